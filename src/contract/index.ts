@@ -1,0 +1,17 @@
+// The contract module: loads specs/ and schemas/ once and answers questions about them. Shared by the
+// emulator, the harness and the reporters; it imports nothing from them.
+
+export { type Contract, getContract, type ResponseCheck, responseFor } from './contract.ts';
+export { contractHash } from './contract-hash.ts';
+export * from './machine-action-states.ts';
+export type { HttpMethod, Operation, RateLimit, ResponseSpec } from './openapi-document.ts';
+export {
+  type Area,
+  getRegistry,
+  type Level,
+  parseRegistry,
+  type Registry,
+  type Requirement,
+  type TargetMode,
+} from './requirements.ts';
+export { type ContractViolation, formatViolations, type ValidationResult } from './schema-registry.ts';

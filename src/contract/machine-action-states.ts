@@ -1,0 +1,19 @@
+// Status values of a MachineAction. Final states cannot be cancelled; the cancel page names them in
+// prose ("completed, canceled, failed") and TimeOut is final by the status enum.
+export const ACTIVE_STATUSES = ['Pending', 'InProgress'] as const;
+export const FINAL_STATUSES = ['Succeeded', 'Failed', 'TimeOut', 'Cancelled'] as const;
+export const STATUSES = [...ACTIVE_STATUSES, ...FINAL_STATUSES] as const;
+
+export type ActiveStatus = (typeof ACTIVE_STATUSES)[number];
+export type FinalStatus = (typeof FINAL_STATUSES)[number];
+export type MachineActionStatus = (typeof STATUSES)[number];
+
+export function isFinal(status: string): status is FinalStatus {
+  return (FINAL_STATUSES as readonly string[]).includes(status);
+}
+
+// Error codes the contract accepts for an unknown id (open point U5).
+export const NOT_FOUND_CODES = ['NotFound', 'ResourceNotFound'] as const;
+
+export const DEFAULT_SCOPE = 'https://api.securitycenter.microsoft.com/.default';
+export const API_AUDIENCE = 'https://api.securitycenter.microsoft.com';

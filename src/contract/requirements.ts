@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { requirementsPath } from './contract-files.ts';
+import { formatViolations, validateAgainst } from './schema-registry.ts';
+
+export type Level = 'MUST' | 'SHOULD' | 'OBSERVE';
+export type TargetMode = 'embedded' | 'emulator' | 'tenant';
+export type Area = 'cancel' | 'auth' | 'permissions' | 'headers' | 'rate-limits' | 'schema';
+
+export interface Requirement {
+  id: string;
+  level: Level;
+  area: Area;
+  statement: string;
+  source: { kind: 'documented' | 'observed' | 'inferred'; ref: string; doc: string };
+  // true, or the condition under which the requirement can be exercised on that target.
+  targets: Record<TargetMode, true | string>;
+  // Resolved documentation link of source.doc.
+  docUrl: string;
+}
+
+export interface Registry {
+  requirements: readonly Requirement[];
+  get(id: string): Requirement;
+  has(id: string): boolean;
+}
+
+let loaded: Registry | undefined;
+
+export function getRegistry(): Registry {
+  loaded ??= parseRegistry(readFileSync(requirementsPath, 'utf8'));
+  return loaded;
+}
+
+export function parseRegistry(text: string): Registry {
+  const data = parse(text) as { docs: Record<string, string>; requirements: Omit<Requirement, 'docUrl'>[] };
+  const check = validateAgainst('requirement-registry.schema.json', data);
+  if (!check.valid)
+    throw new Error(`specs/requirements.yaml is invalid:\n${formatViolations(check.violations)}`);
+  const seen = new Set<string>();
+  const requirements = data.requirements.map((r) => {
+    if (seen.has(r.id)) throw new Error(`specs/requirements.yaml lists ${r.id} twice; IDs must be unique.`);
+    seen.add(r.id);
+    const docUrl = data.docs[r.source.doc];
+    if (!docUrl)
+      throw new Error(
+        `${r.id}: source.doc "${r.source.doc}" is not a key of docs in specs/requirements.yaml.`,
+      );
+    return { ...r, docUrl };
+  });
+  const byId = new Map(requirements.map((r) => [r.id, r]));
+  return {
+    requirements,
+    has: (id) => byId.has(id),
+    get(id) {
+      const found = byId.get(id);
+      if (!found)
+        throw new Error(
+          `Requirement "${id}" is not in specs/requirements.yaml.${suggest(id, [...byId.keys()])}`,
+        );
+      return found;
+    },
+  };
+}
+
+function suggest(id: string, known: string[]): string {
+  const near = known.find((k) => k.replace(/[^A-Z]/g, '') === id.toUpperCase().replace(/[^A-Z]/g, ''));
+  return near ? ` Did you mean "${near}"?` : '';
+}

@@ -1,0 +1,96 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { readSchemaFile, schemaFiles } from './contract-files.ts';
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+export const SCHEMA_BASE = 'https://mde-conformance.example/schemas/';
+
+export interface ContractViolation {
+  // JSON pointer into the validated value ('' is the value itself).
+  path: string;
+  expected: string;
+  got: string;
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  violations: ContractViolation[];
+}
+
+// One Ajv instance for the whole process (ajv's own advice): every schema is added once by its $id.
+const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+addFormats(ajv);
+for (const file of schemaFiles()) ajv.addSchema(readSchemaFile(file));
+
+const compiled = new Map<string, ValidateFunction>();
+
+export function schemaId(fileAndPointer: string): string {
+  return fileAndPointer.startsWith('http') ? fileAndPointer : SCHEMA_BASE + fileAndPointer;
+}
+
+function validatorFor(ref: string): ValidateFunction {
+  const id = schemaId(ref);
+  let validate = compiled.get(id);
+  if (!validate) {
+    const found = ajv.getSchema(id);
+    if (!found) throw new Error(`Schema "${ref}" is not in schemas/: check the $ref or the file's $id.`);
+    validate = found;
+    compiled.set(id, validate);
+  }
+  return validate;
+}
+
+export function validateAgainst(ref: string, data: unknown): ValidationResult {
+  const validate = validatorFor(ref);
+  if (validate(data)) return { valid: true, violations: [] };
+  return { valid: false, violations: (validate.errors ?? []).map((e) => toViolation(e, data)) };
+}
+
+export function hasSchema(ref: string): boolean {
+  return ajv.getSchema(schemaId(ref)) !== undefined;
+}
+
+function toViolation(error: ErrorObject, root: unknown): ContractViolation {
+  const got = valueAt(root, error.instancePath);
+  return { path: error.instancePath || '/', expected: expectation(error), got: preview(got) };
+}
+
+function expectation(error: ErrorObject): string {
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return `property "${String(p.missingProperty)}" to be present`;
+    case 'enum':
+      return `one of ${JSON.stringify(p.allowedValues)}`;
+    case 'const':
+      return `exactly ${JSON.stringify(p.allowedValue)}`;
+    case 'type':
+      return `type ${String(p.type)}`;
+    case 'format':
+      return `a ${String(p.format)} string`;
+    default:
+      return `${error.keyword} ${error.message ?? ''}`.trim();
+  }
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let node: unknown = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+function preview(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+export function formatViolations(violations: ContractViolation[]): string {
+  return violations.map((v) => `${v.path}: expected ${v.expected}, got ${v.got}`).join('\n');
+}

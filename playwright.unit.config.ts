@@ -1,0 +1,17 @@
+import { defineConfig } from '@playwright/test';
+
+// The project's own tests (npm test): the contract, the emulator, the harness and the reporters.
+// They need no target. The conformance suite itself has its own config (playwright.config.ts).
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [['dot'], ['json', { outputFile: 'test-results/unit-results.json' }]] : 'list',
+  outputDir: 'test-results/unit',
+  projects: [
+    { name: 'contract', testDir: './tests/contract' },
+    { name: 'emulator', testDir: './tests/emulator' },
+    { name: 'harness', testDir: './tests/harness' },
+    { name: 'reporters', testDir: './tests/reporters' },
+  ],
+});

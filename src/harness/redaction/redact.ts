@@ -1,0 +1,53 @@
+// Replaces secrets before anything is written: attachments, error messages, logs, reports.
+// Known secret values (client secrets, issued tokens) are registered at run time; JWT-shaped strings,
+// Authorization values and token fields are replaced by shape as well.
+
+const REDACTED = '[REDACTED]';
+const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+const SECRET_FIELDS =
+  /("?(?:access_token|client_secret|refresh_token|id_token|client_assertion|password)"?\s*[:=]\s*"?)([^"&\s,}]+)/gi;
+const AUTH_HEADER = /(authorization"?\s*[:=]\s*"?)([^"\n]+)/gi;
+const SENSITIVE_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'proxy-authorization']);
+
+const knownSecrets = new Set<string>();
+
+// Registers a value that must never be written anywhere (a client secret, an issued token).
+export function registerSecret(value: string | undefined): void {
+  if (value && value.length >= 6) knownSecrets.add(value);
+}
+
+export function knownSecretValues(): string[] {
+  return [...knownSecrets];
+}
+
+export function redactText(text: string): string {
+  let out = text;
+  for (const secret of knownSecrets) out = out.split(secret).join(REDACTED);
+  return out
+    .replace(JWT_SHAPE, REDACTED)
+    .replace(SECRET_FIELDS, `$1${REDACTED}`)
+    .replace(AUTH_HEADER, (_m, prefix: string, value: string) => {
+      const scheme = value.trim().split(/\s+/)[0] ?? '';
+      return `${prefix}${/^[A-Za-z]+$/.test(scheme) && value.trim().includes(' ') ? `${scheme} ` : ''}${REDACTED}`;
+    });
+}
+
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    out[name] = SENSITIVE_HEADERS.has(name.toLowerCase()) ? redactAuthorization(value) : redactText(value);
+  }
+  return out;
+}
+
+// Keeps the scheme ("Bearer") so a reader can tell what kind of credential was sent.
+function redactAuthorization(value: string): string {
+  const [scheme, ...rest] = value.split(' ');
+  return rest.length > 0 ? `${scheme} ${REDACTED}` : REDACTED;
+}
+
+export function redactValue<T>(value: T): T {
+  if (typeof value === 'string') return redactText(value) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return JSON.parse(redactText(JSON.stringify(value))) as T;
+}

@@ -77,7 +77,14 @@ function buildContract(document: OpenAPIV3_1.Document): Contract {
       if (!spec) {
         return {
           valid: false,
-          violations: [{ path: '/', expected: `a documented status of ${operationId}`, got: String(status) }],
+          violations: [
+            {
+              path: '/',
+              keyword: 'status',
+              expected: `a documented status of ${operationId}`,
+              got: String(status),
+            },
+          ],
         };
       }
       if (!spec.schemaRef) return { valid: true, violations: [], matched: spec.key };

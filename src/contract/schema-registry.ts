@@ -10,6 +10,8 @@ export const SCHEMA_BASE = 'https://mde-conformance.example/schemas/';
 export interface ContractViolation {
   // JSON pointer into the validated value ('' is the value itself).
   path: string;
+  // The JSON Schema keyword that failed (required, enum, format, ...).
+  keyword: string;
   expected: string;
   got: string;
 }
@@ -54,7 +56,12 @@ export function hasSchema(ref: string): boolean {
 
 function toViolation(error: ErrorObject, root: unknown): ContractViolation {
   const got = valueAt(root, error.instancePath);
-  return { path: error.instancePath || '/', expected: expectation(error), got: preview(got) };
+  return {
+    path: error.instancePath || '/',
+    keyword: error.keyword,
+    expected: expectation(error),
+    got: preview(got),
+  };
 }
 
 function expectation(error: ErrorObject): string {

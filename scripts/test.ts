@@ -1,0 +1,64 @@
+// npm test: the project's own checks, in order, with one closing line "N passed, N failed" that CI reads.
+// Lint and typecheck count as one check each; every Playwright test and every self-test case counts.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+interface Tally {
+  passed: number;
+  failed: number;
+}
+const total: Tally = { passed: 0, failed: 0 };
+const failures: string[] = [];
+
+function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function check(label: string, ok: boolean): void {
+  if (ok) total.passed += 1;
+  else {
+    total.failed += 1;
+    failures.push(label);
+  }
+}
+
+function playwrightCounts(file: string): Tally | undefined {
+  if (!existsSync(file)) return undefined;
+  const stats = (JSON.parse(readFileSync(file, 'utf8')) as { stats: Record<string, number> }).stats;
+  return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0 };
+}
+
+check('lint (biome)', run('lint', 'npx', ['biome', 'check', '.']));
+check('typecheck (tsc)', run('typecheck', 'npx', ['tsc', '--noEmit']));
+
+const unitResults = 'test-results/unit-results.json';
+rmSync(unitResults, { force: true });
+const unitOk = run('unit tests', 'npx', ['playwright', 'test', '-c', 'playwright.unit.config.ts'], {
+  CI: process.env.CI ?? 'true',
+});
+const unit = playwrightCounts(unitResults);
+if (unit) {
+  total.passed += unit.passed;
+  total.failed += unit.failed;
+  if (unit.failed > 0) failures.push(`${unit.failed} unit test(s)`);
+}
+if (!unitOk && (!unit || unit.failed === 0)) check('unit test run (no results written)', false);
+
+if (existsSync('scripts/selftest.ts')) {
+  const selftestResults = 'reports/selftest.json';
+  rmSync(selftestResults, { force: true });
+  const ok = run('self-test matrix', 'npx', ['tsx', 'scripts/selftest.ts']);
+  if (existsSync(selftestResults)) {
+    const cases = (
+      JSON.parse(readFileSync(selftestResults, 'utf8')) as { cases: { name: string; ok: boolean }[] }
+    ).cases;
+    for (const c of cases) check(`self-test ${c.name}`, c.ok);
+  }
+  if (!ok && !existsSync(selftestResults)) check('self-test matrix (no results written)', false);
+}
+
+if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log(`\n${total.passed} passed, ${total.failed} failed`);
+process.exit(total.failed === 0 ? 0 : 1);

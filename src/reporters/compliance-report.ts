@@ -1,0 +1,149 @@
+import type { Registry } from '../contract/index.ts';
+import type { Baseline } from './baseline.ts';
+import { collectRequirementResults, type RequirementResult } from './requirement-results.ts';
+import type { RunError, RunRecords, TargetInfo, TestRecord } from './test-record.ts';
+import { blocksRun, type Verdict } from './verdict.ts';
+
+// Exit codes of `npm run conformance` (interfaces.md section 1: 0 only when no MUST requirement failed
+// and nothing errored). 1 = the target violates the contract (or its baseline is out of date);
+// 2 = the run errored (suite error, unreachable or misconfigured target), so it proves nothing.
+export const EXIT = { OK: 0, VIOLATION: 1, ERRORED: 2 } as const;
+
+export interface ComplianceReport {
+  reportVersion: 1;
+  generatedAt: string;
+  suite: { name: string; version: string; contractHash: string };
+  target: TargetInfo & { name: string };
+  requirements: RequirementResult[];
+  runErrors: RunError[];
+  summary: ComplianceSummary;
+}
+
+export interface ComplianceSummary {
+  requirements: number;
+  verdicts: Record<Verdict, number>;
+  mustFailed: number;
+  shouldWarned: number;
+  tests: { total: number; passed: number; failed: number; errored: number; skipped: number; flaky: number };
+  errored: number;
+  erroredBy: { targetUnreachable: number; suiteError: number };
+  baseline: BaselineSummary | null;
+  quota: unknown;
+  durationMs: number;
+  exitCode: number;
+  // Why the exit code is what it is, one line.
+  exitReason: string;
+}
+
+export interface BaselineSummary {
+  name: string;
+  file: string;
+  known: string[];
+  stale: string[];
+  notExercised: string[];
+}
+
+export interface ReportInputs {
+  records: RunRecords;
+  targetName: string;
+  registry: Registry;
+  baseline?: Baseline;
+  quota?: unknown;
+  now?: Date;
+}
+
+export function buildComplianceReport(inputs: ReportInputs): ComplianceReport {
+  const { records, targetName, registry, baseline } = inputs;
+  const tests = records.tests.filter((t) => t.target === targetName);
+  const requirements = collectRequirementResults(tests, registry, baseline);
+  const info = records.targets[targetName] ?? { mode: 'unknown', apiHost: 'unknown' };
+  return {
+    reportVersion: 1,
+    generatedAt: (inputs.now ?? new Date()).toISOString(),
+    suite: { name: 'mde-machine-actions-conformance', ...records.suite },
+    target: { name: targetName, ...info },
+    requirements,
+    runErrors: records.runErrors,
+    summary: summarize(requirements, tests, records, baseline, inputs.quota),
+  };
+}
+
+function summarize(
+  requirements: RequirementResult[],
+  tests: TestRecord[],
+  records: RunRecords,
+  baseline: Baseline | undefined,
+  quota: unknown,
+): ComplianceSummary {
+  const verdicts: Record<Verdict, number> = { PASS: 0, FAIL: 0, WARN: 0, NA: 0, OBSERVED: 0 };
+  for (const r of requirements) verdicts[r.verdict] += 1;
+  const count = (outcome: TestRecord['outcome']) => tests.filter((t) => t.outcome === outcome).length;
+  const erroredTests = tests.filter((t) => t.outcome === 'errored');
+  const problems = [...erroredTests.map((t) => t.error!), ...records.runErrors];
+  const erroredBy = {
+    targetUnreachable: problems.filter((p) => p.category === 'target-unreachable').length,
+    suiteError: problems.filter((p) => p.category !== 'target-unreachable').length,
+  };
+  const blocking = requirements.filter((r) => blocksRun(r.verdict, r.baseline?.status));
+  const summary: Omit<ComplianceSummary, 'exitCode' | 'exitReason'> = {
+    requirements: requirements.length,
+    verdicts,
+    mustFailed: requirements.filter((r) => r.verdict === 'FAIL' && r.baseline?.status !== 'known').length,
+    shouldWarned: verdicts.WARN,
+    tests: {
+      total: tests.length,
+      passed: count('passed'),
+      failed: count('failed'),
+      errored: erroredTests.length,
+      skipped: count('skipped'),
+      flaky: tests.filter((t) => t.flaky).length,
+    },
+    errored: problems.length,
+    erroredBy,
+    baseline: baseline ? baselineSummary(baseline, requirements) : null,
+    quota: quota ?? null,
+    durationMs: records.durationMs,
+  };
+  return { ...summary, ...exitFor(summary.errored, blocking, problems[0]?.line) };
+}
+
+function baselineSummary(baseline: Baseline, requirements: RequirementResult[]): BaselineSummary {
+  const withStatus = (status: string) => requirements.filter((r) => r.baseline?.status === status);
+  return {
+    name: baseline.name,
+    file: baseline.file,
+    known: withStatus('known').map((r) => r.id),
+    stale: withStatus('stale').map(
+      (r) =>
+        `baseline says ${r.id} ${r.baseline!.expected === 'FAIL' ? 'FAILs' : 'WARNs'} but it ${pastTense(r.verdict)}: update ${baseline.file}`,
+    ),
+    notExercised: withStatus('not-exercised').map((r) => r.id),
+  };
+}
+
+function pastTense(verdict: Verdict): string {
+  return {
+    PASS: 'passed',
+    FAIL: 'failed',
+    WARN: 'warned',
+    NA: 'was not applicable',
+    OBSERVED: 'was observed',
+  }[verdict];
+}
+
+function exitFor(
+  errored: number,
+  blocking: RequirementResult[],
+  firstProblem: string | undefined,
+): { exitCode: number; exitReason: string } {
+  if (errored > 0)
+    return {
+      exitCode: EXIT.ERRORED,
+      exitReason: `${errored} test(s) or run step(s) errored: ${firstProblem}`,
+    };
+  if (blocking.length > 0) {
+    const ids = blocking.map((r) => r.id).join(', ');
+    return { exitCode: EXIT.VIOLATION, exitReason: `not conforming: ${ids}` };
+  }
+  return { exitCode: EXIT.OK, exitReason: 'no MUST requirement failed and nothing errored' };
+}

@@ -1,0 +1,130 @@
+import { dirname, resolve } from 'node:path';
+import type { FullConfig, FullResult, Reporter, Suite, TestError } from '@playwright/test/reporter';
+import { getRegistry } from '../contract/index.ts';
+import { type Baseline, loadSelectedBaseline } from './baseline.ts';
+import { classifyError } from './classify-error.ts';
+import { buildComplianceReport } from './compliance-report.ts';
+import { reasonLine } from './reason-line.ts';
+import { recordFromTest } from './record-from-test.ts';
+import { RECORDS_FILE, shardRecordsFile, writeRecords } from './records-file.ts';
+import { suiteInfo } from './suite-info.ts';
+import { targetInfoOf, targetOf } from './target-info.ts';
+import type { RunError, RunRecords, TargetInfo } from './test-record.ts';
+import { writeComplianceReports } from './write-reports.ts';
+
+export interface ComplianceReporterOptions {
+  // Where compliance.json/md go, relative to the config file. Default 'reports'.
+  outputDir?: string;
+  // Where the raw records go. Default test-results/compliance-records.json.
+  recordsFile?: string;
+  // A baseline name or path; default: the MDE_BASELINE environment variable.
+  baseline?: string;
+  // false: write nothing to the terminal.
+  quiet?: boolean;
+}
+
+// Playwright reporter that turns test results into per-requirement verdicts (docs/architecture.md,
+// "Verdicts") and writes reports/compliance.json and compliance.md (interfaces.md section 4).
+export default class ComplianceReporter implements Reporter {
+  private config!: FullConfig;
+  private suite!: Suite;
+  private readonly startedAt = new Date();
+  private readonly runErrors: RunError[] = [];
+  private baseline: Baseline | undefined;
+
+  constructor(private readonly options: ComplianceReporterOptions = {}) {}
+
+  printsToStdio(): boolean {
+    return false;
+  }
+
+  onBegin(config: FullConfig, suite: Suite): void {
+    this.config = config;
+    this.suite = suite;
+    try {
+      const name = this.options.baseline;
+      this.baseline = loadSelectedBaseline(name ? { ...process.env, MDE_BASELINE: name } : process.env);
+    } catch (error) {
+      this.runErrors.push({ category: 'suite-error', line: reasonLine(String((error as Error).message)) });
+    }
+  }
+
+  onError(error: TestError): void {
+    const text = error.message ?? error.value ?? 'unknown error';
+    this.runErrors.push({ category: classifyError(text), line: reasonLine(text) });
+  }
+
+  async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
+    if (result.status === 'interrupted' || result.status === 'timedout')
+      this.runErrors.push({
+        category: 'suite-error',
+        line: `the run was ${result.status} before it finished`,
+      });
+    const records = this.collect(result);
+    const base = dirname(this.config.configFile ?? resolve('playwright.config.ts'));
+    const outDir = resolve(base, this.options.outputDir ?? 'reports');
+    const shard = this.config.shard;
+    writeRecords(resolve(base, this.options.recordsFile ?? RECORDS_FILE), records);
+    if (shard) {
+      // One shard holds part of the evidence: its records are merged by scripts/merge-shards.ts.
+      const file = shardRecordsFile(outDir, shard);
+      writeRecords(file, records);
+      const exitCode = shardExitCode(records, this.baseline);
+      this.say(`compliance: shard ${shard.current}/${shard.total} records in ${file} (exit ${exitCode})`);
+      return statusFor(result, exitCode);
+    }
+    const exitCode = writeComplianceReports(records, {
+      outDir,
+      registry: getRegistry(),
+      baseline: this.baseline,
+    });
+    this.say(`compliance: ${outDir}/compliance.md (exit code ${exitCode})`);
+    return statusFor(result, exitCode);
+  }
+
+  private collect(result: FullResult): RunRecords {
+    const targets: Record<string, TargetInfo> = {};
+    for (const project of this.config.projects) {
+      targets[targetOf(project.metadata)] ??= targetInfoOf(project.metadata);
+    }
+    const tests = this.suite.allTests().map((test) => {
+      const metadata = test.parent.project()?.metadata;
+      return recordFromTest(test, this.config.rootDir, targetOf(metadata));
+    });
+    const records: RunRecords = {
+      version: 1,
+      suite: suiteInfo(),
+      startedAt: this.startedAt.toISOString(),
+      durationMs: Math.round(result.duration),
+      targets,
+      runErrors: this.runErrors,
+      tests,
+    };
+    if (this.config.shard) records.shard = this.config.shard;
+    return records;
+  }
+
+  private say(line: string): void {
+    if (!this.options.quiet) console.log(line);
+  }
+}
+
+// A shard cannot judge a baseline (the other half of a requirement's tests may be elsewhere): it
+// fails only on what is certain within it, and the merge job decides the rest.
+function shardExitCode(records: RunRecords, baseline: Baseline | undefined): number {
+  const names = [...new Set(records.tests.map((t) => t.target))];
+  let exitCode = 0;
+  for (const targetName of names) {
+    const report = buildComplianceReport({ records, targetName, registry: getRegistry(), baseline });
+    if (report.summary.errored > 0) return 2;
+    if (report.requirements.some((r) => r.verdict === 'FAIL' && r.baseline?.status !== 'known')) exitCode = 1;
+  }
+  return records.runErrors.length > 0 ? 2 : exitCode;
+}
+
+// Playwright's own exit status follows the conformance verdict: a SHOULD failure or a known deviation
+// does not fail the run, a MUST failure or an error does.
+function statusFor(result: FullResult, exitCode: number): { status: FullResult['status'] } {
+  if (result.status === 'interrupted' || result.status === 'timedout') return { status: result.status };
+  return { status: exitCode === 0 ? 'passed' : 'failed' };
+}

@@ -1,0 +1,35 @@
+import { scrub } from './scrub.ts';
+
+const MAX_LENGTH = 200;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+// Turns an error message into the one line a reader of compliance.md needs: no stack, no colours,
+// no secret, at most ~200 characters. Playwright's expect messages become "expected X, got Y".
+export function reasonLine(message: string, context?: string): string {
+  const lines = message
+    .replace(ANSI, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0 && !line.startsWith('at '));
+  const first = (lines[0] ?? 'failed without a message').replace(/^Error: /, '');
+  const expected = valueAfter(lines, 'Expected');
+  const received = valueAfter(lines, 'Received');
+  let line = first;
+  if (expected !== undefined && received !== undefined) {
+    // A custom expect message comes first; the generic matcher hint adds nothing a reader needs.
+    const hint = /^expect(\.\w+)?\(/.test(first) ? '' : `${first}: `;
+    line = `${hint}expected ${expected}, got ${received}`;
+  }
+  return oneLine(context ? `${context}: ${line}` : line);
+}
+
+export function oneLine(text: string): string {
+  const flat = scrub(text).replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_LENGTH ? `${flat.slice(0, MAX_LENGTH - 1)}…` : flat;
+}
+
+function valueAfter(lines: string[], label: string): string | undefined {
+  const found = lines.find((line) => new RegExp(`^${label}( \\w+)?:`).test(line));
+  return found?.slice(found.indexOf(':') + 1).trim();
+}

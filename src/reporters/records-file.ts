@@ -1,0 +1,24 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { RunRecords } from './test-record.ts';
+
+// Where the raw records go: `npm run report` rebuilds the reports from this file without a rerun.
+export const RECORDS_FILE = 'test-results/compliance-records.json';
+
+export function shardRecordsFile(reportsDir: string, shard: { current: number; total: number }): string {
+  return `${reportsDir}/shards/shard-${shard.current}-of-${shard.total}.json`;
+}
+
+export function writeRecords(file: string, records: RunRecords): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(records, null, 2)}\n`);
+}
+
+export function readRecords(file: string): RunRecords {
+  if (!existsSync(file))
+    throw new Error(`${file} does not exist: run \`npm run conformance\` first (it writes the raw records).`);
+  const data = JSON.parse(readFileSync(file, 'utf8')) as RunRecords;
+  if (data.version !== 1 || !Array.isArray(data.tests))
+    throw new Error(`${file} is not a compliance records file of this suite (version 1).`);
+  return data;
+}

@@ -1,0 +1,82 @@
+import type { ComplianceReport } from './compliance-report.ts';
+import type { RequirementResult } from './requirement-results.ts';
+import { scrub } from './scrub.ts';
+
+// compliance.md: the same facts as compliance.json, for people. One row per requirement.
+export function renderMarkdown(report: ComplianceReport): string {
+  const { suite, target, summary } = report;
+  const v = summary.verdicts;
+  const lines = [
+    `# Compliance report: ${target.name}`,
+    '',
+    `- Target: ${describeTarget(report)}`,
+    `- Suite: ${suite.name} ${suite.version}, contract ${suite.contractHash}`,
+    `- Generated: ${report.generatedAt}`,
+    summary.baseline ? `- Baseline: ${summary.baseline.file}` : undefined,
+    '',
+    `**${summary.exitCode === 0 ? 'Conforming' : summary.exitCode === 1 ? 'Not conforming' : 'Run errored'}**` +
+      ` (exit ${summary.exitCode}): ${v.PASS} PASS, ${v.FAIL} FAIL, ${v.WARN} WARN, ${v.NA} NA, ${v.OBSERVED} OBSERVED` +
+      ` of ${summary.requirements} requirements; ${summary.tests.total} tests, ${summary.errored} errored. ${sentence(summary.exitReason)}`,
+    '',
+    ...staleBaselineLines(report),
+    ...runErrorLines(report),
+    '| ID | Level | Verdict | Reason / observed | Tests |',
+    '|---|---|---|---|---|',
+    ...report.requirements.map(row),
+    '',
+    ...notes(report),
+  ];
+  return scrub(lines.filter((line) => line !== undefined).join('\n'));
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function describeTarget(report: ComplianceReport): string {
+  const { name, mode, apiHost, ...rest } = report.target;
+  const extras = Object.entries(rest)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([key, value]) => `${key} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
+  return [`${mode} at ${apiHost}`, ...extras].join(', ');
+}
+
+function row(r: RequirementResult): string {
+  const verdict = r.baseline?.status === 'known' ? `${r.verdict} (known deviation)` : r.verdict;
+  const text = r.observed ?? r.reason ?? '';
+  const baselineNote =
+    r.baseline?.status === 'stale' ? ` **Baseline expects ${r.baseline.expected}: update it.**` : '';
+  const ran = r.tests.filter((t) => t.outcome !== 'skipped').length;
+  return `| ${r.id} | ${r.level} | ${verdict} | ${cell(text)}${baselineNote} | ${ran}/${r.tests.length} |`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function staleBaselineLines(report: ComplianceReport): string[] {
+  const stale = report.summary.baseline?.stale ?? [];
+  return stale.length ? [...stale.map((line) => `- ${line}`), ''] : [];
+}
+
+function runErrorLines(report: ComplianceReport): string[] {
+  if (report.runErrors.length === 0) return [];
+  return [...report.runErrors.map((e) => `- Run error (${e.category}): ${cell(e.line)}`), ''];
+}
+
+function notes(report: ComplianceReport): string[] {
+  const lines = [
+    '"Tests" counts the tests that ran out of those that claim the requirement.',
+    'NA means the requirement was not checked on this target: every test that claims it was skipped',
+    '(the reason says why, e.g. a safety switch is off or the target cannot set up the state), or no test',
+    'ran for it. NA is neither a pass nor a failure. OBSERVED rows record what the target did where the',
+    'contract is open; they never fail a run.',
+  ];
+  if (report.summary.baseline)
+    lines.push(
+      '',
+      `"known deviation" rows are listed in ${report.summary.baseline.file}; they keep their verdict but do`,
+      'not fail the run. A listed deviation that no longer happens fails the run until the baseline is updated.',
+    );
+  return lines;
+}

@@ -1,0 +1,97 @@
+import type { Area, Level, Registry } from '../contract/index.ts';
+import type { Baseline } from './baseline.ts';
+import type { TestRecord } from './test-record.ts';
+import { type BaselineStatus, compareWithBaseline, decideVerdict, type Verdict } from './verdict.ts';
+
+export interface RequirementTest {
+  title: string;
+  file: string;
+  line: number;
+  project: string;
+  status: string;
+  outcome: TestRecord['outcome'];
+  durationMs: number;
+  flaky?: boolean;
+}
+
+export interface RequirementResult {
+  id: string;
+  level: Level;
+  area: Area;
+  statement: string;
+  docUrl: string;
+  sourceKind: string;
+  verdict: Verdict;
+  reason?: string;
+  observed?: string;
+  errored?: boolean;
+  violations?: { test: string; text: string }[];
+  baseline?: { status: BaselineStatus; expected: Verdict; reason: string; link?: string };
+  tests: RequirementTest[];
+}
+
+// Evidence kept per requirement in the JSON; the first violation is the reason anyway.
+const MAX_VIOLATIONS = 20;
+
+// Groups one target's test records by requirement, in registry order, and decides each verdict.
+export function collectRequirementResults(
+  records: TestRecord[],
+  registry: Registry,
+  baseline?: Baseline,
+): RequirementResult[] {
+  return registry.requirements.map((requirement) => {
+    const claiming = records.filter((r) => r.requirements.includes(requirement.id));
+    const violations = records.flatMap((r) =>
+      r.violations
+        .filter((v) => v.requirement === requirement.id)
+        .map((v) => ({ test: r.title, text: v.text })),
+    );
+    const observed = records.flatMap((r) =>
+      r.observed.filter((o) => o.requirement === requirement.id).map((o) => o.text),
+    );
+    const decided = decideVerdict({
+      level: requirement.level,
+      tests: claiming.map((r) => ({
+        title: r.title,
+        outcome: r.outcome,
+        errorLine: r.error?.line,
+        skipReason: r.skipReason,
+      })),
+      violations: violations.map((v) => `${v.test}: ${v.text}`),
+      observed,
+    });
+    const entry = baseline?.entries.find((e) => e.id === requirement.id);
+    const status = compareWithBaseline(decided.verdict, entry?.verdict);
+    const result: RequirementResult = {
+      id: requirement.id,
+      level: requirement.level,
+      area: requirement.area,
+      statement: requirement.statement,
+      docUrl: requirement.docUrl,
+      sourceKind: requirement.source.kind,
+      verdict: decided.verdict,
+      tests: claiming.map(toRequirementTest),
+    };
+    if (decided.reason) result.reason = decided.reason;
+    if (decided.observed) result.observed = decided.observed;
+    if (decided.errored) result.errored = true;
+    if (violations.length > 0) result.violations = violations.slice(0, MAX_VIOLATIONS);
+    if (entry && status)
+      result.baseline = { status, expected: entry.verdict, reason: entry.reason, link: entry.link };
+    return result;
+  });
+}
+
+function toRequirementTest(record: TestRecord): RequirementTest {
+  const test: RequirementTest = {
+    title: record.title,
+    file: record.file,
+    line: record.line,
+    project: record.project,
+    status: record.status,
+    outcome: record.outcome,
+    durationMs: record.durationMs,
+  };
+  if (record.flaky) test.flaky = true;
+  return test;
+}

@@ -1,0 +1,57 @@
+// The raw, per-test evidence the compliance reporter keeps. It is written to
+// test-results/compliance-records.json (and per shard to reports/shards/), so the report can be rebuilt
+// or merged without running anything again. Every string in it has already been scrubbed.
+
+export type ErrorCategory = 'contract-violation' | 'target-unreachable' | 'suite-error';
+
+// What one test contributes to a verdict. 'errored' = it failed for a reason that is not a contract
+// violation (see classify-error.ts).
+export type TestOutcome = 'passed' | 'failed' | 'errored' | 'skipped';
+
+export interface TestRecord {
+  title: string;
+  // Path relative to the Playwright rootDir, with forward slashes.
+  file: string;
+  line: number;
+  project: string;
+  // metadata.target of the project ('embedded', 'fault:cancel-new-id', ...).
+  target: string;
+  // Playwright's status of the last attempt ('passed', 'failed', 'timedOut', 'skipped', 'interrupted').
+  status: string;
+  outcome: TestOutcome;
+  // true when an earlier attempt failed and a retry passed.
+  flaky?: boolean;
+  durationMs: number;
+  // Requirement IDs the test claims (annotations of type 'requirement').
+  requirements: string[];
+  // Per-exchange checks that named a requirement without failing the test.
+  violations: { requirement: string; text: string }[];
+  observed: { requirement: string; text: string }[];
+  skipReason?: string;
+  // The first error, one line; set when outcome is failed or errored.
+  error?: { category: ErrorCategory; line: string };
+}
+
+// What the project metadata says about a target; never a secret or a client id.
+export interface TargetInfo {
+  mode: string;
+  apiHost: string;
+  [key: string]: unknown;
+}
+
+// A problem outside any test: a global setup error, an interrupted run.
+export interface RunError {
+  category: ErrorCategory;
+  line: string;
+}
+
+export interface RunRecords {
+  version: 1;
+  suite: { version: string; contractHash: string };
+  startedAt: string;
+  durationMs: number;
+  shard?: { current: number; total: number };
+  targets: Record<string, TargetInfo>;
+  runErrors: RunError[];
+  tests: TestRecord[];
+}

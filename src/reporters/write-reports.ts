@@ -1,0 +1,65 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Registry } from '../contract/index.ts';
+import type { Baseline } from './baseline.ts';
+import { buildComplianceReport, type ComplianceReport } from './compliance-report.ts';
+import { renderJson } from './render-json.ts';
+import { renderMarkdown } from './render-markdown.ts';
+import { renderTargetIndex, targetDirName } from './target-index.ts';
+import type { RunRecords } from './test-record.ts';
+
+export interface WriteOptions {
+  outDir: string;
+  registry: Registry;
+  baseline?: Baseline;
+  now?: Date;
+}
+
+// Writes compliance.json/md for a one-target run, or one set per target under targets/<name>/ plus
+// targets/index.json for a multi-target run (the self-test matrix). Returns the run's exit code.
+export function writeComplianceReports(records: RunRecords, options: WriteOptions): number {
+  const { outDir } = options;
+  const quota = readQuota(outDir);
+  const names = targetNames(records);
+  const reports = names.map((targetName) =>
+    buildComplianceReport({ ...options, records, targetName, quota }),
+  );
+  mkdirSync(outDir, { recursive: true });
+  if (reports.length === 1) {
+    // A one-target run must not leave an earlier matrix run's files around to be mistaken for its own.
+    rmSync(join(outDir, 'targets'), { recursive: true, force: true });
+    writeSet(outDir, reports[0]!);
+    return reports[0]!.summary.exitCode;
+  }
+  rmSync(join(outDir, 'compliance.json'), { force: true });
+  rmSync(join(outDir, 'targets'), { recursive: true, force: true });
+  for (const report of reports) writeSet(join(outDir, 'targets', targetDirName(report.target.name)), report);
+  const index = renderTargetIndex(reports);
+  writeFileSync(join(outDir, 'targets', 'index.json'), index.json);
+  writeFileSync(join(outDir, 'compliance.md'), index.markdown);
+  return Math.max(...reports.map((r) => r.summary.exitCode));
+}
+
+function writeSet(dir: string, report: ComplianceReport): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'compliance.json'), renderJson(report));
+  writeFileSync(join(dir, 'compliance.md'), `${renderMarkdown(report)}\n`);
+}
+
+function targetNames(records: RunRecords): string[] {
+  const names = new Set(records.tests.map((t) => t.target));
+  if (names.size === 0) for (const name of Object.keys(records.targets)) names.add(name);
+  if (names.size === 0) names.add(process.env.MDE_TARGET?.trim() || 'embedded');
+  return [...names].sort();
+}
+
+// reports/quota.json is written by the tenant driver: the calls this run spent of the documented limits.
+function readQuota(outDir: string): unknown {
+  const file = join(outDir, 'quota.json');
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return { unreadable: `${file} is not valid JSON` };
+  }
+}

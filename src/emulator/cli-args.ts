@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { FAULT_NAMES } from './faults.ts';
+import type { EmulatorOptions } from './options.ts';
+import { PROFILE_NAMES } from './profiles.ts';
+import type { Seed } from './state/seed.ts';
+
+export class CliUsageError extends Error {}
+
+export const USAGE = `Usage: npm run emulator -- [options]
+
+Starts the reference emulator of the Defender for Endpoint machine actions API until interrupted.
+
+  --port N             port to listen on (default 4010; 0 = any free port)      env MDE_EMULATOR_PORT
+  --host HOST          interface to bind (default 127.0.0.1)                     env MDE_EMULATOR_HOST
+  --profile NAME       ${PROFILE_NAMES.join(' | ')} (default: default)    env MDE_EMULATOR_PROFILE
+  --fault NAME         switch on a deliberate violation; repeat or comma-separate env MDE_EMULATOR_FAULTS
+  --rate-limits off    lift every rate limit
+  --no-control         no /_emulator/* routes: play a real tenant (use --seed)
+  --seed FILE.json     apps, machines and actions to load at start
+  --log-level LEVEL    fatal | error | warn | info | debug | trace | silent (default info)
+  --list-faults        print the fault catalogue and exit
+  --help               this text
+
+Faults: ${FAULT_NAMES.length} known; see docs/emulator.md or --list-faults.`;
+
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'list-faults' }
+  | { kind: 'run'; options: EmulatorOptions };
+
+// Flags win over environment variables; every mistake is one CliUsageError line.
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse(argv).values;
+  } catch (error) {
+    throw new CliUsageError((error as Error).message.split('\n')[0]!);
+  }
+  if (values.help) return { kind: 'help' };
+  if (values['list-faults']) return { kind: 'list-faults' };
+  const portText = values.port ?? env['MDE_EMULATOR_PORT'];
+  const port = portText === undefined ? undefined : Number(portText);
+  if (portText !== undefined && !/^\d+$/.test(portText))
+    throw new CliUsageError(`--port must be a number from 0 to 65535 (got "${portText}").`);
+  const rateLimits = values['rate-limits'];
+  if (rateLimits !== undefined && rateLimits !== 'on' && rateLimits !== 'off')
+    throw new CliUsageError(`--rate-limits takes "on" or "off" (got "${rateLimits}").`);
+  const faultText = values.fault?.length ? values.fault.join(',') : (env['MDE_EMULATOR_FAULTS'] ?? '');
+  return {
+    kind: 'run',
+    options: {
+      port,
+      host: values.host ?? env['MDE_EMULATOR_HOST'],
+      profile: values.profile ?? env['MDE_EMULATOR_PROFILE'],
+      faults: faultText
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+      rateLimits: rateLimits === undefined ? undefined : rateLimits === 'on',
+      control: values['no-control'] ? false : undefined,
+      seed: values.seed === undefined ? undefined : readSeed(values.seed),
+      logger: true,
+      logLevel: values['log-level'] as EmulatorOptions['logLevel'],
+    },
+  };
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      profile: { type: 'string' },
+      fault: { type: 'string', multiple: true },
+      'rate-limits': { type: 'string' },
+      'no-control': { type: 'boolean' },
+      seed: { type: 'string' },
+      'log-level': { type: 'string' },
+      'list-faults': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+function readSeed(file: string): Seed {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new CliUsageError(`--seed: cannot read ${file}.`);
+  }
+  try {
+    return JSON.parse(text) as Seed;
+  } catch {
+    throw new CliUsageError(`--seed: ${file} is not valid JSON.`);
+  }
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+
+// Every error the emulator's API answers comes from this table, keyed by the wire code. Codes and
+// messages follow the "Handling REST API errors" page (mde-contract 9); the few the page lacks are
+// marked. Tests assert the code and status, never the message.
+export const ERROR_CATALOGUE = {
+  BadRequest: { status: 400, message: 'General Bad Request error message.' },
+  ODataError: { status: 400, message: 'Invalid OData URI query.' },
+  InvalidInput: { status: 400, message: 'Invalid input.' },
+  InvalidRequestBody: { status: 400, message: 'Invalid request body.' },
+  MissingRequiredParameter: { status: 400, message: 'A required parameter is missing.' },
+  // Not in the table; used by the service for a second active action (mde-contract 7.1).
+  ActiveRequestAlreadyExists: { status: 400, message: 'Action is already in progress.' },
+  Unauthorized: { status: 401, message: 'Unauthorized (invalid or expired authorization header).' },
+  Forbidden: { status: 403, message: 'Forbidden (valid token but insufficient permission for the action).' },
+  NotFound: { status: 404, message: 'General Not Found error message.' },
+  ResourceNotFound: { status: 404, message: 'Resource was not found.' },
+  // Emulator additions for HTTP-level refusals the table does not cover.
+  MethodNotAllowed: { status: 405, message: 'The HTTP method is not allowed on this resource.' },
+  Conflict: { status: 409, message: 'The request conflicts with the state of the resource.' },
+  RequestEntityTooLarge: { status: 413, message: 'The request body is too large.' },
+  UnsupportedMediaType: { status: 415, message: 'Content-Type must be application/json.' },
+  TooManyRequests: {
+    status: 429,
+    message: 'Response represents reaching quota limit either by number of requests or by CPU.',
+  },
+  // Only the rate-wrong-code fault sends this (a plausible but wrong code).
+  Throttled: { status: 429, message: 'Throttled.' },
+  InternalServerError: { status: 500, message: 'Internal server error.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type WireErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export interface WireErrorOptions {
+  // Overrides the catalogue status (a profile's final-state answer, or a fault).
+  status?: number;
+  headers?: Record<string, string>;
+}
+
+// Thrown by hooks and handlers; the error handler turns it into the wire envelope.
+export class WireError extends Error {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    readonly code: WireErrorCode,
+    detail?: string,
+    options: WireErrorOptions = {},
+  ) {
+    super(detail ?? ERROR_CATALOGUE[code].message);
+    this.name = 'WireError';
+    this.status = options.status ?? ERROR_CATALOGUE[code].status;
+    this.headers = options.headers ?? {};
+  }
+}
+
+export interface EnvelopeOptions {
+  // U15: whether error.target (a fresh correlation GUID) is sent; profile setting errorTarget.
+  target: boolean;
+  // Only the error-without-code fault drops the code.
+  omitCode?: boolean;
+}
+
+export function errorEnvelope(error: WireError, options: EnvelopeOptions) {
+  const body: { code?: string; message: string; target?: string } = {
+    code: error.code,
+    message: error.message,
+  };
+  if (options.omitCode) delete body.code;
+  if (options.target) body.target = randomUUID();
+  return { error: body };
+}

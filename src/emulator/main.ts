@@ -1,0 +1,60 @@
+// Entry point of `npm run emulator`: flags in, one line out, runs until SIGINT or SIGTERM.
+import { CliUsageError, parseCli, USAGE } from './cli-args.ts';
+import { FAULT_CATALOGUE } from './faults.ts';
+import { startEmulator } from './index.ts';
+import { EmulatorOptionsError } from './options.ts';
+
+async function main(): Promise<number> {
+  let command: ReturnType<typeof parseCli>;
+  try {
+    command = parseCli(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (error instanceof CliUsageError) return usageError(error.message);
+    throw error;
+  }
+  if (command.kind === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  if (command.kind === 'list-faults') {
+    for (const fault of FAULT_CATALOGUE)
+      console.log(`${fault.name.padEnd(28)} ${fault.breaks.join(', ').padEnd(34)} ${fault.description}`);
+    return 0;
+  }
+  let running: Awaited<ReturnType<typeof startEmulator>>;
+  try {
+    running = await startEmulator({ ...command.options, logLevel: command.options.logLevel ?? 'warn' });
+  } catch (error) {
+    if (error instanceof EmulatorOptionsError) return usageError(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
+      return usageError(`cannot listen: ${(error as Error).message}`);
+    throw error;
+  }
+  const info = running.app.emulator;
+  console.log(`MDE reference emulator listening on ${running.url}`);
+  console.log(
+    `profile ${info.profile.name}; faults ${info.faults.list().join(',') || 'none'}; ` +
+      `rate limits ${info.options.rateLimits ? 'on' : 'off'}; control ${info.options.control ? 'on (/_emulator/*)' : 'off'}`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await running.close();
+  return 0;
+}
+
+function usageError(message: string): number {
+  console.error(`emulator: ${message} (see --help)`);
+  return 2;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`emulator: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

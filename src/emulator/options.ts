@@ -1,0 +1,110 @@
+import { FAULT_NAMES, type FaultName, isFaultName } from './faults.ts';
+import { PROFILE_NAMES, PROFILES, type Profile } from './profiles.ts';
+import type { Seed } from './state/seed.ts';
+
+export interface EmulatorOptions {
+  // Interface to bind; loopback by default, so the unauthenticated control protocol stays local.
+  host?: string;
+  // 0 picks a free port.
+  port?: number;
+  // Name of a profile in profiles.ts.
+  profile?: string;
+  // Names of faults in faults.ts.
+  faults?: readonly string[];
+  // false lifts every rate limit (benchmarks, long manual sessions).
+  rateLimits?: boolean;
+  // false removes /_emulator/*: the emulator then plays a real tenant, seeded from `seed`.
+  control?: boolean;
+  // Apps, machines and actions to load at start (and after each reset).
+  seed?: Seed;
+  // Fastify's pino logger; off for programmatic use.
+  logger?: boolean;
+  logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  // Virtual durations of a created action: Pending, then InProgress, then Succeeded.
+  lifecycle?: { pendingSeconds?: number; inProgressSeconds?: number };
+  // Largest request body in bytes; larger answers 413.
+  bodyLimit?: number;
+  // Most actions kept per tenant; the oldest final actions are evicted first.
+  maxActionsPerTenant?: number;
+}
+
+export interface ResolvedOptions {
+  host: string;
+  port: number;
+  profile: Profile;
+  faults: FaultName[];
+  rateLimits: boolean;
+  control: boolean;
+  seed: Seed;
+  logger: boolean;
+  logLevel: NonNullable<EmulatorOptions['logLevel']>;
+  lifecycle: { pendingSeconds: number; inProgressSeconds: number };
+  bodyLimit: number;
+  maxActionsPerTenant: number;
+}
+
+export class EmulatorOptionsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EmulatorOptionsError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
+  const profileName = options.profile ?? 'default';
+  const profile = PROFILES[profileName];
+  if (!profile) fail(`Unknown profile "${profileName}". Known profiles: ${PROFILE_NAMES.join(', ')}.`);
+  const faults: FaultName[] = [];
+  for (const name of options.faults ?? []) {
+    if (!isFaultName(name)) fail(`Unknown fault "${name}". Known faults: ${FAULT_NAMES.join(', ')}.`);
+    if (!faults.includes(name)) faults.push(name);
+  }
+  const port = options.port ?? 4010;
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`port must be an integer from 0 to 65535 (got ${String(options.port)}).`);
+  const host = options.host ?? '127.0.0.1';
+  if (typeof host !== 'string' || host.length === 0) fail('host must be a non-empty string.');
+  const logLevel = options.logLevel ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) fail(`logLevel must be one of ${LOG_LEVELS.join(', ')}.`);
+  const pendingSeconds = options.lifecycle?.pendingSeconds ?? 30;
+  const inProgressSeconds = options.lifecycle?.inProgressSeconds ?? 120;
+  for (const [name, value] of [
+    ['lifecycle.pendingSeconds', pendingSeconds],
+    ['lifecycle.inProgressSeconds', inProgressSeconds],
+  ] as const)
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+      fail(`${name} must be a number of seconds >= 0 (got ${String(value)}).`);
+  return {
+    host,
+    port,
+    profile,
+    faults,
+    rateLimits: bool('rateLimits', options.rateLimits, true),
+    control: bool('control', options.control, true),
+    seed: options.seed ?? {},
+    logger: bool('logger', options.logger, false),
+    logLevel,
+    lifecycle: { pendingSeconds, inProgressSeconds },
+    bodyLimit: positive('bodyLimit', options.bodyLimit, 64 * 1024),
+    maxActionsPerTenant: positive('maxActionsPerTenant', options.maxActionsPerTenant, 10_000),
+  };
+}
+
+function bool(name: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') fail(`${name} must be true or false (got ${JSON.stringify(value)}).`);
+  return value;
+}
+
+function positive(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+    fail(`${name} must be a positive integer (got ${JSON.stringify(value)}).`);
+  return value;
+}
+
+function fail(message: string): never {
+  throw new EmulatorOptionsError(message);
+}

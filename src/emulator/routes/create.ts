@@ -1,0 +1,90 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Operation } from '../../contract/index.ts';
+import type { EmulatorContext } from '../context.ts';
+import { WireError } from '../error-catalogue.ts';
+import { entityWire } from '../http/machine-action-wire.ts';
+import { readJsonBody } from '../http/request-body.ts';
+import { isActive, progressFrom, settle } from '../state/lifecycle.ts';
+import { type ActionType, newMachineAction, type RelatedFileInfo } from '../state/machine-action.ts';
+
+// POST /api/machines/{machineId}/<action>: one handler for every operation with x-action-type.
+export function createHandler(ctx: EmulatorContext, operation: Operation) {
+  const type = operation.actionType as ActionType;
+  return async function create(
+    request: FastifyRequest<{ Params: { machineId: string } }>,
+    reply: FastifyReply,
+  ) {
+    const caller = request.caller!;
+    const body = readJsonBody(ctx, request, operation.operationId);
+    checkBody(ctx, operation, body);
+    const machine = ctx.state.machines.get(caller.tenantId, request.params.machineId);
+    if (!machine)
+      throw new WireError('ResourceNotFound', `Machine ${request.params.machineId} was not found.`);
+
+    const nowMs = ctx.clock.now();
+    const active = ctx.state.actions
+      .list(caller.tenantId)
+      .find(
+        (action) =>
+          action.machineId?.toLowerCase() === machine.id.toLowerCase() &&
+          action.type === type &&
+          (isActive(settle(action, nowMs)) ||
+            (ctx.faults.has('reopen-blocked') && action.status === 'Cancelled')),
+      );
+    if (active) {
+      // U8: profile duplicateCreate answers the existing action instead of refusing.
+      if (ctx.profile.duplicateCreate === 'return-existing' && isActive(active))
+        return reply.code(201).send(entityWire(ctx, request, active));
+      throw new WireError(
+        'ActiveRequestAlreadyExists',
+        `Action is already in progress (${type} on ${machine.id}).`,
+      );
+    }
+
+    const action = ctx.state.actions.add(
+      newMachineAction({
+        tenantId: caller.tenantId,
+        type,
+        status: 'Pending',
+        machineId: machine.id,
+        computerDnsName: machine.computerDnsName,
+        // For app tokens the service shows the app id as requestor (mde-contract 3.3).
+        requestor: caller.appId,
+        requestorComment: body['Comment'] as string,
+        scope: scopeOf(type, body),
+        relatedFileInfo: fileOf(type, body),
+        nowMs,
+        progress: progressFrom(nowMs, ctx.options.lifecycle),
+      }),
+    );
+    return reply.code(201).send(entityWire(ctx, request, action));
+  };
+}
+
+// The contract's request schema decides; a missing required key is MissingRequiredParameter.
+function checkBody(ctx: EmulatorContext, operation: Operation, body: Record<string, unknown>): void {
+  const result = ctx.contract.validateRequest(operation.operationId, body);
+  if (result.valid) return;
+  const missing = result.violations.find((v) => v.expected.startsWith('property "'));
+  if (missing)
+    throw new WireError(
+      'MissingRequiredParameter',
+      `Parameter ${missing.expected.split('"')[1]} is missing.`,
+    );
+  const first = result.violations[0]!;
+  throw new WireError(
+    'InvalidRequestBody',
+    `Request body is incorrect at ${first.path}: expected ${first.expected}.`,
+  );
+}
+
+function scopeOf(type: ActionType, body: Record<string, unknown>): string | null {
+  if (type === 'RunAntiVirusScan') return body['ScanType'] as string;
+  if (type === 'Isolate') return (body['IsolationType'] as string | undefined) ?? 'Full';
+  return null;
+}
+
+function fileOf(type: ActionType, body: Record<string, unknown>): RelatedFileInfo | null {
+  if (type !== 'StopAndQuarantineFile') return null;
+  return { fileIdentifier: body['Sha1'] as string, fileIdentifierType: 'Sha1' };
+}

@@ -1,0 +1,45 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { EmulatorContext } from '../context.ts';
+import { WireError } from '../error-catalogue.ts';
+import { odataContext, toWire } from '../http/machine-action-wire.ts';
+import { ODataFilterError } from '../odata/odata-filter.ts';
+import { applyODataQuery, type ODataQuery, ODataQueryError, parseODataQuery } from '../odata/odata-query.ts';
+import { settle } from '../state/lifecycle.ts';
+
+// GET /api/machineactions: the caller's tenant only, in creation order unless $orderby says
+// otherwise (U11: the service's default order is not documented).
+export function listHandler(ctx: EmulatorContext) {
+  const filterable = filterableFields(ctx);
+  return async function list(request: FastifyRequest, reply: FastifyReply) {
+    const caller = request.caller!;
+    let query: ODataQuery;
+    try {
+      query = parseODataQuery(request.query as Record<string, unknown>, filterable);
+    } catch (error) {
+      if (error instanceof ODataQueryError || error instanceof ODataFilterError)
+        throw new WireError('ODataError', `Invalid OData URI query: ${error.message}`);
+      throw error;
+    }
+    const nowMs = ctx.clock.now();
+    const actions = caller.anonymous ? [] : ctx.state.actions.list(caller.tenantId);
+    const rows = actions.map((action) => toWire(ctx, settle(action, nowMs)));
+    const { page, total } = applyODataQuery(rows, query);
+    const context = odataContext(ctx, request, 'MachineActions');
+    return reply.send({
+      ...(context === undefined ? {} : { '@odata.context': context }),
+      ...(query.count ? { '@odata.count': total } : {}),
+      value: page,
+    });
+  };
+}
+
+// The contract names the filterable fields (x-filterable on the list operation).
+function filterableFields(ctx: EmulatorContext): string[] {
+  const path = ctx.contract.document.paths?.['/api/machineactions']?.get as
+    | Record<string, unknown>
+    | undefined;
+  const fields = path?.['x-filterable'];
+  return Array.isArray(fields)
+    ? (fields as string[])
+    : ['id', 'status', 'machineId', 'type', 'requestor', 'creationDateTimeUtc'];
+}

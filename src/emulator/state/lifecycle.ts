@@ -1,0 +1,50 @@
+import { isFinal } from '../../contract/index.ts';
+import type { MachineAction } from './machine-action.ts';
+
+// How actions move on without timers: a created action carries the times of its next states, and
+// whoever reads it first calls settle(), which catches the stored action up with the clock.
+
+export interface LifecycleDurations {
+  pendingSeconds: number;
+  inProgressSeconds: number;
+}
+
+export function progressFrom(creationMs: number, durations: LifecycleDurations): MachineAction['progress'] {
+  const inProgressAtMs = creationMs + durations.pendingSeconds * 1000;
+  return { inProgressAtMs, succeededAtMs: inProgressAtMs + durations.inProgressSeconds * 1000 };
+}
+
+export function settle(action: MachineAction, nowMs: number): MachineAction {
+  const progress = action.progress;
+  if (!progress || isFinal(action.status)) return action;
+  if (nowMs >= progress.succeededAtMs) {
+    action.status = 'Succeeded';
+    action.lastUpdateMs = progress.succeededAtMs;
+    action.progress = null;
+  } else if (nowMs >= progress.inProgressAtMs && action.status === 'Pending') {
+    action.status = 'InProgress';
+    action.lastUpdateMs = progress.inProgressAtMs;
+  }
+  return action;
+}
+
+export function isActive(action: MachineAction): boolean {
+  return action.status === 'Pending' || action.status === 'InProgress';
+}
+
+export interface Cancellation {
+  requestor: string;
+  comment: string | null;
+  atMs: number;
+}
+
+// Cancel updates the original action (same id); it never creates a new one (mde-contract 6.3).
+export function applyCancel(action: MachineAction, cancellation: Cancellation): MachineAction {
+  action.status = 'Cancelled';
+  action.cancellationRequestor = cancellation.requestor;
+  action.cancellationComment = cancellation.comment;
+  action.cancellationMs = cancellation.atMs;
+  action.lastUpdateMs = cancellation.atMs;
+  action.progress = null;
+  return action;
+}

@@ -1,0 +1,61 @@
+import { isFinal } from '../../contract/index.ts';
+import type { MachineAction } from './machine-action.ts';
+
+// All machine actions, by tenant. Memory is bounded: a tenant keeps at most `maxPerTenant` actions,
+// and adding one more evicts its oldest final action (or, if none is final, its oldest action).
+export class MachineActionStore {
+  readonly #byTenant = new Map<string, Map<string, MachineAction>>();
+  readonly #tenantOfId = new Map<string, string>();
+
+  constructor(private readonly maxPerTenant: number) {}
+
+  add(action: MachineAction): MachineAction {
+    let actions = this.#byTenant.get(action.tenantId);
+    if (!actions) {
+      actions = new Map();
+      this.#byTenant.set(action.tenantId, actions);
+    }
+    if (actions.size >= this.maxPerTenant) this.#evictOne(actions);
+    actions.set(action.id, action);
+    this.#tenantOfId.set(action.id, action.tenantId);
+    return action;
+  }
+
+  // The action with this id in this tenant; ids are compared without case, as GUIDs are.
+  get(tenantId: string, id: string): MachineAction | undefined {
+    return this.#byTenant.get(tenantId)?.get(id.toLowerCase());
+  }
+
+  // Whatever tenant holds it; for faults and for telling "unknown" from "someone else's".
+  findAnywhere(id: string): MachineAction | undefined {
+    const tenantId = this.#tenantOfId.get(id.toLowerCase());
+    return tenantId === undefined ? undefined : this.get(tenantId, id);
+  }
+
+  list(tenantId: string): MachineAction[] {
+    return [...(this.#byTenant.get(tenantId)?.values() ?? [])];
+  }
+
+  size(tenantId: string): number {
+    return this.#byTenant.get(tenantId)?.size ?? 0;
+  }
+
+  clear(): void {
+    this.#byTenant.clear();
+    this.#tenantOfId.clear();
+  }
+
+  #evictOne(actions: Map<string, MachineAction>): void {
+    let victim: MachineAction | undefined;
+    for (const action of actions.values()) {
+      if (isFinal(action.status)) {
+        victim = action;
+        break;
+      }
+      victim ??= action;
+    }
+    if (!victim) return;
+    actions.delete(victim.id);
+    this.#tenantOfId.delete(victim.id);
+  }
+}

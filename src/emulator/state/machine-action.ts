@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { MachineActionStatus } from '../../contract/index.ts';
+
+// Types the service reports (entity page; 'Live Response' is the pre-2021 spelling, seeds may use it).
+export const ACTION_TYPES = [
+  'RunAntiVirusScan',
+  'Offboard',
+  'LiveResponse',
+  'CollectInvestigationPackage',
+  'Isolate',
+  'Unisolate',
+  'StopAndQuarantineFile',
+  'RestrictCodeExecution',
+  'UnrestrictCodeExecution',
+  'Live Response',
+] as const;
+
+export type ActionType = (typeof ACTION_TYPES)[number];
+
+export interface RelatedFileInfo {
+  fileIdentifier: string;
+  fileIdentifierType: 'Sha1' | 'Sha256' | 'Md5';
+}
+
+// A stored machine action. Times are epoch milliseconds of the virtual clock; the wire format
+// (http/machine-action-wire.ts) turns them into .NET timestamps.
+export interface MachineAction {
+  tenantId: string;
+  id: string;
+  type: ActionType;
+  title: string | null;
+  requestor: string;
+  requestorComment: string | null;
+  status: MachineActionStatus;
+  machineId: string | null;
+  computerDnsName: string | null;
+  creationMs: number;
+  lastUpdateMs: number;
+  cancellationRequestor: string | null;
+  cancellationComment: string | null;
+  cancellationMs: number | null;
+  errorHResult: number;
+  scope: string | null;
+  externalId: string | null;
+  requestSource: string | null;
+  relatedFileInfo: RelatedFileInfo | null;
+  // Set on actions created through the API: when they turn InProgress and Succeeded (lifecycle.ts).
+  // Seeded actions have none and keep their status until an API call changes them.
+  progress: { inProgressAtMs: number; succeededAtMs: number } | null;
+}
+
+export interface NewAction {
+  tenantId: string;
+  type: ActionType;
+  status: MachineActionStatus;
+  machineId: string | null;
+  computerDnsName: string | null;
+  requestor: string;
+  requestorComment: string | null;
+  scope: string | null;
+  relatedFileInfo?: RelatedFileInfo | null;
+  nowMs: number;
+  progress?: MachineAction['progress'];
+}
+
+export function newMachineAction(input: NewAction): MachineAction {
+  return {
+    tenantId: input.tenantId,
+    id: randomUUID(),
+    type: input.type,
+    title: null,
+    requestor: input.requestor,
+    requestorComment: input.requestorComment,
+    status: input.status,
+    machineId: input.machineId,
+    computerDnsName: input.computerDnsName,
+    creationMs: input.nowMs,
+    lastUpdateMs: input.nowMs,
+    cancellationRequestor: null,
+    cancellationComment: null,
+    cancellationMs: null,
+    errorHResult: 0,
+    scope: input.scope,
+    externalId: null,
+    requestSource: 'PublicApi',
+    relatedFileInfo: input.relatedFileInfo ?? null,
+    progress: input.progress ?? null,
+  };
+}
+
+// Real ids are lower-case GUIDs; anything else is "malformed" (U5).
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isWellFormedId(id: string): boolean {
+  return GUID.test(id);
+}

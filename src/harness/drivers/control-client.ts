@@ -1,0 +1,118 @@
+import { ControlProtocolError } from '../errors.ts';
+import { describeFetchError } from './token-client.ts';
+
+export interface EmulatorApp {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  roles: string[];
+}
+
+export interface EmulatorMachine {
+  tenantId: string;
+  id: string;
+  computerDnsName: string;
+}
+
+export interface SeedAction {
+  tenantId: string;
+  machineId: string;
+  type: string;
+  status: string;
+  requestor?: string;
+  requestorComment?: string;
+  scope?: string;
+}
+
+// Client of the emulator control protocol (interfaces.md section 3). Any answer other than the
+// documented one is a ControlProtocolError naming the URL and the status.
+export class ControlClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  async reset(): Promise<void> {
+    await this.call('POST', '/_emulator/reset', undefined, 204);
+  }
+
+  async clock(): Promise<Date> {
+    return this.readNow(await this.call('GET', '/_emulator/clock', undefined, 200), '/_emulator/clock');
+  }
+
+  async advance(seconds: number): Promise<Date> {
+    if (!(seconds > 0)) throw new RangeError(`advance() needs a number of seconds above 0 (got ${seconds})`);
+    const body = await this.call('POST', '/_emulator/clock/advance', { seconds }, 200);
+    return this.readNow(body, '/_emulator/clock/advance');
+  }
+
+  async registerApp(app: EmulatorApp): Promise<void> {
+    await this.call('POST', '/_emulator/apps', app, 201);
+  }
+
+  async registerMachine(machine: EmulatorMachine): Promise<void> {
+    await this.call('POST', '/_emulator/machines', machine, 201);
+  }
+
+  async seedAction(action: SeedAction): Promise<Record<string, unknown>> {
+    const body = (await this.call('POST', '/_emulator/machineactions', action, 201)) as Record<
+      string,
+      unknown
+    >;
+    if (typeof body?.id !== 'string')
+      throw new ControlProtocolError(
+        `${this.baseUrl}/_emulator/machineactions`,
+        201,
+        'the answer has no MachineAction id',
+      );
+    return body;
+  }
+
+  async info(): Promise<Record<string, unknown> | undefined> {
+    try {
+      return (await this.call('GET', '/_emulator/info', undefined, 200)) as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private readNow(body: unknown, path: string): Date {
+    const now = (body as { now?: unknown })?.now;
+    const date = typeof now === 'string' ? new Date(now) : undefined;
+    if (!date || Number.isNaN(date.getTime()))
+      throw new ControlProtocolError(
+        `${this.baseUrl}${path}`,
+        200,
+        `expected {"now": "<RFC 3339>"}, got ${JSON.stringify(body)}`,
+      );
+    return date;
+  }
+
+  private async call(method: string, path: string, body: unknown, expected: number): Promise<unknown> {
+    const url = `${this.baseUrl}${path}`;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new ControlProtocolError(url, undefined, describeFetchError(error));
+    }
+    const text = await response.text();
+    if (response.status !== expected)
+      throw new ControlProtocolError(
+        url,
+        response.status,
+        `expected ${expected}; body ${text.slice(0, 300)}`,
+      );
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new ControlProtocolError(url, response.status, `the body is not JSON: ${text.slice(0, 200)}`);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import type { ActiveStatus, FinalStatus } from '../../contract/index.ts';
+import type { ActionRole } from '../config/roles.ts';
+import type { TargetMode, TargetSpec } from '../config/target-spec.ts';
+import type { ApiClient } from '../http/api-client.ts';
+import type { Exchange } from '../http/exchange.ts';
+
+// Who calls. Tests name identities; each driver maps them to apps and tokens.
+export type Identity =
+  // Machine.Scan + Machine.Read.All (tenant: MDE_CLIENT_ID).
+  | 'operator'
+  // Only Machine.Read.All (tenant: MDE_LIMITED_CLIENT_ID).
+  | 'read-only'
+  // The operator app with a token for Microsoft Graph instead of the API.
+  | 'other-audience'
+  // A token past its expiry (emulator only: the clock moves past it).
+  | 'expired'
+  // The operator of another tenant (emulator only).
+  | 'other-tenant'
+  // An app holding exactly one action role.
+  | `role:${ActionRole}`;
+
+// A MachineAction as the target returned it (fields beyond these are kept as they came).
+export interface MachineActionRecord {
+  id: string;
+  type: string;
+  status: string;
+  machineId?: string | null;
+  [field: string]: unknown;
+}
+
+// Everything a test needs from a target, the same for every target. What a target cannot provide
+// throws NotApplicableError (the need() fixture turns it into a skip with the reason).
+export interface TargetDriver {
+  readonly mode: TargetMode;
+  // An API client calling as `identity`; clients and tokens are cached.
+  client(identity: Identity): Promise<ApiClient>;
+  // The raw access token of `identity` (for forging bad tokens from a good one).
+  token(identity: Identity): Promise<string>;
+  // A Pending (or InProgress) action that may be cancelled.
+  activeAction(status?: ActiveStatus): Promise<MachineActionRecord>;
+  // An action already in a final state; the tenant driver only finds one, never creates it.
+  finalAction(status: FinalStatus): Promise<MachineActionRecord>;
+  // Starts a new quick antivirus scan on the machine (CANCEL.REOPEN); the exchange is for asserting.
+  createAction(machineId: string): Promise<Exchange>;
+  // A well-formed id that names no action.
+  unknownId(): string;
+  // The target's clock (virtual on an emulator).
+  clockNow(): Promise<Date>;
+  // Moves the target's clock forward (emulator: virtual; tenant: waits, only with MDE_ALLOW_THROTTLING).
+  advanceClock(seconds: number): Promise<Date>;
+  // A client for an identity with a fresh rate-limit window, for the rate tests.
+  freshIdentity(roles: readonly string[], window?: 'minute' | 'hour'): Promise<ApiClient>;
+  // Ends the test: the tenant driver cancels what the test created and left running.
+  teardown(): Promise<void>;
+}
+
+// Worker-scoped: one per worker and target; hands a fresh driver to each test.
+export interface TargetRuntime {
+  readonly spec: TargetSpec;
+  readonly apiBaseUrl: string;
+  newDriver(): TargetDriver;
+  close(): Promise<void>;
+}

@@ -1,0 +1,101 @@
+import { registerSecret } from '../redaction/redact.ts';
+
+export interface TokenRequest {
+  authBaseUrl: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  timeoutMs?: number;
+}
+
+export interface Token {
+  accessToken: string;
+  // Lifetime in seconds as the token endpoint said.
+  expiresIn: number;
+  // Epoch ms (real time) when it was obtained.
+  obtainedAt: number;
+}
+
+// What went wrong at the token endpoint, without the secret: used by preflight and the drivers.
+export class TokenError extends Error {
+  constructor(
+    readonly url: string,
+    readonly status: number | undefined,
+    readonly reason: string,
+  ) {
+    super(`token endpoint ${url} ${status === undefined ? 'failed' : `answered ${status}`}: ${reason}`);
+    this.name = 'TokenError';
+  }
+}
+
+export function tokenUrl(authBaseUrl: string, tenantId: string): string {
+  return `${authBaseUrl}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
+}
+
+// Client-credentials flow (interfaces.md section 3; Microsoft Entra ID). Registers the secret and the
+// token with the redactor before anything could print them.
+export async function acquireToken(req: TokenRequest): Promise<Token> {
+  registerSecret(req.clientSecret);
+  const url = tokenUrl(req.authBaseUrl, req.tenantId);
+  const form = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: req.clientId,
+    client_secret: req.clientSecret,
+    scope: req.scope,
+  });
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: form,
+      signal: AbortSignal.timeout(req.timeoutMs ?? 10_000),
+    });
+  } catch (error) {
+    throw new TokenError(url, undefined, describeFetchError(error));
+  }
+  const text = await response.text();
+  let body: Record<string, unknown> = {};
+  try {
+    body = JSON.parse(text) as Record<string, unknown>;
+  } catch {}
+  if (typeof body.access_token === 'string') registerSecret(body.access_token);
+  if (response.status !== 200 || typeof body.access_token !== 'string') {
+    const code = typeof body.error === 'string' ? body.error : `no access_token in ${text.length} bytes`;
+    throw new TokenError(url, response.status, code);
+  }
+  return {
+    accessToken: body.access_token,
+    expiresIn: Number(body.expires_in ?? 3599),
+    obtainedAt: Date.now(),
+  };
+}
+
+// "connection refused", "DNS lookup failed", "timed out after 10 s": the cause a person can act on.
+export function describeFetchError(error: unknown): string {
+  const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (err.name === 'TimeoutError' || err.name === 'AbortError') return 'timed out';
+  const code = err.cause?.code;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'DNS lookup failed (unknown host)';
+    case 'ECONNRESET':
+      return 'connection reset';
+    case 'ETIMEDOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return 'connection timed out';
+    case 'CERT_HAS_EXPIRED':
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return `TLS certificate problem (${code})`;
+    default:
+      return code
+        ? `${code} ${err.cause?.message ?? ''}`.trim()
+        : (err.cause?.message ?? err.message ?? String(error));
+  }
+}

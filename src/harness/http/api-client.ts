@@ -1,0 +1,155 @@
+import type { APIRequestContext } from '@playwright/test';
+import { getContract } from '../../contract/index.ts';
+import { type Exchange, parseJson } from './exchange.ts';
+import { checkExchange } from './exchange-checks.ts';
+import { sendRaw } from './raw-request.ts';
+import { type RecordMode, recordExchange } from './recorder.ts';
+
+// Who is calling: a label for reports and ledgers (never a client id) and how to get its header.
+export interface Caller {
+  // 'operator', 'read-only', 'role:Machine.Isolate', ...
+  label: string;
+  // The Authorization header value ("Bearer ...").
+  authorization(): Promise<string>;
+}
+
+// Consulted before each call; the tenant driver uses it for the quota ledger and the write interlocks.
+export interface CallGuard {
+  beforeCall(call: { caller: string; operationId: string; method: string; id?: string }): Promise<void>;
+}
+
+export interface RequestOptions {
+  // Exact body text to send instead of the JSON encoding of `body`.
+  raw?: string;
+  // Content-Type to send with a body; null sends none at all. Default application/json.
+  contentType?: string | null;
+  // Authorization header to send instead of the caller's token; null sends none.
+  authorization?: string | null;
+  // Use the versioned prefix (/api/v1.0) instead of /api.
+  versioned?: boolean;
+  // 'quiet' still checks the exchange but attaches nothing (the rate tests' bulk calls).
+  record?: RecordMode;
+}
+
+export interface ApiClientOptions {
+  request: APIRequestContext;
+  baseUrl: string;
+  caller: Caller;
+  guard?: CallGuard;
+  timeoutMs?: number;
+}
+
+export const DEFAULT_COMMENT = 'mde-conformance: cancel';
+
+// One client per identity. Every answer is checked against the contract (see exchange-checks.ts)
+// and recorded on the running test; nothing here fails a test: tests assert on the returned Exchange.
+export class ApiClient {
+  constructor(private readonly options: ApiClientOptions) {}
+
+  get label(): string {
+    return this.options.caller.label;
+  }
+
+  // POST /api/machineactions/{id}/cancel. body null sends no body at all.
+  cancel(
+    id: string,
+    body: unknown = { Comment: DEFAULT_COMMENT },
+    opts: RequestOptions = {},
+  ): Promise<Exchange> {
+    return this.send(
+      'CancelMachineAction',
+      'POST',
+      `/machineactions/${encodeURIComponent(id)}/cancel`,
+      body,
+      opts,
+      id,
+    );
+  }
+
+  get(id: string, opts: RequestOptions = {}): Promise<Exchange> {
+    return this.send('GetMachineAction', 'GET', `/machineactions/${encodeURIComponent(id)}`, null, opts, id);
+  }
+
+  list(query: Record<string, string | number | boolean> = {}, opts: RequestOptions = {}): Promise<Exchange> {
+    const qs = Object.entries(query)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+      .join('&');
+    return this.send('ListMachineActions', 'GET', `/machineactions${qs ? `?${qs}` : ''}`, null, opts);
+  }
+
+  runAntiVirusScan(machineId: string, body: unknown, opts: RequestOptions = {}): Promise<Exchange> {
+    return this.send(
+      'RunAntiVirusScan',
+      'POST',
+      `/machines/${encodeURIComponent(machineId)}/runAntiVirusScan`,
+      body,
+      opts,
+    );
+  }
+
+  private async send(
+    operationId: string,
+    method: string,
+    apiPath: string,
+    body: unknown,
+    opts: RequestOptions,
+    id?: string,
+  ): Promise<Exchange> {
+    const { request, baseUrl, caller, guard, timeoutMs = 30_000 } = this.options;
+    const contract = getContract();
+    await guard?.beforeCall({
+      caller: caller.label,
+      operationId,
+      method,
+      ...(id !== undefined ? { id } : {}),
+    });
+    const prefix = opts.versioned ? contract.versionedPrefix : '/api';
+    const url = `${baseUrl}${prefix}${apiPath}`;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const authorization =
+      opts.authorization === undefined ? await caller.authorization() : opts.authorization;
+    if (authorization !== null) headers.authorization = authorization;
+    const text = opts.raw ?? (body === null || body === undefined ? undefined : JSON.stringify(body));
+    const contentType = opts.contentType === undefined ? 'application/json' : opts.contentType;
+    if (text !== undefined && contentType !== null) headers['content-type'] = contentType;
+
+    const started = performance.now();
+    let status: number;
+    let responseHeaders: Record<string, string>;
+    let responseText: string;
+    if (text !== undefined && contentType === null) {
+      ({
+        status,
+        headers: responseHeaders,
+        text: responseText,
+      } = await sendRaw(url, method, headers, text, timeoutMs));
+    } else {
+      const response = await request.fetch(url, {
+        method,
+        headers,
+        ...(text !== undefined ? { data: Buffer.from(text) } : {}),
+        failOnStatusCode: false,
+        maxRedirects: 0,
+        timeout: timeoutMs,
+      });
+      status = response.status();
+      responseHeaders = response.headers();
+      responseText = await response.text();
+    }
+    const exchange: Exchange = {
+      operationId,
+      method,
+      url,
+      pathTemplate: contract.operation(operationId).path.replace(/^\/api/, prefix),
+      requestHeaders: headers,
+      ...(text !== undefined ? { requestBody: text } : {}),
+      status,
+      headers: responseHeaders,
+      text: responseText,
+      body: parseJson(responseText),
+      durationMs: Math.round(performance.now() - started),
+    };
+    await recordExchange(exchange, checkExchange(exchange), opts.record ?? 'full');
+    return exchange;
+  }
+}

@@ -1,0 +1,59 @@
+// One HTTP request and its answer, as the harness records and checks it.
+export interface Exchange {
+  // Operation of the contract this request belongs to; undefined for paths outside the contract.
+  operationId?: string;
+  method: string;
+  url: string;
+  // Path template of the operation, e.g. /api/machineactions/{id}/cancel.
+  pathTemplate: string;
+  requestHeaders: Record<string, string>;
+  requestBody?: string;
+  status: number;
+  // Lower-case header names.
+  headers: Record<string, string>;
+  text: string;
+  // Parsed JSON body; undefined when empty or not JSON.
+  body: unknown;
+  durationMs: number;
+}
+
+export function parseJson(text: string): unknown {
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isJsonContentType(value: string | undefined): boolean {
+  return value !== undefined && /^application\/json\s*(;.*)?$/i.test(value.trim());
+}
+
+// Retry-After as seconds from now (delta-seconds or HTTP-date); undefined when absent or unreadable.
+export function retryAfterSeconds(value: string | undefined, now: Date): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text)) return undefined;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.ceil((at - now.getTime()) / 1000);
+}
+
+// Retry-After of an answer in seconds. An HTTP-date is measured from the answer's Date header (the
+// target's clock, which may be virtual), or from `now` when there is none.
+export function retryAfterOf(exchange: Pick<Exchange, 'headers'>, now = new Date()): number | undefined {
+  const date = exchange.headers.date ? new Date(exchange.headers.date) : undefined;
+  const base = date && !Number.isNaN(date.getTime()) ? date : now;
+  return retryAfterSeconds(exchange.headers['retry-after'], base);
+}
+
+export function errorCode(exchange: Exchange): string | undefined {
+  const error = (exchange.body as { error?: { code?: unknown } } | undefined)?.error;
+  return typeof error?.code === 'string' ? error.code : undefined;
+}
+
+// "POST /api/machineactions/{id}/cancel → 404", the step title and the violation prefix.
+export function exchangeTitle(exchange: Pick<Exchange, 'method' | 'pathTemplate' | 'status'>): string {
+  return `${exchange.method} ${exchange.pathTemplate} → ${exchange.status}`;
+}

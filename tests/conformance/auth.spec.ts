@@ -1,0 +1,77 @@
+import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
+import { expect, expectUnchanged, protectedAction, readState, req, test } from '../fixtures/index.ts';
+
+// Bad tokens are forged from a good one, so only the broken part differs.
+async function resigned(token: string): Promise<string> {
+  const header = decodeProtectedHeader(token);
+  const alg = header.alg && header.alg !== 'none' ? header.alg : 'RS256';
+  const key = alg.startsWith('HS')
+    ? new TextEncoder().encode('conformance-suite-wrong-key-0123456789abcdef')
+    : (await generateKeyPair(alg)).privateKey;
+  return new SignJWT(decodeJwt(token)).setProtectedHeader({ ...header, alg }).sign(key);
+}
+
+function unsigned(token: string): string {
+  const header = Buffer.from(JSON.stringify({ ...decodeProtectedHeader(token), alg: 'none' })).toString(
+    'base64url',
+  );
+  return `${header}.${token.split('.')[1]}.`;
+}
+
+function tampered(token: string): string {
+  const [h, p, s = ''] = token.split('.');
+  const i = Math.floor(s.length / 2);
+  return `${h}.${p}.${s.slice(0, i)}${s[i] === 'A' ? 'B' : 'A'}${s.slice(i + 1)}`;
+}
+
+test.describe('authentication', () => {
+  test(
+    'a cancel without Authorization answers 401 with the error envelope and changes nothing',
+    req('AUTH.MISSING'),
+    async ({ driver, api }) => {
+      const target = await protectedAction(driver);
+      const before = target.exists ? await readState(api, target.id) : undefined;
+      const res = await api.cancel(target.id, { Comment: 'conformance: no auth' }, { authorization: null });
+      expect(res).toBeErrorEnvelope(401);
+      if (before) await expectUnchanged(api, target.id, before);
+    },
+  );
+
+  test('a bearer token that is not a JWT answers 401', req('AUTH.INVALID'), async ({ driver, api }) => {
+    const res = await api.cancel(driver.unknownId(), undefined, { authorization: 'Bearer not-a-jwt' });
+    expect(res).toHaveStatus(401);
+  });
+
+  const forgeries = [
+    { what: 'signed with another key', forge: resigned },
+    { what: "unsigned (alg 'none')", forge: async (t: string) => unsigned(t) },
+    { what: 'with a tampered signature', forge: async (t: string) => tampered(t) },
+  ];
+  for (const { what, forge } of forgeries) {
+    test(`a token ${what} answers 401`, req('AUTH.INVALID'), async ({ driver, api }) => {
+      const bad = await forge(await driver.token('operator'));
+      const res = await api.cancel(driver.unknownId(), undefined, { authorization: `Bearer ${bad}` });
+      expect(res).toHaveStatus(401);
+    });
+  }
+
+  test(
+    'a valid token under a scheme other than Bearer answers 401',
+    req('AUTH.SCHEME'),
+    async ({ driver, api }) => {
+      const token = await driver.token('operator');
+      const res = await api.cancel(driver.unknownId(), undefined, { authorization: `Basic ${token}` });
+      expect(res).toHaveStatus(401);
+    },
+  );
+
+  test(
+    'a valid token for another audience answers 403',
+    req('AUTH.AUDIENCE'),
+    async ({ driver, api, need }) => {
+      const token = await need(driver.token('other-audience'));
+      const res = await api.cancel(driver.unknownId(), undefined, { authorization: `Bearer ${token}` });
+      expect(res).toHaveStatus(403);
+    },
+  );
+});

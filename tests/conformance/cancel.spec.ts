@@ -1,0 +1,84 @@
+import { expect, field, firstCancelled, req, statusOf, test } from '../fixtures/index.ts';
+
+// POST /api/machineactions/{id}/cancel on an action that may be cancelled.
+test.describe('cancel of an active action', () => {
+  for (const status of ['Pending', 'InProgress'] as const) {
+    test(
+      `cancel of a ${status} action answers 200 with the same id`,
+      req('CANCEL.OK'),
+      async ({ driver, api, need }) => {
+        const action = await need(driver.activeAction(status));
+        const res = await api.cancel(action.id, { Comment: 'conformance: cancel an active action' });
+        expect(res).toHaveStatus(200);
+        expect(field(res, 'id'), 'the 200 body names the action that was asked for').toBe(action.id);
+      },
+    );
+  }
+
+  test('a cancelled action reports status Cancelled', req('CANCEL.STATUS'), async ({ driver, api, need }) => {
+    const action = await need(driver.activeAction());
+    const res = await api.cancel(action.id, { Comment: 'conformance: status' });
+    expect(res).toHaveStatus(200);
+    const shown = await firstCancelled(api, action.id, res);
+    expect(shown && statusOf(shown), 'status Cancelled in the 200 body or on a GET right after').toBe(
+      'Cancelled',
+    );
+  });
+
+  test(
+    'a cancelled action carries the cancellation comment, requestor and time',
+    req('CANCEL.FIELDS'),
+    async ({ driver, api, need }) => {
+      const action = await need(driver.activeAction());
+      const comment = `conformance: fields ${Date.now()}`;
+      const res = await api.cancel(action.id, { Comment: comment });
+      expect(res).toHaveStatus(200);
+      const shown = await firstCancelled(api, action.id, res);
+      expect(shown, 'the action shows Cancelled in the 200 body or on a GET right after').toBeDefined();
+      expect(field(shown!, 'cancellationComment')).toBe(comment);
+      const requestor = field(shown!, 'cancellationRequestor');
+      expect(
+        typeof requestor === 'string' && requestor.trim().length > 0,
+        `cancellationRequestor is a non-empty string (got ${JSON.stringify(requestor)})`,
+      ).toBe(true);
+      const cancelledAt = Date.parse(String(field(shown!, 'cancellationDateTimeUtc')));
+      const createdAt = Date.parse(
+        String(field(shown!, 'creationDateTimeUtc') ?? action.creationDateTimeUtc),
+      );
+      expect(Number.isNaN(cancelledAt), 'cancellationDateTimeUtc is a date-time').toBe(false);
+      expect(cancelledAt, 'cancellationDateTimeUtc is not before creationDateTimeUtc').toBeGreaterThanOrEqual(
+        createdAt,
+      );
+    },
+  );
+
+  test(
+    'GET after a cancel shows the action cancelled',
+    req('CANCEL.PERSIST'),
+    async ({ driver, api, need }) => {
+      const action = await need(driver.activeAction());
+      expect(await api.cancel(action.id, { Comment: 'conformance: persist' })).toHaveStatus(200);
+      const shown = await firstCancelled(api, action.id, await api.get(action.id));
+      expect(shown && statusOf(shown), 'a GET shows status Cancelled').toBe('Cancelled');
+      const again = await api.get(action.id);
+      expect(again).toHaveStatus(200);
+      expect(field(again, 'id')).toBe(action.id);
+      expect(statusOf(again), 'a later GET still shows Cancelled').toBe('Cancelled');
+    },
+  );
+
+  test(
+    'after a cancel a new scan on the same device is accepted',
+    req('CANCEL.REOPEN'),
+    async ({ driver, api, need }) => {
+      const action = await need(driver.activeAction());
+      const machineId = String(action.machineId ?? '');
+      expect(machineId, 'the active action names its device').not.toBe('');
+      expect(await api.cancel(action.id, { Comment: 'conformance: reopen' })).toHaveStatus(200);
+      const res = await need(driver.createAction(machineId));
+      expect(res).toHaveStatus(201);
+      expect(field(res, 'id'), 'a new action, not the cancelled one').not.toBe(action.id);
+      expect(field(res, 'type')).toBe('RunAntiVirusScan');
+    },
+  );
+});

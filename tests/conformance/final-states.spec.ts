@@ -1,0 +1,24 @@
+import { expect, expectUnchanged, readState, req, test } from '../fixtures/index.ts';
+
+// What a target answers for a final state is open (U1): any 4xx with the error envelope is right.
+test.describe('cancel of an action in a final state', () => {
+  const cases = [
+    { status: 'Succeeded', requirement: 'CANCEL.FINAL' },
+    { status: 'Failed', requirement: 'CANCEL.FINAL' },
+    { status: 'Cancelled', requirement: 'CANCEL.FINAL' },
+    { status: 'TimeOut', requirement: 'CANCEL.TIMEOUT' },
+  ] as const;
+  for (const { status, requirement } of cases) {
+    test(
+      `cancel of a ${status} action is refused and leaves it unchanged`,
+      req(requirement),
+      async ({ driver, api, need }) => {
+        const action = await need(driver.finalAction(status));
+        const before = await readState(api, action.id);
+        const res = await api.cancel(action.id, { Comment: `conformance: cancel a ${status} action` });
+        expect(res).toBeErrorEnvelope('4xx');
+        await expectUnchanged(api, action.id, before);
+      },
+    );
+  }
+});

@@ -1,0 +1,93 @@
+import {
+  expect,
+  expectUnchanged,
+  field,
+  NOT_FOUND_CODES,
+  readState,
+  req,
+  statusOf,
+  test,
+} from '../fixtures/index.ts';
+
+test.describe('request headers', () => {
+  for (const contentType of ['text/plain', 'application/xml']) {
+    test(
+      `a cancel body sent as ${contentType} is refused with 400 or 415 and changes nothing`,
+      req('HDR.CONTENTTYPE'),
+      async ({ driver, api, need }) => {
+        const action = await need(driver.activeAction());
+        const before = await readState(api, action.id);
+        const res = await api.cancel(
+          action.id,
+          { Comment: 'conformance: wrong content type' },
+          { contentType },
+        );
+        expect(res).toHaveStatus([400, 415]);
+        await expectUnchanged(api, action.id, before);
+      },
+    );
+  }
+
+  // Open point U3: recorded, never asserted.
+  test(
+    'what a JSON cancel body without Content-Type does is recorded',
+    req('HDR.NOCONTENTTYPE'),
+    async ({ driver, api, need }) => {
+      const action = await need(driver.activeAction());
+      const res = await api.cancel(
+        action.id,
+        { Comment: 'conformance: no content type' },
+        { contentType: null },
+      );
+      const after = statusOf(await api.get(action.id));
+      const code = (res.body as { error?: { code?: string } } | undefined)?.error?.code;
+      test.info().annotations.push({
+        type: 'observed',
+        description: `HDR.NOCONTENTTYPE: answered ${res.status}${code ? ` ${code}` : ''}; the action is then ${after ?? 'unreadable'}`,
+      });
+    },
+  );
+});
+
+test.describe('versioned path /api/v1.0', () => {
+  test(
+    'GET under /api/v1.0 answers like GET under /api',
+    req('PATH.VERSIONED'),
+    async ({ driver, api, need }) => {
+      const action = await need(driver.activeAction());
+      const plain = await api.get(action.id);
+      const versioned = await api.get(action.id, { versioned: true });
+      expect(versioned).toHaveStatus(200);
+      expect(field(versioned, 'id')).toBe(field(plain, 'id'));
+      expect(statusOf(versioned)).toBe(statusOf(plain));
+    },
+  );
+
+  test(
+    'cancel of an unknown id under /api/v1.0 answers 404',
+    req('PATH.VERSIONED'),
+    async ({ driver, api }) => {
+      const res = await api.cancel(
+        driver.unknownId(),
+        { Comment: 'conformance: versioned unknown' },
+        { versioned: true },
+      );
+      expect(res).toBeErrorEnvelope(404, NOT_FOUND_CODES);
+    },
+  );
+
+  test(
+    'cancel of an active action under /api/v1.0 answers 200',
+    req('PATH.VERSIONED'),
+    async ({ driver, api, need }) => {
+      const action = await need(driver.activeAction());
+      const res = await api.cancel(
+        action.id,
+        { Comment: 'conformance: versioned cancel' },
+        { versioned: true },
+      );
+      expect(res).toHaveStatus(200);
+      expect(field(res, 'id')).toBe(action.id);
+    },
+  );
+});

@@ -1,0 +1,65 @@
+import { expect, expectUnchanged, NOT_FOUND_CODES, readState, req, test } from '../fixtures/index.ts';
+
+test.describe('ids that name no action', () => {
+  test(
+    'cancel of an unknown id answers 404 NotFound or ResourceNotFound',
+    req('CANCEL.NOTFOUND'),
+    async ({ driver, api }) => {
+      const res = await api.cancel(driver.unknownId(), { Comment: 'conformance: unknown id' });
+      expect(res).toBeErrorEnvelope(404, NOT_FOUND_CODES);
+    },
+  );
+
+  test(
+    'GET of an unknown id answers 404 with the error envelope',
+    req('GET.NOTFOUND'),
+    async ({ driver, api }) => {
+      expect(await api.get(driver.unknownId())).toBeErrorEnvelope(404);
+    },
+  );
+
+  const malformed = [
+    'not-a-guid',
+    '12345',
+    'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz',
+    'a'.repeat(80),
+    "'; DROP TABLE--",
+  ];
+  for (const id of malformed) {
+    test(
+      `cancel of the malformed id ${JSON.stringify(id.length > 40 ? `${id.slice(0, 12)}... (${id.length} chars)` : id)} answers 400 or 404`,
+      req('CANCEL.BADID'),
+      async ({ api }) => {
+        const res = await api.cancel(id, { Comment: 'conformance: malformed id' });
+        expect(res.status, 'never a server error').toBeLessThan(500);
+        expect(res).toBeErrorEnvelope([400, 404]);
+      },
+    );
+  }
+});
+
+test.describe('tenant isolation', () => {
+  test(
+    "another tenant's action cannot be read: 404",
+    req('CANCEL.TENANT'),
+    async ({ driver, clientFor, need }) => {
+      const action = await need(driver.activeAction());
+      const stranger = await need(clientFor('other-tenant'));
+      expect(await stranger.get(action.id)).toBeErrorEnvelope(404);
+    },
+  );
+
+  test(
+    "another tenant's action cannot be cancelled: 404, and it stays unchanged",
+    req('CANCEL.TENANT'),
+    async ({ driver, api, clientFor, need }) => {
+      const action = await need(driver.activeAction());
+      const stranger = await need(clientFor('other-tenant'));
+      const before = await readState(api, action.id);
+      expect(await stranger.cancel(action.id, { Comment: 'conformance: other tenant' })).toBeErrorEnvelope(
+        404,
+      );
+      await expectUnchanged(api, action.id, before);
+    },
+  );
+});

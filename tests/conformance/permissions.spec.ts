@@ -1,0 +1,28 @@
+import { ACTION_ROLES } from '../../src/harness/config/roles.ts';
+import { expect, expectUnchanged, field, protectedAction, readState, req, test } from '../fixtures/index.ts';
+
+test.describe('permissions', () => {
+  for (const role of ACTION_ROLES) {
+    test(`${role} alone is enough to cancel`, req('PERM.ROLES'), async ({ driver, clientFor, need }) => {
+      const action = await need(driver.activeAction());
+      const client = await need(clientFor(`role:${role}`));
+      const res = await client.cancel(action.id, { Comment: `conformance: cancel with ${role}` });
+      expect(res).toHaveStatus(200);
+      expect(field(res, 'id')).toBe(action.id);
+    });
+  }
+
+  test(
+    'a token without any action role answers 403 Forbidden and changes nothing',
+    req('PERM.NONE'),
+    async ({ driver, api, clientFor, need }) => {
+      const reader = await need(clientFor('read-only'));
+      const target = await protectedAction(driver);
+      const before = target.exists ? await readState(api, target.id) : undefined;
+      expect(await reader.cancel(target.id, { Comment: 'conformance: read-only' })).toBeErrorEnvelope(403, [
+        'Forbidden',
+      ]);
+      if (before) await expectUnchanged(api, target.id, before);
+    },
+  );
+});

@@ -1,0 +1,41 @@
+import { expect, expectUnchanged, readState, req, statusOf, test } from '../fixtures/index.ts';
+
+test.describe('cancel request body', () => {
+  const bad = [
+    { what: 'a malformed JSON body', raw: '{"Comment": "conformance: broken' },
+    { what: 'a Comment that is a number', raw: '{"Comment": 42}' },
+    { what: 'a Comment that is an object', raw: '{"Comment": {"text": "conformance"}}' },
+  ];
+  for (const { what, raw } of bad) {
+    test(
+      `${what} is refused with 400 and changes nothing`,
+      req('CANCEL.BODY'),
+      async ({ driver, api, need }) => {
+        const action = await need(driver.activeAction());
+        const before = await readState(api, action.id);
+        expect(await api.cancel(action.id, undefined, { raw })).toBeErrorEnvelope(400);
+        await expectUnchanged(api, action.id, before);
+      },
+    );
+  }
+
+  // Open point U4: recorded, never asserted.
+  test(
+    'what a cancel without Comment does is recorded',
+    req('CANCEL.NOCOMMENT'),
+    async ({ driver, api, need }) => {
+      const seen: string[] = [];
+      for (const [what, body] of [
+        ['{}', {}],
+        ['no body', null],
+      ] as const) {
+        const action = await need(driver.activeAction());
+        const res = await api.cancel(action.id, body);
+        const after = statusOf(await api.get(action.id));
+        const code = (res.body as { error?: { code?: string } } | undefined)?.error?.code;
+        seen.push(`${what} → ${res.status}${code ? ` ${code}` : ''}, action ${after ?? 'unreadable'}`);
+      }
+      test.info().annotations.push({ type: 'observed', description: `CANCEL.NOCOMMENT: ${seen.join('; ')}` });
+    },
+  );
+});

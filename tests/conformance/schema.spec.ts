@@ -1,0 +1,53 @@
+import { expect, req, test } from '../fixtures/index.ts';
+
+// Every exchange is checked by the client (violations name SCHEMA.*); these tests make dedicated
+// exchanges and assert on them, so each schema requirement has a test of its own.
+test.describe('response schemas', () => {
+  test(
+    'the 200 body of a cancel validates against MachineAction',
+    req('SCHEMA.ENTITY'),
+    async ({ driver, api, need }) => {
+      const action = await need(driver.activeAction());
+      const res = await api.cancel(action.id, { Comment: 'conformance: schema' });
+      expect(res).toHaveStatus(200);
+      expect(res).toMatchContract('CancelMachineAction');
+    },
+  );
+
+  test(
+    'the 200 body of a GET validates against MachineAction',
+    req('SCHEMA.ENTITY'),
+    async ({ driver, api, need }) => {
+      const action = await need(driver.activeAction());
+      const res = await api.get(action.id);
+      expect(res).toHaveStatus(200);
+      expect(res).toMatchContract('GetMachineAction');
+    },
+  );
+
+  test('a 404 body validates against the error envelope', req('SCHEMA.ERROR'), async ({ driver, api }) => {
+    const res = await api.cancel(driver.unknownId(), { Comment: 'conformance: schema 404' });
+    expect(res).toHaveStatus(404);
+    expect(res).toMatchContract('CancelMachineAction');
+  });
+
+  test('a 401 body validates against the error envelope', req('SCHEMA.ERROR'), async ({ driver, api }) => {
+    const res = await api.cancel(driver.unknownId(), undefined, { authorization: null });
+    expect(res).toHaveStatus(401);
+    expect(res).toMatchContract('CancelMachineAction');
+  });
+
+  test(
+    'JSON answers carry Content-Type application/json',
+    req('SCHEMA.CONTENTTYPE'),
+    async ({ driver, api, need }) => {
+      const action = await need(driver.activeAction());
+      for (const res of [await api.get(action.id), await api.cancel(driver.unknownId())]) {
+        expect(
+          res.headers['content-type'] ?? '',
+          `${res.method} ${res.pathTemplate} → ${res.status}`,
+        ).toMatch(/^application\/json\s*(;.*)?$/i);
+      }
+    },
+  );
+});

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { registerSecret } from './redact.ts';
+
+// Tokens issued during a run live in worker memory only, yet the leak scan runs afterwards in another
+// process. So each issued secret leaves a SHA-256 fingerprint (and its length, to know which candidate
+// strings to hash) in a file; the value itself is never written anywhere.
+export const DEFAULT_FINGERPRINTS_FILE = 'test-results/.secrets-fingerprints';
+
+export interface Fingerprint {
+  sha256: string;
+  length: number;
+}
+
+export function fingerprintsFile(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.MDE_SECRETS_FINGERPRINTS_FILE || DEFAULT_FINGERPRINTS_FILE);
+}
+
+// The part of a secret worth fingerprinting: a JWT's signature (the header and payload are
+// guessable and often repeated), or the whole value.
+export function secretCore(value: string): string {
+  const parts = value.split('.');
+  return parts.length === 3 && value.startsWith('eyJ') && parts[2] ? parts[2] : value;
+}
+
+export function fingerprint(value: string): Fingerprint {
+  const core = secretCore(value);
+  return { sha256: sha256(core), length: core.length };
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+// Call for every token the harness obtains (and any secret it generates): the value is redacted from
+// everything this process writes, and its fingerprint lets the post-run leak scan find it anywhere.
+export function recordIssuedSecret(value: string | undefined, file: string = fingerprintsFile()): void {
+  if (!value || value.length < 8) return;
+  registerSecret(value);
+  const { sha256: hash, length } = fingerprint(value);
+  mkdirSync(dirname(file), { recursive: true });
+  // One short line per append: O_APPEND keeps lines from parallel workers whole.
+  appendFileSync(file, `${hash} ${length}\n`);
+}
+
+export function readFingerprints(file: string = fingerprintsFile()): Fingerprint[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim().split(' '))
+    .filter(([hash, length]) => /^[0-9a-f]{64}$/.test(hash ?? '') && Number(length) > 0)
+    .map(([hash, length]) => ({ sha256: hash!, length: Number(length) }));
+}

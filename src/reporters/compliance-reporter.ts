@@ -10,7 +10,7 @@ import { RECORDS_FILE, shardRecordsFile, writeRecords } from './records-file.ts'
 import { suiteInfo } from './suite-info.ts';
 import { targetInfoOf, targetOf } from './target-info.ts';
 import type { RunError, RunRecords, TargetInfo } from './test-record.ts';
-import { writeComplianceReports } from './write-reports.ts';
+import { removeWholeRunReports, writeComplianceReports } from './write-reports.ts';
 
 export interface ComplianceReporterOptions {
   // Where compliance.json/md go, relative to the config file. Default 'reports'.
@@ -67,13 +67,14 @@ export default class ComplianceReporter implements Reporter {
     writeRecords(resolve(base, this.options.recordsFile ?? RECORDS_FILE), records);
     if (shard) {
       // One shard holds part of the evidence: its records are merged by scripts/merge-shards.ts.
+      removeWholeRunReports(outDir);
       const file = shardRecordsFile(outDir, shard);
       writeRecords(file, records);
       const exitCode = shardExitCode(records, this.baseline);
       this.say(`compliance: shard ${shard.current}/${shard.total} records in ${file} (exit ${exitCode})`);
       return statusFor(result, exitCode);
     }
-    const exitCode = writeComplianceReports(records, {
+    const { exitCode } = writeComplianceReports(records, {
       outDir,
       registry: getRegistry(),
       baseline: this.baseline,

@@ -16,8 +16,11 @@ export interface WriteOptions {
 }
 
 // Writes compliance.json/md for a one-target run, or one set per target under targets/<name>/ plus
-// targets/index.json for a multi-target run (the self-test matrix). Returns the run's exit code.
-export function writeComplianceReports(records: RunRecords, options: WriteOptions): number {
+// targets/index.json for a multi-target run (the self-test matrix).
+export function writeComplianceReports(
+  records: RunRecords,
+  options: WriteOptions,
+): { exitCode: number; reports: ComplianceReport[] } {
   const { outDir } = options;
   const quota = readQuota(outDir);
   const names = targetNames(records);
@@ -29,7 +32,7 @@ export function writeComplianceReports(records: RunRecords, options: WriteOption
     // A one-target run must not leave an earlier matrix run's files around to be mistaken for its own.
     rmSync(join(outDir, 'targets'), { recursive: true, force: true });
     writeSet(outDir, reports[0]!);
-    return reports[0]!.summary.exitCode;
+    return { exitCode: reports[0]!.summary.exitCode, reports };
   }
   rmSync(join(outDir, 'compliance.json'), { force: true });
   rmSync(join(outDir, 'targets'), { recursive: true, force: true });
@@ -37,7 +40,13 @@ export function writeComplianceReports(records: RunRecords, options: WriteOption
   const index = renderTargetIndex(reports);
   writeFileSync(join(outDir, 'targets', 'index.json'), index.json);
   writeFileSync(join(outDir, 'compliance.md'), index.markdown);
-  return Math.max(...reports.map((r) => r.summary.exitCode));
+  return { exitCode: Math.max(...reports.map((r) => r.summary.exitCode)), reports };
+}
+
+// A shard's partial evidence must not sit next to an earlier full report and be mistaken for it.
+export function removeWholeRunReports(outDir: string): void {
+  for (const name of ['compliance.json', 'compliance.md', 'targets'])
+    rmSync(join(outDir, name), { recursive: true, force: true });
 }
 
 function writeSet(dir: string, report: ComplianceReport): void {

@@ -1,0 +1,43 @@
+import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { repoRoot } from '../src/contract/contract-files.ts';
+import { getRegistry } from '../src/contract/index.ts';
+import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
+import { finishRun } from '../src/reporters/finish-run.ts';
+import { mergeRecords } from '../src/reporters/merge-records.ts';
+import { RECORDS_FILE, readRecords, writeRecords } from '../src/reporters/records-file.ts';
+import { writeComplianceReports } from '../src/reporters/write-reports.ts';
+
+// npx tsx scripts/merge-shards.ts [shards-dir] [--allure-results <dir>]... [--single-file]
+// Merges the shard records (reports/shards/shard-<i>-of-<n>.json, from `npm run conformance --
+// --shard=i/n`) into one compliance report, copies every given allure-results directory into
+// allure-results/, then generates Allure and runs the leak scan, as after an unsharded run.
+const args = process.argv.slice(2);
+const allureDirs = args.flatMap((arg, i) => (args[i - 1] === '--allure-results' ? [resolve(arg)] : []));
+const positional = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--allure-results');
+const shardsDir = resolve(positional[0] ?? join(repoRoot, 'reports', 'shards'));
+
+try {
+  const files = existsSync(shardsDir)
+    ? readdirSync(shardsDir).filter((f) => /^shard-\d+-of-\d+\.json$/.test(f))
+    : [];
+  if (files.length === 0) throw new Error(`no shard-<i>-of-<n>.json in ${shardsDir}`);
+  const merged = mergeRecords(files.sort().map((f) => readRecords(join(shardsDir, f))));
+  writeRecords(join(repoRoot, RECORDS_FILE), merged);
+  const { exitCode } = writeComplianceReports(merged, {
+    outDir: join(repoRoot, 'reports'),
+    registry: getRegistry(),
+    baseline: loadSelectedBaseline(),
+  });
+  console.log(
+    `merge-shards: ${files.length} shard(s), ${merged.tests.length} tests, compliance exit ${exitCode}`,
+  );
+  const results = join(repoRoot, 'allure-results');
+  mkdirSync(results, { recursive: true });
+  // Allure result files are named by UUID, so directories from different shards never collide.
+  for (const dir of allureDirs) if (resolve(dir) !== results) cpSync(dir, results, { recursive: true });
+  process.exitCode = finishRun({ singleFile: args.includes('--single-file') });
+} catch (error) {
+  console.error(`merge-shards: ${(error as Error).message}`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../contract/contract-files.ts';
+import { formatFinding, scanForLeaks } from '../harness/redaction/leak-scan.ts';
+import { generateAllureReport } from './allure-generate.ts';
+import { markKnownDeviations } from './allure-known-issues.ts';
+import type { ComplianceReport } from './compliance-report.ts';
+
+// Exit code when the artefacts of the run contain a secret: worse than any verdict, because the
+// artefacts must not be shared until the secret is rotated.
+export const EXIT_LEAK = 3;
+
+export interface FinishOptions {
+  // The exit code to use when no whole-run compliance report exists (a shard run).
+  fallbackExitCode?: number;
+  singleFile?: boolean;
+  skipAllure?: boolean;
+  root?: string;
+  log?: (line: string) => void;
+}
+
+// What `npm run conformance` and `npm run report` do after the tests: Allure report (known deviations
+// marked), then the leak scan over every artefact. Returns the exit code of the whole run.
+export function finishRun(options: FinishOptions = {}): number {
+  const root = options.root ?? repoRoot;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const reports = readWrittenReports(join(root, 'reports'));
+  let exitCode = reports.length
+    ? Math.max(...reports.map((r) => r.summary.exitCode))
+    : (options.fallbackExitCode ?? 0);
+  if (!options.skipAllure) {
+    const marked = markKnownDeviations(join(root, 'allure-results'), reports);
+    if (marked > 0) log(`allure: ${marked} result(s) marked as known deviations from the baseline`);
+    log(`allure: ${generateAllureReport({ singleFile: options.singleFile, cwd: root }).message}`);
+  }
+  const findings = scanForLeaks({ root });
+  for (const finding of findings) log(formatFinding(finding));
+  if (findings.length > 0) {
+    log(`leak-scan: ${findings.length} finding(s): do not share these artefacts; rotate what leaked.`);
+    exitCode = EXIT_LEAK;
+  }
+  return exitCode;
+}
+
+export function readWrittenReports(reportsDir: string): ComplianceReport[] {
+  const index = join(reportsDir, 'targets', 'index.json');
+  if (existsSync(index)) {
+    const { targets } = JSON.parse(readFileSync(index, 'utf8')) as { targets: { dir: string }[] };
+    return targets.map((t) => readJson(join(reportsDir, t.dir, 'compliance.json')));
+  }
+  const single = join(reportsDir, 'compliance.json');
+  return existsSync(single) ? [readJson(single)] : [];
+}
+
+function readJson(file: string): ComplianceReport {
+  return JSON.parse(readFileSync(file, 'utf8')) as ComplianceReport;
+}

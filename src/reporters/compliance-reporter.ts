@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestError } from '@playwright/test/reporter';
 import { getRegistry } from '../contract/index.ts';
@@ -19,8 +20,10 @@ export interface ComplianceReporterOptions {
   recordsFile?: string;
   // A baseline name or path; default: the MDE_BASELINE environment variable.
   baseline?: string;
-  // false: write nothing to the terminal.
+  // true: write nothing to the terminal.
   quiet?: boolean;
+  // false: leave allure-results/ of earlier runs alone (see clearAllureResults).
+  cleanAllureResults?: boolean;
 }
 
 // Playwright reporter that turns test results into per-requirement verdicts (docs/architecture.md,
@@ -41,6 +44,7 @@ export default class ComplianceReporter implements Reporter {
   onBegin(config: FullConfig, suite: Suite): void {
     this.config = config;
     this.suite = suite;
+    if (this.options.cleanAllureResults !== false && !config.shard) clearAllureResults(config);
     try {
       const name = this.options.baseline;
       this.baseline = loadSelectedBaseline(name ? { ...process.env, MDE_BASELINE: name } : process.env);
@@ -121,6 +125,16 @@ function shardExitCode(records: RunRecords, baseline: Baseline | undefined): num
     if (report.requirements.some((r) => r.verdict === 'FAIL' && r.baseline?.status !== 'known')) exitCode = 1;
   }
   return records.runErrors.length > 0 ? 2 : exitCode;
+}
+
+// allure-playwright never empties its results directory, and Allure 3 shows results of earlier runs as
+// retries of this one; the compliance report speaks for this run only, so Allure must too. A shard keeps
+// its directory: shards run one after another on one machine may share it.
+function clearAllureResults(config: FullConfig): void {
+  const allure = config.reporter.find(([name]) => name.includes('allure-playwright'));
+  if (!allure) return;
+  const dir = (allure[1] as { resultsDir?: string } | undefined)?.resultsDir ?? 'allure-results';
+  rmSync(resolve(dir), { recursive: true, force: true });
 }
 
 // Playwright's own exit status follows the conformance verdict: a SHOULD failure or a known deviation

@@ -35,6 +35,7 @@ export function finishRun(options: FinishOptions = {}): number {
   }
   const findings = scanForLeaks({ root });
   for (const finding of findings) log(formatFinding(finding));
+  if (findings.length === 0) log('leak-scan: no secret, issued token or JWT found in the artefacts');
   if (findings.length > 0) {
     log(`leak-scan: ${findings.length} finding(s): do not share these artefacts; rotate what leaked.`);
     exitCode = EXIT_LEAK;

@@ -36,9 +36,16 @@ function sentence(text: string): string {
 function describeTarget(report: ComplianceReport): string {
   const { name, mode, apiHost, ...rest } = report.target;
   const extras = Object.entries(rest)
-    .filter(([, value]) => value !== undefined && value !== null && value !== '')
-    .map(([key, value]) => `${key} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
+    .filter(([, value]) => value !== undefined && value !== null && value !== '' && !isEmptyList(value))
+    .map(
+      ([key, value]) =>
+        `${key} ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
+    );
   return [`${mode} at ${apiHost}`, ...extras].join(', ');
+}
+
+function isEmptyList(value: unknown): boolean {
+  return Array.isArray(value) && value.length === 0;
 }
 
 function row(r: RequirementResult): string {

@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { getRegistry } from '../../src/contract/index.ts';
+import { loadBaseline, parseBaseline } from '../../src/reporters/baseline.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
+import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
+import { failed, runRecords, testRecord } from './helpers/records.ts';
+
+const registry = getRegistry();
+const file = 'baselines/x.yaml';
+const baseline = parseBaseline(
+  '- id: CANCEL.FINAL\n  verdict: FAIL\n  reason: the target answers 200\n  link: https://example.org/issue/1\n',
+  file,
+);
+
+function reportWith(finalFails: boolean) {
+  const tests = [
+    testRecord({ requirements: ['CANCEL.FINAL'], ...(finalFails ? failed('t: expected 4xx, got 200') : {}) }),
+  ];
+  return buildComplianceReport({ records: runRecords(tests), targetName: 'embedded', registry, baseline });
+}
+
+test('a listed deviation that happens is a known deviation: verdict kept, run not failed', () => {
+  const report = reportWith(true);
+  const final = report.requirements.find((r) => r.id === 'CANCEL.FINAL')!;
+  expect(final.verdict).toBe('FAIL');
+  expect(final.baseline?.status).toBe('known');
+  expect(report.summary.mustFailed).toBe(0);
+  expect(report.summary.exitCode).toBe(0);
+  expect(report.summary.baseline?.known).toEqual(['CANCEL.FINAL']);
+  expect(renderMarkdown(report)).toContain('| CANCEL.FINAL | MUST | FAIL (known deviation) |');
+});
+
+test('a listed deviation that no longer happens fails the run and says what to update', () => {
+  const report = reportWith(false);
+  expect(report.summary.exitCode).toBe(1);
+  expect(report.summary.baseline?.stale).toEqual([
+    'baseline says CANCEL.FINAL FAILs but it passed: update baselines/x.yaml',
+  ]);
+});
+
+test('a new failure next to a baseline still fails the run', () => {
+  const tests = [
+    testRecord({ requirements: ['CANCEL.FINAL'], ...failed('x') }),
+    testRecord({ requirements: ['CANCEL.OK'], ...failed('y') }),
+  ];
+  const report = buildComplianceReport({
+    records: runRecords(tests),
+    targetName: 'embedded',
+    registry,
+    baseline,
+  });
+  expect(report.summary.exitCode).toBe(1);
+  expect(report.summary.exitReason).toBe('not conforming: CANCEL.OK');
+});
+
+test('baseline files are validated, naming the file', () => {
+  expect(() => parseBaseline('- id: CANCEL.NOPE\n  verdict: FAIL\n  reason: r\n', file)).toThrow(
+    'baselines/x.yaml: CANCEL.NOPE is not a requirement of specs/requirements.yaml.',
+  );
+  expect(() => parseBaseline('- id: CANCEL.FINAL\n  verdict: WARN\n  reason: r\n', file)).toThrow(
+    'CANCEL.FINAL is a MUST requirement, so it cannot have verdict WARN (use FAIL).',
+  );
+  expect(() => parseBaseline('- id: CANCEL.FINAL\n  reason: r\n', file)).toThrow(
+    /baselines\/x\.yaml is not a valid baseline/,
+  );
+  expect(() => loadBaseline('does-not-exist')).toThrow('baselines/does-not-exist.yaml does not exist');
+});
+
+test('the shipped example baseline is valid', () => {
+  expect(loadBaseline('example-tenant', registry).entries.length).toBeGreaterThan(0);
+});

@@ -1,0 +1,121 @@
+import { expect, test } from '@playwright/test';
+import { getRegistry } from '../../src/contract/index.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
+import { renderJson } from '../../src/reporters/render-json.ts';
+import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
+import { failed, runRecords, skipped, testRecord } from './helpers/records.ts';
+
+const registry = getRegistry();
+const now = new Date('2026-01-02T03:04:05.000Z');
+
+function report(tests = defaultTests(), env: Record<string, string> = {}) {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    return buildComplianceReport({ records: runRecords(tests), targetName: 'embedded', registry, now });
+  } finally {
+    process.env = saved;
+  }
+}
+
+function defaultTests() {
+  return [
+    testRecord({ title: 'cancel of a Pending action answers 200', requirements: ['CANCEL.OK'] }),
+    testRecord({
+      title: 'cancel of a Succeeded action is rejected',
+      requirements: ['CANCEL.FINAL'],
+      ...failed('cancel of a Succeeded action is rejected: expected status 4xx, got 200'),
+    }),
+    testRecord({
+      title: 'expired token',
+      requirements: ['AUTH.EXPIRED'],
+      ...skipped('the target has no clock'),
+    }),
+    testRecord({
+      title: 'cancel without Comment',
+      requirements: ['CANCEL.NOCOMMENT'],
+      observed: [{ requirement: 'CANCEL.NOCOMMENT', text: 'accepted with 200' }],
+    }),
+  ];
+}
+
+test('the summary counts verdicts, MUST failures and errors, and the exit code follows them', () => {
+  const { summary } = report();
+  expect(summary.verdicts.PASS).toBe(1);
+  expect(summary.verdicts.FAIL).toBe(1);
+  expect(summary.verdicts.OBSERVED).toBe(1);
+  expect(summary.mustFailed).toBe(1);
+  expect(summary.exitCode).toBe(1);
+  expect(summary.exitReason).toBe('not conforming: CANCEL.FINAL');
+});
+
+test('an errored test makes the run exit 2 and is counted by category', () => {
+  const { summary } = report([
+    testRecord({
+      requirements: ['CANCEL.OK'],
+      status: 'failed',
+      outcome: 'errored',
+      error: { category: 'target-unreachable', line: 'ECONNREFUSED' },
+    }),
+  ]);
+  expect(summary.errored).toBe(1);
+  expect(summary.erroredBy).toEqual({ targetUnreachable: 1, suiteError: 0 });
+  expect(summary.exitCode).toBe(2);
+});
+
+test('compliance.json matches its schema and carries statement, area, docUrl and tests per requirement', () => {
+  const json = JSON.parse(renderJson(report()));
+  const final = json.requirements.find((r: { id: string }) => r.id === 'CANCEL.FINAL');
+  expect(final).toMatchObject({
+    level: 'MUST',
+    verdict: 'FAIL',
+    area: 'cancel',
+    reason: 'cancel of a Succeeded action is rejected: expected status 4xx, got 200',
+    tests: [{ title: 'cancel of a Succeeded action is rejected', status: 'failed' }],
+  });
+  expect(final.docUrl).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+  expect(json.suite).toEqual({
+    name: expect.any(String),
+    version: '0.1.0',
+    contractHash: 'sha256:0123456789abcdef',
+  });
+});
+
+test('compliance.md has a header, a summary line, one row per requirement and the NA note', () => {
+  const md = renderMarkdown(report());
+  expect(md).toContain('# Compliance report: embedded');
+  expect(md).toContain('contract sha256:0123456789abcdef');
+  expect(md).toContain('**Not conforming** (exit 1): 1 PASS, 1 FAIL');
+  expect(md).toContain(
+    '| CANCEL.FINAL | MUST | FAIL | cancel of a Succeeded action is rejected: expected status 4xx, got 200 | 1/1 |',
+  );
+  expect(md).toContain('| AUTH.EXPIRED | MUST | NA | the target has no clock | 0/1 |');
+  expect(md).toContain('| CANCEL.NOCOMMENT | OBSERVE | OBSERVED | accepted with 200 | 1/1 |');
+  expect(md.match(/^\| [A-Z]+\.[A-Z0-9_]+ \|/gm)).toHaveLength(registry.requirements.length);
+  expect(md).toContain('NA means the requirement was not checked on this target');
+});
+
+test('no configured secret or client id reaches compliance.json or compliance.md', () => {
+  const env = {
+    MDE_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
+    MDE_CLIENT_SECRET: 'S3cr3t~value.xyz',
+  };
+  const tests = [
+    testRecord({
+      requirements: ['CANCEL.OK'],
+      ...failed(`app ${env.MDE_CLIENT_ID} with secret ${env.MDE_CLIENT_SECRET} got 401`),
+    }),
+  ];
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    const built = report(tests, env);
+    for (const text of [renderJson(built), renderMarkdown(built)]) {
+      expect(text).not.toContain(env.MDE_CLIENT_ID);
+      expect(text).not.toContain(env.MDE_CLIENT_SECRET);
+      expect(text).toContain('[CLIENT-ID]');
+    }
+  } finally {
+    process.env = saved;
+  }
+});

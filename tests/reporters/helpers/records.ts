@@ -1,0 +1,40 @@
+import type { RunRecords, TestRecord } from '../../../src/reporters/test-record.ts';
+
+// Builders for the reporters' unit tests: a record passes and claims nothing unless told otherwise.
+export function testRecord(overrides: Partial<TestRecord> = {}): TestRecord {
+  return {
+    title: 'a test',
+    file: 'tests/conformance/cancel.spec.ts',
+    line: 1,
+    project: 'conformance',
+    target: 'embedded',
+    status: 'passed',
+    outcome: 'passed',
+    durationMs: 5,
+    requirements: [],
+    violations: [],
+    observed: [],
+    ...overrides,
+  };
+}
+
+export function runRecords(tests: TestRecord[], overrides: Partial<RunRecords> = {}): RunRecords {
+  return {
+    version: 1,
+    suite: { version: '0.1.0', contractHash: 'sha256:0123456789abcdef' },
+    startedAt: '2026-01-01T00:00:00.000Z',
+    durationMs: 1000,
+    targets: { embedded: { mode: 'embedded', apiHost: '127.0.0.1:4010' } },
+    runErrors: [],
+    tests,
+    ...overrides,
+  };
+}
+
+export function failed(line: string): Pick<TestRecord, 'status' | 'outcome' | 'error'> {
+  return { status: 'failed', outcome: 'failed', error: { category: 'contract-violation', line } };
+}
+
+export function skipped(reason: string): Pick<TestRecord, 'status' | 'outcome' | 'skipReason'> {
+  return { status: 'skipped', outcome: 'skipped', skipReason: reason };
+}

@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { getRegistry } from '../../src/contract/index.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
+import { mergeRecords } from '../../src/reporters/merge-records.ts';
+import { failed, runRecords, skipped, testRecord } from './helpers/records.ts';
+
+const registry = getRegistry();
+const tests = [
+  testRecord({ file: 'a.spec.ts', line: 1, requirements: ['CANCEL.OK'] }),
+  testRecord({
+    file: 'a.spec.ts',
+    line: 9,
+    requirements: ['CANCEL.OK'],
+    ...failed('second: expected 200, got 500'),
+  }),
+  testRecord({ file: 'b.spec.ts', line: 3, requirements: ['AUTH.EXPIRED'], ...skipped('no clock') }),
+  testRecord({ file: 'c.spec.ts', line: 5, requirements: ['SCHEMA.ENTITY'] }),
+  testRecord({
+    file: 'd.spec.ts',
+    line: 2,
+    requirements: ['CANCEL.STATUS'],
+    violations: [{ requirement: 'SCHEMA.ENTITY', text: '/status: bad' }],
+  }),
+];
+
+function verdicts(records: ReturnType<typeof runRecords>) {
+  const report = buildComplianceReport({ records, targetName: 'embedded', registry });
+  return report.requirements.map((r) => [r.id, r.verdict, r.reason ?? '']);
+}
+
+test('merged shard records give the same verdicts as the unsharded run, whatever the split', () => {
+  const whole = verdicts(runRecords(tests));
+  const shard = (current: number, part: typeof tests) => runRecords(part, { shard: { current, total: 2 } });
+  // The failing CANCEL.OK test lands on the other shard from its passing sibling.
+  const merged = mergeRecords([
+    shard(2, [tests[1]!, tests[3]!]),
+    shard(1, [tests[0]!, tests[2]!, tests[4]!]),
+  ]);
+  expect(verdicts(merged)).toEqual(whole);
+  expect(merged.runErrors).toEqual([]);
+});
+
+test('a missing shard is a run error, not silently NA evidence', () => {
+  const merged = mergeRecords([runRecords(tests, { shard: { current: 1, total: 3 } })]);
+  expect(merged.runErrors.map((e) => e.line)).toEqual(['shard 2 of 3 is missing', 'shard 3 of 3 is missing']);
+  const report = buildComplianceReport({ records: merged, targetName: 'embedded', registry });
+  expect(report.summary.exitCode).toBe(2);
+});
+
+test('shards of different suite versions or contracts are refused', () => {
+  const other = runRecords(tests, { suite: { version: '0.2.0', contractHash: 'sha256:ffffffffffffffff' } });
+  expect(() => mergeRecords([runRecords(tests), other])).toThrow(/shards ran different suites/);
+});

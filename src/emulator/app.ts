@@ -7,7 +7,7 @@ import { TokenVerifier } from './auth/token-verifier.ts';
 import { type TimeSource, VirtualClock } from './clock/virtual-clock.ts';
 import type { EmulatorContext } from './context.ts';
 import { FaultSet } from './faults.ts';
-import { installErrorHandling } from './http/error-handler.ts';
+import { frameworkErrors, installErrorHandling } from './http/error-handler.ts';
 import { installReplyFormat } from './http/reply-format.ts';
 import { RouteTable } from './http/route-table.ts';
 import { type EmulatorOptions, EmulatorOptionsError, resolveOptions } from './options.ts';
@@ -61,7 +61,8 @@ export async function buildApp(
       : false,
     bodyLimit: options.bodyLimit,
     // U12: the docs mix /API/ and /api/, StopAndQuarantineFile and stopAndQuarantineFile.
-    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 500 },
+    frameworkErrors: frameworkErrors(ctx),
   });
   app.decorate('emulator', ctx);
   app.decorateRequest('caller', null);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../context.ts';
 import { errorEnvelope, WireError } from '../error-catalogue.ts';
 import type { RouteTable } from './route-table.ts';
@@ -41,4 +41,18 @@ function toWireError(error: FastifyError | WireError): WireError {
   if (status === 415) return new WireError('UnsupportedMediaType');
   if (status >= 400 && status < 500) return new WireError('BadRequest', error.message, { status });
   return new WireError('InternalServerError');
+}
+
+// Errors the router raises before any route runs: a URL that cannot be decoded (400) and a path
+// parameter longer than the router takes, which can only be a malformed id (U5, profile malformedId).
+export function frameworkErrors(ctx: EmulatorContext) {
+  return (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+    const wire =
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH' && ctx.profile.malformedId === 404
+        ? new WireError(ctx.profile.notFoundCode, 'The id is too long to name anything.')
+        : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? new WireError('InvalidInput', 'The id is too long to be valid.')
+          : new WireError('BadRequest', 'The URL cannot be decoded.');
+    return reply.code(wire.status).send(errorEnvelope(wire, { target: ctx.profile.errorTarget }));
+  };
 }

@@ -1,0 +1,79 @@
+import { decodeJwt, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import { ALL_ROLES, errorCode, expect } from './emulator-fixture.ts';
+import { smoke } from './fault-smoke.ts';
+
+const LIST = '/api/machineactions';
+
+smoke('no-auth-allowed', 'a cancel without Authorization is served', async (emu) => {
+  const action = await emu.seed('Pending');
+  const res = await emu.call('POST', `/api/machineactions/${action.id}/cancel`, { body: {} });
+  expect(res.statusCode).toBe(200);
+});
+
+smoke('no-auth-403', 'no Authorization answers 403; a bad token still 401', async (emu) => {
+  expect((await emu.call('GET', LIST)).statusCode).toBe(403);
+  expect((await emu.call('GET', LIST, { headers: { authorization: 'Bearer x' } })).statusCode).toBe(401);
+});
+
+smoke('signature-unchecked', 'a token signed with another key is accepted', async (emu) => {
+  const { privateKey } = await generateKeyPair('RS256');
+  const forged = await new SignJWT(decodeJwt(await emu.token()))
+    .setProtectedHeader({ alg: 'RS256' })
+    .sign(privateKey);
+  expect((await emu.call('GET', LIST, { token: forged })).statusCode).toBe(200);
+});
+
+smoke('alg-none-accepted', "an unsigned token is accepted; another key's signature is not", async (emu) => {
+  const claims = decodeJwt(await emu.token());
+  expect((await emu.call('GET', LIST, { token: new UnsecuredJWT(claims).encode() })).statusCode).toBe(200);
+  const { privateKey } = await generateKeyPair('RS256');
+  const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256' }).sign(privateKey);
+  expect((await emu.call('GET', LIST, { token: forged })).statusCode).toBe(401);
+});
+
+smoke('expiry-unchecked', 'a token is accepted two hours after it expired', async (emu) => {
+  const token = await emu.token();
+  await emu.advance(7200);
+  expect((await emu.call('GET', LIST, { token })).statusCode).toBe(200);
+});
+
+smoke('scheme-ignored', 'a valid token under Basic is accepted', async (emu) => {
+  const token = await emu.token();
+  expect((await emu.call('GET', LIST, { headers: { authorization: `Basic ${token}` } })).statusCode).toBe(
+    200,
+  );
+});
+
+smoke('audience-unchecked', 'a token for Graph is accepted', async (emu) => {
+  const token = await emu.token(ALL_ROLES, { scope: 'https://graph.microsoft.com/.default' });
+  expect((await emu.call('GET', LIST, { token })).statusCode).toBe(200);
+});
+
+smoke('audience-401', 'a token for Graph answers 401', async (emu) => {
+  const token = await emu.token(ALL_ROLES, { scope: 'https://graph.microsoft.com/.default' });
+  expect((await emu.call('GET', LIST, { token })).statusCode).toBe(401);
+});
+
+smoke(
+  'role-refused-liveresponse',
+  'Machine.LiveResponse alone cannot cancel; Machine.Scan can',
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    expect(
+      (await emu.cancel(action.id as string, await emu.token(['Machine.LiveResponse']))).statusCode,
+    ).toBe(403);
+    expect((await emu.cancel(action.id as string, await emu.token(['Machine.Scan']))).statusCode).toBe(200);
+  },
+);
+
+smoke('read-only-can-cancel', 'Machine.Read.All alone cancels', async (emu) => {
+  const action = await emu.seed('Pending');
+  expect((await emu.cancel(action.id as string, await emu.token(['Machine.Read.All']))).statusCode).toBe(200);
+});
+
+smoke('forbidden-wrong-code', "a missing role answers 403 with code 'Unauthorized'", async (emu) => {
+  const action = await emu.seed('Pending');
+  const res = await emu.cancel(action.id as string, await emu.token(['Machine.Read.All']));
+  expect(res.statusCode).toBe(403);
+  expect(errorCode(res)).toBe('Unauthorized');
+});

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { errorCode, expect, OTHER_TENANT } from './emulator-fixture.ts';
+import { smoke } from './fault-smoke.ts';
+
+const unchecked = { unchecked: true };
+
+smoke('cancel-new-id', 'the 200 body carries another id; GET of the real id shows Cancelled', async (emu) => {
+  const action = await emu.seed('Pending');
+  const token = await emu.token();
+  const res = await emu.cancel(action.id as string, token);
+  expect(res.statusCode).toBe(200);
+  expect(res.json().id).not.toBe(action.id);
+  expect((await emu.get(action.id as string, token)).json().status).toBe('Cancelled');
+});
+
+smoke('cancel-status-canceled', "the 200 body says 'Canceled'; GET shows Cancelled", async (emu) => {
+  const action = await emu.seed('Pending');
+  const token = await emu.token();
+  expect((await emu.cancel(action.id as string, token, undefined, unchecked)).json().status).toBe('Canceled');
+  expect((await emu.get(action.id as string, token)).json().status).toBe('Cancelled');
+});
+
+smoke(
+  'cancel-stale-fields',
+  'the 200 body says Cancelled with null cancellation fields; GET is right',
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    const token = await emu.token();
+    await emu.advance(5);
+    const body = (await emu.cancel(action.id as string, token)).json();
+    expect(body).toMatchObject({
+      status: 'Cancelled',
+      cancellationComment: null,
+      cancellationRequestor: null,
+    });
+    expect(body.lastUpdateDateTimeUtc).toBe(action.lastUpdateDateTimeUtc);
+    expect((await emu.get(action.id as string, token)).json().cancellationComment).toBe('cancelled by test');
+  },
+);
+
+smoke('cancel-fields-missing', 'the 200 body has no cancellation keys', async (emu) => {
+  const action = await emu.seed('Pending');
+  const body = (await emu.cancel(action.id as string, await emu.token())).json();
+  expect(body.status).toBe('Cancelled');
+  expect('cancellationComment' in body || 'cancellationRequestor' in body).toBe(false);
+});
+
+smoke('cancel-requestor-empty', 'the cancel records an empty cancellationRequestor', async (emu) => {
+  const action = await emu.seed('Pending');
+  expect((await emu.cancel(action.id as string, await emu.token())).json().cancellationRequestor).toBe('');
+});
+
+smoke('cancel-date-before-creation', 'cancellationDateTimeUtc lies before creation', async (emu) => {
+  const action = await emu.seed('Pending');
+  const body = (await emu.cancel(action.id as string, await emu.token())).json();
+  expect(Date.parse(body.cancellationDateTimeUtc)).toBeLessThan(Date.parse(body.creationDateTimeUtc));
+});
+
+smoke(
+  'cancel-not-persisted',
+  'the 200 says Cancelled but GET still shows Pending and the device stays busy',
+  async (emu) => {
+    await emu.machine();
+    const token = await emu.token();
+    const created = (await emu.scan(token)).json();
+    expect((await emu.cancel(created.id, token)).json().status).toBe('Cancelled');
+    expect((await emu.get(created.id, token)).json().status).toBe('Pending');
+    expect(errorCode(await emu.scan(token))).toBe('ActiveRequestAlreadyExists');
+  },
+);
+
+smoke('final-state-cancellable', 'a Succeeded action is cancelled; TimeOut is still refused', async (emu) => {
+  const token = await emu.token();
+  const done = await emu.seed('Succeeded');
+  expect((await emu.cancel(done.id as string, token)).json().status).toBe('Cancelled');
+  expect((await emu.cancel((await emu.seed('TimeOut')).id as string, token)).statusCode).toBe(400);
+});
+
+smoke(
+  'final-state-500',
+  'a Failed action answers 500 with the envelope; TimeOut is still 400',
+  async (emu) => {
+    const token = await emu.token();
+    const res = await emu.cancel((await emu.seed('Failed')).id as string, token);
+    expect(res.statusCode).toBe(500);
+    expect(errorCode(res)).toBe('InternalServerError');
+    expect((await emu.cancel((await emu.seed('TimeOut')).id as string, token)).statusCode).toBe(400);
+  },
+);
+
+smoke('final-state-200-unchanged', 'a Cancelled action answers 200 unchanged', async (emu) => {
+  const action = await emu.seed('Cancelled');
+  const token = await emu.token();
+  const before = (await emu.get(action.id as string, token)).json();
+  const res = await emu.cancel(action.id as string, token);
+  expect(res.statusCode).toBe(200);
+  expect(res.json()).toEqual(before);
+});
+
+smoke('timeout-cancellable', 'a TimeOut action is cancelled; Succeeded is still refused', async (emu) => {
+  const token = await emu.token();
+  expect((await emu.cancel((await emu.seed('TimeOut')).id as string, token)).json().status).toBe('Cancelled');
+  expect((await emu.cancel((await emu.seed('Succeeded')).id as string, token)).statusCode).toBe(400);
+});
+
+smoke('unknown-id-400', "an unknown id answers 400; another tenant's id still 404", async (emu) => {
+  expect((await emu.cancel(randomUUID(), await emu.token())).statusCode).toBe(400);
+  const theirs = await emu.seed('Pending');
+  expect(
+    (await emu.cancel(theirs.id as string, await emu.token(undefined, { tenantId: OTHER_TENANT })))
+      .statusCode,
+  ).toBe(404);
+});
+
+smoke('unknown-id-200', 'an unknown id answers 200 with a made-up action; GET still 404', async (emu) => {
+  const token = await emu.token();
+  const id = randomUUID();
+  expect((await emu.cancel(id, token)).json()).toMatchObject({ id, status: 'Cancelled' });
+  expect((await emu.get(id, token)).statusCode).toBe(404);
+});
+
+smoke('notfound-wrong-code', "an unknown id answers 404 with code 'BadRequest'", async (emu) => {
+  const res = await emu.cancel(randomUUID(), await emu.token());
+  expect(res.statusCode).toBe(404);
+  expect(errorCode(res)).toBe('BadRequest');
+});
+
+smoke('malformed-id-500', 'a malformed id answers 500 on cancel; GET still 404', async (emu) => {
+  const token = await emu.token();
+  expect((await emu.cancel('not-a-guid', token)).statusCode).toBe(500);
+  expect((await emu.get('not-a-guid', token)).statusCode).toBe(404);
+});
+
+smoke('get-unknown-200', 'GET of an unknown id answers 200; cancel still 404', async (emu) => {
+  const token = await emu.token();
+  const id = randomUUID();
+  expect((await emu.get(id, token)).json().id).toBe(id);
+  expect((await emu.cancel(id, token)).statusCode).toBe(404);
+});
+
+smoke('no-versioned-path', '/api/v1.0 answers 404 while /api works', async (emu) => {
+  const action = await emu.seed('Pending');
+  const token = await emu.token();
+  expect((await emu.call('GET', `/api/v1.0/machineactions/${action.id}`, { token })).statusCode).toBe(404);
+  expect((await emu.get(action.id as string, token)).statusCode).toBe(200);
+});
+
+smoke('bad-json-accepted', 'malformed JSON cancels', async (emu) => {
+  const action = await emu.seed('Pending');
+  const res = await emu.cancel(action.id as string, await emu.token(), '{"Comment":', {
+    headers: { 'content-type': 'application/json' },
+  });
+  expect(res.statusCode).toBe(200);
+});
+
+smoke('comment-number-accepted', 'a numeric Comment is stringified', async (emu) => {
+  const action = await emu.seed('Pending');
+  expect(
+    (await emu.cancel(action.id as string, await emu.token(), { Comment: 42 })).json().cancellationComment,
+  ).toBe('42');
+});
+
+smoke('text-plain-accepted', 'a text/plain body cancels; application/xml is still refused', async (emu) => {
+  const token = await emu.token();
+  const one = await emu.seed('Pending');
+  expect(
+    (
+      await emu.cancel(one.id as string, token, '{"Comment":"t"}', {
+        headers: { 'content-type': 'text/plain' },
+      })
+    ).statusCode,
+  ).toBe(200);
+  const two = await emu.seed('Pending', { type: 'Isolate' });
+  expect(
+    (await emu.cancel(two.id as string, token, '{}', { headers: { 'content-type': 'application/xml' } }))
+      .statusCode,
+  ).toBe(415);
+});
+
+smoke('reopen-blocked', 'after a cancel the device still refuses the same type', async (emu) => {
+  await emu.machine();
+  const token = await emu.token();
+  const first = (await emu.scan(token)).json();
+  await emu.cancel(first.id, token);
+  expect(errorCode(await emu.scan(token))).toBe('ActiveRequestAlreadyExists');
+});
+
+smoke('tenant-leak-get', "GET shows another tenant's action; cancel does not find it", async (emu) => {
+  const theirs = await emu.seed('Pending');
+  const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+  expect((await emu.get(theirs.id as string, token)).statusCode).toBe(200);
+  expect((await emu.cancel(theirs.id as string, token)).statusCode).toBe(404);
+});
+
+smoke('tenant-leak-cancel', "cancel finds another tenant's action; GET does not", async (emu) => {
+  const theirs = await emu.seed('Pending');
+  const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+  expect((await emu.cancel(theirs.id as string, token)).statusCode).toBe(200);
+  expect((await emu.get(theirs.id as string, token)).statusCode).toBe(404);
+});

@@ -1,0 +1,81 @@
+import { type Emu, errorCode, expect } from './emulator-fixture.ts';
+import { smoke } from './fault-smoke.ts';
+
+const LIST = '/api/machineactions';
+
+async function calls(emu: Emu, token: string, count: number): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let i = 0; i < count; i++)
+    statuses.push((await emu.call('GET', LIST, { token, unchecked: true })).statusCode);
+  return statuses;
+}
+
+async function hourOfMinutes(emu: Emu, token: string): Promise<void> {
+  for (let minute = 0; minute < 15; minute++) {
+    await calls(emu, token, 100);
+    await emu.advance(60);
+  }
+}
+
+smoke('rate-minute-early', 'call 100 answers 429', async (emu) => {
+  const statuses = await calls(emu, await emu.token(), 100);
+  expect(statuses.indexOf(429)).toBe(99);
+});
+
+smoke('rate-minute-late', 'call 101 passes and call 102 answers 429', async (emu) => {
+  const statuses = await calls(emu, await emu.token(), 102);
+  expect(statuses.indexOf(429)).toBe(101);
+});
+
+smoke('rate-wrong-code', "a minute 429 carries code 'Throttled'", async (emu) => {
+  const token = await emu.token();
+  await calls(emu, token, 100);
+  expect(errorCode(await emu.call('GET', LIST, { token, unchecked: true }))).toBe('Throttled');
+});
+
+smoke('rate-hour-absent', 'call 1501 in an hour passes', async (emu) => {
+  const token = await emu.token();
+  await hourOfMinutes(emu, token);
+  expect((await emu.call('GET', LIST, { token })).statusCode).toBe(200);
+});
+
+smoke('retry-after-missing-hour', 'the hour 429 has no Retry-After; the minute 429 has one', async (emu) => {
+  const token = await emu.token();
+  await calls(emu, token, 100);
+  expect((await emu.call('GET', LIST, { token })).headers['retry-after']).toBe('60');
+  await emu.advance(60);
+  await hourOfMinutes(emu, token);
+  const res = await emu.call('GET', LIST, { token, unchecked: true });
+  expect(res.statusCode).toBe(429);
+  expect(res.headers['retry-after']).toBeUndefined();
+});
+
+smoke('retry-after-too-long', 'a minute 429 says Retry-After 120', async (emu) => {
+  const token = await emu.token();
+  await calls(emu, token, 100);
+  expect((await emu.call('GET', LIST, { token })).headers['retry-after']).toBe('120');
+});
+
+smoke('throttle-stuck', 'after waiting Retry-After the call is still 429', async (emu) => {
+  const token = await emu.token();
+  await calls(emu, token, 100);
+  const res = await emu.call('GET', LIST, { token });
+  await emu.advance(Number(res.headers['retry-after']));
+  expect((await emu.call('GET', LIST, { token })).statusCode).toBe(429);
+  await emu.advance(61);
+  expect((await emu.call('GET', LIST, { token })).statusCode).toBe(200);
+});
+
+smoke(
+  'throttled-still-cancels',
+  'a 429 cancel cancels anyway; a 429 on an unknown id stays 429',
+  async (emu) => {
+    const token = await emu.token();
+    const action = await emu.seed('Pending');
+    for (let i = 0; i < 100; i++) await emu.cancel('00000000-0000-0000-0000-000000000000', token);
+    expect((await emu.cancel('00000000-0000-0000-0000-000000000000', token)).statusCode).toBe(429);
+    expect((await emu.cancel(action.id as string, token)).statusCode).toBe(429);
+    await emu.advance(60);
+    expect((await emu.get(action.id as string, token)).json().status).toBe('Cancelled');
+  },
+);

@@ -1,0 +1,140 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { mergeRecords } from '../../src/reporters/merge-records.ts';
+import type { RunRecords } from '../../src/reporters/test-record.ts';
+import { details, type InlineRun, inlineWorkspace, REPORTER, runInline } from './helpers/run-inline.ts';
+
+type Requirement = {
+  id: string;
+  verdict: string;
+  reason?: string;
+  observed?: string;
+  baseline?: { status: string };
+};
+type Report = {
+  target: { name: string; mode: string };
+  requirements: Requirement[];
+  summary: Record<string, unknown>;
+};
+
+const SPEC = `
+import { expect, test } from '@playwright/test';
+test('cancel of a Pending action answers 200', ${details('CANCEL.OK')}, async () => {
+  test.info().annotations.push({ type: 'violation', description: 'SCHEMA.CONTENTTYPE: answered text/plain' });
+});
+test('cancel without Comment', ${details('CANCEL.NOCOMMENT', 'observe')}, async () => {
+  test.info().annotations.push({ type: 'observed', description: 'CANCEL.NOCOMMENT: accepted with 200' });
+});
+test('an expired token answers 401', ${details('AUTH.EXPIRED')}, async () => {
+  test.skip(true, 'the target cannot move its clock');
+});
+// Last: after a failure Playwright starts a new worker for whatever test is left, which costs seconds.
+test('cancel of a Succeeded action is rejected', ${details('CANCEL.FINAL')}, async () => {
+  expect(200, 'status of the cancel').toBe(400);
+});
+`;
+
+const PASSING = `
+import { test } from '@playwright/test';
+for (const n of [1, 2, 3, 4]) test(\`b: an unknown id answers 404 (\${n})\`, ${details('CANCEL.NOTFOUND')}, async () => {});
+`;
+
+function config(projects: string, extra = ''): string {
+  return `import { defineConfig } from '@playwright/test';
+export default defineConfig({
+  testDir: '.', fullyParallel: true, workers: 1, ${extra}
+  reporter: [['${REPORTER}', { quiet: true }], ['junit', { outputFile: 'reports/junit.xml' }]],
+  projects: ${projects},
+});`;
+}
+
+const oneTarget = `[{ name: 'conformance', metadata: { target: 'embedded', targetInfo: { mode: 'embedded', apiHost: '127.0.0.1:4010' } } }]`;
+
+const MULTI_TARGET_SPEC = `
+import { test } from '@playwright/test';
+test('an unknown id answers 404', ${details('CANCEL.NOTFOUND')}, async () => {});
+test('cancel answers the requested id', ${details('CANCEL.OK')}, async () => {
+  if (test.info().project.name === 'bad') throw new Error('TargetUnreachableError: http://127.0.0.1:9: connect ECONNREFUSED');
+});
+`;
+const twoTargets = `[
+  { name: 'good', metadata: { target: 'embedded', targetInfo: { mode: 'embedded', apiHost: 'loopback' } } },
+  { name: 'bad', metadata: { target: 'fault:cancel-new-id', targetInfo: { mode: 'embedded', apiHost: 'loopback', faults: ['cancel-new-id'] } } },
+]`;
+
+// Each run is a Playwright child process (seconds of CPU); started together, they use every core.
+let runs: Record<'oneTarget' | 'multiTarget' | 'shard', Promise<InlineRun>>;
+
+test.beforeAll(() => {
+  const one = inlineWorkspace({ 'playwright.config.ts': config(oneTarget), 'a.spec.ts': SPEC });
+  writeFileSync(join(one, 'known.yaml'), '- id: CANCEL.FINAL\n  verdict: FAIL\n  reason: answers 200\n');
+  const sharded = inlineWorkspace({
+    'playwright.config.ts': config(oneTarget),
+    'a.spec.ts': SPEC,
+    'b.spec.ts': PASSING,
+  });
+  runs = {
+    oneTarget: runInline(one, [], { MDE_BASELINE: join(one, 'known.yaml') }),
+    multiTarget: runInline(
+      inlineWorkspace({ 'playwright.config.ts': config(twoTargets), 'a.spec.ts': MULTI_TARGET_SPEC }),
+    ),
+    shard: runInline(sharded, ['--shard=1/2']),
+  };
+});
+
+// One worker for the file, so beforeAll starts the child runs once even under fullyParallel.
+test.describe.configure({ mode: 'default', timeout: 60_000 });
+
+test('a one-target run writes compliance.json with verdicts, and a known deviation does not fail it', async () => {
+  const run = await runs.oneTarget;
+  const report = run.json<Report>('reports/compliance.json');
+  const byId = Object.fromEntries(report.requirements.map((r) => [r.id, r]));
+  expect(byId['CANCEL.OK']).toMatchObject({ verdict: 'PASS' });
+  expect(byId['SCHEMA.CONTENTTYPE']).toMatchObject({
+    verdict: 'WARN',
+    reason: 'cancel of a Pending action answers 200: answered text/plain',
+  });
+  expect(byId['CANCEL.FINAL']).toMatchObject({
+    verdict: 'FAIL',
+    reason: 'cancel of a Succeeded action is rejected: status of the cancel: expected 400, got 200',
+    baseline: { status: 'known' },
+  });
+  expect(byId['CANCEL.NOCOMMENT']).toMatchObject({ verdict: 'OBSERVED', observed: 'accepted with 200' });
+  expect(byId['AUTH.EXPIRED']).toMatchObject({ verdict: 'NA', reason: 'the target cannot move its clock' });
+  expect(report.summary).toMatchObject({ mustFailed: 0, errored: 0, exitCode: 0 });
+  // Playwright's own exit follows the verdict: the failing test is a known deviation.
+  expect(run.exitCode).toBe(0);
+  expect(run.read('reports/compliance.md')).toContain('| CANCEL.FINAL | MUST | FAIL (known deviation) |');
+  expect(run.read('reports/junit.xml')).toContain('<property name="requirement" value="CANCEL.FINAL">');
+  expect(run.json<RunRecords>('test-results/compliance-records.json').tests).toHaveLength(4);
+});
+
+test('a multi-target run writes one report per target and an index of verdicts', async () => {
+  const run = await runs.multiTarget;
+  const index = run.json<{
+    targets: { name: string; dir: string; exitCode: number; verdicts: Record<string, string> }[];
+  }>('reports/targets/index.json');
+  expect(index.targets.map((t) => [t.name, t.dir, t.exitCode, t.verdicts['CANCEL.OK']])).toEqual([
+    ['embedded', 'targets/embedded', 0, 'PASS'],
+    ['fault:cancel-new-id', 'targets/fault-cancel-new-id', 2, 'FAIL'],
+  ]);
+  const bad = run.json<Report>('reports/targets/fault-cancel-new-id/compliance.json');
+  expect(bad.target).toMatchObject({ name: 'fault:cancel-new-id', mode: 'embedded' });
+  expect(bad.summary).toMatchObject({ errored: 1, erroredBy: { targetUnreachable: 1, suiteError: 0 } });
+  expect(run.read('reports/compliance.md')).toContain('| CANCEL.OK | PASS | FAIL |');
+  expect(run.read('reports/compliance.md')).toContain('| CANCEL.NOTFOUND | PASS | PASS |');
+  expect(run.exitCode).toBe(1);
+});
+
+// Merging is checked for equivalence in shard-merge.spec.ts; here, what one shard run writes.
+test('a shard run writes its records under reports/shards/ and no whole-run report', async () => {
+  const run = await runs.shard;
+  const shard = run.json<RunRecords>('reports/shards/shard-1-of-2.json');
+  expect(shard.shard).toEqual({ current: 1, total: 2 });
+  expect(shard.tests).toHaveLength(4);
+  // Its half of the evidence would read as NA for everything the other shard ran.
+  expect(() => run.read('reports/compliance.json')).toThrow();
+  const merged = mergeRecords([shard]);
+  expect(merged.runErrors).toEqual([{ category: 'suite-error', line: 'shard 2 of 2 is missing' }]);
+});

@@ -1,0 +1,107 @@
+import { expect, test } from '@playwright/test';
+import { CliUsageError, parseCli } from '../../src/emulator/cli-args.ts';
+import { resolveOptions } from '../../src/emulator/options.ts';
+
+test.describe('options', () => {
+  test('defaults: loopback, port 4010, default profile, limits and control on', () => {
+    const options = resolveOptions();
+    expect(options).toMatchObject({
+      host: '127.0.0.1',
+      port: 4010,
+      faults: [],
+      rateLimits: true,
+      control: true,
+      logger: false,
+    });
+    expect(options.profile.name).toBe('default');
+    expect(options.lifecycle).toEqual({ pendingSeconds: 30, inProgressSeconds: 120 });
+  });
+
+  for (const [input, message] of [
+    [{ port: 70000 }, 'port must be an integer from 0 to 65535'],
+    [{ port: 1.5 }, 'port must be an integer'],
+    [{ profile: 'x' }, 'Unknown profile "x"'],
+    [{ faults: ['cancel-new-id', 'nope'] }, 'Unknown fault "nope"'],
+    [{ rateLimits: 'no' as unknown as boolean }, 'rateLimits must be true or false'],
+    [{ lifecycle: { pendingSeconds: -1 } }, 'lifecycle.pendingSeconds must be a number of seconds >= 0'],
+    [{ bodyLimit: 0 }, 'bodyLimit must be a positive integer'],
+    [{ logLevel: 'loud' as 'info' }, 'logLevel must be one of'],
+  ] as const) {
+    test(`${JSON.stringify(input)} is refused: ${message}`, () => {
+      expect(() => resolveOptions(input)).toThrow(message);
+    });
+  }
+
+  test('a repeated fault is kept once', () => {
+    expect(resolveOptions({ faults: ['cancel-new-id', 'cancel-new-id'] }).faults).toEqual(['cancel-new-id']);
+  });
+});
+
+test.describe('command line', () => {
+  const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
+    const command = parseCli(argv, env);
+    if (command.kind !== 'run') throw new Error('expected a run command');
+    return command.options;
+  };
+
+  test('flags map onto options; --fault repeats and takes comma lists', () => {
+    expect(
+      run([
+        '--port',
+        '0',
+        '--host',
+        '0.0.0.0',
+        '--profile',
+        'lenient',
+        '--fault',
+        'a,b',
+        '--fault',
+        'c',
+        '--rate-limits',
+        'off',
+        '--no-control',
+      ]),
+    ).toMatchObject({
+      port: 0,
+      host: '0.0.0.0',
+      profile: 'lenient',
+      faults: ['a', 'b', 'c'],
+      rateLimits: false,
+      control: false,
+    });
+  });
+
+  test('environment variables apply when flags are absent; flags win', () => {
+    const env = {
+      MDE_EMULATOR_PORT: '5000',
+      MDE_EMULATOR_HOST: '::1',
+      MDE_EMULATOR_PROFILE: 'strict-odata',
+      MDE_EMULATOR_FAULTS: 'x, y',
+    };
+    expect(run([], env)).toMatchObject({
+      port: 5000,
+      host: '::1',
+      profile: 'strict-odata',
+      faults: ['x', 'y'],
+    });
+    expect(run(['--port', '6000'], env).port).toBe(6000);
+  });
+
+  for (const [argv, message] of [
+    [['--bogus'], "Unknown option '--bogus'"],
+    [['--port', 'abc'], '--port must be a number'],
+    [['--rate-limits', 'maybe'], '--rate-limits takes "on" or "off"'],
+    [['--seed', '/nonexistent.json'], '--seed: cannot read'],
+    [['extra'], 'Unexpected argument'],
+  ] as const) {
+    test(`${argv.join(' ')} is one clear usage error`, () => {
+      expect(() => parseCli([...argv], {})).toThrow(CliUsageError);
+      expect(() => parseCli([...argv], {})).toThrow(message);
+    });
+  }
+
+  test('--help and --list-faults are commands of their own', () => {
+    expect(parseCli(['--help'], {}).kind).toBe('help');
+    expect(parseCli(['--list-faults'], {}).kind).toBe('list-faults');
+  });
+});

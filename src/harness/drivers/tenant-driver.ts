@@ -14,7 +14,8 @@ import { GRAPH_SCOPE } from './emulator-driver.ts';
 import type { Identity, MachineActionRecord, TargetDriver, TargetRuntime } from './target-driver.ts';
 import { acquireToken, type Token } from './token-client.ts';
 
-const GUID_INSIDE = /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/i;
+// Any form a GUID parser accepts (D, N, B, P): such an id could name a real action.
+const GUID_FORMS = /^\s*[{(]?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}[)}]?\s*$/i;
 // Renew a tenant token this long before it expires.
 const RENEW_MARGIN_MS = 5 * 60_000;
 const WRITES_REASON =
@@ -51,6 +52,7 @@ export class TenantState implements CallGuard {
   constructor(readonly options: TenantRuntimeOptions) {
     this.ledger = new QuotaLedger({
       file: join(options.resultsDir, 'quota-ledger.json'),
+      runId: options.runId,
       share: options.spec.quotaShare,
       limitOf: (operationId) => getContract().rateLimit(operationId),
     });
@@ -75,13 +77,13 @@ export class TenantState implements CallGuard {
       throw new SafetyInterlockError(
         `SafetyInterlockError: the suite never calls ${call.operationId} on a tenant.`,
       );
-    this.ledger.reserve(call.caller, call.operationId, call.caller.startsWith('throttle'));
+    await this.ledger.reserve(call.caller, call.operationId, call.caller.startsWith('throttle'));
   }
 
   // Only what this run created, found final, or made up itself; a malformed id cannot name an action.
   assertMayCancel(id: string): void {
     if (this.created.has(id) || this.foundFinal.has(id) || this.minted.has(id)) return;
-    if (!GUID_INSIDE.test(id)) return;
+    if (!GUID_FORMS.test(id)) return;
     throw new SafetyInterlockError(
       `SafetyInterlockError: refused to cancel ${id}: this run neither created it nor found it in a final state.`,
     );

@@ -84,6 +84,7 @@ export class ApiClient {
       `/machines/${encodeURIComponent(machineId)}/runAntiVirusScan`,
       body,
       opts,
+      machineId,
     );
   }
 

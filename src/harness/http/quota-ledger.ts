@@ -8,6 +8,8 @@ import { QuotaExceededError } from '../errors.ts';
 // JSON file shared by all workers (and shards on one machine), guarded by an atomic mkdir lock.
 
 interface LedgerState {
+  // The run the totals belong to; the recent calls carry over between runs (the quota does too).
+  runId?: string;
   // "caller|operationId" → epoch ms of the calls of the last hour.
   recent: Record<string, number[]>;
   // "caller|operationId" → every call of the run.
@@ -18,12 +20,14 @@ interface LedgerState {
 
 export interface QuotaLedgerOptions {
   file: string;
+  runId: string;
   share: number;
   limitOf(operationId: string): RateLimit;
   now?: () => number;
 }
 
 export interface QuotaReport {
+  runId: string;
   share: number;
   calls: { caller: string; operationId: string; total: number; peakPerMinute: number; limit: RateLimit }[];
 }
@@ -38,31 +42,43 @@ export class QuotaLedger {
     this.now = options.now ?? Date.now;
   }
 
-  // Records one call, or throws QuotaExceededError without recording it. exempt: counted but not
-  // limited (tests that deliberately exhaust the limit with MDE_ALLOW_THROTTLING=true).
-  reserve(caller: string, operationId: string, exempt = false): void {
+  // Records one call. When the minute share is used up it waits for the window to free (at most a
+  // minute); when the hour share is used up it throws QuotaExceededError without recording anything.
+  // exempt: counted but not limited (tests that deliberately exhaust the limit with
+  // MDE_ALLOW_THROTTLING=true).
+  async reserve(caller: string, operationId: string, exempt = false): Promise<void> {
+    for (;;) {
+      const waitMs = this.tryReserve(caller, operationId, exempt);
+      if (waitMs === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
+
+  // 0 when recorded, else how long to wait before the minute window has room.
+  tryReserve(caller: string, operationId: string, exempt = false): number {
     const limit = this.options.limitOf(operationId);
+    let waitMs = 0;
     this.withLock((state) => {
       const key = `${caller}|${operationId}`;
       const now = this.now();
       const recent = (state.recent[key] ?? []).filter((t) => t > now - HOUR);
-      const inMinute = recent.filter((t) => t > now - MINUTE).length;
+      const inMinute = recent.filter((t) => t > now - MINUTE);
       const maxMinute = Math.floor(limit.perMinute * this.options.share);
       const maxHour = Math.floor(limit.perHour * this.options.share);
-      if (!exempt && (inMinute >= maxMinute || recent.length >= maxHour)) {
-        const which =
-          inMinute >= maxMinute
-            ? `${inMinute} calls in the last minute (share ${maxMinute} of ${limit.perMinute})`
-            : `${recent.length} calls in the last hour (share ${maxHour} of ${limit.perHour})`;
+      if (!exempt && recent.length >= maxHour)
         throw new QuotaExceededError(
-          `QuotaExceededError: ${caller} ${operationId} has used ${which}; the run stops short of the tenant's quota. Raise MDE_QUOTA_SHARE (at most 1) or run fewer tests.`,
+          `QuotaExceededError: ${caller} ${operationId} has made ${recent.length} calls in the last hour, its share ${maxHour} of ${limit.perHour}; the run stops short of the tenant's quota. Raise MDE_QUOTA_SHARE (at most 1), run fewer tests, or wait an hour.`,
         );
+      if (!exempt && inMinute.length >= maxMinute) {
+        waitMs = Math.max(1, Math.min(...inMinute) + MINUTE - now);
+        return;
       }
       recent.push(now);
       state.recent[key] = recent;
       state.totals[key] = (state.totals[key] ?? 0) + 1;
-      state.peakMinute[key] = Math.max(state.peakMinute[key] ?? 0, inMinute + 1);
+      state.peakMinute[key] = Math.max(state.peakMinute[key] ?? 0, inMinute.length + 1);
     });
+    return waitMs;
   }
 
   // Epoch ms of the caller's latest call to the operation, if any in the last hour.
@@ -74,6 +90,7 @@ export class QuotaLedger {
   report(): QuotaReport {
     const state = this.read();
     return {
+      runId: this.options.runId,
       share: this.options.share,
       calls: Object.entries(state.totals)
         .map(([key, total]) => {
@@ -91,11 +108,13 @@ export class QuotaLedger {
   }
 
   private read(): LedgerState {
+    let state: LedgerState = { recent: {}, totals: {}, peakMinute: {} };
     try {
-      return JSON.parse(readFileSync(this.options.file, 'utf8')) as LedgerState;
-    } catch {
-      return { recent: {}, totals: {}, peakMinute: {} };
-    }
+      state = JSON.parse(readFileSync(this.options.file, 'utf8')) as LedgerState;
+    } catch {}
+    if (state.runId !== this.options.runId)
+      state = { ...state, runId: this.options.runId, totals: {}, peakMinute: {} };
+    return state;
   }
 
   private withLock(update: (state: LedgerState) => void): void {

@@ -1,0 +1,78 @@
+import {
+  alignClock,
+  burst,
+  callUntilThrottled,
+  expect,
+  expectUnchanged,
+  MINUTE_LIMIT,
+  readState,
+  req,
+  test,
+  waitAfter,
+} from '../../fixtures/index.ts';
+
+const CANCELLER = ['Machine.Scan'];
+
+// The cancel limit per minute (100), counted from a fresh window of a fresh identity.
+test.describe('rate limit per minute', () => {
+  test.beforeEach(({ driver }) => {
+    test.setTimeout(driver.mode === 'tenant' ? 10 * 60_000 : 60_000);
+  });
+
+  test(
+    'calls 1 to 100 in a minute are served and call 101 answers 429 TooManyRequests',
+    req('RATE.MINUTE'),
+    async ({ driver, need }) => {
+      const client = await need(driver.freshIdentity(CANCELLER));
+      await alignClock(driver, 'minute');
+      const first = await burst(driver, client, MINUTE_LIMIT);
+      const throttledEarly = first.filter((res) => res.status === 429).length;
+      expect(
+        throttledEarly,
+        `calls 1 to ${MINUTE_LIMIT} are not throttled (${throttledEarly} answered 429)`,
+      ).toBe(0);
+      const next = await client.cancel(driver.unknownId(), { Comment: 'conformance: call 101' });
+      expect(next).toBeErrorEnvelope(429, ['TooManyRequests']);
+    },
+  );
+
+  test(
+    'a 429 of the minute limit carries a Retry-After above 0 and at most 60 seconds',
+    req('RATE.RETRYAFTER'),
+    async ({ driver, need }) => {
+      const client = await need(driver.freshIdentity(CANCELLER));
+      await alignClock(driver, 'minute');
+      const throttled = await callUntilThrottled(driver, client);
+      expect(throttled, 'the target throttles within 200 calls in a minute').toBeDefined();
+      expect(throttled!).toBeThrottled({ maxRetryAfter: 60 });
+    },
+  );
+
+  test('after waiting Retry-After the next call is served', req('RATE.RECOVER'), async ({ driver, need }) => {
+    const client = await need(driver.freshIdentity(CANCELLER));
+    await alignClock(driver, 'minute');
+    const throttled = await callUntilThrottled(driver, client);
+    expect(throttled, 'the target throttles within 200 calls in a minute').toBeDefined();
+    await driver.advanceClock(waitAfter(throttled!));
+    const next = await client.cancel(driver.unknownId(), { Comment: 'conformance: after Retry-After' });
+    expect(next.status, 'the call after Retry-After is not throttled').not.toBe(429);
+  });
+
+  test(
+    'a throttled cancel leaves the action unchanged',
+    req('RATE.NOEFFECT'),
+    async ({ driver, api, need }) => {
+      const action = await need(driver.activeAction());
+      const client = await need(driver.freshIdentity(CANCELLER));
+      const before = await readState(api, action.id);
+      await alignClock(driver, 'minute');
+      expect(
+        await callUntilThrottled(driver, client),
+        'the target throttles within 200 calls in a minute',
+      ).toBeDefined();
+      const res = await client.cancel(action.id, { Comment: 'conformance: throttled cancel' });
+      expect(res.status, 'the cancel right after a 429 is throttled too').toBe(429);
+      await expectUnchanged(api, action.id, before);
+    },
+  );
+});

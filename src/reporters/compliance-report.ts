@@ -5,9 +5,11 @@ import type { RunError, RunRecords, TargetInfo, TestRecord } from './test-record
 import { blocksRun, type Verdict } from './verdict.ts';
 
 // Exit codes of `npm run conformance` (interfaces.md section 1: 0 only when no MUST requirement failed
-// and nothing errored). 1 = the target violates the contract (or its baseline is out of date);
-// 2 = the run errored (suite error, unreachable or misconfigured target), so it proves nothing.
-export const EXIT = { OK: 0, VIOLATION: 1, ERRORED: 2 } as const;
+// and nothing errored), the same as scripts/conformance.ts uses before any test runs:
+// 1 = the target violates the contract (or its baseline is out of date); 2 = the run errored (a suite
+// error), so it proves nothing; 3 = the target could not be reached or configured, and nothing else
+// went wrong.
+export const EXIT = { OK: 0, VIOLATION: 1, ERRORED: 2, UNREACHABLE: 3 } as const;
 
 export interface ComplianceReport {
   reportVersion: 1;
@@ -104,7 +106,7 @@ function summarize(
     quota: quota ?? null,
     durationMs: records.durationMs,
   };
-  return { ...summary, ...exitFor(summary.errored, blocking, problems[0]?.line) };
+  return { ...summary, ...exitFor(problems, blocking) };
 }
 
 function baselineSummary(baseline: Baseline, requirements: RequirementResult[]): BaselineSummary {
@@ -132,15 +134,16 @@ function pastTense(verdict: Verdict): string {
 }
 
 function exitFor(
-  errored: number,
+  problems: RunError[],
   blocking: RequirementResult[],
-  firstProblem: string | undefined,
 ): { exitCode: number; exitReason: string } {
-  if (errored > 0)
+  if (problems.length > 0) {
+    const unreachable = problems.every((p) => p.category === 'target-unreachable');
     return {
-      exitCode: EXIT.ERRORED,
-      exitReason: `${errored} test(s) or run step(s) errored: ${firstProblem}`,
+      exitCode: unreachable ? EXIT.UNREACHABLE : EXIT.ERRORED,
+      exitReason: `${problems.length} test(s) or run step(s) errored: ${problems[0]!.line}`,
     };
+  }
   if (blocking.length > 0) {
     const ids = blocking.map((r) => r.id).join(', ');
     return { exitCode: EXIT.VIOLATION, exitReason: `not conforming: ${ids}` };

@@ -121,7 +121,7 @@ function shardExitCode(records: RunRecords, baseline: Baseline | undefined): num
   let exitCode = 0;
   for (const targetName of names) {
     const report = buildComplianceReport({ records, targetName, registry: getRegistry(), baseline });
-    if (report.summary.errored > 0) return 2;
+    if (report.summary.errored > 0) return report.summary.exitCode;
     if (report.requirements.some((r) => r.verdict === 'FAIL' && r.baseline?.status !== 'known')) exitCode = 1;
   }
   return records.runErrors.length > 0 ? 2 : exitCode;

@@ -8,7 +8,7 @@ import type { ComplianceReport } from './compliance-report.ts';
 
 // Exit code when the artefacts of the run contain a secret: worse than any verdict, because the
 // artefacts must not be shared until the secret is rotated.
-export const EXIT_LEAK = 3;
+export const EXIT_LEAK = 4;
 
 export interface FinishOptions {
   // The exit code to use when no whole-run compliance report exists (a shard run).

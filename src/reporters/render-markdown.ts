@@ -2,6 +2,13 @@ import type { ComplianceReport } from './compliance-report.ts';
 import type { RequirementResult } from './requirement-results.ts';
 import { scrub } from './scrub.ts';
 
+const VERDICT_OF_RUN: Record<number, string> = {
+  0: 'Conforming',
+  1: 'Not conforming',
+  2: 'Run errored',
+  3: 'Target unreachable',
+};
+
 // compliance.md: the same facts as compliance.json, for people. One row per requirement.
 export function renderMarkdown(report: ComplianceReport): string {
   const { suite, target, summary } = report;
@@ -14,7 +21,7 @@ export function renderMarkdown(report: ComplianceReport): string {
     `- Generated: ${report.generatedAt}`,
     summary.baseline ? `- Baseline: ${summary.baseline.file}` : undefined,
     '',
-    `**${summary.exitCode === 0 ? 'Conforming' : summary.exitCode === 1 ? 'Not conforming' : 'Run errored'}**` +
+    `**${VERDICT_OF_RUN[summary.exitCode] ?? 'Run errored'}**` +
       ` (exit ${summary.exitCode}): ${v.PASS} PASS, ${v.FAIL} FAIL, ${v.WARN} WARN, ${v.NA} NA, ${v.OBSERVED} OBSERVED` +
       ` of ${summary.requirements} requirements; ${summary.tests.total} tests, ${summary.errored} errored. ${sentence(summary.exitReason)}`,
     '',

@@ -49,7 +49,7 @@ test('the summary counts verdicts, MUST failures and errors, and the exit code f
   expect(summary.exitReason).toBe('not conforming: CANCEL.FINAL');
 });
 
-test('an errored test makes the run exit 2 and is counted by category', () => {
+test('an unreachable target makes the run exit 3, any other error 2, each counted by category', () => {
   const { summary } = report([
     testRecord({
       requirements: ['CANCEL.OK'],
@@ -60,7 +60,12 @@ test('an errored test makes the run exit 2 and is counted by category', () => {
   ]);
   expect(summary.errored).toBe(1);
   expect(summary.erroredBy).toEqual({ targetUnreachable: 1, suiteError: 0 });
-  expect(summary.exitCode).toBe(2);
+  expect(summary.exitCode).toBe(3);
+  const suiteError = { category: 'suite-error' as const, line: 'TypeError: x is undefined' };
+  const mixed = report([
+    testRecord({ requirements: ['CANCEL.OK'], status: 'failed', outcome: 'errored', error: suiteError }),
+  ]);
+  expect(mixed.summary.exitCode).toBe(2);
 });
 
 test('compliance.json matches its schema and carries statement, area, docUrl and tests per requirement', () => {

@@ -117,7 +117,7 @@ test('a multi-target run writes one report per target and an index of verdicts',
   }>('reports/targets/index.json');
   expect(index.targets.map((t) => [t.name, t.dir, t.exitCode, t.verdicts['CANCEL.OK']])).toEqual([
     ['embedded', 'targets/embedded', 0, 'PASS'],
-    ['fault:cancel-new-id', 'targets/fault-cancel-new-id', 2, 'FAIL'],
+    ['fault:cancel-new-id', 'targets/fault-cancel-new-id', 3, 'FAIL'],
   ]);
   const bad = run.json<Report>('reports/targets/fault-cancel-new-id/compliance.json');
   expect(bad.target).toMatchObject({ name: 'fault:cancel-new-id', mode: 'embedded' });

@@ -1,4 +1,4 @@
-import type { RunRecords } from './test-record.ts';
+import type { RunRecords, TestRecord } from './test-record.ts';
 
 // Merges the records of the shards of one run into the records of an unsharded run, so the verdicts
 // come out the same. Shards of different suite versions or contracts are refused: their evidence
@@ -19,23 +19,37 @@ export function mergeRecords(shards: RunRecords[]): RunRecords {
     durationMs: Math.max(...shards.map((s) => s.durationMs)),
     targets: Object.assign({}, ...shards.map((s) => s.targets)),
     runErrors: [...shards.flatMap((s) => s.runErrors), ...missingShards(shards)],
-    tests: shards
-      .flatMap((s) => s.tests)
-      .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.project.localeCompare(b.project)),
+    tests: dedupe(shards.flatMap((s) => s.tests)).sort(
+      (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.project.localeCompare(b.project),
+    ),
   };
   return merged;
 }
 
 // A missing shard means missing evidence: the merged run errors instead of reporting NA for it.
+// Runs split differently (3 shards of one project, 1 of another) are checked each on its own.
 function missingShards(shards: RunRecords[]): RunRecords['runErrors'] {
-  const total = shards[0]?.shard?.total;
-  if (!total) return [];
-  const present = new Set(shards.map((s) => s.shard?.current));
-  const missing = Array.from({ length: total }, (_, i) => i + 1).filter((i) => !present.has(i));
-  return missing.map((i) => ({
-    category: 'suite-error' as const,
-    line: `shard ${i} of ${total} is missing`,
-  }));
+  const totals = new Set(shards.flatMap((s) => (s.shard ? [s.shard.total] : [])));
+  return [...totals].flatMap((total) => {
+    const present = new Set(shards.filter((s) => s.shard?.total === total).map((s) => s.shard!.current));
+    return Array.from({ length: total }, (_, i) => i + 1)
+      .filter((i) => !present.has(i))
+      .map((i) => ({ category: 'suite-error' as const, line: `shard ${i} of ${total} is missing` }));
+  });
+}
+
+// Playwright runs dependency and teardown projects whole on every shard, so their tests come back once
+// per shard. One copy each is kept, the most damning one.
+const SEVERITY: Record<TestRecord['outcome'], number> = { errored: 3, failed: 2, passed: 1, skipped: 0 };
+
+function dedupe(tests: TestRecord[]): TestRecord[] {
+  const byKey = new Map<string, TestRecord>();
+  for (const test of tests) {
+    const key = [test.target, test.project, test.file, test.line, test.title].join('\u0000');
+    const kept = byKey.get(key);
+    if (!kept || SEVERITY[test.outcome] > SEVERITY[kept.outcome]) byKey.set(key, test);
+  }
+  return [...byKey.values()];
 }
 
 function suiteOf(records: RunRecords): string {

@@ -51,3 +51,19 @@ test('shards of different suite versions or contracts are refused', () => {
   const other = runRecords(tests, { suite: { version: '0.2.0', contractHash: 'sha256:ffffffffffffffff' } });
   expect(() => mergeRecords([runRecords(tests), other])).toThrow(/shards ran different suites/);
 });
+
+test('tests every shard ran (dependency and teardown projects) are kept once, the worst outcome winning', () => {
+  const clock = testRecord({
+    file: 'clock/rate.spec.ts',
+    project: 'conformance-clock',
+    requirements: ['RATE.MINUTE'],
+  });
+  const merged = mergeRecords([
+    runRecords([clock], { shard: { current: 1, total: 2 } }),
+    runRecords([{ ...clock, ...failed('call 101: expected 429, got 200') }], {
+      shard: { current: 2, total: 2 },
+    }),
+  ]);
+  expect(merged.tests).toHaveLength(1);
+  expect(merged.tests[0]!.outcome).toBe('failed');
+});

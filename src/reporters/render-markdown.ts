@@ -20,6 +20,7 @@ export function renderMarkdown(report: ComplianceReport): string {
     `- Suite: ${suite.name} ${suite.version}, contract ${suite.contractHash}`,
     `- Generated: ${report.generatedAt}`,
     summary.baseline ? `- Baseline: ${summary.baseline.file}` : undefined,
+    quotaLine(summary.quota),
     '',
     `**${VERDICT_OF_RUN[summary.exitCode] ?? 'Run errored'}**` +
       ` (exit ${summary.exitCode}): ${v.PASS} PASS, ${v.FAIL} FAIL, ${v.WARN} WARN, ${v.NA} NA, ${v.OBSERVED} OBSERVED` +
@@ -49,6 +50,13 @@ function describeTarget(report: ComplianceReport): string {
         `${key} ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
     );
   return [`${mode} at ${apiHost}`, ...extras].join(', ');
+}
+
+// Tenant runs spend real quota; the reader should see how much (reports/quota.json, by the harness).
+function quotaLine(quota: unknown): string | undefined {
+  const calls = (quota as { calls?: { caller: string; operationId: string; total: number }[] } | null)?.calls;
+  if (!Array.isArray(calls) || calls.length === 0) return undefined;
+  return `- Quota spent: ${calls.map((c) => `${c.operationId} ${c.total} (${c.caller})`).join(', ')}`;
 }
 
 function isEmptyList(value: unknown): boolean {

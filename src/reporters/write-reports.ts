@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Registry } from '../contract/index.ts';
 import type { Baseline } from './baseline.ts';
@@ -22,7 +22,7 @@ export function writeComplianceReports(
   options: WriteOptions,
 ): { exitCode: number; reports: ComplianceReport[] } {
   const { outDir } = options;
-  const quota = readQuota(outDir);
+  const quota = readQuota(outDir, records.startedAt);
   const names = targetNames(records);
   const reports = names.map((targetName) =>
     buildComplianceReport({ ...options, records, targetName, quota }),
@@ -63,9 +63,10 @@ function targetNames(records: RunRecords): string[] {
 }
 
 // reports/quota.json is written by the tenant driver: the calls this run spent of the documented limits.
-function readQuota(outDir: string): unknown {
+// One older than the run belongs to an earlier run (an embedded run writes none).
+function readQuota(outDir: string, startedAt: string): unknown {
   const file = join(outDir, 'quota.json');
-  if (!existsSync(file)) return undefined;
+  if (!existsSync(file) || statSync(file).mtimeMs < Date.parse(startedAt)) return undefined;
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch {

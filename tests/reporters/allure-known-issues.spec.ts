@@ -1,0 +1,38 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { getRegistry } from '../../src/contract/index.ts';
+import { markKnownDeviations } from '../../src/reporters/allure-known-issues.ts';
+import { parseBaseline } from '../../src/reporters/baseline.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
+import { failed, runRecords, testRecord } from './helpers/records.ts';
+
+test('failed Allure results of a known deviation are marked known and linked; others are untouched', () => {
+  const registry = getRegistry();
+  const baseline = parseBaseline(
+    '- id: CANCEL.FINAL\n  verdict: FAIL\n  reason: answers 200\n  link: https://example.org/1\n',
+    'baselines/x.yaml',
+  );
+  const records = runRecords([
+    testRecord({ requirements: ['CANCEL.FINAL'], ...failed('x') }),
+    testRecord({ requirements: ['CANCEL.OK'], ...failed('y') }),
+  ]);
+  const report = buildComplianceReport({ records, targetName: 'embedded', registry, baseline });
+  const dir = mkdtempSync(join(tmpdir(), 'allure-known-'));
+  const result = (id: string) => ({
+    status: 'failed',
+    labels: [
+      { name: 'target', value: 'embedded' },
+      { name: 'requirement', value: id },
+    ],
+  });
+  writeFileSync(join(dir, 'a-result.json'), JSON.stringify(result('CANCEL.FINAL')));
+  writeFileSync(join(dir, 'b-result.json'), JSON.stringify(result('CANCEL.OK')));
+
+  expect(markKnownDeviations(dir, [report])).toBe(1);
+  const known = JSON.parse(readFileSync(join(dir, 'a-result.json'), 'utf8'));
+  expect(known.statusDetails).toEqual({ known: true });
+  expect(known.links).toEqual([{ type: 'issue', url: 'https://example.org/1', name: 'known deviation' }]);
+  expect(JSON.parse(readFileSync(join(dir, 'b-result.json'), 'utf8')).statusDetails).toBeUndefined();
+});

@@ -1,0 +1,89 @@
+// The self-test matrix (issue "Prove the suite"): run the conformance suite against the reference
+// emulator in every conforming profile and with every deliberate fault, then check that profiles pass
+// (no FAIL, no WARN) and that each fault makes exactly its declared requirements FAIL or WARN.
+// Writes reports/selftest.md (for people) and reports/selftest.json (read by npm test).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { getRegistry } from '../src/contract/index.ts';
+import { FAULT_CATALOGUE, PROFILES, startEmulator } from '../src/emulator/index.ts';
+import { judgeMatrix, type MatrixIndex } from '../src/selftest/judge-matrix.ts';
+import { renderSelftest } from '../src/selftest/render-selftest.ts';
+
+const only = process.env.MDE_SELFTEST_ONLY?.split(',').map((s) => s.trim());
+const targets = [
+  ...Object.keys(PROFILES).map((profile) => ({
+    name: `profile:${profile}`,
+    profile,
+    faults: [] as string[],
+  })),
+  ...FAULT_CATALOGUE.map((f) => ({ name: `fault:${f.name}`, profile: 'default', faults: [f.name] })),
+].filter((t) => !only || only.includes(t.name));
+
+const started = performance.now();
+// Every target gets two emulators: one for the ordinary tests, one for the clock-moving tests, so that
+// moving the clock never disturbs a test that is running in parallel.
+const emulators = await Promise.all(
+  targets.flatMap((t) => [
+    startEmulator({ port: 0, profile: t.profile, faults: t.faults }),
+    startEmulator({ port: 0, profile: t.profile, faults: t.faults }),
+  ]),
+);
+const urls = Object.fromEntries(
+  targets.map((t, i) => [t.name, { main: emulators[2 * i]!.url, clock: emulators[2 * i + 1]!.url }]),
+);
+const bootMs = performance.now() - started;
+
+// Asynchronous on purpose: the emulators live in this process and must keep answering meanwhile.
+const child = spawn(
+  'npx',
+  ['playwright', 'test', '-c', 'playwright.selftest.config.ts', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, MDE_SELFTEST_TARGETS: JSON.stringify(urls) },
+  },
+);
+const run = { status: await new Promise<number | null>((done) => child.on('close', done)) };
+await Promise.all(emulators.map((e) => e.close()));
+const seconds = (performance.now() - started) / 1000;
+
+const index = readMatrixIndex('reports/selftest-run');
+if (!index) {
+  console.error(`self-test: the matrix run wrote no compliance report (Playwright exit ${run.status}).`);
+  process.exit(1);
+}
+const levels = Object.fromEntries(getRegistry().requirements.map((r) => [r.id, r.level]));
+const result = judgeMatrix(
+  index,
+  FAULT_CATALOGUE,
+  levels,
+  targets.map((t) => t.name),
+);
+
+mkdirSync('reports', { recursive: true });
+const summary = {
+  ...result.summary,
+  seconds: Math.round(seconds),
+  emulatorBootSeconds: Math.round(bootMs / 100) / 10,
+};
+writeFileSync('reports/selftest.json', `${JSON.stringify({ summary, cases: result.cases }, null, 2)}\n`);
+writeFileSync('reports/selftest.md', renderSelftest(summary, result.cases));
+console.log(
+  `\nself-test: faults caught ${summary.faultsCaught}/${summary.faults}, profiles passed ${summary.profilesPassed}/${summary.profiles}, ${summary.seconds} s (reports/selftest.md)`,
+);
+for (const c of result.cases.filter((c) => !c.ok)) console.log(`  ✘ ${c.name}: ${c.detail}`);
+process.exit(result.cases.every((c) => c.ok) ? 0 : 1);
+
+// A run of several targets writes targets/index.json; a run narrowed to one target writes a single
+// compliance.json, which is read into the same shape.
+function readMatrixIndex(dir: string): MatrixIndex | undefined {
+  if (existsSync(`${dir}/targets/index.json`))
+    return JSON.parse(readFileSync(`${dir}/targets/index.json`, 'utf8')) as MatrixIndex;
+  if (!existsSync(`${dir}/compliance.json`)) return undefined;
+  const report = JSON.parse(readFileSync(`${dir}/compliance.json`, 'utf8')) as {
+    target: { name: string };
+    summary: { errored: number };
+    requirements: { id: string; verdict: string }[];
+  };
+  const verdicts = Object.fromEntries(report.requirements.map((r) => [r.id, r.verdict]));
+  return { targets: [{ name: report.target.name, verdicts, summary: report.summary }] };
+}

@@ -72,7 +72,7 @@ export class ApiClient {
 
   list(query: Record<string, string | number | boolean> = {}, opts: RequestOptions = {}): Promise<Exchange> {
     const qs = Object.entries(query)
-      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+      .map(([k, v]) => `${encodeURIComponent(k).replace(/^%24/, '$')}=${encodeURIComponent(String(v))}`)
       .join('&');
     return this.send('ListMachineActions', 'GET', `/machineactions${qs ? `?${qs}` : ''}`, null, opts);
   }

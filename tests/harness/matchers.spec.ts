@@ -1,0 +1,114 @@
+import { expect as base, test } from '@playwright/test';
+import type { Exchange } from '../../src/harness/http/exchange.ts';
+import { checkExchange } from '../../src/harness/http/exchange-checks.ts';
+import { registerSecret } from '../../src/harness/redaction/redact.ts';
+import { contractExpect as expect } from '../fixtures/matchers.ts';
+
+function exchange(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Exchange {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  return {
+    operationId: 'CancelMachineAction',
+    method: 'POST',
+    url: 'http://127.0.0.1/api/machineactions/x/cancel',
+    pathTemplate: '/api/machineactions/{id}/cancel',
+    requestHeaders: {},
+    status,
+    headers,
+    text,
+    body,
+    durationMs: 1,
+  };
+}
+
+function failure(run: () => void): string {
+  try {
+    run();
+  } catch (error) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the colours of the hint.
+    return (error as Error).message.replace(/\u001b\[[0-9;]*m/g, '');
+  }
+  throw new Error('the matcher passed');
+}
+
+test.describe('matchers', () => {
+  test('toBeErrorEnvelope names status, JSON path and code, with a redacted excerpt', () => {
+    const secret = 'tok-9f8e7d6c5b4a';
+    registerSecret(secret);
+    const message = failure(() =>
+      expect(exchange(400, { error: { code: 'BadRequest', message: secret } })).toBeErrorEnvelope(404, [
+        'NotFound',
+      ]),
+    );
+    base(message).toContain('expect(exchange).toBeErrorEnvelope');
+    base(message).toContain('POST /api/machineactions/{id}/cancel → 400');
+    base(message).toContain('status: expected 404, got 400');
+    base(message).toContain('/error/code: expected one of ["NotFound"], got "BadRequest"');
+    base(message).not.toContain(secret);
+    const shape = failure(() => expect(exchange(404, { code: 'NotFound' })).toBeErrorEnvelope(404));
+    base(shape).toContain('property "error" to be present');
+  });
+
+  test('toBeErrorEnvelope passes for any listed status and code', () => {
+    expect(exchange(404, { error: { code: 'ResourceNotFound', message: 'm' } })).toBeErrorEnvelope(
+      [400, 404],
+      ['NotFound', 'ResourceNotFound'],
+    );
+    expect(exchange(409, { error: { code: 'Conflict', message: 'm' } })).toBeErrorEnvelope('4xx');
+  });
+
+  test('toMatchContract shows the offending path', () => {
+    const message = failure(() =>
+      expect(
+        exchange(200, { id: 'a', type: 'Isolate', status: 'Canceled', creationDateTimeUtc: 'now' }),
+      ).toMatchContract(),
+    );
+    base(message).toContain('/status: expected one of');
+    base(message).toContain('"Canceled"');
+    base(message).toContain('/creationDateTimeUtc: expected a date-time string');
+  });
+
+  test('toBeThrottled checks 429, TooManyRequests and a usable Retry-After', () => {
+    const body = { error: { code: 'TooManyRequests', message: 'slow down' } };
+    expect(exchange(429, body, { 'content-type': 'application/json', 'retry-after': '30' })).toBeThrottled({
+      maxRetryAfter: 60,
+    });
+    const date = new Date(Date.UTC(2026, 0, 1, 0, 0, 0));
+    const later = new Date(date.getTime() + 45_000);
+    expect(
+      exchange(429, body, { date: date.toUTCString(), 'retry-after': later.toUTCString() }),
+    ).toBeThrottled({ maxRetryAfter: 60 });
+    base(
+      failure(() =>
+        expect(exchange(429, body, { 'retry-after': '120' })).toBeThrottled({ maxRetryAfter: 60 }),
+      ),
+    ).toContain('Retry-After: expected at most 60 s, got "120"');
+    base(failure(() => expect(exchange(429, body, {})).toBeThrottled())).toContain(
+      'Retry-After: expected delta-seconds or an HTTP-date, got null',
+    );
+  });
+});
+
+test.describe('per-exchange checks', () => {
+  test('a valid answer has no violation', () => {
+    base(checkExchange(exchange(404, { error: { code: 'NotFound', message: 'm' } }))).toEqual([]);
+  });
+
+  test('2xx, 4xx, content type and Retry-After problems name their requirement', () => {
+    const requirements = (e: Exchange) => checkExchange(e).map((v) => v.requirement);
+    base(requirements(exchange(200, { id: 'a' }))).toContain('SCHEMA.ENTITY');
+    base(requirements(exchange(401, { message: 'no' }))).toContain('SCHEMA.ERROR');
+    base(
+      requirements(
+        exchange(404, { error: { code: 'NotFound', message: 'm' } }, { 'content-type': 'text/plain' }),
+      ),
+    ).toEqual(['SCHEMA.CONTENTTYPE']);
+    base(requirements(exchange(429, { error: { code: 'TooManyRequests', message: 'm' } }))).toEqual([
+      'RATE.RETRYAFTER',
+    ]);
+    base(requirements(exchange(401, undefined))).toEqual(['SCHEMA.ERROR']);
+  });
+});

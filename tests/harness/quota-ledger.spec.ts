@@ -1,0 +1,79 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { QuotaExceededError } from '../../src/harness/errors.ts';
+import { QuotaLedger } from '../../src/harness/http/quota-ledger.ts';
+
+function ledger(now: { t: number }, share = 0.5, runId = 'run-a') {
+  const file = join(mkdtempSync(join(tmpdir(), 'quota-')), 'ledger.json');
+  const make = (id = runId) =>
+    new QuotaLedger({
+      file,
+      runId: id,
+      share,
+      limitOf: () => ({ perMinute: 10, perHour: 30 }),
+      now: () => now.t,
+    });
+  return { file, make };
+}
+
+test.describe('quota ledger', () => {
+  test('refuses nothing within the share, then asks to wait for the minute window', () => {
+    const now = { t: 1_000_000 };
+    const q = ledger(now).make();
+    for (let i = 0; i < 5; i++) expect(q.tryReserve('operator', 'CancelMachineAction')).toBe(0);
+    expect(q.tryReserve('operator', 'CancelMachineAction')).toBe(60_000);
+    now.t += 30_000;
+    expect(q.tryReserve('operator', 'CancelMachineAction')).toBe(30_000);
+    now.t += 30_000;
+    expect(q.tryReserve('operator', 'CancelMachineAction')).toBe(0);
+  });
+
+  test('counts per app and operation', () => {
+    const q = ledger({ t: 0 }).make();
+    for (let i = 0; i < 5; i++) q.tryReserve('operator', 'CancelMachineAction');
+    expect(q.tryReserve('operator', 'GetMachineAction')).toBe(0);
+    expect(q.tryReserve('read-only', 'CancelMachineAction')).toBe(0);
+  });
+
+  test('throws QuotaExceededError when the hour share is used up', async () => {
+    const now = { t: 0 };
+    const q = ledger(now).make();
+    for (let i = 0; i < 15; i++) {
+      expect(q.tryReserve('operator', 'CancelMachineAction')).toBe(0);
+      now.t += 12_001;
+    }
+    const error = await q.reserve('operator', 'CancelMachineAction').catch((e) => e);
+    expect(error).toBeInstanceOf(QuotaExceededError);
+    expect(error.message).toContain('15 calls in the last hour, its share 15 of 30');
+  });
+
+  test('exempt calls are counted but never limited', () => {
+    const q = ledger({ t: 0 }).make();
+    for (let i = 0; i < 12; i++) expect(q.tryReserve('throttle', 'CancelMachineAction', true)).toBe(0);
+    expect(q.report().calls).toEqual([
+      {
+        caller: 'throttle',
+        operationId: 'CancelMachineAction',
+        total: 12,
+        peakPerMinute: 12,
+        limit: { perMinute: 10, perHour: 30 },
+      },
+    ]);
+  });
+
+  test('workers share the state through the file; a new run keeps the windows but not the totals', () => {
+    const now = { t: 0 };
+    const { make } = ledger(now);
+    const a = make();
+    const b = make();
+    for (let i = 0; i < 3; i++) a.tryReserve('operator', 'CancelMachineAction');
+    for (let i = 0; i < 2; i++) b.tryReserve('operator', 'CancelMachineAction');
+    expect(a.tryReserve('operator', 'CancelMachineAction')).toBeGreaterThan(0);
+    const next = make('run-b');
+    expect(next.report().calls).toEqual([]);
+    expect(next.tryReserve('operator', 'CancelMachineAction')).toBeGreaterThan(0);
+    expect(next.lastCall('operator', 'CancelMachineAction')).toBe(0);
+  });
+});

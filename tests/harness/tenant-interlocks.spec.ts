@@ -1,0 +1,183 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import type { TenantTarget } from '../../src/harness/config/target-spec.ts';
+import { TenantDriver, TenantState } from '../../src/harness/drivers/tenant-driver.ts';
+import { NotApplicableError, SafetyInterlockError } from '../../src/harness/errors.ts';
+
+const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
+const RUN = 'run-interlocks';
+
+// A tenant that answers every call from a script, and records what was sent.
+function fakeTenant(answer: (url: string, method: string) => { status: number; body: unknown }) {
+  const sent: string[] = [];
+  const request = {
+    fetch: async (url: string, options: { method: string }) => {
+      sent.push(`${options.method} ${new URL(url).pathname}`);
+      const { status, body } = answer(url, options.method);
+      return {
+        status: () => status,
+        headers: () => ({ 'content-type': 'application/json' }),
+        text: async () => JSON.stringify(body),
+      };
+    },
+  } as unknown as APIRequestContext;
+  return { request, sent };
+}
+
+function tenant(
+  overrides: Partial<TenantTarget>,
+  answer = (_u: string, _m: string) => ({ status: 404, body: {} }),
+) {
+  const spec: TenantTarget = {
+    mode: 'tenant',
+    apiBaseUrl: 'https://api.securitycenter.microsoft.com',
+    authBaseUrl: 'https://login.microsoftonline.com',
+    tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    scope: 'https://api.securitycenter.microsoft.com/.default',
+    allowWrites: false,
+    allowThrottling: false,
+    allowHourThrottling: false,
+    quotaShare: 0.5,
+    ...overrides,
+  };
+  const { request, sent } = fakeTenant(answer);
+  const state = new TenantState({
+    spec,
+    credentials: {
+      operator: { clientId: '11111111-2222-4333-8444-555555555555', clientSecret: 'secret-value-1' },
+      roles: {},
+    },
+    request,
+    runId: RUN,
+    resultsDir: mkdtempSync(join(tmpdir(), 'tenant-')),
+  });
+  // No token endpoint in a unit test.
+  state.token = async () => 'token';
+  return { state, driver: new TenantDriver(state), sent };
+}
+
+const scan = (id: string, comment: string) => ({
+  status: 201,
+  body: {
+    id,
+    type: 'RunAntiVirusScan',
+    status: 'Pending',
+    requestorComment: comment,
+    creationDateTimeUtc: '2026-01-01T00:00:00Z',
+  },
+});
+
+test.describe('tenant safety interlocks', () => {
+  test('without MDE_ALLOW_WRITES nothing is created: activeAction is N/A and a direct scan is refused', async () => {
+    const { state, driver, sent } = tenant({ machineId: MACHINE });
+    await expect(driver.activeAction()).rejects.toBeInstanceOf(NotApplicableError);
+    await expect(
+      state.beforeCall({ caller: 'operator', operationId: 'RunAntiVirusScan', method: 'POST', id: MACHINE }),
+    ).rejects.toBeInstanceOf(SafetyInterlockError);
+    expect(sent).toEqual([]);
+  });
+
+  test('scans go only to MDE_MACHINE_ID', async () => {
+    const { state } = tenant({ machineId: MACHINE, allowWrites: true });
+    const error = await state
+      .beforeCall({ caller: 'operator', operationId: 'RunAntiVirusScan', method: 'POST', id: 'another' })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(SafetyInterlockError);
+    expect(error.message).toContain('only be started on MDE_MACHINE_ID');
+  });
+
+  test('never cancels an action it did not create or find final', async () => {
+    const { driver, sent } = tenant({});
+    const api = await driver.client('operator');
+    const stranger = '5382f7ea-7557-4ab7-9782-d50480024a4e';
+    for (const form of [stranger, stranger.toUpperCase(), stranger.replace(/-/g, ''), `{${stranger}}`])
+      await expect(api.cancel(form)).rejects.toBeInstanceOf(SafetyInterlockError);
+    expect(sent).toEqual([]);
+    // Made-up and malformed ids cannot name a real action.
+    await api.cancel(driver.unknownId());
+    await api.cancel('not-a-guid');
+    expect(sent).toHaveLength(2);
+  });
+
+  test('an action it created, or found final, may be cancelled', async () => {
+    const comment = `mde-conformance ${RUN}: quick scan to cancel`;
+    const { driver, sent } = tenant({ machineId: MACHINE, allowWrites: true }, (url, method) => {
+      if (method === 'POST' && url.endsWith('/runAntiVirusScan'))
+        return scan('aaaaaaaa-0000-4000-8000-000000000001', comment);
+      if (method === 'GET' && url.includes('$filter'))
+        return {
+          status: 200,
+          body: {
+            value: [
+              {
+                id: 'bbbbbbbb-0000-4000-8000-000000000002',
+                type: 'Isolate',
+                status: 'Succeeded',
+                creationDateTimeUtc: '2026-01-01T00:00:00Z',
+              },
+            ],
+          },
+        };
+      return {
+        status: 200,
+        body: { id: 'x', type: 'Isolate', status: 'Cancelled', creationDateTimeUtc: '2026-01-01T00:00:00Z' },
+      };
+    });
+    const api = await driver.client('operator');
+    const created = await driver.activeAction();
+    const found = await driver.finalAction('Succeeded');
+    await api.cancel(created.id);
+    await api.cancel(found.id);
+    expect(sent.filter((s) => s.endsWith('/cancel'))).toHaveLength(2);
+  });
+
+  test("an existing action returned for a duplicate scan is someone else's: not ours to cancel", async () => {
+    const { driver } = tenant({ machineId: MACHINE, allowWrites: true }, () =>
+      scan('cccccccc-0000-4000-8000-000000000003', 'their comment'),
+    );
+    const res = await driver.createAction(MACHINE);
+    expect(res.status).toBe(201);
+    const api = await driver.client('operator');
+    await expect(api.cancel('cccccccc-0000-4000-8000-000000000003')).rejects.toBeInstanceOf(
+      SafetyInterlockError,
+    );
+  });
+
+  test('teardown cancels what the test created and left running, and nothing else', async () => {
+    const comment = `mde-conformance ${RUN}: quick scan to cancel`;
+    const { driver, state, sent } = tenant({ machineId: MACHINE, allowWrites: true }, (url, method) => {
+      if (url.endsWith('/runAntiVirusScan')) return scan('dddddddd-0000-4000-8000-000000000004', comment);
+      if (method === 'GET') return scan('dddddddd-0000-4000-8000-000000000004', comment);
+      return {
+        status: 200,
+        body: {
+          id: 'dddddddd-0000-4000-8000-000000000004',
+          type: 'RunAntiVirusScan',
+          status: 'Cancelled',
+          creationDateTimeUtc: '2026-01-01T00:00:00Z',
+        },
+      };
+    });
+    await driver.activeAction();
+    await driver.teardown();
+    expect(sent).toEqual([
+      'POST /api/machines/1e5bc9d7e413ddd7902c2932e418702b84d0cc07/runAntiVirusScan',
+      'GET /api/machineactions/dddddddd-0000-4000-8000-000000000004',
+      'POST /api/machineactions/dddddddd-0000-4000-8000-000000000004/cancel',
+    ]);
+    expect(state.created.get('dddddddd-0000-4000-8000-000000000004')).toMatchObject({
+      cancelledBy: 'teardown',
+      lastStatus: 'Cancelled',
+    });
+  });
+
+  test('what a tenant cannot provide is N/A with the reason', async () => {
+    const { driver } = tenant({});
+    for (const identity of ['expired', 'other-tenant', 'read-only', 'role:Machine.Isolate'] as const)
+      await expect(driver.client(identity)).rejects.toBeInstanceOf(NotApplicableError);
+    await expect(driver.advanceClock(1)).rejects.toBeInstanceOf(NotApplicableError);
+    await expect(driver.freshIdentity(['Machine.Scan'])).rejects.toThrow('MDE_ALLOW_THROTTLING=true');
+  });
+});

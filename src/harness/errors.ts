@@ -68,7 +68,7 @@ export class ControlProtocolError extends HarnessError {
   constructor(
     readonly url: string,
     readonly status: number | undefined,
-    detail: string,
+    readonly detail: string,
   ) {
     super(
       `ControlProtocolError: ${url} ${status === undefined ? 'did not answer' : `answered ${status}`}: ${detail}. ` +

@@ -4,11 +4,11 @@ import type { HarnessConfig } from './config/load-config.ts';
 import type { TargetSpec } from './config/target-spec.ts';
 import { ControlClient } from './drivers/control-client.ts';
 import { acquireToken, describeFetchError, TokenError, tokenUrl } from './drivers/token-client.ts';
-import { TargetUnreachableError } from './errors.ts';
+import { ControlProtocolError, TargetUnreachableError } from './errors.ts';
 import { registerSecret } from './redaction/redact.ts';
 
 // Each probe gets a short timeout so a dead target is reported in seconds, not after N test timeouts.
-const PROBE_TIMEOUT_MS = 4_000;
+const PROBE_TIMEOUT_MS = 3_000;
 
 export interface PreflightTarget {
   spec: TargetSpec;
@@ -39,9 +39,10 @@ export async function preflight(target: PreflightTarget, config: HarnessConfig):
   try {
     await control.clock();
   } catch (error) {
+    if (!(error instanceof ControlProtocolError)) throw error;
     throw new TargetUnreachableError(
-      `${controlBaseUrl}/_emulator/clock`,
-      (error as Error).message.replace(/^ControlProtocolError: \S+ /, ''),
+      error.url,
+      error.status === undefined ? error.detail : `answered ${error.status} instead of 200 {"now": ...}`,
       'MDE_TARGET=emulator needs an emulator that implements the control protocol (interfaces.md section 3); check MDE_CONTROL_BASE_URL',
     );
   }

@@ -1,5 +1,5 @@
 import { ACTION_ROLES } from '../../src/harness/config/roles.ts';
-import { expect, expectUnchanged, field, protectedAction, readState, req, test } from '../fixtures/index.ts';
+import { expect, expectUnchanged, protectedAction, readState, req, test } from '../fixtures/index.ts';
 
 test.describe('permissions', () => {
   for (const role of ACTION_ROLES) {
@@ -8,7 +8,6 @@ test.describe('permissions', () => {
       const client = await need(clientFor(`role:${role}`));
       const res = await client.cancel(action.id, { Comment: `conformance: cancel with ${role}` });
       expect(res).toHaveStatus(200);
-      expect(field(res, 'id')).toBe(action.id);
     });
   }
 

@@ -44,7 +44,7 @@ test.describe('rate limit per minute', () => {
       await alignClock(driver, 'minute');
       const throttled = await callUntilThrottled(driver, client);
       expect(throttled, 'the target throttles within 200 calls in a minute').toBeDefined();
-      expect(throttled!).toBeThrottled({ maxRetryAfter: 60 });
+      expect(throttled!).toHaveRetryAfter({ above: 0, atMost: 60 });
     },
   );
 

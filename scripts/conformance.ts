@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { FAULT_CATALOGUE, PROFILES } from '../src/emulator/index.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
 import { describeTarget } from '../src/harness/config/target-spec.ts';
 import { ConfigError, isUserError } from '../src/harness/errors.ts';
@@ -29,7 +30,13 @@ async function main(args: string[]): Promise<number> {
   const target = config.target;
   console.log(`conformance: ${describeTarget(target)}, run ${config.runId}`);
 
-  if (target.mode !== 'embedded') {
+  if (target.mode === 'embedded') {
+    const problems = embeddedProblems(target.profile, target.faults ?? []);
+    if (problems.length) {
+      for (const line of new ConfigError(problems).lines()) console.error(line);
+      return 2;
+    }
+  } else {
     try {
       await withBudget(
         preflight({ spec: target, apiBaseUrl: target.apiBaseUrl }, config),
@@ -48,6 +55,24 @@ async function main(args: string[]): Promise<number> {
   const started = Date.now();
   const playwrightExit = await runPlaywright(args);
   return verdictExit(args, started) ?? playwrightExit;
+}
+
+// The harness cannot know the emulator's names; this script may, and says so before any worker starts.
+function embeddedProblems(profile: string | undefined, faults: string[]) {
+  const problems: { variable: string; problem: string }[] = [];
+  if (profile && !(profile in PROFILES))
+    problems.push({
+      variable: 'MDE_EMULATOR_PROFILE',
+      problem: `must be one of ${Object.keys(PROFILES).join(', ')} (got "${profile}")`,
+    });
+  const known = FAULT_CATALOGUE.map((f) => f.name as string);
+  const unknown = faults.filter((f) => !known.includes(f));
+  if (unknown.length)
+    problems.push({
+      variable: 'MDE_EMULATOR_FAULTS',
+      problem: `names unknown faults ${unknown.join(', ')}; see docs/emulator.md for the list`,
+    });
+  return problems;
 }
 
 function runPlaywright(args: string[]): Promise<number> {

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { getContract } from '../contract/index.ts';
-import { apiGuard } from './auth/api-guard.ts';
 import { createSigningKey } from './auth/signing-key.ts';
 import { TokenVerifier } from './auth/token-verifier.ts';
 import { type TimeSource, VirtualClock } from './clock/virtual-clock.ts';
 import type { EmulatorContext } from './context.ts';
 import { FaultSet } from './faults.ts';
 import { frameworkErrors, installErrorHandling } from './http/error-handler.ts';
-import { installReplyFormat } from './http/reply-format.ts';
+import { installDateHeader } from './http/reply-format.ts';
 import { RouteTable } from './http/route-table.ts';
 import { type EmulatorOptions, EmulatorOptionsError, resolveOptions } from './options.ts';
 import { RateLimiter } from './rate-limit/rate-limiter.ts';
@@ -74,9 +73,8 @@ export async function buildApp(
   // Bodies arrive as text; http/request-body.ts and the token route decide what they accept.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-  installReplyFormat(app, ctx);
+  installDateHeader(app, ctx);
   installErrorHandling(app, ctx, routes);
-  app.addHook('onRequest', apiGuard(ctx));
 
   registerTokenRoutes(app, ctx);
   registerApiRoutes(app, ctx);

@@ -25,10 +25,6 @@ export interface EmulatorContext {
 }
 
 declare module 'fastify' {
-  interface FastifyContextConfig {
-    // Contract operation a route serves; the API guard and the reply format key on it.
-    operationId?: string;
-  }
   interface FastifyRequest {
     // Virtual time the request arrived; the Date header and an HTTP-date Retry-After both use it.
     receivedAtMs: number;

@@ -10,11 +10,9 @@ import type { Caller } from './token-verifier.ts';
 // onRequest hook of every API route, in this order: authenticate (401), count and throttle (429),
 // authorize (403). Throttling comes after authentication because unauthenticated calls belong to no
 // app, and before authorization because every authenticated call counts, whatever its outcome.
-export function apiGuard(ctx: EmulatorContext) {
+export function apiGuard(ctx: EmulatorContext, operation: Operation) {
+  const operationId = operation.operationId;
   return async function guard(request: FastifyRequest): Promise<void> {
-    const operationId = request.routeOptions.config.operationId;
-    if (!operationId) return;
-    const operation = ctx.contract.operation(operationId);
     const caller = await authenticate(ctx, request.headers.authorization);
     request.caller = caller;
     if (ctx.options.rateLimits && operation.rateLimit) {

@@ -2,7 +2,8 @@
 // ('2022-07-12T14:39:19.6103056Z', mde-contract 3.2); the emulator keeps milliseconds and pads.
 
 export function toWireTimestamp(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
+  const iso = new Date(epochMs).toISOString();
+  return `${iso.slice(0, -1)}0000Z`;
 }
 
 // RFC 3339 without the padding, for the control protocol ({"now": ...}).

@@ -10,29 +10,31 @@ export function toWire(ctx: EmulatorContext, action: MachineAction, context?: st
   const lastUpdate = ctx.faults.has('date-not-rfc3339')
     ? toUsDateTime(action.lastUpdateMs)
     : toWireTimestamp(action.lastUpdateMs);
-  return {
-    ...(context === undefined ? {} : { '@odata.context': context }),
-    id: action.id,
-    type: action.type,
-    title: action.title,
-    requestor: action.requestor,
-    requestorComment: action.requestorComment,
-    status: action.status,
-    machineId: action.machineId,
-    computerDnsName: action.computerDnsName,
-    creationDateTimeUtc: toWireTimestamp(action.creationMs),
-    lastUpdateDateTimeUtc: lastUpdate,
-    cancellationRequestor: action.cancellationRequestor,
-    cancellationComment: action.cancellationComment,
-    cancellationDateTimeUtc: action.cancellationMs === null ? null : toWireTimestamp(action.cancellationMs),
-    errorHResult: action.errorHResult,
-    scope: action.scope,
-    externalId: action.externalId,
-    requestSource: action.requestSource,
-    relatedFileInfo: action.relatedFileInfo,
-    commands: [],
-    troubleshootInfo: null,
-  };
+  // Built key by key (no spread): this runs on every answer and is the emulator's hottest code.
+  const wire: WireMachineAction = {};
+  if (context !== undefined) wire['@odata.context'] = context;
+  wire['id'] = action.id;
+  wire['type'] = action.type;
+  wire['title'] = action.title;
+  wire['requestor'] = action.requestor;
+  wire['requestorComment'] = action.requestorComment;
+  wire['status'] = action.status;
+  wire['machineId'] = action.machineId;
+  wire['computerDnsName'] = action.computerDnsName;
+  wire['creationDateTimeUtc'] = toWireTimestamp(action.creationMs);
+  wire['lastUpdateDateTimeUtc'] = lastUpdate;
+  wire['cancellationRequestor'] = action.cancellationRequestor;
+  wire['cancellationComment'] = action.cancellationComment;
+  wire['cancellationDateTimeUtc'] =
+    action.cancellationMs === null ? null : toWireTimestamp(action.cancellationMs);
+  wire['errorHResult'] = action.errorHResult;
+  wire['scope'] = action.scope;
+  wire['externalId'] = action.externalId;
+  wire['requestSource'] = action.requestSource;
+  wire['relatedFileInfo'] = action.relatedFileInfo;
+  wire['commands'] = [];
+  wire['troubleshootInfo'] = null;
+  return wire;
 }
 
 // '@odata.context' echoes the host the caller used, as the real service does; the profile may omit it.

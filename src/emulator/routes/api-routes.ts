@@ -1,6 +1,8 @@
 import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 import type { Operation } from '../../contract/index.ts';
+import { apiGuard } from '../auth/api-guard.ts';
 import type { EmulatorContext } from '../context.ts';
+import { apiContentType } from '../http/reply-format.ts';
 import { cancelHandler } from './cancel.ts';
 import { createHandler } from './create.ts';
 import { getHandler } from './get.ts';
@@ -17,13 +19,9 @@ export function registerApiRoutes(app: FastifyInstance, ctx: EmulatorContext): v
     const urls = [url];
     if (!ctx.faults.has('no-versioned-path'))
       urls.push(url.replace(/^\/api\//, `${ctx.contract.versionedPrefix}/`));
-    for (const path of urls)
-      app.route({
-        method: operation.method,
-        url: path,
-        config: { operationId: operation.operationId },
-        handler,
-      });
+    const onRequest = apiGuard(ctx, operation);
+    const onSend = apiContentType(ctx);
+    for (const path of urls) app.route({ method: operation.method, url: path, onRequest, onSend, handler });
   }
 }
 

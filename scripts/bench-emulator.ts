@@ -1,0 +1,172 @@
+// npm run bench:emulator: the reference emulator against a bare node:http server that answers the same
+// JSON, side by side in one run, so the numbers say what the emulator's own work costs. Targets: the
+// emulator keeps at least 60 % of the bare throughput, and its p99 latency is at most twice the bare.
+// The servers run in a child process (this script with BENCH_EMULATOR_CHILD=1); autocannon runs here.
+import { fork } from 'node:child_process';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { startEmulator } from '../src/emulator/index.ts';
+
+interface Result {
+  requests: { average: number };
+  latency: { p99: number; average: number };
+  non2xx: number;
+  errors: number;
+}
+type Autocannon = (options: Record<string, unknown>) => Promise<Result>;
+
+interface Targets {
+  emulator: string;
+  bare: string;
+  token: string;
+  actionId: string;
+  unknownId: string;
+}
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const TENANT = '6d5c1a5e-0b1c-4c1e-9a55-2f0e3b1c4d01';
+
+if (process.env.BENCH_EMULATOR_CHILD === '1') await serve();
+else await measure();
+
+// Child: the emulator (rate limits off) with one app, device and action, and the bare server.
+async function serve(): Promise<void> {
+  const emulator = await startEmulator({ port: 0, rateLimits: false });
+  const post = (path: string, body: unknown) =>
+    fetch(`${emulator.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  await post('/_emulator/apps', {
+    tenantId: TENANT,
+    clientId: 'bench',
+    clientSecret: 'pw',
+    roles: ['Machine.Scan', 'Machine.Read.All'],
+  });
+  const action = (await (
+    await post('/_emulator/machineactions', {
+      tenantId: TENANT,
+      machineId: 'm1',
+      type: 'RunAntiVirusScan',
+      status: 'Pending',
+    })
+  ).json()) as { id: string };
+  const tokenRes = await fetch(`${emulator.url}/${TENANT}/oauth2/v2.0/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'bench',
+      client_secret: 'pw',
+      scope: 'https://api.securitycenter.microsoft.com/.default',
+    }),
+  });
+  const { access_token: token } = (await tokenRes.json()) as { access_token: string };
+  const unknownId = '00000000-0000-0000-0000-000000000000';
+  const getBody = await (
+    await fetch(`${emulator.url}/api/machineactions/${action.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+  ).text();
+  const notFoundBody = await (
+    await fetch(`${emulator.url}/api/machineactions/${unknownId}/cancel`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{"Comment":"bench"}',
+    })
+  ).text();
+
+  // The bare server: the same answers, precomputed, no routing library, no checks.
+  const bare = createServer((req, res) => {
+    const isCancel = req.method === 'POST';
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(isCancel ? 404 : 200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(isCancel ? notFoundBody : getBody);
+    });
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  const targets: Targets = {
+    emulator: emulator.url,
+    bare: `http://127.0.0.1:${(bare.address() as AddressInfo).port}`,
+    token,
+    actionId: action.id,
+    unknownId,
+  };
+  process.send?.(targets);
+  process.on('disconnect', () => {
+    bare.close();
+    void emulator.close().then(() => process.exit(0));
+  });
+}
+
+// Parent: four autocannon runs, then a table and the ratios against the targets.
+async function measure(): Promise<void> {
+  const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+  const child = fork(new URL(import.meta.url).pathname, [], {
+    env: { ...process.env, BENCH_EMULATOR_CHILD: '1' },
+    execArgv: process.execArgv,
+  });
+  const targets = await new Promise<Targets>((resolve) =>
+    child.once('message', (m) => resolve(m as Targets)),
+  );
+  const headers = { authorization: `Bearer ${targets.token}`, 'content-type': 'application/json' };
+  const scenarios = [
+    {
+      name: 'GET one action',
+      method: 'GET',
+      path: `/api/machineactions/${targets.actionId}`,
+      body: undefined,
+    },
+    {
+      name: 'cancel unknown id (404)',
+      method: 'POST',
+      path: `/api/machineactions/${targets.unknownId}/cancel`,
+      body: '{"Comment":"bench"}',
+    },
+  ];
+  const rows: string[] = [];
+  let met = true;
+  for (const scenario of scenarios) {
+    const run = (origin: string) =>
+      autocannon({
+        url: `${origin}${scenario.path}`,
+        method: scenario.method,
+        headers,
+        body: scenario.body,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+      });
+    const emulator = await run(targets.emulator);
+    const bare = await run(targets.bare);
+    const throughput = emulator.requests.average / bare.requests.average;
+    const p99 = emulator.latency.p99 / Math.max(bare.latency.p99, 1);
+    const ok = throughput >= 0.6 && p99 <= 2;
+    met &&= ok;
+    rows.push(
+      `| ${scenario.name} | ${fmt(emulator.requests.average)} | ${emulator.latency.p99} ms | ${fmt(bare.requests.average)} | ${bare.latency.p99} ms | ${pct(throughput)} (>= 60 %) | ${p99.toFixed(2)}x (<= 2x) | ${ok ? 'met' : 'MISSED'} |`,
+    );
+    if (emulator.errors + bare.errors > 0)
+      rows.push(`  (errors: emulator ${emulator.errors}, bare ${bare.errors})`);
+  }
+  child.disconnect();
+  console.log(
+    `\nEmulator vs bare node:http, ${CONNECTIONS} connections, ${SECONDS} s each, loopback, rate limits off\n`,
+  );
+  console.log(
+    '| scenario | emulator req/s | emulator p99 | bare req/s | bare p99 | throughput | p99 | targets |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+  console.log(`\n${met ? 'All targets met.' : 'Some targets missed.'}`);
+}
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+function pct(ratio: number): string {
+  return `${Math.round(ratio * 100)} %`;
+}

@@ -1,0 +1,84 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from '@playwright/test';
+import type { HarnessConfig } from '../../src/harness/config/load-config.ts';
+import type { TargetSpec } from '../../src/harness/config/target-spec.ts';
+import { TargetUnreachableError } from '../../src/harness/errors.ts';
+import { preflight } from '../../src/harness/preflight.ts';
+
+// A stand-in target: answers every path with what `route` says.
+async function serve(
+  route: (path: string) => { status: number; body?: unknown },
+): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const { status, body } = route(req.url ?? '/');
+    res
+      .writeHead(status, { 'content-type': 'application/json' })
+      .end(body === undefined ? '' : JSON.stringify(body));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+async function failure(
+  spec: TargetSpec,
+  config: Partial<HarnessConfig> = {},
+): Promise<TargetUnreachableError> {
+  const apiBaseUrl = spec.mode === 'embedded' ? '' : spec.apiBaseUrl;
+  const started = Date.now();
+  const error = await preflight(
+    { spec, apiBaseUrl },
+    { target: spec, runId: 'run-preflight', ...config },
+  ).catch((e) => e);
+  expect(Date.now() - started, 'the preflight answers within 10 seconds').toBeLessThan(10_000);
+  expect(error).toBeInstanceOf(TargetUnreachableError);
+  return error as TargetUnreachableError;
+}
+
+test.describe('preflight', () => {
+  test('a closed port is one line naming the URL and "connection refused"', async () => {
+    const { url, server } = await serve(() => ({ status: 200 }));
+    await new Promise((done) => server.close(done));
+    const error = await failure({ mode: 'emulator', apiBaseUrl: url });
+    expect(error.message).toBe(
+      `TargetUnreachableError: ${url}: the API does not answer: connection refused. Check MDE_API_BASE_URL and that the target is running and reachable`,
+    );
+  });
+
+  test('an emulator without the control protocol is named by its clock URL', async () => {
+    const { url, server } = await serve(() => ({ status: 404 }));
+    const error = await failure({ mode: 'emulator', apiBaseUrl: url });
+    server.close();
+    expect(error.message).toContain(`${url}/_emulator/clock: answered 404 instead of 200`);
+    expect(error.message.split('\n')).toHaveLength(1);
+  });
+
+  test('a refused client is named by the token URL and invalid_client, never by its secret', async () => {
+    const secret = 'preflight-secret-value-42';
+    const { url, server } = await serve((path) =>
+      path.includes('/oauth2/') ? { status: 401, body: { error: 'invalid_client' } } : { status: 404 },
+    );
+    const tenant: TargetSpec = {
+      mode: 'tenant',
+      apiBaseUrl: url,
+      authBaseUrl: url,
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      scope: 'https://api.securitycenter.microsoft.com/.default',
+      allowWrites: false,
+      allowThrottling: false,
+      allowHourThrottling: false,
+      quotaShare: 0.5,
+    };
+    const error = await failure(tenant, {
+      credentials: {
+        operator: { clientId: '11111111-2222-4333-8444-555555555555', clientSecret: secret },
+        roles: {},
+      },
+    });
+    server.close();
+    expect(error.message).toContain(
+      `${url}/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/token: no token: invalid_client (401)`,
+    );
+    expect(error.message).not.toContain(secret);
+  });
+});

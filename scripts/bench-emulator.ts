@@ -6,6 +6,7 @@ import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { startEmulator } from '../src/emulator/index.ts';
 
 interface Result {
@@ -130,15 +131,18 @@ async function measure(): Promise<void> {
   const rows: string[] = [];
   let met = true;
   for (const scenario of scenarios) {
-    const run = (origin: string) =>
+    const run = (origin: string, seconds = SECONDS) =>
       autocannon({
         url: `${origin}${scenario.path}`,
         method: scenario.method,
         headers,
         body: scenario.body,
         connections: CONNECTIONS,
-        duration: SECONDS,
+        duration: seconds,
       });
+    // One second of warm-up each (JIT, connection pools), not counted.
+    await run(targets.emulator, 1);
+    await run(targets.bare, 1);
     const emulator = await run(targets.emulator);
     const bare = await run(targets.bare);
     const throughput = emulator.requests.average / bare.requests.average;
@@ -152,8 +156,10 @@ async function measure(): Promise<void> {
       rows.push(`  (errors: emulator ${emulator.errors}, bare ${bare.errors})`);
   }
   child.disconnect();
+  const load = loadavg()[0]!.toFixed(1);
   console.log(
-    `\nEmulator vs bare node:http, ${CONNECTIONS} connections, ${SECONDS} s each, loopback, rate limits off\n`,
+    `\nEmulator vs bare node:http, ${CONNECTIONS} connections, ${SECONDS} s each, loopback, rate limits off` +
+      ` (${cpus().length} CPUs, load average ${load} at the end)\n`,
   );
   console.log(
     '| scenario | emulator req/s | emulator p99 | bare req/s | bare p99 | throughput | p99 | targets |',

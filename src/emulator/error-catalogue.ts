@@ -47,7 +47,11 @@ export class WireError extends Error {
     detail?: string,
     options: WireErrorOptions = {},
   ) {
+    // A wire error is an answer, not a bug: skipping the stack trace keeps refusals cheap.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(detail ?? ERROR_CATALOGUE[code].message);
+    Error.stackTraceLimit = limit;
     this.name = 'WireError';
     this.status = options.status ?? ERROR_CATALOGUE[code].status;
     this.headers = options.headers ?? {};

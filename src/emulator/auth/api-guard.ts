@@ -4,7 +4,6 @@ import { toHttpDate } from '../clock/timestamps.ts';
 import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';
 import type { ThrottleDecision } from '../rate-limit/rate-limiter.ts';
-import { isApiAudience } from './audiences.ts';
 import type { Caller } from './token-verifier.ts';
 
 // onRequest hook of every API route, in this order: authenticate (401), count and throttle (429),
@@ -33,7 +32,7 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation) {
 async function authenticate(ctx: EmulatorContext, header: string | undefined): Promise<Caller> {
   if (header === undefined || header === '') {
     if (ctx.faults.has('no-auth-allowed'))
-      return { tenantId: '*', appId: 'anonymous', roles: allRoles(ctx), audience: null, anonymous: true };
+      return { tenantId: '*', appId: 'anonymous', roles: allRoles(ctx), audienceOk: true, anonymous: true };
     if (ctx.faults.has('no-auth-403')) throw new WireError('Forbidden', 'No Authorization header.');
     throw new WireError('Unauthorized', 'The Authorization header is missing.');
   }
@@ -42,7 +41,7 @@ async function authenticate(ctx: EmulatorContext, header: string | undefined): P
 
 function authorize(ctx: EmulatorContext, operation: Operation, caller: Caller): void {
   if (caller.anonymous) return;
-  if (!isApiAudience(caller.audience) && !ctx.faults.has('audience-unchecked')) {
+  if (!caller.audienceOk && !ctx.faults.has('audience-unchecked')) {
     // A token for another resource is valid but not for this API: 403 (mde-contract 2.1).
     if (ctx.faults.has('audience-401')) throw new WireError('Unauthorized', 'Wrong token audience.');
     throw new WireError('Forbidden', 'The token audience is not this API.');

@@ -2,6 +2,8 @@ import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 import type { Operation } from '../../contract/index.ts';
 import { apiGuard } from '../auth/api-guard.ts';
 import type { EmulatorContext } from '../context.ts';
+import { WireError } from '../error-catalogue.ts';
+import { sendWireError } from '../http/error-handler.ts';
 import { apiContentType } from '../http/reply-format.ts';
 import { cancelHandler } from './cancel.ts';
 import { createHandler } from './create.ts';
@@ -21,8 +23,28 @@ export function registerApiRoutes(app: FastifyInstance, ctx: EmulatorContext): v
       urls.push(url.replace(/^\/api\//, `${ctx.contract.versionedPrefix}/`));
     const onRequest = apiGuard(ctx, operation);
     const onSend = apiContentType(ctx);
-    for (const path of urls) app.route({ method: operation.method, url: path, onRequest, onSend, handler });
+    const handle = answerWireErrors(ctx, handler);
+    for (const path of urls)
+      app.route({
+        method: operation.method,
+        url: path,
+        onRequest,
+        ...(onSend ? { onSend } : {}),
+        handler: handle,
+      });
   }
+}
+
+// Sends a WireError thrown by the handler straight away instead of through Fastify's error path.
+function answerWireErrors(ctx: EmulatorContext, handler: RouteHandlerMethod): RouteHandlerMethod {
+  return async function answer(this: FastifyInstance, request, reply) {
+    try {
+      return await handler.call(this, request, reply);
+    } catch (error) {
+      if (error instanceof WireError) return sendWireError(ctx, reply, error);
+      throw error;
+    }
+  };
 }
 
 function handlerFor(ctx: EmulatorContext, operation: Operation): RouteHandlerMethod | undefined {

@@ -1,5 +1,5 @@
 import { defineConfig, type Project } from '@playwright/test';
-import type { EmulatorTarget } from './src/harness/config/target-spec.ts';
+import type { EmulatorTarget, TenantTarget } from './src/harness/config/target-spec.ts';
 import type { TargetWorkerFixtures } from './tests/fixtures/target.fixtures.ts';
 
 // The self-test matrix, driven by scripts/selftest.ts: the conformance suite, unchanged, against many
@@ -8,6 +8,34 @@ import type { TargetWorkerFixtures } from './tests/fixtures/target.fixtures.ts';
 // (one at a time) have an emulator of their own.
 type Urls = Record<string, { main: string; clock: string }>;
 const urls = JSON.parse(process.env.MDE_SELFTEST_TARGETS ?? '{}') as Urls;
+// Tenant rehearsals: an emulator without control protocol, driven in tenant mode (credentials come
+// from the environment the script sets).
+type Tenants = Record<string, { url: string; writes: boolean }>;
+const tenants = JSON.parse(process.env.MDE_SELFTEST_TENANTS ?? '{}') as Tenants;
+
+function tenantProjects(
+  name: string,
+  { url, writes }: Tenants[string],
+): Project<unknown, TargetWorkerFixtures>[] {
+  const metadata = { target: name, targetInfo: { mode: 'tenant', apiHost: 'loopback', description: name } };
+  const target: TenantTarget = {
+    mode: 'tenant',
+    apiBaseUrl: url,
+    authBaseUrl: url,
+    tenantId: process.env.MDE_TENANT_ID ?? '',
+    scope: 'https://api.securitycenter.microsoft.com/.default',
+    machineId: process.env.MDE_MACHINE_ID,
+    allowWrites: writes,
+    allowThrottling: false,
+    allowHourThrottling: false,
+    quotaShare: 0.5,
+  };
+  // One worker per project: a tenant's device takes one scan at a time.
+  return [
+    { name, testIgnore: ['clock/**'], metadata, use: { target }, workers: 1 },
+    { name: `${name} (clock)`, testMatch: ['clock/**/*.spec.ts'], metadata, use: { target }, workers: 1 },
+  ];
+}
 
 function projectsFor(name: string, { main, clock }: Urls[string]): Project<unknown, TargetWorkerFixtures>[] {
   const metadata = { target: name, targetInfo: { mode: 'emulator', apiHost: 'loopback', description: name } };
@@ -38,5 +66,8 @@ export default defineConfig<unknown, TargetWorkerFixtures>({
     ],
     ['dot'],
   ],
-  projects: Object.entries(urls).flatMap(([name, pair]) => projectsFor(name, pair)),
+  projects: [
+    ...Object.entries(urls).flatMap(([name, pair]) => projectsFor(name, pair)),
+    ...Object.entries(tenants).flatMap(([name, tenant]) => tenantProjects(name, tenant)),
+  ],
 });

@@ -6,8 +6,15 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { getRegistry } from '../src/contract/index.ts';
 import { FAULT_CATALOGUE, PROFILES, startEmulator } from '../src/emulator/index.ts';
-import { judgeMatrix, type MatrixIndex } from '../src/selftest/judge-matrix.ts';
+import { judgeMatrix, judgeTenantRun, type MatrixIndex } from '../src/selftest/judge-matrix.ts';
 import { renderSelftest } from '../src/selftest/render-selftest.ts';
+import {
+  judgeRehearsal,
+  listTenantActions,
+  rehearsalApps,
+  rehearsalEnv,
+  rehearsalSeed,
+} from '../src/selftest/tenant-rehearsal.ts';
 
 const only = process.env.MDE_SELFTEST_ONLY?.split(',').map((s) => s.trim());
 const targets = [
@@ -31,6 +38,18 @@ const emulators = await Promise.all(
 const urls = Object.fromEntries(
   targets.map((t, i) => [t.name, { main: emulators[2 * i]!.url, clock: emulators[2 * i + 1]!.url }]),
 );
+// Two tenant rehearsals: the emulator without control protocol plays a real tenant.
+const apps = rehearsalApps();
+const seed = rehearsalSeed(apps);
+const rehearsals = [false, true]
+  .map((writes) => ({ name: writes ? 'tenant:writes' : 'tenant:read-only', writes }))
+  .filter((r) => !only || only.includes(r.name));
+const tenantEmulators = await Promise.all(
+  rehearsals.map(() => startEmulator({ port: 0, control: false, seed })),
+);
+const tenants = Object.fromEntries(
+  rehearsals.map((r, i) => [r.name, { url: tenantEmulators[i]!.url, writes: r.writes }]),
+);
 const bootMs = performance.now() - started;
 
 // Asynchronous on purpose: the emulators live in this process and must keep answering meanwhile.
@@ -39,11 +58,26 @@ const child = spawn(
   ['playwright', 'test', '-c', 'playwright.selftest.config.ts', ...process.argv.slice(2)],
   {
     stdio: 'inherit',
-    env: { ...process.env, MDE_SELFTEST_TARGETS: JSON.stringify(urls) },
+    env: {
+      ...process.env,
+      ...rehearsalEnv(tenantEmulators[0]?.url ?? 'http://127.0.0.1:9', apps),
+      MDE_SELFTEST_TARGETS: JSON.stringify(urls),
+      MDE_SELFTEST_TENANTS: JSON.stringify(tenants),
+    },
   },
 );
 const run = { status: await new Promise<number | null>((done) => child.on('close', done)) };
-await Promise.all(emulators.map((e) => e.close()));
+const rehearsalChecks = await Promise.all(
+  rehearsals.map(async (r, i) => ({
+    name: r.name,
+    ...judgeRehearsal(
+      r.writes,
+      seed.actions?.length ?? 0,
+      await listTenantActions(tenantEmulators[i]!.url, apps),
+    ),
+  })),
+);
+await Promise.all([...emulators, ...tenantEmulators].map((e) => e.close()));
 const seconds = (performance.now() - started) / 1000;
 
 const index = readMatrixIndex('reports/selftest-run');
@@ -58,6 +92,7 @@ const result = judgeMatrix(
   levels,
   targets.map((t) => t.name),
 );
+for (const check of rehearsalChecks) result.cases.push(judgeTenantRun(check, index));
 
 mkdirSync('reports', { recursive: true });
 const summary = {

@@ -1,4 +1,5 @@
 import type { Level } from '../contract/index.ts';
+import { oneLine } from './reason-line.ts';
 import type { TestOutcome } from './test-record.ts';
 
 export type Verdict = 'PASS' | 'FAIL' | 'WARN' | 'NA' | 'OBSERVED';
@@ -52,8 +53,9 @@ export function decideVerdict({ level, tests, violations, observed }: VerdictInp
 
 function naReason(tests: ClaimingTest[]): string {
   if (tests.length === 0) return 'no test ran for it in this run';
+  // Several tests may skip for different reasons; the report keeps one line (the schema caps it).
   const reasons = unique(tests.map((t) => t.skipReason ?? 'skipped without a reason'));
-  return reasons.join('; ');
+  return oneLine(reasons.join('; '));
 }
 
 function unique(values: string[]): string[] {

@@ -13,7 +13,7 @@ export interface FaultDeclaration {
 
 export interface SelftestCase {
   name: string;
-  kind: 'profile' | 'fault';
+  kind: 'profile' | 'fault' | 'tenant';
   ok: boolean;
   detail: string;
 }
@@ -93,4 +93,31 @@ function judgeFault(
   return problems.length === 0
     ? { name, kind: 'fault', ok: true, detail: `caught: ${fault.breaks.join(', ')}` }
     : { name, kind: 'fault', ok: false, detail: problems.join('; ') };
+}
+
+// A tenant rehearsal passes when the suite raised no false alarm there and did only what the tenant's
+// switches allow (checked by the caller on the emulator's state: `check`).
+export function judgeTenantRun(
+  check: { name: string; ok: boolean; detail: string },
+  index: MatrixIndex,
+): SelftestCase {
+  const target = index.targets.find((t) => t.name === check.name);
+  if (!target)
+    return { name: check.name, kind: 'tenant', ok: false, detail: 'no result: the rehearsal did not run' };
+  const verdicts = Object.values(target.verdicts);
+  const alarms = Object.entries(target.verdicts).filter(([, v]) => !CONFORMING.has(v));
+  const problems = [
+    ...(check.ok ? [] : [check.detail]),
+    ...(alarms.length ? [`false alarm: ${alarms.map(([id, v]) => `${id} ${v}`).join(', ')}`] : []),
+    ...(target.summary.errored > 0 ? [`${target.summary.errored} test(s) errored`] : []),
+  ];
+  const ran = verdicts.filter((v) => v !== 'NA').length;
+  return problems.length === 0
+    ? {
+        name: check.name,
+        kind: 'tenant',
+        ok: true,
+        detail: `${check.detail}; ${ran} requirement(s) checked, ${verdicts.length - ran} NA`,
+      }
+    : { name: check.name, kind: 'tenant', ok: false, detail: problems.join('; ') };
 }

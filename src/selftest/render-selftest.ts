@@ -5,6 +5,7 @@ export function renderSelftest(
   summary: SelftestSummary & { seconds: number },
   cases: SelftestCase[],
 ): string {
+  const tenants = cases.filter((c) => c.kind === 'tenant');
   const row = (c: SelftestCase) =>
     `| ${c.ok ? '✔' : '✘'} | \`${c.name}\` | ${c.detail.replace(/\|/g, '\\|')} |`;
   return [
@@ -12,6 +13,7 @@ export function renderSelftest(
     '',
     `- Faults caught: **${summary.faultsCaught} / ${summary.faults}** (each fault must turn exactly its declared requirements to FAIL or WARN)`,
     `- Profiles passed: **${summary.profilesPassed} / ${summary.profiles}** (each conforming profile must see no FAIL and no WARN)`,
+    `- Tenant rehearsals passed: **${tenants.filter((c) => c.ok).length} / ${tenants.length}** (tenant mode against an emulator without control protocol: only what a tenant allows runs, nothing is created without MDE_ALLOW_WRITES, and what was created is cancelled at teardown)`,
     `- Wall time: ${summary.seconds} s`,
     '',
     '| | target | result |',

@@ -16,7 +16,7 @@ test(
   req('RATE.HOUR'),
   async ({ driver, need }) => {
     // A tenant first waits for an hour free of the operator's cancels, then counts for 15+ minutes.
-    test.setTimeout(driver.mode === 'tenant' ? 150 * 60_000 : 120_000);
+    test.setTimeout(driver.mode === 'tenant' ? 150 * 60_000 : 300_000);
     const client = await need(driver.freshIdentity(['Machine.Scan'], 'hour'));
     await alignClock(driver, 'hour');
     let served = 0;

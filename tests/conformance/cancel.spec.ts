@@ -22,9 +22,10 @@ test.describe('cancel of an active action', () => {
     // The 200 body shows the action cancelled, or (applied on a later read) as it was before.
     expect([action.status, 'Cancelled'], 'status in the 200 body').toContain(statusOf(res));
     const shown = await firstCancelled(api, action.id, res);
-    expect(shown && statusOf(shown), 'status Cancelled in the 200 body or on a GET right after').toBe(
-      'Cancelled',
-    );
+    expect(
+      statusOf(shown ?? (await api.get(action.id))),
+      'status Cancelled in the 200 body or on a GET right after',
+    ).toBe('Cancelled');
   });
 
   test(
@@ -61,7 +62,7 @@ test.describe('cancel of an active action', () => {
       const action = await need(driver.activeAction());
       expect(await api.cancel(action.id, { Comment: 'conformance: persist' })).toHaveStatus(200);
       const shown = await firstCancelled(api, action.id, await api.get(action.id));
-      expect(shown && statusOf(shown), 'a GET shows status Cancelled').toBe('Cancelled');
+      expect(statusOf(shown ?? (await api.get(action.id))), 'a GET shows status Cancelled').toBe('Cancelled');
       const again = await api.get(action.id);
       expect(again).toHaveStatus(200);
       expect(field(again, 'id')).toBe(action.id);

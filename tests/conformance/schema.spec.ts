@@ -25,6 +25,17 @@ test.describe('response schemas', () => {
     },
   );
 
+  test(
+    'the 200 body of a list validates against the collection',
+    req('SCHEMA.ENTITY'),
+    async ({ driver, api, need }) => {
+      await need(driver.activeAction());
+      const res = await api.list({ $filter: "status eq 'Pending'", $top: 10 });
+      expect(res).toHaveStatus(200);
+      expect(res).toMatchContract('ListMachineActions');
+    },
+  );
+
   // Several requests that a target refuses for different reasons: every error body among the answers
   // must be the error envelope (at least one of them has to be an error for the test to mean anything).
   test('error bodies validate against the error envelope', req('SCHEMA.ERROR'), async ({ driver, api }) => {

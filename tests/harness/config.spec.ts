@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { type Env, loadConfig } from '../../src/harness/config/load-config.ts';
+import { type Env, loadConfig, readEnv } from '../../src/harness/config/load-config.ts';
 import { ConfigError } from '../../src/harness/errors.ts';
 
 const TENANT: Env = {
@@ -160,5 +163,20 @@ test.describe('configuration', () => {
       MDE_LIMITED_CLIENT_SECRET: secret,
     });
     for (const line of lines) expect(line).not.toContain(secret);
+  });
+
+  test('.env is read, and the environment wins over it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dotenv-'));
+    writeFileSync(
+      join(dir, '.env'),
+      'MDE_TARGET=emulator\nMDE_API_BASE_URL=http://from-file:1\nMDE_QUOTA_SHARE=0.25\n',
+    );
+    const env = readEnv(dir, { MDE_API_BASE_URL: 'http://from-env:2' });
+    expect(env).toMatchObject({
+      MDE_TARGET: 'emulator',
+      MDE_API_BASE_URL: 'http://from-env:2',
+      MDE_QUOTA_SHARE: '0.25',
+    });
+    expect(loadConfig(env).target).toMatchObject({ mode: 'emulator', apiBaseUrl: 'http://from-env:2' });
   });
 });

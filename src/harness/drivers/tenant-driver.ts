@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
@@ -77,7 +77,19 @@ export class TenantState implements CallGuard {
       throw new SafetyInterlockError(
         `SafetyInterlockError: the suite never calls ${call.operationId} on a tenant.`,
       );
-    await this.ledger.reserve(call.caller, call.operationId, call.caller.startsWith('throttle'));
+    await this.ledger.reserve(this.quotaKey(call.caller), call.operationId, call.caller === 'throttle');
+  }
+
+  // The ledger counts per app of a tenant on a host: the label (what reports show) plus a short hash, so
+  // a run against another tenant or with another app does not inherit this one's windows.
+  quotaKey(label: string): string {
+    const identity = (label === 'throttle' ? 'operator' : label) as Identity;
+    const { spec } = this.options;
+    const app = this.app(identity).app.clientId;
+    const hash = createHash('sha256')
+      .update(`${new URL(spec.apiBaseUrl).host}|${spec.tenantId}|${app}`)
+      .digest('hex');
+    return `${label}#${hash.slice(0, 10)}`;
   }
 
   // Only what this run created, found final, or made up itself; a malformed id cannot name an action.
@@ -273,8 +285,8 @@ export class TenantDriver implements TargetDriver {
       );
     // The operator app, counted but not limited by the ledger, once its window holds none of our calls.
     const last =
-      this.state.ledger.lastCall('throttle', 'CancelMachineAction') ??
-      this.state.ledger.lastCall('operator', 'CancelMachineAction');
+      this.state.ledger.lastCall(this.state.quotaKey('throttle'), 'CancelMachineAction') ??
+      this.state.ledger.lastCall(this.state.quotaKey('operator'), 'CancelMachineAction');
     const windowMs = window === 'hour' ? 3_600_000 : 60_000;
     if (last !== undefined && Date.now() - last < windowMs)
       await new Promise((r) => setTimeout(r, windowMs - (Date.now() - last) + 1000));

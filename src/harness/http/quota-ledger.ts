@@ -94,7 +94,9 @@ export class QuotaLedger {
       share: this.options.share,
       calls: Object.entries(state.totals)
         .map(([key, total]) => {
-          const [caller, operationId] = key.split('|') as [string, string];
+          const [callerKey, operationId] = key.split('|') as [string, string];
+          // "operator#1a2b3c4d5e" → "operator": reports show the label only.
+          const caller = callerKey.split('#')[0]!;
           return {
             caller,
             operationId,

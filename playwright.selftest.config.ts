@@ -4,19 +4,21 @@ import type { TargetWorkerFixtures } from './tests/fixtures/target.fixtures.ts';
 
 // The self-test matrix, driven by scripts/selftest.ts: the conformance suite, unchanged, against many
 // reference emulators at once (one per profile and per fault). The script starts the emulators and
-// passes their URLs in MDE_SELFTEST_TARGETS; each target gets two projects, so the clock-moving tests
-// (one at a time) have an emulator of their own.
-type Urls = Record<string, { main: string; clock: string }>;
+// passes their URLs in MDE_SELFTEST_TARGETS. Each target is one project run by one worker, so the
+// clock-moving tests never overlap another test on the same emulator; every test has its own tenant,
+// apps and tokens, so a clock moved by an earlier test does not disturb a later one. Targets run side
+// by side.
+type Urls = Record<string, string>;
 const urls = JSON.parse(process.env.MDE_SELFTEST_TARGETS ?? '{}') as Urls;
 // Tenant rehearsals: an emulator without control protocol, driven in tenant mode (credentials come
 // from the environment the script sets).
 type Tenants = Record<string, { url: string; writes: boolean }>;
 const tenants = JSON.parse(process.env.MDE_SELFTEST_TENANTS ?? '{}') as Tenants;
 
-function tenantProjects(
+function tenantProject(
   name: string,
   { url, writes }: Tenants[string],
-): Project<unknown, TargetWorkerFixtures>[] {
+): Project<unknown, TargetWorkerFixtures> {
   const metadata = { target: name, targetInfo: { mode: 'tenant', apiHost: 'loopback', description: name } };
   const target: TenantTarget = {
     mode: 'tenant',
@@ -28,28 +30,17 @@ function tenantProjects(
     allowWrites: writes,
     allowThrottling: false,
     allowHourThrottling: false,
-    quotaShare: 0.5,
+    // The rehearsal emulator is the whole tenant: the run may use all of its quota.
+    quotaShare: 1,
   };
-  // One worker per project: a tenant's device takes one scan at a time.
-  return [
-    { name, testIgnore: ['clock/**'], metadata, use: { target }, workers: 1 },
-    { name: `${name} (clock)`, testMatch: ['clock/**/*.spec.ts'], metadata, use: { target }, workers: 1 },
-  ];
+  // One worker: a tenant's device takes one scan at a time.
+  return { name, metadata, use: { target }, workers: 1 };
 }
 
-function projectsFor(name: string, { main, clock }: Urls[string]): Project<unknown, TargetWorkerFixtures>[] {
+function projectFor(name: string, apiBaseUrl: string): Project<unknown, TargetWorkerFixtures> {
   const metadata = { target: name, targetInfo: { mode: 'emulator', apiHost: 'loopback', description: name } };
-  const target = (apiBaseUrl: string): EmulatorTarget => ({ mode: 'emulator', apiBaseUrl });
-  return [
-    { name, testIgnore: ['clock/**'], metadata, use: { target: target(main) } },
-    {
-      name: `${name} (clock)`,
-      testMatch: ['clock/**/*.spec.ts'],
-      metadata,
-      use: { target: target(clock) },
-      workers: 1,
-    },
-  ];
+  const target: EmulatorTarget = { mode: 'emulator', apiBaseUrl };
+  return { name, metadata, use: { target }, workers: 1 };
 }
 
 export default defineConfig<unknown, TargetWorkerFixtures>({
@@ -67,7 +58,7 @@ export default defineConfig<unknown, TargetWorkerFixtures>({
     ['dot'],
   ],
   projects: [
-    ...Object.entries(urls).flatMap(([name, pair]) => projectsFor(name, pair)),
-    ...Object.entries(tenants).flatMap(([name, tenant]) => tenantProjects(name, tenant)),
+    ...Object.entries(urls).map(([name, url]) => projectFor(name, url)),
+    ...Object.entries(tenants).map(([name, tenant]) => tenantProject(name, tenant)),
   ],
 });

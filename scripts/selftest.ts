@@ -3,7 +3,7 @@
 // (no FAIL, no WARN) and that each fault makes exactly its declared requirements FAIL or WARN.
 // Writes reports/selftest.md (for people) and reports/selftest.json (read by npm test).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { getRegistry } from '../src/contract/index.ts';
 import { FAULT_CATALOGUE, PROFILES, startEmulator } from '../src/emulator/index.ts';
 import { judgeMatrix, judgeTenantRun, type MatrixIndex } from '../src/selftest/judge-matrix.ts';
@@ -26,18 +26,15 @@ const targets = [
   ...FAULT_CATALOGUE.map((f) => ({ name: `fault:${f.name}`, profile: 'default', faults: [f.name] })),
 ].filter((t) => !only || only.includes(t.name));
 
+// A report left by an earlier run must never be judged as this run's.
+rmSync('reports/selftest-run', { recursive: true, force: true });
+
 const started = performance.now();
-// Every target gets two emulators: one for the ordinary tests, one for the clock-moving tests, so that
-// moving the clock never disturbs a test that is running in parallel.
+// One emulator per target; its tests run one at a time (playwright.selftest.config.ts).
 const emulators = await Promise.all(
-  targets.flatMap((t) => [
-    startEmulator({ port: 0, profile: t.profile, faults: t.faults }),
-    startEmulator({ port: 0, profile: t.profile, faults: t.faults }),
-  ]),
+  targets.map((t) => startEmulator({ port: 0, profile: t.profile, faults: t.faults })),
 );
-const urls = Object.fromEntries(
-  targets.map((t, i) => [t.name, { main: emulators[2 * i]!.url, clock: emulators[2 * i + 1]!.url }]),
-);
+const urls = Object.fromEntries(targets.map((t, i) => [t.name, emulators[i]!.url]));
 // Two tenant rehearsals: the emulator without control protocol plays a real tenant.
 const apps = rehearsalApps();
 const seed = rehearsalSeed(apps);

@@ -44,7 +44,13 @@ export const DEFAULT_COMMENT = 'mde-conformance: cancel';
 // One client per identity. Every answer is checked against the contract (see exchange-checks.ts)
 // and recorded on the running test; nothing here fails a test: tests assert on the returned Exchange.
 export class ApiClient {
-  constructor(private readonly options: ApiClientOptions) {}
+  // Loopback targets (emulators) get a lean kept-alive HTTP client: the self-test sends tens of
+  // thousands of calls. Remote targets go through Playwright's request context (proxy and TLS settings).
+  private readonly lean: boolean;
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.lean = isLoopback(options.baseUrl);
+  }
 
   get label(): string {
     return this.options.caller.label;
@@ -118,7 +124,7 @@ export class ApiClient {
     let status: number;
     let responseHeaders: Record<string, string>;
     let responseText: string;
-    if (text !== undefined && contentType === null) {
+    if (this.lean || (text !== undefined && contentType === null) || opts.record === 'quiet') {
       ({
         status,
         headers: responseHeaders,
@@ -153,4 +159,9 @@ export class ApiClient {
     await recordExchange(exchange, checkExchange(exchange), opts.record ?? 'full');
     return exchange;
   }
+}
+
+function isLoopback(baseUrl: string): boolean {
+  const host = new URL(baseUrl).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
 }

@@ -1,5 +1,5 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
 export interface RawResponse {
   status: number;
@@ -7,8 +7,15 @@ export interface RawResponse {
   text: string;
 }
 
+// Kept-alive connections: the rate tests send well over a thousand calls per target.
+const agents = {
+  http: new HttpAgent({ keepAlive: true, maxSockets: 128 }),
+  https: new HttpsAgent({ keepAlive: true, maxSockets: 128 }),
+};
+
 // Sends exactly the given headers. Playwright's request context always adds a Content-Type to a body,
-// so a body without one (HDR.NOCONTENTTYPE) goes through here.
+// so a body without one (HDR.NOCONTENTTYPE) goes through here, and so do the rate tests' bulk calls,
+// where the request context's per-call overhead (tracing, protocol round trips) would dominate.
 export function sendRaw(
   url: string,
   method: string,
@@ -28,6 +35,7 @@ export function sendRaw(
           ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}),
         },
         timeout: timeoutMs,
+        agent: target.protocol === 'https:' ? agents.https : agents.http,
       },
       (res) => {
         const chunks: Buffer[] = [];

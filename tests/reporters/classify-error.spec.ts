@@ -54,6 +54,21 @@ test.describe('one-line reasons', () => {
     ).toBe('status of the cancel: expected 404, got 500');
   });
 
+  test('a contract matcher failure names the exchange and the first problem, not the matcher hint', () => {
+    const message = [
+      'Error: expect(exchange).toBeErrorEnvelope(expected)',
+      '',
+      'POST /api/machineactions/{id}/cancel → 500 (http://127.0.0.1:4010/api/machineactions/x/cancel)',
+      'Expected: a 4xx status with the error envelope',
+      'Problems:',
+      '  status: expected a 4xx status, got 500',
+      'Response body (redacted, first 1000 characters):',
+    ].join('\n');
+    expect(reasonLine(message, 'cancel of a Succeeded action is refused')).toBe(
+      'cancel of a Succeeded action is refused: POST /api/machineactions/{id}/cancel → 500: status: expected a 4xx status, got 500',
+    );
+  });
+
   test('long messages are cut to about 200 characters and secrets are redacted', () => {
     const line = reasonLine(`Error: ${'x'.repeat(300)}`);
     expect(line.length).toBeLessThanOrEqual(200);

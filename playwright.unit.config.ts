@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: './tests',
   fullyParallel: true,
+  // Playwright's default is half the cores: one worker on a 2-core CI machine.
+  workers: 2,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [['dot'], ['json', { outputFile: 'test-results/unit-results.json' }]] : 'list',
   outputDir: 'test-results/unit',

@@ -11,15 +11,8 @@ export const TENANT = '6d5c1a5e-0b1c-4c1e-9a55-2f0e3b1c4d01';
 export const OTHER_TENANT = '0f3e2d1c-0b1c-4c1e-9a55-2f0e3b1c4d02';
 export const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
 export const START_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
-export const ACTION_ROLES = [
-  'Machine.CollectForensics',
-  'Machine.Isolate',
-  'Machine.RestrictExecution',
-  'Machine.Scan',
-  'Machine.Offboard',
-  'Machine.StopAndQuarantine',
-  'Machine.LiveResponse',
-];
+// The roles any one of which may cancel, as the contract lists them.
+export const ACTION_ROLES = [...getContract().operation('CancelMachineAction').roles];
 export const ALL_ROLES = [...ACTION_ROLES, 'Machine.Read.All'];
 export const SCOPE = 'https://api.securitycenter.microsoft.com/.default';
 

@@ -1,15 +1,10 @@
-// The seven action roles: any one of them is enough to cancel (mde-contract.md section 2.3).
-export const ACTION_ROLES = [
-  'Machine.CollectForensics',
-  'Machine.Isolate',
-  'Machine.RestrictExecution',
-  'Machine.Scan',
-  'Machine.Offboard',
-  'Machine.StopAndQuarantine',
-  'Machine.LiveResponse',
-] as const;
+import { getContract } from '../../contract/index.ts';
 
-export type ActionRole = (typeof ACTION_ROLES)[number];
+// The seven action roles, any one of which is enough to cancel: read from the contract's security
+// requirements of the cancel operation, so the PERM.ROLES tests follow the contract.
+export const ACTION_ROLES: readonly string[] = getContract().operation('CancelMachineAction').roles;
+
+export type ActionRole = string;
 
 export const READ_ROLE = 'Machine.Read.All';
 

@@ -12,6 +12,7 @@ import { describeTarget } from '../src/harness/config/target-spec.ts';
 import { ConfigError, isUserError } from '../src/harness/errors.ts';
 import { preflight } from '../src/harness/preflight.ts';
 import { redactText } from '../src/harness/redaction/redact.ts';
+import { finishRun } from '../src/reporters/finish-run.ts';
 
 const PREFLIGHT_BUDGET_MS = 10_000;
 
@@ -54,7 +55,11 @@ async function main(args: string[]): Promise<number> {
 
   const started = Date.now();
   const playwrightExit = await runPlaywright(args);
-  return verdictExit(args, started) ?? playwrightExit;
+  // Allure report (known deviations marked), then the leak scan over every artefact; a leak wins.
+  return finishRun({
+    fallbackExitCode: verdictExit(args, started) ?? playwrightExit,
+    singleFile: process.env.MDE_REPORT_SINGLE_FILE === 'true',
+  });
 }
 
 // The harness cannot know the emulator's names; this script may, and says so before any worker starts.

@@ -5,7 +5,7 @@ import { READ_ROLE } from '../config/roles.ts';
 import type { EmbeddedTarget, EmulatorTarget } from '../config/target-spec.ts';
 import { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
-import { registerSecret } from '../redaction/redact.ts';
+import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
 import { ControlClient } from './control-client.ts';
 import type { Identity, MachineActionRecord, TargetDriver, TargetRuntime } from './target-driver.ts';
 import { acquireToken } from './token-client.ts';
@@ -182,7 +182,7 @@ export class EmulatorDriver implements TargetDriver {
         clientId: randomUUID(),
         clientSecret: randomBytes(18).toString('base64url'),
       };
-      registerSecret(created.clientSecret);
+      recordIssuedSecret(created.clientSecret);
       app = this.control.registerApp({ ...created, roles: [...roles] }).then(() => created);
       app.catch(() => this.apps.delete(key));
       this.apps.set(key, app);

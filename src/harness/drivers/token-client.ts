@@ -1,4 +1,5 @@
 import { registerSecret } from '../redaction/redact.ts';
+import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
 
 export interface TokenRequest {
   authBaseUrl: string;
@@ -60,7 +61,8 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
   try {
     body = JSON.parse(text) as Record<string, unknown>;
   } catch {}
-  if (typeof body.access_token === 'string') registerSecret(body.access_token);
+  // Redacted here, and fingerprinted so the post-run leak scan can find it in any artefact.
+  if (typeof body.access_token === 'string') recordIssuedSecret(body.access_token);
   if (response.status !== 200 || typeof body.access_token !== 'string') {
     const code = typeof body.error === 'string' ? body.error : `no access_token in ${text.length} bytes`;
     throw new TokenError(url, response.status, code);

@@ -3,6 +3,7 @@
 
 export { type Contract, getContract, type ResponseCheck, responseFor } from './contract.ts';
 export { contractHash } from './contract-hash.ts';
+export type { ControlActionSeed, ControlApp, ControlMachine } from './control-protocol.ts';
 export * from './machine-action-states.ts';
 export type { HttpMethod, Operation, RateLimit, ResponseSpec } from './openapi-document.ts';
 export {

@@ -10,6 +10,8 @@ const RULES: { folder: string; forbidden: string[]; except?: string[] }[] = [
   { folder: 'src/emulator', forbidden: ['src/harness', 'src/reporters', 'tests', 'scripts'] },
   { folder: 'src/harness', forbidden: ['src/emulator', 'src/reporters', 'tests', 'scripts'] },
   { folder: 'src/reporters', forbidden: ['src/emulator', 'tests', 'scripts'] },
+  // The self-test judges reports; it may name the emulator's types, never drive the harness.
+  { folder: 'src/selftest', forbidden: ['src/harness', 'tests', 'scripts'] },
   // Tests reach an emulator through HTTP; only the embedded launcher may start one.
   { folder: 'tests/conformance', forbidden: ['src/emulator'] },
   { folder: 'tests/fixtures', forbidden: ['src/emulator'], except: ['src/emulator/index.ts'] },

@@ -1,10 +1,7 @@
-// App registrations per tenant, as the token endpoint sees them.
-export interface AppRegistration {
-  tenantId: string;
-  clientId: string;
-  clientSecret: string;
-  roles: string[];
-}
+import type { ControlApp } from '../../contract/index.ts';
+
+// App registrations per tenant, as the token endpoint sees them (the control protocol's shape).
+export type AppRegistration = ControlApp;
 
 export class AppRegistry {
   readonly #apps = new Map<string, AppRegistration>();

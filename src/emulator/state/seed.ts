@@ -1,4 +1,4 @@
-import { STATUSES } from '../../contract/index.ts';
+import { type ControlActionSeed, type ControlMachine, STATUSES } from '../../contract/index.ts';
 import type { AppRegistration } from './app-registry.ts';
 import type { EmulatorState } from './emulator-state.ts';
 import { ACTION_TYPES, type ActionType, type MachineAction, newMachineAction } from './machine-action.ts';
@@ -7,19 +7,11 @@ import type { Machine } from './machine-registry.ts';
 // Input of the control protocol (interfaces.md section 3) and of the `seed` option: checked here once,
 // with messages that say what to fix.
 
-export interface ActionSeed {
-  tenantId: string;
-  machineId: string;
-  type: string;
-  status: string;
-  requestor?: string;
-  requestorComment?: string;
-  scope?: string;
-}
+export type ActionSeed = ControlActionSeed;
 
 export interface Seed {
   apps?: AppRegistration[];
-  machines?: { tenantId: string; id: string; computerDnsName: string }[];
+  machines?: ControlMachine[];
   actions?: ActionSeed[];
 }
 

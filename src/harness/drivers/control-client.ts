@@ -1,28 +1,6 @@
+import type { ControlActionSeed, ControlApp, ControlMachine } from '../../contract/index.ts';
 import { ControlProtocolError } from '../errors.ts';
 import { describeFetchError } from './token-client.ts';
-
-export interface EmulatorApp {
-  tenantId: string;
-  clientId: string;
-  clientSecret: string;
-  roles: string[];
-}
-
-export interface EmulatorMachine {
-  tenantId: string;
-  id: string;
-  computerDnsName: string;
-}
-
-export interface SeedAction {
-  tenantId: string;
-  machineId: string;
-  type: string;
-  status: string;
-  requestor?: string;
-  requestorComment?: string;
-  scope?: string;
-}
 
 // Client of the emulator control protocol (interfaces.md section 3). Any answer other than the
 // documented one is a ControlProtocolError naming the URL and the status.
@@ -46,15 +24,15 @@ export class ControlClient {
     return this.readNow(body, '/_emulator/clock/advance');
   }
 
-  async registerApp(app: EmulatorApp): Promise<void> {
+  async registerApp(app: ControlApp): Promise<void> {
     await this.call('POST', '/_emulator/apps', app, 201);
   }
 
-  async registerMachine(machine: EmulatorMachine): Promise<void> {
+  async registerMachine(machine: ControlMachine): Promise<void> {
     await this.call('POST', '/_emulator/machines', machine, 201);
   }
 
-  async seedAction(action: SeedAction): Promise<Record<string, unknown>> {
+  async seedAction(action: ControlActionSeed): Promise<Record<string, unknown>> {
     const body = (await this.call('POST', '/_emulator/machineactions', action, 201)) as Record<
       string,
       unknown

@@ -99,8 +99,9 @@ const summary = {
 };
 writeFileSync('reports/selftest.json', `${JSON.stringify({ summary, cases: result.cases }, null, 2)}\n`);
 writeFileSync('reports/selftest.md', renderSelftest(summary, result.cases));
+const rehearsalsPassed = result.cases.filter((c) => c.kind === 'tenant' && c.ok).length;
 console.log(
-  `\nself-test: faults caught ${summary.faultsCaught}/${summary.faults}, profiles passed ${summary.profilesPassed}/${summary.profiles}, ${summary.seconds} s (reports/selftest.md)`,
+  `\nself-test: faults caught ${summary.faultsCaught}/${summary.faults}, profiles passed ${summary.profilesPassed}/${summary.profiles}, tenant rehearsals ${rehearsalsPassed}/${rehearsalChecks.length}, ${summary.seconds} s (reports/selftest.md)`,
 );
 for (const c of result.cases.filter((c) => !c.ok)) console.log(`  ✘ ${c.name}: ${c.detail}`);
 process.exit(result.cases.every((c) => c.ok) ? 0 : 1);

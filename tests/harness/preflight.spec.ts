@@ -5,6 +5,7 @@ import type { HarnessConfig } from '../../src/harness/config/load-config.ts';
 import type { TargetSpec } from '../../src/harness/config/target-spec.ts';
 import { TargetUnreachableError } from '../../src/harness/errors.ts';
 import { preflight } from '../../src/harness/preflight.ts';
+import { tenantTarget } from './tenant-target.ts';
 
 // A stand-in target: answers every path with what `route` says.
 async function serve(
@@ -58,17 +59,7 @@ test.describe('preflight', () => {
     const { url, server } = await serve((path) =>
       path.includes('/oauth2/') ? { status: 401, body: { error: 'invalid_client' } } : { status: 404 },
     );
-    const tenant: TargetSpec = {
-      mode: 'tenant',
-      apiBaseUrl: url,
-      authBaseUrl: url,
-      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-      scope: 'https://api.securitycenter.microsoft.com/.default',
-      allowWrites: false,
-      allowThrottling: false,
-      allowHourThrottling: false,
-      quotaShare: 0.5,
-    };
+    const tenant = tenantTarget({ apiBaseUrl: url, authBaseUrl: url });
     const error = await failure(tenant, {
       credentials: {
         operator: { clientId: '11111111-2222-4333-8444-555555555555', clientSecret: secret },

@@ -5,6 +5,7 @@ import { type APIRequestContext, expect, test } from '@playwright/test';
 import type { TenantTarget } from '../../src/harness/config/target-spec.ts';
 import { TenantDriver, TenantState } from '../../src/harness/drivers/tenant-driver.ts';
 import { NotApplicableError, SafetyInterlockError } from '../../src/harness/errors.ts';
+import { tenantTarget } from './tenant-target.ts';
 
 const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
 const RUN = 'run-interlocks';
@@ -30,18 +31,7 @@ function tenant(
   overrides: Partial<TenantTarget>,
   answer = (_u: string, _m: string) => ({ status: 404, body: {} }),
 ) {
-  const spec: TenantTarget = {
-    mode: 'tenant',
-    apiBaseUrl: 'https://api.securitycenter.microsoft.com',
-    authBaseUrl: 'https://login.microsoftonline.com',
-    tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-    scope: 'https://api.securitycenter.microsoft.com/.default',
-    allowWrites: false,
-    allowThrottling: false,
-    allowHourThrottling: false,
-    quotaShare: 0.5,
-    ...overrides,
-  };
+  const spec = tenantTarget(overrides);
   const { request, sent } = fakeTenant(answer);
   const state = new TenantState({
     spec,

@@ -1,0 +1,17 @@
+import type { TenantTarget } from '../../src/harness/config/target-spec.ts';
+
+// A tenant target with every safety switch off, for the harness's own tests; override what a test needs.
+export function tenantTarget(overrides: Partial<TenantTarget> = {}): TenantTarget {
+  return {
+    mode: 'tenant',
+    apiBaseUrl: 'https://api.securitycenter.microsoft.com',
+    authBaseUrl: 'https://login.microsoftonline.com',
+    tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    scope: 'https://api.securitycenter.microsoft.com/.default',
+    allowWrites: false,
+    allowThrottling: false,
+    allowHourThrottling: false,
+    quotaShare: 0.5,
+    ...overrides,
+  };
+}

@@ -7,6 +7,19 @@ export type { ControlActionSeed, ControlApp, ControlMachine } from './control-pr
 export * from './machine-action-states.ts';
 export type { HttpMethod, Operation, RateLimit, ResponseSpec } from './openapi-document.ts';
 export {
+  type AcceptedOrRefused,
+  type Evidence,
+  OPEN_POINTS,
+  type OpenPointId,
+  type PointEntry,
+  type ProfileDocument,
+  ProfileFormatError,
+  parseProfile,
+  type Readings,
+  type Refusal,
+  readingOf,
+} from './profile-format.ts';
+export {
   type Area,
   getRegistry,
   type Level,

@@ -77,6 +77,13 @@ function expectation(error: ErrorObject): string {
       return `type ${String(p.type)}`;
     case 'format':
       return `a ${String(p.format)} string`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `a number ${String(p.comparison)} ${String(p.limit)}`;
+    case 'pattern':
+      return `a string matching ${String(p.pattern)}`;
     default:
       return `${error.keyword} ${error.message ?? ''}`.trim();
   }

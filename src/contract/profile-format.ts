@@ -1,0 +1,110 @@
+import { readSchemaFile } from './contract-files.ts';
+import { validateAgainst } from './schema-registry.ts';
+
+// The one way to say how a target answers the open points (docs/contract.md#open-points): the
+// emulator's built-in profiles, a user's hand-written file and reports/observed-profile.json all have
+// this shape (schemas/observed-profile.schema.json).
+const SCHEMA = 'observed-profile.schema.json';
+
+export interface Refusal {
+  status: number;
+  code: string;
+}
+
+export type AcceptedOrRefused = 'accepted' | Refusal;
+
+export interface Readings {
+  'final-state-cancel': Refusal;
+  'cancel-answer-status': 'cancelled' | 'as-before';
+  'cancel-without-comment': AcceptedOrRefused;
+  'cancel-without-body': AcceptedOrRefused;
+  'body-without-content-type': AcceptedOrRefused;
+  'body-with-wrong-content-type': Refusal;
+  'unknown-id': Refusal;
+  'malformed-id': Refusal;
+  'retry-after-form': 'delta-seconds' | 'http-date';
+  'retry-after-value': 'time-remaining' | 'whole-window';
+  'rate-window': 'sliding' | 'fixed-from-first-call' | 'fixed-clock-aligned';
+  'timestamp-precision': number;
+  'json-media-type': { contentType: string; odataVersion: string | null };
+  'error-target': boolean;
+  'odata-context': boolean;
+  'extra-members': { entity: string[]; error: string[] };
+  'www-authenticate': string | null;
+  'duplicate-create': 'reject' | 'return-existing';
+  connection: 'keep-alive' | 'close';
+  framing: 'content-length' | 'chunked';
+}
+
+export type OpenPointId = keyof Readings;
+
+// What one exchange showed about a point: the request it answered, in the reports' own words.
+export interface Evidence {
+  test?: string;
+  // "POST /api/machineactions/{id}/cancel → 409"
+  exchange: string;
+  status?: number;
+  code?: string | null;
+  headers?: Record<string, string>;
+}
+
+export type PointEntry<K extends OpenPointId = OpenPointId> =
+  | { reading: Readings[K]; evidence?: Evidence[]; note?: string }
+  | { unknown: string; evidence?: Evidence[]; note?: string };
+
+export interface ProfileDocument {
+  profileVersion: 1;
+  name?: string;
+  description?: string;
+  source?: {
+    kind?: 'built-in' | 'observed' | 'hand-written';
+    target?: string;
+    runId?: string;
+    generatedAt?: string;
+    suite?: string;
+    contractHash?: string;
+  };
+  timing?: { latencyMs?: number };
+  points: { [K in OpenPointId]?: PointEntry<K> };
+}
+
+// The point ids in the order the schema lists them; the schema is the single list.
+export const OPEN_POINTS: readonly OpenPointId[] = Object.keys(
+  ((readSchemaFile(SCHEMA).properties as Record<string, { properties?: object }>).points?.properties ??
+    {}) as Record<string, unknown>,
+) as OpenPointId[];
+
+// A profile file that does not fit the format; the message is one line naming the point.
+export class ProfileFormatError extends Error {
+  override readonly name = 'ProfileFormatError';
+}
+
+// Validates a parsed profile document; `origin` names it in messages (a file path, "observed").
+export function parseProfile(data: unknown, origin: string): ProfileDocument {
+  const check = validateAgainst(SCHEMA, data);
+  if (check.valid) return data as ProfileDocument;
+  const points = (data as { points?: Record<string, unknown> } | null)?.points;
+  const unknownPoint =
+    points && typeof points === 'object'
+      ? Object.keys(points).find((k) => !(OPEN_POINTS as readonly string[]).includes(k))
+      : undefined;
+  if (unknownPoint)
+    throw new ProfileFormatError(
+      `${origin}: "${unknownPoint}" is not an open point; known points: ${OPEN_POINTS.join(', ')}`,
+    );
+  // The most specific violation says the most: the longest JSON path.
+  const worst = [...check.violations].sort((a, b) => b.path.length - a.path.length)[0]!;
+  const match = /^\/points\/([^/]+)(\/.*)?$/.exec(worst.path);
+  const where = match
+    ? `point ${match[1]}${match[2] ? ` ${match[2].slice(1).replace(/\//g, '.')}` : ''}`
+    : worst.path === '/'
+      ? 'the document'
+      : worst.path.slice(1).replace(/\//g, '.');
+  throw new ProfileFormatError(`${origin}: ${where}: expected ${worst.expected}, got ${worst.got}`);
+}
+
+// The reading of a point, or undefined when the document leaves it open or unknown.
+export function readingOf<K extends OpenPointId>(doc: ProfileDocument, id: K): Readings[K] | undefined {
+  const entry = doc.points[id] as PointEntry<K> | undefined;
+  return entry && 'reading' in entry ? entry.reading : undefined;
+}

@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { OPEN_POINTS, ProfileFormatError, parseProfile, readingOf } from '../../src/contract/index.ts';
+
+// The profile format (schemas/observed-profile.schema.json) is read by the emulator and written by the
+// suite; a bad file must be one line that names the point and what is wrong.
+function problem(data: unknown): string {
+  try {
+    parseProfile(data, 'my-profile.json');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ProfileFormatError);
+    return (error as Error).message;
+  }
+  throw new Error('the profile was accepted');
+}
+
+test('a profile with readings and unknown points is accepted as it is', () => {
+  const doc = parseProfile(
+    {
+      profileVersion: 1,
+      points: {
+        'final-state-cancel': { reading: { status: 409, code: 'Conflict' } },
+        'rate-window': { unknown: 'the target has no clock the suite can move' },
+      },
+    },
+    'p.json',
+  );
+  expect(readingOf(doc, 'final-state-cancel')).toEqual({ status: 409, code: 'Conflict' });
+  expect(readingOf(doc, 'rate-window')).toBeUndefined();
+});
+
+test('the open points are the schema keys, twenty of them', () => {
+  expect(OPEN_POINTS).toContain('final-state-cancel');
+  expect(OPEN_POINTS).toContain('framing');
+  expect(new Set(OPEN_POINTS).size).toBe(OPEN_POINTS.length);
+});
+
+test('an unknown point is refused and the known ones are listed', () => {
+  const line = problem({ profileVersion: 1, points: { 'final-state-answer': { reading: 1 } } });
+  expect(line).toContain('"final-state-answer" is not an open point');
+  expect(line).toContain('final-state-cancel');
+});
+
+test('a bad reading names the file, the point and the field', () => {
+  const line = problem({
+    profileVersion: 1,
+    points: { 'final-state-cancel': { reading: { status: 200, code: 'X' } } },
+  });
+  expect(line).toBe(
+    'my-profile.json: point final-state-cancel reading.status: expected a number >= 400, got 200',
+  );
+  expect(line).not.toContain('\n');
+});
+
+test('a reading outside the lawful values is refused', () => {
+  expect(
+    problem({ profileVersion: 1, points: { 'unknown-id': { reading: { status: 404, code: 'Gone' } } } }),
+  ).toContain('point unknown-id reading.code');
+  expect(problem({ profileVersion: 1, points: { 'retry-after-form': { reading: 'soon' } } })).toContain(
+    'point retry-after-form reading',
+  );
+});
+
+test('an entry needs a reading or an unknown reason', () => {
+  expect(problem({ profileVersion: 1, points: { 'error-target': {} } })).toContain('point error-target');
+});
+
+test('a file of another version is refused', () => {
+  expect(problem({ profileVersion: 2, points: {} })).toContain('profileVersion');
+});

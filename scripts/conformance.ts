@@ -1,63 +1,57 @@
-// npm run conformance [-- <playwright args>]: validates the configuration, checks the target answers,
-// runs the conformance suite (playwright.config.ts) and exits with the conformance verdict:
-// 0 no MUST requirement failed and nothing errored, 1 a MUST requirement failed, 2 something errored
-// or the configuration is invalid, 3 the target cannot be reached. User errors print one line each,
-// never a stack trace.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+// npm run conformance [-- <playwright args>]: checks the configuration and the target, runs the
+// conformance suite (playwright.config.ts) and exits with the run's outcome (docs/interfaces.md#exit-codes).
+// User errors print one line each, never a stack trace.
 import { FAULT_CATALOGUE, PROFILES } from '../src/emulator/index.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
-import { describeTarget } from '../src/harness/config/target-spec.ts';
-import { ConfigError, isUserError } from '../src/harness/errors.ts';
+import { ConfigError, describeError, isUserError } from '../src/harness/errors.ts';
 import { preflight } from '../src/harness/preflight.ts';
 import { redactText } from '../src/harness/redaction/redact.ts';
+import { encodeRunPlan, planFromConfig, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts';
+import { runPlaywright } from '../src/harness/run/run-playwright.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
+import { EXIT, type ExitCode, readRunOutcome } from '../src/reporters/run-outcome.ts';
 
 const PREFLIGHT_BUDGET_MS = 10_000;
 
-async function main(args: string[]): Promise<number> {
+async function main(args: string[]): Promise<ExitCode> {
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      for (const line of error.lines()) console.error(line);
-      return 2;
-    }
-    throw error;
+    if (!(error instanceof ConfigError)) throw error;
+    for (const line of error.lines()) console.error(line);
+    return EXIT.ERRORED;
   }
-  process.env.MDE_RUN_ID = config.runId;
+  const plan = planFromConfig(config);
   const target = config.target;
-  console.log(`conformance: ${describeTarget(target)}, run ${config.runId}`);
+  console.log(`conformance: ${plan.targets[0]!.info.description}, run ${plan.runId}`);
 
   if (target.mode === 'embedded') {
     const problems = embeddedProblems(target.profile, target.faults ?? []);
-    if (problems.length) {
+    if (problems.length > 0) {
       for (const line of new ConfigError(problems).lines()) console.error(line);
-      return 2;
+      return EXIT.ERRORED;
     }
   } else {
     try {
-      await withBudget(
-        preflight({ spec: target, apiBaseUrl: target.apiBaseUrl }, config),
-        PREFLIGHT_BUDGET_MS,
-      );
+      await withBudget(preflight(target, { timeoutMs: 3_000 }), PREFLIGHT_BUDGET_MS);
     } catch (error) {
       console.error(
-        isUserError(error)
-          ? error.message
-          : `TargetUnreachableError: ${redactText(String((error as Error).message))}`,
+        isUserError(error) ? describeError(error) : `TargetUnreachableError: ${redactText(String(error))}`,
       );
-      return 3;
+      return EXIT.UNREACHABLE;
     }
+    plan.preflighted = true;
   }
 
   const started = Date.now();
-  const playwrightExit = await runPlaywright(args);
-  // Allure report (known deviations marked), then the leak scan over every artefact; a leak wins.
+  const playwrightExit = await runPlaywright('playwright.config.ts', args, {
+    [RUN_PLAN_VARIABLE]: encodeRunPlan(plan),
+  });
+  // A shard or --list writes no whole-run report: Playwright's own exit code stands.
+  const outcome = readRunOutcome('reports', started);
   return finishRun({
-    fallbackExitCode: verdictExit(args, started) ?? playwrightExit,
+    fallbackExitCode: outcome?.exitCode ?? (playwrightExit === 0 ? EXIT.CONFORMING : EXIT.ERRORED),
     singleFile: process.env.MDE_REPORT_SINGLE_FILE === 'true',
   });
 }
@@ -80,34 +74,6 @@ function embeddedProblems(profile: string | undefined, faults: string[]) {
   return problems;
 }
 
-function runPlaywright(args: string[]): Promise<number> {
-  const cli = resolve('node_modules', '@playwright', 'test', 'cli.js');
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [cli, 'test', '-c', 'playwright.config.ts', ...args], {
-      stdio: 'inherit',
-      env: { ...process.env, MDE_SKIP_PREFLIGHT: '1' },
-    });
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-    child.on('exit', (code, signal) => done(code ?? (signal ? 130 : 2)));
-  });
-}
-
-// The compliance reporter's verdict for this run (reports/compliance.json, or the matrix index);
-// undefined when it wrote none (a shard, --list, an ad-hoc reporter): Playwright's code stands.
-function verdictExit(args: string[], since: number): number | undefined {
-  if (args.some((a) => a.startsWith('--shard') || a === '--list')) return undefined;
-  for (const file of ['reports/compliance.json', 'reports/targets/index.json']) {
-    if (!existsSync(file) || statSync(file).mtimeMs < since) continue;
-    const report = JSON.parse(readFileSync(file, 'utf8')) as {
-      summary?: { exitCode?: number };
-      exitCode?: number;
-    };
-    const code = report.summary?.exitCode ?? report.exitCode;
-    if (typeof code === 'number') return code;
-  }
-  return undefined;
-}
-
 function withBudget<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -120,8 +86,8 @@ main(process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'))).then(
   (code) => process.exit(code),
   (error: unknown) => {
     // A bug of the suite, not a user error: still one line, the stack only with DEBUG.
-    console.error(`conformance: ${redactText(String((error as Error)?.message ?? error))}`);
+    console.error(`conformance: ${describeError(error)}`);
     if (process.env.DEBUG) console.error(redactText(String((error as Error)?.stack)));
-    process.exit(2);
+    process.exit(EXIT.ERRORED);
   },
 );

@@ -26,6 +26,8 @@ export {
   parseRegistry,
   type Registry,
   type Requirement,
+  type RequirementId,
   type TargetMode,
 } from './requirements.ts';
 export { type ContractViolation, formatViolations, type ValidationResult } from './schema-registry.ts';
+export { API_AUDIENCE, DEFAULT_SCOPE, GRAPH_SCOPE } from './scopes.ts';

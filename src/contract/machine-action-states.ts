@@ -14,6 +14,3 @@ export function isFinal(status: string): status is FinalStatus {
 
 // Error codes the contract accepts for an unknown id (open point U5).
 export const NOT_FOUND_CODES = ['NotFound', 'ResourceNotFound'] as const;
-
-export const DEFAULT_SCOPE = 'https://api.securitycenter.microsoft.com/.default';
-export const API_AUDIENCE = 'https://api.securitycenter.microsoft.com';

@@ -7,8 +7,12 @@ export type Level = 'MUST' | 'SHOULD' | 'OBSERVE';
 export type TargetMode = 'embedded' | 'emulator' | 'tenant';
 export type Area = 'cancel' | 'auth' | 'permissions' | 'headers' | 'rate-limits' | 'schema';
 
+// A requirement id that the registry knows: only registry lookups and req() make one, so a typo in a
+// test or a reporter fails when the file loads, not in a report.
+export type RequirementId = string & { readonly __brand: 'RequirementId' };
+
 export interface Requirement {
-  id: string;
+  id: RequirementId;
   level: Level;
   area: Area;
   statement: string;
@@ -22,7 +26,7 @@ export interface Requirement {
 export interface Registry {
   requirements: readonly Requirement[];
   get(id: string): Requirement;
-  has(id: string): boolean;
+  has(id: string): id is RequirementId;
 }
 
 let loaded: Registry | undefined;
@@ -48,10 +52,10 @@ export function parseRegistry(text: string): Registry {
       );
     return { ...r, docUrl };
   });
-  const byId = new Map(requirements.map((r) => [r.id, r]));
+  const byId = new Map<string, Requirement>(requirements.map((r) => [r.id, r]));
   return {
     requirements,
-    has: (id) => byId.has(id),
+    has: (id): id is RequirementId => byId.has(id),
     get(id) {
       const found = byId.get(id);
       if (!found)

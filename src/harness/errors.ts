@@ -1,12 +1,18 @@
 import { redactText } from './redaction/redact.ts';
 
-// The harness's own errors. Each message says what is wrong, where, and how to fix it, and passes
-// through redactText so no secret or token can reach a log, a report or a terminal.
+// The harness's own errors. The class says what kind of problem it is and `category` what it means
+// for a verdict; the message says what is wrong and how to fix it, without the class name (printers
+// add `name`), and passes through redactText so no secret or token reaches a log or a report.
+
+// target: the target (API, token endpoint, control protocol, wire) did not let the suite judge it.
+// suite: the suite itself broke or refused to go on. not-applicable: the target cannot exercise it.
+export type ErrorCategory = 'target' | 'suite' | 'not-applicable';
 
 export abstract class HarnessError extends Error {
   abstract readonly code: string;
-  constructor(message: string) {
-    super(redactText(message));
+  abstract readonly category: ErrorCategory;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(redactText(message), options);
     this.name = new.target.name;
   }
 }
@@ -21,6 +27,7 @@ export interface ConfigProblem {
 // Invalid configuration; holds every problem found, one line each.
 export class ConfigError extends HarnessError {
   readonly code = 'CONFIG_INVALID';
+  readonly category = 'suite';
   readonly problems: readonly ConfigProblem[];
   constructor(problems: ConfigProblem[]) {
     super(problems.map((p) => `ConfigError: ${p.variable} ${p.problem}`).join('\n'));
@@ -35,18 +42,36 @@ export class ConfigError extends HarnessError {
 // The target (API, token endpoint or control protocol) does not answer usefully.
 export class TargetUnreachableError extends HarnessError {
   readonly code = 'TARGET_UNREACHABLE';
+  readonly category = 'target';
   constructor(
     readonly url: string,
-    readonly cause_: string,
+    readonly reason: string,
     fix: string,
+    options?: { cause?: unknown },
   ) {
-    super(`TargetUnreachableError: ${url}: ${cause_}. ${fix}`);
+    super(`${url}: ${reason}. ${fix}`, options);
+  }
+}
+
+// One exchange with the API was lost on the wire: reset, refused, no answer in time, or an answer
+// cut short. Nothing can be concluded from it about the contract.
+export class TransportError extends HarnessError {
+  readonly code = 'TRANSPORT';
+  readonly category = 'target';
+  constructor(
+    // "POST /api/machineactions/{id}/cancel"
+    readonly exchange: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${exchange}: ${reason}`, options);
   }
 }
 
 // The target or the configuration cannot exercise a requirement; need() turns it into a skip.
 export class NotApplicableError extends HarnessError {
   readonly code = 'NOT_APPLICABLE';
+  readonly category = 'not-applicable';
   constructor(readonly reason: string) {
     super(reason);
   }
@@ -55,29 +80,41 @@ export class NotApplicableError extends HarnessError {
 // A call to a real tenant would exceed the share of the documented quota this run may use.
 export class QuotaExceededError extends HarnessError {
   readonly code = 'QUOTA_EXCEEDED';
+  readonly category = 'suite';
 }
 
 // A write the safety switches do not allow (tenant mode), refused before anything is sent.
 export class SafetyInterlockError extends HarnessError {
   readonly code = 'SAFETY_INTERLOCK';
+  readonly category = 'suite';
 }
 
-// The emulator control protocol answered something other than what interfaces.md section 3 says.
+// The emulator control protocol answered something other than docs/interfaces.md#control-protocol.
 export class ControlProtocolError extends HarnessError {
   readonly code = 'CONTROL_PROTOCOL';
+  readonly category = 'target';
   constructor(
     readonly url: string,
     readonly status: number | undefined,
     readonly detail: string,
+    options?: { cause?: unknown },
   ) {
     super(
-      `ControlProtocolError: ${url} ${status === undefined ? 'did not answer' : `answered ${status}`}: ${detail}. ` +
-        'The emulator must implement the control protocol of interfaces.md section 3.',
+      `${url} ${status === undefined ? 'did not answer' : `answered ${status}`}: ${detail}. ` +
+        'The emulator must implement the control protocol of docs/interfaces.md#control-protocol.',
+      options,
     );
   }
 }
 
-// Errors the user can fix: printed as their message alone, never with a stack trace.
+// Errors the user can fix: printed as their name and message alone, never with a stack trace.
 export function isUserError(error: unknown): error is HarnessError {
   return error instanceof HarnessError;
+}
+
+// "TargetUnreachableError: http://127.0.0.1:9: connection refused. Check ..." for a terminal.
+export function describeError(error: unknown): string {
+  if (error instanceof ConfigError) return error.message;
+  if (error instanceof Error) return `${error.name}: ${redactText(error.message)}`;
+  return redactText(String(error));
 }

@@ -1,41 +1,47 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DEFAULT_SCOPE } from '../contract/index.ts';
-import type { HarnessConfig } from './config/load-config.ts';
-import type { TargetSpec } from './config/target-spec.ts';
+import type { EmulatorTarget, TenantTarget } from './config/target-spec.ts';
 import { ControlClient } from './drivers/control-client.ts';
-import { acquireToken, describeFetchError, TokenError, tokenUrl } from './drivers/token-client.ts';
 import { ControlProtocolError, TargetUnreachableError } from './errors.ts';
+import { describeFetchError } from './http/fetch-error.ts';
+import { acquireToken, TokenError, tokenUrl } from './identity/client-secret-flow.ts';
+import { SignInError } from './identity/sign-in-error.ts';
+import { tokenSourceFor } from './identity/token-source.ts';
 import { registerSecret } from './redaction/redact.ts';
 
-// Each probe gets a short timeout so a dead target is reported in seconds, not after N test timeouts.
-const PROBE_TIMEOUT_MS = 3_000;
-
-export interface PreflightTarget {
-  spec: TargetSpec;
-  // Where the API answers (the started emulator for embedded).
-  apiBaseUrl: string;
+export interface PreflightOptions {
+  // Each probe gets this long, so a dead target is reported in seconds, not after N test timeouts.
+  timeoutMs: number;
 }
 
-// Checks, before any test, that the API origin answers, the token endpoint answers and a token can be
-// had (and in emulator modes that the control protocol answers). Throws one TargetUnreachableError
-// naming the URL and the cause.
-export async function preflight(target: PreflightTarget, config: HarnessConfig): Promise<void> {
-  const { spec, apiBaseUrl } = target;
-  await probeOrigin(`${apiBaseUrl}/api/machineactions/${randomUUID()}`, 'the API');
+// Checks, before any test, that the API origin answers, that a token can be had, and in emulator mode
+// that the control protocol answers. Throws one TargetUnreachableError (or SignInError) naming the URL
+// and the cause; never a secret.
+export async function preflight(
+  spec: EmulatorTarget | TenantTarget,
+  options: PreflightOptions,
+): Promise<void> {
+  await probeOrigin(`${spec.apiBaseUrl}/api/machineactions/${randomUUID()}`, options.timeoutMs);
   if (spec.mode === 'tenant') {
-    const operator = config.credentials?.operator;
-    if (!operator) return;
-    await probeToken({
-      authBaseUrl: spec.authBaseUrl,
-      tenantId: spec.tenantId,
-      ...operator,
-      scope: spec.scope,
-    });
+    const operator = tokenSourceFor(spec.credentials.operator, spec);
+    try {
+      await withTimeout(
+        operator.token(spec.scope),
+        options.timeoutMs,
+        tokenUrl(spec.authBaseUrl, spec.tenantId),
+      );
+    } catch (error) {
+      if (error instanceof SignInError || error instanceof TargetUnreachableError) throw error;
+      throw new TargetUnreachableError(
+        tokenUrl(spec.authBaseUrl, spec.tenantId),
+        describeFetchError(error),
+        'Check MDE_AUTH_BASE_URL',
+        { cause: error },
+      );
+    }
     return;
   }
-  const controlBaseUrl = spec.mode === 'emulator' ? (spec.controlBaseUrl ?? apiBaseUrl) : apiBaseUrl;
-  const authBaseUrl = spec.mode === 'emulator' ? (spec.authBaseUrl ?? apiBaseUrl) : apiBaseUrl;
-  const control = new ControlClient(controlBaseUrl, PROBE_TIMEOUT_MS);
+  const control = new ControlClient(spec.controlBaseUrl ?? spec.apiBaseUrl, options.timeoutMs);
   try {
     await control.clock();
   } catch (error) {
@@ -43,7 +49,8 @@ export async function preflight(target: PreflightTarget, config: HarnessConfig):
     throw new TargetUnreachableError(
       error.url,
       error.status === undefined ? error.detail : `answered ${error.status} instead of 200 {"now": ...}`,
-      'MDE_TARGET=emulator needs an emulator that implements the control protocol (interfaces.md section 3); check MDE_CONTROL_BASE_URL',
+      'MDE_TARGET=emulator needs an emulator that implements the control protocol (docs/interfaces.md#control-protocol); check MDE_CONTROL_BASE_URL',
+      { cause: error },
     );
   }
   // A throw-away app proves the token endpoint issues tokens.
@@ -54,37 +61,50 @@ export async function preflight(target: PreflightTarget, config: HarnessConfig):
   };
   registerSecret(app.clientSecret);
   await control.registerApp({ ...app, roles: ['Machine.Read.All'] });
-  await probeToken({ authBaseUrl, ...app, scope: spec.scope ?? DEFAULT_SCOPE });
-}
-
-async function probeOrigin(url: string, what: string): Promise<void> {
+  const authBaseUrl = spec.authBaseUrl ?? spec.apiBaseUrl;
   try {
-    await fetch(url, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS), redirect: 'manual' });
+    await acquireToken({
+      authBaseUrl,
+      ...app,
+      scope: spec.scope ?? DEFAULT_SCOPE,
+      timeoutMs: options.timeoutMs,
+    });
   } catch (error) {
+    const url = tokenUrl(authBaseUrl, app.tenantId);
+    const reason =
+      error instanceof TokenError
+        ? `no token: ${error.reason}${error.status ? ` (${error.status})` : ''}`
+        : describeFetchError(error);
     throw new TargetUnreachableError(
-      new URL(url).origin,
-      `${what} does not answer: ${describeFetchError(error)}`,
-      'Check MDE_API_BASE_URL and that the target is running and reachable',
+      url,
+      reason,
+      'Check MDE_AUTH_BASE_URL and that the token endpoint is reachable',
+      { cause: error },
     );
   }
 }
 
-async function probeToken(req: Parameters<typeof acquireToken>[0]): Promise<void> {
+async function probeOrigin(url: string, timeoutMs: number): Promise<void> {
   try {
-    await acquireToken({ ...req, timeoutMs: PROBE_TIMEOUT_MS });
+    await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
   } catch (error) {
-    const url = tokenUrl(req.authBaseUrl, req.tenantId);
-    if (error instanceof TokenError) {
-      const fix =
-        error.status === 401 || error.status === 400
-          ? 'Check MDE_TENANT_ID, MDE_CLIENT_ID and MDE_CLIENT_SECRET (and that the secret has not expired)'
-          : 'Check MDE_AUTH_BASE_URL and that the token endpoint is reachable';
-      throw new TargetUnreachableError(
-        url,
-        `no token: ${error.reason}${error.status ? ` (${error.status})` : ''}`,
-        fix,
-      );
-    }
-    throw new TargetUnreachableError(url, describeFetchError(error), 'Check MDE_AUTH_BASE_URL');
+    throw new TargetUnreachableError(
+      new URL(url).origin,
+      `the API does not answer: ${describeFetchError(error)}`,
+      'Check MDE_API_BASE_URL and that the target is running and reachable',
+      { cause: error },
+    );
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, url: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(new TargetUnreachableError(url, `no token within ${ms / 1000} s`, 'Check MDE_AUTH_BASE_URL')),
+      ms,
+    );
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

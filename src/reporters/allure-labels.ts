@@ -1,6 +1,7 @@
 import type { TestInfo } from '@playwright/test';
 import * as allure from 'allure-js-commons';
 import { getRegistry, type Level } from '../contract/index.ts';
+import { findingsOf } from '../harness/evidence/finding.ts';
 
 // Allure's behaviour tree follows the contract, not the file layout: epic = area, feature =
 // requirement, story = test. Severity follows the level, so the Allure quality gate (allurerc.mjs)
@@ -41,35 +42,25 @@ export function allureMetadataFor(requirementIds: string[], title: string, targe
 
 // Applies the labels from inside a test (a fixture). Does nothing when allure-playwright is not one of
 // the run's reporters, so the project's own test runs carry no Allure messages.
-export async function applyAllureLabels(testInfo: TestInfo): Promise<void> {
+export async function applyAllureLabels(testInfo: TestInfo, target: string): Promise<void> {
   if (!usesAllure(testInfo)) return;
   const ids = testInfo.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '');
-  const target = String(testInfo.project.metadata?.target ?? process.env.MDE_TARGET ?? 'embedded');
   const { labels, links } = allureMetadataFor(ids, testInfo.title, target);
   await allure.labels(...labels);
   for (const link of links) await allure.link(link.url, link.name);
 }
 
-// After the test: violations and observations are annotations added at run time, which
-// allure-playwright does not show; a step each makes them visible in the test's Allure page.
+// After the test: findings are annotations added at run time, which allure-playwright does not show;
+// a step each makes them visible on the test's Allure page.
 export async function applyAllureFindings(testInfo: TestInfo): Promise<void> {
   if (!usesAllure(testInfo)) return;
-  for (const a of testInfo.annotations) {
-    if (a.type === 'violation') await allure.logStep(`violation ${a.description ?? ''}`);
-    if (a.type === 'observed') await allure.logStep(`observed ${a.description ?? ''}`);
+  for (const f of findingsOf(testInfo.annotations)) {
+    if (f.kind === 'violation' || f.kind === 'observed') await allure.logStep(`${f.kind} ${f.id}: ${f.text}`);
+    else if (f.kind === 'no-verdict') await allure.logStep(`no verdict: ${f.text}`);
+    else if (f.kind === 'reading')
+      await allure.logStep(`open point ${f.point}: ${JSON.stringify(f.reading)}`);
   }
 }
-
-// The auto fixture to add to the suite's test.extend({...}): `allureLabels: allureLabelsFixture`.
-export const allureLabelsFixture = [
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
-  async ({}, use: () => Promise<void>, testInfo: TestInfo) => {
-    await applyAllureLabels(testInfo);
-    await use();
-    await applyAllureFindings(testInfo);
-  },
-  { auto: true, box: true },
-] as const;
 
 function usesAllure(testInfo: TestInfo): boolean {
   return testInfo.config.reporter.some(([name]) => name.includes('allure-playwright'));

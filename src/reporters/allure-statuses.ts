@@ -2,42 +2,53 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ComplianceReport } from './compliance-report.ts';
 
-// Allure 3 treats a result with statusDetails.known as an accepted failure (shown as known, left out
-// of its quality gate). Allure's own resolution rules cannot match on a label, so the known deviations
-// of the baseline are written into the results before `allure generate`, from the compliance verdicts.
-export function markKnownDeviations(resultsDir: string, reports: ComplianceReport[]): number {
-  if (!existsSync(resultsDir)) return 0;
-  const known = new Map<string, Map<string, { reason: string; link?: string }>>();
-  for (const report of reports) {
-    const ids = new Map<string, { reason: string; link?: string }>();
-    for (const r of report.requirements)
-      if (r.baseline?.status === 'known') ids.set(r.id, { reason: r.baseline.reason, link: r.baseline.link });
-    known.set(report.target.name, ids);
-  }
-  let marked = 0;
+// allure-playwright knows pass and fail; the compliance records know more. Before `allure generate`:
+// - a test that reached no verdict (a lost exchange, a failed set-up, a suite error) is 'broken',
+//   Allure's word for "not a failure of the system under test";
+// - a failure of a baseline's known deviation is marked known (Allure shows it as accepted and leaves
+//   it out of its quality gate). Allure's own rules cannot match on a label, hence this step.
+export function applyAllureStatuses(
+  resultsDir: string,
+  reports: ComplianceReport[],
+): { broken: number; known: number } {
+  const counts = { broken: 0, known: 0 };
+  if (!existsSync(resultsDir)) return counts;
+  const byTarget = new Map(reports.map((r) => [r.target.name, r]));
+  const only = reports.length === 1 ? reports[0] : undefined;
   for (const name of readdirSync(resultsDir).filter((n) => n.endsWith('-result.json'))) {
     const file = join(resultsDir, name);
     const result = JSON.parse(readFileSync(file, 'utf8')) as AllureResult;
     if (result.status !== 'failed' && result.status !== 'broken') continue;
-    const target = labelValues(result, 'target')[0] ?? '';
-    const ids = known.get(target) ?? (reports.length === 1 ? known.values().next().value : undefined);
-    const deviation = labelValues(result, 'requirement')
-      .map((id) => ids?.get(id))
-      .find(Boolean);
-    if (!deviation || result.statusDetails?.known) continue;
-    result.statusDetails = { ...result.statusDetails, known: true };
-    if (deviation.link)
-      result.links = [
-        ...(result.links ?? []),
-        { type: 'issue', url: deviation.link, name: 'known deviation' },
-      ];
-    writeFileSync(file, JSON.stringify(result));
-    marked += 1;
+    const report = byTarget.get(labelValues(result, 'target')[0] ?? '') ?? only;
+    if (!report) continue;
+    const ids = labelValues(result, 'requirement');
+    const requirements = report.requirements.filter((r) => ids.includes(r.id));
+    const errored = requirements.some((r) =>
+      r.tests.some((t) => t.title === result.name && t.outcome === 'errored'),
+    );
+    const deviation = requirements.find((r) => r.baseline?.status === 'known')?.baseline;
+    let changed = false;
+    if (errored && result.status !== 'broken') {
+      result.status = 'broken';
+      counts.broken += 1;
+      changed = true;
+    } else if (deviation && !result.statusDetails?.known) {
+      result.statusDetails = { ...result.statusDetails, known: true };
+      if (deviation.link)
+        result.links = [
+          ...(result.links ?? []),
+          { type: 'issue', url: deviation.link, name: 'known deviation' },
+        ];
+      counts.known += 1;
+      changed = true;
+    }
+    if (changed) writeFileSync(file, JSON.stringify(result));
   }
-  return marked;
+  return counts;
 }
 
 interface AllureResult {
+  name?: string;
   status?: string;
   statusDetails?: Record<string, unknown>;
   labels?: { name: string; value: string }[];

@@ -1,15 +1,9 @@
 import type { Registry } from '../contract/index.ts';
 import type { Baseline } from './baseline.ts';
 import { collectRequirementResults, type RequirementResult } from './requirement-results.ts';
+import { decideOutcome, type ExitCode } from './run-outcome.ts';
 import type { RunError, RunRecords, TargetInfo, TestRecord } from './test-record.ts';
-import { blocksRun, type Verdict } from './verdict.ts';
-
-// Exit codes of `npm run conformance` (interfaces.md section 1: 0 only when no MUST requirement failed
-// and nothing errored), the same as scripts/conformance.ts uses before any test runs:
-// 1 = the target violates the contract (or its baseline is out of date); 2 = the run errored (a suite
-// error), so it proves nothing; 3 = the target could not be reached or configured, and nothing else
-// went wrong.
-export const EXIT = { OK: 0, VIOLATION: 1, ERRORED: 2, UNREACHABLE: 3 } as const;
+import { blocksRun, VERDICTS, type Verdict } from './verdict.ts';
 
 export interface ComplianceReport {
   reportVersion: 1;
@@ -32,7 +26,7 @@ export interface ComplianceSummary {
   baseline: BaselineSummary | null;
   quota: unknown;
   durationMs: number;
-  exitCode: number;
+  exitCode: ExitCode;
   // Why the exit code is what it is, one line.
   exitReason: string;
 }
@@ -58,7 +52,11 @@ export function buildComplianceReport(inputs: ReportInputs): ComplianceReport {
   const { records, targetName, registry, baseline } = inputs;
   const tests = records.tests.filter((t) => t.target === targetName);
   const requirements = collectRequirementResults(tests, registry, baseline);
-  const info = records.targets[targetName] ?? { mode: 'unknown', apiHost: 'unknown' };
+  const info = records.targets[targetName];
+  if (!info)
+    throw new Error(
+      `The records name no target "${targetName}"; they know ${Object.keys(records.targets).join(', ')}.`,
+    );
   return {
     reportVersion: 1,
     generatedAt: (inputs.now ?? new Date()).toISOString(),
@@ -77,7 +75,7 @@ function summarize(
   baseline: Baseline | undefined,
   quota: unknown,
 ): ComplianceSummary {
-  const verdicts: Record<Verdict, number> = { PASS: 0, FAIL: 0, WARN: 0, NA: 0, OBSERVED: 0 };
+  const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const r of requirements) verdicts[r.verdict] += 1;
   const count = (outcome: TestRecord['outcome']) => tests.filter((t) => t.outcome === outcome).length;
   const erroredTests = tests.filter((t) => t.outcome === 'errored');
@@ -106,7 +104,13 @@ function summarize(
     quota: quota ?? null,
     durationMs: records.durationMs,
   };
-  return { ...summary, ...exitFor(problems, blocking) };
+  return {
+    ...summary,
+    ...decideOutcome(
+      problems,
+      blocking.map((r) => r.id),
+    ),
+  };
 }
 
 function baselineSummary(baseline: Baseline, requirements: RequirementResult[]): BaselineSummary {
@@ -130,23 +134,6 @@ function pastTense(verdict: Verdict): string {
     WARN: 'warned',
     NA: 'was not applicable',
     OBSERVED: 'was observed',
+    ERROR: 'reached no verdict',
   }[verdict];
-}
-
-function exitFor(
-  problems: RunError[],
-  blocking: RequirementResult[],
-): { exitCode: number; exitReason: string } {
-  if (problems.length > 0) {
-    const unreachable = problems.every((p) => p.category === 'target-unreachable');
-    return {
-      exitCode: unreachable ? EXIT.UNREACHABLE : EXIT.ERRORED,
-      exitReason: `${problems.length} test(s) or run step(s) errored: ${problems[0]!.line}`,
-    };
-  }
-  if (blocking.length > 0) {
-    const ids = blocking.map((r) => r.id).join(', ');
-    return { exitCode: EXIT.VIOLATION, exitReason: `not conforming: ${ids}` };
-  }
-  return { exitCode: EXIT.OK, exitReason: 'no MUST requirement failed and nothing errored' };
 }

@@ -2,14 +2,15 @@ import { rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestError } from '@playwright/test/reporter';
 import { getRegistry } from '../contract/index.ts';
+import { type RunPlan, targetOfTest } from '../harness/run/run-plan.ts';
 import { type Baseline, loadSelectedBaseline } from './baseline.ts';
-import { classifyError } from './classify-error.ts';
 import { buildComplianceReport } from './compliance-report.ts';
 import { reasonLine } from './reason-line.ts';
 import { recordFromTest } from './record-from-test.ts';
 import { RECORDS_FILE, shardRecordsFile, writeRecords } from './records-file.ts';
+import { runErrorOf } from './run-error.ts';
+import { EXIT, type ExitCode, worstOf } from './run-outcome.ts';
 import { suiteInfo } from './suite-info.ts';
-import { targetInfoOf, targetOf } from './target-info.ts';
 import type { RunError, RunRecords, TargetInfo } from './test-record.ts';
 import { removeWholeRunReports, writeComplianceReports } from './write-reports.ts';
 
@@ -54,8 +55,7 @@ export default class ComplianceReporter implements Reporter {
   }
 
   onError(error: TestError): void {
-    const text = error.message ?? error.value ?? 'unknown error';
-    this.runErrors.push({ category: classifyError(text), line: reasonLine(text) });
+    this.runErrors.push(runErrorOf(error));
   }
 
   async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
@@ -88,13 +88,12 @@ export default class ComplianceReporter implements Reporter {
   }
 
   private collect(result: FullResult): RunRecords {
-    const targets: Record<string, TargetInfo> = {};
-    for (const project of this.config.projects) {
-      targets[targetOf(project.metadata)] ??= targetInfoOf(project.metadata);
-    }
+    const plan = this.config.metadata.plan as RunPlan | undefined;
+    if (!plan) throw new Error('The compliance reporter needs a conformance config (metadata.plan).');
+    const targets: Record<string, TargetInfo> = Object.fromEntries(plan.targets.map((t) => [t.name, t.info]));
     const tests = this.suite.allTests().map((test) => {
-      const metadata = test.parent.project()?.metadata;
-      return recordFromTest(test, this.config.rootDir, targetOf(metadata));
+      const target = targetOfTest(plan, test.parent.project()?.metadata, test.repeatEachIndex);
+      return recordFromTest(test, this.config.rootDir, target.name);
     });
     const records: RunRecords = {
       version: 1,
@@ -116,15 +115,15 @@ export default class ComplianceReporter implements Reporter {
 
 // A shard cannot judge a baseline (the other half of a requirement's tests may be elsewhere): it
 // fails only on what is certain within it, and the merge job decides the rest.
-function shardExitCode(records: RunRecords, baseline: Baseline | undefined): number {
-  const names = [...new Set(records.tests.map((t) => t.target))];
-  let exitCode = 0;
-  for (const targetName of names) {
+function shardExitCode(records: RunRecords, baseline: Baseline | undefined): ExitCode {
+  if (records.runErrors.length > 0) return EXIT.ERRORED;
+  const codes = [...new Set(records.tests.map((t) => t.target))].map((targetName) => {
     const report = buildComplianceReport({ records, targetName, registry: getRegistry(), baseline });
     if (report.summary.errored > 0) return report.summary.exitCode;
-    if (report.requirements.some((r) => r.verdict === 'FAIL' && r.baseline?.status !== 'known')) exitCode = 1;
-  }
-  return records.runErrors.length > 0 ? 2 : exitCode;
+    const failed = report.requirements.some((r) => r.verdict === 'FAIL' && r.baseline?.status !== 'known');
+    return failed ? EXIT.NOT_CONFORMING : EXIT.CONFORMING;
+  });
+  return worstOf(codes);
 }
 
 // allure-playwright never empties its results directory, and Allure 3 shows results of earlier runs as
@@ -139,7 +138,7 @@ function clearAllureResults(config: FullConfig): void {
 
 // Playwright's own exit status follows the conformance verdict: a SHOULD failure or a known deviation
 // does not fail the run, a MUST failure or an error does.
-function statusFor(result: FullResult, exitCode: number): { status: FullResult['status'] } {
+function statusFor(result: FullResult, exitCode: ExitCode): { status: FullResult['status'] } {
   if (result.status === 'interrupted' || result.status === 'timedout') return { status: result.status };
-  return { status: exitCode === 0 ? 'passed' : 'failed' };
+  return { status: exitCode === EXIT.CONFORMING ? 'passed' : 'failed' };
 }

@@ -3,16 +3,13 @@ import { join } from 'node:path';
 import { repoRoot } from '../contract/contract-files.ts';
 import { formatFinding, scanForLeaks } from '../harness/redaction/leak-scan.ts';
 import { generateAllureReport } from './allure-generate.ts';
-import { markKnownDeviations } from './allure-known-issues.ts';
+import { applyAllureStatuses } from './allure-statuses.ts';
 import type { ComplianceReport } from './compliance-report.ts';
-
-// Exit code when the artefacts of the run contain a secret: worse than any verdict, because the
-// artefacts must not be shared until the secret is rotated.
-export const EXIT_LEAK = 4;
+import { EXIT, type ExitCode, worstOf } from './run-outcome.ts';
 
 export interface FinishOptions {
   // The exit code to use when no whole-run compliance report exists (a shard run).
-  fallbackExitCode?: number;
+  fallbackExitCode?: ExitCode;
   singleFile?: boolean;
   skipAllure?: boolean;
   root?: string;
@@ -21,16 +18,18 @@ export interface FinishOptions {
 
 // What `npm run conformance` and `npm run report` do after the tests: Allure report (known deviations
 // marked), then the leak scan over every artefact. Returns the exit code of the whole run.
-export function finishRun(options: FinishOptions = {}): number {
+export function finishRun(options: FinishOptions = {}): ExitCode {
   const root = options.root ?? repoRoot;
   const log = options.log ?? ((line: string) => console.log(line));
   const reports = readWrittenReports(join(root, 'reports'));
   let exitCode = reports.length
-    ? Math.max(...reports.map((r) => r.summary.exitCode))
-    : (options.fallbackExitCode ?? 0);
+    ? worstOf(reports.map((r) => r.summary.exitCode))
+    : (options.fallbackExitCode ?? EXIT.CONFORMING);
   if (!options.skipAllure) {
-    const marked = markKnownDeviations(join(root, 'allure-results'), reports);
-    if (marked > 0) log(`allure: ${marked} result(s) marked as known deviations from the baseline`);
+    const marked = applyAllureStatuses(join(root, 'allure-results'), reports);
+    if (marked.known > 0)
+      log(`allure: ${marked.known} result(s) marked as known deviations from the baseline`);
+    if (marked.broken > 0) log(`allure: ${marked.broken} result(s) marked broken: they reached no verdict`);
     log(`allure: ${generateAllureReport({ singleFile: options.singleFile, cwd: root }).message}`);
   }
   const findings = scanForLeaks({ root });
@@ -38,7 +37,8 @@ export function finishRun(options: FinishOptions = {}): number {
   if (findings.length === 0) log('leak-scan: no secret, issued token or JWT found in the artefacts');
   if (findings.length > 0) {
     log(`leak-scan: ${findings.length} finding(s): do not share these artefacts; rotate what leaked.`);
-    exitCode = EXIT_LEAK;
+    // Worse than any verdict: the artefacts must not be shared until the secret is rotated.
+    exitCode = EXIT.LEAKED;
   }
   return exitCode;
 }

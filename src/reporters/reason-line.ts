@@ -5,7 +5,8 @@ const MAX_LENGTH = 200;
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 // Turns an error message into the one line a reader of compliance.md needs: no stack, no colours,
-// no secret, at most ~200 characters. Playwright's expect messages become "expected X, got Y".
+// no secret, at most ~200 characters. Playwright's expect messages become "expected X, got Y". (The
+// contract matchers record their own line as a finding; this is for everything else.)
 export function reasonLine(message: string, context?: string): string {
   const lines = message
     .replace(ANSI, '')
@@ -16,22 +17,12 @@ export function reasonLine(message: string, context?: string): string {
   const expected = valueAfter(lines, 'Expected');
   const received = valueAfter(lines, 'Received');
   let line = first;
-  const problem = afterHeading(lines, 'Problems:');
-  if (problem !== undefined && /^expect(\.\w+)?\(/.test(first)) {
-    // The contract matchers list what is wrong under "Problems:", after the exchange they judged.
-    const exchange = lines.find((l) => /^(GET|POST|PUT|PATCH|DELETE) \S+ → \d{3}/.test(l));
-    line = exchange ? `${exchange.replace(/ \(https?:[^)]*\)$/, '')}: ${problem}` : problem;
-  } else if (expected !== undefined && received !== undefined) {
+  if (expected !== undefined && received !== undefined) {
     // A custom expect message comes first; the generic matcher hint adds nothing a reader needs.
     const hint = /^expect(\.\w+)?\(/.test(first) ? '' : `${first}: `;
     line = `${hint}expected ${expected}, got ${received}`;
   }
   return oneLine(context ? `${context}: ${line}` : line);
-}
-
-function afterHeading(lines: string[], heading: string): string | undefined {
-  const at = lines.indexOf(heading);
-  return at >= 0 ? lines[at + 1] : undefined;
 }
 
 export function oneLine(text: string): string {

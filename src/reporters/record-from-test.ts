@@ -1,19 +1,21 @@
 import { relative, sep } from 'node:path';
-import type { TestCase, TestResult } from '@playwright/test/reporter';
-import { classifyError } from './classify-error.ts';
-import { oneLine, reasonLine } from './reason-line.ts';
-import type { TestOutcome, TestRecord } from './test-record.ts';
-
-type Annotation = { type: string; description?: string };
+import type { TestCase } from '@playwright/test/reporter';
+import { type Finding, findingsOf } from '../harness/evidence/finding.ts';
+import { oneLine } from './reason-line.ts';
+import { scrubValue } from './scrub.ts';
+import { outcomeOf } from './test-outcome.ts';
+import type { TestRecord } from './test-record.ts';
 
 // Turns one Playwright test (all its attempts) into the record the verdicts are made from.
 export function recordFromTest(test: TestCase, rootDir: string, target: string): TestRecord {
   const result = test.results.at(-1);
-  const annotations = allAnnotations(test, result);
-  const title = oneLine(test.title);
+  // Static annotations (the test details) and runtime ones (findings, skips); Playwright keeps the
+  // runtime ones on the result.
+  const annotations = [...test.annotations, ...(result?.annotations ?? [])];
+  const findings = dedupe(findingsOf(annotations));
   const status = result?.status ?? 'skipped';
   const record: TestRecord = {
-    title,
+    title: oneLine(test.title),
     file: relative(rootDir, test.location.file).split(sep).join('/'),
     line: test.location.line,
     project: test.parent.project()?.name ?? '',
@@ -22,56 +24,29 @@ export function recordFromTest(test: TestCase, rootDir: string, target: string):
     outcome: 'passed',
     durationMs: result?.duration ?? 0,
     requirements: unique(annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')),
-    violations: named(annotations, 'violation'),
-    observed: named(annotations, 'observed'),
+    findings: scrubValue(findings),
   };
   if (test.outcome() === 'flaky') record.flaky = true;
-  const errorText = (result?.errors ?? []).map((e) => e.message ?? e.value ?? '').join('\n');
-  record.outcome = outcomeOf(test, status, errorText);
-  if (record.outcome === 'skipped') {
-    const reason = annotations.find((a) => a.type === 'skip' || a.type === 'fixme')?.description;
+  const { outcome, error } = outcomeOf(test, result, findings);
+  record.outcome = outcome;
+  if (error) record.error = error;
+  if (outcome === 'skipped') {
+    const reason =
+      findings.find((f) => f.kind === 'not-applicable')?.text ??
+      annotations.find((a) => a.type === 'skip' || a.type === 'fixme')?.description;
     record.skipReason = oneLine(reason || (result ? 'skipped without a reason' : 'the test did not run'));
-  }
-  if (record.outcome === 'failed' || record.outcome === 'errored') {
-    const firstMessage = result?.errors[0]?.message ?? result?.errors[0]?.value ?? `test ${status}`;
-    const category = record.outcome === 'failed' ? 'contract-violation' : classifyError(errorText || status);
-    record.error = { category, line: reasonLine(firstMessage, title) };
   }
   return record;
 }
 
-function outcomeOf(test: TestCase, status: string, errorText: string): TestOutcome {
-  const outcome = test.outcome();
-  if (outcome === 'skipped') return 'skipped';
-  if (outcome === 'expected' || outcome === 'flaky') return 'passed';
-  if (status === 'interrupted') return 'errored';
-  return classifyError(errorText || status) === 'contract-violation' ? 'failed' : 'errored';
-}
-
-// Static annotations (from the test details) and runtime ones (violations, observations, skips) both
-// count; Playwright keeps the runtime ones on the result.
-function allAnnotations(test: TestCase, result: TestResult | undefined): Annotation[] {
+function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
-  const out: Annotation[] = [];
-  for (const a of [...test.annotations, ...(result?.annotations ?? [])]) {
-    const key = `${a.type}\u0000${a.description ?? ''}`;
-    if (seen.has(key)) continue;
+  return findings.filter((f) => {
+    const key = JSON.stringify(f);
+    if (seen.has(key)) return false;
     seen.add(key);
-    out.push(a);
-  }
-  return out;
-}
-
-// 'SCHEMA.ENTITY: <one line>' → { requirement: 'SCHEMA.ENTITY', text: '<one line>' }.
-function named(annotations: Annotation[], type: string): { requirement: string; text: string }[] {
-  return annotations
-    .filter((a) => a.type === type && a.description)
-    .map((a) => {
-      const match = /^([A-Z]+\.[A-Z0-9_]+):\s*(.*)$/s.exec(a.description!);
-      return match
-        ? { requirement: match[1]!, text: oneLine(match[2]!) }
-        : { requirement: '', text: oneLine(a.description!) };
-    });
+    return true;
+  });
 }
 
 function unique(values: string[]): string[] {

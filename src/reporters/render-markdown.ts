@@ -1,13 +1,7 @@
 import type { ComplianceReport } from './compliance-report.ts';
 import type { RequirementResult } from './requirement-results.ts';
+import { EXIT_MEANING } from './run-outcome.ts';
 import { scrub } from './scrub.ts';
-
-const VERDICT_OF_RUN: Record<number, string> = {
-  0: 'Conforming',
-  1: 'Not conforming',
-  2: 'Run errored',
-  3: 'Target unreachable',
-};
 
 // compliance.md: the same facts as compliance.json, for people. One row per requirement.
 export function renderMarkdown(report: ComplianceReport): string {
@@ -22,8 +16,8 @@ export function renderMarkdown(report: ComplianceReport): string {
     summary.baseline ? `- Baseline: ${summary.baseline.file}` : undefined,
     quotaLine(summary.quota),
     '',
-    `**${VERDICT_OF_RUN[summary.exitCode] ?? 'Run errored'}**` +
-      ` (exit ${summary.exitCode}): ${v.PASS} PASS, ${v.FAIL} FAIL, ${v.WARN} WARN, ${v.NA} NA, ${v.OBSERVED} OBSERVED` +
+    `**${EXIT_MEANING[summary.exitCode]}**` +
+      ` (exit ${summary.exitCode}): ${v.PASS} PASS, ${v.FAIL} FAIL, ${v.WARN} WARN, ${v.ERROR} ERROR, ${v.NA} NA, ${v.OBSERVED} OBSERVED` +
       ` of ${summary.requirements} requirements; ${summary.tests.total} tests, ${summary.errored} errored. ${sentence(summary.exitReason)}`,
     '',
     ...staleBaselineLines(report),
@@ -92,7 +86,9 @@ function notes(report: ComplianceReport): string[] {
     'NA means the requirement was not checked on this target: every test that claims it was skipped',
     '(the reason says why, e.g. a safety switch is off or the target cannot set up the state), or no test',
     'ran for it. NA is neither a pass nor a failure. OBSERVED rows record what the target did where the',
-    'contract is open; they never fail a run.',
+    'contract is open; they never fail a run. ERROR means the tests behind the row reached no verdict: an',
+    "exchange was lost on the wire, or the target's set-up or the suite failed; the reason names what was",
+    'lost. ERROR is neither a pass nor a failure of the target; the run exits 3 or 2.',
   ];
   if (report.summary.baseline)
     lines.push(

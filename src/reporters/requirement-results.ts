@@ -1,4 +1,5 @@
 import type { Area, Level, Registry } from '../contract/index.ts';
+import { ofKind } from '../harness/evidence/finding.ts';
 import type { Baseline } from './baseline.ts';
 import type { TestRecord } from './test-record.ts';
 import { type BaselineStatus, compareWithBaseline, decideVerdict, type Verdict } from './verdict.ts';
@@ -42,12 +43,14 @@ export function collectRequirementResults(
   return registry.requirements.map((requirement) => {
     const claiming = records.filter((r) => r.requirements.includes(requirement.id));
     const violations = records.flatMap((r) =>
-      r.violations
-        .filter((v) => v.requirement === requirement.id)
+      ofKind(r.findings, 'violation')
+        .filter((v) => v.id === requirement.id)
         .map((v) => ({ test: r.title, text: v.text })),
     );
     const observed = records.flatMap((r) =>
-      r.observed.filter((o) => o.requirement === requirement.id).map((o) => o.text),
+      ofKind(r.findings, 'observed')
+        .filter((o) => o.id === requirement.id)
+        .map((o) => o.text),
     );
     const decided = decideVerdict({
       level: requirement.level,

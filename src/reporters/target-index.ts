@@ -1,4 +1,5 @@
 import type { ComplianceReport } from './compliance-report.ts';
+import { worstOf } from './run-outcome.ts';
 import { scrub, scrubValue } from './scrub.ts';
 
 // A filesystem-safe directory for a target name ('fault:cancel-new-id' → 'fault-cancel-new-id').
@@ -14,7 +15,7 @@ export function renderTargetIndex(reports: ComplianceReport[]): { json: string; 
     reportVersion: 1,
     generatedAt: first.generatedAt,
     suite: first.suite,
-    exitCode: Math.max(...reports.map((r) => r.summary.exitCode)),
+    exitCode: worstOf(reports.map((r) => r.summary.exitCode)),
     targets: reports.map((r) => ({
       name: r.target.name,
       dir: `targets/${targetDirName(r.target.name)}`,

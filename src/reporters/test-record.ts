@@ -1,11 +1,14 @@
+import type { Finding } from '../harness/evidence/finding.ts';
+import type { TargetInfo } from '../harness/run/run-plan.ts';
+
 // The raw, per-test evidence the compliance reporter keeps. It is written to
 // test-results/compliance-records.json (and per shard to reports/shards/), so the report can be rebuilt
 // or merged without running anything again. Every string in it has already been scrubbed.
 
 export type ErrorCategory = 'contract-violation' | 'target-unreachable' | 'suite-error';
 
-// What one test contributes to a verdict. 'errored' = it failed for a reason that is not a contract
-// violation (see classify-error.ts).
+// What one test contributes to a verdict. 'errored' = it reached no verdict: an exchange was lost,
+// the target's set-up or the suite itself failed (see test-outcome.ts).
 export type TestOutcome = 'passed' | 'failed' | 'errored' | 'skipped';
 
 export interface TestRecord {
@@ -24,20 +27,16 @@ export interface TestRecord {
   durationMs: number;
   // Requirement IDs the test claims (annotations of type 'requirement').
   requirements: string[];
-  // Per-exchange checks that named a requirement without failing the test.
-  violations: { requirement: string; text: string }[];
-  observed: { requirement: string; text: string }[];
+  // What the test learned beyond pass or fail: violations of other requirements, observations,
+  // readings of open points, why it reached no verdict (src/harness/evidence/finding.ts).
+  findings: Finding[];
   skipReason?: string;
   // The first error, one line; set when outcome is failed or errored.
   error?: { category: ErrorCategory; line: string };
 }
 
-// What the project metadata says about a target; never a secret or a client id.
-export interface TargetInfo {
-  mode: string;
-  apiHost: string;
-  [key: string]: unknown;
-}
+// What the run plan says about a target; never a secret or a client id.
+export type { TargetInfo } from '../harness/run/run-plan.ts';
 
 // A problem outside any test: a global setup error, an interrupted run.
 export interface RunError {

@@ -2,7 +2,11 @@ import type { Level } from '../contract/index.ts';
 import { oneLine } from './reason-line.ts';
 import type { TestOutcome } from './test-record.ts';
 
-export type Verdict = 'PASS' | 'FAIL' | 'WARN' | 'NA' | 'OBSERVED';
+// ERROR: the tests behind the requirement reached no verdict (an exchange was lost on the wire, the
+// target's set-up or the suite failed). It is neither a pass nor a failure of the target.
+export type Verdict = 'PASS' | 'FAIL' | 'WARN' | 'NA' | 'OBSERVED' | 'ERROR';
+
+export const VERDICTS: readonly Verdict[] = ['PASS', 'FAIL', 'WARN', 'NA', 'OBSERVED', 'ERROR'];
 
 export interface ClaimingTest {
   title: string;
@@ -24,31 +28,37 @@ export interface VerdictResult {
   verdict: Verdict;
   reason?: string;
   observed?: string;
-  // A claiming test errored (suite error, unreachable target): the verdict is not evidence.
+  // A claiming test errored: the verdict is ERROR unless another test found a real violation.
   errored: boolean;
 }
 
-// The verdict rules of docs/architecture.md ("Verdicts"), in one place.
+// The verdict rules of docs/interfaces.md#verdicts, in one place. A failed assertion or a violation
+// is evidence and wins; otherwise a test that reached no verdict makes the row ERROR, never FAIL.
 export function decideVerdict({ level, tests, violations, observed }: VerdictInput): VerdictResult {
-  const errored = tests.some((t) => t.outcome === 'errored');
+  const errored = tests.find((t) => t.outcome === 'errored');
+  const failed = tests.find((t) => t.outcome === 'failed');
   const ran = tests.filter((t) => t.outcome !== 'skipped');
+  const isErrored = errored !== undefined;
 
   if (level === 'OBSERVE') {
-    if (ran.length === 0) return { verdict: 'NA', reason: naReason(tests), errored };
-    const failed = ran.find((t) => t.outcome !== 'passed');
+    if (errored) return { verdict: 'ERROR', reason: lineOf(errored), errored: true };
+    if (ran.length === 0) return { verdict: 'NA', reason: naReason(tests), errored: false };
     const seen = observed.length > 0 ? unique(observed).join('; ') : 'nothing was recorded';
-    const note = failed ? ` (${failed.outcome}: ${failed.errorLine ?? failed.title})` : '';
-    return { verdict: 'OBSERVED', observed: `${seen}${note}`, errored };
+    const note = failed ? ` (failed: ${lineOf(failed)})` : '';
+    return { verdict: 'OBSERVED', observed: `${seen}${note}`, errored: false };
   }
 
-  const failing = ran.find((t) => t.outcome === 'failed' || t.outcome === 'errored');
-  if (failing || violations.length > 0) {
-    const reason = failing ? (failing.errorLine ?? `${failing.title}: failed`) : violations[0]!;
-    const prefix = failing?.outcome === 'errored' ? 'errored, not a verdict on the target: ' : '';
-    return { verdict: level === 'MUST' ? 'FAIL' : 'WARN', reason: prefix + reason, errored };
+  if (failed || violations.length > 0) {
+    const reason = failed ? lineOf(failed) : violations[0]!;
+    return { verdict: level === 'MUST' ? 'FAIL' : 'WARN', reason, errored: isErrored };
   }
-  if (ran.length === 0) return { verdict: 'NA', reason: naReason(tests), errored };
-  return { verdict: 'PASS', errored };
+  if (errored) return { verdict: 'ERROR', reason: lineOf(errored), errored: true };
+  if (ran.length === 0) return { verdict: 'NA', reason: naReason(tests), errored: false };
+  return { verdict: 'PASS', errored: false };
+}
+
+function lineOf(test: ClaimingTest): string {
+  return test.errorLine ?? `${test.title}: ${test.outcome}`;
 }
 
 function naReason(tests: ClaimingTest[]): string {
@@ -71,12 +81,12 @@ export function compareWithBaseline(
 ): BaselineStatus | undefined {
   if (!expected) return undefined;
   if (actual === expected) return 'known';
-  // A skipped requirement says nothing about whether the deviation is still there.
-  if (actual === 'NA') return 'not-exercised';
+  // A skipped or errored requirement says nothing about whether the deviation is still there.
+  if (actual === 'NA' || actual === 'ERROR') return 'not-exercised';
   return 'stale';
 }
 
-// Whether this requirement alone stops the run from exiting 0.
+// Whether this requirement alone stops the run from exiting 0 as conforming (errors decide separately).
 export function blocksRun(verdict: Verdict, baseline: BaselineStatus | undefined): boolean {
   if (baseline === 'stale') return true;
   return verdict === 'FAIL' && baseline !== 'known';

@@ -5,6 +5,7 @@ import type { Baseline } from './baseline.ts';
 import { buildComplianceReport, type ComplianceReport } from './compliance-report.ts';
 import { renderJson } from './render-json.ts';
 import { renderMarkdown } from './render-markdown.ts';
+import { type ExitCode, worstOf } from './run-outcome.ts';
 import { renderTargetIndex, targetDirName } from './target-index.ts';
 import type { RunRecords } from './test-record.ts';
 
@@ -20,7 +21,7 @@ export interface WriteOptions {
 export function writeComplianceReports(
   records: RunRecords,
   options: WriteOptions,
-): { exitCode: number; reports: ComplianceReport[] } {
+): { exitCode: ExitCode; reports: ComplianceReport[] } {
   const { outDir } = options;
   const quota = readQuota(outDir, records.startedAt);
   const names = targetNames(records);
@@ -40,7 +41,7 @@ export function writeComplianceReports(
   const index = renderTargetIndex(reports);
   writeFileSync(join(outDir, 'targets', 'index.json'), index.json);
   writeFileSync(join(outDir, 'compliance.md'), index.markdown);
-  return { exitCode: Math.max(...reports.map((r) => r.summary.exitCode)), reports };
+  return { exitCode: worstOf(reports.map((r) => r.summary.exitCode)), reports };
 }
 
 // A shard's partial evidence must not sit next to an earlier full report and be mistaken for it.

@@ -1,6 +1,7 @@
 // Pure judgement of a self-test matrix run: a profile must pass every requirement (PASS, OBSERVED or
-// NA); a fault must turn exactly its declared requirements to FAIL (MUST) or WARN (SHOULD) and leave
-// every other requirement with the verdict the default profile has.
+// NA) and error nowhere; a fault must turn exactly its declared requirements to FAIL (MUST) or WARN
+// (SHOULD), and a wire fault exactly its declared rows to ERROR, leaving every other requirement with
+// the verdict the default profile has.
 
 export interface MatrixIndex {
   targets: { name: string; verdicts: Record<string, string>; summary: { errored: number } }[];
@@ -9,6 +10,7 @@ export interface MatrixIndex {
 export interface FaultDeclaration {
   name: string;
   breaks: readonly string[];
+  errors?: readonly string[];
 }
 
 export interface SelftestCase {
@@ -18,43 +20,28 @@ export interface SelftestCase {
   detail: string;
 }
 
-export interface SelftestSummary {
-  faults: number;
-  faultsCaught: number;
-  profiles: number;
-  profilesPassed: number;
-}
-
 const CONFORMING = new Set(['PASS', 'OBSERVED', 'NA']);
-const REFERENCE = 'profile:default';
+export const REFERENCE_TARGET = 'profile:default';
 
 export function judgeMatrix(
   index: MatrixIndex,
   faults: readonly FaultDeclaration[],
   levels: Record<string, string>,
   expectedTargets: string[],
-): { cases: SelftestCase[]; summary: SelftestSummary } {
+): SelftestCase[] {
   const byName = new Map(index.targets.map((t) => [t.name, t]));
-  const reference = byName.get(REFERENCE)?.verdicts;
-  const cases = expectedTargets.map((name): SelftestCase => {
-    const kind = name.startsWith('fault:') ? 'fault' : 'profile';
-    const target = byName.get(name);
-    if (!target) return { name, kind, ok: false, detail: 'no result: the target did not run' };
-    if (kind === 'profile') return judgeProfile(name, target);
-    const fault = faults.find((f) => `fault:${f.name}` === name);
-    if (!fault) return { name, kind, ok: false, detail: 'not in the fault catalogue' };
-    return judgeFault(name, target.verdicts, fault, levels, reference);
-  });
-  const of = (kind: string) => cases.filter((c) => c.kind === kind);
-  return {
-    cases,
-    summary: {
-      faults: of('fault').length,
-      faultsCaught: of('fault').filter((c) => c.ok).length,
-      profiles: of('profile').length,
-      profilesPassed: of('profile').filter((c) => c.ok).length,
-    },
-  };
+  const reference = byName.get(REFERENCE_TARGET)?.verdicts;
+  return expectedTargets
+    .filter((name) => !name.startsWith('tenant:'))
+    .map((name): SelftestCase => {
+      const kind = name.startsWith('fault:') ? 'fault' : 'profile';
+      const target = byName.get(name);
+      if (!target) return { name, kind, ok: false, detail: 'no result: the target did not run' };
+      if (kind === 'profile') return judgeProfile(name, target);
+      const fault = faults.find((f) => `fault:${f.name}` === name);
+      if (!fault) return { name, kind, ok: false, detail: 'not in the fault catalogue' };
+      return judgeFault(name, target.verdicts, fault, levels, reference);
+    });
 }
 
 function judgeProfile(name: string, target: MatrixIndex['targets'][number]): SelftestCase {
@@ -78,20 +65,22 @@ function judgeFault(
   levels: Record<string, string>,
   reference: Record<string, string> | undefined,
 ): SelftestCase {
+  const expected = new Map<string, string>();
+  for (const id of fault.breaks) expected.set(id, levels[id] === 'MUST' ? 'FAIL' : 'WARN');
+  for (const id of fault.errors ?? []) expected.set(id, 'ERROR');
   const problems: string[] = [];
-  for (const id of fault.breaks) {
-    const expected = levels[id] === 'MUST' ? 'FAIL' : 'WARN';
-    if (verdicts[id] !== expected)
-      problems.push(`missed: ${id} should be ${expected}, got ${verdicts[id] ?? 'no verdict'}`);
-  }
+  for (const [id, verdict] of expected)
+    if (verdicts[id] !== verdict)
+      problems.push(`missed: ${id} should be ${verdict}, got ${verdicts[id] ?? 'no verdict'}`);
   for (const [id, verdict] of Object.entries(verdicts)) {
-    if (fault.breaks.includes(id)) continue;
+    if (expected.has(id)) continue;
     const baseline = reference?.[id];
     const changed = baseline ? verdict !== baseline : !CONFORMING.has(verdict);
     if (changed) problems.push(`also changed: ${id} ${baseline ?? 'PASS'} → ${verdict}`);
   }
+  const caught = [...expected].map(([id, v]) => `${id} ${v}`).join(', ');
   return problems.length === 0
-    ? { name, kind: 'fault', ok: true, detail: `caught: ${fault.breaks.join(', ')}` }
+    ? { name, kind: 'fault', ok: true, detail: `caught: ${caught}` }
     : { name, kind: 'fault', ok: false, detail: problems.join('; ') };
 }
 

@@ -1,20 +1,46 @@
-import type { SelftestCase, SelftestSummary } from './judge-matrix.ts';
+import type { SelftestCase } from './judge-matrix.ts';
 
-// reports/selftest.md: the suite's own score, for people and for the README.
-export function renderSelftest(
-  summary: SelftestSummary & { seconds: number },
-  cases: SelftestCase[],
-): string {
-  const tenants = cases.filter((c) => c.kind === 'tenant');
+export interface SelftestFigures {
+  tests: number;
+  seconds: number;
+}
+
+// The self-test for a terminal: one short table of what was proved, then only what went wrong.
+export function selftestTable(cases: SelftestCase[], figures: SelftestFigures): string {
+  const group = (label: string, picked: SelftestCase[], proved: string) => {
+    const ok = picked.filter((c) => c.ok).length;
+    return `  ${label.padEnd(30)} ${String(ok).padStart(3)} / ${String(picked.length).padEnd(4)} ${proved}`;
+  };
+  const faults = cases.filter((c) => c.kind === 'fault');
+  const lines = [
+    'self-test of the conformance suite',
+    group(
+      'conforming profiles',
+      cases.filter((c) => c.kind === 'profile'),
+      'no FAIL, WARN or ERROR',
+    ),
+    group('deliberate faults', faults, 'caught exactly on their requirements'),
+    group(
+      'tenant rehearsals',
+      cases.filter((c) => c.kind === 'tenant'),
+      'kept to their safety switches',
+    ),
+    `  ${'conformance tests run'.padEnd(30)} ${figures.tests} in ${figures.seconds} s`,
+  ];
+  for (const c of cases.filter((c) => !c.ok)) lines.push(`  ✘ ${c.name}: ${c.detail}`);
+  return lines.join('\n');
+}
+
+// reports/selftest.md: every case, for people and for the README.
+export function selftestMarkdown(cases: SelftestCase[], figures: SelftestFigures): string {
   const row = (c: SelftestCase) =>
     `| ${c.ok ? '✔' : '✘'} | \`${c.name}\` | ${c.detail.replace(/\|/g, '\\|')} |`;
   return [
     '# Self-test of the conformance suite',
     '',
-    `- Faults caught: **${summary.faultsCaught} / ${summary.faults}** (each fault must turn exactly its declared requirements to FAIL or WARN)`,
-    `- Profiles passed: **${summary.profilesPassed} / ${summary.profiles}** (each conforming profile must see no FAIL and no WARN)`,
-    `- Tenant rehearsals passed: **${tenants.filter((c) => c.ok).length} / ${tenants.length}** (tenant mode against an emulator without control protocol: only what a tenant allows runs, nothing is created without MDE_ALLOW_WRITES, and what was created is cancelled at teardown)`,
-    `- Wall time: ${summary.seconds} s`,
+    '```',
+    selftestTable(cases, figures),
+    '```',
     '',
     '| | target | result |',
     '|---|---|---|',

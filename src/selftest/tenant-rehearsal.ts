@@ -41,7 +41,7 @@ export function rehearsalSeed(apps: RehearsalApps): Seed {
 
 // The environment of a tenant-mode run against `url`. Every MDE_ variable is set explicitly so that a
 // developer's .env (which may hold a real tenant) never takes part in the self-test.
-export function rehearsalEnv(url: string, apps: RehearsalApps): Record<string, string> {
+export function rehearsalEnv(url: string, apps: RehearsalApps, writes: boolean): Record<string, string> {
   return {
     MDE_TARGET: 'tenant',
     MDE_API_BASE_URL: url,
@@ -52,9 +52,11 @@ export function rehearsalEnv(url: string, apps: RehearsalApps): Record<string, s
     MDE_LIMITED_CLIENT_ID: apps.limited.clientId,
     MDE_LIMITED_CLIENT_SECRET: apps.limited.clientSecret,
     MDE_MACHINE_ID: REHEARSAL_MACHINE,
-    MDE_ALLOW_WRITES: 'false',
+    MDE_ALLOW_WRITES: String(writes),
     MDE_ALLOW_THROTTLING: 'false',
     MDE_ALLOW_HOUR_THROTTLING: 'false',
+    // The rehearsal emulator is the whole tenant: the run may use all of its quota.
+    MDE_QUOTA_SHARE: '1',
   };
 }
 

@@ -32,7 +32,7 @@ test.describe('request headers', () => {
   test(
     'what a JSON cancel body without Content-Type does is recorded',
     req('HDR.NOCONTENTTYPE'),
-    async ({ driver, api, need }) => {
+    async ({ driver, api, need, observe }) => {
       const action = await need(driver.activeAction());
       const res = await api.cancel(
         action.id,
@@ -41,10 +41,10 @@ test.describe('request headers', () => {
       );
       const after = statusOf(await api.get(action.id));
       const code = (res.body as { error?: { code?: string } } | undefined)?.error?.code;
-      test.info().annotations.push({
-        type: 'observed',
-        description: `HDR.NOCONTENTTYPE: answered ${res.status}${code ? ` ${code}` : ''}; the action is then ${after ?? 'unreadable'}`,
-      });
+      observe(
+        'HDR.NOCONTENTTYPE',
+        `answered ${res.status}${code ? ` ${code}` : ''}; the action is then ${after ?? 'unreadable'}`,
+      );
     },
   );
 });

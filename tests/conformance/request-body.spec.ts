@@ -23,7 +23,7 @@ test.describe('cancel request body', () => {
   test(
     'what a cancel without Comment does is recorded',
     req('CANCEL.NOCOMMENT'),
-    async ({ driver, api, need }) => {
+    async ({ driver, api, need, observe }) => {
       const seen: string[] = [];
       for (const [what, body] of [
         ['{}', {}],
@@ -35,7 +35,7 @@ test.describe('cancel request body', () => {
         const code = (res.body as { error?: { code?: string } } | undefined)?.error?.code;
         seen.push(`${what} → ${res.status}${code ? ` ${code}` : ''}, action ${after ?? 'unreadable'}`);
       }
-      test.info().annotations.push({ type: 'observed', description: `CANCEL.NOCOMMENT: ${seen.join('; ')}` });
+      observe('CANCEL.NOCOMMENT', seen.join('; '));
     },
   );
 });

@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
+import { findingsOf, ofKind } from '../../src/harness/evidence/finding.ts';
 import { ApiClient } from '../../src/harness/http/api-client.ts';
 import { registerSecret } from '../../src/harness/redaction/redact.ts';
 
@@ -25,7 +26,7 @@ function client(
   const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0ZXN0LXN1YmplY3QifQ.c2lnbmF0dXJlLXZhbHVl';
   registerSecret(token);
   const api = new ApiClient({
-    request,
+    http: { request, timeoutMs: 10_000 },
     baseUrl: 'http://target.test',
     caller: { label: 'operator', authorization: async () => `Bearer ${token}` },
   });
@@ -33,10 +34,7 @@ function client(
 }
 
 const violations = () =>
-  test
-    .info()
-    .annotations.filter((a) => a.type === 'violation')
-    .map((a) => a.description);
+  ofKind(findingsOf(test.info().annotations), 'violation').map((v) => `${v.id}: ${v.text}`);
 
 test.describe('API client', () => {
   test('sends JSON with the bearer token, under /api or /api/v1.0', async () => {

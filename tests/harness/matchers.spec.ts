@@ -98,7 +98,7 @@ test.describe('per-exchange checks', () => {
   });
 
   test('2xx, 4xx, content type and Retry-After problems name their requirement', () => {
-    const requirements = (e: Exchange) => checkExchange(e).map((v) => v.requirement);
+    const requirements = (e: Exchange) => checkExchange(e).map((v) => v.id);
     base(requirements(exchange(200, { id: 'a' }))).toContain('SCHEMA.ENTITY');
     base(requirements(exchange(401, { message: 'no' }))).toContain('SCHEMA.ERROR');
     base(

@@ -1,6 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { QuotaExceededError } from '../../src/harness/errors.ts';
 import { QuotaLedger } from '../../src/harness/http/quota-ledger.ts';
@@ -75,5 +77,28 @@ test.describe('quota ledger', () => {
     expect(next.report().calls).toEqual([]);
     expect(next.tryReserve('operator', 'CancelMachineAction')).toBeGreaterThan(0);
     expect(next.lastCall('operator', 'CancelMachineAction')).toBe(0);
+  });
+
+  test('two processes reserving at once never lose a count, and leave no lock behind', async () => {
+    const { file } = ledger({ t: 0 });
+    const dir = dirname(file);
+    const calls = 200;
+    // Each child says it is ready, waits for the other (so the two really overlap), then records
+    // `calls` exempt calls (counted, never limited) as fast as it can.
+    const child = (n: number) => `
+      import { existsSync, writeFileSync } from 'node:fs';
+      const { QuotaLedger } = await import(${JSON.stringify(resolve('src/harness/http/quota-ledger.ts'))});
+      const q = new QuotaLedger({ file: ${JSON.stringify(file)}, runId: 'run-a', share: 1,
+        limitOf: () => ({ perMinute: 10, perHour: 30 }) });
+      writeFileSync(${JSON.stringify(dir)} + '/ready-${n}', '');
+      while (!existsSync(${JSON.stringify(dir)} + '/ready-${1 - n}')) await new Promise((r) => setTimeout(r, 1));
+      for (let i = 0; i < ${calls}; i++) q.tryReserve('operator', 'CancelMachineAction', true);`;
+    const run = (n: number) =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child(n)]);
+    await Promise.all([run(0), run(1)]);
+    const state = JSON.parse(readFileSync(file, 'utf8'));
+    expect(state.totals['operator|CancelMachineAction']).toBe(2 * calls);
+    expect(state.recent['operator|CancelMachineAction']).toHaveLength(2 * calls);
+    expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });

@@ -35,11 +35,7 @@ function tenant(
   const { request, sent } = fakeTenant(answer);
   const state = new TenantState({
     spec,
-    credentials: {
-      operator: { clientId: '11111111-2222-4333-8444-555555555555', clientSecret: 'secret-value-1' },
-      roles: {},
-    },
-    request,
+    http: { request, timeoutMs: 10_000 },
     runId: RUN,
     resultsDir: mkdtempSync(join(tmpdir(), 'tenant-')),
   });

@@ -1,6 +1,8 @@
 import type { TenantTarget } from '../../src/harness/config/target-spec.ts';
 
 // A tenant target with every safety switch off, for the harness's own tests; override what a test needs.
+process.env.MDE_HARNESS_TEST_SECRET ??= 'secret-value-1';
+
 export function tenantTarget(overrides: Partial<TenantTarget> = {}): TenantTarget {
   return {
     mode: 'tenant',
@@ -12,6 +14,14 @@ export function tenantTarget(overrides: Partial<TenantTarget> = {}): TenantTarge
     allowThrottling: false,
     allowHourThrottling: false,
     quotaShare: 0.5,
+    credentials: {
+      operator: {
+        kind: 'secret',
+        clientId: '11111111-2222-4333-8444-555555555555',
+        secretVariable: 'MDE_HARNESS_TEST_SECRET',
+      },
+      roles: {},
+    },
     ...overrides,
   };
 }

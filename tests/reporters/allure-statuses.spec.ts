@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { getRegistry } from '../../src/contract/index.ts';
-import { markKnownDeviations } from '../../src/reporters/allure-known-issues.ts';
+import { applyAllureStatuses } from '../../src/reporters/allure-statuses.ts';
 import { parseBaseline } from '../../src/reporters/baseline.ts';
 import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
-import { failed, runRecords, testRecord } from './helpers/records.ts';
+import { errored, failed, runRecords, testRecord } from './helpers/records.ts';
 
 test('failed Allure results of a known deviation are marked known and linked; others are untouched', () => {
   const registry = getRegistry();
@@ -21,6 +21,7 @@ test('failed Allure results of a known deviation are marked known and linked; ot
   const report = buildComplianceReport({ records, targetName: 'embedded', registry, baseline });
   const dir = mkdtempSync(join(tmpdir(), 'allure-known-'));
   const result = (id: string) => ({
+    name: 'a test',
     status: 'failed',
     labels: [
       { name: 'target', value: 'embedded' },
@@ -30,9 +31,36 @@ test('failed Allure results of a known deviation are marked known and linked; ot
   writeFileSync(join(dir, 'a-result.json'), JSON.stringify(result('CANCEL.FINAL')));
   writeFileSync(join(dir, 'b-result.json'), JSON.stringify(result('CANCEL.OK')));
 
-  expect(markKnownDeviations(dir, [report])).toBe(1);
+  expect(applyAllureStatuses(dir, [report])).toEqual({ known: 1, broken: 0 });
   const known = JSON.parse(readFileSync(join(dir, 'a-result.json'), 'utf8'));
   expect(known.statusDetails).toEqual({ known: true });
   expect(known.links).toEqual([{ type: 'issue', url: 'https://example.org/1', name: 'known deviation' }]);
   expect(JSON.parse(readFileSync(join(dir, 'b-result.json'), 'utf8')).statusDetails).toBeUndefined();
+});
+
+test('a failed Allure result of a test that reached no verdict becomes broken', () => {
+  const records = runRecords([
+    testRecord({
+      title: 'lost',
+      requirements: ['CANCEL.OK'],
+      ...errored('POST /api/machineactions/{id}/cancel: connection reset'),
+    }),
+    testRecord({ title: 'judged', requirements: ['CANCEL.FINAL'], ...failed('expected 4xx, got 200') }),
+  ]);
+  const report = buildComplianceReport({ records, targetName: 'embedded', registry: getRegistry() });
+  const dir = mkdtempSync(join(tmpdir(), 'allure-broken-'));
+  const result = (name: string, id: string) => ({
+    name,
+    status: 'failed',
+    labels: [
+      { name: 'target', value: 'embedded' },
+      { name: 'requirement', value: id },
+    ],
+  });
+  writeFileSync(join(dir, 'a-result.json'), JSON.stringify(result('lost', 'CANCEL.OK')));
+  writeFileSync(join(dir, 'b-result.json'), JSON.stringify(result('judged', 'CANCEL.FINAL')));
+
+  expect(applyAllureStatuses(dir, [report])).toEqual({ known: 0, broken: 1 });
+  expect(JSON.parse(readFileSync(join(dir, 'a-result.json'), 'utf8')).status).toBe('broken');
+  expect(JSON.parse(readFileSync(join(dir, 'b-result.json'), 'utf8')).status).toBe('failed');
 });

@@ -3,7 +3,7 @@ import { getRegistry } from '../../src/contract/index.ts';
 import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
 import { renderJson } from '../../src/reporters/render-json.ts';
 import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
-import { failed, runRecords, skipped, testRecord } from './helpers/records.ts';
+import { failed, requirementId, runRecords, skipped, testRecord } from './helpers/records.ts';
 
 const registry = getRegistry();
 const now = new Date('2026-01-02T03:04:05.000Z');
@@ -34,7 +34,7 @@ function defaultTests() {
     testRecord({
       title: 'cancel without Comment',
       requirements: ['CANCEL.NOCOMMENT'],
-      observed: [{ requirement: 'CANCEL.NOCOMMENT', text: 'accepted with 200' }],
+      findings: [{ kind: 'observed', id: requirementId('CANCEL.NOCOMMENT'), text: 'accepted with 200' }],
     }),
   ];
 }

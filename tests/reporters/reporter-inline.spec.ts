@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { mergeRecords } from '../../src/reporters/merge-records.ts';
 import type { RunRecords } from '../../src/reporters/test-record.ts';
-import { details, type InlineRun, inlineWorkspace, REPORTER, runInline } from './helpers/run-inline.ts';
+import {
+  details,
+  finding,
+  type InlineRun,
+  inlineWorkspace,
+  planOf,
+  REPORTER,
+  runInline,
+} from './helpers/run-inline.ts';
 
 type Requirement = {
   id: string;
@@ -21,10 +29,14 @@ type Report = {
 const SPEC = `
 import { expect, test } from '@playwright/test';
 test('cancel of a Pending action answers 200', ${details('CANCEL.OK')}, async () => {
-  test.info().annotations.push({ type: 'violation', description: 'SCHEMA.CONTENTTYPE: answered text/plain' });
+  test.info().annotations.push(${finding({ kind: 'violation', id: 'SCHEMA.CONTENTTYPE', text: 'answered text/plain' })});
 });
 test('cancel without Comment', ${details('CANCEL.NOCOMMENT', 'observe')}, async () => {
-  test.info().annotations.push({ type: 'observed', description: 'CANCEL.NOCOMMENT: accepted with 200' });
+  test.info().annotations.push(${finding({ kind: 'observed', id: 'CANCEL.NOCOMMENT', text: 'accepted with 200' })});
+});
+test('a suite bug is not a verdict on the target', ${details('CANCEL.PERSIST')}, async () => {
+  const action = undefined as unknown as { id: string };
+  if (action.id) return;
 });
 test('an expired token answers 401', ${details('AUTH.EXPIRED')}, async () => {
   test.skip(true, 'the target cannot move its clock');
@@ -40,44 +52,46 @@ import { test } from '@playwright/test';
 for (const n of [1, 2, 3, 4]) test(\`b: an unknown id answers 404 (\${n})\`, ${details('CANCEL.NOTFOUND')}, async () => {});
 `;
 
-function config(projects: string, extra = ''): string {
+// The targets travel as data: the plan in the config's metadata; a project repeats its tests once per
+// target it names, as src/harness/run/conformance-config.ts does.
+function config(targets: string[]): string {
   return `import { defineConfig } from '@playwright/test';
 export default defineConfig({
-  testDir: '.', fullyParallel: true, workers: 1, ${extra}
+  testDir: '.', fullyParallel: true, workers: 1,
   reporter: [['${REPORTER}', { quiet: true }], ['junit', { outputFile: 'reports/junit.xml' }]],
-  projects: ${projects},
+  metadata: { plan: ${JSON.stringify(planOf(targets))} },
+  projects: [{ name: 'conformance', repeatEach: ${targets.length}, metadata: { targets: ${JSON.stringify(targets)} } }],
 });`;
 }
-
-const oneTarget = `[{ name: 'conformance', metadata: { target: 'embedded', targetInfo: { mode: 'embedded', apiHost: '127.0.0.1:4010' } } }]`;
 
 const MULTI_TARGET_SPEC = `
 import { test } from '@playwright/test';
 test('an unknown id answers 404', ${details('CANCEL.NOTFOUND')}, async () => {});
 test('cancel answers the requested id', ${details('CANCEL.OK')}, async () => {
-  if (test.info().project.name === 'bad') throw new Error('TargetUnreachableError: http://127.0.0.1:9: connect ECONNREFUSED');
+  if (test.info().repeatEachIndex !== 1) return;
+  test.info().annotations.push(${finding({ kind: 'no-verdict', cause: 'wire', code: 'TRANSPORT', text: 'POST /api/machineactions/{id}/cancel: connection reset before the answer was complete' })});
+  throw new Error('TransportError: POST /api/machineactions/{id}/cancel: connection reset');
 });
 `;
-const twoTargets = `[
-  { name: 'good', metadata: { target: 'embedded', targetInfo: { mode: 'embedded', apiHost: 'loopback' } } },
-  { name: 'bad', metadata: { target: 'fault:cancel-new-id', targetInfo: { mode: 'embedded', apiHost: 'loopback', faults: ['cancel-new-id'] } } },
-]`;
 
 // Each run is a Playwright child process (seconds of CPU); started together, they use every core.
 let runs: Record<'oneTarget' | 'multiTarget' | 'shard', Promise<InlineRun>>;
 
 test.beforeAll(() => {
-  const one = inlineWorkspace({ 'playwright.config.ts': config(oneTarget), 'a.spec.ts': SPEC });
+  const one = inlineWorkspace({ 'playwright.config.ts': config(['embedded']), 'a.spec.ts': SPEC });
   writeFileSync(join(one, 'known.yaml'), '- id: CANCEL.FINAL\n  verdict: FAIL\n  reason: answers 200\n');
   const sharded = inlineWorkspace({
-    'playwright.config.ts': config(oneTarget),
+    'playwright.config.ts': config(['embedded']),
     'a.spec.ts': SPEC,
     'b.spec.ts': PASSING,
   });
   runs = {
     oneTarget: runInline(one, [], { MDE_BASELINE: join(one, 'known.yaml') }),
     multiTarget: runInline(
-      inlineWorkspace({ 'playwright.config.ts': config(twoTargets), 'a.spec.ts': MULTI_TARGET_SPEC }),
+      inlineWorkspace({
+        'playwright.config.ts': config(['embedded', 'fault:cancel-new-id']),
+        'a.spec.ts': MULTI_TARGET_SPEC,
+      }),
     ),
     shard: runInline(sharded, ['--shard=1/2']),
   };
@@ -102,12 +116,21 @@ test('a one-target run writes compliance.json with verdicts, and a known deviati
   });
   expect(byId['CANCEL.NOCOMMENT']).toMatchObject({ verdict: 'OBSERVED', observed: 'accepted with 200' });
   expect(byId['AUTH.EXPIRED']).toMatchObject({ verdict: 'NA', reason: 'the target cannot move its clock' });
-  expect(report.summary).toMatchObject({ mustFailed: 0, errored: 0, exitCode: 0 });
-  // Playwright's own exit follows the verdict: the failing test is a known deviation.
-  expect(run.exitCode).toBe(0);
+  // A TypeError of the suite reaches no verdict: ERROR, never FAIL, and the run proves nothing (exit 2).
+  expect(byId['CANCEL.PERSIST']).toMatchObject({ verdict: 'ERROR' });
+  expect(byId['CANCEL.PERSIST']!.reason).toContain(
+    "a suite bug is not a verdict on the target: TypeError: Cannot read properties of undefined (reading 'id')",
+  );
+  expect(report.summary).toMatchObject({
+    mustFailed: 0,
+    errored: 1,
+    erroredBy: { suiteError: 1 },
+    exitCode: 2,
+  });
+  expect(run.exitCode).toBe(1);
   expect(run.read('reports/compliance.md')).toContain('| CANCEL.FINAL | MUST | FAIL (known deviation) |');
   expect(run.read('reports/junit.xml')).toContain('<property name="requirement" value="CANCEL.FINAL">');
-  expect(run.json<RunRecords>('test-results/compliance-records.json').tests).toHaveLength(4);
+  expect(run.json<RunRecords>('test-results/compliance-records.json').tests).toHaveLength(5);
 });
 
 test('a multi-target run writes one report per target and an index of verdicts', async () => {
@@ -117,12 +140,15 @@ test('a multi-target run writes one report per target and an index of verdicts',
   }>('reports/targets/index.json');
   expect(index.targets.map((t) => [t.name, t.dir, t.exitCode, t.verdicts['CANCEL.OK']])).toEqual([
     ['embedded', 'targets/embedded', 0, 'PASS'],
-    ['fault:cancel-new-id', 'targets/fault-cancel-new-id', 3, 'FAIL'],
+    ['fault:cancel-new-id', 'targets/fault-cancel-new-id', 3, 'ERROR'],
   ]);
   const bad = run.json<Report>('reports/targets/fault-cancel-new-id/compliance.json');
   expect(bad.target).toMatchObject({ name: 'fault:cancel-new-id', mode: 'embedded' });
   expect(bad.summary).toMatchObject({ errored: 1, erroredBy: { targetUnreachable: 1, suiteError: 0 } });
-  expect(run.read('reports/compliance.md')).toContain('| CANCEL.OK | PASS | FAIL |');
+  expect(bad.requirements.find((r) => r.id === 'CANCEL.OK')!.reason).toBe(
+    'cancel answers the requested id: POST /api/machineactions/{id}/cancel: connection reset before the answer was complete',
+  );
+  expect(run.read('reports/compliance.md')).toContain('| CANCEL.OK | PASS | ERROR |');
   expect(run.read('reports/compliance.md')).toContain('| CANCEL.NOTFOUND | PASS | PASS |');
   expect(run.exitCode).toBe(1);
 });
@@ -132,7 +158,7 @@ test('a shard run writes its records under reports/shards/ and no whole-run repo
   const run = await runs.shard;
   const shard = run.json<RunRecords>('reports/shards/shard-1-of-2.json');
   expect(shard.shard).toEqual({ current: 1, total: 2 });
-  expect(shard.tests).toHaveLength(4);
+  expect(shard.tests).toHaveLength(5);
   // Its half of the evidence would read as NA for everything the other shard ran.
   expect(() => run.read('reports/compliance.json')).toThrow();
   const merged = mergeRecords([shard]);

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { getRegistry } from '../../src/contract/index.ts';
 import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
 import { mergeRecords } from '../../src/reporters/merge-records.ts';
-import { failed, runRecords, skipped, testRecord } from './helpers/records.ts';
+import { failed, requirementId, runRecords, skipped, testRecord } from './helpers/records.ts';
 
 const registry = getRegistry();
 const tests = [
@@ -19,7 +19,7 @@ const tests = [
     file: 'd.spec.ts',
     line: 2,
     requirements: ['CANCEL.STATUS'],
-    violations: [{ requirement: 'SCHEMA.ENTITY', text: '/status: bad' }],
+    findings: [{ kind: 'violation', id: requirementId('SCHEMA.ENTITY'), text: '/status: bad' }],
   }),
 ];
 

@@ -9,7 +9,7 @@ const fail = {
 };
 const skip = (reason: string) => ({ title: 's', outcome: 'skipped' as const, skipReason: reason });
 
-test.describe('verdict rules (docs/architecture.md, "Verdicts")', () => {
+test.describe('verdict rules (docs/interfaces.md#verdicts)', () => {
   test('a failing claiming test makes a MUST requirement FAIL with its one-line error as reason', () => {
     expect(decideVerdict({ level: 'MUST', tests: [pass, fail], violations: [], observed: [] })).toEqual({
       verdict: 'FAIL',
@@ -66,13 +66,33 @@ test.describe('verdict rules (docs/architecture.md, "Verdicts")', () => {
     );
   });
 
-  test('an errored test is not evidence: the reason says so and the result is marked errored', () => {
+  test('a test that reached no verdict makes the row ERROR, never FAIL, with the lost exchange as reason', () => {
     const errored = { title: 't', outcome: 'errored' as const, errorLine: 't: ECONNREFUSED' };
     expect(decideVerdict({ level: 'MUST', tests: [errored], violations: [], observed: [] })).toEqual({
-      verdict: 'FAIL',
-      reason: 'errored, not a verdict on the target: t: ECONNREFUSED',
+      verdict: 'ERROR',
+      reason: 't: ECONNREFUSED',
       errored: true,
     });
+  });
+
+  test('a failed assertion is evidence and wins over a test of the same row that reached no verdict', () => {
+    const errored = { title: 'e', outcome: 'errored' as const, errorLine: 'e: connection reset' };
+    expect(
+      decideVerdict({ level: 'SHOULD', tests: [errored, fail], violations: [], observed: [] }),
+    ).toMatchObject({
+      verdict: 'WARN',
+      reason: 'x: expected 400, got 200',
+    });
+  });
+
+  test('an OBSERVE row whose test reached no verdict is ERROR, not an observation', () => {
+    const errored = { title: 'e', outcome: 'errored' as const, errorLine: 'e: no answer within 10 s' };
+    expect(decideVerdict({ level: 'OBSERVE', tests: [errored], violations: [], observed: [] })).toMatchObject(
+      {
+        verdict: 'ERROR',
+        reason: 'e: no answer within 10 s',
+      },
+    );
   });
 
   test('passing tests next to skipped ones are PASS', () => {

@@ -1,4 +1,4 @@
-// API and sign-in hosts a tenant run may talk to (mde-contract.md section 1). Anything else is refused
+// API and sign-in hosts a tenant run may talk to (docs/contract.md#hosts). Anything else is refused
 // so a typo cannot send credentials to a stranger; loopback is accepted to run tenant mode against an
 // emulator.
 
@@ -24,7 +24,32 @@ export const GOV_API_HOSTS: readonly string[] = [
   'api-gov.securitycenter.microsoft.us',
 ];
 
-export function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '');
+// The one loopback test of the harness: localhost, 127.0.0.0/8 and ::1, given a host name (IPv6 with or
+// without brackets) or a whole URL.
+export function isLoopback(hostOrUrl: string): boolean {
+  let host = hostOrUrl;
+  if (hostOrUrl.includes('://'))
+    try {
+      host = new URL(hostOrUrl).hostname;
+    } catch {
+      return false;
+    }
+  host = host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+// Why a tenant run may not send credentials to this origin, or undefined: it must be a documented
+// host over https, or loopback (tenant mode against an emulator).
+export function tenantOriginProblem(origin: string, kind: 'api' | 'auth'): string | undefined {
+  const url = new URL(origin);
+  if (isLoopback(url.hostname)) return undefined;
+  if (url.protocol !== 'https:')
+    return `must use https for a tenant (got ${JSON.stringify(origin)}); use https://${url.host}`;
+  const hosts = kind === 'api' ? API_HOSTS : AUTH_HOSTS;
+  if (!hosts.includes(url.hostname))
+    return `must be a documented ${kind === 'api' ? 'Defender for Endpoint API' : 'Microsoft Entra sign-in'} host such as https://${hosts[0]} or a loopback address (got ${JSON.stringify(origin)})`;
+  return undefined;
 }

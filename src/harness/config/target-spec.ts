@@ -1,5 +1,8 @@
+import type { TenantCredentials } from './credential-spec.ts';
+
 // What the suite runs against. A TargetSpec is a Playwright worker option (`use: { target }`), so it
-// holds no secret: credentials stay in the environment and are read by the tenant driver only.
+// holds no secret: a tenant's credentials are specs naming where each secret lives (a variable, a
+// file), read by whoever signs in (readSecret).
 
 export type TargetMode = 'embedded' | 'emulator' | 'tenant';
 
@@ -7,6 +10,11 @@ export interface EmbeddedTarget {
   mode: 'embedded';
   // Emulator profile (a conforming reading of the contract's open points); the emulator's default if unset.
   profile?: string;
+  // A profile file (absolute path) read over `profile`: the emulator answers the open points it reads
+  // as the file says (docs/interfaces.md#profile-file).
+  profileFile?: string;
+  // The emulators serve HTTPS with a generated self-signed certificate.
+  https?: boolean;
   // Deliberate violations to switch on (the self-test matrix uses them).
   faults?: string[];
   // Token scope the suite asks for.
@@ -19,7 +27,7 @@ export interface EmulatorTarget {
   apiBaseUrl: string;
   // Authority origin; the token endpoint is {authBaseUrl}/{tenantId}/oauth2/v2.0/token.
   authBaseUrl?: string;
-  // Origin of the control protocol (interfaces.md section 3).
+  // Origin of the control protocol (docs/interfaces.md#control-protocol).
   controlBaseUrl?: string;
   scope?: string;
 }
@@ -37,6 +45,8 @@ export interface TenantTarget {
   allowHourThrottling: boolean;
   // Fraction (0..1] of each documented rate limit this run may use.
   quotaShare: number;
+  // How the operator, the limited app and the per-role apps sign in.
+  credentials: TenantCredentials;
 }
 
 export type TargetSpec = EmbeddedTarget | EmulatorTarget | TenantTarget;
@@ -47,13 +57,15 @@ export function describeTarget(target: TargetSpec): string {
     case 'embedded': {
       const extras = [
         target.profile && `profile ${target.profile}`,
+        target.profileFile && `profile file ${target.profileFile}`,
         target.faults?.length && `faults ${target.faults.join(',')}`,
+        target.https && 'https',
       ].filter(Boolean);
       return `embedded reference emulator${extras.length ? ` (${extras.join('; ')})` : ''}`;
     }
     case 'emulator':
       return `emulator at ${target.apiBaseUrl}`;
     case 'tenant':
-      return `tenant at ${target.apiBaseUrl} (writes ${target.allowWrites ? 'allowed' : 'off'}, throttling ${target.allowThrottling ? 'allowed' : 'off'})`;
+      return `tenant at ${target.apiBaseUrl} (sign-in ${target.credentials.operator.kind}, writes ${target.allowWrites ? 'allowed' : 'off'}, throttling ${target.allowThrottling ? 'allowed' : 'off'})`;
   }
 }

@@ -1,6 +1,6 @@
 import type { ControlActionSeed, ControlApp, ControlMachine } from '../../contract/index.ts';
 import { ControlProtocolError } from '../errors.ts';
-import { describeFetchError } from './token-client.ts';
+import { describeFetchError } from '../http/fetch-error.ts';
 
 // Client of the emulator control protocol (interfaces.md section 3). Any answer other than the
 // documented one is a ControlProtocolError naming the URL and the status.

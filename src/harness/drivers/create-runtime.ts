@@ -1,53 +1,48 @@
 import type { APIRequestContext } from '@playwright/test';
-import type { HarnessConfig } from '../config/load-config.ts';
-import type { TargetSpec } from '../config/target-spec.ts';
-import { ConfigError } from '../errors.ts';
+import type { RecordMode } from '../http/recorder.ts';
+import type { TargetPlan } from '../run/run-plan.ts';
 import { createEmulatorRuntime } from './emulator-driver.ts';
 import type { TargetRuntime } from './target-driver.ts';
 import { createTenantRuntime } from './tenant-driver.ts';
 
 export interface RuntimeContext {
   request: APIRequestContext;
-  config: HarnessConfig;
+  runId: string;
+  requestTimeoutMs: number;
+  exchanges: RecordMode;
+  // test-results/: the quota ledger and the per-worker action ledgers of a tenant run live there.
   resultsDir: string;
-  // embedded: the URL of the emulator the fixture started, and how to stop it.
-  embedded?: { url: string; close: () => Promise<void> };
+  // embedded: the emulator the worker started, and how to stop it.
+  embedded?: { url: string; ca?: string; close: () => Promise<void> };
 }
 
-export function createRuntime(spec: TargetSpec, ctx: RuntimeContext): TargetRuntime {
-  const { request, config } = ctx;
+export function createRuntime(target: TargetPlan, ctx: RuntimeContext): TargetRuntime {
+  const { spec } = target;
+  const http = { request: ctx.request, timeoutMs: ctx.requestTimeoutMs, exchanges: ctx.exchanges };
   switch (spec.mode) {
     case 'embedded': {
-      if (!ctx.embedded) throw new Error('The embedded target needs the emulator started by the fixture.');
-      const url = ctx.embedded.url;
+      if (!ctx.embedded) throw new Error('The embedded target needs the emulator its worker started.');
+      const { url, ca, close } = ctx.embedded;
       return createEmulatorRuntime({
         spec,
-        request,
+        http: { ...http, ...(ca ? { ca } : {}) },
         apiBaseUrl: url,
         authBaseUrl: url,
         controlBaseUrl: url,
-        runId: config.runId,
-        onClose: ctx.embedded.close,
+        runId: ctx.runId,
+        onClose: close,
       });
     }
     case 'emulator':
       return createEmulatorRuntime({
         spec,
-        request,
+        http,
         apiBaseUrl: spec.apiBaseUrl,
         authBaseUrl: spec.authBaseUrl ?? spec.apiBaseUrl,
         controlBaseUrl: spec.controlBaseUrl ?? spec.apiBaseUrl,
-        runId: config.runId,
+        runId: ctx.runId,
       });
     case 'tenant':
-      if (!config.credentials)
-        throw new ConfigError([{ variable: 'MDE_CLIENT_ID', problem: 'is required when MDE_TARGET=tenant' }]);
-      return createTenantRuntime({
-        spec,
-        credentials: config.credentials,
-        request,
-        runId: config.runId,
-        resultsDir: ctx.resultsDir,
-      });
+      return createTenantRuntime({ spec, http, runId: ctx.runId, resultsDir: ctx.resultsDir });
   }
 }

@@ -1,23 +1,21 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { APIRequestContext } from '@playwright/test';
-import { type ActiveStatus, DEFAULT_SCOPE, type FinalStatus } from '../../contract/index.ts';
+import { type ActiveStatus, DEFAULT_SCOPE, type FinalStatus, GRAPH_SCOPE } from '../../contract/index.ts';
 import { READ_ROLE } from '../config/roles.ts';
 import type { EmbeddedTarget, EmulatorTarget } from '../config/target-spec.ts';
-import { ApiClient } from '../http/api-client.ts';
+import { ApiClient, type HttpSettings } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
+import { acquireToken } from '../identity/client-secret-flow.ts';
 import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
 import { ControlClient } from './control-client.ts';
 import type { Identity, MachineActionRecord, TargetDriver, TargetRuntime } from './target-driver.ts';
-import { acquireToken } from './token-client.ts';
 
-export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 const OPERATOR_ROLES = ['Machine.Scan', READ_ROLE];
 // Past any clock-skew leeway a token validator may allow.
 const EXPIRY_MARGIN_SECONDS = 600;
 
 export interface EmulatorRuntimeOptions {
   spec: EmbeddedTarget | EmulatorTarget;
-  request: APIRequestContext;
+  http: HttpSettings;
   apiBaseUrl: string;
   authBaseUrl: string;
   controlBaseUrl: string;
@@ -133,7 +131,7 @@ export class EmulatorDriver implements TargetDriver {
 
   private newClient(label: string, token: () => Promise<string>): ApiClient {
     return new ApiClient({
-      request: this.options.request,
+      http: this.options.http,
       baseUrl: this.options.apiBaseUrl,
       caller: { label, authorization: async () => `Bearer ${await token()}` },
     });

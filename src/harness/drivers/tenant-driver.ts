@@ -1,23 +1,27 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { APIRequestContext } from '@playwright/test';
-import { type ActiveStatus, type FinalStatus, getContract, isFinal } from '../../contract/index.ts';
-import type { AppCredentials, TenantCredentials } from '../config/load-config.ts';
+import {
+  type ActiveStatus,
+  type FinalStatus,
+  GRAPH_SCOPE,
+  getContract,
+  isFinal,
+} from '../../contract/index.ts';
+import type { CredentialSpec } from '../config/credential-spec.ts';
 import type { ActionRole } from '../config/roles.ts';
 import type { TenantTarget } from '../config/target-spec.ts';
-import { NotApplicableError, SafetyInterlockError } from '../errors.ts';
-import { ApiClient, type CallGuard } from '../http/api-client.ts';
+import { NotApplicableError, QuotaExceededError, SafetyInterlockError } from '../errors.ts';
+import { noVerdict } from '../evidence/no-verdict.ts';
+import { ApiClient, type CallGuard, type HttpSettings } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { QuotaLedger } from '../http/quota-ledger.ts';
-import { GRAPH_SCOPE } from './emulator-driver.ts';
+import { SignInError } from '../identity/sign-in-error.ts';
+import { type TokenSource, tokenSourceFor } from '../identity/token-source.ts';
 import type { Identity, MachineActionRecord, TargetDriver, TargetRuntime } from './target-driver.ts';
-import { acquireToken, type Token } from './token-client.ts';
 
 // Any form a GUID parser accepts (D, N, B, P): such an id could name a real action.
 const GUID_FORMS = /^\s*[{(]?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}[)}]?\s*$/i;
-// Renew a tenant token this long before it expires.
-const RENEW_MARGIN_MS = 5 * 60_000;
 const WRITES_REASON =
   'needs MDE_ALLOW_WRITES=true and MDE_MACHINE_ID: the suite starts a quick antivirus scan on that device to have something to cancel';
 
@@ -33,8 +37,7 @@ export interface LedgerEntry {
 
 export interface TenantRuntimeOptions {
   spec: TenantTarget;
-  credentials: TenantCredentials;
-  request: APIRequestContext;
+  http: HttpSettings;
   runId: string;
   // test-results/: the quota ledger file and the per-worker action ledgers live there.
   resultsDir: string;
@@ -46,7 +49,7 @@ export class TenantState implements CallGuard {
   readonly created = new Map<string, LedgerEntry>();
   readonly foundFinal = new Set<string>();
   readonly minted = new Set<string>();
-  readonly tokens = new Map<string, Promise<Token>>();
+  readonly sources = new Map<CredentialSpec, TokenSource>();
   readonly ledger: QuotaLedger;
 
   constructor(readonly options: TenantRuntimeOptions) {
@@ -67,17 +70,20 @@ export class TenantState implements CallGuard {
     const { spec } = this.options;
     if (call.operationId === 'CancelMachineAction') this.assertMayCancel(call.id ?? '');
     else if (call.operationId === 'RunAntiVirusScan') {
-      if (!spec.allowWrites)
-        throw new SafetyInterlockError(`SafetyInterlockError: starting a scan ${WRITES_REASON}.`);
+      if (!spec.allowWrites) throw noVerdict(new SafetyInterlockError(`starting a scan ${WRITES_REASON}.`));
       if (call.id !== spec.machineId)
-        throw new SafetyInterlockError(
-          'SafetyInterlockError: scans may only be started on MDE_MACHINE_ID; refused a scan on another device.',
+        throw noVerdict(
+          new SafetyInterlockError(
+            'scans may only be started on MDE_MACHINE_ID; refused a scan on another device.',
+          ),
         );
     } else if (call.method !== 'GET')
-      throw new SafetyInterlockError(
-        `SafetyInterlockError: the suite never calls ${call.operationId} on a tenant.`,
-      );
-    await this.ledger.reserve(this.quotaKey(call.caller), call.operationId, call.caller === 'throttle');
+      throw noVerdict(new SafetyInterlockError(`the suite never calls ${call.operationId} on a tenant.`));
+    try {
+      await this.ledger.reserve(this.quotaKey(call.caller), call.operationId, call.caller === 'throttle');
+    } catch (error) {
+      throw error instanceof QuotaExceededError ? noVerdict(error) : error;
+    }
   }
 
   // The ledger counts per app of a tenant on a host: the label (what reports show) plus a short hash, so
@@ -85,7 +91,7 @@ export class TenantState implements CallGuard {
   quotaKey(label: string): string {
     const identity = (label === 'throttle' ? 'operator' : label) as Identity;
     const { spec } = this.options;
-    const app = this.app(identity).app.clientId;
+    const app = clientIdOf(this.app(identity).app);
     const hash = createHash('sha256')
       .update(`${new URL(spec.apiBaseUrl).host}|${spec.tenantId}|${app}`)
       .digest('hex');
@@ -96,13 +102,16 @@ export class TenantState implements CallGuard {
   assertMayCancel(id: string): void {
     if (this.created.has(id) || this.foundFinal.has(id) || this.minted.has(id)) return;
     if (!GUID_FORMS.test(id)) return;
-    throw new SafetyInterlockError(
-      `SafetyInterlockError: refused to cancel ${id}: this run neither created it nor found it in a final state.`,
+    throw noVerdict(
+      new SafetyInterlockError(
+        `refused to cancel ${id}: this run neither created it nor found it in a final state.`,
+      ),
     );
   }
 
-  app(identity: Identity): { app: AppCredentials; scope: string } {
-    const { credentials, spec } = this.options;
+  app(identity: Identity): { app: CredentialSpec; scope: string } {
+    const { spec } = this.options;
+    const { credentials } = spec;
     switch (identity) {
       case 'operator':
         return { app: credentials.operator, scope: spec.scope };
@@ -111,7 +120,7 @@ export class TenantState implements CallGuard {
       case 'read-only':
         if (!credentials.limited)
           throw new NotApplicableError(
-            'needs MDE_LIMITED_CLIENT_ID and MDE_LIMITED_CLIENT_SECRET (an app with none of the action roles)',
+            'needs MDE_LIMITED_CLIENT_ID with a secret or certificate (an app with none of the action roles)',
           );
         return { app: credentials.limited, scope: spec.scope };
       case 'expired':
@@ -125,28 +134,29 @@ export class TenantState implements CallGuard {
         const app = credentials.roles[role];
         if (!app)
           throw new NotApplicableError(
-            `needs an app holding only ${role}: set MDE_ROLE_${role.slice(8).toUpperCase()}_CLIENT_ID and _CLIENT_SECRET`,
+            `needs an app holding only ${role}: set MDE_ROLE_${role.slice(8).toUpperCase()}_CLIENT_ID and _CLIENT_SECRET or _CLIENT_CERTIFICATE_PATH`,
           );
         return { app, scope: spec.scope };
       }
     }
   }
 
+  // One token source per app; @azure/identity caches and renews its tokens.
   async token(identity: Identity): Promise<string> {
     const { app, scope } = this.app(identity);
-    const key = `${identity}|${scope}`;
-    let token = this.tokens.get(key);
-    const current = token && (await token.catch(() => undefined));
-    if (!current || current.obtainedAt + current.expiresIn * 1000 - RENEW_MARGIN_MS < Date.now()) {
-      token = acquireToken({
+    let source = this.sources.get(app);
+    if (!source) {
+      source = tokenSourceFor(app, {
         authBaseUrl: this.options.spec.authBaseUrl,
         tenantId: this.options.spec.tenantId,
-        ...app,
-        scope,
       });
-      this.tokens.set(key, token);
+      this.sources.set(app, source);
     }
-    return (await token!).accessToken;
+    try {
+      return (await source.token(scope)).accessToken;
+    } catch (error) {
+      throw error instanceof SignInError ? noVerdict(error) : error;
+    }
   }
 
   writeLedger(): void {
@@ -158,6 +168,11 @@ export class TenantState implements CallGuard {
       JSON.stringify({ runId: this.options.runId, actions: [...this.created.values()] }, null, 2),
     );
   }
+}
+
+// The default credential chain may not say which app it is: the ledger then keys by the kind.
+function clientIdOf(spec: CredentialSpec): string {
+  return spec.clientId ?? spec.kind;
 }
 
 export function createTenantRuntime(options: TenantRuntimeOptions): TargetRuntime {
@@ -319,7 +334,7 @@ export class TenantDriver implements TargetDriver {
     let client = this.clients.get(label);
     if (!client) {
       client = new ApiClient({
-        request: this.state.options.request,
+        http: this.state.options.http,
         baseUrl: this.spec.apiBaseUrl,
         caller: { label, authorization: async () => `Bearer ${await this.state.token(identity)}` },
         guard: this.state,

@@ -1,8 +1,12 @@
 import type { APIRequestContext } from '@playwright/test';
 import { getContract } from '../../contract/index.ts';
+import { isLoopback } from '../config/hosts.ts';
+import { TransportError } from '../errors.ts';
+import { noVerdict } from '../evidence/no-verdict.ts';
 import { type Exchange, parseJson } from './exchange.ts';
 import { checkExchange } from './exchange-checks.ts';
-import { sendRaw } from './raw-request.ts';
+import { describeFetchError } from './fetch-error.ts';
+import { type RawResponse, sendRaw, WireLoss } from './raw-request.ts';
 import { type RecordMode, recordExchange } from './recorder.ts';
 
 // Who is calling: a label for reports and ledgers (never a client id) and how to get its header.
@@ -31,12 +35,22 @@ export interface RequestOptions {
   record?: RecordMode;
 }
 
-export interface ApiClientOptions {
+// How a target is reached over HTTP; the same for every client of one target.
+export interface HttpSettings {
   request: APIRequestContext;
+  // How long one exchange may take before it counts as lost (MDE_REQUEST_TIMEOUT_SECONDS).
+  timeoutMs: number;
+  // 'quiet' checks every exchange but attaches none; a request's own `record` wins.
+  exchanges?: RecordMode;
+  // Extra certificate authority to trust (the HTTPS emulator's own certificate).
+  ca?: string;
+}
+
+export interface ApiClientOptions {
+  http: HttpSettings;
   baseUrl: string;
   caller: Caller;
   guard?: CallGuard;
-  timeoutMs?: number;
 }
 
 export const DEFAULT_COMMENT = 'mde-conformance: cancel';
@@ -49,7 +63,7 @@ export class ApiClient {
   private readonly lean: boolean;
 
   constructor(private readonly options: ApiClientOptions) {
-    this.lean = isLoopback(options.baseUrl);
+    this.lean = isLoopback(new URL(options.baseUrl).hostname);
   }
 
   get label(): string {
@@ -102,7 +116,7 @@ export class ApiClient {
     opts: RequestOptions,
     id?: string,
   ): Promise<Exchange> {
-    const { request, baseUrl, caller, guard, timeoutMs = 30_000 } = this.options;
+    const { baseUrl, caller, guard } = this.options;
     const contract = getContract();
     await guard?.beforeCall({
       caller: caller.label,
@@ -111,7 +125,7 @@ export class ApiClient {
       ...(id !== undefined ? { id } : {}),
     });
     const prefix = opts.versioned ? contract.versionedPrefix : '/api';
-    const url = `${baseUrl}${prefix}${apiPath}`;
+    const pathTemplate = contract.operation(operationId).path.replace(/^\/api/, prefix);
     const headers: Record<string, string> = { accept: 'application/json' };
     const authorization =
       opts.authorization === undefined ? await caller.authorization() : opts.authorization;
@@ -120,48 +134,63 @@ export class ApiClient {
     const contentType = opts.contentType === undefined ? 'application/json' : opts.contentType;
     if (text !== undefined && contentType !== null) headers['content-type'] = contentType;
 
+    const url = `${baseUrl}${prefix}${apiPath}`;
     const started = performance.now();
-    let status: number;
-    let responseHeaders: Record<string, string>;
-    let responseText: string;
-    if (this.lean || (text !== undefined && contentType === null) || opts.record === 'quiet') {
-      ({
-        status,
-        headers: responseHeaders,
-        text: responseText,
-      } = await sendRaw(url, method, headers, text, timeoutMs));
-    } else {
-      const response = await request.fetch(url, {
-        method,
-        headers,
-        ...(text !== undefined ? { data: Buffer.from(text) } : {}),
-        failOnStatusCode: false,
-        maxRedirects: 0,
-        timeout: timeoutMs,
-      });
-      status = response.status();
-      responseHeaders = response.headers();
-      responseText = await response.text();
+    let answer: RawResponse;
+    try {
+      answer = await this.transmit(url, method, headers, text, contentType, opts);
+    } catch (error) {
+      // A lost exchange says nothing about the contract: the test ends without a verdict.
+      throw noVerdict(new TransportError(`${method} ${pathTemplate}`, describeLoss(error), { cause: error }));
     }
     const exchange: Exchange = {
       operationId,
       method,
       url,
-      pathTemplate: contract.operation(operationId).path.replace(/^\/api/, prefix),
+      pathTemplate,
       requestHeaders: headers,
       ...(text !== undefined ? { requestBody: text } : {}),
-      status,
-      headers: responseHeaders,
-      text: responseText,
-      body: parseJson(responseText),
+      status: answer.status,
+      headers: answer.headers,
+      text: answer.text,
+      body: parseJson(answer.text),
       durationMs: Math.round(performance.now() - started),
     };
-    await recordExchange(exchange, checkExchange(exchange), opts.record ?? 'full');
+    await recordExchange(
+      exchange,
+      checkExchange(exchange),
+      opts.record ?? this.options.http.exchanges ?? 'full',
+    );
     return exchange;
+  }
+
+  private async transmit(
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    text: string | undefined,
+    contentType: string | null,
+    opts: RequestOptions,
+  ): Promise<RawResponse> {
+    const { request, timeoutMs, ca } = this.options.http;
+    if (this.lean || (text !== undefined && contentType === null) || opts.record === 'quiet')
+      return sendRaw({ url, method, headers, ...(text !== undefined ? { body: text } : {}), timeoutMs, ca });
+    const response = await request.fetch(url, {
+      method,
+      headers,
+      ...(text !== undefined ? { data: Buffer.from(text) } : {}),
+      failOnStatusCode: false,
+      maxRedirects: 0,
+      timeout: timeoutMs,
+    });
+    return { status: response.status(), headers: response.headers(), text: await response.text() };
   }
 }
 
-function isLoopback(baseUrl: string): boolean {
-  const host = new URL(baseUrl).hostname;
-  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
+function describeLoss(error: unknown): string {
+  if (error instanceof WireLoss) return error.message;
+  const message = String((error as Error)?.message ?? error);
+  // Playwright's request context says "Timeout 10000ms exceeded" when nothing came back in time.
+  const timeout = /Timeout (\d+)ms exceeded/.exec(message);
+  return timeout ? `no answer within ${Number(timeout[1]) / 1000} s` : describeFetchError(error);
 }

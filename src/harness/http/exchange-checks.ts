@@ -1,51 +1,48 @@
-import { getContract, responseFor } from '../../contract/index.ts';
+import { getContract, getRegistry, type RequirementId, responseFor } from '../../contract/index.ts';
+import type { Finding } from '../evidence/finding.ts';
 import { type Exchange, exchangeTitle, isJsonContentType, retryAfterOf } from './exchange.ts';
 
-export interface Violation {
-  requirement: 'SCHEMA.ENTITY' | 'SCHEMA.ERROR' | 'SCHEMA.CONTENTTYPE' | 'RATE.RETRYAFTER';
-  // One line: what was wrong, where.
-  detail: string;
-}
+type Violation = Extract<Finding, { kind: 'violation' }>;
 
-// The checks made on every exchange with the API. They never fail the calling test: the recorder
-// turns them into violation annotations, which the reporter maps to their requirement.
+// The requirements checked on every exchange, whoever made it.
+const id = (name: string): RequirementId => getRegistry().get(name).id;
+const ENTITY = id('SCHEMA.ENTITY');
+const ERROR = id('SCHEMA.ERROR');
+const CONTENT_TYPE = id('SCHEMA.CONTENTTYPE');
+const RETRY_AFTER = id('RATE.RETRYAFTER');
+
+// The checks made on every exchange with the API. They never fail the calling test: they become
+// violation findings, and the reporter gives each to the requirement it names.
 export function checkExchange(exchange: Exchange): Violation[] {
   if (!exchange.operationId) return [];
   const prefix = exchangeTitle(exchange);
-  const schemaRequirement = exchange.status < 400 ? 'SCHEMA.ENTITY' : 'SCHEMA.ERROR';
+  const schemaRequirement = exchange.status < 400 ? ENTITY : ERROR;
   const violations: Violation[] = [];
+  const violation = (requirement: RequirementId, text: string) =>
+    violations.push({ kind: 'violation', id: requirement, text: `${prefix}: ${text}` });
   const contract = getContract();
   const spec = responseFor(contract.operation(exchange.operationId), exchange.status);
   const hasText = exchange.text.trim().length > 0;
 
   if (spec?.schemaRef && hasText && exchange.body === undefined) {
-    violations.push({ requirement: schemaRequirement, detail: `${prefix}: body is not JSON` });
+    violation(schemaRequirement, 'body is not JSON');
   } else if (exchange.status >= 200) {
     const check = contract.validateResponse(exchange.operationId, exchange.status, exchange.body);
     for (const v of check.violations.slice(0, 5))
-      violations.push({
-        requirement: schemaRequirement,
-        detail: `${prefix}: ${v.path} expected ${v.expected}, got ${v.got}`,
-      });
+      violation(schemaRequirement, `${v.path} expected ${v.expected}, got ${v.got}`);
   }
-  if (hasText && exchange.body !== undefined && !isJsonContentType(exchange.headers['content-type'])) {
-    violations.push({
-      requirement: 'SCHEMA.CONTENTTYPE',
-      detail: `${prefix}: Content-Type expected application/json, got ${JSON.stringify(exchange.headers['content-type'] ?? null)}`,
-    });
-  }
+  if (hasText && exchange.body !== undefined && !isJsonContentType(exchange.headers['content-type']))
+    violation(
+      CONTENT_TYPE,
+      `Content-Type expected application/json, got ${JSON.stringify(exchange.headers['content-type'] ?? null)}`,
+    );
   if (exchange.status === 429) {
-    const raw = exchange.headers['retry-after'];
     const seconds = retryAfterOf(exchange);
     if (seconds === undefined || seconds <= 0)
-      violations.push({
-        requirement: 'RATE.RETRYAFTER',
-        detail: `${prefix}: Retry-After expected delta-seconds or HTTP-date above 0, got ${JSON.stringify(raw ?? null)}`,
-      });
+      violation(
+        RETRY_AFTER,
+        `Retry-After expected delta-seconds or HTTP-date above 0, got ${JSON.stringify(exchange.headers['retry-after'] ?? null)}`,
+      );
   }
   return violations;
-}
-
-export function formatViolation(violation: Violation): string {
-  return `${violation.requirement}: ${violation.detail}`;
 }

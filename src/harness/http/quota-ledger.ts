@@ -1,11 +1,12 @@
-import { mkdirSync, readFileSync, renameSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import lockfile from 'proper-lockfile';
 import type { RateLimit } from '../../contract/index.ts';
 import { QuotaExceededError } from '../errors.ts';
 
 // Counts every call a run makes to a real tenant, per app and operation, in sliding minute and hour
 // windows, and refuses a call that would use more than `share` of a documented limit. The state is a
-// JSON file shared by all workers (and shards on one machine), guarded by an atomic mkdir lock.
+// JSON file shared by all workers (and shards on one machine), guarded by proper-lockfile's lock.
 
 interface LedgerState {
   // The run the totals belong to; the recent calls carry over between runs (the quota does too).
@@ -34,7 +35,9 @@ export interface QuotaReport {
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
+// A lock older than this belongs to a worker that died holding it (held ones are refreshed).
 const LOCK_STALE_MS = 10_000;
+const LOCK_WAIT_MS = 5_000;
 
 export class QuotaLedger {
   private readonly now: () => number;
@@ -120,9 +123,8 @@ export class QuotaLedger {
   }
 
   private withLock(update: (state: LedgerState) => void): void {
-    const lock = `${this.options.file}.lock`;
     mkdirSync(dirname(this.options.file), { recursive: true });
-    acquire(lock);
+    const release = acquire(this.options.file);
     try {
       const state = this.read();
       update(state);
@@ -130,36 +132,26 @@ export class QuotaLedger {
       writeFileSync(temp, JSON.stringify(state));
       renameSync(temp, this.options.file);
     } finally {
-      rmdirSync(lock);
+      release();
     }
   }
 }
 
-function acquire(lock: string): void {
-  const deadline = Date.now() + 5_000;
+// proper-lockfile's sync API refuses its own retries (they would need a timer), so this loop retries:
+// the critical section is a read and a rename, so a held lock frees within milliseconds.
+function acquire(file: string): () => void {
+  const deadline = performance.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
-      mkdirSync(lock);
-      return;
+      // realpath: false, since the ledger file does not exist before the first call.
+      return lockfile.lockSync(file, { stale: LOCK_STALE_MS, realpath: false });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (Date.now() - statMtime(lock) > LOCK_STALE_MS) {
-        try {
-          rmdirSync(lock);
-        } catch {}
-        continue;
-      }
-      if (Date.now() > deadline)
-        throw new Error(`Could not lock ${lock} within 5 s; remove it if no run is active.`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      if (performance.now() > deadline)
+        throw new Error(
+          `Could not lock ${file}.lock within ${LOCK_WAIT_MS / 1000} s; remove it if no run is active.`,
+        );
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
     }
-  }
-}
-
-function statMtime(path: string): number {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return Date.now();
   }
 }

@@ -1,10 +1,16 @@
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { describeFetchError } from './fetch-error.ts';
 
 export interface RawResponse {
   status: number;
   headers: Record<string, string>;
   text: string;
+}
+
+// Why an exchange was lost; the caller names the exchange.
+export class WireLoss extends Error {
+  override readonly name = 'WireLoss';
 }
 
 // Kept-alive connections: the rate tests send well over a thousand calls per target.
@@ -13,18 +19,25 @@ const agents = {
   https: new HttpsAgent({ keepAlive: true, maxSockets: 128 }),
 };
 
+export interface RawRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  // No answer (or no further byte of it) for this long: the exchange is lost.
+  timeoutMs: number;
+  // Extra certificate authorities to trust (the HTTPS emulator's self-signed certificate).
+  ca?: string;
+}
+
 // Sends exactly the given headers. Playwright's request context always adds a Content-Type to a body,
-// so a body without one (HDR.NOCONTENTTYPE) goes through here, and so do the rate tests' bulk calls,
-// where the request context's per-call overhead (tracing, protocol round trips) would dominate.
-export function sendRaw(
-  url: string,
-  method: string,
-  headers: Record<string, string>,
-  body: string | undefined,
-  timeoutMs: number,
-): Promise<RawResponse> {
+// so a body without one (HDR.NOCONTENTTYPE) goes through here, and so do loopback targets, where the
+// request context's per-call overhead (tracing, protocol round trips) would dominate.
+export function sendRaw(request: RawRequest): Promise<RawResponse> {
+  const { url, method, headers, body, timeoutMs, ca } = request;
   const target = new URL(url);
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const https = target.protocol === 'https:';
+  const send = https ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = send(
       target,
@@ -35,28 +48,51 @@ export function sendRaw(
           ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}),
         },
         timeout: timeoutMs,
-        agent: target.protocol === 'https:' ? agents.https : agents.http,
+        // A custom CA needs its own agent; loopback HTTPS with the emulator's certificate is rare.
+        ...(ca ? { ca } : { agent: https ? agents.https : agents.http }),
       },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const out: Record<string, string> = {};
-          for (const [name, value] of Object.entries(res.headers))
-            if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: out,
-            text: Buffer.concat(chunks).toString('utf8'),
-          });
-        });
-        res.on('error', reject);
-      },
+      (res) => readAnswer(res, timeoutMs).then(resolve, reject),
     );
-    req.on('timeout', () =>
-      req.destroy(new Error(`${method} ${target.origin}${target.pathname} timed out after ${timeoutMs} ms`)),
+    req.on('timeout', () => req.destroy(new WireLoss(`no answer within ${seconds(timeoutMs)}`)));
+    req.on('error', (error) =>
+      reject(error instanceof WireLoss ? error : new WireLoss(describeFetchError(error), { cause: error })),
     );
-    req.on('error', reject);
     req.end(body);
   });
+}
+
+function readAnswer(res: IncomingMessage, timeoutMs: number): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    res.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      received += chunk.length;
+    });
+    res.setTimeout(timeoutMs, () =>
+      res.destroy(new WireLoss(`the answer stalled after ${received} bytes for ${seconds(timeoutMs)}`)),
+    );
+    res.on('end', () => {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(res.headers))
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      resolve({ status: res.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString('utf8') });
+    });
+    // A body cut short: the connection closed before Content-Length bytes or the last chunk arrived.
+    const cutShort = (cause?: unknown) => {
+      if (cause instanceof WireLoss) return reject(cause);
+      if (res.complete) return;
+      const declared = res.headers['content-length'];
+      const how = declared
+        ? `the answer ended after ${received} of ${declared} bytes`
+        : `the answer ended after ${received} bytes, before its last chunk`;
+      reject(new WireLoss(how, { cause }));
+    };
+    res.on('close', () => cutShort());
+    res.on('error', (error) => cutShort(error));
+  });
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }

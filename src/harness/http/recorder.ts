@@ -1,35 +1,21 @@
-import { type TestInfo, test } from '@playwright/test';
+import { test } from '@playwright/test';
+import type { Finding } from '../evidence/finding.ts';
+import { currentTestInfo, recordFinding } from '../evidence/record-finding.ts';
 import { redactHeaders, redactText, redactValue } from '../redaction/redact.ts';
 import { type Exchange, exchangeTitle } from './exchange.ts';
-import { formatViolation, type Violation } from './exchange-checks.ts';
 
 export type RecordMode = 'full' | 'quiet';
 
-// The running test, or undefined outside one (worker set-up and teardown).
-export function currentTestInfo(): TestInfo | undefined {
-  try {
-    return test.info();
-  } catch {
-    return undefined;
-  }
-}
-
-// Adds an annotation once per test (the same violation seen twice is one finding).
-export function annotateOnce(info: TestInfo, type: string, description: string): void {
-  if (!info.annotations.some((a) => a.type === type && a.description === description))
-    info.annotations.push({ type, description });
-}
-
-// Records an exchange on the running test: violations as annotations and, in full mode, a step named
-// after the exchange with the redacted request and answer attached.
+// Records an exchange on the running test: its findings and, in full mode, a step named after the
+// exchange with the redacted request and answer attached.
 export async function recordExchange(
   exchange: Exchange,
-  violations: Violation[],
+  findings: Finding[],
   mode: RecordMode,
 ): Promise<void> {
   const info = currentTestInfo();
   if (!info) return;
-  for (const violation of violations) annotateOnce(info, 'violation', formatViolation(violation));
+  for (const finding of findings) recordFinding(finding, info);
   if (mode === 'quiet') return;
   const title = exchangeTitle(exchange);
   const evidence = JSON.stringify(redactedExchange(exchange), null, 2);

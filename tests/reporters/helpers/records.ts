@@ -1,4 +1,7 @@
+import { getRegistry, type RequirementId } from '../../../src/contract/index.ts';
 import type { RunRecords, TestRecord } from '../../../src/reporters/test-record.ts';
+
+export const requirementId = (id: string): RequirementId => getRegistry().get(id).id;
 
 // Builders for the reporters' unit tests: a record passes and claims nothing unless told otherwise.
 export function testRecord(overrides: Partial<TestRecord> = {}): TestRecord {
@@ -12,8 +15,7 @@ export function testRecord(overrides: Partial<TestRecord> = {}): TestRecord {
     outcome: 'passed',
     durationMs: 5,
     requirements: [],
-    violations: [],
-    observed: [],
+    findings: [],
     ...overrides,
   };
 }
@@ -24,7 +26,9 @@ export function runRecords(tests: TestRecord[], overrides: Partial<RunRecords> =
     suite: { version: '0.1.0', contractHash: 'sha256:0123456789abcdef' },
     startedAt: '2026-01-01T00:00:00.000Z',
     durationMs: 1000,
-    targets: { embedded: { mode: 'embedded', apiHost: '127.0.0.1:4010' } },
+    targets: {
+      embedded: { mode: 'embedded', apiHost: '127.0.0.1:4010', description: 'embedded reference emulator' },
+    },
     runErrors: [],
     tests,
     ...overrides,
@@ -33,6 +37,10 @@ export function runRecords(tests: TestRecord[], overrides: Partial<RunRecords> =
 
 export function failed(line: string): Pick<TestRecord, 'status' | 'outcome' | 'error'> {
   return { status: 'failed', outcome: 'failed', error: { category: 'contract-violation', line } };
+}
+
+export function errored(line: string): Pick<TestRecord, 'status' | 'outcome' | 'error'> {
+  return { status: 'failed', outcome: 'errored', error: { category: 'target-unreachable', line } };
 }
 
 export function skipped(reason: string): Pick<TestRecord, 'status' | 'outcome' | 'skipReason'> {

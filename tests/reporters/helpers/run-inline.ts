@@ -64,3 +64,23 @@ function cleanEnv(): NodeJS.ProcessEnv {
 export function details(id: string, level = 'must'): string {
   return `{ tag: ['@${id}', '@${level}'], annotation: [{ type: 'requirement', description: '${id}' }] }`;
 }
+
+// A finding annotation as the harness writes it (src/harness/evidence/finding.ts), as source text.
+export function finding(value: Record<string, unknown>): string {
+  return JSON.stringify({ type: 'mde-finding', description: JSON.stringify(value) });
+}
+
+// A run plan naming these embedded targets, as the conformance config carries it.
+export function planOf(targets: string[]): Record<string, unknown> {
+  return {
+    runId: 'run-inline',
+    requestTimeoutMs: 10_000,
+    testTimeoutMs: 30_000,
+    exchanges: 'full',
+    targets: targets.map((name) => ({
+      name,
+      spec: { mode: 'embedded' },
+      info: { mode: 'embedded', apiHost: 'loopback', description: `embedded (${name})` },
+    })),
+  };
+}

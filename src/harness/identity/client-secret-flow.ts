@@ -1,3 +1,4 @@
+import { describeFetchError } from '../http/fetch-error.ts';
 import { registerSecret } from '../redaction/redact.ts';
 import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
 
@@ -72,32 +73,4 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
     expiresIn: Number(body.expires_in ?? 3599),
     obtainedAt: Date.now(),
   };
-}
-
-// "connection refused", "DNS lookup failed", "timed out after 10 s": the cause a person can act on.
-export function describeFetchError(error: unknown): string {
-  const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (err.name === 'TimeoutError' || err.name === 'AbortError') return 'timed out';
-  const code = err.cause?.code;
-  switch (code) {
-    case 'ECONNREFUSED':
-      return 'connection refused';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'DNS lookup failed (unknown host)';
-    case 'ECONNRESET':
-      return 'connection reset';
-    case 'ETIMEDOUT':
-    case 'UND_ERR_CONNECT_TIMEOUT':
-      return 'connection timed out';
-    case 'CERT_HAS_EXPIRED':
-    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-    case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return `TLS certificate problem (${code})`;
-    default:
-      return code
-        ? `${code} ${err.cause?.message ?? ''}`.trim()
-        : (err.cause?.message ?? err.message ?? String(error));
-  }
 }

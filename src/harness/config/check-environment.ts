@@ -1,0 +1,86 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { registerSecret } from '../redaction/redact.ts';
+import { ENV_KEYWORDS, ENV_SCHEMA, type EnvValues, schemaOf } from './env-schema.ts';
+import type { ConfigProblems } from './problems.ts';
+import type { Env } from './read-env.ts';
+
+// An ajv of its own: it turns the environment's strings into the schema's booleans and numbers and
+// fills in the defaults, which the contract's strict instance must never do to an answer.
+const ajv = new Ajv2020({
+  strict: true,
+  allErrors: true,
+  coerceTypes: true,
+  useDefaults: true,
+  keywords: ENV_KEYWORDS,
+});
+const validate = ajv.compile<EnvValues>(ENV_SCHEMA);
+
+export interface CheckedEnvironment {
+  // The valid values, typed, defaults filled in; a bad value is left out (and reported).
+  values: EnvValues;
+  // Any variable of the schema by name, e.g. MDE_ROLE_ISOLATE_CLIENT_ID; undefined if unset or bad.
+  get(name: string): string | undefined;
+  // Whether a value was given at all, valid or not.
+  isSet(name: string): boolean;
+  // Whether the value given was refused by the schema (and reported already).
+  isBad(name: string): boolean;
+  // The variable a value was read from: its AZURE_* namesake when the MDE_* one is unset.
+  nameOf(name: string): string;
+}
+
+// Checks every variable the schema names against it; each bad value is one problem naming the
+// variable the user set, with the schema's fix text.
+export function checkEnvironment(env: Env, problems: ConfigProblems): CheckedEnvironment {
+  const given: Record<string, string> = {};
+  const source: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(env)) {
+    const value = raw?.trim();
+    if (value && (schemaOf(name)?.writeOnly || /SECRET/.test(name))) registerSecret(value);
+    if (value && schemaOf(name)) given[name] = value;
+  }
+  // The Azure SDKs' namesakes stand in for a tenant only: in emulator modes they would name Microsoft.
+  if (given.MDE_TARGET === 'tenant')
+    for (const [name, schema] of Object.entries(
+      ENV_SCHEMA.properties as Record<string, { fallback?: string }>,
+    )) {
+      const fallback = schema.fallback;
+      if (fallback && given[name] === undefined && env[fallback]?.trim()) {
+        given[name] = env[fallback].trim();
+        source[name] = fallback;
+      }
+    }
+
+  const values: Record<string, unknown> = {};
+  const bad = new Set<string>();
+  for (const [name, value] of Object.entries(given))
+    values[name] = schemaOf(name)?.type === 'boolean' ? asBoolean(value) : value;
+  if (!validate(values)) {
+    for (const error of validate.errors ?? []) {
+      const name = error.instancePath.split('/')[1];
+      if (!name || !(name in values)) continue;
+      delete values[name];
+      bad.add(name);
+      const schema = schemaOf(name);
+      const got = schema?.writeOnly ? '' : ` (got ${JSON.stringify(given[name])})`;
+      problems.add(source[name] ?? name, `${schema?.fix ?? 'is not valid'}${got}`);
+    }
+    // Again without the bad values, which puts their defaults back; it cannot fail now.
+    validate(values);
+  }
+  return {
+    values: values as EnvValues,
+    get: (name) => {
+      const value = values[name];
+      return typeof value === 'string' ? value : undefined;
+    },
+    isSet: (name) => given[name] !== undefined,
+    isBad: (name) => bad.has(name),
+    nameOf: (name) => source[name] ?? name,
+  };
+}
+
+// "TRUE", "1" and "0" are what people write for a switch too; ajv coerces only "true" and "false".
+function asBoolean(value: string): string {
+  const lower = value.toLowerCase();
+  return lower === '1' ? 'true' : lower === '0' ? 'false' : lower;
+}

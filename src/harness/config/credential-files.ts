@@ -1,0 +1,72 @@
+import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { registerSecret } from '../redaction/redact.ts';
+
+// Checks of the files a credential names, each answering one sentence that says what to fix (never a
+// line of the file). What they find secret is registered with the redactor first.
+
+const CERTIFICATE_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+const PRIVATE_KEY_BLOCK = /-----BEGIN ((?:RSA |EC |ENCRYPTED )?PRIVATE KEY)-----[\s\S]+?-----END \1-----/;
+
+// The private key of a PEM file, registered with the redactor; also used when the file is read to sign in.
+export function registerPrivateKey(pem: string): string | undefined {
+  const key = PRIVATE_KEY_BLOCK.exec(pem)?.[0];
+  registerSecret(key);
+  return key;
+}
+
+// A PEM holding an RSA certificate and its own private key, unencrypted (what @azure/identity's
+// ClientCertificateCredential reads); the assertion it signs is RS256 or PS256, so the key is RSA.
+export function certificateFileProblem(path: string): string | undefined {
+  const read = readText(path);
+  if (typeof read !== 'string') return read.problem;
+  const keyPem = registerPrivateKey(read);
+  const certificatePem = CERTIFICATE_BLOCK.exec(read)?.[0];
+  const convert = 'a .pfx converts with `openssl pkcs12 -in app.pfx -out app.pem -nodes`';
+  if (!certificatePem && !keyPem)
+    return `names ${path}, which is not a PEM with a certificate and a private key; ${convert}`;
+  if (!certificatePem)
+    return `names ${path}, which holds a private key but no certificate (-----BEGIN CERTIFICATE-----); add the certificate to the file`;
+  if (!keyPem)
+    return `names ${path}, which holds a certificate but no private key; add the key (-----BEGIN PRIVATE KEY-----) to the file, e.g. ${convert}`;
+  if (keyPem.includes('ENCRYPTED'))
+    return `names ${path}, whose private key is encrypted; store it unencrypted (\`openssl pkey -in key.pem -out plain.pem\`) and protect the file instead`;
+  let certificate: X509Certificate;
+  let key: KeyObject;
+  try {
+    certificate = new X509Certificate(certificatePem);
+  } catch {
+    return `names ${path}, whose certificate cannot be parsed; export it again as PEM`;
+  }
+  try {
+    key = createPrivateKey(keyPem);
+  } catch {
+    return `names ${path}, whose private key cannot be parsed; export it again as PEM`;
+  }
+  if (key.asymmetricKeyType !== 'rsa')
+    return `names ${path}, whose key is ${key.asymmetricKeyType?.toUpperCase()}; Microsoft Entra ID takes RSA certificates (RS256/PS256 assertions)`;
+  if (!certificate.checkPrivateKey(key))
+    return `names ${path}, whose private key does not belong to its certificate; put the certificate and its own key in the file`;
+  return undefined;
+}
+
+// A federated identity token file: present and not empty. Its token is a secret too.
+export function tokenFileProblem(path: string): string | undefined {
+  const read = readText(path);
+  if (typeof read !== 'string') return read.problem;
+  if (!read.trim())
+    return `names ${path}, which is empty; the identity provider writes the token there (Kubernetes workload identity: the projected service account token)`;
+  registerSecret(read.trim());
+  return undefined;
+}
+
+function readText(path: string): string | { problem: string } {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { problem: `names ${path}, which does not exist; check the path` };
+    if (code === 'EISDIR') return { problem: `names ${path}, which is a directory; name the file` };
+    return { problem: `names ${path}, which cannot be read (${code}); check its permissions` };
+  }
+}

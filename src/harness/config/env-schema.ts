@@ -1,0 +1,171 @@
+import { type Static, Type } from '@sinclair/typebox';
+
+// Every environment variable the configuration reads, described once: the ajv validator, the
+// TypeScript type and the messages come from here, and .env.example documents the same names (a test
+// checks). Keywords beside the standard ones:
+//   fix       what a valid value looks like; a bad value reads "ConfigError: <NAME> <fix> (got "...")"
+//   fallback  the Azure SDK namesake read when the variable is unset (tenant mode only)
+//   writeOnly a secret: never echoed in a message, registered with the redactor
+// Variables read elsewhere (MDE_BASELINE and MDE_REPORT_SINGLE_FILE by the reporters, the emulator's
+// own CLI variables, those the scripts set for their children) are not read by the configuration.
+export const ENV_KEYWORDS = ['fix', 'fallback'];
+
+const GUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const ORIGIN = '^https?://[^/?#@\\s]+/?$';
+const ORIGIN_FIX =
+  'must be an http or https origin without path, query or credentials, such as https://api.securitycenter.microsoft.com';
+const CLIENT_ID_FIX =
+  'must be an application (client) id GUID, as shown on the app registration overview page';
+
+function choice<T extends string>(values: readonly T[], description: string, fallback?: T) {
+  return Type.Unsafe<T>({
+    type: 'string',
+    enum: values,
+    description,
+    fix: `must be one of ${values.join(', ')}`,
+    ...(fallback ? { default: fallback } : {}),
+  });
+}
+const namesake = (fallback?: string) => (fallback ? { fallback } : {});
+const origin = (description: string, fallback?: string) =>
+  Type.Optional(Type.String({ pattern: ORIGIN, description, fix: ORIGIN_FIX, ...namesake(fallback) }));
+const clientId = (description: string, fallback?: string) =>
+  Type.Optional(Type.String({ pattern: GUID, description, fix: CLIENT_ID_FIX, ...namesake(fallback) }));
+const secret = (description: string, fallback?: string) =>
+  Type.Optional(Type.String({ writeOnly: true, description, ...namesake(fallback) }));
+const file = (description: string, fallback?: string) =>
+  Type.Optional(Type.String({ description, ...namesake(fallback) }));
+const flag = (description: string) =>
+  Type.Boolean({ default: false, description, fix: 'must be true or false' });
+
+export const CREDENTIAL_KINDS = ['secret', 'certificate', 'federated', 'github-oidc', 'default'] as const;
+
+export const ENV_SCHEMA = Type.Object(
+  {
+    // --- target
+    MDE_TARGET: choice(
+      ['embedded', 'emulator', 'tenant'] as const,
+      'embedded: start the bundled emulator; emulator: one already running; tenant: a real tenant',
+      'embedded',
+    ),
+    MDE_API_BASE_URL: origin('API origin (tenant: a documented host or loopback)'),
+    MDE_AUTH_BASE_URL: origin('authority origin', 'AZURE_AUTHORITY_HOST'),
+    MDE_CONTROL_BASE_URL: origin('origin of the emulator control protocol'),
+    MDE_SCOPE: Type.Optional(
+      Type.String({
+        pattern: '^(https?|api)://\\S+/\\.default$',
+        description: 'token scope',
+        fix: 'must be a resource URI ending in "/.default", e.g. https://api.securitycenter.microsoft.com/.default',
+      }),
+    ),
+    MDE_REQUEST_TIMEOUT_SECONDS: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        description: 'how long one HTTP exchange may take before it counts as lost',
+        fix: 'must be a number of seconds above 0, e.g. 10',
+      }),
+    ),
+    MDE_RUN_ID: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z0-9._-]{1,64}$',
+        description: 'tags what a run creates and names its ledgers',
+        fix: 'must be letters, digits, ".", "_" or "-", at most 64',
+      }),
+    ),
+    // --- embedded emulator
+    MDE_EMULATOR_PROFILE: Type.Optional(
+      Type.String({
+        pattern: '^[a-z0-9-]+$',
+        description: 'built-in emulator profile',
+        fix: 'must be a profile name such as default or strict-odata (docs/emulator.md)',
+      }),
+    ),
+    MDE_EMULATOR_PROFILE_FILE: file('a profile file: how the emulator answers the open points'),
+    MDE_EMULATOR_FAULTS: Type.Optional(
+      Type.String({
+        pattern: '^[a-z0-9-]+(\\s*,\\s*[a-z0-9-]+)*\\s*,?$',
+        description: 'deliberate violations to switch on',
+        fix: 'must be fault names separated by commas, e.g. cancel-new-id,rate-hour-absent (npm run emulator -- --list-faults)',
+      }),
+    ),
+    MDE_EMULATOR_HTTPS: flag('the embedded emulators serve HTTPS with a generated certificate'),
+    // --- tenant identity
+    MDE_TENANT_ID: Type.Optional(
+      Type.String({
+        pattern: GUID,
+        description: 'tenant GUID',
+        fix: 'must be a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47 (the Directory (tenant) ID)',
+        fallback: 'AZURE_TENANT_ID',
+      }),
+    ),
+    MDE_CREDENTIAL: Type.Optional(choice(CREDENTIAL_KINDS, 'how the operator app signs in')),
+    MDE_CLIENT_ID: clientId('operator app (Machine.Scan, Machine.Read.All)', 'AZURE_CLIENT_ID'),
+    MDE_CLIENT_SECRET: secret('operator app client secret', 'AZURE_CLIENT_SECRET'),
+    MDE_CLIENT_CERTIFICATE_PATH: file(
+      'PEM with the operator certificate and its private key',
+      'AZURE_CLIENT_CERTIFICATE_PATH',
+    ),
+    MDE_FEDERATED_TOKEN_FILE: file(
+      'federated identity token (workload identity)',
+      'AZURE_FEDERATED_TOKEN_FILE',
+    ),
+    MDE_LIMITED_CLIENT_ID: clientId('app holding none of the seven action roles'),
+    MDE_LIMITED_CLIENT_SECRET: secret('limited app client secret'),
+    MDE_LIMITED_CLIENT_CERTIFICATE_PATH: file('PEM with the limited app certificate and its private key'),
+    ACTIONS_ID_TOKEN_REQUEST_URL: Type.Optional(
+      Type.String({ description: 'set by GitHub Actions for a job with id-token: write' }),
+    ),
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: secret('set by GitHub Actions for a job with id-token: write'),
+    // --- tenant safety switches
+    MDE_MACHINE_ID: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z0-9-]{8,64}$',
+        description: 'the one device on which quick scans may be started',
+        fix: 'must be the device id (usually 40 hexadecimal characters)',
+      }),
+    ),
+    MDE_ALLOW_WRITES: flag('create and cancel quick scans on MDE_MACHINE_ID'),
+    MDE_ALLOW_THROTTLING: flag('run the tests that exhaust the minute rate limit'),
+    MDE_ALLOW_HOUR_THROTTLING: flag('also exhaust the hour limit'),
+    MDE_QUOTA_SHARE: Type.Number({
+      exclusiveMinimum: 0,
+      maximum: 1,
+      default: 0.5,
+      description: 'fraction of each documented rate limit this run may use',
+      fix: 'must be a number above 0 and at most 1',
+    }),
+  },
+  {
+    // One app per action role: MDE_ROLE_<ROLE>_CLIENT_ID with _CLIENT_SECRET or _CLIENT_CERTIFICATE_PATH.
+    patternProperties: {
+      '^MDE_ROLE_[A-Z]+_CLIENT_ID$': Type.String({
+        pattern: GUID,
+        description: 'app holding only that action role',
+        fix: CLIENT_ID_FIX,
+      }),
+      '^MDE_ROLE_[A-Z]+_CLIENT_SECRET$': Type.String({ writeOnly: true, description: 'its client secret' }),
+      '^MDE_ROLE_[A-Z]+_CLIENT_CERTIFICATE_PATH$': Type.String({
+        description: 'PEM with its certificate and private key',
+      }),
+    },
+  },
+);
+
+export type EnvValues = Static<typeof ENV_SCHEMA>;
+
+// What the schema says about one variable, including the role variables matched by pattern.
+export interface VariableSchema {
+  type?: string;
+  description?: string;
+  fix?: string;
+  fallback?: string;
+  writeOnly?: boolean;
+}
+
+export function schemaOf(name: string): VariableSchema | undefined {
+  const known = (ENV_SCHEMA.properties as Record<string, VariableSchema>)[name];
+  if (known) return known;
+  const patterns = ENV_SCHEMA.patternProperties as Record<string, VariableSchema>;
+  const match = Object.keys(patterns).find((pattern) => new RegExp(pattern).test(name));
+  return match ? patterns[match] : undefined;
+}

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { ProfileFormatError, parseProfile } from '../../contract/index.ts';
+
+// MDE_EMULATOR_PROFILE_FILE: checked here, as the emulator will read it (JSON, the profile format), so
+// a bad file stops the run before any emulator starts. One sentence, naming the point at fault.
+export function profileFileProblem(path: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT'
+      ? `names ${path}, which does not exist; point it at a profile, e.g. reports/observed-profile.json of a tenant run`
+      : `names ${path}, which cannot be read (${code})`;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return `names ${path}, which is not valid JSON (${(error as Error).message.split('\n')[0]})`;
+  }
+  try {
+    parseProfile(data, path);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ProfileFormatError)) throw error;
+    return `is not a valid profile: ${error.message}`;
+  }
+}

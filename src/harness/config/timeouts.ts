@@ -1,0 +1,8 @@
+import type { TargetMode } from './target-spec.ts';
+
+// How long one test may take: a tenant answers slower, and its rate-limit waits are real time.
+// playwright.config.ts reads it, so a request timeout can be checked against it.
+export const TEST_TIMEOUT_SECONDS: Record<TargetMode, number> = { embedded: 30, emulator: 30, tenant: 120 };
+
+// How long one HTTP exchange may take before it counts as lost, unless MDE_REQUEST_TIMEOUT_SECONDS says.
+export const REQUEST_TIMEOUT_SECONDS: Record<TargetMode, number> = { embedded: 10, emulator: 10, tenant: 30 };

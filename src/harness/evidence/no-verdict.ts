@@ -1,0 +1,11 @@
+import { type HarnessError, TransportError } from '../errors.ts';
+import { recordFinding } from './record-finding.ts';
+
+// Marks the running test as having reached no verdict because of `error`, and hands the error back to
+// be thrown: `throw noVerdict(new ControlProtocolError(...))`. The reporter then shows the test as
+// errored, with this line, whatever Playwright makes of the exception.
+export function noVerdict<E extends HarnessError>(error: E): E {
+  const cause = error instanceof TransportError ? 'wire' : error.category === 'target' ? 'target' : 'suite';
+  recordFinding({ kind: 'no-verdict', cause, code: error.code, text: error.message });
+  return error;
+}

@@ -1,0 +1,38 @@
+// "connection refused", "DNS lookup failed", "no answer in time": the cause a person can act on, for
+// errors of fetch (undici) and of node:http alike.
+export function describeFetchError(error: unknown): string {
+  const err = error as {
+    name?: string;
+    code?: string;
+    message?: string;
+    cause?: { code?: string; message?: string };
+  };
+  if (err.name === 'TimeoutError' || err.name === 'AbortError') return 'no answer in time';
+  const code = err.cause?.code ?? err.code;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'DNS lookup failed (unknown host)';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return 'connection reset before the answer was complete';
+    case 'ETIMEDOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return 'connection timed out';
+    case 'UND_ERR_SOCKET':
+      return 'connection closed by the other side';
+    case 'CERT_HAS_EXPIRED':
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return `TLS certificate problem (${code}); trust the certificate with NODE_EXTRA_CA_CERTS`;
+    default:
+      if (err.message === 'socket hang up') return 'connection closed before the answer';
+      return code
+        ? `${code} ${err.cause?.message ?? err.message ?? ''}`.trim()
+        : (err.cause?.message ?? err.message ?? String(error));
+  }
+}

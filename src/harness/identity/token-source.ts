@@ -1,0 +1,116 @@
+import {
+  ClientAssertionCredential,
+  ClientCertificateCredential,
+  ClientSecretCredential,
+  DefaultAzureCredential,
+  type TokenCredential,
+} from '@azure/identity';
+import type { CredentialSpec } from '../config/credential-spec.ts';
+import { readSecret } from '../config/credential-spec.ts';
+import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
+import { acquireToken } from './client-secret-flow.ts';
+import { githubOidcToken } from './github-oidc.ts';
+import { signInError } from './sign-in-error.ts';
+
+// Where an app signs in: {authBaseUrl}/{tenantId}.
+export interface Authority {
+  authBaseUrl: string;
+  tenantId: string;
+}
+
+export interface Token {
+  accessToken: string;
+  // Epoch ms (real time) when it expires.
+  expiresAt: number;
+}
+
+// Tokens of one app, for any scope. Microsoft's own library signs in (secret, certificate, federated
+// token, GitHub OIDC, the default chain) exactly as a team's automation would; it caches tokens.
+export interface TokenSource {
+  token(scope: string): Promise<Token>;
+}
+
+const MICROSOFT_AUTHORITIES = [
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.partner.microsoftonline.cn',
+];
+
+export function tokenSourceFor(spec: CredentialSpec, authority: Authority): TokenSource {
+  // @azure/identity refuses an http authority; a loopback emulator without TLS takes a plain secret.
+  if (authority.authBaseUrl.startsWith('http:')) return plainSecretSource(spec, authority);
+  const credential = credentialFor(spec, authority);
+  return {
+    async token(scope) {
+      let token: Awaited<ReturnType<TokenCredential['getToken']>>;
+      try {
+        token = await credential.getToken(scope);
+      } catch (error) {
+        throw signInError(error, spec, authority);
+      }
+      if (!token) throw signInError(new Error('the credential returned no token'), spec, authority);
+      recordIssuedSecret(token.token);
+      return { accessToken: token.token, expiresAt: token.expiresOnTimestamp };
+    },
+  };
+}
+
+function credentialFor(spec: CredentialSpec, { authBaseUrl, tenantId }: Authority): TokenCredential {
+  const options = {
+    authorityHost: authBaseUrl,
+    // Instance discovery asks login.microsoft.com about the authority: not for an emulator or a cloud
+    // it does not know.
+    disableInstanceDiscovery: !MICROSOFT_AUTHORITIES.includes(new URL(authBaseUrl).hostname),
+  };
+  switch (spec.kind) {
+    case 'secret':
+      return new ClientSecretCredential(tenantId, spec.clientId, readSecret(spec), options);
+    case 'certificate':
+      readSecret(spec); // registers the private key with the redactor before anything could print it
+      return new ClientCertificateCredential(
+        tenantId,
+        spec.clientId,
+        { certificatePath: spec.certificatePath },
+        options,
+      );
+    case 'federated':
+      // The file is re-read at each sign-in: workload identity rotates it.
+      return new ClientAssertionCredential(tenantId, spec.clientId, async () => readSecret(spec), options);
+    case 'github-oidc':
+      return new ClientAssertionCredential(tenantId, spec.clientId, () => githubOidcToken(), options);
+    case 'default':
+      return new DefaultAzureCredential({
+        tenantId,
+        authorityHost: authBaseUrl,
+        ...(spec.clientId
+          ? { managedIdentityClientId: spec.clientId, workloadIdentityClientId: spec.clientId }
+          : {}),
+      });
+  }
+}
+
+function plainSecretSource(spec: CredentialSpec, authority: Authority): TokenSource {
+  if (spec.kind !== 'secret')
+    throw signInError(
+      new Error(
+        `a ${spec.kind} sign-in needs an https authority, and ${authority.authBaseUrl} is http; start the emulator with --https`,
+      ),
+      spec,
+      authority,
+    );
+  return {
+    async token(scope) {
+      try {
+        const token = await acquireToken({
+          ...authority,
+          clientId: spec.clientId,
+          clientSecret: readSecret(spec),
+          scope,
+        });
+        return { accessToken: token.accessToken, expiresAt: token.obtainedAt + token.expiresIn * 1000 };
+      } catch (error) {
+        throw signInError(error, spec, authority);
+      }
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import {
+  defineConfig,
+  type PlaywrightTestConfig,
+  type Project,
+  type ReporterDescription,
+} from '@playwright/test';
+import { repoRoot } from '../../contract/contract-files.ts';
+import type { RunPlan, TargetPlan } from './run-plan.ts';
+
+export interface ConformanceConfigOptions {
+  reporter: ReporterDescription[];
+  // Playwright's own output (traces, attachments) of this kind of run.
+  outputDir: string;
+  // Parallel workers for targets that start their own emulator in each worker; default 2.
+  workers?: number;
+}
+
+const TEST_DIR = join(repoRoot, 'tests', 'conformance');
+const CLOCK_TESTS = 'clock/**/*.spec.ts';
+
+// The one Playwright configuration of a conformance run, whatever runs it: `npm run conformance`
+// (one target) and the self-test (every profile and fault). Targets travel as data in the plan:
+// a project repeats the suite once per target it names (repeatEach), so many targets share workers.
+export function conformanceConfig(plan: RunPlan, options: ConformanceConfigOptions): PlaywrightTestConfig {
+  const isolated = plan.targets.filter((t) => t.spec.mode === 'embedded');
+  const shared = plan.targets.filter((t) => t.spec.mode !== 'embedded');
+  const projects: Project[] = [];
+  // Each worker starts its own emulator for a target, so these tests run in parallel, in any order.
+  if (isolated.length > 0)
+    projects.push({
+      name: 'conformance',
+      repeatEach: isolated.length,
+      fullyParallel: true,
+      metadata: { targets: isolated.map((t) => t.name) },
+    });
+  // A target the run shares with others (an emulator already running, a tenant) has one clock and one
+  // quota: one worker, and alone the tests that move time or exhaust a limit come last.
+  const alone = isolated.length === 0 && shared.length === 1;
+  for (const target of shared) projects.push(...sharedProjects(target, alone));
+  return defineConfig({
+    testDir: TEST_DIR,
+    outputDir: options.outputDir,
+    globalSetup: join(repoRoot, 'tests', 'fixtures', 'global-setup.ts'),
+    globalTeardown: join(repoRoot, 'tests', 'fixtures', 'global-teardown.ts'),
+    forbidOnly: !!process.env.CI,
+    // A retry would hide a target that answers differently the second time.
+    retries: 0,
+    workers: alone ? 1 : (options.workers ?? 2),
+    timeout: plan.testTimeoutMs,
+    reporter: options.reporter,
+    metadata: { plan },
+    projects,
+  });
+}
+
+function sharedProjects(target: TargetPlan, alone: boolean): Project[] {
+  const metadata = { targets: [target.name] };
+  // With one worker in the whole run Playwright runs the projects in this order. (A dependency would
+  // skip the clock tests whenever a conformance test failed, and would ignore --grep.)
+  if (alone)
+    return [
+      { name: 'conformance', testIgnore: [CLOCK_TESTS], metadata },
+      { name: 'conformance-clock', testMatch: [CLOCK_TESTS], metadata },
+    ];
+  return [{ name: target.name, workers: 1, metadata }];
+}

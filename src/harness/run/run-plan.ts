@@ -1,0 +1,101 @@
+import { type HarnessConfig, loadConfig, readEnv } from '../config/load-config.ts';
+import { describeTarget, type TargetMode, type TargetSpec } from '../config/target-spec.ts';
+
+// What one run does, decided once before Playwright starts and handed to every process of the run as
+// data: the run id, the targets and how long an exchange or a test may take. It holds no secret
+// (a tenant's credentials are specs naming where each secret lives).
+
+// What the reports say about a target; never a secret or a client id.
+export interface TargetInfo {
+  mode: TargetMode;
+  apiHost: string;
+  description: string;
+  [detail: string]: unknown;
+}
+
+export interface TargetPlan {
+  // 'embedded', 'tenant', or in the self-test 'profile:lenient', 'fault:cancel-new-id', ...
+  name: string;
+  spec: TargetSpec;
+  info: TargetInfo;
+  // Overrides the run's request timeout for this target (the self-test's wire faults).
+  requestTimeoutMs?: number;
+}
+
+export interface RunPlan {
+  runId: string;
+  requestTimeoutMs: number;
+  testTimeoutMs: number;
+  targets: TargetPlan[];
+  // 'quiet' checks every exchange but attaches none (the self-test matrix judges verdicts only).
+  exchanges: 'full' | 'quiet';
+  // The targets answered a preflight before Playwright started (npm run conformance does one).
+  preflighted?: boolean;
+}
+
+// The one channel Playwright offers from the runner to its workers is the environment: the runner
+// and every worker read the same plan from this variable.
+export const RUN_PLAN_VARIABLE = 'MDE_RUN_PLAN';
+
+export function planFromConfig(config: HarnessConfig): RunPlan {
+  return {
+    runId: config.runId,
+    requestTimeoutMs: config.requestTimeoutMs,
+    testTimeoutMs: config.testTimeoutMs,
+    targets: [{ name: config.target.mode, spec: config.target, info: targetInfo(config.target) }],
+    exchanges: 'full',
+  };
+}
+
+export function targetInfo(spec: TargetSpec, extra: Record<string, unknown> = {}): TargetInfo {
+  const description = describeTarget(spec);
+  switch (spec.mode) {
+    case 'embedded':
+      return {
+        mode: spec.mode,
+        apiHost: 'loopback (emulator started by the suite)',
+        description,
+        profile: spec.profile ?? 'default',
+        faults: spec.faults ?? [],
+        ...extra,
+      };
+    default:
+      return { mode: spec.mode, apiHost: new URL(spec.apiBaseUrl).host, description, ...extra };
+  }
+}
+
+export function encodeRunPlan(plan: RunPlan): string {
+  return JSON.stringify(plan);
+}
+
+export function decodeRunPlan(text: string): RunPlan {
+  const plan = JSON.parse(text) as RunPlan;
+  if (!plan || !Array.isArray(plan.targets) || plan.targets.length === 0 || !plan.runId)
+    throw new Error(`${RUN_PLAN_VARIABLE} does not hold a run plan with at least one target.`);
+  return plan;
+}
+
+// The plan of this process: the one the runner handed down, or (a first process, such as a plain
+// `npx playwright test`) one made from the configuration and handed down from here on.
+export function currentRunPlan(env: NodeJS.ProcessEnv = process.env): RunPlan {
+  const handed = env[RUN_PLAN_VARIABLE];
+  if (handed) return decodeRunPlan(handed);
+  const plan = planFromConfig(loadConfig(readEnv()));
+  env[RUN_PLAN_VARIABLE] = encodeRunPlan(plan);
+  return plan;
+}
+
+// The target a test runs against: its project names the targets it repeats over, and
+// Playwright's repeat index picks one (the self-test runs every target in one project).
+export function targetOfTest(
+  plan: RunPlan,
+  projectMetadata: Record<string, unknown> | undefined,
+  repeatEachIndex: number,
+): TargetPlan {
+  const names = (projectMetadata?.targets as string[] | undefined) ?? [plan.targets[0]!.name];
+  const name = names[repeatEachIndex] ?? names[0]!;
+  const target = plan.targets.find((t) => t.name === name);
+  if (!target)
+    throw new Error(`The run plan has no target "${name}" (project targets: ${names.join(', ')}).`);
+  return target;
+}

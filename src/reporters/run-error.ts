@@ -1,0 +1,19 @@
+import type { TestError } from '@playwright/test/reporter';
+import { ControlProtocolError, TargetUnreachableError, TransportError } from '../harness/errors.ts';
+import { reasonLine } from './reason-line.ts';
+import type { RunError } from './test-record.ts';
+
+// Errors of the target's side, by class: a run error (outside any test, e.g. the global set-up) of
+// one of these means the target could not be judged; anything else means the suite broke.
+const TARGET_SIDE = new Set([TargetUnreachableError.name, ControlProtocolError.name, TransportError.name]);
+
+// A run error as the reports show it. Playwright hands the error over serialized, its class name in
+// front of the message ("TargetUnreachableError: ..."), so the class is read from there.
+export function runErrorOf(error: TestError): RunError {
+  const text = error.message ?? error.value ?? 'unknown error';
+  const className = /^(\w+):/.exec(text)?.[1] ?? '';
+  return {
+    category: TARGET_SIDE.has(className) ? 'target-unreachable' : 'suite-error',
+    line: reasonLine(text),
+  };
+}

@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ErrorCategory } from './test-record.ts';
+
+// How a run ends, defined once: the exit codes of `npm run conformance` (docs/interfaces.md#exit-codes),
+// what each means, and how the written reports decide it.
+export const EXIT = {
+  // No MUST requirement failed and nothing errored.
+  CONFORMING: 0,
+  // A MUST requirement failed (or a baseline is out of date).
+  NOT_CONFORMING: 1,
+  // The configuration is invalid, or the suite broke: the run proves nothing.
+  ERRORED: 2,
+  // The target could not be reached or lost exchanges, and nothing else went wrong.
+  UNREACHABLE: 3,
+  // A secret reached an artefact: do not share them; rotate what leaked.
+  LEAKED: 4,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export const EXIT_MEANING: Record<ExitCode, string> = {
+  0: 'Conforming',
+  1: 'Not conforming',
+  2: 'Run errored',
+  3: 'Target unreachable',
+  4: 'Secret leaked',
+};
+
+export interface Outcome {
+  exitCode: ExitCode;
+  // Why, in one line.
+  exitReason: string;
+}
+
+// Errors first (a run that could not judge proves nothing), then blocking requirements.
+export function decideOutcome(
+  problems: readonly { category: ErrorCategory; line: string }[],
+  blockingIds: readonly string[],
+): Outcome {
+  if (problems.length > 0) {
+    const unreachable = problems.every((p) => p.category === 'target-unreachable');
+    return {
+      exitCode: unreachable ? EXIT.UNREACHABLE : EXIT.ERRORED,
+      exitReason: `${problems.length} test(s) or run step(s) reached no verdict: ${problems[0]!.line}`,
+    };
+  }
+  if (blockingIds.length > 0)
+    return { exitCode: EXIT.NOT_CONFORMING, exitReason: `not conforming: ${blockingIds.join(', ')}` };
+  return { exitCode: EXIT.CONFORMING, exitReason: 'no MUST requirement failed and nothing errored' };
+}
+
+// The worst exit code of several targets (a matrix run): a leak beats an error beats a violation.
+export function worstOf(codes: readonly ExitCode[]): ExitCode {
+  const order: ExitCode[] = [
+    EXIT.CONFORMING,
+    EXIT.NOT_CONFORMING,
+    EXIT.UNREACHABLE,
+    EXIT.ERRORED,
+    EXIT.LEAKED,
+  ];
+  return codes.reduce<ExitCode>(
+    (worst, code) => (order.indexOf(code) > order.indexOf(worst) ? code : worst),
+    0,
+  );
+}
+
+// The run's outcome as its reports say: reports/compliance.json, or the matrix's targets/index.json.
+// Undefined when this run wrote none (a shard, --list).
+export function readRunOutcome(reportsDir: string, since = 0): Outcome | undefined {
+  for (const file of ['compliance.json', join('targets', 'index.json')]) {
+    const path = join(reportsDir, file);
+    if (!existsSync(path)) continue;
+    const report = JSON.parse(readFileSync(path, 'utf8')) as {
+      generatedAt?: string;
+      summary?: Outcome;
+      exitCode?: ExitCode;
+      exitReason?: string;
+    };
+    if (since && Date.parse(report.generatedAt ?? '') < since) continue;
+    const outcome = report.summary ?? { exitCode: report.exitCode, exitReason: report.exitReason };
+    if (typeof outcome.exitCode === 'number')
+      return { exitCode: outcome.exitCode, exitReason: outcome.exitReason ?? '' };
+  }
+  return undefined;
+}

@@ -1,0 +1,56 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { TransportError } from '../../src/harness/errors.ts';
+import { findingsOf, ofKind } from '../../src/harness/evidence/finding.ts';
+import { ApiClient } from '../../src/harness/http/api-client.ts';
+
+// A wire that misbehaves the way a proxy in front of a target can: each exchange is lost, and the
+// client says which exchange and how, within its own timeout, never the test's.
+type Misbehaviour = 'reset' | 'no answer' | 'truncated' | 'unfinished chunks';
+
+async function target(how: Misbehaviour): Promise<{ api: ApiClient; server: Server }> {
+  const server = createServer((req, res) => {
+    if (how === 'reset') req.socket.destroy();
+    else if (how === 'truncated') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
+      res.write('{"id": "abc", "sta');
+      setTimeout(() => req.socket.destroy(), 5);
+    } else if (how === 'unfinished chunks') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"id": ');
+      setTimeout(() => req.socket.destroy(), 5);
+    }
+    // 'no answer': nothing at all.
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const api = new ApiClient({
+    http: { request: undefined as unknown as APIRequestContext, timeoutMs: 300 },
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    caller: { label: 'operator', authorization: async () => 'Bearer x' },
+  });
+  return { api, server };
+}
+
+const cases: [Misbehaviour, RegExp][] = [
+  ['reset', /connection (reset|closed)/],
+  ['no answer', /no answer within 300 ms/],
+  ['truncated', /the answer ended after 18 of 500 bytes/],
+  ['unfinished chunks', /the answer ended after \d+ bytes, before its last chunk/],
+];
+
+for (const [how, reason] of cases) {
+  test(`an exchange whose ${how} is a TransportError naming it, and the test reached no verdict`, async () => {
+    const { api, server } = await target(how);
+    const started = performance.now();
+    const error = await api.cancel('abc', { Comment: 'c' }).catch((e) => e);
+    server.closeAllConnections();
+    server.close();
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error.message).toMatch(/^POST \/api\/machineactions\/\{id\}\/cancel: /);
+    expect(error.message).toMatch(reason);
+    expect(performance.now() - started, 'well within a test timeout').toBeLessThan(2_000);
+    const [lost] = ofKind(findingsOf(test.info().annotations), 'no-verdict');
+    expect(lost).toEqual({ kind: 'no-verdict', cause: 'wire', code: 'TRANSPORT', text: error.message });
+  });
+}

@@ -2,12 +2,15 @@
 // JSON, side by side in one run, so the numbers say what the emulator's own work costs. Targets: the
 // emulator keeps at least 60 % of the bare throughput, and its p99 latency is at most twice the bare.
 // The servers run in a child process (this script with BENCH_EMULATOR_CHILD=1); autocannon runs here.
+// `npm run bench:emulator -- --startup` measures instead what many emulators in one process cost
+// (the self-test starts one per target per worker): build + listen time with a shared signing key, and
+// memory per idle emulator.
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { startEmulator } from '../src/emulator/index.ts';
+import { createSigningKey, type RunningEmulator, startEmulator } from '../src/emulator/index.ts';
 
 interface Result {
   requests: { average: number };
@@ -29,8 +32,53 @@ const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const TENANT = '6d5c1a5e-0b1c-4c1e-9a55-2f0e3b1c4d01';
 
-if (process.env.BENCH_EMULATOR_CHILD === '1') await serve();
+if (process.argv.includes('--startup')) await startup(Number(process.env.BENCH_EMULATORS ?? 55));
+else if (process.env.BENCH_EMULATOR_CHILD === '1') await serve();
 else await measure();
+
+// Starts `count` emulators one after another with one shared key, after one warm-up emulator (the
+// contract, profiles and modules load once per process), and reports time and memory per emulator.
+async function startup(count: number): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const settle = async () => {
+    for (let i = 0; i < 3; i++) {
+      gc?.();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return process.memoryUsage();
+  };
+  const keyStarted = performance.now();
+  const signingKey = await createSigningKey();
+  const keyMs = performance.now() - keyStarted;
+  const coldStarted = performance.now();
+  await (await startEmulator({ port: 0 }, { signingKey })).close();
+  const coldMs = performance.now() - coldStarted;
+  const before = await settle();
+  const emulators: RunningEmulator[] = [];
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    emulators.push(await startEmulator({ port: 0 }, { signingKey }));
+    times.push(performance.now() - started);
+  }
+  const after = await settle();
+  await Promise.all(emulators.map((e) => e.close()));
+  times.sort((a, b) => a - b);
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  const perMb = (bytes: number) => (bytes / count / 1024 / 1024).toFixed(2);
+  console.log(
+    `\n${count} emulators in one process, shared signing key (${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)}${gc ? '' : '; run with node --expose-gc for steadier memory'})\n`,
+  );
+  console.log(
+    `signing key (once per process): ${keyMs.toFixed(0)} ms; first emulator (loads everything): ${coldMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `build + listen per emulator: mean ${mean.toFixed(1)} ms, median ${times[count >> 1]!.toFixed(1)} ms, max ${times[count - 1]!.toFixed(1)} ms`,
+  );
+  console.log(
+    `memory per idle emulator: heap ${perMb(after.heapUsed - before.heapUsed)} MB, rss ${perMb(after.rss - before.rss)} MB`,
+  );
+}
 
 // Child: the emulator (rate limits off) with one app, device and action, and the bare server.
 async function serve(): Promise<void> {

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { getContract } from '../contract/index.ts';
-import { createSigningKey } from './auth/signing-key.ts';
+import { createSigningKey, type SigningKey } from './auth/signing-key.ts';
 import { TokenVerifier } from './auth/token-verifier.ts';
 import { type TimeSource, VirtualClock } from './clock/virtual-clock.ts';
 import type { EmulatorContext } from './context.ts';
-import { FaultSet } from './faults.ts';
+import { FaultSet } from './faults/fault-set.ts';
+import { installDateHeader } from './http/date-header.ts';
 import { frameworkErrors, installErrorHandling } from './http/error-handler.ts';
-import { installDateHeader } from './http/reply-format.ts';
+import { installFrontDoor } from './http/front-door.ts';
 import { RouteTable } from './http/route-table.ts';
 import { type EmulatorOptions, EmulatorOptionsError, resolveOptions } from './options.ts';
 import { RateLimiter } from './rate-limit/rate-limiter.ts';
@@ -20,9 +21,14 @@ import { applySeed, SeedInputError } from './state/seed.ts';
 export interface BuildDependencies {
   // Where the virtual clock reads real time; tests pin it.
   timeSource?: TimeSource;
+  // A signing key shared by many emulators of one process (createSigningKey()); without it each
+  // emulator makes its own, which is most of the cost of starting one.
+  signingKey?: SigningKey;
 }
 
 // Builds the emulator as a Fastify instance without listening (use inject(), or startEmulator()).
+// Everything per process (contract, profiles, fault catalogue) is loaded once; per emulator there is
+// only its state, its clock and its routes.
 export async function buildApp(
   input: EmulatorOptions = {},
   deps: BuildDependencies = {},
@@ -30,7 +36,7 @@ export async function buildApp(
   const options = resolveOptions(input);
   const clock = new VirtualClock(deps.timeSource);
   const faults = new FaultSet(options.faults);
-  const key = await createSigningKey();
+  const key = deps.signingKey ?? (await createSigningKey());
   const ctx: EmulatorContext = {
     options,
     profile: options.profile,
@@ -38,8 +44,8 @@ export async function buildApp(
     clock,
     state: new EmulatorState(options.maxActionsPerTenant),
     key,
-    verifier: new TokenVerifier(key, clock, faults),
-    limiter: new RateLimiter(clock, options.profile.windows, faults),
+    verifier: new TokenVerifier(key, clock, faults.auth),
+    limiter: new RateLimiter(options.profile.readings['rate-window'], faults.throttle),
     contract: getContract(),
     version: packageVersion(),
   };
@@ -59,13 +65,15 @@ export async function buildApp(
         }
       : false,
     bodyLimit: options.bodyLimit,
-    // U12: the docs mix /API/ and /api/, StopAndQuarantineFile and stopAndQuarantineFile.
+    // docs/contract.md#route-case: the docs mix /API/ and /api/, StopAndQuarantineFile and
+    // stopAndQuarantineFile.
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 500 },
     frameworkErrors: frameworkErrors(ctx),
+    // close() ends every connection, including one a wire fault left unanswered.
+    forceCloseConnections: true,
   });
   app.decorate('emulator', ctx);
-  app.decorateRequest('caller', null);
-  app.decorateRequest('deferredThrottle', null);
+  app.decorateRequest('admission', null);
   app.decorateRequest('receivedAtMs', 0);
 
   const routes = new RouteTable();
@@ -74,6 +82,7 @@ export async function buildApp(
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   installDateHeader(app, ctx);
+  installFrontDoor(app, ctx.profile);
   installErrorHandling(app, ctx, routes);
 
   registerTokenRoutes(app, ctx);
@@ -82,7 +91,11 @@ export async function buildApp(
   return app;
 }
 
+let version: string | undefined;
+
 function packageVersion(): string {
-  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
-  return (JSON.parse(text) as { version: string }).version;
+  version ??= (
+    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  ).version;
+  return version;
 }

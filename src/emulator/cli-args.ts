@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { FAULT_NAMES } from './faults.ts';
+import { FAULT_NAMES } from './faults/catalogue.ts';
 import type { EmulatorOptions } from './options.ts';
-import { PROFILE_NAMES } from './profiles.ts';
+import { builtInProfiles } from './profiles/built-in-profiles.ts';
 import type { Seed } from './state/seed.ts';
 
 export class CliUsageError extends Error {}
@@ -13,7 +13,9 @@ Starts the reference emulator of the Defender for Endpoint machine actions API u
 
   --port N             port to listen on (default 4010; 0 = any free port)      env MDE_EMULATOR_PORT
   --host HOST          interface to bind (default 127.0.0.1)                     env MDE_EMULATOR_HOST
-  --profile NAME       ${PROFILE_NAMES.join(' | ')} (default: default)    env MDE_EMULATOR_PROFILE
+  --profile NAME       a built-in profile (default: default)                     env MDE_EMULATOR_PROFILE
+                       ${Object.keys(builtInProfiles()).join(', ')}
+  --profile-file FILE  answer the open points as FILE says, over --profile        env MDE_EMULATOR_PROFILE_FILE
   --fault NAME         switch on a deliberate violation; repeat or comma-separate env MDE_EMULATOR_FAULTS
   --rate-limits off    lift every rate limit
   --no-control         no /_emulator/* routes: play a real tenant (use --seed)
@@ -53,6 +55,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
       port,
       host: values.host ?? env['MDE_EMULATOR_HOST'],
       profile: values.profile ?? env['MDE_EMULATOR_PROFILE'],
+      profileFile: values['profile-file'] ?? nonEmpty(env['MDE_EMULATOR_PROFILE_FILE']),
       faults: faultText
         .split(',')
         .map((f) => f.trim())
@@ -75,6 +78,7 @@ function parse(argv: string[]) {
       port: { type: 'string' },
       host: { type: 'string' },
       profile: { type: 'string' },
+      'profile-file': { type: 'string' },
       fault: { type: 'string', multiple: true },
       'rate-limits': { type: 'string' },
       'no-control': { type: 'boolean' },
@@ -84,6 +88,10 @@ function parse(argv: string[]) {
       help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value?.trim() ? value.trim() : undefined;
 }
 
 function readSeed(file: string): Seed {

@@ -1,18 +1,20 @@
 import type { Contract } from '../contract/index.ts';
+import type { Admission } from './auth/api-guard.ts';
 import type { SigningKey } from './auth/signing-key.ts';
-import type { Caller, TokenVerifier } from './auth/token-verifier.ts';
+import type { TokenVerifier } from './auth/token-verifier.ts';
 import type { VirtualClock } from './clock/virtual-clock.ts';
-import type { WireError } from './error-catalogue.ts';
-import type { FaultSet } from './faults.ts';
+import type { FaultSet } from './faults/fault-set.ts';
 import type { ResolvedOptions } from './options.ts';
-import type { Profile } from './profiles.ts';
+import type { EmulatorProfile } from './profiles/load-profile.ts';
 import type { RateLimiter } from './rate-limit/rate-limiter.ts';
 import type { EmulatorState } from './state/emulator-state.ts';
 
 // Everything one emulator instance owns, handed to each route when it is registered.
 export interface EmulatorContext {
   options: ResolvedOptions;
-  profile: Profile;
+  // The readings of the open points this emulator answers by.
+  profile: EmulatorProfile;
+  // The faults switched on, resolved into what each seam reads.
   faults: FaultSet;
   clock: VirtualClock;
   state: EmulatorState;
@@ -26,12 +28,10 @@ export interface EmulatorContext {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    // Virtual time the request arrived; the Date header and an HTTP-date Retry-After both use it.
+    // Virtual time the request arrived; the Date header, the rate windows and Retry-After all read it.
     receivedAtMs: number;
-    // Set by the API guard once the token is verified.
-    caller: Caller | null;
-    // throttled-still-cancels fault: the 429 the cancel handler sends after cancelling anyway.
-    deferredThrottle: WireError | null;
+    // Set by the API guard (auth/api-guard.ts) before the handler runs.
+    admission: Admission | null;
   }
   interface FastifyInstance {
     emulator: EmulatorContext;

@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
-
 // Every error the emulator's API answers comes from this table, keyed by the wire code. Codes and
-// messages follow the "Handling REST API errors" page (mde-contract 9); the few the page lacks are
+// messages follow the "Handling REST API errors" page (docs/contract.md#errors); the few the page lacks are
 // marked. Tests assert the code and status, never the message.
 export const ERROR_CATALOGUE = {
   BadRequest: { status: 400, message: 'General Bad Request error message.' },
@@ -9,7 +7,7 @@ export const ERROR_CATALOGUE = {
   InvalidInput: { status: 400, message: 'Invalid input.' },
   InvalidRequestBody: { status: 400, message: 'Invalid request body.' },
   MissingRequiredParameter: { status: 400, message: 'A required parameter is missing.' },
-  // Not in the table; used by the service for a second active action (mde-contract 7.1).
+  // Not in the table; used by the service for a second active action (docs/contract.md#duplicate-actions).
   ActiveRequestAlreadyExists: { status: 400, message: 'Action is already in progress.' },
   Unauthorized: { status: 401, message: 'Unauthorized (invalid or expired authorization header).' },
   Forbidden: { status: 403, message: 'Forbidden (valid token but insufficient permission for the action).' },
@@ -32,45 +30,37 @@ export const ERROR_CATALOGUE = {
 export type WireErrorCode = keyof typeof ERROR_CATALOGUE;
 
 export interface WireErrorOptions {
-  // Overrides the catalogue status (a profile's final-state answer, or a fault).
+  // Overrides the catalogue status (a profile's refusal, or a fault); needed for codes not in it.
   status?: number;
   headers?: Record<string, string>;
 }
 
-// Thrown by hooks and handlers; the error handler turns it into the wire envelope.
+// Thrown by hooks and handlers; the answer seam (http/render-answer.ts) turns it into the envelope.
+// The code is usually one of the catalogue's; a profile may name any other (its reading of a refusal).
 export class WireError extends Error {
   readonly status: number;
   readonly headers: Record<string, string>;
 
   constructor(
-    readonly code: WireErrorCode,
+    readonly code: WireErrorCode | (string & {}),
     detail?: string,
     options: WireErrorOptions = {},
   ) {
+    const known = ERROR_CATALOGUE[code as WireErrorCode] as { status: number; message: string } | undefined;
     // A wire error is an answer, not a bug: skipping the stack trace keeps refusals cheap.
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
-    super(detail ?? ERROR_CATALOGUE[code].message);
+    super(detail ?? known?.message ?? code);
     Error.stackTraceLimit = limit;
     this.name = 'WireError';
-    this.status = options.status ?? ERROR_CATALOGUE[code].status;
+    this.status = options.status ?? known?.status ?? 400;
     this.headers = options.headers ?? {};
   }
 }
 
-export interface EnvelopeOptions {
-  // U15: whether error.target (a fresh correlation GUID) is sent; profile setting errorTarget.
-  target: boolean;
-  // Only the error-without-code fault drops the code.
-  omitCode?: boolean;
-}
-
-export function errorEnvelope(error: WireError, options: EnvelopeOptions) {
-  const body: { code?: string; message: string; target?: string } = {
-    code: error.code,
-    message: error.message,
-  };
-  if (options.omitCode) delete body.code;
-  if (options.target) body.target = randomUUID();
-  return { error: body };
+// A profile's reading of a refusal ({status, code}) as the error to answer.
+export function refusal(reading: { status: number; code: string }, detail: string): WireError {
+  // RFC 9110: a 405 lists the methods the resource allows now; a final action allows none.
+  const headers: Record<string, string> = reading.status === 405 ? { allow: '' } : {};
+  return new WireError(reading.code, detail, { status: reading.status, headers });
 }

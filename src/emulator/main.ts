@@ -1,6 +1,6 @@
 // Entry point of `npm run emulator`: flags in, one line out, runs until SIGINT or SIGTERM.
 import { CliUsageError, parseCli, USAGE } from './cli-args.ts';
-import { FAULT_CATALOGUE } from './faults.ts';
+import { FAULT_CATALOGUE } from './faults/catalogue.ts';
 import { startEmulator } from './index.ts';
 import { EmulatorOptionsError } from './options.ts';
 
@@ -17,8 +17,15 @@ async function main(): Promise<number> {
     return 0;
   }
   if (command.kind === 'list-faults') {
-    for (const fault of FAULT_CATALOGUE)
-      console.log(`${fault.name.padEnd(28)} ${fault.breaks.join(', ').padEnd(34)} ${fault.description}`);
+    for (const fault of FAULT_CATALOGUE) {
+      const turns = [
+        ...fault.breaks,
+        ...('errors' in fault ? fault.errors.map((id) => `${id} (ERROR)`) : []),
+      ];
+      console.log(
+        `${fault.name.padEnd(28)} ${fault.seam.padEnd(9)} ${turns.join(', ').padEnd(34)} ${fault.description}`,
+      );
+    }
     return 0;
   }
   let running: Awaited<ReturnType<typeof startEmulator>>;
@@ -32,9 +39,11 @@ async function main(): Promise<number> {
     throw error;
   }
   const info = running.app.emulator;
+  const { base, file, name } = info.profile;
   console.log(`MDE reference emulator listening on ${running.url}`);
   console.log(
-    `profile ${info.profile.name}; faults ${info.faults.list().join(',') || 'none'}; ` +
+    `profile ${file ? `${base} with ${file} read over it` : name}; ` +
+      `faults ${info.faults.list().join(',') || 'none'}; ` +
       `rate limits ${info.options.rateLimits ? 'on' : 'off'}; control ${info.options.control ? 'on (/_emulator/*)' : 'off'}`,
   );
   await new Promise<void>((resolve) => {

@@ -1,15 +1,23 @@
-import { FAULT_NAMES, type FaultName, isFaultName } from './faults.ts';
-import { PROFILE_NAMES, PROFILES, type Profile } from './profiles.ts';
+import { type ProfileDocument, ProfileFormatError } from '../contract/index.ts';
+import { FAULT_NAMES, type FaultName, isFaultName } from './faults/catalogue.ts';
+import { EmulatorOptionsError } from './options-error.ts';
+import { type EmulatorProfile, emulatorProfile } from './profiles/load-profile.ts';
 import type { Seed } from './state/seed.ts';
+
+export { EmulatorOptionsError };
 
 export interface EmulatorOptions {
   // Interface to bind; loopback by default, so the unauthenticated control protocol stays local.
   host?: string;
   // 0 picks a free port.
   port?: number;
-  // Name of a profile in profiles.ts.
+  // Name of a built-in profile (src/emulator/profiles/<name>.profile.json); default: 'default'.
   profile?: string;
-  // Names of faults in faults.ts.
+  // A profile file read over the named profile (its points replace the named profile's).
+  profileFile?: string;
+  // A profile document read over both (for programs that build one).
+  profileDocument?: ProfileDocument;
+  // Names of faults of the catalogue (src/emulator/faults/).
   faults?: readonly string[];
   // false lifts every rate limit (benchmarks, long manual sessions).
   rateLimits?: boolean;
@@ -31,7 +39,7 @@ export interface EmulatorOptions {
 export interface ResolvedOptions {
   host: string;
   port: number;
-  profile: Profile;
+  profile: EmulatorProfile;
   faults: FaultName[];
   rateLimits: boolean;
   control: boolean;
@@ -43,19 +51,10 @@ export interface ResolvedOptions {
   maxActionsPerTenant: number;
 }
 
-export class EmulatorOptionsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EmulatorOptionsError';
-  }
-}
-
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
-  const profileName = options.profile ?? 'default';
-  const profile = PROFILES[profileName];
-  if (!profile) fail(`Unknown profile "${profileName}". Known profiles: ${PROFILE_NAMES.join(', ')}.`);
+  const profile = resolveProfile(options);
   const faults: FaultName[] = [];
   for (const name of options.faults ?? []) {
     if (!isFaultName(name)) fail(`Unknown fault "${name}". Known faults: ${FAULT_NAMES.join(', ')}.`);
@@ -90,6 +89,16 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     bodyLimit: positive('bodyLimit', options.bodyLimit, 64 * 1024),
     maxActionsPerTenant: positive('maxActionsPerTenant', options.maxActionsPerTenant, 10_000),
   };
+}
+
+// A bad profile file is one line naming the file, the point and what is wrong.
+function resolveProfile(options: EmulatorOptions): EmulatorProfile {
+  try {
+    return emulatorProfile(options);
+  } catch (error) {
+    if (error instanceof ProfileFormatError) throw new EmulatorOptionsError(error.message, { cause: error });
+    throw error;
+  }
 }
 
 function bool(name: string, value: unknown, fallback: boolean): boolean {

@@ -1,4 +1,4 @@
-import { buildApp } from '../../src/emulator/index.ts';
+import { buildApp, PROFILES, readingsOf } from '../../src/emulator/index.ts';
 import { errorCode, expect, MACHINE, START_MS, TENANT, test } from './emulator-fixture.ts';
 
 test.describe('control protocol', () => {
@@ -130,12 +130,15 @@ test.describe('control protocol', () => {
     expect((await emu.call('GET', '/api/machineactions', { token })).statusCode).toBe(200);
   });
 
-  test('GET /info names the emulator, its version, profile, faults and switches', async ({ emu }) => {
+  test('GET /info names the emulator, its version, profile, readings, faults and switches', async ({
+    emu,
+  }) => {
     const res = await emu.control('GET', '/info');
     expect(res.json()).toEqual({
       name: 'mde-reference-emulator',
       version: '0.1.0',
       profile: 'default',
+      readings: readingsOf(PROFILES['default']!),
       faults: [],
       rateLimits: true,
       control: true,

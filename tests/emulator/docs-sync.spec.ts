@@ -1,19 +1,46 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { OPEN_POINTS } from '../../src/contract/index.ts';
 import { ERROR_CATALOGUE } from '../../src/emulator/error-catalogue.ts';
-import { FAULT_CATALOGUE, PROFILES } from '../../src/emulator/index.ts';
+import { FAULT_CATALOGUE, PROFILES, readingsOf } from '../../src/emulator/index.ts';
 
-// docs/emulator.md is the user's reference: it must name every fault, profile and error code.
+// docs/emulator.md is the user's reference: it must name every fault, profile, reading and error code.
 const docs = readFileSync(new URL('../../docs/emulator.md', import.meta.url), 'utf8');
 
+// A reading as the profile table writes it.
+function cell(value: unknown): string {
+  if (value === null) return 'none';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'string') return value.includes(' ') ? `\`${value.split(' ')[0]} …\`` : value;
+  if (typeof value === 'number') return String(value);
+  const o = value as Record<string, unknown>;
+  if ('status' in o) return `${o['status']} ${o['code']}`;
+  if ('contentType' in o)
+    return `\`${o['contentType']}\`${o['odataVersion'] ? ` + OData-Version ${o['odataVersion']}` : ''}`;
+  const { entity, error } = o as { entity: string[]; error: string[] };
+  if (entity.length + error.length === 0) return 'none';
+  return `entity: ${entity.join(', ') || 'none'}; error: ${error.join(', ') || 'none'}`;
+}
+
 test.describe('docs/emulator.md', () => {
-  test('has a row for every fault, with the requirements it breaks', () => {
-    for (const fault of FAULT_CATALOGUE)
-      expect(docs, fault.name).toContain(`| \`${fault.name}\` | ${fault.breaks.join(', ')} |`);
+  test('has a row for every fault, with the requirements it turns', () => {
+    for (const fault of FAULT_CATALOGUE) {
+      const turned = fault.seam === 'wire' && 'errors' in fault ? fault.errors : fault.breaks;
+      expect(docs, fault.name).toContain(`| \`${fault.name}\` | ${turned.join(', ')} |`);
+    }
   });
 
-  test('names every profile', () => {
-    for (const name of Object.keys(PROFILES)) expect(docs).toContain(name);
+  test('has the profile table of every open point, as the profile files read it', () => {
+    const names = Object.keys(PROFILES);
+    expect(docs).toContain(`| open point | ${names.join(' | ')} |`);
+    const defaults = readingsOf(PROFILES['default']!);
+    for (const id of OPEN_POINTS) {
+      const cells = names.map((name) => {
+        const text = cell(readingsOf(PROFILES[name]!)[id]);
+        return name !== 'default' && text === cell(defaults[id]) ? '·' : text;
+      });
+      expect(docs, id).toContain(`| [${id}](contract.md#${id}) | ${cells.join(' | ')} |`);
+    }
   });
 
   test('names every wire error code', () => {

@@ -1,4 +1,4 @@
-import type { FaultName } from '../../src/emulator/faults.ts';
+import type { FaultName } from '../../src/emulator/index.ts';
 import { type Emu, test } from './emulator-fixture.ts';
 
 // Declares one smoke test of a fault: the emulator runs with only that fault on.

@@ -1,21 +1,38 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { getRegistry } from '../../src/contract/index.ts';
 import { buildApp, FAULT_CATALOGUE } from '../../src/emulator/index.ts';
 import { expect, test } from './emulator-fixture.ts';
 
+const SEAMS = ['auth', 'throttle', 'request', 'store', 'answer', 'route', 'wire'];
+const errorsOf = (fault: (typeof FAULT_CATALOGUE)[number]) => ('errors' in fault ? fault.errors : []);
+const SRC = fileURLToPath(new URL('../../src/emulator/', import.meta.url));
+
 test.describe('fault catalogue', () => {
-  test('holds at least 35 faults with unique names and a description each', () => {
-    expect(FAULT_CATALOGUE.length).toBeGreaterThanOrEqual(35);
+  test('holds at least 38 faults with unique names, a seam and a description each', () => {
+    expect(FAULT_CATALOGUE.length).toBeGreaterThanOrEqual(38);
     expect(new Set(FAULT_CATALOGUE.map((f) => f.name)).size).toBe(FAULT_CATALOGUE.length);
-    for (const fault of FAULT_CATALOGUE) expect(fault.description.length, fault.name).toBeGreaterThan(10);
+    for (const fault of FAULT_CATALOGUE) {
+      expect(SEAMS, fault.name).toContain(fault.seam);
+      expect(fault.description.length, fault.name).toBeGreaterThan(10);
+    }
   });
 
-  test('every fault breaks at least one requirement, and only IDs of the registry', () => {
+  test('every fault turns at least one requirement, and only IDs of the registry', () => {
     const registry = getRegistry();
     for (const fault of FAULT_CATALOGUE) {
-      expect(fault.breaks.length, fault.name).toBeGreaterThan(0);
-      for (const id of fault.breaks)
-        expect(registry.has(id), `${fault.name} breaks unknown ${id}`).toBe(true);
+      const turned = [...fault.breaks, ...errorsOf(fault)];
+      expect(turned.length, fault.name).toBeGreaterThan(0);
+      for (const id of turned) expect(registry.has(id), `${fault.name} names unknown ${id}`).toBe(true);
+    }
+  });
+
+  test('wire faults turn rows to ERROR only; the other seams never do', () => {
+    for (const fault of FAULT_CATALOGUE) {
+      if (fault.seam === 'wire')
+        expect([fault.breaks.length, errorsOf(fault).length > 0], fault.name).toEqual([0, true]);
+      else expect(errorsOf(fault), fault.name).toEqual([]);
     }
   });
 
@@ -28,7 +45,7 @@ test.describe('fault catalogue', () => {
   });
 
   test('no fault claims an OBSERVE requirement (those never fail)', () => {
-    const observe = new Set(
+    const observe = new Set<string>(
       getRegistry()
         .requirements.filter((r) => r.level === 'OBSERVE')
         .map((r) => r.id),
@@ -36,6 +53,25 @@ test.describe('fault catalogue', () => {
     expect(FAULT_CATALOGUE.filter((f) => f.breaks.some((id) => observe.has(id))).map((f) => f.name)).toEqual(
       [],
     );
+  });
+
+  test('no fault name appears in the emulator outside the catalogue (faults act only at seams)', () => {
+    const offences: string[] = [];
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory()
+          ? walk(`${dir}${entry.name}/`)
+          : entry.name.endsWith('.ts')
+            ? [`${dir}${entry.name}`]
+            : [],
+      );
+    for (const file of walk(SRC).filter((f) => !f.includes('/faults/'))) {
+      const text = readFileSync(file, 'utf8');
+      if (text.includes('faults.has(')) offences.push(`${relative(SRC, file)}: faults.has(`);
+      for (const fault of FAULT_CATALOGUE)
+        if (text.includes(`'${fault.name}'`)) offences.push(`${relative(SRC, file)}: '${fault.name}'`);
+    }
+    expect(offences).toEqual([]);
   });
 
   test('every fault has a smoke test in tests/emulator', () => {
@@ -52,7 +88,7 @@ test.describe('fault catalogue', () => {
 
   test('an unknown fault is refused with the list of known ones', async () => {
     await expect(buildApp({ faults: ['foo'] })).rejects.toThrow(
-      /^Unknown fault "foo"\. Known faults: cancel-new-id, /,
+      /^Unknown fault "foo"\. Known faults: no-auth-allowed, /,
     );
   });
 

@@ -14,6 +14,7 @@ test.describe('options', () => {
       logger: false,
     });
     expect(options.profile.name).toBe('default');
+    expect(options.profile.readings['final-state-cancel']).toEqual({ status: 400, code: 'BadRequest' });
     expect(options.lifecycle).toEqual({ pendingSeconds: 30, inProgressSeconds: 120 });
   });
 

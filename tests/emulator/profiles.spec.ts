@@ -1,18 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { buildApp, PROFILES } from '../../src/emulator/index.ts';
+import { startEmulator } from '../../src/emulator/index.ts';
 import { errorCode, expect, MACHINE, test } from './emulator-fixture.ts';
-
-test.describe('profile catalogue', () => {
-  test('ships default, strict-odata, async-cancel and lenient', () => {
-    expect(Object.keys(PROFILES).sort()).toEqual(['async-cancel', 'default', 'lenient', 'strict-odata']);
-  });
-
-  test('an unknown profile is refused with the known names', async () => {
-    await expect(buildApp({ profile: 'chaos' })).rejects.toThrow(
-      'Unknown profile "chaos". Known profiles: default, strict-odata, async-cancel, lenient.',
-    );
-  });
-});
+import { exchange } from './http-client.ts';
 
 test.describe('strict-odata', () => {
   test.use({ emulatorOptions: { profile: 'strict-odata' } });
@@ -112,5 +101,39 @@ test.describe('lenient', () => {
     const res = await emu.scan(await emu.token());
     expect(res.json()['@odata.context']).toBeUndefined();
     expect(res.json().machineId).toBe(MACHINE);
+  });
+});
+
+test.describe('conservative', () => {
+  test.use({ emulatorOptions: { profile: 'conservative' } });
+
+  test('final states answer 405 MethodNotAllowed with an empty Allow', async ({ emu }) => {
+    const res = await emu.cancel((await emu.seed('Failed')).id as string, await emu.token());
+    expect([res.statusCode, errorCode(res), res.headers['allow']]).toEqual([405, 'MethodNotAllowed', '']);
+  });
+
+  test('timestamps are whole seconds; Retry-After is an HTTP-date for the whole minute', async ({ emu }) => {
+    await emu.advance(0.25);
+    const token = await emu.token();
+    expect((await emu.seed('Pending')).creationDateTimeUtc).toBe('2026-01-05T09:00:00Z');
+    for (let i = 0; i < 100; i++) await emu.call('GET', '/api/machineactions', { token });
+    const res = await emu.call('GET', '/api/machineactions', { token });
+    // The clock-aligned window frees at 09:01:00; the whole window names 09:01:01 (rounded up).
+    expect(res.headers['retry-after']).toBe('Mon, 05 Jan 2026 09:01:01 GMT');
+  });
+});
+
+test.describe('front-door', () => {
+  test('over HTTP: closed, chunked, innerError, WWW-Authenticate', async () => {
+    const emulator = await startEmulator({ port: 0, profile: 'front-door' });
+    try {
+      const seen = await exchange(`${emulator.url}/api/machineactions`);
+      expect(seen).toMatchObject({ status: 401, closedAfter: true });
+      expect(seen.headers).toMatchObject({ connection: 'close', 'transfer-encoding': 'chunked' });
+      expect(seen.headers?.['www-authenticate']).toMatch(/^Bearer /);
+      expect(JSON.parse(seen.body!).error.innerError.code).toBe('Unauthorized');
+    } finally {
+      await emulator.close();
+    }
   });
 });

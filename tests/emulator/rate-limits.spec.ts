@@ -119,23 +119,19 @@ test.describe('rate limits with fixed windows (strict-odata)', () => {
 });
 
 test.describe('rate limits with clock-aligned fixed windows', () => {
-  test('a clock minute resets the count at the boundary', async () => {
-    const { buildApp } = await import('../../src/emulator/index.ts');
-    const { Emu: EmuClass } = await import('./emulator-fixture.ts');
-    const { PROFILES } = await import('../../src/emulator/profiles.ts');
-    PROFILES['aligned-test'] = { ...PROFILES['default']!, name: 'aligned-test', windows: 'fixed-aligned' };
-    const app = await buildApp({ profile: 'aligned-test' }, { timeSource: { now: () => START_MS + 50_000 } });
-    const emu = new EmuClass(app);
-    try {
-      const token = await emu.token();
-      await burn(emu, token, 100);
-      const res = await emu.call('GET', LIST, { token });
-      expect(Number(res.headers['retry-after'])).toBe(10);
-      await emu.advance(10);
-      await burn(emu, token, 100);
-    } finally {
-      delete PROFILES['aligned-test'];
-      await app.close();
-    }
+  test.use({
+    emulatorOptions: {
+      profileDocument: { profileVersion: 1, points: { 'rate-window': { reading: 'fixed-clock-aligned' } } },
+    },
+  });
+
+  test('a clock minute resets the count at the boundary', async ({ emu }) => {
+    await emu.advance(50);
+    const token = await emu.token();
+    await burn(emu, token, 100);
+    const res = await emu.call('GET', LIST, { token });
+    expect(Number(res.headers['retry-after'])).toBe(10);
+    await emu.advance(10);
+    await burn(emu, token, 100);
   });
 });

@@ -1,4 +1,4 @@
-// Token audiences the API accepts (mde-contract 1.3, 2.1): the legacy resource every sample uses, the
+// Token audiences the API accepts (docs/contract.md#hosts, docs/contract.md#audience): the legacy resource every sample uses, the
 // current host, WindowsDefenderATP's app id URI (the curl sample's scope), and the US Gov API hosts.
 export const API_AUDIENCES: readonly string[] = [
   'https://api.securitycenter.microsoft.com',

@@ -4,10 +4,10 @@ import type { VirtualClock } from '../clock/virtual-clock.ts';
 import type { AppRegistration } from '../state/app-registry.ts';
 import type { SigningKey } from './signing-key.ts';
 
-// Entra ID access tokens lived 3599 s in the documented answer (mde-contract 2.1).
+// Entra ID access tokens lived 3599 s in the documented answer (docs/contract.md#token-endpoint).
 export const TOKEN_LIFETIME_SECONDS = 3599;
 
-// Signs a v1.0 app token shaped like the real one (mde-contract 2.2), on the virtual clock.
+// Signs a v1.0 app token shaped like the real one (docs/contract.md#token-claims), on the virtual clock.
 export async function issueAccessToken(
   key: SigningKey,
   clock: VirtualClock,

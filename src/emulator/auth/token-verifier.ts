@@ -1,8 +1,8 @@
 import { compactVerify, decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
 import type { VirtualClock } from '../clock/virtual-clock.ts';
 import { WireError } from '../error-catalogue.ts';
-import type { FaultSet } from '../faults.ts';
 import { isApiAudience } from './audiences.ts';
+import type { AuthPolicy } from './auth-policy.ts';
 import type { SigningKey } from './signing-key.ts';
 
 // Who is calling, from a verified token.
@@ -10,9 +10,9 @@ export interface Caller {
   tenantId: string;
   appId: string;
   roles: string[];
-  // The token was issued for this API (mde-contract 2.1); otherwise the guard answers 403.
+  // The token was issued for this API (docs/contract.md#audience); otherwise the guard answers 403.
   audienceOk: boolean;
-  // Only the no-auth-allowed fault makes an anonymous caller, who sees every tenant.
+  // Only an auth policy that serves calls without Authorization makes one; it sees every tenant.
   anonymous?: boolean;
 }
 
@@ -27,14 +27,15 @@ interface CheckedToken {
 const CACHE_SIZE = 1000;
 
 // Checks an Authorization header the way the API does: Bearer scheme, RS256 signature by this
-// emulator's key, issuer, and lifetime on the virtual clock. Every refusal is 401 Unauthorized.
+// emulator's key, issuer, and lifetime on the virtual clock, as far as the auth policy (the auth seam)
+// says. Every refusal is 401 Unauthorized.
 export class TokenVerifier {
   readonly #verified = new Map<string, CheckedToken>();
 
   constructor(
     private readonly key: SigningKey,
     private readonly clock: VirtualClock,
-    private readonly faults: FaultSet,
+    private readonly policy: AuthPolicy,
   ) {}
 
   async verify(authorization: string): Promise<Caller> {
@@ -44,7 +45,7 @@ export class TokenVerifier {
     if (!match) throw unauthorized('The Authorization header is not "Bearer <token>".');
     // RFC 9110 makes the scheme case-insensitive, so 'bearer' is fine; 'Basic' is not.
     const isBearer = match[1]!.toLowerCase() === 'bearer';
-    if (!isBearer && !this.faults.has('scheme-ignored'))
+    if (!isBearer && this.policy.bearerOnly)
       throw unauthorized(`Authorization scheme "${match[1]}" is not supported; use Bearer.`);
     const { claims, signed } = await this.#payload(match[2]!);
     const checked = this.#check(claims);
@@ -62,9 +63,8 @@ export class TokenVerifier {
     } catch {
       throw unauthorized('The bearer token is not a JWT.');
     }
-    if (header.alg === 'none' && this.faults.has('alg-none-accepted'))
-      return { claims: decode(token), signed: false };
-    if (this.faults.has('signature-unchecked')) return { claims: decode(token), signed: false };
+    if (header.alg === 'none' && this.policy.acceptUnsigned) return { claims: decode(token), signed: false };
+    if (!this.policy.verifySignature) return { claims: decode(token), signed: false };
     try {
       const { payload } = await compactVerify(token, this.key.publicKey, { algorithms: ['RS256'] });
       return { claims: JSON.parse(new TextDecoder().decode(payload)) as JWTPayload, signed: true };
@@ -92,8 +92,7 @@ export class TokenVerifier {
   #live(token: CheckedToken): Caller {
     const nowSeconds = this.clock.now() / 1000;
     if (nowSeconds < token.nbf) throw unauthorized('The token is not valid yet.');
-    if (nowSeconds >= token.exp && !this.faults.has('expiry-unchecked'))
-      throw unauthorized('The token has expired.');
+    if (nowSeconds >= token.exp && this.policy.checkExpiry) throw unauthorized('The token has expired.');
     return token.caller;
   }
 }

@@ -1,9 +1,14 @@
 // Wire formats of time. MDE writes .NET round-trip timestamps with 7 fractional digits
-// ('2022-07-12T14:39:19.6103056Z', mde-contract 3.2); the emulator keeps milliseconds and pads.
+// ('2022-07-12T14:39:19.6103056Z', docs/contract.md#timestamps); the emulator keeps milliseconds and
+// pads or truncates to the profile's precision (docs/contract.md#timestamp-precision).
 
-export function toWireTimestamp(epochMs: number): string {
+const PAD = '0000000';
+
+export function toWireTimestamp(epochMs: number, digits = 7): string {
   const iso = new Date(epochMs).toISOString();
-  return `${iso.slice(0, -1)}0000Z`;
+  if (digits === 0) return `${iso.slice(0, 19)}Z`;
+  const fraction = `${iso.slice(20, 23)}${PAD}`.slice(0, digits);
+  return `${iso.slice(0, 20)}${fraction}Z`;
 }
 
 // RFC 3339 without the padding, for the control protocol ({"now": ...}).
@@ -20,7 +25,13 @@ export function toUsDateTime(epochMs: number): string {
   return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${hours}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${suffix}`;
 }
 
-// IMF-fixdate (RFC 9110), the HTTP-date form of Date and Retry-After; whole seconds.
+// IMF-fixdate (RFC 9110), the HTTP-date form of Date; whole seconds, truncated (the current second).
 export function toHttpDate(epochMs: number): string {
   return new Date(Math.floor(epochMs / 1000) * 1000).toUTCString();
+}
+
+// An HTTP-date no earlier than the instant: rounded up to the next whole second, as a server whose
+// clock has milliseconds must, or clients come back too early (docs/contract.md#retry-after-form).
+export function toHttpDateRoundedUp(epochMs: number): string {
+  return new Date(Math.ceil(epochMs / 1000) * 1000).toUTCString();
 }

@@ -1,19 +1,27 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../context.ts';
-import { errorEnvelope, WireError } from '../error-catalogue.ts';
+import { refusal, WireError } from '../error-catalogue.ts';
+import { errorAnswer } from './render-answer.ts';
 import type { RouteTable } from './route-table.ts';
+import { send, sendAnswer } from './send-answer.ts';
 
-// Every error the emulator sends leaves through here, as the error envelope of the catalogue.
+// What an API route carries in its Fastify config, so errors raised before its handler (the guard's
+// 401, 403 and 429, a body too large) are answered as exchanges of its operation.
+export interface ApiRouteConfig {
+  operationId: string;
+  versioned: boolean;
+}
+
+// Every error Fastify raises (hooks, parsers) leaves through here: API routes through the answer seam,
+// everything else as the plain error envelope.
 export function installErrorHandling(app: FastifyInstance, ctx: EmulatorContext, routes: RouteTable): void {
   app.setErrorHandler((error: FastifyError | WireError, request, reply) => {
     const wire = toWireError(error);
     if (!(error instanceof WireError) && wire.status >= 500)
       request.log.error({ err: error }, 'unexpected error');
-    const omitCode = wire.status === 401 && ctx.faults.has('error-without-code');
-    return reply
-      .code(wire.status)
-      .headers(wire.headers)
-      .send(errorEnvelope(wire, { target: ctx.profile.errorTarget, omitCode }));
+    const api = apiRoute(request);
+    if (api) return sendAnswer(ctx, request, reply, { ...api, outcome: { kind: 'refused', error: wire } });
+    return send(reply, errorAnswer(ctx, wire, false));
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -25,21 +33,15 @@ export function installErrorHandling(app: FastifyInstance, ctx: EmulatorContext,
             headers: { allow: allowed.join(', ') },
           })
         : new WireError('NotFound', `No resource at ${path}.`);
-    return reply
-      .code(error.status)
-      .headers(error.headers)
-      .send(errorEnvelope(error, { target: ctx.profile.errorTarget }));
+    return send(reply, errorAnswer(ctx, error, false));
   });
 }
 
-// The one place an error envelope is sent. Handlers call it directly (Fastify's error path is
-// several times slower than a plain reply); hooks and Fastify itself reach it through the handler.
-export function sendWireError(ctx: EmulatorContext, reply: FastifyReply, error: WireError): FastifyReply {
-  const omitCode = error.status === 401 && ctx.faults.has('error-without-code');
-  return reply
-    .code(error.status)
-    .headers(error.headers)
-    .send(errorEnvelope(error, { target: ctx.profile.errorTarget, omitCode }));
+function apiRoute(request: FastifyRequest): ApiRouteConfig | undefined {
+  const config = request.routeOptions.config as Partial<ApiRouteConfig> | undefined;
+  return config?.operationId === undefined
+    ? undefined
+    : { operationId: config.operationId, versioned: config.versioned === true };
 }
 
 // Fastify's own refusals (body too large, bad Content-Length, bad URL) in the catalogue's words.
@@ -54,15 +56,14 @@ function toWireError(error: FastifyError | WireError): WireError {
 }
 
 // Errors the router raises before any route runs: a URL that cannot be decoded (400) and a path
-// parameter longer than the router takes, which can only be a malformed id (U5, profile malformedId).
+// parameter longer than the router takes, which can only be a malformed id
+// (docs/contract.md#malformed-id).
 export function frameworkErrors(ctx: EmulatorContext) {
   return (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
     const wire =
-      error.code === 'FST_ERR_MAX_PARAM_LENGTH' && ctx.profile.malformedId === 404
-        ? new WireError(ctx.profile.notFoundCode, 'The id is too long to name anything.')
-        : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-          ? new WireError('InvalidInput', 'The id is too long to be valid.')
-          : new WireError('BadRequest', 'The URL cannot be decoded.');
-    return reply.code(wire.status).send(errorEnvelope(wire, { target: ctx.profile.errorTarget }));
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? refusal(ctx.profile.readings['malformed-id'], 'The id is too long to be a machine action id.')
+        : new WireError('BadRequest', 'The URL cannot be decoded.');
+    return send(reply, errorAnswer(ctx, wire, false));
   };
 }

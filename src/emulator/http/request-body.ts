@@ -1,37 +1,35 @@
 import type { FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../context.ts';
-import { WireError } from '../error-catalogue.ts';
+import { refusal, WireError } from '../error-catalogue.ts';
+import type { BodyPolicy } from './body-policy.ts';
 
-// Reads the JSON body of an API call. The raw text arrives from the catch-all content-type parser
-// (app.ts), so the Content-Type decisions (open point U3) are all made here, per profile.
+// Reads the JSON body of an API call; undefined when there is no body at all. The raw text arrives
+// from the catch-all content-type parser (app.ts), so the Content-Type decisions are all made here:
+// the profile's readings of docs/contract.md#body-without-content-type and
+// docs/contract.md#body-with-wrong-content-type, and the operation's body policy (the request seam).
 export function readJsonBody(
   ctx: EmulatorContext,
   request: FastifyRequest,
-  operationId: string,
-): Record<string, unknown> {
+  policy: BodyPolicy,
+): Record<string, unknown> | undefined {
   const raw = typeof request.body === 'string' ? request.body : '';
   // No body at all: nothing to label, nothing to parse.
-  if (raw.length === 0) return {};
-  const isCancel = operationId === 'CancelMachineAction';
+  if (raw.length === 0) return undefined;
+  const readings = ctx.profile.readings;
   const contentType = request.headers['content-type'];
   if (contentType === undefined) {
-    // U3, profile missingContentType.
-    if (ctx.profile.missingContentType === 'reject-415')
-      throw new WireError('UnsupportedMediaType', 'The body has no Content-Type; send application/json.');
-  } else if (
-    !isJson(contentType) &&
-    !(isCancel && ctx.faults.has('text-plain-accepted') && isTextPlain(contentType))
-  ) {
-    // U3, profile wrongContentType.
+    const reading = readings['body-without-content-type'];
+    if (reading !== 'accepted')
+      throw refusal(reading, 'The body has no Content-Type; send application/json.');
+  } else if (!isJson(contentType, policy)) {
     const detail = `Content-Type "${contentType}" is not supported; send application/json.`;
-    if (ctx.profile.wrongContentType === 415) throw new WireError('UnsupportedMediaType', detail);
-    throw new WireError('InvalidRequestBody', detail);
+    throw refusal(readings['body-with-wrong-content-type'], detail);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    if (isCancel && ctx.faults.has('bad-json-accepted')) return {};
+    if (policy.malformedJson === 'read-as-empty') return {};
     throw new WireError('InvalidRequestBody', 'The request body is not valid JSON.');
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
@@ -39,10 +37,7 @@ export function readJsonBody(
   return parsed as Record<string, unknown>;
 }
 
-function isJson(contentType: string): boolean {
-  return /^application\/json\s*(;|$)/i.test(contentType.trim());
-}
-
-function isTextPlain(contentType: string): boolean {
-  return /^text\/plain\s*(;|$)/i.test(contentType.trim());
+function isJson(contentType: string, policy: BodyPolicy): boolean {
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json' || policy.alsoJson.includes(type);
 }

@@ -1,6 +1,6 @@
 // A small OData $filter: comparisons (eq ne gt ge lt le), `in (...)`, and/or/not and parentheses,
 // over the fields the contract lists in x-filterable. Enough for every documented example
-// (mde-contract 5); anything else is a 400 ODataError, never a silent match-all.
+// (docs/contract.md#list); anything else is a 400 ODataError, never a silent match-all.
 
 export type Row = Record<string, unknown>;
 export type Predicate = (row: Row) => boolean;

@@ -10,7 +10,7 @@ export interface ODataQuery {
   count: boolean;
 }
 
-// The list operation's largest page (mde-contract 10.2).
+// The list operation's largest page (docs/contract.md#list).
 export const MAX_TOP = 10_000;
 
 const OPTIONS = new Set(['$filter', '$top', '$skip', '$orderby', '$count']);

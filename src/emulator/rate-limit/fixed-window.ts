@@ -1,9 +1,10 @@
 import { type CallLog, HOUR_MS, MINUTE_MS, type Waits, type WindowLimits } from './call-log.ts';
 
-// Counters that reset when their window ends (U6, profile windows: 'fixed' or 'fixed-aligned').
-// 'first-call': a window opens with the first call after the previous one closed, so "100 calls from a
-// fresh window" holds whenever the suite starts. 'clock': windows are clock minutes and hours; a
-// window can then close in the middle of a test, so a suite must align the clock before counting.
+// Counters that reset when their window ends (docs/contract.md#rate-window: fixed-from-first-call
+// and fixed-clock-aligned). 'first-call': a window opens with the first call after the previous one
+// closed, so "100 calls from a fresh window" holds whenever the suite starts. 'clock': windows are
+// clock minutes and hours; a window can then close in the middle of a test, so a suite must align the
+// clock before counting.
 export type WindowAnchor = 'first-call' | 'clock';
 
 interface Counter {

@@ -1,18 +1,17 @@
-import type { RateLimit } from '../../contract/index.ts';
-import type { VirtualClock } from '../clock/virtual-clock.ts';
-import type { FaultSet } from '../faults.ts';
-import type { Profile } from '../profiles.ts';
-import { type CallLog, MINUTE_MS, type WindowLimits } from './call-log.ts';
+import type { RateLimit, Readings } from '../../contract/index.ts';
+import type { CallLog, WindowLimits } from './call-log.ts';
 import { FixedWindowCounter } from './fixed-window.ts';
 import { SlidingWindowLog } from './sliding-window.ts';
+import type { ThrottlePolicy } from './throttle-policy.ts';
 
 export type ThrottleDecision =
   | { throttled: false }
-  | { throttled: true; limit: 'minute' | 'hour'; retryAfterSeconds: number };
+  // waitMs: exactly how long until the blocking window takes one more call.
+  | { throttled: true; limit: 'minute' | 'hour'; waitMs: number };
 
 interface KeyState {
   log: CallLog;
-  // throttle-stuck fault: refused until then, whatever the windows say.
+  // A stuck key (throttle policy stuckForMs) is refused until then, whatever the windows say.
   stuckUntilMs: number;
 }
 
@@ -20,32 +19,29 @@ interface KeyState {
 // bounds the sliding logs to a few tens of megabytes.
 const MAX_KEYS = 5000;
 
-// Counts calls per (tenant, app, operation) against the contract's x-rate-limit. A call that is
-// refused is not recorded, so a 429 never extends the wait (interfaces.md section 3).
+// Counts calls per (tenant, app, operation) against the contract's x-rate-limit, in the profile's
+// windows (docs/contract.md#rate-window). A call that is refused is not recorded, so a 429 never
+// extends the wait (docs/interfaces.md#rate-limit-counting).
 export class RateLimiter {
   readonly #keys = new Map<string, KeyState>();
 
   constructor(
-    private readonly clock: VirtualClock,
-    private readonly windows: Profile['windows'],
-    private readonly faults: FaultSet,
+    private readonly window: Readings['rate-window'],
+    private readonly policy: ThrottlePolicy,
   ) {}
 
-  // Decides one call and records it when it is let through.
-  take(key: string, limit: RateLimit): ThrottleDecision {
-    const nowMs = this.clock.now();
+  // Decides one call at nowMs and records it when it is let through.
+  take(key: string, limit: RateLimit, nowMs: number): ThrottleDecision {
     const state = this.#state(key);
     const waits = state.log.waits(nowMs, this.#limits(limit));
     // When both windows block, the caller has to wait for the later one.
-    const blockingMs = Math.max(waits.minuteMs, waits.hourMs);
-    if (blockingMs > 0) {
-      const limitHit = waits.hourMs > waits.minuteMs ? 'hour' : 'minute';
-      const retryAfterSeconds = Math.max(1, Math.ceil(blockingMs / 1000));
-      if (this.faults.has('throttle-stuck'))
-        state.stuckUntilMs = nowMs + retryAfterSeconds * 1000 + MINUTE_MS;
-      return { throttled: true, limit: limitHit, retryAfterSeconds };
+    const waitMs = Math.max(waits.minuteMs, waits.hourMs);
+    if (waitMs > 0) {
+      if (this.policy.stuckForMs > 0)
+        state.stuckUntilMs = nowMs + Math.max(1, Math.ceil(waitMs / 1000)) * 1000 + this.policy.stuckForMs;
+      return { throttled: true, limit: waits.hourMs > waits.minuteMs ? 'hour' : 'minute', waitMs };
     }
-    if (nowMs < state.stuckUntilMs) return { throttled: true, limit: 'minute', retryAfterSeconds: 1 };
+    if (nowMs < state.stuckUntilMs) return { throttled: true, limit: 'minute', waitMs: 1000 };
     state.log.record(nowMs);
     return { throttled: false };
   }
@@ -55,11 +51,10 @@ export class RateLimiter {
   }
 
   #limits(limit: RateLimit): WindowLimits {
-    let perMinute = limit.perMinute;
-    if (this.faults.has('rate-minute-early')) perMinute -= 1;
-    if (this.faults.has('rate-minute-late')) perMinute += 1;
-    const perHour = this.faults.has('rate-hour-absent') ? Number.POSITIVE_INFINITY : limit.perHour;
-    return { perMinute, perHour };
+    return {
+      perMinute: limit.perMinute + this.policy.minuteLimitOffset,
+      perHour: this.policy.hourLimit ? limit.perHour : Number.POSITIVE_INFINITY,
+    };
   }
 
   #state(key: string): KeyState {
@@ -75,7 +70,7 @@ export class RateLimiter {
   }
 
   #newLog(): CallLog {
-    if (this.windows === 'sliding') return new SlidingWindowLog();
-    return new FixedWindowCounter(this.windows === 'fixed' ? 'first-call' : 'clock');
+    if (this.window === 'sliding') return new SlidingWindowLog();
+    return new FixedWindowCounter(this.window === 'fixed-from-first-call' ? 'first-call' : 'clock');
   }
 }

@@ -1,6 +1,6 @@
 import { type CallLog, HOUR_MS, MINUTE_MS, type Waits, type WindowLimits } from './call-log.ts';
 
-// An exact log of accepted calls over the last hour (U6, profile windows: 'sliding'). A call counts
+// An exact log of accepted calls over the last hour (docs/contract.md#rate-window: sliding). A call counts
 // in a window while it is less than the window's length old. The log never holds more than perHour
 // entries, because calls beyond the limit are refused and not recorded.
 export class SlidingWindowLog implements CallLog {

@@ -1,39 +1,23 @@
 import type { Caller } from '../auth/token-verifier.ts';
 import type { EmulatorContext } from '../context.ts';
-import { WireError } from '../error-catalogue.ts';
 import { settle } from '../state/lifecycle.ts';
-import { isWellFormedId, type MachineAction } from '../state/machine-action.ts';
+import type { MachineAction } from '../state/machine-action.ts';
+import type { Outcome } from './outcome.ts';
 
 // The caller's action with this id, caught up with the clock; undefined when its tenant has none.
-// `leak` (a tenant-leak fault) also finds other tenants' actions.
+// The store policy may let an operation's lookup find other tenants' actions too.
 export function findAction(
   ctx: EmulatorContext,
   caller: Caller,
   id: string,
-  leak = false,
+  operationId: string,
 ): MachineAction | undefined {
-  const action =
-    caller.anonymous || leak
-      ? ctx.state.actions.findAnywhere(id)
-      : ctx.state.actions.get(caller.tenantId, id);
+  const anywhere = caller.anonymous || ctx.faults.store.crossTenant.includes(operationId);
+  const action = anywhere ? ctx.state.actions.findAnywhere(id) : ctx.state.actions.get(caller.tenantId, id);
   return action && settle(action, ctx.clock.now());
 }
 
-// True when no tenant at all holds the id: faults on "unknown id" act only then, so that they do
-// not also change what another tenant's id answers (CANCEL.TENANT).
-export function unknownEverywhere(ctx: EmulatorContext, id: string): boolean {
-  return ctx.state.actions.findAnywhere(id) === undefined;
-}
-
-// U5: the code of the 404 is the profile's notFoundCode.
-export function notFound(ctx: EmulatorContext, id: string): WireError {
-  return new WireError(ctx.profile.notFoundCode, `Machine action ${id} was not found.`);
-}
-
-// U5: a malformed id answers 400 InvalidInput or 404, per profile malformedId.
-export function checkWellFormed(ctx: EmulatorContext, id: string): void {
-  if (isWellFormedId(id)) return;
-  if (ctx.profile.malformedId === 400)
-    throw new WireError('InvalidInput', `Invalid input ${id}: a machine action id is a GUID.`);
-  throw notFound(ctx, id);
+// A well-formed id the caller cannot see; `elsewhere` tells "unknown" from "someone else's".
+export function notFound(ctx: EmulatorContext, id: string): Extract<Outcome, { kind: 'not-found' }> {
+  return { kind: 'not-found', id, elsewhere: ctx.state.actions.findAnywhere(id) !== undefined };
 }

@@ -1,61 +1,72 @@
-import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Operation } from '../../contract/index.ts';
 import { apiGuard } from '../auth/api-guard.ts';
+import type { Caller } from '../auth/token-verifier.ts';
 import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';
-import { sendWireError } from '../http/error-handler.ts';
-import { apiContentType } from '../http/reply-format.ts';
+import type { ApiRouteConfig } from '../http/error-handler.ts';
+import { sendAnswer } from '../http/send-answer.ts';
 import { cancelHandler } from './cancel.ts';
 import { createHandler } from './create.ts';
 import { getHandler } from './get.ts';
 import { listHandler } from './list.ts';
+import type { Outcome } from './outcome.ts';
 
-// Serves each operation of the contract, under /api and under the versioned prefix /api/v1.0
-// (mde-contract 1.1). The token operation has its own route (token.ts); any other operation the
-// contract gains without a handler here is simply not served.
+// A handler says what an operation did; it never writes the answer (the answer seam does).
+// biome-ignore lint/suspicious/noExplicitAny: each handler types its own params.
+type Handler = (request: FastifyRequest<any>, caller: Caller) => Outcome;
+
+// Serves each operation of the contract, under /api and, unless the route policy says otherwise, under
+// the versioned prefix /api/v1.0 (docs/contract.md#versioning). The token operation has its own route
+// (token.ts); any other operation the contract gains without a handler here is simply not served.
 export function registerApiRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   for (const operation of ctx.contract.operations) {
-    const handler = handlerFor(ctx, operation);
-    if (!handler) continue;
+    const handle = handlerFor(ctx, operation);
+    if (!handle) continue;
     const url = operation.path.replace(/\{(\w+)\}/g, ':$1');
-    const urls = [url];
-    if (!ctx.faults.has('no-versioned-path'))
-      urls.push(url.replace(/^\/api\//, `${ctx.contract.versionedPrefix}/`));
+    const variants = [{ url, versioned: false }];
+    if (ctx.faults.routes.versionedPath)
+      variants.push({ url: url.replace(/^\/api\//, `${ctx.contract.versionedPrefix}/`), versioned: true });
     const onRequest = apiGuard(ctx, operation);
-    const onSend = apiContentType(ctx);
-    const handle = answerWireErrors(ctx, handler);
-    for (const path of urls)
+    for (const { url: path, versioned } of variants) {
+      const config: ApiRouteConfig = { operationId: operation.operationId, versioned };
       app.route({
         method: operation.method,
         url: path,
+        config,
         onRequest,
-        ...(onSend ? { onSend } : {}),
-        handler: handle,
+        handler: serve(ctx, config, handle),
       });
+    }
   }
 }
 
-// Sends a WireError thrown by the handler straight away instead of through Fastify's error path.
-function answerWireErrors(ctx: EmulatorContext, handler: RouteHandlerMethod): RouteHandlerMethod {
-  return async function answer(this: FastifyInstance, request, reply) {
+// The route handler: the guard admitted the call; the operation runs; its outcome is answered — or,
+// when the guard let a throttled call run first, the 429 is.
+function serve(ctx: EmulatorContext, config: ApiRouteConfig, handle: Handler) {
+  return async function serveOperation(request: FastifyRequest, reply: FastifyReply) {
+    const { caller, lateRefusal } = request.admission!;
+    let outcome: Outcome;
     try {
-      return await handler.call(this, request, reply);
+      outcome = handle(request, caller);
     } catch (error) {
-      if (error instanceof WireError) return sendWireError(ctx, reply, error);
-      throw error;
+      if (!(error instanceof WireError)) throw error;
+      outcome = { kind: 'refused', error };
     }
+    if (lateRefusal) outcome = { kind: 'refused', error: lateRefusal };
+    return sendAnswer(ctx, request, reply, { ...config, outcome });
   };
 }
 
-function handlerFor(ctx: EmulatorContext, operation: Operation): RouteHandlerMethod | undefined {
-  if (operation.actionType) return createHandler(ctx, operation) as RouteHandlerMethod;
+function handlerFor(ctx: EmulatorContext, operation: Operation): Handler | undefined {
+  if (operation.actionType) return createHandler(ctx, operation);
   switch (operation.operationId) {
     case 'CancelMachineAction':
-      return cancelHandler(ctx) as RouteHandlerMethod;
+      return cancelHandler(ctx);
     case 'GetMachineAction':
-      return getHandler(ctx) as RouteHandlerMethod;
+      return getHandler(ctx);
     case 'ListMachineActions':
-      return listHandler(ctx) as RouteHandlerMethod;
+      return listHandler(ctx);
     default:
       return undefined;
   }

@@ -5,7 +5,8 @@ import { WireError } from '../error-catalogue.ts';
 import { entityWire } from '../http/machine-action-wire.ts';
 import { applySeed, parseAction, parseApp, parseMachine, SeedInputError, seedAction } from '../state/seed.ts';
 
-// The emulator control protocol (interfaces.md section 3): JSON in and out, no authentication.
+// The emulator control protocol (docs/interfaces.md#control-protocol): JSON in and out, no
+// authentication.
 // Registered only when the control option is on; otherwise /_emulator/* answers 404.
 export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.post('/_emulator/reset', async (_request, reply) => {
@@ -43,10 +44,13 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
     return reply.code(201).send(entityWire(ctx, request, seedAction(ctx.state, seed, ctx.clock.now())));
   });
 
+  // The effective readings of every open point, so a suite can say what it ran against.
   app.get('/_emulator/info', async () => ({
     name: 'mde-reference-emulator',
     version: ctx.version,
     profile: ctx.profile.name,
+    ...(ctx.profile.file === undefined ? {} : { profileFile: ctx.profile.file }),
+    readings: ctx.profile.readings,
     faults: ctx.faults.list(),
     rateLimits: ctx.options.rateLimits,
     control: ctx.options.control,

@@ -1,21 +1,23 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Operation } from '../../contract/index.ts';
+import type { Caller } from '../auth/token-verifier.ts';
 import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';
-import { entityWire } from '../http/machine-action-wire.ts';
 import { readJsonBody } from '../http/request-body.ts';
 import { isActive, progressFrom, settle } from '../state/lifecycle.ts';
 import { type ActionType, newMachineAction, type RelatedFileInfo } from '../state/machine-action.ts';
+import type { Outcome } from './outcome.ts';
 
 // POST /api/machines/{machineId}/<action>: one handler for every operation with x-action-type.
 export function createHandler(ctx: EmulatorContext, operation: Operation) {
   const type = operation.actionType as ActionType;
-  return async function create(
+  const policy = ctx.faults.body(operation.operationId);
+  const blocking = ctx.faults.store.alsoBlocking;
+  return function create(
     request: FastifyRequest<{ Params: { machineId: string } }>,
-    reply: FastifyReply,
-  ) {
-    const caller = request.caller!;
-    const body = readJsonBody(ctx, request, operation.operationId);
+    caller: Caller,
+  ): Outcome {
+    const body = readJsonBody(ctx, request, policy) ?? {};
     checkBody(ctx, operation, body);
     const machine = ctx.state.machines.get(caller.tenantId, request.params.machineId);
     if (!machine)
@@ -28,13 +30,12 @@ export function createHandler(ctx: EmulatorContext, operation: Operation) {
         (action) =>
           action.machineId?.toLowerCase() === machine.id.toLowerCase() &&
           action.type === type &&
-          (isActive(settle(action, nowMs)) ||
-            (ctx.faults.has('reopen-blocked') && action.status === 'Cancelled')),
+          (isActive(settle(action, nowMs)) || blocking.includes(action.status)),
       );
     if (active) {
-      // U8: profile duplicateCreate answers the existing action instead of refusing.
-      if (ctx.profile.duplicateCreate === 'return-existing' && isActive(active))
-        return reply.code(201).send(entityWire(ctx, request, active));
+      // docs/contract.md#duplicate-create: the profile may answer the existing action instead.
+      if (ctx.profile.readings['duplicate-create'] === 'return-existing' && isActive(active))
+        return { kind: 'existing', action: active };
       throw new WireError(
         'ActiveRequestAlreadyExists',
         `Action is already in progress (${type} on ${machine.id}).`,
@@ -48,7 +49,7 @@ export function createHandler(ctx: EmulatorContext, operation: Operation) {
         status: 'Pending',
         machineId: machine.id,
         computerDnsName: machine.computerDnsName,
-        // For app tokens the service shows the app id as requestor (mde-contract 3.3).
+        // For app tokens the service shows the app id as requestor (docs/contract.md#machine-action-fields).
         requestor: caller.appId,
         requestorComment: body['Comment'] as string,
         scope: scopeOf(type, body),
@@ -57,7 +58,7 @@ export function createHandler(ctx: EmulatorContext, operation: Operation) {
         progress: progressFrom(nowMs, ctx.options.lifecycle),
       }),
     );
-    return reply.code(201).send(entityWire(ctx, request, action));
+    return { kind: 'created', action };
   };
 }
 

@@ -1,18 +1,16 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { Caller } from '../auth/token-verifier.ts';
 import type { EmulatorContext } from '../context.ts';
-import { entityWire } from '../http/machine-action-wire.ts';
-import { checkWellFormed, findAction, notFound, unknownEverywhere } from './action-lookup.ts';
-import { madeUp } from './cancel.ts';
+import { isWellFormedId } from '../state/machine-action.ts';
+import { findAction, notFound } from './action-lookup.ts';
+import type { Outcome } from './outcome.ts';
 
 // GET /api/machineactions/{id}
 export function getHandler(ctx: EmulatorContext) {
-  return async function get(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
+  return function get(request: FastifyRequest<{ Params: { id: string } }>, caller: Caller): Outcome {
     const { id } = request.params;
-    checkWellFormed(ctx, id);
-    const action = findAction(ctx, request.caller!, id, ctx.faults.has('tenant-leak-get'));
-    if (action) return reply.send(entityWire(ctx, request, action));
-    if (ctx.faults.has('get-unknown-200') && unknownEverywhere(ctx, id))
-      return reply.send(entityWire(ctx, request, madeUp(ctx, id, 'Pending')));
-    throw notFound(ctx, id);
+    if (!isWellFormedId(id)) return { kind: 'malformed', id };
+    const action = findAction(ctx, caller, id, 'GetMachineAction');
+    return action ? { kind: 'found', action } : notFound(ctx, id);
   };
 }

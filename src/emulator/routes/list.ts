@@ -1,17 +1,18 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { Caller } from '../auth/token-verifier.ts';
 import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';
-import { odataContext, toWire } from '../http/machine-action-wire.ts';
+import { toWire } from '../http/machine-action-wire.ts';
 import { ODataFilterError } from '../odata/odata-filter.ts';
 import { applyODataQuery, type ODataQuery, ODataQueryError, parseODataQuery } from '../odata/odata-query.ts';
 import { settle } from '../state/lifecycle.ts';
+import type { Outcome } from './outcome.ts';
 
 // GET /api/machineactions: the caller's tenant only, in creation order unless $orderby says
-// otherwise (U11: the service's default order is not documented).
+// otherwise (the service's default order is not documented: docs/contract.md#list-order).
 export function listHandler(ctx: EmulatorContext) {
   const filterable = filterableFields(ctx);
-  return async function list(request: FastifyRequest, reply: FastifyReply) {
-    const caller = request.caller!;
+  return function list(request: FastifyRequest, caller: Caller): Outcome {
     let query: ODataQuery;
     try {
       query = parseODataQuery(request.query as Record<string, unknown>, filterable);
@@ -24,12 +25,7 @@ export function listHandler(ctx: EmulatorContext) {
     const actions = caller.anonymous ? [] : ctx.state.actions.list(caller.tenantId);
     const rows = actions.map((action) => toWire(ctx, settle(action, nowMs)));
     const { page, total } = applyODataQuery(rows, query);
-    const context = odataContext(ctx, request, 'MachineActions');
-    return reply.send({
-      ...(context === undefined ? {} : { '@odata.context': context }),
-      ...(query.count ? { '@odata.count': total } : {}),
-      value: page,
-    });
+    return { kind: 'listed', rows: page, total: query.count ? total : undefined };
   };
 }
 

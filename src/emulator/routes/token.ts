@@ -3,7 +3,7 @@ import { audienceOfScope } from '../auth/audiences.ts';
 import { issueAccessToken, TOKEN_LIFETIME_SECONDS } from '../auth/token-issuer.ts';
 import type { EmulatorContext } from '../context.ts';
 
-// Microsoft Entra ID's client-credentials endpoint (interfaces.md section 3). Its errors are OAuth
+// Microsoft Entra ID's client-credentials endpoint (docs/interfaces.md#emulator-token-endpoint). Its errors are OAuth
 // errors (RFC 6749 5.2), not the API's error envelope.
 export function registerTokenRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.post<{ Params: { tenantId: string } }>('/:tenantId/oauth2/v2.0/token', async (request, reply) => {

@@ -38,7 +38,7 @@ export interface Cancellation {
   atMs: number;
 }
 
-// Cancel updates the original action (same id); it never creates a new one (mde-contract 6.3).
+// Cancel updates the original action (same id); it never creates a new one (docs/contract.md#after-cancel).
 export function applyCancel(action: MachineAction, cancellation: Cancellation): MachineAction {
   action.status = 'Cancelled';
   action.cancellationRequestor = cancellation.requestor;

@@ -88,7 +88,7 @@ export function newMachineAction(input: NewAction): MachineAction {
   };
 }
 
-// Real ids are lower-case GUIDs; anything else is "malformed" (U5).
+// Real ids are lower-case GUIDs; anything else is "malformed" (docs/contract.md#malformed-id).
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isWellFormedId(id: string): boolean {

@@ -4,7 +4,7 @@ import type { EmulatorState } from './emulator-state.ts';
 import { ACTION_TYPES, type ActionType, type MachineAction, newMachineAction } from './machine-action.ts';
 import type { Machine } from './machine-registry.ts';
 
-// Input of the control protocol (interfaces.md section 3) and of the `seed` option: checked here once,
+// Input of the control protocol (docs/interfaces.md#control-protocol) and of the `seed` option: checked here once,
 // with messages that say what to fix.
 
 export type ActionSeed = ControlActionSeed;

@@ -1,0 +1,32 @@
+// How the API authenticates and authorizes: the auth seam. The defaults are the contract; each auth
+// fault (faults/auth-faults.ts) changes a field or two.
+export interface AuthPolicy {
+  // A call without Authorization: 401, 403, or served as an anonymous caller with every role.
+  missingHeader: 'unauthorized' | 'forbidden' | 'anonymous';
+  // Schemes other than Bearer (any case) are refused.
+  bearerOnly: boolean;
+  // The RS256 signature by the emulator's key is checked.
+  verifySignature: boolean;
+  // An unsigned token (alg 'none') is read without a signature.
+  acceptUnsigned: boolean;
+  checkExpiry: boolean;
+  // A token issued for another audience: 403 (docs/contract.md#audience), 401, or accepted.
+  wrongAudience: 'forbidden' | 'unauthorized' | 'accepted';
+  // Code of the 403 for a missing role.
+  forbiddenCode: string;
+  // Roles a cancel takes beside the contract's, and contract roles it refuses.
+  cancelRolesAdded: readonly string[];
+  cancelRolesRefused: readonly string[];
+}
+
+export const CONTRACT_AUTH: AuthPolicy = {
+  missingHeader: 'unauthorized',
+  bearerOnly: true,
+  verifySignature: true,
+  acceptUnsigned: false,
+  checkExpiry: true,
+  wrongAudience: 'forbidden',
+  forbiddenCode: 'Forbidden',
+  cancelRolesAdded: [],
+  cancelRolesRefused: [],
+};

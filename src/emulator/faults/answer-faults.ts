@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { toUsDateTime } from '../clock/timestamps.ts';
+import { type Answer, outcomeOf } from '../http/answer.ts';
+import { CANCEL, finalNotTimeOut, GET, idOf, on, unknownEverywhere } from './exchange-filters.ts';
+import type { AnswerFault } from './fault-entry.ts';
+
+// Faults that rewrite what an operation answers for a given outcome (the answer seam:
+// http/render-answer.ts renders the outcome per profile, then these rewrite it). The stored action is
+// never touched here; store faults do that.
+
+const CANCELLATION_KEYS = ['cancellationRequestor', 'cancellationComment', 'cancellationDateTimeUtc'];
+
+function editBody(answer: Answer, edit: (body: Record<string, unknown>) => void): Answer {
+  edit(answer.body as Record<string, unknown>);
+  return answer;
+}
+
+// The entities of a 2xx body: the body itself, or the items of a collection.
+function entitiesOf(body: unknown): Record<string, unknown>[] {
+  const value = (body as { value?: unknown }).value;
+  return Array.isArray(value) ? (value as Record<string, unknown>[]) : [body as Record<string, unknown>];
+}
+
+export const ANSWER_FAULTS = [
+  {
+    name: 'cancel-new-id',
+    seam: 'answer',
+    breaks: ['CANCEL.OK'],
+    description: 'The 200 body of a cancel carries a new id; the stored action is cancelled correctly.',
+    applies: on(CANCEL, 'cancelled'),
+    rewrite: (answer) => editBody(answer, (body) => (body['id'] = randomUUID())),
+  },
+  {
+    name: 'cancel-status-canceled',
+    seam: 'answer',
+    breaks: ['CANCEL.STATUS', 'SCHEMA.ENTITY'],
+    description: "The 200 body of a cancel says status 'Canceled' (one l).",
+    applies: on(CANCEL, 'cancelled'),
+    rewrite: (answer) => editBody(answer, (body) => (body['status'] = 'Canceled')),
+  },
+  {
+    name: 'cancel-stale-fields',
+    seam: 'answer',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      'The 200 body says Cancelled but its cancellation fields are null and lastUpdateDateTimeUtc is not bumped; the stored action is right.',
+    applies: on(CANCEL, 'cancelled'),
+    rewrite: (answer, x, kit) => {
+      const stale = kit.entity(outcomeOf(x, 'cancelled')!.before);
+      return editBody(answer, (body) => {
+        for (const key of [...CANCELLATION_KEYS, 'lastUpdateDateTimeUtc']) body[key] = stale[key];
+      });
+    },
+  },
+  {
+    name: 'cancel-fields-missing',
+    seam: 'answer',
+    breaks: ['CANCEL.FIELDS'],
+    description: 'The 200 body of a cancel has no cancellation* keys at all; the stored action is right.',
+    applies: on(CANCEL, 'cancelled'),
+    rewrite: (answer) =>
+      editBody(answer, (body) => {
+        for (const key of CANCELLATION_KEYS) delete body[key];
+      }),
+  },
+  {
+    name: 'final-state-500',
+    seam: 'answer',
+    breaks: ['CANCEL.FINAL'],
+    description: 'A cancel of a Succeeded, Failed or Cancelled action answers 500 with the error envelope.',
+    applies: finalNotTimeOut,
+    rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
+  },
+  {
+    name: 'final-state-200-unchanged',
+    seam: 'answer',
+    breaks: ['CANCEL.FINAL'],
+    description: 'A cancel of a Succeeded, Failed or Cancelled action answers 200 with the action unchanged.',
+    applies: finalNotTimeOut,
+    rewrite: (_answer, x, kit) => kit.json(200, kit.entity(outcomeOf(x, 'refused-final')!.action)),
+  },
+  {
+    name: 'unknown-id-400',
+    seam: 'answer',
+    breaks: ['CANCEL.NOTFOUND'],
+    description: 'A cancel of an id no tenant has answers 400 BadRequest.',
+    applies: unknownEverywhere(CANCEL),
+    rewrite: (_answer, x, kit) => kit.error('BadRequest', `Machine action ${idOf(x)} is invalid.`),
+  },
+  {
+    name: 'unknown-id-200',
+    seam: 'answer',
+    breaks: ['CANCEL.NOTFOUND'],
+    description: 'A cancel of an id no tenant has answers 200 with a made-up Cancelled action.',
+    applies: unknownEverywhere(CANCEL),
+    rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Cancelled'))),
+  },
+  {
+    name: 'notfound-wrong-code',
+    seam: 'answer',
+    breaks: ['CANCEL.NOTFOUND'],
+    description: "A cancel of an id no tenant has answers 404 with code 'BadRequest'.",
+    applies: unknownEverywhere(CANCEL),
+    rewrite: (_answer, x, kit) => kit.error('BadRequest', `Machine action ${idOf(x)} was not found.`, 404),
+  },
+  {
+    name: 'malformed-id-500',
+    seam: 'answer',
+    breaks: ['CANCEL.BADID'],
+    description: 'A cancel of a malformed id answers 500.',
+    applies: on(CANCEL, 'malformed'),
+    rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
+  },
+  {
+    name: 'get-unknown-200',
+    seam: 'answer',
+    breaks: ['GET.NOTFOUND'],
+    description: 'A GET of an id no tenant has answers 200 with a made-up action.',
+    applies: unknownEverywhere(GET),
+    rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Pending'))),
+  },
+  {
+    name: 'error-without-code',
+    seam: 'answer',
+    breaks: ['SCHEMA.ERROR', 'AUTH.MISSING'],
+    description: 'The bodies of 401 answers lack error.code.',
+    applies: (x) => x.outcome.kind === 'refused' && x.outcome.error.status === 401,
+    rewrite: (answer) =>
+      editBody(answer, (body) => {
+        delete (body['error'] as Record<string, unknown>)['code'];
+      }),
+  },
+  {
+    name: 'date-not-rfc3339',
+    seam: 'answer',
+    breaks: ['SCHEMA.ENTITY'],
+    description: "lastUpdateDateTimeUtc is written like '11/26/2026 10:00:00 PM'.",
+    applies: (x) => x.outcome.kind !== 'refused',
+    rewrite: (answer) => {
+      if (answer.status >= 300) return answer;
+      for (const entity of entitiesOf(answer.body))
+        entity['lastUpdateDateTimeUtc'] = toUsDateTime(Date.parse(String(entity['lastUpdateDateTimeUtc'])));
+      return answer;
+    },
+  },
+  {
+    name: 'response-text-plain',
+    seam: 'answer',
+    breaks: ['SCHEMA.CONTENTTYPE'],
+    description: 'JSON answers of the API are labelled text/plain.',
+    applies: () => true,
+    rewrite: (answer) => {
+      delete answer.headers['odata-version'];
+      answer.headers['content-type'] = 'text/plain; charset=utf-8';
+      return answer;
+    },
+  },
+] as const satisfies readonly AnswerFault[];

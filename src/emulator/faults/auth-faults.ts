@@ -1,0 +1,82 @@
+import type { AuthFault } from './fault-entry.ts';
+
+// Faults of authentication and authorization (the auth seam: auth/auth-policy.ts).
+export const AUTH_FAULTS = [
+  {
+    name: 'no-auth-allowed',
+    seam: 'auth',
+    breaks: ['AUTH.MISSING'],
+    description: 'A call without Authorization is served, with every role, in every tenant.',
+    auth: { missingHeader: 'anonymous' },
+  },
+  {
+    name: 'no-auth-403',
+    seam: 'auth',
+    breaks: ['AUTH.MISSING'],
+    description: 'A call without Authorization answers 403 Forbidden instead of 401.',
+    auth: { missingHeader: 'forbidden' },
+  },
+  {
+    name: 'signature-unchecked',
+    seam: 'auth',
+    breaks: ['AUTH.INVALID'],
+    description: 'Token signatures are not checked (claims still are).',
+    auth: { verifySignature: false },
+  },
+  {
+    name: 'alg-none-accepted',
+    seam: 'auth',
+    breaks: ['AUTH.INVALID'],
+    description: "Unsigned tokens (alg 'none') are accepted when their claims are valid.",
+    auth: { acceptUnsigned: true },
+  },
+  {
+    name: 'expiry-unchecked',
+    seam: 'auth',
+    breaks: ['AUTH.EXPIRED'],
+    description: 'Expired tokens are accepted.',
+    auth: { checkExpiry: false },
+  },
+  {
+    name: 'scheme-ignored',
+    seam: 'auth',
+    breaks: ['AUTH.SCHEME'],
+    description: 'Any Authorization scheme is accepted in front of a valid token.',
+    auth: { bearerOnly: false },
+  },
+  {
+    name: 'audience-unchecked',
+    seam: 'auth',
+    breaks: ['AUTH.AUDIENCE'],
+    description: 'Tokens for any audience are accepted.',
+    auth: { wrongAudience: 'accepted' },
+  },
+  {
+    name: 'audience-401',
+    seam: 'auth',
+    breaks: ['AUTH.AUDIENCE'],
+    description: 'A token for another audience answers 401 instead of 403.',
+    auth: { wrongAudience: 'unauthorized' },
+  },
+  {
+    name: 'role-refused-liveresponse',
+    seam: 'auth',
+    breaks: ['PERM.ROLES'],
+    description: 'Machine.LiveResponse alone is refused on cancel (403).',
+    auth: { cancelRolesRefused: ['Machine.LiveResponse'] },
+  },
+  {
+    name: 'read-only-can-cancel',
+    seam: 'auth',
+    breaks: ['PERM.NONE'],
+    description: 'Machine.Read.All alone is allowed to cancel.',
+    auth: { cancelRolesAdded: ['Machine.Read.All'] },
+  },
+  {
+    name: 'forbidden-wrong-code',
+    seam: 'auth',
+    breaks: ['PERM.NONE'],
+    description: "A token without a needed role answers 403 with code 'Unauthorized'.",
+    auth: { forbiddenCode: 'Unauthorized' },
+  },
+] as const satisfies readonly AuthFault[];

@@ -1,0 +1,28 @@
+import { ANSWER_FAULTS } from './answer-faults.ts';
+import { AUTH_FAULTS } from './auth-faults.ts';
+import type { FaultEntry } from './fault-entry.ts';
+import { REQUEST_FAULTS } from './request-faults.ts';
+import { ROUTE_FAULTS } from './route-faults.ts';
+import { STORE_FAULTS } from './store-faults.ts';
+import { THROTTLE_FAULTS } from './throttle-faults.ts';
+import { WIRE_FAULTS } from './wire-faults.ts';
+
+// Every deliberate violation, by seam. A fault that acts at an existing seam is one entry in that
+// seam's file and nothing else (docs/emulator.md#adding-a-fault).
+export const FAULT_CATALOGUE = [
+  ...AUTH_FAULTS,
+  ...THROTTLE_FAULTS,
+  ...REQUEST_FAULTS,
+  ...STORE_FAULTS,
+  ...ANSWER_FAULTS,
+  ...ROUTE_FAULTS,
+  ...WIRE_FAULTS,
+] as const satisfies readonly FaultEntry[];
+
+export type FaultName = (typeof FAULT_CATALOGUE)[number]['name'];
+
+export const FAULT_NAMES: readonly FaultName[] = FAULT_CATALOGUE.map((fault) => fault.name);
+
+export function isFaultName(name: string): name is FaultName {
+  return (FAULT_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,29 @@
+import type { RequestFault } from './fault-entry.ts';
+
+// Faults of how a request body is read (the request seam: http/body-policy.ts).
+export const REQUEST_FAULTS = [
+  {
+    name: 'bad-json-accepted',
+    seam: 'request',
+    breaks: ['CANCEL.BODY'],
+    description: 'A cancel with a malformed JSON body is read as an empty body and cancels.',
+    operation: 'CancelMachineAction',
+    body: { malformedJson: 'read-as-empty' },
+  },
+  {
+    name: 'comment-number-accepted',
+    seam: 'request',
+    breaks: ['CANCEL.BODY'],
+    description: 'A cancel whose Comment is not a string is accepted (the value is stringified).',
+    operation: 'CancelMachineAction',
+    body: { nonStringComment: 'stringify' },
+  },
+  {
+    name: 'text-plain-accepted',
+    seam: 'request',
+    breaks: ['HDR.CONTENTTYPE'],
+    description: 'A cancel body sent as text/plain is read as JSON and cancels.',
+    operation: 'CancelMachineAction',
+    body: { alsoJson: ['text/plain'] },
+  },
+] as const satisfies readonly RequestFault[];

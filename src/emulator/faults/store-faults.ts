@@ -1,0 +1,62 @@
+import type { StoreFault } from './fault-entry.ts';
+
+// Faults of what a cancel or a lookup does to stored state (the store seam: state/store-policy.ts).
+export const STORE_FAULTS = [
+  {
+    name: 'cancel-requestor-empty',
+    seam: 'store',
+    breaks: ['CANCEL.FIELDS'],
+    description: 'A cancel records an empty cancellationRequestor.',
+    store: { cancellationRequestor: 'empty' },
+  },
+  {
+    name: 'cancel-date-before-creation',
+    seam: 'store',
+    breaks: ['CANCEL.FIELDS'],
+    description: 'A cancel records a cancellationDateTimeUtc one day before the creation of the action.',
+    store: { cancellationTime: 'day-before-creation' },
+  },
+  {
+    name: 'cancel-not-persisted',
+    seam: 'store',
+    breaks: ['CANCEL.PERSIST', 'CANCEL.REOPEN'],
+    description:
+      'The 200 body of a cancel is right but the stored action is unchanged (so the device stays busy).',
+    store: { persistCancel: false },
+  },
+  {
+    name: 'final-state-cancellable',
+    seam: 'store',
+    breaks: ['CANCEL.FINAL'],
+    description: 'A Succeeded, Failed or Cancelled action can be cancelled (200, and it changes).',
+    store: { cancellableFinal: ['Succeeded', 'Failed', 'Cancelled'] },
+  },
+  {
+    name: 'timeout-cancellable',
+    seam: 'store',
+    breaks: ['CANCEL.TIMEOUT'],
+    description: 'A TimeOut action can be cancelled (200, and it changes).',
+    store: { cancellableFinal: ['TimeOut'] },
+  },
+  {
+    name: 'reopen-blocked',
+    seam: 'store',
+    breaks: ['CANCEL.REOPEN'],
+    description: 'A cancelled action still blocks a new action of its type on its device.',
+    store: { alsoBlocking: ['Cancelled'] },
+  },
+  {
+    name: 'tenant-leak-get',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description: "GET shows another tenant's action (cancel still answers 404).",
+    store: { crossTenant: ['GetMachineAction'] },
+  },
+  {
+    name: 'tenant-leak-cancel',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description: "Cancel finds and cancels another tenant's action (GET still answers 404).",
+    store: { crossTenant: ['CancelMachineAction'] },
+  },
+] as const satisfies readonly StoreFault[];

@@ -1,0 +1,61 @@
+import type { ThrottleFault } from './fault-entry.ts';
+
+// Faults of the rate limits (the throttle seam: rate-limit/throttle-policy.ts).
+export const THROTTLE_FAULTS = [
+  {
+    name: 'rate-minute-early',
+    seam: 'throttle',
+    breaks: ['RATE.MINUTE'],
+    description: 'The minute limit throttles call 100 instead of call 101.',
+    throttle: { minuteLimitOffset: -1 },
+  },
+  {
+    name: 'rate-minute-late',
+    seam: 'throttle',
+    breaks: ['RATE.MINUTE'],
+    description: 'The minute limit lets call 101 through and throttles call 102.',
+    throttle: { minuteLimitOffset: 1 },
+  },
+  {
+    name: 'rate-wrong-code',
+    seam: 'throttle',
+    breaks: ['RATE.MINUTE'],
+    description: "A 429 of the minute limit carries code 'Throttled'.",
+    throttle: { minuteCode: 'Throttled' },
+  },
+  {
+    name: 'rate-hour-absent',
+    seam: 'throttle',
+    breaks: ['RATE.HOUR'],
+    description: 'There is no hour limit.',
+    throttle: { hourLimit: false },
+  },
+  {
+    name: 'retry-after-missing-hour',
+    seam: 'throttle',
+    breaks: ['RATE.RETRYAFTER', 'RATE.HOUR'],
+    description: 'A 429 of the hour limit has no Retry-After.',
+    throttle: { hourRetryAfter: false },
+  },
+  {
+    name: 'retry-after-too-long',
+    seam: 'throttle',
+    breaks: ['RATE.RETRYAFTER'],
+    description: 'A 429 of the minute limit says Retry-After 120.',
+    throttle: { minuteRetryAfterSeconds: 120 },
+  },
+  {
+    name: 'throttle-stuck',
+    seam: 'throttle',
+    breaks: ['RATE.RECOVER', 'RATE.HOUR'],
+    description: 'After a 429, calls stay throttled for a minute past the Retry-After.',
+    throttle: { stuckForMs: 60_000 },
+  },
+  {
+    name: 'throttled-still-cancels',
+    seam: 'throttle',
+    breaks: ['RATE.NOEFFECT'],
+    description: 'A cancel answered 429 still cancels the action.',
+    throttle: { runWhenThrottled: ['CancelMachineAction'] },
+  },
+] as const satisfies readonly ThrottleFault[];

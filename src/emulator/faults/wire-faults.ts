@@ -1,0 +1,35 @@
+import { CANCEL, GET, on, unknownEverywhere } from './exchange-filters.ts';
+import type { WireFault } from './fault-entry.ts';
+
+// Faults of the connection (the wire seam: http/wire-acts.ts). Each loses only a few exchanges, so
+// that exactly the requirements whose tests make them read ERROR (`errors`), and nothing reads FAIL.
+export const WIRE_FAULTS = [
+  {
+    name: 'reset-final-state-cancel',
+    seam: 'wire',
+    breaks: [],
+    errors: ['CANCEL.FINAL', 'CANCEL.TIMEOUT'],
+    description: 'The connection is reset (TCP RST) when a cancel targets an action in a final state.',
+    applies: on(CANCEL, 'refused-final'),
+    act: 'reset',
+  },
+  {
+    name: 'no-answer-get-unknown',
+    seam: 'wire',
+    breaks: [],
+    errors: ['GET.NOTFOUND', 'SCHEMA.ERROR'],
+    description: 'A GET of an id no tenant holds is never answered; the connection stays open.',
+    applies: unknownEverywhere(GET),
+    act: 'no-answer',
+  },
+  {
+    name: 'truncated-versioned-body',
+    seam: 'wire',
+    breaks: [],
+    errors: ['PATH.VERSIONED'],
+    description:
+      'Answers under /api/v1.0 declare a Content-Length larger than the bytes sent, then the connection ends.',
+    applies: (x) => x.versioned,
+    act: 'truncate',
+  },
+] as const satisfies readonly WireFault[];

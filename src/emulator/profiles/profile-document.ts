@@ -1,0 +1,65 @@
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  OPEN_POINTS,
+  type PointEntry,
+  type ProfileDocument,
+  ProfileFormatError,
+  parseProfile,
+} from '../../contract/index.ts';
+
+// Reads and validates a profile file once per process (again only if the file changed); every problem
+// is one ProfileFormatError line naming the file and, when there is one, the point.
+const loaded = new Map<string, { mtimeMs: number; document: ProfileDocument }>();
+
+export function readProfileFile(file: string): ProfileDocument {
+  const path = resolve(file);
+  let mtimeMs: number;
+  let text: string;
+  try {
+    mtimeMs = statSync(path).mtimeMs;
+    const cached = loaded.get(path);
+    if (cached?.mtimeMs === mtimeMs) return cached.document;
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ProfileFormatError(
+      `${file}: cannot read the profile file (${(error as NodeJS.ErrnoException).code})`,
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ProfileFormatError(`${file}: not valid JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+  const document = parseProfile(data, file);
+  loaded.set(path, { mtimeMs, document });
+  return document;
+}
+
+// A document that reads nothing: overlay(EMPTY_PROFILE, doc) is doc's readings alone.
+export const EMPTY_PROFILE: ProfileDocument = { profileVersion: 1, points: {} };
+
+// `layer` over `base`: each point the layer reads replaces the base's; a point the layer leaves absent
+// or unknown keeps the base's reading. Names, description, source and timing follow the same rule. The
+// result holds readings only (no evidence, notes or $schema).
+
+export function overlay(base: ProfileDocument, layer: ProfileDocument): ProfileDocument {
+  const points: Record<string, PointEntry> = {};
+  for (const id of OPEN_POINTS) {
+    const entry = layer.points[id] ?? base.points[id];
+    const kept = entry && 'reading' in entry ? entry : base.points[id];
+    if (kept && 'reading' in kept) points[id] = { reading: kept.reading } as PointEntry;
+  }
+  const name = layer.name ?? base.name;
+  const description = layer.description ?? base.description;
+  const source = layer.source ?? base.source;
+  return {
+    profileVersion: 1,
+    ...(name === undefined ? {} : { name }),
+    ...(description === undefined ? {} : { description }),
+    ...(source === undefined ? {} : { source }),
+    timing: { latencyMs: layer.timing?.latencyMs ?? base.timing?.latencyMs ?? 0 },
+    points: points as ProfileDocument['points'],
+  };
+}

@@ -1,0 +1,28 @@
+// How the limits of the contract's x-rate-limit are applied: the throttle seam. The defaults are the
+// contract; each throttle fault (faults/throttle-faults.ts) changes a field or two.
+export interface ThrottlePolicy {
+  // Added to the contract's per-minute limit (-1 throttles call 100, +1 lets call 101 through).
+  minuteLimitOffset: number;
+  // false: no hour limit at all.
+  hourLimit: boolean;
+  // Code of a 429 of the minute limit.
+  minuteCode: string;
+  // A fixed Retry-After for the minute limit, in seconds; null: the profile's reading.
+  minuteRetryAfterSeconds: number | null;
+  // false: a 429 of the hour limit has no Retry-After.
+  hourRetryAfter: boolean;
+  // After a 429 the key stays refused this much longer than its Retry-After.
+  stuckForMs: number;
+  // Operations whose throttled calls still run before they are answered 429.
+  runWhenThrottled: readonly string[];
+}
+
+export const CONTRACT_THROTTLE: ThrottlePolicy = {
+  minuteLimitOffset: 0,
+  hourLimit: true,
+  minuteCode: 'TooManyRequests',
+  minuteRetryAfterSeconds: null,
+  hourRetryAfter: true,
+  stuckForMs: 0,
+  runWhenThrottled: [],
+};

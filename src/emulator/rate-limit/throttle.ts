@@ -1,0 +1,54 @@
+import type { Operation } from '../../contract/index.ts';
+import type { Caller } from '../auth/token-verifier.ts';
+import { toHttpDateRoundedUp } from '../clock/timestamps.ts';
+import type { EmulatorContext } from '../context.ts';
+import { WireError } from '../error-catalogue.ts';
+import { HOUR_MS, MINUTE_MS } from './call-log.ts';
+import type { ThrottleDecision } from './rate-limiter.ts';
+
+// The throttle seam's verdict on one authenticated call: let through (null), or a 429 to answer now
+// or, when the policy lets throttled calls of the operation still run, after it ran.
+export interface Throttled {
+  error: WireError;
+  runFirst: boolean;
+}
+
+export function throttle(
+  ctx: EmulatorContext,
+  operation: Operation,
+  caller: Caller,
+  nowMs: number,
+): Throttled | null {
+  if (!ctx.options.rateLimits || !operation.rateLimit) return null;
+  const key = `${caller.tenantId}|${caller.appId}|${operation.operationId}`;
+  const decision = ctx.limiter.take(key, operation.rateLimit, nowMs);
+  if (!decision.throttled) return null;
+  return {
+    error: tooManyRequests(ctx, decision, nowMs),
+    runFirst: ctx.faults.throttle.runWhenThrottled.includes(operation.operationId),
+  };
+}
+
+function tooManyRequests(
+  ctx: EmulatorContext,
+  decision: Extract<ThrottleDecision, { throttled: true }>,
+  nowMs: number,
+): WireError {
+  const policy = ctx.faults.throttle;
+  const readings = ctx.profile.readings;
+  const minute = decision.limit === 'minute';
+  // docs/contract.md#retry-after-value: the time left, or the whole window.
+  let waitMs =
+    readings['retry-after-value'] === 'whole-window' ? (minute ? MINUTE_MS : HOUR_MS) : decision.waitMs;
+  if (minute && policy.minuteRetryAfterSeconds !== null) waitMs = policy.minuteRetryAfterSeconds * 1000;
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  const headers: Record<string, string> = {};
+  if (minute || policy.hourRetryAfter)
+    // docs/contract.md#retry-after-form: delta-seconds, or the date of now + wait rounded up to the
+    // second, so it may read a second past the (truncated) Date header, never before now + wait.
+    headers['retry-after'] =
+      readings['retry-after-form'] === 'http-date' ? toHttpDateRoundedUp(nowMs + waitMs) : String(seconds);
+  const code = minute ? policy.minuteCode : 'TooManyRequests';
+  const detail = `Rate limit of the ${decision.limit} exceeded. Try again in ${seconds} seconds.`;
+  return new WireError(code, detail, { status: 429, headers });
+}

@@ -1,0 +1,25 @@
+import type { MachineActionStatus } from '../../contract/index.ts';
+
+// What a cancel or a lookup does to stored state: the store seam. The defaults are the contract; each
+// store fault (faults/store-faults.ts) changes a field.
+export interface StorePolicy {
+  // false: a cancel changes a copy; the stored action stays as it was.
+  persistCancel: boolean;
+  // Final statuses a cancel changes anyway (the contract: none).
+  cancellableFinal: readonly MachineActionStatus[];
+  // Operations whose lookup also finds other tenants' actions (the contract: none).
+  crossTenant: readonly string[];
+  cancellationRequestor: 'caller' | 'empty';
+  cancellationTime: 'now' | 'day-before-creation';
+  // Statuses beside Pending and InProgress that keep a device busy for a new action of the type.
+  alsoBlocking: readonly MachineActionStatus[];
+}
+
+export const CONTRACT_STORE: StorePolicy = {
+  persistCancel: true,
+  cancellableFinal: [],
+  crossTenant: [],
+  cancellationRequestor: 'caller',
+  cancellationTime: 'now',
+  alsoBlocking: [],
+};

@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { parseCli } from '../../src/emulator/cli-args.ts';
+import { buildApp, EmulatorOptionsError } from '../../src/emulator/index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'emulator-profiles-'));
+function file(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+async function refusal(profileFile: string): Promise<string> {
+  const error = await buildApp({ profileFile }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(EmulatorOptionsError);
+  return (error as Error).message;
+}
+
+test.describe('--profile-file', () => {
+  test('the flag and MDE_EMULATOR_PROFILE_FILE map onto profileFile; the flag wins', () => {
+    const run = (argv: string[], env: NodeJS.ProcessEnv) => {
+      const command = parseCli(argv, env);
+      return command.kind === 'run' ? command.options : undefined;
+    };
+    expect(run(['--profile-file', 'a.json'], {})?.profileFile).toBe('a.json');
+    expect(run([], { MDE_EMULATOR_PROFILE_FILE: 'b.json' })?.profileFile).toBe('b.json');
+    expect(run(['--profile-file', 'a.json'], { MDE_EMULATOR_PROFILE_FILE: 'b.json' })?.profileFile).toBe(
+      'a.json',
+    );
+  });
+
+  test('a bad reading is one line naming the file, the point and what is wrong', async () => {
+    const path = file('bad-status.json', {
+      profileVersion: 1,
+      points: { 'unknown-id': { reading: { status: 410, code: 'Gone' } } },
+    });
+    const message = await refusal(path);
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toContain(path);
+    expect(message).toContain('point unknown-id');
+    expect(message).toContain('410');
+  });
+
+  test('an unknown point is refused, never ignored', async () => {
+    const path = file('unknown-point.json', { profileVersion: 1, points: { 'retry-after': { reading: 5 } } });
+    const message = await refusal(path);
+    expect(
+      message.startsWith(`${path}: "retry-after" is not an open point; known points: final-state-cancel, `),
+    ).toBe(true);
+    expect(message.split('\n')).toHaveLength(1);
+  });
+
+  test('a file that is missing or not JSON is one line naming it', async () => {
+    expect(await refusal(join(dir, 'nowhere.json'))).toMatch(
+      /nowhere\.json: cannot read the profile file \(ENOENT\)$/,
+    );
+    expect(await refusal(file('broken.json', '{"profileVersion": 1,'))).toMatch(
+      /broken\.json: not valid JSON/,
+    );
+  });
+
+  test('the file is read over --profile: its points win, the rest stay the named profile', async () => {
+    const path = file('over-strict.json', {
+      profileVersion: 1,
+      name: 'my-tenant',
+      points: { 'unknown-id': { reading: { status: 404, code: 'NotFound' } } },
+    });
+    const app = await buildApp({ profile: 'strict-odata', profileFile: path });
+    const info = (await app.inject({ method: 'GET', url: '/_emulator/info' })).json();
+    expect(info).toMatchObject({ profile: 'my-tenant', profileFile: path });
+    expect(info.readings['unknown-id']).toEqual({ status: 404, code: 'NotFound' });
+    expect(info.readings['malformed-id']).toEqual({ status: 400, code: 'InvalidInput' });
+    await app.close();
+  });
+});

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { type RunningEmulator, startEmulator } from '../../src/emulator/index.ts';
+import { exchange } from './http-client.ts';
+import { readings } from './readings.ts';
+
+// docs/contract.md#connection and docs/contract.md#framing, and the profile's latency, seen by a real
+// HTTP client on loopback.
+async function answerOf(options: Parameters<typeof startEmulator>[0]) {
+  const emulator: RunningEmulator = await startEmulator({ port: 0, ...options });
+  try {
+    const started = performance.now();
+    const seen = await exchange(`${emulator.url}/_emulator/clock`);
+    return { ...seen, ms: performance.now() - started };
+  } finally {
+    await emulator.close();
+  }
+}
+
+test.describe('wire readings over HTTP', () => {
+  test('default: Content-Length, and the connection stays open', async () => {
+    const seen = await answerOf({});
+    expect(seen.headers?.['content-length']).toBe(String(seen.body?.length));
+    expect(seen.closedAfter).toBe(false);
+  });
+
+  test('connection close: Connection: close, and the server ends the connection', async () => {
+    const seen = await answerOf(readings({ connection: 'close' }));
+    expect(seen.headers?.['connection']).toBe('close');
+    expect(seen.closedAfter).toBe(true);
+  });
+
+  test('framing chunked: Transfer-Encoding chunked without Content-Length, the body whole', async () => {
+    const seen = await answerOf(readings({ framing: 'chunked' }));
+    expect(seen.headers?.['transfer-encoding']).toBe('chunked');
+    expect(seen.headers?.['content-length']).toBeUndefined();
+    expect(JSON.parse(seen.body!)).toHaveProperty('now');
+  });
+
+  test('timing.latencyMs delays every answer at least that long', async () => {
+    const seen = await answerOf({
+      profileDocument: { profileVersion: 1, timing: { latencyMs: 60 }, points: {} },
+    });
+    expect(seen.ms).toBeGreaterThanOrEqual(55);
+  });
+});

@@ -36,7 +36,7 @@ try {
   mkdirSync(results, { recursive: true });
   // Allure result files are named by UUID, so directories from different shards never collide.
   for (const dir of allureDirs) if (resolve(dir) !== results) cpSync(dir, results, { recursive: true });
-  process.exitCode = finishRun({ singleFile: args.includes('--single-file') });
+  process.exitCode = await finishRun({ singleFile: args.includes('--single-file') });
 } catch (error) {
   console.error(`merge-shards: ${(error as Error).message}`);
   process.exitCode = 2;

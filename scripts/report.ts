@@ -25,7 +25,7 @@ try {
   });
   for (const report of reports)
     console.log(`compliance: ${report.target.name}: exit ${exitCode}: ${report.summary.exitReason}`);
-  process.exitCode = finishRun({ singleFile, skipAllure: args.includes('--no-allure') });
+  process.exitCode = await finishRun({ singleFile, skipAllure: args.includes('--no-allure') });
 } catch (error) {
   console.error(`report: ${(error as Error).message}`);
   process.exitCode = 2;

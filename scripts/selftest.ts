@@ -71,9 +71,10 @@ const plan: RunPlan = {
   targets,
   exchanges: 'quiet',
   preflighted: true,
+  keepWorkerAfterFailure: true,
 };
 const started = performance.now();
-const exit = await runPlaywright('playwright.selftest.config.ts', process.argv.slice(2), {
+const exit = await runPlaywright(process.env.MDE_SELFTEST_CONFIG ?? 'playwright.selftest.config.ts', process.argv.slice(2), {
   [RUN_PLAN_VARIABLE]: encodeRunPlan(plan),
   // The rehearsals' apps sign in with the secret this variable holds (their credential specs name it).
   ...rehearsalEnv(rehearsals[0]?.emulator.url ?? 'http://127.0.0.1:9', apps, false),

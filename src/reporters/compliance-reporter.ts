@@ -92,7 +92,7 @@ export default class ComplianceReporter implements Reporter {
     if (!plan) throw new Error('The compliance reporter needs a conformance config (metadata.plan).');
     const targets: Record<string, TargetInfo> = Object.fromEntries(plan.targets.map((t) => [t.name, t.info]));
     const tests = this.suite.allTests().map((test) => {
-      const target = targetOfTest(plan, test.parent.project()?.metadata, test.repeatEachIndex);
+      const target = targetOfTest(plan, test.tags);
       return recordFromTest(test, this.config.rootDir, target.name);
     });
     const records: RunRecords = {

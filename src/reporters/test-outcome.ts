@@ -13,10 +13,12 @@ export interface Outcome {
 //   the suite failing) makes it errored, whatever else failed;
 // - a failed expect() step is evidence about the target: failed (a contract violation);
 // - any other failure (a timeout, an interrupted run, an exception of the suite) is errored.
+// The test's own status decides, not Playwright's expectation: the self-test marks a failure as
+// expected (so its worker goes on) and still wants it judged as a failure.
 export function outcomeOf(test: TestCase, result: TestResult | undefined, findings: Finding[]): Outcome {
-  const verdict = test.outcome();
-  if (verdict === 'skipped') return { outcome: 'skipped' };
-  if (verdict === 'expected' || verdict === 'flaky') return { outcome: 'passed' };
+  const status = result?.status ?? 'skipped';
+  if (status === 'skipped') return { outcome: 'skipped' };
+  if (status === 'passed') return { outcome: 'passed' };
   const title = test.title;
   const lost = ofKind(findings, 'no-verdict').at(-1);
   if (lost)

@@ -1,5 +1,5 @@
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
-import { expect, expectUnchanged, protectedAction, readState, req, test } from '../fixtures/index.ts';
+import { expect, expectUnchanged, protectedAction, readState, req, suite, test } from '../fixtures/index.ts';
 
 // Bad tokens are forged from a good one, so only the broken part differs.
 async function resigned(token: string): Promise<string> {
@@ -24,7 +24,7 @@ function tampered(token: string): string {
   return `${h}.${p}.${s.slice(0, i)}${s[i] === 'A' ? 'B' : 'A'}${s.slice(i + 1)}`;
 }
 
-test.describe('authentication', () => {
+suite('authentication', () => {
   test(
     'a cancel without Authorization answers 401 with the error envelope and changes nothing',
     req('AUTH.MISSING'),

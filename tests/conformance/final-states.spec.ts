@@ -1,7 +1,7 @@
-import { expect, expectUnchanged, readState, req, test } from '../fixtures/index.ts';
+import { expect, expectUnchanged, readState, req, suite, test } from '../fixtures/index.ts';
 
 // What a target answers for a final state is open (U1): any 4xx with the error envelope is right.
-test.describe('cancel of an action in a final state', () => {
+suite('cancel of an action in a final state', () => {
   const cases = [
     { status: 'Succeeded', requirement: 'CANCEL.FINAL' },
     { status: 'Failed', requirement: 'CANCEL.FINAL' },

@@ -1,6 +1,6 @@
-import { expect, expectUnchanged, NOT_FOUND_CODES, readState, req, test } from '../fixtures/index.ts';
+import { expect, expectUnchanged, NOT_FOUND_CODES, readState, req, suite, test } from '../fixtures/index.ts';
 
-test.describe('ids that name no action', () => {
+suite('ids that name no action', () => {
   test(
     'cancel of an unknown id answers 404 NotFound or ResourceNotFound',
     req('CANCEL.NOTFOUND'),
@@ -38,7 +38,7 @@ test.describe('ids that name no action', () => {
   }
 });
 
-test.describe('tenant isolation', () => {
+suite('tenant isolation', () => {
   test(
     "another tenant's action cannot be read: 404",
     req('CANCEL.TENANT'),

@@ -1,7 +1,7 @@
 import { ACTION_ROLES } from '../../src/harness/config/roles.ts';
-import { expect, expectUnchanged, protectedAction, readState, req, test } from '../fixtures/index.ts';
+import { expect, expectUnchanged, protectedAction, readState, req, suite, test } from '../fixtures/index.ts';
 
-test.describe('permissions', () => {
+suite('permissions', () => {
   for (const role of ACTION_ROLES) {
     test(`${role} alone is enough to cancel`, req('PERM.ROLES'), async ({ driver, clientFor, need }) => {
       const action = await need(driver.activeAction());

@@ -1,6 +1,6 @@
-import { expect, expectUnchanged, readState, req, statusOf, test } from '../fixtures/index.ts';
+import { expect, expectUnchanged, readState, req, statusOf, suite, test } from '../fixtures/index.ts';
 
-test.describe('cancel request body', () => {
+suite('cancel request body', () => {
   const bad = [
     { what: 'a malformed JSON body', raw: '{"Comment": "conformance: broken' },
     { what: 'a Comment that is a number', raw: '{"Comment": 42}' },

@@ -1,8 +1,8 @@
-import { expect, req, test } from '../fixtures/index.ts';
+import { expect, req, suite, test } from '../fixtures/index.ts';
 
 // Every exchange is checked by the client (violations name SCHEMA.*); these tests make dedicated
 // exchanges and assert on them, so each schema requirement has a test of its own.
-test.describe('response schemas', () => {
+suite('response schemas', () => {
   test(
     'the 200 body of a cancel validates against MachineAction',
     req('SCHEMA.ENTITY'),

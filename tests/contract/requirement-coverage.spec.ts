@@ -1,34 +1,84 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { repoRoot } from '../../src/contract/contract-files.ts';
 import { getRegistry } from '../../src/contract/index.ts';
+import { encodeRunPlan, RUN_PLAN_VARIABLE, type RunPlan } from '../../src/harness/run/run-plan.ts';
 
-// Static checks of the conformance tests, in the spirit of Kubernetes' walk.go: every requirement has
-// a test, every test claims its requirements through req(), and nobody hand-writes requirement tags.
-const conformanceDir = join(repoRoot, 'tests', 'conformance');
-
-function specFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return specFiles(path);
-    return name.endsWith('.spec.ts') ? [path] : [];
-  });
+// The conformance suite as Playwright itself lists it (like Kubernetes' walk.go over its tests): every
+// requirement has a test, every test claims its requirements through req(), nobody writes requirement
+// tags by hand, and every test is declared through suite(), so it runs once per target.
+interface Listed {
+  title: string;
+  file: string;
+  tags: string[];
+  requirements: string[];
 }
 
-const files = specFiles(conformanceDir).map((path) => ({
-  path: relative(repoRoot, path),
-  text: readFileSync(path, 'utf8'),
-}));
-const claimed = new Set(
-  files.flatMap((f) => [...f.text.matchAll(/['"]([A-Z]+\.[A-Z]+)['"]/g)].map((m) => m[1]!)),
-);
+const PLAN: RunPlan = {
+  runId: 'list',
+  requestTimeoutMs: 10_000,
+  testTimeoutMs: 30_000,
+  exchanges: 'quiet',
+  targets: ['a', 'b'].map((name) => ({
+    name,
+    spec: { mode: 'embedded' },
+    info: { mode: 'embedded', apiHost: 'loopback', description: name },
+  })),
+};
 
-test('the conformance suite has test files', () => {
-  expect(files.length).toBeGreaterThanOrEqual(8);
+function listSuite(): Promise<Listed[]> {
+  const cli = join(repoRoot, 'node_modules', '@playwright', 'test', 'cli.js');
+  return new Promise((resolve, reject) =>
+    execFile(
+      process.execPath,
+      [cli, 'test', '-c', 'playwright.config.ts', '--list', '--reporter=json'],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, [RUN_PLAN_VARIABLE]: encodeRunPlan(PLAN) },
+        maxBuffer: 64 << 20,
+      },
+      (error, stdout) => {
+        if (error && !stdout) return reject(error);
+        const out: Listed[] = [];
+        const walk = (suite: { specs?: unknown[]; suites?: unknown[] }) => {
+          for (const spec of (suite.specs ?? []) as {
+            title: string;
+            file: string;
+            tags: string[];
+            tests: { annotations: { type: string; description?: string }[] }[];
+          }[])
+            out.push({
+              title: spec.title,
+              file: spec.file,
+              tags: spec.tags.map((t) => (t.startsWith('@') ? t : `@${t}`)),
+              requirements: spec.tests[0]!.annotations.filter((a) => a.type === 'requirement').map(
+                (a) => a.description ?? '',
+              ),
+            });
+          for (const child of (suite.suites ?? []) as object[]) walk(child);
+        };
+        for (const suite of JSON.parse(stdout).suites) walk(suite);
+        resolve(out);
+      },
+    ),
+  );
+}
+
+let listed: Listed[];
+test.beforeAll(async () => {
+  listed = await listSuite();
+});
+
+test('the suite lists its tests once per target of the run', () => {
+  expect(listed.length).toBeGreaterThan(80);
+  const perTarget = (name: string) => listed.filter((t) => t.tags.includes(`@target:${name}`)).length;
+  expect(perTarget('a')).toBe(listed.length / 2);
+  expect(perTarget('b')).toBe(listed.length / 2);
 });
 
 test('every requirement of the registry is claimed by at least one conformance test', () => {
+  const claimed = new Set(listed.flatMap((t) => t.requirements));
   const missing = getRegistry()
     .requirements.map((r) => r.id)
     .filter((id) => !claimed.has(id));
@@ -36,17 +86,19 @@ test('every requirement of the registry is claimed by at least one conformance t
 });
 
 test('every conformance test claims its requirements through req()', () => {
-  const offences: string[] = [];
-  for (const file of files) {
-    // A test call is `test('title', <details>, async ...)`; its details must come from req().
-    for (const match of file.text.matchAll(/\btest\(\s*(['"`])(.+?)\1\s*,\s*([^\n]*)/g)) {
-      if (!match[3]!.trimStart().startsWith('req(')) offences.push(`${file.path}: "${match[2]}"`);
-    }
-  }
-  expect(offences).toEqual([]);
+  const unclaimed = listed.filter((t) => t.requirements.length === 0).map((t) => `${t.file}: ${t.title}`);
+  expect(unclaimed).toEqual([]);
 });
 
-test('no conformance file writes requirement tags by hand', () => {
-  const handMade = files.filter((f) => /tag:\s*\[?\s*['"]@[A-Z]+\./.test(f.text)).map((f) => f.path);
+test('no conformance test writes requirement or level tags by hand', () => {
+  const registry = getRegistry();
+  const handMade = listed.flatMap((t) => {
+    const fromReq = new Set(
+      t.requirements.flatMap((id) => [`@${id}`, `@${registry.get(id).level.toLowerCase()}`]),
+    );
+    return t.tags
+      .filter((tag) => !tag.startsWith('@target:') && !fromReq.has(tag))
+      .map((tag) => `${t.file}: ${t.title}: ${tag}`);
+  });
   expect(handMade).toEqual([]);
 });

@@ -26,7 +26,7 @@ function client(
   const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0ZXN0LXN1YmplY3QifQ.c2lnbmF0dXJlLXZhbHVl';
   registerSecret(token);
   const api = new ApiClient({
-    http: { request, timeoutMs: 10_000 },
+    http: { request: async () => request, timeoutMs: 10_000 },
     baseUrl: 'http://target.test',
     caller: { label: 'operator', authorization: async () => `Bearer ${token}` },
   });

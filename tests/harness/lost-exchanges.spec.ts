@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { TransportError } from '../../src/harness/errors.ts';
 import { findingsOf, ofKind } from '../../src/harness/evidence/finding.ts';
 import { ApiClient } from '../../src/harness/http/api-client.ts';
@@ -25,7 +25,10 @@ async function target(how: Misbehaviour): Promise<{ api: ApiClient; server: Serv
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const api = new ApiClient({
-    http: { request: undefined as unknown as APIRequestContext, timeoutMs: 300 },
+    http: {
+      request: () => Promise.reject(new Error('loopback goes through the lean client')),
+      timeoutMs: 300,
+    },
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     caller: { label: 'operator', authorization: async () => 'Bearer x' },
   });

@@ -93,6 +93,25 @@ test.describe('matchers', () => {
 });
 
 test.describe('per-exchange checks', () => {
+  test('an HTTP-date Retry-After may name one second past the bound: a server rounds its date up', () => {
+    const throttled = (retryAfter: string) =>
+      exchange(
+        429,
+        { error: { code: 'TooManyRequests', message: 'm' } },
+        {
+          'content-type': 'application/json',
+          date: 'Wed, 02 Dec 2026 01:42:03 GMT',
+          'retry-after': retryAfter,
+        },
+      );
+    // 60 s after 01:42:03.400 is 01:43:03.400, rounded up to 01:43:04: 61 s after the truncated Date.
+    expect(throttled('Wed, 02 Dec 2026 01:43:04 GMT')).toHaveRetryAfter({ above: 0, atMost: 60 });
+    expect(throttled('Wed, 02 Dec 2026 01:43:05 GMT')).not.toHaveRetryAfter({ above: 0, atMost: 60 });
+    // Delta-seconds have no such rounding: 61 is 61.
+    expect(throttled('61')).not.toHaveRetryAfter({ above: 0, atMost: 60 });
+    expect(throttled('60')).toHaveRetryAfter({ above: 0, atMost: 60 });
+  });
+
   test('a valid answer has no violation', () => {
     base(checkExchange(exchange(404, { error: { code: 'NotFound', message: 'm' } }))).toEqual([]);
   });

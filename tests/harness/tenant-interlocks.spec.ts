@@ -35,7 +35,7 @@ function tenant(
   const { request, sent } = fakeTenant(answer);
   const state = new TenantState({
     spec,
-    http: { request, timeoutMs: 10_000 },
+    http: { request: async () => request, timeoutMs: 10_000 },
     runId: RUN,
     resultsDir: mkdtempSync(join(tmpdir(), 'tenant-')),
   });

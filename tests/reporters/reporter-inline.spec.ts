@@ -52,26 +52,29 @@ import { test } from '@playwright/test';
 for (const n of [1, 2, 3, 4]) test(\`b: an unknown id answers 404 (\${n})\`, ${details('CANCEL.NOTFOUND')}, async () => {});
 `;
 
-// The targets travel as data: the plan in the config's metadata; a project repeats its tests once per
-// target it names, as src/harness/run/conformance-config.ts does.
+// The targets travel as data: the plan in the config's metadata; with several targets each test is
+// declared once per target and tagged with it, as tests/fixtures/suite.ts does.
 function config(targets: string[]): string {
   return `import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: '.', fullyParallel: true, workers: 1,
   reporter: [['${REPORTER}', { quiet: true }], ['junit', { outputFile: 'reports/junit.xml' }]],
   metadata: { plan: ${JSON.stringify(planOf(targets))} },
-  projects: [{ name: 'conformance', repeatEach: ${targets.length}, metadata: { targets: ${JSON.stringify(targets)} } }],
+  projects: [{ name: 'conformance' }],
 });`;
 }
 
 const MULTI_TARGET_SPEC = `
 import { test } from '@playwright/test';
-test('an unknown id answers 404', ${details('CANCEL.NOTFOUND')}, async () => {});
-test('cancel answers the requested id', ${details('CANCEL.OK')}, async () => {
-  if (test.info().repeatEachIndex !== 1) return;
-  test.info().annotations.push(${finding({ kind: 'no-verdict', cause: 'wire', code: 'TRANSPORT', text: 'POST /api/machineactions/{id}/cancel: connection reset before the answer was complete' })});
-  throw new Error('TransportError: POST /api/machineactions/{id}/cancel: connection reset');
-});
+for (const target of ['embedded', 'fault:cancel-new-id'])
+  test.describe(target, { tag: '@target:' + target }, () => {
+    test('an unknown id answers 404', ${details('CANCEL.NOTFOUND')}, async () => {});
+    test('cancel answers the requested id', ${details('CANCEL.OK')}, async () => {
+      if (target === 'embedded') return;
+      test.info().annotations.push(${finding({ kind: 'no-verdict', cause: 'wire', code: 'TRANSPORT', text: 'POST /api/machineactions/{id}/cancel: connection reset before the answer was complete' })});
+      throw new Error('TransportError: POST /api/machineactions/{id}/cancel: connection reset');
+    });
+  });
 `;
 
 // Each run is a Playwright child process (seconds of CPU); started together, they use every core.

@@ -6,14 +6,14 @@ import type { TargetRuntime } from './target-driver.ts';
 import { createTenantRuntime } from './tenant-driver.ts';
 
 export interface RuntimeContext {
-  request: APIRequestContext;
+  request: () => Promise<APIRequestContext>;
   runId: string;
   requestTimeoutMs: number;
   exchanges: RecordMode;
   // test-results/: the quota ledger and the per-worker action ledgers of a tenant run live there.
   resultsDir: string;
-  // embedded: the emulator the worker started, and how to stop it.
-  embedded?: { url: string; ca?: string; close: () => Promise<void> };
+  // embedded: the emulator of the worker's slot, started by the run's global set-up.
+  embedded?: { url: string; ca?: string };
 }
 
 export function createRuntime(target: TargetPlan, ctx: RuntimeContext): TargetRuntime {
@@ -21,8 +21,8 @@ export function createRuntime(target: TargetPlan, ctx: RuntimeContext): TargetRu
   const http = { request: ctx.request, timeoutMs: ctx.requestTimeoutMs, exchanges: ctx.exchanges };
   switch (spec.mode) {
     case 'embedded': {
-      if (!ctx.embedded) throw new Error('The embedded target needs the emulator its worker started.');
-      const { url, ca, close } = ctx.embedded;
+      if (!ctx.embedded) throw new Error('The embedded target needs the address of its emulator.');
+      const { url, ca } = ctx.embedded;
       return createEmulatorRuntime({
         spec,
         http: { ...http, ...(ca ? { ca } : {}) },
@@ -30,7 +30,6 @@ export function createRuntime(target: TargetPlan, ctx: RuntimeContext): TargetRu
         authBaseUrl: url,
         controlBaseUrl: url,
         runId: ctx.runId,
-        onClose: close,
       });
     }
     case 'emulator':

@@ -20,8 +20,6 @@ export interface EmulatorRuntimeOptions {
   authBaseUrl: string;
   controlBaseUrl: string;
   runId: string;
-  // Called by close() (the embedded emulator's own close).
-  onClose?: () => Promise<void>;
 }
 
 export function createEmulatorRuntime(options: EmulatorRuntimeOptions): TargetRuntime {
@@ -30,9 +28,7 @@ export function createEmulatorRuntime(options: EmulatorRuntimeOptions): TargetRu
     spec: options.spec,
     apiBaseUrl: options.apiBaseUrl,
     newDriver: () => new EmulatorDriver(options, control),
-    close: async () => {
-      await options.onClose?.();
-    },
+    close: async () => {},
   };
 }
 

@@ -37,7 +37,9 @@ export interface RequestOptions {
 
 // How a target is reached over HTTP; the same for every client of one target.
 export interface HttpSettings {
-  request: APIRequestContext;
+  // Playwright's request context, made on first use: only remote targets need one (proxy and TLS
+  // settings), loopback targets go through the lean client.
+  request: () => Promise<APIRequestContext>;
   // How long one exchange may take before it counts as lost (MDE_REQUEST_TIMEOUT_SECONDS).
   timeoutMs: number;
   // 'quiet' checks every exchange but attaches none; a request's own `record` wins.
@@ -175,7 +177,7 @@ export class ApiClient {
     const { request, timeoutMs, ca } = this.options.http;
     if (this.lean || (text !== undefined && contentType === null) || opts.record === 'quiet')
       return sendRaw({ url, method, headers, ...(text !== undefined ? { body: text } : {}), timeoutMs, ca });
-    const response = await request.fetch(url, {
+    const response = await (await request()).fetch(url, {
       method,
       headers,
       ...(text !== undefined ? { data: Buffer.from(text) } : {}),

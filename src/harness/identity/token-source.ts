@@ -1,10 +1,4 @@
-import {
-  ClientAssertionCredential,
-  ClientCertificateCredential,
-  ClientSecretCredential,
-  DefaultAzureCredential,
-  type TokenCredential,
-} from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
 import type { CredentialSpec } from '../config/credential-spec.ts';
 import { readSecret } from '../config/credential-spec.ts';
 import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
@@ -39,12 +33,13 @@ const MICROSOFT_AUTHORITIES = [
 export function tokenSourceFor(spec: CredentialSpec, authority: Authority): TokenSource {
   // @azure/identity refuses an http authority; a loopback emulator without TLS takes a plain secret.
   if (authority.authBaseUrl.startsWith('http:')) return plainSecretSource(spec, authority);
-  const credential = credentialFor(spec, authority);
+  let credential: Promise<TokenCredential> | undefined;
   return {
     async token(scope) {
       let token: Awaited<ReturnType<TokenCredential['getToken']>>;
       try {
-        token = await credential.getToken(scope);
+        credential ??= credentialFor(spec, authority);
+        token = await (await credential).getToken(scope);
       } catch (error) {
         throw signInError(error, spec, authority);
       }
@@ -55,7 +50,17 @@ export function tokenSourceFor(spec: CredentialSpec, authority: Authority): Toke
   };
 }
 
-function credentialFor(spec: CredentialSpec, { authBaseUrl, tenantId }: Authority): TokenCredential {
+// @azure/identity is loaded on first use: it takes half a second, and only a tenant run needs it.
+async function credentialFor(
+  spec: CredentialSpec,
+  { authBaseUrl, tenantId }: Authority,
+): Promise<TokenCredential> {
+  const {
+    ClientAssertionCredential,
+    ClientCertificateCredential,
+    ClientSecretCredential,
+    DefaultAzureCredential,
+  } = await import('@azure/identity');
   const options = {
     authorityHost: authBaseUrl,
     // Instance discovery asks login.microsoft.com about the authority: not for an emulator or a cloud

@@ -6,7 +6,7 @@ import {
   type ReporterDescription,
 } from '@playwright/test';
 import { repoRoot } from '../../contract/contract-files.ts';
-import type { RunPlan, TargetPlan } from './run-plan.ts';
+import { type RunPlan, type TargetPlan, targetTag } from './run-plan.ts';
 
 export interface ConformanceConfigOptions {
   reporter: ReporterDescription[];
@@ -20,8 +20,9 @@ const TEST_DIR = join(repoRoot, 'tests', 'conformance');
 const CLOCK_TESTS = 'clock/**/*.spec.ts';
 
 // The one Playwright configuration of a conformance run, whatever runs it: `npm run conformance`
-// (one target) and the self-test (every profile and fault). Targets travel as data in the plan:
-// a project repeats the suite once per target it names (repeatEach), so many targets share workers.
+// (one target) and the self-test (every profile and fault). Targets travel as data in the plan;
+// tests/fixtures/suite.ts declares each file's tests once per target, tagged with it, so the targets
+// whose emulators the run starts itself share one project and its workers.
 export function conformanceConfig(plan: RunPlan, options: ConformanceConfigOptions): PlaywrightTestConfig {
   const isolated = plan.targets.filter((t) => t.spec.mode === 'embedded');
   const shared = plan.targets.filter((t) => t.spec.mode !== 'embedded');
@@ -30,9 +31,8 @@ export function conformanceConfig(plan: RunPlan, options: ConformanceConfigOptio
   if (isolated.length > 0)
     projects.push({
       name: 'conformance',
-      repeatEach: isolated.length,
       fullyParallel: true,
-      metadata: { targets: isolated.map((t) => t.name) },
+      ...(shared.length > 0 ? { grepInvert: tagsOf(shared) } : {}),
     });
   // A target the run shares with others (an emulator already running, a tenant) has one clock and one
   // quota: one worker, and alone the tests that move time or exhaust a limit come last.
@@ -55,13 +55,18 @@ export function conformanceConfig(plan: RunPlan, options: ConformanceConfigOptio
 }
 
 function sharedProjects(target: TargetPlan, alone: boolean): Project[] {
-  const metadata = { targets: [target.name] };
   // With one worker in the whole run Playwright runs the projects in this order. (A dependency would
   // skip the clock tests whenever a conformance test failed, and would ignore --grep.)
   if (alone)
     return [
-      { name: 'conformance', testIgnore: [CLOCK_TESTS], metadata },
-      { name: 'conformance-clock', testMatch: [CLOCK_TESTS], metadata },
+      { name: 'conformance', testIgnore: [CLOCK_TESTS] },
+      { name: 'conformance-clock', testMatch: [CLOCK_TESTS] },
     ];
-  return [{ name: target.name, workers: 1, metadata }];
+  return [{ name: target.name, workers: 1, grep: tagsOf([target]) }];
+}
+
+// Matches the tests suite() declared for these targets.
+function tagsOf(targets: TargetPlan[]): RegExp {
+  const names = targets.map((t) => targetTag(t.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(${names.join('|')})(\\s|$)`);
 }

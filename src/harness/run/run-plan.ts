@@ -31,6 +31,9 @@ export interface RunPlan {
   exchanges: 'full' | 'quiet';
   // The targets answered a preflight before Playwright started (npm run conformance does one).
   preflighted?: boolean;
+  // The self-test judges verdicts, not Playwright's pass or fail: a failed test is then marked as
+  // expected, so Playwright does not replace its worker (which costs seconds each time).
+  keepWorkerAfterFailure?: boolean;
 }
 
 // The one channel Playwright offers from the runner to its workers is the environment: the runner
@@ -85,17 +88,19 @@ export function currentRunPlan(env: NodeJS.ProcessEnv = process.env): RunPlan {
   return plan;
 }
 
-// The target a test runs against: its project names the targets it repeats over, and
-// Playwright's repeat index picks one (the self-test runs every target in one project).
-export function targetOfTest(
-  plan: RunPlan,
-  projectMetadata: Record<string, unknown> | undefined,
-  repeatEachIndex: number,
-): TargetPlan {
-  const names = (projectMetadata?.targets as string[] | undefined) ?? [plan.targets[0]!.name];
-  const name = names[repeatEachIndex] ?? names[0]!;
-  const target = plan.targets.find((t) => t.name === name);
-  if (!target)
-    throw new Error(`The run plan has no target "${name}" (project targets: ${names.join(', ')}).`);
+// A test declared for one target of a run with several carries this tag (tests/fixtures/suite.ts).
+export function targetTag(name: string): string {
+  return `@target:${name}`;
+}
+
+// The target a test runs against: the one its tags name, or the run's only target.
+export function targetOfTest(plan: RunPlan, tags: readonly string[]): TargetPlan {
+  const tagged = tags.find((t) => t.startsWith('@target:'))?.slice('@target:'.length);
+  if (tagged === undefined) {
+    if (plan.targets.length === 1) return plan.targets[0]!;
+    throw new Error('A test of a run with several targets carries no @target: tag; declare it inside suite().');
+  }
+  const target = plan.targets.find((t) => t.name === tagged);
+  if (!target) throw new Error(`The run plan has no target "${tagged}".`);
   return target;
 }

@@ -1,7 +1,9 @@
-import { expect, req, test } from '../../fixtures/index.ts';
+import { expect, req, suite, test } from '../../fixtures/index.ts';
 
-test('an expired token answers 401', req('AUTH.EXPIRED'), async ({ driver, api, need }) => {
-  const token = await need(driver.token('expired'));
-  const res = await api.cancel(driver.unknownId(), undefined, { authorization: `Bearer ${token}` });
-  expect(res).toHaveStatus(401);
+suite('expired tokens', () => {
+  test('an expired token answers 401', req('AUTH.EXPIRED'), async ({ driver, api, need }) => {
+    const token = await need(driver.token('expired'));
+    const res = await api.cancel(driver.unknownId(), undefined, { authorization: `Bearer ${token}` });
+    expect(res).toHaveStatus(401);
+  });
 });

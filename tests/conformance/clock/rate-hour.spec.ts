@@ -5,45 +5,51 @@ import {
   HOUR_LIMIT,
   MINUTE_LIMIT,
   req,
+  suite,
   test,
   waitAfter,
 } from '../../fixtures/index.ts';
 
-// The hour limit (1500) counted minute by minute: each minute's calls go out at once, then the clock
-// moves by the Retry-After the target gives. Works for fixed and sliding windows alike.
-test(
-  'no more than 1500 calls are served in an hour and call 1501 must wait past the minute',
-  req('RATE.HOUR'),
-  async ({ driver, need }) => {
-    // A tenant first waits for an hour free of the operator's cancels, then counts for 15+ minutes.
-    test.setTimeout(driver.mode === 'tenant' ? 150 * 60_000 : 300_000);
-    const client = await need(driver.freshIdentity(['Machine.Scan'], 'hour'));
-    await alignClock(driver, 'hour');
-    let served = 0;
-    for (let minute = 0; served < HOUR_LIMIT; minute++) {
-      expect(minute, `${HOUR_LIMIT} calls are served within 50 minutes (only ${served} were)`).toBeLessThan(
-        50,
-      );
-      const batch = await burst(driver, client, Math.min(MINUTE_LIMIT, HOUR_LIMIT - served));
-      const accepted = batch.filter((res) => res.status !== 429).length;
-      if (minute > 0) expect(accepted, 'after waiting Retry-After calls are served again').toBeGreaterThan(0);
-      served += accepted;
-      // Use up the rest of the minute, then wait as long as the target says.
-      let throttled = batch.find((res) => res.status === 429);
-      for (let extra = 0; !throttled && served < HOUR_LIMIT && extra < MINUTE_LIMIT; extra++) {
-        const [res] = await burst(driver, client, 1);
-        if (res!.status === 429) throttled = res;
-        else served++;
+suite('rate limit per hour', () => {
+  // The hour limit (1500) counted minute by minute: each minute's calls go out at once, then the clock
+  // moves by the Retry-After the target gives. Works for fixed and sliding windows alike.
+  test(
+    'no more than 1500 calls are served in an hour and call 1501 must wait past the minute',
+    req('RATE.HOUR'),
+    async ({ driver, need }) => {
+      // A tenant first waits for an hour free of the operator's cancels, then counts for 15+ minutes.
+      test.setTimeout(driver.mode === 'tenant' ? 150 * 60_000 : 300_000);
+      const client = await need(driver.freshIdentity(['Machine.Scan'], 'hour'));
+      await alignClock(driver, 'hour');
+      let served = 0;
+      for (let minute = 0; served < HOUR_LIMIT; minute++) {
+        expect(minute, `${HOUR_LIMIT} calls are served within 50 minutes (only ${served} were)`).toBeLessThan(
+          50,
+        );
+        const batch = await burst(driver, client, Math.min(MINUTE_LIMIT, HOUR_LIMIT - served));
+        const accepted = batch.filter((res) => res.status !== 429).length;
+        if (minute > 0)
+          expect(accepted, 'after waiting Retry-After calls are served again').toBeGreaterThan(0);
+        served += accepted;
+        // Use up the rest of the minute, then wait as long as the target says.
+        let throttled = batch.find((res) => res.status === 429);
+        for (let extra = 0; !throttled && served < HOUR_LIMIT && extra < MINUTE_LIMIT; extra++) {
+          const [res] = await burst(driver, client, 1);
+          if (res!.status === 429) throttled = res;
+          else served++;
+        }
+        if (served >= HOUR_LIMIT) break;
+        expect(throttled, 'a minute of calls ends with a 429').toBeDefined();
+        await driver.advanceClock(waitAfter(throttled!));
       }
-      if (served >= HOUR_LIMIT) break;
-      expect(throttled, 'a minute of calls ends with a 429').toBeDefined();
-      await driver.advanceClock(waitAfter(throttled!));
-    }
-    const over = await client.cancel(driver.unknownId(), { Comment: `conformance: call ${HOUR_LIMIT + 1}` });
-    expect(over).toHaveStatus(429);
-    expect(over).toHaveRetryAfter({ above: 60 });
-    await driver.advanceClock(60);
-    const later = await client.cancel(driver.unknownId(), { Comment: 'conformance: a minute later' });
-    expect(later.status, 'a minute later the hour limit still throttles').toBe(429);
-  },
-);
+      const over = await client.cancel(driver.unknownId(), {
+        Comment: `conformance: call ${HOUR_LIMIT + 1}`,
+      });
+      expect(over).toHaveStatus(429);
+      expect(over).toHaveRetryAfter({ above: 60 });
+      await driver.advanceClock(60);
+      const later = await client.cancel(driver.unknownId(), { Comment: 'conformance: a minute later' });
+      expect(later.status, 'a minute later the hour limit still throttles').toBe(429);
+    },
+  );
+});

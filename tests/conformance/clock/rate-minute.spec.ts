@@ -7,6 +7,7 @@ import {
   MINUTE_LIMIT,
   readState,
   req,
+  suite,
   test,
   waitAfter,
 } from '../../fixtures/index.ts';
@@ -14,7 +15,7 @@ import {
 const CANCELLER = ['Machine.Scan'];
 
 // The cancel limit per minute (100), counted from a fresh window of a fresh identity.
-test.describe('rate limit per minute', () => {
+suite('rate limit per minute', () => {
   test.beforeEach(({ driver }) => {
     test.setTimeout(driver.mode === 'tenant' ? 10 * 60_000 : 60_000);
   });

@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
+import { DEFAULT_SCOPE } from '../src/contract/index.ts';
 import { createSigningKey, type RunningEmulator, startEmulator } from '../src/emulator/index.ts';
 
 interface Result {
@@ -109,7 +110,7 @@ async function serve(): Promise<void> {
       grant_type: 'client_credentials',
       client_id: 'bench',
       client_secret: 'pw',
-      scope: 'https://api.securitycenter.microsoft.com/.default',
+      scope: DEFAULT_SCOPE,
     }),
   });
   const { access_token: token } = (await tokenRes.json()) as { access_token: string };

@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { repoRoot } from '../src/contract/contract-files.ts';
 import { getRegistry } from '../src/contract/index.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
@@ -12,12 +13,18 @@ import { writeComplianceReports } from '../src/reporters/write-reports.ts';
 // Merges the shard records (reports/shards/shard-<i>-of-<n>.json, from `npm run conformance --
 // --shard=i/n`) into one compliance report, copies every given allure-results directory into
 // allure-results/, then generates Allure and runs the leak scan, as after an unsharded run.
-const args = process.argv.slice(2);
-const allureDirs = args.flatMap((arg, i) => (args[i - 1] === '--allure-results' ? [resolve(arg)] : []));
-const positional = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--allure-results');
-const shardsDir = resolve(positional[0] ?? join(repoRoot, 'reports', 'shards'));
 
 try {
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),
+    allowPositionals: true,
+    options: {
+      'allure-results': { type: 'string', multiple: true },
+      'single-file': { type: 'boolean' },
+    },
+  });
+  const allureDirs = (values['allure-results'] ?? []).map((dir) => resolve(dir));
+  const shardsDir = resolve(positionals[0] ?? join(repoRoot, 'reports', 'shards'));
   const files = existsSync(shardsDir)
     ? readdirSync(shardsDir).filter((f) => /^shard-\d+-of-\d+\.json$/.test(f))
     : [];
@@ -36,7 +43,7 @@ try {
   mkdirSync(results, { recursive: true });
   // Allure result files are named by UUID, so directories from different shards never collide.
   for (const dir of allureDirs) if (resolve(dir) !== results) cpSync(dir, results, { recursive: true });
-  process.exitCode = await finishRun({ singleFile: args.includes('--single-file') });
+  process.exitCode = await finishRun({ singleFile: values['single-file'] ?? false });
 } catch (error) {
   console.error(`merge-shards: ${(error as Error).message}`);
   process.exitCode = 2;

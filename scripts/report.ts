@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { repoRoot } from '../src/contract/contract-files.ts';
 import { getRegistry } from '../src/contract/index.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
@@ -9,15 +10,18 @@ import { writeComplianceReports } from '../src/reporters/write-reports.ts';
 // npm run report [-- --single-file] [--records <file>] [--no-allure]
 // Rebuilds reports/compliance.json/md (or reports/targets/**), allure-report/ and the leak scan from
 // the last run's records, without running a test. MDE_BASELINE applies as in the run.
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-const singleFile = args.includes('--single-file') || process.env.MDE_REPORT_SINGLE_FILE === 'true';
 
 try {
-  const records = readRecords(join(repoRoot, option('--records') ?? RECORDS_FILE));
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),
+    options: {
+      'single-file': { type: 'boolean' },
+      records: { type: 'string' },
+      'no-allure': { type: 'boolean' },
+    },
+  });
+  const singleFile = values['single-file'] || process.env.MDE_REPORT_SINGLE_FILE === 'true';
+  const records = readRecords(join(repoRoot, values.records ?? RECORDS_FILE));
   const { exitCode, reports } = writeComplianceReports(records, {
     outDir: join(repoRoot, 'reports'),
     registry: getRegistry(),
@@ -25,7 +29,7 @@ try {
   });
   for (const report of reports)
     console.log(`compliance: ${report.target.name}: exit ${exitCode}: ${report.summary.exitReason}`);
-  process.exitCode = await finishRun({ singleFile, skipAllure: args.includes('--no-allure') });
+  process.exitCode = await finishRun({ singleFile, skipAllure: values['no-allure'] ?? false });
 } catch (error) {
   console.error(`report: ${(error as Error).message}`);
   process.exitCode = 2;

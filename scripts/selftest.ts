@@ -74,11 +74,15 @@ const plan: RunPlan = {
   keepWorkerAfterFailure: true,
 };
 const started = performance.now();
-const exit = await runPlaywright(process.env.MDE_SELFTEST_CONFIG ?? 'playwright.selftest.config.ts', process.argv.slice(2), {
-  [RUN_PLAN_VARIABLE]: encodeRunPlan(plan),
-  // The rehearsals' apps sign in with the secret this variable holds (their credential specs name it).
-  ...rehearsalEnv(rehearsals[0]?.emulator.url ?? 'http://127.0.0.1:9', apps, false),
-});
+const exit = await runPlaywright(
+  process.env.MDE_SELFTEST_CONFIG ?? 'playwright.selftest.config.ts',
+  process.argv.slice(2),
+  {
+    [RUN_PLAN_VARIABLE]: encodeRunPlan(plan),
+    // The rehearsals' apps sign in with the secret this variable holds (their credential specs name it).
+    ...rehearsalEnv(rehearsals[0]?.emulator.url ?? 'http://127.0.0.1:9', apps, false),
+  },
+);
 const seconds = Math.round((performance.now() - started) / 1000);
 const checks = await Promise.all(
   rehearsals.map(async (r) => ({

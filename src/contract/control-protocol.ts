@@ -1,4 +1,4 @@
-// Request bodies of the emulator control protocol (interfaces.md section 3). The protocol is part of
+// Request bodies of the emulator control protocol (docs/interfaces.md#control-protocol). The protocol is part of
 // the contract: the reference emulator accepts these shapes and the harness sends them, so any other
 // emulator that accepts them can be driven the same way.
 

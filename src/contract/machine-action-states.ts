@@ -12,5 +12,5 @@ export function isFinal(status: string): status is FinalStatus {
   return (FINAL_STATUSES as readonly string[]).includes(status);
 }
 
-// Error codes the contract accepts for an unknown id (open point U5).
+// Error codes the contract accepts for an unknown id (docs/contract.md#unknown-id).
 export const NOT_FOUND_CODES = ['NotFound', 'ResourceNotFound'] as const;

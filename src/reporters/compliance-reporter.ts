@@ -28,7 +28,7 @@ export interface ComplianceReporterOptions {
 }
 
 // Playwright reporter that turns test results into per-requirement verdicts (docs/architecture.md,
-// "Verdicts") and writes reports/compliance.json and compliance.md (interfaces.md section 4).
+// "Verdicts") and writes reports/compliance.json and compliance.md (docs/interfaces.md#reports).
 export default class ComplianceReporter implements Reporter {
   private config!: FullConfig;
   private suite!: Suite;

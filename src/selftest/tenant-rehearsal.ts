@@ -2,6 +2,7 @@
 // that has no control protocol (it plays a real tenant), once read-only and once with writes allowed.
 // Afterwards the emulator's own state is read back through the API to check what the suite did.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { DEFAULT_SCOPE } from '../contract/index.ts';
 import type { Seed } from '../emulator/index.ts';
 
 export const REHEARSAL_TENANT = '6d4c1a2e-0b7f-4a55-9c1e-3f2a8b9d7e10';
@@ -72,7 +73,7 @@ export async function listTenantActions(url: string, apps: RehearsalApps): Promi
     grant_type: 'client_credentials',
     client_id: apps.operator.clientId,
     client_secret: apps.operator.clientSecret,
-    scope: 'https://api.securitycenter.microsoft.com/.default',
+    scope: DEFAULT_SCOPE,
   });
   const tokenRes = await fetch(`${url}/${REHEARSAL_TENANT}/oauth2/v2.0/token`, {
     method: 'POST',

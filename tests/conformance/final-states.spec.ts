@@ -1,6 +1,6 @@
 import { expect, expectUnchanged, readState, req, suite, test } from '../fixtures/index.ts';
 
-// What a target answers for a final state is open (U1): any 4xx with the error envelope is right.
+// What a target answers for a final state is open (docs/contract.md#final-state-cancel): any 4xx with the error envelope is right.
 suite('cancel of an action in a final state', () => {
   const cases = [
     { status: 'Succeeded', requirement: 'CANCEL.FINAL' },

@@ -30,7 +30,7 @@ suite('request headers', () => {
     );
   }
 
-  // Open point U3: recorded, never asserted.
+  // Open (docs/contract.md#body-without-content-type): recorded, never asserted.
   test(
     'what a JSON cancel body without Content-Type does is recorded',
     req('HDR.NOCONTENTTYPE'),

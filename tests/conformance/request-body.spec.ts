@@ -19,7 +19,7 @@ suite('cancel request body', () => {
     );
   }
 
-  // Open point U4: recorded, never asserted.
+  // Open (docs/contract.md#cancel-without-comment): recorded, never asserted.
   test(
     'what a cancel without Comment does is recorded',
     req('CANCEL.NOCOMMENT'),

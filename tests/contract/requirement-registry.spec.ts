@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { requirementsPath } from '../../src/contract/contract-files.ts';
 import { getRegistry, parseRegistry } from '../../src/contract/index.ts';
 
-// The IDs and levels that users' pipelines depend on (interfaces.md section 5). They may never be
+// The IDs and levels that users' pipelines depend on (docs/interfaces.md#requirement-ids). They may never be
 // renamed or re-levelled; new requirements may be added.
 const PUBLIC_REQUIREMENTS: Record<string, string> = {
   'CANCEL.OK': 'MUST',

@@ -1,3 +1,4 @@
+import { DEFAULT_SCOPE } from '../../src/contract/index.ts';
 import { buildApp, PROFILES, readingsOf } from '../../src/emulator/index.ts';
 import { errorCode, expect, MACHINE, START_MS, TENANT, test } from './emulator-fixture.ts';
 
@@ -121,7 +122,7 @@ test.describe('control protocol', () => {
     const renewed = await emu.requestToken(TENANT, {
       client_id: 'app-1',
       client_secret: 's3cret',
-      scope: 'https://api.securitycenter.microsoft.com/.default',
+      scope: DEFAULT_SCOPE,
     });
     expect(renewed.statusCode).toBe(401);
     const fresh = await emu.token();
@@ -181,8 +182,7 @@ test.describe('control off', () => {
         method: 'POST',
         url: `/${TENANT}/oauth2/v2.0/token`,
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload:
-          'grant_type=client_credentials&client_id=ops&client_secret=pw&scope=https://api.securitycenter.microsoft.com/.default',
+        payload: `grant_type=client_credentials&client_id=ops&client_secret=pw&scope=${DEFAULT_SCOPE}`,
       });
       const list = await app.inject({
         method: 'GET',

@@ -1,7 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { decodeJwt } from 'jose';
-import { getContract } from '../../src/contract/index.ts';
+import { DEFAULT_SCOPE, getContract } from '../../src/contract/index.ts';
 import { buildApp, type EmulatorOptions } from '../../src/emulator/index.ts';
 
 // An emulator per test, driven with inject() on a pinned clock (real time does not move unless the
@@ -14,7 +14,7 @@ export const START_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
 // The roles any one of which may cancel, as the contract lists them.
 export const ACTION_ROLES = [...getContract().operation('CancelMachineAction').roles];
 export const ALL_ROLES = [...ACTION_ROLES, 'Machine.Read.All'];
-export const SCOPE = 'https://api.securitycenter.microsoft.com/.default';
+export const SCOPE = DEFAULT_SCOPE;
 
 export interface CallOptions {
   token?: string;

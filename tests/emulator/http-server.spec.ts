@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { DEFAULT_SCOPE } from '../../src/contract/index.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
 
 // A few checks over real HTTP: listening, the Date header, JSON answers and shutdown.
@@ -38,7 +39,7 @@ test.describe('startEmulator over HTTP', () => {
           grant_type: 'client_credentials',
           client_id: 'c',
           client_secret: 's',
-          scope: 'https://api.securitycenter.microsoft.com/.default',
+          scope: DEFAULT_SCOPE,
         }),
       });
       const { access_token } = (await tokenRes.json()) as { access_token: string };

@@ -1,5 +1,5 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { getContract } from '../../src/contract/index.ts';
+import { DEFAULT_SCOPE, GRAPH_SCOPE, getContract } from '../../src/contract/index.ts';
 import { expect, START_MS, TENANT, test } from './emulator-fixture.ts';
 
 test.describe('token endpoint', () => {
@@ -16,7 +16,7 @@ test.describe('token endpoint', () => {
   const valid = {
     client_id: 'c1',
     client_secret: 'pw',
-    scope: 'https://api.securitycenter.microsoft.com/.default',
+    scope: DEFAULT_SCOPE,
   };
 
   test('client credentials answer 200 with a Bearer token that lives 3599 s', async ({ emu }) => {
@@ -102,7 +102,7 @@ test.describe('token endpoint', () => {
   });
 
   test('the audience is the scope without /.default', async ({ emu }) => {
-    const res = await emu.requestToken(TENANT, { ...valid, scope: 'https://graph.microsoft.com/.default' });
+    const res = await emu.requestToken(TENANT, { ...valid, scope: GRAPH_SCOPE });
     expect(decodeJwt(res.json().access_token).aud).toBe('https://graph.microsoft.com');
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_SCOPE } from '../../src/contract/index.ts';
 import type { TenantTarget } from '../../src/harness/config/target-spec.ts';
 
 // A tenant target with every safety switch off, for the harness's own tests; override what a test needs.
@@ -9,7 +10,7 @@ export function tenantTarget(overrides: Partial<TenantTarget> = {}): TenantTarge
     apiBaseUrl: 'https://api.securitycenter.microsoft.com',
     authBaseUrl: 'https://login.microsoftonline.com',
     tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-    scope: 'https://api.securitycenter.microsoft.com/.default',
+    scope: DEFAULT_SCOPE,
     allowWrites: false,
     allowThrottling: false,
     allowHourThrottling: false,

@@ -2,7 +2,7 @@ import type { ControlActionSeed, ControlApp, ControlMachine } from '../../contra
 import { ControlProtocolError } from '../errors.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
 
-// Client of the emulator control protocol (interfaces.md section 3). Any answer other than the
+// Client of the emulator control protocol (docs/interfaces.md#control-protocol). Any answer other than the
 // documented one is a ControlProtocolError naming the URL and the status.
 export class ControlClient {
   constructor(

@@ -255,7 +255,7 @@ export class TenantDriver implements TargetDriver {
       ScanType: 'Quick',
     });
     const body = exchange.body as MachineActionRecord | undefined;
-    // A duplicate may come back as someone else's running action (mde-contract.md section 7.1): only an
+    // A duplicate may come back as someone else's running action (docs/contract.md#duplicate-actions): only an
     // action carrying this run's tag is ours to cancel.
     if (exchange.status === 201 && body?.id && String(body.requestorComment ?? '').includes(runTag)) {
       this.state.created.set(body.id, {

@@ -35,7 +35,7 @@ export function tokenUrl(authBaseUrl: string, tenantId: string): string {
   return `${authBaseUrl}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
 }
 
-// Client-credentials flow (interfaces.md section 3; Microsoft Entra ID). Registers the secret and the
+// Client-credentials flow (docs/interfaces.md#emulator-token-endpoint; Microsoft Entra ID). Registers the secret and the
 // token with the redactor before anything could print them.
 export async function acquireToken(req: TokenRequest): Promise<Token> {
   registerSecret(req.clientSecret);

@@ -15,7 +15,7 @@ export const SCANNED_DIRS = [
   'playwright-report',
 ];
 const SECRET_VARIABLES = ['MDE_CLIENT_SECRET', 'MDE_LIMITED_CLIENT_SECRET'];
-// Client ids are not secrets, but interfaces.md promises the compliance reports never carry them.
+// Client ids are not secrets, but docs/interfaces.md#compliance-json promises the reports never carry them.
 const CLIENT_ID_VARIABLES = ['MDE_CLIENT_ID', 'MDE_LIMITED_CLIENT_ID'];
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\./;
 const TOKEN_RUN = /[A-Za-z0-9_~.+/=-]{8,}/g;

@@ -98,7 +98,9 @@ export function targetOfTest(plan: RunPlan, tags: readonly string[]): TargetPlan
   const tagged = tags.find((t) => t.startsWith('@target:'))?.slice('@target:'.length);
   if (tagged === undefined) {
     if (plan.targets.length === 1) return plan.targets[0]!;
-    throw new Error('A test of a run with several targets carries no @target: tag; declare it inside suite().');
+    throw new Error(
+      'A test of a run with several targets carries no @target: tag; declare it inside suite().',
+    );
   }
   const target = plan.targets.find((t) => t.name === tagged);
   if (!target) throw new Error(`The run plan has no target "${tagged}".`);

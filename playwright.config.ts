@@ -1,9 +1,13 @@
 import { conformanceConfig } from './src/harness/run/conformance-config.ts';
-import { currentRunPlan } from './src/harness/run/run-plan.ts';
+import { handedRunPlan } from './src/harness/run/run-plan.ts';
 
 // The product: `npm run conformance` runs the conformance suite with this against the target the
 // environment names (docs/interfaces.md#target-configuration). No browser is ever started.
-export default conformanceConfig(currentRunPlan(), {
+// The plan npm run conformance (or the self-test) hands down; a plain `npx playwright test` makes one
+// from the environment (the configuration module is loaded only then).
+const plan = handedRunPlan() ?? (await import('./src/harness/run/plan-from-config.ts')).planOfThisRun();
+
+export default conformanceConfig(plan, {
   outputDir: 'test-results/conformance',
   reporter: [
     ['list'],

@@ -1,13 +1,15 @@
 // npm run conformance [-- <playwright args>]: checks the configuration and the target, runs the
 // conformance suite (playwright.config.ts) and exits with the run's outcome (docs/interfaces.md#exit-codes).
 // User errors print one line each, never a stack trace.
-import { FAULT_CATALOGUE, PROFILES } from '../src/emulator/index.ts';
+import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../src/harness/config/load-config.ts';
 import { ConfigError, describeError, isUserError } from '../src/harness/errors.ts';
 import { preflight } from '../src/harness/preflight.ts';
 import { redactText } from '../src/harness/redaction/redact.ts';
-import { encodeRunPlan, planFromConfig, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts';
+import { planFromConfig } from '../src/harness/run/plan-from-config.ts';
+import { encodeRunPlan, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
+import { startAllureGenerator } from '../src/reporters/allure-generate.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
 import { EXIT, type ExitCode, readRunOutcome } from '../src/reporters/run-outcome.ts';
 
@@ -27,7 +29,7 @@ async function main(args: string[]): Promise<ExitCode> {
   console.log(`conformance: ${plan.targets[0]!.info.description}, run ${plan.runId}`);
 
   if (target.mode === 'embedded') {
-    const problems = embeddedProblems(target.profile, target.faults ?? []);
+    const problems = await embeddedProblems(target.profile, target.faults ?? []);
     if (problems.length > 0) {
       for (const line of new ConfigError(problems).lines()) console.error(line);
       return EXIT.ERRORED;
@@ -45,20 +47,39 @@ async function main(args: string[]): Promise<ExitCode> {
   }
 
   const started = Date.now();
+  const singleFile = process.env.MDE_REPORT_SINGLE_FILE === 'true';
+  const allure = startAllureGenerator({ singleFile });
+  timings.playwrightStart = performance.now();
   const playwrightExit = await runPlaywright('playwright.config.ts', args, {
     [RUN_PLAN_VARIABLE]: encodeRunPlan(plan),
   });
+  timings.playwrightEnd = performance.now();
   // A shard or --list writes no whole-run report: Playwright's own exit code stands.
   const outcome = readRunOutcome('reports', started);
-  return finishRun({
+  const exitCode = await finishRun({
     fallbackExitCode: outcome?.exitCode ?? (playwrightExit === 0 ? EXIT.CONFORMING : EXIT.ERRORED),
-    singleFile: process.env.MDE_REPORT_SINGLE_FILE === 'true',
+    singleFile,
+    timings,
+    allure,
   });
+  timings.finished = performance.now();
+  // npm run bench:suite reads where the time went.
+  if (process.env.MDE_TIMINGS_FILE)
+    writeFileSync(
+      process.env.MDE_TIMINGS_FILE,
+      JSON.stringify({ timeOrigin: performance.timeOrigin, ...timings }),
+    );
+  return exitCode;
 }
 
+const timings: Record<string, number> = {};
+
 // The harness cannot know the emulator's names; this script may, and says so before any worker starts.
-function embeddedProblems(profile: string | undefined, faults: string[]) {
+// The emulator is loaded only when a name is to be checked: a plain run starts sooner without it.
+async function embeddedProblems(profile: string | undefined, faults: string[]) {
   const problems: { variable: string; problem: string }[] = [];
+  if (!profile && faults.length === 0) return problems;
+  const { FAULT_CATALOGUE, PROFILES } = await import('../src/emulator/index.ts');
   if (profile && !(profile in PROFILES))
     problems.push({
       variable: 'MDE_EMULATOR_PROFILE',

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../contract/contract-files.ts';
 import { formatFinding, SCANNED_DIRS, scanForLeaks } from '../harness/redaction/leak-scan.ts';
-import { generateAllureReport } from './allure-generate.ts';
+import { type AllureGenerateResult, type AllureGenerator, startAllureGenerator } from './allure-generate.ts';
 import { applyAllureStatuses } from './allure-statuses.ts';
 import type { ComplianceReport } from './compliance-report.ts';
 import { EXIT, type ExitCode, worstOf } from './run-outcome.ts';
@@ -16,6 +16,8 @@ export interface FinishOptions {
   log?: (line: string) => void;
   // Filled with how long each step took (ms), for npm run bench:suite.
   timings?: Record<string, number>;
+  // An Allure generator started earlier (it loads while the tests run); else one starts now.
+  allure?: AllureGenerator;
 }
 
 // What `npm run conformance` and `npm run report` do after the tests: Allure report (known deviations
@@ -28,13 +30,15 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
   let exitCode = reports.length
     ? worstOf(reports.map((r) => r.summary.exitCode))
     : (options.fallbackExitCode ?? EXIT.CONFORMING);
-  let allure: Promise<{ message: string; durationMs: number }> | undefined;
+  let allure: Promise<AllureGenerateResult> | undefined;
   if (!options.skipAllure) {
     const marked = applyAllureStatuses(join(root, 'allure-results'), reports);
     if (marked.known > 0)
       log(`allure: ${marked.known} result(s) marked as known deviations from the baseline`);
     if (marked.broken > 0) log(`allure: ${marked.broken} result(s) marked broken: they reached no verdict`);
-    allure = generateAllureReport({ singleFile: options.singleFile, cwd: root });
+    allure = (
+      options.allure ?? startAllureGenerator({ singleFile: options.singleFile, cwd: root })
+    ).generate();
   }
   // Everything but the Allure report is scanned while Allure generates it (another process).
   let started = performance.now();
@@ -44,6 +48,7 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
     const generated = await allure;
     timings.allureMs = generated.durationMs;
     log(`allure: ${generated.message}`);
+    if (generated.qualityGate) log(`allure quality gate: ${generated.qualityGate}`);
     started = performance.now();
     findings.push(...scanForLeaks({ root, dirs: ['allure-report'] }));
     timings.leakScanMs += performance.now() - started;

@@ -23,6 +23,7 @@ export function recordFromTest(test: TestCase, rootDir: string, target: string):
     status,
     outcome: 'passed',
     durationMs: result?.duration ?? 0,
+    ...(result ? { startedAt: result.startTime.toISOString() } : {}),
     requirements: unique(annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '')),
     findings: scrubValue(findings),
   };

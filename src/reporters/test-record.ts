@@ -25,6 +25,8 @@ export interface TestRecord {
   // true when an earlier attempt failed and a retry passed.
   flaky?: boolean;
   durationMs: number;
+  // When its last attempt started (ISO): the run's phases are measured from these (bench:suite).
+  startedAt?: string;
   // Requirement IDs the test claims (annotations of type 'requirement').
   requirements: string[];
   // What the test learned beyond pass or fail: violations of other requirements, observations,

@@ -1,4 +1,3 @@
-import { type HarnessConfig, loadConfig, readEnv } from '../config/load-config.ts';
 import { describeTarget, type TargetMode, type TargetSpec } from '../config/target-spec.ts';
 
 // What one run does, decided once before Playwright starts and handed to every process of the run as
@@ -40,16 +39,6 @@ export interface RunPlan {
 // and every worker read the same plan from this variable.
 export const RUN_PLAN_VARIABLE = 'MDE_RUN_PLAN';
 
-export function planFromConfig(config: HarnessConfig): RunPlan {
-  return {
-    runId: config.runId,
-    requestTimeoutMs: config.requestTimeoutMs,
-    testTimeoutMs: config.testTimeoutMs,
-    targets: [{ name: config.target.mode, spec: config.target, info: targetInfo(config.target) }],
-    exchanges: 'full',
-  };
-}
-
 export function targetInfo(spec: TargetSpec, extra: Record<string, unknown> = {}): TargetInfo {
   const description = describeTarget(spec);
   switch (spec.mode) {
@@ -78,14 +67,10 @@ export function decodeRunPlan(text: string): RunPlan {
   return plan;
 }
 
-// The plan of this process: the one the runner handed down, or (a first process, such as a plain
-// `npx playwright test`) one made from the configuration and handed down from here on.
-export function currentRunPlan(env: NodeJS.ProcessEnv = process.env): RunPlan {
+// The plan the run handed down to this process, if any.
+export function handedRunPlan(env: NodeJS.ProcessEnv = process.env): RunPlan | undefined {
   const handed = env[RUN_PLAN_VARIABLE];
-  if (handed) return decodeRunPlan(handed);
-  const plan = planFromConfig(loadConfig(readEnv()));
-  env[RUN_PLAN_VARIABLE] = encodeRunPlan(plan);
-  return plan;
+  return handed ? decodeRunPlan(handed) : undefined;
 }
 
 // A test declared for one target of a run with several carries this tag (tests/fixtures/suite.ts).

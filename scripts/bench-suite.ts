@@ -1,0 +1,108 @@
+// npm run bench:suite [-- --rounds N] [--no-matrix]: where the time of a conformance run goes, and the
+// two ratios of issue "fast feedback", measured side by side on this machine:
+//   main job / one-test Playwright run   (npm run conformance against the bundled emulator)
+//   self-test matrix / main job          (npx tsx scripts/selftest.ts)
+// Writes reports/bench-suite.json.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),
+  options: { rounds: { type: 'string', default: '3' }, 'no-matrix': { type: 'boolean' } },
+});
+const rounds = Number(values.rounds);
+const root = process.cwd();
+const cli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
+
+function wall(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+  const started = performance.now();
+  const run = spawnSync(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore' });
+  if (run.status !== 0 && run.status !== 1)
+    throw new Error(`${command} ${args.join(' ')} exited ${run.status}`);
+  return (performance.now() - started) / 1000;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+// The floor: Playwright starting, one worker, one empty test, the list reporter.
+const floorDir = mkdtempSync(join(tmpdir(), 'one-test-'));
+symlinkSync(join(root, 'node_modules'), join(floorDir, 'node_modules'), 'dir');
+writeFileSync(join(floorDir, 'package.json'), '{"type":"module"}\n');
+writeFileSync(
+  join(floorDir, 'one.spec.ts'),
+  "import { test } from '@playwright/test';\ntest('one', () => {});\n",
+);
+writeFileSync(join(floorDir, 'pw.config.ts'), "export default { testDir: '.', reporter: 'list' };\n");
+const oneTest = median(
+  Array.from({ length: rounds }, () =>
+    wall(process.execPath, [cli, 'test', '-c', join(floorDir, 'pw.config.ts')]),
+  ),
+);
+
+// The main job, as a user types it; the last round's phases.
+const timingsFile = join(floorDir, 'timings.json');
+const mainJob = median(
+  Array.from({ length: rounds }, () =>
+    wall('npm', ['run', 'conformance'], { MDE_TIMINGS_FILE: timingsFile }),
+  ),
+);
+const phases = mainJobPhases(JSON.parse(readFileSync(timingsFile, 'utf8')));
+
+const matrix = values['no-matrix']
+  ? undefined
+  : wall(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/selftest.ts']);
+
+const result = {
+  node: process.version,
+  cores: Number(execFileSync('nproc').toString().trim()),
+  rounds,
+  seconds: { oneTest, mainJob, ...(matrix ? { matrix } : {}) },
+  ratios: {
+    mainJobPerOneTest: mainJob / oneTest,
+    ...(matrix ? { matrixPerMainJob: matrix / mainJob } : {}),
+  },
+  mainJobPhases: phases,
+};
+mkdirSync('reports', { recursive: true });
+writeFileSync('reports/bench-suite.json', `${JSON.stringify(result, null, 2)}\n`);
+const s = (n: number) => `${n.toFixed(1)} s`;
+console.log(`bench:suite on Node ${process.version}, ${result.cores} cores, median of ${rounds}`);
+console.log(`  one-test Playwright run   ${s(oneTest)}`);
+console.log(
+  `  main job                  ${s(mainJob)}   = ${result.ratios.mainJobPerOneTest.toFixed(2)} one-test runs (target at most 2.5)`,
+);
+if (matrix)
+  console.log(
+    `  self-test matrix          ${s(matrix)}   = ${(matrix / mainJob).toFixed(2)} main jobs (target at most 8)`,
+  );
+console.log('  where the main job spends its time:');
+for (const [phase, seconds] of Object.entries(phases)) console.log(`    ${phase.padEnd(38)} ${s(seconds)}`);
+
+// The phases of one main job, from the script's own timings and the compliance records.
+function mainJobPhases(t: Record<string, number>): Record<string, number> {
+  const records = JSON.parse(readFileSync(join(root, 'test-results', 'compliance-records.json'), 'utf8')) as {
+    startedAt: string;
+    durationMs: number;
+    tests: { startedAt?: string; durationMs: number }[];
+  };
+  const at = (ms: number) => (t.timeOrigin! + ms) / 1000;
+  const begun = Date.parse(records.startedAt) / 1000;
+  const starts = records.tests.map((x) => Date.parse(x.startedAt ?? records.startedAt) / 1000);
+  const ends = records.tests.map((x, i) => starts[i]! + x.durationMs / 1000);
+  return {
+    'script start, config and preflight': at(t.playwrightStart!) - t.timeOrigin! / 1000,
+    'Playwright runner start': begun - at(t.playwrightStart!),
+    'global set-up and first worker start': Math.min(...starts) - begun,
+    'tests (first start to last end)': Math.max(...ends) - Math.min(...starts),
+    'sum of test durations': records.tests.reduce((sum, x) => sum + x.durationMs, 0) / 1000,
+    'reporters and Playwright exit': at(t.playwrightEnd!) - Math.max(...ends),
+    'Allure generation (beside the leak scan)': (t.allureMs ?? 0) / 1000,
+    'evidence: Allure and leak scan': (t.finished! - t.playwrightEnd!) / 1000,
+  };
+}

@@ -1,0 +1,49 @@
+// The Allure generator as a child process that loads Allure before the tests end and generates when
+// told: the half second Node and Allure take to start is spent while the tests run, at low priority.
+// Protocol: prints "ready" once loaded; reads one line "generate" from stdin; prints one line
+// "@result {json}" (Allure may print lines of its own).
+import { createInterface } from 'node:readline';
+import { AllureReport, filterFailedQualityGateResults, readConfig } from '@allurereport/core';
+
+const [configPath = 'allurerc.mjs', cwd = process.cwd()] = process.argv.slice(2);
+// The report's plugins load when the config is read; loading them now makes that cheap.
+await Promise.all([import('@allurereport/plugin-awesome'), import('@allurereport/plugin-agent')]).catch(
+  () => {},
+);
+console.log('ready');
+for await (const line of createInterface({ input: process.stdin })) {
+  if (line.trim() !== 'generate') continue;
+  const started = performance.now();
+  try {
+    // The config reads this run's records, so it is read only now.
+    const config = await readConfig(cwd, configPath);
+    const report = new AllureReport(config);
+    await report.start();
+    for (const dir of config.resultsDir ?? ['allure-results']) await report.readDirectory(dir);
+    await report.done();
+    const durationMs = Math.round(performance.now() - started);
+    console.log(
+      `@result ${JSON.stringify({ ok: true, durationMs, qualityGate: await qualityGate(report) })}`,
+    );
+  } catch (error) {
+    console.log(
+      JSON.stringify({ ok: false, message: String((error as Error)?.message ?? error).split('\n')[0] }),
+    );
+  }
+  break;
+}
+
+// Allure's own quality gate (allurerc.mjs: no MUST failure). Its rules use iterator helpers that Node
+// 22 brings; on Node 20 the gate is the run's exit code alone, and this says so.
+async function qualityGate(report: AllureReport): Promise<{ ran: boolean; failed: string[] }> {
+  const helpers = (globalThis as { Iterator?: { prototype?: { toArray?: unknown } } }).Iterator;
+  if (typeof helpers?.prototype?.toArray !== 'function') return { ran: false, failed: [] };
+  const trs = await report.store.allTestResults({ includeRetries: false });
+  const { results } = await report.validate({ trs });
+  return {
+    ran: true,
+    failed: filterFailedQualityGateResults(results).map(
+      (r) => `${r.rule}: expected ${String(r.expected)}, actual ${String(r.actual)}`,
+    ),
+  };
+}

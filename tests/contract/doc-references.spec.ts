@@ -25,7 +25,7 @@ const CHECKER = ['tests/contract/doc-references.spec.ts', 'tests/contract/markdo
 // Citations of documents outside the repository, and what to cite instead.
 const OUTSIDE: { pattern: RegExp; fix: string }[] = [
   {
-    pattern: /(?<!docs\/|\]\(|\]\(\.\/)interfaces\.md|interfaces\.md\s+(section|§)/,
+    pattern: /(?<!docs\/|\[|\]\(|\]\(\.\/)interfaces\.md|interfaces\.md\s+(section|§)/,
     fix: 'cite docs/interfaces.md#<anchor>',
   },
   { pattern: /mde-contract/i, fix: 'cite docs/contract.md#<anchor>' },

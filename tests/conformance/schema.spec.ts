@@ -45,8 +45,8 @@ suite('response schemas', () => {
       await api.cancel(driver.unknownId(), undefined, { authorization: null }),
       await api.cancel('not-a-guid', { Comment: 'conformance: schema malformed' }),
     ];
-    const errors = answers.filter((res) => res.status >= 400);
-    expect(errors.length, 'at least one of the requests is refused').toBeGreaterThan(0);
+    const errors = answers.filter((res) => res.status >= 400 && res.text.trim() !== '');
+    expect(errors.length, 'at least one of the requests is refused with a body').toBeGreaterThan(0);
     for (const res of errors) expect(res).toMatchContract();
   });
 

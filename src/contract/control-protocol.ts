@@ -5,9 +5,24 @@
 export interface ControlApp {
   tenantId: string;
   clientId: string;
-  clientSecret: string;
+  // At least one of clientSecret, certificate and federatedCredentials.
+  clientSecret?: string;
+  // PEM of the certificate whose key signs the app's client assertions (any private key in the PEM is
+  // dropped, never kept).
+  certificate?: string;
+  // Workload identity federation: tokens of these issuers are exchanged with no secret.
+  federatedCredentials?: ControlFederatedCredential[];
   // The app's tokens carry exactly these roles.
   roles: string[];
+}
+
+export interface ControlFederatedCredential {
+  // Compared exactly with the token's iss, sub and (one of) aud, as Entra ID compares them.
+  issuer: string;
+  subject: string;
+  audiences: string[];
+  // The issuer's public signing keys (a JWKS), which the token's signature is checked against.
+  jwks: { keys: Record<string, unknown>[] };
 }
 
 export interface ControlMachine {

@@ -10,6 +10,8 @@ import { installDateHeader } from './http/date-header.ts';
 import { frameworkErrors, installErrorHandling } from './http/error-handler.ts';
 import { installFrontDoor } from './http/front-door.ts';
 import { RouteTable } from './http/route-table.ts';
+import { registerIdentityRoutes } from './identity/identity-routes.ts';
+import { type TlsCertificate, tlsCertificateFor } from './identity/tls-certificate.ts';
 import { type EmulatorOptions, EmulatorOptionsError, resolveOptions } from './options.ts';
 import { RateLimiter } from './rate-limit/rate-limiter.ts';
 import { registerApiRoutes } from './routes/api-routes.ts';
@@ -24,6 +26,9 @@ export interface BuildDependencies {
   // A signing key shared by many emulators of one process (createSigningKey()); without it each
   // emulator makes its own, which is most of the cost of starting one.
   signingKey?: SigningKey;
+  // A TLS certificate shared by many HTTPS emulators of one process (createTlsCertificate()); making one
+  // costs a few hundred milliseconds. Used when `https` is on and no tlsCertFile is given.
+  tlsCertificate?: TlsCertificate;
 }
 
 // Builds the emulator as a Fastify instance without listening (use inject(), or startEmulator()).
@@ -56,7 +61,8 @@ export async function buildApp(
     throw error;
   }
 
-  const app = Fastify({
+  const tls = options.https ? await tlsCertificateFor(options, deps.tlsCertificate) : undefined;
+  const serverOptions = {
     logger: options.logger
       ? {
           level: options.logLevel,
@@ -71,7 +77,11 @@ export async function buildApp(
     frameworkErrors: frameworkErrors(ctx),
     // close() ends every connection, including one a wire fault left unanswered.
     forceCloseConnections: true,
-  });
+  } as const;
+  // HTTPS on the same port when asked (docs/emulator.md#https); Fastify types the two servers apart.
+  const app = (tls
+    ? Fastify({ ...serverOptions, https: { cert: tls.cert, key: tls.key } })
+    : Fastify(serverOptions)) as unknown as FastifyInstance;
   app.decorate('emulator', ctx);
   app.decorateRequest('admission', null);
   app.decorateRequest('receivedAtMs', 0);
@@ -86,6 +96,7 @@ export async function buildApp(
   installErrorHandling(app, ctx, routes);
 
   registerTokenRoutes(app, ctx);
+  registerIdentityRoutes(app, ctx, tls ? { certificatePem: tls.cert } : {});
   registerApiRoutes(app, ctx);
   if (options.control) registerControlRoutes(app, ctx);
   return app;

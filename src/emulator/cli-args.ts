@@ -20,11 +20,18 @@ Starts the reference emulator of the Defender for Endpoint machine actions API u
   --rate-limits off    lift every rate limit
   --no-control         no /_emulator/* routes: play a real tenant (use --seed)
   --seed FILE.json     apps, machines and actions to load at start
+  --https              serve HTTPS (self-signed certificate for localhost,       env MDE_EMULATOR_HTTPS=true
+                       127.0.0.1 and ::1, made at start)
+  --tls-cert FILE      serve this PEM certificate instead (with --tls-key FILE)
+  --tls-cert-out FILE  where the generated certificate's PEM is written (default .emulator/tls-cert.pem)
   --log-level LEVEL    fatal | error | warn | info | debug | trace | silent (default info)
   --list-faults        print the fault catalogue and exit
   --help               this text
 
 Faults: ${FAULT_NAMES.length} known; see docs/emulator.md or --list-faults.`;
+
+// The generated certificate's PEM, relative to where the emulator is started (git-ignored).
+export const DEFAULT_TLS_CERT_OUT = '.emulator/tls-cert.pem';
 
 export type CliCommand =
   | { kind: 'help' }
@@ -49,6 +56,12 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   if (rateLimits !== undefined && rateLimits !== 'on' && rateLimits !== 'off')
     throw new CliUsageError(`--rate-limits takes "on" or "off" (got "${rateLimits}").`);
   const faultText = values.fault?.length ? values.fault.join(',') : (env['MDE_EMULATOR_FAULTS'] ?? '');
+  const httpsText = env['MDE_EMULATOR_HTTPS']?.trim().toLowerCase();
+  if (httpsText && !['true', 'false', '1', '0'].includes(httpsText))
+    throw new CliUsageError(`MDE_EMULATOR_HTTPS takes true or false (got "${env['MDE_EMULATOR_HTTPS']}").`);
+  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined))
+    throw new CliUsageError('--tls-cert and --tls-key go together: the certificate and its private key.');
+  const https = values.https || values['tls-cert'] !== undefined || httpsText === 'true' || httpsText === '1';
   return {
     kind: 'run',
     options: {
@@ -65,6 +78,14 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
       seed: values.seed === undefined ? undefined : readSeed(values.seed),
       logger: true,
       logLevel: values['log-level'] as EmulatorOptions['logLevel'],
+      ...(https
+        ? {
+            https: true,
+            tlsCertFile: values['tls-cert'],
+            tlsKeyFile: values['tls-key'],
+            tlsCertOut: values['tls-cert-out'] ?? DEFAULT_TLS_CERT_OUT,
+          }
+        : {}),
     },
   };
 }
@@ -83,6 +104,10 @@ function parse(argv: string[]) {
       'rate-limits': { type: 'string' },
       'no-control': { type: 'boolean' },
       seed: { type: 'string' },
+      https: { type: 'boolean' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-cert-out': { type: 'string' },
       'log-level': { type: 'string' },
       'list-faults': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

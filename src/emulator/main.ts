@@ -1,4 +1,5 @@
 // Entry point of `npm run emulator`: flags in, one line out, runs until SIGINT or SIGTERM.
+import { resolve } from 'node:path';
 import { CliUsageError, parseCli, USAGE } from './cli-args.ts';
 import { FAULT_CATALOGUE } from './faults/catalogue.ts';
 import { startEmulator } from './index.ts';
@@ -41,6 +42,11 @@ async function main(): Promise<number> {
   const info = running.app.emulator;
   const { base, file, name } = info.profile;
   console.log(`MDE reference emulator listening on ${running.url}`);
+  if (running.certificateFile)
+    console.log(
+      `TLS certificate (self-signed for localhost, 127.0.0.1, ::1): ${resolve(running.certificateFile)}; ` +
+        `trust it with NODE_EXTRA_CA_CERTS=${running.certificateFile} (Node) or verify= (Python)`,
+    );
   console.log(
     `profile ${file ? `${base} with ${file} read over it` : name}; ` +
       `faults ${info.faults.list().join(',') || 'none'}; ` +

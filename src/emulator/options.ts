@@ -34,6 +34,13 @@ export interface EmulatorOptions {
   bodyLimit?: number;
   // Most actions kept per tenant; the oldest final actions are evicted first.
   maxActionsPerTenant?: number;
+  // Serve HTTPS instead of HTTP on the same port (docs/emulator.md#https). A certificate file implies it.
+  https?: boolean;
+  // One's own certificate and private key (PEM files); without them a self-signed one is made at start.
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
+  // Where startEmulator() writes the PEM of a generated certificate (the CLI: .emulator/tls-cert.pem).
+  tlsCertOut?: string;
 }
 
 export interface ResolvedOptions {
@@ -49,6 +56,10 @@ export interface ResolvedOptions {
   lifecycle: { pendingSeconds: number; inProgressSeconds: number };
   bodyLimit: number;
   maxActionsPerTenant: number;
+  https: boolean;
+  tlsCertFile: string | undefined;
+  tlsKeyFile: string | undefined;
+  tlsCertOut: string | undefined;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -88,7 +99,24 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     lifecycle: { pendingSeconds, inProgressSeconds },
     bodyLimit: positive('bodyLimit', options.bodyLimit, 64 * 1024),
     maxActionsPerTenant: positive('maxActionsPerTenant', options.maxActionsPerTenant, 10_000),
+    ...tlsOptions(options),
   };
+}
+
+function tlsOptions(options: EmulatorOptions) {
+  const tlsCertFile = path('tlsCertFile', options.tlsCertFile);
+  const tlsKeyFile = path('tlsKeyFile', options.tlsKeyFile);
+  if ((tlsCertFile === undefined) !== (tlsKeyFile === undefined))
+    fail('tlsCertFile and tlsKeyFile go together: give the certificate and its private key.');
+  const https = bool('https', options.https, tlsCertFile !== undefined);
+  if (!https && tlsCertFile !== undefined) fail('tlsCertFile/tlsKeyFile need https: true.');
+  return { https, tlsCertFile, tlsKeyFile, tlsCertOut: path('tlsCertOut', options.tlsCertOut) };
+}
+
+function path(name: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') fail(`${name} must be a file path.`);
+  return value;
 }
 
 // A bad profile file is one line naming the file, the point and what is wrong.

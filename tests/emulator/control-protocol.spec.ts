@@ -124,7 +124,9 @@ test.describe('control protocol', () => {
       client_secret: 's3cret',
       scope: DEFAULT_SCOPE,
     });
-    expect(renewed.statusCode).toBe(401);
+    // The tenant itself is gone with its apps: Entra's "tenant not found".
+    expect(renewed.statusCode).toBe(400);
+    expect(renewed.json().error_codes).toEqual([90002]);
     const fresh = await emu.token();
     expect((await emu.call('GET', '/api/machineactions', { token: fresh })).json().value).toEqual([]);
     expect((await emu.scan(fresh)).statusCode).toBe(404);

@@ -50,7 +50,11 @@ test.describe('token endpoint', () => {
 
   test('the JWKS endpoints publish the signing key under the token kid', async ({ emu }) => {
     const token = (await emu.requestToken(TENANT, valid)).json().access_token;
-    for (const url of [`/${TENANT}/discovery/v2.0/keys`, '/common/discovery/keys']) {
+    for (const url of [
+      `/${TENANT}/discovery/v2.0/keys`,
+      `/${TENANT}/discovery/keys`,
+      '/common/discovery/keys',
+    ]) {
       const res = await emu.app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(200);
       expect(res.json().keys[0]).toMatchObject({
@@ -61,21 +65,31 @@ test.describe('token endpoint', () => {
     }
   });
 
-  test('an unknown client and a wrong secret both answer 401 invalid_client', async ({ emu }) => {
-    for (const fields of [
-      { ...valid, client_id: 'nobody' },
-      { ...valid, client_secret: 'wrong' },
-    ]) {
+  // As Entra ID answers them (src/contract/entra-errors.ts): the two are told apart.
+  test('a wrong secret answers 401 invalid_client, an unknown client 400 unauthorized_client', async ({
+    emu,
+  }) => {
+    for (const [fields, status, error] of [
+      [{ ...valid, client_secret: 'wrong' }, 401, 'invalid_client'],
+      [{ ...valid, client_id: 'nobody' }, 400, 'unauthorized_client'],
+    ] as const) {
       const res = await emu.requestToken(TENANT, fields);
-      expect(res.statusCode).toBe(401);
-      expect(res.json().error).toBe('invalid_client');
-      expect(getContract().validateResponse('AcquireToken', 401, res.json()).valid).toBe(true);
+      expect(res.statusCode).toBe(status);
+      expect(res.json().error).toBe(error);
+      expect(getContract().validateResponse('AcquireToken', status, res.json()).valid).toBe(true);
     }
   });
 
   test('an app registered in one tenant gets no token from another', async ({ emu }) => {
+    await emu.control('POST', '/apps', {
+      tenantId: '0f3e2d1c-0b1c-4c1e-9a55-2f0e3b1c4d02',
+      clientId: 'someone-else',
+      clientSecret: 'pw',
+      roles: [],
+    });
     const res = await emu.requestToken('0f3e2d1c-0b1c-4c1e-9a55-2f0e3b1c4d02', valid);
-    expect(res.statusCode).toBe(401);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error_codes).toEqual([700016]);
   });
 
   test('a wrong grant type answers 400 unsupported_grant_type', async ({ emu }) => {
@@ -84,14 +98,20 @@ test.describe('token endpoint', () => {
     expect(res.json().error).toBe('unsupported_grant_type');
   });
 
-  test('missing fields answer 400 invalid_request', async ({ emu }) => {
-    for (const missing of ['client_id', 'client_secret', 'scope']) {
+  test('missing fields answer 400 invalid_request, a missing credential 401 invalid_client', async ({
+    emu,
+  }) => {
+    for (const [missing, status, error] of [
+      ['client_id', 400, 'invalid_request'],
+      ['scope', 400, 'invalid_request'],
+      ['client_secret', 401, 'invalid_client'],
+    ] as const) {
       const fields: Record<string, string> = { ...valid };
       delete fields[missing];
       const res = await emu.requestToken(TENANT, fields);
-      expect(res.statusCode, missing).toBe(400);
-      expect(res.json().error).toBe('invalid_request');
-      expect(getContract().validateResponse('AcquireToken', 400, res.json()).valid).toBe(true);
+      expect(res.statusCode, missing).toBe(status);
+      expect(res.json().error).toBe(error);
+      expect(getContract().validateResponse('AcquireToken', status, res.json()).valid).toBe(true);
     }
   });
 

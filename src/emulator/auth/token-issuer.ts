@@ -7,12 +7,17 @@ import type { SigningKey } from './signing-key.ts';
 // Entra ID access tokens lived 3599 s in the documented answer (docs/contract.md#token-endpoint).
 export const TOKEN_LIFETIME_SECONDS = 3599;
 
+// appidacr: how the app signed in, as Entra ID writes it in v1.0 tokens ('1' a client secret, '2' a
+// certificate or another client assertion).
+export type SignInKind = 'secret' | 'certificate' | 'federated';
+
 // Signs a v1.0 app token shaped like the real one (docs/contract.md#token-claims), on the virtual clock.
 export async function issueAccessToken(
   key: SigningKey,
   clock: VirtualClock,
   app: AppRegistration,
   audience: string,
+  signIn: SignInKind = 'secret',
 ): Promise<string> {
   const iat = Math.floor(clock.now() / 1000);
   const issuer = `https://sts.windows.net/${app.tenantId}/`;
@@ -23,7 +28,7 @@ export async function issueAccessToken(
     nbf: iat,
     exp: iat + TOKEN_LIFETIME_SECONDS,
     appid: app.clientId,
-    appidacr: '1',
+    appidacr: signIn === 'secret' ? '1' : '2',
     idp: issuer,
     oid: app.clientId,
     roles: app.roles,

@@ -1,13 +1,18 @@
 import type { ControlApp } from '../../contract/index.ts';
 
-// App registrations per tenant, as the token endpoint sees them (the control protocol's shape).
+// App registrations per tenant, as the token endpoint sees them (the control protocol's shape, checked
+// by state/seed.ts: at least one credential, a certificate PEM without its private key).
 export type AppRegistration = ControlApp;
 
 export class AppRegistry {
   readonly #apps = new Map<string, AppRegistration>();
+  // Tenants with at least one app: the ones the token endpoint and the discovery documents know.
+  readonly #tenants = new Map<string, number>();
 
   register(app: AppRegistration): AppRegistration {
-    this.#apps.set(key(app.tenantId, app.clientId), { ...app, roles: [...app.roles] });
+    const id = key(app.tenantId, app.clientId);
+    if (!this.#apps.has(id)) this.#tenants.set(tenant(app.tenantId), this.#appsIn(app.tenantId) + 1);
+    this.#apps.set(id, { ...app, roles: [...app.roles] });
     return app;
   }
 
@@ -15,12 +20,25 @@ export class AppRegistry {
     return this.#apps.get(key(tenantId, clientId));
   }
 
+  hasTenant(tenantId: string): boolean {
+    return this.#appsIn(tenantId) > 0;
+  }
+
   clear(): void {
     this.#apps.clear();
+    this.#tenants.clear();
+  }
+
+  #appsIn(tenantId: string): number {
+    return this.#tenants.get(tenant(tenantId)) ?? 0;
   }
 }
 
-// Tenant ids are GUIDs, compared without case; client ids too.
+// Tenant ids are GUIDs, compared without case (msal-node lowercases the authority); client ids too.
 function key(tenantId: string, clientId: string): string {
-  return `${tenantId.toLowerCase()}/${clientId.toLowerCase()}`;
+  return `${tenant(tenantId)}/${clientId.toLowerCase()}`;
+}
+
+function tenant(tenantId: string): string {
+  return tenantId.toLowerCase();
 }

@@ -1,4 +1,5 @@
 import { type ControlActionSeed, type ControlMachine, STATUSES } from '../../contract/index.ts';
+import { CredentialInputError, certificatePem, federatedCredentials } from '../identity/credential-input.ts';
 import type { AppRegistration } from './app-registry.ts';
 import type { EmulatorState } from './emulator-state.ts';
 import { ACTION_TYPES, type ActionType, type MachineAction, newMachineAction } from './machine-action.ts';
@@ -27,12 +28,26 @@ export function parseApp(input: unknown): AppRegistration {
   const roles = body['roles'];
   if (!Array.isArray(roles) || roles.some((role) => typeof role !== 'string'))
     throw new SeedInputError('roles must be an array of role names (strings), e.g. ["Machine.Scan"].');
-  return {
+  const app: AppRegistration = {
     tenantId: text(body, 'tenantId').toLowerCase(),
     clientId: text(body, 'clientId'),
-    clientSecret: text(body, 'clientSecret'),
     roles: roles as string[],
   };
+  const secret = optionalText(body, 'clientSecret');
+  if (secret) app.clientSecret = secret;
+  try {
+    if (body['certificate'] !== undefined) app.certificate = certificatePem(body['certificate']);
+    if (body['federatedCredentials'] !== undefined)
+      app.federatedCredentials = federatedCredentials(body['federatedCredentials']);
+  } catch (error) {
+    if (error instanceof CredentialInputError) throw new SeedInputError(error.message);
+    throw error;
+  }
+  if (!app.clientSecret && !app.certificate && !app.federatedCredentials)
+    throw new SeedInputError(
+      'An app needs a credential: clientSecret, certificate (PEM) or federatedCredentials, or several.',
+    );
+  return app;
 }
 
 export function parseMachine(input: unknown): Machine {

@@ -1,0 +1,214 @@
+// Microsoft Entra ID's token errors (AADSTS codes) as the emulator answers them and the harness explains
+// them: the code, the OAuth error, the HTTP status, what it means and what to check. Codes and names from
+// "Microsoft Entra authentication and authorization error codes"
+// (https://learn.microsoft.com/entra/identity-platform/reference-error-codes); the OAuth error and status
+// of each from answers of Entra ID recorded where `source` says. None is made up: a code the emulator
+// never answers (`emulated: false`) is here because a real tenant answers it and users meet it.
+
+export interface EntraError {
+  code: number;
+  // RFC 6749 5.2 `error` of the answer.
+  error: string;
+  status: 400 | 401;
+  meaning: string;
+  // What to check, in a line; never names a secret.
+  fix: string;
+  // Where the error and status were seen in an answer of Entra ID.
+  source: string;
+  // false: a real tenant answers it, the emulator does not (yet).
+  emulated?: false;
+}
+
+const REF = 'learn.microsoft.com/entra/identity-platform/reference-error-codes';
+const MSAL_NET_MOCKS =
+  'AzureAD/microsoft-authentication-library-for-dotnet tests/Microsoft.Identity.Test.Common/Core/Mocks/MockHelpers.cs';
+const FIC = 'Azure/login#482, Azure/login#517, Azure/azure-workload-identity#1200';
+
+export const ENTRA_ERRORS = {
+  tenantNotFound: {
+    code: 90002,
+    error: 'invalid_request',
+    status: 400,
+    meaning: 'no tenant with this id (the discovery document answers the same code as invalid_tenant)',
+    fix: 'no such tenant: check the tenant id',
+    source: `${REF}; Azure/azure-sdk-for-js recordings; Azure/azure-cli#22145`,
+  },
+  grantNotOnCommon: {
+    code: 90010,
+    error: 'invalid_request',
+    status: 400,
+    meaning: 'the client-credentials grant is not served on /common or /consumers',
+    fix: 'sign in at the tenant id, not at common',
+    source: MSAL_NET_MOCKS,
+  },
+  malformedDiscoveryRequest: {
+    code: 50050,
+    error: 'invalid_request',
+    status: 400,
+    meaning: 'the instance discovery request is malformed (no usable authorization_endpoint)',
+    fix: 'ask /common/discovery/instance with authorization_endpoint=https://<host>/<tenant>/oauth2/v2.0/authorize',
+    source: REF,
+  },
+  appNotFound: {
+    code: 700016,
+    error: 'unauthorized_client',
+    status: 400,
+    meaning: 'no application with this client id in the tenant',
+    fix: 'no app with this client id in the tenant: check the client id and the tenant id',
+    source: `${REF}; learn.microsoft.com/troubleshoot (Azure fence agent, "http error: 400")`,
+  },
+  invalidClientSecret: {
+    code: 7000215,
+    error: 'invalid_client',
+    status: 401,
+    meaning: 'the client secret is wrong',
+    fix: 'the client secret is wrong: use the secret value (not its id) the app registration holds',
+    source: `${REF}; learn.microsoft.com Azure Arc troubleshooting ("HTTPReturnCode:401")`,
+  },
+  expiredClientSecret: {
+    code: 7000222,
+    error: 'invalid_client',
+    status: 401,
+    meaning: 'the client secret has expired',
+    fix: 'the client secret has expired: create a new one',
+    source: REF,
+    emulated: false,
+  },
+  credentialMissing: {
+    code: 7000218,
+    error: 'invalid_client',
+    status: 401,
+    meaning: "the request carries neither 'client_assertion' nor 'client_secret'",
+    fix: 'send a client secret, a certificate or a federated token',
+    source: `${REF}; learn.microsoft.com/troubleshoot/entra/entra-id/app-integration/confidential-client-application-authentication-error-aadsts7000218`,
+  },
+  missingParameter: {
+    code: 900144,
+    error: 'invalid_request',
+    status: 400,
+    meaning: 'a required parameter of the request is missing',
+    fix: 'the token request lacks a parameter: see the message',
+    source: REF,
+  },
+  unsupportedGrantType: {
+    code: 70003,
+    error: 'unsupported_grant_type',
+    status: 400,
+    meaning: 'the grant type is not supported',
+    fix: 'use grant_type=client_credentials',
+    source: REF,
+  },
+  invalidScope: {
+    code: 1002012,
+    error: 'invalid_scope',
+    status: 400,
+    meaning: 'a client-credentials scope must be the resource followed by /.default',
+    fix: 'ask for <resource>/.default, e.g. https://api.securitycenter.microsoft.com/.default',
+    source: 'AzureAD/microsoft-identity-web (ClientCredentials comments)',
+  },
+  malformedAssertion: {
+    code: 50027,
+    error: 'invalid_request',
+    status: 400,
+    meaning: 'the client assertion is not a well-formed JWT',
+    fix: 'the assertion is not a JWT: check what the token file or callback returns',
+    source: `${REF}; ${MSAL_NET_MOCKS}`,
+  },
+  assertionClaimMissing: {
+    code: 90014,
+    error: 'invalid_request',
+    status: 400,
+    meaning: 'a required claim (iss, sub, aud, exp, jti) is missing from the client assertion',
+    fix: 'the assertion lacks a required claim: see the message',
+    source: `${REF}; ${MSAL_NET_MOCKS}`,
+  },
+  assertionWithoutThumbprint: {
+    code: 5002723,
+    error: 'invalid_client',
+    status: 401,
+    meaning: 'a certificate assertion names no certificate (no x5t, x5t#S256 or kid header)',
+    fix: 'sign the assertion with x5t#S256 (or x5t) in its header',
+    source: MSAL_NET_MOCKS,
+  },
+  assertionAlgorithm: {
+    code: 5002738,
+    error: 'invalid_client',
+    status: 401,
+    meaning: 'the assertion is signed with an algorithm that is not supported',
+    fix: 'sign the assertion with RS256 or PS256',
+    source: MSAL_NET_MOCKS,
+  },
+  invalidSignature: {
+    code: 700027,
+    error: 'invalid_client',
+    status: 401,
+    meaning: 'the client assertion is not signed by a key the app registration (or its issuer) holds',
+    fix: 'the assertion is not signed by a certificate the app registration holds: upload the certificate, or check the issuer keys',
+    source: `${REF}; AzureAD/microsoft-authentication-library-for-js#3741`,
+  },
+  assertionClientMismatch: {
+    code: 700021,
+    error: 'invalid_client',
+    status: 401,
+    meaning: "the assertion's iss and sub are not the client id",
+    fix: 'a certificate assertion needs iss = sub = the client id',
+    source: MSAL_NET_MOCKS,
+  },
+  assertionAudience: {
+    code: 700023,
+    error: 'invalid_client',
+    status: 401,
+    meaning: "the assertion's aud is not this tenant's token endpoint",
+    fix: 'set the assertion audience to the token endpoint of the tenant',
+    source: 'Azure/azure-sdk-for-js sdk/identity/identity/TROUBLESHOOTING.md',
+  },
+  assertionTimeRange: {
+    code: 700024,
+    error: 'invalid_client',
+    status: 401,
+    meaning: 'the client assertion is expired or not yet valid',
+    fix: 'the assertion is expired or not yet valid: check the clock, or renew the federated token',
+    source: MSAL_NET_MOCKS,
+  },
+  federatedIssuerMismatch: {
+    code: 700211,
+    error: 'invalid_client',
+    status: 401,
+    meaning: "no federated credential of the app trusts the assertion's issuer",
+    fix: 'no federated credential of the app has this issuer: check the credential issuer',
+    source: FIC,
+  },
+  federatedAudienceMismatch: {
+    code: 700212,
+    error: 'invalid_client',
+    status: 401,
+    meaning: "no federated credential of the app accepts the assertion's audience",
+    fix: 'request the federated token for the audience of the credential (api://AzureADTokenExchange)',
+    source: FIC,
+  },
+  federatedSubjectMismatch: {
+    code: 700213,
+    error: 'invalid_client',
+    status: 401,
+    meaning: "no federated credential of the app has the assertion's subject (compared case-sensitively)",
+    fix: 'no federated credential of the app has this subject: check the credential subject (case-sensitive)',
+    source: FIC,
+  },
+  noMatchingFederatedRecord: {
+    code: 70021,
+    error: 'invalid_request',
+    status: 400,
+    meaning: 'no federated credential matches the issuer, subject and audience (older, combined form)',
+    fix: 'no federated credential of the app matches the token: check its issuer, subject and audience',
+    source: 'Azure/azure-workload-identity#616',
+    emulated: false,
+  },
+} as const satisfies Record<string, EntraError>;
+
+export type EntraErrorName = keyof typeof ENTRA_ERRORS;
+
+// The entry for an AADSTS number, e.g. from "AADSTS7000215: Invalid client secret provided."
+export function entraErrorByCode(code: number | string): EntraError | undefined {
+  const wanted = Number(String(code).replace(/^AADSTS/i, ''));
+  return Object.values(ENTRA_ERRORS).find((entry) => entry.code === wanted);
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ENTRA_ERRORS, type EntraErrorName } from '../../contract/entra-errors.ts';
+
+// A refusal of the token endpoint (or of a discovery document), as Entra ID words it: the AADSTS code
+// of src/contract/entra-errors.ts and a message in Entra's words. Checks throw it; the route answers it.
+export class EntraRefusal extends Error {
+  constructor(
+    readonly entry: EntraErrorName,
+    readonly detail: string,
+    // invalid_tenant instead of the entry's error: what the discovery documents answer.
+    readonly errorOverride?: string,
+  ) {
+    super(detail);
+    this.name = 'EntraRefusal';
+  }
+}
+
+// Entra's body: error_description starts with the code and ends with the Trace ID, Correlation ID and
+// Timestamp lines (\r\n apart), then error_codes, timestamp, trace_id, correlation_id and error_uri
+// (learn.microsoft.com/entra/identity-platform/reference-error-codes, "Handling error codes").
+export function entraErrorBody(refusal: EntraRefusal, nowMs: number, correlationId: string) {
+  const { code, error } = ENTRA_ERRORS[refusal.entry];
+  const traceId = randomUUID();
+  const timestamp = entraTimestamp(nowMs);
+  return {
+    error: refusal.errorOverride ?? error,
+    error_description:
+      `AADSTS${code}: ${refusal.detail}\r\nTrace ID: ${traceId}\r\n` +
+      `Correlation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
+    error_codes: [code],
+    timestamp,
+    trace_id: traceId,
+    correlation_id: correlationId,
+    error_uri: `https://login.microsoftonline.com/error?code=${code}`,
+  };
+}
+
+// Never a Retry-After: msal treats one on any answer as throttling and refuses locally for its duration.
+export function sendEntraError(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  refusal: EntraRefusal,
+  nowMs: number,
+  cacheControl = 'no-store, no-cache',
+) {
+  return reply
+    .code(ENTRA_ERRORS[refusal.entry].status)
+    .header('cache-control', cacheControl)
+    .header('pragma', 'no-cache')
+    .header('content-type', 'application/json; charset=utf-8')
+    .send(entraErrorBody(refusal, nowMs, correlationIdOf(request)));
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Entra echoes the client's client-request-id (header, or the query msal-node adds) as correlation_id.
+export function correlationIdOf(request: FastifyRequest): string {
+  const header = request.headers['client-request-id'];
+  const query = (request.query as Record<string, unknown> | undefined)?.['client-request-id'];
+  for (const value of [header, query]) if (typeof value === 'string' && GUID.test(value)) return value;
+  return randomUUID();
+}
+
+// '2026-01-05 09:00:00Z', Entra's form of the timestamp.
+export function entraTimestamp(epochMs: number): string {
+  return `${new Date(epochMs).toISOString().slice(0, 19).replace('T', ' ')}Z`;
+}
+
+// '2026-01-05T09:00:00.0000000Z', the .NET round-trip form Entra writes in AADSTS700024.
+export function entraInstant(epochMs: number): string {
+  return `${new Date(Number.isFinite(epochMs) ? epochMs : 0).toISOString().slice(0, 23)}0000Z`;
+}

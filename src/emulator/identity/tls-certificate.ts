@@ -1,0 +1,82 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createSecureContext } from 'node:tls';
+import { generate } from 'selfsigned';
+import { systemTime, type TimeSource } from '../clock/virtual-clock.ts';
+import { EmulatorOptionsError } from '../options-error.ts';
+
+// The certificate an HTTPS emulator serves: one's own (--tls-cert/--tls-key) or a self-signed one made at
+// start for the names a client on this machine uses. Clients trust it as their own CA
+// (NODE_EXTRA_CA_CERTS, Python's verify=), which is why it is both a CA and a server certificate.
+export interface TlsCertificate {
+  cert: string;
+  key: string;
+}
+
+// TLS clients check real time, not the virtual clock: a few days around now, an hour back for skew.
+const VALID_DAYS = 5;
+
+export async function createTlsCertificate(time: TimeSource = systemTime): Promise<TlsCertificate> {
+  const now = time.now();
+  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
+    keyType: 'rsa',
+    keySize: 2048,
+    algorithm: 'sha256',
+    notBeforeDate: new Date(now - 3600_000),
+    notAfterDate: new Date(now + VALID_DAYS * 86_400_000),
+    extensions: [
+      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, keyCertSign: true, critical: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+          { type: 7, ip: '::1' },
+        ],
+      },
+    ],
+  });
+  // Newline-terminated, so that the PEM can be appended to a CA bundle as it is.
+  return { cert: `${pems.cert.trim()}\n`, key: `${pems.private.trim()}\n` };
+}
+
+// The certificate an emulator serves: its own files first, then one shared by the process, then a new one.
+export async function tlsCertificateFor(
+  files: { tlsCertFile: string | undefined; tlsKeyFile: string | undefined },
+  shared?: TlsCertificate,
+): Promise<TlsCertificate> {
+  if (files.tlsCertFile && files.tlsKeyFile) return readTlsCertificate(files.tlsCertFile, files.tlsKeyFile);
+  return shared ?? createTlsCertificate();
+}
+
+// One's own certificate and key, checked to belong together before the emulator listens.
+export function readTlsCertificate(certFile: string, keyFile: string): TlsCertificate {
+  const read = (file: string, flag: string) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      throw new EmulatorOptionsError(`${flag}: cannot read ${file}.`);
+    }
+  };
+  const certificate = { cert: read(certFile, '--tls-cert'), key: read(keyFile, '--tls-key') };
+  try {
+    createSecureContext(certificate);
+  } catch (error) {
+    throw new EmulatorOptionsError(
+      `--tls-cert/--tls-key: ${certFile} and ${keyFile} are not a PEM certificate and its private key (${(error as Error).message}).`,
+    );
+  }
+  return certificate;
+}
+
+// Only the certificate is written: the private key never leaves the process.
+export function writeCertificatePem(file: string, pem: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, pem);
+  } catch (error) {
+    throw new EmulatorOptionsError(`--tls-cert-out: cannot write ${file} (${(error as Error).message}).`);
+  }
+}

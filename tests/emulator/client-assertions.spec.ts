@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { decodeJwt, importPKCS8, type JWTPayload, SignJWT } from 'jose';
+import { DEFAULT_SCOPE } from '../../src/contract/index.ts';
+import { type Emu, expect, START_MS, TENANT, test } from './emulator-fixture.ts';
+import {
+  type ClientCertificate,
+  clientCertificate,
+  EXCHANGE_AUDIENCE,
+  type IdentityProvider,
+  identityProvider,
+} from './identity/test-credentials.ts';
+
+// Client assertions at the token endpoint (docs/interfaces.md#client-assertions), driven with inject()
+// on a pinned clock: a certificate assertion (the app signs, iss = sub = client id) and a federated
+// token (another issuer signs, matched against the app's federated credentials).
+
+const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+// inject() calls the emulator as http://localhost:80, so that is its token endpoint.
+const TOKEN_ENDPOINT = `http://localhost:80/${TENANT}/oauth2/v2.0/token`;
+const SUBJECT = 'repo:contoso/response-automation:ref:refs/heads/main';
+const NOW = Math.floor(START_MS / 1000);
+
+let certificate: ClientCertificate;
+let otherKey: ClientCertificate;
+let github: IdentityProvider;
+
+test.beforeAll(async () => {
+  [certificate, otherKey, github] = await Promise.all([
+    clientCertificate(),
+    clientCertificate('other'),
+    identityProvider(),
+  ]);
+});
+
+test.beforeEach(async ({ emu }) => {
+  const base = { tenantId: TENANT, roles: ['Machine.Read.All'] };
+  for (const app of [
+    { ...base, clientId: 'cert-app', certificate: certificate.cert },
+    {
+      ...base,
+      clientId: 'fed-app',
+      federatedCredentials: [
+        { issuer: github.issuer, subject: SUBJECT, audiences: [EXCHANGE_AUDIENCE], jwks: github.jwks },
+      ],
+    },
+  ])
+    expect((await emu.control('POST', '/apps', app)).statusCode).toBe(201);
+});
+
+// A certificate assertion as msal-node makes one (PS256 + x5t#S256), or as older libraries do (RS256 + x5t).
+async function certificateAssertion(
+  claims: JWTPayload = {},
+  options: { alg?: string; sha1?: boolean; key?: string; header?: Record<string, unknown> } = {},
+) {
+  const alg = options.alg ?? (options.sha1 ? 'RS256' : 'PS256');
+  const thumbprint = options.sha1
+    ? { x5t: Buffer.from(certificate.sha1, 'hex').toString('base64url') }
+    : { 'x5t#S256': Buffer.from(certificate.sha256, 'hex').toString('base64url') };
+  const claimsOf = {
+    aud: TOKEN_ENDPOINT,
+    iss: 'cert-app',
+    sub: 'cert-app',
+    jti: randomUUID(),
+    nbf: NOW,
+    exp: NOW + 600,
+  };
+  return new SignJWT({ ...claimsOf, ...claims })
+    .setProtectedHeader({ alg, typ: 'JWT', ...thumbprint, ...options.header })
+    .sign(await importPKCS8(options.key ?? certificate.key, alg));
+}
+
+function exchange(emu: Emu, clientId: string, assertion: string, type = JWT_BEARER) {
+  return emu.requestToken(TENANT, {
+    client_id: clientId,
+    client_assertion_type: type,
+    client_assertion: assertion,
+    scope: DEFAULT_SCOPE,
+  });
+}
+
+test('a certificate assertion, PS256 with x5t#S256 or RS256 with x5t, gets a token (appidacr 2)', async ({
+  emu,
+}) => {
+  for (const sha1 of [false, true]) {
+    const res = await exchange(emu, 'cert-app', await certificateAssertion({}, { sha1 }));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(decodeJwt(res.json().access_token)).toMatchObject({ appid: 'cert-app', appidacr: '2' });
+  }
+});
+
+test('the audience may be either token endpoint of the tenant, in any case, or the authority', async ({
+  emu,
+}) => {
+  for (const aud of [
+    TOKEN_ENDPOINT,
+    TOKEN_ENDPOINT.toUpperCase().replace('HTTP://LOCALHOST', 'http://localhost'),
+    `http://localhost:80/${TENANT}/oauth2/token`,
+    `http://localhost:80/${TENANT}/`,
+  ]) {
+    const res = await exchange(emu, 'cert-app', await certificateAssertion({ aud }));
+    expect(res.statusCode, aud).toBe(200);
+  }
+});
+
+for (const [name, make, code] of [
+  [
+    'another audience',
+    () => certificateAssertion({ aud: 'https://login.microsoftonline.com/x/oauth2/v2.0/token' }),
+    700023,
+  ],
+  ['a subject that is not the client', () => certificateAssertion({ sub: 'someone' }), 700021],
+  ['an expired assertion', () => certificateAssertion({ nbf: NOW - 1200, exp: NOW - 301 }), 700024],
+  ['an assertion not valid yet', () => certificateAssertion({ nbf: NOW + 301, exp: NOW + 900 }), 700024],
+  ['no jti', () => certificateAssertion({ jti: undefined }), 90014],
+  ['a key that is not the certificate', () => certificateAssertion({}, { key: otherKey.key }), 700027],
+  ['an unregistered certificate', () => certificateAssertion({}, { header: { 'x5t#S256': 'AAAA' } }), 700027],
+  ['no thumbprint', () => certificateAssertion({}, { header: { 'x5t#S256': undefined } }), 5002723],
+  ['RS384', () => certificateAssertion({}, { alg: 'RS384' }), 5002738],
+  ['not a JWT', async () => 'not-a-jwt', 50027],
+] as const) {
+  test(`a certificate assertion with ${name} is refused with AADSTS${code}`, async ({ emu }) => {
+    const res = await exchange(emu, 'cert-app', await make());
+    expect(res.json().error_codes, res.body).toEqual([code]);
+    expect(res.json().error_description).toMatch(new RegExp(`^AADSTS${code}: `));
+  });
+}
+
+test('the signature failure says whether the key was found, as Entra does', async ({ emu }) => {
+  const unknown = await exchange(
+    emu,
+    'cert-app',
+    await certificateAssertion({}, { header: { 'x5t#S256': 'AAAA' } }),
+  );
+  expect(unknown.json().error_description).toContain('[Reason - The key was not found.');
+  const wrongKey = await exchange(emu, 'cert-app', await certificateAssertion({}, { key: otherKey.key }));
+  expect(wrongKey.json().error_description).toContain(
+    'Key was found, but use of the key to verify the signature failed.',
+  );
+  expect(wrongKey.json().error_description).toContain(
+    `Thumbprint of key used by client: '${certificate.sha256}'`,
+  );
+});
+
+test('assertion lifetimes run on the virtual clock', async ({ emu }) => {
+  const assertion = await certificateAssertion();
+  await emu.advance(600 + 301);
+  expect((await exchange(emu, 'cert-app', assertion)).json().error_codes).toEqual([700024]);
+});
+
+test('a wrong client_assertion_type is no credential (AADSTS7000218)', async ({ emu }) => {
+  const res = await exchange(emu, 'cert-app', await certificateAssertion(), 'urn:other');
+  expect(res.statusCode).toBe(401);
+  expect(res.json().error_codes).toEqual([7000218]);
+});
+
+test('a federated token matching the credential gets a token', async ({ emu }) => {
+  const res = await exchange(
+    emu,
+    'fed-app',
+    await github.sign({ sub: SUBJECT, aud: EXCHANGE_AUDIENCE }, { nowMs: START_MS }),
+  );
+  expect(res.statusCode, res.body).toBe(200);
+  expect(decodeJwt(res.json().access_token)).toMatchObject({ appid: 'fed-app', roles: ['Machine.Read.All'] });
+});
+
+test('federated tokens are matched on issuer, then subject (case-sensitive), then audience', async ({
+  emu,
+}) => {
+  const other = await identityProvider('https://token.actions.githubusercontent.com/other');
+  for (const [token, code] of [
+    [await other.sign({ sub: SUBJECT, aud: EXCHANGE_AUDIENCE }, { nowMs: START_MS }), 700211],
+    [await github.sign({ sub: SUBJECT.toUpperCase(), aud: EXCHANGE_AUDIENCE }, { nowMs: START_MS }), 700213],
+    [await github.sign({ sub: SUBJECT, aud: 'api://SomethingElse' }, { nowMs: START_MS }), 700212],
+    [await github.sign({ sub: SUBJECT, aud: EXCHANGE_AUDIENCE }, { nowMs: START_MS - 3_600_000 }), 700024],
+  ] as const) {
+    const res = await exchange(emu, 'fed-app', token);
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ error: 'invalid_client', error_codes: [code] });
+  }
+});
+
+test('a federated token signed by another key is refused with AADSTS700027', async ({ emu }) => {
+  const kid = github.jwks.keys[0]!['kid'] as string;
+  const forger = await identityProvider(github.issuer, kid);
+  const stranger = await identityProvider(github.issuer);
+  for (const [who, reason] of [
+    [forger, 'Key was found, but use of the key to verify the signature failed.'],
+    [stranger, 'The key was not found.'],
+  ] as const) {
+    const res = await exchange(
+      emu,
+      'fed-app',
+      await who.sign({ sub: SUBJECT, aud: EXCHANGE_AUDIENCE }, { nowMs: START_MS }),
+    );
+    expect(res.json().error_codes).toEqual([700027]);
+    expect(res.json().error_description).toContain(`[Reason - ${reason}`);
+  }
+});

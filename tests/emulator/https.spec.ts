@@ -1,0 +1,142 @@
+import { X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect } from 'node:tls';
+import { expect, test } from '@playwright/test';
+import { CliUsageError, DEFAULT_TLS_CERT_OUT, parseCli } from '../../src/emulator/cli-args.ts';
+import {
+  createTlsCertificate,
+  EmulatorOptionsError,
+  startEmulator,
+  type TlsCertificate,
+} from '../../src/emulator/index.ts';
+import { clientCertificate } from './identity/test-credentials.ts';
+
+// HTTPS on the emulator's port (docs/emulator.md#https): a certificate made at start (one per process
+// here, shared as a real process with many emulators shares it), or one's own.
+
+let shared: TlsCertificate;
+let dir: string;
+
+test.beforeAll(async () => {
+  shared = await createTlsCertificate();
+  dir = mkdtempSync(join(tmpdir(), 'mde-https-'));
+});
+
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// The certificate the server presents, read from the TLS handshake.
+function servedCertificate(url: string, ca: string): Promise<X509Certificate> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: hostname, port: Number(port), ca, servername: 'localhost' }, () => {
+      resolve(new X509Certificate(socket.getPeerX509Certificate()!.raw));
+      socket.end();
+    });
+    socket.on('error', reject);
+  });
+}
+
+test('the generated certificate covers localhost, 127.0.0.1 and ::1 for a few days, and can be trusted as a CA', async () => {
+  const certificate = new X509Certificate(shared.cert);
+  expect(certificate.subjectAltName).toBe('DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1');
+  expect(certificate.ca).toBe(true);
+  const days = (Date.parse(certificate.validTo) - Date.parse(certificate.validFrom)) / 86_400_000;
+  expect(days).toBeGreaterThan(4);
+  expect(days).toBeLessThan(8);
+  expect(certificate.publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048);
+  expect(shared.cert.endsWith('-----END CERTIFICATE-----\n')).toBe(true);
+});
+
+test('https: true serves HTTPS on the port, hands back the PEM, writes it to tlsCertOut and answers it', async () => {
+  const out = join(dir, 'nested', 'tls-cert.pem');
+  const emulator = await startEmulator({ port: 0, https: true, tlsCertOut: out }, { tlsCertificate: shared });
+  try {
+    expect(emulator.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(emulator.certificatePem).toBe(shared.cert);
+    expect(emulator.certificateFile).toBe(out);
+    expect(readFileSync(out, 'utf8')).toBe(shared.cert);
+    expect((await servedCertificate(emulator.url, shared.cert)).fingerprint256).toBe(
+      new X509Certificate(shared.cert).fingerprint256,
+    );
+    const res = await emulator.app.inject({ method: 'GET', url: '/_emulator/tls-certificate' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/x-pem-file');
+    expect(res.body).toBe(shared.cert);
+    // Plain HTTP on the same port gets no answer of the API.
+    const plain = await new Promise<string>((resolve) => {
+      const req = httpRequest(emulator.url.replace('https:', 'http:'), (r) =>
+        resolve(`status ${r.statusCode}`),
+      );
+      req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      req.end();
+    });
+    expect(plain).not.toBe('status 200');
+  } finally {
+    await emulator.close();
+  }
+});
+
+test('tlsCertFile and tlsKeyFile serve one own certificate; a key of another certificate is refused', async () => {
+  const own = await clientCertificate('localhost');
+  const other = await clientCertificate('other');
+  writeFileSync(join(dir, 'own.pem'), own.cert);
+  writeFileSync(join(dir, 'own.key'), own.key);
+  writeFileSync(join(dir, 'other.key'), other.key);
+  const emulator = await startEmulator({
+    port: 0,
+    tlsCertFile: join(dir, 'own.pem'),
+    tlsKeyFile: join(dir, 'own.key'),
+  });
+  try {
+    expect(emulator.url.startsWith('https://')).toBe(true);
+    expect(emulator.certificateFile).toBeUndefined();
+    const served = await new Promise<X509Certificate>((resolve, reject) => {
+      const { port } = new URL(emulator.url);
+      const socket = connect({ host: '127.0.0.1', port: Number(port), rejectUnauthorized: false }, () => {
+        resolve(new X509Certificate(socket.getPeerX509Certificate()!.raw));
+        socket.end();
+      });
+      socket.on('error', reject);
+    });
+    expect(served.fingerprint256).toBe(new X509Certificate(own.cert).fingerprint256);
+  } finally {
+    await emulator.close();
+  }
+  await expect(
+    startEmulator({ port: 0, tlsCertFile: join(dir, 'own.pem'), tlsKeyFile: join(dir, 'other.key') }),
+  ).rejects.toThrow(EmulatorOptionsError);
+  await expect(startEmulator({ port: 0, tlsCertFile: join(dir, 'own.pem') })).rejects.toThrow(/go together/);
+});
+
+test('without control, /_emulator/tls-certificate answers 404 like every /_emulator path', async () => {
+  const emulator = await startEmulator({ port: 0, https: true, control: false }, { tlsCertificate: shared });
+  try {
+    expect((await emulator.app.inject({ method: 'GET', url: '/_emulator/tls-certificate' })).statusCode).toBe(
+      404,
+    );
+  } finally {
+    await emulator.close();
+  }
+});
+
+test('--https, --tls-cert/--tls-key, --tls-cert-out and MDE_EMULATOR_HTTPS on the command line', () => {
+  const options = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
+    const command = parseCli(argv, env);
+    if (command.kind !== 'run') throw new Error('expected a run');
+    return command.options;
+  };
+  expect(options(['--https'])).toMatchObject({ https: true, tlsCertOut: DEFAULT_TLS_CERT_OUT });
+  expect(options([], { MDE_EMULATOR_HTTPS: 'true' })).toMatchObject({ https: true });
+  expect(options([]).https).toBeUndefined();
+  expect(options(['--https', '--tls-cert-out', 'x.pem']).tlsCertOut).toBe('x.pem');
+  expect(options(['--tls-cert', 'c.pem', '--tls-key', 'k.pem'])).toMatchObject({
+    https: true,
+    tlsCertFile: 'c.pem',
+    tlsKeyFile: 'k.pem',
+  });
+  expect(() => parseCli(['--tls-cert', 'c.pem'], {})).toThrow(CliUsageError);
+  expect(() => parseCli([], { MDE_EMULATOR_HTTPS: 'yes please' })).toThrow(/MDE_EMULATOR_HTTPS/);
+});

@@ -1,0 +1,55 @@
+import { createHash, randomUUID, X509Certificate } from 'node:crypto';
+import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
+import { generate } from 'selfsigned';
+
+// Throwaway credentials for the identity tests: a client certificate with its key, and an identity
+// provider (an issuer with a signing key and a JWKS) whose tokens an app may trust.
+
+export interface ClientCertificate {
+  cert: string;
+  key: string;
+  // Upper-case hex thumbprints, as the portal and msal-node's clientCertificate take them.
+  sha1: string;
+  sha256: string;
+}
+
+export async function clientCertificate(cn = 'automation'): Promise<ClientCertificate> {
+  const pems = await generate([{ name: 'commonName', value: cn }], { keySize: 2048, algorithm: 'sha256' });
+  const der = new X509Certificate(pems.cert).raw;
+  const hex = (hash: string) => createHash(hash).update(der).digest('hex').toUpperCase();
+  // selfsigned ends its PEMs without a newline; a file of both needs one between them.
+  return {
+    cert: `${pems.cert.trim()}\n`,
+    key: `${pems.private.trim()}\n`,
+    sha1: hex('sha1'),
+    sha256: hex('sha256'),
+  };
+}
+
+export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+export const EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
+
+export interface IdentityProvider {
+  issuer: string;
+  jwks: { keys: Record<string, unknown>[] };
+  // A token of this issuer: iss, iat, nbf, exp (10 minutes) and jti are filled in.
+  sign(claims: JWTPayload, options?: { nowMs?: number }): Promise<string>;
+}
+
+export async function identityProvider(
+  issuer = GITHUB_ISSUER,
+  kid: string = randomUUID(),
+): Promise<IdentityProvider> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+  return {
+    issuer,
+    jwks: { keys: [jwk] },
+    async sign(claims, { nowMs = Date.now() } = {}) {
+      const iat = Math.floor(nowMs / 1000);
+      return new SignJWT({ iss: issuer, iat, nbf: iat, exp: iat + 600, jti: randomUUID(), ...claims })
+        .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
+        .sign(privateKey);
+    },
+  };
+}

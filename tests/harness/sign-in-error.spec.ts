@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+import { signInError } from '../../src/harness/identity/sign-in-error.ts';
+
+const spec = {
+  kind: 'certificate',
+  clientId: '11111111-2222-4333-8444-555555555555',
+  certificatePath: '/x.pem',
+} as const;
+const authority = { authBaseUrl: 'https://127.0.0.1:4443', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' };
+
+// What @azure/identity hands over: msal-node's message with Entra ID's description inside.
+test('an Entra ID refusal is one line with the AADSTS code and what to check', () => {
+  const error = new Error(
+    'invalid_client: Error(s): 700027 - Timestamp: 2026-12-02 04:40:00Z - Description: AADSTS700027: Client assertion contains an invalid signature. [Reason - The key was not found.] Trace ID: 1 Correlation ID: 2 Timestamp: 3 - Correlation ID: 2 - Trace ID: 1',
+  );
+  const line = signInError(error, spec, authority).message;
+  expect(line).toMatch(
+    /^certificate sign-in at https:\/\/127\.0\.0\.1:4443\/72f988bf-86f1-41af-91ab-2d7cd011db47 failed: AADSTS700027: Client assertion contains an invalid signature\. \[Reason - The key was not found\.\] \(the assertion is not signed by a certificate the app registration holds: .*\)$/,
+  );
+  expect(line).not.toContain('\n');
+});
+
+test('an error without an AADSTS code keeps its own first line', () => {
+  const line = signInError(new Error('connect ECONNREFUSED 127.0.0.1:4443\n  at x'), spec, authority).message;
+  expect(line).toBe(
+    'certificate sign-in at https://127.0.0.1:4443/72f988bf-86f1-41af-91ab-2d7cd011db47 failed: connect ECONNREFUSED 127.0.0.1:4443',
+  );
+});

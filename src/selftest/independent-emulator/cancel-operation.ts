@@ -1,0 +1,66 @@
+import { type Answer, jsonAnswer } from './answer.ts';
+import { apiError } from './api-error.ts';
+import { type ApiCall, type EmulatorContext, isGuid } from './emulator-context.ts';
+import { renderAction } from './machine-action.ts';
+import { readApiBody } from './request-body.ts';
+import { ACTIVE_STATUSES } from './tenant-store.ts';
+
+// POST /api/machineactions/{id}/cancel (docs/contract.md#cancel). Every refusal comes before the one
+// mutation at the end, so a refused cancel changes nothing.
+export function cancelAnswer(ctx: EmulatorContext, call: ApiCall): Answer {
+  const { variant } = ctx;
+  const nowMs = ctx.clock.nowMs();
+  const id = call.params[0]!;
+  // malformed-id and unknown-id; another tenant's action is unknown here (tenant isolation).
+  if (!isGuid(id))
+    return apiError(variant, nowMs, variant.malformedId, 'The machine action id is not a GUID: check the id');
+  const action = ctx.store.action(call.claims.tenantId, id);
+  if (!action)
+    return apiError(
+      variant,
+      nowMs,
+      { status: 404, code: variant.unknownIdCode },
+      `No machine action with id ${id}: check the id and the tenant of the token`,
+    );
+
+  const body = readApiBody(call.contentType, call.raw, variant);
+  if (body.kind === 'refused') return apiError(variant, nowMs, body.refusal, body.message);
+  const comment = body.kind === 'object' ? body.value.Comment : undefined;
+  if (body.kind === 'object' && 'Comment' in body.value && typeof comment !== 'string')
+    return apiError(
+      variant,
+      nowMs,
+      { status: 400, code: 'InvalidRequestBody' },
+      'Comment must be a string: send {"Comment": "<why>"}',
+    );
+  // cancel-without-comment / cancel-without-body.
+  if (comment === undefined && variant.cancelWithoutComment !== 'accepted')
+    return apiError(
+      variant,
+      nowMs,
+      variant.cancelWithoutComment,
+      'Comment is required: send {"Comment": "<why>"} (names are case-sensitive)',
+    );
+
+  // final-state-cancel; a 405 names the methods the resource allows now: none (RFC 9110 10.2.1).
+  if (!ACTIVE_STATUSES.includes(action.status))
+    return apiError(
+      variant,
+      nowMs,
+      variant.finalStateCancel,
+      `The machine action is ${action.status}: only a Pending or InProgress action can be cancelled`,
+      variant.finalStateCancel.status === 405 ? { Allow: '' } : undefined,
+    );
+
+  const before = renderAction(action, variant, call.origin);
+  action.status = 'Cancelled';
+  action.cancellationRequestor = call.claims.appId;
+  action.cancellationComment = typeof comment === 'string' ? comment : null;
+  action.cancelledMs = nowMs;
+  action.updatedMs = nowMs;
+  // cancel-answer-status: the action as it was, the change showing on the next read, or as it is now.
+  return jsonAnswer(
+    200,
+    variant.cancelAnswerStatus === 'as-before' ? before : renderAction(action, variant, call.origin),
+  );
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { ActionRecord, ActionStatus, Machine } from './tenant-store.ts';
+import { timestamp } from './time-format.ts';
+import type { Variant } from './variants.ts';
+
+export interface NewAction {
+  type: string;
+  status: ActionStatus;
+  machine: Machine;
+  requestor: string;
+  requestorComment: string | null;
+  scope: string | null;
+  nowMs: number;
+}
+
+export function newAction(input: NewAction): ActionRecord {
+  const cancelled = input.status === 'Cancelled';
+  return {
+    id: randomUUID(),
+    type: input.type,
+    requestor: input.requestor,
+    requestorComment: input.requestorComment,
+    status: input.status,
+    machineId: input.machine.id,
+    computerDnsName: input.machine.computerDnsName,
+    createdMs: input.nowMs,
+    updatedMs: input.nowMs,
+    // A seeded Cancelled action was cancelled by someone at some point: say so rather than leave holes.
+    cancellationRequestor: cancelled ? input.requestor : null,
+    cancellationComment: null,
+    cancelledMs: cancelled ? input.nowMs : null,
+    scope: input.scope,
+  };
+}
+
+// The MachineAction as the wire carries it, in the key order real answers use
+// (docs/contract.md#machine-action-fields), then the variant's extra members.
+export function renderAction(
+  action: ActionRecord,
+  variant: Variant,
+  origin: string,
+): Record<string, unknown> {
+  const at = (ms: number) => timestamp(ms, variant.timestampDigits);
+  return {
+    ...(variant.odataContext ? { '@odata.context': `${origin}/api/$metadata#MachineActions/$entity` } : {}),
+    id: action.id,
+    type: action.type,
+    title: null,
+    requestor: action.requestor,
+    requestorComment: action.requestorComment,
+    status: action.status,
+    machineId: action.machineId,
+    computerDnsName: action.computerDnsName,
+    creationDateTimeUtc: at(action.createdMs),
+    lastUpdateDateTimeUtc: at(action.updatedMs),
+    cancellationRequestor: action.cancellationRequestor,
+    cancellationComment: action.cancellationComment,
+    cancellationDateTimeUtc: action.cancelledMs === null ? null : at(action.cancelledMs),
+    errorHResult: 0,
+    scope: action.scope,
+    externalId: null,
+    requestSource: 'PublicApi',
+    relatedFileInfo: null,
+    commands: [],
+    troubleshootInfo: null,
+    ...variant.extraEntityMembers,
+  };
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { type CryptoKey, errors, generateKeyPair, jwtVerify, SignJWT } from 'jose';
+
+export const TOKEN_LIFETIME_SECONDS = 3599;
+
+export interface TokenClaims {
+  tenantId: string;
+  appId: string;
+  roles: string[];
+  audience: string;
+}
+
+export type Verified = { ok: true; claims: TokenClaims } | { ok: false; why: string };
+
+// RS256 access tokens shaped like Entra ID's v1.0 app tokens (docs/contract.md#token-claims), their
+// lifetimes on the virtual clock. The key pair lives as long as the emulator: a reset keeps it.
+export class TokenSigner {
+  private constructor(
+    private readonly privateKey: CryptoKey,
+    private readonly publicKey: CryptoKey,
+    private readonly kid: string,
+  ) {}
+
+  static async create(): Promise<TokenSigner> {
+    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    return new TokenSigner(privateKey, publicKey, randomUUID());
+  }
+
+  issue(claims: TokenClaims, nowMs: number): Promise<string> {
+    const iat = Math.floor(nowMs / 1000);
+    return new SignJWT({
+      tid: claims.tenantId,
+      appid: claims.appId,
+      appidacr: '1',
+      idp: issuerOf(claims.tenantId),
+      oid: randomUUID(),
+      roles: claims.roles,
+      ver: '1.0',
+    })
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: this.kid })
+      .setAudience(claims.audience)
+      .setIssuer(issuerOf(claims.tenantId))
+      .setSubject(claims.appId)
+      .setIssuedAt(iat)
+      .setNotBefore(iat)
+      .setExpirationTime(iat + TOKEN_LIFETIME_SECONDS)
+      .sign(this.privateKey);
+  }
+
+  // Signature, algorithm, lifetime (on the virtual clock, no leeway) and issuer; the audience is left to
+  // the caller, because another audience is a 403, not a 401 (docs/contract.md#audience).
+  async verify(token: string, nowMs: number): Promise<Verified> {
+    try {
+      const { payload } = await jwtVerify(token, this.publicKey, {
+        algorithms: ['RS256'],
+        currentDate: new Date(nowMs),
+        requiredClaims: ['exp', 'tid', 'appid'],
+      });
+      const { tid, appid, roles, aud, iss } = payload as Record<string, unknown>;
+      if (typeof tid !== 'string' || typeof appid !== 'string' || typeof aud !== 'string')
+        return { ok: false, why: 'the token lacks tid, appid or a single aud' };
+      if (iss !== issuerOf(tid)) return { ok: false, why: 'the token was issued for another tenant' };
+      const granted = Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
+      return { ok: true, claims: { tenantId: tid, appId: appid, roles: granted, audience: aud } };
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) return { ok: false, why: 'the token has expired' };
+      return { ok: false, why: 'the token is malformed or not signed by this emulator' };
+    }
+  }
+}
+
+export function issuerOf(tenantId: string): string {
+  return `https://sts.windows.net/${tenantId}/`;
+}

@@ -1,0 +1,133 @@
+// The two lawful readings this emulator can give of every open point of docs/contract.md#open-points.
+// Written from the docs alone, each choice differs between `a` and `b` and, where the docs name the
+// reference emulator's default reading, from that too: a suite that passes both was not fitted to one.
+
+export type VariantName = 'a' | 'b';
+
+export interface Refusal {
+  status: number;
+  code: string;
+}
+
+export interface Variant {
+  name: VariantName;
+  // final-state-cancel: a cancel of a Succeeded, Failed, TimeOut or Cancelled action.
+  finalStateCancel: Refusal;
+  // cancel-answer-status: whether the cancel's 200 already shows Cancelled.
+  cancelAnswerStatus: 'cancelled' | 'as-before';
+  // cancel-without-comment and cancel-without-body: one answer for `{}` and for no body at all.
+  cancelWithoutComment: 'accepted' | Refusal;
+  // body-without-content-type: a non-empty body sent with no Content-Type.
+  bodyWithoutContentType: 'accepted' | Refusal;
+  // body-with-wrong-content-type: must be a refusal (400 or 415).
+  bodyWithWrongContentType: Refusal;
+  // unknown-id: the code of the 404 for a well-formed id naming no action (or another tenant's).
+  unknownIdCode: 'NotFound' | 'ResourceNotFound';
+  // malformed-id: the answer to an id that is not a GUID.
+  malformedId: Refusal;
+  // retry-after-form and retry-after-value.
+  retryAfterForm: 'delta-seconds' | 'http-date';
+  retryAfterValue: 'time-remaining' | 'whole-window';
+  // rate-window: this emulator has no sliding log (the reference's default), only fixed windows.
+  rateWindow: 'fixed-from-first-call' | 'fixed-clock-aligned';
+  // timestamp-precision: fractional-second digits, 0 or 3 (what a millisecond clock can say).
+  timestampDigits: 0 | 3;
+  // json-media-type.
+  jsonContentType: string;
+  odataVersion: string | null;
+  // error-target: a fresh GUID in error.target.
+  errorTarget: boolean;
+  // odata-context.
+  odataContext: boolean;
+  // extra-members: members the schemas do not name, in entities and in errors.
+  extraEntityMembers: Readonly<Record<string, unknown>>;
+  errorInnerError: boolean;
+  // www-authenticate: RFC 6750's challenge on every 401, or none.
+  wwwAuthenticate: boolean;
+  // unauthorized-body (an open question): the envelope on every 401, or a bare 401 for a bad
+  // credential while a missing Authorization still gets the envelope (AUTH.MISSING demands it).
+  unauthorizedBody: 'envelope' | 'bare-for-bad-credentials';
+  // duplicate-create: 400 ActiveRequestAlreadyExists, or the running action (with this status: the
+  // status of that answer is unknown, docs/contract.md#active-request-message).
+  duplicateCreate: 'reject' | { existingStatus: 200 | 201 };
+  // connection and framing.
+  connection: 'keep-alive' | 'close';
+  framing: 'content-length' | 'chunked';
+  // Open questions with no profile point (docs/contract.md#route-case, #list-order).
+  routeCaseInsensitive: boolean;
+  listNewestFirst: boolean;
+  // Virtual time one API call takes. A real server's clock moves while it serves, so its calls land
+  // mid-second: with an HTTP-date Retry-After rounded up, that is the case the suite must allow
+  // (retry-after-form). Counted on the virtual clock, never slept.
+  serviceTimeMs: number;
+  // The token answer's ext_expires_in: the docs' sample shows 0, Entra ID today 3599.
+  extExpiresIn: number;
+}
+
+export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
+  a: {
+    name: 'a',
+    finalStateCancel: { status: 409, code: 'Conflict' },
+    cancelAnswerStatus: 'as-before',
+    cancelWithoutComment: { status: 400, code: 'MissingRequiredParameter' },
+    bodyWithoutContentType: 'accepted',
+    bodyWithWrongContentType: { status: 400, code: 'BadRequest' },
+    unknownIdCode: 'ResourceNotFound',
+    malformedId: { status: 400, code: 'BadRequest' },
+    retryAfterForm: 'http-date',
+    retryAfterValue: 'time-remaining',
+    rateWindow: 'fixed-from-first-call',
+    timestampDigits: 3,
+    jsonContentType: 'application/json',
+    odataVersion: null,
+    errorTarget: false,
+    odataContext: false,
+    extraEntityMembers: {},
+    errorInnerError: false,
+    wwwAuthenticate: true,
+    unauthorizedBody: 'envelope',
+    duplicateCreate: 'reject',
+    connection: 'keep-alive',
+    framing: 'chunked',
+    routeCaseInsensitive: true,
+    listNewestFirst: false,
+    serviceTimeMs: 7,
+    extExpiresIn: 3599,
+  },
+  b: {
+    name: 'b',
+    // 405 with an empty Allow: a final action allows no method (RFC 9110 15.5.6 wants Allow on a 405).
+    finalStateCancel: { status: 405, code: 'MethodNotAllowed' },
+    cancelAnswerStatus: 'cancelled',
+    cancelWithoutComment: 'accepted',
+    bodyWithoutContentType: { status: 400, code: 'InvalidRequestBody' },
+    bodyWithWrongContentType: { status: 415, code: 'UnsupportedMediaType' },
+    unknownIdCode: 'NotFound',
+    malformedId: { status: 404, code: 'NotFound' },
+    retryAfterForm: 'delta-seconds',
+    retryAfterValue: 'whole-window',
+    rateWindow: 'fixed-clock-aligned',
+    timestampDigits: 0,
+    jsonContentType: 'application/json; odata.metadata=minimal; charset=utf-8',
+    odataVersion: '4.0',
+    errorTarget: true,
+    odataContext: true,
+    extraEntityMembers: { investigationId: null, fileInstances: [], isAsync: false },
+    errorInnerError: true,
+    wwwAuthenticate: false,
+    unauthorizedBody: 'bare-for-bad-credentials',
+    duplicateCreate: { existingStatus: 200 },
+    connection: 'close',
+    framing: 'content-length',
+    routeCaseInsensitive: false,
+    listNewestFirst: true,
+    serviceTimeMs: 0,
+    extExpiresIn: 0,
+  },
+};
+
+export function variantNamed(name: string): Variant {
+  const variant = (VARIANTS as Record<string, Variant | undefined>)[name];
+  if (!variant) throw new Error(`Unknown variant "${name}": use one of ${Object.keys(VARIANTS).join(', ')}`);
+  return variant;
+}

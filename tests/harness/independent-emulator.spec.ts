@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { decodeJwt } from 'jose';
+import {
+  startIndependentEmulator,
+  VARIANTS,
+  type VariantName,
+} from '../../src/selftest/independent-emulator/index.ts';
+
+// The independent emulator (src/selftest/independent-emulator) is what the suite is checked against
+// beside the reference one: each variant must at least issue a token and cancel an action.
+const SCOPE = 'https://api.securitycenter.microsoft.com/.default';
+
+async function post(url: string, body: unknown): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+for (const name of Object.keys(VARIANTS) as VariantName[]) {
+  test(`variant ${name}: a token, then a cancel round trip`, async () => {
+    const emulator = await startIndependentEmulator(name, {
+      clockStart: new Date('2026-03-01T10:00:00.250Z'),
+    });
+    try {
+      const { url } = emulator;
+      const tenantId = randomUUID();
+      const app = { tenantId, clientId: randomUUID(), clientSecret: 'not-a-real-secret' };
+      expect(
+        (await post(`${url}/_emulator/apps`, { ...app, roles: ['Machine.Scan', 'Machine.Read.All'] })).status,
+      ).toBe(201);
+      expect(
+        (
+          await post(`${url}/_emulator/machines`, {
+            tenantId,
+            id: 'a'.repeat(40),
+            computerDnsName: 'pc.test',
+          })
+        ).status,
+      ).toBe(201);
+      const seeded = await post(`${url}/_emulator/machineactions`, {
+        tenantId,
+        machineId: 'a'.repeat(40),
+        type: 'RunAntiVirusScan',
+        status: 'Pending',
+      });
+      expect(seeded.status).toBe(201);
+      const { id } = (await seeded.json()) as { id: string };
+
+      const tokenRes = await fetch(`${url}/${tenantId}/oauth2/v2.0/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: app.clientId,
+          client_secret: app.clientSecret,
+          scope: SCOPE,
+        }),
+      });
+      expect(tokenRes.status).toBe(200);
+      const token = (await tokenRes.json()) as {
+        token_type: string;
+        expires_in: number;
+        access_token: string;
+      };
+      expect(token).toMatchObject({ token_type: 'Bearer', expires_in: 3599 });
+      const claims = decodeJwt(token.access_token);
+      expect(claims).toMatchObject({
+        tid: tenantId,
+        appid: app.clientId,
+        roles: ['Machine.Scan', 'Machine.Read.All'],
+        aud: 'https://api.securitycenter.microsoft.com',
+        iss: `https://sts.windows.net/${tenantId}/`,
+        iat: Date.parse('2026-03-01T10:00:00Z') / 1000,
+      });
+
+      const authorization = `Bearer ${token.access_token}`;
+      const cancel = await fetch(`${url}/api/machineactions/${id}/cancel`, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify({ Comment: 'unit test' }),
+      });
+      expect(cancel.status).toBe(200);
+      expect(((await cancel.json()) as { id: string }).id).toBe(id);
+      const read = await fetch(`${url}/api/v1.0/machineactions/${id}`, { headers: { authorization } });
+      expect(await read.json()).toMatchObject({ id, status: 'Cancelled', cancellationComment: 'unit test' });
+
+      // A second cancel meets a final action: refused, with the variant's reading of final-state-cancel.
+      const again = await fetch(`${url}/api/machineactions/${id}/cancel`, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify({ Comment: 'again' }),
+      });
+      expect(again.status).toBe(VARIANTS[name].finalStateCancel.status);
+
+      // The token lives 3599 s on the virtual clock, moved only by the control protocol.
+      expect((await post(`${url}/_emulator/clock/advance`, { seconds: 3600 })).status).toBe(200);
+      const expired = await fetch(`${url}/api/machineactions/${id}`, { headers: { authorization } });
+      expect(expired.status).toBe(401);
+    } finally {
+      await emulator.close();
+    }
+  });
+}

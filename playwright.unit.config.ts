@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-// The project's own tests (npm test): the contract, the emulator, the harness and the reporters.
+// The project's own tests (npm test): the contract, the emulator, the harness, the reporters and the
+// self-test's calibration proof.
 // They need no target. The conformance suite itself has its own config (playwright.config.ts).
 export default defineConfig({
   testDir: './tests',
@@ -15,5 +16,6 @@ export default defineConfig({
     { name: 'emulator', testDir: './tests/emulator' },
     { name: 'harness', testDir: './tests/harness' },
     { name: 'reporters', testDir: './tests/reporters' },
+    { name: 'selftest', testDir: './tests/selftest' },
   ],
 });

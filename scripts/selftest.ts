@@ -1,10 +1,11 @@
 // The self-test matrix: the conformance suite, as a user runs it, against the reference emulator in
 // every conforming profile and with every deliberate fault, plus two tenant rehearsals, all in one
 // Playwright run whose workers are shared by every target. Then the judgement: profiles clean, each
-// fault caught exactly. Writes reports/selftest.md and reports/selftest.json (read by npm test).
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// fault caught exactly, and each profile's observed profile calibrating an emulator that answers as
+// the profile does. Writes reports/selftest.md and reports/selftest.json (read by npm test).
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { getRegistry } from '../src/contract/index.ts';
-import { FAULT_CATALOGUE, PROFILES, startEmulator } from '../src/emulator/index.ts';
+import { createSigningKey, FAULT_CATALOGUE, PROFILES, startEmulator } from '../src/emulator/index.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
 import type { EmbeddedTarget } from '../src/harness/config/target-spec.ts';
 import {
@@ -15,6 +16,11 @@ import {
   targetInfo,
 } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
+import { buildObservedProfile } from '../src/reporters/observed-profile.ts';
+import { OBSERVED_PROFILE_FILE } from '../src/reporters/observed-profile-file.ts';
+import { targetDirName } from '../src/reporters/target-index.ts';
+import type { RunRecords } from '../src/reporters/test-record.ts';
+import { calibrate } from '../src/selftest/calibration.ts';
 import { judgeMatrix, judgeTenantRun, type MatrixIndex } from '../src/selftest/judge-matrix.ts';
 import { selftestMarkdown, selftestTable } from '../src/selftest/render-selftest.ts';
 import {
@@ -107,10 +113,36 @@ const cases = [
   ),
   ...checks.map((check) => judgeTenantRun(check, index)),
 ];
-const records = JSON.parse(readFileSync('test-results/selftest-records.json', 'utf8')) as {
-  tests: unknown[];
+const records = JSON.parse(readFileSync('test-results/selftest-records.json', 'utf8')) as RunRecords;
+
+// Calibration: for each conforming profile P, an emulator started from the observed profile the run
+// wrote for profile:P, and one in P, get the same differential probe (src/selftest/calibration.ts).
+const calibrationStarted = performance.now();
+const signingKey = await createSigningKey();
+const matrixDir = existsSync(`${OUT}/targets/index.json`);
+const calibrations = await Promise.all(
+  targets
+    .filter((t) => t.name.startsWith('profile:'))
+    .map((t) =>
+      calibrate(
+        {
+          profile: t.name.slice('profile:'.length),
+          file: `${matrixDir ? `${OUT}/targets/${targetDirName(t.name)}` : OUT}/${OBSERVED_PROFILE_FILE}`,
+          causes: records.targets[t.name] ? buildObservedProfile(records, t.name).causes : undefined,
+        },
+        { signingKey },
+      ),
+    ),
+);
+cases.push(...calibrations.map((c) => c.result));
+const figures = {
+  tests: records.tests.length,
+  seconds,
+  calibration: {
+    requests: Math.max(0, ...calibrations.map((c) => c.cost.requests)),
+    seconds: Math.round((performance.now() - calibrationStarted) / 100) / 10,
+  },
 };
-const figures = { tests: records.tests.length, seconds };
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/selftest.json', `${JSON.stringify({ figures, cases }, null, 2)}\n`);
 writeFileSync('reports/selftest.md', selftestMarkdown(cases, figures));

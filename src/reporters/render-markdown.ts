@@ -3,8 +3,17 @@ import type { RequirementResult } from './requirement-results.ts';
 import { EXIT_MEANING } from './run-outcome.ts';
 import { scrub } from './scrub.ts';
 
+// The observed profile written beside the report (docs/calibration.md).
+export interface ObservedProfileLink {
+  // Its name beside compliance.md, and its path from where the run was started.
+  file: string;
+  path: string;
+  known: number;
+  total: number;
+}
+
 // compliance.md: the same facts as compliance.json, for people. One row per requirement.
-export function renderMarkdown(report: ComplianceReport): string {
+export function renderMarkdown(report: ComplianceReport, observed?: ObservedProfileLink): string {
   const { suite, target, summary } = report;
   const v = summary.verdicts;
   const lines = [
@@ -15,6 +24,7 @@ export function renderMarkdown(report: ComplianceReport): string {
     `- Generated: ${report.generatedAt}`,
     summary.baseline ? `- Baseline: ${summary.baseline.file}` : undefined,
     quotaLine(summary.quota),
+    observedLine(observed),
     '',
     `**${EXIT_MEANING[summary.exitCode]}**` +
       ` (exit ${summary.exitCode}): ${v.PASS} PASS, ${v.FAIL} FAIL, ${v.WARN} WARN, ${v.ERROR} ERROR, ${v.NA} NA, ${v.OBSERVED} OBSERVED` +
@@ -51,6 +61,16 @@ function quotaLine(quota: unknown): string | undefined {
   const calls = (quota as { calls?: { caller: string; operationId: string; total: number }[] } | null)?.calls;
   if (!Array.isArray(calls) || calls.length === 0) return undefined;
   return `- Quota spent: ${calls.map((c) => `${c.operationId} ${c.total} (${c.caller})`).join(', ')}`;
+}
+
+// One sentence on how to use it: the loop of docs/calibration.md.
+function observedLine(observed: ObservedProfileLink | undefined): string | undefined {
+  if (!observed) return undefined;
+  return (
+    `- Observed profile: [${observed.file}](${observed.file}), ${observed.known} of ${observed.total} open points read; ` +
+    `to test your own automation against an emulator that answers as this target did, start it with ` +
+    `\`npm run emulator -- --profile-file ${observed.path}\` (or set \`MDE_EMULATOR_PROFILE_FILE\` for the embedded target).`
+  );
 }
 
 function isEmptyList(value: unknown): boolean {

@@ -1,10 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { schemasDir } from '../contract/contract-files.ts';
 import type { Registry } from '../contract/index.ts';
 import type { Baseline } from './baseline.ts';
 import { buildComplianceReport, type ComplianceReport } from './compliance-report.ts';
+import { buildObservedProfile } from './observed-profile.ts';
+import { OBSERVED_PROFILE_FILE, writeObservedProfile } from './observed-profile-file.ts';
 import { renderJson } from './render-json.ts';
-import { renderMarkdown } from './render-markdown.ts';
+import { type ObservedProfileLink, renderMarkdown } from './render-markdown.ts';
 import { type ExitCode, worstOf } from './run-outcome.ts';
 import { renderTargetIndex, targetDirName } from './target-index.ts';
 import type { RunRecords } from './test-record.ts';
@@ -16,8 +19,8 @@ export interface WriteOptions {
   now?: Date;
 }
 
-// Writes compliance.json/md for a one-target run, or one set per target under targets/<name>/ plus
-// targets/index.json for a multi-target run (the self-test matrix).
+// Writes compliance.json/md and observed-profile.json for a one-target run, or one set per target under
+// targets/<name>/ plus targets/index.json for a multi-target run (the self-test matrix).
 export function writeComplianceReports(
   records: RunRecords,
   options: WriteOptions,
@@ -32,12 +35,14 @@ export function writeComplianceReports(
   if (reports.length === 1) {
     // A one-target run must not leave an earlier matrix run's files around to be mistaken for its own.
     rmSync(join(outDir, 'targets'), { recursive: true, force: true });
-    writeSet(outDir, reports[0]!);
+    writeSet(outDir, reports[0]!, records, options.now);
     return { exitCode: reports[0]!.summary.exitCode, reports };
   }
   rmSync(join(outDir, 'compliance.json'), { force: true });
+  rmSync(join(outDir, OBSERVED_PROFILE_FILE), { force: true });
   rmSync(join(outDir, 'targets'), { recursive: true, force: true });
-  for (const report of reports) writeSet(join(outDir, 'targets', targetDirName(report.target.name)), report);
+  for (const report of reports)
+    writeSet(join(outDir, 'targets', targetDirName(report.target.name)), report, records, options.now);
   const index = renderTargetIndex(reports);
   writeFileSync(join(outDir, 'targets', 'index.json'), index.json);
   writeFileSync(join(outDir, 'compliance.md'), index.markdown);
@@ -46,14 +51,31 @@ export function writeComplianceReports(
 
 // A shard's partial evidence must not sit next to an earlier full report and be mistaken for it.
 export function removeWholeRunReports(outDir: string): void {
-  for (const name of ['compliance.json', 'compliance.md', 'targets'])
+  for (const name of ['compliance.json', 'compliance.md', OBSERVED_PROFILE_FILE, 'targets'])
     rmSync(join(outDir, name), { recursive: true, force: true });
 }
 
-function writeSet(dir: string, report: ComplianceReport): void {
+function writeSet(dir: string, report: ComplianceReport, records: RunRecords, now?: Date): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'compliance.json'), renderJson(report));
-  writeFileSync(join(dir, 'compliance.md'), `${renderMarkdown(report)}\n`);
+  const file = join(dir, OBSERVED_PROFILE_FILE);
+  const { document } = buildObservedProfile(records, report.target.name, {
+    ...(now ? { now } : {}),
+    schemaPath: forward(relative(dir, join(schemasDir, 'observed-profile.schema.json'))),
+  });
+  const written = writeObservedProfile(file, document);
+  const known = Object.values(written.points).filter((entry) => entry && 'reading' in entry).length;
+  const link: ObservedProfileLink = {
+    file: OBSERVED_PROFILE_FILE,
+    path: forward(relative(process.cwd(), file)),
+    known,
+    total: Object.keys(written.points).length,
+  };
+  writeFileSync(join(dir, 'compliance.md'), `${renderMarkdown(report, link)}\n`);
+}
+
+function forward(path: string): string {
+  return path.split(sep).join('/');
 }
 
 function targetNames(records: RunRecords): string[] {

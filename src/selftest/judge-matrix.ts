@@ -15,7 +15,7 @@ export interface FaultDeclaration {
 
 export interface SelftestCase {
   name: string;
-  kind: 'profile' | 'fault' | 'tenant';
+  kind: 'profile' | 'fault' | 'tenant' | 'calibration';
   ok: boolean;
   detail: string;
 }

@@ -3,6 +3,8 @@ import type { SelftestCase } from './judge-matrix.ts';
 export interface SelftestFigures {
   tests: number;
   seconds: number;
+  // The calibration cases: requests of the differential probe to each emulator, and their time.
+  calibration?: { requests: number; seconds: number };
 }
 
 // The self-test for a terminal: one short table of what was proved, then only what went wrong.
@@ -25,8 +27,17 @@ export function selftestTable(cases: SelftestCase[], figures: SelftestFigures): 
       cases.filter((c) => c.kind === 'tenant'),
       'kept to their safety switches',
     ),
+    group(
+      'calibrated emulators',
+      cases.filter((c) => c.kind === 'calibration'),
+      'answer every observed open point as the original',
+    ),
     `  ${'conformance tests run'.padEnd(30)} ${figures.tests} in ${figures.seconds} s`,
   ];
+  if (figures.calibration)
+    lines.push(
+      `  ${'calibration probes'.padEnd(30)} ${figures.calibration.requests} requests per emulator, ${figures.calibration.seconds} s in all`,
+    );
   for (const c of cases.filter((c) => !c.ok)) lines.push(`  ✘ ${c.name}: ${c.detail}`);
   return lines.join('\n');
 }

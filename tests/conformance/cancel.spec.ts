@@ -1,4 +1,5 @@
 import {
+  errorCode,
   expect,
   field,
   firstCancelled,
@@ -29,19 +30,24 @@ suite('cancel of an active action', () => {
     );
   }
 
-  test('a cancelled action reports status Cancelled', req('CANCEL.STATUS'), async ({ driver, api, need }) => {
-    const action = await need(driver.activeAction());
-    const res = await api.cancel(action.id, { Comment: 'conformance: status' });
-    expect(res).toHaveStatus(200);
-    // The 200 body shows the action cancelled, or (applied on a later read) as it was before; a real
-    // action may have moved from Pending to InProgress meanwhile.
-    expect(['Pending', 'InProgress', 'Cancelled'], 'status in the 200 body').toContain(statusOf(res));
-    const shown = await firstCancelled(api, action.id, res);
-    expect(
-      statusOf(shown ?? (await api.get(action.id))),
-      'status Cancelled in the 200 body or on a GET right after',
-    ).toBe('Cancelled');
-  });
+  test(
+    'a cancelled action reports status Cancelled',
+    req('CANCEL.STATUS'),
+    async ({ driver, api, need, observe }) => {
+      const action = await need(driver.activeAction());
+      const res = await api.cancel(action.id, { Comment: 'conformance: status' });
+      observe.cancelAnswer(res);
+      expect(res).toHaveStatus(200);
+      // The 200 body shows the action cancelled, or (applied on a later read) as it was before; a real
+      // action may have moved from Pending to InProgress meanwhile.
+      expect(['Pending', 'InProgress', 'Cancelled'], 'status in the 200 body').toContain(statusOf(res));
+      const shown = await firstCancelled(api, action.id, res);
+      expect(
+        statusOf(shown ?? (await api.get(action.id))),
+        'status Cancelled in the 200 body or on a GET right after',
+      ).toBe('Cancelled');
+    },
+  );
 
   test(
     'a cancelled action carries the cancellation comment, requestor and time',
@@ -84,6 +90,22 @@ suite('cancel of an active action', () => {
       expect(again).toHaveStatus(200);
       expect(sameId(field(again, 'id'), action.id), 'the GET answers the cancelled action').toBe(true);
       expect(statusOf(again), 'a later GET still shows Cancelled').toBe('Cancelled');
+    },
+  );
+
+  // Open (docs/contract.md#duplicate-create): recorded, never asserted.
+  test(
+    'what a second scan on a device with an active scan answers is recorded',
+    req('CANCEL.DUPLICATE'),
+    async ({ driver, need, observe }) => {
+      const action = await need(driver.activeAction());
+      const machineId = String(action.machineId ?? '');
+      if (!machineId) return observe('CANCEL.DUPLICATE', 'the active action names no device to try');
+      const res = await need(driver.createAction(machineId));
+      observe.duplicateCreate(res, action.id);
+      const code = errorCode(res);
+      const running = sameId(field(res, 'id'), action.id) ? ' with the running action' : '';
+      observe('CANCEL.DUPLICATE', `answered ${res.status}${code ? ` ${code}` : ''}${running}`);
     },
   );
 

@@ -12,10 +12,11 @@ suite('cancel of an action in a final state', () => {
     test(
       `cancel of a ${status} action is refused and leaves it unchanged`,
       req(requirement),
-      async ({ driver, api, need }) => {
+      async ({ driver, api, need, observe }) => {
         const action = await need(driver.finalAction(status));
         const before = await readState(api, action.id);
         const res = await api.cancel(action.id, { Comment: `conformance: cancel a ${status} action` });
+        observe.refusal('final-state-cancel', res);
         expect(res).toBeErrorEnvelope('4xx');
         await expectUnchanged(api, action.id, before);
       },

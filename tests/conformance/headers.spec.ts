@@ -16,7 +16,7 @@ suite('request headers', () => {
     test(
       `a cancel body sent as ${contentType} is refused with 400 or 415 and changes nothing`,
       req('HDR.CONTENTTYPE'),
-      async ({ driver, api, need }) => {
+      async ({ driver, api, need, observe }) => {
         const action = await need(driver.activeAction());
         const before = await readState(api, action.id);
         const res = await api.cancel(
@@ -24,6 +24,7 @@ suite('request headers', () => {
           { Comment: 'conformance: wrong content type' },
           { contentType },
         );
+        observe.refusal('body-with-wrong-content-type', res);
         expect(res).toHaveStatus([400, 415]);
         await expectUnchanged(api, action.id, before);
       },
@@ -41,6 +42,7 @@ suite('request headers', () => {
         { Comment: 'conformance: no content type' },
         { contentType: null },
       );
+      observe.acceptedOrRefused('body-without-content-type', res);
       const after = statusOf(await api.get(action.id));
       const code = (res.body as { error?: { code?: string } } | undefined)?.error?.code;
       observe(

@@ -4,8 +4,9 @@ suite('ids that name no action', () => {
   test(
     'cancel of an unknown id answers 404 NotFound or ResourceNotFound',
     req('CANCEL.NOTFOUND'),
-    async ({ driver, api }) => {
+    async ({ driver, api, observe }) => {
       const res = await api.cancel(driver.unknownId(), { Comment: 'conformance: unknown id' });
+      observe.refusal('unknown-id', res);
       expect(res).toBeErrorEnvelope(404, NOT_FOUND_CODES);
     },
   );
@@ -29,8 +30,9 @@ suite('ids that name no action', () => {
     test(
       `cancel of the malformed id ${JSON.stringify(id.length > 40 ? `${id.slice(0, 12)}... (${id.length} chars)` : id)} answers 400 or 404`,
       req('CANCEL.BADID'),
-      async ({ api }) => {
+      async ({ api, observe }) => {
         const res = await api.cancel(id, { Comment: 'conformance: malformed id' });
+        observe.refusal('malformed-id', res);
         expect(res.status, 'never a server error').toBeLessThan(500);
         expect(res).toBeErrorEnvelope([400, 404]);
       },

@@ -25,12 +25,13 @@ suite('cancel request body', () => {
     req('CANCEL.NOCOMMENT'),
     async ({ driver, api, need, observe }) => {
       const seen: string[] = [];
-      for (const [what, body] of [
-        ['{}', {}],
-        ['no body', null],
+      for (const [what, body, point] of [
+        ['{}', {}, 'cancel-without-comment'],
+        ['no body', null, 'cancel-without-body'],
       ] as const) {
         const action = await need(driver.activeAction());
         const res = await api.cancel(action.id, body);
+        observe.acceptedOrRefused(point, res);
         const after = statusOf(await api.get(action.id));
         const code = (res.body as { error?: { code?: string } } | undefined)?.error?.code;
         seen.push(`${what} → ${res.status}${code ? ` ${code}` : ''}, action ${after ?? 'unreadable'}`);

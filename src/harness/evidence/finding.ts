@@ -15,7 +15,9 @@ export type Finding =
   // An exchange lost on the wire, or the suite's own set-up failing: the test reached no verdict.
   | { kind: 'no-verdict'; cause: 'wire' | 'target' | 'suite'; code: string; text: string }
   // How the target answered an open point (docs/contract.md#open-points), for the observed profile.
-  | { kind: 'reading'; point: OpenPointId; reading: unknown; evidence: Evidence };
+  | { kind: 'reading'; point: OpenPointId; reading: unknown; evidence: Evidence; note?: string }
+  // An answer that should have told an open point fit none of its lawful readings (the text says how).
+  | { kind: 'unreadable'; point: OpenPointId; text: string; evidence: Evidence };
 
 export const FINDING_ANNOTATION = 'mde-finding';
 

@@ -3,6 +3,7 @@ import { getContract } from '../../contract/index.ts';
 import { isLoopback } from '../config/hosts.ts';
 import { TransportError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
+import { observeExchange } from '../observation/passive-readings.ts';
 import { type Exchange, parseJson } from './exchange.ts';
 import { checkExchange } from './exchange-checks.ts';
 import { describeFetchError } from './fetch-error.ts';
@@ -163,6 +164,8 @@ export class ApiClient {
       checkExchange(exchange),
       opts.record ?? this.options.http.exchanges ?? 'full',
     );
+    // The open points every answer shows, for the observed profile (docs/calibration.md).
+    observeExchange(exchange);
     return exchange;
   }
 

@@ -1,0 +1,116 @@
+import type { OpenPointId } from '../../contract/index.ts';
+import { type Exchange, isJsonContentType } from '../http/exchange.ts';
+import { evidenceOf } from './exchange-evidence.ts';
+import { recordReading } from './record-reading.ts';
+import { ENTITY_MEMBERS, ERROR_MEMBERS, TIMESTAMP_MEMBERS } from './schema-members.ts';
+
+// The open points every answer shows, read from the wire alone (docs/calibration.md#passive-points):
+// nothing here knows how any emulator answers. One entry per point this exchange tells.
+export interface PassiveReading {
+  point: OpenPointId;
+  reading?: unknown;
+  // Set instead of a reading when the answer shows the point in no lawful way.
+  unreadable?: string;
+  // The answer's headers that show it, kept as evidence.
+  headers: readonly string[];
+  note?: string;
+}
+
+const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.(\d+))?(?:Z|[+-]\d\d:\d\d)$/i;
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+export function passiveReadings(exchange: Exchange): PassiveReading[] {
+  const out: PassiveReading[] = [];
+  const { headers, status } = exchange;
+  const close = /(^|,)\s*close\s*(,|$)/i.test(headers['connection'] ?? '');
+  out.push({ point: 'connection', reading: close ? 'close' : 'keep-alive', headers: ['connection'] });
+  if (exchange.text.length > 0) {
+    const chunked = /chunked/i.test(headers['transfer-encoding'] ?? '');
+    if (chunked || headers['content-length'] !== undefined)
+      out.push({
+        point: 'framing',
+        reading: chunked ? 'chunked' : 'content-length',
+        headers: ['transfer-encoding', 'content-length'],
+      });
+  }
+  const body = exchange.body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return out;
+  if (status >= 200 && status < 300) out.push(...successReadings(exchange, body as Record<string, unknown>));
+  const error = (body as { error?: unknown }).error;
+  if (status >= 400 && error && typeof error === 'object' && !Array.isArray(error)) {
+    const members = error as Record<string, unknown>;
+    out.push({ point: 'error-target', reading: typeof members['target'] === 'string', headers: [] });
+    out.push({ point: 'extra-members', reading: { error: extras(members, ERROR_MEMBERS) }, headers: [] });
+  }
+  if (status === 401)
+    out.push({
+      point: 'www-authenticate',
+      reading: headers['www-authenticate'] ?? null,
+      headers: ['www-authenticate'],
+    });
+  const retryAfter = headers['retry-after']?.trim();
+  if (status === 429 && retryAfter !== undefined) {
+    const form = /^\d+$/.test(retryAfter) ? 'delta-seconds' : HTTP_DATE.test(retryAfter) ? 'http-date' : null;
+    if (form) out.push({ point: 'retry-after-form', reading: form, headers: ['retry-after', 'date'] });
+  }
+  return out;
+}
+
+// An entity or a collection of them: media type, @odata.context, timestamps and extra members.
+function successReadings(exchange: Exchange, body: Record<string, unknown>): PassiveReading[] {
+  const out: PassiveReading[] = [];
+  const contentType = exchange.headers['content-type'];
+  const mediaHeaders = ['content-type', 'odata-version'];
+  if (isJsonContentType(contentType))
+    out.push({
+      point: 'json-media-type',
+      reading: { contentType, odataVersion: exchange.headers['odata-version'] ?? null },
+      headers: mediaHeaders,
+    });
+  else
+    out.push({
+      point: 'json-media-type',
+      unreadable: `a JSON body labelled Content-Type ${JSON.stringify(contentType ?? null)}`,
+      headers: mediaHeaders,
+    });
+  out.push({ point: 'odata-context', reading: '@odata.context' in body, headers: [] });
+  const entities = Array.isArray(body['value']) ? (body['value'] as unknown[]) : [body];
+  const names = new Set<string>();
+  let digits: number | undefined;
+  let example = '';
+  for (const entity of entities) {
+    if (!entity || typeof entity !== 'object') continue;
+    const members = entity as Record<string, unknown>;
+    for (const name of extras(members, ENTITY_MEMBERS)) names.add(name);
+    for (const field of TIMESTAMP_MEMBERS) {
+      const value = members[field];
+      const match = typeof value === 'string' ? RFC3339.exec(value) : null;
+      if (!match) continue;
+      const shown = match[1]?.length ?? 0;
+      if (digits === undefined || shown > digits) [digits, example] = [shown, `${field} ${value}`];
+    }
+  }
+  if (entities.length > 0)
+    out.push({ point: 'extra-members', reading: { entity: [...names].sort() }, headers: [] });
+  if (digits !== undefined)
+    out.push({ point: 'timestamp-precision', reading: digits, headers: [], note: `e.g. ${example}` });
+  return out;
+}
+
+function extras(members: Record<string, unknown>, named: ReadonlySet<string>): string[] {
+  return Object.keys(members)
+    .filter((name) => !named.has(name))
+    .sort();
+}
+
+// Called by the API client on every exchange: records each passive reading on the running test.
+export function observeExchange(exchange: Exchange): void {
+  for (const seen of passiveReadings(exchange))
+    recordReading(
+      seen.point,
+      seen.unreadable !== undefined
+        ? { unreadable: seen.unreadable }
+        : { reading: seen.reading, ...(seen.note ? { note: seen.note } : {}) },
+      () => evidenceOf(exchange, seen.headers),
+    );
+}

@@ -1,0 +1,48 @@
+import type { AcceptedOrRefused, Readings, Refusal } from '../../contract/index.ts';
+import { type Exchange, errorCode } from '../http/exchange.ts';
+import { type Seen, unreadable } from './record-reading.ts';
+
+// How the tests that make a telling request read its answer into a reading of the open point
+// (docs/calibration.md#points). From the wire only: status, error code, the body's own fields.
+
+function answered(exchange: Exchange): string {
+  const code = errorCode(exchange);
+  return `answered ${exchange.status}${code ? ` ${code}` : ''}`;
+}
+
+// A refusal: a 4xx with the envelope's error code.
+export function asRefusal(exchange: Exchange): Seen<Refusal> {
+  const code = errorCode(exchange);
+  if (exchange.status < 400 || exchange.status > 499) return unreadable(`${answered(exchange)}, not a 4xx`);
+  if (!code) return unreadable(`${answered(exchange)} without an error code`);
+  return { reading: { status: exchange.status, code } };
+}
+
+// "accepted" for a 2xx, else a refusal.
+export function asAcceptedOrRefused(exchange: Exchange): Seen<AcceptedOrRefused> {
+  if (exchange.status >= 200 && exchange.status < 300) return { reading: 'accepted' };
+  return asRefusal(exchange);
+}
+
+// docs/contract.md#cancel-answer-status: the 200 of a cancel of an active action already shows
+// Cancelled, or the action as it was (Pending or InProgress).
+export function asCancelAnswerStatus(exchange: Exchange): Seen<Readings['cancel-answer-status']> {
+  const status = (exchange.body as { status?: unknown } | undefined)?.status;
+  if (exchange.status !== 200) return unreadable(`the cancel ${answered(exchange)}, not 200`);
+  if (status === 'Cancelled') return { reading: 'cancelled' };
+  if (status === 'Pending' || status === 'InProgress') return { reading: 'as-before' };
+  return unreadable(`the cancel's 200 shows status ${JSON.stringify(status ?? null)}`);
+}
+
+// docs/contract.md#duplicate-create: a create while `runningId` is active on the device is refused, or
+// answers that running action.
+export function asDuplicateCreate(exchange: Exchange, runningId: string): Seen<Readings['duplicate-create']> {
+  if (exchange.status >= 400 && exchange.status < 500) return { reading: 'reject' };
+  const id = (exchange.body as { id?: unknown } | undefined)?.id;
+  if (exchange.status >= 200 && exchange.status < 300) {
+    if (typeof id === 'string' && id.toLowerCase() === runningId.toLowerCase())
+      return { reading: 'return-existing' };
+    return unreadable(`${answered(exchange)} with a new action while the first was still active`);
+  }
+  return unreadable(answered(exchange));
+}

@@ -1,0 +1,59 @@
+import type { TestInfo } from '@playwright/test';
+import { type Evidence, type OpenPointId, ProfileFormatError, parseProfile } from '../../contract/index.ts';
+import { currentTestInfo, recordFinding } from '../evidence/record-finding.ts';
+
+// What one answer told about an open point: a reading, or why it fits none of the lawful readings.
+export type Seen<R = unknown> = { reading: R; note?: string } | { unreadable: string };
+
+export function unreadable(text: string): { unreadable: string } {
+  return { unreadable: text };
+}
+
+// Per test, the (point, reading) pairs already recorded: a test that sees the same reading a thousand
+// times (the rate tests) records it once, with the first exchange that showed it.
+const recorded = new WeakMap<TestInfo, Set<string>>();
+
+// Records what an answer told about a point on the running test, for the observed profile. A reading
+// outside the point's lawful readings (schemas/observed-profile.schema.json) is recorded as unreadable.
+// `evidence` may be a function: it is built only when the pair is new. Never throws.
+export function recordReading(
+  point: OpenPointId,
+  seen: Seen,
+  evidence: Evidence | (() => Evidence),
+  info: TestInfo | undefined = currentTestInfo(),
+): void {
+  if (!info) return;
+  const key = `${point}\u0000${'reading' in seen ? JSON.stringify(seen.reading) : `!${seen.unreadable}`}`;
+  let keys = recorded.get(info);
+  if (!keys) {
+    keys = new Set();
+    recorded.set(info, keys);
+  }
+  if (keys.has(key)) return;
+  keys.add(key);
+  const shown = typeof evidence === 'function' ? evidence() : evidence;
+  const problem = 'reading' in seen ? lawfulnessProblem(point, seen.reading) : seen.unreadable;
+  if (problem !== undefined) {
+    recordFinding({ kind: 'unreadable', point, text: problem, evidence: shown }, info);
+    return;
+  }
+  const { reading, note } = seen as { reading: unknown; note?: string };
+  recordFinding({ kind: 'reading', point, reading, evidence: shown, ...(note ? { note } : {}) }, info);
+}
+
+// Why `reading` is not a lawful reading of `point`, or undefined when it is. An extra-members reading
+// may name one side only ({entity} or {error}): each answer shows one of them.
+export function lawfulnessProblem(point: OpenPointId, reading: unknown): string | undefined {
+  const whole =
+    point === 'extra-members' && reading && typeof reading === 'object'
+      ? { entity: [], error: [], ...reading }
+      : reading;
+  try {
+    parseProfile({ profileVersion: 1, points: { [point]: { reading: whole } } }, 'reading');
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ProfileFormatError)) throw error;
+    const why = error.message.replace(/^reading: (point [^ ]+ )?/, '');
+    return `${JSON.stringify(reading) ?? 'nothing'} is not a lawful reading (${why})`;
+  }
+}

@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { OPEN_POINTS, type OpenPointId, type ProfileDocument } from '../contract/index.ts';
+import { type BuildDependencies, startEmulator } from '../emulator/index.ts';
+import type { PointCause } from '../reporters/observed-profile.ts';
+import { readObservedProfile } from '../reporters/observed-profile-file.ts';
+import { compareProbes } from './compare-probes.ts';
+import { probeOpenPoints } from './differential-probe.ts';
+import type { SelftestCase } from './judge-matrix.ts';
+
+// The calibration proof of a built-in profile P (docs/calibration.md#proof): the suite ran against an
+// emulator in P and wrote its observed profile; an emulator started from that file and one in P get the
+// same differential probe, and must answer alike on every point the run could observe.
+
+export interface CalibrationRun {
+  profile: string;
+  // reports/selftest-run/targets/profile-P/observed-profile.json
+  file: string;
+  // Why each point has its entry (src/reporters/observed-profile.ts), from the run's records.
+  causes: Record<OpenPointId, PointCause> | undefined;
+}
+
+export interface CalibrationCost {
+  requests: number;
+  ms: number;
+}
+
+export async function calibrate(
+  run: CalibrationRun,
+  deps: BuildDependencies = {},
+): Promise<{ result: SelftestCase; cost: CalibrationCost }> {
+  const name = `calibration:${run.profile}`;
+  const started = performance.now();
+  if (!existsSync(run.file) || !run.causes)
+    return {
+      result: { name, kind: 'calibration', ok: false, detail: `no observed profile at ${run.file}` },
+      cost: { requests: 0, ms: 0 },
+    };
+  let observed: ProfileDocument;
+  try {
+    observed = readObservedProfile(run.file);
+  } catch (error) {
+    return {
+      result: { name, kind: 'calibration', ok: false, detail: (error as Error).message },
+      cost: { requests: 0, ms: 0 },
+    };
+  }
+  const original = await startEmulator({ port: 0, profile: run.profile }, deps);
+  const calibrated = await startEmulator({ port: 0, profileFile: run.file }, deps);
+  try {
+    const [a, b] = await Promise.all([probeOpenPoints(original.url), probeOpenPoints(calibrated.url)]);
+    const result = judgeCalibration(
+      name,
+      observed,
+      run.causes,
+      compareProbes(a.signatures, b.signatures),
+      a.requests,
+    );
+    return { result, cost: { requests: a.requests, ms: performance.now() - started } };
+  } finally {
+    await Promise.all([original.close(), calibrated.close()]);
+  }
+}
+
+// Ok when every point the run read reproduces, and no point the run should have seen is unknown (its
+// answers disagreed, fit no lawful reading, or its tests ran and saw nothing). Points unknown because
+// their tests were skipped or not run are listed.
+export function judgeCalibration(
+  name: string,
+  observed: ProfileDocument,
+  causes: Record<OpenPointId, PointCause>,
+  differs: Partial<Record<OpenPointId, string>>,
+  requests: number,
+): SelftestCase {
+  const problems: string[] = [];
+  const unknown: string[] = [];
+  let reproduced = 0;
+  for (const point of OPEN_POINTS) {
+    const entry = observed.points[point];
+    if (entry && 'reading' in entry) {
+      if (differs[point])
+        problems.push(`${point} does not reproduce (original against calibrated: ${differs[point]})`);
+      else reproduced++;
+    } else if (causes[point] === 'skipped' || causes[point] === 'not-run') unknown.push(point);
+    else
+      problems.push(
+        `${point} unknown although the run should have seen it: ${entry && 'unknown' in entry ? entry.unknown : 'no entry'}`,
+      );
+  }
+  if (problems.length > 0) return { name, kind: 'calibration', ok: false, detail: problems.join('; ') };
+  const rest = unknown.length > 0 ? `; unknown (not seen by this run): ${unknown.join(', ')}` : '';
+  return {
+    name,
+    kind: 'calibration',
+    ok: true,
+    detail: `${reproduced} of ${OPEN_POINTS.length} open points observed and reproduced (probe: ${requests} requests to each emulator)${rest}`,
+  };
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { ControlApp } from '../contract/index.ts';
+import type { Signatures } from './differential-probe.ts';
+import type { ProbeClient } from './probe-client.ts';
+
+const COMMENT = JSON.stringify({ Comment: 'differential probe' });
+
+// A pattern of its own, unlike the suite's, from the start of a clock minute with a fresh app:
+// +10 s one call; +40 s the rest of the limit and one more (429: Retry-After); +65 s one call;
+// +75 s two calls. Sliding, first-call and clock-aligned windows and both Retry-After values differ.
+export async function probeRates(c: ProbeClient, app: ControlApp): Promise<Partial<Signatures>> {
+  const bearer = `Bearer ${await c.token(app)}`;
+  const call = () =>
+    c.send(
+      'POST',
+      `/api/machineactions/${randomUUID()}/cancel`,
+      { authorization: bearer, 'content-type': 'application/json' },
+      COMMENT,
+    );
+  const advance = (seconds: number) => c.control('POST', '/_emulator/clock/advance', { seconds });
+  const now = Date.parse(((await c.control('GET', '/_emulator/clock')) as { now: string }).now);
+  await advance((60_000 - (now % 60_000)) / 1000 + 10);
+  const opener = await call();
+  await advance(30);
+  const filled = await Promise.all(Array.from({ length: 99 }, call));
+  const blocked = await call();
+  await advance(25);
+  const next = await call();
+  await advance(10);
+  const late = [await call(), await call()];
+  const retryAfter = blocked.headers['retry-after'] ?? '';
+  const form = /^\d+$/.test(retryAfter)
+    ? 'delta-seconds'
+    : Number.isNaN(Date.parse(retryAfter))
+      ? null
+      : 'http-date';
+  const seconds =
+    form === 'delta-seconds'
+      ? Number(retryAfter)
+      : form
+        ? (Date.parse(retryAfter) - Date.parse(blocked.headers['date'] ?? '')) / 1000
+        : null;
+  return {
+    'retry-after-form': form,
+    'retry-after-value': seconds,
+    'rate-window': [
+      opener.status,
+      filled.filter((r) => r.status !== 429).length,
+      blocked.status,
+      next.status,
+      ...late.map((r) => r.status),
+    ],
+  };
+}

@@ -1,0 +1,29 @@
+import { alignClock, burst, MINUTE_LIMIT, req, suite, test } from '../../fixtures/index.ts';
+import { RATE_PROBE } from '../../fixtures/observe.fixtures.ts';
+
+// Open (docs/contract.md#rate-window, docs/contract.md#retry-after-value): recorded, never asserted.
+// The pattern and how it is read: src/harness/observation/rate-probe.ts.
+suite('rate window', () => {
+  test(
+    'how the minute window moves and what Retry-After counts is recorded',
+    req('RATE.WINDOW'),
+    async ({ driver, need, observe }) => {
+      test.setTimeout(driver.mode === 'tenant' ? 10 * 60_000 : 60_000);
+      const client = await need(driver.freshIdentity(['Machine.Scan']));
+      const at = RATE_PROBE;
+      await alignClock(driver, 'minute');
+      await driver.advanceClock(at.openAt);
+      const [opener] = await burst(driver, client, 1);
+      await driver.advanceClock(at.fillAt - at.openAt);
+      const filled = await burst(driver, client, MINUTE_LIMIT - 1);
+      const [blocked] = await burst(driver, client, 1);
+      await driver.advanceClock(at.nextAt - at.fillAt);
+      const [next] = await burst(driver, client, 1);
+      await driver.advanceClock(at.lateAt - at.nextAt);
+      // One after the other: the second tells a sliding window from one that has closed.
+      const late = [...(await burst(driver, client, 1)), ...(await burst(driver, client, 1))];
+      const summary = observe.rateProbe({ opener: opener!, filled, blocked: blocked!, next: next!, late });
+      observe('RATE.WINDOW', summary);
+    },
+  );
+});

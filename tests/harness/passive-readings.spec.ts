@@ -1,0 +1,121 @@
+import { expect, test } from '@playwright/test';
+import { findingsOf } from '../../src/harness/evidence/finding.ts';
+import type { Exchange } from '../../src/harness/http/exchange.ts';
+import { observeExchange, passiveReadings } from '../../src/harness/observation/passive-readings.ts';
+import { lawfulnessProblem } from '../../src/harness/observation/record-reading.ts';
+import { answer } from './answers.ts';
+
+const readings = (x: Exchange) =>
+  Object.fromEntries(
+    passiveReadings(x).map((r) => [r.point, r.unreadable ? { unreadable: r.unreadable } : r.reading]),
+  );
+
+const ENTITY = {
+  id: 'a',
+  type: 'RunAntiVirusScan',
+  status: 'Pending',
+  creationDateTimeUtc: '2026-12-02T10:00:00.123Z',
+  lastUpdateDateTimeUtc: '2026-12-02T10:00:00.1234567Z',
+};
+
+test.describe('passive readings, from the wire alone', () => {
+  test('an entity tells media type, @odata.context, precision, extra members, connection and framing', () => {
+    const x = answer(
+      200,
+      { ...ENTITY, '@odata.etag': 'W/"1"', investigationId: 7 },
+      { 'odata-version': '4.0' },
+    );
+    expect(readings(x)).toEqual({
+      connection: 'keep-alive',
+      framing: 'content-length',
+      'json-media-type': { contentType: 'application/json', odataVersion: '4.0' },
+      'odata-context': false,
+      'extra-members': { entity: ['@odata.etag', 'investigationId'] },
+      'timestamp-precision': 7,
+    });
+  });
+
+  test('a collection reads its items; whole-second timestamps have 0 digits', () => {
+    const body = {
+      '@odata.context': 'https://x/api/$metadata#MachineActions',
+      '@odata.count': 1,
+      value: [
+        {
+          ...ENTITY,
+          creationDateTimeUtc: '2026-12-02T10:00:00Z',
+          lastUpdateDateTimeUtc: '2026-12-02T10:00:01Z',
+        },
+      ],
+    };
+    const seen = readings(answer(200, body, { connection: 'close', 'transfer-encoding': 'chunked' }));
+    expect(seen).toMatchObject({
+      connection: 'close',
+      framing: 'chunked',
+      'odata-context': true,
+      'extra-members': { entity: [] },
+      'timestamp-precision': 0,
+    });
+  });
+
+  test('an error tells error.target and its extra members; a 401 its WWW-Authenticate', () => {
+    const error = { error: { code: 'Unauthorized', message: 'm', innerError: { date: 'd' } } };
+    expect(readings(answer(401, error, { 'www-authenticate': 'Bearer realm="x"' }))).toMatchObject({
+      'error-target': false,
+      'extra-members': { error: ['innerError'] },
+      'www-authenticate': 'Bearer realm="x"',
+    });
+    expect(
+      readings(answer(401, { error: { code: 'Unauthorized', message: 'm', target: 't' } })),
+    ).toMatchObject({
+      'error-target': true,
+      'www-authenticate': null,
+    });
+  });
+
+  test('a 429 tells the form of Retry-After; an unreadable one tells nothing', () => {
+    const busy = { error: { code: 'TooManyRequests', message: 'm' } };
+    expect(readings(answer(429, busy, { 'retry-after': '30' }))['retry-after-form']).toBe('delta-seconds');
+    expect(
+      readings(answer(429, busy, { 'retry-after': 'Wed, 02 Dec 2026 01:43:04 GMT' }))['retry-after-form'],
+    ).toBe('http-date');
+    expect(readings(answer(429, busy, { 'retry-after': 'soon' }))).not.toHaveProperty('retry-after-form');
+  });
+
+  test('a body that is not JSON tells no media type; JSON labelled otherwise tells an unlawful one', () => {
+    const x = { ...answer(200, undefined, { 'content-type': 'text/html' }), text: '<html>' };
+    expect(readings(x)).toEqual({ connection: 'keep-alive', framing: 'content-length' });
+    expect(readings(answer(200, ENTITY, { 'content-type': 'text/plain' }))['json-media-type']).toEqual({
+      unreadable: 'a JSON body labelled Content-Type "text/plain"',
+    });
+  });
+});
+
+test.describe('lawful readings come from the profile schema', () => {
+  test('a reading outside the lawful ones says what is wrong', () => {
+    expect(lawfulnessProblem('unknown-id', { status: 404, code: 'NotFound' })).toBeUndefined();
+    expect(lawfulnessProblem('unknown-id', { status: 404, code: 'Missing' })).toMatch(
+      /not a lawful reading.*code/,
+    );
+    expect(lawfulnessProblem('final-state-cancel', { status: 200, code: 'OK' })).toMatch(/status/);
+    expect(lawfulnessProblem('timestamp-precision', 9)).toMatch(/not a lawful reading/);
+    expect(lawfulnessProblem('extra-members', { error: ['innerError'] })).toBeUndefined();
+  });
+});
+
+test('the running test keeps each reading once, with evidence that holds no request header', () => {
+  const x = answer(401, { error: { code: 'Unauthorized', message: 'm' } }, { 'www-authenticate': 'Bearer' });
+  for (let i = 0; i < 50; i++) observeExchange(x);
+  observeExchange({ ...x, headers: { ...x.headers, 'www-authenticate': 'Negotiate' } });
+  const kept = findingsOf(test.info().annotations).filter((f) => f.kind === 'reading');
+  expect(kept.filter((f) => f.point === 'www-authenticate').map((f) => f.reading)).toEqual([
+    'Bearer',
+    'Negotiate',
+  ]);
+  expect(kept.find((f) => f.point === 'www-authenticate')?.evidence).toEqual({
+    exchange: 'GET /api/machineactions/{id} → 401',
+    status: 401,
+    code: 'Unauthorized',
+    headers: { 'www-authenticate': 'Bearer' },
+  });
+  expect(JSON.stringify(kept)).not.toContain('secret-token-value');
+});

@@ -51,14 +51,13 @@ export async function applyAllureLabels(testInfo: TestInfo, target: string): Pro
 }
 
 // After the test: findings are annotations added at run time, which allure-playwright does not show;
-// a step each makes them visible on the test's Allure page.
+// a step each makes them visible on the test's Allure page. (Readings of open points, several per
+// exchange, go to reports/observed-profile.json instead.)
 export async function applyAllureFindings(testInfo: TestInfo): Promise<void> {
   if (!usesAllure(testInfo)) return;
   for (const f of findingsOf(testInfo.annotations)) {
     if (f.kind === 'violation' || f.kind === 'observed') await allure.logStep(`${f.kind} ${f.id}: ${f.text}`);
     else if (f.kind === 'no-verdict') await allure.logStep(`no verdict: ${f.text}`);
-    else if (f.kind === 'reading')
-      await allure.logStep(`open point ${f.point}: ${JSON.stringify(f.reading)}`);
   }
 }
 

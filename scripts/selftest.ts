@@ -5,7 +5,7 @@
 // the profile does. Writes reports/selftest.md and reports/selftest.json (read by npm test).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { getRegistry } from '../src/contract/index.ts';
-import { createSigningKey, FAULT_CATALOGUE, PROFILES, startEmulator } from '../src/emulator/index.ts';
+import { createSigningKey, FAULT_CATALOGUE, PROFILES } from '../src/emulator/index.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
 import type { EmbeddedTarget } from '../src/harness/config/target-spec.ts';
 import {
@@ -21,15 +21,10 @@ import { OBSERVED_PROFILE_FILE } from '../src/reporters/observed-profile-file.ts
 import { targetDirName } from '../src/reporters/target-index.ts';
 import type { RunRecords } from '../src/reporters/test-record.ts';
 import { calibrate } from '../src/selftest/calibration.ts';
+import { startIndependentEmulator } from '../src/selftest/independent-emulator/index.ts';
 import { judgeMatrix, judgeTenantRun, type MatrixIndex } from '../src/selftest/judge-matrix.ts';
+import { startRehearsals } from '../src/selftest/rehearsal/start-rehearsals.ts';
 import { selftestMarkdown, selftestTable } from '../src/selftest/render-selftest.ts';
-import {
-  judgeRehearsal,
-  listTenantActions,
-  rehearsalApps,
-  rehearsalEnv,
-  rehearsalSeed,
-} from '../src/selftest/tenant-rehearsal.ts';
 
 const only = process.env.MDE_SELFTEST_ONLY?.split(',').map((s) => s.trim());
 const wanted = (name: string) => !only || only.includes(name);
@@ -54,19 +49,42 @@ const targets: TargetPlan[] = [
   ),
 ].filter((t) => wanted(t.name));
 
-// Two tenant rehearsals: an emulator without control protocol plays a real tenant, read-only, then
-// with writes allowed; its state is read back afterwards to see what the suite did.
-const apps = rehearsalApps();
-const seed = rehearsalSeed(apps);
-const rehearsals = await Promise.all(
-  [false, true]
-    .map((writes) => ({ name: writes ? 'tenant:writes' : 'tenant:read-only', writes }))
-    .filter((r) => wanted(r.name))
-    .map(async (r) => ({ ...r, emulator: await startEmulator({ port: 0, control: false, seed }) })),
+// Two tenant rehearsals over HTTPS: an emulator without control protocol plays a real tenant and its
+// Entra ID; the suite signs in with certificates (read-only), then with a federated token (writes
+// allowed), as a user configures it; the tenant is read back afterwards to see what the suite did.
+const tenants = await startRehearsals(wanted, 'test-results/rehearsal');
+for (const r of tenants.rehearsals) {
+  const spec = loadConfig(r.env).target;
+  targets.push({
+    name: r.name,
+    spec,
+    info: targetInfo(spec, { description: `${r.name} (${r.signIn} sign-in)` }),
+  });
+}
+
+// A second, independent implementation in two lawful variants (src/selftest/independent-emulator):
+// a suite checked only against the emulator it was written with could overfit it.
+// One instance per worker slot, so their tests run in the shared workers like the embedded targets.
+const WORKERS = Number(process.env.MDE_SELFTEST_WORKERS ?? 2);
+const independents = await Promise.all(
+  (['a', 'b'] as const)
+    .filter((v) => wanted(`independent:${v}`))
+    .map(async (variant) => ({
+      variant,
+      slots: await Promise.all(
+        Array.from({ length: WORKERS }, () => startIndependentEmulator(variant, { port: 0 })),
+      ),
+    })),
 );
-for (const r of rehearsals) {
-  const spec = loadConfig(rehearsalEnv(r.emulator.url, apps, r.writes)).target;
-  targets.push({ name: r.name, spec, info: targetInfo(spec, { description: r.name }) });
+for (const { variant, slots } of independents) {
+  const urls = slots.map((e) => e.url);
+  const spec = { mode: 'emulator' as const, apiBaseUrl: urls[0]!, slots: urls };
+  const name = `independent:${variant}`;
+  targets.push({
+    name,
+    spec,
+    info: targetInfo(spec, { description: `independent emulator, variant ${variant}` }),
+  });
 }
 
 rmSync(OUT, { recursive: true, force: true });
@@ -85,18 +103,13 @@ const exit = await runPlaywright(
   process.argv.slice(2),
   {
     [RUN_PLAN_VARIABLE]: encodeRunPlan(plan),
-    // The rehearsals' apps sign in with the secret this variable holds (their credential specs name it).
-    ...rehearsalEnv(rehearsals[0]?.emulator.url ?? 'http://127.0.0.1:9', apps, false),
+    // The workers trust the rehearsal emulators' certificate as any Node client would.
+    NODE_EXTRA_CA_CERTS: tenants.caFile,
   },
 );
 const seconds = Math.round((performance.now() - started) / 1000);
-const checks = await Promise.all(
-  rehearsals.map(async (r) => ({
-    name: r.name,
-    ...judgeRehearsal(r.writes, seed.actions?.length ?? 0, await listTenantActions(r.emulator.url, apps)),
-  })),
-);
-await Promise.all(rehearsals.map((r) => r.emulator.close()));
+const checks = await tenants.judge();
+await Promise.all([tenants.close(), ...independents.flatMap((i) => i.slots.map((e) => e.close()))]);
 
 const index = readIndex();
 if (!index) {

@@ -3,7 +3,12 @@
 
 export { type Contract, getContract, type ResponseCheck, responseFor } from './contract.ts';
 export { contractHash } from './contract-hash.ts';
-export type { ControlActionSeed, ControlApp, ControlMachine } from './control-protocol.ts';
+export type {
+  ControlActionSeed,
+  ControlApp,
+  ControlFederatedCredential,
+  ControlMachine,
+} from './control-protocol.ts';
 export * from './machine-action-states.ts';
 export type { HttpMethod, Operation, RateLimit, ResponseSpec } from './openapi-document.ts';
 export {

@@ -15,7 +15,7 @@ export interface FaultDeclaration {
 
 export interface SelftestCase {
   name: string;
-  kind: 'profile' | 'fault' | 'tenant' | 'calibration';
+  kind: 'profile' | 'independent' | 'fault' | 'tenant' | 'calibration';
   ok: boolean;
   detail: string;
 }
@@ -34,10 +34,14 @@ export function judgeMatrix(
   return expectedTargets
     .filter((name) => !name.startsWith('tenant:'))
     .map((name): SelftestCase => {
-      const kind = name.startsWith('fault:') ? 'fault' : 'profile';
+      const kind = name.startsWith('fault:')
+        ? 'fault'
+        : name.startsWith('independent:')
+          ? 'independent'
+          : 'profile';
       const target = byName.get(name);
       if (!target) return { name, kind, ok: false, detail: 'no result: the target did not run' };
-      if (kind === 'profile') return judgeProfile(name, target);
+      if (kind !== 'fault') return { ...judgeProfile(name, target), kind };
       const fault = faults.find((f) => `fault:${f.name}` === name);
       if (!fault) return { name, kind, ok: false, detail: 'not in the fault catalogue' };
       return judgeFault(name, target.verdicts, fault, levels, reference);

@@ -21,6 +21,11 @@ export function selftestTable(cases: SelftestCase[], figures: SelftestFigures): 
       cases.filter((c) => c.kind === 'profile'),
       'no FAIL, WARN or ERROR',
     ),
+    group(
+      'independent emulators',
+      cases.filter((c) => c.kind === 'independent'),
+      'lawful variants of a second implementation: no FAIL, WARN or ERROR',
+    ),
     group('deliberate faults', faults, 'caught exactly on their requirements'),
     group(
       'tenant rehearsals',

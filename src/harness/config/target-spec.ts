@@ -25,6 +25,9 @@ export interface EmulatorTarget {
   mode: 'emulator';
   // API origin, e.g. http://127.0.0.1:4010.
   apiBaseUrl: string;
+  // One emulator per parallel worker slot (API, token and control on each origin): the run may then
+  // spread the target's tests over its workers, each moving its own clock (the self-test does).
+  slots?: string[];
   // Authority origin; the token endpoint is {authBaseUrl}/{tenantId}/oauth2/v2.0/token.
   authBaseUrl?: string;
   // Origin of the control protocol (docs/interfaces.md#control-protocol).

@@ -12,7 +12,8 @@ export interface RuntimeContext {
   exchanges: RecordMode;
   // test-results/: the quota ledger and the per-worker action ledgers of a tenant run live there.
   resultsDir: string;
-  // embedded: the emulator of the worker's slot, started by the run's global set-up.
+  // The emulator of the worker's slot: embedded ones started by the run's global set-up, or an
+  // emulator target's `slots`.
   embedded?: { url: string; ca?: string };
 }
 
@@ -32,15 +33,18 @@ export function createRuntime(target: TargetPlan, ctx: RuntimeContext): TargetRu
         runId: ctx.runId,
       });
     }
-    case 'emulator':
+    case 'emulator': {
+      // An emulator per worker slot answers everything on its one origin.
+      const slot = ctx.embedded?.url;
       return createEmulatorRuntime({
         spec,
         http,
-        apiBaseUrl: spec.apiBaseUrl,
-        authBaseUrl: spec.authBaseUrl ?? spec.apiBaseUrl,
-        controlBaseUrl: spec.controlBaseUrl ?? spec.apiBaseUrl,
+        apiBaseUrl: slot ?? spec.apiBaseUrl,
+        authBaseUrl: slot ?? spec.authBaseUrl ?? spec.apiBaseUrl,
+        controlBaseUrl: slot ?? spec.controlBaseUrl ?? spec.apiBaseUrl,
         runId: ctx.runId,
       });
+    }
     case 'tenant':
       return createTenantRuntime({ spec, http, runId: ctx.runId, resultsDir: ctx.resultsDir });
   }

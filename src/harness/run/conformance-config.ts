@@ -24,8 +24,8 @@ const CLOCK_TESTS = 'clock/**/*.spec.ts';
 // tests/fixtures/suite.ts declares each file's tests once per target, tagged with it, so the targets
 // whose emulators the run starts itself share one project and its workers.
 export function conformanceConfig(plan: RunPlan, options: ConformanceConfigOptions): PlaywrightTestConfig {
-  const isolated = plan.targets.filter((t) => t.spec.mode === 'embedded');
-  const shared = plan.targets.filter((t) => t.spec.mode !== 'embedded');
+  const isolated = plan.targets.filter(hasSlots);
+  const shared = plan.targets.filter((t) => !hasSlots(t));
   const projects: Project[] = [];
   // Each worker starts its own emulator for a target, so these tests run in parallel, in any order.
   if (isolated.length > 0)
@@ -52,6 +52,12 @@ export function conformanceConfig(plan: RunPlan, options: ConformanceConfigOptio
     metadata: { plan },
     projects,
   });
+}
+
+// Targets with an emulator per worker slot: the embedded ones (the run starts them) and emulators
+// the caller started one per slot.
+function hasSlots(target: TargetPlan): boolean {
+  return target.spec.mode === 'embedded' || (target.spec.mode === 'emulator' && !!target.spec.slots?.length);
 }
 
 function sharedProjects(target: TargetPlan, alone: boolean): Project[] {

@@ -1,0 +1,69 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTlsCertificate, type RunningEmulator, startEmulator } from '../../emulator/index.ts';
+import { rehearsalIdentity } from './rehearsal-identity.ts';
+import {
+  judgeRehearsal,
+  listTenantActions,
+  type RehearsalCheck,
+  rehearsalEnv,
+  rehearsalSeed,
+  type SignIn,
+} from './rehearsal-tenant.ts';
+
+export interface Rehearsal {
+  name: string;
+  signIn: SignIn;
+  writes: boolean;
+  emulator: RunningEmulator;
+  // The tenant-mode environment a user would set for it (no secret).
+  env: Record<string, string>;
+}
+
+export interface Rehearsals {
+  rehearsals: Rehearsal[];
+  // A PEM file with the emulators' certificate, for NODE_EXTRA_CA_CERTS of the Playwright run.
+  caFile: string;
+  judge(): Promise<(RehearsalCheck & { name: string })[]>;
+  close(): Promise<void>;
+}
+
+const KINDS: { name: string; signIn: SignIn; writes: boolean }[] = [
+  { name: 'tenant:read-only', signIn: 'certificate', writes: false },
+  { name: 'tenant:writes', signIn: 'federated', writes: true },
+];
+
+// Starts one HTTPS emulator without control protocol per wanted rehearsal, seeded as a tenant whose
+// apps sign in with certificates and a federated token.
+export async function startRehearsals(wanted: (name: string) => boolean, dir: string): Promise<Rehearsals> {
+  const kinds = KINDS.filter((k) => wanted(k.name));
+  const [identity, tlsCertificate] = await Promise.all([rehearsalIdentity(dir), createTlsCertificate()]);
+  const seed = rehearsalSeed(identity);
+  const rehearsals = await Promise.all(
+    kinds.map(async (kind) => {
+      const emulator = await startEmulator(
+        { port: 0, control: false, https: true, seed },
+        { tlsCertificate },
+      );
+      return { ...kind, emulator, env: rehearsalEnv(emulator.url, identity, kind.signIn, kind.writes) };
+    }),
+  );
+  const caFile = join(dir, 'emulator-ca.pem');
+  writeFileSync(caFile, tlsCertificate.cert);
+  return {
+    rehearsals,
+    caFile,
+    judge: () =>
+      Promise.all(
+        rehearsals.map(async (r) => ({
+          name: r.name,
+          ...judgeRehearsal(
+            r.writes,
+            seed.actions?.length ?? 0,
+            await listTenantActions(r.emulator.url, identity, tlsCertificate.cert),
+          ),
+        })),
+      ),
+    close: async () => void (await Promise.all(rehearsals.map((r) => r.emulator.close()))),
+  };
+}

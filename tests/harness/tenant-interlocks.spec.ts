@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import type { TenantTarget } from '../../src/harness/config/target-spec.ts';
-import { TenantDriver, TenantState } from '../../src/harness/drivers/tenant-driver.ts';
+import { TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
+import { TenantState } from '../../src/harness/drivers/tenant-state.ts';
 import { NotApplicableError, SafetyInterlockError } from '../../src/harness/errors.ts';
 import { tenantTarget } from './tenant-target.ts';
 

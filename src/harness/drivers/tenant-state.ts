@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GRAPH_SCOPE, getContract } from '../../contract/index.ts';
+import type { CredentialSpec } from '../config/credential-spec.ts';
+import type { ActionRole } from '../config/roles.ts';
+import type { TenantTarget } from '../config/target-spec.ts';
+import { NotApplicableError, QuotaExceededError, SafetyInterlockError } from '../errors.ts';
+import { noVerdict } from '../evidence/no-verdict.ts';
+import type { CallGuard, HttpSettings } from '../http/api-client.ts';
+import { QuotaLedger } from '../http/quota-ledger.ts';
+import { SignInError } from '../identity/sign-in-error.ts';
+import { type TokenSource, tokenSourceFor } from '../identity/token-source.ts';
+import type { Identity } from './target-driver.ts';
+
+// Any form a GUID parser accepts (D, N, B, P): such an id could name a real action.
+const GUID_FORMS = /^\s*[{(]?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}[)}]?\s*$/i;
+export const WRITES_REASON =
+  'needs MDE_ALLOW_WRITES=true and MDE_MACHINE_ID: the suite starts a quick antivirus scan on that device to have something to cancel';
+
+export interface LedgerEntry {
+  id: string;
+  type: string;
+  machineId: string;
+  createdAt: string;
+  // Who brought it to a final state: the test itself, or the teardown.
+  cancelledBy?: 'test' | 'teardown';
+  lastStatus?: string;
+}
+
+export interface TenantRuntimeOptions {
+  spec: TenantTarget;
+  http: HttpSettings;
+  runId: string;
+  // test-results/: the quota ledger file and the per-worker action ledgers live there.
+  resultsDir: string;
+}
+
+// What one worker knows about the tenant: tokens, the actions it created, those it found final, and
+// the ids it made up. The interlocks consult it before every write.
+export class TenantState implements CallGuard {
+  readonly created = new Map<string, LedgerEntry>();
+  readonly foundFinal = new Set<string>();
+  readonly minted = new Set<string>();
+  readonly sources = new Map<CredentialSpec, TokenSource>();
+  readonly ledger: QuotaLedger;
+
+  constructor(readonly options: TenantRuntimeOptions) {
+    this.ledger = new QuotaLedger({
+      file: join(options.resultsDir, 'quota-ledger.json'),
+      runId: options.runId,
+      share: options.spec.quotaShare,
+      limitOf: (operationId) => getContract().rateLimit(operationId),
+    });
+  }
+
+  async beforeCall(call: {
+    caller: string;
+    operationId: string;
+    method: string;
+    id?: string;
+  }): Promise<void> {
+    const { spec } = this.options;
+    if (call.operationId === 'CancelMachineAction') this.assertMayCancel(call.id ?? '');
+    else if (call.operationId === 'RunAntiVirusScan') {
+      if (!spec.allowWrites) throw noVerdict(new SafetyInterlockError(`starting a scan ${WRITES_REASON}.`));
+      if (call.id !== spec.machineId)
+        throw noVerdict(
+          new SafetyInterlockError(
+            'scans may only be started on MDE_MACHINE_ID; refused a scan on another device.',
+          ),
+        );
+    } else if (call.method !== 'GET')
+      throw noVerdict(new SafetyInterlockError(`the suite never calls ${call.operationId} on a tenant.`));
+    try {
+      await this.ledger.reserve(this.quotaKey(call.caller), call.operationId, call.caller === 'throttle');
+    } catch (error) {
+      throw error instanceof QuotaExceededError ? noVerdict(error) : error;
+    }
+  }
+
+  // The ledger counts per app of a tenant on a host: the label (what reports show) plus a short hash, so
+  // a run against another tenant or with another app does not inherit this one's windows.
+  quotaKey(label: string): string {
+    const identity = (label === 'throttle' ? 'operator' : label) as Identity;
+    const { spec } = this.options;
+    const app = clientIdOf(this.app(identity).app);
+    const hash = createHash('sha256')
+      .update(`${new URL(spec.apiBaseUrl).host}|${spec.tenantId}|${app}`)
+      .digest('hex');
+    return `${label}#${hash.slice(0, 10)}`;
+  }
+
+  // Only what this run created, found final, or made up itself; a malformed id cannot name an action.
+  assertMayCancel(id: string): void {
+    if (this.created.has(id) || this.foundFinal.has(id) || this.minted.has(id)) return;
+    if (!GUID_FORMS.test(id)) return;
+    throw noVerdict(
+      new SafetyInterlockError(
+        `refused to cancel ${id}: this run neither created it nor found it in a final state.`,
+      ),
+    );
+  }
+
+  app(identity: Identity): { app: CredentialSpec; scope: string } {
+    const { spec } = this.options;
+    const { credentials } = spec;
+    switch (identity) {
+      case 'operator':
+        return { app: credentials.operator, scope: spec.scope };
+      case 'other-audience':
+        return { app: credentials.operator, scope: GRAPH_SCOPE };
+      case 'read-only':
+        if (!credentials.limited)
+          throw new NotApplicableError(
+            'needs MDE_LIMITED_CLIENT_ID with a secret or certificate (an app with none of the action roles)',
+          );
+        return { app: credentials.limited, scope: spec.scope };
+      case 'expired':
+        throw new NotApplicableError(
+          'an expired token needs an hour of real time on a tenant; there is no clock to advance',
+        );
+      case 'other-tenant':
+        throw new NotApplicableError('needs a second tenant, which a single-tenant run does not have');
+      default: {
+        const role = identity.slice('role:'.length) as ActionRole;
+        const app = credentials.roles[role];
+        if (!app)
+          throw new NotApplicableError(
+            `needs an app holding only ${role}: set MDE_ROLE_${role.slice(8).toUpperCase()}_CLIENT_ID and _CLIENT_SECRET or _CLIENT_CERTIFICATE_PATH`,
+          );
+        return { app, scope: spec.scope };
+      }
+    }
+  }
+
+  // One token source per app; @azure/identity caches and renews its tokens.
+  async token(identity: Identity): Promise<string> {
+    const { app, scope } = this.app(identity);
+    let source = this.sources.get(app);
+    if (!source) {
+      source = tokenSourceFor(app, {
+        authBaseUrl: this.options.spec.authBaseUrl,
+        tenantId: this.options.spec.tenantId,
+      });
+      this.sources.set(app, source);
+    }
+    try {
+      return (await source.token(scope)).accessToken;
+    } catch (error) {
+      throw error instanceof SignInError ? noVerdict(error) : error;
+    }
+  }
+
+  writeLedger(): void {
+    const dir = join(this.options.resultsDir, 'tenant-ledger');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${this.options.runId}-${process.pid}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify({ runId: this.options.runId, actions: [...this.created.values()] }, null, 2),
+    );
+  }
+}
+
+// The default credential chain may not say which app it is: the ledger then keys by the kind.
+export function clientIdOf(spec: CredentialSpec): string {
+  return spec.clientId ?? spec.kind;
+}

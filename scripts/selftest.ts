@@ -8,6 +8,7 @@ import { getRegistry } from '../src/contract/index.ts';
 import { createSigningKey, FAULT_CATALOGUE, PROFILES } from '../src/emulator/index.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
 import type { EmbeddedTarget } from '../src/harness/config/target-spec.ts';
+import { ConfigError } from '../src/harness/errors.ts';
 import {
   encodeRunPlan,
   RUN_PLAN_VARIABLE,
@@ -23,11 +24,13 @@ import type { RunRecords } from '../src/reporters/test-record.ts';
 import { calibrate } from '../src/selftest/calibration.ts';
 import { startIndependentEmulator } from '../src/selftest/independent-emulator/index.ts';
 import { judgeMatrix, judgeTenantRun, type MatrixIndex } from '../src/selftest/judge-matrix.ts';
-import { startRehearsals } from '../src/selftest/rehearsal/start-rehearsals.ts';
+import { REHEARSAL_NAMES, startRehearsals } from '../src/selftest/rehearsal/start-rehearsals.ts';
 import { selftestMarkdown, selftestTable } from '../src/selftest/render-selftest.ts';
 
 const only = process.env.MDE_SELFTEST_ONLY?.split(',').map((s) => s.trim());
 const wanted = (name: string) => !only || only.includes(name);
+const WORKERS = Number(process.env.MDE_SELFTEST_WORKERS ?? 2);
+checkSelection();
 const OUT = 'reports/selftest-run';
 // A wire fault that leaves a request unanswered costs one request timeout per lost exchange.
 const WIRE_TIMEOUT_MS = 1_000;
@@ -65,7 +68,6 @@ for (const r of tenants.rehearsals) {
 // A second, independent implementation in two lawful variants (src/selftest/independent-emulator):
 // a suite checked only against the emulator it was written with could overfit it.
 // One instance per worker slot, so their tests run in the shared workers like the embedded targets.
-const WORKERS = Number(process.env.MDE_SELFTEST_WORKERS ?? 2);
 const independents = await Promise.all(
   (['a', 'b'] as const)
     .filter((v) => wanted(`independent:${v}`))
@@ -179,4 +181,29 @@ function readIndex(): MatrixIndex | undefined {
   } catch {
     return undefined;
   }
+}
+
+// A misspelt case would otherwise narrow the matrix to nothing, and nothing is trivially green.
+function checkSelection(): void {
+  const known = [
+    ...Object.keys(PROFILES).map((p) => `profile:${p}`),
+    ...FAULT_CATALOGUE.map((f) => `fault:${f.name}`),
+    ...REHEARSAL_NAMES,
+    'independent:a',
+    'independent:b',
+  ];
+  const problems = (only ?? [])
+    .filter((name) => !known.includes(name))
+    .map((name) => ({
+      variable: 'MDE_SELFTEST_ONLY',
+      problem: `names no self-test case: "${name}" (cases are profile:<name>, fault:<name>, ${REHEARSAL_NAMES.join(', ')}, independent:a, independent:b; npm run emulator -- --list-faults)`,
+    }));
+  if (!Number.isInteger(WORKERS) || WORKERS < 1)
+    problems.push({
+      variable: 'MDE_SELFTEST_WORKERS',
+      problem: `must be a whole number of workers, 1 or more (got "${process.env.MDE_SELFTEST_WORKERS}")`,
+    });
+  if (problems.length === 0) return;
+  for (const line of new ConfigError(problems).lines()) console.error(line);
+  process.exit(2);
 }

@@ -32,6 +32,7 @@ const KINDS: { name: string; signIn: SignIn; writes: boolean }[] = [
   { name: 'tenant:read-only', signIn: 'certificate', writes: false },
   { name: 'tenant:writes', signIn: 'federated', writes: true },
 ];
+export const REHEARSAL_NAMES = KINDS.map((k) => k.name);
 
 // Starts one HTTPS emulator without control protocol per wanted rehearsal, seeded as a tenant whose
 // apps sign in with certificates and a federated token.

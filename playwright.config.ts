@@ -5,7 +5,7 @@ import { handedRunPlan } from './src/harness/run/run-plan.ts';
 // environment names (docs/interfaces.md#target-configuration). No browser is ever started.
 // The plan npm run conformance (or the self-test) hands down; a plain `npx playwright test` makes one
 // from the environment (the configuration module is loaded only then).
-const plan = handedRunPlan() ?? (await import('./src/harness/run/plan-from-config.ts')).planOfThisRun();
+const plan = handedRunPlan() ?? (await import('./src/harness/run/plan-from-config.ts')).planOfThisRunOrExit();
 
 export default conformanceConfig(plan, {
   outputDir: 'test-results/conformance',

@@ -1,4 +1,5 @@
 import { type HarnessConfig, loadConfig, readEnv } from '../config/load-config.ts';
+import { ConfigError } from '../errors.ts';
 import { encodeRunPlan, handedRunPlan, RUN_PLAN_VARIABLE, type RunPlan, targetInfo } from './run-plan.ts';
 
 // A run of one target, the one the configuration names (npm run conformance).
@@ -20,4 +21,16 @@ export function planOfThisRun(env: NodeJS.ProcessEnv = process.env): RunPlan {
   const plan = planFromConfig(loadConfig(readEnv()));
   env[RUN_PLAN_VARIABLE] = encodeRunPlan(plan);
   return plan;
+}
+
+// For a plain `npx playwright test`: a bad environment prints the same one line per problem as
+// `npm run conformance`, and exits 2, instead of the runner's stack trace.
+export function planOfThisRunOrExit(): RunPlan {
+  try {
+    return planOfThisRun();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const line of error.lines()) console.error(line);
+    process.exit(2);
+  }
 }

@@ -14,5 +14,6 @@ export function answer(status: number, body: unknown, headers: Record<string, st
     text,
     body,
     durationMs: 1,
+    receivedAt: Date.parse('2026-11-26T10:00:00Z'),
   };
 }

@@ -21,6 +21,7 @@ function exchange(
     text,
     body,
     durationMs: 1,
+    receivedAt: Date.parse('2026-11-26T10:00:00Z'),
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DEFAULT_SCOPE } from '../../contract/index.ts';
+import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
 import { type CheckedEnvironment, checkEnvironment } from './check-environment.ts';
 import { schemaOf } from './env-schema.ts';
 import { GOV_API_HOSTS, GOV_HIGH_API_HOSTS, isLoopback, tenantOriginProblem } from './hosts.ts';
@@ -30,7 +31,8 @@ const DEFAULT_EMULATOR_API = 'http://127.0.0.1:4010';
 
 // Reads and checks the whole configuration (docs/interfaces.md#environment): the schema first
 // (env-schema.ts), then the rules between variables. Throws one ConfigError listing every problem.
-export function loadConfig(env: Env = readEnv()): HarnessConfig {
+// The clock stamps a new run id.
+export function loadConfig(env: Env = readEnv(), clock: Clock = WALL_CLOCK): HarnessConfig {
   const problems = new ConfigProblems();
   const c = checkEnvironment(env, problems);
   const v = c.values;
@@ -58,7 +60,7 @@ export function loadConfig(env: Env = readEnv()): HarnessConfig {
   problems.throwIfAny();
   return {
     target: target!,
-    runId: v.MDE_RUN_ID ?? newRunId(),
+    runId: v.MDE_RUN_ID ?? newRunId(new Date(clock.now())),
     requestTimeoutMs: requestSeconds * 1000,
     testTimeoutMs: testSeconds * 1000,
   };
@@ -164,7 +166,7 @@ function tenantOrigin(
   return problem ? undefined : origin;
 }
 
-function newRunId(): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
+function newRunId(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').slice(0, 15);
   return `run-${stamp}-${randomBytes(3).toString('hex')}`;
 }

@@ -4,6 +4,7 @@ import { isLoopback } from '../config/hosts.ts';
 import { TransportError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
 import { observeExchange } from '../observation/passive-readings.ts';
+import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
 import { type Exchange, parseJson } from './exchange.ts';
 import { checkExchange } from './exchange-checks.ts';
 import { describeFetchError } from './fetch-error.ts';
@@ -54,6 +55,8 @@ export interface ApiClientOptions {
   baseUrl: string;
   caller: Caller;
   guard?: CallGuard;
+  // When an answer arrived (Exchange.receivedAt); the wall clock unless a test pins it.
+  clock?: Clock;
 }
 
 export const DEFAULT_COMMENT = 'mde-conformance: cancel';
@@ -158,6 +161,7 @@ export class ApiClient {
       text: answer.text,
       body: parseJson(answer.text),
       durationMs: Math.round(performance.now() - started),
+      receivedAt: (this.options.clock ?? WALL_CLOCK).now(),
     };
     await recordExchange(
       exchange,

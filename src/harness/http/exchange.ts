@@ -15,6 +15,9 @@ export interface Exchange {
   // Parsed JSON body; undefined when empty or not JSON.
   body: unknown;
   durationMs: number;
+  // Epoch ms when the answer arrived, by the client's clock: the base of an HTTP-date Retry-After when
+  // the answer has no Date header.
+  receivedAt: number;
 }
 
 export function parseJson(text: string): unknown {
@@ -41,10 +44,10 @@ export function retryAfterSeconds(value: string | undefined, now: Date): number 
 }
 
 // Retry-After of an answer in seconds. An HTTP-date is measured from the answer's Date header (the
-// target's clock, which may be virtual), or from `now` when there is none.
-export function retryAfterOf(exchange: Pick<Exchange, 'headers'>, now = new Date()): number | undefined {
+// target's clock, which may be virtual), or from when the answer arrived when there is none.
+export function retryAfterOf(exchange: Pick<Exchange, 'headers' | 'receivedAt'>): number | undefined {
   const date = exchange.headers.date ? new Date(exchange.headers.date) : undefined;
-  const base = date && !Number.isNaN(date.getTime()) ? date : now;
+  const base = date && !Number.isNaN(date.getTime()) ? date : new Date(exchange.receivedAt);
   return retryAfterSeconds(exchange.headers['retry-after'], base);
 }
 

@@ -15,8 +15,6 @@ export interface Token {
   accessToken: string;
   // Lifetime in seconds as the token endpoint said.
   expiresIn: number;
-  // Epoch ms (real time) when it was obtained.
-  obtainedAt: number;
 }
 
 // What went wrong at the token endpoint, without the secret: used by preflight and the drivers.
@@ -71,6 +69,5 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
   return {
     accessToken: body.access_token,
     expiresIn: Number(body.expires_in ?? 3599),
-    obtainedAt: Date.now(),
   };
 }

@@ -12,10 +12,9 @@ export interface Authority {
   tenantId: string;
 }
 
+// Caching and renewal are the identity library's (or, on http, the emulator's short-lived tokens').
 export interface Token {
   accessToken: string;
-  // Epoch ms (real time) when it expires.
-  expiresAt: number;
 }
 
 // Tokens of one app, for any scope. Microsoft's own library signs in (secret, certificate, federated
@@ -45,7 +44,7 @@ export function tokenSourceFor(spec: CredentialSpec, authority: Authority): Toke
       }
       if (!token) throw signInError(new Error('the credential returned no token'), spec, authority);
       recordIssuedSecret(token.token);
-      return { accessToken: token.token, expiresAt: token.expiresOnTimestamp };
+      return { accessToken: token.token };
     },
   };
 }
@@ -112,7 +111,7 @@ function plainSecretSource(spec: CredentialSpec, authority: Authority): TokenSou
           clientSecret: readSecret(spec),
           scope,
         });
-        return { accessToken: token.accessToken, expiresAt: token.obtainedAt + token.expiresIn * 1000 };
+        return { accessToken: token.accessToken };
       } catch (error) {
         throw signInError(error, spec, authority);
       }

@@ -3,9 +3,13 @@ import { parseArgs } from 'node:util';
 import { FAULT_NAMES } from './faults/catalogue.ts';
 import type { EmulatorOptions } from './options.ts';
 import { builtInProfiles } from './profiles/built-in-profiles.ts';
-import type { Seed } from './state/seed.ts';
+import { problemLines } from './state/input-problems.ts';
+import { readSeedDocument, type Seed } from './state/seed-document.ts';
 
 export class CliUsageError extends Error {}
+
+// What `npm run emulator` logs without --log-level (programs using startEmulator choose their own).
+export const DEFAULT_LOG_LEVEL = 'warn';
 
 export const USAGE = `Usage: npm run emulator -- [options]
 
@@ -24,7 +28,7 @@ Starts the reference emulator of the Defender for Endpoint machine actions API u
                        127.0.0.1 and ::1, made at start)
   --tls-cert FILE      serve this PEM certificate instead (with --tls-key FILE)
   --tls-cert-out FILE  where the generated certificate's PEM is written (default .emulator/tls-cert.pem)
-  --log-level LEVEL    fatal | error | warn | info | debug | trace | silent (default info)
+  --log-level LEVEL    fatal | error | warn | info | debug | trace | silent (default ${DEFAULT_LOG_LEVEL})
   --list-faults        print the fault catalogue and exit
   --help               this text
 
@@ -77,7 +81,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
       control: values['no-control'] ? false : undefined,
       seed: values.seed === undefined ? undefined : readSeed(values.seed),
       logger: true,
-      logLevel: values['log-level'] as EmulatorOptions['logLevel'],
+      logLevel: (values['log-level'] ?? DEFAULT_LOG_LEVEL) as EmulatorOptions['logLevel'],
       ...(https
         ? {
             https: true,
@@ -119,16 +123,28 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value?.trim() ? value.trim() : undefined;
 }
 
+// The seed file, checked whole before anything starts: one line per problem, each with its JSON path.
 function readSeed(file: string): Seed {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
-  } catch {
-    throw new CliUsageError(`--seed: cannot read ${file}.`);
+  } catch (error) {
+    throw new CliUsageError(
+      `--seed: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    );
   }
+  let document: unknown;
   try {
-    return JSON.parse(text) as Seed;
-  } catch {
-    throw new CliUsageError(`--seed: ${file} is not valid JSON.`);
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new CliUsageError(`--seed ${file}: not valid JSON (${(error as Error).message}).`);
   }
+  const { seed, problems } = readSeedDocument(document);
+  if (problems.length > 0)
+    throw new CliUsageError(
+      problemLines(problems)
+        .map((problem) => `--seed ${file}: ${problem}`)
+        .join('\n'),
+    );
+  return seed;
 }

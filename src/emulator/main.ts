@@ -61,8 +61,11 @@ async function main(): Promise<number> {
   return 0;
 }
 
+// One line per problem (a seed file may have several), each saying what to fix.
 function usageError(message: string): number {
-  console.error(`emulator: ${message} (see --help)`);
+  const lines = message.split('\n');
+  lines[lines.length - 1] += ' (see --help)';
+  for (const line of lines) console.error(`emulator: ${line}`);
   return 2;
 }
 

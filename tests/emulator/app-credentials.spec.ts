@@ -141,6 +141,6 @@ test('seeded apps sign in with a certificate and with a federated token', async 
 
 test('a bad credential in the seed stops the build with a message naming it', async () => {
   await expect(buildApp({ seed: { apps: [{ ...base, certificate: 'nope' }] } })).rejects.toThrow(
-    /seed: certificate must be a PEM certificate/,
+    /seed: apps\[0\]\.certificate must be a PEM certificate/,
   );
 });

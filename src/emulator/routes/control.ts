@@ -3,7 +3,12 @@ import { toRfc3339 } from '../clock/timestamps.ts';
 import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';
 import { entityWire } from '../http/machine-action-wire.ts';
-import { applySeed, parseAction, parseApp, parseMachine, SeedInputError, seedAction } from '../state/seed.ts';
+import { readAction } from '../state/action-input.ts';
+import { readApp } from '../state/app-input.ts';
+import { type Problems, problemLines } from '../state/input-problems.ts';
+import { readMachine } from '../state/machine-input.ts';
+import { applySeed, seedAction } from '../state/seed.ts';
+import { advanceSeconds } from './clock-advance.ts';
 
 // The emulator control protocol (docs/interfaces.md#control-protocol): JSON in and out, no
 // authentication.
@@ -19,14 +24,12 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
   app.get('/_emulator/clock', async () => ({ now: toRfc3339(ctx.clock.now()) }));
 
   app.post('/_emulator/clock/advance', async (request) => {
-    const seconds = (jsonBody(request.body) as { seconds?: unknown }).seconds;
-    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0)
-      throw new WireError('InvalidInput', 'seconds must be a number > 0, e.g. {"seconds": 60}.');
+    const seconds = advanceSeconds(jsonBody(request.body), ctx.clock.now());
     return { now: toRfc3339(ctx.clock.advance(seconds)) };
   });
 
   app.post('/_emulator/apps', async (request, reply) => {
-    const registered = ctx.state.apps.register(parsed(() => parseApp(jsonBody(request.body))));
+    const registered = ctx.state.apps.register(checked(readApp, request.body));
     // The secret is the caller's own; it is not echoed back.
     return reply
       .code(201)
@@ -34,13 +37,11 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
   });
 
   app.post('/_emulator/machines', async (request, reply) => {
-    return reply
-      .code(201)
-      .send(ctx.state.machines.register(parsed(() => parseMachine(jsonBody(request.body)))));
+    return reply.code(201).send(ctx.state.machines.register(checked(readMachine, request.body)));
   });
 
   app.post('/_emulator/machineactions', async (request, reply) => {
-    const seed = parsed(() => parseAction(jsonBody(request.body)));
+    const seed = checked(readAction, request.body);
     return reply.code(201).send(entityWire(ctx, request, seedAction(ctx.state, seed, ctx.clock.now())));
   });
 
@@ -66,11 +67,11 @@ function jsonBody(body: unknown): unknown {
   }
 }
 
-function parsed<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof SeedInputError) throw new WireError('InvalidInput', error.message);
-    throw error;
-  }
+// The body read by one of the control protocol's readers; every problem it names goes into one 400.
+function checked<T>(read: (input: unknown, problems: Problems) => T | undefined, body: unknown): T {
+  const problems: Problems = [];
+  const value = read(jsonBody(body), problems);
+  if (value === undefined || problems.length > 0)
+    throw new WireError('InvalidInput', problemLines(problems).join(' ') || 'The body is not valid input.');
+  return value;
 }

@@ -1,0 +1,93 @@
+// Checks of control-protocol input (a request body, or an entry of a seed file) that keep every problem
+// with its JSON path ('apps[0].roles[1]'), so one answer or one start names everything to fix at once.
+// A request body is the root: its problems read 'roles must ...'; a seed entry's read 'apps[0].roles must ...'.
+
+export type Problems = string[];
+
+// Tenant ids and machine ids end up in URL paths, and the router takes segments up to this long
+// (maxParamLength in app.ts): a longer id could be registered but never used.
+export const MAX_ID_LENGTH = 500;
+
+// How many problems one answer or one start lists; the rest are counted.
+const SHOWN = 20;
+
+export function pathOf(path: string, name: string | number): string {
+  if (typeof name === 'number') return `${path}[${name}]`;
+  return path ? `${path}.${name}` : name;
+}
+
+// What a value is, for the "(got ...)" of a message; strings are quoted and cut short.
+export function shown(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value) ?? 'a string';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'a number out of range';
+  if (typeof value === 'object') return 'an object';
+  return typeof value === 'boolean' ? String(value) : typeof value;
+}
+
+export function objectAt(
+  input: unknown,
+  path: string,
+  what: string,
+  problems: Problems,
+): Record<string, unknown> | undefined {
+  if (typeof input === 'object' && input !== null && !Array.isArray(input))
+    return input as Record<string, unknown>;
+  problems.push(`${path || 'The body'} must be a JSON object describing ${what} (got ${shown(input)}).`);
+  return undefined;
+}
+
+export function textAt(
+  body: Record<string, unknown>,
+  path: string,
+  name: string,
+  problems: Problems,
+  maxLength = Number.POSITIVE_INFINITY,
+): string | undefined {
+  const value = body[name];
+  if (typeof value !== 'string' || value.length === 0) {
+    const got = value === undefined ? 'nothing' : shown(value);
+    problems.push(`${pathOf(path, name)} must be a non-empty string (got ${got}).`);
+    return undefined;
+  }
+  if (value.length > maxLength) {
+    problems.push(`${pathOf(path, name)} must be at most ${maxLength} characters (got ${value.length}).`);
+    return undefined;
+  }
+  return value;
+}
+
+export function optionalTextAt(
+  body: Record<string, unknown>,
+  path: string,
+  name: string,
+  problems: Problems,
+): string | undefined {
+  const value = body[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value;
+  problems.push(`${pathOf(path, name)} must be a string when given (got ${shown(value)}).`);
+  return undefined;
+}
+
+export function choiceAt<T extends string>(
+  body: Record<string, unknown>,
+  path: string,
+  name: string,
+  allowed: readonly T[],
+  problems: Problems,
+): T | undefined {
+  const value = body[name];
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  const got = value === undefined ? 'nothing' : shown(value);
+  problems.push(`${pathOf(path, name)} must be one of ${allowed.join(', ')} (got ${got}).`);
+  return undefined;
+}
+
+// The problems as lines, at most SHOWN of them, then how many more there are.
+export function problemLines(problems: Problems): string[] {
+  if (problems.length <= SHOWN) return [...problems];
+  return [...problems.slice(0, SHOWN), `... and ${problems.length - SHOWN} more problems.`];
+}

@@ -3,6 +3,7 @@
 // User errors print one line each, never a stack trace.
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../src/harness/config/load-config.ts';
+import { readEnv } from '../src/harness/config/read-env.ts';
 import { ConfigError, describeError, isUserError } from '../src/harness/errors.ts';
 import { preflight } from '../src/harness/preflight.ts';
 import { redactText } from '../src/harness/redaction/redact.ts';
@@ -10,18 +11,36 @@ import { planFromConfig } from '../src/harness/run/plan-from-config.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
 import { startAllureGenerator } from '../src/reporters/allure-generate.ts';
+import { selectedBaselineProblem } from '../src/reporters/baseline.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
 import { EXIT, type ExitCode, readRunOutcome } from '../src/reporters/run-outcome.ts';
+import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 
 const PREFLIGHT_BUDGET_MS = 10_000;
 
 async function main(args: string[]): Promise<ExitCode> {
+  // What the run reads beside the configuration (MDE_BASELINE, MDE_REPORT_SINGLE_FILE), .env included.
+  const env = readEnv();
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig();
+    config = loadConfig(env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     for (const line of error.lines()) console.error(line);
+    return EXIT.ERRORED;
+  }
+  let singleFile: boolean;
+  try {
+    singleFile = singleFileSetting(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const line of error.lines()) console.error(line);
+    return EXIT.ERRORED;
+  }
+  // A bad baseline would be reported only after the whole run: say so now, in one line.
+  const baselineProblem = selectedBaselineProblem(env);
+  if (baselineProblem) {
+    console.error(baselineProblem);
     return EXIT.ERRORED;
   }
   const plan = planFromConfig(config);
@@ -47,7 +66,6 @@ async function main(args: string[]): Promise<ExitCode> {
   }
 
   const started = Date.now();
-  const singleFile = process.env.MDE_REPORT_SINGLE_FILE === 'true';
   const allure = startAllureGenerator({ singleFile });
   timings.playwrightStart = performance.now();
   const playwrightExit = await runPlaywright('playwright.config.ts', args, {

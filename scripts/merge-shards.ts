@@ -3,10 +3,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../src/contract/contract-files.ts';
 import { getRegistry } from '../src/contract/index.ts';
+import { readEnv } from '../src/harness/config/read-env.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
 import { mergeRecords } from '../src/reporters/merge-records.ts';
 import { RECORDS_FILE, readRecords, writeRecords } from '../src/reporters/records-file.ts';
+import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { writeComplianceReports } from '../src/reporters/write-reports.ts';
 
 // npx tsx scripts/merge-shards.ts [shards-dir] [--allure-results <dir>]... [--single-file]
@@ -43,7 +45,7 @@ try {
   mkdirSync(results, { recursive: true });
   // Allure result files are named by UUID, so directories from different shards never collide.
   for (const dir of allureDirs) if (resolve(dir) !== results) cpSync(dir, results, { recursive: true });
-  process.exitCode = await finishRun({ singleFile: values['single-file'] ?? false });
+  process.exitCode = await finishRun({ singleFile: values['single-file'] || singleFileSetting(readEnv()) });
 } catch (error) {
   console.error(`merge-shards: ${(error as Error).message}`);
   process.exitCode = 2;

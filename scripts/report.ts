@@ -2,9 +2,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../src/contract/contract-files.ts';
 import { getRegistry } from '../src/contract/index.ts';
+import { readEnv } from '../src/harness/config/read-env.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
 import { RECORDS_FILE, readRecords } from '../src/reporters/records-file.ts';
+import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { writeComplianceReports } from '../src/reporters/write-reports.ts';
 
 // npm run report [-- --single-file] [--records <file>] [--no-allure]
@@ -20,7 +22,7 @@ try {
       'no-allure': { type: 'boolean' },
     },
   });
-  const singleFile = values['single-file'] || process.env.MDE_REPORT_SINGLE_FILE === 'true';
+  const singleFile = values['single-file'] || singleFileSetting(readEnv());
   const records = readRecords(join(repoRoot, values.records ?? RECORDS_FILE));
   const { exitCode, reports } = writeComplianceReports(records, {
     outDir: join(repoRoot, 'reports'),

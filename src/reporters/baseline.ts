@@ -3,11 +3,12 @@ import { isAbsolute, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot } from '../contract/contract-files.ts';
 import { getRegistry, type Registry } from '../contract/index.ts';
+import { type Env, readEnv } from '../harness/config/read-env.ts';
 import { schemaProblems } from './schema-check.ts';
 import type { Verdict } from './verdict.ts';
 
 // A target's known deviations (OIDF's expected failures, s3-tests' fails_on_*): selected with
-// MDE_BASELINE=<name>, read from baselines/<name>.yaml.
+// MDE_BASELINE=<name> (environment or .env), read from baselines/<name>.yaml.
 export interface BaselineEntry {
   id: string;
   verdict: Extract<Verdict, 'FAIL' | 'WARN'>;
@@ -33,21 +34,44 @@ export function baselinePath(nameOrPath: string): string {
   return join(repoRoot, 'baselines', `${nameOrPath}.yaml`);
 }
 
-// The baseline named by MDE_BASELINE, or undefined when none is set.
-export function loadSelectedBaseline(env: NodeJS.ProcessEnv = process.env): Baseline | undefined {
+// The baseline named by MDE_BASELINE, or undefined when none is set. Read as the configuration is:
+// the environment over .env.
+export function loadSelectedBaseline(env: Env = readEnv()): Baseline | undefined {
   const name = env.MDE_BASELINE?.trim();
   return name ? loadBaseline(name) : undefined;
+}
+
+// The one line that says what is wrong with the selected baseline, or undefined: checked before the
+// tests start (scripts/conformance.ts), so a typo costs seconds rather than a whole tenant run.
+export function selectedBaselineProblem(env: Env = readEnv()): string | undefined {
+  try {
+    loadSelectedBaseline(env);
+    return undefined;
+  } catch (error) {
+    if (error instanceof BaselineError) return `${error.name}: ${error.message}`;
+    throw error;
+  }
 }
 
 export function loadBaseline(nameOrPath: string, registry: Registry = getRegistry()): Baseline {
   const path = baselinePath(nameOrPath);
   const file = relative(repoRoot, path) || path;
-  if (!existsSync(path)) throw new BaselineError(`MDE_BASELINE=${nameOrPath}: ${file} does not exist.`);
+  if (!existsSync(path))
+    throw new BaselineError(
+      `MDE_BASELINE=${nameOrPath}: ${file} does not exist; name a file of baselines/ without .yaml (e.g. example-tenant) or give a path to one.`,
+    );
   return parseBaseline(readFileSync(path, 'utf8'), file, registry);
 }
 
 export function parseBaseline(text: string, file: string, registry: Registry = getRegistry()): Baseline {
-  const data = (parse(text) as unknown) ?? [];
+  let data: unknown;
+  try {
+    data = (parse(text) as unknown) ?? [];
+  } catch (error) {
+    // The YAML parser's message spans lines (with a code frame); its first line says where.
+    const first = String((error as Error).message).split('\n')[0];
+    throw new BaselineError(`${file} is not valid YAML: ${first}`);
+  }
   const problems = schemaProblems('baseline.schema.json', data);
   if (problems.length > 0) throw new BaselineError(`${file} is not a valid baseline: ${problems.join('; ')}`);
   const entries = data as BaselineEntry[];

@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../contract/contract-files.ts';
-import { formatFinding, SCANNED_DIRS, scanForLeaks } from '../harness/redaction/leak-scan.ts';
+import type { Env } from '../harness/config/read-env.ts';
+import {
+  formatFinding,
+  formatSkipped,
+  type LeakScan,
+  SCANNED_DIRS,
+  scanForLeaks,
+} from '../harness/redaction/leak-scan.ts';
 import { type AllureGenerateResult, type AllureGenerator, startAllureGenerator } from './allure-generate.ts';
 import { applyAllureStatuses } from './allure-statuses.ts';
 import type { ComplianceReport } from './compliance-report.ts';
@@ -18,6 +25,9 @@ export interface FinishOptions {
   timings?: Record<string, number>;
   // An Allure generator started earlier (it loads while the tests run); else one starts now.
   allure?: AllureGenerator;
+  // Where the configuration is read for the leak scan (environment over the .env of cwd), as the run does.
+  cwd?: string;
+  env?: Env;
 }
 
 // What `npm run conformance` and `npm run report` do after the tests: Allure report (known deviations
@@ -41,8 +51,9 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
     ).generate();
   }
   // Everything but the Allure report is scanned while Allure generates it (another process).
+  const scan = (dirs: string[]): LeakScan => scanForLeaks({ root, dirs, cwd: options.cwd, env: options.env });
   let started = performance.now();
-  const findings = scanForLeaks({ root, dirs: SCANNED_DIRS.filter((d) => d !== 'allure-report') });
+  const { findings, skipped } = scan(SCANNED_DIRS.filter((d) => d !== 'allure-report'));
   timings.leakScanMs = performance.now() - started;
   if (allure) {
     const generated = await allure;
@@ -50,11 +61,16 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
     log(`allure: ${generated.message}`);
     if (generated.qualityGate) log(`allure quality gate: ${generated.qualityGate}`);
     started = performance.now();
-    findings.push(...scanForLeaks({ root, dirs: ['allure-report'] }));
+    const report = scan(['allure-report']);
+    findings.push(...report.findings);
+    skipped.push(...report.skipped);
     timings.leakScanMs += performance.now() - started;
   }
+  for (const file of skipped) log(formatSkipped(file));
   for (const finding of findings) log(formatFinding(finding));
-  if (findings.length === 0) log('leak-scan: no secret, issued token or JWT found in the artefacts');
+  const unscanned = skipped.length > 0 ? ` (${skipped.length} file(s) too large to scan, above)` : '';
+  if (findings.length === 0)
+    log(`leak-scan: no secret, issued token, JWT or private key found in the artefacts${unscanned}`);
   if (findings.length > 0) {
     log(`leak-scan: ${findings.length} finding(s): do not share these artefacts; rotate what leaked.`);
     // Worse than any verdict: the artefacts must not be shared until the secret is rotated.

@@ -1,21 +1,30 @@
+import {
+  CLIENT_ID_PLACEHOLDER,
+  type ConfiguredValue,
+  currentConfiguredSecrets,
+} from '../harness/redaction/configured-secrets.ts';
 import { redactText, registerSecret } from '../harness/redaction/redact.ts';
 
 // Everything the reports say passes through here: secrets and tokens are redacted (by value and by
 // shape), and the configured client ids, which are not secrets but identify the tenant's apps, are
-// replaced too, so compliance.json can be shared outside the tenant.
-const SECRET_VARIABLES = ['MDE_CLIENT_SECRET', 'MDE_LIMITED_CLIENT_SECRET'];
-const CLIENT_ID_VARIABLES = ['MDE_CLIENT_ID', 'MDE_LIMITED_CLIENT_ID'];
-
-export function scrub(text: string, env: NodeJS.ProcessEnv = process.env): string {
-  for (const name of SECRET_VARIABLES) registerSecret(env[name]);
+// replaced too, so compliance.json can be shared outside the tenant. What is configured is read as the
+// run reads it: environment and .env (src/harness/redaction/configured-secrets.ts).
+export function scrub(text: string, values: ConfiguredValue[] = currentConfiguredSecrets()): string {
+  // Longest form first: a JSON-escaped form is replaced whole before the raw one could split it.
+  for (const value of values)
+    if (value.kind === 'secret') for (const form of byLength(value.forms)) registerSecret(form);
   let out = redactText(text);
-  for (const name of CLIENT_ID_VARIABLES) {
-    const value = env[name]?.trim();
-    if (value && value.length >= 6) out = out.split(value).join('[CLIENT-ID]');
+  for (const value of values) {
+    if (value.kind !== 'client-id') continue;
+    for (const form of value.forms) out = out.split(form).join(CLIENT_ID_PLACEHOLDER);
   }
   return out;
 }
 
-export function scrubValue<T>(value: T, env: NodeJS.ProcessEnv = process.env): T {
-  return JSON.parse(scrub(JSON.stringify(value), env)) as T;
+function byLength(forms: string[]): string[] {
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+export function scrubValue<T>(value: T, values: ConfiguredValue[] = currentConfiguredSecrets()): T {
+  return JSON.parse(scrub(JSON.stringify(value), values)) as T;
 }

@@ -1,6 +1,7 @@
 import { entraErrorByCode } from '../../contract/entra-errors.ts';
 import type { CredentialSpec } from '../config/credential-spec.ts';
 import { HarnessError } from '../errors.ts';
+import { CLIENT_ID_PLACEHOLDER, configuredClientIds } from '../redaction/configured-secrets.ts';
 import { TokenError } from './client-secret-flow.ts';
 import type { Authority } from './token-source.ts';
 
@@ -11,14 +12,31 @@ export class SignInError extends HarnessError {
   readonly category = 'target';
 }
 
+// Entra ID quotes the app's id ("app '…'", "Application with identifier '…'", "Client app ID: …"), and the
+// reports must never carry a client id. The resource's ("Resource app ID: …") stays: it names the API.
+const QUOTED_APP_ID =
+  /(?<!resource )(\b(?:app|application|client)(?: app)?(?: with)?(?:\s*id|\s+identifier)?\s*[:=]?\s*['"(]?)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
 export function signInError(error: unknown, spec: CredentialSpec, authority: Authority): SignInError {
-  const detail = entraDetail(error);
+  const detail = withoutClientIds(entraDetail(error), spec.clientId);
   const aadsts = /AADSTS(\d+)/.exec(detail)?.[1];
   const fix = aadsts ? entraErrorByCode(aadsts)?.fix : undefined;
   const where = `${authority.authBaseUrl}/${authority.tenantId}`;
   return new SignInError(`${spec.kind} sign-in at ${where} failed: ${detail}${fix ? ` (${fix})` : ''}`, {
     cause: error,
   });
+}
+
+// Every configured client id, and whatever Entra ID quotes as an app id, becomes [CLIENT-ID]; the AADSTS
+// code and the rest of the sentence stay.
+function withoutClientIds(text: string, clientId: string | undefined): string {
+  const ids = [
+    ...(clientId ? [clientId, clientId.toLowerCase(), clientId.toUpperCase()] : []),
+    ...configuredClientIds(),
+  ];
+  let out = text;
+  for (const id of ids) if (id.length >= 6) out = out.split(id).join(CLIENT_ID_PLACEHOLDER);
+  return out.replace(QUOTED_APP_ID, `$1${CLIENT_ID_PLACEHOLDER}`);
 }
 
 // The first sentence Entra ID gives (from "AADSTS..." to "Trace ID"), or the library's own message.

@@ -1,11 +1,15 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import type { Env } from '../config/read-env.ts';
+import { configuredSecrets } from './configured-secrets.ts';
+import { PRIVATE_KEY_SHAPE } from './private-key-pem.ts';
 import { type Fingerprint, fingerprintsFile, readFingerprints, sha256 } from './secret-fingerprints.ts';
 import { isZip, zipEntries } from './zip-entries.ts';
 
 // Redaction is only as good as its last check: after a run, every artefact is searched for the
-// configured secrets, for tokens issued during the run (by fingerprint), and for anything shaped like
-// a JWT. A finding names the file and what kind of secret it is, never the secret.
+// configured secrets (src/harness/redaction/configured-secrets.ts), for tokens issued during the run (by
+// fingerprint), and for anything shaped like a JWT or a PEM private key. A finding names the file and
+// what kind of secret it is, never the secret.
 export const SCANNED_DIRS = [
   'reports',
   'test-results',
@@ -14,9 +18,6 @@ export const SCANNED_DIRS = [
   'blob-report',
   'playwright-report',
 ];
-const SECRET_VARIABLES = ['MDE_CLIENT_SECRET', 'MDE_LIMITED_CLIENT_SECRET'];
-// Client ids are not secrets, but docs/interfaces.md#compliance-json promises the reports never carry them.
-const CLIENT_ID_VARIABLES = ['MDE_CLIENT_ID', 'MDE_LIMITED_CLIENT_ID'];
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\./;
 const TOKEN_RUN = /[A-Za-z0-9_~.+/=-]{8,}/g;
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -30,8 +31,16 @@ export interface LeakFinding {
 export interface LeakScanOptions {
   root?: string;
   dirs?: string[];
-  env?: NodeJS.ProcessEnv;
+  // The configuration is read as the run reads it: this environment over the .env file of `cwd`.
+  env?: Env;
+  cwd?: string;
   fingerprints?: Fingerprint[];
+}
+
+export interface LeakScan {
+  findings: LeakFinding[];
+  // Files too large to read (relative to the root): unchecked, so the caller must say so.
+  skipped: string[];
 }
 
 interface Needles {
@@ -40,44 +49,36 @@ interface Needles {
   lengths: Set<number>;
 }
 
-export function scanForLeaks(options: LeakScanOptions = {}): LeakFinding[] {
+export function scanForLeaks(options: LeakScanOptions = {}): LeakScan {
   const root = resolve(options.root ?? '.');
   const env = options.env ?? process.env;
   const ownFile = fingerprintsFile(env);
   const fingerprints = options.fingerprints ?? readFingerprints(ownFile);
-  const needles = buildNeedles(env, fingerprints);
-  const findings: LeakFinding[] = [];
+  const needles = buildNeedles(options.cwd ?? process.cwd(), env, fingerprints);
+  const scan: LeakScan = { findings: [], skipped: [] };
   for (const dir of options.dirs ?? SCANNED_DIRS) {
-    for (const file of walk(join(root, dir))) {
-      if (file === ownFile) continue;
-      const name = relative(root, file).split(sep).join('/');
-      findings.push(...scanBuffer(readFileSync(file), name, needles));
+    for (const { path, tooLarge } of walk(resolve(root, dir))) {
+      if (path === ownFile) continue;
+      const name = relative(root, path).split(sep).join('/');
+      if (tooLarge) scan.skipped.push(name);
+      else scan.findings.push(...scanBuffer(readFileSync(path), name, needles));
     }
   }
-  return findings;
+  return scan;
 }
 
-function buildNeedles(env: NodeJS.ProcessEnv, fingerprints: Fingerprint[]): Needles {
-  const values: Needles['values'] = [];
-  for (const name of SECRET_VARIABLES) {
-    const value = env[name]?.trim();
-    if (value && value.length >= 6) values.push({ what: `the value of ${name}`, forms: formsOf(value) });
-  }
-  for (const name of CLIENT_ID_VARIABLES) {
-    const value = env[name]?.trim();
-    if (value && value.length >= 6)
-      values.push({ what: `the value of ${name}`, forms: formsOf(value), onlyUnder: 'reports/' });
-  }
+function buildNeedles(cwd: string, env: Env, fingerprints: Fingerprint[]): Needles {
+  // Client ids are not secrets, but docs/interfaces.md#compliance-json promises the reports never carry them.
+  const values = configuredSecrets(cwd, env).map(({ what, kind, forms }) => ({
+    what,
+    forms,
+    ...(kind === 'client-id' ? { onlyUnder: 'reports/' } : {}),
+  }));
   return {
     values,
     fingerprints: new Set(fingerprints.map((f) => f.sha256)),
     lengths: new Set(fingerprints.map((f) => f.length)),
   };
-}
-
-// A secret can be written raw, URL-encoded (a form body) or JSON-escaped.
-function formsOf(value: string): string[] {
-  return [...new Set([value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)])];
 }
 
 function scanBuffer(buffer: Buffer, name: string, needles: Needles): LeakFinding[] {
@@ -99,6 +100,7 @@ export function scanText(text: string, name: string, needles: Needles): string[]
     if (needle.forms.some((form) => text.includes(form))) found.add(needle.what);
   }
   if (JWT_SHAPE.test(text)) found.add('a JWT-shaped token');
+  if (PRIVATE_KEY_SHAPE.test(text)) found.add('a PEM private key');
   if (needles.fingerprints.size > 0 && issuedTokenIn(text, needles))
     found.add('a token issued during the run');
   return [...found];
@@ -115,11 +117,13 @@ function issuedTokenIn(text: string, needles: Needles): boolean {
   return false;
 }
 
-function* walk(path: string): Generator<string> {
+// A directory that does not exist holds nothing: the default directories need not all be there (a
+// caller naming its own checks that they exist first).
+function* walk(path: string): Generator<{ path: string; tooLarge: boolean }> {
   if (!existsSync(path)) return;
   const stat = statSync(path);
   if (stat.isFile()) {
-    if (stat.size <= MAX_FILE_BYTES) yield path;
+    yield { path, tooLarge: stat.size > MAX_FILE_BYTES };
     return;
   }
   if (!stat.isDirectory()) return;
@@ -129,4 +133,8 @@ function* walk(path: string): Generator<string> {
 // For a terminal: one line per finding, naming the file; never the secret.
 export function formatFinding(finding: LeakFinding): string {
   return `leak-scan: ${finding.file}: ${finding.what}`;
+}
+
+export function formatSkipped(file: string): string {
+  return `leak-scan: ${file}: not scanned, larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; check it yourself before sharing it`;
 }

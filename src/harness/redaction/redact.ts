@@ -1,6 +1,7 @@
 // Replaces secrets before anything is written: attachments, error messages, logs, reports.
 // Known secret values (client secrets, issued tokens) are registered at run time; JWT-shaped strings,
-// Authorization values and token fields are replaced by shape as well.
+// PEM private keys, Authorization values and token fields are replaced by shape as well.
+import { PRIVATE_KEY_PEM } from './private-key-pem.ts';
 
 const REDACTED = '[REDACTED]';
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
@@ -24,6 +25,7 @@ export function redactText(text: string): string {
   let out = text;
   for (const secret of knownSecrets) out = out.split(secret).join(REDACTED);
   return out
+    .replace(PRIVATE_KEY_PEM, REDACTED)
     .replace(JWT_SHAPE, REDACTED)
     .replace(SECRET_FIELDS, `$1${REDACTED}`)
     .replace(AUTH_HEADER, (_m, prefix: string, value: string) => {

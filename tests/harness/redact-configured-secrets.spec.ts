@@ -1,0 +1,89 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { configuredClientIds, configuredSecrets } from '../../src/harness/redaction/configured-secrets.ts';
+import { redactText, redactValue } from '../../src/harness/redaction/redact.ts';
+
+// What the configuration names as secret is read as the run reads it: the environment over .env, the
+// Azure SDK namesakes and every role app included. A finding's `what` names the variable, never the value.
+const KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
+
+function workdir(dotenv: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'configured-secrets-'));
+  writeFileSync(join(dir, '.env'), dotenv);
+  return dir;
+}
+
+const whats = (dir: string, env = {}) => configuredSecrets(dir, env).map((v) => `${v.kind} ${v.what}`);
+
+test('a secret only in .env is listed, and the environment wins over the file', () => {
+  const dir = workdir('MDE_CLIENT_SECRET=from-dotenv-file-1\nMDE_LIMITED_CLIENT_SECRET=limited-from-file\n');
+  const secrets = configuredSecrets(dir, { MDE_LIMITED_CLIENT_SECRET: 'limited-from-env' });
+  expect(secrets.find((v) => v.what === 'the value of MDE_CLIENT_SECRET')?.forms).toContain(
+    'from-dotenv-file-1',
+  );
+  const limited = secrets.find((v) => v.what === 'the value of MDE_LIMITED_CLIENT_SECRET');
+  expect(limited?.forms).toContain('limited-from-env');
+  expect(limited?.forms).not.toContain('limited-from-file');
+});
+
+test('the AZURE_* namesakes, the role apps and GitHub request token are listed; other variables are not', () => {
+  const dir = workdir(
+    [
+      'AZURE_CLIENT_SECRET=azure-secret-value',
+      'AZURE_CLIENT_ID=11111111-2222-4333-8444-555555555555',
+      'MDE_ROLE_ISOLATE_CLIENT_SECRET=isolate-secret-value',
+      'MDE_ROLE_ISOLATE_CLIENT_ID=66666666-2222-4333-8444-555555555555',
+      'ACTIONS_ID_TOKEN_REQUEST_TOKEN=github-request-token',
+      'MDE_TENANT_ID=72f988bf-86f1-41af-91ab-2d7cd011db47',
+      'AZURE_AUTHORITY_HOST=https://login.microsoftonline.com',
+      'SOME_OTHER_SECRET=not-ours-to-judge',
+    ].join('\n'),
+  );
+  expect(whats(dir).sort()).toEqual([
+    'client-id the value of AZURE_CLIENT_ID',
+    'client-id the value of MDE_ROLE_ISOLATE_CLIENT_ID',
+    'secret the value of ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'secret the value of AZURE_CLIENT_SECRET',
+    'secret the value of MDE_ROLE_ISOLATE_CLIENT_SECRET',
+  ]);
+  expect(configuredClientIds(dir, {})).toContain('11111111-2222-4333-8444-555555555555'.toUpperCase());
+});
+
+test('the private keys of certificate files and the federated token files are listed, by variable', () => {
+  const dir = workdir(
+    'AZURE_CLIENT_CERTIFICATE_PATH=operator.pem\nMDE_ROLE_SCAN_CLIENT_CERTIFICATE_PATH=missing.pem\nAZURE_FEDERATED_TOKEN_FILE=token\n',
+  );
+  writeFileSync(
+    join(dir, 'operator.pem'),
+    `-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n${KEY}`,
+  );
+  writeFileSync(join(dir, 'token'), 'opaque-federated-token-value\n');
+  const secrets = configuredSecrets(dir, {});
+  // A file that cannot be read holds nothing to look for (the configuration check reports it).
+  expect(secrets.map((v) => v.what)).toEqual([
+    'the private key in the file of AZURE_CLIENT_CERTIFICATE_PATH',
+    'the token in the file of AZURE_FEDERATED_TOKEN_FILE',
+  ]);
+  expect(secrets[0]!.forms).toContain(KEY.trim());
+  // A line of the body also finds the key written unwrapped (one base64 string).
+  const bodyLine = secrets[0]!.forms.find((form) => /^[A-Za-z0-9+/]{64}$/.test(form));
+  expect(bodyLine).toBeDefined();
+  expect(KEY.replace(/\n/g, '')).toContain(bodyLine!);
+  expect(secrets[1]!.forms).toEqual(['opaque-federated-token-value']);
+});
+
+test('a PEM private key is redacted by shape in text and in JSON; a message naming the header is not', () => {
+  expect(redactText(`key file:\n${KEY}end`)).toBe('key file:\n[REDACTED]\nend');
+  const value = redactValue({ pem: KEY, nested: JSON.stringify({ pem: KEY }), other: 'kept' });
+  expect(JSON.stringify(value)).not.toContain('PRIVATE KEY');
+  expect(value.other).toBe('kept');
+  expect(redactText(`cut short: ${KEY.slice(0, 300)}`)).toBe('cut short: [REDACTED]');
+  const hint =
+    'holds a certificate but no private key; add the key (-----BEGIN PRIVATE KEY-----) to the file';
+  expect(redactText(hint)).toBe(hint);
+});

@@ -1,0 +1,39 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { configuredSecrets } from '../../src/harness/redaction/configured-secrets.ts';
+import { scrub, scrubValue } from '../../src/reporters/scrub.ts';
+
+// The reports' redaction reads the configuration as the run does (environment over .env), the
+// AZURE_* namesakes and the role apps included, so a secret kept in .env never reaches compliance.json.
+const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
+const KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
+
+function configuredIn(dotenv: string, files: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'scrub-'));
+  writeFileSync(join(dir, '.env'), dotenv);
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return configuredSecrets(dir, {});
+}
+
+test('a secret and a client id set only in .env are scrubbed from report text', () => {
+  const values = configuredIn(`MDE_CLIENT_SECRET=dotenv-only-secret~1\nAZURE_CLIENT_ID=${CLIENT_ID}\n`);
+  const text = `sent dotenv-only-secret~1 (${encodeURIComponent('dotenv-only-secret~1')}) as app ${CLIENT_ID.toUpperCase()}`;
+  expect(scrub(text, values)).toBe('sent [REDACTED] ([REDACTED]) as app [CLIENT-ID]');
+});
+
+test('role secrets, the AZURE_CLIENT_SECRET namesake and a certificate file key are scrubbed from a report value', () => {
+  const values = configuredIn(
+    'AZURE_CLIENT_SECRET=azure-namesake-secret\nMDE_ROLE_OFFBOARD_CLIENT_SECRET=role-app-secret\nMDE_CLIENT_CERTIFICATE_PATH=app.pem\n',
+    { 'app.pem': KEY },
+  );
+  const unwrapped = KEY.split('\n').slice(1, -2).join('');
+  const report = { reason: 'azure-namesake-secret, role-app-secret', evidence: [KEY, `der ${unwrapped}`] };
+  const clean = JSON.stringify(scrubValue(report, values));
+  for (const leak of ['azure-namesake-secret', 'role-app-secret', 'PRIVATE KEY', unwrapped.slice(600, 664)])
+    expect(clean).not.toContain(leak);
+});

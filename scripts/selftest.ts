@@ -3,7 +3,9 @@
 // Playwright run whose workers are shared by every target. Then the judgement: profiles clean, each
 // fault caught exactly, and each profile's observed profile calibrating an emulator that answers as
 // the profile does. Writes reports/selftest.md and reports/selftest.json (read by npm test).
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { getRegistry } from '../src/contract/index.ts';
 import { createSigningKey, FAULT_CATALOGUE, PROFILES } from '../src/emulator/index.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
@@ -55,7 +57,10 @@ const targets: TargetPlan[] = [
 // Two tenant rehearsals over HTTPS: an emulator without control protocol plays a real tenant and its
 // Entra ID; the suite signs in with certificates (read-only), then with a federated token (writes
 // allowed), as a user configures it; the tenant is read back afterwards to see what the suite did.
-const tenants = await startRehearsals(wanted, 'test-results/rehearsal');
+// Their keys and federated token live in a temporary directory, never among the artefacts a later
+// run's leak scan reads (where they would rightly be reported).
+const rehearsalDir = mkdtempSync(join(tmpdir(), 'mde-rehearsal-'));
+const tenants = await startRehearsals(wanted, rehearsalDir);
 for (const r of tenants.rehearsals) {
   const spec = loadConfig(r.env).target;
   targets.push({
@@ -112,6 +117,7 @@ const exit = await runPlaywright(
 const seconds = Math.round((performance.now() - started) / 1000);
 const checks = await tenants.judge();
 await Promise.all([tenants.close(), ...independents.flatMap((i) => i.slots.map((e) => e.close()))]);
+rmSync(rehearsalDir, { recursive: true, force: true });
 
 const index = readIndex();
 if (!index) {

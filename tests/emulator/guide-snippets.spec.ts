@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './emulator-fixture.ts';
@@ -19,6 +20,10 @@ const snippets = [...guide.matchAll(/```js ([\w.-]+\.mjs)\n([\s\S]*?)```/g)].map
 // Inside the repository, so that the snippets resolve @azure/* from its node_modules.
 const DIR = join(REPO, 'test-results', 'guide-snippets');
 
+// The key and the federated token outside the repository: under test-results/ a later run's leak
+// scan would (rightly) report them.
+const SECRETS = mkdtempSync(join(tmpdir(), 'guide-snippets-'));
+
 let emulator: HttpsEmulator;
 let env: Record<string, Record<string, string>>;
 
@@ -27,8 +32,8 @@ test.beforeAll(async () => {
   emulator = await HttpsEmulator.start();
   const [certificate, github] = await Promise.all([clientCertificate(), identityProvider()]);
   mkdirSync(DIR, { recursive: true });
-  const certificatePath = join(DIR, 'client-certificate.pem');
-  const tokenFile = join(DIR, 'federated-token.jwt');
+  const certificatePath = join(SECRETS, 'client-certificate.pem');
+  const tokenFile = join(SECRETS, 'federated-token.jwt');
   writeFileSync(certificatePath, `${certificate.cert}${certificate.key}`);
   writeFileSync(tokenFile, await github.sign({ sub: 'ci', aud: EXCHANGE_AUDIENCE }));
   await emulator.registerApp({ clientId: 'guide-secret', clientSecret: 's3cret', roles: READ_ROLES });
@@ -64,6 +69,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await emulator?.close();
+  rmSync(SECRETS, { recursive: true, force: true });
 });
 
 test('the guide has a Node snippet for msal-node and for each @azure/identity credential', () => {

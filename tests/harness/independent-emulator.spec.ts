@@ -83,6 +83,12 @@ for (const name of Object.keys(VARIANTS) as VariantName[]) {
       });
       expect(cancel.status).toBe(200);
       expect(((await cancel.json()) as { id: string }).id).toBe(id);
+      // A variant that shows the cancel only later (cancelShowsAfterMs): let that virtual time pass.
+      const showsAfter = VARIANTS[name].cancelShowsAfterMs;
+      if (showsAfter > 0)
+        expect((await post(`${url}/_emulator/clock/advance`, { seconds: showsAfter / 1000 })).status).toBe(
+          200,
+        );
       const read = await fetch(`${url}/api/v1.0/machineactions/${id}`, { headers: { authorization } });
       expect(await read.json()).toMatchObject({ id, status: 'Cancelled', cancellationComment: 'unit test' });
 

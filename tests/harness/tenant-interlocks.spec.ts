@@ -1,60 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type APIRequestContext, expect, test } from '@playwright/test';
-import type { TenantTarget } from '../../src/harness/config/target-spec.ts';
+import { expect, test } from '@playwright/test';
 import { TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
-import { TenantState } from '../../src/harness/drivers/tenant-state.ts';
 import { NotApplicableError, SafetyInterlockError } from '../../src/harness/errors.ts';
-import { tenantTarget } from './tenant-target.ts';
+import { RUN, scan, tenant } from './fake-tenant.ts';
 
 const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
-const RUN = 'run-interlocks';
-
-// A tenant that answers every call from a script, and records what was sent.
-function fakeTenant(answer: (url: string, method: string) => { status: number; body: unknown }) {
-  const sent: string[] = [];
-  const request = {
-    fetch: async (url: string, options: { method: string }) => {
-      sent.push(`${options.method} ${new URL(url).pathname}`);
-      const { status, body } = answer(url, options.method);
-      return {
-        status: () => status,
-        headers: () => ({ 'content-type': 'application/json' }),
-        text: async () => JSON.stringify(body),
-      };
-    },
-  } as unknown as APIRequestContext;
-  return { request, sent };
-}
-
-function tenant(
-  overrides: Partial<TenantTarget>,
-  answer = (_u: string, _m: string) => ({ status: 404, body: {} }),
-) {
-  const spec = tenantTarget(overrides);
-  const { request, sent } = fakeTenant(answer);
-  const state = new TenantState({
-    spec,
-    http: { request: async () => request, timeoutMs: 10_000 },
-    runId: RUN,
-    resultsDir: mkdtempSync(join(tmpdir(), 'tenant-')),
-  });
-  // No token endpoint in a unit test.
-  state.token = async () => 'token';
-  return { state, driver: new TenantDriver(state), sent };
-}
-
-const scan = (id: string, comment: string) => ({
-  status: 201,
-  body: {
-    id,
-    type: 'RunAntiVirusScan',
-    status: 'Pending',
-    requestorComment: comment,
-    creationDateTimeUtc: '2026-01-01T00:00:00Z',
-  },
-});
 
 test.describe('tenant safety interlocks', () => {
   test('without MDE_ALLOW_WRITES nothing is created: activeAction is N/A and a direct scan is refused', async () => {
@@ -136,7 +85,7 @@ test.describe('tenant safety interlocks', () => {
     const comment = `mde-conformance ${RUN}: quick scan to cancel`;
     const { driver, state, sent } = tenant({ machineId: MACHINE, allowWrites: true }, (url, method) => {
       if (url.endsWith('/runAntiVirusScan')) return scan('dddddddd-0000-4000-8000-000000000004', comment);
-      if (method === 'GET') return scan('dddddddd-0000-4000-8000-000000000004', comment);
+      if (method === 'GET') return scan('dddddddd-0000-4000-8000-000000000004', comment, 200);
       return {
         status: 200,
         body: {
@@ -151,6 +100,8 @@ test.describe('tenant safety interlocks', () => {
     await driver.teardown();
     expect(sent).toEqual([
       'POST /api/machines/1e5bc9d7e413ddd7902c2932e418702b84d0cc07/runAntiVirusScan',
+      // The new action is read back once before the test gets it (it answers 200 at once here).
+      'GET /api/machineactions/dddddddd-0000-4000-8000-000000000004',
       'GET /api/machineactions/dddddddd-0000-4000-8000-000000000004',
       'POST /api/machineactions/dddddddd-0000-4000-8000-000000000004/cancel',
     ]);
@@ -158,6 +109,21 @@ test.describe('tenant safety interlocks', () => {
       cancelledBy: 'teardown',
       lastStatus: 'Cancelled',
     });
+  });
+
+  test("the worker's last sweep reads again only what no teardown saw final", async () => {
+    const seen = 'aaaaaaaa-0000-4000-8000-00000000000a';
+    const open = 'bbbbbbbb-0000-4000-8000-00000000000b';
+    const { state, sent } = tenant({ machineId: MACHINE, allowWrites: true }, () => ({
+      status: 200,
+      body: { id: open, type: 'RunAntiVirusScan', status: 'Cancelled' },
+    }));
+    const entry = { type: 'RunAntiVirusScan', machineId: MACHINE, createdAt: '2026-03-02T10:00:00.000Z' };
+    state.created.set(seen, { id: seen, ...entry, lastStatus: 'Cancelled', cancelledBy: 'test' });
+    state.created.set(open, { id: open, ...entry, lastStatus: 'Pending' });
+    await new TenantDriver(state, [seen, open]).teardown();
+    expect(sent).toEqual([`GET /api/machineactions/${open}`]);
+    expect(state.created.get(open)).toMatchObject({ lastStatus: 'Cancelled', cancelledBy: 'test' });
   });
 
   test('what a tenant cannot provide is N/A with the reason', async () => {

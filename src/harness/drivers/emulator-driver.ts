@@ -4,9 +4,9 @@ import { READ_ROLE } from '../config/roles.ts';
 import type { EmbeddedTarget, EmulatorTarget } from '../config/target-spec.ts';
 import { ApiClient, type HttpSettings } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
-import { acquireToken } from '../identity/client-secret-flow.ts';
-import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
 import { ControlClient } from './control-client.ts';
+import { EmulatorApps } from './emulator-apps.ts';
+import { readUntil, type Settled } from './eventually.ts';
 import type { Identity, MachineActionRecord, TargetDriver, TargetRuntime } from './target-driver.ts';
 
 const OPERATOR_ROLES = ['Machine.Scan', READ_ROLE];
@@ -32,19 +32,13 @@ export function createEmulatorRuntime(options: EmulatorRuntimeOptions): TargetRu
   };
 }
 
-interface App {
-  tenantId: string;
-  clientId: string;
-  clientSecret: string;
-}
-
 // Each driver (one per test) works in its own tenant with its own apps and machines, so tests never
 // collide, need no reset, and every identity starts with empty rate-limit windows.
 export class EmulatorDriver implements TargetDriver {
   readonly mode: 'embedded' | 'emulator';
   private readonly tenantId = randomUUID();
   private readonly otherTenantId = randomUUID();
-  private readonly apps = new Map<string, Promise<App>>();
+  private readonly apps: EmulatorApps;
   private readonly tokens = new Map<Identity, Promise<string>>();
   private readonly clients = new Map<Identity, ApiClient>();
   private freshCount = 0;
@@ -56,6 +50,7 @@ export class EmulatorDriver implements TargetDriver {
     private readonly control: ControlClient,
   ) {
     this.mode = options.spec.mode;
+    this.apps = new EmulatorApps(control, options.authBaseUrl);
   }
 
   async client(identity: Identity): Promise<ApiClient> {
@@ -109,15 +104,20 @@ export class EmulatorDriver implements TargetDriver {
     return now;
   }
 
+  // The pauses move the virtual clock (and renew tokens, as any move does): nothing sleeps.
+  eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<Settled<T>> {
+    return readUntil(read, done, (seconds) => this.advanceClock(seconds));
+  }
+
   async freshIdentity(roles: readonly string[]): Promise<ApiClient> {
     const label = `fresh-${++this.freshCount}`;
-    const app = this.registerApp(label, this.tenantId, roles);
+    const app = this.apps.register(label, this.tenantId, roles);
     let token: Promise<string> | undefined;
     let epoch = -1;
     return this.newClient(label, async () => {
       if (!token || epoch !== this.clockEpoch) {
         epoch = this.clockEpoch;
-        token = app.then((a) => this.tokenFor(a, this.options.spec.scope ?? DEFAULT_SCOPE));
+        token = app.then((a) => this.apps.token(a, this.options.spec.scope ?? DEFAULT_SCOPE));
       }
       return token;
     });
@@ -137,51 +137,30 @@ export class EmulatorDriver implements TargetDriver {
     const scope = this.options.spec.scope ?? DEFAULT_SCOPE;
     switch (identity) {
       case 'operator':
-        return this.tokenFor(await this.registerApp('operator', this.tenantId, OPERATOR_ROLES), scope);
+        return this.apps.token(await this.apps.register('operator', this.tenantId, OPERATOR_ROLES), scope);
       case 'other-audience':
-        return this.tokenFor(await this.registerApp('operator', this.tenantId, OPERATOR_ROLES), GRAPH_SCOPE);
+        return this.apps.token(
+          await this.apps.register('operator', this.tenantId, OPERATOR_ROLES),
+          GRAPH_SCOPE,
+        );
       case 'read-only':
-        return this.tokenFor(await this.registerApp('read-only', this.tenantId, [READ_ROLE]), scope);
+        return this.apps.token(await this.apps.register('read-only', this.tenantId, [READ_ROLE]), scope);
       case 'other-tenant':
-        return this.tokenFor(
-          await this.registerApp('other-tenant', this.otherTenantId, OPERATOR_ROLES),
+        return this.apps.token(
+          await this.apps.register('other-tenant', this.otherTenantId, OPERATOR_ROLES),
           scope,
         );
       case 'expired': {
-        const app = await this.registerApp('expired', this.tenantId, OPERATOR_ROLES);
-        const token = await acquireToken({ ...this.tokenRequest(app), scope });
+        const app = await this.apps.register('expired', this.tenantId, OPERATOR_ROLES);
+        const token = await this.apps.acquire(app, scope);
         await this.advanceClock(token.expiresIn + EXPIRY_MARGIN_SECONDS);
         return token.accessToken;
       }
       default: {
         const role = identity.slice('role:'.length);
-        return this.tokenFor(await this.registerApp(identity, this.tenantId, [role]), scope);
+        return this.apps.token(await this.apps.register(identity, this.tenantId, [role]), scope);
       }
     }
-  }
-
-  private async tokenFor(app: App, scope: string): Promise<string> {
-    return (await acquireToken({ ...this.tokenRequest(app), scope })).accessToken;
-  }
-
-  private tokenRequest(app: App) {
-    return { authBaseUrl: this.options.authBaseUrl, ...app, scope: DEFAULT_SCOPE };
-  }
-
-  private registerApp(key: string, tenantId: string, roles: readonly string[]): Promise<App> {
-    let app = this.apps.get(key);
-    if (!app) {
-      const created: App = {
-        tenantId,
-        clientId: randomUUID(),
-        clientSecret: randomBytes(18).toString('base64url'),
-      };
-      recordIssuedSecret(created.clientSecret);
-      app = this.control.registerApp({ ...created, roles: [...roles] }).then(() => created);
-      app.catch(() => this.apps.delete(key));
-      this.apps.set(key, app);
-    }
-    return app;
   }
 
   private async seed(status: string): Promise<MachineActionRecord> {

@@ -3,6 +3,7 @@ import type { ActionRole } from '../config/roles.ts';
 import type { TargetMode, TargetSpec } from '../config/target-spec.ts';
 import type { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
+import type { Settled } from './eventually.ts';
 
 // Who calls. Tests name identities; each driver maps them to apps and tokens.
 export type Identity =
@@ -48,6 +49,11 @@ export interface TargetDriver {
   clockNow(): Promise<Date>;
   // Moves the target's clock forward (emulator: virtual; tenant: waits, only with MDE_ALLOW_THROTTLING).
   advanceClock(seconds: number): Promise<Date>;
+  // Reads until `done` holds, pausing between reads up to SETTLE_BOUND_SECONDS of the target's time
+  // (eventually.ts): for what the contract lets show "shortly after". Emulator: the virtual clock
+  // moves, nothing sleeps; tenant: real waits, allowed without MDE_ALLOW_THROTTLING (they spend no quota
+  // beyond the reads).
+  eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<Settled<T>>;
   // A client for an identity with a fresh rate-limit window, for the rate tests.
   freshIdentity(roles: readonly string[], window?: 'minute' | 'hour'): Promise<ApiClient>;
   // Ends the test: the tenant driver cancels what the test created and left running.

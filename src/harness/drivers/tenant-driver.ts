@@ -2,23 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { type ActiveStatus, type FinalStatus, isFinal } from '../../contract/index.ts';
 import type { TenantTarget } from '../config/target-spec.ts';
 import { NotApplicableError } from '../errors.ts';
+import { noVerdict } from '../evidence/no-verdict.ts';
 import { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
+import { readUntil, SETTLE_BOUND_SECONDS, type Settled } from './eventually.ts';
+import { PreconditionError } from './precondition-error.ts';
+import { targetOffsetMs } from './target-clock.ts';
 import type { Identity, MachineActionRecord, TargetDriver, TargetRuntime } from './target-driver.ts';
+import { type StartedScan, startScan } from './tenant-scan.ts';
 import { type TenantRuntimeOptions, TenantState, WRITES_REASON } from './tenant-state.ts';
+import { cancelLeftovers } from './tenant-teardown.ts';
 
 // The tenant target: one TenantState per worker (tokens, what this run created, the quota ledger,
-// the interlocks), and a TenantDriver per test over it.
+// the interlocks, the clock), and a TenantDriver per test over it.
 export function createTenantRuntime(options: TenantRuntimeOptions): TargetRuntime {
   const state = new TenantState(options);
-  let last: TenantDriver | undefined;
   return {
     spec: options.spec,
     apiBaseUrl: options.spec.apiBaseUrl,
-    newDriver: () => {
-      last = new TenantDriver(state);
-      return last;
-    },
+    newDriver: () => new TenantDriver(state),
     close: async () => {
       // A last sweep for anything a crashed test left running.
       await new TenantDriver(state, [...state.created.keys()]).teardown();
@@ -57,13 +59,24 @@ export class TenantDriver implements TargetDriver {
     if (!this.spec.allowWrites || !this.spec.machineId) throw new NotApplicableError(WRITES_REASON);
     if (status !== 'Pending')
       throw new NotApplicableError('a new tenant action starts Pending; InProgress cannot be arranged');
-    const exchange = await this.createAction(this.spec.machineId);
+    const { exchange, ours, readable } = await this.start(this.spec.machineId);
     const body = exchange.body as MachineActionRecord | undefined;
     if (exchange.status !== 201 || !body?.id)
       throw new NotApplicableError(
         `could not start a quick scan on MDE_MACHINE_ID to cancel (answer ${exchange.status}); is one already running?`,
       );
-    return body;
+    if (!ours)
+      throw new NotApplicableError(
+        `the scan on MDE_MACHINE_ID answered with action ${body.id}, which this run did not start: someone else's scan is running there`,
+      );
+    // The set-up, not the behaviour under test: no verdict rather than a failure.
+    if (!readable)
+      throw noVerdict(
+        new PreconditionError(
+          `the new action ${ours.id} did not answer GET with 200 within ${SETTLE_BOUND_SECONDS} s (a new action may answer 404 while it replicates, docs/contract.md#hosts); run again, or try another regional host in MDE_API_BASE_URL`,
+        ),
+      );
+    return ours;
   }
 
   async finalAction(status: FinalStatus): Promise<MachineActionRecord> {
@@ -71,7 +84,9 @@ export class TenantDriver implements TargetDriver {
     const res = await api.list({ $filter: `status eq '${status}'`, $top: 1 });
     const found = (res.body as { value?: MachineActionRecord[] } | undefined)?.value?.[0];
     if (res.status !== 200)
-      throw new Error(`Listing ${status} actions answered ${res.status}; cannot find one read-only.`);
+      throw noVerdict(
+        new PreconditionError(`listing ${status} actions answered ${res.status}; cannot find one to try`),
+      );
     if (!found || found.status !== status || !isFinal(found.status))
       throw new NotApplicableError(
         `the tenant holds no ${status} action to try (the suite never creates one)`,
@@ -82,26 +97,7 @@ export class TenantDriver implements TargetDriver {
 
   async createAction(machineId: string): Promise<Exchange> {
     if (!this.spec.allowWrites || !this.spec.machineId) throw new NotApplicableError(WRITES_REASON);
-    const api = await this.client('operator');
-    const runTag = `mde-conformance ${this.state.options.runId}`;
-    const exchange = await api.runAntiVirusScan(machineId, {
-      Comment: `${runTag}: quick scan to cancel`,
-      ScanType: 'Quick',
-    });
-    const body = exchange.body as MachineActionRecord | undefined;
-    // A duplicate may come back as someone else's running action (docs/contract.md#duplicate-actions): only an
-    // action carrying this run's tag is ours to cancel.
-    if (exchange.status === 201 && body?.id && String(body.requestorComment ?? '').includes(runTag)) {
-      this.state.created.set(body.id, {
-        id: body.id,
-        type: body.type,
-        machineId,
-        createdAt: new Date().toISOString(),
-        lastStatus: body.status,
-      });
-      this.mine.push(body.id);
-    }
-    return exchange;
+    return (await this.start(machineId)).exchange;
   }
 
   unknownId(): string {
@@ -110,8 +106,14 @@ export class TenantDriver implements TargetDriver {
     return id;
   }
 
+  // The target's clock, from the Date header of a GET of a made-up id (one read of the quota).
   async clockNow(): Promise<Date> {
-    return new Date();
+    const api = await this.client('operator');
+    const sent = this.state.clock.now();
+    const res = await api.get(this.unknownId());
+    const offset = targetOffsetMs(res.headers.date, sent, res.receivedAt);
+    if (offset !== undefined) this.state.clockOffsetMs = offset;
+    return this.targetNow();
   }
 
   async advanceClock(seconds: number): Promise<Date> {
@@ -119,8 +121,13 @@ export class TenantDriver implements TargetDriver {
       throw new NotApplicableError(
         'moving time on a tenant means waiting in real time; needs MDE_ALLOW_THROTTLING=true',
       );
-    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-    return new Date();
+    await this.state.clock.sleep(seconds * 1000);
+    return this.targetNow();
+  }
+
+  // Real waits between reads; no switch needed: they spend nothing but the reads themselves.
+  eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<Settled<T>> {
+    return readUntil(read, done, (seconds) => this.state.clock.sleep(seconds * 1000));
   }
 
   async freshIdentity(_roles: readonly string[], window: 'minute' | 'hour' = 'minute'): Promise<ApiClient> {
@@ -133,35 +140,30 @@ export class TenantDriver implements TargetDriver {
         'exhausting the hour limit takes over 15 real minutes; needs MDE_ALLOW_HOUR_THROTTLING=true',
       );
     // The operator app, counted but not limited by the ledger, once its window holds none of our calls.
+    const { ledger, clock } = this.state;
     const last =
-      this.state.ledger.lastCall(this.state.quotaKey('throttle'), 'CancelMachineAction') ??
-      this.state.ledger.lastCall(this.state.quotaKey('operator'), 'CancelMachineAction');
+      ledger.lastCall(this.state.quotaKey('throttle'), 'CancelMachineAction') ??
+      ledger.lastCall(this.state.quotaKey('operator'), 'CancelMachineAction');
     const windowMs = window === 'hour' ? 3_600_000 : 60_000;
-    if (last !== undefined && Date.now() - last < windowMs)
-      await new Promise((r) => setTimeout(r, windowMs - (Date.now() - last) + 1000));
+    const since = last === undefined ? undefined : clock.now() - last;
+    if (since !== undefined && since < windowMs) await clock.sleep(windowMs - since + 1000);
     return this.clientAs('throttle', 'operator');
   }
 
   async teardown(): Promise<void> {
-    const api = await this.clientAs('operator', 'operator');
-    for (const id of this.mine) {
-      const entry = this.state.created.get(id);
-      if (!entry) continue;
-      const res = await api.get(id);
-      const status = (res.body as MachineActionRecord | undefined)?.status;
-      entry.lastStatus = status ?? `unknown (GET ${res.status})`;
-      if (status && isFinal(status)) {
-        entry.cancelledBy ??= status === 'Cancelled' ? 'test' : undefined;
-        continue;
-      }
-      const cancel = await api.cancel(id, {
-        Comment: `mde-conformance ${this.state.options.runId}: teardown`,
-      });
-      if (cancel.status === 200) {
-        entry.cancelledBy = 'teardown';
-        entry.lastStatus = (cancel.body as MachineActionRecord | undefined)?.status ?? entry.lastStatus;
-      }
-    }
+    await cancelLeftovers(this.clientAs('operator', 'operator'), this.state, this.mine);
+  }
+
+  private async start(machineId: string): Promise<StartedScan> {
+    const started = await startScan(await this.client('operator'), this.state, machineId, (read, done) =>
+      this.eventually(read, done),
+    );
+    if (started.ours && started.fresh) this.mine.push(started.ours.id);
+    return started;
+  }
+
+  private targetNow(): Date {
+    return new Date(this.state.clock.now() + (this.state.clockOffsetMs ?? 0));
   }
 
   private clientAs(label: string, identity: Identity): ApiClient {
@@ -172,6 +174,7 @@ export class TenantDriver implements TargetDriver {
         baseUrl: this.spec.apiBaseUrl,
         caller: { label, authorization: async () => `Bearer ${await this.state.token(identity)}` },
         guard: this.state,
+        clock: this.state.clock,
       });
       this.clients.set(label, client);
     }

@@ -11,6 +11,7 @@ import type { CallGuard, HttpSettings } from '../http/api-client.ts';
 import { QuotaLedger } from '../http/quota-ledger.ts';
 import { SignInError } from '../identity/sign-in-error.ts';
 import { type TokenSource, tokenSourceFor } from '../identity/token-source.ts';
+import { REAL_TIME, type RealTime } from './real-time.ts';
 import type { Identity } from './target-driver.ts';
 
 // Any form a GUID parser accepts (D, N, B, P): such an id could name a real action.
@@ -34,6 +35,8 @@ export interface TenantRuntimeOptions {
   runId: string;
   // test-results/: the quota ledger file and the per-worker action ledgers live there.
   resultsDir: string;
+  // Real time: the system's unless a unit test gives its own.
+  clock?: RealTime;
 }
 
 // What one worker knows about the tenant: tokens, the actions it created, those it found final, and
@@ -44,13 +47,18 @@ export class TenantState implements CallGuard {
   readonly minted = new Set<string>();
   readonly sources = new Map<CredentialSpec, TokenSource>();
   readonly ledger: QuotaLedger;
+  readonly clock: RealTime;
+  // The target's clock minus the local one, learnt from a Date header (TenantDriver.clockNow).
+  clockOffsetMs: number | undefined;
 
   constructor(readonly options: TenantRuntimeOptions) {
+    this.clock = options.clock ?? REAL_TIME;
     this.ledger = new QuotaLedger({
       file: join(options.resultsDir, 'quota-ledger.json'),
       runId: options.runId,
       share: options.spec.quotaShare,
       limitOf: (operationId) => getContract().rateLimit(operationId),
+      now: () => this.clock.now(),
     });
   }
 

@@ -5,6 +5,7 @@ import { matchRoute, type Operation } from './api-routes.ts';
 import { authenticate } from './bearer-guard.ts';
 import { cancelAnswer } from './cancel-operation.ts';
 import { type ApiCall, type EmulatorContext, originOf } from './emulator-context.ts';
+import { applyDueCancels } from './pending-cancel.ts';
 import { getAnswer, listAnswer } from './read-operations.ts';
 import { scanAnswer } from './scan-operation.ts';
 import { httpDate } from './time-format.ts';
@@ -85,6 +86,8 @@ export async function apiAnswer(
       `Missing application roles: grant one of ${route.roles.join(', ')}`,
     );
 
+  // Cancels answered earlier become visible once due, before this call sees the store.
+  applyDueCancels(ctx.store.find(claims.tenantId), nowMs);
   const contentType = req.headers['content-type'];
   return HANDLERS[route.operation](ctx, {
     claims,

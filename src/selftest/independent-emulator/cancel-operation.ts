@@ -2,6 +2,7 @@ import { type Answer, jsonAnswer } from './answer.ts';
 import { apiError } from './api-error.ts';
 import { type ApiCall, type EmulatorContext, isGuid } from './emulator-context.ts';
 import { renderAction } from './machine-action.ts';
+import { applyCancel } from './pending-cancel.ts';
 import { readApiBody } from './request-body.ts';
 import { ACTIVE_STATUSES } from './tenant-store.ts';
 
@@ -53,11 +54,18 @@ export function cancelAnswer(ctx: EmulatorContext, call: ApiCall): Answer {
     );
 
   const before = renderAction(action, variant, call.origin);
-  action.status = 'Cancelled';
-  action.cancellationRequestor = call.claims.appId;
-  action.cancellationComment = typeof comment === 'string' ? comment : null;
-  action.cancelledMs = nowMs;
-  action.updatedMs = nowMs;
+  const cancelComment = typeof comment === 'string' ? comment : null;
+  if (variant.cancelAnswerStatus === 'as-before' && variant.cancelShowsAfterMs > 0) {
+    // Applied later (pending-cancel.ts); a repeated cancel meanwhile keeps the first one's time.
+    action.pendingCancel ??= {
+      requestor: call.claims.appId,
+      comment: cancelComment,
+      atMs: nowMs,
+      dueMs: nowMs + variant.cancelShowsAfterMs,
+    };
+    return jsonAnswer(200, before);
+  }
+  applyCancel(action, call.claims.appId, cancelComment, nowMs);
   // cancel-answer-status: the action as it was, the change showing on the next read, or as it is now.
   return jsonAnswer(
     200,

@@ -30,6 +30,7 @@ export function newAction(input: NewAction): ActionRecord {
     cancellationComment: null,
     cancelledMs: cancelled ? input.nowMs : null,
     scope: input.scope,
+    pendingCancel: null,
   };
 }
 

@@ -42,6 +42,16 @@ export interface ActionRecord {
   cancellationComment: string | null;
   cancelledMs: number | null;
   scope: string | null;
+  // A cancel answered but not applied yet (Variant.cancelShowsAfterMs): pending-cancel.ts.
+  pendingCancel: PendingCancel | null;
+}
+
+export interface PendingCancel {
+  requestor: string;
+  comment: string | null;
+  // When the cancel was answered, and when it takes effect (virtual epoch ms).
+  atMs: number;
+  dueMs: number;
 }
 
 export interface Tenant {

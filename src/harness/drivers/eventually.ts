@@ -1,0 +1,38 @@
+// What the contract lets appear "shortly after" (a cancel on a later read, docs/contract.md#cancel-answer-status;
+// a new action on GET, docs/contract.md#hosts) is read again with growing pauses of the target's time,
+// SETTLE_BOUND_SECONDS in all. On a tenant the pauses are real waits; on an emulator its virtual clock
+// moves instead, so nothing sleeps. Each driver supplies the pause; the schedule is the same for all.
+
+// 0.5 + 1 + 2 + 4 + 8 + 14.5 = 30 s over seven reads: quick for a fast service, and long enough for a
+// replicating one without spending much of the read quota (7 GETs of 50 a minute).
+export const SETTLE_PAUSES_SECONDS: readonly number[] = [0.5, 1, 2, 4, 8, 14.5];
+export const SETTLE_BOUND_SECONDS = SETTLE_PAUSES_SECONDS.reduce((sum, s) => sum + s, 0);
+
+export interface Settled<T> {
+  // The last value read: the one that settled, or the one at the bound.
+  value: T;
+  settled: boolean;
+  // Target time paused in all (0 when the first read settled).
+  waitedSeconds: number;
+  reads: number;
+}
+
+// Reads until `done` holds or the pauses are used up; pauses only between reads, never after the last.
+export async function readUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  pause: (seconds: number) => Promise<unknown>,
+  pauses: readonly number[] = SETTLE_PAUSES_SECONDS,
+): Promise<Settled<T>> {
+  let value = await read();
+  let reads = 1;
+  let waitedSeconds = 0;
+  for (const seconds of pauses) {
+    if (done(value)) return { value, settled: true, waitedSeconds, reads };
+    await pause(seconds);
+    waitedSeconds += seconds;
+    value = await read();
+    reads++;
+  }
+  return { value, settled: done(value), waitedSeconds, reads };
+}

@@ -1,0 +1,119 @@
+import { expect, test } from '@playwright/test';
+import { readUntil } from '../../src/harness/drivers/eventually.ts';
+import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
+import type { TargetDriver } from '../../src/harness/drivers/target-driver.ts';
+import { FINDING_ANNOTATION } from '../../src/harness/evidence/finding.ts';
+import type { ApiClient } from '../../src/harness/http/api-client.ts';
+import { firstCancelled, laterOrSame, readState, sameStage, statusAfter } from '../fixtures/action-state.ts';
+import { alignClock } from '../fixtures/rate-limit.ts';
+import { answer } from './answers.ts';
+
+// The conformance fixtures that read what may show "shortly after", and the set-up reads that must
+// end a test without a verdict rather than fail it.
+const ID = 'ffffffff-0000-4000-8000-000000000006';
+
+// A driver whose clock is a counter: eventually() pauses by moving it, as an emulator's does.
+function fakeDriver(startMs = Date.parse('2026-03-02T10:00:00.000Z')) {
+  let nowMs = startMs;
+  const moves: number[] = [];
+  const driver = {
+    clockNow: async () => new Date(nowMs),
+    advanceClock: async (seconds: number) => {
+      moves.push(seconds);
+      nowMs += seconds * 1000;
+      return new Date(nowMs);
+    },
+    eventually: <T>(read: () => Promise<T>, done: (v: T) => boolean) =>
+      readUntil(read, done, (s) => driver.advanceClock(s)),
+  };
+  return { driver: driver as unknown as TargetDriver, moves, now: () => nowMs };
+}
+
+// GETs that show Cancelled once `showsAfterMs` of the fake clock have passed (Infinity: never).
+function api(now: () => number, startMs: number, showsAfterMs: number) {
+  let gets = 0;
+  const client = {
+    get: async () => {
+      gets++;
+      return answer(200, { id: ID, status: now() - startMs >= showsAfterMs ? 'Cancelled' : 'Pending' });
+    },
+  };
+  return { api: client as unknown as ApiClient, gets: () => gets };
+}
+
+test.describe('a cancel that shows shortly after its 200', () => {
+  test('a 200 that already shows Cancelled is taken as it is, without reading', async () => {
+    const { driver, moves, now } = fakeDriver();
+    const reads = api(now, now(), 0);
+    const cancel = answer(200, { id: ID, status: 'Cancelled' });
+    expect(await firstCancelled(driver, reads.api, ID, cancel)).toBe(cancel);
+    expect(reads.gets()).toBe(0);
+    expect(moves).toEqual([]);
+  });
+
+  test('a cancel that shows only two seconds later is found by moving the clock, not by more immediate reads', async () => {
+    const { driver, moves, now } = fakeDriver();
+    const reads = api(now, now(), 2000);
+    const shown = await firstCancelled(driver, reads.api, ID, answer(200, { id: ID, status: 'Pending' }));
+    expect(shown?.body).toMatchObject({ status: 'Cancelled' });
+    // 0, 0.5, 1.5, 3.5 s: five immediate reads would all have said Pending.
+    expect(moves).toEqual([0.5, 1, 2]);
+    expect(reads.gets()).toBe(4);
+  });
+
+  test('a cancel that never shows ends the wait at the bound, undefined', async () => {
+    const { driver, moves, now } = fakeDriver();
+    const reads = api(now, now(), Number.POSITIVE_INFINITY);
+    expect(await firstCancelled(driver, reads.api, ID, answer(200, { status: 'Pending' }))).toBeUndefined();
+    expect(moves.reduce((a, b) => a + b, 0)).toBe(30);
+  });
+
+  test('the status after a refusal is read once; after a 200, once the cancel could show', async () => {
+    const { driver, now } = fakeDriver();
+    const reads = api(now, now(), 2000);
+    expect(await statusAfter(driver, reads.api, ID, answer(400, { error: { code: 'BadRequest' } }))).toBe(
+      'Pending',
+    );
+    expect(await statusAfter(driver, reads.api, ID, answer(200, { status: 'Pending' }))).toBe('Cancelled');
+  });
+});
+
+test('a set-up read that does not answer 200 ends the test without a verdict, not as a failure', async () => {
+  const reads = { get: async () => answer(404, { error: { code: 'NotFound', message: 'x' } }) };
+  const error = await readState(reads as unknown as ApiClient, ID).catch((e) => e);
+  expect(error).toBeInstanceOf(PreconditionError);
+  const { annotations } = test.info();
+  const findings = annotations.filter((a) => a.type === FINDING_ANNOTATION);
+  expect(findings.map((a) => JSON.parse(a.description!))).toEqual([
+    expect.objectContaining({ kind: 'no-verdict', cause: 'target', code: 'PRECONDITION' }),
+  ]);
+  annotations.length = 0;
+});
+
+test('statuses read apart are compared with the lifecycle in mind', () => {
+  // One action read twice: its own lifecycle may move on, never back, and never to Cancelled.
+  expect(laterOrSame('Pending', 'Pending')).toBe(true);
+  expect(laterOrSame('Pending', 'InProgress')).toBe(true);
+  expect(laterOrSame('InProgress', 'Pending')).toBe(false);
+  expect(laterOrSame('Pending', 'Cancelled')).toBe(false);
+  // Two actions answered alike: the same status, or both still active.
+  expect(sameStage('Pending', 'InProgress')).toBe(true);
+  expect(sameStage('Cancelled', 'Cancelled')).toBe(true);
+  expect(sameStage('Pending', 'Cancelled')).toBe(false);
+  expect(sameStage(undefined, 'Pending')).toBe(false);
+});
+
+test.describe('alignClock starts two seconds into a minute of the target', () => {
+  const cases = [
+    { at: '10:00:00.500', after: 2, moves: [1.5] },
+    { at: '10:00:30.000', after: 2, moves: [32] },
+    { at: '10:00:02.000', after: 2, moves: [] },
+    { at: '10:00:30.000', after: 0, moves: [30] },
+  ];
+  for (const { at, after, moves: expected } of cases)
+    test(`from ${at}, ${after} s into the next window`, async () => {
+      const { driver, moves } = fakeDriver(Date.parse(`2026-03-02T${at}Z`));
+      await alignClock(driver, 'minute', after);
+      expect(moves).toEqual(expected);
+    });
+});

@@ -1,0 +1,92 @@
+import { expect, test } from '@playwright/test';
+import { SETTLE_BOUND_SECONDS } from '../../src/harness/drivers/eventually.ts';
+import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
+import { FINDING_ANNOTATION } from '../../src/harness/evidence/finding.ts';
+import { alignClock } from '../fixtures/rate-limit.ts';
+import { scan, tenant } from './fake-tenant.ts';
+
+// The tenant driver's waits run on an injected clock: nothing here sleeps for real.
+const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
+const ID = 'eeeeeeee-0000-4000-8000-000000000005';
+const WRITES = { machineId: MACHINE, allowWrites: true };
+
+function takeNoVerdicts(): unknown[] {
+  const { annotations } = test.info();
+  const found = annotations.filter(
+    (a) => a.type === FINDING_ANNOTATION && a.description?.includes('no-verdict'),
+  );
+  // Keep the unit test's own report clean.
+  for (const a of found) annotations.splice(annotations.indexOf(a), 1);
+  return found.map((a) => JSON.parse(a.description!));
+}
+
+test.describe('tenant driver: waiting within a time bound', () => {
+  test('a new action that answers 404 while it replicates is read again until GET answers 200', async () => {
+    let gets = 0;
+    const { driver, clock } = tenant(WRITES, (_url, method) => {
+      if (method === 'POST') return scan(ID);
+      gets++;
+      return gets < 3
+        ? { status: 404, body: { error: { code: 'NotFound', message: 'x' } } }
+        : scan(ID, undefined, 200);
+    });
+    expect((await driver.activeAction()).id).toBe(ID);
+    expect(gets).toBe(3);
+    expect(clock.slept).toEqual([500, 1000]);
+  });
+
+  test('a new action that never answers 200 ends the test without a verdict, never as a failure', async () => {
+    const { driver, clock } = tenant(WRITES, (_url, method) =>
+      method === 'POST' ? scan(ID) : { status: 404, body: {} },
+    );
+    const error = await driver.activeAction().catch((e) => e);
+    expect(error).toBeInstanceOf(PreconditionError);
+    expect(error.message).toContain('docs/contract.md#hosts');
+    expect(clock.slept.reduce((a, b) => a + b, 0)).toBe(SETTLE_BOUND_SECONDS * 1000);
+    expect(takeNoVerdicts()).toEqual([expect.objectContaining({ kind: 'no-verdict', code: 'PRECONDITION' })]);
+  });
+
+  test('createAction returns the answer to assert on, after the same bounded read-back', async () => {
+    const { driver, clock } = tenant(WRITES, (_url, method) =>
+      method === 'POST' ? scan(ID) : { status: 404, body: {} },
+    );
+    expect((await driver.createAction(MACHINE)).status).toBe(201);
+    expect(clock.slept.reduce((a, b) => a + b, 0)).toBe(SETTLE_BOUND_SECONDS * 1000);
+    expect(takeNoVerdicts()).toEqual([]);
+  });
+
+  test('a list that fails while looking for a final action is no verdict', async () => {
+    const { driver } = tenant({}, () => ({ status: 503, body: {} }));
+    await expect(driver.finalAction('Succeeded')).rejects.toBeInstanceOf(PreconditionError);
+    expect(takeNoVerdicts()).toHaveLength(1);
+  });
+
+  test('eventually pauses in real time, growing, up to the bound, and needs no throttling switch', async () => {
+    const { driver, clock } = tenant({});
+    let reads = 0;
+    const seen = await driver.eventually(
+      async () => ++reads,
+      () => false,
+    );
+    expect(seen).toMatchObject({ settled: false, reads: 7, waitedSeconds: SETTLE_BOUND_SECONDS });
+    expect(clock.slept).toEqual([500, 1000, 2000, 4000, 8000, 14500]);
+  });
+
+  test("the tenant's clock is the one its Date header shows, and the rate tests align to it", async () => {
+    // Local 10:00:00.000; the target says 10:00:07 (so 10:00:07.5 on average).
+    const { driver, clock } = tenant({ allowThrottling: true }, () => ({
+      status: 404,
+      body: {},
+      headers: { date: 'Mon, 02 Mar 2026 10:00:07 GMT' },
+    }));
+    expect((await driver.clockNow()).toISOString()).toBe('2026-03-02T10:00:07.500Z');
+    // Two seconds into the target's next minute, not the local one: 52.5 + 2 s.
+    await alignClock(driver, 'minute');
+    expect(clock.slept).toEqual([54_500]);
+  });
+
+  test('without a Date header the local clock stands in', async () => {
+    const { driver } = tenant({}, () => ({ status: 404, body: {} }));
+    expect((await driver.clockNow()).toISOString()).toBe('2026-03-02T10:00:00.000Z');
+  });
+});

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { TargetDriver } from '../../src/harness/drivers/target-driver.ts';
 import { NotApplicableError } from '../../src/harness/errors.ts';
 import {
+  FINAL_STATE_4XX,
   notApplicable,
   protectedAction,
   roleCheckUndecided,
@@ -23,18 +24,28 @@ test('a read-only target without final actions falls back to an unknown id', asy
     },
     unknownId: () => UNKNOWN,
   } as unknown as TargetDriver;
-  expect(await protectedAction(driver)).toEqual({ id: UNKNOWN, exists: false });
+  expect(await protectedAction(driver)).toEqual({ id: UNKNOWN, exists: false, kind: 'unknown' });
 });
 
 test('only a 404 for an unknown id leaves the role check undecided', () => {
-  const unknown = { id: UNKNOWN, exists: false };
-  const existing = { id: UNKNOWN, exists: true };
+  const unknown = { id: UNKNOWN, exists: false, kind: 'unknown' } as const;
+  const existing = { id: UNKNOWN, exists: true, kind: 'active' } as const;
   expect(roleCheckUndecided(unknown, answer(404, { error: { code: 'NotFound' } }))).toBe(UNKNOWN_ID_404);
   // Judged: 403 passes; 200, 400 and 401 fail as before.
   for (const status of [403, 200, 400, 401])
     expect(roleCheckUndecided(unknown, answer(status, {}))).toBeUndefined();
   // An action that exists must be refused with 403, 404 included.
   expect(roleCheckUndecided(existing, answer(404, {}))).toBeUndefined();
+});
+
+test('a 4xx other than 403 for a final action leaves the role check undecided; 403 and 200 are judged', () => {
+  const final = { id: UNKNOWN, exists: true, kind: 'final' } as const;
+  for (const status of [400, 404, 409])
+    expect(roleCheckUndecided(final, answer(status, { error: { code: 'InvalidRequest' } }))).toBe(
+      FINAL_STATE_4XX,
+    );
+  for (const status of [403, 200, 401, 500])
+    expect(roleCheckUndecided(final, answer(status, {}))).toBeUndefined();
 });
 
 test('notApplicable hands need() the reason as a NotApplicableError', async () => {

@@ -1,5 +1,5 @@
-import { ACTION_ROLES } from '../../src/harness/config/roles.ts';
 import {
+  ACTION_ROLES,
   expect,
   expectUnchanged,
   notApplicable,

@@ -6,15 +6,41 @@ import { repoRoot } from '../../src/contract/contract-files.ts';
 // Imports run one way (docs/architecture.md). Like Playwright's DEPS.list, each folder says what it
 // may not reach; a violation names the file and the import.
 const RULES: { folder: string; forbidden: string[]; except?: string[] }[] = [
-  { folder: 'src/contract', forbidden: ['src/emulator', 'src/harness', 'src/reporters', 'tests', 'scripts'] },
-  { folder: 'src/emulator', forbidden: ['src/harness', 'src/reporters', 'tests', 'scripts'] },
-  { folder: 'src/harness', forbidden: ['src/emulator', 'src/reporters', 'tests', 'scripts'] },
-  { folder: 'src/reporters', forbidden: ['src/emulator', 'tests', 'scripts'] },
-  // The self-test judges reports; it may name the emulator's types, never drive the harness.
+  {
+    folder: 'src/contract',
+    forbidden: ['src/emulator', 'src/harness', 'src/reporters', 'src/selftest', 'tests', 'scripts'],
+  },
+  { folder: 'src/emulator', forbidden: ['src/harness', 'src/reporters', 'src/selftest', 'tests', 'scripts'] },
+  { folder: 'src/harness', forbidden: ['src/emulator', 'src/reporters', 'src/selftest', 'tests', 'scripts'] },
+  { folder: 'src/reporters', forbidden: ['src/emulator', 'src/selftest', 'tests', 'scripts'] },
+  // The self-test sits on top beside the reporters: it starts emulators and reads reports, but never
+  // drives the harness (the suite does, through Playwright, as for any target).
   { folder: 'src/selftest', forbidden: ['src/harness', 'tests', 'scripts'] },
+  // The second emulator is written from the public interface only: nothing of the reference one.
+  {
+    folder: 'src/selftest/independent-emulator',
+    forbidden: [
+      'src/emulator',
+      'src/harness',
+      'src/reporters',
+      'src/selftest/rehearsal',
+      'src/selftest/calibration.ts',
+    ],
+  },
   // Tests reach an emulator through HTTP; only the embedded launcher may start one.
-  { folder: 'tests/conformance', forbidden: ['src/emulator'] },
-  { folder: 'tests/fixtures', forbidden: ['src/emulator'], except: ['src/emulator/index.ts'] },
+  { folder: 'tests/conformance', forbidden: ['src/emulator', 'src/selftest', 'src/reporters'] },
+  {
+    folder: 'tests/fixtures',
+    forbidden: ['src/emulator', 'src/selftest', 'src/reporters'],
+    // Starting the embedded emulators; the Allure labels a test carries while it runs.
+    except: ['src/emulator/index.ts', 'src/reporters/allure-labels.ts'],
+  },
+  // Unit tests of a part import that part and what it stands on, never an emulator to drive.
+  { folder: 'tests/contract', forbidden: ['src/emulator', 'src/reporters', 'src/selftest'] },
+  { folder: 'tests/harness', forbidden: ['src/emulator', 'src/reporters', 'src/selftest'] },
+  { folder: 'tests/reporters', forbidden: ['src/emulator', 'src/selftest'] },
+  // The self-test's own tests start the emulators it compares (tests/emulator tests the emulator).
+  { folder: 'tests/selftest', forbidden: ['src/harness'] },
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -52,3 +78,13 @@ for (const rule of RULES) {
     expect(offences).toEqual([]);
   });
 }
+
+// docs/writing-tests.md: a conformance test's one import of ours is the fixtures' index.
+test('tests/conformance imports nothing of ours but tests/fixtures/index.ts', () => {
+  const offences = sourceFiles('tests/conformance').flatMap((file) =>
+    importsOf(file)
+      .filter((target) => target !== 'tests/fixtures/index.ts')
+      .map((target) => `${relative(repoRoot, file)} imports ${target}`),
+  );
+  expect(offences).toEqual([]);
+});

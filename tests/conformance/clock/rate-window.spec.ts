@@ -1,5 +1,4 @@
-import { alignClock, burst, MINUTE_LIMIT, req, suite, test } from '../../fixtures/index.ts';
-import { RATE_PROBE } from '../../fixtures/observe.fixtures.ts';
+import { alignClock, burst, MINUTE_LIMIT, RATE_PROBE, req, suite, test } from '../../fixtures/index.ts';
 
 // Open (docs/contract.md#rate-window, docs/contract.md#retry-after-value): recorded, never asserted.
 // The pattern and how it is read: src/harness/observation/rate-probe.ts.

@@ -137,7 +137,7 @@ export class TenantDriver implements TargetDriver {
       );
     if (window === 'hour' && !this.spec.allowHourThrottling)
       throw new NotApplicableError(
-        'exhausting the hour limit takes over 15 real minutes; needs MDE_ALLOW_HOUR_THROTTLING=true',
+        'exhausting the hour limit takes from 15 minutes to about 2.5 hours of real time; needs MDE_ALLOW_HOUR_THROTTLING=true',
       );
     // The operator app, counted but not limited by the ledger, once its window holds none of our calls.
     const { ledger, clock } = this.state;

@@ -7,8 +7,8 @@ import { observeExchange } from '../observation/passive-readings.ts';
 import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
 import { type Exchange, parseJson } from './exchange.ts';
 import { checkExchange } from './exchange-checks.ts';
-import { describeFetchError } from './fetch-error.ts';
-import { type RawResponse, sendRaw, WireLoss } from './raw-request.ts';
+import { describeLoss } from './loss-reason.ts';
+import { type RawResponse, sendRaw } from './raw-request.ts';
 import { type RecordMode, recordExchange } from './recorder.ts';
 
 // Who is calling: a label for reports and ledgers (never a client id) and how to get its header.
@@ -194,12 +194,4 @@ export class ApiClient {
     });
     return { status: response.status(), headers: response.headers(), text: await response.text() };
   }
-}
-
-function describeLoss(error: unknown): string {
-  if (error instanceof WireLoss) return error.message;
-  const message = String((error as Error)?.message ?? error);
-  // Playwright's request context says "Timeout 10000ms exceeded" when nothing came back in time.
-  const timeout = /Timeout (\d+)ms exceeded/.exec(message);
-  return timeout ? `no answer within ${Number(timeout[1]) / 1000} s` : describeFetchError(error);
 }

@@ -1,0 +1,37 @@
+// Shared by the configuration specs: a complete tenant environment and how to read its problems.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from '@playwright/test';
+import { type Env, loadConfig } from '../../src/harness/config/load-config.ts';
+import type { TenantTarget } from '../../src/harness/config/target-spec.ts';
+import { ConfigError } from '../../src/harness/errors.ts';
+
+export const TENANT: Env = {
+  MDE_TARGET: 'tenant',
+  MDE_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  MDE_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+  MDE_CLIENT_SECRET: 'a-client-secret-value-xyz',
+};
+export const OTHER_ID = '22222222-2222-4333-8444-555555555555';
+export const dir = mkdtempSync(join(tmpdir(), 'config-'));
+
+export function file(name: string, text: string): string {
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+}
+
+export function problems(env: Env): string[] {
+  const error = (() => {
+    try {
+      loadConfig(env);
+    } catch (e) {
+      return e;
+    }
+    throw new Error('loadConfig accepted the configuration');
+  })();
+  expect(error).toBeInstanceOf(ConfigError);
+  return (error as ConfigError).lines();
+}
+
+export const tenant = (env: Env) => loadConfig(env).target as TenantTarget;

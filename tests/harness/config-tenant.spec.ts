@@ -1,0 +1,124 @@
+import { expect, test } from '@playwright/test';
+import { isLoopback } from '../../src/harness/config/hosts.ts';
+import { loadConfig } from '../../src/harness/config/load-config.ts';
+import { OTHER_ID, problems, TENANT, tenant } from './config-env.ts';
+
+test.describe('tenant configuration', () => {
+  test('a complete tenant configuration uses the documented defaults', () => {
+    const config = loadConfig(TENANT);
+    expect(config.target).toEqual({
+      mode: 'tenant',
+      apiBaseUrl: 'https://api.securitycenter.microsoft.com',
+      authBaseUrl: 'https://login.microsoftonline.com',
+      tenantId: TENANT.MDE_TENANT_ID,
+      scope: 'https://api.securitycenter.microsoft.com/.default',
+      allowWrites: false,
+      allowThrottling: false,
+      allowHourThrottling: false,
+      quotaShare: 0.5,
+      credentials: {
+        operator: { kind: 'secret', clientId: TENANT.MDE_CLIENT_ID, secretVariable: 'MDE_CLIENT_SECRET' },
+        roles: {},
+      },
+    });
+    expect(config).toMatchObject({ requestTimeoutMs: 30_000, testTimeoutMs: 120_000 });
+    expect(JSON.stringify(config)).not.toContain(TENANT.MDE_CLIENT_SECRET);
+  });
+
+  test('tenant mode takes only documented https hosts, or loopback', () => {
+    expect(problems({ ...TENANT, MDE_API_BASE_URL: 'http://api.security.microsoft.com' })[0]).toContain(
+      'must use https',
+    );
+    expect(problems({ ...TENANT, MDE_API_BASE_URL: 'https://api.evil.example' })[0]).toContain(
+      'documented Defender for Endpoint API host',
+    );
+    expect(problems({ ...TENANT, MDE_AUTH_BASE_URL: 'https://login.evil.example' })[0]).toContain(
+      'Microsoft Entra sign-in host',
+    );
+    expect(tenant({ ...TENANT, MDE_API_BASE_URL: 'https://eu.api.security.microsoft.com' }).mode).toBe(
+      'tenant',
+    );
+    for (const api of ['http://127.0.0.1:4010', 'http://localhost:4010', 'https://[::1]:4010'])
+      expect(tenant({ ...TENANT, MDE_API_BASE_URL: api })).toMatchObject({
+        apiBaseUrl: api,
+        authBaseUrl: api,
+      });
+  });
+
+  test('isLoopback is true for localhost, 127/8 and ::1, given a host or a URL', () => {
+    for (const host of [
+      'localhost',
+      'LOCALHOST.',
+      '127.0.0.1',
+      '127.9.8.7',
+      '::1',
+      '[::1]',
+      'http://[::1]:4010',
+    ])
+      expect(isLoopback(host), host).toBe(true);
+    for (const host of [
+      '128.0.0.1',
+      'localhost.evil.example',
+      '::2',
+      'http://127.0.0.1.evil.example',
+      'not a url://',
+    ])
+      expect(isLoopback(host), host).toBe(false);
+  });
+
+  test('US Gov GCC High signs in at login.microsoftonline.us and asks for its own audience', () => {
+    expect(
+      tenant({ ...TENANT, MDE_API_BASE_URL: 'https://api-gov.securitycenter.microsoft.us' }),
+    ).toMatchObject({
+      authBaseUrl: 'https://login.microsoftonline.us',
+      scope: 'https://api-gov.securitycenter.microsoft.us/.default',
+    });
+  });
+
+  test('tenant ids and client ids must be GUIDs; pairs must be complete', () => {
+    expect(problems({ ...TENANT, MDE_TENANT_ID: 'contoso' })[0]).toContain('MDE_TENANT_ID must be a GUID');
+    expect(problems({ ...TENANT, MDE_CLIENT_ID: 'app' })[0]).toContain(
+      'MDE_CLIENT_ID must be an application (client) id GUID',
+    );
+    expect(problems({ ...TENANT, MDE_LIMITED_CLIENT_ID: OTHER_ID })[0]).toContain(
+      'MDE_LIMITED_CLIENT_SECRET is missing while MDE_LIMITED_CLIENT_ID is set',
+    );
+    expect(problems({ ...TENANT, MDE_CLIENT_ID: undefined })).toEqual([
+      'ConfigError: MDE_CLIENT_ID is missing while MDE_CLIENT_SECRET is set; set it to the id of the app that credential belongs to',
+    ]);
+  });
+
+  test('switches and timeouts that need another setting say which', () => {
+    expect(problems({ ...TENANT, MDE_ALLOW_WRITES: 'true' })[0]).toContain('MDE_MACHINE_ID is not set');
+    expect(problems({ ...TENANT, MDE_ALLOW_HOUR_THROTTLING: 'TRUE' })[0]).toContain(
+      'MDE_ALLOW_THROTTLING is not',
+    );
+    expect(tenant({ ...TENANT, MDE_ALLOW_THROTTLING: '1', MDE_ALLOW_HOUR_THROTTLING: 'True' })).toMatchObject(
+      {
+        allowThrottling: true,
+        allowHourThrottling: true,
+      },
+    );
+    expect(problems({ MDE_SCOPE: 'https://x' })[0]).toContain('ending in "/.default"');
+    expect(loadConfig({ MDE_REQUEST_TIMEOUT_SECONDS: '2.5' }).requestTimeoutMs).toBe(2_500);
+    expect(problems({ MDE_REQUEST_TIMEOUT_SECONDS: '30' })).toEqual([
+      'ConfigError: MDE_REQUEST_TIMEOUT_SECONDS must be below the test timeout, 30 s with MDE_TARGET=embedded (got "30")',
+    ]);
+    expect(loadConfig({ ...TENANT, MDE_REQUEST_TIMEOUT_SECONDS: '60' }).requestTimeoutMs).toBe(60_000);
+    expect(problems({ MDE_REQUEST_TIMEOUT_SECONDS: 'soon' })[0]).toContain(
+      'must be a number of seconds above 0',
+    );
+  });
+
+  test('no message ever contains a secret, even when the secret is the bad value', () => {
+    const secret = 'Sup3r-Secret-Value-~.123';
+    const lines = problems({
+      ...TENANT,
+      MDE_CLIENT_ID: secret,
+      MDE_CLIENT_SECRET: secret,
+      MDE_LIMITED_CLIENT_SECRET: secret,
+    });
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line).not.toContain(secret);
+  });
+});

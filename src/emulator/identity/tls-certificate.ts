@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createSecureContext } from 'node:tls';
-import { generate } from 'selfsigned';
 import { systemTime, type TimeSource } from '../clock/virtual-clock.ts';
 import { EmulatorOptionsError } from '../options-error.ts';
 
@@ -18,6 +17,8 @@ const VALID_DAYS = 5;
 
 export async function createTlsCertificate(time: TimeSource = systemTime): Promise<TlsCertificate> {
   const now = time.now();
+  // Loaded on first use: a tenth of a second that a plain HTTP emulator does not need.
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
     keyType: 'rsa',
     keySize: 2048,

@@ -28,6 +28,7 @@ import { startIndependentEmulator } from '../src/selftest/independent-emulator/i
 import { judgeMatrix, judgeTenantRun, type MatrixIndex } from '../src/selftest/judge-matrix.ts';
 import { REHEARSAL_NAMES, startRehearsals } from '../src/selftest/rehearsal/start-rehearsals.ts';
 import { selftestMarkdown, selftestTable } from '../src/selftest/render-selftest.ts';
+import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 
 const only = process.env.MDE_SELFTEST_ONLY?.split(',').map((s) => s.trim());
 const wanted = (name: string) => !only || only.includes(name);
@@ -105,6 +106,8 @@ const plan: RunPlan = {
   keepWorkerAfterFailure: true,
 };
 const started = performance.now();
+// The embedded targets' emulators start here while Playwright's runner starts.
+const emulators = startEmbeddedAhead(plan, WORKERS);
 const exit = await runPlaywright(
   process.env.MDE_SELFTEST_CONFIG ?? 'playwright.selftest.config.ts',
   process.argv.slice(2),
@@ -112,8 +115,10 @@ const exit = await runPlaywright(
     [RUN_PLAN_VARIABLE]: encodeRunPlan(plan),
     // The workers trust the rehearsal emulators' certificate as any Node client would.
     NODE_EXTRA_CA_CERTS: tenants.caFile,
+    ...emulators.env,
   },
 );
+await emulators.close();
 const seconds = Math.round((performance.now() - started) / 1000);
 const checks = await tenants.judge();
 await Promise.all([tenants.close(), ...independents.flatMap((i) => i.slots.map((e) => e.close()))]);

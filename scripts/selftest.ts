@@ -23,7 +23,7 @@ import { buildObservedProfile } from '../src/reporters/observed-profile.ts';
 import { OBSERVED_PROFILE_FILE } from '../src/reporters/observed-profile-file.ts';
 import { targetDirName } from '../src/reporters/target-index.ts';
 import type { RunRecords } from '../src/reporters/test-record.ts';
-import { calibrate } from '../src/selftest/calibration.ts';
+import { type CalibrationRun, calibrate } from '../src/selftest/calibration.ts';
 import { startIndependentEmulator } from '../src/selftest/independent-emulator/index.ts';
 import { judgeMatrix, judgeTenantRun, type MatrixIndex } from '../src/selftest/judge-matrix.ts';
 import { REHEARSAL_NAMES, startRehearsals } from '../src/selftest/rehearsal/start-rehearsals.ts';
@@ -121,7 +121,8 @@ const exit = await runPlaywright(
 await emulators.close();
 const seconds = Math.round((performance.now() - started) / 1000);
 const checks = await tenants.judge();
-await Promise.all([tenants.close(), ...independents.flatMap((i) => i.slots.map((e) => e.close()))]);
+// The independent emulators stay up: they are the originals of their calibration below.
+await tenants.close();
 rmSync(rehearsalDir, { recursive: true, force: true });
 
 const index = readIndex();
@@ -141,25 +142,31 @@ const cases = [
 ];
 const records = JSON.parse(readFileSync('test-results/selftest-records.json', 'utf8')) as RunRecords;
 
-// Calibration: for each conforming profile P, an emulator started from the observed profile the run
-// wrote for profile:P, and one in P, get the same differential probe (src/selftest/calibration.ts).
+// Calibration: for each conforming profile P, and for each variant of the independent emulator, the
+// reference emulator started from the observed profile the run wrote for that target and the original
+// get the same differential probe (src/selftest/calibration.ts).
 const calibrationStarted = performance.now();
 const signingKey = await createSigningKey();
 const matrixDir = existsSync(`${OUT}/targets/index.json`);
-const calibrations = await Promise.all(
-  targets
+const originals = new Map<string, CalibrationRun['original']>([
+  ...targets
     .filter((t) => t.name.startsWith('profile:'))
-    .map((t) =>
-      calibrate(
-        {
-          profile: t.name.slice('profile:'.length),
-          file: `${matrixDir ? `${OUT}/targets/${targetDirName(t.name)}` : OUT}/${OBSERVED_PROFILE_FILE}`,
-          causes: records.targets[t.name] ? buildObservedProfile(records, t.name).causes : undefined,
-        },
-        { signingKey },
-      ),
+    .map((t) => [t.name, { profile: t.name.slice('profile:'.length) }] as const),
+]);
+const calibrations = await Promise.all(
+  [...originals].map(([target, original]) =>
+    calibrate(
+      {
+        name: target.replace(/^profile:/, ''),
+        original,
+        file: `${matrixDir ? `${OUT}/targets/${targetDirName(target)}` : OUT}/${OBSERVED_PROFILE_FILE}`,
+        causes: records.targets[target] ? buildObservedProfile(records, target).causes : undefined,
+      },
+      { signingKey },
     ),
+  ),
 );
+await Promise.all(independents.flatMap((i) => i.slots.map((e) => e.close())));
 cases.push(...calibrations.map((c) => c.result));
 const figures = {
   tests: records.tests.length,

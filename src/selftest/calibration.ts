@@ -7,13 +7,17 @@ import { compareProbes } from './compare-probes.ts';
 import { probeOpenPoints } from './differential-probe.ts';
 import type { SelftestCase } from './judge-matrix.ts';
 
-// The calibration proof of a built-in profile P (docs/calibration.md#proof): the suite ran against an
-// emulator in P and wrote its observed profile; an emulator started from that file and one in P get the
-// same differential probe, and must answer alike on every point the run could observe.
+// The calibration proof (docs/calibration.md#proof): the suite ran against an original and wrote its
+// observed profile; the reference emulator started from that file and the original get the same
+// differential probe, and must answer alike on every point the run could observe. The original is the
+// reference emulator in a built-in profile P, or an emulator written by others (the independent one).
 
 export interface CalibrationRun {
-  profile: string;
-  // reports/selftest-run/targets/profile-P/observed-profile.json
+  // calibration:<name>, after the run's target.
+  name: string;
+  // A built-in profile the proof starts the original in, or the origin of one already running.
+  original: { profile: string } | { url: string };
+  // reports/selftest-run/targets/<target>/observed-profile.json
   file: string;
   // Why each point has its entry (src/reporters/observed-profile.ts), from the run's records.
   causes: Record<OpenPointId, PointCause> | undefined;
@@ -28,7 +32,7 @@ export async function calibrate(
   run: CalibrationRun,
   deps: BuildDependencies = {},
 ): Promise<{ result: SelftestCase; cost: CalibrationCost }> {
-  const name = `calibration:${run.profile}`;
+  const name = `calibration:${run.name}`;
   const started = performance.now();
   if (!existsSync(run.file) || !run.causes)
     return {
@@ -44,7 +48,10 @@ export async function calibrate(
       cost: { requests: 0, ms: 0 },
     };
   }
-  const original = await startEmulator({ port: 0, profile: run.profile }, deps);
+  const original =
+    'url' in run.original
+      ? { url: run.original.url, close: async () => {} }
+      : await startEmulator({ port: 0, profile: run.original.profile }, deps);
   const calibrated = await startEmulator({ port: 0, profileFile: run.file }, deps);
   try {
     const [a, b] = await Promise.all([probeOpenPoints(original.url), probeOpenPoints(calibrated.url)]);

@@ -39,14 +39,24 @@ test('an emulator started from a profile file answers as the profile; a wrong re
   const file = join(dir, 'observed-profile.json');
   const document = structuredClone(PROFILES['conservative']!) as ProfileDocument;
   writeFileSync(file, JSON.stringify(document));
-  const right = await calibrate({ profile: 'conservative', file, causes: allSeen });
+  const right = await calibrate({
+    name: 'conservative',
+    original: { profile: 'conservative' },
+    file,
+    causes: allSeen,
+  });
   expect(right.result).toMatchObject({ ok: true, kind: 'calibration' });
   expect(right.result.detail).toMatch(/^20 of 20 open points observed and reproduced/);
 
   document.points['timestamp-precision'] = { reading: 3 };
   document.points['rate-window'] = { reading: 'sliding' };
   writeFileSync(file, JSON.stringify(document));
-  const wrong = await calibrate({ profile: 'conservative', file, causes: allSeen });
+  const wrong = await calibrate({
+    name: 'conservative',
+    original: { profile: 'conservative' },
+    file,
+    causes: allSeen,
+  });
   expect(wrong.result.ok).toBe(false);
   expect(wrong.result.detail).toMatch(
     /^rate-window does not reproduce .*\); timestamp-precision does not reproduce [^;]*$/,

@@ -25,15 +25,9 @@ async function main(args: string[]): Promise<ExitCode> {
   // What the run reads beside the configuration (MDE_BASELINE, MDE_REPORT_SINGLE_FILE), .env included.
   const env = readEnv();
   let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    for (const line of error.lines()) console.error(line);
-    return EXIT.ERRORED;
-  }
   let singleFile: boolean;
   try {
+    config = loadConfig(env);
     singleFile = singleFileSetting(env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

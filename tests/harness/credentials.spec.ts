@@ -5,39 +5,10 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { generate } from 'selfsigned';
 import { type Env, loadConfig, readEnv, readSecret } from '../../src/harness/config/load-config.ts';
-import type { TenantTarget } from '../../src/harness/config/target-spec.ts';
-import { ConfigError } from '../../src/harness/errors.ts';
 import { redactText } from '../../src/harness/redaction/redact.ts';
+import { dir, file, OTHER_ID, problems, TENANT, tenant } from './config-env.ts';
 
-const TENANT: Env = {
-  MDE_TARGET: 'tenant',
-  MDE_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-  MDE_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
-  MDE_CLIENT_SECRET: 'a-client-secret-value-xyz',
-};
 const { MDE_CLIENT_SECRET: _, ...NO_SECRET } = TENANT;
-const OTHER_ID = '22222222-2222-4333-8444-555555555555';
-const dir = mkdtempSync(join(tmpdir(), 'config-'));
-
-function file(name: string, text: string): string {
-  writeFileSync(join(dir, name), text);
-  return join(dir, name);
-}
-
-function problems(env: Env): string[] {
-  const error = (() => {
-    try {
-      loadConfig(env);
-    } catch (e) {
-      return e;
-    }
-    throw new Error('loadConfig accepted the configuration');
-  })();
-  expect(error).toBeInstanceOf(ConfigError);
-  return (error as ConfigError).lines();
-}
-
-const tenant = (env: Env) => loadConfig(env).target as TenantTarget;
 
 test.describe('tenant sign-in configuration', () => {
   test('each MDE_* sign-in variable falls back to its AZURE_* namesake, in tenant mode only', () => {

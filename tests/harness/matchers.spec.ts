@@ -3,27 +3,7 @@ import type { Exchange } from '../../src/harness/http/exchange.ts';
 import { checkExchange } from '../../src/harness/http/exchange-checks.ts';
 import { registerSecret } from '../../src/harness/redaction/redact.ts';
 import { contractExpect as expect } from '../fixtures/matchers.ts';
-
-function exchange(
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = { 'content-type': 'application/json' },
-): Exchange {
-  const text = body === undefined ? '' : JSON.stringify(body);
-  return {
-    operationId: 'CancelMachineAction',
-    method: 'POST',
-    url: 'http://127.0.0.1/api/machineactions/x/cancel',
-    pathTemplate: '/api/machineactions/{id}/cancel',
-    requestHeaders: {},
-    status,
-    headers,
-    text,
-    body,
-    durationMs: 1,
-    receivedAt: Date.parse('2026-11-26T10:00:00Z'),
-  };
-}
+import { answer as exchange } from './answers.ts';
 
 function failure(run: () => void): string {
   try {
@@ -45,7 +25,7 @@ test.describe('matchers', () => {
       ]),
     );
     base(message).toContain('expect(exchange).toBeErrorEnvelope');
-    base(message).toContain('POST /api/machineactions/{id}/cancel → 400');
+    base(message).toContain('GET /api/machineactions/{id} → 400');
     base(message).toContain('status: expected 404, got 400');
     base(message).toContain('/error/code: expected one of ["NotFound"], got "BadRequest"');
     base(message).not.toContain(secret);

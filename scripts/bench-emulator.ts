@@ -1,221 +1,172 @@
 // npm run bench:emulator: the reference emulator against a bare node:http server that answers the same
-// JSON, side by side in one run, so the numbers say what the emulator's own work costs. Targets: the
-// emulator keeps at least 60 % of the bare throughput, and its p99 latency is at most twice the bare.
-// The servers run in a child process (this script with BENCH_EMULATOR_CHILD=1); autocannon runs here.
-// `npm run bench:emulator -- --startup` measures instead what many emulators in one process cost
-// (the self-test starts one per target per worker): build + listen time with a shared signing key, and
-// memory per idle emulator.
-import { fork } from 'node:child_process';
-import { createServer } from 'node:http';
+// bytes, so the numbers say what the emulator's own work costs. Two scenarios: GET of one action, and
+// a cancel of an action in a final state (the 4xx path). Targets: the emulator keeps at least 60 % of the
+// bare throughput, and its p99 latency is at most twice the bare's.
+// Each server runs in its own process (scripts/bench-emulator-servers.ts); autocannon runs
+// here, 50 connections, rate limits off. After a warm-up, rounds alternate the two servers; the verdict
+// reads the medians of the per-round ratios. Environment: BENCH_SECONDS (per run, default 3),
+// BENCH_ROUNDS (default 5), BENCH_WARMUP (seconds per server and scenario, default 2), BENCH_RATE
+// (requests per second, default as many as they take).
+// `-- --cpu-prof` writes V8 CPU profiles of both server processes to test-results/bench-profiles/;
+// `-- --only get|cancel` runs one scenario; `-- --startup` measures starting many emulators
+// (scripts/bench-emulator-startup.ts).
+import { type ChildProcess, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { DEFAULT_SCOPE } from '../src/contract/index.ts';
-import { createSigningKey, type RunningEmulator, startEmulator } from '../src/emulator/index.ts';
+import type { Setup } from './bench-emulator-servers.ts';
 
 interface Result {
-  requests: { average: number };
-  latency: { p99: number; average: number };
-  non2xx: number;
+  requests: { average: number; total: number };
   errors: number;
+  timeouts: number;
+  statusCodeStats: Record<string, { count: number }>;
 }
-type Autocannon = (options: Record<string, unknown>) => Promise<Result>;
-
-interface Targets {
-  emulator: string;
-  bare: string;
-  token: string;
-  actionId: string;
-  unknownId: string;
+// A run: a promise of the result that also emits every response.
+type Autocannon = (options: Record<string, unknown>) => Promise<Result> & {
+  on(event: 'response', listener: (...args: never[]) => void): void;
+};
+interface Server {
+  url: string;
+  child: ChildProcess;
+}
+interface Run {
+  rps: number;
+  p99: number;
+  // CPU time (user + system) the server process spent per answered request, in microseconds.
+  cpuUs: number;
 }
 
 const CONNECTIONS = 50;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const TENANT = '6d5c1a5e-0b1c-4c1e-9a55-2f0e3b1c4d01';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+// A fixed request rate instead of as fast as possible: compares CPU per request at equal load.
+const RATE = Number(process.env.BENCH_RATE ?? 0);
+const PROFILES = 'test-results/bench-profiles';
 
-if (process.argv.includes('--startup')) await startup(Number(process.env.BENCH_EMULATORS ?? 55));
-else if (process.env.BENCH_EMULATOR_CHILD === '1') await serve();
+if (process.argv.includes('--startup')) await import('./bench-emulator-startup.ts');
 else await measure();
 
-// Starts `count` emulators one after another with one shared key, after one warm-up emulator (the
-// contract, profiles and modules load once per process), and reports time and memory per emulator.
-async function startup(count: number): Promise<void> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  const settle = async () => {
-    for (let i = 0; i < 3; i++) {
-      gc?.();
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return process.memoryUsage();
-  };
-  const keyStarted = performance.now();
-  const signingKey = await createSigningKey();
-  const keyMs = performance.now() - keyStarted;
-  const coldStarted = performance.now();
-  await (await startEmulator({ port: 0 }, { signingKey })).close();
-  const coldMs = performance.now() - coldStarted;
-  const before = await settle();
-  const emulators: RunningEmulator[] = [];
-  const times: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    emulators.push(await startEmulator({ port: 0 }, { signingKey }));
-    times.push(performance.now() - started);
-  }
-  const after = await settle();
-  await Promise.all(emulators.map((e) => e.close()));
-  times.sort((a, b) => a - b);
-  const mean = times.reduce((a, b) => a + b, 0) / times.length;
-  const perMb = (bytes: number) => (bytes / count / 1024 / 1024).toFixed(2);
-  console.log(
-    `\n${count} emulators in one process, shared signing key (${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)}${gc ? '' : '; run with node --expose-gc for steadier memory'})\n`,
-  );
-  console.log(
-    `signing key (once per process): ${keyMs.toFixed(0)} ms; first emulator (loads everything): ${coldMs.toFixed(0)} ms`,
-  );
-  console.log(
-    `build + listen per emulator: mean ${mean.toFixed(1)} ms, median ${times[count >> 1]!.toFixed(1)} ms, max ${times[count - 1]!.toFixed(1)} ms`,
-  );
-  console.log(
-    `memory per idle emulator: heap ${perMb(after.heapUsed - before.heapUsed)} MB, rss ${perMb(after.rss - before.rss)} MB`,
-  );
-}
-
-// Child: the emulator (rate limits off) with one app, device and action, and the bare server.
-async function serve(): Promise<void> {
-  const emulator = await startEmulator({ port: 0, rateLimits: false });
-  const post = (path: string, body: unknown) =>
-    fetch(`${emulator.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  await post('/_emulator/apps', {
-    tenantId: TENANT,
-    clientId: 'bench',
-    clientSecret: 'pw',
-    roles: ['Machine.Scan', 'Machine.Read.All'],
-  });
-  const action = (await (
-    await post('/_emulator/machineactions', {
-      tenantId: TENANT,
-      machineId: 'm1',
-      type: 'RunAntiVirusScan',
-      status: 'Pending',
-    })
-  ).json()) as { id: string };
-  const tokenRes = await fetch(`${emulator.url}/${TENANT}/oauth2/v2.0/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'bench',
-      client_secret: 'pw',
-      scope: DEFAULT_SCOPE,
-    }),
-  });
-  const { access_token: token } = (await tokenRes.json()) as { access_token: string };
-  const unknownId = '00000000-0000-0000-0000-000000000000';
-  const getBody = await (
-    await fetch(`${emulator.url}/api/machineactions/${action.id}`, {
-      headers: { authorization: `Bearer ${token}` },
-    })
-  ).text();
-  const notFoundBody = await (
-    await fetch(`${emulator.url}/api/machineactions/${unknownId}/cancel`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: '{"Comment":"bench"}',
-    })
-  ).text();
-
-  // The bare server: the same answers, precomputed, no routing library, no checks.
-  const bare = createServer((req, res) => {
-    const isCancel = req.method === 'POST';
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(isCancel ? 404 : 200, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(isCancel ? notFoundBody : getBody);
-    });
-  });
-  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
-  const targets: Targets = {
-    emulator: emulator.url,
-    bare: `http://127.0.0.1:${(bare.address() as AddressInfo).port}`,
-    token,
-    actionId: action.id,
-    unknownId,
-  };
-  process.send?.(targets);
-  process.on('disconnect', () => {
-    bare.close();
-    void emulator.close().then(() => process.exit(0));
+function spawn(which: 'emulator' | 'bare', profile: boolean): ChildProcess {
+  return fork(new URL('./bench-emulator-servers.ts', import.meta.url).pathname, [], {
+    env: { ...process.env, BENCH_ROLE: which },
+    execArgv: [
+      ...process.execArgv,
+      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}/${which}`] : []),
+    ],
   });
 }
 
-// Parent: four autocannon runs, then a table and the ratios against the targets.
+function nextMessage<T>(child: ChildProcess): Promise<T> {
+  return new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
+}
+
+async function cpuMicros(child: ChildProcess): Promise<number> {
+  const answer = nextMessage<{ cpu: NodeJS.CpuUsage }>(child);
+  child.send('cpu');
+  const { cpu } = await answer;
+  return cpu.user + cpu.system;
+}
+
+// Parent: warm-up, then rounds that alternate the servers, then medians and the verdict.
 async function measure(): Promise<void> {
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-  const child = fork(new URL(import.meta.url).pathname, [], {
-    env: { ...process.env, BENCH_EMULATOR_CHILD: '1' },
-    execArgv: process.execArgv,
-  });
-  const targets = await new Promise<Targets>((resolve) =>
-    child.once('message', (m) => resolve(m as Targets)),
-  );
-  const headers = { authorization: `Bearer ${targets.token}`, 'content-type': 'application/json' };
+  const profile = process.argv.includes('--cpu-prof');
+  const onlyAt = process.argv.indexOf('--only');
+  const emulatorChild = spawn('emulator', profile);
+  const setup = await nextMessage<Setup>(emulatorChild);
+  const emulator: Server = { url: setup.url, child: emulatorChild };
+  const bareChild = spawn('bare', profile);
+  bareChild.send(setup);
+  const bare: Server = { url: await nextMessage<string>(bareChild), child: bareChild };
   const scenarios = [
-    {
-      name: 'GET one action',
-      method: 'GET',
-      path: `/api/machineactions/${targets.actionId}`,
-      body: undefined,
-    },
-    {
-      name: 'cancel unknown id (404)',
-      method: 'POST',
-      path: `/api/machineactions/${targets.unknownId}/cancel`,
-      body: '{"Comment":"bench"}',
-    },
-  ];
+    { name: 'GET one action', key: 'get', ref: setup.get },
+    { name: `cancel of a final-state action (${setup.cancel.status})`, key: 'cancel', ref: setup.cancel },
+  ].filter((s) => onlyAt < 0 || s.key === process.argv[onlyAt + 1]);
   const rows: string[] = [];
   let met = true;
-  for (const scenario of scenarios) {
-    const run = (origin: string, seconds = SECONDS) =>
-      autocannon({
-        url: `${origin}${scenario.path}`,
-        method: scenario.method,
-        headers,
-        body: scenario.body,
+  for (const { name, ref } of scenarios) {
+    const run = async (server: Server, seconds: number): Promise<Run> => {
+      const cpuBefore = await cpuMicros(server.child);
+      const load = autocannon({
+        url: `${server.url}${ref.path}`,
+        method: ref.method,
+        headers: { authorization: `Bearer ${setup.token}`, 'content-type': 'application/json' },
+        body: ref.body,
         connections: CONNECTIONS,
         duration: seconds,
+        ...(RATE > 0 ? { overallRate: RATE } : {}),
       });
-    // One second of warm-up each (JIT, connection pools), not counted.
-    await run(targets.emulator, 1);
-    await run(targets.bare, 1);
-    const emulator = await run(targets.emulator);
-    const bare = await run(targets.bare);
-    const throughput = emulator.requests.average / bare.requests.average;
-    const p99 = emulator.latency.p99 / Math.max(bare.latency.p99, 1);
+      // Every latency, to the microsecond: autocannon's own percentiles are whole milliseconds, too coarse
+      // for a ratio of p99s of a few milliseconds.
+      const latencies: number[] = [];
+      load.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) =>
+        latencies.push(ms),
+      );
+      const result = await load;
+      const cpu = (await cpuMicros(server.child)) - cpuBefore;
+      const unexpected = Object.keys(result.statusCodeStats).filter((code) => Number(code) !== ref.status);
+      if (result.errors + result.timeouts > 0 || unexpected.length > 0)
+        throw new Error(
+          `${server.url} ${name}: errors ${result.errors}, timeouts ${result.timeouts}, statuses ${unexpected.join(',') || ref.status}`,
+        );
+      latencies.sort((a, b) => a - b);
+      const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? 0;
+      return { rps: result.requests.average, p99, cpuUs: cpu / result.requests.total };
+    };
+    await run(emulator, WARMUP);
+    await run(bare, WARMUP);
+    const rounds: { emulator: Run; bare: Run }[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      // Alternating who goes first spreads slow drifts of the machine over both.
+      const [first, second] = i % 2 === 0 ? [emulator, bare] : [bare, emulator];
+      const a = await run(first, SECONDS);
+      const b = await run(second, SECONDS);
+      rounds.push(first === emulator ? { emulator: a, bare: b } : { emulator: b, bare: a });
+    }
+    const of = (pick: (r: { emulator: Run; bare: Run }) => number) => rounds.map(pick);
+    const ratios = of((r) => r.emulator.rps / r.bare.rps);
+    const throughput = median(ratios);
+    const p99 = median(of((r) => r.emulator.p99 / r.bare.p99));
     const ok = throughput >= 0.6 && p99 <= 2;
     met &&= ok;
     rows.push(
-      `| ${scenario.name} | ${fmt(emulator.requests.average)} | ${emulator.latency.p99} ms | ${fmt(bare.requests.average)} | ${bare.latency.p99} ms | ${pct(throughput)} (>= 60 %) | ${p99.toFixed(2)}x (<= 2x) | ${ok ? 'met' : 'MISSED'} |`,
+      [
+        name,
+        fmt(median(of((r) => r.emulator.rps))),
+        `${median(of((r) => r.emulator.p99)).toFixed(1)} ms`,
+        `${fmt(median(of((r) => r.emulator.cpuUs)))} µs`,
+        fmt(median(of((r) => r.bare.rps))),
+        `${median(of((r) => r.bare.p99)).toFixed(1)} ms`,
+        `${fmt(median(of((r) => r.bare.cpuUs)))} µs`,
+        `${pct(throughput)} (${pct(Math.min(...ratios))}–${pct(Math.max(...ratios))})`,
+        `${p99.toFixed(2)}x`,
+        ok ? 'met' : 'MISSED',
+      ].join(' | '),
     );
-    if (emulator.errors + bare.errors > 0)
-      rows.push(`  (errors: emulator ${emulator.errors}, bare ${bare.errors})`);
   }
-  child.disconnect();
-  const load = loadavg()[0]!.toFixed(1);
+  emulatorChild.disconnect();
+  bareChild.disconnect();
   console.log(
-    `\nEmulator vs bare node:http, ${CONNECTIONS} connections, ${SECONDS} s each, loopback, rate limits off` +
-      ` (${cpus().length} CPUs, load average ${load} at the end)\n`,
+    `\nEmulator vs bare node:http, each in its own process; ${CONNECTIONS} connections, rate limits off; ${WARMUP} s warm-up, ${ROUNDS} rounds of ${SECONDS} s per server; medians (${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)} at the end)`,
   );
   console.log(
-    '| scenario | emulator req/s | emulator p99 | bare req/s | bare p99 | throughput | p99 | targets |',
+    `Answers (same bytes on both): GET ${setup.get.status}, ${setup.get.answer.length} bytes; cancel ${setup.cancel.status}, ${setup.cancel.answer.length} bytes; headers ${Object.keys(setup.get.headers).join(', ')} + date, connection, keep-alive\n`,
   );
-  console.log('|---|---|---|---|---|---|---|---|');
-  for (const row of rows) console.log(row);
-  console.log(`\n${met ? 'All targets met.' : 'Some targets missed.'}`);
+  console.log(
+    '| scenario | emulator req/s | p99 | CPU/req | bare req/s | p99 | CPU/req | throughput (rounds) | p99 ratio | >= 60 %, <= 2x |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const row of rows) console.log(`| ${row} |`);
+  console.log(
+    `\n${met ? 'All targets met.' : 'Some targets missed.'}${profile ? ` CPU profiles of both servers: ${PROFILES}/` : ''}`,
+  );
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function fmt(n: number): string {

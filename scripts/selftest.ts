@@ -152,6 +152,7 @@ const originals = new Map<string, CalibrationRun['original']>([
   ...targets
     .filter((t) => t.name.startsWith('profile:'))
     .map((t) => [t.name, { profile: t.name.slice('profile:'.length) }] as const),
+  ...independents.map(({ variant, slots }) => [`independent:${variant}`, { url: slots[0]!.url }] as const),
 ]);
 const calibrations = await Promise.all(
   [...originals].map(([target, original]) =>

@@ -12,10 +12,24 @@ export type {
 export * from './machine-action-states.ts';
 export type { HttpMethod, Operation, RateLimit, ResponseSpec } from './openapi-document.ts';
 export {
+  type CaseOf,
+  type CasePoint,
+  type CaseReadings,
+  caseReading,
+  casesIn,
+  type DuplicateAnswer,
+  duplicateAnswer,
+  fromCases,
+  isCasePoint,
+  isPerCase,
+  POINT_CASES,
+} from './profile-cases.ts';
+export {
   type AcceptedOrRefused,
   type Evidence,
   OPEN_POINTS,
   type OpenPointId,
+  type PerFinalState,
   type PointEntry,
   type ProfileDocument,
   ProfileFormatError,
@@ -36,3 +50,4 @@ export {
 } from './requirements.ts';
 export { type ContractViolation, formatViolations, type ValidationResult } from './schema-registry.ts';
 export { API_AUDIENCE, DEFAULT_SCOPE, GRAPH_SCOPE } from './scopes.ts';
+export { SETTLE_BOUND_SECONDS, SETTLE_PAUSES_SECONDS, SETTLE_READ_SECONDS } from './settle-schedule.ts';

@@ -1,4 +1,5 @@
 import { readSchemaFile } from './contract-files.ts';
+import type { FinalStatus } from './machine-action-states.ts';
 import { validateAgainst } from './schema-registry.ts';
 
 // The one way to say how a target answers the open points (docs/contract.md#open-points): the
@@ -13,14 +14,20 @@ export interface Refusal {
 
 export type AcceptedOrRefused = 'accepted' | Refusal;
 
+// A reading in its simple form is the same in every case; a per-case form says each case apart
+// (docs/calibration.md#per-case). The cases of each point: src/contract/profile-cases.ts.
+export type PerFinalState<T> = Record<FinalStatus, T>;
+
 export interface Readings {
-  'final-state-cancel': Refusal;
+  'final-state-cancel': Refusal | PerFinalState<Refusal>;
   'cancel-answer-status': 'cancelled' | 'as-before';
+  // Seconds from a cancel's 200 until a GET shows Cancelled, on the settle schedule (settle-schedule.ts).
+  'cancel-visible-after': number;
   'cancel-without-comment': AcceptedOrRefused;
   'cancel-without-body': AcceptedOrRefused;
   'body-without-content-type': AcceptedOrRefused;
   'body-with-wrong-content-type': Refusal;
-  'unknown-id': Refusal;
+  'unknown-id': Refusal | { cancel: Refusal; get: Refusal };
   'malformed-id': Refusal;
   'retry-after-form': 'delta-seconds' | 'http-date';
   'retry-after-value': 'time-remaining' | 'whole-window';
@@ -30,8 +37,9 @@ export interface Readings {
   'error-target': boolean;
   'odata-context': boolean;
   'extra-members': { entity: string[]; error: string[] };
-  'www-authenticate': string | null;
-  'duplicate-create': 'reject' | 'return-existing';
+  'www-authenticate': string | null | { missing: string | null; invalid: string | null };
+  // 'reject' is 400 ActiveRequestAlreadyExists and 'return-existing' the running action with 201.
+  'duplicate-create': 'reject' | 'return-existing' | Refusal | { existing: 200 | 201 };
   connection: 'keep-alive' | 'close';
   framing: 'content-length' | 'chunked';
 }

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readSchemaFile } from '../contract/contract-files.ts';
-import type { OpenPointId } from '../contract/index.ts';
+import { type OpenPointId, SETTLE_PAUSES_SECONDS } from '../contract/index.ts';
 import { type ProbeAnswer, ProbeClient } from './probe-client.ts';
 import { probeRates } from './probe-rates.ts';
 
@@ -76,6 +76,19 @@ export async function probeOpenPoints(
       return { id: action.id, machineId };
     };
 
+    // docs/contract.md#cancel-visible-after: GETs on the suite's settle schedule, the clock moved
+    // between them; the seconds of the first that shows Cancelled (null: none within the bound).
+    const shownAfter = async (id: string) => {
+      let waited = 0;
+      for (const pause of [0, ...SETTLE_PAUSES_SECONDS]) {
+        if (pause > 0) await c.control('POST', '/_emulator/clock/advance', { seconds: pause });
+        waited += pause;
+        const res = await get(id);
+        if (field(res, 'status') === 'Cancelled') return { seconds: waited, res };
+      }
+      return { seconds: null, res: undefined };
+    };
+
     const s = {} as Signatures;
     s['final-state-cancel'] = [];
     for (const status of FINAL)
@@ -83,6 +96,7 @@ export async function probeOpenPoints(
     const active = await seed('Pending');
     const cancelled = await cancel(active.id, COMMENT);
     s['cancel-answer-status'] = { status: cancelled.status, shows: field(cancelled, 'status') };
+    s['cancel-visible-after'] = (await shownAfter(active.id)).seconds;
     for (const [point, body, contentType] of [
       ['cancel-without-comment', '{}', 'application/json'],
       ['cancel-without-body', undefined, null],
@@ -90,7 +104,9 @@ export async function probeOpenPoints(
     ] as const) {
       const action = await seed('Pending');
       const res = await cancel(action.id, body, contentType);
-      s[point] = { ...answer(res), after: field(await get(action.id), 'status') };
+      // An accepted cancel is read once it has had time to show, as the suite waits for it.
+      const shown = res.status === 200 ? (await shownAfter(action.id)).res : undefined;
+      s[point] = { ...answer(res), after: field(shown ?? (await get(action.id)), 'status') };
     }
     s['body-with-wrong-content-type'] = [];
     for (const type of ['text/plain', 'application/xml'])
@@ -123,27 +139,25 @@ export async function probeOpenPoints(
       extras(item, NAMED.entity),
       extras(errorObject, NAMED.error),
     ];
-    const unauthorized = await api(
-      'POST',
-      `/machineactions/${randomUUID()}/cancel`,
-      COMMENT,
-      'application/json',
-      false,
-    );
-    s['www-authenticate'] = [unauthorized.status, unauthorized.headers['www-authenticate'] ?? null];
+    // Without Authorization, and with a token that is not one (docs/contract.md#www-authenticate).
+    const unauthorized = [
+      await api('POST', `/machineactions/${randomUUID()}/cancel`, COMMENT, 'application/json', false),
+      await c.send(
+        'POST',
+        `/api/machineactions/${randomUUID()}/cancel`,
+        { authorization: 'Bearer not-a-token', 'content-type': 'application/json' },
+        COMMENT,
+      ),
+    ];
+    s['www-authenticate'] = unauthorized.map((r) => [r.status, r.headers['www-authenticate'] ?? null]);
     const running = await seed('Pending');
     const again = await api(
       'POST',
       `/machines/${running.machineId}/runAntiVirusScan`,
       JSON.stringify({ Comment: 'probe', ScanType: 'Quick' }),
     );
-    // The status of an answer that returns the running action (200 or 201) is another open question
-    // (docs/contract.md#active-request-message): only its class counts.
-    const existing = again.status >= 200 && again.status < 300;
-    s['duplicate-create'] = {
-      ...(existing ? { status: '2xx', code: null } : answer(again)),
-      running: field(again, 'id') === running.id,
-    };
+    // The precise status: a refusal's (400, 409, ...) or the running action's (200 or 201).
+    s['duplicate-create'] = { ...answer(again), running: field(again, 'id') === running.id };
     s.connection = entity.headers['connection'] ?? null;
     s.framing = [entity, error].map((r) => [
       r.headers['transfer-encoding'] ?? null,

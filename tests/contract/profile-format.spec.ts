@@ -28,10 +28,76 @@ test('a profile with readings and unknown points is accepted as it is', () => {
   expect(readingOf(doc, 'rate-window')).toBeUndefined();
 });
 
-test('the open points are the schema keys, twenty of them', () => {
+test('the open points are the schema keys, twenty-one of them', () => {
   expect(OPEN_POINTS).toContain('final-state-cancel');
+  expect(OPEN_POINTS).toContain('cancel-visible-after');
   expect(OPEN_POINTS).toContain('framing');
+  expect(OPEN_POINTS).toHaveLength(21);
   expect(new Set(OPEN_POINTS).size).toBe(OPEN_POINTS.length);
+});
+
+// docs/calibration.md#per-case: a point whose answer may differ by case reads one answer for every case,
+// or one per case, every case named.
+test('a per-case reading names every case, each with a lawful answer', () => {
+  const doc = parseProfile(
+    {
+      profileVersion: 1,
+      points: {
+        'final-state-cancel': {
+          reading: {
+            Succeeded: { status: 400, code: 'BadRequest' },
+            Failed: { status: 400, code: 'BadRequest' },
+            Cancelled: { status: 409, code: 'Conflict' },
+            TimeOut: { status: 400, code: 'BadRequest' },
+          },
+        },
+        'unknown-id': {
+          reading: {
+            cancel: { status: 404, code: 'NotFound' },
+            get: { status: 404, code: 'ResourceNotFound' },
+          },
+        },
+        'www-authenticate': { reading: { missing: 'Bearer', invalid: null } },
+      },
+    },
+    'p.json',
+  );
+  expect(readingOf(doc, 'www-authenticate')).toEqual({ missing: 'Bearer', invalid: null });
+  expect(
+    problem({ profileVersion: 1, points: { 'www-authenticate': { reading: { missing: 'Bearer' } } } }),
+  ).toMatch(/^my-profile\.json: point www-authenticate/);
+  expect(
+    problem({
+      profileVersion: 1,
+      points: {
+        'unknown-id': {
+          reading: { cancel: { status: 404, code: 'NotFound' }, get: { status: 404, code: 'Gone' } },
+        },
+      },
+    }),
+  ).toContain('point unknown-id reading.get.code');
+});
+
+test('duplicate-create reads a word of the first version, a refusal or the running action with its status', () => {
+  const lawful = ['reject', 'return-existing', { status: 409, code: 'Conflict' }, { existing: 200 }];
+  for (const reading of lawful)
+    expect(
+      parseProfile({ profileVersion: 1, points: { 'duplicate-create': { reading } } }, 'p').points,
+    ).toEqual({
+      'duplicate-create': { reading },
+    });
+  expect(
+    problem({ profileVersion: 1, points: { 'duplicate-create': { reading: { existing: 202 } } } }),
+  ).toContain('point duplicate-create');
+});
+
+test('cancel-visible-after is seconds within the settle bound', () => {
+  const read = (reading: unknown) => ({ profileVersion: 1, points: { 'cancel-visible-after': { reading } } });
+  expect(readingOf(parseProfile(read(3.5), 'p'), 'cancel-visible-after')).toBe(3.5);
+  expect(problem(read(31))).toBe(
+    'my-profile.json: point cancel-visible-after reading: expected a number <= 30, got 31',
+  );
+  expect(problem(read(-1))).toContain('point cancel-visible-after reading');
 });
 
 test('an unknown point is refused and the known ones are listed', () => {

@@ -8,12 +8,13 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.profile.json'));
 const raw = (file: string) => JSON.parse(readFileSync(new URL(file, DIR), 'utf8')) as ProfileDocument;
 
 test.describe('built-in profile files', () => {
-  test('ship default, the four earlier readings and the front-door and conservative profiles', () => {
+  test('ship default, the four earlier readings and the front-door, conservative and lagging profiles', () => {
     expect(Object.keys(PROFILES)).toEqual([
       'default',
       'async-cancel',
       'conservative',
       'front-door',
+      'lagging',
       'lenient',
       'strict-odata',
     ]);
@@ -67,7 +68,7 @@ test.describe('loadProfile', () => {
 
   test('an unknown name is refused with the known names', () => {
     expect(() => loadProfile({ profile: 'chaos' })).toThrow(
-      'Unknown profile "chaos". Known profiles: default, async-cancel, conservative, front-door, lenient, strict-odata.',
+      'Unknown profile "chaos". Known profiles: default, async-cancel, conservative, front-door, lagging, lenient, strict-odata.',
     );
   });
 });

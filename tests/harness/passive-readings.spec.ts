@@ -57,19 +57,42 @@ test.describe('passive readings, from the wire alone', () => {
     });
   });
 
-  test('an error tells error.target and its extra members; a 401 its WWW-Authenticate', () => {
+  test('an error tells error.target and its extra members; a 401 its WWW-Authenticate, per case', () => {
     const error = { error: { code: 'Unauthorized', message: 'm', innerError: { date: 'd' } } };
+    // The answer was sent with a (bad) token: the "invalid" case of docs/calibration.md#per-case.
     expect(readings(answer(401, error, { 'www-authenticate': 'Bearer realm="x"' }))).toMatchObject({
       'error-target': false,
       'extra-members': { error: ['innerError'] },
-      'www-authenticate': 'Bearer realm="x"',
+      'www-authenticate': { invalid: 'Bearer realm="x"' },
     });
-    expect(
-      readings(answer(401, { error: { code: 'Unauthorized', message: 'm', target: 't' } })),
-    ).toMatchObject({
+    const bare = answer(401, { error: { code: 'Unauthorized', message: 'm', target: 't' } });
+    expect(readings({ ...bare, requestHeaders: {} })).toMatchObject({
       'error-target': true,
-      'www-authenticate': null,
+      'www-authenticate': { missing: null },
     });
+    // A 401 without a body still tells its header.
+    expect(
+      readings({ ...answer(401, undefined, { 'www-authenticate': 'Bearer' }), requestHeaders: {} }),
+    ).toEqual({
+      connection: 'keep-alive',
+      'www-authenticate': { missing: 'Bearer' },
+    });
+  });
+
+  test('a 404 to a GET or cancel of a GUID tells unknown-id, per operation; another 404 tells nothing', () => {
+    const id = '0b8c4e5e-5f4a-4f0e-9a53-1c2d3e4f5a6b';
+    const gone = { error: { code: 'ResourceNotFound', message: 'm' } };
+    const get = { ...answer(404, gone), url: `http://target.test/api/machineactions/${id}` };
+    expect(readings(get)['unknown-id']).toEqual({ get: { status: 404, code: 'ResourceNotFound' } });
+    const cancel = {
+      ...get,
+      operationId: 'CancelMachineAction',
+      method: 'POST',
+      url: `${get.url}/cancel`,
+      pathTemplate: '/api/machineactions/{id}/cancel',
+    };
+    expect(readings(cancel)['unknown-id']).toEqual({ cancel: { status: 404, code: 'ResourceNotFound' } });
+    expect(readings(answer(404, gone))).not.toHaveProperty('unknown-id');
   });
 
   test('a 429 tells the form of Retry-After; an unreadable one tells nothing', () => {
@@ -100,6 +123,19 @@ test.describe('lawful readings come from the profile schema', () => {
     expect(lawfulnessProblem('timestamp-precision', 9)).toMatch(/not a lawful reading/);
     expect(lawfulnessProblem('extra-members', { error: ['innerError'] })).toBeUndefined();
   });
+
+  test('an answer of one case is read by the lawful readings of that point, and names the case', () => {
+    expect(lawfulnessProblem('www-authenticate', { missing: 'Bearer' })).toBeUndefined();
+    expect(lawfulnessProblem('final-state-cancel', { Cancelled: { status: 409, code: 'Conflict' } })).toBe(
+      undefined,
+    );
+    expect(lawfulnessProblem('unknown-id', { get: { status: 404, code: 'Missing' } })).toMatch(
+      /not a lawful reading.* for get$/,
+    );
+    expect(lawfulnessProblem('final-state-cancel', { Succeeded: { status: 200, code: 'OK' } })).toMatch(
+      / for Succeeded$/,
+    );
+  });
 });
 
 test('the running test keeps each reading once, with evidence that holds no request header', () => {
@@ -108,8 +144,8 @@ test('the running test keeps each reading once, with evidence that holds no requ
   observeExchange({ ...x, headers: { ...x.headers, 'www-authenticate': 'Negotiate' } });
   const kept = findingsOf(test.info().annotations).filter((f) => f.kind === 'reading');
   expect(kept.filter((f) => f.point === 'www-authenticate').map((f) => f.reading)).toEqual([
-    'Bearer',
-    'Negotiate',
+    { invalid: 'Bearer' },
+    { invalid: 'Negotiate' },
   ]);
   expect(kept.find((f) => f.point === 'www-authenticate')?.evidence).toEqual({
     exchange: 'GET /api/machineactions/{id} → 401',

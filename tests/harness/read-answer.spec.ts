@@ -28,10 +28,19 @@ test.describe('answers of the telling requests', () => {
     expect(asCancelAnswerStatus(answer(200, { status: 'Succeeded' }))).toHaveProperty('unreadable');
   });
 
+  // The precise forms: the words "reject" and "return-existing" of the first format version each name
+  // one of them, and another status or code is just as lawful (docs/contract.md#duplicate-create).
   test('a duplicate create is refused, answers the running action, or is neither', () => {
-    expect(asDuplicateCreate(refused(400, 'ActiveRequestAlreadyExists'), 'A')).toEqual({ reading: 'reject' });
-    expect(asDuplicateCreate(answer(201, { id: 'a' }), 'A')).toEqual({ reading: 'return-existing' });
+    expect(asDuplicateCreate(refused(400, 'ActiveRequestAlreadyExists'), 'A')).toEqual({
+      reading: { status: 400, code: 'ActiveRequestAlreadyExists' },
+    });
+    expect(asDuplicateCreate(refused(409, 'Conflict'), 'A')).toEqual({
+      reading: { status: 409, code: 'Conflict' },
+    });
+    expect(asDuplicateCreate(answer(201, { id: 'a' }), 'A')).toEqual({ reading: { existing: 201 } });
+    expect(asDuplicateCreate(answer(200, { id: 'A' }), 'A')).toEqual({ reading: { existing: 200 } });
     expect(asDuplicateCreate(answer(201, { id: 'B' }), 'A')).toHaveProperty('unreadable');
+    expect(asDuplicateCreate(answer(500, undefined), 'A')).toHaveProperty('unreadable');
   });
 });
 

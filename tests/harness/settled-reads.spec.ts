@@ -41,31 +41,74 @@ function api(now: () => number, startMs: number, showsAfterMs: number) {
   return { api: client as unknown as ApiClient, gets: () => gets };
 }
 
+// A cancel's 200 as the API client records it.
+const cancelAnswer = (body: unknown) => ({
+  ...answer(200, body),
+  operationId: 'CancelMachineAction',
+  method: 'POST',
+  url: `http://target.test/api/machineactions/${ID}/cancel`,
+  pathTemplate: '/api/machineactions/{id}/cancel',
+});
+
+// What the settle reads recorded for docs/contract.md#cancel-visible-after, taken off the running test.
+function visibleAfter(): unknown[] {
+  const { annotations } = test.info();
+  const findings = annotations
+    .filter((a) => a.type === FINDING_ANNOTATION)
+    .map((a) => JSON.parse(a.description!) as { point?: string; reading?: unknown; text?: string });
+  annotations.length = 0;
+  return findings.filter((f) => f.point === 'cancel-visible-after').map((f) => f.reading ?? f.text);
+}
+
 test.describe('a cancel that shows shortly after its 200', () => {
-  test('a 200 that already shows Cancelled is taken as it is, without reading', async () => {
+  test('a 200 that already shows Cancelled is the answer; a GET still reads when reads show it', async () => {
     const { driver, moves, now } = fakeDriver();
     const reads = api(now, now(), 0);
-    const cancel = answer(200, { id: ID, status: 'Cancelled' });
+    const cancel = cancelAnswer({ id: ID, status: 'Cancelled' });
     expect(await firstCancelled(driver, reads.api, ID, cancel)).toBe(cancel);
-    expect(reads.gets()).toBe(0);
+    expect(reads.gets()).toBe(1);
     expect(moves).toEqual([]);
+    expect(visibleAfter()).toEqual([0]);
+  });
+
+  test('a 200 that shows Cancelled while reads lag: the reads go on, so the device is free after', async () => {
+    const { driver, moves, now } = fakeDriver();
+    const reads = api(now, now(), 1000);
+    const cancel = cancelAnswer({ id: ID, status: 'Cancelled' });
+    expect(await firstCancelled(driver, reads.api, ID, cancel)).toBe(cancel);
+    expect(moves).toEqual([0.5, 1]);
+    expect(visibleAfter()).toEqual([1.5]);
+  });
+
+  test('a GET made right after the cancel that shows Cancelled is taken as it is, without reading', async () => {
+    const { driver, moves, now } = fakeDriver();
+    const reads = api(now, now(), 0);
+    const get = answer(200, { id: ID, status: 'Cancelled' });
+    expect(await firstCancelled(driver, reads.api, ID, get)).toBe(get);
+    expect([reads.gets(), moves]).toEqual([0, []]);
+    expect(visibleAfter()).toEqual([0]);
   });
 
   test('a cancel that shows only two seconds later is found by moving the clock, not by more immediate reads', async () => {
     const { driver, moves, now } = fakeDriver();
     const reads = api(now, now(), 2000);
-    const shown = await firstCancelled(driver, reads.api, ID, answer(200, { id: ID, status: 'Pending' }));
+    const shown = await firstCancelled(driver, reads.api, ID, cancelAnswer({ id: ID, status: 'Pending' }));
     expect(shown?.body).toMatchObject({ status: 'Cancelled' });
     // 0, 0.5, 1.5, 3.5 s: five immediate reads would all have said Pending.
     expect(moves).toEqual([0.5, 1, 2]);
     expect(reads.gets()).toBe(4);
+    // The read that showed it, on the settle schedule: what an emulator calibrated from it waits.
+    expect(visibleAfter()).toEqual([3.5]);
   });
 
   test('a cancel that never shows ends the wait at the bound, undefined', async () => {
     const { driver, moves, now } = fakeDriver();
     const reads = api(now, now(), Number.POSITIVE_INFINITY);
-    expect(await firstCancelled(driver, reads.api, ID, answer(200, { status: 'Pending' }))).toBeUndefined();
+    expect(await firstCancelled(driver, reads.api, ID, cancelAnswer({ status: 'Pending' }))).toBeUndefined();
     expect(moves.reduce((a, b) => a + b, 0)).toBe(30);
+    expect(visibleAfter()).toEqual([
+      expect.stringMatching(/^no GET within 30 s after the cancel's 200 showed/),
+    ]);
   });
 
   test('the status after a refusal is read once; after a 200, once the cancel could show', async () => {

@@ -147,7 +147,7 @@ test.describe('observed-profile.json beside each compliance report', () => {
     expect(profile.source?.kind).toBe('observed');
     expect(profile.points['unknown-id']).toMatchObject({ reading: { status: 404, code: 'NotFound' } });
     const md = readFileSync(join(outDir, 'compliance.md'), 'utf8');
-    expect(md).toContain('[observed-profile.json](observed-profile.json), 1 of 20 open points read');
+    expect(md).toContain('[observed-profile.json](observed-profile.json), 1 of 21 open points read');
     expect(md).toMatch(/npm run emulator -- --profile-file \S*observed-profile\.json/);
     expect(md).toContain('MDE_EMULATOR_PROFILE_FILE');
     removeWholeRunReports(outDir);

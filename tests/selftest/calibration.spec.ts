@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { OPEN_POINTS, type OpenPointId, type ProfileDocument } from '../../src/contract/index.ts';
+import {
+  FINAL_STATUSES,
+  OPEN_POINTS,
+  type OpenPointId,
+  type ProfileDocument,
+  type Readings,
+} from '../../src/contract/index.ts';
 import { createSigningKey, PROFILES, readingsOf, startEmulator } from '../../src/emulator/index.ts';
 import type { PointCause } from '../../src/reporters/observed-profile.ts';
 import { calibrate, judgeCalibration } from '../../src/selftest/calibration.ts';
@@ -34,6 +40,60 @@ test('the differential probe tells apart every reading the built-in profiles cho
   }
 });
 
+// docs/calibration.md#per-case: the probe sends a request of every case, so an emulator that differs
+// from default in one case of one point is told apart on that point alone.
+test('the differential probe tells apart emulators that differ in one case of a point', async () => {
+  const conflict = { status: 409, code: 'Conflict' };
+  const variants: Partial<Readings>[] = [
+    {
+      'final-state-cancel': {
+        ...allCases(FINAL_STATUSES, { status: 400, code: 'BadRequest' }),
+        Cancelled: conflict,
+      },
+    },
+    {
+      'unknown-id': {
+        cancel: { status: 404, code: 'NotFound' },
+        get: { status: 404, code: 'ResourceNotFound' },
+      },
+    },
+    { 'www-authenticate': { missing: null, invalid: 'Bearer error="invalid_token"' } },
+    { 'duplicate-create': { status: 400, code: 'ActiveRequestAlreadyExists' } },
+    { 'duplicate-create': conflict },
+    { 'cancel-visible-after': 1.5 },
+  ];
+  const signingKey = await createSigningKey();
+  const running = await Promise.all(
+    [{}, ...variants].map((points) =>
+      startEmulator({ port: 0, profileDocument: document(points) }, { signingKey }),
+    ),
+  );
+  try {
+    const [base, ...probes] = await Promise.all(running.map((e) => probeOpenPoints(e.url)));
+    const told = probes.map((p) => Object.keys(compareProbes(base!.signatures, p.signatures)));
+    // "reject" is 400 ActiveRequestAlreadyExists: the same answer in its precise form.
+    expect(told).toEqual([
+      ['final-state-cancel'],
+      ['unknown-id'],
+      ['www-authenticate'],
+      [],
+      ['duplicate-create'],
+      ['cancel-visible-after'],
+    ]);
+  } finally {
+    await Promise.all(running.map((e) => e.close()));
+  }
+});
+
+function allCases<K extends string, V>(cases: readonly K[], value: V): Record<K, V> {
+  return Object.fromEntries(cases.map((c) => [c, value])) as Record<K, V>;
+}
+
+function document(points: Partial<Readings>): ProfileDocument {
+  const entries = Object.fromEntries(Object.entries(points).map(([id, reading]) => [id, { reading }]));
+  return { profileVersion: 1, points: entries } as ProfileDocument;
+}
+
 test('an emulator started from a profile file answers as the profile; a wrong reading is caught', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'calibration-'));
   const file = join(dir, 'observed-profile.json');
@@ -46,7 +106,7 @@ test('an emulator started from a profile file answers as the profile; a wrong re
     causes: allSeen,
   });
   expect(right.result).toMatchObject({ ok: true, kind: 'calibration' });
-  expect(right.result.detail).toMatch(/^20 of 20 open points observed and reproduced/);
+  expect(right.result.detail).toMatch(/^21 of 21 open points observed and reproduced/);
 
   document.points['timestamp-precision'] = { reading: 3 };
   document.points['rate-window'] = { reading: 'sliding' };

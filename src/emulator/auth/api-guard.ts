@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Operation } from '../../contract/index.ts';
 import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';
@@ -17,13 +17,36 @@ export interface Admission {
 // app, and before authorization because every authenticated call counts, whatever its outcome.
 export function apiGuard(ctx: EmulatorContext, operation: Operation) {
   const roles = rolesFor(ctx, operation);
-  return async function guard(request: FastifyRequest): Promise<void> {
-    const caller = await authenticate(ctx, request.headers.authorization);
+  const admit = (request: FastifyRequest, caller: Caller): void => {
     const throttled = throttle(ctx, operation, caller, request.receivedAtMs);
     if (throttled && !throttled.runFirst) throw throttled.error;
     authorize(ctx, roles, caller);
     request.admission = { caller, lateRefusal: throttled?.error ?? null };
   };
+  // A callback hook, not an async one: a token seen before is checked without a promise, which is most
+  // of the calls. `done` is called outside the try, as it runs the rest of the request.
+  return function guard(request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void): void {
+    const header = request.headers.authorization;
+    let known: Caller | undefined;
+    let error: Error | undefined;
+    try {
+      known = header ? ctx.verifier.cached(header, request.receivedAtMs) : undefined;
+      if (known) admit(request, known);
+    } catch (thrown) {
+      error = thrown as Error;
+    }
+    if (known || error) done(error);
+    else authenticate(ctx, header).then((caller) => done(attempt(() => admit(request, caller))), done);
+  };
+}
+
+function attempt(step: () => void): Error | undefined {
+  try {
+    step();
+    return undefined;
+  } catch (error) {
+    return error as Error;
+  }
 }
 
 async function authenticate(ctx: EmulatorContext, header: string | undefined): Promise<Caller> {

@@ -4,7 +4,25 @@
 
 const PAD = '0000000';
 
+// Answers show the same few instants again and again (each action's creation and last update), and
+// formatting one costs about a microsecond: the texts made so far are kept, per precision, a bounded
+// number of them.
+const KEPT = 10_000;
+const made: Map<number, string>[] = [];
+
 export function toWireTimestamp(epochMs: number, digits = 7): string {
+  let texts = made[digits];
+  if (texts === undefined) made[digits] = texts = new Map();
+  let text = texts.get(epochMs);
+  if (text === undefined) {
+    if (texts.size >= KEPT) texts.clear();
+    text = formatWireTimestamp(epochMs, digits);
+    texts.set(epochMs, text);
+  }
+  return text;
+}
+
+function formatWireTimestamp(epochMs: number, digits: number): string {
   const iso = new Date(epochMs).toISOString();
   if (digits === 0) return `${iso.slice(0, 19)}Z`;
   const fraction = `${iso.slice(20, 23)}${PAD}`.slice(0, digits);

@@ -16,6 +16,8 @@ export class FaultSet {
   readonly throttle: ThrottlePolicy;
   readonly store: StorePolicy;
   readonly routes: RoutePolicy;
+  // Whether any answer fault is on: without one, the answer seam renders and nothing more.
+  readonly rewritesAnswers: boolean;
   readonly #names: readonly FaultName[];
   readonly #bodies = new Map<string, BodyPolicy>();
   readonly #answers: readonly AnswerFault[];
@@ -45,6 +47,7 @@ export class FaultSet {
     for (const fault of pick('request'))
       this.#bodies.set(fault.operation, fold(this.body(fault.operation), [fault.body]));
     this.#answers = pick('answer');
+    this.rewritesAnswers = this.#answers.length > 0;
     this.#wire = pick('wire');
   }
 

@@ -17,6 +17,9 @@ export interface Answer {
   headers: Record<string, string>;
   // A JSON value; undefined sends no body.
   body: unknown;
+  // The body as JSON text, when it is made already (a kept entity: http/entity-text.ts); then it is
+  // sent as it is. Only answers no answer fault can rewrite have one.
+  text?: string;
 }
 
 // What an answer fault may use to rewrite an answer, in the profile's words.

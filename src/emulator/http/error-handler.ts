@@ -20,8 +20,8 @@ export function installErrorHandling(app: FastifyInstance, ctx: EmulatorContext,
     if (!(error instanceof WireError) && wire.status >= 500)
       request.log.error({ err: error }, 'unexpected error');
     const api = apiRoute(request);
-    if (api) return sendAnswer(ctx, request, reply, { ...api, outcome: { kind: 'refused', error: wire } });
-    return send(reply, errorAnswer(ctx, wire, false));
+    if (api) sendAnswer(ctx, request, reply, { ...api, outcome: { kind: 'refused', error: wire } });
+    else send(ctx, reply, errorAnswer(ctx, wire, false));
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -33,7 +33,7 @@ export function installErrorHandling(app: FastifyInstance, ctx: EmulatorContext,
             headers: { allow: allowed.join(', ') },
           })
         : new WireError('NotFound', `No resource at ${path}.`);
-    return send(reply, errorAnswer(ctx, error, false));
+    send(ctx, reply, errorAnswer(ctx, error, false));
   });
 }
 
@@ -64,6 +64,6 @@ export function frameworkErrors(ctx: EmulatorContext) {
       error.code === 'FST_ERR_MAX_PARAM_LENGTH'
         ? refusal(ctx.profile.readings['malformed-id'], 'The id is too long to be a machine action id.')
         : new WireError('BadRequest', 'The URL cannot be decoded.');
-    return send(reply, errorAnswer(ctx, wire, false));
+    send(ctx, reply, errorAnswer(ctx, wire, false));
   };
 }

@@ -8,10 +8,10 @@ import type { EmulatorProfile } from '../profiles/load-profile.ts';
 // and the body sent chunked, without Content-Length (docs/contract.md#framing). Nothing is installed
 // for a profile that needs none of it.
 export function installFrontDoor(app: FastifyInstance, profile: EmulatorProfile): void {
+  if (!frontDoorActs(profile)) return;
   const latencyMs = profile.latencyMs;
   const close = profile.readings.connection === 'close';
   const chunked = profile.readings.framing === 'chunked';
-  if (latencyMs === 0 && !close && !chunked) return;
   app.addHook('onSend', async (_request, reply, payload) => {
     if (latencyMs > 0) await sleep(latencyMs);
     // Node ends the connection after a response that says Connection: close.
@@ -23,4 +23,11 @@ export function installFrontDoor(app: FastifyInstance, profile: EmulatorProfile)
     }
     return payload;
   });
+}
+
+// Whether the profile has a front door at all; answers go through Fastify's onSend hooks only then
+// (http/send-answer.ts).
+export function frontDoorActs(profile: EmulatorProfile): boolean {
+  const { connection, framing } = profile.readings;
+  return profile.latencyMs > 0 || connection === 'close' || framing === 'chunked';
 }

@@ -1,66 +1,106 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import type { FinalStatus } from '../../contract/index.ts';
 import type { EmulatorContext } from '../context.ts';
-import { refusal, WireError } from '../error-catalogue.ts';
+import { WireError } from '../error-catalogue.ts';
 import type { Outcome } from '../routes/outcome.ts';
-import { newMachineAction } from '../state/machine-action.ts';
+import { type MachineAction, newMachineAction } from '../state/machine-action.ts';
 import type { Answer, AnswerKit, Exchange } from './answer.ts';
+import { entityText } from './entity-text.ts';
 import { addErrorExtras } from './extra-members.ts';
 import { entityWire, odataContext } from './machine-action-wire.ts';
 
 // Content-Type of JSON answers outside the API (control protocol, unknown routes).
 const PLAIN_JSON = 'application/json; charset=utf-8';
 
+// What the error envelope needs of an error. A WireError is one; a profile's refusal of an outcome is
+// rendered without making one (an Error object is the dearest part of a 4xx).
+type ErrorFields = Pick<WireError, 'code' | 'message' | 'status' | 'headers'>;
+
 // The answer seam: an operation's outcome in the profile's words, then rewritten by the answer faults
-// that apply to the exchange.
+// that apply to the exchange (the kit they use is only made when answer faults are on).
 export function renderAnswer(ctx: EmulatorContext, request: FastifyRequest, exchange: Exchange): Answer {
-  const kit = answerKit(ctx, request);
-  return ctx.faults.rewrite(render(ctx, exchange.outcome, kit), exchange, kit);
+  const answer = render(ctx, request, exchange.outcome, exchange.operationId);
+  if (!ctx.faults.rewritesAnswers) return answer;
+  return ctx.faults.rewrite(answer, exchange, answerKit(ctx, request));
 }
 
-function render(ctx: EmulatorContext, outcome: Outcome, kit: Kit): Answer {
+function render(
+  ctx: EmulatorContext,
+  request: FastifyRequest,
+  outcome: Outcome,
+  operationId: string,
+): Answer {
   const readings = ctx.profile.readings;
   switch (outcome.kind) {
     case 'cancelled': {
       // docs/contract.md#cancel-answer-status: the cancelled action, or the action as it was.
       const shown = readings['cancel-answer-status'] === 'as-before' ? outcome.before : outcome.after;
-      return kit.json(200, kit.entity(shown));
+      return entity(ctx, request, 200, shown);
     }
     case 'found':
-      return kit.json(200, kit.entity(outcome.action));
+      return entity(ctx, request, 200, outcome.action);
     case 'created':
-    case 'existing':
-      return kit.json(201, kit.entity(outcome.action));
-    case 'listed':
-      return kit.json(200, kit.collection(outcome.rows, outcome.total));
+      return entity(ctx, request, 201, outcome.action);
+    case 'existing': {
+      // docs/contract.md#duplicate-create: the running action, with the status the profile reads.
+      const duplicate = ctx.profile.answers.duplicateCreate;
+      return entity(ctx, request, 'existing' in duplicate ? duplicate.existing : 201, outcome.action);
+    }
+    case 'listed': {
+      const context = odataContext(ctx, request, 'MachineActions');
+      const total = outcome.total;
+      return json(ctx, 200, {
+        ...(context === undefined ? {} : { '@odata.context': context }),
+        ...(total === undefined ? {} : { '@odata.count': total }),
+        value: outcome.rows,
+      });
+    }
     case 'refused-final': {
       const { id, status } = outcome.action;
       const detail = `Machine action ${id} is ${status} and cannot be cancelled.`;
-      return errorAnswer(ctx, refusal(readings['final-state-cancel'], detail), true);
+      const reading = ctx.profile.answers.finalStateCancel[status as FinalStatus];
+      return errorAnswer(ctx, refused(reading, detail), true);
     }
-    case 'not-found':
-      return errorAnswer(
-        ctx,
-        refusal(readings['unknown-id'], `Machine action ${outcome.id} was not found.`),
-        true,
-      );
+    case 'not-found': {
+      // docs/contract.md#unknown-id: a cancel and a GET may answer apart.
+      const { unknownId } = ctx.profile.answers;
+      const reading = operationId === 'CancelMachineAction' ? unknownId.cancel : unknownId.get;
+      return errorAnswer(ctx, refused(reading, `Machine action ${outcome.id} was not found.`), true);
+    }
     case 'malformed': {
       const detail = `Invalid input ${outcome.id}: a machine action id is a GUID.`;
-      return errorAnswer(ctx, refusal(readings['malformed-id'], detail), true);
+      return errorAnswer(ctx, refused(readings['malformed-id'], detail), true);
     }
     case 'refused':
-      return errorAnswer(ctx, outcome.error, true);
+      return errorAnswer(ctx, outcome.error, true, credentialOf(request));
   }
 }
 
-type Kit = AnswerKit & { collection(rows: unknown[], total: number | undefined): unknown };
+// The fields of refusal() (error-catalogue.ts) without the Error: a 405 lists the methods the resource
+// allows now, and a final action allows none (RFC 9110).
+function refused(reading: { status: number; code: string }, detail: string): ErrorFields {
+  const headers: Record<string, string> = reading.status === 405 ? { allow: '' } : {};
+  return { code: reading.code, message: detail, status: reading.status, headers };
+}
 
-function answerKit(ctx: EmulatorContext, request: FastifyRequest): Kit {
+// An action as an answer: as an object when answer faults may rewrite it, else as its kept text.
+function entity(
+  ctx: EmulatorContext,
+  request: FastifyRequest,
+  status: number,
+  action: MachineAction,
+): Answer {
+  if (ctx.faults.rewritesAnswers) return json(ctx, status, entityWire(ctx, request, action));
+  return { status, headers: apiMediaType(ctx), body: undefined, text: entityText(ctx, request, action) };
+}
+
+function answerKit(ctx: EmulatorContext, request: FastifyRequest): AnswerKit {
   return {
     entity: (action) => entityWire(ctx, request, action),
-    json: (status, body) => ({ status, headers: apiMediaType(ctx), body }),
+    json: (status, body) => json(ctx, status, body),
     error: (code, detail, status) =>
-      errorAnswer(ctx, new WireError(code, detail, status ? { status } : {}), true),
+      errorAnswer(ctx, new WireError(code, detail, status ? { status } : {}), true, credentialOf(request)),
     madeUp: (id, status) => ({
       ...newMachineAction({
         tenantId: '',
@@ -75,33 +115,67 @@ function answerKit(ctx: EmulatorContext, request: FastifyRequest): Kit {
       }),
       id,
     }),
-    collection: (rows, total) => {
-      const context = odataContext(ctx, request, 'MachineActions');
-      return {
-        ...(context === undefined ? {} : { '@odata.context': context }),
-        ...(total === undefined ? {} : { '@odata.count': total }),
-        value: rows,
-      };
-    },
   };
+}
+
+function json(ctx: EmulatorContext, status: number, body: unknown): Answer {
+  return { status, headers: apiMediaType(ctx), body };
 }
 
 // The error envelope with the profile's members (docs/contract.md#error-target,
 // docs/contract.md#extra-members) and, on a 401, its WWW-Authenticate (docs/contract.md#www-authenticate).
 // `api`: an answer of the API, labelled with the profile's media type.
-export function errorAnswer(ctx: EmulatorContext, error: WireError, api: boolean): Answer {
+export function errorAnswer(
+  ctx: EmulatorContext,
+  error: ErrorFields,
+  api: boolean,
+  credential: Credential = 'invalid',
+): Answer {
   const readings = ctx.profile.readings;
-  const body: Record<string, unknown> = { code: error.code, message: error.message };
-  if (readings['error-target']) body['target'] = randomUUID();
+  const target = readings['error-target'] ? randomUUID() : undefined;
+  const media = api ? apiMediaType(ctx) : { 'content-type': PLAIN_JSON };
+  const headers = hasAny(error.headers) ? { ...error.headers, ...media } : media;
+  if (error.status === 401) {
+    const challenge = ctx.profile.answers.challenge[credential];
+    if (challenge !== null) headers['www-authenticate'] = challenge;
+  }
   const extras = readings['extra-members'].error;
+  // Without extra members, and with no answer fault to read it as an object, the envelope is written
+  // as text: the same bytes JSON.stringify would make of { error: { code, message, target } }.
+  if (extras.length === 0 && !ctx.faults.rewritesAnswers)
+    return {
+      status: error.status,
+      headers,
+      body: undefined,
+      text: envelope(error.code, error.message, target),
+    };
+  const body: Record<string, unknown> = { code: error.code, message: error.message };
+  if (target !== undefined) body['target'] = target;
   if (extras.length > 0) addErrorExtras(body, extras, error.code, ctx.clock.now());
-  const headers = { ...error.headers, ...(api ? apiMediaType(ctx) : { 'content-type': PLAIN_JSON }) };
-  const challenge = readings['www-authenticate'];
-  if (error.status === 401 && challenge !== null) headers['www-authenticate'] = challenge;
   return { status: error.status, headers, body: { error: body } };
 }
 
-// docs/contract.md#json-media-type: the Content-Type of the API's JSON, and OData-Version if any.
+function envelope(code: string, message: string, target: string | undefined): string {
+  const head = `{"error":{"code":${JSON.stringify(code)},"message":${JSON.stringify(message)}`;
+  return target === undefined ? `${head}}}` : `${head},"target":"${target}"}}`;
+}
+
+// docs/contract.md#www-authenticate: a 401 without an Authorization header, or with one that failed
+// (the guard's test for a missing header, auth/api-guard.ts).
+type Credential = 'missing' | 'invalid';
+
+function credentialOf(request: FastifyRequest): Credential {
+  const header = request.headers.authorization;
+  return header === undefined || header === '' ? 'missing' : 'invalid';
+}
+
+function hasAny(headers: Record<string, string>): boolean {
+  for (const _ in headers) return true;
+  return false;
+}
+
+// docs/contract.md#json-media-type: the Content-Type of the API's JSON, and OData-Version if any. A new
+// object each time: answer faults may change an answer's headers.
 function apiMediaType(ctx: EmulatorContext): Record<string, string> {
   const { contentType, odataVersion } = ctx.profile.readings['json-media-type'];
   return odataVersion === null

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../context.ts';
 import type { Answer, Exchange } from './answer.ts';
+import { frontDoorActs } from './front-door.ts';
 import { renderAnswer } from './render-answer.ts';
 import { actOnWire } from './wire-acts.ts';
 
@@ -11,20 +12,35 @@ export function sendAnswer(
   request: FastifyRequest,
   reply: FastifyReply,
   exchange: Exchange,
-): FastifyReply {
+): void {
   const answer = renderAnswer(ctx, request, exchange);
-  const payload = JSON.stringify(answer.body);
+  const payload = answer.text ?? JSON.stringify(answer.body);
   const act = ctx.faults.wireAct(exchange);
-  if (act) return actOnWire(act, request, reply, answer, payload);
-  return send(reply, answer, payload);
+  if (act) actOnWire(act, request, reply, answer, payload);
+  else send(ctx, reply, answer, payload);
 }
 
-// Sent as bytes: Fastify would rewrite the Content-Type of a string (docs/contract.md#json-media-type
-// is exact, parameters and all).
+// Written straight to the connection: status, the Date of the date hook (the only header set before an
+// answer), the answer's headers (docs/contract.md#json-media-type is exact, parameters and all, which
+// Fastify would rewrite for a string) and the body with its length, in one write. Fastify's send
+// pipeline only serves the front door's onSend hook (http/front-door.ts): it is used when that is on.
 export function send(
+  ctx: EmulatorContext,
   reply: FastifyReply,
   answer: Answer,
-  payload = JSON.stringify(answer.body),
-): FastifyReply {
-  return reply.code(answer.status).headers(answer.headers).send(Buffer.from(payload));
+  payload = answer.text ?? JSON.stringify(answer.body),
+): void {
+  if (frontDoorActs(ctx.profile)) {
+    reply.code(answer.status).headers(answer.headers).send(Buffer.from(payload));
+    return;
+  }
+  reply.hijack();
+  const headers: Record<string, string | number> = {};
+  const date = reply.getHeader('date');
+  // Errors the router raises come before the date hook; Node then adds its own Date.
+  if (date !== undefined) headers['date'] = date as string;
+  for (const name in answer.headers) headers[name] = answer.headers[name]!;
+  headers['content-length'] = Buffer.byteLength(payload);
+  reply.raw.writeHead(answer.status, headers);
+  reply.raw.end(payload);
 }

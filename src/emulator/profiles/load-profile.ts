@@ -1,6 +1,7 @@
 import { OPEN_POINTS, type ProfileDocument, parseProfile, type Readings } from '../../contract/index.ts';
 import { EmulatorOptionsError } from '../options-error.ts';
 import { builtInProfiles } from './built-in-profiles.ts';
+import { type ProfileAnswers, profileAnswers } from './profile-answers.ts';
 import { overlay, readProfileFile } from './profile-document.ts';
 
 // Where a profile comes from: a built-in name, a file, a document, or all three (each later one read
@@ -20,6 +21,8 @@ export interface EmulatorProfile {
   base: string;
   file?: string;
   readings: Readings;
+  // The readings that may differ by case, resolved per case (profile-answers.ts).
+  answers: ProfileAnswers;
   latencyMs: number;
   // The resolved document: every point with its reading.
   document: ProfileDocument;
@@ -43,12 +46,14 @@ export function loadProfile(source: ProfileSource = {}): ProfileDocument {
 
 export function emulatorProfile(source: ProfileSource = {}): EmulatorProfile {
   const document = loadProfile(source);
+  const readings = readingsOf(document);
   return {
     name: document.name ?? 'custom',
     description: document.description ?? '',
     base: source.profile ?? 'default',
     ...(source.profileFile !== undefined ? { file: source.profileFile } : {}),
-    readings: readingsOf(document),
+    readings,
+    answers: profileAnswers(readings),
     latencyMs: document.timing?.latencyMs ?? 0,
     document,
   };

@@ -4,17 +4,19 @@ import { settle } from '../state/lifecycle.ts';
 import type { MachineAction } from '../state/machine-action.ts';
 import type { Outcome } from './outcome.ts';
 
-// The caller's action with this id, caught up with the clock; undefined when its tenant has none.
-// The store policy may let an operation's lookup find other tenants' actions too.
+// The caller's action with this id, caught up with the clock at `nowMs` (when the call arrived);
+// undefined when its tenant has none. The store policy may let an operation's lookup find other
+// tenants' actions too.
 export function findAction(
   ctx: EmulatorContext,
   caller: Caller,
   id: string,
   operationId: string,
+  nowMs: number,
 ): MachineAction | undefined {
   const anywhere = caller.anonymous || ctx.faults.store.crossTenant.includes(operationId);
   const action = anywhere ? ctx.state.actions.findAnywhere(id) : ctx.state.actions.get(caller.tenantId, id);
-  return action && settle(action, ctx.clock.now());
+  return action && settle(action, nowMs);
 }
 
 // A well-formed id the caller cannot see; `elsewhere` tells "unknown" from "someone else's".

@@ -5,7 +5,7 @@ import type { EmulatorContext } from '../context.ts';
 import { refusal, WireError } from '../error-catalogue.ts';
 import type { BodyPolicy } from '../http/body-policy.ts';
 import { readJsonBody } from '../http/request-body.ts';
-import { applyCancel } from '../state/lifecycle.ts';
+import { applyCancel, deferCancel } from '../state/lifecycle.ts';
 import { isWellFormedId } from '../state/machine-action.ts';
 import { findAction, notFound } from './action-lookup.ts';
 import type { Outcome } from './outcome.ts';
@@ -21,19 +21,24 @@ export function cancelHandler(ctx: EmulatorContext) {
     const { id } = request.params;
     if (!isWellFormedId(id)) return { kind: 'malformed', id };
     const comment = readComment(ctx, request, body);
-    const action = findAction(ctx, caller, id, OPERATION);
+    const action = findAction(ctx, caller, id, OPERATION, request.receivedAtMs);
     if (!action) return notFound(ctx, id);
     if (isFinal(action.status) && !store.cancellableFinal.includes(action.status))
       return { kind: 'refused-final', action };
     const before = { ...action };
-    // Cancel updates the original action (same id; docs/contract.md#after-cancel), unless the store
-    // policy keeps it: then a copy changes and the stored action stays as it was.
-    const after = store.persistCancel ? action : { ...action };
-    applyCancel(after, {
+    const nowMs = ctx.clock.now();
+    const cancellation = {
       requestor: store.cancellationRequestor === 'empty' ? '' : caller.appId,
       comment,
-      atMs: store.cancellationTime === 'day-before-creation' ? action.creationMs - DAY_MS : ctx.clock.now(),
-    });
+      atMs: store.cancellationTime === 'day-before-creation' ? action.creationMs - DAY_MS : nowMs,
+    };
+    // Cancel updates the original action (same id; docs/contract.md#after-cancel), unless the store
+    // policy keeps it: then a copy changes and the stored action stays as it was. A profile that shows
+    // the cancel only later (docs/contract.md#cancel-visible-after) defers it on the stored action.
+    const lagMs = ctx.profile.answers.cancelVisibleAfterMs;
+    const after = store.persistCancel && lagMs === 0 ? action : { ...action };
+    applyCancel(after, cancellation);
+    if (store.persistCancel && lagMs > 0) deferCancel(action, cancellation, nowMs + lagMs);
     return { kind: 'cancelled', before, after };
   };
 }

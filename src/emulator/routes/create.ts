@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Operation } from '../../contract/index.ts';
 import type { Caller } from '../auth/token-verifier.ts';
 import type { EmulatorContext } from '../context.ts';
-import { WireError } from '../error-catalogue.ts';
+import { refusal, WireError } from '../error-catalogue.ts';
 import { readJsonBody } from '../http/request-body.ts';
 import { isActive, progressFrom, settle } from '../state/lifecycle.ts';
 import { type ActionType, newMachineAction, type RelatedFileInfo } from '../state/machine-action.ts';
@@ -33,13 +33,14 @@ export function createHandler(ctx: EmulatorContext, operation: Operation) {
           (isActive(settle(action, nowMs)) || blocking.includes(action.status)),
       );
     if (active) {
-      // docs/contract.md#duplicate-create: the profile may answer the existing action instead.
-      if (ctx.profile.readings['duplicate-create'] === 'return-existing' && isActive(active))
-        return { kind: 'existing', action: active };
-      throw new WireError(
-        'ActiveRequestAlreadyExists',
-        `Action is already in progress (${type} on ${machine.id}).`,
-      );
+      // docs/contract.md#duplicate-create: refused as the profile reads it, or answered with the
+      // existing action. A final action the store policy still counts as blocking is always refused.
+      const duplicate = ctx.profile.answers.duplicateCreate;
+      if ('existing' in duplicate && isActive(active)) return { kind: 'existing', action: active };
+      const detail = `Action is already in progress (${type} on ${machine.id}).`;
+      throw 'status' in duplicate
+        ? refusal(duplicate, detail)
+        : new WireError('ActiveRequestAlreadyExists', detail);
     }
 
     const action = ctx.state.actions.add(

@@ -10,7 +10,7 @@ export function getHandler(ctx: EmulatorContext) {
   return function get(request: FastifyRequest<{ Params: { id: string } }>, caller: Caller): Outcome {
     const { id } = request.params;
     if (!isWellFormedId(id)) return { kind: 'malformed', id };
-    const action = findAction(ctx, caller, id, 'GetMachineAction');
+    const action = findAction(ctx, caller, id, 'GetMachineAction', request.receivedAtMs);
     return action ? { kind: 'found', action } : notFound(ctx, id);
   };
 }

@@ -15,6 +15,9 @@ export function progressFrom(creationMs: number, durations: LifecycleDurations):
 }
 
 export function settle(action: MachineAction, nowMs: number): MachineAction {
+  // A cancel waiting to show holds the action as it was (docs/contract.md#cancel-visible-after).
+  const pending = action.pendingCancel;
+  if (pending !== null) return nowMs >= pending.dueMs ? applyCancel(action, pending) : action;
   const progress = action.progress;
   if (!progress || isFinal(action.status)) return action;
   if (nowMs >= progress.succeededAtMs) {
@@ -46,5 +49,11 @@ export function applyCancel(action: MachineAction, cancellation: Cancellation): 
   action.cancellationMs = cancellation.atMs;
   action.lastUpdateMs = cancellation.atMs;
   action.progress = null;
+  action.pendingCancel = null;
   return action;
+}
+
+// A cancel answered now and applied by settle() at dueMs; a second cancel meanwhile keeps the first.
+export function deferCancel(action: MachineAction, cancellation: Cancellation, dueMs: number): void {
+  action.pendingCancel ??= { ...cancellation, dueMs };
 }

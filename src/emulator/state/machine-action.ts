@@ -47,6 +47,16 @@ export interface MachineAction {
   // Set on actions created through the API: when they turn InProgress and Succeeded (lifecycle.ts).
   // Seeded actions have none and keep their status until an API call changes them.
   progress: { inProgressAtMs: number; succeededAtMs: number } | null;
+  // A cancel answered 200 and not applied yet (docs/contract.md#cancel-visible-after): settle() applies
+  // it once the clock reaches dueMs; until then the action reads, and blocks its device, as before.
+  pendingCancel: PendingCancel | null;
+}
+
+export interface PendingCancel {
+  requestor: string;
+  comment: string | null;
+  atMs: number;
+  dueMs: number;
 }
 
 export interface NewAction {
@@ -85,6 +95,7 @@ export function newMachineAction(input: NewAction): MachineAction {
     requestSource: 'PublicApi',
     relatedFileInfo: input.relatedFileInfo ?? null,
     progress: input.progress ?? null,
+    pendingCancel: null,
   };
 }
 

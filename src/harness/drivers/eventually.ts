@@ -3,10 +3,10 @@
 // SETTLE_BOUND_SECONDS in all. On a tenant the pauses are real waits; on an emulator its virtual clock
 // moves instead, so nothing sleeps. Each driver supplies the pause; the schedule is the same for all.
 
-// 0.5 + 1 + 2 + 4 + 8 + 14.5 = 30 s over seven reads: quick for a fast service, and long enough for a
-// replicating one without spending much of the read quota (7 GETs of 50 a minute).
-export const SETTLE_PAUSES_SECONDS: readonly number[] = [0.5, 1, 2, 4, 8, 14.5];
-export const SETTLE_BOUND_SECONDS = SETTLE_PAUSES_SECONDS.reduce((sum, s) => sum + s, 0);
+// The schedule lives in the contract: docs/contract.md#cancel-visible-after is counted on it.
+import { SETTLE_PAUSES_SECONDS } from '../../contract/settle-schedule.ts';
+
+export { SETTLE_BOUND_SECONDS, SETTLE_PAUSES_SECONDS } from '../../contract/settle-schedule.ts';
 
 export interface Settled<T> {
   // The last value read: the one that settled, or the one at the bound.

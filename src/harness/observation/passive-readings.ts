@@ -1,8 +1,12 @@
 import type { OpenPointId } from '../../contract/index.ts';
+import { currentTestInfo } from '../evidence/record-finding.ts';
 import { type Exchange, isJsonContentType } from '../http/exchange.ts';
 import { evidenceOf } from './exchange-evidence.ts';
+import { caseOf, inCase } from './point-case.ts';
+import { asRefusal } from './read-answer.ts';
 import { recordReading } from './record-reading.ts';
 import { ENTITY_MEMBERS, ERROR_MEMBERS, TIMESTAMP_MEMBERS } from './schema-members.ts';
+import { actionIdOf, noteStatus } from './seen-states.ts';
 
 // The open points every answer shows, read from the wire alone (docs/calibration.md#passive-points):
 // nothing here knows how any emulator answers. One entry per point this exchange tells.
@@ -18,6 +22,7 @@ export interface PassiveReading {
 
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.(\d+))?(?:Z|[+-]\d\d:\d\d)$/i;
 const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function passiveReadings(exchange: Exchange): PassiveReading[] {
   const out: PassiveReading[] = [];
@@ -33,6 +38,20 @@ export function passiveReadings(exchange: Exchange): PassiveReading[] {
         headers: ['transfer-encoding', 'content-length'],
       });
   }
+  // Headers tell these whatever the body (a bare 401 or 429 too); a 401 per case: without
+  // Authorization, or with a bad token (docs/calibration.md#per-case).
+  if (status === 401)
+    out.push({
+      point: 'www-authenticate',
+      reading: { [caseOf('www-authenticate', exchange, undefined)!]: headers['www-authenticate'] ?? null },
+      headers: ['www-authenticate'],
+    });
+  if (status === 404) out.push(...unknownId(exchange));
+  const retryAfter = headers['retry-after']?.trim();
+  if (status === 429 && retryAfter !== undefined) {
+    const form = /^\d+$/.test(retryAfter) ? 'delta-seconds' : HTTP_DATE.test(retryAfter) ? 'http-date' : null;
+    if (form) out.push({ point: 'retry-after-form', reading: form, headers: ['retry-after', 'date'] });
+  }
   const body = exchange.body;
   if (!body || typeof body !== 'object' || Array.isArray(body)) return out;
   if (status >= 200 && status < 300) out.push(...successReadings(exchange, body as Record<string, unknown>));
@@ -41,17 +60,6 @@ export function passiveReadings(exchange: Exchange): PassiveReading[] {
     const members = error as Record<string, unknown>;
     out.push({ point: 'error-target', reading: typeof members['target'] === 'string', headers: [] });
     out.push({ point: 'extra-members', reading: { error: extras(members, ERROR_MEMBERS) }, headers: [] });
-  }
-  if (status === 401)
-    out.push({
-      point: 'www-authenticate',
-      reading: headers['www-authenticate'] ?? null,
-      headers: ['www-authenticate'],
-    });
-  const retryAfter = headers['retry-after']?.trim();
-  if (status === 429 && retryAfter !== undefined) {
-    const form = /^\d+$/.test(retryAfter) ? 'delta-seconds' : HTTP_DATE.test(retryAfter) ? 'http-date' : null;
-    if (form) out.push({ point: 'retry-after-form', reading: form, headers: ['retry-after', 'date'] });
   }
   return out;
 }
@@ -97,14 +105,32 @@ function successReadings(exchange: Exchange, body: Record<string, unknown>): Pas
   return out;
 }
 
+// A 404 to a GET or cancel of a well-formed id: the id names nothing the caller can see
+// (docs/contract.md#unknown-id), per operation.
+function unknownId(exchange: Exchange): PassiveReading[] {
+  const which = caseOf('unknown-id', exchange, undefined);
+  const id = actionIdOf(exchange);
+  if (which === undefined || id === undefined || !GUID.test(id)) return [];
+  const seen = inCase(asRefusal(exchange), which);
+  return [
+    'reading' in seen
+      ? { point: 'unknown-id', reading: seen.reading, headers: [] }
+      : { point: 'unknown-id', unreadable: seen.unreadable, headers: [] },
+  ];
+}
+
 function extras(members: Record<string, unknown>, named: ReadonlySet<string>): string[] {
   return Object.keys(members)
     .filter((name) => !named.has(name))
     .sort();
 }
 
-// Called by the API client on every exchange: records each passive reading on the running test.
+// Called by the API client on every exchange: records each passive reading on the running test, and
+// the status an action showed (a later final-state cancel is read per state).
 export function observeExchange(exchange: Exchange): void {
+  const info = currentTestInfo();
+  if (!info) return;
+  noteStatus(exchange, info);
   for (const seen of passiveReadings(exchange))
     recordReading(
       seen.point,
@@ -112,5 +138,6 @@ export function observeExchange(exchange: Exchange): void {
         ? { unreadable: seen.unreadable }
         : { reading: seen.reading, ...(seen.note ? { note: seen.note } : {}) },
       () => evidenceOf(exchange, seen.headers),
+      info,
     );
 }

@@ -24,6 +24,10 @@ export const POINT_SOURCES: Readonly<Record<OpenPointId, PointSource>> = {
     request: 'a cancel of an action in a final state',
   },
   'cancel-answer-status': { requirements: ['CANCEL.STATUS'], request: 'a cancel of an active action' },
+  'cancel-visible-after': {
+    requirements: ['CANCEL.STATUS', 'CANCEL.FIELDS', 'CANCEL.PERSIST', 'CANCEL.REOPEN', 'CANCEL.NOCOMMENT'],
+    request: 'a GET after a cancel, read again until it shows Cancelled',
+  },
   'cancel-without-comment': { requirements: ['CANCEL.NOCOMMENT'], request: 'a cancel with the body {}' },
   'cancel-without-body': { requirements: ['CANCEL.NOCOMMENT'], request: 'a cancel with no body' },
   'body-without-content-type': {
@@ -34,7 +38,10 @@ export const POINT_SOURCES: Readonly<Record<OpenPointId, PointSource>> = {
     requirements: ['HDR.CONTENTTYPE'],
     request: 'a cancel body sent as text/plain or application/xml',
   },
-  'unknown-id': { requirements: ['CANCEL.NOTFOUND'], request: 'a cancel of a well-formed unknown id' },
+  'unknown-id': {
+    requirements: ['CANCEL.NOTFOUND', 'GET.NOTFOUND', 'CANCEL.TENANT'],
+    request: 'a cancel or a GET of a well-formed id the caller cannot see',
+  },
   'malformed-id': { requirements: ['CANCEL.BADID'], request: 'a cancel of a malformed id' },
   'retry-after-form': { requirements: RATE_TESTS, request: 'a call past the rate limit, answered 429' },
   'retry-after-value': {

@@ -1,4 +1,5 @@
 import type { AcceptedOrRefused, Readings, Refusal } from '../../contract/index.ts';
+import type { Settled } from '../drivers/eventually.ts';
 import { type Exchange, errorCode } from '../http/exchange.ts';
 import { type Seen, unreadable } from './record-reading.ts';
 
@@ -34,15 +35,27 @@ export function asCancelAnswerStatus(exchange: Exchange): Seen<Readings['cancel-
   return unreadable(`the cancel's 200 shows status ${JSON.stringify(status ?? null)}`);
 }
 
-// docs/contract.md#duplicate-create: a create while `runningId` is active on the device is refused, or
-// answers that running action.
+// docs/contract.md#duplicate-create: a create while `runningId` is active on the device is refused (its
+// status and code), or answers that running action (its status).
 export function asDuplicateCreate(exchange: Exchange, runningId: string): Seen<Readings['duplicate-create']> {
-  if (exchange.status >= 400 && exchange.status < 500) return { reading: 'reject' };
+  if (exchange.status >= 400 && exchange.status < 500) return asRefusal(exchange);
   const id = (exchange.body as { id?: unknown } | undefined)?.id;
   if (exchange.status >= 200 && exchange.status < 300) {
     if (typeof id === 'string' && id.toLowerCase() === runningId.toLowerCase())
-      return { reading: 'return-existing' };
+      return { reading: { existing: exchange.status as 200 | 201 } };
     return unreadable(`${answered(exchange)} with a new action while the first was still active`);
   }
   return unreadable(answered(exchange));
+}
+
+// docs/contract.md#cancel-visible-after: the reads after a cancel's 200, on the settle schedule, until
+// one showed Cancelled; the reading is when that read was made.
+export function asCancelVisibleAfter(reads: Settled<Exchange>): Seen<Readings['cancel-visible-after']> {
+  if (reads.settled)
+    return { reading: reads.waitedSeconds, note: `the read at ${reads.waitedSeconds} s showed Cancelled` };
+  const last = reads.value;
+  const status = JSON.stringify((last.body as { status?: unknown } | undefined)?.status ?? null);
+  return unreadable(
+    `no GET within ${reads.waitedSeconds} s after the cancel's 200 showed Cancelled (last: ${answered(last)}, status ${status})`,
+  );
 }

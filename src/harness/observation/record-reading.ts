@@ -1,5 +1,12 @@
 import type { TestInfo } from '@playwright/test';
-import { type Evidence, type OpenPointId, ProfileFormatError, parseProfile } from '../../contract/index.ts';
+import {
+  casesIn,
+  type Evidence,
+  isCasePoint,
+  type OpenPointId,
+  ProfileFormatError,
+  parseProfile,
+} from '../../contract/index.ts';
 import { currentTestInfo, recordFinding } from '../evidence/record-finding.ts';
 
 // What one answer told about an open point: a reading, or why it fits none of the lawful readings.
@@ -42,8 +49,15 @@ export function recordReading(
 }
 
 // Why `reading` is not a lawful reading of `point`, or undefined when it is. An extra-members reading
-// may name one side only ({entity} or {error}): each answer shows one of them.
+// may name one side only ({entity} or {error}), and a per-case point one case only ({"missing": ...}):
+// each answer shows one of them.
 export function lawfulnessProblem(point: OpenPointId, reading: unknown): string | undefined {
+  const cases = isCasePoint(point) ? casesIn(point, reading) : undefined;
+  if (cases) {
+    const problems = cases.map(([which, value]) => [which, lawfulnessProblem(point, value)] as const);
+    const [which, problem] = problems.find(([, p]) => p !== undefined) ?? [];
+    return problem === undefined ? undefined : `${problem} for ${which}`;
+  }
   const whole =
     point === 'extra-members' && reading && typeof reading === 'object'
       ? { entity: [], error: [], ...reading }

@@ -25,15 +25,14 @@ import { targetDirName } from '../src/reporters/target-index.ts';
 import type { RunRecords } from '../src/reporters/test-record.ts';
 import { type CalibrationRun, calibrate } from '../src/selftest/calibration.ts';
 import { startIndependentEmulator } from '../src/selftest/independent-emulator/index.ts';
-import { judgeMatrix, judgeTenantRun, type MatrixIndex } from '../src/selftest/judge-matrix.ts';
+import { judgeMatrix, judgeTenantRun } from '../src/selftest/judge-matrix.ts';
+import { readMatrixIndex } from '../src/selftest/read-matrix-index.ts';
 import { REHEARSAL_NAMES, startRehearsals } from '../src/selftest/rehearsal/start-rehearsals.ts';
 import { selftestMarkdown, selftestTable } from '../src/selftest/render-selftest.ts';
+import { type SelftestSelection, selftestSelection } from '../src/selftest/selftest-selection.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 
-const only = process.env.MDE_SELFTEST_ONLY?.split(',').map((s) => s.trim());
-const wanted = (name: string) => !only || only.includes(name);
-const WORKERS = Number(process.env.MDE_SELFTEST_WORKERS ?? 2);
-checkSelection();
+const { wanted, workers: WORKERS } = selectionOrExit();
 const OUT = 'reports/selftest-run';
 // A wire fault that leaves a request unanswered costs one request timeout per lost exchange.
 const WIRE_TIMEOUT_MS = 1_000;
@@ -125,7 +124,7 @@ const checks = await tenants.judge();
 await tenants.close();
 rmSync(rehearsalDir, { recursive: true, force: true });
 
-const index = readIndex();
+const index = readMatrixIndex(OUT);
 if (!index) {
   console.error(`self-test: the matrix run wrote no compliance report (Playwright exit ${exit}).`);
   process.exit(1);
@@ -183,27 +182,7 @@ writeFileSync('reports/selftest.md', selftestMarkdown(cases, figures));
 console.log(`\n${selftestTable(cases, figures)}\n(every case: reports/selftest.md)`);
 process.exit(cases.every((c) => c.ok) ? 0 : 1);
 
-// A run of several targets writes targets/index.json; a run narrowed to one target writes a single
-// compliance.json, read into the same shape.
-function readIndex(): MatrixIndex | undefined {
-  try {
-    return JSON.parse(readFileSync(`${OUT}/targets/index.json`, 'utf8')) as MatrixIndex;
-  } catch {}
-  try {
-    const report = JSON.parse(readFileSync(`${OUT}/compliance.json`, 'utf8')) as {
-      target: { name: string };
-      summary: { errored: number };
-      requirements: { id: string; verdict: string }[];
-    };
-    const verdicts = Object.fromEntries(report.requirements.map((r) => [r.id, r.verdict]));
-    return { targets: [{ name: report.target.name, verdicts, summary: report.summary }] };
-  } catch {
-    return undefined;
-  }
-}
-
-// A misspelt case would otherwise narrow the matrix to nothing, and nothing is trivially green.
-function checkSelection(): void {
+function selectionOrExit(): SelftestSelection {
   const known = [
     ...Object.keys(PROFILES).map((p) => `profile:${p}`),
     ...FAULT_CATALOGUE.map((f) => `fault:${f.name}`),
@@ -211,18 +190,11 @@ function checkSelection(): void {
     'independent:a',
     'independent:b',
   ];
-  const problems = (only ?? [])
-    .filter((name) => !known.includes(name))
-    .map((name) => ({
-      variable: 'MDE_SELFTEST_ONLY',
-      problem: `names no self-test case: "${name}" (cases are profile:<name>, fault:<name>, ${REHEARSAL_NAMES.join(', ')}, independent:a, independent:b; npm run emulator -- --list-faults)`,
-    }));
-  if (!Number.isInteger(WORKERS) || WORKERS < 1)
-    problems.push({
-      variable: 'MDE_SELFTEST_WORKERS',
-      problem: `must be a whole number of workers, 1 or more (got "${process.env.MDE_SELFTEST_WORKERS}")`,
-    });
-  if (problems.length === 0) return;
-  for (const line of new ConfigError(problems).lines()) console.error(line);
-  process.exit(2);
+  try {
+    return selftestSelection(process.env, known);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const line of error.lines()) console.error(line);
+    process.exit(2);
+  }
 }

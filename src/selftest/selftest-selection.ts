@@ -1,0 +1,27 @@
+import { ConfigError } from '../harness/errors.ts';
+
+// Which self-test cases a run covers: MDE_SELFTEST_ONLY narrows them, MDE_SELFTEST_WORKERS sets the
+// workers. A misspelt case would otherwise narrow the matrix to nothing, and nothing is trivially green.
+export interface SelftestSelection {
+  wanted: (name: string) => boolean;
+  workers: number;
+}
+
+export function selftestSelection(env: NodeJS.ProcessEnv, known: readonly string[]): SelftestSelection {
+  const only = env.MDE_SELFTEST_ONLY?.split(',').map((s) => s.trim());
+  const workers = Number(env.MDE_SELFTEST_WORKERS ?? 2);
+  const families = [...new Set(known.map((name) => name.replace(/:.*$/, ':<name>')))];
+  const problems = (only ?? [])
+    .filter((name) => !known.includes(name))
+    .map((name) => ({
+      variable: 'MDE_SELFTEST_ONLY',
+      problem: `names no self-test case: "${name}" (cases are ${families.join(', ')}; npm run emulator -- --list-faults)`,
+    }));
+  if (!Number.isInteger(workers) || workers < 1)
+    problems.push({
+      variable: 'MDE_SELFTEST_WORKERS',
+      problem: `must be a whole number of workers, 1 or more (got "${env.MDE_SELFTEST_WORKERS}")`,
+    });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { wanted: (name) => !only || only.includes(name), workers };
+}

@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { ConfigError } from '../../src/harness/errors.ts';
+import { selftestSelection } from '../../src/selftest/selftest-selection.ts';
+
+const KNOWN = ['profile:default', 'fault:cancel-new-id', 'tenant:read-only', 'independent:a'];
+
+test('unset, every case runs on two workers', () => {
+  const selection = selftestSelection({}, KNOWN);
+  expect(KNOWN.every(selection.wanted)).toBe(true);
+  expect(selection.workers).toBe(2);
+});
+
+test('MDE_SELFTEST_ONLY narrows the run to the cases it names', () => {
+  const selection = selftestSelection({ MDE_SELFTEST_ONLY: 'profile:default, independent:a' }, KNOWN);
+  expect(KNOWN.filter(selection.wanted)).toEqual(['profile:default', 'independent:a']);
+});
+
+test('a misspelt case and a bad worker count are refused, each naming what to fix', () => {
+  const refused = () =>
+    selftestSelection({ MDE_SELFTEST_ONLY: 'profile:defualt', MDE_SELFTEST_WORKERS: 'two' }, KNOWN);
+  expect(refused).toThrow(ConfigError);
+  try {
+    refused();
+  } catch (error) {
+    expect((error as ConfigError).lines()).toEqual([
+      expect.stringMatching(/MDE_SELFTEST_ONLY.*"profile:defualt".*profile:<name>, fault:<name>/),
+      expect.stringMatching(/MDE_SELFTEST_WORKERS.*whole number.*"two"/),
+    ]);
+  }
+});

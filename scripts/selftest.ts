@@ -190,11 +190,8 @@ function selectionOrExit(): SelftestSelection {
     'independent:a',
     'independent:b',
   ];
-  try {
-    return selftestSelection(process.env, known);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    for (const line of error.lines()) console.error(line);
-    process.exit(2);
-  }
+  const selection = selftestSelection(process.env, known);
+  if (selection.problems.length === 0) return selection;
+  for (const line of new ConfigError(selection.problems).lines()) console.error(line);
+  process.exit(2);
 }

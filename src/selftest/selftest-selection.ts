@@ -1,10 +1,10 @@
-import { ConfigError } from '../harness/errors.ts';
-
 // Which self-test cases a run covers: MDE_SELFTEST_ONLY narrows them, MDE_SELFTEST_WORKERS sets the
 // workers. A misspelt case would otherwise narrow the matrix to nothing, and nothing is trivially green.
 export interface SelftestSelection {
   wanted: (name: string) => boolean;
   workers: number;
+  // What is wrong with the two variables, for the script to report as a ConfigError (exit 2).
+  problems: { variable: string; problem: string }[];
 }
 
 export function selftestSelection(env: NodeJS.ProcessEnv, known: readonly string[]): SelftestSelection {
@@ -22,6 +22,5 @@ export function selftestSelection(env: NodeJS.ProcessEnv, known: readonly string
       variable: 'MDE_SELFTEST_WORKERS',
       problem: `must be a whole number of workers, 1 or more (got "${env.MDE_SELFTEST_WORKERS}")`,
     });
-  if (problems.length > 0) throw new ConfigError(problems);
-  return { wanted: (name) => !only || only.includes(name), workers };
+  return { wanted: (name) => !only || only.includes(name), workers, problems };
 }

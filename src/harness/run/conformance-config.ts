@@ -26,7 +26,11 @@ const CLOCK_TESTS = 'clock/**/*.spec.ts';
 export function conformanceConfig(plan: RunPlan, options: ConformanceConfigOptions): PlaywrightTestConfig {
   const isolated = plan.targets.filter(hasSlots);
   const shared = plan.targets.filter((t) => !hasSlots(t));
-  const projects: Project[] = [];
+  // A target the run shares with others (an emulator already running, a tenant) has one clock and one
+  // quota: one worker, and alone the tests that move time or exhaust a limit come last. Such targets go
+  // first: a tenant's waits are real time (its quota window), spent beside the emulator targets.
+  const alone = isolated.length === 0 && shared.length === 1;
+  const projects: Project[] = shared.flatMap((target) => sharedProjects(target, alone));
   // Each worker starts its own emulator for a target, so these tests run in parallel, in any order.
   if (isolated.length > 0)
     projects.push({
@@ -34,10 +38,6 @@ export function conformanceConfig(plan: RunPlan, options: ConformanceConfigOptio
       fullyParallel: true,
       ...(shared.length > 0 ? { grepInvert: tagsOf(shared) } : {}),
     });
-  // A target the run shares with others (an emulator already running, a tenant) has one clock and one
-  // quota: one worker, and alone the tests that move time or exhaust a limit come last.
-  const alone = isolated.length === 0 && shared.length === 1;
-  for (const target of shared) projects.push(...sharedProjects(target, alone));
   return defineConfig({
     testDir: TEST_DIR,
     outputDir: options.outputDir,

@@ -11,20 +11,45 @@ const AUTH_HEADER = /(authorization"?\s*[:=]\s*"?)([^"\n]+)/gi;
 const SENSITIVE_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'proxy-authorization']);
 
 const knownSecrets = new Set<string>();
+// The known secrets by their first KEY_LENGTH characters, longest first. A worker registers every token
+// it is issued (thousands in the self-test), so a text is scanned once, not once per secret.
+const KEY_LENGTH = 6;
+const byPrefix = new Map<string, string[]>();
 
 // Registers a value that must never be written anywhere (a client secret, an issued token).
 export function registerSecret(value: string | undefined): void {
-  if (value && value.length >= 6) knownSecrets.add(value);
+  if (!value || value.length < KEY_LENGTH || knownSecrets.has(value)) return;
+  knownSecrets.add(value);
+  const key = value.slice(0, KEY_LENGTH);
+  const same = byPrefix.get(key) ?? [];
+  same.push(value);
+  same.sort((a, b) => b.length - a.length);
+  byPrefix.set(key, same);
 }
 
 export function knownSecretValues(): string[] {
   return [...knownSecrets];
 }
 
+function replaceKnownSecrets(text: string): string {
+  if (byPrefix.size === 0) return text;
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i + KEY_LENGTH <= text.length; ) {
+    const secret = byPrefix.get(text.slice(i, i + KEY_LENGTH))?.find((s) => text.startsWith(s, i));
+    if (secret === undefined) {
+      i++;
+      continue;
+    }
+    out += text.slice(copied, i) + REDACTED;
+    i += secret.length;
+    copied = i;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
 export function redactText(text: string): string {
-  let out = text;
-  for (const secret of knownSecrets) out = out.split(secret).join(REDACTED);
-  return out
+  return replaceKnownSecrets(text)
     .replace(PRIVATE_KEY_PEM, REDACTED)
     .replace(JWT_SHAPE, REDACTED)
     .replace(SECRET_FIELDS, `$1${REDACTED}`)

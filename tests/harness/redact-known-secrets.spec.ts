@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+import { redactText, registerSecret } from '../../src/harness/redaction/redact.ts';
+
+// Known secrets are found by a single scan of the text (redact.ts): the same answers as replacing each
+// secret in turn, whatever the number registered.
+test('every occurrence of every registered secret is replaced, wherever it stands', () => {
+  registerSecret('opaque-alpha-1');
+  registerSecret('opaque-beta-22');
+  expect(redactText('opaque-alpha-1')).toBe('[REDACTED]');
+  expect(redactText('a=opaque-alpha-1&b=opaque-beta-22&c=opaque-alpha-1.')).toBe(
+    'a=[REDACTED]&b=[REDACTED]&c=[REDACTED].',
+  );
+  expect(redactText('opaque-alpha-1opaque-beta-22')).toBe('[REDACTED][REDACTED]');
+  expect(redactText('opaque-alpha-')).toBe('opaque-alpha-');
+});
+
+test('of two secrets that begin alike, the longer is replaced whole', () => {
+  registerSecret('shared-prefix');
+  registerSecret('shared-prefix-and-more');
+  expect(redactText('x shared-prefix-and-more y shared-prefix z')).toBe('x [REDACTED] y [REDACTED] z');
+});
+
+test('thousands of registered tokens are all still found', () => {
+  const tokens = Array.from({ length: 5000 }, (_, i) => `tok${i.toString(36).padStart(6, '0')}-opaque`);
+  for (const token of tokens) registerSecret(token);
+  expect(redactText(`first ${tokens[0]} last ${tokens[4999]}`)).toBe('first [REDACTED] last [REDACTED]');
+  expect(redactText('nothing secret here')).toBe('nothing secret here');
+});

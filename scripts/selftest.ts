@@ -112,6 +112,7 @@ const exit = await runPlaywright(
   process.argv.slice(2),
   {
     [RUN_PLAN_VARIABLE]: encodeRunPlan(plan),
+    MDE_SELFTEST_WORKERS: String(WORKERS),
     // The workers trust the rehearsal emulators' certificate as any Node client would.
     NODE_EXTRA_CA_CERTS: tenants.caFile,
     ...emulators.env,

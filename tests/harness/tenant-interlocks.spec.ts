@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
 import { NotApplicableError, SafetyInterlockError } from '../../src/harness/errors.ts';
+import type { Exchange } from '../../src/harness/http/exchange.ts';
 import { RUN, scan, tenant } from './fake-tenant.ts';
 
 const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
@@ -100,8 +101,8 @@ test.describe('tenant safety interlocks', () => {
     await driver.teardown();
     expect(sent).toEqual([
       'POST /api/machines/1e5bc9d7e413ddd7902c2932e418702b84d0cc07/runAntiVirusScan',
-      // The new action is read back once before the test gets it (it answers 200 at once here).
-      'GET /api/machineactions/dddddddd-0000-4000-8000-000000000004',
+      // The new action is read back once before the test gets it (it answers 200 at once here); the
+      // teardown cancels it without another read: the answer tells it was still running.
       'GET /api/machineactions/dddddddd-0000-4000-8000-000000000004',
       'POST /api/machineactions/dddddddd-0000-4000-8000-000000000004/cancel',
     ]);
@@ -111,7 +112,7 @@ test.describe('tenant safety interlocks', () => {
     });
   });
 
-  test("the worker's last sweep reads again only what no teardown saw final", async () => {
+  test('the teardown reads only what a test cancelled and did not see final; it skips what was seen final', async () => {
     const seen = 'aaaaaaaa-0000-4000-8000-00000000000a';
     const open = 'bbbbbbbb-0000-4000-8000-00000000000b';
     const { state, sent } = tenant({ machineId: MACHINE, allowWrites: true }, () => ({
@@ -119,10 +120,14 @@ test.describe('tenant safety interlocks', () => {
       body: { id: open, type: 'RunAntiVirusScan', status: 'Cancelled' },
     }));
     const entry = { type: 'RunAntiVirusScan', machineId: MACHINE, createdAt: '2026-03-02T10:00:00.000Z' };
-    state.created.set(seen, { id: seen, ...entry, lastStatus: 'Cancelled', cancelledBy: 'test' });
+    state.created.set(seen, { id: seen, ...entry, lastStatus: 'Pending' });
     state.created.set(open, { id: open, ...entry, lastStatus: 'Pending' });
+    // What the tests' own answers told the ledger: one read showed `seen` final; `open` was cancelled.
+    state.afterCall(exchange('GetMachineAction', { id: seen, status: 'Succeeded' }));
+    state.afterCall(exchange('CancelMachineAction', { id: open, status: 'Pending' }));
     await new TenantDriver(state, [seen, open]).teardown();
     expect(sent).toEqual([`GET /api/machineactions/${open}`]);
+    expect(state.created.get(seen)).toMatchObject({ lastStatus: 'Succeeded' });
     expect(state.created.get(open)).toMatchObject({ lastStatus: 'Cancelled', cancelledBy: 'test' });
   });
 
@@ -134,3 +139,20 @@ test.describe('tenant safety interlocks', () => {
     await expect(driver.freshIdentity(['Machine.Scan'])).rejects.toThrow('MDE_ALLOW_THROTTLING=true');
   });
 });
+
+function exchange(operationId: string, body: { id: string; status: string }): Exchange {
+  const url = `https://api.securitycenter.microsoft.com/api/machineactions/${body.id}`;
+  return {
+    operationId,
+    method: operationId === 'GetMachineAction' ? 'GET' : 'POST',
+    url,
+    pathTemplate: '/api/machineactions/{id}',
+    requestHeaders: {},
+    status: 200,
+    headers: {},
+    text: JSON.stringify(body),
+    body,
+    durationMs: 1,
+    receivedAt: 0,
+  };
+}

@@ -8,6 +8,7 @@ import type { TenantTarget } from '../config/target-spec.ts';
 import { NotApplicableError, QuotaExceededError, SafetyInterlockError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
 import type { CallGuard, HttpSettings } from '../http/api-client.ts';
+import type { Exchange } from '../http/exchange.ts';
 import { QuotaLedger } from '../http/quota-ledger.ts';
 import { SignInError } from '../identity/sign-in-error.ts';
 import { type TokenSource, tokenSourceFor } from '../identity/token-source.ts';
@@ -85,6 +86,17 @@ export class TenantState implements CallGuard {
     } catch (error) {
       throw error instanceof QuotaExceededError ? noVerdict(error) : error;
     }
+  }
+
+  // A read of an action this run created tells its status, and an accepted cancel that a test cancelled
+  // it: the teardown then spends no call on it (tenant-teardown.ts).
+  afterCall(exchange: Exchange): void {
+    const body = exchange.body as { id?: unknown; status?: unknown } | undefined;
+    const entry = typeof body?.id === 'string' ? this.created.get(body.id) : undefined;
+    if (!entry || exchange.status !== 200) return;
+    if (exchange.operationId === 'GetMachineAction' && typeof body?.status === 'string')
+      entry.lastStatus = body.status;
+    if (exchange.operationId === 'CancelMachineAction') entry.cancelledBy ??= 'test';
   }
 
   // The ledger counts per app of a tenant on a host: the label (what reports show) plus a short hash, so

@@ -12,19 +12,21 @@ export async function cancelLeftovers(
 ): Promise<void> {
   for (const id of ids) {
     const entry = state.created.get(id);
-    // A final action never changes: one a test's teardown already saw final needs no read at the sweep.
+    // A final action never changes: one seen final (by a test's read or an earlier sweep) is skipped.
     if (!entry || (entry.lastStatus && isFinal(entry.lastStatus))) continue;
+    // Not cancelled by its test: cancel it at once. The answer says whether it was still running, which
+    // saves a read of the quota for every test that left its action running (most refusal tests).
+    if (!entry.cancelledBy) {
+      const cancel = await api.cancel(id, { Comment: `mde-conformance ${state.options.runId}: teardown` });
+      if (cancel.status === 200) {
+        entry.cancelledBy = 'teardown';
+        entry.lastStatus = (cancel.body as MachineActionRecord | undefined)?.status ?? entry.lastStatus;
+        continue;
+      }
+    }
+    // A test cancelled it, or it ended by itself in the meantime: read how it ended, for the ledger.
     const res = await api.get(id);
     const status = (res.body as MachineActionRecord | undefined)?.status;
     entry.lastStatus = status ?? `unknown (GET ${res.status})`;
-    if (status && isFinal(status)) {
-      entry.cancelledBy ??= status === 'Cancelled' ? 'test' : undefined;
-      continue;
-    }
-    const cancel = await api.cancel(id, { Comment: `mde-conformance ${state.options.runId}: teardown` });
-    if (cancel.status === 200) {
-      entry.cancelledBy = 'teardown';
-      entry.lastStatus = (cancel.body as MachineActionRecord | undefined)?.status ?? entry.lastStatus;
-    }
   }
 }

@@ -22,6 +22,8 @@ export interface Caller {
 // Consulted before each call; the tenant driver uses it for the quota ledger and the write interlocks.
 export interface CallGuard {
   beforeCall(call: { caller: string; operationId: string; method: string; id?: string }): Promise<void>;
+  // Every answer, once checked: the tenant ledger learns the status of the actions it created.
+  afterCall?(exchange: Exchange): void;
 }
 
 export interface RequestOptions {
@@ -170,6 +172,7 @@ export class ApiClient {
     );
     // The open points every answer shows, for the observed profile (docs/calibration.md).
     observeExchange(exchange);
+    guard?.afterCall?.(exchange);
     return exchange;
   }
 

@@ -3,12 +3,11 @@ import { selftestSelection } from '../../src/selftest/selftest-selection.ts';
 
 const KNOWN = ['profile:default', 'fault:cancel-new-id', 'tenant:read-only', 'independent:a'];
 
-test('unset, every case runs, on a third worker for the tenant rehearsal that waits on real time', () => {
+test('unset, every case runs on two workers; MDE_SELFTEST_WORKERS sets them', () => {
   const selection = selftestSelection({}, KNOWN);
   expect(KNOWN.every(selection.wanted)).toBe(true);
-  expect(selection.workers).toBe(3);
-  expect(selftestSelection({ MDE_SELFTEST_ONLY: 'profile:default' }, KNOWN).workers).toBe(2);
-  expect(selftestSelection({ MDE_SELFTEST_WORKERS: '1' }, KNOWN).workers).toBe(1);
+  expect(selection.workers).toBe(2);
+  expect(selftestSelection({ MDE_SELFTEST_WORKERS: '3' }, KNOWN).workers).toBe(3);
 });
 
 test('MDE_SELFTEST_ONLY narrows the run to the cases it names', () => {

@@ -3,7 +3,6 @@ import type { RecordMode } from '../http/recorder.ts';
 import type { TargetPlan } from '../run/run-plan.ts';
 import { createEmulatorRuntime } from './emulator-driver.ts';
 import type { TargetRuntime } from './target-driver.ts';
-import { createTenantRuntime } from './tenant-driver.ts';
 
 export interface RuntimeContext {
   request: () => Promise<APIRequestContext>;
@@ -17,7 +16,9 @@ export interface RuntimeContext {
   embedded?: { url: string; ca?: string };
 }
 
-export function createRuntime(target: TargetPlan, ctx: RuntimeContext): TargetRuntime {
+// The tenant driver is loaded only for a tenant: its sign-in modules cost a worker a quarter second to
+// load, which emulator runs never use.
+export async function createRuntime(target: TargetPlan, ctx: RuntimeContext): Promise<TargetRuntime> {
   const { spec } = target;
   const http = { request: ctx.request, timeoutMs: ctx.requestTimeoutMs, exchanges: ctx.exchanges };
   switch (spec.mode) {
@@ -45,7 +46,9 @@ export function createRuntime(target: TargetPlan, ctx: RuntimeContext): TargetRu
         runId: ctx.runId,
       });
     }
-    case 'tenant':
+    case 'tenant': {
+      const { createTenantRuntime } = await import('./tenant-driver.ts');
       return createTenantRuntime({ spec, http, runId: ctx.runId, resultsDir: ctx.resultsDir });
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { describeFetchError } from '../http/fetch-error.ts';
+import { type RawResponse, sendRaw, WireLoss } from '../http/raw-request.ts';
 import { registerSecret } from '../redaction/redact.ts';
 import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
 
@@ -44,27 +45,32 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
     client_secret: req.clientSecret,
     scope: req.scope,
   });
-  let response: Response;
+  let answer: RawResponse;
   try {
-    response = await fetch(url, {
+    answer = await sendRaw({
+      url,
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: form,
-      signal: AbortSignal.timeout(req.timeoutMs ?? 10_000),
+      body: form.toString(),
+      timeoutMs: req.timeoutMs ?? 10_000,
     });
   } catch (error) {
-    throw new TokenError(url, undefined, describeFetchError(error));
+    throw new TokenError(
+      url,
+      undefined,
+      error instanceof WireLoss ? error.message : describeFetchError(error),
+    );
   }
-  const text = await response.text();
+  const { status, text } = answer;
   let body: Record<string, unknown> = {};
   try {
     body = JSON.parse(text) as Record<string, unknown>;
   } catch {}
   // Redacted here, and fingerprinted so the post-run leak scan can find it in any artefact.
   if (typeof body.access_token === 'string') recordIssuedSecret(body.access_token);
-  if (response.status !== 200 || typeof body.access_token !== 'string') {
+  if (status !== 200 || typeof body.access_token !== 'string') {
     const code = typeof body.error === 'string' ? body.error : `no access_token in ${text.length} bytes`;
-    throw new TokenError(url, response.status, code);
+    throw new TokenError(url, status, code);
   }
   return {
     accessToken: body.access_token,

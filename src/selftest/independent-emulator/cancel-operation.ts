@@ -1,6 +1,7 @@
 import { type Answer, jsonAnswer } from './answer.ts';
 import { apiError } from './api-error.ts';
-import { type ApiCall, type EmulatorContext, isGuid } from './emulator-context.ts';
+import type { ApiCall, EmulatorContext } from './emulator-context.ts';
+import { findAction } from './find-action.ts';
 import { renderAction } from './machine-action.ts';
 import { applyCancel } from './pending-cancel.ts';
 import { readApiBody } from './request-body.ts';
@@ -11,18 +12,9 @@ import { ACTIVE_STATUSES } from './tenant-store.ts';
 export function cancelAnswer(ctx: EmulatorContext, call: ApiCall): Answer {
   const { variant } = ctx;
   const nowMs = ctx.clock.nowMs();
-  const id = call.params[0]!;
-  // malformed-id and unknown-id; another tenant's action is unknown here (tenant isolation).
-  if (!isGuid(id))
-    return apiError(variant, nowMs, variant.malformedId, 'The machine action id is not a GUID: check the id');
-  const action = ctx.store.action(call.claims.tenantId, id);
-  if (!action)
-    return apiError(
-      variant,
-      nowMs,
-      { status: 404, code: variant.unknownIdCode },
-      `No machine action with id ${id}: check the id and the tenant of the token`,
-    );
+  const found = findAction(ctx, call);
+  if ('refused' in found) return found.refused;
+  const { action } = found;
 
   const body = readApiBody(call.contentType, call.raw, variant);
   if (body.kind === 'refused') return apiError(variant, nowMs, body.refusal, body.message);

@@ -1,25 +1,16 @@
 import { type Answer, jsonAnswer } from './answer.ts';
 import { apiError } from './api-error.ts';
-import { type ApiCall, type EmulatorContext, isGuid } from './emulator-context.ts';
+import type { ApiCall, EmulatorContext } from './emulator-context.ts';
+import { findAction } from './find-action.ts';
 import { applyListQuery, parseListQuery } from './list-query.ts';
 import { renderAction } from './machine-action.ts';
 
 // GET /api/machineactions/{id} (docs/contract.md#get): the caller's tenant only.
 export function getAnswer(ctx: EmulatorContext, call: ApiCall): Answer {
-  const { variant } = ctx;
-  const nowMs = ctx.clock.nowMs();
-  const id = call.params[0]!;
-  if (!isGuid(id))
-    return apiError(variant, nowMs, variant.malformedId, 'The machine action id is not a GUID: check the id');
-  const action = ctx.store.action(call.claims.tenantId, id);
-  if (!action)
-    return apiError(
-      variant,
-      nowMs,
-      { status: 404, code: variant.unknownIdCode },
-      `No machine action with id ${id}: check the id and the tenant of the token`,
-    );
-  return jsonAnswer(200, renderAction(action, variant, call.origin));
+  const found = findAction(ctx, call);
+  if ('refused' in found) return found.refused;
+  const { action } = found;
+  return jsonAnswer(200, renderAction(action, ctx.variant, call.origin));
 }
 
 // GET /api/machineactions (docs/contract.md#list). The default order is an open question

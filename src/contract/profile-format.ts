@@ -1,5 +1,6 @@
 import { readSchemaFile } from './contract-files.ts';
 import type { FinalStatus } from './machine-action-states.ts';
+import { casesIn, isCasePoint, POINT_CASES } from './profile-cases.ts';
 import { validateAgainst } from './schema-registry.ts';
 
 // The one way to say how a target answers the open points (docs/contract.md#open-points): the
@@ -100,6 +101,8 @@ export function parseProfile(data: unknown, origin: string): ProfileDocument {
     throw new ProfileFormatError(
       `${origin}: "${unknownPoint}" is not an open point; known points: ${OPEN_POINTS.join(', ')}`,
     );
+  const partial = partialPerCase(points);
+  if (partial) throw new ProfileFormatError(`${origin}: ${partial}`);
   // The most specific violation says the most: the longest JSON path.
   const worst = [...check.violations].sort((a, b) => b.path.length - a.path.length)[0]!;
   const match = /^\/points\/([^/]+)(\/.*)?$/.exec(worst.path);
@@ -109,6 +112,19 @@ export function parseProfile(data: unknown, origin: string): ProfileDocument {
       ? 'the document'
       : worst.path.slice(1).replace(/\//g, '.');
   throw new ProfileFormatError(`${origin}: ${where}: expected ${worst.expected}, got ${worst.got}`);
+}
+
+// A per-case reading that leaves cases out fails every branch of the schema's anyOf, whose first
+// complaint ("status" missing) would mislead: name the cases it lacks instead.
+function partialPerCase(points: Record<string, unknown> | undefined): string | undefined {
+  for (const [point, entry] of Object.entries(points ?? {})) {
+    if (!isCasePoint(point) || entry === null || typeof entry !== 'object') continue;
+    const named = casesIn(point, (entry as { reading?: unknown }).reading)?.map(([key]) => key);
+    const missing = POINT_CASES[point].filter((which) => named && !named.includes(which));
+    if (named && missing.length > 0)
+      return `point ${point} reading: a reading per case names every case (${POINT_CASES[point].join(', ')}); missing ${missing.join(', ')}`;
+  }
+  return undefined;
 }
 
 // The reading of a point, or undefined when the document leaves it open or unknown.

@@ -133,3 +133,20 @@ test('an entry needs a reading or an unknown reason', () => {
 test('a file of another version is refused', () => {
   expect(problem({ profileVersion: 2, points: {} })).toContain('profileVersion');
 });
+
+test('a reading per case that leaves cases out names the cases it lacks', () => {
+  expect(
+    problem({
+      profileVersion: 1,
+      points: { 'unknown-id': { reading: { cancel: { status: 404, code: 'NotFound' } } } },
+    }),
+  ).toBe(
+    'my-profile.json: point unknown-id reading: a reading per case names every case (cancel, get); missing get',
+  );
+  expect(
+    problem({
+      profileVersion: 1,
+      points: { 'final-state-cancel': { reading: { Succeeded: { status: 409, code: 'Conflict' } } } },
+    }),
+  ).toMatch(/^my-profile\.json: point final-state-cancel reading: .* missing Failed, TimeOut, Cancelled$/);
+});

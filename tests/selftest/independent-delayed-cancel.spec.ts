@@ -1,47 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { startIndependentEmulator, VARIANTS } from '../../src/selftest/independent-emulator/index.ts';
+import { pendingScan, post } from './independent-session.ts';
 
 // Variant b of the independent emulator reads cancel-answer-status as "as-before" with the change
 // showing two virtual seconds after the 200: a lawful target that a suite reading a few times at once
 // would wrongly fail. Until then the action reads, and behaves, as before.
-const SCOPE = 'https://api.securitycenter.microsoft.com/.default';
 const MACHINE = 'b'.repeat(40);
-
-async function post(url: string, body: unknown, authorization?: string): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-    body: JSON.stringify(body),
-  });
-}
 
 test('variant b shows a cancel only once two virtual seconds have passed', async () => {
   expect(VARIANTS.b).toMatchObject({ cancelAnswerStatus: 'as-before', cancelShowsAfterMs: 2000 });
   const emulator = await startIndependentEmulator('b', { clockStart: new Date('2026-03-01T10:00:00.000Z') });
   try {
     const { url } = emulator;
-    const tenantId = randomUUID();
-    const app = { tenantId, clientId: randomUUID(), clientSecret: 'not-a-real-secret' };
-    await post(`${url}/_emulator/apps`, { ...app, roles: ['Machine.Scan', 'Machine.Read.All'] });
-    await post(`${url}/_emulator/machines`, { tenantId, id: MACHINE, computerDnsName: 'pc.test' });
-    const seeded = await post(`${url}/_emulator/machineactions`, {
-      tenantId,
-      machineId: MACHINE,
-      type: 'RunAntiVirusScan',
-      status: 'Pending',
-    });
-    const { id } = (await seeded.json()) as { id: string };
-    const tokenRes = await fetch(`${url}/${tenantId}/oauth2/v2.0/token`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: app.clientId,
-        client_secret: app.clientSecret,
-        scope: SCOPE,
-      }),
-    });
-    const authorization = `Bearer ${((await tokenRes.json()) as { access_token: string }).access_token}`;
+    const { id, tokenAnswer } = await pendingScan(url, MACHINE);
+    const authorization = `Bearer ${((await tokenAnswer.json()) as { access_token: string }).access_token}`;
     const read = async () =>
       (await (
         await fetch(`${url}/api/machineactions/${id}`, { headers: { authorization } })

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { decodeJwt } from 'jose';
 import {
@@ -6,19 +5,10 @@ import {
   VARIANTS,
   type VariantName,
 } from '../../src/selftest/independent-emulator/index.ts';
+import { pendingScan, post } from './independent-session.ts';
 
 // The independent emulator (src/selftest/independent-emulator) is what the suite is checked against
 // beside the reference one: each variant must at least issue a token and cancel an action.
-const SCOPE = 'https://api.securitycenter.microsoft.com/.default';
-
-async function post(url: string, body: unknown): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
-
 for (const name of Object.keys(VARIANTS) as VariantName[]) {
   test(`variant ${name}: a token, then a cancel round trip`, async () => {
     const emulator = await startIndependentEmulator(name, {
@@ -26,38 +16,7 @@ for (const name of Object.keys(VARIANTS) as VariantName[]) {
     });
     try {
       const { url } = emulator;
-      const tenantId = randomUUID();
-      const app = { tenantId, clientId: randomUUID(), clientSecret: 'not-a-real-secret' };
-      expect(
-        (await post(`${url}/_emulator/apps`, { ...app, roles: ['Machine.Scan', 'Machine.Read.All'] })).status,
-      ).toBe(201);
-      expect(
-        (
-          await post(`${url}/_emulator/machines`, {
-            tenantId,
-            id: 'a'.repeat(40),
-            computerDnsName: 'pc.test',
-          })
-        ).status,
-      ).toBe(201);
-      const seeded = await post(`${url}/_emulator/machineactions`, {
-        tenantId,
-        machineId: 'a'.repeat(40),
-        type: 'RunAntiVirusScan',
-        status: 'Pending',
-      });
-      expect(seeded.status).toBe(201);
-      const { id } = (await seeded.json()) as { id: string };
-
-      const tokenRes = await fetch(`${url}/${tenantId}/oauth2/v2.0/token`, {
-        method: 'POST',
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: app.clientId,
-          client_secret: app.clientSecret,
-          scope: SCOPE,
-        }),
-      });
+      const { tenantId, app, id, tokenAnswer: tokenRes } = await pendingScan(url, 'a'.repeat(40));
       expect(tokenRes.status).toBe(200);
       const token = (await tokenRes.json()) as {
         token_type: string;

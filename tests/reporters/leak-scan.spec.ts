@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { redactText } from '../../src/harness/redaction/redact.ts';
-import { recordIssuedSecret } from '../../src/harness/redaction/secret-fingerprints.ts';
+import { recordIssuedSecret, startFingerprints } from '../../src/harness/redaction/secret-fingerprints.ts';
 import { KEY, OPAQUE, SECRET, scan, TOKEN, workspace, zip } from './leak-workspace.ts';
 
 test('a planted client secret in a report file is found, and the finding names the file, not the secret', () => {
@@ -29,6 +29,17 @@ test('tokens issued during the run are found by fingerprint, JWT or not, and the
     what: 'a token issued during the run',
   });
   expect(findings).toContainEqual({ file: 'test-results/log.txt', what: 'a JWT-shaped token' });
+});
+
+test('a new run starts its fingerprint file afresh: an earlier run\'s tokens are not hashed for again', () => {
+  const { root, fingerprints, env } = workspace();
+  recordIssuedSecret(OPAQUE, fingerprints);
+  writeFileSync(join(root, 'reports', 'old.txt'), OPAQUE);
+  expect(scan({ root, env }).findings).toHaveLength(1);
+  startFingerprints(fingerprints);
+  recordIssuedSecret(TOKEN, fingerprints);
+  expect(readFileSync(fingerprints, 'utf8').trim().split('\n')).toHaveLength(1);
+  expect(scan({ root, env }).findings).toEqual([]);
 });
 
 test('a secret inside a deflated zip entry (a trace) is found and named by entry', () => {

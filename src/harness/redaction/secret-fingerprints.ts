@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { registerSecret } from './redact.ts';
 
@@ -42,6 +42,12 @@ export function recordIssuedSecret(value: string | undefined, file: string = fin
   mkdirSync(dirname(file), { recursive: true });
   // One short line per append: O_APPEND keeps lines from parallel workers whole.
   appendFileSync(file, `${hash} ${length}\n`);
+}
+
+// Once at the start of a run: the file holds this run's tokens only. Left to grow, it made every later
+// leak scan slower (a day of local runs: 250,000 lines, 1.2 s a scan) for tokens long expired.
+export function startFingerprints(file: string = fingerprintsFile()): void {
+  rmSync(file, { force: true });
 }
 
 export function readFingerprints(file: string = fingerprintsFile()): Fingerprint[] {

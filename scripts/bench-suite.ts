@@ -1,7 +1,7 @@
 // npm run bench:suite [-- --rounds N] [--no-matrix]: where the time of a conformance run goes, and the
 // two ratios of issue "fast feedback", measured side by side on this machine:
 //   main job / one-test Playwright run   (npm run conformance against the bundled emulator)
-//   self-test matrix / main job          (npx tsx scripts/selftest.ts)
+//   self-test matrix / main job          (npm run selftest)
 // Writes reports/bench-suite.json.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -56,7 +56,7 @@ const phases = mainJobPhases(JSON.parse(readFileSync(timingsFile, 'utf8')));
 
 const matrix = values['no-matrix']
   ? undefined
-  : wall(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/selftest.ts']);
+  : wall(process.execPath, ['--import', 'tsx', 'scripts/selftest.ts']);
 
 const result = {
   node: process.version,

@@ -49,7 +49,7 @@ if (!unitOk && (!unit || unit.failed === 0)) check('unit test run (no results wr
 if (existsSync('scripts/selftest.ts')) {
   const selftestResults = 'reports/selftest.json';
   rmSync(selftestResults, { force: true });
-  const ok = run('self-test matrix', 'npx', ['tsx', 'scripts/selftest.ts']);
+  const ok = run('self-test matrix', process.execPath, ['--import', 'tsx', 'scripts/selftest.ts']);
   if (existsSync(selftestResults)) {
     const cases = (
       JSON.parse(readFileSync(selftestResults, 'utf8')) as { cases: { name: string; ok: boolean }[] }

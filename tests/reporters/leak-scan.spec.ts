@@ -31,7 +31,7 @@ test('tokens issued during the run are found by fingerprint, JWT or not, and the
   expect(findings).toContainEqual({ file: 'test-results/log.txt', what: 'a JWT-shaped token' });
 });
 
-test('a new run starts its fingerprint file afresh: an earlier run\'s tokens are not hashed for again', () => {
+test("a new run starts its fingerprint file afresh: an earlier run's tokens are not hashed for again", () => {
   const { root, fingerprints, env } = workspace();
   recordIssuedSecret(OPAQUE, fingerprints);
   writeFileSync(join(root, 'reports', 'old.txt'), OPAQUE);

@@ -91,14 +91,18 @@ export async function buildApp(
   // Bodies arrive as text; http/request-body.ts and the token route decide what they accept.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-  installDateHeader(app, ctx);
   installFrontDoor(app, ctx.profile);
   installErrorHandling(app, ctx, routes);
 
-  registerTokenRoutes(app, ctx);
-  registerIdentityRoutes(app, ctx, tls ? { certificatePem: tls.cert } : {});
+  // The API routes date their answers in their guard; the others have a hook for it, in a context of
+  // their own so that it does not run on API calls too.
   registerApiRoutes(app, ctx);
-  if (options.control) registerControlRoutes(app, ctx);
+  app.register(async (other) => {
+    installDateHeader(other, ctx);
+    registerTokenRoutes(other, ctx);
+    registerIdentityRoutes(other, ctx, tls ? { certificatePem: tls.cert } : {});
+    if (options.control) registerControlRoutes(other, ctx);
+  });
   return app;
 }
 

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Operation } from '../../contract/index.ts';
 import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';
+import { stampArrival } from '../http/date-header.ts';
 import { throttle } from '../rate-limit/throttle.ts';
 import type { Caller } from './token-verifier.ts';
 
@@ -12,7 +13,8 @@ export interface Admission {
   lateRefusal: WireError | null;
 }
 
-// onRequest hook of every API route, in this order: authenticate (401), count and throttle (429),
+// onRequest hook of every API route, in this order: note the arrival time (the Date of the answer),
+// authenticate (401), count and throttle (429),
 // authorize (403). Throttling comes after authentication because unauthenticated calls belong to no
 // app, and before authorization because every authenticated call counts, whatever its outcome.
 export function apiGuard(ctx: EmulatorContext, operation: Operation) {
@@ -25,7 +27,8 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation) {
   };
   // A callback hook, not an async one: a token seen before is checked without a promise, which is most
   // of the calls. `done` is called outside the try, as it runs the rest of the request.
-  return function guard(request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void): void {
+  return function guard(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void {
+    stampArrival(ctx, request, reply);
     const header = request.headers.authorization;
     let known: Caller | undefined;
     let error: Error | undefined;

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../context.ts';
 import type { Answer, Exchange } from './answer.ts';
+import { httpDateAt } from './date-header.ts';
 import { frontDoorActs } from './front-door.ts';
 import { renderAnswer } from './render-answer.ts';
 import { actOnWire } from './wire-acts.ts';
@@ -20,8 +21,8 @@ export function sendAnswer(
   else send(ctx, reply, answer, payload);
 }
 
-// Written straight to the connection: status, the Date of the date hook (the only header set before an
-// answer), the answer's headers (docs/contract.md#json-media-type is exact, parameters and all, which
+// Written straight to the connection: status, the Date of the arrival (the only header set before an
+// answer, http/date-header.ts), the answer's headers (docs/contract.md#json-media-type is exact, parameters and all, which
 // Fastify would rewrite for a string) and the body with its length, in one write. Fastify's send
 // pipeline only serves the front door's onSend hook (http/front-door.ts): it is used when that is on.
 export function send(
@@ -30,15 +31,14 @@ export function send(
   answer: Answer,
   payload = answer.text ?? JSON.stringify(answer.body),
 ): void {
+  // Errors the router raises come before any hook: they are dated now.
+  const date = (reply.getHeader('date') as string | undefined) ?? httpDateAt(ctx.clock.now());
   if (frontDoorActs(ctx.profile)) {
-    reply.code(answer.status).headers(answer.headers).send(Buffer.from(payload));
+    reply.code(answer.status).header('date', date).headers(answer.headers).send(Buffer.from(payload));
     return;
   }
   reply.hijack();
-  const headers: Record<string, string | number> = {};
-  const date = reply.getHeader('date');
-  // Errors the router raises come before the date hook; Node then adds its own Date.
-  if (date !== undefined) headers['date'] = date as string;
+  const headers: Record<string, string | number> = { date };
   for (const name in answer.headers) headers[name] = answer.headers[name]!;
   headers['content-length'] = Buffer.byteLength(payload);
   reply.raw.writeHead(answer.status, headers);

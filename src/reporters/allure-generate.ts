@@ -58,9 +58,11 @@ export function startAllureGenerator(options: { singleFile?: boolean; cwd?: stri
       }
       // A single-file report after a multi-file one would otherwise sit next to the old app bundle.
       rmSync(join(cwd, 'allure-report'), { recursive: true, force: true });
-      await ready;
-      if (child.pid) setPriority(child.pid, 0);
+      // Told before the first await: the caller's synchronous work that follows (the leak scan) then
+      // runs beside the generation instead of before it. The child reads the line once it is loaded.
+      // Its priority stays low: raising it back needs privileges most users do not have (EACCES).
       child.stdin.end('generate\n');
+      await ready;
       let result:
         | { ok: boolean; message?: string; qualityGate?: { ran: boolean; failed: string[] } }
         | undefined;

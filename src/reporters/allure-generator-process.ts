@@ -15,7 +15,9 @@ for await (const line of createInterface({ input: process.stdin })) {
   if (line.trim() !== 'generate') continue;
   const started = performance.now();
   try {
-    // The config reads this run's records, so it is read only now.
+    // The config's paths (output, results, the run's records) are the run directory's: Allure resolves
+    // them against the working directory. The config reads this run's records, so it is read only now.
+    process.chdir(cwd);
     const config = await readConfig(cwd, configPath);
     const report = new AllureReport(config);
     await report.start();
@@ -27,7 +29,7 @@ for await (const line of createInterface({ input: process.stdin })) {
     );
   } catch (error) {
     console.log(
-      JSON.stringify({ ok: false, message: String((error as Error)?.message ?? error).split('\n')[0] }),
+      `@result ${JSON.stringify({ ok: false, message: String((error as Error)?.message ?? error).split('\n')[0] })}`,
     );
   }
   break;

@@ -21,9 +21,9 @@ export function sendAnswer(
   else send(ctx, reply, answer, payload);
 }
 
-// Written straight to the connection: status, the Date of the arrival (the only header set before an
-// answer, http/date-header.ts), the answer's headers (docs/contract.md#json-media-type is exact, parameters and all, which
-// Fastify would rewrite for a string) and the body with its length, in one write. Fastify's send
+// Written straight to the connection: status, the Date of the arrival (http/date-header.ts; the only
+// header set before an answer), the answer's headers (docs/contract.md#json-media-type is exact,
+// parameters and all, which Fastify would rewrite for a string) and the body with its length, in one write. Fastify's send
 // pipeline only serves the front door's onSend hook (http/front-door.ts): it is used when that is on.
 export function send(
   ctx: EmulatorContext,

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestError } from '@playwright/test/reporter';
 import { getRegistry } from '../contract/index.ts';
+import { isListingRun } from '../harness/run/listing-run.ts';
 import { type RunPlan, targetOfTest } from '../harness/run/run-plan.ts';
 import { type Baseline, loadSelectedBaseline } from './baseline.ts';
 import { buildComplianceReport } from './compliance-report.ts';
@@ -35,6 +36,8 @@ export default class ComplianceReporter implements Reporter {
   private readonly startedAt = new Date();
   private readonly runErrors: RunError[] = [];
   private baseline: Baseline | undefined;
+  // A listing leaves every file of the last run as it was (listing-run.ts).
+  private readonly listing = isListingRun();
 
   constructor(private readonly options: ComplianceReporterOptions = {}) {}
 
@@ -43,6 +46,7 @@ export default class ComplianceReporter implements Reporter {
   }
 
   onBegin(config: FullConfig, suite: Suite): void {
+    if (this.listing) return;
     this.config = config;
     this.suite = suite;
     if (this.options.cleanAllureResults !== false && !config.shard) clearAllureResults(config);
@@ -60,6 +64,7 @@ export default class ComplianceReporter implements Reporter {
   }
 
   async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
+    if (this.listing) return undefined;
     if (result.status === 'interrupted' || result.status === 'timedout')
       this.runErrors.push({
         category: 'suite-error',

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { mergeRecords } from '../../src/reporters/merge-records.ts';
@@ -78,7 +78,7 @@ for (const target of ['embedded', 'fault:cancel-new-id'])
 `;
 
 // Each run is a Playwright child process (seconds of CPU); started together, they use every core.
-let runs: Record<'oneTarget' | 'multiTarget' | 'shard', Promise<InlineRun>>;
+let runs: Record<'oneTarget' | 'multiTarget' | 'shard' | 'listing', Promise<InlineRun>>;
 
 test.beforeAll(() => {
   const one = inlineWorkspace({ 'playwright.config.ts': config(['embedded']), 'a.spec.ts': SPEC });
@@ -88,6 +88,12 @@ test.beforeAll(() => {
     'a.spec.ts': SPEC,
     'b.spec.ts': PASSING,
   });
+  // The evidence of an earlier run, which a listing must leave alone.
+  const listed = inlineWorkspace({ 'playwright.config.ts': config(['embedded']), 'a.spec.ts': SPEC });
+  mkdirSync(join(listed, 'reports'));
+  writeFileSync(join(listed, 'reports', 'compliance.json'), '{"earlier": true}');
+  mkdirSync(join(listed, 'allure-results'));
+  writeFileSync(join(listed, 'allure-results', 'earlier-result.json'), '{}');
   runs = {
     oneTarget: runInline(one, [], { MDE_BASELINE: join(one, 'known.yaml') }),
     multiTarget: runInline(
@@ -97,6 +103,7 @@ test.beforeAll(() => {
       }),
     ),
     shard: runInline(sharded, ['--shard=1/2']),
+    listing: runInline(listed, ['--list']),
   };
 });
 
@@ -166,4 +173,13 @@ test('a shard run writes its records under reports/shards/ and no whole-run repo
   expect(() => run.read('reports/compliance.json')).toThrow();
   const merged = mergeRecords([shard]);
   expect(merged.runErrors).toEqual([{ category: 'suite-error', line: 'shard 2 of 2 is missing' }]);
+});
+
+test("a listing (--list) runs nothing and leaves the last run's evidence as it was", async () => {
+  const run = await runs.listing;
+  expect(run.exitCode).toBe(0);
+  expect(run.output).toContain('Total: 5 tests in 1 file');
+  expect(run.json('reports/compliance.json')).toEqual({ earlier: true });
+  expect(existsSync(join(run.dir, 'allure-results', 'earlier-result.json'))).toBe(true);
+  expect(existsSync(join(run.dir, 'test-results', 'compliance-records.json'))).toBe(false);
 });

@@ -6,6 +6,7 @@ import {
   type ReporterDescription,
 } from '@playwright/test';
 import { repoRoot } from '../../contract/contract-files.ts';
+import { isListingRun } from './listing-run.ts';
 import { type RunPlan, type TargetPlan, targetTag } from './run-plan.ts';
 
 export interface ConformanceConfigOptions {
@@ -23,7 +24,11 @@ const CLOCK_TESTS = 'clock/**/*.spec.ts';
 // (one target) and the self-test (every profile and fault). Targets travel as data in the plan;
 // tests/fixtures/suite.ts declares each file's tests once per target, tagged with it, so the targets
 // whose emulators the run starts itself share one project and its workers.
-export function conformanceConfig(plan: RunPlan, options: ConformanceConfigOptions): PlaywrightTestConfig {
+export function conformanceConfig(
+  plan: RunPlan,
+  options: ConformanceConfigOptions,
+  argv: readonly string[] = process.argv,
+): PlaywrightTestConfig {
   const isolated = plan.targets.filter(hasSlots);
   const shared = plan.targets.filter((t) => !hasSlots(t));
   // A target the run shares with others (an emulator already running, a tenant) has one clock and one
@@ -48,7 +53,8 @@ export function conformanceConfig(plan: RunPlan, options: ConformanceConfigOptio
     retries: 0,
     workers: alone ? 1 : (options.workers ?? 2),
     timeout: plan.testTimeoutMs,
-    reporter: options.reporter,
+    // A listing writes no evidence: only Playwright's list of titles (listing-run.ts).
+    reporter: isListingRun(argv) ? [['list']] : options.reporter,
     metadata: { plan },
     projects,
   });

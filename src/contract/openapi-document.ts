@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { parse } from 'yaml';
 import { openapiPath } from './contract-files.ts';
+import { readYamlSnapshot } from './yaml-snapshot.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -40,7 +39,7 @@ type ResponseObject = OpenAPIV3_1.ResponseObject;
 const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 export function readOpenApiDocument(): Doc {
-  return parse(readFileSync(openapiPath, 'utf8')) as Doc;
+  return readYamlSnapshot(openapiPath) as Doc;
 }
 
 export function extractOperations(doc: Doc): Operation[] {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { requirementsPath } from './contract-files.ts';
+import { join } from 'node:path';
+import { requirementsPath, schemasDir } from './contract-files.ts';
 import { formatViolations, validateAgainst } from './schema-registry.ts';
+import { parseYaml, readYamlSnapshot } from './yaml-snapshot.ts';
 
 export type Level = 'MUST' | 'SHOULD' | 'OBSERVE';
 export type TargetMode = 'embedded' | 'emulator' | 'tenant';
@@ -29,18 +29,33 @@ export interface Registry {
   has(id: string): id is RequirementId;
 }
 
+type RegistryData = { docs: Record<string, string>; requirements: Omit<Requirement, 'docUrl'>[] };
+
+const SCHEMA = 'requirement-registry.schema.json';
 let loaded: Registry | undefined;
 
 export function getRegistry(): Registry {
-  loaded ??= parseRegistry(readFileSync(requirementsPath, 'utf8'));
+  // The snapshot holds the file only once it has passed its schema (yaml-snapshot.ts).
+  loaded ??= registryOf(
+    readYamlSnapshot(requirementsPath, { check: checkShape, checkedWith: [join(schemasDir, SCHEMA)] }),
+  );
   return loaded;
 }
 
 export function parseRegistry(text: string): Registry {
-  const data = parse(text) as { docs: Record<string, string>; requirements: Omit<Requirement, 'docUrl'>[] };
-  const check = validateAgainst('requirement-registry.schema.json', data);
+  const data = parseYaml(text);
+  checkShape(data);
+  return registryOf(data);
+}
+
+function checkShape(data: unknown): void {
+  const check = validateAgainst(SCHEMA, data);
   if (!check.valid)
     throw new Error(`specs/requirements.yaml is invalid:\n${formatViolations(check.violations)}`);
+}
+
+function registryOf(parsed: unknown): Registry {
+  const data = parsed as RegistryData;
   const seen = new Set<string>();
   const requirements = data.requirements.map((r) => {
     if (seen.has(r.id)) throw new Error(`specs/requirements.yaml lists ${r.id} twice; IDs must be unique.`);

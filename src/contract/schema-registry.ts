@@ -1,9 +1,8 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { readSchemaFile, schemaFiles } from './contract-files.ts';
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+const require = createRequire(import.meta.url);
 
 export const SCHEMA_BASE = 'https://mde-conformance.example/schemas/';
 
@@ -22,9 +21,20 @@ export interface ValidationResult {
 }
 
 // One Ajv instance for the whole process (ajv's own advice): every schema is added once by its $id.
-const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
-addFormats(ajv);
-for (const file of schemaFiles()) ajv.addSchema(readSchemaFile(file));
+// It is made on the first validation, not on import: Playwright's runner imports the contract to list
+// the tests and never validates anything. The schemas are checked against their meta-schema once, by
+// tests/contract/schema-meta.spec.ts, not again in every process (strict mode still rejects unknown
+// keywords when a schema compiles).
+let instance: Ajv2020 | undefined;
+function ajv(): Ajv2020 {
+  if (instance) return instance;
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = require('ajv-formats') as (ajv: Ajv2020) => Ajv2020;
+  instance = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, validateSchema: false });
+  addFormats(instance);
+  for (const file of schemaFiles()) instance.addSchema(readSchemaFile(file));
+  return instance;
+}
 
 const compiled = new Map<string, ValidateFunction>();
 
@@ -36,7 +46,7 @@ function validatorFor(ref: string): ValidateFunction {
   const id = schemaId(ref);
   let validate = compiled.get(id);
   if (!validate) {
-    const found = ajv.getSchema(id);
+    const found = ajv().getSchema(id);
     if (!found) throw new Error(`Schema "${ref}" is not in schemas/: check the $ref or the file's $id.`);
     validate = found;
     compiled.set(id, validate);
@@ -51,7 +61,7 @@ export function validateAgainst(ref: string, data: unknown): ValidationResult {
 }
 
 export function hasSchema(ref: string): boolean {
-  return ajv.getSchema(schemaId(ref)) !== undefined;
+  return ajv().getSchema(schemaId(ref)) !== undefined;
 }
 
 function toViolation(error: ErrorObject, root: unknown): ContractViolation {

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { parse } from 'yaml';
 import { repoRoot } from '../contract/contract-files.ts';
-import { getRegistry, type Registry } from '../contract/index.ts';
+import { getRegistry, parseYaml, type Registry } from '../contract/index.ts';
 import { type Env, readEnv } from '../harness/config/read-env.ts';
 import { schemaProblems } from './schema-check.ts';
 import type { Verdict } from './verdict.ts';
@@ -66,7 +65,7 @@ export function loadBaseline(nameOrPath: string, registry: Registry = getRegistr
 export function parseBaseline(text: string, file: string, registry: Registry = getRegistry()): Baseline {
   let data: unknown;
   try {
-    data = (parse(text) as unknown) ?? [];
+    data = parseYaml(text) ?? [];
   } catch (error) {
     // The YAML parser's message spans lines (with a code frame); its first line says where.
     const first = String((error as Error).message).split('\n')[0];

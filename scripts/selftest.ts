@@ -60,7 +60,11 @@ const targets: TargetPlan[] = [
 // Their keys and federated token live in a temporary directory, never among the artefacts a later
 // run's leak scan reads (where they would rightly be reported).
 const rehearsalDir = mkdtempSync(join(tmpdir(), 'mde-rehearsal-'));
-const tenants = await startRehearsals(wanted, rehearsalDir);
+// Both kinds start together: each makes its own keys, which the thread pool makes side by side.
+const [tenants, independents] = await Promise.all([
+  startRehearsals(wanted, rehearsalDir),
+  startIndependents(),
+]);
 for (const r of tenants.rehearsals) {
   const spec = loadConfig(r.env).target;
   targets.push({
@@ -73,16 +77,18 @@ for (const r of tenants.rehearsals) {
 // A second, independent implementation in two lawful variants (src/selftest/independent-emulator):
 // a suite checked only against the emulator it was written with could overfit it.
 // One instance per worker slot, so their tests run in the shared workers like the embedded targets.
-const independents = await Promise.all(
-  (['a', 'b'] as const)
-    .filter((v) => wanted(`independent:${v}`))
-    .map(async (variant) => ({
-      variant,
-      slots: await Promise.all(
-        Array.from({ length: WORKERS }, () => startIndependentEmulator(variant, { port: 0 })),
-      ),
-    })),
-);
+function startIndependents() {
+  return Promise.all(
+    (['a', 'b'] as const)
+      .filter((v) => wanted(`independent:${v}`))
+      .map(async (variant) => ({
+        variant,
+        slots: await Promise.all(
+          Array.from({ length: WORKERS }, () => startIndependentEmulator(variant, { port: 0 })),
+        ),
+      })),
+  );
+}
 for (const { variant, slots } of independents) {
   const urls = slots.map((e) => e.url);
   const spec = { mode: 'emulator' as const, apiBaseUrl: urls[0]!, slots: urls };

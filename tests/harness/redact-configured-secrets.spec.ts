@@ -3,7 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { configuredClientIds, configuredSecrets } from '../../src/harness/redaction/configured-secrets.ts';
+import {
+  configuredClientIds,
+  configuredSecrets,
+  currentConfiguredSecrets,
+} from '../../src/harness/redaction/configured-secrets.ts';
 import { redactText, redactValue } from '../../src/harness/redaction/redact.ts';
 
 // What the configuration names as secret is read as the run reads it: the environment over .env, the
@@ -86,4 +90,19 @@ test('a PEM private key is redacted by shape in text and in JSON; a message nami
   const hint =
     'holds a certificate but no private key; add the key (-----BEGIN PRIVATE KEY-----) to the file';
   expect(redactText(hint)).toBe(hint);
+});
+
+test('the current configuration is read once per turn of the event loop, and a change is seen on the next', async () => {
+  const name = 'MDE_ROLE_TURNCHECK_CLIENT_SECRET';
+  const secrets = () => currentConfiguredSecrets().filter((v) => v.what === `the value of ${name}`);
+  try {
+    expect(secrets()).toEqual([]);
+    process.env[name] = 'set-within-the-turn';
+    // Same synchronous pass (a reporter scrubbing its records): the reading of this turn stands.
+    expect(secrets()).toEqual([]);
+    await new Promise((next) => setImmediate(next));
+    expect(secrets().map((v) => v.forms[0])).toEqual(['set-within-the-turn']);
+  } finally {
+    delete process.env[name];
+  }
 });

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { readSchemaFile, schemaFiles } from './contract-files.ts';
+import { readSchemaFile, schemaFiles, schemasDir } from './contract-files.ts';
+import { precompiledValidators, type Validators } from './precompiled-validators.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -20,23 +23,46 @@ export interface ValidationResult {
   violations: ContractViolation[];
 }
 
-// One Ajv instance for the whole process (ajv's own advice): every schema is added once by its $id.
-// It is made on the first validation, not on import: Playwright's runner imports the contract to list
-// the tests and never validates anything. The schemas are checked against their meta-schema once, by
-// tests/contract/schema-meta.spec.ts, not again in every process (strict mode still rejects unknown
-// keywords when a schema compiles).
-let instance: Ajv2020 | undefined;
-function ajv(): Ajv2020 {
-  if (instance) return instance;
+// Validators come compiled from the contract cache (precompiled-validators.ts); Ajv itself is made
+// only for a reference into a schema (a $defs entry) or when the cache is being filled. Neither happens
+// on import: Playwright's runner imports the contract to list the tests and never validates anything.
+// The schemas are checked against their meta-schema once, by tests/contract/schema-meta.spec.ts, not
+// again in every process (strict mode still rejects unknown keywords when a schema compiles).
+let precompiled: Validators | undefined;
+let fallback: Ajv2020 | undefined;
+const compiled = new Map<string, ValidateFunction>();
+
+function createAjv(withSource: boolean): Ajv2020 {
   const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const addFormats = require('ajv-formats') as (ajv: Ajv2020) => Ajv2020;
-  instance = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, validateSchema: false });
-  addFormats(instance);
-  for (const file of schemaFiles()) instance.addSchema(readSchemaFile(file));
-  return instance;
+  // One Ajv for the process (ajv's own advice): every schema is added once, by its $id.
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: true,
+    allowUnionTypes: true,
+    validateSchema: false,
+    ...(withSource ? { code: { source: true } } : {}),
+  });
+  addFormats(ajv);
+  for (const file of schemaFiles()) ajv.addSchema(readSchemaFile(file));
+  return ajv;
 }
 
-const compiled = new Map<string, ValidateFunction>();
+function ajv(): Ajv2020 {
+  fallback ??= createAjv(false);
+  return fallback;
+}
+
+function precompiledValidator(id: string): ValidateFunction | undefined {
+  precompiled ??= precompiledValidators({
+    schemas: schemaFiles().map((file) => {
+      const text = readFileSync(join(schemasDir, file), 'utf8');
+      return { id: (JSON.parse(text) as { $id: string }).$id, text };
+    }),
+    compiler: () => createAjv(true),
+  });
+  return precompiled.get(id);
+}
 
 export function schemaId(fileAndPointer: string): string {
   return fileAndPointer.startsWith('http') ? fileAndPointer : SCHEMA_BASE + fileAndPointer;
@@ -44,13 +70,13 @@ export function schemaId(fileAndPointer: string): string {
 
 function validatorFor(ref: string): ValidateFunction {
   const id = schemaId(ref);
-  let validate = compiled.get(id);
+  let validate = compiled.get(id) ?? precompiledValidator(id);
   if (!validate) {
     const found = ajv().getSchema(id);
     if (!found) throw new Error(`Schema "${ref}" is not in schemas/: check the $ref or the file's $id.`);
     validate = found;
-    compiled.set(id, validate);
   }
+  compiled.set(id, validate);
   return validate;
 }
 
@@ -61,7 +87,8 @@ export function validateAgainst(ref: string, data: unknown): ValidationResult {
 }
 
 export function hasSchema(ref: string): boolean {
-  return ajv().getSchema(schemaId(ref)) !== undefined;
+  const id = schemaId(ref);
+  return precompiledValidator(id) !== undefined || ajv().getSchema(id) !== undefined;
 }
 
 function toViolation(error: ErrorObject, root: unknown): ContractViolation {

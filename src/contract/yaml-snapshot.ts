@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import { repoRoot } from './contract-files.ts';
+import { CONTRACT_CACHE_DIR, storeCacheEntry } from './contract-cache.ts';
 
 // Every process of a run (the script, Playwright's runner, each worker, the emulator) reads the
 // contract's YAML. Parsing it with cold code costs 0.1-0.2 s a process; reading the same data back as
 // JSON costs a millisecond. The snapshot is keyed by the file's own bytes (and by whatever its check
 // reads), so an edit can never be served from an older snapshot: it only makes a new one.
-const SNAPSHOT_DIR = join(repoRoot, 'node_modules', '.cache', 'mde-conformance');
 // Bumped when what a snapshot holds changes shape.
 const FORMAT = 'yaml-snapshot/1';
 const require = createRequire(import.meta.url);
@@ -26,7 +25,7 @@ export function readYamlSnapshot(path: string, options: SnapshotOptions = {}): u
   const text = readFileSync(path, 'utf8');
   const key = createHash('sha256').update(FORMAT).update(text);
   for (const file of options.checkedWith ?? []) key.update(readFileSync(file));
-  const dir = options.dir ?? SNAPSHOT_DIR;
+  const dir = options.dir ?? CONTRACT_CACHE_DIR;
   const snapshot = join(dir, `${basename(path)}.${key.digest('hex').slice(0, 24)}.json`);
   try {
     return JSON.parse(readFileSync(snapshot, 'utf8')) as unknown;
@@ -35,24 +34,11 @@ export function readYamlSnapshot(path: string, options: SnapshotOptions = {}): u
   }
   const data = parseYaml(text);
   options.check?.(data);
-  store(dir, snapshot, data);
+  storeCacheEntry(snapshot, JSON.stringify(data));
   return data;
 }
 
 // The YAML parser is loaded only when a snapshot is missing: most processes never need it.
 export function parseYaml(text: string): unknown {
   return (require('yaml') as typeof import('yaml')).parse(text) as unknown;
-}
-
-function store(dir: string, file: string, data: unknown): void {
-  // A read-only checkout still runs, only without the saving; concurrent writers each rename a
-  // complete file of their own into place, so no reader sees half a snapshot.
-  try {
-    mkdirSync(dir, { recursive: true });
-    const part = `${file}.${process.pid}.part`;
-    writeFileSync(part, JSON.stringify(data));
-    renameSync(part, file);
-  } catch {
-    // Not writable: the next process parses again.
-  }
 }

@@ -11,6 +11,7 @@ export type {
 } from './control-protocol.ts';
 export * from './machine-action-states.ts';
 export type { HttpMethod, Operation, RateLimit, ResponseSpec } from './openapi-document.ts';
+export { precompiledValidators } from './precompiled-validators.ts';
 export {
   type CaseOf,
   type CasePoint,

@@ -18,12 +18,15 @@ export interface ValidatorSource {
   schemas: { id: string; text: string }[];
   // The Ajv that compiles them when the cache has no entry yet (made with code.source on).
   compiler: () => Ajv2020;
+  // What else decides the code the compiler makes (its options): part of the key too.
+  variant: string;
   dir?: string;
 }
 
 // The compiled validator of each schema's $id.
 export function precompiledValidators(source: ValidatorSource): Validators {
   const key = createHash('sha256').update(FORMAT).update(versionOf('ajv')).update(versionOf('ajv-formats'));
+  key.update(source.variant);
   for (const { id, text } of source.schemas) key.update(id).update(text);
   const file = join(source.dir ?? CONTRACT_CACHE_DIR, `validators.${key.digest('hex').slice(0, 24)}.cjs`);
   try {

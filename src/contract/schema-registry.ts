@@ -32,17 +32,13 @@ let precompiled: Validators | undefined;
 let fallback: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
+const AJV_OPTIONS = { strict: true, allErrors: true, allowUnionTypes: true, validateSchema: false };
+
 function createAjv(withSource: boolean): Ajv2020 {
   const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const addFormats = require('ajv-formats') as (ajv: Ajv2020) => Ajv2020;
   // One Ajv for the process (ajv's own advice): every schema is added once, by its $id.
-  const ajv = new Ajv2020({
-    strict: true,
-    allErrors: true,
-    allowUnionTypes: true,
-    validateSchema: false,
-    ...(withSource ? { code: { source: true } } : {}),
-  });
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...(withSource ? { code: { source: true } } : {}) });
   addFormats(ajv);
   for (const file of schemaFiles()) ajv.addSchema(readSchemaFile(file));
   return ajv;
@@ -60,6 +56,7 @@ function precompiledValidator(id: string): ValidateFunction | undefined {
       return { id: (JSON.parse(text) as { $id: string }).$id, text };
     }),
     compiler: () => createAjv(true),
+    variant: JSON.stringify(AJV_OPTIONS),
   });
   return precompiled.get(id);
 }

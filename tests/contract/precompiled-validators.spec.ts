@@ -23,6 +23,7 @@ const source = (dir: string, extra: object = {}) => {
       return compiles;
     },
     dir,
+    variant: 'allErrors',
     schemas: [{ id: ID, text }],
     compiler: () => {
       compiles++;

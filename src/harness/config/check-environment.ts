@@ -1,19 +1,38 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
+import { precompiledValidators } from '../../contract/index.ts';
 import { registerSecret } from '../redaction/redact.ts';
 import { ENV_KEYWORDS, ENV_SCHEMA, type EnvValues, schemaOf } from './env-schema.ts';
 import type { ConfigProblems } from './problems.ts';
 import type { Env } from './read-env.ts';
 
-// An ajv of its own: it turns the environment's strings into the schema's booleans and numbers and
-// fills in the defaults, which the contract's strict instance must never do to an answer.
-const ajv = new Ajv2020({
+// An Ajv of its own: it turns the environment's strings into the schema's booleans and numbers and
+// fills in the defaults, which the contract's strict instance must never do to an answer. Compiled
+// once into the contract cache like the contract's validators: every run starts by checking the
+// environment, and loading Ajv's compiler was most of the time before Playwright could start.
+const OPTIONS = {
   strict: true,
   allErrors: true,
   coerceTypes: true,
   useDefaults: true,
   keywords: ENV_KEYWORDS,
-});
-const validate = ajv.compile<EnvValues>(ENV_SCHEMA);
+};
+const ENV_SCHEMA_ID = 'https://mde-conformance.example/environment';
+const require = createRequire(import.meta.url);
+let validator: ValidateFunction<EnvValues> | undefined;
+
+function validate(values: Record<string, unknown>): boolean {
+  validator ??= precompiledValidators({
+    schemas: [{ id: ENV_SCHEMA_ID, text: JSON.stringify(ENV_SCHEMA) }],
+    variant: JSON.stringify(OPTIONS),
+    compiler: () => {
+      const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+      const ajv: Ajv2020 = new Ajv2020({ ...OPTIONS, code: { source: true } });
+      return ajv.addSchema({ ...ENV_SCHEMA, $id: ENV_SCHEMA_ID });
+    },
+  }).get(ENV_SCHEMA_ID) as ValidateFunction<EnvValues>;
+  return validator(values);
+}
 
 export interface CheckedEnvironment {
   // The valid values, typed, defaults filled in; a bad value is left out (and reported).
@@ -55,7 +74,7 @@ export function checkEnvironment(env: Env, problems: ConfigProblems): CheckedEnv
   for (const [name, value] of Object.entries(given))
     values[name] = schemaOf(name)?.type === 'boolean' ? asBoolean(value) : value;
   if (!validate(values)) {
-    for (const error of validate.errors ?? []) {
+    for (const error of validator?.errors ?? []) {
       const name = error.instancePath.split('/')[1];
       if (!name || !(name in values)) continue;
       delete values[name];

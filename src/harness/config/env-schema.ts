@@ -1,4 +1,5 @@
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from './schema-builders.ts';
 
 // Every environment variable the configuration reads, described once: the ajv validator, the
 // TypeScript type and the messages come from here, and .env.example documents the same names (a test

@@ -10,7 +10,7 @@ const plan = handedRunPlan() ?? (await import('./src/harness/run/plan-from-confi
 
 export default conformanceConfig(plan, {
   outputDir: 'test-results/selftest',
-  workers: Number(process.env.MDE_SELFTEST_WORKERS ?? 2),
+  workers: Number(process.env.MDE_SELFTEST_WORKERS?.trim() || 2),
   reporter: [
     [
       './src/reporters/compliance-reporter.ts',

@@ -8,10 +8,16 @@ export interface SelftestSelection {
 }
 
 export function selftestSelection(env: NodeJS.ProcessEnv, known: readonly string[]): SelftestSelection {
-  const only = env.MDE_SELFTEST_ONLY?.split(',').map((s) => s.trim());
+  // Empty counts as unset, as a CI matrix leaves a variable it does not use (and a trailing comma is
+  // no case either).
+  const only = env.MDE_SELFTEST_ONLY?.trim()
+    ? env.MDE_SELFTEST_ONLY.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
   const wanted = (name: string) => !only || only.includes(name);
   // Two workers: the run is CPU-bound on 2 cores, and the emulators run beside them in this process.
-  const workers = Number(env.MDE_SELFTEST_WORKERS ?? 2);
+  const workers = Number(env.MDE_SELFTEST_WORKERS?.trim() || 2);
   const families = [...new Set(known.map((name) => name.replace(/:.*$/, ':<name>')))];
   const problems = (only ?? [])
     .filter((name) => !known.includes(name))

@@ -10,6 +10,16 @@ test('unset, every case runs on two workers; MDE_SELFTEST_WORKERS sets them', ()
   expect(selftestSelection({ MDE_SELFTEST_WORKERS: '3' }, KNOWN).workers).toBe(3);
 });
 
+test('empty variables count as unset: every case, two workers', () => {
+  const selection = selftestSelection({ MDE_SELFTEST_ONLY: ' ', MDE_SELFTEST_WORKERS: '' }, KNOWN);
+  expect(KNOWN.every(selection.wanted)).toBe(true);
+  expect(selection.workers).toBe(2);
+  expect(selection.problems).toEqual([]);
+  expect(KNOWN.filter(selftestSelection({ MDE_SELFTEST_ONLY: 'profile:default,' }, KNOWN).wanted)).toEqual([
+    'profile:default',
+  ]);
+});
+
 test('MDE_SELFTEST_ONLY narrows the run to the cases it names', () => {
   const selection = selftestSelection({ MDE_SELFTEST_ONLY: 'profile:default, independent:a' }, KNOWN);
   expect(KNOWN.filter(selection.wanted)).toEqual(['profile:default', 'independent:a']);

@@ -1,16 +1,30 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { precompiledValidators } from '../contract/index.ts';
 
-// A small Ajv instance of the reporters' own, for the shapes the reporters write and read
-// (compliance report, baseline files). The contract's schemas in schemas/ describe the API, not these.
-const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true });
+// The reporters' own validators, for the shapes they write and read (compliance report, baseline
+// files); the contract's schemas in schemas/ describe the API, not these. Compiled once into the
+// contract cache like the contract's: Playwright's runner loads the reporters before any test runs,
+// and Ajv's compiler would load with them.
+const OPTIONS = { strict: true, strictRequired: false, allErrors: true };
+const require = createRequire(import.meta.url);
 const cache = new Map<string, ValidateFunction>();
 
 function validator(file: string): ValidateFunction {
   let validate = cache.get(file);
   if (!validate) {
-    const schema = JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')) as object;
-    validate = ajv.compile(schema);
+    const text = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
+    const id = (JSON.parse(text) as { $id: string }).$id;
+    validate = precompiledValidators({
+      schemas: [{ id, text }],
+      variant: JSON.stringify(OPTIONS),
+      compiler: () => {
+        const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+        const ajv: Ajv2020 = new Ajv2020({ ...OPTIONS, code: { source: true } });
+        return ajv.addSchema(JSON.parse(text) as object);
+      },
+    }).get(id)!;
     cache.set(file, validate);
   }
   return validate;

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { repoRoot } from '../contract/contract-files.ts';
 
 // The Allure 3 report (Node only, no Java, no network) from allure-results/ with allurerc.mjs, made
-// by a child process (allure-generator-process.ts) that loads Allure while the tests still run, at low
+// by a child process (allure-generator-process.mjs) that loads Allure while the tests still run, at low
 // priority, and generates when told. Single-file mode (one portable index.html) via MDE_REPORT_SINGLE_FILE.
 export interface AllureGenerateResult {
   generated: boolean;
@@ -25,13 +25,7 @@ export function startAllureGenerator(options: { singleFile?: boolean; cwd?: stri
   const cwd = options.cwd ?? repoRoot;
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(repoRoot, 'src', 'reporters', 'allure-generator-process.ts'),
-      join(repoRoot, 'allurerc.mjs'),
-      cwd,
-    ],
+    [join(repoRoot, 'src', 'reporters', 'allure-generator-process.mjs'), join(repoRoot, 'allurerc.mjs'), cwd],
     {
       cwd: repoRoot,
       env: { ...process.env, ...(options.singleFile ? { MDE_REPORT_SINGLE_FILE: 'true' } : {}) },

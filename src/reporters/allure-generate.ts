@@ -4,6 +4,7 @@ import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { repoRoot } from '../contract/contract-files.ts';
+import { compileCacheEnv } from '../harness/run/compile-cache.ts';
 
 // The Allure 3 report (Node only, no Java, no network) from allure-results/ with allurerc.mjs, made
 // by a child process (allure-generator-process.mjs) that loads Allure while the tests still run, at low
@@ -28,7 +29,11 @@ export function startAllureGenerator(options: { singleFile?: boolean; cwd?: stri
     [join(repoRoot, 'src', 'reporters', 'allure-generator-process.mjs'), join(repoRoot, 'allurerc.mjs'), cwd],
     {
       cwd: repoRoot,
-      env: { ...process.env, ...(options.singleFile ? { MDE_REPORT_SINGLE_FILE: 'true' } : {}) },
+      env: {
+        ...compileCacheEnv(),
+        ...process.env,
+        ...(options.singleFile ? { MDE_REPORT_SINGLE_FILE: 'true' } : {}),
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );

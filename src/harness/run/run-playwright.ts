@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '../../contract/contract-files.ts';
+import { compileCacheEnv } from './compile-cache.ts';
 
 // Starts the Playwright test runner with a config and arguments, as `npx playwright test` would, and
 // resolves with its exit code. The one way every script of the project starts Playwright.
@@ -13,7 +14,7 @@ export function runPlaywright(
   return new Promise((done) => {
     const child = spawn(process.execPath, [cli, 'test', '-c', configFile, ...args], {
       stdio: 'inherit',
-      env: { ...process.env, ...env },
+      env: { ...compileCacheEnv(), ...process.env, ...env },
     });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, forward);

@@ -2,39 +2,37 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
+import type { Ajv2020, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import { CONTRACT_CACHE_DIR, storeCacheEntry } from './contract-cache.ts';
 
 // Loading Ajv's compiler (a hundred modules) and compiling the schemas costs every worker 0.2-0.3 s of
 // CPU before its first validation. Ajv can write the compiled validators out as code ("standalone");
 // kept in the contract cache, they load like any small module and validate exactly as Ajv would.
-const FORMAT = 'validators/1';
+const FORMAT = 'validators/2';
 const require = createRequire(import.meta.url);
 
 export type Validators = ReadonlyMap<string, ValidateFunction>;
 
+// What decides the code Ajv makes, all of it part of the cache key: the schemas (each by its $id,
+// with its JSON text), Ajv's options and whether ajv-formats' formats are added.
 export interface ValidatorSource {
-  // Every schema by its $id, with its file's text (the key of the cache entry).
   schemas: { id: string; text: string }[];
-  // The Ajv that compiles them when the cache has no entry yet (made with code.source on).
-  compiler: () => Ajv2020;
-  // What else decides the code the compiler makes (its options): part of the key too.
-  variant: string;
-  dir?: string;
+  options: Options;
+  formats?: boolean;
 }
 
-// The compiled validator of each schema's $id.
-export function precompiledValidators(source: ValidatorSource): Validators {
+// The compiled validator of each schema's $id. `dir`: where the cache lives (tests use their own).
+export function precompiledValidators(source: ValidatorSource, dir = CONTRACT_CACHE_DIR): Validators {
   const key = createHash('sha256').update(FORMAT).update(versionOf('ajv')).update(versionOf('ajv-formats'));
-  key.update(source.variant);
+  key.update(JSON.stringify([source.options, source.formats === true]));
   for (const { id, text } of source.schemas) key.update(id).update(text);
-  const file = join(source.dir ?? CONTRACT_CACHE_DIR, `validators.${key.digest('hex').slice(0, 24)}.cjs`);
+  const file = join(dir, `validators.${key.digest('hex').slice(0, 24)}.cjs`);
   try {
     return load(readFileSync(file, 'utf8'));
   } catch {
     // No entry yet: compile, write the code, and use what was compiled.
   }
-  const ajv = source.compiler();
+  const ajv = createAjv(source, true);
   const ids = source.schemas.map((s) => s.id);
   for (const id of ids) ajv.getSchema(id);
   const { default: standaloneCode } = require('ajv/dist/standalone') as {
@@ -42,6 +40,16 @@ export function precompiledValidators(source: ValidatorSource): Validators {
   };
   storeCacheEntry(file, standaloneCode(ajv, Object.fromEntries(ids.map((id) => [id, id]))));
   return new Map(ids.map((id) => [id, ajv.getSchema(id)!]));
+}
+
+// An Ajv holding the source's schemas, loaded only when called. `withSource` keeps the code of what it
+// compiles, which the cache needs; it does not change how anything validates.
+export function createAjv(source: ValidatorSource, withSource = false): Ajv2020 {
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const ajv = new Ajv2020({ ...source.options, ...(withSource ? { code: { source: true } } : {}) });
+  if (source.formats) (require('ajv-formats') as (ajv: Ajv2020) => Ajv2020)(ajv);
+  for (const { text } of source.schemas) ajv.addSchema(JSON.parse(text) as object);
+  return ajv;
 }
 
 // The code is evaluated the way Ajv evaluates what it compiles (new Function), with this module's

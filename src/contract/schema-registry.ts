@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { readSchemaFile, schemaFiles, schemasDir } from './contract-files.ts';
-import { precompiledValidators, type Validators } from './precompiled-validators.ts';
-
-const require = createRequire(import.meta.url);
+import { schemaFiles, schemasDir } from './contract-files.ts';
+import {
+  createAjv,
+  precompiledValidators,
+  type ValidatorSource,
+  type Validators,
+} from './precompiled-validators.ts';
 
 export const SCHEMA_BASE = 'https://mde-conformance.example/schemas/';
 
@@ -32,32 +34,27 @@ let precompiled: Validators | undefined;
 let fallback: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
-const AJV_OPTIONS = { strict: true, allErrors: true, allowUnionTypes: true, validateSchema: false };
-
-function createAjv(withSource: boolean): Ajv2020 {
-  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-  const addFormats = require('ajv-formats') as (ajv: Ajv2020) => Ajv2020;
-  // One Ajv for the process (ajv's own advice): every schema is added once, by its $id.
-  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...(withSource ? { code: { source: true } } : {}) });
-  addFormats(ajv);
-  for (const file of schemaFiles()) ajv.addSchema(readSchemaFile(file));
-  return ajv;
-}
-
-function ajv(): Ajv2020 {
-  fallback ??= createAjv(false);
-  return fallback;
-}
-
-function precompiledValidator(id: string): ValidateFunction | undefined {
-  precompiled ??= precompiledValidators({
+let source: ValidatorSource | undefined;
+function schemas(): ValidatorSource {
+  source ??= {
     schemas: schemaFiles().map((file) => {
       const text = readFileSync(join(schemasDir, file), 'utf8');
       return { id: (JSON.parse(text) as { $id: string }).$id, text };
     }),
-    compiler: () => createAjv(true),
-    variant: JSON.stringify(AJV_OPTIONS),
-  });
+    options: { strict: true, allErrors: true, allowUnionTypes: true, validateSchema: false },
+    formats: true,
+  };
+  return source;
+}
+
+// One Ajv for the process (ajv's own advice), for what the cache does not hold.
+function ajv(): Ajv2020 {
+  fallback ??= createAjv(schemas());
+  return fallback;
+}
+
+function precompiledValidator(id: string): ValidateFunction | undefined {
+  precompiled ??= precompiledValidators(schemas());
   return precompiled.get(id);
 }
 

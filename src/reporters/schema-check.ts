@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { precompiledValidators } from '../contract/index.ts';
 
 // The reporters' own validators, for the shapes they write and read (compliance report, baseline
@@ -8,7 +7,6 @@ import { precompiledValidators } from '../contract/index.ts';
 // contract cache like the contract's: Playwright's runner loads the reporters before any test runs,
 // and Ajv's compiler would load with them.
 const OPTIONS = { strict: true, strictRequired: false, allErrors: true };
-const require = createRequire(import.meta.url);
 const cache = new Map<string, ValidateFunction>();
 
 function validator(file: string): ValidateFunction {
@@ -16,15 +14,7 @@ function validator(file: string): ValidateFunction {
   if (!validate) {
     const text = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
     const id = (JSON.parse(text) as { $id: string }).$id;
-    validate = precompiledValidators({
-      schemas: [{ id, text }],
-      variant: JSON.stringify(OPTIONS),
-      compiler: () => {
-        const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-        const ajv: Ajv2020 = new Ajv2020({ ...OPTIONS, code: { source: true } });
-        return ajv.addSchema(JSON.parse(text) as object);
-      },
-    }).get(id)!;
+    validate = precompiledValidators({ schemas: [{ id, text }], options: OPTIONS }).get(id)!;
     cache.set(file, validate);
   }
   return validate;

@@ -1,38 +1,29 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { precompiledValidators } from '../../src/contract/precompiled-validators.ts';
+import { precompiledValidators, type ValidatorSource } from '../../src/contract/precompiled-validators.ts';
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const ID = 'https://example.test/when.schema.json';
-const schema = (extra: object = {}) => ({
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: ID,
-  type: 'object',
-  required: ['at'],
-  properties: { at: { type: 'string', format: 'date-time' }, ...extra },
+const source = (
+  extra: object = {},
+  options: object = { strict: true, allErrors: true },
+): ValidatorSource => ({
+  schemas: [
+    {
+      id: ID,
+      text: JSON.stringify({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        $id: ID,
+        type: 'object',
+        required: ['at'],
+        properties: { at: { type: 'string', format: 'date-time' }, ...extra },
+      }),
+    },
+  ],
+  options,
+  formats: true,
 });
-const source = (dir: string, extra: object = {}) => {
-  let compiles = 0;
-  const text = JSON.stringify(schema(extra));
-  return {
-    get compiles() {
-      return compiles;
-    },
-    dir,
-    variant: 'allErrors',
-    schemas: [{ id: ID, text }],
-    compiler: () => {
-      compiles++;
-      const ajv = addFormats(new Ajv2020({ strict: true, allErrors: true, code: { source: true } }));
-      ajv.addSchema(JSON.parse(text));
-      return ajv;
-    },
-  };
-};
 
 let dir: string;
 test.beforeEach(() => {
@@ -40,13 +31,16 @@ test.beforeEach(() => {
 });
 test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+const entries = () => readdirSync(dir).filter((f) => f.endsWith('.cjs'));
+// An entry whose validator refuses everything: served from the cache, it gives itself away.
+const tamper = (file: string) =>
+  writeFileSync(join(dir, file), `exports[${JSON.stringify(ID)}] = () => false;`);
+
 test('validators compiled once are loaded from the cache and judge exactly as the compiled ones', () => {
-  const first = source(dir);
-  const compiled = precompiledValidators(first).get(ID)!;
-  expect(first.compiles).toBe(1);
-  const second = source(dir);
-  const loaded = precompiledValidators(second).get(ID)!;
-  expect(second.compiles).toBe(0);
+  const compiled = precompiledValidators(source(), dir).get(ID)!;
+  expect(entries()).toHaveLength(1);
+  const loaded = precompiledValidators(source(), dir).get(ID)!;
+  expect(loaded).not.toBe(compiled);
   for (const data of [{ at: '2026-12-02T10:00:00Z' }, { at: 'yesterday' }, {}, { at: 5 }]) {
     expect(loaded(data)).toBe(compiled(data));
     expect(loaded.errors ?? null).toEqual(compiled.errors ?? null);
@@ -55,16 +49,34 @@ test('validators compiled once are loaded from the cache and judge exactly as th
   expect(loaded.errors?.[0]).toMatchObject({ keyword: 'format', instancePath: '/at' });
 });
 
+test('a cache entry is read, not compiled again', () => {
+  precompiledValidators(source(), dir);
+  tamper(entries()[0]!);
+  expect(precompiledValidators(source(), dir).get(ID)!({ at: '2026-12-02T10:00:00Z' })).toBe(false);
+});
+
 test('an edited schema compiles anew instead of loading the older validators', () => {
-  precompiledValidators(source(dir));
-  const edited = source(dir, { note: { type: 'string' } });
-  const validate = precompiledValidators(edited).get(ID)!;
-  expect(edited.compiles).toBe(1);
+  precompiledValidators(source(), dir);
+  tamper(entries()[0]!);
+  const validate = precompiledValidators(source({ note: { type: 'string' } }), dir).get(ID)!;
+  expect(validate({ at: '2026-12-02T10:00:00Z' })).toBe(true);
   expect(validate({ at: '2026-12-02T10:00:00Z', note: 1 })).toBe(false);
-  expect(readdirSync(dir).filter((f) => f.endsWith('.cjs'))).toHaveLength(2);
+  expect(entries()).toHaveLength(2);
+});
+
+test('other Ajv options compile anew: they decide the code as much as the schema does', () => {
+  const note = { note: { type: 'string' } };
+  const all = precompiledValidators(source(note, { strict: true, allErrors: true }), dir).get(ID)!;
+  const first = precompiledValidators(source(note, { strict: true, allErrors: false }), dir).get(ID)!;
+  expect(entries()).toHaveLength(2);
+  // Two faults: allErrors reports both, without it Ajv stops at the first.
+  expect(all({ at: 5, note: 1 })).toBe(false);
+  expect(first({ at: 5, note: 1 })).toBe(false);
+  expect(all.errors).toHaveLength(2);
+  expect(first.errors).toHaveLength(1);
 });
 
 test('a cache that cannot be written still gives working validators', () => {
-  const unwritable = source(join(dir, 'missing', '\0'));
-  expect(precompiledValidators(unwritable).get(ID)!({ at: 'now' })).toBe(false);
+  const validators = precompiledValidators(source(), join(dir, 'missing', '\0'));
+  expect(validators.get(ID)!({ at: 'now' })).toBe(false);
 });

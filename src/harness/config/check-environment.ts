@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { precompiledValidators } from '../../contract/index.ts';
 import { registerSecret } from '../redaction/redact.ts';
 import { ENV_KEYWORDS, ENV_SCHEMA, type EnvValues, schemaOf } from './env-schema.ts';
@@ -18,18 +17,12 @@ const OPTIONS = {
   keywords: ENV_KEYWORDS,
 };
 const ENV_SCHEMA_ID = 'https://mde-conformance.example/environment';
-const require = createRequire(import.meta.url);
 let validator: ValidateFunction<EnvValues> | undefined;
 
 function validate(values: Record<string, unknown>): boolean {
   validator ??= precompiledValidators({
-    schemas: [{ id: ENV_SCHEMA_ID, text: JSON.stringify(ENV_SCHEMA) }],
-    variant: JSON.stringify(OPTIONS),
-    compiler: () => {
-      const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-      const ajv: Ajv2020 = new Ajv2020({ ...OPTIONS, code: { source: true } });
-      return ajv.addSchema({ ...ENV_SCHEMA, $id: ENV_SCHEMA_ID });
-    },
+    schemas: [{ id: ENV_SCHEMA_ID, text: JSON.stringify({ ...ENV_SCHEMA, $id: ENV_SCHEMA_ID }) }],
+    options: OPTIONS,
   }).get(ENV_SCHEMA_ID) as ValidateFunction<EnvValues>;
   return validator(values);
 }

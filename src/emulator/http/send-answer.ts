@@ -23,8 +23,9 @@ export function sendAnswer(
 
 // Written straight to the connection: status, the Date of the arrival (http/date-header.ts; the only
 // header set before an answer), the answer's headers (docs/contract.md#json-media-type is exact,
-// parameters and all, which Fastify would rewrite for a string) and the body with its length, in one write. Fastify's send
-// pipeline only serves the front door's onSend hook (http/front-door.ts): it is used when that is on.
+// parameters and all, which Fastify would rewrite for a string) and the body with its length, in one
+// write. Fastify's send pipeline only serves the front door's onSend hook (http/front-door.ts): it is
+// used when that is on.
 export function send(
   ctx: EmulatorContext,
   reply: FastifyReply,

@@ -9,8 +9,13 @@ import { repoRoot } from '../../contract/contract-files.ts';
 // own version; on Node 20 there is no such cache and nothing changes. A user's own setting wins.
 export const COMPILE_CACHE_DIR = join(repoRoot, 'node_modules', '.cache', 'node-compile-cache');
 
-export function compileCacheEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const supported = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+export const NODE_HAS_COMPILE_CACHE =
+  typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+
+export function compileCacheEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  supported = NODE_HAS_COMPILE_CACHE,
+): Record<string, string> {
   if (!supported || env.NODE_COMPILE_CACHE !== undefined || env.NODE_DISABLE_COMPILE_CACHE) return {};
   return { NODE_COMPILE_CACHE: COMPILE_CACHE_DIR };
 }

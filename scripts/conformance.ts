@@ -18,8 +18,6 @@ import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 
 const PREFLIGHT_BUDGET_MS = 10_000;
-// The conformance config's workers for an embedded target: one emulator for each.
-const EMBEDDED_SLOTS = 2;
 
 async function main(args: string[]): Promise<ExitCode> {
   // What the run reads beside the configuration (MDE_BASELINE, MDE_REPORT_SINGLE_FILE), .env included.
@@ -65,12 +63,12 @@ async function main(args: string[]): Promise<ExitCode> {
   const started = Date.now();
   const allure = startAllureGenerator({ singleFile });
   timings.playwrightStart = performance.now();
-  const emulators = startEmbeddedAhead(plan, EMBEDDED_SLOTS);
+  const embeddedKeys = startEmbeddedAhead(plan);
   const playwrightExit = await runPlaywright('playwright.config.ts', args, {
     [RUN_PLAN_VARIABLE]: encodeRunPlan(plan),
-    ...emulators.env,
+    ...embeddedKeys.env,
   });
-  await emulators.close();
+  await embeddedKeys.close();
   timings.playwrightEnd = performance.now();
   // A shard or --list writes no whole-run report: Playwright's own exit code stands.
   const outcome = readRunOutcome('reports', started);

@@ -111,8 +111,8 @@ const plan: RunPlan = {
   keepWorkerAfterFailure: true,
 };
 const started = performance.now();
-// The embedded targets' emulators start here while Playwright's runner starts.
-const emulators = startEmbeddedAhead(plan, WORKERS);
+// The keys the embedded targets' emulators share are made here while Playwright's runner starts.
+const embeddedKeys = startEmbeddedAhead(plan);
 const exit = await runPlaywright(
   process.env.MDE_SELFTEST_CONFIG ?? 'playwright.selftest.config.ts',
   process.argv.slice(2),
@@ -121,10 +121,10 @@ const exit = await runPlaywright(
     MDE_SELFTEST_WORKERS: String(WORKERS),
     // The workers trust the rehearsal emulators' certificate as any Node client would.
     NODE_EXTRA_CA_CERTS: tenants.caFile,
-    ...emulators.env,
+    ...embeddedKeys.env,
   },
 );
-await emulators.close();
+await embeddedKeys.close();
 const seconds = Math.round((performance.now() - started) / 1000);
 const checks = await tenants.judge();
 // The independent emulators stay up: they are the originals of their calibration below.

@@ -17,6 +17,7 @@ export {
   type ProfileSource,
   readingsOf,
 } from './profiles/load-profile.ts';
+export { makeSharedKeys, type SharedKeys, takeUpSharedKeys } from './shared-keys.ts';
 export type { Seed } from './state/seed.ts';
 
 // The built-in profiles: name → resolved document (every open point with its reading), default first.

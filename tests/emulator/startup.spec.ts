@@ -3,7 +3,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { CliUsageError, DEFAULT_LOG_LEVEL, parseCli, USAGE } from '../../src/emulator/cli-args.ts';
-import { buildApp, createSigningKey, EmulatorOptionsError, type Seed } from '../../src/emulator/index.ts';
+import {
+  buildApp,
+  createSigningKey,
+  EmulatorOptionsError,
+  makeSharedKeys,
+  type Seed,
+  type SharedKeys,
+  startEmulator,
+  takeUpSharedKeys,
+} from '../../src/emulator/index.ts';
 import { CONTRACT_ROLES } from '../../src/emulator/state/app-input.ts';
 import { Emu, MACHINE, TENANT } from './emulator-fixture.ts';
 
@@ -21,6 +30,43 @@ test.describe('emulators sharing a signing key', () => {
       expect((await new Emu(two).call('GET', '/api/machineactions', { token })).statusCode).toBe(200);
     } finally {
       await Promise.all([one.close(), two.close()]);
+    }
+  });
+
+  // The embedded emulators of a run start in each Playwright worker from keys made once and carried as
+  // JSON (tests/fixtures/embedded-handoff.ts).
+  test('publish the same key and accept each other tokens when the keys travel as JSON', async () => {
+    const keys = JSON.stringify(await makeSharedKeys({ https: false }));
+    // As each worker does: its own copy of the JSON, taken up on its own.
+    const fromJson = async () => buildApp({}, await takeUpSharedKeys(JSON.parse(keys) as SharedKeys));
+    const [one, two] = await Promise.all([fromJson(), fromJson()]);
+    try {
+      const kid = async (app: typeof one) =>
+        (await app.inject({ method: 'GET', url: '/common/discovery/keys' })).json().keys[0].kid;
+      expect(await kid(one)).toBe(JSON.parse(keys).signingKey.kid);
+      expect(await kid(two)).toBe(await kid(one));
+      const token = await new Emu(one).token();
+      expect((await new Emu(two).call('GET', '/api/machineactions', { token })).statusCode).toBe(200);
+      // A key made elsewhere does not verify it.
+      const stranger = await buildApp({}, await takeUpSharedKeys(await makeSharedKeys({ https: false })));
+      try {
+        expect((await new Emu(stranger).call('GET', '/api/machineactions', { token })).statusCode).toBe(401);
+      } finally {
+        await stranger.close();
+      }
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+
+  test('carry the certificate HTTPS emulators serve', async () => {
+    const keys = await makeSharedKeys({ https: true });
+    expect(keys.tlsCertificate?.cert).toContain('BEGIN CERTIFICATE');
+    const emulator = await startEmulator({ port: 0, https: true }, await takeUpSharedKeys(keys));
+    try {
+      expect(emulator.certificatePem).toBe(keys.tlsCertificate?.cert);
+    } finally {
+      await emulator.close();
     }
   });
 

@@ -11,7 +11,7 @@ export interface RuntimeContext {
   exchanges: RecordMode;
   // test-results/: the quota ledger and the per-worker action ledgers of a tenant run live there.
   resultsDir: string;
-  // The emulator of the worker's slot: embedded ones started by the run's global set-up, or an
+  // The emulator of this worker: an embedded one it started itself, or the one of its slot among an
   // emulator target's `slots`.
   embedded?: { url: string; ca?: string };
 }

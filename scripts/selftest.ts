@@ -111,8 +111,10 @@ const plan: RunPlan = {
   keepWorkerAfterFailure: true,
 };
 const started = performance.now();
-// The keys the embedded targets' emulators share are made here while Playwright's runner starts.
+// The keys the embedded targets' emulators share are made here while Playwright's runner starts;
+// the calibration's key while the tests run.
 const embeddedKeys = startEmbeddedAhead(plan);
+const calibrationKey = createSigningKey();
 const exit = await runPlaywright(
   process.env.MDE_SELFTEST_CONFIG ?? 'playwright.selftest.config.ts',
   process.argv.slice(2),
@@ -152,7 +154,7 @@ const records = JSON.parse(readFileSync('test-results/selftest-records.json', 'u
 // reference emulator started from the observed profile the run wrote for that target and the original
 // get the same differential probe (src/selftest/calibration.ts).
 const calibrationStarted = performance.now();
-const signingKey = await createSigningKey();
+const signingKey = await calibrationKey;
 const matrixDir = existsSync(`${OUT}/targets/index.json`);
 const originals = new Map<string, CalibrationRun['original']>([
   ...targets

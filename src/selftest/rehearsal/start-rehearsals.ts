@@ -1,6 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTlsCertificate, type RunningEmulator, startEmulator } from '../../emulator/index.ts';
+import {
+  createSigningKey,
+  createTlsCertificate,
+  type RunningEmulator,
+  startEmulator,
+} from '../../emulator/index.ts';
 import { rehearsalIdentity } from './rehearsal-identity.ts';
 import {
   judgeRehearsal,
@@ -38,13 +43,19 @@ export const REHEARSAL_NAMES = KINDS.map((k) => k.name);
 // apps sign in with certificates and a federated token.
 export async function startRehearsals(wanted: (name: string) => boolean, dir: string): Promise<Rehearsals> {
   const kinds = KINDS.filter((k) => wanted(k.name));
-  const [identity, tlsCertificate] = await Promise.all([rehearsalIdentity(dir), createTlsCertificate()]);
+  // Every key at once (RSA keys take up to a fifth of a second each): one tenant's apps, its Entra
+  // ID's signing key (shared, as one Entra ID signs for all its tenants) and the HTTPS certificate.
+  const [identity, tlsCertificate, signingKey] = await Promise.all([
+    rehearsalIdentity(dir),
+    createTlsCertificate(),
+    createSigningKey(),
+  ]);
   const seed = rehearsalSeed(identity);
   const rehearsals = await Promise.all(
     kinds.map(async (kind) => {
       const emulator = await startEmulator(
         { port: 0, control: false, https: true, seed },
-        { tlsCertificate },
+        { tlsCertificate, signingKey },
       );
       return { ...kind, emulator, env: rehearsalEnv(emulator.url, identity, kind.signIn, kind.writes) };
     }),

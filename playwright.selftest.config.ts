@@ -1,5 +1,6 @@
 import { conformanceConfig } from './src/harness/run/conformance-config.ts';
 import { handedRunPlan } from './src/harness/run/run-plan.ts';
+import { selftestWorkers } from './src/selftest/selftest-selection.ts';
 
 // The self-test matrix, driven by scripts/selftest.ts: the conformance suite, unchanged, against every
 // emulator profile and fault (and tenant rehearsals), all in one Playwright run. The script writes the
@@ -10,7 +11,7 @@ const plan = handedRunPlan() ?? (await import('./src/harness/run/plan-from-confi
 
 export default conformanceConfig(plan, {
   outputDir: 'test-results/selftest',
-  workers: Number(process.env.MDE_SELFTEST_WORKERS?.trim() || 2),
+  workers: selftestWorkers(process.env),
   reporter: [
     [
       './src/reporters/compliance-reporter.ts',

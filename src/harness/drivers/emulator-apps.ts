@@ -35,12 +35,8 @@ export class EmulatorApps {
     return app;
   }
 
-  // The whole token answer (the expired identity needs its lifetime).
+  // The whole token answer: its lifetime says when the driver renews it (token-leases.ts).
   acquire(app: App, scope: string) {
     return acquireToken({ authBaseUrl: this.authBaseUrl, ...app, scope });
-  }
-
-  async token(app: App, scope: string): Promise<string> {
-    return (await this.acquire(app, scope)).accessToken;
   }
 }

@@ -4,10 +4,12 @@ import { READ_ROLE } from '../config/roles.ts';
 import type { EmbeddedTarget, EmulatorTarget } from '../config/target-spec.ts';
 import { ApiClient, type HttpSettings } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
+import type { Token } from '../identity/client-secret-flow.ts';
 import { ControlClient } from './control-client.ts';
 import { EmulatorApps } from './emulator-apps.ts';
 import { readUntil, type Settled } from './eventually.ts';
 import type { Identity, MachineActionRecord, TargetDriver, TargetRuntime } from './target-driver.ts';
+import { TokenLeases } from './token-leases.ts';
 
 const OPERATOR_ROLES = ['Machine.Scan', READ_ROLE];
 // Past any clock-skew leeway a token validator may allow.
@@ -39,11 +41,9 @@ export class EmulatorDriver implements TargetDriver {
   private readonly tenantId = randomUUID();
   private readonly otherTenantId = randomUUID();
   private readonly apps: EmulatorApps;
-  private readonly tokens = new Map<Identity, Promise<string>>();
+  private readonly tokens = new TokenLeases<string>();
   private readonly clients = new Map<Identity, ApiClient>();
   private freshCount = 0;
-  // Counts clock moves: a token obtained before a move may have expired on the virtual clock.
-  private clockEpoch = 0;
 
   constructor(
     private readonly options: EmulatorRuntimeOptions,
@@ -63,13 +63,7 @@ export class EmulatorDriver implements TargetDriver {
   }
 
   token(identity: Identity): Promise<string> {
-    let token = this.tokens.get(identity);
-    if (!token) {
-      token = this.issue(identity);
-      token.catch(() => this.tokens.delete(identity));
-      this.tokens.set(identity, token);
-    }
-    return token;
+    return this.tokens.get(identity, () => this.issue(identity), identity === 'expired');
   }
 
   async activeAction(status: ActiveStatus = 'Pending'): Promise<MachineActionRecord> {
@@ -98,13 +92,12 @@ export class EmulatorDriver implements TargetDriver {
 
   async advanceClock(seconds: number): Promise<Date> {
     const now = await this.control.advance(seconds);
-    this.clockEpoch++;
-    // Tokens run on the virtual clock: the next call gets a new one (except the deliberately expired).
-    for (const identity of [...this.tokens.keys()]) if (identity !== 'expired') this.tokens.delete(identity);
+    // Tokens run on the virtual clock: one the moves have nearly used up is renewed on its next use.
+    this.tokens.moved(seconds);
     return now;
   }
 
-  // The pauses move the virtual clock (and renew tokens, as any move does): nothing sleeps.
+  // The pauses move the virtual clock (and so may renew tokens): nothing sleeps.
   eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<Settled<T>> {
     return readUntil(read, done, (seconds) => this.advanceClock(seconds));
   }
@@ -112,15 +105,10 @@ export class EmulatorDriver implements TargetDriver {
   async freshIdentity(roles: readonly string[]): Promise<ApiClient> {
     const label = `fresh-${++this.freshCount}`;
     const app = this.apps.register(label, this.tenantId, roles);
-    let token: Promise<string> | undefined;
-    let epoch = -1;
-    return this.newClient(label, async () => {
-      if (!token || epoch !== this.clockEpoch) {
-        epoch = this.clockEpoch;
-        token = app.then((a) => this.apps.token(a, this.options.spec.scope ?? DEFAULT_SCOPE));
-      }
-      return token;
-    });
+    const scope = this.options.spec.scope ?? DEFAULT_SCOPE;
+    return this.newClient(label, () =>
+      this.tokens.get(label, () => app.then((a) => this.apps.acquire(a, scope))),
+    );
   }
 
   async teardown(): Promise<void> {}
@@ -133,20 +121,18 @@ export class EmulatorDriver implements TargetDriver {
     });
   }
 
-  private async issue(identity: Identity): Promise<string> {
+  private async issue(identity: Identity): Promise<Token> {
     const scope = this.options.spec.scope ?? DEFAULT_SCOPE;
+    const operator = () => this.apps.register('operator', this.tenantId, OPERATOR_ROLES);
     switch (identity) {
       case 'operator':
-        return this.apps.token(await this.apps.register('operator', this.tenantId, OPERATOR_ROLES), scope);
+        return this.apps.acquire(await operator(), scope);
       case 'other-audience':
-        return this.apps.token(
-          await this.apps.register('operator', this.tenantId, OPERATOR_ROLES),
-          GRAPH_SCOPE,
-        );
+        return this.apps.acquire(await operator(), GRAPH_SCOPE);
       case 'read-only':
-        return this.apps.token(await this.apps.register('read-only', this.tenantId, [READ_ROLE]), scope);
+        return this.apps.acquire(await this.apps.register('read-only', this.tenantId, [READ_ROLE]), scope);
       case 'other-tenant':
-        return this.apps.token(
+        return this.apps.acquire(
           await this.apps.register('other-tenant', this.otherTenantId, OPERATOR_ROLES),
           scope,
         );
@@ -154,11 +140,11 @@ export class EmulatorDriver implements TargetDriver {
         const app = await this.apps.register('expired', this.tenantId, OPERATOR_ROLES);
         const token = await this.apps.acquire(app, scope);
         await this.advanceClock(token.expiresIn + EXPIRY_MARGIN_SECONDS);
-        return token.accessToken;
+        return token;
       }
       default: {
         const role = identity.slice('role:'.length);
-        return this.apps.token(await this.apps.register(identity, this.tenantId, [role]), scope);
+        return this.apps.acquire(await this.apps.register(identity, this.tenantId, [role]), scope);
       }
     }
   }

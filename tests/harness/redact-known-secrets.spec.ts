@@ -17,7 +17,15 @@ test('every occurrence of every registered secret is replaced, wherever it stand
 test('of two secrets that begin alike, the longer is replaced whole', () => {
   registerSecret('shared-prefix');
   registerSecret('shared-prefix-and-more');
+  registerSecret('shared-prefix-and');
   expect(redactText('x shared-prefix-and-more y shared-prefix z')).toBe('x [REDACTED] y [REDACTED] z');
+  expect(redactText('x shared-prefix-and! y')).toBe('x [REDACTED]! y');
+});
+
+test('tokens that all begin alike, as JWTs do, are each found', () => {
+  const tokens = Array.from({ length: 3000 }, (_, i) => `eyJhbGci.${'x'.repeat(i % 7)}${i}`);
+  for (const token of tokens) registerSecret(token);
+  expect(redactText(`a ${tokens[5]} b ${tokens[2999]} c`)).toBe('a [REDACTED] b [REDACTED] c');
 });
 
 test('thousands of registered tokens are all still found', () => {

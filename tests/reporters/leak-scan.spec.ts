@@ -42,6 +42,14 @@ test("a new run starts its fingerprint file afresh: an earlier run's tokens are 
   expect(scan({ root, env }).findings).toEqual([]);
 });
 
+test('a fingerprint is recorded even where its directory does not exist yet', () => {
+  const { root } = workspace();
+  const fingerprints = join(root, 'not-yet', 'fingerprints');
+  recordIssuedSecret(TOKEN, fingerprints);
+  recordIssuedSecret(OPAQUE, fingerprints);
+  expect(readFileSync(fingerprints, 'utf8').trim().split('\n')).toHaveLength(2);
+});
+
 test('a secret inside a deflated zip entry (a trace) is found and named by entry', () => {
   const { root, env } = workspace();
   writeFileSync(join(root, 'test-results', 'trace.zip'), zip('trace.network', `client_secret=${SECRET}`));

@@ -39,9 +39,16 @@ export function recordIssuedSecret(value: string | undefined, file: string = fin
   if (!value || value.length < 8) return;
   registerSecret(value);
   const { sha256: hash, length } = fingerprint(value);
-  mkdirSync(dirname(file), { recursive: true });
-  // One short line per append: O_APPEND keeps lines from parallel workers whole.
-  appendFileSync(file, `${hash} ${length}\n`);
+  // One short line per append: O_APPEND keeps lines from parallel workers whole. The directory is made
+  // only when missing (a self-test worker records thousands of tokens).
+  const line = `${hash} ${length}\n`;
+  try {
+    appendFileSync(file, line);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(file), { recursive: true });
+    appendFileSync(file, line);
+  }
 }
 
 // Once at the start of a run: the file holds this run's tokens only. Left to grow, it made every later

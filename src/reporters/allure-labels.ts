@@ -46,8 +46,9 @@ export async function applyAllureLabels(testInfo: TestInfo, target: string): Pro
   if (!usesAllure(testInfo)) return;
   const ids = testInfo.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '');
   const { labels, links } = allureMetadataFor(ids, testInfo.title, target);
+  // Two runtime messages per test, whatever its requirements: each is an attachment and a step.
   await allure.labels(...labels);
-  for (const link of links) await allure.link(link.url, link.name);
+  if (links.length > 0) await allure.links(...links);
 }
 
 // After the test: findings are annotations added at run time, which allure-playwright does not show;

@@ -5,14 +5,12 @@ import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../src/harness/config/load-config.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import { ConfigError, describeError, isUserError } from '../src/harness/errors.ts';
-import { preflight } from '../src/harness/preflight.ts';
 import { redactText } from '../src/harness/redaction/redact.ts';
 import { planFromConfig } from '../src/harness/run/plan-from-config.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
 import { startAllureGenerator } from '../src/reporters/allure-generate.ts';
 import { selectedBaselineProblem } from '../src/reporters/baseline.ts';
-import { finishRun } from '../src/reporters/finish-run.ts';
 import { EXIT, type ExitCode, readRunOutcome } from '../src/reporters/run-outcome.ts';
 import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
@@ -50,6 +48,7 @@ async function main(args: string[]): Promise<ExitCode> {
     }
   } else {
     try {
+      const { preflight } = await import('../src/harness/preflight.ts');
       await withBudget(preflight(target, { timeoutMs: 3_000 }), PREFLIGHT_BUDGET_MS);
     } catch (error) {
       console.error(
@@ -64,10 +63,13 @@ async function main(args: string[]): Promise<ExitCode> {
   const allure = startAllureGenerator({ singleFile });
   timings.playwrightStart = performance.now();
   const embeddedKeys = startEmbeddedAhead(plan);
-  const playwrightExit = await runPlaywright('playwright.config.ts', args, {
+  const playwright = runPlaywright('playwright.config.ts', args, {
     [RUN_PLAN_VARIABLE]: encodeRunPlan(plan),
     ...embeddedKeys.env,
   });
+  // What runs after the tests loads while they run: Playwright's runner starts that much sooner.
+  const { finishRun } = await import('../src/reporters/finish-run.ts');
+  const playwrightExit = await playwright;
   await embeddedKeys.close();
   timings.playwrightEnd = performance.now();
   // A shard or --list writes no whole-run report: Playwright's own exit code stands.

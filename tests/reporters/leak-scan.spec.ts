@@ -31,6 +31,20 @@ test('tokens issued during the run are found by fingerprint, JWT or not, and the
   expect(findings).toContainEqual({ file: 'test-results/log.txt', what: 'a JWT-shaped token' });
 });
 
+test('an issued token is found by fingerprint where it ends a file, in a query or after a JWT dot', () => {
+  const { root, fingerprints, env } = workspace();
+  recordIssuedSecret(TOKEN, fingerprints);
+  recordIssuedSecret(OPAQUE, fingerprints);
+  const signature = TOKEN.split('.')[2]!;
+  writeFileSync(join(root, 'reports', 'end.txt'), `last words ${OPAQUE}`);
+  writeFileSync(join(root, 'reports', 'query.txt'), `?code=${OPAQUE}&x=1`);
+  // A signature glued to other text by a dot is no JWT shape: only its fingerprint finds it.
+  writeFileSync(join(root, 'reports', 'dotted.txt'), `abc.${signature}`);
+  writeFileSync(join(root, 'reports', 'clean.txt'), `${OPAQUE.slice(0, -1)} and ${signature.slice(1)}`);
+  const files = scan({ root, env }).findings.map((f) => f.file);
+  expect(files.sort()).toEqual(['reports/dotted.txt', 'reports/end.txt', 'reports/query.txt']);
+});
+
 test("a new run starts its fingerprint file afresh: an earlier run's tokens are not hashed for again", () => {
   const { root, fingerprints, env } = workspace();
   recordIssuedSecret(OPAQUE, fingerprints);

@@ -19,7 +19,10 @@ export const SCANNED_DIRS = [
   'playwright-report',
 ];
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\./;
-const TOKEN_RUN = /[A-Za-z0-9_~.+/=-]{8,}/g;
+// The characters a token or secret is made of (base64, base64url, JWT dots): runs of them are hashed.
+const TOKEN_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.+/=-')
+  TOKEN_CHAR[c.charCodeAt(0)] = 1;
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 export interface LeakFinding {
@@ -47,6 +50,8 @@ interface Needles {
   values: { what: string; forms: string[]; onlyUnder?: string }[];
   fingerprints: Set<string>;
   lengths: Set<number>;
+  // The shortest fingerprinted value: shorter runs are not looked at.
+  minLength: number;
 }
 
 export function scanForLeaks(options: LeakScanOptions = {}): LeakScan {
@@ -78,6 +83,7 @@ function buildNeedles(cwd: string, env: Env, fingerprints: Fingerprint[]): Needl
     values,
     fingerprints: new Set(fingerprints.map((f) => f.sha256)),
     lengths: new Set(fingerprints.map((f) => f.length)),
+    minLength: Math.min(...fingerprints.map((f) => f.length)),
   };
 }
 
@@ -93,7 +99,7 @@ function scanBuffer(buffer: Buffer, name: string, needles: Needles): LeakFinding
   return scanText(buffer.toString('latin1'), name, needles).map((what) => ({ file: name, what }));
 }
 
-export function scanText(text: string, name: string, needles: Needles): string[] {
+function scanText(text: string, name: string, needles: Needles): string[] {
   const found = new Set<string>();
   for (const needle of needles.values) {
     if (needle.onlyUnder && !name.startsWith(needle.onlyUnder)) continue;
@@ -106,13 +112,26 @@ export function scanText(text: string, name: string, needles: Needles): string[]
   return [...found];
 }
 
+// A loop over character codes, not a regular expression: Allure's report is megabytes of script with
+// a short run every few characters, and the loop skips them without making a match for each.
 function issuedTokenIn(text: string, needles: Needles): boolean {
-  for (const match of text.matchAll(TOKEN_RUN)) {
-    const run = match[0];
-    const candidates = [run, ...run.split('.'), ...run.split('=')];
-    for (const candidate of candidates) {
-      if (needles.lengths.has(candidate.length) && needles.fingerprints.has(sha256(candidate))) return true;
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0;
+    if (code < 128 && TOKEN_CHAR[code] === 1) {
+      if (start < 0) start = i;
+      continue;
     }
+    if (start >= 0 && i - start >= needles.minLength && runHoldsIssued(text.slice(start, i), needles))
+      return true;
+    start = -1;
+  }
+  return false;
+}
+
+function runHoldsIssued(run: string, needles: Needles): boolean {
+  for (const candidate of [run, ...run.split('.'), ...run.split('=')]) {
+    if (needles.lengths.has(candidate.length) && needles.fingerprints.has(sha256(candidate))) return true;
   }
   return false;
 }

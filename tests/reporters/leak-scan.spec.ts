@@ -2,7 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { redactText } from '../../src/harness/redaction/redact.ts';
-import { recordIssuedSecret, startFingerprints } from '../../src/harness/redaction/secret-fingerprints.ts';
+import {
+  fingerprint,
+  recordIssuedSecret,
+  startFingerprints,
+} from '../../src/harness/redaction/secret-fingerprints.ts';
 import { KEY, OPAQUE, SECRET, scan, TOKEN, workspace, zip } from './leak-workspace.ts';
 
 test('a planted client secret in a report file is found, and the finding names the file, not the secret', () => {
@@ -43,6 +47,18 @@ test('an issued token is found by fingerprint where it ends a file, in a query o
   writeFileSync(join(root, 'reports', 'clean.txt'), `${OPAQUE.slice(0, -1)} and ${signature.slice(1)}`);
   const files = scan({ root, env }).findings.map((f) => f.file);
   expect(files.sort()).toEqual(['reports/dotted.txt', 'reports/end.txt', 'reports/query.txt']);
+});
+
+test('a scan with hundreds of thousands of fingerprints still runs and finds its token', () => {
+  const { root, env } = workspace();
+  const { sha256: hash, length } = fingerprint(OPAQUE);
+  const many = Array.from({ length: 300_000 }, (_, i) => ({
+    sha256: i.toString(16).padStart(64, '0'),
+    length,
+  }));
+  writeFileSync(join(root, 'reports', 'found.txt'), `token ${OPAQUE}`);
+  const { findings } = scan({ root, env, fingerprints: [...many, { sha256: hash, length }] });
+  expect(findings).toEqual([{ file: 'reports/found.txt', what: 'a token issued during the run' }]);
 });
 
 test("a new run starts its fingerprint file afresh: an earlier run's tokens are not hashed for again", () => {

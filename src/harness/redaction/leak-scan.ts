@@ -79,11 +79,13 @@ function buildNeedles(cwd: string, env: Env, fingerprints: Fingerprint[]): Needl
     forms,
     ...(kind === 'client-id' ? { onlyUnder: 'reports/' } : {}),
   }));
+  // The few distinct lengths, not every fingerprint, go into Math.min: a file may hold many thousands.
+  const lengths = new Set(fingerprints.map((f) => f.length));
   return {
     values,
     fingerprints: new Set(fingerprints.map((f) => f.sha256)),
-    lengths: new Set(fingerprints.map((f) => f.length)),
-    minLength: Math.min(...fingerprints.map((f) => f.length)),
+    lengths,
+    minLength: Math.min(...lengths),
   };
 }
 

@@ -13,6 +13,6 @@ export default conformanceConfig(plan, {
     ['list'],
     ['junit', { outputFile: 'reports/junit.xml' }],
     ['./src/reporters/compliance-reporter.ts'],
-    ['allure-playwright', { resultsDir: 'allure-results' }],
+    ['./src/reporters/allure-reporter.ts', { resultsDir: 'allure-results' }],
   ],
 });

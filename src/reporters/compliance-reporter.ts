@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestError } from '@playwright/test/reporter';
 import { getRegistry } from '../contract/index.ts';
@@ -24,8 +23,6 @@ export interface ComplianceReporterOptions {
   baseline?: string;
   // true: write nothing to the terminal.
   quiet?: boolean;
-  // false: leave allure-results/ of earlier runs alone (see clearAllureResults).
-  cleanAllureResults?: boolean;
 }
 
 // Playwright reporter that turns test results into per-requirement verdicts (docs/architecture.md,
@@ -49,7 +46,6 @@ export default class ComplianceReporter implements Reporter {
     if (this.listing) return;
     this.config = config;
     this.suite = suite;
-    if (this.options.cleanAllureResults !== false && !config.shard) clearAllureResults(config);
     try {
       // scripts/conformance.ts checks the baseline before the run; this is the backstop for other runners.
       const name = this.options.baseline;
@@ -130,16 +126,6 @@ function shardExitCode(records: RunRecords, baseline: Baseline | undefined): Exi
     return failed ? EXIT.NOT_CONFORMING : EXIT.CONFORMING;
   });
   return worstOf(codes);
-}
-
-// allure-playwright never empties its results directory, and Allure 3 shows results of earlier runs as
-// retries of this one; the compliance report speaks for this run only, so Allure must too. A shard keeps
-// its directory: shards run one after another on one machine may share it.
-function clearAllureResults(config: FullConfig): void {
-  const allure = config.reporter.find(([name]) => name.includes('allure-playwright'));
-  if (!allure) return;
-  const dir = (allure[1] as { resultsDir?: string } | undefined)?.resultsDir ?? 'allure-results';
-  rmSync(resolve(dir), { recursive: true, force: true });
 }
 
 // Playwright's own exit status follows the conformance verdict: a SHOULD failure or a known deviation

@@ -1,0 +1,104 @@
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { FullConfig, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import type { TestResult as AllureTestResult, StepResult } from 'allure-js-commons';
+import { Stage, Status } from 'allure-js-commons';
+import type { Writer } from 'allure-js-commons/sdk/reporter';
+import { AllureReporter } from 'allure-playwright';
+import { type RunPlan, targetOfTest } from '../harness/run/run-plan.ts';
+import { allureMetadataFor, findingSteps } from './allure-labels.ts';
+import { AllureResultsWriter } from './allure-results-writer.ts';
+
+export interface AllureReporterOptions {
+  // Default 'allure-results', relative to the working directory as allure-playwright has it.
+  resultsDir?: string;
+}
+
+// What allure-playwright keeps private and this reporter needs: the runtime that holds each test's
+// result until it is written, and which result belongs to which test.
+interface Internals {
+  allureRuntime: {
+    writer: Writer;
+    updateTest(uuid: string, update: (result: AllureTestResult) => void): void;
+  };
+  allureResultsUuids: Map<string, string>;
+}
+
+// allure-playwright as a conformance run uses it. Everything Allure shows beyond Playwright's own
+// results is added here, in the runner, from what the tests declare and record; the tests send Allure
+// nothing (each runtime message cost a test an attachment, a step and a stack capture):
+// - labels and links from the requirements a test claims (allure-labels.ts), and its target;
+// - a step per finding (a violation, an observation, a lost exchange);
+// - allure-results/ holds this run only, written without waiting for the disk (allure-results-writer.ts).
+export default class ConformanceAllureReporter extends AllureReporter {
+  private readonly resultsDir: string;
+  private readonly writer: AllureResultsWriter;
+  private plan: RunPlan | undefined;
+
+  constructor(options: AllureReporterOptions = {}) {
+    const resultsDir = options.resultsDir ?? 'allure-results';
+    super({ resultsDir });
+    this.resultsDir = resultsDir;
+    this.writer = new AllureResultsWriter(resultsDir);
+  }
+
+  override onConfigure(config: FullConfig): void {
+    super.onConfigure(config);
+    this.plan = config.metadata.plan as RunPlan | undefined;
+    // allure-playwright never empties its directory, and Allure 3 shows earlier runs' results as
+    // retries of this one. A shard keeps it: shards run one after another on one machine may share it.
+    if (!config.shard) rmSync(resolve(this.resultsDir), { recursive: true, force: true });
+  }
+
+  override onBegin(suite: Suite): void {
+    super.onBegin(suite);
+    this.internals().allureRuntime.writer = this.writer;
+  }
+
+  override onTestBegin(test: TestCase): void {
+    super.onTestBegin(test);
+    const ids = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '');
+    const target = this.plan ? targetOfTest(this.plan, test.tags).name : undefined;
+    const { labels, links } = allureMetadataFor(ids, test.title, target);
+    this.update(test, (result) => {
+      result.labels.push(...labels);
+      result.links.push(...links);
+    });
+  }
+
+  override async onTestEnd(test: TestCase, result: TestResult): Promise<void> {
+    const steps = findingSteps(result.annotations);
+    if (steps.length > 0) this.update(test, (r) => r.steps.push(...steps.map(findingStep)));
+    await super.onTestEnd(test, result);
+  }
+
+  override async onEnd(): Promise<void> {
+    await super.onEnd();
+    const failed = await this.writer.flush();
+    if (failed.length > 0)
+      console.error(
+        `allure: ${failed.length} file(s) could not be written to ${this.resultsDir}/, first ${failed[0]}; the Allure report will lack them`,
+      );
+  }
+
+  private update(test: TestCase, update: (result: AllureTestResult) => void): void {
+    const uuid = this.internals().allureResultsUuids.get(test.id);
+    if (uuid) this.internals().allureRuntime.updateTest(uuid, update);
+  }
+
+  private internals(): Internals {
+    return this as unknown as Internals;
+  }
+}
+
+function findingStep(name: string): StepResult {
+  return {
+    name,
+    status: Status.PASSED,
+    stage: Stage.FINISHED,
+    steps: [],
+    attachments: [],
+    parameters: [],
+    statusDetails: {},
+  };
+}

@@ -1,0 +1,76 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { repoRoot } from '../../src/contract/contract-files.ts';
+import { details, finding, type InlineRun, inlineWorkspace, runInline } from './helpers/run-inline.ts';
+
+// What the conformance run's Allure reporter writes to allure-results/, read back from a real run.
+const REPORTER = join(repoRoot, 'src', 'reporters', 'allure-reporter.ts');
+
+const SPEC = `
+import { test } from '@playwright/test';
+test('cancel of a Succeeded action is refused', ${details('CANCEL.FINAL')}, async ({}, testInfo) => {
+  testInfo.annotations.push(${finding({ kind: 'observed', id: 'CANCEL.FINAL', text: 'answers 400' })});
+});
+`;
+const CONFIG = `export default {
+  testDir: '.',
+  metadata: { plan: { runId: 'r', targets: [{ name: 'embedded' }] } },
+  reporter: [['${REPORTER}', { resultsDir: 'allure-results' }]],
+};
+`;
+
+interface AllureResult {
+  name: string;
+  labels: { name: string; value: string }[];
+  links: { name: string; url: string }[];
+  steps: { name: string }[];
+}
+
+// A workspace with the result of an earlier run in allure-results/.
+function workspace(): string {
+  const dir = inlineWorkspace({ 'labelled.spec.ts': SPEC, 'playwright.config.ts': CONFIG });
+  mkdirSync(join(dir, 'allure-results'));
+  writeFileSync(join(dir, 'allure-results', 'earlier-result.json'), '{}');
+  return dir;
+}
+
+function results(run: InlineRun): AllureResult[] {
+  const names = readdirSync(join(run.dir, 'allure-results')).filter((f) => f.endsWith('-result.json'));
+  return names.filter((f) => f !== 'earlier-result.json').map((f) => run.json(join('allure-results', f)));
+}
+
+let runs: { whole: Promise<InlineRun>; shard: Promise<InlineRun> };
+test.beforeAll(() => {
+  runs = { whole: runInline(workspace()), shard: runInline(workspace(), ['--shard=1/1']) };
+});
+test.describe.configure({ mode: 'default', timeout: 60_000 });
+
+test('a result is labelled by its requirements and target, and linked to their documentation', async () => {
+  const run = await runs.whole;
+  expect(run.exitCode, run.output).toBe(0);
+  const [result] = results(run);
+  const values = (name: string) => result!.labels.filter((l) => l.name === name).map((l) => l.value);
+  expect(values('requirement')).toEqual(['CANCEL.FINAL']);
+  expect(values('target')).toEqual(['embedded']);
+  expect(values('severity')).toEqual(['critical']);
+  expect(values('epic')).toHaveLength(1);
+  expect(values('story')).toEqual(['cancel of a Succeeded action is refused']);
+  expect(result!.links.map((l) => l.name)).toEqual(['CANCEL.FINAL: documentation']);
+  expect(result!.links[0]!.url).toMatch(/^https:\/\//);
+});
+
+test('a finding made during the test is a step of its result', async () => {
+  const [result] = results(await runs.whole);
+  expect(result!.steps.map((s) => s.name)).toContain('observed CANCEL.FINAL: answers 400');
+});
+
+test('a run leaves only its own results, a shard keeps those of the shards before it', async () => {
+  const whole = await runs.whole;
+  expect(existsSync(join(whole.dir, 'allure-results', 'earlier-result.json'))).toBe(false);
+  expect(results(whole)).toHaveLength(1);
+  const shard = await runs.shard;
+  expect(shard.exitCode, shard.output).toBe(0);
+  expect(existsSync(join(shard.dir, 'allure-results', 'earlier-result.json'))).toBe(true);
+  expect(results(shard)).toHaveLength(1);
+});

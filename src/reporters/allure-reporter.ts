@@ -20,6 +20,7 @@ interface Internals {
   allureRuntime: {
     writer: Writer;
     updateTest(uuid: string, update: (result: AllureTestResult) => void): void;
+    writeTest(uuid: string): void;
   };
   allureResultsUuids: Map<string, string>;
 }
@@ -34,6 +35,8 @@ export default class ConformanceAllureReporter extends AllureReporter {
   private readonly resultsDir: string;
   private readonly writer: AllureResultsWriter;
   private plan: RunPlan | undefined;
+  // A test's finding steps, by its result, until the result is written.
+  private readonly findings = new Map<string, StepResult[]>();
 
   constructor(options: AllureReporterOptions = {}) {
     const resultsDir = options.resultsDir ?? 'allure-results';
@@ -52,7 +55,16 @@ export default class ConformanceAllureReporter extends AllureReporter {
 
   override onBegin(suite: Suite): void {
     super.onBegin(suite);
-    this.internals().allureRuntime.writer = this.writer;
+    const runtime = this.internals().allureRuntime;
+    runtime.writer = this.writer;
+    // Findings close the test's steps: added when the result is complete, just before it is written.
+    const writeTest = runtime.writeTest.bind(runtime);
+    runtime.writeTest = (uuid) => {
+      const steps = this.findings.get(uuid);
+      if (steps) runtime.updateTest(uuid, (result) => result.steps.push(...steps));
+      this.findings.delete(uuid);
+      writeTest(uuid);
+    };
   }
 
   override onTestBegin(test: TestCase): void {
@@ -60,15 +72,18 @@ export default class ConformanceAllureReporter extends AllureReporter {
     const ids = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '');
     const target = this.plan ? targetOfTest(this.plan, test.tags).name : undefined;
     const { labels, links } = allureMetadataFor(ids, test.title, target);
-    this.update(test, (result) => {
+    const uuid = this.internals().allureResultsUuids.get(test.id);
+    if (!uuid) return;
+    this.internals().allureRuntime.updateTest(uuid, (result) => {
       result.labels.push(...labels);
       result.links.push(...links);
     });
   }
 
   override async onTestEnd(test: TestCase, result: TestResult): Promise<void> {
+    const uuid = this.internals().allureResultsUuids.get(test.id);
     const steps = findingSteps(result.annotations);
-    if (steps.length > 0) this.update(test, (r) => r.steps.push(...steps.map(findingStep)));
+    if (uuid && steps.length > 0) this.findings.set(uuid, steps.map(findingStep));
     await super.onTestEnd(test, result);
   }
 
@@ -79,11 +94,6 @@ export default class ConformanceAllureReporter extends AllureReporter {
       console.error(
         `allure: ${failed.length} file(s) could not be written to ${this.resultsDir}/, first ${failed[0]}; the Allure report will lack them`,
       );
-  }
-
-  private update(test: TestCase, update: (result: AllureTestResult) => void): void {
-    const uuid = this.internals().allureResultsUuids.get(test.id);
-    if (uuid) this.internals().allureRuntime.updateTest(uuid, update);
   }
 
   private internals(): Internals {

@@ -77,7 +77,7 @@ export default class ConformanceAllureReporter extends AllureReporter {
     const ids = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '');
     const target = this.plan ? targetOfTest(this.plan, test.tags).name : undefined;
     const { labels, links } = allureMetadataFor(ids, test.title, target);
-    const uuid = this.internals().allureResultsUuids.get(test.id);
+    const uuid = this.uuidOf(test);
     if (!uuid) return;
     this.internals().allureRuntime.updateTest(uuid, (result) => {
       result.labels.push(...labels);
@@ -86,7 +86,7 @@ export default class ConformanceAllureReporter extends AllureReporter {
   }
 
   override async onTestEnd(test: TestCase, result: TestResult): Promise<void> {
-    const uuid = this.internals().allureResultsUuids.get(test.id);
+    const uuid = this.uuidOf(test);
     const steps = findingSteps(result.annotations);
     if (uuid && steps.length > 0) this.findings.set(uuid, steps.map(findingStep));
     await super.onTestEnd(test, result);
@@ -99,6 +99,11 @@ export default class ConformanceAllureReporter extends AllureReporter {
       console.error(
         `allure: ${failed.length} file(s) could not be written to ${this.resultsDir}/, first ${failed[0]}; the Allure report will lack them`,
       );
+  }
+
+  // The Allure result allure-playwright started for this test.
+  private uuidOf(test: TestCase): string | undefined {
+    return this.internals().allureResultsUuids.get(test.id);
   }
 
   private internals(): Internals {

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { precompiledValidators, type ValidatorSource } from '../../src/contract/precompiled-validators.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 const ID = 'https://example.test/when.schema.json';
 const source = (
@@ -27,9 +27,9 @@ const source = (
 
 let dir: string;
 test.beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'validators-'));
+  dir = tempDir('validators-');
 });
-test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
+test.afterEach(removeTempDirs);
 
 const entries = () => readdirSync(dir).filter((f) => f.endsWith('.cjs'));
 // An entry whose validator refuses everything: served from the cache, it gives itself away.

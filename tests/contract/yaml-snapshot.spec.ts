@@ -1,16 +1,14 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { readYamlSnapshot } from '../../src/contract/yaml-snapshot.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 let dir: string;
 test.beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'yaml-snapshot-'));
+  dir = tempDir('yaml-snapshot-');
 });
-test.afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+test.afterEach(removeTempDirs);
 
 const snapshots = () => readdirSync(join(dir, 'cache')).filter((f) => f.endsWith('.json'));
 

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { expect, test } from './emulator-fixture.ts';
 import { HttpsEmulator, READ_ROLES, TENANT } from './identity/https-emulator.ts';
 import { clientCertificate, EXCHANGE_AUDIENCE, identityProvider } from './identity/test-credentials.ts';
@@ -22,8 +22,7 @@ const DIR = join(REPO, 'test-results', 'guide-snippets');
 
 // The key and the federated token outside the repository: under test-results/ a later run's leak
 // scan would (rightly) report them.
-const SECRETS = mkdtempSync(join(tmpdir(), 'guide-snippets-'));
-
+let secrets: string;
 let emulator: HttpsEmulator;
 let env: Record<string, Record<string, string>>;
 
@@ -32,8 +31,9 @@ test.beforeAll(async () => {
   emulator = await HttpsEmulator.start();
   const [certificate, github] = await Promise.all([clientCertificate(), identityProvider()]);
   mkdirSync(DIR, { recursive: true });
-  const certificatePath = join(SECRETS, 'client-certificate.pem');
-  const tokenFile = join(SECRETS, 'federated-token.jwt');
+  secrets = tempDir('guide-snippets-');
+  const certificatePath = join(secrets, 'client-certificate.pem');
+  const tokenFile = join(secrets, 'federated-token.jwt');
   writeFileSync(certificatePath, `${certificate.cert}${certificate.key}`);
   writeFileSync(tokenFile, await github.sign({ sub: 'ci', aud: EXCHANGE_AUDIENCE }));
   await emulator.registerApp({ clientId: 'guide-secret', clientSecret: 's3cret', roles: READ_ROLES });
@@ -69,7 +69,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await emulator?.close();
-  rmSync(SECRETS, { recursive: true, force: true });
+  removeTempDirs();
 });
 
 test('the guide has a Node snippet for msal-node and for each @azure/identity credential', () => {

@@ -1,7 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:tls';
 import { expect, test } from '@playwright/test';
@@ -12,6 +11,7 @@ import {
   startEmulator,
   type TlsCertificate,
 } from '../../src/emulator/index.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { clientCertificate } from './identity/test-credentials.ts';
 
 // HTTPS on the emulator's port (docs/emulator.md#https): a certificate made at start (one per process
@@ -22,10 +22,10 @@ let dir: string;
 
 test.beforeAll(async () => {
   shared = await createTlsCertificate();
-  dir = mkdtempSync(join(tmpdir(), 'mde-https-'));
+  dir = tempDir('mde-https-');
 });
 
-test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+test.afterAll(removeTempDirs);
 
 // The certificate the server presents, read from the TLS handshake.
 function servedCertificate(url: string, ca: string): Promise<X509Certificate> {

@@ -1,11 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parseCli } from '../../src/emulator/cli-args.ts';
 import { buildApp, EmulatorOptionsError } from '../../src/emulator/index.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'emulator-profiles-'));
+let dir: string;
+test.beforeEach(() => {
+  dir = tempDir('emulator-profiles-');
+});
+test.afterEach(removeTempDirs);
+
 function file(name: string, content: unknown): string {
   const path = join(dir, name);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));

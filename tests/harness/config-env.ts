@@ -1,11 +1,11 @@
 // Shared by the configuration specs: a complete tenant environment and how to read its problems.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import { type Env, loadConfig } from '../../src/harness/config/load-config.ts';
 import type { TenantTarget } from '../../src/harness/config/target-spec.ts';
 import { ConfigError } from '../../src/harness/errors.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 export const TENANT: Env = {
   MDE_TARGET: 'tenant',
@@ -14,11 +14,11 @@ export const TENANT: Env = {
   MDE_CLIENT_SECRET: 'a-client-secret-value-xyz',
 };
 export const OTHER_ID = '22222222-2222-4333-8444-555555555555';
-export const dir = mkdtempSync(join(tmpdir(), 'config-'));
-
+// In a directory of its own, which the spec removes with `test.afterEach(removeTempDirs)`.
 export function file(name: string, text: string): string {
-  writeFileSync(join(dir, name), text);
-  return join(dir, name);
+  const path = join(tempDir('config-'), name);
+  writeFileSync(path, text);
+  return path;
 }
 
 export function problems(env: Env): string[] {

@@ -1,10 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ENV_SCHEMA } from '../../src/harness/config/env-schema.ts';
 import { loadConfig, readEnv } from '../../src/harness/config/load-config.ts';
-import { dir, file, problems } from './config-env.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { file, problems } from './config-env.ts';
+
+test.afterEach(removeTempDirs);
 
 test.describe('configuration', () => {
   test('nothing set means the embedded emulator', () => {
@@ -76,11 +78,13 @@ test.describe('configuration', () => {
       ),
     ]);
     expect(problems({ MDE_EMULATOR_PROFILE_FILE: file('p.json', '{') })[0]).toContain('is not valid JSON');
-    expect(problems({ MDE_EMULATOR_PROFILE_FILE: join(dir, 'none.json') })[0]).toContain('does not exist');
+    expect(problems({ MDE_EMULATOR_PROFILE_FILE: join(tempDir('config-'), 'none.json') })[0]).toContain(
+      'does not exist',
+    );
   });
 
   test('.env is read, and the environment wins over it', () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'dotenv-'));
+    const cwd = tempDir('dotenv-');
     writeFileSync(
       join(cwd, '.env'),
       'MDE_TARGET=emulator\nMDE_API_BASE_URL=http://from-file:1\nMDE_QUOTA_SHARE=0.25\n',

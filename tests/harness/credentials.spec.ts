@@ -1,12 +1,14 @@
 import { createPrivateKey } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { generate } from 'selfsigned';
 import { type Env, loadConfig, readEnv, readSecret } from '../../src/harness/config/load-config.ts';
 import { redactText } from '../../src/harness/redaction/redact.ts';
-import { dir, file, OTHER_ID, problems, TENANT, tenant } from './config-env.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { file, OTHER_ID, problems, TENANT, tenant } from './config-env.ts';
+
+test.afterEach(removeTempDirs);
 
 const { MDE_CLIENT_SECRET: _, ...NO_SECRET } = TENANT;
 
@@ -109,9 +111,9 @@ test.describe('tenant sign-in configuration', () => {
       expect(lines[0]).toContain(`ConfigError: MDE_CLIENT_CERTIFICATE_PATH names ${path}, ${problem}`);
       for (const line of text.split('\n').filter((l) => l.length > 20)) expect(lines[0]).not.toContain(line);
     }
-    expect(problems({ ...NO_SECRET, MDE_CLIENT_CERTIFICATE_PATH: join(dir, 'gone.pem') })[0]).toContain(
-      'which does not exist',
-    );
+    expect(
+      problems({ ...NO_SECRET, MDE_CLIENT_CERTIFICATE_PATH: join(tempDir('config-'), 'gone.pem') })[0],
+    ).toContain('which does not exist');
     const path = file('good.pem', `${good.cert}${good.private}`);
     expect(tenant({ ...NO_SECRET, MDE_CLIENT_CERTIFICATE_PATH: path }).credentials.operator.kind).toBe(
       'certificate',
@@ -157,7 +159,7 @@ test.describe('tenant sign-in configuration', () => {
   });
 
   test('readSecret reads the variable a spec names, .env included, when the token is needed', () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'dotenv-'));
+    const cwd = tempDir('dotenv-');
     writeFileSync(join(cwd, '.env'), 'MDE_CLIENT_SECRET=secret-from-dotenv-file\n');
     const spec = { kind: 'secret', clientId: OTHER_ID, secretVariable: 'MDE_CLIENT_SECRET' } as const;
     expect(readSecret(spec, readEnv(cwd, {}))).toBe('secret-from-dotenv-file');

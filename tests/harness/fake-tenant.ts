@@ -1,15 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import type { TenantTarget } from '../../src/harness/config/target-spec.ts';
 import type { RealTime } from '../../src/harness/drivers/real-time.ts';
 import { TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
 import { TenantState } from '../../src/harness/drivers/tenant-state.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 import { tenantTarget } from './tenant-target.ts';
 
 // A tenant for the tenant driver's unit tests: it answers every call from a script and records what
-// was sent; its clock is fake, so waits take no time and are recorded.
+// was sent; its clock is fake, so waits take no time and are recorded. Its specs remove its results
+// directory with `test.afterEach(removeTempDirs)`.
 
 export const RUN = 'run-interlocks';
 
@@ -64,7 +63,7 @@ export function tenant(
     spec,
     http: { request: async () => request, timeoutMs: 10_000 },
     runId: RUN,
-    resultsDir: mkdtempSync(join(tmpdir(), 'tenant-')),
+    resultsDir: tempDir('tenant-'),
     clock,
   });
   // No token endpoint in a unit test.

@@ -1,14 +1,16 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { QuotaExceededError } from '../../src/harness/errors.ts';
 import { QuotaLedger } from '../../src/harness/http/quota-ledger.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
 
 function ledger(now: { t: number }, share = 0.5, runId = 'run-a') {
-  const file = join(mkdtempSync(join(tmpdir(), 'quota-')), 'ledger.json');
+  const file = join(tempDir('quota-'), 'ledger.json');
   const make = (id = runId) =>
     new QuotaLedger({
       file,

@@ -1,6 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
@@ -9,6 +8,9 @@ import {
   currentConfiguredSecrets,
 } from '../../src/harness/redaction/configured-secrets.ts';
 import { redactText, redactValue } from '../../src/harness/redaction/redact.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
 
 // What the configuration names as secret is read as the run reads it: the environment over .env, the
 // Azure SDK namesakes and every role app included. A finding's `what` names the variable, never the value.
@@ -17,7 +19,7 @@ const KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
   .toString();
 
 function workdir(dotenv: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'configured-secrets-'));
+  const dir = tempDir('configured-secrets-');
   writeFileSync(join(dir, '.env'), dotenv);
   return dir;
 }

@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 import { TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
 import { NotApplicableError, SafetyInterlockError } from '../../src/harness/errors.ts';
 import type { Exchange } from '../../src/harness/http/exchange.ts';
+import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { RUN, scan, tenant } from './fake-tenant.ts';
+
+test.afterEach(removeTempDirs);
 
 const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
 

@@ -3,7 +3,10 @@ import { SETTLE_BOUND_SECONDS } from '../../src/harness/drivers/eventually.ts';
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import { FINDING_ANNOTATION } from '../../src/harness/evidence/finding.ts';
 import { alignClock } from '../fixtures/rate-limit.ts';
+import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { scan, tenant } from './fake-tenant.ts';
+
+test.afterEach(removeTempDirs);
 
 // The tenant driver's waits run on an injected clock: nothing here sleeps for real.
 const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';

@@ -2,7 +2,14 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { repoRoot } from '../../src/contract/contract-files.ts';
-import { details, finding, type InlineRun, inlineWorkspace, runInline } from './helpers/run-inline.ts';
+import {
+  details,
+  finding,
+  type InlineRun,
+  inlineWorkspace,
+  removeWorkspaces,
+  runInline,
+} from './helpers/run-inline.ts';
 
 // What the conformance run's Allure reporter writes to allure-results/, read back from a real run.
 const REPORTER = join(repoRoot, 'src', 'reporters', 'allure-reporter.ts');
@@ -44,6 +51,7 @@ let runs: { whole: Promise<InlineRun>; shard: Promise<InlineRun> };
 test.beforeAll(() => {
   runs = { whole: runInline(workspace()), shard: runInline(workspace(), ['--shard=1/1']) };
 });
+test.afterAll(() => removeWorkspaces(runs));
 test.describe.configure({ mode: 'default', timeout: 60_000 });
 
 test('a result is labelled by its requirements and target, and linked to their documentation', async () => {

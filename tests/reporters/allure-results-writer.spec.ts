@@ -1,13 +1,15 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { TestResult } from 'allure-js-commons';
 import { AllureResultsWriter } from '../../src/reporters/allure-results-writer.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
 
 // The writer returns at once; flush() is the promise that every file is on disk.
 test('every result and attachment is on disk once flush resolves', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'allure-writer-'));
+  const root = tempDir('allure-writer-');
   const dir = join(root, 'allure-results');
   const source = join(root, 'exchange.txt');
   writeFileSync(source, 'POST /api/machineactions/{id}/cancel → 400');
@@ -22,7 +24,7 @@ test('every result and attachment is on disk once flush resolves', async () => {
 });
 
 test('a file that cannot be written is named by flush, and the others are still written', async () => {
-  const dir = join(mkdtempSync(join(tmpdir(), 'allure-writer-')), 'allure-results');
+  const dir = join(tempDir('allure-writer-'), 'allure-results');
   const writer = new AllureResultsWriter(dir);
   writer.writeAttachmentFromPath('gone-attachment.txt', join(dir, 'no-such-source.txt'));
   writer.writeResult({ uuid: 'kept', name: 'kept' } as TestResult);

@@ -1,12 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { getRegistry } from '../../src/contract/index.ts';
 import { applyAllureStatuses } from '../../src/reporters/allure-statuses.ts';
 import { parseBaseline } from '../../src/reporters/baseline.ts';
 import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { errored, failed, runRecords, testRecord } from './helpers/records.ts';
+
+test.afterEach(removeTempDirs);
 
 test('failed Allure results of a known deviation are marked known and linked; others are untouched', () => {
   const registry = getRegistry();
@@ -19,7 +21,7 @@ test('failed Allure results of a known deviation are marked known and linked; ot
     testRecord({ requirements: ['CANCEL.OK'], ...failed('y') }),
   ]);
   const report = buildComplianceReport({ records, targetName: 'embedded', registry, baseline });
-  const dir = mkdtempSync(join(tmpdir(), 'allure-known-'));
+  const dir = tempDir('allure-known-');
   const result = (id: string) => ({
     name: 'a test',
     status: 'failed',
@@ -48,7 +50,7 @@ test('a failed Allure result of a test that reached no verdict becomes broken', 
     testRecord({ title: 'judged', requirements: ['CANCEL.FINAL'], ...failed('expected 4xx, got 200') }),
   ]);
   const report = buildComplianceReport({ records, targetName: 'embedded', registry: getRegistry() });
-  const dir = mkdtempSync(join(tmpdir(), 'allure-broken-'));
+  const dir = tempDir('allure-broken-');
   const result = (name: string, id: string) => ({
     name,
     status: 'failed',

@@ -1,17 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { repoRoot } from '../../src/contract/contract-files.ts';
 import { readEnv } from '../../src/harness/config/read-env.ts';
 import { loadSelectedBaseline, selectedBaselineProblem } from '../../src/reporters/baseline.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
 
 // MDE_BASELINE is read as the configuration is (environment over .env), and a bad one stops
 // `npm run conformance` before Playwright starts, in one line, rather than after a two-hour run.
 function workdir(dotenv: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'baseline-env-'));
+  const dir = tempDir('baseline-env-');
   writeFileSync(join(dir, '.env'), dotenv);
   return dir;
 }

@@ -5,7 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { repoRoot } from '../../src/contract/contract-files.ts';
 import { finishRun } from '../../src/reporters/finish-run.ts';
+import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { SECRET, scan, workspace } from './leak-workspace.ts';
+
+test.afterEach(removeTempDirs);
 
 // The leak scan as a run ends with it, and as `npm run leak-scan` runs it.
 test('a file too large to read is reported as not scanned, never passed over in silence', async () => {

@@ -7,7 +7,10 @@ import {
   recordIssuedSecret,
   startFingerprints,
 } from '../../src/harness/redaction/secret-fingerprints.ts';
+import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { KEY, OPAQUE, SECRET, scan, TOKEN, workspace, zip } from './leak-workspace.ts';
+
+test.afterEach(removeTempDirs);
 
 test('a planted client secret in a report file is found, and the finding names the file, not the secret', () => {
   const { root, env } = workspace();

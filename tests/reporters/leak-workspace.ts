@@ -1,9 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { type LeakScanOptions, scanForLeaks } from '../../src/harness/redaction/leak-scan.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 // What the leak-scan specs plant, and the throw-away run directory they plant it in.
 export const SECRET = 'Qx8~planted.Secret_value-123';
@@ -14,8 +14,9 @@ export const KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
   .privateKey.export({ type: 'pkcs8', format: 'pem' })
   .toString();
 
+// Removed after each test by the spec's `test.afterEach(removeTempDirs)`.
 export function workspace(): { root: string; fingerprints: string; env: NodeJS.ProcessEnv } {
-  const root = mkdtempSync(join(tmpdir(), 'leak-scan-'));
+  const root = tempDir('leak-scan-');
   for (const dir of ['reports', 'test-results', 'allure-results']) mkdirSync(join(root, dir));
   const fingerprints = join(root, 'test-results', '.secrets-fingerprints');
   return {

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { getRegistry, OPEN_POINTS, type OpenPointId } from '../../src/contract/index.ts';
@@ -8,7 +7,10 @@ import { POINT_SOURCES } from '../../src/harness/observation/point-sources.ts';
 import { buildObservedProfile } from '../../src/reporters/observed-profile.ts';
 import { readObservedProfile } from '../../src/reporters/observed-profile-file.ts';
 import { removeWholeRunReports, writeComplianceReports } from '../../src/reporters/write-reports.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { runRecords, skipped, testRecord } from './helpers/records.ts';
+
+test.afterEach(removeTempDirs);
 
 const CANCEL = 'POST /api/machineactions/{id}/cancel';
 
@@ -140,7 +142,7 @@ test.describe('observed-profile.json beside each compliance report', () => {
   ]);
 
   test('is written valid, read back valid, and linked from compliance.md', () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'observed-'));
+    const outDir = tempDir('observed-');
     writeComplianceReports(records, { outDir, registry });
     const profile = readObservedProfile(join(outDir, 'observed-profile.json'));
     expect(Object.keys(profile.points)).toEqual([...OPEN_POINTS]);
@@ -155,7 +157,7 @@ test.describe('observed-profile.json beside each compliance report', () => {
   });
 
   test('a matrix run writes one per target', () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'observed-'));
+    const outDir = tempDir('observed-');
     const two = runRecords([testRecord({ target: 'profile:a' }), testRecord({ target: 'profile:b' })], {
       targets: {
         'profile:a': { mode: 'embedded', apiHost: 'loopback', description: 'a' },
@@ -170,7 +172,7 @@ test.describe('observed-profile.json beside each compliance report', () => {
   });
 
   test('a file that does not fit the format is refused in one line naming the point', () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'observed-'));
+    const outDir = tempDir('observed-');
     writeComplianceReports(records, { outDir, registry });
     const file = join(outDir, 'observed-profile.json');
     const text = readFileSync(file, 'utf8').replace('"NotFound"', '"Gone"');

@@ -10,6 +10,7 @@ import {
   inlineWorkspace,
   planOf,
   REPORTER,
+  removeWorkspaces,
   runInline,
 } from './helpers/run-inline.ts';
 
@@ -106,6 +107,7 @@ test.beforeAll(() => {
     listing: runInline(listed, ['--list']),
   };
 });
+test.afterAll(() => removeWorkspaces(runs));
 
 // One worker for the file, so beforeAll starts the child runs once even under fullyParallel.
 test.describe.configure({ mode: 'default', timeout: 60_000 });

@@ -1,10 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { configuredSecrets } from '../../src/harness/redaction/configured-secrets.ts';
 import { scrub, scrubValue } from '../../src/reporters/scrub.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
 
 // The reports' redaction reads the configuration as the run does (environment over .env), the
 // AZURE_* namesakes and the role apps included, so a secret kept in .env never reaches compliance.json.
@@ -14,7 +16,7 @@ const KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
   .toString();
 
 function configuredIn(dotenv: string, files: Record<string, string> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'scrub-'));
+  const dir = tempDir('scrub-');
   writeFileSync(join(dir, '.env'), dotenv);
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return configuredSecrets(dir, {});

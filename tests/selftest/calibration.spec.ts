@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
@@ -14,6 +13,9 @@ import type { PointCause } from '../../src/reporters/observed-profile.ts';
 import { calibrate, judgeCalibration } from '../../src/selftest/calibration.ts';
 import { compareProbes } from '../../src/selftest/compare-probes.ts';
 import { probeOpenPoints } from '../../src/selftest/differential-probe.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
 
 const allSeen = Object.fromEntries(OPEN_POINTS.map((p) => [p, 'seen'])) as Record<OpenPointId, PointCause>;
 
@@ -95,7 +97,7 @@ function document(points: Partial<Readings>): ProfileDocument {
 }
 
 test('an emulator started from a profile file answers as the profile; a wrong reading is caught', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'calibration-'));
+  const dir = tempDir('calibration-');
   const file = join(dir, 'observed-profile.json');
   const document = structuredClone(PROFILES['conservative']!) as ProfileDocument;
   writeFileSync(file, JSON.stringify(document));

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../../src/contract/contract-files.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 
 // Runs a tiny Playwright suite in a child process with the compliance reporter, as Playwright's own
 // runInlineTest does: the reporter is tested through what it writes, not through its internals.
@@ -16,8 +16,9 @@ export interface InlineRun {
   json<T = Record<string, unknown>>(path: string): T;
 }
 
+// Its spec removes it with `test.afterAll(() => removeWorkspaces(runs))`.
 export function inlineWorkspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'reporter-inline-'));
+  const dir = tempDir('reporter-inline-');
   // Specs import @playwright/test; the link lets Node find it from a directory outside the repository.
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
@@ -48,6 +49,12 @@ export function runInline(
       },
     );
   });
+}
+
+// Once its runs have ended: a failed test may leave one still writing into its workspace.
+export async function removeWorkspaces(runs: Record<string, Promise<InlineRun>> | undefined): Promise<void> {
+  await Promise.allSettled(Object.values(runs ?? {}));
+  removeTempDirs();
 }
 
 // The parent's worker variables would make the child think it is a worker too.

@@ -15,8 +15,9 @@ import {
 // POST /api/machineactions/{id}/cancel on an action that may be cancelled.
 suite('cancel of an active action', () => {
   for (const status of ['Pending', 'InProgress'] as const) {
+    const article = /^[AEIOU]/.test(status) ? 'an' : 'a';
     test(
-      `cancel of a ${status} action answers 200 with the same id`,
+      `cancel of ${article} ${status} action answers 200 with the same id`,
       req('CANCEL.OK'),
       async ({ driver, api, need }) => {
         const action = await need(driver.activeAction(status));

@@ -26,6 +26,9 @@ export interface ComplianceSummary {
   baseline: BaselineSummary | null;
   quota: unknown;
   durationMs: number;
+  // Requirements none of whose tests were in this run (narrowed by --grep, files or projects): their
+  // NA says nothing about the target, and the run is partial evidence.
+  notRun: string[];
   exitCode: ExitCode;
   // Why the exit code is what it is, one line.
   exitReason: string;
@@ -85,6 +88,7 @@ function summarize(
     suiteError: problems.filter((p) => p.category !== 'target-unreachable').length,
   };
   const blocking = requirements.filter((r) => blocksRun(r.verdict, r.baseline?.status));
+  const notRun = requirements.filter((r) => r.tests.length === 0).map((r) => r.id);
   const summary: Omit<ComplianceSummary, 'exitCode' | 'exitReason'> = {
     requirements: requirements.length,
     verdicts,
@@ -103,14 +107,19 @@ function summarize(
     baseline: baseline ? baselineSummary(baseline, requirements) : null,
     quota: quota ?? null,
     durationMs: records.durationMs,
+    notRun,
   };
-  return {
-    ...summary,
-    ...decideOutcome(
-      problems,
-      blocking.map((r) => r.id),
-    ),
-  };
+  const outcome = decideOutcome(
+    problems,
+    blocking.map((r) => r.id),
+  );
+  // The exit code stays the verdict on what ran; the reason says it is not the whole suite.
+  if (notRun.length > 0) outcome.exitReason += `; ${partialRun(notRun.length, requirements.length)}`;
+  return { ...summary, ...outcome };
+}
+
+export function partialRun(notRun: number, requirements: number): string {
+  return `partial run: ${notRun} of ${requirements} requirements had no test in it (narrowed by --grep, files or projects)`;
 }
 
 function baselineSummary(baseline: Baseline, requirements: RequirementResult[]): BaselineSummary {

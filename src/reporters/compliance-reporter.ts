@@ -4,7 +4,7 @@ import { getRegistry } from '../contract/index.ts';
 import { isListingRun } from '../harness/run/listing-run.ts';
 import { type RunPlan, targetOfTest } from '../harness/run/run-plan.ts';
 import { type Baseline, loadSelectedBaseline } from './baseline.ts';
-import { buildComplianceReport } from './compliance-report.ts';
+import { buildComplianceReport, partialRun } from './compliance-report.ts';
 import { reasonLine } from './reason-line.ts';
 import { recordFromTest } from './record-from-test.ts';
 import { RECORDS_FILE, shardRecordsFile, writeRecords } from './records-file.ts';
@@ -80,12 +80,14 @@ export default class ComplianceReporter implements Reporter {
       this.say(`compliance: shard ${shard.current}/${shard.total} records in ${file} (exit ${exitCode})`);
       return statusFor(result, exitCode);
     }
-    const { exitCode } = writeComplianceReports(records, {
+    const { exitCode, reports } = writeComplianceReports(records, {
       outDir,
       registry: getRegistry(),
       baseline: this.baseline,
     });
-    this.say(`compliance: ${outDir}/compliance.md (exit code ${exitCode})`);
+    const partial = reports.find((r) => r.summary.notRun.length > 0)?.summary;
+    const note = partial ? `, ${partialRun(partial.notRun.length, partial.requirements)}` : '';
+    this.say(`compliance: ${outDir}/compliance.md (exit code ${exitCode}${note})`);
     return statusFor(result, exitCode);
   }
 

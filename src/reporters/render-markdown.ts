@@ -26,10 +26,11 @@ export function renderMarkdown(report: ComplianceReport, observed?: ObservedProf
     quotaLine(summary.quota),
     observedLine(observed),
     '',
-    `**${EXIT_MEANING[summary.exitCode]}**` +
+    `**${EXIT_MEANING[summary.exitCode]}${summary.notRun.length > 0 ? ', partial run' : ''}**` +
       ` (exit ${summary.exitCode}): ${v.PASS} PASS, ${v.FAIL} FAIL, ${v.WARN} WARN, ${v.ERROR} ERROR, ${v.NA} NA, ${v.OBSERVED} OBSERVED` +
       ` of ${summary.requirements} requirements; ${summary.tests.total} tests, ${summary.errored} errored. ${sentence(summary.exitReason)}`,
     '',
+    ...partialRunLines(report),
     ...staleBaselineLines(report),
     ...runErrorLines(report),
     '| ID | Level | Verdict | Reason / observed | Tests |',
@@ -39,6 +40,17 @@ export function renderMarkdown(report: ComplianceReport, observed?: ObservedProf
     ...notes(report),
   ];
   return scrub(lines.filter((line) => line !== undefined).join('\n'));
+}
+
+// A run narrowed by --grep, files or projects must not pass for a whole one when it is filed.
+function partialRunLines(report: ComplianceReport): string[] {
+  const { notRun, requirements } = report.summary;
+  if (notRun.length === 0) return [];
+  return [
+    `> Partial run: ${notRun.length} of ${requirements} requirements had no test in this run, so their NA says`,
+    '> nothing about the target. File the report of a whole run (`npm run conformance` without filters).',
+    '',
+  ];
 }
 
 function sentence(text: string): string {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { getRegistry } from '../../src/contract/index.ts';
-import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
+import { buildComplianceReport, partialRun } from '../../src/reporters/compliance-report.ts';
 import { renderJson } from '../../src/reporters/render-json.ts';
 import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
 import { failed, requirementId, runRecords, skipped, testRecord } from './helpers/records.ts';
@@ -46,7 +46,30 @@ test('the summary counts verdicts, MUST failures and errors, and the exit code f
   expect(summary.verdicts.OBSERVED).toBe(1);
   expect(summary.mustFailed).toBe(1);
   expect(summary.exitCode).toBe(1);
-  expect(summary.exitReason).toBe('not conforming: CANCEL.FINAL');
+  // Four requirements have tests here: the rest make it a partial run, which the reason says too.
+  expect(summary.exitReason).toBe(
+    `not conforming: CANCEL.FINAL; ${partialRun(registry.requirements.length - 4, registry.requirements.length)}`,
+  );
+});
+
+test('a run that left requirements without any test is partial: they are listed and the headline says so', () => {
+  const everyOne = registry.requirements.map((r) => testRecord({ title: r.id, requirements: [r.id] }));
+  const whole = report(everyOne);
+  expect(whole.summary.notRun).toEqual([]);
+  expect(whole.summary.exitReason).toBe('no MUST requirement failed and nothing errored');
+  expect(renderMarkdown(whole)).toContain('**Conforming** (exit 0)');
+
+  // A skipped test still ran (a safety switch, a target without clock): only absent ones narrow the run.
+  const narrowed = report([
+    ...everyOne.filter((t) => !['CANCEL.OK', 'RATE.HOUR'].includes(t.title)),
+    testRecord({ title: 'CANCEL.OK skipped', requirements: ['CANCEL.OK'], ...skipped('writes are off') }),
+  ]);
+  expect(narrowed.summary.notRun).toEqual(['RATE.HOUR']);
+  expect(narrowed.summary.exitCode).toBe(0);
+  expect(narrowed.summary.exitReason).toContain(partialRun(1, registry.requirements.length));
+  const md = renderMarkdown(narrowed);
+  expect(md).toContain('**Conforming, partial run** (exit 0)');
+  expect(md).toContain('> Partial run: 1 of');
 });
 
 test('an unreachable target makes the run exit 3, any other error 2, each counted by category', () => {
@@ -90,7 +113,7 @@ test('compliance.md has a header, a summary line, one row per requirement and th
   const md = renderMarkdown(report());
   expect(md).toContain('# Compliance report: embedded');
   expect(md).toContain('contract sha256:0123456789abcdef');
-  expect(md).toContain('**Not conforming** (exit 1): 1 PASS, 1 FAIL');
+  expect(md).toContain('**Not conforming, partial run** (exit 1): 1 PASS, 1 FAIL');
   expect(md).toContain(
     '| CANCEL.FINAL | MUST | FAIL | cancel of a Succeeded action is rejected: expected status 4xx, got 200 | 1/1 |',
   );

@@ -39,20 +39,25 @@ export interface RunPlan {
 // and every worker read the same plan from this variable.
 export const RUN_PLAN_VARIABLE = 'MDE_RUN_PLAN';
 
+// The reports print the description and then every other field, so a detail the description gives
+// (an embedded emulator's profile and faults) is not a field too: it would be said twice.
 export function targetInfo(spec: TargetSpec, extra: Record<string, unknown> = {}): TargetInfo {
-  const description = describeTarget(spec);
   switch (spec.mode) {
     case 'embedded':
       return {
         mode: spec.mode,
         apiHost: 'loopback (emulator started by the suite)',
-        description,
-        profile: spec.profile ?? 'default',
-        faults: spec.faults ?? [],
+        // Named even when it is the default one, which the run then used.
+        description: describeTarget({ ...spec, profile: spec.profile ?? 'default' }),
         ...extra,
       };
     default:
-      return { mode: spec.mode, apiHost: new URL(spec.apiBaseUrl).host, description, ...extra };
+      return {
+        mode: spec.mode,
+        apiHost: new URL(spec.apiBaseUrl).host,
+        description: describeTarget(spec),
+        ...extra,
+      };
   }
 }
 

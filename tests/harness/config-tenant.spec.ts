@@ -84,7 +84,7 @@ test.describe('tenant configuration', () => {
       'MDE_LIMITED_CLIENT_SECRET is missing while MDE_LIMITED_CLIENT_ID is set',
     );
     expect(problems({ ...TENANT, MDE_CLIENT_ID: undefined })).toEqual([
-      'ConfigError: MDE_CLIENT_ID is missing while MDE_CLIENT_SECRET is set; set it to the id of the app that credential belongs to',
+      'ConfigError: MDE_CLIENT_ID is missing while MDE_CLIENT_SECRET is set; set it (or AZURE_CLIENT_ID) to the id of the app that credential belongs to',
     ]);
   });
 

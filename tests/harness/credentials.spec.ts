@@ -33,6 +33,12 @@ test.describe('tenant sign-in configuration', () => {
       /^ConfigError: AZURE_CLIENT_ID must be/,
     );
     expect(redactText('azure-secret-value')).toBe('[REDACTED]');
+    // Each message asking for a variable names the namesake that would do as well.
+    expect(problems({ MDE_TARGET: 'tenant' })).toEqual([
+      'ConfigError: MDE_TENANT_ID is required when MDE_TARGET=tenant; set it (or AZURE_TENANT_ID) to the Directory (tenant) ID GUID',
+      'ConfigError: MDE_CLIENT_ID is required when MDE_TARGET=tenant; set it (or AZURE_CLIENT_ID) to the operator app registration id',
+      'ConfigError: MDE_CLIENT_SECRET is required when MDE_TARGET=tenant; set it (or AZURE_CLIENT_SECRET) to a client secret of MDE_CLIENT_ID, or sign in without one: MDE_CLIENT_CERTIFICATE_PATH, MDE_FEDERATED_TOKEN_FILE or MDE_CREDENTIAL=github-oidc',
+    ]);
     expect(loadConfig({ AZURE_CLIENT_ID: 'not-a-guid', AZURE_AUTHORITY_HOST: 'x' }).target.mode).toBe(
       'embedded',
     );
@@ -56,11 +62,11 @@ test.describe('tenant sign-in configuration', () => {
       kind: 'default',
     });
     expect(problems({ ...NO_SECRET, MDE_CREDENTIAL: 'certificate' })).toEqual([
-      'ConfigError: MDE_CLIENT_CERTIFICATE_PATH is required by MDE_CREDENTIAL=certificate; set it to a PEM file with the certificate and its private key',
+      'ConfigError: MDE_CLIENT_CERTIFICATE_PATH is required by MDE_CREDENTIAL=certificate; set it (or AZURE_CLIENT_CERTIFICATE_PATH) to a PEM file with the certificate and its private key',
     ]);
     expect(problems({ ...NO_SECRET, MDE_CLIENT_ID: 'app', MDE_CREDENTIAL: 'federated' })).toEqual([
       expect.stringMatching(/^ConfigError: MDE_CLIENT_ID must be an application \(client\) id GUID/),
-      'ConfigError: MDE_FEDERATED_TOKEN_FILE is required by MDE_CREDENTIAL=federated; set it to a file holding the federated token',
+      'ConfigError: MDE_FEDERATED_TOKEN_FILE is required by MDE_CREDENTIAL=federated; set it (or AZURE_FEDERATED_TOKEN_FILE) to a file holding the federated token',
     ]);
     expect(problems({ ...NO_SECRET, MDE_CREDENTIAL: 'password' })[0]).toContain(
       'MDE_CREDENTIAL must be one of secret, certificate, federated, github-oidc, default',

@@ -170,3 +170,10 @@ export function schemaOf(name: string): VariableSchema | undefined {
   const match = Object.keys(patterns).find((pattern) => new RegExp(pattern).test(name));
   return match ? patterns[match] : undefined;
 }
+
+// "set it (or AZURE_CLIENT_ID)": a message asking for a tenant variable names the namesake read in its
+// place, so a pipeline set up for the Azure SDKs sees it can use the name it already has.
+export function setIt(name: string): string {
+  const fallback = schemaOf(name)?.fallback;
+  return fallback ? `set it (or ${fallback})` : 'set it';
+}

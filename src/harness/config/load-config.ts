@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_SCOPE } from '../../contract/index.ts';
 import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
 import { type CheckedEnvironment, checkEnvironment } from './check-environment.ts';
-import { schemaOf } from './env-schema.ts';
+import { schemaOf, setIt } from './env-schema.ts';
 import { GOV_API_HOSTS, GOV_HIGH_API_HOSTS, isLoopback, tenantOriginProblem } from './hosts.ts';
 import { ConfigProblems } from './problems.ts';
 import { profileFileProblem } from './profile-file.ts';
@@ -117,7 +117,7 @@ function tenantTarget(c: CheckedEnvironment, env: Env, problems: ConfigProblems)
   if (!c.isSet('MDE_TENANT_ID'))
     problems.add(
       'MDE_TENANT_ID',
-      'is required when MDE_TARGET=tenant; set it (or AZURE_TENANT_ID) to the Directory (tenant) ID GUID',
+      `is required when MDE_TARGET=tenant; ${setIt('MDE_TENANT_ID')} to the Directory (tenant) ID GUID`,
     );
   if (v.MDE_ALLOW_WRITES && !c.isSet('MDE_MACHINE_ID'))
     problems.add(

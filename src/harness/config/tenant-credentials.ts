@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { CheckedEnvironment } from './check-environment.ts';
 import { certificateFileProblem, tokenFileProblem } from './credential-files.ts';
 import type { CredentialKind, CredentialSpec, TenantCredentials } from './credential-spec.ts';
+import { setIt } from './env-schema.ts';
 import type { ConfigProblems } from './problems.ts';
 import type { Env } from './read-env.ts';
 import { ACTION_ROLES, roleEnvName } from './roles.ts';
@@ -58,10 +59,13 @@ function operatorCredential(
   const id = c.nameOf('MDE_CLIENT_ID');
   if (!kind) {
     if (!c.isSet('MDE_CLIENT_ID'))
-      problems.add(id, 'is required when MDE_TARGET=tenant; set it to the operator app registration id');
+      problems.add(
+        id,
+        `is required when MDE_TARGET=tenant; ${setIt('MDE_CLIENT_ID')} to the operator app registration id`,
+      );
     problems.add(
       'MDE_CLIENT_SECRET',
-      `is required when MDE_TARGET=tenant; set it to a client secret of ${id}, or sign in without one: ${OTHER_WAYS}`,
+      `is required when MDE_TARGET=tenant; ${setIt('MDE_CLIENT_SECRET')} to a client secret of ${id}, or sign in without one: ${OTHER_WAYS}`,
     );
     return undefined;
   }
@@ -70,8 +74,8 @@ function operatorCredential(
     problems.add(
       id,
       c.values.MDE_CREDENTIAL || !material
-        ? `is required by MDE_CREDENTIAL=${kind}; set it to the operator app registration id`
-        : `is missing while ${material} is set; set it to the id of the app that credential belongs to`,
+        ? `is required by MDE_CREDENTIAL=${kind}; ${setIt('MDE_CLIENT_ID')} to the operator app registration id`
+        : `is missing while ${material} is set; ${setIt('MDE_CLIENT_ID')} to the id of the app that credential belongs to`,
     );
   if (kind === 'github-oidc') {
     const missing = GITHUB_VARIABLES.filter((name) => !env[name]?.trim());
@@ -127,7 +131,7 @@ function materialCredential(
   const value = c.get(key);
   if (!value) {
     if (!c.isSet(key))
-      problems.add(variable, `is required by MDE_CREDENTIAL=${kind}; set it to ${MATERIAL_IS[kind]}`);
+      problems.add(variable, `is required by MDE_CREDENTIAL=${kind}; ${setIt(key)} to ${MATERIAL_IS[kind]}`);
     return undefined;
   }
   const problem =

@@ -36,17 +36,19 @@ async function main(args: string[]): Promise<ExitCode> {
     console.error(baselineProblem);
     return EXIT.ERRORED;
   }
-  const plan = planFromConfig(config);
   const target = config.target;
-  console.log(`conformance: ${plan.targets[0]!.info.description}, run ${plan.runId}`);
-
+  // Checked before the banner: a run that cannot start must not first announce the bad profile.
   if (target.mode === 'embedded') {
     const problems = await embeddedProblems(target.profile, target.faults ?? []);
     if (problems.length > 0) {
       for (const line of new ConfigError(problems).lines()) console.error(line);
       return EXIT.ERRORED;
     }
-  } else {
+  }
+  const plan = planFromConfig(config);
+  console.log(`conformance: ${plan.targets[0]!.info.description}, run ${plan.runId}`);
+
+  if (target.mode !== 'embedded') {
     try {
       const { preflight } = await import('../src/harness/preflight.ts');
       await withBudget(preflight(target, { timeoutMs: 3_000 }), PREFLIGHT_BUDGET_MS);
@@ -108,7 +110,7 @@ async function embeddedProblems(profile: string | undefined, faults: string[]) {
   if (unknown.length)
     problems.push({
       variable: 'MDE_EMULATOR_FAULTS',
-      problem: `names unknown faults ${unknown.join(', ')}; see docs/emulator.md for the list`,
+      problem: `names unknown faults ${unknown.join(', ')}; \`npm run emulator -- --list-faults\` lists them (docs/emulator.md describes them)`,
     });
   return problems;
 }

@@ -78,7 +78,7 @@ export const ENV_SCHEMA = Type.Object(
       Type.String({
         pattern: '^[a-z0-9-]+$',
         description: 'built-in emulator profile',
-        fix: 'must be a profile name such as default or strict-odata (docs/emulator.md)',
+        fix: 'must be a built-in profile name, in lower case, such as default or strict-odata (`npm run emulator -- --help` lists them; docs/emulator.md describes them)',
       }),
     ),
     MDE_EMULATOR_PROFILE_FILE: file('a profile file: how the emulator answers the open points'),
@@ -86,7 +86,7 @@ export const ENV_SCHEMA = Type.Object(
       Type.String({
         pattern: '^[a-z0-9-]+(\\s*,\\s*[a-z0-9-]+)*\\s*,?$',
         description: 'deliberate violations to switch on',
-        fix: 'must be fault names separated by commas, e.g. cancel-new-id,rate-hour-absent (npm run emulator -- --list-faults)',
+        fix: 'must be fault names, in lower case, separated by commas, e.g. cancel-new-id,rate-hour-absent (`npm run emulator -- --list-faults` lists them)',
       }),
     ),
     MDE_EMULATOR_HTTPS: flag('the embedded emulators serve HTTPS with a generated certificate'),

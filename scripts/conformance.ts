@@ -2,6 +2,7 @@
 // conformance suite (playwright.config.ts) and exits with the run's outcome (docs/interfaces.md#exit-codes).
 // User errors print one line each, never a stack trace.
 import { writeFileSync } from 'node:fs';
+import { embeddedOnlyWarnings } from '../src/harness/config/embedded-only.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import { ConfigError, describeError, isUserError } from '../src/harness/errors.ts';
@@ -45,6 +46,7 @@ async function main(args: string[]): Promise<ExitCode> {
       return EXIT.ERRORED;
     }
   }
+  for (const line of embeddedOnlyWarnings(env, target.mode)) console.error(line);
   const plan = planFromConfig(config);
   console.log(`conformance: ${plan.targets[0]!.info.description}, run ${plan.runId}`);
 

@@ -31,6 +31,7 @@ export class RateLimiter {
     WINDOWS.forEach((limit, i) => {
       const window = current[i]!;
       if (window.count < limit.max) return;
+      if (waitMs > 0 && this.variant.retryAfterWhenBothFull === 'first') return;
       // retry-after-value: the time until this window closes, or conservatively a whole window.
       const wait =
         this.variant.retryAfterValue === 'whole-window'

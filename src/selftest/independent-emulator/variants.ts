@@ -33,6 +33,9 @@ export interface Variant {
   // retry-after-form and retry-after-value.
   retryAfterForm: 'delta-seconds' | 'http-date';
   retryAfterValue: 'time-remaining' | 'whole-window';
+  // With the minute and the hour window both full, the longer wait, or the first window's (the
+  // minute's): which one a target names is open (retry-after-value, "Both windows full").
+  retryAfterWhenBothFull: 'longer' | 'first';
   // rate-window: this emulator has no sliding log (the reference's default), only fixed windows.
   rateWindow: 'fixed-from-first-call' | 'fixed-clock-aligned';
   // timestamp-precision: fractional-second digits, 0 or 3 (what a millisecond clock can say).
@@ -82,6 +85,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     malformedId: { status: 400, code: 'BadRequest' },
     retryAfterForm: 'http-date',
     retryAfterValue: 'time-remaining',
+    retryAfterWhenBothFull: 'longer',
     rateWindow: 'fixed-from-first-call',
     timestampDigits: 3,
     jsonContentType: 'application/json',
@@ -114,6 +118,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     malformedId: { status: 404, code: 'NotFound' },
     retryAfterForm: 'delta-seconds',
     retryAfterValue: 'whole-window',
+    retryAfterWhenBothFull: 'first',
     rateWindow: 'fixed-clock-aligned',
     timestampDigits: 0,
     jsonContentType: 'application/json; odata.metadata=minimal; charset=utf-8',

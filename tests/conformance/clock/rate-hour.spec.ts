@@ -53,6 +53,9 @@ suite('rate limit per hour', () => {
       }
       // Fails naming what broke, if anything did.
       expect(broken, broken).toBeUndefined();
+      // The last minute's calls may have filled the minute window too; which window's wait a target
+      // names while both block is open, so the minute window is left to empty first.
+      await driver.advanceClock(60);
       const over = await client.cancel(driver.unknownId(), {
         Comment: `conformance: call ${HOUR_LIMIT + 1}`,
       });

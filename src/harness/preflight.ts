@@ -3,7 +3,7 @@ import { DEFAULT_SCOPE } from '../contract/index.ts';
 import type { EmulatorTarget, TenantTarget } from './config/target-spec.ts';
 import { ControlClient } from './drivers/control-client.ts';
 import { ControlProtocolError, TargetUnreachableError } from './errors.ts';
-import { describeFetchError } from './http/fetch-error.ts';
+import { describeFetchError, PLAIN_HTTP_ANSWER } from './http/fetch-error.ts';
 import { acquireToken, TokenError, tokenUrl } from './identity/client-secret-flow.ts';
 import { SignInError } from './identity/sign-in-error.ts';
 import { tokenSourceFor } from './identity/token-source.ts';
@@ -88,9 +88,19 @@ async function probeOrigin(url: string, timeoutMs: number): Promise<void> {
   try {
     await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
   } catch (error) {
+    const origin = new URL(url).origin;
+    const cause = describeFetchError(error);
+    // The target is up but speaks plain HTTP: the fix is the scheme of the URL, not the network.
+    if (cause === PLAIN_HTTP_ANSWER)
+      throw new TargetUnreachableError(
+        origin,
+        cause,
+        `Set MDE_API_BASE_URL=${origin.replace(/^https:/, 'http:')}`,
+        { cause: error },
+      );
     throw new TargetUnreachableError(
-      new URL(url).origin,
-      `the API does not answer: ${describeFetchError(error)}`,
+      origin,
+      `the API does not answer: ${cause}`,
       'Check MDE_API_BASE_URL and that the target is running and reachable',
       { cause: error },
     );

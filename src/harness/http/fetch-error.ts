@@ -1,3 +1,8 @@
+// An https:// URL to a server that answers plain HTTP: OpenSSL reads the HTTP answer as a TLS record
+// of a "wrong version". Said in words, not as OpenSSL's error text.
+export const PLAIN_HTTP_ANSWER =
+  'the target answered plain HTTP to a TLS handshake; use http:// instead of https://';
+
 // "connection refused", "DNS lookup failed", "no answer in time": the cause a person can act on, for
 // errors of fetch (undici) and of node:http alike.
 export function describeFetchError(error: unknown): string {
@@ -29,7 +34,12 @@ export function describeFetchError(error: unknown): string {
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
       return `TLS certificate problem (${code}); trust the certificate with NODE_EXTRA_CA_CERTS`;
+    // fetch names it; node:https (Node 20) says EPROTO with OpenSSL's text, matched below.
+    case 'ERR_SSL_WRONG_VERSION_NUMBER':
+      return PLAIN_HTTP_ANSWER;
     default:
+      if (code === 'EPROTO' && /wrong version number/.test(err.cause?.message ?? err.message ?? ''))
+        return PLAIN_HTTP_ANSWER;
       if (err.message === 'socket hang up') return 'connection closed before the answer';
       return code
         ? `${code} ${err.cause?.message ?? err.message ?? ''}`.trim()

@@ -1,0 +1,50 @@
+import { createServer, type Server } from 'node:http';
+import { get } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from '@playwright/test';
+import { describeError } from '../../src/harness/errors.ts';
+import { describeFetchError, PLAIN_HTTP_ANSWER } from '../../src/harness/http/fetch-error.ts';
+import { preflight } from '../../src/harness/preflight.ts';
+
+// An https:// URL to a plain-HTTP server fails the TLS handshake with OpenSSL's "wrong version number";
+// the user reads what to fix instead of OpenSSL's error text.
+let server: Server;
+let port: number;
+
+test.beforeAll(async () => {
+  server = createServer((_, res) => res.writeHead(404).end());
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  port = (server.address() as AddressInfo).port;
+});
+test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+test.describe('describeFetchError', () => {
+  test('https:// to a plain-HTTP server, by fetch, says to use http://', async () => {
+    const error = await fetch(`https://127.0.0.1:${port}/`).catch((e: unknown) => e);
+    expect(describeFetchError(error)).toBe(PLAIN_HTTP_ANSWER);
+    expect(PLAIN_HTTP_ANSWER).toContain('use http://');
+  });
+
+  test('https:// to a plain-HTTP server, by node:https, says the same', async () => {
+    const error = await new Promise((done) =>
+      get(`https://127.0.0.1:${port}/`, (res) => done(res.statusCode)).on('error', done),
+    );
+    expect(describeFetchError(error)).toBe(PLAIN_HTTP_ANSWER);
+  });
+
+  test('other protocol errors keep their code and text', () => {
+    expect(describeFetchError({ code: 'EPROTO', message: 'write EPROTO unsupported protocol' })).toBe(
+      'EPROTO write EPROTO unsupported protocol',
+    );
+  });
+
+  test('the preflight names the URL to set, not an OpenSSL error', async () => {
+    const error = await preflight(
+      { mode: 'emulator', apiBaseUrl: `https://127.0.0.1:${port}` },
+      { timeoutMs: 3_000 },
+    ).catch((e: unknown) => e);
+    expect(describeError(error)).toBe(
+      `TargetUnreachableError: https://127.0.0.1:${port}: ${PLAIN_HTTP_ANSWER}. Set MDE_API_BASE_URL=http://127.0.0.1:${port}`,
+    );
+  });
+});

@@ -18,15 +18,16 @@ async function main(): Promise<number> {
     return 0;
   }
   if (command.kind === 'list-faults') {
-    for (const fault of FAULT_CATALOGUE) {
-      const turns = [
-        ...fault.breaks,
-        ...('errors' in fault ? fault.errors.map((id) => `${id} (ERROR)`) : []),
-      ];
-      console.log(
-        `${fault.name.padEnd(28)} ${fault.seam.padEnd(9)} ${turns.join(', ').padEnd(34)} ${fault.description}`,
-      );
-    }
+    const rows = FAULT_CATALOGUE.map((fault) => [
+      fault.name,
+      fault.seam,
+      [...fault.breaks, ...('errors' in fault ? fault.errors.map((id) => `${id} (ERROR)`) : [])].join(', '),
+      fault.description,
+    ]);
+    // Each column as wide as its widest cell: the requirements of a wire fault run long.
+    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
+    for (const row of rows)
+      console.log(row.map((cell, i) => (i < widths.length ? cell.padEnd(widths[i]!) : cell)).join('  '));
     return 0;
   }
   let running: Awaited<ReturnType<typeof startEmulator>>;

@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { FAULT_CATALOGUE } from '../../src/emulator/faults/catalogue.ts';
+
+// What `npm run emulator` prints for a person: the fault catalogue as a table, and a busy port as what
+// to do about it.
+function emulator(args: string[]) {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) if (name.startsWith('MDE_EMULATOR_')) delete env[name];
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/emulator/main.ts', ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+test('--list-faults prints one row per fault, every column starting at the same place', () => {
+  const run = emulator(['--list-faults']);
+  expect(run.status).toBe(0);
+  const lines = run.stdout.trimEnd().split('\n');
+  expect(lines).toHaveLength(FAULT_CATALOGUE.length);
+  const starts = lines.map((line, i) => {
+    const fault = FAULT_CATALOGUE[i]!;
+    expect(line.startsWith(`${fault.name} `), line).toBe(true);
+    expect(line.endsWith(`  ${fault.description}`), line).toBe(true);
+    const [, name, seam] = /^(\S+\s+)(\S+\s+)/.exec(line)!;
+    return `${name!.length} ${name!.length + seam!.length} ${line.length - fault.description.length}`;
+  });
+  expect(new Set(starts)).toEqual(new Set([starts[0]]));
+});

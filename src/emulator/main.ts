@@ -36,7 +36,13 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof EmulatorOptionsError) return usageError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
+    if (code === 'EADDRINUSE') {
+      const { port, address } = error as { port?: number; address?: string };
+      return usageError(
+        `port ${port} on ${address} is in use: stop what listens there, or choose another with --port <n>, or --port 0 for any free port`,
+      );
+    }
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL')
       return usageError(`cannot listen: ${(error as Error).message}`);
     throw error;
   }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { FAULT_CATALOGUE } from '../../src/emulator/faults/catalogue.ts';
 
@@ -27,4 +28,19 @@ test('--list-faults prints one row per fault, every column starting at the same 
     return `${name!.length} ${name!.length + seam!.length} ${line.length - fault.description.length}`;
   });
   expect(new Set(starts)).toEqual(new Set([starts[0]]));
+});
+
+test('a port in use says so and how to choose another', async () => {
+  const busy: Server = createServer();
+  await new Promise<void>((done) => busy.listen(0, '127.0.0.1', done));
+  const { port } = busy.address() as { port: number };
+  try {
+    const run = emulator(['--port', String(port)]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `emulator: port ${port} on 127.0.0.1 is in use: stop what listens there, or choose another with --port <n>, or --port 0 for any free port (see --help)`,
+    ]);
+    expect(run.status).toBe(2);
+  } finally {
+    await new Promise((done) => busy.close(done));
+  }
 });

@@ -93,3 +93,28 @@ test.describe('tenant driver: waiting within a time bound', () => {
     expect((await driver.clockNow()).toISOString()).toBe('2026-03-02T10:00:00.000Z');
   });
 });
+
+test.describe('tenant driver: a fresh identity for the rate tests', () => {
+  const CANCEL = 'CancelMachineAction';
+
+  test('a minute test waits until the hour window has room for its calls, not only the minute', async () => {
+    const { driver, state, clock } = tenant({ allowThrottling: true });
+    // 1,450 cancels over the last 50 minutes (the hour test, or an earlier run within the hour).
+    for (let i = 0; i < 1450; i++) {
+      await clock.sleep(2_000);
+      state.ledger.tryReserve(state.quotaKey('throttle'), CANCEL, true);
+    }
+    await driver.freshIdentity(['Machine.Scan']);
+    // Two minutes' calls (200) fit again, and it waited no longer than for the oldest to leave.
+    const inHour = state.ledger.callsInLastHour(CANCEL).length;
+    expect(inHour + 200).toBeLessThanOrEqual(1500);
+    expect(inHour + 200).toBeGreaterThanOrEqual(1499);
+  });
+
+  test('with room in the hour a minute test waits only for its minute window', async () => {
+    const { driver, state, clock } = tenant({ allowThrottling: true });
+    for (let i = 0; i < 100; i++) state.ledger.tryReserve(state.quotaKey('throttle'), CANCEL, true);
+    await driver.freshIdentity(['Machine.Scan']);
+    expect(clock.slept).toEqual([61_000]);
+  });
+});

@@ -84,6 +84,16 @@ export class QuotaLedger {
     return waitMs;
   }
 
+  // Epoch ms of every caller's calls to the operation in the last hour, oldest first: a tenant may
+  // count its limit per tenant, so the conservative reading sums all of this run's callers.
+  callsInLastHour(operationId: string): number[] {
+    const since = this.now() - HOUR;
+    return Object.entries(this.read().recent)
+      .filter(([key]) => key.endsWith(`|${operationId}`))
+      .flatMap(([, times]) => times.filter((t) => t > since))
+      .sort((a, b) => a - b);
+  }
+
   // Epoch ms of the caller's latest call to the operation, if any in the last hour.
   lastCall(caller: string, operationId: string): number | undefined {
     const recent = this.read().recent[`${caller}|${operationId}`] ?? [];

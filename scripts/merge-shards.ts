@@ -5,6 +5,7 @@ import { repoRoot } from '../src/contract/contract-files.ts';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
+import { complianceLine } from '../src/reporters/compliance-line.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
 import { mergeRecords } from '../src/reporters/merge-records.ts';
 import { RECORDS_FILE, readRecords, writeRecords } from '../src/reporters/records-file.ts';
@@ -30,17 +31,20 @@ try {
   const files = existsSync(shardsDir)
     ? readdirSync(shardsDir).filter((f) => /^shard-\d+-of-\d+\.json$/.test(f))
     : [];
-  if (files.length === 0) throw new Error(`no shard-<i>-of-<n>.json in ${shardsDir}`);
+  if (files.length === 0)
+    throw new Error(
+      `no shard-<i>-of-<n>.json in ${shardsDir}; run \`npm run conformance -- --shard=i/n\` for each shard i of n first, then merge`,
+    );
   const merged = mergeRecords(files.sort().map((f) => readRecords(join(shardsDir, f))));
   writeRecords(join(repoRoot, RECORDS_FILE), merged);
-  const { exitCode } = writeComplianceReports(merged, {
-    outDir: join(repoRoot, 'reports'),
+  const outDir = join(repoRoot, 'reports');
+  const { exitCode, reports } = writeComplianceReports(merged, {
+    outDir,
     registry: getRegistry(),
     baseline: loadSelectedBaseline(),
   });
-  console.log(
-    `merge-shards: ${files.length} shard(s), ${merged.tests.length} tests, compliance exit ${exitCode}`,
-  );
+  console.log(`merge-shards: ${files.length} shard(s), ${merged.tests.length} tests`);
+  console.log(complianceLine(outDir, exitCode, reports));
   const results = join(repoRoot, 'allure-results');
   mkdirSync(results, { recursive: true });
   // Allure result files are named by UUID, so directories from different shards never collide.

@@ -4,7 +4,8 @@ import { getRegistry } from '../contract/index.ts';
 import { isListingRun } from '../harness/run/listing-run.ts';
 import { type RunPlan, targetOfTest } from '../harness/run/run-plan.ts';
 import { type Baseline, loadSelectedBaseline } from './baseline.ts';
-import { buildComplianceReport, partialRun } from './compliance-report.ts';
+import { complianceLine } from './compliance-line.ts';
+import { buildComplianceReport } from './compliance-report.ts';
 import { reasonLine } from './reason-line.ts';
 import { recordFromTest } from './record-from-test.ts';
 import { RECORDS_FILE, shardRecordsFile, writeRecords } from './records-file.ts';
@@ -85,9 +86,7 @@ export default class ComplianceReporter implements Reporter {
       registry: getRegistry(),
       baseline: this.baseline,
     });
-    const partial = reports.find((r) => r.summary.notRun.length > 0)?.summary;
-    const note = partial ? `, ${partialRun(partial.notRun.length, partial.requirements)}` : '';
-    this.say(`compliance: ${outDir}/compliance.md (exit code ${exitCode}${note})`);
+    this.say(complianceLine(outDir, exitCode, reports));
     return statusFor(result, exitCode);
   }
 

@@ -1,4 +1,5 @@
 import {
+  cancelActive,
   errorCode,
   expect,
   field,
@@ -21,7 +22,7 @@ suite('cancel of an active action', () => {
       req('CANCEL.OK'),
       async ({ driver, api, need }) => {
         const action = await need(driver.activeAction(status));
-        const res = await api.cancel(action.id, { Comment: 'conformance: cancel an active action' });
+        const res = await cancelActive(api, action.id, { Comment: 'conformance: cancel an active action' });
         expect(res).toHaveStatus(200);
         expect(
           sameId(field(res, 'id'), action.id),
@@ -36,7 +37,7 @@ suite('cancel of an active action', () => {
     req('CANCEL.STATUS'),
     async ({ driver, api, need, observe }) => {
       const action = await need(driver.activeAction());
-      const res = await api.cancel(action.id, { Comment: 'conformance: status' });
+      const res = await cancelActive(api, action.id, { Comment: 'conformance: status' });
       observe.cancelAnswer(res);
       expect(res).toHaveStatus(200);
       // The 200 body shows the action cancelled, or (applied on a later read) as it was before; a real
@@ -56,7 +57,7 @@ suite('cancel of an active action', () => {
     async ({ driver, api, need }) => {
       const action = await need(driver.activeAction());
       const comment = `conformance: fields ${Date.now()}`;
-      const res = await api.cancel(action.id, { Comment: comment });
+      const res = await cancelActive(api, action.id, { Comment: comment });
       expect(res).toHaveStatus(200);
       const shown = await firstCancelled(driver, api, action.id, res);
       expect(
@@ -87,7 +88,7 @@ suite('cancel of an active action', () => {
     req('CANCEL.PERSIST'),
     async ({ driver, api, need }) => {
       const action = await need(driver.activeAction());
-      expect(await api.cancel(action.id, { Comment: 'conformance: persist' })).toHaveStatus(200);
+      expect(await cancelActive(api, action.id, { Comment: 'conformance: persist' })).toHaveStatus(200);
       const shown = await firstCancelled(driver, api, action.id, await api.get(action.id));
       expect(statusOf(shown ?? (await api.get(action.id))), 'a GET shows status Cancelled').toBe('Cancelled');
       const again = await api.get(action.id);
@@ -120,7 +121,7 @@ suite('cancel of an active action', () => {
       const action = await need(driver.activeAction());
       const machineId = String(action.machineId ?? '');
       expect(machineId, 'the active action names its device').not.toBe('');
-      const cancel = await api.cancel(action.id, { Comment: 'conformance: reopen' });
+      const cancel = await cancelActive(api, action.id, { Comment: 'conformance: reopen' });
       expect(cancel).toHaveStatus(200);
       // The device is free once the cancel has taken effect, which may show shortly after the 200
       // (docs/contract.md#cancel-answer-status); past the bound the new scan is tried all the same.

@@ -1,5 +1,6 @@
 import {
   ACTION_ROLES,
+  cancelActive,
   expect,
   expectUnchanged,
   notApplicable,
@@ -13,10 +14,10 @@ import {
 
 suite('permissions', () => {
   for (const role of ACTION_ROLES) {
-    test(`${role} alone is enough to cancel`, req('PERM.ROLES'), async ({ driver, clientFor, need }) => {
+    test(`${role} alone is enough to cancel`, req('PERM.ROLES'), async ({ driver, api, clientFor, need }) => {
       const action = await need(driver.activeAction());
       const client = await need(clientFor(`role:${role}`));
-      const res = await client.cancel(action.id, { Comment: `conformance: cancel with ${role}` });
+      const res = await cancelActive(api, action.id, { Comment: `conformance: cancel with ${role}` }, client);
       expect(res).toHaveStatus(200);
     });
   }

@@ -1,4 +1,4 @@
-import { expect, req, suite, test } from '../fixtures/index.ts';
+import { cancelActive, expect, req, suite, test } from '../fixtures/index.ts';
 
 // Every exchange is checked by the client (violations name SCHEMA.*); these tests make dedicated
 // exchanges and assert on them, so each schema requirement has a test of its own.
@@ -8,7 +8,7 @@ suite('response schemas', () => {
     req('SCHEMA.ENTITY'),
     async ({ driver, api, need }) => {
       const action = await need(driver.activeAction());
-      const res = await api.cancel(action.id, { Comment: 'conformance: schema' });
+      const res = await cancelActive(api, action.id, { Comment: 'conformance: schema' });
       expect(res).toHaveStatus(200);
       expect(res).toMatchContract('CancelMachineAction');
     },

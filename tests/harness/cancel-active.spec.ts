@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
+import { FINDING_ANNOTATION } from '../../src/harness/evidence/finding.ts';
+import type { ApiClient } from '../../src/harness/http/api-client.ts';
+import type { Exchange } from '../../src/harness/http/exchange.ts';
+import { cancelActive } from '../fixtures/cancel-active.ts';
+
+const ID = 'eeeeeeee-0000-4000-8000-000000000007';
+
+// A client whose cancel answers `cancelStatus` and whose GET shows the action in `shown`.
+function client(cancelStatus: number, shown: string) {
+  const calls: string[] = [];
+  const answer = (status: number, body: unknown) => ({ status, body }) as unknown as Exchange;
+  const api = {
+    cancel: async () => {
+      calls.push('cancel');
+      return answer(cancelStatus, { error: { code: 'BadRequest' } });
+    },
+    get: async () => {
+      calls.push('get');
+      return answer(200, { id: ID, status: shown });
+    },
+  } as unknown as ApiClient;
+  return { api, calls };
+}
+
+function takeNoVerdicts(): number {
+  const { annotations } = test.info();
+  const found = annotations.filter(
+    (a) => a.type === FINDING_ANNOTATION && a.description?.includes('no-verdict'),
+  );
+  for (const a of found) annotations.splice(annotations.indexOf(a), 1);
+  return found.length;
+}
+
+test('a refused cancel of an action that finished meanwhile ends without a verdict, never a failure', async () => {
+  const { api } = client(400, 'Succeeded');
+  await expect(cancelActive(api, ID, { Comment: 'c' })).rejects.toBeInstanceOf(PreconditionError);
+  expect(takeNoVerdicts()).toBe(1);
+});
+
+test('a refused cancel of an action still active is the answer to judge', async () => {
+  const { api, calls } = client(400, 'Pending');
+  expect((await cancelActive(api, ID, { Comment: 'c' })).status).toBe(400);
+  expect(calls).toEqual(['cancel', 'get']);
+  expect(takeNoVerdicts()).toBe(0);
+});
+
+test('an accepted cancel is returned as it is, with no read-back', async () => {
+  const { api, calls } = client(200, 'Cancelled');
+  expect((await cancelActive(api, ID, { Comment: 'c' })).status).toBe(200);
+  expect(calls).toEqual(['cancel']);
+});
+
+test('the read-back goes through the reading client when another one cancels', async () => {
+  const reader = client(200, 'Failed');
+  const canceller = client(403, 'Pending');
+  await expect(cancelActive(reader.api, ID, { Comment: 'c' }, canceller.api)).rejects.toBeInstanceOf(
+    PreconditionError,
+  );
+  expect([reader.calls, canceller.calls]).toEqual([['get'], ['cancel']]);
+  takeNoVerdicts();
+});

@@ -52,7 +52,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   }
   if (values.help) return { kind: 'help' };
   if (values['list-faults']) return { kind: 'list-faults' };
-  const portText = values.port ?? env['MDE_EMULATOR_PORT'];
+  const portText = values.port ?? nonEmpty(env['MDE_EMULATOR_PORT']);
   const port = portText === undefined ? undefined : Number(portText);
   if (portText !== undefined && !/^\d+$/.test(portText))
     throw new CliUsageError(`--port must be a number from 0 to 65535 (got "${portText}").`);
@@ -70,8 +70,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
     kind: 'run',
     options: {
       port,
-      host: values.host ?? env['MDE_EMULATOR_HOST'],
-      profile: values.profile ?? env['MDE_EMULATOR_PROFILE'],
+      host: values.host ?? nonEmpty(env['MDE_EMULATOR_HOST']),
+      profile: values.profile ?? nonEmpty(env['MDE_EMULATOR_PROFILE']),
       profileFile: values['profile-file'] ?? nonEmpty(env['MDE_EMULATOR_PROFILE_FILE']),
       faults: faultText
         .split(',')

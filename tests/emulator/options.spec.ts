@@ -45,6 +45,18 @@ test.describe('command line', () => {
     return command.options;
   };
 
+  test('an empty MDE_EMULATOR_* variable counts as unset, as .env.example says', () => {
+    const options = run([], {
+      MDE_EMULATOR_PORT: '',
+      MDE_EMULATOR_HOST: ' ',
+      MDE_EMULATOR_PROFILE: '',
+      MDE_EMULATOR_PROFILE_FILE: '',
+      MDE_EMULATOR_FAULTS: '',
+    });
+    expect(options).toMatchObject({ port: undefined, host: undefined, profile: undefined, faults: [] });
+    expect(options.profileFile).toBeUndefined();
+  });
+
   test('flags map onto options; --fault repeats and takes comma lists', () => {
     expect(
       run([

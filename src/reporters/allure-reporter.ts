@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FullConfig, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import type { TestResult as AllureTestResult, StepResult } from 'allure-js-commons';
@@ -8,6 +7,7 @@ import { AllureReporter } from 'allure-playwright';
 import { type RunPlan, targetOfTest } from '../harness/run/run-plan.ts';
 import { allureMetadataFor, findingSteps } from './allure-labels.ts';
 import { AllureResultsWriter } from './allure-results-writer.ts';
+import { prepareResultsDir } from './allure-shard-set.ts';
 
 export interface AllureReporterOptions {
   // Default 'allure-results', relative to the working directory as allure-playwright has it.
@@ -30,7 +30,8 @@ interface Internals {
 // nothing (each runtime message cost a test an attachment, a step and a stack capture):
 // - labels and links from the requirements a test claims (allure-labels.ts), and its target;
 // - a step per finding (a violation, an observation, a lost exchange);
-// - allure-results/ holds this run only, written without waiting for the disk (allure-results-writer.ts).
+// - allure-results/ holds this run only (or its shard set: allure-shard-set.ts), written without
+//   waiting for the disk (allure-results-writer.ts).
 export default class ConformanceAllureReporter extends AllureReporter {
   private readonly resultsDir: string;
   private readonly writer: AllureResultsWriter;
@@ -49,8 +50,8 @@ export default class ConformanceAllureReporter extends AllureReporter {
     super.onConfigure(config);
     this.plan = config.metadata.plan as RunPlan | undefined;
     // allure-playwright never empties its directory, and Allure 3 shows earlier runs' results as
-    // retries of this one. A shard keeps it: shards run one after another on one machine may share it.
-    if (!config.shard) rmSync(resolve(this.resultsDir), { recursive: true, force: true });
+    // retries of this one; shards of one set run one after another keep each other's.
+    prepareResultsDir(resolve(this.resultsDir), config.shard);
   }
 
   override onBegin(suite: Suite): void {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { repoRoot } from '../../src/contract/contract-files.ts';
@@ -34,11 +34,13 @@ interface AllureResult {
   steps: { name: string }[];
 }
 
-// A workspace with the result of an earlier run in allure-results/.
-function workspace(): string {
+// A workspace with the result of an earlier run in allure-results/; `shards` says that run was a
+// shard of a set (allure-shard-set.ts's marker).
+function workspace(shards?: { total: number; shards: number[] }): string {
   const dir = inlineWorkspace({ 'labelled.spec.ts': SPEC, 'playwright.config.ts': CONFIG });
   mkdirSync(join(dir, 'allure-results'));
   writeFileSync(join(dir, 'allure-results', 'earlier-result.json'), '{}');
+  if (shards) writeFileSync(join(dir, 'allure-results', '.mde-shards'), JSON.stringify(shards));
   return dir;
 }
 
@@ -47,9 +49,15 @@ function results(run: InlineRun): AllureResult[] {
   return names.filter((f) => f !== 'earlier-result.json').map((f) => run.json(join('allure-results', f)));
 }
 
-let runs: { whole: Promise<InlineRun>; shard: Promise<InlineRun> };
+let runs: Record<'whole' | 'nextShard' | 'firstShard', Promise<InlineRun>>;
 test.beforeAll(() => {
-  runs = { whole: runInline(workspace()), shard: runInline(workspace(), ['--shard=1/1']) };
+  runs = {
+    whole: runInline(workspace()),
+    // Shard 2 of 2 ran before: shard 1 of the same set keeps its results.
+    nextShard: runInline(workspace({ total: 2, shards: [2] }), ['--shard=1/2']),
+    // An unsharded run left results: a shard starts a new set without them.
+    firstShard: runInline(workspace(), ['--shard=1/2']),
+  };
 });
 test.afterAll(() => removeWorkspaces(runs));
 test.describe.configure({ mode: 'default', timeout: 60_000 });
@@ -73,12 +81,23 @@ test('a finding made during the test is the last step of its result', async () =
   expect(result!.steps.map((s) => s.name).at(-1)).toBe('observed CANCEL.FINAL: answers 400');
 });
 
-test('a run leaves only its own results, a shard keeps those of the shards before it', async () => {
+test('a run leaves only its own results, a shard keeps only those of its set', async () => {
+  const earlier = (run: InlineRun) => existsSync(join(run.dir, 'allure-results', 'earlier-result.json'));
   const whole = await runs.whole;
-  expect(existsSync(join(whole.dir, 'allure-results', 'earlier-result.json'))).toBe(false);
+  expect(earlier(whole)).toBe(false);
   expect(results(whole)).toHaveLength(1);
-  const shard = await runs.shard;
-  expect(shard.exitCode, shard.output).toBe(0);
-  expect(existsSync(join(shard.dir, 'allure-results', 'earlier-result.json'))).toBe(true);
-  expect(results(shard)).toHaveLength(1);
+  for (const [run, kept] of [
+    [await runs.nextShard, true],
+    [await runs.firstShard, false],
+  ] as const) {
+    expect(run.exitCode, run.output).toBe(0);
+    expect(earlier(run)).toBe(kept);
+    expect(results(run)).toHaveLength(1);
+  }
+  expect(
+    JSON.parse(readFileSync(join((await runs.nextShard).dir, 'allure-results', '.mde-shards'), 'utf8')),
+  ).toEqual({
+    total: 2,
+    shards: [2, 1],
+  });
 });

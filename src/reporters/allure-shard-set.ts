@@ -1,0 +1,31 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Which shards of one set allure-results/ holds. Shards run one after another on one machine share the
+// directory; anything else in it (an unsharded run, another set, an earlier run of the same shard) is
+// cleared first, or Allure 3 would show those results as retries of this run's.
+const MARKER = '.mde-shards';
+
+interface ShardSet {
+  total: number;
+  shards: number[];
+}
+
+export function prepareResultsDir(dir: string, shard: { current: number; total: number } | null): void {
+  const held = shard ? readSet(join(dir, MARKER)) : undefined;
+  const continues = !!held && held.total === shard!.total && !held.shards.includes(shard!.current);
+  if (!continues) rmSync(dir, { recursive: true, force: true });
+  if (!shard) return;
+  mkdirSync(dir, { recursive: true });
+  const set: ShardSet = { total: shard.total, shards: [...(continues ? held!.shards : []), shard.current] };
+  writeFileSync(join(dir, MARKER), `${JSON.stringify(set)}\n`);
+}
+
+function readSet(file: string): ShardSet | undefined {
+  try {
+    const set = JSON.parse(readFileSync(file, 'utf8')) as ShardSet;
+    return Number.isInteger(set.total) && Array.isArray(set.shards) ? set : undefined;
+  } catch {
+    return undefined;
+  }
+}

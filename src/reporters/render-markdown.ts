@@ -57,15 +57,18 @@ function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
+// "embedded reference emulator (profile default), at loopback (...)": the description first, then the
+// host unless the description already names it, then any other detail the plan gave.
 function describeTarget(report: ComplianceReport): string {
-  const { name, mode, apiHost, ...rest } = report.target;
+  const { name, mode, apiHost, description, ...rest } = report.target;
+  const where = description.includes(apiHost) ? [] : [`${mode} at ${apiHost}`];
   const extras = Object.entries(rest)
     .filter(([, value]) => value !== undefined && value !== null && value !== '' && !isEmptyList(value))
     .map(
       ([key, value]) =>
         `${key} ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
     );
-  return [`${mode} at ${apiHost}`, ...extras].join(', ');
+  return [description || `${mode} target`, ...where, ...extras].join(', ');
 }
 
 // Tenant runs spend real quota; the reader should see how much (reports/quota.json, by the harness).

@@ -52,6 +52,21 @@ test('the summary counts verdicts, MUST failures and errors, and the exit code f
   );
 });
 
+test('the Target line names the host once, whether the description holds it or not', () => {
+  const emulator = {
+    mode: 'emulator',
+    apiHost: '127.0.0.1:4010',
+    description: 'emulator at http://127.0.0.1:4010',
+  };
+  const built = buildComplianceReport({
+    records: runRecords(defaultTests(), { targets: { embedded: emulator } }),
+    targetName: 'embedded',
+    registry,
+    now,
+  });
+  expect(renderMarkdown(built)).toContain('- Target: emulator at http://127.0.0.1:4010\n');
+});
+
 test('a run that left requirements without any test is partial: they are listed and the headline says so', () => {
   const everyOne = registry.requirements.map((r) => testRecord({ title: r.id, requirements: [r.id] }));
   const whole = report(everyOne);
@@ -112,6 +127,7 @@ test('compliance.json matches its schema and carries statement, area, docUrl and
 test('compliance.md has a header, a summary line, one row per requirement and the NA note', () => {
   const md = renderMarkdown(report());
   expect(md).toContain('# Compliance report: embedded');
+  expect(md).toContain('- Target: embedded reference emulator, embedded at 127.0.0.1:4010\n');
   expect(md).toContain('contract sha256:0123456789abcdef');
   expect(md).toContain('**Not conforming, partial run** (exit 1): 1 PASS, 1 FAIL');
   expect(md).toContain(

@@ -1,8 +1,11 @@
 import { expect, MACHINE, test } from './emulator-fixture.ts';
 
 test.describe('cancel of an active action', () => {
-  for (const status of ['Pending', 'InProgress']) {
-    test(`cancel of a ${status} action answers 200 with the same id, Cancelled and the cancellation fields`, async ({
+  for (const [article, status] of [
+    ['a', 'Pending'],
+    ['an', 'InProgress'],
+  ] as const) {
+    test(`cancel of ${article} ${status} action answers 200 with the same id, Cancelled and the cancellation fields`, async ({
       emu,
     }) => {
       const action = await emu.seed(status);

@@ -54,7 +54,7 @@ test('the summary counts verdicts, MUST failures and errors, and the exit code f
 
 test('the Target line names the host once, whether the description holds it or not', () => {
   const emulator = {
-    mode: 'emulator',
+    mode: 'emulator' as const,
     apiHost: '127.0.0.1:4010',
     description: 'emulator at http://127.0.0.1:4010',
   };

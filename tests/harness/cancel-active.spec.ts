@@ -46,6 +46,12 @@ test('a refused cancel of an action still active is the answer to judge', async 
   expect(takeNoVerdicts()).toBe(0);
 });
 
+test('a refused cancel that cancelled the action all the same is the answer to judge', async () => {
+  const { api } = client(400, 'Cancelled');
+  expect((await cancelActive(api, ID, { Comment: 'c' })).status).toBe(400);
+  expect(takeNoVerdicts()).toBe(0);
+});
+
 test('an accepted cancel is returned as it is, with no read-back', async () => {
   const { api, calls } = client(200, 'Cancelled');
   expect((await cancelActive(api, ID, { Comment: 'c' })).status).toBe(200);

@@ -12,7 +12,7 @@ import { RECORDS_FILE, readRecords, writeRecords } from '../src/reporters/record
 import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { writeComplianceReports } from '../src/reporters/write-reports.ts';
 
-// npx tsx scripts/merge-shards.ts [shards-dir] [--allure-results <dir>]... [--single-file]
+// npm run report:merge -- [shards-dir] [--allure-results <dir>]... [--single-file]
 // Merges the shard records (reports/shards/shard-<i>-of-<n>.json, from `npm run conformance --
 // --shard=i/n`) into one compliance report, copies every given allure-results directory into
 // allure-results/, then generates Allure and runs the leak scan, as after an unsharded run.

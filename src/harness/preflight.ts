@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DEFAULT_SCOPE } from '../contract/index.ts';
+import { isLoopback } from './config/hosts.ts';
 import type { EmulatorTarget, TenantTarget } from './config/target-spec.ts';
 import { ControlClient } from './drivers/control-client.ts';
 import { ControlProtocolError, TargetUnreachableError } from './errors.ts';
@@ -90,12 +91,15 @@ async function probeOrigin(url: string, timeoutMs: number): Promise<void> {
   } catch (error) {
     const origin = new URL(url).origin;
     const cause = describeFetchError(error);
-    // The target is up but speaks plain HTTP: the fix is the scheme of the URL, not the network.
+    // The target is up but speaks plain HTTP: on loopback (an emulator) the fix is the URL's scheme;
+    // elsewhere plain HTTP is refused anyway, so the URL names the wrong service.
     if (cause === PLAIN_HTTP_ANSWER)
       throw new TargetUnreachableError(
         origin,
         cause,
-        `Set MDE_API_BASE_URL=${origin.replace(/^https:/, 'http:')}`,
+        isLoopback(new URL(url).hostname)
+          ? `Set MDE_API_BASE_URL=${origin.replace(/^https:/, 'http:')}`
+          : 'Check MDE_API_BASE_URL: a Defender API host answers HTTPS',
         { cause: error },
       );
     throw new TargetUnreachableError(

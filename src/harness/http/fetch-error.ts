@@ -1,7 +1,7 @@
 // An https:// URL to a server that answers plain HTTP: OpenSSL reads the HTTP answer as a TLS record
 // of a "wrong version". Said in words, not as OpenSSL's error text.
 export const PLAIN_HTTP_ANSWER =
-  'the target answered plain HTTP to a TLS handshake; use http:// instead of https://';
+  'the target answered plain HTTP to a TLS handshake (an https:// URL for an http:// service)';
 
 // "connection refused", "DNS lookup failed", "no answer in time": the cause a person can act on, for
 // errors of fetch (undici) and of node:http alike.

@@ -3,8 +3,8 @@ import { createServer } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { embeddedOnlyWarnings } from '../../src/harness/config/embedded-only.ts';
 
-// The MDE_EMULATOR_* variables act on the embedded target only; another target warns that it ignores
-// them (one line each, with the emulator option that does the same) instead of passing clean.
+// The suite applies the MDE_EMULATOR_* variables to the embedded target only; another target warns
+// that the suite does not apply them (one line each, with the emulator option that does the same).
 const EMBEDDED_ONLY = {
   MDE_EMULATOR_PROFILE: 'strict-odata',
   MDE_EMULATOR_PROFILE_FILE: 'reports/observed-profile.json',
@@ -14,14 +14,16 @@ const EMBEDDED_ONLY = {
 
 test.describe('embedded-only variables', () => {
   test('with another target, each one set is one warning naming it and the emulator option', () => {
+    const line = (variable: string, flag: string) =>
+      `warning: the suite does not apply ${variable} with MDE_TARGET=emulator (only with embedded); an emulator you start applies it only if it is in that emulator's environment, or given as \`npm run emulator -- ${flag}\``;
     expect(embeddedOnlyWarnings(EMBEDDED_ONLY, 'emulator')).toEqual([
-      'warning: MDE_EMULATOR_PROFILE is ignored with MDE_TARGET=emulator: it applies only to MDE_TARGET=embedded; to get the same from an emulator you start yourself, run `npm run emulator -- --profile strict-odata`',
-      'warning: MDE_EMULATOR_PROFILE_FILE is ignored with MDE_TARGET=emulator: it applies only to MDE_TARGET=embedded; to get the same from an emulator you start yourself, run `npm run emulator -- --profile-file reports/observed-profile.json`',
-      'warning: MDE_EMULATOR_FAULTS is ignored with MDE_TARGET=emulator: it applies only to MDE_TARGET=embedded; to get the same from an emulator you start yourself, run `npm run emulator -- --fault final-state-500,cancel-new-id`',
-      'warning: MDE_EMULATOR_HTTPS is ignored with MDE_TARGET=emulator: it applies only to MDE_TARGET=embedded; to get the same from an emulator you start yourself, run `npm run emulator -- --https`',
+      line('MDE_EMULATOR_PROFILE', '--profile strict-odata'),
+      line('MDE_EMULATOR_PROFILE_FILE', '--profile-file reports/observed-profile.json'),
+      line('MDE_EMULATOR_FAULTS', '--fault final-state-500,cancel-new-id'),
+      line('MDE_EMULATOR_HTTPS', '--https'),
     ]);
     expect(embeddedOnlyWarnings({ MDE_EMULATOR_FAULTS: 'final-state-500' }, 'tenant')).toEqual([
-      expect.stringMatching(/^warning: MDE_EMULATOR_FAULTS is ignored with MDE_TARGET=tenant: /),
+      expect.stringMatching(/^warning: the suite does not apply MDE_EMULATOR_FAULTS with MDE_TARGET=tenant /),
     ]);
   });
 
@@ -61,10 +63,10 @@ test.describe('embedded-only variables', () => {
     const lines = run.stderr.trim().split('\n');
     expect(lines.slice(0, 2)).toEqual([
       expect.stringMatching(
-        /^warning: MDE_EMULATOR_PROFILE is ignored with MDE_TARGET=emulator: .*--profile strict-odata`$/,
+        /^warning: the suite does not apply MDE_EMULATOR_PROFILE with MDE_TARGET=emulator .*--profile strict-odata`$/,
       ),
       expect.stringMatching(
-        /^warning: MDE_EMULATOR_FAULTS is ignored with MDE_TARGET=emulator: .*--fault final-state-500`$/,
+        /^warning: the suite does not apply MDE_EMULATOR_FAULTS with MDE_TARGET=emulator .*--fault final-state-500`$/,
       ),
     ]);
     expect(lines[2]).toContain('connection refused');

@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { precompiledValidators } from '../../contract/index.ts';
 import { registerSecret } from '../redaction/redact.ts';
 import { ENV_KEYWORDS, ENV_SCHEMA, type EnvValues, schemaOf } from './env-schema.ts';
+import { asBoolean } from './env-values.ts';
 import type { ConfigProblems } from './problems.ts';
 import type { Env } from './read-env.ts';
 
@@ -89,10 +90,4 @@ export function checkEnvironment(env: Env, problems: ConfigProblems): CheckedEnv
     isBad: (name) => bad.has(name),
     nameOf: (name) => source[name] ?? name,
   };
-}
-
-// "TRUE", "1" and "0" are what people write for a switch too; ajv coerces only "true" and "false".
-function asBoolean(value: string): string {
-  const lower = value.toLowerCase();
-  return lower === '1' ? 'true' : lower === '0' ? 'false' : lower;
 }

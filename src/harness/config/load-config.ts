@@ -4,6 +4,7 @@ import { DEFAULT_SCOPE } from '../../contract/index.ts';
 import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
 import { type CheckedEnvironment, checkEnvironment } from './check-environment.ts';
 import { schemaOf, setIt } from './env-schema.ts';
+import { commaList } from './env-values.ts';
 import { GOV_API_HOSTS, GOV_HIGH_API_HOSTS, isLoopback, tenantOriginProblem } from './hosts.ts';
 import { ConfigProblems } from './problems.ts';
 import { profileFileProblem } from './profile-file.ts';
@@ -76,10 +77,7 @@ function embeddedTarget(c: CheckedEnvironment, problems: ConfigProblems): Embedd
   const file = v.MDE_EMULATOR_PROFILE_FILE;
   const fileProblem = file && profileFileProblem(file);
   if (fileProblem) problems.add('MDE_EMULATOR_PROFILE_FILE', fileProblem);
-  const faults = (v.MDE_EMULATOR_FAULTS ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const faults = commaList(v.MDE_EMULATOR_FAULTS);
   return {
     mode: 'embedded',
     ...(v.MDE_EMULATOR_PROFILE ? { profile: v.MDE_EMULATOR_PROFILE } : {}),

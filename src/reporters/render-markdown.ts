@@ -64,11 +64,19 @@ function describeTarget(report: ComplianceReport): string {
   const where = description.includes(apiHost) ? [] : [`${mode} at ${apiHost}`];
   const extras = Object.entries(rest)
     .filter(([, value]) => value !== undefined && value !== null && value !== '' && !isEmptyList(value))
+    .filter(([, value]) => !saidIn(description, value))
     .map(
       ([key, value]) =>
         `${key} ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
     );
   return [description || `${mode} target`, ...where, ...extras].join(', ');
+}
+
+// A detail the description already gives (an embedded emulator's profile and faults) is not said twice.
+function saidIn(description: string, value: unknown): boolean {
+  if (typeof value === 'object' && !Array.isArray(value)) return false;
+  const parts = Array.isArray(value) ? value : [value];
+  return parts.every((part) => description.includes(String(part)));
 }
 
 // Tenant runs spend real quota; the reader should see how much (reports/quota.json, by the harness).

@@ -65,6 +65,27 @@ test('the Target line names the host once, whether the description holds it or n
     now,
   });
   expect(renderMarkdown(built)).toContain('- Target: emulator at http://127.0.0.1:4010\n');
+
+  // An embedded target's profile and faults are fields for machines and words for people, said once.
+  const embedded = {
+    mode: 'embedded' as const,
+    apiHost: 'loopback',
+    description: 'embedded reference emulator (profile lenient; faults final-state-500)',
+    profile: 'lenient',
+    faults: ['final-state-500'],
+    seed: 'seed.json',
+  };
+  const md = renderMarkdown(
+    buildComplianceReport({
+      records: runRecords(defaultTests(), { targets: { embedded } }),
+      targetName: 'embedded',
+      registry,
+      now,
+    }),
+  );
+  expect(md).toContain(
+    '- Target: embedded reference emulator (profile lenient; faults final-state-500), embedded at loopback, seed seed.json\n',
+  );
 });
 
 test('a run that left requirements without any test is partial: they are listed and the headline says so', () => {

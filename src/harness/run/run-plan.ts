@@ -39,8 +39,6 @@ export interface RunPlan {
 // and every worker read the same plan from this variable.
 export const RUN_PLAN_VARIABLE = 'MDE_RUN_PLAN';
 
-// The reports print the description and then every other field, so a detail the description gives
-// (an embedded emulator's profile and faults) is not a field too: it would be said twice.
 export function targetInfo(spec: TargetSpec, extra: Record<string, unknown> = {}): TargetInfo {
   switch (spec.mode) {
     case 'embedded':
@@ -49,6 +47,9 @@ export function targetInfo(spec: TargetSpec, extra: Record<string, unknown> = {}
         apiHost: 'loopback (emulator started by the suite)',
         // Named even when it is the default one, which the run then used.
         description: describeTarget({ ...spec, profile: spec.profile ?? 'default' }),
+        // Also as fields, for machines reading compliance.json (compliance.md says them once).
+        profile: spec.profile ?? 'default',
+        faults: spec.faults ?? [],
         ...extra,
       };
     default:

@@ -33,20 +33,23 @@ export interface Outcome {
   exitReason: string;
 }
 
-// Errors first (a run that could not judge proves nothing), then blocking requirements.
+// A broken suite first (it proves nothing), then blocking requirements: a MUST that failed is evidence
+// even where other exchanges were lost, so exit 3 means the target was unreachable and nothing else
+// went wrong (docs/interfaces.md#exit-codes). The reason names both when both happened.
 export function decideOutcome(
   problems: readonly { category: ErrorCategory; line: string }[],
   blockingIds: readonly string[],
 ): Outcome {
-  if (problems.length > 0) {
-    const unreachable = problems.every((p) => p.category === 'target-unreachable');
-    return {
-      exitCode: unreachable ? EXIT.UNREACHABLE : EXIT.ERRORED,
-      exitReason: `${problems.length} test(s) or run step(s) reached no verdict: ${problems[0]!.line}`,
-    };
-  }
-  if (blockingIds.length > 0)
-    return { exitCode: EXIT.NOT_CONFORMING, exitReason: `not conforming: ${blockingIds.join(', ')}` };
+  const failed = blockingIds.length > 0 ? `not conforming: ${blockingIds.join(', ')}` : undefined;
+  const lost =
+    problems.length > 0
+      ? `${problems.length} test(s) or run step(s) reached no verdict: ${problems[0]!.line}`
+      : undefined;
+  const reason = [failed, lost].filter(Boolean).join('; ');
+  if (problems.some((p) => p.category !== 'target-unreachable'))
+    return { exitCode: EXIT.ERRORED, exitReason: [lost, failed].filter(Boolean).join('; ') };
+  if (failed) return { exitCode: EXIT.NOT_CONFORMING, exitReason: reason };
+  if (lost) return { exitCode: EXIT.UNREACHABLE, exitReason: reason };
   return { exitCode: EXIT.CONFORMING, exitReason: 'no MUST requirement failed and nothing errored' };
 }
 

@@ -101,6 +101,18 @@ test('a run that left requirements without any test is partial: they are listed 
     testRecord({ title: 'CANCEL.OK skipped', requirements: ['CANCEL.OK'], ...skipped('writes are off') }),
   ]);
   expect(narrowed.summary.notRun).toEqual(['RATE.HOUR']);
+  // A requirement whose own tests did not run, but which another test's exchange showed violated, has
+  // a verdict: it is not among those the run says nothing about.
+  const violated = report([
+    ...everyOne.filter((t) => t.title !== 'SCHEMA.ENTITY' && t.title !== 'CANCEL.OK'),
+    testRecord({
+      title: 'CANCEL.OK',
+      requirements: ['CANCEL.OK'],
+      findings: [{ kind: 'violation', id: requirementId('SCHEMA.ENTITY'), text: 'status: must be string' }],
+    }),
+  ]);
+  expect(violated.requirements.find((r) => r.id === 'SCHEMA.ENTITY')?.verdict).toBe('FAIL');
+  expect(violated.summary.notRun).toEqual([]);
   expect(narrowed.summary.exitCode).toBe(0);
   expect(narrowed.summary.exitReason).toContain(partialRun(1, registry.requirements.length));
   const md = renderMarkdown(narrowed);
@@ -125,6 +137,22 @@ test('an unreachable target makes the run exit 3, any other error 2, each counte
     testRecord({ requirements: ['CANCEL.OK'], status: 'failed', outcome: 'errored', error: suiteError }),
   ]);
   expect(mixed.summary.exitCode).toBe(2);
+});
+
+test('a MUST that failed wins over lost exchanges: exit 1, and the reason names both', () => {
+  const { summary } = report([
+    testRecord({ requirements: ['CANCEL.FINAL'], ...failed('expected status 4xx, got 200') }),
+    testRecord({
+      requirements: ['CANCEL.OK'],
+      status: 'failed',
+      outcome: 'errored',
+      error: { category: 'target-unreachable', line: 'GET /api/machineactions/{id}: no answer within 10 s' },
+    }),
+  ]);
+  expect(summary.exitCode).toBe(1);
+  expect(summary.exitReason).toMatch(
+    /^not conforming: CANCEL\.FINAL; 1 test\(s\) or run step\(s\) reached no verdict: GET .*: no answer within 10 s/,
+  );
 });
 
 test('compliance.json matches its schema and carries statement, area, docUrl and tests per requirement', () => {

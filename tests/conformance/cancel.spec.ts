@@ -64,21 +64,25 @@ suite('cancel of an active action', () => {
         shown,
         'the action shows Cancelled in the 200 body or on a GET within the bounded wait',
       ).toBeDefined();
-      expect(field(shown!, 'cancellationComment')).toBe(comment);
+      // Which answer is judged, for the reason a failure gives.
+      const where = shown === res ? 'in the 200 body of the cancel' : 'on a GET after the cancel';
+      expect(field(shown!, 'cancellationComment'), `cancellationComment ${where} is the Comment sent`).toBe(
+        comment,
+      );
       const requestor = field(shown!, 'cancellationRequestor');
       expect(
         typeof requestor === 'string' && requestor.trim().length > 0,
-        `cancellationRequestor is a non-empty string (got ${JSON.stringify(requestor)})`,
+        `cancellationRequestor ${where} is a non-empty string (got ${JSON.stringify(requestor)})`,
       ).toBe(true);
       const cancelledAt = field(shown!, 'cancellationDateTimeUtc');
       const createdAt = field(shown!, 'creationDateTimeUtc') ?? action.creationDateTimeUtc;
       expect(
         isDateTime(cancelledAt),
-        `cancellationDateTimeUtc is a date-time (got ${JSON.stringify(cancelledAt)})`,
+        `cancellationDateTimeUtc ${where} is a date-time (got ${JSON.stringify(cancelledAt)})`,
       ).toBe(true);
       expect(
         isDateTime(createdAt) && notBefore(cancelledAt as string, createdAt),
-        `cancellationDateTimeUtc ${String(cancelledAt)} is not before creationDateTimeUtc ${String(createdAt)}`,
+        `cancellationDateTimeUtc ${String(cancelledAt)} ${where} is not before creationDateTimeUtc ${String(createdAt)}`,
       ).toBe(true);
     },
   );

@@ -1,10 +1,12 @@
 import type { ControlActionSeed, ControlApp, ControlMachine } from '../../contract/index.ts';
 import { ControlProtocolError } from '../errors.ts';
+import { noVerdict } from '../evidence/no-verdict.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
 import { type RawResponse, sendRaw, WireLoss } from '../http/raw-request.ts';
 
 // Client of the emulator control protocol (docs/interfaces.md#control-protocol). Any answer other than the
-// documented one is a ControlProtocolError naming the URL and the status.
+// documented one is a ControlProtocolError naming the URL and the status, and the test that needed it
+// reaches no verdict: the target does not speak the protocol, which is not the suite failing.
 export class ControlClient {
   constructor(
     readonly baseUrl: string,
@@ -12,37 +14,39 @@ export class ControlClient {
   ) {}
 
   async reset(): Promise<void> {
-    await this.call('POST', '/_emulator/reset', undefined, 204);
+    await this.must('POST', '/_emulator/reset', undefined, 204);
   }
 
   async clock(): Promise<Date> {
-    return this.readNow(await this.call('GET', '/_emulator/clock', undefined, 200), '/_emulator/clock');
+    return this.readNow(await this.must('GET', '/_emulator/clock', undefined, 200), '/_emulator/clock');
   }
 
   async advance(seconds: number): Promise<Date> {
     if (!(seconds > 0)) throw new RangeError(`advance() needs a number of seconds above 0 (got ${seconds})`);
-    const body = await this.call('POST', '/_emulator/clock/advance', { seconds }, 200);
+    const body = await this.must('POST', '/_emulator/clock/advance', { seconds }, 200);
     return this.readNow(body, '/_emulator/clock/advance');
   }
 
   async registerApp(app: ControlApp): Promise<void> {
-    await this.call('POST', '/_emulator/apps', app, 201);
+    await this.must('POST', '/_emulator/apps', app, 201);
   }
 
   async registerMachine(machine: ControlMachine): Promise<void> {
-    await this.call('POST', '/_emulator/machines', machine, 201);
+    await this.must('POST', '/_emulator/machines', machine, 201);
   }
 
   async seedAction(action: ControlActionSeed): Promise<Record<string, unknown>> {
-    const body = (await this.call('POST', '/_emulator/machineactions', action, 201)) as Record<
+    const body = (await this.must('POST', '/_emulator/machineactions', action, 201)) as Record<
       string,
       unknown
     >;
     if (typeof body?.id !== 'string')
-      throw new ControlProtocolError(
-        `${this.baseUrl}/_emulator/machineactions`,
-        201,
-        'the answer has no MachineAction id',
+      throw noVerdict(
+        new ControlProtocolError(
+          `${this.baseUrl}/_emulator/machineactions`,
+          201,
+          'the answer has no MachineAction id',
+        ),
       );
     return body;
   }
@@ -59,12 +63,23 @@ export class ControlClient {
     const now = (body as { now?: unknown })?.now;
     const date = typeof now === 'string' ? new Date(now) : undefined;
     if (!date || Number.isNaN(date.getTime()))
-      throw new ControlProtocolError(
-        `${this.baseUrl}${path}`,
-        200,
-        `expected {"now": "<RFC 3339>"}, got ${JSON.stringify(body)}`,
+      throw noVerdict(
+        new ControlProtocolError(
+          `${this.baseUrl}${path}`,
+          200,
+          `expected {"now": "<RFC 3339>"}, got ${JSON.stringify(body)}`,
+        ),
       );
     return date;
+  }
+
+  // A call the run needs: its failure ends the test that made it without a verdict.
+  private async must(method: string, path: string, body: unknown, expected: number): Promise<unknown> {
+    try {
+      return await this.call(method, path, body, expected);
+    } catch (error) {
+      throw error instanceof ControlProtocolError ? noVerdict(error) : error;
+    }
   }
 
   private async call(method: string, path: string, body: unknown, expected: number): Promise<unknown> {

@@ -55,9 +55,12 @@ async function main(args: string[]): Promise<ExitCode> {
       const { preflight } = await import('../src/harness/preflight.ts');
       await withBudget(preflight(target, { timeoutMs: 3_000 }), PREFLIGHT_BUDGET_MS);
     } catch (error) {
-      console.error(
-        isUserError(error) ? describeError(error) : `TargetUnreachableError: ${redactText(String(error))}`,
-      );
+      const line = isUserError(error)
+        ? describeError(error)
+        : `TargetUnreachableError: ${redactText(String(error))}`;
+      console.error(line);
+      const { writeUnreachableReport } = await import('../src/reporters/unreachable-report.ts');
+      console.log(writeUnreachableReport(plan, line));
       return EXIT.UNREACHABLE;
     }
     plan.preflighted = true;

@@ -26,7 +26,8 @@ export interface ComplianceSummary {
   baseline: BaselineSummary | null;
   quota: unknown;
   durationMs: number;
-  // Requirements none of whose tests were in this run (narrowed by --grep, files or projects): their
+  // Requirements none of whose tests were in this run (narrowed by --grep, files or projects, or stopped
+  // before its tests): their
   // NA says nothing about the target, and the run is partial evidence.
   notRun: string[];
   exitCode: ExitCode;
@@ -120,7 +121,7 @@ function summarize(
 }
 
 export function partialRun(notRun: number, requirements: number): string {
-  return `partial run: ${notRun} of ${requirements} requirements had no test in it (narrowed by --grep, files or projects)`;
+  return `partial run: ${notRun} of ${requirements} requirements had no test in it`;
 }
 
 function baselineSummary(baseline: Baseline, requirements: RequirementResult[]): BaselineSummary {

@@ -42,13 +42,14 @@ export function renderMarkdown(report: ComplianceReport, observed?: ObservedProf
   return scrub(lines.filter((line) => line !== undefined).join('\n'));
 }
 
-// A run narrowed by --grep, files or projects must not pass for a whole one when it is filed.
+// A run narrowed by --grep, files or projects (or stopped early) must not pass for a whole one when filed.
 function partialRunLines(report: ComplianceReport): string[] {
   const { notRun, requirements } = report.summary;
   if (notRun.length === 0) return [];
   return [
-    `> Partial run: ${notRun.length} of ${requirements} requirements had no test in this run, so their NA says`,
-    '> nothing about the target. File the report of a whole run (`npm run conformance` without filters).',
+    `> Partial run: ${notRun.length} of ${requirements} requirements had no test in this run (narrowed by --grep,`,
+    '> files or projects, or stopped before its tests), so their NA says nothing about the target. File the',
+    '> report of a whole run (`npm run conformance` without filters).',
     '',
   ];
 }
@@ -89,6 +90,8 @@ function quotaLine(quota: unknown): string | undefined {
 // One sentence on how to use it: the loop of docs/calibration.md.
 function observedLine(observed: ObservedProfileLink | undefined): string | undefined {
   if (!observed) return undefined;
+  if (observed.known === 0)
+    return `- Observed profile: [${observed.file}](${observed.file}), none of its ${observed.total} open points read in this run.`;
   return (
     `- Observed profile: [${observed.file}](${observed.file}), ${observed.known} of ${observed.total} open points read; ` +
     `to test your own automation against an emulator that answers as this target did, start it with ` +

@@ -1,7 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { repoRoot } from '../../src/contract/contract-files.ts';
 import { embeddedOnlyWarnings } from '../../src/harness/config/embedded-only.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 // The suite applies the MDE_EMULATOR_* variables to the embedded target only; another target warns
 // that the suite does not apply them (one line each, with the emulator option that does the same).
@@ -11,6 +16,8 @@ const EMBEDDED_ONLY = {
   MDE_EMULATOR_FAULTS: 'final-state-500, cancel-new-id',
   MDE_EMULATOR_HTTPS: 'true',
 };
+
+test.afterEach(removeTempDirs);
 
 test.describe('embedded-only variables', () => {
   test('with another target, each one set is one warning naming it and the emulator option', () => {
@@ -46,7 +53,12 @@ test.describe('embedded-only variables', () => {
         server.close(() => done(port));
       });
     });
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/conformance.ts'], {
+    // In a directory of its own: the run writes the report of a run that could not reach its target.
+    const cwd = tempDir('conformance-run-');
+    const tsx = pathToFileURL(join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+    const script = join(repoRoot, 'scripts', 'conformance.ts');
+    const run = spawnSync(process.execPath, ['--import', tsx, script], {
+      cwd,
       env: {
         ...process.env,
         MDE_RUN_PLAN: '',
@@ -71,5 +83,11 @@ test.describe('embedded-only variables', () => {
     ]);
     expect(lines[2]).toContain('connection refused');
     expect(lines).toHaveLength(3);
+    // This run's verdict replaces any earlier one: exit 3, the reason, no test.
+    const report = JSON.parse(readFileSync(join(cwd, 'reports', 'compliance.json'), 'utf8'));
+    expect(report.summary).toMatchObject({ exitCode: 3, tests: { total: 0 } });
+    expect(report.summary.exitReason).toContain('connection refused');
+    expect(run.stdout).toContain('(exit code 3, partial run: 33 of 33 requirements had no test in it)');
+    expect(run.status).toBe(3);
   });
 });

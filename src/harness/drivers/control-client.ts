@@ -13,10 +13,6 @@ export class ControlClient {
     private readonly timeoutMs = 10_000,
   ) {}
 
-  async reset(): Promise<void> {
-    await this.must('POST', '/_emulator/reset', undefined, 204);
-  }
-
   async clock(): Promise<Date> {
     return this.readNow(await this.must('GET', '/_emulator/clock', undefined, 200), '/_emulator/clock');
   }

@@ -25,6 +25,23 @@ test.describe('tenant configuration', () => {
     expect(JSON.stringify(config)).not.toContain(TENANT.MDE_CLIENT_SECRET);
   });
 
+  test('a bad id is described by its length, never echoed: it may be a secret pasted into the wrong box', () => {
+    const secret = 'Xy18Q~fakeSECRETvalue0123456789abcdEFGHij';
+    for (const name of [
+      'MDE_CLIENT_ID',
+      'MDE_TENANT_ID',
+      'MDE_LIMITED_CLIENT_ID',
+      'MDE_ROLE_ISOLATE_CLIENT_ID',
+    ]) {
+      const lines = problems({ ...TENANT, [name]: secret });
+      expect(lines.join('\n')).toContain(`${name} must be`);
+      expect(lines.join('\n')).toContain(`(got ${secret.length} characters, not shown`);
+      expect(lines.join('\n')).not.toContain('fakeSECRET');
+    }
+    // Values that are no one's secret are still shown, which helps fix them.
+    expect(problems({ MDE_TARGET: 'prod' })[0]).toContain('(got "prod")');
+  });
+
   test('tenant mode takes only documented https hosts, or loopback', () => {
     expect(problems({ ...TENANT, MDE_API_BASE_URL: 'http://api.security.microsoft.com' })[0]).toContain(
       'must use https',

@@ -34,3 +34,12 @@ test('thousands of registered tokens are all still found', () => {
   expect(redactText(`first ${tokens[0]} last ${tokens[4999]}`)).toBe('first [REDACTED] last [REDACTED]');
   expect(redactText('nothing secret here')).toBe('nothing secret here');
 });
+
+test('an Entra client secret is redacted by its shape, registered or not', () => {
+  const secret = 'Xy18Q~abcdefghijklmnopqrstuvwxyz0123456_';
+  expect(redactText(`MDE_CLIENT_ID got "${secret}"`)).toBe('MDE_CLIENT_ID got "[REDACTED]"');
+  // A GUID, or a word with a tilde, is not one.
+  expect(redactText('aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee ~Q~')).toBe(
+    'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee ~Q~',
+  );
+});

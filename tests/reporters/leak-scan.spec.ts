@@ -38,6 +38,15 @@ test('tokens issued during the run are found by fingerprint, JWT or not, and the
   expect(findings).toContainEqual({ file: 'test-results/log.txt', what: 'a JWT-shaped token' });
 });
 
+test('a value shaped like an Entra client secret is found even where no variable configured it', () => {
+  const { root, env } = workspace();
+  writeFileSync(join(root, 'reports', 'notes.md'), 'pasted: Xy18Q~abcdefghijklmnopqrstuvwxyz0123456_ here');
+  writeFileSync(join(root, 'reports', 'ids.md'), 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee and 8Q~short');
+  const { findings } = scan({ root, env });
+  expect(findings).toContainEqual({ file: 'reports/notes.md', what: 'an Entra client secret' });
+  expect(findings.filter((f) => f.file === 'reports/ids.md')).toEqual([]);
+});
+
 test('an issued token is found by fingerprint where it ends a file, in a query or after a JWT dot', () => {
   const { root, fingerprints, env } = workspace();
   recordIssuedSecret(TOKEN, fingerprints);

@@ -74,7 +74,11 @@ export function checkEnvironment(env: Env, problems: ConfigProblems): CheckedEnv
       delete values[name];
       bad.add(name);
       const schema = schemaOf(name);
-      const got = schema?.writeOnly ? '' : ` (got ${JSON.stringify(given[name])})`;
+      const got = schema?.writeOnly
+        ? ''
+        : schema?.quiet
+          ? ` (got ${given[name]!.length} characters, not shown: it may be a secret in the wrong variable)`
+          : ` (got ${JSON.stringify(given[name])})`;
       problems.add(source[name] ?? name, `${schema?.fix ?? 'is not valid'}${got}`);
     }
     // Again without the bad values, which puts their defaults back; it cannot fail now.

@@ -7,9 +7,11 @@ import { Type } from './schema-builders.ts';
 //   fix       what a valid value looks like; a bad value reads "ConfigError: <NAME> <fix> (got "...")"
 //   fallback  the Azure SDK namesake read when the variable is unset (tenant mode only)
 //   writeOnly a secret: never echoed in a message, registered with the redactor
+//   quiet     an id: a bad value is described by its length, never echoed (a secret pasted into the
+//             wrong variable would otherwise be printed)
 // Variables read elsewhere (MDE_BASELINE and MDE_REPORT_SINGLE_FILE by the reporters, the emulator's
 // own CLI variables, those the scripts set for their children) are not read by the configuration.
-export const ENV_KEYWORDS = ['fix', 'fallback'];
+export const ENV_KEYWORDS = ['fix', 'fallback', 'quiet'];
 
 const GUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 const ORIGIN = '^https?://[^/?#@\\s]+/?$';
@@ -31,7 +33,9 @@ const namesake = (fallback?: string) => (fallback ? { fallback } : {});
 const origin = (description: string, fallback?: string) =>
   Type.Optional(Type.String({ pattern: ORIGIN, description, fix: ORIGIN_FIX, ...namesake(fallback) }));
 const clientId = (description: string, fallback?: string) =>
-  Type.Optional(Type.String({ pattern: GUID, description, fix: CLIENT_ID_FIX, ...namesake(fallback) }));
+  Type.Optional(
+    Type.String({ pattern: GUID, description, fix: CLIENT_ID_FIX, quiet: true, ...namesake(fallback) }),
+  );
 const secret = (description: string, fallback?: string) =>
   Type.Optional(Type.String({ writeOnly: true, description, ...namesake(fallback) }));
 const file = (description: string, fallback?: string) =>
@@ -96,6 +100,7 @@ export const ENV_SCHEMA = Type.Object(
         pattern: GUID,
         description: 'tenant GUID',
         fix: 'must be a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47 (the Directory (tenant) ID)',
+        quiet: true,
         fallback: 'AZURE_TENANT_ID',
       }),
     ),
@@ -143,6 +148,7 @@ export const ENV_SCHEMA = Type.Object(
         pattern: GUID,
         description: 'app holding only that action role',
         fix: CLIENT_ID_FIX,
+        quiet: true,
       }),
       '^MDE_ROLE_[A-Z]+_CLIENT_SECRET$': Type.String({ writeOnly: true, description: 'its client secret' }),
       '^MDE_ROLE_[A-Z]+_CLIENT_CERTIFICATE_PATH$': Type.String({
@@ -161,6 +167,7 @@ export interface VariableSchema {
   fix?: string;
   fallback?: string;
   writeOnly?: boolean;
+  quiet?: boolean;
 }
 
 export function schemaOf(name: string): VariableSchema | undefined {

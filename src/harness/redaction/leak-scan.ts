@@ -8,7 +8,7 @@ import { isZip, zipEntries } from './zip-entries.ts';
 
 // Redaction is only as good as its last check: after a run, every artefact is searched for the
 // configured secrets (src/harness/redaction/configured-secrets.ts), for tokens issued during the run (by
-// fingerprint), and for anything shaped like a JWT or a PEM private key. A finding names the file and
+// fingerprint), and for anything shaped like a JWT, an Entra client secret or a PEM private key. A finding names the file and
 // what kind of secret it is, never the secret.
 export const SCANNED_DIRS = [
   'reports',
@@ -19,6 +19,8 @@ export const SCANNED_DIRS = [
   'playwright-report',
 ];
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\./;
+// An Entra ID client secret value: three characters, a digit, "Q~", then 34.
+const ENTRA_SECRET_SHAPE = /[A-Za-z0-9_.~-]{3}\dQ~[A-Za-z0-9_.~-]{34}/;
 // The characters a token or secret is made of (base64, base64url, JWT dots): runs of them are hashed.
 const TOKEN_CHAR = new Uint8Array(128);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.+/=-')
@@ -108,6 +110,7 @@ function scanText(text: string, name: string, needles: Needles): string[] {
     if (needle.forms.some((form) => text.includes(form))) found.add(needle.what);
   }
   if (JWT_SHAPE.test(text)) found.add('a JWT-shaped token');
+  if (ENTRA_SECRET_SHAPE.test(text)) found.add('an Entra client secret');
   if (PRIVATE_KEY_SHAPE.test(text)) found.add('a PEM private key');
   if (needles.fingerprints.size > 0 && issuedTokenIn(text, needles))
     found.add('a token issued during the run');

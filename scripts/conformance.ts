@@ -3,6 +3,7 @@
 // User errors print one line each, never a stack trace.
 import { writeFileSync } from 'node:fs';
 import { embeddedOnlyWarnings } from '../src/harness/config/embedded-only.ts';
+import { unknownVariableWarnings } from '../src/harness/config/unknown-variables.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import { ConfigError, describeError, isUserError } from '../src/harness/errors.ts';
@@ -46,7 +47,8 @@ async function main(args: string[]): Promise<ExitCode> {
       return EXIT.ERRORED;
     }
   }
-  for (const line of embeddedOnlyWarnings(env, target.mode)) console.error(line);
+  for (const line of [...unknownVariableWarnings(env), ...embeddedOnlyWarnings(env, target.mode)])
+    console.error(line);
   const plan = planFromConfig(config);
   console.log(`conformance: ${plan.targets[0]!.info.description}, run ${plan.runId}`);
 

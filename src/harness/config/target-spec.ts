@@ -69,6 +69,6 @@ export function describeTarget(target: TargetSpec): string {
     case 'emulator':
       return `emulator at ${target.apiBaseUrl}`;
     case 'tenant':
-      return `tenant at ${target.apiBaseUrl} (sign-in ${target.credentials.operator.kind}, writes ${target.allowWrites ? 'allowed' : 'off'}, throttling ${target.allowThrottling ? 'allowed' : 'off'})`;
+      return `tenant at ${target.apiBaseUrl} (sign-in ${target.credentials.operator.kind}, writes ${target.allowWrites ? 'allowed' : 'off'}, throttling ${target.allowThrottling ? 'allowed' : 'off'}, quota share ${target.quotaShare})`;
   }
 }

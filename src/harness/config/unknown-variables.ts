@@ -1,0 +1,58 @@
+import { ENV_SCHEMA, schemaOf } from './env-schema.ts';
+import type { Env } from './read-env.ts';
+
+// MDE_* names read outside the configuration: by the reporters, the emulator's command line and the
+// self-test, and those the scripts set for their children (docs/interfaces.md).
+const READ_ELSEWHERE = [
+  'MDE_BASELINE',
+  'MDE_REPORT_SINGLE_FILE',
+  'MDE_COMPLIANCE_RECORDS',
+  'MDE_EMULATOR_PORT',
+  'MDE_EMULATOR_HOST',
+  'MDE_SELFTEST_ONLY',
+  'MDE_SELFTEST_WORKERS',
+  'MDE_SELFTEST_CONFIG',
+  'MDE_RUN_PLAN',
+  'MDE_EMBEDDED_EMULATORS_FILE',
+  'MDE_SECRETS_FINGERPRINTS_FILE',
+  'MDE_TIMINGS_FILE',
+];
+
+// One line per MDE_* variable that nothing reads: a misspelt safety switch (MDE_ALLOW_WRITE) or quota
+// (MDE_QUOTA) would otherwise leave its default in force, unnoticed.
+export function unknownVariableWarnings(env: Env): string[] {
+  const known = [...Object.keys(ENV_SCHEMA.properties as object), ...READ_ELSEWHERE];
+  return Object.keys(env)
+    .filter((name) => /^mde_/i.test(name) && !schemaOf(name) && !READ_ELSEWHERE.includes(name))
+    .map((name) => {
+      const guess = closest(name.toUpperCase(), known);
+      return `warning: ${name} is not a setting of this suite and is ignored${guess ? `; did you mean ${guess}?` : ''} (docs/interfaces.md lists them)`;
+    });
+}
+
+// The known name it begins, or the nearest in edits if near enough to be a typo.
+function closest(name: string, known: string[]): string | undefined {
+  const begun = known.find((candidate) => candidate.startsWith(name));
+  if (begun) return begun;
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(name, candidate);
+    if (!best || distance < best.distance) best = { name: candidate, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(name.length / 5)) ? best.name : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -3,10 +3,11 @@
 // User errors print one line each, never a stack trace.
 import { writeFileSync } from 'node:fs';
 import { embeddedOnlyWarnings } from '../src/harness/config/embedded-only.ts';
-import { unknownVariableWarnings } from '../src/harness/config/unknown-variables.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
+import { unknownVariableWarnings } from '../src/harness/config/unknown-variables.ts';
 import { ConfigError, describeError, isUserError } from '../src/harness/errors.ts';
+import type { SignInError } from '../src/harness/identity/sign-in-error.ts';
 import { redactText } from '../src/harness/redaction/redact.ts';
 import { planFromConfig } from '../src/harness/run/plan-from-config.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts';
@@ -61,6 +62,10 @@ async function main(args: string[]): Promise<ExitCode> {
         ? describeError(error)
         : `TargetUnreachableError: ${redactText(String(error))}`;
       console.error(line);
+      // Refused credentials are configuration to fix (exit 2), not a target to retry later.
+      // (By its code: the sign-in modules load only for a tenant, inside the preflight.)
+      if ((error as Partial<SignInError>)?.code === 'SIGN_IN' && (error as SignInError).refused)
+        return EXIT.ERRORED;
       const { writeUnreachableReport } = await import('../src/reporters/unreachable-report.ts');
       console.log(writeUnreachableReport(plan, line));
       return EXIT.UNREACHABLE;

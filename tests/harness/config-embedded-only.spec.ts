@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { repoRoot } from '../../src/contract/contract-files.ts';
 import { embeddedOnlyWarnings } from '../../src/harness/config/embedded-only.ts';
+import { withoutMdeVariables } from '../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 // The suite applies the MDE_EMULATOR_* variables to the embedded target only; another target warns
@@ -60,8 +61,7 @@ test.describe('embedded-only variables', () => {
     const run = spawnSync(process.execPath, ['--import', tsx, script], {
       cwd,
       env: {
-        ...process.env,
-        MDE_RUN_PLAN: '',
+        ...withoutMdeVariables(),
         MDE_TARGET: 'emulator',
         MDE_API_BASE_URL: `http://127.0.0.1:${port}`,
         MDE_EMULATOR_PROFILE: 'strict-odata',

@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { withoutMdeVariables } from '../helpers/script-env.ts';
 
 // npm run conformance checks the embedded emulator's profile and fault names before it announces the
 // run: a bad name is one line saying where the names are listed, and no banner comes first.
 function conformance(env: Record<string, string>) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/conformance.ts'], {
     env: {
-      ...process.env,
+      ...withoutMdeVariables(),
       MDE_RUN_PLAN: '',
       MDE_TARGET: 'embedded',
       MDE_API_BASE_URL: '',

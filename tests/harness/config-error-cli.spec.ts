@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { withoutMdeVariables } from '../helpers/script-env.ts';
 
 // Both ways a user starts a run stop on a bad environment with one line per problem and exit 2,
 // never a stack trace (docs/interfaces.md#environment).
 const LINE = 'ConfigError: MDE_TARGET must be one of embedded, emulator, tenant (got "prod")';
-const env = { ...process.env, MDE_TARGET: 'prod', MDE_RUN_PLAN: '' };
+const env = { ...withoutMdeVariables(), MDE_TARGET: 'prod' };
 
 for (const [how, args] of [
   ['npm run conformance', ['--import', 'tsx', 'scripts/conformance.ts']],

@@ -13,16 +13,20 @@ test('an Entra ID refusal is one line with the AADSTS code and what to check', (
   const error = new Error(
     'invalid_client: Error(s): 700027 - Timestamp: 2026-12-02 04:40:00Z - Description: AADSTS700027: Client assertion contains an invalid signature. [Reason - The key was not found.] Trace ID: 1 Correlation ID: 2 Timestamp: 3 - Correlation ID: 2 - Trace ID: 1',
   );
-  const line = signInError(error, spec, authority).message;
+  const signIn = signInError(error, spec, authority);
+  // Entra ID answered and refused: configuration to fix (exit 2), not a target to retry.
+  expect(signIn.refused).toBe(true);
+  const line = signIn.message;
   expect(line).toMatch(
     /^certificate sign-in at https:\/\/127\.0\.0\.1:4443\/72f988bf-86f1-41af-91ab-2d7cd011db47 failed: AADSTS700027: Client assertion contains an invalid signature\. \[Reason - The key was not found\.\] \(the assertion is not signed by a certificate the app registration holds: .*\)$/,
   );
   expect(line).not.toContain('\n');
 });
 
-test('an error without an AADSTS code keeps its own first line', () => {
-  const line = signInError(new Error('connect ECONNREFUSED 127.0.0.1:4443\n  at x'), spec, authority).message;
-  expect(line).toBe(
-    'certificate sign-in at https://127.0.0.1:4443/72f988bf-86f1-41af-91ab-2d7cd011db47 failed: connect ECONNREFUSED 127.0.0.1:4443',
+test('an error without an answer keeps its own first line and names the setting to check', () => {
+  const signIn = signInError(new Error('connect ECONNREFUSED 127.0.0.1:4443\n  at x'), spec, authority);
+  expect(signIn.refused).toBe(false);
+  expect(signIn.message).toBe(
+    'certificate sign-in at https://127.0.0.1:4443/72f988bf-86f1-41af-91ab-2d7cd011db47 failed: connect ECONNREFUSED 127.0.0.1:4443 (check MDE_AUTH_BASE_URL and that the token endpoint is reachable)',
   );
 });

@@ -10,6 +10,9 @@ import type { Authority } from './token-source.ts';
 export class SignInError extends HarnessError {
   readonly code = 'SIGN_IN';
   readonly category = 'target';
+  // The token endpoint answered and refused the app (a wrong secret, an unknown app): the configuration
+  // is to fix, not the network. False when no answer came.
+  refused = false;
 }
 
 // Entra ID quotes the app's id ("app '…'", "Application with identifier '…'", "Client app ID: …"), and the
@@ -20,11 +23,28 @@ const QUOTED_APP_ID =
 export function signInError(error: unknown, spec: CredentialSpec, authority: Authority): SignInError {
   const detail = withoutClientIds(entraDetail(error), spec.clientId);
   const aadsts = /AADSTS(\d+)/.exec(detail)?.[1];
-  const fix = aadsts ? entraErrorByCode(aadsts)?.fix : undefined;
+  const refused = !!aadsts || answered(error);
+  const fix = aadsts
+    ? entraErrorByCode(aadsts)?.fix
+    : refused
+      ? undefined
+      : 'check MDE_AUTH_BASE_URL and that the token endpoint is reachable';
   const where = `${authority.authBaseUrl}/${authority.tenantId}`;
-  return new SignInError(`${spec.kind} sign-in at ${where} failed: ${detail}${fix ? ` (${fix})` : ''}`, {
-    cause: error,
-  });
+  const signIn = new SignInError(
+    `${spec.kind} sign-in at ${where} failed: ${detail}${fix ? ` (${fix})` : ''}`,
+    {
+      cause: error,
+    },
+  );
+  signIn.refused = refused;
+  return signIn;
+}
+
+// Whether the token endpoint answered at all: with a status (our client) or an OAuth error (msal-node).
+function answered(error: unknown): boolean {
+  if (error instanceof TokenError) return error.status !== undefined;
+  const response = (error as { errorResponse?: { error?: string } }).errorResponse;
+  return !!response?.error;
 }
 
 // Every configured client id, and whatever Entra ID quotes as an app id, becomes [CLIENT-ID]; the AADSTS

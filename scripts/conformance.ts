@@ -6,6 +6,7 @@ import { embeddedOnlyWarnings } from '../src/harness/config/embedded-only.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import { unknownVariableWarnings } from '../src/harness/config/unknown-variables.ts';
+import { unusedCredentialWarnings } from '../src/harness/config/unused-credentials.ts';
 import { ConfigError, describeError, isUserError } from '../src/harness/errors.ts';
 import type { SignInError } from '../src/harness/identity/sign-in-error.ts';
 import { redactText } from '../src/harness/redaction/redact.ts';
@@ -48,7 +49,11 @@ async function main(args: string[]): Promise<ExitCode> {
       return EXIT.ERRORED;
     }
   }
-  for (const line of [...unknownVariableWarnings(env), ...embeddedOnlyWarnings(env, target.mode)])
+  for (const line of [
+    ...unknownVariableWarnings(env),
+    ...embeddedOnlyWarnings(env, target.mode),
+    ...unusedCredentialWarnings(env, target),
+  ])
     console.error(line);
   const plan = planFromConfig(config);
   console.log(`conformance: ${plan.targets[0]!.info.description}, run ${plan.runId}`);

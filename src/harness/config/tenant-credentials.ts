@@ -10,7 +10,7 @@ import { ACTION_ROLES, roleEnvName } from './roles.ts';
 // Tenant mode: how each app signs in, read from the environment after the schema check. Every problem
 // is one line naming the variable to fix.
 
-const MATERIAL = {
+export const OPERATOR_MATERIAL = {
   secret: 'MDE_CLIENT_SECRET',
   certificate: 'MDE_CLIENT_CERTIFICATE_PATH',
   federated: 'MDE_FEDERATED_TOKEN_FILE',
@@ -53,7 +53,7 @@ function operatorCredential(
   if (c.isSet('MDE_CREDENTIAL') && !c.values.MDE_CREDENTIAL) return undefined;
   const kind: CredentialKind | undefined =
     c.values.MDE_CREDENTIAL ??
-    (['certificate', 'federated', 'secret'] as const).find((k) => c.isSet(MATERIAL[k]));
+    (['certificate', 'federated', 'secret'] as const).find((k) => c.isSet(OPERATOR_MATERIAL[k]));
   const clientId = c.values.MDE_CLIENT_ID;
   if (kind === 'default') return { kind, ...(clientId ? { clientId } : {}) };
   const id = c.nameOf('MDE_CLIENT_ID');
@@ -69,7 +69,7 @@ function operatorCredential(
     );
     return undefined;
   }
-  const material = kind === 'github-oidc' ? undefined : c.nameOf(MATERIAL[kind]);
+  const material = kind === 'github-oidc' ? undefined : c.nameOf(OPERATOR_MATERIAL[kind]);
   if (!c.isSet('MDE_CLIENT_ID'))
     problems.add(
       id,
@@ -86,7 +86,7 @@ function operatorCredential(
       );
     return clientId && !missing.length ? { kind, clientId } : undefined;
   }
-  return materialCredential(kind, clientId, MATERIAL[kind], c, problems);
+  return materialCredential(kind, clientId, OPERATOR_MATERIAL[kind], c, problems);
 }
 
 // The limited app or one role's app: certificate, else secret, else (when the operator signs in with a

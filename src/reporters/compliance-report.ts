@@ -1,7 +1,7 @@
 import type { Registry } from '../contract/index.ts';
 import type { Baseline } from './baseline.ts';
 import { collectRequirementResults, type RequirementResult } from './requirement-results.ts';
-import { decideOutcome, type ExitCode } from './run-outcome.ts';
+import { decideOutcome, EXIT, type ExitCode } from './run-outcome.ts';
 import type { RunError, RunRecords, TargetInfo, TestRecord } from './test-record.ts';
 import { blocksRun, VERDICTS, type Verdict } from './verdict.ts';
 
@@ -50,6 +50,8 @@ export interface ReportInputs {
   baseline?: Baseline;
   quota?: unknown;
   now?: Date;
+  // MDE_REQUIRE_MUST_COVERAGE (must-coverage.ts): a MUST left NA fails the run.
+  requireMust?: boolean;
 }
 
 export function buildComplianceReport(inputs: ReportInputs): ComplianceReport {
@@ -68,7 +70,7 @@ export function buildComplianceReport(inputs: ReportInputs): ComplianceReport {
     target: { name: targetName, ...info },
     requirements,
     runErrors: records.runErrors,
-    summary: summarize(requirements, tests, records, baseline, inputs.quota),
+    summary: summarize(requirements, tests, records, baseline, inputs.quota, inputs.requireMust),
   };
 }
 
@@ -78,6 +80,7 @@ function summarize(
   records: RunRecords,
   baseline: Baseline | undefined,
   quota: unknown,
+  requireMust = false,
 ): ComplianceSummary {
   const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const r of requirements) verdicts[r.verdict] += 1;
@@ -111,10 +114,19 @@ function summarize(
     durationMs: records.durationMs,
     notRun,
   };
+  const unjudged = requireMust
+    ? requirements.filter((r) => r.level === 'MUST' && r.verdict === 'NA').map((r) => r.id)
+    : [];
   const outcome = decideOutcome(
     problems,
     blocking.map((r) => r.id),
   );
+  if (unjudged.length > 0) {
+    const reason = `MUST requirements not judged, which MDE_REQUIRE_MUST_COVERAGE forbids: ${unjudged.join(', ')}`;
+    if (outcome.exitCode === EXIT.CONFORMING)
+      Object.assign(outcome, { exitCode: EXIT.NOT_CONFORMING, exitReason: reason });
+    else outcome.exitReason += `; ${reason}`;
+  }
   // The exit code stays the verdict on what ran; the reason says it is not the whole suite.
   if (notRun.length > 0) outcome.exitReason += `; ${partialRun(notRun.length, requirements.length)}`;
   return { ...summary, ...outcome };

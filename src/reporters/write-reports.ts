@@ -4,6 +4,7 @@ import { schemasDir } from '../contract/contract-files.ts';
 import type { Registry } from '../contract/index.ts';
 import type { Baseline } from './baseline.ts';
 import { buildComplianceReport, type ComplianceReport } from './compliance-report.ts';
+import { mustCoverageRequired } from './must-coverage.ts';
 import { buildObservedProfile } from './observed-profile.ts';
 import { OBSERVED_PROFILE_FILE, writeObservedProfile } from './observed-profile-file.ts';
 import { renderJson } from './render-json.ts';
@@ -17,6 +18,8 @@ export interface WriteOptions {
   registry: Registry;
   baseline?: Baseline;
   now?: Date;
+  // Default: MDE_REQUIRE_MUST_COVERAGE (environment or .env).
+  requireMust?: boolean;
 }
 
 // Writes compliance.json/md and observed-profile.json for a one-target run, or one set per target under
@@ -28,8 +31,9 @@ export function writeComplianceReports(
   const { outDir } = options;
   const quota = readQuota(outDir, records.startedAt);
   const names = targetNames(records);
+  const requireMust = options.requireMust ?? mustCoverageRequired();
   const reports = names.map((targetName) =>
-    buildComplianceReport({ ...options, records, targetName, quota }),
+    buildComplianceReport({ ...options, records, targetName, quota, requireMust }),
   );
   mkdirSync(outDir, { recursive: true });
   if (reports.length === 1) {

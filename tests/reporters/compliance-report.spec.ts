@@ -52,6 +52,23 @@ test('the summary counts verdicts, MUST failures and errors, and the exit code f
   );
 });
 
+test('with MDE_REQUIRE_MUST_COVERAGE a MUST left NA fails the run; without it, it does not', () => {
+  const tests = registry.requirements
+    .filter((r) => r.id !== 'AUTH.EXPIRED')
+    .map((r) => testRecord({ title: r.id, requirements: [r.id] }));
+  tests.push(
+    testRecord({ title: 'expired', requirements: ['AUTH.EXPIRED'], ...skipped('the target has no clock') }),
+  );
+  const build = (requireMust: boolean) =>
+    buildComplianceReport({ records: runRecords(tests), targetName: 'embedded', registry, now, requireMust })
+      .summary;
+  expect(build(false)).toMatchObject({ exitCode: 0 });
+  expect(build(true)).toMatchObject({
+    exitCode: 1,
+    exitReason: 'MUST requirements not judged, which MDE_REQUIRE_MUST_COVERAGE forbids: AUTH.EXPIRED',
+  });
+});
+
 test('the Target line names the host once, whether the description holds it or not', () => {
   const emulator = {
     mode: 'emulator' as const,

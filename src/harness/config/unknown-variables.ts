@@ -5,6 +5,7 @@ import type { Env } from './read-env.ts';
 // self-test, and those the scripts set for their children (docs/interfaces.md).
 const READ_ELSEWHERE = [
   'MDE_BASELINE',
+  'MDE_REQUIRE_MUST_COVERAGE',
   'MDE_REPORT_SINGLE_FILE',
   'MDE_COMPLIANCE_RECORDS',
   'MDE_EMULATOR_PORT',

@@ -41,10 +41,11 @@ export function decideOutcome(
   blockingIds: readonly string[],
 ): Outcome {
   const failed = blockingIds.length > 0 ? `not conforming: ${blockingIds.join(', ')}` : undefined;
-  const lost =
-    problems.length > 0
-      ? `${problems.length} test(s) or run step(s) reached no verdict: ${problems[0]!.line}`
-      : undefined;
+  // The line quoted is the one that decides the code: a suite error before a lost exchange.
+  const first = problems.find((p) => p.category !== 'target-unreachable') ?? problems[0];
+  const lost = first
+    ? `${problems.length} test(s) or run step(s) reached no verdict: ${first.line}`
+    : undefined;
   const reason = [failed, lost].filter(Boolean).join('; ');
   if (problems.some((p) => p.category !== 'target-unreachable'))
     return { exitCode: EXIT.ERRORED, exitReason: [lost, failed].filter(Boolean).join('; ') };
@@ -55,10 +56,11 @@ export function decideOutcome(
 
 // The worst exit code of several targets (a matrix run): a leak beats an error beats a violation.
 export function worstOf(codes: readonly ExitCode[]): ExitCode {
+  // As within one target: a failed MUST wins over an unreachable target (docs/interfaces.md#exit-codes).
   const order: ExitCode[] = [
     EXIT.CONFORMING,
-    EXIT.NOT_CONFORMING,
     EXIT.UNREACHABLE,
+    EXIT.NOT_CONFORMING,
     EXIT.ERRORED,
     EXIT.LEAKED,
   ];

@@ -3,7 +3,8 @@ import { getRegistry } from '../../src/contract/index.ts';
 import { buildComplianceReport, partialRun } from '../../src/reporters/compliance-report.ts';
 import { renderJson } from '../../src/reporters/render-json.ts';
 import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
-import { failed, requirementId, runRecords, skipped, testRecord } from './helpers/records.ts';
+import { EXIT, worstOf } from '../../src/reporters/run-outcome.ts';
+import { errored, failed, requirementId, runRecords, skipped, testRecord } from './helpers/records.ts';
 
 const registry = getRegistry();
 const now = new Date('2026-01-02T03:04:05.000Z');
@@ -154,6 +155,30 @@ test('an unreachable target makes the run exit 3, any other error 2, each counte
     testRecord({ requirements: ['CANCEL.OK'], status: 'failed', outcome: 'errored', error: suiteError }),
   ]);
   expect(mixed.summary.exitCode).toBe(2);
+});
+
+test('across targets the same order holds: a leak, then a suite error, then a failed MUST, then unreachable', () => {
+  expect(worstOf([EXIT.UNREACHABLE, EXIT.NOT_CONFORMING])).toBe(EXIT.NOT_CONFORMING);
+  expect(worstOf([EXIT.NOT_CONFORMING, EXIT.ERRORED])).toBe(EXIT.ERRORED);
+  expect(worstOf([EXIT.ERRORED, EXIT.LEAKED, EXIT.CONFORMING])).toBe(EXIT.LEAKED);
+  expect(worstOf([EXIT.CONFORMING, EXIT.UNREACHABLE])).toBe(EXIT.UNREACHABLE);
+  expect(worstOf([])).toBe(EXIT.CONFORMING);
+});
+
+test('a run error names the suite error that decided it, not a lost exchange met first', () => {
+  const { summary } = report([
+    testRecord({ requirements: ['CANCEL.OK'], ...errored('GET /x: no answer within 10 s') }),
+    testRecord({
+      requirements: ['CANCEL.FINAL'],
+      status: 'failed',
+      outcome: 'errored',
+      error: { category: 'suite-error', line: 'TypeError: x is undefined' },
+    }),
+  ]);
+  expect(summary.exitCode).toBe(2);
+  expect(summary.exitReason).toMatch(
+    /^2 test\(s\) or run step\(s\) reached no verdict: TypeError: x is undefined/,
+  );
 });
 
 test('a MUST that failed wins over lost exchanges: exit 1, and the reason names both', () => {

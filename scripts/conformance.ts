@@ -15,6 +15,7 @@ import { encodeRunPlan, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
 import { startAllureGenerator } from '../src/reporters/allure-generate.ts';
 import { selectedBaselineProblem } from '../src/reporters/baseline.ts';
+import { mustCoverageRequired } from '../src/reporters/must-coverage.ts';
 import { EXIT, type ExitCode, readRunOutcome } from '../src/reporters/run-outcome.ts';
 import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
@@ -29,6 +30,8 @@ async function main(args: string[]): Promise<ExitCode> {
   try {
     config = loadConfig(env);
     singleFile = singleFileSetting(env);
+    // Read by the reporters; checked here so that a typo stops the run now, not after it.
+    mustCoverageRequired(env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     for (const line of error.lines()) console.error(line);
@@ -67,13 +70,14 @@ async function main(args: string[]): Promise<ExitCode> {
         ? describeError(error)
         : `TargetUnreachableError: ${redactText(String(error))}`;
       console.error(line);
-      // Refused credentials are configuration to fix (exit 2), not a target to retry later.
-      // (By its code: the sign-in modules load only for a tenant, inside the preflight.)
-      if ((error as Partial<SignInError>)?.code === 'SIGN_IN' && (error as SignInError).refused)
-        return EXIT.ERRORED;
-      const { writeUnreachableReport } = await import('../src/reporters/unreachable-report.ts');
-      console.log(writeUnreachableReport(plan, line));
-      return EXIT.UNREACHABLE;
+      // Refused credentials are configuration to fix (exit 2), not a target to retry later. (Told by
+      // its code: the sign-in modules load only for a tenant, inside the preflight.)
+      const refused = (error as Partial<SignInError>)?.code === 'SIGN_IN' && (error as SignInError).refused;
+      const { writeStoppedRunReport } = await import('../src/reporters/stopped-run-report.ts');
+      console.log(writeStoppedRunReport(plan, line, refused ? 'suite-error' : 'target-unreachable'));
+      // The stopped run's artefacts are scanned as any run's are (exit 4 on a finding).
+      const { finishRun } = await import('../src/reporters/finish-run.ts');
+      return finishRun({ skipAllure: true, root: process.cwd() });
     }
     plan.preflighted = true;
   }

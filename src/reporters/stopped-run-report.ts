@@ -4,24 +4,35 @@ import { getRegistry } from '../contract/index.ts';
 import type { RunPlan } from '../harness/run/run-plan.ts';
 import { loadSelectedBaseline } from './baseline.ts';
 import { complianceLine } from './compliance-line.ts';
+import { RECORDS_FILE, writeRecords } from './records-file.ts';
 import { suiteInfo } from './suite-info.ts';
-import type { RunRecords } from './test-record.ts';
+import type { ErrorCategory, RunRecords } from './test-record.ts';
 import { writeComplianceReports } from './write-reports.ts';
 
-// The reports of a run that stopped at the preflight: the target did not answer, no test ran. Written
-// so that reports/ never holds an earlier run's verdict as if it were this one's; says so in one line.
-export function writeUnreachableReport(plan: RunPlan, line: string, outDir = resolve('reports')): string {
+// The evidence of a run that stopped before its tests (the target did not answer the preflight, or
+// refused the app's credentials): its report, with the reason and no test, and its raw records, so
+// that neither reports/ nor `npm run report` shows an earlier run's verdict as if it were this one's.
+// Returns the line that says where the report is.
+export function writeStoppedRunReport(
+  plan: RunPlan,
+  line: string,
+  category: ErrorCategory,
+  root = resolve('.'),
+): string {
   const records: RunRecords = {
     version: 1,
     suite: suiteInfo(),
     startedAt: new Date().toISOString(),
     durationMs: 0,
     targets: Object.fromEntries(plan.targets.map((t) => [t.name, t.info])),
-    runErrors: [{ category: 'target-unreachable', line }],
+    runErrors: [{ category, line }],
     tests: [],
   };
-  // An earlier run's test results would read as this run's in a CI widget.
-  rmSync(join(outDir, 'junit.xml'), { force: true });
+  writeRecords(join(root, RECORDS_FILE), records);
+  // An earlier run's test results and Allure report would read as this run's.
+  for (const stale of ['reports/junit.xml', 'allure-results', 'allure-report'])
+    rmSync(join(root, stale), { recursive: true, force: true });
+  const outDir = join(root, 'reports');
   const { exitCode, reports } = writeComplianceReports(records, {
     outDir,
     registry: getRegistry(),

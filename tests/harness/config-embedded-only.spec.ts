@@ -2,11 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { repoRoot } from '../../src/contract/contract-files.ts';
 import { embeddedOnlyWarnings } from '../../src/harness/config/embedded-only.ts';
-import { withoutMdeVariables } from '../helpers/script-env.ts';
+import { CONFORMANCE_ARGS, withoutMdeVariables } from '../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 // The suite applies the MDE_EMULATOR_* variables to the embedded target only; another target warns
@@ -56,9 +54,7 @@ test.describe('embedded-only variables', () => {
     });
     // In a directory of its own: the run writes the report of a run that could not reach its target.
     const cwd = tempDir('conformance-run-');
-    const tsx = pathToFileURL(join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-    const script = join(repoRoot, 'scripts', 'conformance.ts');
-    const run = spawnSync(process.execPath, ['--import', tsx, script], {
+    const run = spawnSync(process.execPath, CONFORMANCE_ARGS, {
       cwd,
       env: {
         ...withoutMdeVariables(),
@@ -88,6 +84,10 @@ test.describe('embedded-only variables', () => {
     expect(report.summary).toMatchObject({ exitCode: 3, tests: { total: 0 } });
     expect(report.summary.exitReason).toContain('connection refused');
     expect(run.stdout).toContain('(exit code 3, partial run: 33 of 33 requirements had no test in it)');
+    // Its raw records too, so that `npm run report` rebuilds this run, and its artefacts were scanned.
+    const records = JSON.parse(readFileSync(join(cwd, 'test-results', 'compliance-records.json'), 'utf8'));
+    expect(records.runErrors).toEqual([expect.objectContaining({ category: 'target-unreachable' })]);
+    expect(run.stdout).toContain('leak-scan: no secret');
     expect(run.status).toBe(3);
   });
 });

@@ -2,7 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { withoutMdeVariables } from '../helpers/script-env.ts';
+import { CONFORMANCE_ARGS, withoutMdeVariables } from '../helpers/script-env.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 // Both ways a user starts a run stop on a bad environment with one line per problem and exit 2,
 // never a stack trace (docs/interfaces.md#environment).
@@ -20,6 +21,8 @@ for (const [how, args] of [
   });
 }
 
+test.afterEach(removeTempDirs);
+
 // A token endpoint that answers and refuses the app: credentials to fix (exit 2), not a target to retry.
 test('npm run conformance exits 2 when the token endpoint refuses the app, never showing its secret', async () => {
   const server = createServer((req, res) => {
@@ -31,7 +34,8 @@ test('npm run conformance exits 2 when the token endpoint refuses the app, never
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const secret = 'cli-refused-secret-value-7';
   const run = await new Promise<{ status: number | null; stderr: string }>((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/conformance.ts'], {
+    const child = spawn(process.execPath, CONFORMANCE_ARGS, {
+      cwd: tempDir('conformance-refused-'),
       env: {
         ...withoutMdeVariables(),
         MDE_TARGET: 'tenant',

@@ -68,7 +68,7 @@ test.describe('preflight', () => {
     );
     server.close();
     expect(error).toBe(
-      `SignInError: secret sign-in at ${url}/72f988bf-86f1-41af-91ab-2d7cd011db47 failed: invalid_client (401)`,
+      `SignInError: secret sign-in at ${url}/72f988bf-86f1-41af-91ab-2d7cd011db47 failed: invalid_client (401) (check the client id and its secret or certificate)`,
     );
     expect(error).not.toContain(secret);
   });

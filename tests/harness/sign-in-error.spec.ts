@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { TokenError } from '../../src/harness/identity/client-secret-flow.ts';
 import { signInError } from '../../src/harness/identity/sign-in-error.ts';
 
 const spec = {
@@ -29,4 +30,21 @@ test('an error without an answer keeps its own first line and names the setting 
   expect(signIn.message).toBe(
     'certificate sign-in at https://127.0.0.1:4443/72f988bf-86f1-41af-91ab-2d7cd011db47 failed: connect ECONNREFUSED 127.0.0.1:4443 (check MDE_AUTH_BASE_URL and that the token endpoint is reachable)',
   );
+});
+
+test('only an OAuth refusal in a 400, 401 or 403 counts as refused; a 503 or a stray page is a target to check', () => {
+  const refused = signInError(new TokenError('https://x/token', 401, 'invalid_client'), spec, authority);
+  expect(refused.refused).toBe(true);
+  expect(refused.message).toMatch(
+    /invalid_client \(401\) \(check the client id and its secret or certificate\)$/,
+  );
+  for (const error of [
+    new TokenError('https://x/token', 503, 'no access_token in 24 bytes'),
+    new TokenError('https://x/token', 404, 'no access_token in 512 bytes'),
+    new TokenError('https://x/token', 429, 'temporarily_unavailable'),
+  ]) {
+    const signIn = signInError(error, spec, authority);
+    expect(signIn.refused, error.message).toBe(false);
+    expect(signIn.message).toContain('(check MDE_AUTH_BASE_URL and that the token endpoint is reachable)');
+  }
 });

@@ -1,5 +1,17 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repoRoot } from '../../src/contract/contract-files.ts';
+
 // The environment for a script a test runs, without the worker's MDE_* variables: other tests of the
 // worker may have set their own, which the script would read (and warn of).
 export function withoutMdeVariables(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !/^MDE_/i.test(name)));
 }
+
+// Node's arguments for `npm run conformance` from any working directory: a test runs it in a directory
+// of its own, where the reports of its run go, never over the repository's.
+export const CONFORMANCE_ARGS = [
+  '--import',
+  pathToFileURL(join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href,
+  join(repoRoot, 'scripts', 'conformance.ts'),
+];

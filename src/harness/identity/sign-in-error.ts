@@ -23,11 +23,11 @@ const QUOTED_APP_ID =
 export function signInError(error: unknown, spec: CredentialSpec, authority: Authority): SignInError {
   const detail = withoutClientIds(entraDetail(error), spec.clientId);
   const aadsts = /AADSTS(\d+)/.exec(detail)?.[1];
-  const refused = !!aadsts || answered(error);
+  const refused = !!aadsts || refusedByOAuth(error);
   const fix = aadsts
     ? entraErrorByCode(aadsts)?.fix
     : refused
-      ? undefined
+      ? 'check the client id and its secret or certificate'
       : 'check MDE_AUTH_BASE_URL and that the token endpoint is reachable';
   const where = `${authority.authBaseUrl}/${authority.tenantId}`;
   const signIn = new SignInError(
@@ -40,11 +40,15 @@ export function signInError(error: unknown, spec: CredentialSpec, authority: Aut
   return signIn;
 }
 
-// Whether the token endpoint answered at all: with a status (our client) or an OAuth error (msal-node).
-function answered(error: unknown): boolean {
-  if (error instanceof TokenError) return error.status !== undefined;
-  const response = (error as { errorResponse?: { error?: string } }).errorResponse;
-  return !!response?.error;
+// Refused, as opposed to unanswered or failing: an OAuth error about the client (RFC 6749 5.2) in a
+// 400, 401 or 403. A 5xx, a 429 or a page that is no token endpoint is a target to check or retry.
+// (@azure/identity's own errors carry Entra's AADSTS code when Entra refused; without it, they may be
+// network failures dressed as 400s, so they count as unanswered.)
+function refusedByOAuth(error: unknown): boolean {
+  if (!(error instanceof TokenError) || ![400, 401, 403].includes(error.status ?? 0)) return false;
+  return /^(invalid_client|unauthorized_client|invalid_grant|invalid_scope|invalid_request)\b/.test(
+    error.reason,
+  );
 }
 
 // Every configured client id, and whatever Entra ID quotes as an app id, becomes [CLIENT-ID]; the AADSTS

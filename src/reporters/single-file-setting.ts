@@ -1,15 +1,7 @@
-import { ConfigError } from '../harness/errors.ts';
+import { readSwitch } from '../harness/config/env-values.ts';
+import type { Env } from '../harness/config/read-env.ts';
 
-// MDE_REPORT_SINGLE_FILE (environment or .env): Allure as one portable index.html. A value that is
-// neither true nor false is refused rather than read as false, so a typo never loses the setting.
-export function singleFileSetting(env: Record<string, string | undefined>): boolean {
-  const value = env.MDE_REPORT_SINGLE_FILE?.trim().toLowerCase();
-  if (value === undefined || value === '' || value === 'false' || value === '0') return false;
-  if (value === 'true' || value === '1') return true;
-  throw new ConfigError([
-    {
-      variable: 'MDE_REPORT_SINGLE_FILE',
-      problem: `must be true or false (got "${env.MDE_REPORT_SINGLE_FILE}")`,
-    },
-  ]);
+// MDE_REPORT_SINGLE_FILE (environment or .env): Allure as one portable index.html.
+export function singleFileSetting(env: Env): boolean {
+  return readSwitch(env, 'MDE_REPORT_SINGLE_FILE');
 }

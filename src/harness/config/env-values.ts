@@ -1,3 +1,6 @@
+import { ConfigError } from '../errors.ts';
+import type { Env } from './read-env.ts';
+
 // How the MDE_* variables spell lists and switches, read alike wherever they are read.
 
 // "a, b,,c" -> ["a", "b", "c"].
@@ -12,4 +15,14 @@ export function commaList(text: string | undefined): string[] {
 export function asBoolean(value: string): string {
   const lower = value.trim().toLowerCase();
   return lower === '1' ? 'true' : lower === '0' ? 'false' : lower;
+}
+
+// A switch read outside the configuration's schema (by the reporters): true or false, and anything
+// else refused rather than read as false, so a typo never turns a setting off unnoticed.
+export function readSwitch(env: Env, name: string): boolean {
+  const raw = env[name]?.trim();
+  if (!raw) return false;
+  const value = asBoolean(raw);
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new ConfigError([{ variable: name, problem: `must be true or false (got "${raw}")` }]);
 }

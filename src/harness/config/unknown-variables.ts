@@ -22,7 +22,13 @@ const READ_ELSEWHERE = [
 // One line per MDE_* variable that nothing reads: a misspelt safety switch (MDE_ALLOW_WRITE) or quota
 // (MDE_QUOTA) would otherwise leave its default in force, unnoticed.
 export function unknownVariableWarnings(env: Env): string[] {
-  const known = [...Object.keys(ENV_SCHEMA.properties as object), ...READ_ELSEWHERE];
+  // Suggestions are settings a user sets, never the names the scripts set for their children.
+  const known = [
+    ...Object.keys(ENV_SCHEMA.properties as object),
+    'MDE_BASELINE',
+    'MDE_REPORT_SINGLE_FILE',
+    'MDE_REQUIRE_MUST_COVERAGE',
+  ];
   return Object.keys(env)
     .filter((name) => /^mde_/i.test(name) && !schemaOf(name) && !READ_ELSEWHERE.includes(name))
     .map((name) => {

@@ -37,8 +37,3 @@ test('a control endpoint the target lacks ends the test without a verdict, blame
   await expect(control.advance(60)).rejects.toBeInstanceOf(ControlProtocolError);
   expect(takeNoVerdicts()).toHaveLength(1);
 });
-
-test('the optional info endpoint missing is no problem at all', async () => {
-  expect(await new ControlClient(url).info()).toBeUndefined();
-  expect(takeNoVerdicts()).toEqual([]);
-});

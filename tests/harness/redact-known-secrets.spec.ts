@@ -38,6 +38,8 @@ test('thousands of registered tokens are all still found', () => {
 test('an Entra client secret is redacted by its shape, registered or not', () => {
   const secret = 'Xy18Q~abcdefghijklmnopqrstuvwxyz0123456_';
   expect(redactText(`MDE_CLIENT_ID got "${secret}"`)).toBe('MDE_CLIENT_ID got "[REDACTED]"');
+  // Pasted with a character too many, it is still hidden whole.
+  expect(redactText(`"${secret}j"`)).toBe('"[REDACTED]"');
   // A GUID, or a word with a tilde, is not one.
   expect(redactText('aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee ~Q~')).toBe(
     'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee ~Q~',

@@ -47,14 +47,6 @@ export class ControlClient {
     return body;
   }
 
-  async info(): Promise<Record<string, unknown> | undefined> {
-    try {
-      return (await this.call('GET', '/_emulator/info', undefined, 200)) as Record<string, unknown>;
-    } catch {
-      return undefined;
-    }
-  }
-
   private readNow(body: unknown, path: string): Date {
     const now = (body as { now?: unknown })?.now;
     const date = typeof now === 'string' ? new Date(now) : undefined;

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Env } from '../config/read-env.ts';
 import { configuredSecrets } from './configured-secrets.ts';
+import { ENTRA_SECRET_SHAPE } from './entra-secret-shape.ts';
 import { PRIVATE_KEY_SHAPE } from './private-key-pem.ts';
 import { type Fingerprint, fingerprintsFile, readFingerprints, sha256 } from './secret-fingerprints.ts';
 import { isZip, zipEntries } from './zip-entries.ts';
@@ -19,8 +20,6 @@ export const SCANNED_DIRS = [
   'playwright-report',
 ];
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\./;
-// An Entra ID client secret value: three characters, a digit, "Q~", then 34.
-const ENTRA_SECRET_SHAPE = /[A-Za-z0-9_.~-]{3}\dQ~[A-Za-z0-9_.~-]{34}/;
 // The characters a token or secret is made of (base64, base64url, JWT dots): runs of them are hashed.
 const TOKEN_CHAR = new Uint8Array(128);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.+/=-')
@@ -110,7 +109,7 @@ function scanText(text: string, name: string, needles: Needles): string[] {
     if (needle.forms.some((form) => text.includes(form))) found.add(needle.what);
   }
   if (JWT_SHAPE.test(text)) found.add('a JWT-shaped token');
-  if (ENTRA_SECRET_SHAPE.test(text)) found.add('an Entra client secret');
+  if (text.search(ENTRA_SECRET_SHAPE) >= 0) found.add('an Entra client secret');
   if (PRIVATE_KEY_SHAPE.test(text)) found.add('a PEM private key');
   if (needles.fingerprints.size > 0 && issuedTokenIn(text, needles))
     found.add('a token issued during the run');

@@ -1,13 +1,11 @@
 // Replaces secrets before anything is written: attachments, error messages, logs, reports.
 // Known secret values (client secrets, issued tokens) are registered at run time; JWT-shaped strings,
 // Entra client secrets, PEM private keys, Authorization values and token fields are replaced by shape.
+import { ENTRA_SECRET_SHAPE } from './entra-secret-shape.ts';
 import { PRIVATE_KEY_PEM } from './private-key-pem.ts';
 
 const REDACTED = '[REDACTED]';
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
-// An Entra ID client secret value (three characters, a digit, "Q~", then 34): caught even where it was
-// pasted into the wrong variable and so never registered as a secret.
-const ENTRA_SECRET_SHAPE = /[A-Za-z0-9_.~-]{3}\dQ~[A-Za-z0-9_.~-]{34}/g;
 const SECRET_FIELDS =
   /("?(?:access_token|client_secret|refresh_token|id_token|client_assertion|password)"?\s*[:=]\s*"?)([^"&\s,}]+)/gi;
 const AUTH_HEADER = /(authorization"?\s*[:=]\s*"?)([^"\n]+)/gi;

@@ -4,7 +4,15 @@ import { buildComplianceReport, partialRun } from '../../src/reporters/complianc
 import { renderJson } from '../../src/reporters/render-json.ts';
 import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
 import { EXIT, worstOf } from '../../src/reporters/run-outcome.ts';
-import { errored, failed, requirementId, runRecords, skipped, testRecord } from './helpers/records.ts';
+import {
+  errored,
+  failed,
+  requirementId,
+  runRecords,
+  skipped,
+  suiteErrored,
+  testRecord,
+} from './helpers/records.ts';
 
 const registry = getRegistry();
 const now = new Date('2026-01-02T03:04:05.000Z');
@@ -119,6 +127,11 @@ test('a run that left requirements without any test is partial: they are listed 
     testRecord({ title: 'CANCEL.OK skipped', requirements: ['CANCEL.OK'], ...skipped('writes are off') }),
   ]);
   expect(narrowed.summary.notRun).toEqual(['RATE.HOUR']);
+  expect(narrowed.summary.exitCode).toBe(0);
+  expect(narrowed.summary.exitReason).toContain(partialRun(1, registry.requirements.length));
+  const md = renderMarkdown(narrowed);
+  expect(md).toContain('**Conforming, partial run** (exit 0)');
+  expect(md).toContain('> Partial run: 1 of');
   // A requirement whose own tests did not run, but which another test's exchange showed violated, has
   // a verdict: it is not among those the run says nothing about.
   const violated = report([
@@ -131,28 +144,15 @@ test('a run that left requirements without any test is partial: they are listed 
   ]);
   expect(violated.requirements.find((r) => r.id === 'SCHEMA.ENTITY')?.verdict).toBe('FAIL');
   expect(violated.summary.notRun).toEqual([]);
-  expect(narrowed.summary.exitCode).toBe(0);
-  expect(narrowed.summary.exitReason).toContain(partialRun(1, registry.requirements.length));
-  const md = renderMarkdown(narrowed);
-  expect(md).toContain('**Conforming, partial run** (exit 0)');
-  expect(md).toContain('> Partial run: 1 of');
 });
 
 test('an unreachable target makes the run exit 3, any other error 2, each counted by category', () => {
-  const { summary } = report([
-    testRecord({
-      requirements: ['CANCEL.OK'],
-      status: 'failed',
-      outcome: 'errored',
-      error: { category: 'target-unreachable', line: 'ECONNREFUSED' },
-    }),
-  ]);
+  const { summary } = report([testRecord({ requirements: ['CANCEL.OK'], ...errored('ECONNREFUSED') })]);
   expect(summary.errored).toBe(1);
   expect(summary.erroredBy).toEqual({ targetUnreachable: 1, suiteError: 0 });
   expect(summary.exitCode).toBe(3);
-  const suiteError = { category: 'suite-error' as const, line: 'TypeError: x is undefined' };
   const mixed = report([
-    testRecord({ requirements: ['CANCEL.OK'], status: 'failed', outcome: 'errored', error: suiteError }),
+    testRecord({ requirements: ['CANCEL.OK'], ...suiteErrored('TypeError: x is undefined') }),
   ]);
   expect(mixed.summary.exitCode).toBe(2);
 });
@@ -168,12 +168,7 @@ test('across targets the same order holds: a leak, then a suite error, then a fa
 test('a run error names the suite error that decided it, not a lost exchange met first', () => {
   const { summary } = report([
     testRecord({ requirements: ['CANCEL.OK'], ...errored('GET /x: no answer within 10 s') }),
-    testRecord({
-      requirements: ['CANCEL.FINAL'],
-      status: 'failed',
-      outcome: 'errored',
-      error: { category: 'suite-error', line: 'TypeError: x is undefined' },
-    }),
+    testRecord({ requirements: ['CANCEL.FINAL'], ...suiteErrored('TypeError: x is undefined') }),
   ]);
   expect(summary.exitCode).toBe(2);
   expect(summary.exitReason).toMatch(
@@ -186,9 +181,7 @@ test('a MUST that failed wins over lost exchanges: exit 1, and the reason names 
     testRecord({ requirements: ['CANCEL.FINAL'], ...failed('expected status 4xx, got 200') }),
     testRecord({
       requirements: ['CANCEL.OK'],
-      status: 'failed',
-      outcome: 'errored',
-      error: { category: 'target-unreachable', line: 'GET /api/machineactions/{id}: no answer within 10 s' },
+      ...errored('GET /api/machineactions/{id}: no answer within 10 s'),
     }),
   ]);
   expect(summary.exitCode).toBe(1);

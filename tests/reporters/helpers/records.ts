@@ -43,6 +43,10 @@ export function errored(line: string): Pick<TestRecord, 'status' | 'outcome' | '
   return { status: 'failed', outcome: 'errored', error: { category: 'target-unreachable', line } };
 }
 
+export function suiteErrored(line: string): Pick<TestRecord, 'status' | 'outcome' | 'error'> {
+  return { status: 'failed', outcome: 'errored', error: { category: 'suite-error', line } };
+}
+
 export function skipped(reason: string): Pick<TestRecord, 'status' | 'outcome' | 'skipReason'> {
   return { status: 'skipped', outcome: 'skipped', skipReason: reason };
 }

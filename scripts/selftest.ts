@@ -19,6 +19,7 @@ import {
   targetInfo,
 } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
+import { runWorkers } from '../src/harness/run/run-workers.ts';
 import { buildObservedProfile } from '../src/reporters/observed-profile.ts';
 import { OBSERVED_PROFILE_FILE } from '../src/reporters/observed-profile-file.ts';
 import { targetDirName } from '../src/reporters/target-index.ts';
@@ -76,15 +77,17 @@ for (const r of tenants.rehearsals) {
 
 // A second, independent implementation in two lawful variants (src/selftest/independent-emulator):
 // a suite checked only against the emulator it was written with could overfit it.
-// One instance per worker slot, so their tests run in the shared workers like the embedded targets.
+// One instance per worker slot, so their tests run in the shared workers like the embedded targets;
+// the rehearsals' workers run beside those workers, so a worker's slot can be as high as their sum.
 function startIndependents() {
+  const slots = runWorkers({ isolated: 1, shared: REHEARSAL_NAMES.filter(wanted).length }, WORKERS);
   return Promise.all(
     (['a', 'b'] as const)
       .filter((v) => wanted(`independent:${v}`))
       .map(async (variant) => ({
         variant,
         slots: await Promise.all(
-          Array.from({ length: WORKERS }, () => startIndependentEmulator(variant, { port: 0 })),
+          Array.from({ length: slots }, () => startIndependentEmulator(variant, { port: 0 })),
         ),
       })),
   );

@@ -8,6 +8,7 @@ import {
 import { repoRoot } from '../../contract/contract-files.ts';
 import { isListingRun } from './listing-run.ts';
 import { type RunPlan, type TargetPlan, targetTag } from './run-plan.ts';
+import { runWorkers } from './run-workers.ts';
 
 export interface ConformanceConfigOptions {
   reporter: ReporterDescription[];
@@ -39,11 +40,13 @@ export function conformanceConfig(
   const alone = isolated.length === 0 && shared.length === 1;
   const projects: Project[] = shared.flatMap((target) => sharedProjects(target, alone));
   // Each worker starts its own emulator for a target, so these tests run in parallel, in any order.
+  // Beside shared targets they keep their own workers: a shared target's worker mostly waits on its
+  // server, and these tests fill that time instead of waiting for it to finish.
   if (isolated.length > 0)
     projects.push({
       name: 'conformance',
       fullyParallel: true,
-      ...(shared.length > 0 ? { grepInvert: tagsOf(shared) } : {}),
+      ...(shared.length > 0 ? { grepInvert: tagsOf(shared), workers: options.workers ?? 2 } : {}),
     });
   return defineConfig({
     testDir: TEST_DIR,
@@ -53,7 +56,7 @@ export function conformanceConfig(
     forbidOnly: !!process.env.CI,
     // A retry would hide a target that answers differently the second time.
     retries: 0,
-    workers: alone ? 1 : (options.workers ?? 2),
+    workers: runWorkers({ isolated: isolated.length, shared: shared.length }, options.workers),
     timeout: plan.testTimeoutMs,
     // A listing writes no evidence: only Playwright's list of titles (listing-run.ts).
     reporter: isListingRun(argv) ? [['list']] : options.reporter,

@@ -40,7 +40,7 @@ export async function startIndependentEmulator(
     variant: chosen,
     clock: new VirtualClock(options.clockStart ?? new Date()),
     store: new TenantStore(),
-    signer: await TokenSigner.create(),
+    signer: new TokenSigner(),
     limiter: new RateLimiter(chosen),
   };
   const server = createServer((req, res) => {

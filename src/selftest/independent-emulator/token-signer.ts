@@ -15,19 +15,18 @@ export type Verified = { ok: true; claims: TokenClaims } | { ok: false; why: str
 // RS256 access tokens shaped like Entra ID's v1.0 app tokens (docs/contract.md#token-claims), their
 // lifetimes on the virtual clock. The key pair lives as long as the emulator: a reset keeps it.
 export class TokenSigner {
-  private constructor(
-    private readonly privateKey: CryptoKey,
-    private readonly publicKey: CryptoKey,
-    private readonly kid: string,
-  ) {}
+  private readonly kid = randomUUID();
+  // Made on first use: an instance started for a worker slot that no worker takes never pays for one.
+  #keys: Promise<{ privateKey: CryptoKey; publicKey: CryptoKey }> | undefined;
 
-  static async create(): Promise<TokenSigner> {
-    const { privateKey, publicKey } = await generateKeyPair('RS256');
-    return new TokenSigner(privateKey, publicKey, randomUUID());
+  private keys() {
+    this.#keys ??= generateKeyPair('RS256');
+    return this.#keys;
   }
 
-  issue(claims: TokenClaims, nowMs: number): Promise<string> {
+  async issue(claims: TokenClaims, nowMs: number): Promise<string> {
     const iat = Math.floor(nowMs / 1000);
+    const { privateKey } = await this.keys();
     return new SignJWT({
       tid: claims.tenantId,
       appid: claims.appId,
@@ -44,14 +43,14 @@ export class TokenSigner {
       .setIssuedAt(iat)
       .setNotBefore(iat)
       .setExpirationTime(iat + TOKEN_LIFETIME_SECONDS)
-      .sign(this.privateKey);
+      .sign(privateKey);
   }
 
   // Signature, algorithm, lifetime (on the virtual clock, no leeway) and issuer; the audience is left to
   // the caller, because another audience is a 403, not a 401 (docs/contract.md#audience).
   async verify(token: string, nowMs: number): Promise<Verified> {
     try {
-      const { payload } = await jwtVerify(token, this.publicKey, {
+      const { payload } = await jwtVerify(token, (await this.keys()).publicKey, {
         algorithms: ['RS256'],
         currentDate: new Date(nowMs),
         requiredClaims: ['exp', 'tid', 'appid'],

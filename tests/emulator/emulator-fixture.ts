@@ -47,13 +47,14 @@ export class Emu {
     expect(res.statusCode).toBe(200);
   }
 
-  // Registers an app with these roles in the tenant and returns a token for it.
+  // Registers an app with these roles in the tenant and returns a token for it. A `clientId` given
+  // twice, in two tenants, is one multi-tenant app consented in both.
   async token(
     roles: string[] = ALL_ROLES,
-    options: { tenantId?: string; scope?: string } = {},
+    options: { tenantId?: string; scope?: string; clientId?: string } = {},
   ): Promise<string> {
     const tenantId = options.tenantId ?? TENANT;
-    const clientId = `app-${++this.#apps}`;
+    const clientId = options.clientId ?? `app-${++this.#apps}`;
     const reg = await this.control('POST', '/apps', { tenantId, clientId, clientSecret: 's3cret', roles });
     expect(reg.statusCode).toBe(201);
     const res = await this.requestToken(tenantId, {

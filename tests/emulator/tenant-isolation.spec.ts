@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { errorCode, expect, OTHER_TENANT, test } from './emulator-fixture.ts';
 
 test.describe('tenant isolation', () => {
@@ -23,9 +24,12 @@ test.describe('tenant isolation', () => {
     expect(res.json().value).toEqual([]);
   });
 
+  // The reference emulator counts per tenant, app and operation (docs/contract.md#rate-limit-keying):
+  // one multi-tenant app, the same client id in both tenants, so only the tenant tells the counts apart.
   test("rate limits of one tenant do not touch another's", async ({ emu }) => {
-    const mine = await emu.token();
-    const theirs = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    const mine = await emu.token(undefined, { clientId: 'multi-tenant-app' });
+    const theirs = await emu.token(undefined, { tenantId: OTHER_TENANT, clientId: 'multi-tenant-app' });
+    expect(decodeJwt(theirs).appid).toBe(decodeJwt(mine).appid);
     for (let i = 0; i < 100; i++) await emu.call('GET', '/api/machineactions', { token: mine });
     expect((await emu.call('GET', '/api/machineactions', { token: mine })).statusCode).toBe(429);
     expect((await emu.call('GET', '/api/machineactions', { token: theirs })).statusCode).toBe(200);

@@ -58,6 +58,21 @@ test.describe('token verification on API calls', () => {
     expect((await emu.call('GET', LIST, { token: unsigned })).statusCode).toBe(401);
   });
 
+  // The emulator keeps tokens it has verified: a forgery that ends like one of them (same signature)
+  // must still be checked in full, not taken from that store.
+  test('a token with an altered payload answers 401, even after the genuine one was accepted', async ({
+    emu,
+  }) => {
+    const genuine = await emu.token(['Machine.Scan']);
+    expect((await emu.call('GET', LIST, { token: genuine })).statusCode).toBe(403);
+    const [header, , signature] = genuine.split('.');
+    const claims = { ...decodeJwt(genuine), roles: ALL_ROLES };
+    const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+    expect((await emu.call('GET', LIST, { token: `${header}.${payload}.${signature}` })).statusCode).toBe(
+      401,
+    );
+  });
+
   test('a token with an altered payload answers 401', async ({ emu }) => {
     const [header, , signature] = (await emu.token(['Machine.Scan'])).split('.');
     const claims = { ...decodeJwt(await emu.token()), roles: ALL_ROLES };

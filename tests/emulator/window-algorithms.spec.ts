@@ -35,6 +35,17 @@ test.describe('fixed window counter', () => {
     expect(counter.waits(60_000, limits).minuteMs).toBe(0);
   });
 
+  // Windows are half-open: a call at the very millisecond one ends opens the next (first-call), or
+  // counts in the next aligned one (clock), and is limited there.
+  test('a call exactly at the end of a window counts in the next one', () => {
+    const first = new FixedWindowCounter('first-call');
+    for (const t of [0, 1, 2, 60_000, 60_001, 60_001]) first.record(t);
+    expect(first.waits(60_002, limits).minuteMs).toBe(59_998);
+    const clock = new FixedWindowCounter('clock');
+    for (const t of [0, 1, 2, 60_000, 60_001, 60_001]) clock.record(t);
+    expect(clock.waits(60_002, limits).minuteMs).toBe(59_998);
+  });
+
   test('the hour counter blocks across minute windows', () => {
     const counter = new FixedWindowCounter('first-call');
     for (const t of [0, 1, 61_000, 61_001, 122_000]) counter.record(t);

@@ -92,6 +92,15 @@ test.describe('tenant configuration', () => {
     });
   });
 
+  test('US Gov GCC signs in at the commercial authority and asks for its own audience', () => {
+    expect(
+      tenant({ ...TENANT, MDE_API_BASE_URL: 'https://api-gcc.securitycenter.microsoft.us' }),
+    ).toMatchObject({
+      authBaseUrl: 'https://login.microsoftonline.com',
+      scope: 'https://api-gcc.securitycenter.microsoft.us/.default',
+    });
+  });
+
   test('tenant ids and client ids must be GUIDs; pairs must be complete', () => {
     expect(problems({ ...TENANT, MDE_TENANT_ID: 'contoso' })[0]).toContain('MDE_TENANT_ID must be a GUID');
     expect(problems({ ...TENANT, MDE_CLIENT_ID: 'app' })[0]).toContain(

@@ -78,6 +78,48 @@ test('with MDE_REQUIRE_MUST_COVERAGE a MUST left NA fails the run; without it, i
   });
 });
 
+test('on a run that fails anyway, the reason still names the MUST requirements left unjudged', () => {
+  const tests = registry.requirements
+    .filter((r) => r.id !== 'AUTH.EXPIRED')
+    .map((r) =>
+      testRecord({
+        title: r.id,
+        requirements: [r.id],
+        ...(r.id === 'CANCEL.FINAL' ? failed('expected status 4xx, got 200') : {}),
+      }),
+    );
+  tests.push(
+    testRecord({ title: 'expired', requirements: ['AUTH.EXPIRED'], ...skipped('the target has no clock') }),
+  );
+  const { summary } = buildComplianceReport({
+    records: runRecords(tests),
+    targetName: 'embedded',
+    registry,
+    now,
+    requireMust: true,
+  });
+  expect(summary).toMatchObject({
+    exitCode: 1,
+    exitReason:
+      'not conforming: CANCEL.FINAL; MUST requirements not judged, which MDE_REQUIRE_MUST_COVERAGE forbids: AUTH.EXPIRED',
+  });
+});
+
+test('an observation is credited to its own requirement only', () => {
+  const [first, second] = registry.requirements.filter((r) => r.level === 'OBSERVE');
+  const built = report([
+    testRecord({
+      title: 'first observation',
+      requirements: [first!.id],
+      findings: [{ kind: 'observed', id: requirementId(first!.id), text: 'accepted with 200' }],
+    }),
+    testRecord({ title: 'second observation', requirements: [second!.id] }),
+  ]);
+  const row = (id: string) => built.requirements.find((r) => r.id === id)!;
+  expect(row(first!.id).observed).toBe('accepted with 200');
+  expect(row(second!.id).observed).not.toBe('accepted with 200');
+});
+
 test('the Target line names the host once, whether the description holds it or not', () => {
   const emulator = {
     mode: 'emulator' as const,

@@ -23,6 +23,14 @@ test('a planted client secret in a report file is found, and the finding names t
   expect(JSON.stringify(findings)).not.toContain(SECRET);
 });
 
+test('a client secret written only URL-encoded, as in a form body, is found', () => {
+  const { root, env } = workspace();
+  const secret = 'form+encoded/secret=value~9';
+  writeFileSync(join(root, 'reports', 'compliance.md'), `body: client_secret=${encodeURIComponent(secret)}`);
+  const { findings } = scan({ root, env: { ...env, MDE_CLIENT_SECRET: secret } });
+  expect(findings).toEqual([{ file: 'reports/compliance.md', what: 'the value of MDE_CLIENT_SECRET' }]);
+});
+
 test('tokens issued during the run are found by fingerprint, JWT or not, and the fingerprint file holds no token', () => {
   const { root, fingerprints, env } = workspace();
   recordIssuedSecret(TOKEN, fingerprints);

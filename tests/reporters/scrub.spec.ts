@@ -23,8 +23,9 @@ function configuredIn(dotenv: string, files: Record<string, string> = {}) {
 }
 
 test('a secret and a client id set only in .env are scrubbed from report text', () => {
-  const values = configuredIn(`MDE_CLIENT_SECRET=dotenv-only-secret~1\nAZURE_CLIENT_ID=${CLIENT_ID}\n`);
-  const text = `sent dotenv-only-secret~1 (${encodeURIComponent('dotenv-only-secret~1')}) as app ${CLIENT_ID.toUpperCase()}`;
+  // '+' and '/' make the URL-encoded form differ from the raw one: each is scrubbed on its own.
+  const values = configuredIn(`MDE_CLIENT_SECRET=dotenv+only/secret~1\nAZURE_CLIENT_ID=${CLIENT_ID}\n`);
+  const text = `sent dotenv+only/secret~1 (${encodeURIComponent('dotenv+only/secret~1')}) as app ${CLIENT_ID.toUpperCase()}`;
   expect(scrub(text, values)).toBe('sent [REDACTED] ([REDACTED]) as app [CLIENT-ID]');
 });
 

@@ -1,0 +1,17 @@
+import { expect, test } from '@playwright/test';
+import { redactText } from '../../src/harness/redaction/redact.ts';
+
+// Text from outside (an error body, an exception) can carry a credential nobody registered: these are
+// redacted by where they stand, not by their value. None of the values below is registered.
+test('a credential field is redacted by its name, in a form body and in JSON', () => {
+  expect(redactText('client_secret=plain-unregistered-value&x=1')).toBe('client_secret=[REDACTED]&x=1');
+  expect(redactText('{"access_token":"opaque-unregistered","token_type":"Bearer"}')).toBe(
+    '{"access_token":"[REDACTED]","token_type":"Bearer"}',
+  );
+  expect(redactText('password: hunter-unregistered')).toBe('password: [REDACTED]');
+});
+
+test('an Authorization header in text keeps its scheme and loses its credential', () => {
+  expect(redactText('Authorization: Bearer opaque-unregistered-2')).toBe('Authorization: Bearer [REDACTED]');
+  expect(redactText('{"authorization":"Basic dXNlcjpwYXNz"}')).toBe('{"authorization":"Basic [REDACTED]"}');
+});

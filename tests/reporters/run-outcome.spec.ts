@@ -1,0 +1,37 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { readRunOutcome } from '../../src/reporters/run-outcome.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
+
+const EARLIER = '2020-01-01T00:00:00Z';
+const RUN_STARTED = Date.parse('2026-01-01T00:00:00Z');
+
+// npm run conformance reads its exit code from the report its run wrote; one left by an earlier run
+// (a shard, --list, a run that stopped before its reporters) must not decide it.
+test("an earlier run's compliance.json does not decide this run's outcome", () => {
+  const dir = tempDir('outcome-');
+  writeFileSync(
+    join(dir, 'compliance.json'),
+    JSON.stringify({ generatedAt: EARLIER, summary: { exitCode: 1, exitReason: 'old' } }),
+  );
+  expect(readRunOutcome(dir, RUN_STARTED)).toBeUndefined();
+  expect(readRunOutcome(dir)).toEqual({ exitCode: 1, exitReason: 'old' });
+});
+
+test("a matrix run's outcome is read from targets/index.json, and only if this run wrote it", () => {
+  const dir = tempDir('outcome-');
+  mkdirSync(join(dir, 'targets'));
+  const index = (generatedAt: string) =>
+    JSON.stringify({ generatedAt, exitCode: 3, exitReason: 'a target unreachable', targets: [] });
+  writeFileSync(join(dir, 'targets', 'index.json'), index(EARLIER));
+  expect(readRunOutcome(dir, RUN_STARTED)).toBeUndefined();
+  writeFileSync(join(dir, 'targets', 'index.json'), index('2026-06-01T00:00:00Z'));
+  expect(readRunOutcome(dir, RUN_STARTED)).toEqual({ exitCode: 3, exitReason: 'a target unreachable' });
+});
+
+test('a directory without reports has no outcome', () => {
+  expect(readRunOutcome(tempDir('outcome-'))).toBeUndefined();
+});

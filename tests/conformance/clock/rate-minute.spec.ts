@@ -59,10 +59,11 @@ suite('rate limit per minute', () => {
     const waited = waitAfter(throttled!);
     await driver.advanceClock(waited);
     const next = await client.cancel(driver.unknownId(), { Comment: 'conformance: after Retry-After' });
-    expect(
-      next.status,
-      `the call made after waiting the ${waited} s of Retry-After must be served, not answered 429`,
-    ).not.toBe(429);
+    // Served: not throttled again, not refused for an identity that is fresh and valid, not failed.
+    // Which answer an unknown id gets is CANCEL.NOTFOUND's to judge.
+    const after = `the call made after waiting the ${waited} s of Retry-After must be served`;
+    expect([401, 403, 429], `${after}, not answered ${next.status}`).not.toContain(next.status);
+    expect(next.status, `${after}, not fail`).toBeLessThan(500);
   });
 
   test(

@@ -16,7 +16,8 @@ import { runPlaywright } from '../src/harness/run/run-playwright.ts';
 import { startAllureGenerator } from '../src/reporters/allure-generate.ts';
 import { selectedBaselineProblem } from '../src/reporters/baseline.ts';
 import { mustCoverageRequired } from '../src/reporters/must-coverage.ts';
-import { EXIT, type ExitCode, readRunOutcome } from '../src/reporters/run-outcome.ts';
+import { RECORDS_FILE } from '../src/reporters/records-file.ts';
+import { EXIT, type ExitCode, readRunOutcome, readShardOutcome } from '../src/reporters/run-outcome.ts';
 import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 
@@ -95,8 +96,9 @@ async function main(args: string[]): Promise<ExitCode> {
   const playwrightExit = await playwright;
   await embeddedKeys.close();
   timings.playwrightEnd = performance.now();
-  // A shard or --list writes no whole-run report: Playwright's own exit code stands.
-  const outcome = readRunOutcome('reports', started);
+  // A shard writes no whole-run report (its records carry its own code); after --list, which writes
+  // neither, Playwright's exit code stands.
+  const outcome = readRunOutcome('reports', started) ?? readShardOutcome(RECORDS_FILE, started);
   const exitCode = await finishRun({
     fallbackExitCode: outcome?.exitCode ?? (playwrightExit === 0 ? EXIT.CONFORMING : EXIT.ERRORED),
     singleFile,

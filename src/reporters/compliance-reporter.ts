@@ -71,13 +71,14 @@ export default class ComplianceReporter implements Reporter {
     const base = dirname(this.config.configFile ?? resolve('playwright.config.ts'));
     const outDir = resolve(base, this.options.outputDir ?? 'reports');
     const shard = this.config.shard;
+    if (shard) records.shardExitCode = shardExitCode(records, this.baseline);
     writeRecords(resolve(base, this.options.recordsFile ?? RECORDS_FILE), records);
     if (shard) {
       // One shard holds part of the evidence: its records are merged by scripts/merge-shards.ts.
       removeWholeRunReports(outDir);
       const file = shardRecordsFile(outDir, shard);
       writeRecords(file, records);
-      const exitCode = shardExitCode(records, this.baseline);
+      const exitCode = records.shardExitCode!;
       this.say(`compliance: shard ${shard.current}/${shard.total} records in ${file} (exit ${exitCode})`);
       return statusFor(result, exitCode);
     }

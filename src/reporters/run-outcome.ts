@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ErrorCategory } from './test-record.ts';
+import type { ErrorCategory, RunRecords } from './test-record.ts';
 
 // How a run ends, defined once: the exit codes of `npm run conformance` (docs/interfaces.md#exit-codes),
 // what each means, and how the written reports decide it.
@@ -88,4 +88,18 @@ export function readRunOutcome(reportsDir: string, since = 0): Outcome | undefin
       return { exitCode: outcome.exitCode, exitReason: outcome.exitReason ?? '' };
   }
   return undefined;
+}
+
+// A shard's outcome, from the records it wrote (it writes no whole-run report): the code of what it
+// holds, which the merge of all shards may still change. Undefined unless this run was a shard.
+export function readShardOutcome(recordsFile: string, since = 0): Outcome | undefined {
+  if (!existsSync(recordsFile)) return undefined;
+  const records = JSON.parse(readFileSync(recordsFile, 'utf8')) as Partial<RunRecords>;
+  if (!records.shard || records.shardExitCode === undefined) return undefined;
+  if (since && Date.parse(records.startedAt ?? '') < since) return undefined;
+  const { current, total } = records.shard;
+  return {
+    exitCode: records.shardExitCode,
+    exitReason: `shard ${current}/${total}: merge the shards for the run's verdict`,
+  };
 }

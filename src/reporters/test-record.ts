@@ -1,5 +1,6 @@
 import type { Finding } from '../harness/evidence/finding.ts';
 import type { TargetInfo } from '../harness/run/run-plan.ts';
+import type { ExitCode } from './run-outcome.ts';
 
 // The raw, per-test evidence the compliance reporter keeps. It is written to
 // test-results/compliance-records.json (and per shard to reports/shards/), so the report can be rebuilt
@@ -52,6 +53,8 @@ export interface RunRecords {
   startedAt: string;
   durationMs: number;
   shard?: { current: number; total: number };
+  // A shard's own exit code: it writes no whole-run report to read it from (run-outcome.ts).
+  shardExitCode?: ExitCode;
   targets: Record<string, TargetInfo>;
   runErrors: RunError[];
   tests: TestRecord[];

@@ -171,6 +171,10 @@ test('a shard run writes its records under reports/shards/ and no whole-run repo
   const shard = run.json<RunRecords>('reports/shards/shard-1-of-2.json');
   expect(shard.shard).toEqual({ current: 1, total: 2 });
   expect(shard.tests).toHaveLength(5);
+  // What it holds has a suite bug (and a failed MUST): its own code says so, for the script to exit
+  // with (run-outcome.ts); Playwright's own status says only passed or failed.
+  expect(shard.shardExitCode).toBe(2);
+  expect(run.json<RunRecords>('test-results/compliance-records.json').shardExitCode).toBe(2);
   // Its half of the evidence would read as NA for everything the other shard ran.
   expect(() => run.read('reports/compliance.json')).toThrow();
   const merged = mergeRecords([shard]);

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { readRunOutcome } from '../../src/reporters/run-outcome.ts';
+import { readRunOutcome, readShardOutcome } from '../../src/reporters/run-outcome.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);
@@ -34,4 +34,18 @@ test("a matrix run's outcome is read from targets/index.json, and only if this r
 
 test('a directory without reports has no outcome', () => {
   expect(readRunOutcome(tempDir('outcome-'))).toBeUndefined();
+});
+
+// A shard writes no whole-run report: its own code travels in its records, so that a CI job gating on a
+// shard sees 1 for a failed MUST, not 2 ("suite error").
+test("a shard's outcome is the code its records carry, and only this run's records count", () => {
+  const file = join(tempDir('outcome-'), 'records.json');
+  const records = (startedAt: string, extra: object) =>
+    JSON.stringify({ version: 1, startedAt, tests: [], ...extra });
+  writeFileSync(file, records('2026-06-01T00:00:00Z', { shard: { current: 1, total: 2 }, shardExitCode: 1 }));
+  expect(readShardOutcome(file, RUN_STARTED)).toMatchObject({ exitCode: 1 });
+  writeFileSync(file, records(EARLIER, { shard: { current: 1, total: 2 }, shardExitCode: 1 }));
+  expect(readShardOutcome(file, RUN_STARTED)).toBeUndefined();
+  writeFileSync(file, records('2026-06-01T00:00:00Z', {}));
+  expect(readShardOutcome(file, RUN_STARTED)).toBeUndefined();
 });

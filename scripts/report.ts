@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../src/contract/contract-files.ts';
 import { getRegistry } from '../src/contract/index.ts';
@@ -23,7 +23,10 @@ try {
     },
   });
   const singleFile = values['single-file'] || singleFileSetting(readEnv());
-  const records = readRecords(join(repoRoot, values.records ?? RECORDS_FILE));
+  // A relative path is read from the working directory (the repository root under npm run), as
+  // report:merge reads its directory; Allure reads the same file (allurerc.mjs).
+  const recordsFile = values.records ? resolve(values.records) : join(repoRoot, RECORDS_FILE);
+  const records = readRecords(recordsFile);
   const { exitCode, reports } = writeComplianceReports(records, {
     outDir: join(repoRoot, 'reports'),
     registry: getRegistry(),
@@ -31,7 +34,7 @@ try {
   });
   for (const report of reports)
     console.log(`compliance: ${report.target.name}: exit ${exitCode}: ${report.summary.exitReason}`);
-  process.exitCode = await finishRun({ singleFile, skipAllure: values['no-allure'] ?? false });
+  process.exitCode = await finishRun({ singleFile, skipAllure: values['no-allure'] ?? false, recordsFile });
 } catch (error) {
   console.error(`report: ${(error as Error).message}`);
   process.exitCode = 2;

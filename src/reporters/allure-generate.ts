@@ -22,7 +22,9 @@ export interface AllureGenerator {
   generate(): Promise<AllureGenerateResult>;
 }
 
-export function startAllureGenerator(options: { singleFile?: boolean; cwd?: string } = {}): AllureGenerator {
+export function startAllureGenerator(
+  options: { singleFile?: boolean; cwd?: string; recordsFile?: string } = {},
+): AllureGenerator {
   const cwd = options.cwd ?? repoRoot;
   const child = spawn(
     process.execPath,
@@ -33,6 +35,7 @@ export function startAllureGenerator(options: { singleFile?: boolean; cwd?: stri
         ...compileCacheEnv(),
         ...process.env,
         ...(options.singleFile ? { MDE_REPORT_SINGLE_FILE: 'true' } : {}),
+        ...(options.recordsFile ? { MDE_COMPLIANCE_RECORDS: options.recordsFile } : {}),
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     },

@@ -25,6 +25,8 @@ export interface FinishOptions {
   timings?: Record<string, number>;
   // An Allure generator started earlier (it loads while the tests run); else one starts now.
   allure?: AllureGenerator;
+  // The records Allure reads for its variables and environments, when not the run's own.
+  recordsFile?: string;
   // Where the configuration is read for the leak scan (environment over the .env of cwd), as the run does.
   cwd?: string;
   env?: Env;
@@ -47,7 +49,8 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
       log(`allure: ${marked.known} result(s) marked as known deviations from the baseline`);
     if (marked.broken > 0) log(`allure: ${marked.broken} result(s) marked broken: they reached no verdict`);
     allure = (
-      options.allure ?? startAllureGenerator({ singleFile: options.singleFile, cwd: root })
+      options.allure ??
+      startAllureGenerator({ singleFile: options.singleFile, cwd: root, recordsFile: options.recordsFile })
     ).generate();
   }
   // Everything but the Allure report is scanned while Allure generates it (another process).

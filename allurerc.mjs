@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 
-// Allure 3 (Node, no Java): `npx allure generate` turns allure-results/ into allure-report/.
-// scripts/report.ts runs it; docs/reports.md explains the report. The verdict of record is
-// reports/compliance.json: Allure shows the tests behind it.
+// Allure 3 (@allurereport/core, Node, no Java) turns allure-results/ into allure-report/ with this config,
+// run by the conformance, report and merge scripts (src/reporters/allure-generate.ts); docs/reports.md
+// explains the report. The verdict of record is reports/compliance.json: Allure shows the tests behind it.
 
 // The compliance reporter's raw records say which targets ran and with which suite and contract.
 const recordsFile = process.env.MDE_COMPLIANCE_RECORDS ?? 'test-results/compliance-records.json';

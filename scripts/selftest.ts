@@ -61,7 +61,8 @@ const targets: TargetPlan[] = [
 // Their keys and federated token live in a temporary directory, never among the artefacts a later
 // run's leak scan reads (where they would rightly be reported).
 const rehearsalDir = mkdtempSync(join(tmpdir(), 'mde-rehearsal-'));
-// Both kinds start together: each makes its own keys, which the thread pool makes side by side.
+// Both kinds start together: the rehearsals make their keys and certificates while the independent
+// emulators start (theirs make a key only when a worker first signs in).
 const [tenants, independents] = await Promise.all([
   startRehearsals(wanted, rehearsalDir),
   startIndependents(),
@@ -80,6 +81,7 @@ for (const r of tenants.rehearsals) {
 // One instance per worker slot, so their tests run in the shared workers like the embedded targets;
 // the rehearsals' workers run beside those workers, so a worker's slot can be as high as their sum.
 function startIndependents() {
+  // The rehearsals are tenant targets, which have no slots: the shared ones of runWorkers().
   const slots = runWorkers({ isolated: 1, shared: REHEARSAL_NAMES.filter(wanted).length }, WORKERS);
   return Promise.all(
     (['a', 'b'] as const)

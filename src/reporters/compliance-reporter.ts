@@ -71,7 +71,7 @@ export default class ComplianceReporter implements Reporter {
     const base = dirname(this.config.configFile ?? resolve('playwright.config.ts'));
     const outDir = resolve(base, this.options.outputDir ?? 'reports');
     const shard = this.config.shard;
-    if (shard) records.shardExitCode = shardExitCode(records, this.baseline);
+    if (shard) records.shardExitCode = this.shardExitCode(records);
     writeRecords(resolve(base, this.options.recordsFile ?? RECORDS_FILE), records);
     if (shard) {
       // One shard holds part of the evidence: its records are merged by scripts/merge-shards.ts.
@@ -110,6 +110,17 @@ export default class ComplianceReporter implements Reporter {
     };
     if (this.config.shard) records.shard = this.config.shard;
     return records;
+  }
+
+  // The records are the shard's evidence: a judgement that throws must not cost them.
+  private shardExitCode(records: RunRecords): ExitCode {
+    try {
+      return shardExitCode(records, this.baseline);
+    } catch (error) {
+      const line = reasonLine(`judging the shard failed: ${String((error as Error).message)}`);
+      records.runErrors.push({ category: 'suite-error', line });
+      return EXIT.ERRORED;
+    }
   }
 
   private say(line: string): void {

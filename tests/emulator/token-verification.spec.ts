@@ -60,7 +60,7 @@ test.describe('token verification on API calls', () => {
 
   // The emulator keeps tokens it has verified: a forgery that ends like one of them (same signature)
   // must still be checked in full, not taken from that store.
-  test('a token with an altered payload answers 401, even after the genuine one was accepted', async ({
+  test('a token with an altered payload answers 401, even after the genuine one was verified', async ({
     emu,
   }) => {
     const genuine = await emu.token(['Machine.Scan']);

@@ -49,3 +49,18 @@ test("a shard's outcome is the code its records carry, and only this run's recor
   writeFileSync(file, records('2026-06-01T00:00:00Z', {}));
   expect(readShardOutcome(file, RUN_STARTED)).toBeUndefined();
 });
+
+// A run killed while writing leaves a file cut short: no outcome, so the script falls back to the
+// runner's status and still writes the Allure report and runs the leak scan.
+test('a report or records file cut short, or without its time, is no outcome', () => {
+  const dir = tempDir('outcome-');
+  writeFileSync(join(dir, 'compliance.json'), '{"generatedAt": "2026-06-01T00:00:00Z", "summ');
+  expect(readRunOutcome(dir, RUN_STARTED)).toBeUndefined();
+  writeFileSync(join(dir, 'compliance.json'), JSON.stringify({ summary: { exitCode: 1, exitReason: 'x' } }));
+  expect(readRunOutcome(dir, RUN_STARTED)).toBeUndefined();
+  const file = join(dir, 'records.json');
+  writeFileSync(file, '{"version": 1, "shard": {"current": 1');
+  expect(readShardOutcome(file, RUN_STARTED)).toBeUndefined();
+  writeFileSync(file, JSON.stringify({ shard: { current: 1, total: 2 }, shardExitCode: 1 }));
+  expect(readShardOutcome(file, RUN_STARTED)).toBeUndefined();
+});

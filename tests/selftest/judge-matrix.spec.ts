@@ -46,12 +46,16 @@ test('a fault that also moves another requirement away from the reference profil
 });
 
 test('a profile fails on any FAIL, WARN or ERROR, and on errored tests', () => {
-  const [alarm, errored, clean] = judge(
+  const [warned, failed, erroredVerdict, errored, clean] = judge(
     target('profile:strict', { 'HDR.CONTENTTYPE': 'WARN' }),
+    target('profile:tight', { 'CANCEL.FINAL': 'FAIL' }),
+    target('profile:lossy', { 'CANCEL.OK': 'ERROR' }),
     target('profile:quiet', {}, 2),
     target('profile:loose', { 'CANCEL.OK': 'OBSERVED', 'CANCEL.FINAL': 'NA' }),
   );
-  expect(alarm).toMatchObject({ ok: false, detail: 'false alarm: HDR.CONTENTTYPE WARN' });
+  expect(warned).toMatchObject({ ok: false, detail: 'false alarm: HDR.CONTENTTYPE WARN' });
+  expect(failed).toMatchObject({ ok: false, detail: 'false alarm: CANCEL.FINAL FAIL' });
+  expect(erroredVerdict).toMatchObject({ ok: false, detail: 'false alarm: CANCEL.OK ERROR' });
   expect(errored).toMatchObject({ ok: false, detail: '2 test(s) errored' });
   expect(clean!.ok).toBe(true);
 });

@@ -8,7 +8,7 @@ import {
 import { repoRoot } from '../../contract/contract-files.ts';
 import { isListingRun } from './listing-run.ts';
 import { type RunPlan, type TargetPlan, targetTag } from './run-plan.ts';
-import { runWorkers } from './run-workers.ts';
+import { DEFAULT_WORKERS, runWorkers } from './run-workers.ts';
 
 export interface ConformanceConfigOptions {
   reporter: ReporterDescription[];
@@ -46,7 +46,9 @@ export function conformanceConfig(
     projects.push({
       name: 'conformance',
       fullyParallel: true,
-      ...(shared.length > 0 ? { grepInvert: tagsOf(shared), workers: options.workers ?? 2 } : {}),
+      ...(shared.length > 0
+        ? { grepInvert: tagsOf(shared), workers: options.workers ?? DEFAULT_WORKERS }
+        : {}),
     });
   return defineConfig({
     testDir: TEST_DIR,

@@ -38,9 +38,18 @@ function refuse(
   // www-authenticate: RFC 6750 3.1 names no error when no credential came at all.
   const challenge = why === 'missing' ? 'Bearer realm="mde"' : 'Bearer realm="mde", error="invalid_token"';
   const headers = variant.wwwAuthenticate ? { 'WWW-Authenticate': challenge } : undefined;
-  // unauthorized-body: a bare 401 for a credential that is there but bad, if the variant reads it so.
+  // unauthorized-body: for a credential that is there but bad, a bare 401 or ASP.NET's stock body.
   if (why === 'invalid' && variant.unauthorizedBody === 'bare-for-bad-credentials')
     return { ok: false, answer: { status: 401, ...(headers ? { headers } : {}) } };
+  if (why === 'invalid')
+    return {
+      ok: false,
+      answer: {
+        status: 401,
+        ...(headers ? { headers } : {}),
+        json: { Message: 'Authorization has been denied for this request.' },
+      },
+    };
   return {
     ok: false,
     answer: apiError(variant, nowMs, { status: 401, code: 'Unauthorized' }, message, headers),

@@ -52,9 +52,10 @@ export interface Variant {
   errorInnerError: boolean;
   // www-authenticate: RFC 6750's challenge on every 401, or none.
   wwwAuthenticate: boolean;
-  // unauthorized-body (an open question): the envelope on every 401, or a bare 401 for a bad
-  // credential while a missing Authorization still gets the envelope (AUTH.MISSING demands it).
-  unauthorizedBody: 'envelope' | 'bare-for-bad-credentials';
+  // unauthorized-body (an open question): for a credential that is there but bad, ASP.NET's stock
+  // `{"Message": ...}` or a bare 401 (the reference emulator sends the envelope); a missing
+  // Authorization still gets the envelope (AUTH.MISSING demands it).
+  unauthorizedBody: 'stock-for-bad-credentials' | 'bare-for-bad-credentials';
   // duplicate-create: 400 ActiveRequestAlreadyExists, or the running action (with this status: the
   // status of that answer is unknown, docs/contract.md#active-request-message).
   duplicateCreate: 'reject' | { existingStatus: 200 | 201 };
@@ -95,7 +96,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     extraEntityMembers: {},
     errorInnerError: false,
     wwwAuthenticate: true,
-    unauthorizedBody: 'envelope',
+    unauthorizedBody: 'stock-for-bad-credentials',
     duplicateCreate: 'reject',
     connection: 'keep-alive',
     framing: 'chunked',

@@ -38,7 +38,7 @@ test('only a 404 for an unknown id leaves the role check undecided', () => {
   expect(roleCheckUndecided(existing, answer(404, {}))).toBeUndefined();
 });
 
-test('a 4xx other than 403 for a final action leaves the role check undecided; 403 and 200 are judged', () => {
+test('a 4xx other than 403 Forbidden for a final action leaves the role check undecided; 403 Forbidden and 200 are judged', () => {
   const final = { id: UNKNOWN, exists: true, kind: 'final' } as const;
   for (const status of [400, 404, 409])
     expect(roleCheckUndecided(final, answer(status, { error: { code: 'InvalidRequest' } }))).toBe(
@@ -46,6 +46,11 @@ test('a 4xx other than 403 for a final action leaves the role check undecided; 4
     );
   for (const status of [403, 200, 401, 500])
     expect(roleCheckUndecided(final, answer(status, {}))).toBeUndefined();
+  expect(roleCheckUndecided(final, answer(403, { error: { code: 'Forbidden' } }))).toBeUndefined();
+  // A 403 with another code (DisallowedOperation) may be the state's refusal, not the role's.
+  expect(roleCheckUndecided(final, answer(403, { error: { code: 'DisallowedOperation' } }))).toBe(
+    FINAL_STATE_4XX,
+  );
 });
 
 test('notApplicable hands need() the reason as a NotApplicableError', async () => {

@@ -5,6 +5,7 @@ import {
   field,
   firstCancelled,
   isDateTime,
+  notApplicable,
   notBefore,
   req,
   sameId,
@@ -95,7 +96,12 @@ suite('cancel of an active action', () => {
       expect(await cancelActive(api, action.id, { Comment: 'conformance: persist' })).toHaveStatus(200);
       const shown = await firstCancelled(driver, api, action.id, await api.get(action.id));
       expect(statusOf(shown ?? (await api.get(action.id))), 'a GET shows status Cancelled').toBe('Cancelled');
-      const again = await api.get(action.id);
+      // Reads may be served by replicas that lag (docs/contract.md#hosts): persisted means a later read
+      // shows Cancelled within the same bound, not that no read in between may lag.
+      const { value: again } = await driver.eventually(
+        () => api.get(action.id),
+        (res) => statusOf(res) === 'Cancelled',
+      );
       expect(again).toHaveStatus(200);
       expect(sameId(field(again, 'id'), action.id), 'the GET answers the cancelled action').toBe(true);
       expect(statusOf(again), 'a later GET still shows Cancelled').toBe('Cancelled');
@@ -123,8 +129,9 @@ suite('cancel of an active action', () => {
     req('CANCEL.REOPEN'),
     async ({ driver, api, need }) => {
       const action = await need(driver.activeAction());
+      // machineId may be null or left out (docs/contract.md#machine-action-fields): nothing to try then.
       const machineId = String(action.machineId ?? '');
-      expect(machineId, 'the active action names its device').not.toBe('');
+      if (!machineId) await need(notApplicable('the active action names no device to start a new scan on'));
       const cancel = await cancelActive(api, action.id, { Comment: 'conformance: reopen' });
       expect(cancel).toHaveStatus(200);
       // The device is free once the cancel has taken effect, which may show shortly after the 200

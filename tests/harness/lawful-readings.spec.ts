@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { untouched } from '../fixtures/action-state.ts';
+import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
+import type { ApiClient } from '../../src/harness/http/api-client.ts';
+import { expectUnchanged, untouched } from '../fixtures/action-state.ts';
 import { notBefore } from '../fixtures/timestamps.ts';
+import { answer } from './answers.ts';
 
 // Comparisons of the conformance tests that must accept every lawful answer.
 test('a cancellation time is compared with the creation time at the coarser precision of the two', () => {
@@ -28,4 +31,41 @@ test("an action's own lifecycle may move on between two reads; a cancellation ma
   // A final action never moves.
   const succeeded = { ...before, status: 'Succeeded' };
   expect(untouched(succeeded, { ...succeeded, status: 'Failed' })).toEqual(succeeded);
+});
+
+test("an active action's last update may move forward while nothing else does; a final one's may not", () => {
+  const at = (lastUpdateDateTimeUtc: string, status = 'InProgress') => ({
+    status,
+    lastUpdateDateTimeUtc,
+    cancellationRequestor: null,
+    cancellationComment: null,
+    cancellationDateTimeUtc: null,
+  });
+  const before = at('2026-12-02T10:00:00.1234567Z');
+  const later = at('2026-12-02T10:00:15.0000000Z');
+  expect(untouched(before, later)).toEqual(later);
+  // Backwards, or with a cancellation, is a change.
+  expect(untouched(later, before)).toEqual(later);
+  expect(untouched(before, { ...later, cancellationComment: 'x' })).not.toEqual({
+    ...later,
+    cancellationComment: 'x',
+  });
+  // The same instant at another precision is the same.
+  const succeeded = at('2026-12-02T10:00:00.6100000Z', 'Succeeded');
+  expect(untouched(succeeded, at('2026-12-02T10:00:00.610Z', 'Succeeded'))).toEqual(
+    at('2026-12-02T10:00:00.610Z', 'Succeeded'),
+  );
+  expect(untouched(succeeded, at('2026-12-02T10:00:05Z', 'Succeeded'))).toEqual(succeeded);
+});
+
+// On a tenant the GET quota may be shared and a gateway may fail: such a read decides nothing.
+test('a read after the refused call that is throttled or fails reaches no verdict; a 404 is judged', async () => {
+  const reading = (status: number) =>
+    ({ get: async () => answer(status, undefined) }) as unknown as ApiClient;
+  const before = { status: 'Pending' };
+  for (const status of [429, 503])
+    await expect(expectUnchanged(reading(status), 'x', before)).rejects.toBeInstanceOf(PreconditionError);
+  const gone = await expectUnchanged(reading(404), 'x', before).catch((e: Error) => e);
+  expect(gone).not.toBeInstanceOf(PreconditionError);
+  expect(String(gone)).toContain('must answer 200');
 });

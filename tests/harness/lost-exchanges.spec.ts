@@ -7,7 +7,7 @@ import { ApiClient } from '../../src/harness/http/api-client.ts';
 
 // A wire that misbehaves the way a proxy in front of a target can: each exchange is lost, and the
 // client says which exchange and how, within its own timeout, never the test's.
-type Misbehaviour = 'reset' | 'no answer' | 'truncated' | 'unfinished chunks';
+type Misbehaviour = 'reset' | 'no answer' | 'truncated' | 'unfinished chunks' | 'gateway page';
 
 async function target(how: Misbehaviour): Promise<{ api: ApiClient; server: Server }> {
   const server = createServer((req, res) => {
@@ -20,6 +20,9 @@ async function target(how: Misbehaviour): Promise<{ api: ApiClient; server: Serv
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"id": ');
       setTimeout(() => req.socket.destroy(), 5);
+    } else if (how === 'gateway page') {
+      res.writeHead(503, { 'content-type': 'text/html' });
+      res.end('<html><body>Service Unavailable</body></html>');
     }
     // 'no answer': nothing at all.
   });
@@ -40,6 +43,7 @@ const cases: [Misbehaviour, RegExp][] = [
   ['no answer', /no answer within 300 ms/],
   ['truncated', /the answer ended after 18 of 500 bytes/],
   ['unfinished chunks', /the answer ended after \d+ bytes, before its last chunk/],
+  ['gateway page', /a gateway answered 503 without a JSON body/],
 ];
 
 for (const [how, reason] of cases) {

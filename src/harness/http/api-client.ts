@@ -62,6 +62,7 @@ export interface ApiClientOptions {
 }
 
 export const DEFAULT_COMMENT = 'mde-conformance: cancel';
+const GATEWAY_STATUSES = [502, 503, 504];
 
 // One client per identity. Every answer is checked against the contract (see exchange-checks.ts)
 // and recorded on the running test; nothing here fails a test: tests assert on the returned Exchange.
@@ -151,6 +152,16 @@ export class ApiClient {
       // A lost exchange says nothing about the contract: the test ends without a verdict.
       throw noVerdict(new TransportError(`${method} ${pathTemplate}`, describeLoss(error), { cause: error }));
     }
+    const parsed = parseJson(answer.text);
+    // A 502, 503 or 504 without a JSON body is a gateway in front of the API speaking, not the API:
+    // lost like a reset connection, so a passing outage is no verdict (and no SCHEMA.ERROR).
+    if (GATEWAY_STATUSES.includes(answer.status) && parsed === undefined)
+      throw noVerdict(
+        new TransportError(
+          `${method} ${pathTemplate}`,
+          `a gateway answered ${answer.status} without a JSON body`,
+        ),
+      );
     const exchange: Exchange = {
       operationId,
       method,
@@ -161,7 +172,7 @@ export class ApiClient {
       status: answer.status,
       headers: answer.headers,
       text: answer.text,
-      body: parseJson(answer.text),
+      body: parsed,
       durationMs: Math.round(performance.now() - started),
       receivedAt: (this.options.clock ?? WALL_CLOCK).now(),
     };

@@ -1,4 +1,5 @@
 import { expect as base, test } from '@playwright/test';
+import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import type { Exchange } from '../../src/harness/http/exchange.ts';
 import { checkExchange } from '../../src/harness/http/exchange-checks.ts';
 import { registerSecret } from '../../src/harness/redaction/redact.ts';
@@ -16,6 +17,21 @@ function failure(run: () => void): string {
 }
 
 test.describe('matchers', () => {
+  test('a 429 where a test expects another status is no verdict, except in the rate tests', () => {
+    const throttled = exchange(429, { error: { code: 'TooManyRequests', message: 'm' } });
+    for (const judge of [
+      () => expect(throttled).toHaveStatus(200),
+      () => expect(throttled).toBeErrorEnvelope('4xx'),
+      () => expect(throttled).toBeErrorEnvelope(404, ['NotFound']),
+    ])
+      base(failure(judge)).toContain('throttled');
+    base(() => expect(throttled).toHaveStatus(200)).toThrow(PreconditionError);
+    expect(throttled).toHaveStatus([200, 429]);
+    test.info().annotations.push({ type: 'requirement', description: 'RATE.RECOVER' });
+    base(() => expect(throttled).toHaveStatus(200)).not.toThrow(PreconditionError);
+    base(failure(() => expect(throttled).toHaveStatus(200))).toContain('toHaveStatus');
+  });
+
   test('toBeErrorEnvelope names status, JSON path and code, with a redacted excerpt', () => {
     const secret = 'tok-9f8e7d6c5b4a';
     registerSecret(secret);

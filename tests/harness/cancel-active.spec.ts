@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
+import type { TargetDriver } from '../../src/harness/drivers/target-driver.ts';
 import { FINDING_ANNOTATION } from '../../src/harness/evidence/finding.ts';
 import type { ApiClient } from '../../src/harness/http/api-client.ts';
 import type { Exchange } from '../../src/harness/http/exchange.ts';
-import { cancelActive } from '../fixtures/cancel-active.ts';
+import { cancelActive, unlessFinishedByItself } from '../fixtures/cancel-active.ts';
 
 const ID = 'eeeeeeee-0000-4000-8000-000000000007';
 
@@ -66,4 +67,19 @@ test('the read-back goes through the reading client when another one cancels', a
   );
   expect([reader.calls, canceller.calls]).toEqual([['get'], ['cancel']]);
   takeNoVerdicts();
+});
+
+test('an accepted cancel that never showed: a tenant action that finished meanwhile is no verdict', async () => {
+  const on = (mode: string) => ({ mode }) as unknown as TargetDriver;
+  await expect(unlessFinishedByItself(on('tenant'), client(200, 'Succeeded').api, ID)).rejects.toBeInstanceOf(
+    PreconditionError,
+  );
+  expect(takeNoVerdicts()).toBe(1);
+  // Still active on a tenant, or anything on an emulator (which never finishes an action by itself):
+  // the answer is judged.
+  await unlessFinishedByItself(on('tenant'), client(200, 'Pending').api, ID);
+  const emulator = client(200, 'Succeeded');
+  await unlessFinishedByItself(on('embedded'), emulator.api, ID);
+  expect(emulator.calls).toEqual([]);
+  expect(takeNoVerdicts()).toBe(0);
 });

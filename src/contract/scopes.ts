@@ -2,5 +2,7 @@
 // the legacy resource, and the API answers 403 to a token for another one.
 export const API_AUDIENCE = 'https://api.securitycenter.microsoft.com';
 export const DEFAULT_SCOPE = `${API_AUDIENCE}/.default`;
-// Another resource's scope, for a token the API must refuse (AUTH.AUDIENCE).
-export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+// Another resource's scope, for a token the API must refuse for its audience (AUTH.AUDIENCE). Not
+// Microsoft Graph: its tokens carry a nonce that makes their signature unverifiable by any other
+// resource, which may then answer 401 for the signature before it looks at the audience.
+export const OTHER_RESOURCE_SCOPE = 'https://management.azure.com/.default';

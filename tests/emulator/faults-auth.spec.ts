@@ -1,5 +1,5 @@
 import { decodeJwt, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
-import { GRAPH_SCOPE } from '../../src/contract/index.ts';
+import { OTHER_RESOURCE_SCOPE } from '../../src/contract/index.ts';
 import { ALL_ROLES, errorCode, expect } from './emulator-fixture.ts';
 import { smoke } from './fault-smoke.ts';
 
@@ -46,12 +46,12 @@ smoke('scheme-ignored', 'a valid token under Basic is accepted', async (emu) => 
 });
 
 smoke('audience-unchecked', 'a token for Graph is accepted', async (emu) => {
-  const token = await emu.token(ALL_ROLES, { scope: GRAPH_SCOPE });
+  const token = await emu.token(ALL_ROLES, { scope: OTHER_RESOURCE_SCOPE });
   expect((await emu.call('GET', LIST, { token })).statusCode).toBe(200);
 });
 
 smoke('audience-401', 'a token for Graph answers 401', async (emu) => {
-  const token = await emu.token(ALL_ROLES, { scope: GRAPH_SCOPE });
+  const token = await emu.token(ALL_ROLES, { scope: OTHER_RESOURCE_SCOPE });
   expect((await emu.call('GET', LIST, { token })).statusCode).toBe(401);
 });
 

@@ -1,5 +1,5 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { DEFAULT_SCOPE, GRAPH_SCOPE, getContract } from '../../src/contract/index.ts';
+import { DEFAULT_SCOPE, getContract, OTHER_RESOURCE_SCOPE } from '../../src/contract/index.ts';
 import { expect, START_MS, TENANT, test } from './emulator-fixture.ts';
 
 test.describe('token endpoint', () => {
@@ -122,7 +122,7 @@ test.describe('token endpoint', () => {
   });
 
   test('the audience is the scope without /.default', async ({ emu }) => {
-    const res = await emu.requestToken(TENANT, { ...valid, scope: GRAPH_SCOPE });
+    const res = await emu.requestToken(TENANT, { ...valid, scope: OTHER_RESOURCE_SCOPE });
     expect(decodeJwt(res.json().access_token).aud).toBe('https://graph.microsoft.com');
   });
 });

@@ -1,5 +1,5 @@
 import { decodeJwt, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
-import { GRAPH_SCOPE } from '../../src/contract/index.ts';
+import { OTHER_RESOURCE_SCOPE } from '../../src/contract/index.ts';
 import { ALL_ROLES, errorCode, expect, test } from './emulator-fixture.ts';
 
 const LIST = '/api/machineactions';
@@ -83,7 +83,7 @@ test.describe('token verification on API calls', () => {
   });
 
   test('a token for another audience answers 403 Forbidden', async ({ emu }) => {
-    const token = await emu.token(ALL_ROLES, { scope: GRAPH_SCOPE });
+    const token = await emu.token(ALL_ROLES, { scope: OTHER_RESOURCE_SCOPE });
     const res = await emu.call('GET', LIST, { token });
     expect(res.statusCode).toBe(403);
     expect(errorCode(res)).toBe('Forbidden');

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type ActiveStatus, DEFAULT_SCOPE, type FinalStatus, GRAPH_SCOPE } from '../../contract/index.ts';
+import { type ActiveStatus, DEFAULT_SCOPE, type FinalStatus, OTHER_RESOURCE_SCOPE } from '../../contract/index.ts';
 import { READ_ROLE } from '../config/roles.ts';
 import type { EmbeddedTarget, EmulatorTarget } from '../config/target-spec.ts';
 import { ApiClient, type HttpSettings } from '../http/api-client.ts';
@@ -128,7 +128,7 @@ export class EmulatorDriver implements TargetDriver {
       case 'operator':
         return this.apps.acquire(await operator(), scope);
       case 'other-audience':
-        return this.apps.acquire(await operator(), GRAPH_SCOPE);
+        return this.apps.acquire(await operator(), OTHER_RESOURCE_SCOPE);
       case 'read-only':
         return this.apps.acquire(await this.apps.register('read-only', this.tenantId, [READ_ROLE]), scope);
       case 'other-tenant':

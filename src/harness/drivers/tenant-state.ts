@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GRAPH_SCOPE, getContract } from '../../contract/index.ts';
+import { OTHER_RESOURCE_SCOPE, getContract } from '../../contract/index.ts';
 import type { CredentialSpec } from '../config/credential-spec.ts';
 import type { ActionRole } from '../config/roles.ts';
 import type { TenantTarget } from '../config/target-spec.ts';
@@ -129,7 +129,7 @@ export class TenantState implements CallGuard {
       case 'operator':
         return { app: credentials.operator, scope: spec.scope };
       case 'other-audience':
-        return { app: credentials.operator, scope: GRAPH_SCOPE };
+        return { app: credentials.operator, scope: OTHER_RESOURCE_SCOPE };
       case 'read-only':
         if (!credentials.limited)
           throw new NotApplicableError(

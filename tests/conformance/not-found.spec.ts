@@ -24,7 +24,9 @@ suite('ids that name no action', () => {
     '12345',
     'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz',
     'a'.repeat(80),
-    "'; DROP TABLE--",
+    // Punctuation a GUID never has, and nothing a web application firewall in front of a tenant
+    // would block (an SQL-looking id may meet its HTML 403 instead of the API).
+    'abc;def',
   ];
   for (const id of malformed) {
     test(

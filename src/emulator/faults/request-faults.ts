@@ -14,7 +14,7 @@ export const REQUEST_FAULTS = [
     name: 'comment-number-accepted',
     seam: 'request',
     breaks: ['CANCEL.BODY'],
-    description: 'A cancel whose Comment is not a string is accepted (the value is stringified).',
+    description: 'A cancel whose Comment is not a string (an object, a number) is accepted, stringified.',
     operation: 'CancelMachineAction',
     body: { nonStringComment: 'stringify' },
   },

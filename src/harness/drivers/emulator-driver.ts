@@ -1,5 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type ActiveStatus, DEFAULT_SCOPE, type FinalStatus, OTHER_RESOURCE_SCOPE } from '../../contract/index.ts';
+import {
+  type ActiveStatus,
+  DEFAULT_SCOPE,
+  type FinalStatus,
+  OTHER_RESOURCE_SCOPE,
+} from '../../contract/index.ts';
 import { READ_ROLE } from '../config/roles.ts';
 import type { EmbeddedTarget, EmulatorTarget } from '../config/target-spec.ts';
 import { ApiClient, type HttpSettings } from '../http/api-client.ts';

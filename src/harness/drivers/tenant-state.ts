@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OTHER_RESOURCE_SCOPE, getContract } from '../../contract/index.ts';
+import { getContract, OTHER_RESOURCE_SCOPE } from '../../contract/index.ts';
 import type { CredentialSpec } from '../config/credential-spec.ts';
 import type { ActionRole } from '../config/roles.ts';
 import type { TenantTarget } from '../config/target-spec.ts';

@@ -87,9 +87,11 @@ test.describe('tenant safety interlocks', () => {
 
   test('teardown cancels what the test created and left running, and nothing else', async () => {
     const comment = `mde-conformance ${RUN}: quick scan to cancel`;
+    let cancelled = false;
     const { driver, state, sent } = tenant({ machineId: MACHINE, allowWrites: true }, (url, method) => {
       if (url.endsWith('/runAntiVirusScan')) return scan('dddddddd-0000-4000-8000-000000000004', comment);
-      if (method === 'GET') return scan('dddddddd-0000-4000-8000-000000000004', comment, 200);
+      if (method === 'GET' && !cancelled) return scan('dddddddd-0000-4000-8000-000000000004', comment, 200);
+      cancelled = true;
       return {
         status: 200,
         body: {
@@ -105,9 +107,10 @@ test.describe('tenant safety interlocks', () => {
     expect(sent).toEqual([
       'POST /api/machines/1e5bc9d7e413ddd7902c2932e418702b84d0cc07/runAntiVirusScan',
       // The new action is read back once before the test gets it (it answers 200 at once here); the
-      // teardown cancels it without another read: the answer tells it was still running.
+      // teardown cancels it and reads until a GET shows it ended (at once here).
       'GET /api/machineactions/dddddddd-0000-4000-8000-000000000004',
       'POST /api/machineactions/dddddddd-0000-4000-8000-000000000004/cancel',
+      'GET /api/machineactions/dddddddd-0000-4000-8000-000000000004',
     ]);
     expect(state.created.get('dddddddd-0000-4000-8000-000000000004')).toMatchObject({
       cancelledBy: 'teardown',

@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { type ActiveStatus, type FinalStatus, getContract, isFinal } from '../../contract/index.ts';
+import { type ActiveStatus, type FinalStatus, isFinal } from '../../contract/index.ts';
 import type { TenantTarget } from '../config/target-spec.ts';
 import { NotApplicableError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
-import { currentTestInfo } from '../evidence/record-finding.ts';
 import { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
-import { readUntil, SETTLE_BOUND_SECONDS, type Settled } from './eventually.ts';
+import { readUntil, type Settled } from './eventually.ts';
 import { PreconditionError } from './precondition-error.ts';
 import { targetOffsetMs } from './target-clock.ts';
 import type { Identity, MachineActionRecord, TargetDriver, TargetRuntime } from './target-driver.ts';
-import { type StartedScan, startScan } from './tenant-scan.ts';
+import { type StartedScan, scanToCancel, startScan } from './tenant-scan.ts';
 import { type TenantRuntimeOptions, TenantState, WRITES_REASON } from './tenant-state.ts';
 import { cancelLeftovers } from './tenant-teardown.ts';
-
-const HOUR_MS = 3_600_000;
+import { waitForFreshWindow } from './tenant-windows.ts';
 
 // The tenant target: one TenantState per worker (tokens, what this run created, the quota ledger,
 // the interlocks, the clock), and a TenantDriver per test over it.
@@ -25,8 +23,8 @@ export function createTenantRuntime(options: TenantRuntimeOptions): TargetRuntim
     apiBaseUrl: options.spec.apiBaseUrl,
     newDriver: () => new TenantDriver(state),
     close: async () => {
-      // A last sweep for anything a crashed test left running.
-      await new TenantDriver(state, [...state.created.keys()]).teardown();
+      // A last sweep for anything a crashed test left running; no test follows it, so it does not wait.
+      await new TenantDriver(state, [...state.created.keys()], false).teardown();
       state.writeLedger();
     },
   };
@@ -41,6 +39,8 @@ export class TenantDriver implements TargetDriver {
   constructor(
     private readonly state: TenantState,
     owned: string[] = [],
+    // Whether the teardown waits for its cancels to show (tenant-teardown.ts).
+    private readonly settle = true,
   ) {
     this.mine = [...owned];
   }
@@ -62,24 +62,7 @@ export class TenantDriver implements TargetDriver {
     if (!this.spec.allowWrites || !this.spec.machineId) throw new NotApplicableError(WRITES_REASON);
     if (status !== 'Pending')
       throw new NotApplicableError('a new tenant action starts Pending; InProgress cannot be arranged');
-    const { exchange, ours, readable } = await this.start(this.spec.machineId);
-    const body = exchange.body as MachineActionRecord | undefined;
-    if (exchange.status !== 201 || !body?.id)
-      throw new NotApplicableError(
-        `could not start a quick scan on MDE_MACHINE_ID to cancel (answer ${exchange.status}); is one already running?`,
-      );
-    if (!ours)
-      throw new NotApplicableError(
-        `the scan on MDE_MACHINE_ID answered with action ${body.id}, which this run did not start: someone else's scan is running there`,
-      );
-    // The set-up, not the behaviour under test: no verdict rather than a failure.
-    if (!readable)
-      throw noVerdict(
-        new PreconditionError(
-          `the new action ${ours.id} did not answer GET with 200 within ${SETTLE_BOUND_SECONDS} s (a new action may answer 404 while it replicates, docs/contract.md#hosts); run again, or try another regional host in MDE_API_BASE_URL`,
-        ),
-      );
-    return ours;
+    return scanToCancel(await this.start(this.spec.machineId), this.mine);
   }
 
   async finalAction(status: FinalStatus): Promise<MachineActionRecord> {
@@ -142,35 +125,15 @@ export class TenantDriver implements TargetDriver {
       throw new NotApplicableError(
         'exhausting the hour limit takes from 15 minutes to about 2.5 hours of real time; needs MDE_ALLOW_HOUR_THROTTLING=true',
       );
-    // The operator app, counted but not limited by the ledger, once its window holds none of our calls.
-    const { ledger, clock } = this.state;
-    const last =
-      ledger.lastCall(this.state.quotaKey('throttle'), 'CancelMachineAction') ??
-      ledger.lastCall(this.state.quotaKey('operator'), 'CancelMachineAction');
-    const windowMs = window === 'hour' ? HOUR_MS : 60_000;
-    const since = last === undefined ? undefined : clock.now() - last;
-    if (since !== undefined && since < windowMs) await clock.sleep(windowMs - since + 1000);
-    if (window === 'minute') await this.waitForHourRoom();
+    await waitForFreshWindow(this.state, window);
     return this.clientAs('throttle', 'operator');
   }
 
-  // A minute test sends up to two minutes' worth of calls, which must fit in the hour limit as well:
-  // an earlier run within the hour may have used most of it. Waits until enough of the oldest calls
-  // have left the hour window, and gives the test that much more time (up to an hour).
-  private async waitForHourRoom(): Promise<void> {
-    const { perMinute, perHour } = getContract().rateLimit('CancelMachineAction');
-    const { ledger, clock } = this.state;
-    const recent = ledger.callsInLastHour('CancelMachineAction');
-    const excess = recent.length + 2 * perMinute - perHour;
-    if (excess <= 0) return;
-    const waitMs = recent[excess - 1]! + HOUR_MS - clock.now() + 1000;
-    const info = currentTestInfo();
-    if (info && info.timeout > 0) info.setTimeout(info.timeout + waitMs);
-    await clock.sleep(waitMs);
-  }
-
   async teardown(): Promise<void> {
-    await cancelLeftovers(this.clientAs('operator', 'operator'), this.state, this.mine);
+    const api = this.clientAs('operator', 'operator');
+    await cancelLeftovers(api, this.state, this.mine, (read, done) =>
+      this.settle ? this.eventually(read, done) : readUntil(read, done, async () => {}, []),
+    );
   }
 
   private async start(machineId: string): Promise<StartedScan> {

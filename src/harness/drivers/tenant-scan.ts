@@ -1,5 +1,9 @@
+import { NotApplicableError } from '../errors.ts';
+import { noVerdict } from '../evidence/no-verdict.ts';
 import type { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
+import { SETTLE_BOUND_SECONDS } from './eventually.ts';
+import { PreconditionError } from './precondition-error.ts';
 import type { MachineActionRecord, TargetDriver } from './target-driver.ts';
 import type { TenantState } from './tenant-state.ts';
 
@@ -46,4 +50,35 @@ export async function startScan(
     (res) => res.status === 200,
   );
   return { exchange, ours: body, fresh, readable: seen.settled };
+}
+
+// What activeAction hands a test: a new action of this run, readable, or (for a test that asks twice)
+// one the same test started. Anything else ends the test with the reason: N/A, or no verdict.
+export function scanToCancel(started: StartedScan, mine: readonly string[]): MachineActionRecord {
+  const { exchange, ours, fresh, readable } = started;
+  // An earlier test's action, answered as the existing one (docs/contract.md#duplicate-actions): its
+  // cancel has not shown yet and keeps the device busy (#cancel-visible-after), and may still land on it.
+  if (ours && !fresh && !mine.includes(ours.id))
+    throw noVerdict(
+      new PreconditionError(
+        `the scan on MDE_MACHINE_ID answered with action ${ours.id}, which an earlier test of this run started and which does not yet read as ended: the device is still busy with it, so this test has no new action to cancel (a cancel may show only some time after its 200, docs/contract.md#cancel-visible-after)`,
+      ),
+    );
+  const body = exchange.body as MachineActionRecord | undefined;
+  if (exchange.status !== 201 || !body?.id)
+    throw new NotApplicableError(
+      `could not start a quick scan on MDE_MACHINE_ID to cancel (answer ${exchange.status}); is one already running?`,
+    );
+  if (!ours)
+    throw new NotApplicableError(
+      `the scan on MDE_MACHINE_ID answered with action ${body.id}, which this run did not start: someone else's scan is running there`,
+    );
+  // The set-up, not the behaviour under test: no verdict rather than a failure.
+  if (!readable)
+    throw noVerdict(
+      new PreconditionError(
+        `the new action ${ours.id} did not answer GET with 200 within ${SETTLE_BOUND_SECONDS} s (a new action may answer 404 while it replicates, docs/contract.md#hosts); run again, or try another regional host in MDE_API_BASE_URL`,
+      ),
+    );
+  return ours;
 }

@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import { COUNT_BOUND_MINUTES, countHourLimit } from '../fixtures/hour-count.ts';
+import { lastThrottled } from '../fixtures/rate-limit.ts';
+import { answer } from './answers.ts';
+import { rateTarget, type Window } from './fake-rate-target.ts';
+
+// RATE.HOUR's count against fake targets: every lawful window and Retry-After reading gets its 1500
+// calls served, also with a tenant's calls spread over seconds; a broken Retry-After does not.
+const WINDOWS: Window[] = ['sliding', 'fixed-from-first-call', 'fixed-clock-aligned'];
+
+async function count(target: ReturnType<typeof rateTarget>) {
+  const startedAt = new Date(target.now());
+  const result = await countHourLimit(target.driver, target.client, startedAt);
+  return { ...result, minutes: (target.now() - startedAt.getTime()) / 60_000 };
+}
+
+function expectServed(result: { served: number; broken?: string }): void {
+  expect(result.broken, result.broken).toBeUndefined();
+  expect(result.served).toBe(1500);
+}
+
+test.describe('RATE.HOUR counts the hour limit for every lawful window', () => {
+  for (const window of WINDOWS)
+    for (const retryAfter of ['time-remaining', 'whole-window'] as const)
+      test(`${window}, Retry-After ${retryAfter}, at loopback speed: about 15 minutes and few extra calls`, async () => {
+        const target = rateTarget({ window, retryAfter });
+        const result = await count(target);
+        expectServed(result);
+        expect(result.minutes).toBeLessThan(17);
+        // A minute's calls and the one 429 that ends it: the self-test runs this on ~59 targets.
+        expect(target.calls()).toBeLessThanOrEqual(1500 + 15);
+      });
+
+  // A tenant's first minute: 95 calls land at once and 5 some seconds later, so the wait after it ends
+  // while the early ones are still leaving a sliding window; the next burst lands in 0.6 s, its first
+  // `early` calls together. The 429s it gets are answered before its later calls take the freed slots.
+  const stragglers = (early: number) => (b: number, k: number) =>
+    b === 0 ? (k < 95 ? k * 5 : 2_000 + (k - 95) * 10) : b === 1 ? Math.max(0, k - early + 1) * 6 : k;
+
+  test('a sliding window refilled within a burst: the 429 answered last is the one to wait on', async () => {
+    const target = rateTarget({ window: 'sliding', retryAfter: 'time-remaining', spread: stragglers(18) });
+    expectServed(await count(target));
+  });
+
+  test('a sliding window refilled within a burst whose 429s all came early: one more wait, on fresh 429s', async () => {
+    const target = rateTarget({ window: 'sliding', retryAfter: 'time-remaining', spread: stragglers(22) });
+    expectServed(await count(target));
+  });
+
+  for (const window of WINDOWS)
+    test(`${window}: calls spread over seconds need many short waits, bounded by time, not by rounds`, async () => {
+      // The first burst takes 10 s to land, the later ones 0.3 s: each wait of a sliding window then
+      // frees only the few calls that left the window, round after round.
+      const target = rateTarget({
+        window,
+        retryAfter: 'time-remaining',
+        spread: (b, k) => (b === 0 ? k * 100 : k * 3),
+      });
+      const result = await count(target);
+      expectServed(result);
+      expect(result.minutes).toBeLessThan(17);
+      // More waits than the 50 rounds the count was once capped at, in about the same quarter hour.
+      if (window === 'sliding') expect(target.waits()).toBeGreaterThan(50);
+    });
+});
+
+test.describe('RATE.HOUR still finds a broken target', () => {
+  test('a Retry-After too short to free anything: broken after waiting on it twice', async () => {
+    const target = rateTarget({
+      window: 'fixed-from-first-call',
+      retryAfter: 'time-remaining',
+      fixedRetryAfter: 1,
+    });
+    const result = await count(target);
+    expect(result.broken).toContain('after waiting Retry-After no call is served, twice in a row');
+    expect(result.served).toBe(100);
+  });
+
+  test('a target that serves too slowly: broken once the count passes its bound of clock time', async () => {
+    const target = rateTarget({ window: 'sliding', retryAfter: 'time-remaining', perMinute: 20 });
+    const result = await count(target);
+    expect(result.broken).toContain(`not served within ${COUNT_BOUND_MINUTES} minutes`);
+    expect(result.minutes).toBeGreaterThan(COUNT_BOUND_MINUTES);
+    expect(result.minutes).toBeLessThan(COUNT_BOUND_MINUTES + 1);
+  });
+});
+
+test('the 429 to wait on is the one answered last, whatever its place in the burst', () => {
+  const at = (receivedAt: number, status = 429) => ({ ...answer(status, {}), receivedAt });
+  const batch = [at(30), at(10), at(50, 404), at(40), at(20)];
+  expect(lastThrottled(batch)).toBe(batch[3]);
+  expect(lastThrottled([at(5, 404)])).toBeUndefined();
+});

@@ -123,6 +123,6 @@ test.describe('token endpoint', () => {
 
   test('the audience is the scope without /.default', async ({ emu }) => {
     const res = await emu.requestToken(TENANT, { ...valid, scope: OTHER_RESOURCE_SCOPE });
-    expect(decodeJwt(res.json().access_token).aud).toBe('https://graph.microsoft.com');
+    expect(decodeJwt(res.json().access_token).aud).toBe('https://management.azure.com');
   });
 });

@@ -37,7 +37,7 @@ suite('authentication', () => {
       const before = target.exists ? await readState(api, target.id) : undefined;
       const res = await api.cancel(target.id, { Comment: 'conformance: no auth' }, { authorization: null });
       expect(res).toBeErrorEnvelope(401);
-      if (before) await expectUnchanged(api, target.id, before);
+      if (before) await expectUnchanged(driver, api, target.id, before);
     },
   );
 

@@ -18,7 +18,7 @@ suite('cancel of an action in a final state', () => {
         const res = await api.cancel(action.id, { Comment: `conformance: cancel a ${status} action` });
         observe.refusal('final-state-cancel', res);
         expect(res).toBeErrorEnvelope('4xx');
-        await expectUnchanged(api, action.id, before);
+        await expectUnchanged(driver, api, action.id, before);
       },
     );
   }

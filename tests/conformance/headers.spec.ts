@@ -32,7 +32,7 @@ suite('request headers', () => {
         );
         observe.refusal('body-with-wrong-content-type', res);
         expect(res).toHaveStatus([400, 415]);
-        await expectUnchanged(api, action.id, before);
+        await expectUnchanged(driver, api, action.id, before);
       },
     );
   }

@@ -63,7 +63,7 @@ suite('tenant isolation', () => {
       expect(await stranger.cancel(action.id, { Comment: 'conformance: other tenant' })).toBeErrorEnvelope(
         404,
       );
-      await expectUnchanged(api, action.id, before);
+      await expectUnchanged(driver, api, action.id, before);
     },
   );
 });

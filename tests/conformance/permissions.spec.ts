@@ -33,7 +33,7 @@ suite('permissions', () => {
       const undecided = roleCheckUndecided(target, res);
       if (undecided) await need(notApplicable(undecided));
       expect(res).toBeErrorEnvelope(403, ['Forbidden']);
-      if (before) await expectUnchanged(api, target.id, before);
+      if (before) await expectUnchanged(driver, api, target.id, before);
     },
   );
 });

@@ -23,7 +23,7 @@ suite('cancel request body', () => {
         const action = await need(driver.activeAction());
         const before = await readState(api, action.id);
         expect(await api.cancel(action.id, undefined, { raw })).toBeErrorEnvelope(400);
-        await expectUnchanged(api, action.id, before);
+        await expectUnchanged(driver, api, action.id, before);
       },
     );
   }

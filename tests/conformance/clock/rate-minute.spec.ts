@@ -80,7 +80,7 @@ suite('rate limit per minute', () => {
       ).toBeDefined();
       const res = await client.cancel(action.id, { Comment: 'conformance: throttled cancel' });
       expect(res.status, 'the cancel right after a 429 is throttled too').toBe(429);
-      await expectUnchanged(api, action.id, before);
+      await expectUnchanged(driver, api, action.id, before);
     },
   );
 });

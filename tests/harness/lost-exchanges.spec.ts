@@ -34,6 +34,8 @@ async function target(how: Misbehaviour): Promise<{ api: ApiClient; server: Serv
     },
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     caller: { label: 'operator', authorization: async () => 'Bearer x' },
+    // As for a remote target (on loopback an emulator's 5xx page is its own answer: see below).
+    behindGateway: how === 'gateway page',
   });
   return { api, server };
 }
@@ -61,3 +63,20 @@ for (const [how, reason] of cases) {
     expect(lost).toEqual({ kind: 'no-verdict', cause: 'wire', code: 'TRANSPORT', text: error.message });
   });
 }
+
+test("on loopback a 503 page is the emulator's own answer: judged, not lost", async () => {
+  const server = createServer((_req, res) => {
+    res.writeHead(503, { 'content-type': 'text/html' });
+    res.end('<html><body>Service Unavailable</body></html>');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const api = new ApiClient({
+    http: { request: () => Promise.reject(new Error('lean client on loopback')), timeoutMs: 300 },
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    caller: { label: 'operator', authorization: async () => 'Bearer x' },
+  });
+  const res = await api.cancel('abc', { Comment: 'c' });
+  server.close();
+  expect(res.status).toBe(503);
+  expect(ofKind(findingsOf(test.info().annotations), 'no-verdict')).toEqual([]);
+});

@@ -26,6 +26,10 @@ test.describe('matchers', () => {
     ])
       base(failure(judge)).toContain('throttled');
     base(() => expect(throttled).toHaveStatus(200)).toThrow(PreconditionError);
+    // Compared with a throttled answer (PATH.VERSIONED expects the status the plain path got).
+    base(() =>
+      expect(exchange(404, { error: { code: 'NotFound', message: 'm' } })).toHaveStatus(429),
+    ).toThrow(PreconditionError);
     expect(throttled).toHaveStatus([200, 429]);
     test.info().annotations.push({ type: 'requirement', description: 'RATE.RECOVER' });
     base(() => expect(throttled).toHaveStatus(200)).not.toThrow(PreconditionError);

@@ -45,7 +45,8 @@ export function fakeTenant(answer: (url: string, method: string) => FakeAnswer) 
       return {
         status: () => status,
         headers: () => ({ 'content-type': 'application/json', ...headers }),
-        text: async () => JSON.stringify(body),
+        // No body at all for `undefined` (a gateway's bare 503).
+        text: async () => (body === undefined ? '' : JSON.stringify(body)),
       };
     },
   } as unknown as APIRequestContext;

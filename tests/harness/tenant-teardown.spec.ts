@@ -18,12 +18,15 @@ function device(lagMs: number, cancelAnswer = 200) {
   const clock = fakeClock();
   let count = 0;
   let running: { id: string; cancelledAt?: number } | undefined;
+  // From failReads() on, every GET meets a front door's bare 503.
+  let readsFail = false;
   const shown = () => running?.cancelledAt !== undefined && clock.now() - running.cancelledAt >= lagMs;
   const read = (status = 200): FakeAnswer => ({
     ...scan(running!.id, undefined, status),
     body: { ...scan(running!.id).body, status: shown() ? 'Cancelled' : 'Pending' },
   });
   const answer = (url: string, method: string): FakeAnswer => {
+    if (method === 'GET' && readsFail) return { status: 503, body: undefined };
     if (url.endsWith('/runAntiVirusScan')) {
       if (!running || shown())
         running = { id: `aaaaaaaa-0000-4000-8000-${String(++count).padStart(12, '0')}` };
@@ -33,7 +36,10 @@ function device(lagMs: number, cancelAnswer = 200) {
     if (method === 'POST') running!.cancelledAt ??= clock.now();
     return read();
   };
-  return { ...tenant(WRITES, answer, clock), clock };
+  const failReads = () => {
+    readsFail = true;
+  };
+  return { ...tenant(WRITES, answer, clock), clock, failReads };
 }
 
 function takeNoVerdicts(): { code?: string; text?: string }[] {
@@ -61,7 +67,7 @@ test.describe('tenant driver: the next test starts on a quiet device', () => {
     ]);
     expect(clock.slept).toEqual([500, 1000, 2000]);
     expect(state.created.get(id)).toMatchObject({ cancelledBy: 'teardown', lastStatus: 'Cancelled' });
-    // The wait is the teardown's own: the test's time grows by the bound it may take.
+    // The wait is the teardown's own: its time is set once to the bound it may take.
     expect(test.info().timeout).toBe(timeout + SETTLE_BOUND_SECONDS * 1000);
     // So the next test's scan starts a new action.
     const next = await new TenantDriver(state).activeAction();
@@ -123,5 +129,17 @@ test.describe('tenant driver: the next test starts on a quiet device', () => {
     ]);
     expect(clock.slept).toEqual([]);
     expect(state.created.get(id)?.cancelledBy).toBeUndefined();
+  });
+
+  // A front door's 503 page on a teardown read is a lost exchange: not the test's evidence.
+  test('a lost teardown exchange neither errors the test nor stops the sweep', async () => {
+    const { state, sent, failReads } = device(0);
+    const driver = new TenantDriver(state);
+    const { id } = await driver.activeAction();
+    failReads();
+    await driver.teardown();
+    expect(sent.at(-1)).toBe(`GET /api/machineactions/${id}`);
+    expect(state.created.get(id)!.lastStatus).toMatch(/^unknown \(teardown: .*a gateway answered 503/);
+    expect(takeNoVerdicts()).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
+import type { TestInfo } from '@playwright/test';
 import { isFinal } from '../../contract/index.ts';
+import { FINDING_ANNOTATION } from '../evidence/finding.ts';
 import { currentTestInfo } from '../evidence/record-finding.ts';
 import type { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
@@ -14,28 +16,56 @@ export async function cancelLeftovers(
   ids: readonly string[],
   eventually: TargetDriver['eventually'],
 ): Promise<void> {
-  for (const id of ids) {
+  const open = ids.filter((id) => {
     const entry = state.created.get(id);
     // A final action never changes: one seen final (by a test's read or an earlier sweep) is skipped.
-    if (!entry || (entry.lastStatus && isFinal(entry.lastStatus))) continue;
-    // Not cancelled by its test: cancel it now.
-    if (!entry.cancelledBy) {
-      const cancel = await api.cancel(id, { Comment: `mde-conformance ${state.options.runId}: teardown` });
-      if (cancel.status === 200) entry.cancelledBy = 'teardown';
+    return entry && !(entry.lastStatus && isFinal(entry.lastStatus));
+  });
+  const info = currentTestInfo();
+  // Waiting for cancels to show is the teardown's time, not the test's: Playwright runs a fixture's
+  // teardown in a slot of its own, which this sets once for every wait it may take.
+  if (info && info.timeout > 0 && open.length > 0)
+    info.setTimeout(info.timeout + open.length * SETTLE_BOUND_SECONDS * 1000);
+  for (const id of open) {
+    const entry = state.created.get(id)!;
+    // The teardown's exchanges are not the test's evidence: a lost one must not turn its verdict into
+    // ERROR, nor stop the sweep (the next test would find the device busy).
+    const mark = info?.annotations.length ?? 0;
+    try {
+      if (!entry.cancelledBy) {
+        const cancel = await api.cancel(id, { Comment: `mde-conformance ${state.options.runId}: teardown` });
+        if (cancel.status === 200) entry.cancelledBy = 'teardown';
+      }
+      const last = await settled(id, api, entry.cancelledBy !== undefined, eventually);
+      entry.lastStatus = statusOf(last) ?? `unknown (GET ${last.status})`;
+    } catch (error) {
+      entry.lastStatus = `unknown (teardown: ${(error as Error).message})`;
+    } finally {
+      if (info) dropLostExchanges(info, mark);
     }
-    const read = () => api.get(id);
-    // A cancelled action keeps its device busy until a GET shows it ended, which may be some time after
-    // the 200 (docs/contract.md#cancel-visible-after): read on the settle schedule so the next test's
-    // scan finds the device free. One whose cancel was refused most likely ended by itself: read once.
-    let last: Exchange;
-    if (entry.cancelledBy) {
-      // The wait is the teardown's, not the test's: it gets time of its own.
-      const info = currentTestInfo();
-      if (info && info.timeout > 0) info.setTimeout(info.timeout + SETTLE_BOUND_SECONDS * 1000);
-      last = (await eventually(read, (res) => res.status === 200 && isFinal(statusOf(res) ?? ''))).value;
-    } else last = await read();
-    entry.lastStatus = statusOf(last) ?? `unknown (GET ${last.status})`;
   }
+}
+
+// A cancelled action keeps its device busy until a GET shows it ended, which may be some time after
+// the 200 (docs/contract.md#cancel-visible-after): read on the settle schedule so the next test's
+// scan finds the device free. One whose cancel was refused most likely ended by itself: read once.
+async function settled(
+  id: string,
+  api: ApiClient,
+  cancelled: boolean,
+  eventually: TargetDriver['eventually'],
+): Promise<Exchange> {
+  const read = () => api.get(id);
+  if (!cancelled) return read();
+  return (await eventually(read, (res) => res.status === 200 && isFinal(statusOf(res) ?? ''))).value;
+}
+
+function dropLostExchanges(info: TestInfo, from: number): void {
+  const added = info.annotations.slice(from);
+  const kept = added.filter(
+    (a) => !(a.type === FINDING_ANNOTATION && a.description?.includes('"no-verdict"')),
+  );
+  info.annotations.splice(from, added.length, ...kept);
 }
 
 function statusOf(res: Exchange): string | undefined {

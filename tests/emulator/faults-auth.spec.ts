@@ -45,12 +45,12 @@ smoke('scheme-ignored', 'a valid token under Basic is accepted', async (emu) => 
   );
 });
 
-smoke('audience-unchecked', 'a token for Graph is accepted', async (emu) => {
+smoke('audience-unchecked', 'a token for another resource is accepted', async (emu) => {
   const token = await emu.token(ALL_ROLES, { scope: OTHER_RESOURCE_SCOPE });
   expect((await emu.call('GET', LIST, { token })).statusCode).toBe(200);
 });
 
-smoke('audience-401', 'a token for Graph answers 401', async (emu) => {
+smoke('audience-401', 'a token for another resource answers 401', async (emu) => {
   const token = await emu.token(ALL_ROLES, { scope: OTHER_RESOURCE_SCOPE });
   expect((await emu.call('GET', LIST, { token })).statusCode).toBe(401);
 });

@@ -37,7 +37,7 @@ test.describe('RATE.HOUR counts the hour limit for every lawful window', () => {
   const stragglers = (early: number) => (b: number, k: number) =>
     b === 0 ? (k < 95 ? k * 5 : 2_000 + (k - 95) * 10) : b === 1 ? Math.max(0, k - early + 1) * 6 : k;
 
-  test('a sliding window refilled within a burst: the 429 answered last is the one to wait on', async () => {
+  test('a sliding window refilled within a burst (stale early 429s): its 1500 calls are served', async () => {
     const target = rateTarget({ window: 'sliding', retryAfter: 'time-remaining', spread: stragglers(18) });
     expectServed(await count(target));
   });

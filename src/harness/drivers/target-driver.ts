@@ -11,7 +11,7 @@ export type Identity =
   | 'operator'
   // Only Machine.Read.All (tenant: MDE_LIMITED_CLIENT_ID).
   | 'read-only'
-  // The operator app with a token for Microsoft Graph instead of the API.
+  // The operator app with a token for another resource (Azure Resource Manager) instead of the API.
   | 'other-audience'
   // A token past its expiry (emulator only: the clock moves past it).
   | 'expired'

@@ -82,7 +82,7 @@ for (const target of ['embedded', 'fault:cancel-new-id'])
 `;
 
 // Each run is a Playwright child process (seconds of CPU); started together, they use every core.
-let runs: Record<'oneTarget' | 'multiTarget' | 'shard' | 'listing', Promise<InlineRun>>;
+let runs: Record<'oneTarget' | 'multiTarget' | 'shard' | 'shardWithBug' | 'listing', Promise<InlineRun>>;
 
 test.beforeAll(() => {
   const one = inlineWorkspace({ 'playwright.config.ts': config(['embedded']), 'a.spec.ts': SPEC });
@@ -107,6 +107,14 @@ test.beforeAll(() => {
       }),
     ),
     shard: runInline(sharded, ['--shard=1/2']),
+    shardWithBug: runInline(
+      inlineWorkspace({
+        'playwright.config.ts': config(['embedded']),
+        'a.spec.ts': SPEC,
+        'b.spec.ts': PASSING,
+      }),
+      ['--shard=1/2'],
+    ),
     listing: runInline(listed, ['--list']),
   };
 });
@@ -185,6 +193,13 @@ test('a shard run writes its records under reports/shards/ and no whole-run repo
   expect(() => run.read('reports/compliance.json')).toThrow();
   const merged = mergeRecords([shard]);
   expect(merged.runErrors).toEqual([{ category: 'suite-error', line: 'shard 2 of 2 is missing' }]);
+});
+
+test('a shard holding a suite bug says 2, whatever else failed: its evidence proves nothing', async () => {
+  const run = await runs.shardWithBug;
+  const shard = run.json<RunRecords>('reports/shards/shard-1-of-2.json');
+  expect(shard.tests.map((t) => t.title)).toContain('a suite bug is not a verdict on the target');
+  expect(shard.shardExitCode).toBe(2);
 });
 
 test("a listing (--list) runs nothing and leaves the last run's evidence as it was", async () => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { waitAfter } from '../fixtures/rate-limit.ts';
+import { lastThrottled, waitAfter } from '../fixtures/rate-limit.ts';
 import { answer } from './answers.ts';
 
 // The rate tests' wait after a 429 (tests/fixtures/rate-limit.ts).
@@ -18,8 +18,16 @@ test('after a burst the wait is that of the 429 answered last, not of the first 
   // RATE.HOUR on a sliding window (docs/contract.md#rate-window): the burst's first 429 named a slot
   // that its later calls took; the one answered last names the slot that is really next.
   const batch = [at(100, 404), at(250, 429, '1'), at(400, 429, '2'), at(300, 429, '1'), at(500, 404)];
-  expect(waitAfter(batch)).toBe(2);
+  expect(waitAfter(lastThrottled(batch)!)).toBe(2);
   // Answered at the same moment: the later in the array.
-  expect(waitAfter([at(0, 429, '3'), at(0, 429, '4')])).toBe(4);
-  expect(waitAfter([at(0, 404)])).toBe(60);
+  expect(waitAfter(lastThrottled([at(0, 429, '3'), at(0, 429, '4')])!)).toBe(4);
+  // No 429 at all: nothing to wait on (the hour count then reports the round got no 429).
+  expect(lastThrottled([at(0, 404)])).toBeUndefined();
+});
+
+test('the 429 to wait on is the one answered last, whatever its place in the burst', () => {
+  const at = (receivedAt: number, status = 429) => ({ ...answer(status, {}), receivedAt });
+  const batch = [at(30), at(10), at(50, 404), at(40), at(20)];
+  expect(lastThrottled(batch)).toBe(batch[3]);
+  expect(lastThrottled([at(5, 404)])).toBeUndefined();
 });

@@ -1,7 +1,5 @@
 import { expect, test } from '@playwright/test';
 import { COUNT_BOUND_MINUTES, countHourLimit } from '../fixtures/hour-count.ts';
-import { lastThrottled } from '../fixtures/rate-limit.ts';
-import { answer } from './answers.ts';
 import { rateTarget, type Window } from './fake-rate-target.ts';
 
 // RATE.HOUR's count against fake targets: every lawful window and Retry-After reading gets its 1500
@@ -83,11 +81,4 @@ test.describe('RATE.HOUR still finds a broken target', () => {
     expect(result.minutes).toBeGreaterThan(COUNT_BOUND_MINUTES);
     expect(result.minutes).toBeLessThan(COUNT_BOUND_MINUTES + 1);
   });
-});
-
-test('the 429 to wait on is the one answered last, whatever its place in the burst', () => {
-  const at = (receivedAt: number, status = 429) => ({ ...answer(status, {}), receivedAt });
-  const batch = [at(30), at(10), at(50, 404), at(40), at(20)];
-  expect(lastThrottled(batch)).toBe(batch[3]);
-  expect(lastThrottled([at(5, 404)])).toBeUndefined();
 });

@@ -7,8 +7,9 @@ import {
 } from '../../contract/index.ts';
 import { READ_ROLE } from '../config/roles.ts';
 import type { EmbeddedTarget, EmulatorTarget } from '../config/target-spec.ts';
-import { ApiClient, type HttpSettings } from '../http/api-client.ts';
+import { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
+import type { HttpSettings } from '../http/transport.ts';
 import type { Token } from '../identity/client-secret-flow.ts';
 import { ControlClient } from './control-client.ts';
 import { EmulatorApps } from './emulator-apps.ts';

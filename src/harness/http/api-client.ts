@@ -1,6 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
 import { getContract } from '../../contract/index.ts';
-import { isLoopback } from '../config/hosts.ts';
 import { TransportError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
 import { observeExchange } from '../observation/passive-readings.ts';
@@ -8,8 +6,9 @@ import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
 import { type Exchange, parseJson } from './exchange.ts';
 import { checkExchange } from './exchange-checks.ts';
 import { describeLoss } from './loss-reason.ts';
-import { type RawResponse, sendRaw } from './raw-request.ts';
+import type { RawResponse } from './raw-request.ts';
 import { type RecordMode, recordExchange } from './recorder.ts';
+import { type HttpSettings, isLean, transmit } from './transport.ts';
 
 // Who is calling: a label for reports and ledgers (never a client id) and how to get its header.
 export interface Caller {
@@ -39,19 +38,6 @@ export interface RequestOptions {
   record?: RecordMode;
 }
 
-// How a target is reached over HTTP; the same for every client of one target.
-export interface HttpSettings {
-  // Playwright's request context, made on first use: only remote targets need one (proxy and TLS
-  // settings), loopback targets go through the lean client.
-  request: () => Promise<APIRequestContext>;
-  // How long one exchange may take before it counts as lost (MDE_REQUEST_TIMEOUT_SECONDS).
-  timeoutMs: number;
-  // 'quiet' checks every exchange but attaches none; a request's own `record` wins.
-  exchanges?: RecordMode;
-  // Extra certificate authority to trust (the HTTPS emulator's own certificate).
-  ca?: string;
-}
-
 export interface ApiClientOptions {
   http: HttpSettings;
   baseUrl: string;
@@ -70,12 +56,10 @@ const GATEWAY_STATUSES = [502, 503, 504];
 // One client per identity. Every answer is checked against the contract (see exchange-checks.ts)
 // and recorded on the running test; nothing here fails a test: tests assert on the returned Exchange.
 export class ApiClient {
-  // Loopback targets (emulators) get a lean kept-alive HTTP client: the self-test sends tens of
-  // thousands of calls. Remote targets go through Playwright's request context (proxy and TLS settings).
   private readonly lean: boolean;
 
   constructor(private readonly options: ApiClientOptions) {
-    this.lean = isLoopback(new URL(options.baseUrl).hostname);
+    this.lean = isLean(options.baseUrl);
   }
 
   get label(): string {
@@ -150,7 +134,14 @@ export class ApiClient {
     const started = performance.now();
     let answer: RawResponse;
     try {
-      answer = await this.transmit(url, method, headers, text, contentType, opts);
+      answer = await transmit(this.options.http, this.lean, {
+        url,
+        method,
+        headers,
+        ...(text !== undefined ? { text } : {}),
+        contentType,
+        quiet: opts.record === 'quiet',
+      });
     } catch (error) {
       // A lost exchange says nothing about the contract: the test ends without a verdict.
       throw noVerdict(new TransportError(`${method} ${pathTemplate}`, describeLoss(error), { cause: error }));
@@ -189,27 +180,5 @@ export class ApiClient {
     observeExchange(exchange);
     guard?.afterCall?.(exchange);
     return exchange;
-  }
-
-  private async transmit(
-    url: string,
-    method: string,
-    headers: Record<string, string>,
-    text: string | undefined,
-    contentType: string | null,
-    opts: RequestOptions,
-  ): Promise<RawResponse> {
-    const { request, timeoutMs, ca } = this.options.http;
-    if (this.lean || (text !== undefined && contentType === null) || opts.record === 'quiet')
-      return sendRaw({ url, method, headers, ...(text !== undefined ? { body: text } : {}), timeoutMs, ca });
-    const response = await (await request()).fetch(url, {
-      method,
-      headers,
-      ...(text !== undefined ? { data: Buffer.from(text) } : {}),
-      failOnStatusCode: false,
-      maxRedirects: 0,
-      timeout: timeoutMs,
-    });
-    return { status: response.status(), headers: response.headers(), text: await response.text() };
   }
 }

@@ -1,0 +1,52 @@
+import type { APIRequestContext } from '@playwright/test';
+import { isLoopback } from '../config/hosts.ts';
+import { type RawResponse, sendRaw } from './raw-request.ts';
+import type { RecordMode } from './recorder.ts';
+
+// How a target is reached over HTTP; the same for every client of one target.
+export interface HttpSettings {
+  // Playwright's request context, made on first use: only remote targets need one (proxy and TLS
+  // settings), loopback targets go through the lean client.
+  request: () => Promise<APIRequestContext>;
+  // How long one exchange may take before it counts as lost (MDE_REQUEST_TIMEOUT_SECONDS).
+  timeoutMs: number;
+  // 'quiet' checks every exchange but attaches none; a request's own `record` wins.
+  exchanges?: RecordMode;
+  // Extra certificate authority to trust (the HTTPS emulator's own certificate).
+  ca?: string;
+}
+
+export interface Transmission {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  text?: string;
+  // The Content-Type the caller chose; null means a body goes without one.
+  contentType: string | null;
+  // A bulk call whose exchange is not attached (the rate tests' bursts).
+  quiet: boolean;
+}
+
+// Loopback targets (emulators) get a lean kept-alive HTTP client: the self-test sends tens of
+// thousands of calls. Remote targets go through Playwright's request context (proxy and TLS settings).
+export function isLean(baseUrl: string): boolean {
+  return isLoopback(new URL(baseUrl).hostname);
+}
+
+// Sends one request and reads its whole answer; throws when the exchange is lost.
+export async function transmit(http: HttpSettings, lean: boolean, t: Transmission): Promise<RawResponse> {
+  const { url, method, headers, text } = t;
+  const { timeoutMs, ca } = http;
+  // The lean client sends exactly the headers given (a body without Content-Type stays without one).
+  if (lean || (text !== undefined && t.contentType === null) || t.quiet)
+    return sendRaw({ url, method, headers, ...(text !== undefined ? { body: text } : {}), timeoutMs, ca });
+  const response = await (await http.request()).fetch(url, {
+    method,
+    headers,
+    ...(text !== undefined ? { data: Buffer.from(text) } : {}),
+    failOnStatusCode: false,
+    maxRedirects: 0,
+    timeout: timeoutMs,
+  });
+  return { status: response.status(), headers: response.headers(), text: await response.text() };
+}

@@ -10,6 +10,7 @@ export type {
   ControlMachine,
 } from './control-protocol.ts';
 export * from './machine-action-states.ts';
+export { MALFORMED_IDS } from './malformed-ids.ts';
 export type { HttpMethod, Operation, RateLimit, ResponseSpec } from './openapi-document.ts';
 export { precompiledValidators } from './precompiled-validators.ts';
 export {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readSchemaFile } from '../contract/contract-files.ts';
-import { type OpenPointId, SETTLE_PAUSES_SECONDS } from '../contract/index.ts';
+import { MALFORMED_IDS, type OpenPointId, SETTLE_PAUSES_SECONDS } from '../contract/index.ts';
 import { type ProbeAnswer, ProbeClient } from './probe-client.ts';
 import { probeRates } from './probe-rates.ts';
 
@@ -12,7 +12,6 @@ export type Signatures = Record<OpenPointId, unknown>;
 
 const COMMENT = JSON.stringify({ Comment: 'differential probe' });
 const FINAL = ['Succeeded', 'Failed', 'Cancelled', 'TimeOut'];
-const MALFORMED = ['not-a-guid', '12345', 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz', 'a'.repeat(80), 'abc;def'];
 const ROLES = ['Machine.Scan', 'Machine.Read.All'];
 type Properties = { properties: Record<string, { format?: string; properties?: Properties['properties'] }> };
 const entitySchema = readSchemaFile('machine-action.schema.json') as Properties;
@@ -109,7 +108,7 @@ export async function probeOpenPoints(
       );
     s['unknown-id'] = [answer(await cancel(randomUUID(), COMMENT)), answer(await get(randomUUID()))];
     s['malformed-id'] = [];
-    for (const id of MALFORMED) (s['malformed-id'] as unknown[]).push(answer(await cancel(id, COMMENT)));
+    for (const id of MALFORMED_IDS) (s['malformed-id'] as unknown[]).push(answer(await cancel(id, COMMENT)));
 
     const entity = await get(active.id);
     const list = await api('GET', '/machineactions?$top=3');

@@ -1,4 +1,13 @@
-import { expect, expectUnchanged, NOT_FOUND_CODES, readState, req, suite, test } from '../fixtures/index.ts';
+import {
+  expect,
+  expectUnchanged,
+  MALFORMED_IDS,
+  NOT_FOUND_CODES,
+  readState,
+  req,
+  suite,
+  test,
+} from '../fixtures/index.ts';
 
 suite('ids that name no action', () => {
   test(
@@ -19,16 +28,7 @@ suite('ids that name no action', () => {
     },
   );
 
-  const malformed = [
-    'not-a-guid',
-    '12345',
-    'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz',
-    'a'.repeat(80),
-    // Punctuation a GUID never has, and nothing a web application firewall in front of a tenant
-    // would block (an SQL-looking id may meet its HTML 403 instead of the API).
-    'abc;def',
-  ];
-  for (const id of malformed) {
+  for (const id of MALFORMED_IDS) {
     test(
       `cancel of the malformed id ${JSON.stringify(id.length > 40 ? `${id.slice(0, 12)}... (${id.length} chars)` : id)} answers 400 or 404`,
       req('CANCEL.BADID'),

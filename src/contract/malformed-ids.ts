@@ -1,0 +1,11 @@
+// Ids that can name no machine action, each malformed in its own way (CANCEL.BADID; the contract's
+// "malformed id" section): the conformance suite and the calibration's differential probe send these.
+export const MALFORMED_IDS = [
+  'not-a-guid',
+  '12345',
+  'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz',
+  'a'.repeat(80),
+  // Punctuation a GUID never has, and nothing a web application firewall in front of a tenant would
+  // block (an SQL-looking id may meet its HTML 403 instead of the API).
+  'abc;def',
+] as const;

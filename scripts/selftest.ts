@@ -30,6 +30,7 @@ import { judgeMatrix, judgeTenantRun } from '../src/selftest/judge-matrix.ts';
 import { readMatrixIndex } from '../src/selftest/read-matrix-index.ts';
 import { REHEARSAL_NAMES, startRehearsals } from '../src/selftest/rehearsal/start-rehearsals.ts';
 import { selftestMarkdown, selftestTable } from '../src/selftest/render-selftest.ts';
+import { SELFTEST_CASES } from '../src/selftest/selftest-cases.ts';
 import { type SelftestSelection, selftestSelection } from '../src/selftest/selftest-selection.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 
@@ -197,14 +198,7 @@ console.log(`\n${selftestTable(cases, figures)}\n(every case: reports/selftest.m
 process.exit(cases.every((c) => c.ok) ? 0 : 1);
 
 function selectionOrExit(): SelftestSelection {
-  const known = [
-    ...Object.keys(PROFILES).map((p) => `profile:${p}`),
-    ...FAULT_CATALOGUE.map((f) => `fault:${f.name}`),
-    ...REHEARSAL_NAMES,
-    'independent:a',
-    'independent:b',
-  ];
-  const selection = selftestSelection(process.env, known);
+  const selection = selftestSelection(process.env, SELFTEST_CASES);
   if (selection.problems.length === 0) return selection;
   for (const line of new ConfigError(selection.problems).lines()) console.error(line);
   process.exit(2);

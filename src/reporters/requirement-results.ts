@@ -25,6 +25,9 @@ export interface RequirementResult {
   verdict: Verdict;
   reason?: string;
   observed?: string;
+  // Parts of the requirement that ran tests had nothing to check with on this target (finding
+  // 'unchecked'): the verdict rests on the rest.
+  unchecked?: string[];
   errored?: boolean;
   violations?: { test: string; text: string }[];
   baseline?: { status: BaselineStatus; expected: Verdict; reason: string; link?: string };
@@ -52,6 +55,13 @@ export function collectRequirementResults(
         .filter((o) => o.id === requirement.id)
         .map((o) => o.text),
     );
+    const unchecked = [
+      ...new Set(
+        claiming
+          .filter((r) => r.outcome !== 'skipped')
+          .flatMap((r) => ofKind(r.findings, 'unchecked').map((u) => u.text)),
+      ),
+    ];
     const decided = decideVerdict({
       level: requirement.level,
       tests: claiming.map((r) => ({
@@ -77,6 +87,7 @@ export function collectRequirementResults(
     };
     if (decided.reason) result.reason = decided.reason;
     if (decided.observed) result.observed = decided.observed;
+    if (unchecked.length > 0) result.unchecked = unchecked;
     if (decided.errored) result.errored = true;
     if (violations.length > 0) result.violations = violations.slice(0, MAX_VIOLATIONS);
     if (entry && status)

@@ -1,5 +1,13 @@
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
-import { expect, expectUnchanged, protectedAction, readState, req, suite, test } from '../fixtures/index.ts';
+import {
+  expect,
+  expectProtectedUnchanged,
+  protectedAction,
+  req,
+  stateBefore,
+  suite,
+  test,
+} from '../fixtures/index.ts';
 
 // Bad tokens are forged from a good one, so only the broken part differs.
 // One wrong key per algorithm and worker: an RSA key takes a fifth of a second to make.
@@ -34,10 +42,10 @@ suite('authentication', () => {
     req('AUTH.MISSING'),
     async ({ driver, api }) => {
       const target = await protectedAction(driver);
-      const before = target.exists ? await readState(api, target.id) : undefined;
+      const before = await stateBefore(api, target);
       const res = await api.cancel(target.id, { Comment: 'conformance: no auth' }, { authorization: null });
       expect(res).toBeErrorEnvelope(401);
-      if (before) await expectUnchanged(driver, api, target.id, before);
+      await expectProtectedUnchanged(driver, api, target, before);
     },
   );
 

@@ -2,12 +2,12 @@ import {
   ACTION_ROLES,
   cancelActive,
   expect,
-  expectUnchanged,
+  expectProtectedUnchanged,
   notApplicable,
   protectedAction,
-  readState,
   req,
   roleCheckUndecided,
+  stateBefore,
   suite,
   test,
 } from '../fixtures/index.ts';
@@ -28,12 +28,12 @@ suite('permissions', () => {
     async ({ driver, api, clientFor, need }) => {
       const reader = await need(clientFor('read-only'));
       const target = await protectedAction(driver);
-      const before = target.exists ? await readState(api, target.id) : undefined;
+      const before = await stateBefore(api, target);
       const res = await reader.cancel(target.id, { Comment: 'conformance: read-only' });
       const undecided = roleCheckUndecided(target, res);
       if (undecided) await need(notApplicable(undecided));
       expect(res).toBeErrorEnvelope(403, ['Forbidden']);
-      if (before) await expectUnchanged(driver, api, target.id, before);
+      await expectProtectedUnchanged(driver, api, target, before);
     },
   );
 });

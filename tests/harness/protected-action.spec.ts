@@ -1,11 +1,16 @@
 import { expect, test } from '@playwright/test';
 import type { TargetDriver } from '../../src/harness/drivers/target-driver.ts';
 import { NotApplicableError } from '../../src/harness/errors.ts';
+import { findingsOf, ofKind } from '../../src/harness/evidence/finding.ts';
+import type { ApiClient } from '../../src/harness/http/api-client.ts';
 import {
+  expectProtectedUnchanged,
   FINAL_STATE_4XX,
+  NOTHING_TO_PROTECT,
   notApplicable,
   protectedAction,
   roleCheckUndecided,
+  stateBefore,
   UNKNOWN_ID_404,
 } from '../fixtures/protected-action.ts';
 import { answer } from './answers.ts';
@@ -57,4 +62,32 @@ test('notApplicable hands need() the reason as a NotApplicableError', async () =
   const error = await notApplicable('why')().catch((e) => e);
   expect(error).toBeInstanceOf(NotApplicableError);
   expect(error.reason).toBe('why');
+});
+
+test('with no action to protect, "changes nothing" is reported as not checked instead of passing silently', async () => {
+  const unknown = { id: UNKNOWN, exists: false, kind: 'unknown' } as const;
+  const api = {
+    get: async () => {
+      throw new Error('an unknown id has no state to read');
+    },
+  } as unknown as ApiClient;
+  const driver = {} as TargetDriver;
+  expect(await stateBefore(api, unknown)).toBeUndefined();
+  await expectProtectedUnchanged(driver, api, unknown, undefined);
+  expect(ofKind(findingsOf(test.info().annotations), 'unchecked')).toEqual([
+    { kind: 'unchecked', text: NOTHING_TO_PROTECT },
+  ]);
+});
+
+test('an action that exists is read before and compared after: a change fails, no finding is made', async () => {
+  const active = { id: UNKNOWN, exists: true, kind: 'active' } as const;
+  const states = [{ status: 'Pending' }, { status: 'Cancelled' }];
+  const api = {
+    get: async () => answer(200, { id: UNKNOWN, ...states.shift() }),
+  } as unknown as ApiClient;
+  const before = await stateBefore(api, active);
+  expect(before).toMatchObject({ status: 'Pending' });
+  const error = await expectProtectedUnchanged({} as TargetDriver, api, active, before).catch((e) => e);
+  expect(String(error)).toContain('Cancelled');
+  expect(ofKind(findingsOf(test.info().annotations), 'unchecked')).toEqual([]);
 });

@@ -10,6 +10,9 @@ export type Finding =
   | { kind: 'observed'; id: RequirementId; text: string }
   // Why this target cannot exercise the test (a safety switch, no second tenant, ...).
   | { kind: 'not-applicable'; text: string }
+  // A part of the claimed requirement this target gave the test nothing to check with (the text says
+  // which part and why): the verdict rests on the rest, and the report says it was checked only in part.
+  | { kind: 'unchecked'; text: string }
   // What a contract matcher judged when it failed, in one line naming the exchange.
   | { kind: 'assertion'; text: string }
   // An exchange lost on the wire, or the suite's own set-up failing: the test reached no verdict.

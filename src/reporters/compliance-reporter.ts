@@ -71,7 +71,7 @@ export default class ComplianceReporter implements Reporter {
     const base = dirname(this.config.configFile ?? resolve('playwright.config.ts'));
     const outDir = resolve(base, this.options.outputDir ?? 'reports');
     const shard = this.config.shard;
-    if (shard) records.shardExitCode = this.shardExitCode(records);
+    if (shard) records.shardExitCode = judgedShard(records, (r) => shardExitCode(r, this.baseline));
     writeRecords(resolve(base, this.options.recordsFile ?? RECORDS_FILE), records);
     if (shard) {
       // One shard holds part of the evidence: its records are merged by scripts/merge-shards.ts.
@@ -112,19 +112,20 @@ export default class ComplianceReporter implements Reporter {
     return records;
   }
 
-  // The records are the shard's evidence: a judgement that throws must not cost them.
-  private shardExitCode(records: RunRecords): ExitCode {
-    try {
-      return shardExitCode(records, this.baseline);
-    } catch (error) {
-      const line = reasonLine(`judging the shard failed: ${String((error as Error).message)}`);
-      records.runErrors.push({ category: 'suite-error', line });
-      return EXIT.ERRORED;
-    }
-  }
-
   private say(line: string): void {
     if (!this.options.quiet) console.log(line);
+  }
+}
+
+// The records are the shard's evidence: a judgement that throws must not cost them. It is then a
+// suite error of the shard (exit 2), said in its records.
+export function judgedShard(records: RunRecords, judge: (records: RunRecords) => ExitCode): ExitCode {
+  try {
+    return judge(records);
+  } catch (error) {
+    const line = reasonLine(`judging the shard failed: ${String((error as Error).message)}`);
+    records.runErrors.push({ category: 'suite-error', line });
+    return EXIT.ERRORED;
   }
 }
 

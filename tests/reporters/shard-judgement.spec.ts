@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+import { judgedShard } from '../../src/reporters/compliance-reporter.ts';
+import { EXIT } from '../../src/reporters/run-outcome.ts';
+import { runRecords, testRecord } from './helpers/records.ts';
+
+// A shard's records are written whatever its judgement does (reporter-inline.spec.ts runs whole shards;
+// no real input makes the judgement throw, so a judge that throws stands in for a bug of the suite).
+test('a shard whose judgement throws exits 2 and says so in its records, which keep their tests', () => {
+  const records = runRecords([
+    testRecord({ title: 'cancel of a Pending action', requirements: ['CANCEL.OK'] }),
+  ]);
+  const code = judgedShard(records, () => {
+    throw new Error('registry changed under the run');
+  });
+  expect(code).toBe(EXIT.ERRORED);
+  expect(records.runErrors).toEqual([
+    { category: 'suite-error', line: 'judging the shard failed: registry changed under the run' },
+  ]);
+  expect(records.tests).toHaveLength(1);
+});
+
+test("a shard's judgement that returns is its exit code, and adds no run error", () => {
+  const records = runRecords([]);
+  expect(judgedShard(records, () => EXIT.NOT_CONFORMING)).toBe(EXIT.NOT_CONFORMING);
+  expect(records.runErrors).toEqual([]);
+});

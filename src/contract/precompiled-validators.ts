@@ -8,7 +8,7 @@ import { CONTRACT_CACHE_DIR, storeCacheEntry } from './contract-cache.ts';
 // Loading Ajv's compiler (a hundred modules) and compiling the schemas costs every worker 0.2-0.3 s of
 // CPU before its first validation. Ajv can write the compiled validators out as code ("standalone");
 // kept in the contract cache, they load like any small module and validate exactly as Ajv would.
-const FORMAT = 'validators/2';
+const FORMAT = 'validators/3';
 const require = createRequire(import.meta.url);
 
 export type Validators = ReadonlyMap<string, ValidateFunction>;
@@ -33,13 +33,21 @@ export function precompiledValidators(source: ValidatorSource, dir = CONTRACT_CA
     // No entry yet: compile, write the code, and use what was compiled.
   }
   const ajv = createAjv(source, true);
-  const ids = source.schemas.map((s) => s.id);
+  const ids = source.schemas.flatMap((s) => [s.id, ...definitionRefs(s)]);
   for (const id of ids) ajv.getSchema(id);
   const { default: standaloneCode } = require('ajv/dist/standalone') as {
     default: (ajv: Ajv2020, refs: Record<string, string>) => string;
   };
   storeCacheEntry(file, standaloneCode(ajv, Object.fromEntries(ids.map((id) => [id, id]))));
   return new Map(ids.map((id) => [id, ajv.getSchema(id)!]));
+}
+
+// A schema's $defs entries are compiled too: the contract refers to some directly (a create request's
+// body is `create-action-request.schema.json#/$defs/isolate`), and without them every process that
+// checks such a body made Ajv after all.
+function definitionRefs({ id, text }: { id: string; text: string }): string[] {
+  const defs = (JSON.parse(text) as { $defs?: Record<string, unknown> }).$defs ?? {};
+  return Object.keys(defs).map((name) => `${id}#/$defs/${name}`);
 }
 
 // An Ajv holding the source's schemas, loaded only when called. `withSource` keeps the code of what it

@@ -80,3 +80,33 @@ test('a cache that cannot be written still gives working validators', () => {
   const validators = precompiledValidators(source(), join(dir, 'missing', '\0'));
   expect(validators.get(ID)!({ at: 'now' })).toBe(false);
 });
+
+test("a schema's $defs entries come compiled too, from the cache as fresh, so no process needs Ajv for them", () => {
+  const withDefs: ValidatorSource = {
+    ...source(),
+    schemas: [
+      {
+        id: ID,
+        text: JSON.stringify({
+          $schema: 'https://json-schema.org/draft/2020-12/schema',
+          $id: ID,
+          $defs: { stamp: { type: 'string', format: 'date-time' } },
+          type: 'object',
+          properties: { at: { $ref: '#/$defs/stamp' } },
+        }),
+      },
+    ],
+  };
+  const ref = `${ID}#/$defs/stamp`;
+  const compiled = precompiledValidators(withDefs, dir).get(ref)!;
+  const loaded = precompiledValidators(withDefs, dir).get(ref)!;
+  expect(loaded).not.toBe(compiled);
+  for (const [data, valid] of [
+    ['2026-12-02T10:00:00Z', true],
+    ['yesterday', false],
+    [5, false],
+  ] as const) {
+    expect(compiled(data)).toBe(valid);
+    expect(loaded(data)).toBe(valid);
+  }
+});

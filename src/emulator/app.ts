@@ -9,6 +9,7 @@ import { FaultSet } from './faults/fault-set.ts';
 import { installDateHeader } from './http/date-header.ts';
 import { frameworkErrors, installErrorHandling } from './http/error-handler.ts';
 import { installFrontDoor } from './http/front-door.ts';
+import { NO_ROUTE_SCHEMAS } from './http/no-route-schemas.ts';
 import { RouteTable } from './http/route-table.ts';
 import { registerIdentityRoutes } from './identity/identity-routes.ts';
 import { type TlsCertificate, tlsCertificateFor } from './identity/tls-certificate.ts';
@@ -77,6 +78,7 @@ export async function buildApp(
     frameworkErrors: frameworkErrors(ctx),
     // close() ends every connection, including one a wire fault left unanswered.
     forceCloseConnections: true,
+    schemaController: NO_ROUTE_SCHEMAS,
   } as const;
   // HTTPS on the same port when asked (docs/emulator.md#https); Fastify types the two servers apart.
   const app = (tls

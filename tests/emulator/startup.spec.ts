@@ -18,6 +18,18 @@ import { Emu, MACHINE, TENANT } from './emulator-fixture.ts';
 
 // Many emulators per process (the self-test starts one per target per worker): a shared signing key
 // makes building one cheap (what it costs: npm run bench:emulator -- --startup).
+// Requests and answers are checked against the contract, so Fastify's schema compilers are never loaded
+// (src/emulator/http/no-route-schemas.ts); a route that brings a schema says so instead of half working.
+test('a route given a Fastify schema is refused when the emulator gets ready', async () => {
+  const app = await buildApp({}, { signingKey: await createSigningKey() });
+  try {
+    app.post('/with-schema', { schema: { body: { type: 'object' } } }, async () => ({}));
+    await expect(app.ready()).rejects.toThrow(/take no Fastify schema/);
+  } finally {
+    await app.close().catch(() => {});
+  }
+});
+
 test.describe('emulators sharing a signing key', () => {
   test('publish the same key and accept each other tokens', async () => {
     const signingKey = await createSigningKey();

@@ -145,3 +145,33 @@ test('points the run could not see are listed; points it should have seen fail t
   expect(listed).toMatchObject({ ok: true });
   expect(listed.detail).toMatch(/unknown \(not seen by this run\): malformed-id, rate-window$/);
 });
+
+// The probe moves the emulators' clocks itself; seconds a loaded machine spends between its calls must
+// not reach the calibrated emulator (a CI run once read Retry-After 29 against the original's 31).
+test('real time passing during the probe changes nothing the proof compares', async () => {
+  const dir = tempDir('calibration-');
+  const file = join(dir, 'observed-profile.json');
+  writeFileSync(file, JSON.stringify(PROFILES['conservative']));
+  const start = Date.now();
+  // An original whose clock moves only when the probe advances it, as the independent emulator's does.
+  const original = await startEmulator(
+    { port: 0, profile: 'conservative' },
+    { timeSource: { now: () => start } },
+  );
+  const realNow = Date.now;
+  let slept = 0;
+  // A machine so loaded that every reading of the wall clock finds two more seconds gone.
+  Date.now = () => realNow() + (slept += 2_000);
+  try {
+    const run = await calibrate({
+      name: 'conservative',
+      original: { url: original.url },
+      file,
+      causes: allSeen,
+    });
+    expect(run.result.detail).toMatch(/^21 of 21 open points observed and reproduced/);
+  } finally {
+    Date.now = realNow;
+    await original.close();
+  }
+});

@@ -21,7 +21,8 @@ export interface ValidatorSource {
   formats?: boolean;
 }
 
-// The compiled validator of each schema's $id. `dir`: where the cache lives (tests use their own).
+// The compiled validator of each schema's $id and of each of its $defs entries (by `<$id>#/$defs/<name>`).
+// `dir`: where the cache lives (tests use their own).
 export function precompiledValidators(source: ValidatorSource, dir = CONTRACT_CACHE_DIR): Validators {
   const key = createHash('sha256').update(FORMAT).update(versionOf('ajv')).update(versionOf('ajv-formats'));
   key.update(JSON.stringify([source.options, source.formats === true]));
@@ -33,8 +34,8 @@ export function precompiledValidators(source: ValidatorSource, dir = CONTRACT_CA
     // No entry yet: compile, write the code, and use what was compiled.
   }
   const ajv = createAjv(source, true);
-  const ids = source.schemas.flatMap((s) => [s.id, ...definitionRefs(s)]);
-  for (const id of ids) ajv.getSchema(id);
+  for (const { id } of source.schemas) ajv.getSchema(id);
+  const ids = [...source.schemas.map((s) => s.id), ...source.schemas.flatMap((s) => definitionRefs(ajv, s))];
   const { default: standaloneCode } = require('ajv/dist/standalone') as {
     default: (ajv: Ajv2020, refs: Record<string, string>) => string;
   };
@@ -44,10 +45,19 @@ export function precompiledValidators(source: ValidatorSource, dir = CONTRACT_CA
 
 // A schema's $defs entries are compiled too: the contract refers to some directly (a create request's
 // body is `create-action-request.schema.json#/$defs/isolate`), and without them every process that
-// checks such a body made Ajv after all.
-function definitionRefs({ id, text }: { id: string; text: string }): string[] {
+// checks such a body made Ajv after all. An entry that does not compile on its own (a fragment strict
+// mode refuses alone) is left out: a reference to it is compiled at run time, as before.
+function definitionRefs(ajv: Ajv2020, { id, text }: { id: string; text: string }): string[] {
   const defs = (JSON.parse(text) as { $defs?: Record<string, unknown> }).$defs ?? {};
-  return Object.keys(defs).map((name) => `${id}#/$defs/${name}`);
+  return Object.keys(defs)
+    .map((name) => `${id}#/$defs/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`)
+    .filter((ref) => {
+      try {
+        return ajv.getSchema(ref) !== undefined;
+      } catch {
+        return false;
+      }
+    });
 }
 
 // An Ajv holding the source's schemas, loaded only when called. `withSource` keeps the code of what it

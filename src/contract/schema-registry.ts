@@ -27,8 +27,8 @@ export interface ValidationResult {
 
 // Validators come compiled from the contract cache (precompiled-validators.ts), each schema and each
 // of its $defs entries; Ajv itself is made only for a reference deeper than that or when the cache is
-// being filled. Neither happens
-// on import: Playwright's runner imports the contract to list the tests and never validates anything.
+// being filled. Neither happens on import: Playwright's runner imports the contract to list the tests
+// and never validates anything.
 // The schemas are checked against their meta-schema once, by tests/contract/schema-meta.spec.ts, not
 // again in every process (strict mode still rejects unknown keywords when a schema compiles).
 let precompiled: Validators | undefined;

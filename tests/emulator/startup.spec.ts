@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { CliUsageError, DEFAULT_LOG_LEVEL, parseCli, USAGE } from '../../src/emulator/cli-args.ts';
@@ -16,20 +17,36 @@ import {
 import { CONTRACT_ROLES } from '../../src/emulator/state/app-input.ts';
 import { Emu, MACHINE, TENANT } from './emulator-fixture.ts';
 
-// Many emulators per process (the self-test starts one per target per worker): a shared signing key
-// makes building one cheap (what it costs: npm run bench:emulator -- --startup).
 // Requests and answers are checked against the contract, so Fastify's schema compilers are never loaded
 // (src/emulator/http/no-route-schemas.ts); a route that brings a schema says so instead of half working.
-test('a route given a Fastify schema is refused when the emulator gets ready', async () => {
-  const app = await buildApp({}, { signingKey: await createSigningKey() });
-  try {
-    app.post('/with-schema', { schema: { body: { type: 'object' } } }, async () => ({}));
-    await expect(app.ready()).rejects.toThrow(/take no Fastify schema/);
-  } finally {
-    await app.close().catch(() => {});
-  }
+test.describe('Fastify route schemas', () => {
+  test("building and serving an emulator loads none of Fastify's schema compilers", async () => {
+    const app = await buildApp({}, { signingKey: await createSigningKey() });
+    try {
+      const token = await new Emu(app).token();
+      expect((await new Emu(app).call('GET', '/api/machineactions', { token })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+    const loaded = Object.keys(createRequire(import.meta.url).cache).filter((file) =>
+      /@fastify[\\/](ajv-compiler|fast-json-stringify-compiler)[\\/]/.test(file),
+    );
+    expect(loaded).toEqual([]);
+  });
+
+  test('a route given a schema is refused when the emulator gets ready', async () => {
+    const app = await buildApp({}, { signingKey: await createSigningKey() });
+    try {
+      app.post('/with-schema', { schema: { body: { type: 'object' } } }, async () => ({}));
+      await expect(app.ready()).rejects.toThrow(/take no Fastify schema/);
+    } finally {
+      await app.close().catch(() => {});
+    }
+  });
 });
 
+// Many emulators per process (the self-test starts one per target per worker): a shared signing key
+// makes building one cheap (what it costs: npm run bench:emulator -- --startup).
 test.describe('emulators sharing a signing key', () => {
   test('publish the same key and accept each other tokens', async () => {
     const signingKey = await createSigningKey();

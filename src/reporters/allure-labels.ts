@@ -43,7 +43,7 @@ export function findingSteps(annotations: readonly Annotation[]): string[] {
   for (const f of findingsOf(annotations)) {
     if (f.kind === 'violation' || f.kind === 'observed') steps.push(`${f.kind} ${f.id}: ${f.text}`);
     else if (f.kind === 'no-verdict') steps.push(`no verdict: ${f.text}`);
-    else if (f.kind === 'unchecked') steps.push(`checked in part: ${f.text}`);
+    else if (f.kind === 'unchecked') steps.push(`not checked: ${f.text}`);
   }
   return steps;
 }

@@ -105,8 +105,8 @@ function isEmptyList(value: unknown): boolean {
 
 function row(r: RequirementResult): string {
   const verdict = r.baseline?.status === 'known' ? `${r.verdict} (known deviation)` : r.verdict;
-  const partly = r.unchecked?.length ? `Checked in part: ${r.unchecked.join('; ')}` : undefined;
-  const text = [r.observed ?? r.reason, partly].filter(Boolean).join(' ');
+  const partly = r.unchecked?.length ? `Not checked: ${r.unchecked.join('; ')}` : undefined;
+  const text = [r.observed ?? r.reason, partly].filter(Boolean).join('; ');
   const baselineNote =
     r.baseline?.status === 'stale' ? ` **Baseline expects ${r.baseline.expected}: update it.**` : '';
   const ran = r.tests.filter((t) => t.outcome !== 'skipped').length;

@@ -25,8 +25,8 @@ export interface RequirementResult {
   verdict: Verdict;
   reason?: string;
   observed?: string;
-  // Parts of the requirement that ran tests had nothing to check with on this target (finding
-  // 'unchecked'): the verdict rests on the rest.
+  // Parts of the requirement that the tests which ran had nothing to check with on this target
+  // (finding 'unchecked'): the verdict rests on the rest.
   unchecked?: string[];
   errored?: boolean;
   violations?: { test: string; text: string }[];

@@ -6,7 +6,7 @@ import { requirementId } from './helpers/records.ts';
 test('findings a reader must see become steps; readings of open points do not', () => {
   const findings: Finding[] = [
     { kind: 'violation', id: requirementId('SCHEMA.ERROR'), text: 'no error.code' },
-    { kind: 'unchecked', text: '"changes nothing" not checked: no action to protect' },
+    { kind: 'unchecked', text: '"changes nothing" with no action to protect' },
     { kind: 'no-verdict', cause: 'wire', code: 'TRANSPORT', text: 'POST ... reset' },
     {
       kind: 'reading',
@@ -17,7 +17,7 @@ test('findings a reader must see become steps; readings of open points do not', 
   ];
   expect(findingSteps(findings.map(toAnnotation))).toEqual([
     'violation SCHEMA.ERROR: no error.code',
-    'checked in part: "changes nothing" not checked: no action to protect',
+    'not checked: "changes nothing" with no action to protect',
     'no verdict: POST ... reset',
   ]);
 });

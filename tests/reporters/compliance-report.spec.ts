@@ -120,31 +120,6 @@ test('an observation is credited to its own requirement only', () => {
   expect(row(second!.id).observed).toBe('nothing was recorded');
 });
 
-test('a requirement checked only in part passes on what was checked, and both reports say what was not', () => {
-  const unchecked = {
-    kind: 'unchecked',
-    text: '"changes nothing" not checked: no action to protect',
-  } as const;
-  const built = report([
-    testRecord({ title: 'no Authorization', requirements: ['AUTH.MISSING'], findings: [unchecked] }),
-    testRecord({ title: 'read-only token', requirements: ['PERM.NONE'], findings: [unchecked] }),
-    testRecord({ title: 'read-only token, again', requirements: ['PERM.NONE'], findings: [unchecked] }),
-    testRecord({ title: 'cancel of a Pending action', requirements: ['CANCEL.OK'] }),
-  ]);
-  const row = (id: string) => built.requirements.find((r) => r.id === id)!;
-  expect(row('AUTH.MISSING')).toMatchObject({ verdict: 'PASS', unchecked: [unchecked.text] });
-  // The same part left unchecked by two tests is said once.
-  expect(row('PERM.NONE').unchecked).toEqual([unchecked.text]);
-  expect(row('CANCEL.OK').unchecked).toBeUndefined();
-  // renderJson checks the report against its schema.
-  expect(
-    JSON.parse(renderJson(built)).requirements.find((r: { id: string }) => r.id === 'AUTH.MISSING').unchecked,
-  ).toEqual([unchecked.text]);
-  expect(renderMarkdown(built)).toContain(
-    `| AUTH.MISSING | MUST | PASS | Checked in part: ${unchecked.text} | 1/1 |`,
-  );
-});
-
 test('the Target line names the host once, whether the description holds it or not', () => {
   const emulator = {
     mode: 'emulator' as const,

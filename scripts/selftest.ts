@@ -30,7 +30,13 @@ import { judgeMatrix, judgeTenantRun } from '../src/selftest/judge-matrix.ts';
 import { readMatrixIndex } from '../src/selftest/read-matrix-index.ts';
 import { REHEARSAL_NAMES, startRehearsals } from '../src/selftest/rehearsal/start-rehearsals.ts';
 import { selftestMarkdown, selftestTable } from '../src/selftest/render-selftest.ts';
-import { SELFTEST_CASES } from '../src/selftest/selftest-cases.ts';
+import {
+  faultCase,
+  INDEPENDENT_VARIANTS,
+  independentCase,
+  profileCase,
+  SELFTEST_CASES,
+} from '../src/selftest/selftest-cases.ts';
 import { type SelftestSelection, selftestSelection } from '../src/selftest/selftest-selection.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 
@@ -46,10 +52,10 @@ const embedded = (name: string, spec: EmbeddedTarget, requestTimeoutMs?: number)
   ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
 });
 const targets: TargetPlan[] = [
-  ...Object.keys(PROFILES).map((p) => embedded(`profile:${p}`, { mode: 'embedded', profile: p })),
+  ...Object.keys(PROFILES).map((p) => embedded(profileCase(p), { mode: 'embedded', profile: p })),
   ...FAULT_CATALOGUE.map((f) =>
     embedded(
-      `fault:${f.name}`,
+      faultCase(f.name),
       { mode: 'embedded', faults: [f.name] },
       f.seam === 'wire' ? WIRE_TIMEOUT_MS : undefined,
     ),
@@ -85,20 +91,18 @@ function startIndependents() {
   // The rehearsals are tenant targets, which have no slots: the shared ones of runWorkers().
   const slots = runWorkers({ isolated: 1, shared: REHEARSAL_NAMES.filter(wanted).length }, WORKERS);
   return Promise.all(
-    (['a', 'b'] as const)
-      .filter((v) => wanted(`independent:${v}`))
-      .map(async (variant) => ({
-        variant,
-        slots: await Promise.all(
-          Array.from({ length: slots }, () => startIndependentEmulator(variant, { port: 0 })),
-        ),
-      })),
+    INDEPENDENT_VARIANTS.filter((v) => wanted(independentCase(v))).map(async (variant) => ({
+      variant,
+      slots: await Promise.all(
+        Array.from({ length: slots }, () => startIndependentEmulator(variant, { port: 0 })),
+      ),
+    })),
   );
 }
 for (const { variant, slots } of independents) {
   const urls = slots.map((e) => e.url);
   const spec = { mode: 'emulator' as const, apiBaseUrl: urls[0]!, slots: urls };
-  const name = `independent:${variant}`;
+  const name = independentCase(variant);
   targets.push({
     name,
     spec,
@@ -166,7 +170,7 @@ const originals = new Map<string, CalibrationRun['original']>([
   ...targets
     .filter((t) => t.name.startsWith('profile:'))
     .map((t) => [t.name, { profile: t.name.slice('profile:'.length) }] as const),
-  ...independents.map(({ variant, slots }) => [`independent:${variant}`, { url: slots[0]!.url }] as const),
+  ...independents.map(({ variant, slots }) => [independentCase(variant), { url: slots[0]!.url }] as const),
 ]);
 const calibrations = await Promise.all(
   [...originals].map(([target, original]) =>

@@ -161,7 +161,10 @@ test('real time passing during the probe changes nothing the proof compares', as
   const realNow = Date.now;
   let slept = 0;
   // A machine so loaded that every reading of the wall clock finds two more seconds gone.
-  Date.now = () => realNow() + (slept += 2_000);
+  Date.now = () => {
+    slept += 2_000;
+    return realNow() + slept;
+  };
   try {
     const run = await calibrate({
       name: 'conservative',

@@ -91,20 +91,3 @@ test('an action that exists is read before and compared after: a change fails, n
   expect(String(error)).toContain('Cancelled');
   expect(ofKind(findingsOf(test.info().annotations), 'unchecked')).toEqual([]);
 });
-
-test('a read-only target with only Failed or Cancelled actions protects one of those', async () => {
-  const asked: string[] = [];
-  const driver = {
-    activeAction: async () => {
-      throw new NotApplicableError('no writes');
-    },
-    finalAction: async (status: string) => {
-      asked.push(status);
-      if (status !== 'Cancelled') throw new NotApplicableError(`no ${status} action`);
-      return { id: 'cancelled-1', status };
-    },
-    unknownId: () => UNKNOWN,
-  } as unknown as TargetDriver;
-  expect(await protectedAction(driver)).toEqual({ id: 'cancelled-1', exists: true, kind: 'final' });
-  expect(asked).toEqual(['Succeeded', 'Failed', 'Cancelled']);
-});

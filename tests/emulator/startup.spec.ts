@@ -28,10 +28,12 @@ test.describe('Fastify route schemas', () => {
     } finally {
       await app.close();
     }
-    const loaded = Object.keys(createRequire(import.meta.url).cache).filter((file) =>
-      /@fastify[\\/](ajv-compiler|fast-json-stringify-compiler)[\\/]/.test(file),
-    );
-    expect(loaded).toEqual([]);
+    const cached = Object.keys(createRequire(import.meta.url).cache);
+    // Fastify itself is there (so the cache tells what was loaded), its compilers are not.
+    expect(cached.some((file) => /[\\/]fastify[\\/]lib[\\/]schema-controller\.js$/.test(file))).toBe(true);
+    expect(
+      cached.filter((file) => /@fastify[\\/](ajv-compiler|fast-json-stringify-compiler)[\\/]/.test(file)),
+    ).toEqual([]);
   });
 
   test('a route given a schema is refused when the emulator gets ready', async () => {

@@ -166,17 +166,21 @@ const records = JSON.parse(readFileSync('test-results/selftest-records.json', 'u
 const calibrationStarted = performance.now();
 const signingKey = await calibrationKey;
 const matrixDir = existsSync(`${OUT}/targets/index.json`);
-const originals = new Map<string, CalibrationRun['original']>([
-  ...targets
-    .filter((t) => t.name.startsWith('profile:'))
-    .map((t) => [t.name, { profile: t.name.slice('profile:'.length) }] as const),
-  ...independents.map(({ variant, slots }) => [independentCase(variant), { url: slots[0]!.url }] as const),
-]);
+// Each as [target, calibration name, original]: calibration:<profile>, calibration:independent:<variant>.
+const originals: [string, string, CalibrationRun['original']][] = [
+  ...Object.keys(PROFILES)
+    .filter((p) => wanted(profileCase(p)))
+    .map((p): [string, string, CalibrationRun['original']] => [profileCase(p), p, { profile: p }]),
+  ...independents.map(({ variant, slots }): [string, string, CalibrationRun['original']] => {
+    const target = independentCase(variant);
+    return [target, target, { url: slots[0]!.url }];
+  }),
+];
 const calibrations = await Promise.all(
-  [...originals].map(([target, original]) =>
+  originals.map(([target, name, original]) =>
     calibrate(
       {
-        name: target.replace(/^profile:/, ''),
+        name,
         original,
         file: `${matrixDir ? `${OUT}/targets/${targetDirName(target)}` : OUT}/${OBSERVED_PROFILE_FILE}`,
         causes: records.targets[target] ? buildObservedProfile(records, target).causes : undefined,

@@ -25,18 +25,13 @@ import { OBSERVED_PROFILE_FILE } from '../src/reporters/observed-profile-file.ts
 import { targetDirName } from '../src/reporters/target-index.ts';
 import type { RunRecords } from '../src/reporters/test-record.ts';
 import { type CalibrationRun, calibrate } from '../src/selftest/calibration.ts';
+import { faultCase, independentCase, profileCase } from '../src/selftest/case-names.ts';
 import { startIndependentEmulator } from '../src/selftest/independent-emulator/index.ts';
 import { judgeMatrix, judgeTenantRun } from '../src/selftest/judge-matrix.ts';
 import { readMatrixIndex } from '../src/selftest/read-matrix-index.ts';
 import { REHEARSAL_NAMES, startRehearsals } from '../src/selftest/rehearsal/start-rehearsals.ts';
 import { selftestMarkdown, selftestTable } from '../src/selftest/render-selftest.ts';
-import {
-  faultCase,
-  INDEPENDENT_VARIANTS,
-  independentCase,
-  profileCase,
-  SELFTEST_CASES,
-} from '../src/selftest/selftest-cases.ts';
+import { INDEPENDENT_VARIANTS, SELFTEST_CASES } from '../src/selftest/selftest-cases.ts';
 import { type SelftestSelection, selftestSelection } from '../src/selftest/selftest-selection.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 

@@ -2,6 +2,7 @@
 // NA) and error nowhere; a fault must turn exactly its declared requirements to FAIL (MUST) or WARN
 // (SHOULD), and a wire fault exactly its declared rows to ERROR, leaving every other requirement with
 // the verdict the default profile has.
+import { caseFamily, faultCase, profileCase } from './case-names.ts';
 
 export interface MatrixIndex {
   targets: { name: string; verdicts: Record<string, string>; summary: { errored: number } }[];
@@ -21,7 +22,7 @@ export interface SelftestCase {
 }
 
 const CONFORMING = new Set(['PASS', 'OBSERVED', 'NA']);
-export const REFERENCE_TARGET = 'profile:default';
+export const REFERENCE_TARGET = profileCase('default');
 
 export function judgeMatrix(
   index: MatrixIndex,
@@ -32,17 +33,14 @@ export function judgeMatrix(
   const byName = new Map(index.targets.map((t) => [t.name, t]));
   const reference = byName.get(REFERENCE_TARGET)?.verdicts;
   return expectedTargets
-    .filter((name) => !name.startsWith('tenant:'))
+    .filter((name) => caseFamily(name) !== 'tenant')
     .map((name): SelftestCase => {
-      const kind = name.startsWith('fault:')
-        ? 'fault'
-        : name.startsWith('independent:')
-          ? 'independent'
-          : 'profile';
+      const family = caseFamily(name);
+      const kind = family === 'fault' || family === 'independent' ? family : 'profile';
       const target = byName.get(name);
       if (!target) return { name, kind, ok: false, detail: 'no result: the target did not run' };
       if (kind !== 'fault') return { ...judgeProfile(name, target), kind };
-      const fault = faults.find((f) => `fault:${f.name}` === name);
+      const fault = faults.find((f) => faultCase(f.name) === name);
       if (!fault) return { name, kind, ok: false, detail: 'not in the fault catalogue' };
       return judgeFault(name, target.verdicts, fault, levels, reference);
     });

@@ -6,6 +6,7 @@ import {
   type RunningEmulator,
   startEmulator,
 } from '../../emulator/index.ts';
+import { tenantCase } from '../case-names.ts';
 import { rehearsalIdentity } from './rehearsal-identity.ts';
 import {
   judgeRehearsal,
@@ -34,8 +35,8 @@ export interface Rehearsals {
 }
 
 const KINDS: { name: string; signIn: SignIn; writes: boolean }[] = [
-  { name: 'tenant:read-only', signIn: 'certificate', writes: false },
-  { name: 'tenant:writes', signIn: 'federated', writes: true },
+  { name: tenantCase('read-only'), signIn: 'certificate', writes: false },
+  { name: tenantCase('writes'), signIn: 'federated', writes: true },
 ];
 export const REHEARSAL_NAMES = KINDS.map((k) => k.name);
 

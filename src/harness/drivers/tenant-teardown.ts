@@ -1,6 +1,6 @@
 import type { TestInfo } from '@playwright/test';
 import { isFinal } from '../../contract/index.ts';
-import { FINDING_ANNOTATION } from '../evidence/finding.ts';
+import { findingsOf } from '../evidence/finding.ts';
 import { currentTestInfo } from '../evidence/record-finding.ts';
 import type { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
@@ -62,9 +62,8 @@ async function settled(
 
 function dropLostExchanges(info: TestInfo, from: number): void {
   const added = info.annotations.slice(from);
-  const kept = added.filter(
-    (a) => !(a.type === FINDING_ANNOTATION && a.description?.includes('"no-verdict"')),
-  );
+  // Read back as findings, as the reporter reads them, not by matching the annotation's text.
+  const kept = added.filter((a) => findingsOf([a])[0]?.kind !== 'no-verdict');
   info.annotations.splice(from, added.length, ...kept);
 }
 

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { SETTLE_BOUND_SECONDS } from '../../src/harness/drivers/eventually.ts';
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import { TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
-import { FINDING_ANNOTATION } from '../../src/harness/evidence/finding.ts';
+import { findingsOf } from '../../src/harness/evidence/finding.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { type FakeAnswer, fakeClock, scan, tenant } from './fake-tenant.ts';
 
@@ -44,9 +44,7 @@ function device(lagMs: number, cancelAnswer = 200) {
 
 function takeNoVerdicts(): { code?: string; text?: string }[] {
   const { annotations } = test.info();
-  const found = annotations.filter(
-    (a) => a.type === FINDING_ANNOTATION && a.description?.includes('no-verdict'),
-  );
+  const found = annotations.filter((a) => findingsOf([a])[0]?.kind === 'no-verdict');
   for (const a of found) annotations.splice(annotations.indexOf(a), 1);
   return found.map((a) => JSON.parse(a.description!));
 }

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { repoRoot } from '../../src/contract/contract-files.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { markdownAnchors } from './markdown-anchors.ts';
 
 // The project cites only what it contains (docs/contract.md, docs/interfaces.md): a reader who clones

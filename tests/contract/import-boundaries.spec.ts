@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { repoRoot } from '../../src/contract/contract-files.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // Imports run one way (docs/architecture.md). Like Playwright's DEPS.list, each folder says what it
 // may not reach; a violation names the file and the import.

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { parse } from 'yaml';
 import { openapiPath, readSchemaFile, schemaFiles } from '../../src/contract/contract-files.ts';
 import { getContract } from '../../src/contract/index.ts';
 import { hasSchema } from '../../src/contract/schema-registry.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 const contract = getContract();
 

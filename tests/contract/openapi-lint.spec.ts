@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
 import { BaseResolver, createConfig, lint } from '@redocly/openapi-core';
 import spectralCore, { type RulesetDefinition } from '@stoplight/spectral-core';
 import spectralParsers from '@stoplight/spectral-parsers';
@@ -8,6 +7,7 @@ import spectralRulesets from '@stoplight/spectral-rulesets';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { openapiPath } from '../../src/contract/contract-files.ts';
 import { readOpenApiDocument } from '../../src/contract/openapi-document.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // Two independent linters hold the contract to their published rulesets, and the Retry-After header
 // schema is checked the way a validating proxy reads it (the header value is always a string).

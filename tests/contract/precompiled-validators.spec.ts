@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { precompiledValidators, type ValidatorSource } from '../../src/contract/precompiled-validators.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 const ID = 'https://example.test/when.schema.json';

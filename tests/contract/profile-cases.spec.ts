@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import {
   caseReading,
   casesIn,
@@ -7,6 +6,7 @@ import {
   isPerCase,
   SETTLE_READ_SECONDS,
 } from '../../src/contract/index.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // The two forms of a per-case reading (docs/calibration.md#per-case), read the same way by the emulator
 // and the observer.

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { OPEN_POINTS, ProfileFormatError, parseProfile, readingOf } from '../../src/contract/index.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // The profile format (schemas/observed-profile.schema.json) is read by the emulator and written by the
 // suite; a bad file must be one line that names the point and what is wrong.

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { repoRoot } from '../../src/contract/contract-files.ts';
 import { getRegistry } from '../../src/contract/index.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE, type RunPlan } from '../../src/harness/run/run-plan.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // The conformance suite as Playwright itself lists it (like Kubernetes' walk.go over its tests): every
 // requirement has a test, every test claims its requirements through req(), nobody writes requirement

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { requirementsPath } from '../../src/contract/contract-files.ts';
 import { getRegistry, parseRegistry } from '../../src/contract/index.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // The IDs and levels that users' pipelines depend on (docs/interfaces.md#requirement-ids). They may never be
 // renamed or re-levelled; new requirements may be added.

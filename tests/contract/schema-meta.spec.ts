@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { readSchemaFile, schemaFiles } from '../../src/contract/contract-files.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // The processes of a run skip the meta-schema check when they load schemas/ (schema-registry.ts):
 // it is made here, once, for every schema the contract carries.

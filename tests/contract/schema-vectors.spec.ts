@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { formatViolations, getContract } from '../../src/contract/index.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // Vectors use the JSON-Schema-Test-Suite shape so other tools can reuse them. File suffix says what
 // is expected: .valid (all accepted), .invalid (all rejected), .mixed (each test carries `valid`).

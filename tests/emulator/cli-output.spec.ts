@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
-import { expect, test } from '@playwright/test';
 import { FAULT_CATALOGUE } from '../../src/emulator/faults/catalogue.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // What `npm run emulator` prints for a person: the fault catalogue as a table, and a busy port as what
 // to do about it.

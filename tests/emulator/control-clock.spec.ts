@@ -1,6 +1,7 @@
 import { buildApp } from '../../src/emulator/index.ts';
 import { LATEST_CLOCK_MS, MAX_ADVANCE_SECONDS } from '../../src/emulator/routes/clock-advance.ts';
 import { Emu, errorCode, expect, START_MS, test } from './emulator-fixture.ts';
+import { testKeys } from './test-keys.ts';
 
 // The virtual clock of the control protocol (docs/interfaces.md#virtual-clock): it only moves forward
 // and a reset keeps it, so an advance it cannot survive must be refused, not taken.
@@ -101,7 +102,7 @@ test.describe('control protocol: the end of the clock', () => {
   const NEAR_END_MS = LATEST_CLOCK_MS - 30 * 86_400_000;
 
   test('an advance past the last writable day is refused, saying how far it may go', async () => {
-    const app = await buildApp({}, { timeSource: { now: () => NEAR_END_MS } });
+    const app = await buildApp({}, { ...(await testKeys()), timeSource: { now: () => NEAR_END_MS } });
     const emu = new Emu(app);
     try {
       const refused = await emu.control('POST', '/clock/advance', { seconds: 31 * 86_400 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { isCasePoint, isPerCase, OPEN_POINTS, type OpenPointId } from '../../src/contract/index.ts';
 import { ERROR_CATALOGUE } from '../../src/emulator/error-catalogue.ts';
 import { PROFILES, readingsOf } from '../../src/emulator/index.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // docs/emulator.md is the user's reference: it must name every profile, reading and error code.
 // Faults are not listed there (the seam files and --list-faults are the catalogue), so a fault is one entry.

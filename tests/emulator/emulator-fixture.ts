@@ -1,11 +1,13 @@
-import { test as base, expect } from '@playwright/test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { decodeJwt } from 'jose';
 import { DEFAULT_SCOPE, getContract } from '../../src/contract/index.ts';
 import { buildApp, type EmulatorOptions } from '../../src/emulator/index.ts';
+import { test as base, expect } from '../helpers/api-test.ts';
+import { testKeys } from './test-keys.ts';
 
 // An emulator per test, driven with inject() on a pinned clock (real time does not move unless the
-// test advances it), and a small client that checks every API answer against the contract.
+// test advances it), and a small client that checks every API answer against the contract. The
+// emulators of a process share one signing key (test-keys.ts).
 
 export const TENANT = '6d5c1a5e-0b1c-4c1e-9a55-2f0e3b1c4d01';
 export const OTHER_TENANT = '0f3e2d1c-0b1c-4c1e-9a55-2f0e3b1c4d02';
@@ -165,7 +167,10 @@ export function errorCode(res: LightMyRequestResponse): string | undefined {
 export const test = base.extend<{ emulatorOptions: EmulatorOptions; emu: Emu }>({
   emulatorOptions: [{}, { option: true }],
   emu: async ({ emulatorOptions }, use) => {
-    const app = await buildApp(emulatorOptions, { timeSource: { now: () => START_MS } });
+    const app = await buildApp(emulatorOptions, {
+      ...(await testKeys()),
+      timeSource: { now: () => START_MS },
+    });
     await use(new Emu(app));
     await app.close();
   },

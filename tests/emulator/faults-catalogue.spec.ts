@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { getRegistry } from '../../src/contract/index.ts';
 import { buildApp, FAULT_CATALOGUE } from '../../src/emulator/index.ts';
 import { expect, test } from './emulator-fixture.ts';
+import { testKeys } from './test-keys.ts';
 
 const SEAMS = ['auth', 'throttle', 'request', 'store', 'answer', 'route', 'wire'];
 const errorsOf = (fault: (typeof FAULT_CATALOGUE)[number]) => ('errors' in fault ? fault.errors : []);
@@ -81,7 +82,7 @@ test.describe('fault catalogue', () => {
   });
 
   test('/_emulator/info lists the faults that are on', async () => {
-    const app = await buildApp({ faults: ['cancel-new-id', 'rate-hour-absent'] });
+    const app = await buildApp({ faults: ['cancel-new-id', 'rate-hour-absent'] }, await testKeys());
     const info = (await app.inject({ method: 'GET', url: '/_emulator/info' })).json();
     expect(info.faults).toEqual(['cancel-new-id', 'rate-hour-absent']);
     await app.close();

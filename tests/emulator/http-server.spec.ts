@@ -1,11 +1,12 @@
-import { expect, test } from '@playwright/test';
 import { DEFAULT_SCOPE } from '../../src/contract/index.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { testKeys } from './test-keys.ts';
 
 // A few checks over real HTTP: listening, the Date header, JSON answers and shutdown.
 test.describe('startEmulator over HTTP', () => {
   test('listens on a free port of 127.0.0.1 and serves the whole flow', async () => {
-    const emulator = await startEmulator({ port: 0 });
+    const emulator = await startEmulator({ port: 0 }, await testKeys());
     try {
       expect(emulator.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const tenantId = '6d5c1a5e-0b1c-4c1e-9a55-2f0e3b1c4d01';
@@ -58,16 +59,16 @@ test.describe('startEmulator over HTTP', () => {
   });
 
   test('close() frees the port', async () => {
-    const emulator = await startEmulator({ port: 0 });
+    const emulator = await startEmulator({ port: 0 }, await testKeys());
     await emulator.close();
     await expect(fetch(`${emulator.url}/_emulator/info`)).rejects.toThrow();
   });
 
   test('a port already in use rejects with EADDRINUSE', async () => {
-    const first = await startEmulator({ port: 0 });
+    const first = await startEmulator({ port: 0 }, await testKeys());
     try {
       const port = Number(new URL(first.url).port);
-      await expect(startEmulator({ port })).rejects.toThrow(/EADDRINUSE/);
+      await expect(startEmulator({ port }, await testKeys())).rejects.toThrow(/EADDRINUSE/);
     } finally {
       await first.close();
     }

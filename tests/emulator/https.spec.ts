@@ -3,7 +3,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { connect } from 'node:tls';
-import { expect, test } from '@playwright/test';
 import { CliUsageError, DEFAULT_TLS_CERT_OUT, parseCli } from '../../src/emulator/cli-args.ts';
 import {
   createTlsCertificate,
@@ -11,6 +10,7 @@ import {
   startEmulator,
   type TlsCertificate,
 } from '../../src/emulator/index.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { clientCertificate } from './identity/test-credentials.ts';
 

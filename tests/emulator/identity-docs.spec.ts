@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { ENTRA_ERRORS } from '../../src/contract/entra-errors.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // docs/emulator.md#token-errors lists every AADSTS code the emulator answers, with the error and status
 // of src/contract/entra-errors.ts, so the two cannot drift apart.

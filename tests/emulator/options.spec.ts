@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { CliUsageError, parseCli } from '../../src/emulator/cli-args.ts';
 import { resolveOptions } from '../../src/emulator/options.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 test.describe('options', () => {
   test('defaults: loopback, port 4010, default profile, limits and control on', () => {

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { parseCli } from '../../src/emulator/cli-args.ts';
 import { buildApp, EmulatorOptionsError } from '../../src/emulator/index.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { testKeys } from './test-keys.ts';
 
 let dir: string;
 test.beforeEach(() => {
@@ -75,7 +76,7 @@ test.describe('--profile-file', () => {
       name: 'my-tenant',
       points: { 'unknown-id': { reading: { status: 404, code: 'NotFound' } } },
     });
-    const app = await buildApp({ profile: 'strict-odata', profileFile: path });
+    const app = await buildApp({ profile: 'strict-odata', profileFile: path }, await testKeys());
     const info = (await app.inject({ method: 'GET', url: '/_emulator/info' })).json();
     expect(info).toMatchObject({ profile: 'my-tenant', profileFile: path });
     expect(info.readings['unknown-id']).toEqual({ status: 404, code: 'NotFound' });

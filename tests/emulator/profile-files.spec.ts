@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { OPEN_POINTS, type ProfileDocument, parseProfile } from '../../src/contract/index.ts';
 import { loadProfile, PROFILES } from '../../src/emulator/index.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 const DIR = new URL('../../src/emulator/profiles/', import.meta.url);
 const files = readdirSync(DIR).filter((f) => f.endsWith('.profile.json'));

@@ -1,12 +1,13 @@
-import { expect, test } from '@playwright/test';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/index.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { exchange } from './http-client.ts';
 import { readings } from './readings.ts';
+import { testKeys } from './test-keys.ts';
 
 // docs/contract.md#connection and docs/contract.md#framing, and the profile's latency, seen by a real
 // HTTP client on loopback.
 async function answerOf(options: Parameters<typeof startEmulator>[0]) {
-  const emulator: RunningEmulator = await startEmulator({ port: 0, ...options });
+  const emulator: RunningEmulator = await startEmulator({ port: 0, ...options }, await testKeys());
   try {
     const started = performance.now();
     const seen = await exchange(`${emulator.url}/_emulator/clock`);

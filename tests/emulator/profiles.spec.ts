@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startEmulator } from '../../src/emulator/index.ts';
 import { errorCode, expect, MACHINE, test } from './emulator-fixture.ts';
 import { exchange } from './http-client.ts';
+import { testKeys } from './test-keys.ts';
 
 test.describe('strict-odata', () => {
   test.use({ emulatorOptions: { profile: 'strict-odata' } });
@@ -125,7 +126,7 @@ test.describe('conservative', () => {
 
 test.describe('front-door', () => {
   test('over HTTP: closed, chunked, innerError, WWW-Authenticate', async () => {
-    const emulator = await startEmulator({ port: 0, profile: 'front-door' });
+    const emulator = await startEmulator({ port: 0, profile: 'front-door' }, await testKeys());
     try {
       const seen = await exchange(`${emulator.url}/api/machineactions`);
       expect(seen).toMatchObject({ status: 401, closedAfter: true });

@@ -1,4 +1,5 @@
 import { errorCode, expect, test } from './emulator-fixture.ts';
+import { testKeys } from './test-keys.ts';
 
 test.describe('robustness', () => {
   test('a body over 64 KiB answers 413 with the error envelope', async ({ emu }) => {
@@ -74,7 +75,7 @@ test.describe('robustness', () => {
   test('the store keeps at most maxActionsPerTenant actions, evicting the oldest final one first', async () => {
     const { buildApp } = await import('../../src/emulator/index.ts');
     const { Emu } = await import('./emulator-fixture.ts');
-    const app = await buildApp({ maxActionsPerTenant: 3 });
+    const app = await buildApp({ maxActionsPerTenant: 3 }, await testKeys());
     const emu = new Emu(app);
     try {
       const active = await emu.seed('Pending');

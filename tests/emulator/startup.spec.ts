@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
 import { CliUsageError, DEFAULT_LOG_LEVEL, parseCli, USAGE } from '../../src/emulator/cli-args.ts';
 import {
   buildApp,
@@ -15,6 +14,7 @@ import {
   takeUpSharedKeys,
 } from '../../src/emulator/index.ts';
 import { CONTRACT_ROLES } from '../../src/emulator/state/app-input.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { Emu, MACHINE, TENANT } from './emulator-fixture.ts';
 
 // Requests and answers are checked against the contract, so Fastify's schema compilers are never loaded

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { toHttpDate, toUsDateTime, toWireTimestamp } from '../../src/emulator/clock/timestamps.ts';
 import { VirtualClock } from '../../src/emulator/clock/virtual-clock.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 test.describe('virtual clock', () => {
   test('now() follows the time source', () => {

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { FixedWindowCounter } from '../../src/emulator/rate-limit/fixed-window.ts';
 import { SlidingWindowLog } from '../../src/emulator/rate-limit/sliding-window.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 const limits = { perMinute: 3, perHour: 5 };
 

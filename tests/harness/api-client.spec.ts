@@ -1,7 +1,8 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { findingsOf, ofKind } from '../../src/harness/evidence/finding.ts';
 import { ApiClient } from '../../src/harness/http/api-client.ts';
 import { registerSecret } from '../../src/harness/redaction/redact.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // A target that answers every request the same way, and remembers what it was sent.
 function client(

@@ -1,10 +1,10 @@
-import { expect, test } from '@playwright/test';
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import type { TargetDriver } from '../../src/harness/drivers/target-driver.ts';
 import { FINDING_ANNOTATION } from '../../src/harness/evidence/finding.ts';
 import type { ApiClient } from '../../src/harness/http/api-client.ts';
 import type { Exchange } from '../../src/harness/http/exchange.ts';
 import { cancelActive, unlessFinishedByItself } from '../fixtures/cancel-active.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 const ID = 'eeeeeeee-0000-4000-8000-000000000007';
 

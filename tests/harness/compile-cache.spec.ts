@@ -1,10 +1,10 @@
 import module from 'node:module';
-import { expect, test } from '@playwright/test';
 import {
   COMPILE_CACHE_DIR,
   compileCacheEnv,
   NODE_HAS_COMPILE_CACHE,
 } from '../../src/harness/run/compile-cache.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 test('the children of a run share a compile cache where Node has one (22.1+), and get nothing on Node 20', () => {
   expect(compileCacheEnv({}, true)).toEqual({ NODE_COMPILE_CACHE: COMPILE_CACHE_DIR });

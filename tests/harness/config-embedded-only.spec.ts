@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { embeddedOnlyWarnings } from '../../src/harness/config/embedded-only.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { CONFORMANCE_ARGS, withoutMdeVariables } from '../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/api-test.ts';
 import { withoutMdeVariables } from '../helpers/script-env.ts';
 
 // npm run conformance checks the embedded emulator's profile and fault names before it announces the

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { isLoopback } from '../../src/harness/config/hosts.ts';
 import { loadConfig } from '../../src/harness/config/load-config.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { OTHER_ID, problems, TENANT, tenant } from './config-env.ts';
 
 test.describe('tenant configuration', () => {

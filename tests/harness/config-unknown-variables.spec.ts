@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { unknownVariableWarnings } from '../../src/harness/config/unknown-variables.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // A misspelt switch leaves its default in force (writes off, half the quota): the run says so.
 test('an MDE_* variable nothing reads is one warning, with the setting it most likely meant', () => {

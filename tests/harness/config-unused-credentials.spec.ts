@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import type { TargetSpec } from '../../src/harness/config/target-spec.ts';
 import { unusedCredentialWarnings } from '../../src/harness/config/unused-credentials.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 const signingInWith = (kind: string) =>
   ({ mode: 'tenant', credentials: { operator: { kind } } }) as TargetSpec;

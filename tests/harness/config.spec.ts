@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { ENV_SCHEMA } from '../../src/harness/config/env-schema.ts';
 import { loadConfig, readEnv } from '../../src/harness/config/load-config.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { file, problems } from './config-env.ts';
 

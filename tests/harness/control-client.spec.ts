@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
 import { ControlClient } from '../../src/harness/drivers/control-client.ts';
 import { ControlProtocolError } from '../../src/harness/errors.ts';
 import { FINDING_ANNOTATION } from '../../src/harness/evidence/finding.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // An emulator that does not implement the control protocol: 404 to everything.
 let server: Server;

@@ -1,10 +1,10 @@
 import { createPrivateKey } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { generate } from 'selfsigned';
 import { type Env, loadConfig, readEnv, readSecret } from '../../src/harness/config/load-config.ts';
 import { redactText } from '../../src/harness/redaction/redact.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { file, OTHER_ID, problems, TENANT, tenant } from './config-env.ts';
 

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { type RunPlan, targetInfo } from '../../src/harness/run/run-plan.ts';
 import {
   embeddedKeysForRun,
@@ -7,6 +6,7 @@ import {
   KEYS_VARIABLE,
   startEmbeddedAhead,
 } from '../fixtures/embedded-handoff.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // The keys the embedded emulators of a run share travel from the script (or the global set-up) to the
 // workers in one file: it holds a private key, so only its owner may read it, and it goes at the end.

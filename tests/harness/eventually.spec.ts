@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import type { ControlClient } from '../../src/harness/drivers/control-client.ts';
 import { EmulatorDriver } from '../../src/harness/drivers/emulator-driver.ts';
 import {
@@ -6,6 +5,7 @@ import {
   SETTLE_BOUND_SECONDS,
   SETTLE_PAUSES_SECONDS,
 } from '../../src/harness/drivers/eventually.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // The one waiting policy of the drivers: what may show "shortly after" is read again, pausing between
 // reads, for at most SETTLE_BOUND_SECONDS of the target's time.

@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import { get } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
 import { describeError } from '../../src/harness/errors.ts';
 import { describeFetchError, PLAIN_HTTP_ANSWER } from '../../src/harness/http/fetch-error.ts';
 import { preflight } from '../../src/harness/preflight.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // An https:// URL to a plain-HTTP server fails the TLS handshake with OpenSSL's "wrong version number";
 // the user reads what to fix instead of OpenSSL's error text.

@@ -1,9 +1,9 @@
-import { expect, test } from '@playwright/test';
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import type { TargetDriver } from '../../src/harness/drivers/target-driver.ts';
 import type { ApiClient } from '../../src/harness/http/api-client.ts';
 import { expectUnchanged, untouched } from '../fixtures/action-state.ts';
 import { notBefore } from '../fixtures/timestamps.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { answer } from './answers.ts';
 
 // Comparisons of the conformance tests that must accept every lawful answer.

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { conformanceConfig } from '../../src/harness/run/conformance-config.ts';
 import type { RunPlan } from '../../src/harness/run/run-plan.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 const plan = { runId: 'r', targets: [], testTimeoutMs: 1000 } as unknown as RunPlan;
 const reporter = [['junit', { outputFile: 'reports/junit.xml' }], ['allure-playwright']] as const;

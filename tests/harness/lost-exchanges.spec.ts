@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
 import { TransportError } from '../../src/harness/errors.ts';
 import { findingsOf, ofKind } from '../../src/harness/evidence/finding.ts';
 import { ApiClient } from '../../src/harness/http/api-client.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // A wire that misbehaves the way a proxy in front of a target can: each exchange is lost, and the
 // client says which exchange and how, within its own timeout, never the test's.

@@ -1,9 +1,9 @@
-import { expect as base, test } from '@playwright/test';
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import type { Exchange } from '../../src/harness/http/exchange.ts';
 import { checkExchange } from '../../src/harness/http/exchange-checks.ts';
 import { registerSecret } from '../../src/harness/redaction/redact.ts';
 import { contractExpect as expect } from '../fixtures/matchers.ts';
+import { expect as base, test } from '../helpers/api-test.ts';
 import { answer as exchange } from './answers.ts';
 
 function failure(run: () => void): string {

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
 import { findingsOf } from '../../src/harness/evidence/finding.ts';
 import type { Exchange } from '../../src/harness/http/exchange.ts';
 import { observeExchange, passiveReadings } from '../../src/harness/observation/passive-readings.ts';
 import { lawfulnessProblem } from '../../src/harness/observation/record-reading.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { answer } from './answers.ts';
 
 const readings = (x: Exchange) =>

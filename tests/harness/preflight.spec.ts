@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
 import type { EmulatorTarget, TenantTarget } from '../../src/harness/config/target-spec.ts';
 import { describeError, isUserError } from '../../src/harness/errors.ts';
 import { preflight } from '../../src/harness/preflight.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { tenantTarget } from './tenant-target.ts';
 
 // A stand-in target: answers every path with what `route` says.

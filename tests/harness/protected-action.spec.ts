@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import type { TargetDriver } from '../../src/harness/drivers/target-driver.ts';
 import { NotApplicableError } from '../../src/harness/errors.ts';
 import { findingsOf, ofKind } from '../../src/harness/evidence/finding.ts';
@@ -13,6 +12,7 @@ import {
   stateBefore,
   UNKNOWN_ID_404,
 } from '../fixtures/protected-action.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { answer } from './answers.ts';
 
 // PERM.NONE on a read-only tenant: with nothing to protect the cancel goes to an unknown id, and only

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { lastThrottled, waitAfter } from '../fixtures/rate-limit.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { answer } from './answers.ts';
 
 // The rate tests' wait after a 429 (tests/fixtures/rate-limit.ts).

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { COUNT_BOUND_MINUTES, countHourLimit } from '../fixtures/hour-count.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { rateTarget, type Window } from './fake-rate-target.ts';
 
 // RATE.HOUR's count against fake targets: every lawful window and Retry-After reading gets its 1500

@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import { RATE_PROBE, readRateProbe } from '../../src/harness/observation/rate-probe.ts';
 import {
   asAcceptedOrRefused,
@@ -6,6 +5,7 @@ import {
   asDuplicateCreate,
   asRefusal,
 } from '../../src/harness/observation/read-answer.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { answer } from './answers.ts';
 
 const refused = (status: number, code: string, headers: Record<string, string> = {}) =>

@@ -1,13 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import {
   configuredClientIds,
   configuredSecrets,
   currentConfiguredSecrets,
 } from '../../src/harness/redaction/configured-secrets.ts';
 import { redactText, redactValue } from '../../src/harness/redaction/redact.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);

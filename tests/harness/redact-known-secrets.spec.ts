@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { redactText, registerSecret } from '../../src/harness/redaction/redact.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // Known secrets are found by a single scan of the text (redact.ts): the same answers as replacing each
 // secret in turn, whatever the number registered.

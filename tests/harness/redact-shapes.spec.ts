@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { redactText } from '../../src/harness/redaction/redact.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // Text from outside (an error body, an exception) can carry a credential nobody registered: these are
 // redacted by where they stand, not by their value. None of the values below is registered.

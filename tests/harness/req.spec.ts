@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { getRegistry } from '../../src/contract/index.ts';
 import { req } from '../../src/harness/requirements/req.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 test.describe('req()', () => {
   test('claims a requirement with its level as tags and an annotation', () => {

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { retryAfterOf } from '../../src/harness/http/exchange.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { answer } from './answers.ts';
 
 // docs/contract.md#retry-after-form: delta-seconds or an HTTP-date, read against the target's clock.

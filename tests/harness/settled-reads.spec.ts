@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import { readUntil } from '../../src/harness/drivers/eventually.ts';
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import type { TargetDriver } from '../../src/harness/drivers/target-driver.ts';
@@ -6,6 +5,7 @@ import { FINDING_ANNOTATION } from '../../src/harness/evidence/finding.ts';
 import type { ApiClient } from '../../src/harness/http/api-client.ts';
 import { firstCancelled, laterOrSame, readState, sameStage, statusAfter } from '../fixtures/action-state.ts';
 import { alignClock } from '../fixtures/rate-limit.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { answer } from './answers.ts';
 
 // The conformance fixtures that read what may show "shortly after", and the set-up reads that must

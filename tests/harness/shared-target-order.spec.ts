@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { conformanceConfig } from '../../src/harness/run/conformance-config.ts';
 import type { RunPlan } from '../../src/harness/run/run-plan.ts';
 import { runWorkers } from '../../src/harness/run/run-workers.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // A tenant (or one running emulator) has one clock and one quota: its tests run in one worker, project
 // after project, and the hour test, which leaves the hour limit used up, runs last.

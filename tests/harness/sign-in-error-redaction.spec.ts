@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { signInError } from '../../src/harness/identity/sign-in-error.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // Entra ID's AADSTS text quotes the app id; the sign-in error keeps the code and the fix hint but
 // never the client id, which would otherwise reach compliance.json.

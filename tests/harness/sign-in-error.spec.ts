@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { TokenError } from '../../src/harness/identity/client-secret-flow.ts';
 import { signInError } from '../../src/harness/identity/sign-in-error.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 const spec = {
   kind: 'certificate',

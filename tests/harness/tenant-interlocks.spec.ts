@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
 import { NotApplicableError, SafetyInterlockError } from '../../src/harness/errors.ts';
 import type { Exchange } from '../../src/harness/http/exchange.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { RUN, scan, tenant } from './fake-tenant.ts';
 

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
 import { SETTLE_BOUND_SECONDS } from '../../src/harness/drivers/eventually.ts';
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import { TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
 import { findingsOf } from '../../src/harness/evidence/finding.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { type FakeAnswer, fakeClock, scan, tenant } from './fake-tenant.ts';
 

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { RENEW_MARGIN_SECONDS, TokenLeases } from '../../src/harness/drivers/token-leases.ts';
 import type { Token } from '../../src/harness/identity/client-secret-flow.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // A token source that numbers what it issues, each living `expiresIn` seconds.
 function issuer(expiresIn = 3599) {

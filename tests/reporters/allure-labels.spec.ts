@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { type Finding, toAnnotation } from '../../src/harness/evidence/finding.ts';
 import { findingSteps } from '../../src/reporters/allure-labels.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { requirementId } from './helpers/records.ts';
 
 test('findings a reader must see become steps; readings of open points do not', () => {

@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, test } from '@playwright/test';
 import { repoRoot } from '../../src/contract/contract-files.ts';
 import { readEnv } from '../../src/harness/config/read-env.ts';
 import { loadSelectedBaseline, selectedBaselineProblem } from '../../src/reporters/baseline.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
 import { getRegistry } from '../../src/contract/index.ts';
 import { loadBaseline, parseBaseline } from '../../src/reporters/baseline.ts';
 import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
 import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { failed, runRecords, testRecord } from './helpers/records.ts';
 
 const registry = getRegistry();

@@ -1,9 +1,9 @@
-import { expect, test } from '@playwright/test';
 import { getRegistry } from '../../src/contract/index.ts';
 import { buildComplianceReport, partialRun } from '../../src/reporters/compliance-report.ts';
 import { renderJson } from '../../src/reporters/render-json.ts';
 import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
 import { EXIT, worstOf } from '../../src/reporters/run-outcome.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import {
   errored,
   failed,

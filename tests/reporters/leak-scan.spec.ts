@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { redactText } from '../../src/harness/redaction/redact.ts';
 import {
   fingerprint,
   recordIssuedSecret,
   startFingerprints,
 } from '../../src/harness/redaction/secret-fingerprints.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { KEY, OPAQUE, SECRET, scan, TOKEN, workspace, zip } from './leak-workspace.ts';
 

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { mustCoverageRequired } from '../../src/reporters/must-coverage.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 test('MDE_REQUIRE_MUST_COVERAGE is on for true or 1, off unset, and a typo is refused rather than read as off', () => {
   expect(mustCoverageRequired({ MDE_REQUIRE_MUST_COVERAGE: 'TRUE' })).toBe(true);

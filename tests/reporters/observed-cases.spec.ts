@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { type OpenPointId, parseProfile } from '../../src/contract/index.ts';
 import type { Finding } from '../../src/harness/evidence/finding.ts';
 import { buildObservedProfile } from '../../src/reporters/observed-profile.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { runRecords, testRecord } from './helpers/records.ts';
 
 // How the observed profile writes the points read per case (docs/calibration.md#per-case) and the delay

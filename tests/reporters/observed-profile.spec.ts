@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { getRegistry, OPEN_POINTS, type OpenPointId } from '../../src/contract/index.ts';
 import type { Finding } from '../../src/harness/evidence/finding.ts';
 import { POINT_SOURCES } from '../../src/harness/observation/point-sources.ts';
 import { buildObservedProfile } from '../../src/reporters/observed-profile.ts';
 import { readObservedProfile } from '../../src/reporters/observed-profile-file.ts';
 import { removeWholeRunReports, writeComplianceReports } from '../../src/reporters/write-reports.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { runRecords, skipped, testRecord } from './helpers/records.ts';
 

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { reasonLine } from '../../src/reporters/reason-line.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 test.describe('one-line reasons', () => {
   test('an expect failure becomes "expected X, got Y" after the test title, without stack or colours', () => {

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { mergeRecords } from '../../src/reporters/merge-records.ts';
 import type { RunRecords } from '../../src/reporters/test-record.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import {
   details,
   finding,

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { judgedShard } from '../../src/reporters/compliance-reporter.ts';
 import { EXIT } from '../../src/reporters/run-outcome.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { runRecords, testRecord } from './helpers/records.ts';
 
 // A shard's records are written whatever its judgement does (reporter-inline.spec.ts runs whole shards;

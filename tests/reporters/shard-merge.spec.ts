@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { getRegistry } from '../../src/contract/index.ts';
 import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
 import { mergeRecords } from '../../src/reporters/merge-records.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { failed, requirementId, runRecords, skipped, testRecord } from './helpers/records.ts';
 
 const registry = getRegistry();

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { singleFileSetting } from '../../src/reporters/single-file-setting.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 test('MDE_REPORT_SINGLE_FILE reads true/1 as on and unset/false/0 as off', () => {
   for (const on of ['true', 'TRUE', '1', ' true '])

@@ -1,9 +1,9 @@
-import { expect, test } from '@playwright/test';
 import { getRegistry } from '../../src/contract/index.ts';
 import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
 import { renderJson } from '../../src/reporters/render-json.ts';
 import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
 import type { TestRecord } from '../../src/reporters/test-record.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { failed, runRecords, testRecord } from './helpers/records.ts';
 
 // A part of a requirement the target gave nothing to check with (finding 'unchecked', written by

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { blocksRun, compareWithBaseline, decideVerdict } from '../../src/reporters/verdict.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 const pass = { title: 'ok', outcome: 'passed' as const };
 const fail = {

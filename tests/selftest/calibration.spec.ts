@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import {
   FINAL_STATUSES,
   OPEN_POINTS,
@@ -13,6 +12,7 @@ import type { PointCause } from '../../src/reporters/observed-profile.ts';
 import { calibrate, judgeCalibration } from '../../src/selftest/calibration.ts';
 import { compareProbes } from '../../src/selftest/compare-probes.ts';
 import { probeOpenPoints } from '../../src/selftest/differential-probe.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);

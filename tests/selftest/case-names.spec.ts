@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import {
   caseFamily,
   faultCase,
@@ -6,6 +5,7 @@ import {
   profileCase,
   tenantCase,
 } from '../../src/selftest/case-names.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 test('each case name is read back as the family it was made in; other names belong to none', () => {
   expect(caseFamily(profileCase('strict-odata'))).toBe('profile');

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { startIndependentEmulator, VARIANTS } from '../../src/selftest/independent-emulator/index.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { pendingScan, post } from './independent-session.ts';
 
 // Variant b of the independent emulator reads cancel-answer-status as "as-before" with the change

@@ -1,10 +1,10 @@
-import { expect, test } from '@playwright/test';
 import { decodeJwt } from 'jose';
 import {
   startIndependentEmulator,
   VARIANTS,
   type VariantName,
 } from '../../src/selftest/independent-emulator/index.ts';
+import { expect, test } from '../helpers/api-test.ts';
 import { pendingScan, post } from './independent-session.ts';
 
 // The independent emulator (src/selftest/independent-emulator) is what the suite is checked against

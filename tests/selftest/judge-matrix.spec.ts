@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { judgeMatrix, judgeTenantRun, type MatrixIndex } from '../../src/selftest/judge-matrix.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 // The self-test's verdict on itself: small hand-made matrices, each with one way to be wrong.
 const LEVELS = { 'CANCEL.FINAL': 'MUST', 'CANCEL.OK': 'MUST', 'HDR.CONTENTTYPE': 'SHOULD' };

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { selftestSelection } from '../../src/selftest/selftest-selection.ts';
+import { expect, test } from '../helpers/api-test.ts';
 
 const KNOWN = ['profile:default', 'fault:cancel-new-id', 'tenant:read-only', 'independent:a'];
 

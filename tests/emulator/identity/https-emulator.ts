@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ControlApp, DEFAULT_SCOPE } from '../../../src/contract/index.ts';
 import { type RunningEmulator, startEmulator } from '../../../src/emulator/index.ts';
+import { testKeys } from '../test-keys.ts';
 
 // An HTTPS emulator for a whole spec file, and what a client outside the test process needs to use it:
 // the certificate as a file, an HTTPS client that trusts it, and a way to run a Node script that
@@ -29,7 +30,10 @@ export class HttpsEmulator {
   ) {}
 
   static async start(): Promise<HttpsEmulator> {
-    const running = await startEmulator({ port: 0, https: true, rateLimits: false });
+    const running = await startEmulator(
+      { port: 0, https: true, rateLimits: false },
+      await testKeys({ https: true }),
+    );
     const dir = mkdtempSync(join(tmpdir(), 'mde-emulator-tls-'));
     const certificateFile = join(dir, 'tls-cert.pem');
     writeFileSync(certificateFile, running.certificatePem!);

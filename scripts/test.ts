@@ -2,6 +2,7 @@
 // Lint and typecheck count as one check each; every Playwright test and every self-test case counts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { compileCacheEnv } from '../src/harness/run/compile-cache.ts';
 
 interface Tally {
   passed: number;
@@ -35,8 +36,11 @@ check('typecheck (tsc)', run('typecheck', 'npx', ['tsc', '--noEmit']));
 
 const unitResults = 'test-results/unit-results.json';
 rmSync(unitResults, { force: true });
+// With Node's compile cache (22+), as conformance runs have it: the unit tests start dozens of Node
+// processes (their workers, and the runs and CLIs some tests start), each compiling Playwright again.
 const unitOk = run('unit tests', 'npx', ['playwright', 'test', '-c', 'playwright.unit.config.ts'], {
   CI: process.env.CI ?? 'true',
+  ...compileCacheEnv(),
 });
 const unit = playwrightCounts(unitResults);
 if (unit) {

@@ -1,5 +1,4 @@
-import type { BuildDependencies } from '../../src/emulator/index.ts';
-import { createSigningKey, createTlsCertificate } from '../../src/emulator/index.ts';
+import { type BuildDependencies, createSigningKey, createTlsCertificate } from '../../src/emulator/index.ts';
 
 // The emulators a test process builds share one signing key (and, for HTTPS, one certificate), as
 // the emulators of a conformance run do: an RSA key takes a fifth of a second to make, and a key per

@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // The project's own tests (npm test): the contract, the emulator, the harness, the reporters and the
 // self-test's calibration proof.
@@ -13,5 +16,8 @@ export default defineConfig({
   outputDir: 'test-results/unit',
   // One project, not one per folder: Playwright starts fresh workers for every project, and on Node 20
   // each start compiles Playwright and the suite again. Run one folder by naming it (tests/harness).
-  testMatch: ['{contract,emulator,harness,reporters,selftest}/**/*.spec.ts'],
+  // Anchored at this checkout's tests/: a glob would match any parent directory named like a folder.
+  testMatch: new RegExp(
+    `^${escape(fileURLToPath(new URL('tests/', import.meta.url)))}(contract|emulator|harness|reporters|selftest)/.*\\.spec\\.ts$`,
+  ),
 });

@@ -3,46 +3,56 @@ import { join, relative } from 'node:path';
 import { repoRoot } from '../../src/contract/contract-files.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
-// Playwright's own `test` runs its browser set-up before every test: about 75 fixture steps, each
-// with a stack trace, which was a third of the unit tests' time (docs/speed.md). Tests take `test`
-// from tests/helpers/api-test.ts (the conformance suite through tests/fixtures).
-const FOLDERS = [
-  'tests/contract',
-  'tests/emulator',
-  'tests/harness',
-  'tests/reporters',
-  'tests/selftest',
-  'tests/fixtures',
-];
+// Playwright's own `test` runs its browser set-up before every test: about 75 fixture steps, each with
+// a source-mapped stack trace, about a tenth of the unit tests' time (docs/speed.md). Every test file
+// takes `test` from tests/helpers/api-test.ts, the one file that may take Playwright's.
+const HELPER = 'tests/helpers/api-test.ts';
 
-function files(dir: string): string[] {
-  return readdirSync(join(repoRoot, dir), { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-    .map((entry) => relative(repoRoot, join(entry.parentPath, entry.name)));
+function testFiles(): string[] {
+  return readdirSync(join(repoRoot, 'tests'), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.[cm]?[jt]s$/.test(entry.name))
+    .map((entry) => relative(repoRoot, join(entry.parentPath, entry.name)))
+    .filter((file) => file !== HELPER);
 }
 
-// An import of Playwright's `test` value in the file's imports (its types and expect are fine; specs
-// written into strings for child runs are not the file's own).
-export function importsPlaywrightTest(source: string): boolean {
-  const imports = source.match(/^(?:(?:import[^;]*;|\/\/[^\n]*|[ \t]*)(?:\n|$))*/)?.[0] ?? '';
-  return [...imports.matchAll(/^import \{([^}]*)\} from '@playwright\/test';/gm)].some(([, names]) =>
-    names!.split(',').some((name) => /^\s*test(\s+as\s+\w+)?\s*$/.test(name)),
-  );
+// Whether a file's own code takes Playwright's `test`: a named import (renamed or not), the default or
+// a namespace import, or a re-export. Specs written into template strings for child runs do not count.
+function takesPlaywrightTest(source: string): boolean {
+  const code = source.replace(/`(?:\\[\s\S]|[^`\\])*`/g, '``');
+  const from = String.raw`from\s+['"](?:@playwright/test|playwright/test)['"]`;
+  const statements = code.match(new RegExp(String.raw`^\s*(?:import|export)\b[^;]*?${from}`, 'gm')) ?? [];
+  return statements.some((statement) => {
+    if (/^\s*import\s+type\b/.test(statement)) return false;
+    const names = /\{([^}]*)\}/.exec(statement)?.[1];
+    const beforeBraces = statement.replace(/\{[^}]*\}/, '');
+    if (/^\s*import\s+(?:\w+|\*\s+as\s+\w+)\s*(?:,|from)/.test(beforeBraces)) return true;
+    return (names ?? '').split(',').some((name) => /^\s*test(\s+as\s+\w+)?\s*$/.test(name));
+  });
 }
 
-test('tests take Playwright test without its browser set-up', () => {
-  const offenders = FOLDERS.flatMap(files).filter((file) =>
-    importsPlaywrightTest(readFileSync(join(repoRoot, file), 'utf8')),
+test('test files take Playwright test without its browser set-up', () => {
+  const offenders = testFiles().filter((file) =>
+    takesPlaywrightTest(readFileSync(join(repoRoot, file), 'utf8')),
   );
   expect(offenders).toEqual([]);
 });
 
-test('the check sees an import of Playwright test, also renamed, and not of its types', () => {
-  expect(importsPlaywrightTest("import { expect, test } from '@playwright/test';")).toBe(true);
-  expect(importsPlaywrightTest("import { test as base } from '@playwright/test';")).toBe(true);
-  expect(importsPlaywrightTest("import type { TestInfo } from '@playwright/test';")).toBe(false);
-  expect(importsPlaywrightTest("import { expect } from '@playwright/test';")).toBe(false);
-  const childSpec =
-    "import { x } from './x.ts';\nconst SPEC = `\nimport { test } from '@playwright/test';\n`;\n";
-  expect(importsPlaywrightTest(childSpec)).toBe(false);
+test('the check sees every way to take Playwright test, and not its types, expect or child specs', () => {
+  const taking = [
+    "import { expect, test } from '@playwright/test';",
+    "import { test as base } from '@playwright/test';",
+    "import {\n  expect,\n  type TestInfo,\n  test,\n} from '@playwright/test'; // why",
+    "import test from '@playwright/test';",
+    "import * as pw from '@playwright/test';",
+    "export { test } from '@playwright/test';",
+    "import { x } from './x.ts';\nexport { y } from './y.ts';\nimport { test } from 'playwright/test';",
+  ];
+  const notTaking = [
+    "import type { TestInfo } from '@playwright/test';",
+    "import { expect, type TestInfo } from '@playwright/test';",
+    "export { expect } from '@playwright/test';",
+    "const SPEC = `\nimport { test } from '@playwright/test';\ntest(\\`a child test\\`, () => {});\n`;",
+  ];
+  for (const source of taking) expect(takesPlaywrightTest(source), source).toBe(true);
+  for (const source of notTaking) expect(takesPlaywrightTest(source), source).toBe(false);
 });

@@ -13,6 +13,7 @@ import {
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { clientCertificate } from './identity/test-credentials.ts';
+import { testKeys } from './test-keys.ts';
 
 // HTTPS on the emulator's port (docs/emulator.md#https): a certificate made at start (one per process
 // here, shared as a real process with many emulators shares it), or one's own.
@@ -52,7 +53,10 @@ test('the generated certificate covers localhost, 127.0.0.1 and ::1 for a few da
 
 test('https: true serves HTTPS on the port, hands back the PEM, writes it to tlsCertOut and answers it', async () => {
   const out = join(dir, 'nested', 'tls-cert.pem');
-  const emulator = await startEmulator({ port: 0, https: true, tlsCertOut: out }, { tlsCertificate: shared });
+  const emulator = await startEmulator(
+    { port: 0, https: true, tlsCertOut: out },
+    { ...(await testKeys()), tlsCertificate: shared },
+  );
   try {
     expect(emulator.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(emulator.certificatePem).toBe(shared.cert);
@@ -112,7 +116,10 @@ test('tlsCertFile and tlsKeyFile serve one own certificate; a key of another cer
 });
 
 test('without control, /_emulator/tls-certificate answers 404 like every /_emulator path', async () => {
-  const emulator = await startEmulator({ port: 0, https: true, control: false }, { tlsCertificate: shared });
+  const emulator = await startEmulator(
+    { port: 0, https: true, control: false },
+    { ...(await testKeys()), tlsCertificate: shared },
+  );
   try {
     expect((await emulator.app.inject({ method: 'GET', url: '/_emulator/tls-certificate' })).statusCode).toBe(
       404,

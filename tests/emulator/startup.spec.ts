@@ -16,12 +16,13 @@ import {
 import { CONTRACT_ROLES } from '../../src/emulator/state/app-input.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { Emu, MACHINE, TENANT } from './emulator-fixture.ts';
+import { testKeys } from './test-keys.ts';
 
 // Requests and answers are checked against the contract, so Fastify's schema compilers are never loaded
 // (src/emulator/http/no-route-schemas.ts); a route that brings a schema says so instead of half working.
 test.describe('Fastify route schemas', () => {
   test("building and serving an emulator loads none of Fastify's schema compilers", async () => {
-    const app = await buildApp({}, { signingKey: await createSigningKey() });
+    const app = await buildApp({}, await testKeys());
     try {
       const token = await new Emu(app).token();
       expect((await new Emu(app).call('GET', '/api/machineactions', { token })).statusCode).toBe(200);
@@ -37,7 +38,7 @@ test.describe('Fastify route schemas', () => {
   });
 
   test('a route given a schema is refused when the emulator gets ready', async () => {
-    const app = await buildApp({}, { signingKey: await createSigningKey() });
+    const app = await buildApp({}, await testKeys());
     try {
       app.post('/with-schema', { schema: { body: { type: 'object' } } }, async () => ({}));
       await expect(app.ready()).rejects.toThrow(/take no Fastify schema/);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // The project's own tests (npm test): the contract, the emulator, the harness, the reporters and the
 // self-test's calibration proof.
@@ -18,6 +18,6 @@ export default defineConfig({
   // each start compiles Playwright and the suite again. Run one folder by naming it (tests/harness).
   // Anchored at this checkout's tests/: a glob would match any parent directory named like a folder.
   testMatch: new RegExp(
-    `^${escape(fileURLToPath(new URL('tests/', import.meta.url)))}(contract|emulator|harness|reporters|selftest)/.*\\.spec\\.ts$`,
+    `^${escapeRegExp(fileURLToPath(new URL('tests/', import.meta.url)))}(contract|emulator|harness|reporters|selftest)/.*\\.spec\\.ts$`,
   ),
 });

@@ -4,9 +4,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { sendRaw } from '../../src/harness/http/raw-request.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
-// The lean client of loopback targets keeps connections alive for the rate tests' bursts, and lets an
-// idle one go: a self-test worker meets 59 emulators in turn, and holding every connection it opened
-// reached 9,000 sockets a worker, more than a 4,096 file limit allows.
+// The lean client (loopback targets, and bulk calls on any target) keeps connections alive for the
+// rate tests' bursts, and lets an idle one go: a self-test worker meets 59 emulators in turn, and
+// holding every connection it opened reached 9,000 sockets a worker, more than a 4,096 file limit allows.
 
 async function server(): Promise<{
   url: string;

@@ -1,9 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { BaseResolver, createConfig, lint } from '@redocly/openapi-core';
-import spectralCore, { type RulesetDefinition } from '@stoplight/spectral-core';
-import spectralParsers from '@stoplight/spectral-parsers';
-import { Resolver } from '@stoplight/spectral-ref-resolver';
-import spectralRulesets from '@stoplight/spectral-rulesets';
+import type { RulesetDefinition } from '@stoplight/spectral-core';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { openapiPath } from '../../src/contract/contract-files.ts';
 import { readOpenApiDocument } from '../../src/contract/openapi-document.ts';
@@ -11,8 +7,8 @@ import { expect, test } from '../helpers/api-test.ts';
 
 // Two independent linters hold the contract to their published rulesets, and the Retry-After header
 // schema is checked the way a validating proxy reads it (the header value is always a string).
-
-const { Document, Spectral } = spectralCore;
+// The linters load inside their tests: loaded with the file, they cost every listing of the unit tests
+// (Playwright loads each test file to list it) most of a second.
 
 interface Finding {
   severity: string;
@@ -32,6 +28,18 @@ const offlineRefusal = (url: string): never => {
 };
 
 async function spectralFindings(): Promise<Finding[]> {
+  const [
+    { default: spectralCore },
+    { default: spectralParsers },
+    { Resolver },
+    { default: spectralRulesets },
+  ] = await Promise.all([
+    import('@stoplight/spectral-core'),
+    import('@stoplight/spectral-parsers'),
+    import('@stoplight/spectral-ref-resolver'),
+    import('@stoplight/spectral-rulesets'),
+  ]);
+  const { Document, Spectral } = spectralCore;
   const fileOnly = new Resolver({
     resolvers: { file: { resolve: (uri: { href(): string }) => readFile(uri.href(), 'utf8') } },
   });
@@ -51,6 +59,7 @@ async function spectralFindings(): Promise<Finding[]> {
 }
 
 async function redoclyFindings(): Promise<Finding[]> {
+  const { BaseResolver, createConfig, lint } = await import('@redocly/openapi-core');
   // openapi-core itself reports nothing anywhere (telemetry lives in the CLI); 'off' says so anyway.
   const config = await createConfig({ extends: ['recommended'], telemetry: 'off' });
   const externalRefResolver = new BaseResolver({ http: { headers: [], customFetch: offlineRefusal } });

@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -8,15 +7,13 @@ import {
 } from '../../src/harness/redaction/configured-secrets.ts';
 import { redactText, redactValue } from '../../src/harness/redaction/redact.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { privateKeyPem } from '../helpers/private-key-pem.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);
 
 // What the configuration names as secret is read as the run reads it: the environment over .env, the
 // Azure SDK namesakes and every role app included. A finding's `what` names the variable, never the value.
-const KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
-  .privateKey.export({ type: 'pkcs8', format: 'pem' })
-  .toString();
 
 function workdir(dotenv: string): string {
   const dir = tempDir('configured-secrets-');
@@ -61,12 +58,13 @@ test('the AZURE_* namesakes, the role apps and GitHub request token are listed; 
 });
 
 test('the private keys of certificate files and the federated token files are listed, by variable', () => {
+  const key = privateKeyPem();
   const dir = workdir(
     'AZURE_CLIENT_CERTIFICATE_PATH=operator.pem\nMDE_ROLE_SCAN_CLIENT_CERTIFICATE_PATH=missing.pem\nAZURE_FEDERATED_TOKEN_FILE=token\n',
   );
   writeFileSync(
     join(dir, 'operator.pem'),
-    `-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n${KEY}`,
+    `-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n${key}`,
   );
   writeFileSync(join(dir, 'token'), 'opaque-federated-token-value\n');
   const secrets = configuredSecrets(dir, {});
@@ -75,20 +73,21 @@ test('the private keys of certificate files and the federated token files are li
     'the private key in the file of AZURE_CLIENT_CERTIFICATE_PATH',
     'the token in the file of AZURE_FEDERATED_TOKEN_FILE',
   ]);
-  expect(secrets[0]!.forms).toContain(KEY.trim());
+  expect(secrets[0]!.forms).toContain(key.trim());
   // A line of the body also finds the key written unwrapped (one base64 string).
   const bodyLine = secrets[0]!.forms.find((form) => /^[A-Za-z0-9+/]{64}$/.test(form));
   expect(bodyLine).toBeDefined();
-  expect(KEY.replace(/\n/g, '')).toContain(bodyLine!);
+  expect(key.replace(/\n/g, '')).toContain(bodyLine!);
   expect(secrets[1]!.forms).toEqual(['opaque-federated-token-value']);
 });
 
 test('a PEM private key is redacted by shape in text and in JSON; a message naming the header is not', () => {
-  expect(redactText(`key file:\n${KEY}end`)).toBe('key file:\n[REDACTED]\nend');
-  const value = redactValue({ pem: KEY, nested: JSON.stringify({ pem: KEY }), other: 'kept' });
+  const key = privateKeyPem();
+  expect(redactText(`key file:\n${key}end`)).toBe('key file:\n[REDACTED]\nend');
+  const value = redactValue({ pem: key, nested: JSON.stringify({ pem: key }), other: 'kept' });
   expect(JSON.stringify(value)).not.toContain('PRIVATE KEY');
   expect(value.other).toBe('kept');
-  expect(redactText(`cut short: ${KEY.slice(0, 300)}`)).toBe('cut short: [REDACTED]');
+  expect(redactText(`cut short: ${key.slice(0, 300)}`)).toBe('cut short: [REDACTED]');
   const hint =
     'holds a certificate but no private key; add the key (-----BEGIN PRIVATE KEY-----) to the file';
   expect(redactText(hint)).toBe(hint);

@@ -7,8 +7,9 @@ import {
   startFingerprints,
 } from '../../src/harness/redaction/secret-fingerprints.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { privateKeyPem } from '../helpers/private-key-pem.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
-import { KEY, OPAQUE, SECRET, scan, TOKEN, workspace, zip } from './leak-workspace.ts';
+import { OPAQUE, SECRET, scan, TOKEN, workspace, zip } from './leak-workspace.ts';
 
 test.afterEach(removeTempDirs);
 
@@ -119,18 +120,19 @@ test('client ids are findings in reports/ only', () => {
 });
 
 test('a run whose secrets only went through redaction leaves no trace', () => {
+  const key = privateKeyPem();
   const { root, fingerprints, env } = workspace();
   recordIssuedSecret(TOKEN, fingerprints);
   recordIssuedSecret(OPAQUE, fingerprints);
   recordIssuedSecret(SECRET, fingerprints);
   const written = redactText(
-    `POST token client_secret=${SECRET} -> {"access_token":"${OPAQUE}"} then Bearer ${TOKEN}; key ${KEY}`,
+    `POST token client_secret=${SECRET} -> {"access_token":"${OPAQUE}"} then Bearer ${TOKEN}; key ${key}`,
   );
   writeFileSync(join(root, 'reports', 'compliance.md'), written);
   writeFileSync(join(root, 'test-results', 'trace.zip'), zip('trace.network', written));
   writeFileSync(
     join(root, 'test-results', 'attachment.json'),
-    JSON.stringify(redactText(JSON.stringify({ KEY }))),
+    JSON.stringify(redactText(JSON.stringify({ key }))),
   );
   expect(scan({ root, env })).toEqual({ findings: [], skipped: [] });
 });
@@ -166,12 +168,13 @@ test('the Azure SDK namesakes and the role apps are looked for too', () => {
 });
 
 test('a PEM private key is found by shape, and the configured one even without its header', () => {
+  const key = privateKeyPem();
   const { root, env } = workspace();
-  writeFileSync(join(root, 'operator.pem'), KEY);
+  writeFileSync(join(root, 'operator.pem'), key);
   writeFileSync(join(root, 'token'), 'opaque-federated-token-3c4d');
-  writeFileSync(join(root, 'test-results', 'log.json'), JSON.stringify({ stderr: `loaded\n${KEY}` }));
+  writeFileSync(join(root, 'test-results', 'log.json'), JSON.stringify({ stderr: `loaded\n${key}` }));
   // The key as one base64 string (a JWK-less export, a debug print): only the configured value finds it.
-  const unwrapped = KEY.split('\n').slice(1, -2).join('');
+  const unwrapped = key.split('\n').slice(1, -2).join('');
   writeFileSync(
     join(root, 'allure-results', 'der.txt'),
     `der=${unwrapped} assertion=opaque-federated-token-3c4d`,

@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
@@ -10,9 +9,6 @@ export const SECRET = 'Qx8~planted.Secret_value-123';
 export const TOKEN = `eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2FwaSJ9.${'A1b2C3d4'.repeat(6)}`;
 // An opaque (non-JWT) token an emulator might issue: only its fingerprint can find it.
 export const OPAQUE = 'opaque-token-7f3c9a1e5b2d4f6a8c0e';
-export const KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
-  .privateKey.export({ type: 'pkcs8', format: 'pem' })
-  .toString();
 
 // Removed after each test by the spec's `test.afterEach(removeTempDirs)`.
 export function workspace(): { root: string; fingerprints: string; env: NodeJS.ProcessEnv } {

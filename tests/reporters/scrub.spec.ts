@@ -1,9 +1,9 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configuredSecrets } from '../../src/harness/redaction/configured-secrets.ts';
 import { scrub, scrubValue } from '../../src/reporters/scrub.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { privateKeyPem } from '../helpers/private-key-pem.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);
@@ -11,9 +11,6 @@ test.afterEach(removeTempDirs);
 // The reports' redaction reads the configuration as the run does (environment over .env), the
 // AZURE_* namesakes and the role apps included, so a secret kept in .env never reaches compliance.json.
 const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
-const KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
-  .privateKey.export({ type: 'pkcs8', format: 'pem' })
-  .toString();
 
 function configuredIn(dotenv: string, files: Record<string, string> = {}) {
   const dir = tempDir('scrub-');
@@ -30,12 +27,13 @@ test('a secret and a client id set only in .env are scrubbed from report text', 
 });
 
 test('role secrets, the AZURE_CLIENT_SECRET namesake and a certificate file key are scrubbed from a report value', () => {
+  const key = privateKeyPem();
   const values = configuredIn(
     'AZURE_CLIENT_SECRET=azure-namesake-secret\nMDE_ROLE_OFFBOARD_CLIENT_SECRET=role-app-secret\nMDE_CLIENT_CERTIFICATE_PATH=app.pem\n',
-    { 'app.pem': KEY },
+    { 'app.pem': key },
   );
-  const unwrapped = KEY.split('\n').slice(1, -2).join('');
-  const report = { reason: 'azure-namesake-secret, role-app-secret', evidence: [KEY, `der ${unwrapped}`] };
+  const unwrapped = key.split('\n').slice(1, -2).join('');
+  const report = { reason: 'azure-namesake-secret, role-app-secret', evidence: [key, `der ${unwrapped}`] };
   const clean = JSON.stringify(scrubValue(report, values));
   for (const leak of ['azure-namesake-secret', 'role-app-secret', 'PRIVATE KEY', unwrapped.slice(600, 664)])
     expect(clean).not.toContain(leak);

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { generate } from 'selfsigned';
 import type { ControlFederatedCredential } from '../../contract/index.ts';
 
 // The sign-in material of the tenant rehearsals, made fresh for each self-test: the operator and
@@ -32,6 +31,8 @@ export interface RehearsalIdentity {
 export async function rehearsalIdentity(dir: string): Promise<RehearsalIdentity> {
   mkdirSync(dir, { recursive: true });
   const app = async (name: string): Promise<RehearsalApp> => {
+    // Loaded on first use, as the emulator loads it: unit tests that list this file need no certificate.
+    const { generate } = await import('selfsigned');
     const pems = await generate([{ name: 'commonName', value: `rehearsal-${name}` }], {
       keyType: 'rsa',
       keySize: 2048,

@@ -3,7 +3,7 @@
 // Playwright run whose workers are shared by every target. Then the judgement: profiles clean, each
 // fault caught exactly, and each profile's observed profile calibrating an emulator that answers as
 // the profile does. Writes reports/selftest.md and reports/selftest.json (read by npm test).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getRegistry } from '../src/contract/index.ts';
@@ -20,11 +20,8 @@ import {
 } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
 import { runWorkers } from '../src/harness/run/run-workers.ts';
-import { buildObservedProfile } from '../src/reporters/observed-profile.ts';
-import { OBSERVED_PROFILE_FILE } from '../src/reporters/observed-profile-file.ts';
-import { targetDirName } from '../src/reporters/target-index.ts';
 import type { RunRecords } from '../src/reporters/test-record.ts';
-import { type CalibrationRun, calibrate } from '../src/selftest/calibration.ts';
+import { calibrateMatrix } from '../src/selftest/calibrate-matrix.ts';
 import { faultCase, independentCase, profileCase } from '../src/selftest/case-names.ts';
 import { startIndependentEmulator } from '../src/selftest/independent-emulator/index.ts';
 import { judgeMatrix, judgeTenantRun } from '../src/selftest/judge-matrix.ts';
@@ -155,35 +152,16 @@ const cases = [
 ];
 const records = JSON.parse(readFileSync('test-results/selftest-records.json', 'utf8')) as RunRecords;
 
-// Calibration: for each conforming profile P, and for each variant of the independent emulator, the
-// reference emulator started from the observed profile the run wrote for that target and the original
-// get the same differential probe (src/selftest/calibration.ts).
+// Calibration: each conforming profile's and each independent variant's observed profile starts a
+// reference emulator that must answer the differential probe as the original does.
 const calibrationStarted = performance.now();
-const signingKey = await calibrationKey;
-const matrixDir = existsSync(`${OUT}/targets/index.json`);
-// Each as [target, calibration name, original]: calibration:<profile>, calibration:independent:<variant>.
-const originals: [string, string, CalibrationRun['original']][] = [
-  ...Object.keys(PROFILES)
-    .filter((p) => wanted(profileCase(p)))
-    .map((p): [string, string, CalibrationRun['original']] => [profileCase(p), p, { profile: p }]),
-  ...independents.map(({ variant, slots }): [string, string, CalibrationRun['original']] => {
-    const target = independentCase(variant);
-    return [target, target, { url: slots[0]!.url }];
-  }),
-];
-const calibrations = await Promise.all(
-  originals.map(([target, name, original]) =>
-    calibrate(
-      {
-        name,
-        original,
-        file: `${matrixDir ? `${OUT}/targets/${targetDirName(target)}` : OUT}/${OBSERVED_PROFILE_FILE}`,
-        causes: records.targets[target] ? buildObservedProfile(records, target).causes : undefined,
-      },
-      { signingKey },
-    ),
-  ),
-);
+const calibrations = await calibrateMatrix({
+  outDir: OUT,
+  records,
+  profiles: Object.keys(PROFILES).filter((p) => wanted(profileCase(p))),
+  independents: independents.map(({ variant, slots }) => ({ variant, url: slots[0]!.url })),
+  signingKey: await calibrationKey,
+});
 await Promise.all(independents.flatMap((i) => i.slots.map((e) => e.close())));
 cases.push(...calibrations.map((c) => c.result));
 const figures = {

@@ -44,6 +44,13 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const RATE = Number(process.env.BENCH_RATE ?? 0);
 const PROFILES = 'test-results/bench-profiles';
 
+// A mistyped option or setting would otherwise run the whole benchmark on the defaults.
+const settingsProblem = badSetting(process.argv.slice(2).filter((a) => a !== '--'));
+if (settingsProblem) {
+  console.error(`bench:emulator: ${settingsProblem}`);
+  process.exit(2);
+}
+
 if (process.argv.includes('--startup')) await import('./bench-emulator-startup.ts');
 else await measure();
 
@@ -175,4 +182,24 @@ function fmt(n: number): string {
 
 function pct(ratio: number): string {
   return `${Math.round(ratio * 100)} %`;
+}
+
+function badSetting(args: string[]): string | undefined {
+  const onlyAt = args.indexOf('--only');
+  const known = ['--startup', '--cpu-prof', '--only'];
+  const unknown = args.find((a, i) => !known.includes(a) && !(onlyAt >= 0 && i === onlyAt + 1));
+  if (unknown) return `unknown argument "${unknown}"; it takes --startup, --cpu-prof and --only get|cancel`;
+  if (onlyAt >= 0 && !['get', 'cancel'].includes(args[onlyAt + 1] ?? ''))
+    return `--only takes get or cancel (got "${args[onlyAt + 1] ?? ''}")`;
+  const numbers: [string, number, number][] = [
+    ['BENCH_SECONDS', SECONDS, 1],
+    ['BENCH_ROUNDS', ROUNDS, 1],
+    ['BENCH_WARMUP', WARMUP, 0],
+    ['BENCH_RATE', RATE, 0],
+    ['BENCH_EMULATORS', Number(process.env.BENCH_EMULATORS ?? 55), 1],
+  ];
+  const wrong = numbers.find(([, value, least]) => !Number.isInteger(value) || value < least);
+  return wrong
+    ? `${wrong[0]} must be a whole number, ${wrong[2]} or more (got "${process.env[wrong[0]]}")`
+    : undefined;
 }

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../src/contract/contract-files.ts';
@@ -9,9 +10,11 @@ import { RECORDS_FILE, readRecords } from '../src/reporters/records-file.ts';
 import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { writeComplianceReports } from '../src/reporters/write-reports.ts';
 
-// npm run report [-- --single-file] [--records <file>] [--no-allure]
+// npm run report [-- --single-file] [--records <file>] [--no-allure] [--dir <run directory>]
 // Rebuilds reports/compliance.json/md (or reports/targets/**), allure-report/ and the leak scan from
-// the last run's records, without running a test. MDE_BASELINE applies as in the run.
+// the last run's records, without running a test. MDE_BASELINE applies as in the run. --dir names
+// another run's directory (a CI run's artefacts, downloaded): its records are read, and its reports/
+// and allure-report/ written, instead of the repository's.
 
 try {
   const { values } = parseArgs({
@@ -20,21 +23,32 @@ try {
       'single-file': { type: 'boolean' },
       records: { type: 'string' },
       'no-allure': { type: 'boolean' },
+      dir: { type: 'string' },
     },
   });
+  const root = values.dir ? resolve(values.dir) : repoRoot;
+  if (!existsSync(root) || !statSync(root).isDirectory())
+    throw new Error(
+      `--dir ${values.dir} is not a directory: name the directory a run wrote its test-results/ in`,
+    );
   const singleFile = values['single-file'] || singleFileSetting(readEnv());
   // A relative path is read from the working directory (the repository root under npm run), as
   // report:merge reads its directory; Allure reads the same file (allurerc.mjs).
-  const recordsFile = values.records ? resolve(values.records) : join(repoRoot, RECORDS_FILE);
+  const recordsFile = values.records ? resolve(values.records) : join(root, RECORDS_FILE);
   const records = readRecords(recordsFile);
   const { exitCode, reports } = writeComplianceReports(records, {
-    outDir: join(repoRoot, 'reports'),
+    outDir: join(root, 'reports'),
     registry: getRegistry(),
     baseline: loadSelectedBaseline(),
   });
   for (const report of reports)
     console.log(`compliance: ${report.target.name}: exit ${exitCode}: ${report.summary.exitReason}`);
-  process.exitCode = await finishRun({ singleFile, skipAllure: values['no-allure'] ?? false, recordsFile });
+  process.exitCode = await finishRun({
+    root,
+    singleFile,
+    skipAllure: values['no-allure'] ?? false,
+    recordsFile,
+  });
 } catch (error) {
   console.error(`report: ${(error as Error).message}`);
   process.exitCode = 2;

@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../src/contract/contract-files.ts';
+import { RECORDS_FILE, writeRecords } from '../../src/reporters/records-file.ts';
+import type { RunRecords } from '../../src/reporters/test-record.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { withoutMdeVariables } from '../helpers/script-env.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { failed, runRecords, testRecord } from './helpers/records.ts';
+
+test.afterEach(removeTempDirs);
+
+// `npm run report -- --dir <run directory>`: another run's records (a CI run's artefacts) rebuilt into
+// that directory, never over the repository's own reports.
+function report(dir: string, records: RunRecords) {
+  writeRecords(join(dir, RECORDS_FILE), records);
+  return spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'scripts', 'report.ts'), '--dir', dir, '--no-allure'],
+    { cwd: repoRoot, env: withoutMdeVariables(), encoding: 'utf8', timeout: 60_000 },
+  );
+}
+
+const repoReport = join(repoRoot, 'reports', 'compliance.json');
+const stamp = () => (existsSync(repoReport) ? statSync(repoReport).mtimeMs : 'none');
+
+test('a run directory named by --dir gets its own reports, and the exit code says its verdict', () => {
+  const before = stamp();
+  const conforming = tempDir('report-dir-');
+  const ok = report(conforming, runRecords([testRecord({ requirements: ['CANCEL.OK'] })]));
+  expect(ok.stderr).toBe('');
+  expect(ok.status).toBe(0);
+  const written = JSON.parse(readFileSync(join(conforming, 'reports', 'compliance.json'), 'utf8'));
+  expect(written.summary.exitCode).toBe(0);
+  expect(existsSync(join(conforming, 'reports', 'compliance.md'))).toBe(true);
+
+  const failing = tempDir('report-dir-');
+  const bad = report(
+    failing,
+    runRecords([testRecord({ requirements: ['CANCEL.FINAL'], ...failed('expected 400, got 200') })]),
+  );
+  expect(bad.status).toBe(1);
+  expect(JSON.parse(readFileSync(join(failing, 'reports', 'compliance.json'), 'utf8')).summary.exitCode).toBe(
+    1,
+  );
+  expect(stamp()).toBe(before);
+});
+
+test('a --dir that is not a directory is one line and exit 2', () => {
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(repoRoot, 'scripts', 'report.ts'),
+      '--dir',
+      join(tempDir('report-dir-'), 'absent'),
+    ],
+    { cwd: repoRoot, env: withoutMdeVariables(), encoding: 'utf8', timeout: 60_000 },
+  );
+  expect(run.stderr.trim().split('\n')).toEqual([
+    expect.stringMatching(/^report: --dir .*absent is not a directory: name the directory a run wrote/),
+  ]);
+  expect(run.status).toBe(2);
+});

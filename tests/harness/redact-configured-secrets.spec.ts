@@ -58,7 +58,7 @@ test('the AZURE_* namesakes, the role apps and GitHub request token are listed; 
 });
 
 test('the private keys of certificate files and the federated token files are listed, by variable', () => {
-  const key = privateKeyPem();
+  const key = privateKeyPem('redact-configured-secrets');
   const dir = workdir(
     'AZURE_CLIENT_CERTIFICATE_PATH=operator.pem\nMDE_ROLE_SCAN_CLIENT_CERTIFICATE_PATH=missing.pem\nAZURE_FEDERATED_TOKEN_FILE=token\n',
   );
@@ -82,7 +82,7 @@ test('the private keys of certificate files and the federated token files are li
 });
 
 test('a PEM private key is redacted by shape in text and in JSON; a message naming the header is not', () => {
-  const key = privateKeyPem();
+  const key = privateKeyPem('redact-by-shape');
   expect(redactText(`key file:\n${key}end`)).toBe('key file:\n[REDACTED]\nend');
   const value = redactValue({ pem: key, nested: JSON.stringify({ pem: key }), other: 'kept' });
   expect(JSON.stringify(value)).not.toContain('PRIVATE KEY');

@@ -120,7 +120,7 @@ test('client ids are findings in reports/ only', () => {
 });
 
 test('a run whose secrets only went through redaction leaves no trace', () => {
-  const key = privateKeyPem();
+  const key = privateKeyPem('leak-scan-redacted');
   const { root, fingerprints, env } = workspace();
   recordIssuedSecret(TOKEN, fingerprints);
   recordIssuedSecret(OPAQUE, fingerprints);
@@ -168,7 +168,7 @@ test('the Azure SDK namesakes and the role apps are looked for too', () => {
 });
 
 test('a PEM private key is found by shape, and the configured one even without its header', () => {
-  const key = privateKeyPem();
+  const key = privateKeyPem('leak-scan-found');
   const { root, env } = workspace();
   writeFileSync(join(root, 'operator.pem'), key);
   writeFileSync(join(root, 'token'), 'opaque-federated-token-3c4d');

@@ -27,7 +27,7 @@ test('a secret and a client id set only in .env are scrubbed from report text', 
 });
 
 test('role secrets, the AZURE_CLIENT_SECRET namesake and a certificate file key are scrubbed from a report value', () => {
-  const key = privateKeyPem();
+  const key = privateKeyPem('scrub');
   const values = configuredIn(
     'AZURE_CLIENT_SECRET=azure-namesake-secret\nMDE_ROLE_OFFBOARD_CLIENT_SECRET=role-app-secret\nMDE_CLIENT_CERTIFICATE_PATH=app.pem\n',
     { 'app.pem': key },

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from '../src/contract/contract-files.ts';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
+import { DEFAULT_FINGERPRINTS_FILE } from '../src/harness/redaction/secret-fingerprints.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
 import { RECORDS_FILE, readRecords } from '../src/reporters/records-file.ts';
@@ -13,8 +14,8 @@ import { writeComplianceReports } from '../src/reporters/write-reports.ts';
 // npm run report [-- --single-file] [--records <file>] [--no-allure] [--dir <run directory>]
 // Rebuilds reports/compliance.json/md (or reports/targets/**), allure-report/ and the leak scan from
 // the last run's records, without running a test. MDE_BASELINE applies as in the run. --dir names
-// another run's directory (a CI run's artefacts, downloaded): its records are read, and its reports/
-// and allure-report/ written, instead of the repository's.
+// another run's directory (a second checkout, or its files copied): its records, fingerprints and
+// allure-results/ are read, and its reports/ and allure-report/ written, instead of the repository's.
 
 try {
   const { values } = parseArgs({
@@ -35,6 +36,10 @@ try {
   // A relative path is read from the working directory (the repository root under npm run), as
   // report:merge reads its directory; Allure reads the same file (allurerc.mjs).
   const recordsFile = values.records ? resolve(values.records) : join(root, RECORDS_FILE);
+  if (values.dir && !values.records && !existsSync(recordsFile))
+    throw new Error(
+      `--dir ${values.dir} holds no ${RECORDS_FILE}: name the directory a run wrote it in, or the file with --records`,
+    );
   const records = readRecords(recordsFile);
   const { exitCode, reports } = writeComplianceReports(records, {
     outDir: join(root, 'reports'),
@@ -43,8 +48,17 @@ try {
   });
   for (const report of reports)
     console.log(`compliance: ${report.target.name}: exit ${exitCode}: ${report.summary.exitReason}`);
+  // The leak scan looks for the tokens that run issued: their fingerprints are in its test-results/.
+  const env = values.dir
+    ? {
+        ...process.env,
+        MDE_SECRETS_FINGERPRINTS_FILE:
+          process.env.MDE_SECRETS_FINGERPRINTS_FILE || join(root, DEFAULT_FINGERPRINTS_FILE),
+      }
+    : undefined;
   process.exitCode = await finishRun({
     root,
+    ...(env ? { env } : {}),
     singleFile,
     skipAllure: values['no-allure'] ?? false,
     recordsFile,

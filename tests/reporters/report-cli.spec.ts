@@ -1,7 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/contract/contract-files.ts';
+import {
+  DEFAULT_FINGERPRINTS_FILE,
+  recordIssuedSecret,
+} from '../../src/harness/redaction/secret-fingerprints.ts';
 import { RECORDS_FILE, writeRecords } from '../../src/reporters/records-file.ts';
 import type { RunRecords } from '../../src/reporters/test-record.ts';
 import { expect, test } from '../helpers/api-test.ts';
@@ -11,8 +15,8 @@ import { failed, runRecords, testRecord } from './helpers/records.ts';
 
 test.afterEach(removeTempDirs);
 
-// `npm run report -- --dir <run directory>`: another run's records (a CI run's artefacts) rebuilt into
-// that directory, never over the repository's own reports.
+// `npm run report -- --dir <run directory>`: another run's records rebuilt into that directory, never
+// over the repository's own reports.
 function report(dir: string, records: RunRecords) {
   writeRecords(join(dir, RECORDS_FILE), records);
   return spawnSync(
@@ -63,4 +67,16 @@ test('a --dir that is not a directory is one line and exit 2', () => {
     expect.stringMatching(/^report: --dir .*absent is not a directory: name the directory a run wrote/),
   ]);
   expect(run.status).toBe(2);
+});
+
+test('the leak scan of a --dir run looks for the tokens that run issued', () => {
+  const dir = tempDir('report-dir-');
+  // An opaque token only its fingerprint can find, left in the run's artefacts.
+  const token = 'opaque-token-of-another-run-5e1d';
+  recordIssuedSecret(token, join(dir, DEFAULT_FINGERPRINTS_FILE));
+  writeFileSync(join(dir, 'test-results', 'log.txt'), `answered ${token}`);
+  const run = report(dir, runRecords([testRecord({ requirements: ['CANCEL.OK'] })]));
+  expect(run.stdout).toContain('test-results/log.txt');
+  expect(run.stdout).not.toContain(token);
+  expect(run.status).toBe(4);
 });

@@ -191,15 +191,20 @@ function badSetting(args: string[]): string | undefined {
   if (unknown) return `unknown argument "${unknown}"; it takes --startup, --cpu-prof and --only get|cancel`;
   if (onlyAt >= 0 && !['get', 'cancel'].includes(args[onlyAt + 1] ?? ''))
     return `--only takes get or cancel (got "${args[onlyAt + 1] ?? ''}")`;
-  const numbers: [string, number, number][] = [
-    ['BENCH_SECONDS', SECONDS, 1],
-    ['BENCH_ROUNDS', ROUNDS, 1],
-    ['BENCH_WARMUP', WARMUP, 0],
-    ['BENCH_RATE', RATE, 0],
-    ['BENCH_EMULATORS', Number(process.env.BENCH_EMULATORS ?? 55), 1],
-  ];
-  const wrong = numbers.find(([, value, least]) => !Number.isInteger(value) || value < least);
+  // [variable, value, least, whole]: --startup reads only BENCH_EMULATORS.
+  const numbers: [string, number, number, boolean][] = args.includes('--startup')
+    ? [['BENCH_EMULATORS', Number(process.env.BENCH_EMULATORS ?? 55), 1, true]]
+    : [
+        ['BENCH_SECONDS', SECONDS, 1, false],
+        ['BENCH_ROUNDS', ROUNDS, 1, true],
+        ['BENCH_WARMUP', WARMUP, 0, false],
+        ['BENCH_RATE', RATE, 0, false],
+      ];
+  const wrong = numbers.find(
+    ([, value, least, whole]) =>
+      !Number.isFinite(value) || value < least || (whole && !Number.isInteger(value)),
+  );
   return wrong
-    ? `${wrong[0]} must be a whole number, ${wrong[2]} or more (got "${process.env[wrong[0]]}")`
+    ? `${wrong[0]} must be ${wrong[3] ? 'a whole number' : 'a number'}, ${wrong[2]} or more (got "${process.env[wrong[0]]}")`
     : undefined;
 }

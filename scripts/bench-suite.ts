@@ -19,9 +19,8 @@ const { values } = (() => {
       options: { rounds: { type: 'string', default: '5' }, 'no-matrix': { type: 'boolean' } },
     });
   } catch (error) {
-    console.error(
-      `bench:suite: ${(error as Error).message.split('.')[0]}; it takes --rounds N and --no-matrix`,
-    );
+    const why = (error as Error).message.replace(/\. To specify a positional.*$/s, '');
+    console.error(`bench:suite: ${why}; it takes --rounds N and --no-matrix`);
     process.exit(2);
   }
 })();

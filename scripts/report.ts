@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from '../src/contract/contract-files.ts';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
-import { DEFAULT_FINGERPRINTS_FILE } from '../src/harness/redaction/secret-fingerprints.ts';
+import { fingerprintsEnvIn } from '../src/harness/redaction/secret-fingerprints.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
 import { RECORDS_FILE, readRecords } from '../src/reporters/records-file.ts';
@@ -49,13 +49,7 @@ try {
   for (const report of reports)
     console.log(`compliance: ${report.target.name}: exit ${exitCode}: ${report.summary.exitReason}`);
   // The leak scan looks for the tokens that run issued: their fingerprints are in its test-results/.
-  const env = values.dir
-    ? {
-        ...process.env,
-        MDE_SECRETS_FINGERPRINTS_FILE:
-          process.env.MDE_SECRETS_FINGERPRINTS_FILE || join(root, DEFAULT_FINGERPRINTS_FILE),
-      }
-    : undefined;
+  const env = values.dir ? fingerprintsEnvIn(root) : undefined;
   process.exitCode = await finishRun({
     root,
     ...(env ? { env } : {}),

@@ -6,7 +6,7 @@ import {
   DEFAULT_FINGERPRINTS_FILE,
   recordIssuedSecret,
 } from '../../src/harness/redaction/secret-fingerprints.ts';
-import { RECORDS_FILE, writeRecords } from '../../src/reporters/records-file.ts';
+import { RECORDS_FILE, readRecords, writeRecords } from '../../src/reporters/records-file.ts';
 import type { RunRecords } from '../../src/reporters/test-record.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { withoutMdeVariables } from '../helpers/script-env.ts';
@@ -15,8 +15,8 @@ import { failed, runRecords, testRecord } from './helpers/records.ts';
 
 test.afterEach(removeTempDirs);
 
-// `npm run report -- --dir <run directory>`: another run's records rebuilt into that directory, never
-// over the repository's own reports.
+// `npm run report -- --dir <run directory>` and `npm run report:merge -- --dir <dir>`: another run's
+// records rebuilt (or shards merged) into that directory, never over the repository's own reports.
 function report(dir: string, records: RunRecords) {
   writeRecords(join(dir, RECORDS_FILE), records);
   return spawnSync(
@@ -79,4 +79,26 @@ test('the leak scan of a --dir run looks for the tokens that run issued', () => 
   expect(run.stdout).toContain('test-results/log.txt');
   expect(run.stdout).not.toContain(token);
   expect(run.status).toBe(4);
+});
+
+test('report:merge --dir merges the shards under that directory into its reports and records', () => {
+  const before = stamp();
+  const dir = tempDir('merge-dir-');
+  const shard = (current: number, tests: ReturnType<typeof testRecord>[]) =>
+    writeRecords(
+      join(dir, 'reports', 'shards', `shard-${current}-of-2.json`),
+      runRecords(tests, { shard: { current, total: 2 } }),
+    );
+  shard(1, [testRecord({ requirements: ['CANCEL.OK'] })]);
+  shard(2, [testRecord({ line: 9, requirements: ['CANCEL.FINAL'], ...failed('expected 400, got 200') })]);
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'scripts', 'merge-shards.ts'), '--dir', dir, '--no-allure'],
+    { cwd: repoRoot, env: withoutMdeVariables(), encoding: 'utf8', timeout: 60_000 },
+  );
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(1);
+  expect(readRecords(join(dir, RECORDS_FILE)).tests).toHaveLength(2);
+  expect(JSON.parse(readFileSync(join(dir, 'reports', 'compliance.json'), 'utf8')).summary.exitCode).toBe(1);
+  expect(stamp()).toBe(before);
 });

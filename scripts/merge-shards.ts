@@ -1,15 +1,14 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from '../src/contract/contract-files.ts';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
-import { fingerprintsEnvIn } from '../src/harness/redaction/secret-fingerprints.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
 import { complianceLine } from '../src/reporters/compliance-line.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
 import { mergeRecords } from '../src/reporters/merge-records.ts';
 import { RECORDS_FILE, readRecords, writeRecords } from '../src/reporters/records-file.ts';
+import { runDirectory } from '../src/reporters/run-directory.ts';
 import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { writeComplianceReports } from '../src/reporters/write-reports.ts';
 
@@ -31,9 +30,7 @@ try {
       dir: { type: 'string' },
     },
   });
-  const root = values.dir ? resolve(values.dir) : repoRoot;
-  if (!existsSync(root) || !statSync(root).isDirectory())
-    throw new Error(`--dir ${values.dir} is not a directory: name the directory to write the merged run in`);
+  const { root, env } = runDirectory(values.dir);
   const allureDirs = (values['allure-results'] ?? []).map((dir) => resolve(dir));
   const shardsDir = resolve(positionals[0] ?? join(root, 'reports', 'shards'));
   const files = existsSync(shardsDir)
@@ -57,8 +54,6 @@ try {
   mkdirSync(results, { recursive: true });
   // Allure result files are named by UUID, so directories from different shards never collide.
   for (const dir of allureDirs) if (resolve(dir) !== results) cpSync(dir, results, { recursive: true });
-  // Under --dir the leak scan looks for the tokens whose fingerprints that directory holds.
-  const env = values.dir ? fingerprintsEnvIn(root) : undefined;
   process.exitCode = await finishRun({
     root,
     ...(env ? { env } : {}),

@@ -1,13 +1,12 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from '../src/contract/contract-files.ts';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
-import { fingerprintsEnvIn } from '../src/harness/redaction/secret-fingerprints.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
 import { RECORDS_FILE, readRecords } from '../src/reporters/records-file.ts';
+import { runDirectory } from '../src/reporters/run-directory.ts';
 import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { writeComplianceReports } from '../src/reporters/write-reports.ts';
 
@@ -27,11 +26,7 @@ try {
       dir: { type: 'string' },
     },
   });
-  const root = values.dir ? resolve(values.dir) : repoRoot;
-  if (!existsSync(root) || !statSync(root).isDirectory())
-    throw new Error(
-      `--dir ${values.dir} is not a directory: name the directory a run wrote its test-results/ in`,
-    );
+  const { root, env } = runDirectory(values.dir);
   const singleFile = values['single-file'] || singleFileSetting(readEnv());
   // A relative path is read from the working directory (the repository root under npm run), as
   // report:merge reads its directory; Allure reads the same file (allurerc.mjs).
@@ -48,8 +43,6 @@ try {
   });
   for (const report of reports)
     console.log(`compliance: ${report.target.name}: exit ${exitCode}: ${report.summary.exitReason}`);
-  // The leak scan looks for the tokens that run issued: their fingerprints are in its test-results/.
-  const env = values.dir ? fingerprintsEnvIn(root) : undefined;
   process.exitCode = await finishRun({
     root,
     ...(env ? { env } : {}),

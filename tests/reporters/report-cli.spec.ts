@@ -51,23 +51,22 @@ test('a run directory named by --dir gets its own reports, and the exit code say
   expect(stamp()).toBe(before);
 });
 
-test('a --dir that is not a directory is one line and exit 2', () => {
-  const run = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(repoRoot, 'scripts', 'report.ts'),
-      '--dir',
-      join(tempDir('report-dir-'), 'absent'),
-    ],
-    { cwd: repoRoot, env: withoutMdeVariables(), encoding: 'utf8', timeout: 60_000 },
-  );
-  expect(run.stderr.trim().split('\n')).toEqual([
-    expect.stringMatching(/^report: --dir .*absent is not a directory: name the directory a run wrote/),
-  ]);
-  expect(run.status).toBe(2);
-});
+for (const [script, prefix] of [
+  ['report.ts', 'report'],
+  ['merge-shards.ts', 'merge-shards'],
+] as const)
+  test(`${script}: a --dir that is not a directory is one line and exit 2`, () => {
+    const absent = join(tempDir('report-dir-'), 'absent');
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(repoRoot, 'scripts', script), '--dir', absent],
+      { cwd: repoRoot, env: withoutMdeVariables(), encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `${prefix}: --dir ${absent} is not a directory: name the directory that holds (or is to hold) the run`,
+    ]);
+    expect(run.status).toBe(2);
+  });
 
 test('the leak scan of a --dir run looks for the tokens that run issued', () => {
   const dir = tempDir('report-dir-');

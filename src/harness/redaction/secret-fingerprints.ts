@@ -17,16 +17,6 @@ export function fingerprintsFile(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.MDE_SECRETS_FINGERPRINTS_FILE || DEFAULT_FINGERPRINTS_FILE);
 }
 
-// The environment for scanning another run's directory (`npm run report -- --dir`): its own issued
-// tokens are looked for, unless the variable names a fingerprints file already.
-export function fingerprintsEnvIn(runDir: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return {
-    ...env,
-    MDE_SECRETS_FINGERPRINTS_FILE:
-      env.MDE_SECRETS_FINGERPRINTS_FILE || resolve(runDir, DEFAULT_FINGERPRINTS_FILE),
-  };
-}
-
 // The part of a secret worth fingerprinting: a JWT's signature (the header and payload are
 // guessable and often repeated), or the whole value.
 export function secretCore(value: string): string {

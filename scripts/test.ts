@@ -10,10 +10,14 @@ interface Tally {
 }
 const total: Tally = { passed: 0, failed: 0 };
 const failures: string[] = [];
+// Seconds each step took: printed before the closing line, so a contributor sees what a change waits on.
+const took: [string, number][] = [];
 
 function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const started = performance.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  took.push([label, (performance.now() - started) / 1000]);
   return result.status === 0;
 }
 
@@ -63,6 +67,10 @@ if (existsSync('scripts/selftest.ts')) {
   if (!ok && !existsSync(selftestResults)) check('self-test matrix (no results written)', false);
 }
 
+const inAll = took.reduce((sum, [, seconds]) => sum + seconds, 0);
+console.log(
+  `\nTook ${took.map(([label, s]) => `${label} ${s.toFixed(1)} s`).join(', ')}: ${inAll.toFixed(0)} s in all`,
+);
 if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\n${total.passed} passed, ${total.failed} failed`);
 process.exit(total.failed === 0 ? 0 : 1);

@@ -120,6 +120,7 @@ function summarize(
   const outcome = decideOutcome(
     problems,
     blocking.map((r) => r.id),
+    requirements.filter((r) => r.verdict === 'FAIL' && r.baseline?.status === 'known').map((r) => r.id),
   );
   if (unjudged.length > 0) {
     const reason = `MUST requirements not judged, which MDE_REQUIRE_MUST_COVERAGE forbids: ${unjudged.join(', ')}`;

@@ -1,5 +1,6 @@
 import { conformanceConfig } from './src/harness/run/conformance-config.ts';
 import { handedRunPlan } from './src/harness/run/run-plan.ts';
+import { junitOutputFile } from './src/reporters/junit-file.ts';
 
 // The product: `npm run conformance` runs the conformance suite with this against the target the
 // environment names (docs/interfaces.md#target-configuration). No browser is ever started.
@@ -11,7 +12,7 @@ export default conformanceConfig(plan, {
   outputDir: 'test-results/conformance',
   reporter: [
     ['list'],
-    ['junit', { outputFile: 'reports/junit.xml' }],
+    ['junit', { outputFile: junitOutputFile() }],
     ['./src/reporters/compliance-reporter.ts'],
     ['./src/reporters/allure-reporter.ts', { resultsDir: 'allure-results' }],
   ],

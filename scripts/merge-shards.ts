@@ -6,6 +6,7 @@ import { readEnv } from '../src/harness/config/read-env.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
 import { complianceLine } from '../src/reporters/compliance-line.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
+import { writeMergedJunit } from '../src/reporters/merge-junit.ts';
 import { mergeRecords } from '../src/reporters/merge-records.ts';
 import { RECORDS_FILE, readRecords, writeRecords } from '../src/reporters/records-file.ts';
 import { runDirectory } from '../src/reporters/run-directory.ts';
@@ -50,6 +51,7 @@ try {
   });
   console.log(`merge-shards: ${files.length} shard(s), ${merged.tests.length} tests`);
   console.log(complianceLine(outDir, exitCode, reports));
+  console.log(writeMergedJunit(shardsDir, outDir));
   const results = join(root, 'allure-results');
   mkdirSync(results, { recursive: true });
   // Allure result files are named by UUID, so directories from different shards never collide.

@@ -5,6 +5,7 @@ import type { EmulatorTarget, TenantTarget } from './config/target-spec.ts';
 import { ControlClient } from './drivers/control-client.ts';
 import { ControlProtocolError, TargetUnreachableError } from './errors.ts';
 import { describeFetchError, PLAIN_HTTP_ANSWER } from './http/fetch-error.ts';
+import { sendRaw } from './http/raw-request.ts';
 import { acquireToken, TokenError, tokenUrl } from './identity/client-secret-flow.ts';
 import { SignInError } from './identity/sign-in-error.ts';
 import { tokenSourceFor } from './identity/token-source.ts';
@@ -49,7 +50,11 @@ export async function preflight(
     if (!(error instanceof ControlProtocolError)) throw error;
     throw new TargetUnreachableError(
       error.url,
-      error.status === undefined ? error.detail : `answered ${error.status} instead of 200 {"now": ...}`,
+      error.status === undefined
+        ? error.detail
+        : error.status === 200
+          ? `answered 200, but ${error.detail}`
+          : `answered ${error.status} instead of 200 {"now": ...}`,
       'MDE_TARGET=emulator needs an emulator that implements the control protocol (docs/interfaces.md#control-protocol); check MDE_CONTROL_BASE_URL',
       { cause: error },
     );
@@ -85,9 +90,11 @@ export async function preflight(
   }
 }
 
+// With node:http, as the tests' own calls go: fetch refuses ports browsers block (6000, 10080, ...),
+// and an emulator listening on one would read as unreachable.
 async function probeOrigin(url: string, timeoutMs: number): Promise<void> {
   try {
-    await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+    await sendRaw({ url, method: 'GET', headers: {}, timeoutMs });
   } catch (error) {
     const origin = new URL(url).origin;
     const cause = describeFetchError(error);

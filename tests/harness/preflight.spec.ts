@@ -6,9 +6,10 @@ import { preflight } from '../../src/harness/preflight.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { tenantTarget } from './tenant-target.ts';
 
-// A stand-in target: answers every path with what `route` says.
+// A stand-in target: answers every path with what `route` says, on `port` (0: any free one).
 async function serve(
   route: (path: string) => { status: number; body?: unknown },
+  port = 0,
 ): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const { status, body } = route(req.url ?? '/');
@@ -16,7 +17,7 @@ async function serve(
       .writeHead(status, { 'content-type': 'application/json' })
       .end(body === undefined ? '' : JSON.stringify(body));
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  await new Promise<void>((done, fail) => server.once('error', fail).listen(port, '127.0.0.1', done));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
@@ -44,6 +45,31 @@ test.describe('preflight', () => {
     server.close();
     expect(error).toContain(`${url}/_emulator/clock: answered 404 instead of 200`);
     expect(error.split('\n')).toHaveLength(1);
+  });
+
+  test('a clock that answers 200 with a bad body is told by what is wrong with the body', async () => {
+    const { url, server } = await serve((path) =>
+      path === '/_emulator/clock' ? { status: 200, body: { now: 'yesterday' } } : { status: 404 },
+    );
+    const error = await failure({ mode: 'emulator', apiBaseUrl: url });
+    server.close();
+    expect(error).toContain(
+      `${url}/_emulator/clock: answered 200, but expected {"now": "<RFC 3339>"}, got {"now":"yesterday"}`,
+    );
+  });
+
+  test('an emulator on a port that fetch refuses (6000, 10080, ...) is reached all the same', async () => {
+    // Ports browsers and fetch block; the first one free here.
+    let served: { url: string; server: Server } | undefined;
+    for (const port of [6000, 6665, 6666, 6667, 6668, 6669, 6697, 10080]) {
+      served = await serve(() => ({ status: 404 }), port).catch(() => undefined);
+      if (served) break;
+    }
+    expect(served, 'one of the ports fetch refuses is free').toBeDefined();
+    const error = await failure({ mode: 'emulator', apiBaseUrl: served!.url });
+    served!.server.close();
+    // Past the API origin, to the control protocol's clock: the port itself was no obstacle.
+    expect(error).toContain(`${served!.url}/_emulator/clock: answered 404 instead of 200`);
   });
 
   test('a refused client is named by the token URL and invalid_client, never by its secret', async () => {

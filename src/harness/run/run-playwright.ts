@@ -16,7 +16,13 @@ export function runPlaywright(
       stdio: 'inherit',
       env: { ...compileCacheEnv(), ...process.env, ...env },
     });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    // A first SIGTERM (a CI job cancelled, `timeout`) stops the runner as Ctrl-C does: Playwright then
+    // ends the run itself and the reporters write an interrupted run's report. A killed runner writes none.
+    let stopping = false;
+    const forward = (signal: NodeJS.Signals) => {
+      child.kill(signal === 'SIGTERM' && !stopping ? 'SIGINT' : signal);
+      stopping = true;
+    };
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, forward);
     child.on('exit', (code, signal) => {
       for (const s of ['SIGINT', 'SIGTERM'] as const) process.off(s, forward);

@@ -20,6 +20,8 @@ export interface AllureGenerateResult {
 export interface AllureGenerator {
   // Generates allure-report/ from allure-results/ as they are now.
   generate(): Promise<AllureGenerateResult>;
+  // The child's process id (undefined if it could not start).
+  readonly pid: number | undefined;
 }
 
 export function startAllureGenerator(
@@ -44,14 +46,24 @@ export function startAllureGenerator(
     // Loading Allure must not slow the tests: it takes only the CPU they leave.
     if (child.pid) setPriority(child.pid, 19);
   } catch {}
+  // A child that died before it was told to generate (killed, out of memory) closes its stdin: the
+  // write then fails with EPIPE, which must end in a message below, not crash the run before its leak scan.
+  child.stdin.on('error', () => {});
   let stderr = '';
   child.stderr.on('data', (chunk) => {
     stderr += chunk;
   });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const ready = lines.next();
-  const exited = new Promise<void>((done) => child.on('close', () => done()));
+  let ended = '';
+  const exited = new Promise<void>((done) =>
+    child.on('close', (code, signal) => {
+      ended = signal ? `its process was stopped by ${signal}` : `its process exited ${code}`;
+      done();
+    }),
+  );
   return {
+    pid: child.pid,
     async generate() {
       const started = performance.now();
       if (!existsSync(join(cwd, 'allure-results'))) {
@@ -73,7 +85,8 @@ export function startAllureGenerator(
       await exited;
       const durationMs = Math.round(performance.now() - started);
       if (!result?.ok) {
-        const detail = result?.message ?? stderr.trim().split('\n').slice(-3).join(' ');
+        // Killed or crashed without a word: say how it ended rather than nothing.
+        const detail = result?.message ?? (stderr.trim().split('\n').slice(-3).join(' ') || ended);
         return { generated: false, durationMs, message: `allure generate failed: ${detail}` };
       }
       const gate = result.qualityGate;

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { repoRoot } from '../../src/contract/contract-files.ts';
+import { startAllureGenerator } from '../../src/reporters/allure-generate.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
@@ -66,3 +68,20 @@ function nobodyCanRead(file: string): boolean {
   });
   return probe.status === 0;
 }
+
+test('an Allure child that died before generating is a one-line message, not a crash', async () => {
+  const dir = tempDir('allure-generate-');
+  mkdirSync(join(dir, 'allure-results'));
+  const generator = startAllureGenerator({ cwd: dir });
+  expect(generator.pid, 'the child started').toBeDefined();
+  // Killed once under way, as an out-of-memory kill would find it.
+  await sleep(500);
+  process.kill(generator.pid!, 'SIGKILL');
+  // Dead but not yet reaped when told to generate: the telling meets a closed pipe (EPIPE).
+  await sleep(5);
+  const result = await generator.generate();
+  expect(result).toMatchObject({
+    generated: false,
+    message: 'allure generate failed: its process was stopped by SIGKILL',
+  });
+});

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getRegistry } from '../src/contract/index.ts';
@@ -34,6 +34,11 @@ try {
   if (values.dir && !values.records && !existsSync(recordsFile))
     throw new Error(
       `--dir ${values.dir} holds no ${RECORDS_FILE}: name the directory a run wrote it in, or the file with --records`,
+    );
+  // A run's directory given to --records (meant for --dir) would otherwise fail as EISDIR, naming nothing.
+  if (values.records && existsSync(recordsFile) && statSync(recordsFile).isDirectory())
+    throw new Error(
+      `${values.records} is a directory: name the records file (a run writes ${RECORDS_FILE}), or the run's directory with --dir`,
     );
   const records = readRecords(recordsFile);
   const { exitCode, reports } = writeComplianceReports(records, {

@@ -17,8 +17,21 @@ export function writeRecords(file: string, records: RunRecords): void {
 export function readRecords(file: string): RunRecords {
   if (!existsSync(file))
     throw new Error(`${file} does not exist: run \`npm run conformance\` first (it writes the raw records).`);
-  const data = JSON.parse(readFileSync(file, 'utf8')) as RunRecords;
-  if (data.version !== 1 || !Array.isArray(data.tests))
+  const data = parseJson(file) as RunRecords | null;
+  if (data?.version !== 1 || !Array.isArray(data.tests))
     throw new Error(`${file} is not a compliance records file of this suite (version 1).`);
   return data;
+}
+
+// JSON.parse names neither the file nor the fix; a records file cut short (a run killed while writing
+// it, a truncated copy) must read as such, not as a parser's position.
+function parseJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    throw new Error(
+      `${file} is not valid JSON (${error.message}): run \`npm run conformance\` again to write it (a shard with its --shard=i/n)`,
+    );
+  }
 }

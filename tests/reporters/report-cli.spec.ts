@@ -17,13 +17,18 @@ test.afterEach(removeTempDirs);
 
 // `npm run report -- --dir <run directory>` and `npm run report:merge -- --dir <dir>`: another run's
 // records rebuilt (or shards merged) into that directory, never over the repository's own reports.
+function script(name: string, ...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', name), ...args], {
+    cwd: repoRoot,
+    env: withoutMdeVariables(),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
 function report(dir: string, records: RunRecords) {
   writeRecords(join(dir, RECORDS_FILE), records);
-  return spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'scripts', 'report.ts'), '--dir', dir, '--no-allure'],
-    { cwd: repoRoot, env: withoutMdeVariables(), encoding: 'utf8', timeout: 60_000 },
-  );
+  return script('report.ts', '--dir', dir, '--no-allure');
 }
 
 const repoReport = join(repoRoot, 'reports', 'compliance.json');
@@ -51,17 +56,13 @@ test('a run directory named by --dir gets its own reports, and the exit code say
   expect(stamp()).toBe(before);
 });
 
-for (const [script, prefix] of [
+for (const [name, prefix] of [
   ['report.ts', 'report'],
   ['merge-shards.ts', 'merge-shards'],
 ] as const)
-  test(`${script}: a --dir that is not a directory is one line and exit 2`, () => {
+  test(`${name}: a --dir that is not a directory is one line and exit 2`, () => {
     const absent = join(tempDir('report-dir-'), 'absent');
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(repoRoot, 'scripts', script), '--dir', absent],
-      { cwd: repoRoot, env: withoutMdeVariables(), encoding: 'utf8', timeout: 60_000 },
-    );
+    const run = script(name, '--dir', absent);
     expect(run.stderr.trim().split('\n')).toEqual([
       `${prefix}: --dir ${absent} is not a directory: name the directory that holds (or is to hold) the run`,
     ]);
@@ -90,14 +91,45 @@ test('report:merge --dir merges the shards under that directory into its reports
     );
   shard(1, [testRecord({ requirements: ['CANCEL.OK'] })]);
   shard(2, [testRecord({ line: 9, requirements: ['CANCEL.FINAL'], ...failed('expected 400, got 200') })]);
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'scripts', 'merge-shards.ts'), '--dir', dir, '--no-allure'],
-    { cwd: repoRoot, env: withoutMdeVariables(), encoding: 'utf8', timeout: 60_000 },
-  );
+  const run = script('merge-shards.ts', '--dir', dir, '--no-allure');
   expect(run.stderr).toBe('');
   expect(run.status).toBe(1);
   expect(readRecords(join(dir, RECORDS_FILE)).tests).toHaveLength(2);
   expect(JSON.parse(readFileSync(join(dir, 'reports', 'compliance.json'), 'utf8')).summary.exitCode).toBe(1);
   expect(stamp()).toBe(before);
+});
+
+// The reader's message varies across Node versions; the line must name the file and the way out.
+function expectNotJson(run: ReturnType<typeof script>, line: string) {
+  const lines = run.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain(line);
+  expect(lines[0]).toContain('run `npm run conformance` again');
+  expect(run.status).toBe(2);
+}
+
+test('report: a records file that is not JSON is named in one line, and exit 2', () => {
+  const file = join(tempDir('report-dir-'), 'bad.json');
+  writeFileSync(file, '{bad');
+  expectNotJson(script('report.ts', '--records', file, '--no-allure'), `report: ${file} is not valid JSON`);
+});
+
+test('report:merge: a shard file that is not JSON is named in one line, and exit 2', () => {
+  const dir = tempDir('merge-dir-');
+  const shard = join(dir, 'reports', 'shards', 'shard-1-of-1.json');
+  writeRecords(shard, runRecords([testRecord({ requirements: ['CANCEL.OK'] })]));
+  writeFileSync(shard, '{"version": 1, "tests": [');
+  expectNotJson(
+    script('merge-shards.ts', '--dir', dir, '--no-allure'),
+    `merge-shards: ${shard} is not valid JSON`,
+  );
+});
+
+test('report: --records naming a directory says to name the file, in one line, and exit 2', () => {
+  const dir = tempDir('report-dir-');
+  const run = script('report.ts', '--records', dir, '--no-allure');
+  expect(run.stderr.trim().split('\n')).toEqual([
+    `report: ${dir} is a directory: name the records file (a run writes ${RECORDS_FILE}), or the run's directory with --dir`,
+  ]);
+  expect(run.status).toBe(2);
 });

@@ -6,11 +6,30 @@ import {
   SCANNED_DIRS,
   scanForLeaks,
 } from '../src/harness/redaction/leak-scan.ts';
+import { scriptArgs } from '../src/reporters/script-args.ts';
 
-// npx tsx scripts/leak-scan.ts [dir ...]: fails (exit 1) when a configured secret, an issued token, a
-// JWT-shaped string or a PEM private key is found in the run's artefacts. One line per finding, naming
-// the file only. A directory named here must exist (exit 2): a typo must not read as a clean scan.
-const named = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
+// The one description of the command line; docs/reports.md#leak-scan says what is looked for.
+const USAGE = `Usage: npm run leak-scan -- [DIR...]
+
+Searches the run's artefacts, zip entries too, for configured secrets, private keys, tokens issued
+during the run, and anything shaped like a JWT, an Entra client secret or a PEM private key. One line
+per finding, naming the file and the kind, never the value. Exits 0 when clean, 1 on a finding (treat
+the artefacts as secret, rotate what leaked), 2 for a directory that does not exist (a typo must not
+read as a clean scan).
+
+  DIR...   directories to scan instead of the default ones:
+           ${SCANNED_DIRS.join(', ')}
+  --help   this text
+
+Docs: docs/reports.md#leak-scan, docs/interfaces.md#commands`;
+
+let named: string[];
+try {
+  named = scriptArgs(USAGE, { allowPositionals: true }).positionals;
+} catch (error) {
+  console.error(`leak-scan: ${(error as Error).message}`);
+  process.exit(2);
+}
 const missing = named.filter((dir) => !existsSync(resolve(dir)));
 if (missing.length > 0) {
   for (const dir of missing)

@@ -1,6 +1,5 @@
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
@@ -10,19 +9,30 @@ import { writeMergedJunit } from '../src/reporters/merge-junit.ts';
 import { mergeRecords } from '../src/reporters/merge-records.ts';
 import { RECORDS_FILE, readRecords, writeRecords } from '../src/reporters/records-file.ts';
 import { runDirectory } from '../src/reporters/run-directory.ts';
+import { scriptArgs } from '../src/reporters/script-args.ts';
 import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { writeComplianceReports } from '../src/reporters/write-reports.ts';
 
-// npm run report:merge -- [shards-dir] [--allure-results <dir>]... [--single-file] [--no-allure] [--dir <dir>]
-// Merges the shard records (reports/shards/shard-<i>-of-<n>.json, from `npm run conformance --
-// --shard=i/n`) into one compliance report, copies every given allure-results directory into
-// allure-results/, then generates Allure and runs the leak scan, as after an unsharded run. --dir
-// writes all of it (records, reports/, allure-results/, allure-report/) under another directory
-// instead of the repository, as `npm run report -- --dir` does; the shards default to its reports/shards.
+// The one description of the command line; docs/interfaces.md#commands and docs/reports.md say the rest.
+const USAGE = `Usage: npm run report:merge -- [SHARDS_DIR] [--allure-results DIR]... [--single-file] [--no-allure] [--dir DIR]
+
+Merges the shard records of a sharded run (SHARDS_DIR/shard-<i>-of-<n>.json, written by
+npm run conformance -- --shard=i/n; default reports/shards) into one compliance report, copies every
+--allure-results directory into allure-results/, then generates Allure and runs the leak scan, as
+after an unsharded run. A missing shard is a run error. Exits as npm run conformance does (0-4).
+
+  SHARDS_DIR           where the shard files are (default reports/shards, under --dir if given)
+  --allure-results DIR a shard's allure-results directory to copy (repeat for each shard)
+  --single-file        Allure as one portable allure-report/index.html (or MDE_REPORT_SINGLE_FILE=true)
+  --no-allure          skip Allure: only the compliance reports and the leak scan
+  --dir DIR            write the merged records, reports/, allure-results/ and allure-report/ under
+                       DIR instead of the repository
+  --help               this text
+
+Docs: docs/interfaces.md#commands, docs/reports.md#shards`;
 
 try {
-  const { values, positionals } = parseArgs({
-    args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),
+  const { values, positionals } = scriptArgs(USAGE, {
     allowPositionals: true,
     options: {
       'allure-results': { type: 'string', multiple: true },

@@ -1,24 +1,34 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
 import { RECORDS_FILE, readRecords } from '../src/reporters/records-file.ts';
 import { runDirectory } from '../src/reporters/run-directory.ts';
+import { scriptArgs } from '../src/reporters/script-args.ts';
 import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { writeComplianceReports } from '../src/reporters/write-reports.ts';
 
-// npm run report [-- --single-file] [--records <file>] [--no-allure] [--dir <run directory>]
-// Rebuilds reports/compliance.json/md (or reports/targets/**), allure-report/ and the leak scan from
-// the last run's records, without running a test. MDE_BASELINE applies as in the run. --dir names
-// another run's directory (a second checkout, or its files copied): its records, fingerprints and
-// allure-results/ are read, and its reports/ and allure-report/ written, instead of the repository's.
+// The one description of the command line; docs/interfaces.md#commands and docs/reports.md say the rest.
+const USAGE = `Usage: npm run report -- [--single-file] [--records FILE] [--no-allure] [--dir DIR]
+
+Rebuilds reports/compliance.json and .md (or reports/targets/**), allure-report/ and the leak scan from
+the last run's records (test-results/compliance-records.json), without running a test. MDE_BASELINE
+applies as in the run. Exits as npm run conformance does (0-4).
+
+  --single-file    Allure as one portable allure-report/index.html (or MDE_REPORT_SINGLE_FILE=true)
+  --records FILE   read this records file instead (relative to the repository root)
+  --no-allure      skip Allure: only the compliance reports and the leak scan
+  --dir DIR        another run's directory (a second checkout, a CI artefact unzipped): its records,
+                   token fingerprints and allure-results/ are read, and its reports/ and
+                   allure-report/ written, instead of the repository's
+  --help           this text
+
+Docs: docs/interfaces.md#commands, docs/reports.md#rebuilding`;
 
 try {
-  const { values } = parseArgs({
-    args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),
+  const { values } = scriptArgs(USAGE, {
     options: {
       'single-file': { type: 'boolean' },
       records: { type: 'string' },

@@ -55,4 +55,18 @@ test('npm run leak-scan with a directory that does not exist says so in one line
   expect(clean.status).toBe(0);
 });
 
+test('npm run leak-scan -- --help prints the usage and where the docs are, scans nothing and exits 0', () => {
+  const { root } = workspace();
+  writeFileSync(join(root, 'reports', 'compliance.md'), `sent ${SECRET}`);
+  const run = spawnSync(
+    process.execPath,
+    ['--import', TSX, join(repoRoot, 'scripts', 'leak-scan.ts'), '--', '--help'],
+    { cwd: root, env: { PATH: process.env.PATH }, encoding: 'utf8', timeout: 30_000 },
+  );
+  expect(run.stdout).toMatch(/^Usage: npm run leak-scan /);
+  expect(run.stdout).toContain('docs/reports.md#leak-scan');
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+});
+
 const TSX = pathToFileURL(join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;

@@ -99,6 +99,18 @@ test('report:merge --dir merges the shards under that directory into its reports
   expect(stamp()).toBe(before);
 });
 
+for (const [name, command] of [
+  ['report.ts', 'npm run report'],
+  ['merge-shards.ts', 'npm run report:merge'],
+] as const)
+  test(`${name} --help prints the usage and where the docs are, and exits 0`, () => {
+    const run = script(name, '--', '--help');
+    expect(run.stdout).toMatch(new RegExp(`^Usage: ${command} `));
+    expect(run.stdout).toContain('docs/interfaces.md#commands');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
 // The reader's message varies across Node versions; the line must name the file and the way out.
 function expectNotJson(run: ReturnType<typeof script>, line: string) {
   const lines = run.stderr.trim().split('\n');

@@ -26,6 +26,8 @@ const PREFLIGHT_BUDGET_MS = 10_000;
 async function main(args: string[]): Promise<ExitCode> {
   // What the run reads beside the configuration (MDE_BASELINE, MDE_REPORT_SINGLE_FILE), .env included.
   const env = readEnv();
+  // First, and whatever else is wrong: a misspelt switch (MDE_ALLOW_WRITE) may be why the rest is.
+  for (const line of unknownVariableWarnings(env)) console.error(line);
   let config: ReturnType<typeof loadConfig>;
   let singleFile: boolean;
   try {
@@ -53,11 +55,7 @@ async function main(args: string[]): Promise<ExitCode> {
       return EXIT.ERRORED;
     }
   }
-  for (const line of [
-    ...unknownVariableWarnings(env),
-    ...embeddedOnlyWarnings(env, target.mode),
-    ...unusedCredentialWarnings(env, target),
-  ])
+  for (const line of [...embeddedOnlyWarnings(env, target.mode), ...unusedCredentialWarnings(env, target)])
     console.error(line);
   const plan = planFromConfig(config);
   console.log(`conformance: ${plan.targets[0]!.info.description}, run ${plan.runId}`);

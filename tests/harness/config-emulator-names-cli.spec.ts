@@ -31,6 +31,15 @@ test.describe('npm run conformance with emulator names', () => {
     expect(run.status).toBe(2);
   });
 
+  test('a misspelt variable is still pointed out when the configuration stops the run', () => {
+    const run = conformance({ MDE_ALLOW_WRITE: 'true', MDE_EMULATOR_FAULTS: 'nope' });
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^warning: MDE_ALLOW_WRITE is not a setting .*did you mean MDE_ALLOW_WRITES\?/),
+      expect.stringMatching(/^ConfigError: MDE_EMULATOR_FAULTS names unknown faults nope/),
+    ]);
+    expect(run.status).toBe(2);
+  });
+
   test('a profile name not in lower case says so, and where the names are listed', () => {
     const run = conformance({ MDE_EMULATOR_PROFILE: 'Strict-ODATA' });
     expect(run.stderr.trim().split('\n')).toEqual([

@@ -90,4 +90,28 @@ test.describe('list with OData query options', () => {
       expect(errorCode(res)).toBe('ODataError');
     });
   }
+
+  // Deep nesting once overflowed the parser's stack and answered 500.
+  for (const [shape, filter] of [
+    ['unclosed', '('.repeat(4000)],
+    ['balanced', `${'('.repeat(5000)}status eq 'Pending'${')'.repeat(5000)}`],
+    ['negated', `${'not '.repeat(50_000)}status eq 'Pending'`],
+  ]) {
+    test(`a $filter nested thousands of levels deep (${shape}) answers 400 ODataError`, async ({ emu }) => {
+      const res = await list(emu, `?$filter=${encodeURIComponent(filter!)}`);
+      expect(res.statusCode).toBe(400);
+      expect(errorCode(res)).toBe('ODataError');
+    });
+  }
+
+  test('a $filter nested 64 levels deep is answered; 65 levels is 400 ODataError', async ({ emu }) => {
+    const nested = (levels: number) =>
+      `${'('.repeat(levels - 1)}not status eq 'Pending'${')'.repeat(levels - 1)}`;
+    const deepest = await list(emu, `?$filter=${encodeURIComponent(nested(64))}`);
+    expect(deepest.statusCode).toBe(200);
+    expect(deepest.json().value).toHaveLength(3);
+    const deeper = await list(emu, `?$filter=${encodeURIComponent(nested(65))}`);
+    expect(deeper.statusCode).toBe(400);
+    expect(errorCode(deeper)).toBe('ODataError');
+  });
 });

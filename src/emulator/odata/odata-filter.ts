@@ -11,6 +11,9 @@ type Token = { kind: 'word' | 'string' | 'punct'; text: string };
 
 const DATE_FIELDS = new Set(['creationDateTimeUtc', 'lastUpdateDateTimeUtc', 'cancellationDateTimeUtc']);
 const ORDERING = new Set(['gt', 'ge', 'lt', 'le']);
+// Parentheses and `not` nest by recursion: a bound keeps thousands of them from overflowing the
+// stack (a 500); no documented filter comes near it (docs/emulator.md#limits).
+export const MAX_FILTER_DEPTH = 64;
 
 export function parseFilter(text: string, filterable: readonly string[]): Predicate {
   const parser = new Parser(tokenize(text), new Set(filterable));
@@ -38,6 +41,7 @@ function tokenize(text: string): Token[] {
 
 class Parser {
   #at = 0;
+  #depth = 0;
 
   constructor(
     private readonly tokens: Token[],
@@ -71,15 +75,25 @@ class Parser {
 
   #unary(): Predicate {
     if (this.#keyword('not')) {
-      const inner = this.#unary();
+      const inner = this.#nested(() => this.#unary());
       return (row) => !inner(row);
     }
     if (this.#punct('(')) {
-      const inner = this.expression();
+      const inner = this.#nested(() => this.expression());
       this.#expect(')');
       return inner;
     }
     return this.#comparison();
+  }
+
+  #nested(parse: () => Predicate): Predicate {
+    if (++this.#depth > MAX_FILTER_DEPTH)
+      throw new ODataFilterError(
+        `$filter nests parentheses and "not" more than ${MAX_FILTER_DEPTH} levels deep.`,
+      );
+    const inner = parse();
+    this.#depth -= 1;
+    return inner;
   }
 
   #comparison(): Predicate {

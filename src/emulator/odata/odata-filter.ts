@@ -48,14 +48,11 @@ class Parser {
     private readonly fields: Set<string>,
   ) {}
 
+  // and/or chains are kept flat: a closure per operand would recurse once per operand when evaluated.
   expression(): Predicate {
-    let left = this.#and();
-    while (this.#keyword('or')) {
-      const l = left;
-      const r = this.#and();
-      left = (row) => l(row) || r(row);
-    }
-    return left;
+    const parts = [this.#and()];
+    while (this.#keyword('or')) parts.push(this.#and());
+    return parts.length === 1 ? parts[0]! : (row) => parts.some((part) => part(row));
   }
 
   end(): void {
@@ -64,13 +61,9 @@ class Parser {
   }
 
   #and(): Predicate {
-    let left = this.#unary();
-    while (this.#keyword('and')) {
-      const l = left;
-      const r = this.#unary();
-      left = (row) => l(row) && r(row);
-    }
-    return left;
+    const parts = [this.#unary()];
+    while (this.#keyword('and')) parts.push(this.#unary());
+    return parts.length === 1 ? parts[0]! : (row) => parts.every((part) => part(row));
   }
 
   #unary(): Predicate {

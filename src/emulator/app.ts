@@ -6,6 +6,7 @@ import { TokenVerifier } from './auth/token-verifier.ts';
 import { type TimeSource, VirtualClock } from './clock/virtual-clock.ts';
 import type { EmulatorContext } from './context.ts';
 import { FaultSet } from './faults/fault-set.ts';
+import { clientErrorHandler } from './http/client-errors.ts';
 import { installDateHeader } from './http/date-header.ts';
 import { frameworkErrors, installErrorHandling } from './http/error-handler.ts';
 import { installFrontDoor } from './http/front-door.ts';
@@ -76,6 +77,7 @@ export async function buildApp(
     // stopAndQuarantineFile.
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 500 },
     frameworkErrors: frameworkErrors(ctx),
+    clientErrorHandler: clientErrorHandler(ctx),
     // close() ends every connection, including one a wire fault left unanswered.
     forceCloseConnections: true,
     schemaController: NO_ROUTE_SCHEMAS,

@@ -15,9 +15,11 @@ export const ERROR_CATALOGUE = {
   ResourceNotFound: { status: 404, message: 'Resource was not found.' },
   // Emulator additions for HTTP-level refusals the table does not cover.
   MethodNotAllowed: { status: 405, message: 'The HTTP method is not allowed on this resource.' },
+  RequestTimeout: { status: 408, message: 'The request did not arrive in time.' },
   Conflict: { status: 409, message: 'The request conflicts with the state of the resource.' },
   RequestEntityTooLarge: { status: 413, message: 'The request body is too large.' },
   UnsupportedMediaType: { status: 415, message: 'Content-Type must be application/json.' },
+  RequestHeaderFieldsTooLarge: { status: 431, message: 'The URL or the headers are too large.' },
   TooManyRequests: {
     status: 429,
     message: 'Response represents reaching quota limit either by number of requests or by CPU.',

@@ -1,0 +1,42 @@
+import { type ServerResponse, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { EmulatorContext } from '../context.ts';
+import { WireError } from '../error-catalogue.ts';
+import { httpDateAt } from './date-header.ts';
+import { errorAnswer } from './render-answer.ts';
+
+// Requests Node's HTTP parser refuses (a URL or headers over its 16 KB, a malformed request line, a
+// request that never finished arriving) reach no route: they are answered here, on the raw socket, in
+// the same envelope as every other error, and the connection is closed (Fastify's clientErrorHandler).
+export function clientErrorHandler(ctx: EmulatorContext) {
+  return (error: NodeJS.ErrnoException, socket: Socket): void => {
+    // A reset or destroyed connection has nobody to answer.
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    if (socket.writable && !answerStarted(socket)) socket.write(rawAnswer(ctx, toWireError(error)));
+    socket.destroy();
+  };
+}
+
+function toWireError(error: NodeJS.ErrnoException): WireError {
+  if (error.code === 'HPE_HEADER_OVERFLOW')
+    return new WireError('RequestHeaderFieldsTooLarge', 'The URL and headers exceed 16 KB.');
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return new WireError('RequestTimeout');
+  return new WireError('BadRequest', 'The request is not well-formed HTTP/1.1.');
+}
+
+// Node's rule (the clientError event): once a response on this connection has sent its headers, any
+// more bytes would corrupt it. `_httpMessage` is where Node keeps that response.
+function answerStarted(socket: Socket): boolean {
+  const current = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  return current?.headersSent === true;
+}
+
+function rawAnswer(ctx: EmulatorContext, error: WireError): string {
+  const answer = errorAnswer(ctx, error, false);
+  const payload = answer.text ?? JSON.stringify(answer.body);
+  const lines = [`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}`];
+  lines.push(`date: ${httpDateAt(ctx.clock.now())}`);
+  for (const name in answer.headers) lines.push(`${name}: ${answer.headers[name]}`);
+  lines.push(`content-length: ${Buffer.byteLength(payload)}`, 'connection: close');
+  return `${lines.join('\r\n')}\r\n\r\n${payload}`;
+}

@@ -1,0 +1,71 @@
+import { connect } from 'node:net';
+import { startEmulator } from '../../src/emulator/index.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { testKeys } from './test-keys.ts';
+
+// Requests Node's HTTP parser refuses never reach Fastify's routes; they are answered over real HTTP
+// in the same error envelope as every other refusal (docs/emulator.md: Errors).
+
+// Sends raw bytes and reads whatever comes back until the server closes the connection.
+function exchange(url: string, raw: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(raw));
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => {
+      text += chunk;
+    });
+    socket.on('close', () => resolve(text));
+    socket.on('error', reject);
+  });
+}
+
+function parse(text: string): { status: number; headers: string; body: Record<string, unknown> } {
+  const [head = '', body = ''] = text.split('\r\n\r\n');
+  return { status: Number(head.split(' ')[1]), headers: head.toLowerCase(), body: JSON.parse(body) };
+}
+
+test.describe('requests the HTTP parser refuses', () => {
+  let url: string;
+  let close: () => Promise<void>;
+
+  test.beforeAll(async () => {
+    const emulator = await startEmulator({ port: 0 }, await testKeys());
+    url = emulator.url;
+    close = emulator.close;
+  });
+
+  test.afterAll(async () => close());
+
+  test('a 17 KB URL answers 431 RequestHeaderFieldsTooLarge in the error envelope', async () => {
+    const res = await fetch(`${url}/api/machineactions/${'a'.repeat(17_000)}`);
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(Date.parse(res.headers.get('date') ?? '')).not.toBeNaN();
+    const body = (await res.json()) as { error: Record<string, unknown> };
+    expect(Object.keys(body)).toEqual(['error']);
+    expect(body.error['code']).toBe('RequestHeaderFieldsTooLarge');
+    expect(body.error['message']).toEqual(expect.any(String));
+  });
+
+  test('a malformed request line answers 400 BadRequest in the error envelope', async () => {
+    const answer = parse(await exchange(url, 'NOT A REQUEST\r\n\r\n'));
+    expect(answer.status).toBe(400);
+    expect(answer.headers).toContain('content-type: application/json');
+    expect(answer.body).toEqual({ error: expect.objectContaining({ code: 'BadRequest' }) });
+  });
+
+  test('a connection the client already closed gets no answer and leaves the emulator serving', async () => {
+    const { hostname, port } = new URL(url);
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(`GET /${'a'.repeat(20_000)} HTTP/1.1\r\n`);
+        socket.destroy();
+        resolve();
+      });
+    });
+    const res = await fetch(`${url}/api/machineactions`);
+    expect(res.status).toBe(401);
+  });
+});

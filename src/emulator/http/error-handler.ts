@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../context.ts';
 import { refusal, WireError } from '../error-catalogue.ts';
+import { sendEntraHttpRefusal } from '../identity/entra-error.ts';
 import { errorAnswer } from './render-answer.ts';
 import type { RouteTable } from './route-table.ts';
 import { send, sendAnswer } from './send-answer.ts';
@@ -12,13 +13,21 @@ export interface ApiRouteConfig {
   versioned: boolean;
 }
 
+// What the token routes carry in their config: their refusals are Entra's, those raised before their
+// handler (a body over the limit) too (docs/emulator.md#token-errors).
+export interface EntraRouteConfig {
+  entra: true;
+}
+
 // Every error Fastify raises (hooks, parsers) leaves through here: API routes through the answer seam,
-// everything else as the plain error envelope.
+// the token routes in Entra's shape, everything else as the plain error envelope.
 export function installErrorHandling(app: FastifyInstance, ctx: EmulatorContext, routes: RouteTable): void {
   app.setErrorHandler((error: FastifyError | WireError, request, reply) => {
-    const wire = toWireError(error);
+    const wire = toWireError(error, ctx.options.bodyLimit);
     if (!(error instanceof WireError) && wire.status >= 500)
       request.log.error({ err: error }, 'unexpected error');
+    if (wire.status < 500 && (request.routeOptions.config as Partial<EntraRouteConfig>).entra)
+      return sendEntraHttpRefusal(reply, request, wire.status, wire.message, ctx.clock.now());
     const api = apiRoute(request);
     if (api) sendAnswer(ctx, request, reply, { ...api, outcome: { kind: 'refused', error: wire } });
     else send(ctx, reply, errorAnswer(ctx, wire, false));
@@ -45,14 +54,18 @@ function apiRoute(request: FastifyRequest): ApiRouteConfig | undefined {
 }
 
 // Fastify's own refusals (body too large, bad Content-Length, bad URL) in the catalogue's words.
-function toWireError(error: FastifyError | WireError): WireError {
+function toWireError(error: FastifyError | WireError, bodyLimit: number): WireError {
   if (error instanceof WireError) return error;
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-    return new WireError('RequestEntityTooLarge', 'The request body is larger than the emulator accepts.');
+    return new WireError('RequestEntityTooLarge', `The request body is over the limit of ${kib(bodyLimit)}.`);
   const status = error.statusCode ?? 500;
   if (status === 415) return new WireError('UnsupportedMediaType');
   if (status >= 400 && status < 500) return new WireError('BadRequest', error.message, { status });
   return new WireError('InternalServerError');
+}
+
+function kib(bytes: number): string {
+  return bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${bytes} bytes`;
 }
 
 // Errors the router raises before any route runs: a URL that cannot be decoded (400) and a path

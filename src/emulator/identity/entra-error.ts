@@ -21,19 +21,7 @@ export class EntraRefusal extends Error {
 // (learn.microsoft.com/entra/identity-platform/reference-error-codes, "Handling error codes").
 export function entraErrorBody(refusal: EntraRefusal, nowMs: number, correlationId: string) {
   const { code, error } = ENTRA_ERRORS[refusal.entry];
-  const traceId = randomUUID();
-  const timestamp = entraTimestamp(nowMs);
-  return {
-    error: refusal.errorOverride ?? error,
-    error_description:
-      `AADSTS${code}: ${refusal.detail}\r\nTrace ID: ${traceId}\r\n` +
-      `Correlation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
-    error_codes: [code],
-    timestamp,
-    trace_id: traceId,
-    correlation_id: correlationId,
-    error_uri: `https://login.microsoftonline.com/error?code=${code}`,
-  };
+  return entraShape(refusal.errorOverride ?? error, code, refusal.detail, nowMs, correlationId);
 }
 
 // Never a Retry-After: msal treats one on any answer as throttling and refuses locally for its duration.
@@ -44,12 +32,52 @@ export function sendEntraError(
   nowMs: number,
   cacheControl = 'no-store, no-cache',
 ) {
+  const body = entraErrorBody(refusal, nowMs, correlationIdOf(request));
+  return sendEntraShape(reply, ENTRA_ERRORS[refusal.entry].status, body, cacheControl);
+}
+
+// A refusal of the HTTP layer (a body over the limit, a bad Content-Length) on the token endpoint, in
+// Entra's shape. No AADSTS code is known for these, and the table makes none up: error_codes is empty.
+export function sendEntraHttpRefusal(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  detail: string,
+  nowMs: number,
+) {
+  const body = entraShape('invalid_request', undefined, detail, nowMs, correlationIdOf(request));
+  return sendEntraShape(reply, status, body, 'no-store, no-cache');
+}
+
+function entraShape(
+  error: string,
+  code: number | undefined,
+  detail: string,
+  nowMs: number,
+  correlationId: string,
+) {
+  const traceId = randomUUID();
+  const timestamp = entraTimestamp(nowMs);
+  return {
+    error,
+    error_description:
+      `${code === undefined ? '' : `AADSTS${code}: `}${detail}\r\nTrace ID: ${traceId}\r\n` +
+      `Correlation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
+    error_codes: code === undefined ? [] : [code],
+    timestamp,
+    trace_id: traceId,
+    correlation_id: correlationId,
+    ...(code === undefined ? {} : { error_uri: `https://login.microsoftonline.com/error?code=${code}` }),
+  };
+}
+
+function sendEntraShape(reply: FastifyReply, status: number, body: object, cacheControl: string) {
   return reply
-    .code(ENTRA_ERRORS[refusal.entry].status)
+    .code(status)
     .header('cache-control', cacheControl)
     .header('pragma', 'no-cache')
     .header('content-type', 'application/json; charset=utf-8')
-    .send(entraErrorBody(refusal, nowMs, correlationIdOf(request)));
+    .send(body);
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { issueAccessToken, TOKEN_LIFETIME_SECONDS } from '../auth/token-issuer.ts';
 import type { EmulatorContext } from '../context.ts';
+import type { EntraRouteConfig } from '../http/error-handler.ts';
 import { EntraRefusal, sendEntraError } from '../identity/entra-error.ts';
 import { type EndpointVersion, readTokenRequest } from '../identity/token-request.ts';
 
@@ -10,10 +11,11 @@ type TokenRequest = FastifyRequest<{ Params: { tenantId: string } }>;
 // secret or a client assertion (identity/client-authentication.ts). Its errors are Entra's
 // (docs/interfaces.md#token-errors), never the API's error envelope. The v1.0 endpoint takes `resource`.
 export function registerTokenRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
-  app.post<{ Params: { tenantId: string } }>('/:tenantId/oauth2/v2.0/token', (request, reply) =>
+  const config: EntraRouteConfig = { entra: true };
+  app.post<{ Params: { tenantId: string } }>('/:tenantId/oauth2/v2.0/token', { config }, (request, reply) =>
     answerToken(ctx, request, reply, 'v2'),
   );
-  app.post<{ Params: { tenantId: string } }>('/:tenantId/oauth2/token', (request, reply) =>
+  app.post<{ Params: { tenantId: string } }>('/:tenantId/oauth2/token', { config }, (request, reply) =>
     answerToken(ctx, request, reply, 'v1'),
   );
 }

@@ -46,7 +46,7 @@ export type CliCommand =
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   let values: ReturnType<typeof parse>['values'];
   try {
-    values = parse(argv).values;
+    values = parse(negativeValues(argv)).values;
   } catch (error) {
     throw new CliUsageError((error as Error).message.split('\n')[0]!);
   }
@@ -54,7 +54,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   if (values['list-faults']) return { kind: 'list-faults' };
   const portText = values.port ?? nonEmpty(env['MDE_EMULATOR_PORT']);
   const port = portText === undefined ? undefined : Number(portText);
-  if (portText !== undefined && !/^\d+$/.test(portText))
+  if (portText !== undefined && (!/^\d+$/.test(portText) || port! > 65535))
     throw new CliUsageError(`--port must be a number from 0 to 65535 (got "${portText}").`);
   const rateLimits = values['rate-limits'];
   if (rateLimits !== undefined && rateLimits !== 'on' && rateLimits !== 'off')
@@ -94,29 +94,47 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   };
 }
 
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  profile: { type: 'string' },
+  'profile-file': { type: 'string' },
+  fault: { type: 'string', multiple: true },
+  'rate-limits': { type: 'string' },
+  'no-control': { type: 'boolean' },
+  seed: { type: 'string' },
+  https: { type: 'boolean' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  'tls-cert-out': { type: 'string' },
+  'log-level': { type: 'string' },
+  'list-faults': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const VALUE_OPTIONS = new Set(
+  Object.entries(OPTIONS)
+    .filter(([, option]) => option.type === 'string')
+    .map(([name]) => name),
+);
+
 function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      profile: { type: 'string' },
-      'profile-file': { type: 'string' },
-      fault: { type: 'string', multiple: true },
-      'rate-limits': { type: 'string' },
-      'no-control': { type: 'boolean' },
-      seed: { type: 'string' },
-      https: { type: 'boolean' },
-      'tls-cert': { type: 'string' },
-      'tls-key': { type: 'string' },
-      'tls-cert-out': { type: 'string' },
-      'log-level': { type: 'string' },
-      'list-faults': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  return parseArgs({ args: argv, strict: true, allowPositionals: false, options: OPTIONS });
+}
+
+// parseArgs reads `--port -1` as an option with no value ("argument is ambiguous"); a negative number
+// after an option that takes a value is that value, so its range check can say what is wrong.
+function negativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const [arg, next] = [argv[i]!, argv[i + 1]];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name && next !== undefined && /^-\d/.test(next) && VALUE_OPTIONS.has(name)) {
+      out.push(`${arg}=${next}`);
+      i += 1;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

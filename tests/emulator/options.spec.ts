@@ -103,6 +103,9 @@ test.describe('command line', () => {
   for (const [argv, message] of [
     [['--bogus'], "Unknown option '--bogus'"],
     [['--port', 'abc'], '--port must be a number'],
+    // A negative number is the value of --port, not an option of its own.
+    [['--port', '-1'], '--port must be a number from 0 to 65535 (got "-1")'],
+    [['--port', '70000'], '--port must be a number from 0 to 65535 (got "70000")'],
     [['--rate-limits', 'maybe'], '--rate-limits takes "on" or "off"'],
     [['--seed', '/nonexistent.json'], '--seed: cannot read'],
     [['extra'], 'Unexpected argument'],

@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:net';
 import { FAULT_CATALOGUE } from '../../src/emulator/faults/catalogue.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
-// What `npm run emulator` prints for a person: the fault catalogue as a table, and a busy port as what
-// to do about it.
+// What `npm run emulator` prints for a person: the fault catalogue as a table, and a busy port or a
+// host it cannot listen on as what to do about it.
 function emulator(args: string[]) {
   const env = { ...process.env };
   for (const name of Object.keys(env)) if (name.startsWith('MDE_EMULATOR_')) delete env[name];
@@ -43,4 +43,20 @@ test('a port in use says so and how to choose another', async () => {
   } finally {
     await new Promise((done) => busy.close(done));
   }
+});
+
+test('a host that does not resolve is one usage line and exit 2', () => {
+  const run = emulator(['--host', '999.1.1.1']);
+  expect(run.stderr.trim().split('\n')).toEqual([
+    expect.stringMatching(/^emulator: --host 999\.1\.1\.1: .*\(see --help\)$/),
+  ]);
+  expect(run.status).toBe(2);
+});
+
+test('--port -1 is refused with the range of ports, not as an ambiguous option', () => {
+  const run = emulator(['--port', '-1']);
+  expect(run.stderr.trim().split('\n')).toEqual([
+    'emulator: --port must be a number from 0 to 65535 (got "-1"). (see --help)',
+  ]);
+  expect(run.status).toBe(2);
 });

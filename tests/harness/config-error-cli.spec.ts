@@ -19,6 +19,19 @@ for (const [how, args] of [
     expect(run.stderr.trim().split('\n')).toEqual([LINE]);
     expect(run.status).toBe(2);
   });
+
+  test(`${how} points out a misspelt variable before the error`, async () => {
+    const run = spawnSync(process.execPath, args, {
+      env: { ...env, MDE_ALLOW_WRITE: 'true' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^warning: MDE_ALLOW_WRITE is not a setting .*did you mean MDE_ALLOW_WRITES\?/),
+      LINE,
+    ]);
+    expect(run.status).toBe(2);
+  });
 }
 
 test.afterEach(removeTempDirs);

@@ -34,15 +34,23 @@ function workspace(): string {
   return dir;
 }
 
-test('SIGTERM to the script stops Playwright as Ctrl-C does, so its reporters end the run', async () => {
-  test.setTimeout(60_000);
-  const dir = workspace();
-  const script = spawn(process.execPath, ['--import', 'tsx', 'drive.ts'], { cwd: dir, stdio: 'ignore' });
-  const exited = new Promise<number | null>((done) => script.on('exit', done));
-  for (let i = 0; i < 300 && !existsSync(join(dir, 'started')); i++) await sleep(100);
-  expect(existsSync(join(dir, 'started')), 'the test started').toBe(true);
-  script.kill('SIGTERM');
-  // Killed, the runner would write nothing; stopped, it reports an interrupted run and exits 130.
-  expect(await exited).toBe(130);
-  expect(JSON.parse(readFileSync(join(dir, 'ended.json'), 'utf8'))).toEqual({ status: 'interrupted' });
-});
+// To the script alone (a parent that kills its child), or to the whole process group, as `timeout` and
+// many CI runners do: then the runner gets its own SIGTERM too, and the script a second one from npm.
+for (const to of ['the script', 'the process group'] as const)
+  test(`SIGTERM to ${to} stops Playwright as Ctrl-C does, so its reporters end the run`, async () => {
+    test.setTimeout(60_000);
+    const dir = workspace();
+    const group = to === 'the process group';
+    const script = spawn(process.execPath, ['--import', 'tsx', 'drive.ts'], {
+      cwd: dir,
+      stdio: 'ignore',
+      detached: group,
+    });
+    const exited = new Promise<number | null>((done) => script.on('exit', done));
+    for (let i = 0; i < 300 && !existsSync(join(dir, 'started')); i++) await sleep(100);
+    expect(existsSync(join(dir, 'started')), 'the test started').toBe(true);
+    process.kill(group ? -script.pid! : script.pid!, 'SIGTERM');
+    // Killed, the runner would write nothing; stopped, it reports an interrupted run and exits 130.
+    expect(await exited).toBe(130);
+    expect(JSON.parse(readFileSync(join(dir, 'ended.json'), 'utf8'))).toEqual({ status: 'interrupted' });
+  });

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../contract/contract-files.ts';
 import { compileCacheEnv } from './compile-cache.ts';
+
+const STOP_ON_SIGTERM = pathToFileURL(join(repoRoot, 'src', 'harness', 'run', 'stop-on-sigterm.mjs')).href;
 
 // Starts the Playwright test runner with a config and arguments, as `npx playwright test` would, and
 // resolves with its exit code. The one way every script of the project starts Playwright.
@@ -12,17 +15,16 @@ export function runPlaywright(
 ): Promise<number> {
   const cli = join(repoRoot, 'node_modules', '@playwright', 'test', 'cli.js');
   return new Promise((done) => {
-    const child = spawn(process.execPath, [cli, 'test', '-c', configFile, ...args], {
-      stdio: 'inherit',
-      env: { ...compileCacheEnv(), ...process.env, ...env },
-    });
-    // A first SIGTERM (a CI job cancelled, `timeout`) stops the runner as Ctrl-C does: Playwright then
-    // ends the run itself and the reporters write an interrupted run's report. A killed runner writes none.
-    let stopping = false;
-    const forward = (signal: NodeJS.Signals) => {
-      child.kill(signal === 'SIGTERM' && !stopping ? 'SIGINT' : signal);
-      stopping = true;
-    };
+    const child = spawn(
+      process.execPath,
+      ['--import', STOP_ON_SIGTERM, cli, 'test', '-c', configFile, ...args],
+      {
+        stdio: 'inherit',
+        env: { ...compileCacheEnv(), ...process.env, ...env },
+      },
+    );
+    // Signals sent to this script alone reach the runner too; it turns SIGTERM into a stop of the run.
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, forward);
     child.on('exit', (code, signal) => {
       for (const s of ['SIGINT', 'SIGTERM'] as const) process.off(s, forward);

@@ -9,6 +9,7 @@ import { writeMergedJunit } from '../src/reporters/merge-junit.ts';
 import { mergeRecords } from '../src/reporters/merge-records.ts';
 import { RECORDS_FILE, readRecords, writeRecords } from '../src/reporters/records-file.ts';
 import { runDirectory } from '../src/reporters/run-directory.ts';
+import { EXIT, worstOf } from '../src/reporters/run-outcome.ts';
 import { scriptArgs } from '../src/reporters/script-args.ts';
 import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { writeComplianceReports } from '../src/reporters/write-reports.ts';
@@ -61,18 +62,21 @@ try {
   });
   console.log(`merge-shards: ${files.length} shard(s), ${merged.tests.length} tests`);
   console.log(complianceLine(outDir, exitCode, reports));
-  console.log(writeMergedJunit(shardsDir, outDir));
+  // A damaged shard JUnit file is said, and errs the run (exit 2), but Allure and the leak scan still run.
+  const junit = writeMergedJunit(shardsDir, outDir);
+  (junit.ok ? console.log : console.error)(junit.line);
   const results = join(root, 'allure-results');
   mkdirSync(results, { recursive: true });
   // Allure result files are named by UUID, so directories from different shards never collide.
   for (const dir of allureDirs) if (resolve(dir) !== results) cpSync(dir, results, { recursive: true });
-  process.exitCode = await finishRun({
+  const finished = await finishRun({
     root,
     ...(env ? { env } : {}),
     singleFile: values['single-file'] || singleFileSetting(readEnv()),
     skipAllure: values['no-allure'] ?? false,
     recordsFile: join(root, RECORDS_FILE),
   });
+  process.exitCode = junit.ok ? finished : worstOf([finished, EXIT.ERRORED]);
 } catch (error) {
   console.error(`merge-shards: ${(error as Error).message}`);
   process.exitCode = 2;

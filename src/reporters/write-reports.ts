@@ -55,7 +55,7 @@ export function writeComplianceReports(
 
 // A shard's partial evidence must not sit next to an earlier full report and be mistaken for it.
 export function removeWholeRunReports(outDir: string): void {
-  for (const name of ['compliance.json', 'compliance.md', OBSERVED_PROFILE_FILE, 'targets'])
+  for (const name of ['compliance.json', 'compliance.md', 'junit.xml', OBSERVED_PROFILE_FILE, 'targets'])
     rmSync(join(outDir, name), { recursive: true, force: true });
 }
 

@@ -7,12 +7,17 @@ import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);
 
-// As Playwright's JUnit reporter writes them.
-const shardXml = (file: string, tests: number, failures: number, time: number) =>
-  `<testsuites id="" name="" tests="${tests}" failures="${failures}" skipped="0" errors="0" time="${time}">
-<testsuite name="${file}" timestamp="2026-12-03T13:09:54.706Z" hostname="conformance" tests="${tests}" failures="${failures}" skipped="0" time="${time}" errors="0">
-<testcase name="a test of ${file}" classname="${file}" time="${time}">
-</testcase>
+// As Playwright's JUnit reporter writes them: one suite per file, its cases with their results.
+type Case = { name: string; failed?: boolean; time?: number };
+const shardXml = (file: string, cases: Case[], runName = '') =>
+  `<testsuites id="" name="${runName}" tests="${cases.length}" failures="0" skipped="0" errors="0" time="1">
+<testsuite name="${file}" timestamp="2026-12-03T13:09:54.706Z" hostname="conformance" tests="${cases.length}" failures="0" skipped="0" time="1" errors="0">
+${cases
+  .map(
+    (c) =>
+      `<testcase name="${c.name}" classname="${file}" time="${c.time ?? 0.25}">\n${c.failed ? '<failure message="expected 400" type="FAILURE">\n</failure>\n' : ''}</testcase>`,
+  )
+  .join('\n')}
 </testsuite>
 </testsuites>`;
 
@@ -24,23 +29,47 @@ test('a shard run writes its JUnit file beside its records, a whole run to repor
   expect(junitOutputFile(['node', 'cli.js', 'test', '--grep', '@CANCEL'])).toBe('reports/junit.xml');
 });
 
-test('the merged JUnit holds every shard suite under totals summed from the shards', () => {
+test('the merged JUnit holds every shard suite, counted from the cases it holds', () => {
   const merged = mergeJunit([
-    { name: 'junit-1-of-2.xml', xml: shardXml('auth.spec.ts', 7, 1, 1.25) },
-    { name: 'junit-2-of-2.xml', xml: shardXml('cancel.spec.ts', 5, 0, 0.5) },
+    {
+      name: 'junit-1-of-2.xml',
+      xml: shardXml('auth.spec.ts', [{ name: 'a' }, { name: 'b', failed: true }], 'MDE'),
+    },
+    { name: 'junit-2-of-2.xml', xml: shardXml('cancel.spec.ts', [{ name: 'c', time: 0.5 }]) },
   ]);
   expect(merged).toMatch(
-    /^<testsuites id="" name="" tests="12" failures="1" skipped="0" errors="0" time="1.75">/,
+    /^<testsuites id="" name="MDE" tests="3" failures="1" skipped="0" errors="0" time="1">/,
   );
-  expect(merged.match(/<testsuite /g)).toHaveLength(2);
-  expect(merged).toContain('classname="auth.spec.ts"');
-  expect(merged).toContain('classname="cancel.spec.ts"');
+  expect(merged).toContain(
+    '<testsuite name="auth.spec.ts" timestamp="2026-12-03T13:09:54.706Z" hostname="conformance" tests="2" failures="1" skipped="0" errors="0" time="0.5">',
+  );
+  expect(merged.match(/<testcase /g)).toHaveLength(3);
 });
 
-test('a shard file that is not JUnit stops the merge, naming the file', () => {
-  expect(() => mergeJunit([{ name: 'junit-2-of-2.xml', xml: '{"not":"xml"}' }])).toThrow(
+test('a test found in several shards is kept once, its worst result', () => {
+  // Shards of two splits left in one directory, or a project Playwright runs whole on every shard.
+  const merged = mergeJunit([
+    { name: 'junit-1-of-2.xml', xml: shardXml('auth.spec.ts', [{ name: 'a' }, { name: 'b' }]) },
+    { name: 'junit-1-of-1.xml', xml: shardXml('auth.spec.ts', [{ name: 'a', failed: true }, { name: 'b' }]) },
+  ]);
+  expect(merged).toMatch(/^<testsuites id="" name="" tests="2" failures="1" /);
+  expect(merged.match(/<testcase name="a"/g)).toHaveLength(1);
+  expect(merged).toContain('<failure message="expected 400"');
+});
+
+test('a damaged shard file leaves no junit.xml and says which file', () => {
+  const dir = tempDir('merge-junit-');
+  const shards = join(dir, 'shards');
+  mkdirSync(shards, { recursive: true });
+  writeFileSync(join(dir, 'junit.xml'), shardXml('old.spec.ts', [{ name: 'old' }]));
+  writeFileSync(join(shards, 'junit-1-of-2.xml'), shardXml('auth.spec.ts', [{ name: 'a' }]));
+  writeFileSync(join(shards, 'junit-2-of-2.xml'), shardXml('cancel.spec.ts', [{ name: 'c' }]).slice(0, 120));
+  const result = writeMergedJunit(shards, dir);
+  expect(result.ok).toBe(false);
+  expect(result.line).toContain(
     'junit-2-of-2.xml is not a JUnit report (no <testsuites> element): run its shard again',
   );
+  expect(existsSync(join(dir, 'junit.xml'))).toBe(false);
 });
 
 test("merging writes reports/junit.xml from the shards' files, in shard order", () => {
@@ -48,8 +77,11 @@ test("merging writes reports/junit.xml from the shards' files, in shard order", 
   const shards = join(dir, 'shards');
   mkdirSync(shards, { recursive: true });
   for (let i = 1; i <= 10; i++)
-    writeFileSync(join(shards, `junit-${i}-of-10.xml`), shardXml(`file-${i}.spec.ts`, 1, 0, 0.1));
-  expect(writeMergedJunit(shards, dir)).toContain('from 10 shard JUnit file(s)');
+    writeFileSync(join(shards, `junit-${i}-of-10.xml`), shardXml(`file-${i}.spec.ts`, [{ name: 't' }]));
+  expect(writeMergedJunit(shards, dir)).toMatchObject({
+    ok: true,
+    line: expect.stringContaining('from 10 shard JUnit file(s)'),
+  });
   const merged = readFileSync(join(dir, 'junit.xml'), 'utf8');
   expect(merged).toContain('tests="10"');
   const order = [...merged.matchAll(/<testsuite name="file-(\d+)/g)].map((m) => Number(m[1]));
@@ -58,7 +90,10 @@ test("merging writes reports/junit.xml from the shards' files, in shard order", 
 
 test('without shard JUnit files an older junit.xml is removed: it would disagree with the merged report', () => {
   const dir = tempDir('merge-junit-');
-  writeFileSync(join(dir, 'junit.xml'), shardXml('old.spec.ts', 56, 0, 5));
-  expect(writeMergedJunit(join(dir, 'shards'), dir)).toContain("(another run's) removed");
+  writeFileSync(join(dir, 'junit.xml'), shardXml('old.spec.ts', [{ name: 'old' }]));
+  expect(writeMergedJunit(join(dir, 'shards'), dir)).toMatchObject({
+    ok: true,
+    line: expect.stringContaining("(another run's) removed"),
+  });
   expect(existsSync(join(dir, 'junit.xml'))).toBe(false);
 });

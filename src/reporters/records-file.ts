@@ -24,14 +24,16 @@ export function readRecords(file: string): RunRecords {
 }
 
 // JSON.parse names neither the file nor the fix; a records file cut short (a run killed while writing
-// it, a truncated copy) must read as such, not as a parser's position.
+// it, a truncated copy) must read as such. Its message is not passed on: it quotes the text around the
+// fault, which in a file named by mistake (a .env) may be part of a secret.
 function parseJson(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(text);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     throw new Error(
-      `${file} is not valid JSON (${error.message}): run \`npm run conformance\` again to write it (a shard with its --shard=i/n)`,
+      `${file} is not valid JSON (${Buffer.byteLength(text)} bytes: cut short, or not a records file): run \`npm run conformance\` again to write it (a shard with its --shard=i/n)`,
     );
   }
 }

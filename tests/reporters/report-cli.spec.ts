@@ -126,6 +126,15 @@ test('report: a records file that is not JSON is named in one line, and exit 2',
   expectNotJson(script('report.ts', '--records', file, '--no-allure'), `report: ${file} is not valid JSON`);
 });
 
+test('report: a file named by mistake is not quoted, so no part of a secret in it is shown', () => {
+  const file = join(tempDir('report-dir-'), '.env');
+  const secret = 'Abc8Q~mistakenly-named-secret-value';
+  writeFileSync(file, `{"AZURE_CLIENT_SECRET": ${secret}}`);
+  const run = script('report.ts', '--records', file, '--no-allure');
+  expectNotJson(run, `report: ${file} is not valid JSON`);
+  expect(run.stderr).not.toContain(secret.slice(0, 6));
+});
+
 test('report:merge: a shard file that is not JSON is named in one line, and exit 2', () => {
   const dir = tempDir('merge-dir-');
   const shard = join(dir, 'reports', 'shards', 'shard-1-of-1.json');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { jsonSyntaxWhere } from '../contract/json-syntax-error.ts';
 import { FAULT_NAMES } from './faults/catalogue.ts';
 import type { EmulatorOptions } from './options.ts';
 import { builtInProfiles } from './profiles/built-in-profiles.ts';
@@ -155,7 +156,7 @@ function readSeed(file: string): Seed {
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new CliUsageError(`--seed ${file}: not valid JSON (${(error as Error).message}).`);
+    throw new CliUsageError(`--seed ${file}: not valid JSON (${jsonSyntaxWhere(error)}).`);
   }
   const { seed, problems } = readSeedDocument(document);
   if (problems.length > 0)

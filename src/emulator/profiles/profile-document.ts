@@ -7,6 +7,7 @@ import {
   ProfileFormatError,
   parseProfile,
 } from '../../contract/index.ts';
+import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
 
 // Reads and validates a profile file once per process (again only if the file changed); every problem
 // is one ProfileFormatError line naming the file and, when there is one, the point.
@@ -30,7 +31,7 @@ export function readProfileFile(file: string): ProfileDocument {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ProfileFormatError(`${file}: not valid JSON (${(error as Error).message.split('\n')[0]})`);
+    throw new ProfileFormatError(`${file}: not valid JSON (${jsonSyntaxWhere(error)})`);
   }
   const document = parseProfile(data, file);
   loaded.set(path, { mtimeMs, document });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ProfileFormatError, parseProfile } from '../../contract/index.ts';
+import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
 
 // MDE_EMULATOR_PROFILE_FILE: checked here, as the emulator will read it (JSON, the profile format), so
 // a bad file stops the run before any emulator starts. One sentence, naming the point at fault.
@@ -17,7 +18,7 @@ export function profileFileProblem(path: string): string | undefined {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return `names ${path}, which is not valid JSON (${(error as Error).message.split('\n')[0]})`;
+    return `names ${path}, which is not valid JSON (${jsonSyntaxWhere(error)})`;
   }
   try {
     parseProfile(data, path);

@@ -7,5 +7,5 @@ export function jsonSyntaxWhere(error: unknown): string {
   if (lineColumn) return `at ${lineColumn.slice(1, -1)}`;
   const position = /at position (\d+)/.exec(message)?.[1];
   if (position) return `at position ${position}`;
-  return /Unexpected end of JSON input/.test(message) ? 'cut short' : 'unreadable';
+  return /Unexpected end of JSON input/.test(message) ? 'cut short' : 'unexpected text';
 }

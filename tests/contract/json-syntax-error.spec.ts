@@ -18,7 +18,7 @@ test('where JSON breaks is said without quoting the text around it', () => {
     `{"a": 1,\n "secret": "${secret}" "b": 2}`,
   ]) {
     const where = jsonSyntaxWhere(errorOf(text));
-    expect(where).toMatch(/^(at line \d+ column \d+|at position \d+|unreadable)$/);
+    expect(where).toMatch(/^(at line \d+ column \d+|at position \d+|unexpected text)$/);
     expect(where).not.toContain(secret.slice(0, 5));
   }
   expect(jsonSyntaxWhere(errorOf('{"a": [1, 2'))).toMatch(

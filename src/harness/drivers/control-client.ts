@@ -55,7 +55,7 @@ export class ControlClient {
         new ControlProtocolError(
           `${this.baseUrl}${path}`,
           200,
-          `expected {"now": "<RFC 3339>"}, got ${JSON.stringify(body)}`,
+          `expected {"now": "<RFC 3339>"}, got ${String(JSON.stringify(body)).slice(0, 200)}`,
         ),
       );
     return date;

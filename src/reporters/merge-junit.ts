@@ -17,12 +17,22 @@ interface Suite {
 export function mergeJunit(files: readonly { name: string; xml: string }[]): string {
   const suites = new Map<string, Suite>();
   let root = 'id="" name=""';
-  for (const [index, { name, xml }] of files.entries()) {
+  let wall = 0;
+  // Failure texts and output are CDATA, and may hold anything a target answered ("</testcase>",
+  // "<error"): they are set aside while the markup is read, and put back in the merged file. The
+  // stand-in, "&cdata#N;", is no entity Playwright writes (it escapes every "&" it writes).
+  const cdata: string[] = [];
+  const hide = (text: string) =>
+    text.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, (section) => `&cdata#${cdata.push(section) - 1};`);
+  for (const [index, { name, xml: raw }] of files.entries()) {
+    const xml = hide(raw);
     const whole = /<testsuites\b([^>]*)>([\s\S]*)<\/testsuites>/.exec(xml);
     if (!whole)
       throw new Error(`${name} is not a JUnit report (no <testsuites> element): run its shard again`);
     // The run's id and name (PLAYWRIGHT_JUNIT_SUITE_ID, _NAME) as the first shard wrote them.
     if (index === 0) root = `id="${attribute(whole[1]!, 'id')}" name="${attribute(whole[1]!, 'name')}"`;
+    // The run's wall time, as Playwright writes it: shards run side by side, the longest one's.
+    wall = Math.max(wall, Number(attribute(whole[1]!, 'time')) || 0);
     for (const [, attributes, body] of whole[2]!.matchAll(/<testsuite\b([^>]*)>([\s\S]*?)<\/testsuite>/g)) {
       const suiteName = attribute(attributes!, 'name');
       const suite: Suite = suites.get(suiteName) ?? { attributes: attributes!, cases: new Map() };
@@ -49,7 +59,9 @@ export function mergeJunit(files: readonly { name: string; xml: string }[]): str
     const cases = [...s.cases.values()];
     return `<testsuite ${withCounts(s.attributes, cases)}>\n${cases.map((c) => c.xml).join('\n')}\n</testsuite>`;
   });
-  return `<testsuites ${root} ${counts(all)}>\n${body.join('\n')}\n</testsuites>\n`;
+  const totals = counts(all).replace(/time="[^"]*"/, `time="${wall}"`);
+  const merged = `<testsuites ${root} ${totals}>\n${body.join('\n')}\n</testsuites>\n`;
+  return merged.replace(/&cdata#(\d+);/g, (_, i: string) => cdata[Number(i)]!);
 }
 
 // Writes <reportsDir>/junit.xml from the shards' files in `shardsDir`. Without any (shards of an older

@@ -7,17 +7,25 @@ import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);
 
-// As Playwright's JUnit reporter writes them: one suite per file, its cases with their results.
-type Case = { name: string; failed?: boolean; time?: number };
-const shardXml = (file: string, cases: Case[], runName = '') =>
-  `<testsuites id="" name="${runName}" tests="${cases.length}" failures="0" skipped="0" errors="0" time="1">
+// As Playwright's JUnit reporter writes them: one suite per file, its cases with their results, failure
+// texts and output in CDATA (which may quote whatever a target answered).
+type Case = { name: string; result?: 'failure' | 'error' | 'skipped'; text?: string; time?: number };
+const caseXml = (file: string, c: Case) => {
+  const cdata = `<![CDATA[${c.text ?? ''}]]>`;
+  const inner =
+    c.result === 'skipped'
+      ? '<skipped>\n</skipped>\n'
+      : c.result
+        ? `<${c.result} message="m" type="FAILURE">\n${cdata}\n</${c.result}>\n`
+        : c.text
+          ? `<system-out>\n${cdata}\n</system-out>\n`
+          : '';
+  return `<testcase name="${c.name}" classname="${file}" time="${c.time ?? 0.25}">\n<properties>\n<property name="requirement" value="CANCEL.OK">\n</property>\n</properties>\n${inner}</testcase>`;
+};
+const shardXml = (file: string, cases: Case[], runName = '', wall = 1) =>
+  `<testsuites id="" name="${runName}" tests="${cases.length}" failures="0" skipped="0" errors="0" time="${wall}">
 <testsuite name="${file}" timestamp="2026-12-03T13:09:54.706Z" hostname="conformance" tests="${cases.length}" failures="0" skipped="0" time="1" errors="0">
-${cases
-  .map(
-    (c) =>
-      `<testcase name="${c.name}" classname="${file}" time="${c.time ?? 0.25}">\n${c.failed ? '<failure message="expected 400" type="FAILURE">\n</failure>\n' : ''}</testcase>`,
-  )
-  .join('\n')}
+${cases.map((c) => caseXml(file, c)).join('\n')}
 </testsuite>
 </testsuites>`;
 
@@ -33,28 +41,68 @@ test('the merged JUnit holds every shard suite, counted from the cases it holds'
   const merged = mergeJunit([
     {
       name: 'junit-1-of-2.xml',
-      xml: shardXml('auth.spec.ts', [{ name: 'a' }, { name: 'b', failed: true }], 'MDE'),
+      xml: shardXml(
+        'auth.spec.ts',
+        [{ name: 'a' }, { name: 'b', result: 'failure' }, { name: 'c', result: 'skipped' }],
+        'MDE',
+        2.5,
+      ),
     },
-    { name: 'junit-2-of-2.xml', xml: shardXml('cancel.spec.ts', [{ name: 'c', time: 0.5 }]) },
+    {
+      name: 'junit-2-of-2.xml',
+      xml: shardXml('cancel.spec.ts', [{ name: 'd', result: 'error', time: 0.5 }], '', 4),
+    },
   ]);
+  // The run's time is the longest shard's wall time, as Playwright writes a run's.
   expect(merged).toMatch(
-    /^<testsuites id="" name="MDE" tests="3" failures="1" skipped="0" errors="0" time="1">/,
+    /^<testsuites id="" name="MDE" tests="4" failures="1" skipped="1" errors="1" time="4">/,
   );
   expect(merged).toContain(
-    '<testsuite name="auth.spec.ts" timestamp="2026-12-03T13:09:54.706Z" hostname="conformance" tests="2" failures="1" skipped="0" errors="0" time="0.5">',
+    '<testsuite name="auth.spec.ts" timestamp="2026-12-03T13:09:54.706Z" hostname="conformance" tests="3" failures="1" skipped="1" errors="0" time="0.75">',
   );
+  expect(merged.match(/<testcase /g)).toHaveLength(4);
+});
+
+test('markup quoted in failure texts and output (CDATA) is neither read nor lost', () => {
+  const quoted = 'the target said: </testcase></testsuite> <error> <failure> <skipped>';
+  const merged = mergeJunit([
+    {
+      name: 'junit-1-of-1.xml',
+      xml: shardXml('auth.spec.ts', [
+        { name: 'a', text: quoted },
+        { name: 'b', result: 'failure', text: quoted },
+        { name: 'c', result: 'failure' },
+      ]),
+    },
+  ]);
+  expect(merged).toMatch(/^<testsuites id="" name="" tests="3" failures="2" skipped="0" errors="0" /);
+  expect(merged.split(`<![CDATA[${quoted}]]>`)).toHaveLength(3);
   expect(merged.match(/<testcase /g)).toHaveLength(3);
 });
 
 test('a test found in several shards is kept once, its worst result', () => {
   // Shards of two splits left in one directory, or a project Playwright runs whole on every shard.
   const merged = mergeJunit([
-    { name: 'junit-1-of-2.xml', xml: shardXml('auth.spec.ts', [{ name: 'a' }, { name: 'b' }]) },
-    { name: 'junit-1-of-1.xml', xml: shardXml('auth.spec.ts', [{ name: 'a', failed: true }, { name: 'b' }]) },
+    {
+      name: 'junit-1-of-2.xml',
+      xml: shardXml('auth.spec.ts', [
+        { name: 'a', result: 'skipped' },
+        { name: 'b', result: 'failure' },
+        { name: 'c' },
+      ]),
+    },
+    {
+      name: 'junit-1-of-1.xml',
+      xml: shardXml('auth.spec.ts', [
+        { name: 'a' },
+        { name: 'b', result: 'error' },
+        { name: 'c', result: 'skipped' },
+      ]),
+    },
   ]);
-  expect(merged).toMatch(/^<testsuites id="" name="" tests="2" failures="1" /);
-  expect(merged.match(/<testcase name="a"/g)).toHaveLength(1);
-  expect(merged).toContain('<failure message="expected 400"');
+  // a: passed over skipped; b: error over failure; c: passed over skipped.
+  expect(merged).toMatch(/^<testsuites id="" name="" tests="3" failures="0" skipped="0" errors="1" /);
+  expect(merged.match(/<testcase name="b"/g)).toHaveLength(1);
 });
 
 test('a damaged shard file leaves no junit.xml and says which file', () => {

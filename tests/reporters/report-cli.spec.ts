@@ -56,6 +56,24 @@ test('a run directory named by --dir gets its own reports, and the exit code say
   expect(stamp()).toBe(before);
 });
 
+test('report:merge: a damaged shard JUnit file is named and exits 2, after the leak scan has run', () => {
+  const dir = tempDir('merge-dir-');
+  writeRecords(
+    join(dir, 'reports', 'shards', 'shard-1-of-1.json'),
+    runRecords([testRecord({ requirements: ['CANCEL.OK'] })], { shard: { current: 1, total: 1 } }),
+  );
+  writeFileSync(join(dir, 'reports', 'shards', 'junit-1-of-1.xml'), '<testsuites id="" name="" tests="1"');
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'scripts', 'merge-shards.ts'), '--dir', dir, '--no-allure'],
+    { cwd: repoRoot, env: withoutMdeVariables(), encoding: 'utf8', timeout: 60_000 },
+  );
+  expect(run.stderr).toContain('junit-1-of-1.xml is not a JUnit report');
+  expect(run.stdout).toContain('leak-scan:');
+  expect(existsSync(join(dir, 'reports', 'junit.xml'))).toBe(false);
+  expect(run.status).toBe(2);
+});
+
 for (const [name, prefix] of [
   ['report.ts', 'report'],
   ['merge-shards.ts', 'merge-shards'],

@@ -1,7 +1,7 @@
 import { readSchemaFile } from './contract-files.ts';
 import type { FinalStatus } from './machine-action-states.ts';
 import { casesIn, isCasePoint, POINT_CASES } from './profile-cases.ts';
-import { validateAgainst } from './schema-registry.ts';
+import { validateAgainst, valueAt } from './schema-registry.ts';
 
 // The one way to say how a target answers the open points (docs/contract.md#open-points): the
 // emulator's built-in profiles, a user's hand-written file and reports/observed-profile.json all have
@@ -89,7 +89,9 @@ export class ProfileFormatError extends Error {
 }
 
 // Validates a parsed profile document; `origin` names it in messages (a file path, "observed").
-export function parseProfile(data: unknown, origin: string): ProfileDocument {
+// `quote: false` for a user's file, which may not be a profile at all (a service principal's JSON): its
+// values are described by their shape, never quoted, since one could be a secret.
+export function parseProfile(data: unknown, origin: string, { quote = true } = {}): ProfileDocument {
   const check = validateAgainst(SCHEMA, data);
   if (check.valid) return data as ProfileDocument;
   const points = (data as { points?: Record<string, unknown> } | null)?.points;
@@ -111,7 +113,21 @@ export function parseProfile(data: unknown, origin: string): ProfileDocument {
     : worst.path === '/'
       ? 'the document'
       : worst.path.slice(1).replace(/\//g, '.');
-  throw new ProfileFormatError(`${origin}: ${where}: expected ${worst.expected}, got ${worst.got}`);
+  const got = quote ? worst.got : shapeOf(valueAt(data, worst.path === '/' ? '' : worst.path));
+  throw new ProfileFormatError(`${origin}: ${where}: expected ${worst.expected}, got ${got}`);
+}
+
+// Numbers, booleans and words as the profile's own readings are written ("delta-seconds") are shown:
+// they say what to fix. Any other string, which a secret would be, only by its length.
+function shapeOf(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `an array of ${value.length} item(s)`;
+  if (typeof value === 'string')
+    return /^[a-z][a-z0-9-]{0,31}$/.test(value)
+      ? JSON.stringify(value)
+      : `a string of ${value.length} character(s)`;
+  return 'an object';
 }
 
 // A per-case reading that leaves cases out fails every branch of the schema's anyOf, whose first

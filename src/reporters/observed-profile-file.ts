@@ -16,5 +16,5 @@ export function writeObservedProfile(file: string, document: ProfileDocument): P
 
 // Reads and validates a profile file; a problem is one ProfileFormatError line naming the file and point.
 export function readObservedProfile(file: string): ProfileDocument {
-  return parseProfile(JSON.parse(readFileSync(file, 'utf8')) as unknown, file);
+  return parseProfile(JSON.parse(readFileSync(file, 'utf8')) as unknown, file, { quote: false });
 }

@@ -150,3 +150,27 @@ test('a reading per case that leaves cases out names the cases it lacks', () => 
     }),
   ).toMatch(/^my-profile\.json: point final-state-cancel reading: .* missing Failed, TimeOut, Cancelled$/);
 });
+
+test("a user's file is described by its values' shape, so a secret in a file named by mistake is not shown", () => {
+  const secret = 'Abc8Q~not-for-any-message-xyz';
+  const message = (data: unknown) => {
+    try {
+      parseProfile(data, 'sp.json', { quote: false });
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('parsed');
+  };
+  // A service principal's JSON, as `az ad sp create-for-rbac` writes it, and a reading that is no word.
+  expect(message({ appId: '0000', password: secret })).toBe(
+    'sp.json: the document: expected property "profileVersion" to be present, got an object',
+  );
+  expect(message([{ name: 'AZURE_CLIENT_SECRET', value: secret }])).not.toContain(secret.slice(0, 5));
+  expect(message({ profileVersion: 1, points: { 'retry-after-form': { reading: secret } } })).toBe(
+    `sp.json: point retry-after-form reading: expected one of ["delta-seconds","http-date"], got a string of ${secret.length} character(s)`,
+  );
+  // What helps to fix a typo is still shown: a number, or a word as readings are written.
+  expect(
+    message({ profileVersion: 1, points: { 'retry-after-form': { reading: 'delta-second' } } }),
+  ).toContain('got "delta-second"');
+});

@@ -33,7 +33,7 @@ export function readProfileFile(file: string): ProfileDocument {
   } catch (error) {
     throw new ProfileFormatError(`${file}: not valid JSON (${jsonSyntaxWhere(error)})`);
   }
-  const document = parseProfile(data, file);
+  const document = parseProfile(data, file, { quote: false });
   loaded.set(path, { mtimeMs, document });
   return document;
 }

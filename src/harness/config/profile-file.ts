@@ -21,7 +21,7 @@ export function profileFileProblem(path: string): string | undefined {
     return `names ${path}, which is not valid JSON (${jsonSyntaxWhere(error)})`;
   }
   try {
-    parseProfile(data, path);
+    parseProfile(data, path, { quote: false });
     return undefined;
   } catch (error) {
     if (!(error instanceof ProfileFormatError)) throw error;

@@ -67,8 +67,7 @@ export function startAllureGenerator(
     async generate() {
       const started = performance.now();
       if (!existsSync(join(cwd, 'allure-results'))) {
-        // End of input ends it (it ignores the signals a run's process group may get).
-        child.stdin.end();
+        child.kill();
         return { generated: false, durationMs: 0, message: 'no allure-results/ to generate from' };
       }
       // A single-file report after a multi-file one would otherwise sit next to the old app bundle.

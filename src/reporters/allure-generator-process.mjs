@@ -7,13 +7,9 @@
 // doubled the CPU of loading Allure's few hundred modules (2.1-2.8 s against 1.1-1.2 s) while the
 // tests needed both cores.
 import { createInterface } from 'node:readline';
+import { AllureReport, filterFailedQualityGateResults, readConfig } from '@allurereport/core';
 
 const [configPath = 'allurerc.mjs', cwd = process.cwd()] = process.argv.slice(2);
-// Ctrl-C and a CI job's SIGTERM reach the whole process group: the run then still ends with its reports,
-// this one included. The script decides when this process ends: it closes stdin (end of input, below).
-// Set before Allure loads (a second or so), hence Allure's dynamic import.
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => {});
-const { AllureReport, filterFailedQualityGateResults, readConfig } = await import('@allurereport/core');
 // The report's plugins load when the config is read; loading them now makes that cheap.
 await Promise.all([import('@allurereport/plugin-awesome'), import('@allurereport/plugin-agent')]).catch(
   () => {},
@@ -45,7 +41,7 @@ for await (const line of createInterface({ input: process.stdin })) {
 /**
  * Allure's own quality gate (allurerc.mjs: no MUST failure). Its rules use iterator helpers that Node
  * 22 brings; on Node 20 the gate is the run's exit code alone, and this says so.
- * @param {import('@allurereport/core').AllureReport} report
+ * @param {AllureReport} report
  * @returns {Promise<{ ran: boolean; failed: string[] }>}
  */
 async function qualityGate(report) {

@@ -117,14 +117,14 @@ export function parseProfile(data: unknown, origin: string, { quote = true } = {
   throw new ProfileFormatError(`${origin}: ${where}: expected ${worst.expected}, got ${got}`);
 }
 
-// Numbers, booleans and words as the profile's own readings are written ("delta-seconds") are shown:
-// they say what to fix. Any other string, which a secret would be, only by its length.
+// Numbers, booleans and words as the profile's own readings are written ("delta-seconds": letters, no
+// digits, so no hex key either) are shown: they say what to fix. Any other string only by its length.
 function shapeOf(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `an array of ${value.length} item(s)`;
   if (typeof value === 'string')
-    return /^[a-z][a-z0-9-]{0,31}$/.test(value)
+    return /^[a-z]{1,16}(-[a-z]{1,16}){0,3}$/.test(value)
       ? JSON.stringify(value)
       : `a string of ${value.length} character(s)`;
   return 'an object';

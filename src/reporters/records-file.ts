@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { jsonSyntaxWhere } from '../contract/json-syntax-error.ts';
 import type { RunRecords } from './test-record.ts';
 
 // Where the raw records go: `npm run report` rebuilds the reports from this file without a rerun.
@@ -24,16 +25,14 @@ export function readRecords(file: string): RunRecords {
 }
 
 // JSON.parse names neither the file nor the fix; a records file cut short (a run killed while writing
-// it, a truncated copy) must read as such. Its message is not passed on: it quotes the text around the
-// fault, which in a file named by mistake (a .env) may be part of a secret.
+// it, a truncated copy) must read as such, and never quote the file (jsonSyntaxWhere says why).
 function parseJson(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
   try {
-    return JSON.parse(text);
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     throw new Error(
-      `${file} is not valid JSON (${Buffer.byteLength(text)} bytes: cut short, or not a records file): run \`npm run conformance\` again to write it (a shard with its --shard=i/n)`,
+      `${file} is not valid JSON (${jsonSyntaxWhere(error)}): run \`npm run conformance\` again to write it (a shard with its --shard=i/n)`,
     );
   }
 }

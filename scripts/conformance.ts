@@ -10,14 +10,14 @@ import { unusedCredentialWarnings } from '../src/harness/config/unused-credentia
 import { ConfigError, describeError, isUserError } from '../src/harness/errors.ts';
 import type { SignInError } from '../src/harness/identity/sign-in-error.ts';
 import { redactText } from '../src/harness/redaction/redact.ts';
+import { isListingRun } from '../src/harness/run/listing-run.ts';
 import { planFromConfig } from '../src/harness/run/plan-from-config.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
 import { startAllureGenerator } from '../src/reporters/allure-generate.ts';
 import { selectedBaselineProblem } from '../src/reporters/baseline.ts';
 import { mustCoverageRequired } from '../src/reporters/must-coverage.ts';
-import { RECORDS_FILE } from '../src/reporters/records-file.ts';
-import { EXIT, type ExitCode, readRunOutcome, readShardOutcome } from '../src/reporters/run-outcome.ts';
+import { EXIT, type ExitCode } from '../src/reporters/run-outcome.ts';
 import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 
@@ -82,7 +82,8 @@ async function main(args: string[]): Promise<ExitCode> {
   }
 
   const started = Date.now();
-  const allure = startAllureGenerator({ singleFile });
+  // A listing writes no evidence (listing-run.ts): there is no Allure report to load Allure for.
+  const allure = isListingRun(args) ? undefined : startAllureGenerator({ singleFile });
   timings.playwrightStart = performance.now();
   const embeddedKeys = startEmbeddedAhead(plan);
   const playwright = runPlaywright('playwright.config.ts', args, {
@@ -94,11 +95,9 @@ async function main(args: string[]): Promise<ExitCode> {
   const playwrightExit = await playwright;
   await embeddedKeys.close();
   timings.playwrightEnd = performance.now();
-  // A shard writes no whole-run report (its records carry its own code); after --list, which writes
-  // neither, Playwright's exit code stands.
-  const outcome = readRunOutcome('reports', started) ?? readShardOutcome(RECORDS_FILE, started);
+  // The code is what this run's reports say; finishRun tells them from an earlier run's by their age.
   const exitCode = await finishRun({
-    fallbackExitCode: outcome?.exitCode ?? (playwrightExit === 0 ? EXIT.CONFORMING : EXIT.ERRORED),
+    run: { startedAt: started, playwrightExit },
     singleFile,
     timings,
     allure,

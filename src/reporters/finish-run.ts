@@ -12,11 +12,12 @@ import {
 import { type AllureGenerateResult, type AllureGenerator, startAllureGenerator } from './allure-generate.ts';
 import { applyAllureStatuses } from './allure-statuses.ts';
 import type { ComplianceReport } from './compliance-report.ts';
-import { EXIT, type ExitCode, worstOf } from './run-outcome.ts';
+import { RECORDS_FILE } from './records-file.ts';
+import { EXIT, type ExitCode, readRunOutcome, readShardOutcome, worstOf } from './run-outcome.ts';
 
 export interface FinishOptions {
-  // The exit code to use when no whole-run compliance report exists (a shard run).
-  fallbackExitCode?: ExitCode;
+  // The suite run that just ended (npm run conformance): when it started and how Playwright exited.
+  run?: { startedAt: number; playwrightExit: number };
   singleFile?: boolean;
   skipAllure?: boolean;
   root?: string;
@@ -38,12 +39,14 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
   const root = options.root ?? repoRoot;
   const log = options.log ?? ((line: string) => console.log(line));
   const timings = options.timings ?? {};
-  const reports = readWrittenReports(join(root, 'reports'));
-  let exitCode = reports.length
-    ? worstOf(reports.map((r) => r.summary.exitCode))
-    : (options.fallbackExitCode ?? EXIT.CONFORMING);
+  const ran = options.run && runOutcome(root, options.run);
+  // A run that wrote no evidence leaves the earlier run's as it was: those reports decide nothing, and
+  // Allure would remake (and re-mark) their report.
+  const reports = ran?.wroteNothing ? [] : readWrittenReports(join(root, 'reports'));
+  let exitCode =
+    ran?.exitCode ?? (reports.length ? worstOf(reports.map((r) => r.summary.exitCode)) : EXIT.CONFORMING);
   let allure: Promise<AllureGenerateResult> | undefined;
-  if (!options.skipAllure) {
+  if (!options.skipAllure && !ran?.wroteNothing) {
     const marked = applyAllureStatuses(join(root, 'allure-results'), reports);
     if (marked.known > 0)
       log(`allure: ${marked.known} result(s) marked as known deviations from the baseline`);
@@ -80,6 +83,20 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
     exitCode = EXIT.LEAKED;
   }
   return exitCode;
+}
+
+// The code of the suite run that just ended, from what it wrote: its report, or a shard's records (a
+// shard writes no whole-run report). If neither (--list, a runner that died before its reporters),
+// Playwright's own code stands: 0, or 2 for a runner that failed, which proves nothing.
+function runOutcome(
+  root: string,
+  run: NonNullable<FinishOptions['run']>,
+): { exitCode: ExitCode; wroteNothing: boolean } {
+  const outcome =
+    readRunOutcome(join(root, 'reports'), run.startedAt) ??
+    readShardOutcome(join(root, RECORDS_FILE), run.startedAt);
+  if (outcome) return { exitCode: outcome.exitCode, wroteNothing: false };
+  return { exitCode: run.playwrightExit === 0 ? EXIT.CONFORMING : EXIT.ERRORED, wroteNothing: true };
 }
 
 export function readWrittenReports(reportsDir: string): ComplianceReport[] {

@@ -1,0 +1,99 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AllureGenerator } from '../../src/reporters/allure-generate.ts';
+import { finishRun } from '../../src/reporters/finish-run.ts';
+import { RECORDS_FILE } from '../../src/reporters/records-file.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { removeTempDirs } from '../helpers/temp-dir.ts';
+import { workspace } from './leak-workspace.ts';
+
+test.afterEach(removeTempDirs);
+
+const EARLIER = '2020-01-01T00:00:00Z';
+
+// A run directory holding a run's evidence: a report that exits 1 and an Allure result it would mark
+// broken (its test reached no verdict).
+function runDirectory(generatedAt: string) {
+  const { root } = workspace();
+  const report = join(root, 'reports', 'compliance.json');
+  writeFileSync(
+    report,
+    JSON.stringify({
+      generatedAt,
+      target: { name: 'embedded' },
+      summary: { exitCode: 1, exitReason: 'not conforming: CANCEL.FINAL' },
+      requirements: [{ id: 'CANCEL.FINAL', tests: [{ title: 'a test', outcome: 'errored' }] }],
+    }),
+  );
+  const result = join(root, 'allure-results', 'a-result.json');
+  writeFileSync(
+    result,
+    JSON.stringify({
+      name: 'a test',
+      status: 'failed',
+      labels: [{ name: 'requirement', value: 'CANCEL.FINAL' }],
+    }),
+  );
+  return { root, report, result };
+}
+
+// An Allure generator that only counts what it was asked to do.
+function allureSpy() {
+  const spy = {
+    generated: 0,
+    generator: {
+      pid: undefined,
+      async generate() {
+        spy.generated += 1;
+        return { generated: true, durationMs: 0, message: 'allure-report/ generated' };
+      },
+    } as AllureGenerator,
+  };
+  return spy;
+}
+
+const finish = (root: string, playwrightExit: number, allure: AllureGenerator) =>
+  finishRun({
+    root,
+    cwd: root,
+    env: {},
+    log: () => {},
+    allure,
+    run: { startedAt: Date.now(), playwrightExit },
+  });
+
+test("a run that wrote no report (--list) ends with Playwright's code and leaves the earlier run's evidence as it was", async () => {
+  const { root, report, result } = runDirectory(EARLIER);
+  const before = [readFileSync(report, 'utf8'), readFileSync(result, 'utf8')];
+  const allure = allureSpy();
+  expect(await finish(root, 0, allure.generator)).toBe(0);
+  // Any other code of Playwright's (tests that would not load) proves nothing: a suite error.
+  expect(await finish(root, 1, allure.generator)).toBe(2);
+  expect(allure.generated).toBe(0);
+  expect([readFileSync(report, 'utf8'), readFileSync(result, 'utf8')]).toEqual(before);
+});
+
+test('a run that wrote its report ends with its code, its Allure results marked and its report generated', async () => {
+  const { root, result } = runDirectory(new Date(Date.now() + 60_000).toISOString());
+  const allure = allureSpy();
+  expect(await finish(root, 1, allure.generator)).toBe(1);
+  expect(allure.generated).toBe(1);
+  expect(JSON.parse(readFileSync(result, 'utf8'))).toMatchObject({ status: 'broken' });
+});
+
+test('a shard, which writes only its records, ends with their code and generates its Allure report', async () => {
+  const { root } = runDirectory(EARLIER);
+  writeFileSync(
+    join(root, RECORDS_FILE),
+    JSON.stringify({
+      version: 1,
+      startedAt: new Date(Date.now() + 60_000).toISOString(),
+      tests: [],
+      shard: { current: 1, total: 2 },
+      shardExitCode: 3,
+    }),
+  );
+  const allure = allureSpy();
+  expect(await finish(root, 1, allure.generator)).toBe(3);
+  expect(allure.generated).toBe(1);
+});

@@ -4,14 +4,39 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 // separates its own options; --help prints the command's usage and exits 0 before anything is read.
 export function scriptArgs<const T extends Omit<ParseArgsConfig, 'args'>>(usage: string, config: T) {
   const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
-  if (args.includes('--help') || args.includes('-h')) {
+  // Read as tokens first, so that --help counts only as an option of its own, never as a value
+  // (`--records --help`) or after `--`.
+  const { tokens = [] } = parseArgs({
+    ...config,
+    args,
+    strict: false,
+    tokens: true,
+    options: { ...config.options, help: { type: 'boolean', short: 'h' } },
+  });
+  if (tokens.some((t) => t.kind === 'option' && t.name === 'help')) {
     console.log(usage);
     process.exit(0);
   }
   try {
     return parseArgs({ ...config, args });
   } catch (error) {
+    const missing = tokens.find(
+      (t) =>
+        t.kind === 'option' &&
+        config.options?.[t.name]?.type === 'string' &&
+        (t.value === undefined || (!t.inlineValue && /^-./.test(t.value))),
+    );
+    if (missing?.kind === 'option') throw new Error(missingValue(usage, missing.rawName, missing.value));
     // Node's message goes on to advise a `--` that npm has already taken; its first sentence is enough.
     throw new Error(`${(error as Error).message.split('. ')[0]} (see --help)`);
   }
+}
+
+// Node says "argument missing" or "ambiguous"; the line says what to type instead, in the usage's words.
+function missingValue(usage: string, option: string, next: string | undefined): string {
+  const placeholder = new RegExp(`${option} ([A-Z_]+)`).exec(usage)?.[1] ?? 'VALUE';
+  const line = `${option} needs a value: ${option} ${placeholder}`;
+  return next === undefined
+    ? `${line} (see --help)`
+    : `${line}; ${next} is an option (for a value that starts with a dash, write ${option}=${next})`;
 }

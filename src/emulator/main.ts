@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { CliUsageError, parseCli, USAGE } from './cli-args.ts';
 import { FAULT_CATALOGUE } from './faults/catalogue.ts';
+import { isFetchBadPort } from './fetch-bad-ports.ts';
 import { startEmulator } from './index.ts';
 import { EmulatorOptionsError } from './options.ts';
 
@@ -54,6 +55,12 @@ async function main(): Promise<number> {
   const info = running.app.emulator;
   const { base, file, name } = info.profile;
   console.log(`MDE reference emulator listening on ${running.url}`);
+  // The suite reaches any port (node:http); a user's own fetch()-based automation would fail to connect.
+  const port = Number(new URL(running.url).port);
+  if (isFetchBadPort(port))
+    console.error(
+      `emulator: warning: fetch() clients (browsers, Node's fetch) refuse port ${port}, a "bad port" of the Fetch standard; the suite reaches it, but choose another with --port <n> if your own automation uses fetch()`,
+    );
   if (running.certificateFile)
     console.log(
       `TLS certificate (self-signed for localhost, 127.0.0.1, ::1): ${resolve(running.certificateFile)}; ` +

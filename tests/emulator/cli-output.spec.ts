@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { FAULT_CATALOGUE } from '../../src/emulator/faults/catalogue.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
-// What `npm run emulator` prints for a person: the fault catalogue as a table, and a busy port or a
-// host it cannot listen on as what to do about it.
+// What `npm run emulator` prints for a person: the fault catalogue as a table, a busy port or a host
+// it cannot listen on as what to do about it, and a port that fetch() clients refuse as a warning.
 function emulator(args: string[]) {
   const env = { ...process.env };
   for (const name of Object.keys(env)) if (name.startsWith('MDE_EMULATOR_')) delete env[name];
@@ -59,4 +59,52 @@ test('--port -1 is refused with the range of ports, not as an ambiguous option',
     'emulator: --port must be a number from 0 to 65535 (got "-1"). (see --help)',
   ]);
   expect(run.status).toBe(2);
+});
+
+// Started for real, until it has said how it runs (or has exited): what it printed, on each stream.
+async function startedOutput(args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) if (name.startsWith('MDE_EMULATOR_')) delete env[name];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/main.ts', ...args], { env });
+  const output = { stdout: '', stderr: '' };
+  child.stderr.on('data', (chunk) => {
+    output.stderr += chunk;
+  });
+  const exited = new Promise((done) => child.on('exit', done));
+  await Promise.race([
+    exited,
+    new Promise<void>((ready) =>
+      child.stdout.on('data', (chunk) => {
+        output.stdout += chunk;
+        if (output.stdout.includes('control ')) ready();
+      }),
+    ),
+  ]);
+  child.kill('SIGTERM');
+  await exited;
+  return output;
+}
+
+// A port fetch() refuses that no other process holds: it must be bound to be warned about.
+async function freeFetchBadPort(): Promise<number> {
+  for (const port of [10080, 6697, 6679, 6669, 6668, 6667, 6666, 6665, 6566, 5061, 5060, 4190]) {
+    const probe: Server = createServer();
+    const free = await new Promise<boolean>((done) => {
+      probe.once('error', () => done(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('every fetch() bad port tried above 4096 is in use here');
+}
+
+test('a port that fetch() refuses starts, with one warning line that says to choose another', async () => {
+  test.setTimeout(60_000);
+  const port = await freeFetchBadPort();
+  const run = await startedOutput(['--port', String(port)]);
+  expect(run.stdout).toContain(`listening on http://127.0.0.1:${port}`);
+  expect(run.stderr.trim().split('\n')).toEqual([
+    `emulator: warning: fetch() clients (browsers, Node's fetch) refuse port ${port}, a "bad port" of the Fetch standard; the suite reaches it, but choose another with --port <n> if your own automation uses fetch()`,
+  ]);
+  expect((await startedOutput(['--port', '0'])).stderr).toBe('');
 });

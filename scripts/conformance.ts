@@ -83,7 +83,8 @@ async function main(args: string[]): Promise<ExitCode> {
 
   const started = Date.now();
   // A listing writes no evidence (listing-run.ts): there is no Allure report to load Allure for.
-  const allure = isListingRun(args) ? undefined : startAllureGenerator({ singleFile });
+  const listing = isListingRun(args);
+  const allure = listing ? undefined : startAllureGenerator({ singleFile });
   timings.playwrightStart = performance.now();
   const embeddedKeys = startEmbeddedAhead(plan);
   const playwright = runPlaywright('playwright.config.ts', args, {
@@ -97,7 +98,7 @@ async function main(args: string[]): Promise<ExitCode> {
   timings.playwrightEnd = performance.now();
   // The code is what this run's reports say; finishRun tells them from an earlier run's by their age.
   const exitCode = await finishRun({
-    run: { startedAt: started, playwrightExit },
+    run: { startedAt: started, playwrightExit, ...(listing ? {} : { plan }) },
     singleFile,
     timings,
     allure,

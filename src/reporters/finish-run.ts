@@ -9,6 +9,7 @@ import {
   SCANNED_DIRS,
   scanForLeaks,
 } from '../harness/redaction/leak-scan.ts';
+import type { RunPlan } from '../harness/run/run-plan.ts';
 import { type AllureGenerateResult, type AllureGenerator, startAllureGenerator } from './allure-generate.ts';
 import { applyAllureStatuses } from './allure-statuses.ts';
 import type { ComplianceReport } from './compliance-report.ts';
@@ -16,8 +17,9 @@ import { RECORDS_FILE } from './records-file.ts';
 import { EXIT, type ExitCode, readRunOutcome, readShardOutcome, worstOf } from './run-outcome.ts';
 
 export interface FinishOptions {
-  // The suite run that just ended (npm run conformance): when it started and how Playwright exited.
-  run?: { startedAt: number; playwrightExit: number };
+  // The suite run that just ended (npm run conformance): when it started and how Playwright exited;
+  // its plan unless it was a listing, which reports nothing.
+  run?: { startedAt: number; playwrightExit: number; plan?: RunPlan };
   singleFile?: boolean;
   skipAllure?: boolean;
   root?: string;
@@ -39,7 +41,7 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
   const root = options.root ?? repoRoot;
   const log = options.log ?? ((line: string) => console.log(line));
   const timings = options.timings ?? {};
-  const ran = options.run && runOutcome(root, options.run);
+  const ran = options.run && (await runOutcome(root, options.run, log));
   // A run that wrote no evidence leaves the earlier run's as it was: those reports decide nothing, and
   // Allure would remake (and re-mark) their report.
   const reports = ran?.wroteNothing ? [] : readWrittenReports(join(root, 'reports'));
@@ -86,17 +88,31 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
 }
 
 // The code of the suite run that just ended, from what it wrote: its report, or a shard's records (a
-// shard writes no whole-run report). If neither (--list, a runner that died before its reporters),
-// Playwright's own code stands: 0, or 2 for a runner that failed, which proves nothing.
-function runOutcome(
+// shard writes no whole-run report). A listing writes neither, and Playwright's code stands. A runner
+// that failed without reporting (stopped in its first second, a configuration it could not load) gets
+// a stopped-run report, so the earlier run's verdict is not read as this one's.
+async function runOutcome(
   root: string,
   run: NonNullable<FinishOptions['run']>,
-): { exitCode: ExitCode; wroteNothing: boolean } {
+  log: (line: string) => void,
+): Promise<{ exitCode: ExitCode; wroteNothing: boolean }> {
+  const reportsDir = join(root, 'reports');
   const outcome =
-    readRunOutcome(join(root, 'reports'), run.startedAt) ??
-    readShardOutcome(join(root, RECORDS_FILE), run.startedAt);
+    readRunOutcome(reportsDir, run.startedAt) ?? readShardOutcome(join(root, RECORDS_FILE), run.startedAt);
   if (outcome) return { exitCode: outcome.exitCode, wroteNothing: false };
-  return { exitCode: run.playwrightExit === 0 ? EXIT.CONFORMING : EXIT.ERRORED, wroteNothing: true };
+  if (run.playwrightExit === 0 || !run.plan)
+    return { exitCode: run.playwrightExit === 0 ? EXIT.CONFORMING : EXIT.ERRORED, wroteNothing: true };
+  const why =
+    run.playwrightExit === 130
+      ? "the run was stopped before Playwright's runner could report on it"
+      : `Playwright's runner ended (exit ${run.playwrightExit}) before its reporters wrote this run's report; its output above says why`;
+  // Loaded only here: a run's usual path does not need it.
+  const { writeStoppedRunReport } = await import('./stopped-run-report.ts');
+  log(writeStoppedRunReport(run.plan, `SuiteError: ${why}`, 'suite-error', root));
+  return {
+    exitCode: readRunOutcome(reportsDir, run.startedAt)?.exitCode ?? EXIT.ERRORED,
+    wroteNothing: false,
+  };
 }
 
 export function readWrittenReports(reportsDir: string): ComplianceReport[] {

@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type RunPlan, targetInfo } from '../../src/harness/run/run-plan.ts';
 import type { AllureGenerator } from '../../src/reporters/allure-generate.ts';
 import { finishRun } from '../../src/reporters/finish-run.ts';
 import { RECORDS_FILE } from '../../src/reporters/records-file.ts';
@@ -52,14 +53,24 @@ function allureSpy() {
   return spy;
 }
 
-const finish = (root: string, playwrightExit: number, allure: AllureGenerator) =>
+const embedded = { mode: 'embedded' as const };
+const PLAN: RunPlan = {
+  runId: 'finish-run-test',
+  requestTimeoutMs: 1_000,
+  testTimeoutMs: 1_000,
+  exchanges: 'quiet',
+  targets: [{ name: 'embedded', spec: embedded, info: targetInfo(embedded) }],
+};
+
+// A listing passes no plan: it should report nothing.
+const finish = (root: string, playwrightExit: number, allure: AllureGenerator, plan?: RunPlan) =>
   finishRun({
     root,
     cwd: root,
     env: {},
     log: () => {},
     allure,
-    run: { startedAt: Date.now(), playwrightExit },
+    run: { startedAt: Date.now(), playwrightExit, ...(plan ? { plan } : {}) },
   });
 
 test("a run that wrote no report (--list) ends with Playwright's code and leaves the earlier run's evidence as it was", async () => {
@@ -71,6 +82,22 @@ test("a run that wrote no report (--list) ends with Playwright's code and leaves
   expect(await finish(root, 1, allure.generator)).toBe(2);
   expect(allure.generated).toBe(0);
   expect([readFileSync(report, 'utf8'), readFileSync(result, 'utf8')]).toEqual(before);
+});
+
+test("a runner that failed before reporting gets a stopped-run report of its own, not the earlier run's verdict", async () => {
+  for (const [playwrightExit, why] of [
+    [130, /stopped before Playwright's runner could report/],
+    [1, /runner ended \(exit 1\) before its reporters wrote/],
+  ] as const) {
+    const { root, report, result } = runDirectory(EARLIER);
+    expect(await finish(root, playwrightExit, allureSpy().generator, PLAN)).toBe(2);
+    const written = JSON.parse(readFileSync(report, 'utf8'));
+    expect(Date.parse(written.generatedAt)).toBeGreaterThan(Date.parse(EARLIER));
+    expect(written.summary.exitCode).toBe(2);
+    expect(JSON.stringify(written)).toMatch(why);
+    // The earlier run's Allure results would read as this run's.
+    expect(existsSync(result)).toBe(false);
+  }
 });
 
 test('a run that wrote its report ends with its code, its Allure results marked and its report generated', async () => {

@@ -44,6 +44,7 @@ export {
   type Area,
   getRegistry,
   type Level,
+  neverJudgedOn,
   parseRegistry,
   type Registry,
   type Requirement,

@@ -17,10 +17,18 @@ export interface Requirement {
   area: Area;
   statement: string;
   source: { kind: 'documented' | 'observed' | 'inferred'; ref: string; doc: string };
-  // true, or the condition under which the requirement can be exercised on that target.
-  targets: Record<TargetMode, true | string>;
+  // true, the condition under which the requirement can be exercised on that target, or why no run
+  // on such a target can judge it.
+  targets: Record<TargetMode, true | string | { never: string }>;
   // Resolved documentation link of source.doc.
   docUrl: string;
+}
+
+// Why no run on this kind of target can judge the requirement (an expired token on a tenant needs an
+// hour of real time), or undefined where some run can.
+export function neverJudgedOn(requirement: Requirement, mode: TargetMode): string | undefined {
+  const applies = requirement.targets[mode];
+  return typeof applies === 'object' ? applies.never : undefined;
 }
 
 export interface Registry {

@@ -1,7 +1,8 @@
 import type { Registry } from '../contract/index.ts';
 import type { Baseline } from './baseline.ts';
+import { mustsNotJudged } from './must-coverage.ts';
 import { collectRequirementResults, type RequirementResult } from './requirement-results.ts';
-import { decideOutcome, EXIT, type ExitCode } from './run-outcome.ts';
+import { decideOutcome, type ExitCode } from './run-outcome.ts';
 import type { RunError, RunRecords, TargetInfo, TestRecord } from './test-record.ts';
 import { blocksRun, VERDICTS, type Verdict } from './verdict.ts';
 
@@ -57,12 +58,12 @@ export interface ReportInputs {
 export function buildComplianceReport(inputs: ReportInputs): ComplianceReport {
   const { records, targetName, registry, baseline } = inputs;
   const tests = records.tests.filter((t) => t.target === targetName);
-  const requirements = collectRequirementResults(tests, registry, baseline);
   const info = records.targets[targetName];
   if (!info)
     throw new Error(
       `The records name no target "${targetName}"; they know ${Object.keys(records.targets).join(', ')}.`,
     );
+  const requirements = collectRequirementResults(tests, registry, baseline, info.mode);
   return {
     reportVersion: 1,
     generatedAt: (inputs.now ?? new Date()).toISOString(),
@@ -114,20 +115,14 @@ function summarize(
     durationMs: records.durationMs,
     notRun,
   };
-  const unjudged = requireMust
-    ? requirements.filter((r) => r.level === 'MUST' && r.verdict === 'NA').map((r) => r.id)
-    : [];
-  const outcome = decideOutcome(
+  const outcome = decideOutcome({
     problems,
-    blocking.map((r) => r.id),
-    requirements.filter((r) => r.verdict === 'FAIL' && r.baseline?.status === 'known').map((r) => r.id),
-  );
-  if (unjudged.length > 0) {
-    const reason = `MUST requirements not judged, which MDE_REQUIRE_MUST_COVERAGE forbids: ${unjudged.join(', ')}`;
-    if (outcome.exitCode === EXIT.CONFORMING)
-      Object.assign(outcome, { exitCode: EXIT.NOT_CONFORMING, exitReason: reason });
-    else outcome.exitReason += `; ${reason}`;
-  }
+    failed: blocking.map((r) => r.id),
+    known: requirements
+      .filter((r) => r.verdict === 'FAIL' && r.baseline?.status === 'known')
+      .map((r) => r.id),
+    unjudged: requireMust ? mustsNotJudged(requirements) : [],
+  });
   // The exit code stays the verdict on what ran; the reason says it is not the whole suite.
   if (notRun.length > 0) outcome.exitReason += `; ${partialRun(notRun.length, requirements.length)}`;
   return { ...summary, ...outcome };

@@ -26,9 +26,10 @@ export function renderMarkdown(report: ComplianceReport, observed?: ObservedProf
     quotaLine(summary.quota),
     observedLine(observed),
     '',
+    // What decided the code comes first: counts after "Not conforming" read as its cause.
     `**${EXIT_MEANING[summary.exitCode]}${summary.notRun.length > 0 ? ', partial run' : ''}**` +
-      ` (exit ${summary.exitCode}): ${v.PASS} PASS, ${v.FAIL} FAIL, ${v.WARN} WARN, ${v.ERROR} ERROR, ${v.NA} NA, ${v.OBSERVED} OBSERVED` +
-      ` of ${summary.requirements} requirements; ${summary.tests.total} tests, ${summary.errored} errored. ${sentence(summary.exitReason)}`,
+      ` (exit ${summary.exitCode}): ${sentence(summary.exitReason)} ${v.PASS} PASS, ${v.FAIL} FAIL, ${v.WARN} WARN, ${v.ERROR} ERROR, ${v.NA} NA, ${v.OBSERVED} OBSERVED` +
+      ` of ${summary.requirements} requirements; ${summary.tests.total} tests, ${summary.errored} errored.`,
     '',
     ...partialRunLines(report),
     ...staleBaselineLines(report),

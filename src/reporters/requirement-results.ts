@@ -1,4 +1,4 @@
-import type { Area, Level, Registry } from '../contract/index.ts';
+import { type Area, type Level, neverJudgedOn, type Registry, type TargetMode } from '../contract/index.ts';
 import { ofKind } from '../harness/evidence/finding.ts';
 import type { Baseline } from './baseline.ts';
 import type { TestRecord } from './test-record.ts';
@@ -28,6 +28,9 @@ export interface RequirementResult {
   // Parts of the requirement that the tests which ran had nothing to check with on this target
   // (finding 'unchecked'): the verdict rests on the rest.
   unchecked?: string[];
+  // false: NA because no run on this kind of target can judge it (specs/requirements.yaml, `never`);
+  // MDE_REQUIRE_MUST_COVERAGE does not ask for it. Absent otherwise.
+  applicable?: false;
   errored?: boolean;
   violations?: { test: string; text: string }[];
   baseline?: { status: BaselineStatus; expected: Verdict; reason: string; link?: string };
@@ -42,6 +45,7 @@ export function collectRequirementResults(
   records: TestRecord[],
   registry: Registry,
   baseline?: Baseline,
+  mode?: TargetMode,
 ): RequirementResult[] {
   return registry.requirements.map((requirement) => {
     const claiming = records.filter((r) => r.requirements.includes(requirement.id));
@@ -86,6 +90,10 @@ export function collectRequirementResults(
       tests: claiming.map(toRequirementTest),
     };
     if (decided.reason) result.reason = decided.reason;
+    // The contract's reason, not a skip's: it holds for every run on such a target.
+    const never = mode && decided.verdict === 'NA' ? neverJudgedOn(requirement, mode) : undefined;
+    if (never)
+      Object.assign(result, { reason: `not applicable to ${mode} targets: ${never}`, applicable: false });
     if (decided.observed) result.observed = decided.observed;
     if (unchecked.length > 0) result.unchecked = unchecked;
     if (decided.errored) result.errored = true;

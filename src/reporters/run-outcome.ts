@@ -33,31 +33,45 @@ export interface Outcome {
   exitReason: string;
 }
 
-// A broken suite first (it proves nothing), then blocking requirements: a MUST that failed is evidence
-// even where other exchanges were lost, so exit 3 means the target was unreachable and nothing else
-// went wrong (docs/interfaces.md#exit-codes). The reason names both when both happened.
-export function decideOutcome(
-  problems: readonly { category: ErrorCategory; line: string }[],
-  blockingIds: readonly string[],
+// What a target's report holds that decides how the run ends.
+export interface OutcomeEvidence {
+  // Tests that reached no verdict, and errors outside any test.
+  problems: readonly { category: ErrorCategory; line: string }[];
+  // MUST requirements that failed and are no known deviation.
+  failed: readonly string[];
   // MUSTs that failed as the baseline expects: not blocking, but a conforming run must not read as
   // if none had failed (compliance teams file this line).
-  knownIds: readonly string[] = [],
-): Outcome {
-  const failed = blockingIds.length > 0 ? `not conforming: ${blockingIds.join(', ')}` : undefined;
+  known?: readonly string[];
+  // MUSTs left NA that MDE_REQUIRE_MUST_COVERAGE asks for (must-coverage.ts).
+  unjudged?: readonly string[];
+}
+
+// A broken suite first (it proves nothing), then blocking requirements: a MUST that failed is evidence
+// even where other exchanges were lost, so exit 3 means the target was unreachable and nothing else
+// went wrong (docs/interfaces.md#exit-codes). MUSTs left unjudged turn only a conforming run into a
+// failing one. The reason names the cause first, then whatever else happened; the headline of
+// compliance.md says it as it is.
+export function decideOutcome({ problems, failed, known = [], unjudged = [] }: OutcomeEvidence): Outcome {
+  const blocking = failed.length > 0 ? `MUST requirements failed: ${failed.join(', ')}` : undefined;
   // The line quoted is the one that decides the code: a suite error before a lost exchange.
   const first = problems.find((p) => p.category !== 'target-unreachable') ?? problems[0];
   const lost = first
     ? `${problems.length} test(s) or run step(s) reached no verdict: ${first.line}`
     : undefined;
-  const reason = [failed, lost].filter(Boolean).join('; ');
+  const uncovered =
+    unjudged.length > 0
+      ? `MUST requirements not judged, which MDE_REQUIRE_MUST_COVERAGE forbids: ${unjudged.join(', ')}`
+      : undefined;
+  const said = (...parts: (string | undefined)[]) => parts.filter(Boolean).join('; ');
   if (problems.some((p) => p.category !== 'target-unreachable'))
-    return { exitCode: EXIT.ERRORED, exitReason: [lost, failed].filter(Boolean).join('; ') };
-  if (failed) return { exitCode: EXIT.NOT_CONFORMING, exitReason: reason };
-  if (lost) return { exitCode: EXIT.UNREACHABLE, exitReason: reason };
-  if (knownIds.length > 0)
+    return { exitCode: EXIT.ERRORED, exitReason: said(lost, blocking, uncovered) };
+  if (blocking) return { exitCode: EXIT.NOT_CONFORMING, exitReason: said(blocking, lost, uncovered) };
+  if (lost) return { exitCode: EXIT.UNREACHABLE, exitReason: said(lost, uncovered) };
+  if (uncovered) return { exitCode: EXIT.NOT_CONFORMING, exitReason: uncovered };
+  if (known.length > 0)
     return {
       exitCode: EXIT.CONFORMING,
-      exitReason: `no MUST requirement failed other than the baseline's known deviations (${knownIds.join(', ')}), and nothing errored`,
+      exitReason: `no MUST requirement failed other than the baseline's known deviations (${known.join(', ')}), and nothing errored`,
     };
   return { exitCode: EXIT.CONFORMING, exitReason: 'no MUST requirement failed and nothing errored' };
 }

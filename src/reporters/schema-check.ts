@@ -27,6 +27,10 @@ export function schemaProblems(file: string, data: unknown): string[] {
   return (validate.errors ?? []).map(describe);
 }
 
+// Ajv's enum message does not say which values it allows; a reader fixing a file needs them.
 function describe(error: ErrorObject): string {
-  return `${error.instancePath || '/'} ${error.message ?? error.keyword}`;
+  const allowed =
+    error.keyword === 'enum' ? (error.params as { allowedValues?: unknown[] }).allowedValues : undefined;
+  const values = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
+  return `${error.instancePath || '/'} ${error.message ?? error.keyword}${values}`;
 }

@@ -54,7 +54,7 @@ test('a new failure next to a baseline still fails the run', () => {
     baseline,
   });
   expect(report.summary.exitCode).toBe(1);
-  expect(report.summary.exitReason).toMatch(/^not conforming: CANCEL\.OK; partial run/);
+  expect(report.summary.exitReason).toMatch(/^MUST requirements failed: CANCEL\.OK; partial run/);
 });
 
 test('baseline files are validated, naming the file', () => {
@@ -72,4 +72,11 @@ test('baseline files are validated, naming the file', () => {
 
 test('the shipped example baseline is valid', () => {
   expect(loadBaseline('example-tenant', registry).entries.length).toBeGreaterThan(0);
+});
+
+test('a value outside an enum is refused with the values allowed', () => {
+  // A MUST that no run on a target can judge is NA without any baseline entry; NA is no deviation.
+  expect(() => parseBaseline('- id: AUTH.EXPIRED\n  verdict: NA\n  reason: r\n', file)).toThrow(
+    'baselines/x.yaml is not a valid baseline: /0/verdict must be equal to one of the allowed values: "FAIL", "WARN"',
+  );
 });

@@ -57,7 +57,7 @@ test('the summary counts verdicts, MUST failures and errors, and the exit code f
   expect(summary.exitCode).toBe(1);
   // Four requirements have tests here: the rest make it a partial run, which the reason says too.
   expect(summary.exitReason).toBe(
-    `not conforming: CANCEL.FINAL; ${partialRun(registry.requirements.length - 4, registry.requirements.length)}`,
+    `MUST requirements failed: CANCEL.FINAL; ${partialRun(registry.requirements.length - 4, registry.requirements.length)}`,
   );
 });
 
@@ -101,7 +101,7 @@ test('on a run that fails anyway, the reason still names the MUST requirements l
   expect(summary).toMatchObject({
     exitCode: 1,
     exitReason:
-      'not conforming: CANCEL.FINAL; MUST requirements not judged, which MDE_REQUIRE_MUST_COVERAGE forbids: AUTH.EXPIRED',
+      'MUST requirements failed: CANCEL.FINAL; MUST requirements not judged, which MDE_REQUIRE_MUST_COVERAGE forbids: AUTH.EXPIRED',
   });
 });
 
@@ -228,7 +228,7 @@ test('a MUST that failed wins over lost exchanges: exit 1, and the reason names 
   ]);
   expect(summary.exitCode).toBe(1);
   expect(summary.exitReason).toMatch(
-    /^not conforming: CANCEL\.FINAL; 1 test\(s\) or run step\(s\) reached no verdict: GET .*: no answer within 10 s/,
+    /^MUST requirements failed: CANCEL\.FINAL; 1 test\(s\) or run step\(s\) reached no verdict: GET .*: no answer within 10 s/,
   );
 });
 
@@ -255,7 +255,11 @@ test('compliance.md has a header, a summary line, one row per requirement and th
   expect(md).toContain('# Compliance report: embedded');
   expect(md).toContain('- Target: embedded reference emulator, embedded at 127.0.0.1:4010\n');
   expect(md).toContain('contract sha256:0123456789abcdef');
-  expect(md).toContain('**Not conforming, partial run** (exit 1): 1 PASS, 1 FAIL');
+  // The cause first, then the counts: "Not conforming: 1 PASS, 0 FAIL" must never read as a reason.
+  expect(md).toContain(
+    '**Not conforming, partial run** (exit 1): MUST requirements failed: CANCEL.FINAL; partial run:',
+  );
+  expect(md).toContain('had no test in it. 1 PASS, 1 FAIL');
   expect(md).toContain(
     '| CANCEL.FINAL | MUST | FAIL | cancel of a Succeeded action is rejected: expected status 4xx, got 200 | 1/1 |',
   );

@@ -22,7 +22,7 @@ function runDirectory(generatedAt: string) {
     JSON.stringify({
       generatedAt,
       target: { name: 'embedded' },
-      summary: { exitCode: 1, exitReason: 'not conforming: CANCEL.FINAL' },
+      summary: { exitCode: 1, exitReason: 'MUST requirements failed: CANCEL.FINAL' },
       requirements: [{ id: 'CANCEL.FINAL', tests: [{ title: 'a test', outcome: 'errored' }] }],
     }),
   );

@@ -117,7 +117,11 @@ function summarize(
   };
   const outcome = decideOutcome({
     problems,
-    failed: blocking.map((r) => r.id),
+    failed: blocking.filter((r) => r.baseline?.status !== 'stale').map((r) => r.id),
+    stale: baseline && {
+      file: baseline.file,
+      entries: requirements.filter((r) => r.baseline?.status === 'stale'),
+    },
     known: requirements
       .filter((r) => r.verdict === 'FAIL' && r.baseline?.status === 'known')
       .map((r) => r.id),

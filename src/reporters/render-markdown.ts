@@ -107,11 +107,18 @@ function isEmptyList(value: unknown): boolean {
 function row(r: RequirementResult): string {
   const verdict = r.baseline?.status === 'known' ? `${r.verdict} (known deviation)` : r.verdict;
   const partly = r.unchecked?.length ? `Not checked: ${r.unchecked.join('; ')}` : undefined;
-  const text = [r.observed ?? r.reason, partly].filter(Boolean).join('; ');
+  const text = [r.observed ?? r.reason, partly, knownBecause(r)].filter(Boolean).join('; ');
   const baselineNote =
     r.baseline?.status === 'stale' ? ` **Baseline expects ${r.baseline.expected}: update it.**` : '';
   const ran = r.tests.filter((t) => t.outcome !== 'skipped').length;
   return `| ${r.id} | ${r.level} | ${verdict} | ${cell(text)}${baselineNote} | ${ran}/${r.tests.length} |`;
+}
+
+// A known deviation matches the baseline by requirement and verdict, not by the answer: its reason
+// beside the run's lets a reader see whether the target still deviates the way it was filed.
+function knownBecause(r: RequirementResult): string | undefined {
+  if (r.baseline?.status !== 'known') return undefined;
+  return `baseline: ${r.baseline.reason}${r.baseline.link ? ` (${r.baseline.link})` : ''}`;
 }
 
 function cell(text: string): string {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorCategory, RunRecords } from './test-record.ts';
+import type { Verdict } from './verdict.ts';
 
 // How a run ends, defined once: the exit codes of `npm run conformance` (docs/interfaces.md#exit-codes),
 // what each means, and how the written reports decide it.
@@ -39,6 +40,9 @@ export interface OutcomeEvidence {
   problems: readonly { category: ErrorCategory; line: string }[];
   // MUST requirements that failed and are no known deviation.
   failed: readonly string[];
+  // Baseline entries that no longer happen, with the verdict the requirement has now: the baseline,
+  // not the target, is what fails the run.
+  stale?: { file: string; entries: readonly { id: string; verdict: Verdict }[] };
   // MUSTs that failed as the baseline expects: not blocking, but a conforming run must not read as
   // if none had failed (compliance teams file this line).
   known?: readonly string[];
@@ -51,8 +55,20 @@ export interface OutcomeEvidence {
 // went wrong (docs/interfaces.md#exit-codes). MUSTs left unjudged turn only a conforming run into a
 // failing one. The reason names the cause first, then whatever else happened; the headline of
 // compliance.md says it as it is.
-export function decideOutcome({ problems, failed, known = [], unjudged = [] }: OutcomeEvidence): Outcome {
-  const blocking = failed.length > 0 ? `MUST requirements failed: ${failed.join(', ')}` : undefined;
+export function decideOutcome({
+  problems,
+  failed,
+  stale,
+  known = [],
+  unjudged = [],
+}: OutcomeEvidence): Outcome {
+  // A stale baseline blocks as a failed MUST does, but says that the baseline is what to fix.
+  const blocking = [
+    failed.length > 0 ? `MUST requirements failed: ${failed.join(', ')}` : undefined,
+    stale?.entries.length ? outOfDate(stale) : undefined,
+  ]
+    .filter(Boolean)
+    .join('; ');
   // The line quoted is the one that decides the code: a suite error before a lost exchange.
   const first = problems.find((p) => p.category !== 'target-unreachable') ?? problems[0];
   const lost = first
@@ -74,6 +90,16 @@ export function decideOutcome({ problems, failed, known = [], unjudged = [] }: O
       exitReason: `no MUST requirement failed other than the baseline's known deviations (${known.join(', ')}), and nothing errored`,
     };
   return { exitCode: EXIT.CONFORMING, exitReason: 'no MUST requirement failed and nothing errored' };
+}
+
+// "baseline out of date: CANCEL.FIELDS now passes; remove it from baselines/x.yaml". A stale entry
+// passes now (compareWithBaseline: NA and ERROR leave it unexercised), so the fix is to remove it.
+function outOfDate({ file, entries }: NonNullable<OutcomeEvidence['stale']>): string {
+  const now = entries.map((e) => `${e.id} now ${e.verdict === 'PASS' ? 'passes' : `reads ${e.verdict}`}`);
+  const fix = entries.every((e) => e.verdict === 'PASS')
+    ? `remove ${entries.length > 1 ? 'them' : 'it'} from ${file}`
+    : `update ${file}`;
+  return `baseline out of date: ${now.join(', ')}; ${fix}`;
 }
 
 // The worst exit code of several targets (a matrix run): a leak beats an error beats a violation.

@@ -27,7 +27,11 @@ test('a listed deviation that happens is a known deviation: verdict kept, run no
   expect(report.summary.mustFailed).toBe(0);
   expect(report.summary.exitCode).toBe(0);
   expect(report.summary.baseline?.known).toEqual(['CANCEL.FINAL']);
-  expect(renderMarkdown(report)).toContain('| CANCEL.FINAL | MUST | FAIL (known deviation) |');
+  // The row says why the baseline lists it, beside what the run saw: it matches by requirement and
+  // verdict, not by the answer.
+  expect(renderMarkdown(report)).toContain(
+    '| CANCEL.FINAL | MUST | FAIL (known deviation) | t: expected 4xx, got 200; baseline: the target answers 200 (https://example.org/issue/1) | 1/1 |',
+  );
   // The headline a compliance team files names the failed MUST, not "no MUST requirement failed".
   expect(report.summary.exitReason).toMatch(
     /^no MUST requirement failed other than the baseline's known deviations \(CANCEL\.FINAL\), and nothing errored/,
@@ -37,6 +41,13 @@ test('a listed deviation that happens is a known deviation: verdict kept, run no
 test('a listed deviation that no longer happens fails the run and says what to update', () => {
   const report = reportWith(false);
   expect(report.summary.exitCode).toBe(1);
+  // The cause is the baseline, not the requirement (which passed): the headline says so.
+  expect(report.summary.exitReason).toMatch(
+    /^baseline out of date: CANCEL\.FINAL now passes; remove it from baselines\/x\.yaml; partial run/,
+  );
+  expect(renderMarkdown(report)).toContain(
+    '**Not conforming, partial run** (exit 1): baseline out of date: CANCEL.FINAL now passes; remove it from baselines/x.yaml;',
+  );
   expect(report.summary.baseline?.stale).toEqual([
     'baseline says CANCEL.FINAL FAILs but it passed: update baselines/x.yaml',
   ]);

@@ -106,12 +106,24 @@ function isEmptyList(value: unknown): boolean {
 
 function row(r: RequirementResult): string {
   const verdict = r.baseline?.status === 'known' ? `${r.verdict} (known deviation)` : r.verdict;
-  const partly = r.unchecked?.length ? `Not checked: ${r.unchecked.join('; ')}` : undefined;
-  const text = [r.observed ?? r.reason, partly, knownBecause(r)].filter(Boolean).join('; ');
+  const text = [r.observed ?? r.reason, ...uncheckedNotes(r), knownBecause(r)].filter(Boolean).join('; ');
   const baselineNote =
     r.baseline?.status === 'stale' ? ` **Baseline expects ${r.baseline.expected}: update it.**` : '';
   const ran = r.tests.filter((t) => t.outcome !== 'skipped').length;
   return `| ${r.id} | ${r.level} | ${verdict} | ${cell(text)}${baselineNote} | ${ran}/${r.tests.length} |`;
+}
+
+// `unchecked` holds the titles of tests that did not run and the parts the tests that ran could not
+// check: "2 of 3 tests did not run: <why>", then "Not checked: <parts>".
+function uncheckedNotes(r: RequirementResult): string[] {
+  const unchecked = r.unchecked ?? [];
+  const skipped = r.tests.filter((t) => t.outcome === 'skipped' && unchecked.includes(t.title));
+  const parts = unchecked.filter((u) => !skipped.some((t) => t.title === u));
+  const why = [...new Set(skipped.map((t) => t.skipReason ?? 'skipped without a reason'))];
+  return [
+    skipped.length ? `${skipped.length} of ${r.tests.length} tests did not run: ${why.join('; ')}` : '',
+    parts.length ? `Not checked: ${parts.join('; ')}` : '',
+  ];
 }
 
 // A known deviation matches the baseline by requirement and verdict, not by the answer: its reason

@@ -13,6 +13,8 @@ export interface RequirementTest {
   outcome: TestRecord['outcome'];
   durationMs: number;
   flaky?: boolean;
+  // Why it did not run (outcome skipped): a switch, a state the target lacks.
+  skipReason?: string;
 }
 
 export interface RequirementResult {
@@ -26,7 +28,8 @@ export interface RequirementResult {
   reason?: string;
   observed?: string;
   // Parts of the requirement that the tests which ran had nothing to check with on this target
-  // (finding 'unchecked'): the verdict rests on the rest.
+  // (finding 'unchecked'), and the titles of its tests that did not run beside some that did: the
+  // verdict rests on the rest.
   unchecked?: string[];
   // false: NA because no run on this kind of target can judge it (specs/requirements.yaml, `never`);
   // MDE_REQUIRE_MUST_COVERAGE does not ask for it. Absent otherwise.
@@ -59,13 +62,9 @@ export function collectRequirementResults(
         .filter((o) => o.id === requirement.id)
         .map((o) => o.text),
     );
-    const unchecked = [
-      ...new Set(
-        claiming
-          .filter((r) => r.outcome !== 'skipped')
-          .flatMap((r) => ofKind(r.findings, 'unchecked').map((u) => u.text)),
-      ),
-    ];
+    const parts = claiming
+      .filter((r) => r.outcome !== 'skipped')
+      .flatMap((r) => ofKind(r.findings, 'unchecked').map((u) => u.text));
     const decided = decideVerdict({
       level: requirement.level,
       tests: claiming.map((r) => ({
@@ -77,6 +76,10 @@ export function collectRequirementResults(
       violations: violations.map((v) => `${v.test}: ${v.text}`),
       observed,
     });
+    // A verdict from some tests must not hide the ones that did not run (a Failed action the target
+    // lacks): they prove nothing either way, so the verdict stands and they are named. NA says it anyway.
+    const notRun = decided.verdict === 'NA' ? [] : claiming.filter((r) => r.outcome === 'skipped');
+    const unchecked = [...new Set([...parts, ...notRun.map((r) => r.title)])];
     const entry = baseline?.entries.find((e) => e.id === requirement.id);
     const status = compareWithBaseline(decided.verdict, entry?.verdict);
     const result: RequirementResult = {
@@ -115,5 +118,6 @@ function toRequirementTest(record: TestRecord): RequirementTest {
     durationMs: record.durationMs,
   };
   if (record.flaky) test.flaky = true;
+  if (record.skipReason) test.skipReason = record.skipReason;
   return test;
 }

@@ -1,17 +1,28 @@
 import { dirname, resolve } from 'node:path';
-import type { FullConfig, FullResult, Reporter, Suite, TestError } from '@playwright/test/reporter';
+import type {
+  FullConfig,
+  FullResult,
+  Reporter,
+  Suite,
+  TestCase,
+  TestError,
+  TestResult,
+} from '@playwright/test/reporter';
 import { getRegistry } from '../contract/index.ts';
+import { findingsOf } from '../harness/evidence/finding.ts';
 import { isListingRun } from '../harness/run/listing-run.ts';
 import { type RunPlan, targetOfTest } from '../harness/run/run-plan.ts';
 import { type Baseline, loadSelectedBaseline } from './baseline.ts';
 import { complianceLine } from './compliance-line.ts';
 import { buildComplianceReport } from './compliance-report.ts';
+import { junitProperties } from './junit-properties.ts';
 import { reasonLine } from './reason-line.ts';
 import { recordFromTest } from './record-from-test.ts';
 import { RECORDS_FILE, shardRecordsFile, writeRecords } from './records-file.ts';
 import { runErrorOf } from './run-error.ts';
 import { EXIT, type ExitCode, worstOf } from './run-outcome.ts';
 import { suiteInfo } from './suite-info.ts';
+import { outcomeOf } from './test-outcome.ts';
 import type { RunError, RunRecords, TargetInfo } from './test-record.ts';
 import { removeWholeRunReports, writeComplianceReports } from './write-reports.ts';
 
@@ -54,6 +65,16 @@ export default class ComplianceReporter implements Reporter {
     } catch (error) {
       this.runErrors.push({ category: 'suite-error', line: reasonLine(String((error as Error).message)) });
     }
+  }
+
+  // Playwright's JUnit reporter reads each test's annotations when the run ends: a failure that does
+  // not fail the run (a known deviation, a SHOULD warning) is marked on the test by then.
+  onTestEnd(test: TestCase, result: TestResult): void {
+    if (this.listing || result.status === 'passed' || result.status === 'skipped') return;
+    const annotations = [...test.annotations, ...result.annotations];
+    if (outcomeOf(test, result, findingsOf(annotations)).outcome !== 'failed') return;
+    const ids = annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '');
+    test.annotations.push(...junitProperties([...new Set(ids)], getRegistry(), this.baseline));
   }
 
   onError(error: TestError): void {

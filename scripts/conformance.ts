@@ -7,7 +7,7 @@ import { loadConfig } from '../src/harness/config/load-config.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import { unknownVariableWarnings } from '../src/harness/config/unknown-variables.ts';
 import { unusedCredentialWarnings } from '../src/harness/config/unused-credentials.ts';
-import { ConfigError, describeError, isUserError } from '../src/harness/errors.ts';
+import { ApiAccessError, ConfigError, describeError, isUserError } from '../src/harness/errors.ts';
 import type { SignInError } from '../src/harness/identity/sign-in-error.ts';
 import { redactText } from '../src/harness/redaction/redact.ts';
 import { isListingRun } from '../src/harness/run/listing-run.ts';
@@ -69,9 +69,12 @@ async function main(args: string[]): Promise<ExitCode> {
         ? describeError(error)
         : `TargetUnreachableError: ${redactText(String(error))}`;
       console.error(line);
-      // Refused credentials are configuration to fix (exit 2), not a target to retry later. (Told by
-      // its code: the sign-in modules load only for a tenant, inside the preflight.)
-      const refused = (error as Partial<SignInError>)?.code === 'SIGN_IN' && (error as SignInError).refused;
+      // Refused credentials, or a token the API refuses, are configuration to fix (exit 2), not a
+      // target to retry later. (Told by its code: the sign-in modules load only for a tenant, inside
+      // the preflight.)
+      const refused =
+        error instanceof ApiAccessError ||
+        ((error as Partial<SignInError>)?.code === 'SIGN_IN' && (error as SignInError).refused);
       const { writeStoppedRunReport } = await import('../src/reporters/stopped-run-report.ts');
       console.log(writeStoppedRunReport(plan, line, refused ? 'suite-error' : 'target-unreachable'));
       // The stopped run's artefacts are scanned as any run's are (exit 4 on a finding).

@@ -53,6 +53,13 @@ export class TargetUnreachableError extends HarnessError {
   }
 }
 
+// The API refused (401 or 403) a token the token endpoint issued to the operator app: its permissions
+// or the scope are to fix (exit 2), or every test would read the API's lawful refusal as a failure.
+export class ApiAccessError extends HarnessError {
+  readonly code = 'API_ACCESS';
+  readonly category = 'suite';
+}
+
 // One exchange with the API was lost on the wire: reset, refused, no answer in time, or an answer
 // cut short. Nothing can be concluded from it about the contract.
 export class TransportError extends HarnessError {

@@ -6,9 +6,10 @@ import { ControlClient } from './drivers/control-client.ts';
 import { ControlProtocolError, TargetUnreachableError } from './errors.ts';
 import { describeFetchError, PLAIN_HTTP_ANSWER } from './http/fetch-error.ts';
 import { sendRaw } from './http/raw-request.ts';
+import { checkApiTakesToken } from './identity/api-acceptance.ts';
 import { acquireToken, TokenError, tokenUrl } from './identity/client-secret-flow.ts';
 import { SignInError } from './identity/sign-in-error.ts';
-import { tokenSourceFor } from './identity/token-source.ts';
+import { type Token, tokenSourceFor } from './identity/token-source.ts';
 import { registerSecret } from './redaction/redact.ts';
 
 export interface PreflightOptions {
@@ -16,9 +17,9 @@ export interface PreflightOptions {
   timeoutMs: number;
 }
 
-// Checks, before any test, that the API origin answers, that a token can be had, and in emulator mode
-// that the control protocol answers. Throws one TargetUnreachableError (or SignInError) naming the URL
-// and the cause; never a secret.
+// Checks, before any test, that the API origin answers, that a token can be had (in tenant mode, one
+// the API takes), and in emulator mode that the control protocol answers. Throws one
+// TargetUnreachableError (or SignInError, ApiAccessError) naming the URL and the cause; never a secret.
 export async function preflight(
   spec: EmulatorTarget | TenantTarget,
   options: PreflightOptions,
@@ -26,8 +27,9 @@ export async function preflight(
   await probeOrigin(`${spec.apiBaseUrl}/api/machineactions/${randomUUID()}`, options.timeoutMs);
   if (spec.mode === 'tenant') {
     const operator = tokenSourceFor(spec.credentials.operator, spec);
+    let token: Token;
     try {
-      await withTimeout(
+      token = await withTimeout(
         operator.token(spec.scope),
         options.timeoutMs,
         tokenUrl(spec.authBaseUrl, spec.tenantId),
@@ -41,6 +43,7 @@ export async function preflight(
         { cause: error },
       );
     }
+    await checkApiTakesToken(spec, token.accessToken, options.timeoutMs);
     return;
   }
   const control = new ControlClient(spec.controlBaseUrl ?? spec.apiBaseUrl, options.timeoutMs);

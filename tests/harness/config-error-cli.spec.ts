@@ -36,17 +36,19 @@ for (const [how, args] of [
 
 test.afterEach(removeTempDirs);
 
-// A token endpoint that answers and refuses the app: credentials to fix (exit 2), not a target to retry.
-test('npm run conformance exits 2 when the token endpoint refuses the app, never showing its secret', async () => {
+// A tenant stand-in on loopback: `answer` says what each request gets.
+async function standIn(answer: (url: string) => { status: number; body: string }) {
   const server = createServer((req, res) => {
-    if (req.url?.includes('/oauth2/'))
-      res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"invalid_client"}');
-    else res.writeHead(404).end();
+    const { status, body } = answer(req.url ?? '/');
+    res.writeHead(status, { 'content-type': 'application/json' }).end(body);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const secret = 'cli-refused-secret-value-7';
-  const run = await new Promise<{ status: number | null; stderr: string }>((done) => {
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+// npm run conformance in tenant mode against `url`, in a directory of its own.
+function conformanceAgainst(url: string, secret: string) {
+  return new Promise<{ status: number | null; stderr: string }>((done) => {
     const child = spawn(process.execPath, CONFORMANCE_ARGS, {
       cwd: tempDir('conformance-refused-'),
       env: {
@@ -65,9 +67,41 @@ test('npm run conformance exits 2 when the token endpoint refuses the app, never
     });
     child.on('close', (status) => done({ status, stderr }));
   });
+}
+
+// A token endpoint that answers and refuses the app: credentials to fix (exit 2), not a target to retry.
+test('npm run conformance exits 2 when the token endpoint refuses the app, never showing its secret', async () => {
+  const { server, url } = await standIn((path) =>
+    path.includes('/oauth2/')
+      ? { status: 401, body: '{"error":"invalid_client"}' }
+      : { status: 404, body: '' },
+  );
+  const secret = 'cli-refused-secret-value-7';
+  const run = await conformanceAgainst(url, secret);
   server.close();
   expect(run.stderr).toContain('SignInError: secret sign-in at');
   expect(run.stderr).toContain('invalid_client (401)');
   expect(run.stderr).not.toContain(secret);
+  expect(run.status).toBe(2);
+});
+
+// A token the API refuses (an app without roles) is configuration as well: exit 2 before any test.
+test('npm run conformance exits 2 when the API refuses the token of the operator app, never showing it', async () => {
+  const token = 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJjbGkifQ.cli-refused-token-signature';
+  const { server, url } = await standIn((path) =>
+    path.includes('/oauth2/')
+      ? { status: 200, body: JSON.stringify({ token_type: 'Bearer', expires_in: 3599, access_token: token }) }
+      : path === '/api/machineactions?$top=1'
+        ? { status: 403, body: '{"error":{"code":"Forbidden","message":"Missing application roles."}}' }
+        : { status: 404, body: '{"error":{"code":"NotFound","message":"no such action"}}' },
+  );
+  const run = await conformanceAgainst(url, 'cli-roles-secret-value-8');
+  server.close();
+  expect(run.stderr.trim().split('\n')).toEqual([
+    expect.stringMatching(
+      /^ApiAccessError: GET http:\/\/127\.0\.0\.1:\d+\/api\/machineactions\?\$top=1 answered 403 Forbidden to the operator app's token: grant the app the application permissions Machine\.Read\.All and Machine\.Scan/,
+    ),
+  ]);
+  expect(run.stderr).not.toContain(token);
   expect(run.status).toBe(2);
 });

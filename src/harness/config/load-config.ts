@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { DEFAULT_SCOPE } from '../../contract/index.ts';
 import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
 import { type CheckedEnvironment, checkEnvironment } from './check-environment.ts';
 import { schemaOf, setIt } from './env-schema.ts';
 import { commaList } from './env-values.ts';
-import { GOV_API_HOSTS, GOV_HIGH_API_HOSTS, isLoopback, tenantOriginProblem } from './hosts.ts';
+import { GOV_HIGH_API_HOSTS, isLoopback, tenantOriginProblem } from './hosts.ts';
 import { ConfigProblems } from './problems.ts';
 import { profileFileProblem } from './profile-file.ts';
 import { type Env, readEnv } from './read-env.ts';
 import type { EmbeddedTarget, EmulatorTarget, TargetSpec, TenantTarget } from './target-spec.ts';
 import { tenantCredentials } from './tenant-credentials.ts';
+import { defaultTenantScope } from './tenant-scope.ts';
 import { REQUEST_TIMEOUT_SECONDS, TEST_TIMEOUT_SECONDS } from './timeouts.ts';
 
 export type { CredentialKind, CredentialSpec, TenantCredentials } from './credential-spec.ts';
@@ -109,9 +109,7 @@ function tenantTarget(c: CheckedEnvironment, env: Env, problems: ConfigProblems)
       ? apiBaseUrl
       : 'https://login.microsoftonline.com';
   const authBaseUrl = tenantOrigin(c, 'MDE_AUTH_BASE_URL', 'auth', problems) ?? defaultAuth;
-  // The US Gov clouds expect a token for their own API host (docs/contract.md#us-gov).
-  const scope =
-    v.MDE_SCOPE ?? (GOV_API_HOSTS.includes(apiHost) ? `https://${apiHost}/.default` : DEFAULT_SCOPE);
+  const scope = v.MDE_SCOPE ?? defaultTenantScope(apiBaseUrl);
   if (!c.isSet('MDE_TENANT_ID'))
     problems.add(
       'MDE_TENANT_ID',

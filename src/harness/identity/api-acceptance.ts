@@ -1,0 +1,53 @@
+import type { TenantTarget } from '../config/target-spec.ts';
+import { defaultTenantScope } from '../config/tenant-scope.ts';
+import { ApiAccessError } from '../errors.ts';
+import { type RawResponse, sendRaw } from '../http/raw-request.ts';
+
+// A token is no proof that the API takes it: an app without admin-consented roles, or one asking for
+// another resource's scope, gets one all the same, and the tests would then read the API's lawful 403
+// or 401 as failures (CANCEL.NOTFOUND "expected 404, got 403"). So the preflight reads once with it: the
+// list of one action, which the tenant driver needs anyway, needs Machine.Read.All and changes nothing.
+export async function checkApiTakesToken(
+  spec: TenantTarget,
+  accessToken: string,
+  timeoutMs: number,
+): Promise<void> {
+  const url = `${spec.apiBaseUrl}/api/machineactions?$top=1`;
+  let answer: RawResponse;
+  try {
+    answer = await sendRaw({
+      url,
+      method: 'GET',
+      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+      timeoutMs,
+    });
+  } catch {
+    // Lost on the wire: each test's exchange says so, as without this check.
+    return;
+  }
+  if (answer.status !== 401 && answer.status !== 403) return;
+  const code = errorCode(answer.text);
+  const apiScope = defaultTenantScope(spec.apiBaseUrl);
+  // The scope names the token's audience: a 401 (or, by the contract, a 403) for a token of another one.
+  const scope =
+    spec.scope === apiScope
+      ? `check MDE_SCOPE, the token's audience: the API's scope is ${apiScope}`
+      : `check MDE_SCOPE, the token's audience: it asks for ${spec.scope}, the API's scope is ${apiScope}`;
+  const fix =
+    answer.status === 401
+      ? scope
+      : `grant the app the application permissions Machine.Read.All and Machine.Scan of WindowsDefenderATP, with admin consent${spec.scope === apiScope ? '' : `; and ${scope}`}`;
+  throw new ApiAccessError(
+    `GET ${url} answered ${answer.status}${code ? ` ${code}` : ''} to the operator app's token: ${fix}`,
+  );
+}
+
+// The API's error.code, when the answer has the error envelope and the code is a plain word.
+function errorCode(text: string): string | undefined {
+  try {
+    const code = (JSON.parse(text) as { error?: { code?: unknown } })?.error?.code;
+    return typeof code === 'string' && /^[A-Za-z][\w.-]{0,63}$/.test(code) ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, test } from '../helpers/api-test.ts';
 import { CONFORMANCE_ARGS, withoutMdeVariables } from '../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { httpsStandIn } from './https-stand-in.ts';
 
 // Both ways a user starts a run stop on a bad environment with one line per problem and exit 2,
 // never a stack trace (docs/interfaces.md#environment).
@@ -47,7 +48,7 @@ async function standIn(answer: (url: string) => { status: number; body: string }
 }
 
 // npm run conformance in tenant mode against `url`, in a directory of its own.
-function conformanceAgainst(url: string, secret: string) {
+function conformanceAgainst(url: string, secret: string, env: Record<string, string> = {}) {
   return new Promise<{ status: number | null; stderr: string }>((done) => {
     const child = spawn(process.execPath, CONFORMANCE_ARGS, {
       cwd: tempDir('conformance-refused-'),
@@ -59,6 +60,7 @@ function conformanceAgainst(url: string, secret: string) {
         MDE_CLIENT_SECRET: secret,
         MDE_API_BASE_URL: url,
         MDE_AUTH_BASE_URL: url,
+        ...env,
       },
     });
     let stderr = '';
@@ -103,5 +105,31 @@ test('npm run conformance exits 2 when the API refuses the token of the operator
     ),
   ]);
   expect(run.stderr).not.toContain(token);
+  expect(run.status).toBe(2);
+});
+
+// Microsoft's library says only "endpoints_resolution_error" for a tenant its authority does not know;
+// the line gives what the authority answered, and it is configuration to fix (exit 2), not unreachable.
+test('npm run conformance exits 2 naming AADSTS90002 and MDE_TENANT_ID for a tenant the authority does not know', async () => {
+  const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+  const standIn = await httpsStandIn((path) =>
+    path === `/${tenant}/v2.0/.well-known/openid-configuration`
+      ? {
+          status: 400,
+          body: JSON.stringify({
+            error: 'invalid_tenant',
+            error_description: `AADSTS90002: Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.\r\nTrace ID: 1\r\nCorrelation ID: 2\r\nTimestamp: 2026-12-03 15:51:06Z`,
+            error_codes: [90002],
+          }),
+        }
+      : { status: 404, body: '{"error":{"code":"NotFound","message":"no such action"}}' },
+  );
+  const run = await conformanceAgainst(standIn.url, 'cli-tenant-secret-value-9', {
+    NODE_EXTRA_CA_CERTS: standIn.caFile,
+  });
+  await standIn.close();
+  expect(run.stderr.trim().split('\n')).toEqual([
+    `SignInError: secret sign-in at ${standIn.url}/${tenant} failed: the authority answered 400 invalid_tenant: AADSTS90002: Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. (no such tenant: check MDE_TENANT_ID)`,
+  ]);
   expect(run.status).toBe(2);
 });

@@ -1,7 +1,10 @@
-import { entraErrorByCode } from '../../contract/entra-errors.ts';
+import { ENTRA_ERRORS, entraErrorByCode } from '../../contract/entra-errors.ts';
 import type { CredentialSpec } from '../config/credential-spec.ts';
+import { isLoopback } from '../config/hosts.ts';
 import { HarnessError } from '../errors.ts';
+import { PLAIN_HTTP_ANSWER } from '../http/fetch-error.ts';
 import { CLIENT_ID_PLACEHOLDER, configuredClientIds } from '../redaction/configured-secrets.ts';
+import { AuthorityError } from './authority-answer.ts';
 import { TokenError } from './client-secret-flow.ts';
 import type { Authority } from './token-source.ts';
 
@@ -23,13 +26,10 @@ const QUOTED_APP_ID =
 export function signInError(error: unknown, spec: CredentialSpec, authority: Authority): SignInError {
   const detail = withoutClientIds(entraDetail(error), spec.clientId);
   const aadsts = /AADSTS(\d+)/.exec(detail)?.[1];
-  const refused = !!aadsts || refusedByOAuth(error);
-  const fix = aadsts
-    ? entraErrorByCode(aadsts)?.fix
-    : refused
-      ? 'check the client id and its secret or certificate'
-      : 'check MDE_AUTH_BASE_URL and that the token endpoint is reachable';
+  // The authority's answer says itself whether it refused: an AADSTS code in a 5xx is a failing target.
+  const refused = error instanceof AuthorityError ? error.refused : !!aadsts || refusedByOAuth(error);
   const where = `${authority.authBaseUrl}/${authority.tenantId}`;
+  const fix = fixFor(error, aadsts, refused, authority);
   const signIn = new SignInError(
     `${spec.kind} sign-in at ${where} failed: ${detail}${fix ? ` (${fix})` : ''}`,
     {
@@ -38,6 +38,33 @@ export function signInError(error: unknown, spec: CredentialSpec, authority: Aut
   );
   signIn.refused = refused;
   return signIn;
+}
+
+// What to check: the table's line for Entra ID's code, the variable where the code names one setting,
+// else by what kind of failure it was.
+function fixFor(
+  error: unknown,
+  aadsts: string | undefined,
+  refused: boolean,
+  authority: Authority,
+): string | undefined {
+  if (aadsts) {
+    if (Number(aadsts) === ENTRA_ERRORS.tenantNotFound.code) return 'no such tenant: check MDE_TENANT_ID';
+    const known = entraErrorByCode(aadsts)?.fix;
+    if (known) return known;
+    // A code the table does not hold: Entra ID's own page explains each.
+    const lookUp = `see https://login.microsoftonline.com/error?code=${aadsts}`;
+    return error instanceof AuthorityError ? `check MDE_TENANT_ID and MDE_AUTH_BASE_URL; ${lookUp}` : lookUp;
+  }
+  if (error instanceof AuthorityError && error.answer.lost === PLAIN_HTTP_ANSWER)
+    // As the API probe says it: on loopback (an emulator) the fix is the scheme; elsewhere the host.
+    return isLoopback(authority.authBaseUrl)
+      ? `set MDE_AUTH_BASE_URL=${authority.authBaseUrl.replace(/^https:/, 'http:')}`
+      : 'check MDE_AUTH_BASE_URL: Entra ID answers HTTPS';
+  if (error instanceof AuthorityError && refused) return 'check MDE_TENANT_ID and MDE_AUTH_BASE_URL';
+  return refused
+    ? 'check the client id and its secret or certificate'
+    : 'check MDE_AUTH_BASE_URL and that the token endpoint is reachable';
 }
 
 // Refused, as opposed to unanswered or failing: an OAuth error about the client (RFC 6749 5.2) in a
@@ -66,6 +93,7 @@ function withoutClientIds(text: string, clientId: string | undefined): string {
 // The first sentence Entra ID gives (from "AADSTS..." to "Trace ID"), or the library's own message.
 // msal-node prefixes it with "Error(s): N - Timestamp: ... - Description: ".
 function entraDetail(error: unknown): string {
+  if (error instanceof AuthorityError) return error.message;
   if (error instanceof TokenError) return `${error.reason}${error.status ? ` (${error.status})` : ''}`;
   const response = (error as { errorResponse?: { error?: string; errorDescription?: string } }).errorResponse;
   const text = response?.errorDescription || (error as Error)?.message || String(error);

@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/identity';
 import type { CredentialSpec } from '../config/credential-spec.ts';
 import { readSecret } from '../config/credential-spec.ts';
 import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
+import { askAuthority, isEndpointResolutionFailure } from './authority-answer.ts';
 import { acquireToken } from './client-secret-flow.ts';
 import { githubOidcToken } from './github-oidc.ts';
 import { signInError } from './sign-in-error.ts';
@@ -23,6 +24,9 @@ export interface TokenSource {
   token(scope: string): Promise<Token>;
 }
 
+// The one request that asks the authority what made msal-node fail; the preflight bounds it too.
+const AUTHORITY_CHECK_MS = 5_000;
+
 const MICROSOFT_AUTHORITIES = [
   'login.microsoftonline.com',
   'login.microsoftonline.us',
@@ -40,7 +44,11 @@ export function tokenSourceFor(spec: CredentialSpec, authority: Authority): Toke
         credential ??= credentialFor(spec, authority);
         token = await (await credential).getToken(scope);
       } catch (error) {
-        throw signInError(error, spec, authority);
+        // msal-node says only that the tenant's configuration could not be had: ask the authority why.
+        const answer = isEndpointResolutionFailure(error)
+          ? await askAuthority(authority, AUTHORITY_CHECK_MS, error)
+          : undefined;
+        throw signInError(answer ?? error, spec, authority);
       }
       if (!token) throw signInError(new Error('the credential returned no token'), spec, authority);
       recordIssuedSecret(token.token);

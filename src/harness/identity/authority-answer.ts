@@ -1,0 +1,96 @@
+import { PLAIN_HTTP_ANSWER } from '../http/fetch-error.ts';
+import { sendRaw, WireLoss } from '../http/raw-request.ts';
+import type { Authority } from './token-source.ts';
+
+// msal-node's word for "the tenant's OpenID configuration could not be had". It keeps neither the
+// status nor Entra ID's answer, and @azure/identity passes on only the word; so a refused tenant
+// (400 AADSTS90002), a refused connection and an http server on an https URL all read the same.
+export function isEndpointResolutionFailure(error: unknown): boolean {
+  const err = error as { errorCode?: unknown; message?: unknown } | undefined;
+  return (
+    err?.errorCode === 'endpoints_resolution_error' ||
+    /\bendpoints_resolution_error\b/.test(String(err?.message ?? error))
+  );
+}
+
+// What the authority answered where MSAL looks first, when that was not the document: Entra ID's
+// refusal (status, OAuth `error`, the AADSTS sentence), another status, or why no answer came.
+export interface AuthorityAnswer {
+  // OAuth error of the answer ("invalid_tenant").
+  error?: string;
+  // The first line of `error_description`: "AADSTS90002: Tenant '…' not found. …".
+  aadsts?: string;
+  // Why no answer came ("connection refused", "the target answered plain HTTP to a TLS handshake ...").
+  lost?: string;
+}
+
+export class AuthorityError extends Error {
+  constructor(
+    readonly url: string,
+    // undefined when no answer came.
+    readonly status: number | undefined,
+    readonly answer: AuthorityAnswer,
+    options?: { cause?: unknown },
+  ) {
+    const { error, aadsts, lost } = answer;
+    super(
+      status === undefined
+        ? lost === PLAIN_HTTP_ANSWER
+          ? lost
+          : `the authority does not answer: ${lost}`
+        : error || aadsts
+          ? `the authority answered ${status}${error ? ` ${error}` : ''}${aadsts ? `: ${aadsts}` : ''}`
+          : `the authority answered ${status} for the tenant's OpenID configuration`,
+      options,
+    );
+    this.name = 'AuthorityError';
+  }
+
+  // Entra ID answered and refused (an OAuth error or an AADSTS code in a 4xx): configuration to fix.
+  // A 5xx, a 429 or a page that is no authority's is a target to check or retry.
+  get refused(): boolean {
+    const status = this.status ?? 0;
+    return status >= 400 && status < 500 && status !== 429 && !!(this.answer.error || this.answer.aadsts);
+  }
+}
+
+// Asks for the tenant's OpenID configuration once, as msal-node did. Undefined when the document came:
+// then the authority is not what failed, and MSAL's own error stands. `cause` is MSAL's error.
+export async function askAuthority(
+  { authBaseUrl, tenantId }: Authority,
+  timeoutMs: number,
+  cause?: unknown,
+): Promise<AuthorityError | undefined> {
+  const url = `${authBaseUrl}/${encodeURIComponent(tenantId)}/v2.0/.well-known/openid-configuration`;
+  let status: number;
+  let text: string;
+  try {
+    ({ status, text } = await sendRaw({
+      url,
+      method: 'GET',
+      headers: { accept: 'application/json' },
+      timeoutMs,
+    }));
+  } catch (error) {
+    const lost = error instanceof WireLoss ? error.message : String(error);
+    return new AuthorityError(url, undefined, { lost }, { cause });
+  }
+  if (status === 200) return undefined;
+  let body: { error?: unknown; error_description?: unknown; error_codes?: unknown } = {};
+  try {
+    body = JSON.parse(text);
+  } catch {}
+  const error = typeof body?.error === 'string' && /^[a-z_]+$/.test(body.error) ? body.error : undefined;
+  const description = typeof body?.error_description === 'string' ? body.error_description : '';
+  const code = Array.isArray(body?.error_codes) ? body.error_codes[0] : undefined;
+  // The AADSTS sentence up to Entra ID's "Trace ID:" line; the code alone when only error_codes has it.
+  const aadsts =
+    /AADSTS\d+:[^\r\n]*?(?=\s*(?:Trace ID:|Correlation ID:|Timestamp:|\r|\n|$))/.exec(description)?.[0] ??
+    (Number.isInteger(code) ? `AADSTS${code}` : undefined);
+  return new AuthorityError(
+    url,
+    status,
+    { ...(error ? { error } : {}), ...(aadsts ? { aadsts } : {}) },
+    { cause },
+  );
+}

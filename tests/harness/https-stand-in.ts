@@ -1,0 +1,34 @@
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+// A stand-in tenant over HTTPS on loopback, for what only an https authority reaches: Microsoft's
+// identity library. Its self-signed certificate is written to a file, for NODE_EXTRA_CA_CERTS of a child
+// process (read only when a process starts). The spec removes the file with removeTempDirs.
+export async function httpsStandIn(answer: (path: string) => { status: number; body: string }) {
+  // Loaded here, not when the spec is listed: a certificate takes a tenth of a second or more.
+  const { generate } = await import('selfsigned');
+  const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    keyType: 'rsa',
+    keySize: 2048,
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
+    ],
+  });
+  const caFile = join(tempDir('https-stand-in-'), 'ca.pem');
+  writeFileSync(caFile, pems.cert);
+  const server = createServer({ cert: pems.cert, key: pems.private }, (req, res) => {
+    const { status, body } = answer(req.url ?? '/');
+    res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    caFile,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}

@@ -1,6 +1,12 @@
 import { GITHUB_OIDC_AUDIENCE } from '../config/credential-spec.ts';
 import { readEnv } from '../config/read-env.ts';
+import { describeFetchError } from '../http/fetch-error.ts';
 import { registerSecret } from '../redaction/redact.ts';
+
+// Each failure is told by how its message begins: @azure/identity passes on the message of an
+// assertion callback's error, not the error.
+const ENDPOINT = "GitHub's OIDC endpoint";
+const REFUSED = `${ENDPOINT} refused the job's OIDC request token or URL`;
 
 // The GitHub Actions job's OIDC token for Entra ID's audience, exchanged at the token endpoint with no
 // stored secret. The job needs `permissions: id-token: write`, which sets the two variables.
@@ -14,13 +20,36 @@ export async function githubOidcToken(env = readEnv()): Promise<string> {
   registerSecret(bearer);
   const request = new URL(url);
   request.searchParams.set('audience', GITHUB_OIDC_AUDIENCE);
-  const response = await fetch(request, {
-    headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!response.ok) throw new Error(`GitHub's OIDC endpoint answered ${response.status}`);
+  let response: Response;
+  try {
+    response = await fetch(request, {
+      headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch (error) {
+    throw new Error(`${ENDPOINT} does not answer: ${describeFetchError(error)}`);
+  }
+  // 401 or 403: the request token is not (or no longer) one GitHub gave this job for an id token.
+  if (response.status === 401 || response.status === 403) throw new Error(`${REFUSED} (${response.status})`);
+  if (!response.ok) throw new Error(`${ENDPOINT} answered ${response.status}`);
   const value = ((await response.json()) as { value?: unknown }).value;
-  if (typeof value !== 'string' || !value) throw new Error("GitHub's OIDC endpoint answered no token");
+  if (typeof value !== 'string' || !value) throw new Error(`${ENDPOINT} answered no token`);
   registerSecret(value);
   return value;
+}
+
+// What to check after a failure of githubOidcToken, given the message a sign-in error carries; whether
+// GitHub refused (configuration to fix) or failed. Undefined for any other message.
+export function githubOidcFailure(message: string): { refused: boolean; fix: string } | undefined {
+  if (message.startsWith(REFUSED))
+    return {
+      refused: true,
+      fix: "check the workflow's `permissions: id-token: write`, and that ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN are the ones GitHub set for this job",
+    };
+  if (message.startsWith(ENDPOINT))
+    return {
+      refused: false,
+      fix: 'check ACTIONS_ID_TOKEN_REQUEST_URL and that GitHub Actions is up, then run the job again',
+    };
+  return undefined;
 }

@@ -6,6 +6,7 @@ import { PLAIN_HTTP_ANSWER } from '../http/fetch-error.ts';
 import { CLIENT_ID_PLACEHOLDER, configuredClientIds } from '../redaction/configured-secrets.ts';
 import { AuthorityError } from './authority-answer.ts';
 import { TokenError } from './client-secret-flow.ts';
+import { githubOidcFailure } from './github-oidc.ts';
 import type { Authority } from './token-source.ts';
 
 // A token endpoint that refused to sign the app in. One line, no secret: the kind of sign-in, where,
@@ -26,10 +27,16 @@ const QUOTED_APP_ID =
 export function signInError(error: unknown, spec: CredentialSpec, authority: Authority): SignInError {
   const detail = withoutClientIds(entraDetail(error), spec.clientId);
   const aadsts = /AADSTS(\d+)/.exec(detail)?.[1];
-  // The authority's answer says itself whether it refused: an AADSTS code in a 5xx is a failing target.
-  const refused = error instanceof AuthorityError ? error.refused : !!aadsts || refusedByOAuth(error);
+  // GitHub's OIDC endpoint, asked before Entra ID, and the authority's answer say themselves whether
+  // they refused: an AADSTS code in a 5xx is a failing target.
+  const github = spec.kind === 'github-oidc' ? githubOidcFailure(detail) : undefined;
+  const refused = github
+    ? github.refused
+    : error instanceof AuthorityError
+      ? error.refused
+      : !!aadsts || refusedByOAuth(error);
   const where = `${authority.authBaseUrl}/${authority.tenantId}`;
-  const fix = fixFor(error, aadsts, refused, authority);
+  const fix = github?.fix ?? fixFor(error, aadsts, refused, authority);
   const signIn = new SignInError(
     `${spec.kind} sign-in at ${where} failed: ${detail}${fix ? ` (${fix})` : ''}`,
     {

@@ -1,0 +1,60 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { githubOidcToken } from '../../src/harness/identity/github-oidc.ts';
+import { signInError } from '../../src/harness/identity/sign-in-error.ts';
+import { expect, test } from '../helpers/api-test.ts';
+
+// GitHub's OIDC endpoint is asked before Entra ID: its refusal is the job's configuration (exit 2), and
+// the line says so, never "check MDE_AUTH_BASE_URL".
+const spec = { kind: 'github-oidc', clientId: '11111111-2222-4333-8444-555555555555' } as const;
+const authority = { authBaseUrl: 'https://127.0.0.1:4443', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' };
+const REQUEST_TOKEN = 'github-request-token-value-31';
+
+async function oidcEndpoint(status: number): Promise<{ url: string; server: Server }> {
+  const server = createServer((_, res) =>
+    res.writeHead(status, { 'content-type': 'application/json' }).end('{"message":"Bad credentials"}'),
+  );
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/token`, server };
+}
+
+// The sign-in error of a GitHub OIDC failure, as @azure/identity hands it over: its message alone.
+async function signInAgainst(url: string) {
+  const error = await githubOidcToken({
+    ACTIONS_ID_TOKEN_REQUEST_URL: url,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: REQUEST_TOKEN,
+  }).catch((e: Error) => e);
+  expect(error).toBeInstanceOf(Error);
+  return signInError(new Error((error as Error).message), spec, authority);
+}
+
+test('a 401 or 403 of GitHub is a refusal naming the permission the job needs', async () => {
+  for (const status of [401, 403]) {
+    const { url, server } = await oidcEndpoint(status);
+    const signIn = await signInAgainst(url);
+    server.close();
+    expect(signIn.refused).toBe(true);
+    expect(signIn.message).toBe(
+      `github-oidc sign-in at ${authority.authBaseUrl}/${authority.tenantId} failed: GitHub's OIDC endpoint refused the job's OIDC request token or URL (${status}) (check the workflow's \`permissions: id-token: write\`, and that ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN are the ones GitHub set for this job)`,
+    );
+    expect(signIn.message).not.toContain(REQUEST_TOKEN);
+  }
+});
+
+test('a 5xx or no answer of GitHub is a service to retry, named as GitHub, not the authority', async () => {
+  const failing = await oidcEndpoint(503);
+  const closed = await oidcEndpoint(200);
+  await new Promise((done) => closed.server.close(done));
+  const lines = [];
+  for (const url of [failing.url, closed.url]) {
+    const signIn = await signInAgainst(url);
+    expect(signIn.refused).toBe(false);
+    lines.push(signIn.message.replace(/^.* failed: /, ''));
+  }
+  failing.server.close();
+  const fix = '(check ACTIONS_ID_TOKEN_REQUEST_URL and that GitHub Actions is up, then run the job again)';
+  expect(lines).toEqual([
+    `GitHub's OIDC endpoint answered 503 ${fix}`,
+    `GitHub's OIDC endpoint does not answer: connection refused ${fix}`,
+  ]);
+});

@@ -7,6 +7,7 @@ import { ControlProtocolError, TargetUnreachableError } from './errors.ts';
 import { describeFetchError, PLAIN_HTTP_ANSWER } from './http/fetch-error.ts';
 import { sendRaw } from './http/raw-request.ts';
 import { checkApiTakesToken } from './identity/api-acceptance.ts';
+import { authorityVariable } from './identity/authority.ts';
 import { acquireToken, TokenError, tokenUrl } from './identity/client-secret-flow.ts';
 import { SignInError } from './identity/sign-in-error.ts';
 import { type Token, tokenSourceFor } from './identity/token-source.ts';
@@ -27,19 +28,22 @@ export async function preflight(
   await probeOrigin(`${spec.apiBaseUrl}/api/machineactions/${randomUUID()}`, options.timeoutMs);
   if (spec.mode === 'tenant') {
     const operator = tokenSourceFor(spec.credentials.operator, spec);
+    // The variable the user set: AZURE_AUTHORITY_HOST stands in for an unset MDE_AUTH_BASE_URL.
+    const check = `Check ${authorityVariable(spec, 'authBaseUrl')}`;
     let token: Token;
     try {
       token = await withTimeout(
         operator.token(spec.scope),
         options.timeoutMs,
         tokenUrl(spec.authBaseUrl, spec.tenantId),
+        check,
       );
     } catch (error) {
       if (error instanceof SignInError || error instanceof TargetUnreachableError) throw error;
       throw new TargetUnreachableError(
         tokenUrl(spec.authBaseUrl, spec.tenantId),
         describeFetchError(error),
-        'Check MDE_AUTH_BASE_URL',
+        check,
         { cause: error },
       );
     }
@@ -121,12 +125,11 @@ async function probeOrigin(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number, url: string): Promise<T> {
+function withTimeout<T>(work: Promise<T>, ms: number, url: string, fix: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () =>
-        reject(new TargetUnreachableError(url, `no token within ${ms / 1000} s`, 'Check MDE_AUTH_BASE_URL')),
+      () => reject(new TargetUnreachableError(url, `no token within ${ms / 1000} s`, fix)),
       ms,
     );
   });

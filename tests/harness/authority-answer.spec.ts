@@ -116,3 +116,17 @@ test('a discovery document that comes leaves the library its own error', async (
   server.close();
   expect(answer).toBeUndefined();
 });
+
+test('AZURE_TENANT_ID and AZURE_AUTHORITY_HOST, when they stand in for the MDE_* variables, are the ones named', async () => {
+  const { url, server } = await authority(400, { ...INVALID_TENANT, error_description: 'AADSTS900023: x' });
+  const variables = { authBaseUrl: 'AZURE_AUTHORITY_HOST', tenantId: 'AZURE_TENANT_ID' };
+  const otherCode = await askAuthority({ authBaseUrl: url, tenantId: TENANT }, 3_000);
+  const notFound = await authority(400, INVALID_TENANT);
+  const noTenant = await askAuthority({ authBaseUrl: notFound.url, tenantId: TENANT }, 3_000);
+  server.close();
+  notFound.server.close();
+  const line = (answer: unknown, at: string) =>
+    signInError(answer, spec, { authBaseUrl: at, tenantId: TENANT, variables }).message;
+  expect(line(otherCode, url)).toMatch(/\(check AZURE_TENANT_ID and AZURE_AUTHORITY_HOST; see https:/);
+  expect(line(noTenant, notFound.url)).toMatch(/\(no such tenant: check AZURE_TENANT_ID\)$/);
+});

@@ -155,4 +155,22 @@ test.describe('preflight', () => {
       }
     });
   });
+
+  test('with AZURE_AUTHORITY_HOST standing in for MDE_AUTH_BASE_URL, the line names AZURE_AUTHORITY_HOST', async () => {
+    const api = await serve(() => ({ status: 404 }));
+    const closed = await serve(() => ({ status: 404 }));
+    await new Promise((done) => closed.server.close(done));
+    const error = await failure(
+      tenantTarget({
+        apiBaseUrl: api.url,
+        authBaseUrl: closed.url,
+        variables: { authBaseUrl: 'AZURE_AUTHORITY_HOST' },
+      }),
+    );
+    api.server.close();
+    expect(error).toMatch(
+      /connection refused.*\(check AZURE_AUTHORITY_HOST and that the token endpoint is reachable\)$/,
+    );
+    expect(error).not.toContain('MDE_AUTH_BASE_URL');
+  });
 });

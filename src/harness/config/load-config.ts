@@ -8,7 +8,13 @@ import { GOV_HIGH_API_HOSTS, isLoopback, tenantOriginProblem } from './hosts.ts'
 import { ConfigProblems } from './problems.ts';
 import { profileFileProblem } from './profile-file.ts';
 import { type Env, readEnv } from './read-env.ts';
-import type { EmbeddedTarget, EmulatorTarget, TargetSpec, TenantTarget } from './target-spec.ts';
+import type {
+  AuthorityVariables,
+  EmbeddedTarget,
+  EmulatorTarget,
+  TargetSpec,
+  TenantTarget,
+} from './target-spec.ts';
 import { tenantCredentials } from './tenant-credentials.ts';
 import { defaultTenantScope } from './tenant-scope.ts';
 import { REQUEST_TIMEOUT_SECONDS, TEST_TIMEOUT_SECONDS } from './timeouts.ts';
@@ -122,11 +128,18 @@ function tenantTarget(c: CheckedEnvironment, env: Env, problems: ConfigProblems)
     );
   const credentials = tenantCredentials(c, env, problems);
   if (!credentials || !v.MDE_TENANT_ID) return undefined;
+  const variables: AuthorityVariables = {};
+  for (const [setting, name] of [
+    ['authBaseUrl', 'MDE_AUTH_BASE_URL'],
+    ['tenantId', 'MDE_TENANT_ID'],
+  ] as const)
+    if (c.nameOf(name) !== name) variables[setting] = c.nameOf(name);
   return {
     mode: 'tenant',
     apiBaseUrl,
     authBaseUrl,
     tenantId: v.MDE_TENANT_ID,
+    ...(Object.keys(variables).length ? { variables } : {}),
     scope,
     ...(v.MDE_MACHINE_ID ? { machineId: v.MDE_MACHINE_ID } : {}),
     allowWrites: v.MDE_ALLOW_WRITES,

@@ -35,11 +35,20 @@ export interface EmulatorTarget {
   scope?: string;
 }
 
+// The variables the authority and the tenant id were read from, where that was an Azure SDK namesake
+// (AZURE_AUTHORITY_HOST, AZURE_TENANT_ID) of an unset MDE_* one: messages name the variable the user
+// set. Absent: MDE_AUTH_BASE_URL and MDE_TENANT_ID.
+export interface AuthorityVariables {
+  authBaseUrl?: string;
+  tenantId?: string;
+}
+
 export interface TenantTarget {
   mode: 'tenant';
   apiBaseUrl: string;
   authBaseUrl: string;
   tenantId: string;
+  variables?: AuthorityVariables;
   scope: string;
   // The one device on which quick antivirus scans may be started (and cancelled at once).
   machineId?: string;

@@ -160,10 +160,8 @@ export class TenantState implements CallGuard {
     const { app, scope } = this.app(identity);
     let source = this.sources.get(app);
     if (!source) {
-      source = tokenSourceFor(app, {
-        authBaseUrl: this.options.spec.authBaseUrl,
-        tenantId: this.options.spec.tenantId,
-      });
+      const { authBaseUrl, tenantId, variables } = this.options.spec;
+      source = tokenSourceFor(app, { authBaseUrl, tenantId, ...(variables ? { variables } : {}) });
       this.sources.set(app, source);
     }
     try {

@@ -1,6 +1,6 @@
 import { PLAIN_HTTP_ANSWER } from '../http/fetch-error.ts';
 import { sendRaw, WireLoss } from '../http/raw-request.ts';
-import type { Authority } from './token-source.ts';
+import type { Authority } from './authority.ts';
 
 // msal-node's word for "the tenant's OpenID configuration could not be had". It keeps neither the
 // status nor Entra ID's answer, and @azure/identity passes on only the word; so a refused tenant

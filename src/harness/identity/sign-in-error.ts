@@ -4,10 +4,10 @@ import { isLoopback } from '../config/hosts.ts';
 import { HarnessError } from '../errors.ts';
 import { PLAIN_HTTP_ANSWER } from '../http/fetch-error.ts';
 import { CLIENT_ID_PLACEHOLDER, configuredClientIds } from '../redaction/configured-secrets.ts';
+import { type Authority, authorityVariable } from './authority.ts';
 import { AuthorityError } from './authority-answer.ts';
 import { TokenError } from './client-secret-flow.ts';
 import { githubOidcFailure } from './github-oidc.ts';
-import type { Authority } from './token-source.ts';
 
 // A token endpoint that refused to sign the app in. One line, no secret: the kind of sign-in, where,
 // Entra ID's code, and what to check (src/contract/entra-errors.ts, the table the emulator answers from).
@@ -55,23 +55,25 @@ function fixFor(
   refused: boolean,
   authority: Authority,
 ): string | undefined {
+  const authorityVar = authorityVariable(authority, 'authBaseUrl');
+  const tenantVar = authorityVariable(authority, 'tenantId');
   if (aadsts) {
-    if (Number(aadsts) === ENTRA_ERRORS.tenantNotFound.code) return 'no such tenant: check MDE_TENANT_ID';
+    if (Number(aadsts) === ENTRA_ERRORS.tenantNotFound.code) return `no such tenant: check ${tenantVar}`;
     const known = entraErrorByCode(aadsts)?.fix;
     if (known) return known;
     // A code the table does not hold: Entra ID's own page explains each.
     const lookUp = `see https://login.microsoftonline.com/error?code=${aadsts}`;
-    return error instanceof AuthorityError ? `check MDE_TENANT_ID and MDE_AUTH_BASE_URL; ${lookUp}` : lookUp;
+    return error instanceof AuthorityError ? `check ${tenantVar} and ${authorityVar}; ${lookUp}` : lookUp;
   }
   if (error instanceof AuthorityError && error.answer.lost === PLAIN_HTTP_ANSWER)
     // As the API probe says it: on loopback (an emulator) the fix is the scheme; elsewhere the host.
     return isLoopback(authority.authBaseUrl)
-      ? `set MDE_AUTH_BASE_URL=${authority.authBaseUrl.replace(/^https:/, 'http:')}`
-      : 'check MDE_AUTH_BASE_URL: Entra ID answers HTTPS';
-  if (error instanceof AuthorityError && refused) return 'check MDE_TENANT_ID and MDE_AUTH_BASE_URL';
+      ? `set ${authorityVar}=${authority.authBaseUrl.replace(/^https:/, 'http:')}`
+      : `check ${authorityVar}: Entra ID answers HTTPS`;
+  if (error instanceof AuthorityError && refused) return `check ${tenantVar} and ${authorityVar}`;
   return refused
     ? 'check the client id and its secret or certificate'
-    : 'check MDE_AUTH_BASE_URL and that the token endpoint is reachable';
+    : `check ${authorityVar} and that the token endpoint is reachable`;
 }
 
 // Refused, as opposed to unanswered or failing: an OAuth error about the client (RFC 6749 5.2) in a

@@ -2,16 +2,11 @@ import type { TokenCredential } from '@azure/identity';
 import type { CredentialSpec } from '../config/credential-spec.ts';
 import { readSecret } from '../config/credential-spec.ts';
 import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
+import type { Authority } from './authority.ts';
 import { askAuthority, isEndpointResolutionFailure } from './authority-answer.ts';
 import { acquireToken } from './client-secret-flow.ts';
 import { githubOidcToken } from './github-oidc.ts';
 import { signInError } from './sign-in-error.ts';
-
-// Where an app signs in: {authBaseUrl}/{tenantId}.
-export interface Authority {
-  authBaseUrl: string;
-  tenantId: string;
-}
 
 // Caching and renewal are the identity library's (or, on http, the emulator's short-lived tokens').
 export interface Token {

@@ -8,8 +8,9 @@ import { describeFetchError, PLAIN_HTTP_ANSWER } from './http/fetch-error.ts';
 import { sendRaw } from './http/raw-request.ts';
 import { checkApiTakesToken } from './identity/api-acceptance.ts';
 import { authorityVariable } from './identity/authority.ts';
+import { askAuthority } from './identity/authority-answer.ts';
 import { acquireToken, TokenError, tokenUrl } from './identity/client-secret-flow.ts';
-import { SignInError } from './identity/sign-in-error.ts';
+import { SignInError, signInError } from './identity/sign-in-error.ts';
 import { type Token, tokenSourceFor } from './identity/token-source.ts';
 import { registerSecret } from './redaction/redact.ts';
 
@@ -30,14 +31,9 @@ export async function preflight(
     const operator = tokenSourceFor(spec.credentials.operator, spec);
     // The variable the user set: AZURE_AUTHORITY_HOST stands in for an unset MDE_AUTH_BASE_URL.
     const check = `Check ${authorityVariable(spec, 'authBaseUrl')}`;
-    let token: Token;
+    let token: Token | undefined;
     try {
-      token = await withTimeout(
-        operator.token(spec.scope),
-        options.timeoutMs,
-        tokenUrl(spec.authBaseUrl, spec.tenantId),
-        check,
-      );
+      token = await withinTime(operator.token(spec.scope), options.timeoutMs);
     } catch (error) {
       if (error instanceof SignInError || error instanceof TargetUnreachableError) throw error;
       throw new TargetUnreachableError(
@@ -45,6 +41,17 @@ export async function preflight(
         describeFetchError(error),
         check,
         { cause: error },
+      );
+    }
+    if (!token) {
+      // msal-node retries a refused connection for seconds before it gives up: the authority's own
+      // answer tells a refused connection (or a refusal) from a sign-in that is merely slow.
+      const answer = await askAuthority(spec, options.timeoutMs);
+      if (answer) throw signInError(answer, spec.credentials.operator, spec);
+      throw new TargetUnreachableError(
+        tokenUrl(spec.authBaseUrl, spec.tenantId),
+        `no token within ${options.timeoutMs / 1000} s`,
+        check,
       );
     }
     await checkApiTakesToken(spec, token.accessToken, options.timeoutMs);
@@ -125,13 +132,11 @@ async function probeOrigin(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number, url: string, fix: string): Promise<T> {
+// The work's result, or undefined when it takes longer than `ms`.
+function withinTime<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new TargetUnreachableError(url, `no token within ${ms / 1000} s`, fix)),
-      ms,
-    );
+  const timeout = new Promise<undefined>((done) => {
+    timer = setTimeout(() => done(undefined), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -173,4 +173,18 @@ test.describe('preflight', () => {
     );
     expect(error).not.toContain('MDE_AUTH_BASE_URL');
   });
+
+  // Microsoft's library retries a refused connection past the preflight's time; the line says what
+  // the authority did, not only that no token came.
+  test('an https authority that refuses the connection is said to, not "no token within 3 s"', async () => {
+    const api = await serve(() => ({ status: 404 }));
+    const closed = await serve(() => ({ status: 404 }));
+    await new Promise((done) => closed.server.close(done));
+    const authBaseUrl = closed.url.replace(/^http:/, 'https:');
+    const error = await failure(tenantTarget({ apiBaseUrl: api.url, authBaseUrl }));
+    api.server.close();
+    expect(error).toBe(
+      `SignInError: secret sign-in at ${authBaseUrl}/72f988bf-86f1-41af-91ab-2d7cd011db47 failed: the authority does not answer: connection refused (check MDE_AUTH_BASE_URL and that the token endpoint is reachable)`,
+    );
+  });
 });

@@ -7,6 +7,7 @@ import { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { readUntil, type Settled } from './eventually.ts';
 import { PreconditionError } from './precondition-error.ts';
+import { ScanConfigError } from './scan-config-error.ts';
 import { targetOffsetMs } from './target-clock.ts';
 import type { Identity, MachineActionRecord, TargetDriver, TargetRuntime } from './target-driver.ts';
 import { type StartedScan, scanToCancel, startScan } from './tenant-scan.ts';
@@ -62,7 +63,12 @@ export class TenantDriver implements TargetDriver {
     if (!this.spec.allowWrites || !this.spec.machineId) throw new NotApplicableError(WRITES_REASON);
     if (status !== 'Pending')
       throw new NotApplicableError('a new tenant action starts Pending; InProgress cannot be arranged');
-    return scanToCancel(await this.start(this.spec.machineId), this.mine);
+    try {
+      return scanToCancel(await this.start(this.spec.machineId), this.mine);
+    } catch (error) {
+      if (error instanceof ScanConfigError) this.state.refusedScans.remember(error);
+      throw error;
+    }
   }
 
   async finalAction(status: FinalStatus): Promise<MachineActionRecord> {
@@ -137,6 +143,8 @@ export class TenantDriver implements TargetDriver {
   }
 
   private async start(machineId: string): Promise<StartedScan> {
+    const refused = this.state.refusedScans.get();
+    if (refused) throw noVerdict(refused);
     const started = await startScan(await this.client('operator'), this.state, machineId, (read, done) =>
       this.eventually(read, done),
     );

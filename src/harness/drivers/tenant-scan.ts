@@ -4,6 +4,7 @@ import type { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { SETTLE_BOUND_SECONDS } from './eventually.ts';
 import { PreconditionError } from './precondition-error.ts';
+import { scanRefusal } from './scan-refusal.ts';
 import type { MachineActionRecord, TargetDriver } from './target-driver.ts';
 import type { TenantState } from './tenant-state.ts';
 
@@ -65,13 +66,18 @@ export function scanToCancel(started: StartedScan, mine: readonly string[]): Mac
       ),
     );
   const body = exchange.body as MachineActionRecord | undefined;
-  if (exchange.status !== 201 || !body?.id)
-    throw new NotApplicableError(
-      `could not start a quick scan on MDE_MACHINE_ID to cancel (answer ${exchange.status}); is one already running?`,
-    );
+  if (exchange.status >= 300 || !body?.id) {
+    const refusal = scanRefusal(exchange);
+    throw refusal instanceof NotApplicableError ? refusal : noVerdict(refusal);
+  }
   if (!ours)
     throw new NotApplicableError(
       `the scan on MDE_MACHINE_ID answered with action ${body.id}, which this run did not start: someone else's scan is running there`,
+    );
+  // Ours but not new (200: the running action answered again, e.g. one another worker started).
+  if (exchange.status !== 201)
+    throw new NotApplicableError(
+      `the scan on MDE_MACHINE_ID answered ${exchange.status} with action ${body.id}, which is still running: the device runs one scan at a time`,
     );
   // The set-up, not the behaviour under test: no verdict rather than a failure.
   if (!readable)

@@ -14,6 +14,7 @@ import type { HttpSettings } from '../http/transport.ts';
 import { SignInError } from '../identity/sign-in-error.ts';
 import { type TokenSource, tokenSourceFor } from '../identity/token-source.ts';
 import { REAL_TIME, type RealTime } from './real-time.ts';
+import { RefusedScans } from './refused-scans.ts';
 import type { Identity } from './target-driver.ts';
 
 // Any form a GUID parser accepts (D, N, B, P): such an id could name a real action.
@@ -49,6 +50,7 @@ export class TenantState implements CallGuard {
   readonly minted = new Set<string>();
   readonly sources = new Map<CredentialSpec, TokenSource>();
   readonly ledger: QuotaLedger;
+  readonly refusedScans: RefusedScans;
   readonly clock: RealTime;
   // The target's clock minus the local one, learnt from a Date header (TenantDriver.clockNow).
   clockOffsetMs: number | undefined;
@@ -62,6 +64,11 @@ export class TenantState implements CallGuard {
       limitOf: (operationId) => getContract().rateLimit(operationId),
       now: () => this.clock.now(),
     });
+    this.refusedScans = new RefusedScans(
+      join(options.resultsDir, 'refused-scans.json'),
+      options.runId,
+      `${this.quotaKey('operator')}|${options.spec.machineId ?? ''}`,
+    );
   }
 
   async beforeCall(call: {

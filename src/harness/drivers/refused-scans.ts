@@ -1,0 +1,44 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ScanConfigError } from './scan-config-error.ts';
+
+// The first scan the tenant refused because of the configuration: every later test of the run gets
+// the same answer without asking the tenant again. A file, since Playwright starts a new worker after
+// each test that errors; keyed by target (app, tenant, host, device), as a self-test runs two.
+interface Saved {
+  runId: string;
+  // target → the ScanConfigError's message
+  refused: Record<string, string>;
+}
+
+export class RefusedScans {
+  constructor(
+    private readonly file: string,
+    private readonly runId: string,
+    private readonly target: string,
+  ) {}
+
+  get(): ScanConfigError | undefined {
+    const message = this.read().refused[this.target];
+    return message === undefined ? undefined : new ScanConfigError(message);
+  }
+
+  remember(error: ScanConfigError): void {
+    const saved = this.read();
+    saved.refused[this.target] = error.message;
+    mkdirSync(dirname(this.file), { recursive: true });
+    const written = `${this.file}.${process.pid}`;
+    writeFileSync(written, JSON.stringify(saved));
+    renameSync(written, this.file);
+  }
+
+  // A file of another run, or one cut short, holds nothing for this run.
+  private read(): Saved {
+    try {
+      const saved = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<Saved>;
+      if (saved.runId === this.runId && typeof saved.refused === 'object' && saved.refused)
+        return { runId: this.runId, refused: saved.refused };
+    } catch {}
+    return { runId: this.runId, refused: {} };
+  }
+}

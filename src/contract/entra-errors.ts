@@ -142,9 +142,10 @@ export const ENTRA_ERRORS = {
     code: 700027,
     error: 'invalid_client',
     status: 401,
-    meaning: 'the client assertion is not signed by a key the app registration (or its issuer) holds',
+    meaning:
+      'the client assertion is not signed by a key the app registration (or its issuer) holds, or that key is expired',
     fix: 'the assertion is not signed by a certificate the app registration holds: upload the certificate, or check the issuer keys',
-    source: `${REF}; AzureAD/microsoft-authentication-library-for-js#3741`,
+    source: `${REF}; AzureAD/microsoft-authentication-library-for-js#3741; microsoft/azure-tools-for-java#2785 (expired key)`,
   },
   assertionClientMismatch: {
     code: 700021,

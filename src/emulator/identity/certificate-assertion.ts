@@ -48,6 +48,7 @@ export async function verifyCertificateAssertion(
       `Client assertion contains an invalid signature. [Reason - The key was not found., ${used}, Please ` +
         `visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${app.clientId}'.]`,
     );
+  requireCertificateValid(certificate, nowMs, used, app.clientId);
   try {
     await compactVerify(jwt, certificate.publicKey, { algorithms: ALGORITHMS });
   } catch {
@@ -69,6 +70,30 @@ export async function verifyCertificateAssertion(
       `Client assertion audience claim does not match Realm issuer. ${CERTIFICATE_DOCS}`,
     );
   requireWithinLifetime(claims, nowMs);
+}
+
+// Entra refuses a key outside its validity with the signature's code (AADSTS700027) and "The key used is
+// expired." (seen in microsoft/azure-tools-for-java#2785); the not-yet-valid wording is the emulator's.
+// Read on the virtual clock, without skew: the dates are the certificate's own.
+function requireCertificateValid(
+  certificate: X509Certificate,
+  nowMs: number,
+  used: string,
+  clientId: string,
+) {
+  const reason =
+    nowMs > Date.parse(certificate.validTo)
+      ? 'The key used is expired.'
+      : nowMs < Date.parse(certificate.validFrom)
+        ? 'The key used is not yet valid.'
+        : undefined;
+  if (reason)
+    throw new EntraRefusal(
+      'invalidSignature',
+      `Client assertion contains an invalid signature. [Reason - ${reason}, ${used}, Found key ` +
+        `'${validity(certificate)}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph ` +
+        `to see configured keys for app Id '${clientId}'.]`,
+    );
 }
 
 // The thumbprint as Entra prints it (upper-case hex), from x5t#S256 (SHA-256) or else x5t (SHA-1).

@@ -1,4 +1,4 @@
-import { createHash, randomUUID, X509Certificate } from 'node:crypto';
+import { createHash, createPublicKey, randomUUID, X509Certificate } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 
 // Throwaway credentials for the identity tests: a client certificate with its key, and an identity
@@ -12,10 +12,29 @@ export interface ClientCertificate {
   sha256: string;
 }
 
-export async function clientCertificate(cn = 'automation'): Promise<ClientCertificate> {
+// The emulator refuses a certificate outside its dates on its virtual clock, which the tests pin to
+// 2026-01-05 (emulator-fixture.ts) or leave at real time: by default the dates cover both.
+const VALID_FROM = new Date(Date.UTC(2025, 0, 1));
+const YEAR_MS = 365 * 24 * 3_600_000;
+
+// `options.key`: the private key of another certificate, for one of other dates without making a key.
+export async function clientCertificate(
+  cn = 'automation',
+  options: { from?: Date; to?: Date; key?: string } = {},
+): Promise<ClientCertificate> {
   // Loaded here, not with the file: listing the unit tests then loads no certificate library.
   const { generate } = await import('selfsigned');
-  const pems = await generate([{ name: 'commonName', value: cn }], { keySize: 2048, algorithm: 'sha256' });
+  const keyPair = options.key && {
+    privateKey: options.key,
+    publicKey: createPublicKey(options.key).export({ type: 'spki', format: 'pem' }).toString(),
+  };
+  const pems = await generate([{ name: 'commonName', value: cn }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+    notBeforeDate: options.from ?? VALID_FROM,
+    notAfterDate: options.to ?? new Date(Date.now() + YEAR_MS),
+    ...(keyPair ? { keyPair } : {}),
+  });
   const der = new X509Certificate(pems.cert).raw;
   const hex = (hash: string) => createHash(hash).update(der).digest('hex').toUpperCase();
   // selfsigned ends its PEMs without a newline; a file of both needs one between them.

@@ -5,6 +5,7 @@ import { expect } from '@playwright/test';
 import { type Env, loadConfig } from '../../src/harness/config/load-config.ts';
 import type { TenantTarget } from '../../src/harness/config/target-spec.ts';
 import { ConfigError } from '../../src/harness/errors.ts';
+import type { Clock } from '../../src/harness/wall-clock.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 export const TENANT: Env = {
@@ -21,10 +22,10 @@ export function file(name: string, text: string): string {
   return path;
 }
 
-export function problems(env: Env): string[] {
+export function problems(env: Env, clock?: Clock): string[] {
   const error = (() => {
     try {
-      loadConfig(env);
+      loadConfig(env, clock);
     } catch (e) {
       return e;
     }

@@ -132,6 +132,35 @@ test.describe('tenant sign-in configuration', () => {
     expect(redactText(`key: ${good.private.trim()}`)).toBe('key: [REDACTED]');
   });
 
+  test("a certificate outside its dates on the configuration's clock is refused, naming the dates, never the key", async () => {
+    const { cert, private: key } = await selfSigned('rsa', {
+      notBeforeDate: new Date('2020-01-01T00:00:00Z'),
+      notAfterDate: new Date('2020-02-01T00:00:00Z'),
+    });
+    const path = file('dated.pem', `${cert}${key}`);
+    const env = { ...NO_SECRET, MDE_CLIENT_CERTIFICATE_PATH: path };
+    const at = (iso: string) => ({ now: () => Date.parse(iso) });
+    const dates = 'valid from 2020-01-01T00:00:00Z to 2020-02-01T00:00:00Z';
+    // The wall clock (2026 or later): long expired.
+    const expired = problems(env);
+    expect(expired).toEqual([
+      `ConfigError: MDE_CLIENT_CERTIFICATE_PATH names ${path}, whose certificate has expired (${dates}); Microsoft Entra ID refuses an expired key (AADSTS700027): make a new certificate and add it to the app registration`,
+    ]);
+    for (const line of `${cert}${key}`.split('\n').filter((l) => l.length > 20))
+      expect(expired[0]).not.toContain(line);
+    expect(problems(env, at('2020-02-01T00:00:01Z'))[0]).toContain('whose certificate has expired');
+    expect(problems(env, at('2019-12-31T23:54:59Z'))[0]).toContain(
+      `whose certificate is not valid yet (${dates}); Microsoft Entra ID`,
+    );
+    // Within its dates on the clock the configuration is given; a start a few minutes ahead passes.
+    for (const iso of ['2020-01-15T00:00:00Z', '2020-02-01T00:00:00Z', '2019-12-31T23:56:00Z'])
+      expect(loadConfig(env, at(iso)).target.mode, iso).toBe('tenant');
+    // The limited and per-role apps' certificates likewise.
+    expect(
+      problems({ ...TENANT, MDE_LIMITED_CLIENT_ID: OTHER_ID, MDE_LIMITED_CLIENT_CERTIFICATE_PATH: path })[0],
+    ).toMatch(/^ConfigError: MDE_LIMITED_CLIENT_CERTIFICATE_PATH names .*, whose certificate has expired/);
+  });
+
   test('a federated token file must exist and hold a token, which is then a secret', () => {
     const empty = file('empty-token', '\n');
     expect(problems({ ...NO_SECRET, MDE_FEDERATED_TOKEN_FILE: empty })).toEqual([
@@ -179,11 +208,14 @@ test.describe('tenant sign-in configuration', () => {
   });
 });
 
-async function selfSigned(keyType: 'rsa' | 'ec' = 'rsa') {
+async function selfSigned(
+  keyType: 'rsa' | 'ec' = 'rsa',
+  dates: { notBeforeDate?: Date; notAfterDate?: Date } = {},
+) {
   const key = keyType === 'rsa' ? { keyType, keySize: 2048 } : { keyType, curve: 'P-256' as const };
   // Loaded here, not with the file: listing the unit tests then loads no certificate library.
   const { generate } = await import('selfsigned');
-  return generate([{ name: 'commonName', value: 'mde-conformance-test' }], key);
+  return generate([{ name: 'commonName', value: 'mde-conformance-test' }], { ...key, ...dates });
 }
 
 async function pem(): Promise<string> {

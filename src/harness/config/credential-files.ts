@@ -17,7 +17,8 @@ export function registerPrivateKey(pem: string): string | undefined {
 
 // A PEM holding an RSA certificate and its own private key, unencrypted (what @azure/identity's
 // ClientCertificateCredential reads); the assertion it signs is RS256 or PS256, so the key is RSA.
-export function certificateFileProblem(path: string): string | undefined {
+// Within its dates at `now` (epoch ms).
+export function certificateFileProblem(path: string, now: number): string | undefined {
   const read = readText(path);
   if (typeof read !== 'string') return read.problem;
   const keyPem = registerPrivateKey(read);
@@ -47,7 +48,28 @@ export function certificateFileProblem(path: string): string | undefined {
     return `names ${path}, whose key is ${key.asymmetricKeyType?.toUpperCase()}; Microsoft Entra ID takes RSA certificates (RS256/PS256 assertions)`;
   if (!certificate.checkPrivateKey(key))
     return `names ${path}, whose private key does not belong to its certificate; put the certificate and its own key in the file`;
+  return datesProblem(path, certificate, now);
+}
+
+// Entra ID refuses an assertion signed with an expired key (AADSTS700027, "The key used is expired")
+// and uses a key only from its start. A start up to 5 minutes ahead passes: this machine's clock may
+// lag the one that made the certificate.
+const START_SKEW_MS = 5 * 60_000;
+
+function datesProblem(path: string, certificate: X509Certificate, now: number): string | undefined {
+  const from = Date.parse(certificate.validFrom);
+  const to = Date.parse(certificate.validTo);
+  const dates = `valid from ${instant(from)} to ${instant(to)}`;
+  if (now > to)
+    return `names ${path}, whose certificate has expired (${dates}); Microsoft Entra ID refuses an expired key (AADSTS700027): make a new certificate and add it to the app registration`;
+  if (now < from - START_SKEW_MS)
+    return `names ${path}, whose certificate is not valid yet (${dates}); Microsoft Entra ID does not use a key before its start: use a certificate valid now, or check this machine's clock`;
   return undefined;
+}
+
+// 2020-02-01T00:00:00Z: certificates carry whole seconds.
+function instant(epochMs: number): string {
+  return `${new Date(epochMs).toISOString().slice(0, 19)}Z`;
 }
 
 // A federated identity token file: present and not empty. Its token is a secret too.

@@ -38,7 +38,7 @@ const DEFAULT_EMULATOR_API = 'http://127.0.0.1:4010';
 
 // Reads and checks the whole configuration (docs/interfaces.md#environment): the schema first
 // (env-schema.ts), then the rules between variables. Throws one ConfigError listing every problem.
-// The clock stamps a new run id.
+// The clock stamps a new run id and dates the certificates.
 export function loadConfig(env: Env = readEnv(), clock: Clock = WALL_CLOCK): HarnessConfig {
   const problems = new ConfigProblems();
   const c = checkEnvironment(env, problems);
@@ -55,7 +55,7 @@ export function loadConfig(env: Env = readEnv(), clock: Clock = WALL_CLOCK): Har
       : mode === 'emulator'
         ? emulatorTarget(c, problems)
         : mode === 'tenant'
-          ? tenantTarget(c, env, problems)
+          ? tenantTarget(c, env, problems, clock.now())
           : undefined;
   const testSeconds = TEST_TIMEOUT_SECONDS[mode ?? 'embedded'];
   const requestSeconds = v.MDE_REQUEST_TIMEOUT_SECONDS ?? REQUEST_TIMEOUT_SECONDS[mode ?? 'embedded'];
@@ -105,7 +105,12 @@ function emulatorTarget(c: CheckedEnvironment, problems: ConfigProblems): Emulat
   };
 }
 
-function tenantTarget(c: CheckedEnvironment, env: Env, problems: ConfigProblems): TenantTarget | undefined {
+function tenantTarget(
+  c: CheckedEnvironment,
+  env: Env,
+  problems: ConfigProblems,
+  now: number,
+): TenantTarget | undefined {
   const v = c.values;
   const apiBaseUrl = tenantOrigin(c, 'MDE_API_BASE_URL', 'api', problems) ?? DEFAULT_TENANT_API;
   const apiHost = new URL(apiBaseUrl).hostname;
@@ -126,7 +131,7 @@ function tenantTarget(c: CheckedEnvironment, env: Env, problems: ConfigProblems)
       'MDE_ALLOW_WRITES',
       'is true but MDE_MACHINE_ID is not set; name the one device the suite may scan',
     );
-  const credentials = tenantCredentials(c, env, problems);
+  const credentials = tenantCredentials(c, env, problems, now);
   if (!credentials || !v.MDE_TENANT_ID) return undefined;
   const variables: AuthorityVariables = {};
   for (const [setting, name] of [

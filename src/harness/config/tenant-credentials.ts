@@ -23,16 +23,18 @@ const MATERIAL_IS = {
 const GITHUB_VARIABLES = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
 const OTHER_WAYS = 'MDE_CLIENT_CERTIFICATE_PATH, MDE_FEDERATED_TOKEN_FILE or MDE_CREDENTIAL=github-oidc';
 
+// `now` (epoch ms, the configuration's clock) dates the certificates.
 export function tenantCredentials(
   c: CheckedEnvironment,
   env: Env,
   problems: ConfigProblems,
+  now: number,
 ): TenantCredentials | undefined {
-  const operator = operatorCredential(c, env, problems);
-  const limited = appCredential('MDE_LIMITED', operator, c, problems);
+  const operator = operatorCredential(c, env, problems, now);
+  const limited = appCredential('MDE_LIMITED', operator, c, problems, now);
   const roles: TenantCredentials['roles'] = {};
   for (const role of ACTION_ROLES) {
-    const app = appCredential(roleEnvName(role), operator, c, problems);
+    const app = appCredential(roleEnvName(role), operator, c, problems, now);
     if (app) roles[role] = app;
   }
   const known = ACTION_ROLES.map(roleEnvName);
@@ -49,6 +51,7 @@ function operatorCredential(
   c: CheckedEnvironment,
   env: Env,
   problems: ConfigProblems,
+  now: number,
 ): CredentialSpec | undefined {
   if (c.isSet('MDE_CREDENTIAL') && !c.values.MDE_CREDENTIAL) return undefined;
   const kind: CredentialKind | undefined =
@@ -86,7 +89,7 @@ function operatorCredential(
       );
     return clientId && !missing.length ? { kind, clientId } : undefined;
   }
-  return materialCredential(kind, clientId, OPERATOR_MATERIAL[kind], c, problems);
+  return materialCredential(kind, clientId, OPERATOR_MATERIAL[kind], c, problems, now);
 }
 
 // The limited app or one role's app: certificate, else secret, else (when the operator signs in with a
@@ -96,6 +99,7 @@ function appCredential(
   operator: CredentialSpec | undefined,
   c: CheckedEnvironment,
   problems: ConfigProblems,
+  now: number,
 ): CredentialSpec | undefined {
   const [id, secret, certificate] = ['ID', 'SECRET', 'CERTIFICATE_PATH'].map(
     (s) => `${prefix}_CLIENT_${s}`,
@@ -110,7 +114,8 @@ function appCredential(
     return undefined;
   }
   const clientId = c.get(id);
-  if (kind) return materialCredential(kind, clientId, kind === 'secret' ? secret : certificate, c, problems);
+  if (kind)
+    return materialCredential(kind, clientId, kind === 'secret' ? secret : certificate, c, problems, now);
   if (!clientId) return undefined;
   if (operator?.kind === 'federated' || operator?.kind === 'github-oidc') return { ...operator, clientId };
   problems.add(secret, `is missing while ${id} is set; set it or ${certificate}, or unset ${id}`);
@@ -126,6 +131,7 @@ function materialCredential(
   key: string,
   c: CheckedEnvironment,
   problems: ConfigProblems,
+  now: number,
 ): CredentialSpec | undefined {
   const variable = c.nameOf(key);
   const value = c.get(key);
@@ -138,7 +144,7 @@ function materialCredential(
     kind === 'secret'
       ? undefined
       : kind === 'certificate'
-        ? certificateFileProblem(value)
+        ? certificateFileProblem(value, now)
         : tokenFileProblem(value);
   if (problem) problems.add(variable, problem);
   if (problem || !clientId) return undefined;

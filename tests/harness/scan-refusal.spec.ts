@@ -95,6 +95,24 @@ test.describe('tenant driver: a quick scan that cannot start', () => {
     await expect(driver.activeAction()).rejects.toBeInstanceOf(NotApplicableError);
   });
 
+  test('a 403 or 404 while an action runs on the device is N/A: a duplicate may be refused with any 4xx', async () => {
+    for (const status of [403, 404]) {
+      const running = { id: 'a-running', machineId: MACHINE, status: 'InProgress' };
+      const { driver, sent } = tenant(WRITES, (url, method) =>
+        method === 'GET' && new URL(url).searchParams.get('$filter')?.includes(MACHINE)
+          ? { status: 200, body: { value: [{ ...running, status: 'Succeeded', id: 'old' }, running] } }
+          : refused(status, 'Forbidden'),
+      );
+      const error = await driver.activeAction().catch((e) => e);
+      expect(error).toBeInstanceOf(NotApplicableError);
+      expect(error.message).toContain(`refused (${status}) while action a-running (InProgress) runs there`);
+      expect(takeNoVerdicts()).toEqual([]);
+      // Not remembered: the device may be free for the next test, which asks again.
+      await expect(driver.activeAction()).rejects.toBeInstanceOf(NotApplicableError);
+      expect(sent.filter((s) => s.startsWith('POST'))).toHaveLength(2);
+    }
+  });
+
   test('another refusal a duplicate may take (409) is N/A, saying the device may be busy', async () => {
     const { driver } = tenant(WRITES, () => refused(409, 'Conflict'));
     const error = await driver.activeAction().catch((e) => e);

@@ -7,6 +7,7 @@ import { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { readUntil, type Settled } from './eventually.ts';
 import { PreconditionError } from './precondition-error.ts';
+import { actionRunningOn } from './running-on-device.ts';
 import { ScanConfigError } from './scan-config-error.ts';
 import { targetOffsetMs } from './target-clock.ts';
 import type { Identity, MachineActionRecord, TargetDriver, TargetRuntime } from './target-driver.ts';
@@ -145,10 +146,17 @@ export class TenantDriver implements TargetDriver {
   private async start(machineId: string): Promise<StartedScan> {
     const refused = this.state.refusedScans.get();
     if (refused) throw noVerdict(refused);
-    const started = await startScan(await this.client('operator'), this.state, machineId, (read, done) =>
-      this.eventually(read, done),
-    );
+    const api = await this.client('operator');
+    const started = await startScan(api, this.state, machineId, (read, done) => this.eventually(read, done));
     if (started.ours && started.fresh) this.mine.push(started.ours.id);
+    const { status } = started.exchange;
+    if (status === 403 || status === 404) {
+      const running = await actionRunningOn(api, machineId);
+      if (running)
+        throw new NotApplicableError(
+          `a quick scan on MDE_MACHINE_ID was refused (${status}) while action ${running.id} (${running.status}) runs there; the device runs one at a time`,
+        );
+    }
     return started;
   }
 

@@ -1,4 +1,5 @@
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
+import { forgetRefusedScans } from '../../src/harness/drivers/refused-scans.ts';
 import { ScanConfigError } from '../../src/harness/drivers/scan-config-error.ts';
 import { TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
 import { TenantState } from '../../src/harness/drivers/tenant-state.ts';
@@ -75,6 +76,11 @@ test.describe('tenant driver: a quick scan that cannot start', () => {
     }
     expect(sent.filter((s) => s.startsWith('POST'))).toHaveLength(1);
     expect(next.sent).toEqual([]);
+    // The same run id again (MDE_RUN_ID in .env): its global set-up forgets the refusal, so the tenant is asked.
+    forgetRefusedScans(state.options.resultsDir);
+    await expect(new TenantDriver(again).activeAction()).rejects.toBeInstanceOf(ScanConfigError);
+    expect(next.sent.filter((s) => s.startsWith('POST'))).toHaveLength(1);
+    takeNoVerdicts();
     // Another run starts afresh.
     const later = new TenantState({ ...state.options, runId: 'run-later' });
     later.token = async () => 'token';

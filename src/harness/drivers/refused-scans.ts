@@ -1,10 +1,18 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ScanConfigError } from './scan-config-error.ts';
 
 // The first scan the tenant refused because of the configuration: every later test of the run gets
 // the same answer without asking the tenant again. A file, since Playwright starts a new worker after
 // each test that errors; keyed by target (app, tenant, host, device), as a self-test runs two.
+export const REFUSED_SCANS_FILE = 'refused-scans.json';
+
+// Called once as a run starts: a refusal of an earlier run with the same MDE_RUN_ID must be asked
+// again, as the user may have fixed what caused it.
+export function forgetRefusedScans(resultsDir: string): void {
+  rmSync(join(resultsDir, REFUSED_SCANS_FILE), { force: true });
+}
+
 interface Saved {
   runId: string;
   // target → the ScanConfigError's message

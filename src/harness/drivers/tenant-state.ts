@@ -14,7 +14,7 @@ import type { HttpSettings } from '../http/transport.ts';
 import { SignInError } from '../identity/sign-in-error.ts';
 import { type TokenSource, tokenSourceFor } from '../identity/token-source.ts';
 import { REAL_TIME, type RealTime } from './real-time.ts';
-import { RefusedScans } from './refused-scans.ts';
+import { REFUSED_SCANS_FILE, RefusedScans } from './refused-scans.ts';
 import type { Identity } from './target-driver.ts';
 
 // Any form a GUID parser accepts (D, N, B, P): such an id could name a real action.
@@ -65,7 +65,7 @@ export class TenantState implements CallGuard {
       now: () => this.clock.now(),
     });
     this.refusedScans = new RefusedScans(
-      join(options.resultsDir, 'refused-scans.json'),
+      join(options.resultsDir, REFUSED_SCANS_FILE),
       options.runId,
       `${this.quotaKey('operator')}|${options.spec.machineId ?? ''}`,
     );

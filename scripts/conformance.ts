@@ -60,7 +60,11 @@ async function main(args: string[]): Promise<ExitCode> {
   const plan = planFromConfig(config);
   console.log(`conformance: ${plan.targets[0]!.info.description}, run ${plan.runId}`);
 
-  if (target.mode !== 'embedded') {
+  // A listing and Playwright's --help run no test and write no evidence (listing-run.ts): no target
+  // to reach, no Allure report to load Allure for, and a failed preflight must not replace the last
+  // run's reports.
+  const reportsNothing = isListingRun(args) || args.includes('--help') || args.includes('-h');
+  if (target.mode !== 'embedded' && !reportsNothing) {
     try {
       const { preflight } = await import('../src/harness/preflight.ts');
       await withBudget(preflight(target, { timeoutMs: 3_000 }), PREFLIGHT_BUDGET_MS);
@@ -85,9 +89,7 @@ async function main(args: string[]): Promise<ExitCode> {
   }
 
   const started = Date.now();
-  // A listing writes no evidence (listing-run.ts): there is no Allure report to load Allure for.
-  const listing = isListingRun(args);
-  const allure = listing ? undefined : startAllureGenerator({ singleFile });
+  const allure = reportsNothing ? undefined : startAllureGenerator({ singleFile });
   timings.playwrightStart = performance.now();
   const embeddedKeys = startEmbeddedAhead(plan);
   const playwright = runPlaywright('playwright.config.ts', args, {
@@ -101,7 +103,7 @@ async function main(args: string[]): Promise<ExitCode> {
   timings.playwrightEnd = performance.now();
   // The code is what this run's reports say; finishRun tells them from an earlier run's by their age.
   const exitCode = await finishRun({
-    run: { startedAt: started, playwrightExit, ...(listing ? {} : { plan }) },
+    run: { startedAt: started, playwrightExit, ...(reportsNothing ? {} : { plan }) },
     singleFile,
     timings,
     allure,

@@ -1,6 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import { expect, test } from '../helpers/api-test.ts';
 import { CONFORMANCE_ARGS, withoutMdeVariables } from '../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
@@ -48,10 +50,15 @@ async function standIn(answer: (url: string) => { status: number; body: string }
 }
 
 // npm run conformance in tenant mode against `url`, in a directory of its own.
-function conformanceAgainst(url: string, secret: string, env: Record<string, string> = {}) {
+function conformanceAgainst(
+  url: string,
+  secret: string,
+  env: Record<string, string> = {},
+  { args = [], cwd = tempDir('conformance-refused-') }: { args?: string[]; cwd?: string } = {},
+) {
   return new Promise<{ status: number | null; stderr: string }>((done) => {
-    const child = spawn(process.execPath, CONFORMANCE_ARGS, {
-      cwd: tempDir('conformance-refused-'),
+    const child = spawn(process.execPath, [...CONFORMANCE_ARGS, ...args], {
+      cwd,
       env: {
         ...withoutMdeVariables(),
         MDE_TARGET: 'tenant',
@@ -132,4 +139,25 @@ test('npm run conformance exits 2 naming AADSTS90002 and MDE_TENANT_ID for a ten
     `SignInError: secret sign-in at ${standIn.url}/${tenant} failed: the authority answered 400 invalid_tenant: AADSTS90002: Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. (no such tenant: check MDE_TENANT_ID)`,
   ]);
   expect(run.status).toBe(2);
+});
+
+// A listing runs no test: it must not sign in or call the tenant, and a target it cannot reach must not
+// replace the last run's reports with a stopped-run report.
+test('npm run conformance -- --list neither reaches the tenant nor touches the last run', async () => {
+  const asked: string[] = [];
+  const { server, url } = await standIn((path) => {
+    asked.push(path);
+    return { status: 503, body: '' };
+  });
+  const cwd = tempDir('conformance-listing-');
+  const report = join(cwd, 'reports', 'compliance.json');
+  mkdirSync(dirname(report), { recursive: true });
+  writeFileSync(report, '{"summary":{"exitCode":1}}');
+  for (const args of [['--list'], ['--help']]) {
+    const run = await conformanceAgainst(url, 'cli-listing-secret-value-9', {}, { args, cwd });
+    expect(run.stderr).not.toContain('TargetUnreachableError');
+  }
+  server.close();
+  expect(asked).toEqual([]);
+  expect(readFileSync(report, 'utf8')).toBe('{"summary":{"exitCode":1}}');
 });

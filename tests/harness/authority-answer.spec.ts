@@ -79,6 +79,18 @@ test('another AADSTS code in a 4xx is a refusal too, with where Entra ID explain
   );
 });
 
+test('a throttled authority is a target to retry (exit 3), even when its answer quotes an AADSTS code', async () => {
+  const { url, server } = await authority(429, {
+    error: 'temporarily_unavailable',
+    error_description:
+      'AADSTS50196: The server terminated an operation because it encountered a client request loop.',
+    error_codes: [50196],
+  });
+  const { signIn } = await signInAt(url);
+  server.close();
+  expect(signIn!.refused).toBe(false);
+});
+
 test('a 5xx, a page that is no authority and a closed port stay a target to check (exit 3)', async () => {
   const failing = await authority(503, { error: 'temporarily_unavailable' });
   const stray = await authority(404, '<html>not found</html>');

@@ -37,3 +37,56 @@ test('a control endpoint the target lacks ends the test without a verdict, blame
   await expect(control.advance(60)).rejects.toBeInstanceOf(ControlProtocolError);
   expect(takeNoVerdicts()).toHaveLength(1);
 });
+
+// A half-finished emulator: its clock answers but does not move unless `moves`; a seeded action is
+// answered as Pending whatever it was seeded with, unless `keepsStatus`.
+async function halfFinished(options: { moves: boolean; keepsStatus: boolean }) {
+  let now = Date.parse('2026-03-02T10:00:00Z');
+  const stand = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      const sent = body ? JSON.parse(body) : {};
+      if (req.url === '/_emulator/clock/advance' && options.moves) now += sent.seconds * 1000;
+      const answer = req.url?.startsWith('/_emulator/clock')
+        ? { now: new Date(now).toISOString() }
+        : { id: 'a1', ...sent, status: options.keepsStatus ? sent.status : 'Pending' };
+      res
+        .writeHead(req.url === '/_emulator/machineactions' ? 201 : 200, {
+          'content-type': 'application/json',
+        })
+        .end(JSON.stringify(answer));
+    });
+  });
+  await new Promise<void>((done) => stand.listen(0, '127.0.0.1', done));
+  const control = new ControlClient(`http://127.0.0.1:${(stand.address() as AddressInfo).port}`);
+  return { control, close: () => new Promise<void>((done) => stand.close(() => done())) };
+}
+
+const SEED = { tenantId: 't', machineId: 'm', type: 'RunAntiVirusScan', status: 'Succeeded' } as never;
+
+test('a clock that does not move and a seed that loses its status end the test without a verdict', async () => {
+  const { control, close } = await halfFinished({ moves: false, keepsStatus: false });
+  const still = await control.advance(60).catch((e) => e);
+  expect(still).toBeInstanceOf(ControlProtocolError);
+  expect(String(still.message)).toContain('asked to advance 60 s from 2026-03-02T10:00:00.000Z');
+  const seeded = await control.seedAction(SEED).catch((e) => e);
+  expect(seeded).toBeInstanceOf(ControlProtocolError);
+  expect(String(seeded.message)).toContain('seeded with status Succeeded, the answer has status "Pending"');
+  expect(takeNoVerdicts()).toEqual([
+    expect.objectContaining({ cause: 'target' }),
+    expect.objectContaining({ cause: 'target' }),
+  ]);
+  await close();
+});
+
+test('a clock that moves as asked and a seed that keeps its status are taken', async () => {
+  const { control, close } = await halfFinished({ moves: true, keepsStatus: true });
+  expect((await control.advance(60)).toISOString()).toBe('2026-03-02T10:01:00.000Z');
+  expect((await control.advance(3600)).toISOString()).toBe('2026-03-02T11:01:00.000Z');
+  expect(await control.seedAction(SEED)).toMatchObject({ id: 'a1', status: 'Succeeded' });
+  expect(takeNoVerdicts()).toEqual([]);
+  await close();
+});

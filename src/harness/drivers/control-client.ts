@@ -13,14 +13,32 @@ export class ControlClient {
     private readonly timeoutMs = 10_000,
   ) {}
 
+  // The latest `now` the emulator gave: an advance must move its clock at least that far past it.
+  private seen: Date | undefined;
+
   async clock(): Promise<Date> {
-    return this.readNow(await this.must('GET', '/_emulator/clock', undefined, 200), '/_emulator/clock');
+    this.seen = this.readNow(await this.must('GET', '/_emulator/clock', undefined, 200), '/_emulator/clock');
+    return this.seen;
   }
 
   async advance(seconds: number): Promise<Date> {
     if (!(seconds > 0)) throw new RangeError(`advance() needs a number of seconds above 0 (got ${seconds})`);
-    const body = await this.must('POST', '/_emulator/clock/advance', { seconds }, 200);
-    return this.readNow(body, '/_emulator/clock/advance');
+    const before = this.seen ?? (await this.clock());
+    const path = '/_emulator/clock/advance';
+    const now = this.readNow(await this.must('POST', path, { seconds }, 200), path);
+    // A clock that did not move would make the rate and token tests fail the target for the protocol's
+    // fault. Other tests may advance it too, and real time adds: only less than asked is wrong (a
+    // second's slack for clocks that give whole seconds).
+    if (now.getTime() < before.getTime() + seconds * 1000 - 1000)
+      throw noVerdict(
+        new ControlProtocolError(
+          `${this.baseUrl}${path}`,
+          200,
+          `asked to advance ${seconds} s from ${before.toISOString()}, the clock reads ${now.toISOString()}; it must move by the seconds asked`,
+        ),
+      );
+    this.seen = now;
+    return now;
   }
 
   async registerApp(app: ControlApp): Promise<void> {
@@ -42,6 +60,16 @@ export class ControlClient {
           `${this.baseUrl}/_emulator/machineactions`,
           201,
           'the answer has no MachineAction id',
+        ),
+      );
+    // A seeded action keeps its status until an API call changes it: one seeded otherwise would have
+    // the final-state tests judge a Pending action as if it were Succeeded.
+    if (action.status !== undefined && body.status !== action.status)
+      throw noVerdict(
+        new ControlProtocolError(
+          `${this.baseUrl}/_emulator/machineactions`,
+          201,
+          `seeded with status ${action.status}, the answer has status ${String(JSON.stringify(body.status)).slice(0, 40)}; a seeded action keeps its status`,
         ),
       );
     return body;

@@ -111,6 +111,9 @@ export class ControlProtocolError extends HarnessError {
         'The emulator must implement the control protocol of docs/interfaces.md#control-protocol.',
       options,
     );
+    // The emulator's fault, not the suite's: Playwright prints the line for each test it ended, without
+    // a stack and code frame of the suite's client (DEBUG=1 keeps them).
+    if (!process.env.DEBUG) this.stack = `${this.name}: ${this.message}`;
   }
 }
 

@@ -21,8 +21,6 @@ import { EXIT, type ExitCode } from '../src/reporters/run-outcome.ts';
 import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 
-const PREFLIGHT_BUDGET_MS = 10_000;
-
 async function main(args: string[]): Promise<ExitCode> {
   // What the run reads beside the configuration (MDE_BASELINE, MDE_REPORT_SINGLE_FILE), .env included.
   const env = readEnv();
@@ -67,7 +65,10 @@ async function main(args: string[]): Promise<ExitCode> {
   if (target.mode !== 'embedded' && !reportsNothing) {
     try {
       const { preflight } = await import('../src/harness/preflight.ts');
-      await withBudget(preflight(target, { timeoutMs: 3_000 }), PREFLIGHT_BUDGET_MS);
+      // Each probe waits as long as any exchange may (MDE_REQUEST_TIMEOUT_SECONDS): a slow target is
+      // not a dead one. The whole preflight is a few exchanges in a row.
+      const timeoutMs = config.requestTimeoutMs;
+      await withBudget(preflight(target, { timeoutMs }), 4 * timeoutMs);
     } catch (error) {
       const line = isUserError(error)
         ? describeError(error)

@@ -8,6 +8,7 @@ import { type RunPlan, targetOfTest } from '../harness/run/run-plan.ts';
 import { allureMetadataFor, findingSteps } from './allure-labels.ts';
 import { AllureResultsWriter } from './allure-results-writer.ts';
 import { prepareResultsDir } from './allure-shard-set.ts';
+import { foldStepAttachments } from './allure-step-attachments.ts';
 
 export interface AllureReporterOptions {
   // Default 'allure-results', relative to the working directory as allure-playwright has it.
@@ -30,6 +31,7 @@ interface Internals {
 // nothing (each runtime message cost a test an attachment, a step and a stack capture):
 // - labels and links from the requirements a test claims (allure-labels.ts), and its target;
 // - a step per finding (a violation, an observation, a lost exchange);
+// - each exchange's attachment inside its step (allure-step-attachments.ts);
 // - allure-results/ holds this run only (or its shard set: allure-shard-set.ts), written without
 //   waiting for the disk (allure-results-writer.ts).
 export default class ConformanceAllureReporter extends AllureReporter {
@@ -67,7 +69,10 @@ export default class ConformanceAllureReporter extends AllureReporter {
     const writeTest = runtime.writeTest.bind(runtime);
     runtime.writeTest = (uuid) => {
       const steps = this.findings.get(uuid);
-      if (steps) runtime.updateTest(uuid, (result) => result.steps.push(...steps));
+      runtime.updateTest(uuid, (result) => {
+        foldStepAttachments(result.steps);
+        if (steps) result.steps.push(...steps);
+      });
       this.findings.delete(uuid);
       writeTest(uuid);
     };

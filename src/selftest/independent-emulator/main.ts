@@ -10,13 +10,22 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let values: { variant?: string; port?: string; host?: string };
+let values: { variant?: string; port?: string; host?: string; help?: boolean };
 try {
   ({ values } = parseArgs({
-    options: { variant: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+    options: {
+      variant: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   }));
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
 }
 if (!values.variant || !(values.variant in VARIANTS))
   fail(`--variant must be one of ${Object.keys(VARIANTS).join(', ')} (got ${values.variant ?? 'nothing'})`);

@@ -24,6 +24,16 @@ test.describe('virtual clock', () => {
       expect(() => clock.advance(bad)).toThrow(/seconds > 0/);
   });
 
+  test('advance() moves by the seconds asked even after the time source stepped back', () => {
+    let real = 10_000;
+    const clock = new VirtualClock({ now: () => real });
+    expect(clock.now()).toBe(10_000);
+    real = 5_000;
+    expect(clock.advance(3)).toBe(13_000);
+    real = 6_000;
+    expect(clock.now()).toBe(13_000);
+  });
+
   test('now() never goes back even when the time source does', () => {
     let real = 10_000;
     const clock = new VirtualClock({ now: () => real });

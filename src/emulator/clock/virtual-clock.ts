@@ -26,7 +26,11 @@ export class VirtualClock {
   advance(seconds: number): number {
     if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0)
       throw new RangeError(`advance() needs a number of seconds > 0 (got ${String(seconds)}).`);
+    const before = this.now();
     this.#offsetMs += seconds * 1000;
+    // A wall clock that stepped back (NTP, a resumed VM) must not swallow the advance: the clock moves
+    // at least by the seconds asked, as the control protocol promises.
+    this.#lastMs = Math.max(this.#lastMs, before + seconds * 1000);
     return this.now();
   }
 

@@ -116,6 +116,8 @@ test.describe('tenant driver: a quick scan that cannot start', () => {
       // Not remembered: the device may be free for the next test, which asks again.
       await expect(driver.activeAction()).rejects.toBeInstanceOf(NotApplicableError);
       expect(sent.filter((s) => s.startsWith('POST'))).toHaveLength(2);
+      // A test that starts the duplicate itself (CANCEL.DUPLICATE) gets the answer to judge.
+      expect((await driver.createAction(MACHINE)).status).toBe(status);
     }
   });
 

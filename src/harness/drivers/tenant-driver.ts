@@ -65,7 +65,9 @@ export class TenantDriver implements TargetDriver {
     if (status !== 'Pending')
       throw new NotApplicableError('a new tenant action starts Pending; InProgress cannot be arranged');
     try {
-      return scanToCancel(await this.start(this.spec.machineId), this.mine);
+      const started = await this.start(this.spec.machineId);
+      await this.unlessBusy(started.exchange.status, this.spec.machineId);
+      return scanToCancel(started, this.mine);
     } catch (error) {
       if (error instanceof ScanConfigError) this.state.refusedScans.remember(error);
       throw error;
@@ -146,18 +148,23 @@ export class TenantDriver implements TargetDriver {
   private async start(machineId: string): Promise<StartedScan> {
     const refused = this.state.refusedScans.get();
     if (refused) throw noVerdict(refused);
-    const api = await this.client('operator');
-    const started = await startScan(api, this.state, machineId, (read, done) => this.eventually(read, done));
+    const started = await startScan(await this.client('operator'), this.state, machineId, (read, done) =>
+      this.eventually(read, done),
+    );
     if (started.ours && started.fresh) this.mine.push(started.ours.id);
-    const { status } = started.exchange;
-    if (status === 403 || status === 404) {
-      const running = await actionRunningOn(api, machineId);
-      if (running)
-        throw new NotApplicableError(
-          `a quick scan on MDE_MACHINE_ID was refused (${status}) while action ${running.id} (${running.status}) runs there; the device runs one at a time`,
-        );
-    }
     return started;
+  }
+
+  // A 403 or 404 to the scan of a device that is running an action may be its refusal of a duplicate
+  // (docs/contract.md#duplicate-create): N/A, not the configuration. Not for createAction, whose
+  // callers judge the answer themselves (CANCEL.DUPLICATE starts the duplicate on purpose).
+  private async unlessBusy(status: number, machineId: string): Promise<void> {
+    if (status !== 403 && status !== 404) return;
+    const running = await actionRunningOn(await this.client('operator'), machineId);
+    if (running)
+      throw new NotApplicableError(
+        `a quick scan on MDE_MACHINE_ID was refused (${status}) while action ${running.id} (${running.status}) runs there; the device runs one at a time`,
+      );
   }
 
   private targetNow(): Date {

@@ -39,16 +39,22 @@ test("each exchange's attachment goes into its own step, in order, and the copie
   ]);
 });
 
-test('a step that holds its own attachment, or a copy with no empty step of its name, is left alone', () => {
+test('an exchange nested in a step gets its attachment from the top-level copy, in the order the steps ran', () => {
   const steps = [
-    step('outer', undefined, [step('GET a → 200'), step('GET a → 200', 'inner.json')]),
-    step('screenshot', 'own.json'),
-    step('GET b → 404', 'lonely.json'),
+    step('outer', undefined, [step('GET a → 200')]),
+    step('GET a → 200'),
+    step('GET a → 200', 'nested.json'),
+    step('GET a → 200', 'second.json'),
   ];
   foldStepAttachments(steps);
   expect(shape(steps)).toEqual([
-    ['outer', [['GET a → 200', 'inner.json']]],
-    ['screenshot', 'own.json'],
-    ['GET b → 404', 'lonely.json'],
+    ['outer', [['GET a → 200', 'nested.json']]],
+    ['GET a → 200', 'second.json'],
   ]);
+});
+
+test('a step that holds its own attachment, or a copy with no empty step of its name before it, is left alone', () => {
+  const steps = [step('screenshot', 'own.json'), step('GET b → 404', 'lonely.json'), step('GET b → 404')];
+  foldStepAttachments(steps);
+  expect(shape(steps)).toEqual([['screenshot', 'own.json'], ['GET b → 404', 'lonely.json'], ['GET b → 404']]);
 });

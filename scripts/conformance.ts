@@ -66,9 +66,9 @@ async function main(args: string[]): Promise<ExitCode> {
     try {
       const { preflight } = await import('../src/harness/preflight.ts');
       // Each probe waits as long as any exchange may (MDE_REQUEST_TIMEOUT_SECONDS): a slow target is
-      // not a dead one. The whole preflight is a few exchanges in a row.
+      // not a dead one. The budget is a last guard over the few probes in a row, each bounded itself.
       const timeoutMs = config.requestTimeoutMs;
-      await withBudget(preflight(target, { timeoutMs }), 4 * timeoutMs);
+      await withBudget(preflight(target, { timeoutMs }), 5 * timeoutMs + 5_000);
     } catch (error) {
       const line = isUserError(error)
         ? describeError(error)

@@ -90,3 +90,18 @@ test('a clock that moves as asked and a seed that keeps its status are taken', a
   expect(takeNoVerdicts()).toEqual([]);
   await close();
 });
+
+// Playwright prints an error's stack for each test it ends: a broken control protocol is the emulator
+// author's to fix, so its line comes without the suite's stack (DEBUG=1 keeps it).
+test('a control protocol error carries its line as its stack unless DEBUG is set', () => {
+  const error = new ControlProtocolError('http://127.0.0.1:9/_emulator/clock', 500, 'expected 200');
+  expect(error.stack).toBe(`ControlProtocolError: ${error.message}`);
+  const before = process.env.DEBUG;
+  process.env.DEBUG = '1';
+  try {
+    expect(new ControlProtocolError('u', 500, 'd').stack).toContain('control-client.spec.ts');
+  } finally {
+    if (before === undefined) delete process.env.DEBUG;
+    else process.env.DEBUG = before;
+  }
+});

@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ControlClient } from '../../src/harness/drivers/control-client.ts';
 import { ControlProtocolError } from '../../src/harness/errors.ts';
-import { FINDING_ANNOTATION } from '../../src/harness/evidence/finding.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
 
 // An emulator that does not implement the control protocol: 404 to everything.
 let server: Server;
@@ -16,15 +16,6 @@ test.beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
-
-function takeNoVerdicts(): { cause: string; text: string }[] {
-  const { annotations } = test.info();
-  const found = annotations.filter(
-    (a) => a.type === FINDING_ANNOTATION && a.description?.includes('no-verdict'),
-  );
-  for (const a of found) annotations.splice(annotations.indexOf(a), 1);
-  return found.map((a) => JSON.parse(a.description!));
-}
 
 test('a control endpoint the target lacks ends the test without a verdict, blamed on the target', async () => {
   const control = new ControlClient(url);

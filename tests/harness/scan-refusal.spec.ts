@@ -4,8 +4,8 @@ import { ScanConfigError } from '../../src/harness/drivers/scan-config-error.ts'
 import { TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
 import { TenantState } from '../../src/harness/drivers/tenant-state.ts';
 import { NotApplicableError } from '../../src/harness/errors.ts';
-import { FINDING_ANNOTATION } from '../../src/harness/evidence/finding.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { type FakeAnswer, fakeTenant, tenant } from './fake-tenant.ts';
 
@@ -19,16 +19,6 @@ const WRITES = { machineId: MACHINE, allowWrites: true };
 
 function refused(status: number, code?: string): FakeAnswer {
   return { status, body: code ? { error: { code, message: 'x' } } : {} };
-}
-
-// The no-verdict findings the test recorded, taken out so that the unit test's own report stays clean.
-function takeNoVerdicts(): { cause: string; code: string; text: string }[] {
-  const { annotations } = test.info();
-  const found = annotations.filter(
-    (a) => a.type === FINDING_ANNOTATION && a.description?.includes('no-verdict'),
-  );
-  for (const a of found) annotations.splice(annotations.indexOf(a), 1);
-  return found.map((a) => JSON.parse(a.description!));
 }
 
 test.describe('tenant driver: a quick scan that cannot start', () => {

@@ -1,8 +1,8 @@
 import { SETTLE_BOUND_SECONDS } from '../../src/harness/drivers/eventually.ts';
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import { TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
-import { findingsOf } from '../../src/harness/evidence/finding.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { type FakeAnswer, fakeClock, scan, tenant } from './fake-tenant.ts';
 
@@ -40,13 +40,6 @@ function device(lagMs: number, cancelAnswer = 200) {
     readsFail = true;
   };
   return { ...tenant(WRITES, answer, clock), clock, failReads };
-}
-
-function takeNoVerdicts(): { code?: string; text?: string }[] {
-  const { annotations } = test.info();
-  const found = annotations.filter((a) => findingsOf([a])[0]?.kind === 'no-verdict');
-  for (const a of found) annotations.splice(annotations.indexOf(a), 1);
-  return found.map((a) => JSON.parse(a.description!));
 }
 
 const total = (ms: number[]) => ms.reduce((a, b) => a + b, 0);

@@ -1,8 +1,8 @@
 import { SETTLE_BOUND_SECONDS } from '../../src/harness/drivers/eventually.ts';
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
-import { FINDING_ANNOTATION } from '../../src/harness/evidence/finding.ts';
 import { alignClock } from '../fixtures/rate-limit.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { scan, tenant } from './fake-tenant.ts';
 
@@ -12,16 +12,6 @@ test.afterEach(removeTempDirs);
 const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
 const ID = 'eeeeeeee-0000-4000-8000-000000000005';
 const WRITES = { machineId: MACHINE, allowWrites: true };
-
-function takeNoVerdicts(): unknown[] {
-  const { annotations } = test.info();
-  const found = annotations.filter(
-    (a) => a.type === FINDING_ANNOTATION && a.description?.includes('no-verdict'),
-  );
-  // Keep the unit test's own report clean.
-  for (const a of found) annotations.splice(annotations.indexOf(a), 1);
-  return found.map((a) => JSON.parse(a.description!));
-}
 
 test.describe('tenant driver: waiting within a time bound', () => {
   test('a new action that answers 404 while it replicates is read again until GET answers 200', async () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../src/contract/contract-files.ts';
@@ -15,3 +16,13 @@ export const CONFORMANCE_ARGS = [
   pathToFileURL(join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href,
   join(repoRoot, 'scripts', 'conformance.ts'),
 ];
+
+// One of the project's scripts (scripts/<name>) run to its end from the repository, as `npm run` would.
+export function runScript(name: string, ...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', name), ...args], {
+    cwd: repoRoot,
+    env: withoutMdeVariables(),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}

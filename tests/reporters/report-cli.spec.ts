@@ -9,7 +9,7 @@ import {
 import { RECORDS_FILE, readRecords, writeRecords } from '../../src/reporters/records-file.ts';
 import type { RunRecords } from '../../src/reporters/test-record.ts';
 import { expect, test } from '../helpers/api-test.ts';
-import { withoutMdeVariables } from '../helpers/script-env.ts';
+import { runScript, withoutMdeVariables } from '../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { failed, runRecords, testRecord } from './helpers/records.ts';
 
@@ -17,18 +17,9 @@ test.afterEach(removeTempDirs);
 
 // `npm run report -- --dir <run directory>` and `npm run report:merge -- --dir <dir>`: another run's
 // records rebuilt (or shards merged) into that directory, never over the repository's own reports.
-function script(name: string, ...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', name), ...args], {
-    cwd: repoRoot,
-    env: withoutMdeVariables(),
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-}
-
 function report(dir: string, records: RunRecords) {
   writeRecords(join(dir, RECORDS_FILE), records);
-  return script('report.ts', '--dir', dir, '--no-allure');
+  return runScript('report.ts', '--dir', dir, '--no-allure');
 }
 
 const repoReport = join(repoRoot, 'reports', 'compliance.json');
@@ -80,7 +71,7 @@ for (const [name, prefix] of [
 ] as const)
   test(`${name}: a --dir that is not a directory is one line and exit 2`, () => {
     const absent = join(tempDir('report-dir-'), 'absent');
-    const run = script(name, '--dir', absent);
+    const run = runScript(name, '--dir', absent);
     expect(run.stderr.trim().split('\n')).toEqual([
       `${prefix}: --dir ${absent} is not a directory: name the directory that holds (or is to hold) the run`,
     ]);
@@ -109,7 +100,7 @@ test('report:merge --dir merges the shards under that directory into its reports
     );
   shard(1, [testRecord({ requirements: ['CANCEL.OK'] })]);
   shard(2, [testRecord({ line: 9, requirements: ['CANCEL.FINAL'], ...failed('expected 400, got 200') })]);
-  const run = script('merge-shards.ts', '--dir', dir, '--no-allure');
+  const run = runScript('merge-shards.ts', '--dir', dir, '--no-allure');
   expect(run.stderr).toBe('');
   expect(run.status).toBe(1);
   expect(readRecords(join(dir, RECORDS_FILE)).tests).toHaveLength(2);
@@ -122,7 +113,7 @@ for (const [name, command] of [
   ['merge-shards.ts', 'npm run report:merge'],
 ] as const)
   test(`${name} --help prints the usage and where the docs are, and exits 0`, () => {
-    const run = script(name, '--', '--help');
+    const run = runScript(name, '--', '--help');
     expect(run.stdout).toMatch(new RegExp(`^Usage: ${command} `));
     expect(run.stdout).toContain('docs/interfaces.md#commands');
     expect(run.stderr).toBe('');
@@ -130,7 +121,7 @@ for (const [name, command] of [
   });
 
 // The reader's message varies across Node versions; the line must name the file and the way out.
-function expectNotJson(run: ReturnType<typeof script>, line: string) {
+function expectNotJson(run: ReturnType<typeof runScript>, line: string) {
   const lines = run.stderr.trim().split('\n');
   expect(lines).toHaveLength(1);
   expect(lines[0]).toContain(line);
@@ -141,14 +132,17 @@ function expectNotJson(run: ReturnType<typeof script>, line: string) {
 test('report: a records file that is not JSON is named in one line, and exit 2', () => {
   const file = join(tempDir('report-dir-'), 'bad.json');
   writeFileSync(file, '{bad');
-  expectNotJson(script('report.ts', '--records', file, '--no-allure'), `report: ${file} is not valid JSON`);
+  expectNotJson(
+    runScript('report.ts', '--records', file, '--no-allure'),
+    `report: ${file} is not valid JSON`,
+  );
 });
 
 test('report: a file named by mistake is not quoted, so no part of a secret in it is shown', () => {
   const file = join(tempDir('report-dir-'), '.env');
   const secret = 'Abc8Q~mistakenly-named-secret-value';
   writeFileSync(file, `{"AZURE_CLIENT_SECRET": ${secret}}`);
-  const run = script('report.ts', '--records', file, '--no-allure');
+  const run = runScript('report.ts', '--records', file, '--no-allure');
   expectNotJson(run, `report: ${file} is not valid JSON`);
   expect(run.stderr).not.toContain(secret.slice(0, 6));
 });
@@ -159,14 +153,14 @@ test('report:merge: a shard file that is not JSON is named in one line, and exit
   writeRecords(shard, runRecords([testRecord({ requirements: ['CANCEL.OK'] })]));
   writeFileSync(shard, '{"version": 1, "tests": [');
   expectNotJson(
-    script('merge-shards.ts', '--dir', dir, '--no-allure'),
+    runScript('merge-shards.ts', '--dir', dir, '--no-allure'),
     `merge-shards: ${shard} is not valid JSON`,
   );
 });
 
 test('report: --records naming a directory says to name the file, in one line, and exit 2', () => {
   const dir = tempDir('report-dir-');
-  const run = script('report.ts', '--records', dir, '--no-allure');
+  const run = runScript('report.ts', '--records', dir, '--no-allure');
   expect(run.stderr.trim().split('\n')).toEqual([
     `report: ${dir} is a directory: name the records file (a run writes ${RECORDS_FILE}), or the run's directory with --dir`,
   ]);

@@ -1,5 +1,5 @@
-import { test } from '@playwright/test';
 import { type Finding, findingsOf } from '../../src/harness/evidence/finding.ts';
+import { test } from './api-test.ts';
 
 export type NoVerdict = Extract<Finding, { kind: 'no-verdict' }>;
 

@@ -14,7 +14,7 @@ suite('cancel of an action in a final state', () => {
       req(requirement),
       async ({ driver, api, need, observe }) => {
         const action = await need(driver.finalAction(status));
-        const before = await readState(api, action.id, status);
+        const before = await readState(api, action.id, { status, driver });
         const res = await api.cancel(action.id, { Comment: `conformance: cancel a ${status} action` });
         observe.refusal('final-state-cancel', res);
         expect(res).toBeErrorEnvelope('4xx');

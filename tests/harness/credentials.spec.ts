@@ -25,11 +25,16 @@ test.describe('tenant sign-in configuration', () => {
       authBaseUrl: 'https://login.microsoftonline.us',
       credentials: { operator: { kind: 'secret', secretVariable: 'AZURE_CLIENT_SECRET' } },
       // So that a sign-in message names the variable the user set.
-      variables: { authBaseUrl: 'AZURE_AUTHORITY_HOST', tenantId: 'AZURE_TENANT_ID' },
+      variables: {
+        authBaseUrl: 'AZURE_AUTHORITY_HOST',
+        tenantId: 'AZURE_TENANT_ID',
+        clientId: 'AZURE_CLIENT_ID',
+      },
     });
     expect(tenant(TENANT).variables).toBeUndefined();
     expect(tenant({ ...azure, MDE_TENANT_ID: TENANT.MDE_TENANT_ID }).variables).toEqual({
       authBaseUrl: 'AZURE_AUTHORITY_HOST',
+      clientId: 'AZURE_CLIENT_ID',
     });
     expect(tenant({ ...azure, MDE_CLIENT_ID: OTHER_ID }).credentials.operator).toMatchObject({
       clientId: OTHER_ID,

@@ -42,7 +42,16 @@ test.describe('tenant driver: a quick scan that cannot start', () => {
     expect(error).toBeInstanceOf(ScanConfigError);
     expect(error.message).toContain('(403 Forbidden)');
     expect(error.message).toContain('Machine.Scan');
+    expect(error.message).toContain('the MDE_CLIENT_ID app');
     expect(takeNoVerdicts()).toEqual([expect.objectContaining({ cause: 'suite' })]);
+  });
+
+  test('the refusal names AZURE_CLIENT_ID when the operator app was read from it', async () => {
+    const variables = { clientId: 'AZURE_CLIENT_ID' };
+    const { driver } = tenant({ ...WRITES, variables }, () => refused(403, 'Forbidden'));
+    const error = await driver.activeAction().catch((e) => e);
+    expect(error.message).toMatch(/^the AZURE_CLIENT_ID app may not start scans/);
+    takeNoVerdicts();
   });
 
   test('the first refusal answers every later test of the run, in any worker, without asking again', async () => {

@@ -9,9 +9,9 @@ import { ConfigProblems } from './problems.ts';
 import { profileFileProblem } from './profile-file.ts';
 import { type Env, readEnv } from './read-env.ts';
 import type {
-  AuthorityVariables,
   EmbeddedTarget,
   EmulatorTarget,
+  NamesakeVariables,
   TargetSpec,
   TenantTarget,
 } from './target-spec.ts';
@@ -133,10 +133,11 @@ function tenantTarget(
     );
   const credentials = tenantCredentials(c, env, problems, now);
   if (!credentials || !v.MDE_TENANT_ID) return undefined;
-  const variables: AuthorityVariables = {};
+  const variables: NamesakeVariables = {};
   for (const [setting, name] of [
     ['authBaseUrl', 'MDE_AUTH_BASE_URL'],
     ['tenantId', 'MDE_TENANT_ID'],
+    ['clientId', 'MDE_CLIENT_ID'],
   ] as const)
     if (c.nameOf(name) !== name) variables[setting] = c.nameOf(name);
   return {

@@ -35,12 +35,13 @@ export interface EmulatorTarget {
   scope?: string;
 }
 
-// The variables the authority and the tenant id were read from, where that was an Azure SDK namesake
-// (AZURE_AUTHORITY_HOST, AZURE_TENANT_ID) of an unset MDE_* one: messages name the variable the user
-// set. Absent: MDE_AUTH_BASE_URL and MDE_TENANT_ID.
-export interface AuthorityVariables {
+// The variables the authority, the tenant id and the operator app's id were read from, where that was
+// an Azure SDK namesake (AZURE_AUTHORITY_HOST, AZURE_TENANT_ID, AZURE_CLIENT_ID) of an unset MDE_* one:
+// messages name the variable the user set. Absent: MDE_AUTH_BASE_URL, MDE_TENANT_ID, MDE_CLIENT_ID.
+export interface NamesakeVariables {
   authBaseUrl?: string;
   tenantId?: string;
+  clientId?: string;
 }
 
 export interface TenantTarget {
@@ -48,7 +49,7 @@ export interface TenantTarget {
   apiBaseUrl: string;
   authBaseUrl: string;
   tenantId: string;
-  variables?: AuthorityVariables;
+  variables?: NamesakeVariables;
   scope: string;
   // The one device on which quick antivirus scans may be started (and cancelled at once).
   machineId?: string;

@@ -12,7 +12,8 @@ import { ScanConfigError } from './scan-config-error.ts';
 const ALREADY_RUNNING = 'ActiveRequestAlreadyExists';
 const DEVICE_CANNOT = ['OsPlatformNotSupported', 'ClientVersionNotSupported'];
 
-export function scanRefusal(exchange: Exchange): HarnessError {
+// `clientIdVariable`: where the operator app's id was read from (AZURE_CLIENT_ID when that was set).
+export function scanRefusal(exchange: Exchange, clientIdVariable = 'MDE_CLIENT_ID'): HarnessError {
   const { status } = exchange;
   const code = printableCode(exchange);
   const answer = `${status}${code ? ` ${code}` : ''}`;
@@ -22,7 +23,7 @@ export function scanRefusal(exchange: Exchange): HarnessError {
     );
   if (status === 403)
     return new ScanConfigError(
-      `the MDE_CLIENT_ID app may not start scans (${answer}); grant it WindowsDefenderATP Machine.Scan`,
+      `the ${clientIdVariable} app may not start scans (${answer}); grant it WindowsDefenderATP Machine.Scan`,
     );
   if (code && DEVICE_CANNOT.includes(code))
     return new ScanConfigError(`MDE_MACHINE_ID names a device that cannot run a quick scan (${answer})`);

@@ -67,7 +67,7 @@ export class TenantDriver implements TargetDriver {
     try {
       const started = await this.start(this.spec.machineId);
       await this.unlessBusy(started.exchange.status, this.spec.machineId);
-      return scanToCancel(started, this.mine);
+      return scanToCancel(started, this.mine, this.spec.variables?.clientId);
     } catch (error) {
       if (error instanceof ScanConfigError) this.state.refusedScans.remember(error);
       throw error;

@@ -55,7 +55,12 @@ export async function startScan(
 
 // What activeAction hands a test: a new action of this run, readable, or (for a test that asks twice)
 // one the same test started. Anything else ends the test with the reason: N/A, or no verdict.
-export function scanToCancel(started: StartedScan, mine: readonly string[]): MachineActionRecord {
+// `clientIdVariable` names where the operator app's id came from, for a refusal's line.
+export function scanToCancel(
+  started: StartedScan,
+  mine: readonly string[],
+  clientIdVariable?: string,
+): MachineActionRecord {
   const { exchange, ours, fresh, readable } = started;
   // An earlier test's action, answered as the existing one (docs/contract.md#duplicate-actions): its
   // cancel has not shown yet and keeps the device busy (#cancel-visible-after), and may still land on it.
@@ -67,7 +72,7 @@ export function scanToCancel(started: StartedScan, mine: readonly string[]): Mac
     );
   const body = exchange.body as MachineActionRecord | undefined;
   if (exchange.status >= 300 || !body?.id) {
-    const refusal = scanRefusal(exchange);
+    const refusal = scanRefusal(exchange, clientIdVariable);
     throw refusal instanceof NotApplicableError ? refusal : noVerdict(refusal);
   }
   if (!ours)

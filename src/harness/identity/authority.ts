@@ -1,10 +1,10 @@
-import type { AuthorityVariables } from '../config/target-spec.ts';
+import type { NamesakeVariables } from '../config/target-spec.ts';
 
 // Where an app signs in: {authBaseUrl}/{tenantId}, and the variables these were read from.
 export interface Authority {
   authBaseUrl: string;
   tenantId: string;
-  variables?: AuthorityVariables;
+  variables?: NamesakeVariables;
 }
 
 // The variable a message tells the user to check: the one they set, AZURE_AUTHORITY_HOST or

@@ -27,7 +27,12 @@ export function reasonLine(message: string, context?: string): string {
 
 export function oneLine(text: string): string {
   const flat = scrub(text).replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_LENGTH ? `${flat.slice(0, MAX_LENGTH - 1)}…` : flat;
+  if (flat.length <= MAX_LENGTH) return flat;
+  // A closing sentence that points into the docs says what to read to fix it: the middle goes instead.
+  const pointer = flat.slice(flat.lastIndexOf('. ') + 2);
+  if (pointer.includes('docs/') && pointer.length <= MAX_LENGTH / 2)
+    return `${flat.slice(0, MAX_LENGTH - pointer.length - 2)}… ${pointer}`;
+  return `${flat.slice(0, MAX_LENGTH - 1)}…`;
 }
 
 function valueAfter(lines: string[], label: string): string | undefined {

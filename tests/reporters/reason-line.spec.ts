@@ -25,4 +25,15 @@ test.describe('one-line reasons', () => {
     const token = `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.${'s'.repeat(20)}`;
     expect(reasonLine(`Error: sent Authorization: Bearer ${token}`)).not.toContain(token);
   });
+
+  test('a long message keeps its closing pointer into the docs and loses its middle', () => {
+    const pointer =
+      'The emulator must implement the control protocol of docs/interfaces.md#control-protocol.';
+    const line = reasonLine(
+      `Error: http://127.0.0.1:9/control/clock answered 500: ${'y'.repeat(300)}. ${pointer}`,
+    );
+    expect(line.length).toBeLessThanOrEqual(200);
+    expect(line).toMatch(/^http:\/\/127\.0\.0\.1:9\/control\/clock answered 500: y+… The emulator must/);
+    expect(line.endsWith(pointer)).toBe(true);
+  });
 });

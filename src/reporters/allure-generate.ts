@@ -40,6 +40,9 @@ export function startAllureGenerator(
         ...(options.recordsFile ? { MDE_COMPLIANCE_RECORDS: options.recordsFile } : {}),
       },
       stdio: ['pipe', 'pipe', 'pipe'],
+      // A process group of its own: Ctrl-C stops the run's group, and the stopped run's report still
+      // needs the child. It ends when told, or when its stdin closes (its parent gone).
+      detached: process.platform !== 'win32',
     },
   );
   try {

@@ -10,6 +10,7 @@ import { unusedCredentialWarnings } from '../src/harness/config/unused-credentia
 import { ApiAccessError, ConfigError, describeError, isUserError } from '../src/harness/errors.ts';
 import type { SignInError } from '../src/harness/identity/sign-in-error.ts';
 import { redactText } from '../src/harness/redaction/redact.ts';
+import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { isListingRun } from '../src/harness/run/listing-run.ts';
 import { planFromConfig } from '../src/harness/run/plan-from-config.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts';
@@ -100,14 +101,16 @@ async function main(args: string[]): Promise<ExitCode> {
   // What runs after the tests loads while they run: Playwright's runner starts that much sooner.
   const { finishRun } = await import('../src/reporters/finish-run.ts');
   const playwrightExit = await playwright;
-  await embeddedKeys.close();
   timings.playwrightEnd = performance.now();
   // The code is what this run's reports say; finishRun tells them from an earlier run's by their age.
-  const exitCode = await finishRun({
-    run: { startedAt: started, playwrightExit, ...(reportsNothing ? {} : { plan }) },
-    singleFile,
-    timings,
-    allure,
+  const exitCode = await holdSignalsWhile(async () => {
+    await embeddedKeys.close();
+    return finishRun({
+      run: { startedAt: started, playwrightExit, ...(reportsNothing ? {} : { plan }) },
+      singleFile,
+      timings,
+      allure,
+    });
   });
   timings.finished = performance.now();
   // npm run bench:suite reads where the time went.

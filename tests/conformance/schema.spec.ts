@@ -18,7 +18,7 @@ suite('response schemas', () => {
     'the 200 body of a GET validates against MachineAction',
     req('SCHEMA.ENTITY'),
     async ({ driver, api, need }) => {
-      const action = await need(driver.activeAction());
+      const action = await need(driver.readableAction());
       const res = await api.get(action.id);
       expect(res).toHaveStatus(200);
       expect(res).toMatchContract('GetMachineAction');
@@ -29,8 +29,8 @@ suite('response schemas', () => {
     'the 200 body of a list validates against the collection',
     req('SCHEMA.ENTITY'),
     async ({ driver, api, need }) => {
-      await need(driver.activeAction());
-      const res = await api.list({ $filter: "status eq 'Pending'", $top: 10 });
+      await need(driver.readableAction());
+      const res = await api.list({ $top: 10 });
       expect(res).toHaveStatus(200);
       expect(res).toMatchContract('ListMachineActions');
     },
@@ -54,7 +54,7 @@ suite('response schemas', () => {
     'JSON answers carry Content-Type application/json',
     req('SCHEMA.CONTENTTYPE'),
     async ({ driver, api, need }) => {
-      const action = await need(driver.activeAction());
+      const action = await need(driver.readableAction());
       for (const res of [await api.get(action.id), await api.cancel(driver.unknownId())]) {
         expect(
           res.headers['content-type'] ?? '',

@@ -80,6 +80,10 @@ export class EmulatorDriver implements TargetDriver {
     return this.seed(status);
   }
 
+  async readableAction(): Promise<MachineActionRecord> {
+    return this.seed('Pending');
+  }
+
   async createAction(machineId: string): Promise<Exchange> {
     const api = await this.client('operator');
     return api.runAntiVirusScan(machineId, {

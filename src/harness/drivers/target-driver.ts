@@ -41,6 +41,9 @@ export interface TargetDriver {
   activeAction(status?: ActiveStatus): Promise<MachineActionRecord>;
   // An action already in a final state; the tenant driver only finds one, never creates it.
   finalAction(status: FinalStatus): Promise<MachineActionRecord>;
+  // An action to read, never to change (the schema tests): the emulator seeds a Pending one; the
+  // tenant driver takes the first it lists, in any state, so a read-only run checks schemas too.
+  readableAction(): Promise<MachineActionRecord>;
   // Starts a new quick antivirus scan on the machine (CANCEL.REOPEN); the exchange is for asserting.
   createAction(machineId: string): Promise<Exchange>;
   // A well-formed id that names no action.

@@ -90,6 +90,19 @@ export class TenantDriver implements TargetDriver {
     return found;
   }
 
+  // Listed, never created; not one this run may cancel (the interlock knows only created and final ones).
+  async readableAction(): Promise<MachineActionRecord> {
+    const api = await this.client('operator');
+    const res = await api.list({ $top: 1 });
+    if (res.status !== 200)
+      throw noVerdict(
+        new PreconditionError(`listing actions answered ${res.status}; cannot find one to read`),
+      );
+    const found = (res.body as { value?: MachineActionRecord[] } | undefined)?.value?.[0];
+    if (!found?.id) throw new NotApplicableError('the tenant lists no machine action to read');
+    return found;
+  }
+
   async createAction(machineId: string): Promise<Exchange> {
     if (!this.spec.allowWrites || !this.spec.machineId) throw new NotApplicableError(WRITES_REASON);
     return (await this.start(machineId)).exchange;

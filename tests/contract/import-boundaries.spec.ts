@@ -88,3 +88,20 @@ test('tests/conformance imports nothing of ours but tests/fixtures/index.ts', ()
   );
   expect(offences).toEqual([]);
 });
+
+// Its `expect` too: Playwright's own lacks the contract matchers (toHaveStatus, toMatchContract, ...)
+// and the reasons they record, and its `test` the suite's fixtures. Types may come from Playwright.
+test('tests/conformance takes test and expect from tests/fixtures/index.ts, not from Playwright', () => {
+  const offences = sourceFiles('tests/conformance').flatMap((file) => {
+    const statements = readFileSync(file, 'utf8').match(
+      /^\s*import\b[^;]*?from\s+['"]@?playwright\/test['"]/gm,
+    );
+    return (statements ?? [])
+      .filter((statement) => !/^\s*import\s+type\b/.test(statement))
+      .map(
+        () =>
+          `${relative(repoRoot, file)} imports @playwright/test: take test and expect from ../fixtures/index.ts`,
+      );
+  });
+  expect(offences).toEqual([]);
+});

@@ -34,7 +34,10 @@ test('test files take Playwright test without its browser set-up', () => {
   const offenders = testFiles().filter((file) =>
     takesPlaywrightTest(readFileSync(join(repoRoot, file), 'utf8')),
   );
-  expect(offenders).toEqual([]);
+  expect(
+    offenders,
+    `take test from ${HELPER}; a conformance test takes test and expect from tests/fixtures/index.ts`,
+  ).toEqual([]);
 });
 
 test('the check sees every way to take Playwright test, and not its types, expect or child specs', () => {

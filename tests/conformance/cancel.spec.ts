@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   cancelActive,
   errorCode,
@@ -59,7 +60,7 @@ suite('cancel of an active action', () => {
     req('CANCEL.FIELDS'),
     async ({ driver, api, need }) => {
       const action = await need(driver.activeAction());
-      const comment = `conformance: fields ${Date.now()}`;
+      const comment = `conformance: fields ${randomUUID()}`;
       const res = await cancelActive(api, action.id, { Comment: comment });
       expect(res).toHaveStatus(200);
       const shown = await firstCancelled(driver, api, action.id, res);

@@ -11,14 +11,14 @@ import type {
 import { getRegistry } from '../contract/index.ts';
 import { findingsOf } from '../harness/evidence/finding.ts';
 import { isListingRun } from '../harness/run/listing-run.ts';
-import { type RunPlan, targetOfTest } from '../harness/run/run-plan.ts';
+import type { RunPlan } from '../harness/run/run-plan.ts';
 import { type Baseline, loadSelectedBaseline } from './baseline.ts';
 import { complianceLine } from './compliance-line.ts';
 import { buildComplianceReport } from './compliance-report.ts';
 import { junitProperties } from './junit-properties.ts';
 import { reasonLine } from './reason-line.ts';
-import { recordFromTest } from './record-from-test.ts';
 import { RECORDS_FILE, shardRecordsFile, writeRecords } from './records-file.ts';
+import { recordsOfTests } from './records-of-tests.ts';
 import { runErrorOf } from './run-error.ts';
 import { EXIT, type ExitCode, worstOf } from './run-outcome.ts';
 import { suiteInfo } from './suite-info.ts';
@@ -89,7 +89,7 @@ export default class ComplianceReporter implements Reporter {
         line: `the run was ${result.status} before it finished`,
       });
     const records = this.collect(result);
-    const base = dirname(this.config.configFile ?? resolve('playwright.config.ts'));
+    const base = this.baseDir();
     const outDir = resolve(base, this.options.outputDir ?? 'reports');
     const shard = this.config.shard;
     if (shard) records.shardExitCode = judgedShard(records, (r) => shardExitCode(r, this.baseline));
@@ -116,10 +116,13 @@ export default class ComplianceReporter implements Reporter {
     const plan = this.config.metadata.plan as RunPlan | undefined;
     if (!plan) throw new Error('The compliance reporter needs a conformance config (metadata.plan).');
     const targets: Record<string, TargetInfo> = Object.fromEntries(plan.targets.map((t) => [t.name, t.info]));
-    const tests = this.suite.allTests().map((test) => {
-      const target = targetOfTest(plan, test.tags);
-      return recordFromTest(test, this.config.rootDir, target.name);
+    const { records: tests, errors } = recordsOfTests(this.suite.allTests(), plan, {
+      rootDir: this.config.rootDir,
+      repoDir: this.baseDir(),
     });
+    this.runErrors.push(...errors);
+    // Playwright's own output shows the failure, if any, never why it counts for no requirement.
+    for (const error of errors) this.say(`compliance: suite error: ${error.line}`);
     const records: RunRecords = {
       version: 1,
       suite: suiteInfo(),
@@ -131,6 +134,11 @@ export default class ComplianceReporter implements Reporter {
     };
     if (this.config.shard) records.shard = this.config.shard;
     return records;
+  }
+
+  // Where the config file is: the reports' paths are relative to it.
+  private baseDir(): string {
+    return dirname(this.config.configFile ?? resolve('playwright.config.ts'));
   }
 
   private say(line: string): void {

@@ -24,7 +24,7 @@ import type { RunRecords } from '../src/reporters/test-record.ts';
 import { calibrateMatrix } from '../src/selftest/calibrate-matrix.ts';
 import { faultCase, independentCase, profileCase } from '../src/selftest/case-names.ts';
 import { startIndependentEmulator } from '../src/selftest/independent-emulator/index.ts';
-import { judgeMatrix, judgeTenantRun } from '../src/selftest/judge-matrix.ts';
+import { judgeMatrix, judgeRunErrors, judgeTenantRun } from '../src/selftest/judge-matrix.ts';
 import { readMatrixIndex } from '../src/selftest/read-matrix-index.ts';
 import { REHEARSAL_NAMES, startRehearsals } from '../src/selftest/rehearsal/start-rehearsals.ts';
 import { selftestMarkdown, selftestTable } from '../src/selftest/render-selftest.ts';
@@ -151,6 +151,7 @@ const cases = [
   ...checks.map((check) => judgeTenantRun(check, index)),
 ];
 const records = JSON.parse(readFileSync('test-results/selftest-records.json', 'utf8')) as RunRecords;
+cases.unshift(...judgeRunErrors(records.runErrors));
 
 // Calibration: each conforming profile's and each independent variant's observed profile starts a
 // reference emulator that must answer the differential probe as the original does.

@@ -16,7 +16,7 @@ export interface FaultDeclaration {
 
 export interface SelftestCase {
   name: string;
-  kind: 'profile' | 'independent' | 'fault' | 'tenant' | 'calibration';
+  kind: 'profile' | 'independent' | 'fault' | 'tenant' | 'calibration' | 'run';
   ok: boolean;
   detail: string;
 }
@@ -111,4 +111,10 @@ export function judgeTenantRun(
         detail: `${check.detail}; ${ran} requirement(s) checked, ${verdicts.length - ran} NA`,
       }
     : { name: check.name, kind: 'tenant', ok: false, detail: problems.join('; ') };
+}
+
+// An error outside any test (a test declared outside suite() or claiming no requirement, a set-up that
+// broke) is in every target's report, but no target's verdicts: a failed case of its own, so its line shows.
+export function judgeRunErrors(errors: readonly { category: string; line: string }[]): SelftestCase[] {
+  return errors.map((e) => ({ name: 'run', kind: 'run', ok: false, detail: `${e.category}: ${e.line}` }));
 }

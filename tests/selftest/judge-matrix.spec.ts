@@ -1,4 +1,9 @@
-import { judgeMatrix, judgeTenantRun, type MatrixIndex } from '../../src/selftest/judge-matrix.ts';
+import {
+  judgeMatrix,
+  judgeRunErrors,
+  judgeTenantRun,
+  type MatrixIndex,
+} from '../../src/selftest/judge-matrix.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // The self-test's verdict on itself: small hand-made matrices, each with one way to be wrong.
@@ -89,4 +94,13 @@ test('a tenant rehearsal fails on a broken switch, a false alarm or an errored t
     detail: '1 test(s) errored',
   });
   expect(judgeTenantRun(check('tenant:absent'), index).detail).toBe('no result: the rehearsal did not run');
+});
+
+test('an error outside any test fails the self-test with its own line', () => {
+  const line =
+    'a.spec.ts: "t": a test of a run with several targets carries no @target: tag; declare it inside suite().';
+  expect(judgeRunErrors([{ category: 'suite-error', line }])).toEqual([
+    { name: 'run', kind: 'run', ok: false, detail: `suite-error: ${line}` },
+  ]);
+  expect(judgeRunErrors([])).toEqual([]);
 });

@@ -84,13 +84,14 @@ export function targetTag(name: string): string {
   return `@target:${name}`;
 }
 
-// The target a test runs against: the one its tags name, or the run's only target.
-export function targetOfTest(plan: RunPlan, tags: readonly string[]): TargetPlan {
+// The target a test runs against: the one its tags name, or the run's only target. `test` (its file
+// and title) lets the error say which test a contributor declared outside suite().
+export function targetOfTest(plan: RunPlan, tags: readonly string[], test?: string): TargetPlan {
   const tagged = tags.find((t) => t.startsWith('@target:'))?.slice('@target:'.length);
   if (tagged === undefined) {
     if (plan.targets.length === 1) return plan.targets[0]!;
     throw new Error(
-      'A test of a run with several targets carries no @target: tag; declare it inside suite().',
+      `${test ? `${test}: a` : 'A'} test of a run with several targets carries no @target: tag; declare it inside suite().`,
     );
   }
   const target = plan.targets.find((t) => t.name === tagged);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { requirementsPath, schemasDir } from './contract-files.ts';
 import { formatViolations, validateAgainst } from './schema-registry.ts';
+import { UnknownRequirementError } from './unknown-requirement.ts';
 import { parseYaml, readYamlSnapshot } from './yaml-snapshot.ts';
 
 export type Level = 'MUST' | 'SHOULD' | 'OBSERVE';
@@ -81,16 +82,8 @@ function registryOf(parsed: unknown): Registry {
     has: (id): id is RequirementId => byId.has(id),
     get(id) {
       const found = byId.get(id);
-      if (!found)
-        throw new Error(
-          `Requirement "${id}" is not in specs/requirements.yaml.${suggest(id, [...byId.keys()])}`,
-        );
+      if (!found) throw new UnknownRequirementError(id, [...byId.keys()]);
       return found;
     },
   };
-}
-
-function suggest(id: string, known: string[]): string {
-  const near = known.find((k) => k.replace(/[^A-Z]/g, '') === id.toUpperCase().replace(/[^A-Z]/g, ''));
-  return near ? ` Did you mean "${near}"?` : '';
 }

@@ -1,25 +1,11 @@
-import { execFile } from 'node:child_process';
-import { join, relative } from 'node:path';
-import { repoRoot } from '../../src/contract/contract-files.ts';
 import { getRegistry } from '../../src/contract/index.ts';
-import {
-  encodeRunPlan,
-  RUN_PLAN_VARIABLE,
-  type RunPlan,
-  targetOfTest,
-} from '../../src/harness/run/run-plan.ts';
+import { type RunPlan, targetOfTest } from '../../src/harness/run/run-plan.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { type Listed, listSuite } from './listed-suite.ts';
 
 // The conformance suite as Playwright itself lists it (like Kubernetes' walk.go over its tests): every
 // requirement has a test, every test claims its requirements through req(), nobody writes requirement
 // tags by hand, and every test is declared through suite(), so it runs once per target.
-interface Listed {
-  title: string;
-  file: string;
-  tags: string[];
-  requirements: string[];
-}
-
 const PLAN: RunPlan = {
   runId: 'list',
   requestTimeoutMs: 10_000,
@@ -32,54 +18,9 @@ const PLAN: RunPlan = {
   })),
 };
 
-type Message = { message: string };
-
-function listSuite(): Promise<Listed[]> {
-  const cli = join(repoRoot, 'node_modules', '@playwright', 'test', 'cli.js');
-  return new Promise((resolve, reject) =>
-    execFile(
-      process.execPath,
-      [cli, 'test', '-c', 'playwright.config.ts', '--list', '--reporter=json'],
-      {
-        cwd: repoRoot,
-        env: { ...process.env, [RUN_PLAN_VARIABLE]: encodeRunPlan(PLAN) },
-        maxBuffer: 64 << 20,
-      },
-      (error, stdout) => {
-        if (error && !stdout) return reject(error);
-        const report = JSON.parse(stdout) as {
-          config: { rootDir: string };
-          errors: Message[];
-          suites: object[];
-        };
-        const out: Listed[] = [];
-        const walk = (suite: { specs?: unknown[]; suites?: unknown[] }) => {
-          for (const spec of (suite.specs ?? []) as {
-            title: string;
-            file: string;
-            tags: string[];
-            tests: { annotations: { type: string; description?: string }[] }[];
-          }[])
-            out.push({
-              title: spec.title,
-              file: relative(repoRoot, join(report.config.rootDir, spec.file)),
-              tags: spec.tags.map((t) => (t.startsWith('@') ? t : `@${t}`)),
-              requirements: spec.tests[0]!.annotations.filter((a) => a.type === 'requirement').map(
-                (a) => a.description ?? '',
-              ),
-            });
-          for (const child of (suite.suites ?? []) as object[]) walk(child);
-        };
-        for (const suite of report.suites) walk(suite);
-        resolve(out);
-      },
-    ),
-  );
-}
-
 let listed: Listed[];
 test.beforeAll(async () => {
-  listed = await listSuite();
+  listed = await listSuite(PLAN);
 });
 
 test('every conformance test is declared inside suite(), once per target of the run', () => {

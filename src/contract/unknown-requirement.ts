@@ -1,0 +1,61 @@
+import { relative, sep } from 'node:path';
+import { repoRoot } from './contract-files.ts';
+
+// A requirement id the registry does not know, mostly a typo in a test's req(): a user error, so one
+// line naming the file that asked and the closest known id, without a stack (DEBUG=1 keeps it).
+export class UnknownRequirementError extends Error {
+  constructor(id: string, known: readonly string[]) {
+    const near = closestId(id, known);
+    const where = askedFrom(new Error().stack ?? '');
+    super(
+      `${where ? `${where}: ` : ''}Requirement "${id}" is not in specs/requirements.yaml.` +
+        (near ? ` Did you mean "${near}"?` : ''),
+    );
+    if (!process.env.DEBUG) this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+// The known id fewest edits away (case and punctuation aside; a swap of two neighbours is one edit),
+// if it is within a quarter of the id's length; on a tie, the first in the registry's order.
+export function closestId(id: string, known: readonly string[]): string | undefined {
+  const wanted = letters(id);
+  const limit = Math.max(1, Math.floor(wanted.length / 4));
+  let best: { id: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(wanted, letters(candidate));
+    if (distance <= limit && (!best || distance < best.distance)) best = { id: candidate, distance };
+  }
+  return best?.id;
+}
+
+function letters(id: string): string {
+  return id.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+// Damerau-Levenshtein distance, optimal string alignment variant: insertions, deletions,
+// substitutions and transpositions of adjacent characters.
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  return d[a.length]![b.length]!;
+}
+
+// "tests/conformance/not-found.spec.ts:25": the first frame of the stack outside the project's src/,
+// Node and the libraries, which is where req() was called with the id.
+function askedFrom(stack: string): string | undefined {
+  for (const [, file, line] of stack.matchAll(/\(?((?:file:\/\/)?\/[^\s()]+?):(\d+):\d+\)?$/gm)) {
+    const path = file!.replace(/^file:\/\//, '');
+    const inRepo = relative(repoRoot, path).split(sep).join('/');
+    if (path.includes(`${sep}node_modules${sep}`) || inRepo.startsWith('src/')) continue;
+    return `${inRepo.startsWith('../') ? path : inRepo}:${line}`;
+  }
+  return undefined;
+}

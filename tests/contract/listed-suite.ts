@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { join, relative } from 'node:path';
+import { repoRoot } from '../../src/contract/contract-files.ts';
+import { encodeRunPlan, RUN_PLAN_VARIABLE, type RunPlan } from '../../src/harness/run/run-plan.ts';
+
+// The conformance suite as Playwright itself lists it for a plan (`--list --reporter=json`), one entry
+// per declared test: what the coverage tests read (requirement-coverage.spec.ts).
+export interface Listed {
+  title: string;
+  // Relative to the repository: tests/conformance/not-found.spec.ts.
+  file: string;
+  tags: string[];
+  requirements: string[];
+}
+
+type Spec = { title: string; file: string; tags: string[]; tests: { annotations: Annotation[] }[] };
+type Annotation = { type: string; description?: string };
+type ListedSuite = { specs?: Spec[]; suites?: ListedSuite[] };
+export interface ListingReport {
+  config: { rootDir: string };
+  errors: { message: string }[];
+  suites: ListedSuite[];
+}
+
+export function listSuite(plan: RunPlan): Promise<Listed[]> {
+  const cli = join(repoRoot, 'node_modules', '@playwright', 'test', 'cli.js');
+  return new Promise((resolve, reject) =>
+    execFile(
+      process.execPath,
+      [cli, 'test', '-c', 'playwright.config.ts', '--list', '--reporter=json'],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, [RUN_PLAN_VARIABLE]: encodeRunPlan(plan) },
+        maxBuffer: 64 << 20,
+      },
+      (error, stdout) => {
+        if (error && !stdout) return reject(error);
+        try {
+          resolve(listedOf(JSON.parse(stdout) as ListingReport));
+        } catch (problem) {
+          reject(problem);
+        }
+      },
+    ),
+  );
+}
+
+// A file that fails to load (an unknown id in req()) empties the whole listing: its error, not a list
+// of every requirement as unclaimed, is what the coverage tests must show.
+export function listedOf(report: ListingReport): Listed[] {
+  if (report.errors.length > 0)
+    throw new Error(
+      `the conformance suite does not load: ${report.errors.map((e) => e.message.split('\n')[0]!.replace(/^Error: /, '')).join('; ')}`,
+    );
+  const out: Listed[] = [];
+  const walk = (suite: ListedSuite) => {
+    for (const spec of suite.specs ?? [])
+      out.push({
+        title: spec.title,
+        file: relative(repoRoot, join(report.config.rootDir, spec.file)),
+        tags: spec.tags.map((t) => (t.startsWith('@') ? t : `@${t}`)),
+        requirements: spec.tests[0]!.annotations.filter((a) => a.type === 'requirement').map(
+          (a) => a.description ?? '',
+        ),
+      });
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites) walk(suite);
+  return out;
+}

@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { repoRoot } from '../../src/contract/contract-files.ts';
+import { getRegistry } from '../../src/contract/index.ts';
+import { closestId } from '../../src/contract/unknown-requirement.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import {
+  type InlineRun,
+  inlineWorkspace,
+  removeWorkspaces,
+  runInline,
+} from '../reporters/helpers/run-inline.ts';
+
+// An unknown id in req() is a contributor's typo: one line saying where, with the id they meant.
+const ids = getRegistry().requirements.map((r) => r.id);
+
+test('a typo one or two edits away from a requirement is answered with it', () => {
+  expect(closestId('CANCEL.NOTFUOND', ids)).toBe('CANCEL.NOTFOUND');
+  expect(closestId('AUTH.MISING', ids)).toBe('AUTH.MISSING');
+  expect(closestId('GET.BADIDD', [...ids, 'GET.BADID'])).toBe('GET.BADID');
+  expect(closestId('CANCEL.NOT_FOUND', ids)).toBe('CANCEL.NOTFOUND');
+  expect(closestId('cancel.persist', ids)).toBe('CANCEL.PERSIST');
+});
+
+test('an id far from every requirement gets no suggestion; a tie goes to the first in the registry', () => {
+  expect(closestId('GET.BADIDD', ids)).toBeUndefined();
+  expect(closestId('CANCEL.EVERYTHING', ids)).toBeUndefined();
+  expect(closestId('AB.CX', ['AB.CD', 'AB.CE'])).toBe('AB.CD');
+  expect(closestId('AB.CX', ['AB.CE', 'AB.CD'])).toBe('AB.CE');
+});
+
+test('the error is one line naming the file and line that asked, without a stack', () => {
+  test.skip(!!process.env.DEBUG, 'DEBUG=1 keeps the stack');
+  const error = (() => {
+    try {
+      getRegistry().get('AUTH.MISING');
+    } catch (thrown) {
+      return thrown as Error;
+    }
+  })()!;
+  expect(error.message).toMatch(
+    /^tests\/contract\/unknown-requirement\.spec\.ts:\d+: Requirement "AUTH\.MISING" is not in specs\/requirements\.yaml\. Did you mean "AUTH\.MISSING"\?$/,
+  );
+  expect(error.stack).toBe(`Error: ${error.message}`);
+});
+
+let run: Promise<InlineRun>;
+test.afterAll(() => removeWorkspaces({ run }));
+
+test('a test file with a typo in req() stops the run with that one line, no code frame', async () => {
+  test.skip(!!process.env.DEBUG, 'DEBUG=1 keeps the stack');
+  const req = join(repoRoot, 'src', 'harness', 'requirements', 'req.ts');
+  run = runInline(
+    inlineWorkspace({
+      'playwright.config.ts': `export default { testDir: '.', reporter: 'list' };`,
+      'a.spec.ts': `import { test } from '@playwright/test';\nimport { req } from '${req}';\ntest('t', req('CANCEL.NOTFUOND'), () => {});\n`,
+    }),
+  );
+  const { output, exitCode } = await run;
+  expect(exitCode).toBe(1);
+  const lines = output
+    .split('\n')
+    .filter((line) => line.includes('CANCEL.NOTFUOND') || /^\s+(at |>?\s*\d+ \|)/.test(line));
+  expect(lines).toEqual([
+    expect.stringMatching(
+      /^Error: \/.+\/a\.spec\.ts:3: Requirement "CANCEL\.NOTFUOND" is not in specs\/requirements\.yaml\. Did you mean "CANCEL\.NOTFOUND"\?$/,
+    ),
+  ]);
+});

@@ -22,6 +22,7 @@ import { runPlaywright } from '../src/harness/run/run-playwright.ts';
 import { runWorkers } from '../src/harness/run/run-workers.ts';
 import type { RunRecords } from '../src/reporters/test-record.ts';
 import { calibrateMatrix } from '../src/selftest/calibrate-matrix.ts';
+import { withEvidence } from '../src/selftest/case-evidence.ts';
 import { faultCase, independentCase, profileCase } from '../src/selftest/case-names.ts';
 import { startIndependentEmulator } from '../src/selftest/independent-emulator/index.ts';
 import { judgeMatrix, judgeRunErrors, judgeTenantRun } from '../src/selftest/judge-matrix.ts';
@@ -32,7 +33,7 @@ import { INDEPENDENT_VARIANTS, SELFTEST_CASES } from '../src/selftest/selftest-c
 import { type SelftestSelection, selftestSelection } from '../src/selftest/selftest-selection.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 
-const { wanted, workers: WORKERS } = selectionOrExit();
+const { wanted, only, workers: WORKERS } = selectionOrExit();
 const OUT = 'reports/selftest-run';
 // A wire fault that leaves a request unanswered costs one request timeout per lost exchange.
 const WIRE_TIMEOUT_MS = 1_000;
@@ -165,6 +166,7 @@ const calibrations = await calibrateMatrix({
 });
 await Promise.all(independents.flatMap((i) => i.slots.map((e) => e.close())));
 cases.push(...calibrations.map((c) => c.result));
+const judged = withEvidence(cases, OUT, index);
 const figures = {
   tests: records.tests.length,
   seconds,
@@ -172,12 +174,13 @@ const figures = {
     requests: Math.max(0, ...calibrations.map((c) => c.cost.requests)),
     seconds: Math.round((performance.now() - calibrationStarted) / 100) / 10,
   },
+  ...(only ? { narrowed: { ran: only, of: SELFTEST_CASES.length } } : {}),
 };
 mkdirSync('reports', { recursive: true });
-writeFileSync('reports/selftest.json', `${JSON.stringify({ figures, cases }, null, 2)}\n`);
-writeFileSync('reports/selftest.md', selftestMarkdown(cases, figures));
-console.log(`\n${selftestTable(cases, figures)}\n(every case: reports/selftest.md)`);
-process.exit(cases.every((c) => c.ok) ? 0 : 1);
+writeFileSync('reports/selftest.json', `${JSON.stringify({ figures, cases: judged }, null, 2)}\n`);
+writeFileSync('reports/selftest.md', selftestMarkdown(judged, figures));
+console.log(`\n${selftestTable(judged, figures)}\n(every case: reports/selftest.md)`);
+process.exit(judged.every((c) => c.ok) ? 0 : 1);
 
 function selectionOrExit(): SelftestSelection {
   const selection = selftestSelection(process.env, SELFTEST_CASES);

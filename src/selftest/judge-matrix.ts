@@ -5,7 +5,13 @@
 import { caseFamily, faultCase, profileCase } from './case-names.ts';
 
 export interface MatrixIndex {
-  targets: { name: string; verdicts: Record<string, string>; summary: { errored: number } }[];
+  targets: {
+    name: string;
+    // Where its reports are, relative to the run's report directory ('' when the run had one target).
+    dir?: string;
+    verdicts: Record<string, string>;
+    summary: { errored: number };
+  }[];
 }
 
 export interface FaultDeclaration {
@@ -19,6 +25,11 @@ export interface SelftestCase {
   kind: 'profile' | 'independent' | 'fault' | 'tenant' | 'calibration' | 'run';
   ok: boolean;
   detail: string;
+  // A failed case: the requirements it complains about, then (case-evidence.ts) its target's report
+  // and the first reason that report gives.
+  requirements?: string[];
+  report?: string;
+  reason?: string;
 }
 
 const CONFORMING = new Set(['PASS', 'OBSERVED', 'NA']);
@@ -54,6 +65,7 @@ function judgeProfile(name: string, target: MatrixIndex['targets'][number]): Sel
       kind: 'profile',
       ok: false,
       detail: `false alarm: ${alarms.map(([id, v]) => `${id} ${v}`).join(', ')}`,
+      requirements: alarms.map(([id]) => id),
     };
   if (target.summary.errored > 0)
     return { name, kind: 'profile', ok: false, detail: `${target.summary.errored} test(s) errored` };
@@ -71,19 +83,25 @@ function judgeFault(
   for (const id of fault.breaks) expected.set(id, levels[id] === 'MUST' ? 'FAIL' : 'WARN');
   for (const id of fault.errors ?? []) expected.set(id, 'ERROR');
   const problems: string[] = [];
+  const ids: string[] = [];
   for (const [id, verdict] of expected)
-    if (verdicts[id] !== verdict)
+    if (verdicts[id] !== verdict) {
       problems.push(`missed: ${id} should be ${verdict}, got ${verdicts[id] ?? 'no verdict'}`);
+      ids.push(id);
+    }
   for (const [id, verdict] of Object.entries(verdicts)) {
     if (expected.has(id)) continue;
     const baseline = reference?.[id];
     const changed = baseline ? verdict !== baseline : !CONFORMING.has(verdict);
-    if (changed) problems.push(`also changed: ${id} ${baseline ?? 'PASS'} → ${verdict}`);
+    if (changed) {
+      problems.push(`also changed: ${id} ${baseline ?? 'PASS'} → ${verdict}`);
+      ids.push(id);
+    }
   }
   const caught = [...expected].map(([id, v]) => `${id} ${v}`).join(', ');
   return problems.length === 0
     ? { name, kind: 'fault', ok: true, detail: `caught: ${caught}` }
-    : { name, kind: 'fault', ok: false, detail: problems.join('; ') };
+    : { name, kind: 'fault', ok: false, detail: problems.join('; '), requirements: ids };
 }
 
 // A tenant rehearsal passes when the suite raised no false alarm there and did only what the tenant's
@@ -110,7 +128,13 @@ export function judgeTenantRun(
         ok: true,
         detail: `${check.detail}; ${ran} requirement(s) checked, ${verdicts.length - ran} NA`,
       }
-    : { name: check.name, kind: 'tenant', ok: false, detail: problems.join('; ') };
+    : {
+        name: check.name,
+        kind: 'tenant',
+        ok: false,
+        detail: problems.join('; '),
+        requirements: alarms.map(([id]) => id),
+      };
 }
 
 // An error outside any test (a test declared outside suite() or claiming no requirement, a set-up that

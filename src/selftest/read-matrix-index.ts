@@ -14,7 +14,7 @@ export function readMatrixIndex(dir: string): MatrixIndex | undefined {
       requirements: { id: string; verdict: string }[];
     };
     const verdicts = Object.fromEntries(report.requirements.map((r) => [r.id, r.verdict]));
-    return { targets: [{ name: report.target.name, verdicts, summary: report.summary }] };
+    return { targets: [{ name: report.target.name, dir: '', verdicts, summary: report.summary }] };
   } catch {
     return undefined;
   }

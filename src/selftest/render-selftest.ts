@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { SelftestCase } from './judge-matrix.ts';
 
 export interface SelftestFigures {
@@ -5,17 +6,26 @@ export interface SelftestFigures {
   seconds: number;
   // The calibration cases: requests of the differential probe to each emulator, and their time.
   calibration?: { requests: number; seconds: number };
+  // A run narrowed by MDE_SELFTEST_ONLY: the cases it named, of how many the self-test has.
+  narrowed?: { ran: readonly string[]; of: number };
 }
 
-// The self-test for a terminal: one short table of what was proved, then only what went wrong.
+// The self-test for a terminal: one short table of what was proved, then only what went wrong, each
+// with the first reason its report gives and where that report is.
 export function selftestTable(cases: SelftestCase[], figures: SelftestFigures): string {
   const group = (label: string, picked: SelftestCase[], proved: string) => {
+    // A narrowed run leaves whole groups out: "0 / 0" would read as proved.
+    if (picked.length === 0 && figures.narrowed) return `  ${label.padEnd(30)} not in this run`;
     const ok = picked.filter((c) => c.ok).length;
     return `  ${label.padEnd(30)} ${String(ok).padStart(3)} / ${String(picked.length).padEnd(4)} ${proved}`;
   };
   const faults = cases.filter((c) => c.kind === 'fault');
-  const lines = [
-    'self-test of the conformance suite',
+  const lines = ['self-test of the conformance suite'];
+  if (figures.narrowed)
+    lines.push(
+      `  partial run: MDE_SELFTEST_ONLY ran ${figures.narrowed.ran.length} of ${figures.narrowed.of} cases (${figures.narrowed.ran.join(', ')}); npm test runs every case`,
+    );
+  lines.push(
     group(
       'conforming profiles',
       cases.filter((c) => c.kind === 'profile'),
@@ -38,19 +48,29 @@ export function selftestTable(cases: SelftestCase[], figures: SelftestFigures): 
       'answer every observed open point as the original',
     ),
     `  ${'conformance tests run'.padEnd(30)} ${figures.tests} in ${figures.seconds} s`,
-  ];
+  );
   if (figures.calibration)
     lines.push(
       `  ${'calibration probes'.padEnd(30)} ${figures.calibration.requests} requests per emulator, ${figures.calibration.seconds} s in all`,
     );
-  for (const c of cases.filter((c) => !c.ok)) lines.push(`  ✘ ${c.name}: ${c.detail}`);
+  for (const c of cases.filter((c) => !c.ok)) {
+    lines.push(`  ✘ ${c.name}: ${c.detail}`);
+    if (c.reason) lines.push(`      ${c.reason}`);
+    if (c.report) lines.push(`      see ${c.report}`);
+  }
   return lines.join('\n');
 }
 
-// reports/selftest.md: every case, for people and for the README.
-export function selftestMarkdown(cases: SelftestCase[], figures: SelftestFigures): string {
-  const row = (c: SelftestCase) =>
-    `| ${c.ok ? '✔' : '✘'} | \`${c.name}\` | ${c.detail.replace(/\|/g, '\\|')} |`;
+// reports/selftest.md: every case, for people and for the README. `dir` is where it is written, for
+// the links to the failed cases' reports.
+export function selftestMarkdown(cases: SelftestCase[], figures: SelftestFigures, dir = 'reports'): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const row = (c: SelftestCase) => {
+    const parts = [cell(c.detail)];
+    if (c.reason) parts.push(cell(c.reason));
+    if (c.report) parts.push(`[${c.report}](${relative(dir, c.report).split('\\').join('/')})`);
+    return `| ${c.ok ? '✔' : '✘'} | \`${c.name}\` | ${parts.join('<br>')} |`;
+  };
   return [
     '# Self-test of the conformance suite',
     '',

@@ -2,6 +2,8 @@
 // workers. A misspelt case would otherwise narrow the matrix to nothing, and nothing is trivially green.
 export interface SelftestSelection {
   wanted: (name: string) => boolean;
+  // The cases MDE_SELFTEST_ONLY names; undefined when every case runs.
+  only?: readonly string[];
   workers: number;
   // What is wrong with the two variables, for the script to report as a ConfigError (exit 2).
   problems: { variable: string; problem: string }[];
@@ -29,7 +31,7 @@ export function selftestSelection(env: NodeJS.ProcessEnv, known: readonly string
       variable: 'MDE_SELFTEST_WORKERS',
       problem: `must be a whole number of workers, 1 or more (got "${env.MDE_SELFTEST_WORKERS}")`,
     });
-  return { wanted, workers, problems };
+  return { wanted, ...(only ? { only } : {}), workers, problems };
 }
 
 // Two workers by default: the run is CPU-bound on 2 cores, each worker serving its own emulators (three

@@ -65,6 +65,15 @@ test('a profile fails on any FAIL, WARN or ERROR, and on errored tests', () => {
   expect(clean!.ok).toBe(true);
 });
 
+test('a failed case names the requirements it complains about, for their reasons in its report', () => {
+  const [profile, fault] = judge(
+    target('profile:strict', { 'HDR.CONTENTTYPE': 'WARN', 'CANCEL.OK': 'ERROR' }),
+    target('fault:final-accepted', { 'CANCEL.FINAL': 'PASS', 'CANCEL.OK': 'FAIL' }),
+  );
+  expect(profile!.requirements).toEqual(['CANCEL.OK', 'HDR.CONTENTTYPE']);
+  expect(fault!.requirements).toEqual(['CANCEL.FINAL', 'CANCEL.OK']);
+});
+
 test('a target that was planned but wrote no result is a failure, not a silent pass', () => {
   const index = { targets: [target('profile:default', {})] };
   const [, missing] = judgeMatrix(index, FAULTS, LEVELS, ['profile:default', 'fault:final-accepted']);

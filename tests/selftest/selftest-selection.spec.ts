@@ -20,9 +20,11 @@ test('empty variables count as unset: every case, two workers', () => {
   ]);
 });
 
-test('MDE_SELFTEST_ONLY narrows the run to the cases it names', () => {
+test('MDE_SELFTEST_ONLY narrows the run to the cases it names, and says which for the report', () => {
   const selection = selftestSelection({ MDE_SELFTEST_ONLY: 'profile:default, independent:a' }, KNOWN);
   expect(KNOWN.filter(selection.wanted)).toEqual(['profile:default', 'independent:a']);
+  expect(selection.only).toEqual(['profile:default', 'independent:a']);
+  expect(selftestSelection({}, KNOWN).only).toBeUndefined();
 });
 
 test('a misspelt case and a bad worker count are problems, each naming what to fix', () => {

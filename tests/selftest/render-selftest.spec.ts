@@ -1,0 +1,40 @@
+import type { SelftestCase } from '../../src/selftest/judge-matrix.ts';
+import { selftestMarkdown, selftestTable } from '../../src/selftest/render-selftest.ts';
+import { expect, test } from '../helpers/api-test.ts';
+
+const FIGURES = { tests: 56, seconds: 5 };
+const FAILED: SelftestCase = {
+  name: 'profile:default',
+  kind: 'profile',
+  ok: false,
+  detail: 'false alarm: CANCEL.FIELDS WARN',
+  reason: 'CANCEL.FIELDS: a cancel records its time as now: expected < 5000, got 260466',
+  report: 'reports/selftest-run/targets/profile-default/compliance.md',
+};
+
+test("a failed case shows its first reason and where its target's report is", () => {
+  expect(selftestTable([FAILED], FIGURES)).toContain(
+    [
+      '  ✘ profile:default: false alarm: CANCEL.FIELDS WARN',
+      '      CANCEL.FIELDS: a cancel records its time as now: expected < 5000, got 260466',
+      '      see reports/selftest-run/targets/profile-default/compliance.md',
+    ].join('\n'),
+  );
+  expect(selftestMarkdown([FAILED], FIGURES)).toContain(
+    '| ✘ | `profile:default` | false alarm: CANCEL.FIELDS WARN<br>CANCEL.FIELDS: a cancel records its time as now: expected < 5000, got 260466<br>[reports/selftest-run/targets/profile-default/compliance.md](selftest-run/targets/profile-default/compliance.md) |',
+  );
+});
+
+test('a narrowed run says so, with the cases it ran, and leaves out the groups it did not run', () => {
+  const ok: SelftestCase = { name: 'profile:default', kind: 'profile', ok: true, detail: 'clean' };
+  const table = selftestTable([ok], { ...FIGURES, narrowed: { ran: ['profile:default'], of: 63 } });
+  expect(table).toContain(
+    'partial run: MDE_SELFTEST_ONLY ran 1 of 63 cases (profile:default); npm test runs every case',
+  );
+  expect(table).toMatch(/conforming profiles +1 \/ 1 /);
+  expect(table).toMatch(/tenant rehearsals +not in this run/);
+  expect(table).not.toContain('0 / 0');
+  // The whole matrix shows every group, empty or not, and no note.
+  expect(selftestTable([ok], FIGURES)).toMatch(/tenant rehearsals +0 \/ 0 /);
+  expect(selftestTable([ok], FIGURES)).not.toContain('partial run');
+});

@@ -67,9 +67,7 @@ export function parseBaseline(text: string, file: string, registry: Registry = g
   try {
     data = parseYaml(text) ?? [];
   } catch (error) {
-    // The YAML parser's message spans lines (with a code frame); its first line says where.
-    const first = String((error as Error).message).split('\n')[0];
-    throw new BaselineError(`${file} is not valid YAML: ${first}`);
+    throw new BaselineError(`${file} is not valid YAML: ${yamlProblem(error)}`);
   }
   const problems = schemaProblems('baseline.schema.json', data);
   if (problems.length > 0) throw new BaselineError(`${file} is not a valid baseline: ${problems.join('; ')}`);
@@ -84,10 +82,19 @@ export function parseBaseline(text: string, file: string, registry: Registry = g
     const possible = level === 'MUST' ? 'FAIL' : level === 'SHOULD' ? 'WARN' : undefined;
     if (entry.verdict !== possible)
       throw new BaselineError(
-        `${file}: ${entry.id} is a ${level} requirement, so it cannot have verdict ${entry.verdict}` +
+        `${file}: ${entry.id} is ${level === 'OBSERVE' ? 'an' : 'a'} ${level} requirement, so it cannot have verdict ${entry.verdict}` +
           (possible ? ` (use ${possible}).` : ' (OBSERVE requirements never deviate).'),
       );
   }
   const name = file.replace(/^.*\//, '').replace(/\.yaml$/, '');
   return { name, file, entries };
+}
+
+// The YAML parser's message spans lines: "<what> at line 3, column 1:" and a code frame. Its first line
+// alone ends on a dangling colon; the line says what is wrong, then where.
+function yamlProblem(error: unknown): string {
+  const first = String((error as Error).message).split('\n')[0]!;
+  const where = /^(.*?) at line (\d+), column (\d+):?$/.exec(first);
+  if (where) return `${where[1]} (line ${where[2]}, column ${where[3]})`;
+  return first.replace(/:$/, '');
 }

@@ -34,7 +34,7 @@ test('a bad baseline is one line that says what to fix', () => {
   const dir = workdir('');
   writeFileSync(join(dir, 'broken.yaml'), '- id: CANCEL.FINAL\n  verdict: [FAIL\n');
   const line = selectedBaselineProblem({ MDE_BASELINE: join(dir, 'broken.yaml') });
-  expect(line).toMatch(/^BaselineError: .*broken\.yaml is not valid YAML: /);
+  expect(line).toMatch(/^BaselineError: .*broken\.yaml is not valid YAML: .* \(line \d+, column \d+\)$/);
   expect(line).not.toContain('\n');
 });
 

@@ -75,10 +75,20 @@ test('baseline files are validated, naming the file', () => {
   expect(() => parseBaseline('- id: CANCEL.FINAL\n  verdict: WARN\n  reason: r\n', file)).toThrow(
     'CANCEL.FINAL is a MUST requirement, so it cannot have verdict WARN (use FAIL).',
   );
+  expect(() => parseBaseline('- id: CANCEL.NOCOMMENT\n  verdict: FAIL\n  reason: r\n', file)).toThrow(
+    'CANCEL.NOCOMMENT is an OBSERVE requirement, so it cannot have verdict FAIL (OBSERVE requirements never deviate).',
+  );
   expect(() => parseBaseline('- id: CANCEL.FINAL\n  reason: r\n', file)).toThrow(
     /baselines\/x\.yaml is not a valid baseline/,
   );
   expect(() => loadBaseline('does-not-exist')).toThrow('baselines/does-not-exist.yaml does not exist');
+});
+
+test('a YAML syntax error is one complete line: the file, what is wrong, and where', () => {
+  // The parser's first line ends "at line 3, column 1:", its code frame following on other lines.
+  expect(() => parseBaseline('- id: CANCEL.FINAL\n  verdict: FAIL\n reason: r\n', file)).toThrow(
+    /^baselines\/x\.yaml is not valid YAML: Sequence item without - indicator \(line 3, column 1\)$/,
+  );
 });
 
 test('the shipped example baseline is valid', () => {

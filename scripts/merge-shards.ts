@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
+import { allureSwitches } from '../src/reporters/allure-switches.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
 import { complianceLine } from '../src/reporters/compliance-line.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
@@ -11,7 +12,6 @@ import { RECORDS_FILE, readRecords, writeRecords } from '../src/reporters/record
 import { runDirectory } from '../src/reporters/run-directory.ts';
 import { EXIT, worstOf } from '../src/reporters/run-outcome.ts';
 import { scriptArgs } from '../src/reporters/script-args.ts';
-import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { writeComplianceReports } from '../src/reporters/write-reports.ts';
 
 // The one description of the command line; docs/interfaces.md#commands and docs/reports.md say the rest.
@@ -25,7 +25,7 @@ after an unsharded run. A missing shard is a run error. Exits as npm run conform
   SHARDS_DIR           where the shard files are (default reports/shards, under --dir if given)
   --allure-results DIR a shard's allure-results directory to copy (repeat for each shard)
   --single-file        Allure as one portable allure-report/index.html (or MDE_REPORT_SINGLE_FILE=true)
-  --no-allure          skip Allure: only the compliance reports and the leak scan
+  --no-allure          skip Allure: only the compliance reports and the leak scan (not with --single-file)
   --dir DIR            write the merged records, reports/, allure-results/ and allure-report/ under
                        DIR instead of the repository
   --help               this text
@@ -42,6 +42,7 @@ try {
       dir: { type: 'string' },
     },
   });
+  const { singleFile, skipAllure } = allureSwitches(values, readEnv());
   const { root, env } = runDirectory(values.dir);
   const allureDirs = (values['allure-results'] ?? []).map((dir) => resolve(dir));
   const shardsDir = resolve(positionals[0] ?? join(root, 'reports', 'shards'));
@@ -72,8 +73,8 @@ try {
   const finished = await finishRun({
     root,
     ...(env ? { env } : {}),
-    singleFile: values['single-file'] || singleFileSetting(readEnv()),
-    skipAllure: values['no-allure'] ?? false,
+    singleFile,
+    skipAllure,
     recordsFile: join(root, RECORDS_FILE),
   });
   process.exitCode = junit.ok ? finished : worstOf([finished, EXIT.ERRORED]);

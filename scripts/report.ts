@@ -2,12 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
+import { allureSwitches } from '../src/reporters/allure-switches.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
 import { RECORDS_FILE, readRecords } from '../src/reporters/records-file.ts';
 import { runDirectory } from '../src/reporters/run-directory.ts';
 import { scriptArgs } from '../src/reporters/script-args.ts';
-import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { writeComplianceReports } from '../src/reporters/write-reports.ts';
 
 // The one description of the command line; docs/interfaces.md#commands and docs/reports.md say the rest.
@@ -19,7 +19,7 @@ applies as in the run. Exits as npm run conformance does (0-4).
 
   --single-file    Allure as one portable allure-report/index.html (or MDE_REPORT_SINGLE_FILE=true)
   --records FILE   read this records file instead (relative to the repository root)
-  --no-allure      skip Allure: only the compliance reports and the leak scan
+  --no-allure      skip Allure: only the compliance reports and the leak scan (not with --single-file)
   --dir DIR        another run's directory (a second checkout, a CI artefact unzipped): its records,
                    token fingerprints and allure-results/ are read, and its reports/ and
                    allure-report/ written, instead of the repository's
@@ -36,8 +36,8 @@ try {
       dir: { type: 'string' },
     },
   });
+  const { singleFile, skipAllure } = allureSwitches(values, readEnv());
   const { root, env } = runDirectory(values.dir);
-  const singleFile = values['single-file'] || singleFileSetting(readEnv());
   // A relative path is read from the working directory (the repository root under npm run), as
   // report:merge reads its directory; Allure reads the same file (allurerc.mjs).
   const recordsFile = values.records ? resolve(values.records) : join(root, RECORDS_FILE);
@@ -62,7 +62,7 @@ try {
     root,
     ...(env ? { env } : {}),
     singleFile,
-    skipAllure: values['no-allure'] ?? false,
+    skipAllure,
     recordsFile,
   });
 } catch (error) {

@@ -44,3 +44,10 @@ test('--help as an option of its own prints the usage wherever it stands, even b
     expect(run.status).toBe(0);
   }
 });
+
+test('--single-file with --no-allure is refused in one line: one of them is a mistake', () => {
+  const line =
+    '--single-file and --no-allure contradict each other: --no-allure makes no Allure report to put in one file; give one of them (see --help)';
+  expectOneLine(runScript('report.ts', '--single-file', '--no-allure'), `report: ${line}`);
+  expectOneLine(runScript('merge-shards.ts', '--no-allure', '--single-file'), `merge-shards: ${line}`);
+});

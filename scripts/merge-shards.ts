@@ -8,6 +8,7 @@ import { complianceLine } from '../src/reporters/compliance-line.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
 import { writeMergedJunit } from '../src/reporters/merge-junit.ts';
 import { mergeRecords } from '../src/reporters/merge-records.ts';
+import { refuseOtherContract } from '../src/reporters/records-contract.ts';
 import { RECORDS_FILE, readRecords, writeRecords } from '../src/reporters/records-file.ts';
 import { runDirectory } from '../src/reporters/run-directory.ts';
 import { EXIT, worstOf } from '../src/reporters/run-outcome.ts';
@@ -54,6 +55,7 @@ try {
       `no shard-<i>-of-<n>.json in ${shardsDir}; run \`npm run conformance -- --shard=i/n\` for each shard i of n first, then merge`,
     );
   const merged = mergeRecords(files.sort().map((f) => readRecords(join(shardsDir, f))));
+  refuseOtherContract(merged, `the shards in ${shardsDir}`);
   writeRecords(join(root, RECORDS_FILE), merged);
   const outDir = join(root, 'reports');
   const { exitCode, reports } = writeComplianceReports(merged, {

@@ -5,6 +5,7 @@ import { readEnv } from '../src/harness/config/read-env.ts';
 import { allureSwitches } from '../src/reporters/allure-switches.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
+import { refuseOtherContract } from '../src/reporters/records-contract.ts';
 import { RECORDS_FILE, readRecords } from '../src/reporters/records-file.ts';
 import { runDirectory } from '../src/reporters/run-directory.ts';
 import { scriptArgs } from '../src/reporters/script-args.ts';
@@ -51,6 +52,7 @@ try {
       `${values.records} is a directory: name the records file (a run writes ${RECORDS_FILE}), or the run's directory with --dir`,
     );
   const records = readRecords(recordsFile);
+  refuseOtherContract(records, recordsFile);
   const { exitCode, reports } = writeComplianceReports(records, {
     outDir: join(root, 'reports'),
     registry: getRegistry(),

@@ -3,6 +3,7 @@ import { buildComplianceReport, partialRun } from '../../src/reporters/complianc
 import { renderJson } from '../../src/reporters/render-json.ts';
 import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
 import { EXIT, worstOf } from '../../src/reporters/run-outcome.ts';
+import { suiteInfo } from '../../src/reporters/suite-info.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import {
   errored,
@@ -243,18 +244,14 @@ test('compliance.json matches its schema and carries statement, area, docUrl and
     tests: [{ title: 'cancel of a Succeeded action is rejected', status: 'failed' }],
   });
   expect(final.docUrl).toMatch(/^https:\/\/learn\.microsoft\.com\//);
-  expect(json.suite).toEqual({
-    name: expect.any(String),
-    version: '0.1.0',
-    contractHash: 'sha256:0123456789abcdef',
-  });
+  expect(json.suite).toEqual({ name: expect.any(String), ...suiteInfo() });
 });
 
 test('compliance.md has a header, a summary line, one row per requirement and the NA note', () => {
   const md = renderMarkdown(report());
   expect(md).toContain('# Compliance report: embedded');
   expect(md).toContain('- Target: embedded reference emulator, embedded at 127.0.0.1:4010\n');
-  expect(md).toContain('contract sha256:0123456789abcdef');
+  expect(md).toContain(`contract ${suiteInfo().contractHash}`);
   // The cause first, then the counts: "Not conforming: 1 PASS, 0 FAIL" must never read as a reason.
   expect(md).toContain(
     '**Not conforming, partial run** (exit 1): MUST requirements failed: CANCEL.FINAL; partial run:',

@@ -1,4 +1,5 @@
 import { getRegistry, type RequirementId } from '../../../src/contract/index.ts';
+import { suiteInfo } from '../../../src/reporters/suite-info.ts';
 import type { RunRecords, TestRecord } from '../../../src/reporters/test-record.ts';
 
 export const requirementId = (id: string): RequirementId => getRegistry().get(id).id;
@@ -23,7 +24,8 @@ export function testRecord(overrides: Partial<TestRecord> = {}): TestRecord {
 export function runRecords(tests: TestRecord[], overrides: Partial<RunRecords> = {}): RunRecords {
   return {
     version: 1,
-    suite: { version: '0.1.0', contractHash: 'sha256:0123456789abcdef' },
+    // This checkout's: `npm run report` and `report:merge` refuse records of another contract.
+    suite: suiteInfo(),
     startedAt: '2026-01-01T00:00:00.000Z',
     durationMs: 1000,
     targets: {

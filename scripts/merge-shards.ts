@@ -65,8 +65,9 @@ try {
   });
   console.log(`merge-shards: ${files.length} shard(s), ${merged.tests.length} tests`);
   console.log(complianceLine(outDir, exitCode, reports));
-  // A damaged shard JUnit file is said, and errs the run (exit 2), but Allure and the leak scan still run.
-  const junit = writeMergedJunit(shardsDir, outDir);
+  // From the shards merged above only. A damaged or missing shard JUnit file is said, and errs the run
+  // (exit 2), but Allure and the leak scan still run.
+  const junit = writeMergedJunit(shardsDir, outDir, files);
   (junit.ok ? console.log : console.error)(junit.line);
   const results = join(root, 'allure-results');
   mkdirSync(results, { recursive: true });

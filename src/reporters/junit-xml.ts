@@ -1,0 +1,113 @@
+// Playwright's JUnit files (one <testsuites>, its <testsuite>s and their <testcase>s), read and written
+// again with counts made from the cases they hold, without an XML library. Failure texts and output
+// are CDATA and may hold anything a target answered ("</testcase>", "<error"): they are set aside
+// while the markup is read, and put back when written. The stand-in, "&cdata#N;", is no entity
+// Playwright writes (it escapes every "&" it writes).
+export type CaseKind = 'error' | 'failure' | 'passed' | 'skipped';
+
+export interface JunitCase {
+  xml: string;
+  kind: CaseKind;
+  time: number;
+  // The test's file (Playwright's file suite title) and its title path below the file, " › "-joined.
+  classname: string;
+  name: string;
+}
+
+export interface JunitSuite {
+  name: string;
+  // Its own attributes as written (name, timestamp, hostname: the project); counts are made anew.
+  attributes: string;
+  cases: JunitCase[];
+}
+
+export interface JunitDocument {
+  id: string;
+  name: string;
+  // The run's wall time, seconds.
+  time: number;
+  suites: JunitSuite[];
+}
+
+export class JunitText {
+  private readonly cdata: string[] = [];
+
+  // `file` names the document in the error a damaged one gets.
+  read(file: string, raw: string): JunitDocument {
+    const xml = raw.replace(
+      /<!\[CDATA\[[\s\S]*?\]\]>/g,
+      (section) => `&cdata#${this.cdata.push(section) - 1};`,
+    );
+    const whole = /<testsuites\b([^>]*)>([\s\S]*)<\/testsuites>/.exec(xml);
+    if (!whole)
+      throw new Error(`${file} is not a JUnit report (no <testsuites> element): run its shard again`);
+    const suites = [...whole[2]!.matchAll(/<testsuite\b([^>]*)>([\s\S]*?)<\/testsuite>/g)].map(
+      ([, attributes, body]): JunitSuite => ({
+        name: attribute(attributes!, 'name'),
+        attributes: attributes!,
+        cases: [...body!.matchAll(/<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g)].map(
+          ([caseXml, caseAttributes, , inner]) => ({
+            xml: caseXml!,
+            kind: caseKind(inner ?? ''),
+            time: Number(attribute(caseAttributes!, 'time')) || 0,
+            classname: unescapeXml(attribute(caseAttributes!, 'classname')),
+            name: unescapeXml(attribute(caseAttributes!, 'name')),
+          }),
+        ),
+      }),
+    );
+    const root = whole[1]!;
+    return {
+      id: attribute(root, 'id'),
+      name: attribute(root, 'name'),
+      time: Number(attribute(root, 'time')) || 0,
+      suites,
+    };
+  }
+
+  write(document: JunitDocument): string {
+    const body = document.suites.map(
+      (s) =>
+        `<testsuite ${withCounts(s.attributes, s.cases)}>\n${s.cases.map((c) => c.xml).join('\n')}\n</testsuite>`,
+    );
+    const totals = counts(document.suites.flatMap((s) => s.cases)).replace(
+      /time="[^"]*"/,
+      `time="${document.time}"`,
+    );
+    const xml = `<testsuites id="${document.id}" name="${document.name}" ${totals}>\n${body.join('\n')}\n</testsuites>\n`;
+    return xml.replace(/&cdata#(\d+);/g, (_, i: string) => this.cdata[Number(i)]!);
+  }
+}
+
+// What a test case's body says of it, as Playwright writes it.
+function caseKind(inner: string): CaseKind {
+  if (/<error\b/.test(inner)) return 'error';
+  if (/<failure\b/.test(inner)) return 'failure';
+  return /<skipped\b/.test(inner) ? 'skipped' : 'passed';
+}
+
+function counts(cases: readonly { kind: CaseKind; time: number }[]): string {
+  const of = (kind: CaseKind) => cases.filter((c) => c.kind === kind).length;
+  const time = Number(cases.reduce((sum, c) => sum + c.time, 0).toFixed(3));
+  return `tests="${cases.length}" failures="${of('failure')}" skipped="${of('skipped')}" errors="${of('error')}" time="${time}"`;
+}
+
+// A suite's own attributes (name, timestamp, hostname) with its counts made from the cases kept.
+function withCounts(attributes: string, cases: readonly { kind: CaseKind; time: number }[]): string {
+  const own = attributes.replace(/\s*\b(tests|failures|skipped|errors|time)="[^"]*"/g, '').trim();
+  return `${own} ${counts(cases)}`;
+}
+
+export function attribute(attributes: string, key: string): string {
+  return new RegExp(`\\b${key}="([^"]*)"`).exec(attributes)?.[1] ?? '';
+}
+
+// Playwright escapes & " ' < > in attributes.
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
+function unescapeXml(text: string): string {
+  return text.replace(/&(amp|quot|apos|lt|gt);/g, (_, name: string) => ENTITIES[name]!);
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&"'<>]/g, (c) => `&${Object.keys(ENTITIES).find((k) => ENTITIES[k] === c)};`);
+}

@@ -11,6 +11,7 @@ import {
 } from '../harness/redaction/leak-scan.ts';
 import type { RunPlan } from '../harness/run/run-plan.ts';
 import { type AllureGenerateResult, type AllureGenerator, startAllureGenerator } from './allure-generate.ts';
+import { writeAllureRunErrors } from './allure-run-errors.ts';
 import { applyAllureStatuses } from './allure-statuses.ts';
 import type { ComplianceReport } from './compliance-report.ts';
 import { RECORDS_FILE } from './records-file.ts';
@@ -53,6 +54,8 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
     if (marked.known > 0)
       log(`allure: ${marked.known} result(s) marked as known deviations from the baseline`);
     if (marked.broken > 0) log(`allure: ${marked.broken} result(s) marked broken: they reached no verdict`);
+    const runErrors = writeAllureRunErrors(join(root, 'allure-results'), reports);
+    if (runErrors > 0) log(`allure: ${runErrors} run error(s) shown as the report's global errors`);
     allure = (
       options.allure ??
       startAllureGenerator({ singleFile: options.singleFile, cwd: root, recordsFile: options.recordsFile })

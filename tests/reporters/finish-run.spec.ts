@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type RunPlan, targetInfo } from '../../src/harness/run/run-plan.ts';
 import type { AllureGenerator } from '../../src/reporters/allure-generate.ts';
+import { RUN_ERRORS_FILE } from '../../src/reporters/allure-run-errors.ts';
 import { finishRun } from '../../src/reporters/finish-run.ts';
 import { RECORDS_FILE } from '../../src/reporters/records-file.ts';
 import { expect, test } from '../helpers/api-test.ts';
@@ -106,6 +107,19 @@ test('a run that wrote its report ends with its code, its Allure results marked 
   expect(await finish(root, 1, allure.generator)).toBe(1);
   expect(allure.generated).toBe(1);
   expect(JSON.parse(readFileSync(result, 'utf8'))).toMatchObject({ status: 'broken' });
+});
+
+test("a run's errors outside any test are handed to Allure before it generates", async () => {
+  const { root, report } = runDirectory(new Date(Date.now() + 60_000).toISOString());
+  const written = JSON.parse(readFileSync(report, 'utf8'));
+  writeFileSync(
+    report,
+    JSON.stringify({ ...written, runErrors: [{ category: 'suite-error', line: 'shard 2 of 2 is missing' }] }),
+  );
+  await finish(root, 1, allureSpy().generator);
+  expect(readFileSync(join(root, 'allure-results', RUN_ERRORS_FILE), 'utf8')).toContain(
+    'shard 2 of 2 is missing',
+  );
 });
 
 test('a shard, which writes only its records, ends with their code and generates its Allure report', async () => {

@@ -67,7 +67,7 @@ try {
   console.log(complianceLine(outDir, exitCode, reports));
   // From the shards merged above only. A damaged or missing shard JUnit file is said, and errs the run
   // (exit 2), but Allure and the leak scan still run.
-  const junit = writeMergedJunit(shardsDir, outDir, files);
+  const junit = writeMergedJunit(shardsDir, outDir, { shards: files, records: merged });
   (junit.ok ? console.log : console.error)(junit.line);
   const results = join(root, 'allure-results');
   mkdirSync(results, { recursive: true });

@@ -18,6 +18,8 @@ export interface JunitSuite {
   name: string;
   // Its own attributes as written (name, timestamp, hostname: the project); counts are made anew.
   attributes: string;
+  // Seconds, as Playwright counts them (an interrupted test's time too, which its case does not carry).
+  time: number;
   cases: JunitCase[];
 }
 
@@ -27,6 +29,11 @@ export interface JunitDocument {
   // The run's wall time, seconds.
   time: number;
   suites: JunitSuite[];
+}
+
+// A file that is no JUnit report (cut short, or something else): named in the message.
+export class JunitFormatError extends Error {
+  override readonly name = 'JunitFormatError';
 }
 
 export class JunitText {
@@ -45,6 +52,7 @@ export class JunitText {
       ([, attributes, body]): JunitSuite => ({
         name: attribute(attributes!, 'name'),
         attributes: attributes!,
+        time: Number(attribute(attributes!, 'time')) || 0,
         cases: [...body!.matchAll(/<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g)].map(
           ([caseXml, caseAttributes, , inner]) => ({
             xml: caseXml!,
@@ -67,13 +75,9 @@ export class JunitText {
 
   write(document: JunitDocument): string {
     const body = document.suites.map(
-      (s) =>
-        `<testsuite ${withCounts(s.attributes, s.cases)}>\n${s.cases.map((c) => c.xml).join('\n')}\n</testsuite>`,
+      (s) => `<testsuite ${withCounts(s)}>\n${s.cases.map((c) => c.xml).join('\n')}\n</testsuite>`,
     );
-    const totals = counts(document.suites.flatMap((s) => s.cases)).replace(
-      /time="[^"]*"/,
-      `time="${document.time}"`,
-    );
+    const totals = `${counts(document.suites.flatMap((s) => s.cases))} time="${document.time}"`;
     const xml = `<testsuites id="${document.id}" name="${document.name}" ${totals}>\n${body.join('\n')}\n</testsuites>\n`;
     return xml.replace(/&cdata#(\d+);/g, (_, i: string) => this.cdata[Number(i)]!);
   }
@@ -86,16 +90,15 @@ function caseKind(inner: string): CaseKind {
   return /<skipped\b/.test(inner) ? 'skipped' : 'passed';
 }
 
-function counts(cases: readonly { kind: CaseKind; time: number }[]): string {
+function counts(cases: readonly { kind: CaseKind }[]): string {
   const of = (kind: CaseKind) => cases.filter((c) => c.kind === kind).length;
-  const time = Number(cases.reduce((sum, c) => sum + c.time, 0).toFixed(3));
-  return `tests="${cases.length}" failures="${of('failure')}" skipped="${of('skipped')}" errors="${of('error')}" time="${time}"`;
+  return `tests="${cases.length}" failures="${of('failure')}" skipped="${of('skipped')}" errors="${of('error')}"`;
 }
 
-// A suite's own attributes (name, timestamp, hostname) with its counts made from the cases kept.
-function withCounts(attributes: string, cases: readonly { kind: CaseKind; time: number }[]): string {
-  const own = attributes.replace(/\s*\b(tests|failures|skipped|errors|time)="[^"]*"/g, '').trim();
-  return `${own} ${counts(cases)}`;
+// A suite's own attributes (name, timestamp, hostname) with its counts made from the cases it holds.
+function withCounts(suite: JunitSuite): string {
+  const own = suite.attributes.replace(/\s*\b(tests|failures|skipped|errors|time)="[^"]*"/g, '').trim();
+  return `${own} ${counts(suite.cases)} time="${suite.time}"`;
 }
 
 export function attribute(attributes: string, key: string): string {

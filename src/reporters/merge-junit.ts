@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHARD_JUNIT_FILE } from './junit-file.ts';
+import { junitAgreeingWith } from './junit-outcomes.ts';
 import {
   type CaseKind,
   type JunitCase,
@@ -8,6 +9,7 @@ import {
   type JunitSuite,
   JunitText,
 } from './junit-xml.ts';
+import type { RunRecords } from './test-record.ts';
 
 // The shards' JUnit files (Playwright's reporter, one <testsuites> each) as one file, counting the same
 // tests as the merged records: a test found in several shards (a project Playwright runs whole on every
@@ -35,25 +37,30 @@ export function mergeJunit(files: readonly { name: string; xml: string }[]): str
     name: documents[0]?.name ?? '',
     // The run's wall time, as Playwright writes it: shards run side by side, the longest one's.
     time: Math.max(0, ...documents.map((d) => d.time)),
-    suites: [...suites].map(
-      ([name, s]): JunitSuite => ({ name, attributes: s.attributes, cases: [...s.cases.values()] }),
-    ),
+    // A suite's time is that of the cases kept: a copy of a test from another shard is not counted.
+    suites: [...suites].map(([name, s]): JunitSuite => {
+      const cases = [...s.cases.values()];
+      const time = Number(cases.reduce((sum, c) => sum + c.time, 0).toFixed(3));
+      return { name, attributes: s.attributes, time, cases };
+    }),
   };
   return text.write(merged);
 }
 
 // Writes <reportsDir>/junit.xml from the JUnit files in `shardsDir` of the shards whose records were
-// merged (`merged`: their records files, shard-<i>-of-<n>.json), so that it counts the tests the merged
-// report counts. Without any (shards of an older suite), or when one is damaged or missing, an older
+// merged (`merged.shards`: their records files, shard-<i>-of-<n>.json), so that it counts the tests the
+// merged report counts. Without any (shards of an older suite), or when one is damaged or missing, an older
 // junit.xml would disagree with the merged report: it goes.
 export function writeMergedJunit(
   shardsDir: string,
   reportsDir: string,
-  merged: readonly string[],
+  merged: { shards: readonly string[]; records: RunRecords },
 ): { line: string; ok: boolean } {
   const target = join(reportsDir, 'junit.xml');
   const present = existsSync(shardsDir) ? readdirSync(shardsDir).filter((f) => SHARD_JUNIT_FILE.test(f)) : [];
-  const wanted = merged.map((records) => records.replace(/^shard-(\d+-of-\d+)\.json$/, 'junit-$1.xml'));
+  const wanted = merged.shards.map((records) =>
+    records.replace(/^shard-(\d+-of-\d+)\.json$/, 'junit-$1.xml'),
+  );
   const names = present.filter((name) => wanted.includes(name));
   const absent = wanted.filter((name) => !present.includes(name));
   // A shard whose records are missing is a run error of the merged report, and none of its tests is there.
@@ -77,7 +84,8 @@ export function writeMergedJunit(
     const files = names
       .sort((a, b) => shardOf(a) - shardOf(b))
       .map((name) => ({ name, xml: readFileSync(join(shardsDir, name), 'utf8') }));
-    writeFileSync(target, mergeJunit(files));
+    // Each test as the merged records judged it, as after an unsharded run (junit-outcomes.ts).
+    writeFileSync(target, junitAgreeingWith(mergeJunit(files), merged.records, target).xml);
     return { line: `merge-shards: ${target} from ${names.length} shard JUnit file(s)${leftOut}`, ok: true };
   } catch (error) {
     rmSync(target, { force: true });

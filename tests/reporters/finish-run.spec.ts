@@ -1,12 +1,13 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type RunPlan, targetInfo } from '../../src/harness/run/run-plan.ts';
 import type { AllureGenerator } from '../../src/reporters/allure-generate.ts';
 import { RUN_ERRORS_FILE } from '../../src/reporters/allure-run-errors.ts';
 import { finishRun } from '../../src/reporters/finish-run.ts';
-import { RECORDS_FILE } from '../../src/reporters/records-file.ts';
+import { RECORDS_FILE, writeRecords } from '../../src/reporters/records-file.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
+import { runRecords, testRecord } from './helpers/records.ts';
 import { workspace } from './leak-workspace.ts';
 
 test.afterEach(removeTempDirs);
@@ -119,6 +120,29 @@ test("a run's errors outside any test are handed to Allure before it generates",
   await finish(root, 1, allureSpy().generator);
   expect(readFileSync(join(root, 'allure-results', RUN_ERRORS_FILE), 'utf8')).toContain(
     'shard 2 of 2 is missing',
+  );
+});
+
+test("a run's junit.xml is made to agree with its records: a test the run interrupted is an error", async () => {
+  const { root } = runDirectory(new Date(Date.now() + 60_000).toISOString());
+  const soon = new Date(Date.now() + 60_000);
+  writeRecords(
+    join(root, RECORDS_FILE),
+    runRecords(
+      [testRecord({ title: 'hangs', file: 'a.spec.ts', status: 'interrupted', outcome: 'errored' })],
+      { startedAt: soon.toISOString() },
+    ),
+  );
+  const junit = join(root, 'reports', 'junit.xml');
+  writeFileSync(
+    junit,
+    '<testsuites id="" name="" tests="1" failures="0" skipped="1" errors="0" time="1">\n<testsuite name="a.spec.ts" hostname="conformance" tests="1" failures="0" skipped="1" time="1" errors="0">\n<testcase name="hangs" classname="a.spec.ts">\n<skipped>\n</skipped>\n</testcase>\n</testsuite>\n</testsuites>',
+  );
+  // Written by the run, after it started.
+  utimesSync(junit, soon, soon);
+  await finish(root, 1, allureSpy().generator);
+  expect(readFileSync(junit, 'utf8')).toMatch(
+    /^<testsuites id="" name="" tests="1" failures="0" skipped="0" errors="1" /,
   );
 });
 

@@ -4,6 +4,7 @@ import { junitOutputFile } from '../../src/reporters/junit-file.ts';
 import { mergeJunit, writeMergedJunit } from '../../src/reporters/merge-junit.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { runRecords, testRecord } from './helpers/records.ts';
 
 test.afterEach(removeTempDirs);
 
@@ -112,7 +113,10 @@ test('a damaged shard file leaves no junit.xml and says which file', () => {
   writeFileSync(join(dir, 'junit.xml'), shardXml('old.spec.ts', [{ name: 'old' }]));
   writeFileSync(join(shards, 'junit-1-of-2.xml'), shardXml('auth.spec.ts', [{ name: 'a' }]));
   writeFileSync(join(shards, 'junit-2-of-2.xml'), shardXml('cancel.spec.ts', [{ name: 'c' }]).slice(0, 120));
-  const result = writeMergedJunit(shards, dir, ['shard-1-of-2.json', 'shard-2-of-2.json']);
+  const result = writeMergedJunit(shards, dir, {
+    shards: ['shard-1-of-2.json', 'shard-2-of-2.json'],
+    records: runRecords([]),
+  });
   expect(result.ok).toBe(false);
   expect(result.line).toContain(
     'junit-2-of-2.xml is not a JUnit report (no <testsuites> element): run its shard again',
@@ -127,7 +131,7 @@ test("merging writes reports/junit.xml from the shards' files, in shard order", 
   const merged = Array.from({ length: 10 }, (_, i) => `shard-${i + 1}-of-10.json`);
   for (let i = 1; i <= 10; i++)
     writeFileSync(join(shards, `junit-${i}-of-10.xml`), shardXml(`file-${i}.spec.ts`, [{ name: 't' }]));
-  expect(writeMergedJunit(shards, dir, merged)).toMatchObject({
+  expect(writeMergedJunit(shards, dir, { shards: merged, records: runRecords([]) })).toMatchObject({
     ok: true,
     line: expect.stringContaining('from 10 shard JUnit file(s)'),
   });
@@ -140,7 +144,9 @@ test("merging writes reports/junit.xml from the shards' files, in shard order", 
 test('without shard JUnit files an older junit.xml is removed: it would disagree with the merged report', () => {
   const dir = tempDir('merge-junit-');
   writeFileSync(join(dir, 'junit.xml'), shardXml('old.spec.ts', [{ name: 'old' }]));
-  expect(writeMergedJunit(join(dir, 'shards'), dir, ['shard-1-of-1.json'])).toMatchObject({
+  expect(
+    writeMergedJunit(join(dir, 'shards'), dir, { shards: ['shard-1-of-1.json'], records: runRecords([]) }),
+  ).toMatchObject({
     ok: true,
     line: expect.stringContaining("(another run's) removed"),
   });
@@ -155,7 +161,7 @@ test('only the JUnit files of the shards whose records were merged are merged, t
   mkdirSync(shards, { recursive: true });
   writeFileSync(join(shards, 'junit-1-of-2.xml'), shardXml('auth.spec.ts', [{ name: 'a' }, { name: 'b' }]));
   writeFileSync(join(shards, 'junit-2-of-2.xml'), shardXml('cancel.spec.ts', [{ name: 'c' }]));
-  expect(writeMergedJunit(shards, dir, ['shard-1-of-2.json'])).toEqual({
+  expect(writeMergedJunit(shards, dir, { shards: ['shard-1-of-2.json'], records: runRecords([]) })).toEqual({
     ok: true,
     line: `merge-shards: ${join(dir, 'junit.xml')} from 1 shard JUnit file(s); left out junit-2-of-2.xml: no records of that shard were merged`,
   });
@@ -169,8 +175,28 @@ test('a merged shard without its JUnit file leaves no junit.xml: it would count 
   const shards = join(dir, 'shards');
   mkdirSync(shards, { recursive: true });
   writeFileSync(join(shards, 'junit-1-of-2.xml'), shardXml('auth.spec.ts', [{ name: 'a' }]));
-  const result = writeMergedJunit(shards, dir, ['shard-1-of-2.json', 'shard-2-of-2.json']);
+  const result = writeMergedJunit(shards, dir, {
+    shards: ['shard-1-of-2.json', 'shard-2-of-2.json'],
+    records: runRecords([]),
+  });
   expect(result.ok).toBe(false);
   expect(result.line).toContain("junit-2-of-2.xml missing beside its shard's records");
   expect(existsSync(join(dir, 'junit.xml'))).toBe(false);
+});
+
+test('the merged junit.xml writes each test as the merged records judged it', () => {
+  const dir = tempDir('merge-junit-');
+  const shards = join(dir, 'shards');
+  mkdirSync(shards, { recursive: true });
+  writeFileSync(
+    join(shards, 'junit-1-of-1.xml'),
+    shardXml('auth.spec.ts', [{ name: 'a', result: 'skipped' }]),
+  );
+  const records = runRecords([
+    testRecord({ title: 'a', file: 'auth.spec.ts', status: 'interrupted', outcome: 'errored' }),
+  ]);
+  expect(writeMergedJunit(shards, dir, { shards: ['shard-1-of-1.json'], records }).ok).toBe(true);
+  expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(
+    / tests="1" failures="0" skipped="0" errors="1" /,
+  );
 });

@@ -1,0 +1,88 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { junitFileFor } from './junit-file.ts';
+import {
+  attribute,
+  type CaseKind,
+  escapeXml,
+  type JunitCase,
+  JunitFormatError,
+  JunitText,
+} from './junit-xml.ts';
+import { RECORDS_FILE } from './records-file.ts';
+import type { RunRecords, TestRecord } from './test-record.ts';
+
+// Playwright's JUnit reporter tells an error from a failure by its message's shape, and shows a test
+// the run interrupted as skipped. The compliance records decide from data (test-outcome.ts): each test
+// they judged failed or errored is written so in junit.xml, which then never contradicts
+// compliance.json about which tests errored. Tests they passed or skipped are left as Playwright wrote
+// them (the self-test's expected failures pass there).
+const WANTED: Partial<Record<TestRecord['outcome'], CaseKind>> = { errored: 'error', failed: 'failure' };
+
+export function junitAgreeingWith(
+  xml: string,
+  records: RunRecords,
+  file = 'junit.xml',
+): { xml: string; changed: number } {
+  const text = new JunitText();
+  const document = text.read(file, xml);
+  let changed = 0;
+  for (const suite of document.suites) {
+    const project = attribute(suite.attributes, 'hostname');
+    suite.cases = suite.cases.map((c) => {
+      const record = recordOf(c, project, records.tests);
+      const kind = record && WANTED[record.outcome];
+      if (!kind || kind === c.kind || c.kind === 'passed') return c;
+      changed += 1;
+      return { ...c, kind, xml: withKind(c, kind, record) };
+    });
+  }
+  return { xml: changed ? text.write(document) : xml, changed };
+}
+
+// After a run (npm run conformance): its JUnit file, made to agree with the records it wrote. Neither
+// is touched unless both were written since the run started. Returns how many tests changed.
+export function alignRunJunit(root: string, since: number): number {
+  const recordsFile = join(root, RECORDS_FILE);
+  if (!existsSync(recordsFile)) return 0;
+  try {
+    const records = JSON.parse(readFileSync(recordsFile, 'utf8')) as RunRecords;
+    const file = join(root, junitFileFor(records.shard));
+    if (Date.parse(records.startedAt) < since || !existsSync(file) || statSync(file).mtimeMs < since)
+      return 0;
+    const aligned = junitAgreeingWith(readFileSync(file, 'utf8'), records, file);
+    if (aligned.changed) writeFileSync(file, aligned.xml);
+    return aligned.changed;
+  } catch (error) {
+    // A file cut short (a run killed while writing it) stays as it is: the merge, or CI, says so.
+    if (error instanceof SyntaxError || error instanceof JunitFormatError) return 0;
+    throw error;
+  }
+}
+
+// The record of a JUnit test case: its file, project and title; its title path below the file ends
+// with the test's title, and starts with its target's name when the run had several (suite.ts).
+function recordOf(c: JunitCase, project: string, tests: readonly TestRecord[]): TestRecord | undefined {
+  const candidates = tests.filter(
+    (t) =>
+      t.file === c.classname.replaceAll('\\', '/') &&
+      t.project === project &&
+      (c.name === t.title || c.name.endsWith(` › ${t.title}`)),
+  );
+  const ofTarget = candidates.filter((t) => c.name.startsWith(`${t.target} › `));
+  const found = ofTarget.length > 0 ? ofTarget : candidates;
+  // Two tests that read alike but ended apart cannot be told apart: Playwright's word stays.
+  return found.every((t) => t.outcome === found[0]!.outcome) ? found[0] : undefined;
+}
+
+function withKind(c: JunitCase, kind: CaseKind, record: TestRecord): string {
+  if (c.kind === 'skipped') {
+    const line = escapeXml(record.error?.line ?? `${record.title}: ${record.outcome}`);
+    const type = record.error?.category ?? record.outcome;
+    return c.xml.replace(
+      /<skipped\b[^>]*?(\/>|>[\s\S]*?<\/skipped>)/,
+      `<${kind} message="${line}" type="${type}">\n${line}\n</${kind}>`,
+    );
+  }
+  return c.xml.replace(new RegExp(`<(/?)${c.kind}\\b`, 'g'), `<$1${kind}`);
+}

@@ -6,6 +6,8 @@ import { scrubValue } from './scrub.ts';
 import { outcomeOf } from './test-outcome.ts';
 import type { TestRecord } from './test-record.ts';
 
+const NEVER_STARTED = 'the run stopped before it started';
+
 // Turns one Playwright test (all its attempts) into the record the verdicts are made from.
 export function recordFromTest(test: TestCase, rootDir: string, target: string): TestRecord {
   const result = test.results.at(-1);
@@ -35,7 +37,9 @@ export function recordFromTest(test: TestCase, rootDir: string, target: string):
     const reason =
       findings.find((f) => f.kind === 'not-applicable')?.text ??
       annotations.find((a) => a.type === 'skip' || a.type === 'fixme')?.description;
-    record.skipReason = oneLine(reason || (result ? 'skipped without a reason' : 'the test did not run'));
+    // A test without any result never started: the run stopped first (interrupted, timed out, or
+    // stopped at --max-failures). That is the reason; "did not run" is what its row says already.
+    record.skipReason = oneLine(reason || (result ? 'skipped without a reason' : NEVER_STARTED));
   }
   return record;
 }

@@ -1,0 +1,37 @@
+import type { TestCase } from '@playwright/test/reporter';
+import { getRegistry } from '../../src/contract/index.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
+import { recordFromTest } from '../../src/reporters/record-from-test.ts';
+import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { runRecords, testRecord } from './helpers/records.ts';
+
+// A test as Playwright's reporter API hands it over when the run stopped before it started: no result.
+function neverStarted(title: string): TestCase {
+  return {
+    title,
+    location: { file: '/suite/cancel.spec.ts', line: 7, column: 3 },
+    parent: { project: () => ({ name: 'conformance' }) },
+    annotations: [{ type: 'requirement', description: 'CANCEL.FINAL' }],
+    results: [],
+    outcome: () => 'skipped',
+    timeout: 30_000,
+  } as unknown as TestCase;
+}
+
+test('a test the run stopped before says why it did not run, and its row does not say it twice', () => {
+  const record = recordFromTest(neverStarted('cancel of a Failed action is refused'), '/suite', 'embedded');
+  expect(record).toMatchObject({
+    file: 'cancel.spec.ts',
+    outcome: 'skipped',
+    skipReason: 'the run stopped before it started',
+  });
+  const report = buildComplianceReport({
+    records: runRecords([testRecord({ title: 'Succeeded', requirements: ['CANCEL.FINAL'] }), record]),
+    targetName: 'embedded',
+    registry: getRegistry(),
+  });
+  expect(renderMarkdown(report)).toContain(
+    '| CANCEL.FINAL | MUST | PASS | 1 of 2 tests did not run: the run stopped before it started | 1/2 |',
+  );
+});

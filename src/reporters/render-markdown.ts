@@ -1,6 +1,6 @@
 import type { ComplianceReport } from './compliance-report.ts';
+import { headline } from './headline.ts';
 import type { RequirementResult } from './requirement-results.ts';
-import { EXIT_MEANING } from './run-outcome.ts';
 import { scrub } from './scrub.ts';
 
 // The observed profile written beside the report (docs/calibration.md).
@@ -27,7 +27,7 @@ export function renderMarkdown(report: ComplianceReport, observed?: ObservedProf
     observedLine(observed),
     '',
     // What decided the code comes first: counts after "Not conforming" read as its cause.
-    `**${EXIT_MEANING[summary.exitCode]}${summary.notRun.length > 0 ? ', partial run' : ''}**` +
+    `**${headline(report)}**` +
       ` (exit ${summary.exitCode}): ${sentence(summary.exitReason)} ${v.PASS} PASS, ${v.FAIL} FAIL, ${v.WARN} WARN, ${v.ERROR} ERROR, ${v.NA} NA, ${v.OBSERVED} OBSERVED` +
       ` of ${summary.requirements} requirements; ${summary.tests.total} tests, ${summary.errored} errored.`,
     '',

@@ -1,0 +1,31 @@
+import type { ComplianceReport } from './compliance-report.ts';
+import { EXIT, EXIT_MEANING } from './run-outcome.ts';
+
+// The bold words that open compliance.md: the exit code's meaning, and what a conforming run rests on.
+// "Conforming" alone overstated a read-only tenant run that judged 6 of 19 MUSTs, or one that passed
+// only because a baseline excused a failed MUST; auditors file this line. The exit code and
+// summary.exitReason stay as they are (docs/interfaces.md).
+export function headline({ summary, requirements, target }: ComplianceReport): string {
+  const conforming = summary.exitCode === EXIT.CONFORMING;
+  const excused = requirements.some((r) => r.level === 'MUST' && r.baseline?.status === 'known');
+  const known = summary.baseline?.known.length ?? 0;
+  const meaning =
+    conforming && excused && summary.baseline
+      ? `Conforming to baseline ${summary.baseline.file} (${known} known deviation${known === 1 ? '' : 's'})`
+      : EXIT_MEANING[summary.exitCode];
+  const musts = requirements.filter((r) => r.level === 'MUST');
+  const unjudged = musts.filter((r) => r.verdict === 'NA');
+  // Those no run on such a target can judge (specs/requirements.yaml, `never`) are said apart, in the
+  // words of their rows.
+  const never = unjudged.filter((r) => r.applicable === false).length;
+  const why = never > 0 ? `NA; ${never} of them not applicable to ${target.mode} targets` : 'NA';
+  return [
+    meaning,
+    summary.notRun.length > 0 ? 'partial run' : undefined,
+    conforming && unjudged.length > 0
+      ? `${unjudged.length} of ${musts.length} MUST not judged (${why})`
+      : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}

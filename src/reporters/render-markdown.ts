@@ -1,5 +1,6 @@
 import type { ComplianceReport } from './compliance-report.ts';
 import { headline } from './headline.ts';
+import { knownDeviationNote } from './known-deviation-note.ts';
 import type { RequirementResult } from './requirement-results.ts';
 import { scrub } from './scrub.ts';
 
@@ -106,7 +107,9 @@ function isEmptyList(value: unknown): boolean {
 
 function row(r: RequirementResult): string {
   const verdict = r.baseline?.status === 'known' ? `${r.verdict} (known deviation)` : r.verdict;
-  const text = [r.observed ?? r.reason, ...uncheckedNotes(r), knownBecause(r)].filter(Boolean).join('; ');
+  const text = [r.observed ?? r.reason, ...uncheckedNotes(r), knownDeviationNote(r)]
+    .filter(Boolean)
+    .join('; ');
   const baselineNote =
     r.baseline?.status === 'stale' ? ` **Baseline expects ${r.baseline.expected}: update it.**` : '';
   const ran = r.tests.filter((t) => t.outcome !== 'skipped').length;
@@ -124,13 +127,6 @@ function uncheckedNotes(r: RequirementResult): string[] {
     skipped.length ? `${skipped.length} of ${r.tests.length} tests did not run: ${why.join('; ')}` : '',
     parts.length ? `Not checked: ${parts.join('; ')}` : '',
   ];
-}
-
-// A known deviation matches the baseline by requirement and verdict, not by the answer: its reason
-// beside the run's lets a reader see whether the target still deviates the way it was filed.
-function knownBecause(r: RequirementResult): string | undefined {
-  if (r.baseline?.status !== 'known') return undefined;
-  return `baseline: ${r.baseline.reason}${r.baseline.link ? ` (${r.baseline.link})` : ''}`;
 }
 
 function cell(text: string): string {

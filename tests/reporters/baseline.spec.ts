@@ -27,15 +27,42 @@ test('a listed deviation that happens is a known deviation: verdict kept, run no
   expect(report.summary.mustFailed).toBe(0);
   expect(report.summary.exitCode).toBe(0);
   expect(report.summary.baseline?.known).toEqual(['CANCEL.FINAL']);
-  // The row says why the baseline lists it, beside what the run saw: it matches by requirement and
-  // verdict, not by the answer.
+  // It matches by requirement and verdict, not by the answer: the row shows the run's reason and,
+  // where the entry records another, the entry's too.
   expect(renderMarkdown(report)).toContain(
-    '| CANCEL.FINAL | MUST | FAIL (known deviation) | t: expected 4xx, got 200; baseline: the target answers 200 (https://example.org/issue/1) | 1/1 |',
+    '| CANCEL.FINAL | MUST | FAIL (known deviation) | t: expected 4xx, got 200; the baseline records another reason: the target answers 200 (https://example.org/issue/1) | 1/1 |',
   );
   // The headline a compliance team files names the failed MUST, not "no MUST requirement failed".
   expect(report.summary.exitReason).toMatch(
     /^no MUST requirement failed other than the baseline's known deviations \(CANCEL\.FINAL\), and nothing errored/,
   );
+});
+
+test("a known deviation whose reason is the run's is said once; one that fails another way shows both", () => {
+  const row = (runReason: string, entryReason: string) => {
+    const entry = parseBaseline(`- id: CANCEL.FINAL\n  verdict: FAIL\n  reason: "${entryReason}"\n`, file);
+    const records = runRecords([testRecord({ requirements: ['CANCEL.FINAL'], ...failed(runReason) })]);
+    const report = buildComplianceReport({ records, targetName: 'embedded', registry, baseline: entry });
+    // Either way the deviation is known and the run conforms: only the row says more.
+    expect(report.summary.exitCode).toBe(0);
+    return renderMarkdown(report)
+      .split('\n')
+      .find((line) => line.startsWith('| CANCEL.FINAL |'));
+  };
+  const refused =
+    'cancel of a Succeeded action: POST /api/machineactions/{id}/cancel → 200: status: expected a 4xx status, got 200';
+  // The entry copied from an earlier row, whole or its judgement only.
+  expect(row(refused, refused)).toBe(
+    `| CANCEL.FINAL | MUST | FAIL (known deviation) | ${refused}; as the baseline records | 1/1 |`,
+  );
+  expect(row(refused, 'Status: expected a 4xx status, got 200.')).toContain('; as the baseline records |');
+  // The target now fails CANCEL.FINAL another way than the entry records.
+  expect(
+    row(
+      refused.replace('→ 200', '→ 500').replace('got 200', 'got 500'),
+      'status: expected a 4xx status, got 200',
+    ),
+  ).toContain('; the baseline records another reason: status: expected a 4xx status, got 200 |');
 });
 
 test('a listed deviation that no longer happens fails the run and says what to update', () => {

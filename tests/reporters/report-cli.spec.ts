@@ -7,7 +7,6 @@ import {
   recordIssuedSecret,
 } from '../../src/harness/redaction/secret-fingerprints.ts';
 import { RECORDS_FILE, readRecords, writeRecords } from '../../src/reporters/records-file.ts';
-import { suiteInfo } from '../../src/reporters/suite-info.ts';
 import type { RunRecords } from '../../src/reporters/test-record.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runScript, withoutMdeVariables } from '../helpers/script-env.ts';
@@ -166,31 +165,4 @@ test('report: --records naming a directory says to name the file, in one line, a
     `report: ${dir} is a directory: name the records file (a run writes ${RECORDS_FILE}), or the run's directory with --dir`,
   ]);
   expect(run.status).toBe(2);
-});
-
-// compliance.md would say "contract sha256:deadbeef" over this checkout's requirements and statements.
-test('report and report:merge refuse records of another contract in one line naming both, and exit 2', () => {
-  const here = suiteInfo().contractHash;
-  const other = { version: '0.0.9', contractHash: 'sha256:deadbeef' };
-  const file = join(tempDir('report-dir-'), 'records.json');
-  writeRecords(file, runRecords([testRecord({ requirements: ['CANCEL.OK'] })], { suite: other }));
-  const run = runScript('report.ts', '--records', file, '--no-allure');
-  expect(run.stderr.trim().split('\n')).toEqual([
-    `report: ${file} (suite 0.0.9) checked contract sha256:deadbeef, this checkout has ${here}: rebuild the report in a checkout of the commit that ran it, or run \`npm run conformance\` again here`,
-  ]);
-  expect(run.stdout).toBe('');
-  expect(run.status).toBe(2);
-
-  const dir = tempDir('merge-dir-');
-  writeRecords(
-    join(dir, 'reports', 'shards', 'shard-1-of-1.json'),
-    runRecords([testRecord({ requirements: ['CANCEL.OK'] })], {
-      suite: other,
-      shard: { current: 1, total: 1 },
-    }),
-  );
-  const merge = runScript('merge-shards.ts', '--dir', dir, '--no-allure');
-  expect(merge.stderr).toContain(`checked contract sha256:deadbeef, this checkout has ${here}`);
-  expect(merge.status).toBe(2);
-  expect(existsSync(join(dir, 'reports', 'compliance.json'))).toBe(false);
 });

@@ -174,8 +174,10 @@ test('a run that left requirements without any test is partial: they are listed 
   expect(narrowed.summary.exitReason).toContain(partialRun(1, registry.requirements.length));
   const md = renderMarkdown(narrowed);
   // Its NA MUSTs (one skipped, one without a test) are said beside "Conforming" (headline.spec.ts).
-  expect(md).toContain('**Conforming, partial run, 2 of 19 MUST not judged (NA)** (exit 0)');
+  const musts = registry.requirements.filter((r) => r.level === 'MUST').length;
+  expect(md).toContain(`**Conforming, partial run, 2 of ${musts} MUST not judged (NA)** (exit 0)`);
   expect(md).toContain('> Partial run: 1 of');
+  expect(md).toContain('narrowed by --grep');
   // A requirement whose own tests did not run, but which another test's exchange showed violated, has
   // a verdict: it is not among those the run says nothing about.
   const violated = report([
@@ -188,6 +190,19 @@ test('a run that left requirements without any test is partial: they are listed 
   ]);
   expect(violated.requirements.find((r) => r.id === 'SCHEMA.ENTITY')?.verdict).toBe('FAIL');
   expect(violated.summary.notRun).toEqual([]);
+});
+
+// Not narrowed: a run the target's or the configuration's refusal stopped before its first test.
+test('a run stopped before any test says so in its partial-run box, not that it was narrowed', () => {
+  const records = {
+    ...runRecords([]),
+    runErrors: [{ category: 'target-unreachable' as const, line: 'refused' }],
+  };
+  const stopped = buildComplianceReport({ records, targetName: 'embedded', registry, now });
+  const md = renderMarkdown(stopped);
+  expect(md).toContain('> Partial run: no test ran');
+  expect(md).toContain('The run stopped before its tests');
+  expect(md).not.toContain('narrowed by --grep');
 });
 
 test('an unreachable target makes the run exit 3, any other error 2, each counted by category', () => {

@@ -46,8 +46,7 @@ export class JunitText {
       (section) => `&cdata#${this.cdata.push(section) - 1};`,
     );
     const whole = /<testsuites\b([^>]*)>([\s\S]*)<\/testsuites>/.exec(xml);
-    if (!whole)
-      throw new Error(`${file} is not a JUnit report (no <testsuites> element): run its shard again`);
+    if (!whole) throw new JunitFormatError(`${file} is not a JUnit report (no <testsuites> element)`);
     const suites = [...whole[2]!.matchAll(/<testsuite\b([^>]*)>([\s\S]*?)<\/testsuite>/g)].map(
       ([, attributes, body]): JunitSuite => ({
         name: attribute(attributes!, 'name'),

@@ -6,6 +6,7 @@ import {
   type CaseKind,
   type JunitCase,
   type JunitDocument,
+  JunitFormatError,
   type JunitSuite,
   JunitText,
 } from './junit-xml.ts';
@@ -20,7 +21,15 @@ const SEVERITY: Record<CaseKind, number> = { error: 3, failure: 2, passed: 1, sk
 export function mergeJunit(files: readonly { name: string; xml: string }[]): string {
   const text = new JunitText();
   const suites = new Map<string, { attributes: string; cases: Map<string, JunitCase> }>();
-  const documents = files.map(({ name, xml }) => text.read(name, xml));
+  const documents = files.map(({ name, xml }) => {
+    try {
+      return text.read(name, xml);
+    } catch (error) {
+      if (error instanceof JunitFormatError)
+        throw new JunitFormatError(`${error.message}: run its shard again`);
+      throw error;
+    }
+  });
   for (const document of documents)
     for (const { name, attributes, cases } of document.suites) {
       const suite = suites.get(name) ?? { attributes, cases: new Map<string, JunitCase>() };

@@ -146,6 +146,34 @@ test("a run's junit.xml is made to agree with its records: a test the run interr
   );
 });
 
+// A junit.xml cut short (a disk full, a kill while Playwright wrote it) stays as it is, and the run
+// still gets its Allure report and its leak scan.
+test('a junit.xml cut short costs neither the Allure report nor the leak scan', async () => {
+  const { root } = runDirectory(new Date(Date.now() + 60_000).toISOString());
+  const soon = new Date(Date.now() + 60_000);
+  writeRecords(
+    join(root, RECORDS_FILE),
+    runRecords([testRecord({ title: 'a' })], { startedAt: soon.toISOString() }),
+  );
+  const junit = join(root, 'reports', 'junit.xml');
+  writeFileSync(junit, '<testsuites id="" name="" tests="1"><testsuite name="a.spec.ts"');
+  utimesSync(junit, soon, soon);
+  const lines: string[] = [];
+  const spy = allureSpy();
+  const code = await finishRun({
+    root,
+    cwd: root,
+    env: {},
+    log: (line) => lines.push(line),
+    allure: spy.generator,
+    run: { startedAt: Date.now(), playwrightExit: 1 },
+  });
+  expect(code).toBe(1);
+  expect(readFileSync(junit, 'utf8')).toBe('<testsuites id="" name="" tests="1"><testsuite name="a.spec.ts"');
+  expect(spy.generated).toBe(1);
+  expect(lines).toContainEqual(expect.stringMatching(/^leak-scan: /));
+});
+
 test('a shard, which writes only its records, ends with their code and generates its Allure report', async () => {
   const { root } = runDirectory(EARLIER);
   writeFileSync(

@@ -123,3 +123,14 @@ test("after a run its own junit.xml is aligned with its records; an earlier run'
   expect(alignRunJunit(root, Date.now() - 60_000)).toBe(1);
   expect(readFileSync(junit, 'utf8')).toContain('errors="1"');
 });
+
+// A line is text: "$&" is no replacement pattern, and characters XML forbids (a bell, a stray ESC) go.
+test("an error line with '$&' or control characters is written as text, and stays XML", () => {
+  const records = interruptedRecords();
+  records.tests[1]!.error = { category: 'suite-error', line: 'price $& more $` \u0007end\u001b' };
+  const { xml } = junitAgreeingWith(INTERRUPTED, records);
+  expect(xml).toContain(
+    '<error message="price $&amp; more $` end" type="suite-error">\nprice $&amp; more $` end\n</error>',
+  );
+  expect(xml.includes('\u0007') || xml.includes('\u001b')).toBe(false);
+});

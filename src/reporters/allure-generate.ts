@@ -24,6 +24,9 @@ export interface AllureGenerator {
   readonly pid: number | undefined;
 }
 
+// Windows has no process groups to leave: there the child dies with the run's console, as before.
+const DETACHED = process.platform !== 'win32';
+
 export function startAllureGenerator(
   options: { singleFile?: boolean; cwd?: string; recordsFile?: string } = {},
 ): AllureGenerator {
@@ -41,10 +44,20 @@ export function startAllureGenerator(
       },
       stdio: ['pipe', 'pipe', 'pipe'],
       // A process group of its own: Ctrl-C stops the run's group, and the stopped run's report still
-      // needs the child. It ends when told, or when its stdin closes (its parent gone).
-      detached: process.platform !== 'win32',
+      // needs the child. Before it is told to generate, its stdin closing (the parent gone) ends it;
+      // after, the parent's exit does (below).
+      detached: DETACHED,
     },
   );
+  // A parent that exits (a second Ctrl-C) takes its child along: no report written after the command
+  // returned, unscanned, racing the next run's.
+  const stopChild = () => {
+    try {
+      if (child.pid) process.kill(DETACHED ? -child.pid : child.pid);
+    } catch {}
+  };
+  if (DETACHED) process.on('exit', stopChild);
+  child.on('close', () => process.off('exit', stopChild));
   try {
     // Loading Allure must not slow the tests: it takes only the CPU they leave.
     if (child.pid) setPriority(child.pid, 19);

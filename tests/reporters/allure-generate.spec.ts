@@ -137,3 +137,38 @@ console.log(JSON.stringify(await generator.generate()));
   expect(result, out).toMatchObject({ generated: true });
   expect(existsSync(join(dir, 'allure-report', 'index.html'))).toBe(true);
 });
+
+// A second Ctrl-C ends the script at once: its child, in a group of its own, must not go on writing a
+// report after the command returned.
+test('an Allure child told to generate ends with the script that exits', async () => {
+  test.slow();
+  const dir = withOneResult();
+  const generate = pathToFileURL(join(repoRoot, 'src', 'reporters', 'allure-generate.ts'));
+  writeFileSync(
+    join(dir, 'drive.mts'),
+    `import { startAllureGenerator } from '${generate}';
+const generator = startAllureGenerator({ cwd: ${JSON.stringify(dir)} });
+console.log('pid=' + generator.pid);
+void generator.generate();
+setTimeout(() => process.exit(130), 50);
+`,
+  );
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(dir, 'drive.mts')], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect(run.status).toBe(130);
+  const pid = Number(/pid=(\d+)/.exec(run.stdout)?.[1]);
+  expect(pid, run.stdout + run.stderr).toBeGreaterThan(0);
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (let i = 0; i < 100 && alive(); i++) await new Promise((done) => setTimeout(done, 20));
+  expect(alive(), `the Allure child ${pid} outlived its parent`).toBe(false);
+});

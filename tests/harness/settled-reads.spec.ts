@@ -1,33 +1,15 @@
-import { readUntil } from '../../src/harness/drivers/eventually.ts';
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
-import type { TargetDriver } from '../../src/harness/drivers/target-driver.ts';
 import { FINDING_ANNOTATION } from '../../src/harness/evidence/finding.ts';
 import type { ApiClient } from '../../src/harness/http/api-client.ts';
 import { firstCancelled, laterOrSame, readState, sameStage, statusAfter } from '../fixtures/action-state.ts';
 import { alignClock } from '../fixtures/rate-limit.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { answer } from './answers.ts';
+import { fakeDriver } from './fake-clock-driver.ts';
 
 // The conformance fixtures that read what may show "shortly after", and the set-up reads that must
 // end a test without a verdict rather than fail it.
 const ID = 'ffffffff-0000-4000-8000-000000000006';
-
-// A driver whose clock is a counter: eventually() pauses by moving it, as an emulator's does.
-function fakeDriver(startMs = Date.parse('2026-03-02T10:00:00.000Z')) {
-  let nowMs = startMs;
-  const moves: number[] = [];
-  const driver = {
-    clockNow: async () => new Date(nowMs),
-    advanceClock: async (seconds: number) => {
-      moves.push(seconds);
-      nowMs += seconds * 1000;
-      return new Date(nowMs);
-    },
-    eventually: <T>(read: () => Promise<T>, done: (v: T) => boolean) =>
-      readUntil(read, done, (s) => driver.advanceClock(s)),
-  };
-  return { driver: driver as unknown as TargetDriver, moves, now: () => nowMs };
-}
 
 // GETs that show Cancelled once `showsAfterMs` of the fake clock have passed (Infinity: never).
 function api(now: () => number, startMs: number, showsAfterMs: number) {
@@ -131,52 +113,6 @@ test('a set-up read that does not answer 200 ends the test without a verdict, no
     expect.objectContaining({ kind: 'no-verdict', cause: 'target', code: 'PRECONDITION' }),
   ]);
   annotations.length = 0;
-});
-
-// An action listed as final on a tenant may read as an earlier step from a host that lags behind the
-// list: read again within the bounded wait, and judged once it shows the listed status.
-test.describe('the set-up read of an action in an arranged final state', () => {
-  // GETs that read each status in turn, then the last one for good.
-  const reads = (...statuses: string[]) => {
-    let gets = 0;
-    const client = {
-      get: async () => answer(200, { id: ID, status: statuses[Math.min(gets++, statuses.length - 1)] }),
-    };
-    return { api: client as unknown as ApiClient, gets: () => gets };
-  };
-  const onA = (mode: string) => {
-    const fake = fakeDriver();
-    return { ...fake, driver: Object.assign(fake.driver, { mode }) };
-  };
-
-  test('on a tenant, a read behind the list is read again until it shows the listed status', async () => {
-    const { driver, moves } = onA('tenant');
-    const { api: client, gets } = reads('InProgress', 'InProgress', 'Succeeded');
-    const state = await readState(client, ID, { status: 'Succeeded', driver });
-    expect(state.status).toBe('Succeeded');
-    expect([gets(), moves.length]).toEqual([3, 2]);
-  });
-
-  test('on a tenant, one still behind at the bound, or in another final state, reaches no verdict', async () => {
-    for (const statuses of [['InProgress'], ['Failed']]) {
-      const { api: client, gets } = reads(...statuses);
-      const error = await readState(client, ID, { status: 'Succeeded', driver: onA('tenant').driver }).catch(
-        (e) => e,
-      );
-      expect(error, statuses[0]).toBeInstanceOf(PreconditionError);
-      expect(gets() > 1, `read again after ${statuses[0]}`).toBe(statuses[0] === 'InProgress');
-    }
-    test.info().annotations.length = 0;
-  });
-
-  test('on an emulator a seeded action read in another status reaches no verdict at once', async () => {
-    const { driver, moves } = onA('embedded');
-    const { api: client, gets } = reads('Pending', 'Succeeded');
-    const error = await readState(client, ID, { status: 'Succeeded', driver }).catch((e) => e);
-    expect(error).toBeInstanceOf(PreconditionError);
-    expect([gets(), moves.length]).toEqual([1, 0]);
-    test.info().annotations.length = 0;
-  });
 });
 
 test('statuses read apart are compared with the lifecycle in mind', () => {

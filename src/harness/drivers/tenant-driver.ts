@@ -75,13 +75,7 @@ export class TenantDriver implements TargetDriver {
   }
 
   async finalAction(status: FinalStatus): Promise<MachineActionRecord> {
-    const api = await this.client('operator');
-    const res = await api.list({ $filter: `status eq '${status}'`, $top: 1 });
-    const found = (res.body as { value?: MachineActionRecord[] } | undefined)?.value?.[0];
-    if (res.status !== 200)
-      throw noVerdict(
-        new PreconditionError(`listing ${status} actions answered ${res.status}; cannot find one to try`),
-      );
+    const found = await this.firstListed({ $filter: `status eq '${status}'` }, `${status} actions`);
     if (!found || found.status !== status || !isFinal(found.status))
       throw new NotApplicableError(
         `the tenant holds no ${status} action to try (the suite never creates one)`,
@@ -92,15 +86,19 @@ export class TenantDriver implements TargetDriver {
 
   // Listed, never created; not one this run may cancel (the interlock knows only created and final ones).
   async readableAction(): Promise<MachineActionRecord> {
-    const api = await this.client('operator');
-    const res = await api.list({ $top: 1 });
-    if (res.status !== 200)
-      throw noVerdict(
-        new PreconditionError(`listing actions answered ${res.status}; cannot find one to read`),
-      );
-    const found = (res.body as { value?: MachineActionRecord[] } | undefined)?.value?.[0];
+    const found = await this.firstListed({}, 'actions');
     if (!found?.id) throw new NotApplicableError('the tenant lists no machine action to read');
     return found;
+  }
+
+  // The first action the tenant lists under `query`; a list that fails is a set-up without a verdict.
+  private async firstListed(query: Record<string, string>, what: string) {
+    const res = await (await this.client('operator')).list({ ...query, $top: 1 });
+    if (res.status !== 200)
+      throw noVerdict(
+        new PreconditionError(`listing ${what} answered ${res.status}; cannot find one to try`),
+      );
+    return (res.body as { value?: MachineActionRecord[] } | undefined)?.value?.[0];
   }
 
   async createAction(machineId: string): Promise<Exchange> {

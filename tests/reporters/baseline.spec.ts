@@ -63,6 +63,8 @@ test("a known deviation whose reason is the run's is said once; one that fails a
       'status: expected a 4xx status, got 200',
     ),
   ).toContain('; the baseline records another reason: status: expected a 4xx status, got 200 |');
+  // A reason too short to say which failure it was matches none.
+  expect(row(refused, '200')).toContain('; the baseline records another reason: 200 |');
 });
 
 test('a listed deviation that no longer happens fails the run and says what to update', () => {

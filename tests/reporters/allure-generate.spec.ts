@@ -74,18 +74,29 @@ function nobodyCanRead(file: string): boolean {
   return probe.status === 0;
 }
 
+// A script of its own that starts the generator, as the run's script does, then runs `body`: the
+// path of its file, to run with tsx.
+function generatorScript(dir: string, body: string): string {
+  const generate = pathToFileURL(join(repoRoot, 'src', 'reporters', 'allure-generate.ts'));
+  const file = join(dir, 'drive.mts');
+  writeFileSync(
+    file,
+    `import { setTimeout as sleep } from 'node:timers/promises';
+import { startAllureGenerator } from '${generate}';
+const generator = startAllureGenerator({ cwd: ${JSON.stringify(dir)} });
+${body}`,
+  );
+  return file;
+}
+
 test('an Allure child that died before generating is a one-line message, not a crash', () => {
   const dir = tempDir('allure-generate-');
   mkdirSync(join(dir, 'allure-results'));
   // In a process of its own, as the run's script: an unhandled EPIPE there ends the process, where
   // Playwright's worker might absorb it.
-  const generate = pathToFileURL(join(repoRoot, 'src', 'reporters', 'allure-generate.ts'));
-  writeFileSync(
-    join(dir, 'drive.mts'),
-    `import { setTimeout as sleep } from 'node:timers/promises';
-import { startAllureGenerator } from '${generate}';
-const generator = startAllureGenerator({ cwd: ${JSON.stringify(dir)} });
-// Killed once under way, as an out-of-memory kill would find it; then told to generate while dead
+  const script = generatorScript(
+    dir,
+    `// Killed once under way, as an out-of-memory kill would find it; then told to generate while dead
 // but not yet reaped, so the telling meets a closed pipe (EPIPE).
 await sleep(500);
 process.kill(generator.pid!, 'SIGKILL');
@@ -93,7 +104,7 @@ await sleep(5);
 console.log((await generator.generate()).message);
 `,
   );
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(dir, 'drive.mts')], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script], {
     cwd: repoRoot,
     encoding: 'utf8',
     timeout: 60_000,
@@ -108,19 +119,16 @@ console.log((await generator.generate()).message);
 test('an Allure child still generates after a Ctrl-C to the run', async () => {
   test.slow();
   const dir = withOneResult();
-  const generate = pathToFileURL(join(repoRoot, 'src', 'reporters', 'allure-generate.ts'));
-  writeFileSync(
-    join(dir, 'drive.mts'),
-    `import { startAllureGenerator } from '${generate}';
-const generator = startAllureGenerator({ cwd: ${JSON.stringify(dir)} });
-// The script outlives a Ctrl-C (Playwright's runner ends its run first); the group gets the signal.
+  const script = generatorScript(
+    dir,
+    `// The script outlives a Ctrl-C (Playwright's runner ends its run first); the group gets the signal.
 process.on('SIGINT', () => {});
 process.kill(-process.pid, 'SIGINT');
 console.log(JSON.stringify(await generator.generate()));
 `,
   );
   // Its own process group, like a terminal's foreground job, so the signal reaches no test process.
-  const run = spawn(process.execPath, ['--import', 'tsx', join(dir, 'drive.mts')], {
+  const run = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: repoRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -143,17 +151,14 @@ console.log(JSON.stringify(await generator.generate()));
 test('an Allure child told to generate ends with the script that exits', async () => {
   test.slow();
   const dir = withOneResult();
-  const generate = pathToFileURL(join(repoRoot, 'src', 'reporters', 'allure-generate.ts'));
-  writeFileSync(
-    join(dir, 'drive.mts'),
-    `import { startAllureGenerator } from '${generate}';
-const generator = startAllureGenerator({ cwd: ${JSON.stringify(dir)} });
-console.log('pid=' + generator.pid);
+  const script = generatorScript(
+    dir,
+    `console.log('pid=' + generator.pid);
 void generator.generate();
 setTimeout(() => process.exit(130), 50);
 `,
   );
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(dir, 'drive.mts')], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script], {
     cwd: repoRoot,
     encoding: 'utf8',
     timeout: 60_000,

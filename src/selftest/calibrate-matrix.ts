@@ -4,18 +4,53 @@ import { buildObservedProfile } from '../reporters/observed-profile.ts';
 import { OBSERVED_PROFILE_FILE } from '../reporters/observed-profile-file.ts';
 import { targetDirName } from '../reporters/target-index.ts';
 import type { RunRecords } from '../reporters/test-record.ts';
-import { type CalibrationRun, calibrate } from './calibration.ts';
+import { calibrate, type OriginalProbe, probeOriginal } from './calibration.ts';
 import { independentCase, profileCase } from './case-names.ts';
+import { startIndependentEmulator } from './independent-emulator/index.ts';
+
+// One proof's original: the run's target it stands for, the proof's name and its probe, under way.
+export interface MatrixOriginal {
+  target: string;
+  name: string;
+  probe: Promise<OriginalProbe>;
+}
 
 export interface MatrixCalibrationOptions {
   // Where the matrix run wrote its compliance reports (reports/selftest-run).
   outDir: string;
   records: RunRecords;
-  // The conforming profiles the run covered.
-  profiles: string[];
-  // The independent emulators the run covered, each by a running instance (its original).
-  independents: { variant: string; url: string }[];
+  originals: readonly MatrixOriginal[];
   signingKey: SigningKey;
+}
+
+// The originals' side of every proof, started at once; the self-test reads it while its tests run. Each
+// conforming profile in a reference emulator of its own, each independent variant in a fresh instance.
+export function probeMatrixOriginals(options: {
+  profiles: string[];
+  variants: string[];
+  signingKey: SigningKey;
+}): MatrixOriginal[] {
+  const originals = [
+    ...options.profiles.map((profile) => ({
+      target: profileCase(profile),
+      name: profile,
+      probe: probeOriginal({ profile }, { signingKey: options.signingKey }),
+    })),
+    ...options.variants.map((variant) => ({
+      target: independentCase(variant),
+      name: independentCase(variant),
+      probe: startIndependentEmulator(variant, { port: 0 }).then(async (original) => {
+        try {
+          return await probeOriginal({ url: original.url });
+        } finally {
+          await original.close();
+        }
+      }),
+    })),
+  ];
+  // A failed probe fails its calibration case when calibrateMatrix reads it, not the process before.
+  for (const { probe } of originals) probe.catch(() => {});
+  return originals;
 }
 
 // The calibration proofs of a self-test (calibration.ts), all at once: for each conforming profile P,
@@ -25,24 +60,12 @@ export interface MatrixCalibrationOptions {
 export function calibrateMatrix(options: MatrixCalibrationOptions) {
   const { outDir, records } = options;
   const perTarget = existsSync(`${outDir}/targets/index.json`);
-  const originals: [string, string, CalibrationRun['original']][] = [
-    ...options.profiles.map((p): [string, string, CalibrationRun['original']] => [
-      profileCase(p),
-      p,
-      { profile: p },
-    ]),
-    ...options.independents.map(({ variant, url }): [string, string, CalibrationRun['original']] => [
-      independentCase(variant),
-      independentCase(variant),
-      { url },
-    ]),
-  ];
   return Promise.all(
-    originals.map(([target, name, original]) =>
+    options.originals.map(({ target, name, probe }) =>
       calibrate(
         {
           name,
-          original,
+          original: { probe },
           file: `${perTarget ? `${outDir}/targets/${targetDirName(target)}` : outDir}/${OBSERVED_PROFILE_FILE}`,
           causes: records.targets[target] ? buildObservedProfile(records, target).causes : undefined,
         },

@@ -4,7 +4,7 @@ import { type BuildDependencies, startEmulator } from '../emulator/index.ts';
 import type { PointCause } from '../reporters/observed-profile.ts';
 import { readObservedProfile } from '../reporters/observed-profile-file.ts';
 import { compareProbes } from './compare-probes.ts';
-import { probeOpenPoints } from './differential-probe.ts';
+import { probeOpenPoints, type Signatures } from './differential-probe.ts';
 import type { SelftestCase } from './judge-matrix.ts';
 
 // The calibration proof (docs/calibration.md#proof): the suite ran against an original and wrote its
@@ -15,12 +15,21 @@ import type { SelftestCase } from './judge-matrix.ts';
 export interface CalibrationRun {
   // calibration:<name>, after the run's target.
   name: string;
-  // A built-in profile the proof starts the original in, or the origin of one already running.
-  original: { profile: string } | { url: string };
+  // A built-in profile the proof starts the original in, the origin of one already running, or the
+  // original's probe read beforehand (probeOriginal).
+  original: OriginalSource | { probe: Promise<OriginalProbe> };
   // reports/selftest-run/targets/<target>/observed-profile.json
   file: string;
   // Why each point has its entry (src/reporters/observed-profile.ts), from the run's records.
   causes: Record<OpenPointId, PointCause> | undefined;
+}
+
+export type OriginalSource = { profile: string } | { url: string };
+
+// The original's answers to the differential probe.
+export interface OriginalProbe {
+  signatures: Signatures;
+  requests: number;
 }
 
 export interface CalibrationCost {
@@ -35,6 +44,23 @@ export interface CalibrationCost {
 const STILL_TIME: NonNullable<BuildDependencies['timeSource']> = {
   now: () => Date.parse('2026-01-01T00:00:00.000Z'),
 };
+
+// The original's side of the proof. It does not depend on the run, so the self-test reads it while the
+// run's tests go on, and only the calibrated emulator is probed after them.
+export async function probeOriginal(
+  original: OriginalSource,
+  given: BuildDependencies = {},
+): Promise<OriginalProbe> {
+  const running =
+    'url' in original
+      ? { url: original.url, close: async () => {} }
+      : await startEmulator({ port: 0, profile: original.profile }, { timeSource: STILL_TIME, ...given });
+  try {
+    return await probeOpenPoints(running.url);
+  } finally {
+    await running.close();
+  }
+}
 
 export async function calibrate(
   run: CalibrationRun,
@@ -57,13 +83,12 @@ export async function calibrate(
       cost: { requests: 0, ms: 0 },
     };
   }
-  const original =
-    'url' in run.original
-      ? { url: run.original.url, close: async () => {} }
-      : await startEmulator({ port: 0, profile: run.original.profile }, deps);
   const calibrated = await startEmulator({ port: 0, profileFile: run.file }, deps);
   try {
-    const [a, b] = await Promise.all([probeOpenPoints(original.url), probeOpenPoints(calibrated.url)]);
+    const [a, b] = await Promise.all([
+      'probe' in run.original ? run.original.probe : probeOriginal(run.original, given),
+      probeOpenPoints(calibrated.url),
+    ]);
     const result = judgeCalibration(
       name,
       observed,
@@ -73,7 +98,7 @@ export async function calibrate(
     );
     return { result, cost: { requests: a.requests, ms: performance.now() - started } };
   } finally {
-    await Promise.all([original.close(), calibrated.close()]);
+    await calibrated.close();
   }
 }
 

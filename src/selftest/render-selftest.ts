@@ -4,8 +4,9 @@ import type { SelftestCase } from './judge-matrix.ts';
 export interface SelftestFigures {
   tests: number;
   seconds: number;
-  // The calibration cases: requests of the differential probe to each emulator, and their time.
-  calibration?: { requests: number; seconds: number };
+  // The calibration cases: requests of the differential probe to each emulator, the seconds they took
+  // after the run, and those of the originals' probes, read while the run's tests went on.
+  calibration?: { requests: number; seconds: number; originalsSeconds?: number };
   // A run narrowed by MDE_SELFTEST_ONLY: the cases it named, of how many the self-test has.
   narrowed?: { ran: readonly string[]; of: number };
 }
@@ -51,7 +52,7 @@ export function selftestTable(cases: SelftestCase[], figures: SelftestFigures): 
   );
   if (figures.calibration)
     lines.push(
-      `  ${'calibration probes'.padEnd(30)} ${figures.calibration.requests} requests per emulator, ${figures.calibration.seconds} s in all`,
+      `  ${'calibration probes'.padEnd(30)} ${figures.calibration.requests} requests per emulator, ${figures.calibration.seconds} s after the run${figures.calibration.originalsSeconds !== undefined ? ` (the originals' ${figures.calibration.originalsSeconds} s during it)` : ''}`,
     );
   for (const c of cases.filter((c) => !c.ok)) {
     lines.push(`  ✘ ${c.name}: ${c.detail}`);

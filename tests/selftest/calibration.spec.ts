@@ -9,7 +9,7 @@ import {
 } from '../../src/contract/index.ts';
 import { createSigningKey, PROFILES, readingsOf, startEmulator } from '../../src/emulator/index.ts';
 import type { PointCause } from '../../src/reporters/observed-profile.ts';
-import { calibrate, judgeCalibration } from '../../src/selftest/calibration.ts';
+import { calibrate, judgeCalibration, probeOriginal } from '../../src/selftest/calibration.ts';
 import { compareProbes } from '../../src/selftest/compare-probes.ts';
 import { probeOpenPoints } from '../../src/selftest/differential-probe.ts';
 import { expect, test } from '../helpers/api-test.ts';
@@ -123,6 +123,23 @@ test('an emulator started from a profile file answers as the profile; a wrong re
   expect(wrong.result.detail).toMatch(
     /^rate-window does not reproduce .*\); timestamp-precision does not reproduce [^;]*$/,
   );
+});
+
+// The self-test reads the originals' side while its tests run; the proof is the same when it comes later.
+test('an original probed beforehand is judged as one probed with the calibrated emulator', async () => {
+  const dir = tempDir('calibration-');
+  const file = join(dir, 'observed-profile.json');
+  writeFileSync(file, JSON.stringify(PROFILES['conservative']));
+  const run = (profile: string) =>
+    calibrate({
+      name: 'conservative',
+      original: { probe: probeOriginal({ profile }) },
+      file,
+      causes: allSeen,
+    });
+  expect((await run('conservative')).result).toMatchObject({ ok: true, kind: 'calibration' });
+  // The probe read beforehand is the original the proof compares with: another profile's fails it.
+  expect((await run('default')).result.ok).toBe(false);
 });
 
 test('points the run could not see are listed; points it should have seen fail the case', () => {

@@ -120,7 +120,9 @@ function row(r: RequirementResult): string {
   const baselineNote =
     r.baseline?.status === 'stale' ? ` **Baseline expects ${r.baseline.expected}: update it.**` : '';
   const ran = r.tests.filter((t) => t.outcome !== 'skipped').length;
-  return `| ${r.id} | ${r.level} | ${verdict} | ${cell(text)}${baselineNote} | ${ran}/${r.tests.length} |`;
+  // A run narrowed by --grep knows only its own tests: "0/0" would read as "no test claims it".
+  const tests = r.tests.length === 0 ? '–' : `${ran}/${r.tests.length}`;
+  return `| ${r.id} | ${r.level} | ${verdict} | ${cell(text)}${baselineNote} | ${tests} |`;
 }
 
 // `unchecked` holds the titles of tests that did not run and the parts the tests that ran could not
@@ -152,7 +154,7 @@ function runErrorLines(report: ComplianceReport): string[] {
 
 function notes(report: ComplianceReport): string[] {
   const lines = [
-    '"Tests" counts the tests that ran out of those that claim the requirement.',
+    '"Tests" counts the tests that ran out of those in this run that claim the requirement; "–": none was in it.',
     'NA means the requirement was not checked on this target: every test that claims it was skipped',
     '(the reason says why, e.g. a safety switch is off or the target cannot set up the state), or no test',
     'ran for it. NA is neither a pass nor a failure. OBSERVED rows record what the target did where the',

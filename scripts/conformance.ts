@@ -2,6 +2,7 @@
 // conformance suite (playwright.config.ts) and exits with the run's outcome (docs/interfaces.md#exit-codes).
 // User errors print one line each, never a stack trace.
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { embeddedOnlyWarnings } from '../src/harness/config/embedded-only.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
@@ -69,7 +70,8 @@ async function main(args: string[]): Promise<ExitCode> {
       // Each probe waits as long as any exchange may (MDE_REQUEST_TIMEOUT_SECONDS): a slow target is
       // not a dead one. The budget is a last guard over the few probes in a row, each bounded itself.
       const timeoutMs = config.requestTimeoutMs;
-      await withBudget(preflight(target, { timeoutMs }), 5 * timeoutMs + 5_000);
+      const ledger = { runId: plan.runId, resultsDir: resolve('test-results') };
+      await withBudget(preflight(target, { timeoutMs, ledger }), 5 * timeoutMs + 5_000);
     } catch (error) {
       const line = isUserError(error)
         ? describeError(error)

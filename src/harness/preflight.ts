@@ -3,6 +3,7 @@ import { DEFAULT_SCOPE } from '../contract/index.ts';
 import { isLoopback } from './config/hosts.ts';
 import type { EmulatorTarget, TenantTarget } from './config/target-spec.ts';
 import { ControlClient } from './drivers/control-client.ts';
+import { quotaKeyOf, tenantQuotaLedger } from './drivers/tenant-quota.ts';
 import { ControlProtocolError, TargetUnreachableError } from './errors.ts';
 import { describeFetchError, PLAIN_HTTP_ANSWER } from './http/fetch-error.ts';
 import { sendRaw } from './http/raw-request.ts';
@@ -17,6 +18,9 @@ import { registerSecret } from './redaction/redact.ts';
 export interface PreflightOptions {
   // Each probe gets this long, so a dead target is reported in seconds, not after N test timeouts.
   timeoutMs: number;
+  // The run's quota ledger (tenant mode): the preflight's one authenticated API call counts in
+  // reports/quota.json as the tests' calls do.
+  ledger?: { runId: string; resultsDir: string };
 }
 
 // Checks, before any test, that the API origin answers, that a token can be had (in tenant mode, one
@@ -54,6 +58,12 @@ export async function preflight(
         check,
       );
     }
+    if (options.ledger)
+      tenantQuotaLedger(spec, options.ledger.runId, options.ledger.resultsDir).tryReserve(
+        quotaKeyOf(spec, 'operator', spec.credentials.operator),
+        'ListMachineActions',
+        true,
+      );
     await checkApiTakesToken(spec, token.accessToken, options.timeoutMs);
     return;
   }
@@ -104,8 +114,8 @@ export async function preflight(
   }
 }
 
-// With node:http, as the tests' own calls go: fetch refuses ports browsers block (6000, 10080, ...),
-// and an emulator listening on one would read as unreachable.
+// With the lean client, as the tests' own calls go: fetch refuses ports browsers block (6000, 10080,
+// ...), and an emulator listening on one would read as unreachable.
 async function probeOrigin(url: string, timeoutMs: number): Promise<void> {
   try {
     await sendRaw({ url, method: 'GET', headers: {}, timeoutMs });

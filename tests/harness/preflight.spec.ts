@@ -2,9 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_SCOPE } from '../../src/contract/index.ts';
 import type { EmulatorTarget, TenantTarget } from '../../src/harness/config/target-spec.ts';
+import { quotaKeyOf, tenantQuotaLedger } from '../../src/harness/drivers/tenant-quota.ts';
 import { ApiAccessError, describeError, isUserError } from '../../src/harness/errors.ts';
 import { preflight } from '../../src/harness/preflight.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { tenantTarget } from './tenant-target.ts';
 
 // A stand-in target: answers every path with what `route` says, on `port` (0: any free one).
@@ -29,6 +31,8 @@ async function failure(spec: EmulatorTarget | TenantTarget): Promise<string> {
   expect(isUserError(error), String(error)).toBe(true);
   return describeError(error);
 }
+
+test.afterEach(removeTempDirs);
 
 test.describe('preflight', () => {
   test('a closed port is one line naming the URL and "connection refused"', async () => {
@@ -153,6 +157,21 @@ test.describe('preflight', () => {
         await expect(preflight(target(url), { timeoutMs: 3_000 })).resolves.toBeUndefined();
         server.close();
       }
+    });
+
+    // reports/quota.json accounts for every call the run made to the tenant, the preflight's too.
+    test("the read counts in the run's quota ledger as the operator's ListMachineActions call", async () => {
+      const { url, server } = await stand({ status: 200, body: { value: [] } });
+      const resultsDir = tempDir('preflight-ledger-');
+      const spec = target(url);
+      await preflight(spec, { timeoutMs: 3_000, ledger: { runId: 'run-1', resultsDir } });
+      server.close();
+      // A worker's call of the same app lands on the same row: the report shows the operator's two.
+      const ledger = tenantQuotaLedger(spec, 'run-1', resultsDir);
+      ledger.tryReserve(quotaKeyOf(spec, 'operator', spec.credentials.operator), 'ListMachineActions');
+      expect(ledger.report().calls).toEqual([
+        expect.objectContaining({ caller: 'operator', operationId: 'ListMachineActions', total: 2 }),
+      ]);
     });
   });
 

@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { getContract } from '../../contract/index.ts';
 import type { TenantTarget } from '../config/target-spec.ts';
-import { QuotaLedger } from '../http/quota-ledger.ts';
+import { tenantQuotaLedger } from './tenant-quota.ts';
 
 // After a tenant run: the quota it spent (reports/quota.json) and every action it created with how
 // it ended (reports/tenant-ledger.json), from the files its workers kept under test-results/.
@@ -10,12 +9,7 @@ export function writeTenantReports(runId: string, spec: TenantTarget, root = pro
   const results = resolve(root, 'test-results');
   const reports = resolve(root, 'reports');
   mkdirSync(reports, { recursive: true });
-  const ledger = new QuotaLedger({
-    file: join(results, 'quota-ledger.json'),
-    runId,
-    share: spec.quotaShare,
-    limitOf: (op) => getContract().rateLimit(op),
-  });
+  const ledger = tenantQuotaLedger(spec, runId, results);
   writeFileSync(join(reports, 'quota.json'), `${JSON.stringify(ledger.report(), null, 2)}\n`);
   const dir = join(results, 'tenant-ledger');
   const actions = existsSync(dir)

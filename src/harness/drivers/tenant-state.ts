@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getContract, OTHER_RESOURCE_SCOPE } from '../../contract/index.ts';
+import { OTHER_RESOURCE_SCOPE } from '../../contract/index.ts';
 import type { CredentialSpec } from '../config/credential-spec.ts';
 import type { ActionRole } from '../config/roles.ts';
 import type { TenantTarget } from '../config/target-spec.ts';
@@ -9,13 +8,14 @@ import { NotApplicableError, QuotaExceededError, SafetyInterlockError } from '..
 import { noVerdict } from '../evidence/no-verdict.ts';
 import type { CallGuard } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
-import { QuotaLedger } from '../http/quota-ledger.ts';
+import type { QuotaLedger } from '../http/quota-ledger.ts';
 import type { HttpSettings } from '../http/transport.ts';
 import { SignInError } from '../identity/sign-in-error.ts';
 import { type TokenSource, tokenSourceFor } from '../identity/token-source.ts';
 import { REAL_TIME, type RealTime } from './real-time.ts';
 import { REFUSED_SCANS_FILE, RefusedScans } from './refused-scans.ts';
 import type { Identity } from './target-driver.ts';
+import { quotaKeyOf, tenantQuotaLedger } from './tenant-quota.ts';
 
 // Any form a GUID parser accepts (D, N, B, P): such an id could name a real action.
 const GUID_FORMS = /^\s*[{(]?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}[)}]?\s*$/i;
@@ -57,13 +57,7 @@ export class TenantState implements CallGuard {
 
   constructor(readonly options: TenantRuntimeOptions) {
     this.clock = options.clock ?? REAL_TIME;
-    this.ledger = new QuotaLedger({
-      file: join(options.resultsDir, 'quota-ledger.json'),
-      runId: options.runId,
-      share: options.spec.quotaShare,
-      limitOf: (operationId) => getContract().rateLimit(operationId),
-      now: () => this.clock.now(),
-    });
+    this.ledger = tenantQuotaLedger(options.spec, options.runId, options.resultsDir, () => this.clock.now());
     this.refusedScans = new RefusedScans(
       join(options.resultsDir, REFUSED_SCANS_FILE),
       options.runId,
@@ -107,16 +101,10 @@ export class TenantState implements CallGuard {
     if (exchange.operationId === 'CancelMachineAction') entry.cancelledBy ??= 'test';
   }
 
-  // The ledger counts per app of a tenant on a host: the label (what reports show) plus a short hash, so
-  // a run against another tenant or with another app does not inherit this one's windows.
+  // The ledger's key of a caller (tenant-quota.ts).
   quotaKey(label: string): string {
     const identity = (label === 'throttle' ? 'operator' : label) as Identity;
-    const { spec } = this.options;
-    const app = clientIdOf(this.app(identity).app);
-    const hash = createHash('sha256')
-      .update(`${new URL(spec.apiBaseUrl).host}|${spec.tenantId}|${app}`)
-      .digest('hex');
-    return `${label}#${hash.slice(0, 10)}`;
+    return quotaKeyOf(this.options.spec, label, this.app(identity).app);
   }
 
   // Only what this run created, found final, or made up itself; a malformed id cannot name an action.
@@ -190,6 +178,3 @@ export class TenantState implements CallGuard {
 }
 
 // The default credential chain may not say which app it is: the ledger then keys by the kind.
-export function clientIdOf(spec: CredentialSpec): string {
-  return spec.clientId ?? spec.kind;
-}

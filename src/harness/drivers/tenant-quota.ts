@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { getContract } from '../../contract/index.ts';
+import type { CredentialSpec } from '../config/credential-spec.ts';
+import type { TenantTarget } from '../config/target-spec.ts';
+import { QuotaLedger } from '../http/quota-ledger.ts';
+
+// The quota ledger of a tenant run: one file under test-results/ that the preflight, every worker and
+// the closing report share (reports/quota.json is written from it).
+export const QUOTA_LEDGER_FILE = 'quota-ledger.json';
+
+export function tenantQuotaLedger(
+  spec: TenantTarget,
+  runId: string,
+  resultsDir: string,
+  now?: () => number,
+): QuotaLedger {
+  return new QuotaLedger({
+    file: join(resultsDir, QUOTA_LEDGER_FILE),
+    runId,
+    share: spec.quotaShare,
+    limitOf: (operationId) => getContract().rateLimit(operationId),
+    ...(now ? { now } : {}),
+  });
+}
+
+// The ledger counts per app of a tenant on a host: the label (what reports show) plus a short hash, so
+// a run against another tenant or with another app does not inherit this one's windows.
+export function quotaKeyOf(spec: TenantTarget, label: string, app: CredentialSpec): string {
+  const hash = createHash('sha256')
+    .update(`${new URL(spec.apiBaseUrl).host}|${spec.tenantId}|${clientIdOf(app)}`)
+    .digest('hex');
+  return `${label}#${hash.slice(0, 10)}`;
+}
+
+export function clientIdOf(spec: CredentialSpec): string {
+  return spec.clientId ?? spec.kind;
+}

@@ -1,4 +1,5 @@
-import { relative, sep } from 'node:path';
+import path, { type PlatformPath } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { repoRoot } from './contract-files.ts';
 
 // A requirement id the registry does not know, mostly a typo in a test's req(): a user error, so one
@@ -49,13 +50,15 @@ function editDistance(a: string, b: string): number {
 }
 
 // "tests/conformance/not-found.spec.ts:25": the first frame of the stack outside the project's src/,
-// Node and the libraries, which is where req() was called with the id.
-function askedFrom(stack: string): string | undefined {
-  for (const [, file, line] of stack.matchAll(/\(?((?:file:\/\/)?\/[^\s()]+?):(\d+):\d+\)?$/gm)) {
-    const path = file!.replace(/^file:\/\//, '');
-    const inRepo = relative(repoRoot, path).split(sep).join('/');
-    if (path.includes(`${sep}node_modules${sep}`) || inRepo.startsWith('src/')) continue;
-    return `${inRepo.startsWith('../') ? path : inRepo}:${line}`;
+// Node and the libraries, which is where req() was called with the id. Frames name POSIX or Windows
+// paths ("C:\\work\\a.spec.ts"), or file URLs of either.
+export function askedFrom(stack: string, root = repoRoot, paths: PlatformPath = path): string | undefined {
+  const frames = /\(?((?:file:\/\/\/?)?(?:[A-Za-z]:[\\/]|\/)[^\s()]+?):(\d+):\d+\)?$/gm;
+  for (const [, file, line] of stack.matchAll(frames)) {
+    const where = file!.startsWith('file:') ? fileURLToPath(file!, { windows: paths === path.win32 }) : file!;
+    const inRepo = paths.relative(root, where).split(paths.sep).join('/');
+    if (where.includes(`${paths.sep}node_modules${paths.sep}`) || inRepo.startsWith('src/')) continue;
+    return `${inRepo.startsWith('../') || paths.isAbsolute(inRepo) ? where : inRepo}:${line}`;
   }
   return undefined;
 }

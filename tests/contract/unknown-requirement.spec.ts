@@ -1,7 +1,7 @@
-import { join } from 'node:path';
+import { join, posix, win32 } from 'node:path';
 import { repoRoot } from '../../src/contract/contract-files.ts';
 import { getRegistry } from '../../src/contract/index.ts';
-import { closestId } from '../../src/contract/unknown-requirement.ts';
+import { askedFrom, closestId } from '../../src/contract/unknown-requirement.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import {
   type InlineRun,
@@ -26,6 +26,32 @@ test('an id far from every requirement gets no suggestion; a tie goes to the fir
   expect(closestId('CANCEL.EVERYTHING', ids)).toBeUndefined();
   expect(closestId('AB.CX', ['AB.CD', 'AB.CE'])).toBe('AB.CD');
   expect(closestId('AB.CX', ['AB.CE', 'AB.CD'])).toBe('AB.CE');
+});
+
+// The frame that asked: past the project's src/ and node_modules, on POSIX and Windows alike.
+test('the asking frame is found in POSIX and Windows stacks, as paths or file URLs', () => {
+  const posixStack = [
+    'Error',
+    '    at new UnknownRequirementError (/work/repo/src/contract/unknown-requirement.ts:9:19)',
+    '    at req (file:///work/repo/src/harness/requirements/req.ts:12:3)',
+    '    at /work/repo/node_modules/playwright/lib/common/index.js:5:1',
+    '    at file:///work/repo/tests/conformance/cancel.spec.ts:25:7',
+  ].join('\n');
+  expect(askedFrom(posixStack, '/work/repo', posix)).toBe('tests/conformance/cancel.spec.ts:25');
+  const windowsStack = [
+    'Error',
+    '    at new UnknownRequirementError (C:\\work\\repo\\src\\contract\\unknown-requirement.ts:9:19)',
+    '    at req (file:///C:/work/repo/src/harness/requirements/req.ts:12:3)',
+    '    at C:\\work\\repo\\node_modules\\playwright\\lib\\common\\index.js:5:1',
+    '    at Object.<anonymous> (C:\\work\\repo\\tests\\conformance\\cancel.spec.ts:25:7)',
+  ].join('\n');
+  expect(askedFrom(windowsStack, 'C:\\work\\repo', win32)).toBe('tests/conformance/cancel.spec.ts:25');
+  const windowsUrl = '    at file:///C:/work/repo/tests/a.spec.ts:3:1';
+  expect(askedFrom(windowsUrl, 'C:\\work\\repo', win32)).toBe('tests/a.spec.ts:3');
+  // Outside the repository (another drive), the whole path.
+  expect(askedFrom('    at D:\\elsewhere\\b.spec.ts:4:2', 'C:\\work\\repo', win32)).toBe(
+    'D:\\elsewhere\\b.spec.ts:4',
+  );
 });
 
 test('the error is one line naming the file and line that asked, without a stack', () => {

@@ -58,12 +58,7 @@ export async function preflight(
         check,
       );
     }
-    if (options.ledger)
-      tenantQuotaLedger(spec, options.ledger.runId, options.ledger.resultsDir).tryReserve(
-        quotaKeyOf(spec, 'operator', spec.credentials.operator),
-        'ListMachineActions',
-        true,
-      );
+    if (options.ledger) countPreflightCall(spec, options.ledger);
     await checkApiTakesToken(spec, token.accessToken, options.timeoutMs);
     return;
   }
@@ -111,6 +106,19 @@ export async function preflight(
       'Check MDE_AUTH_BASE_URL and that the token endpoint is reachable',
       { cause: error },
     );
+  }
+}
+
+// Bookkeeping only: a ledger that cannot be written now fails the workers' own calls, which say so.
+function countPreflightCall(spec: TenantTarget, ledger: { runId: string; resultsDir: string }): void {
+  try {
+    tenantQuotaLedger(spec, ledger.runId, ledger.resultsDir).tryReserve(
+      quotaKeyOf(spec, 'operator', spec.credentials.operator),
+      'ListMachineActions',
+      true,
+    );
+  } catch {
+    // The count is lost, not the run.
   }
 }
 

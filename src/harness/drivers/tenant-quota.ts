@@ -33,6 +33,7 @@ export function quotaKeyOf(spec: TenantTarget, label: string, app: CredentialSpe
   return `${label}#${hash.slice(0, 10)}`;
 }
 
+// The default credential chain may not say which app it is: the ledger then keys by the kind.
 export function clientIdOf(spec: CredentialSpec): string {
   return spec.clientId ?? spec.kind;
 }

@@ -176,5 +176,3 @@ export class TenantState implements CallGuard {
     );
   }
 }
-
-// The default credential chain may not say which app it is: the ledger then keys by the kind.

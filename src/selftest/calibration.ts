@@ -83,8 +83,10 @@ export async function calibrate(
       cost: { requests: 0, ms: 0 },
     };
   }
-  const calibrated = await startEmulator({ port: 0, profileFile: run.file }, deps);
+  // A probe that fails (an emulator that does not start or answer) fails this case, not the self-test.
+  let calibrated: { url: string; close(): Promise<void> } | undefined;
   try {
+    calibrated = await startEmulator({ port: 0, profileFile: run.file }, deps);
     const [a, b] = await Promise.all([
       'probe' in run.original ? run.original.probe : probeOriginal(run.original, given),
       probeOpenPoints(calibrated.url),
@@ -97,8 +99,18 @@ export async function calibrate(
       a.requests,
     );
     return { result, cost: { requests: a.requests, ms: performance.now() - started } };
+  } catch (error) {
+    return {
+      result: {
+        name,
+        kind: 'calibration',
+        ok: false,
+        detail: `the differential probe failed: ${(error as Error).message}`,
+      },
+      cost: { requests: 0, ms: performance.now() - started },
+    };
   } finally {
-    await calibrated.close();
+    await calibrated?.close();
   }
 }
 

@@ -140,6 +140,22 @@ test('an original probed beforehand is judged as one probed with the calibrated 
   expect((await run('conservative')).result).toMatchObject({ ok: true, kind: 'calibration' });
   // The probe read beforehand is the original the proof compares with: another profile's fails it.
   expect((await run('default')).result.ok).toBe(false);
+  // An original that could not be probed fails its case; the self-test goes on to judge the others.
+  // (Read while the tests run, its failure waits, handled, as probeMatrixOriginals leaves it.)
+  const refused = Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:9'));
+  refused.catch(() => {});
+  const lost = await calibrate({
+    name: 'conservative',
+    original: { probe: refused },
+    file,
+    causes: allSeen,
+  });
+  expect(lost.result).toEqual({
+    name: 'calibration:conservative',
+    kind: 'calibration',
+    ok: false,
+    detail: 'the differential probe failed: connect ECONNREFUSED 127.0.0.1:9',
+  });
 });
 
 test('points the run could not see are listed; points it should have seen fail the case', () => {

@@ -8,15 +8,20 @@ import { expect, test } from '../helpers/api-test.ts';
 // in a suite whose emulator modes move time by the virtual clock (docs/architecture.md).
 const SCANNED = ['src/emulator', 'src/harness', 'tests/conformance', 'tests/fixtures'];
 const CLOCKS = ['src/emulator/clock/virtual-clock.ts', 'src/harness/wall-clock.ts'];
-// `new Date()`, and `new Date` without parentheses, which is the same call.
-const READS_WALL_CLOCK = /\bDate\.now\(\)|\bnew Date\s*(\(\s*\)|(?![\s(]))/;
+// Date.now(), `new Date()` or `new Date` (no argument, across lines too), and Date() called bare.
+const READS_WALL_CLOCK = /\bDate\.now\(\)|\bnew\s+Date\b(?!\s*\(\s*[^)\s])|(?<![\w.$])Date\(\s*\)/g;
+
+// Comments are blanked, keeping their newlines, so that a line number still names the line.
+function withoutComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (comment) => comment.replace(/[^\n]/g, ' '));
+}
 
 function wallClockReads(file: string, source: string): string[] {
-  return source
-    .split('\n')
-    .map((line, i) => [line, i + 1] as const)
-    .filter(([line]) => READS_WALL_CLOCK.test(line.replace(/\/\/.*$/, '')))
-    .map(([, n]) => `${file}:${n}`);
+  const code = withoutComments(source);
+  const lines = new Set<number>();
+  for (const match of code.matchAll(READS_WALL_CLOCK))
+    lines.add(code.slice(0, match.index).split('\n').length);
+  return [...lines].map((n) => `${file}:${n}`);
 }
 
 test('only the clocks read the wall clock; logic and tests take the time they are given', () => {
@@ -33,11 +38,25 @@ test('only the clocks read the wall clock; logic and tests take the time they ar
 });
 
 test('the check sees a call, and not a default or a comment', () => {
-  expect(wallClockReads('x.ts', 'const t = Date.now();\nconst d = new Date();\nconst e = new Date;')).toEqual(
-    ['x.ts:1', 'x.ts:2', 'x.ts:3'],
-  );
+  expect(
+    wallClockReads(
+      'x.ts',
+      'const t = Date.now();\nconst d = new Date();\nconst e = new Date;\nconst f = new Date\n  ();\nconst s = Date();',
+    ),
+  ).toEqual(['x.ts:1', 'x.ts:2', 'x.ts:3', 'x.ts:4', 'x.ts:6']);
   expect(
     wallClockReads('x.ts', 'this.now = options.now ?? Date.now;\n// Date.now() is not read here'),
   ).toEqual([]);
-  expect(wallClockReads('x.ts', 'new Date(ms)')).toEqual([]);
+  // A time given, other Date-named things, and prose in comments are no reads of the clock.
+  const given = [
+    'new Date(ms)',
+    'new Date (ms)',
+    'new Date\n  (ms)',
+    'new DateTimeFormat()',
+    'new Intl.DateTimeFormat()',
+    'value.toDate()',
+    '/* never call new Date() here */',
+    '/**\n * new Date without an argument reads the clock\n */',
+  ];
+  for (const source of given) expect(wallClockReads('x.ts', source), source).toEqual([]);
 });

@@ -50,15 +50,28 @@ function editDistance(a: string, b: string): number {
 }
 
 // "tests/conformance/not-found.spec.ts:25": the first frame of the stack outside the project's src/,
-// Node and the libraries, which is where req() was called with the id. Frames name POSIX or Windows
-// paths ("C:\\work\\a.spec.ts"), or file URLs of either.
+// Node and the libraries, which is where req() was called with the id. A frame reads
+// "at name (location:line:col)" or "at location:line:col"; the location is a POSIX or Windows path
+// (spaces and parentheses allowed) or a file URL.
 export function askedFrom(stack: string, root = repoRoot, paths: PlatformPath = path): string | undefined {
-  const frames = /\(?((?:file:\/\/\/?)?(?:[A-Za-z]:[\\/]|\/)[^\s()]+?):(\d+):\d+\)?$/gm;
-  for (const [, file, line] of stack.matchAll(frames)) {
-    const where = file!.startsWith('file:') ? fileURLToPath(file!, { windows: paths === path.win32 }) : file!;
+  const frames = /^\s*at (?:.+? \((.+):(\d+):\d+\)|(.+):(\d+):\d+)\s*$/gm;
+  for (const [, inParens, lineInParens, bare, bareLine] of stack.matchAll(frames)) {
+    const where = locationOf(inParens ?? bare!, paths);
+    if (!where || /[\\/]node_modules[\\/]/.test(where)) continue;
     const inRepo = paths.relative(root, where).split(paths.sep).join('/');
-    if (where.includes(`${paths.sep}node_modules${paths.sep}`) || inRepo.startsWith('src/')) continue;
-    return `${inRepo.startsWith('../') || paths.isAbsolute(inRepo) ? where : inRepo}:${line}`;
+    if (inRepo.startsWith('src/')) continue;
+    return `${inRepo.startsWith('../') || paths.isAbsolute(inRepo) ? where : inRepo}:${lineInParens ?? bareLine}`;
   }
   return undefined;
+}
+
+// A file's path, or undefined for Node's own frames (node:internal/...) and anything not a file.
+function locationOf(location: string, paths: PlatformPath): string | undefined {
+  if (location.startsWith('file:'))
+    try {
+      return fileURLToPath(location, { windows: paths === path.win32 });
+    } catch {
+      return undefined;
+    }
+  return /^(?:[A-Za-z]:[\\/]|\/)/.test(location) ? location : undefined;
 }

@@ -48,6 +48,29 @@ test('the asking frame is found in POSIX and Windows stacks, as paths or file UR
   expect(askedFrom(windowsStack, 'C:\\work\\repo', win32)).toBe('tests/conformance/cancel.spec.ts:25');
   const windowsUrl = '    at file:///C:/work/repo/tests/a.spec.ts:3:1';
   expect(askedFrom(windowsUrl, 'C:\\work\\repo', win32)).toBe('tests/a.spec.ts:3');
+  // Spaces and parentheses in directory names; Node's own frames and a malformed URL passed over.
+  const spaced = [
+    'Error',
+    '    at new UnknownRequirementError (/home/my user/proj (copy)/src/contract/unknown-requirement.ts:9:19)',
+    '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+    '    at file:///home/my%20user/bad%E0.ts:1:1',
+    '    at /home/my user/proj (copy)/tests/a.spec.ts:7:3',
+  ].join('\n');
+  expect(askedFrom(spaced, '/home/my user/proj (copy)', posix)).toBe('tests/a.spec.ts:7');
+  expect(
+    askedFrom(
+      '    at fn (C:\\Users\\John Smith\\repo\\tests\\b.spec.ts:3:1)',
+      'C:\\Users\\John Smith\\repo',
+      win32,
+    ),
+  ).toBe('tests/b.spec.ts:3');
+  expect(
+    askedFrom(
+      '    at C:/repo/node_modules/x/y.js:1:1\n    at C:/repo/tests/c.spec.ts:2:1',
+      'C:\\repo',
+      win32,
+    ),
+  ).toBe('tests/c.spec.ts:2');
   // Outside the repository (another drive), the whole path.
   expect(askedFrom('    at D:\\elsewhere\\b.spec.ts:4:2', 'C:\\work\\repo', win32)).toBe(
     'D:\\elsewhere\\b.spec.ts:4',

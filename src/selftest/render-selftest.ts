@@ -51,7 +51,7 @@ export function selftestTable(cases: SelftestCase[], figures: SelftestFigures): 
     `  ${'conformance tests run'.padEnd(30)} ${figures.tests} in ${figures.seconds} s`,
   );
   // A narrowed run without calibration cases probed nothing: no line for it.
-  if (figures.calibration && figures.calibration.requests > 0)
+  if (figures.calibration && cases.some((c) => c.kind === 'calibration'))
     lines.push(
       `  ${'calibration probes'.padEnd(30)} ${figures.calibration.requests} requests per emulator, ${figures.calibration.seconds} s after the run${figures.calibration.originalsSeconds !== undefined ? ` (the originals' ${figures.calibration.originalsSeconds} s during it)` : ''}`,
     );

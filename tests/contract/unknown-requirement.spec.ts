@@ -28,53 +28,65 @@ test('an id far from every requirement gets no suggestion; a tie goes to the fir
   expect(closestId('AB.CX', ['AB.CE', 'AB.CD'])).toBe('AB.CE');
 });
 
-// The frame that asked: past the project's src/ and node_modules, on POSIX and Windows alike.
-test('the asking frame is found in POSIX and Windows stacks, as paths or file URLs', () => {
-  const posixStack = [
-    'Error',
-    '    at new UnknownRequirementError (/work/repo/src/contract/unknown-requirement.ts:9:19)',
-    '    at req (file:///work/repo/src/harness/requirements/req.ts:12:3)',
-    '    at /work/repo/node_modules/playwright/lib/common/index.js:5:1',
-    '    at file:///work/repo/tests/conformance/cancel.spec.ts:25:7',
-  ].join('\n');
-  expect(askedFrom(posixStack, '/work/repo', posix)).toBe('tests/conformance/cancel.spec.ts:25');
-  const windowsStack = [
-    'Error',
-    '    at new UnknownRequirementError (C:\\work\\repo\\src\\contract\\unknown-requirement.ts:9:19)',
-    '    at req (file:///C:/work/repo/src/harness/requirements/req.ts:12:3)',
-    '    at C:\\work\\repo\\node_modules\\playwright\\lib\\common\\index.js:5:1',
-    '    at Object.<anonymous> (C:\\work\\repo\\tests\\conformance\\cancel.spec.ts:25:7)',
-  ].join('\n');
-  expect(askedFrom(windowsStack, 'C:\\work\\repo', win32)).toBe('tests/conformance/cancel.spec.ts:25');
-  const windowsUrl = '    at file:///C:/work/repo/tests/a.spec.ts:3:1';
-  expect(askedFrom(windowsUrl, 'C:\\work\\repo', win32)).toBe('tests/a.spec.ts:3');
+// The frame that asked: past the project's src/, node_modules and Node's own frames, on POSIX and
+// Windows alike. Each case: the stack's frames, the repository root, the platform, the answer.
+const frameCases: [frames: string[], root: string, paths: typeof posix, asked: string][] = [
+  [
+    [
+      'new UnknownRequirementError (/work/repo/src/contract/unknown-requirement.ts:9:19)',
+      'req (file:///work/repo/src/harness/requirements/req.ts:12:3)',
+      '/work/repo/node_modules/playwright/lib/common/index.js:5:1',
+      'file:///work/repo/tests/conformance/cancel.spec.ts:25:7',
+    ],
+    '/work/repo',
+    posix,
+    'tests/conformance/cancel.spec.ts:25',
+  ],
+  [
+    [
+      'new UnknownRequirementError (C:\\work\\repo\\src\\contract\\unknown-requirement.ts:9:19)',
+      'req (file:///C:/work/repo/src/harness/requirements/req.ts:12:3)',
+      'C:\\work\\repo\\node_modules\\playwright\\lib\\common\\index.js:5:1',
+      'Object.<anonymous> (C:\\work\\repo\\tests\\conformance\\cancel.spec.ts:25:7)',
+    ],
+    'C:\\work\\repo',
+    win32,
+    'tests/conformance/cancel.spec.ts:25',
+  ],
+  [['file:///C:/work/repo/tests/a.spec.ts:3:1'], 'C:\\work\\repo', win32, 'tests/a.spec.ts:3'],
   // Spaces and parentheses in directory names; Node's own frames and a malformed URL passed over.
-  const spaced = [
-    'Error',
-    '    at new UnknownRequirementError (/home/my user/proj (copy)/src/contract/unknown-requirement.ts:9:19)',
-    '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
-    '    at file:///home/my%20user/bad%E0.ts:1:1',
-    '    at /home/my user/proj (copy)/tests/a.spec.ts:7:3',
-  ].join('\n');
-  expect(askedFrom(spaced, '/home/my user/proj (copy)', posix)).toBe('tests/a.spec.ts:7');
-  expect(
-    askedFrom(
-      '    at fn (C:\\Users\\John Smith\\repo\\tests\\b.spec.ts:3:1)',
-      'C:\\Users\\John Smith\\repo',
-      win32,
-    ),
-  ).toBe('tests/b.spec.ts:3');
-  expect(
-    askedFrom(
-      '    at C:/repo/node_modules/x/y.js:1:1\n    at C:/repo/tests/c.spec.ts:2:1',
-      'C:\\repo',
-      win32,
-    ),
-  ).toBe('tests/c.spec.ts:2');
+  [
+    [
+      'new UnknownRequirementError (/home/my user/proj (copy)/src/contract/unknown-requirement.ts:9:19)',
+      'process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+      'file:///home/my%20user/bad%E0.ts:1:1',
+      '/home/my user/proj (copy)/tests/a.spec.ts:7:3',
+    ],
+    '/home/my user/proj (copy)',
+    posix,
+    'tests/a.spec.ts:7',
+  ],
+  [
+    ['fn (C:\\Users\\John Smith\\repo\\tests\\b.spec.ts:3:1)'],
+    'C:\\Users\\John Smith\\repo',
+    win32,
+    'tests/b.spec.ts:3',
+  ],
+  [
+    ['C:/repo/node_modules/x/y.js:1:1', 'C:/repo/tests/c.spec.ts:2:1'],
+    'C:\\repo',
+    win32,
+    'tests/c.spec.ts:2',
+  ],
   // Outside the repository (another drive), the whole path.
-  expect(askedFrom('    at D:\\elsewhere\\b.spec.ts:4:2', 'C:\\work\\repo', win32)).toBe(
-    'D:\\elsewhere\\b.spec.ts:4',
-  );
+  [['D:\\elsewhere\\b.spec.ts:4:2'], 'C:\\work\\repo', win32, 'D:\\elsewhere\\b.spec.ts:4'],
+];
+
+test('the asking frame is found in POSIX and Windows stacks, as paths or file URLs', () => {
+  for (const [frames, root, paths, asked] of frameCases) {
+    const stack = ['Error', ...frames.map((frame) => `    at ${frame}`)].join('\n');
+    expect(askedFrom(stack, root, paths), stack).toBe(asked);
+  }
 });
 
 test('the error is one line naming the file and line that asked, without a stack', () => {

@@ -8,6 +8,7 @@
 // tests needed both cores.
 import { createInterface } from 'node:readline';
 import { AllureReport, filterFailedQualityGateResults, readConfig } from '@allurereport/core';
+import { DirectReportFiles } from './allure-report-files.mjs';
 
 const [configPath = 'allurerc.mjs', cwd = process.cwd()] = process.argv.slice(2);
 // The report's plugins load when the config is read; loading them now makes that cheap.
@@ -23,6 +24,7 @@ for await (const line of createInterface({ input: process.stdin })) {
     // them against the working directory. The config reads this run's records, so it is read only now.
     process.chdir(cwd);
     const config = await readConfig(cwd, configPath);
+    config.reportFiles = new DirectReportFiles(config.output);
     const report = new AllureReport(config);
     await report.start();
     for (const dir of config.resultsDir ?? ['allure-results']) await report.readDirectory(dir);

@@ -81,6 +81,21 @@ test.describe('quota ledger', () => {
     expect(next.lastCall('operator', 'CancelMachineAction')).toBe(0);
   });
 
+  test('calls older than an hour leave the file, also those of apps no longer calling', () => {
+    const now = { t: 1_000_000 };
+    const { file, make } = ledger(now);
+    make().tryReserve('old-app', 'CancelMachineAction');
+    now.t += 30 * 60_000;
+    make().tryReserve('operator', 'GetMachineAction');
+    now.t += 30 * 60_000 + 1;
+    make('run-b').tryReserve('operator', 'CancelMachineAction');
+    const keys = () => Object.keys(JSON.parse(readFileSync(file, 'utf8')).recent).sort();
+    expect(keys()).toEqual(['operator|CancelMachineAction', 'operator|GetMachineAction']);
+    now.t += 60 * 60_000;
+    make('run-c').tryReserve('operator', 'CancelMachineAction');
+    expect(keys()).toEqual(['operator|CancelMachineAction']);
+  });
+
   test('two processes reserving at once never lose a count, and leave no lock behind', async () => {
     const { file } = ledger({ t: 0 });
     const dir = dirname(file);

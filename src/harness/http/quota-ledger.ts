@@ -41,6 +41,7 @@ const LOCK_WAIT_MS = 5_000;
 
 export class QuotaLedger {
   private readonly now: () => number;
+  private dirMade = false;
   constructor(private readonly options: QuotaLedgerOptions) {
     this.now = options.now ?? Date.now;
   }
@@ -129,11 +130,21 @@ export class QuotaLedger {
     } catch {}
     if (state.runId !== this.options.runId)
       state = { ...state, runId: this.options.runId, totals: {}, peakMinute: {} };
-    return state;
+    // Calls older than an hour no longer count against any quota. Without this the keys of earlier
+    // runs' apps (every self-test rehearsal signs in as new ones) stayed for good, and every call
+    // read and wrote them again: 41 KB a call after a day of development.
+    const since = this.now() - HOUR;
+    const recent: Record<string, number[]> = {};
+    for (const [key, times] of Object.entries(state.recent ?? {})) {
+      const kept = times.filter((t) => t > since);
+      if (kept.length > 0) recent[key] = kept;
+    }
+    return { ...state, recent };
   }
 
   private withLock(update: (state: LedgerState) => void): void {
-    mkdirSync(dirname(this.options.file), { recursive: true });
+    if (!this.dirMade) mkdirSync(dirname(this.options.file), { recursive: true });
+    this.dirMade = true;
     const release = acquire(this.options.file);
     try {
       const state = this.read();

@@ -11,6 +11,7 @@ import type {
 import { getRegistry } from '../contract/index.ts';
 import { findingsOf } from '../harness/evidence/finding.ts';
 import { isListingRun } from '../harness/run/listing-run.ts';
+import { resultsDirOf } from '../harness/run/results-dir.ts';
 import type { RunPlan } from '../harness/run/run-plan.ts';
 import { type Baseline, loadSelectedBaseline } from './baseline.ts';
 import { complianceLine } from './compliance-line.ts';
@@ -22,6 +23,7 @@ import { recordsOfTests } from './records-of-tests.ts';
 import { runErrorOf } from './run-error.ts';
 import { EXIT, type ExitCode, worstOf } from './run-outcome.ts';
 import { suiteInfo } from './suite-info.ts';
+import { writeTenantEvidence } from './tenant-evidence.ts';
 import { outcomeOf } from './test-outcome.ts';
 import type { RunError, RunRecords, TargetInfo } from './test-record.ts';
 import { removeWholeRunReports, writeComplianceReports } from './write-reports.ts';
@@ -91,6 +93,9 @@ export default class ComplianceReporter implements Reporter {
     const records = this.collect(result);
     const base = this.baseDir();
     const outDir = resolve(base, this.options.outputDir ?? 'reports');
+    // After the workers' teardowns (which cancel what the run left running), before the verdict reads
+    // the quota spent.
+    records.runErrors.push(...writeTenantEvidence(this.plan(), resultsDirOf(this.config.configFile), outDir));
     const shard = this.config.shard;
     if (shard) records.shardExitCode = judgedShard(records, (r) => shardExitCode(r, this.baseline));
     writeRecords(resolve(base, this.options.recordsFile ?? RECORDS_FILE), records);
@@ -112,9 +117,14 @@ export default class ComplianceReporter implements Reporter {
     return statusFor(result, exitCode);
   }
 
-  private collect(result: FullResult): RunRecords {
+  private plan(): RunPlan {
     const plan = this.config.metadata.plan as RunPlan | undefined;
     if (!plan) throw new Error('The compliance reporter needs a conformance config (metadata.plan).');
+    return plan;
+  }
+
+  private collect(result: FullResult): RunRecords {
+    const plan = this.plan();
     const targets: Record<string, TargetInfo> = Object.fromEntries(plan.targets.map((t) => [t.name, t.info]));
     const { records: tests, errors } = recordsOfTests(this.suite.allTests(), plan, {
       rootDir: this.config.rootDir,
@@ -126,6 +136,7 @@ export default class ComplianceReporter implements Reporter {
     const records: RunRecords = {
       version: 1,
       suite: suiteInfo(),
+      runId: plan.runId,
       startedAt: this.startedAt.toISOString(),
       durationMs: Math.round(result.duration),
       targets,

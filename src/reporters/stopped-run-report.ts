@@ -6,6 +6,7 @@ import { loadSelectedBaseline } from './baseline.ts';
 import { complianceLine } from './compliance-line.ts';
 import { RECORDS_FILE, writeRecords } from './records-file.ts';
 import { suiteInfo } from './suite-info.ts';
+import { writeTenantEvidence } from './tenant-evidence.ts';
 import type { ErrorCategory, RunRecords } from './test-record.ts';
 import { writeComplianceReports } from './write-reports.ts';
 
@@ -22,17 +23,20 @@ export function writeStoppedRunReport(
   const records: RunRecords = {
     version: 1,
     suite: suiteInfo(),
+    runId: plan.runId,
     startedAt: new Date().toISOString(),
     durationMs: 0,
     targets: Object.fromEntries(plan.targets.map((t) => [t.name, t.info])),
     runErrors: [{ category, line }],
     tests: [],
   };
+  const outDir = join(root, 'reports');
+  // A tenant's preflight spent a call of its quota, and an earlier run's files must not stand in.
+  records.runErrors.push(...writeTenantEvidence(plan, join(root, 'test-results'), outDir));
   writeRecords(join(root, RECORDS_FILE), records);
   // An earlier run's test results and Allure report would read as this run's.
   for (const stale of ['reports/junit.xml', 'allure-results', 'allure-report'])
     rmSync(join(root, stale), { recursive: true, force: true });
-  const outDir = join(root, 'reports');
   const { exitCode, reports } = writeComplianceReports(records, {
     outDir,
     registry: getRegistry(),

@@ -50,6 +50,8 @@ export interface RunError {
 export interface RunRecords {
   version: 1;
   suite: { version: string; contractHash: string };
+  // The run plan's id (absent in merged shards, each of which had its own): reports/quota.json says it too.
+  runId?: string;
   startedAt: string;
   durationMs: number;
   shard?: { current: number; total: number };

@@ -29,7 +29,7 @@ export function writeComplianceReports(
   options: WriteOptions,
 ): { exitCode: ExitCode; reports: ComplianceReport[] } {
   const { outDir } = options;
-  const quota = readQuota(outDir, records.startedAt);
+  const quota = readQuota(outDir, records);
   const names = targetNames(records);
   const requireMust = options.requireMust ?? mustCoverageRequired();
   const reports = names.map((targetName) =>
@@ -89,14 +89,18 @@ function targetNames(records: RunRecords): string[] {
   return [...names].sort();
 }
 
-// reports/quota.json is written by the tenant driver: the calls this run spent of the documented limits.
-// One older than the run belongs to an earlier run (an embedded run writes none).
-function readQuota(outDir: string, startedAt: string): unknown {
+// reports/quota.json is written when a tenant run ends: the calls it spent of the documented limits.
+// It names its run; records without a run id (merged shards) tell an earlier run's file by its age.
+function readQuota(outDir: string, records: RunRecords): unknown {
   const file = join(outDir, 'quota.json');
-  if (!existsSync(file) || statSync(file).mtimeMs < Date.parse(startedAt)) return undefined;
+  if (!existsSync(file)) return undefined;
+  const older = () => statSync(file).mtimeMs < Date.parse(records.startedAt);
+  let quota: { runId?: unknown } | null;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    quota = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    return { unreadable: `${file} is not valid JSON` };
+    return older() ? undefined : { unreadable: `${file} is not valid JSON` };
   }
+  if (records.runId !== undefined) return quota?.runId === records.runId ? quota : undefined;
+  return older() ? undefined : quota;
 }

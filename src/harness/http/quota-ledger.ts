@@ -101,12 +101,14 @@ export class QuotaLedger {
     return recent.length ? Math.max(...recent) : undefined;
   }
 
-  report(): QuotaReport {
+  // This run's calls; `ofCaller` keeps only the callers it accepts (their keys, "operator#1a2b3c4d5e").
+  report(ofCaller: (callerKey: string) => boolean = () => true): QuotaReport {
     const state = this.read();
     return {
       runId: this.options.runId,
       share: this.options.share,
       calls: Object.entries(state.totals)
+        .filter(([key]) => ofCaller(key.split('|')[0]!))
         .map(([key, total]) => {
           const [callerKey, operationId] = key.split('|') as [string, string];
           // "operator#1a2b3c4d5e" → "operator": reports show the label only.

@@ -1,0 +1,43 @@
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getRegistry } from '../../src/contract/index.ts';
+import { writeComplianceReports } from '../../src/reporters/write-reports.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { runRecords, testRecord } from './helpers/records.ts';
+
+test.afterEach(removeTempDirs);
+
+// compliance.json's summary.quota comes from reports/quota.json, which a tenant run writes as it ends.
+function quotaInReport(quota: object, options: { runId?: string; fileAgeMs?: number } = {}): unknown {
+  const outDir = tempDir('report-quota-');
+  const file = join(outDir, 'quota.json');
+  writeFileSync(file, JSON.stringify(quota));
+  if (options.fileAgeMs) {
+    const when = new Date(Date.now() - options.fileAgeMs);
+    utimesSync(file, when, when);
+  }
+  const records = {
+    ...runRecords([testRecord({})]),
+    startedAt: new Date(Date.now() - 60_000).toISOString(),
+    ...(options.runId ? { runId: options.runId } : {}),
+  };
+  writeComplianceReports(records, { outDir, registry: getRegistry() });
+  return JSON.parse(readFileSync(join(outDir, 'compliance.json'), 'utf8')).summary.quota;
+}
+
+test("the quota of the records' run is reported, however close to the run's start it was written", () => {
+  expect(quotaInReport({ runId: 'run-1', calls: [] }, { runId: 'run-1' })).toEqual({
+    runId: 'run-1',
+    calls: [],
+  });
+});
+
+test("another run's quota.json is not reported as this run's, even when newer", () => {
+  expect(quotaInReport({ runId: 'earlier', calls: [] }, { runId: 'run-1' })).toBeNull();
+});
+
+test('records without a run id (merged shards) tell an earlier run by the file being older', () => {
+  expect(quotaInReport({ runId: 'earlier', calls: [] }, { fileAgeMs: 3_600_000 })).toBeNull();
+  expect(quotaInReport({ runId: 'shard', calls: [] })).toEqual({ runId: 'shard', calls: [] });
+});

@@ -1,0 +1,88 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TenantTarget } from '../../src/harness/config/target-spec.ts';
+import { quotaKeyOf, tenantQuotaLedger } from '../../src/harness/drivers/tenant-quota.ts';
+import { actionLedgerFile } from '../../src/harness/drivers/tenant-reports.ts';
+import { type RunPlan, type TargetPlan, targetInfo } from '../../src/harness/run/run-plan.ts';
+import { writeTenantEvidence } from '../../src/reporters/tenant-evidence.ts';
+import { tenantTarget } from '../harness/tenant-target.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
+
+const RUN = 'run-evidence';
+const tenantA = tenantTarget();
+const tenantB = tenantTarget({
+  tenantId: '0b6a1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d',
+  credentials: {
+    operator: { kind: 'secret', clientId: '99999999-8888-4777-8666-555555555555', secretVariable: 'X' },
+    roles: {},
+  },
+});
+
+const plan = (...targets: [string, TargetPlan['spec']][]): RunPlan => ({
+  runId: RUN,
+  requestTimeoutMs: 1_000,
+  testTimeoutMs: 1_000,
+  exchanges: 'quiet',
+  targets: targets.map(([name, spec]) => ({ name, spec, info: targetInfo(spec) })),
+});
+
+// What the workers of a run against both tenants leave in test-results/: calls and created actions.
+function resultsOfBothTenants(): string {
+  const results = tempDir('tenant-evidence-');
+  const spend = (spec: TenantTarget, calls: number) => {
+    const ledger = tenantQuotaLedger(spec, RUN, results);
+    for (let i = 0; i < calls; i++)
+      ledger.tryReserve(quotaKeyOf(spec, 'operator', spec.credentials.operator), 'CancelMachineAction');
+  };
+  spend(tenantA, 3);
+  spend(tenantB, 5);
+  for (const [spec, id] of [
+    [tenantA, 'action-of-a'],
+    [tenantB, 'action-of-b'],
+  ] as const) {
+    const file = actionLedgerFile(results, RUN, spec, 4242);
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, JSON.stringify({ runId: RUN, actions: [{ id }] }));
+  }
+  return results;
+}
+
+const json = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+const totals = (file: string) => json(file).calls.map((c: { total: number }) => c.total);
+
+test("a run whose one target is a tenant writes that tenant's quota and actions beside compliance.json", () => {
+  const results = resultsOfBothTenants();
+  const reports = tempDir('tenant-evidence-reports-');
+  expect(writeTenantEvidence(plan(['tenant', tenantA]), results, reports)).toEqual([]);
+  expect(totals(join(reports, 'quota.json'))).toEqual([3]);
+  expect(json(join(reports, 'tenant-ledger.json'))).toEqual({ runId: RUN, actions: [{ id: 'action-of-a' }] });
+});
+
+test('a run of several targets writes each tenant under tenants/<target>/ and leaves reports/ files alone', () => {
+  const results = resultsOfBothTenants();
+  const reports = tempDir('tenant-evidence-reports-');
+  // A user's last tenant run, and a directory an earlier matrix run left.
+  writeFileSync(join(reports, 'tenant-ledger.json'), '{"runId":"the-users-run"}');
+  mkdirSync(join(reports, 'tenants', 'tenant-gone'), { recursive: true });
+  const run = plan(['tenant:a', tenantA], ['tenant:b', tenantB], ['embedded', { mode: 'embedded' }]);
+  expect(writeTenantEvidence(run, results, reports)).toEqual([]);
+  expect(totals(join(reports, 'tenants', 'tenant-a', 'quota.json'))).toEqual([3]);
+  expect(totals(join(reports, 'tenants', 'tenant-b', 'quota.json'))).toEqual([5]);
+  expect(json(join(reports, 'tenants', 'tenant-b', 'tenant-ledger.json')).actions).toEqual([
+    { id: 'action-of-b' },
+  ]);
+  expect(json(join(reports, 'tenant-ledger.json'))).toEqual({ runId: 'the-users-run' });
+  expect(existsSync(join(reports, 'quota.json'))).toBe(false);
+  expect(existsSync(join(reports, 'tenants', 'tenant-gone'))).toBe(false);
+});
+
+test('evidence that cannot be written is a run error naming where, not a crash of the reporter', () => {
+  const results = resultsOfBothTenants();
+  const blocked = join(tempDir('tenant-evidence-reports-'), 'reports');
+  writeFileSync(blocked, 'a file where the reports directory should be');
+  const errors = writeTenantEvidence(plan(['tenant', tenantA]), results, blocked);
+  expect(errors).toEqual([{ category: 'suite-error', line: expect.stringContaining(blocked) }]);
+});

@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { repoRoot } from '../../src/contract/contract-files.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { linesMatching, sourcesUnder, withoutComments } from './source-scan.ts';
 
 // Time is injected: the emulator's logic reads its virtual clock, the harness's a Clock, a test the
 // driver's clockNow(). Only the two clocks read the wall clock; anything else would run on real time
@@ -11,26 +9,12 @@ const CLOCKS = ['src/emulator/clock/virtual-clock.ts', 'src/harness/wall-clock.t
 // Date.now(), `new Date()` or `new Date` (no argument, across lines too), and Date() called bare.
 const READS_WALL_CLOCK = /\bDate\.now\(\)|\bnew\s+Date\b(?!\s*\(\s*[^)\s])|(?<![\w.$])Date\(\s*\)/g;
 
-// Comments are blanked, keeping their newlines, so that a line number still names the line.
-function withoutComments(source: string): string {
-  return source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (comment) => comment.replace(/[^\n]/g, ' '));
-}
-
 function wallClockReads(file: string, source: string): string[] {
-  const code = withoutComments(source);
-  const lines = new Set<number>();
-  for (const match of code.matchAll(READS_WALL_CLOCK))
-    lines.add(code.slice(0, match.index).split('\n').length);
-  return [...lines].map((n) => `${file}:${n}`);
+  return linesMatching({ file, code: withoutComments(source) }, READS_WALL_CLOCK);
 }
 
 test('only the clocks read the wall clock; logic and tests take the time they are given', () => {
-  const files = SCANNED.flatMap((dir) =>
-    readdirSync(join(repoRoot, dir), { recursive: true, encoding: 'utf8' })
-      .filter((name) => /\.[cm]?[jt]s$/.test(name))
-      .map((name) => `${dir}/${name}`),
-  ).filter((file) => !CLOCKS.includes(file));
-  const reads = files.flatMap((file) => wallClockReads(file, readFileSync(join(repoRoot, file), 'utf8')));
+  const reads = sourcesUnder(SCANNED, CLOCKS).flatMap((source) => linesMatching(source, READS_WALL_CLOCK));
   expect(
     reads,
     "take the time from a clock: a Clock (src/harness/wall-clock.ts), the emulator's, or driver.clockNow()",

@@ -48,6 +48,17 @@ test('every requirement of the registry is claimed by at least one conformance t
   expect(missing).toEqual([]);
 });
 
+// A title is what a report reader sees of a test: the behaviour a target must show, said in full
+// (docs/writing-tests.md), not a name such as "should work" or "cancel test".
+test('every conformance test title states a behaviour, not a name', () => {
+  const names = listed
+    .filter(
+      (t) => t.title.trim().split(/\s+/).length < 4 || /^(should|test|check|verify|it)\b/i.test(t.title),
+    )
+    .map((t) => `${t.file}: ${t.title}`);
+  expect([...new Set(names)]).toEqual([]);
+});
+
 test('every conformance test claims its requirements through req()', () => {
   const unclaimed = listed.filter((t) => t.requirements.length === 0).map((t) => `${t.file}: ${t.title}`);
   expect(unclaimed).toEqual([]);

@@ -84,7 +84,7 @@ async function main(args: string[]): Promise<ExitCode> {
         error instanceof ApiAccessError ||
         ((error as Partial<SignInError>)?.code === 'SIGN_IN' && (error as SignInError).refused);
       const { writeStoppedRunReport } = await import('../src/reporters/stopped-run-report.ts');
-      console.log(writeStoppedRunReport(plan, line, refused ? 'suite-error' : 'target-unreachable'));
+      console.log(await writeStoppedRunReport(plan, line, refused ? 'suite-error' : 'target-unreachable'));
       // The stopped run's artefacts are scanned as any run's are (exit 4 on a finding).
       const { finishRun } = await import('../src/reporters/finish-run.ts');
       return finishRun({ skipAllure: true, root: process.cwd() });

@@ -95,7 +95,9 @@ export default class ComplianceReporter implements Reporter {
     const outDir = resolve(base, this.options.outputDir ?? 'reports');
     // After the workers' teardowns (which cancel what the run left running), before the verdict reads
     // the quota spent.
-    records.runErrors.push(...writeTenantEvidence(this.plan(), resultsDirOf(this.config.configFile), outDir));
+    records.runErrors.push(
+      ...(await writeTenantEvidence(this.plan(), resultsDirOf(this.config.configFile), outDir)),
+    );
     const shard = this.config.shard;
     if (shard) records.shardExitCode = judgedShard(records, (r) => shardExitCode(r, this.baseline));
     writeRecords(resolve(base, this.options.recordsFile ?? RECORDS_FILE), records);

@@ -123,7 +123,7 @@ async function runOutcome(
       : `Playwright's runner ended (exit ${run.playwrightExit}) before its reporters wrote this run's report; its output above says why`;
   // Loaded only here: a run's usual path does not need it.
   const { writeStoppedRunReport } = await import('./stopped-run-report.ts');
-  log(writeStoppedRunReport(run.plan, `SuiteError: ${why}`, 'suite-error', root));
+  log(await writeStoppedRunReport(run.plan, `SuiteError: ${why}`, 'suite-error', root));
   return {
     exitCode: readRunOutcome(reportsDir, run.startedAt)?.exitCode ?? EXIT.ERRORED,
     wroteNothing: false,

@@ -14,12 +14,12 @@ import { writeComplianceReports } from './write-reports.ts';
 // refused the app's credentials): its report, with the reason and no test, and its raw records, so
 // that neither reports/ nor `npm run report` shows an earlier run's verdict as if it were this one's.
 // Returns the line that says where the report is.
-export function writeStoppedRunReport(
+export async function writeStoppedRunReport(
   plan: RunPlan,
   line: string,
   category: ErrorCategory,
   root = resolve('.'),
-): string {
+): Promise<string> {
   const records: RunRecords = {
     version: 1,
     suite: suiteInfo(),
@@ -32,7 +32,7 @@ export function writeStoppedRunReport(
   };
   const outDir = join(root, 'reports');
   // A tenant's preflight spent a call of its quota, and an earlier run's files must not stand in.
-  records.runErrors.push(...writeTenantEvidence(plan, join(root, 'test-results'), outDir));
+  records.runErrors.push(...(await writeTenantEvidence(plan, join(root, 'test-results'), outDir)));
   writeRecords(join(root, RECORDS_FILE), records);
   // An earlier run's test results and Allure report would read as this run's.
   for (const stale of ['reports/junit.xml', 'allure-results', 'allure-report'])

@@ -9,7 +9,7 @@ import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);
 
-test("a tenant run stopped at its preflight reports the preflight's call, not an earlier run's quota", () => {
+test("a tenant run stopped at its preflight reports the preflight's call, not an earlier run's quota", async () => {
   const root = tempDir('stopped-run-');
   const spec = tenantTarget();
   // An earlier run's evidence, and the one call this run's preflight made.
@@ -27,7 +27,7 @@ test("a tenant run stopped at its preflight reports the preflight's call, not an
     exchanges: 'full' as const,
     targets: [{ name: 'tenant', spec, info: targetInfo(spec) }],
   };
-  writeStoppedRunReport(plan, 'TargetUnreachableError: no answer', 'target-unreachable', root);
+  await writeStoppedRunReport(plan, 'TargetUnreachableError: no answer', 'target-unreachable', root);
   const read = (name: string) => JSON.parse(readFileSync(join(root, 'reports', name), 'utf8'));
   expect(read('quota.json')).toMatchObject({
     runId: 'run-stopped',

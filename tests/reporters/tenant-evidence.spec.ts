@@ -53,22 +53,22 @@ function resultsOfBothTenants(): string {
 const json = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 const totals = (file: string) => json(file).calls.map((c: { total: number }) => c.total);
 
-test("a run whose one target is a tenant writes that tenant's quota and actions beside compliance.json", () => {
+test("a run whose one target is a tenant writes that tenant's quota and actions beside compliance.json", async () => {
   const results = resultsOfBothTenants();
   const reports = tempDir('tenant-evidence-reports-');
-  expect(writeTenantEvidence(plan(['tenant', tenantA]), results, reports)).toEqual([]);
+  expect(await writeTenantEvidence(plan(['tenant', tenantA]), results, reports)).toEqual([]);
   expect(totals(join(reports, 'quota.json'))).toEqual([3]);
   expect(json(join(reports, 'tenant-ledger.json'))).toEqual({ runId: RUN, actions: [{ id: 'action-of-a' }] });
 });
 
-test('a run of several targets writes each tenant under tenants/<target>/ and leaves reports/ files alone', () => {
+test('a run of several targets writes each tenant under tenants/<target>/ and leaves reports/ files alone', async () => {
   const results = resultsOfBothTenants();
   const reports = tempDir('tenant-evidence-reports-');
   // A user's last tenant run, and a directory an earlier matrix run left.
   writeFileSync(join(reports, 'tenant-ledger.json'), '{"runId":"the-users-run"}');
   mkdirSync(join(reports, 'tenants', 'tenant-gone'), { recursive: true });
   const run = plan(['tenant:a', tenantA], ['tenant:b', tenantB], ['embedded', { mode: 'embedded' }]);
-  expect(writeTenantEvidence(run, results, reports)).toEqual([]);
+  expect(await writeTenantEvidence(run, results, reports)).toEqual([]);
   expect(totals(join(reports, 'tenants', 'tenant-a', 'quota.json'))).toEqual([3]);
   expect(totals(join(reports, 'tenants', 'tenant-b', 'quota.json'))).toEqual([5]);
   expect(json(join(reports, 'tenants', 'tenant-b', 'tenant-ledger.json')).actions).toEqual([
@@ -79,10 +79,10 @@ test('a run of several targets writes each tenant under tenants/<target>/ and le
   expect(existsSync(join(reports, 'tenants', 'tenant-gone'))).toBe(false);
 });
 
-test('evidence that cannot be written is a run error naming where, not a crash of the reporter', () => {
+test('evidence that cannot be written is a run error naming where, not a crash of the reporter', async () => {
   const results = resultsOfBothTenants();
   const blocked = join(tempDir('tenant-evidence-reports-'), 'reports');
   writeFileSync(blocked, 'a file where the reports directory should be');
-  const errors = writeTenantEvidence(plan(['tenant', tenantA]), results, blocked);
+  const errors = await writeTenantEvidence(plan(['tenant', tenantA]), results, blocked);
   expect(errors).toEqual([{ category: 'suite-error', line: expect.stringContaining(blocked) }]);
 });

@@ -16,6 +16,7 @@ import type { RunPlan } from '../harness/run/run-plan.ts';
 import { type Baseline, loadSelectedBaseline } from './baseline.ts';
 import { complianceLine } from './compliance-line.ts';
 import { buildComplianceReport } from './compliance-report.ts';
+import { alignJunitFile } from './junit-outcomes.ts';
 import { junitProperties } from './junit-properties.ts';
 import { reasonLine } from './reason-line.ts';
 import { RECORDS_FILE, shardRecordsFile, writeRecords } from './records-file.ts';
@@ -49,6 +50,7 @@ export default class ComplianceReporter implements Reporter {
   private baseline: Baseline | undefined;
   // A listing leaves every file of the last run as it was (listing-run.ts).
   private readonly listing = isListingRun();
+  private records: RunRecords | undefined;
 
   constructor(private readonly options: ComplianceReporterOptions = {}) {}
 
@@ -101,6 +103,7 @@ export default class ComplianceReporter implements Reporter {
     const shard = this.config.shard;
     if (shard) records.shardExitCode = judgedShard(records, (r) => shardExitCode(r, this.baseline));
     writeRecords(resolve(base, this.options.recordsFile ?? RECORDS_FILE), records);
+    this.records = records;
     if (shard) {
       // One shard holds part of the evidence: its records are merged by scripts/merge-shards.ts.
       removeWholeRunReports(outDir);
@@ -123,6 +126,21 @@ export default class ComplianceReporter implements Reporter {
     const plan = this.config.metadata.plan as RunPlan | undefined;
     if (!plan) throw new Error('The compliance reporter needs a conformance config (metadata.plan).');
     return plan;
+  }
+
+  // Every reporter has ended, Playwright's JUnit reporter among them, wherever it is listed: its file
+  // is made to agree with the records (junit-outcomes.ts), for a plain `npx playwright test` too.
+  async onExit(): Promise<void> {
+    const file = this.records && junitFileOf(this.config);
+    if (!file) return;
+    try {
+      const changed = alignJunitFile(file, this.records!, this.startedAt.getTime());
+      if (changed > 0)
+        this.say(`junit: ${changed} test(s) marked error or failure, as the compliance records judged them`);
+    } catch (error) {
+      // junit.xml is one artefact of several: the verdict stands whatever befalls it.
+      this.say(`junit: left as Playwright wrote it: ${(error as Error).message}`);
+    }
   }
 
   private collect(result: FullResult): RunRecords {
@@ -189,4 +207,16 @@ function shardExitCode(records: RunRecords, baseline: Baseline | undefined): Exi
 function statusFor(result: FullResult, exitCode: ExitCode): { status: FullResult['status'] } {
   if (result.status === 'interrupted' || result.status === 'timedout') return { status: result.status };
   return { status: exitCode === EXIT.CONFORMING ? 'passed' : 'failed' };
+}
+
+// The file Playwright's JUnit reporter writes in this run, if it is one of the run's reporters and
+// writes a file: its outputFile option (relative to the configuration), else PLAYWRIGHT_JUNIT_OUTPUT_FILE.
+export function junitFileOf(config: Pick<FullConfig, 'reporter' | 'configFile'>): string | undefined {
+  const junit = config.reporter.find(([name]) => name === 'junit');
+  if (!junit) return undefined;
+  const option = (junit[1] as { outputFile?: unknown } | undefined)?.outputFile;
+  if (typeof option === 'string' && option)
+    return resolve(dirname(config.configFile ?? resolve('playwright.config.ts')), option);
+  const fromEnv = process.env.PLAYWRIGHT_JUNIT_OUTPUT_FILE;
+  return fromEnv ? resolve(fromEnv) : undefined;
 }

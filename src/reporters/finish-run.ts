@@ -14,7 +14,6 @@ import { type AllureGenerateResult, type AllureGenerator, startAllureGenerator }
 import { writeAllureRunErrors } from './allure-run-errors.ts';
 import { applyAllureStatuses } from './allure-statuses.ts';
 import type { ComplianceReport } from './compliance-report.ts';
-import { alignRunJunit } from './junit-outcomes.ts';
 import { RECORDS_FILE } from './records-file.ts';
 import { EXIT, type ExitCode, readRunOutcome, readShardOutcome, worstOf } from './run-outcome.ts';
 
@@ -37,9 +36,9 @@ export interface FinishOptions {
   env?: Env;
 }
 
-// What `npm run conformance` and `npm run report` do after the tests: the run's junit.xml made to agree
-// with its records, the Allure report (known deviations marked), then the leak scan over every
-// artefact. Returns the exit code of the whole run.
+// What `npm run conformance` and `npm run report` do after the tests: the Allure report (known
+// deviations marked), then the leak scan over every artefact. (junit.xml is made to agree with the
+// records by the compliance reporter.) Returns the exit code of the whole run.
 export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> {
   const root = options.root ?? repoRoot;
   const log = options.log ?? ((line: string) => console.log(line));
@@ -50,16 +49,6 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
   const reports = ran?.wroteNothing ? [] : readWrittenReports(join(root, 'reports'));
   let exitCode =
     ran?.exitCode ?? (reports.length ? worstOf(reports.map((r) => r.summary.exitCode)) : EXIT.CONFORMING);
-  if (options.run && !ran?.wroteNothing) {
-    // junit.xml is one artefact of several: trouble with it must not cost the Allure report or the leak scan.
-    try {
-      const aligned = alignRunJunit(root, options.run.startedAt);
-      if (aligned > 0)
-        log(`junit: ${aligned} test(s) marked error or failure, as the compliance records judged them`);
-    } catch (error) {
-      log(`junit: left as Playwright wrote it: ${(error as Error).message}`);
-    }
-  }
   let allure: Promise<AllureGenerateResult> | undefined;
   if (!options.skipAllure && !ran?.wroteNothing) {
     const marked = applyAllureStatuses(join(root, 'allure-results'), reports);

@@ -1,6 +1,4 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { junitFileFor } from './junit-file.ts';
 import {
   attribute,
   type CaseKind,
@@ -9,7 +7,6 @@ import {
   JunitFormatError,
   JunitText,
 } from './junit-xml.ts';
-import { RECORDS_FILE } from './records-file.ts';
 import type { RunRecords, TestRecord } from './test-record.ts';
 
 // Playwright's JUnit reporter tells an error from a failure by its message's shape, and shows a test
@@ -43,21 +40,16 @@ export function junitAgreeingWith(
   return { xml: changed ? text.write(document) : xml, changed };
 }
 
-// After a run (npm run conformance): its JUnit file, made to agree with the records it wrote. Neither
-// is touched unless both were written since the run started. Returns how many tests changed.
-export function alignRunJunit(root: string, since: number): number {
-  const recordsFile = join(root, RECORDS_FILE);
-  if (!existsSync(recordsFile)) return 0;
+// After a run: its JUnit file, made to agree with the records the run wrote. A file written before the
+// run started (another run's) is left alone, and so is one cut short (a run killed while writing it:
+// the merge, or CI, says so). Returns how many tests changed.
+export function alignJunitFile(file: string, records: RunRecords, since: number): number {
+  if (!existsSync(file) || statSync(file).mtimeMs < since) return 0;
   try {
-    const records = JSON.parse(readFileSync(recordsFile, 'utf8')) as RunRecords;
-    const file = join(root, junitFileFor(records.shard));
-    if (Date.parse(records.startedAt) < since || !existsSync(file) || statSync(file).mtimeMs < since)
-      return 0;
     const aligned = junitAgreeingWith(readFileSync(file, 'utf8'), records, file);
     if (aligned.changed) writeFileSync(file, aligned.xml);
     return aligned.changed;
   } catch (error) {
-    // A file cut short (a run killed while writing it) stays as it is: the merge, or CI, says so.
     if (error instanceof SyntaxError || error instanceof JunitFormatError) return 0;
     throw error;
   }

@@ -123,57 +123,6 @@ test("a run's errors outside any test are handed to Allure before it generates",
   );
 });
 
-test("a run's junit.xml is made to agree with its records: a test the run interrupted is an error", async () => {
-  const { root } = runDirectory(new Date(Date.now() + 60_000).toISOString());
-  const soon = new Date(Date.now() + 60_000);
-  writeRecords(
-    join(root, RECORDS_FILE),
-    runRecords(
-      [testRecord({ title: 'hangs', file: 'a.spec.ts', status: 'interrupted', outcome: 'errored' })],
-      { startedAt: soon.toISOString() },
-    ),
-  );
-  const junit = join(root, 'reports', 'junit.xml');
-  writeFileSync(
-    junit,
-    '<testsuites id="" name="" tests="1" failures="0" skipped="1" errors="0" time="1">\n<testsuite name="a.spec.ts" hostname="conformance" tests="1" failures="0" skipped="1" time="1" errors="0">\n<testcase name="hangs" classname="a.spec.ts">\n<skipped>\n</skipped>\n</testcase>\n</testsuite>\n</testsuites>',
-  );
-  // Written by the run, after it started.
-  utimesSync(junit, soon, soon);
-  await finish(root, 1, allureSpy().generator);
-  expect(readFileSync(junit, 'utf8')).toMatch(
-    /^<testsuites id="" name="" tests="1" failures="0" skipped="0" errors="1" /,
-  );
-});
-
-// A junit.xml cut short (a disk full, a kill while Playwright wrote it) stays as it is, and the run
-// still gets its Allure report and its leak scan.
-test('a junit.xml cut short costs neither the Allure report nor the leak scan', async () => {
-  const { root } = runDirectory(new Date(Date.now() + 60_000).toISOString());
-  const soon = new Date(Date.now() + 60_000);
-  writeRecords(
-    join(root, RECORDS_FILE),
-    runRecords([testRecord({ title: 'a' })], { startedAt: soon.toISOString() }),
-  );
-  const junit = join(root, 'reports', 'junit.xml');
-  writeFileSync(junit, '<testsuites id="" name="" tests="1"><testsuite name="a.spec.ts"');
-  utimesSync(junit, soon, soon);
-  const lines: string[] = [];
-  const spy = allureSpy();
-  const code = await finishRun({
-    root,
-    cwd: root,
-    env: {},
-    log: (line) => lines.push(line),
-    allure: spy.generator,
-    run: { startedAt: Date.now(), playwrightExit: 1 },
-  });
-  expect(code).toBe(1);
-  expect(readFileSync(junit, 'utf8')).toBe('<testsuites id="" name="" tests="1"><testsuite name="a.spec.ts"');
-  expect(spy.generated).toBe(1);
-  expect(lines).toContainEqual(expect.stringMatching(/^leak-scan: /));
-});
-
 test('a shard, which writes only its records, ends with their code and generates its Allure report', async () => {
   const { root } = runDirectory(EARLIER);
   writeFileSync(

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { alignRunJunit, junitAgreeingWith } from '../../src/reporters/junit-outcomes.ts';
+import { junitFileOf } from '../../src/reporters/compliance-reporter.ts';
+import { alignJunitFile, junitAgreeingWith } from '../../src/reporters/junit-outcomes.ts';
 import { RECORDS_FILE, writeRecords } from '../../src/reporters/records-file.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
@@ -113,15 +114,31 @@ test("with several targets a test is told by its target's describe, and tests th
 });
 
 test("after a run its own junit.xml is aligned with its records; an earlier run's is left alone", () => {
-  const root = tempDir('junit-outcomes-');
-  mkdirSync(join(root, 'reports'));
-  const junit = join(root, 'reports', 'junit.xml');
+  const junit = join(tempDir('junit-outcomes-'), 'junit.xml');
   writeFileSync(junit, INTERRUPTED);
-  writeRecords(join(root, RECORDS_FILE), { ...interruptedRecords(), startedAt: new Date().toISOString() });
-  expect(alignRunJunit(root, Date.now() + 60_000)).toBe(0);
+  expect(alignJunitFile(junit, interruptedRecords(), Date.now() + 60_000)).toBe(0);
   expect(readFileSync(junit, 'utf8')).toBe(INTERRUPTED);
-  expect(alignRunJunit(root, Date.now() - 60_000)).toBe(1);
+  expect(alignJunitFile(junit, interruptedRecords(), Date.now() - 60_000)).toBe(1);
   expect(readFileSync(junit, 'utf8')).toContain('errors="1"');
+  // None written, or one cut short: nothing to align, no error.
+  expect(alignJunitFile(join(tempDir('junit-outcomes-'), 'junit.xml'), interruptedRecords(), 0)).toBe(0);
+  writeFileSync(junit, INTERRUPTED.slice(0, 200));
+  expect(alignJunitFile(junit, interruptedRecords(), 0)).toBe(0);
+});
+
+test("the JUnit reporter's file is found from its option, relative to the configuration, or its variable", () => {
+  const configFile = join('/runs', 'a', 'playwright.config.ts');
+  expect(junitFileOf({ configFile, reporter: [['list', {}]] })).toBeUndefined();
+  expect(junitFileOf({ configFile, reporter: [['junit', { outputFile: 'reports/junit.xml' }]] })).toBe(
+    join('/runs', 'a', 'reports', 'junit.xml'),
+  );
+  process.env.PLAYWRIGHT_JUNIT_OUTPUT_FILE = 'out/j.xml';
+  try {
+    expect(junitFileOf({ configFile, reporter: [['junit', {}]] })).toBe(join(process.cwd(), 'out', 'j.xml'));
+  } finally {
+    delete process.env.PLAYWRIGHT_JUNIT_OUTPUT_FILE;
+  }
+  expect(junitFileOf({ configFile, reporter: [['junit', {}]] })).toBeUndefined();
 });
 
 // A line is text: "$&" is no replacement pattern, and characters XML forbids (a bell, a stray ESC) go.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SHARD_JUNIT_FILE } from './junit-file.ts';
 import { junitAgreeingWith } from './junit-outcomes.ts';
 import {
+  attribute,
   type CaseKind,
   type JunitCase,
   type JunitDocument,
@@ -20,7 +21,7 @@ const SEVERITY: Record<CaseKind, number> = { error: 3, failure: 2, passed: 1, sk
 
 export function mergeJunit(files: readonly { name: string; xml: string }[]): string {
   const text = new JunitText();
-  const suites = new Map<string, { attributes: string; cases: Map<string, JunitCase> }>();
+  const suites = new Map<string, { name: string; attributes: string; cases: Map<string, JunitCase> }>();
   const documents = files.map(({ name, xml }) => {
     try {
       return text.read(name, xml);
@@ -32,8 +33,11 @@ export function mergeJunit(files: readonly { name: string; xml: string }[]): str
   });
   for (const document of documents)
     for (const { name, attributes, cases } of document.suites) {
-      const suite = suites.get(name) ?? { attributes, cases: new Map<string, JunitCase>() };
-      suites.set(name, suite);
+      // Playwright writes a suite per file and project (its hostname): one file's suites of two
+      // projects stay two.
+      const key = `${name}\u0000${attribute(attributes, 'hostname')}`;
+      const suite = suites.get(key) ?? { name, attributes, cases: new Map<string, JunitCase>() };
+      suites.set(key, suite);
       for (const c of cases) {
         const key = `${c.classname}\u0000${c.name}`;
         const kept = suite.cases.get(key);
@@ -47,10 +51,10 @@ export function mergeJunit(files: readonly { name: string; xml: string }[]): str
     // The run's wall time, as Playwright writes it: shards run side by side, the longest one's.
     time: Math.max(0, ...documents.map((d) => d.time)),
     // A suite's time is that of the cases kept: a copy of a test from another shard is not counted.
-    suites: [...suites].map(([name, s]): JunitSuite => {
+    suites: [...suites.values()].map((s): JunitSuite => {
       const cases = [...s.cases.values()];
       const time = Number(cases.reduce((sum, c) => sum + c.time, 0).toFixed(3));
-      return { name, attributes: s.attributes, time, cases };
+      return { name: s.name, attributes: s.attributes, time, cases };
     }),
   };
   return text.write(merged);

@@ -78,3 +78,17 @@ test('a test found in several shards is kept once, its worst result', () => {
   expect(merged).toMatch(/^<testsuites id="" name="" tests="3" failures="0" skipped="0" errors="1" /);
   expect(merged.match(/<testcase name="b"/g)).toHaveLength(1);
 });
+
+test("one file's suites of two projects stay two suites, each with its project's cases", () => {
+  // A tenant run's projects (the clock tests apart) each have their <testsuite> of the same file.
+  const cases = [{ name: 'a' }, { name: 'b', result: 'failure' as const }];
+  const merged = mergeJunit([
+    { name: 'junit-1-of-2.xml', xml: shardXml('rate.spec.ts', cases, '', 1, 'conformance') },
+    { name: 'junit-2-of-2.xml', xml: shardXml('rate.spec.ts', cases, '', 1, 'clock') },
+  ]);
+  expect(merged).toMatch(/^<testsuites id="" name="" tests="4" failures="2" /);
+  expect(merged.match(/<testsuite name="rate.spec.ts"[^>]*hostname="(\w+)"/g)).toEqual([
+    expect.stringContaining('hostname="conformance"'),
+    expect.stringContaining('hostname="clock"'),
+  ]);
+});

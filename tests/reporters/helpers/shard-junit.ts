@@ -13,9 +13,9 @@ const caseXml = (file: string, c: Case) => {
           : '';
   return `<testcase name="${c.name}" classname="${file}" time="${c.time ?? 0.25}">\n<properties>\n<property name="requirement" value="CANCEL.OK">\n</property>\n</properties>\n${inner}</testcase>`;
 };
-export const shardXml = (file: string, cases: Case[], runName = '', wall = 1) =>
+export const shardXml = (file: string, cases: Case[], runName = '', wall = 1, project = 'conformance') =>
   `<testsuites id="" name="${runName}" tests="${cases.length}" failures="0" skipped="0" errors="0" time="${wall}">
-<testsuite name="${file}" timestamp="2026-12-03T13:09:54.706Z" hostname="conformance" tests="${cases.length}" failures="0" skipped="0" time="1" errors="0">
+<testsuite name="${file}" timestamp="2026-12-03T13:09:54.706Z" hostname="${project}" tests="${cases.length}" failures="0" skipped="0" time="1" errors="0">
 ${cases.map((c) => caseXml(file, c)).join('\n')}
 </testsuite>
 </testsuites>`;

@@ -11,7 +11,6 @@ import type {
 import { getRegistry } from '../contract/index.ts';
 import { findingsOf } from '../harness/evidence/finding.ts';
 import { isListingRun } from '../harness/run/listing-run.ts';
-import { resultsDirOf } from '../harness/run/results-dir.ts';
 import type { RunPlan } from '../harness/run/run-plan.ts';
 import { type Baseline, loadSelectedBaseline } from './baseline.ts';
 import { complianceLine } from './compliance-line.ts';
@@ -24,7 +23,6 @@ import { recordsOfTests } from './records-of-tests.ts';
 import { runErrorOf } from './run-error.ts';
 import { EXIT, type ExitCode, worstOf } from './run-outcome.ts';
 import { suiteInfo } from './suite-info.ts';
-import { writeTenantEvidence } from './tenant-evidence.ts';
 import { outcomeOf } from './test-outcome.ts';
 import type { RunError, RunRecords, TargetInfo } from './test-record.ts';
 import { removeWholeRunReports, writeComplianceReports } from './write-reports.ts';
@@ -95,11 +93,6 @@ export default class ComplianceReporter implements Reporter {
     const records = this.collect(result);
     const base = this.baseDir();
     const outDir = resolve(base, this.options.outputDir ?? 'reports');
-    // After the workers' teardowns (which cancel what the run left running), before the verdict reads
-    // the quota spent.
-    records.runErrors.push(
-      ...(await writeTenantEvidence(this.plan(), resultsDirOf(this.config.configFile), outDir)),
-    );
     const shard = this.config.shard;
     if (shard) records.shardExitCode = judgedShard(records, (r) => shardExitCode(r, this.baseline));
     writeRecords(resolve(base, this.options.recordsFile ?? RECORDS_FILE), records);

@@ -49,6 +49,14 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
   const reports = ran?.wroteNothing ? [] : readWrittenReports(join(root, 'reports'));
   let exitCode =
     ran?.exitCode ?? (reports.length ? worstOf(reports.map((r) => r.summary.exitCode)) : EXIT.CONFORMING);
+  const plan = options.run?.plan;
+  if (plan && !ran?.wroteNothing && plan.targets.some((t) => t.spec.mode === 'tenant')) {
+    // Again, now that Playwright has exited: a run out of time ends before its global teardown.
+    const { writeTenantEvidence } = await import('../harness/drivers/tenant-evidence.ts');
+    const errors = await writeTenantEvidence(plan, join(root, 'test-results'), join(root, 'reports'));
+    for (const error of errors) log(`tenant evidence: ${error}`);
+    if (errors.length > 0) exitCode = worstOf([exitCode, EXIT.ERRORED]);
+  }
   let allure: Promise<AllureGenerateResult> | undefined;
   if (!options.skipAllure && !ran?.wroteNothing) {
     const marked = applyAllureStatuses(join(root, 'allure-results'), reports);

@@ -1,12 +1,13 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getRegistry } from '../contract/index.ts';
+import { writeTenantEvidence } from '../harness/drivers/tenant-evidence.ts';
 import type { RunPlan } from '../harness/run/run-plan.ts';
 import { loadSelectedBaseline } from './baseline.ts';
 import { complianceLine } from './compliance-line.ts';
+import { reasonLine } from './reason-line.ts';
 import { RECORDS_FILE, writeRecords } from './records-file.ts';
 import { suiteInfo } from './suite-info.ts';
-import { writeTenantEvidence } from './tenant-evidence.ts';
 import type { ErrorCategory, RunRecords } from './test-record.ts';
 import { writeComplianceReports } from './write-reports.ts';
 
@@ -32,7 +33,10 @@ export async function writeStoppedRunReport(
   };
   const outDir = join(root, 'reports');
   // A tenant's preflight spent a call of its quota, and an earlier run's files must not stand in.
-  records.runErrors.push(...(await writeTenantEvidence(plan, join(root, 'test-results'), outDir)));
+  const evidence = await writeTenantEvidence(plan, join(root, 'test-results'), outDir);
+  records.runErrors.push(
+    ...evidence.map((line) => ({ category: 'suite-error' as const, line: reasonLine(line) })),
+  );
   writeRecords(join(root, RECORDS_FILE), records);
   // An earlier run's test results and Allure report would read as this run's.
   for (const stale of ['reports/junit.xml', 'allure-results', 'allure-report'])

@@ -1,11 +1,10 @@
+import { targetDirName } from '../harness/run/run-plan.ts';
 import type { ComplianceReport } from './compliance-report.ts';
 import { worstOf } from './run-outcome.ts';
 import { scrub, scrubValue } from './scrub.ts';
 
-// A filesystem-safe directory for a target name ('fault:cancel-new-id' → 'fault-cancel-new-id').
-export function targetDirName(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '-');
-}
+// How reports name a target's directory; the run plan defines it, for the tenant evidence too.
+export { targetDirName };
 
 // reports/targets/index.json: every target of a multi-target run with its verdict per requirement,
 // so the self-test matrix can compare what each emulator profile and fault produced.

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { join, relative, sep } from 'node:path';
 import { schemasDir } from '../contract/contract-files.ts';
 import type { Registry } from '../contract/index.ts';
+import { targetDirName } from '../harness/run/run-plan.ts';
 import type { Baseline } from './baseline.ts';
 import { buildComplianceReport, type ComplianceReport } from './compliance-report.ts';
 import { mustCoverageRequired } from './must-coverage.ts';
@@ -10,7 +11,7 @@ import { OBSERVED_PROFILE_FILE, writeObservedProfile } from './observed-profile-
 import { renderJson } from './render-json.ts';
 import { type ObservedProfileLink, renderMarkdown } from './render-markdown.ts';
 import { type ExitCode, worstOf } from './run-outcome.ts';
-import { renderTargetIndex, targetDirName } from './target-index.ts';
+import { renderTargetIndex } from './target-index.ts';
 import type { RunRecords } from './test-record.ts';
 
 export interface WriteOptions {
@@ -93,7 +94,9 @@ function targetNames(records: RunRecords): string[] {
 // It names its run; records without a run id (merged shards) tell an earlier run's file by its age.
 function readQuota(outDir: string, records: RunRecords): unknown {
   const file = join(outDir, 'quota.json');
-  if (!existsSync(file)) return undefined;
+  // Only a tenant run spends quota: a run id may be reused (MDE_RUN_ID), an embedded run's never names one.
+  const tenant = Object.values(records.targets).some((t) => t.mode === 'tenant');
+  if (!tenant || !existsSync(file)) return undefined;
   const older = () => statSync(file).mtimeMs < Date.parse(records.startedAt);
   let quota: { runId?: unknown } | null;
   try {

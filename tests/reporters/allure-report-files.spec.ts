@@ -12,6 +12,8 @@ test('a report file is written under the report directory, its folders made on t
   const written = await files.addFile('data/test-results/one.json', Buffer.from('{"a":1}'));
   await files.addFile('data/test-results/two.json', Buffer.from('{"b":2}'));
   await files.addFile('index.html', Buffer.from('<html>'));
+  // A name that merely begins with two dots is inside.
+  await files.addFile('..notes', Buffer.from('n'));
   expect(written).toBe(join(out, 'data', 'test-results', 'one.json'));
   expect(readFileSync(join(out, 'data', 'test-results', 'two.json'), 'utf8')).toBe('{"b":2}');
   expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('<html>');

@@ -1,13 +1,14 @@
-import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { quotaKeyOf, tenantQuotaLedger } from '../../src/harness/drivers/tenant-quota.ts';
 import { type RunPlan, targetInfo } from '../../src/harness/run/run-plan.ts';
 import type { AllureGenerator } from '../../src/reporters/allure-generate.ts';
 import { RUN_ERRORS_FILE } from '../../src/reporters/allure-run-errors.ts';
 import { finishRun } from '../../src/reporters/finish-run.ts';
-import { RECORDS_FILE, writeRecords } from '../../src/reporters/records-file.ts';
+import { RECORDS_FILE } from '../../src/reporters/records-file.ts';
+import { tenantTarget } from '../harness/tenant-target.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
-import { runRecords, testRecord } from './helpers/records.ts';
 import { workspace } from './leak-workspace.ts';
 
 test.afterEach(removeTempDirs);
@@ -138,4 +139,26 @@ test('a shard, which writes only its records, ends with their code and generates
   const allure = allureSpy();
   expect(await finish(root, 1, allure.generator)).toBe(3);
   expect(allure.generated).toBe(1);
+});
+
+// A run out of time (--global-timeout) ends before its global teardown wrote the tenant's evidence.
+test("a tenant run's quota.json and tenant-ledger.json are written once Playwright has exited", async () => {
+  const { root } = runDirectory(new Date(Date.now() + 60_000).toISOString());
+  const spec = tenantTarget();
+  tenantQuotaLedger(spec, 'late-run', join(root, 'test-results')).tryReserve(
+    quotaKeyOf(spec, 'operator', spec.credentials.operator),
+    'GetMachineAction',
+  );
+  const plan: RunPlan = {
+    ...PLAN,
+    runId: 'late-run',
+    targets: [{ name: 'tenant', spec, info: targetInfo(spec) }],
+  };
+  await finish(root, 1, allureSpy().generator, plan);
+  const quota = JSON.parse(readFileSync(join(root, 'reports', 'quota.json'), 'utf8'));
+  expect(quota).toMatchObject({ runId: 'late-run', calls: [{ operationId: 'GetMachineAction', total: 1 }] });
+  expect(JSON.parse(readFileSync(join(root, 'reports', 'tenant-ledger.json'), 'utf8'))).toEqual({
+    runId: 'late-run',
+    actions: [],
+  });
 });

@@ -1,8 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { junitFileOf } from '../../src/reporters/compliance-reporter.ts';
 import { alignJunitFile, junitAgreeingWith } from '../../src/reporters/junit-outcomes.ts';
-import { RECORDS_FILE, writeRecords } from '../../src/reporters/records-file.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { errored, failed, runRecords, skipped, testRecord } from './helpers/records.ts';

@@ -9,7 +9,10 @@ import { runRecords, testRecord } from './helpers/records.ts';
 test.afterEach(removeTempDirs);
 
 // compliance.json's summary.quota comes from reports/quota.json, which a tenant run writes as it ends.
-function quotaInReport(quota: object, options: { runId?: string; fileAgeMs?: number } = {}): unknown {
+function quotaInReport(
+  quota: object,
+  options: { runId?: string; fileAgeMs?: number; mode?: 'tenant' | 'embedded' } = {},
+): unknown {
   const outDir = tempDir('report-quota-');
   const file = join(outDir, 'quota.json');
   writeFileSync(file, JSON.stringify(quota));
@@ -17,8 +20,10 @@ function quotaInReport(quota: object, options: { runId?: string; fileAgeMs?: num
     const when = new Date(Date.now() - options.fileAgeMs);
     utimesSync(file, when, when);
   }
+  const mode = options.mode ?? 'tenant';
   const records = {
-    ...runRecords([testRecord({})]),
+    ...runRecords([testRecord({ target: mode })]),
+    targets: { [mode]: { mode, apiHost: 'api.security.microsoft.com', description: mode } },
     startedAt: new Date(Date.now() - 60_000).toISOString(),
     ...(options.runId ? { runId: options.runId } : {}),
   };
@@ -40,4 +45,9 @@ test("another run's quota.json is not reported as this run's, even when newer", 
 test('records without a run id (merged shards) tell an earlier run by the file being older', () => {
   expect(quotaInReport({ runId: 'earlier', calls: [] }, { fileAgeMs: 3_600_000 })).toBeNull();
   expect(quotaInReport({ runId: 'shard', calls: [] })).toEqual({ runId: 'shard', calls: [] });
+});
+
+test('a run without a tenant reports no quota, whatever quota.json is there under its run id', () => {
+  // MDE_RUN_ID may be the same for every run of a CI job: an embedded run after a tenant run.
+  expect(quotaInReport({ runId: 'ci-123', calls: [] }, { runId: 'ci-123', mode: 'embedded' })).toBeNull();
 });

@@ -35,8 +35,8 @@ export interface TenantCredentials {
 export const GITHUB_OIDC_AUDIENCE = 'api://AzureADTokenExchange';
 
 // The secret a spec names: the client secret, the certificate PEM (certificate and private key) or the
-// federated token. Registered with the redactor before it is returned. `env` must hold what the
-// configuration read (.env included), hence the default.
+// federated token. Registered with the redactor before it is returned. `env`, when given, must hold
+// what the configuration read (.env included), as readEnv() does.
 export function readSecret(spec: SecretBearingSpec, env?: Env): string {
   if (spec.kind === 'secret') {
     // Read only here: a federated token is re-read at every sign-in, and copying an environment that

@@ -1,27 +1,38 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { TenantTarget } from '../config/target-spec.ts';
 import { tenantQuotaReport } from './tenant-quota.ts';
 
 // After a tenant run: the quota it spent (quota.json) and every action it created with how it ended
 // (tenant-ledger.json), from the files its workers kept in the results directory (test-results/).
+// Returns what could not be read: a worker's file that is not JSON (a worker killed while writing it)
+// costs the actions it held, named, not the others'.
 export function writeTenantReports(
   runId: string,
   spec: TenantTarget,
   { resultsDir, reportsDir }: { resultsDir: string; reportsDir: string },
-): void {
-  mkdirSync(reportsDir, { recursive: true });
+): string[] {
   const quota = tenantQuotaReport(spec, runId, resultsDir);
-  writeFileSync(join(reportsDir, 'quota.json'), `${JSON.stringify(quota, null, 2)}\n`);
   const dir = join(resultsDir, ACTION_LEDGER_DIR);
   const prefix = actionLedgerPrefix(runId, spec);
-  const actions = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => f.startsWith(prefix))
-        .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { actions: unknown[] }).actions)
-    : [];
-  writeFileSync(join(reportsDir, 'tenant-ledger.json'), `${JSON.stringify({ runId, actions }, null, 2)}\n`);
+  const problems: string[] = [];
+  const actions = (existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(prefix)) : []).flatMap(
+    (f) => {
+      try {
+        return (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { actions: unknown[] }).actions;
+      } catch (error) {
+        problems.push(
+          `${join(dir, f)} could not be read (${(error as Error).message.split('\n')[0]}): the actions of that worker are missing from tenant-ledger.json`,
+        );
+        return [];
+      }
+    },
+  );
+  mkdirSync(reportsDir, { recursive: true });
+  writeWhole(join(reportsDir, 'quota.json'), `${JSON.stringify(quota, null, 2)}\n`);
+  writeWhole(join(reportsDir, 'tenant-ledger.json'), `${JSON.stringify({ runId, actions }, null, 2)}\n`);
+  return problems;
 }
 
 // Each worker keeps the actions it created in a file of its own; the name says the run and the tenant,
@@ -30,6 +41,18 @@ export const ACTION_LEDGER_DIR = 'tenant-ledger';
 
 export function actionLedgerFile(resultsDir: string, runId: string, spec: TenantTarget, pid: number): string {
   return join(resultsDir, ACTION_LEDGER_DIR, `${actionLedgerPrefix(runId, spec)}${pid}.json`);
+}
+
+// A worker's ledger file, whole or not at all: the reports read it while another worker may write its own.
+export function writeActionLedger(file: string, content: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeWhole(file, content);
+}
+
+function writeWhole(file: string, content: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, content);
+  renameSync(temp, file);
 }
 
 function actionLedgerPrefix(runId: string, spec: TenantTarget): string {

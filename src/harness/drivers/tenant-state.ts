@@ -1,5 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { OTHER_RESOURCE_SCOPE } from '../../contract/index.ts';
 import type { CredentialSpec } from '../config/credential-spec.ts';
 import type { ActionRole } from '../config/roles.ts';
@@ -16,7 +15,7 @@ import { REAL_TIME, type RealTime } from './real-time.ts';
 import { REFUSED_SCANS_FILE, RefusedScans } from './refused-scans.ts';
 import type { Identity } from './target-driver.ts';
 import { quotaKeyOf, tenantQuotaLedger } from './tenant-quota.ts';
-import { actionLedgerFile } from './tenant-reports.ts';
+import { actionLedgerFile, writeActionLedger } from './tenant-reports.ts';
 
 // Any form a GUID parser accepts (D, N, B, P): such an id could name a real action.
 const GUID_FORMS = /^\s*[{(]?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}[)}]?\s*$/i;
@@ -169,11 +168,9 @@ export class TenantState implements CallGuard {
 
   writeLedger(): void {
     const { resultsDir, runId, spec } = this.options;
-    const file = actionLedgerFile(resultsDir, runId, spec, process.pid);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(
-      file,
-      JSON.stringify({ runId: this.options.runId, actions: [...this.created.values()] }, null, 2),
+    writeActionLedger(
+      actionLedgerFile(resultsDir, runId, spec, process.pid),
+      JSON.stringify({ runId, actions: [...this.created.values()] }, null, 2),
     );
   }
 }

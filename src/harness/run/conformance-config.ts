@@ -54,6 +54,7 @@ export function conformanceConfig(
     testDir: TEST_DIR,
     outputDir: options.outputDir,
     globalSetup: join(repoRoot, 'tests', 'fixtures', 'global-setup.ts'),
+    globalTeardown: join(repoRoot, 'tests', 'fixtures', 'global-teardown.ts'),
     forbidOnly: !!process.env.CI,
     // A retry would hide a target that answers differently the second time.
     retries: 0,

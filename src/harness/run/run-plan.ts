@@ -35,6 +35,11 @@ export interface RunPlan {
   keepWorkerAfterFailure?: boolean;
 }
 
+// A filesystem-safe directory for a target name ('fault:cancel-new-id' → 'fault-cancel-new-id').
+export function targetDirName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
 // The one channel Playwright offers from the runner to its workers is the environment: the runner
 // and every worker read the same plan from this variable.
 export const RUN_PLAN_VARIABLE = 'MDE_RUN_PLAN';

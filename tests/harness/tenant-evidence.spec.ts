@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TenantTarget } from '../../src/harness/config/target-spec.ts';
+import { reportsDirOf, writeTenantEvidence } from '../../src/harness/drivers/tenant-evidence.ts';
 import { quotaKeyOf, tenantQuotaLedger } from '../../src/harness/drivers/tenant-quota.ts';
 import { actionLedgerFile } from '../../src/harness/drivers/tenant-reports.ts';
 import { type RunPlan, type TargetPlan, targetInfo } from '../../src/harness/run/run-plan.ts';
-import { writeTenantEvidence } from '../../src/reporters/tenant-evidence.ts';
-import { tenantTarget } from '../harness/tenant-target.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { tenantTarget } from './tenant-target.ts';
 
 test.afterEach(removeTempDirs);
 
@@ -84,5 +84,31 @@ test('evidence that cannot be written is a run error naming where, not a crash o
   const blocked = join(tempDir('tenant-evidence-reports-'), 'reports');
   writeFileSync(blocked, 'a file where the reports directory should be');
   const errors = await writeTenantEvidence(plan(['tenant', tenantA]), results, blocked);
-  expect(errors).toEqual([{ category: 'suite-error', line: expect.stringContaining(blocked) }]);
+  expect(errors).toEqual([expect.stringContaining(blocked)]);
+});
+
+test("a worker's ledger that is not JSON costs its own actions, named, not the others'", async () => {
+  const results = resultsOfBothTenants();
+  // A worker killed while writing its file (before the files were written whole).
+  const cut = actionLedgerFile(results, RUN, tenantA, 4343);
+  writeFileSync(cut, '{"runId":"run-evidence","actions":[{"id":"a2"');
+  const reports = tempDir('tenant-evidence-reports-');
+  writeFileSync(join(reports, 'tenant-ledger.json'), '{"runId":"earlier"}');
+  const errors = await writeTenantEvidence(plan(['tenant', tenantA]), results, reports);
+  expect(errors).toEqual([expect.stringContaining('4343.json could not be read')]);
+  expect(json(join(reports, 'tenant-ledger.json'))).toEqual({ runId: RUN, actions: [{ id: 'action-of-a' }] });
+});
+
+test("the reports directory is the compliance reporter's, relative to the configuration, else reports/", () => {
+  const configFile = join('/runs', 'a', 'playwright.config.ts');
+  const reporter = (options?: object): [string, unknown][] => [
+    ['list', undefined],
+    ['./src/reporters/compliance-reporter.ts', options],
+  ];
+  expect(reportsDirOf({ configFile, reporter: reporter({ outputDir: 'reports/selftest-run' }) })).toBe(
+    join('/runs', 'a', 'reports', 'selftest-run'),
+  );
+  expect(reportsDirOf({ configFile, reporter: reporter() })).toBe(join('/runs', 'a', 'reports'));
+  // npx playwright test --reporter=line: no compliance reporter, the evidence still goes to reports/.
+  expect(reportsDirOf({ configFile, reporter: [['line', undefined]] })).toBe(join('/runs', 'a', 'reports'));
 });

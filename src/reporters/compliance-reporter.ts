@@ -15,6 +15,7 @@ import type { RunPlan } from '../harness/run/run-plan.ts';
 import { type Baseline, loadSelectedBaseline } from './baseline.ts';
 import { complianceLine } from './compliance-line.ts';
 import { buildComplianceReport } from './compliance-report.ts';
+import { junitFileOf } from './junit-file.ts';
 import { alignJunitFile } from './junit-outcomes.ts';
 import { junitProperties } from './junit-properties.ts';
 import { reasonLine } from './reason-line.ts';
@@ -200,16 +201,4 @@ function shardExitCode(records: RunRecords, baseline: Baseline | undefined): Exi
 function statusFor(result: FullResult, exitCode: ExitCode): { status: FullResult['status'] } {
   if (result.status === 'interrupted' || result.status === 'timedout') return { status: result.status };
   return { status: exitCode === EXIT.CONFORMING ? 'passed' : 'failed' };
-}
-
-// The file Playwright's JUnit reporter writes in this run, if it is one of the run's reporters and
-// writes a file: its outputFile option (relative to the configuration), else PLAYWRIGHT_JUNIT_OUTPUT_FILE.
-export function junitFileOf(config: Pick<FullConfig, 'reporter' | 'configFile'>): string | undefined {
-  const junit = config.reporter.find(([name]) => name === 'junit');
-  if (!junit) return undefined;
-  const option = (junit[1] as { outputFile?: unknown } | undefined)?.outputFile;
-  if (typeof option === 'string' && option)
-    return resolve(dirname(config.configFile ?? resolve('playwright.config.ts')), option);
-  const fromEnv = process.env.PLAYWRIGHT_JUNIT_OUTPUT_FILE;
-  return fromEnv ? resolve(fromEnv) : undefined;
 }

@@ -1,3 +1,6 @@
+import { dirname, resolve } from 'node:path';
+import type { FullConfig } from '@playwright/test/reporter';
+
 // Where Playwright's JUnit reporter writes. A shard's file holds only its share of the tests, so it goes
 // beside the shard's records, never to reports/junit.xml: `npm run report:merge` writes that one from
 // all the shards' files (merge-junit.ts), so it agrees with the merged compliance report.
@@ -14,3 +17,28 @@ export function junitFileFor(shard: { current: number; total: number } | undefin
 }
 
 export const SHARD_JUNIT_FILE = /^junit-\d+-of-\d+\.xml$/;
+
+// The file Playwright's JUnit reporter writes in this run, if it is among the run's reporters and writes
+// a file, found as Playwright finds it (resolveOutputFile in its runner): PLAYWRIGHT_JUNIT_OUTPUT_FILE
+// (from the working directory), the outputFile option (from the configuration's directory), else a
+// directory (PLAYWRIGHT_JUNIT_OUTPUT_DIR, the outputDir option, the configuration's directory) and a
+// name (PLAYWRIGHT_JUNIT_OUTPUT_NAME, the fileName option); without a name it writes to the terminal.
+export function junitFileOf(
+  config: Pick<FullConfig, 'reporter' | 'configFile'>,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  const junit = config.reporter.find(([name]) => name === 'junit');
+  if (!junit) return undefined;
+  const options = (junit[1] ?? {}) as { outputFile?: string; outputDir?: string; fileName?: string };
+  const configDir = dirname(config.configFile ?? resolve('playwright.config.ts'));
+  const fromEnv = (name: string) => (env[name] ? resolve(env[name]) : undefined);
+  const file =
+    fromEnv('PLAYWRIGHT_JUNIT_OUTPUT_FILE') ??
+    (options.outputFile ? resolve(configDir, options.outputFile) : undefined);
+  if (file) return file;
+  const dir =
+    fromEnv('PLAYWRIGHT_JUNIT_OUTPUT_DIR') ??
+    (options.outputDir ? resolve(configDir, options.outputDir) : configDir);
+  const name = env.PLAYWRIGHT_JUNIT_OUTPUT_NAME ?? options.fileName;
+  return name ? resolve(dir, name) : undefined;
+}

@@ -7,7 +7,7 @@ import { linesMatching, sourcesUnder, withoutComments } from './source-scan.ts';
 // The error envelope's message: read through .error.message, a field path, an index, or asserted as a
 // member of an expected object. (An Error's own .message, in a skip reason, is no answer of the target.)
 const MESSAGE_TEXT =
-  /\.error\??\.message\b|['"`]error\.message['"`]|\[\s*['"`]message['"`]\s*\]|(toMatchObject|toEqual|toStrictEqual|objectContaining)\([^;]*?\bmessage\s*:/g;
+  /\.error[?!]?\.message\b|['"`][\w.]*\.message['"`]|\[\s*['"`]message['"`]\s*\]|toHaveProperty\(\s*['"`]message['"`]\s*,|(toMatchObject|toEqual|toStrictEqual|objectContaining)\([^;]*?\bmessage\s*:(?!\s*expect\.any\()/g;
 // Serialized JSON, a body's raw text, or its member names in order.
 const FIELD_ORDER =
   /expect\(\s*JSON\.stringify\(|expect\(\s*Object\.(keys|entries)\([^()]*\)\s*\)\s*\.\s*(toEqual|toStrictEqual)\(|expect\(\s*[\w.]*\.text(\.trim\(\))?\s*\)\s*\.\s*(toBe|toEqual|toContain|toMatch)\(/g;
@@ -42,6 +42,9 @@ test('the check sees message reads and order-bound comparisons, not titles or co
     'expect(res.text).toBe(\'{"id":"1"}\');',
     "expect(res.body).toMatchObject({ error: { code: 'NotFound', message: 'Not found' } });",
     "expect(res.text.trim()).toBe('{}');",
+    'expect(res.body.error!.message).toBe(text);',
+    "expect(res.body.error).toHaveProperty('message', 'Not found');",
+    "expect(field(res, 'error.innererror.message')).toBe('x');",
   ];
   for (const source of read) {
     const { message, order } = offences('x.ts', source);
@@ -59,6 +62,8 @@ test('the check sees message reads and order-bound comparisons, not titles or co
     'test.skip(!ready, (error as Error).message);',
     "await api.cancel(id, { Comment: 'message' });",
     "const accept = 'application/*'; expect(body.error.code).toBe('x');",
+    // That there is a message is the envelope's shape, not its text.
+    "expect(res.body).toMatchObject({ error: { code: 'NotFound', message: expect.any(String) } });",
   ];
   for (const source of lawful) {
     const { message, order } = offences('x.ts', source);
@@ -74,12 +79,15 @@ test('comments are blanked, strings, templates and regular expressions are not',
     'const t = `a $' + '{"/*"} b`; Date.now();',
     'const n = a / b / c; Date.now();',
     'const m = `x $' + '{f(`y $' + '{"//"}`)} z`; Date.now();',
+    // A regular expression right after ${, holding a quote.
+    'function a(s) {\n  return `$' + "{/'/.test(s) ? 1 : 2}`;\n}\nconst u = `see http://x`; Date.now();",
   ];
   for (const source of kept) expect(withoutComments(source), source).toContain('Date.now()');
   const blanked = [
     'return /x/.test(s); // Date.now()',
     'const n = a / b; /* Date.now()\n */',
     'const s = "a"; // Date.now() and "quotes"',
+    'function a(s) {\n  return `$' + "{/'/.test(s) ? 1 : 2}`;\n}\n// Date.now()",
   ];
   for (const source of blanked) {
     const code = withoutComments(source);

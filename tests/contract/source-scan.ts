@@ -48,8 +48,12 @@ export function withoutComments(source: string): string {
     if (source[j] === '$') {
       templates.push(depth++);
       copy(j + 2);
-    } else copy(j + 1);
-    previous = '`';
+      // Code starts after ${: a slash there begins a regular expression.
+      previous = '{';
+    } else {
+      copy(j + 1);
+      previous = '`';
+    }
   };
   while (i < source.length) {
     const c = source[i]!;

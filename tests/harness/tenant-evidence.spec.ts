@@ -92,6 +92,9 @@ test("a worker's ledger that is not JSON costs its own actions, named, not the o
   // A worker killed while writing its file (before the files were written whole).
   const cut = actionLedgerFile(results, RUN, tenantA, 4343);
   writeFileSync(cut, '{"runId":"run-evidence","actions":[{"id":"a2"');
+  // Workers' writes under way: temporary files are no ledgers.
+  writeFileSync(join(cut, '..', '.4444-x.json.tmp'), '{"runId":"run-evidence","actions":[{"id":"a3"');
+  writeFileSync(`${actionLedgerFile(results, RUN, tenantA, 4444)}.tmp`, '{"actions":[{"id":"a4"}]}');
   const reports = tempDir('tenant-evidence-reports-');
   writeFileSync(join(reports, 'tenant-ledger.json'), '{"runId":"earlier"}');
   const errors = await writeTenantEvidence(plan(['tenant', tenantA]), results, reports);

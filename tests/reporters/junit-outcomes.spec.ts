@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { junitFileOf } from '../../src/reporters/compliance-reporter.ts';
+import { junitFileOf } from '../../src/reporters/junit-file.ts';
 import { alignJunitFile, junitAgreeingWith } from '../../src/reporters/junit-outcomes.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
@@ -125,19 +125,33 @@ test("after a run its own junit.xml is aligned with its records; an earlier run'
   expect(alignJunitFile(junit, interruptedRecords(), 0)).toBe(0);
 });
 
-test("the JUnit reporter's file is found from its option, relative to the configuration, or its variable", () => {
+test("the JUnit reporter's file is found as Playwright finds it", () => {
   const configFile = join('/runs', 'a', 'playwright.config.ts');
-  expect(junitFileOf({ configFile, reporter: [['list', {}]] })).toBeUndefined();
-  expect(junitFileOf({ configFile, reporter: [['junit', { outputFile: 'reports/junit.xml' }]] })).toBe(
+  const junit = (options: object = {}) => ({
+    configFile,
+    reporter: [['junit', options]] as [string, unknown][],
+  });
+  expect(junitFileOf({ configFile, reporter: [['list', {}]] }, {})).toBeUndefined();
+  expect(junitFileOf(junit({ outputFile: 'reports/junit.xml' }), {})).toBe(
     join('/runs', 'a', 'reports', 'junit.xml'),
   );
-  process.env.PLAYWRIGHT_JUNIT_OUTPUT_FILE = 'out/j.xml';
-  try {
-    expect(junitFileOf({ configFile, reporter: [['junit', {}]] })).toBe(join(process.cwd(), 'out', 'j.xml'));
-  } finally {
-    delete process.env.PLAYWRIGHT_JUNIT_OUTPUT_FILE;
-  }
-  expect(junitFileOf({ configFile, reporter: [['junit', {}]] })).toBeUndefined();
+  // The variable wins over the option, and is read from the working directory.
+  expect(
+    junitFileOf(junit({ outputFile: 'reports/junit.xml' }), { PLAYWRIGHT_JUNIT_OUTPUT_FILE: 'out/j.xml' }),
+  ).toBe(join(process.cwd(), 'out', 'j.xml'));
+  // A directory and a name, from variables or options.
+  expect(
+    junitFileOf(junit(), {
+      PLAYWRIGHT_JUNIT_OUTPUT_DIR: '/tmp/jd',
+      PLAYWRIGHT_JUNIT_OUTPUT_NAME: 'junit2.xml',
+    }),
+  ).toBe(join('/tmp', 'jd', 'junit2.xml'));
+  expect(junitFileOf(junit({ outputDir: 'out', fileName: 'j.xml' }), {})).toBe(
+    join('/runs', 'a', 'out', 'j.xml'),
+  );
+  expect(junitFileOf(junit({ fileName: 'j.xml' }), {})).toBe(join('/runs', 'a', 'j.xml'));
+  // No name: the JUnit reporter writes to the terminal.
+  expect(junitFileOf(junit({ outputDir: 'out' }), {})).toBeUndefined();
 });
 
 // A line is text: "$&" is no replacement pattern, and characters XML forbids (a bell, a stray ESC) go.

@@ -51,5 +51,5 @@ export function reportsDirOf(config: Pick<FullConfig, 'reporter' | 'configFile'>
   const base = dirname(config.configFile ?? resolve('playwright.config.ts'));
   const compliance = config.reporter.find(([name]) => /compliance-reporter\.[cm]?[jt]s$/.test(name));
   const outputDir = (compliance?.[1] as { outputDir?: unknown } | undefined)?.outputDir;
-  return resolve(base, typeof outputDir === 'string' && outputDir ? outputDir : 'reports');
+  return resolve(base, typeof outputDir === 'string' ? outputDir : 'reports');
 }

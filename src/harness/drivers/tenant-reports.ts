@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { TenantTarget } from '../config/target-spec.ts';
 import { tenantQuotaReport } from './tenant-quota.ts';
 
@@ -17,18 +17,19 @@ export function writeTenantReports(
   const dir = join(resultsDir, ACTION_LEDGER_DIR);
   const prefix = actionLedgerPrefix(runId, spec);
   const problems: string[] = [];
-  const actions = (existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(prefix)) : []).flatMap(
-    (f) => {
-      try {
-        return (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { actions: unknown[] }).actions;
-      } catch (error) {
-        problems.push(
-          `${join(dir, f)} could not be read (${(error as Error).message.split('\n')[0]}): the actions of that worker are missing from tenant-ledger.json`,
-        );
-        return [];
-      }
-    },
-  );
+  const files = existsSync(dir)
+    ? readdirSync(dir).filter((f) => f.startsWith(prefix) && f.endsWith('.json'))
+    : [];
+  const actions = files.flatMap((f) => {
+    try {
+      return (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { actions: unknown[] }).actions;
+    } catch (error) {
+      problems.push(
+        `${join(dir, f)} could not be read (${(error as Error).message.split('\n')[0]}): the actions of that worker are missing from tenant-ledger.json`,
+      );
+      return [];
+    }
+  });
   mkdirSync(reportsDir, { recursive: true });
   writeWhole(join(reportsDir, 'quota.json'), `${JSON.stringify(quota, null, 2)}\n`);
   writeWhole(join(reportsDir, 'tenant-ledger.json'), `${JSON.stringify({ runId, actions }, null, 2)}\n`);
@@ -49,8 +50,9 @@ export function writeActionLedger(file: string, content: string): void {
   writeWhole(file, content);
 }
 
+// Through a temporary file that no reader takes for a ledger (another name, another ending).
 function writeWhole(file: string, content: string): void {
-  const temp = `${file}.${process.pid}.tmp`;
+  const temp = join(dirname(file), `.${process.pid}-${basename(file)}.tmp`);
   writeFileSync(temp, content);
   renameSync(temp, file);
 }

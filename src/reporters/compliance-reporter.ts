@@ -11,6 +11,7 @@ import type {
 import { getRegistry } from '../contract/index.ts';
 import { findingsOf } from '../harness/evidence/finding.ts';
 import { isListingRun } from '../harness/run/listing-run.ts';
+import { resultsDirOf } from '../harness/run/results-dir.ts';
 import type { RunPlan } from '../harness/run/run-plan.ts';
 import { type Baseline, loadSelectedBaseline } from './baseline.ts';
 import { complianceLine } from './compliance-line.ts';
@@ -94,6 +95,16 @@ export default class ComplianceReporter implements Reporter {
     const records = this.collect(result);
     const base = this.baseDir();
     const outDir = resolve(base, this.options.outputDir ?? 'reports');
+    // Out of time (--global-timeout), Playwright skips the global teardown that writes a tenant's
+    // evidence: what the workers have kept so far replaces an earlier run's files, never left beside
+    // this run's report (npm run conformance writes it again once Playwright has exited).
+    if (result.status === 'timedout' && this.plan().targets.some((t) => t.spec.mode === 'tenant')) {
+      const { writeTenantEvidence } = await import('../harness/drivers/tenant-evidence.ts');
+      const problems = await writeTenantEvidence(this.plan(), resultsDirOf(this.config.configFile), outDir);
+      records.runErrors.push(
+        ...problems.map((line) => ({ category: 'suite-error' as const, line: reasonLine(line) })),
+      );
+    }
     const shard = this.config.shard;
     if (shard) records.shardExitCode = judgedShard(records, (r) => shardExitCode(r, this.baseline));
     writeRecords(resolve(base, this.options.recordsFile ?? RECORDS_FILE), records);

@@ -1,0 +1,42 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tenantTarget } from '../harness/tenant-target.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { details, inlineWorkspace, REPORTER, removeWorkspaces, runInline } from './helpers/run-inline.ts';
+
+test.afterAll(() => removeWorkspaces(undefined));
+
+// A tenant run out of time (--global-timeout): Playwright skips the global teardown that writes the
+// tenant's evidence, so the compliance reporter writes what the workers kept, and an earlier run's
+// quota.json and tenant-ledger.json never stand beside this run's report.
+test("a tenant run out of time replaces the earlier run's quota.json and tenant-ledger.json", async () => {
+  const spec = tenantTarget();
+  const plan = {
+    runId: 'run-out-of-time',
+    requestTimeoutMs: 10_000,
+    testTimeoutMs: 30_000,
+    exchanges: 'full',
+    targets: [
+      { name: 'tenant', spec, info: { mode: 'tenant', apiHost: 'api.example', description: 'tenant' } },
+    ],
+  };
+  const dir = inlineWorkspace({
+    'playwright.config.ts': `import { defineConfig } from '@playwright/test';
+export default defineConfig({
+  testDir: '.', workers: 1,
+  reporter: [['${REPORTER}', { quiet: true }]],
+  metadata: { plan: ${JSON.stringify(plan)} },
+});`,
+    'a.spec.ts': `import { test } from '@playwright/test';
+test('a cancel that takes its time', ${details('CANCEL.OK')}, async () => {
+  await new Promise((done) => setTimeout(done, 5_000));
+});`,
+  });
+  mkdirSync(join(dir, 'reports'));
+  writeFileSync(join(dir, 'reports', 'quota.json'), '{"runId":"earlier","calls":[]}');
+  writeFileSync(join(dir, 'reports', 'tenant-ledger.json'), '{"runId":"earlier","actions":[{"id":"old"}]}');
+  const run = await runInline(dir, ['--global-timeout=1000']);
+  expect(run.json('reports/quota.json')).toEqual({ runId: 'run-out-of-time', share: 0.5, calls: [] });
+  expect(run.json('reports/tenant-ledger.json')).toEqual({ runId: 'run-out-of-time', actions: [] });
+  expect(run.json<{ summary: { exitCode: number } }>('reports/compliance.json').summary.exitCode).toBe(2);
+});

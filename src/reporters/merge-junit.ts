@@ -35,9 +35,9 @@ export function mergeJunit(files: readonly { name: string; xml: string }[]): str
     for (const { name, attributes, cases } of document.suites) {
       // Playwright writes a suite per file and project (its hostname): one file's suites of two
       // projects stay two.
-      const key = `${name}\u0000${attribute(attributes, 'hostname')}`;
-      const suite = suites.get(key) ?? { name, attributes, cases: new Map<string, JunitCase>() };
-      suites.set(key, suite);
+      const suiteKey = `${name}\u0000${attribute(attributes, 'hostname')}`;
+      const suite = suites.get(suiteKey) ?? { name, attributes, cases: new Map<string, JunitCase>() };
+      suites.set(suiteKey, suite);
       for (const c of cases) {
         const key = `${c.classname}\u0000${c.name}`;
         const kept = suite.cases.get(key);

@@ -66,3 +66,37 @@ test('a failed Allure result of a test that reached no verdict becomes broken', 
   expect(JSON.parse(readFileSync(join(dir, 'a-result.json'), 'utf8')).status).toBe('broken');
   expect(JSON.parse(readFileSync(join(dir, 'b-result.json'), 'utf8')).status).toBe('failed');
 });
+
+// A scan the tenant refuses for the configuration ends its tests skipped, with no verdict recorded.
+test('a skipped Allure result of a test that reached no verdict becomes broken; a plain skip stays', () => {
+  const records = runRecords([
+    testRecord({
+      title: 'refused',
+      requirements: ['CANCEL.OK'],
+      status: 'skipped',
+      outcome: 'errored',
+      error: { category: 'suite-error', line: 'MDE_MACHINE_ID names no device this tenant knows' },
+    }),
+    testRecord({
+      title: 'not applicable',
+      requirements: ['AUTH.EXPIRED'],
+      status: 'skipped',
+      outcome: 'skipped',
+    }),
+  ]);
+  const report = buildComplianceReport({ records, targetName: 'embedded', registry: getRegistry() });
+  const dir = tempDir('allure-skipped-');
+  const result = (name: string, id: string) => ({
+    name,
+    status: 'skipped',
+    labels: [
+      { name: 'target', value: 'embedded' },
+      { name: 'requirement', value: id },
+    ],
+  });
+  writeFileSync(join(dir, 'a-result.json'), JSON.stringify(result('refused', 'CANCEL.OK')));
+  writeFileSync(join(dir, 'b-result.json'), JSON.stringify(result('not applicable', 'AUTH.EXPIRED')));
+  expect(applyAllureStatuses(dir, [report])).toEqual({ known: 0, broken: 1 });
+  expect(JSON.parse(readFileSync(join(dir, 'a-result.json'), 'utf8')).status).toBe('broken');
+  expect(JSON.parse(readFileSync(join(dir, 'b-result.json'), 'utf8')).status).toBe('skipped');
+});

@@ -35,3 +35,45 @@ test('a test the run stopped before says why it did not run, and its row does no
     '| CANCEL.FINAL | MUST | PASS | 1 of 2 tests did not run: the run stopped before it started | 1/2 |',
   );
 });
+
+// A test whose precondition the configuration refuses (a scan the tenant refuses for MDE_MACHINE_ID)
+// records no verdict and ends skipped, so Playwright keeps its worker: it is errored, not N/A.
+test('a skipped test that recorded no verdict is errored with its line; a plain skip stays N/A', () => {
+  const noVerdict = {
+    type: 'mde-finding',
+    description: JSON.stringify({
+      kind: 'no-verdict',
+      cause: 'suite',
+      code: 'SCAN_CONFIG',
+      text: 'MDE_MACHINE_ID names no device this tenant knows (404 ResourceNotFound)',
+    }),
+  };
+  const skippedWith = (annotations: { type: string; description?: string }[]) =>
+    ({
+      ...neverStarted('a cancelled action reports status Cancelled'),
+      results: [
+        { status: 'skipped', annotations, duration: 3, startTime: new Date(), errors: [], steps: [] },
+      ],
+      outcome: () => 'skipped',
+    }) as unknown as TestCase;
+  const refused = recordFromTest(
+    skippedWith([noVerdict, { type: 'skip', description: 'refused' }]),
+    '/suite',
+    'tenant',
+  );
+  expect(refused).toMatchObject({
+    status: 'skipped',
+    outcome: 'errored',
+    error: {
+      category: 'suite-error',
+      line: 'a cancelled action reports status Cancelled: MDE_MACHINE_ID names no device this tenant knows (404 ResourceNotFound)',
+    },
+  });
+  expect(refused.skipReason).toBeUndefined();
+  const notApplicable = recordFromTest(
+    skippedWith([{ type: 'skip', description: 'the target cannot move its clock' }]),
+    '/suite',
+    'tenant',
+  );
+  expect(notApplicable).toMatchObject({ outcome: 'skipped', skipReason: 'the target cannot move its clock' });
+});

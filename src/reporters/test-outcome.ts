@@ -19,9 +19,11 @@ export function outcomeOf(test: TestCase, result: TestResult | undefined, findin
   const status = result?.status ?? 'skipped';
   const title = test.title;
   const lost = ofKind(findings, 'no-verdict').at(-1);
-  // A test that ended skipped after it recorded that it reached no verdict (a precondition the
-  // configuration refuses, tests/fixtures/target.fixtures.ts) is errored, not N/A.
-  if (status === 'skipped' && !(result && lost)) return { outcome: 'skipped' };
+  // A test that ended skipped after it recorded that it reached no verdict (a scan refusal the run
+  // already knew: tests/fixtures/target.fixtures.ts) is errored; one that recorded why it does not
+  // apply stays N/A.
+  const notApplicable = ofKind(findings, 'not-applicable').length > 0;
+  if (status === 'skipped' && !(result && lost && !notApplicable)) return { outcome: 'skipped' };
   if (status === 'passed') return { outcome: 'passed' };
   if (lost)
     return {

@@ -40,8 +40,8 @@ suite('authentication', () => {
   test(
     'a cancel without Authorization answers 401 with the error envelope and changes nothing',
     req('AUTH.MISSING'),
-    async ({ driver, api }) => {
-      const target = await protectedAction(driver);
+    async ({ driver, api, need }) => {
+      const target = await need(protectedAction(driver));
       const before = await stateBefore(api, target);
       const res = await api.cancel(target.id, { Comment: 'conformance: no auth' }, { authorization: null });
       expect(res).toBeErrorEnvelope(401);

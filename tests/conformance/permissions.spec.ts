@@ -27,7 +27,7 @@ suite('permissions', () => {
     req('PERM.NONE'),
     async ({ driver, api, clientFor, need }) => {
       const reader = await need(clientFor('read-only'));
-      const target = await protectedAction(driver);
+      const target = await need(protectedAction(driver));
       const before = await stateBefore(api, target);
       const res = await reader.cancel(target.id, { Comment: 'conformance: read-only' });
       const undecided = roleCheckUndecided(target, res);

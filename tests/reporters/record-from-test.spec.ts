@@ -76,4 +76,18 @@ test('a skipped test that recorded no verdict is errored with its line; a plain 
     'tenant',
   );
   expect(notApplicable).toMatchObject({ outcome: 'skipped', skipReason: 'the target cannot move its clock' });
+  // A lost exchange before a precondition that does not apply: the test is N/A, as need() said.
+  const notApplicableAfterALoss = recordFromTest(
+    skippedWith([
+      { ...noVerdict, description: noVerdict.description.replace('"suite"', '"wire"') },
+      {
+        type: 'mde-finding',
+        description: JSON.stringify({ kind: 'not-applicable', text: 'no second tenant' }),
+      },
+      { type: 'skip', description: 'no second tenant' },
+    ]),
+    '/suite',
+    'tenant',
+  );
+  expect(notApplicableAfterALoss).toMatchObject({ outcome: 'skipped', skipReason: 'no second tenant' });
 });

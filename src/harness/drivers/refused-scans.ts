@@ -3,8 +3,9 @@ import { dirname, join } from 'node:path';
 import { ScanConfigError } from './scan-config-error.ts';
 
 // The first scan the tenant refused because of the configuration: every later test of the run gets
-// the same answer without asking the tenant again. A file, since Playwright starts a new worker after
-// each test that errors; keyed by target (app, tenant, host, device), as a self-test runs two.
+// the same answer without asking the tenant again, in any worker (the test that was told first fails,
+// and Playwright replaces its worker); keyed by target (app, tenant, host, device), as a self-test
+// runs two.
 export const REFUSED_SCANS_FILE = 'refused-scans.json';
 
 // Called once as a run starts: a refusal of an earlier run with the same MDE_RUN_ID must be asked
@@ -28,7 +29,7 @@ export class RefusedScans {
 
   get(): ScanConfigError | undefined {
     const message = this.read().refused[this.target];
-    return message === undefined ? undefined : new ScanConfigError(message);
+    return message === undefined ? undefined : new ScanConfigError(message, { remembered: true });
   }
 
   remember(error: ScanConfigError): void {

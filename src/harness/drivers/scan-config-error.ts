@@ -6,8 +6,11 @@ import { HarnessError } from '../errors.ts';
 export class ScanConfigError extends HarnessError {
   readonly code = 'SCAN_CONFIG';
   readonly category = 'suite';
-  constructor(message: string) {
+  // True when the run already knew the refusal (refused-scans.ts): another test of the run was told.
+  readonly remembered: boolean;
+  constructor(message: string, options: { remembered?: boolean } = {}) {
     super(message);
+    this.remembered = options.remembered ?? false;
     // A configuration problem, not a crash: Playwright prints its line without a stack (DEBUG=1 keeps it).
     if (!process.env.DEBUG) this.stack = `${this.name}: ${this.message}`;
   }

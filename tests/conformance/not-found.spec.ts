@@ -47,8 +47,9 @@ suite('tenant isolation', () => {
     "another tenant's action cannot be read: 404",
     req('CANCEL.TENANT'),
     async ({ driver, clientFor, need }) => {
-      const action = await need(driver.activeAction());
+      // The stranger first: a tenant run has no second tenant, and is N/A before a scan is asked for.
       const stranger = await need(clientFor('other-tenant'));
+      const action = await need(driver.activeAction());
       expect(await stranger.get(action.id)).toBeErrorEnvelope(404);
     },
   );
@@ -57,8 +58,9 @@ suite('tenant isolation', () => {
     "another tenant's action cannot be cancelled: 404, and it stays unchanged",
     req('CANCEL.TENANT'),
     async ({ driver, api, clientFor, need }) => {
-      const action = await need(driver.activeAction());
+      // The stranger first: a tenant run has no second tenant, and is N/A before a scan is asked for.
       const stranger = await need(clientFor('other-tenant'));
+      const action = await need(driver.activeAction());
       const before = await readState(api, action.id);
       expect(await stranger.cancel(action.id, { Comment: 'conformance: other tenant' })).toBeErrorEnvelope(
         404,

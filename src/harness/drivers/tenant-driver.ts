@@ -69,7 +69,7 @@ export class TenantDriver implements TargetDriver {
       await this.unlessBusy(started.exchange.status, this.spec.machineId);
       return scanToCancel(started, this.mine, this.spec.variables?.clientId);
     } catch (error) {
-      if (error instanceof ScanConfigError) this.state.refusedScans.remember(error);
+      if (error instanceof ScanConfigError && !error.remembered) this.state.refusedScans.remember(error);
       throw error;
     }
   }

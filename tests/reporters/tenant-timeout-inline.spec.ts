@@ -27,8 +27,10 @@ export default defineConfig({
   reporter: [['${REPORTER}', { quiet: true }]],
   metadata: { plan: ${JSON.stringify(plan)} },
 });`,
-    'a.spec.ts': `import { test } from '@playwright/test';
+    'a.spec.ts': `import { writeFileSync } from 'node:fs';
+import { test } from '@playwright/test';
 test('a cancel that takes its time', ${details('CANCEL.OK')}, async () => {
+  writeFileSync('worker.pid', String(process.pid));
   await new Promise((done) => setTimeout(done, 5_000));
 });`,
   });
@@ -39,4 +41,18 @@ test('a cancel that takes its time', ${details('CANCEL.OK')}, async () => {
   expect(run.json('reports/quota.json')).toEqual({ runId: 'run-out-of-time', share: 0.5, calls: [] });
   expect(run.json('reports/tenant-ledger.json')).toEqual({ runId: 'run-out-of-time', actions: [] });
   expect(run.json<{ summary: { exitCode: number } }>('reports/compliance.json').summary.exitCode).toBe(2);
+  // The runner stops its worker as it exits; the worker may outlive it long enough to write into the
+  // workspace after it is removed.
+  await gone(Number(run.read('worker.pid')));
 });
+
+async function gone(pid: number): Promise<void> {
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}

@@ -10,6 +10,18 @@ import { errored, failed, runRecords, testRecord } from './helpers/records.ts';
 
 test.afterEach(removeTempDirs);
 
+// An Allure result of the embedded target's test `name` claiming requirement `id`, as allure-playwright writes it.
+function allureResult(name: string, id: string, status: 'failed' | 'skipped') {
+  return {
+    name,
+    status,
+    labels: [
+      { name: 'target', value: 'embedded' },
+      { name: 'requirement', value: id },
+    ],
+  };
+}
+
 test('failed Allure results of a known deviation are marked known and linked; others are untouched', () => {
   const registry = getRegistry();
   const baseline = parseBaseline(
@@ -22,16 +34,8 @@ test('failed Allure results of a known deviation are marked known and linked; ot
   ]);
   const report = buildComplianceReport({ records, targetName: 'embedded', registry, baseline });
   const dir = tempDir('allure-known-');
-  const result = (id: string) => ({
-    name: 'a test',
-    status: 'failed',
-    labels: [
-      { name: 'target', value: 'embedded' },
-      { name: 'requirement', value: id },
-    ],
-  });
-  writeFileSync(join(dir, 'a-result.json'), JSON.stringify(result('CANCEL.FINAL')));
-  writeFileSync(join(dir, 'b-result.json'), JSON.stringify(result('CANCEL.OK')));
+  writeFileSync(join(dir, 'a-result.json'), JSON.stringify(allureResult('a test', 'CANCEL.FINAL', 'failed')));
+  writeFileSync(join(dir, 'b-result.json'), JSON.stringify(allureResult('a test', 'CANCEL.OK', 'failed')));
 
   expect(applyAllureStatuses(dir, [report])).toEqual({ known: 1, broken: 0 });
   const known = JSON.parse(readFileSync(join(dir, 'a-result.json'), 'utf8'));
@@ -51,16 +55,8 @@ test('a failed Allure result of a test that reached no verdict becomes broken', 
   ]);
   const report = buildComplianceReport({ records, targetName: 'embedded', registry: getRegistry() });
   const dir = tempDir('allure-broken-');
-  const result = (name: string, id: string) => ({
-    name,
-    status: 'failed',
-    labels: [
-      { name: 'target', value: 'embedded' },
-      { name: 'requirement', value: id },
-    ],
-  });
-  writeFileSync(join(dir, 'a-result.json'), JSON.stringify(result('lost', 'CANCEL.OK')));
-  writeFileSync(join(dir, 'b-result.json'), JSON.stringify(result('judged', 'CANCEL.FINAL')));
+  writeFileSync(join(dir, 'a-result.json'), JSON.stringify(allureResult('lost', 'CANCEL.OK', 'failed')));
+  writeFileSync(join(dir, 'b-result.json'), JSON.stringify(allureResult('judged', 'CANCEL.FINAL', 'failed')));
 
   expect(applyAllureStatuses(dir, [report])).toEqual({ known: 0, broken: 1 });
   expect(JSON.parse(readFileSync(join(dir, 'a-result.json'), 'utf8')).status).toBe('broken');
@@ -86,16 +82,11 @@ test('a skipped Allure result of a test that reached no verdict becomes broken; 
   ]);
   const report = buildComplianceReport({ records, targetName: 'embedded', registry: getRegistry() });
   const dir = tempDir('allure-skipped-');
-  const result = (name: string, id: string) => ({
-    name,
-    status: 'skipped',
-    labels: [
-      { name: 'target', value: 'embedded' },
-      { name: 'requirement', value: id },
-    ],
-  });
-  writeFileSync(join(dir, 'a-result.json'), JSON.stringify(result('refused', 'CANCEL.OK')));
-  writeFileSync(join(dir, 'b-result.json'), JSON.stringify(result('not applicable', 'AUTH.EXPIRED')));
+  writeFileSync(join(dir, 'a-result.json'), JSON.stringify(allureResult('refused', 'CANCEL.OK', 'skipped')));
+  writeFileSync(
+    join(dir, 'b-result.json'),
+    JSON.stringify(allureResult('not applicable', 'AUTH.EXPIRED', 'skipped')),
+  );
   expect(applyAllureStatuses(dir, [report])).toEqual({ known: 0, broken: 1 });
   expect(JSON.parse(readFileSync(join(dir, 'a-result.json'), 'utf8')).status).toBe('broken');
   expect(JSON.parse(readFileSync(join(dir, 'b-result.json'), 'utf8')).status).toBe('skipped');

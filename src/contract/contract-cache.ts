@@ -1,6 +1,7 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot } from './contract-files.ts';
+import { writeWhole } from './write-whole.ts';
 
 // What every process would otherwise derive from the contract again (parsed YAML, compiled validators)
 // is kept here, each entry keyed by the bytes it was made from: an edit makes a new entry, never a
@@ -12,9 +13,7 @@ export const CONTRACT_CACHE_DIR = join(repoRoot, 'node_modules', '.cache', 'mde-
 export function storeCacheEntry(file: string, text: string): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
-    const part = `${file}.${process.pid}.part`;
-    writeFileSync(part, text);
-    renameSync(part, file);
+    writeWhole(file, text);
   } catch {
     // Not writable: nothing is lost but time.
   }

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeWhole } from '../../contract/write-whole.ts';
 import { ScanConfigError } from './scan-config-error.ts';
 
 // The first scan the tenant refused because of the configuration: every later test of the run gets
@@ -36,9 +37,7 @@ export class RefusedScans {
     const saved = this.read();
     saved.refused[this.target] = error.message;
     mkdirSync(dirname(this.file), { recursive: true });
-    const written = `${this.file}.${process.pid}`;
-    writeFileSync(written, JSON.stringify(saved));
-    renameSync(written, this.file);
+    writeWhole(this.file, JSON.stringify(saved));
   }
 
   // A file of another run, or one cut short, holds nothing for this run.

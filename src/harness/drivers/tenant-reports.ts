@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { writeWhole } from '../../contract/write-whole.ts';
 import type { TenantTarget } from '../config/target-spec.ts';
 import { tenantQuotaReport } from './tenant-quota.ts';
 
@@ -48,13 +49,6 @@ export function actionLedgerFile(resultsDir: string, runId: string, spec: Tenant
 export function writeActionLedger(file: string, content: string): void {
   mkdirSync(dirname(file), { recursive: true });
   writeWhole(file, content);
-}
-
-// Through a temporary file that no reader takes for a ledger (another name, another ending).
-function writeWhole(file: string, content: string): void {
-  const temp = join(dirname(file), `.${process.pid}-${basename(file)}.tmp`);
-  writeFileSync(temp, content);
-  renameSync(temp, file);
 }
 
 function actionLedgerPrefix(runId: string, spec: TenantTarget): string {

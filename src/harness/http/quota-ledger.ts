@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import lockfile from 'proper-lockfile';
 import type { RateLimit } from '../../contract/index.ts';
+import { writeWhole } from '../../contract/write-whole.ts';
 import { QuotaExceededError } from '../errors.ts';
 
 // Counts every call a run makes to a real tenant, per app and operation, in sliding minute and hour
@@ -151,9 +152,7 @@ export class QuotaLedger {
     try {
       const state = this.read();
       update(state);
-      const temp = `${this.options.file}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify(state));
-      renameSync(temp, this.options.file);
+      writeWhole(this.options.file, JSON.stringify(state));
     } finally {
       release();
     }

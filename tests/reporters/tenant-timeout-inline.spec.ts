@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tenantTarget } from '../harness/tenant-target.ts';
 import { expect, test } from '../helpers/api-test.ts';
@@ -41,9 +41,10 @@ test('a cancel that takes its time', ${details('CANCEL.OK')}, async () => {
   expect(run.json('reports/quota.json')).toEqual({ runId: 'run-out-of-time', share: 0.5, calls: [] });
   expect(run.json('reports/tenant-ledger.json')).toEqual({ runId: 'run-out-of-time', actions: [] });
   expect(run.json<{ summary: { exitCode: number } }>('reports/compliance.json').summary.exitCode).toBe(2);
-  // The runner stops its worker as it exits; the worker may outlive it long enough to write into the
-  // workspace after it is removed.
-  await gone(Number(run.read('worker.pid')));
+  // The runner stops its worker as it exits; a worker that reached the test may outlive it long enough
+  // to write into the workspace after it is removed. (On a loaded machine the second may pass before
+  // the worker reaches the test: the evidence is written all the same.)
+  if (existsSync(join(dir, 'worker.pid'))) await gone(Number(run.read('worker.pid')));
 });
 
 async function gone(pid: number): Promise<void> {

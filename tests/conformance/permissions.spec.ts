@@ -18,7 +18,12 @@ suite('permissions', () => {
       // The role's app first: a tenant without it configured is N/A before a scan is asked for.
       const client = await need(clientFor(`role:${role}`));
       const action = await need(driver.activeAction());
-      const res = await cancelActive(api, action.id, { Comment: `conformance: cancel with ${role}` }, client);
+      const res = await cancelActive(
+        api,
+        action.id,
+        { Comment: `conformance: cancel with ${role}` },
+        { caller: client },
+      );
       expect(res).toHaveStatus(200);
     });
   }
@@ -30,7 +35,12 @@ suite('permissions', () => {
       const reader = await need(clientFor('read-only'));
       const target = await need(protectedAction(driver));
       const before = await stateBefore(api, target);
-      const res = await reader.cancel(target.id, { Comment: 'conformance: read-only' });
+      const body = { Comment: 'conformance: read-only' };
+      // An active action that finished by itself may be refused for its state before the role: no verdict.
+      const res =
+        target.kind === 'active'
+          ? await cancelActive(api, target.id, body, { caller: reader, judged: [401, 403] })
+          : await reader.cancel(target.id, body);
       const undecided = roleCheckUndecided(target, res);
       if (undecided) await need(notApplicable(undecided));
       expect(res).toBeErrorEnvelope(403, ['Forbidden']);

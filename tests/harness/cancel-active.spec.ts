@@ -9,7 +9,7 @@ import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
 const ID = 'eeeeeeee-0000-4000-8000-000000000007';
 
 // A client whose cancel answers `cancelStatus` and whose GET shows the action in `shown`.
-function client(cancelStatus: number, shown: string) {
+function client(cancelStatus: number, shown: string, readStatus = 200) {
   const calls: string[] = [];
   const answer = (status: number, body: unknown) => ({ status, body }) as unknown as Exchange;
   const api = {
@@ -19,7 +19,10 @@ function client(cancelStatus: number, shown: string) {
     },
     get: async () => {
       calls.push('get');
-      return answer(200, { id: ID, status: shown });
+      return answer(
+        readStatus,
+        readStatus === 200 ? { id: ID, status: shown } : { error: { code: 'TooManyRequests' } },
+      );
     },
   } as unknown as ApiClient;
   return { api, calls };
@@ -44,6 +47,25 @@ test('a refused cancel that cancelled the action all the same is the answer to j
   expect(takeNoVerdicts()).toHaveLength(0);
 });
 
+test('a refusal the test judges as it comes is returned without a read-back', async () => {
+  const { api, calls } = client(415, 'Succeeded');
+  const res = await cancelActive(
+    api,
+    ID,
+    { Comment: 'c' },
+    { request: { contentType: 'text/plain' }, judged: [400, 415] },
+  );
+  expect(res.status).toBe(415);
+  expect(calls).toEqual(['cancel']);
+  expect(takeNoVerdicts()).toHaveLength(0);
+});
+
+test('a refusal whose read-back is throttled ends without a verdict: the action may have finished', async () => {
+  const { api } = client(409, 'Pending', 429);
+  await expect(cancelActive(api, ID, { Comment: 'c' })).rejects.toBeInstanceOf(PreconditionError);
+  expect(takeNoVerdicts()).toHaveLength(1);
+});
+
 test('an accepted cancel is returned as it is, with no read-back', async () => {
   const { api, calls } = client(200, 'Cancelled');
   expect((await cancelActive(api, ID, { Comment: 'c' })).status).toBe(200);
@@ -53,9 +75,9 @@ test('an accepted cancel is returned as it is, with no read-back', async () => {
 test('the read-back goes through the reading client when another one cancels', async () => {
   const reader = client(200, 'Failed');
   const canceller = client(403, 'Pending');
-  await expect(cancelActive(reader.api, ID, { Comment: 'c' }, canceller.api)).rejects.toBeInstanceOf(
-    PreconditionError,
-  );
+  await expect(
+    cancelActive(reader.api, ID, { Comment: 'c' }, { caller: canceller.api }),
+  ).rejects.toBeInstanceOf(PreconditionError);
   expect([reader.calls, canceller.calls]).toEqual([['get'], ['cancel']]);
   takeNoVerdicts();
 });

@@ -1,7 +1,14 @@
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import { FINDING_ANNOTATION } from '../../src/harness/evidence/finding.ts';
 import type { ApiClient } from '../../src/harness/http/api-client.ts';
-import { firstCancelled, laterOrSame, readState, sameStage, statusAfter } from '../fixtures/action-state.ts';
+import {
+  firstCancelled,
+  laterOrSame,
+  readAction,
+  readState,
+  sameStage,
+  statusAfter,
+} from '../fixtures/action-state.ts';
 import { alignClock } from '../fixtures/rate-limit.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { answer } from './answers.ts';
@@ -111,6 +118,31 @@ test('a set-up read that does not answer 200 ends the test without a verdict, no
   const findings = annotations.filter((a) => a.type === FINDING_ANNOTATION);
   expect(findings.map((a) => JSON.parse(a.description!))).toEqual([
     expect.objectContaining({ kind: 'no-verdict', cause: 'target', code: 'PRECONDITION' }),
+  ]);
+  annotations.length = 0;
+});
+
+test('a read the cancel was to show on that is throttled ends the test without a verdict, not as a failure', async () => {
+  const { driver } = fakeDriver();
+  const throttled = { get: async () => answer(429, { error: { code: 'TooManyRequests', message: 'x' } }) };
+  const reads = throttled as unknown as ApiClient;
+  const error = await firstCancelled(driver, reads, ID, cancelAnswer({ status: 'Pending' })).catch((e) => e);
+  expect(error).toBeInstanceOf(PreconditionError);
+  // Also the read a test falls back on, and the one an observation records.
+  expect(await readAction(reads, ID).catch((e) => e)).toBeInstanceOf(PreconditionError);
+  expect(await statusAfter(driver, reads, ID, answer(400, {})).catch((e) => e)).toBeInstanceOf(
+    PreconditionError,
+  );
+  const { annotations } = test.info();
+  // The same finding twice is recorded once.
+  const texts = annotations
+    .filter((a) => a.type === FINDING_ANNOTATION)
+    .map((a) => JSON.parse(a.description!) as { kind: string; text: string })
+    .filter((f) => f.kind === 'no-verdict')
+    .map((f) => f.text);
+  expect(texts).toEqual([
+    `GET ${ID} answered 429 while the cancel was to show; run again`,
+    `GET ${ID} answered 429 when the test read the action; run again`,
   ]);
   annotations.length = 0;
 });

@@ -55,10 +55,30 @@ test.describe('configuration', () => {
   });
 
   test('URLs must be http(s) origins', () => {
-    for (const url of ['ftp://x', 'http://x/api', 'not a url', 'http://user@x', 'http://a:b:c'])
+    for (const url of ['ftp://x', 'http://x/api', 'not a url', 'http://a:b:c'])
       expect(problems({ MDE_TARGET: 'emulator', MDE_API_BASE_URL: url })).toEqual([
         `ConfigError: MDE_API_BASE_URL must be an http or https origin without path, query or credentials, such as https://api.securitycenter.microsoft.com (got "${url}")`,
       ]);
+  });
+
+  test('a bad URL is echoed without its credentials, query or fragment', () => {
+    const cases = [
+      ['http://admin:S3cretPassw0rd@127.0.0.1:4010', 'http://***@127.0.0.1:4010'],
+      [
+        'https://api.securitycenter.microsoft.com/?sig=S3cretSig',
+        'https://api.securitycenter.microsoft.com/?***',
+      ],
+      ['http://127.0.0.1:4010#token=S3cret', 'http://127.0.0.1:4010#***'],
+    ];
+    for (const [url, shown] of cases)
+      for (const name of ['MDE_API_BASE_URL', 'MDE_AUTH_BASE_URL', 'MDE_CONTROL_BASE_URL'])
+        expect(problems({ MDE_TARGET: 'emulator', [name]: url }).join('\n')).toContain(`(got "${shown}")`);
+  });
+
+  test('an origin whose port is out of range says so', () => {
+    expect(problems({ MDE_TARGET: 'emulator', MDE_API_BASE_URL: 'http://127.0.0.1:99999' })).toEqual([
+      'ConfigError: MDE_API_BASE_URL is not a valid origin: port 99999 is above 65535 (got "http://127.0.0.1:99999")',
+    ]);
   });
 
   test('the embedded target takes HTTPS, faults and a profile file the contract accepts', () => {

@@ -3,6 +3,7 @@ import { precompiledValidators } from '../../contract/index.ts';
 import { registerSecret } from '../redaction/redact.ts';
 import { ENV_KEYWORDS, ENV_SCHEMA, type EnvValues, schemaOf } from './env-schema.ts';
 import { asBoolean } from './env-values.ts';
+import { shownUrl } from './shown-url.ts';
 import type { ConfigProblems } from './problems.ts';
 import type { Env } from './read-env.ts';
 
@@ -78,7 +79,7 @@ export function checkEnvironment(env: Env, problems: ConfigProblems): CheckedEnv
         ? ''
         : schema?.quiet
           ? ` (got ${given[name]!.length} characters, not shown: it may be a secret in the wrong variable)`
-          : ` (got ${JSON.stringify(given[name])})`;
+          : ` (got ${JSON.stringify(schema?.url ? shownUrl(given[name]!) : given[name])})`;
       problems.add(source[name] ?? name, `${schema?.fix ?? 'is not valid'}${got}`);
     }
     // Again without the bad values, which puts their defaults back; it cannot fail now.

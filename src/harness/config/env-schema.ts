@@ -9,9 +9,10 @@ import { Type } from './schema-builders.ts';
 //   writeOnly a secret: never echoed in a message, registered with the redactor
 //   quiet     an id: a bad value is described by its length, never echoed (a secret pasted into the
 //             wrong variable would otherwise be printed)
+//   url       a URL: a bad value is echoed without its credentials, query and fragment (shown-url.ts)
 // Variables read elsewhere (MDE_BASELINE and MDE_REPORT_SINGLE_FILE by the reporters, the emulator's
 // own CLI variables, those the scripts set for their children) are not read by the configuration.
-export const ENV_KEYWORDS = ['fix', 'fallback', 'quiet'];
+export const ENV_KEYWORDS = ['fix', 'fallback', 'quiet', 'url'];
 
 const GUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 const ORIGIN = '^https?://[^/?#@\\s]+/?$';
@@ -31,7 +32,9 @@ function choice<T extends string>(values: readonly T[], description: string, fal
 }
 const namesake = (fallback?: string) => (fallback ? { fallback } : {});
 const origin = (description: string, fallback?: string) =>
-  Type.Optional(Type.String({ pattern: ORIGIN, description, fix: ORIGIN_FIX, ...namesake(fallback) }));
+  Type.Optional(
+    Type.String({ pattern: ORIGIN, description, fix: ORIGIN_FIX, url: true, ...namesake(fallback) }),
+  );
 const clientId = (description: string, fallback?: string) =>
   Type.Optional(
     Type.String({ pattern: GUID, description, fix: CLIENT_ID_FIX, quiet: true, ...namesake(fallback) }),
@@ -168,6 +171,7 @@ export interface VariableSchema {
   fallback?: string;
   writeOnly?: boolean;
   quiet?: boolean;
+  url?: boolean;
 }
 
 export function schemaOf(name: string): VariableSchema | undefined {

@@ -8,6 +8,7 @@ import { GOV_HIGH_API_HOSTS, isLoopback, tenantOriginProblem } from './hosts.ts'
 import { ConfigProblems } from './problems.ts';
 import { profileFileProblem } from './profile-file.ts';
 import { type Env, readEnv } from './read-env.ts';
+import { shownUrl, unparsedOriginReason } from './shown-url.ts';
 import type {
   EmbeddedTarget,
   EmulatorTarget,
@@ -163,7 +164,11 @@ function originOf(c: CheckedEnvironment, name: string, problems: ConfigProblems)
   try {
     return new URL(value).origin;
   } catch {
-    problems.add(c.nameOf(name), `${schemaOf(name)?.fix} (got ${JSON.stringify(value)})`);
+    const why = unparsedOriginReason(value);
+    problems.add(
+      c.nameOf(name),
+      `${why ? `is not a valid origin: ${why}` : schemaOf(name)?.fix} (got ${JSON.stringify(shownUrl(value))})`,
+    );
     return undefined;
   }
 }

@@ -1,0 +1,14 @@
+// A URL as a configuration message may show it: credentials (user:password@) and a query or fragment
+// (?sig=... of a signed URL) are what make a URL secret, and the message needs neither to say what is
+// wrong with it. Works on text that is not a valid URL too: it is shown because it is invalid.
+export function shownUrl(value: string): string {
+  return value
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@')
+    .replace(/[?#].*$/s, (rest) => `${rest[0]}***`);
+}
+
+// Why Node cannot parse an origin the pattern let through, where that can be told: the port.
+export function unparsedOriginReason(value: string): string | undefined {
+  const port = /:(\d+)\/?$/.exec(value)?.[1];
+  return port !== undefined && Number(port) > 65535 ? `port ${port} is above 65535` : undefined;
+}

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactText } from '../../src/harness/redaction/redact.ts';
 import {
@@ -99,6 +99,19 @@ test('a fingerprint is recorded even where its directory does not exist yet', ()
   recordIssuedSecret(TOKEN, fingerprints);
   recordIssuedSecret(OPAQUE, fingerprints);
   expect(readFileSync(fingerprints, 'utf8').trim().split('\n')).toHaveLength(2);
+});
+
+test('symbolic links are followed once each: loops end, and a linked file outside is scanned', () => {
+  const { root, env } = workspace();
+  const outside = join(root, 'outside');
+  mkdirSync(outside);
+  writeFileSync(join(outside, 'copied.log'), `client_secret=${SECRET}`);
+  // Two links to their own directory: walked naively, 2^40 paths before the kernel's link limit.
+  symlinkSync('.', join(root, 'reports', 'x'));
+  symlinkSync('.', join(root, 'reports', 'y'));
+  symlinkSync(join(outside, 'copied.log'), join(root, 'reports', 'linked.log'));
+  const { findings } = scan({ root, env });
+  expect(findings).toEqual([{ file: 'reports/linked.log', what: 'the value of MDE_CLIENT_SECRET' }]);
 });
 
 test('a secret inside a deflated zip entry (a trace) is found and named by entry', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Env } from '../config/read-env.ts';
 import { configuredSecrets } from './configured-secrets.ts';
@@ -62,8 +62,9 @@ export function scanForLeaks(options: LeakScanOptions = {}): LeakScan {
   const fingerprints = options.fingerprints ?? readFingerprints(ownFile);
   const needles = buildNeedles(options.cwd ?? process.cwd(), env, fingerprints);
   const scan: LeakScan = { findings: [], skipped: [] };
+  const seen = new Set<string>();
   for (const dir of options.dirs ?? SCANNED_DIRS) {
-    for (const { path, tooLarge } of walk(resolve(root, dir))) {
+    for (const { path, tooLarge } of walk(resolve(root, dir), seen)) {
       if (path === ownFile) continue;
       const name = relative(root, path).split(sep).join('/');
       if (tooLarge) scan.skipped.push(name);
@@ -142,15 +143,20 @@ function runHoldsIssued(run: string, needles: Needles): boolean {
 
 // A directory that does not exist holds nothing: the default directories need not all be there (a
 // caller naming its own checks that they exist first).
-function* walk(path: string): Generator<{ path: string; tooLarge: boolean }> {
+// Symbolic links are followed (an artefact upload follows them too), each real file and directory
+// once: a link to . would otherwise walk the same tree until the kernel's 40-link limit.
+function* walk(path: string, seen: Set<string>): Generator<{ path: string; tooLarge: boolean }> {
   if (!existsSync(path)) return;
-  const stat = statSync(path);
+  const real = realpathSync(path);
+  if (seen.has(real)) return;
+  seen.add(real);
+  const stat = statSync(real);
   if (stat.isFile()) {
     yield { path, tooLarge: stat.size > MAX_FILE_BYTES };
     return;
   }
   if (!stat.isDirectory()) return;
-  for (const entry of readdirSync(path)) yield* walk(join(path, entry));
+  for (const entry of readdirSync(path)) yield* walk(join(path, entry), seen);
 }
 
 // For a terminal: one line per finding, naming the file; never the secret.

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ConfigError } from '../src/harness/errors.ts';
 import {
   formatFinding,
   formatSkipped,
@@ -40,7 +41,16 @@ if (missing.length > 0) {
 }
 const dirs = named.length > 0 ? named : SCANNED_DIRS;
 const started = performance.now();
-const { findings, skipped } = scanForLeaks({ dirs });
+let scan: ReturnType<typeof scanForLeaks>;
+try {
+  scan = scanForLeaks({ dirs });
+} catch (error) {
+  // The configured secrets come from the environment and .env: one that cannot be read is named.
+  if (!(error instanceof ConfigError)) throw error;
+  for (const line of error.lines()) console.error(`leak-scan: ${line}`);
+  process.exit(2);
+}
+const { findings, skipped } = scan;
 for (const file of skipped) console.error(formatSkipped(file));
 for (const finding of findings) console.error(formatFinding(finding));
 const took = `${Math.round(performance.now() - started)} ms`;

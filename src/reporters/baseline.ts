@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { repoRoot } from '../contract/contract-files.ts';
 import { getRegistry, parseYaml, type Registry } from '../contract/index.ts';
+import { withoutBom } from '../contract/user-json.ts';
 import { type Env, readEnv } from '../harness/config/read-env.ts';
 import { schemaProblems } from './schema-check.ts';
 import type { Verdict } from './verdict.ts';
@@ -59,13 +60,24 @@ export function loadBaseline(nameOrPath: string, registry: Registry = getRegistr
     throw new BaselineError(
       `MDE_BASELINE=${nameOrPath}: ${file} does not exist; name a file of baselines/ without .yaml (e.g. example-tenant) or give a path to one.`,
     );
-  return parseBaseline(readFileSync(path, 'utf8'), file, registry);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BaselineError(
+      code === 'EISDIR'
+        ? `MDE_BASELINE=${nameOrPath}: ${file} is a directory; name a baseline file (.yaml) in it or elsewhere.`
+        : `MDE_BASELINE=${nameOrPath}: ${file} cannot be read (${code ?? 'error'}).`,
+    );
+  }
+  return parseBaseline(text, file, registry);
 }
 
 export function parseBaseline(text: string, file: string, registry: Registry = getRegistry()): Baseline {
   let data: unknown;
   try {
-    data = parseYaml(text) ?? [];
+    data = parseYaml(withoutBom(text)) ?? [];
   } catch (error) {
     throw new BaselineError(`${file} is not valid YAML: ${yamlProblem(error)}`);
   }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCli } from '../../src/emulator/cli-args.ts';
 import { buildApp, EmulatorOptionsError } from '../../src/emulator/index.ts';
@@ -76,6 +76,8 @@ test.describe('--profile-file', () => {
       name: 'my-tenant',
       points: { 'unknown-id': { reading: { status: 404, code: 'NotFound' } } },
     });
+    // Saved as Windows editors save UTF-8: with a byte-order mark, which is not part of the JSON.
+    writeFileSync(path, `\uFEFF${readFileSync(path, 'utf8')}`);
     const app = await buildApp({ profile: 'strict-odata', profileFile: path }, await testKeys());
     const info = (await app.inject({ method: 'GET', url: '/_emulator/info' })).json();
     expect(info).toMatchObject({ profile: 'my-tenant', profileFile: path });

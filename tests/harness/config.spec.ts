@@ -98,6 +98,9 @@ test.describe('configuration', () => {
       ),
     ]);
     expect(problems({ MDE_EMULATOR_PROFILE_FILE: file('p.json', '{') })[0]).toContain('is not valid JSON');
+    // A byte-order mark (Windows editors write one) is not part of the JSON.
+    const bom = file('bom.json', '\uFEFF{"profileVersion":1,"points":{}}');
+    expect(loadConfig({ MDE_EMULATOR_PROFILE_FILE: bom }).target).toMatchObject({ profileFile: bom });
     expect(problems({ MDE_EMULATOR_PROFILE_FILE: join(tempDir('config-'), 'none.json') })[0]).toContain(
       'does not exist',
     );

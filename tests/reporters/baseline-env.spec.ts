@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../src/contract/contract-files.ts';
@@ -54,4 +54,27 @@ test('npm run conformance with a bad MDE_BASELINE in .env exits 2 before any tes
   ]);
   expect(run.stdout).toBe('');
   expect(run.status).toBe(2);
+});
+
+test('a baseline that is a directory, or saved with a byte-order mark, is read as a user means it', () => {
+  const dir = workdir('');
+  const asDir = join(dir, 'dir.yaml');
+  mkdirSync(asDir);
+  expect(selectedBaselineProblem({ MDE_BASELINE: asDir })).toMatch(
+    /^BaselineError: MDE_BASELINE=.*dir\.yaml: .*dir\.yaml is a directory; name a baseline file \(\.yaml\) in it or elsewhere\.$/,
+  );
+  // Windows editors start a UTF-8 file with a byte-order mark.
+  const withBom = join(dir, 'bom.yaml');
+  writeFileSync(withBom, '\uFEFF- id: CANCEL.FINAL\n  verdict: FAIL\n  reason: x\n');
+  expect(selectedBaselineProblem({ MDE_BASELINE: withBom })).toBeUndefined();
+});
+
+test('a .env that is a directory is a configuration error naming it; one with a byte-order mark is read', () => {
+  const dir = tempDir('dotenv-');
+  mkdirSync(join(dir, '.env'));
+  expect(() => readEnv(dir, {})).toThrow(
+    /^ConfigError: \.env is a directory \(.*\); it must be a file of NAME=value lines, or absent$/,
+  );
+  const other = workdir('\uFEFFMDE_TARGET=emulator\n');
+  expect(readEnv(other, {}).MDE_TARGET).toBe('emulator');
 });

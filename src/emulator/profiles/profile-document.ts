@@ -8,6 +8,7 @@ import {
   parseProfile,
 } from '../../contract/index.ts';
 import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
+import { parseUserJson } from '../../contract/user-json.ts';
 
 // Reads and validates a profile file once per process (again only if the file changed); every problem
 // is one ProfileFormatError line naming the file and, when there is one, the point.
@@ -29,7 +30,7 @@ export function readProfileFile(file: string): ProfileDocument {
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseUserJson(text);
   } catch (error) {
     throw new ProfileFormatError(`${file}: not valid JSON (${jsonSyntaxWhere(error)})`);
   }

@@ -3,9 +3,9 @@ import { precompiledValidators } from '../../contract/index.ts';
 import { registerSecret } from '../redaction/redact.ts';
 import { ENV_KEYWORDS, ENV_SCHEMA, type EnvValues, schemaOf } from './env-schema.ts';
 import { asBoolean } from './env-values.ts';
-import { shownUrl } from './shown-url.ts';
 import type { ConfigProblems } from './problems.ts';
 import type { Env } from './read-env.ts';
+import { shownUrl } from './shown-url.ts';
 
 // An Ajv of its own: it turns the environment's strings into the schema's booleans and numbers and
 // fills in the defaults, which the contract's strict instance must never do to an answer. Compiled

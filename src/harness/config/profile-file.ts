@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ProfileFormatError, parseProfile } from '../../contract/index.ts';
 import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
+import { parseUserJson } from '../../contract/user-json.ts';
 
 // MDE_EMULATOR_PROFILE_FILE: checked here, as the emulator will read it (JSON, the profile format), so
 // a bad file stops the run before any emulator starts. One sentence, naming the point at fault.
@@ -16,7 +17,7 @@ export function profileFileProblem(path: string): string | undefined {
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseUserJson(text);
   } catch (error) {
     return `names ${path}, which is not valid JSON (${jsonSyntaxWhere(error)})`;
   }

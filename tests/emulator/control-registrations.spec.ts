@@ -125,6 +125,25 @@ test.describe('control protocol: machines and seeded actions', () => {
   }
 });
 
+test.describe('control protocol: members outside a shape', () => {
+  // A misspelt or unsupported member is refused, never ignored: an "id" the emulator does not honour
+  // would look honoured, a "statuss" would seed the wrong status.
+  const MACHINE_BODY = { tenantId: TENANT, id: 'm-extra', computerDnsName: 'x.test' };
+  for (const [route, body, member] of [
+    ['/machineactions', { ...ACTION, statuss: 'Succeeded' }, 'statuss'],
+    ['/machineactions', { ...ACTION, id: 'abc' }, 'id'],
+    ['/apps', { ...APP, role: ['Machine.Scan'] }, 'role'],
+    ['/machines', { ...MACHINE_BODY, name: 'x' }, 'name'],
+    ['/clock/advance', { seconds: 1, minutes: 1 }, 'minutes'],
+  ] as const)
+    test(`POST ${route} with "${member}" answers 400 naming it and what the route takes`, async ({ emu }) => {
+      const res = await emu.control('POST', route, body);
+      expect(res.statusCode).toBe(400);
+      expect(errorCode(res)).toBe('InvalidInput');
+      expect(res.json().error.message).toContain(`${member} is not a member here; it takes`);
+    });
+});
+
 test.describe('control protocol: hostile bodies', () => {
   const routes = ['/clock/advance', '/apps', '/machines', '/machineactions'];
 

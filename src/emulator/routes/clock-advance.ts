@@ -1,6 +1,6 @@
 import { toRfc3339 } from '../clock/timestamps.ts';
 import { WireError } from '../error-catalogue.ts';
-import { objectAt, shown } from '../state/input-problems.ts';
+import { objectAt, onlyMembers, shown } from '../state/input-problems.ts';
 
 // Limits of POST /_emulator/clock/advance. The clock never goes back, not even on reset, so one advance
 // past what a timestamp can show would break every later answer: it is refused instead.
@@ -17,6 +17,8 @@ export function advanceSeconds(input: unknown, nowMs: number): number {
   const problems: string[] = [];
   const body = objectAt(input, '', 'the advance, {"seconds": n}', problems);
   if (!body) throw new WireError('InvalidInput', problems.join(' '));
+  onlyMembers(body, '', ['seconds'], problems);
+  if (problems.length > 0) throw new WireError('InvalidInput', problems.join(' '));
   const seconds = body['seconds'];
   if (
     typeof seconds !== 'number' ||

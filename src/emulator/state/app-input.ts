@@ -5,6 +5,7 @@ import type { AppRegistration } from './app-registry.ts';
 import {
   MAX_ID_LENGTH,
   objectAt,
+  onlyMembers,
   optionalTextAt,
   type Problems,
   pathOf,
@@ -16,11 +17,14 @@ import {
 // role an operation requires. A name outside them is a typo that would only surface later as a 403.
 export const CONTRACT_ROLES: readonly string[] = contractRoles();
 
+const APP_MEMBERS = ['tenantId', 'clientId', 'clientSecret', 'certificate', 'federatedCredentials', 'roles'];
+
 // An app registration of the control protocol (POST /_emulator/apps) or of a seed's `apps`.
 export function readApp(input: unknown, problems: Problems, path = ''): AppRegistration | undefined {
   const body = objectAt(input, path, 'an app', problems);
   if (!body) return undefined;
   const found = problems.length;
+  onlyMembers(body, path, APP_MEMBERS, problems);
   const tenantId = textAt(body, path, 'tenantId', problems, MAX_ID_LENGTH);
   const clientId = textAt(body, path, 'clientId', problems);
   const roles = rolesAt(body['roles'], pathOf(path, 'roles'), problems);

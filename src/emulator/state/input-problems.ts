@@ -39,6 +39,19 @@ export function objectAt(
   return undefined;
 }
 
+// Members outside a shape are refused, never ignored: a misspelt "statuss" would otherwise seed an
+// action in a status its author did not mean, and an "id" that is not honoured looks honoured.
+export function onlyMembers(
+  body: Record<string, unknown>,
+  path: string,
+  known: readonly string[],
+  problems: Problems,
+): void {
+  for (const name of Object.keys(body))
+    if (!known.includes(name))
+      problems.push(`${pathOf(path, name)} is not a member here; it takes ${known.join(', ')}.`);
+}
+
 export function textAt(
   body: Record<string, unknown>,
   path: string,

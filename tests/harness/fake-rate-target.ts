@@ -8,7 +8,7 @@ import { answer } from './answers.ts';
 // and Retry-After readings (docs/contract.md#rate-window, #retry-after-value), for the rate helpers'
 // unit tests. Its clock is a counter. The calls of burst b (counting bursts of more than one call) arrive
 // `spread(b, k)` ms after it starts, as a tenant's may, and are decided in the order they arrive; a
-// single call arrives at once. A refused call is not counted.
+// single call arrives at once. A refused call is not counted, unless `countsThrottled`.
 
 export type Window = 'sliding' | 'fixed-from-first-call' | 'fixed-clock-aligned';
 
@@ -18,8 +18,12 @@ export interface RateTargetOptions {
   // When call k of burst b arrives, in ms after the burst starts (default: 1 ms apart).
   spread?: (b: number, k: number) => number;
   perMinute?: number;
+  hourLimit?: number;
   // Breaks the target: Retry-After always says this many seconds.
   fixedRetryAfter?: number;
+  // A call answered 429 counts in the windows too (lawful on a tenant, not on an emulator).
+  countsThrottled?: boolean;
+  mode?: 'emulator' | 'tenant';
 }
 
 const LATENCY_MS = 20;
@@ -32,7 +36,7 @@ export function rateTarget(options: RateTargetOptions, startMs = Date.parse('202
   let group: ((res: Exchange) => void)[] = [];
   const limits = [
     { ms: 60_000, max: options.perMinute ?? 100, log: [] as number[], start: -Infinity },
-    { ms: 3_600_000, max: 1500, log: [] as number[], start: -Infinity },
+    { ms: 3_600_000, max: options.hourLimit ?? 1500, log: [] as number[], start: -Infinity },
   ];
 
   // Ms until the window takes one more call at `at` (0: it takes it now).
@@ -59,6 +63,7 @@ export function rateTarget(options: RateTargetOptions, startMs = Date.parse('202
       for (const w of limits) w.log.push(at);
       return res(404);
     }
+    if (options.countsThrottled) for (const w of limits) w.log.push(at);
     const whole = options.retryAfter === 'whole-window' ? limits[blocking]!.ms : waits[blocking]!;
     const seconds = options.fixedRetryAfter ?? Math.max(1, Math.ceil(whole / 1000));
     return res(429, { 'retry-after': String(seconds) });
@@ -87,7 +92,7 @@ export function rateTarget(options: RateTargetOptions, startMs = Date.parse('202
       }),
   } as unknown as ApiClient;
   const driver = {
-    mode: 'emulator',
+    mode: options.mode ?? 'emulator',
     unknownId: () => randomUUID(),
     clockNow: async () => new Date(now),
     advanceClock: async (seconds: number) => {

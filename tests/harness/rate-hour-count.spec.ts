@@ -62,6 +62,42 @@ test.describe('RATE.HOUR counts the hour limit for every lawful window', () => {
     });
 });
 
+test.describe('a tenant that counts the calls it answered 429', () => {
+  // Open on a tenant, refused on an emulator (docs/interfaces.md#rate-limit-counting): its hour fills
+  // with the minute limits' 429s counted, so fewer than 1500 calls are served.
+  test('has served its hour when the calls served and its 429s before make 1500', async () => {
+    const target = rateTarget({
+      window: 'sliding',
+      retryAfter: 'time-remaining',
+      countsThrottled: true,
+      mode: 'tenant',
+    });
+    const result = await count(target);
+    expect(result.broken, result.broken).toBeUndefined();
+    expect(result.served + result.throttledCounted!).toBe(1500);
+    expect(result.served).toBeLessThan(1500);
+  });
+
+  test('an emulator that counts them is broken: its 1500 calls are never served', async () => {
+    const target = rateTarget({ window: 'sliding', retryAfter: 'time-remaining', countsThrottled: true });
+    const result = await count(target);
+    expect(result.broken).toBeDefined();
+    expect(result.served).toBeLessThan(1500);
+  });
+
+  test('a tenant whose hour fills short of 1500 calls and 429s is still broken', async () => {
+    const target = rateTarget({
+      window: 'sliding',
+      retryAfter: 'time-remaining',
+      mode: 'tenant',
+      hourLimit: 1400,
+    });
+    const result = await count(target);
+    expect(result.broken).toBeDefined();
+    expect(result.throttledCounted).toBeUndefined();
+  });
+});
+
 test.describe('RATE.HOUR still finds a broken target', () => {
   test('a Retry-After too short to free anything: broken after waiting on it twice', async () => {
     const target = rateTarget({

@@ -12,7 +12,11 @@ test('a cancellation time is compared with the creation time at the coarser prec
   expect(notBefore('2026-12-02T10:00:00Z', '2026-12-02T10:00:00.6103056Z')).toBe(true);
   expect(notBefore('2026-12-02T10:00:00.610Z', '2026-12-02T10:00:00.6103056Z')).toBe(true);
   expect(notBefore('2026-12-02T10:00:00.600Z', '2026-12-02T10:00:00.6103056Z')).toBe(false);
+  // A field rounded to whole seconds (up, here) may read later than a finer one of the same instant.
+  expect(notBefore('2026-12-02T10:00:00.8000000Z', '2026-12-02T10:00:01Z')).toBe(true);
+  expect(notBefore('2026-12-02T10:00:00.8Z', '2026-12-02T10:00:00.81Z')).toBe(true);
   // Really earlier stays earlier.
+  expect(notBefore('2026-12-02T09:59:59.9Z', '2026-12-02T10:00:01Z')).toBe(false);
   expect(notBefore('2026-12-02T09:59:59Z', '2026-12-02T10:00:00.6103056Z')).toBe(false);
   expect(notBefore('2026-12-02T10:00:00.5000000Z', '2026-12-02T10:00:00.6103056Z')).toBe(false);
 });

@@ -4,6 +4,7 @@ import { CliUsageError, parseCli, USAGE } from './cli-args.ts';
 import { FAULT_CATALOGUE } from './faults/catalogue.ts';
 import { isFetchBadPort } from './fetch-bad-ports.ts';
 import { startEmulator } from './index.ts';
+import { exposureWarning } from './network-exposure.ts';
 import { EmulatorOptionsError } from './options.ts';
 
 async function main(): Promise<number> {
@@ -61,6 +62,8 @@ async function main(): Promise<number> {
     console.error(
       `emulator: warning: fetch() clients (browsers, Node's fetch) refuse port ${port}, a "bad port" of the Fetch standard; the suite reaches it, but choose another with --port <n> if your own automation uses fetch()`,
     );
+  const exposed = exposureWarning(running.url, info.options.control);
+  if (exposed) console.error(`emulator: ${exposed}`);
   if (running.certificateFile)
     console.log(
       `TLS certificate (self-signed for localhost, 127.0.0.1, ::1): ${resolve(running.certificateFile)}; ` +

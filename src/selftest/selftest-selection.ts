@@ -20,12 +20,19 @@ export function selftestSelection(env: NodeJS.ProcessEnv, known: readonly string
   const wanted = (name: string) => !only || only.includes(name);
   const workers = selftestWorkers(env);
   const families = [...new Set(known.map((name) => name.replace(/:.*$/, ':<name>')))];
+  const cases = `cases are ${families.join(', ')}; npm run emulator -- --list-faults`;
   const problems = (only ?? [])
     .filter((name) => !known.includes(name))
     .map((name) => ({
       variable: 'MDE_SELFTEST_ONLY',
-      problem: `names no self-test case: "${name}" (cases are ${families.join(', ')}; npm run emulator -- --list-faults)`,
+      problem: `names no self-test case: "${name}" (${cases})`,
     }));
+  // Only commas ("," or " , "): not unset, yet no case at all; the run would have no target.
+  if (only?.length === 0)
+    problems.push({
+      variable: 'MDE_SELFTEST_ONLY',
+      problem: `names no self-test case, only commas (got "${env.MDE_SELFTEST_ONLY?.trim()}"; ${cases})`,
+    });
   if (!Number.isInteger(workers) || workers < 1)
     problems.push({
       variable: 'MDE_SELFTEST_WORKERS',

@@ -41,3 +41,14 @@ test('a misspelt case and a bad worker count are problems, each naming what to f
   ]);
   expect(selftestSelection({ MDE_SELFTEST_ONLY: 'profile:default' }, KNOWN).problems).toEqual([]);
 });
+
+// Commas alone are set, yet name nothing: the script would hand Playwright a plan without targets.
+test('MDE_SELFTEST_ONLY of commas alone is a problem, not an empty run', () => {
+  for (const value of [',', ' , ,'])
+    expect(selftestSelection({ MDE_SELFTEST_ONLY: value }, KNOWN).problems).toEqual([
+      {
+        variable: 'MDE_SELFTEST_ONLY',
+        problem: expect.stringMatching(/^names no self-test case, only commas \(got ",/),
+      },
+    ]);
+});

@@ -20,6 +20,7 @@ import {
 } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
 import { runWorkers } from '../src/harness/run/run-workers.ts';
+import { scriptArgs } from '../src/reporters/script-args.ts';
 import type { RunRecords } from '../src/reporters/test-record.ts';
 import { calibrateMatrix, probeMatrixOriginals } from '../src/selftest/calibrate-matrix.ts';
 import { withEvidence } from '../src/selftest/case-evidence.ts';
@@ -33,6 +34,24 @@ import { INDEPENDENT_VARIANTS, SELFTEST_CASES } from '../src/selftest/selftest-c
 import { type SelftestSelection, selftestSelection } from '../src/selftest/selftest-selection.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 
+// The one description of the command line; docs/interfaces.md#commands says the rest.
+const USAGE = `Usage: npm run selftest [-- --help]
+
+Runs the conformance suite against the reference emulator in every conforming profile and with every
+deliberate fault, against the independent emulator and in two tenant rehearsals, then calibrates an
+emulator from each observed profile; writes reports/selftest.md and reports/selftest.json. Exits 0 when
+every case holds, 1 when one does not (or the matrix wrote no report), 2 for a usage or configuration
+error.
+
+Takes no argument but --help: a Playwright option (--grep, --shard, ...) would narrow the tests, and a
+fault whose tests did not run would read as not caught. Narrow it by case instead:
+
+  MDE_SELFTEST_ONLY     only these cases, comma-separated (profile:default,fault:cancel-new-id)
+  MDE_SELFTEST_WORKERS  Playwright workers of the emulator targets (default 2)
+
+Docs: docs/interfaces.md#commands, docs/writing-tests.md`;
+
+argsOrExit();
 const { wanted, only, workers: WORKERS } = selectionOrExit();
 const OUT = 'reports/selftest-run';
 // A wire fault that leaves a request unanswered costs one request timeout per lost exchange.
@@ -118,17 +137,13 @@ const started = performance.now();
 // the calibration's originals are probed then: their answers do not depend on the run.
 const embeddedKeys = startEmbeddedAhead(plan);
 const calibrationKey = createSigningKey();
-const playwright = runPlaywright(
-  process.env.MDE_SELFTEST_CONFIG ?? 'playwright.selftest.config.ts',
-  process.argv.slice(2),
-  {
-    [RUN_PLAN_VARIABLE]: encodeRunPlan(plan),
-    MDE_SELFTEST_WORKERS: String(WORKERS),
-    // The workers trust the rehearsal emulators' certificate as any Node client would.
-    NODE_EXTRA_CA_CERTS: tenants.caFile,
-    ...embeddedKeys.env,
-  },
-);
+const playwright = runPlaywright(process.env.MDE_SELFTEST_CONFIG ?? 'playwright.selftest.config.ts', [], {
+  [RUN_PLAN_VARIABLE]: encodeRunPlan(plan),
+  MDE_SELFTEST_WORKERS: String(WORKERS),
+  // The workers trust the rehearsal emulators' certificate as any Node client would.
+  NODE_EXTRA_CA_CERTS: tenants.caFile,
+  ...embeddedKeys.env,
+});
 const originalsStarted = performance.now();
 const originals = probeMatrixOriginals({
   profiles: Object.keys(PROFILES).filter((p) => wanted(profileCase(p))),
@@ -190,6 +205,16 @@ writeFileSync('reports/selftest.json', `${JSON.stringify({ figures, cases: judge
 writeFileSync('reports/selftest.md', selftestMarkdown(judged, figures));
 console.log(`\n${selftestTable(judged, figures)}\n(every case: reports/selftest.md)`);
 process.exit(judged.every((c) => c.ok) ? 0 : 1);
+
+// --help prints the usage and exits 0; anything else is one line and exit 2, before any emulator starts.
+function argsOrExit(): void {
+  try {
+    scriptArgs(USAGE, {});
+  } catch (error) {
+    console.error(`self-test: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
 
 function selectionOrExit(): SelftestSelection {
   const selection = selftestSelection(process.env, SELFTEST_CASES);

@@ -1,6 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
-// The command line of `npm run report`, `report:merge` and `leak-scan`. npm hands on the `--` that
+// The command line of `npm run report`, `report:merge`, `leak-scan` and `selftest`. npm hands on the `--` that
 // separates its own options; --help prints the command's usage and exits 0 before anything is read.
 export function scriptArgs<const T extends Omit<ParseArgsConfig, 'args'>>(usage: string, config: T) {
   const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));

@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from '../../src/contract/contract-files.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { runScript, withoutMdeVariables } from '../helpers/script-env.ts';
+
+// npm run selftest stops on a bad command line or selection before any emulator starts: one line and
+// exit 2 (exit 1 would read as a broken case), never Playwright's usage or a stack trace.
+test('an argument other than --help is one line and exit 2; --help prints the usage and exits 0', () => {
+  for (const [arg, line] of [
+    ['--bogus', "self-test: Unknown option '--bogus' (see --help)"],
+    ['--grep', "self-test: Unknown option '--grep' (see --help)"],
+    ['extra', "self-test: Unexpected argument 'extra' (see --help)"],
+  ] as const) {
+    const run = runScript('selftest.ts', '--', arg);
+    expect(run.stderr.trim().split('\n')).toEqual([line]);
+    expect(run.status).toBe(2);
+  }
+  const help = runScript('selftest.ts', '--', '--help');
+  expect(help.stdout).toMatch(/^Usage: npm run selftest/);
+  expect(help.status).toBe(0);
+});
+
+test('MDE_SELFTEST_ONLY of commas alone is a ConfigError line and exit 2', () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', 'selftest.ts')], {
+    cwd: repoRoot,
+    env: { ...withoutMdeVariables(), MDE_SELFTEST_ONLY: ',' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect(run.stderr.trim().split('\n')).toEqual([
+    expect.stringMatching(/^ConfigError: MDE_SELFTEST_ONLY names no self-test case, only commas/),
+  ]);
+  expect(run.status).toBe(2);
+});

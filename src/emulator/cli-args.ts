@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { jsonSyntaxWhere } from '../contract/json-syntax-error.ts';
+import { missingValueLine } from '../contract/missing-value.ts';
 import { FAULT_NAMES } from './faults/catalogue.ts';
 import type { EmulatorOptions } from './options.ts';
 import { builtInProfiles } from './profiles/built-in-profiles.ts';
@@ -22,7 +23,7 @@ Starts the reference emulator of the Defender for Endpoint machine actions API u
                        ${Object.keys(builtInProfiles()).join(', ')}
   --profile-file FILE  answer the open points as FILE says, over --profile        env MDE_EMULATOR_PROFILE_FILE
   --fault NAME         switch on a deliberate violation; repeat or comma-separate env MDE_EMULATOR_FAULTS
-  --rate-limits off    lift every rate limit
+  --rate-limits on|off off lifts every rate limit (default on)
   --no-control         no /_emulator/* routes: play a real tenant (use --seed)
   --seed FILE.json     apps, machines and actions to load at start
   --https              serve HTTPS (self-signed certificate for localhost,       env MDE_EMULATOR_HTTPS=true
@@ -45,13 +46,25 @@ export type CliCommand =
 
 // Flags win over environment variables; every mistake is one CliUsageError line.
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
+  const args = negativeValues(argv);
+  // Read as tokens first, so that --help counts only as an option of its own, never as the value
+  // of another (`--port --help`: that value is missing).
+  const { tokens = [] } = parseArgs({ args, strict: false, tokens: true, options: OPTIONS });
+  if (tokens.some((t) => t.kind === 'option' && t.name === 'help')) return { kind: 'help' };
   let values: ReturnType<typeof parse>['values'];
   try {
-    values = parse(negativeValues(argv)).values;
+    values = parse(args).values;
   } catch (error) {
+    const missing = tokens.find(
+      (t) =>
+        t.kind === 'option' &&
+        VALUE_OPTIONS.has(t.name) &&
+        (t.value === undefined || (!t.inlineValue && /^-./.test(t.value))),
+    );
+    if (missing?.kind === 'option')
+      throw new CliUsageError(missingValueLine(USAGE, missing.rawName, missing.value));
     throw new CliUsageError((error as Error).message.split('\n')[0]!);
   }
-  if (values.help) return { kind: 'help' };
   if (values['list-faults']) return { kind: 'list-faults' };
   const portText = values.port ?? nonEmpty(env['MDE_EMULATOR_PORT']);
   const port = portText === undefined ? undefined : Number(portText);

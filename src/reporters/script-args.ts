@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { missingValueLine } from '../contract/missing-value.ts';
 
 // The command line of `npm run report`, `report:merge`, `leak-scan` and `selftest`. npm hands on the `--` that
 // separates its own options; --help prints the command's usage and exits 0 before anything is read.
@@ -32,11 +33,8 @@ export function scriptArgs<const T extends Omit<ParseArgsConfig, 'args'>>(usage:
   }
 }
 
-// Node says "argument missing" or "ambiguous"; the line says what to type instead, in the usage's words.
+// The line says what to type instead; --help is named when nothing came after the option.
 function missingValue(usage: string, option: string, next: string | undefined): string {
-  const placeholder = new RegExp(`${option} ([A-Z_]+)`).exec(usage)?.[1] ?? 'VALUE';
-  const line = `${option} needs a value: ${option} ${placeholder}`;
-  return next === undefined
-    ? `${line} (see --help)`
-    : `${line}; ${next} is an option (for a value that starts with a dash, write ${option}=${next})`;
+  const line = missingValueLine(usage, option, next);
+  return next === undefined ? `${line} (see --help)` : line;
 }

@@ -119,5 +119,20 @@ test.describe('command line', () => {
   test('--help and --list-faults are commands of their own', () => {
     expect(parseCli(['--help'], {}).kind).toBe('help');
     expect(parseCli(['--list-faults'], {}).kind).toBe('list-faults');
+    // --help as an option of its own wins over a mistake beside it, as in the report scripts.
+    expect(parseCli(['--bogus', '-h'], {}).kind).toBe('help');
   });
+
+  // docs/interfaces.md#commands: where a value belongs, an option there is that value missing.
+  for (const [argv, message] of [
+    [['--port', '--help'], '--port needs a value: --port N; --help is an option'],
+    [['--seed', '--help'], '--seed needs a value: --seed FILE.json; --help is an option'],
+    [['--profile', '--list-faults'], '--profile needs a value: --profile NAME; --list-faults is an option'],
+    [['--tls-cert', '--https'], '--tls-cert needs a value: --tls-cert FILE; --https is an option'],
+    [['--https', '--rate-limits'], /^--rate-limits needs a value: --rate-limits on\|off$/],
+  ] as const) {
+    test(`${argv.join(' ')} says which value is missing and what to give`, () => {
+      expect(() => parseCli([...argv], {})).toThrow(message);
+    });
+  }
 });

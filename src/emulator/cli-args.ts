@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { jsonSyntaxWhere } from '../contract/json-syntax-error.ts';
 import { missingValueLine } from '../contract/missing-value.ts';
 import { FAULT_NAMES } from './faults/catalogue.ts';
-import type { EmulatorOptions } from './options.ts';
+import { type EmulatorOptions, LOG_LEVELS } from './options.ts';
 import { builtInProfiles } from './profiles/built-in-profiles.ts';
 import { problemLines } from './state/input-problems.ts';
 import { readSeedDocument, type Seed } from './state/seed-document.ts';
@@ -73,6 +73,10 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   const rateLimits = values['rate-limits'];
   if (rateLimits !== undefined && rateLimits !== 'on' && rateLimits !== 'off')
     throw new CliUsageError(`--rate-limits takes "on" or "off" (got "${rateLimits}").`);
+  // Checked here, not by resolveOptions: its line would name the option of startEmulator(), logLevel.
+  const logLevel = values['log-level'] ?? DEFAULT_LOG_LEVEL;
+  if (!isLogLevel(logLevel))
+    throw new CliUsageError(`--log-level takes one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
   const faultText = values.fault?.length ? values.fault.join(',') : (env['MDE_EMULATOR_FAULTS'] ?? '');
   const httpsText = env['MDE_EMULATOR_HTTPS']?.trim().toLowerCase();
   if (httpsText && !['true', 'false', '1', '0'].includes(httpsText))
@@ -95,7 +99,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
       control: values['no-control'] ? false : undefined,
       seed: values.seed === undefined ? undefined : readSeed(values.seed),
       logger: true,
-      logLevel: (values['log-level'] ?? DEFAULT_LOG_LEVEL) as EmulatorOptions['logLevel'],
+      logLevel,
       ...(https
         ? {
             https: true,
@@ -149,6 +153,10 @@ function negativeValues(argv: string[]): string[] {
     } else out.push(arg);
   }
   return out;
+}
+
+function isLogLevel(value: string): value is (typeof LOG_LEVELS)[number] {
+  return (LOG_LEVELS as readonly string[]).includes(value);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

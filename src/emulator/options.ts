@@ -62,7 +62,7 @@ export interface ResolvedOptions {
   tlsCertOut: string | undefined;
 }
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   const profile = resolveProfile(options);
@@ -77,7 +77,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   const host = options.host ?? '127.0.0.1';
   if (typeof host !== 'string' || host.length === 0) fail('host must be a non-empty string.');
   const logLevel = options.logLevel ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) fail(`logLevel must be one of ${LOG_LEVELS.join(', ')}.`);
+  if (!LOG_LEVELS.includes(logLevel))
+    fail(`logLevel must be one of ${LOG_LEVELS.join(', ')} (got ${JSON.stringify(logLevel)}).`);
   const pendingSeconds = options.lifecycle?.pendingSeconds ?? 30;
   const inProgressSeconds = options.lifecycle?.inProgressSeconds ?? 120;
   for (const [name, value] of [

@@ -107,6 +107,11 @@ test.describe('command line', () => {
     [['--port', '-1'], '--port must be a number from 0 to 65535 (got "-1")'],
     [['--port', '70000'], '--port must be a number from 0 to 65535 (got "70000")'],
     [['--rate-limits', 'maybe'], '--rate-limits takes "on" or "off"'],
+    // Named as the user typed it, not as startEmulator()'s logLevel.
+    [
+      ['--log-level', 'loud'],
+      '--log-level takes one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+    ],
     [['--seed', '/nonexistent.json'], '--seed: cannot read'],
     [['extra'], 'Unexpected argument'],
   ] as const) {

@@ -72,11 +72,20 @@ function kib(bytes: number): string {
 // parameter longer than the router takes, which can only be a malformed id
 // (docs/contract.md#malformed-id).
 export function frameworkErrors(ctx: EmulatorContext) {
-  return (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const wire =
       error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-        ? refusal(ctx.profile.readings['malformed-id'], 'The id is too long to be a machine action id.')
+        ? refusal(ctx.profile.readings['malformed-id'], tooLongMessage(request.url))
         : new WireError('BadRequest', 'The URL cannot be decoded.');
     send(ctx, reply, errorAnswer(ctx, wire, false));
   };
+}
+
+// The router refuses before any route is chosen, so the path says whose id it is: a device's
+// (POST /api/machines/{id}/runAntiVirusScan) is no machine action id.
+function tooLongMessage(url: string): string {
+  const collection = /^\/api(?:\/v1\.0)?\/(machines|machineactions)\//i.exec(url)?.[1]?.toLowerCase();
+  if (collection === 'machines') return 'The id is too long to be a machine id.';
+  if (collection === 'machineactions') return 'The id is too long to be a machine action id.';
+  return 'A segment of the path is too long to name anything.';
 }

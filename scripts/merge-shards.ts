@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
@@ -12,7 +12,8 @@ import { refuseOtherContract } from '../src/reporters/records-contract.ts';
 import { RECORDS_FILE, readRecords, writeRecords } from '../src/reporters/records-file.ts';
 import { runDirectory } from '../src/reporters/run-directory.ts';
 import { EXIT, worstOf } from '../src/reporters/run-outcome.ts';
-import { scriptArgs } from '../src/reporters/script-args.ts';
+import { ArgumentProblems, scriptArgs } from '../src/reporters/script-args.ts';
+import { shardArgumentProblems, shardFiles } from '../src/reporters/shard-arguments.ts';
 import { writeComplianceReports } from '../src/reporters/write-reports.ts';
 
 // The one description of the command line; docs/interfaces.md#commands and docs/reports.md say the rest.
@@ -45,16 +46,16 @@ try {
   });
   const { singleFile, skipAllure } = allureSwitches(values, readEnv());
   const { root, env } = runDirectory(values.dir);
-  const allureDirs = (values['allure-results'] ?? []).map((dir) => resolve(dir));
+  const allureDirs = (values['allure-results'] ?? []).map((given) => ({ given, path: resolve(given) }));
   const shardsDir = resolve(positionals[0] ?? join(root, 'reports', 'shards'));
-  const files = existsSync(shardsDir)
-    ? readdirSync(shardsDir).filter((f) => /^shard-\d+-of-\d+\.json$/.test(f))
-    : [];
+  const problems = shardArgumentProblems({ positionals, allureDirs, shardsDir });
+  if (problems.length > 0) throw new ArgumentProblems(problems);
+  const files = shardFiles(shardsDir);
   if (files.length === 0)
     throw new Error(
       `no shard-<i>-of-<n>.json in ${shardsDir}; run \`npm run conformance -- --shard=i/n\` for each shard i of n first, then merge`,
     );
-  const merged = mergeRecords(files.sort().map((f) => readRecords(join(shardsDir, f))));
+  const merged = mergeRecords(files.map((f) => readRecords(join(shardsDir, f))));
   refuseOtherContract(merged, `the shards in ${shardsDir}`);
   writeRecords(join(root, RECORDS_FILE), merged);
   const outDir = join(root, 'reports');
@@ -72,7 +73,7 @@ try {
   const results = join(root, 'allure-results');
   mkdirSync(results, { recursive: true });
   // Allure result files are named by UUID, so directories from different shards never collide.
-  for (const dir of allureDirs) if (resolve(dir) !== results) cpSync(dir, results, { recursive: true });
+  for (const { path } of allureDirs) if (path !== results) cpSync(path, results, { recursive: true });
   const finished = await finishRun({
     root,
     ...(env ? { env } : {}),
@@ -82,6 +83,7 @@ try {
   });
   process.exitCode = junit.ok ? finished : worstOf([finished, EXIT.ERRORED]);
 } catch (error) {
-  console.error(`merge-shards: ${(error as Error).message}`);
+  const lines = error instanceof ArgumentProblems ? error.problems : [(error as Error).message];
+  for (const line of lines) console.error(`merge-shards: ${line}`);
   process.exitCode = 2;
 }

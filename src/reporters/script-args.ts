@@ -1,6 +1,14 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { missingValueLine } from '../contract/missing-value.ts';
 
+// Every problem found in a script's arguments, one line each, before the script writes anything.
+export class ArgumentProblems extends Error {
+  override readonly name = 'ArgumentProblems';
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+  }
+}
+
 // The command line of `npm run report`, `report:merge`, `leak-scan` and `selftest`. npm hands on the `--` that
 // separates its own options; --help prints the command's usage and exits 0 before anything is read.
 export function scriptArgs<const T extends Omit<ParseArgsConfig, 'args'>>(usage: string, config: T) {

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { jsonSyntaxWhere } from '../contract/json-syntax-error.ts';
+import { recordsProblems } from './records-shape.ts';
 import type { RunRecords } from './test-record.ts';
 
 // Where the raw records go: `npm run report` rebuilds the reports from this file without a rerun.
@@ -19,8 +20,14 @@ export function readRecords(file: string): RunRecords {
   if (!existsSync(file))
     throw new Error(`${file} does not exist: run \`npm run conformance\` first (it writes the raw records).`);
   const data = parseJson(file) as RunRecords | null;
-  if (data?.version !== 1 || !Array.isArray(data.tests))
+  if (data?.version !== 1)
     throw new Error(`${file} is not a compliance records file of this suite (version 1).`);
+  // The first few problems: a file damaged throughout would otherwise fill the screen with one line.
+  const problems = recordsProblems(data);
+  if (problems.length > 0)
+    throw new Error(
+      `${file} is not a compliance records file of this suite: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`,
+    );
   return data;
 }
 

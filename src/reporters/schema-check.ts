@@ -22,9 +22,13 @@ function validator(file: string): ValidateFunction {
 
 // The problems found, one line each; empty when the data is valid.
 export function schemaProblems(file: string, data: unknown): string[] {
+  return schemaErrors(file, data).map(describe);
+}
+
+// Ajv's errors, for a reader that words them for its own file (records-shape.ts).
+export function schemaErrors(file: string, data: unknown): ErrorObject[] {
   const validate = validator(file);
-  if (validate(data)) return [];
-  return (validate.errors ?? []).map(describe);
+  return validate(data) ? [] : (validate.errors ?? []);
 }
 
 // Ajv's enum message does not say which values it allows; a reader fixing a file needs them.

@@ -17,6 +17,7 @@ import { isListingRun } from '../src/harness/run/listing-run.ts';
 import { planFromConfig } from '../src/harness/run/plan-from-config.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
+import { shardOptionProblem } from '../src/harness/run/shard-option.ts';
 import { startAllureGenerator } from '../src/reporters/allure-generate.ts';
 import { selectedBaselineProblem } from '../src/reporters/baseline.ts';
 import { mustCoverageRequired } from '../src/reporters/must-coverage.ts';
@@ -30,6 +31,12 @@ async function main(args: string[]): Promise<ExitCode> {
   const env = readEnv();
   // First, and whatever else is wrong: a misspelt switch (MDE_ALLOW_WRITE) may be why the rest is.
   for (const line of unknownVariableWarnings(env)) console.error(line);
+  // A usage error of the command line, said before anything starts (Playwright would throw it later).
+  const shardProblem = shardOptionProblem(args);
+  if (shardProblem) {
+    console.error(`conformance: ${shardProblem}`);
+    return EXIT.ERRORED;
+  }
   let config: ReturnType<typeof loadConfig>;
   let singleFile: boolean;
   try {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { jsonSyntaxWhere } from '../contract/json-syntax-error.ts';
 import { missingValueLine } from '../contract/missing-value.ts';
+import { parseUserJson } from '../contract/user-json.ts';
 import { FAULT_NAMES } from './faults/catalogue.ts';
 import { type EmulatorOptions, LOG_LEVELS } from './options.ts';
 import { builtInProfiles } from './profiles/built-in-profiles.ts';
@@ -175,7 +176,7 @@ function readSeed(file: string): Seed {
   }
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    document = parseUserJson(text);
   } catch (error) {
     throw new CliUsageError(`--seed ${file}: not valid JSON (${jsonSyntaxWhere(error)}).`);
   }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { jsonSyntaxWhere } from '../contract/json-syntax-error.ts';
+import { parseUserJson } from '../contract/user-json.ts';
 import { recordsProblems } from './records-shape.ts';
 import type { RunRecords } from './test-record.ts';
 
@@ -35,7 +36,7 @@ export function readRecords(file: string): RunRecords {
 // it, a truncated copy) must read as such, and never quote the file (jsonSyntaxWhere says why).
 function parseJson(file: string): unknown {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return parseUserJson(readFileSync(file, 'utf8'));
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     throw new Error(

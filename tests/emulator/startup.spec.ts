@@ -165,6 +165,9 @@ test.describe('seed errors', () => {
     if (command.kind !== 'run') throw new Error('expected a run command');
     const app = await buildApp(command.options);
     await app.close();
+    // Saved as Windows editors save UTF-8: with a byte-order mark, which is not part of the JSON.
+    writeFileSync(path, `\uFEFF${readFileSync(path, 'utf8')}`);
+    expect(parseCli(['--seed', path], {}).kind).toBe('run');
   });
 
   test('a bad seed option stops the build with an EmulatorOptionsError naming the path', async () => {

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readRecords } from '../../src/reporters/records-file.ts';
 import { recordsProblems } from '../../src/reporters/records-shape.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runScript } from '../helpers/script-env.ts';
@@ -36,6 +37,12 @@ test('each problem names the member and what it must be', () => {
     ],
   ] as const)
     expect(recordsProblems(data)).toEqual(problems);
+});
+
+test('a records file saved with a byte-order mark is read', () => {
+  const file = join(tempDir('records-bom-'), 'bom.json');
+  writeFileSync(file, `\uFEFF${JSON.stringify(records)}`);
+  expect(readRecords(file).tests).toHaveLength(1);
 });
 
 test('npm run report names the file and its first problem in one line, exit 2', () => {

@@ -48,3 +48,18 @@ test('only an OAuth refusal in a 400, 401 or 403 counts as refused; a 503 or a s
     expect(signIn.message).toContain('(check MDE_AUTH_BASE_URL and that the token endpoint is reachable)');
   }
 });
+
+test('a certificate sign-in against an http authority is a configuration to fix, asked of no one', async () => {
+  const { tokenSourceFor } = await import('../../src/harness/identity/token-source.ts');
+  const error = (() => {
+    try {
+      tokenSourceFor(spec, { ...authority, authBaseUrl: 'http://127.0.0.1:4010' });
+    } catch (e) {
+      return e as { refused?: boolean; message: string };
+    }
+  })();
+  expect(error?.refused).toBe(true);
+  expect(error?.message).toContain(
+    'needs an https authority, and http://127.0.0.1:4010 is http; start the emulator with --https',
+  );
+});

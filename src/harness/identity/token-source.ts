@@ -97,14 +97,18 @@ async function credentialFor(
 }
 
 function plainSecretSource(spec: CredentialSpec, authority: Authority): TokenSource {
-  if (spec.kind !== 'secret')
-    throw signInError(
+  if (spec.kind !== 'secret') {
+    const error = signInError(
       new Error(
         `a ${spec.kind} sign-in needs an https authority, and ${authority.authBaseUrl} is http; start the emulator with --https`,
       ),
       spec,
       authority,
     );
+    // Nothing was asked of the authority: the configuration is what to fix (exit 2), not the target.
+    error.refused = true;
+    throw error;
+  }
   return {
     async token(scope) {
       try {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../contract/contract-files.ts';
@@ -36,9 +37,13 @@ export function runPlaywright(
     child.on('exit', (code, signal) => {
       for (const s of ['SIGINT', 'SIGTERM'] as const) process.off(s, forward);
       const ended = () => done(code ?? (signal ? 130 : 2));
-      // The runner's last lines may still be in the pipe; a worker it left behind may hold it open.
+      // The runner's last lines may still be in the pipe; a worker it left behind may hold it open, and
+      // must not keep this script from ending either.
       if (!child.stdout && !child.stderr) return ended();
-      const late = setTimeout(ended, 1000);
+      const late = setTimeout(() => {
+        for (const pipe of [child.stdout, child.stderr]) (pipe as Socket | null)?.unref();
+        ended();
+      }, 1000);
       child.once('close', () => {
         clearTimeout(late);
         ended();

@@ -20,7 +20,8 @@ function client(
       return {
         status: () => status,
         headers: () => headers,
-        text: async () => (body === undefined ? '' : JSON.stringify(body)),
+        body: async () => Buffer.from(body === undefined ? '' : JSON.stringify(body)),
+        dispose: async () => {},
       };
     },
   } as unknown as APIRequestContext;

@@ -46,7 +46,8 @@ export function fakeTenant(answer: (url: string, method: string) => FakeAnswer) 
         status: () => status,
         headers: () => ({ 'content-type': 'application/json', ...headers }),
         // No body at all for `undefined` (a gateway's bare 503).
-        text: async () => (body === undefined ? '' : JSON.stringify(body)),
+        body: async () => Buffer.from(body === undefined ? '' : JSON.stringify(body)),
+        dispose: async () => {},
       };
     },
   } as unknown as APIRequestContext;

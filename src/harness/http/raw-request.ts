@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { answerTooLarge, MAX_ANSWER_BYTES } from './answer-limit.ts';
 import { describeFetchError } from './fetch-error.ts';
 
 export interface RawResponse {
@@ -65,13 +66,21 @@ export function sendRaw(request: RawRequest): Promise<RawResponse> {
   });
 }
 
+// The whole answer; lost (WireLoss) past MAX_ANSWER_BYTES, rather than held until the worker runs out
+// of memory.
 function readAnswer(res: IncomingMessage, timeoutMs: number): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let received = 0;
+    const refuse = (reason: string) => {
+      chunks = [];
+      reject(new WireLoss(reason));
+      res.destroy();
+    };
     res.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
       received += chunk.length;
+      if (received > MAX_ANSWER_BYTES) return refuse(answerTooLarge('received'));
+      chunks.push(chunk);
     });
     res.setTimeout(timeoutMs, () =>
       res.destroy(new WireLoss(`the answer stalled after ${received} bytes for ${seconds(timeoutMs)}`)),
@@ -94,6 +103,9 @@ function readAnswer(res: IncomingMessage, timeoutMs: number): Promise<RawRespons
     };
     res.on('close', () => cutShort());
     res.on('error', (error) => cutShort(error));
+    // Refused before a byte is read when the answer says how large it is.
+    const declared = Number(res.headers['content-length']);
+    if (declared > MAX_ANSWER_BYTES) refuse(answerTooLarge('declared', String(declared)));
   });
 }
 

@@ -1,6 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { isLoopback } from '../config/hosts.ts';
-import { type RawResponse, sendRaw } from './raw-request.ts';
+import { answerTooLarge, MAX_ANSWER_BYTES } from './answer-limit.ts';
+import { type RawResponse, sendRaw, WireLoss } from './raw-request.ts';
 import type { RecordMode } from './recorder.ts';
 
 // How a target is reached over HTTP; the same for every client of one target.
@@ -48,5 +49,17 @@ export async function transmit(http: HttpSettings, lean: boolean, t: Transmissio
     maxRedirects: 0,
     timeout: timeoutMs,
   });
-  return { status: response.status(), headers: response.headers(), text: await response.text() };
+  // Playwright has read (and decoded) the whole body by now, but only hands it over on request: a
+  // declared size over the cap is refused before the copy, an undeclared one after it, before the text.
+  try {
+    const headers = response.headers();
+    const declared = Number(headers['content-length']);
+    if (declared > MAX_ANSWER_BYTES) throw new WireLoss(answerTooLarge('declared', String(declared)));
+    const body = await response.body();
+    if (body.length > MAX_ANSWER_BYTES) throw new WireLoss(answerTooLarge('received'));
+    return { status: response.status(), headers, text: body.toString('utf8') };
+  } finally {
+    // The request context would otherwise keep every body until it is closed.
+    await response.dispose();
+  }
 }

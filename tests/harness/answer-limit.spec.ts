@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { request } from '@playwright/test';
 import { TransportError } from '../../src/harness/errors.ts';
 import { findingsOf, ofKind } from '../../src/harness/evidence/finding.ts';
@@ -84,6 +85,22 @@ test('the lean client refuses a declared Content-Length over the cap before any 
     expect((error as Error).message).toMatch(
       /^the answer declared 1073741824 bytes \(Content-Length\), over the 16 MiB the suite reads/,
     );
+  } finally {
+    target.stop();
+  }
+});
+
+test('the lean client refuses a body that decodes to more than the cap', async () => {
+  // About 17 KB on the wire.
+  const bomb = gzipSync(Buffer.alloc(MAX_ANSWER_BYTES + MIB, 0x20));
+  const target = await serve((res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    res.end(bomb);
+  });
+  try {
+    const error = await get(target.url).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WireLoss);
+    expect((error as Error).message).toMatch(/^the answer's gzip body decoded to more than 16 MiB/);
   } finally {
     target.stop();
   }

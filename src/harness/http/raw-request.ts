@@ -1,10 +1,12 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { answerTooLarge, MAX_ANSWER_BYTES } from './answer-limit.ts';
+import { decodeBody } from './content-coding.ts';
 import { describeFetchError } from './fetch-error.ts';
 
 export interface RawResponse {
   status: number;
+  // As received: a Content-Encoding stays, though `text` is decoded.
   headers: Record<string, string>;
   text: string;
 }
@@ -66,8 +68,8 @@ export function sendRaw(request: RawRequest): Promise<RawResponse> {
   });
 }
 
-// The whole answer; lost (WireLoss) past MAX_ANSWER_BYTES, rather than held until the worker runs out
-// of memory.
+// The whole answer, its content coding undone; lost (WireLoss) past MAX_ANSWER_BYTES, received or
+// decoded, rather than held until the worker runs out of memory.
 function readAnswer(res: IncomingMessage, timeoutMs: number): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     let chunks: Buffer[] = [];
@@ -89,7 +91,9 @@ function readAnswer(res: IncomingMessage, timeoutMs: number): Promise<RawRespons
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(res.headers))
         if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-      resolve({ status: res.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString('utf8') });
+      const decoded = decodeBody(Buffer.concat(chunks), headers['content-encoding'], MAX_ANSWER_BYTES);
+      if ('tooLarge' in decoded) return refuse(answerTooLarge('decoded', decoded.tooLarge));
+      resolve({ status: res.statusCode ?? 0, headers, text: decoded.bytes.toString('utf8') });
     });
     // A body cut short: the connection closed before Content-Length bytes or the last chunk arrived.
     const cutShort = (cause?: unknown) => {

@@ -1,0 +1,110 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import { findingsOf, ofKind } from '../../src/harness/evidence/finding.ts';
+import { ApiClient } from '../../src/harness/http/api-client.ts';
+import { decodeBody } from '../../src/harness/http/content-coding.ts';
+import { sendRaw } from '../../src/harness/http/raw-request.ts';
+import { redactedExchange } from '../../src/harness/http/recorder.ts';
+import { expect, test } from '../helpers/api-test.ts';
+
+// The lean client sends no Accept-Encoding, which accepts any content coding (RFC 9110 §12.5.3), and a
+// real tenant has answered deflated: a compressed answer is read as the target meant it, or a lawful
+// target gets "body is not JSON".
+const ENVELOPE = { error: { code: 'ResourceNotFound', message: 'Action not found', target: 'x' } };
+const JSON_TEXT = JSON.stringify(ENVELOPE);
+
+// [what the test calls it, Content-Encoding, how the body was made]
+const CODINGS: [string, string, (bytes: Buffer) => Buffer][] = [
+  ['gzip', 'gzip', gzipSync],
+  ['x-gzip', 'x-gzip', gzipSync],
+  ['deflate (zlib-wrapped, as RFC 9110 says)', 'deflate', deflateSync],
+  ['deflate (raw, as some servers send it)', 'Deflate', deflateRawSync],
+  ['br', 'br', brotliCompressSync],
+  ['gzip then br', 'gzip, br', (bytes) => brotliCompressSync(gzipSync(bytes))],
+];
+
+// A loopback server that answers 404 with the envelope in the given coding, and what it was asked.
+async function serve(coding: string, body: Buffer) {
+  const asked: Record<string, string | string[] | undefined>[] = [];
+  const server = createServer((req, res) => {
+    asked.push(req.headers);
+    req.resume();
+    res.writeHead(404, { 'content-type': 'application/json', 'content-encoding': coding });
+    res.end(body);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const stop = () => {
+    server.closeAllConnections();
+    server.close();
+  };
+  return { origin, asked, stop };
+}
+
+for (const [name, coding, encode] of CODINGS) {
+  test(`an answer in ${name} is read decoded, its headers as received`, async () => {
+    const target = await serve(coding, encode(Buffer.from(JSON_TEXT)));
+    try {
+      const answer = await sendRaw({
+        url: `${target.origin}/x`,
+        method: 'GET',
+        headers: {},
+        timeoutMs: 5_000,
+      });
+      expect(answer.text).toBe(JSON_TEXT);
+      expect(answer.headers['content-encoding']).toBe(coding);
+      // Exactly the headers given: no Accept-Encoding of our own.
+      expect(target.asked[0]?.['accept-encoding']).toBeUndefined();
+    } finally {
+      target.stop();
+    }
+  });
+}
+
+test('an answer in an unknown coding is kept as received', async () => {
+  const bytes = Buffer.from('not a coding we know');
+  const target = await serve('zstd', bytes);
+  try {
+    const answer = await sendRaw({ url: `${target.origin}/x`, method: 'GET', headers: {}, timeoutMs: 5_000 });
+    expect(answer.text).toBe('not a coding we know');
+  } finally {
+    target.stop();
+  }
+});
+
+test('bytes that do not decode are kept as received, to be judged as the target sent them', () => {
+  const bytes = Buffer.from(JSON_TEXT);
+  expect(decodeBody(bytes, 'gzip', 1024)).toEqual({ bytes });
+  expect(decodeBody(bytes, 'gzip, constructor', 1024)).toEqual({ bytes });
+});
+
+test('a coding that decodes past the limit is too large, whichever wrapping deflate has', () => {
+  const big = Buffer.alloc(4096, 0x20);
+  expect(decodeBody(deflateSync(big), 'deflate', 1024)).toEqual({ tooLarge: 'deflate' });
+  expect(decodeBody(deflateRawSync(big), 'deflate', 1024)).toEqual({ tooLarge: 'deflate' });
+  expect(decodeBody(brotliCompressSync(big), 'br', 1024)).toEqual({ tooLarge: 'br' });
+  expect(decodeBody(gzipSync(big), 'gzip', 4096)).toEqual({ bytes: big });
+});
+
+test('a deflated 404 envelope meets the contract and is recorded decoded', async () => {
+  const target = await serve('deflate', deflateSync(Buffer.from(JSON_TEXT)));
+  const api = new ApiClient({
+    http: {
+      request: () => Promise.reject(new Error('loopback goes through the lean client')),
+      timeoutMs: 5_000,
+    },
+    baseUrl: target.origin,
+    caller: { label: 'operator', authorization: async () => 'Bearer x' },
+  });
+  try {
+    const res = await api.get('00000000-0000-0000-0000-000000000000');
+    expect(res.body).toEqual(ENVELOPE);
+    expect(ofKind(findingsOf(test.info().annotations), 'violation')).toEqual([]);
+    const recorded = redactedExchange(res).response as { headers: Record<string, string>; body: unknown };
+    expect(recorded.headers['content-encoding']).toBe('deflate');
+    expect(recorded.body).toEqual(ENVELOPE);
+  } finally {
+    target.stop();
+  }
+});

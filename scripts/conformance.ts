@@ -11,7 +11,7 @@ import { unusedCredentialWarnings } from '../src/harness/config/unused-credentia
 import { ApiAccessError, ConfigError, describeError, isUserError } from '../src/harness/errors.ts';
 import type { SignInError } from '../src/harness/identity/sign-in-error.ts';
 import { redactText } from '../src/harness/redaction/redact.ts';
-import { outliveClosedOutput } from '../src/harness/run/closed-output.ts';
+import '../src/harness/run/closed-output.mjs';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { isListingRun } from '../src/harness/run/listing-run.ts';
 import { planFromConfig } from '../src/harness/run/plan-from-config.ts';
@@ -26,7 +26,6 @@ import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 
 async function main(args: string[]): Promise<ExitCode> {
-  outliveClosedOutput();
   // What the run reads beside the configuration (MDE_BASELINE, MDE_REPORT_SINGLE_FILE), .env included.
   const env = readEnv();
   // First, and whatever else is wrong: a misspelt switch (MDE_ALLOW_WRITE) may be why the rest is.

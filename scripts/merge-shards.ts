@@ -2,7 +2,7 @@ import { cpSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
-import { outliveClosedOutput } from '../src/harness/run/closed-output.ts';
+import '../src/harness/run/closed-output.mjs';
 import { allureSwitches } from '../src/reporters/allure-switches.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
 import { complianceLine } from '../src/reporters/compliance-line.ts';
@@ -16,9 +16,6 @@ import { EXIT, worstOf } from '../src/reporters/run-outcome.ts';
 import { ArgumentProblems, scriptArgs } from '../src/reporters/script-args.ts';
 import { shardArgumentProblems, shardFiles } from '../src/reporters/shard-arguments.ts';
 import { writeComplianceReports } from '../src/reporters/write-reports.ts';
-
-// `npm run report | head`: the reports are written whatever happens to the output.
-outliveClosedOutput();
 
 // The one description of the command line; docs/interfaces.md#commands and docs/reports.md say the rest.
 const USAGE = `Usage: npm run report:merge -- [SHARDS_DIR] [--allure-results DIR]... [--single-file] [--no-allure] [--dir DIR]

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
-import { outliveClosedOutput } from '../src/harness/run/closed-output.ts';
+import '../src/harness/run/closed-output.mjs';
 import { allureSwitches } from '../src/reporters/allure-switches.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
@@ -11,9 +11,6 @@ import { RECORDS_FILE, readRecords } from '../src/reporters/records-file.ts';
 import { runDirectory } from '../src/reporters/run-directory.ts';
 import { scriptArgs } from '../src/reporters/script-args.ts';
 import { writeComplianceReports } from '../src/reporters/write-reports.ts';
-
-// `npm run report | head`: the reports are written whatever happens to the output.
-outliveClosedOutput();
 
 // The one description of the command line; docs/interfaces.md#commands and docs/reports.md say the rest.
 const USAGE = `Usage: npm run report -- [--single-file] [--records FILE] [--no-allure] [--dir DIR]

@@ -26,7 +26,9 @@ suite('cancel of an active action', () => {
       req('CANCEL.OK'),
       async ({ driver, api, need }) => {
         const action = await need(driver.activeAction(status));
-        const res = await cancelActive(api, action.id, { Comment: 'conformance: cancel an active action' });
+        const res = await cancelActive(driver, api, action.id, {
+          Comment: 'conformance: cancel an active action',
+        });
         expect(res).toHaveStatus(200);
         expect(
           sameId(field(res, 'id'), action.id),
@@ -41,7 +43,7 @@ suite('cancel of an active action', () => {
     req('CANCEL.STATUS'),
     async ({ driver, api, need, observe }) => {
       const action = await need(driver.activeAction());
-      const res = await cancelActive(api, action.id, { Comment: 'conformance: status' });
+      const res = await cancelActive(driver, api, action.id, { Comment: 'conformance: status' });
       observe.cancelAnswer(res);
       expect(res).toHaveStatus(200);
       // The 200 body shows the action cancelled, or (applied on a later read) as it was before; a real
@@ -62,7 +64,7 @@ suite('cancel of an active action', () => {
     async ({ driver, api, need }) => {
       const action = await need(driver.activeAction());
       const comment = `conformance: fields ${randomUUID()}`;
-      const res = await cancelActive(api, action.id, { Comment: comment });
+      const res = await cancelActive(driver, api, action.id, { Comment: comment });
       expect(res).toHaveStatus(200);
       const shown = await firstCancelled(driver, api, action.id, res);
       if (!shown) await unlessFinishedByItself(driver, api, action.id);
@@ -98,7 +100,9 @@ suite('cancel of an active action', () => {
     req('CANCEL.PERSIST'),
     async ({ driver, api, need }) => {
       const action = await need(driver.activeAction());
-      expect(await cancelActive(api, action.id, { Comment: 'conformance: persist' })).toHaveStatus(200);
+      expect(await cancelActive(driver, api, action.id, { Comment: 'conformance: persist' })).toHaveStatus(
+        200,
+      );
       const shown = await firstCancelled(driver, api, action.id, await api.get(action.id));
       if (!shown) await unlessFinishedByItself(driver, api, action.id);
       expect(statusOf(shown ?? (await readAction(api, action.id))), 'a GET shows status Cancelled').toBe(
@@ -143,7 +147,7 @@ suite('cancel of an active action', () => {
       // machineId may be null or left out (docs/contract.md#machine-action-fields): nothing to try then.
       const machineId = String(action.machineId ?? '');
       if (!machineId) await need(notApplicable('the active action names no device to start a new scan on'));
-      const cancel = await cancelActive(api, action.id, { Comment: 'conformance: reopen' });
+      const cancel = await cancelActive(driver, api, action.id, { Comment: 'conformance: reopen' });
       expect(cancel).toHaveStatus(200);
       // The device is free once the cancel has taken effect, which may show shortly after the 200
       // (docs/contract.md#cancel-answer-status); past the bound the new scan is tried all the same.

@@ -7,6 +7,7 @@ import {
   protectedAction,
   req,
   roleCheckUndecided,
+  roleRefusal,
   stateBefore,
   suite,
   test,
@@ -19,6 +20,7 @@ suite('permissions', () => {
       const client = await need(clientFor(`role:${role}`));
       const action = await need(driver.activeAction());
       const res = await cancelActive(
+        driver,
         api,
         action.id,
         { Comment: `conformance: cancel with ${role}` },
@@ -39,7 +41,7 @@ suite('permissions', () => {
       // An active action that finished by itself may be refused for its state before the role: no verdict.
       const res =
         target.kind === 'active'
-          ? await cancelActive(api, target.id, body, { caller: reader, judged: [401, 403] })
+          ? await cancelActive(driver, api, target.id, body, { caller: reader, judged: roleRefusal })
           : await reader.cancel(target.id, body);
       const undecided = roleCheckUndecided(target, res);
       if (undecided) await need(notApplicable(undecided));

@@ -8,7 +8,7 @@ suite('response schemas', () => {
     req('SCHEMA.ENTITY'),
     async ({ driver, api, need }) => {
       const action = await need(driver.activeAction());
-      const res = await cancelActive(api, action.id, { Comment: 'conformance: schema' });
+      const res = await cancelActive(driver, api, action.id, { Comment: 'conformance: schema' });
       expect(res).toHaveStatus(200);
       expect(res).toMatchContract('CancelMachineAction');
     },

@@ -15,8 +15,10 @@ test('a cancellation time is compared with the creation time at the coarser prec
   // A field rounded to whole seconds (up, here) may read later than a finer one of the same instant.
   expect(notBefore('2026-12-02T10:00:00.8000000Z', '2026-12-02T10:00:01Z')).toBe(true);
   expect(notBefore('2026-12-02T10:00:00.8Z', '2026-12-02T10:00:00.81Z')).toBe(true);
-  // Really earlier stays earlier.
+  // Really earlier stays earlier: a creation printed 10:00:01 was at 10:00:00.5 at the earliest.
   expect(notBefore('2026-12-02T09:59:59.9Z', '2026-12-02T10:00:01Z')).toBe(false);
+  expect(notBefore('2026-12-02T10:00:00.1000000Z', '2026-12-02T10:00:01Z')).toBe(false);
+  expect(notBefore('2026-12-02T10:00:00.5000000Z', '2026-12-02T10:00:01Z')).toBe(true);
   expect(notBefore('2026-12-02T09:59:59Z', '2026-12-02T10:00:00.6103056Z')).toBe(false);
   expect(notBefore('2026-12-02T10:00:00.5000000Z', '2026-12-02T10:00:00.6103056Z')).toBe(false);
 });

@@ -85,6 +85,21 @@ test.describe('a tenant that counts the calls it answered 429', () => {
     expect(result.served).toBeLessThan(1500);
   });
 
+  test('a tenant whose calls spread over seconds, short of its hour, is not excused by its many 429s', async () => {
+    const spread = (b: number, k: number) => (b === 0 ? k * 100 : k * 3);
+    for (const hourLimit of [1000, 1480]) {
+      const target = rateTarget({
+        window: 'sliding',
+        retryAfter: 'time-remaining',
+        mode: 'tenant',
+        hourLimit,
+        spread,
+      });
+      const result = await count(target);
+      expect(result.broken, `hour of ${hourLimit}`).toBeDefined();
+    }
+  });
+
   test('a tenant whose hour fills short of 1500 calls and 429s is still broken', async () => {
     const target = rateTarget({
       window: 'sliding',

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { jsonSyntaxWhere } from '../contract/json-syntax-error.ts';
 import { parseUserJson } from '../contract/user-json.ts';
+import { refuseOtherContract } from './records-contract.ts';
 import { recordsProblems } from './records-shape.ts';
 import type { RunRecords } from './test-record.ts';
 
@@ -23,6 +24,8 @@ export function readRecords(file: string): RunRecords {
   const data = parseJson(file) as RunRecords | null;
   if (data?.version !== 1)
     throw new Error(`${file} is not a compliance records file of this suite (version 1).`);
+  // An older suite's records differ in shape too: that they are another suite's is what to say first.
+  if (data.suite?.contractHash !== undefined) refuseOtherContract(data, file);
   // The first few problems: a file damaged throughout would otherwise fill the screen with one line.
   const problems = recordsProblems(data);
   if (problems.length > 0)

@@ -86,3 +86,16 @@ test('a file as the shards directory, and a directory where a shard file belongs
     dir,
   );
 });
+
+test('with no shard records at all, that is said first, before a missing Allure directory', () => {
+  const dir = tempDir('merge-args-');
+  const shards = join(dir, 'shards');
+  mkdirSync(shards);
+  const missing = join(dir, 'allure-results-of-shard-1');
+  const run = runScript('merge-shards.ts', '--dir', dir, shards, '--allure-results', missing);
+  expect(run.stderr.trim().split('\n')[0]).toBe(
+    `merge-shards: no shard-<i>-of-<n>.json in ${shards}; run \`npm run conformance -- --shard=i/n\` for each shard i of n first, then merge`,
+  );
+  expect(run.stderr).toContain(`--allure-results ${missing}`);
+  expect(run.status).toBe(2);
+});

@@ -39,6 +39,20 @@ test('each problem names the member and what it must be', () => {
     expect(recordsProblems(data)).toEqual(problems);
 });
 
+test("an older suite's records say they are another contract's, before what their shape lacks", () => {
+  const file = join(tempDir('records-older-'), 'old.json');
+  const { findings: _findings, ...withoutFindings } = records.tests[0]!;
+  writeFileSync(
+    file,
+    JSON.stringify({
+      ...records,
+      suite: { version: '0.0.9', contractHash: 'oldhash' },
+      tests: [withoutFindings],
+    }),
+  );
+  expect(() => readRecords(file)).toThrow(/\(suite 0\.0\.9\) checked contract oldhash, this checkout has/);
+});
+
 test('a records file saved with a byte-order mark is read', () => {
   const file = join(tempDir('records-bom-'), 'bom.json');
   writeFileSync(file, `\uFEFF${JSON.stringify(records)}`);

@@ -20,7 +20,6 @@ import {
 } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
 import { runWorkers } from '../src/harness/run/run-workers.ts';
-import { scriptArgs } from '../src/reporters/script-args.ts';
 import type { RunRecords } from '../src/reporters/test-record.ts';
 import { calibrateMatrix, probeMatrixOriginals } from '../src/selftest/calibrate-matrix.ts';
 import { withEvidence } from '../src/selftest/case-evidence.ts';
@@ -30,28 +29,12 @@ import { judgeMatrix, judgeRunErrors, judgeTenantRun } from '../src/selftest/jud
 import { readMatrixIndex } from '../src/selftest/read-matrix-index.ts';
 import { REHEARSAL_NAMES, startRehearsals } from '../src/selftest/rehearsal/start-rehearsals.ts';
 import { selftestMarkdown, selftestTable } from '../src/selftest/render-selftest.ts';
+import { selftestArgsOrExit } from '../src/selftest/selftest-args.ts';
 import { INDEPENDENT_VARIANTS, SELFTEST_CASES } from '../src/selftest/selftest-cases.ts';
 import { type SelftestSelection, selftestSelection } from '../src/selftest/selftest-selection.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 
-// The one description of the command line; docs/interfaces.md#commands says the rest.
-const USAGE = `Usage: npm run selftest [-- --help]
-
-Runs the conformance suite against the reference emulator in every conforming profile and with every
-deliberate fault, against the independent emulator and in two tenant rehearsals, then calibrates an
-emulator from each observed profile; writes reports/selftest.md and reports/selftest.json. Exits 0 when
-every case holds, 1 when one does not (or the matrix wrote no report), 2 for a usage or configuration
-error.
-
-Takes no argument but --help: a Playwright option (--grep, --shard, ...) would narrow the tests, and a
-fault whose tests did not run would read as not caught. Narrow it by case instead:
-
-  MDE_SELFTEST_ONLY     only these cases, comma-separated (profile:default,fault:cancel-new-id)
-  MDE_SELFTEST_WORKERS  Playwright workers of the emulator targets (default 2)
-
-Docs: docs/interfaces.md#commands, docs/writing-tests.md`;
-
-argsOrExit();
+selftestArgsOrExit();
 const { wanted, only, workers: WORKERS } = selectionOrExit();
 const OUT = 'reports/selftest-run';
 // A wire fault that leaves a request unanswered costs one request timeout per lost exchange.
@@ -207,15 +190,6 @@ console.log(`\n${selftestTable(judged, figures)}\n(every case: reports/selftest.
 process.exit(judged.every((c) => c.ok) ? 0 : 1);
 
 // --help prints the usage and exits 0; anything else is one line and exit 2, before any emulator starts.
-function argsOrExit(): void {
-  try {
-    scriptArgs(USAGE, {});
-  } catch (error) {
-    console.error(`self-test: ${(error as Error).message}`);
-    process.exit(2);
-  }
-}
-
 function selectionOrExit(): SelftestSelection {
   const selection = selftestSelection(process.env, SELFTEST_CASES);
   if (selection.problems.length === 0) return selection;

@@ -19,6 +19,10 @@ test('a cancellation time is compared with the creation time at the coarser prec
   expect(notBefore('2026-12-02T09:59:59.9Z', '2026-12-02T10:00:01Z')).toBe(false);
   expect(notBefore('2026-12-02T10:00:00.1000000Z', '2026-12-02T10:00:01Z')).toBe(false);
   expect(notBefore('2026-12-02T10:00:00.5000000Z', '2026-12-02T10:00:01Z')).toBe(true);
+  // Printed alike, made alike: a second apart in the wrong order is a second apart.
+  expect(notBefore('2026-12-02T10:00:00Z', '2026-12-02T10:00:01Z')).toBe(false);
+  expect(notBefore('2026-12-02T10:00:00.600Z', '2026-12-02T10:00:00.601Z')).toBe(false);
+  expect(notBefore('2026-12-02T10:00:01Z', '2026-12-02T10:00:01Z')).toBe(true);
   expect(notBefore('2026-12-02T09:59:59Z', '2026-12-02T10:00:00.6103056Z')).toBe(false);
   expect(notBefore('2026-12-02T10:00:00.5000000Z', '2026-12-02T10:00:00.6103056Z')).toBe(false);
 });

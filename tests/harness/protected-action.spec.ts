@@ -9,7 +9,6 @@ import {
   notApplicable,
   protectedAction,
   roleCheckUndecided,
-  roleRefusal,
   stateBefore,
   UNKNOWN_ID_404,
 } from '../fixtures/protected-action.ts';
@@ -91,13 +90,4 @@ test('an action that exists is read before and compared after: a change fails, n
   const error = await expectProtectedUnchanged({} as TargetDriver, api, active, before).catch((e) => e);
   expect(String(error)).toContain('Cancelled');
   expect(ofKind(findingsOf(test.info().annotations), 'unchecked')).toEqual([]);
-});
-
-test("the role check's own answers are a 401 and a 403 Forbidden; a final state's other refusals are not", () => {
-  expect(roleRefusal(answer(401, { error: { code: 'Unauthorized' } }))).toBe(true);
-  expect(roleRefusal(answer(403, { error: { code: 'Forbidden' } }))).toBe(true);
-  expect(roleRefusal(answer(403, {}))).toBe(true);
-  // What a tenant may answer to a final state before it looks at roles: read back, not judged.
-  expect(roleRefusal(answer(403, { error: { code: 'DisallowedOperation' } }))).toBe(false);
-  expect(roleRefusal(answer(409, { error: { code: 'Conflict' } }))).toBe(false);
 });

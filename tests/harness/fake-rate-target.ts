@@ -21,8 +21,9 @@ export interface RateTargetOptions {
   hourLimit?: number;
   // Breaks the target: Retry-After always says this many seconds.
   fixedRetryAfter?: number;
-  // A call answered 429 counts in the windows too (lawful on a tenant, not on an emulator).
-  countsThrottled?: boolean;
+  // A call answered 429 counts too, in both windows or in the hour's only (lawful on a tenant, not on
+  // an emulator).
+  countsThrottled?: 'both' | 'hour';
   mode?: 'emulator' | 'tenant';
 }
 
@@ -63,7 +64,8 @@ export function rateTarget(options: RateTargetOptions, startMs = Date.parse('202
       for (const w of limits) w.log.push(at);
       return res(404);
     }
-    if (options.countsThrottled) for (const w of limits) w.log.push(at);
+    if (options.countsThrottled === 'both') for (const w of limits) w.log.push(at);
+    if (options.countsThrottled === 'hour') limits[1]!.log.push(at);
     const whole = options.retryAfter === 'whole-window' ? limits[blocking]!.ms : waits[blocking]!;
     const seconds = options.fixedRetryAfter ?? Math.max(1, Math.ceil(whole / 1000));
     return res(429, { 'retry-after': String(seconds) });

@@ -1,5 +1,7 @@
+import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import { COUNT_BOUND_MINUTES, countHourLimit } from '../fixtures/hour-count.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
 import { rateTarget, type Window } from './fake-rate-target.ts';
 
 // RATE.HOUR's count against fake targets: every lawful window and Retry-After reading gets its 1500
@@ -69,7 +71,7 @@ test.describe('a tenant that counts the calls it answered 429', () => {
     const target = rateTarget({
       window: 'sliding',
       retryAfter: 'time-remaining',
-      countsThrottled: true,
+      countsThrottled: 'both',
       mode: 'tenant',
     });
     const result = await count(target);
@@ -79,25 +81,34 @@ test.describe('a tenant that counts the calls it answered 429', () => {
   });
 
   test('an emulator that counts them is broken: its 1500 calls are never served', async () => {
-    const target = rateTarget({ window: 'sliding', retryAfter: 'time-remaining', countsThrottled: true });
+    const target = rateTarget({ window: 'sliding', retryAfter: 'time-remaining', countsThrottled: 'both' });
     const result = await count(target);
     expect(result.broken).toBeDefined();
     expect(result.served).toBeLessThan(1500);
   });
 
-  test('a tenant whose calls spread over seconds, short of its hour, is not excused by its many 429s', async () => {
-    const spread = (b: number, k: number) => (b === 0 ? k * 100 : k * 3);
-    for (const hourLimit of [1000, 1480]) {
+  // Calls spread over seconds draw many 429s of the minute limit: a tenant that counted them all filled
+  // its hour with them, one that did not is short. The two cannot be told apart: no verdict, never a pass.
+  const spread = (b: number, k: number) => (b === 0 ? k * 100 : k * 3);
+  test('with calls spread over seconds, a count short of 1500 that its 429s would fill is no verdict', async () => {
+    const cases = [
+      { countsThrottled: 'hour' as const, hourLimit: 1500 },
+      { hourLimit: 1000 },
+      { hourLimit: 1480 },
+    ];
+    for (const c of cases) {
       const target = rateTarget({
         window: 'sliding',
         retryAfter: 'time-remaining',
         mode: 'tenant',
-        hourLimit,
         spread,
+        ...c,
       });
-      const result = await count(target);
-      expect(result.broken, `hour of ${hourLimit}`).toBeDefined();
+      const error = await count(target).catch((e: unknown) => e);
+      expect(error, `${JSON.stringify(c)}: ${JSON.stringify(error)}`).toBeInstanceOf(PreconditionError);
+      expect((error as Error).message).toContain('whether a tenant counts them is open');
     }
+    expect(takeNoVerdicts()).toHaveLength(3);
   });
 
   test('a tenant whose hour fills short of 1500 calls and 429s is still broken', async () => {

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../src/contract/contract-files.ts';
@@ -11,7 +11,9 @@ test.afterEach(removeTempDirs);
 // `npm run conformance | head -1`: the reader goes after the first line. A script that starts
 // Playwright (runPlaywright) must still see the run end with its exit code, and go on to write its
 // reports; the output from then on goes nowhere.
-test('a run whose output pipe closes after the first line still ends, and the script goes on', async () => {
+// A workspace whose Playwright run talks a lot, and a script that starts it as the suite's scripts do
+// (runPlaywright), then writes the runner's exit code where the test can read it.
+function talkativeRun(): { dir: string; script: string } {
   const dir = tempDir('closed-output-');
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
@@ -26,18 +28,47 @@ test('a run whose output pipe closes after the first line still ends, and the sc
     const code = await runPlaywright(${JSON.stringify(join(dir, 'pw.config.mjs'))}, []);
     console.log('after the run');
     writeFileSync(${JSON.stringify(join(dir, 'exit-code'))}, String(code));`;
-  const run = await new Promise<{ status: number | null; stderr: string }>((done) => {
+  return { dir, script };
+}
+
+function runScript(
+  dir: string,
+  script: string,
+  stdout: 'pipe' | number,
+  onStdout?: (child: ChildProcess) => void,
+) {
+  return new Promise<{ status: number | null; stderr: string }>((done) => {
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       cwd: dir,
+      stdio: ['ignore', stdout, 'pipe'],
     });
-    child.stdout.once('data', () => child.stdout.destroy());
+    onStdout?.(child);
     let stderr = '';
-    child.stderr.on('data', (chunk) => {
+    child.stderr!.on('data', (chunk) => {
       stderr += chunk;
     });
     child.on('close', (status) => done({ status, stderr }));
   });
+}
+
+test('a run whose output pipe closes after the first line still ends, and the script goes on', async () => {
+  const { dir, script } = talkativeRun();
+  const run = await runScript(dir, script, 'pipe', (child) =>
+    child.stdout!.once('data', () => child.stdout!.destroy()),
+  );
   expect(run.stderr).not.toContain('EPIPE');
+  expect(run.status, run.stderr).toBe(0);
+  expect(readFileSync(join(dir, 'exit-code'), 'utf8')).toBe('0');
+});
+
+// `> /dev/full`: every write fails with ENOSPC. The console is best-effort; the run is not.
+test('a run whose output cannot be written at all still ends, and the script goes on', async () => {
+  test.skip(!existsSync('/dev/full'), 'needs /dev/full (Linux)');
+  const { dir, script } = talkativeRun();
+  const full = openSync('/dev/full', 'w');
+  const run = await runScript(dir, script, full);
+  closeSync(full);
+  expect(run.stderr).not.toContain('ENOSPC');
   expect(run.status, run.stderr).toBe(0);
   expect(readFileSync(join(dir, 'exit-code'), 'utf8')).toBe('0');
 });

@@ -23,6 +23,12 @@ test('a cancellation time is compared with the creation time at the coarser prec
   expect(notBefore('2026-12-02T10:00:00Z', '2026-12-02T10:00:01Z')).toBe(false);
   expect(notBefore('2026-12-02T10:00:00.600Z', '2026-12-02T10:00:00.601Z')).toBe(false);
   expect(notBefore('2026-12-02T10:00:01Z', '2026-12-02T10:00:01Z')).toBe(true);
+  // Past three digits, read exactly: printed alike and a unit apart in the wrong order is wrong...
+  expect(notBefore('2026-12-02T10:00:01.0004999Z', '2026-12-02T10:00:01.0005000Z')).toBe(false);
+  expect(notBefore('2026-12-02T10:00:01.0004Z', '2026-12-02T10:00:01.0005Z')).toBe(false);
+  // ...and printed apart, a cut and a rounded value of one instant are not.
+  expect(notBefore('2026-12-02T10:00:00.0006000Z', '2026-12-02T10:00:00.001Z')).toBe(true);
+  expect(notBefore('2026-12-02T10:00:02.281957Z', '2026-12-02T10:00:02.2820Z')).toBe(true);
   expect(notBefore('2026-12-02T09:59:59Z', '2026-12-02T10:00:00.6103056Z')).toBe(false);
   expect(notBefore('2026-12-02T10:00:00.5000000Z', '2026-12-02T10:00:00.6103056Z')).toBe(false);
 });

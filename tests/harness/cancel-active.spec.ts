@@ -60,6 +60,13 @@ test('on a tenant even the refusal a test expects reads the action back: a final
   expect(takeNoVerdicts()).toHaveLength(1);
 });
 
+test('a 401 to a valid token is judged as it comes, on a tenant too: no final state explains it', async () => {
+  const { api, calls } = client(401, 'Succeeded');
+  expect((await cancelActive(TENANT, api, ID, { Comment: 'c' })).status).toBe(401);
+  expect(calls).toEqual(['cancel']);
+  expect(takeNoVerdicts()).toHaveLength(0);
+});
+
 test("an emulator's refusal is judged as it comes: its actions never finish by themselves", async () => {
   // A refusal that moved the action to a final state is the emulator's doing, to fail, not a race.
   const { api, calls } = client(409, 'Succeeded');

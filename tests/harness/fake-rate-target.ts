@@ -21,6 +21,7 @@ export interface RateTargetOptions {
   hourLimit?: number;
   // Breaks the target: Retry-After always says this many seconds.
   fixedRetryAfter?: number;
+  hourWithoutRetryAfter?: boolean;
   // A call answered 429 counts too, in both windows or in the hour's only (lawful on a tenant, not on
   // an emulator).
   countsThrottled?: 'both' | 'hour';
@@ -68,6 +69,8 @@ export function rateTarget(options: RateTargetOptions, startMs = Date.parse('202
     if (options.countsThrottled === 'hour') limits[1]!.log.push(at);
     const whole = options.retryAfter === 'whole-window' ? limits[blocking]!.ms : waits[blocking]!;
     const seconds = options.fixedRetryAfter ?? Math.max(1, Math.ceil(whole / 1000));
+    // Breaks the target: the hour limit's 429s without Retry-After.
+    if (options.hourWithoutRetryAfter && blocking === 1) return res(429);
     return res(429, { 'retry-after': String(seconds) });
   }
 

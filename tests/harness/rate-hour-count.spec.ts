@@ -111,6 +111,18 @@ test.describe('a tenant that counts the calls it answered 429', () => {
     expect(takeNoVerdicts()).toHaveLength(3);
   });
 
+  test("a short tenant whose hour's 429s carry no Retry-After is still broken, not excused by them", async () => {
+    const target = rateTarget({
+      window: 'sliding',
+      retryAfter: 'time-remaining',
+      mode: 'tenant',
+      hourLimit: 1400,
+      hourWithoutRetryAfter: true,
+    });
+    const result = await count(target);
+    expect(result.broken).toBeDefined();
+  });
+
   test('a tenant whose hour fills short of 1500 calls and 429s is still broken', async () => {
     const target = rateTarget({
       window: 'sliding',

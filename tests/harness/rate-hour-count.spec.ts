@@ -111,29 +111,21 @@ test.describe('a tenant that counts the calls it answered 429', () => {
     expect(takeNoVerdicts()).toHaveLength(3);
   });
 
-  test("a short tenant whose hour's 429s carry no Retry-After is still broken, not excused by them", async () => {
-    const target = rateTarget({
-      window: 'sliding',
-      retryAfter: 'time-remaining',
-      mode: 'tenant',
-      hourLimit: 1400,
-      hourWithoutRetryAfter: true,
+  // An hour of 1400 with the 429s of the hour said as such, or without any Retry-After (taken for the
+  // minute limit's, they would have excused it).
+  for (const hourWithoutRetryAfter of [false, true])
+    test(`a tenant whose hour fills short of 1500 calls and 429s is still broken${hourWithoutRetryAfter ? ', its hour 429s without Retry-After' : ''}`, async () => {
+      const target = rateTarget({
+        window: 'sliding',
+        retryAfter: 'time-remaining',
+        mode: 'tenant',
+        hourLimit: 1400,
+        hourWithoutRetryAfter,
+      });
+      const result = await count(target);
+      expect(result.broken).toBeDefined();
+      expect(result.throttledCounted).toBeUndefined();
     });
-    const result = await count(target);
-    expect(result.broken).toBeDefined();
-  });
-
-  test('a tenant whose hour fills short of 1500 calls and 429s is still broken', async () => {
-    const target = rateTarget({
-      window: 'sliding',
-      retryAfter: 'time-remaining',
-      mode: 'tenant',
-      hourLimit: 1400,
-    });
-    const result = await count(target);
-    expect(result.broken).toBeDefined();
-    expect(result.throttledCounted).toBeUndefined();
-  });
 });
 
 test.describe('RATE.HOUR still finds a broken target', () => {

@@ -63,6 +63,8 @@ const targets: TargetPlan[] = [
 // Their keys and federated token live in a temporary directory, never among the artefacts a later
 // run's leak scan reads (where they would rightly be reported).
 const rehearsalDir = mkdtempSync(join(tmpdir(), 'mde-rehearsal-'));
+// Also when the script ends early (an error, a stop): their keys must not stay behind in the temp dir.
+process.on('exit', () => rmSync(rehearsalDir, { recursive: true, force: true }));
 // Both kinds start together: the rehearsals make their keys and certificates while the independent
 // emulators start (theirs make a key only when a worker first signs in).
 const [tenants, independents] = await Promise.all([

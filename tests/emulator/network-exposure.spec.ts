@@ -11,7 +11,7 @@ test('an emulator listening beyond loopback with its control protocol on warns; 
     'https://[::1]:4010',
   ])
     expect(exposureWarning(url, true), url).toBeUndefined();
-  for (const url of ['http://0.0.0.0:4010', 'http://[::]:4010', 'http://192.168.1.5:4010'])
+  for (const url of ['http://0.0.0.0:4010', 'http://[::]:4010', 'http://emulator.example.test:4010'])
     expect(exposureWarning(url, true), url).toMatch(
       /^warning: listening on .+, beyond this machine: .*--no-control$/,
     );

@@ -29,7 +29,12 @@ export function shardArgumentProblems({ positionals, allureDirs, shardsDir }: Sh
     problems.push(
       `${shardsDir} ${shardsProblem}: give the directory holding the shard-<i>-of-<n>.json files (default reports/shards)`,
     );
-  else if (!shardsProblem)
+  else if (shardFiles(shardsDir).length === 0)
+    // First: no shard wrote records (an unreachable target, say), whatever else is wrong.
+    problems.unshift(
+      `no shard-<i>-of-<n>.json in ${shardsDir}; run \`npm run conformance -- --shard=i/n\` for each shard i of n first, then merge`,
+    );
+  else
     for (const name of shardFiles(shardsDir))
       if (statSync(join(shardsDir, name)).isDirectory())
         problems.push(

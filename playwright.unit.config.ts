@@ -14,6 +14,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [['dot'], ['json', { outputFile: 'test-results/unit-results.json' }]] : 'list',
   outputDir: 'test-results/unit',
+  // On a CI service Playwright would run git first and hand a pull request's diff to every worker.
+  captureGitInfo: { commit: false, diff: false },
   // One project, not one per folder: Playwright starts fresh workers for every project, and on Node 20
   // each start compiles Playwright and the suite again. Run one folder by naming it (tests/harness).
   // Anchored at this checkout's tests/: a glob would match any parent directory named like a folder.

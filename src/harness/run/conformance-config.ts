@@ -63,6 +63,9 @@ export function conformanceConfig(
     // A listing writes no evidence: only Playwright's list of titles (listing-run.ts).
     reporter: isListingRun(argv) ? [['list']] : options.reporter,
     metadata: { plan },
+    // On a CI service Playwright otherwise runs git before the first worker starts and, for a pull
+    // request, puts the whole diff in the metadata every worker receives; no report here shows either.
+    captureGitInfo: { commit: false, diff: false },
     projects,
   });
 }

@@ -58,3 +58,27 @@ test('a 5xx or no answer of GitHub is a service to retry, named as GitHub, not t
     `GitHub's OIDC endpoint does not answer: connection refused ${fix}`,
   ]);
 });
+
+test("an answer of GitHub without a token, not JSON or too large, is GitHub's to retry, not the authority's", async () => {
+  const page = createServer((_, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<html>sign in</html>'),
+  );
+  // 17 MiB in chunks, no Content-Length: only counting what arrives stops it.
+  const flood = createServer((_, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.write('{"value":"');
+    const chunk = 'a'.repeat(1024 * 1024);
+    for (let i = 0; i < 17; i++) res.write(chunk);
+    res.end('"}');
+  });
+  const fix = '(check ACTIONS_ID_TOKEN_REQUEST_URL and that GitHub Actions is up, then run the job again)';
+  for (const server of [page, flood]) {
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const signIn = await signInAgainst(`http://127.0.0.1:${(server.address() as AddressInfo).port}/token`);
+    server.close();
+    expect(signIn.refused).toBe(false);
+    expect(signIn.message.replace(/^.* failed: /, '')).toBe(
+      `GitHub's OIDC endpoint answered 200 with no token ${fix}`,
+    );
+  }
+});

@@ -1,5 +1,6 @@
 import { GITHUB_OIDC_AUDIENCE } from '../config/credential-spec.ts';
 import { readEnv } from '../config/read-env.ts';
+import { boundedText } from '../http/bounded-text.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
 import { registerSecret } from '../redaction/redact.ts';
 
@@ -32,10 +33,22 @@ export async function githubOidcToken(env = readEnv()): Promise<string> {
   // 401 or 403: the request token is not (or no longer) one GitHub gave this job for an id token.
   if (response.status === 401 || response.status === 403) throw new Error(`${REFUSED} (${response.status})`);
   if (!response.ok) throw new Error(`${ENDPOINT} answered ${response.status}`);
-  const value = ((await response.json()) as { value?: unknown }).value;
-  if (typeof value !== 'string' || !value) throw new Error(`${ENDPOINT} answered no token`);
+  const value = tokenOf(await boundedText(response).catch(() => undefined));
+  if (typeof value !== 'string' || !value)
+    throw new Error(`${ENDPOINT} answered ${response.status} with no token`);
   registerSecret(value);
   return value;
+}
+
+// The token of an answer `{"value": "..."}`; an answer cut off, too large or not JSON (a proxy's page)
+// has none, and is told as GitHub's, not as the authority's.
+function tokenOf(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return (JSON.parse(text) as { value?: unknown } | null)?.value;
+  } catch {
+    return undefined;
+  }
 }
 
 // What to check after a failure of githubOidcToken, given the message a sign-in error carries; whether

@@ -64,6 +64,18 @@ export const ANSWER_FAULTS = [
       }),
   },
   {
+    name: 'get-cancellation-fields-null',
+    seam: 'answer',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      'A GET of a Cancelled action shows its cancellation fields null; the 200 body of the cancel carries them.',
+    applies: (x) => on(GET, 'found')(x) && outcomeOf(x, 'found')!.action.status === 'Cancelled',
+    rewrite: (answer) =>
+      editBody(answer, (body) => {
+        for (const key of CANCELLATION_KEYS) body[key] = null;
+      }),
+  },
+  {
     name: 'final-state-500',
     seam: 'answer',
     breaks: ['CANCEL.FINAL'],

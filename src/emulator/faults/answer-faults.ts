@@ -143,6 +143,18 @@ export const ANSWER_FAULTS = [
       }),
   },
   {
+    name: 'unauthorized-wrong-code',
+    seam: 'answer',
+    breaks: ['AUTH.MISSING'],
+    description:
+      "A 401 carries code 'InvalidAuthenticationToken' (Microsoft Graph's) instead of 'Unauthorized'.",
+    applies: (x) => x.outcome.kind === 'refused' && x.outcome.error.status === 401,
+    rewrite: (answer) =>
+      editBody(answer, (body) => {
+        (body['error'] as Record<string, unknown>)['code'] = 'InvalidAuthenticationToken';
+      }),
+  },
+  {
     name: 'date-not-rfc3339',
     seam: 'answer',
     breaks: ['SCHEMA.ENTITY'],

@@ -1,10 +1,10 @@
 import {
   cancelActive,
+  cancelTookEffect,
   errorCode,
   expect,
   expectUnchanged,
   field,
-  firstCancelled,
   laterOrSame,
   notApplicable,
   readState,
@@ -109,7 +109,7 @@ suite('versioned path /api/v1.0', () => {
       const plain = await cancelActive(driver, api, one.id, { Comment: 'conformance: cancel' });
       // A device runs one scan at a time (docs/contract.md#duplicate-create): the second starts only once
       // the first shows Cancelled, which may be shortly after the 200 (docs/contract.md#cancel-answer-status).
-      if (plain.status === 200) await firstCancelled(driver, api, one.id, plain);
+      const plainTookEffect = await cancelTookEffect(driver, api, one.id, plain);
       const two = await need(driver.activeAction());
       if (sameId(two.id, one.id))
         await need(
@@ -130,6 +130,11 @@ suite('versioned path /api/v1.0', () => {
         sameStage(statusOf(versioned), statusOf(plain)),
         `status under /api/v1.0 (${statusOf(versioned)}) matches the one under /api (${statusOf(plain)}): the same, or both still active`,
       ).toBe(true);
+      // The same answer is not enough: the cancel must also change the stored action as it did under /api.
+      expect(
+        await cancelTookEffect(driver, api, two.id, versioned),
+        `a GET shows the action cancelled under /api/v1.0 ${plainTookEffect ? 'as' : 'no more than'} under /api`,
+      ).toBe(plainTookEffect);
     },
   );
 });

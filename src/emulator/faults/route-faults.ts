@@ -9,4 +9,12 @@ export const ROUTE_FAULTS = [
     description: 'Nothing answers under /api/v1.0.',
     routes: { versionedPath: false },
   },
+  {
+    name: 'versioned-cancel-not-stored',
+    seam: 'route',
+    breaks: ['PATH.VERSIONED'],
+    description:
+      'A cancel under /api/v1.0 answers 200 like one under /api, but the stored action is unchanged.',
+    routes: { versionedCancelStored: false },
+  },
 ] as const satisfies readonly RouteFault[];

@@ -21,8 +21,7 @@ type Handler = (request: FastifyRequest<any>, caller: Caller) => Outcome;
 // (token.ts); any other operation the contract gains without a handler here is simply not served.
 export function registerApiRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   for (const operation of ctx.contract.operations) {
-    const handle = handlerFor(ctx, operation);
-    if (!handle) continue;
+    if (!handlerFor(ctx, operation, false)) continue;
     const url = operation.path.replace(/\{(\w+)\}/g, ':$1');
     const variants = [{ url, versioned: false }];
     if (ctx.faults.routes.versionedPath)
@@ -35,7 +34,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: EmulatorContext): v
         url: path,
         config,
         onRequest,
-        handler: serve(ctx, config, handle),
+        handler: serve(ctx, config, handlerFor(ctx, operation, versioned)!),
       });
     }
   }
@@ -63,11 +62,14 @@ function serve(ctx: EmulatorContext, config: ApiRouteConfig, handle: Handler) {
   };
 }
 
-function handlerFor(ctx: EmulatorContext, operation: Operation): Handler | undefined {
+function handlerFor(ctx: EmulatorContext, operation: Operation, versioned: boolean): Handler | undefined {
   if (operation.actionType) return createHandler(ctx, operation);
   switch (operation.operationId) {
     case 'CancelMachineAction':
-      return cancelHandler(ctx);
+      // The route policy may leave the versioned cancel on a stand-in whose change is never stored.
+      return versioned && !ctx.faults.routes.versionedCancelStored
+        ? cancelHandler(ctx, { ...ctx.faults.store, persistCancel: false })
+        : cancelHandler(ctx);
     case 'GetMachineAction':
       return getHandler(ctx);
     case 'ListMachineActions':

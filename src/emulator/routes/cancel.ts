@@ -7,6 +7,7 @@ import type { BodyPolicy } from '../http/body-policy.ts';
 import { readJsonBody } from '../http/request-body.ts';
 import { applyCancel, deferCancel } from '../state/lifecycle.ts';
 import { isWellFormedId } from '../state/machine-action.ts';
+import type { StorePolicy } from '../state/store-policy.ts';
 import { findAction, notFound } from './action-lookup.ts';
 import type { Outcome } from './outcome.ts';
 
@@ -14,9 +15,8 @@ const DAY_MS = 86_400_000;
 const OPERATION = 'CancelMachineAction';
 
 // POST /api/machineactions/{id}/cancel: what the cancel did, for the answer seam to put into words.
-export function cancelHandler(ctx: EmulatorContext) {
+export function cancelHandler(ctx: EmulatorContext, store: StorePolicy = ctx.faults.store) {
   const body = ctx.faults.body(OPERATION);
-  const store = ctx.faults.store;
   return function cancel(request: FastifyRequest<{ Params: { id: string } }>, caller: Caller): Outcome {
     const { id } = request.params;
     if (!isWellFormedId(id)) return { kind: 'malformed', id };

@@ -1,6 +1,9 @@
 // Which paths serve the API: the route seam. The default is the contract (/api and /api/v1.0).
 export interface RoutePolicy {
   versionedPath: boolean;
+  // false: a cancel under /api/v1.0 answers as one under /api does, but its change is never stored
+  // (a versioned route left on a stand-in that only renders the answer).
+  versionedCancelStored: boolean;
 }
 
-export const CONTRACT_ROUTES: RoutePolicy = { versionedPath: true };
+export const CONTRACT_ROUTES: RoutePolicy = { versionedPath: true, versionedCancelStored: true };

@@ -1,5 +1,6 @@
 import {
   expect,
+  expectStillUnchanged,
   expectUnchanged,
   MALFORMED_IDS,
   NOT_FOUND_CODES,
@@ -66,6 +67,8 @@ suite('tenant isolation', () => {
         404,
       );
       await expectUnchanged(driver, api, action.id, before);
+      // A cancel queued past the tenant check would show only later: read to the end of the wait.
+      await expectStillUnchanged(driver, api, action.id, before);
     },
   );
 });

@@ -59,4 +59,11 @@ export const STORE_FAULTS = [
     description: "Cancel finds and cancels another tenant's action (GET still answers 404).",
     store: { crossTenant: ['CancelMachineAction'] },
   },
+  {
+    name: 'tenant-leak-cancel-late',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description: "Cancel of another tenant's action answers 404, yet cancels it five seconds later.",
+    store: { foreignCancelAfterMs: 5_000 },
+  },
 ] as const satisfies readonly StoreFault[];

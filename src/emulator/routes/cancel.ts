@@ -5,8 +5,8 @@ import type { EmulatorContext } from '../context.ts';
 import { refusal, WireError } from '../error-catalogue.ts';
 import type { BodyPolicy } from '../http/body-policy.ts';
 import { readJsonBody } from '../http/request-body.ts';
-import { applyCancel, deferCancel } from '../state/lifecycle.ts';
-import { isWellFormedId } from '../state/machine-action.ts';
+import { applyCancel, type Cancellation, deferCancel } from '../state/lifecycle.ts';
+import { isWellFormedId, type MachineAction } from '../state/machine-action.ts';
 import type { StorePolicy } from '../state/store-policy.ts';
 import { findAction, notFound } from './action-lookup.ts';
 import type { Outcome } from './outcome.ts';
@@ -22,16 +22,22 @@ export function cancelHandler(ctx: EmulatorContext, store: StorePolicy = ctx.fau
     if (!isWellFormedId(id)) return { kind: 'malformed', id };
     const comment = readComment(ctx, request, body);
     const action = findAction(ctx, caller, id, OPERATION, request.receivedAtMs);
-    if (!action) return notFound(ctx, id);
+    const nowMs = ctx.clock.now();
+    if (!action) {
+      // The store policy may queue the cancel of another tenant's action all the same, to show later.
+      const foreign = store.foreignCancelAfterMs > 0 ? ctx.state.actions.findAnywhere(id) : undefined;
+      if (foreign && !isFinal(foreign.status))
+        deferCancel(
+          foreign,
+          cancellationOf(store, caller, comment, foreign, nowMs),
+          nowMs + store.foreignCancelAfterMs,
+        );
+      return notFound(ctx, id);
+    }
     if (isFinal(action.status) && !store.cancellableFinal.includes(action.status))
       return { kind: 'refused-final', action };
     const before = { ...action };
-    const nowMs = ctx.clock.now();
-    const cancellation = {
-      requestor: store.cancellationRequestor === 'empty' ? '' : caller.appId,
-      comment,
-      atMs: store.cancellationTime === 'day-before-creation' ? action.creationMs - DAY_MS : nowMs,
-    };
+    const cancellation = cancellationOf(store, caller, comment, action, nowMs);
     // Cancel updates the original action (same id; docs/contract.md#after-cancel), unless the store
     // policy keeps it: then a copy changes and the stored action stays as it was. A profile that shows
     // the cancel only later (docs/contract.md#cancel-visible-after) defers it on the stored action.
@@ -40,6 +46,21 @@ export function cancelHandler(ctx: EmulatorContext, store: StorePolicy = ctx.fau
     applyCancel(after, cancellation);
     if (store.persistCancel && lagMs > 0) deferCancel(action, cancellation, nowMs + lagMs);
     return { kind: 'cancelled', before, after };
+  };
+}
+
+// What a cancel records, as the store policy says.
+function cancellationOf(
+  store: StorePolicy,
+  caller: Caller,
+  comment: string | null,
+  action: MachineAction,
+  nowMs: number,
+): Cancellation {
+  return {
+    requestor: store.cancellationRequestor === 'empty' ? '' : caller.appId,
+    comment,
+    atMs: store.cancellationTime === 'day-before-creation' ? action.creationMs - DAY_MS : nowMs,
   };
 }
 

@@ -9,6 +9,9 @@ export interface StorePolicy {
   cancellableFinal: readonly MachineActionStatus[];
   // Operations whose lookup also finds other tenants' actions (the contract: none).
   crossTenant: readonly string[];
+  // Above 0: a cancel of another tenant's action answers 404 but cancels it this much later (a queued
+  // command that skips the tenant check). The contract: 0, never.
+  foreignCancelAfterMs: number;
   cancellationRequestor: 'caller' | 'empty';
   cancellationTime: 'now' | 'day-before-creation';
   // Statuses beside Pending and InProgress that keep a device busy for a new action of the type.
@@ -19,6 +22,7 @@ export const CONTRACT_STORE: StorePolicy = {
   persistCancel: true,
   cancellableFinal: [],
   crossTenant: [],
+  foreignCancelAfterMs: 0,
   cancellationRequestor: 'caller',
   cancellationTime: 'now',
   alsoBlocking: [],

@@ -1,6 +1,7 @@
 import {
   ACTION_ROLES,
   cancelActive,
+  cancelTookEffect,
   expect,
   expectProtectedUnchanged,
   notApplicable,
@@ -26,6 +27,11 @@ suite('permissions', () => {
         { caller: client },
       );
       expect(res).toHaveStatus(200);
+      // Enough to cancel means the action is cancelled, not only answered 200 (read back by the operator).
+      expect(
+        await cancelTookEffect(driver, api, action.id, res),
+        `a GET shows the action cancelled by the app holding only ${role}, within the bounded wait`,
+      ).toBe(true);
     });
   }
 

@@ -19,10 +19,18 @@ export const STORE_FAULTS = [
   {
     name: 'cancel-not-persisted',
     seam: 'store',
-    breaks: ['CANCEL.PERSIST', 'CANCEL.REOPEN'],
+    breaks: ['CANCEL.PERSIST', 'CANCEL.REOPEN', 'PERM.ROLES'],
     description:
       'The 200 body of a cancel is right but the stored action is unchanged (so the device stays busy).',
     store: { persistCancel: false },
+  },
+  {
+    name: 'isolate-role-cancel-not-stored',
+    seam: 'store',
+    breaks: ['PERM.ROLES'],
+    description:
+      'A cancel by an app holding only Machine.Isolate answers 200 but leaves the action unchanged.',
+    store: { unstoredCancelRoles: ['Machine.Isolate'] },
   },
   {
     name: 'final-state-cancellable',

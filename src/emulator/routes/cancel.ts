@@ -42,11 +42,18 @@ export function cancelHandler(ctx: EmulatorContext, store: StorePolicy = ctx.fau
     // policy keeps it: then a copy changes and the stored action stays as it was. A profile that shows
     // the cancel only later (docs/contract.md#cancel-visible-after) defers it on the stored action.
     const lagMs = ctx.profile.answers.cancelVisibleAfterMs;
-    const after = store.persistCancel && lagMs === 0 ? action : { ...action };
+    const persist = store.persistCancel && !onlyUnstoredRoles(store, caller);
+    const after = persist && lagMs === 0 ? action : { ...action };
     applyCancel(after, cancellation);
-    if (store.persistCancel && lagMs > 0) deferCancel(action, cancellation, nowMs + lagMs);
+    if (persist && lagMs > 0) deferCancel(action, cancellation, nowMs + lagMs);
     return { kind: 'cancelled', before, after };
   };
+}
+
+// A caller whose every role is one whose cancels the store policy never stores.
+function onlyUnstoredRoles(store: StorePolicy, caller: Caller): boolean {
+  const unstored = store.unstoredCancelRoles;
+  return unstored.length > 0 && caller.roles.length > 0 && caller.roles.every((r) => unstored.includes(r));
 }
 
 // What a cancel records, as the store policy says.

@@ -14,6 +14,8 @@ export interface StorePolicy {
   foreignCancelAfterMs: number;
   cancellationRequestor: 'caller' | 'empty';
   cancellationTime: 'now' | 'day-before-creation';
+  // A cancel by a caller holding only these roles answers 200 but changes a copy (the contract: none).
+  unstoredCancelRoles: readonly string[];
   // Statuses beside Pending and InProgress that keep a device busy for a new action of the type.
   alsoBlocking: readonly MachineActionStatus[];
 }
@@ -25,5 +27,6 @@ export const CONTRACT_STORE: StorePolicy = {
   foreignCancelAfterMs: 0,
   cancellationRequestor: 'caller',
   cancellationTime: 'now',
+  unstoredCancelRoles: [],
   alsoBlocking: [],
 };

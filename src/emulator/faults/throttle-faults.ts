@@ -45,6 +45,14 @@ export const THROTTLE_FAULTS = [
     throttle: { minuteRetryAfterSeconds: 120 },
   },
   {
+    name: 'retry-after-doubles',
+    seam: 'throttle',
+    breaks: ['RATE.RETRYAFTER'],
+    description:
+      'Each further 429 of the minute limit in a row doubles its Retry-After, past 60 seconds from the second on.',
+    throttle: { minuteRetryAfterDoubles: true },
+  },
+  {
     name: 'throttle-stuck',
     seam: 'throttle',
     breaks: ['RATE.RECOVER', 'RATE.HOUR'],

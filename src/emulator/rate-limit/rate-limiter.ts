@@ -7,12 +7,14 @@ import type { ThrottlePolicy } from './throttle-policy.ts';
 export type ThrottleDecision =
   | { throttled: false }
   // waitMs: exactly how long until the blocking window takes one more call.
-  | { throttled: true; limit: 'minute' | 'hour'; waitMs: number };
+  // refusedInRow: how many calls of the key in a row have been refused, this one included.
+  | { throttled: true; limit: 'minute' | 'hour'; waitMs: number; refusedInRow: number };
 
 interface KeyState {
   log: CallLog;
   // A stuck key (throttle policy stuckForMs) is refused until then, whatever the windows say.
   stuckUntilMs: number;
+  refusedInRow: number;
 }
 
 // Most keys kept; the least recently used goes first. With 1500 timestamps at most per key, this
@@ -39,9 +41,12 @@ export class RateLimiter {
     if (waitMs > 0) {
       if (this.policy.stuckForMs > 0)
         state.stuckUntilMs = nowMs + Math.max(1, Math.ceil(waitMs / 1000)) * 1000 + this.policy.stuckForMs;
-      return { throttled: true, limit: waits.hourMs > waits.minuteMs ? 'hour' : 'minute', waitMs };
+      const limit = waits.hourMs > waits.minuteMs ? 'hour' : 'minute';
+      return { throttled: true, limit, waitMs, refusedInRow: ++state.refusedInRow };
     }
-    if (nowMs < state.stuckUntilMs) return { throttled: true, limit: 'minute', waitMs: 1000 };
+    if (nowMs < state.stuckUntilMs)
+      return { throttled: true, limit: 'minute', waitMs: 1000, refusedInRow: ++state.refusedInRow };
+    state.refusedInRow = 0;
     state.log.record(nowMs);
     return { throttled: false };
   }
@@ -62,7 +67,7 @@ export class RateLimiter {
     if (state) {
       this.#keys.delete(key);
     } else {
-      state = { log: this.#newLog(), stuckUntilMs: 0 };
+      state = { log: this.#newLog(), stuckUntilMs: 0, refusedInRow: 0 };
       if (this.#keys.size >= MAX_KEYS) this.#keys.delete(this.#keys.keys().next().value!);
     }
     this.#keys.set(key, state);

@@ -9,6 +9,8 @@ export interface ThrottlePolicy {
   minuteCode: string;
   // A fixed Retry-After for the minute limit, in seconds; null: the profile's reading.
   minuteRetryAfterSeconds: number | null;
+  // true: each further 429 of the minute limit in a row doubles its Retry-After (a penalty).
+  minuteRetryAfterDoubles: boolean;
   // false: a 429 of the hour limit has no Retry-After.
   hourRetryAfter: boolean;
   // After a 429 the key stays refused this much longer than its Retry-After.
@@ -22,6 +24,7 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   hourLimit: true,
   minuteCode: 'TooManyRequests',
   minuteRetryAfterSeconds: null,
+  minuteRetryAfterDoubles: false,
   hourRetryAfter: true,
   stuckForMs: 0,
   runWhenThrottled: [],

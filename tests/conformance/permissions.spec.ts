@@ -35,23 +35,30 @@ suite('permissions', () => {
     });
   }
 
-  test(
-    'a token without any action role answers 403 Forbidden and changes nothing',
-    req('PERM.NONE'),
-    async ({ driver, api, clientFor, need }) => {
-      const reader = await need(clientFor('read-only'));
-      const target = await need(protectedAction(driver));
-      const before = await stateBefore(api, target);
-      const body = { Comment: 'conformance: read-only' };
-      // An active action that finished by itself may be refused for its state before the role: no verdict.
-      const res =
-        target.kind === 'active'
-          ? await cancelActive(driver, api, target.id, body, { caller: reader })
-          : await reader.cancel(target.id, body);
-      const undecided = roleCheckUndecided(target, res);
-      if (undecided) await need(notApplicable(undecided));
-      expect(res).toBeErrorEnvelope(403, ['Forbidden']);
-      await expectProtectedUnchanged(driver, api, target, before);
-    },
-  );
+  // Read roles are no action roles, Machine.ReadWrite.All included, however much it sounds like one.
+  const withoutActionRole = [
+    { identity: 'read-only', title: 'a token without any action role' },
+    { identity: 'read-write', title: 'a token holding only Machine.ReadWrite.All' },
+  ] as const;
+  for (const { identity, title } of withoutActionRole) {
+    test(
+      `${title} answers 403 Forbidden and changes nothing`,
+      req('PERM.NONE'),
+      async ({ driver, api, clientFor, need }) => {
+        const reader = await need(clientFor(identity));
+        const target = await need(protectedAction(driver));
+        const before = await stateBefore(api, target);
+        const body = { Comment: `conformance: ${identity}` };
+        // An active action that finished by itself may be refused for its state before the role: no verdict.
+        const res =
+          target.kind === 'active'
+            ? await cancelActive(driver, api, target.id, body, { caller: reader })
+            : await reader.cancel(target.id, body);
+        const undecided = roleCheckUndecided(target, res);
+        if (undecided) await need(notApplicable(undecided));
+        expect(res).toBeErrorEnvelope(403, ['Forbidden']);
+        await expectProtectedUnchanged(driver, api, target, before);
+      },
+    );
+  }
 });

@@ -139,7 +139,13 @@ test.describe('tenant safety interlocks', () => {
 
   test('what a tenant cannot provide is N/A with the reason', async () => {
     const { driver } = tenant({});
-    for (const identity of ['expired', 'other-tenant', 'read-only', 'role:Machine.Isolate'] as const)
+    for (const identity of [
+      'expired',
+      'other-tenant',
+      'read-only',
+      'read-write',
+      'role:Machine.Isolate',
+    ] as const)
       await expect(driver.client(identity)).rejects.toBeInstanceOf(NotApplicableError);
     await expect(driver.advanceClock(1)).rejects.toBeInstanceOf(NotApplicableError);
     await expect(driver.freshIdentity(['Machine.Scan'])).rejects.toThrow('MDE_ALLOW_THROTTLING=true');

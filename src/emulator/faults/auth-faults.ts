@@ -73,6 +73,13 @@ export const AUTH_FAULTS = [
     auth: { cancelRolesAdded: ['Machine.Read.All'] },
   },
   {
+    name: 'read-write-can-cancel',
+    seam: 'auth',
+    breaks: ['PERM.NONE'],
+    description: 'Machine.ReadWrite.All alone is allowed to cancel (it is no action role).',
+    auth: { cancelRolesAdded: ['Machine.ReadWrite.All'] },
+  },
+  {
     name: 'forbidden-wrong-code',
     seam: 'auth',
     breaks: ['PERM.NONE'],

@@ -8,6 +8,9 @@ export type ActionRole = string;
 
 export const READ_ROLE = 'Machine.Read.All';
 
+// Sounds like enough to write, yet is none of the seven action roles (PERM.NONE).
+export const READ_WRITE_ROLE = 'Machine.ReadWrite.All';
+
 // MDE_ROLE_ISOLATE for Machine.Isolate: prefix of the tenant-mode app variables of one role.
 export function roleEnvName(role: ActionRole): string {
   return `MDE_ROLE_${role.replace(/^Machine\./, '').toUpperCase()}`;

@@ -5,7 +5,7 @@ import {
   type FinalStatus,
   OTHER_RESOURCE_SCOPE,
 } from '../../contract/index.ts';
-import { READ_ROLE } from '../config/roles.ts';
+import { READ_ROLE, READ_WRITE_ROLE } from '../config/roles.ts';
 import type { EmbeddedTarget, EmulatorTarget } from '../config/target-spec.ts';
 import { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
@@ -141,6 +141,11 @@ export class EmulatorDriver implements TargetDriver {
         return this.apps.acquire(await operator(), OTHER_RESOURCE_SCOPE);
       case 'read-only':
         return this.apps.acquire(await this.apps.register('read-only', this.tenantId, [READ_ROLE]), scope);
+      case 'read-write':
+        return this.apps.acquire(
+          await this.apps.register('read-write', this.tenantId, [READ_WRITE_ROLE]),
+          scope,
+        );
       case 'other-tenant':
         return this.apps.acquire(
           await this.apps.register('other-tenant', this.otherTenantId, OPERATOR_ROLES),

@@ -11,6 +11,8 @@ export type Identity =
   | 'operator'
   // Only Machine.Read.All (tenant: MDE_LIMITED_CLIENT_ID).
   | 'read-only'
+  // Only Machine.ReadWrite.All, no action role either (emulator only: a tenant run configures no such app).
+  | 'read-write'
   // The operator app with a token for another resource (Azure Resource Manager) instead of the API.
   | 'other-audience'
   // A token past its expiry (emulator only: the clock moves past it).

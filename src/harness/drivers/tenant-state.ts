@@ -136,6 +136,10 @@ export class TenantState implements CallGuard {
         throw new NotApplicableError(
           'an expired token needs an hour of real time on a tenant; there is no clock to advance',
         );
+      case 'read-write':
+        throw new NotApplicableError(
+          'needs an app holding only Machine.ReadWrite.All, which a tenant run does not configure',
+        );
       case 'other-tenant':
         throw new NotApplicableError('needs a second tenant, which a single-tenant run does not have');
       default: {

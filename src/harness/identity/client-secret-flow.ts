@@ -62,10 +62,7 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
     );
   }
   const { status, text } = answer;
-  let body: Record<string, unknown> = {};
-  try {
-    body = JSON.parse(text) as Record<string, unknown>;
-  } catch {}
+  const body = tokenAnswerObject(text);
   // Redacted here, and fingerprinted so the post-run leak scan can find it in any artefact.
   if (typeof body.access_token === 'string') recordIssuedSecret(body.access_token);
   if (status !== 200 || typeof body.access_token !== 'string') {
@@ -76,4 +73,15 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
     accessToken: body.access_token,
     expiresIn: Number(body.expires_in ?? 3599),
   };
+}
+
+// The members of a token answer. Valid JSON that is no object (`null`, a number, an array) has none:
+// reading `null.access_token` once told the user "Cannot read properties of null" for a bad target.
+function tokenAnswerObject(text: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
+  } catch {}
+  return {};
 }

@@ -26,8 +26,9 @@ export function scriptArgs<const T extends Omit<ParseArgsConfig, 'args'>>(usage:
     console.log(usage);
     process.exit(0);
   }
+  let parsed: ReturnType<typeof parseArgs<T & { args: string[] }>>;
   try {
-    return parseArgs({ ...config, args });
+    parsed = parseArgs({ ...config, args });
   } catch (error) {
     const missing = tokens.find(
       (t) =>
@@ -39,6 +40,16 @@ export function scriptArgs<const T extends Omit<ParseArgsConfig, 'args'>>(usage:
     // Node's message goes on to advise a `--` that npm has already taken; its first sentence is enough.
     throw new Error(`${(error as Error).message.split('. ')[0]} (see --help)`);
   }
+  // `--dir "$ARTIFACT"` with the variable unset: an empty path resolves to the working directory, and
+  // the script silently worked on the repository's own run instead of the one meant.
+  const empty = tokens.find((t) => (t.kind === 'option' || t.kind === 'positional') && t.value === '');
+  if (empty?.kind === 'option')
+    throw new Error(
+      `${missingValueLine(usage, empty.rawName, undefined)}; it was given empty (an unset variable?)`,
+    );
+  if (empty)
+    throw new Error('an argument is empty (an unset variable?): give a path, or leave it out (see --help)');
+  return parsed;
 }
 
 // The line says what to type instead; --help is named when nothing came after the option.

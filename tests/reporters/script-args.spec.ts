@@ -51,3 +51,18 @@ test('--single-file with --no-allure is refused in one line: one of them is a mi
   expectOneLine(runScript('report.ts', '--single-file', '--no-allure'), `report: ${line}`);
   expectOneLine(runScript('merge-shards.ts', '--no-allure', '--single-file'), `merge-shards: ${line}`);
 });
+
+test('an option or a path given empty (an unset variable) is refused, never read as the repository', () => {
+  expectOneLine(
+    runScript('report.ts', '--no-allure', '--dir', ''),
+    'report: --dir needs a value: --dir DIR; it was given empty (an unset variable?)',
+  );
+  expectOneLine(
+    runScript('report.ts', '--records='),
+    'report: --records needs a value: --records FILE; it was given empty (an unset variable?)',
+  );
+  expectOneLine(
+    runScript('merge-shards.ts', ''),
+    'merge-shards: an argument is empty (an unset variable?): give a path, or leave it out (see --help)',
+  );
+});

@@ -21,6 +21,7 @@ import { shardOptionProblem } from '../src/harness/run/shard-option.ts';
 import { startAllureGenerator } from '../src/reporters/allure-generate.ts';
 import { selectedBaselineProblem } from '../src/reporters/baseline.ts';
 import { mustCoverageRequired } from '../src/reporters/must-coverage.ts';
+import { lockRunDirectory, RunLockedError } from '../src/reporters/run-lock.ts';
 import { EXIT, type ExitCode } from '../src/reporters/run-outcome.ts';
 import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
@@ -65,13 +66,22 @@ async function main(args: string[]): Promise<ExitCode> {
   }
   for (const line of [...embeddedOnlyWarnings(env, target.mode), ...unusedCredentialWarnings(env, target)])
     console.error(line);
-  const plan = planFromConfig(config);
-  console.log(`conformance: ${plan.targets[0]!.info.description}, run ${plan.runId}`);
-
   // A listing and Playwright's --help run no test and write no evidence (listing-run.ts): no target
   // to reach, no Allure report to load Allure for, and a failed preflight must not replace the last
   // run's reports.
   const reportsNothing = isListingRun(args) || args.includes('--help') || args.includes('-h');
+  // Before anything is written: a second run in this directory would overwrite this one's evidence.
+  if (!reportsNothing)
+    try {
+      lockRunDirectory(process.cwd(), 'npm run conformance');
+    } catch (error) {
+      if (!(error instanceof RunLockedError)) throw error;
+      console.error(`conformance: ${error.message}`);
+      return EXIT.ERRORED;
+    }
+  const plan = planFromConfig(config);
+  console.log(`conformance: ${plan.targets[0]!.info.description}, run ${plan.runId}`);
+
   if (target.mode !== 'embedded' && !reportsNothing) {
     try {
       const { preflight } = await import('../src/harness/preflight.ts');

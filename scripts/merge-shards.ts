@@ -12,6 +12,7 @@ import { mergeRecords } from '../src/reporters/merge-records.ts';
 import { refuseOtherContract } from '../src/reporters/records-contract.ts';
 import { RECORDS_FILE, readRecords, writeRecords } from '../src/reporters/records-file.ts';
 import { runDirectory } from '../src/reporters/run-directory.ts';
+import { lockRunDirectory } from '../src/reporters/run-lock.ts';
 import { EXIT, worstOf } from '../src/reporters/run-outcome.ts';
 import { ArgumentProblems, scriptArgs } from '../src/reporters/script-args.ts';
 import { shardArgumentProblems, shardFiles } from '../src/reporters/shard-arguments.ts';
@@ -54,6 +55,8 @@ try {
   const files = shardFiles(shardsDir);
   const merged = mergeRecords(files.map((f) => readRecords(join(shardsDir, f))));
   refuseOtherContract(merged, `the shards in ${shardsDir}`);
+  // Before anything is written: a run writing this directory would mix its reports with these.
+  lockRunDirectory(root, 'npm run report:merge');
   writeRecords(join(root, RECORDS_FILE), merged);
   const outDir = join(root, 'reports');
   const { exitCode, reports } = writeComplianceReports(merged, {

@@ -9,6 +9,7 @@ import { finishRun } from '../src/reporters/finish-run.ts';
 import { refuseOtherContract } from '../src/reporters/records-contract.ts';
 import { RECORDS_FILE, readRecords } from '../src/reporters/records-file.ts';
 import { runDirectory } from '../src/reporters/run-directory.ts';
+import { lockRunDirectory } from '../src/reporters/run-lock.ts';
 import { scriptArgs } from '../src/reporters/script-args.ts';
 import { writeComplianceReports } from '../src/reporters/write-reports.ts';
 
@@ -54,6 +55,9 @@ try {
     );
   const records = readRecords(recordsFile);
   refuseOtherContract(records, recordsFile);
+  // Once the records are read, before anything is written: a run writing this directory would mix
+  // its reports with these.
+  lockRunDirectory(root, 'npm run report');
   const { exitCode, reports } = writeComplianceReports(records, {
     outDir: join(root, 'reports'),
     registry: getRegistry(),

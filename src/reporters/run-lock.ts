@@ -1,0 +1,89 @@
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// One run at a time writes a directory's reports. Two at once (a second terminal, a CI job on a shared
+// workspace) overwrote each other: the first run's compliance.json said the second's verdict, and its
+// Allure results vanished under it ("no allure-results/ to generate from").
+export const RUN_LOCK_FILE = join('test-results', '.run.lock');
+
+// How long a lock file that is not yet a holder's JSON counts as being written by a run starting.
+const BEING_WRITTEN_MS = 5_000;
+
+interface Holder {
+  pid: number;
+  command: string;
+  startedAt: string;
+}
+
+export class RunLockedError extends Error {
+  override readonly name = 'RunLockedError';
+}
+
+// Takes the lock of the run directory `root` for this process, or throws RunLockedError naming the run
+// that holds it. A holder whose process has gone (killed, a machine restarted) holds nothing: its file
+// is taken over. The lock is released when the process exits, however it exits but by a kill.
+export function lockRunDirectory(root: string, command: string, now = new Date()): () => void {
+  const file = join(root, RUN_LOCK_FILE);
+  mkdirSync(join(root, 'test-results'), { recursive: true });
+  const mine: Holder = { pid: process.pid, command, startedAt: now.toISOString() };
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      writeFileSync(file, JSON.stringify(mine), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      const holder = holderOf(file, now);
+      if (holder !== undefined) {
+        const who =
+          holder === 'starting'
+            ? 'another run, starting now,'
+            : `another run (${holder.command}, pid ${holder.pid}, started ${holder.startedAt})`;
+        throw new RunLockedError(
+          `${who} is writing the reports in ${root}; wait for it to end, or run from another directory (a second checkout). If no such run is going, remove ${file}`,
+        );
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  const release = () => {
+    const holder = holderOf(file, new Date());
+    if (typeof holder === 'object' && holder.pid === process.pid) rmSync(file, { force: true });
+  };
+  process.once('exit', release);
+  return release;
+}
+
+// The run holding the lock, 'starting' while its file is being written, or undefined when none holds it.
+function holderOf(file: string, now: Date): Holder | 'starting' | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const holder = JSON.parse(text) as Partial<Holder>;
+    if (typeof holder.pid === 'number') {
+      if (holder.pid !== process.pid && !isRunning(holder.pid)) return undefined;
+      return { pid: holder.pid, command: String(holder.command), startedAt: String(holder.startedAt) };
+    }
+  } catch {}
+  // Not a holder's JSON: written this instant, it is a run starting; older, it was left by a run killed
+  // while writing it, or edited by hand.
+  try {
+    return now.getTime() - statSync(file).mtimeMs < BEING_WRITTEN_MS ? 'starting' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a process of another user has that pid, and it runs.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

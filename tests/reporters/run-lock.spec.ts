@@ -1,0 +1,59 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lockRunDirectory, RUN_LOCK_FILE, RunLockedError } from '../../src/reporters/run-lock.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { CONFORMANCE_ARGS, withoutMdeVariables } from '../helpers/script-env.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
+
+// Two runs in one directory overwrote each other's reports and Allure results; the second one now stops.
+function holdLock(dir: string, pid: number) {
+  mkdirSync(join(dir, 'test-results'), { recursive: true });
+  writeFileSync(
+    join(dir, RUN_LOCK_FILE),
+    JSON.stringify({ pid, command: 'npm run conformance', startedAt: '2026-12-04T21:45:15.000Z' }),
+  );
+}
+
+test('a run directory locked by a running process is refused, naming that run', async () => {
+  const dir = tempDir('run-lock-');
+  const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+  try {
+    holdLock(dir, other.pid!);
+    expect(() => lockRunDirectory(dir, 'npm run report')).toThrow(RunLockedError);
+    expect(() => lockRunDirectory(dir, 'npm run report')).toThrow(
+      `another run (npm run conformance, pid ${other.pid}, started 2026-12-04T21:45:15.000Z) is writing the reports in ${dir}`,
+    );
+  } finally {
+    other.kill();
+  }
+});
+
+test('a lock left by a run that was killed is taken over, and released by its new holder', () => {
+  const dir = tempDir('run-lock-');
+  const gone = spawnSync(process.execPath, ['-e', '']).pid;
+  holdLock(dir, gone);
+  const release = lockRunDirectory(dir, 'npm run report');
+  expect(existsSync(join(dir, RUN_LOCK_FILE))).toBe(true);
+  release();
+  expect(existsSync(join(dir, RUN_LOCK_FILE))).toBe(false);
+});
+
+test('npm run conformance in a directory another run is writing stops in one line, exit 2, writing nothing', () => {
+  const dir = tempDir('run-lock-');
+  holdLock(dir, process.pid);
+  const run = spawnSync(process.execPath, CONFORMANCE_ARGS, {
+    cwd: dir,
+    env: withoutMdeVariables(),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect(run.stderr.trim().split('\n')).toEqual([
+    `conformance: another run (npm run conformance, pid ${process.pid}, started 2026-12-04T21:45:15.000Z) is writing the reports in ${dir}; wait for it to end, or run from another directory (a second checkout). If no such run is going, remove ${join(dir, RUN_LOCK_FILE)}`,
+  ]);
+  expect(run.stdout).toBe('');
+  expect(existsSync(join(dir, 'reports'))).toBe(false);
+  expect(run.status).toBe(2);
+});

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import '../src/harness/run/closed-output.mjs';
+import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { allureSwitches } from '../src/reporters/allure-switches.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
 import { complianceLine } from '../src/reporters/compliance-line.ts';
@@ -57,31 +58,38 @@ try {
   refuseOtherContract(merged, `the shards in ${shardsDir}`);
   // Before anything is written: a run writing this directory would mix its reports with these.
   lockRunDirectory(root, 'npm run report:merge');
-  writeRecords(join(root, RECORDS_FILE), merged);
-  const outDir = join(root, 'reports');
-  const { exitCode, reports } = writeComplianceReports(merged, {
-    outDir,
-    registry: getRegistry(),
-    baseline: loadSelectedBaseline(),
-  });
-  console.log(`merge-shards: ${files.length} shard(s), ${merged.tests.length} tests`);
-  console.log(complianceLine(outDir, exitCode, reports));
-  // From the shards merged above only. A damaged or missing shard JUnit file is said, and errs the run
-  // (exit 2), but Allure and the leak scan still run.
-  const junit = writeMergedJunit(shardsDir, outDir, { shards: files, records: merged });
-  (junit.ok ? console.log : console.error)(junit.line);
-  const results = join(root, 'allure-results');
-  mkdirSync(results, { recursive: true });
-  // Allure result files are named by UUID, so directories from different shards never collide.
-  for (const { path } of allureDirs) if (path !== results) cpSync(path, results, { recursive: true });
-  const finished = await finishRun({
-    root,
-    ...(env ? { env } : {}),
-    singleFile,
-    skipAllure,
-    recordsFile: join(root, RECORDS_FILE),
-  });
-  process.exitCode = junit.ok ? finished : worstOf([finished, EXIT.ERRORED]);
+  // From here the merge writes its evidence: a first Ctrl-C waits for it (the signal is acted on once
+  // the compliance reports are written), a second one stops at once.
+  process.exitCode = await holdSignalsWhile(
+    async () => {
+      writeRecords(join(root, RECORDS_FILE), merged);
+      const outDir = join(root, 'reports');
+      const { exitCode, reports } = writeComplianceReports(merged, {
+        outDir,
+        registry: getRegistry(),
+        baseline: loadSelectedBaseline(),
+      });
+      console.log(`merge-shards: ${files.length} shard(s), ${merged.tests.length} tests`);
+      console.log(complianceLine(outDir, exitCode, reports));
+      // From the shards merged above only. A damaged or missing shard JUnit file is said, and errs the run
+      // (exit 2), but Allure and the leak scan still run.
+      const junit = writeMergedJunit(shardsDir, outDir, { shards: files, records: merged });
+      (junit.ok ? console.log : console.error)(junit.line);
+      const results = join(root, 'allure-results');
+      mkdirSync(results, { recursive: true });
+      // Allure result files are named by UUID, so directories from different shards never collide.
+      for (const { path } of allureDirs) if (path !== results) cpSync(path, results, { recursive: true });
+      const finished = await finishRun({
+        root,
+        ...(env ? { env } : {}),
+        singleFile,
+        skipAllure,
+        recordsFile: join(root, RECORDS_FILE),
+      });
+      return junit.ok ? finished : worstOf([finished, EXIT.ERRORED]);
+    },
+    { ended: 'the merged compliance reports are written' },
+  );
 } catch (error) {
   const lines = error instanceof ArgumentProblems ? error.problems : [(error as Error).message];
   for (const line of lines) console.error(`merge-shards: ${line}`);

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import '../src/harness/run/closed-output.mjs';
+import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { allureSwitches } from '../src/reporters/allure-switches.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
@@ -58,20 +59,21 @@ try {
   // Once the records are read, before anything is written: a run writing this directory would mix
   // its reports with these.
   lockRunDirectory(root, 'npm run report');
-  const { exitCode, reports } = writeComplianceReports(records, {
-    outDir: join(root, 'reports'),
-    registry: getRegistry(),
-    baseline: loadSelectedBaseline(),
-  });
-  for (const report of reports)
-    console.log(`compliance: ${report.target.name}: exit ${exitCode}: ${report.summary.exitReason}`);
-  process.exitCode = await finishRun({
-    root,
-    ...(env ? { env } : {}),
-    singleFile,
-    skipAllure,
-    recordsFile,
-  });
+  // From here the run's evidence is written: a first Ctrl-C waits for it (the signal is acted on once
+  // the compliance reports are written), a second one stops at once.
+  process.exitCode = await holdSignalsWhile(
+    async () => {
+      const { exitCode, reports } = writeComplianceReports(records, {
+        outDir: join(root, 'reports'),
+        registry: getRegistry(),
+        baseline: loadSelectedBaseline(),
+      });
+      for (const report of reports)
+        console.log(`compliance: ${report.target.name}: exit ${exitCode}: ${report.summary.exitReason}`);
+      return finishRun({ root, ...(env ? { env } : {}), singleFile, skipAllure, recordsFile });
+    },
+    { ended: 'the compliance reports are written' },
+  );
 } catch (error) {
   console.error(`report: ${(error as Error).message}`);
   process.exitCode = 2;

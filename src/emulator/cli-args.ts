@@ -66,6 +66,13 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
       throw new CliUsageError(missingValueLine(USAGE, missing.rawName, missing.value));
     throw new CliUsageError((error as Error).message.split('\n')[0]!);
   }
+  // `--tls-cert-out "$DIR/cert.pem"` is fine; `--host "$HOST"` with the variable unset gave a line naming
+  // startEmulator()'s option (`host must be a non-empty string`), or none at all (`--fault=`).
+  const empty = tokens.find((t) => t.kind === 'option' && VALUE_OPTIONS.has(t.name) && t.value === '');
+  if (empty?.kind === 'option')
+    throw new CliUsageError(
+      `${missingValueLine(USAGE, empty.rawName, undefined)}; it was given empty (an unset variable?)`,
+    );
   if (values['list-faults']) return { kind: 'list-faults' };
   const portText = values.port ?? nonEmpty(env['MDE_EMULATOR_PORT']);
   const port = portText === undefined ? undefined : Number(portText);

@@ -140,4 +140,17 @@ test.describe('command line', () => {
       expect(() => parseCli([...argv], {})).toThrow(message);
     });
   }
+
+  // `--host "$HOST"` with the variable unset: named as typed, never as startEmulator()'s option, and
+  // never a start without the fault asked for (`--fault=`).
+  for (const [argv, message] of [
+    [['--host', ''], '--host needs a value: --host HOST; it was given empty (an unset variable?)'],
+    [['--https', '--tls-cert-out='], '--tls-cert-out needs a value: --tls-cert-out FILE; it was given empty'],
+    [['--fault='], '--fault needs a value: --fault NAME; it was given empty'],
+    [['--profile-file', ''], '--profile-file needs a value: --profile-file FILE; it was given empty'],
+  ] as const) {
+    test(`${argv.join(' ')} (an empty value) says which value is missing`, () => {
+      expect(() => parseCli([...argv], {})).toThrow(message);
+    });
+  }
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type Env, loadConfig, readEnv, readSecret } from '../../src/harness/config/load-config.ts';
 import { redactText } from '../../src/harness/redaction/redact.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { privateKeyPem } from '../helpers/private-key-pem.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { file, OTHER_ID, problems, TENANT, tenant } from './config-env.ts';
 
@@ -227,3 +228,16 @@ async function pem(): Promise<string> {
   const { cert, private: key } = await selfSigned();
   return `${cert}${key}`;
 }
+
+// A CI secret holding the PEM set straight into the variable, instead of a file written from it: one
+// line, and no part of the key, even one without its BEGIN line (which the redactor cannot tell).
+test('a PEM or key text in a *_PATH variable is one line that shows none of it', () => {
+  const pem = privateKeyPem('pasted-into-path');
+  const keyBody = pem.replace(/-----[A-Z ]+-----/g, '').trim();
+  for (const text of [pem.trim(), keyBody, keyBody.replace(/\n/g, '')]) {
+    const lines = problems({ ...NO_SECRET, MDE_CLIENT_CERTIFICATE_PATH: text });
+    expect(lines).toEqual([
+      `ConfigError: MDE_CLIENT_CERTIFICATE_PATH holds ${text.length} characters of text, not the path of a file (not shown: it may be a key or a token); write the text to a file and name that file`,
+    ]);
+  }
+});

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { jsonSyntaxWhere } from '../contract/json-syntax-error.ts';
 import { missingValueLine } from '../contract/missing-value.ts';
+import { isPastedText, pastedTextProblem } from '../contract/pasted-text.ts';
 import { parseUserJson } from '../contract/user-json.ts';
 import { FAULT_NAMES } from './faults/catalogue.ts';
 import { type EmulatorOptions, LOG_LEVELS } from './options.ts';
@@ -52,6 +53,20 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   // of another (`--port --help`: that value is missing).
   const { tokens = [] } = parseArgs({ args, strict: false, tokens: true, options: OPTIONS });
   if (tokens.some((t) => t.kind === 'option' && t.name === 'help')) return { kind: 'help' };
+  // Before the value is read as a path, or echoed as an option where a value belongs (`-----BEGIN`).
+  const pasted = tokens.find(
+    (t) =>
+      t.kind === 'option' &&
+      FILE_OPTIONS.has(t.name) &&
+      t.value !== undefined &&
+      isPastedText(t.value) &&
+      !existsSync(t.value),
+  );
+  if (pasted?.kind === 'option')
+    throw new CliUsageError(`${pasted.rawName} ${pastedTextProblem(pasted.value!)}.`);
+  const profileFileEnv = env['MDE_EMULATOR_PROFILE_FILE'];
+  if (profileFileEnv && isPastedText(profileFileEnv) && !existsSync(profileFileEnv))
+    throw new CliUsageError(`MDE_EMULATOR_PROFILE_FILE ${pastedTextProblem(profileFileEnv)}.`);
   let values: ReturnType<typeof parse>['values'];
   try {
     values = parse(args).values;
@@ -143,6 +158,9 @@ const VALUE_OPTIONS = new Set(
     .filter(([, option]) => option.type === 'string')
     .map(([name]) => name),
 );
+
+// The flags that name a file: their values are paths, never the file's text.
+const FILE_OPTIONS = new Set(['profile-file', 'seed', 'tls-cert', 'tls-key', 'tls-cert-out']);
 
 function parse(argv: string[]) {
   return parseArgs({ args: argv, strict: true, allowPositionals: false, options: OPTIONS });

@@ -1,6 +1,7 @@
 import { CliUsageError, parseCli } from '../../src/emulator/cli-args.ts';
 import { resolveOptions } from '../../src/emulator/options.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { privateKeyPem } from '../helpers/private-key-pem.ts';
 
 test.describe('options', () => {
   test('defaults: loopback, port 4010, default profile, limits and control on', () => {
@@ -140,6 +141,22 @@ test.describe('command line', () => {
       expect(() => parseCli([...argv], {})).toThrow(message);
     });
   }
+
+  // A CI secret set straight into a file flag: its length, never its text (the emulator has no redactor).
+  test('a PEM or JSON text given to a file flag is one line that shows none of it', () => {
+    const key = privateKeyPem('emulator-flag');
+    expect(() => parseCli(['--tls-cert', 'c.pem', '--tls-key', key], {})).toThrow(
+      `--tls-key holds ${key.length} characters of text, not the path of a file (not shown: it may be a key, a token or a secret); write the text to a file and name that file.`,
+    );
+    const seed = '{"apps": [{"clientSecret": "seed-secret-value"}]}';
+    for (const argv of [['--seed', seed], [`--seed=${seed}`]])
+      expect(() => parseCli(argv, {})).toThrow(
+        `--seed holds ${seed.length} characters of text, not the path of a file`,
+      );
+    expect(() => parseCli([], { MDE_EMULATOR_PROFILE_FILE: key })).toThrow(
+      /^MDE_EMULATOR_PROFILE_FILE holds/,
+    );
+  });
 
   // `--host "$HOST"` with the variable unset: named as typed, never as startEmulator()'s option, and
   // never a start without the fault asked for (`--fault=`).

@@ -237,7 +237,7 @@ test('a PEM or key text in a *_PATH variable is one line that shows none of it',
   for (const text of [pem.trim(), keyBody, keyBody.replace(/\n/g, '')]) {
     const lines = problems({ ...NO_SECRET, MDE_CLIENT_CERTIFICATE_PATH: text });
     expect(lines).toEqual([
-      `ConfigError: MDE_CLIENT_CERTIFICATE_PATH holds ${text.length} characters of text, not the path of a file (not shown: it may be a key or a token); write the text to a file and name that file`,
+      `ConfigError: MDE_CLIENT_CERTIFICATE_PATH holds ${text.length} characters of text, not the path of a file (not shown: it may be a key, a token or a secret); write the text to a file and name that file`,
     ]);
   }
 });

@@ -1,5 +1,6 @@
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { isPastedText, pastedTextProblem } from '../../contract/pasted-text.ts';
 import { registerSecret } from '../redaction/redact.ts';
 
 // Checks of the files a credential names, each answering one sentence that says what to fix (never a
@@ -87,13 +88,7 @@ function readText(path: string): string | { problem: string } {
     return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    // A PEM or a token set straight into the variable (a CI secret meant for a file): echoed, a key
-    // body without its BEGIN line reached the console whole, and the rest took twenty lines. No path
-    // a user names runs to a thousand characters; base64 splits into short "directories" at its '/'.
-    if (code === 'ENAMETOOLONG' || path.length > 1000 || /[\r\n]|-----BEGIN /.test(path))
-      return {
-        problem: `holds ${path.length} characters of text, not the path of a file (not shown: it may be a key or a token); write the text to a file and name that file`,
-      };
+    if (code === 'ENAMETOOLONG' || isPastedText(path)) return { problem: pastedTextProblem(path) };
     if (code === 'ENOENT') return { problem: `names ${path}, which does not exist; check the path` };
     if (code === 'EISDIR') return { problem: `names ${path}, which is a directory; name the file` };
     return { problem: `names ${path}, which cannot be read (${code}); check its permissions` };

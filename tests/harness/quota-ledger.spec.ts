@@ -34,6 +34,19 @@ test.describe('quota ledger', () => {
     expect(q.tryReserve('operator', 'CancelMachineAction')).toBe(0);
   });
 
+  // 0.05 of 10 a minute is no call at all: the wait was Infinity, read by setTimeout as 1 ms, and the
+  // call spun until the test timed out.
+  test('a share that leaves no call a minute is refused at once, saying the share that would', async () => {
+    const q = ledger({ t: 0 }, 0.05).make();
+    const refusal = await q.reserve('operator', 'CancelMachineAction').catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(QuotaExceededError);
+    expect((refusal as Error).message).toBe(
+      'QuotaExceededError: MDE_QUOTA_SHARE=0.05 leaves CancelMachineAction no call a minute (its limit is 10); set MDE_QUOTA_SHARE to at least 0.1.',
+    );
+    // Tests that exhaust the limit on purpose are counted, never limited.
+    expect(q.tryReserve('operator', 'CancelMachineAction', true)).toBe(0);
+  });
+
   test('counts per app and operation', () => {
     const q = ledger({ t: 0 }).make();
     for (let i = 0; i < 5; i++) q.tryReserve('operator', 'CancelMachineAction');

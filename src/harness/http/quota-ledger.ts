@@ -34,6 +34,11 @@ export interface QuotaReport {
   calls: { caller: string; operationId: string; total: number; peakPerMinute: number; limit: RateLimit }[];
 }
 
+// The smallest share that leaves one call a minute, rounded up to a figure a user would type.
+function minimumShare(perMinute: number): number {
+  return Math.ceil((1 / perMinute) * 1000) / 1000;
+}
+
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 // A lock older than this belongs to a worker that died holding it (held ones are refreshed).
@@ -70,6 +75,13 @@ export class QuotaLedger {
       const inMinute = recent.filter((t) => t > now - MINUTE);
       const maxMinute = Math.floor(limit.perMinute * this.options.share);
       const maxHour = Math.floor(limit.perHour * this.options.share);
+      // A share too small for one call a minute (MDE_QUOTA_SHARE=0.005 of 100) left no call to wait
+      // for: the wait came out Infinity, which setTimeout reads as 1 ms, and the call spun until the
+      // test timed out, printing a TimeoutOverflowWarning each turn.
+      if (!exempt && maxMinute < 1)
+        throw new QuotaExceededError(
+          `QuotaExceededError: MDE_QUOTA_SHARE=${this.options.share} leaves ${operationId} no call a minute (its limit is ${limit.perMinute}); set MDE_QUOTA_SHARE to at least ${minimumShare(limit.perMinute)}.`,
+        );
       if (!exempt && recent.length >= maxHour)
         throw new QuotaExceededError(
           `QuotaExceededError: ${caller} ${operationId} has made ${recent.length} calls in the last hour, its share ${maxHour} of ${limit.perHour}; the run stops short of the tenant's quota. Raise MDE_QUOTA_SHARE (at most 1), run fewer tests, or wait an hour.`,

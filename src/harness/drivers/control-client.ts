@@ -2,6 +2,7 @@ import type { ControlActionSeed, ControlApp, ControlMachine } from '../../contra
 import { ControlProtocolError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
+import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from '../http/json-depth.ts';
 import { type RawResponse, sendRaw, WireLoss } from '../http/raw-request.ts';
 
 // Client of the emulator control protocol (docs/interfaces.md#control-protocol). Any answer other than the
@@ -118,6 +119,12 @@ export class ControlClient {
     if (status !== expected)
       throw new ControlProtocolError(url, status, `expected ${expected}; body ${text.slice(0, 300)}`);
     if (!text) return undefined;
+    if (isJsonNestedTooDeep(text))
+      throw new ControlProtocolError(
+        url,
+        status,
+        `the body is JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+      );
     try {
       return JSON.parse(text) as unknown;
     } catch {

@@ -1,6 +1,7 @@
 import { getContract, getRegistry, type RequirementId, responseFor } from '../../contract/index.ts';
 import type { Finding } from '../evidence/finding.ts';
 import { type Exchange, exchangeTitle, isJsonContentType, retryAfterOf } from './exchange.ts';
+import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from './json-depth.ts';
 
 type Violation = Extract<Finding, { kind: 'violation' }>;
 
@@ -28,7 +29,12 @@ export function checkExchange(exchange: Exchange): Violation[] {
   if (exchange.status === 401 && exchange.requestHeaders.authorization !== undefined) return [];
 
   if (spec?.schemaRef && hasText && exchange.body === undefined) {
-    violation(schemaRequirement, 'body is not JSON');
+    violation(
+      schemaRequirement,
+      isJsonNestedTooDeep(exchange.text)
+        ? `body is JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no answer of the API is`
+        : 'body is not JSON',
+    );
   } else if (exchange.status >= 400 && !hasText) {
     // An error without a body has nothing to validate (a front door's bare 401); the requirements
     // that need the envelope on a refusal (AUTH.MISSING, CANCEL.NOTFOUND, ...) assert it themselves.

@@ -1,3 +1,5 @@
+import { isJsonNestedTooDeep } from './json-depth.ts';
+
 // One HTTP request and its answer, as the harness records and checks it.
 export interface Exchange {
   // Operation of the contract this request belongs to; undefined for paths outside the contract.
@@ -21,7 +23,7 @@ export interface Exchange {
 }
 
 export function parseJson(text: string): unknown {
-  if (!text.trim()) return undefined;
+  if (!text.trim() || isJsonNestedTooDeep(text)) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -1,7 +1,10 @@
+import { JsonTooDeepError, MAX_JSON_DEPTH } from './json-depth.ts';
+
 // Where a JSON text breaks, for a message that names a user's file. JSON.parse's own message quotes the
 // text around the fault, which in a file named by mistake (a .env, a key) may be part of a secret: only
 // the position it gives, where it gives one, is kept.
 export function jsonSyntaxWhere(error: unknown): string {
+  if (error instanceof JsonTooDeepError) return `nested deeper than ${MAX_JSON_DEPTH} levels`;
   const message = error instanceof Error ? error.message : '';
   const lineColumn = /\(line \d+ column \d+\)/.exec(message)?.[0];
   if (lineColumn) return `at ${lineColumn.slice(1, -1)}`;

@@ -1,5 +1,13 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JsonTooDeepError, MAX_JSON_DEPTH } from '../../src/contract/json-depth.ts';
 import { jsonSyntaxWhere } from '../../src/contract/json-syntax-error.ts';
+import { parseUserJson } from '../../src/contract/user-json.ts';
+import { profileFileProblem } from '../../src/harness/config/profile-file.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
 
 function errorOf(text: string): unknown {
   try {
@@ -23,5 +31,16 @@ test('where JSON breaks is said without quoting the text around it', () => {
   }
   expect(jsonSyntaxWhere(errorOf('{"a": [1, 2'))).toMatch(
     /^(cut short|at position \d+|at line \d+ column \d+)$/,
+  );
+});
+
+// A profile (or seed, or records) file nested a million deep stopped the run with "RangeError: Maximum
+// call stack size exceeded", and the emulator with "Maximum call stack size exceeded", exit 1.
+test('a file of JSON nested deeper than any profile, seed or records file is named as such, in one line', () => {
+  const file = join(tempDir('json-depth-'), 'profile.json');
+  writeFileSync(file, `{"readings": ${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`);
+  expect(() => parseUserJson(readFileSync(file, 'utf8'))).toThrow(JsonTooDeepError);
+  expect(profileFileProblem(file)).toBe(
+    `names ${file}, which is not valid JSON (nested deeper than ${MAX_JSON_DEPTH} levels)`,
   );
 });

@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from '../../src/contract/json-depth.ts';
 import { ControlClient } from '../../src/harness/drivers/control-client.ts';
 import { ControlProtocolError } from '../../src/harness/errors.ts';
 import { parseJson } from '../../src/harness/http/exchange.ts';
 import { checkExchange } from '../../src/harness/http/exchange-checks.ts';
-import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from '../../src/harness/http/json-depth.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { answer } from './answers.ts';
 

@@ -1,8 +1,8 @@
 import type { ControlActionSeed, ControlApp, ControlMachine } from '../../contract/index.ts';
+import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from '../../contract/json-depth.ts';
 import { ControlProtocolError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
-import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from '../http/json-depth.ts';
 import { type RawResponse, sendRaw, WireLoss } from '../http/raw-request.ts';
 
 // Client of the emulator control protocol (docs/interfaces.md#control-protocol). Any answer other than the

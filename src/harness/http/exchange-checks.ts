@@ -1,7 +1,7 @@
 import { getContract, getRegistry, type RequirementId, responseFor } from '../../contract/index.ts';
+import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from '../../contract/json-depth.ts';
 import type { Finding } from '../evidence/finding.ts';
 import { type Exchange, exchangeTitle, isJsonContentType, retryAfterOf } from './exchange.ts';
-import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from './json-depth.ts';
 
 type Violation = Extract<Finding, { kind: 'violation' }>;
 

@@ -1,4 +1,4 @@
-import { isJsonNestedTooDeep } from './json-depth.ts';
+import { isJsonNestedTooDeep } from '../../contract/json-depth.ts';
 
 // One HTTP request and its answer, as the harness records and checks it.
 export interface Exchange {

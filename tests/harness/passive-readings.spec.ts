@@ -57,6 +57,12 @@ test.describe('passive readings, from the wire alone', () => {
     });
   });
 
+  test('an @odata.context or error.target sent as null reads as not sent', () => {
+    expect(readings(answer(200, { ...ENTITY, '@odata.context': null }))['odata-context']).toBe(false);
+    const error = { error: { code: 'NotFound', message: 'm', target: null } };
+    expect(readings(answer(404, error))['error-target']).toBe(false);
+  });
+
   test('an error tells error.target and its extra members; a 401 its WWW-Authenticate, per case', () => {
     const error = { error: { code: 'Unauthorized', message: 'm', innerError: { date: 'd' } } };
     // The answer was sent with a (bad) token: the "invalid" case of docs/calibration.md#per-case.

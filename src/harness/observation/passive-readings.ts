@@ -81,7 +81,8 @@ function successReadings(exchange: Exchange, body: Record<string, unknown>): Pas
       unreadable: `a JSON body labelled Content-Type ${JSON.stringify(contentType ?? null)}`,
       headers: mediaHeaders,
     });
-  out.push({ point: 'odata-context', reading: '@odata.context' in body, headers: [] });
+  // A null context is one not sent (docs/contract.md#odata-context), as a null error.target is.
+  out.push({ point: 'odata-context', reading: typeof body['@odata.context'] === 'string', headers: [] });
   const entities = Array.isArray(body['value']) ? (body['value'] as unknown[]) : [body];
   const names = new Set<string>();
   let digits: number | undefined;

@@ -2,7 +2,12 @@ import { PreconditionError } from '../../src/harness/drivers/precondition-error.
 import type { TargetDriver } from '../../src/harness/drivers/target-driver.ts';
 import type { ApiClient } from '../../src/harness/http/api-client.ts';
 import type { Exchange } from '../../src/harness/http/exchange.ts';
-import { cancelActive, unlessFinishedByItself } from '../fixtures/cancel-active.ts';
+import {
+  answeredEndedByItself,
+  cancelActive,
+  unlessAnsweredEndedByItself,
+  unlessFinishedByItself,
+} from '../fixtures/cancel-active.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
 
@@ -108,5 +113,28 @@ test('an accepted cancel that never showed: a tenant action that finished meanwh
   const emulator = client(200, 'Succeeded');
   await unlessFinishedByItself(on('embedded'), emulator.api, ID);
   expect(emulator.calls).toEqual([]);
+  expect(takeNoVerdicts()).toHaveLength(0);
+});
+
+// The 200 of a cancel whose body shows `status`.
+const accepted = (status: string) => ({ status: 200, body: { id: ID, status } }) as unknown as Exchange;
+
+test("a tenant's 200 that shows its action ended by itself says nothing of the cancel; an emulator's is judged", () => {
+  // Cancel and completion race (docs/contract.md#after-cancel): the device may finish before the cancel lands.
+  for (const ended of ['Succeeded', 'Failed', 'TimeOut'])
+    expect(answeredEndedByItself(TENANT, accepted(ended)), ended).toBe(true);
+  for (const status of ['Pending', 'InProgress', 'Cancelled'])
+    expect(answeredEndedByItself(TENANT, accepted(status)), status).toBe(false);
+  expect(answeredEndedByItself(on('embedded'), accepted('Succeeded'))).toBe(false);
+  expect(answeredEndedByItself(on('emulator'), accepted('Succeeded'))).toBe(false);
+});
+
+test('two cancels compared: one whose 200 shows its action ended by itself ends the test without a verdict', () => {
+  expect(() => unlessAnsweredEndedByItself(TENANT, accepted('Cancelled'), accepted('Succeeded'))).toThrow(
+    PreconditionError,
+  );
+  expect(takeNoVerdicts()).toHaveLength(1);
+  unlessAnsweredEndedByItself(TENANT, accepted('Cancelled'), accepted('Pending'));
+  unlessAnsweredEndedByItself(on('embedded'), accepted('Cancelled'), accepted('Succeeded'));
   expect(takeNoVerdicts()).toHaveLength(0);
 });

@@ -51,7 +51,7 @@ test("an action's own lifecycle may move on between two reads; a cancellation ma
 });
 
 test("on a real device an active action's last update may move forward; on an emulator, or when final, it may not", () => {
-  const at = (lastUpdateDateTimeUtc: string, status = 'InProgress') => ({
+  const at = (lastUpdateDateTimeUtc: string | null, status = 'InProgress') => ({
     status,
     lastUpdateDateTimeUtc,
     cancellationRequestor: null,
@@ -69,6 +69,13 @@ test("on a real device an active action's last update may move forward; on an em
     ...later,
     cancellationComment: 'x',
   });
+  // A last update not yet set (null: docs/contract.md#machine-action-fields) that a real device sets is
+  // the same move forward; on an emulator, or taken back to null, it is a change.
+  const unset = at(null, 'Pending');
+  const set = at('2026-12-02T10:00:01.0000000Z', 'Pending');
+  expect(untouched(unset, set, true)).toEqual(set);
+  expect(untouched(unset, set)).toEqual(unset);
+  expect(untouched(set, unset, true)).toEqual(set);
   // The same instant at another precision is the same.
   const succeeded = at('2026-12-02T10:00:00.6100000Z', 'Succeeded');
   expect(untouched(succeeded, at('2026-12-02T10:00:00.610Z', 'Succeeded'))).toEqual(

@@ -1,4 +1,4 @@
-import { cancelActive, expect, req, suite, test } from '../fixtures/index.ts';
+import { cancelActive, expect, readListed, req, suite, test } from '../fixtures/index.ts';
 
 // Every exchange is checked by the client (violations name SCHEMA.*); these tests make dedicated
 // exchanges and assert on them, so each schema requirement has a test of its own.
@@ -19,7 +19,8 @@ suite('response schemas', () => {
     req('SCHEMA.ENTITY'),
     async ({ driver, api, need }) => {
       const action = await need(driver.readableAction());
-      const res = await api.get(action.id);
+      // A tenant lists it: the host a GET reaches may not have it for a moment (docs/contract.md#hosts).
+      const res = await readListed(driver, api, action.id);
       expect(res).toHaveStatus(200);
       expect(res).toMatchContract('GetMachineAction');
     },

@@ -1,7 +1,8 @@
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import type { ApiClient } from '../../src/harness/http/api-client.ts';
-import { readState } from '../fixtures/action-state.ts';
+import { readListed, readState } from '../fixtures/action-state.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
 import { answer } from './answers.ts';
 import { fakeDriver } from './fake-clock-driver.ts';
 
@@ -63,5 +64,37 @@ test.describe('the set-up read of an action in an arranged final state', () => {
     expect(error).toBeInstanceOf(PreconditionError);
     expect([gets(), moves.length]).toEqual([1, 0]);
     test.info().annotations.length = 0;
+  });
+});
+
+// The GET of the schema test reads an action a tenant listed: the host it reaches may not have it yet.
+test.describe('the read of an action a tenant listed', () => {
+  // GETs answering 404 `misses` times, then 200.
+  const after = (misses: number) => {
+    let gets = 0;
+    const get = async () =>
+      gets++ < misses
+        ? answer(404, { error: { code: 'NotFound' } })
+        : answer(200, { id: ID, status: 'Failed' });
+    return { api: { get } as unknown as ApiClient, gets: () => gets };
+  };
+  const onA = (mode: string) => Object.assign(fakeDriver().driver, { mode });
+
+  test('on a tenant a 404 is read again until the action answers', async () => {
+    const { api, gets } = after(2);
+    expect((await readListed(onA('tenant'), api, ID)).status).toBe(200);
+    expect(gets()).toBe(3);
+  });
+
+  test('on a tenant a 404 that lasts the bounded wait reaches no verdict', async () => {
+    const error = await readListed(onA('tenant'), after(Number.POSITIVE_INFINITY).api, ID).catch((e) => e);
+    expect(error).toBeInstanceOf(PreconditionError);
+    expect(takeNoVerdicts()).toHaveLength(1);
+  });
+
+  test('on an emulator the first answer is judged, a 404 too', async () => {
+    const { api, gets } = after(1);
+    expect((await readListed(onA('embedded'), api, ID)).status).toBe(404);
+    expect(gets()).toBe(1);
   });
 });

@@ -106,6 +106,15 @@ test.describe('tenant driver: a fresh identity for the rate tests', () => {
     expect(test.info().timeout).toBe(timeout + hourWait!);
   });
 
+  test("a minute test waits until no app's cancel is in its window: a tenant may count its apps together", async () => {
+    const { driver, state, clock } = tenant({ allowThrottling: true });
+    // A role test's app cancelled a moment ago; the operator never did.
+    state.ledger.tryReserve('role:Machine.Scan#0123456789', CANCEL);
+    await clock.sleep(5_000);
+    await driver.freshIdentity(['Machine.Scan']);
+    expect(clock.slept).toEqual([5_000, 56_000]);
+  });
+
   test('with room in the hour a minute test waits only for its minute window', async () => {
     const { driver, state, clock } = tenant({ allowThrottling: true });
     for (let i = 0; i < 100; i++) state.ledger.tryReserve(state.quotaKey('throttle'), CANCEL, true);

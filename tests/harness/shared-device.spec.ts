@@ -1,0 +1,51 @@
+import type { TargetDriver } from '../../src/harness/drivers/target-driver.ts';
+import { NotApplicableError } from '../../src/harness/errors.ts';
+import type { ApiClient } from '../../src/harness/http/api-client.ts';
+import type { Exchange } from '../../src/harness/http/exchange.ts';
+import { unlessBusyWithAnother } from '../fixtures/shared-device.ts';
+import { expect, test } from '../helpers/api-test.ts';
+
+const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
+const OWN = 'eeeeeeee-0000-4000-8000-000000000008';
+const OTHER = 'eeeeeeee-0000-4000-8000-000000000009';
+const on = (mode: string) => ({ mode }) as unknown as TargetDriver;
+const refused = {
+  status: 400,
+  body: { error: { code: 'ActiveRequestAlreadyExists' } },
+} as unknown as Exchange;
+
+// A client whose list of the device shows `running` as its one active action (none when undefined).
+function device(running?: string) {
+  const calls: string[] = [];
+  const value = running ? [{ id: running, status: 'Pending' }] : [];
+  const api = {
+    list: async () => {
+      calls.push('list');
+      return { status: 200, body: { value } } as unknown as Exchange;
+    },
+  } as unknown as ApiClient;
+  return { api, calls };
+}
+
+test("a scan refused while another operator's action runs on a tenant's device is N/A", async () => {
+  const { api } = device(OTHER);
+  await expect(unlessBusyWithAnother(on('tenant'), api, MACHINE, refused, OWN)).rejects.toBeInstanceOf(
+    NotApplicableError,
+  );
+});
+
+test('a scan refused while the cancelled action itself still runs, or nothing runs, is judged', async () => {
+  for (const running of [OWN.toUpperCase(), undefined]) {
+    const { api, calls } = device(running);
+    await unlessBusyWithAnother(on('tenant'), api, MACHINE, refused, OWN);
+    expect(calls).toEqual(['list']);
+  }
+});
+
+test("an emulator's refusal, and an accepted scan, are judged without a look at the device", async () => {
+  const { api, calls } = device(OTHER);
+  await unlessBusyWithAnother(on('embedded'), api, MACHINE, refused, OWN);
+  const created = { status: 201, body: { id: OTHER } } as unknown as Exchange;
+  await unlessBusyWithAnother(on('tenant'), api, MACHINE, created, OWN);
+  expect(calls).toEqual([]);
+});

@@ -32,7 +32,7 @@ export function lockRunDirectory(root: string, command: string, now = new Date()
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
-      const holder = holderOf(file, now);
+      const holder = holderOf(file, now, true);
       if (holder !== undefined) {
         const who =
           holder === 'starting'
@@ -54,7 +54,9 @@ export function lockRunDirectory(root: string, command: string, now = new Date()
 }
 
 // The run holding the lock, 'starting' while its file is being written, or undefined when none holds it.
-function holderOf(file: string, now: Date): Holder | 'starting' | undefined {
+// `taking`: this process has not written the lock yet, so a file naming its pid was left by an earlier
+// process that had the same pid (a container's runs get the same pids) and was killed: nobody holds it.
+function holderOf(file: string, now: Date, taking = false): Holder | 'starting' | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -64,7 +66,7 @@ function holderOf(file: string, now: Date): Holder | 'starting' | undefined {
   try {
     const holder = JSON.parse(text) as Partial<Holder>;
     if (typeof holder.pid === 'number') {
-      if (holder.pid !== process.pid && !isRunning(holder.pid)) return undefined;
+      if (holder.pid === process.pid ? taking : !isRunning(holder.pid)) return undefined;
       return { pid: holder.pid, command: String(holder.command), startedAt: String(holder.startedAt) };
     }
   } catch {}

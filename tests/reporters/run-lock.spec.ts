@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockRunDirectory, RUN_LOCK_FILE, RunLockedError } from '../../src/reporters/run-lock.ts';
 import { expect, test } from '../helpers/api-test.ts';
@@ -56,4 +56,15 @@ test('npm run conformance in a directory another run is writing stops in one lin
   expect(run.stdout).toBe('');
   expect(existsSync(join(dir, 'reports'))).toBe(false);
   expect(run.status).toBe(2);
+});
+
+// In a container each run gets the same pids: a run killed there left a lock naming the pid its rerun
+// now has, and the rerun refused itself as "another run".
+test('a lock naming this process, left by a killed earlier process with the same pid, is taken over', () => {
+  const dir = tempDir('run-lock-');
+  holdLock(dir, process.pid);
+  const release = lockRunDirectory(dir, 'npm run report', new Date('2026-12-04T22:00:00.000Z'));
+  expect(readFileSync(join(dir, RUN_LOCK_FILE), 'utf8')).toContain('"startedAt":"2026-12-04T22:00:00.000Z"');
+  release();
+  expect(existsSync(join(dir, RUN_LOCK_FILE))).toBe(false);
 });

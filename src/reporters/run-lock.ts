@@ -31,18 +31,11 @@ export function lockRunDirectory(root: string, command: string, now = new Date()
       writeFileSync(file, JSON.stringify(mine), { flag: 'wx' });
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
-      const holder = holderOf(file, now, true);
-      if (holder !== undefined) {
-        const who =
-          holder === 'starting'
-            ? 'another run, starting now,'
-            : `another run (${holder.command}, pid ${holder.pid}, started ${holder.startedAt})`;
-        throw new RunLockedError(
-          `${who} is writing the reports in ${root}; wait for it to end, or run from another directory (a second checkout). If no such run is going, remove ${file}`,
-        );
-      }
-      rmSync(file, { force: true });
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // Lost to runs that write it as fast as it is freed: one of them is starting.
+      if (attempt > 2) throw lockedBy('starting', root, file);
+      const holder = holderOf(file, now, true) ?? removeStale(file, now);
+      if (holder !== undefined) throw lockedBy(holder, root, file);
     }
   }
   const release = () => {
@@ -51,6 +44,46 @@ export function lockRunDirectory(root: string, command: string, now = new Date()
   };
   process.once('exit', release);
   return release;
+}
+
+// Removes a lock its holder left, under a guard file only one run creates: runs that found the same
+// stale lock each removed it, and one removed the lock another had just written, so both ran. The
+// guard's holder judges the lock again; the others are told of a run starting. Undefined once removed.
+function removeStale(file: string, now: Date): Holder | 'starting' | undefined {
+  const guard = `${file}.takeover`;
+  try {
+    writeFileSync(guard, String(process.pid), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // A guard as old as a lock being written was left by a run killed while taking over.
+    if (now.getTime() - mtimeOf(guard) >= BEING_WRITTEN_MS) rmSync(guard, { force: true });
+    return 'starting';
+  }
+  try {
+    const holder = holderOf(file, now, true);
+    if (holder === undefined) rmSync(file, { force: true });
+    return holder;
+  } finally {
+    rmSync(guard, { force: true });
+  }
+}
+
+function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function lockedBy(holder: Holder | 'starting', root: string, file: string): RunLockedError {
+  const who =
+    holder === 'starting'
+      ? 'another run, starting now,'
+      : `another run (${holder.command}, pid ${holder.pid}, started ${holder.startedAt})`;
+  return new RunLockedError(
+    `${who} is writing the reports in ${root}; wait for it to end, or run from another directory (a second checkout). If no such run is going, remove ${file}`,
+  );
 }
 
 // The run holding the lock, 'starting' while its file is being written, or undefined when none holds it.

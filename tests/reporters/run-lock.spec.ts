@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { repoRoot } from '../../src/contract/contract-files.ts';
 import { lockRunDirectory, RUN_LOCK_FILE, RunLockedError } from '../../src/reporters/run-lock.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { CONFORMANCE_ARGS, withoutMdeVariables } from '../helpers/script-env.ts';
@@ -67,4 +68,30 @@ test('a lock naming this process, left by a killed earlier process with the same
   expect(readFileSync(join(dir, RUN_LOCK_FILE), 'utf8')).toContain('"startedAt":"2026-12-04T22:00:00.000Z"');
   release();
   expect(existsSync(join(dir, RUN_LOCK_FILE))).toBe(false);
+});
+
+// Runs started together over a killed run's lock: the ones that lost its takeover said a bare
+// "EEXIST: file already exists" instead of naming the run that won.
+test('runs taking over one stale lock at once: one holds it, every other names a run', async () => {
+  const dir = tempDir('run-lock-');
+  holdLock(dir, spawnSync(process.execPath, ['-e', '']).pid);
+  const start = Date.now() + 2_000;
+  const script = `import { lockRunDirectory } from ${JSON.stringify(join(repoRoot, 'src', 'reporters', 'run-lock.ts'))};
+while (Date.now() < ${start}) {}
+try { lockRunDirectory(${JSON.stringify(dir)}, 'x'); console.log('held'); setTimeout(() => {}, 1_000); }
+catch (error) { console.log(error.name); }`;
+  const outputs = await Promise.all(
+    Array.from({ length: 6 }, () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: repoRoot,
+      });
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+      });
+      return new Promise<string>((done) => child.on('close', () => done(out.trim())));
+    }),
+  );
+  expect(outputs.filter((o) => o === 'held')).toHaveLength(1);
+  expect(outputs.filter((o) => o !== 'held')).toEqual(Array(5).fill('RunLockedError'));
 });

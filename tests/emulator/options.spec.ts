@@ -142,6 +142,21 @@ test.describe('command line', () => {
     });
   }
 
+  // An EC key's body kept on one line without its BEGIN line (184 characters) was echoed whole as the
+  // file that could not be read; a short test token too.
+  test('a key body or a token on one line given to a file flag is one line that shows none of it', () => {
+    const body = privateKeyPem('emulator-flag-body')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('-----'))
+      .join('')
+      .slice(0, 184);
+    const token = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+    for (const value of [body, token])
+      expect(() => parseCli(['--tls-cert', 'c.pem', '--tls-key', value], {})).toThrow(
+        `--tls-key holds ${value.length} characters of text, not the path of a file`,
+      );
+  });
+
   // A CI secret set straight into a file flag: its length, never its text (the emulator has no redactor).
   test('a PEM or JSON text given to a file flag is one line that shows none of it', () => {
     const key = privateKeyPem('emulator-flag');

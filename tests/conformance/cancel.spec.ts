@@ -166,7 +166,7 @@ suite('cancel of an active action', () => {
       await firstCancelled(driver, api, action.id, cancel);
       const res = await need(driver.createAction(machineId));
       // Another operator of a tenant may have started a scan on the device since: N/A, not a refusal.
-      await need(unlessBusyWithAnother(driver, api, machineId, res, action.id));
+      await need(unlessBusyWithAnother(driver, api, machineId, res, action));
       expect(res).toHaveStatus(201);
       expect(sameId(field(res, 'id'), action.id), 'a new action, not the cancelled one').toBe(false);
       expect(field(res, 'type')).toBe('RunAntiVirusScan');

@@ -8,16 +8,19 @@ import { expect, test } from '../helpers/api-test.ts';
 const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
 const OWN = 'eeeeeeee-0000-4000-8000-000000000008';
 const OTHER = 'eeeeeeee-0000-4000-8000-000000000009';
+const RUN_TAG = 'mde-conformance run-1: quick scan to cancel';
+const own = { id: OWN, type: 'RunAntiVirusScan', status: 'Cancelled', requestorComment: RUN_TAG };
 const on = (mode: string) => ({ mode }) as unknown as TargetDriver;
 const refused = {
   status: 400,
   body: { error: { code: 'ActiveRequestAlreadyExists' } },
 } as unknown as Exchange;
 
-// A client whose list of the device shows `running` as its one active action (none when undefined).
-function device(running?: string) {
+// A client whose list of the device shows `running` as its one active action (none when undefined),
+// started with `comment` (someone else's by default).
+function device(running?: string, comment = 'an analyst: quick scan') {
   const calls: string[] = [];
-  const value = running ? [{ id: running, status: 'Pending' }] : [];
+  const value = running ? [{ id: running, status: 'Pending', requestorComment: comment }] : [];
   const api = {
     list: async () => {
       calls.push('list');
@@ -29,7 +32,7 @@ function device(running?: string) {
 
 test("a scan refused while another operator's action runs on a tenant's device is N/A", async () => {
   const { api } = device(OTHER);
-  await expect(unlessBusyWithAnother(on('tenant'), api, MACHINE, refused, OWN)).rejects.toBeInstanceOf(
+  await expect(unlessBusyWithAnother(on('tenant'), api, MACHINE, refused, own)).rejects.toBeInstanceOf(
     NotApplicableError,
   );
 });
@@ -37,15 +40,22 @@ test("a scan refused while another operator's action runs on a tenant's device i
 test('a scan refused while the cancelled action itself still runs, or nothing runs, is judged', async () => {
   for (const running of [OWN.toUpperCase(), undefined]) {
     const { api, calls } = device(running);
-    await unlessBusyWithAnother(on('tenant'), api, MACHINE, refused, OWN);
+    await unlessBusyWithAnother(on('tenant'), api, MACHINE, refused, own);
     expect(calls).toEqual(['list']);
   }
 });
 
 test("an emulator's refusal, and an accepted scan, are judged without a look at the device", async () => {
   const { api, calls } = device(OTHER);
-  await unlessBusyWithAnother(on('embedded'), api, MACHINE, refused, OWN);
+  await unlessBusyWithAnother(on('embedded'), api, MACHINE, refused, own);
   const created = { status: 201, body: { id: OTHER } } as unknown as Exchange;
-  await unlessBusyWithAnother(on('tenant'), api, MACHINE, created, OWN);
+  await unlessBusyWithAnother(on('tenant'), api, MACHINE, created, own);
   expect(calls).toEqual([]);
+});
+
+test("a scan refused while another of this run's own scans runs on a tenant's device is judged", async () => {
+  // A target whose cancel left a copy of the scan running: the device is busy through its own doing.
+  const { api, calls } = device(OTHER, RUN_TAG);
+  await unlessBusyWithAnother(on('tenant'), api, MACHINE, refused, own);
+  expect(calls).toEqual(['list']);
 });

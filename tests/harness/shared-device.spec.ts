@@ -48,7 +48,7 @@ test('a scan refused while the cancelled action itself still runs, or nothing ru
 test("an emulator's refusal, and an accepted scan, are judged without a look at the device", async () => {
   const { api, calls } = device(OTHER);
   await unlessBusyWithAnother(on('embedded'), api, MACHINE, refused, own);
-  const created = { status: 201, body: { id: OTHER } } as unknown as Exchange;
+  const created = { status: 201, body: { id: OTHER, requestorComment: RUN_TAG } } as unknown as Exchange;
   await unlessBusyWithAnother(on('tenant'), api, MACHINE, created, own);
   expect(calls).toEqual([]);
 });
@@ -58,4 +58,16 @@ test("a scan refused while another of this run's own scans runs on a tenant's de
   const { api, calls } = device(OTHER, RUN_TAG);
   await unlessBusyWithAnother(on('tenant'), api, MACHINE, refused, own);
   expect(calls).toEqual(['list']);
+});
+
+test("a scan answered with another operator's running action on a tenant is N/A", async () => {
+  // A duplicate may come back as someone else's running action (docs/contract.md#duplicate-create).
+  const { api } = device();
+  const existing = {
+    status: 200,
+    body: { id: OTHER, status: 'InProgress', requestorComment: 'an analyst: quick scan' },
+  } as unknown as Exchange;
+  await expect(unlessBusyWithAnother(on('tenant'), api, MACHINE, existing, own)).rejects.toBeInstanceOf(
+    NotApplicableError,
+  );
 });

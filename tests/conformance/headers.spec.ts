@@ -126,7 +126,7 @@ suite('versioned path /api/v1.0', () => {
         { request: { versioned: true } },
       );
       expect(versioned).toHaveStatus(plain.status);
-      unlessAnsweredEndedByItself(driver, plain, versioned);
+      await unlessAnsweredEndedByItself(driver, api, [one.id, plain], [two.id, versioned]);
       // Two actions: one device may have started its scan and the other not yet.
       expect(
         sameStage(statusOf(versioned), statusOf(plain)),

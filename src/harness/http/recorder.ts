@@ -19,12 +19,14 @@ export async function recordExchange(
   if (mode === 'quiet') return;
   const title = exchangeTitle(exchange);
   const evidence = JSON.stringify(redactedExchange(exchange), null, 2);
+  // Placed at the test's own line: a step without a location costs Playwright a source-mapped stack of
+  // up to 50 frames (a quarter of those a main-job worker prepared), and the exchange belongs to the test.
   await test.step(
     title,
     async (step) => {
       await step.attach(title, { body: evidence, contentType: 'application/json' });
     },
-    { box: true },
+    { location: { file: info.file, line: info.line, column: info.column } },
   );
 }
 

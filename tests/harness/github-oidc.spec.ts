@@ -9,6 +9,7 @@ import { expect, test } from '../helpers/api-test.ts';
 const spec = { kind: 'github-oidc', clientId: '11111111-2222-4333-8444-555555555555' } as const;
 const authority = { authBaseUrl: 'https://127.0.0.1:4443', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' };
 const REQUEST_TOKEN = 'github-request-token-value-31';
+const FIX = '(check ACTIONS_ID_TOKEN_REQUEST_URL and that GitHub Actions is up, then run the job again)';
 
 async function oidcEndpoint(status: number): Promise<{ url: string; server: Server }> {
   const server = createServer((_, res) =>
@@ -59,10 +60,26 @@ test('a 5xx or no answer of GitHub is a service to retry, named as GitHub, not t
   ]);
 });
 
-test("an answer of GitHub without a token, not JSON or too large, is GitHub's to retry, not the authority's", async () => {
+test("an answer of GitHub without a token (not JSON) is GitHub's to retry, not the authority's", async () => {
   const page = createServer((_, res) =>
     res.writeHead(200, { 'content-type': 'text/html' }).end('<html>sign in</html>'),
   );
+  await new Promise<void>((done) => page.listen(0, '127.0.0.1', done));
+  const signIn = await signInAgainst(`http://127.0.0.1:${(page.address() as AddressInfo).port}/token`);
+  page.close();
+  expect(signIn.refused).toBe(false);
+  expect(signIn.message.replace(/^.* failed: /, '')).toBe(
+    `GitHub's OIDC endpoint answered 200 with no token ${FIX}`,
+  );
+});
+
+test('an answer of GitHub cut off or too large is told as such, not as one without a token', async () => {
+  // Declares 100 bytes, sends 12 and closes: the body never arrives whole.
+  const cut = createServer((_, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+    res.write('{"value":"ey');
+    setTimeout(() => res.socket?.destroy(), 20);
+  });
   // 17 MiB in chunks, no Content-Length: only counting what arrives stops it.
   const flood = createServer((_, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -71,14 +88,17 @@ test("an answer of GitHub without a token, not JSON or too large, is GitHub's to
     for (let i = 0; i < 17; i++) res.write(chunk);
     res.end('"}');
   });
-  const fix = '(check ACTIONS_ID_TOKEN_REQUEST_URL and that GitHub Actions is up, then run the job again)';
-  for (const server of [page, flood]) {
+  const lines = [];
+  for (const server of [cut, flood]) {
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const signIn = await signInAgainst(`http://127.0.0.1:${(server.address() as AddressInfo).port}/token`);
+    server.closeAllConnections();
     server.close();
     expect(signIn.refused).toBe(false);
-    expect(signIn.message.replace(/^.* failed: /, '')).toBe(
-      `GitHub's OIDC endpoint answered 200 with no token ${fix}`,
-    );
+    lines.push(signIn.message.replace(/^.* failed: /, ''));
   }
+  expect(lines).toEqual([
+    `GitHub's OIDC endpoint answered 200 but its body did not arrive whole: connection closed by the other side ${FIX}`,
+    `GitHub's OIDC endpoint answered 200 with a body over 16 MiB, which no token is ${FIX}`,
+  ]);
 });

@@ -1,5 +1,6 @@
 import { GITHUB_OIDC_AUDIENCE } from '../config/credential-spec.ts';
 import { readEnv } from '../config/read-env.ts';
+import { MAX_ANSWER_BYTES } from '../http/answer-limit.ts';
 import { boundedText } from '../http/bounded-text.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
 import { registerSecret } from '../redaction/redact.ts';
@@ -33,17 +34,30 @@ export async function githubOidcToken(env = readEnv()): Promise<string> {
   // 401 or 403: the request token is not (or no longer) one GitHub gave this job for an id token.
   if (response.status === 401 || response.status === 403) throw new Error(`${REFUSED} (${response.status})`);
   if (!response.ok) throw new Error(`${ENDPOINT} answered ${response.status}`);
-  const value = tokenOf(await boundedText(response).catch(() => undefined));
+  // A body that stops (cut, or stalled past the 10 s) or overflows is told as such: "no token" would send
+  // the reader to the answer's content, which never arrived whole.
+  let text: string | undefined;
+  try {
+    text = await boundedText(response);
+  } catch (error) {
+    throw new Error(
+      `${ENDPOINT} answered ${response.status} but its body did not arrive whole: ${describeFetchError(error)}`,
+    );
+  }
+  if (text === undefined)
+    throw new Error(
+      `${ENDPOINT} answered ${response.status} with a body over ${MAX_ANSWER_BYTES / 1024 / 1024} MiB, which no token is`,
+    );
+  const value = tokenOf(text);
   if (typeof value !== 'string' || !value)
     throw new Error(`${ENDPOINT} answered ${response.status} with no token`);
   registerSecret(value);
   return value;
 }
 
-// The token of an answer `{"value": "..."}`; an answer cut off, too large or not JSON (a proxy's page)
-// has none, and is told as GitHub's, not as the authority's.
-function tokenOf(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
+// The token of an answer `{"value": "..."}`; one not JSON (a proxy's page) has none, and is told as
+// GitHub's, not as the authority's.
+function tokenOf(text: string): unknown {
   try {
     return (JSON.parse(text) as { value?: unknown } | null)?.value;
   } catch {

@@ -71,3 +71,16 @@ test("a scan answered with another operator's running action on a tenant is N/A"
     NotApplicableError,
   );
 });
+
+test("a scan answered with another operator's action that has ended is judged: a duplicate is answered with a running one", async () => {
+  // docs/contract.md#duplicate-create: the lawful answer of a duplicate is the running action; an ended
+  // one frees the device and is no reason the new scan was not created.
+  const { api } = device();
+  for (const status of ['Succeeded', 'Cancelled', 'Failed']) {
+    const ended = {
+      status: 200,
+      body: { id: OTHER, status, requestorComment: 'an analyst: quick scan' },
+    } as unknown as Exchange;
+    await unlessBusyWithAnother(on('tenant'), api, MACHINE, ended, own);
+  }
+});

@@ -161,3 +161,14 @@ test('a 200 that shows its action ended while GETs show it active to the end of 
   expect(calls.length).toBeGreaterThan(1);
   expect(takeNoVerdicts()).toHaveLength(0);
 });
+
+test('a 200 that shows its action ended while a GET shows it Cancelled ends without a verdict, saying they disagree', async () => {
+  const { api } = client(200, 'Cancelled');
+  const error = await unlessAnsweredEndedByItself(tenantReading(), api, [ID, accepted('Succeeded')]).catch(
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PreconditionError);
+  expect((error as Error).message).toContain('disagree on how the action ended');
+  expect((error as Error).message).not.toContain('its device finished before');
+  expect(takeNoVerdicts()).toHaveLength(1);
+});

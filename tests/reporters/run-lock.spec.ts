@@ -71,27 +71,36 @@ test('a lock naming this process, left by a killed earlier process with the same
 });
 
 // Runs started together over a killed run's lock: the ones that lost its takeover said a bare
-// "EEXIST: file already exists" instead of naming the run that won.
+// "EEXIST: file already exists" instead of naming the run that won. The winner holds the lock until all
+// have answered: on a busy machine a run that starts late must still find it held, not freed.
 test('runs taking over one stale lock at once: one holds it, every other names a run', async () => {
   const dir = tempDir('run-lock-');
   holdLock(dir, spawnSync(process.execPath, ['-e', '']).pid);
   const start = Date.now() + 2_000;
   const script = `import { lockRunDirectory } from ${JSON.stringify(join(repoRoot, 'src', 'reporters', 'run-lock.ts'))};
 while (Date.now() < ${start}) {}
-try { lockRunDirectory(${JSON.stringify(dir)}, 'x'); console.log('held'); setTimeout(() => {}, 1_000); }
+try { lockRunDirectory(${JSON.stringify(dir)}, 'x'); console.log('held'); setTimeout(() => {}, 60_000); }
 catch (error) { console.log(error.name); }`;
-  const outputs = await Promise.all(
-    Array.from({ length: 6 }, () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-        cwd: repoRoot,
-      });
-      let out = '';
-      child.stdout.on('data', (chunk) => {
-        out += chunk;
-      });
-      return new Promise<string>((done) => child.on('close', () => done(out.trim())));
-    }),
+  const children = Array.from({ length: 6 }, () =>
+    spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot }),
   );
-  expect(outputs.filter((o) => o === 'held')).toHaveLength(1);
-  expect(outputs.filter((o) => o !== 'held')).toEqual(Array(5).fill('RunLockedError'));
+  try {
+    const outputs = await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<string>((done) => {
+            let out = '';
+            child.stdout.on('data', (chunk) => {
+              out += chunk;
+              if (out.includes('\n')) done(out.trim());
+            });
+            child.on('close', () => done(out.trim()));
+          }),
+      ),
+    );
+    expect(outputs.filter((o) => o === 'held')).toHaveLength(1);
+    expect(outputs.filter((o) => o !== 'held')).toEqual(Array(5).fill('RunLockedError'));
+  } finally {
+    for (const child of children) child.kill();
+  }
 });

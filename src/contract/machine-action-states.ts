@@ -12,5 +12,9 @@ export function isFinal(status: string): status is FinalStatus {
   return (FINAL_STATUSES as readonly string[]).includes(status);
 }
 
+export function isActive(status: string): status is ActiveStatus {
+  return (ACTIVE_STATUSES as readonly string[]).includes(status);
+}
+
 // Error codes the contract accepts for an unknown id (docs/contract.md#unknown-id).
 export const NOT_FOUND_CODES = ['NotFound', 'ResourceNotFound'] as const;

@@ -21,10 +21,12 @@ export async function recordExchange(
   const evidence = JSON.stringify(redactedExchange(exchange), null, 2);
   // Placed at the test's own line: a step without a location costs Playwright a source-mapped stack of
   // up to 50 frames (a quarter of those a main-job worker prepared), and the exchange belongs to the test.
+  // Pushed, not step.attach(): attach() makes the test's output folder first, though a body is never
+  // written there (57 empty folders under test-results/ after every main job).
   await test.step(
     title,
-    async (step) => {
-      await step.attach(title, { body: evidence, contentType: 'application/json' });
+    async () => {
+      info.attachments.push({ name: title, contentType: 'application/json', body: Buffer.from(evidence) });
     },
     { location: { file: info.file, line: info.line, column: info.column } },
   );

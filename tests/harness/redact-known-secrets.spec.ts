@@ -45,3 +45,22 @@ test('an Entra client secret is redacted by its shape, registered or not', () =>
     'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee ~Q~',
   );
 });
+
+// URLSearchParams (the token request's body) writes "~" as %7E and a space as "+", unlike
+// encodeURIComponent; a token endpoint that quotes the body back quotes that form.
+test('a registered secret is redacted in the form a form body gives it, and JSON-escaped', () => {
+  registerSecret('form~secret "quoted" 42');
+  expect(redactText('Invalid client secret provided (form%7Esecret+%22quoted%22+42).')).toBe(
+    'Invalid client secret provided ([REDACTED]).',
+  );
+  expect(redactText(JSON.stringify({ message: 'got form~secret "quoted" 42' }))).toBe(
+    '{"message":"got [REDACTED]"}',
+  );
+});
+
+test('an Entra client secret is redacted by its shape where its "~" is form-encoded', () => {
+  const secret = 'Xy18Q~abcdefghijklmnopqrstuvwxyz0123456_';
+  const formEncoded = new URLSearchParams([['', secret]]).toString().slice(1);
+  expect(formEncoded).toContain('Q%7E');
+  expect(redactText(`secret provided (${formEncoded}).`)).toBe('secret provided ([REDACTED]).');
+});

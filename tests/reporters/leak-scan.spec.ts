@@ -32,6 +32,28 @@ test('a client secret written only URL-encoded, as in a form body, is found', ()
   expect(findings).toEqual([{ file: 'reports/compliance.md', what: 'the value of MDE_CLIENT_SECRET' }]);
 });
 
+// The token request's body is URLSearchParams's: "~" there is %7E, where encodeURIComponent leaves it,
+// and a token endpoint that quotes the body back writes that form into the sign-in error.
+test('a client secret written as a form body writes it (~ as %7E) is found', () => {
+  const { root, env } = workspace();
+  const secret = 'plainLetters~andDigits42';
+  const body = new URLSearchParams({ client_secret: secret }).toString().slice('client_secret='.length);
+  expect(body).toBe('plainLetters%7EandDigits42');
+  writeFileSync(join(root, 'reports', 'compliance.md'), `Invalid client secret provided (${body}).`);
+  const { findings } = scan({ root, env: { ...env, MDE_CLIENT_SECRET: secret } });
+  expect(findings).toEqual([{ file: 'reports/compliance.md', what: 'the value of MDE_CLIENT_SECRET' }]);
+});
+
+test('an Entra client secret whose "~" is form-encoded is found by shape', () => {
+  const { root, env } = workspace();
+  writeFileSync(
+    join(root, 'reports', 'notes.md'),
+    'quoted back: Xy18Q%7Eabcdefghijklmnopqrstuvwxyz0123456_.',
+  );
+  const { findings } = scan({ root, env });
+  expect(findings).toContainEqual({ file: 'reports/notes.md', what: 'an Entra client secret' });
+});
+
 test('tokens issued during the run are found by fingerprint, JWT or not, and the fingerprint file holds no token', () => {
   const { root, fingerprints, env } = workspace();
   recordIssuedSecret(TOKEN, fingerprints);

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { ENV_SCHEMA, schemaOf } from '../config/env-schema.ts';
 import { type Env, readEnv } from '../config/read-env.ts';
 import { privateKeyBlocks } from './private-key-pem.ts';
+import { formsOf } from './secret-forms.ts';
 
 // What the configuration holds that no artefact may carry, read as the run reads it (the environment
 // over .env, the AZURE_* namesakes, every MDE_ROLE_<X>_* app): client secrets, the private keys of the
@@ -16,7 +17,7 @@ export interface ConfiguredValue {
   // What it is, for a leak-scan finding: "the value of AZURE_CLIENT_SECRET", never the value.
   what: string;
   kind: 'secret' | 'client-id';
-  // The ways it may be written: raw, URL-encoded, JSON-escaped (a GUID in either case).
+  // The ways it may be written (secret-forms.ts; a client id, a GUID, in either case).
   forms: string[];
 }
 
@@ -82,12 +83,6 @@ export function configuredClientIds(cwd = process.cwd(), environment: Env = proc
   return configuredSecrets(cwd, environment)
     .filter((v) => v.kind === 'client-id')
     .flatMap((v) => v.forms);
-}
-
-// A secret can be written raw, URL-encoded (a form body) or JSON-escaped.
-export function formsOf(value: string): string[] {
-  if (!value) return [];
-  return [...new Set([value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)])];
 }
 
 function caseForms(value: string): string[] {

@@ -3,6 +3,7 @@
 // Entra client secrets, PEM private keys, Authorization values and token fields are replaced by shape.
 import { ENTRA_SECRET_SHAPE } from './entra-secret-shape.ts';
 import { PRIVATE_KEY_PEM } from './private-key-pem.ts';
+import { formsOf } from './secret-forms.ts';
 
 const REDACTED = '[REDACTED]';
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
@@ -17,9 +18,17 @@ const knownSecrets = new Set<string>();
 const KEY_LENGTH = 6;
 const byPrefix = new Map<string, string[]>();
 
-// Registers a value that must never be written anywhere (a client secret, an issued token).
+// Registers a value that must never be written anywhere (a client secret, an issued token), in each
+// form it may be written (secret-forms.ts): a token endpoint that quotes back the request body it
+// received quotes the secret form-encoded, and a JSON attachment holds it JSON-escaped.
 export function registerSecret(value: string | undefined): void {
+  // Registered whole once, its forms are too: a worker is handed the same token again and again.
   if (!value || value.length < KEY_LENGTH || knownSecrets.has(value)) return;
+  for (const form of formsOf(value)) registerForm(form);
+}
+
+function registerForm(value: string): void {
+  if (knownSecrets.has(value)) return;
   knownSecrets.add(value);
   const key = value.slice(0, KEY_LENGTH);
   const same = byPrefix.get(key) ?? [];

@@ -11,6 +11,8 @@ const plan = handedRunPlan() ?? (await import('./src/harness/run/plan-from-confi
 export default conformanceConfig(plan, {
   outputDir: 'test-results/conformance',
   reporter: [
+    // First: it scrubs Playwright's error messages before the others print or write them.
+    ['./src/reporters/redacting-reporter.ts'],
     ['list'],
     ['junit', { outputFile: junitOutputFile() }],
     ['./src/reporters/compliance-reporter.ts'],

@@ -10,6 +10,7 @@ import { clientErrorHandler } from './http/client-errors.ts';
 import { installDateHeader } from './http/date-header.ts';
 import { frameworkErrors, installErrorHandling } from './http/error-handler.ts';
 import { installFrontDoor } from './http/front-door.ts';
+import { loggedRequest } from './http/logged-request.ts';
 import { NO_ROUTE_SCHEMAS } from './http/no-route-schemas.ts';
 import { RouteTable } from './http/route-table.ts';
 import { registerIdentityRoutes } from './identity/identity-routes.ts';
@@ -70,6 +71,8 @@ export async function buildApp(
           level: options.logLevel,
           // Tokens and secrets never reach the log: bodies are not logged, and these are censored.
           redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+          // The URL without the values of its query: a token may travel there (logged-request.ts).
+          serializers: { req: loggedRequest },
         }
       : false,
     bodyLimit: options.bodyLimit,

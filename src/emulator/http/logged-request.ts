@@ -1,0 +1,50 @@
+// What the emulator's log says of a request (--log-level info and below). Fastify's own serializer
+// logs the URL whole, and a client may put a credential in the query: RFC 6750 lets a bearer token
+// travel as ?access_token=, and a misconfigured automation sends client_secret or client_assertion
+// there. Those reached the log, where the censored Authorization header and the unlogged bodies
+// promised no token would. The query's names stay, to tell what was asked; only the OData options
+// ($top, $filter ...), which the list route reads and which hold no secret, keep their values.
+export interface RequestLike {
+  method: string;
+  url: string;
+  host?: string;
+  hostname?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
+const CENSORED = '[redacted]';
+
+export function loggedRequest(req: RequestLike): Record<string, unknown> {
+  return {
+    method: req.method,
+    url: loggedUrl(req.url),
+    host: req.host ?? req.hostname,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
+}
+
+export function loggedUrl(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const query = url
+    .slice(at + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq < 0) return pair;
+      const name = pair.slice(0, eq);
+      return decodedName(name).startsWith('$') ? pair : `${name}=${CENSORED}`;
+    })
+    .join('&');
+  return `${url.slice(0, at)}?${query}`;
+}
+
+function decodedName(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}

@@ -57,6 +57,23 @@ test('the AZURE_* namesakes, the role apps and GitHub request token are listed; 
   expect(configuredClientIds(dir, {})).toContain('11111111-2222-4333-8444-555555555555'.toUpperCase());
 });
 
+test("the secrets the Azure SDK's default credential chain reads by itself are listed", () => {
+  const dir = workdir('AZURE_PASSWORD=user-password-value\n');
+  expect(
+    whats(dir, {
+      AZURE_CLIENT_CERTIFICATE_PASSWORD: 'pfx-password-value',
+      IDENTITY_HEADER: 'managed-identity-header',
+      MSI_SECRET: 'app-service-msi-secret',
+      IDENTITY_ENDPOINT: 'http://127.0.0.1:42356/msi/token',
+    }).sort(),
+  ).toEqual([
+    'secret the value of AZURE_CLIENT_CERTIFICATE_PASSWORD',
+    'secret the value of AZURE_PASSWORD',
+    'secret the value of IDENTITY_HEADER',
+    'secret the value of MSI_SECRET',
+  ]);
+});
+
 test('the private keys of certificate files and the federated token files are listed, by variable', () => {
   const key = privateKeyPem('redact-configured-secrets');
   const dir = workdir(

@@ -74,7 +74,9 @@ function configurationKey(cwd: string, env: Env): string {
     const stat = statSync(join(cwd, '.env'));
     dotenv = `${stat.mtimeMs}:${stat.size}`;
   } catch {}
-  const ours = Object.keys(env).filter((name) => /^(MDE_|AZURE_|ACTIONS_)/.test(name));
+  const ours = Object.keys(env).filter(
+    (name) => /^(MDE_|AZURE_|ACTIONS_)/.test(name) || AZURE_SDK_SECRETS.has(name),
+  );
   return JSON.stringify([cwd, dotenv, ours.sort().map((name) => [name, env[name]])]);
 }
 
@@ -95,8 +97,18 @@ const FALLBACK_OWNERS = new Map(
     .map(([name, schema]) => [schema.fallback!, name]),
 );
 
+// Secrets the Azure SDK's default credential chain reads by itself (MDE_CREDENTIAL=default): no
+// variable of ours names them, but a token endpoint can quote them back as it can quote ours.
+const AZURE_SDK_SECRETS = new Set([
+  'AZURE_CLIENT_CERTIFICATE_PASSWORD',
+  'AZURE_PASSWORD',
+  'IDENTITY_HEADER',
+  'MSI_SECRET',
+]);
+
 // A variable of the schema, or the Azure SDK namesake one of them falls back to (AZURE_CLIENT_SECRET ...).
 function roleOf(name: string): Role | undefined {
+  if (AZURE_SDK_SECRETS.has(name)) return 'secret';
   const owner = schemaOf(name) ? name : FALLBACK_OWNERS.get(name);
   if (!owner) return undefined;
   if (schemaOf(owner)?.writeOnly) return 'secret';

@@ -44,7 +44,7 @@ export function redactedExchange(exchange: Exchange): Record<string, unknown> {
       status: exchange.status,
       headers: redactHeaders(exchange.headers),
       body:
-        exchange.body !== undefined ? redactValue(exchange.body) : redactText(exchange.text.slice(0, 4000)),
+        exchange.body !== undefined ? redactValue(exchange.body) : redactText(exchange.text).slice(0, 4000),
     },
     durationMs: exchange.durationMs,
   };

@@ -78,3 +78,16 @@ smoke('forbidden-wrong-code', "a missing role answers 403 with code 'Unauthorize
   expect(res.statusCode).toBe(403);
   expect(errorCode(res)).toBe('Unauthorized');
 });
+
+smoke(
+  'expiry-checked-once',
+  'a token used while valid is accepted after it expired; a new one is not',
+  async (emu) => {
+    const used = await emu.token();
+    expect((await emu.call('GET', LIST, { token: used })).statusCode).toBe(200);
+    const unused = await emu.token();
+    await emu.advance(7200);
+    expect((await emu.call('GET', LIST, { token: used })).statusCode).toBe(200);
+    expect((await emu.call('GET', LIST, { token: unused })).statusCode).toBe(401);
+  },
+);

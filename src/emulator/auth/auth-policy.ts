@@ -10,6 +10,9 @@ export interface AuthPolicy {
   // An unsigned token (alg 'none') is read without a signature.
   acceptUnsigned: boolean;
   checkExpiry: boolean;
+  // false: a token's expiry is checked when it is first verified, not again on the calls that find it
+  // already verified (a cache that keeps a token as good as it was when it came).
+  recheckExpiry: boolean;
   // A token issued for another audience: 403 (docs/contract.md#audience), 401, or accepted.
   wrongAudience: 'forbidden' | 'unauthorized' | 'accepted';
   // Code of the 403 for a missing role.
@@ -25,6 +28,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   verifySignature: true,
   acceptUnsigned: false,
   checkExpiry: true,
+  recheckExpiry: true,
   wrongAudience: 'forbidden',
   forbiddenCode: 'Forbidden',
   cancelRolesAdded: [],

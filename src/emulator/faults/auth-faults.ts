@@ -38,6 +38,14 @@ export const AUTH_FAULTS = [
     auth: { checkExpiry: false },
   },
   {
+    name: 'expiry-checked-once',
+    seam: 'auth',
+    breaks: ['AUTH.EXPIRED'],
+    description:
+      'A token used while valid stays accepted after it expires: its expiry is checked only the first time it is seen.',
+    auth: { recheckExpiry: false },
+  },
+  {
     name: 'scheme-ignored',
     seam: 'auth',
     breaks: ['AUTH.SCHEME'],

@@ -1,4 +1,8 @@
-import { expect, req, suite, test } from '../../fixtures/index.ts';
+import { decodeJwt } from 'jose';
+import { expect, notApplicable, req, suite, test } from '../../fixtures/index.ts';
+
+// Past a token's exp, with a margin for a target whose clock runs a little behind the issuer's.
+const PAST_EXPIRY_SECONDS = 600;
 
 suite('expired tokens', () => {
   test('an expired token answers 401', req('AUTH.EXPIRED'), async ({ driver, api, need }) => {
@@ -6,4 +10,29 @@ suite('expired tokens', () => {
     const res = await api.cancel(driver.unknownId(), undefined, { authorization: `Bearer ${token}` });
     expect(res).toHaveStatus(401);
   });
+
+  // A target may keep the tokens it has verified (a cache): the expiry must hold on every call, not
+  // only on the first call that brings a token, which the test above is.
+  test(
+    'a token used while valid answers 401 once it has expired',
+    req('AUTH.EXPIRED'),
+    async ({ driver, api, need }) => {
+      if (driver.mode === 'tenant')
+        await need(
+          notApplicable(
+            'an expired token needs an hour of real time on a tenant; there is no clock to advance',
+          ),
+        );
+      const token = await driver.token('operator');
+      const authorization = `Bearer ${token}`;
+      // Its answer is not judged here: this call only shows the target the token while it is valid.
+      await api.cancel(driver.unknownId(), undefined, { authorization });
+      const exp = decodeJwt(token).exp;
+      const nowSeconds = (await driver.clockNow()).getTime() / 1000;
+      const left = typeof exp === 'number' ? Math.max(0, exp - nowSeconds) : 3600;
+      await driver.advanceClock(Math.ceil(left) + PAST_EXPIRY_SECONDS);
+      const res = await api.cancel(driver.unknownId(), undefined, { authorization });
+      expect(res).toHaveStatus(401);
+    },
+  );
 });

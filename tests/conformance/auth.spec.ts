@@ -50,6 +50,20 @@ suite('authentication', () => {
     },
   );
 
+  // "A call": the reads as well as the cancel, since a route whose guard was left off serves anyone.
+  // An unknown id costs no set-up, and no lawful target looks up an id before it authenticates.
+  test(
+    'a GET or a list without Authorization answers 401 Unauthorized with the error envelope',
+    req('AUTH.MISSING'),
+    async ({ driver, api }) => {
+      const reads = [
+        await api.get(driver.unknownId(), { authorization: null }),
+        await api.list({ $top: 1 }, { authorization: null }),
+      ];
+      for (const res of reads) expect(res).toBeErrorEnvelope(401, ['Unauthorized']);
+    },
+  );
+
   test('a bearer token that is not a JWT answers 401', req('AUTH.INVALID'), async ({ driver, api }) => {
     const res = await api.cancel(driver.unknownId(), undefined, { authorization: 'Bearer not-a-jwt' });
     expect(res).toHaveStatus(401);

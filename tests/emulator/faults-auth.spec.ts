@@ -91,3 +91,10 @@ smoke(
     expect((await emu.call('GET', LIST, { token: unused })).statusCode).toBe(401);
   },
 );
+
+smoke('no-auth-get-allowed', 'a GET without Authorization is served; a cancel is still 401', async (emu) => {
+  const action = await emu.seed('Pending');
+  expect((await emu.call('GET', `/api/machineactions/${action.id}`)).statusCode).toBe(200);
+  const cancel = await emu.call('POST', `/api/machineactions/${action.id}/cancel`, { body: {} });
+  expect(cancel.statusCode).toBe(401);
+});

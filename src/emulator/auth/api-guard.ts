@@ -39,7 +39,11 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation) {
       error = thrown as Error;
     }
     if (known || error) done(error);
-    else authenticate(ctx, header).then((caller) => done(attempt(() => admit(request, caller))), done);
+    else
+      authenticate(ctx, header, operation.operationId).then(
+        (caller) => done(attempt(() => admit(request, caller))),
+        done,
+      );
   };
 }
 
@@ -52,10 +56,14 @@ function attempt(step: () => void): Error | undefined {
   }
 }
 
-async function authenticate(ctx: EmulatorContext, header: string | undefined): Promise<Caller> {
+async function authenticate(
+  ctx: EmulatorContext,
+  header: string | undefined,
+  operationId: string,
+): Promise<Caller> {
   if (header === undefined || header === '') {
-    const missing = ctx.faults.auth.missingHeader;
-    if (missing === 'anonymous')
+    const { missingHeader: missing, anonymousOperations } = ctx.faults.auth;
+    if (missing === 'anonymous' || anonymousOperations.includes(operationId))
       return { tenantId: '*', appId: 'anonymous', roles: allRoles(ctx), audienceOk: true, anonymous: true };
     if (missing === 'forbidden') throw new WireError('Forbidden', 'No Authorization header.');
     throw new WireError('Unauthorized', 'The Authorization header is missing.');

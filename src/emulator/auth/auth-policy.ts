@@ -17,6 +17,9 @@ export interface AuthPolicy {
   wrongAudience: 'forbidden' | 'unauthorized' | 'accepted';
   // Code of the 403 for a missing role.
   forbiddenCode: string;
+  // Operations whose calls without Authorization are served as an anonymous caller with every role
+  // (the contract: none; missingHeader 'anonymous' serves every operation so).
+  anonymousOperations: readonly string[];
   // Roles a cancel takes beside the contract's, and contract roles it refuses.
   cancelRolesAdded: readonly string[];
   cancelRolesRefused: readonly string[];
@@ -31,6 +34,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   recheckExpiry: true,
   wrongAudience: 'forbidden',
   forbiddenCode: 'Forbidden',
+  anonymousOperations: [],
   cancelRolesAdded: [],
   cancelRolesRefused: [],
 };

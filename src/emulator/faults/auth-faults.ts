@@ -46,6 +46,14 @@ export const AUTH_FAULTS = [
     auth: { recheckExpiry: false },
   },
   {
+    name: 'no-auth-get-allowed',
+    seam: 'auth',
+    breaks: ['AUTH.MISSING'],
+    description:
+      'A GET of an action without Authorization is served, in every tenant (a cancel without it is still 401).',
+    auth: { anonymousOperations: ['GetMachineAction'] },
+  },
+  {
     name: 'scheme-ignored',
     seam: 'auth',
     breaks: ['AUTH.SCHEME'],

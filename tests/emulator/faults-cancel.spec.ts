@@ -198,3 +198,17 @@ smoke('tenant-leak-cancel', "cancel finds another tenant's action; GET does not"
   expect((await emu.cancel(theirs.id as string, token)).statusCode).toBe(200);
   expect((await emu.get(theirs.id as string, token)).statusCode).toBe(404);
 });
+
+smoke(
+  'inprogress-cancel-not-stored',
+  'an InProgress cancel answers Cancelled but stays InProgress',
+  async (emu) => {
+    const token = await emu.token();
+    const running = await emu.seed('InProgress');
+    expect((await emu.cancel(running.id as string, token)).json().status).toBe('Cancelled');
+    expect((await emu.get(running.id as string, token)).json().status).toBe('InProgress');
+    const pending = await emu.seed('Pending', { type: 'Isolate' });
+    await emu.cancel(pending.id as string, token);
+    expect((await emu.get(pending.id as string, token)).json().status).toBe('Cancelled');
+  },
+);

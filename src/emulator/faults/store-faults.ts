@@ -33,6 +33,14 @@ export const STORE_FAULTS = [
     store: { unstoredCancelRoles: ['Machine.Isolate'] },
   },
   {
+    name: 'inprogress-cancel-not-stored',
+    seam: 'store',
+    breaks: ['CANCEL.PERSIST'],
+    description:
+      'A cancel of an InProgress action answers 200 Cancelled but the stored action stays InProgress; a Pending one is cancelled.',
+    store: { unstoredCancelStatuses: ['InProgress'] },
+  },
+  {
     name: 'final-state-cancellable',
     seam: 'store',
     breaks: ['CANCEL.FINAL'],

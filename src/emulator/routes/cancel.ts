@@ -42,7 +42,10 @@ export function cancelHandler(ctx: EmulatorContext, store: StorePolicy = ctx.fau
     // policy keeps it: then a copy changes and the stored action stays as it was. A profile that shows
     // the cancel only later (docs/contract.md#cancel-visible-after) defers it on the stored action.
     const lagMs = ctx.profile.answers.cancelVisibleAfterMs;
-    const persist = store.persistCancel && !onlyUnstoredRoles(store, caller);
+    const persist =
+      store.persistCancel &&
+      !onlyUnstoredRoles(store, caller) &&
+      !store.unstoredCancelStatuses.includes(action.status);
     const after = persist && lagMs === 0 ? action : { ...action };
     applyCancel(after, cancellation);
     if (persist && lagMs > 0) deferCancel(action, cancellation, nowMs + lagMs);

@@ -16,6 +16,8 @@ export interface StorePolicy {
   cancellationTime: 'now' | 'day-before-creation';
   // A cancel by a caller holding only these roles answers 200 but changes a copy (the contract: none).
   unstoredCancelRoles: readonly string[];
+  // A cancel of an action in one of these statuses answers 200 but changes a copy (the contract: none).
+  unstoredCancelStatuses: readonly MachineActionStatus[];
   // Statuses beside Pending and InProgress that keep a device busy for a new action of the type.
   alsoBlocking: readonly MachineActionStatus[];
 }
@@ -28,5 +30,6 @@ export const CONTRACT_STORE: StorePolicy = {
   cancellationRequestor: 'caller',
   cancellationTime: 'now',
   unstoredCancelRoles: [],
+  unstoredCancelStatuses: [],
   alsoBlocking: [],
 };

@@ -212,3 +212,12 @@ smoke(
     expect((await emu.get(pending.id as string, token)).json().status).toBe('Cancelled');
   },
 );
+
+smoke('final-cancel-applied-late', 'a refused cancel of a Succeeded action shows 5 s later', async (emu) => {
+  const token = await emu.token();
+  const done = await emu.seed('Succeeded');
+  expect((await emu.cancel(done.id as string, token)).statusCode).toBe(400);
+  expect((await emu.get(done.id as string, token)).json().status).toBe('Succeeded');
+  await emu.advance(5);
+  expect((await emu.get(done.id as string, token)).json().status).toBe('Cancelled');
+});

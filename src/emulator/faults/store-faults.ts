@@ -41,6 +41,14 @@ export const STORE_FAULTS = [
     store: { unstoredCancelStatuses: ['InProgress'] },
   },
   {
+    name: 'final-cancel-applied-late',
+    seam: 'store',
+    breaks: ['CANCEL.FINAL', 'CANCEL.TIMEOUT'],
+    description:
+      'A cancel of an action in a final state is refused, yet records its cancellation (status Cancelled) five seconds later.',
+    store: { refusedFinalCancelAfterMs: 5_000 },
+  },
+  {
     name: 'final-state-cancellable',
     seam: 'store',
     breaks: ['CANCEL.FINAL'],

@@ -34,8 +34,16 @@ export function cancelHandler(ctx: EmulatorContext, store: StorePolicy = ctx.fau
         );
       return notFound(ctx, id);
     }
-    if (isFinal(action.status) && !store.cancellableFinal.includes(action.status))
+    if (isFinal(action.status) && !store.cancellableFinal.includes(action.status)) {
+      // The store policy may queue the refused cancel all the same, to show later.
+      if (store.refusedFinalCancelAfterMs > 0)
+        deferCancel(
+          action,
+          cancellationOf(store, caller, comment, action, nowMs),
+          nowMs + store.refusedFinalCancelAfterMs,
+        );
       return { kind: 'refused-final', action };
+    }
     const before = { ...action };
     const cancellation = cancellationOf(store, caller, comment, action, nowMs);
     // Cancel updates the original action (same id; docs/contract.md#after-cancel), unless the store

@@ -18,6 +18,9 @@ export interface StorePolicy {
   unstoredCancelRoles: readonly string[];
   // A cancel of an action in one of these statuses answers 200 but changes a copy (the contract: none).
   unstoredCancelStatuses: readonly MachineActionStatus[];
+  // Above 0: a cancel of a final action is refused, yet its cancellation is recorded this much later
+  // (a command queued before the state check). The contract: 0, never.
+  refusedFinalCancelAfterMs: number;
   // Statuses beside Pending and InProgress that keep a device busy for a new action of the type.
   alsoBlocking: readonly MachineActionStatus[];
 }
@@ -31,5 +34,6 @@ export const CONTRACT_STORE: StorePolicy = {
   cancellationTime: 'now',
   unstoredCancelRoles: [],
   unstoredCancelStatuses: [],
+  refusedFinalCancelAfterMs: 0,
   alsoBlocking: [],
 };

@@ -31,6 +31,14 @@ suite('response schemas', () => {
     req('SCHEMA.ENTITY'),
     async ({ driver, api, need }) => {
       await need(driver.readableAction());
+      // The list renders its rows apart from a GET, and a row in one status may break the schema where
+      // the others do not: where the test can arrange them, the list holds every status. A tenant's list
+      // holds what its operators left (arranging a final state there would take a whole device's scan).
+      if (driver.mode !== 'tenant') {
+        await driver.activeAction('InProgress');
+        for (const status of ['Succeeded', 'Failed', 'TimeOut', 'Cancelled'] as const)
+          await driver.finalAction(status);
+      }
       const res = await api.list({ $top: 10 });
       expect(res).toHaveStatus(200);
       expect(res).toMatchContract('ListMachineActions');

@@ -221,3 +221,11 @@ smoke('final-cancel-applied-late', 'a refused cancel of a Succeeded action shows
   await emu.advance(5);
   expect((await emu.get(done.id as string, token)).json().status).toBe('Cancelled');
 });
+
+smoke('list-cancelled-canceled', "the list says 'Canceled'; GET says Cancelled", async (emu) => {
+  const token = await emu.token();
+  const cancelled = await emu.seed('Cancelled');
+  const list = await emu.call('GET', '/api/machineactions', { token, ...unchecked });
+  expect(list.json().value[0].status).toBe('Canceled');
+  expect((await emu.get(cancelled.id as string, token)).json().status).toBe('Cancelled');
+});

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { toUsDateTime } from '../clock/timestamps.ts';
 import { type Answer, outcomeOf } from '../http/answer.ts';
-import { CANCEL, finalNotTimeOut, GET, idOf, on, unknownEverywhere } from './exchange-filters.ts';
+import { CANCEL, finalNotTimeOut, GET, idOf, LIST, on, unknownEverywhere } from './exchange-filters.ts';
 import type { AnswerFault } from './fault-entry.ts';
 
 // Faults that rewrite what an operation answers for a given outcome (the answer seam:
@@ -74,6 +74,20 @@ export const ANSWER_FAULTS = [
       editBody(answer, (body) => {
         for (const key of CANCELLATION_KEYS) body[key] = null;
       }),
+  },
+  {
+    name: 'list-cancelled-canceled',
+    seam: 'answer',
+    breaks: ['SCHEMA.ENTITY'],
+    description:
+      "The list shows a Cancelled action with status 'Canceled' (one l); a GET and the cancel's 200 say Cancelled.",
+    applies: on(LIST, 'listed'),
+    rewrite: (answer) => {
+      if (answer.status >= 300) return answer;
+      for (const entity of entitiesOf(answer.body))
+        if (entity['status'] === 'Cancelled') entity['status'] = 'Canceled';
+      return answer;
+    },
   },
   {
     name: 'final-state-500',

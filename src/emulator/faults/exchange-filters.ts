@@ -5,6 +5,7 @@ import type { OutcomeKind } from '../routes/outcome.ts';
 
 export const CANCEL = 'CancelMachineAction';
 export const GET = 'GetMachineAction';
+export const LIST = 'ListMachineActions';
 
 export const on = (operationId: string, kind: OutcomeKind) => (x: Exchange) =>
   x.operationId === operationId && x.outcome.kind === kind;

@@ -84,6 +84,22 @@ suite('versioned path /api/v1.0', () => {
     },
   );
 
+  // "The operations": the list too. Other callers may add actions between the two lists, so only the
+  // status and the shape are compared, never the rows.
+  test(
+    'the list under /api/v1.0 answers like the list under /api',
+    req('PATH.VERSIONED'),
+    async ({ api }) => {
+      const plain = await api.list({ $top: 1 });
+      const versioned = await api.list({ $top: 1 }, { versioned: true });
+      expect(versioned).toHaveStatus(plain.status);
+      expect(
+        Array.isArray(field(versioned, 'value')),
+        'a collection under /api/v1.0 exactly when one under /api',
+      ).toBe(Array.isArray(field(plain, 'value')));
+    },
+  );
+
   test(
     'cancel of an unknown id under /api/v1.0 answers like under /api',
     req('PATH.VERSIONED'),

@@ -229,3 +229,10 @@ smoke('list-cancelled-canceled', "the list says 'Canceled'; GET says Cancelled",
   expect(list.json().value[0].status).toBe('Canceled');
   expect((await emu.get(cancelled.id as string, token)).json().status).toBe('Cancelled');
 });
+
+smoke('no-versioned-list', 'the list under /api/v1.0 answers 404; GET there works', async (emu) => {
+  const action = await emu.seed('Pending');
+  const token = await emu.token();
+  expect((await emu.call('GET', '/api/v1.0/machineactions', { token })).statusCode).toBe(404);
+  expect((await emu.call('GET', `/api/v1.0/machineactions/${action.id}`, { token })).statusCode).toBe(200);
+});

@@ -169,6 +169,14 @@ export const ANSWER_FAULTS = [
       }),
   },
   {
+    name: 'no-versioned-list',
+    seam: 'answer',
+    breaks: ['PATH.VERSIONED'],
+    description: 'The list under /api/v1.0 answers 404 NotFound; get and cancel are served there.',
+    applies: (x) => x.versioned && x.operationId === LIST,
+    rewrite: (_answer, _x, kit) => kit.error('NotFound', 'No route under /api/v1.0 for the list.', 404),
+  },
+  {
     name: 'date-not-rfc3339',
     seam: 'answer',
     breaks: ['SCHEMA.ENTITY'],

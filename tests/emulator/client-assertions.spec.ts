@@ -130,6 +130,9 @@ for (const [name, make, code] of [
   ['a subject that is not the client', () => certificateAssertion({ sub: 'someone' }), 700021],
   ['an expired assertion', () => certificateAssertion({ nbf: NOW - 1200, exp: NOW - 301 }), 700024],
   ['an assertion not valid yet', () => certificateAssertion({ nbf: NOW + 301, exp: NOW + 900 }), 700024],
+  // Claims past what a date can hold are refused as any other lifetime, never a 500.
+  ['an nbf past any date', () => certificateAssertion({ nbf: 1e20, exp: 1e20 + 600 }), 700024],
+  ['an exp before any date', () => certificateAssertion({ exp: -1e20 }), 700024],
   ['no jti', () => certificateAssertion({ jti: undefined }), 90014],
   ['a key that is not the certificate', () => certificateAssertion({}, { key: otherKey.key }), 700027],
   ['an unregistered certificate', () => certificateAssertion({}, { header: { 'x5t#S256': 'AAAA' } }), 700027],

@@ -95,7 +95,16 @@ export function entraTimestamp(epochMs: number): string {
   return `${new Date(epochMs).toISOString().slice(0, 19).replace('T', ' ')}Z`;
 }
 
-// '2026-01-05T09:00:00.0000000Z', the .NET round-trip form Entra writes in AADSTS700024.
+// The range of a .NET DateTime, what Entra prints its instants as: years 0001 to 9999.
+const EARLIEST_INSTANT_MS = -62_135_596_800_000;
+const LATEST_INSTANT_MS = 253_402_300_799_999;
+
+// '2026-01-05T09:00:00.0000000Z', the .NET round-trip form Entra writes in AADSTS700024. The instant is
+// a claim of the client's assertion: one past any date (nbf 1e20) must still be refused with 700024,
+// not make toISOString() throw and the token endpoint answer 500, so it is printed at the range's edge.
 export function entraInstant(epochMs: number): string {
-  return `${new Date(Number.isFinite(epochMs) ? epochMs : 0).toISOString().slice(0, 23)}0000Z`;
+  const ms = Number.isFinite(epochMs)
+    ? Math.min(Math.max(epochMs, EARLIEST_INSTANT_MS), LATEST_INSTANT_MS)
+    : 0;
+  return `${new Date(ms).toISOString().slice(0, 23)}0000Z`;
 }

@@ -65,6 +65,14 @@ export async function buildApp(
   }
 
   const tls = options.https ? await tlsCertificateFor(options, deps.tlsCertificate) : undefined;
+  // Fastify turns Node's request timeout off, so a body that stops short of its Content-Length (or a
+  // chunked body that never ends) held its connection open forever. Node answers such a request 408
+  // through the client error handler; it looks for late requests every connectionsCheckingInterval
+  // (30 s by default, which would let one wait a minute and a half).
+  const timeouts = {
+    headersTimeout: Math.min(60_000, options.requestTimeoutMs),
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(options.requestTimeoutMs / 4))),
+  };
   const serverOptions = {
     logger: options.logger
       ? {
@@ -76,6 +84,8 @@ export async function buildApp(
         }
       : false,
     bodyLimit: options.bodyLimit,
+    requestTimeout: options.requestTimeoutMs,
+    http: timeouts,
     // docs/contract.md#route-case: the docs mix /API/ and /api/, StopAndQuarantineFile and
     // stopAndQuarantineFile.
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 500 },
@@ -87,7 +97,7 @@ export async function buildApp(
   } as const;
   // HTTPS on the same port when asked (docs/emulator.md#https); Fastify types the two servers apart.
   const app = (tls
-    ? Fastify({ ...serverOptions, https: { cert: tls.cert, key: tls.key } })
+    ? Fastify({ ...serverOptions, https: { cert: tls.cert, key: tls.key, ...timeouts } })
     : Fastify(serverOptions)) as unknown as FastifyInstance;
   app.decorate('emulator', ctx);
   app.decorateRequest('admission', null);

@@ -34,6 +34,8 @@ export interface EmulatorOptions {
   bodyLimit?: number;
   // Most actions kept per tenant; the oldest final actions are evicted first.
   maxActionsPerTenant?: number;
+  // Real milliseconds a request may take to arrive whole (headers and body); later answers 408.
+  requestTimeoutMs?: number;
   // Serve HTTPS instead of HTTP on the same port (docs/emulator.md#https). A certificate file implies it.
   https?: boolean;
   // One's own certificate and private key (PEM files); without them a self-signed one is made at start.
@@ -56,6 +58,7 @@ export interface ResolvedOptions {
   lifecycle: { pendingSeconds: number; inProgressSeconds: number };
   bodyLimit: number;
   maxActionsPerTenant: number;
+  requestTimeoutMs: number;
   https: boolean;
   tlsCertFile: string | undefined;
   tlsKeyFile: string | undefined;
@@ -100,6 +103,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     lifecycle: { pendingSeconds, inProgressSeconds },
     bodyLimit: positive('bodyLimit', options.bodyLimit, 64 * 1024),
     maxActionsPerTenant: positive('maxActionsPerTenant', options.maxActionsPerTenant, 10_000),
+    requestTimeoutMs: positive('requestTimeoutMs', options.requestTimeoutMs, 60_000),
     ...tlsOptions(options),
   };
 }

@@ -69,3 +69,36 @@ test.describe('requests the HTTP parser refuses', () => {
     expect(res.status).toBe(401);
   });
 });
+
+test.describe('requests that never finish arriving', () => {
+  let url: string;
+  let close: () => Promise<void>;
+
+  test.beforeAll(async () => {
+    const emulator = await startEmulator({ port: 0, requestTimeoutMs: 300 }, await testKeys());
+    url = emulator.url;
+    close = emulator.close;
+  });
+
+  test.afterAll(async () => close());
+
+  // Headers alone always timed out; a body did not, and its connection stayed open for good.
+  for (const [what, raw] of [
+    ['headers that stop', 'GET /_emulator/clock HTTP/1.1\r\nHost: x\r\n'],
+    [
+      'a body shorter than its Content-Length',
+      'POST /_emulator/clock/advance HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+        'Content-Length: 100\r\n\r\n{"sec',
+    ],
+    [
+      'a chunked body that never ends',
+      'POST /_emulator/clock/advance HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+        'Transfer-Encoding: chunked\r\n\r\n5\r\n{"sec\r\n',
+    ],
+  ] as const)
+    test(`${what} answer 408 RequestTimeout and the connection closes`, async () => {
+      const answer = parse(await exchange(url, raw));
+      expect(answer.status).toBe(408);
+      expect(answer.body).toEqual({ error: expect.objectContaining({ code: 'RequestTimeout' }) });
+    });
+});

@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
@@ -113,6 +113,27 @@ test('tlsCertFile and tlsKeyFile serve one own certificate; a key of another cer
     startEmulator({ port: 0, tlsCertFile: join(dir, 'own.pem'), tlsKeyFile: join(dir, 'other.key') }),
   ).rejects.toThrow(EmulatorOptionsError);
   await expect(startEmulator({ port: 0, tlsCertFile: join(dir, 'own.pem') })).rejects.toThrow(/go together/);
+});
+
+test('an empty certificate or key file, or a key of another type than the certificate, is refused', async () => {
+  const own = await clientCertificate('localhost');
+  const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
+    type: 'pkcs8',
+    format: 'pem',
+  });
+  writeFileSync(join(dir, 'own.pem'), own.cert);
+  writeFileSync(join(dir, 'own.key'), own.key);
+  writeFileSync(join(dir, 'ec.key'), ec);
+  writeFileSync(join(dir, 'empty.pem'), '');
+  // Each of these once started, said it listened, and failed every TLS handshake.
+  for (const [cert, key, line] of [
+    ['empty.pem', 'own.key', /empty\.pem and .*own\.key are not a PEM certificate and its private key/],
+    ['own.pem', 'empty.pem', /own\.pem and .*empty\.pem are not a PEM certificate and its private key/],
+    ['own.pem', 'ec.key', /the key in .*ec\.key is not the private key of the certificate in .*own\.pem/],
+  ] as const)
+    await expect(
+      startEmulator({ port: 0, tlsCertFile: join(dir, cert), tlsKeyFile: join(dir, key) }, await testKeys()),
+    ).rejects.toThrow(line);
 });
 
 test('without control, /_emulator/tls-certificate answers 404 like every /_emulator path', async () => {

@@ -1,3 +1,4 @@
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createSecureContext } from 'node:tls';
@@ -62,13 +63,21 @@ export function readTlsCertificate(certFile: string, keyFile: string): TlsCertif
     }
   };
   const certificate = { cert: read(certFile, '--tls-cert'), key: read(keyFile, '--tls-key') };
+  let matches: boolean;
   try {
     createSecureContext(certificate);
+    // createSecureContext() takes an empty certificate file, and a key of another type than the
+    // certificate's (EC beside RSA): the emulator then said it listened and failed every handshake.
+    matches = new X509Certificate(certificate.cert).checkPrivateKey(createPrivateKey(certificate.key));
   } catch (error) {
     throw new EmulatorOptionsError(
       `--tls-cert/--tls-key: ${certFile} and ${keyFile} are not a PEM certificate and its private key (${(error as Error).message}).`,
     );
   }
+  if (!matches)
+    throw new EmulatorOptionsError(
+      `--tls-cert/--tls-key: the key in ${keyFile} is not the private key of the certificate in ${certFile}.`,
+    );
   return certificate;
 }
 

@@ -107,6 +107,11 @@ test.describe('passive readings, from the wire alone', () => {
     expect(
       readings(answer(429, busy, { 'retry-after': 'Wed, 02 Dec 2026 01:43:04 GMT' }))['retry-after-form'],
     ).toBe('http-date');
+    // The obsolete forms are HTTP-dates as well (RFC 9110 §5.6.7).
+    for (const date of ['Wednesday, 02-Dec-26 01:43:04 GMT', 'Wed Dec  2 01:43:04 2026'])
+      expect(readings(answer(429, busy, { 'retry-after': date }))['retry-after-form'], date).toBe(
+        'http-date',
+      );
     expect(readings(answer(429, busy, { 'retry-after': 'soon' }))).not.toHaveProperty('retry-after-form');
   });
 

@@ -20,6 +20,14 @@ test('an HTTP-date without a Date header is measured from when the answer arrive
   expect(retryAfterOf(throttled({ 'retry-after': 'Thu, 26 Nov 2026 10:00:45 GMT' }))).toBe(45);
 });
 
+test('an HTTP-date in an obsolete form is an HTTP-date too, read against the Date header', () => {
+  // RFC 9110 §5.6.7: recipients must accept rfc850-date and asctime-date. Read as "no Retry-After",
+  // they failed RATE.RETRYAFTER and RATE.HOUR on a target that said exactly how long to wait.
+  const date = 'Sat, 05 Dec 2026 00:39:20 GMT';
+  expect(retryAfterOf(throttled({ 'retry-after': 'Saturday, 05-Dec-26 00:40:00 GMT', date }))).toBe(40);
+  expect(retryAfterOf(throttled({ 'retry-after': 'Sat Dec  5 00:40:00 2026', date }))).toBe(40);
+});
+
 test('an unreadable value is no Retry-After', () => {
   expect(retryAfterOf(throttled({ 'retry-after': 'soon' }))).toBeUndefined();
   expect(retryAfterOf(throttled({}))).toBeUndefined();

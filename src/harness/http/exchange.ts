@@ -1,4 +1,5 @@
 import { isJsonNestedTooDeep } from '../../contract/json-depth.ts';
+import { parseHttpDate } from './http-date.ts';
 
 // One HTTP request and its answer, as the harness records and checks it.
 export interface Exchange {
@@ -45,16 +46,16 @@ export function retryAfterSeconds(value: string | undefined, now: Date): number 
   if (value === undefined) return undefined;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text);
-  if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text)) return undefined;
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.ceil((at - now.getTime()) / 1000);
+  const at = parseHttpDate(text, now.getTime());
+  return at === undefined ? undefined : Math.ceil((at - now.getTime()) / 1000);
 }
 
 // Retry-After of an answer in seconds. An HTTP-date is measured from the answer's Date header (the
 // target's clock, which may be virtual), or from when the answer arrived when there is none.
 export function retryAfterOf(exchange: Pick<Exchange, 'headers' | 'receivedAt'>): number | undefined {
-  const date = exchange.headers.date ? new Date(exchange.headers.date) : undefined;
-  const base = date && !Number.isNaN(date.getTime()) ? date : new Date(exchange.receivedAt);
+  const date = exchange.headers.date?.trim();
+  const stamped = date ? (parseHttpDate(date, exchange.receivedAt) ?? Date.parse(date)) : Number.NaN;
+  const base = new Date(Number.isNaN(stamped) ? exchange.receivedAt : stamped);
   return retryAfterSeconds(exchange.headers['retry-after'], base);
 }
 

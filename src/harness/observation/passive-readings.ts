@@ -1,6 +1,7 @@
 import type { OpenPointId } from '../../contract/index.ts';
 import { currentTestInfo } from '../evidence/record-finding.ts';
 import { type Exchange, isJsonContentType } from '../http/exchange.ts';
+import { parseHttpDate } from '../http/http-date.ts';
 import { evidenceOf } from './exchange-evidence.ts';
 import { caseOf, inCase } from './point-case.ts';
 import { asRefusal } from './read-answer.ts';
@@ -21,7 +22,6 @@ export interface PassiveReading {
 }
 
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.(\d+))?(?:Z|[+-]\d\d:\d\d)$/i;
-const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function passiveReadings(exchange: Exchange): PassiveReading[] {
@@ -49,7 +49,9 @@ export function passiveReadings(exchange: Exchange): PassiveReading[] {
   if (status === 404) out.push(...unknownId(exchange));
   const retryAfter = headers['retry-after']?.trim();
   if (status === 429 && retryAfter !== undefined) {
-    const form = /^\d+$/.test(retryAfter) ? 'delta-seconds' : HTTP_DATE.test(retryAfter) ? 'http-date' : null;
+    // Any of the three forms of an HTTP-date (http-date.ts) is the reading http-date.
+    const isDate = parseHttpDate(retryAfter, exchange.receivedAt) !== undefined;
+    const form = /^\d+$/.test(retryAfter) ? 'delta-seconds' : isDate ? 'http-date' : null;
     if (form) out.push({ point: 'retry-after-form', reading: form, headers: ['retry-after', 'date'] });
   }
   const body = exchange.body;

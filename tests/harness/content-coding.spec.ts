@@ -1,11 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import { request } from '@playwright/test';
 import { findingsOf, ofKind } from '../../src/harness/evidence/finding.ts';
 import { ApiClient } from '../../src/harness/http/api-client.ts';
 import { decodeBody } from '../../src/harness/http/content-coding.ts';
 import { sendRaw } from '../../src/harness/http/raw-request.ts';
 import { redactedExchange } from '../../src/harness/http/recorder.ts';
+import { transmit } from '../../src/harness/http/transport.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // The lean client sends no Accept-Encoding, which accepts any content coding (RFC 9110 §12.5.3), and a
@@ -106,5 +108,42 @@ test('a deflated 404 envelope meets the contract and is recorded decoded', async
     expect(recorded.body).toEqual(ENVELOPE);
   } finally {
     target.stop();
+  }
+});
+
+// Remote targets (a tenant) go through Playwright's request context, which offered deflate by default
+// but inflates only the zlib-wrapped form: a server that deflates raw, as the lean client accepts,
+// lost every exchange to "failed to decompress". A server that picks deflate whenever it is offered,
+// and gzip otherwise, must be read there too.
+test('through the request context of remote targets, a server that deflates raw is read', async () => {
+  const asked: (string | undefined)[] = [];
+  const server = createServer((req, res) => {
+    const offered = req.headers['accept-encoding'];
+    asked.push(offered);
+    req.resume();
+    const deflate = /\bdeflate\b/.test(offered ?? '');
+    res.writeHead(404, {
+      'content-type': 'application/json',
+      'content-encoding': deflate ? 'deflate' : 'gzip',
+    });
+    res.end((deflate ? deflateRawSync : gzipSync)(Buffer.from(JSON_TEXT)));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const context = await request.newContext();
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/machineactions/x`;
+    const answer = await transmit({ request: async () => context, timeoutMs: 5_000 }, false, {
+      url,
+      method: 'GET',
+      headers: {},
+      contentType: null,
+      quiet: false,
+    });
+    expect(answer.text).toBe(JSON_TEXT);
+    expect(asked[0]).not.toMatch(/deflate/);
+  } finally {
+    await context.dispose();
+    server.closeAllConnections();
+    server.close();
   }
 });

@@ -34,6 +34,12 @@ export function isLean(baseUrl: string): boolean {
   return isLoopback(new URL(baseUrl).hostname);
 }
 
+// The codings Playwright's request context undoes as every target may send them. It offers "deflate"
+// by default but inflates only the zlib-wrapped form, and a server that deflates raw (as some do, and
+// as the lean client accepts: content-coding.ts) then lost every exchange of a remote target, a real
+// tenant's, to "failed to decompress". Not offering deflate keeps such a server to gzip or br.
+const PLAYWRIGHT_CODINGS = 'gzip, br';
+
 // Sends one request and reads its whole answer; throws when the exchange is lost.
 export async function transmit(http: HttpSettings, lean: boolean, t: Transmission): Promise<RawResponse> {
   const { url, method, headers, text } = t;
@@ -43,7 +49,7 @@ export async function transmit(http: HttpSettings, lean: boolean, t: Transmissio
     return sendRaw({ url, method, headers, ...(text !== undefined ? { body: text } : {}), timeoutMs, ca });
   const response = await (await http.request()).fetch(url, {
     method,
-    headers,
+    headers: { 'accept-encoding': PLAYWRIGHT_CODINGS, ...headers },
     ...(text !== undefined ? { data: Buffer.from(text) } : {}),
     failOnStatusCode: false,
     maxRedirects: 0,

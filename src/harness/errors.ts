@@ -12,9 +12,26 @@ export abstract class HarnessError extends Error {
   abstract readonly code: string;
   abstract readonly category: ErrorCategory;
   constructor(message: string, options?: { cause?: unknown }) {
-    super(redactText(message), options);
+    super(redactText(message), options && { cause: redactedCause(options.cause) });
     this.name = new.target.name;
   }
+}
+
+// Reporters print an error's cause beneath it ("[cause]: ..."), message and stack: Playwright's
+// request context puts its call log, with the request's Authorization header, into its error's
+// message, and a lost exchange of a tenant run wrote the bearer token into junit.xml that way. The
+// cause keeps its name, code and chain, with every text passed through redactText.
+function redactedCause(cause: unknown, depth = 0): unknown {
+  if (!(cause instanceof Error)) return typeof cause === 'string' ? redactText(cause) : cause;
+  if (cause instanceof HarnessError) return cause;
+  const copy = new Error(redactText(cause.message), {
+    ...(cause.cause !== undefined && depth < 4 ? { cause: redactedCause(cause.cause, depth + 1) } : {}),
+  });
+  copy.name = cause.name;
+  copy.stack = cause.stack === undefined ? undefined : redactText(cause.stack);
+  const code = (cause as { code?: unknown }).code;
+  if (code !== undefined) Object.assign(copy, { code });
+  return copy;
 }
 
 export interface ConfigProblem {

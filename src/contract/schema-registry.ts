@@ -116,6 +116,9 @@ function expectation(error: ErrorObject): string {
       return `a number ${String(p.comparison)} ${String(p.limit)}`;
     case 'pattern':
       return `a string matching ${String(p.pattern)}`;
+    // Ajv's params do not say what was ruled out; the value itself is shown beside this.
+    case 'not':
+      return 'another value (the schema rules this one out)';
     default:
       return `${error.keyword} ${error.message ?? ''}`.trim();
   }

@@ -52,6 +52,17 @@ test.describe('--profile-file', () => {
     expect(message).toContain('410');
   });
 
+  // A 429 is throttling, which must carry Retry-After: an emulator answering it as a refusal would not.
+  test('a refusal reading of 429 is refused, naming the point', async () => {
+    const path = file('throttled.json', {
+      profileVersion: 1,
+      points: { 'final-state-cancel': { reading: { status: 429, code: 'TooManyRequests' } } },
+    });
+    const message = await refusal(path);
+    expect(message).toContain('point final-state-cancel reading.status');
+    expect(message).toContain('got 429');
+  });
+
   test('an unknown point is refused, never ignored', async () => {
     const path = file('unknown-point.json', { profileVersion: 1, points: { 'retry-after': { reading: 5 } } });
     const message = await refusal(path);

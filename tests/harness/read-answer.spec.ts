@@ -16,6 +16,8 @@ test.describe('answers of the telling requests', () => {
     expect(asRefusal(refused(409, 'Conflict'))).toEqual({ reading: { status: 409, code: 'Conflict' } });
     expect(asRefusal(answer(200, {}))).toEqual({ unreadable: 'answered 200, not a 4xx' });
     expect(asRefusal(answer(400, undefined))).toEqual({ unreadable: 'answered 400 without an error code' });
+    // Throttled, not answered on its merits.
+    expect(asRefusal(refused(429, 'TooManyRequests'))).toHaveProperty('unreadable');
     expect(asAcceptedOrRefused(answer(200, {}))).toEqual({ reading: 'accepted' });
     expect(asAcceptedOrRefused(refused(400, 'MissingRequiredParameter'))).toEqual({
       reading: { status: 400, code: 'MissingRequiredParameter' },

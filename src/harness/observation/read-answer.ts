@@ -15,6 +15,9 @@ function answered(exchange: Exchange): string {
 export function asRefusal(exchange: Exchange): Seen<Refusal> {
   const code = errorCode(exchange);
   if (exchange.status < 400 || exchange.status > 499) return unreadable(`${answered(exchange)}, not a 4xx`);
+  // Throttled: the call was not answered on its merits (and a calibrated emulator would throttle).
+  if (exchange.status === 429)
+    return unreadable(`${answered(exchange)}: throttled, not an answer to the point`);
   if (!code) return unreadable(`${answered(exchange)} without an error code`);
   return { reading: { status: exchange.status, code } };
 }

@@ -27,6 +27,13 @@ smoke('rate-minute-late', 'call 101 passes and call 102 answers 429', async (emu
   expect(statuses.indexOf(429)).toBe(101);
 });
 
+smoke('rate-minute-503-half', 'calls 51 to 100 answer 503 and call 101 answers 429', async (emu) => {
+  const statuses = await calls(emu, await emu.token(), 101);
+  expect(statuses.slice(0, 50).every((status) => status === 200)).toBe(true);
+  expect(statuses.slice(50, 100).every((status) => status === 503)).toBe(true);
+  expect(statuses[100]).toBe(429);
+});
+
 smoke('rate-wrong-code', "a minute 429 carries code 'Throttled'", async (emu) => {
   const token = await emu.token();
   await calls(emu, token, 100);

@@ -66,4 +66,12 @@ export const THROTTLE_FAULTS = [
     description: 'A cancel answered 429 still cancels the action.',
     throttle: { runWhenThrottled: ['CancelMachineAction'] },
   },
+  {
+    name: 'rate-minute-503-half',
+    seam: 'throttle',
+    breaks: ['RATE.MINUTE'],
+    description:
+      'Calls 51 to 100 of a minute window are counted but answered 503 ServiceUnavailable; call 101 answers 429.',
+    throttle: { minuteServedUpTo: 50 },
+  },
 ] as const satisfies readonly ThrottleFault[];

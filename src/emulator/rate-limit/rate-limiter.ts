@@ -5,7 +5,8 @@ import { SlidingWindowLog } from './sliding-window.ts';
 import type { ThrottlePolicy } from './throttle-policy.ts';
 
 export type ThrottleDecision =
-  | { throttled: false }
+  // shed: let through and counted, but answered 503 (throttle policy minuteServedUpTo).
+  | { throttled: false; shed?: boolean }
   // waitMs: exactly how long until the blocking window takes one more call.
   // refusedInRow: how many calls of the key in a row have been refused, this one included.
   | { throttled: true; limit: 'minute' | 'hour'; waitMs: number; refusedInRow: number };
@@ -47,8 +48,12 @@ export class RateLimiter {
     if (nowMs < state.stuckUntilMs)
       return { throttled: true, limit: 'minute', waitMs: 1000, refusedInRow: ++state.refusedInRow };
     state.refusedInRow = 0;
+    const served = this.policy.minuteServedUpTo;
+    const shed =
+      served !== null &&
+      state.log.waits(nowMs, { perMinute: served, perHour: Number.POSITIVE_INFINITY }).minuteMs > 0;
     state.log.record(nowMs);
-    return { throttled: false };
+    return shed ? { throttled: false, shed } : { throttled: false };
   }
 
   clear(): void {

@@ -17,6 +17,9 @@ export interface ThrottlePolicy {
   stuckForMs: number;
   // Operations whose throttled calls still run before they are answered 429.
   runWhenThrottled: readonly string[];
+  // Calls past this many in the minute window are counted but answered 503 (a back end shedding
+  // load before the limit); null: every call within the limit is served.
+  minuteServedUpTo: number | null;
 }
 
 export const CONTRACT_THROTTLE: ThrottlePolicy = {
@@ -28,4 +31,5 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   hourRetryAfter: true,
   stuckForMs: 0,
   runWhenThrottled: [],
+  minuteServedUpTo: null,
 };

@@ -7,7 +7,8 @@ import { HOUR_MS, MINUTE_MS } from './call-log.ts';
 import type { ThrottleDecision } from './rate-limiter.ts';
 
 // The throttle seam's verdict on one authenticated call: let through (null), or a 429 to answer now
-// or, when the policy lets throttled calls of the operation still run, after it ran.
+// or, when the policy lets throttled calls of the operation still run, after it ran; or a 503 for a
+// call the policy sheds (counted, not served).
 export interface Throttled {
   error: WireError;
   runFirst: boolean;
@@ -22,6 +23,11 @@ export function throttle(
   if (!ctx.options.rateLimits || !operation.rateLimit) return null;
   const key = `${caller.tenantId}|${caller.appId}|${operation.operationId}`;
   const decision = ctx.limiter.take(key, operation.rateLimit, nowMs);
+  if (!decision.throttled && decision.shed)
+    return {
+      error: new WireError('ServiceUnavailable', 'The service is busy; try again later.', { status: 503 }),
+      runFirst: false,
+    };
   if (!decision.throttled) return null;
   return {
     error: tooManyRequests(ctx, decision, nowMs),

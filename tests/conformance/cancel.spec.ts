@@ -40,72 +40,78 @@ suite('cancel of an active action', () => {
     );
   }
 
-  test(
-    'a cancelled action reports status Cancelled',
-    req('CANCEL.STATUS'),
-    async ({ driver, api, need, observe }) => {
-      const action = await need(driver.activeAction());
-      const res = await cancelActive(driver, api, action.id, { Comment: 'conformance: status' });
-      observe.cancelAnswer(res);
-      expect(res).toHaveStatus(200);
-      // The 200 body shows the action cancelled, or (applied on a later read) as it was before; a real
-      // action may have moved from Pending to InProgress meanwhile, or ended by itself (the reads decide).
-      if (!answeredEndedByItself(driver, res))
-        expect(['Pending', 'InProgress', 'Cancelled'], 'status in the 200 body').toContain(statusOf(res));
-      const shown = await firstCancelled(driver, api, action.id, res);
-      if (!shown) await unlessFinishedByItself(driver, api, action.id);
-      expect(
-        statusOf(shown ?? (await readAction(api, action.id))),
-        'status Cancelled in the 200 body or on a GET within the bounded wait',
-      ).toBe('Cancelled');
-    },
-  );
+  // Both active statuses, as for CANCEL.OK: a target may answer the cancel of a running action (whose
+  // device has to be told) otherwise than that of one not yet started.
+  for (const status of ['Pending', 'InProgress'] as const) {
+    test(
+      `a cancelled ${status} action reports status Cancelled`,
+      req('CANCEL.STATUS'),
+      async ({ driver, api, need, observe }) => {
+        const action = await need(driver.activeAction(status));
+        const res = await cancelActive(driver, api, action.id, { Comment: 'conformance: status' });
+        // The open point is read off the Pending cancel only, as before: one request per reading.
+        if (status === 'Pending') observe.cancelAnswer(res);
+        expect(res).toHaveStatus(200);
+        // The 200 body shows the action cancelled, or (applied on a later read) as it was before; a real
+        // action may have moved from Pending to InProgress meanwhile, or ended by itself (the reads decide).
+        if (!answeredEndedByItself(driver, res))
+          expect(['Pending', 'InProgress', 'Cancelled'], 'status in the 200 body').toContain(statusOf(res));
+        const shown = await firstCancelled(driver, api, action.id, res);
+        if (!shown) await unlessFinishedByItself(driver, api, action.id);
+        expect(
+          statusOf(shown ?? (await readAction(api, action.id))),
+          'status Cancelled in the 200 body or on a GET within the bounded wait',
+        ).toBe('Cancelled');
+      },
+    );
 
-  test(
-    'a cancelled action carries the cancellation comment, requestor and time',
-    req('CANCEL.FIELDS'),
-    async ({ driver, api, need }) => {
-      const action = await need(driver.activeAction());
-      const comment = `conformance: fields ${randomUUID()}`;
-      const res = await cancelActive(driver, api, action.id, { Comment: comment });
-      expect(res).toHaveStatus(200);
-      const shown = await firstCancelled(driver, api, action.id, res);
-      if (!shown) await unlessFinishedByItself(driver, api, action.id);
-      expect(
-        shown,
-        'the action shows Cancelled in the 200 body or on a GET within the bounded wait',
-      ).toBeDefined();
-      // Both the 200 body and the stored action carry the cancellation: a target may answer the fields
-      // it was sent without keeping them, so when the 200 shows it a GET (now also Cancelled) is judged too.
-      const judged = [shown!];
-      if (shown === res) {
-        const read = await readAction(api, action.id);
-        if (statusOf(read) === 'Cancelled') judged.push(read);
-      }
-      for (const answer of judged) {
-        // Which answer is judged, for the reason a failure gives.
-        const where = answer === res ? 'in the 200 body of the cancel' : 'on a GET after the cancel';
-        expect(field(answer, 'cancellationComment'), `cancellationComment ${where} is the Comment sent`).toBe(
-          comment,
-        );
-        const requestor = field(answer, 'cancellationRequestor');
+    test(
+      `a cancelled ${status} action carries the cancellation comment, requestor and time`,
+      req('CANCEL.FIELDS'),
+      async ({ driver, api, need }) => {
+        const action = await need(driver.activeAction(status));
+        const comment = `conformance: fields ${randomUUID()}`;
+        const res = await cancelActive(driver, api, action.id, { Comment: comment });
+        expect(res).toHaveStatus(200);
+        const shown = await firstCancelled(driver, api, action.id, res);
+        if (!shown) await unlessFinishedByItself(driver, api, action.id);
         expect(
-          typeof requestor === 'string' && requestor.trim().length > 0,
-          `cancellationRequestor ${where} is a non-empty string (got ${JSON.stringify(requestor)})`,
-        ).toBe(true);
-        const cancelledAt = field(answer, 'cancellationDateTimeUtc');
-        const createdAt = field(answer, 'creationDateTimeUtc') ?? action.creationDateTimeUtc;
-        expect(
-          isDateTime(cancelledAt),
-          `cancellationDateTimeUtc ${where} is a date-time (got ${JSON.stringify(cancelledAt)})`,
-        ).toBe(true);
-        expect(
-          isDateTime(createdAt) && notBefore(cancelledAt as string, createdAt),
-          `cancellationDateTimeUtc ${String(cancelledAt)} ${where} is not before creationDateTimeUtc ${String(createdAt)}`,
-        ).toBe(true);
-      }
-    },
-  );
+          shown,
+          'the action shows Cancelled in the 200 body or on a GET within the bounded wait',
+        ).toBeDefined();
+        // Both the 200 body and the stored action carry the cancellation: a target may answer the fields
+        // it was sent without keeping them, so when the 200 shows it a GET (now also Cancelled) is judged too.
+        const judged = [shown!];
+        if (shown === res) {
+          const read = await readAction(api, action.id);
+          if (statusOf(read) === 'Cancelled') judged.push(read);
+        }
+        for (const answer of judged) {
+          // Which answer is judged, for the reason a failure gives.
+          const where = answer === res ? 'in the 200 body of the cancel' : 'on a GET after the cancel';
+          expect(
+            field(answer, 'cancellationComment'),
+            `cancellationComment ${where} is the Comment sent`,
+          ).toBe(comment);
+          const requestor = field(answer, 'cancellationRequestor');
+          expect(
+            typeof requestor === 'string' && requestor.trim().length > 0,
+            `cancellationRequestor ${where} is a non-empty string (got ${JSON.stringify(requestor)})`,
+          ).toBe(true);
+          const cancelledAt = field(answer, 'cancellationDateTimeUtc');
+          const createdAt = field(answer, 'creationDateTimeUtc') ?? action.creationDateTimeUtc;
+          expect(
+            isDateTime(cancelledAt),
+            `cancellationDateTimeUtc ${where} is a date-time (got ${JSON.stringify(cancelledAt)})`,
+          ).toBe(true);
+          expect(
+            isDateTime(createdAt) && notBefore(cancelledAt as string, createdAt),
+            `cancellationDateTimeUtc ${String(cancelledAt)} ${where} is not before creationDateTimeUtc ${String(createdAt)}`,
+          ).toBe(true);
+        }
+      },
+    );
+  }
 
   // Both active statuses: a target may store the cancel of an action not yet started and only answer
   // the cancel of a running one (whose device has to be told).

@@ -236,3 +236,31 @@ smoke('no-versioned-list', 'the list under /api/v1.0 answers 404; GET there work
   expect((await emu.call('GET', '/api/v1.0/machineactions', { token })).statusCode).toBe(404);
   expect((await emu.call('GET', `/api/v1.0/machineactions/${action.id}`, { token })).statusCode).toBe(200);
 });
+
+smoke(
+  'inprogress-cancel-canceled',
+  "an InProgress cancel's 200 says 'Canceled'; a Pending one's says Cancelled",
+  async (emu) => {
+    const token = await emu.token();
+    const running = await emu.seed('InProgress');
+    const res = await emu.cancel(running.id as string, token, undefined, unchecked);
+    expect(res.json().status).toBe('Canceled');
+    expect((await emu.get(running.id as string, token)).json().status).toBe('Cancelled');
+    const pending = await emu.seed('Pending', { type: 'Isolate' });
+    expect((await emu.cancel(pending.id as string, token)).json().status).toBe('Cancelled');
+  },
+);
+
+smoke(
+  'inprogress-cancel-fields-missing',
+  "an InProgress cancel's 200 has no cancellation keys; a Pending one's has them",
+  async (emu) => {
+    const token = await emu.token();
+    const running = await emu.seed('InProgress');
+    const body = (await emu.cancel(running.id as string, token)).json();
+    expect(body.status).toBe('Cancelled');
+    expect('cancellationComment' in body || 'cancellationRequestor' in body).toBe(false);
+    const pending = await emu.seed('Pending', { type: 'Isolate' });
+    expect('cancellationRequestor' in (await emu.cancel(pending.id as string, token)).json()).toBe(true);
+  },
+);

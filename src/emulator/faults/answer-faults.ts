@@ -64,6 +64,27 @@ export const ANSWER_FAULTS = [
       }),
   },
   {
+    name: 'inprogress-cancel-canceled',
+    seam: 'answer',
+    breaks: ['CANCEL.STATUS', 'SCHEMA.ENTITY'],
+    description:
+      "The 200 body of a cancel of an InProgress action says status 'Canceled' (one l); a Pending one's says Cancelled.",
+    applies: (x) => on(CANCEL, 'cancelled')(x) && outcomeOf(x, 'cancelled')!.before.status === 'InProgress',
+    rewrite: (answer) => editBody(answer, (body) => (body['status'] = 'Canceled')),
+  },
+  {
+    name: 'inprogress-cancel-fields-missing',
+    seam: 'answer',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      'The 200 body of a cancel of an InProgress action says Cancelled but has no cancellation* keys; a Pending one is answered right, and the stored action is right.',
+    applies: (x) => on(CANCEL, 'cancelled')(x) && outcomeOf(x, 'cancelled')!.before.status === 'InProgress',
+    rewrite: (answer) =>
+      editBody(answer, (body) => {
+        for (const key of CANCELLATION_KEYS) delete body[key];
+      }),
+  },
+  {
     name: 'get-cancellation-fields-null',
     seam: 'answer',
     breaks: ['CANCEL.FIELDS'],

@@ -35,10 +35,12 @@ suite('permissions', () => {
     });
   }
 
-  // Read roles are no action roles, Machine.ReadWrite.All included, however much it sounds like one.
+  // Read roles are no action roles, Machine.ReadWrite.All included, however much it sounds like one;
+  // and a token holding no role at all is refused too, not taken for one without limits.
   const withoutActionRole = [
     { identity: 'read-only', title: 'a token without any action role' },
     { identity: 'read-write', title: 'a token holding only Machine.ReadWrite.All' },
+    { identity: 'no-roles', title: 'a token holding no role at all' },
   ] as const;
   for (const { identity, title } of withoutActionRole) {
     test(

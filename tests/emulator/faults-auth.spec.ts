@@ -98,3 +98,16 @@ smoke('no-auth-get-allowed', 'a GET without Authorization is served; a cancel is
   const cancel = await emu.call('POST', `/api/machineactions/${action.id}/cancel`, { body: {} });
   expect(cancel.statusCode).toBe(401);
 });
+
+smoke(
+  'no-roles-can-cancel',
+  'a token with no role cancels; one with only a read role is refused',
+  async (emu) => {
+    const none = await emu.token([]);
+    const reader = await emu.token(['Machine.Read.All']);
+    const action = await emu.seed('Pending');
+    expect((await emu.cancel(action.id as string, reader)).statusCode).toBe(403);
+    expect((await emu.cancel(action.id as string, none)).statusCode).toBe(200);
+    expect((await emu.get(action.id as string, reader)).json().status).toBe('Cancelled');
+  },
+);

@@ -144,6 +144,7 @@ test.describe('tenant safety interlocks', () => {
       'other-tenant',
       'read-only',
       'read-write',
+      'no-roles',
       'role:Machine.Isolate',
     ] as const)
       await expect(driver.client(identity)).rejects.toBeInstanceOf(NotApplicableError);

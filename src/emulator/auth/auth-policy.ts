@@ -23,6 +23,9 @@ export interface AuthPolicy {
   // Roles a cancel takes beside the contract's, and contract roles it refuses.
   cancelRolesAdded: readonly string[];
   cancelRolesRefused: readonly string[];
+  // A token holding no role at all may cancel (a check that reads an empty roles claim as an app
+  // token without limits; the contract: refused like any token without an action role).
+  rolelessCancel: boolean;
 }
 
 export const CONTRACT_AUTH: AuthPolicy = {
@@ -37,4 +40,5 @@ export const CONTRACT_AUTH: AuthPolicy = {
   anonymousOperations: [],
   cancelRolesAdded: [],
   cancelRolesRefused: [],
+  rolelessCancel: false,
 };

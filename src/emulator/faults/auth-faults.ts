@@ -96,6 +96,14 @@ export const AUTH_FAULTS = [
     auth: { cancelRolesAdded: ['Machine.ReadWrite.All'] },
   },
   {
+    name: 'no-roles-can-cancel',
+    seam: 'auth',
+    breaks: ['PERM.NONE'],
+    description:
+      'A token holding no role at all is allowed to cancel; one holding only a read role is refused.',
+    auth: { rolelessCancel: true },
+  },
+  {
     name: 'forbidden-wrong-code',
     seam: 'auth',
     breaks: ['PERM.NONE'],

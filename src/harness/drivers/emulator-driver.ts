@@ -146,6 +146,8 @@ export class EmulatorDriver implements TargetDriver {
           await this.apps.register('read-write', this.tenantId, [READ_WRITE_ROLE]),
           scope,
         );
+      case 'no-roles':
+        return this.apps.acquire(await this.apps.register('no-roles', this.tenantId, []), scope);
       case 'other-tenant':
         return this.apps.acquire(
           await this.apps.register('other-tenant', this.otherTenantId, OPERATOR_ROLES),

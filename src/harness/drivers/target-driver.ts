@@ -13,6 +13,8 @@ export type Identity =
   | 'read-only'
   // Only Machine.ReadWrite.All, no action role either (emulator only: a tenant run configures no such app).
   | 'read-write'
+  // No role at all (emulator only: a tenant run configures no such app).
+  | 'no-roles'
   // The operator app with a token for another resource (Azure Resource Manager) instead of the API.
   | 'other-audience'
   // A token past its expiry (emulator only: the clock moves past it).

@@ -140,6 +140,10 @@ export class TenantState implements CallGuard {
         throw new NotApplicableError(
           'needs an app holding only Machine.ReadWrite.All, which a tenant run does not configure',
         );
+      case 'no-roles':
+        throw new NotApplicableError(
+          'needs an app holding no role at all, which a tenant run does not configure',
+        );
       case 'other-tenant':
         throw new NotApplicableError('needs a second tenant, which a single-tenant run does not have');
       default: {

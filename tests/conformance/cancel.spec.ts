@@ -121,7 +121,12 @@ suite('cancel of an active action', () => {
       `GET after a cancel of ${article} ${status} action shows it cancelled`,
       req('CANCEL.PERSIST'),
       async ({ driver, api, need }) => {
-        const action = await need(driver.activeAction(status));
+        // The cancel must change the action it names: on an emulator another active action was started
+        // on the device before it, so a target that cancels the device's oldest one instead is seen. A
+        // tenant run starts only scans, one at a time: there the action is alone on its device.
+        const action = await need(
+          driver.mode === 'tenant' ? driver.activeAction(status) : driver.activeActionBehind(status),
+        );
         expect(await cancelActive(driver, api, action.id, { Comment: 'conformance: persist' })).toHaveStatus(
           200,
         );

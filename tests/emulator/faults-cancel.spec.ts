@@ -264,3 +264,17 @@ smoke(
     expect('cancellationRequestor' in (await emu.cancel(pending.id as string, token)).json()).toBe(true);
   },
 );
+
+smoke(
+  'cancel-oldest-on-device',
+  "a cancel answers the named action Cancelled but cancels the device's older active action",
+  async (emu) => {
+    const token = await emu.token();
+    const older = await emu.seed('Pending', { type: 'Isolate' });
+    const named = await emu.seed('Pending');
+    const res = await emu.cancel(named.id as string, token);
+    expect(res.json()).toMatchObject({ id: named.id, status: 'Cancelled' });
+    expect((await emu.get(named.id as string, token)).json().status).toBe('Pending');
+    expect((await emu.get(older.id as string, token)).json().status).toBe('Cancelled');
+  },
+);

@@ -149,6 +149,7 @@ test.describe('tenant safety interlocks', () => {
     ] as const)
       await expect(driver.client(identity)).rejects.toBeInstanceOf(NotApplicableError);
     await expect(driver.advanceClock(1)).rejects.toBeInstanceOf(NotApplicableError);
+    await expect(driver.activeActionBehind()).rejects.toBeInstanceOf(NotApplicableError);
     await expect(driver.freshIdentity(['Machine.Scan'])).rejects.toThrow('MDE_ALLOW_THROTTLING=true');
   });
 });

@@ -41,6 +41,14 @@ export const STORE_FAULTS = [
     store: { unstoredCancelStatuses: ['InProgress'] },
   },
   {
+    name: 'cancel-oldest-on-device',
+    seam: 'store',
+    breaks: ['CANCEL.PERSIST'],
+    description:
+      "A cancel answers 200 with the named action Cancelled but cancels its device's oldest active action, which is the named one only when it is alone.",
+    store: { cancelsOldestOnDevice: true },
+  },
+  {
     name: 'final-cancel-applied-late',
     seam: 'store',
     breaks: ['CANCEL.FINAL', 'CANCEL.TIMEOUT'],

@@ -5,7 +5,7 @@ import type { EmulatorContext } from '../context.ts';
 import { refusal, WireError } from '../error-catalogue.ts';
 import type { BodyPolicy } from '../http/body-policy.ts';
 import { readJsonBody } from '../http/request-body.ts';
-import { applyCancel, type Cancellation, deferCancel } from '../state/lifecycle.ts';
+import { applyCancel, type Cancellation, deferCancel, settle } from '../state/lifecycle.ts';
 import { isWellFormedId, type MachineAction } from '../state/machine-action.ts';
 import type { StorePolicy } from '../state/store-policy.ts';
 import { findAction, notFound } from './action-lookup.ts';
@@ -54,11 +54,21 @@ export function cancelHandler(ctx: EmulatorContext, store: StorePolicy = ctx.fau
       store.persistCancel &&
       !onlyUnstoredRoles(store, caller) &&
       !store.unstoredCancelStatuses.includes(action.status);
-    const after = persist && lagMs === 0 ? action : { ...action };
+    // The store policy may change another action of the device than the one named.
+    const stored = store.cancelsOldestOnDevice ? oldestActiveOnDevice(ctx, action, nowMs) : action;
+    const after = persist && lagMs === 0 && stored === action ? action : { ...action };
     applyCancel(after, cancellation);
-    if (persist && lagMs > 0) deferCancel(action, cancellation, nowMs + lagMs);
+    if (persist && lagMs === 0 && stored !== action) applyCancel(stored, cancellation);
+    if (persist && lagMs > 0) deferCancel(stored, cancellation, nowMs + lagMs);
     return { kind: 'cancelled', before, after };
   };
+}
+
+// The active action of the same tenant and device stored first (the named one when it is alone).
+function oldestActiveOnDevice(ctx: EmulatorContext, action: MachineAction, nowMs: number): MachineAction {
+  const active = (other: MachineAction) =>
+    other.machineId === action.machineId && !isFinal(settle(other, nowMs).status);
+  return ctx.state.actions.list(action.tenantId).find(active) ?? action;
 }
 
 // A caller whose every role is one whose cancels the store policy never stores.

@@ -21,6 +21,9 @@ export interface StorePolicy {
   // Above 0: a cancel of a final action is refused, yet its cancellation is recorded this much later
   // (a command queued before the state check). The contract: 0, never.
   refusedFinalCancelAfterMs: number;
+  // true: a cancel is stored on the oldest active action of the named action's device, which may be
+  // another one, while its 200 answers the named action cancelled (the contract: the named action).
+  cancelsOldestOnDevice: boolean;
   // Statuses beside Pending and InProgress that keep a device busy for a new action of the type.
   alsoBlocking: readonly MachineActionStatus[];
 }
@@ -35,5 +38,6 @@ export const CONTRACT_STORE: StorePolicy = {
   unstoredCancelRoles: [],
   unstoredCancelStatuses: [],
   refusedFinalCancelAfterMs: 0,
+  cancelsOldestOnDevice: false,
   alsoBlocking: [],
 };

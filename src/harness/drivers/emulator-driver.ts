@@ -76,6 +76,12 @@ export class EmulatorDriver implements TargetDriver {
     return this.seed(status);
   }
 
+  async activeActionBehind(status: ActiveStatus = 'Pending'): Promise<MachineActionRecord> {
+    const machineId = await this.registerMachine();
+    await this.seed('Pending', 'Isolate', machineId);
+    return this.seed(status, 'RunAntiVirusScan', machineId);
+  }
+
   async finalAction(status: FinalStatus): Promise<MachineActionRecord> {
     return this.seed(status);
   }
@@ -166,22 +172,32 @@ export class EmulatorDriver implements TargetDriver {
     }
   }
 
-  private async seed(status: string): Promise<MachineActionRecord> {
+  // An action of this type and status on a new device, or on `machineId` (registered already).
+  private async seed(
+    status: string,
+    type = 'RunAntiVirusScan',
+    machineId?: string,
+  ): Promise<MachineActionRecord> {
+    const device = machineId ?? (await this.registerMachine());
+    const action = await this.control.seedAction({
+      tenantId: this.tenantId,
+      machineId: device,
+      type,
+      status,
+      scope: type === 'Isolate' ? 'Full' : 'Quick',
+      requestor: 'mde-conformance@example.test',
+      requestorComment: `mde-conformance ${this.options.runId}: seeded ${status}`,
+    });
+    return action as MachineActionRecord;
+  }
+
+  private async registerMachine(): Promise<string> {
     const machineId = randomBytes(20).toString('hex');
     await this.control.registerMachine({
       tenantId: this.tenantId,
       id: machineId,
       computerDnsName: `conformance-${machineId.slice(0, 8)}.example.test`,
     });
-    const action = await this.control.seedAction({
-      tenantId: this.tenantId,
-      machineId,
-      type: 'RunAntiVirusScan',
-      status,
-      scope: 'Quick',
-      requestor: 'mde-conformance@example.test',
-      requestorComment: `mde-conformance ${this.options.runId}: seeded ${status}`,
-    });
-    return action as MachineActionRecord;
+    return machineId;
   }
 }

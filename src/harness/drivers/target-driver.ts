@@ -43,6 +43,10 @@ export interface TargetDriver {
   token(identity: Identity): Promise<string>;
   // A Pending (or InProgress) action that may be cancelled.
   activeAction(status?: ActiveStatus): Promise<MachineActionRecord>;
+  // The same, on a device where another active action (of another type) was started before it: to see
+  // that a cancel changes the action it names. Emulator only: a tenant run starts only scans, one at a
+  // time on its device.
+  activeActionBehind(status?: ActiveStatus): Promise<MachineActionRecord>;
   // An action already in a final state; the tenant driver only finds one, never creates it.
   finalAction(status: FinalStatus): Promise<MachineActionRecord>;
   // An action to read, never to change (the schema tests): the emulator seeds a Pending one; the

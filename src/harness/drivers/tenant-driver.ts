@@ -74,6 +74,12 @@ export class TenantDriver implements TargetDriver {
     }
   }
 
+  async activeActionBehind(): Promise<MachineActionRecord> {
+    throw new NotApplicableError(
+      'a tenant run starts only scans, one at a time on its device: no second active action to start first',
+    );
+  }
+
   async finalAction(status: FinalStatus): Promise<MachineActionRecord> {
     const found = await this.firstListed({ $filter: `status eq '${status}'` }, `${status} actions`);
     if (!found || found.status !== status || !isFinal(found.status))

@@ -1,14 +1,9 @@
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import { FINDING_ANNOTATION } from '../../src/harness/evidence/finding.ts';
 import type { ApiClient } from '../../src/harness/http/api-client.ts';
-import {
-  firstCancelled,
-  laterOrSame,
-  readAction,
-  readState,
-  sameStage,
-  statusAfter,
-} from '../fixtures/action-state.ts';
+import { readAction } from '../fixtures/action-reads.ts';
+import { laterOrSame, readState, sameStage } from '../fixtures/action-state.ts';
+import { firstCancelled, statusAfter } from '../fixtures/first-cancelled.ts';
 import { alignClock } from '../fixtures/rate-limit.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { answer } from './answers.ts';

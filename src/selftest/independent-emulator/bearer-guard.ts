@@ -6,7 +6,8 @@ import type { Variant } from './variants.ts';
 export type Authentication = { ok: true; claims: TokenClaims } | { ok: false; answer: Answer };
 
 // Authorization: Bearer <token> (the scheme without case, RFC 9110 11.1). Anything else is a 401
-// (docs/contract.md#auth-errors); the audience and roles are judged later, as 403s.
+// (docs/contract.md#auth-errors), and so, in one variant, is a token with no role at all; the audience
+// and roles are judged later, as 403s.
 export async function authenticate(
   authorization: string | undefined,
   signer: TokenSigner,
@@ -26,6 +27,8 @@ export async function authenticate(
       'invalid',
       `The access token is not valid (${verified.why}): get a new one`,
     );
+  if (verified.claims.roles.length === 0 && variant.rolelessToken === 'unauthenticated')
+    return refuse(variant, nowMs, 'invalid', 'The access token has neither a scope nor a roles claim');
   return { ok: true, claims: verified.claims };
 }
 

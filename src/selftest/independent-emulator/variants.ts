@@ -56,6 +56,9 @@ export interface Variant {
   // `{"Message": ...}` or a bare 401 (the reference emulator sends the envelope); a missing
   // Authorization still gets the envelope (AUTH.MISSING demands it).
   unauthorizedBody: 'stock-for-bad-credentials' | 'bare-for-bad-credentials';
+  // A token with no role at all (docs/contract.md#permissions): the 403 of any token lacking a role, or
+  // refused while authenticating, as Microsoft.Identity.Web does (a 401 as for a bad token).
+  rolelessToken: 'forbidden' | 'unauthenticated';
   // duplicate-create: 400 ActiveRequestAlreadyExists, or the running action (with this status: the
   // status of that answer is unknown, docs/contract.md#active-request-message).
   duplicateCreate: 'reject' | { existingStatus: 200 | 201 };
@@ -97,6 +100,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     errorInnerError: false,
     wwwAuthenticate: true,
     unauthorizedBody: 'stock-for-bad-credentials',
+    rolelessToken: 'forbidden',
     duplicateCreate: 'reject',
     connection: 'keep-alive',
     framing: 'chunked',
@@ -130,6 +134,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     errorInnerError: true,
     wwwAuthenticate: false,
     unauthorizedBody: 'bare-for-bad-credentials',
+    rolelessToken: 'unauthenticated',
     duplicateCreate: { existingStatus: 200 },
     connection: 'close',
     framing: 'content-length',

@@ -8,7 +8,7 @@ import type { EmulatorContext } from './context.ts';
 import { FaultSet } from './faults/fault-set.ts';
 import { clientErrorHandler } from './http/client-errors.ts';
 import { installDateHeader } from './http/date-header.ts';
-import { frameworkErrors, installErrorHandling } from './http/error-handler.ts';
+import { type EntraRouteConfig, frameworkErrors, installErrorHandling } from './http/error-handler.ts';
 import { installFrontDoor } from './http/front-door.ts';
 import { loggedRequest } from './http/logged-request.ts';
 import { NO_ROUTE_SCHEMAS } from './http/no-route-schemas.ts';
@@ -104,7 +104,13 @@ export async function buildApp(
   app.decorateRequest('receivedAtMs', 0);
 
   const routes = new RouteTable();
-  app.addHook('onRoute', (route) => routes.add(route.method, route.url));
+  app.addHook('onRoute', (route) =>
+    routes.add(
+      route.method,
+      route.url,
+      (route.config as Partial<EntraRouteConfig> | undefined)?.entra === true,
+    ),
+  );
   // Bodies arrive as text; http/request-body.ts and the token route decide what they accept.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));

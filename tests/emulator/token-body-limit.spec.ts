@@ -36,3 +36,21 @@ for (const path of ['oauth2/v2.0/token', 'oauth2/token']) {
     expect(res.headers['retry-after']).toBeUndefined();
   });
 }
+
+// MSAL reads "error" as a string: the API's envelope on a wrong method there was unreadable to it.
+for (const method of ['GET', 'PUT'] as const) {
+  test(`${method} on the token endpoint answers 405 with Allow, in Entra's shape`, async ({ emu }) => {
+    const res = await emu.app.inject({ method, url: `/${TENANT}/oauth2/v2.0/token` });
+    expect(res.statusCode).toBe(405);
+    expect(res.headers.allow).toContain('POST');
+    const body = res.json();
+    expect(typeof body.error).toBe('string');
+    expect(body.error_codes).toEqual([]);
+  });
+}
+
+test('a wrong method on an API path still answers the API envelope', async ({ emu }) => {
+  const res = await emu.app.inject({ method: 'PUT', url: '/api/machineactions' });
+  expect(res.statusCode).toBe(405);
+  expect(res.json().error.code).toBe('MethodNotAllowed');
+});

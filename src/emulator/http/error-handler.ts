@@ -36,6 +36,18 @@ export function installErrorHandling(app: FastifyInstance, ctx: EmulatorContext,
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
     const allowed = routes.allowed(path);
+    // MSAL reads a token endpoint's refusal as Entra shapes it ("error" a string): the API's envelope
+    // on a GET there was unreadable to it. Entra's own status for this is not documented; 405 stands.
+    if (allowed.length > 0 && routes.isEntra(path)) {
+      reply.header('allow', allowed.join(', '));
+      return sendEntraHttpRefusal(
+        reply,
+        request,
+        405,
+        `${request.method} is not allowed on ${path}: the endpoint takes ${allowed.join(', ')}.`,
+        ctx.clock.now(),
+      );
+    }
     const error =
       allowed.length > 0
         ? new WireError('MethodNotAllowed', `${request.method} is not allowed on ${path}.`, {

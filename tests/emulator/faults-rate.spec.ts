@@ -57,6 +57,20 @@ smoke('retry-after-missing-hour', 'the hour 429 has no Retry-After; the minute 4
   expect(res.headers['retry-after']).toBeUndefined();
 });
 
+smoke(
+  'retry-after-short-hour',
+  'the hour 429 says Retry-After 120, and 120 s later the hour still throttles',
+  async (emu) => {
+    const token = await emu.token();
+    await hourOfMinutes(emu, token);
+    const res = await emu.call('GET', LIST, { token, unchecked: true });
+    expect(res.statusCode).toBe(429);
+    expect(res.headers['retry-after']).toBe('120');
+    await emu.advance(120);
+    expect((await emu.call('GET', LIST, { token, unchecked: true })).statusCode).toBe(429);
+  },
+);
+
 smoke('retry-after-too-long', 'a minute 429 says Retry-After 120', async (emu) => {
   const token = await emu.token();
   await calls(emu, token, 100);

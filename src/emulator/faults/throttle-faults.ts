@@ -38,6 +38,14 @@ export const THROTTLE_FAULTS = [
     throttle: { hourRetryAfter: false },
   },
   {
+    name: 'retry-after-short-hour',
+    seam: 'throttle',
+    breaks: ['RATE.RECOVER'],
+    description:
+      'A 429 of the hour limit says Retry-After 120, past the minute window, though the hour frees far later.',
+    throttle: { hourRetryAfterSeconds: 120 },
+  },
+  {
     name: 'retry-after-too-long',
     seam: 'throttle',
     breaks: ['RATE.RETRYAFTER'],

@@ -13,6 +13,8 @@ export interface ThrottlePolicy {
   minuteRetryAfterDoubles: boolean;
   // false: a 429 of the hour limit has no Retry-After.
   hourRetryAfter: boolean;
+  // A fixed Retry-After for the hour limit, in seconds; null: the profile's reading.
+  hourRetryAfterSeconds: number | null;
   // After a 429 the key stays refused this much longer than its Retry-After.
   stuckForMs: number;
   // Operations whose throttled calls still run before they are answered 429.
@@ -29,6 +31,7 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   minuteRetryAfterSeconds: null,
   minuteRetryAfterDoubles: false,
   hourRetryAfter: true,
+  hourRetryAfterSeconds: null,
   stuckForMs: 0,
   runWhenThrottled: [],
   minuteServedUpTo: null,

@@ -47,6 +47,7 @@ function tooManyRequests(
   let waitMs =
     readings['retry-after-value'] === 'whole-window' ? (minute ? MINUTE_MS : HOUR_MS) : decision.waitMs;
   if (minute && policy.minuteRetryAfterSeconds !== null) waitMs = policy.minuteRetryAfterSeconds * 1000;
+  if (!minute && policy.hourRetryAfterSeconds !== null) waitMs = policy.hourRetryAfterSeconds * 1000;
   if (minute && policy.minuteRetryAfterDoubles) waitMs *= 2 ** (decision.refusedInRow - 1);
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   const headers: Record<string, string> = {};

@@ -1,4 +1,13 @@
-import { alignClock, countHourLimit, expect, HOUR_LIMIT, req, suite, test } from '../../fixtures/index.ts';
+import {
+  alignClock,
+  checkHourRecovery,
+  countHourLimit,
+  expect,
+  HOUR_LIMIT,
+  req,
+  suite,
+  test,
+} from '../../fixtures/index.ts';
 
 suite('rate limit per hour', () => {
   // The hour limit counted minute by minute: each minute's calls go out at once, then the clock
@@ -27,6 +36,9 @@ suite('rate limit per hour', () => {
       await driver.advanceClock(60);
       const later = await client.cancel(driver.unknownId(), { Comment: 'conformance: a minute later' });
       expect(later.status, 'a minute later the hour limit still throttles').toBe(429);
+      // Waiting the hour's Retry-After must be enough (RATE.RECOVER, recorded as its violation). On a
+      // tenant that wait is most of an hour more of real time: there the minute limit's test judges it.
+      if (driver.mode !== 'tenant') await checkHourRecovery(driver, client, later);
     },
   );
 });

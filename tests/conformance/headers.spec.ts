@@ -52,8 +52,8 @@ suite('request headers', () => {
         { Comment: 'conformance: no content type' },
         { contentType: null },
       );
-      observe.acceptedOrRefused('body-without-content-type', res);
       const after = await statusAfter(driver, api, action.id, res);
+      observe.acceptedOrRefused('body-without-content-type', res, after);
       const code = (res.body as { error?: { code?: string } } | undefined)?.error?.code;
       observe(
         'HDR.NOCONTENTTYPE',

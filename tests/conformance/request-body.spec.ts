@@ -45,8 +45,8 @@ suite('cancel request body', () => {
       ] as const) {
         const action = await need(driver.activeAction());
         const res = await api.cancel(action.id, body);
-        observe.acceptedOrRefused(point, res);
         const after = await statusAfter(driver, api, action.id, res);
+        observe.acceptedOrRefused(point, res, after);
         const code = (res.body as { error?: { code?: string } } | undefined)?.error?.code;
         seen.push(`${what} → ${res.status}${code ? ` ${code}` : ''}, action ${after ?? 'unreadable'}`);
         // A tenant device runs one scan at a time: one left active is cancelled properly, so the next

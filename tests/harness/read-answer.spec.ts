@@ -24,6 +24,17 @@ test.describe('answers of the telling requests', () => {
     });
   });
 
+  // "accepted" means the cancel was made (docs/contract.md#cancel-without-comment): a 200 after which
+  // the action is still active at the end of the bounded wait is neither that nor a refusal.
+  test('a 2xx that left the action active is no acceptance', () => {
+    expect(asAcceptedOrRefused(answer(200, {}), 'Pending')).toHaveProperty('unreadable');
+    expect(asAcceptedOrRefused(answer(200, {}), 'InProgress')).toHaveProperty('unreadable');
+    expect(asAcceptedOrRefused(answer(200, {}), 'Cancelled')).toEqual({ reading: 'accepted' });
+    // A device that finished the action by itself first raced the cancel: still read as accepted.
+    expect(asAcceptedOrRefused(answer(200, {}), 'Succeeded')).toEqual({ reading: 'accepted' });
+    expect(asAcceptedOrRefused(answer(200, {}), undefined)).toEqual({ reading: 'accepted' });
+  });
+
   test("the cancel's 200 shows Cancelled or the action as it was", () => {
     expect(asCancelAnswerStatus(answer(200, { status: 'Cancelled' }))).toEqual({ reading: 'cancelled' });
     expect(asCancelAnswerStatus(answer(200, { status: 'InProgress' }))).toEqual({ reading: 'as-before' });

@@ -1,4 +1,4 @@
-import type { AcceptedOrRefused, Readings, Refusal } from '../../contract/index.ts';
+import { type AcceptedOrRefused, isActive, type Readings, type Refusal } from '../../contract/index.ts';
 import type { Settled } from '../drivers/eventually.ts';
 import { type Exchange, errorCode } from '../http/exchange.ts';
 import { type Seen, unreadable } from './record-reading.ts';
@@ -22,9 +22,15 @@ export function asRefusal(exchange: Exchange): Seen<Refusal> {
   return { reading: { status: exchange.status, code } };
 }
 
-// "accepted" for a 2xx, else a refusal.
-export function asAcceptedOrRefused(exchange: Exchange): Seen<AcceptedOrRefused> {
-  if (exchange.status >= 200 && exchange.status < 300) return { reading: 'accepted' };
+// "accepted" for a 2xx, else a refusal. `after`, the action's status once the bounded wait for the
+// cancel to show is over: a 2xx that left it active made no cancel, and reading it "accepted" would
+// tell a calibrated emulator to cancel where the target did not.
+export function asAcceptedOrRefused(exchange: Exchange, after?: string): Seen<AcceptedOrRefused> {
+  if (exchange.status >= 200 && exchange.status < 300) {
+    if (after !== undefined && isActive(after))
+      return unreadable(`${answered(exchange)} but the action is still ${after}: no cancel was made`);
+    return { reading: 'accepted' };
+  }
   return asRefusal(exchange);
 }
 

@@ -2,6 +2,7 @@ import { findingsOf } from '../../src/harness/evidence/finding.ts';
 import type { Exchange } from '../../src/harness/http/exchange.ts';
 import { observeExchange, passiveReadings } from '../../src/harness/observation/passive-readings.ts';
 import { lawfulnessProblem } from '../../src/harness/observation/record-reading.ts';
+import { noteExists } from '../../src/harness/observation/seen-states.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { answer } from './answers.ts';
 
@@ -165,4 +166,29 @@ test('the running test keeps each reading once, with evidence that holds no requ
     headers: { 'www-authenticate': 'Bearer' },
   });
   expect(JSON.stringify(kept)).not.toContain('secret-token-value');
+});
+
+// A 404 to a cancel of an action the test holds is another point's lawful refusal (a final-state
+// cancel, a cancel without a body, ...), not an unknown id: read as one, it contradicted the real
+// unknown-id answers and left the point unknown.
+test('a 404 to a cancel of an action the test holds tells nothing of unknown-id', () => {
+  const id = '7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6';
+  const read = {
+    ...answer(200, { ...ENTITY, id, status: 'Succeeded' }),
+    url: `http://target.test/api/machineactions/${id}`,
+  };
+  const refused = {
+    ...answer(404, { error: { code: 'ActionNotFound', message: 'm' } }),
+    operationId: 'CancelMachineAction',
+    method: 'POST',
+    url: `${read.url}/cancel`,
+    pathTemplate: '/api/machineactions/{id}/cancel',
+  };
+  observeExchange(read);
+  observeExchange(refused);
+  const seeded = '9e8d7c6b-5a49-4382-9100-ffeeddccbbaa';
+  noteExists(seeded, test.info());
+  observeExchange({ ...refused, url: `http://target.test/api/machineactions/${seeded}/cancel` });
+  const kept = findingsOf(test.info().annotations).filter((f) => 'point' in f && f.point === 'unknown-id');
+  expect(kept).toEqual([]);
 });

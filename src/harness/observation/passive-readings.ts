@@ -1,3 +1,4 @@
+import type { TestInfo } from '@playwright/test';
 import type { OpenPointId } from '../../contract/index.ts';
 import { currentTestInfo } from '../evidence/record-finding.ts';
 import { type Exchange, isJsonContentType } from '../http/exchange.ts';
@@ -7,7 +8,7 @@ import { caseOf, inCase } from './point-case.ts';
 import { asRefusal } from './read-answer.ts';
 import { recordReading } from './record-reading.ts';
 import { ENTITY_MEMBERS, ERROR_MEMBERS, TIMESTAMP_MEMBERS } from './schema-members.ts';
-import { actionIdOf, noteStatus } from './seen-states.ts';
+import { actionIdOf, knownToExist, noteStatus } from './seen-states.ts';
 
 // The open points every answer shows, read from the wire alone (docs/calibration.md#passive-points):
 // nothing here knows how any emulator answers. One entry per point this exchange tells.
@@ -24,7 +25,7 @@ export interface PassiveReading {
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.(\d+))?(?:Z|[+-]\d\d:\d\d)$/i;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function passiveReadings(exchange: Exchange): PassiveReading[] {
+export function passiveReadings(exchange: Exchange, info?: TestInfo): PassiveReading[] {
   const out: PassiveReading[] = [];
   const { headers, status } = exchange;
   const close = /(^|,)\s*close\s*(,|$)/i.test(headers['connection'] ?? '');
@@ -46,7 +47,7 @@ export function passiveReadings(exchange: Exchange): PassiveReading[] {
       reading: { [caseOf('www-authenticate', exchange, undefined)!]: headers['www-authenticate'] ?? null },
       headers: ['www-authenticate'],
     });
-  if (status === 404) out.push(...unknownId(exchange));
+  if (status === 404) out.push(...unknownId(exchange, info));
   const retryAfter = headers['retry-after']?.trim();
   if (status === 429 && retryAfter !== undefined) {
     // Any of the three forms of an HTTP-date (http-date.ts) is the reading http-date.
@@ -109,11 +110,12 @@ function successReadings(exchange: Exchange, body: Record<string, unknown>): Pas
 }
 
 // A 404 to a GET or cancel of a well-formed id: the id names nothing the caller can see
-// (docs/contract.md#unknown-id), per operation.
-function unknownId(exchange: Exchange): PassiveReading[] {
+// (docs/contract.md#unknown-id), per operation. Not when the test holds that action: then the 404 is
+// another point's refusal (seen-states.ts), which a target may word apart from its unknown ids.
+function unknownId(exchange: Exchange, info: TestInfo | undefined): PassiveReading[] {
   const which = caseOf('unknown-id', exchange, undefined);
   const id = actionIdOf(exchange);
-  if (which === undefined || id === undefined || !GUID.test(id)) return [];
+  if (which === undefined || id === undefined || !GUID.test(id) || knownToExist(id, info)) return [];
   const seen = inCase(asRefusal(exchange), which);
   return [
     'reading' in seen
@@ -134,7 +136,7 @@ export function observeExchange(exchange: Exchange): void {
   const info = currentTestInfo();
   if (!info) return;
   noteStatus(exchange, info);
-  for (const seen of passiveReadings(exchange))
+  for (const seen of passiveReadings(exchange, info))
     recordReading(
       seen.point,
       seen.unreadable !== undefined

@@ -5,12 +5,39 @@ import type { Exchange } from '../http/exchange.ts';
 // (docs/calibration.md#per-case), and the refusal itself does not say which state it refused.
 const seen = new WeakMap<TestInfo, Map<string, string>>();
 
+// Per test, the ids known to name an action: shown by a 2xx answer, or handed to the test by its driver.
+// A 404 to one of them is the refusal of another open point (a final-state cancel, a cancel without a
+// body may lawfully be a 404), never the answer to an id that names nothing (docs/contract.md#unknown-id).
+const existing = new WeakMap<TestInfo, Set<string>>();
+
+export function noteExists(id: string, info: TestInfo | undefined): void {
+  if (!info) return;
+  let ids = existing.get(info);
+  if (!ids) {
+    ids = new Set();
+    existing.set(info, ids);
+  }
+  ids.add(id.toLowerCase());
+}
+
+export function knownToExist(id: string, info: TestInfo | undefined): boolean {
+  return info ? (existing.get(info)?.has(id.toLowerCase()) ?? false) : false;
+}
+
 const SHOWS_ENTITY = new Set(['GetMachineAction', 'CancelMachineAction']);
 
-// Notes the status of a 200 that carries one action (a GET, a cancel).
+// Notes the ids a 2xx answer shows (an entity, a collection's items: a create or a list too) and the
+// status of a 200 that carries one action (a GET, a cancel).
 export function noteStatus(exchange: Exchange, info: TestInfo | undefined): void {
-  if (!info || exchange.status !== 200 || !SHOWS_ENTITY.has(exchange.operationId ?? '')) return;
-  const { id, status } = (exchange.body ?? {}) as { id?: unknown; status?: unknown };
+  if (!info || exchange.status < 200 || exchange.status > 299) return;
+  const body = (exchange.body ?? {}) as { id?: unknown; value?: unknown };
+  const shown = Array.isArray(body.value) ? body.value : [body];
+  for (const item of shown) {
+    const itemId = (item as { id?: unknown } | null)?.id;
+    if (typeof itemId === 'string') noteExists(itemId, info);
+  }
+  if (exchange.status !== 200 || !SHOWS_ENTITY.has(exchange.operationId ?? '')) return;
+  const { id, status } = body as { id?: unknown; status?: unknown };
   if (typeof id !== 'string' || typeof status !== 'string') return;
   let states = seen.get(info);
   if (!states) {

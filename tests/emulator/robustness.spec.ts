@@ -23,7 +23,7 @@ test.describe('robustness', () => {
       ['GET', `/api/machineactions/${id}/cancel`, 'POST'],
       ['DELETE', `/api/machineactions/${id}`, 'GET, HEAD'],
       ['PUT', '/api/v1.0/machineactions', 'GET, HEAD'],
-      ['GET', '/tenant/oauth2/v2.0/token', 'POST'],
+      // The token endpoint's 405 is Entra-shaped (token-body-limit.spec.ts).
     ] as const) {
       const res = await emu.app.inject({ method, url });
       expect(res.statusCode, url).toBe(405);

@@ -192,3 +192,30 @@ test('a 404 to a cancel of an action the test holds tells nothing of unknown-id'
   const kept = findingsOf(test.info().annotations).filter((f) => 'point' in f && f.point === 'unknown-id');
   expect(kept).toEqual([]);
 });
+
+// Another tenant's action is an unknown id to the caller (docs/contract.md#unknown-id: "or another
+// tenant's"): CANCEL.TENANT's 404 is a reading of the point even though the test holds that action in
+// its own tenant. Held ids are known per tenant, or that reading is lost.
+test("a 404 to another tenant's caller for an action the test holds is an unknown-id reading", () => {
+  const bearer = (tid: string) =>
+    `Bearer e30.${Buffer.from(JSON.stringify({ tid })).toString('base64url')}.sig`;
+  const id = '3c2b1a09-8f7e-4d6c-9b5a-4a3b2c1d0e0f';
+  const url = `http://target.test/api/machineactions/${id}`;
+  const read = { ...answer(200, { ...ENTITY, id }), url, requestHeaders: { authorization: bearer('home') } };
+  const stranger = {
+    ...answer(404, { error: { code: 'NotFound', message: 'm' } }),
+    operationId: 'CancelMachineAction',
+    method: 'POST',
+    url: `${url}/cancel`,
+    pathTemplate: '/api/machineactions/{id}/cancel',
+    requestHeaders: { authorization: bearer('other') },
+  };
+  observeExchange(read);
+  observeExchange(stranger);
+  // The owner's own 404 to it is still another point's refusal.
+  observeExchange({ ...stranger, requestHeaders: read.requestHeaders });
+  const kept = findingsOf(test.info().annotations).filter((f) => 'point' in f && f.point === 'unknown-id');
+  expect(kept.map((f) => ('reading' in f ? f.reading : f))).toEqual([
+    { cancel: { status: 404, code: 'NotFound' } },
+  ]);
+});

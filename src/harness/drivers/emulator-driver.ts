@@ -191,8 +191,8 @@ export class EmulatorDriver implements TargetDriver {
       requestorComment: `mde-conformance ${this.options.runId}: seeded ${status}`,
     });
     // Seeded through the control protocol, so no API answer showed it: the test holds it all the same,
-    // and a 404 to it is no unknown id (seen-states.ts).
-    noteExists((action as MachineActionRecord).id, currentTestInfo());
+    // and a 404 to it from its tenant is no unknown id (seen-states.ts).
+    noteExists((action as MachineActionRecord).id, currentTestInfo(), this.tenantId);
     return action as MachineActionRecord;
   }
 

@@ -115,7 +115,8 @@ function successReadings(exchange: Exchange, body: Record<string, unknown>): Pas
 function unknownId(exchange: Exchange, info: TestInfo | undefined): PassiveReading[] {
   const which = caseOf('unknown-id', exchange, undefined);
   const id = actionIdOf(exchange);
-  if (which === undefined || id === undefined || !GUID.test(id) || knownToExist(id, info)) return [];
+  if (which === undefined || id === undefined || !GUID.test(id) || knownToExist(id, info, exchange))
+    return [];
   const seen = inCase(asRefusal(exchange), which);
   return [
     'reading' in seen

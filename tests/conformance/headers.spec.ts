@@ -5,6 +5,7 @@ import {
   expect,
   expectUnchanged,
   field,
+  judgeAcceptedCancel,
   laterOrSame,
   notApplicable,
   readState,
@@ -54,6 +55,7 @@ suite('request headers', () => {
       );
       const after = await statusAfter(driver, api, action.id, res);
       observe.acceptedOrRefused('body-without-content-type', res, after);
+      judgeAcceptedCancel(res, after);
       const code = (res.body as { error?: { code?: string } } | undefined)?.error?.code;
       observe(
         'HDR.NOCONTENTTYPE',

@@ -3,6 +3,7 @@ import {
   expect,
   expectUnchanged,
   firstCancelled,
+  judgeAcceptedCancel,
   readState,
   req,
   statusAfter,
@@ -47,6 +48,7 @@ suite('cancel request body', () => {
         const res = await api.cancel(action.id, body);
         const after = await statusAfter(driver, api, action.id, res);
         observe.acceptedOrRefused(point, res, after);
+        judgeAcceptedCancel(res, after);
         const code = (res.body as { error?: { code?: string } } | undefined)?.error?.code;
         seen.push(`${what} → ${res.status}${code ? ` ${code}` : ''}, action ${after ?? 'unreadable'}`);
         // A tenant device runs one scan at a time: one left active is cancelled properly, so the next

@@ -41,6 +41,14 @@ export const STORE_FAULTS = [
     store: { unstoredCancelStatuses: ['InProgress'] },
   },
   {
+    name: 'uncommented-cancel-ignored',
+    seam: 'store',
+    breaks: ['CANCEL.STATUS'],
+    description:
+      'A cancel without a Comment (or without a body) answers 200 with the action as it was, and the action never shows Cancelled.',
+    store: { ignoresUncommented: true },
+  },
+  {
     name: 'cancel-oldest-on-device',
     seam: 'store',
     breaks: ['CANCEL.PERSIST'],

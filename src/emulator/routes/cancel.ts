@@ -45,6 +45,9 @@ export function cancelHandler(ctx: EmulatorContext, store: StorePolicy = ctx.fau
       return { kind: 'refused-final', action };
     }
     const before = { ...action };
+    // The store policy may answer a cancel without a Comment as accepted and do nothing with it.
+    if (store.ignoresUncommented && comment === null)
+      return { kind: 'cancelled', before, after: { ...action } };
     const cancellation = cancellationOf(store, caller, comment, action, nowMs);
     // Cancel updates the original action (same id; docs/contract.md#after-cancel), unless the store
     // policy keeps it: then a copy changes and the stored action stays as it was. A profile that shows

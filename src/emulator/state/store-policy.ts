@@ -26,6 +26,9 @@ export interface StorePolicy {
   cancelsOldestOnDevice: boolean;
   // Statuses beside Pending and InProgress that keep a device busy for a new action of the type.
   alsoBlocking: readonly MachineActionStatus[];
+  // true: a cancel without a Comment answers 200 with the action as it was and changes nothing (the
+  // contract: a 200 is a cancel made).
+  ignoresUncommented: boolean;
 }
 
 export const CONTRACT_STORE: StorePolicy = {
@@ -40,4 +43,5 @@ export const CONTRACT_STORE: StorePolicy = {
   refusedFinalCancelAfterMs: 0,
   cancelsOldestOnDevice: false,
   alsoBlocking: [],
+  ignoresUncommented: false,
 };

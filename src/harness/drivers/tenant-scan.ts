@@ -27,15 +27,17 @@ export async function startScan(
   machineId: string,
   eventually: TargetDriver['eventually'],
 ): Promise<StartedScan> {
-  const runTag = `mde-conformance ${state.options.runId}`;
+  // The colon ends the tag: a run id cannot hold one (MDE_RUN_ID), so no other run's tag starts with it.
+  const runTag = `mde-conformance ${state.options.runId}:`;
   const exchange = await api.runAntiVirusScan(machineId, {
-    Comment: `${runTag}: quick scan to cancel`,
+    Comment: `${runTag} quick scan to cancel`,
     ScanType: 'Quick',
   });
   const body = exchange.body as MachineActionRecord | undefined;
   // A duplicate may come back as someone else's running action (docs/contract.md#duplicate-actions): only an
-  // action carrying this run's tag is ours to cancel.
-  const ours = exchange.status < 300 && !!body?.id && String(body.requestorComment ?? '').includes(runTag);
+  // action whose Comment starts with this run's whole tag is ours to cancel. A substring match took run
+  // nightly-12's scan for run nightly-1's, and cancelled it.
+  const ours = exchange.status < 300 && !!body?.id && String(body.requestorComment ?? '').startsWith(runTag);
   if (!ours || !body) return { exchange, fresh: false, readable: false };
   const fresh = !state.created.has(body.id);
   if (fresh)

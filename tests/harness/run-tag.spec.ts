@@ -1,0 +1,22 @@
+import { expect, test } from '../helpers/api-test.ts';
+import { removeTempDirs } from '../helpers/temp-dir.ts';
+import { RUN, scan, tenant } from './fake-tenant.ts';
+
+test.afterEach(removeTempDirs);
+
+const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
+const OTHER_RUNS = 'cccccccc-0000-4000-8000-000000000012';
+
+// A tenant may answer a duplicate scan with the action already running there; one started by another
+// run whose id merely begins with this run's id (nightly-12 beside nightly-1) is not this run's to cancel.
+test('a running scan of a run whose id extends this one is not taken for ours', async () => {
+  const { driver, state, sent } = tenant({ machineId: MACHINE, allowWrites: true }, (url, method) =>
+    method === 'POST' && url.endsWith('/runAntiVirusScan')
+      ? scan(OTHER_RUNS, `mde-conformance ${RUN}2: quick scan to cancel`, 200)
+      : { status: 404, body: {} },
+  );
+  await expect(driver.activeAction()).rejects.toThrow(/which this run did not start/);
+  expect(state.created.has(OTHER_RUNS)).toBe(false);
+  await driver.teardown();
+  expect(sent.filter((s) => s.endsWith('/cancel'))).toEqual([]);
+});

@@ -79,3 +79,17 @@ test('on an emulator the pauses move the virtual clock and nothing sleeps', asyn
   // Thirty virtual seconds took no real ones.
   expect(performance.now() - started).toBeLessThan(1000);
 });
+
+test('a value that stops the reads ends them at once, unsettled', async () => {
+  const paused: number[] = [];
+  let reads = 0;
+  const seen = await readUntil(
+    async (): Promise<number> => (++reads === 2 ? 429 : 404),
+    (status) => status === 200,
+    async (s) => void paused.push(s),
+    SETTLE_PAUSES_SECONDS,
+    (status) => status === 429,
+  );
+  expect(seen).toEqual({ value: 429, settled: false, waitedSeconds: 0.5, reads: 2 });
+  expect(paused).toEqual([0.5]);
+});

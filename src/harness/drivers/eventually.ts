@@ -18,17 +18,21 @@ export interface Settled<T> {
 }
 
 // Reads until `done` holds or the pauses are used up; pauses only between reads, never after the last.
+// A value `stop` holds ends the reads at once, unsettled (a tenant's 429: reading on would ignore its
+// Retry-After and spend the quota it asks to spare).
 export async function readUntil<T>(
   read: () => Promise<T>,
   done: (value: T) => boolean,
   pause: (seconds: number) => Promise<unknown>,
   pauses: readonly number[] = SETTLE_PAUSES_SECONDS,
+  stop: (value: T) => boolean = () => false,
 ): Promise<Settled<T>> {
   let value = await read();
   let reads = 1;
   let waitedSeconds = 0;
   for (const seconds of pauses) {
     if (done(value)) return { value, settled: true, waitedSeconds, reads };
+    if (stop(value)) return { value, settled: false, waitedSeconds, reads };
     await pause(seconds);
     waitedSeconds += seconds;
     value = await read();

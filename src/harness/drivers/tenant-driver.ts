@@ -138,8 +138,10 @@ export class TenantDriver implements TargetDriver {
   }
 
   // Real waits between reads; no switch needed: they spend nothing but the reads themselves.
+  // A 429 among the reads ends them (its caller sees it as the last value): the settle schedule would
+  // otherwise read on through the Retry-After the tenant asked for.
   eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<Settled<T>> {
-    return readUntil(read, done, (seconds) => this.state.clock.sleep(seconds * 1000));
+    return readUntil(read, done, (seconds) => this.state.clock.sleep(seconds * 1000), undefined, throttled);
   }
 
   async freshIdentity(_roles: readonly string[], window: 'minute' | 'hour' = 'minute'): Promise<ApiClient> {
@@ -202,4 +204,8 @@ export class TenantDriver implements TargetDriver {
     }
     return client;
   }
+}
+
+function throttled(value: unknown): boolean {
+  return (value as { status?: unknown } | null)?.status === 429;
 }

@@ -16,6 +16,8 @@ export interface StartedScan {
   fresh: boolean;
   // Ours, and a GET of it answered 200 within the settle bound.
   readable: boolean;
+  // A GET of it answered 429 meanwhile: the reads stopped there.
+  throttled?: boolean;
 }
 
 // Starts a quick scan on a tenant device and records it in the worker's ledger. One this run started
@@ -52,7 +54,7 @@ export async function startScan(
     () => api.get(body.id),
     (res) => res.status === 200,
   );
-  return { exchange, ours: body, fresh, readable: seen.settled };
+  return { exchange, ours: body, fresh, readable: seen.settled, throttled: seen.value.status === 429 };
 }
 
 // What activeAction hands a test: a new action of this run, readable, or (for a test that asks twice)
@@ -63,7 +65,7 @@ export function scanToCancel(
   mine: readonly string[],
   clientIdVariable?: string,
 ): MachineActionRecord {
-  const { exchange, ours, fresh, readable } = started;
+  const { exchange, ours, fresh, readable, throttled } = started;
   // An earlier test's action, answered as the existing one (docs/contract.md#duplicate-actions): its
   // cancel has not shown yet and keeps the device busy (#cancel-visible-after), and may still land on it.
   if (ours && !fresh && !mine.includes(ours.id))
@@ -87,6 +89,12 @@ export function scanToCancel(
       `the scan on MDE_MACHINE_ID answered ${exchange.status} with action ${body.id}, which is still running: the device runs one scan at a time`,
     );
   // The set-up, not the behaviour under test: no verdict rather than a failure.
+  if (!readable && throttled)
+    throw noVerdict(
+      new PreconditionError(
+        `GET of the new action ${ours.id} answered 429 (the app's quota is spent, perhaps by another caller of the tenant); run again after its Retry-After`,
+      ),
+    );
   if (!readable)
     throw noVerdict(
       new PreconditionError(

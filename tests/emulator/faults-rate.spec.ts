@@ -100,3 +100,26 @@ smoke(
     expect((await emu.get(action.id as string, token)).json().status).toBe('Cancelled');
   },
 );
+
+smoke(
+  'hour-throttled-still-cancels',
+  "a cancel the full hour refuses cancels anyway; the minute's 429 does not",
+  async (emu) => {
+    const token = await emu.token();
+    const unknown = '00000000-0000-0000-0000-000000000000';
+    const early = await emu.seed('Pending');
+    for (let i = 0; i < 100; i++) await emu.cancel(unknown, token, undefined, { unchecked: true });
+    expect((await emu.cancel(early.id as string, token, undefined, { unchecked: true })).statusCode).toBe(
+      429,
+    );
+    expect((await emu.get(early.id as string, token)).json().status).toBe('Pending');
+    for (let minute = 1; minute < 15; minute++) {
+      await emu.advance(60);
+      for (let i = 0; i < 100; i++) await emu.cancel(unknown, token, undefined, { unchecked: true });
+    }
+    await emu.advance(61);
+    const late = await emu.seed('Pending', { type: 'Isolate' });
+    expect((await emu.cancel(late.id as string, token, undefined, { unchecked: true })).statusCode).toBe(429);
+    expect((await emu.get(late.id as string, token)).json().status).toBe('Cancelled');
+  },
+);

@@ -75,6 +75,14 @@ export const THROTTLE_FAULTS = [
     throttle: { runWhenThrottled: ['CancelMachineAction'] },
   },
   {
+    name: 'hour-throttled-still-cancels',
+    seam: 'throttle',
+    breaks: ['RATE.NOEFFECT'],
+    description:
+      "A cancel answered 429 by the hour limit still cancels the action; the minute limit's 429s do not.",
+    throttle: { runWhenHourThrottled: ['CancelMachineAction'] },
+  },
+  {
     name: 'rate-minute-503-half',
     seam: 'throttle',
     breaks: ['RATE.MINUTE'],

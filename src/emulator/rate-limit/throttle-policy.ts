@@ -19,6 +19,8 @@ export interface ThrottlePolicy {
   stuckForMs: number;
   // Operations whose throttled calls still run before they are answered 429.
   runWhenThrottled: readonly string[];
+  // The same for the hour limit's 429s only.
+  runWhenHourThrottled: readonly string[];
   // Calls past this many in the minute window are counted but answered 503 (a back end shedding
   // load before the limit); null: every call within the limit is served.
   minuteServedUpTo: number | null;
@@ -34,5 +36,6 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   hourRetryAfterSeconds: null,
   stuckForMs: 0,
   runWhenThrottled: [],
+  runWhenHourThrottled: [],
   minuteServedUpTo: null,
 };

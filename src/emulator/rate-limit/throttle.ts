@@ -31,7 +31,9 @@ export function throttle(
   if (!decision.throttled) return null;
   return {
     error: tooManyRequests(ctx, decision, nowMs),
-    runFirst: ctx.faults.throttle.runWhenThrottled.includes(operation.operationId),
+    runFirst:
+      ctx.faults.throttle.runWhenThrottled.includes(operation.operationId) ||
+      (decision.limit === 'hour' && ctx.faults.throttle.runWhenHourThrottled.includes(operation.operationId)),
   };
 }
 

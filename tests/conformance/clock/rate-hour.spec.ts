@@ -1,5 +1,6 @@
 import {
   alignClock,
+  checkHourNoEffect,
   checkHourRecovery,
   countHourLimit,
   expect,
@@ -15,7 +16,7 @@ suite('rate limit per hour', () => {
   test(
     `no more than ${HOUR_LIMIT} calls are served in an hour and call ${HOUR_LIMIT + 1} must wait past the minute`,
     req('RATE.HOUR'),
-    async ({ driver, need }) => {
+    async ({ driver, api, need }) => {
       // A tenant first waits for an hour free of the operator's cancels, then counts for 15+ minutes.
       test.setTimeout(driver.mode === 'tenant' ? 150 * 60_000 : 300_000);
       const client = await need(driver.freshIdentity(['Machine.Scan'], 'hour'));
@@ -36,6 +37,9 @@ suite('rate limit per hour', () => {
       await driver.advanceClock(60);
       const later = await client.cancel(driver.unknownId(), { Comment: 'conformance: a minute later' });
       expect(later.status, 'a minute later the hour limit still throttles').toBe(429);
+      // While the hour is full, a refused cancel must change nothing (RATE.NOEFFECT, recorded as its
+      // violation); on a tenant that would be a write while throttled: the minute limit's test judges it.
+      if (driver.mode !== 'tenant') await checkHourNoEffect(driver, api, client);
       // Waiting the hour's Retry-After must be enough (RATE.RECOVER, recorded as its violation). On a
       // tenant that wait is most of an hour more of real time: there the minute limit's test judges it.
       if (driver.mode !== 'tenant') await checkHourRecovery(driver, client, later);

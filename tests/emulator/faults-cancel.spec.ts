@@ -157,6 +157,20 @@ smoke(
 );
 
 smoke(
+  'uncommented-cancel-not-stored',
+  'a cancel with {} answers 200 Cancelled but stays Pending; one with a Comment cancels',
+  async (emu) => {
+    const token = await emu.token();
+    const bare = await emu.seed('Pending');
+    expect((await emu.cancel(bare.id as string, token, {})).json().status).toBe('Cancelled');
+    expect((await emu.get(bare.id as string, token)).json().status).toBe('Pending');
+    const commented = await emu.seed('Pending', { type: 'Isolate' });
+    await emu.cancel(commented.id as string, token);
+    expect((await emu.get(commented.id as string, token)).json().status).toBe('Cancelled');
+  },
+);
+
+smoke(
   'inprogress-cancel-not-stored',
   'an InProgress cancel answers Cancelled but stays InProgress',
   async (emu) => {

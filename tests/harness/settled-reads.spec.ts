@@ -1,6 +1,7 @@
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import { FINDING_ANNOTATION } from '../../src/harness/evidence/finding.ts';
 import type { ApiClient } from '../../src/harness/http/api-client.ts';
+import { judgeAcceptedCancel } from '../fixtures/accepted-cancel.ts';
 import { readAction } from '../fixtures/action-reads.ts';
 import { laterOrSame, readState, sameStage } from '../fixtures/action-state.ts';
 import { firstCancelled, statusAfter } from '../fixtures/first-cancelled.ts';
@@ -102,6 +103,23 @@ test.describe('a cancel that shows shortly after its 200', () => {
       'Pending',
     );
     expect(await statusAfter(driver, reads.api, ID, answer(200, { status: 'Pending' }))).toBe('Cancelled');
+  });
+
+  test('the status after a 200 that shows Cancelled is what GETs show: a cancel never stored stays Pending', async () => {
+    const { driver, now } = fakeDriver();
+    const reads = api(now, now(), Number.POSITIVE_INFINITY);
+    const claimed = cancelAnswer({ id: ID, status: 'Cancelled' });
+    expect(await statusAfter(driver, reads.api, ID, claimed)).toBe('Pending');
+    judgeAcceptedCancel(claimed, 'Pending');
+    judgeAcceptedCancel(cancelAnswer({ id: ID, status: 'Pending' }), 'Pending');
+    const { annotations } = test.info();
+    const violations = annotations
+      .filter((a) => a.type === FINDING_ANNOTATION)
+      .map((a) => JSON.parse(a.description!) as { kind: string; id?: string })
+      .filter((f) => f.kind === 'violation');
+    annotations.length = 0;
+    // The answer that claimed the cancel broke PERSIST; the one that did not even claim it, STATUS.
+    expect(violations.map((v) => v.id)).toEqual(['CANCEL.PERSIST', 'CANCEL.STATUS']);
   });
 });
 

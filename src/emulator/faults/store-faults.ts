@@ -49,6 +49,14 @@ export const STORE_FAULTS = [
     store: { ignoresUncommented: true },
   },
   {
+    name: 'uncommented-cancel-not-stored',
+    seam: 'store',
+    breaks: ['CANCEL.PERSIST'],
+    description:
+      'A cancel without a Comment (or without a body) answers 200 showing the action Cancelled, but GETs keep showing it as it was.',
+    store: { unstoredUncommented: true },
+  },
+  {
     name: 'cancel-oldest-on-device',
     seam: 'store',
     breaks: ['CANCEL.PERSIST'],

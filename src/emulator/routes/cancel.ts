@@ -56,7 +56,8 @@ export function cancelHandler(ctx: EmulatorContext, store: StorePolicy = ctx.fau
     const persist =
       store.persistCancel &&
       !onlyUnstoredRoles(store, caller) &&
-      !store.unstoredCancelStatuses.includes(action.status);
+      !store.unstoredCancelStatuses.includes(action.status) &&
+      !(store.unstoredUncommented && comment === null);
     // The store policy may change another action of the device than the one named.
     const stored = store.cancelsOldestOnDevice ? oldestActiveOnDevice(ctx, action, nowMs) : action;
     const after = persist && lagMs === 0 && stored === action ? action : { ...action };

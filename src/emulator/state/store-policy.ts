@@ -29,6 +29,9 @@ export interface StorePolicy {
   // true: a cancel without a Comment answers 200 with the action as it was and changes nothing (the
   // contract: a 200 is a cancel made).
   ignoresUncommented: boolean;
+  // true: a cancel without a Comment answers 200 showing the action Cancelled, but the stored action
+  // stays as it was (the contract: GETs show the cancel).
+  unstoredUncommented: boolean;
 }
 
 export const CONTRACT_STORE: StorePolicy = {
@@ -44,4 +47,5 @@ export const CONTRACT_STORE: StorePolicy = {
   cancelsOldestOnDevice: false,
   alsoBlocking: [],
   ignoresUncommented: false,
+  unstoredUncommented: false,
 };

@@ -86,9 +86,10 @@ async function credentialFor(
     case 'github-oidc':
       return new ClientAssertionCredential(tenantId, spec.clientId, () => githubOidcToken(), options);
     case 'default':
+      // The chain's environment and workload identity credentials do instance discovery too.
       return new DefaultAzureCredential({
         tenantId,
-        authorityHost: authBaseUrl,
+        ...options,
         ...(spec.clientId
           ? { managedIdentityClientId: spec.clientId, workloadIdentityClientId: spec.clientId }
           : {}),

@@ -7,6 +7,7 @@ import { quotaKeyOf, tenantQuotaLedger } from './drivers/tenant-quota.ts';
 import { ControlProtocolError, TargetUnreachableError } from './errors.ts';
 import { describeFetchError, PLAIN_HTTP_ANSWER } from './http/fetch-error.ts';
 import { sendRaw } from './http/raw-request.ts';
+import { speaksTls, TLS_ANSWER } from './http/speaks-tls.ts';
 import { checkApiTakesToken } from './identity/api-acceptance.ts';
 import { authorityVariable } from './identity/authority.ts';
 import { askAuthority } from './identity/authority-answer.ts';
@@ -122,6 +123,13 @@ function countPreflightCall(spec: TenantTarget, ledger: { runId: string; results
   }
 }
 
+// How a TLS server drops a plain-HTTP request, in describeFetchError's words.
+const DROPPED = [
+  'connection reset before the answer was complete',
+  'connection closed by the other side',
+  'connection closed before the answer',
+];
+
 // With the lean client, as the tests' own calls go: fetch refuses ports browsers block (6000, 10080,
 // ...), and an emulator listening on one would read as unreachable.
 async function probeOrigin(url: string, timeoutMs: number): Promise<void> {
@@ -139,6 +147,14 @@ async function probeOrigin(url: string, timeoutMs: number): Promise<void> {
         isLoopback(new URL(url).hostname)
           ? `Set MDE_API_BASE_URL=${origin.replace(/^https:/, 'http:')}`
           : 'Check MDE_API_BASE_URL: a Defender API host answers HTTPS',
+        { cause: error },
+      );
+    // The reverse: an http:// URL for a service that speaks only TLS, which drops the request.
+    if (origin.startsWith('http:') && DROPPED.includes(cause) && (await speaksTls(url, timeoutMs)))
+      throw new TargetUnreachableError(
+        origin,
+        TLS_ANSWER,
+        `Set MDE_API_BASE_URL=${origin.replace(/^http:/, 'https:')} and trust its certificate with NODE_EXTRA_CA_CERTS`,
         { cause: error },
       );
     throw new TargetUnreachableError(

@@ -3,8 +3,11 @@ import { get } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { describeError } from '../../src/harness/errors.ts';
 import { describeFetchError, PLAIN_HTTP_ANSWER } from '../../src/harness/http/fetch-error.ts';
+import { TLS_ANSWER } from '../../src/harness/http/speaks-tls.ts';
 import { preflight } from '../../src/harness/preflight.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { removeTempDirs } from '../helpers/temp-dir.ts';
+import { httpsStandIn } from './https-stand-in.ts';
 
 // An https:// URL to a plain-HTTP server fails the TLS handshake with OpenSSL's "wrong version number";
 // the user reads what to fix instead of OpenSSL's error text.
@@ -17,6 +20,7 @@ test.beforeAll(async () => {
   port = (server.address() as AddressInfo).port;
 });
 test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
+test.afterEach(removeTempDirs);
 
 test.describe('describeFetchError', () => {
   test('https:// to a plain-HTTP server, by fetch, says it answered plain HTTP', async () => {
@@ -46,4 +50,18 @@ test.describe('describeFetchError', () => {
       `TargetUnreachableError: https://127.0.0.1:${port}: ${PLAIN_HTTP_ANSWER}. Set MDE_API_BASE_URL=http://127.0.0.1:${port}`,
     );
   });
+});
+
+// The reverse, and the likelier slip: `npm run emulator -- --https` with an http:// MDE_API_BASE_URL
+// (the default in emulator mode). The server drops the request, which alone reads as a target down.
+test('the preflight says an http:// URL names an https:// service, and the URL to set', async () => {
+  const tls = await httpsStandIn(() => ({ status: 404, body: '{}' }));
+  const http = tls.url.replace(/^https:/, 'http:');
+  const error = await preflight({ mode: 'emulator', apiBaseUrl: http }, { timeoutMs: 3_000 }).catch(
+    (e: unknown) => e,
+  );
+  await tls.close();
+  expect(describeError(error)).toBe(
+    `TargetUnreachableError: ${http}: ${TLS_ANSWER}. Set MDE_API_BASE_URL=${tls.url} and trust its certificate with NODE_EXTRA_CA_CERTS`,
+  );
 });

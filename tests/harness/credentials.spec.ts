@@ -118,6 +118,10 @@ test.describe('tenant sign-in configuration', () => {
       [good.cert, 'which holds a certificate but no private key'],
       ['not a pem', 'which is not a PEM with a certificate and a private key'],
       [`${good.cert}${other.private}`, 'whose private key does not belong to its certificate'],
+      [
+        `${other.cert}${good.cert}${good.private}`,
+        "whose first certificate is not the one its private key belongs to; put the app's certificate first",
+      ],
       [`${ec.cert}${ec.private}`, 'whose key is EC; Microsoft Entra ID takes RSA certificates'],
       [`${good.cert}${encrypted}`, 'whose private key is encrypted'],
     ];

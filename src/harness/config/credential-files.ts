@@ -48,8 +48,22 @@ export function certificateFileProblem(path: string, now: number): string | unde
   if (key.asymmetricKeyType !== 'rsa')
     return `names ${path}, whose key is ${key.asymmetricKeyType?.toUpperCase()}; Microsoft Entra ID takes RSA certificates (RS256/PS256 assertions)`;
   if (!certificate.checkPrivateKey(key))
-    return `names ${path}, whose private key does not belong to its certificate; put the certificate and its own key in the file`;
+    // @azure/identity signs in with the first certificate: a chain with the CA first fails there too.
+    return laterCertificateMatches(read, key)
+      ? `names ${path}, whose first certificate is not the one its private key belongs to; put the app's certificate first, the rest of its chain after it`
+      : `names ${path}, whose private key does not belong to its certificate; put the certificate and its own key in the file`;
   return datesProblem(path, certificate, now);
+}
+
+function laterCertificateMatches(pem: string, key: KeyObject): boolean {
+  const blocks = pem.match(new RegExp(CERTIFICATE_BLOCK.source, 'g')) ?? [];
+  return blocks.slice(1).some((block) => {
+    try {
+      return new X509Certificate(block).checkPrivateKey(key);
+    } catch {
+      return false;
+    }
+  });
 }
 
 // Entra ID refuses an assertion signed with an expired key (AADSTS700027, "The key used is expired")

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { get } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -63,5 +64,25 @@ test('the preflight says an http:// URL names an https:// service, and the URL t
   await tls.close();
   expect(describeError(error)).toBe(
     `TargetUnreachableError: ${http}: ${TLS_ANSWER}. Set MDE_API_BASE_URL=${tls.url} and trust its certificate with NODE_EXTRA_CA_CERTS`,
+  );
+});
+
+// Trusting the certificate (NODE_EXTRA_CA_CERTS) was the advice for every certificate problem; for an
+// expired one, or one for another name (seen with `npm run emulator -- --tls-cert`), it is wrong.
+test('a certificate out of its dates or for another host is said so, not "trust it"', async () => {
+  const tls = await httpsStandIn(() => ({ status: 404, body: '{}' }));
+  // The stand-in's certificate names 127.0.0.1 only; trusted, but reached as localhost.
+  const error = await new Promise((done) =>
+    get(tls.url.replace('127.0.0.1', 'localhost'), { ca: readFileSync(tls.caFile) }, (res) =>
+      done(res.statusCode),
+    ).on('error', done),
+  );
+  await tls.close();
+  expect(describeFetchError(error)).toBe(
+    'TLS certificate problem (ERR_TLS_CERT_ALTNAME_INVALID): the certificate does not name this host; use a host it names in the URL, or serve one for this host',
+  );
+  // As node:https reports a certificate past its end (the code is the whole signal).
+  expect(describeFetchError({ code: 'CERT_HAS_EXPIRED', message: 'certificate has expired' })).toBe(
+    'TLS certificate problem (CERT_HAS_EXPIRED): the target serves a certificate outside its dates; serve one valid now',
   );
 });

@@ -28,11 +28,15 @@ export function describeFetchError(error: unknown): string {
       return 'connection timed out';
     case 'UND_ERR_SOCKET':
       return 'connection closed by the other side';
+    // Trusting the certificate would not help these two: it is out of its dates, or for another name.
     case 'CERT_HAS_EXPIRED':
+    case 'CERT_NOT_YET_VALID':
+      return `TLS certificate problem (${code}): the target serves a certificate outside its dates; serve one valid now`;
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return `TLS certificate problem (${code}): the certificate does not name this host; use a host it names in the URL, or serve one for this host`;
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
     case 'SELF_SIGNED_CERT_IN_CHAIN':
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-    case 'ERR_TLS_CERT_ALTNAME_INVALID':
       return `TLS certificate problem (${code}); trust the certificate with NODE_EXTRA_CA_CERTS`;
     // fetch names it; node:https (Node 20) says EPROTO with OpenSSL's text, matched below.
     case 'ERR_SSL_WRONG_VERSION_NUMBER':

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { CliUsageError, parseCli, USAGE } from './cli-args.ts';
 import { FAULT_CATALOGUE } from './faults/catalogue.ts';
 import { isFetchBadPort } from './fetch-bad-ports.ts';
+import { tlsCertificateDatesWarning } from './identity/tls-certificate-dates.ts';
 import { startEmulator } from './index.ts';
 import { exposureWarning } from './network-exposure.ts';
 import { EmulatorOptionsError } from './options.ts';
@@ -62,6 +63,12 @@ async function main(): Promise<number> {
     console.error(
       `emulator: warning: fetch() clients (browsers, Node's fetch) refuse port ${port}, a "bad port" of the Fetch standard; the suite reaches it, but choose another with --port <n> if your own automation uses fetch()`,
     );
+  const { tlsCertFile } = command.options;
+  const outOfDates =
+    tlsCertFile && running.certificatePem
+      ? tlsCertificateDatesWarning(running.certificatePem, tlsCertFile)
+      : undefined;
+  if (outOfDates) console.error(`emulator: ${outOfDates}`);
   const exposed = exposureWarning(running.url, info.options.control);
   if (exposed) console.error(`emulator: ${exposed}`);
   if (running.certificateFile)

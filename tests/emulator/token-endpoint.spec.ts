@@ -80,6 +80,32 @@ test.describe('token endpoint', () => {
     }
   });
 
+  // client_secret_basic, which the discovery documents list as Entra ID's do (RFC 6749 2.3.1: each part
+  // form-encoded, then base64), was refused with AADSTS900144 (no client_id in the body).
+  test('the id and secret may come in an HTTP Basic header instead of the body', async ({ emu }) => {
+    const basic = (id: string, secret: string) =>
+      `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+    await emu.control('POST', '/apps', {
+      tenantId: TENANT,
+      clientId: 'c2',
+      clientSecret: 'p w:+%',
+      roles: ['Machine.Scan'],
+    });
+    const token = (authorization: string) =>
+      emu.app.inject({
+        method: 'POST',
+        url: `/${TENANT}/oauth2/v2.0/token`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization },
+        payload: new URLSearchParams({ grant_type: 'client_credentials', scope: DEFAULT_SCOPE }).toString(),
+      });
+    const ok = await token(basic('c2', 'p w:+%'));
+    expect(ok.statusCode).toBe(200);
+    expect(decodeJwt(ok.json().access_token).appid).toBe('c2');
+    const wrong = await token(basic('c2', 'nope'));
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error_codes).toEqual([7000215]);
+  });
+
   test('an app registered in one tenant gets no token from another', async ({ emu }) => {
     await emu.control('POST', '/apps', {
       tenantId: '0f3e2d1c-0b1c-4c1e-9a55-2f0e3b1c4d02',

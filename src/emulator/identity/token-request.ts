@@ -3,6 +3,7 @@ import { audienceOfScope } from '../auth/audiences.ts';
 import type { EmulatorContext } from '../context.ts';
 import type { AppRegistration } from '../state/app-registry.ts';
 import { assertionAudiences, requireKnownTenant } from './authority.ts';
+import { withBasicCredentials } from './basic-client-credentials.ts';
 import { authenticateClient, type ClientCredentialKind } from './client-authentication.ts';
 import { EntraRefusal } from './entra-error.ts';
 
@@ -27,9 +28,12 @@ export async function readTokenRequest(
 ): Promise<TokenGrant> {
   const tenant = request.params.tenantId.toLowerCase();
   const type = request.headers['content-type'] ?? '';
-  const form = /^application\/x-www-form-urlencoded\s*(;|$)/i.test(type)
-    ? new URLSearchParams(typeof request.body === 'string' ? request.body : '')
-    : new URLSearchParams();
+  const form = withBasicCredentials(
+    /^application\/x-www-form-urlencoded\s*(;|$)/i.test(type)
+      ? new URLSearchParams(typeof request.body === 'string' ? request.body : '')
+      : new URLSearchParams(),
+    request.headers.authorization,
+  );
   if (tenant === 'common' || tenant === 'consumers')
     throw new EntraRefusal(
       'grantNotOnCommon',

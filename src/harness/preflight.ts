@@ -123,6 +123,9 @@ function countPreflightCall(spec: TenantTarget, ledger: { runId: string; results
   }
 }
 
+// A handshake with a server that answered at once takes milliseconds; one that hangs is not TLS.
+const TLS_PROBE_MS = 2_000;
+
 // How a TLS server drops a plain-HTTP request, in describeFetchError's words.
 const DROPPED = [
   'connection reset before the answer was complete',
@@ -150,7 +153,11 @@ async function probeOrigin(url: string, timeoutMs: number): Promise<void> {
         { cause: error },
       );
     // The reverse: an http:// URL for a service that speaks only TLS, which drops the request.
-    if (origin.startsWith('http:') && DROPPED.includes(cause) && (await speaksTls(url, timeoutMs)))
+    if (
+      origin.startsWith('http:') &&
+      DROPPED.includes(cause) &&
+      (await speaksTls(url, Math.min(timeoutMs, TLS_PROBE_MS)))
+    )
       throw new TargetUnreachableError(
         origin,
         TLS_ANSWER,

@@ -26,4 +26,13 @@ export const REQUEST_FAULTS = [
     operation: 'CancelMachineAction',
     body: { alsoJson: ['text/plain'] },
   },
+  {
+    name: 'form-urlencoded-accepted',
+    seam: 'request',
+    breaks: ['HDR.CONTENTTYPE'],
+    description:
+      'A cancel body labelled application/x-www-form-urlencoded is read as JSON and cancels; text/plain and application/xml are refused.',
+    operation: 'CancelMachineAction',
+    body: { alsoJson: ['application/x-www-form-urlencoded'] },
+  },
 ] as const satisfies readonly RequestFault[];

@@ -1,10 +1,12 @@
 import {
   expect,
   expectUnchanged,
+  field,
   MALFORMED_IDS,
   NOT_FOUND_CODES,
   readState,
   req,
+  sameId,
   suite,
   test,
 } from '../fixtures/index.ts';
@@ -51,6 +53,24 @@ suite('tenant isolation', () => {
       const stranger = await need(clientFor('other-tenant'));
       const action = await need(driver.activeAction());
       expect(await stranger.get(action.id)).toBeErrorEnvelope(404);
+    },
+  );
+
+  // Reading is listing too: a list that forgets the tenant shows every tenant's actions, ids included.
+  test(
+    "another tenant's action is not in that tenant's list",
+    req('CANCEL.TENANT'),
+    async ({ driver, clientFor, need }) => {
+      const stranger = await need(clientFor('other-tenant'));
+      const action = await need(driver.activeAction());
+      const res = await stranger.list({ $filter: `id eq '${action.id}'` });
+      // A refused list shows nothing; a served one must not hold the action.
+      const rows = res.status === 200 ? field(res, 'value') : [];
+      const ids = Array.isArray(rows) ? rows.map((row) => (row as { id?: unknown }).id) : [];
+      expect(
+        ids.some((id) => sameId(id, action.id)),
+        `the other tenant's list (${res.status}) shows none of this tenant's action ${action.id}`,
+      ).toBe(false);
     },
   );
 

@@ -101,6 +101,14 @@ export const STORE_FAULTS = [
     store: { crossTenant: ['GetMachineAction'] },
   },
   {
+    name: 'tenant-leak-list',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "The list shows every tenant's actions (GET and cancel of another tenant's id still answer 404).",
+    store: { crossTenant: ['ListMachineActions'] },
+  },
+  {
     name: 'tenant-leak-cancel',
     seam: 'store',
     breaks: ['CANCEL.TENANT'],

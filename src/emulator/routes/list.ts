@@ -22,11 +22,17 @@ export function listHandler(ctx: EmulatorContext) {
       throw error;
     }
     const nowMs = ctx.clock.now();
-    const actions = caller.anonymous ? [] : ctx.state.actions.list(caller.tenantId);
+    const actions = caller.anonymous ? [] : listed(ctx, caller.tenantId);
     const rows = actions.map((action) => toWire(ctx, settle(action, nowMs)));
     const { page, total } = applyODataQuery(rows, query);
     return { kind: 'listed', rows: page, total: query.count ? total : undefined };
   };
+}
+
+// The caller's tenant's actions; every tenant's when the store policy lets the list cross tenants.
+function listed(ctx: EmulatorContext, tenantId: string) {
+  if (!ctx.faults.store.crossTenant.includes('ListMachineActions')) return ctx.state.actions.list(tenantId);
+  return ctx.state.actions.tenants().flatMap((tenant) => ctx.state.actions.list(tenant));
 }
 
 // The contract names the filterable fields (x-filterable on the list operation).

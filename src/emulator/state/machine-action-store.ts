@@ -32,6 +32,11 @@ export class MachineActionStore {
     return tenantId === undefined ? undefined : this.get(tenantId, id);
   }
 
+  // Tenants holding actions; only a fault's list reads across them.
+  tenants(): string[] {
+    return [...this.#byTenant.keys()];
+  }
+
   list(tenantId: string): MachineAction[] {
     return [...(this.#byTenant.get(tenantId)?.values() ?? [])];
   }

@@ -8,4 +8,6 @@ export const MALFORMED_IDS = [
   // Punctuation a GUID never has, and nothing a web application firewall in front of a tenant would
   // block (an SQL-looking id may meet its HTML 403 instead of the API).
   'abc;def',
+  // Letters outside ASCII (sent percent-encoded as UTF-8): an id echoed into a header breaks on them.
+  'ünïcödé-äctïön',
 ] as const;

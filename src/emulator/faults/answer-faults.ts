@@ -159,6 +159,15 @@ export const ANSWER_FAULTS = [
     rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
   },
   {
+    name: 'non-ascii-id-500',
+    seam: 'answer',
+    breaks: ['CANCEL.BADID'],
+    description:
+      'A cancel of a malformed id holding a character outside ASCII answers 500 (an id echoed into a header); other malformed ids answer 404.',
+    applies: (x) => on(CANCEL, 'malformed')(x) && /[^\x20-\x7e]/.test(idOf(x)),
+    rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
+  },
+  {
     name: 'get-unknown-200',
     seam: 'answer',
     breaks: ['GET.NOTFOUND'],

@@ -5,6 +5,8 @@ export interface AuthPolicy {
   missingHeader: 'unauthorized' | 'forbidden' | 'anonymous';
   // Schemes other than Bearer (any case) are refused.
   bearerOnly: boolean;
+  // true: a header that is a token alone, with no scheme, is read as a bearer token.
+  bareToken: boolean;
   // The RS256 signature by the emulator's key is checked.
   verifySignature: boolean;
   // An unsigned token (alg 'none') is read without a signature.
@@ -31,6 +33,7 @@ export interface AuthPolicy {
 export const CONTRACT_AUTH: AuthPolicy = {
   missingHeader: 'unauthorized',
   bearerOnly: true,
+  bareToken: false,
   verifySignature: true,
   acceptUnsigned: false,
   checkExpiry: true,

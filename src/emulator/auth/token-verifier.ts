@@ -62,7 +62,9 @@ export class TokenVerifier {
   async verify(authorization: string): Promise<Caller> {
     const cached = this.cached(authorization);
     if (cached) return cached;
-    const match = /^(\S+)\s+(\S+)\s*$/.exec(authorization);
+    // The bareToken fault reads a header with no scheme as 'Bearer <header>'.
+    const bare = this.policy.bareToken && /^\S+$/.test(authorization.trim());
+    const match = /^(\S+)\s+(\S+)\s*$/.exec(bare ? `Bearer ${authorization.trim()}` : authorization);
     if (!match) throw unauthorized('The Authorization header is not "Bearer <token>".');
     // RFC 9110 makes the scheme case-insensitive, so 'bearer' is fine; 'Basic' is not.
     const isBearer = match[1]!.toLowerCase() === 'bearer';

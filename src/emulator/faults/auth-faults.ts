@@ -61,6 +61,14 @@ export const AUTH_FAULTS = [
     auth: { bearerOnly: false },
   },
   {
+    name: 'bare-token-accepted',
+    seam: 'auth',
+    breaks: ['AUTH.SCHEME'],
+    description:
+      "An Authorization header holding a valid token with no scheme is accepted (a parser that only strips a leading 'Bearer '); 'Basic <token>' is still refused.",
+    auth: { bareToken: true },
+  },
+  {
     name: 'audience-unchecked',
     seam: 'auth',
     breaks: ['AUTH.AUDIENCE'],

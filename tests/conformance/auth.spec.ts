@@ -13,8 +13,9 @@ import {
 // One wrong key per algorithm and worker: an RSA key takes a fifth of a second to make.
 const wrongKeys = new Map<string, ReturnType<typeof generateKeyPair>>();
 
-async function resigned(token: string): Promise<string> {
-  const header = decodeProtectedHeader(token);
+// `kid`: the key id the forged header names; by default the original's, so the target looks up its own key.
+async function resigned(token: string, kid?: string): Promise<string> {
+  const header = { ...decodeProtectedHeader(token), ...(kid ? { kid } : {}) };
   const alg = header.alg && header.alg !== 'none' ? header.alg : 'RS256';
   if (!alg.startsWith('HS') && !wrongKeys.has(alg)) wrongKeys.set(alg, generateKeyPair(alg));
   const key = alg.startsWith('HS')
@@ -70,7 +71,12 @@ suite('authentication', () => {
   });
 
   const forgeries = [
-    { what: 'signed with another key', forge: resigned },
+    { what: 'signed with another key', forge: (t: string) => resigned(t) },
+    // A key id the target does not publish: a key lookup that falls back to decoding must not let it in.
+    {
+      what: 'signed with another key under an unknown key id',
+      forge: (t: string) => resigned(t, 'conformance-unknown-key-id'),
+    },
     { what: "unsigned (alg 'none')", forge: async (t: string) => unsigned(t) },
     { what: 'with a tampered signature', forge: async (t: string) => tampered(t) },
   ];

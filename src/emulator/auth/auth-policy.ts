@@ -11,6 +11,8 @@ export interface AuthPolicy {
   verifySignature: boolean;
   // An unsigned token (alg 'none') is read without a signature.
   acceptUnsigned: boolean;
+  // true: a token whose kid is not the emulator's key id is decoded without a signature check.
+  unknownKidUnverified: boolean;
   checkExpiry: boolean;
   // false: a token's expiry is checked when it is first verified, not again on the calls that find it
   // already verified (a cache that keeps a token as good as it was when it came).
@@ -36,6 +38,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   bareToken: false,
   verifySignature: true,
   acceptUnsigned: false,
+  unknownKidUnverified: false,
   checkExpiry: true,
   recheckExpiry: true,
   wrongAudience: 'forbidden',

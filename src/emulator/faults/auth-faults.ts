@@ -31,6 +31,14 @@ export const AUTH_FAULTS = [
     auth: { acceptUnsigned: true },
   },
   {
+    name: 'unknown-kid-unverified',
+    seam: 'auth',
+    breaks: ['AUTH.INVALID'],
+    description:
+      'A token whose kid names no key of the API is read without checking its signature (a key lookup that falls back to decoding); one under the right kid is checked.',
+    auth: { unknownKidUnverified: true },
+  },
+  {
     name: 'expiry-unchecked',
     seam: 'auth',
     breaks: ['AUTH.EXPIRED'],

@@ -52,7 +52,8 @@ suite('tenant isolation', () => {
       // The stranger first: a tenant run has no second tenant, and is N/A before a scan is asked for.
       const stranger = await need(clientFor('other-tenant'));
       const action = await need(driver.activeAction());
-      expect(await stranger.get(action.id)).toBeErrorEnvelope(404);
+      for (const versioned of [false, true])
+        expect(await stranger.get(action.id, { versioned })).toBeErrorEnvelope(404);
     },
   );
 
@@ -82,9 +83,11 @@ suite('tenant isolation', () => {
       const stranger = await need(clientFor('other-tenant'));
       const action = await need(driver.activeAction());
       const before = await readState(api, action.id);
-      expect(await stranger.cancel(action.id, { Comment: 'conformance: other tenant' })).toBeErrorEnvelope(
-        404,
-      );
+      // Under both prefixes (PATH.VERSIONED): a versioned route may reach another handler.
+      for (const versioned of [false, true])
+        expect(
+          await stranger.cancel(action.id, { Comment: 'conformance: other tenant' }, { versioned }),
+        ).toBeErrorEnvelope(404);
       // A cancel queued past the tenant check would show only later: on an emulator, which this test
       // needs (a second tenant), expectUnchanged reads to the end of the bounded wait too.
       await expectUnchanged(driver, api, action.id, before);

@@ -17,4 +17,12 @@ export const ROUTE_FAULTS = [
       'A cancel under /api/v1.0 answers 200 like one under /api, but the stored action is unchanged.',
     routes: { versionedCancelStored: false },
   },
+  {
+    name: 'versioned-cancel-cross-tenant',
+    seam: 'route',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A cancel under /api/v1.0 finds and cancels another tenant's action; under /api it answers 404.",
+    routes: { versionedCancelCrossTenant: true },
+  },
 ] as const satisfies readonly RouteFault[];

@@ -2,6 +2,7 @@ import type { Caller } from '../auth/token-verifier.ts';
 import type { EmulatorContext } from '../context.ts';
 import { settle } from '../state/lifecycle.ts';
 import type { MachineAction } from '../state/machine-action.ts';
+import type { StorePolicy } from '../state/store-policy.ts';
 import type { Outcome } from './outcome.ts';
 
 // The caller's action with this id, caught up with the clock at `nowMs` (when the call arrived);
@@ -13,8 +14,9 @@ export function findAction(
   id: string,
   operationId: string,
   nowMs: number,
+  store: StorePolicy = ctx.faults.store,
 ): MachineAction | undefined {
-  const anywhere = caller.anonymous || ctx.faults.store.crossTenant.includes(operationId);
+  const anywhere = caller.anonymous || store.crossTenant.includes(operationId);
   const action = anywhere ? ctx.state.actions.findAnywhere(id) : ctx.state.actions.get(caller.tenantId, id);
   return action && settle(action, nowMs);
 }

@@ -65,11 +65,20 @@ function serve(ctx: EmulatorContext, config: ApiRouteConfig, handle: Handler) {
 function handlerFor(ctx: EmulatorContext, operation: Operation, versioned: boolean): Handler | undefined {
   if (operation.actionType) return createHandler(ctx, operation);
   switch (operation.operationId) {
-    case 'CancelMachineAction':
-      // The route policy may leave the versioned cancel on a stand-in whose change is never stored.
-      return versioned && !ctx.faults.routes.versionedCancelStored
-        ? cancelHandler(ctx, { ...ctx.faults.store, persistCancel: false })
-        : cancelHandler(ctx);
+    case 'CancelMachineAction': {
+      // The route policy may leave the versioned cancel on a stand-in whose change is never stored, or
+      // whose lookup crosses tenants.
+      const { versionedCancelStored, versionedCancelCrossTenant } = ctx.faults.routes;
+      if (!versioned || (versionedCancelStored && !versionedCancelCrossTenant)) return cancelHandler(ctx);
+      const store = ctx.faults.store;
+      return cancelHandler(ctx, {
+        ...store,
+        persistCancel: store.persistCancel && versionedCancelStored,
+        crossTenant: versionedCancelCrossTenant
+          ? [...store.crossTenant, 'CancelMachineAction']
+          : store.crossTenant,
+      });
+    }
     case 'GetMachineAction':
       return getHandler(ctx);
     case 'ListMachineActions':

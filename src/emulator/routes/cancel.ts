@@ -21,7 +21,7 @@ export function cancelHandler(ctx: EmulatorContext, store: StorePolicy = ctx.fau
     const { id } = request.params;
     if (!isWellFormedId(id)) return { kind: 'malformed', id };
     const comment = readComment(ctx, request, body);
-    const action = findAction(ctx, caller, id, OPERATION, request.receivedAtMs);
+    const action = findAction(ctx, caller, id, OPERATION, request.receivedAtMs, store);
     const nowMs = ctx.clock.now();
     if (!action) {
       // The store policy may queue the cancel of another tenant's action all the same, to show later.

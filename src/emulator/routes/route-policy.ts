@@ -4,6 +4,13 @@ export interface RoutePolicy {
   // false: a cancel under /api/v1.0 answers as one under /api does, but its change is never stored
   // (a versioned route left on a stand-in that only renders the answer).
   versionedCancelStored: boolean;
+  // true: a cancel under /api/v1.0 finds any tenant's action (a versioned route whose handler skips
+  // the tenant check); under /api it stays the caller's tenant only.
+  versionedCancelCrossTenant: boolean;
 }
 
-export const CONTRACT_ROUTES: RoutePolicy = { versionedPath: true, versionedCancelStored: true };
+export const CONTRACT_ROUTES: RoutePolicy = {
+  versionedPath: true,
+  versionedCancelStored: true,
+  versionedCancelCrossTenant: false,
+};

@@ -94,6 +94,14 @@ export const STORE_FAULTS = [
     store: { alsoBlocking: ['Cancelled'] },
   },
   {
+    name: 'reopen-blocked-after-running-cancel',
+    seam: 'store',
+    breaks: ['CANCEL.REOPEN'],
+    description:
+      'An action cancelled while InProgress still blocks a new action of its type on its device; one cancelled while Pending frees it.',
+    store: { runningCancelKeepsDevice: true },
+  },
+  {
     name: 'tenant-leak-get',
     seam: 'store',
     breaks: ['CANCEL.TENANT'],

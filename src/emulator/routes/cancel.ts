@@ -45,6 +45,8 @@ export function cancelHandler(ctx: EmulatorContext, store: StorePolicy = ctx.fau
       return { kind: 'refused-final', action };
     }
     const before = { ...action };
+    if (store.runningCancelKeepsDevice && action.status === 'InProgress')
+      ctx.state.actions.stillBlocking.add(action.id.toLowerCase());
     // The store policy may answer a cancel without a Comment as accepted and do nothing with it.
     if (store.ignoresUncommented && comment === null)
       return { kind: 'cancelled', before, after: { ...action } };

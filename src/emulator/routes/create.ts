@@ -30,7 +30,9 @@ export function createHandler(ctx: EmulatorContext, operation: Operation) {
         (action) =>
           action.machineId?.toLowerCase() === machine.id.toLowerCase() &&
           action.type === type &&
-          (isActive(settle(action, nowMs)) || blocking.includes(action.status)),
+          (isActive(settle(action, nowMs)) ||
+            blocking.includes(action.status) ||
+            ctx.state.actions.stillBlocking.has(action.id.toLowerCase())),
       );
     if (active) {
       // docs/contract.md#duplicate-create: refused as the profile reads it, or answered with the

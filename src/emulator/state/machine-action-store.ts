@@ -32,6 +32,9 @@ export class MachineActionStore {
     return tenantId === undefined ? undefined : this.get(tenantId, id);
   }
 
+  // Cancelled actions that still block their device: only a store fault marks any.
+  readonly stillBlocking = new Set<string>();
+
   // Tenants holding actions; only a fault's list reads across them.
   tenants(): string[] {
     return [...this.#byTenant.keys()];
@@ -46,6 +49,7 @@ export class MachineActionStore {
   }
 
   clear(): void {
+    this.stillBlocking.clear();
     this.#byTenant.clear();
     this.#tenantOfId.clear();
   }
@@ -62,5 +66,6 @@ export class MachineActionStore {
     if (!victim) return;
     actions.delete(victim.id);
     this.#tenantOfId.delete(victim.id);
+    this.stillBlocking.delete(victim.id.toLowerCase());
   }
 }

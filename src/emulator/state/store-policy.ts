@@ -26,6 +26,9 @@ export interface StorePolicy {
   cancelsOldestOnDevice: boolean;
   // Statuses beside Pending and InProgress that keep a device busy for a new action of the type.
   alsoBlocking: readonly MachineActionStatus[];
+  // true: an action cancelled while InProgress keeps blocking its device for a new action of its type
+  // (the device was never told); one cancelled while Pending frees it. The contract: false.
+  runningCancelKeepsDevice: boolean;
   // true: a cancel without a Comment answers 200 with the action as it was and changes nothing (the
   // contract: a 200 is a cancel made).
   ignoresUncommented: boolean;
@@ -46,6 +49,7 @@ export const CONTRACT_STORE: StorePolicy = {
   refusedFinalCancelAfterMs: 0,
   cancelsOldestOnDevice: false,
   alsoBlocking: [],
+  runningCancelKeepsDevice: false,
   ignoresUncommented: false,
   unstoredUncommented: false,
 };

@@ -16,6 +16,9 @@ suite('cancel request body', () => {
   const bad = [
     { what: 'a malformed JSON body', raw: '{"Comment": "conformance: broken' },
     { what: 'a Comment that is an object', raw: '{"Comment": {"text": "conformance"}}' },
+    // Arrays cannot be read as a string or as the body's object any more than an object can.
+    { what: 'a Comment that is an array', raw: '{"Comment": ["conformance"]}' },
+    { what: 'a body that is a JSON array', raw: '[{"Comment": "conformance: array body"}]' },
   ];
   for (const { what, raw } of bad) {
     test(

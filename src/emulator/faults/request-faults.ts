@@ -19,6 +19,23 @@ export const REQUEST_FAULTS = [
     body: { nonStringComment: 'stringify' },
   },
   {
+    name: 'comment-array-accepted',
+    seam: 'request',
+    breaks: ['CANCEL.BODY'],
+    description:
+      'A cancel whose Comment is an array of strings is accepted, joined; an object or a number Comment is refused.',
+    operation: 'CancelMachineAction',
+    body: { nonStringComment: 'join-arrays' },
+  },
+  {
+    name: 'array-body-accepted',
+    seam: 'request',
+    breaks: ['CANCEL.BODY'],
+    description: 'A cancel whose body is a JSON array is read as its first item and cancels.',
+    operation: 'CancelMachineAction',
+    body: { arrayBody: 'first-item' },
+  },
+  {
     name: 'text-plain-accepted',
     seam: 'request',
     breaks: ['HDR.CONTENTTYPE'],

@@ -3,8 +3,10 @@
 export interface BodyPolicy {
   // Malformed JSON: refused with 400, or read as an empty body.
   malformedJson: 'refuse' | 'read-as-empty';
-  // A Comment that is not a string: refused with 400, or stringified.
-  nonStringComment: 'refuse' | 'stringify';
+  // A Comment that is not a string: refused with 400, stringified, or (an array only) joined.
+  nonStringComment: 'refuse' | 'stringify' | 'join-arrays';
+  // A body that is a JSON array: refused with 400, or read as its first item.
+  arrayBody: 'refuse' | 'first-item';
   // Media types read as JSON beside application/json (lower case, without parameters).
   alsoJson: readonly string[];
 }
@@ -12,5 +14,6 @@ export interface BodyPolicy {
 export const CONTRACT_BODY: BodyPolicy = {
   malformedJson: 'refuse',
   nonStringComment: 'refuse',
+  arrayBody: 'refuse',
   alsoJson: [],
 };

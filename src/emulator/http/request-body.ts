@@ -32,6 +32,7 @@ export function readJsonBody(
     if (policy.malformedJson === 'read-as-empty') return {};
     throw new WireError('InvalidRequestBody', 'The request body is not valid JSON.');
   }
+  if (Array.isArray(parsed) && policy.arrayBody === 'first-item') parsed = parsed[0] ?? {};
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new WireError('InvalidRequestBody', 'The request body must be a JSON object.');
   return parsed as Record<string, unknown>;

@@ -116,5 +116,6 @@ function readComment(ctx: EmulatorContext, request: FastifyRequest, policy: Body
   }
   if (typeof comment === 'string') return comment;
   if (policy.nonStringComment === 'stringify' && comment !== null) return String(comment);
+  if (policy.nonStringComment === 'join-arrays' && Array.isArray(comment)) return comment.join(' ');
   throw new WireError('InvalidRequestBody', 'Comment must be a string.');
 }

@@ -109,4 +109,19 @@ suite('authentication', () => {
       expect(res).toHaveStatus(403);
     },
   );
+
+  // The reads too, as for AUTH.MISSING: an audience check left off a read route serves any resource's token.
+  test(
+    'a valid token for another audience answers 403 to a GET and a list',
+    req('AUTH.AUDIENCE'),
+    async ({ driver, api, need }) => {
+      const token = await need(driver.token('other-audience'));
+      const authorization = `Bearer ${token}`;
+      const reads = [
+        await api.get(driver.unknownId(), { authorization }),
+        await api.list({ $top: 1 }, { authorization }),
+      ];
+      for (const res of reads) expect(res).toHaveStatus(403);
+    },
+  );
 });

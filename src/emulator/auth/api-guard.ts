@@ -79,7 +79,9 @@ function authorize(
 ): void {
   if (caller.anonymous) return;
   const policy = ctx.faults.auth;
-  if (!caller.audienceOk && policy.wrongAudience !== 'accepted') {
+  const anyAudience =
+    policy.wrongAudience === 'accepted' || policy.anyAudienceOperations.includes(operation.operationId);
+  if (!caller.audienceOk && !anyAudience) {
     // A token for another resource is valid but not for this API: 403 (docs/contract.md#audience).
     if (policy.wrongAudience === 'unauthorized') throw new WireError('Unauthorized', 'Wrong token audience.');
     throw new WireError('Forbidden', 'The token audience is not this API.');

@@ -19,6 +19,8 @@ export interface AuthPolicy {
   recheckExpiry: boolean;
   // A token issued for another audience: 403 (docs/contract.md#audience), 401, or accepted.
   wrongAudience: 'forbidden' | 'unauthorized' | 'accepted';
+  // Operations that serve a token of any audience whatever wrongAudience says (the contract: none).
+  anyAudienceOperations: readonly string[];
   // Code of the 403 for a missing role.
   forbiddenCode: string;
   // Operations whose calls without Authorization are served as an anonymous caller with every role
@@ -42,6 +44,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   checkExpiry: true,
   recheckExpiry: true,
   wrongAudience: 'forbidden',
+  anyAudienceOperations: [],
   forbiddenCode: 'Forbidden',
   anonymousOperations: [],
   cancelRolesAdded: [],

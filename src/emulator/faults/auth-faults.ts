@@ -84,6 +84,14 @@ export const AUTH_FAULTS = [
     auth: { wrongAudience: 'accepted' },
   },
   {
+    name: 'audience-unchecked-on-reads',
+    seam: 'auth',
+    breaks: ['AUTH.AUDIENCE'],
+    description:
+      'A GET or a list serves a token issued for another audience; a cancel with one still answers 403.',
+    auth: { anyAudienceOperations: ['GetMachineAction', 'ListMachineActions'] },
+  },
+  {
     name: 'audience-401',
     seam: 'auth',
     breaks: ['AUTH.AUDIENCE'],

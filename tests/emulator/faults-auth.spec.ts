@@ -111,3 +111,32 @@ smoke(
     expect((await emu.get(action.id as string, reader)).json().status).toBe('Cancelled');
   },
 );
+
+smoke('bare-token-accepted', "a token with no scheme is accepted; 'Basic <token>' is not", async (emu) => {
+  const token = await emu.token();
+  expect((await emu.call('GET', LIST, { headers: { authorization: token } })).statusCode).toBe(200);
+  expect((await emu.call('GET', LIST, { headers: { authorization: `Basic ${token}` } })).statusCode).toBe(
+    401,
+  );
+});
+
+smoke(
+  'unknown-kid-unverified',
+  'another key signs in under an unknown kid; under the real kid it does not',
+  async (emu) => {
+    const token = await emu.token();
+    const { privateKey } = await generateKeyPair('RS256');
+    const forge = (kid: string) =>
+      new SignJWT(decodeJwt(token)).setProtectedHeader({ alg: 'RS256', kid }).sign(privateKey);
+    const realKid = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()).kid as string;
+    expect((await emu.call('GET', LIST, { token: await forge('unknown-kid') })).statusCode).toBe(200);
+    expect((await emu.call('GET', LIST, { token: await forge(realKid) })).statusCode).toBe(401);
+  },
+);
+
+smoke('audience-unchecked-on-reads', 'a token for another audience reads, but cannot cancel', async (emu) => {
+  const action = await emu.seed('Pending');
+  const token = await emu.token(ALL_ROLES, { scope: OTHER_RESOURCE_SCOPE });
+  expect((await emu.get(action.id as string, token)).statusCode).toBe(200);
+  expect((await emu.cancel(action.id as string, token)).statusCode).toBe(403);
+});

@@ -75,3 +75,26 @@ smoke('no-versioned-list', 'the list under /api/v1.0 answers 404; GET there work
   expect((await emu.call('GET', '/api/v1.0/machineactions', { token })).statusCode).toBe(404);
   expect((await emu.call('GET', `/api/v1.0/machineactions/${action.id}`, { token })).statusCode).toBe(200);
 });
+
+smoke('tenant-leak-list', "another tenant's list shows the action; its GET does not", async (emu) => {
+  const theirs = await emu.seed('Pending');
+  const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+  const list = await emu.call('GET', '/api/machineactions', { token });
+  expect(list.json().value.map((row: { id: string }) => row.id)).toContain(theirs.id);
+  expect((await emu.get(theirs.id as string, token)).statusCode).toBe(404);
+});
+
+smoke(
+  'versioned-cancel-cross-tenant',
+  "another tenant's cancel answers 404 under /api and cancels under /api/v1.0",
+  async (emu) => {
+    const theirs = await emu.seed('Pending');
+    const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    expect((await emu.cancel(theirs.id as string, token)).statusCode).toBe(404);
+    const versioned = await emu.call('POST', `/api/v1.0/machineactions/${theirs.id}/cancel`, {
+      token,
+      body: { Comment: 'cancelled by test' },
+    });
+    expect(versioned.json()).toMatchObject({ id: theirs.id, status: 'Cancelled' });
+  },
+);

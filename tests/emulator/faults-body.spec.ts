@@ -1,0 +1,23 @@
+import { expect } from './emulator-fixture.ts';
+import { smoke } from './fault-smoke.ts';
+
+// How a cancel body of the wrong JSON shape is read.
+
+smoke(
+  'comment-array-accepted',
+  'an array Comment cancels, joined; an object Comment is refused',
+  async (emu) => {
+    const token = await emu.token();
+    const object = await emu.seed('Pending');
+    expect((await emu.cancel(object.id as string, token, { Comment: { text: 'x' } })).statusCode).toBe(400);
+    const array = await emu.seed('Pending');
+    const res = await emu.cancel(array.id as string, token, { Comment: ['one', 'two'] });
+    expect(res.json()).toMatchObject({ status: 'Cancelled', cancellationComment: 'one two' });
+  },
+);
+
+smoke('array-body-accepted', 'a JSON array body is read as its first item', async (emu) => {
+  const action = await emu.seed('Pending');
+  const res = await emu.cancel(action.id as string, await emu.token(), [{ Comment: 'first' }]);
+  expect(res.json()).toMatchObject({ status: 'Cancelled', cancellationComment: 'first' });
+});

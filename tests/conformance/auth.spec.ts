@@ -88,6 +88,20 @@ suite('authentication', () => {
     });
   }
 
+  // The reads too, as for AUTH.MISSING: a read route may sit behind a guard that only decodes the token.
+  test(
+    'a token signed with another key answers 401 to a GET and a list',
+    req('AUTH.INVALID'),
+    async ({ driver, api }) => {
+      const authorization = `Bearer ${await resigned(await driver.token('operator'))}`;
+      const reads = [
+        await api.get(driver.unknownId(), { authorization }),
+        await api.list({ $top: 1 }, { authorization }),
+      ];
+      for (const res of reads) expect(res).toHaveStatus(401);
+    },
+  );
+
   // No scheme at all as well: a parser that only strips a leading 'Bearer ' takes a bare token.
   for (const [what, header] of [
     ['a scheme other than Bearer', (t: string) => `Basic ${t}`],

@@ -140,3 +140,13 @@ smoke('audience-unchecked-on-reads', 'a token for another audience reads, but ca
   expect((await emu.get(action.id as string, token)).statusCode).toBe(200);
   expect((await emu.cancel(action.id as string, token)).statusCode).toBe(403);
 });
+
+smoke('signature-unchecked-on-reads', "another key's token reads, but cannot cancel", async (emu) => {
+  const action = await emu.seed('Pending');
+  const { privateKey } = await generateKeyPair('RS256');
+  const forged = await new SignJWT(decodeJwt(await emu.token()))
+    .setProtectedHeader({ alg: 'RS256' })
+    .sign(privateKey);
+  expect((await emu.get(action.id as string, forged)).statusCode).toBe(200);
+  expect((await emu.cancel(action.id as string, forged)).statusCode).toBe(401);
+});

@@ -68,7 +68,7 @@ async function authenticate(
     if (missing === 'forbidden') throw new WireError('Forbidden', 'No Authorization header.');
     throw new WireError('Unauthorized', 'The Authorization header is missing.');
   }
-  return ctx.verifier.verify(header);
+  return ctx.verifier.verify(header, !ctx.faults.auth.unsignedOperations.includes(operationId));
 }
 
 function authorize(

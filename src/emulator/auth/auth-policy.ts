@@ -11,6 +11,8 @@ export interface AuthPolicy {
   verifySignature: boolean;
   // An unsigned token (alg 'none') is read without a signature.
   acceptUnsigned: boolean;
+  // Operations whose tokens are read without a signature check (the contract: none).
+  unsignedOperations: readonly string[];
   // true: a token whose kid is not the emulator's key id is decoded without a signature check.
   unknownKidUnverified: boolean;
   checkExpiry: boolean;
@@ -41,6 +43,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   verifySignature: true,
   acceptUnsigned: false,
   unknownKidUnverified: false,
+  unsignedOperations: [],
   checkExpiry: true,
   recheckExpiry: true,
   wrongAudience: 'forbidden',

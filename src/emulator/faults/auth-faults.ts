@@ -24,6 +24,13 @@ export const AUTH_FAULTS = [
     auth: { verifySignature: false },
   },
   {
+    name: 'signature-unchecked-on-reads',
+    seam: 'auth',
+    breaks: ['AUTH.INVALID'],
+    description: "A GET or a list reads a token's claims without checking its signature; a cancel checks it.",
+    auth: { unsignedOperations: ['GetMachineAction', 'ListMachineActions'] },
+  },
+  {
     name: 'alg-none-accepted',
     seam: 'auth',
     breaks: ['AUTH.INVALID'],

@@ -114,7 +114,17 @@ export function parseProfile(data: unknown, origin: string, { quote = true } = {
       ? 'the document'
       : worst.path.slice(1).replace(/\//g, '.');
   const got = quote ? worst.got : shapeOf(valueAt(data, worst.path === '/' ? '' : worst.path));
-  throw new ProfileFormatError(`${origin}: ${where}: expected ${worst.expected}, got ${got}`);
+  throw new ProfileFormatError(`${origin}: ${where}: expected ${plain(worst.expected)}, got ${got}`);
+}
+
+// A reading sent as a header (schema $defs.headerValue): its pattern, said in words.
+const HEADER_VALUE_PATTERN = (readSchemaFile(SCHEMA).$defs as Record<string, { pattern: string }>)
+  .headerValue!.pattern;
+
+function plain(expected: string): string {
+  return expected === `a string matching ${HEADER_VALUE_PATTERN}`
+    ? 'a header value: tab, space, visible ASCII or Latin-1 characters, no CR, LF or other control character'
+    : expected;
 }
 
 // Numbers, booleans and words as the profile's own readings are written ("delta-seconds": letters, no

@@ -174,3 +174,36 @@ test("a user's file is described by its values' shape, so a secret in a file nam
     message({ profileVersion: 1, points: { 'retry-after-form': { reading: 'delta-second' } } }),
   ).toContain('got "delta-second"');
 });
+
+// A reading the emulator sends as a header (a 401's WWW-Authenticate, the JSON Content-Type and
+// OData-Version) must be one a header can hold: with a CR, LF or another control the emulator accepted
+// the file, then Node refused to write the header and every such answer hung unanswered.
+test('a reading sent as a header may hold no CR, LF or other control character', () => {
+  const header = /expected a header value: .*no CR, LF or other control character, got /;
+  const media = (contentType: string, odataVersion: string | null) => ({
+    profileVersion: 1,
+    points: { 'json-media-type': { reading: { contentType, odataVersion } } },
+  });
+  expect(
+    problem({ profileVersion: 1, points: { 'www-authenticate': { reading: 'Bearer\r\nX-Injected: 1' } } }),
+  ).toMatch(header);
+  expect(
+    problem({
+      profileVersion: 1,
+      points: { 'www-authenticate': { reading: { missing: 'Bearer', invalid: 'Bearer\u0000' } } },
+    }),
+  ).toContain('point www-authenticate reading.invalid: expected a header value');
+  expect(problem(media('application/json\r\n', null))).toMatch(header);
+  expect(problem(media('application/json; charset=\u20ac', null))).toMatch(header);
+  expect(problem(media('application/json', '4.0\nX: 1'))).toContain(
+    'reading.odataVersion: expected a header value',
+  );
+  // Latin-1 and tabs are header characters.
+  expect(() => parseProfile(media('application/json;\tcharset=utf-8', '4.0'), 'p.json')).not.toThrow();
+  expect(() =>
+    parseProfile(
+      { profileVersion: 1, points: { 'www-authenticate': { reading: 'Bearer realm="é"' } } },
+      'p.json',
+    ),
+  ).not.toThrow();
+});

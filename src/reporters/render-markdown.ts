@@ -1,6 +1,7 @@
 import type { ComplianceReport } from './compliance-report.ts';
 import { headline } from './headline.ts';
 import { knownDeviationNote } from './known-deviation-note.ts';
+import type { KeptProfile } from './observed-profile-keep.ts';
 import type { RequirementResult } from './requirement-results.ts';
 import { scrub } from './scrub.ts';
 
@@ -11,6 +12,8 @@ export interface ObservedProfileLink {
   path: string;
   known: number;
   total: number;
+  // An incomplete run that read less than the observed profile in place writes its own beside it.
+  kept?: KeptProfile & { file: string };
 }
 
 // compliance.md: the same facts as compliance.json, for people. One row per requirement.
@@ -99,6 +102,16 @@ function quotaLine(quota: unknown): string | undefined {
 // One sentence on how to use it: the loop of docs/calibration.md.
 function observedLine(observed: ObservedProfileLink | undefined): string | undefined {
   if (!observed) return undefined;
+  if (observed.kept) {
+    const { kept } = observed;
+    return (
+      `- Observed profile: this run was incomplete and read ${observed.known} of ${observed.total} open points: ` +
+      `[${observed.file}](${observed.file}). [${kept.file}](${kept.file}), written ${kept.generatedAt}` +
+      `${kept.target ? ` of ${scrub(kept.target)}` : ''} with ` +
+      `${kept.known} points read, was kept: it reads ${kept.lacking.length} this run did not (${kept.lacking.join(', ')}). ` +
+      `Delete it, or run the whole suite, to replace it.`
+    );
+  }
   if (observed.known === 0)
     return `- Observed profile: [${observed.file}](${observed.file}), none of its ${observed.total} open points read in this run.`;
   return (

@@ -8,6 +8,7 @@ import { buildComplianceReport, type ComplianceReport } from './compliance-repor
 import { mustCoverageRequired } from './must-coverage.ts';
 import { buildObservedProfile } from './observed-profile.ts';
 import { OBSERVED_PROFILE_FILE, writeObservedProfile } from './observed-profile-file.ts';
+import { fullerEarlier, PARTIAL_OBSERVED_PROFILE_FILE } from './observed-profile-keep.ts';
 import { renderJson } from './render-json.ts';
 import { type ObservedProfileLink, renderMarkdown } from './render-markdown.ts';
 import { type ExitCode, worstOf } from './run-outcome.ts';
@@ -45,6 +46,7 @@ export function writeComplianceReports(
   }
   rmSync(join(outDir, 'compliance.json'), { force: true });
   rmSync(join(outDir, OBSERVED_PROFILE_FILE), { force: true });
+  rmSync(join(outDir, PARTIAL_OBSERVED_PROFILE_FILE), { force: true });
   rmSync(join(outDir, 'targets'), { recursive: true, force: true });
   for (const report of reports)
     writeSet(join(outDir, 'targets', targetDirName(report.target.name)), report, records, options.now);
@@ -56,25 +58,31 @@ export function writeComplianceReports(
 
 // A shard's partial evidence must not sit next to an earlier full report and be mistaken for it.
 export function removeWholeRunReports(outDir: string): void {
-  for (const name of ['compliance.json', 'compliance.md', 'junit.xml', OBSERVED_PROFILE_FILE, 'targets'])
+  const profiles = [OBSERVED_PROFILE_FILE, PARTIAL_OBSERVED_PROFILE_FILE];
+  for (const name of ['compliance.json', 'compliance.md', 'junit.xml', ...profiles, 'targets'])
     rmSync(join(outDir, name), { recursive: true, force: true });
 }
 
 function writeSet(dir: string, report: ComplianceReport, records: RunRecords, now?: Date): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'compliance.json'), renderJson(report));
-  const file = join(dir, OBSERVED_PROFILE_FILE);
   const { document } = buildObservedProfile(records, report.target.name, {
     ...(now ? { now } : {}),
     schemaPath: forward(relative(dir, join(schemasDir, 'observed-profile.schema.json'))),
   });
+  const kept = fullerEarlier(join(dir, OBSERVED_PROFILE_FILE), document, report);
+  const name = kept ? PARTIAL_OBSERVED_PROFILE_FILE : OBSERVED_PROFILE_FILE;
+  // A complete run's profile is the observed profile: an earlier partial one would read as this run's.
+  if (!kept) rmSync(join(dir, PARTIAL_OBSERVED_PROFILE_FILE), { force: true });
+  const file = join(dir, name);
   const written = writeObservedProfile(file, document);
   const known = Object.values(written.points).filter((entry) => entry && 'reading' in entry).length;
   const link: ObservedProfileLink = {
-    file: OBSERVED_PROFILE_FILE,
+    file: name,
     path: forward(relative(process.cwd(), file)),
     known,
     total: Object.keys(written.points).length,
+    ...(kept ? { kept: { ...kept, file: OBSERVED_PROFILE_FILE } } : {}),
   };
   writeFileSync(join(dir, 'compliance.md'), `${renderMarkdown(report, link)}\n`);
 }

@@ -94,6 +94,11 @@ export class ProfileFormatError extends Error {
 export function parseProfile(data: unknown, origin: string, { quote = true } = {}): ProfileDocument {
   const check = validateAgainst(SCHEMA, data);
   if (check.valid) return data as ProfileDocument;
+  const version = (data as { profileVersion?: unknown } | null)?.profileVersion;
+  if (typeof version === 'number' && Number.isInteger(version) && version > 1)
+    throw new ProfileFormatError(
+      `${origin}: profileVersion ${version} is a newer format than this suite reads (1): update the suite, or write the file as version 1`,
+    );
   const points = (data as { points?: Record<string, unknown> } | null)?.points;
   const unknownPoint =
     points && typeof points === 'object'

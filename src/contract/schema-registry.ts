@@ -101,6 +101,9 @@ function expectation(error: ErrorObject): string {
   switch (error.keyword) {
     case 'required':
       return `property "${String(p.missingProperty)}" to be present`;
+    // Name the member to remove or respell; a key that is no name (it could be pasted text) by its length.
+    case 'additionalProperties':
+      return `no member ${memberName(String(p.additionalProperty))} (the schema names none such)`;
     case 'enum':
       return `one of ${JSON.stringify(p.allowedValues)}`;
     case 'const':
@@ -122,6 +125,12 @@ function expectation(error: ErrorObject): string {
     default:
       return `${error.keyword} ${error.message ?? ''}`.trim();
   }
+}
+
+function memberName(key: string): string {
+  return /^[A-Za-z@$_][\w.@$-]{0,39}$/.test(key)
+    ? `"${key}"`
+    : `named by a string of ${key.length} character(s)`;
 }
 
 export function valueAt(root: unknown, pointer: string): unknown {

@@ -207,3 +207,19 @@ test('a reading sent as a header may hold no CR, LF or other control character',
     ),
   ).not.toThrow();
 });
+
+// A misspelt member was refused as "expected additionalProperties must NOT have additional properties",
+// naming no member; a file of a newer format only as "expected exactly 1, got 2". Each now says what to fix.
+test('a member the format does not name, and a newer profileVersion, are said in words', () => {
+  expect(
+    problem({ profileVersion: 1, points: { 'rate-window': { reading: 'sliding', evidnce: [] } } }),
+  ).toContain(
+    'my-profile.json: point rate-window: expected no member "evidnce" (the schema names none such), got ',
+  );
+  expect(problem({ profileVersion: 1, points: {}, 'pasted secret text': 1 })).toContain(
+    'expected no member named by a string of 18 character(s)',
+  );
+  expect(problem({ profileVersion: 2, points: {} })).toBe(
+    'my-profile.json: profileVersion 2 is a newer format than this suite reads (1): update the suite, or write the file as version 1',
+  );
+});

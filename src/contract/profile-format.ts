@@ -119,17 +119,22 @@ export function parseProfile(data: unknown, origin: string, { quote = true } = {
       ? 'the document'
       : worst.path.slice(1).replace(/\//g, '.');
   const got = quote ? worst.got : shapeOf(valueAt(data, worst.path === '/' ? '' : worst.path));
-  throw new ProfileFormatError(`${origin}: ${where}: expected ${plain(worst.expected)}, got ${got}`);
+  throw new ProfileFormatError(`${origin}: ${where}: expected ${plain(worst)}, got ${got}`);
 }
 
 // A reading sent as a header (schema $defs.headerValue): its pattern, said in words.
 const HEADER_VALUE_PATTERN = (readSchemaFile(SCHEMA).$defs as Record<string, { pattern: string }>)
   .headerValue!.pattern;
 
-function plain(expected: string): string {
-  return expected === `a string matching ${HEADER_VALUE_PATTERN}`
-    ? 'a header value: tab, space, visible ASCII or Latin-1 characters, no CR, LF or other control character'
-    : expected;
+// Ajv's words for a point entry's oneOf ("must match exactly one schema in oneOf") say nothing of the fix.
+function plain({ expected, keyword, path }: { expected: string; keyword: string; path: string }): string {
+  if (expected === `a string matching ${HEADER_VALUE_PATTERN}`)
+    return 'a header value: tab, space, visible ASCII or Latin-1 characters, no CR, LF or other control character';
+  const entry = /^\/points\/[^/]+$/.test(path);
+  if (entry && keyword === 'oneOf') return 'either "reading" or "unknown", not both';
+  if (entry && expected === 'property "reading" to be present')
+    return '"reading", or "unknown" with the reason';
+  return expected;
 }
 
 // Numbers, booleans and words as the profile's own readings are written ("delta-seconds": letters, no

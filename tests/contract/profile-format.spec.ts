@@ -223,3 +223,13 @@ test('a member the format does not name, and a newer profileVersion, are said in
     'my-profile.json: profileVersion 2 is a newer format than this suite reads (1): update the suite, or write the file as version 1',
   );
 });
+
+// An entry with both or neither of reading and unknown was "expected oneOf must match exactly one schema
+// in oneOf": Ajv's words, not the fix.
+test('an entry holds a reading or an unknown, and the line says so', () => {
+  const entry = (value: object) => problem({ profileVersion: 1, points: { 'unknown-id': value } });
+  expect(entry({ reading: { status: 404, code: 'NotFound' }, unknown: 'not seen' })).toContain(
+    'my-profile.json: point unknown-id: expected either "reading" or "unknown", not both, got ',
+  );
+  expect(entry({ note: 'seen once' })).toContain('expected "reading", or "unknown" with the reason');
+});

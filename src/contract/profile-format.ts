@@ -1,6 +1,7 @@
 import { readSchemaFile } from './contract-files.ts';
 import type { FinalStatus } from './machine-action-states.ts';
 import { casesIn, isCasePoint, POINT_CASES } from './profile-cases.ts';
+import { ENTITY_MEMBERS, ERROR_MEMBERS } from './schema-members.ts';
 import { validateAgainst, valueAt } from './schema-registry.ts';
 
 // The one way to say how a target answers the open points (docs/contract.md#open-points): the
@@ -93,7 +94,11 @@ export class ProfileFormatError extends Error {
 // values are described by their shape, never quoted, since one could be a secret.
 export function parseProfile(data: unknown, origin: string, { quote = true } = {}): ProfileDocument {
   const check = validateAgainst(SCHEMA, data);
-  if (check.valid) return data as ProfileDocument;
+  if (check.valid) {
+    const named = namedAsExtra(data as ProfileDocument);
+    if (named) throw new ProfileFormatError(`${origin}: ${named}`);
+    return data as ProfileDocument;
+  }
   const version = (data as { profileVersion?: unknown } | null)?.profileVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > 1)
     throw new ProfileFormatError(
@@ -120,6 +125,21 @@ export function parseProfile(data: unknown, origin: string, { quote = true } = {
       : worst.path.slice(1).replace(/\//g, '.');
   const got = quote ? worst.got : shapeOf(valueAt(data, worst.path === '/' ? '' : worst.path));
   throw new ProfileFormatError(`${origin}: ${where}: expected ${plain(worst)}, got ${got}`);
+}
+
+// An extra member is one the schemas do not name (docs/contract.md#extra-members): a named one listed
+// there is never sent as an extra, so the emulator's answers could not show the file's reading.
+function namedAsExtra(doc: ProfileDocument): string | undefined {
+  const extras = readingOf(doc, 'extra-members');
+  for (const [side, names] of [
+    ['entity', ENTITY_MEMBERS],
+    ['error', ERROR_MEMBERS],
+  ] as const) {
+    const named = extras?.[side].find((name) => names.has(name));
+    if (named)
+      return `point extra-members reading.${side}: "${named}" is a member the schema names, not an extra one; remove it`;
+  }
+  return undefined;
 }
 
 // A reading sent as a header (schema $defs.headerValue): its pattern, said in words.

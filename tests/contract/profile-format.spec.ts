@@ -233,3 +233,21 @@ test('an entry holds a reading or an unknown, and the line says so', () => {
   );
   expect(entry({ note: 'seen once' })).toContain('expected "reading", or "unknown" with the reason');
 });
+
+// A hand-written extra-members reading that named a schema member (computerDnsName) was accepted, the
+// emulator sent nothing more, and the run against it read the point without it: no round trip.
+test('extra-members names only members the schemas do not name', () => {
+  const extras = (entity: string[], error: string[]) => ({
+    profileVersion: 1,
+    points: { 'extra-members': { reading: { entity, error } } },
+  });
+  expect(problem(extras(['@odata.etag', 'computerDnsName'], []))).toBe(
+    'my-profile.json: point extra-members reading.entity: "computerDnsName" is a member the schema names, not an extra one; remove it',
+  );
+  expect(problem(extras([], ['innerError', 'target']))).toContain(
+    'reading.error: "target" is a member the schema names',
+  );
+  expect(() =>
+    parseProfile(extras(['@odata.etag', 'investigationId'], ['innerError']), 'p.json'),
+  ).not.toThrow();
+});

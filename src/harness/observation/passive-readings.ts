@@ -1,5 +1,6 @@
 import type { TestInfo } from '@playwright/test';
 import type { OpenPointId } from '../../contract/index.ts';
+import { ENTITY_MEMBERS, ERROR_MEMBERS, TIMESTAMP_MEMBERS } from '../../contract/schema-members.ts';
 import { currentTestInfo } from '../evidence/record-finding.ts';
 import { type Exchange, isJsonContentType } from '../http/exchange.ts';
 import { parseHttpDate } from '../http/http-date.ts';
@@ -7,7 +8,6 @@ import { evidenceOf } from './exchange-evidence.ts';
 import { caseOf, inCase } from './point-case.ts';
 import { asRefusal } from './read-answer.ts';
 import { recordReading } from './record-reading.ts';
-import { ENTITY_MEMBERS, ERROR_MEMBERS, TIMESTAMP_MEMBERS } from './schema-members.ts';
 import { actionIdOf, knownToExist, noteStatus } from './seen-states.ts';
 
 // The open points every answer shows, read from the wire alone (docs/calibration.md#passive-points):

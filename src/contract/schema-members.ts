@@ -1,4 +1,4 @@
-import { readSchemaFile } from '../../contract/contract-files.ts';
+import { readSchemaFile } from './contract-files.ts';
 
 // What the JSON Schemas in schemas/ name: a member of an answer outside these is an extra member
 // (docs/contract.md#extra-members). Read from the schemas, so a member they learn stops being extra.

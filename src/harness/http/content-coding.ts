@@ -6,10 +6,14 @@ export type DecodedBody =
   // Decoding would pass maxBytes: a zip bomb, or no answer of this API.
   | { tooLarge: string };
 
-// A request without Accept-Encoding accepts any content coding (RFC 9110 §12.5.3), and real answers
-// have come deflated (docs/contract.md#response-headers), so the lean client undoes gzip, deflate and br
-// as a browser does, last applied first. An unknown coding, or bytes that do not decode, stay as
-// received: the body is then judged as the target sent it.
+// What the lean client offers in Accept-Encoding: exactly the codings it undoes. A request without the
+// header accepts any coding (RFC 9110 §12.5.3), so a lawful target could answer in zstd or compress,
+// which no decoder here reads, and every exchange then failed as "body is not JSON".
+export const ACCEPTED_CODINGS = 'gzip, deflate, br';
+
+// Real answers have come deflated (docs/contract.md#response-headers), so the lean client undoes gzip,
+// deflate and br as a browser does, last applied first. An unknown coding (one not offered), or bytes
+// that do not decode, stay as received: the body is then judged as the target sent it.
 export function decodeBody(
   bytes: Buffer,
   contentEncoding: string | undefined,

@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { answerTooLarge, MAX_ANSWER_BYTES } from './answer-limit.ts';
-import { decodeBody } from './content-coding.ts';
+import { ACCEPTED_CODINGS, decodeBody } from './content-coding.ts';
 import { describeFetchError } from './fetch-error.ts';
 
 export interface RawResponse {
@@ -37,9 +37,10 @@ export interface RawRequest {
   ca?: string;
 }
 
-// Sends exactly the given headers. Playwright's request context always adds a Content-Type to a body,
-// so a body without one (HDR.NOCONTENTTYPE) goes through here, and so do loopback targets, where the
-// request context's per-call overhead (tracing, protocol round trips) would dominate.
+// Sends the given headers and no other but Accept-Encoding (what decodeBody undoes). Playwright's
+// request context always adds a Content-Type to a body, so a body without one (HDR.NOCONTENTTYPE) goes
+// through here, and so do loopback targets, where the request context's per-call overhead (tracing,
+// protocol round trips) would dominate.
 export function sendRaw(request: RawRequest): Promise<RawResponse> {
   const { url, method, headers, body, timeoutMs, ca } = request;
   const target = new URL(url);
@@ -51,6 +52,7 @@ export function sendRaw(request: RawRequest): Promise<RawResponse> {
       {
         method,
         headers: {
+          'accept-encoding': ACCEPTED_CODINGS,
           ...headers,
           ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}),
         },

@@ -27,8 +27,11 @@ export class ProbeClient {
     body?: string,
   ): Promise<ProbeAnswer> {
     this.requests++;
+    // Uncoded answers: the probe compares readings, and a target may code a body for a client that
+    // offers nothing in a way this client cannot undo (RFC 9110 §12.5.3).
+    const offered = { 'accept-encoding': 'identity', ...headers };
     const sent =
-      body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) };
+      body === undefined ? offered : { ...offered, 'content-length': String(Buffer.byteLength(body)) };
     return new Promise((resolve, reject) => {
       const req = request(
         new URL(path, this.baseUrl),

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { codedBody } from './content-coding.ts';
 import { httpDate } from './time-format.ts';
 import type { Variant } from './variants.ts';
 
@@ -28,7 +29,12 @@ export function writeAnswer(res: ServerResponse, answer: Answer, variant: Varian
     res.end();
     return;
   }
-  const body = Buffer.from(JSON.stringify(answer.json), 'utf8');
+  const json = Buffer.from(JSON.stringify(answer.json), 'utf8');
+  const { coding, bytes: body } =
+    variant.contentCoding === 'negotiated'
+      ? codedBody(res.req.headers['accept-encoding'], json)
+      : { bytes: json };
+  if (coding) res.setHeader('Content-Encoding', coding);
   res.setHeader('Content-Type', answer.contentType ?? variant.jsonContentType);
   if (!answer.contentType && variant.odataVersion) res.setHeader('OData-Version', variant.odataVersion);
   if (variant.framing === 'chunked') {

@@ -65,6 +65,9 @@ export interface Variant {
   // connection and framing.
   connection: 'keep-alive' | 'close';
   framing: 'content-length' | 'chunked';
+  // Content coding: none, or chosen from the request's Accept-Encoding, any coding (zstd) when it has
+  // none (content-coding.ts). Not an open point: HTTP's own latitude, which no verdict may depend on.
+  contentCoding: 'none' | 'negotiated';
   // Open questions with no profile point (docs/contract.md#route-case, #list-order).
   routeCaseInsensitive: boolean;
   listNewestFirst: boolean;
@@ -104,6 +107,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     duplicateCreate: 'reject',
     connection: 'keep-alive',
     framing: 'chunked',
+    contentCoding: 'negotiated',
     routeCaseInsensitive: true,
     listNewestFirst: false,
     serviceTimeMs: 7,
@@ -138,6 +142,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     duplicateCreate: { existingStatus: 200 },
     connection: 'close',
     framing: 'content-length',
+    contentCoding: 'none',
     routeCaseInsensitive: false,
     listNewestFirst: true,
     serviceTimeMs: 0,

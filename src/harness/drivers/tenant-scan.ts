@@ -16,6 +16,8 @@ export interface StartedScan {
   fresh: boolean;
   // Ours, and a GET of it answered 200 within the settle bound.
   readable: boolean;
+  // Neither the answer nor a GET of its action names a requestorComment: whose it is cannot be told.
+  untold?: boolean;
   // A GET of it answered 429 meanwhile: the reads stopped there.
   throttled?: boolean;
 }
@@ -39,8 +41,25 @@ export async function startScan(
   // A duplicate may come back as someone else's running action (docs/contract.md#duplicate-actions): only an
   // action whose Comment starts with this run's whole tag is ours to cancel. A substring match took run
   // nightly-12's scan for run nightly-1's, and cancelled it.
-  const ours = exchange.status < 300 && !!body?.id && String(body.requestorComment ?? '').startsWith(runTag);
-  if (!ours || !body) return { exchange, fresh: false, readable: false };
+  const tagged = (action: unknown) =>
+    String((action as MachineActionRecord | undefined)?.requestorComment ?? '').startsWith(runTag);
+  if (exchange.status >= 300 || !body?.id) return { exchange, fresh: false, readable: false };
+  const readBack = () =>
+    eventually(
+      () => api.get(body.id),
+      (res) => res.status === 200,
+    );
+  let seen: Awaited<ReturnType<typeof readBack>> | undefined;
+  let ours = body;
+  if (!tagged(body)) {
+    // Any member but four may be null or left out (docs/contract.md#machine-action-fields): an answer
+    // without requestorComment is not someone else's scan. The action's own read tells; taking it for
+    // another's left this run's scan running, outside the ledger, and every later test N/A.
+    if (typeof body.requestorComment === 'string') return { exchange, fresh: false, readable: false };
+    seen = await readBack();
+    if (!tagged(seen.value.body)) return { exchange, fresh: false, readable: false, untold: true };
+    ours = { ...body, requestorComment: (seen.value.body as MachineActionRecord).requestorComment };
+  }
   const fresh = !state.created.has(body.id);
   if (fresh)
     state.created.set(body.id, {
@@ -50,11 +69,8 @@ export async function startScan(
       createdAt: new Date(state.clock.now()).toISOString(),
       lastStatus: body.status,
     });
-  const seen = await eventually(
-    () => api.get(body.id),
-    (res) => res.status === 200,
-  );
-  return { exchange, ours: body, fresh, readable: seen.settled, throttled: seen.value.status === 429 };
+  seen ??= await readBack();
+  return { exchange, ours, fresh, readable: seen.settled, throttled: seen.value.status === 429 };
 }
 
 // What activeAction hands a test: a new action of this run, readable, or (for a test that asks twice)
@@ -65,7 +81,7 @@ export function scanToCancel(
   mine: readonly string[],
   clientIdVariable?: string,
 ): MachineActionRecord {
-  const { exchange, ours, fresh, readable, throttled } = started;
+  const { exchange, ours, fresh, readable, throttled, untold } = started;
   // An earlier test's action, answered as the existing one (docs/contract.md#duplicate-actions): its
   // cancel has not shown yet and keeps the device busy (#cancel-visible-after), and may still land on it.
   if (ours && !fresh && !mine.includes(ours.id))
@@ -79,6 +95,10 @@ export function scanToCancel(
     const refusal = scanRefusal(exchange, clientIdVariable);
     throw refusal instanceof NotApplicableError ? refusal : noVerdict(refusal);
   }
+  if (untold)
+    throw new NotApplicableError(
+      `the scan on MDE_MACHINE_ID answered with action ${body.id}, and neither that answer nor a GET of it names a requestorComment: the suite knows its own scans by the run's tag in their Comment, and does not cancel one it cannot tell for its own (it may be this run's: check the device)`,
+    );
   if (!ours)
     throw new NotApplicableError(
       `the scan on MDE_MACHINE_ID answered with action ${body.id}, which this run did not start: someone else's scan is running there`,

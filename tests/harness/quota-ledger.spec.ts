@@ -34,6 +34,22 @@ test.describe('quota ledger', () => {
     expect(q.tryReserve('operator', 'CancelMachineAction')).toBe(0);
   });
 
+  // The target counts a call when it arrives, after its reservation (a token fetched first, the way
+  // there): counted from its reservation, a full share let the eleventh call in while the first still
+  // counted at the target, and a lawful tenant answered 429 (a GET while a cancel was to show).
+  test('a call counts from its answer, when it has certainly reached the target', async () => {
+    const now = { t: 1_000_000 };
+    const q = ledger(now, 1).make();
+    const reserved: number[] = [];
+    for (let i = 0; i < 10; i++) reserved.push(await q.reserve('operator', 'GetMachineAction'));
+    now.t += 2_000;
+    for (const at of reserved) q.answered('operator', 'GetMachineAction', at);
+    now.t += 58_000;
+    expect(q.tryReserve('operator', 'GetMachineAction')).toBe(2_000);
+    now.t += 2_000;
+    expect(q.tryReserve('operator', 'GetMachineAction')).toBe(0);
+  });
+
   // 0.05 of 10 a minute is no call at all: the wait was Infinity, read by setTimeout as 1 ms, and the
   // call spun until the test timed out.
   test('a share that leaves no call a minute is refused at once, saying the share that would', async () => {

@@ -70,7 +70,7 @@ export class TenantState implements CallGuard {
     operationId: string;
     method: string;
     id?: string;
-  }): Promise<void> {
+  }): Promise<() => void> {
     const { spec } = this.options;
     if (call.operationId === 'CancelMachineAction') this.assertMayCancel(call.id ?? '');
     else if (call.operationId === 'RunAntiVirusScan') {
@@ -83,8 +83,10 @@ export class TenantState implements CallGuard {
         );
     } else if (call.method !== 'GET')
       throw noVerdict(new SafetyInterlockError(`the suite never calls ${call.operationId} on a tenant.`));
+    const key = this.quotaKey(call.caller);
     try {
-      await this.ledger.reserve(this.quotaKey(call.caller), call.operationId, call.caller === 'throttle');
+      const reservedAt = await this.ledger.reserve(key, call.operationId, call.caller === 'throttle');
+      return () => this.ledger.answered(key, call.operationId, reservedAt);
     } catch (error) {
       throw error instanceof QuotaExceededError ? noVerdict(error) : error;
     }

@@ -20,7 +20,13 @@ export interface Caller {
 
 // Consulted before each call; the tenant driver uses it for the quota ledger and the write interlocks.
 export interface CallGuard {
-  beforeCall(call: { caller: string; operationId: string; method: string; id?: string }): Promise<void>;
+  // May answer what to do once the call is answered or lost (the quota ledger counts it from then).
+  beforeCall(call: {
+    caller: string;
+    operationId: string;
+    method: string;
+    id?: string;
+  }): Promise<undefined | (() => void)>;
   // Every answer, once checked: the tenant ledger learns the status of the actions it created.
   afterCall?(exchange: Exchange): void;
 }
@@ -114,7 +120,7 @@ export class ApiClient {
   ): Promise<Exchange> {
     const { baseUrl, caller, guard } = this.options;
     const contract = getContract();
-    await guard?.beforeCall({
+    const settled = await guard?.beforeCall({
       caller: caller.label,
       operationId,
       method,
@@ -145,6 +151,8 @@ export class ApiClient {
     } catch (error) {
       // A lost exchange says nothing about the contract: the test ends without a verdict.
       throw noVerdict(new TransportError(`${method} ${pathTemplate}`, describeLoss(error), { cause: error }));
+    } finally {
+      settled?.();
     }
     const parsed = parseJson(answer.text);
     // A 502, 503 or 504 without a JSON body is a gateway in front of the API speaking, not the API:

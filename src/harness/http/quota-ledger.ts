@@ -56,21 +56,34 @@ export class QuotaLedger {
   // minute); when the hour share is used up it throws QuotaExceededError without recording anything.
   // exempt: counted but not limited (tests that deliberately exhaust the limit with
   // MDE_ALLOW_THROTTLING=true).
-  async reserve(caller: string, operationId: string, exempt = false): Promise<void> {
+  // Answers the time recorded, for answered() to move.
+  async reserve(caller: string, operationId: string, exempt = false): Promise<number> {
     for (;;) {
-      const waitMs = this.tryReserve(caller, operationId, exempt);
-      if (waitMs === 0) return;
+      const reservedAt = this.now();
+      const waitMs = this.tryReserve(caller, operationId, exempt, reservedAt);
+      if (waitMs === 0) return reservedAt;
       await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
   }
 
+  // The target counts a call when it arrives, which may be well after its reservation (a token to fetch
+  // first, the way there): counted from its reservation, a full minute share let the 101st call reach
+  // the target while the first still counted there, and a lawful tenant answered 429. A call is counted
+  // from its answer instead, when it has certainly arrived.
+  answered(caller: string, operationId: string, reservedAt: number): void {
+    this.withLock((state) => {
+      const recent = state.recent[`${caller}|${operationId}`];
+      const at = recent?.indexOf(reservedAt) ?? -1;
+      if (recent && at >= 0) recent[at] = Math.max(reservedAt, this.now());
+    });
+  }
+
   // 0 when recorded, else how long to wait before the minute window has room.
-  tryReserve(caller: string, operationId: string, exempt = false): number {
+  tryReserve(caller: string, operationId: string, exempt = false, now = this.now()): number {
     const limit = this.options.limitOf(operationId);
     let waitMs = 0;
     this.withLock((state) => {
       const key = `${caller}|${operationId}`;
-      const now = this.now();
       const recent = (state.recent[key] ?? []).filter((t) => t > now - HOUR);
       const inMinute = recent.filter((t) => t > now - MINUTE);
       const maxMinute = Math.floor(limit.perMinute * this.options.share);

@@ -35,9 +35,9 @@ export const STORE_FAULTS = [
   {
     name: 'inprogress-cancel-not-stored',
     seam: 'store',
-    breaks: ['CANCEL.PERSIST'],
+    breaks: ['CANCEL.PERSIST', 'CANCEL.REOPEN'],
     description:
-      'A cancel of an InProgress action answers 200 Cancelled but the stored action stays InProgress; a Pending one is cancelled.',
+      'A cancel of an InProgress action answers 200 Cancelled but the stored action stays InProgress (so the device stays busy); a Pending one is cancelled.',
     store: { unstoredCancelStatuses: ['InProgress'] },
   },
   {

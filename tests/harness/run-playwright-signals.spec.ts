@@ -54,3 +54,32 @@ for (const to of ['the script', 'the process group'] as const)
     expect(await exited).toBe(130);
     expect(JSON.parse(readFileSync(join(dir, 'ended.json'), 'utf8'))).toEqual({ status: 'interrupted' });
   });
+
+// `npm run` starts the script through `sh -c` and forwards a SIGTERM sent to npm alone to that shell
+// only: the shell died and the script ran its whole suite on, orphaned (a cancelled CI job went on
+// writing to the tenant). Its parent's going now stops the run as the signal would have.
+test('SIGTERM to npm alone (which forwards it to its shell) stops the run', async () => {
+  test.setTimeout(60_000);
+  const dir = workspace();
+  const shell = spawn('sh', ['-c', `"${process.execPath}" --import tsx drive.ts`], {
+    cwd: dir,
+    stdio: 'ignore',
+    detached: true,
+    env: { ...process.env, npm_lifecycle_event: 'conformance' },
+  });
+  const ended = join(dir, 'ended.json');
+  try {
+    for (let i = 0; i < 300 && !existsSync(join(dir, 'started')); i++) await sleep(100);
+    expect(existsSync(join(dir, 'started')), 'the test started').toBe(true);
+    shell.kill('SIGTERM');
+    // The test would run 60 s; stopped, the reporter says so within seconds.
+    for (let i = 0; i < 200 && !existsSync(ended); i++) await sleep(100);
+    expect(existsSync(ended), 'the run ended within 20 s').toBe(true);
+    expect(JSON.parse(readFileSync(ended, 'utf8'))).toEqual({ status: 'interrupted' });
+  } finally {
+    // Whatever happened, nothing of this test runs on (the group: the shell's orphaned script too).
+    try {
+      process.kill(-shell.pid!, 'SIGKILL');
+    } catch {}
+  }
+});

@@ -1,0 +1,24 @@
+// Under `npm run`, npm forwards a SIGTERM or SIGINT sent to it alone to the shell it ran the script
+// with (`sh -c`), not to the script: the shell dies, npm exits 143 and the script, orphaned, ran the
+// whole suite on against the tenant, unstopped and unwatched. The parent's going is that signal: the
+// run is stopped as a signal to the script itself would stop it. Outside npm a parent may go on
+// purpose (a detached run), so only npm's shell counts.
+const POLL_MS = 250;
+
+export function stopWhenOrphaned(
+  stop: () => void,
+  { parentPid = process.ppid, currentParent = () => process.ppid, underNpm = isUnderNpm() } = {},
+): () => void {
+  if (!underNpm) return () => {};
+  const timer = setInterval(() => {
+    if (currentParent() === parentPid) return;
+    clearInterval(timer);
+    stop();
+  }, POLL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+function isUnderNpm(): boolean {
+  return Boolean(process.env.npm_lifecycle_event);
+}

@@ -45,7 +45,10 @@ function resultsOfBothTenants(): string {
   ] as const) {
     const file = actionLedgerFile(results, RUN, spec, 4242);
     mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(file, JSON.stringify({ runId: RUN, actions: [{ id }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ runId: RUN, actions: [{ id, lastStatus: 'Cancelled', cancelledBy: 'test' }] }),
+    );
   }
   return results;
 }
@@ -58,7 +61,10 @@ test("a run whose one target is a tenant writes that tenant's quota and actions 
   const reports = tempDir('tenant-evidence-reports-');
   expect(await writeTenantEvidence(plan(['tenant', tenantA]), results, reports)).toEqual([]);
   expect(totals(join(reports, 'quota.json'))).toEqual([3]);
-  expect(json(join(reports, 'tenant-ledger.json'))).toEqual({ runId: RUN, actions: [{ id: 'action-of-a' }] });
+  expect(json(join(reports, 'tenant-ledger.json'))).toEqual({
+    runId: RUN,
+    actions: [{ id: 'action-of-a', lastStatus: 'Cancelled', cancelledBy: 'test' }],
+  });
 });
 
 test('a run of several targets writes each tenant under tenants/<target>/ and leaves reports/ files alone', async () => {
@@ -72,7 +78,7 @@ test('a run of several targets writes each tenant under tenants/<target>/ and le
   expect(totals(join(reports, 'tenants', 'tenant-a', 'quota.json'))).toEqual([3]);
   expect(totals(join(reports, 'tenants', 'tenant-b', 'quota.json'))).toEqual([5]);
   expect(json(join(reports, 'tenants', 'tenant-b', 'tenant-ledger.json')).actions).toEqual([
-    { id: 'action-of-b' },
+    { id: 'action-of-b', lastStatus: 'Cancelled', cancelledBy: 'test' },
   ]);
   expect(json(join(reports, 'tenant-ledger.json'))).toEqual({ runId: 'the-users-run' });
   expect(existsSync(join(reports, 'quota.json'))).toBe(false);
@@ -99,7 +105,10 @@ test("a worker's ledger that is not JSON costs its own actions, named, not the o
   writeFileSync(join(reports, 'tenant-ledger.json'), '{"runId":"earlier"}');
   const errors = await writeTenantEvidence(plan(['tenant', tenantA]), results, reports);
   expect(errors).toEqual([expect.stringContaining('4343.json could not be read')]);
-  expect(json(join(reports, 'tenant-ledger.json'))).toEqual({ runId: RUN, actions: [{ id: 'action-of-a' }] });
+  expect(json(join(reports, 'tenant-ledger.json'))).toEqual({
+    runId: RUN,
+    actions: [{ id: 'action-of-a', lastStatus: 'Cancelled', cancelledBy: 'test' }],
+  });
 });
 
 test("the reports directory is the compliance reporter's, relative to the configuration, else reports/", () => {

@@ -5,6 +5,7 @@ import { NotApplicableError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
 import { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
+import { adoptAbandoned } from './abandoned-actions.ts';
 import { readUntil, type Settled } from './eventually.ts';
 import { PreconditionError } from './precondition-error.ts';
 import { actionRunningOn } from './running-on-device.ts';
@@ -25,7 +26,9 @@ export function createTenantRuntime(options: TenantRuntimeOptions): TargetRuntim
     apiBaseUrl: options.spec.apiBaseUrl,
     newDriver: () => new TenantDriver(state),
     close: async () => {
-      // A last sweep for anything a crashed test left running; no test follows it, so it does not wait.
+      // A last sweep for anything a crashed test (or a worker that died) left running; no test follows
+      // it, so it does not wait.
+      if (!state.abandonedTaken) adoptAbandoned(state);
       await new TenantDriver(state, [...state.created.keys()], false).teardown();
       state.writeLedger();
     },
@@ -167,11 +170,24 @@ export class TenantDriver implements TargetDriver {
   private async start(machineId: string): Promise<StartedScan> {
     const refused = this.state.refusedScans.get();
     if (refused) throw noVerdict(refused);
+    await this.cancelAbandoned();
     const started = await startScan(await this.client('operator'), this.state, machineId, (read, done) =>
       this.eventually(read, done),
     );
     if (started.ours && started.fresh) this.mine.push(started.ours.id);
     return started;
+  }
+
+  // Once per worker, before its first scan: a worker of the run that died left its scan running, and
+  // the device would refuse every later one as a duplicate (abandoned-actions.ts).
+  private async cancelAbandoned(): Promise<void> {
+    if (this.state.abandonedTaken) return;
+    this.state.abandonedTaken = true;
+    const open = adoptAbandoned(this.state);
+    if (open.length > 0)
+      await cancelLeftovers(this.clientAs('operator', 'operator'), this.state, open, (read, done) =>
+        this.eventually(read, done),
+      );
   }
 
   // A 403 or 404 to the scan of a device that is running an action may be its refusal of a duplicate

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { isFinal } from '../../contract/index.ts';
 import { writeWhole } from '../../contract/write-whole.ts';
 import type { TenantTarget } from '../config/target-spec.ts';
 import { tenantQuotaReport } from './tenant-quota.ts';
+import type { LedgerEntry } from './tenant-state.ts';
 
 // After a tenant run: the quota it spent (quota.json) and every action it created with how it ended
 // (tenant-ledger.json), from the files its workers kept in the results directory (test-results/).
@@ -31,6 +33,7 @@ export function writeTenantReports(
       return [];
     }
   });
+  problems.push(...mayStillRun(actions as LedgerEntry[]));
   mkdirSync(reportsDir, { recursive: true });
   writeWhole(join(reportsDir, 'quota.json'), `${JSON.stringify(quota, null, 2)}\n`);
   writeWhole(join(reportsDir, 'tenant-ledger.json'), `${JSON.stringify({ runId, actions }, null, 2)}\n`);
@@ -51,9 +54,35 @@ export function writeActionLedger(file: string, content: string): void {
   writeWhole(file, content);
 }
 
+// The ledger files this run's workers wrote for this tenant, with the process id of each writer.
+export function runLedgerFiles(
+  resultsDir: string,
+  runId: string,
+  spec: TenantTarget,
+): { file: string; pid: number }[] {
+  const dir = join(resultsDir, ACTION_LEDGER_DIR);
+  const prefix = actionLedgerPrefix(runId, spec);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && /^\d+\.json$/.test(f.slice(prefix.length)))
+    .map((f) => ({ file: join(dir, f), pid: Number(f.slice(prefix.length, -'.json'.length)) }));
+}
+
 function actionLedgerPrefix(runId: string, spec: TenantTarget): string {
   const tenant = createHash('sha256')
     .update(`${new URL(spec.apiBaseUrl).host}|${spec.tenantId}`)
     .digest('hex');
   return `${runId}-${tenant.slice(0, 10)}-`;
+}
+
+// An action of the run that nothing cancelled and that was last seen active (or not seen at all): its
+// worker died with no other to take it over, or every cancel was lost. The run must not read as if it
+// had cleaned up after itself.
+function mayStillRun(actions: LedgerEntry[]): string[] {
+  return actions
+    .filter((a) => !a.cancelledBy && !(a.lastStatus && isFinal(a.lastStatus)))
+    .map(
+      (a) =>
+        `action ${a.id} (${a.type} on ${a.machineId}), started by this run, was never cancelled (last seen ${a.lastStatus ?? 'never'}): it may still be running; cancel it in the Defender portal or let it end before the next run`,
+    );
 }

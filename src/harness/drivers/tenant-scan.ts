@@ -69,6 +69,8 @@ export async function startScan(
       createdAt: new Date(state.clock.now()).toISOString(),
       lastStatus: body.status,
     });
+  // At once, not only when the worker ends: a worker that dies leaves it for the next one to cancel.
+  if (fresh) state.writeLedger();
   seen ??= await readBack();
   return { exchange, ours, fresh, readable: seen.settled, throttled: seen.value.status === 429 };
 }

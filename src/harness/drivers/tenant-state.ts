@@ -54,6 +54,8 @@ export class TenantState implements CallGuard {
   readonly clock: RealTime;
   // The target's clock minus the local one, learnt from a Date header (TenantDriver.clockNow).
   clockOffsetMs: number | undefined;
+  // Whether this worker has taken over what a worker of the run that died left (abandoned-actions.ts).
+  abandonedTaken = false;
 
   constructor(readonly options: TenantRuntimeOptions) {
     this.clock = options.clock ?? REAL_TIME;

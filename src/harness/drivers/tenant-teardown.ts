@@ -42,6 +42,8 @@ export async function cancelLeftovers(
       entry.lastStatus = `unknown (teardown: ${(error as Error).message})`;
     } finally {
       if (info) dropLostExchanges(info, mark);
+      // How it ended, on disk now: the worker may die before it ends (abandoned-actions.ts).
+      state.writeLedger();
     }
   }
 }

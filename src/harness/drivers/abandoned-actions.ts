@@ -1,0 +1,43 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { isFinal } from '../../contract/index.ts';
+import { runLedgerFiles } from './tenant-reports.ts';
+import type { LedgerEntry, TenantState } from './tenant-state.ts';
+
+// A worker that died (killed, out of memory) took its teardown with it: the scan its test had started
+// kept running on the device, every later scan of the run was refused as a duplicate (NA), and the
+// action was missing from tenant-ledger.json. Each worker keeps its ledger file up to date as it
+// creates actions; the next worker of the run takes over the file of one that has gone and returns
+// the actions that may still run, for its driver to cancel before it starts a scan of its own.
+export function adoptAbandoned(state: TenantState, isAlive: (pid: number) => boolean = alive): string[] {
+  const { resultsDir, runId, spec } = state.options;
+  const open: string[] = [];
+  for (const { file, pid } of runLedgerFiles(resultsDir, runId, spec)) {
+    if (pid === process.pid || isAlive(pid)) continue;
+    let actions: LedgerEntry[];
+    try {
+      actions = (JSON.parse(readFileSync(file, 'utf8')) as { actions: LedgerEntry[] }).actions;
+    } catch {
+      // Cut short as it died: the reports name the file and what it cost.
+      continue;
+    }
+    for (const entry of actions) {
+      if (state.created.has(entry.id)) continue;
+      state.created.set(entry.id, entry);
+      if (!(entry.lastStatus && isFinal(entry.lastStatus))) open.push(entry.id);
+    }
+    // Its actions are this worker's now, in this worker's file: the reports list each one once.
+    state.writeLedger();
+    rmSync(file, { force: true });
+  }
+  return open;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a process of another user holds that id now; not ours to take over.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -4,6 +4,7 @@ import { isLoopback } from './config/hosts.ts';
 import type { EmulatorTarget, TenantTarget } from './config/target-spec.ts';
 import { ControlClient } from './drivers/control-client.ts';
 import { quotaKeyOf, tenantQuotaLedger } from './drivers/tenant-quota.ts';
+import { earlierRunScans } from './earlier-run-scans.ts';
 import { ControlProtocolError, TargetUnreachableError } from './errors.ts';
 import { describeFetchError, PLAIN_HTTP_ANSWER } from './http/fetch-error.ts';
 import { sendRaw } from './http/raw-request.ts';
@@ -22,6 +23,8 @@ export interface PreflightOptions {
   // The run's quota ledger (tenant mode): the preflight's one authenticated API call counts in
   // reports/quota.json as the tests' calls do.
   ledger?: { runId: string; resultsDir: string };
+  // Where a warning goes (an earlier run's scan still running on MDE_MACHINE_ID): stderr by default.
+  warn?: (line: string) => void;
 }
 
 // Checks, before any test, that the API origin answers, that a token can be had (in tenant mode, one
@@ -61,6 +64,12 @@ export async function preflight(
     }
     if (options.ledger) countPreflightCall(spec, options.ledger);
     await checkApiTakesToken(spec, token.accessToken, options.timeoutMs);
+    if (spec.allowWrites && spec.machineId && options.ledger) {
+      countPreflightCall(spec, options.ledger);
+      const { runId } = options.ledger;
+      const warn = options.warn ?? ((line: string) => console.error(line));
+      for (const line of await earlierRunScans(spec, token.accessToken, runId, options.timeoutMs)) warn(line);
+    }
     return;
   }
   const control = new ControlClient(spec.controlBaseUrl ?? spec.apiBaseUrl, options.timeoutMs);

@@ -1,0 +1,41 @@
+import type { TenantTarget } from './config/target-spec.ts';
+import { sendRaw } from './http/raw-request.ts';
+
+// A run killed before its teardown (SIGKILL after a CI job's grace period, a runner that died) leaves
+// its scan running on MDE_MACHINE_ID, and the next run's write tests all read NA ("a scan is already
+// running") with no word of whose it is. Another run's action is not this run's to cancel (it may be
+// a run going on elsewhere): the preflight names it instead, with what to do. One line per action.
+const TAG = /^mde-conformance ([^:\s]+):/;
+
+export async function earlierRunScans(
+  spec: TenantTarget,
+  accessToken: string,
+  runId: string,
+  timeoutMs: number,
+): Promise<string[]> {
+  if (!spec.allowWrites || !spec.machineId) return [];
+  const filter = `machineId eq '${spec.machineId.replace(/'/g, "''")}'`;
+  let value: unknown;
+  try {
+    const answer = await sendRaw({
+      url: `${spec.apiBaseUrl}/api/machineactions?$filter=${encodeURIComponent(filter)}`,
+      method: 'GET',
+      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+      timeoutMs,
+    });
+    if (answer.status !== 200) return [];
+    value = (JSON.parse(answer.text) as { value?: unknown }).value;
+  } catch {
+    // Only a warning is lost: the tests meet the device as it is and say what they find.
+    return [];
+  }
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((action: { id?: unknown; status?: unknown; requestorComment?: unknown }) => {
+    const run = TAG.exec(String(action?.requestorComment ?? ''))?.[1];
+    const active = action?.status === 'Pending' || action?.status === 'InProgress';
+    if (!run || run === runId || !active || typeof action.id !== 'string') return [];
+    return [
+      `conformance: warning: action ${action.id} (${action.status}), a scan started by run ${run} of this suite, is still running on MDE_MACHINE_ID: that run ended before its teardown cancelled it, or is running elsewhere. While it runs the device refuses new scans and this run's write tests read NA; if run ${run} is over, cancel the action (Defender portal, or POST /api/machineactions/${action.id}/cancel) or wait for it to end`,
+    ];
+  });
+}

@@ -1,0 +1,83 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { earlierRunScans } from '../../src/harness/earlier-run-scans.ts';
+import { preflight } from '../../src/harness/preflight.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { tenantTarget } from './tenant-target.ts';
+
+test.afterEach(removeTempDirs);
+
+// Proved on the tenant rehearsal: a run killed by SIGKILL right after its scan was created left it
+// Pending, and the next run exited 0 with every write test NA ("a scan is already running") and no
+// word that the scan was the suite's own, left by the killed run.
+const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
+const RUN = 'run-20261205T020719-48ed45';
+
+const action = (id: string, status: string, requestorComment: string | null) => ({
+  id,
+  type: 'RunAntiVirusScan',
+  status,
+  machineId: MACHINE,
+  requestorComment,
+});
+const DEVICE = [
+  action(
+    '11111111-0000-4000-8000-000000000001',
+    'Pending',
+    'mde-conformance run-killed: quick scan to cancel',
+  ),
+  action(
+    '11111111-0000-4000-8000-000000000002',
+    'Cancelled',
+    'mde-conformance run-killed: quick scan to cancel',
+  ),
+  action('11111111-0000-4000-8000-000000000003', 'InProgress', 'a person scanning'),
+  action('11111111-0000-4000-8000-000000000004', 'Pending', `mde-conformance ${RUN}: quick scan to cancel`),
+  action('11111111-0000-4000-8000-000000000005', 'InProgress', null),
+];
+
+async function tenantApi(): Promise<{ url: string; server: Server; paths: string[] }> {
+  const paths: string[] = [];
+  const server = createServer((req, res) => {
+    paths.push(decodeURIComponent(req.url ?? ''));
+    const body = req.url?.includes('/oauth2/')
+      ? { token_type: 'Bearer', expires_in: 3599, access_token: 'earlier-run-token' }
+      : { value: DEVICE };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, paths };
+}
+
+test("an earlier run's scan still active on MDE_MACHINE_ID is named, with what to do; nothing else is", async () => {
+  const { url, server, paths } = await tenantApi();
+  const spec = tenantTarget({ apiBaseUrl: url, authBaseUrl: url, allowWrites: true, machineId: MACHINE });
+  const lines = await earlierRunScans(spec, 'token', RUN, 3_000);
+  server.close();
+  expect(paths).toEqual([`/api/machineactions?$filter=machineId eq '${MACHINE}'`]);
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain('action 11111111-0000-4000-8000-000000000001 (Pending)');
+  expect(lines[0]).toContain('run run-killed of this suite');
+});
+
+test('with writes off the device is not read: the run starts no scan that one could block', async () => {
+  const { url, server, paths } = await tenantApi();
+  const spec = tenantTarget({ apiBaseUrl: url, authBaseUrl: url, machineId: MACHINE });
+  expect(await earlierRunScans(spec, 'token', RUN, 3_000)).toEqual([]);
+  server.close();
+  expect(paths).toEqual([]);
+});
+
+test('the preflight of a run with writes says it before any test', async () => {
+  const { url, server } = await tenantApi();
+  const spec = tenantTarget({ apiBaseUrl: url, authBaseUrl: url, allowWrites: true, machineId: MACHINE });
+  const warned: string[] = [];
+  await preflight(spec, {
+    timeoutMs: 3_000,
+    ledger: { runId: RUN, resultsDir: tempDir('earlier-run-') },
+    warn: (line) => warned.push(line),
+  });
+  server.close();
+  expect(warned).toEqual([expect.stringContaining('action 11111111-0000-4000-8000-000000000001')]);
+});

@@ -133,4 +133,25 @@ test.describe('tenant driver: the next test starts on a quiet device', () => {
     expect(state.created.get(id)!.lastStatus).toMatch(/^unknown \(teardown: .*a gateway answered 503/);
     expect(takeNoVerdicts()).toEqual([]);
   });
+
+  // The rate tests spend the app's minute: RATE.NOEFFECT's teardown and the worker's last sweep both
+  // met 429 and the scan ran on after the run (proved on the tenant rehearsal).
+  test('a teardown cancel answered 429 is asked again after Retry-After, within the minute', async () => {
+    const clock = fakeClock();
+    let refused = 0;
+    const answer = (url: string, method: string): FakeAnswer => {
+      if (url.endsWith('/runAntiVirusScan')) return scan('bbbbbbbb-0000-4000-8000-000000000001');
+      if (method === 'POST' && refused++ === 0)
+        return { status: 429, body: { error: { code: 'TooManyRequests' } }, headers: { 'retry-after': '7' } };
+      const status = method === 'POST' || refused > 1 ? 'Cancelled' : 'Pending';
+      return { status: 200, body: { ...scan('bbbbbbbb-0000-4000-8000-000000000001').body, status } };
+    };
+    const { state, sent } = tenant(WRITES, answer, clock);
+    const driver = new TenantDriver(state);
+    const { id } = await driver.activeAction();
+    await driver.teardown();
+    expect(sent.filter((s) => s === `POST /api/machineactions/${id}/cancel`)).toHaveLength(2);
+    expect(clock.slept[0]).toBe(7_000);
+    expect(state.created.get(id)).toMatchObject({ cancelledBy: 'teardown', lastStatus: 'Cancelled' });
+  });
 });

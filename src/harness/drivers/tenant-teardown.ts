@@ -3,10 +3,12 @@ import { isFinal } from '../../contract/index.ts';
 import { findingsOf } from '../evidence/finding.ts';
 import { currentTestInfo } from '../evidence/record-finding.ts';
 import type { ApiClient } from '../http/api-client.ts';
-import type { Exchange } from '../http/exchange.ts';
+import { type Exchange, retryAfterOf } from '../http/exchange.ts';
 import { SETTLE_BOUND_SECONDS } from './eventually.ts';
 import type { MachineActionRecord, TargetDriver } from './target-driver.ts';
 import type { TenantState } from './tenant-state.ts';
+
+const MINUTE_S = 60;
 
 // When a test ends, every action it created and left running is cancelled, so the device is free for
 // the next test and nothing of the run keeps going; the ledger entry says how each one ended.
@@ -33,7 +35,17 @@ export async function cancelLeftovers(
     const mark = info?.annotations.length ?? 0;
     try {
       if (!entry.cancelledBy) {
-        const cancel = await api.cancel(id, { Comment: `mde-conformance ${state.options.runId}: teardown` });
+        const comment = { Comment: `mde-conformance ${state.options.runId}: teardown` };
+        let cancel = await api.cancel(id, comment);
+        // Right after the rate tests the app's minute is spent: a 429 refused the cancel, not the
+        // action, which ran on after the run (proved on the tenant rehearsal with RATE.NOEFFECT's
+        // scan). Wait as told, within the minute window, and ask once more.
+        if (cancel.status === 429) {
+          const waitMs = Math.min(retryAfterOf(cancel) ?? MINUTE_S, MINUTE_S) * 1000;
+          if (info && info.timeout > 0) info.setTimeout(info.timeout + waitMs);
+          await state.clock.sleep(waitMs);
+          cancel = await api.cancel(id, comment);
+        }
         if (cancel.status === 200) entry.cancelledBy = 'teardown';
       }
       const last = await settled(id, api, entry.cancelledBy !== undefined, eventually);

@@ -154,4 +154,23 @@ test.describe('tenant driver: the next test starts on a quiet device', () => {
     expect(clock.slept[0]).toBe(7_000);
     expect(state.created.get(id)).toMatchObject({ cancelledBy: 'teardown', lastStatus: 'Cancelled' });
   });
+
+  test('the teardown of a stopped run (Ctrl-C, SIGTERM) sends its cancel and does not wait for it', async () => {
+    const { state, clock, sent } = device(3_500);
+    const driver = new TenantDriver(state);
+    const { id } = await driver.activeAction();
+    // What Playwright sets when the run is stopped while the test runs.
+    test.info().status = 'interrupted';
+    try {
+      await driver.teardown();
+    } finally {
+      test.info().status = 'passed';
+    }
+    expect(sent.slice(-2)).toEqual([
+      `POST /api/machineactions/${id}/cancel`,
+      `GET /api/machineactions/${id}`,
+    ]);
+    expect(clock.slept).toEqual([]);
+    expect(state.created.get(id)).toMatchObject({ cancelledBy: 'teardown' });
+  });
 });

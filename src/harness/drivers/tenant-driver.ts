@@ -3,6 +3,7 @@ import { type ActiveStatus, type FinalStatus, isFinal } from '../../contract/ind
 import type { TenantTarget } from '../config/target-spec.ts';
 import { NotApplicableError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
+import { currentTestInfo } from '../evidence/record-finding.ts';
 import { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { adoptAbandoned } from './abandoned-actions.ts';
@@ -162,8 +163,12 @@ export class TenantDriver implements TargetDriver {
 
   async teardown(): Promise<void> {
     const api = this.clientAs('operator', 'operator');
+    // A stopped run (Ctrl-C, SIGTERM) has no next test to free the device for: its cancels are sent
+    // but not waited for. Waiting for a late tenant to show them outlasted a CI job's grace period,
+    // and its SIGKILL cost the run its reports (proved on the tenant rehearsal, profile lagging).
+    const settle = this.settle && currentTestInfo()?.status !== 'interrupted';
     await cancelLeftovers(api, this.state, this.mine, (read, done) =>
-      this.settle ? this.eventually(read, done) : readUntil(read, done, async () => {}, []),
+      settle ? this.eventually(read, done) : readUntil(read, done, async () => {}, []),
     );
   }
 

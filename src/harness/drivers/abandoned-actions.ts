@@ -1,7 +1,10 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { isFinal } from '../../contract/index.ts';
+import type { ApiClient } from '../http/api-client.ts';
+import type { TargetDriver } from './target-driver.ts';
 import { runLedgerFiles } from './tenant-reports.ts';
 import type { LedgerEntry, TenantState } from './tenant-state.ts';
+import { cancelLeftovers } from './tenant-teardown.ts';
 
 // A worker that died (killed, out of memory) took its teardown with it: the scan its test had started
 // kept running on the device, every later scan of the run was refused as a duplicate (NA), and the
@@ -30,6 +33,19 @@ export function adoptAbandoned(state: TenantState, isAlive: (pid: number) => boo
     rmSync(file, { force: true });
   }
   return open;
+}
+
+// Once per worker, before its first scan: the device would refuse every scan as a duplicate while
+// a dead worker's scan runs.
+export async function cancelAbandoned(
+  state: TenantState,
+  api: ApiClient,
+  eventually: TargetDriver['eventually'],
+): Promise<void> {
+  if (state.abandonedTaken) return;
+  state.abandonedTaken = true;
+  const open = adoptAbandoned(state);
+  if (open.length > 0) await cancelLeftovers(api, state, open, eventually);
 }
 
 function alive(pid: number): boolean {

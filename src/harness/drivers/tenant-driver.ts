@@ -6,7 +6,7 @@ import { noVerdict } from '../evidence/no-verdict.ts';
 import { currentTestInfo } from '../evidence/record-finding.ts';
 import { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
-import { adoptAbandoned } from './abandoned-actions.ts';
+import { adoptAbandoned, cancelAbandoned } from './abandoned-actions.ts';
 import { readUntil, type Settled } from './eventually.ts';
 import { PreconditionError } from './precondition-error.ts';
 import { actionRunningOn } from './running-on-device.ts';
@@ -175,24 +175,15 @@ export class TenantDriver implements TargetDriver {
   private async start(machineId: string): Promise<StartedScan> {
     const refused = this.state.refusedScans.get();
     if (refused) throw noVerdict(refused);
-    await this.cancelAbandoned();
+    // Once per worker: what a dead worker of the run left would make the device refuse this scan.
+    await cancelAbandoned(this.state, this.clientAs('operator', 'operator'), (read, done) =>
+      this.eventually(read, done),
+    );
     const started = await startScan(await this.client('operator'), this.state, machineId, (read, done) =>
       this.eventually(read, done),
     );
     if (started.ours && started.fresh) this.mine.push(started.ours.id);
     return started;
-  }
-
-  // Once per worker, before its first scan: a worker of the run that died left its scan running, and
-  // the device would refuse every later one as a duplicate (abandoned-actions.ts).
-  private async cancelAbandoned(): Promise<void> {
-    if (this.state.abandonedTaken) return;
-    this.state.abandonedTaken = true;
-    const open = adoptAbandoned(this.state);
-    if (open.length > 0)
-      await cancelLeftovers(this.clientAs('operator', 'operator'), this.state, open, (read, done) =>
-        this.eventually(read, done),
-      );
   }
 
   // A 403 or 404 to the scan of a device that is running an action may be its refusal of a duplicate

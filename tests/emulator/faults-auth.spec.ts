@@ -150,3 +150,28 @@ smoke('signature-unchecked-on-reads', "another key's token reads, but cannot can
   expect((await emu.get(action.id as string, forged)).statusCode).toBe(200);
   expect((await emu.cancel(action.id as string, forged)).statusCode).toBe(401);
 });
+
+smoke(
+  'tampered-signature-cached',
+  'a token seen before passes with its signature changed; a new one does not',
+  async (emu) => {
+    const tamper = (token: string) => `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    const fresh = await emu.token();
+    expect((await emu.call('GET', LIST, { token: tamper(fresh) })).statusCode).toBe(401);
+    expect((await emu.call('GET', LIST, { token: fresh })).statusCode).toBe(200);
+    expect((await emu.call('GET', LIST, { token: tamper(fresh) })).statusCode).toBe(200);
+  },
+);
+
+smoke(
+  'read-only-can-cancel-versioned',
+  'Machine.Read.All alone cancels under /api/v1.0 and is refused under /api',
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    const token = await emu.token(['Machine.Read.All']);
+    const call = (prefix: string) =>
+      emu.call('POST', `${prefix}/machineactions/${action.id}/cancel`, { token, body: {} });
+    expect((await call('/api')).statusCode).toBe(403);
+    expect((await call('/api/v1.0')).statusCode).toBe(200);
+  },
+);

@@ -3,6 +3,7 @@ import type { Operation } from '../../contract/index.ts';
 import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';
 import { stampArrival } from '../http/date-header.ts';
+import type { ApiRouteConfig } from '../http/error-handler.ts';
 import { throttle } from '../rate-limit/throttle.ts';
 import type { Caller } from './token-verifier.ts';
 
@@ -18,11 +19,13 @@ export interface Admission {
 // authorize (403). Throttling comes after authentication because unauthenticated calls belong to no
 // app, and before authorization because every authenticated call counts, whatever its outcome.
 export function apiGuard(ctx: EmulatorContext, operation: Operation) {
-  const roles = rolesFor(ctx, operation);
+  const roles = rolesFor(ctx, operation, false);
+  const versionedRoles = rolesFor(ctx, operation, true);
   const admit = (request: FastifyRequest, caller: Caller): void => {
     const throttled = throttle(ctx, operation, caller, request.receivedAtMs);
     if (throttled && !throttled.runFirst) throw throttled.error;
-    authorize(ctx, operation, roles, caller);
+    const versioned = (request.routeOptions.config as Partial<ApiRouteConfig>).versioned === true;
+    authorize(ctx, operation, versioned ? versionedRoles : roles, caller);
     request.admission = { caller, lateRefusal: throttled?.error ?? null };
   };
   // A callback hook, not an async one: a token seen before is checked without a promise, which is most
@@ -33,7 +36,7 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation) {
     let known: Caller | undefined;
     let error: Error | undefined;
     try {
-      known = header ? ctx.verifier.cached(header, request.receivedAtMs) : undefined;
+      known = header ? ctx.verifier.cached(header, request.receivedAtMs, operation.operationId) : undefined;
       if (known) admit(request, known);
     } catch (thrown) {
       error = thrown as Error;
@@ -68,7 +71,7 @@ async function authenticate(
     if (missing === 'forbidden') throw new WireError('Forbidden', 'No Authorization header.');
     throw new WireError('Unauthorized', 'The Authorization header is missing.');
   }
-  return ctx.verifier.verify(header, !ctx.faults.auth.unsignedOperations.includes(operationId));
+  return ctx.verifier.verify(header, operationId);
 }
 
 function authorize(
@@ -94,10 +97,12 @@ function authorize(
 }
 
 // Roles come from the contract (security alternatives: any one is enough; docs/contract.md#permissions).
-function rolesFor(ctx: EmulatorContext, operation: Operation): readonly string[] {
+// `versioned`: the roles under /api/v1.0, which the contract makes the same.
+function rolesFor(ctx: EmulatorContext, operation: Operation, versioned: boolean): readonly string[] {
   if (operation.operationId !== 'CancelMachineAction') return operation.roles;
-  const { cancelRolesAdded, cancelRolesRefused } = ctx.faults.auth;
-  return [...operation.roles.filter((r) => !cancelRolesRefused.includes(r)), ...cancelRolesAdded];
+  const { cancelRolesAdded, cancelRolesRefused, versionedCancelRolesAdded } = ctx.faults.auth;
+  const added = versioned ? [...cancelRolesAdded, ...versionedCancelRolesAdded] : cancelRolesAdded;
+  return [...operation.roles.filter((r) => !cancelRolesRefused.includes(r)), ...added];
 }
 
 function allRoles(ctx: EmulatorContext): string[] {

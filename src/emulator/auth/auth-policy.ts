@@ -13,9 +13,18 @@ export interface AuthPolicy {
   acceptUnsigned: boolean;
   // Operations whose tokens are read without a signature check (the contract: none).
   unsignedOperations: readonly string[];
+  // Operations that read an unsigned token (alg 'none') whatever acceptUnsigned says (the contract: none).
+  unsignedAcceptedOperations: readonly string[];
+  // Operations that take any scheme in front of a token whatever bearerOnly says (the contract: none).
+  anySchemeOperations: readonly string[];
+  // Operations that serve an expired token whatever checkExpiry says (the contract: none).
+  expiryUncheckedOperations: readonly string[];
   // true: a token whose kid is not the emulator's key id is decoded without a signature check.
   unknownKidUnverified: boolean;
   checkExpiry: boolean;
+  // true: the cache of verified tokens knows a header without its signature, so a token whose signature
+  // was changed passes as the one verified before (the contract: the whole header).
+  cacheWithoutSignature: boolean;
   // false: a token's expiry is checked when it is first verified, not again on the calls that find it
   // already verified (a cache that keeps a token as good as it was when it came).
   recheckExpiry: boolean;
@@ -31,6 +40,9 @@ export interface AuthPolicy {
   // Roles a cancel takes beside the contract's, and contract roles it refuses.
   cancelRolesAdded: readonly string[];
   cancelRolesRefused: readonly string[];
+  // Roles a cancel under /api/v1.0 takes beside the contract's (a versioned route whose guard names
+  // its own roles; the contract: none).
+  versionedCancelRolesAdded: readonly string[];
   // A token holding no role at all may cancel (a check that reads an empty roles claim as an app
   // token without limits; the contract: refused like any token without an action role).
   rolelessCancel: boolean;
@@ -44,7 +56,11 @@ export const CONTRACT_AUTH: AuthPolicy = {
   acceptUnsigned: false,
   unknownKidUnverified: false,
   unsignedOperations: [],
+  unsignedAcceptedOperations: [],
+  anySchemeOperations: [],
+  expiryUncheckedOperations: [],
   checkExpiry: true,
+  cacheWithoutSignature: false,
   recheckExpiry: true,
   wrongAudience: 'forbidden',
   anyAudienceOperations: [],
@@ -52,5 +68,6 @@ export const CONTRACT_AUTH: AuthPolicy = {
   anonymousOperations: [],
   cancelRolesAdded: [],
   cancelRolesRefused: [],
+  versionedCancelRolesAdded: [],
   rolelessCancel: false,
 };

@@ -55,41 +55,51 @@ export class TokenVerifier {
   // The caller of a token already verified, without waiting (the hot path: the guard stays
   // synchronous); undefined when this header has not been verified yet. Throws when it has expired.
   // `nowMs`: the virtual time the call arrived.
-  cached(authorization: string, nowMs = this.clock.now()): Caller | undefined {
-    const cached = this.#verified.get(authorization.slice(-KEY_CHARS));
-    if (cached?.header !== authorization) return undefined;
-    return this.policy.recheckExpiry ? this.#live(cached, nowMs) : cached.caller;
+  // `operationId`: the operation called, for the auth faults that spare some operations a check.
+  cached(authorization: string, nowMs = this.clock.now(), operationId = ''): Caller | undefined {
+    const held = this.#held(authorization);
+    const cached = this.#verified.get(held.slice(-KEY_CHARS));
+    if (cached?.header !== held) return undefined;
+    return this.policy.recheckExpiry ? this.#live(cached, nowMs, operationId) : cached.caller;
   }
 
-  // `checkSignature` false: an operation the auth policy reads tokens for without their signature.
-  async verify(authorization: string, checkSignature = true): Promise<Caller> {
-    const cached = this.cached(authorization);
+  async verify(authorization: string, operationId = ''): Promise<Caller> {
+    const cached = this.cached(authorization, this.clock.now(), operationId);
     if (cached) return cached;
+    const policy = this.policy;
+    const checkSignature = !policy.unsignedOperations.includes(operationId);
+    const bearerOnly = policy.bearerOnly && !policy.anySchemeOperations.includes(operationId);
     // The bareToken fault reads a header with no scheme as 'Bearer <header>'.
     const bare = this.policy.bareToken && /^\S+$/.test(authorization.trim());
     const match = /^(\S+)\s+(\S+)\s*$/.exec(bare ? `Bearer ${authorization.trim()}` : authorization);
     if (!match) throw unauthorized('The Authorization header is not "Bearer <token>".');
     // RFC 9110 makes the scheme case-insensitive, so 'bearer' is fine; 'Basic' is not.
     const isBearer = match[1]!.toLowerCase() === 'bearer';
-    if (!isBearer && this.policy.bearerOnly)
+    if (!isBearer && bearerOnly)
       throw unauthorized(`Authorization scheme "${match[1]}" is not supported; use Bearer.`);
-    const { claims, signed } = await this.#payload(match[2]!, checkSignature);
+    const acceptUnsigned = policy.acceptUnsigned || policy.unsignedAcceptedOperations.includes(operationId);
+    const { claims, signed } = await this.#payload(match[2]!, checkSignature, acceptUnsigned);
     const checked = this.#check(claims);
     if (signed && isBearer) {
       if (this.#verified.size >= CACHE_SIZE) this.#verified.clear();
-      this.#verified.set(authorization.slice(-KEY_CHARS), { ...checked, header: authorization });
+      const held = this.#held(authorization);
+      this.#verified.set(held.slice(-KEY_CHARS), { ...checked, header: held });
     }
-    return this.#live(checked, this.clock.now());
+    return this.#live(checked, this.clock.now(), operationId);
   }
 
-  async #payload(token: string, checkSignature: boolean): Promise<{ claims: JWTPayload; signed: boolean }> {
+  async #payload(
+    token: string,
+    checkSignature: boolean,
+    acceptUnsigned: boolean,
+  ): Promise<{ claims: JWTPayload; signed: boolean }> {
     let header: ReturnType<typeof decodeProtectedHeader>;
     try {
       header = decodeProtectedHeader(token);
     } catch {
       throw unauthorized('The bearer token is not a JWT.');
     }
-    if (header.alg === 'none' && this.policy.acceptUnsigned) return { claims: decode(token), signed: false };
+    if (header.alg === 'none' && acceptUnsigned) return { claims: decode(token), signed: false };
     if (!this.policy.verifySignature || !checkSignature) return { claims: decode(token), signed: false };
     if (this.policy.unknownKidUnverified && header.kid !== this.#kid)
       return { claims: decode(token), signed: false };
@@ -125,10 +135,19 @@ export class TokenVerifier {
     return { caller, nbf, exp };
   }
 
-  #live(token: CheckedToken, nowMs: number): Caller {
+  // What the cache knows a header by: all of it, or (the cacheWithoutSignature fault) all but the
+  // signature, so that a header with another signature over the same token finds it.
+  #held(authorization: string): string {
+    if (!this.policy.cacheWithoutSignature) return authorization;
+    return authorization.slice(0, authorization.lastIndexOf('.'));
+  }
+
+  #live(token: CheckedToken, nowMs: number, operationId: string): Caller {
     const nowSeconds = nowMs / 1000;
     if (nowSeconds < token.nbf) throw unauthorized('The token is not valid yet.');
-    if (nowSeconds >= token.exp && this.policy.checkExpiry) throw unauthorized('The token has expired.');
+    const checkExpiry =
+      this.policy.checkExpiry && !this.policy.expiryUncheckedOperations.includes(operationId);
+    if (nowSeconds >= token.exp && checkExpiry) throw unauthorized('The token has expired.');
     return token.caller;
   }
 }

@@ -38,6 +38,14 @@ export const AUTH_FAULTS = [
     auth: { acceptUnsigned: true },
   },
   {
+    name: 'alg-none-accepted-on-reads',
+    seam: 'auth',
+    breaks: ['AUTH.INVALID'],
+    description:
+      "A GET or a list accepts an unsigned token (alg 'none') with valid claims; a cancel refuses it.",
+    auth: { unsignedAcceptedOperations: ['GetMachineAction', 'ListMachineActions'] },
+  },
+  {
     name: 'unknown-kid-unverified',
     seam: 'auth',
     breaks: ['AUTH.INVALID'],
@@ -46,11 +54,26 @@ export const AUTH_FAULTS = [
     auth: { unknownKidUnverified: true },
   },
   {
+    name: 'tampered-signature-cached',
+    seam: 'auth',
+    breaks: ['AUTH.INVALID'],
+    description:
+      'A token seen before with a good signature is accepted again with its signature changed (a cache of verified tokens keyed without the signature); a new token is checked.',
+    auth: { cacheWithoutSignature: true },
+  },
+  {
     name: 'expiry-unchecked',
     seam: 'auth',
     breaks: ['AUTH.EXPIRED'],
     description: 'Expired tokens are accepted.',
     auth: { checkExpiry: false },
+  },
+  {
+    name: 'expiry-unchecked-on-reads',
+    seam: 'auth',
+    breaks: ['AUTH.EXPIRED'],
+    description: 'A GET or a list serves an expired token; a cancel with one answers 401.',
+    auth: { expiryUncheckedOperations: ['GetMachineAction', 'ListMachineActions'] },
   },
   {
     name: 'expiry-checked-once',
@@ -74,6 +97,14 @@ export const AUTH_FAULTS = [
     breaks: ['AUTH.SCHEME'],
     description: 'Any Authorization scheme is accepted in front of a valid token.',
     auth: { bearerOnly: false },
+  },
+  {
+    name: 'scheme-ignored-on-reads',
+    seam: 'auth',
+    breaks: ['AUTH.SCHEME'],
+    description:
+      "A GET or a list takes a valid token under any scheme ('Basic <token>'); a cancel refuses it.",
+    auth: { anySchemeOperations: ['GetMachineAction', 'ListMachineActions'] },
   },
   {
     name: 'bare-token-accepted',
@@ -118,6 +149,14 @@ export const AUTH_FAULTS = [
     breaks: ['PERM.NONE'],
     description: 'Machine.Read.All alone is allowed to cancel.',
     auth: { cancelRolesAdded: ['Machine.Read.All'] },
+  },
+  {
+    name: 'read-only-can-cancel-versioned',
+    seam: 'auth',
+    breaks: ['PERM.NONE'],
+    description:
+      'Machine.Read.All alone is allowed to cancel under /api/v1.0 (a versioned route guarded by its own role list); under /api it answers 403.',
+    auth: { versionedCancelRolesAdded: ['Machine.Read.All'] },
   },
   {
     name: 'read-write-can-cancel',

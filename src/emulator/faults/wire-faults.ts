@@ -26,8 +26,8 @@ export const WIRE_FAULTS = [
     name: 'truncated-versioned-body',
     seam: 'wire',
     breaks: [],
-    // CANCEL.TENANT tries another tenant's read and cancel under /api/v1.0 too.
-    errors: ['PATH.VERSIONED', 'CANCEL.TENANT'],
+    // CANCEL.TENANT and PERM.NONE try their cancel under /api/v1.0 too.
+    errors: ['PATH.VERSIONED', 'CANCEL.TENANT', 'PERM.NONE'],
     description:
       'Answers under /api/v1.0 declare a Content-Length larger than the bytes sent, then the connection ends.',
     applies: (x) => x.versioned,

@@ -5,11 +5,20 @@ import { expect, notApplicable, req, suite, test } from '../../fixtures/index.ts
 const PAST_EXPIRY_SECONDS = 600;
 
 suite('expired tokens', () => {
-  test('an expired token answers 401', req('AUTH.EXPIRED'), async ({ driver, api, need }) => {
-    const token = await need(driver.token('expired'));
-    const res = await api.cancel(driver.unknownId(), undefined, { authorization: `Bearer ${token}` });
-    expect(res).toHaveStatus(401);
-  });
+  // The reads too, as for AUTH.MISSING: a read route's guard may check the signature and not the time.
+  test(
+    'an expired token answers 401 to a cancel, a GET and a list',
+    req('AUTH.EXPIRED'),
+    async ({ driver, api, need }) => {
+      const authorization = `Bearer ${await need(driver.token('expired'))}`;
+      const answers = [
+        await api.cancel(driver.unknownId(), undefined, { authorization }),
+        await api.get(driver.unknownId(), { authorization }),
+        await api.list({ $top: 1 }, { authorization }),
+      ];
+      for (const res of answers) expect(res).toHaveStatus(401);
+    },
+  );
 
   // A target may keep the tokens it has verified (a cache): the expiry must hold on every call, not
   // only on the first call that brings a token, which the test above is.

@@ -15,9 +15,12 @@ suite('cancel of an action in a final state', () => {
       async ({ driver, api, need, observe }) => {
         const action = await need(driver.finalAction(status));
         const before = await readState(api, action.id, { status, driver });
-        const res = await api.cancel(action.id, { Comment: `conformance: cancel a ${status} action` });
+        const body = { Comment: `conformance: cancel a ${status} action` };
+        const res = await api.cancel(action.id, body);
         observe.refusal('final-state-cancel', res);
         expect(res).toBeErrorEnvelope('4xx');
+        // Under /api/v1.0 as well (PATH.VERSIONED): a versioned route may reach a handler of its own.
+        expect(await api.cancel(action.id, body, { versioned: true })).toBeErrorEnvelope('4xx');
         await expectUnchanged(driver, api, action.id, before);
       },
     );

@@ -6,6 +6,7 @@ import {
   expectUnchanged,
   field,
   judgeAcceptedCancel,
+  judgeVersionedCancelFields,
   laterOrSame,
   notApplicable,
   readState,
@@ -137,13 +138,15 @@ suite('versioned path /api/v1.0', () => {
             `the second scan answered with the first action ${one.id} (duplicate-create "return-existing"), so there is no second active action to cancel under /api/v1.0`,
           ),
         );
+      const comment = 'conformance: versioned cancel';
       const versioned = await cancelActive(
         driver,
         api,
         two.id,
-        { Comment: 'conformance: versioned cancel' },
+        { Comment: comment },
         { request: { versioned: true } },
       );
+      judgeVersionedCancelFields(versioned, comment);
       expect(versioned).toHaveStatus(plain.status);
       await unlessAnsweredEndedByItself(driver, api, [one.id, plain], [two.id, versioned]);
       // Two actions: one device may have started its scan and the other not yet.

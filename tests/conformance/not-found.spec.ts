@@ -19,6 +19,13 @@ suite('ids that name no action', () => {
       const res = await api.cancel(driver.unknownId(), { Comment: 'conformance: unknown id' });
       observe.refusal('unknown-id', res);
       expect(res).toBeErrorEnvelope(404, NOT_FOUND_CODES);
+      // Under /api/v1.0 as well (PATH.VERSIONED): a versioned route may reach a handler of its own.
+      const versioned = await api.cancel(
+        driver.unknownId(),
+        { Comment: 'conformance: unknown id' },
+        { versioned: true },
+      );
+      expect(versioned).toBeErrorEnvelope(404, NOT_FOUND_CODES);
     },
   );
 

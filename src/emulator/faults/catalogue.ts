@@ -5,6 +5,7 @@ import { REQUEST_FAULTS } from './request-faults.ts';
 import { ROUTE_FAULTS } from './route-faults.ts';
 import { STORE_FAULTS } from './store-faults.ts';
 import { THROTTLE_FAULTS } from './throttle-faults.ts';
+import { VERSIONED_ANSWER_FAULTS } from './versioned-answer-faults.ts';
 import { WIRE_FAULTS } from './wire-faults.ts';
 
 // Every deliberate violation, by seam. A fault that acts at an existing seam is one entry in that
@@ -15,6 +16,7 @@ export const FAULT_CATALOGUE = [
   ...REQUEST_FAULTS,
   ...STORE_FAULTS,
   ...ANSWER_FAULTS,
+  ...VERSIONED_ANSWER_FAULTS,
   ...ROUTE_FAULTS,
   ...WIRE_FAULTS,
 ] as const satisfies readonly FaultEntry[];

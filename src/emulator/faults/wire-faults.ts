@@ -26,8 +26,16 @@ export const WIRE_FAULTS = [
     name: 'truncated-versioned-body',
     seam: 'wire',
     breaks: [],
-    // CANCEL.TENANT and PERM.NONE try their cancel under /api/v1.0 too.
-    errors: ['PATH.VERSIONED', 'CANCEL.TENANT', 'PERM.NONE'],
+    // CANCEL.TENANT, CANCEL.NOTFOUND, CANCEL.FINAL, CANCEL.TIMEOUT and PERM.NONE try their cancel under
+    // /api/v1.0 too.
+    errors: [
+      'PATH.VERSIONED',
+      'CANCEL.TENANT',
+      'CANCEL.NOTFOUND',
+      'CANCEL.FINAL',
+      'CANCEL.TIMEOUT',
+      'PERM.NONE',
+    ],
     description:
       'Answers under /api/v1.0 declare a Content-Length larger than the bytes sent, then the connection ends.',
     applies: (x) => x.versioned,

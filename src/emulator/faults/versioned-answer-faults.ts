@@ -1,0 +1,39 @@
+import { CANCEL, finalNotTimeOut, idOf, on, unknownEverywhere } from './exchange-filters.ts';
+import type { AnswerFault } from './fault-entry.ts';
+
+// Faults of what a cancel answers under /api/v1.0 alone (a versioned route that reaches a handler of
+// its own): under /api the same cancel is answered right.
+export const VERSIONED_ANSWER_FAULTS = [
+  {
+    name: 'versioned-unknown-id-200',
+    seam: 'answer',
+    breaks: ['CANCEL.NOTFOUND', 'PATH.VERSIONED'],
+    description:
+      'A cancel under /api/v1.0 of an id no tenant has answers 200 with a made-up Cancelled action; under /api it answers 404.',
+    applies: (x) => x.versioned && unknownEverywhere(CANCEL)(x),
+    rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Cancelled'))),
+  },
+  {
+    name: 'versioned-final-state-500',
+    seam: 'answer',
+    breaks: ['CANCEL.FINAL'],
+    description:
+      'A cancel under /api/v1.0 of a Succeeded, Failed or Cancelled action answers 500; under /api it is refused with a 4xx.',
+    applies: (x) => x.versioned && finalNotTimeOut(x),
+    rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
+  },
+  {
+    name: 'versioned-cancel-fields-missing',
+    seam: 'answer',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      'The 200 body of a cancel under /api/v1.0 says Cancelled but has no cancellation* keys; under /api it has them, and the stored action is right.',
+    applies: (x) => x.versioned && on(CANCEL, 'cancelled')(x),
+    rewrite: (answer) => {
+      const body = answer.body as Record<string, unknown>;
+      for (const key of ['cancellationRequestor', 'cancellationComment', 'cancellationDateTimeUtc'])
+        delete body[key];
+      return answer;
+    },
+  },
+] as const satisfies readonly AnswerFault[];

@@ -19,8 +19,9 @@ suite('cancel of an action in a final state', () => {
         const res = await api.cancel(action.id, body);
         observe.refusal('final-state-cancel', res);
         expect(res).toBeErrorEnvelope('4xx');
-        // Under /api/v1.0 as well (PATH.VERSIONED): a versioned route may reach a handler of its own.
-        expect(await api.cancel(action.id, body, { versioned: true })).toBeErrorEnvelope('4xx');
+        // Under /api/v1.0 as well: a versioned route may reach a handler of its own. Any refusal will do
+        // there (a target that does not serve the prefix breaks PATH.VERSIONED, a SHOULD); the state decides.
+        expect(await api.cancel(action.id, body, { versioned: true })).toHaveStatus('4xx');
         await expectUnchanged(driver, api, action.id, before);
       },
     );

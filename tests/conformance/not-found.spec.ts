@@ -19,13 +19,14 @@ suite('ids that name no action', () => {
       const res = await api.cancel(driver.unknownId(), { Comment: 'conformance: unknown id' });
       observe.refusal('unknown-id', res);
       expect(res).toBeErrorEnvelope(404, NOT_FOUND_CODES);
-      // Under /api/v1.0 as well (PATH.VERSIONED): a versioned route may reach a handler of its own.
+      // Under /api/v1.0 as well: a versioned route may reach a handler of its own. Any refusal will do
+      // there: a target that does not serve the prefix breaks PATH.VERSIONED (a SHOULD), not this MUST.
       const versioned = await api.cancel(
         driver.unknownId(),
         { Comment: 'conformance: unknown id' },
         { versioned: true },
       );
-      expect(versioned).toBeErrorEnvelope(404, NOT_FOUND_CODES);
+      expect(versioned).toHaveStatus('4xx');
     },
   );
 

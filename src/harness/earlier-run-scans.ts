@@ -33,9 +33,12 @@ export async function earlierRunScans(
   return value.flatMap((action: { id?: unknown; status?: unknown; requestorComment?: unknown }) => {
     const run = TAG.exec(String(action?.requestorComment ?? ''))?.[1];
     const active = action?.status === 'Pending' || action?.status === 'InProgress';
-    if (!run || run === runId || !active || typeof action.id !== 'string') return [];
+    if (!run || !active || typeof action.id !== 'string') return [];
+    // Before any test this run has started nothing: one with its tag is an earlier run's with the same
+    // MDE_RUN_ID (a CI re-run), whose ledger the run sets aside rather than cancel its scan.
+    const whose = run === runId ? `an earlier run with this MDE_RUN_ID (${run})` : `run ${run}`;
     return [
-      `conformance: warning: action ${action.id} (${action.status}), a scan started by run ${run} of this suite, is still running on MDE_MACHINE_ID: that run ended before its teardown cancelled it, or is running elsewhere. While it runs the device refuses new scans and this run's write tests read NA; if run ${run} is over, cancel the action (Defender portal, or POST /api/machineactions/${action.id}/cancel) or wait for it to end`,
+      `conformance: warning: action ${action.id} (${action.status}), a scan started by ${whose} of this suite, is still running on MDE_MACHINE_ID: that run ended before its teardown cancelled it, or is running elsewhere. While it runs the device refuses new scans and this run's write tests read NA; if that run is over, cancel the action (Defender portal, or POST /api/machineactions/${action.id}/cancel) or wait for it to end`,
     ];
   });
 }

@@ -1,4 +1,5 @@
 import { existsSync, renameSync } from 'node:fs';
+import { setAsideEarlierLedgers } from '../../src/harness/drivers/earlier-ledgers.ts';
 import { createTenantRuntime, TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
 import { actionLedgerFile, writeTenantReports } from '../../src/harness/drivers/tenant-reports.ts';
 import { TenantState } from '../../src/harness/drivers/tenant-state.ts';
@@ -91,4 +92,30 @@ test('an action of the run that nothing cancelled is a problem of the reports, n
   const problems = writeTenantReports(RUN, spec, { resultsDir, reportsDir: reports });
   expect(problems).toEqual([expect.stringContaining(`action ${dead.id}`)]);
   expect(problems[0]).toContain('never cancelled');
+});
+
+// Proved on the tenant rehearsal: a run SIGKILLed after its scan, then a run with the same MDE_RUN_ID
+// (a CI re-run): the new run's worker took the killed run's ledger for a dead worker's of its own,
+// cancelled that run's scan and listed it in its own tenant-ledger.json as started by this run.
+test("a run with an earlier run's MDE_RUN_ID takes over none of that run's actions", async () => {
+  const dead = await workerThatDies();
+  const { resultsDir, spec } = dead.state.options;
+  // As the run starts (tests/fixtures/global-setup.ts).
+  const aside = setAsideEarlierLedgers(resultsDir, RUN, new Date(0));
+  expect(aside).toHaveLength(1);
+  expect(existsSync(aside[0]!), 'kept: the only record of what the killed run started').toBe(true);
+  const next = nextWorker(dead.state);
+  await expect(new TenantDriver(next).activeAction()).rejects.toThrow();
+  expect(dead.actions.get(dead.id)).toBe('Pending');
+  expect(dead.sent).not.toContain(`POST /api/machineactions/${dead.id}/cancel`);
+  next.writeLedger();
+  const problems = writeTenantReports(RUN, spec, { resultsDir, reportsDir: tempDir('abandoned-reports-') });
+  expect(problems.join('\n')).not.toContain(dead.id);
+});
+
+test('a ledger whose writer still runs stays: a run with the same id beside this one', async () => {
+  const dead = await workerThatDies();
+  const { resultsDir } = dead.state.options;
+  expect(setAsideEarlierLedgers(resultsDir, RUN, new Date(0), () => true)).toEqual([]);
+  expect(setAsideEarlierLedgers(resultsDir, 'run', new Date(0), () => false)).toEqual([]);
 });

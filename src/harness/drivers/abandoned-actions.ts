@@ -11,7 +11,10 @@ import { cancelLeftovers } from './tenant-teardown.ts';
 // action was missing from tenant-ledger.json. Each worker keeps its ledger file up to date as it
 // creates actions; the next worker of the run takes over the file of one that has gone and returns
 // the actions that may still run, for its driver to cancel before it starts a scan of its own.
-export function adoptAbandoned(state: TenantState, isAlive: (pid: number) => boolean = alive): string[] {
+export function adoptAbandoned(
+  state: TenantState,
+  isAlive: (pid: number) => boolean = processAlive,
+): string[] {
   const { resultsDir, runId, spec } = state.options;
   const open: string[] = [];
   for (const { file, pid } of runLedgerFiles(resultsDir, runId, spec)) {
@@ -48,7 +51,7 @@ export async function cancelAbandoned(
   if (open.length > 0) await cancelLeftovers(api, state, open, eventually);
 }
 
-function alive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

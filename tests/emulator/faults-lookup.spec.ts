@@ -47,6 +47,18 @@ smoke('no-versioned-path', '/api/v1.0 answers 404 while /api works', async (emu)
   expect((await emu.get(action.id as string, token)).statusCode).toBe(200);
 });
 
+smoke('no-versioned-path-bare-404', '/api/v1.0 answers 404 with no body while /api works', async (emu) => {
+  const action = await emu.seed('Pending');
+  const token = await emu.token();
+  const versioned = await emu.call('GET', `/api/v1.0/machineactions/${action.id}`, {
+    token,
+    unchecked: true,
+  });
+  expect(versioned.statusCode).toBe(404);
+  expect(versioned.body).toBe('');
+  expect((await emu.get(action.id as string, token)).statusCode).toBe(200);
+});
+
 smoke('tenant-leak-get', "GET shows another tenant's action; cancel does not find it", async (emu) => {
   const theirs = await emu.seed('Pending');
   const token = await emu.token(undefined, { tenantId: OTHER_TENANT });

@@ -10,6 +10,14 @@ export const ROUTE_FAULTS = [
     routes: { versionedPath: false },
   },
   {
+    name: 'no-versioned-path-bare-404',
+    seam: 'route',
+    breaks: ['PATH.VERSIONED'],
+    description:
+      'Nothing answers under /api/v1.0, and a request there gets a 404 with no body, as from a server without that route.',
+    routes: { versionedPath: false, versionedBare404: true },
+  },
+  {
     name: 'versioned-cancel-not-stored',
     seam: 'route',
     breaks: ['PATH.VERSIONED'],

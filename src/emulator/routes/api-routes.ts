@@ -20,6 +20,8 @@ type Handler = (request: FastifyRequest<any>, caller: Caller) => Outcome;
 // the versioned prefix /api/v1.0 (docs/contract.md#versioning). The token operation has its own route
 // (token.ts); any other operation the contract gains without a handler here is simply not served.
 export function registerApiRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  if (!ctx.faults.routes.versionedPath && ctx.faults.routes.versionedBare404)
+    app.all(`${ctx.contract.versionedPrefix}/*`, (_request, reply) => reply.code(404).send());
   for (const operation of ctx.contract.operations) {
     if (!handlerFor(ctx, operation, false)) continue;
     const url = operation.path.replace(/\{(\w+)\}/g, ':$1');

@@ -208,6 +208,17 @@ test('a reading sent as a header may hold no CR, LF or other control character',
   ).not.toThrow();
 });
 
+// The contract's reading is `odataVersion: string | null` (docs/contract.md#json-media-type): a target
+// that sends `OData-Version:` empty was observed as "no answer fit a lawful reading" (proved through a
+// loopback proxy adding it to the reference emulator's answers), and a profile holding it was refused.
+test('an empty OData-Version is a lawful reading; an empty WWW-Authenticate still is not', () => {
+  const media = { 'json-media-type': { reading: { contentType: 'application/json', odataVersion: '' } } };
+  expect(() => parseProfile({ profileVersion: 1, points: media }, 'p.json')).not.toThrow();
+  expect(problem({ profileVersion: 1, points: { 'www-authenticate': { reading: '' } } })).toContain(
+    'point www-authenticate reading',
+  );
+});
+
 // A misspelt member was refused as "expected additionalProperties must NOT have additional properties",
 // naming no member; a file of a newer format only as "expected exactly 1, got 2". Each now says what to fix.
 test('a member the format does not name, and a newer profileVersion, are said in words', () => {

@@ -39,9 +39,20 @@ export function fullerEarlier(
     return undefined;
   }
   if (earlier.source?.kind !== 'observed') return undefined;
+  // Another target's calibration is no fuller reading of this one: kept, it stood as
+  // reports/observed-profile.json beside a run against another target (proved: a tenant run, then a
+  // --grep run against an emulator kept the tenant's file).
+  if (!sameTarget(earlier.source.target, next.source?.target)) return undefined;
   const known = OPEN_POINTS.filter((id) => readingOf(earlier, id) !== undefined);
   const lacking = known.filter((id) => readingOf(next, id) === undefined);
   if (lacking.length === 0) return undefined;
   const { generatedAt = 'by an earlier run', target } = earlier.source;
   return { generatedAt, ...(target ? { target } : {}), known: known.length, lacking };
+}
+
+// A tenant's run options (sign-in, writes, throttling, quota share) do not make it another target; an
+// embedded emulator's profile and faults do. A file that names no target is given the benefit.
+function sameTarget(earlier: string | undefined, next: string | undefined): boolean {
+  const plain = (target: string) => target.replace(/ \(sign-in [^)]*\)$/, '');
+  return earlier === undefined || next === undefined || plain(earlier) === plain(next);
 }

@@ -83,3 +83,37 @@ test('a narrowed run that reads every point the earlier file read, or a file tha
   expect(profile(outDir).source?.kind).toBe('observed');
   expect(existsSync(join(outDir, 'observed-profile.partial.json'))).toBe(false);
 });
+
+// Proved with a tenant run, then a run narrowed with --grep against an emulator: the tenant's file was
+// kept as reports/observed-profile.json, and the emulator's reading went to the partial file.
+test("another target's observed profile is replaced, not kept; a tenant's run options do not make another", () => {
+  const outDir = tempDir('keep-');
+  const tenant = (options: string) => ({
+    targets: {
+      embedded: {
+        mode: 'tenant' as const,
+        apiHost: 'api.security.microsoft.com',
+        description: `tenant at https://api.security.microsoft.com (${options})`,
+      },
+    },
+  });
+  const narrowed = [requirementId('CANCEL.NOTFOUND')];
+  write(
+    outDir,
+    runRecords(
+      [testRecord({ requirements: ALL, findings: [reading('final-state-cancel', FINAL)] })],
+      tenant('sign-in secret, writes allowed, throttling allowed, quota share 1'),
+    ),
+  );
+  write(
+    outDir,
+    runRecords(
+      [testRecord({ requirements: narrowed, findings: [reading('unknown-id', NOT_FOUND)] })],
+      tenant('sign-in secret, writes off, throttling off, quota share 0.5'),
+    ),
+  );
+  expect(readingOf(profile(outDir), 'final-state-cancel'), 'the same tenant: kept').toEqual(FINAL);
+  write(outDir, run([reading('unknown-id', NOT_FOUND)], narrowed));
+  expect(readingOf(profile(outDir), 'final-state-cancel'), 'another target: replaced').toBeUndefined();
+  expect(existsSync(join(outDir, 'observed-profile.partial.json'))).toBe(false);
+});

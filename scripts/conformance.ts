@@ -89,6 +89,9 @@ async function main(args: string[]): Promise<ExitCode> {
       // not a dead one. The budget is a last guard over the few probes in a row, each bounded itself.
       const timeoutMs = config.requestTimeoutMs;
       const ledger = { runId: plan.runId, resultsDir: resolve('test-results') };
+      // Before a preflight that may stop the run: its reports must not list an earlier run's actions.
+      const { setAsideEarlierLedgers } = await import('../src/harness/drivers/earlier-ledgers.ts');
+      setAsideEarlierLedgers(ledger.resultsDir, plan.runId, new Date());
       await withBudget(preflight(target, { timeoutMs, ledger }), 5 * timeoutMs + 5_000);
     } catch (error) {
       const line = isUserError(error)

@@ -22,6 +22,14 @@ smoke('rate-minute-early', 'call 100 answers 429', async (emu) => {
   expect(statuses.indexOf(429)).toBe(99);
 });
 
+smoke('rate-keyed-per-token', "a new token of the same app gets a fresh window", async (emu) => {
+  const first = await emu.token();
+  expect((await calls(emu, first, 101)).indexOf(429)).toBe(100);
+  const second = await emu.renew(first);
+  expect(second).not.toBe(first);
+  expect(await calls(emu, second, 1)).toEqual([200]);
+});
+
 smoke('rate-minute-late', 'call 101 passes and call 102 answers 429', async (emu) => {
   const statuses = await calls(emu, await emu.token(), 102);
   expect(statuses.indexOf(429)).toBe(101);

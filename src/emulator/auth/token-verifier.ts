@@ -15,6 +15,8 @@ export interface Caller {
   audienceOk: boolean;
   // Only an auth policy that serves calls without Authorization makes one; it sees every tenant.
   anonymous?: boolean;
+  // The token's own id (its uti claim): only a throttle fault that counts per token reads it.
+  tokenId?: string;
 }
 
 interface CheckedToken {
@@ -120,7 +122,7 @@ export class TokenVerifier {
   }
 
   #check(claims: JWTPayload): CheckedToken {
-    const { tid, appid, roles, exp, nbf, iss } = claims as JWTPayload & Record<string, unknown>;
+    const { tid, appid, roles, exp, nbf, iss, uti } = claims as JWTPayload & Record<string, unknown>;
     if (typeof tid !== 'string' || typeof appid !== 'string')
       throw unauthorized('The token has no tid or appid claim.');
     if (iss !== `https://sts.windows.net/${tid}/`) throw unauthorized('The token issuer is not trusted.');
@@ -131,6 +133,7 @@ export class TokenVerifier {
       appId: appid,
       roles: roleList,
       audienceOk: isApiAudience(claims.aud),
+      ...(typeof uti === 'string' ? { tokenId: uti } : {}),
     };
     return { caller, nbf, exp };
   }

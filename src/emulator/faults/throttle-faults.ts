@@ -24,6 +24,13 @@ export const THROTTLE_FAULTS = [
     throttle: { minuteCode: 'Throttled' },
   },
   {
+    name: 'rate-keyed-per-token',
+    seam: 'throttle',
+    breaks: ['RATE.MINUTE'],
+    description: 'The limits count per token, not per app: a new token of the same app starts a fresh window.',
+    throttle: { perToken: true },
+  },
+  {
     name: 'rate-hour-absent',
     seam: 'throttle',
     breaks: ['RATE.HOUR'],

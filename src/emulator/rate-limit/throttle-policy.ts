@@ -24,6 +24,8 @@ export interface ThrottlePolicy {
   // Calls past this many in the minute window are counted but answered 503 (a back end shedding
   // load before the limit); null: every call within the limit is served.
   minuteServedUpTo: number | null;
+  // true: the windows are kept per token, not per app, so a new token of the same app starts afresh.
+  perToken: boolean;
 }
 
 export const CONTRACT_THROTTLE: ThrottlePolicy = {
@@ -38,4 +40,5 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   runWhenThrottled: [],
   runWhenHourThrottled: [],
   minuteServedUpTo: null,
+  perToken: false,
 };

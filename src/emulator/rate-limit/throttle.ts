@@ -21,7 +21,9 @@ export function throttle(
   nowMs: number,
 ): Throttled | null {
   if (!ctx.options.rateLimits || !operation.rateLimit) return null;
-  const key = `${caller.tenantId}|${caller.appId}|${operation.operationId}`;
+  // The contract counts per tenant, app and operation; a throttle fault may count per token instead.
+  const who = ctx.faults.throttle.perToken ? (caller.tokenId ?? caller.appId) : caller.appId;
+  const key = `${caller.tenantId}|${who}|${operation.operationId}`;
   const decision = ctx.limiter.take(key, operation.rateLimit, nowMs);
   if (!decision.throttled && decision.shed)
     return {

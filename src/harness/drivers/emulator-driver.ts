@@ -51,6 +51,8 @@ export class EmulatorDriver implements TargetDriver {
   private readonly apps: EmulatorApps;
   private readonly tokens = new TokenLeases<string>();
   private readonly clients = new Map<Identity, ApiClient>();
+  // For each fresh identity's client, how to make another of its app with a token of its own.
+  private readonly sameApp = new WeakMap<ApiClient, () => ApiClient>();
   private freshCount = 0;
 
   constructor(
@@ -124,9 +126,15 @@ export class EmulatorDriver implements TargetDriver {
     const label = `fresh-${++this.freshCount}`;
     const app = this.apps.register(label, this.tenantId, roles);
     const scope = this.options.spec.scope ?? DEFAULT_SCOPE;
-    return this.newClient(label, () =>
-      this.tokens.get(label, () => app.then((a) => this.apps.acquire(a, scope))),
-    );
+    const clientWith = (lease: string) =>
+      this.newClient(label, () => this.tokens.get(lease, () => app.then((a) => this.apps.acquire(a, scope))));
+    const client = clientWith(label);
+    this.sameApp.set(client, () => clientWith(`${label}-again`));
+    return client;
+  }
+
+  async sameAppClient(client: ApiClient): Promise<ApiClient | undefined> {
+    return this.sameApp.get(client)?.();
   }
 
   async teardown(): Promise<void> {}

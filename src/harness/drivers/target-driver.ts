@@ -67,6 +67,10 @@ export interface TargetDriver {
   eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<Settled<T>>;
   // A client for an identity with a fresh rate-limit window, for the rate tests.
   freshIdentity(roles: readonly string[], window?: 'minute' | 'hour'): Promise<ApiClient>;
+  // A client of the same app as `client` (one freshIdentity made) with a token of its own: the limits
+  // count per app (docs/contract.md#rate-limit-keying), whatever token it shows. Undefined where no
+  // second token is asked for (a tenant: its token source hands out the one it holds).
+  sameAppClient(client: ApiClient): Promise<ApiClient | undefined>;
   // Ends the test: the tenant driver cancels what the test created and left running.
   teardown(): Promise<void>;
 }

@@ -148,6 +148,11 @@ export class TenantDriver implements TargetDriver {
     return readUntil(read, done, (seconds) => this.state.clock.sleep(seconds * 1000), undefined, throttled);
   }
 
+  // A tenant's token source holds one token per app and renews it only when it runs out.
+  async sameAppClient(_client: ApiClient): Promise<ApiClient | undefined> {
+    return undefined;
+  }
+
   async freshIdentity(_roles: readonly string[], window: 'minute' | 'hour' = 'minute'): Promise<ApiClient> {
     if (!this.spec.allowThrottling)
       throw new NotApplicableError(

@@ -22,7 +22,7 @@ smoke('rate-minute-early', 'call 100 answers 429', async (emu) => {
   expect(statuses.indexOf(429)).toBe(99);
 });
 
-smoke('rate-keyed-per-token', "a new token of the same app gets a fresh window", async (emu) => {
+smoke('rate-keyed-per-token', 'a new token of the same app gets a fresh window', async (emu) => {
   const first = await emu.token();
   expect((await calls(emu, first, 101)).indexOf(429)).toBe(100);
   const second = await emu.renew(first);

@@ -27,7 +27,8 @@ export const THROTTLE_FAULTS = [
     name: 'rate-keyed-per-token',
     seam: 'throttle',
     breaks: ['RATE.MINUTE'],
-    description: 'The limits count per token, not per app: a new token of the same app starts a fresh window.',
+    description:
+      'The limits count per token, not per app: a new token of the same app starts a fresh window.',
     throttle: { perToken: true },
   },
   {

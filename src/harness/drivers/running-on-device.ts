@@ -1,15 +1,26 @@
 import type { ApiClient } from '../http/api-client.ts';
+import { MAX_PAGES, nextPage } from '../http/next-page.ts';
 import type { MachineActionRecord } from './target-driver.ts';
 
 // A duplicate scan may be refused with any 4xx (docs/contract.md#duplicate-create), 403 and 404 among
 // them: before such a refusal is read as the configuration's fault, the device's own actions say
 // whether one is still running there. Undefined when none is, or the list cannot be read.
+// Every page is read: a tenant that pages its list (docs/contract.md#list-order) showed only older,
+// ended actions on the first, and a busy device was taken for one MDE_MACHINE_ID does not name.
 export async function actionRunningOn(
   api: ApiClient,
   machineId: string,
 ): Promise<MachineActionRecord | undefined> {
-  const res = await api.list({ $filter: `machineId eq '${machineId.replace(/'/g, "''")}'` });
-  if (res.status !== 200) return undefined;
-  const actions = (res.body as { value?: MachineActionRecord[] } | undefined)?.value ?? [];
-  return actions.find((a) => a.status === 'Pending' || a.status === 'InProgress');
+  let res = await api.list({ $filter: `machineId eq '${machineId.replace(/'/g, "''")}'` });
+  for (let page = 1; res.status === 200; page++) {
+    const actions = (res.body as { value?: MachineActionRecord[] } | undefined)?.value ?? [];
+    const running = Array.isArray(actions)
+      ? actions.find((a) => a?.status === 'Pending' || a?.status === 'InProgress')
+      : undefined;
+    if (running) return running;
+    const next = nextPage(res.body, api.baseUrl);
+    if (!next || page >= MAX_PAGES) return undefined;
+    res = await api.listNext(next);
+  }
+  return undefined;
 }

@@ -72,6 +72,10 @@ export class ApiClient {
     return this.options.caller.label;
   }
 
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
   // POST /api/machineactions/{id}/cancel. body null sends no body at all.
   cancel(
     id: string,
@@ -99,6 +103,11 @@ export class ApiClient {
     return this.send('ListMachineActions', 'GET', `/machineactions${qs ? `?${qs}` : ''}`, null, opts);
   }
 
+  // The next page of a list, at the `@odata.nextLink` a list answered (next-page.ts checks its origin).
+  listNext(nextLink: string, opts: RequestOptions = {}): Promise<Exchange> {
+    return this.send('ListMachineActions', 'GET', '/machineactions', null, opts, undefined, nextLink);
+  }
+
   runAntiVirusScan(machineId: string, body: unknown, opts: RequestOptions = {}): Promise<Exchange> {
     return this.send(
       'RunAntiVirusScan',
@@ -117,6 +126,8 @@ export class ApiClient {
     body: unknown,
     opts: RequestOptions,
     id?: string,
+    // The whole URL to call instead of the base URL, prefix and path (a list's next page).
+    at?: string,
   ): Promise<Exchange> {
     const { baseUrl, caller, guard } = this.options;
     const contract = getContract();
@@ -136,7 +147,7 @@ export class ApiClient {
     const contentType = opts.contentType === undefined ? 'application/json' : opts.contentType;
     if (text !== undefined && contentType !== null) headers['content-type'] = contentType;
 
-    const url = `${baseUrl}${prefix}${apiPath}`;
+    const url = at ?? `${baseUrl}${prefix}${apiPath}`;
     const started = performance.now();
     let answer: RawResponse;
     try {

@@ -1,4 +1,5 @@
 import type { TenantTarget } from './config/target-spec.ts';
+import { MAX_PAGES, nextPage } from './http/next-page.ts';
 import { sendRaw } from './http/raw-request.ts';
 
 // A run killed before its teardown (SIGKILL after a CI job's grace period, a runner that died) leaves
@@ -15,22 +16,29 @@ export async function earlierRunScans(
 ): Promise<string[]> {
   if (!spec.allowWrites || !spec.machineId) return [];
   const filter = `machineId eq '${spec.machineId.replace(/'/g, "''")}'`;
-  let value: unknown;
-  try {
-    const answer = await sendRaw({
-      url: `${spec.apiBaseUrl}/api/machineactions?$filter=${encodeURIComponent(filter)}`,
-      method: 'GET',
-      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
-      timeoutMs,
-    });
-    if (answer.status !== 200) return [];
-    value = (JSON.parse(answer.text) as { value?: unknown }).value;
-  } catch {
-    // Only a warning is lost: the tests meet the device as it is and say what they find.
-    return [];
+  // Every page (docs/contract.md#list-order): a tenant that pages its list showed the scan on page 2
+  // and the warning was lost.
+  let url: string | undefined = `${spec.apiBaseUrl}/api/machineactions?$filter=${encodeURIComponent(filter)}`;
+  const value: unknown[] = [];
+  for (let page = 0; url && page < MAX_PAGES; page++) {
+    try {
+      const answer = await sendRaw({
+        url,
+        method: 'GET',
+        headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+        timeoutMs,
+      });
+      if (answer.status !== 200) break;
+      const body = JSON.parse(answer.text) as { value?: unknown };
+      if (!Array.isArray(body?.value)) break;
+      value.push(...body.value);
+      url = nextPage(body, spec.apiBaseUrl);
+    } catch {
+      // Only a warning is lost: the tests meet the device as it is and say what they find.
+      break;
+    }
   }
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((action: { id?: unknown; status?: unknown; requestorComment?: unknown }) => {
+  return (value as { id?: unknown; status?: unknown; requestorComment?: unknown }[]).flatMap((action) => {
     const run = TAG.exec(String(action?.requestorComment ?? ''))?.[1];
     const active = action?.status === 'Pending' || action?.status === 'InProgress';
     if (!run || !active || typeof action.id !== 'string') return [];

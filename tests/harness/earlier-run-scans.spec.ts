@@ -96,3 +96,31 @@ test('the preflight of a run with writes says it before any test', async () => {
     expect.stringContaining('action 11111111-0000-4000-8000-000000000004'),
   ]);
 });
+
+test("an earlier run's scan on a later page of a paged list is named too", async () => {
+  // A tenant may page its list (docs/contract.md#list-order); proved with the emulator behind a proxy
+  // paging lists two at a time: the warning was lost.
+  const paths: string[] = [];
+  const server = createServer((req, res) => {
+    paths.push(decodeURIComponent(req.url ?? ''));
+    const skip = Number(new URL(req.url ?? '', 'http://x').searchParams.get('$skiptoken') ?? 0);
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const body = {
+      // The earlier run's scan (the first two) is on the second page only.
+      value: skip === 0 ? DEVICE.slice(2) : DEVICE.slice(0, 2),
+      ...(skip === 0 ? { '@odata.nextLink': `${origin}/api/machineactions?$skiptoken=2` } : {}),
+    };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const spec = tenantTarget({ apiBaseUrl: url, authBaseUrl: url, allowWrites: true, machineId: MACHINE });
+    const lines = await earlierRunScans(spec, 'token', RUN, 3_000);
+    expect(paths).toHaveLength(2);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('action 11111111-0000-4000-8000-000000000001 (Pending)');
+  } finally {
+    server.close();
+  }
+});

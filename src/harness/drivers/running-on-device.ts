@@ -1,10 +1,15 @@
+import { noVerdict } from '../evidence/no-verdict.ts';
 import type { ApiClient } from '../http/api-client.ts';
 import { MAX_PAGES, nextPage } from '../http/next-page.ts';
+import { PreconditionError } from './precondition-error.ts';
 import type { MachineActionRecord } from './target-driver.ts';
 
 // A duplicate scan may be refused with any 4xx (docs/contract.md#duplicate-create), 403 and 404 among
 // them: before such a refusal is read as the configuration's fault, the device's own actions say
-// whether one is still running there. Undefined when none is, or the list cannot be read.
+// whether one is still running there. Undefined when none is, or the list cannot be read; a list
+// answered 429 (a quota shared with other callers) is no verdict: read as "none", a busy device's
+// refusal became "MDE_MACHINE_ID names no device" for every later write test (proved on the emulator
+// with --no-control behind a proxy throttling the device's list).
 // Every page is read: a tenant that pages its list (docs/contract.md#list-order) showed only older,
 // ended actions on the first, and a busy device was taken for one MDE_MACHINE_ID does not name.
 export async function actionRunningOn(
@@ -22,5 +27,11 @@ export async function actionRunningOn(
     if (!next || page >= MAX_PAGES) return undefined;
     res = await api.listNext(next);
   }
+  if (res.status === 429)
+    throw noVerdict(
+      new PreconditionError(
+        `the list of MDE_MACHINE_ID's actions answered 429 (quota spent, perhaps by another caller): whether the device is busy cannot be told; run again after its Retry-After`,
+      ),
+    );
   return undefined;
 }

@@ -1,0 +1,50 @@
+import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
+import type { Exchange } from '../../src/harness/http/exchange.ts';
+import { unlessBusyWithAnother } from '../fixtures/shared-device.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
+import { removeTempDirs } from '../helpers/temp-dir.ts';
+import { type FakeAnswer, tenant } from './fake-tenant.ts';
+
+test.afterEach(removeTempDirs);
+
+// A tenant's quota may be shared with other callers, so the device's list may answer 429. Proved on
+// the emulator with --no-control (duplicate-create 404, another operator's scan running) behind a
+// proxy throttling that list: every write test read ERROR with "MDE_MACHINE_ID names no device this
+// tenant knows", remembered for the run, on a configuration that was right.
+const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
+const WRITES = { machineId: MACHINE, allowWrites: true };
+
+function throttledList(refusal: number) {
+  return (url: string, method: string): FakeAnswer =>
+    method === 'GET' && new URL(url).searchParams.get('$filter')?.includes(MACHINE)
+      ? {
+          status: 429,
+          body: { error: { code: 'TooManyRequests', message: 'x' } },
+          headers: { 'retry-after': '30' },
+        }
+      : { status: refusal, body: { error: { code: 'NotFound', message: 'x' } } };
+}
+
+test('a refused scan whose device list answers 429 reaches no verdict, saying so, and is not remembered', async () => {
+  const { driver, sent } = tenant(WRITES, throttledList(404));
+  for (let i = 0; i < 2; i++) {
+    const error = await driver.activeAction().catch((e) => e);
+    expect(error).toBeInstanceOf(PreconditionError);
+    expect(error.message).toContain('answered 429');
+  }
+  // Asked again: a throttled list says nothing about MDE_MACHINE_ID.
+  expect(sent.filter((s) => s.startsWith('POST'))).toHaveLength(2);
+  expect(takeNoVerdicts().length).toBeGreaterThan(0);
+});
+
+test("CANCEL.REOPEN's look at a shared device answered 429 reaches no verdict instead of judging the refusal", async () => {
+  const { driver } = tenant(WRITES, throttledList(400));
+  const api = await driver.client('operator');
+  const refused = { status: 400, body: { error: { code: 'BadRequest' } } } as unknown as Exchange;
+  const own = { id: 'own', type: 'RunAntiVirusScan', status: 'Cancelled', requestorComment: 'mine' };
+  await expect(unlessBusyWithAnother(driver, api, MACHINE, refused, own)).rejects.toBeInstanceOf(
+    PreconditionError,
+  );
+  expect(takeNoVerdicts()).toHaveLength(1);
+});

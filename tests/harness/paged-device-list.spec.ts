@@ -59,3 +59,16 @@ test("a nextLink to another origin is not followed: the caller's token goes only
   expect(asked.filter((a) => a.includes('elsewhere'))).toEqual([]);
   takeNoVerdicts();
 });
+
+test('a final action behind an empty first page with a nextLink is found, not N/A', async () => {
+  // OData lets a server answer an empty page that links to the next. Proved on the emulator behind a
+  // proxy doing so: CANCEL.FINAL read NA ("the tenant holds no Succeeded action") instead of PASS.
+  const found = { ...ended, id: 'a-succeeded' };
+  const { driver } = tenant({}, (url) =>
+    url.includes('skiptoken')
+      ? { status: 200, body: { value: [found] } }
+      : { status: 200, body: { value: [], '@odata.nextLink': `${API}/api/machineactions?$skiptoken=0` } },
+  );
+  expect((await driver.finalAction('Succeeded')).id).toBe('a-succeeded');
+  expect((await driver.readableAction()).id).toBe('a-succeeded');
+});

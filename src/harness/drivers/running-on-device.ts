@@ -1,6 +1,6 @@
 import { noVerdict } from '../evidence/no-verdict.ts';
 import type { ApiClient } from '../http/api-client.ts';
-import { MAX_PAGES, nextPage } from '../http/next-page.ts';
+import { listPages } from '../http/list-pages.ts';
 import { PreconditionError } from './precondition-error.ts';
 import type { MachineActionRecord } from './target-driver.ts';
 
@@ -16,22 +16,20 @@ export async function actionRunningOn(
   api: ApiClient,
   machineId: string,
 ): Promise<MachineActionRecord | undefined> {
-  let res = await api.list({ $filter: `machineId eq '${machineId.replace(/'/g, "''")}'` });
-  for (let page = 1; res.status === 200; page++) {
-    const actions = (res.body as { value?: MachineActionRecord[] } | undefined)?.value ?? [];
+  const query = { $filter: `machineId eq '${machineId.replace(/'/g, "''")}'` };
+  for await (const res of listPages(api, query)) {
+    if (res.status === 429)
+      throw noVerdict(
+        new PreconditionError(
+          `the list of MDE_MACHINE_ID's actions answered 429 (quota spent, perhaps by another caller): whether the device is busy cannot be told; run again after its Retry-After`,
+        ),
+      );
+    if (res.status !== 200) return undefined;
+    const actions = (res.body as { value?: MachineActionRecord[] } | undefined)?.value;
     const running = Array.isArray(actions)
       ? actions.find((a) => a?.status === 'Pending' || a?.status === 'InProgress')
       : undefined;
     if (running) return running;
-    const next = nextPage(res.body, api.baseUrl);
-    if (!next || page >= MAX_PAGES) return undefined;
-    res = await api.listNext(next);
   }
-  if (res.status === 429)
-    throw noVerdict(
-      new PreconditionError(
-        `the list of MDE_MACHINE_ID's actions answered 429 (quota spent, perhaps by another caller): whether the device is busy cannot be told; run again after its Retry-After`,
-      ),
-    );
   return undefined;
 }

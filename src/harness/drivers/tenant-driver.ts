@@ -6,6 +6,7 @@ import { noVerdict } from '../evidence/no-verdict.ts';
 import { currentTestInfo } from '../evidence/record-finding.ts';
 import { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
+import { listPages } from '../http/list-pages.ts';
 import { adoptAbandoned, cancelAbandoned } from './abandoned-actions.ts';
 import { readUntil, type Settled } from './eventually.ts';
 import { PreconditionError } from './precondition-error.ts';
@@ -102,13 +103,17 @@ export class TenantDriver implements TargetDriver {
   }
 
   // The first action the tenant lists under `query`; a list that fails is a set-up without a verdict.
+  // A page may be empty and link to the next (docs/contract.md#list-order): read on to the first item.
   private async firstListed(query: Record<string, string>, what: string) {
-    const res = await (await this.client('operator')).list({ ...query, $top: 1 });
-    if (res.status !== 200)
-      throw noVerdict(
-        new PreconditionError(`listing ${what} answered ${res.status}; cannot find one to try`),
-      );
-    return (res.body as { value?: MachineActionRecord[] } | undefined)?.value?.[0];
+    for await (const res of listPages(await this.client('operator'), { ...query, $top: 1 })) {
+      if (res.status !== 200)
+        throw noVerdict(
+          new PreconditionError(`listing ${what} answered ${res.status}; cannot find one to try`),
+        );
+      const first = (res.body as { value?: MachineActionRecord[] } | undefined)?.value?.[0];
+      if (first) return first;
+    }
+    return undefined;
   }
 
   async createAction(machineId: string): Promise<Exchange> {

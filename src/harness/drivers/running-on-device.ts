@@ -1,3 +1,4 @@
+import { NotApplicableError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
 import type { ApiClient } from '../http/api-client.ts';
 import { listPages } from '../http/list-pages.ts';
@@ -32,4 +33,16 @@ export async function actionRunningOn(
     if (running) return running;
   }
   return undefined;
+}
+
+// A 403 or 404 to the scan of a device that is running an action may be its refusal of a duplicate
+// (docs/contract.md#duplicate-create): N/A, not the configuration. Not for createAction, whose
+// callers judge the answer themselves (CANCEL.DUPLICATE starts the duplicate on purpose).
+export async function unlessBusy(api: ApiClient, status: number, machineId: string): Promise<void> {
+  if (status !== 403 && status !== 404) return;
+  const running = await actionRunningOn(api, machineId);
+  if (running)
+    throw new NotApplicableError(
+      `a quick scan on MDE_MACHINE_ID was refused (${status}) while action ${running.id} (${running.status}) runs there; the device runs one at a time`,
+    );
 }

@@ -6,11 +6,10 @@ import { noVerdict } from '../evidence/no-verdict.ts';
 import { currentTestInfo } from '../evidence/record-finding.ts';
 import { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
-import { listPages } from '../http/list-pages.ts';
 import { adoptAbandoned, cancelAbandoned } from './abandoned-actions.ts';
 import { readUntil, type Settled } from './eventually.ts';
-import { PreconditionError } from './precondition-error.ts';
-import { actionRunningOn } from './running-on-device.ts';
+import { firstListed } from './first-listed.ts';
+import { unlessBusy } from './running-on-device.ts';
 import { ScanConfigError } from './scan-config-error.ts';
 import { targetOffsetMs } from './target-clock.ts';
 import type { Identity, MachineActionRecord, TargetDriver, TargetRuntime } from './target-driver.ts';
@@ -71,7 +70,7 @@ export class TenantDriver implements TargetDriver {
       throw new NotApplicableError('a new tenant action starts Pending; InProgress cannot be arranged');
     try {
       const started = await this.start(this.spec.machineId);
-      await this.unlessBusy(started.exchange.status, this.spec.machineId);
+      await unlessBusy(await this.client('operator'), started.exchange.status, this.spec.machineId);
       return scanToCancel(started, this.mine, this.spec.variables?.clientId);
     } catch (error) {
       if (error instanceof ScanConfigError && !error.remembered) this.state.refusedScans.remember(error);
@@ -86,7 +85,8 @@ export class TenantDriver implements TargetDriver {
   }
 
   async finalAction(status: FinalStatus): Promise<MachineActionRecord> {
-    const found = await this.firstListed({ $filter: `status eq '${status}'` }, `${status} actions`);
+    const api = await this.client('operator');
+    const found = await firstListed(api, { $filter: `status eq '${status}'` }, `${status} actions`);
     if (!found || found.status !== status || !isFinal(found.status))
       throw new NotApplicableError(
         `the tenant holds no ${status} action to try (the suite never creates one)`,
@@ -97,23 +97,9 @@ export class TenantDriver implements TargetDriver {
 
   // Listed, never created; not one this run may cancel (the interlock knows only created and final ones).
   async readableAction(): Promise<MachineActionRecord> {
-    const found = await this.firstListed({}, 'actions');
+    const found = await firstListed(await this.client('operator'), {}, 'actions');
     if (!found?.id) throw new NotApplicableError('the tenant lists no machine action to read');
     return found;
-  }
-
-  // The first action the tenant lists under `query`; a list that fails is a set-up without a verdict.
-  // A page may be empty and link to the next (docs/contract.md#list-order): read on to the first item.
-  private async firstListed(query: Record<string, string>, what: string) {
-    for await (const res of listPages(await this.client('operator'), { ...query, $top: 1 })) {
-      if (res.status !== 200)
-        throw noVerdict(
-          new PreconditionError(`listing ${what} answered ${res.status}; cannot find one to try`),
-        );
-      const first = (res.body as { value?: MachineActionRecord[] } | undefined)?.value?.[0];
-      if (first) return first;
-    }
-    return undefined;
   }
 
   async createAction(machineId: string): Promise<Exchange> {
@@ -194,18 +180,6 @@ export class TenantDriver implements TargetDriver {
     );
     if (started.ours && started.fresh) this.mine.push(started.ours.id);
     return started;
-  }
-
-  // A 403 or 404 to the scan of a device that is running an action may be its refusal of a duplicate
-  // (docs/contract.md#duplicate-create): N/A, not the configuration. Not for createAction, whose
-  // callers judge the answer themselves (CANCEL.DUPLICATE starts the duplicate on purpose).
-  private async unlessBusy(status: number, machineId: string): Promise<void> {
-    if (status !== 403 && status !== 404) return;
-    const running = await actionRunningOn(await this.client('operator'), machineId);
-    if (running)
-      throw new NotApplicableError(
-        `a quick scan on MDE_MACHINE_ID was refused (${status}) while action ${running.id} (${running.status}) runs there; the device runs one at a time`,
-      );
   }
 
   private targetNow(): Date {

@@ -7,6 +7,7 @@ import {
   field,
   firstCancelled,
   isDateTime,
+  judgeVersionedCancelFields,
   notApplicable,
   notBefore,
   readAction,
@@ -108,6 +109,15 @@ suite('cancel of an active action', () => {
             isDateTime(createdAt) && notBefore(cancelledAt as string, createdAt),
             `cancellationDateTimeUtc ${String(cancelledAt)} ${where} is not before creationDateTimeUtc ${String(createdAt)}`,
           ).toBe(true);
+        }
+        // A versioned route may render a running action's cancel its own way. Only here: an InProgress
+        // action is arranged on an emulator alone, so a tenant starts nothing more for it.
+        if (status === 'InProgress') {
+          const other = await need(driver.activeAction(status));
+          const versionedComment = `conformance: versioned fields ${randomUUID()}`;
+          const opts = { request: { versioned: true } };
+          const versioned = await cancelActive(driver, api, other.id, { Comment: versionedComment }, opts);
+          judgeVersionedCancelFields(versioned, versionedComment);
         }
       },
     );

@@ -1,3 +1,4 @@
+import { outcomeOf } from '../http/answer.ts';
 import { CANCEL, finalNotTimeOut, idOf, on, unknownEverywhere } from './exchange-filters.ts';
 import type { AnswerFault } from './fault-entry.ts';
 
@@ -29,6 +30,21 @@ export const VERSIONED_ANSWER_FAULTS = [
     description:
       'The 200 body of a cancel under /api/v1.0 says Cancelled but has no cancellation* keys; under /api it has them, and the stored action is right.',
     applies: (x) => x.versioned && on(CANCEL, 'cancelled')(x),
+    rewrite: (answer) => {
+      const body = answer.body as Record<string, unknown>;
+      for (const key of ['cancellationRequestor', 'cancellationComment', 'cancellationDateTimeUtc'])
+        delete body[key];
+      return answer;
+    },
+  },
+  {
+    name: 'versioned-inprogress-cancel-fields-missing',
+    seam: 'answer',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      'The 200 body of a cancel under /api/v1.0 of an InProgress action says Cancelled but has no cancellation* keys; a Pending one, or any under /api, has them.',
+    applies: (x) =>
+      x.versioned && on(CANCEL, 'cancelled')(x) && outcomeOf(x, 'cancelled')!.before.status === 'InProgress',
     rewrite: (answer) => {
       const body = answer.body as Record<string, unknown>;
       for (const key of ['cancellationRequestor', 'cancellationComment', 'cancellationDateTimeUtc'])

@@ -26,8 +26,8 @@ export const WIRE_FAULTS = [
     name: 'truncated-versioned-body',
     seam: 'wire',
     breaks: [],
-    // CANCEL.TENANT, CANCEL.NOTFOUND, CANCEL.FINAL, CANCEL.TIMEOUT and PERM.NONE try their cancel under
-    // /api/v1.0 too.
+    // CANCEL.TENANT, CANCEL.NOTFOUND, CANCEL.FINAL, CANCEL.TIMEOUT, CANCEL.FIELDS and PERM.NONE try
+    // their cancel under /api/v1.0 too.
     errors: [
       'PATH.VERSIONED',
       'CANCEL.TENANT',
@@ -35,6 +35,7 @@ export const WIRE_FAULTS = [
       'CANCEL.FINAL',
       'CANCEL.TIMEOUT',
       'PERM.NONE',
+      'CANCEL.FIELDS',
     ],
     description:
       'Answers under /api/v1.0 declare a Content-Length larger than the bytes sent, then the connection ends.',

@@ -47,6 +47,17 @@ suite('authentication', () => {
       const res = await api.cancel(target.id, { Comment: 'conformance: no auth' }, { authorization: null });
       // The code of a 401 is documented (docs/contract.md#auth-errors); only its message is open.
       expect(res).toBeErrorEnvelope(401, ['Unauthorized']);
+      // A versioned route may lack the guard. Any 4xx there: a target without /api/v1.0 answers 404
+      // (PATH.VERSIONED, a SHOULD, says so); a 2xx serves the call. The GET names an action that exists.
+      const versioned = [
+        await api.cancel(
+          target.id,
+          { Comment: 'conformance: no auth' },
+          { authorization: null, versioned: true },
+        ),
+        await api.get(target.id, { authorization: null, versioned: true }),
+      ];
+      for (const answer of versioned) expect(answer, 'refused under /api/v1.0').toHaveStatus('4xx');
       await expectProtectedUnchanged(driver, api, target, before);
     },
   );
@@ -148,6 +159,10 @@ suite('authentication', () => {
         await api.list({ $top: 1 }, { authorization }),
       ];
       for (const res of reads) expect(res).toHaveStatus(403);
+      // A versioned route may check the audience apart. Any 4xx there, as a target without /api/v1.0
+      // answers 404 (PATH.VERSIONED); the list, served to the caller's tenant, shows a 2xx.
+      const versioned = await api.list({ $top: 1 }, { authorization, versioned: true });
+      expect(versioned, 'refused under /api/v1.0').toHaveStatus('4xx');
     },
   );
 });

@@ -175,3 +175,28 @@ smoke(
     expect((await call('/api/v1.0')).statusCode).toBe(200);
   },
 );
+
+smoke(
+  'no-auth-versioned-allowed',
+  'without Authorization a cancel and a GET are served under /api/v1.0 and refused under /api',
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    const get = (prefix: string) => emu.call('GET', `${prefix}/machineactions/${action.id}`);
+    expect((await get('/api')).statusCode).toBe(401);
+    expect((await get('/api/v1.0')).statusCode).toBe(200);
+    const cancel = (prefix: string) =>
+      emu.call('POST', `${prefix}/machineactions/${action.id}/cancel`, { body: {} });
+    expect((await cancel('/api')).statusCode).toBe(401);
+    expect((await cancel('/api/v1.0')).statusCode).toBe(200);
+  },
+);
+
+smoke(
+  'audience-unchecked-versioned',
+  'a token for another audience is served under /api/v1.0 and refused under /api',
+  async (emu) => {
+    const token = await emu.token(ALL_ROLES, { scope: OTHER_RESOURCE_SCOPE });
+    expect((await emu.call('GET', LIST, { token })).statusCode).toBe(403);
+    expect((await emu.call('GET', '/api/v1.0/machineactions', { token })).statusCode).toBe(200);
+  },
+);

@@ -24,8 +24,8 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation) {
   const admit = (request: FastifyRequest, caller: Caller): void => {
     const throttled = throttle(ctx, operation, caller, request.receivedAtMs);
     if (throttled && !throttled.runFirst) throw throttled.error;
-    const versioned = (request.routeOptions.config as Partial<ApiRouteConfig>).versioned === true;
-    authorize(ctx, operation, versioned ? versionedRoles : roles, caller);
+    const versioned = isVersioned(request);
+    authorize(ctx, operation, versioned ? versionedRoles : roles, caller, versioned);
     request.admission = { caller, lateRefusal: throttled?.error ?? null };
   };
   // A callback hook, not an async one: a token seen before is checked without a promise, which is most
@@ -43,11 +43,15 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation) {
     }
     if (known || error) done(error);
     else
-      authenticate(ctx, header, operation.operationId).then(
+      authenticate(ctx, header, operation.operationId, isVersioned(request)).then(
         (caller) => done(attempt(() => admit(request, caller))),
         done,
       );
   };
+}
+
+function isVersioned(request: FastifyRequest): boolean {
+  return (request.routeOptions.config as Partial<ApiRouteConfig>).versioned === true;
 }
 
 function attempt(step: () => void): Error | undefined {
@@ -63,10 +67,14 @@ async function authenticate(
   ctx: EmulatorContext,
   header: string | undefined,
   operationId: string,
+  versioned: boolean,
 ): Promise<Caller> {
   if (header === undefined || header === '') {
-    const { missingHeader: missing, anonymousOperations } = ctx.faults.auth;
-    if (missing === 'anonymous' || anonymousOperations.includes(operationId))
+    const { missingHeader: missing, anonymousOperations, versionedAnonymousOperations } = ctx.faults.auth;
+    const anonymous =
+      anonymousOperations.includes(operationId) ||
+      (versioned && versionedAnonymousOperations.includes(operationId));
+    if (missing === 'anonymous' || anonymous)
       return { tenantId: '*', appId: 'anonymous', roles: allRoles(ctx), audienceOk: true, anonymous: true };
     if (missing === 'forbidden') throw new WireError('Forbidden', 'No Authorization header.');
     throw new WireError('Unauthorized', 'The Authorization header is missing.');
@@ -79,11 +87,14 @@ function authorize(
   operation: Operation,
   needed: readonly string[],
   caller: Caller,
+  versioned: boolean,
 ): void {
   if (caller.anonymous) return;
   const policy = ctx.faults.auth;
   const anyAudience =
-    policy.wrongAudience === 'accepted' || policy.anyAudienceOperations.includes(operation.operationId);
+    policy.wrongAudience === 'accepted' ||
+    policy.anyAudienceOperations.includes(operation.operationId) ||
+    (versioned && policy.versionedAnyAudienceOperations.includes(operation.operationId));
   if (!caller.audienceOk && !anyAudience) {
     // A token for another resource is valid but not for this API: 403 (docs/contract.md#audience).
     if (policy.wrongAudience === 'unauthorized') throw new WireError('Unauthorized', 'Wrong token audience.');

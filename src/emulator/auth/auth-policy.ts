@@ -37,6 +37,10 @@ export interface AuthPolicy {
   // Operations whose calls without Authorization are served as an anonymous caller with every role
   // (the contract: none; missingHeader 'anonymous' serves every operation so).
   anonymousOperations: readonly string[];
+  // The same under /api/v1.0 alone (a versioned route left without the guard; the contract: none).
+  versionedAnonymousOperations: readonly string[];
+  // Operations that serve a token of any audience under /api/v1.0 alone (the contract: none).
+  versionedAnyAudienceOperations: readonly string[];
   // Roles a cancel takes beside the contract's, and contract roles it refuses.
   cancelRolesAdded: readonly string[];
   cancelRolesRefused: readonly string[];
@@ -66,6 +70,8 @@ export const CONTRACT_AUTH: AuthPolicy = {
   anyAudienceOperations: [],
   forbiddenCode: 'Forbidden',
   anonymousOperations: [],
+  versionedAnonymousOperations: [],
+  versionedAnyAudienceOperations: [],
   cancelRolesAdded: [],
   cancelRolesRefused: [],
   versionedCancelRolesAdded: [],

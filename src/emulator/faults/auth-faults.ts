@@ -92,6 +92,14 @@ export const AUTH_FAULTS = [
     auth: { anonymousOperations: ['GetMachineAction'] },
   },
   {
+    name: 'no-auth-versioned-allowed',
+    seam: 'auth',
+    breaks: ['AUTH.MISSING'],
+    description:
+      'A cancel or a GET under /api/v1.0 without Authorization is served, in every tenant (a versioned route left without the guard); under /api it answers 401.',
+    auth: { versionedAnonymousOperations: ['CancelMachineAction', 'GetMachineAction'] },
+  },
+  {
     name: 'scheme-ignored',
     seam: 'auth',
     breaks: ['AUTH.SCHEME'],
@@ -128,6 +136,16 @@ export const AUTH_FAULTS = [
     description:
       'A GET or a list serves a token issued for another audience; a cancel with one still answers 403.',
     auth: { anyAudienceOperations: ['GetMachineAction', 'ListMachineActions'] },
+  },
+  {
+    name: 'audience-unchecked-versioned',
+    seam: 'auth',
+    breaks: ['AUTH.AUDIENCE'],
+    description:
+      'A cancel, a GET or a list under /api/v1.0 serves a token issued for another audience; under /api it answers 403.',
+    auth: {
+      versionedAnyAudienceOperations: ['CancelMachineAction', 'GetMachineAction', 'ListMachineActions'],
+    },
   },
   {
     name: 'audience-401',

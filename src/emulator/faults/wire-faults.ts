@@ -27,7 +27,7 @@ export const WIRE_FAULTS = [
     seam: 'wire',
     breaks: [],
     // CANCEL.TENANT, CANCEL.NOTFOUND, CANCEL.FINAL, CANCEL.TIMEOUT, CANCEL.FIELDS and PERM.NONE try
-    // their cancel under /api/v1.0 too.
+    // their cancel under /api/v1.0 too; AUTH.MISSING and AUTH.AUDIENCE a call there.
     errors: [
       'PATH.VERSIONED',
       'CANCEL.TENANT',
@@ -36,6 +36,8 @@ export const WIRE_FAULTS = [
       'CANCEL.TIMEOUT',
       'PERM.NONE',
       'CANCEL.FIELDS',
+      'AUTH.MISSING',
+      'AUTH.AUDIENCE',
     ],
     description:
       'Answers under /api/v1.0 declare a Content-Length larger than the bytes sent, then the connection ends.',

@@ -13,6 +13,8 @@ export async function earlierRunScans(
   accessToken: string,
   runId: string,
   timeoutMs: number,
+  // Called before each page is asked for: each is a call of the tenant's list quota (reports/quota.json).
+  onCall: () => void = () => {},
 ): Promise<string[]> {
   if (!spec.allowWrites || !spec.machineId) return [];
   const filter = `machineId eq '${spec.machineId.replace(/'/g, "''")}'`;
@@ -21,6 +23,7 @@ export async function earlierRunScans(
   let url: string | undefined = `${spec.apiBaseUrl}/api/machineactions?$filter=${encodeURIComponent(filter)}`;
   const value: unknown[] = [];
   for (let page = 0; url && page < MAX_PAGES; page++) {
+    onCall();
     try {
       const answer = await sendRaw({
         url,

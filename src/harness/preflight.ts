@@ -65,10 +65,12 @@ export async function preflight(
     if (options.ledger) countPreflightCall(spec, options.ledger);
     await checkApiTakesToken(spec, token.accessToken, options.timeoutMs);
     if (spec.allowWrites && spec.machineId && options.ledger) {
-      countPreflightCall(spec, options.ledger);
-      const { runId } = options.ledger;
+      const { ledger } = options;
       const warn = options.warn ?? ((line: string) => console.error(line));
-      for (const line of await earlierRunScans(spec, token.accessToken, runId, options.timeoutMs)) warn(line);
+      // Each page of the device's list is a call of its quota: counted page by page, not once.
+      const count = () => countPreflightCall(spec, ledger);
+      const lines = await earlierRunScans(spec, token.accessToken, ledger.runId, options.timeoutMs, count);
+      for (const line of lines) warn(line);
     }
     return;
   }

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tenantQuotaLedger } from '../../src/harness/drivers/tenant-quota.ts';
 import { earlierRunScans } from '../../src/harness/earlier-run-scans.ts';
 import { preflight } from '../../src/harness/preflight.ts';
 import { expect, test } from '../helpers/api-test.ts';
@@ -126,4 +127,37 @@ test("an earlier run's scan on a later page of a paged list is named too", async
   } finally {
     server.close();
   }
+});
+
+// reports/quota.json counts every call the run made to the tenant, each page a call of the list's
+// quota (next-page.ts): the preflight counted one list of the device however many pages it read.
+test("each page of the device's list counts in the run's quota ledger", async () => {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '', 'http://x');
+    const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const device = url.searchParams.has('$skiptoken') || url.searchParams.get('$filter')?.includes(MACHINE);
+    const body = req.url?.includes('/oauth2/')
+      ? { token_type: 'Bearer', expires_in: 3599, access_token: 'earlier-run-token' }
+      : {
+          value: device ? [DEVICE[skip]] : [],
+          ...(device && skip < 2
+            ? { '@odata.nextLink': `${origin}/api/machineactions?$skiptoken=${skip + 1}` }
+            : {}),
+        };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const resultsDir = tempDir('earlier-run-quota-');
+  const spec = tenantTarget({ apiBaseUrl: url, authBaseUrl: url, allowWrites: true, machineId: MACHINE });
+  try {
+    await preflight(spec, { timeoutMs: 3_000, ledger: { runId: RUN, resultsDir }, warn: () => {} });
+  } finally {
+    server.close();
+  }
+  // The list that proves the token is taken, then the device's three pages.
+  expect(tenantQuotaLedger(spec, RUN, resultsDir).report().calls).toEqual([
+    expect.objectContaining({ caller: 'operator', operationId: 'ListMachineActions', total: 4 }),
+  ]);
 });

@@ -1,6 +1,7 @@
 import type { TenantTarget } from './config/target-spec.ts';
 import { MAX_PAGES, nextPage } from './http/next-page.ts';
 import { sendRaw } from './http/raw-request.ts';
+import { redactText } from './redaction/redact.ts';
 
 // A run killed before its teardown (SIGKILL after a CI job's grace period, a runner that died) leaves
 // its scan running on MDE_MACHINE_ID, and the next run's write tests all read NA ("a scan is already
@@ -48,8 +49,11 @@ export async function earlierRunScans(
     // Before any test this run has started nothing: one with its tag is an earlier run's with the same
     // MDE_RUN_ID (a CI re-run), whose ledger the run sets aside rather than cancel its scan.
     const whose = run === runId ? `an earlier run with this MDE_RUN_ID (${run})` : `run ${run}`;
+    // The id is the tenant's text, printed on stderr: one that echoes the caller's token is not quoted.
     return [
-      `conformance: warning: action ${action.id} (${action.status}), a scan started by ${whose} of this suite, is still running on MDE_MACHINE_ID: that run ended before its teardown cancelled it, or is running elsewhere. While it runs the device refuses new scans and this run's write tests read NA; if that run is over, cancel the action (Defender portal, or POST /api/machineactions/${action.id}/cancel) or wait for it to end`,
+      redactText(
+        `conformance: warning: action ${action.id} (${action.status}), a scan started by ${whose} of this suite, is still running on MDE_MACHINE_ID: that run ended before its teardown cancelled it, or is running elsewhere. While it runs the device refuses new scans and this run's write tests read NA; if that run is over, cancel the action (Defender portal, or POST /api/machineactions/${action.id}/cancel) or wait for it to end`,
+      ),
     ];
   });
 }

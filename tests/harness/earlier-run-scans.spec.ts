@@ -161,3 +161,31 @@ test("each page of the device's list counts in the run's quota ledger", async ()
     expect.objectContaining({ caller: 'operator', operationId: 'ListMachineActions', total: 4 }),
   ]);
 });
+
+// The warning quotes what the tenant answered (the action's id): a target that echoes the caller's
+// token there (a misbehaving proxy) must not have it printed on the run's stderr.
+test("the warning never quotes the caller's token, whatever the tenant answers", async () => {
+  const TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJlYXJsaWVyLXJ1bi1zZWNyZXQifQ.c2lnbmF0dXJlLWJ5dGVz';
+  const server = createServer((req, res) => {
+    const echoed = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+    const body = req.url?.includes('/oauth2/')
+      ? { token_type: 'Bearer', expires_in: 3599, access_token: TOKEN }
+      : { value: [action(echoed, 'Pending', 'mde-conformance run-killed: quick scan to cancel')] };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const spec = tenantTarget({ apiBaseUrl: url, authBaseUrl: url, allowWrites: true, machineId: MACHINE });
+  const warned: string[] = [];
+  try {
+    await preflight(spec, {
+      timeoutMs: 3_000,
+      ledger: { runId: RUN, resultsDir: tempDir('earlier-run-token-') },
+      warn: (line) => warned.push(line),
+    });
+  } finally {
+    server.close();
+  }
+  expect(warned).toHaveLength(1);
+  expect(warned[0]).not.toContain(TOKEN);
+});

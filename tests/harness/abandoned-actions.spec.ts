@@ -3,6 +3,7 @@ import { setAsideEarlierLedgers } from '../../src/harness/drivers/earlier-ledger
 import { createTenantRuntime, TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
 import { actionLedgerFile, writeTenantReports } from '../../src/harness/drivers/tenant-reports.ts';
 import { TenantState } from '../../src/harness/drivers/tenant-state.ts';
+import { NotApplicableError } from '../../src/harness/errors.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { type FakeAnswer, RUN, scan, tenant } from './fake-tenant.ts';
@@ -105,7 +106,8 @@ test("a run with an earlier run's MDE_RUN_ID takes over none of that run's actio
   expect(aside).toHaveLength(1);
   expect(existsSync(aside[0]!), 'kept: the only record of what the killed run started').toBe(true);
   const next = nextWorker(dead.state);
-  await expect(new TenantDriver(next).activeAction()).rejects.toThrow();
+  // The killed run's scan keeps the device busy: this run's scan is refused as a duplicate, N/A.
+  await expect(new TenantDriver(next).activeAction()).rejects.toBeInstanceOf(NotApplicableError);
   expect(dead.actions.get(dead.id)).toBe('Pending');
   expect(dead.sent).not.toContain(`POST /api/machineactions/${dead.id}/cancel`);
   next.writeLedger();

@@ -2,6 +2,7 @@ import type { TenantTarget } from './config/target-spec.ts';
 import { MAX_PAGES, nextPage } from './http/next-page.ts';
 import { sendRaw } from './http/raw-request.ts';
 import { redactText } from './redaction/redact.ts';
+import { type Clock, WALL_CLOCK } from './wall-clock.ts';
 
 // A run killed before its teardown (SIGKILL after a CI job's grace period, a runner that died) leaves
 // its scan running on MDE_MACHINE_ID, and the next run's write tests all read NA ("a scan is already
@@ -16,6 +17,7 @@ export async function earlierRunScans(
   timeoutMs: number,
   // Called before each page is asked for: each is a call of the tenant's list quota (reports/quota.json).
   onCall: () => void = () => {},
+  clock: Clock = WALL_CLOCK,
 ): Promise<string[]> {
   if (!spec.allowWrites || !spec.machineId) return [];
   const filter = `machineId eq '${spec.machineId.replace(/'/g, "''")}'`;
@@ -23,14 +25,17 @@ export async function earlierRunScans(
   // and the warning was lost.
   let url: string | undefined = `${spec.apiBaseUrl}/api/machineactions?$filter=${encodeURIComponent(filter)}`;
   const value: unknown[] = [];
-  for (let page = 0; url && page < MAX_PAGES; page++) {
+  // All pages within one request timeout: only a warning is at stake, and the preflight runs under a
+  // budget of a few timeouts (20 pages, each in time, stopped a lawful tenant's run with exit 3).
+  const deadline = clock.now() + timeoutMs;
+  for (let page = 0; url && page < MAX_PAGES && clock.now() < deadline; page++) {
     onCall();
     try {
       const answer = await sendRaw({
         url,
         method: 'GET',
         headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
-        timeoutMs,
+        timeoutMs: Math.max(1, deadline - clock.now()),
       });
       if (answer.status !== 200) break;
       const body = JSON.parse(answer.text) as { value?: unknown };

@@ -189,3 +189,30 @@ test("the warning never quotes the caller's token, whatever the tenant answers",
   expect(warned).toHaveLength(1);
   expect(warned[0]).not.toContain(TOKEN);
 });
+
+// The look is a warning only, and the preflight runs under a budget of a few request timeouts
+// (scripts/conformance.ts): a lawful tenant paging the device's list slowly (20 pages, each in time)
+// stopped the run with "the preflight did not finish within 10 s", exit 3, before any test.
+test('a slowly paged device list is read for one request timeout in all, not one a page', async () => {
+  const server = createServer((req, res) => {
+    const page = Number(new URL(req.url ?? '', 'http://x').searchParams.get('$skiptoken') ?? 0);
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const body = { value: [], '@odata.nextLink': `${origin}/api/machineactions?$skiptoken=${page + 1}` };
+    setTimeout(
+      () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
+      400,
+    );
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const spec = tenantTarget({ apiBaseUrl: url, authBaseUrl: url, allowWrites: true, machineId: MACHINE });
+  const started = Date.now();
+  try {
+    expect(await earlierRunScans(spec, 'token', RUN, 1_000)).toEqual([]);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+  // 20 pages of 0.4 s would take 8 s.
+  expect(Date.now() - started).toBeLessThan(2_500);
+});

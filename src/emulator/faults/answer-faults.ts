@@ -1,19 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { toUsDateTime } from '../clock/timestamps.ts';
-import { type Answer, outcomeOf } from '../http/answer.ts';
-import { CANCEL, finalNotTimeOut, GET, idOf, LIST, on, unknownEverywhere } from './exchange-filters.ts';
+import { outcomeOf } from '../http/answer.ts';
+import { CANCELLATION_KEYS, editBody, withoutCancellationFields } from './answer-edits.ts';
+import {
+  CANCEL,
+  finalNotTimeOut,
+  GET,
+  idOf,
+  inProgressCancel,
+  LIST,
+  on,
+  unknownEverywhere,
+} from './exchange-filters.ts';
 import type { AnswerFault } from './fault-entry.ts';
 
 // Faults that rewrite what an operation answers for a given outcome (the answer seam:
 // http/render-answer.ts renders the outcome per profile, then these rewrite it). The stored action is
 // never touched here; store faults do that.
-
-const CANCELLATION_KEYS = ['cancellationRequestor', 'cancellationComment', 'cancellationDateTimeUtc'];
-
-function editBody(answer: Answer, edit: (body: Record<string, unknown>) => void): Answer {
-  edit(answer.body as Record<string, unknown>);
-  return answer;
-}
 
 // The entities of a 2xx body: the body itself, or the items of a collection.
 function entitiesOf(body: unknown): Record<string, unknown>[] {
@@ -58,10 +61,7 @@ export const ANSWER_FAULTS = [
     breaks: ['CANCEL.FIELDS'],
     description: 'The 200 body of a cancel has no cancellation* keys at all; the stored action is right.',
     applies: on(CANCEL, 'cancelled'),
-    rewrite: (answer) =>
-      editBody(answer, (body) => {
-        for (const key of CANCELLATION_KEYS) delete body[key];
-      }),
+    rewrite: withoutCancellationFields,
   },
   {
     name: 'inprogress-cancel-canceled',
@@ -69,7 +69,7 @@ export const ANSWER_FAULTS = [
     breaks: ['CANCEL.STATUS', 'SCHEMA.ENTITY'],
     description:
       "The 200 body of a cancel of an InProgress action says status 'Canceled' (one l); a Pending one's says Cancelled.",
-    applies: (x) => on(CANCEL, 'cancelled')(x) && outcomeOf(x, 'cancelled')!.before.status === 'InProgress',
+    applies: inProgressCancel,
     rewrite: (answer) => editBody(answer, (body) => (body['status'] = 'Canceled')),
   },
   {
@@ -78,11 +78,8 @@ export const ANSWER_FAULTS = [
     breaks: ['CANCEL.FIELDS'],
     description:
       'The 200 body of a cancel of an InProgress action says Cancelled but has no cancellation* keys; a Pending one is answered right, and the stored action is right.',
-    applies: (x) => on(CANCEL, 'cancelled')(x) && outcomeOf(x, 'cancelled')!.before.status === 'InProgress',
-    rewrite: (answer) =>
-      editBody(answer, (body) => {
-        for (const key of CANCELLATION_KEYS) delete body[key];
-      }),
+    applies: inProgressCancel,
+    rewrite: withoutCancellationFields,
   },
   {
     name: 'get-cancellation-fields-null',

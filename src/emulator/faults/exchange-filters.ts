@@ -20,3 +20,7 @@ export const finalNotTimeOut = (x: Exchange) =>
 
 // The id a not-found or malformed outcome names.
 export const idOf = (x: Exchange) => outcomeOf(x, 'not-found')?.id ?? outcomeOf(x, 'malformed')?.id ?? '';
+
+// A cancel that cancelled an action which was InProgress (a running one may be rendered apart).
+export const inProgressCancel = (x: Exchange) =>
+  on(CANCEL, 'cancelled')(x) && outcomeOf(x, 'cancelled')!.before.status === 'InProgress';

@@ -1,5 +1,12 @@
-import { outcomeOf } from '../http/answer.ts';
-import { CANCEL, finalNotTimeOut, idOf, on, unknownEverywhere } from './exchange-filters.ts';
+import { withoutCancellationFields } from './answer-edits.ts';
+import {
+  CANCEL,
+  finalNotTimeOut,
+  idOf,
+  inProgressCancel,
+  on,
+  unknownEverywhere,
+} from './exchange-filters.ts';
 import type { AnswerFault } from './fault-entry.ts';
 
 // Faults of what a cancel answers under /api/v1.0 alone (a versioned route that reaches a handler of
@@ -30,12 +37,7 @@ export const VERSIONED_ANSWER_FAULTS = [
     description:
       'The 200 body of a cancel under /api/v1.0 says Cancelled but has no cancellation* keys; under /api it has them, and the stored action is right.',
     applies: (x) => x.versioned && on(CANCEL, 'cancelled')(x),
-    rewrite: (answer) => {
-      const body = answer.body as Record<string, unknown>;
-      for (const key of ['cancellationRequestor', 'cancellationComment', 'cancellationDateTimeUtc'])
-        delete body[key];
-      return answer;
-    },
+    rewrite: withoutCancellationFields,
   },
   {
     name: 'versioned-inprogress-cancel-fields-missing',
@@ -43,13 +45,7 @@ export const VERSIONED_ANSWER_FAULTS = [
     breaks: ['CANCEL.FIELDS'],
     description:
       'The 200 body of a cancel under /api/v1.0 of an InProgress action says Cancelled but has no cancellation* keys; a Pending one, or any under /api, has them.',
-    applies: (x) =>
-      x.versioned && on(CANCEL, 'cancelled')(x) && outcomeOf(x, 'cancelled')!.before.status === 'InProgress',
-    rewrite: (answer) => {
-      const body = answer.body as Record<string, unknown>;
-      for (const key of ['cancellationRequestor', 'cancellationComment', 'cancellationDateTimeUtc'])
-        delete body[key];
-      return answer;
-    },
+    applies: (x) => x.versioned && inProgressCancel(x),
+    rewrite: withoutCancellationFields,
   },
 ] as const satisfies readonly AnswerFault[];

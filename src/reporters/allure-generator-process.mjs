@@ -9,6 +9,7 @@
 import { createInterface } from 'node:readline';
 import { AllureReport, filterFailedQualityGateResults, readConfig } from '@allurereport/core';
 import { DirectReportFiles } from './allure-report-files.mjs';
+import { readResultsDir } from './allure-results-reader.mjs';
 
 const [configPath = 'allurerc.mjs', cwd = process.cwd()] = process.argv.slice(2);
 // The report's plugins load when the config is read; loading them now makes that cheap.
@@ -27,7 +28,7 @@ for await (const line of createInterface({ input: process.stdin })) {
     config.reportFiles = new DirectReportFiles(config.output);
     const report = new AllureReport(config);
     await report.start();
-    for (const dir of config.resultsDir ?? ['allure-results']) await report.readDirectory(dir);
+    for (const dir of config.resultsDir ?? ['allure-results']) await readResultsDir(report, dir);
     await report.done();
     const durationMs = Math.round(performance.now() - started);
     console.log(

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../src/contract/contract-files.ts';
@@ -183,3 +183,38 @@ setTimeout(() => process.exit(130), 50);
     'the Allure child wrote its report after its parent exited',
   ).toBe(false);
 });
+
+// The generator reads allure-results/ into memory (allure-results-reader.mjs), a large attachment
+// excepted: both kinds must reach the report whole.
+test('a small and a large attachment both reach the Allure report byte for byte', () => {
+  test.slow();
+  const dir = withOneResult();
+  const results = join(dir, 'allure-results');
+  const small = Buffer.from('{"status":200}');
+  const large = Buffer.alloc(5 * 1024 * 1024, 'x');
+  writeFileSync(join(results, 'a1-attachment.json'), small);
+  writeFileSync(join(results, 'a2-attachment.txt'), large);
+  const resultFile = join(results, '9b7c3c7e-1f4e-4d0a-9a53-0d5f0a1c2b3d-result.json');
+  const result = JSON.parse(readFileSync(resultFile, 'utf8'));
+  result.attachments = [
+    { name: 'exchange', type: 'application/json', source: 'a1-attachment.json' },
+    { name: 'big', type: 'text/plain', source: 'a2-attachment.txt' },
+  ];
+  writeFileSync(resultFile, JSON.stringify(result));
+  const script = `const { generateAllureReport } = await import(${JSON.stringify(join(repoRoot, 'src', 'reporters', 'allure-generate.ts'))});
+console.log(JSON.stringify(await generateAllureReport({ cwd: ${JSON.stringify(dir)} })));`;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  expect(run.stdout, run.stderr).toContain('"generated":true');
+  const written = filesUnder(join(dir, 'allure-report')).map((file) => readFileSync(file));
+  expect(written.some((content) => content.equals(small))).toBe(true);
+  expect(written.some((content) => content.equals(large))).toBe(true);
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}

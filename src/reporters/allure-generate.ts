@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { repoRoot } from '../contract/contract-files.ts';
 import { compileCacheEnv } from '../harness/run/compile-cache.ts';
@@ -18,8 +18,9 @@ export interface AllureGenerateResult {
 }
 
 export interface AllureGenerator {
-  // Generates allure-report/ from allure-results/ as they are now.
-  generate(): Promise<AllureGenerateResult>;
+  // Generates allure-report/ from allure-results/ as they are now; `onWritten` is told the absolute
+  // path of each report file as it is written.
+  generate(onWritten?: (file: string) => void): Promise<AllureGenerateResult>;
   // The child's process id (undefined if it could not start).
   readonly pid: number | undefined;
 }
@@ -80,7 +81,7 @@ export function startAllureGenerator(
   );
   return {
     pid: child.pid,
-    async generate() {
+    async generate(onWritten) {
       const started = performance.now();
       if (!existsSync(join(cwd, 'allure-results'))) {
         child.kill();
@@ -96,8 +97,10 @@ export function startAllureGenerator(
       let result:
         | { ok: boolean; message?: string; qualityGate?: { ran: boolean; failed: string[] } }
         | undefined;
-      for (let line = await lines.next(); !line.done; line = await lines.next())
-        if (line.value.startsWith('@result ')) result = JSON.parse(line.value.slice('@result '.length));
+      for (let line = await lines.next(); !line.done; line = await lines.next()) {
+        if (line.value.startsWith('@wrote ')) onWritten?.(resolve(cwd, line.value.slice('@wrote '.length)));
+        else if (line.value.startsWith('@result ')) result = JSON.parse(line.value.slice('@result '.length));
+      }
       await exited;
       const durationMs = Math.round(performance.now() - started);
       if (!result?.ok) {

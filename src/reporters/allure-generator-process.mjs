@@ -1,11 +1,13 @@
 // @ts-check
 // The Allure generator as a child process that loads Allure before the tests end and generates when
 // told: the second Node and Allure take to start is spent while the tests run, at low priority.
-// Protocol: prints "ready" once loaded; reads one line "generate" from stdin; prints one line
-// "@result {json}" (Allure may print lines of its own).
+// Protocol: prints "ready" once loaded; reads one line "generate" from stdin; prints "@wrote {path}"
+// (relative to the run directory) for each report file once written (the run's script scans it meanwhile) and one line
+// "@result {json}" at the end (Allure may print lines of its own).
 // Plain JavaScript, type-checked through JSDoc: it runs without a TypeScript loader, whose hooks
 // doubled the CPU of loading Allure's few hundred modules (2.1-2.8 s against 1.1-1.2 s) while the
 // tests needed both cores.
+import { relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { AllureReport, filterFailedQualityGateResults, readConfig } from '@allurereport/core';
 import { DirectReportFiles } from './allure-report-files.mjs';
@@ -25,7 +27,11 @@ for await (const line of createInterface({ input: process.stdin })) {
     // them against the working directory. The config reads this run's records, so it is read only now.
     process.chdir(cwd);
     const config = await readConfig(cwd, configPath);
-    config.reportFiles = new DirectReportFiles(config.output);
+    // Relative, so the lines stay short: the child blocks once the pipe holds 64 KB the script has
+    // not read yet (it may be busy scanning), and a main job's ~380 lines fit in a third of that.
+    config.reportFiles = new DirectReportFiles(config.output, (file) =>
+      console.log(`@wrote ${relative(cwd, file)}`),
+    );
     const report = new AllureReport(config);
     await report.start();
     for (const dir of config.resultsDir ?? ['allure-results']) await readResultsDir(report, dir);

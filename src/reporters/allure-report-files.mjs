@@ -10,9 +10,13 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** @implements {ReportFiles} */
 export class DirectReportFiles {
-  /** @param {string} output the report's directory */
-  constructor(output) {
+  /**
+   * @param {string} output the report's directory
+   * @param {(file: string) => void} [onWritten] told each file's absolute path once it is written
+   */
+  constructor(output, onWritten) {
     this.output = resolve(output);
+    this.onWritten = onWritten;
     /** @type {Set<string>} */
     this.made = new Set();
   }
@@ -33,6 +37,7 @@ export class DirectReportFiles {
       this.made.add(dir);
     }
     writeFileSync(target, data);
+    this.onWritten?.(target);
     return target;
   }
 }

@@ -2,13 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../contract/contract-files.ts';
 import type { Env } from '../harness/config/read-env.ts';
-import {
-  formatFinding,
-  formatSkipped,
-  type LeakScan,
-  SCANNED_DIRS,
-  scanForLeaks,
-} from '../harness/redaction/leak-scan.ts';
+import { formatFinding, formatSkipped, leakScanner, SCANNED_DIRS } from '../harness/redaction/leak-scan.ts';
 import type { RunPlan } from '../harness/run/run-plan.ts';
 import { type AllureGenerateResult, type AllureGenerator, startAllureGenerator } from './allure-generate.ts';
 import { writeAllureRunErrors } from './allure-run-errors.ts';
@@ -16,6 +10,7 @@ import { applyAllureStatuses } from './allure-statuses.ts';
 import type { ComplianceReport } from './compliance-report.ts';
 import { RECORDS_FILE } from './records-file.ts';
 import { EXIT, type ExitCode, readRunOutcome, readShardOutcome, worstOf } from './run-outcome.ts';
+import { scanAsWritten } from './scan-as-written.ts';
 
 export interface FinishOptions {
   // The suite run that just ended (npm run conformance): when it started and how Playwright exited;
@@ -57,6 +52,8 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
     for (const error of errors) log(`tenant evidence: ${error}`);
     if (errors.length > 0) exitCode = worstOf([exitCode, EXIT.ERRORED]);
   }
+  const scanner = leakScanner({ root, cwd: options.cwd, env: options.env });
+  const reportScan = scanAsWritten(scanner);
   let allure: Promise<AllureGenerateResult> | undefined;
   if (!options.skipAllure && !ran?.wroteNothing) {
     const marked = applyAllureStatuses(join(root, 'allure-results'), reports);
@@ -68,12 +65,12 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
     allure = (
       options.allure ??
       startAllureGenerator({ singleFile: options.singleFile, cwd: root, recordsFile: options.recordsFile })
-    ).generate();
+    ).generate((file) => reportScan.written(file));
   }
-  // Everything but the Allure report is scanned while Allure generates it (another process).
-  const scan = (dirs: string[]): LeakScan => scanForLeaks({ root, dirs, cwd: options.cwd, env: options.env });
+  // Everything but the Allure report is scanned while Allure generates it (another process), then
+  // the report's files as they are written.
   let started = performance.now();
-  const { findings, skipped } = scan(SCANNED_DIRS.filter((d) => d !== 'allure-report'));
+  const { findings, skipped } = scanner.scanDirs(SCANNED_DIRS.filter((d) => d !== 'allure-report'));
   timings.leakScanMs = performance.now() - started;
   if (allure) {
     const generated = await allure;
@@ -81,7 +78,7 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
     log(`allure: ${generated.message}`);
     if (generated.qualityGate) log(`allure quality gate: ${generated.qualityGate}`);
     started = performance.now();
-    const report = scan(['allure-report']);
+    const report = reportScan.finish('allure-report');
     findings.push(...report.findings);
     skipped.push(...report.skipped);
     timings.leakScanMs += performance.now() - started;

@@ -185,8 +185,8 @@ setTimeout(() => process.exit(130), 50);
 });
 
 // The generator reads allure-results/ into memory (allure-results-reader.mjs), a large attachment
-// excepted: both kinds must reach the report whole.
-test('a small and a large attachment both reach the Allure report byte for byte', () => {
+// excepted: both kinds must reach the report whole. It names each file it writes, for the leak scan.
+test('a small and a large attachment both reach the Allure report byte for byte, every file named', () => {
   test.slow();
   const dir = withOneResult();
   const results = join(dir, 'allure-results');
@@ -201,14 +201,25 @@ test('a small and a large attachment both reach the Allure report byte for byte'
     { name: 'big', type: 'text/plain', source: 'a2-attachment.txt' },
   ];
   writeFileSync(resultFile, JSON.stringify(result));
-  const script = `const { generateAllureReport } = await import(${JSON.stringify(join(repoRoot, 'src', 'reporters', 'allure-generate.ts'))});
-console.log(JSON.stringify(await generateAllureReport({ cwd: ${JSON.stringify(dir)} })));`;
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  expect(run.stdout, run.stderr).toContain('"generated":true');
-  const written = filesUnder(join(dir, 'allure-report')).map((file) => readFileSync(file));
+  const script = generatorScript(
+    dir,
+    `const named = [];
+const result = await generator.generate((file) => named.push(file));
+console.log(JSON.stringify({ ...result, named }));
+`,
+  );
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, encoding: 'utf8' });
+  const outcome = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}');
+  expect(outcome, run.stderr).toMatchObject({ generated: true });
+  const files = filesUnder(join(dir, 'allure-report'));
+  // Allure writes into its plugin's directory and moves that up into the report's once done (which
+  // is why scan-as-written.ts knows files by inode): every file of the report was named.
+  const report = join(dir, 'allure-report');
+  const named = new Set(
+    (outcome.named as string[]).map((file) => file.replace(join(report, 'awesome'), report)),
+  );
+  expect(files.filter((file) => !named.has(file))).toEqual([]);
+  const written = files.map((file) => readFileSync(file));
   expect(written.some((content) => content.equals(small))).toBe(true);
   expect(written.some((content) => content.equals(large))).toBe(true);
 });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Env } from '../config/read-env.ts';
 import { configuredSecrets } from './configured-secrets.ts';
@@ -56,22 +56,51 @@ interface Needles {
 }
 
 export function scanForLeaks(options: LeakScanOptions = {}): LeakScan {
+  return leakScanner(options).scanDirs(options.dirs ?? SCANNED_DIRS);
+}
+
+// A file's identity and state when it was scanned: unchanged, it need not be read again.
+export type ScannedState = Pick<Stats, 'dev' | 'ino' | 'size' | 'mtimeMs'>;
+
+export interface LeakScanner {
+  // `unchanged` says which files were scanned already (scanFile) and have not changed since.
+  scanDirs(dirs: string[], unchanged?: (path: string, now: ScannedState) => boolean): LeakScan;
+  // One file now, as it is written (the Allure report while it is generated); its state when read.
+  scanFile(path: string): { scan: LeakScan; state?: ScannedState };
+}
+
+// The needles are read once: the configured secrets and this run's issued-token fingerprints.
+export function leakScanner(options: Omit<LeakScanOptions, 'dirs'> = {}): LeakScanner {
   const root = resolve(options.root ?? '.');
   const env = options.env ?? process.env;
   const ownFile = fingerprintsFile(env);
   const fingerprints = options.fingerprints ?? readFingerprints(ownFile);
   const needles = buildNeedles(options.cwd ?? process.cwd(), env, fingerprints);
-  const scan: LeakScan = { findings: [], skipped: [] };
-  const seen = new Set<string>();
-  for (const dir of options.dirs ?? SCANNED_DIRS) {
-    for (const { path, tooLarge } of walk(resolve(root, dir), seen)) {
-      if (path === ownFile) continue;
-      const name = relative(root, path).split(sep).join('/');
-      if (tooLarge) scan.skipped.push(name);
-      else scan.findings.push(...scanBuffer(readFileSync(path), name, needles));
-    }
-  }
-  return scan;
+  const nameOf = (path: string) => relative(root, path).split(sep).join('/');
+  return {
+    scanDirs(dirs, unchanged) {
+      const scan: LeakScan = { findings: [], skipped: [] };
+      const seen = new Set<string>();
+      for (const dir of dirs) {
+        for (const { path, stat } of walk(resolve(root, dir), seen)) {
+          if (path === ownFile || unchanged?.(path, stat)) continue;
+          if (stat.size > MAX_FILE_BYTES) scan.skipped.push(nameOf(path));
+          else scan.findings.push(...scanBuffer(readFileSync(path), nameOf(path), needles));
+        }
+      }
+      return scan;
+    },
+    scanFile(path) {
+      const stat = statSync(path, { throwIfNoEntry: false });
+      // Gone already, or not a file: the directory walk afterwards decides.
+      if (!stat?.isFile()) return { scan: { findings: [], skipped: [] } };
+      if (stat.size > MAX_FILE_BYTES) return { scan: { findings: [], skipped: [nameOf(path)] }, state: stat };
+      return {
+        scan: { findings: scanBuffer(readFileSync(path), nameOf(path), needles), skipped: [] },
+        state: stat,
+      };
+    },
+  };
 }
 
 function buildNeedles(cwd: string, env: Env, fingerprints: Fingerprint[]): Needles {
@@ -145,14 +174,14 @@ function runHoldsIssued(run: string, needles: Needles): boolean {
 // caller naming its own checks that they exist first).
 // Symbolic links are followed (an artefact upload follows them too), each real file and directory
 // once: a link to . would otherwise walk the same tree until the kernel's 40-link limit.
-function* walk(path: string, seen: Set<string>): Generator<{ path: string; tooLarge: boolean }> {
+function* walk(path: string, seen: Set<string>): Generator<{ path: string; stat: Stats }> {
   if (!existsSync(path)) return;
   const real = realpathSync(path);
   if (seen.has(real)) return;
   seen.add(real);
   const stat = statSync(real);
   if (stat.isFile()) {
-    yield { path, tooLarge: stat.size > MAX_FILE_BYTES };
+    yield { path, stat };
     return;
   }
   if (!stat.isDirectory()) return;

@@ -1,0 +1,58 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AllureGenerator } from '../../src/reporters/allure-generate.ts';
+import { finishRun } from '../../src/reporters/finish-run.ts';
+import { EXIT } from '../../src/reporters/run-outcome.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { removeTempDirs } from '../helpers/temp-dir.ts';
+import { TOKEN, workspace } from './leak-workspace.ts';
+
+test.afterEach(removeTempDirs);
+
+// The Allure report is scanned as its files are written (src/reporters/scan-as-written.ts): what
+// changes after that scan, or is never announced, must still be found, and each finding told once.
+test('report files changed after their scan or never announced are read again, each leak told once', async () => {
+  const { root } = workspace();
+  writeFileSync(
+    join(root, 'reports', 'compliance.json'),
+    JSON.stringify({
+      generatedAt: new Date(0).toISOString(),
+      target: { name: 'embedded' },
+      summary: { exitCode: 0 },
+      requirements: [],
+    }),
+  );
+  const report = join(root, 'allure-report');
+  const generator: AllureGenerator = {
+    pid: undefined,
+    async generate(onWritten) {
+      mkdirSync(report);
+      const write = (name: string, content: string, announce: boolean) => {
+        writeFileSync(join(report, name), content);
+        if (announce) onWritten?.(join(report, name));
+      };
+      write('rewritten.json', '{"clean":true}', true);
+      write('leaked.json', `{"token":"${TOKEN}"}`, true);
+      write('unannounced.json', `{"token":"${TOKEN}"}`, false);
+      write('clean.json', '{"clean":true}', true);
+      // Written again after its scan, without a word.
+      write('rewritten.json', `{"later":"${TOKEN}"}`, false);
+      return { generated: true, durationMs: 0, message: 'allure-report/ generated' };
+    },
+  };
+  const lines: string[] = [];
+  const code = await finishRun({
+    root,
+    cwd: root,
+    env: {},
+    log: (line) => lines.push(line),
+    allure: generator,
+  });
+  expect(code).toBe(EXIT.LEAKED);
+  const findings = lines.filter((line) => line.startsWith('leak-scan: allure-report/')).sort();
+  expect(findings).toEqual([
+    'leak-scan: allure-report/leaked.json: a JWT-shaped token',
+    'leak-scan: allure-report/rewritten.json: a JWT-shaped token',
+    'leak-scan: allure-report/unannounced.json: a JWT-shaped token',
+  ]);
+});

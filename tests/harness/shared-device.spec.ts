@@ -84,3 +84,19 @@ test("a scan answered with another operator's action that has ended is judged: a
     await unlessBusyWithAnother(on('tenant'), api, MACHINE, ended, own);
   }
 });
+
+test("a scan refused while the list still shows the cancelled action beside another operator's is N/A", async () => {
+  // The list may lag the GET that showed the cancel (docs/contract.md#cancel-visible-after): the
+  // cancelled action, still listed Pending first, hid the operator's scan that keeps the device busy.
+  for (const order of [
+    [OWN, OTHER],
+    [OTHER, OWN],
+  ]) {
+    const comments: Record<string, string> = { [OWN]: RUN_TAG, [OTHER]: 'an analyst: quick scan' };
+    const value = order.map((id) => ({ id, status: 'Pending', requestorComment: comments[id] }));
+    const api = { list: async () => ({ status: 200, body: { value } }) } as unknown as ApiClient;
+    const error = await unlessBusyWithAnother(on('tenant'), api, MACHINE, refused, own).catch((e) => e);
+    expect(error, `listed ${order.join(', ')}`).toBeInstanceOf(NotApplicableError);
+    expect(error.message).toContain(`action ${OTHER} (Pending)`);
+  }
+});

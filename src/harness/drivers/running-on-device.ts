@@ -13,9 +13,12 @@ import type { MachineActionRecord } from './target-driver.ts';
 // with --no-control behind a proxy throttling the device's list).
 // Every page is read: a tenant that pages its list (docs/contract.md#list-order) showed only older,
 // ended actions on the first, and a busy device was taken for one MDE_MACHINE_ID does not name.
+// `counts` picks which active actions answer: a caller looking for someone else's must pass over its
+// own, which a lagging list may show first (its cancel not shown there yet).
 export async function actionRunningOn(
   api: ApiClient,
   machineId: string,
+  counts: (action: MachineActionRecord) => boolean = () => true,
 ): Promise<MachineActionRecord | undefined> {
   const query = { $filter: `machineId eq '${machineId.replace(/'/g, "''")}'` };
   for await (const res of listPages(api, query)) {
@@ -28,7 +31,7 @@ export async function actionRunningOn(
     if (res.status !== 200) return undefined;
     const actions = (res.body as { value?: MachineActionRecord[] } | undefined)?.value;
     const running = Array.isArray(actions)
-      ? actions.find((a) => a?.status === 'Pending' || a?.status === 'InProgress')
+      ? actions.find((a) => (a?.status === 'Pending' || a?.status === 'InProgress') && counts(a))
       : undefined;
     if (running) return running;
   }

@@ -20,12 +20,18 @@ export function adoptAbandoned(
   for (const { file, pid } of runLedgerFiles(resultsDir, runId, spec)) {
     if (pid === process.pid || isAlive(pid)) continue;
     let actions: LedgerEntry[];
+    let unanswered: string[] | undefined;
     try {
-      actions = (JSON.parse(readFileSync(file, 'utf8')) as { actions: LedgerEntry[] }).actions;
+      ({ actions, unansweredScans: unanswered } = JSON.parse(readFileSync(file, 'utf8')) as {
+        actions: LedgerEntry[];
+        unansweredScans?: string[];
+      });
     } catch {
       // Cut short as it died: the reports name the file and what it cost.
       continue;
     }
+    // Scans it sent and had no answer to: the look at the device is this worker's now.
+    state.unansweredScans.push(...(unanswered ?? []));
     for (const entry of actions) {
       if (state.created.has(entry.id)) continue;
       state.created.set(entry.id, entry);
@@ -38,17 +44,17 @@ export function adoptAbandoned(
   return open;
 }
 
-// Once per worker, before its first scan: the device would refuse every scan as a duplicate while
-// a dead worker's scan runs.
+// Before a scan: the device would refuse every scan as a duplicate while a dead worker's scan runs
+// (taken over once per worker), or one of the run whose answer was lost (looked for while noted).
 export async function cancelAbandoned(
   state: TenantState,
   api: ApiClient,
   eventually: TargetDriver['eventually'],
 ): Promise<void> {
-  if (state.abandonedTaken) return;
+  const open = state.abandonedTaken ? [] : adoptAbandoned(state);
   state.abandonedTaken = true;
-  const open = adoptAbandoned(state);
-  if (open.length > 0) await cancelLeftovers(api, state, open, eventually);
+  if (open.length > 0 || state.unansweredScans.length > 0)
+    await cancelLeftovers(api, state, open, eventually);
 }
 
 export function processAlive(pid: number): boolean {

@@ -25,7 +25,9 @@ export function writeTenantReports(
     : [];
   const actions = files.flatMap((f) => {
     try {
-      return (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { actions: unknown[] }).actions;
+      const kept = JSON.parse(readFileSync(join(dir, f), 'utf8')) as WorkerLedger;
+      problems.push(...(kept.unansweredScans ?? []).map(unanswered));
+      return kept.actions;
     } catch (error) {
       problems.push(
         `${join(dir, f)} could not be read (${(error as Error).message.split('\n')[0]}): the actions of that worker are missing from tenant-ledger.json`,
@@ -73,6 +75,16 @@ function actionLedgerPrefix(runId: string, spec: TenantTarget): string {
     .update(`${new URL(spec.apiBaseUrl).host}|${spec.tenantId}`)
     .digest('hex');
   return `${runId}-${tenant.slice(0, 10)}-`;
+}
+
+interface WorkerLedger {
+  actions: unknown[];
+  // When each scan sent and never answered was sent (unanswered-scans.ts), while no look has found it.
+  unansweredScans?: string[];
+}
+
+function unanswered(sentAt: string): string {
+  return `a quick scan this run sent to MDE_MACHINE_ID at ${sentAt} got no answer (the exchange was lost, or its worker died) and no list of the device has shown it since: it may have started a scan that nothing cancelled; look for one with this run's id in its comment in the Defender portal`;
 }
 
 // An action of the run that nothing cancelled and that was last seen active (or not seen at all): its

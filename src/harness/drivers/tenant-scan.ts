@@ -1,4 +1,4 @@
-import { NotApplicableError } from '../errors.ts';
+import { NotApplicableError, TransportError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
 import type { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
@@ -7,6 +7,7 @@ import { PreconditionError } from './precondition-error.ts';
 import { scanRefusal } from './scan-refusal.ts';
 import type { MachineActionRecord, TargetDriver } from './target-driver.ts';
 import type { TenantState } from './tenant-state.ts';
+import { runTagOf } from './unanswered-scans.ts';
 
 export interface StartedScan {
   exchange: Exchange;
@@ -31,12 +32,52 @@ export async function startScan(
   machineId: string,
   eventually: TargetDriver['eventually'],
 ): Promise<StartedScan> {
-  // The colon ends the tag: a run id cannot hold one (MDE_RUN_ID), so no other run's tag starts with it.
-  const runTag = `mde-conformance ${state.options.runId}:`;
-  const exchange = await api.runAntiVirusScan(machineId, {
-    Comment: `${runTag} quick scan to cancel`,
-    ScanType: 'Quick',
-  });
+  const runTag = runTagOf(state.options.runId);
+  // On disk before it is sent: an answer lost, or a worker killed while it waits, leaves the note for a
+  // look at the device's list (unanswered-scans.ts). Kept only when the exchange is lost: a scan the
+  // suite itself refused to send (an interlock, the quota) started nothing.
+  const sentAt = new Date(state.clock.now()).toISOString();
+  state.unansweredScans.push(sentAt);
+  state.writeLedger();
+  let exchange: Exchange;
+  try {
+    exchange = await api.runAntiVirusScan(machineId, {
+      Comment: `${runTag} quick scan to cancel`,
+      ScanType: 'Quick',
+    });
+  } catch (error) {
+    if (!(error instanceof TransportError)) answered(state, sentAt);
+    throw error;
+  }
+  try {
+    const started = await recordScan(api, state, machineId, exchange, runTag, eventually);
+    answered(state, sentAt);
+    return started;
+  } catch (error) {
+    // A read that would tell whether an answered action is the run's was lost: the note stays for the look.
+    const id = (exchange.body as MachineActionRecord | undefined)?.id;
+    if (!(error instanceof TransportError) || (typeof id === 'string' && state.created.has(id)))
+      answered(state, sentAt);
+    throw error;
+  }
+}
+
+// The answer is handled: what it started is in the ledger, or it started nothing of the run's.
+function answered(state: TenantState, sentAt: string): void {
+  const at = state.unansweredScans.indexOf(sentAt);
+  if (at < 0) return;
+  state.unansweredScans.splice(at, 1);
+  state.writeLedger();
+}
+
+async function recordScan(
+  api: ApiClient,
+  state: TenantState,
+  machineId: string,
+  exchange: Exchange,
+  runTag: string,
+  eventually: TargetDriver['eventually'],
+): Promise<StartedScan> {
   const body = exchange.body as MachineActionRecord | undefined;
   // A duplicate may come back as someone else's running action (docs/contract.md#duplicate-actions): only an
   // action whose Comment starts with this run's whole tag is ours to cancel. A substring match took run

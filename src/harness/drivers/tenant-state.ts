@@ -56,6 +56,8 @@ export class TenantState implements CallGuard {
   clockOffsetMs: number | undefined;
   // Whether this worker has taken over what a worker of the run that died left (abandoned-actions.ts).
   abandonedTaken = false;
+  // When each scan whose answer has not been handled yet was sent (unanswered-scans.ts).
+  unansweredScans: string[] = [];
 
   constructor(readonly options: TenantRuntimeOptions) {
     this.clock = options.clock ?? REAL_TIME;
@@ -182,7 +184,15 @@ export class TenantState implements CallGuard {
     const { resultsDir, runId, spec } = this.options;
     writeActionLedger(
       actionLedgerFile(resultsDir, runId, spec, process.pid),
-      JSON.stringify({ runId, actions: [...this.created.values()] }, null, 2),
+      JSON.stringify(
+        {
+          runId,
+          actions: [...this.created.values()],
+          ...(this.unansweredScans.length > 0 ? { unansweredScans: this.unansweredScans } : {}),
+        },
+        null,
+        2,
+      ),
     );
   }
 }

@@ -7,6 +7,7 @@ import { type Exchange, retryAfterOf } from '../http/exchange.ts';
 import { SETTLE_BOUND_SECONDS } from './eventually.ts';
 import type { MachineActionRecord, TargetDriver } from './target-driver.ts';
 import type { TenantState } from './tenant-state.ts';
+import { adoptUnanswered } from './unanswered-scans.ts';
 
 const MINUTE_S = 60;
 
@@ -15,15 +16,16 @@ const MINUTE_S = 60;
 export async function cancelLeftovers(
   api: ApiClient,
   state: TenantState,
-  ids: readonly string[],
+  given: readonly string[],
   eventually: TargetDriver['eventually'],
 ): Promise<void> {
+  const info = currentTestInfo();
+  const ids = [...given, ...(await unansweredOnDevice(api, state, info))];
   const open = ids.filter((id) => {
     const entry = state.created.get(id);
     // A final action never changes: one seen final (by a test's read or an earlier sweep) is skipped.
     return entry && !(entry.lastStatus && isFinal(entry.lastStatus));
   });
-  const info = currentTestInfo();
   // Waiting for cancels to show is the teardown's time, not the test's: Playwright runs a fixture's
   // teardown in a slot of its own, which this sets once for every wait it may take.
   if (info && info.timeout > 0 && open.length > 0)
@@ -72,6 +74,21 @@ async function settled(
   const read = () => api.get(id);
   if (!cancelled) return read();
   return (await eventually(read, (res) => res.status === 200 && isFinal(statusOf(res) ?? ''))).value;
+}
+
+// A scan of the run whose answer was lost may be running: the device's list names it (unanswered-scans.ts).
+// Its exchanges are the teardown's, as the cancels are.
+async function unansweredOnDevice(api: ApiClient, state: TenantState, info: TestInfo | undefined) {
+  const { machineId } = state.options.spec;
+  if (!machineId || state.unansweredScans.length === 0) return [];
+  const mark = info?.annotations.length ?? 0;
+  try {
+    return await adoptUnanswered(api, state, machineId);
+  } catch {
+    return [];
+  } finally {
+    if (info) dropLostExchanges(info, mark);
+  }
 }
 
 function dropLostExchanges(info: TestInfo, from: number): void {

@@ -1,6 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { isFinal } from '../../contract/index.ts';
 import type { ApiClient } from '../http/api-client.ts';
+import { ledgerWriterAlive } from './ledger-writer.ts';
 import type { TargetDriver } from './target-driver.ts';
 import { runLedgerFiles } from './tenant-reports.ts';
 import type { LedgerEntry, TenantState } from './tenant-state.ts';
@@ -13,12 +14,12 @@ import { cancelLeftovers } from './tenant-teardown.ts';
 // the actions that may still run, for its driver to cancel before it starts a scan of its own.
 export function adoptAbandoned(
   state: TenantState,
-  isAlive: (pid: number) => boolean = processAlive,
+  isAlive: (pid: number, file: string) => boolean = ledgerWriterAlive,
 ): string[] {
   const { resultsDir, runId, spec } = state.options;
   const open: string[] = [];
   for (const { file, pid } of runLedgerFiles(resultsDir, runId, spec)) {
-    if (pid === process.pid || isAlive(pid)) continue;
+    if (pid === process.pid || isAlive(pid, file)) continue;
     let actions: LedgerEntry[];
     let unanswered: string[] | undefined;
     try {
@@ -55,14 +56,4 @@ export async function cancelAbandoned(
   state.abandonedTaken = true;
   if (open.length > 0 || state.unansweredScans.length > 0)
     await cancelLeftovers(api, state, open, eventually);
-}
-
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: a process of another user holds that id now; not ours to take over.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { processAlive } from './abandoned-actions.ts';
+import { ledgerWriterAlive } from './ledger-writer.ts';
 import { ACTION_LEDGER_DIR } from './tenant-reports.ts';
 
 // Where a run starting with the MDE_RUN_ID of an earlier one puts that run's action ledgers.
@@ -17,13 +17,13 @@ export function setAsideEarlierLedgers(
   resultsDir: string,
   runId: string,
   now: Date,
-  isAlive: (pid: number) => boolean = processAlive,
+  isAlive: (pid: number, file: string) => boolean = ledgerWriterAlive,
 ): string[] {
   const dir = join(resultsDir, ACTION_LEDGER_DIR);
   if (!existsSync(dir)) return [];
   const earlier = readdirSync(dir).filter((f) => {
     const pid = new RegExp(`^${escaped(runId)}-[0-9a-f]{10}-(\\d+)\\.json$`).exec(f)?.[1];
-    return pid !== undefined && !isAlive(Number(pid));
+    return pid !== undefined && !isAlive(Number(pid), join(dir, f));
   });
   if (earlier.length === 0) return [];
   const aside = join(resultsDir, EARLIER_LEDGERS_DIR, now.toISOString().replace(/[:.]/g, '-'));

@@ -48,3 +48,20 @@ test("CANCEL.REOPEN's look at a shared device answered 429 reaches no verdict in
   );
   expect(takeNoVerdicts()).toHaveLength(1);
 });
+
+// A 500 is a server failure worth retrying (docs/contract.md#error-codes), not an empty device: read as
+// "none runs", a busy device's 404 became "MDE_MACHINE_ID names no device", remembered for the run.
+test('a refused scan whose device list answers 500 reaches no verdict and is not remembered', async () => {
+  const failing = (url: string, method: string): FakeAnswer =>
+    method === 'GET' && new URL(url).searchParams.get('$filter')?.includes(MACHINE)
+      ? { status: 500, body: { error: { code: 'InternalServerError', message: 'x' } } }
+      : { status: 404, body: { error: { code: 'NotFound', message: 'x' } } };
+  const { driver, sent } = tenant(WRITES, failing);
+  for (let i = 0; i < 2; i++) {
+    const error = await driver.activeAction().catch((e) => e);
+    expect(error).toBeInstanceOf(PreconditionError);
+    expect(error.message).toContain('answered 500');
+  }
+  expect(sent.filter((s) => s.startsWith('POST'))).toHaveLength(2);
+  expect(takeNoVerdicts().length).toBeGreaterThan(0);
+});

@@ -7,8 +7,8 @@ import type { MachineActionRecord } from './target-driver.ts';
 
 // A duplicate scan may be refused with any 4xx (docs/contract.md#duplicate-create), 403 and 404 among
 // them: before such a refusal is read as the configuration's fault, the device's own actions say
-// whether one is still running there. Undefined when none is, or the list cannot be read; a list
-// answered 429 (a quota shared with other callers) is no verdict: read as "none", a busy device's
+// whether one is still running there. Undefined when none is, or the list is refused; a list
+// answered 429 (a quota shared with other callers) or 5xx is no verdict: read as "none", a busy device's
 // refusal became "MDE_MACHINE_ID names no device" for every later write test (proved on the emulator
 // with --no-control behind a proxy throttling the device's list).
 // Every page is read: a tenant that pages its list (docs/contract.md#list-order) showed only older,
@@ -22,10 +22,13 @@ export async function actionRunningOn(
 ): Promise<MachineActionRecord | undefined> {
   const query = { $filter: `machineId eq '${machineId.replace(/'/g, "''")}'` };
   for await (const res of listPages(api, query)) {
-    if (res.status === 429)
+    // A 5xx likewise: a server failure worth retrying (docs/contract.md#error-codes), not an empty device.
+    if (res.status === 429 || res.status >= 500)
       throw noVerdict(
         new PreconditionError(
-          `the list of MDE_MACHINE_ID's actions answered 429 (quota spent, perhaps by another caller): whether the device is busy cannot be told; run again after its Retry-After`,
+          res.status === 429
+            ? `the list of MDE_MACHINE_ID's actions answered 429 (quota spent, perhaps by another caller): whether the device is busy cannot be told; run again after its Retry-After`
+            : `the list of MDE_MACHINE_ID's actions answered ${res.status}: whether the device is busy cannot be told; run again`,
         ),
       );
     if (res.status !== 200) return undefined;

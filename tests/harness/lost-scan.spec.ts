@@ -18,8 +18,9 @@ const WRITES = { machineId: MACHINE, allowWrites: true };
 const DEAD_PID = 2_147_483_646;
 
 // One device whose first scan is started but its answer lost; it lists its actions and shows a cancel
-// at once. `listedAfter`: how many lists of the device miss the new scan (a list lagging behind).
-function device(listedAfter = 0) {
+// at once. `listedAfter`: how many lists of the device miss the new scan (a list lagging behind);
+// `listsComments`: false for a list that leaves requestorComment out (any member but four may be).
+function device(listedAfter = 0, listsComments = true) {
   const clock = fakeClock();
   let count = 0;
   let lists = 0;
@@ -45,6 +46,7 @@ function device(listedAfter = 0) {
         machineId: MACHINE,
         status,
         creationDateTimeUtc: createdAt.get(id),
+        ...(listsComments ? {} : { requestorComment: null }),
       }));
       return { status: 200, body: { value } };
     }
@@ -68,6 +70,18 @@ test("the teardown finds and cancels the scan whose answer was lost, by the run'
   // Found, it is no longer a request unanswered: the reports hold no problem for it.
   const { resultsDir, spec } = state.options;
   expect(writeTenantReports(RUN, spec, { resultsDir, reportsDir: `${resultsDir}/reports` })).toEqual([]);
+});
+
+test('a lost scan listed without requestorComment is told by its own read, and cancelled', async () => {
+  const { state, actions, EARLIER } = device(0, false);
+  const driver = new TenantDriver(state);
+  await expect(driver.activeAction()).rejects.toBeInstanceOf(TransportError);
+  takeNoVerdicts();
+  await driver.teardown();
+  const [, id] = actions.keys();
+  expect(actions.get(id!)).toBe('Cancelled');
+  expect(actions.get(EARLIER)).toBe('Pending');
+  expect(state.unansweredScans).toEqual([]);
 });
 
 test('a scan lost while its worker was killed is found by the next worker before its own scan', async () => {

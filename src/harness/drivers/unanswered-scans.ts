@@ -20,7 +20,8 @@ export function runTagOf(runId: string): string {
 
 // Answers the ids adopted into the worker's ledger, those still active first to be cancelled. A note
 // is dropped once a look finds its scan, or a whole list read a settle bound after it was sent shows
-// none (the request never started one); a list that cannot be read keeps every note for a later look.
+// none (the request never started one); a list that cannot be read, or an action whose owner cannot be
+// told, keeps the notes for a later look.
 export async function adoptUnanswered(
   api: ApiClient,
   state: TenantState,
@@ -34,18 +35,26 @@ export async function adoptUnanswered(
   // (docs/interfaces.md#interrupted-tenant-runs). A lost scan was created after it was sent, on the
   // target's clock, give or take a skew that the offset learnt from a Date header (if any) takes out.
   const since = Math.min(...state.unansweredScans.map(Date.parse)) + (state.clockOffsetMs ?? 0) - SKEW_MS;
-  const found: MachineActionRecord[] = [];
+  const candidates: MachineActionRecord[] = [];
   for await (const res of listPages(api, query)) {
     if (res.status !== 200) return [];
     const value = (res.body as { value?: MachineActionRecord[] } | undefined)?.value;
     for (const action of Array.isArray(value) ? value : [])
-      if (
-        typeof action?.id === 'string' &&
-        !known.has(action.id) &&
-        tagged(action, tag) &&
-        createdSince(action, since)
-      )
-        found.push(action);
+      if (typeof action?.id === 'string' && !known.has(action.id) && createdSince(action, since))
+        candidates.push(action);
+  }
+  const found: MachineActionRecord[] = [];
+  // Any member but four may be left out of a list (docs/contract.md#machine-action-fields): one listed
+  // without requestorComment is told by its own read, as a scan's answer is (tenant-scan.ts).
+  let untold = 0;
+  for (const action of candidates) {
+    if (tagged(action, tag)) found.push(action);
+    else if (typeof action.requestorComment !== 'string') {
+      const read = await api.get(action.id);
+      const body = read.body as MachineActionRecord | undefined;
+      if (read.status === 200 && body && tagged(body, tag)) found.push({ ...action, ...body });
+      else if (read.status !== 200 || typeof body?.requestorComment !== 'string') untold += 1;
+    }
   }
   for (const action of found) {
     state.created.set(action.id, {
@@ -60,7 +69,7 @@ export async function adoptUnanswered(
   const settled = (sentAt: string) => state.clock.now() - Date.parse(sentAt) >= boundMs;
   // Found ones answer the oldest notes; past the bound, an unfound note started nothing.
   state.unansweredScans.splice(0, found.length);
-  state.unansweredScans = state.unansweredScans.filter((sentAt) => !settled(sentAt));
+  if (untold === 0) state.unansweredScans = state.unansweredScans.filter((sentAt) => !settled(sentAt));
   state.writeLedger();
   return found.map((a) => a.id);
 }

@@ -174,3 +174,29 @@ test.describe('tenant driver: the next test starts on a quiet device', () => {
     expect(state.created.get(id)).toMatchObject({ cancelledBy: 'teardown' });
   });
 });
+
+// A date is read against the answer's Date and both have one-second resolution: a tenant that rounds
+// up names a date up to a second past the minute (docs/contract.md#retry-after-form). Cut to the minute,
+// the teardown asked again a second early, met 429 again, and the scan ran on after the run.
+test('a teardown cancel answered 429 with an HTTP-date a minute and a second ahead waits all of it', async () => {
+  const clock = fakeClock();
+  const id = 'bbbbbbbb-0000-4000-8000-000000000002';
+  const frees = clock.now() + 60_500;
+  const date = (ms: number) => new Date(ms).toUTCString();
+  const answer = (url: string, method: string): FakeAnswer => {
+    if (url.endsWith('/runAntiVirusScan')) return scan(id);
+    if (method === 'POST' && clock.now() < frees)
+      return {
+        status: 429,
+        body: { error: { code: 'TooManyRequests' } },
+        headers: { date: date(clock.now()), 'retry-after': date(clock.now() + 61_000) },
+      };
+    const cancelled = method === 'POST' || clock.now() >= frees;
+    return { status: 200, body: { ...scan(id).body, status: cancelled ? 'Cancelled' : 'Pending' } };
+  };
+  const { state } = tenant(WRITES, answer, clock);
+  const driver = new TenantDriver(state);
+  await driver.activeAction();
+  await driver.teardown();
+  expect(state.created.get(id)).toMatchObject({ cancelledBy: 'teardown', lastStatus: 'Cancelled' });
+});

@@ -200,3 +200,27 @@ test('a teardown cancel answered 429 with an HTTP-date a minute and a second ahe
   await driver.teardown();
   expect(state.created.get(id)).toMatchObject({ cancelledBy: 'teardown', lastStatus: 'Cancelled' });
 });
+
+// A 5xx is a server failure worth retrying (docs/contract.md#error-codes), and a lost cancel may not
+// have arrived: asked once, the teardown left the scan running on the device after one such answer.
+for (const failure of ['500', 'lost'] as const)
+  test(`a teardown cancel that meets ${failure === 'lost' ? 'a lost exchange' : 'a 500'} is asked again`, async () => {
+    const id = 'bbbbbbbb-0000-4000-8000-000000000003';
+    let posts = 0;
+    let cancelled = false;
+    const answer = (url: string, method: string): FakeAnswer => {
+      if (url.endsWith('/runAntiVirusScan')) return scan(id);
+      if (method === 'POST' && posts++ === 0) {
+        if (failure === 'lost') throw new Error('socket hang up');
+        return { status: 500, body: { error: { code: 'InternalServerError', message: 'x' } } };
+      }
+      if (method === 'POST') cancelled = true;
+      return { status: 200, body: { ...scan(id).body, status: cancelled ? 'Cancelled' : 'Pending' } };
+    };
+    const { state } = tenant(WRITES, answer);
+    const driver = new TenantDriver(state);
+    await driver.activeAction();
+    await driver.teardown();
+    expect(state.created.get(id)).toMatchObject({ cancelledBy: 'teardown', lastStatus: 'Cancelled' });
+    expect(takeNoVerdicts()).toEqual([]);
+  });

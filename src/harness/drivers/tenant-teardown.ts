@@ -1,5 +1,6 @@
 import type { TestInfo } from '@playwright/test';
 import { isFinal } from '../../contract/index.ts';
+import { TransportError } from '../errors.ts';
 import { findingsOf } from '../evidence/finding.ts';
 import { currentTestInfo } from '../evidence/record-finding.ts';
 import type { ApiClient } from '../http/api-client.ts';
@@ -36,21 +37,7 @@ export async function cancelLeftovers(
     // ERROR, nor stop the sweep (the next test would find the device busy).
     const mark = info?.annotations.length ?? 0;
     try {
-      if (!entry.cancelledBy) {
-        const comment = { Comment: `mde-conformance ${state.options.runId}: teardown` };
-        let cancel = await api.cancel(id, comment);
-        // Right after the rate tests the app's minute is spent: a 429 refused the cancel, not the
-        // action, which ran on after the run (proved on the tenant rehearsal with RATE.NOEFFECT's
-        // scan). Wait as told, within the minute window and the second a date may round up
-        // (docs/contract.md#retry-after-form), and ask once more.
-        if (cancel.status === 429) {
-          const waitMs = Math.min(retryAfterOf(cancel) ?? MINUTE_S, MINUTE_S + 1) * 1000;
-          if (info && info.timeout > 0) info.setTimeout(info.timeout + waitMs);
-          await state.clock.sleep(waitMs);
-          cancel = await api.cancel(id, comment);
-        }
-        if (cancel.status === 200) entry.cancelledBy = 'teardown';
-      }
+      if (!entry.cancelledBy && (await cancelled(api, state, id))) entry.cancelledBy = 'teardown';
       const last = await settled(id, api, entry.cancelledBy !== undefined, eventually);
       entry.lastStatus = statusOf(last) ?? `unknown (GET ${last.status})`;
     } catch (error) {
@@ -62,6 +49,37 @@ export async function cancelLeftovers(
     }
   }
 }
+
+// The teardown's cancel, asked once more when the answer says "not now" rather than "no".
+async function cancelled(api: ApiClient, state: TenantState, id: string): Promise<boolean> {
+  const comment = { Comment: `mde-conformance ${state.options.runId}: teardown` };
+  const ask = async () => {
+    try {
+      return await api.cancel(id, comment);
+    } catch (error) {
+      if (error instanceof TransportError) return undefined;
+      throw error;
+    }
+  };
+  const cancel = await ask();
+  if (cancel?.status === 200) return true;
+  const info = currentTestInfo();
+  // Right after the rate tests the app's minute is spent: a 429 refused the cancel, not the action,
+  // which ran on after the run (proved on the tenant rehearsal with RATE.NOEFFECT's scan). Wait as
+  // told, within the minute window and the second a date may round up
+  // (docs/contract.md#retry-after-form). A 5xx is a failure worth retrying (docs/contract.md#error-codes)
+  // and a lost cancel may never have arrived: one asked once left the scan running (proved on a fake
+  // tenant). Anything else is a refusal, most likely of an action that ended by itself.
+  let waitMs: number;
+  if (cancel?.status === 429) waitMs = Math.min(retryAfterOf(cancel) ?? MINUTE_S, MINUTE_S + 1) * 1000;
+  else if (cancel === undefined || cancel.status >= 500) waitMs = RETRY_PAUSE_MS;
+  else return false;
+  if (info && info.timeout > 0) info.setTimeout(info.timeout + waitMs);
+  await state.clock.sleep(waitMs);
+  return (await api.cancel(id, comment)).status === 200;
+}
+
+const RETRY_PAUSE_MS = 1_000;
 
 // A cancelled action keeps its device busy until a GET shows it ended, which may be some time after
 // the 200 (docs/contract.md#cancel-visible-after): read on the settle schedule so the next test's

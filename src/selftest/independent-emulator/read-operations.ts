@@ -27,6 +27,9 @@ export function listAnswer(ctx: EmulatorContext, call: ApiCall): Answer {
   return jsonAnswer(200, {
     ...(variant.odataContext ? { '@odata.context': `${call.origin}/api/$metadata#MachineActions` } : {}),
     ...(query.count ? { '@odata.count': page.length } : {}),
+    ...(variant.listNullPagingMembers
+      ? { '@odata.nextLink': null, ...(query.count ? {} : { '@odata.count': null }) }
+      : {}),
     value: value.map((action) => renderAction(action, variant, call.origin)),
   });
 }

@@ -71,6 +71,9 @@ export interface Variant {
   // Open questions with no profile point (docs/contract.md#route-case, #list-order).
   routeCaseInsensitive: boolean;
   listNewestFirst: boolean;
+  // A list's `@odata.nextLink` and unasked `@odata.count` written as null, as a serializer that writes
+  // every member does, or left out (docs/contract.md#list-order).
+  listNullPagingMembers: boolean;
   // Virtual time one API call takes. A real server's clock moves while it serves, so its calls land
   // mid-second: with an HTTP-date Retry-After rounded up, that is the case the suite must allow
   // (retry-after-form). Counted on the virtual clock, never slept.
@@ -110,6 +113,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     contentCoding: 'negotiated',
     routeCaseInsensitive: true,
     listNewestFirst: false,
+    listNullPagingMembers: true,
     serviceTimeMs: 7,
     extExpiresIn: 3599,
   },
@@ -145,6 +149,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     contentCoding: 'none',
     routeCaseInsensitive: false,
     listNewestFirst: true,
+    listNullPagingMembers: false,
     serviceTimeMs: 0,
     extExpiresIn: 0,
   },

@@ -110,3 +110,16 @@ smoke(
     expect(versioned.json()).toMatchObject({ id: theirs.id, status: 'Cancelled' });
   },
 );
+
+smoke(
+  'tenant-leak-list-unfiltered',
+  "another tenant's list without $filter shows the action; filtered by its id it does not",
+  async (emu) => {
+    const theirs = await emu.seed('Pending');
+    const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    const ids = async (url: string) =>
+      (await emu.call('GET', url, { token })).json().value.map((row: { id: string }) => row.id);
+    expect(await ids('/api/machineactions')).toContain(theirs.id);
+    expect(await ids(`/api/machineactions?$filter=id eq '${theirs.id}'`)).not.toContain(theirs.id);
+  },
+);

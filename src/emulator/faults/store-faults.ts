@@ -117,6 +117,14 @@ export const STORE_FAULTS = [
     store: { crossTenant: ['ListMachineActions'] },
   },
   {
+    name: 'tenant-leak-list-unfiltered',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A list without $filter shows every tenant's actions (one filtered by id, GET and cancel keep to the caller's tenant).",
+    store: { unfilteredListCrossTenant: true },
+  },
+  {
     name: 'tenant-leak-cancel',
     seam: 'store',
     breaks: ['CANCEL.TENANT'],

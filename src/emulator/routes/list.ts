@@ -22,7 +22,7 @@ export function listHandler(ctx: EmulatorContext) {
       throw error;
     }
     const nowMs = ctx.clock.now();
-    const actions = caller.anonymous ? [] : listed(ctx, caller.tenantId);
+    const actions = caller.anonymous ? [] : listed(ctx, caller.tenantId, query);
     const rows = actions.map((action) => toWire(ctx, settle(action, nowMs)));
     const { page, total } = applyODataQuery(rows, query);
     return { kind: 'listed', rows: page, total: query.count ? total : undefined };
@@ -30,8 +30,10 @@ export function listHandler(ctx: EmulatorContext) {
 }
 
 // The caller's tenant's actions; every tenant's when the store policy lets the list cross tenants.
-function listed(ctx: EmulatorContext, tenantId: string) {
-  if (!ctx.faults.store.crossTenant.includes('ListMachineActions')) return ctx.state.actions.list(tenantId);
+function listed(ctx: EmulatorContext, tenantId: string, query: ODataQuery) {
+  const { crossTenant, unfilteredListCrossTenant } = ctx.faults.store;
+  const across = crossTenant.includes('ListMachineActions') || (unfilteredListCrossTenant && !query.filter);
+  if (!across) return ctx.state.actions.list(tenantId);
   return ctx.state.actions.tenants().flatMap((tenant) => ctx.state.actions.list(tenant));
 }
 

@@ -9,6 +9,9 @@ export interface StorePolicy {
   cancellableFinal: readonly MachineActionStatus[];
   // Operations whose lookup also finds other tenants' actions (the contract: none).
   crossTenant: readonly string[];
+  // true: a list with no $filter shows every tenant's actions (the tenant is scoped with the filter,
+  // so a list filtered by id shows only the caller's). The contract: false.
+  unfilteredListCrossTenant: boolean;
   // Above 0: a cancel of another tenant's action answers 404 but cancels it this much later (a queued
   // command that skips the tenant check). The contract: 0, never.
   foreignCancelAfterMs: number;
@@ -41,6 +44,7 @@ export const CONTRACT_STORE: StorePolicy = {
   persistCancel: true,
   cancellableFinal: [],
   crossTenant: [],
+  unfilteredListCrossTenant: false,
   foreignCancelAfterMs: 0,
   cancellationRequestor: 'caller',
   cancellationTime: 'now',

@@ -81,12 +81,18 @@ suite('tenant isolation', () => {
     async ({ driver, clientFor, need }) => {
       const stranger = await need(clientFor('other-tenant'));
       const action = await need(driver.activeAction());
-      // Filtered by the id and not filtered at all: a target may scope the tenant with the filter only.
-      for (const [what, query] of [
+      // Filtered by the id and not filtered at all (a target may scope the tenant with the filter
+      // only), under /api and /api/v1.0 (a versioned route may build its query apart).
+      const queries = [
         ['filtered by its id', { $filter: `id eq '${action.id}'` }],
         ['without $filter', {}],
-      ] as const) {
-        for await (const res of listPages(stranger, query)) {
+      ] as const;
+      const lists = queries.flatMap(([what, query]) => [
+        { what, query, versioned: false },
+        { what: `${what} under /api/v1.0`, query, versioned: true },
+      ]);
+      for (const { what, query, versioned } of lists) {
+        for await (const res of listPages(stranger, query, { versioned })) {
           // A refused list shows nothing; a served one must not hold the action.
           const rows = res.status === 200 ? field(res, 'value') : [];
           const ids = Array.isArray(rows) ? rows.map((row) => (row as { id?: unknown }).id) : [];

@@ -123,3 +123,16 @@ smoke(
     expect(await ids(`/api/machineactions?$filter=id eq '${theirs.id}'`)).not.toContain(theirs.id);
   },
 );
+
+smoke(
+  'versioned-list-cross-tenant',
+  "another tenant's list under /api/v1.0 shows the action; under /api it does not",
+  async (emu) => {
+    const theirs = await emu.seed('Pending');
+    const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    const ids = async (url: string) =>
+      (await emu.call('GET', url, { token })).json().value.map((row: { id: string }) => row.id);
+    expect(await ids('/api/v1.0/machineactions')).toContain(theirs.id);
+    expect(await ids('/api/machineactions')).not.toContain(theirs.id);
+  },
+);

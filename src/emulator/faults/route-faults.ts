@@ -33,4 +33,11 @@ export const ROUTE_FAULTS = [
       "A cancel under /api/v1.0 finds and cancels another tenant's action; under /api it answers 404.",
     routes: { versionedCancelCrossTenant: true },
   },
+  {
+    name: 'versioned-list-cross-tenant',
+    seam: 'route',
+    breaks: ['CANCEL.TENANT'],
+    description: "The list under /api/v1.0 shows every tenant's actions; under /api only the caller's.",
+    routes: { versionedListCrossTenant: true },
+  },
 ] as const satisfies readonly RouteFault[];

@@ -84,7 +84,7 @@ function handlerFor(ctx: EmulatorContext, operation: Operation, versioned: boole
     case 'GetMachineAction':
       return getHandler(ctx);
     case 'ListMachineActions':
-      return listHandler(ctx);
+      return listHandler(ctx, versioned && ctx.faults.routes.versionedListCrossTenant);
     default:
       return undefined;
   }

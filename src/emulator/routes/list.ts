@@ -10,7 +10,8 @@ import type { Outcome } from './outcome.ts';
 
 // GET /api/machineactions: the caller's tenant only, in creation order unless $orderby says
 // otherwise (the service's default order is not documented: docs/contract.md#list-order).
-export function listHandler(ctx: EmulatorContext) {
+// `crossTenant`: this route lists every tenant's actions (the route policy's versioned list).
+export function listHandler(ctx: EmulatorContext, crossTenant = false) {
   const filterable = filterableFields(ctx);
   return function list(request: FastifyRequest, caller: Caller): Outcome {
     let query: ODataQuery;
@@ -22,17 +23,21 @@ export function listHandler(ctx: EmulatorContext) {
       throw error;
     }
     const nowMs = ctx.clock.now();
-    const actions = caller.anonymous ? [] : listed(ctx, caller.tenantId, query);
+    const actions = caller.anonymous ? [] : listed(ctx, caller.tenantId, query, crossTenant);
     const rows = actions.map((action) => toWire(ctx, settle(action, nowMs)));
     const { page, total } = applyODataQuery(rows, query);
     return { kind: 'listed', rows: page, total: query.count ? total : undefined };
   };
 }
 
-// The caller's tenant's actions; every tenant's when the store policy lets the list cross tenants.
-function listed(ctx: EmulatorContext, tenantId: string, query: ODataQuery) {
+// The caller's tenant's actions; every tenant's when the route or the store policy lets the list
+// cross tenants.
+function listed(ctx: EmulatorContext, tenantId: string, query: ODataQuery, routeCrossTenant: boolean) {
   const { crossTenant, unfilteredListCrossTenant } = ctx.faults.store;
-  const across = crossTenant.includes('ListMachineActions') || (unfilteredListCrossTenant && !query.filter);
+  const across =
+    routeCrossTenant ||
+    crossTenant.includes('ListMachineActions') ||
+    (unfilteredListCrossTenant && !query.filter);
   if (!across) return ctx.state.actions.list(tenantId);
   return ctx.state.actions.tenants().flatMap((tenant) => ctx.state.actions.list(tenant));
 }

@@ -7,6 +7,9 @@ export interface RoutePolicy {
   // true: a cancel under /api/v1.0 finds any tenant's action (a versioned route whose handler skips
   // the tenant check); under /api it stays the caller's tenant only.
   versionedCancelCrossTenant: boolean;
+  // true: the list under /api/v1.0 shows every tenant's actions (a versioned route whose query skips
+  // the tenant); under /api it stays the caller's tenant only.
+  versionedListCrossTenant: boolean;
   // true (with versionedPath false): a request under /api/v1.0 answers 404 with no body, as a server
   // with no such route does, not the error envelope.
   versionedBare404: boolean;
@@ -16,5 +19,6 @@ export const CONTRACT_ROUTES: RoutePolicy = {
   versionedPath: true,
   versionedCancelStored: true,
   versionedCancelCrossTenant: false,
+  versionedListCrossTenant: false,
   versionedBare404: false,
 };

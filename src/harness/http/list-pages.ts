@@ -1,4 +1,4 @@
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient, RequestOptions } from './api-client.ts';
 import type { Exchange } from './exchange.ts';
 import { MAX_PAGES, nextPage } from './next-page.ts';
 
@@ -8,12 +8,13 @@ import { MAX_PAGES, nextPage } from './next-page.ts';
 export async function* listPages(
   api: ApiClient,
   query: Record<string, string | number | boolean>,
+  opts: RequestOptions = {},
 ): AsyncGenerator<Exchange> {
-  let res = await api.list(query);
+  let res = await api.list(query, opts);
   for (let page = 1; ; page++) {
     yield res;
     const next = res.status === 200 ? nextPage(res.body, api.baseUrl) : undefined;
     if (!next || page >= MAX_PAGES) return;
-    res = await api.listNext(next);
+    res = await api.listNext(next, opts);
   }
 }

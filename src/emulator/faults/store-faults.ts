@@ -10,6 +10,14 @@ export const STORE_FAULTS = [
     store: { cancellationRequestor: 'empty' },
   },
   {
+    name: 'cancel-comment-mojibake',
+    seam: 'store',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      "A cancel stores its Comment's UTF-8 bytes read as Latin-1: an ASCII Comment comes back as sent, any other garbled.",
+    store: { cancellationComment: 'latin1' },
+  },
+  {
     name: 'cancel-date-before-creation',
     seam: 'store',
     breaks: ['CANCEL.FIELDS'],

@@ -93,7 +93,10 @@ function cancellationOf(
 ): Cancellation {
   return {
     requestor: store.cancellationRequestor === 'empty' ? '' : caller.appId,
-    comment,
+    comment:
+      comment !== null && store.cancellationComment === 'latin1'
+        ? Buffer.from(comment, 'utf8').toString('latin1')
+        : comment,
     atMs: store.cancellationTime === 'day-before-creation' ? action.creationMs - DAY_MS : nowMs,
   };
 }

@@ -16,6 +16,9 @@ export interface StorePolicy {
   // command that skips the tenant check). The contract: 0, never.
   foreignCancelAfterMs: number;
   cancellationRequestor: 'caller' | 'empty';
+  // 'latin1': the Comment's UTF-8 bytes are stored read as Latin-1, as a service that decodes the
+  // body with the wrong charset does (every non-ASCII character garbled). The contract: 'as-sent'.
+  cancellationComment: 'as-sent' | 'latin1';
   cancellationTime: 'now' | 'day-before-creation';
   // A cancel by a caller holding only these roles answers 200 but changes a copy (the contract: none).
   unstoredCancelRoles: readonly string[];
@@ -47,6 +50,7 @@ export const CONTRACT_STORE: StorePolicy = {
   unfilteredListCrossTenant: false,
   foreignCancelAfterMs: 0,
   cancellationRequestor: 'caller',
+  cancellationComment: 'as-sent',
   cancellationTime: 'now',
   unstoredCancelRoles: [],
   unstoredCancelStatuses: [],

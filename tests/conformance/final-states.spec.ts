@@ -1,4 +1,12 @@
-import { expect, expectUnchanged, readState, req, suite, test } from '../fixtures/index.ts';
+import {
+  expect,
+  expectUnchanged,
+  judgeVersionedRefusal,
+  readState,
+  req,
+  suite,
+  test,
+} from '../fixtures/index.ts';
 
 // What a target answers for a final state is open (docs/contract.md#final-state-cancel): any 4xx with the error envelope is right.
 suite('cancel of an action in a final state', () => {
@@ -20,8 +28,11 @@ suite('cancel of an action in a final state', () => {
         observe.refusal('final-state-cancel', res);
         expect(res).toBeErrorEnvelope('4xx');
         // Under /api/v1.0 as well: a versioned route may reach a handler of its own. Any refusal will do
-        // there (a target that does not serve the prefix breaks PATH.VERSIONED, a SHOULD); the state decides.
-        expect(await api.cancel(action.id, body, { versioned: true })).toHaveStatus('4xx');
+        // for this MUST (a target that does not serve the prefix, or refuses otherwise there, breaks
+        // PATH.VERSIONED, a SHOULD, and is recorded so); the state decides.
+        const versioned = await api.cancel(action.id, body, { versioned: true });
+        expect(versioned).toHaveStatus('4xx');
+        judgeVersionedRefusal(res, versioned);
         await expectUnchanged(driver, api, action.id, before);
       },
     );

@@ -31,6 +31,15 @@ export const VERSIONED_ANSWER_FAULTS = [
     rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
   },
   {
+    name: 'versioned-final-state-conflict',
+    seam: 'answer',
+    breaks: ['PATH.VERSIONED'],
+    description:
+      'A cancel under /api/v1.0 of a Succeeded, Failed or Cancelled action answers 409 Conflict, however it is refused under /api (400 BadRequest by default).',
+    applies: (x) => x.versioned && finalNotTimeOut(x),
+    rewrite: (_answer, x, kit) => kit.error('Conflict', `Machine action ${idOf(x)} has already ended.`),
+  },
+  {
     name: 'versioned-cancel-fields-missing',
     seam: 'answer',
     breaks: ['CANCEL.FIELDS'],

@@ -2,6 +2,7 @@ import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose
 import {
   expect,
   expectProtectedUnchanged,
+  judgeVersionedRefusal,
   protectedAction,
   req,
   stateBefore,
@@ -48,7 +49,8 @@ suite('authentication', () => {
       // The code of a 401 is documented (docs/contract.md#auth-errors); only its message is open.
       expect(res).toBeErrorEnvelope(401, ['Unauthorized']);
       // A versioned route may lack the guard. Any 4xx there: a target without /api/v1.0 answers 404
-      // (PATH.VERSIONED, a SHOULD, says so); a 2xx serves the call. The GET names an action that exists.
+      // (PATH.VERSIONED, a SHOULD, says so, as it does a refusal worded apart); a 2xx serves the call.
+      // The GET names an action that exists.
       const versioned = [
         await api.cancel(
           target.id,
@@ -58,6 +60,7 @@ suite('authentication', () => {
         await api.get(target.id, { authorization: null, versioned: true }),
       ];
       for (const answer of versioned) expect(answer, 'refused under /api/v1.0').toHaveStatus('4xx');
+      judgeVersionedRefusal(res, versioned[0]!);
       await expectProtectedUnchanged(driver, api, target, before);
     },
   );

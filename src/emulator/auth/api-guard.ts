@@ -76,7 +76,8 @@ async function authenticate(
       (versioned && versionedAnonymousOperations.includes(operationId));
     if (missing === 'anonymous' || anonymous)
       return { tenantId: '*', appId: 'anonymous', roles: allRoles(ctx), audienceOk: true, anonymous: true };
-    if (missing === 'forbidden') throw new WireError('Forbidden', 'No Authorization header.');
+    if (missing === 'forbidden' || (versioned && ctx.faults.auth.versionedMissingForbidden))
+      throw new WireError('Forbidden', 'No Authorization header.');
     throw new WireError('Unauthorized', 'The Authorization header is missing.');
   }
   return ctx.verifier.verify(header, operationId);

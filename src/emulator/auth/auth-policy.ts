@@ -39,6 +39,9 @@ export interface AuthPolicy {
   anonymousOperations: readonly string[];
   // The same under /api/v1.0 alone (a versioned route left without the guard; the contract: none).
   versionedAnonymousOperations: readonly string[];
+  // true: under /api/v1.0 alone a call without Authorization answers 403 Forbidden (a versioned
+  // route whose guard words the refusal apart; the contract: false, 401 as under /api).
+  versionedMissingForbidden: boolean;
   // Operations that serve a token of any audience under /api/v1.0 alone (the contract: none).
   versionedAnyAudienceOperations: readonly string[];
   // Roles a cancel takes beside the contract's, and contract roles it refuses.
@@ -71,6 +74,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   forbiddenCode: 'Forbidden',
   anonymousOperations: [],
   versionedAnonymousOperations: [],
+  versionedMissingForbidden: false,
   versionedAnyAudienceOperations: [],
   cancelRolesAdded: [],
   cancelRolesRefused: [],

@@ -100,6 +100,14 @@ export const AUTH_FAULTS = [
     auth: { versionedAnonymousOperations: ['CancelMachineAction', 'GetMachineAction'] },
   },
   {
+    name: 'no-auth-versioned-403',
+    seam: 'auth',
+    breaks: ['PATH.VERSIONED'],
+    description:
+      'A call under /api/v1.0 without Authorization answers 403 Forbidden; under /api it answers 401 Unauthorized.',
+    auth: { versionedMissingForbidden: true },
+  },
+  {
     name: 'scheme-ignored',
     seam: 'auth',
     breaks: ['AUTH.SCHEME'],

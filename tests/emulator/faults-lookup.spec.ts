@@ -136,3 +136,17 @@ smoke(
     expect(await ids('/api/machineactions')).not.toContain(theirs.id);
   },
 );
+
+smoke(
+  'versioned-foreign-id-403',
+  "another tenant's action answers 404 under /api and 403 under /api/v1.0; an unknown id 404 under both",
+  async (emu) => {
+    const theirs = await emu.seed('Pending');
+    const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    const get = (prefix: string, id: string) =>
+      emu.call('GET', `${prefix}/machineactions/${id}`, { token, ...unchecked });
+    expect((await get('/api', theirs.id as string)).statusCode).toBe(404);
+    expect((await get('/api/v1.0', theirs.id as string)).statusCode).toBe(403);
+    expect((await get('/api/v1.0', randomUUID())).statusCode).toBe(404);
+  },
+);

@@ -14,6 +14,10 @@ export const on = (operationId: string, kind: OutcomeKind) => (x: Exchange) =>
 export const unknownEverywhere = (operationId: string) => (x: Exchange) =>
   on(operationId, 'not-found')(x) && !outcomeOf(x, 'not-found')!.elsewhere;
 
+// Only ids another tenant holds: the caller's lookup missed an action that exists elsewhere.
+export const foreign = (x: Exchange) =>
+  x.outcome.kind === 'not-found' && outcomeOf(x, 'not-found')!.elsewhere;
+
 // Succeeded, Failed and Cancelled: TimeOut has a requirement of its own (CANCEL.TIMEOUT).
 export const finalNotTimeOut = (x: Exchange) =>
   on(CANCEL, 'refused-final')(x) && outcomeOf(x, 'refused-final')!.action.status !== 'TimeOut';

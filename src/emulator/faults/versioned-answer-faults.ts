@@ -2,6 +2,7 @@ import { withoutCancellationFields } from './answer-edits.ts';
 import {
   CANCEL,
   finalNotTimeOut,
+  foreign,
   idOf,
   inProgressCancel,
   on,
@@ -38,6 +39,16 @@ export const VERSIONED_ANSWER_FAULTS = [
       'A cancel under /api/v1.0 of a Succeeded, Failed or Cancelled action answers 409 Conflict, however it is refused under /api (400 BadRequest by default).',
     applies: (x) => x.versioned && finalNotTimeOut(x),
     rewrite: (_answer, x, kit) => kit.error('Conflict', `Machine action ${idOf(x)} has already ended.`),
+  },
+  {
+    name: 'versioned-foreign-id-403',
+    seam: 'answer',
+    breaks: ['PATH.VERSIONED'],
+    description:
+      "A GET or cancel under /api/v1.0 of another tenant's action answers 403 Forbidden (telling that it exists); under /api it answers 404.",
+    applies: (x) => x.versioned && foreign(x),
+    rewrite: (_answer, x, kit) =>
+      kit.error('Forbidden', `Machine action ${idOf(x)} belongs to another tenant.`),
   },
   {
     name: 'versioned-cancel-fields-missing',

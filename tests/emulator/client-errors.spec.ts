@@ -56,6 +56,20 @@ test.describe('requests the HTTP parser refuses', () => {
     expect(answer.body).toEqual({ error: expect.objectContaining({ code: 'BadRequest' }) });
   });
 
+  // Node parses the whole segment at once: the refusal of the third request was written before the
+  // answers of the two in flight, and the connection closed under them.
+  test('requests pipelined before a malformed one are answered first, in order', async () => {
+    const text = await exchange(
+      url,
+      'GET /_emulator/clock HTTP/1.1\r\nHost: x\r\n\r\nGET /_emulator/info HTTP/1.1\r\nHost: x\r\n\r\n' +
+        'NOT A REQUEST\r\n\r\n',
+    );
+    const statuses = [...text.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]));
+    expect(statuses).toEqual([200, 200, 400]);
+    expect(text).toContain('"now"');
+    expect(text).toContain('"code":"BadRequest"');
+  });
+
   test('a client that closes its connection mid-request leaves the emulator serving', async () => {
     const { hostname, port } = new URL(url);
     await new Promise<void>((resolve) => {

@@ -12,8 +12,12 @@ export function clientErrorHandler(ctx: EmulatorContext) {
   return (error: NodeJS.ErrnoException, socket: Socket): void => {
     // A reset or destroyed connection has nobody to answer.
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
-    if (socket.writable && !answerStarted(socket)) socket.write(rawAnswer(ctx, toWireError(error)));
-    socket.destroy();
+    // Requests pipelined before the bad one are answered first: closing now lost their answers.
+    afterAnswersInFlight(socket, () => {
+      if (socket.writable && !answerStarted(socket)) socket.write(rawAnswer(ctx, toWireError(error)));
+      // Soon, not at once: the answers before it may still be queued on the socket.
+      socket.destroySoon();
+    });
   };
 }
 
@@ -24,11 +28,32 @@ function toWireError(error: NodeJS.ErrnoException): WireError {
   return new WireError('BadRequest', 'The request is not well-formed HTTP/1.1.');
 }
 
+// `_httpMessage` is where Node keeps the response being written on this connection; once it finishes,
+// Node hands the connection to the next pipelined one (after our listener: hence setImmediate).
+// A request still arriving (a bad chunk, a timeout) is the one refused: it is answered at once.
+function afterAnswersInFlight(socket: Socket, then: () => void): void {
+  const current = inFlight(socket);
+  if (!current || current.writableFinished || current.req?.complete !== true) {
+    then();
+    return;
+  }
+  const next = () => {
+    current.off('finish', next);
+    socket.off('close', next);
+    setImmediate(() => afterAnswersInFlight(socket, then));
+  };
+  current.once('finish', next);
+  socket.once('close', next);
+}
+
+function inFlight(socket: Socket): ServerResponse | undefined {
+  return (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage ?? undefined;
+}
+
 // Node's rule (the clientError event): once a response on this connection has sent its headers, any
-// more bytes would corrupt it. `_httpMessage` is where Node keeps that response.
+// more bytes would corrupt it.
 function answerStarted(socket: Socket): boolean {
-  const current = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
-  return current?.headersSent === true;
+  return inFlight(socket)?.headersSent === true;
 }
 
 function rawAnswer(ctx: EmulatorContext, error: WireError): string {

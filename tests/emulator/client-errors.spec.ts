@@ -70,6 +70,30 @@ test.describe('requests the HTTP parser refuses', () => {
     expect(text).toContain('"code":"BadRequest"');
   });
 
+  // Node refused an HTTP/1.1 request without Host itself, a bare 400 with no envelope; an HTTP/1.0 one
+  // was served, its @odata.context reading "http:///api/...".
+  for (const [where, version] of [
+    ['/_emulator/clock', '1.1'],
+    ['/api/machineactions', '1.1'],
+    ['/api/machineactions', '1.0'],
+    ['/tenant/oauth2/v2.0/token', '1.1'],
+  ] as const)
+    test(`an HTTP/${version} request to ${where} without Host answers 400 with what to send`, async () => {
+      const answer = parse(
+        await exchange(
+          url,
+          `${where.includes('oauth2') ? 'POST' : 'GET'} ${where} HTTP/${version}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+        ),
+      );
+      expect(answer.status).toBe(400);
+      expect(answer.headers).toContain('content-type: application/json');
+      // The token endpoint refuses in Entra's shape, every other route in the envelope.
+      const code = where.includes('oauth2')
+        ? answer.body['error']
+        : (answer.body['error'] as { code: string }).code;
+      expect(code).toBe(where.includes('oauth2') ? 'invalid_request' : 'BadRequest');
+    });
+
   test('a client that closes its connection mid-request leaves the emulator serving', async () => {
     const { hostname, port } = new URL(url);
     await new Promise<void>((resolve) => {

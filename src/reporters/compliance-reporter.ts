@@ -27,7 +27,7 @@ import { EXIT, type ExitCode, worstOf } from './run-outcome.ts';
 import { suiteInfo } from './suite-info.ts';
 import { outcomeOf } from './test-outcome.ts';
 import type { RunError, RunRecords, TargetInfo } from './test-record.ts';
-import { removeWholeRunReports, writeComplianceReports } from './write-reports.ts';
+import { readQuota, removeWholeRunReports, writeComplianceReports } from './write-reports.ts';
 
 export interface ComplianceReporterOptions {
   // Where compliance.json/md go, relative to the config file. Default 'reports'.
@@ -106,7 +106,12 @@ export default class ComplianceReporter implements Reporter {
       );
     }
     const shard = this.config.shard;
-    if (shard) records.shardExitCode = judgedShard(records, (r) => shardExitCode(r, this.baseline));
+    if (shard) {
+      records.shardExitCode = judgedShard(records, (r) => shardExitCode(r, this.baseline));
+      // Its reports/quota.json is overwritten by the next shard here, or left on another machine.
+      const quota = readQuota(outDir, records);
+      if (quota !== undefined) records.quota = quota;
+    }
     writeRecords(resolve(base, this.options.recordsFile ?? RECORDS_FILE), records);
     this.records = records;
     if (shard) {

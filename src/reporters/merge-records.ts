@@ -1,3 +1,4 @@
+import { mergedQuota } from './merge-quota.ts';
 import type { RunRecords, TestRecord } from './test-record.ts';
 
 // Merges the records of the shards of one run into the records of an unsharded run, so the verdicts
@@ -23,6 +24,8 @@ export function mergeRecords(shards: RunRecords[]): RunRecords {
       (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.project.localeCompare(b.project),
     ),
   };
+  const quota = mergedQuota(shards);
+  if (quota !== undefined) merged.quota = quota;
   return merged;
 }
 

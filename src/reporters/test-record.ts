@@ -57,6 +57,8 @@ export interface RunRecords {
   shard?: { current: number; total: number };
   // A shard's own exit code: it writes no whole-run report to read it from (run-outcome.ts).
   shardExitCode?: ExitCode;
+  // A tenant shard's reports/quota.json, for the merge to add up (merge-quota.ts); a merge's sum.
+  quota?: unknown;
   targets: Record<string, TargetInfo>;
   runErrors: RunError[];
   tests: TestRecord[];

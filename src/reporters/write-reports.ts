@@ -31,7 +31,9 @@ export function writeComplianceReports(
   options: WriteOptions,
 ): { exitCode: ExitCode; reports: ComplianceReport[] } {
   const { outDir } = options;
-  const quota = readQuota(outDir, records);
+  // Merged shards carry the quota their shards spent; a run's own is in reports/quota.json.
+  const quota =
+    records.shard === undefined && records.quota !== undefined ? records.quota : readQuota(outDir, records);
   const names = targetNames(records);
   const requireMust = options.requireMust ?? mustCoverageRequired();
   const reports = names.map((targetName) =>
@@ -100,7 +102,7 @@ function targetNames(records: RunRecords): string[] {
 
 // reports/quota.json is written when a tenant run ends: the calls it spent of the documented limits.
 // It names its run; records without a run id (merged shards) tell an earlier run's file by its age.
-function readQuota(outDir: string, records: RunRecords): unknown {
+export function readQuota(outDir: string, records: RunRecords): unknown {
   const file = join(outDir, 'quota.json');
   // Only a tenant run spends quota: a run id may be reused (MDE_RUN_ID), an embedded run's never names one.
   const tenant = Object.values(records.targets).some((t) => t.mode === 'tenant');

@@ -47,6 +47,42 @@ test('a cancel that takes its time', ${details('CANCEL.OK')}, async () => {
   if (existsSync(join(dir, 'worker.pid'))) await gone(Number(run.read('worker.pid')));
 });
 
+// A shard's quota.json is the next shard's to overwrite, or stays on its own machine: its records carry it
+// to the merge (merge-quota.ts).
+test("a tenant shard's records carry the quota the global teardown wrote for it", async () => {
+  const plan = {
+    runId: 'run-shard',
+    requestTimeoutMs: 10_000,
+    testTimeoutMs: 30_000,
+    exchanges: 'full',
+    targets: [
+      {
+        name: 'tenant',
+        spec: tenantTarget(),
+        info: { mode: 'tenant', apiHost: 'api.example', description: 'tenant' },
+      },
+    ],
+  };
+  const quota = { runId: 'run-shard', share: 0.5, calls: [] };
+  const dir = inlineWorkspace({
+    'playwright.config.ts': `import { defineConfig } from '@playwright/test';
+export default defineConfig({
+  testDir: '.', workers: 1, globalTeardown: './teardown.ts',
+  reporter: [['${REPORTER}', { quiet: true }]],
+  metadata: { plan: ${JSON.stringify(plan)} },
+});`,
+    'teardown.ts': `import { mkdirSync, writeFileSync } from 'node:fs';
+export default () => {
+  mkdirSync('reports', { recursive: true });
+  writeFileSync('reports/quota.json', ${JSON.stringify(JSON.stringify(quota))});
+};`,
+    'a.spec.ts': `import { test } from '@playwright/test';
+test('a cancel', ${details('CANCEL.OK')}, async () => {});`,
+  });
+  const run = await runInline(dir, ['--shard=1/1']);
+  expect(run.json<{ quota?: unknown }>('reports/shards/shard-1-of-1.json').quota).toEqual(quota);
+});
+
 async function gone(pid: number): Promise<void> {
   for (let waited = 0; waited < 10_000; waited += 50) {
     try {

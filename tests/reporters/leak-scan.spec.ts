@@ -6,6 +6,7 @@ import {
   recordIssuedSecret,
   startFingerprints,
 } from '../../src/harness/redaction/secret-fingerprints.ts';
+import { startAllureGenerator } from '../../src/reporters/allure-generate.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { privateKeyPem } from '../helpers/private-key-pem.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
@@ -224,4 +225,45 @@ test('a PEM private key is found by shape, and the configured one even without i
     { file: 'allure-results/der.txt', what: 'the private key in the file of MDE_CLIENT_CERTIFICATE_PATH' },
     { file: 'allure-results/der.txt', what: 'the token in the file of AZURE_FEDERATED_TOKEN_FILE' },
   ]);
+});
+
+// The single-file Allure report (--single-file, the portable index.html meant for sharing) embeds every
+// attachment base64-encoded, as d("<path>","<base64>"): a scan of it alone found nothing there.
+test("secrets in an attachment of Allure's single-file report are found, named by the embedded file", () => {
+  const { root, env } = workspace();
+  mkdirSync(join(root, 'allure-report'));
+  const attachment = JSON.stringify({ headers: { authorization: `Bearer ${TOKEN}` }, secret: SECRET });
+  const embed = (path: string, data: string) => `d("${path}","${Buffer.from(data).toString('base64')}")`;
+  writeFileSync(
+    join(root, 'allure-report', 'index.html'),
+    `<script>${embed('widgets/nav.json', '[]')},${embed('data/attachments/ab12.json', attachment)}</script>`,
+  );
+  const { findings } = scan({ root, env, dirs: ['allure-report'] });
+  expect(findings).toEqual([
+    { file: 'allure-report/index.html!data/attachments/ab12.json', what: 'the value of MDE_CLIENT_SECRET' },
+    { file: 'allure-report/index.html!data/attachments/ab12.json', what: 'a JWT-shaped token' },
+  ]);
+});
+
+// The same through Allure itself, so that a change of its embedding is seen here, not in a shared report.
+test('a token in an attachment is found in the single-file report Allure generates', async () => {
+  const { root, env } = workspace();
+  const results = join(root, 'allure-results');
+  const uuid = '0b8f3c52-4a7e-4f0e-9a57-1f2d3c4b5a69';
+  writeFileSync(join(results, 'att-1.json'), JSON.stringify({ authorization: `Bearer ${TOKEN}` }));
+  writeFileSync(
+    join(results, `${uuid}-result.json`),
+    JSON.stringify({
+      ...{ uuid, historyId: 'h', name: 't', fullName: 't', status: 'passed', stage: 'finished' },
+      ...{ start: 1, stop: 2, labels: [], steps: [] },
+      attachments: [{ name: 'exchange', source: 'att-1.json', type: 'application/json' }],
+    }),
+  );
+  const generated = await startAllureGenerator({ singleFile: true, cwd: root }).generate();
+  expect(generated.generated).toBe(true);
+  const { findings } = scan({ root, env, dirs: ['allure-report'] });
+  expect(findings).toContainEqual({
+    file: expect.stringMatching(/^allure-report\/index\.html!data\/attachments\//),
+    what: 'a JWT-shaped token',
+  });
 });

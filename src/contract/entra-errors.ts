@@ -90,6 +90,15 @@ export const ENTRA_ERRORS = {
     fix: 'the token request lacks a parameter: see the message',
     source: REF,
   },
+  duplicatedParameter: {
+    code: 9000411,
+    error: 'invalid_request',
+    status: 400,
+    meaning: 'a parameter appears more than once in the request',
+    fix: 'send each parameter once: a library option or a field added by hand repeats one',
+    source:
+      'AzureAD/microsoft-authentication-library-for-android#688 (AADSTS9000411, "The parameter ... is duplicated"); RFC 6749 3.2 and 5.2 (a repeated parameter is invalid_request, 400)',
+  },
   unsupportedGrantType: {
     code: 70003,
     error: 'unsupported_grant_type',

@@ -85,6 +85,29 @@ for (const [name, tenant, fields, code] of [
   });
 }
 
+// The first of two values was taken: a wrong secret before the right one was refused, the reverse
+// signed in, where Entra refuses a repeated parameter (RFC 6749 3.2).
+test('a parameter sent twice answers AADSTS9000411 invalid_request, whichever value comes first', async ({
+  emu,
+}) => {
+  const form = new URLSearchParams({ grant_type: 'client_credentials', ...valid });
+  for (const [name, value] of [
+    ['client_secret', 'wrong'],
+    ['scope', DEFAULT_SCOPE],
+  ] as const) {
+    const twice = new URLSearchParams(form);
+    twice.append(name, value);
+    const res = await emu.app.inject({
+      method: 'POST',
+      url: `/${TENANT}/oauth2/v2.0/token`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: twice.toString(),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'invalid_request', error_codes: [9000411] });
+  }
+});
+
 test('an unsupported grant answers AADSTS70003 unsupported_grant_type', async ({ emu }) => {
   const res = await emu.requestToken(TENANT, valid, 'password');
   expect(res.statusCode).toBe(400);

@@ -28,12 +28,11 @@ export async function readTokenRequest(
 ): Promise<TokenGrant> {
   const tenant = request.params.tenantId.toLowerCase();
   const type = request.headers['content-type'] ?? '';
-  const form = withBasicCredentials(
-    /^application\/x-www-form-urlencoded\s*(;|$)/i.test(type)
-      ? new URLSearchParams(typeof request.body === 'string' ? request.body : '')
-      : new URLSearchParams(),
-    request.headers.authorization,
-  );
+  const body = /^application\/x-www-form-urlencoded\s*(;|$)/i.test(type)
+    ? new URLSearchParams(typeof request.body === 'string' ? request.body : '')
+    : new URLSearchParams();
+  refuseRepeated(body);
+  const form = withBasicCredentials(body, request.headers.authorization);
   if (tenant === 'common' || tenant === 'consumers')
     throw new EntraRefusal(
       'grantNotOnCommon',
@@ -73,6 +72,20 @@ export async function readTokenRequest(
         'with /.default suffixed to the resource identifier (application ID URI).',
     );
   return { app, credential, audience: resource ?? audienceOfScope(scope!) };
+}
+
+// Each parameter at most once (RFC 6749 section 3.2): the first of two secrets was taken, where Entra
+// refuses the request.
+function refuseRepeated(form: URLSearchParams): void {
+  const seen = new Set<string>();
+  for (const name of form.keys()) {
+    if (seen.has(name))
+      throw new EntraRefusal(
+        'duplicatedParameter',
+        `The request is not properly formatted. The parameter '${name}' is duplicated.`,
+      );
+    seen.add(name);
+  }
 }
 
 function required(form: URLSearchParams, name: string): string {

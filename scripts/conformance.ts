@@ -17,7 +17,7 @@ import { isListingRun } from '../src/harness/run/listing-run.ts';
 import { planFromConfig } from '../src/harness/run/plan-from-config.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
-import { shardOptionProblem } from '../src/harness/run/shard-option.ts';
+import { shardOf, shardOptionProblem } from '../src/harness/run/shard-option.ts';
 import { startAllureGenerator } from '../src/reporters/allure-generate.ts';
 import { selectedBaselineProblem } from '../src/reporters/baseline.ts';
 import { mustCoverageRequired } from '../src/reporters/must-coverage.ts';
@@ -80,6 +80,8 @@ async function main(args: string[]): Promise<ExitCode> {
       return EXIT.ERRORED;
     }
   const plan = planFromConfig(config);
+  const shard = shardOf(args);
+  if (shard) plan.shard = shard;
   console.log(`conformance: ${plan.targets[0]!.info.description}, run ${plan.runId}`);
 
   if (target.mode !== 'embedded' && !reportsNothing) {

@@ -42,8 +42,12 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
   // A run that wrote no evidence leaves the earlier run's as it was: those reports decide nothing, and
   // Allure would remake (and re-mark) their report.
   const reports = ran?.wroteNothing ? [] : readWrittenReports(join(root, 'reports'));
+  // A shard stopped before its tests wrote shard records, no report (stopped-run-report.ts).
   let exitCode =
-    ran?.exitCode ?? (reports.length ? worstOf(reports.map((r) => r.summary.exitCode)) : EXIT.CONFORMING);
+    ran?.exitCode ??
+    (reports.length
+      ? worstOf(reports.map((r) => r.summary.exitCode))
+      : (readShardOutcome(join(root, RECORDS_FILE))?.exitCode ?? EXIT.CONFORMING));
   const plan = options.run?.plan;
   if (plan && !ran?.wroteNothing && plan.targets.some((t) => t.spec.mode === 'tenant')) {
     // Again, now that Playwright has exited: a run out of time ends before its global teardown.
@@ -119,7 +123,9 @@ async function runOutcome(
   const { writeStoppedRunReport } = await import('./stopped-run-report.ts');
   log(await writeStoppedRunReport(run.plan, `SuiteError: ${why}`, 'suite-error', root));
   return {
-    exitCode: readRunOutcome(reportsDir, run.startedAt)?.exitCode ?? EXIT.ERRORED,
+    exitCode:
+      (readRunOutcome(reportsDir, run.startedAt) ?? readShardOutcome(join(root, RECORDS_FILE), run.startedAt))
+        ?.exitCode ?? EXIT.ERRORED,
     wroteNothing: false,
   };
 }

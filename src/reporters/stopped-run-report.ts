@@ -1,15 +1,17 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getRegistry } from '../contract/index.ts';
 import { writeTenantEvidence } from '../harness/drivers/tenant-evidence.ts';
 import type { RunPlan } from '../harness/run/run-plan.ts';
 import { loadSelectedBaseline } from './baseline.ts';
 import { complianceLine } from './compliance-line.ts';
+import { junitFileFor } from './junit-file.ts';
 import { reasonLine } from './reason-line.ts';
-import { RECORDS_FILE, writeRecords } from './records-file.ts';
+import { RECORDS_FILE, shardRecordsFile, writeRecords } from './records-file.ts';
+import { EXIT } from './run-outcome.ts';
 import { suiteInfo } from './suite-info.ts';
 import type { ErrorCategory, RunRecords } from './test-record.ts';
-import { writeComplianceReports } from './write-reports.ts';
+import { readQuota, removeWholeRunReports, writeComplianceReports } from './write-reports.ts';
 
 // The evidence of a run that stopped before its tests (the target did not answer the preflight, or
 // refused the app's credentials): its report, with the reason and no test, and its raw records, so
@@ -37,10 +39,27 @@ export async function writeStoppedRunReport(
   records.runErrors.push(
     ...evidence.map((line) => ({ category: 'suite-error' as const, line: reasonLine(line) })),
   );
+  // A shard writes shard records, as one that ran does: a whole-run report read as the run's verdict,
+  // and the merge called the shard missing instead of saying why it stopped.
+  if (plan.shard) {
+    records.shard = plan.shard;
+    records.shardExitCode = category === 'target-unreachable' ? EXIT.UNREACHABLE : EXIT.ERRORED;
+    const quota = readQuota(outDir, records);
+    if (quota !== undefined) records.quota = quota;
+  }
   writeRecords(join(root, RECORDS_FILE), records);
   // An earlier run's test results and Allure report would read as this run's.
   for (const stale of ['reports/junit.xml', 'allure-results', 'allure-report'])
     rmSync(join(root, stale), { recursive: true, force: true });
+  if (plan.shard) {
+    removeWholeRunReports(outDir);
+    const file = shardRecordsFile(outDir, plan.shard);
+    writeRecords(file, records);
+    // No test ran: the merge counts none, and finds the shard's JUnit file as for any other shard.
+    writeFileSync(join(root, junitFileFor(plan.shard)), NO_TESTS_JUNIT);
+    const { current, total } = plan.shard;
+    return `compliance: shard ${current}/${total} records in ${file} (exit ${records.shardExitCode})`;
+  }
   const { exitCode, reports } = writeComplianceReports(records, {
     outDir,
     registry: getRegistry(),
@@ -48,3 +67,6 @@ export async function writeStoppedRunReport(
   });
   return complianceLine(outDir, exitCode, reports);
 }
+
+const NO_TESTS_JUNIT =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites tests="0" failures="0" skipped="0" errors="0" time="0">\n</testsuites>\n';

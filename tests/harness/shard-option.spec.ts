@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { shardOptionProblem } from '../../src/harness/run/shard-option.ts';
+import { shardOf, shardOptionProblem } from '../../src/harness/run/shard-option.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { CONFORMANCE_ARGS, withoutMdeVariables } from '../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
@@ -38,4 +38,11 @@ test('npm run conformance -- --shard=3/2 prints one line and exits 2 before anyt
   ]);
   expect(run.status).toBe(2);
   expect(existsSync(join(cwd, 'reports'))).toBe(false);
+});
+
+test('the shard of a run is read from either form of --shard, and none from arguments after --', () => {
+  expect(shardOf(['--shard=2/3'])).toEqual({ current: 2, total: 3 });
+  expect(shardOf(['--grep', '@RATE', '--shard', '1/2'])).toEqual({ current: 1, total: 2 });
+  expect(shardOf(['--', '--shard=1/2'])).toBeUndefined();
+  expect(shardOf([])).toBeUndefined();
 });

@@ -141,6 +141,23 @@ test('a shard, which writes only its records, ends with their code and generates
   expect(allure.generated).toBe(1);
 });
 
+// npm run conformance finishes a run stopped at its preflight without a Playwright run: a shard of it
+// wrote records and no report, and read as 0.
+test('a shard stopped before its tests ends with the code of its records', async () => {
+  const { root } = workspace();
+  writeFileSync(
+    join(root, RECORDS_FILE),
+    JSON.stringify({
+      version: 1,
+      startedAt: new Date().toISOString(),
+      tests: [],
+      shard: { current: 1, total: 2 },
+      shardExitCode: 3,
+    }),
+  );
+  expect(await finishRun({ root, skipAllure: true, log: () => {} })).toBe(3);
+});
+
 // A run out of time (--global-timeout) ends before its global teardown wrote the tenant's evidence.
 test("a tenant run's quota.json and tenant-ledger.json are written once Playwright has exited", async () => {
   const { root } = runDirectory(new Date(Date.now() + 60_000).toISOString());

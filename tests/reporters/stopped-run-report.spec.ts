@@ -1,7 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getRegistry } from '../../src/contract/index.ts';
 import { quotaKeyOf, tenantQuotaLedger } from '../../src/harness/drivers/tenant-quota.ts';
 import { targetInfo } from '../../src/harness/run/run-plan.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
+import { mergeRecords } from '../../src/reporters/merge-records.ts';
+import { readRecords } from '../../src/reporters/records-file.ts';
 import { writeStoppedRunReport } from '../../src/reporters/stopped-run-report.ts';
 import { tenantTarget } from '../harness/tenant-target.ts';
 import { expect, test } from '../helpers/api-test.ts';
@@ -35,4 +39,36 @@ test("a tenant run stopped at its preflight reports the preflight's call, not an
   });
   expect(read('tenant-ledger.json')).toEqual({ runId: 'run-stopped', actions: [] });
   expect(read('compliance.json').summary.quota).toMatchObject({ runId: 'run-stopped' });
+});
+
+// A shard stopped at its preflight wrote a whole-run report (read as the run's verdict) and no shard
+// records: the merge then called the shard missing (exit 2) instead of saying the target did not answer.
+test('a shard stopped at its preflight writes shard records that the merge reads, with its reason and quota', async () => {
+  const root = tempDir('stopped-shard-');
+  const spec = tenantTarget();
+  tenantQuotaLedger(spec, 'run-shard-1', join(root, 'test-results')).tryReserve(
+    quotaKeyOf(spec, 'operator', spec.credentials.operator),
+    'ListMachineActions',
+  );
+  const plan = {
+    runId: 'run-shard-1',
+    requestTimeoutMs: 1_000,
+    testTimeoutMs: 1_000,
+    exchanges: 'full' as const,
+    targets: [{ name: 'tenant', spec, info: targetInfo(spec) }],
+    shard: { current: 1, total: 2 },
+  };
+  await writeStoppedRunReport(plan, 'TargetUnreachableError: no answer', 'target-unreachable', root);
+  expect(existsSync(join(root, 'reports', 'compliance.json'))).toBe(false);
+  expect(existsSync(join(root, 'reports', 'shards', 'junit-1-of-2.xml'))).toBe(true);
+  const shard = readRecords(join(root, 'reports', 'shards', 'shard-1-of-2.json'));
+  expect(shard).toMatchObject({ shard: { current: 1, total: 2 }, shardExitCode: 3 });
+  expect(shard.quota).toMatchObject({ runId: 'run-shard-1' });
+  const other = { ...shard, runId: 'run-shard-2', shard: { current: 2, total: 2 }, runErrors: [] };
+  const merged = mergeRecords([shard, other]);
+  expect(merged.runErrors).toEqual([
+    { category: 'target-unreachable', line: 'TargetUnreachableError: no answer' },
+  ]);
+  const report = buildComplianceReport({ records: merged, targetName: 'tenant', registry: getRegistry() });
+  expect(report.summary.exitCode).toBe(3);
 });

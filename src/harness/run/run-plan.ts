@@ -30,6 +30,8 @@ export interface RunPlan {
   exchanges: 'full' | 'quiet';
   // The targets answered a preflight before Playwright started (npm run conformance does one).
   preflighted?: boolean;
+  // --shard=i/n as npm run conformance was given it: a run stopped before its tests is still a shard.
+  shard?: { current: number; total: number };
   // The self-test judges verdicts, not Playwright's pass or fail: a failed test is then marked as
   // expected, so Playwright does not replace its worker (which costs seconds each time).
   keepWorkerAfterFailure?: boolean;

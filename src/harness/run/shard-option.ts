@@ -20,3 +20,18 @@ export function shardOptionProblem(args: readonly string[]): string | undefined 
   }
   return undefined;
 }
+
+// The shard named by a valid --shard (shardOptionProblem found none), or undefined for a whole run.
+export function shardOf(args: readonly string[]): { current: number; total: number } | undefined {
+  for (const [i, arg] of args.entries()) {
+    if (arg === '--') return undefined;
+    const value = arg.startsWith('--shard=')
+      ? arg.slice('--shard='.length)
+      : arg === '--shard'
+        ? args[i + 1]
+        : null;
+    const shard = value ? /^(\d+)\/(\d+)$/.exec(value) : null;
+    if (shard) return { current: Number(shard[1]), total: Number(shard[2]) };
+  }
+  return undefined;
+}

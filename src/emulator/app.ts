@@ -12,6 +12,7 @@ import { type EntraRouteConfig, frameworkErrors, installErrorHandling } from './
 import { installFrontDoor } from './http/front-door.ts';
 import { loggedRequest } from './http/logged-request.ts';
 import { NO_ROUTE_SCHEMAS } from './http/no-route-schemas.ts';
+import { installNodeAnswers } from './http/node-answers.ts';
 import { RouteTable } from './http/route-table.ts';
 import { registerIdentityRoutes } from './identity/identity-routes.ts';
 import { type TlsCertificate, tlsCertificateFor } from './identity/tls-certificate.ts';
@@ -102,6 +103,7 @@ export async function buildApp(
     ? Fastify({ ...serverOptions, https: { cert: tls.cert, key: tls.key, ...timeouts } })
     : Fastify(serverOptions)) as unknown as FastifyInstance;
   app.decorate('emulator', ctx);
+  installNodeAnswers(app.server, ctx);
   app.decorateRequest('admission', null);
   app.decorateRequest('receivedAtMs', 0);
 

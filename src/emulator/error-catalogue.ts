@@ -16,6 +16,7 @@ export const ERROR_CATALOGUE = {
   // Emulator additions for HTTP-level refusals the table does not cover.
   MethodNotAllowed: { status: 405, message: 'The HTTP method is not allowed on this resource.' },
   RequestTimeout: { status: 408, message: 'The request did not arrive in time.' },
+  ExpectationFailed: { status: 417, message: 'Only Expect: 100-continue is met.' },
   Conflict: { status: 409, message: 'The request conflicts with the state of the resource.' },
   RequestEntityTooLarge: { status: 413, message: 'The request body is too large.' },
   UnsupportedMediaType: { status: 415, message: 'Content-Type must be application/json.' },

@@ -94,6 +94,23 @@ test.describe('requests the HTTP parser refuses', () => {
       expect(code).toBe(where.includes('oauth2') ? 'invalid_request' : 'BadRequest');
     });
 
+  // Node answered these itself: a bare 417 with no body, and a CONNECT with the connection closed.
+  for (const [what, raw, status, code] of [
+    [
+      'an Expect other than 100-continue',
+      'POST /_emulator/clock/advance HTTP/1.1\r\nHost: x\r\nExpect: bogus\r\nContent-Length: 0\r\nConnection: close\r\n\r\n',
+      417,
+      'ExpectationFailed',
+    ],
+    ['a CONNECT', 'CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n', 405, 'MethodNotAllowed'],
+  ] as const)
+    test(`${what} answers ${status} ${code} in the error envelope`, async () => {
+      const answer = parse(await exchange(url, raw));
+      expect(answer.status).toBe(status);
+      expect(answer.headers).toContain('content-type: application/json');
+      expect(answer.body).toEqual({ error: expect.objectContaining({ code }) });
+    });
+
   test('a client that closes its connection mid-request leaves the emulator serving', async () => {
     const { hostname, port } = new URL(url);
     await new Promise<void>((resolve) => {

@@ -56,7 +56,7 @@ function answerStarted(socket: Socket): boolean {
   return inFlight(socket)?.headersSent === true;
 }
 
-function rawAnswer(ctx: EmulatorContext, error: WireError): string {
+export function rawAnswer(ctx: EmulatorContext, error: WireError): string {
   const answer = errorAnswer(ctx, error, false);
   const payload = answer.text ?? JSON.stringify(answer.body);
   const lines = [`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}`];

@@ -10,6 +10,7 @@ import { startAllureGenerator } from '../../src/reporters/allure-generate.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { privateKeyPem } from '../helpers/private-key-pem.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
+import { inlineWorkspace, runInline } from './helpers/run-inline.ts';
 import { OPAQUE, SECRET, scan, TOKEN, workspace, zip } from './leak-workspace.ts';
 
 test.afterEach(removeTempDirs);
@@ -264,6 +265,25 @@ test('a token in an attachment is found in the single-file report Allure generat
   const { findings } = scan({ root, env, dirs: ['allure-report'] });
   expect(findings).toContainEqual({
     file: expect.stringMatching(/^allure-report\/index\.html!data\/attachments\//),
+    what: 'a JWT-shaped token',
+  });
+});
+
+// Playwright's HTML report (playwright-report/, `--reporter=html`) keeps its data, attachments and
+// output included, as a base64 zip inside index.html: a token there went unseen.
+test("a token in Playwright's HTML report is found inside its embedded data", async () => {
+  const dir = inlineWorkspace({
+    'playwright.config.ts': `import { defineConfig } from '@playwright/test';
+export default defineConfig({ testDir: '.', reporter: [['html', { open: 'never', outputFolder: 'playwright-report' }]] });`,
+    'a.spec.ts': `import { test } from '@playwright/test';
+test('an exchange', async ({}, info) => {
+  await info.attach('exchange', { body: ${JSON.stringify(`Bearer ${TOKEN}`)}, contentType: 'text/plain' });
+});`,
+  });
+  expect((await runInline(dir)).exitCode).toBe(0);
+  const { findings } = scan({ root: dir, env: {}, dirs: ['playwright-report'] });
+  expect(findings).toContainEqual({
+    file: expect.stringMatching(/^playwright-report\/index\.html!report data \(zip\)!/),
     what: 'a JWT-shaped token',
   });
 });

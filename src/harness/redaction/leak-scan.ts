@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Env } from '../config/read-env.ts';
-import { allureEmbeddedFiles } from './allure-single-file.ts';
 import { configuredSecrets } from './configured-secrets.ts';
+import { embeddedReportFiles } from './embedded-report-files.ts';
 import { ENTRA_SECRET_SHAPE } from './entra-secret-shape.ts';
 import { PRIVATE_KEY_SHAPE } from './private-key-pem.ts';
 import { type Fingerprint, fingerprintsFile, readFingerprints, sha256 } from './secret-fingerprints.ts';
@@ -132,7 +132,7 @@ function scanBuffer(buffer: Buffer, name: string, needles: Needles): LeakFinding
   // latin1 maps every byte to one character, so ASCII secrets match whatever the file's encoding.
   const text = buffer.toString('latin1');
   const found = scanText(text, name, needles).map((what) => ({ file: name, what }));
-  for (const embedded of allureEmbeddedFiles(text))
+  for (const embedded of embeddedReportFiles(text))
     found.push(...scanBuffer(embedded.data, `${name}!${embedded.name}`, needles));
   return found;
 }

@@ -44,7 +44,8 @@ export const DEFAULT_TLS_CERT_OUT = '.emulator/tls-cert.pem';
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'list-faults' }
-  | { kind: 'run'; options: EmulatorOptions };
+  // hostSetting: what set the host (flag or variable), for a line about a host it cannot listen on.
+  | { kind: 'run'; options: EmulatorOptions; hostSetting: '--host' | 'MDE_EMULATOR_HOST' };
 
 // Flags win over environment variables; every mistake is one CliUsageError line.
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
@@ -92,7 +93,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   const portText = values.port ?? nonEmpty(env['MDE_EMULATOR_PORT']);
   const port = portText === undefined ? undefined : Number(portText);
   if (portText !== undefined && (!/^\d+$/.test(portText) || port! > 65535))
-    throw new CliUsageError(`--port must be a number from 0 to 65535 (got "${portText}").`);
+    throw new CliUsageError(
+      `${values.port === undefined ? 'MDE_EMULATOR_PORT' : '--port'} must be a number from 0 to 65535 (got "${portText}").`,
+    );
   const rateLimits = values['rate-limits'];
   if (rateLimits !== undefined && rateLimits !== 'on' && rateLimits !== 'off')
     throw new CliUsageError(`--rate-limits takes "on" or "off" (got "${rateLimits}").`);
@@ -109,6 +112,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   const https = values.https || values['tls-cert'] !== undefined || httpsText === 'true' || httpsText === '1';
   return {
     kind: 'run',
+    hostSetting:
+      values.host === undefined && nonEmpty(env['MDE_EMULATOR_HOST']) ? 'MDE_EMULATOR_HOST' : '--host',
     options: {
       port,
       host: values.host ?? nonEmpty(env['MDE_EMULATOR_HOST']),

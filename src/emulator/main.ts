@@ -50,7 +50,7 @@ async function main(): Promise<number> {
     // The host is looked up when listening: a name that does not resolve is a bad --host value.
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL') {
       const host = (error as { hostname?: string }).hostname ?? command.options.host;
-      return usageError(`--host ${host}: no such address or name to listen on (${code})`);
+      return usageError(`${command.hostSetting} ${host}: no such address or name to listen on (${code})`);
     }
     throw error;
   }

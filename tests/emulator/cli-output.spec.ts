@@ -5,9 +5,10 @@ import { expect, test } from '../helpers/api-test.ts';
 
 // What `npm run emulator` prints for a person: the fault catalogue as a table, a busy port or a host
 // it cannot listen on as what to do about it, and a port that fetch() clients refuse as a warning.
-function emulator(args: string[]) {
+function emulator(args: string[], settings: Record<string, string> = {}) {
   const env = { ...process.env };
   for (const name of Object.keys(env)) if (name.startsWith('MDE_EMULATOR_')) delete env[name];
+  Object.assign(env, settings);
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/emulator/main.ts', ...args], {
     env,
     encoding: 'utf8',
@@ -49,6 +50,15 @@ test('a host that does not resolve is one usage line and exit 2', () => {
   const run = emulator(['--host', '999.1.1.1']);
   expect(run.stderr.trim().split('\n')).toEqual([
     expect.stringMatching(/^emulator: --host 999\.1\.1\.1: .*\(see --help\)$/),
+  ]);
+  expect(run.status).toBe(2);
+});
+
+// Set in the environment, the host is named by its variable: a user who never typed --host looked for it.
+test('a host from MDE_EMULATOR_HOST that does not resolve names the variable', () => {
+  const run = emulator([], { MDE_EMULATOR_HOST: '999.1.1.1' });
+  expect(run.stderr.trim().split('\n')).toEqual([
+    expect.stringMatching(/^emulator: MDE_EMULATOR_HOST 999\.1\.1\.1: .*\(see --help\)$/),
   ]);
   expect(run.status).toBe(2);
 });

@@ -122,6 +122,13 @@ test.describe('command line', () => {
     });
   }
 
+  // A bad port set in the environment is named by its variable, as MDE_EMULATOR_HTTPS is.
+  test('a bad MDE_EMULATOR_PORT names the variable, not --port', () => {
+    expect(() => parseCli([], { MDE_EMULATOR_PORT: 'abc' })).toThrow(
+      'MDE_EMULATOR_PORT must be a number from 0 to 65535 (got "abc")',
+    );
+  });
+
   test('--help and --list-faults are commands of their own', () => {
     expect(parseCli(['--help'], {}).kind).toBe('help');
     expect(parseCli(['--list-faults'], {}).kind).toBe('list-faults');

@@ -1,14 +1,15 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { acquireToken, TokenError } from '../../src/harness/identity/client-secret-flow.ts';
+import { signInError } from '../../src/harness/identity/sign-in-error.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // A token endpoint that answers 200 with JSON that is not an object: the reason names what is missing,
 // as for any answer without a token, never a TypeError of the harness.
-async function tokenEndpointAnswering(body: string) {
+async function tokenEndpointAnswering(body: string, status = 200) {
   const server = createServer((req, res) => {
     req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+    req.on('end', () => res.writeHead(status, { 'content-type': 'application/json' }).end(body));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -33,3 +34,39 @@ for (const body of ['null', '42', '"token"', '[]'])
       endpoint.stop();
     }
   });
+
+// Tenant mode against a plain-HTTP loopback emulator signs in without @azure/identity. Its refusal kept
+// only `error` (invalid_request), so an unknown tenant read "check the client id and its secret".
+test("a refusal's AADSTS code reaches the sign-in line and says what to fix", async () => {
+  const tenantId = '99999999-0b1c-4c1e-9a55-2f0e3b1c4d01';
+  const body = JSON.stringify({
+    error: 'invalid_request',
+    error_description: `AADSTS90002: Tenant '${tenantId}' not found. Check to make sure you have the correct tenant ID.\r\nTrace ID: 1\r\nCorrelation ID: 2\r\nTimestamp: 3`,
+    error_codes: [90002],
+  });
+  const endpoint = await tokenEndpointAnswering(body, 400);
+  try {
+    const error = await acquireToken({
+      authBaseUrl: endpoint.url,
+      tenantId,
+      clientId: 'client',
+      clientSecret: 'fake-secret-value',
+      scope: 'https://api.securitycenter.microsoft.com/.default',
+      timeoutMs: 5_000,
+    }).catch((e: unknown) => e);
+    expect((error as TokenError).reason).toMatch(/^invalid_request: AADSTS90002: Tenant '.*' not found\./);
+    expect((error as TokenError).reason).not.toContain('Trace ID');
+    const line = signInError(
+      error,
+      { kind: 'secret', clientId: 'client', secretVariable: 'MDE_CLIENT_SECRET' },
+      {
+        authBaseUrl: endpoint.url,
+        tenantId,
+      },
+    );
+    expect(line.refused).toBe(true);
+    expect(line.message).toMatch(/AADSTS90002.*\(no such tenant: check MDE_TENANT_ID\)$/);
+  } finally {
+    endpoint.stop();
+  }
+});

@@ -67,12 +67,22 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
   if (typeof body.access_token === 'string') recordIssuedSecret(body.access_token);
   if (status !== 200 || typeof body.access_token !== 'string') {
     const code = typeof body.error === 'string' ? body.error : `no access_token in ${text.length} bytes`;
-    throw new TokenError(url, status, code);
+    const sentence = entraSentence(body.error_description);
+    throw new TokenError(url, status, sentence ? `${code}: ${sentence}` : code);
   }
   return {
     accessToken: body.access_token,
     expiresIn: Number(body.expires_in ?? 3599),
   };
+}
+
+// Entra ID's first sentence, from its AADSTS code to the Trace ID line: the code says what to fix
+// (an unknown tenant is `invalid_request` like a malformed form, AADSTS90002 tells them apart).
+function entraSentence(description: unknown): string | undefined {
+  if (typeof description !== 'string') return undefined;
+  return /AADSTS\d+:[^\r\n]*?(?=\s*(?:Trace ID:|Correlation ID:|Timestamp:|\r|\n|$))/
+    .exec(description)?.[0]
+    .trim();
 }
 
 // The members of a token answer. Valid JSON that is no object (`null`, a number, an array) has none:

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { embeddedOnlyWarnings } from '../src/harness/config/embedded-only.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
+import { startupOnlyWarnings } from '../src/harness/config/startup-only-variables.ts';
 import { unknownVariableWarnings } from '../src/harness/config/unknown-variables.ts';
 import { unusedCredentialWarnings } from '../src/harness/config/unused-credentials.ts';
 import { ApiAccessError, ConfigError, describeError, isUserError } from '../src/harness/errors.ts';
@@ -30,7 +31,7 @@ async function main(args: string[]): Promise<ExitCode> {
   // What the run reads beside the configuration (MDE_BASELINE, MDE_REPORT_SINGLE_FILE), .env included.
   const env = readEnv();
   // First, and whatever else is wrong: a misspelt switch (MDE_ALLOW_WRITE) may be why the rest is.
-  for (const line of unknownVariableWarnings(env)) console.error(line);
+  for (const line of [...unknownVariableWarnings(env), ...startupOnlyWarnings()]) console.error(line);
   // A usage error of the command line, said before anything starts (Playwright would throw it later).
   const shardProblem = shardOptionProblem(args);
   if (shardProblem) {

@@ -8,9 +8,13 @@ export type Env = Record<string, string | undefined>;
 
 // The environment, over a .env file in the working directory: the environment wins.
 export function readEnv(cwd = process.cwd(), env: Env = process.env): Env {
+  return { ...readEnvFile(cwd), ...env };
+}
+
+// The .env file's own settings (none without the file).
+export function readEnvFile(cwd = process.cwd()): Env {
   const file = join(cwd, '.env');
-  const fromFile = existsSync(file) ? parseDotenv(withoutBom(readDotenv(file))) : {};
-  return { ...fromFile, ...env };
+  return existsSync(file) ? parseDotenv(withoutBom(readDotenv(file))) : {};
 }
 
 function readDotenv(file: string): string {

@@ -1,4 +1,5 @@
 import { type HarnessConfig, loadConfig, readEnv } from '../config/load-config.ts';
+import { startupOnlyWarnings } from '../config/startup-only-variables.ts';
 import { unknownVariableWarnings } from '../config/unknown-variables.ts';
 import { ConfigError } from '../errors.ts';
 import { encodeRunPlan, handedRunPlan, RUN_PLAN_VARIABLE, type RunPlan, targetInfo } from './run-plan.ts';
@@ -28,7 +29,8 @@ export function planOfThisRun(env: NodeJS.ProcessEnv = process.env): RunPlan {
 // `npm run conformance`, and exits 2, instead of the runner's stack trace.
 export function planOfThisRunOrExit(): RunPlan {
   // Said once, by the process that makes the plan; as npm run conformance, before any error.
-  if (!handedRunPlan()) for (const line of unknownVariableWarnings(readEnv())) console.error(line);
+  if (!handedRunPlan())
+    for (const line of [...unknownVariableWarnings(readEnv()), ...startupOnlyWarnings()]) console.error(line);
   try {
     return planOfThisRun();
   } catch (error) {

@@ -15,7 +15,6 @@ import { resultsDirOf } from '../harness/run/results-dir.ts';
 import type { RunPlan } from '../harness/run/run-plan.ts';
 import { type Baseline, loadSelectedBaseline } from './baseline.ts';
 import { complianceLine } from './compliance-line.ts';
-import { buildComplianceReport } from './compliance-report.ts';
 import { junitFileOf } from './junit-file.ts';
 import { alignJunitFile } from './junit-outcomes.ts';
 import { junitProperties } from './junit-properties.ts';
@@ -23,7 +22,8 @@ import { reasonLine } from './reason-line.ts';
 import { RECORDS_FILE, shardRecordsFile, writeRecords } from './records-file.ts';
 import { recordsOfTests } from './records-of-tests.ts';
 import { runErrorOf } from './run-error.ts';
-import { EXIT, type ExitCode, worstOf } from './run-outcome.ts';
+import { EXIT, type ExitCode } from './run-outcome.ts';
+import { judgedShard, shardExitCode } from './shard-judgement.ts';
 import { suiteInfo } from './suite-info.ts';
 import { outcomeOf } from './test-outcome.ts';
 import type { RunError, RunRecords, TargetInfo } from './test-record.ts';
@@ -185,31 +185,6 @@ export default class ComplianceReporter implements Reporter {
   private say(line: string): void {
     if (!this.options.quiet) console.log(line);
   }
-}
-
-// The records are the shard's evidence: a judgement that throws must not cost them. It is then a
-// suite error of the shard (exit 2), said in its records.
-export function judgedShard(records: RunRecords, judge: (records: RunRecords) => ExitCode): ExitCode {
-  try {
-    return judge(records);
-  } catch (error) {
-    const line = reasonLine(`judging the shard failed: ${String((error as Error).message)}`);
-    records.runErrors.push({ category: 'suite-error', line });
-    return EXIT.ERRORED;
-  }
-}
-
-// A shard cannot judge a baseline (the other half of a requirement's tests may be elsewhere): it
-// fails only on what is certain within it, and the merge job decides the rest.
-function shardExitCode(records: RunRecords, baseline: Baseline | undefined): ExitCode {
-  if (records.runErrors.length > 0) return EXIT.ERRORED;
-  const codes = [...new Set(records.tests.map((t) => t.target))].map((targetName) => {
-    const report = buildComplianceReport({ records, targetName, registry: getRegistry(), baseline });
-    if (report.summary.errored > 0) return report.summary.exitCode;
-    const failed = report.requirements.some((r) => r.verdict === 'FAIL' && r.baseline?.status !== 'known');
-    return failed ? EXIT.NOT_CONFORMING : EXIT.CONFORMING;
-  });
-  return worstOf(codes);
 }
 
 // Playwright's own exit status follows the conformance verdict: a SHOULD failure or a known deviation

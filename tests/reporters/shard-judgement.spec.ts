@@ -1,5 +1,5 @@
-import { judgedShard } from '../../src/reporters/compliance-reporter.ts';
 import { EXIT } from '../../src/reporters/run-outcome.ts';
+import { judgedShard } from '../../src/reporters/shard-judgement.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runRecords, testRecord } from './helpers/records.ts';
 

@@ -16,7 +16,11 @@ export function scanAsWritten(scanner: LeakScanner): {
       // Lines read after the walk (the pipe drained late) would only scan again what it read.
       if (finished) return;
       const { scan, state } = scanner.scanFile(path);
-      if (state && scan.findings.length === 0 && scan.skipped.length === 0) clean.set(fileKey(state), state);
+      if (!state) return;
+      // The latest scan decides: a rewrite within the clock's tick (same size and mtime) found leaking
+      // must not be vouched for by the clean scan before it.
+      if (scan.findings.length === 0 && scan.skipped.length === 0) clean.set(fileKey(state), state);
+      else clean.delete(fileKey(state));
     },
     finish(dir) {
       finished = true;

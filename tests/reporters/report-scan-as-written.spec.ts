@@ -1,8 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { leakScanner } from '../../src/harness/redaction/leak-scan.ts';
 import type { AllureGenerator } from '../../src/reporters/allure-generate.ts';
 import { finishRun } from '../../src/reporters/finish-run.ts';
 import { EXIT } from '../../src/reporters/run-outcome.ts';
+import { scanAsWritten } from '../../src/reporters/scan-as-written.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { TOKEN, workspace } from './leak-workspace.ts';
@@ -54,5 +56,28 @@ test('report files changed after their scan or never announced are read again, e
     'leak-scan: allure-report/leaked.json: a JWT-shaped token',
     'leak-scan: allure-report/rewritten.json: a JWT-shaped token',
     'leak-scan: allure-report/unannounced.json: a JWT-shaped token',
+  ]);
+});
+
+// A file announced again is scanned again; a leak found then must not leave the earlier clean scan to
+// vouch for it. Where the kernel keeps coarse timestamps (before Linux 6.13's multigrain ones), a
+// rewrite within the same tick keeps the size and mtime: utimes stands in for that clock here.
+test('a file announced again with a leak is read by the walk, even with its size and mtime unchanged', () => {
+  const { root, env } = workspace();
+  const report = join(root, 'allure-report');
+  mkdirSync(report);
+  const file = join(report, 'widgets.json');
+  const clean = `{"x":"${'a'.repeat(TOKEN.length)}"}`;
+  const leaked = `{"x":"${TOKEN}"}`;
+  const tick = new Date(1_700_000_000_000);
+  writeFileSync(file, clean);
+  utimesSync(file, tick, tick);
+  const reportScan = scanAsWritten(leakScanner({ root, cwd: root, env }));
+  reportScan.written(file);
+  writeFileSync(file, leaked);
+  utimesSync(file, tick, tick);
+  reportScan.written(file);
+  expect(reportScan.finish('allure-report').findings).toEqual([
+    { file: 'allure-report/widgets.json', what: 'a JWT-shaped token' },
   ]);
 });

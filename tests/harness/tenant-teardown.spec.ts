@@ -224,3 +224,29 @@ for (const failure of ['500', 'lost'] as const)
     expect(state.created.get(id)).toMatchObject({ cancelledBy: 'teardown', lastStatus: 'Cancelled' });
     expect(takeNoVerdicts()).toEqual([]);
   });
+
+// A cancel lost on the wire may have arrived all the same: then the second asking is refused (the
+// action is cancelled already) while a GET still shows it Pending (docs/contract.md#cancel-visible-after).
+// Read once, the teardown called the run's own cancelled scan "never cancelled", a run error.
+test('a teardown cancel lost after it arrived, then refused, is read until its cancel shows', async () => {
+  const id = 'bbbbbbbb-0000-4000-8000-000000000004';
+  const clock = fakeClock();
+  let posts = 0;
+  let cancelledAt: number | undefined;
+  const answer = (url: string, method: string): FakeAnswer => {
+    if (url.endsWith('/runAntiVirusScan')) return scan(id);
+    if (method === 'POST' && posts++ === 0) {
+      cancelledAt = clock.now();
+      throw new Error('socket hang up');
+    }
+    if (method === 'POST') return { status: 400, body: { error: { code: 'BadRequest', message: 'x' } } };
+    const shown = cancelledAt !== undefined && clock.now() - cancelledAt >= 3_000;
+    return { status: 200, body: { ...scan(id).body, status: shown ? 'Cancelled' : 'Pending' } };
+  };
+  const { state } = tenant(WRITES, answer, clock);
+  const driver = new TenantDriver(state);
+  await driver.activeAction();
+  await driver.teardown();
+  expect(state.created.get(id)).toMatchObject({ lastStatus: 'Cancelled' });
+  expect(takeNoVerdicts()).toEqual([]);
+});

@@ -37,8 +37,9 @@ export async function cancelLeftovers(
     // ERROR, nor stop the sweep (the next test would find the device busy).
     const mark = info?.annotations.length ?? 0;
     try {
-      if (!entry.cancelledBy && (await cancelled(api, state, id))) entry.cancelledBy = 'teardown';
-      const last = await settled(id, api, entry.cancelledBy !== undefined, eventually);
+      const outcome = entry.cancelledBy ? 'by the test' : await cancelled(api, state, id);
+      if (outcome === 'cancelled') entry.cancelledBy = 'teardown';
+      const last = await settled(id, api, outcome !== 'refused', eventually);
       entry.lastStatus = statusOf(last) ?? `unknown (GET ${last.status})`;
     } catch (error) {
       entry.lastStatus = `unknown (teardown: ${(error as Error).message})`;
@@ -50,8 +51,13 @@ export async function cancelLeftovers(
   }
 }
 
-// The teardown's cancel, asked once more when the answer says "not now" rather than "no".
-async function cancelled(api: ApiClient, state: TenantState, id: string): Promise<boolean> {
+// The teardown's cancel, asked once more when the answer says "not now" rather than "no". A first
+// asking lost or failed may have cancelled all the same: a refusal then leaves it 'maybe' so.
+async function cancelled(
+  api: ApiClient,
+  state: TenantState,
+  id: string,
+): Promise<'cancelled' | 'maybe' | 'refused'> {
   const comment = { Comment: `mde-conformance ${state.options.runId}: teardown` };
   const ask = async () => {
     try {
@@ -62,7 +68,7 @@ async function cancelled(api: ApiClient, state: TenantState, id: string): Promis
     }
   };
   const cancel = await ask();
-  if (cancel?.status === 200) return true;
+  if (cancel?.status === 200) return 'cancelled';
   const info = currentTestInfo();
   // Right after the rate tests the app's minute is spent: a 429 refused the cancel, not the action,
   // which ran on after the run (proved on the tenant rehearsal with RATE.NOEFFECT's scan). Wait as
@@ -73,10 +79,11 @@ async function cancelled(api: ApiClient, state: TenantState, id: string): Promis
   let waitMs: number;
   if (cancel?.status === 429) waitMs = Math.min(retryAfterOf(cancel) ?? MINUTE_S, MINUTE_S + 1) * 1000;
   else if (cancel === undefined || cancel.status >= 500) waitMs = RETRY_PAUSE_MS;
-  else return false;
+  else return 'refused';
   if (info && info.timeout > 0) info.setTimeout(info.timeout + waitMs);
   await state.clock.sleep(waitMs);
-  return (await api.cancel(id, comment)).status === 200;
+  if ((await api.cancel(id, comment)).status === 200) return 'cancelled';
+  return cancel?.status === 429 ? 'refused' : 'maybe';
 }
 
 const RETRY_PAUSE_MS = 1_000;

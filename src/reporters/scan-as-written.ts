@@ -2,9 +2,9 @@ import type { LeakScan, LeakScanner, ScannedState } from '../harness/redaction/l
 
 // The Allure report is scanned file by file as the generator child writes it, on the other core,
 // instead of all at once after it (which took the run's last 50-90 ms). The directory walk at the end
-// reads every file not found clean so, or changed since (written again, or written without a word):
-// the report is checked whole either way, and a finding is reported once, by the walk. Files are known
-// by inode, not path: Allure moves its plugin's directory up into the report's once it is done.
+// reads every file and scans each not found clean so with the same bytes (written again, or written
+// without a word): the report is checked whole either way, and a finding is reported once, by the walk.
+// Files are known by inode, not path: Allure moves its plugin's directory up into the report's at the end.
 export function scanAsWritten(scanner: LeakScanner): {
   written(path: string): void;
   finish(dir: string): LeakScan;
@@ -17,17 +17,13 @@ export function scanAsWritten(scanner: LeakScanner): {
       if (finished) return;
       const { scan, state } = scanner.scanFile(path);
       if (!state) return;
-      // The latest scan decides: a rewrite within the clock's tick (same size and mtime) found leaking
-      // must not be vouched for by the clean scan before it.
+      // The latest scan decides: a rewrite found leaking is not vouched for by a clean scan before it.
       if (scan.findings.length === 0 && scan.skipped.length === 0) clean.set(fileKey(state), state);
       else clean.delete(fileKey(state));
     },
     finish(dir) {
       finished = true;
-      return scanner.scanDirs([dir], (_path, now) => {
-        const was = clean.get(fileKey(now));
-        return !!was && was.ino === now.ino && was.size === now.size && was.mtimeMs === now.mtimeMs;
-      });
+      return scanner.scanDirs([dir], (now) => clean.get(fileKey(now))?.sha256 === now.sha256);
     },
   };
 }

@@ -81,3 +81,22 @@ test('a file announced again with a leak is read by the walk, even with its size
     { file: 'allure-report/widgets.json', what: 'a JWT-shaped token' },
   ]);
 });
+
+// The walk compares bytes, not size and mtime: a rewrite nobody announced, within the same tick and at
+// the same size, is scanned too.
+test('a file rewritten unannounced with a leak, size and mtime unchanged, is found by the walk', () => {
+  const { root, env } = workspace();
+  const report = join(root, 'allure-report');
+  mkdirSync(report);
+  const file = join(report, 'widgets.json');
+  const tick = new Date(1_700_000_000_000);
+  writeFileSync(file, `{"x":"${'a'.repeat(TOKEN.length)}"}`);
+  utimesSync(file, tick, tick);
+  const reportScan = scanAsWritten(leakScanner({ root, cwd: root, env }));
+  reportScan.written(file);
+  writeFileSync(file, `{"x":"${TOKEN}"}`);
+  utimesSync(file, tick, tick);
+  expect(reportScan.finish('allure-report').findings).toEqual([
+    { file: 'allure-report/widgets.json', what: 'a JWT-shaped token' },
+  ]);
+});

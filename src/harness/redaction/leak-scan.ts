@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Env } from '../config/read-env.ts';
@@ -60,13 +61,19 @@ export function scanForLeaks(options: LeakScanOptions = {}): LeakScan {
   return leakScanner(options).scanDirs(options.dirs ?? SCANNED_DIRS);
 }
 
-// A file's identity and state when it was scanned: unchanged, it need not be read again.
-export type ScannedState = Pick<Stats, 'dev' | 'ino' | 'size' | 'mtimeMs'>;
+// A file's identity and content when it was found clean: the same file with the same bytes need not be
+// scanned again. Bytes, not size and mtime: on kernels before Linux 6.13 a rewrite within one clock
+// tick keeps both.
+export interface ScannedState {
+  dev: number;
+  ino: number;
+  sha256: string;
+}
 
 export interface LeakScanner {
-  // `unchanged` says which files were scanned already (scanFile) and have not changed since.
-  scanDirs(dirs: string[], unchanged?: (path: string, now: ScannedState) => boolean): LeakScan;
-  // One file now, as it is written (the Allure report while it is generated); its state when read.
+  // `unchanged` says which files (read, not yet scanned) were found clean as they are now.
+  scanDirs(dirs: string[], unchanged?: (now: ScannedState) => boolean): LeakScan;
+  // One file now, as it is written (the Allure report while it is generated), and what it held.
   scanFile(path: string): { scan: LeakScan; state?: ScannedState };
 }
 
@@ -84,9 +91,14 @@ export function leakScanner(options: Omit<LeakScanOptions, 'dirs'> = {}): LeakSc
       const seen = new Set<string>();
       for (const dir of dirs) {
         for (const { path, stat } of walk(resolve(root, dir), seen)) {
-          if (path === ownFile || unchanged?.(path, stat)) continue;
-          if (stat.size > MAX_FILE_BYTES) scan.skipped.push(nameOf(path));
-          else scan.findings.push(...scanBuffer(readFileSync(path), nameOf(path), needles));
+          if (path === ownFile) continue;
+          if (stat.size > MAX_FILE_BYTES) {
+            scan.skipped.push(nameOf(path));
+            continue;
+          }
+          const content = readFileSync(path);
+          if (unchanged?.(stateOf(stat, content))) continue;
+          scan.findings.push(...scanBuffer(content, nameOf(path), needles));
         }
       }
       return scan;
@@ -95,13 +107,18 @@ export function leakScanner(options: Omit<LeakScanOptions, 'dirs'> = {}): LeakSc
       const stat = statSync(path, { throwIfNoEntry: false });
       // Gone already, or not a file: the directory walk afterwards decides.
       if (!stat?.isFile()) return { scan: { findings: [], skipped: [] } };
-      if (stat.size > MAX_FILE_BYTES) return { scan: { findings: [], skipped: [nameOf(path)] }, state: stat };
+      if (stat.size > MAX_FILE_BYTES) return { scan: { findings: [], skipped: [nameOf(path)] } };
+      const content = readFileSync(path);
       return {
-        scan: { findings: scanBuffer(readFileSync(path), nameOf(path), needles), skipped: [] },
-        state: stat,
+        scan: { findings: scanBuffer(content, nameOf(path), needles), skipped: [] },
+        state: stateOf(stat, content),
       };
     },
   };
+}
+
+function stateOf(stat: Stats, content: Buffer): ScannedState {
+  return { dev: stat.dev, ino: stat.ino, sha256: createHash('sha256').update(content).digest('hex') };
 }
 
 function buildNeedles(cwd: string, env: Env, fingerprints: Fingerprint[]): Needles {

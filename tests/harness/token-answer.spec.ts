@@ -70,3 +70,31 @@ test("a refusal's AADSTS code reaches the sign-in line and says what to fix", as
     endpoint.stop();
   }
 });
+
+// The sentence is the target's own text: a broken token endpoint echoing the secret (or a token) must
+// not carry it into the sign-in line, which reaches the terminal and CI logs.
+test("a refusal's sentence echoing the client secret or a token reaches the line redacted", async () => {
+  const secret = 'Zq8~echoed.Secret_value-0123456789abcdefghij';
+  const jwt = `eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2FwaSJ9.${'Q1w2E3r4'.repeat(6)}`;
+  const body = JSON.stringify({
+    error: 'invalid_client',
+    error_description: `AADSTS7000215: Invalid client secret provided: ${secret} for ${jwt}.\r\nTrace ID: 1`,
+  });
+  const endpoint = await tokenEndpointAnswering(body, 401);
+  try {
+    const error = await acquireToken({
+      authBaseUrl: endpoint.url,
+      tenantId: '6d5c1a5e-0b1c-4c1e-9a55-2f0e3b1c4d01',
+      clientId: 'client',
+      clientSecret: secret,
+      scope: 'https://api.securitycenter.microsoft.com/.default',
+      timeoutMs: 5_000,
+    }).catch((e: unknown) => e);
+    const reason = (error as TokenError).reason;
+    expect(reason).toMatch(/^invalid_client: AADSTS7000215: /);
+    expect(reason).not.toContain(secret);
+    expect(reason).not.toContain(jwt);
+  } finally {
+    endpoint.stop();
+  }
+});

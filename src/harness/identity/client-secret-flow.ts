@@ -1,6 +1,6 @@
 import { describeFetchError } from '../http/fetch-error.ts';
 import { type RawResponse, sendRaw, WireLoss } from '../http/raw-request.ts';
-import { registerSecret } from '../redaction/redact.ts';
+import { redactText, registerSecret } from '../redaction/redact.ts';
 import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
 
 export interface TokenRequest {
@@ -77,12 +77,14 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
 }
 
 // Entra ID's first sentence, from its AADSTS code to the Trace ID line: the code says what to fix
-// (an unknown tenant is `invalid_request` like a malformed form, AADSTS90002 tells them apart).
+// (an unknown tenant is `invalid_request` like a malformed form, AADSTS90002 tells them apart). It is
+// the target's text, bound for the terminal: redacted, as a broken endpoint may echo what it was sent.
 function entraSentence(description: unknown): string | undefined {
   if (typeof description !== 'string') return undefined;
-  return /AADSTS\d+:[^\r\n]*?(?=\s*(?:Trace ID:|Correlation ID:|Timestamp:|\r|\n|$))/
+  const sentence = /AADSTS\d+:[^\r\n]*?(?=\s*(?:Trace ID:|Correlation ID:|Timestamp:|\r|\n|$))/
     .exec(description)?.[0]
     .trim();
+  return sentence === undefined ? undefined : redactText(sentence);
 }
 
 // The members of a token answer. Valid JSON that is no object (`null`, a number, an array) has none:

@@ -3,14 +3,7 @@
 // run has begun. Stricter than Playwright (which reads "1.5/3" as 1/3): the shard's files are named
 // after i and n (shard-<i>-of-<n>.json), so both must be whole numbers as written.
 export function shardOptionProblem(args: readonly string[]): string | undefined {
-  for (const [i, arg] of args.entries()) {
-    if (arg === '--') return undefined;
-    const value = arg.startsWith('--shard=')
-      ? arg.slice('--shard='.length)
-      : arg === '--shard'
-        ? args[i + 1]
-        : null;
-    if (value === null) continue;
+  for (const value of shardValues(args)) {
     if (value === undefined || value.startsWith('-'))
       return '--shard needs a value: --shard=i/n (shard i of n, e.g. --shard=1/3)';
     const shard = /^(\d+)\/(\d+)$/.exec(value);
@@ -23,15 +16,18 @@ export function shardOptionProblem(args: readonly string[]): string | undefined 
 
 // The shard named by a valid --shard (shardOptionProblem found none), or undefined for a whole run.
 export function shardOf(args: readonly string[]): { current: number; total: number } | undefined {
-  for (const [i, arg] of args.entries()) {
-    if (arg === '--') return undefined;
-    const value = arg.startsWith('--shard=')
-      ? arg.slice('--shard='.length)
-      : arg === '--shard'
-        ? args[i + 1]
-        : null;
+  for (const value of shardValues(args)) {
     const shard = value ? /^(\d+)\/(\d+)$/.exec(value) : null;
     if (shard) return { current: Number(shard[1]), total: Number(shard[2]) };
   }
   return undefined;
+}
+
+// Each --shard's value before a bare `--` (undefined when the flag ends the arguments).
+function* shardValues(args: readonly string[]): Generator<string | undefined> {
+  for (const [i, arg] of args.entries()) {
+    if (arg === '--') return;
+    if (arg.startsWith('--shard=')) yield arg.slice('--shard='.length);
+    else if (arg === '--shard') yield args[i + 1];
+  }
 }

@@ -63,3 +63,19 @@ test('a certificate sign-in against an http authority is a configuration to fix,
     'needs an https authority, and http://127.0.0.1:4010 is http; start the emulator with --https',
   );
 });
+
+// The emulator and Entra ID give the same code for a registered key outside its dates: the line must
+// not send the operator to upload a certificate the registration already holds.
+test('AADSTS700027 for a key outside its dates says the dates are the problem, not which certificate', () => {
+  for (const [reason, says] of [
+    ['The key used is expired.', 'has expired'],
+    ['The key used is not yet valid.', 'is not valid yet'],
+  ] as const) {
+    const error = new Error(
+      `invalid_client: Error(s): 700027 - Description: AADSTS700027: Client assertion contains an invalid signature. [Reason - ${reason}, Found key 'Start=12/05/2026 06:01:28, End=01/04/2027 05:58:28'] Trace ID: 1 Correlation ID: 2`,
+    );
+    const line = signInError(error, spec, authority).message;
+    expect(line).toContain(`(the certificate the app registration holds ${says} on the authority's clock`);
+    expect(line).not.toContain('upload the certificate');
+  }
+});

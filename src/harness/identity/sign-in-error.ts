@@ -36,7 +36,7 @@ export function signInError(error: unknown, spec: CredentialSpec, authority: Aut
       ? error.refused
       : !!aadsts || refusedByOAuth(error);
   const where = `${authority.authBaseUrl}/${authority.tenantId}`;
-  const fix = github?.fix ?? fixFor(error, aadsts, refused, authority);
+  const fix = github?.fix ?? keyDatesFix(aadsts, detail) ?? fixFor(error, aadsts, refused, authority);
   const signIn = new SignInError(
     `${spec.kind} sign-in at ${where} failed: ${detail}${fix ? ` (${fix})` : ''}`,
     {
@@ -45,6 +45,17 @@ export function signInError(error: unknown, spec: CredentialSpec, authority: Aut
   );
   signIn.refused = refused;
   return signIn;
+}
+
+// AADSTS700027 also covers a registered key used outside its dates ("[Reason - The key used is
+// expired.]", "... not yet valid."): then the certificate is the right one, and uploading it again fixes nothing.
+function keyDatesFix(aadsts: string | undefined, detail: string): string | undefined {
+  if (Number(aadsts) !== ENTRA_ERRORS.invalidSignature.code) return undefined;
+  const when = /The key used is (expired|not yet valid)/i.exec(detail)?.[1]?.toLowerCase();
+  if (!when) return undefined;
+  return when === 'expired'
+    ? "the certificate the app registration holds has expired on the authority's clock (its dates are in the message): add a new certificate to the app registration and sign in with it"
+    : "the certificate the app registration holds is not valid yet on the authority's clock (its dates are in the message): wait for its start, use one valid now, or check this machine's clock";
 }
 
 // What to check: the table's line for Entra ID's code, the variable where the code names one setting,

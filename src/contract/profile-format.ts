@@ -149,7 +149,7 @@ const HEADER_VALUE_PATTERN = (readSchemaFile(SCHEMA).$defs as Record<string, { p
 // Ajv's words for a point entry's oneOf ("must match exactly one schema in oneOf") say nothing of the fix.
 function plain({ expected, keyword, path }: { expected: string; keyword: string; path: string }): string {
   if (expected === `a string matching ${HEADER_VALUE_PATTERN}`)
-    return 'a header value: tab, space, visible ASCII or Latin-1 characters, no CR, LF or other control character';
+    return 'a header value: tab, space, visible ASCII or Latin-1 characters, no space or tab at either end (a client drops them), no CR, LF or other control character';
   const entry = /^\/points\/[^/]+$/.test(path);
   if (entry && keyword === 'oneOf') return 'either "reading" or "unknown", not both';
   if (entry && expected === 'property "reading" to be present')

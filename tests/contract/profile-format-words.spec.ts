@@ -49,6 +49,26 @@ test('an empty OData-Version is a lawful reading; an empty WWW-Authenticate stil
   );
 });
 
+// A client drops a header value's spaces and tabs at either end (RFC 9110 5.5): a file with
+// WWW-Authenticate " " started an emulator whose 401s the suite then read as an empty, unlawful value,
+// and "Bearer x\t" was observed as "Bearer x"; neither emulator answered as its file said.
+test('a reading sent as a header may not begin or end with a space or a tab', () => {
+  const header = /expected a header value: .*no space or tab at either end/;
+  const media = (contentType: string, odataVersion: string | null) => ({
+    profileVersion: 1,
+    points: { 'json-media-type': { reading: { contentType, odataVersion } } },
+  });
+  expect(problem({ profileVersion: 1, points: { 'www-authenticate': { reading: ' ' } } })).toMatch(header);
+  expect(
+    problem({ profileVersion: 1, points: { 'www-authenticate': { reading: 'Bearer realm="x"\t' } } }),
+  ).toMatch(header);
+  expect(problem(media('application/json; charset=utf-8\t', null))).toMatch(header);
+  expect(problem(media('application/json', ' 4.0'))).toMatch(header);
+  expect(problem(media('application/json', ' '))).toMatch(header);
+  // Inside a value they stay, and an empty OData-Version is still lawful.
+  expect(() => parseProfile(media('application/json; \tcharset=utf-8', ''), 'p.json')).not.toThrow();
+});
+
 // A misspelt member was refused as "expected additionalProperties must NOT have additional properties",
 // naming no member; a file of a newer format only as "expected exactly 1, got 2". Each now says what to fix.
 test('a member the format does not name, and a newer profileVersion, are said in words', () => {

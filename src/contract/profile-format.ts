@@ -150,6 +150,8 @@ const HEADER_VALUE_PATTERN = (readSchemaFile(SCHEMA).$defs as Record<string, { p
 function plain({ expected, keyword, path }: { expected: string; keyword: string; path: string }): string {
   if (expected === `a string matching ${HEADER_VALUE_PATTERN}`)
     return 'a header value: tab, space, visible ASCII or Latin-1 characters, no space or tab at either end (a client drops them), no CR, LF or other control character';
+  const longest = /^maxLength must NOT have more than (\d+) characters$/.exec(expected)?.[1];
+  if (longest) return `at most ${longest} characters`;
   const entry = /^\/points\/[^/]+$/.test(path);
   if (entry && keyword === 'oneOf') return 'either "reading" or "unknown", not both';
   if (entry && expected === 'property "reading" to be present')

@@ -69,6 +69,23 @@ test('a reading sent as a header may not begin or end with a space or a tab', ()
   expect(() => parseProfile(media('application/json; \tcharset=utf-8', ''), 'p.json')).not.toThrow();
 });
 
+// A file with a 200 KB WWW-Authenticate started an emulator whose every 401 Node's fetch refused to
+// read (UND_ERR_HEADERS_OVERFLOW: 16 KiB of headers at most), and the suite's run ended with exit 3.
+test('a reading sent as a header is at most 4096 characters, a size every client reads', () => {
+  const long = `Bearer realm="${'a'.repeat(4096)}"`;
+  expect(problem({ profileVersion: 1, points: { 'www-authenticate': { reading: long } } })).toContain(
+    'point www-authenticate reading: expected at most 4096 characters, got ',
+  );
+  const media = { contentType: `application/json; x=${'b'.repeat(5000)}`, odataVersion: null };
+  expect(problem({ profileVersion: 1, points: { 'json-media-type': { reading: media } } })).toContain(
+    'point json-media-type reading.contentType: expected at most 4096 characters, got ',
+  );
+  const fits = `Bearer realm="${'a'.repeat(4000)}"`;
+  expect(() =>
+    parseProfile({ profileVersion: 1, points: { 'www-authenticate': { reading: fits } } }, 'p.json'),
+  ).not.toThrow();
+});
+
 // A misspelt member was refused as "expected additionalProperties must NOT have additional properties",
 // naming no member; a file of a newer format only as "expected exactly 1, got 2". Each now says what to fix.
 test('a member the format does not name, and a newer profileVersion, are said in words', () => {

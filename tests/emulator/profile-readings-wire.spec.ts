@@ -43,4 +43,25 @@ test.describe('wire readings over HTTP', () => {
     });
     expect(seen.ms).toBeGreaterThanOrEqual(55);
   });
+
+  // The format allows Latin-1 in a header reading (obs-text), and a target's Latin-1 byte is read as
+  // that character. Node wrote the header block together with a string body, in UTF-8: "é" went out
+  // as C3 A9 and the suite read "Ã©", so no calibrated emulator answered as its file said.
+  test('a Latin-1 header reading goes out as its Latin-1 byte, as fetch reads it back', async () => {
+    const challenge = 'Bearer realm="café"';
+    const emulator = await startEmulator(
+      {
+        port: 0,
+        ...readings({ 'www-authenticate': challenge }),
+      },
+      await testKeys(),
+    );
+    try {
+      const refused = await fetch(`${emulator.url}/api/machineactions`);
+      expect([refused.status, refused.headers.get('www-authenticate')]).toEqual([401, challenge]);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('Unauthorized');
+    } finally {
+      await emulator.close();
+    }
+  });
 });

@@ -21,7 +21,7 @@ export function installNodeAnswers(server: Server, ctx: EmulatorContext): void {
       date: httpDateAt(ctx.clock.now()),
       'content-length': Buffer.byteLength(payload),
     });
-    response.end(payload);
+    response.end(Buffer.from(payload)); // bytes: see send-answer.ts
   });
   server.on('connect', (_request, socket) => {
     const error = new WireError('MethodNotAllowed', 'CONNECT is not served: the emulator is no proxy.');

@@ -43,5 +43,7 @@ export function send(
   for (const name in answer.headers) headers[name] = answer.headers[name]!;
   headers['content-length'] = Buffer.byteLength(payload);
   reply.raw.writeHead(answer.status, headers);
-  reply.raw.end(payload);
+  // As bytes: with a string body Node writes the header block with it in UTF-8, and a Latin-1
+  // header reading ("é", docs/calibration.md#format) went out as two bytes a client reads as "Ã©".
+  reply.raw.end(Buffer.from(payload));
 }

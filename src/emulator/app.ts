@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBodyParser, type FastifyInstance } from 'fastify';
 import { getContract } from '../contract/index.ts';
 import { createSigningKey, type SigningKey } from './auth/signing-key.ts';
 import { TokenVerifier } from './auth/token-verifier.ts';
@@ -117,7 +117,11 @@ export async function buildApp(
   );
   // Bodies arrive as text; http/request-body.ts and the token route decide what they accept.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  const asText: FastifyBodyParser<string> = (_request, body, done) => done(null, body);
+  app.addContentTypeParser('*', { parseAs: 'string' }, asText);
+  // The same parser, named: Fastify caches the parser it finds for a Content-Type, but not the
+  // catch-all's, and parsed the header again on every call (about a twentieth of a cancel's CPU).
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, asText);
   installFrontDoor(app, ctx.profile);
   installErrorHandling(app, ctx, routes);
 

@@ -54,4 +54,4 @@ export function send(
   reply.raw.end(latin1 ? Buffer.from(payload) : payload);
 }
 
-const NOT_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII = /[\u0080-\uffff]/;

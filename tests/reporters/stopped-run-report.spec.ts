@@ -20,17 +20,7 @@ test("a tenant run stopped at its preflight reports the preflight's call, not an
   mkdirSync(join(root, 'reports'));
   writeFileSync(join(root, 'reports', 'quota.json'), '{"runId":"earlier","calls":[]}');
   writeFileSync(join(root, 'reports', 'tenant-ledger.json'), '{"runId":"earlier","actions":[{"id":"x"}]}');
-  tenantQuotaLedger(spec, 'run-stopped', join(root, 'test-results')).tryReserve(
-    quotaKeyOf(spec, 'operator', spec.credentials.operator),
-    'ListMachineActions',
-  );
-  const plan = {
-    runId: 'run-stopped',
-    requestTimeoutMs: 1_000,
-    testTimeoutMs: 1_000,
-    exchanges: 'full' as const,
-    targets: [{ name: 'tenant', spec, info: targetInfo(spec) }],
-  };
+  const plan = tenantPlanWithOneCall(root, spec, 'run-stopped');
   await writeStoppedRunReport(plan, 'TargetUnreachableError: no answer', 'target-unreachable', root);
   const read = (name: string) => JSON.parse(readFileSync(join(root, 'reports', name), 'utf8'));
   expect(read('quota.json')).toMatchObject({
@@ -46,18 +36,7 @@ test("a tenant run stopped at its preflight reports the preflight's call, not an
 test('a shard stopped at its preflight writes shard records that the merge reads, with its reason and quota', async () => {
   const root = tempDir('stopped-shard-');
   const spec = tenantTarget();
-  tenantQuotaLedger(spec, 'run-shard-1', join(root, 'test-results')).tryReserve(
-    quotaKeyOf(spec, 'operator', spec.credentials.operator),
-    'ListMachineActions',
-  );
-  const plan = {
-    runId: 'run-shard-1',
-    requestTimeoutMs: 1_000,
-    testTimeoutMs: 1_000,
-    exchanges: 'full' as const,
-    targets: [{ name: 'tenant', spec, info: targetInfo(spec) }],
-    shard: { current: 1, total: 2 },
-  };
+  const plan = { ...tenantPlanWithOneCall(root, spec, 'run-shard-1'), shard: { current: 1, total: 2 } };
   await writeStoppedRunReport(plan, 'TargetUnreachableError: no answer', 'target-unreachable', root);
   expect(existsSync(join(root, 'reports', 'compliance.json'))).toBe(false);
   expect(existsSync(join(root, 'reports', 'shards', 'junit-1-of-2.xml'))).toBe(true);
@@ -72,3 +51,18 @@ test('a shard stopped at its preflight writes shard records that the merge reads
   const report = buildComplianceReport({ records: merged, targetName: 'tenant', registry: getRegistry() });
   expect(report.summary.exitCode).toBe(3);
 });
+
+// A tenant run's plan whose quota ledger holds one list call, as a run stopped after its preflight has.
+function tenantPlanWithOneCall(root: string, spec: ReturnType<typeof tenantTarget>, runId: string) {
+  tenantQuotaLedger(spec, runId, join(root, 'test-results')).tryReserve(
+    quotaKeyOf(spec, 'operator', spec.credentials.operator),
+    'ListMachineActions',
+  );
+  return {
+    runId,
+    requestTimeoutMs: 1_000,
+    testTimeoutMs: 1_000,
+    exchanges: 'full' as const,
+    targets: [{ name: 'tenant', spec, info: targetInfo(spec) }],
+  };
+}

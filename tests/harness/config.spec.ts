@@ -57,8 +57,21 @@ test.describe('configuration', () => {
   test('URLs must be http(s) origins', () => {
     for (const url of ['ftp://x', 'http://x/api', 'not a url', 'http://a:b:c'])
       expect(problems({ MDE_TARGET: 'emulator', MDE_API_BASE_URL: url })).toEqual([
-        `ConfigError: MDE_API_BASE_URL must be an http or https origin without path, query or credentials, such as https://api.securitycenter.microsoft.com (got "${url}")`,
+        `ConfigError: MDE_API_BASE_URL must be an http or https origin without path, query or credentials, such as https://api.securitycenter.microsoft.com or http://127.0.0.1:4010 (got "${url}")`,
       ]);
+  });
+
+  // The example beside a wrong value is one of its kind: the control protocol is never Microsoft's.
+  test("a bad control URL is shown beside an emulator's origin, not Microsoft's", () => {
+    expect(
+      problems({
+        MDE_TARGET: 'emulator',
+        MDE_API_BASE_URL: 'http://127.0.0.1:4010',
+        MDE_CONTROL_BASE_URL: '127.0.0.1:4011',
+      }),
+    ).toEqual([
+      'ConfigError: MDE_CONTROL_BASE_URL must be an http or https origin without path, query or credentials, such as http://127.0.0.1:4010 (got "127.0.0.1:4011")',
+    ]);
   });
 
   test('a bad URL is echoed without its credentials, query or fragment', () => {

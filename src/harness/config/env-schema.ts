@@ -16,8 +16,9 @@ export const ENV_KEYWORDS = ['fix', 'fallback', 'quiet', 'url'];
 
 const GUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 const ORIGIN = '^https?://[^/?#@\\s]+/?$';
-const ORIGIN_FIX =
-  'must be an http or https origin without path, query or credentials, such as https://api.securitycenter.microsoft.com';
+// The example a wrong value is shown beside: one of its own kind (a control URL is never Microsoft's).
+const originFix = (example: string) =>
+  `must be an http or https origin without path, query or credentials, such as ${example}`;
 const CLIENT_ID_FIX =
   'must be an application (client) id GUID, as shown on the app registration overview page';
 
@@ -31,9 +32,9 @@ function choice<T extends string>(values: readonly T[], description: string, fal
   });
 }
 const namesake = (fallback?: string) => (fallback ? { fallback } : {});
-const origin = (description: string, fallback?: string) =>
+const origin = (description: string, example: string, fallback?: string) =>
   Type.Optional(
-    Type.String({ pattern: ORIGIN, description, fix: ORIGIN_FIX, url: true, ...namesake(fallback) }),
+    Type.String({ pattern: ORIGIN, description, fix: originFix(example), url: true, ...namesake(fallback) }),
   );
 const clientId = (description: string, fallback?: string) =>
   Type.Optional(
@@ -56,9 +57,16 @@ export const ENV_SCHEMA = Type.Object(
       'embedded: start the bundled emulator; emulator: one already running; tenant: a real tenant',
       'embedded',
     ),
-    MDE_API_BASE_URL: origin('API origin (tenant: a documented host or loopback)'),
-    MDE_AUTH_BASE_URL: origin('authority origin', 'AZURE_AUTHORITY_HOST'),
-    MDE_CONTROL_BASE_URL: origin('origin of the emulator control protocol'),
+    MDE_API_BASE_URL: origin(
+      'API origin (tenant: a documented host or loopback)',
+      'https://api.securitycenter.microsoft.com or http://127.0.0.1:4010',
+    ),
+    MDE_AUTH_BASE_URL: origin(
+      'authority origin',
+      'https://login.microsoftonline.com or http://127.0.0.1:4010',
+      'AZURE_AUTHORITY_HOST',
+    ),
+    MDE_CONTROL_BASE_URL: origin('origin of the emulator control protocol', 'http://127.0.0.1:4010'),
     MDE_SCOPE: Type.Optional(
       Type.String({
         pattern: '^(https?|api)://\\S+/\\.default$',

@@ -250,3 +250,26 @@ test('a teardown cancel lost after it arrived, then refused, is read until its c
   expect(state.created.get(id)).toMatchObject({ lastStatus: 'Cancelled' });
   expect(takeNoVerdicts()).toEqual([]);
 });
+
+// Both askings lost: the first may have cancelled all the same, so the action is read until it shows
+// ended rather than left "unknown" for the run's report.
+test('a teardown cancel lost twice is read until its cancel shows', async () => {
+  const id = 'bbbbbbbb-0000-4000-8000-000000000005';
+  const clock = fakeClock();
+  let cancelledAt: number | undefined;
+  const answer = (url: string, method: string): FakeAnswer => {
+    if (url.endsWith('/runAntiVirusScan')) return scan(id);
+    if (method === 'POST') {
+      cancelledAt ??= clock.now();
+      throw new Error('socket hang up');
+    }
+    const shown = cancelledAt !== undefined && clock.now() - cancelledAt >= 3_000;
+    return { status: 200, body: { ...scan(id).body, status: shown ? 'Cancelled' : 'Pending' } };
+  };
+  const { state } = tenant(WRITES, answer, clock);
+  const driver = new TenantDriver(state);
+  await driver.activeAction();
+  await driver.teardown();
+  expect(state.created.get(id)).toMatchObject({ lastStatus: 'Cancelled' });
+  expect(takeNoVerdicts()).toEqual([]);
+});

@@ -82,8 +82,10 @@ async function cancelled(
   else return 'refused';
   if (info && info.timeout > 0) info.setTimeout(info.timeout + waitMs);
   await state.clock.sleep(waitMs);
-  if ((await api.cancel(id, comment)).status === 200) return 'cancelled';
-  return cancel?.status === 429 ? 'refused' : 'maybe';
+  const again = await ask();
+  if (again?.status === 200) return 'cancelled';
+  // A refusal after a 429 is an answer about the action; after anything lost, it may have taken.
+  return cancel?.status === 429 && again !== undefined ? 'refused' : 'maybe';
 }
 
 const RETRY_PAUSE_MS = 1_000;

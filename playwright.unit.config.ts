@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { regexpEscape } from './src/contract/regexp-escape.ts';
 
 // The project's own tests (npm test): the contract, the emulator, the harness, the reporters and the
 // self-test's calibration proof.
@@ -20,6 +19,6 @@ export default defineConfig({
   // each start compiles Playwright and the suite again. Run one folder by naming it (tests/harness).
   // Anchored at this checkout's tests/: a glob would match any parent directory named like a folder.
   testMatch: new RegExp(
-    `^${escapeRegExp(fileURLToPath(new URL('tests/', import.meta.url)))}(contract|emulator|harness|reporters|selftest)/.*\\.spec\\.ts$`,
+    `^${regexpEscape(fileURLToPath(new URL('tests/', import.meta.url)))}(contract|emulator|harness|reporters|selftest)/.*\\.spec\\.ts$`,
   ),
 });

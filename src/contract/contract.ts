@@ -7,6 +7,7 @@ import {
   type ResponseSpec,
   readOpenApiDocument,
 } from './openapi-document.ts';
+import { regexpEscape } from './regexp-escape.ts';
 import { type ContractViolation, type ValidationResult, validateAgainst } from './schema-registry.ts';
 
 export interface ResponseCheck extends ValidationResult {
@@ -114,7 +115,7 @@ function pathMatcher(template: string): { regex: RegExp; names: string[] } {
         names.push(part.slice(1, -1));
         return '([^/]+)';
       }
-      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return regexpEscape(part);
     })
     .join('');
   // Routing on the service is case-insensitive in practice (doc pages mix /API/ and /api/).

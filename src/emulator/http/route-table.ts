@@ -1,3 +1,5 @@
+import { regexpEscape } from '../../contract/regexp-escape.ts';
+
 // Every registered path and its methods, so an unknown method on a known path answers 405 with
 // Allow instead of 404. Filled from Fastify's onRoute hook.
 export class RouteTable {
@@ -8,7 +10,7 @@ export class RouteTable {
     const pattern = new RegExp(
       `^${url
         .split('/')
-        .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .map((part) => (part.startsWith(':') ? '[^/]+' : regexpEscape(part)))
         .join('/')}/?$`,
       'i',
     );

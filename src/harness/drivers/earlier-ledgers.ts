@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { regexpEscape } from '../../contract/regexp-escape.ts';
 import { ledgerWriterAlive } from './ledger-writer.ts';
 import { ACTION_LEDGER_DIR } from './tenant-reports.ts';
 
@@ -22,7 +23,8 @@ export function setAsideEarlierLedgers(
   const dir = join(resultsDir, ACTION_LEDGER_DIR);
   if (!existsSync(dir)) return [];
   const earlier = readdirSync(dir).filter((f) => {
-    const pid = new RegExp(`^${escaped(runId)}-[0-9a-f]{10}-(\\d+)\\.json$`).exec(f)?.[1];
+    // A run id holds letters, digits, '.', '_' and '-' (docs/interfaces.md): only '.' means more.
+    const pid = new RegExp(`^${regexpEscape(runId)}-[0-9a-f]{10}-(\\d+)\\.json$`).exec(f)?.[1];
     return pid !== undefined && !isAlive(Number(pid), join(dir, f));
   });
   if (earlier.length === 0) return [];
@@ -32,9 +34,4 @@ export function setAsideEarlierLedgers(
     renameSync(join(dir, f), join(aside, f));
     return join(aside, f);
   });
-}
-
-// A run id holds letters, digits, '.', '_' and '-' (docs/interfaces.md): only '.' means more.
-function escaped(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

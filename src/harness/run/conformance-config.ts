@@ -6,6 +6,7 @@ import {
   type ReporterDescription,
 } from '@playwright/test';
 import { repoRoot } from '../../contract/contract-files.ts';
+import { regexpEscape } from '../../contract/regexp-escape.ts';
 import { isListingRun } from './listing-run.ts';
 import { type RunPlan, type TargetPlan, targetTag } from './run-plan.ts';
 import { DEFAULT_WORKERS, runWorkers } from './run-workers.ts';
@@ -90,6 +91,6 @@ function sharedProjects(target: TargetPlan, alone: boolean): Project[] {
 
 // Matches the tests suite() declared for these targets.
 function tagsOf(targets: TargetPlan[]): RegExp {
-  const names = targets.map((t) => targetTag(t.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const names = targets.map((t) => regexpEscape(targetTag(t.name)));
   return new RegExp(`(${names.join('|')})(\\s|$)`);
 }

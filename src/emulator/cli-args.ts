@@ -1,45 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { jsonSyntaxWhere } from '../contract/json-syntax-error.ts';
 import { missingValueLine } from '../contract/missing-value.ts';
 import { isPastedText, pastedTextProblem } from '../contract/pasted-text.ts';
-import { parseUserJson } from '../contract/user-json.ts';
-import { FAULT_NAMES } from './faults/catalogue.ts';
+import { readSeedFile } from './cli-seed-file.ts';
+import { CliUsageError, DEFAULT_LOG_LEVEL, DEFAULT_TLS_CERT_OUT, USAGE } from './cli-usage.ts';
 import { type EmulatorOptions, LOG_LEVELS } from './options.ts';
-import { builtInProfiles } from './profiles/built-in-profiles.ts';
-import { problemLines } from './state/input-problems.ts';
-import { readSeedDocument, type Seed } from './state/seed-document.ts';
 
-export class CliUsageError extends Error {}
-
-// What `npm run emulator` logs without --log-level (programs using startEmulator choose their own).
-export const DEFAULT_LOG_LEVEL = 'warn';
-
-export const USAGE = `Usage: npm run emulator -- [options]
-
-Starts the reference emulator of the Defender for Endpoint machine actions API until interrupted.
-
-  --port N             port to listen on (default 4010; 0 = any free port)      env MDE_EMULATOR_PORT
-  --host HOST          interface to bind (default 127.0.0.1)                     env MDE_EMULATOR_HOST
-  --profile NAME       a built-in profile (default: default)                     env MDE_EMULATOR_PROFILE
-                       ${Object.keys(builtInProfiles()).join(', ')}
-  --profile-file FILE  answer the open points as FILE says, over --profile        env MDE_EMULATOR_PROFILE_FILE
-  --fault NAME         switch on a deliberate violation; repeat or comma-separate env MDE_EMULATOR_FAULTS
-  --rate-limits on|off off lifts every rate limit (default on)
-  --no-control         no /_emulator/* routes: play a real tenant (use --seed)
-  --seed FILE.json     apps, machines and actions to load at start
-  --https              serve HTTPS (self-signed certificate for localhost,       env MDE_EMULATOR_HTTPS=true
-                       127.0.0.1 and ::1, made at start)
-  --tls-cert FILE      serve this PEM certificate instead (with --tls-key FILE)
-  --tls-cert-out FILE  where the generated certificate's PEM is written (default .emulator/tls-cert.pem)
-  --log-level LEVEL    fatal | error | warn | info | debug | trace | silent (default ${DEFAULT_LOG_LEVEL})
-  --list-faults        print the fault catalogue and exit
-  --help               this text
-
-Faults: ${FAULT_NAMES.length} known; see docs/emulator.md or --list-faults.`;
-
-// The generated certificate's PEM, relative to where the emulator is started (git-ignored).
-export const DEFAULT_TLS_CERT_OUT = '.emulator/tls-cert.pem';
+// The command line of `npm run emulator`: its flags and environment variables read into the
+// emulator's options (the usage they follow: cli-usage.ts).
 
 export type CliCommand =
   | { kind: 'help' }
@@ -125,7 +93,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
         .filter(Boolean),
       rateLimits: rateLimits === undefined ? undefined : rateLimits === 'on',
       control: values['no-control'] ? false : undefined,
-      seed: values.seed === undefined ? undefined : readSeed(values.seed),
+      seed: values.seed === undefined ? undefined : readSeedFile(values.seed),
       logger: true,
       logLevel,
       ...(https
@@ -192,30 +160,4 @@ function isLogLevel(value: string): value is (typeof LOG_LEVELS)[number] {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value?.trim() ? value.trim() : undefined;
-}
-
-// The seed file, checked whole before anything starts: one line per problem, each with its JSON path.
-function readSeed(file: string): Seed {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliUsageError(
-      `--seed: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-    );
-  }
-  let document: unknown;
-  try {
-    document = parseUserJson(text);
-  } catch (error) {
-    throw new CliUsageError(`--seed ${file}: not valid JSON (${jsonSyntaxWhere(error)}).`);
-  }
-  const { seed, problems } = readSeedDocument(document);
-  if (problems.length > 0)
-    throw new CliUsageError(
-      problemLines(problems)
-        .map((problem) => `--seed ${file}: ${problem}`)
-        .join('\n'),
-    );
-  return seed;
 }

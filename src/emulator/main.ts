@@ -1,6 +1,7 @@
 // Entry point of `npm run emulator`: flags in, one line out, runs until SIGINT or SIGTERM.
 import { resolve } from 'node:path';
-import { CliUsageError, parseCli, USAGE } from './cli-args.ts';
+import { parseCli } from './cli-args.ts';
+import { CliUsageError, USAGE } from './cli-usage.ts';
 import { FAULT_CATALOGUE } from './faults/catalogue.ts';
 import { isFetchBadPort } from './fetch-bad-ports.ts';
 import { tlsCertificateDatesWarning } from './identity/tls-certificate-dates.ts';

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { CliUsageError, DEFAULT_LOG_LEVEL, parseCli, USAGE } from '../../src/emulator/cli-args.ts';
+import { parseCli } from '../../src/emulator/cli-args.ts';
+import { CliUsageError, DEFAULT_LOG_LEVEL, USAGE } from '../../src/emulator/cli-usage.ts';
 import {
   buildApp,
   createSigningKey,

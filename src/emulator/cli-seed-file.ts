@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { jsonSyntaxWhere } from '../contract/json-syntax-error.ts';
+import { parseUserJson } from '../contract/user-json.ts';
+import { CliUsageError } from './cli-usage.ts';
+import { problemLines } from './state/input-problems.ts';
+import { readSeedDocument, type Seed } from './state/seed-document.ts';
+
+// The seed file, checked whole before anything starts: one line per problem, each with its JSON path.
+export function readSeedFile(file: string): Seed {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliUsageError(
+      `--seed: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    );
+  }
+  let document: unknown;
+  try {
+    document = parseUserJson(text);
+  } catch (error) {
+    throw new CliUsageError(`--seed ${file}: not valid JSON (${jsonSyntaxWhere(error)}).`);
+  }
+  const { seed, problems } = readSeedDocument(document);
+  if (problems.length > 0)
+    throw new CliUsageError(
+      problemLines(problems)
+        .map((problem) => `--seed ${file}: ${problem}`)
+        .join('\n'),
+    );
+  return seed;
+}

@@ -1,11 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  type ActiveStatus,
-  DEFAULT_SCOPE,
-  type FinalStatus,
-  OTHER_RESOURCE_SCOPE,
-} from '../../contract/index.ts';
-import { READ_ROLE, READ_WRITE_ROLE } from '../config/roles.ts';
+import { type ActiveStatus, DEFAULT_SCOPE, type FinalStatus } from '../../contract/index.ts';
 import type { EmbeddedTarget, EmulatorTarget } from '../config/target-spec.ts';
 import { currentTestInfo } from '../evidence/record-finding.ts';
 import { ApiClient } from '../http/api-client.ts';
@@ -15,13 +9,10 @@ import type { Token } from '../identity/client-secret-flow.ts';
 import { noteExists } from '../observation/seen-states.ts';
 import { ControlClient } from './control-client.ts';
 import { EmulatorApps } from './emulator-apps.ts';
+import { identityToken } from './emulator-identities.ts';
 import { readUntil, type Settled } from './eventually.ts';
 import type { Identity, MachineActionRecord, TargetDriver, TargetRuntime } from './target-driver.ts';
 import { TokenLeases } from './token-leases.ts';
-
-const OPERATOR_ROLES = ['Machine.Scan', READ_ROLE];
-// Past any clock-skew leeway a token validator may allow.
-const EXPIRY_MARGIN_SECONDS = 600;
 
 export interface EmulatorRuntimeOptions {
   spec: EmbeddedTarget | EmulatorTarget;
@@ -147,39 +138,13 @@ export class EmulatorDriver implements TargetDriver {
     });
   }
 
-  private async issue(identity: Identity): Promise<Token> {
-    const scope = this.options.spec.scope ?? DEFAULT_SCOPE;
-    const operator = () => this.apps.register('operator', this.tenantId, OPERATOR_ROLES);
-    switch (identity) {
-      case 'operator':
-        return this.apps.acquire(await operator(), scope);
-      case 'other-audience':
-        return this.apps.acquire(await operator(), OTHER_RESOURCE_SCOPE);
-      case 'read-only':
-        return this.apps.acquire(await this.apps.register('read-only', this.tenantId, [READ_ROLE]), scope);
-      case 'read-write':
-        return this.apps.acquire(
-          await this.apps.register('read-write', this.tenantId, [READ_WRITE_ROLE]),
-          scope,
-        );
-      case 'no-roles':
-        return this.apps.acquire(await this.apps.register('no-roles', this.tenantId, []), scope);
-      case 'other-tenant':
-        return this.apps.acquire(
-          await this.apps.register('other-tenant', this.otherTenantId, OPERATOR_ROLES),
-          scope,
-        );
-      case 'expired': {
-        const app = await this.apps.register('expired', this.tenantId, OPERATOR_ROLES);
-        const token = await this.apps.acquire(app, scope);
-        await this.advanceClock(token.expiresIn + EXPIRY_MARGIN_SECONDS);
-        return token;
-      }
-      default: {
-        const role = identity.slice('role:'.length);
-        return this.apps.acquire(await this.apps.register(identity, this.tenantId, [role]), scope);
-      }
-    }
+  private issue(identity: Identity): Promise<Token> {
+    return identityToken(identity, this.apps, {
+      tenantId: this.tenantId,
+      otherTenantId: this.otherTenantId,
+      scope: this.options.spec.scope ?? DEFAULT_SCOPE,
+      advanceClock: (seconds) => this.advanceClock(seconds),
+    });
   }
 
   // An action of this type and status on a new device, or on `machineId` (registered already).

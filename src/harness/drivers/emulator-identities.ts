@@ -1,0 +1,53 @@
+import { OTHER_RESOURCE_SCOPE } from '../../contract/index.ts';
+import { READ_ROLE, READ_WRITE_ROLE } from '../config/roles.ts';
+import type { Token } from '../identity/client-secret-flow.ts';
+import type { EmulatorApps } from './emulator-apps.ts';
+import type { Identity } from './target-driver.ts';
+
+const OPERATOR_ROLES = ['Machine.Scan', READ_ROLE];
+// Past any clock-skew leeway a token validator may allow.
+const EXPIRY_MARGIN_SECONDS = 600;
+
+// Where one emulator driver's identities live: its tenant, another tenant, the scope its tokens are
+// for, and its virtual clock (moved past the expired identity's token).
+export interface IdentityPlace {
+  tenantId: string;
+  otherTenantId: string;
+  scope: string;
+  advanceClock(seconds: number): Promise<unknown>;
+}
+
+// What each identity a test names is on an emulator: an app of the driver's tenant (or another) with
+// these roles, and a token of it for this scope.
+export async function identityToken(
+  identity: Identity,
+  apps: EmulatorApps,
+  place: IdentityPlace,
+): Promise<Token> {
+  const { tenantId, otherTenantId, scope } = place;
+  const operator = () => apps.register('operator', tenantId, OPERATOR_ROLES);
+  switch (identity) {
+    case 'operator':
+      return apps.acquire(await operator(), scope);
+    case 'other-audience':
+      return apps.acquire(await operator(), OTHER_RESOURCE_SCOPE);
+    case 'read-only':
+      return apps.acquire(await apps.register('read-only', tenantId, [READ_ROLE]), scope);
+    case 'read-write':
+      return apps.acquire(await apps.register('read-write', tenantId, [READ_WRITE_ROLE]), scope);
+    case 'no-roles':
+      return apps.acquire(await apps.register('no-roles', tenantId, []), scope);
+    case 'other-tenant':
+      return apps.acquire(await apps.register('other-tenant', otherTenantId, OPERATOR_ROLES), scope);
+    case 'expired': {
+      const app = await apps.register('expired', tenantId, OPERATOR_ROLES);
+      const token = await apps.acquire(app, scope);
+      await place.advanceClock(token.expiresIn + EXPIRY_MARGIN_SECONDS);
+      return token;
+    }
+    default: {
+      const role = identity.slice('role:'.length);
+      return apps.acquire(await apps.register(identity, tenantId, [role]), scope);
+    }
+  }
+}

@@ -1,13 +1,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import lockfile from 'proper-lockfile';
 import type { RateLimit } from '../../contract/index.ts';
 import { writeWhole } from '../../contract/write-whole.ts';
 import { QuotaExceededError } from '../errors.ts';
+import { lockFileSync } from './file-lock.ts';
 
 // Counts every call a run makes to a real tenant, per app and operation, in sliding minute and hour
 // windows, and refuses a call that would use more than `share` of a documented limit. The state is a
-// JSON file shared by all workers (and shards on one machine), guarded by proper-lockfile's lock.
+// JSON file shared by all workers (and shards on one machine), guarded by a lock (file-lock.ts).
 
 interface LedgerState {
   // The run the totals belong to; the recent calls carry over between runs (the quota does too).
@@ -41,9 +41,6 @@ function minimumShare(perMinute: number): number {
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
-// A lock older than this belongs to a worker that died holding it (held ones are refreshed).
-const LOCK_STALE_MS = 10_000;
-const LOCK_WAIT_MS = 5_000;
 
 export class QuotaLedger {
   private readonly now: () => number;
@@ -173,32 +170,13 @@ export class QuotaLedger {
   private withLock(update: (state: LedgerState) => void): void {
     if (!this.dirMade) mkdirSync(dirname(this.options.file), { recursive: true });
     this.dirMade = true;
-    const release = acquire(this.options.file);
+    const release = lockFileSync(this.options.file);
     try {
       const state = this.read();
       update(state);
       writeWhole(this.options.file, JSON.stringify(state));
     } finally {
       release();
-    }
-  }
-}
-
-// proper-lockfile's sync API refuses its own retries (they would need a timer), so this loop retries:
-// the critical section is a read and a rename, so a held lock frees within milliseconds.
-function acquire(file: string): () => void {
-  const deadline = performance.now() + LOCK_WAIT_MS;
-  for (;;) {
-    try {
-      // realpath: false, since the ledger file does not exist before the first call.
-      return lockfile.lockSync(file, { stale: LOCK_STALE_MS, realpath: false });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-      if (performance.now() > deadline)
-        throw new Error(
-          `Could not lock ${file}.lock within ${LOCK_WAIT_MS / 1000} s; remove it if no run is active.`,
-        );
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
     }
   }
 }

@@ -14,6 +14,17 @@ test.describe('control protocol: apps', () => {
     expect(res.body).not.toContain('"y"');
   });
 
+  // A seed's `"clientSecret": 918273645` (a secret of digits, unquoted) was quoted back in the 400 and
+  // in the start-up error, where the emulator has no redactor: the type is named, the value never.
+  test('a secret of the wrong type answers 400 naming its type, never its value', async ({ emu }) => {
+    for (const clientSecret of [918273645, true]) {
+      const res = await emu.control('POST', '/apps', { ...APP, clientSecret });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toContain('clientSecret must be a string when given');
+      expect(res.body).not.toContain(String(clientSecret));
+    }
+  });
+
   test('every role of the contract can be held, and none at all', async ({ emu }) => {
     const declared = getContract().document.components?.securitySchemes?.['mdeOAuth'] as {
       flows: { clientCredentials: { scopes: Record<string, string> } };

@@ -29,7 +29,7 @@ export function readApp(input: unknown, problems: Problems, path = ''): AppRegis
   const clientId = textAt(body, path, 'clientId', problems);
   const roles = rolesAt(body['roles'], pathOf(path, 'roles'), problems);
   const app: Partial<AppRegistration> = {};
-  const secret = optionalTextAt(body, path, 'clientSecret', problems);
+  const secret = optionalTextAt(body, path, 'clientSecret', problems, { secret: true });
   if (secret) app.clientSecret = secret;
   credential(problems, path, () => {
     if (body['certificate'] !== undefined) app.certificate = certificatePem(body['certificate']);

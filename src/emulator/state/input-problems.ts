@@ -72,17 +72,26 @@ export function textAt(
   return value;
 }
 
+// `secret`: the value is a credential (a secret of digits, unquoted), so only its type is named: the
+// emulator has no redactor, and the message goes back to the client and to the start-up error.
 export function optionalTextAt(
   body: Record<string, unknown>,
   path: string,
   name: string,
   problems: Problems,
+  { secret = false } = {},
 ): string | undefined {
   const value = body[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value;
-  problems.push(`${pathOf(path, name)} must be a string when given (got ${shown(value)}).`);
+  const got = secret ? kindOf(value) : shown(value);
+  problems.push(`${pathOf(path, name)} must be a string when given (got ${got}).`);
   return undefined;
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 export function choiceAt<T extends string>(

@@ -241,6 +241,10 @@ test('federated tokens are matched on issuer, then subject (case-sensitive), the
     [await other.sign({ sub: SUBJECT, aud: EXCHANGE_AUDIENCE }, { nowMs: START_MS }), 700211],
     [await github.sign({ sub: SUBJECT.toUpperCase(), aud: EXCHANGE_AUDIENCE }, { nowMs: START_MS }), 700213],
     [await github.sign({ sub: SUBJECT, aud: 'api://SomethingElse' }, { nowMs: START_MS }), 700212],
+    // Entra matches the audience case-sensitively too since September 2024 (learn.microsoft.com/entra/
+    // identity-platform/reference-breaking-changes, "Federated Identity Credentials now use case-sensitive
+    // matching"): the emulator once compared it without case and took this token.
+    [await github.sign({ sub: SUBJECT, aud: 'API://AzureADTokenExchange' }, { nowMs: START_MS }), 700212],
     [await github.sign({ sub: SUBJECT, aud: EXCHANGE_AUDIENCE }, { nowMs: START_MS - 3_600_000 }), 700024],
   ] as const) {
     const res = await exchange(emu, 'fed-app', token);

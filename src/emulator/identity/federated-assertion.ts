@@ -2,7 +2,6 @@ import { compactVerify, createLocalJWKSet, errors, type JSONWebKeySet, type JWTP
 import type { ControlFederatedCredential } from '../../contract/control-protocol.ts';
 import type { AppRegistration } from '../state/app-registry.ts';
 import { requireClaims, requireWithinLifetime } from './assertion-claims.ts';
-import { audienceMatches } from './authority.ts';
 import { EntraRefusal } from './entra-error.ts';
 
 // A token of another identity provider (GitHub Actions, Kubernetes, ...) exchanged under workload
@@ -56,7 +55,7 @@ function matchingCredential(
       'federatedSubjectMismatch',
       `No matching federated identity record found for presented assertion subject '${claims.sub}'. ${FIC_DOCS}`,
     );
-  const match = bySubject.find((c) => audienceMatches(claims.aud, c.audiences.map(normalized)));
+  const match = bySubject.find((c) => sameAudience(claims.aud, c.audiences));
   if (!match)
     throw new EntraRefusal(
       'federatedAudienceMismatch',
@@ -65,7 +64,10 @@ function matchingCredential(
   return match;
 }
 
-// audienceMatches compares without a trailing slash and without case.
-function normalized(audience: string): string {
-  return audience.replace(/\/+$/, '').toLowerCase();
+// Exactly, as the issuer and the subject: Entra stopped ignoring case in the audience too (September
+// 2024, reference-breaking-changes). authority.ts's audienceMatches, which ignores case and a trailing
+// slash, is for a certificate assertion's token endpoint.
+function sameAudience(aud: unknown, audiences: string[]): boolean {
+  const values = Array.isArray(aud) ? aud : [aud];
+  return values.some((value) => typeof value === 'string' && audiences.includes(value));
 }

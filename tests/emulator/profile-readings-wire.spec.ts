@@ -47,8 +47,10 @@ test.describe('wire readings over HTTP', () => {
   // The format allows Latin-1 in a header reading (obs-text), and a target's Latin-1 byte is read as
   // that character. Node wrote the header block together with a string body, in UTF-8: "é" went out
   // as C3 A9 and the suite read "Ã©", so no calibrated emulator answered as its file said.
+  // U+0085 (NEL) too: the format takes Latin-1's C1 controls (obs-text bytes 80-9F), and both go out
+  // and come back as they are.
   test('a Latin-1 header reading goes out as its Latin-1 byte, as fetch reads it back', async () => {
-    const challenge = 'Bearer realm="café"';
+    const challenge = 'Bearer realm="café\u0085"';
     const emulator = await startEmulator(
       {
         port: 0,

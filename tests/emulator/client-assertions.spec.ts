@@ -127,6 +127,13 @@ for (const [name, make, code] of [
     () => certificateAssertion({ aud: 'https://login.microsoftonline.com/x/oauth2/v2.0/token' }),
     700023,
   ],
+  // Another name of the same host, as Entra refuses an assertion for sts.windows.net sent to
+  // login.microsoftonline.com (AzureAD/microsoft-authentication-library-for-dotnet#3352).
+  [
+    'the token endpoint under another name of the host',
+    () => certificateAssertion({ aud: TOKEN_ENDPOINT.replace('localhost', '127.0.0.1') }),
+    700023,
+  ],
   ['a subject that is not the client', () => certificateAssertion({ sub: 'someone' }), 700021],
   ['an expired assertion', () => certificateAssertion({ nbf: NOW - 1200, exp: NOW - 301 }), 700024],
   ['an assertion not valid yet', () => certificateAssertion({ nbf: NOW + 301, exp: NOW + 900 }), 700024],

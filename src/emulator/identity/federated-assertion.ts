@@ -64,8 +64,8 @@ function matchingCredential(
   return match;
 }
 
-// Exactly, as the issuer and the subject: Entra stopped ignoring case in the audience too (September
-// 2024, reference-breaking-changes). authority.ts's audienceMatches, which ignores case and a trailing
+// Exactly, as the issuer and the subject: Entra stopped ignoring case in all three (its breaking-changes
+// reference). authority.ts's audienceMatches, which ignores case and a trailing
 // slash, is for a certificate assertion's token endpoint.
 function sameAudience(aud: unknown, audiences: string[]): boolean {
   const values = Array.isArray(aud) ? aud : [aud];

@@ -26,6 +26,10 @@ export interface RateTargetOptions {
   // an emulator).
   countsThrottled?: 'both' | 'hour';
   mode?: 'emulator' | 'tenant';
+  // Call n (counting from 1) fails with 500 InternalServerError, a server failure worth retrying
+  // (docs/contract.md#error-codes); counted in the windows only with `countsFailed`.
+  failsAt?: (call: number) => boolean;
+  countsFailed?: boolean;
 }
 
 const LATENCY_MS = 20;
@@ -35,7 +39,7 @@ export function rateTarget(options: RateTargetOptions, startMs = Date.parse('202
   let bursts = 0;
   let calls = 0;
   let waits = 0;
-  let group: ((res: Exchange) => void)[] = [];
+  let group: { resolve: (res: Exchange) => void; call: number }[] = [];
   const limits = [
     { ms: 60_000, max: options.perMinute ?? 100, log: [] as number[], start: -Infinity },
     { ms: 3_600_000, max: options.hourLimit ?? 1500, log: [] as number[], start: -Infinity },
@@ -54,7 +58,11 @@ export function rateTarget(options: RateTargetOptions, startMs = Date.parse('202
     return w.log.length < w.max ? 0 : w.start + w.ms - at;
   }
 
-  function decide(at: number): Exchange {
+  function decide(at: number, call: number): Exchange {
+    if (options.failsAt?.(call)) {
+      if (options.countsFailed) for (const w of limits) w.log.push(at);
+      return { ...answer(500, { error: { code: 'InternalServerError' } }), receivedAt: at + LATENCY_MS };
+    }
     const waits = limits.map((w) => waitOf(w, at));
     const blocking = waits.indexOf(Math.max(...waits));
     const res = (status: number, headers: Record<string, string> = {}) => ({
@@ -78,11 +86,11 @@ export function rateTarget(options: RateTargetOptions, startMs = Date.parse('202
   function flush(): void {
     const b = group.length > 1 ? bursts++ : -1;
     const spread = (k: number) => (b < 0 ? 0 : (options.spread?.(b, k) ?? k));
-    const arrivals = group.map((resolve, k) => ({ resolve, at: now + spread(k) }));
+    const arrivals = group.map(({ resolve, call }, k) => ({ resolve, call, at: now + spread(k) }));
     group = [];
     arrivals.sort((x, y) => x.at - y.at);
-    for (const { resolve, at } of arrivals) {
-      const res = decide(at);
+    for (const { resolve, call, at } of arrivals) {
+      const res = decide(at, call);
       now = Math.max(now, res.receivedAt);
       resolve(res);
     }
@@ -93,7 +101,7 @@ export function rateTarget(options: RateTargetOptions, startMs = Date.parse('202
       new Promise<Exchange>((resolve) => {
         calls++;
         if (group.length === 0) queueMicrotask(flush);
-        group.push(resolve);
+        group.push({ resolve, call: calls });
       }),
   } as unknown as ApiClient;
   const driver = {

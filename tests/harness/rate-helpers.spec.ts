@@ -1,6 +1,10 @@
-import { lastThrottled, waitAfter } from '../fixtures/rate-limit.ts';
+import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
+import { callUntilThrottled, lastThrottled, waitAfter } from '../fixtures/rate-limit.ts';
+import { serverFailureAside } from '../fixtures/rate-server-failure.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
 import { answer } from './answers.ts';
+import { rateTarget } from './fake-rate-target.ts';
 
 // The rate tests' wait after a 429 (tests/fixtures/rate-limit.ts).
 const at = (receivedAt: number, status: number, retryAfter?: string) => ({
@@ -30,4 +34,37 @@ test('the 429 to wait on is the one answered last, whatever its place in the bur
   const batch = [at(30), at(10), at(50, 404), at(40), at(20)];
   expect(lastThrottled(batch)).toBe(batch[3]);
   expect(lastThrottled([at(5, 404)])).toBeUndefined();
+});
+
+test.describe('a server failure among the calls a rate test makes', () => {
+  // A tenant answering 500 to every call: no 429 came, but nothing says the limit is missing.
+  test('on a tenant, calling until throttled and meeting only 5xx is no verdict', async () => {
+    const target = rateTarget({
+      window: 'sliding',
+      retryAfter: 'time-remaining',
+      mode: 'tenant',
+      failsAt: () => true,
+    });
+    const error = await callUntilThrottled(target.driver, target.client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PreconditionError);
+    expect(takeNoVerdicts()).toHaveLength(1);
+  });
+
+  test('on an emulator, calling until throttled and meeting only 5xx finds no 429', async () => {
+    const target = rateTarget({ window: 'sliding', retryAfter: 'time-remaining', failsAt: () => true });
+    expect(await callUntilThrottled(target.driver, target.client)).toBeUndefined();
+  });
+
+  test('on a tenant one 5xx among the calls a verdict rests on ends the test without one', async () => {
+    const tenant = rateTarget({ window: 'sliding', retryAfter: 'time-remaining', mode: 'tenant' }).driver;
+    const answers = [answer(404, {}), answer(500, { error: { code: 'InternalServerError' } })];
+    expect(() => serverFailureAside(tenant, answers)).toThrow(PreconditionError);
+    expect(takeNoVerdicts()).toHaveLength(1);
+    // Nothing failed: nothing to set aside.
+    serverFailureAside(tenant, [answer(404, {}), answer(429, {})]);
+    // An emulator's 5xx is its answer, judged by the test (a fault sheds calls with 503).
+    const emulator = rateTarget({ window: 'sliding', retryAfter: 'time-remaining' }).driver;
+    serverFailureAside(emulator, answers);
+    expect(takeNoVerdicts()).toHaveLength(0);
+  });
 });

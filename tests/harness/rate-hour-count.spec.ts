@@ -148,3 +148,32 @@ test.describe('RATE.HOUR still finds a broken target', () => {
     expect(result.minutes).toBeLessThan(COUNT_BOUND_MINUTES + 1);
   });
 });
+
+test.describe('a server failure among the counted calls', () => {
+  // Whether a call answered 5xx counted towards the limits is documented nowhere: on a tenant the count
+  // after it cannot be judged either way (counted or not, the hour fills a call apart).
+  for (const countsFailed of [false, true])
+    test(`on a tenant is no verdict, the failed call ${countsFailed ? '' : 'not '}counted by the target`, async () => {
+      const target = rateTarget({
+        window: 'sliding',
+        retryAfter: 'time-remaining',
+        mode: 'tenant',
+        failsAt: (call) => call === 700,
+        countsFailed,
+      });
+      const error = await count(target).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PreconditionError);
+      expect((error as Error).message).toContain('500');
+      expect(takeNoVerdicts()).toHaveLength(1);
+    });
+
+  test("on an emulator is the emulator's own answer, counted as answered", async () => {
+    const target = rateTarget({
+      window: 'sliding',
+      retryAfter: 'time-remaining',
+      failsAt: (call) => call === 700,
+      countsFailed: true,
+    });
+    expectServed(await count(target));
+  });
+});

@@ -1,4 +1,13 @@
-import { alignClock, burst, MINUTE_LIMIT, RATE_PROBE, req, suite, test } from '../../fixtures/index.ts';
+import {
+  alignClock,
+  burst,
+  MINUTE_LIMIT,
+  RATE_PROBE,
+  req,
+  serverFailureAside,
+  suite,
+  test,
+} from '../../fixtures/index.ts';
 
 // Open (docs/contract.md#rate-window, docs/contract.md#retry-after-value): recorded, never asserted.
 // The pattern and how it is read: src/harness/observation/rate-probe.ts.
@@ -23,6 +32,8 @@ suite('rate window', () => {
       await driver.advanceClock(at.lateAt - at.nextAt);
       // One after the other: the second tells a sliding window from one that has closed.
       const late = [...(await burst(driver, client, 1)), ...(await burst(driver, client, 1))];
+      // A 5xx read as served would record a window the tenant may not have: nothing is recorded.
+      serverFailureAside(driver, [opener!, ...filled, blocked!, next!, ...late]);
       const summary = observe.rateProbe({ opener: opener!, filled, blocked: blocked!, next: next!, late });
       observe('RATE.WINDOW', summary);
     },

@@ -19,13 +19,19 @@ test('a cancellation time is compared with the creation time at the coarser prec
   expect(notBefore('2026-12-02T09:59:59.9Z', '2026-12-02T10:00:01Z')).toBe(false);
   expect(notBefore('2026-12-02T10:00:00.1000000Z', '2026-12-02T10:00:01Z')).toBe(false);
   expect(notBefore('2026-12-02T10:00:00.5000000Z', '2026-12-02T10:00:01Z')).toBe(true);
-  // Printed alike, made alike: a second apart in the wrong order is a second apart.
-  expect(notBefore('2026-12-02T10:00:00Z', '2026-12-02T10:00:01Z')).toBe(false);
-  expect(notBefore('2026-12-02T10:00:00.600Z', '2026-12-02T10:00:00.601Z')).toBe(false);
+  // Trailing zeros may be dropped (docs/contract.md#timestamp-precision), so equal digit counts do not
+  // make two values alike. A creation at 10:00:00.9996 rounded to milliseconds prints 10:00:01(.000),
+  // a cancellation at 10:00:00.9997 cut to whole seconds 10:00:00: lawful.
+  expect(notBefore('2026-12-02T10:00:00Z', '2026-12-02T10:00:01Z')).toBe(true);
+  // A creation at .60095 rounded to four digits prints .601(0); a cancellation at .60096 cut to three, .600.
+  expect(notBefore('2026-12-02T10:00:00.600Z', '2026-12-02T10:00:00.601Z')).toBe(true);
+  expect(notBefore('2026-12-02T10:00:00.0004Z', '2026-12-02T10:00:00.0005Z')).toBe(true);
   expect(notBefore('2026-12-02T10:00:01Z', '2026-12-02T10:00:01Z')).toBe(true);
-  // Past three digits, read exactly: printed alike and a unit apart in the wrong order is wrong...
+  // More than a unit apart in the wrong order is wrong however each was made.
+  expect(notBefore('2026-12-02T09:59:59Z', '2026-12-02T10:00:01Z')).toBe(false);
+  expect(notBefore('2026-12-02T10:00:00.599Z', '2026-12-02T10:00:00.601Z')).toBe(false);
+  // All seven digits, the finest a timestamp prints, are read exactly: a tick early is early.
   expect(notBefore('2026-12-02T10:00:01.0004999Z', '2026-12-02T10:00:01.0005000Z')).toBe(false);
-  expect(notBefore('2026-12-02T10:00:01.0004Z', '2026-12-02T10:00:01.0005Z')).toBe(false);
   // ...and printed apart, a cut and a rounded value of one instant are not.
   expect(notBefore('2026-12-02T10:00:00.0006000Z', '2026-12-02T10:00:00.001Z')).toBe(true);
   expect(notBefore('2026-12-02T10:00:02.281957Z', '2026-12-02T10:00:02.2820Z')).toBe(true);

@@ -21,3 +21,19 @@ smoke('array-body-accepted', 'a JSON array body is read as its first item', asyn
   const res = await emu.cancel(action.id as string, await emu.token(), [{ Comment: 'first' }]);
   expect(res.json()).toMatchObject({ status: 'Cancelled', cancellationComment: 'first' });
 });
+
+smoke(
+  'scalar-body-accepted',
+  'a JSON string, number or boolean body is read as an empty body',
+  async (emu) => {
+    const token = await emu.token();
+    // Strings are sent as written: these are JSON texts, with their Content-Type.
+    for (const body of ['"conformance"', '42', 'true']) {
+      const action = await emu.seed('Pending');
+      const res = await emu.cancel(action.id as string, token, body, {
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(res.json()).toMatchObject({ status: 'Cancelled', cancellationComment: null });
+    }
+  },
+);

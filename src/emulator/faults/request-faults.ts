@@ -36,6 +36,15 @@ export const REQUEST_FAULTS = [
     body: { arrayBody: 'first-item' },
   },
   {
+    name: 'scalar-body-accepted',
+    seam: 'request',
+    breaks: ['CANCEL.BODY'],
+    description:
+      'A cancel whose body is a JSON string, number or boolean is read as an empty body and cancels.',
+    operation: 'CancelMachineAction',
+    body: { scalarBody: 'read-as-empty' },
+  },
+  {
     name: 'text-plain-accepted',
     seam: 'request',
     breaks: ['HDR.CONTENTTYPE'],

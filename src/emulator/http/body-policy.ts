@@ -7,6 +7,8 @@ export interface BodyPolicy {
   nonStringComment: 'refuse' | 'stringify' | 'join-arrays';
   // A body that is a JSON array: refused with 400, or read as its first item.
   arrayBody: 'refuse' | 'first-item';
+  // A body that is a JSON string, number or boolean: refused with 400, or read as an empty body.
+  scalarBody: 'refuse' | 'read-as-empty';
   // Media types read as JSON beside application/json (lower case, without parameters).
   alsoJson: readonly string[];
 }
@@ -15,5 +17,6 @@ export const CONTRACT_BODY: BodyPolicy = {
   malformedJson: 'refuse',
   nonStringComment: 'refuse',
   arrayBody: 'refuse',
+  scalarBody: 'refuse',
   alsoJson: [],
 };

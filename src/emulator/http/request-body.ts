@@ -33,6 +33,8 @@ export function readJsonBody(
     throw new WireError('InvalidRequestBody', 'The request body is not valid JSON.');
   }
   if (Array.isArray(parsed) && policy.arrayBody === 'first-item') parsed = parsed[0] ?? {};
+  if (['string', 'number', 'boolean'].includes(typeof parsed) && policy.scalarBody === 'read-as-empty')
+    parsed = {};
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new WireError('InvalidRequestBody', 'The request body must be a JSON object.');
   return parsed as Record<string, unknown>;

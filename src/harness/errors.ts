@@ -113,7 +113,8 @@ export class SafetyInterlockError extends HarnessError {
   readonly category = 'suite';
 }
 
-// The emulator control protocol answered something other than docs/interfaces.md#control-protocol.
+// The emulator control protocol answered something other than docs/interfaces.md#control-protocol, or
+// did not answer at all.
 export class ControlProtocolError extends HarnessError {
   readonly code = 'CONTROL_PROTOCOL';
   readonly category = 'target';
@@ -123,9 +124,13 @@ export class ControlProtocolError extends HarnessError {
     readonly detail: string,
     options?: { cause?: unknown },
   ) {
+    // No answer is an exchange lost (the emulator stopped or hung), not a protocol it got wrong: the
+    // pointer would send its author looking for a bug, and push what was lost out of the report's line.
     super(
-      `${url} ${status === undefined ? 'did not answer' : `answered ${status}`}: ${detail}. ` +
-        'The emulator must implement the control protocol of docs/interfaces.md#control-protocol.',
+      status === undefined
+        ? `${url} did not answer: ${detail}`
+        : `${url} answered ${status}: ${detail}. ` +
+            'The emulator must implement the control protocol of docs/interfaces.md#control-protocol.',
       options,
     );
     // The emulator's fault, not the suite's: Playwright prints the line for each test it ended, without

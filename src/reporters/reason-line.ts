@@ -1,6 +1,8 @@
 import { scrub } from './scrub.ts';
 
 const MAX_LENGTH = 200;
+// A title cut shorter than this no longer says which case it was.
+const MIN_CONTEXT = 40;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -22,17 +24,37 @@ export function reasonLine(message: string, context?: string): string {
     const hint = /^expect(\.\w+)?\(/.test(first) ? '' : `${first}: `;
     line = `${hint}expected ${expected}, got ${received}`;
   }
-  return oneLine(context ? `${context}: ${line}` : line);
+  return context ? withContext(context, line) : oneLine(line);
+}
+
+// The title is listed beside the row's tests; what the target did is only here. So a line too long
+// for both shortens the title first (not below MIN_CONTEXT characters), then cuts as oneLine does.
+function withContext(context: string, line: string): string {
+  const title = flat(context);
+  const said = flat(line);
+  const room = Math.max(MAX_LENGTH - said.length - 2, MIN_CONTEXT);
+  return oneLine(`${title.length <= room ? title : `${title.slice(0, room - 1).trimEnd()}…`}: ${said}`);
 }
 
 export function oneLine(text: string): string {
-  const flat = scrub(text).replace(/\s+/g, ' ').trim();
-  if (flat.length <= MAX_LENGTH) return flat;
-  // A closing sentence that points into the docs says what to read to fix it: the middle goes instead.
-  const pointer = flat.slice(flat.lastIndexOf('. ') + 2);
-  if (pointer.includes('docs/') && pointer.length <= MAX_LENGTH / 2)
-    return `${flat.slice(0, MAX_LENGTH - pointer.length - 2)}… ${pointer}`;
-  return `${flat.slice(0, MAX_LENGTH - 1)}…`;
+  const line = flat(text);
+  if (line.length <= MAX_LENGTH) return line;
+  // A closing sentence that points into the docs says what to read to fix it, and a closing "expected
+  // X, got Y" (or its "got Y" alone) what the target did: the middle goes instead.
+  const pointer = line.slice(line.lastIndexOf('. ') + 2);
+  const got = line.lastIndexOf(' got ');
+  const expected = got < 0 ? -1 : line.lastIndexOf('expected ', got);
+  const kept = [
+    pointer.includes('docs/') ? pointer : '',
+    expected >= 0 ? line.slice(expected) : '',
+    got >= 0 ? line.slice(got + 1) : '',
+  ].find((tail) => tail && tail.length <= MAX_LENGTH / 2);
+  if (kept) return `${line.slice(0, MAX_LENGTH - kept.length - 2)}… ${kept}`;
+  return `${line.slice(0, MAX_LENGTH - 1)}…`;
+}
+
+function flat(text: string): string {
+  return scrub(text).replace(/\s+/g, ' ').trim();
 }
 
 function valueAfter(lines: string[], label: string): string | undefined {

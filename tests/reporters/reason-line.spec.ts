@@ -1,3 +1,4 @@
+import { ControlProtocolError } from '../../src/harness/errors.ts';
 import { reasonLine } from '../../src/reporters/reason-line.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
@@ -35,5 +36,40 @@ test.describe('one-line reasons', () => {
     expect(line.length).toBeLessThanOrEqual(200);
     expect(line).toMatch(/^http:\/\/127\.0\.0\.1:9\/control\/clock answered 500: y+… The emulator must/);
     expect(line.endsWith(pointer)).toBe(true);
+  });
+});
+
+// What the target did is the evidence a FAIL, WARN or ERROR row files; the title is listed beside it.
+test.describe('a long reason keeps what was seen', () => {
+  const longTitle =
+    'a cancel without Authorization answers 401 Unauthorized with the error envelope and changes nothing';
+
+  test('a matcher judgement after a long test title keeps its "got" value', () => {
+    const judged =
+      'POST /api/machineactions/{id}/cancel → 401: /error/code: expected one of ["Unauthorized"], got "InvalidAuthenticationToken"';
+    const line = reasonLine(judged, longTitle);
+    expect(line.length).toBeLessThanOrEqual(200);
+    expect(line).toContain('got "InvalidAuthenticationToken"');
+    expect(line).toContain('expected one of ["Unauthorized"]');
+    expect(line.startsWith('a cancel without Authorization')).toBe(true);
+  });
+
+  test('a judgement too long even beside a short title keeps its closing "got" value', () => {
+    const judged = `POST /api/machineactions/{id}/cancel → 200: /status: expected one of [${'"Pending",'.repeat(12)}"Cancelled"], got "Canceled"`;
+    const line = reasonLine(judged, 'the 200 body of a cancel validates against MachineAction');
+    expect(line.length).toBeLessThanOrEqual(200);
+    expect(line.endsWith('got "Canceled"')).toBe(true);
+    expect(line.startsWith('the 200 body of a cancel')).toBe(true);
+  });
+
+  test('a control call lost mid-run says what was lost, not only where', () => {
+    const lost = new ControlProtocolError(
+      'http://127.0.0.1:4010/_emulator/machines',
+      undefined,
+      'connection refused',
+    );
+    const line = reasonLine(lost.message, longTitle);
+    expect(line.length).toBeLessThanOrEqual(200);
+    expect(line).toContain('http://127.0.0.1:4010/_emulator/machines did not answer: connection refused');
   });
 });

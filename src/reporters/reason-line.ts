@@ -22,7 +22,7 @@ export function reasonLine(message: string, context?: string): string {
   if (expected !== undefined && received !== undefined) {
     // A custom expect message comes first; the generic matcher hint adds nothing a reader needs.
     const hint = /^expect(\.\w+)?\(/.test(first) ? '' : `${first}: `;
-    line = `${hint}expected ${expected}, got ${received}`;
+    line = `${hint}${judgement(lines, expected, received)}`;
   }
   return context ? withContext(context, line) : oneLine(line);
 }
@@ -55,6 +55,15 @@ export function oneLine(text: string): string {
 
 function flat(text: string): string {
   return scrub(text).replace(/\s+/g, ' ').trim();
+}
+
+// toContain's "Expected" is the value sought and its "Received" the container, either of which may be
+// what the target sent: "expected X, got [list]" would name the contract's list as the target's answer.
+function judgement(lines: string[], expected: string, received: string): string {
+  if (!lines.some((line) => /^(Error: )?expect\(received\)(\.not)?\.toContain(Equal)?\(/.test(line)))
+    return `expected ${expected}, got ${received}`;
+  const negated = expected.startsWith('not ');
+  return `${received} ${negated ? 'contains' : 'does not contain'} ${negated ? expected.slice(4) : expected}`;
 }
 
 function valueAfter(lines: string[], label: string): string | undefined {

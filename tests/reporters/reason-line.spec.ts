@@ -11,6 +11,18 @@ test.describe('one-line reasons', () => {
     );
   });
 
+  test('a toContain failure says which held what, never calling the container what was seen', () => {
+    // expect(allowed).toContain(seen): Playwright labels the value sought "Expected" and the list "Received".
+    const message =
+      'Error: status in the 200 body\n\nexpect(received).toContain(expected) // indexOf\n\nExpected value: "Canceled"\nReceived array: ["Pending", "InProgress", "Cancelled"]';
+    expect(reasonLine(message)).toBe(
+      'status in the 200 body: ["Pending", "InProgress", "Cancelled"] does not contain "Canceled"',
+    );
+    const not =
+      'Error: expect(received).not.toContainEqual(expected) // deep equality\n\nExpected value: not "a"\nReceived array: ["a", "b"]';
+    expect(reasonLine(not)).toBe('["a", "b"] contains "a"');
+  });
+
   test('a custom expect message is kept in front of the values', () => {
     expect(
       reasonLine(

@@ -1,5 +1,5 @@
 import { mergedQuota } from './merge-quota.ts';
-import type { RunRecords, TestRecord } from './test-record.ts';
+import type { RunRecords, TargetInfo, TestRecord } from './test-record.ts';
 
 // Merges the records of the shards of one run into the records of an unsharded run, so the verdicts
 // come out the same. Shards of different suite versions or contracts are refused: their evidence
@@ -13,6 +13,7 @@ export function mergeRecords(shards: RunRecords[]): RunRecords {
         `shards ran different suites: ${suiteOf(first)} and ${suiteOf(shard)}; rerun them from one commit`,
       );
   }
+  refuseOtherTargets(shards);
   const merged: RunRecords = {
     version: 1,
     suite: first.suite,
@@ -27,6 +28,32 @@ export function mergeRecords(shards: RunRecords[]): RunRecords {
   const quota = mergedQuota(shards);
   if (quota !== undefined) merged.quota = quota;
   return merged;
+}
+
+// Shards run against different targets (another emulator's faults, another host; a stale shard file
+// of an earlier run) would make one report naming one target for the evidence of both.
+function refuseOtherTargets(shards: RunRecords[]): void {
+  const seen = new Map<string, { shard: RunRecords; info: TargetInfo }>();
+  for (const shard of shards)
+    for (const [name, info] of Object.entries(shard.targets)) {
+      const first = seen.get(name);
+      if (!first) seen.set(name, { shard, info });
+      else if (canonical(first.info) !== canonical(info)) {
+        const said = (i: TargetInfo) =>
+          first.info.description === info.description ? canonical(i) : i.description;
+        throw new Error(
+          `shards ran against different targets: ${name} is ${said(first.info)} in ${shardOf(first.shard)} and ${said(info)} in ${shardOf(shard)}; merge the shards of one run`,
+        );
+      }
+    }
+}
+
+function canonical(info: TargetInfo): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(info).sort(([a], [b]) => a.localeCompare(b))));
+}
+
+function shardOf(records: RunRecords): string {
+  return records.shard ? `shard ${records.shard.current} of ${records.shard.total}` : 'an unsharded run';
 }
 
 // A missing shard means missing evidence: the merged run errors instead of reporting NA for it.

@@ -52,6 +52,30 @@ test('shards of different suite versions or contracts are refused', () => {
   expect(() => mergeRecords([runRecords(tests), other])).toThrow(/shards ran different suites/);
 });
 
+test('shards run against different targets are refused: one report would name one of them for both', () => {
+  const target = (faults: string[]) => ({
+    embedded: {
+      mode: 'embedded' as const,
+      apiHost: 'loopback (emulator started by the suite)',
+      description: `embedded reference emulator (profile default${faults.length ? `; faults ${faults}` : ''})`,
+      profile: 'default',
+      faults,
+    },
+  });
+  const faulty = runRecords([tests[1]!], {
+    shard: { current: 1, total: 2 },
+    targets: target(['final-state-500']),
+  });
+  const clean = runRecords([tests[0]!], { shard: { current: 2, total: 2 }, targets: target([]) });
+  expect(() => mergeRecords([faulty, clean])).toThrow(
+    /shards ran against different targets: embedded is .*faults final-state-500.* in shard 1 of 2 and .*profile default\) in shard 2 of 2/,
+  );
+  // The same target described alike in every shard merges, whatever order its details came in.
+  const reordered = { embedded: { ...target([]).embedded, faults: [], profile: 'default' } };
+  const same = runRecords([tests[1]!], { shard: { current: 1, total: 2 }, targets: reordered });
+  expect(mergeRecords([same, clean]).targets).toEqual(target([]));
+});
+
 test('tests every shard ran (dependency and teardown projects) are kept once, the worst outcome winning', () => {
   const clock = testRecord({
     file: 'clock/rate.spec.ts',

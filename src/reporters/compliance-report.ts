@@ -9,6 +9,10 @@ import { blocksRun, VERDICTS, type Verdict } from './verdict.ts';
 export interface ComplianceReport {
   reportVersion: 1;
   generatedAt: string;
+  // When the run's tests began, and its id (absent from merged shards): a report rebuilt or merged
+  // later is generated then, and must still say when the target was tested.
+  startedAt: string;
+  runId?: string;
   suite: { name: string; version: string; contractHash: string };
   target: TargetInfo & { name: string };
   requirements: RequirementResult[];
@@ -67,6 +71,8 @@ export function buildComplianceReport(inputs: ReportInputs): ComplianceReport {
   return {
     reportVersion: 1,
     generatedAt: (inputs.now ?? new Date()).toISOString(),
+    startedAt: records.startedAt,
+    ...(records.runId ? { runId: records.runId } : {}),
     suite: { name: 'mde-machine-actions-conformance', ...records.suite },
     target: { name: targetName, ...info },
     requirements,

@@ -25,7 +25,7 @@ export function renderMarkdown(report: ComplianceReport, observed?: ObservedProf
     '',
     `- Target: ${describeTarget(report)}`,
     `- Suite: ${suite.name} ${suite.version}, contract ${suite.contractHash}`,
-    `- Run: ${report.runId ? `${report.runId}, ` : ''}tests started ${report.startedAt} and took ${(summary.durationMs / 1000).toFixed(1)} s`,
+    `- Run: ${report.runId ? `${report.runId}, ` : ''}started ${report.startedAt}, lasted ${(summary.durationMs / 1000).toFixed(1)} s`,
     `- Generated: ${report.generatedAt}`,
     summary.baseline ? `- Baseline: ${summary.baseline.file}` : undefined,
     quotaLine(summary.quota),

@@ -266,7 +266,7 @@ test('compliance.json matches its schema and carries statement, area, docUrl and
   expect(json.suite).toEqual({ name: expect.any(String), ...suiteInfo() });
 });
 
-test('a report written after its run (npm run report, a merge) says when the tests ran, not only when it was written', () => {
+test('a report written after its run (npm run report, a merge) says when its run was, not only when it was written', () => {
   const records = runRecords(defaultTests(), { runId: 'run-20260101T000000-abcdef' });
   const built = buildComplianceReport({ records, targetName: 'embedded', registry, now });
   const json = JSON.parse(renderJson(built));
@@ -275,13 +275,13 @@ test('a report written after its run (npm run report, a merge) says when the tes
   expect(json.runId).toBe('run-20260101T000000-abcdef');
   const md = renderMarkdown(built);
   expect(md).toContain(
-    '- Run: run-20260101T000000-abcdef, tests started 2026-01-01T00:00:00.000Z and took 1.0 s\n- Generated: 2026-01-02T03:04:05.000Z\n',
+    '- Run: run-20260101T000000-abcdef, started 2026-01-01T00:00:00.000Z, lasted 1.0 s\n- Generated: 2026-01-02T03:04:05.000Z\n',
   );
   // Merged shards have no one run id: the line says when the first began.
   const { runId: _none, ...merged } = records;
   expect(
     renderMarkdown(buildComplianceReport({ records: merged, targetName: 'embedded', registry, now })),
-  ).toContain('- Run: tests started 2026-01-01T00:00:00.000Z and took 1.0 s\n');
+  ).toContain('- Run: started 2026-01-01T00:00:00.000Z, lasted 1.0 s\n');
 });
 
 test('compliance.md has a header, a summary line, one row per requirement and the NA note', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../contract/contract-files.ts';
 import type { Env } from '../harness/config/read-env.ts';
@@ -59,6 +59,14 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
   const scanner = leakScanner({ root, cwd: options.cwd, env: options.env });
   const reportScan = scanAsWritten(scanner);
   let allure: Promise<AllureGenerateResult> | undefined;
+  // A run that ran no test (a --grep that matched nothing) leaves no Allure results: the report in
+  // allure-report/ is then an earlier run's, and would read as this one's beside its compliance report.
+  const noResults = !existsSync(join(root, 'allure-results'));
+  if (ran && !ran.wroteNothing && noResults && existsSync(join(root, 'allure-report'))) {
+    rmSync(join(root, 'allure-report'), { recursive: true, force: true });
+    log("allure: no test left a result, so no Allure report (the earlier run's allure-report/ was removed)");
+  }
+  // (Without results, the generator started during the run is told so, and stops.)
   if (!options.skipAllure && !ran?.wroteNothing) {
     const marked = applyAllureStatuses(join(root, 'allure-results'), reports);
     if (marked.known > 0)

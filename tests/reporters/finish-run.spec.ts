@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quotaKeyOf, tenantQuotaLedger } from '../../src/harness/drivers/tenant-quota.ts';
 import { type RunPlan, targetInfo } from '../../src/harness/run/run-plan.ts';
@@ -109,6 +109,16 @@ test('a run that wrote its report ends with its code, its Allure results marked 
   expect(await finish(root, 1, allure.generator)).toBe(1);
   expect(allure.generated).toBe(1);
   expect(JSON.parse(readFileSync(result, 'utf8'))).toMatchObject({ status: 'broken' });
+});
+
+test("a run that ran no test (a --grep matching nothing) leaves no earlier run's Allure report beside its own report", async () => {
+  const { root } = runDirectory(new Date(Date.now() + 60_000).toISOString());
+  // Playwright found no test: its Allure reporter left no results; allure-report/ is the last run's.
+  rmSync(join(root, 'allure-results'), { recursive: true });
+  mkdirSync(join(root, 'allure-report'));
+  writeFileSync(join(root, 'allure-report', 'summary.json'), '{"stats":{"total":74,"passed":74}}');
+  expect(await finish(root, 1, allureSpy().generator, PLAN)).toBe(1);
+  expect(existsSync(join(root, 'allure-report'))).toBe(false);
 });
 
 test("a run's errors outside any test are handed to Allure before it generates", async () => {

@@ -9,6 +9,14 @@ const recordsFile = process.env.MDE_COMPLIANCE_RECORDS ?? 'test-results/complian
 const records = existsSync(recordsFile) ? JSON.parse(readFileSync(recordsFile, 'utf8')) : undefined;
 const targets = Object.entries(records?.targets ?? {});
 
+// As compliance.md's Target line says it: the description (a broken emulator's faults, a profile)
+// unless it is the name (the self-test's targets), then the host unless the description holds it.
+const described = (name, info) => {
+  const description = info.description && info.description !== name ? String(info.description) : '';
+  if (description.includes(String(info.apiHost))) return description;
+  return [description, `${info.mode} at ${info.apiHost}`].filter(Boolean).join(', ');
+};
+
 const isMust = (tr) => tr.labels.some((l) => l.name === 'severity' && l.value === 'critical');
 
 // A plain object: importing `defineConfig` from 'allure' would start Allure's command line.
@@ -19,8 +27,11 @@ export default {
   variables: {
     'Suite version': records?.suite?.version ?? 'unknown',
     'Contract hash': records?.suite?.contractHash ?? 'unknown',
-    Targets:
-      targets.map(([name, info]) => `${name} (${info.mode} at ${info.apiHost})`).join('; ') || 'unknown',
+    Targets: targets.map(([name, info]) => `${name}: ${described(name, info)}`).join('; ') || 'unknown',
+    // When the target was tested: a report regenerated later (npm run report) says so beside it.
+    Run:
+      [records?.runId, records?.startedAt && `started ${records.startedAt}`].filter(Boolean).join(', ') ||
+      'unknown',
   },
   // One Allure environment per target (the label 'target' comes from src/reporters/allure-labels.ts),
   // so a multi-target run compares the same test across targets.
@@ -29,7 +40,11 @@ export default {
       name.replace(/[^A-Za-z0-9._-]+/g, '-'),
       {
         name,
-        variables: { mode: String(info.mode), apiHost: String(info.apiHost) },
+        variables: {
+          mode: String(info.mode),
+          apiHost: String(info.apiHost),
+          description: String(info.description ?? ''),
+        },
         matcher: ({ labels }) => labels.some((l) => l.name === 'target' && l.value === name),
       },
     ]),

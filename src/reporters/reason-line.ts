@@ -18,12 +18,13 @@ export function reasonLine(message: string, context?: string): string {
   const first = (lines[0] ?? 'failed without a message').replace(/^Error: /, '');
   const expected = valueAfter(lines, 'Expected');
   const received = valueAfter(lines, 'Received');
+  // A custom expect message comes first; the generic matcher hint adds nothing a reader needs.
+  const hint = /^expect(\.\w+)?\(/.test(first) ? '' : `${first}: `;
+  const diff = diffJudgement(lines);
   let line = first;
-  if (expected !== undefined && received !== undefined) {
-    // A custom expect message comes first; the generic matcher hint adds nothing a reader needs.
-    const hint = /^expect(\.\w+)?\(/.test(first) ? '' : `${first}: `;
+  if (expected !== undefined && received !== undefined)
     line = `${hint}${judgement(lines, expected, received)}`;
-  }
+  else if (diff) line = `${hint}${diff}`;
   return context ? withContext(context, line) : oneLine(line);
 }
 
@@ -65,6 +66,30 @@ function judgement(lines: string[], expected: string, received: string): string 
   const negated = expected.startsWith('not ');
   return `${received} ${negated ? 'contains' : 'does not contain'} ${negated ? expected.slice(4) : expected}`;
 }
+
+// toEqual prints a diff ("- Expected", "+ Received", then the lines that differ, marked - and +) and
+// no "Expected:" line: its marked lines say what differed, which the row must say. Members of an
+// object are paired by name, shortest first, so that a cut spares the most of them.
+function diffJudgement(lines: string[]): string | undefined {
+  const start = lines.findIndex((line) => /^- Expected\b/.test(line));
+  if (start < 0 || !/^\+ Received\b/.test(lines[start + 1] ?? '')) return undefined;
+  const body = lines.slice(start + 2);
+  const side = (mark: string) =>
+    body.filter((line) => line.startsWith(mark)).map((line) => line.slice(1).trim().replace(/,$/, ''));
+  const [expected, got] = [side('-'), side('+')];
+  if (expected.length + got.length === 0) return undefined;
+  const members = (side: string[]) =>
+    new Map(side.map((line) => MEMBER.exec(line)).flatMap((m) => (m ? [[m[1]!, m[2]!] as const] : [])));
+  const [was, now] = [members(expected), members(got)];
+  if (was.size !== expected.length || now.size !== got.length)
+    return `expected ${expected.join(', ') || 'nothing'}; got ${got.join(', ') || 'nothing'}`;
+  const pairs = [...new Set([...was.keys(), ...now.keys()])]
+    .map((name) => `${name} ${was.get(name) ?? '(absent)'} → ${now.get(name) ?? '(absent)'}`)
+    .sort((a, b) => a.length - b.length);
+  return `members differ (expected → got): ${pairs.join(', ')}`;
+}
+
+const MEMBER = /^"([^"]+)": (.*)$/;
 
 function valueAfter(lines: string[], label: string): string | undefined {
   const found = lines.find((line) => new RegExp(`^${label}( \\w+)?:`).test(line));

@@ -23,6 +23,35 @@ test.describe('one-line reasons', () => {
     expect(reasonLine(not)).toBe('["a", "b"] contains "a"');
   });
 
+  test('a toEqual failure says which members differed, expected and got', () => {
+    // What Playwright prints for expect(after, message).toEqual(before): a diff, no "Expected:" line.
+    const message = [
+      'Error: GET afterwards shows the action as the refused call found it',
+      '',
+      'expect(received).toEqual(expected) // deep equality',
+      '',
+      '\u001b[32m- Expected  - 2\u001b[39m',
+      '\u001b[31m+ Received  + 2\u001b[39m',
+      '',
+      '  Object {',
+      '\u001b[32m-   "cancellationComment": null,\u001b[39m',
+      '\u001b[31m+   "cancellationComment": "c",\u001b[39m',
+      '    "id": "x",',
+      '\u001b[32m-   "status": "Pending",\u001b[39m',
+      '\u001b[31m+   "status": "Cancelled",\u001b[39m',
+      '  }',
+    ].join('\n');
+    expect(reasonLine(message, 'a throttled cancel')).toBe(
+      'a throttled cancel: GET afterwards shows the action as the refused call found it: ' +
+        'members differ (expected → got): cancellationComment null → "c", status "Pending" → "Cancelled"',
+    );
+    // Anything but an object's members (an array's items) is said as it is.
+    const items = message.replace(/"cancellationComment": /g, '').replace(/"status": /g, '');
+    expect(reasonLine(items)).toBe(
+      'GET afterwards shows the action as the refused call found it: expected null, "Pending"; got "c", "Cancelled"',
+    );
+  });
+
   test('a custom expect message is kept in front of the values', () => {
     expect(
       reasonLine(

@@ -13,6 +13,9 @@ export function renderTargetIndex(reports: ComplianceReport[]): { json: string; 
   const index = {
     reportVersion: 1,
     generatedAt: first.generatedAt,
+    // The run's, as each target's report has them: when the targets were tested, not only written.
+    startedAt: first.startedAt,
+    ...(first.runId ? { runId: first.runId } : {}),
     suite: first.suite,
     exitCode: worstOf(reports.map((r) => r.summary.exitCode)),
     targets: reports.map((r) => ({
@@ -29,7 +32,7 @@ export function renderTargetIndex(reports: ComplianceReport[]): { json: string; 
   const markdown = [
     `# Compliance matrix: ${reports.length} targets`,
     '',
-    `Suite ${first.suite.version}, contract ${first.suite.contractHash}, generated ${first.generatedAt}.`,
+    `Suite ${first.suite.version}, contract ${first.suite.contractHash}, ${first.runId ? `run ${first.runId}, ` : ''}started ${first.startedAt}, generated ${first.generatedAt}.`,
     'Each target has its own report in targets/<name>/compliance.md.',
     '',
     `| ID | ${reports.map((r) => r.target.name).join(' | ')} |`,

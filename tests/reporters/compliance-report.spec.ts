@@ -4,6 +4,7 @@ import { renderJson } from '../../src/reporters/render-json.ts';
 import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
 import { EXIT, worstOf } from '../../src/reporters/run-outcome.ts';
 import { suiteInfo } from '../../src/reporters/suite-info.ts';
+import { renderTargetIndex } from '../../src/reporters/target-index.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import {
   errored,
@@ -282,6 +283,20 @@ test('a report written after its run (npm run report, a merge) says when its run
   expect(
     renderMarkdown(buildComplianceReport({ records: merged, targetName: 'embedded', registry, now })),
   ).toContain('- Run: started 2026-01-01T00:00:00.000Z, lasted 1.0 s\n');
+});
+
+test("a multi-target run's index and matrix say when the run was, as each target's report does", () => {
+  const records = runRecords(defaultTests(), { runId: 'run-20260101T000000-abcdef' });
+  const built = buildComplianceReport({ records, targetName: 'embedded', registry, now });
+  const { json, markdown } = renderTargetIndex([built]);
+  expect(JSON.parse(json)).toMatchObject({
+    generatedAt: now.toISOString(),
+    startedAt: records.startedAt,
+    runId: 'run-20260101T000000-abcdef',
+  });
+  expect(markdown).toContain(
+    'run run-20260101T000000-abcdef, started 2026-01-01T00:00:00.000Z, generated 2026-01-02T03:04:05.000Z.',
+  );
 });
 
 test('compliance.md has a header, a summary line, one row per requirement and the NA note', () => {

@@ -14,6 +14,7 @@ import { ScanConfigError } from './scan-config-error.ts';
 import { targetOffsetMs } from './target-clock.ts';
 import type { Identity, MachineActionRecord, TargetDriver, TargetRuntime } from './target-driver.ts';
 import { type StartedScan, scanToCancel, startScan } from './tenant-scan.ts';
+import { tenantServerFailures } from './tenant-server-failures.ts';
 import { type TenantRuntimeOptions, TenantState, WRITES_REASON } from './tenant-state.ts';
 import { cancelLeftovers } from './tenant-teardown.ts';
 import { waitForFreshWindow } from './tenant-windows.ts';
@@ -57,7 +58,7 @@ export class TenantDriver implements TargetDriver {
 
   async client(identity: Identity): Promise<ApiClient> {
     this.state.app(identity);
-    return this.clientAs(identity, identity);
+    return this.clientAs(identity, identity, true);
   }
 
   token(identity: Identity): Promise<string> {
@@ -154,11 +155,14 @@ export class TenantDriver implements TargetDriver {
         'exhausting the hour limit takes from 15 minutes to about 2.5 hours of real time; needs MDE_ALLOW_HOUR_THROTTLING=true',
       );
     await waitForFreshWindow(this.state, window);
-    return this.clientAs('throttle', 'operator');
+    // A 5xx among the rate tests' calls is theirs to weigh (tests/fixtures/rate-server-failure.ts): a call
+    // asked again would be one more in the window they count.
+    return this.clientAs('throttle', 'operator', false);
   }
 
   async teardown(): Promise<void> {
-    const api = this.clientAs('operator', 'operator');
+    // The teardown asks its cancels again its own way (tenant-teardown.ts), and never ends a test.
+    const api = this.clientAs('operator', 'operator', false);
     // A stopped run (Ctrl-C, SIGTERM) has no next test to free the device for: its cancels are sent
     // but not waited for. Waiting for a late tenant to show them outlasted a CI job's grace period,
     // and its SIGKILL cost the run its reports (proved on the tenant rehearsal, profile lagging).
@@ -172,7 +176,7 @@ export class TenantDriver implements TargetDriver {
     const refused = this.state.refusedScans.get();
     if (refused) throw noVerdict(refused);
     // Once per worker: what a dead worker of the run left would make the device refuse this scan.
-    await cancelAbandoned(this.state, this.clientAs('operator', 'operator'), (read, done) =>
+    await cancelAbandoned(this.state, this.clientAs('operator', 'operator', false), (read, done) =>
       this.eventually(read, done),
     );
     const started = await startScan(await this.client('operator'), this.state, machineId, (read, done) =>
@@ -186,8 +190,11 @@ export class TenantDriver implements TargetDriver {
     return new Date(this.state.clock.now() + (this.state.clockOffsetMs ?? 0));
   }
 
-  private clientAs(label: string, identity: Identity): ApiClient {
-    let client = this.clients.get(label);
+  // `retried`: a 5xx is asked again or ends the test (tenant-server-failures.ts); the label is the
+  // ledger's caller either way.
+  private clientAs(label: string, identity: Identity, retried: boolean): ApiClient {
+    const key = `${label}${retried ? '' : ' as sent'}`;
+    let client = this.clients.get(key);
     if (!client) {
       client = new ApiClient({
         http: this.state.options.http,
@@ -195,8 +202,15 @@ export class TenantDriver implements TargetDriver {
         caller: { label, authorization: async () => `Bearer ${await this.state.token(identity)}` },
         guard: this.state,
         clock: this.state.clock,
+        ...(retried
+          ? {
+              serverFailures: tenantServerFailures(this.state, () =>
+                this.clientAs('operator', 'operator', true),
+              ),
+            }
+          : {}),
       });
-      this.clients.set(label, client);
+      this.clients.set(key, client);
     }
     return client;
   }

@@ -5,6 +5,7 @@ import type { Exchange } from '../http/exchange.ts';
 import { SETTLE_BOUND_SECONDS } from './eventually.ts';
 import { PreconditionError } from './precondition-error.ts';
 import { scanRefusal } from './scan-refusal.ts';
+import { ServerFailureError } from './server-failure-error.ts';
 import type { MachineActionRecord, TargetDriver } from './target-driver.ts';
 import type { TenantState } from './tenant-state.ts';
 import { runTagOf } from './unanswered-scans.ts';
@@ -46,7 +47,8 @@ export async function startScan(
       ScanType: 'Quick',
     });
   } catch (error) {
-    if (!(error instanceof TransportError)) answered(state, sentAt);
+    // Lost, or answered 5xx (a server failure): either may have started the scan, so the note stays.
+    if (!(error instanceof TransportError || error instanceof ServerFailureError)) answered(state, sentAt);
     throw error;
   }
   try {

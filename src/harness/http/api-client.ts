@@ -8,6 +8,7 @@ import { checkExchange } from './exchange-checks.ts';
 import { describeLoss } from './loss-reason.ts';
 import type { RawResponse } from './raw-request.ts';
 import { type RecordMode, recordExchange } from './recorder.ts';
+import type { ServerFailurePolicy } from './server-failure-policy.ts';
 import { type HttpSettings, isLean, transmit } from './transport.ts';
 
 // Who is calling: a label for reports and ledgers (never a client id) and how to get its header.
@@ -54,6 +55,7 @@ export interface ApiClientOptions {
   // Whether a gateway may stand in front of the API, whose 502/503/504 pages are then lost exchanges;
   // by default only off loopback: an emulator's 5xx is its own answer, to judge.
   behindGateway?: boolean;
+  serverFailures?: ServerFailurePolicy;
 }
 
 export const DEFAULT_COMMENT = 'mde-conformance: cancel';
@@ -119,7 +121,30 @@ export class ApiClient {
     );
   }
 
+  // One exchange, and with a server failure policy a second after a 5xx; each passes the guard (the
+  // quota ledger counts both) and is recorded. The second answer is the one the test judges.
   private async send(
+    operationId: string,
+    method: string,
+    apiPath: string,
+    body: unknown,
+    opts: RequestOptions,
+    id?: string,
+    at?: string,
+  ): Promise<Exchange> {
+    const ask = () => this.sendOnce(operationId, method, apiPath, body, opts, id, at);
+    const first = await ask();
+    const policy = this.options.serverFailures;
+    if (!policy || first.status < 500) return first;
+    const callerToken = opts.authorization === undefined;
+    await policy.beforeAskingAgain(
+      { operationId, method, ...(id !== undefined ? { id } : {}), callerToken },
+      first,
+    );
+    return ask();
+  }
+
+  private async sendOnce(
     operationId: string,
     method: string,
     apiPath: string,

@@ -25,7 +25,7 @@ export function tenantServerFailures(state: TenantState, reader: () => ApiClient
       const effect = mayHaveActed(state, call);
       if (effect)
         throw noVerdict(
-          new ServerFailureError(`${title}: ${effect}${await readBack(reader, call)}; run again`),
+          new ServerFailureError(`${title}: ${effect}; run again${await readBack(reader, call)}`),
         );
       const retryAfter = retryAfterOf(answer);
       if (retryAfter !== undefined && retryAfter > SERVER_FAILURE_MAX_WAIT_S)
@@ -46,14 +46,14 @@ export function tenantServerFailures(state: TenantState, reader: () => ApiClient
 // Why a 5xx to this call leaves its effect unknown, or undefined when a lawful target changed nothing.
 function mayHaveActed(state: TenantState, call: FailedCall): string | undefined {
   if (call.operationId === 'RunAntiVirusScan')
-    return 'a server failure to a scan, which may have started all the same (the teardown looks for it on the device)';
+    return 'a server failure to a scan, which may have started it all the same (the teardown looks for it)';
   if (call.operationId !== 'CancelMachineAction' || !call.callerToken) return undefined;
   const entry = call.id === undefined ? undefined : state.created.get(call.id);
   if (!entry || (entry.lastStatus !== undefined && isFinal(entry.lastStatus))) return undefined;
-  return `a server failure to a cancel of action ${entry.id}, which this run started: whether the cancel took effect is unknown, so its answer cannot be judged`;
+  return 'a server failure to a cancel of an action this run started: whether it took effect is unknown';
 }
 
-// What a GET of the action shows now, for the line: said, never judged.
+// What a GET of the action shows now, for the line: said, never judged. Last, as a report may cut it.
 async function readBack(reader: () => ApiClient, call: FailedCall): Promise<string> {
   if (call.operationId !== 'CancelMachineAction' || call.id === undefined) return '';
   try {

@@ -8,7 +8,7 @@ import { checkExchange } from './exchange-checks.ts';
 import { describeLoss } from './loss-reason.ts';
 import type { RawResponse } from './raw-request.ts';
 import { type RecordMode, recordExchange } from './recorder.ts';
-import type { ServerFailurePolicy } from './server-failure-policy.ts';
+import { type ServerFailurePolicy, sentWithCallerToken } from './server-failure-policy.ts';
 import { type HttpSettings, isLean, transmit } from './transport.ts';
 
 // Who is calling: a label for reports and ledgers (never a client id) and how to get its header.
@@ -136,7 +136,7 @@ export class ApiClient {
     const first = await ask();
     const policy = this.options.serverFailures;
     if (!policy || first.status < 500) return first;
-    const callerToken = opts.authorization === undefined;
+    const callerToken = await sentWithCallerToken(opts.authorization, this.options.caller);
     await policy.beforeAskingAgain(
       { operationId, method, ...(id !== undefined ? { id } : {}), callerToken },
       first,

@@ -1,7 +1,7 @@
 import type { Exchange } from './exchange.ts';
 
 // A call answered 5xx, for the policy to tell whether it may have taken effect. `callerToken`: sent with
-// the caller's own Authorization (not none, nor one a test forged), so a lawful target may have served it.
+// the caller's own Authorization (not none, nor a forged or foreign one), which a lawful target may serve.
 export interface FailedCall {
   operationId: string;
   method: string;
@@ -14,4 +14,14 @@ export interface FailedCall {
 export interface ServerFailurePolicy {
   // Resolves when the call may be asked again, once; throws (through noVerdict) to end the test.
   beforeAskingAgain(call: FailedCall, answer: Exchange): Promise<void>;
+}
+
+// Whether a call went with the caller's own credential (`sent` undefined: the client's default), the
+// scheme in any case: the one a lawful target may serve, unlike none, a forged or a foreign one.
+export async function sentWithCallerToken(
+  sent: string | null | undefined,
+  caller: { authorization(): Promise<string> },
+): Promise<boolean> {
+  if (sent === undefined) return true;
+  return sent !== null && sent.replace(/^bearer\s+/i, 'Bearer ') === (await caller.authorization());
 }

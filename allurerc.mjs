@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // Allure 3 (@allurereport/core, Node, no Java) turns allure-results/ into allure-report/ with this config,
 // run by the conformance, report and merge scripts (src/reporters/allure-generate.ts); docs/reports.md
@@ -17,6 +18,23 @@ const described = (name, info) => {
   return [description, `${info.mode} at ${info.apiHost}`].filter(Boolean).join(', ');
 };
 
+// The verdict of record, so that the report read alone says whether the run conformed and whether it
+// was partial: reports/compliance.json, or each target's line in a multi-target run's index. Only this
+// run's (the same start as the records): a report left by an earlier run says nothing of this one.
+const reportsDir = process.env.MDE_REPORTS_DIR ?? 'reports';
+const readJson = (file) => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+};
+const thisRun = (report) => (report?.startedAt === records?.startedAt ? report : undefined);
+const index = thisRun(readJson(join(reportsDir, 'targets', 'index.json')));
+const single = index ? undefined : thisRun(readJson(join(reportsDir, 'compliance.json')))?.summary;
+const verdictOf = (outcome) => (outcome ? `${outcome.exitReason} (exit ${outcome.exitCode})` : 'unknown');
+const targetVerdict = (name) => verdictOf(index?.targets?.find((t) => t.name === name));
+
 const isMust = (tr) => tr.labels.some((l) => l.name === 'severity' && l.value === 'critical');
 
 // A plain object: importing `defineConfig` from 'allure' would start Allure's command line.
@@ -32,6 +50,7 @@ export default {
     Run:
       [records?.runId, records?.startedAt && `started ${records.startedAt}`].filter(Boolean).join(', ') ||
       'unknown',
+    Verdict: index ? `exit ${index.exitCode}; each target's verdict is its environment's` : verdictOf(single),
   },
   // One Allure environment per target (the label 'target' comes from src/reporters/allure-labels.ts),
   // so a multi-target run compares the same test across targets.
@@ -44,6 +63,7 @@ export default {
           mode: String(info.mode),
           apiHost: String(info.apiHost),
           description: String(info.description ?? ''),
+          ...(index ? { verdict: targetVerdict(name) } : {}),
         },
         matcher: ({ labels }) => labels.some((l) => l.name === 'target' && l.value === name),
       },

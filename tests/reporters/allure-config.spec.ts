@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../src/contract/contract-files.ts';
@@ -8,12 +8,19 @@ import { runRecords } from './helpers/records.ts';
 
 test.afterEach(removeTempDirs);
 
-// allurerc.mjs reads the run's records when it loads: each import gets a fresh copy.
-async function allureConfigFor(records: unknown) {
-  const file = join(tempDir('allure-config-'), 'compliance-records.json');
+// allurerc.mjs reads the run's records (and its reports, if given) when it loads: each import gets a
+// fresh copy.
+async function allureConfigFor(records: unknown, reports: Record<string, unknown> = {}) {
+  const dir = tempDir('allure-config-');
+  const file = join(dir, 'compliance-records.json');
   writeFileSync(file, JSON.stringify(records));
-  const saved = process.env.MDE_COMPLIANCE_RECORDS;
+  for (const [path, content] of Object.entries(reports)) {
+    mkdirSync(join(dir, 'reports', path, '..'), { recursive: true });
+    writeFileSync(join(dir, 'reports', path), JSON.stringify(content));
+  }
+  const saved = [process.env.MDE_COMPLIANCE_RECORDS, process.env.MDE_REPORTS_DIR];
   process.env.MDE_COMPLIANCE_RECORDS = file;
+  process.env.MDE_REPORTS_DIR = join(dir, 'reports');
   try {
     const url = `${pathToFileURL(join(repoRoot, 'allurerc.mjs')).href}?records=${encodeURIComponent(file)}`;
     return (await import(url)).default as {
@@ -21,9 +28,14 @@ async function allureConfigFor(records: unknown) {
       environments: Record<string, { variables: Record<string, string> }>;
     };
   } finally {
-    if (saved === undefined) delete process.env.MDE_COMPLIANCE_RECORDS;
-    else process.env.MDE_COMPLIANCE_RECORDS = saved;
+    restore('MDE_COMPLIANCE_RECORDS', saved[0]);
+    restore('MDE_REPORTS_DIR', saved[1]);
   }
+}
+
+function restore(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
 }
 
 test("the Allure report names the target as compliance.md does: a broken emulator's faults, and the run", async () => {
@@ -61,4 +73,48 @@ test("the Allure report names the target as compliance.md does: a broken emulato
   );
   expect(emulator.variables.Targets).toBe('emulator: emulator at http://127.0.0.1:4010');
   expect(emulator.variables.Run).toBe('started 2026-01-01T00:00:00.000Z');
+});
+
+test("the Allure report carries this run's verdict, partial or not, and no earlier run's", async () => {
+  const startedAt = '2026-01-01T00:00:00.000Z';
+  const records = runRecords([], {
+    targets: { embedded: { mode: 'embedded', apiHost: 'loopback', description: 'embedded' } },
+  });
+  const partial = {
+    startedAt,
+    summary: {
+      exitCode: 0,
+      exitReason: 'no MUST requirement failed; partial run: 2 of 5 requirements had no test in it',
+    },
+  };
+  const config = await allureConfigFor(records, { 'compliance.json': partial });
+  expect(config.variables.Verdict).toBe(
+    'no MUST requirement failed; partial run: 2 of 5 requirements had no test in it (exit 0)',
+  );
+  // A report another run left there (another start) is not this run's verdict.
+  const stale = await allureConfigFor(records, {
+    'compliance.json': { ...partial, startedAt: '2025-12-31T00:00:00.000Z' },
+  });
+  expect(stale.variables.Verdict).toBe('unknown');
+  // A run of several targets: each environment carries its own.
+  const two = runRecords([], {
+    targets: {
+      a: { mode: 'embedded', apiHost: 'loopback', description: 'a' },
+      b: { mode: 'embedded', apiHost: 'loopback', description: 'b' },
+    },
+  });
+  const index = {
+    startedAt,
+    exitCode: 1,
+    targets: [
+      { name: 'a', exitCode: 1, exitReason: 'MUST requirements failed: CANCEL.FINAL' },
+      { name: 'b', exitCode: 0, exitReason: 'no MUST requirement failed and nothing errored' },
+    ],
+  };
+  const matrix = await allureConfigFor(two, { 'targets/index.json': index });
+  expect(matrix.environments.a!.variables['verdict']).toBe('MUST requirements failed: CANCEL.FINAL (exit 1)');
+  expect(matrix.environments.b!.variables['verdict']).toBe(
+    'no MUST requirement failed and nothing errored (exit 0)',
+  );
+  expect(matrix.variables.Verdict).toContain('exit 1');
 });

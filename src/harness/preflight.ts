@@ -108,14 +108,18 @@ export async function preflight(
     });
   } catch (error) {
     const url = tokenUrl(authBaseUrl, app.tenantId);
+    // A 200 came from the token endpoint itself: its answer is what to fix, not the URL.
+    const answered = error instanceof TokenError && error.status === 200;
     const reason =
       error instanceof TokenError
-        ? `no token: ${error.reason}${error.status ? ` (${error.status})` : ''}`
+        ? `no token: ${answered ? 'answered 200, but ' : ''}${error.reason}${error.status && !answered ? ` (${error.status})` : ''}`
         : describeFetchError(error);
     throw new TargetUnreachableError(
       url,
       reason,
-      'Check MDE_AUTH_BASE_URL and that the token endpoint is reachable',
+      answered
+        ? 'The token endpoint must answer as docs/interfaces.md#emulator-token-endpoint describes'
+        : 'Check MDE_AUTH_BASE_URL and that the token endpoint is reachable',
       { cause: error },
     );
   }

@@ -63,6 +63,28 @@ test.describe('preflight', () => {
     );
   });
 
+  // The endpoint answered: the URL is right, its answer is what to fix, as the docs describe it.
+  test('a token answer without expires_in names the token URL, expires_in and the docs', async () => {
+    const { url, server } = await serve((path) =>
+      path === '/_emulator/clock'
+        ? { status: 200, body: { now: '2026-03-02T10:00:00.000Z' } }
+        : path === '/_emulator/apps'
+          ? { status: 201 }
+          : path.endsWith('/oauth2/v2.0/token')
+            ? { status: 200, body: { token_type: 'Bearer', access_token: 'a.b.c' } }
+            : { status: 404 },
+    );
+    const error = await failure({ mode: 'emulator', apiBaseUrl: url });
+    server.close();
+    expect(error).toMatch(
+      new RegExp(
+        `^TargetUnreachableError: ${url}/[0-9a-f-]{36}/oauth2/v2\\.0/token: no token: answered 200, but expires_in must be`,
+      ),
+    );
+    expect(error).toContain('docs/interfaces.md#emulator-token-endpoint');
+    expect(error).not.toContain('Check MDE_AUTH_BASE_URL');
+  });
+
   test('an emulator on a port that fetch refuses (6000, 10080, ...) is reached all the same', async () => {
     // Ports browsers and fetch block; the first one free here.
     let served: { url: string; server: Server } | undefined;

@@ -98,3 +98,48 @@ test("a refusal's sentence echoing the client secret or a token reaches the line
     endpoint.stop();
   }
 });
+
+// The token's lifetime is what tells the suite when a token has expired (AUTH.EXPIRED moves the clock
+// past it) and when to renew one: an answer without a usable expires_in once stopped a test with a
+// RangeError of the suite ("soon"), or was taken as 3599 s whatever the token's real life.
+for (const expiresIn of [undefined, 'soon', 0, -5, null])
+  test(`a token answer with expires_in ${JSON.stringify(expiresIn)} is refused, naming expires_in`, async () => {
+    const endpoint = await tokenEndpointAnswering(
+      JSON.stringify({ token_type: 'Bearer', access_token: 'a.b.c', expires_in: expiresIn }),
+    );
+    try {
+      const error = await acquireToken({
+        authBaseUrl: endpoint.url,
+        tenantId: 'tenant',
+        clientId: 'client',
+        clientSecret: 'fake-secret-value',
+        scope: 'https://api.securitycenter.microsoft.com/.default',
+        timeoutMs: 5_000,
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TokenError);
+      expect((error as TokenError).status).toBe(200);
+      expect((error as TokenError).reason).toContain('expires_in');
+    } finally {
+      endpoint.stop();
+    }
+  });
+
+// Entra's v1.0 endpoint gives its numbers as strings: a whole number of seconds as text is a lifetime.
+test('a token answer with expires_in "3599" (a string, as v1.0 answers) lives 3599 s', async () => {
+  const endpoint = await tokenEndpointAnswering(
+    JSON.stringify({ token_type: 'Bearer', access_token: 'a.b.c', expires_in: '3599' }),
+  );
+  try {
+    const token = await acquireToken({
+      authBaseUrl: endpoint.url,
+      tenantId: 'tenant',
+      clientId: 'client',
+      clientSecret: 'fake-secret-value',
+      scope: 'https://api.securitycenter.microsoft.com/.default',
+      timeoutMs: 5_000,
+    });
+    expect(token.expiresIn).toBe(3599);
+  } finally {
+    endpoint.stop();
+  }
+});

@@ -70,10 +70,22 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
     const sentence = entraSentence(body.error_description);
     throw new TokenError(url, status, sentence ? `${code}: ${sentence}` : code);
   }
-  return {
-    accessToken: body.access_token,
-    expiresIn: Number(body.expires_in ?? 3599),
-  };
+  // The lifetime tells the suite when the token expires (AUTH.EXPIRED moves the clock past it) and when
+  // to renew it: one assumed would judge the API by a lifetime the token may not have.
+  const expiresIn = lifetimeOf(body.expires_in);
+  if (expiresIn === undefined)
+    throw new TokenError(
+      url,
+      status,
+      `expires_in must be the token's lifetime in seconds, a number above 0 (got ${String(JSON.stringify(body.expires_in)).slice(0, 40)})`,
+    );
+  return { accessToken: body.access_token, expiresIn };
+}
+
+// Seconds as a number, or as the whole-number text Entra's v1.0 endpoint gives.
+function lifetimeOf(value: unknown): number | undefined {
+  const seconds = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
 // Entra ID's first sentence, from its AADSTS code to the Trace ID line: the code says what to fix

@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { acquireToken } from '../identity/client-secret-flow.ts';
+import { ControlProtocolError } from '../errors.ts';
+import { noVerdict } from '../evidence/no-verdict.ts';
+import { acquireToken, type Token, TokenError } from '../identity/client-secret-flow.ts';
 import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
 import type { ControlClient } from './control-client.ts';
 
@@ -17,6 +19,8 @@ export class EmulatorApps {
   constructor(
     private readonly control: ControlClient,
     private readonly authBaseUrl: string,
+    // MDE_REQUEST_TIMEOUT_SECONDS: the token endpoint is one more exchange of the run.
+    private readonly timeoutMs = 10_000,
   ) {}
 
   register(key: string, tenantId: string, roles: readonly string[]): Promise<App> {
@@ -35,8 +39,21 @@ export class EmulatorApps {
     return app;
   }
 
-  // The whole token answer: its lifetime says when the driver renews it (token-leases.ts).
-  acquire(app: App, scope: string) {
-    return acquireToken({ authBaseUrl: this.authBaseUrl, ...app, scope });
+  // The whole token answer: its lifetime says when the driver renews it (token-leases.ts). An app the
+  // control protocol registered is the emulator's to sign in: a refusal, or an answer that is no token,
+  // ends the test without a verdict, blamed on the target, as a control call that fails does.
+  async acquire(app: App, scope: string): Promise<Token> {
+    try {
+      return await acquireToken({ authBaseUrl: this.authBaseUrl, ...app, scope, timeoutMs: this.timeoutMs });
+    } catch (error) {
+      if (!(error instanceof TokenError)) throw error;
+      throw noVerdict(
+        new ControlProtocolError(
+          error.url,
+          error.status,
+          `${error.reason.replace(/\.$/, '')}; asked for a token for ${scope} of an app it registered, expected 200 with access_token and expires_in (docs/interfaces.md#emulator-token-endpoint)`,
+        ),
+      );
+    }
   }
 }

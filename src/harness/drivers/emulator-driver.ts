@@ -24,7 +24,8 @@ export interface EmulatorRuntimeOptions {
 }
 
 export function createEmulatorRuntime(options: EmulatorRuntimeOptions): TargetRuntime {
-  const control = new ControlClient(options.controlBaseUrl);
+  // Control calls and tokens are exchanges of the run too: MDE_REQUEST_TIMEOUT_SECONDS bounds them.
+  const control = new ControlClient(options.controlBaseUrl, options.http.timeoutMs);
   return {
     spec: options.spec,
     apiBaseUrl: options.apiBaseUrl,
@@ -51,7 +52,7 @@ export class EmulatorDriver implements TargetDriver {
     private readonly control: ControlClient,
   ) {
     this.mode = options.spec.mode;
-    this.apps = new EmulatorApps(control, options.authBaseUrl);
+    this.apps = new EmulatorApps(control, options.authBaseUrl, options.http.timeoutMs);
   }
 
   async client(identity: Identity): Promise<ApiClient> {

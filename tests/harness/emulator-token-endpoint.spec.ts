@@ -1,0 +1,92 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { OTHER_RESOURCE_SCOPE } from '../../src/contract/index.ts';
+import { createEmulatorRuntime } from '../../src/harness/drivers/emulator-driver.ts';
+import { isUserError } from '../../src/harness/errors.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
+
+// An emulator under construction: its control protocol registers apps and tells the time, its token
+// endpoint answers `token`; each after its delay.
+async function halfBuilt(token: { status: number; body: unknown }, delays = { control: 0, token: 0 }) {
+  const server = createServer((req, res) => {
+    req.resume();
+    const isToken = req.url?.endsWith('/oauth2/v2.0/token');
+    req.on('end', () =>
+      setTimeout(
+        () => {
+          const [status, body] = isToken
+            ? [token.status, token.body]
+            : req.url === '/_emulator/clock'
+              ? [200, { now: '2026-03-02T10:00:00.000Z' }]
+              : [201, {}];
+          res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        },
+        delays[isToken ? 'token' : 'control'],
+      ),
+    );
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url, close: () => new Promise<void>((done) => server.close(() => done())) };
+}
+
+function driverOf(url: string, timeoutMs = 10_000) {
+  const spec = { mode: 'emulator' as const, apiBaseUrl: url };
+  const http = { request: () => Promise.reject(new Error('no request context in this test')), timeoutMs };
+  const options = { spec, http, apiBaseUrl: url, authBaseUrl: url, controlBaseUrl: url, runId: 'r' };
+  return createEmulatorRuntime(options).newDriver();
+}
+
+// The preflight asked for one token; a test asks for more (another scope, more apps). A refusal then
+// is the emulator's to fix: the test reaches no verdict, blamed on the target (exit 3), in one line
+// naming the token URL and the scope, never a suite error with the suite's stack (exit 2).
+test('a token refused during a test ends it without a verdict, naming the token URL and scope', async () => {
+  const refusal = {
+    error: 'invalid_scope',
+    error_description: 'AADSTS70011: The provided value for scope is not valid.',
+  };
+  const emulator = await halfBuilt({ status: 400, body: refusal });
+  try {
+    const error = await driverOf(emulator.url)
+      .token('other-audience')
+      .catch((e: unknown) => e);
+    expect(isUserError(error), String(error)).toBe(true);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^${emulator.url}/[0-9a-f-]{36}/oauth2/v2\\.0/token answered 400: .*invalid_scope`),
+    );
+    expect((error as Error).message).toContain(OTHER_RESOURCE_SCOPE);
+    expect((error as Error).stack).not.toMatch(/\n\s+at /);
+    expect(takeNoVerdicts()).toEqual([expect.objectContaining({ cause: 'target' })]);
+  } finally {
+    await emulator.close();
+  }
+});
+
+// MDE_REQUEST_TIMEOUT_SECONDS bounds every exchange, the control protocol's and the token endpoint's
+// too: they once waited a fixed 10 s, so a slow emulator given 20 s lost its tests' set-up all the same.
+test('the control protocol and the token endpoint wait as long as MDE_REQUEST_TIMEOUT_SECONDS says', async () => {
+  const token = { status: 200, body: { token_type: 'Bearer', access_token: 'a.b.c', expires_in: 3599 } };
+  const slowControl = await halfBuilt(token, { control: 1_500, token: 0 });
+  const slowToken = await halfBuilt(token, { control: 0, token: 1_500 });
+  try {
+    const started = Date.now();
+    const clock = await driverOf(slowControl.url, 1_000)
+      .clockNow()
+      .catch((e: unknown) => e);
+    expect(String(clock)).toContain('/_emulator/clock did not answer: no answer within 1 s');
+    const signIn = await driverOf(slowToken.url, 1_000)
+      .token('operator')
+      .catch((e: unknown) => e);
+    expect(String(signIn)).toMatch(/\/oauth2\/v2\.0\/token did not answer: no answer within 1 s/);
+    expect(Date.now() - started, 'each gave up after 1 s, not 10 s').toBeLessThan(4_000);
+    expect(takeNoVerdicts().map((f) => f.cause)).toEqual(['target', 'target']);
+    // A slow answer within the time allowed is taken.
+    expect((await driverOf(slowControl.url, 3_000).clockNow()).toISOString()).toBe(
+      '2026-03-02T10:00:00.000Z',
+    );
+    expect(await driverOf(slowToken.url, 3_000).token('operator')).toBe('a.b.c');
+  } finally {
+    await Promise.all([slowControl.close(), slowToken.close()]);
+  }
+});

@@ -129,8 +129,8 @@ export class ControlProtocolError extends HarnessError {
     super(
       status === undefined
         ? `${url} did not answer: ${detail}`
-        : `${url} answered ${status}: ${detail}. ` +
-            'The emulator must implement the control protocol of docs/interfaces.md#control-protocol.',
+        : // Short: a report line keeps it whole beside the URL and the answer (reason-line.ts).
+          `${url} answered ${status}: ${detail}. The emulator must answer as docs/interfaces.md#control-protocol says.`,
       options,
     );
     // The emulator's fault, not the suite's: Playwright prints the line for each test it ended, without

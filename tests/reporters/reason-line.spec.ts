@@ -78,6 +78,26 @@ test.describe('one-line reasons', () => {
     expect(line).toMatch(/^http:\/\/127\.0\.0\.1:9\/control\/clock answered 500: y+… The emulator must/);
     expect(line.endsWith(pointer)).toBe(true);
   });
+
+  // compliance.md's row and headline are all an emulator author sees of a broken control endpoint there:
+  // a long test title once left "…: http://12… The emulator must implement the control protocol of
+  // docs/…", naming neither the endpoint nor its answer. The title gives way first.
+  test("a long title gives way to the error's URL, status and what was expected", () => {
+    const title =
+      'a cancel without Authorization answers 401 Unauthorized with the error envelope and changes nothing';
+    const error = new ControlProtocolError(
+      'http://127.0.0.1:4520/_emulator/machines',
+      404,
+      'expected 201; body {"error":"not here"}',
+    );
+    const line = reasonLine(error.message, title);
+    expect(line.length).toBeLessThanOrEqual(200);
+    expect(line).toMatch(/^a cancel without Authorization answers.*…: /);
+    expect(line).toContain('http://127.0.0.1:4520/_emulator/machines answered 404: expected 201');
+    expect(line).toMatch(/docs\/interfaces\.md#control-protocol says\.$/);
+    // A short one is kept whole.
+    expect(reasonLine('Error: boom', 'a short title')).toBe('a short title: boom');
+  });
 });
 
 // What the target did is the evidence a FAIL, WARN or ERROR row files; the title is listed beside it.

@@ -4,6 +4,8 @@ import { ControlProtocolError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
 import { type RawResponse, sendRaw, WireLoss } from '../http/raw-request.ts';
+import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
+import type { ClockReading } from './api-clock.ts';
 
 // Client of the emulator control protocol (docs/interfaces.md#control-protocol). Any answer other than the
 // documented one is a ControlProtocolError naming the URL and the status, and the test that needed it
@@ -12,13 +14,17 @@ export class ControlClient {
   constructor(
     readonly baseUrl: string,
     private readonly timeoutMs = 10_000,
+    private readonly wallClock: Clock = WALL_CLOCK,
   ) {}
 
   // The latest `now` the emulator gave: an advance must move its clock at least that far past it.
   private seen: Date | undefined;
+  // The same, with when it was given: the API's Date header must not lag it (api-clock.ts).
+  lastReading: ClockReading | undefined;
 
   async clock(): Promise<Date> {
     this.seen = this.readNow(await this.must('GET', '/_emulator/clock', undefined, 200), '/_emulator/clock');
+    this.lastReading = { now: this.seen, at: this.wallClock.now() };
     return this.seen;
   }
 
@@ -39,6 +45,7 @@ export class ControlClient {
         ),
       );
     this.seen = now;
+    this.lastReading = { now, at: this.wallClock.now() };
     return now;
   }
 

@@ -7,6 +7,7 @@ import type { Exchange } from '../http/exchange.ts';
 import type { HttpSettings } from '../http/transport.ts';
 import type { Token } from '../identity/client-secret-flow.ts';
 import { noteExists } from '../observation/seen-states.ts';
+import { ApiClockWatch } from './api-clock.ts';
 import { ControlClient } from './control-client.ts';
 import { EmulatorApps } from './emulator-apps.ts';
 import { identityToken } from './emulator-identities.ts';
@@ -46,6 +47,7 @@ export class EmulatorDriver implements TargetDriver {
   // For each fresh identity's client, how to make another of its app with a token of its own.
   private readonly sameApp = new WeakMap<ApiClient, () => ApiClient>();
   private freshCount = 0;
+  private readonly apiClock: ApiClockWatch;
 
   constructor(
     private readonly options: EmulatorRuntimeOptions,
@@ -53,6 +55,7 @@ export class EmulatorDriver implements TargetDriver {
   ) {
     this.mode = options.spec.mode;
     this.apps = new EmulatorApps(control, options.authBaseUrl, options.http.timeoutMs);
+    this.apiClock = new ApiClockWatch(control);
   }
 
   async client(identity: Identity): Promise<ApiClient> {
@@ -136,6 +139,7 @@ export class EmulatorDriver implements TargetDriver {
       http: this.options.http,
       baseUrl: this.options.apiBaseUrl,
       caller: { label, authorization: async () => `Bearer ${await token()}` },
+      guard: { beforeCall: async () => undefined, afterCall: (exchange) => this.apiClock.check(exchange) },
     });
   }
 

@@ -1,0 +1,66 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createEmulatorRuntime } from '../../src/harness/drivers/emulator-driver.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
+
+// An emulator whose /_emulator/clock/advance moves the `now` it reports; its API stamps its Date header
+// with that clock when `apiOnVirtualClock`, else with real time: the advance reaches neither its tokens
+// nor its rate windows, and the tests that move the clock would fail the API for it.
+async function emulator(apiOnVirtualClock: boolean) {
+  let offsetMs = 0;
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      if (req.url === '/_emulator/clock/advance') offsetMs += JSON.parse(body).seconds * 1000;
+      const virtualNow = new Date(Date.now() + offsetMs);
+      const json = (status: number, answer: unknown, headers: Record<string, string> = {}) =>
+        res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(answer));
+      if (req.url?.startsWith('/_emulator/clock')) return json(200, { now: virtualNow.toISOString() });
+      if (req.url === '/_emulator/apps') return json(201, {});
+      if (req.url?.endsWith('/oauth2/v2.0/token'))
+        return json(200, { token_type: 'Bearer', access_token: 'a.b.c', expires_in: 3599 });
+      const date = (apiOnVirtualClock ? virtualNow : new Date()).toUTCString();
+      json(404, { error: { code: 'NotFound', message: 'no such action' } }, { date });
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const spec = { mode: 'emulator' as const, apiBaseUrl: url };
+  const http = { request: () => Promise.reject(new Error('loopback only')), timeoutMs: 5_000 };
+  const options = { spec, http, apiBaseUrl: url, authBaseUrl: url, controlBaseUrl: url, runId: 'r' };
+  const driver = createEmulatorRuntime(options).newDriver();
+  return { url, driver, close: () => new Promise<void>((done) => server.close(() => done())) };
+}
+
+// A FAIL of AUTH.EXPIRED or RATE.RECOVER on such an emulator would blame its API for its control
+// protocol: the test that then fails reaches no verdict instead, once, naming both clocks.
+test("an API whose Date header stays behind the advanced clock is the control protocol's fault", async () => {
+  const { url, driver, close } = await emulator(false);
+  try {
+    await driver.advanceClock(3600);
+    const api = await driver.client('operator');
+    await api.get('a1');
+    await api.get('a1');
+    const found = takeNoVerdicts();
+    expect(found).toEqual([expect.objectContaining({ cause: 'target' })]);
+    expect(found[0]!.text).toContain(`${url}/_emulator/clock/advance`);
+    expect(found[0]!.text).toMatch(/Date header is (3599|3600|3601) s behind the clock/);
+  } finally {
+    await close();
+  }
+});
+
+test('an API whose Date header follows the advanced clock raises nothing', async () => {
+  const { driver, close } = await emulator(true);
+  try {
+    await driver.advanceClock(3600);
+    await (await driver.client('operator')).get('a1');
+    expect(takeNoVerdicts()).toEqual([]);
+  } finally {
+    await close();
+  }
+});

@@ -89,6 +89,8 @@ export class TransportError extends HarnessError {
     options?: { cause?: unknown },
   ) {
     super(`${exchange}: ${reason}`, options);
+    // The wire's fault, not the suite's: as for a control protocol error below.
+    if (!process.env.DEBUG) withoutFrames(this);
   }
 }
 
@@ -135,8 +137,15 @@ export class ControlProtocolError extends HarnessError {
     );
     // The emulator's fault, not the suite's: Playwright prints the line for each test it ended, without
     // a stack and code frame of the suite's client (DEBUG=1 keeps them).
-    if (!process.env.DEBUG) this.stack = `${this.name}: ${this.message}`;
+    if (!process.env.DEBUG) withoutFrames(this);
   }
+}
+
+// An error and its causes as their lines alone ("WireLoss: connection reset ..."): Playwright prints
+// each cause beneath the error with its stack, frames of the suite's client and of Node.
+function withoutFrames(error: Error): void {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++)
+    e.stack = `${e.name}: ${e.message}`;
 }
 
 // Errors the user can fix: printed as their name and message alone, never with a stack trace.

@@ -64,6 +64,35 @@ for (const [how, reason] of cases) {
   });
 }
 
+// Playwright prints each error it ended a test with, its stack and its causes' stacks: an emulator that
+// drops connections is its author's to fix, so the loss reads as its line and the causes' lines, without
+// frames of the suite's client or of Node's (DEBUG=1 keeps them), as a control protocol error does.
+test("a lost exchange prints as its line and its causes' lines, without a stack unless DEBUG is set", async () => {
+  const frames = (error: unknown): string[] => {
+    const all: string[] = [];
+    for (let e = error as Error | undefined, depth = 0; e && depth < 5; e = e.cause as Error, depth++)
+      all.push(...(e.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)));
+    return all;
+  };
+  const { api, server } = await target('reset');
+  const error = await api.cancel('abc', { Comment: 'c' }).catch((e) => e);
+  expect(error).toBeInstanceOf(TransportError);
+  expect(error.stack).toBe(`TransportError: ${error.message}`);
+  expect(frames(error)).toEqual([]);
+  expect(String((error.cause as Error)?.message)).toMatch(/connection (reset|closed)/);
+  const before = process.env.DEBUG;
+  process.env.DEBUG = '1';
+  try {
+    const debugged = await api.cancel('abc', { Comment: 'c' }).catch((e) => e);
+    expect(frames(debugged).length).toBeGreaterThan(0);
+  } finally {
+    if (before === undefined) delete process.env.DEBUG;
+    else process.env.DEBUG = before;
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
 test("on loopback a 503 page is the emulator's own answer: judged, not lost", async () => {
   const server = createServer((_req, res) => {
     res.writeHead(503, { 'content-type': 'text/html' });

@@ -53,7 +53,7 @@ test('a token refused during a test ends it without a verdict, naming the token 
       .catch((e: unknown) => e);
     expect(isUserError(error), String(error)).toBe(true);
     expect((error as Error).message).toMatch(
-      new RegExp(`^${emulator.url}/[0-9a-f-]{36}/oauth2/v2\\.0/token answered 400: .*invalid_scope`),
+      new RegExp(`^${emulator.url}/\\{tenantId\\}/oauth2/v2\\.0/token answered 400: .*invalid_scope`),
     );
     expect((error as Error).message).toContain(OTHER_RESOURCE_SCOPE);
     expect((error as Error).stack).not.toMatch(/\n\s+at /);

@@ -54,7 +54,12 @@ export class EmulatorDriver implements TargetDriver {
     private readonly control: ControlClient,
   ) {
     this.mode = options.spec.mode;
-    this.apps = new EmulatorApps(control, options.authBaseUrl, options.http.timeoutMs);
+    this.apps = new EmulatorApps(
+      control,
+      options.authBaseUrl,
+      options.http.timeoutMs,
+      options.spec.scope ?? DEFAULT_SCOPE,
+    );
     this.apiClock = new ApiClockWatch(control);
   }
 

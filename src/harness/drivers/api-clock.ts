@@ -36,7 +36,9 @@ export function apiClockLag(
 export class ApiClockWatch {
   private lagged = false;
 
-  constructor(private readonly control: { baseUrl: string; lastReading: ClockReading | undefined }) {}
+  constructor(
+    private readonly control: { readonly baseUrl: string; readonly lastReading: ClockReading | undefined },
+  ) {}
 
   check(exchange: Exchange): void {
     if (this.lagged) return;

@@ -20,11 +20,14 @@ export class ControlClient {
   // The latest `now` the emulator gave: an advance must move its clock at least that far past it.
   private seen: Date | undefined;
   // The same, with when it was given: the API's Date header must not lag it (api-clock.ts).
-  lastReading: ClockReading | undefined;
+  private reading: ClockReading | undefined;
+  get lastReading(): ClockReading | undefined {
+    return this.reading;
+  }
 
   async clock(): Promise<Date> {
     this.seen = this.readNow(await this.must('GET', '/_emulator/clock', undefined, 200), '/_emulator/clock');
-    this.lastReading = { now: this.seen, at: this.wallClock.now() };
+    this.reading = { now: this.seen, at: this.wallClock.now() };
     return this.seen;
   }
 
@@ -45,7 +48,7 @@ export class ControlClient {
         ),
       );
     this.seen = now;
-    this.lastReading = { now, at: this.wallClock.now() };
+    this.reading = { now, at: this.wallClock.now() };
     return now;
   }
 

@@ -86,7 +86,7 @@ export class EmulatorApps {
       new ControlProtocolError(
         this.tokenEndpoint,
         200,
-        `the token of an app registered with roles [${registered.join(', ')}] carries roles [${carried.join(', ')}]; its roles claim must be exactly the app's roles (docs/interfaces.md#control-protocol)`,
+        `the token of an app registered with roles [${registered.join(', ')}] carries roles [${carried.join(', ')}]; its roles claim must be exactly the app's roles (docs/interfaces.md#emulator-token-endpoint)`,
       ),
     );
   }

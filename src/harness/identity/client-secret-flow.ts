@@ -77,7 +77,7 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
     throw new TokenError(
       url,
       status,
-      `expires_in must be the token's lifetime in seconds, a number above 0 (got ${String(JSON.stringify(body.expires_in)).slice(0, 40)})`,
+      `expires_in must be the token's lifetime in seconds, a number above 0 (got ${body.expires_in === undefined ? 'none' : String(JSON.stringify(body.expires_in)).slice(0, 40)})`,
     );
   return { accessToken: body.access_token, expiresIn };
 }

@@ -124,7 +124,8 @@ export class ControlProtocolError extends HarnessError {
     readonly url: string,
     readonly status: number | undefined,
     readonly detail: string,
-    options?: { cause?: unknown },
+    // `remembered`: an absence an earlier test of the run met (absent-endpoints.ts), not asked again.
+    options?: { cause?: unknown; remembered?: boolean },
   ) {
     // No answer is an exchange lost (the emulator stopped or hung), not a protocol it got wrong: the
     // pointer would send its author looking for a bug, and push what was lost out of the report's line.
@@ -138,7 +139,9 @@ export class ControlProtocolError extends HarnessError {
     // The emulator's fault, not the suite's: Playwright prints the line for each test it ended, without
     // a stack and code frame of the suite's client (DEBUG=1 keeps them).
     if (!process.env.DEBUG) withoutFrames(this);
+    this.remembered = options?.remembered ?? false;
   }
+  readonly remembered: boolean;
 }
 
 // An error and its causes as their lines alone ("WireLoss: connection reset ..."): Playwright prints

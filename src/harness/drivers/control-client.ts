@@ -5,6 +5,7 @@ import { noVerdict } from '../evidence/no-verdict.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
 import { type RawResponse, sendRaw, WireLoss } from '../http/raw-request.ts';
 import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
+import type { AbsentEndpoints } from './absent-endpoints.ts';
 import type { ClockReading } from './api-clock.ts';
 
 // Client of the emulator control protocol (docs/interfaces.md#control-protocol). Any answer other than the
@@ -15,6 +16,8 @@ export class ControlClient {
     readonly baseUrl: string,
     private readonly timeoutMs = 10_000,
     private readonly wallClock: Clock = WALL_CLOCK,
+    // What the run learnt the emulator lacks (absent-endpoints.ts); none for the embedded emulator.
+    private readonly absent?: AbsentEndpoints,
   ) {}
 
   // The latest `now` the emulator gave: an advance must move its clock at least that far past it.
@@ -100,17 +103,32 @@ export class ControlClient {
     return date;
   }
 
-  // A call the run needs: its failure ends the test that made it without a verdict.
+  // A call the run needs: its failure ends the test that made it without a verdict; an absence the
+  // run knew already ends it as skipped (absent-endpoints.ts).
   private async must(method: string, path: string, body: unknown, expected: number): Promise<unknown> {
     try {
       return await this.call(method, path, body, expected);
     } catch (error) {
-      throw error instanceof ControlProtocolError ? noVerdict(error) : error;
+      if (!(error instanceof ControlProtocolError)) throw error;
+      noVerdict(error);
+      if (error.remembered) this.absent?.skip(error);
+      throw error;
     }
   }
 
   private async call(method: string, path: string, body: unknown, expected: number): Promise<unknown> {
     const url = `${this.baseUrl}${path}`;
+    const known = this.absent?.known(method, path, url);
+    if (known) throw known;
+    try {
+      return await this.ask(url, method, body, expected);
+    } catch (error) {
+      if (error instanceof ControlProtocolError) this.absent?.learn(method, path, error);
+      throw error;
+    }
+  }
+
+  private async ask(url: string, method: string, body: unknown, expected: number): Promise<unknown> {
     let answer: RawResponse;
     try {
       // The kept-alive client of the API calls: every test registers its apps and actions here, and a
@@ -123,7 +141,7 @@ export class ControlClient {
         timeoutMs: this.timeoutMs,
       });
     } catch (error) {
-      throw new ControlProtocolError(url, undefined, lossReason(error));
+      throw new ControlProtocolError(url, undefined, lossReason(error), { cause: error });
     }
     const { status, text } = answer;
     if (status !== expected)

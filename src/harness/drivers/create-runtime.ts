@@ -1,6 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import type { RecordMode } from '../http/recorder.ts';
 import type { TargetPlan } from '../run/run-plan.ts';
+import { AbsentEndpoints } from './absent-endpoints.ts';
 import { createEmulatorRuntime } from './emulator-driver.ts';
 import type { TargetRuntime } from './target-driver.ts';
 
@@ -44,6 +45,7 @@ export async function createRuntime(target: TargetPlan, ctx: RuntimeContext): Pr
         authBaseUrl: slot ?? spec.authBaseUrl ?? spec.apiBaseUrl,
         controlBaseUrl: slot ?? spec.controlBaseUrl ?? spec.apiBaseUrl,
         runId: ctx.runId,
+        absent: new AbsentEndpoints(ctx.resultsDir, ctx.runId, target.name),
       });
     }
     case 'tenant': {

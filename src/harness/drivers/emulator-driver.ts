@@ -7,6 +7,7 @@ import type { Exchange } from '../http/exchange.ts';
 import type { HttpSettings } from '../http/transport.ts';
 import type { Token } from '../identity/client-secret-flow.ts';
 import { noteExists } from '../observation/seen-states.ts';
+import type { AbsentEndpoints } from './absent-endpoints.ts';
 import { ApiClockWatch } from './api-clock.ts';
 import { ControlClient } from './control-client.ts';
 import { EmulatorApps } from './emulator-apps.ts';
@@ -22,11 +23,18 @@ export interface EmulatorRuntimeOptions {
   authBaseUrl: string;
   controlBaseUrl: string;
   runId: string;
+  // An emulator not the suite's own: what the run learnt it lacks (absent-endpoints.ts).
+  absent?: AbsentEndpoints;
 }
 
 export function createEmulatorRuntime(options: EmulatorRuntimeOptions): TargetRuntime {
   // Control calls and tokens are exchanges of the run too: MDE_REQUEST_TIMEOUT_SECONDS bounds them.
-  const control = new ControlClient(options.controlBaseUrl, options.http.timeoutMs);
+  const control = new ControlClient(
+    options.controlBaseUrl,
+    options.http.timeoutMs,
+    undefined,
+    options.absent,
+  );
   return {
     spec: options.spec,
     apiBaseUrl: options.apiBaseUrl,

@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import { ControlProtocolError } from '../errors.ts';
+import { currentTestInfo } from '../evidence/record-finding.ts';
+import { RunMemory } from './run-memory.ts';
+
+// Control endpoints an emulator showed it lacks (404, 405 or 501), and a control origin where nothing
+// listens (connection refused: the emulator stopped): remembered for the run, so that each later test
+// needing one ends at once without a verdict (skipped, its row ERROR) instead of failing and costing
+// Playwright a new worker. An emulator lacking /_emulator/machines took 34 s to report it instead of
+// 8 s, a worker start for each of its 46 tests. Answers that may pass (a 500, a timeout) are asked
+// again each time.
+export const ABSENT_ENDPOINTS_FILE = 'absent-endpoints.json';
+const ABSENT_STATUSES: readonly number[] = [404, 405, 501];
+// The key of an origin that refused the connection, beside the "METHOD /path" keys.
+const NOTHING_LISTENS = '*';
+
+interface Absence {
+  status?: number;
+  detail: string;
+}
+
+export function forgetAbsentEndpoints(resultsDir: string): void {
+  RunMemory.forget(join(resultsDir, ABSENT_ENDPOINTS_FILE));
+}
+
+export class AbsentEndpoints {
+  private readonly memory: RunMemory<Absence>;
+
+  // `skip`: how a test that meets a known absence ends; Playwright's skip of the running test, which
+  // keeps its worker (the records still judge it errored). Not on a retry, where the test told first
+  // would read as flaky.
+  constructor(
+    resultsDir: string,
+    runId: string,
+    target: string,
+    readonly skip: (error: ControlProtocolError) => void = skipRunningTest,
+  ) {
+    this.memory = new RunMemory(join(resultsDir, ABSENT_ENDPOINTS_FILE), runId, target);
+  }
+
+  // The error an earlier test met at this endpoint, made again for `url`; undefined if none is known.
+  known(method: string, path: string, url: string): ControlProtocolError | undefined {
+    const absence = this.memory.get(`${method} ${path}`) ?? this.memory.get(NOTHING_LISTENS);
+    return absence && new ControlProtocolError(url, absence.status, absence.detail, { remembered: true });
+  }
+
+  learn(method: string, path: string, error: ControlProtocolError): void {
+    if (error.status !== undefined && ABSENT_STATUSES.includes(error.status))
+      this.memory.remember(`${method} ${path}`, { status: error.status, detail: error.detail });
+    else if (error.status === undefined && isRefused(error.cause))
+      this.memory.remember(NOTHING_LISTENS, { detail: error.detail });
+  }
+}
+
+function skipRunningTest(error: ControlProtocolError): void {
+  const info = currentTestInfo();
+  if (info?.retry === 0) info.skip(true, error.message);
+}
+
+// The loss's cause (WireLoss, then Node's error) says connection refused: nothing listens there.
+function isRefused(loss: unknown): boolean {
+  return (loss as { cause?: { code?: unknown } } | undefined)?.cause?.code === 'ECONNREFUSED';
+}

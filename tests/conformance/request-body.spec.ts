@@ -1,5 +1,5 @@
 import {
-  cancelActive,
+  cancelsActive,
   expect,
   expectUnchanged,
   firstCancelled,
@@ -32,11 +32,14 @@ suite('cancel request body', () => {
       async ({ driver, api, need }) => {
         const action = await need(driver.activeAction());
         const before = await readState(api, action.id);
-        for (const raw of raws) {
-          // A final action may be refused for its state first: an action that finished by itself is no verdict.
-          const res = await cancelActive(driver, api, action.id, undefined, { request: { raw } });
-          expect(res).toBeErrorEnvelope(400);
-        }
+        // A final action may be refused for its state first: an action that finished by itself is no verdict.
+        const answers = await cancelsActive(
+          driver,
+          api,
+          action.id,
+          raws.map((raw) => ({ raw })),
+        );
+        for (const res of answers) expect(res).toBeErrorEnvelope(400);
         await expectUnchanged(driver, api, action.id, before);
       },
     );

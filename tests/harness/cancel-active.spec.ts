@@ -5,6 +5,7 @@ import type { Exchange } from '../../src/harness/http/exchange.ts';
 import {
   answeredEndedByItself,
   cancelActive,
+  cancelsActive,
   unlessAnsweredEndedByItself,
   unlessFinishedByItself,
 } from '../fixtures/cancel-active.ts';
@@ -171,4 +172,22 @@ test('a 200 that shows its action ended while a GET shows it Cancelled ends with
   expect((error as Error).message).toContain('disagree on how the action ended');
   expect((error as Error).message).not.toContain('its device finished before');
   expect(takeNoVerdicts()).toHaveLength(1);
+});
+
+test('several refused cancels of one action read it back once: still active then, it was active at each', async () => {
+  const { api, calls } = client(400, 'InProgress');
+  const answers = await cancelsActive(TENANT, api, ID, [{ raw: '"x"' }, { raw: '42' }, { raw: 'true' }]);
+  expect(answers.map((a) => a.status)).toEqual([400, 400, 400]);
+  expect(calls).toEqual(['cancel', 'cancel', 'cancel', 'get']);
+  expect(takeNoVerdicts()).toHaveLength(0);
+  // Ended by itself by the end: any of the refusals may have been its final state's, so none is judged.
+  const ended = client(400, 'Failed');
+  await expect(cancelsActive(TENANT, ended.api, ID, [{ raw: '"x"' }, { raw: '42' }])).rejects.toBeInstanceOf(
+    PreconditionError,
+  );
+  expect(takeNoVerdicts()).toHaveLength(1);
+  // An emulator's actions never end by themselves: nothing to read.
+  const emulator = client(400, 'Pending');
+  await cancelsActive(on('embedded'), emulator.api, ID, [{ raw: '"x"' }]);
+  expect(emulator.calls).toEqual(['cancel']);
 });

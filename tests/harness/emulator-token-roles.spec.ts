@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createEmulatorRuntime } from '../../src/harness/drivers/emulator-driver.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
+import { emulatorDriverAt } from './emulator-driver-at.ts';
 
 const jwt = (claims: object) =>
   `eyJhbGciOiJSUzI1NiJ9.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2lnbmF0dXJl`;
@@ -32,10 +32,7 @@ async function emulator(rolesOf: (registered: string[]) => string[] | undefined)
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const spec = { mode: 'emulator' as const, apiBaseUrl: url };
-  const http = { request: () => Promise.reject(new Error('loopback only')), timeoutMs: 5_000 };
-  const options = { spec, http, apiBaseUrl: url, authBaseUrl: url, controlBaseUrl: url, runId: 'r' };
-  const driver = createEmulatorRuntime(options).newDriver();
+  const driver = emulatorDriverAt(url);
   return { driver, close: () => new Promise<void>((done) => server.close(() => done())) };
 }
 

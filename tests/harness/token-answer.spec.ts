@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { acquireToken, TokenError } from '../../src/harness/identity/client-secret-flow.ts';
+import { acquireToken, type Token, TokenError } from '../../src/harness/identity/client-secret-flow.ts';
 import { signInError } from '../../src/harness/identity/sign-in-error.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
@@ -16,18 +16,27 @@ async function tokenEndpointAnswering(body: string, status = 200) {
   return { url, stop: () => server.close() };
 }
 
+// What an app signing in there gets: its token, or the error acquireToken throws.
+function tokenFrom(
+  authBaseUrl: string,
+  app: { tenantId?: string; clientSecret?: string } = {},
+): Promise<unknown> {
+  return acquireToken({
+    authBaseUrl,
+    tenantId: 'tenant',
+    clientId: 'client',
+    clientSecret: 'fake-secret-value',
+    scope: 'https://api.securitycenter.microsoft.com/.default',
+    timeoutMs: 5_000,
+    ...app,
+  }).catch((e: unknown) => e);
+}
+
 for (const body of ['null', '42', '"token"', '[]'])
   test(`a token answer of ${body} is refused as having no access_token`, async () => {
     const endpoint = await tokenEndpointAnswering(body);
     try {
-      const error = await acquireToken({
-        authBaseUrl: endpoint.url,
-        tenantId: 'tenant',
-        clientId: 'client',
-        clientSecret: 'fake-secret-value',
-        scope: 'https://api.securitycenter.microsoft.com/.default',
-        timeoutMs: 5_000,
-      }).catch((e: unknown) => e);
+      const error = await tokenFrom(endpoint.url);
       expect(error).toBeInstanceOf(TokenError);
       expect((error as TokenError).reason).toBe(`no access_token in ${body.length} bytes`);
     } finally {
@@ -46,14 +55,7 @@ test("a refusal's AADSTS code reaches the sign-in line and says what to fix", as
   });
   const endpoint = await tokenEndpointAnswering(body, 400);
   try {
-    const error = await acquireToken({
-      authBaseUrl: endpoint.url,
-      tenantId,
-      clientId: 'client',
-      clientSecret: 'fake-secret-value',
-      scope: 'https://api.securitycenter.microsoft.com/.default',
-      timeoutMs: 5_000,
-    }).catch((e: unknown) => e);
+    const error = await tokenFrom(endpoint.url, { tenantId });
     expect((error as TokenError).reason).toMatch(/^invalid_request: AADSTS90002: Tenant '.*' not found\./);
     expect((error as TokenError).reason).not.toContain('Trace ID');
     const line = signInError(
@@ -82,14 +84,10 @@ test("a refusal's sentence echoing the client secret or a token reaches the line
   });
   const endpoint = await tokenEndpointAnswering(body, 401);
   try {
-    const error = await acquireToken({
-      authBaseUrl: endpoint.url,
+    const error = await tokenFrom(endpoint.url, {
       tenantId: '6d5c1a5e-0b1c-4c1e-9a55-2f0e3b1c4d01',
-      clientId: 'client',
       clientSecret: secret,
-      scope: 'https://api.securitycenter.microsoft.com/.default',
-      timeoutMs: 5_000,
-    }).catch((e: unknown) => e);
+    });
     const reason = (error as TokenError).reason;
     expect(reason).toMatch(/^invalid_client: AADSTS7000215: /);
     expect(reason).not.toContain(secret);
@@ -108,14 +106,7 @@ for (const expiresIn of [undefined, 'soon', 0, -5, null])
       JSON.stringify({ token_type: 'Bearer', access_token: 'a.b.c', expires_in: expiresIn }),
     );
     try {
-      const error = await acquireToken({
-        authBaseUrl: endpoint.url,
-        tenantId: 'tenant',
-        clientId: 'client',
-        clientSecret: 'fake-secret-value',
-        scope: 'https://api.securitycenter.microsoft.com/.default',
-        timeoutMs: 5_000,
-      }).catch((e: unknown) => e);
+      const error = await tokenFrom(endpoint.url);
       expect(error).toBeInstanceOf(TokenError);
       expect((error as TokenError).status).toBe(200);
       expect((error as TokenError).reason).toContain('expires_in');
@@ -130,14 +121,7 @@ test('a token answer with expires_in "3599" (a string, as v1.0 answers) lives 35
     JSON.stringify({ token_type: 'Bearer', access_token: 'a.b.c', expires_in: '3599' }),
   );
   try {
-    const token = await acquireToken({
-      authBaseUrl: endpoint.url,
-      tenantId: 'tenant',
-      clientId: 'client',
-      clientSecret: 'fake-secret-value',
-      scope: 'https://api.securitycenter.microsoft.com/.default',
-      timeoutMs: 5_000,
-    });
+    const token = (await tokenFrom(endpoint.url)) as Token;
     expect(token.expiresIn).toBe(3599);
   } finally {
     endpoint.stop();

@@ -83,3 +83,37 @@ test('an emulator that stopped (connection refused) is asked once a run; another
   expect((await nextRun.clock().catch((e) => e)).remembered).toBe(false);
   takeNoVerdicts();
 });
+
+test("one slot's stopped emulator is not another slot's: a worker whose emulator listens still asks it", async () => {
+  const gone = await halfBuilt();
+  await gone.close();
+  const live = await halfBuilt();
+  const dir = tempDir('absent-');
+  const skipped: ControlProtocolError[] = [];
+  // One target with an emulator per worker slot: the same run and target name, two origins.
+  const slot = (url: string) =>
+    new ControlClient(
+      url,
+      2_000,
+      undefined,
+      new AbsentEndpoints(dir, 'run-1', 'emulator', (e) => skipped.push(e)),
+    );
+  try {
+    expect(
+      (
+        await slot(gone.url)
+          .clock()
+          .catch((e) => e)
+      ).message,
+    ).toContain('connection refused');
+    const asked = await slot(live.url)
+      .clock()
+      .catch((e) => e);
+    expect(asked.remembered).toBe(false);
+    expect(live.calls).toEqual(['GET /_emulator/clock']);
+    expect(skipped).toHaveLength(0);
+    takeNoVerdicts();
+  } finally {
+    await live.close();
+  }
+});

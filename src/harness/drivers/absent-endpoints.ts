@@ -11,8 +11,11 @@ import { RunMemory } from './run-memory.ts';
 // again each time.
 export const ABSENT_ENDPOINTS_FILE = 'absent-endpoints.json';
 const ABSENT_STATUSES: readonly number[] = [404, 405, 501];
-// The key of an origin that refused the connection, beside the "METHOD /path" keys.
-const NOTHING_LISTENS = '*';
+// The key of an origin that refused the connection, beside the "METHOD /path" keys: per origin, as a
+// target's worker slots each have an emulator of their own, and one stopped says nothing of the others.
+function nothingListens(url: string): string {
+  return `* ${URL.canParse(url) ? new URL(url).origin : url}`;
+}
 
 interface Absence {
   status?: number;
@@ -40,7 +43,7 @@ export class AbsentEndpoints {
 
   // The error an earlier test met at this endpoint, made again for `url`; undefined if none is known.
   known(method: string, path: string, url: string): ControlProtocolError | undefined {
-    const absence = this.memory.get(`${method} ${path}`) ?? this.memory.get(NOTHING_LISTENS);
+    const absence = this.memory.get(`${method} ${path}`) ?? this.memory.get(nothingListens(url));
     return absence && new ControlProtocolError(url, absence.status, absence.detail, { remembered: true });
   }
 
@@ -48,7 +51,7 @@ export class AbsentEndpoints {
     if (error.status !== undefined && ABSENT_STATUSES.includes(error.status))
       this.memory.remember(`${method} ${path}`, { status: error.status, detail: error.detail });
     else if (error.status === undefined && isRefused(error.cause))
-      this.memory.remember(NOTHING_LISTENS, { detail: error.detail });
+      this.memory.remember(nothingListens(error.url), { detail: error.detail });
   }
 }
 

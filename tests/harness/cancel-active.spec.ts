@@ -186,6 +186,20 @@ test('several refused cancels of one action read it back once: still active then
     PreconditionError,
   );
   expect(takeNoVerdicts()).toHaveLength(1);
+  // A cancel served among them is judged as it comes, as cancelActive judges one: a 200 to a body that
+  // must be refused fails whatever became of the action after it.
+  const served = client(400, 'Succeeded');
+  const cancel = served.api.cancel;
+  let first = true;
+  served.api.cancel = (async (...args: Parameters<ApiClient['cancel']>) => {
+    const res = await cancel(...args);
+    if (!first) return res;
+    first = false;
+    return { ...res, status: 200, body: { id: ID, status: 'Pending' } } as Exchange;
+  }) as ApiClient['cancel'];
+  const judged = await cancelsActive(TENANT, served.api, ID, [{ raw: '"x"' }, { raw: '42' }]);
+  expect(judged.map((a) => a.status)).toEqual([200, 400]);
+  expect(takeNoVerdicts()).toHaveLength(0);
   // An emulator's actions never end by themselves: nothing to read.
   const emulator = client(400, 'Pending');
   await cancelsActive(on('embedded'), emulator.api, ID, [{ raw: '"x"' }]);

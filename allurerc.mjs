@@ -29,7 +29,8 @@ const readJson = (file) => {
     return undefined;
   }
 };
-const thisRun = (report) => (report?.startedAt === records?.startedAt ? report : undefined);
+const thisRun = (report) =>
+  records?.startedAt !== undefined && report?.startedAt === records.startedAt ? report : undefined;
 const index = thisRun(readJson(join(reportsDir, 'targets', 'index.json')));
 const single = index ? undefined : thisRun(readJson(join(reportsDir, 'compliance.json')))?.summary;
 const verdictOf = (outcome) => (outcome ? `${outcome.exitReason} (exit ${outcome.exitCode})` : 'unknown');

@@ -96,6 +96,10 @@ test("the Allure report carries this run's verdict, partial or not, and no earli
     'compliance.json': { ...partial, startedAt: '2025-12-31T00:00:00.000Z' },
   });
   expect(stale.variables.Verdict).toBe('unknown');
+  // Nor one of a suite before reports said when they ran, beside records that do not say either.
+  const { startedAt: _, ...undated } = records;
+  const { startedAt: __, ...older } = partial;
+  expect((await allureConfigFor(undated, { 'compliance.json': older })).variables.Verdict).toBe('unknown');
   // A run of several targets: each environment carries its own.
   const two = runRecords([], {
     targets: {

@@ -28,7 +28,7 @@ import { startIndependentEmulator } from '../src/selftest/independent-emulator/i
 import { judgeMatrix, judgeRunErrors, judgeTenantRun } from '../src/selftest/judge-matrix.ts';
 import { readMatrixIndex } from '../src/selftest/read-matrix-index.ts';
 import { REHEARSAL_NAMES, startRehearsals } from '../src/selftest/rehearsal/start-rehearsals.ts';
-import { selftestMarkdown, selftestTable } from '../src/selftest/render-selftest.ts';
+import { selftestMarkdown, selftestTable, slowestTest } from '../src/selftest/render-selftest.ts';
 import { selftestArgsOrExit } from '../src/selftest/selftest-args.ts';
 import { INDEPENDENT_VARIANTS, SELFTEST_CASES } from '../src/selftest/selftest-cases.ts';
 import { type SelftestSelection, selftestSelection } from '../src/selftest/selftest-selection.ts';
@@ -181,6 +181,7 @@ const judged = withEvidence(cases, OUT, index);
 const figures = {
   tests: records.tests.length,
   seconds,
+  slowest: slowestTest(records.tests),
   calibration: {
     requests: Math.max(0, ...calibrations.map((c) => c.cost.requests)),
     // After the run; the originals were probed during it.

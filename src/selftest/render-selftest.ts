@@ -9,6 +9,20 @@ export interface SelftestFigures {
   calibration?: { requests: number; seconds: number; originalsSeconds?: number };
   // A run narrowed by MDE_SELFTEST_ONLY: the cases it named, of how many the self-test has.
   narrowed?: { ran: readonly string[]; of: number };
+  // The longest test of the run: a rehearsal waiting out its minute quota (one test 57 s, the self-test
+  // a third longer) showed nowhere else.
+  slowest?: { test: string; seconds: number };
+}
+
+// The slowest of a run's tests, as "target › title".
+export function slowestTest(
+  tests: readonly { target: string; title: string; durationMs: number }[],
+): SelftestFigures['slowest'] {
+  const slowest = tests.reduce<(typeof tests)[number] | undefined>(
+    (most, t) => (most && most.durationMs >= t.durationMs ? most : t),
+    undefined,
+  );
+  return slowest && { test: `${slowest.target} › ${slowest.title}`, seconds: slowest.durationMs / 1000 };
 }
 
 // The self-test for a terminal: one short table of what was proved, then only what went wrong, each
@@ -50,6 +64,11 @@ export function selftestTable(cases: SelftestCase[], figures: SelftestFigures): 
     ),
     `  ${'conformance tests run'.padEnd(30)} ${figures.tests} in ${figures.seconds} s`,
   );
+  if (figures.slowest) {
+    const { test, seconds } = figures.slowest;
+    const shown = test.length > 70 ? `${test.slice(0, 69)}…` : test;
+    lines.push(`  ${'slowest test'.padEnd(30)} ${seconds.toFixed(1)} s: ${shown}`);
+  }
   // A narrowed run without calibration cases probed nothing: no line for it.
   if (figures.calibration && cases.some((c) => c.kind === 'calibration'))
     lines.push(

@@ -1,5 +1,5 @@
 import type { SelftestCase } from '../../src/selftest/judge-matrix.ts';
-import { selftestMarkdown, selftestTable } from '../../src/selftest/render-selftest.ts';
+import { selftestMarkdown, selftestTable, slowestTest } from '../../src/selftest/render-selftest.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 const FIGURES = { tests: 56, seconds: 5 };
@@ -37,4 +37,25 @@ test('a narrowed run says so, with the cases it ran, and leaves out the groups i
   // The whole matrix shows every group, empty or not, and no note.
   expect(selftestTable([ok], FIGURES)).toMatch(/tenant rehearsals +0 \/ 0 /);
   expect(selftestTable([ok], FIGURES)).not.toContain('partial run');
+});
+
+test('the slowest test of the run is named, so a test that waits shows at once', () => {
+  const tests = [
+    { target: 'fault:x', title: 'a quick one', durationMs: 12 },
+    {
+      target: 'tenant:writes',
+      title: 'JSON answers carry Content-Type application/json',
+      durationMs: 56_941,
+    },
+    { target: 'profile:default', title: 'another', durationMs: 900 },
+  ];
+  const slowest = slowestTest(tests);
+  expect(slowest).toEqual({
+    test: 'tenant:writes › JSON answers carry Content-Type application/json',
+    seconds: 56.941,
+  });
+  expect(selftestTable([], { ...FIGURES, slowest })).toContain(
+    'slowest test                   56.9 s: tenant:writes › JSON answers carry Content-Type application/json',
+  );
+  expect(slowestTest([])).toBeUndefined();
 });

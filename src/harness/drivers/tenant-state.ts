@@ -5,7 +5,7 @@ import type { ActionRole } from '../config/roles.ts';
 import type { TenantTarget } from '../config/target-spec.ts';
 import { NotApplicableError, QuotaExceededError, SafetyInterlockError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
-import type { CallGuard } from '../http/api-client.ts';
+import type { CallGuard } from '../http/call-guard.ts';
 import type { Exchange } from '../http/exchange.ts';
 import type { QuotaLedger } from '../http/quota-ledger.ts';
 import type { HttpSettings } from '../http/transport.ts';

@@ -3,11 +3,13 @@ import { TransportError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
 import { observeExchange } from '../observation/passive-readings.ts';
 import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
+import type { CallGuard } from './call-guard.ts';
 import { type Exchange, parseJson } from './exchange.ts';
 import { checkExchange } from './exchange-checks.ts';
 import { describeLoss } from './loss-reason.ts';
 import type { RawResponse } from './raw-request.ts';
-import { type RecordMode, recordExchange } from './recorder.ts';
+import { recordExchange } from './recorder.ts';
+import type { RequestOptions } from './request-options.ts';
 import { type ServerFailurePolicy, sentWithCallerToken } from './server-failure-policy.ts';
 import { type HttpSettings, isLean, transmit } from './transport.ts';
 
@@ -17,32 +19,6 @@ export interface Caller {
   label: string;
   // The Authorization header value ("Bearer ...").
   authorization(): Promise<string>;
-}
-
-// Consulted before each call; the tenant driver uses it for the quota ledger and the write interlocks.
-export interface CallGuard {
-  // May answer what to do once the call is answered or lost (the quota ledger counts it from then).
-  beforeCall(call: {
-    caller: string;
-    operationId: string;
-    method: string;
-    id?: string;
-  }): Promise<undefined | (() => void)>;
-  // Every answer, once checked: the tenant ledger learns the status of the actions it created.
-  afterCall?(exchange: Exchange): void;
-}
-
-export interface RequestOptions {
-  // Exact body text to send instead of the JSON encoding of `body`.
-  raw?: string;
-  // Content-Type to send with a body; null sends none at all. Default application/json.
-  contentType?: string | null;
-  // Authorization header to send instead of the caller's token; null sends none.
-  authorization?: string | null;
-  // Use the versioned prefix (/api/v1.0) instead of /api.
-  versioned?: boolean;
-  // 'quiet' still checks the exchange but attaches nothing (the rate tests' bulk calls).
-  record?: RecordMode;
 }
 
 export interface ApiClientOptions {

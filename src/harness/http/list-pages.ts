@@ -1,6 +1,7 @@
-import type { ApiClient, RequestOptions } from './api-client.ts';
+import type { ApiClient } from './api-client.ts';
 import type { Exchange } from './exchange.ts';
 import { MAX_PAGES, nextPage } from './next-page.ts';
+import type { RequestOptions } from './request-options.ts';
 
 // Each answer of a list under `query`, page after page through `@odata.nextLink` (a tenant may page,
 // even answer an empty page with a link to the next: docs/contract.md#list-order). Stops after an

@@ -1,0 +1,14 @@
+import type { Exchange } from './exchange.ts';
+
+// Consulted before each call; the tenant driver uses it for the quota ledger and the write interlocks.
+export interface CallGuard {
+  // May answer what to do once the call is answered or lost (the quota ledger counts it from then).
+  beforeCall(call: {
+    caller: string;
+    operationId: string;
+    method: string;
+    id?: string;
+  }): Promise<undefined | (() => void)>;
+  // Every answer, once checked: the tenant ledger learns the status of the actions it created.
+  afterCall?(exchange: Exchange): void;
+}

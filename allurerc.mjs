@@ -34,6 +34,13 @@ const thisRun = (report) =>
 const index = thisRun(readJson(join(reportsDir, 'targets', 'index.json')));
 const single = index ? undefined : thisRun(readJson(join(reportsDir, 'compliance.json')))?.summary;
 const verdictOf = (outcome) => (outcome ? `${outcome.exitReason} (exit ${outcome.exitCode})` : 'unknown');
+// Said apart from the verdict, whose closing words the report's overview cuts off.
+const coverageOf = (summary) =>
+  !summary
+    ? 'unknown'
+    : summary.notRun?.length
+      ? `partial run: ${summary.notRun.length} of ${summary.requirements} requirements had no test in it`
+      : 'every requirement had a test in this run';
 const targetVerdict = (name) => verdictOf(index?.targets?.find((t) => t.name === name));
 
 const isMust = (tr) => tr.labels.some((l) => l.name === 'severity' && l.value === 'critical');
@@ -52,6 +59,7 @@ export default {
       [records?.runId, records?.startedAt && `started ${records.startedAt}`].filter(Boolean).join(', ') ||
       'unknown',
     Verdict: index ? `exit ${index.exitCode}; each target's verdict is its environment's` : verdictOf(single),
+    ...(index ? {} : { Coverage: coverageOf(single) }),
   },
   // One Allure environment per target (the label 'target' comes from src/reporters/allure-labels.ts),
   // so a multi-target run compares the same test across targets.

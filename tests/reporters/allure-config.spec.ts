@@ -85,11 +85,19 @@ test("the Allure report carries this run's verdict, partial or not, and no earli
     summary: {
       exitCode: 0,
       exitReason: 'no MUST requirement failed; partial run: 2 of 5 requirements had no test in it',
+      notRun: ['A.B', 'C.D'],
+      requirements: 5,
     },
   };
   const config = await allureConfigFor(records, { 'compliance.json': partial });
   expect(config.variables.Verdict).toBe(
     'no MUST requirement failed; partial run: 2 of 5 requirements had no test in it (exit 0)',
+  );
+  // Said on its own too: the overview cuts a long verdict off before its closing words.
+  expect(config.variables.Coverage).toBe('partial run: 2 of 5 requirements had no test in it');
+  const whole = { startedAt, summary: { ...partial.summary, notRun: [] } };
+  expect((await allureConfigFor(records, { 'compliance.json': whole })).variables.Coverage).toBe(
+    'every requirement had a test in this run',
   );
   // A report another run left there (another start) is not this run's verdict.
   const stale = await allureConfigFor(records, {

@@ -225,21 +225,19 @@ for (const failure of ['500', 'lost'] as const)
     expect(takeNoVerdicts()).toEqual([]);
   });
 
-// A cancel lost on the wire may have arrived all the same: then the second asking is refused (the
-// action is cancelled already) while a GET still shows it Pending (docs/contract.md#cancel-visible-after).
-// Read once, the teardown called the run's own cancelled scan "never cancelled", a run error.
-test('a teardown cancel lost after it arrived, then refused, is read until its cancel shows', async () => {
-  const id = 'bbbbbbbb-0000-4000-8000-000000000004';
+// A teardown of one scan whose cancels meet `post` (given the asking's number, from 0): the first
+// asking arrives whatever its answer, and a GET shows the scan Cancelled 3 s after it. Answers what the
+// run's ledger then holds of the scan.
+async function teardownAsked(id: string, post: (asking: number) => FakeAnswer) {
   const clock = fakeClock();
-  let posts = 0;
+  let askings = 0;
   let cancelledAt: number | undefined;
   const answer = (url: string, method: string): FakeAnswer => {
     if (url.endsWith('/runAntiVirusScan')) return scan(id);
-    if (method === 'POST' && posts++ === 0) {
-      cancelledAt = clock.now();
-      throw new Error('socket hang up');
+    if (method === 'POST') {
+      cancelledAt ??= clock.now();
+      return post(askings++);
     }
-    if (method === 'POST') return { status: 400, body: { error: { code: 'BadRequest', message: 'x' } } };
     const shown = cancelledAt !== undefined && clock.now() - cancelledAt >= 3_000;
     return { status: 200, body: { ...scan(id).body, status: shown ? 'Cancelled' : 'Pending' } };
   };
@@ -247,29 +245,30 @@ test('a teardown cancel lost after it arrived, then refused, is read until its c
   const driver = new TenantDriver(state);
   await driver.activeAction();
   await driver.teardown();
-  expect(state.created.get(id)).toMatchObject({ lastStatus: 'Cancelled' });
+  return state.created.get(id);
+}
+
+const lost = (): never => {
+  throw new Error('socket hang up');
+};
+
+// A cancel lost on the wire may have arrived all the same: then the second asking is refused (the
+// action is cancelled already) while a GET still shows it Pending (docs/contract.md#cancel-visible-after).
+// Read once, the teardown called the run's own cancelled scan "never cancelled", a run error.
+test('a teardown cancel lost after it arrived, then refused, is read until its cancel shows', async () => {
+  const refusedAgain = (asking: number): FakeAnswer =>
+    asking === 0 ? lost() : { status: 400, body: { error: { code: 'BadRequest', message: 'x' } } };
+  expect(await teardownAsked('bbbbbbbb-0000-4000-8000-000000000004', refusedAgain)).toMatchObject({
+    lastStatus: 'Cancelled',
+  });
   expect(takeNoVerdicts()).toEqual([]);
 });
 
 // Both askings lost: the first may have cancelled all the same, so the action is read until it shows
 // ended rather than left "unknown" for the run's report.
 test('a teardown cancel lost twice is read until its cancel shows', async () => {
-  const id = 'bbbbbbbb-0000-4000-8000-000000000005';
-  const clock = fakeClock();
-  let cancelledAt: number | undefined;
-  const answer = (url: string, method: string): FakeAnswer => {
-    if (url.endsWith('/runAntiVirusScan')) return scan(id);
-    if (method === 'POST') {
-      cancelledAt ??= clock.now();
-      throw new Error('socket hang up');
-    }
-    const shown = cancelledAt !== undefined && clock.now() - cancelledAt >= 3_000;
-    return { status: 200, body: { ...scan(id).body, status: shown ? 'Cancelled' : 'Pending' } };
-  };
-  const { state } = tenant(WRITES, answer, clock);
-  const driver = new TenantDriver(state);
-  await driver.activeAction();
-  await driver.teardown();
-  expect(state.created.get(id)).toMatchObject({ lastStatus: 'Cancelled' });
+  expect(await teardownAsked('bbbbbbbb-0000-4000-8000-000000000005', lost)).toMatchObject({
+    lastStatus: 'Cancelled',
+  });
   expect(takeNoVerdicts()).toEqual([]);
 });

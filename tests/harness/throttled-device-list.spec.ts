@@ -1,4 +1,5 @@
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
+import type { TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
 import type { Exchange } from '../../src/harness/http/exchange.ts';
 import { unlessBusyWithAnother } from '../fixtures/shared-device.ts';
 import { expect, test } from '../helpers/api-test.ts';
@@ -26,16 +27,21 @@ function throttledList(refusal: number) {
       : { status: refusal, body: { error: { code: 'NotFound', message: 'x' } } };
 }
 
-test('a refused scan whose device list answers 429 reaches no verdict, saying so, and is not remembered', async () => {
-  const { driver, sent } = tenant(WRITES, throttledList(404));
+// Two tests in turn each reach no verdict for `why`, and each asks for its scan: nothing was remembered.
+async function expectNoVerdictTwice(driver: TenantDriver, sent: string[], why: string): Promise<void> {
   for (let i = 0; i < 2; i++) {
     const error = await driver.activeAction().catch((e) => e);
     expect(error).toBeInstanceOf(PreconditionError);
-    expect(error.message).toContain('answered 429');
+    expect(error.message).toContain(why);
   }
-  // Asked again: a throttled list says nothing about MDE_MACHINE_ID.
   expect(sent.filter((s) => s.startsWith('POST'))).toHaveLength(2);
   expect(takeNoVerdicts().length).toBeGreaterThan(0);
+}
+
+test('a refused scan whose device list answers 429 reaches no verdict, saying so, and is not remembered', async () => {
+  const { driver, sent } = tenant(WRITES, throttledList(404));
+  // Asked again: a throttled list says nothing about MDE_MACHINE_ID.
+  await expectNoVerdictTwice(driver, sent, 'answered 429');
 });
 
 test("CANCEL.REOPEN's look at a shared device answered 429 reaches no verdict instead of judging the refusal", async () => {
@@ -57,11 +63,5 @@ test('a refused scan whose device list answers 500 reaches no verdict and is not
       ? { status: 500, body: { error: { code: 'InternalServerError', message: 'x' } } }
       : { status: 404, body: { error: { code: 'NotFound', message: 'x' } } };
   const { driver, sent } = tenant(WRITES, failing);
-  for (let i = 0; i < 2; i++) {
-    const error = await driver.activeAction().catch((e) => e);
-    expect(error).toBeInstanceOf(PreconditionError);
-    expect(error.message).toContain('answered 500');
-  }
-  expect(sent.filter((s) => s.startsWith('POST'))).toHaveLength(2);
-  expect(takeNoVerdicts().length).toBeGreaterThan(0);
+  await expectNoVerdictTwice(driver, sent, 'answered 500');
 });

@@ -1,7 +1,8 @@
 import { existsSync, renameSync } from 'node:fs';
 import { setAsideEarlierLedgers } from '../../src/harness/drivers/earlier-ledgers.ts';
-import { createTenantRuntime, TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
+import { TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
 import { actionLedgerFile, writeTenantReports } from '../../src/harness/drivers/tenant-reports.ts';
+import { createTenantRuntime } from '../../src/harness/drivers/tenant-runtime.ts';
 import { TenantState } from '../../src/harness/drivers/tenant-state.ts';
 import { NotApplicableError } from '../../src/harness/errors.ts';
 import { expect, test } from '../helpers/api-test.ts';

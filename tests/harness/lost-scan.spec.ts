@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { createTenantRuntime, TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
+import { TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
 import { actionLedgerFile, writeTenantReports } from '../../src/harness/drivers/tenant-reports.ts';
+import { createTenantRuntime } from '../../src/harness/drivers/tenant-runtime.ts';
 import { TenantState } from '../../src/harness/drivers/tenant-state.ts';
 import { TransportError } from '../../src/harness/errors.ts';
 import { expect, test } from '../helpers/api-test.ts';

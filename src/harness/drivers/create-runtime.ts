@@ -49,7 +49,7 @@ export async function createRuntime(target: TargetPlan, ctx: RuntimeContext): Pr
       });
     }
     case 'tenant': {
-      const { createTenantRuntime } = await import('./tenant-driver.ts');
+      const { createTenantRuntime } = await import('./tenant-runtime.ts');
       return createTenantRuntime({ spec, http, runId: ctx.runId, resultsDir: ctx.resultsDir });
     }
   }

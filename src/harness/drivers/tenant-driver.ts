@@ -4,43 +4,26 @@ import type { TenantTarget } from '../config/target-spec.ts';
 import { NotApplicableError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
 import { currentTestInfo } from '../evidence/record-finding.ts';
-import { ApiClient } from '../http/api-client.ts';
+import type { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
-import { adoptAbandoned, cancelAbandoned } from './abandoned-actions.ts';
+import { cancelAbandoned } from './abandoned-actions.ts';
 import { readUntil, type Settled } from './eventually.ts';
 import { firstListed } from './first-listed.ts';
 import { unlessBusy } from './running-on-device.ts';
 import { ScanConfigError } from './scan-config-error.ts';
 import { targetOffsetMs } from './target-clock.ts';
-import type { Identity, MachineActionRecord, TargetDriver, TargetRuntime } from './target-driver.ts';
+import type { Identity, MachineActionRecord, TargetDriver } from './target-driver.ts';
+import { TenantClients } from './tenant-clients.ts';
 import { type StartedScan, scanToCancel, startScan } from './tenant-scan.ts';
-import { tenantServerFailures } from './tenant-server-failures.ts';
-import { type TenantRuntimeOptions, TenantState, WRITES_REASON } from './tenant-state.ts';
+import { type TenantState, WRITES_REASON } from './tenant-state.ts';
 import { cancelLeftovers } from './tenant-teardown.ts';
 import { waitForFreshWindow } from './tenant-windows.ts';
 
-// The tenant target: one TenantState per worker (tokens, what this run created, the quota ledger,
-// the interlocks, the clock), and a TenantDriver per test over it.
-export function createTenantRuntime(options: TenantRuntimeOptions): TargetRuntime {
-  const state = new TenantState(options);
-  return {
-    spec: options.spec,
-    apiBaseUrl: options.spec.apiBaseUrl,
-    newDriver: () => new TenantDriver(state),
-    close: async () => {
-      // A last sweep for anything a crashed test (or a worker that died) left running; no test follows
-      // it, so it does not wait.
-      if (!state.abandonedTaken) adoptAbandoned(state);
-      await new TenantDriver(state, [...state.created.keys()], false).teardown();
-      state.writeLedger();
-    },
-  };
-}
-
-// One per test over the worker's TenantState; teardown cancels what the test created and left running.
+// One per test over the worker's TenantState (tenant-runtime.ts); teardown cancels what the test created
+// and left running.
 export class TenantDriver implements TargetDriver {
   readonly mode = 'tenant' as const;
-  private readonly clients = new Map<string, ApiClient>();
+  private readonly clients: TenantClients;
   private readonly mine: string[];
 
   constructor(
@@ -50,6 +33,7 @@ export class TenantDriver implements TargetDriver {
     private readonly settle = true,
   ) {
     this.mine = [...owned];
+    this.clients = new TenantClients(state);
   }
 
   private get spec(): TenantTarget {
@@ -58,7 +42,7 @@ export class TenantDriver implements TargetDriver {
 
   async client(identity: Identity): Promise<ApiClient> {
     this.state.app(identity);
-    return this.clientAs(identity, identity, true);
+    return this.clients.as(identity, identity, true);
   }
 
   token(identity: Identity): Promise<string> {
@@ -157,12 +141,12 @@ export class TenantDriver implements TargetDriver {
     await waitForFreshWindow(this.state, window);
     // A 5xx among the rate tests' calls is theirs to weigh (tests/fixtures/rate-server-failure.ts): a call
     // asked again would be one more in the window they count.
-    return this.clientAs('throttle', 'operator', false);
+    return this.clients.as('throttle', 'operator', false);
   }
 
   async teardown(): Promise<void> {
     // The teardown asks its cancels again its own way (tenant-teardown.ts), and never ends a test.
-    const api = this.clientAs('operator', 'operator', false);
+    const api = this.clients.as('operator', 'operator', false);
     // A stopped run (Ctrl-C, SIGTERM) has no next test to free the device for: its cancels are sent
     // but not waited for. Waiting for a late tenant to show them outlasted a CI job's grace period,
     // and its SIGKILL cost the run its reports (proved on the tenant rehearsal, profile lagging).
@@ -176,7 +160,7 @@ export class TenantDriver implements TargetDriver {
     const refused = this.state.refusedScans.get();
     if (refused) throw noVerdict(refused);
     // Once per worker: what a dead worker of the run left would make the device refuse this scan.
-    await cancelAbandoned(this.state, this.clientAs('operator', 'operator', false), (read, done) =>
+    await cancelAbandoned(this.state, this.clients.as('operator', 'operator', false), (read, done) =>
       this.eventually(read, done),
     );
     const started = await startScan(await this.client('operator'), this.state, machineId, (read, done) =>
@@ -188,31 +172,6 @@ export class TenantDriver implements TargetDriver {
 
   private targetNow(): Date {
     return new Date(this.state.clock.now() + (this.state.clockOffsetMs ?? 0));
-  }
-
-  // `retried`: a 5xx is asked again or ends the test (tenant-server-failures.ts); the label is the
-  // ledger's caller either way.
-  private clientAs(label: string, identity: Identity, retried: boolean): ApiClient {
-    const key = `${label}${retried ? '' : ' as sent'}`;
-    let client = this.clients.get(key);
-    if (!client) {
-      client = new ApiClient({
-        http: this.state.options.http,
-        baseUrl: this.spec.apiBaseUrl,
-        caller: { label, authorization: async () => `Bearer ${await this.state.token(identity)}` },
-        guard: this.state,
-        clock: this.state.clock,
-        ...(retried
-          ? {
-              serverFailures: tenantServerFailures(this.state, () =>
-                this.clientAs('operator', 'operator', true),
-              ),
-            }
-          : {}),
-      });
-      this.clients.set(key, client);
-    }
-    return client;
   }
 }
 

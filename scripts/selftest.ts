@@ -8,104 +8,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getRegistry } from '../src/contract/index.ts';
 import { createSigningKey, FAULT_CATALOGUE, PROFILES } from '../src/emulator/index.ts';
-import { loadConfig } from '../src/harness/config/load-config.ts';
-import type { EmbeddedTarget } from '../src/harness/config/target-spec.ts';
 import { ConfigError } from '../src/harness/errors.ts';
-import {
-  encodeRunPlan,
-  RUN_PLAN_VARIABLE,
-  type RunPlan,
-  type TargetPlan,
-  targetInfo,
-} from '../src/harness/run/run-plan.ts';
+import { encodeRunPlan, RUN_PLAN_VARIABLE, type RunPlan } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
-import { runWorkers } from '../src/harness/run/run-workers.ts';
 import type { RunRecords } from '../src/reporters/test-record.ts';
 import { calibrateMatrix, probeMatrixOriginals } from '../src/selftest/calibrate-matrix.ts';
 import { withEvidence } from '../src/selftest/case-evidence.ts';
-import { faultCase, independentCase, profileCase } from '../src/selftest/case-names.ts';
-import { startIndependentEmulator } from '../src/selftest/independent-emulator/index.ts';
+import { profileCase } from '../src/selftest/case-names.ts';
 import { judgeMatrix, judgeRunErrors, judgeTenantRun } from '../src/selftest/judge-matrix.ts';
 import { readMatrixIndex } from '../src/selftest/read-matrix-index.ts';
-import { REHEARSAL_NAMES, startRehearsals } from '../src/selftest/rehearsal/start-rehearsals.ts';
 import { selftestMarkdown, selftestTable, slowestTest } from '../src/selftest/render-selftest.ts';
 import { selftestArgsOrExit } from '../src/selftest/selftest-args.ts';
-import { INDEPENDENT_VARIANTS, SELFTEST_CASES } from '../src/selftest/selftest-cases.ts';
+import { SELFTEST_CASES } from '../src/selftest/selftest-cases.ts';
 import { type SelftestSelection, selftestSelection } from '../src/selftest/selftest-selection.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
+import { startMatrixTargets } from './selftest-targets.ts';
 
 selftestArgsOrExit();
 const { wanted, only, workers: WORKERS } = selectionOrExit();
 const OUT = 'reports/selftest-run';
-// A wire fault that leaves a request unanswered costs one request timeout per lost exchange.
-const WIRE_TIMEOUT_MS = 1_000;
-
-const embedded = (name: string, spec: EmbeddedTarget, requestTimeoutMs?: number): TargetPlan => ({
-  name,
-  spec,
-  info: targetInfo(spec, { description: name }),
-  ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
-});
-const targets: TargetPlan[] = [
-  ...Object.keys(PROFILES).map((p) => embedded(profileCase(p), { mode: 'embedded', profile: p })),
-  ...FAULT_CATALOGUE.map((f) =>
-    embedded(
-      faultCase(f.name),
-      { mode: 'embedded', faults: [f.name] },
-      f.seam === 'wire' ? WIRE_TIMEOUT_MS : undefined,
-    ),
-  ),
-].filter((t) => wanted(t.name));
-
-// Two tenant rehearsals over HTTPS: an emulator without control protocol plays a real tenant and its
-// Entra ID; the suite signs in with certificates (read-only), then with a federated token (writes
-// allowed), as a user configures it; the tenant is read back afterwards to see what the suite did.
-// Their keys and federated token live in a temporary directory, never among the artefacts a later
-// run's leak scan reads (where they would rightly be reported).
+// The rehearsals' keys and federated token live in a temporary directory, never among the artefacts a
+// later run's leak scan reads (where they would rightly be reported).
 const rehearsalDir = mkdtempSync(join(tmpdir(), 'mde-rehearsal-'));
 // Also when the script ends early (an error, a stop): their keys must not stay behind in the temp dir.
 process.on('exit', () => rmSync(rehearsalDir, { recursive: true, force: true }));
-// Both kinds start together: the rehearsals make their keys and certificates while the independent
-// emulators start (theirs make a key only when a worker first signs in).
-const [tenants, independents] = await Promise.all([
-  startRehearsals(wanted, rehearsalDir),
-  startIndependents(),
-]);
-for (const r of tenants.rehearsals) {
-  const spec = loadConfig(r.env).target;
-  targets.push({
-    name: r.name,
-    spec,
-    info: targetInfo(spec, { description: `${r.name} (${r.signIn} sign-in)` }),
-  });
-}
-
-// A second, independent implementation in two lawful variants (src/selftest/independent-emulator):
-// a suite checked only against the emulator it was written with could overfit it.
-// One instance per worker slot, so their tests run in the shared workers like the embedded targets;
-// the rehearsals' workers run beside those workers, so a worker's slot can be as high as their sum.
-function startIndependents() {
-  // The rehearsals are tenant targets, which have no slots: the shared ones of runWorkers().
-  const slots = runWorkers({ isolated: 1, shared: REHEARSAL_NAMES.filter(wanted).length }, WORKERS);
-  return Promise.all(
-    INDEPENDENT_VARIANTS.filter((v) => wanted(independentCase(v))).map(async (variant) => ({
-      variant,
-      slots: await Promise.all(
-        Array.from({ length: slots }, () => startIndependentEmulator(variant, { port: 0 })),
-      ),
-    })),
-  );
-}
-for (const { variant, slots } of independents) {
-  const urls = slots.map((e) => e.url);
-  const spec = { mode: 'emulator' as const, apiBaseUrl: urls[0]!, slots: urls };
-  const name = independentCase(variant);
-  targets.push({
-    name,
-    spec,
-    info: targetInfo(spec, { description: `independent emulator, variant ${variant}` }),
-  });
-}
+const { targets, tenants, independents } = await startMatrixTargets(wanted, WORKERS, rehearsalDir);
 
 rmSync(OUT, { recursive: true, force: true });
 const plan: RunPlan = {

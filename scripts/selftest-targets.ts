@@ -1,0 +1,87 @@
+// The targets of the self-test matrix (scripts/selftest.ts): the reference emulator in every built-in
+// profile and with every fault (embedded targets), two tenant rehearsals, and the independent emulator
+// in its variants, each kept when `wanted` names its case.
+import { FAULT_CATALOGUE, PROFILES } from '../src/emulator/index.ts';
+import { loadConfig } from '../src/harness/config/load-config.ts';
+import type { EmbeddedTarget } from '../src/harness/config/target-spec.ts';
+import { type TargetPlan, targetInfo } from '../src/harness/run/run-plan.ts';
+import { runWorkers } from '../src/harness/run/run-workers.ts';
+import { faultCase, independentCase, profileCase } from '../src/selftest/case-names.ts';
+import { startIndependentEmulator } from '../src/selftest/independent-emulator/index.ts';
+import { REHEARSAL_NAMES, startRehearsals } from '../src/selftest/rehearsal/start-rehearsals.ts';
+import { INDEPENDENT_VARIANTS } from '../src/selftest/selftest-cases.ts';
+
+// A wire fault that leaves a request unanswered costs one request timeout per lost exchange.
+const WIRE_TIMEOUT_MS = 1_000;
+
+const embedded = (name: string, spec: EmbeddedTarget, requestTimeoutMs?: number): TargetPlan => ({
+  name,
+  spec,
+  info: targetInfo(spec, { description: name }),
+  ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
+});
+
+// Starts the rehearsals and the independent emulators; the caller closes them (and removes
+// `rehearsalDir`) when the run is over.
+export async function startMatrixTargets(
+  wanted: (name: string) => boolean,
+  workers: number,
+  rehearsalDir: string,
+) {
+  const targets: TargetPlan[] = [
+    ...Object.keys(PROFILES).map((p) => embedded(profileCase(p), { mode: 'embedded', profile: p })),
+    ...FAULT_CATALOGUE.map((f) =>
+      embedded(
+        faultCase(f.name),
+        { mode: 'embedded', faults: [f.name] },
+        f.seam === 'wire' ? WIRE_TIMEOUT_MS : undefined,
+      ),
+    ),
+  ].filter((t) => wanted(t.name));
+
+  // Two tenant rehearsals over HTTPS: an emulator without control protocol plays a real tenant and its
+  // Entra ID; the suite signs in with certificates (read-only), then with a federated token (writes
+  // allowed), as a user configures it; the tenant is read back afterwards to see what the suite did.
+  // Both kinds start together: the rehearsals make their keys and certificates while the independent
+  // emulators start (theirs make a key only when a worker first signs in).
+  const [tenants, independents] = await Promise.all([
+    startRehearsals(wanted, rehearsalDir),
+    startIndependents(),
+  ]);
+  for (const r of tenants.rehearsals) {
+    const spec = loadConfig(r.env).target;
+    targets.push({
+      name: r.name,
+      spec,
+      info: targetInfo(spec, { description: `${r.name} (${r.signIn} sign-in)` }),
+    });
+  }
+
+  // A second, independent implementation in two lawful variants (src/selftest/independent-emulator):
+  // a suite checked only against the emulator it was written with could overfit it.
+  // One instance per worker slot, so their tests run in the shared workers like the embedded targets;
+  // the rehearsals' workers run beside those workers, so a worker's slot can be as high as their sum.
+  function startIndependents() {
+    // The rehearsals are tenant targets, which have no slots: the shared ones of runWorkers().
+    const slots = runWorkers({ isolated: 1, shared: REHEARSAL_NAMES.filter(wanted).length }, workers);
+    return Promise.all(
+      INDEPENDENT_VARIANTS.filter((v) => wanted(independentCase(v))).map(async (variant) => ({
+        variant,
+        slots: await Promise.all(
+          Array.from({ length: slots }, () => startIndependentEmulator(variant, { port: 0 })),
+        ),
+      })),
+    );
+  }
+  for (const { variant, slots } of independents) {
+    const urls = slots.map((e) => e.url);
+    const spec = { mode: 'emulator' as const, apiBaseUrl: urls[0]!, slots: urls };
+    const name = independentCase(variant);
+    targets.push({
+      name,
+      spec,
+      info: targetInfo(spec, { description: `independent emulator, variant ${variant}` }),
+    });
+  }
+  return { targets, tenants, independents };
+}

@@ -10,10 +10,19 @@
 // `-- --cpu-prof` writes V8 CPU profiles of both server processes to test-results/bench-profiles/;
 // `-- --only get|cancel` runs one scenario; `-- --startup` measures starting many emulators
 // (scripts/bench-emulator-startup.ts).
-import { type ChildProcess, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
+import { cpuMicros, nextMessage, type Server, spawn } from './bench-emulator-children.ts';
 import type { Setup } from './bench-emulator-servers.ts';
+import {
+  badSetting,
+  CONNECTIONS,
+  PROFILES,
+  RATE,
+  ROUNDS,
+  SECONDS,
+  WARMUP,
+} from './bench-emulator-settings.ts';
 
 interface Result {
   requests: { average: number; total: number };
@@ -25,24 +34,12 @@ interface Result {
 type Autocannon = (options: Record<string, unknown>) => Promise<Result> & {
   on(event: 'response', listener: (...args: never[]) => void): void;
 };
-interface Server {
-  url: string;
-  child: ChildProcess;
-}
 interface Run {
   rps: number;
   p99: number;
   // CPU time (user + system) the server process spent per answered request, in microseconds.
   cpuUs: number;
 }
-
-const CONNECTIONS = 50;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
-// A fixed request rate instead of as fast as possible: compares CPU per request at equal load.
-const RATE = Number(process.env.BENCH_RATE ?? 0);
-const PROFILES = 'test-results/bench-profiles';
 
 // A mistyped option or setting would otherwise run the whole benchmark on the defaults.
 const settingsProblem = badSetting(process.argv.slice(2).filter((a) => a !== '--'));
@@ -53,27 +50,6 @@ if (settingsProblem) {
 
 if (process.argv.includes('--startup')) await import('./bench-emulator-startup.ts');
 else await measure();
-
-function spawn(which: 'emulator' | 'bare', profile: boolean): ChildProcess {
-  return fork(new URL('./bench-emulator-servers.ts', import.meta.url).pathname, [], {
-    env: { ...process.env, BENCH_ROLE: which },
-    execArgv: [
-      ...process.execArgv,
-      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}/${which}`] : []),
-    ],
-  });
-}
-
-function nextMessage<T>(child: ChildProcess): Promise<T> {
-  return new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
-}
-
-async function cpuMicros(child: ChildProcess): Promise<number> {
-  const answer = nextMessage<{ cpu: NodeJS.CpuUsage }>(child);
-  child.send('cpu');
-  const { cpu } = await answer;
-  return cpu.user + cpu.system;
-}
 
 // Parent: warm-up, then rounds that alternate the servers, then medians and the verdict.
 async function measure(): Promise<void> {
@@ -182,29 +158,4 @@ function fmt(n: number): string {
 
 function pct(ratio: number): string {
   return `${Math.round(ratio * 100)} %`;
-}
-
-function badSetting(args: string[]): string | undefined {
-  const onlyAt = args.indexOf('--only');
-  const known = ['--startup', '--cpu-prof', '--only'];
-  const unknown = args.find((a, i) => !known.includes(a) && !(onlyAt >= 0 && i === onlyAt + 1));
-  if (unknown) return `unknown argument "${unknown}"; it takes --startup, --cpu-prof and --only get|cancel`;
-  if (onlyAt >= 0 && !['get', 'cancel'].includes(args[onlyAt + 1] ?? ''))
-    return `--only takes get or cancel (got "${args[onlyAt + 1] ?? ''}")`;
-  // [variable, value, least, whole]: --startup reads only BENCH_EMULATORS.
-  const numbers: [string, number, number, boolean][] = args.includes('--startup')
-    ? [['BENCH_EMULATORS', Number(process.env.BENCH_EMULATORS ?? 55), 1, true]]
-    : [
-        ['BENCH_SECONDS', SECONDS, 1, false],
-        ['BENCH_ROUNDS', ROUNDS, 1, true],
-        ['BENCH_WARMUP', WARMUP, 0, false],
-        ['BENCH_RATE', RATE, 0, false],
-      ];
-  const wrong = numbers.find(
-    ([, value, least, whole]) =>
-      !Number.isFinite(value) || value < least || (whole && !Number.isInteger(value)),
-  );
-  return wrong
-    ? `${wrong[0]} must be ${wrong[3] ? 'a whole number' : 'a number'}, ${wrong[2]} or more (got "${process.env[wrong[0]]}")`
-    : undefined;
 }

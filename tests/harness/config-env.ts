@@ -14,6 +14,9 @@ export const TENANT: Env = {
   MDE_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
   MDE_CLIENT_SECRET: 'a-client-secret-value-xyz',
 };
+// The tenant environment without its client secret, for the other ways to sign in.
+const { MDE_CLIENT_SECRET: _, ...withoutSecret } = TENANT;
+export const NO_SECRET: Env = withoutSecret;
 export const OTHER_ID = '22222222-2222-4333-8444-555555555555';
 // In a directory of its own, which the spec removes with `test.afterEach(removeTempDirs)`.
 export function file(name: string, text: string): string {

@@ -1,0 +1,32 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EmulatorTarget, TenantTarget } from '../../src/harness/config/target-spec.ts';
+import { describeError, isUserError } from '../../src/harness/errors.ts';
+import { preflight } from '../../src/harness/preflight.ts';
+import { expect } from '../helpers/api-test.ts';
+
+// For the preflight specs (preflight.spec.ts, preflight-api-access.spec.ts).
+
+// A stand-in target: answers every path with what `route` says, on `port` (0: any free one).
+export async function serve(
+  route: (path: string) => { status: number; body?: unknown },
+  port = 0,
+): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const { status, body } = route(req.url ?? '/');
+    res
+      .writeHead(status, { 'content-type': 'application/json' })
+      .end(body === undefined ? '' : JSON.stringify(body));
+  });
+  await new Promise<void>((done, fail) => server.once('error', fail).listen(port, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+// The one line a failed preflight of `spec` prints, which must come within 10 seconds.
+export async function failure(spec: EmulatorTarget | TenantTarget): Promise<string> {
+  const started = Date.now();
+  const error = await preflight(spec, { timeoutMs: 3_000 }).catch((e) => e);
+  expect(Date.now() - started, 'the preflight answers within 10 seconds').toBeLessThan(10_000);
+  expect(isUserError(error), String(error)).toBe(true);
+  return describeError(error);
+}

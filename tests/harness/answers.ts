@@ -17,3 +17,12 @@ export function answer(status: number, body: unknown, headers: Record<string, st
     receivedAt: Date.parse('2026-11-26T10:00:00Z'),
   };
 }
+
+// A machine action as a GET answers it, with timestamps of two precisions.
+export const ENTITY = {
+  id: 'a',
+  type: 'RunAntiVirusScan',
+  status: 'Pending',
+  creationDateTimeUtc: '2026-12-02T10:00:00.123Z',
+  lastUpdateDateTimeUtc: '2026-12-02T10:00:00.1234567Z',
+};

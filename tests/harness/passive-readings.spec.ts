@@ -1,23 +1,14 @@
-import { findingsOf } from '../../src/harness/evidence/finding.ts';
 import type { Exchange } from '../../src/harness/http/exchange.ts';
-import { observeExchange, passiveReadings } from '../../src/harness/observation/passive-readings.ts';
-import { lawfulnessProblem } from '../../src/harness/observation/record-reading.ts';
-import { noteExists } from '../../src/harness/observation/seen-states.ts';
+import { passiveReadings } from '../../src/harness/observation/passive-readings.ts';
 import { expect, test } from '../helpers/api-test.ts';
-import { answer } from './answers.ts';
+import { answer, ENTITY } from './answers.ts';
 
+// What one exchange tells of the open points from the wire alone (how a reading is then recorded:
+// recorded-readings.spec.ts; the unknown-id reading of actions a test holds: held-action-readings.spec.ts).
 const readings = (x: Exchange) =>
   Object.fromEntries(
     passiveReadings(x).map((r) => [r.point, r.unreadable ? { unreadable: r.unreadable } : r.reading]),
   );
-
-const ENTITY = {
-  id: 'a',
-  type: 'RunAntiVirusScan',
-  status: 'Pending',
-  creationDateTimeUtc: '2026-12-02T10:00:00.123Z',
-  lastUpdateDateTimeUtc: '2026-12-02T10:00:00.1234567Z',
-};
 
 test.describe('passive readings, from the wire alone', () => {
   test('an entity tells media type, @odata.context, precision, extra members, connection and framing', () => {
@@ -123,99 +114,4 @@ test.describe('passive readings, from the wire alone', () => {
       unreadable: 'a JSON body labelled Content-Type "text/plain"',
     });
   });
-});
-
-test.describe('lawful readings come from the profile schema', () => {
-  test('a reading outside the lawful ones says what is wrong', () => {
-    expect(lawfulnessProblem('unknown-id', { status: 404, code: 'NotFound' })).toBeUndefined();
-    expect(lawfulnessProblem('unknown-id', { status: 404, code: 'Missing' })).toMatch(
-      /not a lawful reading.*code/,
-    );
-    expect(lawfulnessProblem('final-state-cancel', { status: 200, code: 'OK' })).toMatch(/status/);
-    expect(lawfulnessProblem('timestamp-precision', 9)).toMatch(/not a lawful reading/);
-    expect(lawfulnessProblem('extra-members', { error: ['innerError'] })).toBeUndefined();
-  });
-
-  test('an answer of one case is read by the lawful readings of that point, and names the case', () => {
-    expect(lawfulnessProblem('www-authenticate', { missing: 'Bearer' })).toBeUndefined();
-    expect(lawfulnessProblem('final-state-cancel', { Cancelled: { status: 409, code: 'Conflict' } })).toBe(
-      undefined,
-    );
-    expect(lawfulnessProblem('unknown-id', { get: { status: 404, code: 'Missing' } })).toMatch(
-      /not a lawful reading.* for get$/,
-    );
-    expect(lawfulnessProblem('final-state-cancel', { Succeeded: { status: 200, code: 'OK' } })).toMatch(
-      / for Succeeded$/,
-    );
-  });
-});
-
-test('the running test keeps each reading once, with evidence that holds no request header', () => {
-  const x = answer(401, { error: { code: 'Unauthorized', message: 'm' } }, { 'www-authenticate': 'Bearer' });
-  for (let i = 0; i < 50; i++) observeExchange(x);
-  observeExchange({ ...x, headers: { ...x.headers, 'www-authenticate': 'Negotiate' } });
-  const kept = findingsOf(test.info().annotations).filter((f) => f.kind === 'reading');
-  expect(kept.filter((f) => f.point === 'www-authenticate').map((f) => f.reading)).toEqual([
-    { invalid: 'Bearer' },
-    { invalid: 'Negotiate' },
-  ]);
-  expect(kept.find((f) => f.point === 'www-authenticate')?.evidence).toEqual({
-    exchange: 'GET /api/machineactions/{id} → 401',
-    status: 401,
-    code: 'Unauthorized',
-    headers: { 'www-authenticate': 'Bearer' },
-  });
-  expect(JSON.stringify(kept)).not.toContain('secret-token-value');
-});
-
-// A 404 to a cancel of an action the test holds is another point's lawful refusal (a final-state
-// cancel, a cancel without a body, ...), not an unknown id: read as one, it contradicted the real
-// unknown-id answers and left the point unknown.
-test('a 404 to a cancel of an action the test holds tells nothing of unknown-id', () => {
-  const id = '7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6';
-  const read = {
-    ...answer(200, { ...ENTITY, id, status: 'Succeeded' }),
-    url: `http://target.test/api/machineactions/${id}`,
-  };
-  const refused = {
-    ...answer(404, { error: { code: 'ActionNotFound', message: 'm' } }),
-    operationId: 'CancelMachineAction',
-    method: 'POST',
-    url: `${read.url}/cancel`,
-    pathTemplate: '/api/machineactions/{id}/cancel',
-  };
-  observeExchange(read);
-  observeExchange(refused);
-  const seeded = '9e8d7c6b-5a49-4382-9100-ffeeddccbbaa';
-  noteExists(seeded, test.info());
-  observeExchange({ ...refused, url: `http://target.test/api/machineactions/${seeded}/cancel` });
-  const kept = findingsOf(test.info().annotations).filter((f) => 'point' in f && f.point === 'unknown-id');
-  expect(kept).toEqual([]);
-});
-
-// Another tenant's action is an unknown id to the caller (docs/contract.md#unknown-id: "or another
-// tenant's"): CANCEL.TENANT's 404 is a reading of the point even though the test holds that action in
-// its own tenant. Held ids are known per tenant, or that reading is lost.
-test("a 404 to another tenant's caller for an action the test holds is an unknown-id reading", () => {
-  const bearer = (tid: string) =>
-    `Bearer e30.${Buffer.from(JSON.stringify({ tid })).toString('base64url')}.sig`;
-  const id = '3c2b1a09-8f7e-4d6c-9b5a-4a3b2c1d0e0f';
-  const url = `http://target.test/api/machineactions/${id}`;
-  const read = { ...answer(200, { ...ENTITY, id }), url, requestHeaders: { authorization: bearer('home') } };
-  const stranger = {
-    ...answer(404, { error: { code: 'NotFound', message: 'm' } }),
-    operationId: 'CancelMachineAction',
-    method: 'POST',
-    url: `${url}/cancel`,
-    pathTemplate: '/api/machineactions/{id}/cancel',
-    requestHeaders: { authorization: bearer('other') },
-  };
-  observeExchange(read);
-  observeExchange(stranger);
-  // The owner's own 404 to it is still another point's refusal.
-  observeExchange({ ...stranger, requestHeaders: read.requestHeaders });
-  const kept = findingsOf(test.info().annotations).filter((f) => 'point' in f && f.point === 'unknown-id');
-  expect(kept.map((f) => ('reading' in f ? f.reading : f))).toEqual([
-    { cancel: { status: 404, code: 'NotFound' } },
-  ]);
 });

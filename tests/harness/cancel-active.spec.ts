@@ -1,43 +1,13 @@
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
-import type { TargetDriver } from '../../src/harness/drivers/target-driver.ts';
 import type { ApiClient } from '../../src/harness/http/api-client.ts';
 import type { Exchange } from '../../src/harness/http/exchange.ts';
-import {
-  answeredEndedByItself,
-  cancelActive,
-  cancelsActive,
-  unlessAnsweredEndedByItself,
-  unlessFinishedByItself,
-} from '../fixtures/cancel-active.ts';
+import { cancelActive, cancelsActive } from '../fixtures/cancel-active.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
-import { fakeDriver } from './fake-clock-driver.ts';
+import { client, ID, on, TENANT } from './cancel-client.ts';
 
-const ID = 'eeeeeeee-0000-4000-8000-000000000007';
-const on = (mode: string) => ({ mode }) as unknown as TargetDriver;
-// Only a tenant's actions finish by themselves: there a refusal may be one of a final state.
-const TENANT = on('tenant');
-
-// A client whose cancel answers `cancelStatus` and whose GET shows the action in `shown`.
-function client(cancelStatus: number, shown: string, readStatus = 200) {
-  const calls: string[] = [];
-  const answer = (status: number, body: unknown) => ({ status, body }) as unknown as Exchange;
-  const api = {
-    cancel: async () => {
-      calls.push('cancel');
-      return answer(cancelStatus, { error: { code: 'BadRequest' } });
-    },
-    get: async () => {
-      calls.push('get');
-      return answer(
-        readStatus,
-        readStatus === 200 ? { id: ID, status: shown } : { error: { code: 'TooManyRequests' } },
-      );
-    },
-  } as unknown as ApiClient;
-  return { api, calls };
-}
-
+// A cancel of an action made active, refused: read back on a tenant, where the action may have ended
+// by itself (an accepted cancel of an action that ended: ended-by-itself.spec.ts).
 test('a refused cancel of an action that finished meanwhile ends without a verdict, never a failure', async () => {
   const { api } = client(400, 'Succeeded');
   await expect(cancelActive(TENANT, api, ID, { Comment: 'c' })).rejects.toBeInstanceOf(PreconditionError);
@@ -102,76 +72,6 @@ test('the read-back goes through the reading client when another one cancels', a
   ).rejects.toBeInstanceOf(PreconditionError);
   expect([reader.calls, canceller.calls]).toEqual([['get'], ['cancel']]);
   takeNoVerdicts();
-});
-
-test('an accepted cancel that never showed: a tenant action that finished meanwhile is no verdict', async () => {
-  await expect(unlessFinishedByItself(on('tenant'), client(200, 'Succeeded').api, ID)).rejects.toBeInstanceOf(
-    PreconditionError,
-  );
-  expect(takeNoVerdicts()).toHaveLength(1);
-  // Still active on a tenant, or anything on an emulator (which never finishes an action by itself):
-  // the answer is judged.
-  await unlessFinishedByItself(on('tenant'), client(200, 'Pending').api, ID);
-  const emulator = client(200, 'Succeeded');
-  await unlessFinishedByItself(on('embedded'), emulator.api, ID);
-  expect(emulator.calls).toEqual([]);
-  expect(takeNoVerdicts()).toHaveLength(0);
-});
-
-// The 200 of a cancel whose body shows `status`.
-const accepted = (status: string) => ({ status: 200, body: { id: ID, status } }) as unknown as Exchange;
-
-test("a tenant's 200 that shows its action ended by itself says nothing of the cancel; an emulator's is judged", () => {
-  // Cancel and completion race (docs/contract.md#after-cancel): the device may finish before the cancel lands.
-  for (const ended of ['Succeeded', 'Failed', 'TimeOut'])
-    expect(answeredEndedByItself(TENANT, accepted(ended)), ended).toBe(true);
-  for (const status of ['Pending', 'InProgress', 'Cancelled'])
-    expect(answeredEndedByItself(TENANT, accepted(status)), status).toBe(false);
-  expect(answeredEndedByItself(on('embedded'), accepted('Succeeded'))).toBe(false);
-  expect(answeredEndedByItself(on('emulator'), accepted('Succeeded'))).toBe(false);
-});
-
-// A tenant driver whose bounded wait moves a counter, reading through `api` whose GET shows `shown`.
-const tenantReading = () => Object.assign(fakeDriver().driver, { mode: 'tenant' });
-
-test('two cancels compared: one whose 200 shows its action ended by itself, and a GET too, ends without a verdict', async () => {
-  const { api } = client(200, 'Succeeded');
-  await expect(
-    unlessAnsweredEndedByItself(
-      tenantReading(),
-      api,
-      [ID, accepted('Cancelled')],
-      [ID, accepted('Succeeded')],
-    ),
-  ).rejects.toBeInstanceOf(PreconditionError);
-  expect(takeNoVerdicts()).toHaveLength(1);
-  await unlessAnsweredEndedByItself(
-    tenantReading(),
-    api,
-    [ID, accepted('Cancelled')],
-    [ID, accepted('Pending')],
-  );
-  await unlessAnsweredEndedByItself(on('embedded'), api, [ID, accepted('Succeeded')]);
-  expect(takeNoVerdicts()).toHaveLength(0);
-});
-
-test('a 200 that shows its action ended while GETs show it active to the end of the bounded wait is judged', async () => {
-  // The end never came: the 200 described an action the device was still running.
-  const { api, calls } = client(200, 'Pending');
-  await unlessAnsweredEndedByItself(tenantReading(), api, [ID, accepted('Succeeded')]);
-  expect(calls.length).toBeGreaterThan(1);
-  expect(takeNoVerdicts()).toHaveLength(0);
-});
-
-test('a 200 that shows its action ended while a GET shows it Cancelled ends without a verdict, saying they disagree', async () => {
-  const { api } = client(200, 'Cancelled');
-  const error = await unlessAnsweredEndedByItself(tenantReading(), api, [ID, accepted('Succeeded')]).catch(
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PreconditionError);
-  expect((error as Error).message).toContain('disagree on how the action ended');
-  expect((error as Error).message).not.toContain('its device finished before');
-  expect(takeNoVerdicts()).toHaveLength(1);
 });
 
 test('several refused cancels of one action read it back once: still active then, it was active at each', async () => {

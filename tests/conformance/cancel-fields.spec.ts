@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import {
+  cancelActive,
+  expect,
+  field,
+  firstCancelled,
+  isDateTime,
+  judgeVersionedCancelFields,
+  notBefore,
+  readAction,
+  req,
+  statusOf,
+  suite,
+  test,
+  unlessFinishedByItself,
+} from '../fixtures/index.ts';
+
+// What a cancelled action carries: the comment sent, who cancelled it and when (the cancel itself:
+// cancel.spec.ts).
+suite('cancel of an active action', () => {
+  // Both active statuses, as for CANCEL.STATUS (cancel.spec.ts): a running action's cancel may be
+  // answered otherwise than that of one not yet started.
+  for (const status of ['Pending', 'InProgress'] as const) {
+    test(
+      `a cancelled ${status} action carries the cancellation comment, requestor and time`,
+      req('CANCEL.FIELDS'),
+      async ({ driver, api, need }) => {
+        const action = await need(driver.activeAction(status));
+        // Not ASCII alone: a target that reads the body in another charset than UTF-8 garbles the rest.
+        const comment = `conformance: fields café ${randomUUID()}`;
+        const res = await cancelActive(driver, api, action.id, { Comment: comment });
+        expect(res).toHaveStatus(200);
+        const shown = await firstCancelled(driver, api, action.id, res);
+        if (!shown) await unlessFinishedByItself(driver, api, action.id);
+        expect(
+          shown,
+          'the action shows Cancelled in the 200 body or on a GET within the bounded wait',
+        ).toBeDefined();
+        // Both the 200 body and the stored action carry the cancellation: a target may answer the fields
+        // it was sent without keeping them, so when the 200 shows it a GET (now also Cancelled) is judged too.
+        const judged = [shown!];
+        if (shown === res) {
+          const read = await readAction(api, action.id);
+          if (statusOf(read) === 'Cancelled') judged.push(read);
+        }
+        for (const answer of judged) {
+          // Which answer is judged, for the reason a failure gives.
+          const where = answer === res ? 'in the 200 body of the cancel' : 'on a GET after the cancel';
+          expect(
+            field(answer, 'cancellationComment'),
+            `cancellationComment ${where} is the Comment sent`,
+          ).toBe(comment);
+          const requestor = field(answer, 'cancellationRequestor');
+          expect(
+            typeof requestor === 'string' && requestor.trim().length > 0,
+            `cancellationRequestor ${where} is a non-empty string (got ${JSON.stringify(requestor)})`,
+          ).toBe(true);
+          const cancelledAt = field(answer, 'cancellationDateTimeUtc');
+          const createdAt = field(answer, 'creationDateTimeUtc') ?? action.creationDateTimeUtc;
+          expect(
+            isDateTime(cancelledAt),
+            `cancellationDateTimeUtc ${where} is a date-time (got ${JSON.stringify(cancelledAt)})`,
+          ).toBe(true);
+          expect(
+            isDateTime(createdAt) && notBefore(cancelledAt as string, createdAt),
+            `cancellationDateTimeUtc ${String(cancelledAt)} ${where} is not before creationDateTimeUtc ${String(createdAt)}`,
+          ).toBe(true);
+        }
+        // A versioned route may render a running action's cancel its own way. Only here: an InProgress
+        // action is arranged on an emulator alone, so a tenant starts nothing more for it.
+        if (status === 'InProgress') {
+          const other = await need(driver.activeAction(status));
+          const versionedComment = `conformance: versioned fields café ${randomUUID()}`;
+          const opts = { request: { versioned: true } };
+          const versioned = await cancelActive(driver, api, other.id, { Comment: versionedComment }, opts);
+          judgeVersionedCancelFields(versioned, versionedComment);
+        }
+      },
+    );
+  }
+});

@@ -76,6 +76,10 @@ suite('authentication', () => {
         await api.list({ $top: 1 }, { authorization: null }),
       ];
       for (const res of reads) expect(res).toBeErrorEnvelope(401, ['Unauthorized']);
+      // The list under /api/v1.0 too, where a versioned route may lack the guard: any 4xx, as in the
+      // cancel's test (a target without the prefix answers 404); a 2xx serves it.
+      const versioned = await api.list({ $top: 1 }, { authorization: null, versioned: true });
+      expect(versioned, 'the list refused under /api/v1.0').toHaveStatus('4xx');
     },
   );
 
@@ -141,12 +145,28 @@ suite('authentication', () => {
   }
 
   test(
-    'a valid token for another audience answers 403',
+    'a valid token for another audience answers 403 and changes nothing',
     req('AUTH.AUDIENCE'),
     async ({ driver, api, need }) => {
       const token = await need(driver.token('other-audience'));
-      const res = await api.cancel(driver.unknownId(), undefined, { authorization: `Bearer ${token}` });
+      const authorization = `Bearer ${token}`;
+      const res = await api.cancel(driver.unknownId(), undefined, { authorization });
       expect(res).toHaveStatus(403);
+      // A versioned route may check the audience apart, on a cancel or a GET by id: an action that
+      // exists tells a served call (2xx) from a refused one. Any 4xx there, as a target without
+      // /api/v1.0 answers 404 (PATH.VERSIONED).
+      const target = await need(protectedAction(driver));
+      const before = await stateBefore(api, target);
+      const versioned = [
+        await api.cancel(
+          target.id,
+          { Comment: 'conformance: other audience' },
+          { authorization, versioned: true },
+        ),
+        await api.get(target.id, { authorization, versioned: true }),
+      ];
+      for (const answer of versioned) expect(answer, 'refused under /api/v1.0').toHaveStatus('4xx');
+      await expectProtectedUnchanged(driver, api, target, before);
     },
   );
 

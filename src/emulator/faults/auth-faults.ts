@@ -100,6 +100,14 @@ export const AUTH_FAULTS = [
     auth: { versionedAnonymousOperations: ['CancelMachineAction', 'GetMachineAction'] },
   },
   {
+    name: 'no-auth-versioned-list-allowed',
+    seam: 'auth',
+    breaks: ['AUTH.MISSING'],
+    description:
+      'The list under /api/v1.0 without Authorization is served, 200 with an empty collection (a versioned route left without the guard); a cancel or a GET there, and any call under /api, answers 401.',
+    auth: { versionedAnonymousOperations: ['ListMachineActions'] },
+  },
+  {
     name: 'no-auth-versioned-403',
     seam: 'auth',
     breaks: ['PATH.VERSIONED'],
@@ -154,6 +162,14 @@ export const AUTH_FAULTS = [
     auth: {
       versionedAnyAudienceOperations: ['CancelMachineAction', 'GetMachineAction', 'ListMachineActions'],
     },
+  },
+  {
+    name: 'audience-unchecked-versioned-by-id',
+    seam: 'auth',
+    breaks: ['AUTH.AUDIENCE'],
+    description:
+      'A cancel or a GET under /api/v1.0 serves a token issued for another audience; the list there, and every call under /api, answer 403.',
+    auth: { versionedAnyAudienceOperations: ['CancelMachineAction', 'GetMachineAction'] },
   },
   {
     name: 'audience-401',

@@ -38,6 +38,9 @@ suite('ids that name no action', () => {
     req('GET.NOTFOUND'),
     async ({ driver, api }) => {
       expect(await api.get(driver.unknownId())).toBeErrorEnvelope(404);
+      // Under /api/v1.0 as well, as for the cancel: any refusal will do there (PATH.VERSIONED judges a
+      // target that does not serve the prefix); a versioned route that makes an action up serves it.
+      expect(await api.get(driver.unknownId(), { versioned: true })).toHaveStatus('4xx');
     },
   );
 
@@ -50,6 +53,10 @@ suite('ids that name no action', () => {
         observe.refusal('malformed-id', res);
         expect(res.status, 'never a server error').toBeLessThan(500);
         expect(res).toBeErrorEnvelope([400, 404]);
+        // Under /api/v1.0 too: a versioned route may parse the id its own way. Any 4xx there (a target
+        // without the prefix answers 404, PATH.VERSIONED's to judge), never a server error.
+        const versioned = await api.cancel(id, { Comment: 'conformance: malformed id' }, { versioned: true });
+        expect(versioned, 'under /api/v1.0, never a server error').toHaveStatus('4xx');
       },
     );
   }

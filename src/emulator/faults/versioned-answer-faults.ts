@@ -3,6 +3,7 @@ import {
   CANCEL,
   finalNotTimeOut,
   foreign,
+  GET,
   idOf,
   inProgressCancel,
   on,
@@ -21,6 +22,24 @@ export const VERSIONED_ANSWER_FAULTS = [
       'A cancel under /api/v1.0 of an id no tenant has answers 200 with a made-up Cancelled action; under /api it answers 404.',
     applies: (x) => x.versioned && unknownEverywhere(CANCEL)(x),
     rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Cancelled'))),
+  },
+  {
+    name: 'versioned-get-unknown-200',
+    seam: 'answer',
+    breaks: ['GET.NOTFOUND'],
+    description:
+      'A GET under /api/v1.0 of an id no tenant has answers 200 with a made-up Pending action; under /api it answers 404.',
+    applies: (x) => x.versioned && unknownEverywhere(GET)(x),
+    rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Pending'))),
+  },
+  {
+    name: 'versioned-malformed-id-500',
+    seam: 'answer',
+    breaks: ['CANCEL.BADID'],
+    description:
+      'A cancel under /api/v1.0 of a malformed id answers 500 (a versioned route that parses the id itself); under /api it answers 404.',
+    applies: (x) => x.versioned && on(CANCEL, 'malformed')(x),
+    rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
   },
   {
     name: 'versioned-final-state-500',

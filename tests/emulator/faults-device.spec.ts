@@ -1,7 +1,7 @@
 import { errorCode, expect } from './emulator-fixture.ts';
 import { smoke } from './fault-smoke.ts';
 
-// What keeps a device busy for a new action of the same type after a cancel.
+// What keeps a device busy after a cancel: for a new action of the same type, or in the action itself.
 
 smoke(
   'reopen-blocked-after-running-cancel',
@@ -17,5 +17,19 @@ smoke(
     const running = await emu.seed('InProgress');
     expect((await emu.cancel(running.id as string, token)).statusCode).toBe(200);
     expect(errorCode(await emu.scan(token))).toBe('ActiveRequestAlreadyExists');
+  },
+);
+
+smoke(
+  'only-scan-cancel-stored',
+  "an Isolate action's cancel answers Cancelled but GET shows it Pending; a scan's cancel is stored",
+  async (emu) => {
+    const token = await emu.token();
+    const isolation = await emu.seed('Pending', { type: 'Isolate', scope: 'Full' });
+    expect((await emu.cancel(isolation.id as string, token)).json().status).toBe('Cancelled');
+    expect((await emu.get(isolation.id as string, token)).json().status).toBe('Pending');
+    const scan = await emu.seed('Pending');
+    await emu.cancel(scan.id as string, token);
+    expect((await emu.get(scan.id as string, token)).json().status).toBe('Cancelled');
   },
 );

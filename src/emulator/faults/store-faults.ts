@@ -49,6 +49,26 @@ export const STORE_FAULTS = [
     store: { unstoredCancelStatuses: ['InProgress'] },
   },
   {
+    name: 'only-scan-cancel-stored',
+    seam: 'store',
+    breaks: ['CANCEL.PERSIST'],
+    description:
+      "A cancel of an action of any type but RunAntiVirusScan answers 200 Cancelled but the stored action stays as it was (an isolated device stays isolated); a scan's cancel is stored.",
+    store: {
+      unstoredCancelTypes: [
+        'Isolate',
+        'Unisolate',
+        'CollectInvestigationPackage',
+        'RestrictCodeExecution',
+        'UnrestrictCodeExecution',
+        'Offboard',
+        'StopAndQuarantineFile',
+        'LiveResponse',
+        'Live Response',
+      ],
+    },
+  },
+  {
     name: 'uncommented-cancel-ignored',
     seam: 'store',
     breaks: ['CANCEL.STATUS'],

@@ -59,6 +59,7 @@ export function cancelHandler(ctx: EmulatorContext, store: StorePolicy = ctx.fau
       store.persistCancel &&
       !onlyUnstoredRoles(store, caller) &&
       !store.unstoredCancelStatuses.includes(action.status) &&
+      !store.unstoredCancelTypes.includes(action.type) &&
       !(store.unstoredUncommented && comment === null);
     // The store policy may change another action of the device than the one named.
     const stored = store.cancelsOldestOnDevice ? oldestActiveOnDevice(ctx, action, nowMs) : action;

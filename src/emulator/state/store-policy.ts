@@ -24,6 +24,8 @@ export interface StorePolicy {
   unstoredCancelRoles: readonly string[];
   // A cancel of an action in one of these statuses answers 200 but changes a copy (the contract: none).
   unstoredCancelStatuses: readonly MachineActionStatus[];
+  // A cancel of an action of one of these types answers 200 but changes a copy (the contract: none).
+  unstoredCancelTypes: readonly string[];
   // Above 0: a cancel of a final action is refused, yet its cancellation is recorded this much later
   // (a command queued before the state check). The contract: 0, never.
   refusedFinalCancelAfterMs: number;
@@ -54,6 +56,7 @@ export const CONTRACT_STORE: StorePolicy = {
   cancellationTime: 'now',
   unstoredCancelRoles: [],
   unstoredCancelStatuses: [],
+  unstoredCancelTypes: [],
   refusedFinalCancelAfterMs: 0,
   cancelsOldestOnDevice: false,
   alsoBlocking: [],

@@ -1,0 +1,51 @@
+import {
+  cancelActive,
+  expect,
+  field,
+  firstCancelled,
+  listPages,
+  notApplicable,
+  readAction,
+  req,
+  sameId,
+  statusOf,
+  suite,
+  test,
+} from '../fixtures/index.ts';
+
+// The cancel page limits cancel by state, never by type (docs/contract.md#cancel): an isolation is
+// cancelled as a scan is. Every other test cancels scans, so a target that stores only a scan's cancel
+// (an isolated device left isolated) passed them all. Emulators only: a tenant run starts nothing but
+// scans on a real device, and activeActionBehind says so (N/A).
+suite('cancel of an action of another type', () => {
+  test(
+    'GET after a cancel of an active action other than a scan shows it cancelled',
+    req('CANCEL.PERSIST'),
+    async ({ driver, api, need }) => {
+      // The action started before this scan on its device is of another type (activeActionBehind).
+      const scan = await need(driver.activeActionBehind());
+      const machineId = String(scan.machineId ?? '');
+      if (!machineId) await need(notApplicable('the active scan names no device to find another action on'));
+      let other: string | undefined;
+      for await (const res of listPages(api, { $filter: `machineId eq '${machineId}'` })) {
+        const rows = res.status === 200 ? field(res, 'value') : [];
+        const row = (Array.isArray(rows) ? rows : []).find((r) => {
+          const { id, type, status } = r as { id?: unknown; type?: unknown; status?: unknown };
+          return !sameId(id, scan.id) && type !== 'RunAntiVirusScan' && status === 'Pending';
+        });
+        other = (row as { id?: string } | undefined)?.id;
+        if (other) break;
+      }
+      if (!other)
+        await need(notApplicable(`the device ${machineId} lists no Pending action other than a scan`));
+      const id = other!;
+      const cancel = await cancelActive(driver, api, id, { Comment: 'conformance: another type' });
+      expect(cancel).toHaveStatus(200);
+      const shown = await firstCancelled(driver, api, id, await api.get(id));
+      expect(
+        statusOf(shown ?? (await readAction(api, id))),
+        'a GET shows the action of another type Cancelled within the bounded wait',
+      ).toBe('Cancelled');
+    },
+  );
+});

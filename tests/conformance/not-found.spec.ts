@@ -92,12 +92,16 @@ suite('tenant isolation', () => {
     async ({ driver, clientFor, need }) => {
       const stranger = await need(clientFor('other-tenant'));
       const action = await need(driver.activeAction());
-      // Filtered by the id and not filtered at all (a target may scope the tenant with the filter
-      // only), under /api and /api/v1.0 (a versioned route may build its query apart).
-      const queries = [
+      // Filtered by the id, by its device, and not filtered at all (a target may scope the tenant with
+      // the filter only, or serve a device's actions from an index of devices, whose ids are unique
+      // anyway), under /api and /api/v1.0 (a versioned route may build its query apart).
+      const queries: [string, Record<string, string>][] = [
         ['filtered by its id', { $filter: `id eq '${action.id}'` }],
         ['without $filter', {}],
-      ] as const;
+      ];
+      // machineId may be null or left out (docs/contract.md#machine-action-fields): no such filter then.
+      if (action.machineId)
+        queries.push(['filtered by its device', { $filter: `machineId eq '${action.machineId}'` }]);
       const lists = queries.flatMap(([what, query]) => [
         { what, query, versioned: false },
         { what: `${what} under /api/v1.0`, query, versioned: true },

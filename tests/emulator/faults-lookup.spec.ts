@@ -150,3 +150,18 @@ smoke(
     expect((await get('/api/v1.0', randomUUID())).statusCode).toBe(404);
   },
 );
+
+smoke(
+  'tenant-leak-list-by-machine',
+  "another tenant's list filtered by the device shows the action; filtered by its id it does not",
+  async (emu) => {
+    const theirs = await emu.seed('Pending');
+    const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    const ids = async (filter: string) =>
+      (await emu.call('GET', `/api/machineactions?$filter=${encodeURIComponent(filter)}`, { token }))
+        .json()
+        .value.map((row: { id: string }) => row.id);
+    expect(await ids(`machineId eq '${theirs.machineId}'`)).toContain(theirs.id);
+    expect(await ids(`id eq '${theirs.id}'`)).not.toContain(theirs.id);
+  },
+);

@@ -153,6 +153,14 @@ export const STORE_FAULTS = [
     store: { unfilteredListCrossTenant: true },
   },
   {
+    name: 'tenant-leak-list-by-machine',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A list whose $filter names machineId shows every tenant's matching actions (a device index without the tenant check); one filtered by id, or unfiltered, keeps to the caller's tenant.",
+    store: { crossTenantListFilters: ['machineId'] },
+  },
+  {
     name: 'tenant-leak-cancel',
     seam: 'store',
     breaks: ['CANCEL.TENANT'],

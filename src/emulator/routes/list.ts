@@ -23,7 +23,9 @@ export function listHandler(ctx: EmulatorContext, crossTenant = false) {
       throw error;
     }
     const nowMs = ctx.clock.now();
-    const actions = caller.anonymous ? [] : listed(ctx, caller.tenantId, query, crossTenant);
+    const filterText = (request.query as Record<string, unknown>)['$filter'];
+    const across = crossTenant || namesCrossTenantField(ctx, filterText);
+    const actions = caller.anonymous ? [] : listed(ctx, caller.tenantId, query, across);
     const rows = actions.map((action) => toWire(ctx, settle(action, nowMs)));
     const { page, total } = applyODataQuery(rows, query);
     return { kind: 'listed', rows: page, total: query.count ? total : undefined };
@@ -40,6 +42,13 @@ function listed(ctx: EmulatorContext, tenantId: string, query: ODataQuery, route
     (unfilteredListCrossTenant && !query.filter);
   if (!across) return ctx.state.actions.list(tenantId);
   return ctx.state.actions.tenants().flatMap((tenant) => ctx.state.actions.list(tenant));
+}
+
+// Whether the store policy lists every tenant's actions for a $filter naming this field.
+function namesCrossTenantField(ctx: EmulatorContext, filterText: unknown): boolean {
+  const fields = ctx.faults.store.crossTenantListFilters;
+  if (typeof filterText !== 'string' || fields.length === 0) return false;
+  return fields.some((field) => new RegExp(`\\b${field}\\b`, 'i').test(filterText));
 }
 
 // The contract names the filterable fields (x-filterable on the list operation).

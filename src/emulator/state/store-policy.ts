@@ -12,6 +12,9 @@ export interface StorePolicy {
   // true: a list with no $filter shows every tenant's actions (the tenant is scoped with the filter,
   // so a list filtered by id shows only the caller's). The contract: false.
   unfilteredListCrossTenant: boolean;
+  // A list whose $filter names one of these fields shows every tenant's actions (a device index that
+  // skips the tenant check, device ids being unique anyway). The contract: none.
+  crossTenantListFilters: readonly string[];
   // Above 0: a cancel of another tenant's action answers 404 but cancels it this much later (a queued
   // command that skips the tenant check). The contract: 0, never.
   foreignCancelAfterMs: number;
@@ -50,6 +53,7 @@ export const CONTRACT_STORE: StorePolicy = {
   cancellableFinal: [],
   crossTenant: [],
   unfilteredListCrossTenant: false,
+  crossTenantListFilters: [],
   foreignCancelAfterMs: 0,
   cancellationRequestor: 'caller',
   cancellationComment: 'as-sent',

@@ -26,12 +26,15 @@ export const WIRE_FAULTS = [
     name: 'truncated-versioned-body',
     seam: 'wire',
     breaks: [],
-    // CANCEL.TENANT, CANCEL.NOTFOUND, CANCEL.FINAL, CANCEL.TIMEOUT, CANCEL.FIELDS and PERM.NONE try
-    // their cancel under /api/v1.0 too; AUTH.MISSING and AUTH.AUDIENCE a call there.
+    // CANCEL.TENANT, CANCEL.NOTFOUND, CANCEL.BADID, CANCEL.FINAL, CANCEL.TIMEOUT, CANCEL.FIELDS and
+    // PERM.NONE try their cancel under /api/v1.0 too; GET.NOTFOUND, AUTH.MISSING and AUTH.AUDIENCE a
+    // call there.
     errors: [
       'PATH.VERSIONED',
       'CANCEL.TENANT',
       'CANCEL.NOTFOUND',
+      'CANCEL.BADID',
+      'GET.NOTFOUND',
       'CANCEL.FINAL',
       'CANCEL.TIMEOUT',
       'PERM.NONE',

@@ -22,6 +22,12 @@ suite('ids that name no action', () => {
       const res = await api.cancel(driver.unknownId(), { Comment: 'conformance: unknown id' });
       observe.refusal('unknown-id', res);
       expect(res).toBeErrorEnvelope(404, NOT_FOUND_CODES);
+      // A GUID in upper case is as well-formed (RFC 9562: hex digits are case-insensitive on input), and
+      // a lookup that cares about case may throw on it.
+      const upper = await api.cancel(driver.unknownId().toUpperCase(), {
+        Comment: 'conformance: unknown id',
+      });
+      expect(upper, 'an unknown id in upper case').toBeErrorEnvelope(404, NOT_FOUND_CODES);
       // Under /api/v1.0 as well: a versioned route may reach a handler of its own. Any refusal will do
       // there: a target that does not serve the prefix breaks PATH.VERSIONED (a SHOULD), not this MUST.
       const versioned = await api.cancel(

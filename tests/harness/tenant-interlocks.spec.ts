@@ -35,10 +35,11 @@ test.describe('tenant safety interlocks', () => {
     for (const form of [stranger, stranger.toUpperCase(), stranger.replace(/-/g, ''), `{${stranger}}`])
       await expect(api.cancel(form)).rejects.toBeInstanceOf(SafetyInterlockError);
     expect(sent).toEqual([]);
-    // Made-up and malformed ids cannot name a real action.
+    // Made-up and malformed ids cannot name a real action, a made-up one in upper case neither.
     await api.cancel(driver.unknownId());
+    await api.cancel(driver.unknownId().toUpperCase());
     await api.cancel('not-a-guid');
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(3);
   });
 
   test('an action it created, or found final, may be cancelled', async () => {

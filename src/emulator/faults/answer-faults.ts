@@ -148,6 +148,15 @@ export const ANSWER_FAULTS = [
     rewrite: (_answer, x, kit) => kit.error('BadRequest', `Machine action ${idOf(x)} was not found.`, 404),
   },
   {
+    name: 'uppercase-unknown-id-500',
+    seam: 'answer',
+    breaks: ['CANCEL.NOTFOUND'],
+    description:
+      'A cancel of an id no tenant has, written in upper case, answers 500 (a case-sensitive lookup that throws); in lower case it answers 404.',
+    applies: (x) => unknownEverywhere(CANCEL)(x) && /[A-F]/.test(idOf(x)),
+    rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
+  },
+  {
     name: 'malformed-id-500',
     seam: 'answer',
     breaks: ['CANCEL.BADID'],

@@ -114,8 +114,9 @@ export class TenantState implements CallGuard {
   }
 
   // Only what this run created, found final, or made up itself; a malformed id cannot name an action.
+  // A made-up id names none in any case (CANCEL.NOTFOUND sends one in upper case too).
   assertMayCancel(id: string): void {
-    if (this.created.has(id) || this.foundFinal.has(id) || this.minted.has(id)) return;
+    if (this.created.has(id) || this.foundFinal.has(id) || this.minted.has(id.toLowerCase())) return;
     if (!GUID_FORMS.test(id)) return;
     throw noVerdict(
       new SafetyInterlockError(

@@ -4,6 +4,7 @@ import {
   expectProtectedUnchanged,
   judgeVersionedRefusal,
   protectedAction,
+  readableId,
   req,
   stateBefore,
   suite,
@@ -113,6 +114,7 @@ suite('authentication', () => {
     // Its answer is not judged: it shows the target the good token first, as a cache of verified tokens
     // keyed without the signature would then take the tampered one.
     await api.list({ $top: 1 }, { authorization: `Bearer ${token}` });
+    const id = await readableId(driver);
     for (const { what, forge } of forgeries) {
       const authorization = `Bearer ${await forge(token)}`;
       const reads = [
@@ -120,6 +122,13 @@ suite('authentication', () => {
         await api.list({ $top: 1 }, { authorization }),
       ];
       for (const res of reads) expect(res, `a token ${what}`).toHaveStatus(401);
+      // Under /api/v1.0 a route may only decode the token: an action that exists tells a served read.
+      // Any 4xx there, as a target without the prefix answers 404 (PATH.VERSIONED).
+      if (id)
+        expect(
+          await api.get(id, { authorization, versioned: true }),
+          `a token ${what} under /api/v1.0`,
+        ).toHaveStatus('4xx');
     }
   });
 
@@ -140,6 +149,12 @@ suite('authentication', () => {
           await api.list({ $top: 1 }, { authorization }),
         ];
         for (const res of answers) expect(res).toHaveStatus(401);
+        // Under /api/v1.0, as for a forged token: any 4xx to a read of an action that exists.
+        const id = await readableId(driver);
+        if (id)
+          expect(await api.get(id, { authorization, versioned: true }), 'under /api/v1.0').toHaveStatus(
+            '4xx',
+          );
       },
     );
   }

@@ -1,3 +1,4 @@
+import { decodeJwt, generateKeyPair, SignJWT } from 'jose';
 import { OTHER_RESOURCE_SCOPE } from '../../src/contract/index.ts';
 import { ALL_ROLES, errorCode, expect } from './emulator-fixture.ts';
 import { smoke } from './fault-smoke.ts';
@@ -42,5 +43,22 @@ smoke(
       body: { Comment: 'cancelled by test' },
     });
     expect(cancel.json()).toMatchObject({ id: action.id, status: 'Cancelled' });
+  },
+);
+
+smoke(
+  'versioned-token-unverified',
+  'a token signed with another key, or sent without a scheme, reads under /api/v1.0 and answers 401 under /api',
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    const token = await emu.token();
+    const { privateKey } = await generateKeyPair('RS256');
+    const forged = await new SignJWT(decodeJwt(token)).setProtectedHeader({ alg: 'RS256' }).sign(privateKey);
+    for (const authorization of [`Bearer ${forged}`, token]) {
+      const headers = { authorization };
+      expect((await emu.call('GET', `/api/machineactions/${action.id}`, { headers })).statusCode).toBe(401);
+      const versioned = await emu.call('GET', `/api/v1.0/machineactions/${action.id}`, { headers });
+      expect(versioned.json()).toMatchObject({ id: action.id });
+    }
   },
 );

@@ -44,6 +44,9 @@ export interface AuthPolicy {
   versionedMissingForbidden: boolean;
   // Operations that serve a token of any audience under /api/v1.0 alone (the contract: none).
   versionedAnyAudienceOperations: readonly string[];
+  // true: under /api/v1.0 alone a token is only decoded, whatever its scheme, signature or lifetime (a
+  // versioned route that reads the tenant off the token without validating it; the contract: false).
+  versionedUnverifiedTokens: boolean;
   // Roles a cancel takes beside the contract's, and contract roles it refuses.
   cancelRolesAdded: readonly string[];
   cancelRolesRefused: readonly string[];
@@ -76,6 +79,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   versionedAnonymousOperations: [],
   versionedMissingForbidden: false,
   versionedAnyAudienceOperations: [],
+  versionedUnverifiedTokens: false,
   cancelRolesAdded: [],
   cancelRolesRefused: [],
   versionedCancelRolesAdded: [],

@@ -108,6 +108,14 @@ export const AUTH_FAULTS = [
     auth: { versionedAnonymousOperations: ['ListMachineActions'] },
   },
   {
+    name: 'versioned-token-unverified',
+    seam: 'auth',
+    breaks: ['AUTH.INVALID', 'AUTH.EXPIRED', 'AUTH.SCHEME'],
+    description:
+      'Under /api/v1.0 a token is only decoded: a forged, expired or scheme-less one is served (a versioned route that reads the tenant off the token); under /api each answers 401.',
+    auth: { versionedUnverifiedTokens: true },
+  },
+  {
     name: 'no-auth-versioned-403',
     seam: 'auth',
     breaks: ['PATH.VERSIONED'],

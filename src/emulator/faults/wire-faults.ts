@@ -27,8 +27,7 @@ export const WIRE_FAULTS = [
     seam: 'wire',
     breaks: [],
     // CANCEL.TENANT, CANCEL.NOTFOUND, CANCEL.BADID, CANCEL.FINAL, CANCEL.TIMEOUT, CANCEL.FIELDS and
-    // PERM.NONE try their cancel under /api/v1.0 too; GET.NOTFOUND, AUTH.MISSING and AUTH.AUDIENCE a
-    // call there.
+    // PERM.NONE try their cancel under /api/v1.0 too; GET.NOTFOUND and the AUTH requirements a call there.
     errors: [
       'PATH.VERSIONED',
       'CANCEL.TENANT',
@@ -40,6 +39,9 @@ export const WIRE_FAULTS = [
       'PERM.NONE',
       'CANCEL.FIELDS',
       'AUTH.MISSING',
+      'AUTH.INVALID',
+      'AUTH.EXPIRED',
+      'AUTH.SCHEME',
       'AUTH.AUDIENCE',
     ],
     description:

@@ -85,6 +85,14 @@ export const STORE_FAULTS = [
     store: { unstoredUncommented: true },
   },
   {
+    name: 'cancel-overtaken-by-completion',
+    seam: 'store',
+    breaks: ['CANCEL.PERSIST'],
+    description:
+      "A cancelled action reads Succeeded a minute later, as if the device's completion report overwrote the cancellation.",
+    store: { completionOvertakesCancelAfterMs: 60_000 },
+  },
+  {
     name: 'cancel-oldest-on-device',
     seam: 'store',
     breaks: ['CANCEL.PERSIST'],

@@ -67,6 +67,10 @@ export function cancelHandler(ctx: EmulatorContext, store: StorePolicy = ctx.fau
     applyCancel(after, cancellation);
     if (persist && lagMs === 0 && stored !== action) applyCancel(stored, cancellation);
     if (persist && lagMs > 0) deferCancel(stored, cancellation, nowMs + lagMs);
+    // The store policy may let a completion report overwrite the cancel later (settle() applies it).
+    const overtakenAfterMs = store.completionOvertakesCancelAfterMs;
+    if (persist && lagMs === 0 && overtakenAfterMs > 0)
+      stored.progress = { inProgressAtMs: nowMs, succeededAtMs: nowMs + overtakenAfterMs };
     return { kind: 'cancelled', before, after };
   };
 }

@@ -19,7 +19,8 @@ export function settle(action: MachineAction, nowMs: number): MachineAction {
   const pending = action.pendingCancel;
   if (pending !== null) return nowMs >= pending.dueMs ? applyCancel(action, pending) : action;
   const progress = action.progress;
-  if (!progress || isFinal(action.status)) return action;
+  // A cancelled action holds progress only when a store fault lets its completion overtake the cancel.
+  if (!progress || (isFinal(action.status) && action.status !== 'Cancelled')) return action;
   if (nowMs >= progress.succeededAtMs) {
     action.status = 'Succeeded';
     action.lastUpdateMs = progress.succeededAtMs;

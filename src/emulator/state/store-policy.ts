@@ -46,6 +46,9 @@ export interface StorePolicy {
   // true: a cancel without a Comment answers 200 showing the action Cancelled, but the stored action
   // stays as it was (the contract: GETs show the cancel).
   unstoredUncommented: boolean;
+  // Above 0: an action cancelled while active reads Succeeded this much later, as when a device's late
+  // completion report overwrites the cancellation. The contract: 0, never (Cancelled is final).
+  completionOvertakesCancelAfterMs: number;
 }
 
 export const CONTRACT_STORE: StorePolicy = {
@@ -67,4 +70,5 @@ export const CONTRACT_STORE: StorePolicy = {
   runningCancelKeepsDevice: false,
   ignoresUncommented: false,
   unstoredUncommented: false,
+  completionOvertakesCancelAfterMs: 0,
 };

@@ -16,6 +16,8 @@ export interface FakeAnswer {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  // The body as sent instead of `body` as JSON (a gateway's HTML page).
+  text?: string;
 }
 
 export interface FakeClock extends RealTime {
@@ -41,12 +43,12 @@ export function fakeTenant(answer: (url: string, method: string) => FakeAnswer) 
   const request = {
     fetch: async (url: string, options: { method: string }) => {
       sent.push(`${options.method} ${new URL(url).pathname}`);
-      const { status, body, headers } = answer(url, options.method);
+      const { status, body, headers, text } = answer(url, options.method);
       return {
         status: () => status,
         headers: () => ({ 'content-type': 'application/json', ...headers }),
         // No body at all for `undefined` (a gateway's bare 503).
-        body: async () => Buffer.from(body === undefined ? '' : JSON.stringify(body)),
+        body: async () => Buffer.from(text ?? (body === undefined ? '' : JSON.stringify(body))),
         dispose: async () => {},
       };
     },

@@ -58,6 +58,7 @@ export class TenantState implements CallGuard {
   abandonedTaken = false;
   // When each scan whose answer has not been handled yet was sent (unanswered-scans.ts).
   unansweredScans: string[] = [];
+  readonly serverFailuresPass = true;
 
   constructor(readonly options: TenantRuntimeOptions) {
     this.clock = options.clock ?? REAL_TIME;

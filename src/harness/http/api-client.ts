@@ -108,8 +108,8 @@ export class ApiClient {
     id?: string,
     at?: string,
   ): Promise<Exchange> {
-    const ask = () => this.sendOnce(operationId, method, apiPath, body, opts, id, at);
-    const first = await ask();
+    const ask = (judged: boolean) => this.sendOnce(operationId, method, apiPath, body, opts, judged, id, at);
+    const first = await ask(!this.options.guard?.serverFailuresPass);
     const policy = this.options.serverFailures;
     if (!policy || first.status < 500) return first;
     const callerToken = await sentWithCallerToken(opts.authorization, this.options.caller);
@@ -117,7 +117,7 @@ export class ApiClient {
       { operationId, method, ...(id !== undefined ? { id } : {}), callerToken },
       first,
     );
-    return ask();
+    return ask(true);
   }
 
   private async sendOnce(
@@ -126,6 +126,8 @@ export class ApiClient {
     apiPath: string,
     body: unknown,
     opts: RequestOptions,
+    // false: a 5xx is a passing failure (CallGuard.serverFailuresPass), recorded but neither checked nor read.
+    judged: boolean,
     id?: string,
     // The whole URL to call instead of the base URL, prefix and path (a list's next page).
     at?: string,
@@ -191,13 +193,14 @@ export class ApiClient {
       durationMs: Math.round(performance.now() - started),
       receivedAt: (this.options.clock ?? WALL_CLOCK).now(),
     };
+    const passing = !judged && exchange.status >= 500;
     await recordExchange(
       exchange,
-      checkExchange(exchange),
+      passing ? [] : checkExchange(exchange),
       opts.record ?? this.options.http.exchanges ?? 'full',
     );
     // The open points every answer shows, for the observed profile (docs/calibration.md).
-    observeExchange(exchange);
+    if (!passing) observeExchange(exchange);
     guard?.afterCall?.(exchange);
     return exchange;
   }

@@ -11,4 +11,7 @@ export interface CallGuard {
   }): Promise<undefined | (() => void)>;
   // Every answer, once checked: the tenant ledger learns the status of the actions it created.
   afterCall?(exchange: Exchange): void;
+  // A tenant's 5xx is a passing failure a client asks again, not an answer (docs/contract.md#server-failures):
+  // the checks made on every exchange judge one only as the second answer of a call asked again.
+  readonly serverFailuresPass?: boolean;
 }

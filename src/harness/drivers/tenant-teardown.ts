@@ -75,10 +75,13 @@ async function cancelled(
   // told, within the minute window and the second a date may round up
   // (docs/contract.md#retry-after-form). A 5xx is a failure worth retrying (docs/contract.md#error-codes)
   // and a lost cancel may never have arrived: one asked once left the scan running (proved on a fake
-  // tenant). Anything else is a refusal, most likely of an action that ended by itself.
+  // tenant). Anything else is a refusal, most likely of an action that ended by itself. A Retry-After
+  // of "now" (0, a date not after its Date) tells no wait: asked again at once, the cancel met 429 again.
   let waitMs: number;
-  if (cancel?.status === 429) waitMs = Math.min(retryAfterOf(cancel) ?? MINUTE_S, MINUTE_S + 1) * 1000;
-  else if (cancel === undefined || cancel.status >= 500) waitMs = RETRY_PAUSE_MS;
+  if (cancel?.status === 429) {
+    const told = retryAfterOf(cancel);
+    waitMs = Math.min(told !== undefined && told > 0 ? told : MINUTE_S, MINUTE_S + 1) * 1000;
+  } else if (cancel === undefined || cancel.status >= 500) waitMs = RETRY_PAUSE_MS;
   else return 'refused';
   if (info && info.timeout > 0) info.setTimeout(info.timeout + waitMs);
   await state.clock.sleep(waitMs);

@@ -1,7 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { FAULT_CATALOGUE } from '../../src/emulator/faults/catalogue.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { startedOutput } from './started-output.ts';
 
 // What `npm run emulator` prints for a person: the fault catalogue as a table, a busy port or a host
 // it cannot listen on as what to do about it, and a port that fetch() clients refuse as a warning.
@@ -70,30 +71,6 @@ test('--port -1 is refused with the range of ports, not as an ambiguous option',
   ]);
   expect(run.status).toBe(2);
 });
-
-// Started for real, until it has said how it runs (or has exited): what it printed, on each stream.
-async function startedOutput(args: string[]): Promise<{ stdout: string; stderr: string }> {
-  const env = { ...process.env };
-  for (const name of Object.keys(env)) if (name.startsWith('MDE_EMULATOR_')) delete env[name];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/main.ts', ...args], { env });
-  const output = { stdout: '', stderr: '' };
-  child.stderr.on('data', (chunk) => {
-    output.stderr += chunk;
-  });
-  const exited = new Promise((done) => child.on('exit', done));
-  await Promise.race([
-    exited,
-    new Promise<void>((ready) =>
-      child.stdout.on('data', (chunk) => {
-        output.stdout += chunk;
-        if (output.stdout.includes('control ')) ready();
-      }),
-    ),
-  ]);
-  child.kill('SIGTERM');
-  await exited;
-  return output;
-}
 
 // A port fetch() refuses that no other process holds: it must be bound to be warned about.
 async function freeFetchBadPort(): Promise<number> {

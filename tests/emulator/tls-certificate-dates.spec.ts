@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../src/contract/contract-files.ts';
 import { tlsCertificateDatesWarning } from '../../src/emulator/identity/tls-certificate-dates.ts';
 import { createTlsCertificate } from '../../src/emulator/index.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { startedOutput } from './started-output.ts';
 
 // One's own certificate (--tls-cert) out of its dates started silently, and every client then failed
 // its handshake as if the emulator were down: the start now warns, naming the dates.
@@ -32,22 +31,14 @@ test('npm run emulator -- --tls-cert with an expired certificate warns on stderr
   const dir = tempDir('tls-dates-');
   writeFileSync(join(dir, 'cert.pem'), old.cert);
   writeFileSync(join(dir, 'key.pem'), old.key);
-  // Started and stopped by its own timeout: it runs until interrupted.
-  const run = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/emulator/main.ts',
-      '--port',
-      '0',
-      '--tls-cert',
-      join(dir, 'cert.pem'),
-      '--tls-key',
-      join(dir, 'key.pem'),
-    ],
-    { cwd: repoRoot, encoding: 'utf8', timeout: 6_000, killSignal: 'SIGINT' },
-  );
+  const run = await startedOutput([
+    '--port',
+    '0',
+    '--tls-cert',
+    join(dir, 'cert.pem'),
+    '--tls-key',
+    join(dir, 'key.pem'),
+  ]);
   expect(run.stdout).toContain('MDE reference emulator listening on https://127.0.0.1:');
   expect(run.stderr).toContain(`emulator: warning: the certificate in ${join(dir, 'cert.pem')} has expired`);
 });

@@ -6,9 +6,8 @@ import { ControlClient } from './drivers/control-client.ts';
 import { quotaKeyOf, tenantQuotaLedger } from './drivers/tenant-quota.ts';
 import { earlierRunScans } from './earlier-run-scans.ts';
 import { ControlProtocolError, TargetUnreachableError } from './errors.ts';
-import { describeFetchError, PLAIN_HTTP_ANSWER } from './http/fetch-error.ts';
+import { describeFetchError } from './http/fetch-error.ts';
 import { sendRaw } from './http/raw-request.ts';
-import { speaksTls, TLS_ANSWER } from './http/speaks-tls.ts';
 import { checkApiTakesToken } from './identity/api-acceptance.ts';
 import { authorityVariable } from './identity/authority.ts';
 import { askAuthority } from './identity/authority-answer.ts';
@@ -16,6 +15,7 @@ import { acquireToken, TokenError, tokenUrl } from './identity/client-secret-flo
 import { SignInError, signInError } from './identity/sign-in-error.ts';
 import { type Token, tokenSourceFor } from './identity/token-source.ts';
 import { registerSecret } from './redaction/redact.ts';
+import { wrongScheme } from './wrong-scheme.ts';
 
 export interface PreflightOptions {
   // Each probe gets this long, so a dead target is reported in seconds, not after N test timeouts.
@@ -34,7 +34,11 @@ export async function preflight(
   spec: EmulatorTarget | TenantTarget,
   options: PreflightOptions,
 ): Promise<void> {
-  await probeOrigin(`${spec.apiBaseUrl}/api/machineactions/${randomUUID()}`, options.timeoutMs);
+  // Elsewhere than loopback, a tenant's API host: plain HTTP is refused anyway, so the URL names the
+  // wrong service rather than the wrong scheme.
+  const publicHost = spec.mode === 'tenant' && !isLoopback(new URL(spec.apiBaseUrl).hostname);
+  const probe = `${spec.apiBaseUrl}/api/machineactions/${randomUUID()}`;
+  await probeOrigin(probe, options.timeoutMs, publicHost);
   if (spec.mode === 'tenant') {
     const operator = tokenSourceFor(spec.credentials.operator, spec);
     // The variable the user set: AZURE_AUTHORITY_HOST stands in for an unset MDE_AUTH_BASE_URL.
@@ -74,11 +78,16 @@ export async function preflight(
     }
     return;
   }
-  const control = new ControlClient(spec.controlBaseUrl ?? spec.apiBaseUrl, options.timeoutMs);
+  const controlBaseUrl = spec.controlBaseUrl ?? spec.apiBaseUrl;
+  const control = new ControlClient(controlBaseUrl, options.timeoutMs);
   try {
     await control.clock();
   } catch (error) {
     if (!(error instanceof ControlProtocolError)) throw error;
+    const failure = error.status === undefined ? { loss: error.detail } : { status: error.status };
+    const variable = controlBaseUrl === spec.apiBaseUrl ? 'MDE_API_BASE_URL' : 'MDE_CONTROL_BASE_URL';
+    const scheme = await wrongScheme(error.url, variable, failure, options.timeoutMs, error);
+    if (scheme) throw scheme;
     throw new TargetUnreachableError(
       error.url,
       error.status === undefined
@@ -108,6 +117,13 @@ export async function preflight(
     });
   } catch (error) {
     const url = tokenUrl(authBaseUrl, app.tenantId);
+    const variable = authBaseUrl === spec.apiBaseUrl ? 'MDE_API_BASE_URL' : 'MDE_AUTH_BASE_URL';
+    const failure =
+      error instanceof TokenError && error.status !== undefined
+        ? { status: error.status }
+        : { loss: error instanceof TokenError ? error.reason : describeFetchError(error) };
+    const scheme = await wrongScheme(url, variable, failure, options.timeoutMs, error);
+    if (scheme) throw scheme;
     // A 200 came from the token endpoint itself: its answer is what to fix, not the URL.
     const answered = error instanceof TokenError && error.status === 200;
     const reason =
@@ -138,54 +154,27 @@ function countPreflightCall(spec: TenantTarget, ledger: { runId: string; results
   }
 }
 
-// A handshake with a server that answered at once takes milliseconds; one that hangs is not TLS.
-const TLS_PROBE_MS = 2_000;
-
-// How a TLS server drops a plain-HTTP request, in describeFetchError's words.
-const DROPPED = [
-  'connection reset before the answer was complete',
-  'connection closed by the other side',
-  'connection closed before the answer',
-];
-
 // With the lean client, as the tests' own calls go: fetch refuses ports browsers block (6000, 10080,
 // ...), and an emulator listening on one would read as unreachable.
-async function probeOrigin(url: string, timeoutMs: number): Promise<void> {
+async function probeOrigin(url: string, timeoutMs: number, publicHost: boolean): Promise<void> {
+  let status: number;
   try {
-    await sendRaw({ url, method: 'GET', headers: {}, timeoutMs });
+    ({ status } = await sendRaw({ url, method: 'GET', headers: {}, timeoutMs }));
   } catch (error) {
-    const origin = new URL(url).origin;
-    const cause = describeFetchError(error);
-    // The target is up but speaks plain HTTP: on loopback (an emulator) the fix is the URL's scheme;
-    // elsewhere plain HTTP is refused anyway, so the URL names the wrong service.
-    if (cause === PLAIN_HTTP_ANSWER)
-      throw new TargetUnreachableError(
-        origin,
-        cause,
-        isLoopback(new URL(url).hostname)
-          ? `Set MDE_API_BASE_URL=${origin.replace(/^https:/, 'http:')}`
-          : 'Check MDE_API_BASE_URL: a Defender API host answers HTTPS',
+    const loss = describeFetchError(error);
+    throw (
+      (await wrongScheme(url, 'MDE_API_BASE_URL', { loss }, timeoutMs, error, publicHost)) ??
+      new TargetUnreachableError(
+        new URL(url).origin,
+        `the API does not answer: ${loss}`,
+        'Check MDE_API_BASE_URL and that the target is running and reachable',
         { cause: error },
-      );
-    // The reverse: an http:// URL for a service that speaks only TLS, which drops the request.
-    if (
-      origin.startsWith('http:') &&
-      DROPPED.includes(cause) &&
-      (await speaksTls(url, Math.min(timeoutMs, TLS_PROBE_MS)))
-    )
-      throw new TargetUnreachableError(
-        origin,
-        TLS_ANSWER,
-        `Set MDE_API_BASE_URL=${origin.replace(/^http:/, 'https:')} and trust its certificate with NODE_EXTRA_CA_CERTS`,
-        { cause: error },
-      );
-    throw new TargetUnreachableError(
-      origin,
-      `the API does not answer: ${cause}`,
-      'Check MDE_API_BASE_URL and that the target is running and reachable',
-      { cause: error },
+      )
     );
   }
+  // A TLS-only server that answers a plain-HTTP request 400 (the reference emulator, nginx).
+  const tls = await wrongScheme(url, 'MDE_API_BASE_URL', { status }, timeoutMs, undefined);
+  if (tls) throw tls;
 }
 
 // The work's result, or undefined when it takes longer than `ms`.

@@ -1,9 +1,9 @@
 import { connect } from 'node:tls';
 
 // An http:// URL for an https:// service (`npm run emulator -- --https` with the default
-// MDE_API_BASE_URL): the server drops the plain request, which alone reads as a target that is down.
-export const TLS_ANSWER =
-  'the target speaks TLS and dropped a plain-HTTP request (an http:// URL for an https:// service)';
+// MDE_API_BASE_URL): the server drops the plain request (or answers it 400), which alone reads as a
+// target that is down (or one that does not speak the control protocol).
+export const TLS_ANSWER = 'the target speaks TLS, not plain HTTP (an http:// URL for an https:// service)';
 
 // Whether the host and port of `url` complete a TLS handshake. The certificate is not judged here:
 // only whether the service speaks TLS at all.

@@ -26,6 +26,8 @@ const agents = {
   https: new HttpsAgent({ keepAlive: true, maxSockets: 128, timeout: IDLE_MS }),
 };
 
+export const KEPT_ALIVE_CLOSED = `connection closed with no answer as the request reused a kept-alive connection (a target that closes idle connections within ${IDLE_MS / 1000} s does this: keep them open over 1 s, or answer with Connection: close)`;
+
 export interface RawRequest {
   url: string;
   method: string;
@@ -63,9 +65,13 @@ export function sendRaw(request: RawRequest): Promise<RawResponse> {
       (res) => readAnswer(res, timeoutMs).then(resolve, reject),
     );
     req.on('timeout', () => req.destroy(new WireLoss(`no answer within ${seconds(timeoutMs)}`)));
-    req.on('error', (error) =>
-      reject(error instanceof WireLoss ? error : new WireLoss(describeFetchError(error), { cause: error })),
-    );
+    req.on('error', (error) => {
+      if (error instanceof WireLoss) return reject(error);
+      // A kept-alive connection closed (FIN, no byte of an answer) as a request reused it: the classic
+      // race of a server closing idle connections sooner than the client stops reusing them.
+      const keptAlive = req.reusedSocket && error.message === 'socket hang up';
+      reject(new WireLoss(keptAlive ? KEPT_ALIVE_CLOSED : describeFetchError(error), { cause: error }));
+    });
     req.end(body);
   });
 }

@@ -14,6 +14,7 @@ import { askAuthority } from './identity/authority-answer.ts';
 import { acquireToken, TokenError, tokenUrl } from './identity/client-secret-flow.ts';
 import { SignInError, signInError } from './identity/sign-in-error.ts';
 import { type Token, tokenSourceFor } from './identity/token-source.ts';
+import { clockRefusal, tokenRefusal } from './preflight-refusals.ts';
 import { registerSecret } from './redaction/redact.ts';
 import { wrongScheme } from './wrong-scheme.ts';
 
@@ -88,16 +89,8 @@ export async function preflight(
     const variable = controlBaseUrl === spec.apiBaseUrl ? 'MDE_API_BASE_URL' : 'MDE_CONTROL_BASE_URL';
     const scheme = await wrongScheme(error.url, variable, failure, options.timeoutMs, error);
     if (scheme) throw scheme;
-    throw new TargetUnreachableError(
-      error.url,
-      error.status === undefined
-        ? error.detail
-        : error.status === 200
-          ? `answered 200, but ${error.detail}`
-          : `answered ${error.status} instead of 200 {"now": ...}`,
-      'MDE_TARGET=emulator needs an emulator that implements the control protocol (docs/interfaces.md#control-protocol); check MDE_CONTROL_BASE_URL',
-      { cause: error },
-    );
+    const { reason, fix } = clockRefusal(error);
+    throw new TargetUnreachableError(error.url, reason, fix, { cause: error });
   }
   // A throw-away app proves the token endpoint issues tokens.
   const app = {
@@ -126,18 +119,13 @@ export async function preflight(
     if (scheme) throw scheme;
     // A 200 came from the token endpoint itself: its answer is what to fix, not the URL.
     const answered = error instanceof TokenError && error.status === 200;
-    const reason =
+    const { reason, fix } = tokenRefusal(
+      error,
       error instanceof TokenError
         ? `no token: ${answered ? 'answered 200, but ' : ''}${error.reason}${error.status && !answered ? ` (${error.status})` : ''}`
-        : describeFetchError(error);
-    throw new TargetUnreachableError(
-      url,
-      reason,
-      answered
-        ? 'The token endpoint must answer as docs/interfaces.md#emulator-token-endpoint describes'
-        : 'Check MDE_AUTH_BASE_URL and that the token endpoint is reachable',
-      { cause: error },
+        : describeFetchError(error),
     );
+    throw new TargetUnreachableError(url, reason, fix, { cause: error });
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ControlActionSeed, ControlApp, ControlMachine } from '../../contract/index.ts';
 import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from '../../contract/json-depth.ts';
+import { answerExcerpt } from '../answer-excerpt.ts';
 import { ControlProtocolError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
@@ -145,7 +146,11 @@ export class ControlClient {
     }
     const { status, text } = answer;
     if (status !== expected)
-      throw new ControlProtocolError(url, status, `expected ${expected}; body ${text.slice(0, 300)}`);
+      throw new ControlProtocolError(
+        url,
+        status,
+        `expected ${expected}; ${answerExcerpt(text, answer.headers['content-type'])}`,
+      );
     if (!text) return undefined;
     if (isJsonNestedTooDeep(text))
       throw new ControlProtocolError(

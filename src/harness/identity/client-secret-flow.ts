@@ -1,3 +1,4 @@
+import { answerExcerpt } from '../answer-excerpt.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
 import { type RawResponse, sendRaw, WireLoss } from '../http/raw-request.ts';
 import { redactText, registerSecret } from '../redaction/redact.ts';
@@ -66,7 +67,8 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
   // Redacted here, and fingerprinted so the post-run leak scan can find it in any artefact.
   if (typeof body.access_token === 'string') recordIssuedSecret(body.access_token);
   if (status !== 200 || typeof body.access_token !== 'string') {
-    const code = typeof body.error === 'string' ? body.error : `no access_token in ${text.length} bytes`;
+    const code =
+      typeof body.error === 'string' ? body.error : noAccessToken(text, answer.headers['content-type']);
     const sentence = entraSentence(body.error_description);
     throw new TokenError(url, status, sentence ? `${code}: ${sentence}` : code);
   }
@@ -80,6 +82,16 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
       `expires_in must be the token's lifetime in seconds, a number above 0 (got ${body.expires_in === undefined ? 'none' : String(JSON.stringify(body.expires_in)).slice(0, 40)})`,
     );
   return { accessToken: body.access_token, expiresIn };
+}
+
+// An answer that is not JSON at all (a 500's HTML page) says what it holds; its size alone said nothing.
+function noAccessToken(text: string, contentType: string | undefined): string {
+  try {
+    JSON.parse(text);
+    return `no access_token in ${text.length} bytes`;
+  } catch {
+    return `no access_token in the answer, ${answerExcerpt(text, contentType)}`;
+  }
 }
 
 // Seconds as a number, or as the whole-number text Entra's v1.0 endpoint gives.

@@ -1,0 +1,48 @@
+import type { ControlProtocolError } from './errors.ts';
+import { TokenError } from './identity/client-secret-flow.ts';
+
+// What the preflight says when the emulator's clock or token endpoint answers, but not as the
+// protocol says: the reason, and the fix that fits the answer. "Check MDE_CONTROL_BASE_URL" fits a 404
+// (another origin), not a 200 with the wrong body nor a 500 of the emulator's own, where the URL is
+// right and the emulator is what to fix.
+export interface Refusal {
+  reason: string;
+  fix: string;
+}
+
+const CLOCK = 'GET /_emulator/clock must answer 200 {"now": "<RFC 3339 UTC>"}';
+const CONTROL = 'docs/interfaces.md#control-protocol';
+
+export function clockRefusal(error: ControlProtocolError): Refusal {
+  const { status, detail } = error;
+  if (status === undefined)
+    return { reason: detail, fix: 'Check MDE_CONTROL_BASE_URL and that the emulator is running' };
+  if (status === 200) return { reason: `answered 200, but ${detail}`, fix: `${CLOCK} (${CONTROL})` };
+  // The ControlClient's detail: "expected 200; <what the answer held>".
+  const held = detail.replace(/^expected \d+; /, '');
+  const reason = `answered ${status} instead of 200 {"now": ...}; ${held}`;
+  if (status >= 500)
+    return { reason, fix: `The emulator failed (its log may say why); ${CLOCK} (${CONTROL})` };
+  return {
+    reason,
+    fix: `MDE_TARGET=emulator needs an emulator that implements the control protocol (${CONTROL}); check MDE_CONTROL_BASE_URL`,
+  };
+}
+
+const TOKEN_DOC = 'docs/interfaces.md#emulator-token-endpoint';
+
+export function tokenRefusal(error: unknown, reason: string): Refusal {
+  const status = error instanceof TokenError ? error.status : undefined;
+  if (status === undefined || status === 404 || status === 405)
+    return { reason, fix: 'Check MDE_AUTH_BASE_URL and that the token endpoint is reachable' };
+  if (status === 200) return { reason, fix: `The token endpoint must answer as ${TOKEN_DOC} describes` };
+  if (status >= 500)
+    return {
+      reason,
+      fix: `The token endpoint failed (its log may say why); it must answer as ${TOKEN_DOC} describes`,
+    };
+  return {
+    reason,
+    fix: `The token endpoint must issue a token to an app registered with POST /_emulator/apps (${TOKEN_DOC})`,
+  };
+}

@@ -155,7 +155,10 @@ async function probeOrigin(url: string, timeoutMs: number, publicHost: boolean):
       new TargetUnreachableError(
         new URL(url).origin,
         `the API does not answer: ${loss}`,
-        'Check MDE_API_BASE_URL and that the target is running and reachable',
+        // The target is up, and its certificate is the one thing to fix: "check it is running" misled.
+        loss.includes('NODE_EXTRA_CA_CERTS')
+          ? `Node reads NODE_EXTRA_CA_CERTS from the environment as it starts, not from .env; \`npm run emulator -- --https\` prints its certificate's file, and GET /_emulator/tls-certificate answers it`
+          : 'Check MDE_API_BASE_URL and that the target is running and reachable',
         { cause: error },
       )
     );

@@ -67,3 +67,10 @@ test('https:// control and token URLs for a plain-HTTP emulator name the http://
 test('a plain-HTTP emulator with the right URLs passes the preflight (its 400s are not taken for TLS)', async () => {
   await preflight({ mode: 'emulator', apiBaseUrl: plain.url }, { timeoutMs: 3_000 });
 });
+
+test('an HTTPS emulator whose certificate is not trusted is told how to trust it, not to check it is running', async () => {
+  const said = await line({ mode: 'emulator', apiBaseUrl: tls.url });
+  expect(said).toContain('TLS certificate problem');
+  expect(said).toContain('Node reads NODE_EXTRA_CA_CERTS from the environment as it starts, not from .env');
+  expect(said).not.toContain('that the target is running');
+});

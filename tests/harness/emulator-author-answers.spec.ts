@@ -104,3 +104,17 @@ test('a token endpoint refusing the app the preflight registered says the regist
     'no token: invalid_client (401). The token endpoint must issue a token to an app registered with POST /_emulator/apps',
   );
 });
+
+test('a control endpoint too slow to answer names the setting that bounds it', async () => {
+  const server = createServer(() => {});
+  servers.push(server);
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const error = await new ControlClient(url, 300)
+    .seedAction({ tenantId: 't', machineId: 'm', type: 'RunAntiVirusScan', status: 'Pending' })
+    .catch((e: unknown) => e);
+  server.closeAllConnections();
+  expect(describeError(error)).toBe(
+    `ControlProtocolError: ${url}/_emulator/machineactions did not answer: no answer within 300 ms (MDE_REQUEST_TIMEOUT_SECONDS): the control protocol must answer sooner, or raise it`,
+  );
+});

@@ -167,5 +167,9 @@ export class ControlClient {
 }
 
 function lossReason(error: unknown): string {
-  return error instanceof WireLoss ? error.message : describeFetchError(error);
+  const reason = error instanceof WireLoss ? error.message : describeFetchError(error);
+  // A slow seed or registration: the variable that bounds it, and that the emulator is what to fix.
+  return /^no answer within /.test(reason)
+    ? `${reason} (MDE_REQUEST_TIMEOUT_SECONDS): the control protocol must answer sooner, or raise it`
+    : reason;
 }

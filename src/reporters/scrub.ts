@@ -3,7 +3,7 @@ import {
   type ConfiguredValue,
   currentConfiguredSecrets,
 } from '../harness/redaction/configured-secrets.ts';
-import { redactText, registerSecret } from '../harness/redaction/redact.ts';
+import { redactStructure, redactText, registerSecret } from '../harness/redaction/redact.ts';
 
 // Everything the reports say passes through here: secrets and tokens are redacted (by value and by
 // shape), and the configured client ids, which are not secrets but identify the tenant's apps, are
@@ -25,6 +25,8 @@ function byLength(forms: string[]): string[] {
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
+// Each string where it stands (redact.ts#redactStructure): scrubbing the JSON text broke it where a
+// configured secret of digits stood inside a number.
 export function scrubValue<T>(value: T, values: ConfiguredValue[] = currentConfiguredSecrets()): T {
-  return JSON.parse(scrub(JSON.stringify(value), values)) as T;
+  return redactStructure(value, (text) => scrub(text, values));
 }

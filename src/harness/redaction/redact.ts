@@ -92,7 +92,33 @@ function redactAuthorization(value: string): string {
 }
 
 export function redactValue<T>(value: T): T {
-  if (typeof value === 'string') return redactText(value) as T;
+  return redactStructure(value, redactText);
+}
+
+// A member whose name says it is a credential loses a string or number whole (null and booleans hold
+// none); an Authorization member keeps its scheme.
+const SECRET_MEMBER = /(?:access_token|client_secret|refresh_token|id_token|client_assertion|password)$/i;
+const AUTH_MEMBER = /authorization$/i;
+
+// Data redacted where it stands, always data again: redacting its JSON text and parsing that back
+// turned `"password": null` or a secret of digits inside a number into a bare [REDACTED], no JSON.
+// `redactString` is redactText, or a caller's text redaction built on it (the reports' scrub).
+export function redactStructure<T>(value: T, redactString: (text: string) => string): T {
+  return walk(JSON.parse(JSON.stringify(value) ?? 'null'), redactString) as T;
+}
+
+function walk(value: unknown, redactString: (text: string) => string, name = ''): unknown {
+  if (typeof value === 'string') {
+    if (SECRET_MEMBER.test(name) && value !== '') return REDACTED;
+    return AUTH_MEMBER.test(name) ? redactAuthorization(value) : redactString(value);
+  }
+  if (typeof value === 'number') {
+    const text = String(value);
+    return SECRET_MEMBER.test(name) || redactString(text) !== text ? REDACTED : value;
+  }
   if (value === null || typeof value !== 'object') return value;
-  return JSON.parse(redactText(JSON.stringify(value))) as T;
+  if (Array.isArray(value)) return value.map((item) => walk(item, redactString, name));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[redactString(key)] = walk(item, redactString, key);
+  return out;
 }

@@ -1,5 +1,14 @@
 import type { Reporter, TestCase, TestError, TestResult, TestStep } from '@playwright/test/reporter';
-import { scrub } from './scrub.ts';
+import { IssuedTokens } from '../harness/redaction/issued-tokens.ts';
+import { scrub as scrubConfigured } from './scrub.ts';
+
+// The runner knows the configured secrets; the tokens and app secrets the workers were issued it
+// knows by their fingerprints only (issued-tokens.ts).
+let issued: IssuedTokens | undefined;
+function scrub(text: string): string {
+  issued ??= new IssuedTokens();
+  return issued.redact(scrubConfigured(text));
+}
 
 // Playwright writes its own errors: an expect() failure quotes the value it received, and a test
 // compares values the target answered (cancellationComment, status, type). A target that puts the
@@ -46,9 +55,10 @@ function scrubStep(step: TestStep): void {
   for (const child of step.steps) scrubStep(child);
 }
 
+// As one text: a secret printed in two writes arrives in two chunks, and neither held it whole (the
+// JUnit and Allure reporters join them again).
 function scrubChunks(chunks: (string | Buffer)[]): void {
-  for (let i = 0; i < chunks.length; i++) {
-    const chunk = chunks[i]!;
-    chunks[i] = scrub(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-  }
+  if (chunks.length === 0) return;
+  const text = Buffer.concat(chunks.map((chunk) => Buffer.from(chunk))).toString('utf8');
+  chunks.splice(0, chunks.length, scrub(text));
 }

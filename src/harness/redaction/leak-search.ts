@@ -3,7 +3,8 @@ import { configuredSecrets } from './configured-secrets.ts';
 import { embeddedReportFiles } from './embedded-report-files.ts';
 import { ENTRA_SECRET_SHAPE } from './entra-secret-shape.ts';
 import { PRIVATE_KEY_SHAPE } from './private-key-pem.ts';
-import { type Fingerprint, sha256 } from './secret-fingerprints.ts';
+import type { Fingerprint } from './secret-fingerprints.ts';
+import { runHoldsIssued, tokenRuns } from './token-runs.ts';
 import { isZip, zipEntries } from './zip-entries.ts';
 
 // The search of one file's bytes for leaks (leak-scan.ts finds the files): the configured secrets,
@@ -11,10 +12,6 @@ import { isZip, zipEntries } from './zip-entries.ts';
 // secret or a PEM private key, inside zip entries and the files a report embeds too.
 
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\./;
-// The characters a token or secret is made of (base64, base64url, JWT dots): runs of them are hashed.
-const TOKEN_CHAR = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.+/=-')
-  TOKEN_CHAR[c.charCodeAt(0)] = 1;
 
 export interface LeakFinding {
   // Relative to the scan root; "file.zip!entry" inside a zip.
@@ -79,26 +76,9 @@ function scanText(text: string, name: string, needles: Needles): string[] {
   return [...found];
 }
 
-// A loop over character codes, not a regular expression: Allure's report is megabytes of script with
-// a short run every few characters, and the loop skips them without making a match for each.
 function issuedTokenIn(text: string, needles: Needles): boolean {
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 0;
-    if (code < 128 && TOKEN_CHAR[code] === 1) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start >= 0 && i - start >= needles.minLength && runHoldsIssued(text.slice(start, i), needles))
-      return true;
-    start = -1;
-  }
-  return false;
-}
-
-function runHoldsIssued(run: string, needles: Needles): boolean {
-  for (const candidate of [run, ...run.split('.'), ...run.split('=')]) {
-    if (needles.lengths.has(candidate.length) && needles.fingerprints.has(sha256(candidate))) return true;
-  }
+  const issued = { hashes: needles.fingerprints, lengths: needles.lengths, minLength: needles.minLength };
+  for (const [start, end] of tokenRuns(text, needles.minLength))
+    if (runHoldsIssued(text.slice(start, end), issued)) return true;
   return false;
 }

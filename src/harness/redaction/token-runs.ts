@@ -1,0 +1,40 @@
+import { sha256 } from './secret-fingerprints.ts';
+
+// Issued tokens are known outside the worker that was issued them by fingerprint only
+// (secret-fingerprints.ts): a text is searched for them run by run, a run being the characters a token
+// or secret is made of (base64, base64url, JWT dots, "~"), and each run hashed whole and in its parts.
+const TOKEN_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.+/=-')
+  TOKEN_CHAR[c.charCodeAt(0)] = 1;
+
+export interface IssuedFingerprints {
+  hashes: Set<string>;
+  lengths: Set<number>;
+  // The shortest fingerprinted value: shorter runs are not looked at.
+  minLength: number;
+}
+
+// The runs at least `minLength` long, as [start, end). A loop over character codes, not a regular
+// expression: Allure's report is megabytes of script with a short run every few characters, and the
+// loop skips them without making a match for each.
+export function* tokenRuns(text: string, minLength: number): Generator<[number, number]> {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0;
+    if (code < 128 && TOKEN_CHAR[code] === 1) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && i - start >= minLength) yield [start, i];
+    start = -1;
+  }
+}
+
+// A run holds an issued token whole, as a JWT's part (its signature is what is fingerprinted), or
+// after "=" (a form field, a query).
+export function runHoldsIssued(run: string, issued: IssuedFingerprints): boolean {
+  for (const candidate of [run, ...run.split('.'), ...run.split('=')]) {
+    if (issued.lengths.has(candidate.length) && issued.hashes.has(sha256(candidate))) return true;
+  }
+  return false;
+}

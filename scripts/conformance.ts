@@ -16,6 +16,7 @@ import '../src/harness/run/closed-output.mjs';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { isListingRun } from '../src/harness/run/listing-run.ts';
 import { planFromConfig } from '../src/harness/run/plan-from-config.ts';
+import { reporterOptionProblem } from '../src/harness/run/reporter-option.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
 import { shardOf, shardOptionProblem } from '../src/harness/run/shard-option.ts';
@@ -33,9 +34,9 @@ async function main(args: string[]): Promise<ExitCode> {
   // First, and whatever else is wrong: a misspelt switch (MDE_ALLOW_WRITE) may be why the rest is.
   for (const line of [...unknownVariableWarnings(env), ...startupOnlyWarnings()]) console.error(line);
   // A usage error of the command line, said before anything starts (Playwright would throw it later).
-  const shardProblem = shardOptionProblem(args);
-  if (shardProblem) {
-    console.error(`conformance: ${shardProblem}`);
+  const argsProblem = shardOptionProblem(args) ?? reporterOptionProblem(args);
+  if (argsProblem) {
+    console.error(`conformance: ${argsProblem}`);
     return EXIT.ERRORED;
   }
   let config: ReturnType<typeof loadConfig>;

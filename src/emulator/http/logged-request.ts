@@ -33,12 +33,20 @@ export function loggedUrl(url: string): string {
     .split('&')
     .map((pair) => {
       const eq = pair.indexOf('=');
-      if (eq < 0) return pair;
+      if (eq < 0) return bareName(pair);
       const name = pair.slice(0, eq);
       return decodedName(name).startsWith('$') ? pair : `${name}=${CENSORED}`;
     })
     .join('&');
   return `${url.slice(0, at)}?${query}`;
+}
+
+// A pair without "=" is kept as a name, unless it is a name and its value after all: an "=" encoded
+// once too often (access_token%3D<token>), or a bearer token sent bare (?eyJ...).
+function bareName(pair: string): string {
+  const encodedEq = /%3D/i.exec(pair);
+  if (encodedEq) return `${pair.slice(0, encodedEq.index + 3)}${CENSORED}`;
+  return decodedName(pair).startsWith('eyJ') ? CENSORED : pair;
 }
 
 function decodedName(name: string): string {

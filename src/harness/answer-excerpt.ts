@@ -1,3 +1,5 @@
+import { redactedExcerpt } from './redaction/excerpt.ts';
+
 // What an unexpected answer said, short enough for one line: a web framework's error page (a 500 of a
 // hand-made emulator) is mostly markup, and its first 300 characters were the <head> and its CSS, cut
 // before the exception that says what broke; a report row kept "body <!DOCTYPE html…" of it.
@@ -38,6 +40,8 @@ function squeeze(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+// Redacted before it is cut: a secret the cut went through would no longer match its registered value.
 function cut(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  const shown = redactedExcerpt(text, max);
+  return text.length <= max ? shown : `${shown.slice(0, max - 1)}…`;
 }

@@ -5,6 +5,7 @@ import { ControlProtocolError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
 import { type RawResponse, sendRaw, WireLoss } from '../http/raw-request.ts';
+import { redactedExcerpt } from '../redaction/excerpt.ts';
 import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
 import type { AbsentEndpoints } from './absent-endpoints.ts';
 import type { ClockReading } from './api-clock.ts';
@@ -98,7 +99,7 @@ export class ControlClient {
         new ControlProtocolError(
           `${this.baseUrl}${path}`,
           200,
-          `expected {"now": "<RFC 3339>"}, got ${String(JSON.stringify(body)).slice(0, 200)}`,
+          `expected {"now": "<RFC 3339>"}, got ${redactedExcerpt(String(JSON.stringify(body)), 200)}`,
         ),
       );
     return date;
@@ -161,7 +162,7 @@ export class ControlClient {
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new ControlProtocolError(url, status, `the body is not JSON: ${text.slice(0, 200)}`);
+      throw new ControlProtocolError(url, status, `the body is not JSON: ${redactedExcerpt(text, 200)}`);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { answerExcerpt } from '../answer-excerpt.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
 import { type RawResponse, sendRaw, WireLoss } from '../http/raw-request.ts';
+import { redactedExcerpt } from '../redaction/excerpt.ts';
 import { redactText, registerSecret } from '../redaction/redact.ts';
 import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
 
@@ -79,7 +80,7 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
     throw new TokenError(
       url,
       status,
-      `expires_in must be the token's lifetime in seconds, a number above 0 (got ${body.expires_in === undefined ? 'none' : String(JSON.stringify(body.expires_in)).slice(0, 40)})`,
+      `expires_in must be the token's lifetime in seconds, a number above 0 (got ${body.expires_in === undefined ? 'none' : redactedExcerpt(String(JSON.stringify(body.expires_in)), 40)})`,
     );
   return { accessToken: body.access_token, expiresIn };
 }

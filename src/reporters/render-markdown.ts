@@ -133,10 +133,17 @@ function row(r: RequirementResult): string {
     .join('; ');
   const baselineNote =
     r.baseline?.status === 'stale' ? ` **Baseline expects ${r.baseline.expected}: update it.**` : '';
-  const ran = r.tests.filter((t) => t.outcome !== 'skipped').length;
+  return `| ${r.id} | ${r.level} | ${verdict} | ${cell(text)}${baselineNote} | ${testsCell(r)} |`;
+}
+
+// The tests that judged the target (passed or failed) of those in the run: one that reached no verdict
+// ran but proved nothing, so "3/3" beside an ERROR row would overstate it; it is counted apart.
+function testsCell(r: RequirementResult): string {
   // A run narrowed by --grep knows only its own tests: "0/0" would read as "no test claims it".
-  const tests = r.tests.length === 0 ? '–' : `${ran}/${r.tests.length}`;
-  return `| ${r.id} | ${r.level} | ${verdict} | ${cell(text)}${baselineNote} | ${tests} |`;
+  if (r.tests.length === 0) return '–';
+  const judged = r.tests.filter((t) => t.outcome === 'passed' || t.outcome === 'failed').length;
+  const errored = r.tests.filter((t) => t.outcome === 'errored').length;
+  return `${judged}/${r.tests.length}${errored > 0 ? ` (${errored} no verdict)` : ''}`;
 }
 
 // `unchecked` holds the titles of tests that did not run and the parts the tests that ran could not
@@ -168,7 +175,8 @@ function runErrorLines(report: ComplianceReport): string[] {
 
 function notes(report: ComplianceReport): string[] {
   const lines = [
-    '"Tests" counts the tests that ran out of those in this run that claim the requirement; "–": none was in it.',
+    '"Tests" counts the tests that reached a verdict (passed or failed) out of those in this run that claim the',
+    'requirement, and "(N no verdict)" those that ran but reached none (ERROR); "–": none was in it.',
     'NA means the requirement was not checked on this target: every test that claims it was skipped',
     '(the reason says why, e.g. a safety switch is off or the target cannot set up the state), or no test',
     'ran for it. NA is neither a pass nor a failure. OBSERVED rows record what the target did where the',

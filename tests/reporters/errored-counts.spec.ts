@@ -1,0 +1,50 @@
+import { getRegistry } from '../../src/contract/index.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
+import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
+import type { TestRecord } from '../../src/reporters/test-record.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { errored, failed, runRecords, testRecord } from './helpers/records.ts';
+
+// A test that reached no verdict (an exchange lost, a control endpoint missing) ran, but proved nothing:
+// compliance.md's Tests cell must not count it with those that passed or failed, or "3/3" beside an
+// ERROR row reads as three tests that judged the target.
+const registry = getRegistry();
+
+function markdown(tests: TestRecord[]): string {
+  const everyOther = registry.requirements
+    .filter((r) => !tests.some((t) => t.requirements.includes(r.id)))
+    .map((r) => testRecord({ title: r.id, requirements: [r.id] }));
+  const report = buildComplianceReport({
+    records: runRecords([...everyOther, ...tests]),
+    targetName: 'embedded',
+    registry,
+  });
+  return renderMarkdown(report);
+}
+
+const lost = (title: string, id: string) =>
+  testRecord({ title, requirements: [id], ...errored(`${title}: /_emulator/clock/advance answered 404`) });
+
+test('an ERROR row counts none of its errored tests as judged, and says how many reached no verdict', () => {
+  const md = markdown([lost('final 1', 'CANCEL.FINAL'), lost('final 2', 'CANCEL.FINAL')]);
+  expect(md).toMatch(/\| CANCEL\.FINAL \| MUST \| ERROR \| [^|]+ \| 0\/2 \(2 no verdict\) \|/);
+});
+
+test('a row mixing passed and errored tests counts only those that passed as judged', () => {
+  const md = markdown([
+    testRecord({ title: 'tenant read', requirements: ['CANCEL.TENANT'] }),
+    testRecord({ title: 'tenant list', requirements: ['CANCEL.TENANT'] }),
+    lost('tenant cancel', 'CANCEL.TENANT'),
+  ]);
+  expect(md).toMatch(/\| CANCEL\.TENANT \| MUST \| ERROR \| [^|]+ \| 2\/3 \(1 no verdict\) \|/);
+});
+
+test('a FAIL beside an errored test counts the failure as judged and the errored one apart', () => {
+  const md = markdown([
+    testRecord({ title: 'refused', requirements: ['CANCEL.FINAL'], ...failed('expected 4xx, got 200') }),
+    lost('lost', 'CANCEL.FINAL'),
+  ]);
+  expect(md).toMatch(/\| CANCEL\.FINAL \| MUST \| FAIL \| [^|]+ \| 1\/2 \(1 no verdict\) \|/);
+  // A whole, clean row is unchanged.
+  expect(md).toContain('| CANCEL.OK | MUST | PASS |  | 1/1 |');
+});

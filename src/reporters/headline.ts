@@ -9,10 +9,15 @@ export function headline({ summary, requirements, target }: ComplianceReport): s
   const conforming = summary.exitCode === EXIT.CONFORMING;
   const excused = requirements.some((r) => r.level === 'MUST' && r.baseline?.status === 'known');
   const known = summary.baseline?.known.length ?? 0;
+  // Rows whose tests reached no verdict: the target answered the rest, so exit 3 reads "Incomplete"
+  // rather than "Target unreachable", and every code says how many rows went unjudged.
+  const noVerdict = requirements.filter((r) => r.verdict === 'ERROR').length;
   const meaning =
     conforming && excused && summary.baseline
       ? `Conforming to baseline ${summary.baseline.file} (${known} known deviation${known === 1 ? '' : 's'})`
-      : EXIT_MEANING[summary.exitCode];
+      : summary.exitCode === EXIT.UNREACHABLE && noVerdict > 0
+        ? 'Incomplete'
+        : EXIT_MEANING[summary.exitCode];
   const musts = requirements.filter((r) => r.level === 'MUST');
   const unjudged = musts.filter((r) => r.verdict === 'NA');
   // Those no run on such a target can judge (specs/requirements.yaml, `never`) are said apart, in the
@@ -22,6 +27,9 @@ export function headline({ summary, requirements, target }: ComplianceReport): s
   return [
     meaning,
     summary.notRun.length > 0 ? 'partial run' : undefined,
+    noVerdict > 0
+      ? `${noVerdict} of ${requirements.length} requirements reached no verdict (ERROR)`
+      : undefined,
     conforming && unjudged.length > 0
       ? `${unjudged.length} of ${musts.length} MUST not judged (${why})`
       : undefined,

@@ -4,7 +4,7 @@ import { buildComplianceReport } from '../../src/reporters/compliance-report.ts'
 import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
 import type { TestRecord } from '../../src/reporters/test-record.ts';
 import { expect, test } from '../helpers/api-test.ts';
-import { failed, runRecords, skipped, testRecord } from './helpers/records.ts';
+import { errored, failed, runRecords, skipped, testRecord } from './helpers/records.ts';
 
 // The bold words that open compliance.md, which auditors file: "Conforming" must not say more than the
 // run judged. The exit code and summary.exitReason stay as docs/interfaces.md fixes them.
@@ -92,4 +92,21 @@ test('a run that does not conform keeps its plain meaning: the reason after it s
     'CANCEL.STATUS': skipped('MDE_ALLOW_WRITES is off'),
   });
   expect(headline).toBe('Not conforming | exit 1');
+});
+
+// An emulator without a control endpoint, or one resetting a few calls, answered the rest: "Target
+// unreachable" alone misstated it, and the bold words never said that rows went unjudged.
+test('a run whose tests reached no verdict says how many requirements got none, beside its meaning', () => {
+  const total = registry.requirements.length;
+  const lost = errored('cancel of a Succeeded action: /_emulator/clock/advance answered 404');
+  const incomplete = wholeRun({ 'CANCEL.FINAL': lost, 'CANCEL.TIMEOUT': lost });
+  expect(incomplete.report.summary.exitCode).toBe(3);
+  expect(incomplete.headline).toBe(
+    `Incomplete, 2 of ${total} requirements reached no verdict (ERROR) | exit 3`,
+  );
+  // Beside a failed MUST the run does not conform, and still says what went unjudged.
+  const failing = wholeRun({ 'CANCEL.OK': failed('expected 200, got 500'), 'CANCEL.FINAL': lost });
+  expect(failing.headline).toBe(
+    `Not conforming, 1 of ${total} requirements reached no verdict (ERROR) | exit 1`,
+  );
 });

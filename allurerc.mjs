@@ -33,14 +33,26 @@ const thisRun = (report) =>
   records?.startedAt !== undefined && report?.startedAt === records.startedAt ? report : undefined;
 const index = thisRun(readJson(join(reportsDir, 'targets', 'index.json')));
 const single = index ? undefined : thisRun(readJson(join(reportsDir, 'compliance.json')))?.summary;
-const verdictOf = (outcome) => (outcome ? `${outcome.exitReason} (exit ${outcome.exitCode})` : 'unknown');
-// Said apart from the verdict, whose closing words the report's overview cuts off.
-const coverageOf = (summary) =>
-  !summary
-    ? 'unknown'
-    : summary.notRun?.length
-      ? `partial run: ${summary.notRun.length} of ${summary.requirements} requirements had no test in it`
-      : 'every requirement had a test in this run';
+// The report's overview shows about 40 characters of a value: the exit code comes first, or a long
+// reason hides it.
+const verdictOf = (outcome) => (outcome ? `exit ${outcome.exitCode}: ${outcome.exitReason}` : 'unknown');
+// Said apart from the verdict, whose closing words the overview cuts off. Rows whose tests reached no
+// verdict (ERROR) had a test in the run and were still not judged: said first, as they outweigh it.
+const coverageOf = (summary) => {
+  if (!summary) return 'unknown';
+  const noVerdict = summary.verdicts?.ERROR ?? 0;
+  const unjudged = `${noVerdict} of ${summary.requirements} requirements reached no verdict (ERROR)`;
+  if (summary.notRun?.length)
+    return [
+      `partial run: ${summary.notRun.length} of ${summary.requirements} requirements had no test in it`,
+      noVerdict > 0 ? unjudged : undefined,
+    ]
+      .filter(Boolean)
+      .join('; ');
+  return noVerdict > 0
+    ? `${unjudged}; every one had a test in this run`
+    : 'every requirement had a test in this run';
+};
 const targetVerdict = (name) => verdictOf(index?.targets?.find((t) => t.name === name));
 
 const isMust = (tr) => tr.labels.some((l) => l.name === 'severity' && l.value === 'critical');

@@ -90,14 +90,25 @@ test("the Allure report carries this run's verdict, partial or not, and no earli
     },
   };
   const config = await allureConfigFor(records, { 'compliance.json': partial });
+  // The exit code first: the overview shows about 40 characters of a value.
   expect(config.variables.Verdict).toBe(
-    'no MUST requirement failed; partial run: 2 of 5 requirements had no test in it (exit 0)',
+    'exit 0: no MUST requirement failed; partial run: 2 of 5 requirements had no test in it',
   );
   // Said on its own too: the overview cuts a long verdict off before its closing words.
   expect(config.variables.Coverage).toBe('partial run: 2 of 5 requirements had no test in it');
   const whole = { startedAt, summary: { ...partial.summary, notRun: [] } };
   expect((await allureConfigFor(records, { 'compliance.json': whole })).variables.Coverage).toBe(
     'every requirement had a test in this run',
+  );
+  // Rows whose tests reached no verdict (an emulator without a control endpoint) had a test and were
+  // not judged: coverage says so first.
+  const lost = { startedAt, summary: { ...whole.summary, exitCode: 3, verdicts: { ERROR: 2 } } };
+  expect((await allureConfigFor(records, { 'compliance.json': lost })).variables.Coverage).toBe(
+    '2 of 5 requirements reached no verdict (ERROR); every one had a test in this run',
+  );
+  const both = { startedAt, summary: { ...partial.summary, verdicts: { ERROR: 1 } } };
+  expect((await allureConfigFor(records, { 'compliance.json': both })).variables.Coverage).toBe(
+    'partial run: 2 of 5 requirements had no test in it; 1 of 5 requirements reached no verdict (ERROR)',
   );
   // A report another run left there (another start) is not this run's verdict.
   const stale = await allureConfigFor(records, {
@@ -124,9 +135,9 @@ test("the Allure report carries this run's verdict, partial or not, and no earli
     ],
   };
   const matrix = await allureConfigFor(two, { 'targets/index.json': index });
-  expect(matrix.environments.a!.variables['verdict']).toBe('MUST requirements failed: CANCEL.FINAL (exit 1)');
+  expect(matrix.environments.a!.variables['verdict']).toBe('exit 1: MUST requirements failed: CANCEL.FINAL');
   expect(matrix.environments.b!.variables['verdict']).toBe(
-    'no MUST requirement failed and nothing errored (exit 0)',
+    'exit 0: no MUST requirement failed and nothing errored',
   );
   expect(matrix.variables.Verdict).toContain('exit 1');
 });

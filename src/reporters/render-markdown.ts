@@ -56,7 +56,7 @@ function partialRunLines(report: ComplianceReport): string[] {
   if (tests.total === 0 && report.runErrors.length > 0)
     return [
       `> Partial run: no test ran, so the ${notRun.length} requirements' NA says nothing about the target.`,
-      '> The run stopped before its tests (the run error above says why); run it again once that is mended.',
+      '> The run stopped before its tests (the run error below says why); run it again once that is mended.',
       '',
     ];
   return [

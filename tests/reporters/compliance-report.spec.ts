@@ -207,6 +207,11 @@ test('a run stopped before any test says so in its partial-run box, not that it 
   expect(md).toContain('> Partial run: no test ran');
   expect(md).toContain('The run stopped before its tests');
   expect(md).not.toContain('narrowed by --grep');
+  // The box points at the run error, which follows it.
+  expect(md).toContain('(the run error below says why)');
+  expect(md.indexOf('- Run error (target-unreachable): refused')).toBeGreaterThan(
+    md.indexOf('> Partial run'),
+  );
 });
 
 test('an unreachable target makes the run exit 3, any other error 2, each counted by category', () => {

@@ -1,6 +1,7 @@
 import type { Registry } from '../contract/index.ts';
 import type { Baseline } from './baseline.ts';
 import { mustsNotJudged } from './must-coverage.ts';
+import { neverStarted } from './record-from-test.ts';
 import { collectRequirementResults, type RequirementResult } from './requirement-results.ts';
 import { decideOutcome, type ExitCode } from './run-outcome.ts';
 import type { RunError, RunRecords, TargetInfo, TestRecord } from './test-record.ts';
@@ -32,7 +33,7 @@ export interface ComplianceSummary {
   quota: unknown;
   durationMs: number;
   // Requirements none of whose tests were in this run (narrowed by --grep, files or projects, or stopped
-  // before its tests): their
+  // before them: interrupted, timed out, --max-failures): their
   // NA says nothing about the target, and the run is partial evidence.
   notRun: string[];
   exitCode: ExitCode;
@@ -99,8 +100,11 @@ function summarize(
     suiteError: problems.filter((p) => p.category !== 'target-unreachable').length,
   };
   const blocking = requirements.filter((r) => blocksRun(r.verdict, r.baseline?.status));
-  // No claiming test ran; a violation another test's exchange showed still gives a verdict.
-  const notRun = requirements.filter((r) => r.tests.length === 0 && r.verdict === 'NA').map((r) => r.id);
+  // No claiming test was in the run, or the run stopped before each of them (interrupted, timed out,
+  // --max-failures); a violation another test's exchange showed still gives a verdict.
+  const notRun = requirements
+    .filter((r) => r.verdict === 'NA' && r.tests.every(neverStarted))
+    .map((r) => r.id);
   const summary: Omit<ComplianceSummary, 'exitCode' | 'exitReason'> = {
     requirements: requirements.length,
     verdicts,

@@ -6,7 +6,13 @@ import { scrubValue } from './scrub.ts';
 import { outcomeOf } from './test-outcome.ts';
 import type { TestRecord } from './test-record.ts';
 
-const NEVER_STARTED = 'the run stopped before it started';
+export const NEVER_STARTED = 'the run stopped before it started';
+
+// A test that never started: the run stopped first (interrupted, timed out, --max-failures). Its NA says
+// nothing about the target, as a test a --grep left out does not (compliance-report.ts, notRun).
+export function neverStarted(test: { outcome: string; skipReason?: string }): boolean {
+  return test.outcome === 'skipped' && test.skipReason === NEVER_STARTED;
+}
 
 // Turns one Playwright test (all its attempts) into the record the verdicts are made from.
 export function recordFromTest(test: TestCase, rootDir: string, target: string): TestRecord {
@@ -34,12 +40,13 @@ export function recordFromTest(test: TestCase, rootDir: string, target: string):
   record.outcome = outcome;
   if (error) record.error = error;
   if (outcome === 'skipped') {
-    const reason =
-      findings.find((f) => f.kind === 'not-applicable')?.text ??
-      annotations.find((a) => a.type === 'skip' || a.type === 'fixme')?.description;
+    const own = annotations.find((a) => a.type === 'skip' || a.type === 'fixme');
+    const reason = findings.find((f) => f.kind === 'not-applicable')?.text ?? own?.description;
     // A test without any result never started: the run stopped first (interrupted, timed out, or
-    // stopped at --max-failures). That is the reason; "did not run" is what its row says already.
-    record.skipReason = oneLine(reason || (result ? 'skipped without a reason' : NEVER_STARTED));
+    // stopped at --max-failures). So did one ended skipped that asked for no skip: a stopped run ends
+    // the tests its workers held that way. That is the reason; "did not run" its row says already.
+    const stopped = !result || (!own && !reason);
+    record.skipReason = oneLine(reason || (stopped ? NEVER_STARTED : 'skipped without a reason'));
   }
   return record;
 }

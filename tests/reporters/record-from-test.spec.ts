@@ -91,3 +91,43 @@ test('a skipped test that recorded no verdict is errored with its line; a plain 
   );
   expect(notApplicableAfterALoss).toMatchObject({ outcome: 'skipped', skipReason: 'no second tenant' });
 });
+
+// Ctrl-C while a worker held a test it had not begun: Playwright ends it skipped, with a result and no
+// skip of its own. "skipped without a reason" hid that the run stopped (seen on a SIGINT to a run).
+test('a test ended skipped by a stopped run, with no skip of its own, says the run stopped first', () => {
+  const stopped = {
+    ...neverStarted('cancel of a Succeeded action is refused'),
+    results: [
+      { status: 'skipped', annotations: [], duration: 0, startTime: new Date(), errors: [], steps: [] },
+    ],
+  } as unknown as TestCase;
+  expect(recordFromTest(stopped, '/suite', 'embedded')).toMatchObject({
+    outcome: 'skipped',
+    skipReason: 'the run stopped before it started',
+  });
+  // A skip the test asked for without a reason is still its own.
+  const ownSkip = {
+    ...stopped,
+    results: [{ ...stopped.results[0], annotations: [{ type: 'skip' }] }],
+  } as unknown as TestCase;
+  expect(recordFromTest(ownSkip, '/suite', 'embedded').skipReason).toBe('skipped without a reason');
+});
+
+// An interrupted run (or --max-failures) leaves requirements whose tests never started: their NA says
+// nothing about the target, as a --grep run's absent tests do, so the run is partial.
+test('requirements whose every test the run stopped before are not run, and the headline says partial', () => {
+  const registry = getRegistry();
+  const tests = registry.requirements.map((r) =>
+    r.id === 'CANCEL.FINAL'
+      ? recordFromTest(neverStarted('cancel of a Failed action is refused'), '/suite', 'embedded')
+      : testRecord({ title: r.id, requirements: [r.id] }),
+  );
+  const report = buildComplianceReport({
+    records: runRecords(tests, { runErrors: [{ category: 'suite-error', line: 'the run was interrupted' }] }),
+    targetName: 'embedded',
+    registry,
+  });
+  expect(report.summary.notRun).toEqual(['CANCEL.FINAL']);
+  expect(report.summary.exitReason).toContain('partial run: 1 of');
+  expect(renderMarkdown(report)).toContain('**Run errored, partial run** (exit 2)');
+});

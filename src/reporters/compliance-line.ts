@@ -2,9 +2,18 @@ import { type ComplianceReport, partialRun } from './compliance-report.ts';
 import type { ExitCode } from './run-outcome.ts';
 
 // The line that ends a run's reporting, said alike after a run (the compliance reporter) and after a
-// merge of shards: where the report is, the exit code, and whether the run covered every requirement.
+// merge of shards: where the report is, the exit code, whether the run covered every requirement, and
+// (one target) how many requirements its tests left unjudged: Playwright's own summary above calls most
+// of those tests skipped, as the harness stops a test once it can reach no verdict.
 export function complianceLine(outDir: string, exitCode: ExitCode, reports: ComplianceReport[]): string {
   const partial = reports.find((r) => r.summary.notRun.length > 0)?.summary;
-  const note = partial ? `, ${partialRun(partial.notRun.length, partial.requirements)}` : '';
-  return `compliance: ${outDir}/compliance.md (exit code ${exitCode}${note})`;
+  const only = reports.length === 1 ? reports[0]!.summary : undefined;
+  const noVerdict = only?.verdicts.ERROR ?? 0;
+  const notes = [
+    partial ? partialRun(partial.notRun.length, partial.requirements) : undefined,
+    noVerdict > 0
+      ? `${noVerdict} of ${only!.requirements} requirements reached no verdict (ERROR)`
+      : undefined,
+  ].filter(Boolean);
+  return `compliance: ${outDir}/compliance.md (exit code ${[exitCode, ...notes].join(', ')})`;
 }

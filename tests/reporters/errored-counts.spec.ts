@@ -1,4 +1,5 @@
 import { getRegistry } from '../../src/contract/index.ts';
+import { complianceLine } from '../../src/reporters/compliance-line.ts';
 import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
 import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
 import type { TestRecord } from '../../src/reporters/test-record.ts';
@@ -10,17 +11,18 @@ import { errored, failed, runRecords, testRecord } from './helpers/records.ts';
 // ERROR row reads as three tests that judged the target.
 const registry = getRegistry();
 
-function markdown(tests: TestRecord[]): string {
+function report(tests: TestRecord[]) {
   const everyOther = registry.requirements
     .filter((r) => !tests.some((t) => t.requirements.includes(r.id)))
     .map((r) => testRecord({ title: r.id, requirements: [r.id] }));
-  const report = buildComplianceReport({
+  return buildComplianceReport({
     records: runRecords([...everyOther, ...tests]),
     targetName: 'embedded',
     registry,
   });
-  return renderMarkdown(report);
 }
+
+const markdown = (tests: TestRecord[]) => renderMarkdown(report(tests));
 
 const lost = (title: string, id: string) =>
   testRecord({ title, requirements: [id], ...errored(`${title}: /_emulator/clock/advance answered 404`) });
@@ -47,4 +49,15 @@ test('a FAIL beside an errored test counts the failure as judged and the errored
   expect(md).toMatch(/\| CANCEL\.FINAL \| MUST \| FAIL \| [^|]+ \| 1\/2 \(1 no verdict\) \|/);
   // A whole, clean row is unchanged.
   expect(md).toContain('| CANCEL.OK | MUST | PASS |  | 1/1 |');
+});
+
+// The line the run ends with: Playwright's own summary calls most of those tests skipped (the harness
+// stops a test once it knows it can reach no verdict), so the line says what went unjudged.
+test("the run's closing line says how many requirements reached no verdict", () => {
+  const lost2 = report([lost('final 1', 'CANCEL.FINAL'), lost('timeout', 'CANCEL.TIMEOUT')]);
+  const total = registry.requirements.length;
+  expect(complianceLine('reports', 3, [lost2])).toBe(
+    `compliance: reports/compliance.md (exit code 3, 2 of ${total} requirements reached no verdict (ERROR))`,
+  );
+  expect(complianceLine('reports', 0, [report([])])).toBe('compliance: reports/compliance.md (exit code 0)');
 });

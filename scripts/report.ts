@@ -63,13 +63,15 @@ try {
   // the compliance reports are written), a second one stops at once.
   process.exitCode = await holdSignalsWhile(
     async () => {
-      const { exitCode, reports } = writeComplianceReports(records, {
+      const { reports } = writeComplianceReports(records, {
         outDir: join(root, 'reports'),
         registry: getRegistry(),
         baseline: loadSelectedBaseline(),
       });
       for (const report of reports)
-        console.log(`compliance: ${report.target.name}: exit ${exitCode}: ${report.summary.exitReason}`);
+        console.log(
+          `compliance: ${report.target.name}: exit ${report.summary.exitCode}: ${report.summary.exitReason}`,
+        );
       return finishRun({ root, ...(env ? { env } : {}), singleFile, skipAllure, recordsFile });
     },
     { ended: 'the compliance reports are written' },

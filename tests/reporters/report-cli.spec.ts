@@ -166,3 +166,23 @@ test('report: --records naming a directory says to name the file, in one line, a
   ]);
   expect(run.status).toBe(2);
 });
+
+// A run of several targets (the self-test matrix) rebuilt: each target's line gave the run's worst
+// code, so a conforming target read "exit 1" beside a failing one.
+test("report: each target's line gives that target's own exit code, the run exits with the worst", () => {
+  const dir = tempDir('report-dir-');
+  const target = (name: string) => ({ mode: 'embedded' as const, apiHost: 'loopback', description: name });
+  const run = report(
+    dir,
+    runRecords(
+      [
+        testRecord({ target: 'good', requirements: ['CANCEL.OK'] }),
+        testRecord({ target: 'bad', requirements: ['CANCEL.FINAL'], ...failed('expected 400, got 200') }),
+      ],
+      { targets: { good: target('good'), bad: target('bad') } },
+    ),
+  );
+  expect(run.status).toBe(1);
+  expect(run.stdout).toContain('compliance: bad: exit 1: MUST requirements failed: CANCEL.FINAL');
+  expect(run.stdout).toContain('compliance: good: exit 0: ');
+});

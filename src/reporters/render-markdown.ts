@@ -4,6 +4,7 @@ import { knownDeviationNote } from './known-deviation-note.ts';
 import type { KeptProfile } from './observed-profile-keep.ts';
 import type { RequirementResult } from './requirement-results.ts';
 import { scrub } from './scrub.ts';
+import { testCounts, testsCell } from './test-counts.ts';
 
 // The observed profile written beside the report (docs/calibration.md).
 export interface ObservedProfileLink {
@@ -34,7 +35,7 @@ export function renderMarkdown(report: ComplianceReport, observed?: ObservedProf
     // What decided the code comes first: counts after "Not conforming" read as its cause.
     `**${headline(report)}**` +
       ` (exit ${summary.exitCode}): ${sentence(summary.exitReason)} ${v.PASS} PASS, ${v.FAIL} FAIL, ${v.WARN} WARN, ${v.ERROR} ERROR, ${v.NA} NA, ${v.OBSERVED} OBSERVED` +
-      ` of ${summary.requirements} requirements; ${summary.tests.total} tests, ${summary.errored} errored.`,
+      ` of ${summary.requirements} requirements; ${testCounts(report)}.`,
     '',
     ...partialRunLines(report),
     ...staleBaselineLines(report),
@@ -134,16 +135,6 @@ function row(r: RequirementResult): string {
   const baselineNote =
     r.baseline?.status === 'stale' ? ` **Baseline expects ${r.baseline.expected}: update it.**` : '';
   return `| ${r.id} | ${r.level} | ${verdict} | ${cell(text)}${baselineNote} | ${testsCell(r)} |`;
-}
-
-// The tests that judged the target (passed or failed) of those in the run: one that reached no verdict
-// ran but proved nothing, so "3/3" beside an ERROR row would overstate it; it is counted apart.
-function testsCell(r: RequirementResult): string {
-  // A run narrowed by --grep knows only its own tests: "0/0" would read as "no test claims it".
-  if (r.tests.length === 0) return '–';
-  const judged = r.tests.filter((t) => t.outcome === 'passed' || t.outcome === 'failed').length;
-  const errored = r.tests.filter((t) => t.outcome === 'errored').length;
-  return `${judged}/${r.tests.length}${errored > 0 ? ` (${errored} no verdict)` : ''}`;
 }
 
 // `unchecked` holds the titles of tests that did not run and the parts the tests that ran could not

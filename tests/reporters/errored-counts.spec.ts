@@ -61,3 +61,23 @@ test("the run's closing line says how many requirements reached no verdict", () 
   );
   expect(complianceLine('reports', 0, [report([])])).toBe('compliance: reports/compliance.md (exit code 0)');
 });
+
+// An interrupted run: 2 tests errored and the run itself errored once. "74 tests, 3 errored" read as
+// three tests, where junit.xml and Allure count two; the run's own error is said apart.
+test('the headline counts errored tests as junit.xml and Allure do, and run errors apart', () => {
+  const tests = [lost('final 1', 'CANCEL.FINAL'), lost('timeout', 'CANCEL.TIMEOUT')];
+  const everyOther = registry.requirements
+    .filter((r) => !['CANCEL.FINAL', 'CANCEL.TIMEOUT'].includes(r.id))
+    .map((r) => testRecord({ title: r.id, requirements: [r.id] }));
+  const interrupted = buildComplianceReport({
+    records: runRecords([...everyOther, ...tests], {
+      runErrors: [{ category: 'suite-error', line: 'the run was interrupted before it finished' }],
+    }),
+    targetName: 'embedded',
+    registry,
+  });
+  expect(interrupted.summary.tests.errored).toBe(2);
+  const total = interrupted.summary.tests.total;
+  expect(renderMarkdown(interrupted)).toContain(`; ${total} tests, 2 errored; 1 run error.`);
+  expect(markdown(tests)).toContain(`; ${total} tests, 2 errored.`);
+});

@@ -173,7 +173,8 @@ function notes(report: ComplianceReport): string[] {
     'ran for it. NA is neither a pass nor a failure. OBSERVED rows record what the target did where the',
     'contract is open; they never fail a run. ERROR means the tests behind the row reached no verdict: an',
     "exchange was lost on the wire, or the target's set-up or the suite failed; the reason names what was",
-    'lost. ERROR is neither a pass nor a failure of the target; the run exits 3 or 2.',
+    'lost. ERROR is neither a pass nor a failure of the target; the run exits 3 or 2, or 1 where a MUST',
+    'requirement failed too.',
   ];
   if (report.summary.baseline)
     lines.push(

@@ -81,3 +81,16 @@ test('the headline counts errored tests as junit.xml and Allure do, and run erro
   expect(renderMarkdown(interrupted)).toContain(`; ${total} tests, 2 errored; 1 run error.`);
   expect(markdown(tests)).toContain(`; ${total} tests, 2 errored.`);
 });
+
+// Faults final-state-500 and no-answer-get-unknown together: CANCEL.FINAL FAIL, GET.NOTFOUND ERROR, exit 1.
+// The legend under the table said an ERROR row means "the run exits 3 or 2".
+test("the legend's exit codes for ERROR rows hold when a MUST failed beside them", () => {
+  const tests = [
+    testRecord({ title: 'refused', requirements: ['CANCEL.FINAL'], ...failed('expected 4xx, got 500') }),
+    lost('get unknown', 'GET.NOTFOUND'),
+  ];
+  const both = report(tests);
+  expect(both.summary.exitCode).toBe(1);
+  const legend = renderMarkdown(both).split('\n').slice(-4).join(' ');
+  expect(legend).toContain('the run exits 3 or 2, or 1 where a MUST requirement failed too.');
+});

@@ -4,11 +4,13 @@ import type { TestResult as AllureTestResult, StepResult } from 'allure-js-commo
 import { Stage, Status } from 'allure-js-commons';
 import type { Writer } from 'allure-js-commons/sdk/reporter';
 import { AllureReporter } from 'allure-playwright';
+import { findingsOf } from '../harness/evidence/finding.ts';
 import { type RunPlan, targetOfTest } from '../harness/run/run-plan.ts';
 import { allureMetadataFor, findingSteps } from './allure-labels.ts';
 import { AllureResultsWriter } from './allure-results-writer.ts';
 import { prepareResultsDir } from './allure-shard-set.ts';
 import { foldStepAttachments } from './allure-step-attachments.ts';
+import { outcomeOf } from './test-outcome.ts';
 
 export interface AllureReporterOptions {
   // Default 'allure-results', relative to the working directory as allure-playwright has it.
@@ -40,6 +42,9 @@ export default class ConformanceAllureReporter extends AllureReporter {
   private plan: RunPlan | undefined;
   // A test's finding steps, by its result, until the result is written.
   private readonly findings = new Map<string, StepResult[]>();
+  // Attempts that reached no verdict and are retried: the records keep only a test's last attempt, so
+  // allure-statuses.ts cannot mark these broken; allure-playwright calls them failed.
+  private readonly retriedNoVerdict = new Set<string>();
 
   constructor(options: AllureReporterOptions = {}) {
     const resultsDir = options.resultsDir ?? 'allure-results';
@@ -72,8 +77,10 @@ export default class ConformanceAllureReporter extends AllureReporter {
       runtime.updateTest(uuid, (result) => {
         foldStepAttachments(result.steps);
         if (steps) result.steps.push(...steps);
+        if (this.retriedNoVerdict.has(uuid)) result.status = Status.BROKEN;
       });
       this.findings.delete(uuid);
+      this.retriedNoVerdict.delete(uuid);
       writeTest(uuid);
     };
   }
@@ -95,6 +102,11 @@ export default class ConformanceAllureReporter extends AllureReporter {
     const uuid = this.uuidOf(test);
     const steps = findingSteps(result.annotations);
     if (uuid && steps.length > 0) this.findings.set(uuid, steps.map(findingStep));
+    const retried =
+      (result.status === 'failed' || result.status === 'timedOut') && result.retry < test.retries;
+    const findings = findingsOf([...test.annotations, ...result.annotations]);
+    if (uuid && retried && outcomeOf(test, result, findings).outcome === 'errored')
+      this.retriedNoVerdict.add(uuid);
     await super.onTestEnd(test, result);
   }
 

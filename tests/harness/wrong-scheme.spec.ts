@@ -1,25 +1,24 @@
-import { type RunningEmulator, startEmulator } from '../../src/emulator/index.ts';
 import { describeError } from '../../src/harness/errors.ts';
 import { PLAIN_HTTP_ANSWER } from '../../src/harness/http/fetch-error.ts';
 import { TLS_ANSWER } from '../../src/harness/http/speaks-tls.ts';
 import { preflight } from '../../src/harness/preflight.ts';
-import { testKeys } from '../emulator/test-keys.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { removeTempDirs } from '../helpers/temp-dir.ts';
+import { type EmulatorProcess, startEmulatorProcess } from './emulator-process.ts';
 
 // The scheme of each URL the preflight reaches, against the reference emulator over HTTP and over
 // HTTPS: the wrong one is one line naming the variable to set and its value. The HTTPS emulator
 // answers a plain request 400 (it dropped it before), which read as a control protocol it lacked.
 
-let plain: RunningEmulator;
-let tls: RunningEmulator;
+let plain: EmulatorProcess;
+let tls: EmulatorProcess;
 
 test.beforeAll(async () => {
-  plain = await startEmulator({ port: 0 }, await testKeys());
-  tls = await startEmulator({ port: 0, https: true }, await testKeys({ https: true }));
+  [plain, tls] = await Promise.all([startEmulatorProcess(), startEmulatorProcess(['--https'])]);
 });
 test.afterAll(async () => {
-  await plain.close();
-  await tls.close();
+  await Promise.all([plain.close(), tls.close()]);
+  removeTempDirs();
 });
 
 const asHttp = (url: string) => url.replace(/^https:/, 'http:');

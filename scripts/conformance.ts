@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { embeddedOnlyWarnings } from '../src/harness/config/embedded-only.ts';
+import { envFileLineWarnings } from '../src/harness/config/env-file-lines.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import { startupOnlyWarnings } from '../src/harness/config/startup-only-variables.ts';
@@ -32,7 +33,8 @@ async function main(args: string[]): Promise<ExitCode> {
   // What the run reads beside the configuration (MDE_BASELINE, MDE_REPORT_SINGLE_FILE), .env included.
   const env = readEnv();
   // First, and whatever else is wrong: a misspelt switch (MDE_ALLOW_WRITE) may be why the rest is.
-  for (const line of [...unknownVariableWarnings(env), ...startupOnlyWarnings()]) console.error(line);
+  for (const line of [...envFileLineWarnings(), ...unknownVariableWarnings(env), ...startupOnlyWarnings()])
+    console.error(line);
   // A usage error of the command line, said before anything starts (Playwright would throw it later).
   const argsProblem = shardOptionProblem(args) ?? reporterOptionProblem(args);
   if (argsProblem) {

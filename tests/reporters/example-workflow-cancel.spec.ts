@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { expect, test } from '../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
 
 // A cancelled or timed-out GitHub job sends SIGINT to the `run:` step's shell alone, SIGTERM 7.5 s
 // later, and kills the process tree 2.5 s after that. The tenant job's shell waited for `npm run
@@ -30,7 +32,7 @@ while :; do sleep 0.05; done
 
 // Runs the step as the runner starts one: a process of its own, default signal dispositions, bash -e.
 function startStep(extraEnv: Record<string, string> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'workflow-cancel-'));
+  const dir = tempDir('workflow-cancel-');
   for (const name of ['node', 'npm']) {
     writeFileSync(join(dir, name), STAND_IN);
     chmodSync(join(dir, name), 0o755);

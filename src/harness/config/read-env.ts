@@ -13,8 +13,14 @@ export function readEnv(cwd = process.cwd(), env: Env = process.env): Env {
 
 // The .env file's own settings (none without the file).
 export function readEnvFile(cwd = process.cwd()): Env {
+  const text = envFileText(cwd);
+  return text === undefined ? {} : parseDotenv(text);
+}
+
+// The text of the .env file, or undefined without one.
+export function envFileText(cwd = process.cwd()): string | undefined {
   const file = join(cwd, '.env');
-  return existsSync(file) ? parseDotenv(withoutBom(readDotenv(file))) : {};
+  return existsSync(file) ? withoutBom(readDotenv(file)) : undefined;
 }
 
 function readDotenv(file: string): string {

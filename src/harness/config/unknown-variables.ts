@@ -30,12 +30,15 @@ export function unknownVariableWarnings(env: Env): string[] {
     'MDE_REPORT_SINGLE_FILE',
     'MDE_REQUIRE_MUST_COVERAGE',
   ];
-  return Object.keys(env)
-    .filter((name) => /^mde_/i.test(name) && !schemaOf(name) && !READ_ELSEWHERE.includes(name))
-    .map((name) => {
-      const guess = closest(name.toUpperCase(), known);
-      return `warning: ${name} is not a setting of this suite and is ignored${guess ? `; did you mean ${guess}?` : ''} (docs/interfaces.md lists them)`;
-    });
+  return (
+    Object.keys(env)
+      // MDE-TARGET too: a name with hyphens is a name to dotenv, and no setting.
+      .filter((name) => /^mde[_-]/i.test(name) && !schemaOf(name) && !READ_ELSEWHERE.includes(name))
+      .map((name) => {
+        const guess = closest(name.toUpperCase().replace(/-/g, '_'), known);
+        return `warning: ${name} is not a setting of this suite and is ignored${guess ? `; did you mean ${guess}?` : ''} (docs/interfaces.md lists them)`;
+      })
+  );
 }
 
 // The known name it begins, or the nearest in edits if near enough to be a typo.

@@ -1,3 +1,4 @@
+import { envFileLineWarnings } from '../config/env-file-lines.ts';
 import { type HarnessConfig, loadConfig, readEnv } from '../config/load-config.ts';
 import { startupOnlyWarnings } from '../config/startup-only-variables.ts';
 import { unknownVariableWarnings } from '../config/unknown-variables.ts';
@@ -30,7 +31,12 @@ export function planOfThisRun(env: NodeJS.ProcessEnv = process.env): RunPlan {
 export function planOfThisRunOrExit(): RunPlan {
   // Said once, by the process that makes the plan; as npm run conformance, before any error.
   if (!handedRunPlan())
-    for (const line of [...unknownVariableWarnings(readEnv()), ...startupOnlyWarnings()]) console.error(line);
+    for (const line of [
+      ...envFileLineWarnings(),
+      ...unknownVariableWarnings(readEnv()),
+      ...startupOnlyWarnings(),
+    ])
+      console.error(line);
   try {
     return planOfThisRun();
   } catch (error) {

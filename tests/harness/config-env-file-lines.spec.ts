@@ -1,0 +1,57 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { envFileLineWarnings, unassignedLines } from '../../src/harness/config/env-file-lines.ts';
+import { unknownVariableWarnings } from '../../src/harness/config/unknown-variables.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
+
+// dotenv skips a line it cannot read without a word: `MDE_TARGET emulator` ran the embedded emulator,
+// `set MDE_ALLOW_WRITES=true` left writes off, and nothing said why.
+test('a .env line that sets nothing is one warning naming its line and variable, never its text', () => {
+  const dir = tempDir('env-lines-');
+  writeFileSync(
+    join(dir, '.env'),
+    [
+      '# a comment',
+      'MDE_TARGET emulator',
+      '',
+      'set MDE_ALLOW_WRITES=true',
+      '$env:mde_client_secret="s3cret-value"',
+      'just some words',
+      'MDE_QUOTA_SHARE=0.2',
+    ].join('\r\n'),
+  );
+  const warnings = envFileLineWarnings(dir);
+  expect(warnings).toEqual([
+    'warning: .env line 2 is not NAME=value and is ignored, so MDE_TARGET is not set by it; write it as MDE_TARGET=<value>',
+    'warning: .env line 4 is not NAME=value and is ignored, so MDE_ALLOW_WRITES is not set by it; write it as MDE_ALLOW_WRITES=<value>',
+    'warning: .env line 5 is not NAME=value and is ignored, so MDE_CLIENT_SECRET is not set by it; write it as MDE_CLIENT_SECRET=<value>',
+    'warning: .env line 6 is not NAME=value and is ignored; write each setting as NAME=value',
+  ]);
+  expect(warnings.join('\n')).not.toContain('s3cret');
+});
+
+test('what dotenv reads passes quietly: export, spaces, a colon, comments and quoted values over lines', () => {
+  const text = [
+    'export MDE_TARGET=emulator',
+    'MDE_API_BASE_URL = http://127.0.0.1:4010 # the emulator',
+    'MDE_RUN_ID: nightly',
+    '  # indented comment',
+    'MDE_CLIENT_SECRET="first line',
+    'second line with no equals sign',
+    'closing"',
+    "MDE_SCOPE='a \\' quote'",
+    'MDE_EMPTY=',
+  ].join('\n');
+  expect(unassignedLines(text)).toEqual([]);
+  expect(envFileLineWarnings(tempDir('env-lines-none-'))).toEqual([]);
+});
+
+// dotenv reads MDE-TARGET as a name of its own, which no setting has.
+test('an MDE- name with hyphens is the unknown-variable warning, with the setting it meant', () => {
+  expect(unknownVariableWarnings({ 'MDE-TARGET': 'emulator' })).toEqual([
+    'warning: MDE-TARGET is not a setting of this suite and is ignored; did you mean MDE_TARGET? (docs/interfaces.md lists them)',
+  ]);
+});

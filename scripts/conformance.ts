@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { embeddedOnlyWarnings } from '../src/harness/config/embedded-only.ts';
 import { envFileLineWarnings } from '../src/harness/config/env-file-lines.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
+import { nodeSupportProblem } from '../src/harness/config/node-support.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import { startupOnlyWarnings } from '../src/harness/config/startup-only-variables.ts';
 import { unknownVariableWarnings } from '../src/harness/config/unknown-variables.ts';
@@ -30,6 +31,12 @@ import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 
 async function main(args: string[]): Promise<ExitCode> {
+  // Before anything is read or written: on too old a Node the run would fail later, less clearly.
+  const nodeSupport = nodeSupportProblem();
+  if (nodeSupport) {
+    console.error(nodeSupport.fatal ? `conformance: ${nodeSupport.line}` : nodeSupport.line);
+    if (nodeSupport.fatal) return EXIT.ERRORED;
+  }
   // What the run reads beside the configuration (MDE_BASELINE, MDE_REPORT_SINGLE_FILE), .env included.
   const env = readEnv();
   // First, and whatever else is wrong: a misspelt switch (MDE_ALLOW_WRITE) may be why the rest is.

@@ -53,3 +53,12 @@ export function tenantOriginProblem(origin: string, kind: 'api' | 'auth'): strin
     return `must be a documented ${kind === 'api' ? 'Defender for Endpoint API' : 'Microsoft Entra sign-in'} host such as https://${hosts[0]} or a loopback address (got ${JSON.stringify(origin)})`;
   return undefined;
 }
+
+// Why an emulator run may not go to this origin, or undefined: a Microsoft host serves no control
+// protocol and knows none of the apps the suite registers, so the run could only fail there, after
+// asking Entra ID for tokens with the secrets it made up.
+export function emulatorOriginProblem(origin: string): string | undefined {
+  const host = new URL(origin).hostname;
+  if (!API_HOSTS.includes(host) && !AUTH_HOSTS.includes(host)) return undefined;
+  return `is a Microsoft host (${host}), but MDE_TARGET=emulator registers its own apps on an emulator through its control protocol; set it to your emulator's origin (http://127.0.0.1:4010 for npm run emulator) or unset it, or set MDE_TARGET=tenant for a tenant`;
+}

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
 import { type CheckedEnvironment, checkEnvironment } from './check-environment.ts';
-import { schemaOf, setIt } from './env-schema.ts';
+import { setIt } from './env-schema.ts';
 import { commaList } from './env-values.ts';
-import { GOV_HIGH_API_HOSTS, isLoopback, tenantOriginProblem } from './hosts.ts';
+import { emulatorOriginProblem, GOV_HIGH_API_HOSTS, isLoopback } from './hosts.ts';
+import { checkedOrigin, tenantOrigin } from './origin-variables.ts';
 import { ConfigProblems } from './problems.ts';
 import { profileFileProblem } from './profile-file.ts';
 import { type Env, readEnv } from './read-env.ts';
-import { shownUrl, unparsedOriginReason } from './shown-url.ts';
 import type {
   EmbeddedTarget,
   EmulatorTarget,
@@ -96,12 +96,13 @@ function embeddedTarget(c: CheckedEnvironment, problems: ConfigProblems): Embedd
 }
 
 function emulatorTarget(c: CheckedEnvironment, problems: ConfigProblems): EmulatorTarget {
-  const apiBaseUrl = originOf(c, 'MDE_API_BASE_URL', problems) ?? DEFAULT_EMULATOR_API;
+  const origin = (name: string) => checkedOrigin(c, name, problems, emulatorOriginProblem);
+  const apiBaseUrl = origin('MDE_API_BASE_URL') ?? DEFAULT_EMULATOR_API;
   return {
     mode: 'emulator',
     apiBaseUrl,
-    authBaseUrl: originOf(c, 'MDE_AUTH_BASE_URL', problems) ?? apiBaseUrl,
-    controlBaseUrl: originOf(c, 'MDE_CONTROL_BASE_URL', problems) ?? apiBaseUrl,
+    authBaseUrl: origin('MDE_AUTH_BASE_URL') ?? apiBaseUrl,
+    controlBaseUrl: origin('MDE_CONTROL_BASE_URL') ?? apiBaseUrl,
     ...(c.values.MDE_SCOPE ? { scope: c.values.MDE_SCOPE } : {}),
   };
 }
@@ -155,35 +156,6 @@ function tenantTarget(
     quotaShare: v.MDE_QUOTA_SHARE,
     credentials,
   };
-}
-
-// The origin of a variable the schema accepted (trailing "/" dropped), or undefined when unset or bad.
-function originOf(c: CheckedEnvironment, name: string, problems: ConfigProblems): string | undefined {
-  const value = c.get(name);
-  if (value === undefined) return undefined;
-  try {
-    return new URL(value).origin;
-  } catch {
-    const why = unparsedOriginReason(value);
-    problems.add(
-      c.nameOf(name),
-      `${why ? `is not a valid origin: ${why}` : schemaOf(name)?.fix} (got ${JSON.stringify(shownUrl(value))})`,
-    );
-    return undefined;
-  }
-}
-
-// A tenant origin also needs https and a documented host, unless it is loopback.
-function tenantOrigin(
-  c: CheckedEnvironment,
-  name: string,
-  kind: 'api' | 'auth',
-  problems: ConfigProblems,
-): string | undefined {
-  const origin = originOf(c, name, problems);
-  const problem = origin && tenantOriginProblem(c.get(name)!, kind);
-  if (problem) problems.add(c.nameOf(name), problem);
-  return problem ? undefined : origin;
 }
 
 function newRunId(now: Date): string {

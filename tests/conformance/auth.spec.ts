@@ -45,7 +45,7 @@ suite('authentication', () => {
     req('AUTH.MISSING'),
     async ({ driver, api, need }) => {
       const target = await need(protectedAction(driver));
-      const before = await stateBefore(api, target);
+      const before = await stateBefore(driver, api, target);
       const res = await api.cancel(target.id, { Comment: 'conformance: no auth' }, { authorization: null });
       // The code of a 401 is documented (docs/contract.md#auth-errors); only its message is open.
       expect(res).toBeErrorEnvelope(401, ['Unauthorized']);
@@ -171,7 +171,7 @@ suite('authentication', () => {
       // exists tells a served call (2xx) from a refused one. Any 4xx there, as a target without
       // /api/v1.0 answers 404 (PATH.VERSIONED).
       const target = await need(protectedAction(driver));
-      const before = await stateBefore(api, target);
+      const before = await stateBefore(driver, api, target);
       const versioned = [
         await api.cancel(
           target.id,

@@ -9,10 +9,10 @@ import {
   judgeVersionedCancelFields,
   laterOrSame,
   notApplicable,
-  readState,
   req,
   sameId,
   sameStage,
+  stateBeforeCall,
   statusAfter,
   statusOf,
   suite,
@@ -28,7 +28,7 @@ suite('request headers', () => {
       req('HDR.CONTENTTYPE'),
       async ({ driver, api, need, observe }) => {
         const action = await need(driver.activeAction());
-        const before = await readState(api, action.id);
+        const before = await stateBeforeCall(driver, api, action.id);
         // A final action may be refused for its state first: an action that finished by itself is no verdict.
         const res = await cancelActive(
           driver,

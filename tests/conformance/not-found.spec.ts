@@ -7,9 +7,9 @@ import {
   listPages,
   MALFORMED_IDS,
   NOT_FOUND_CODES,
-  readState,
   req,
   sameId,
+  stateBeforeCall,
   suite,
   test,
 } from '../fixtures/index.ts';
@@ -133,7 +133,7 @@ suite('tenant isolation', () => {
       // The stranger first: a tenant run has no second tenant, and is N/A before a scan is asked for.
       const stranger = await need(clientFor('other-tenant'));
       const action = await need(driver.activeAction());
-      const before = await readState(api, action.id);
+      const before = await stateBeforeCall(driver, api, action.id);
       const comment = { Comment: 'conformance: other tenant' };
       const plain = await stranger.cancel(action.id, comment);
       expect(plain).toBeErrorEnvelope(404);

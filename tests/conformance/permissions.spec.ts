@@ -48,7 +48,7 @@ suite('permissions', () => {
     test(`${title} and changes nothing`, req('PERM.NONE'), async ({ driver, api, clientFor, need }) => {
       const reader = await need(clientFor(identity));
       const target = await need(protectedAction(driver));
-      const before = await stateBefore(api, target);
+      const before = await stateBefore(driver, api, target);
       const body = { Comment: `conformance: ${identity}` };
       // An active action that finished by itself may be refused for its state before the role: no verdict.
       const res =

@@ -4,8 +4,8 @@ import {
   expectUnchanged,
   firstCancelled,
   judgeAcceptedCancel,
-  readState,
   req,
+  stateBeforeCall,
   statusAfter,
   suite,
   test,
@@ -31,7 +31,7 @@ suite('cancel request body', () => {
       req('CANCEL.BODY'),
       async ({ driver, api, need }) => {
         const action = await need(driver.activeAction());
-        const before = await readState(api, action.id);
+        const before = await stateBeforeCall(driver, api, action.id);
         // A final action may be refused for its state first: an action that finished by itself is no verdict.
         const answers = await cancelsActive(
           driver,

@@ -72,7 +72,7 @@ test('with no action to protect, "changes nothing" is reported as not checked in
     },
   } as unknown as ApiClient;
   const driver = {} as TargetDriver;
-  expect(await stateBefore(api, unknown)).toBeUndefined();
+  expect(await stateBefore(driver, api, unknown)).toBeUndefined();
   await expectProtectedUnchanged(driver, api, unknown, undefined);
   expect(ofKind(findingsOf(test.info().annotations), 'unchecked')).toEqual([
     { kind: 'unchecked', text: NOTHING_TO_PROTECT },
@@ -85,9 +85,22 @@ test('an action that exists is read before and compared after: a change fails, n
   const api = {
     get: async () => answer(200, { id: UNKNOWN, ...states.shift() }),
   } as unknown as ApiClient;
-  const before = await stateBefore(api, active);
+  const before = await stateBefore({} as TargetDriver, api, active);
   expect(before).toMatchObject({ status: 'Pending' });
   const error = await expectProtectedUnchanged({} as TargetDriver, api, active, before).catch((e) => e);
   expect(String(error)).toContain('Cancelled');
   expect(ofKind(findingsOf(test.info().annotations), 'unchecked')).toEqual([]);
+});
+
+test("a driver's fresh read of the action is its state before the call, without a GET of its own", async () => {
+  const active = { id: UNKNOWN, exists: true, kind: 'active' } as const;
+  const api = {
+    get: async () => {
+      throw new Error('the fresh read was to be taken');
+    },
+  } as unknown as ApiClient;
+  const driver = {
+    freshRead: () => answer(200, { id: UNKNOWN, status: 'InProgress' }),
+  } as unknown as TargetDriver;
+  expect(await stateBefore(driver, api, active)).toMatchObject({ status: 'InProgress' });
 });

@@ -54,6 +54,9 @@ export interface TargetDriver {
   readableAction(): Promise<MachineActionRecord>;
   // Starts a new quick antivirus scan on the machine (CANCEL.REOPEN); the exchange is for asserting.
   createAction(machineId: string): Promise<Exchange>;
+  // A 200 GET of `id` the driver made with the operator's client and nothing sent since (a tenant's
+  // read-back of a new scan), given once; a test may take it for its own read of the state.
+  freshRead?(id: string): Exchange | undefined;
   // A well-formed id that names no action.
   unknownId(): string;
   // The target's clock (virtual on an emulator).

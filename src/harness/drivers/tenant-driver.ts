@@ -92,6 +92,10 @@ export class TenantDriver implements TargetDriver {
     return (await this.start(machineId)).exchange;
   }
 
+  freshRead(id: string): Exchange | undefined {
+    return this.state.freshReads.take(id);
+  }
+
   unknownId(): string {
     const id = randomUUID();
     this.state.minted.add(id);

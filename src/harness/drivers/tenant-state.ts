@@ -5,12 +5,13 @@ import type { ActionRole } from '../config/roles.ts';
 import type { TenantTarget } from '../config/target-spec.ts';
 import { NotApplicableError, QuotaExceededError, SafetyInterlockError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
-import type { CallGuard } from '../http/call-guard.ts';
+import type { AnsweredCall, CallGuard } from '../http/call-guard.ts';
 import type { Exchange } from '../http/exchange.ts';
 import type { QuotaLedger } from '../http/quota-ledger.ts';
 import type { HttpSettings } from '../http/transport.ts';
 import { SignInError } from '../identity/sign-in-error.ts';
 import { type TokenSource, tokenSourceFor } from '../identity/token-source.ts';
+import { FreshReads } from './fresh-reads.ts';
 import { REAL_TIME, type RealTime } from './real-time.ts';
 import { REFUSED_SCANS_FILE, RefusedScans } from './refused-scans.ts';
 import type { Identity } from './target-driver.ts';
@@ -59,6 +60,7 @@ export class TenantState implements CallGuard {
   // When each scan whose answer has not been handled yet was sent (unanswered-scans.ts).
   unansweredScans: string[] = [];
   readonly serverFailuresPass = true;
+  readonly freshReads = new FreshReads();
 
   constructor(readonly options: TenantRuntimeOptions) {
     this.clock = options.clock ?? REAL_TIME;
@@ -77,6 +79,7 @@ export class TenantState implements CallGuard {
     id?: string;
   }): Promise<() => void> {
     const { spec } = this.options;
+    this.freshReads.callSent(call.operationId === 'GetMachineAction' ? call.id : undefined);
     if (call.operationId === 'CancelMachineAction') this.assertMayCancel(call.id ?? '');
     else if (call.operationId === 'RunAntiVirusScan') {
       if (!spec.allowWrites) throw noVerdict(new SafetyInterlockError(`starting a scan ${WRITES_REASON}.`));
@@ -99,8 +102,15 @@ export class TenantState implements CallGuard {
 
   // A read of an action this run created tells its status, and an accepted cancel that a test cancelled
   // it: the teardown then spends no call on it (tenant-teardown.ts).
-  afterCall(exchange: Exchange): void {
+  afterCall(exchange: Exchange, call?: AnsweredCall): void {
     const body = exchange.body as { id?: unknown; status?: unknown } | undefined;
+    if (
+      exchange.operationId === 'GetMachineAction' &&
+      exchange.status === 200 &&
+      typeof body?.id === 'string'
+    )
+      if (call?.caller === 'operator' && call.ownToken && !call.versioned)
+        this.freshReads.answered(body.id, exchange);
     const entry = typeof body?.id === 'string' ? this.created.get(body.id) : undefined;
     if (!entry || exchange.status !== 200) return;
     if (exchange.operationId === 'GetMachineAction' && typeof body?.status === 'string')

@@ -201,7 +201,12 @@ export class ApiClient {
     );
     // The open points every answer shows, for the observed profile (docs/calibration.md).
     if (!passing) observeExchange(exchange);
-    guard?.afterCall?.(exchange);
+    const call = {
+      caller: caller.label,
+      ownToken: opts.authorization === undefined,
+      versioned: !!opts.versioned,
+    };
+    guard?.afterCall?.(exchange, call);
     return exchange;
   }
 }

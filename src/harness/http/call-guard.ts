@@ -10,8 +10,15 @@ export interface CallGuard {
     id?: string;
   }): Promise<undefined | (() => void)>;
   // Every answer, once checked: the tenant ledger learns the status of the actions it created.
-  afterCall?(exchange: Exchange): void;
+  afterCall?(exchange: Exchange, call: AnsweredCall): void;
   // A tenant's 5xx is a passing failure a client asks again, not an answer (docs/contract.md#server-failures):
   // the checks made on every exchange judge one only as the second answer of a call asked again.
   readonly serverFailuresPass?: boolean;
+}
+
+// Who made an answered call, and whether with its own token at the unversioned path.
+export interface AnsweredCall {
+  caller: string;
+  ownToken: boolean;
+  versioned: boolean;
 }

@@ -6,9 +6,9 @@ import {
   expectUnchanged,
   MINUTE_LIMIT,
   notServed,
-  readState,
   req,
   serverFailureAside,
+  stateBeforeCall,
   suite,
   test,
   waitAfter,
@@ -87,7 +87,7 @@ suite('rate limit per minute', () => {
       // The identity first: where throttling is not allowed the test is N/A before a scan is asked for.
       const client = await need(driver.freshIdentity(CANCELLER));
       const action = await need(driver.activeAction());
-      const before = await readState(api, action.id);
+      const before = await stateBeforeCall(driver, api, action.id);
       await alignClock(driver, 'minute');
       expect(
         await callUntilThrottled(driver, client),

@@ -5,12 +5,17 @@ import { expect, test } from '../helpers/api-test.ts';
 // A read stands in for a test's next read of the same action only while nothing else went out: a read
 // taken after any call could miss what that call changed.
 const ID = '3fdefc80-7777-4f3d-8dda-d97303fd4bf7';
-const read = { status: 200, body: { id: ID, status: 'Pending' } } as unknown as Exchange;
+const read = {
+  operationId: 'GetMachineAction',
+  status: 200,
+  body: { id: ID, status: 'Pending' },
+} as unknown as Exchange;
+const OPERATOR = { caller: 'operator', ownToken: true, versioned: false };
 
 test('a read with nothing sent since is given once, whatever the case of the id asked for', () => {
   const reads = new FreshReads();
   reads.callSent(ID);
-  reads.answered(ID, read);
+  reads.answered(read, OPERATOR);
   expect(reads.take(ID.toUpperCase())).toBe(read);
   expect(reads.take(ID)).toBeUndefined();
 });
@@ -18,7 +23,7 @@ test('a read with nothing sent since is given once, whatever the case of the id 
 test('a call sent after the read makes it stale', () => {
   const reads = new FreshReads();
   reads.callSent(ID);
-  reads.answered(ID, read);
+  reads.answered(read, OPERATOR);
   reads.callSent();
   expect(reads.take(ID)).toBeUndefined();
 });
@@ -27,13 +32,26 @@ test('a call sent while the read was on its way makes it stale: its answer may p
   const reads = new FreshReads();
   reads.callSent(ID);
   reads.callSent();
-  reads.answered(ID, read);
+  reads.answered(read, OPERATOR);
   expect(reads.take(ID)).toBeUndefined();
+});
+
+test("another identity's read, a read with another token and one under /api/v1.0 are not kept", () => {
+  for (const call of [
+    { ...OPERATOR, caller: 'limited' },
+    { ...OPERATOR, ownToken: false },
+    { ...OPERATOR, versioned: true },
+  ]) {
+    const reads = new FreshReads();
+    reads.callSent(ID);
+    reads.answered(read, call);
+    expect(reads.take(ID)).toBeUndefined();
+  }
 });
 
 test('another action has no read to give', () => {
   const reads = new FreshReads();
   reads.callSent(ID);
-  reads.answered(ID, read);
+  reads.answered(read, OPERATOR);
   expect(reads.take('00000000-0000-4000-8000-000000000000')).toBeUndefined();
 });

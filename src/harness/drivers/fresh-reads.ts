@@ -1,3 +1,4 @@
+import type { AnsweredCall } from '../http/call-guard.ts';
 import type { Exchange } from '../http/exchange.ts';
 
 // A test on a tenant often reads an action right after another read of it told the same: its state
@@ -17,8 +18,13 @@ export class FreshReads {
     if (readOf !== undefined) this.#sent.set(readOf.toLowerCase(), this.#calls);
   }
 
-  // A 200 GET of `id` by the operator with its own token: kept when no other call went out meanwhile.
-  answered(id: string, exchange: Exchange): void {
+  // Every answer (the call guard's afterCall): a 200 GET of an action by the operator with its own token
+  // at the unversioned path is kept when no other call went out meanwhile.
+  answered(exchange: Exchange, call?: AnsweredCall): void {
+    const id = (exchange.body as { id?: unknown } | undefined)?.id;
+    if (exchange.operationId !== 'GetMachineAction' || exchange.status !== 200 || typeof id !== 'string')
+      return;
+    if (call?.caller !== 'operator' || !call.ownToken || call.versioned) return;
     const key = id.toLowerCase();
     if (this.#sent.get(key) === this.#calls) this.#reads.set(key, { exchange, calls: this.#calls });
   }

@@ -104,13 +104,7 @@ export class TenantState implements CallGuard {
   // it: the teardown then spends no call on it (tenant-teardown.ts).
   afterCall(exchange: Exchange, call?: AnsweredCall): void {
     const body = exchange.body as { id?: unknown; status?: unknown } | undefined;
-    if (
-      exchange.operationId === 'GetMachineAction' &&
-      exchange.status === 200 &&
-      typeof body?.id === 'string'
-    )
-      if (call?.caller === 'operator' && call.ownToken && !call.versioned)
-        this.freshReads.answered(body.id, exchange);
+    this.freshReads.answered(exchange, call);
     const entry = typeof body?.id === 'string' ? this.created.get(body.id) : undefined;
     if (!entry || exchange.status !== 200) return;
     if (exchange.operationId === 'GetMachineAction' && typeof body?.status === 'string')

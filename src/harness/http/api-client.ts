@@ -201,12 +201,8 @@ export class ApiClient {
     );
     // The open points every answer shows, for the observed profile (docs/calibration.md).
     if (!passing) observeExchange(exchange);
-    const call = {
-      caller: caller.label,
-      ownToken: opts.authorization === undefined,
-      versioned: !!opts.versioned,
-    };
-    guard?.afterCall?.(exchange, call);
+    const ownToken = opts.authorization === undefined;
+    guard?.afterCall?.(exchange, { caller: caller.label, ownToken, versioned: !!opts.versioned });
     return exchange;
   }
 }

@@ -55,3 +55,16 @@ test('another action has no read to give', () => {
   reads.answered(read, OPERATOR);
   expect(reads.take('00000000-0000-4000-8000-000000000000')).toBeUndefined();
 });
+
+test('a read sent while another call is on its way is not given: that call may act after it is served', () => {
+  const reads = new FreshReads();
+  const cancelAnswered = reads.callSent();
+  reads.callSent(ID)();
+  reads.answered(read, OPERATOR);
+  cancelAnswered();
+  expect(reads.take(ID)).toBeUndefined();
+  // Once that call is answered, a read sent next is given again.
+  reads.callSent(ID)();
+  reads.answered(read, OPERATOR);
+  expect(reads.take(ID)).toBe(read);
+});

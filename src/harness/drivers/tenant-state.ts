@@ -18,6 +18,8 @@ import type { Identity } from './target-driver.ts';
 import { quotaKeyOf, tenantQuotaLedger } from './tenant-quota.ts';
 import { actionLedgerFile, writeActionLedger } from './tenant-reports.ts';
 
+type GuardedCall = Parameters<CallGuard['beforeCall']>[0];
+
 // Any form a GUID parser accepts (D, N, B, P): such an id could name a real action.
 const GUID_FORMS = /^\s*[{(]?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}[)}]?\s*$/i;
 export const WRITES_REASON =
@@ -72,14 +74,22 @@ export class TenantState implements CallGuard {
     );
   }
 
-  async beforeCall(call: {
-    caller: string;
-    operationId: string;
-    method: string;
-    id?: string;
-  }): Promise<() => void> {
+  async beforeCall(call: GuardedCall): Promise<() => void> {
+    // On its way from here until answered or lost, for the reads a test may take instead of a GET.
+    const done = this.freshReads.callSent(call.operationId === 'GetMachineAction' ? call.id : undefined);
+    const settled = await this.reserve(call).catch((error: unknown) => {
+      done();
+      throw error;
+    });
+    return () => {
+      done();
+      settled();
+    };
+  }
+
+  // The interlocks, then the call's place in the quota ledger.
+  private async reserve(call: GuardedCall): Promise<() => void> {
     const { spec } = this.options;
-    this.freshReads.callSent(call.operationId === 'GetMachineAction' ? call.id : undefined);
     if (call.operationId === 'CancelMachineAction') this.assertMayCancel(call.id ?? '');
     else if (call.operationId === 'RunAntiVirusScan') {
       if (!spec.allowWrites) throw noVerdict(new SafetyInterlockError(`starting a scan ${WRITES_REASON}.`));

@@ -91,3 +91,18 @@ test('a read sent while another call is on its way is read again', async () => {
   expect((await cancel).status).toBe(200);
   expect((await stateBeforeCall(driver, api, action.id)).status).toBe('Cancelled');
 });
+
+test('a call whose sign-in fails leaves no call on its way: the reads after it are still taken', async () => {
+  const { driver, state, sent } = refusingTenant();
+  const action = await driver.activeAction();
+  const api = await driver.client('operator');
+  const signIn = state.token;
+  state.token = async () => {
+    throw new Error('sign-in refused');
+  };
+  await expect(api.get(action.id)).rejects.toThrow('sign-in refused');
+  state.token = signIn;
+  await api.get(action.id);
+  await stateBeforeCall(driver, api, action.id);
+  expect(sent.filter((line) => line.startsWith('GET /api/machineactions/'))).toHaveLength(2);
+});

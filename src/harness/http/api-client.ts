@@ -134,6 +134,9 @@ export class ApiClient {
   ): Promise<Exchange> {
     const { baseUrl, caller, guard } = this.options;
     const contract = getContract();
+    // Signed in before the guard reserves the call: a sign-in that fails leaves no call on its way.
+    const authorization =
+      opts.authorization === undefined ? await caller.authorization() : opts.authorization;
     const settled = await guard?.beforeCall({
       caller: caller.label,
       operationId,
@@ -143,8 +146,6 @@ export class ApiClient {
     const prefix = opts.versioned ? contract.versionedPrefix : '/api';
     const pathTemplate = contract.operation(operationId).path.replace(/^\/api/, prefix);
     const headers: Record<string, string> = { accept: 'application/json' };
-    const authorization =
-      opts.authorization === undefined ? await caller.authorization() : opts.authorization;
     if (authorization !== null) headers.authorization = authorization;
     const text = opts.raw ?? (body === null || body === undefined ? undefined : JSON.stringify(body));
     const contentType = opts.contentType === undefined ? 'application/json' : opts.contentType;

@@ -33,8 +33,15 @@ export async function startEmulatorProcess(args: string[] = []): Promise<Emulato
   };
 }
 
+// Stopped after this long without its URL: a hang is a failure that names what it printed.
+const START_MS = 30_000;
+
 function printedUrl(child: ChildProcess): Promise<string> {
   return new Promise((found, failed) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      failed(new Error(`the emulator printed no URL within ${START_MS / 1000} s: ${stderr}`));
+    }, START_MS);
     let stdout = '';
     let stderr = '';
     child.stderr?.on('data', (chunk) => {
@@ -43,7 +50,10 @@ function printedUrl(child: ChildProcess): Promise<string> {
     child.stdout?.on('data', (chunk) => {
       stdout += chunk;
       const url = /listening on (https?:\/\/\S+)/.exec(stdout)?.[1];
-      if (url) found(url);
+      if (url) {
+        clearTimeout(timer);
+        found(url);
+      }
     });
     child.once('close', (code) =>
       failed(new Error(`the emulator exited ${code} before listening: ${stderr}`)),

@@ -12,12 +12,17 @@ import { type EmulatorProcess, startEmulatorProcess } from './emulator-process.t
 
 let plain: EmulatorProcess;
 let tls: EmulatorProcess;
+const started: EmulatorProcess[] = [];
 
+// One after the other: one that fails to start leaves no other running.
 test.beforeAll(async () => {
-  [plain, tls] = await Promise.all([startEmulatorProcess(), startEmulatorProcess(['--https'])]);
+  plain = await startEmulatorProcess();
+  started.push(plain);
+  tls = await startEmulatorProcess(['--https']);
+  started.push(tls);
 });
 test.afterAll(async () => {
-  await Promise.all([plain.close(), tls.close()]);
+  for (const emulator of started) await emulator.close();
   removeTempDirs();
 });
 

@@ -85,7 +85,7 @@ export class ControlClient {
         new ControlProtocolError(
           `${this.baseUrl}/_emulator/machineactions`,
           201,
-          `seeded with status ${action.status}, the answer has status ${String(JSON.stringify(body.status)).slice(0, 40)}; a seeded action keeps its status`,
+          `seeded with status ${action.status}, the answer has status ${redactedExcerpt(String(JSON.stringify(body.status)), 40)}; a seeded action keeps its status`,
         ),
       );
     return body;

@@ -106,10 +106,22 @@ const AUTH_MEMBER = /authorization$/i;
 export function redactStructure<T>(value: T, redactString: (text: string) => string): T {
   if (value === undefined) return value;
   const text = JSON.stringify(value);
+  const parsed: unknown = JSON.parse(text);
   // Most values hold nothing to redact: one pass over their text says so (the reporter scrubs 3,000+
-  // records in one go), and only the others are walked.
-  if (redactString(text) === text) return JSON.parse(text) as T;
-  return walk(JSON.parse(text), redactString) as T;
+  // records in one go), and only the others are walked. A string the text escapes (one holding JSON
+  // text: \"access_token\":\"...\" fits no token field) is in that pass as it is, too.
+  const checked = text.includes('\\') ? [text, ...escapedStrings(parsed)].join('\n') : text;
+  if (redactString(checked) === checked) return parsed as T;
+  return walk(parsed, redactString) as T;
+}
+
+function escapedStrings(value: unknown, found: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (JSON.stringify(value).length !== value.length + 2) found.push(value);
+  } else if (Array.isArray(value)) for (const item of value) escapedStrings(item, found);
+  else if (value !== null && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) escapedStrings(item, escapedStrings(key, found));
+  return found;
 }
 
 function walk(value: unknown, redactString: (text: string) => string, name = ''): unknown {

@@ -1,11 +1,25 @@
+import { ENV_SCHEMA, schemaOf } from './env-schema.ts';
 import { envFileText } from './read-env.ts';
+import { READ_ELSEWHERE } from './unknown-variables.ts';
 
 // dotenv skips a line that is not an assignment without a word: `MDE_TARGET emulator`, `set
 // MDE_ALLOW_WRITES=true` or PowerShell's `$env:MDE_TARGET="tenant"` left the setting at its default,
 // unnoticed. One warning per such line of .env, by number and the name it mentions, never its text (a
 // secret may be on it).
 const ASSIGNMENT = /^\s*(?:export\s+)?[\w.-]+(?:\s*=|:\s)/;
-const NAME = /(?:^|[^\w])((?:MDE|AZURE|NODE|ACTIONS)_[A-Za-z0-9_]+)/i;
+const NAME = /(?:^|[^\w])((?:MDE|AZURE|NODE|ACTIONS)_[A-Za-z0-9_]+)/gi;
+// Only a name the suite reads is said: any word of that shape may be part of a secret on the line.
+const FALLBACKS = Object.values(ENV_SCHEMA.properties as Record<string, { fallback?: string }>).map(
+  (schema) => schema.fallback,
+);
+function isRead(name: string): boolean {
+  return (
+    !!schemaOf(name) ||
+    FALLBACKS.includes(name) ||
+    READ_ELSEWHERE.includes(name) ||
+    name === 'NODE_EXTRA_CA_CERTS'
+  );
+}
 
 export function envFileLineWarnings(cwd = process.cwd()): string[] {
   const text = envFileText(cwd);
@@ -32,8 +46,8 @@ export function unassignedLines(text: string): { line: number; name?: string }[]
     if (line === '' || line.startsWith('#')) return;
     const assignment = ASSIGNMENT.exec(raw);
     if (!assignment) {
-      const name = NAME.exec(line)?.[1];
-      found.push({ line: index + 1, ...(name ? { name: name.toUpperCase() } : {}) });
+      const name = [...line.matchAll(NAME)].map((m) => m[1]!.toUpperCase()).find(isRead);
+      found.push({ line: index + 1, ...(name ? { name } : {}) });
       return;
     }
     const value = raw.slice(assignment[0].length).trimStart();

@@ -3,7 +3,7 @@ import type { Env } from './read-env.ts';
 
 // MDE_* names read outside the configuration: by the reporters, the emulator's command line and the
 // self-test, and those the scripts set for their children (docs/interfaces.md).
-const READ_ELSEWHERE = [
+export const READ_ELSEWHERE = [
   'MDE_BASELINE',
   'MDE_REQUIRE_MUST_COVERAGE',
   'MDE_REPORT_SINGLE_FILE',

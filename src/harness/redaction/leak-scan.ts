@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Env } from '../config/read-env.ts';
 import { buildNeedles, type LeakFinding, scanBuffer } from './leak-search.ts';
@@ -81,15 +91,23 @@ export function leakScanner(options: Omit<LeakScanOptions, 'dirs'> = {}): LeakSc
       return scan;
     },
     scanFile(path) {
-      const stat = statSync(path, { throwIfNoEntry: false });
+      // Opened first, then read through the descriptor: Allure moves its plugin's directory as it ends,
+      // and a file stat'ed by path and then read by path could be gone in between (ENOENT, a run's exit 2).
+      const fd = openIfThere(path);
       // Gone already, or not a file: the directory walk afterwards decides.
-      if (!stat?.isFile()) return { scan: { findings: [], skipped: [] } };
-      if (stat.size > MAX_FILE_BYTES) return { scan: { findings: [], skipped: [nameOf(path)] } };
-      const content = readFileSync(path);
-      return {
-        scan: { findings: scanBuffer(content, nameOf(path), needles), skipped: [] },
-        state: stateOf(stat, content),
-      };
+      if (fd === undefined) return { scan: { findings: [], skipped: [] } };
+      try {
+        const stat = fstatSync(fd);
+        if (!stat.isFile()) return { scan: { findings: [], skipped: [] } };
+        if (stat.size > MAX_FILE_BYTES) return { scan: { findings: [], skipped: [nameOf(path)] } };
+        const content = readFileSync(fd);
+        return {
+          scan: { findings: scanBuffer(content, nameOf(path), needles), skipped: [] },
+          state: stateOf(stat, content),
+        };
+      } finally {
+        closeSync(fd);
+      }
     },
   };
 }
@@ -123,4 +141,14 @@ export function formatFinding(finding: LeakFinding): string {
 
 export function formatSkipped(file: string): string {
   return `leak-scan: ${file}: not scanned, larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; check it yourself before sharing it`;
+}
+
+function openIfThere(path: string): number | undefined {
+  try {
+    return openSync(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
 }

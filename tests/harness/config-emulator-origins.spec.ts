@@ -24,7 +24,7 @@ test('an emulator anywhere else is taken: loopback, a container name, another ma
     'http://127.0.0.1:4010',
     'https://localhost:4443',
     'http://mde-emulator:4010',
-    'http://10.0.0.7:8080',
+    'http://192.0.2.7:8080',
   ])
     expect(loadConfig({ MDE_TARGET: 'emulator', MDE_API_BASE_URL: url }).target).toMatchObject({
       mode: 'emulator',

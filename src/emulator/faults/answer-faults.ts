@@ -2,16 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { toUsDateTime } from '../clock/timestamps.ts';
 import { outcomeOf } from '../http/answer.ts';
 import { CANCELLATION_KEYS, editBody, withoutCancellationFields } from './answer-edits.ts';
-import {
-  CANCEL,
-  finalNotTimeOut,
-  GET,
-  idOf,
-  inProgressCancel,
-  LIST,
-  on,
-  unknownEverywhere,
-} from './exchange-filters.ts';
+import { CANCEL, finalNotTimeOut, GET, inProgressCancel, LIST, on } from './exchange-filters.ts';
 import type { AnswerFault } from './fault-entry.ts';
 
 // Faults that rewrite what an operation answers for a given outcome (the answer seam:
@@ -122,64 +113,6 @@ export const ANSWER_FAULTS = [
     description: 'A cancel of a Succeeded, Failed or Cancelled action answers 200 with the action unchanged.',
     applies: finalNotTimeOut,
     rewrite: (_answer, x, kit) => kit.json(200, kit.entity(outcomeOf(x, 'refused-final')!.action)),
-  },
-  {
-    name: 'unknown-id-400',
-    seam: 'answer',
-    breaks: ['CANCEL.NOTFOUND'],
-    description: 'A cancel of an id no tenant has answers 400 BadRequest.',
-    applies: unknownEverywhere(CANCEL),
-    rewrite: (_answer, x, kit) => kit.error('BadRequest', `Machine action ${idOf(x)} is invalid.`),
-  },
-  {
-    name: 'unknown-id-200',
-    seam: 'answer',
-    breaks: ['CANCEL.NOTFOUND'],
-    description: 'A cancel of an id no tenant has answers 200 with a made-up Cancelled action.',
-    applies: unknownEverywhere(CANCEL),
-    rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Cancelled'))),
-  },
-  {
-    name: 'notfound-wrong-code',
-    seam: 'answer',
-    breaks: ['CANCEL.NOTFOUND'],
-    description: "A cancel of an id no tenant has answers 404 with code 'BadRequest'.",
-    applies: unknownEverywhere(CANCEL),
-    rewrite: (_answer, x, kit) => kit.error('BadRequest', `Machine action ${idOf(x)} was not found.`, 404),
-  },
-  {
-    name: 'uppercase-unknown-id-500',
-    seam: 'answer',
-    breaks: ['CANCEL.NOTFOUND'],
-    description:
-      'A cancel of an id no tenant has, written in upper case, answers 500 (a case-sensitive lookup that throws); in lower case it answers 404.',
-    applies: (x) => unknownEverywhere(CANCEL)(x) && /[A-F]/.test(idOf(x)),
-    rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
-  },
-  {
-    name: 'malformed-id-500',
-    seam: 'answer',
-    breaks: ['CANCEL.BADID'],
-    description: 'A cancel of a malformed id answers 500.',
-    applies: on(CANCEL, 'malformed'),
-    rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
-  },
-  {
-    name: 'non-ascii-id-500',
-    seam: 'answer',
-    breaks: ['CANCEL.BADID'],
-    description:
-      'A cancel of a malformed id holding a character outside ASCII answers 500 (an id echoed into a header); other malformed ids answer 404.',
-    applies: (x) => on(CANCEL, 'malformed')(x) && /[^\x20-\x7e]/.test(idOf(x)),
-    rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
-  },
-  {
-    name: 'get-unknown-200',
-    seam: 'answer',
-    breaks: ['GET.NOTFOUND'],
-    description: 'A GET of an id no tenant has answers 200 with a made-up action.',
-    applies: unknownEverywhere(GET),
-    rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Pending'))),
   },
   {
     name: 'error-without-code',

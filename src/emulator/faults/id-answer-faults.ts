@@ -1,0 +1,65 @@
+import { CANCEL, GET, idOf, on, unknownEverywhere } from './exchange-filters.ts';
+import type { AnswerFault } from './fault-entry.ts';
+
+// Faults of what a cancel or a GET answers for an id that names no action, or no valid id at all (the
+// answer seam, as answer-faults.ts): a lookup that makes an action up, a wrong status or code, a 500.
+export const ID_ANSWER_FAULTS = [
+  {
+    name: 'unknown-id-400',
+    seam: 'answer',
+    breaks: ['CANCEL.NOTFOUND'],
+    description: 'A cancel of an id no tenant has answers 400 BadRequest.',
+    applies: unknownEverywhere(CANCEL),
+    rewrite: (_answer, x, kit) => kit.error('BadRequest', `Machine action ${idOf(x)} is invalid.`),
+  },
+  {
+    name: 'unknown-id-200',
+    seam: 'answer',
+    breaks: ['CANCEL.NOTFOUND'],
+    description: 'A cancel of an id no tenant has answers 200 with a made-up Cancelled action.',
+    applies: unknownEverywhere(CANCEL),
+    rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Cancelled'))),
+  },
+  {
+    name: 'notfound-wrong-code',
+    seam: 'answer',
+    breaks: ['CANCEL.NOTFOUND'],
+    description: "A cancel of an id no tenant has answers 404 with code 'BadRequest'.",
+    applies: unknownEverywhere(CANCEL),
+    rewrite: (_answer, x, kit) => kit.error('BadRequest', `Machine action ${idOf(x)} was not found.`, 404),
+  },
+  {
+    name: 'uppercase-unknown-id-500',
+    seam: 'answer',
+    breaks: ['CANCEL.NOTFOUND'],
+    description:
+      'A cancel of an id no tenant has, written in upper case, answers 500 (a case-sensitive lookup that throws); in lower case it answers 404.',
+    applies: (x) => unknownEverywhere(CANCEL)(x) && /[A-F]/.test(idOf(x)),
+    rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
+  },
+  {
+    name: 'malformed-id-500',
+    seam: 'answer',
+    breaks: ['CANCEL.BADID'],
+    description: 'A cancel of a malformed id answers 500.',
+    applies: on(CANCEL, 'malformed'),
+    rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
+  },
+  {
+    name: 'non-ascii-id-500',
+    seam: 'answer',
+    breaks: ['CANCEL.BADID'],
+    description:
+      'A cancel of a malformed id holding a character outside ASCII answers 500 (an id echoed into a header); other malformed ids answer 404.',
+    applies: (x) => on(CANCEL, 'malformed')(x) && /[^\x20-\x7e]/.test(idOf(x)),
+    rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
+  },
+  {
+    name: 'get-unknown-200',
+    seam: 'answer',
+    breaks: ['GET.NOTFOUND'],
+    description: 'A GET of an id no tenant has answers 200 with a made-up action.',
+    applies: unknownEverywhere(GET),
+    rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Pending'))),
+  },
+] as const satisfies readonly AnswerFault[];

@@ -2,6 +2,7 @@ import { ANSWER_FAULTS } from './answer-faults.ts';
 import { AUTH_FAULTS } from './auth-faults.ts';
 import type { FaultEntry } from './fault-entry.ts';
 import { ID_ANSWER_FAULTS } from './id-answer-faults.ts';
+import { PERMISSION_FAULTS } from './permission-faults.ts';
 import { REQUEST_FAULTS } from './request-faults.ts';
 import { ROUTE_FAULTS } from './route-faults.ts';
 import { STORE_FAULTS } from './store-faults.ts';
@@ -13,6 +14,7 @@ import { WIRE_FAULTS } from './wire-faults.ts';
 // seam's file and nothing else (docs/emulator.md#adding-a-fault).
 export const FAULT_CATALOGUE = [
   ...AUTH_FAULTS,
+  ...PERMISSION_FAULTS,
   ...THROTTLE_FAULTS,
   ...REQUEST_FAULTS,
   ...STORE_FAULTS,

@@ -1,0 +1,50 @@
+import type { AuthFault } from './fault-entry.ts';
+
+// Faults of authorization: which roles may cancel, and how a refusal for a missing role answers (the
+// auth seam, as auth-faults.ts).
+export const PERMISSION_FAULTS = [
+  {
+    name: 'role-refused-liveresponse',
+    seam: 'auth',
+    breaks: ['PERM.ROLES'],
+    description: 'Machine.LiveResponse alone is refused on cancel (403).',
+    auth: { cancelRolesRefused: ['Machine.LiveResponse'] },
+  },
+  {
+    name: 'read-only-can-cancel',
+    seam: 'auth',
+    breaks: ['PERM.NONE'],
+    description: 'Machine.Read.All alone is allowed to cancel.',
+    auth: { cancelRolesAdded: ['Machine.Read.All'] },
+  },
+  {
+    name: 'read-only-can-cancel-versioned',
+    seam: 'auth',
+    breaks: ['PERM.NONE'],
+    description:
+      'Machine.Read.All alone is allowed to cancel under /api/v1.0 (a versioned route guarded by its own role list); under /api it answers 403.',
+    auth: { versionedCancelRolesAdded: ['Machine.Read.All'] },
+  },
+  {
+    name: 'read-write-can-cancel',
+    seam: 'auth',
+    breaks: ['PERM.NONE'],
+    description: 'Machine.ReadWrite.All alone is allowed to cancel (it is no action role).',
+    auth: { cancelRolesAdded: ['Machine.ReadWrite.All'] },
+  },
+  {
+    name: 'no-roles-can-cancel',
+    seam: 'auth',
+    breaks: ['PERM.NONE'],
+    description:
+      'A token holding no role at all is allowed to cancel; one holding only a read role is refused.',
+    auth: { rolelessCancel: true },
+  },
+  {
+    name: 'forbidden-wrong-code',
+    seam: 'auth',
+    breaks: ['PERM.NONE'],
+    description: "A token without a needed role answers 403 with code 'Unauthorized'.",
+    auth: { forbiddenCode: 'Unauthorized' },
+  },
+] as const satisfies readonly AuthFault[];

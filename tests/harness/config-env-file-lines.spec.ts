@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'dotenv';
 import { envFileLineWarnings, unassignedLines } from '../../src/harness/config/env-file-lines.ts';
 import { unknownVariableWarnings } from '../../src/harness/config/unknown-variables.ts';
 import { expect, test } from '../helpers/api-test.ts';
@@ -54,4 +55,29 @@ test('an MDE- name with hyphens is the unknown-variable warning, with the settin
   expect(unknownVariableWarnings({ 'MDE-TARGET': 'emulator' })).toEqual([
     'warning: MDE-TARGET is not a setting of this suite and is ignored; did you mean MDE_TARGET? (docs/interfaces.md lists them)',
   ]);
+});
+
+// dotenv reads a quoted value over several lines only when its closing quote ends a line: a quote left
+// open is kept in the value (a secret that then fails to sign in), and the lines after it are read as
+// usual. The check had taken them for the rest of the value, and said nothing about either.
+test("a quote that does not close at a line's end is warned about, and the lines after it are still read", () => {
+  const text = [
+    'MDE_CLIENT_SECRET="s3cret-value',
+    'MDE_TARGET emulator',
+    'MDE_RUN_ID="nightly" # a comment',
+    'OTHER_SETTING="x" y',
+  ].join('\n');
+  expect(parse(text)).toMatchObject({ MDE_CLIENT_SECRET: '"s3cret-value', MDE_RUN_ID: 'nightly' });
+  expect(unassignedLines(text)).toEqual([
+    { line: 1, unclosed: true, name: 'MDE_CLIENT_SECRET' },
+    { line: 2, name: 'MDE_TARGET' },
+    { line: 4, unclosed: true },
+  ]);
+  const dir = tempDir('env-lines-quote-');
+  writeFileSync(join(dir, '.env'), text);
+  const warnings = envFileLineWarnings(dir);
+  expect(warnings[0]).toBe(
+    "warning: .env line 1 opens a quote it does not close at a line's end, so MDE_CLIENT_SECRET's value keeps the quote character (dotenv reads it unquoted); close the quote or leave the quotes out",
+  );
+  expect(warnings.join('\n')).not.toContain('s3cret');
 });

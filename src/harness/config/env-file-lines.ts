@@ -26,43 +26,59 @@ export function envFileLineWarnings(cwd = process.cwd()): string[] {
   return text === undefined ? [] : unassignedLines(text).map(warning);
 }
 
-function warning({ line, name }: { line: number; name?: string }): string {
+function warning({ line, name, unclosed }: UnassignedLine): string {
+  if (unclosed)
+    return `warning: .env line ${line} opens a quote it does not close at a line's end, so ${name ? `${name}'s value` : 'its value'} keeps the quote character (dotenv reads it unquoted); close the quote or leave the quotes out`;
   return name
     ? `warning: .env line ${line} is not NAME=value and is ignored, so ${name} is not set by it; write it as ${name}=<value>`
     : `warning: .env line ${line} is not NAME=value and is ignored; write each setting as NAME=value`;
 }
 
+interface UnassignedLine {
+  line: number;
+  name?: string;
+  // An assignment whose quote dotenv does not read as one: the quote becomes part of the value.
+  unclosed?: boolean;
+}
+
 // The lines (1-based) that are neither blank, a comment, an assignment nor the rest of a quoted value
-// an assignment opened.
-export function unassignedLines(text: string): { line: number; name?: string }[] {
-  const found: { line: number; name?: string }[] = [];
-  let openQuote: string | undefined;
-  text.split(/\r\n?|\n/).forEach((raw, index) => {
-    if (openQuote) {
-      if (closes(raw, openQuote)) openQuote = undefined;
-      return;
-    }
+// an assignment opened; and the assignments whose opening quote dotenv does not take for one.
+export function unassignedLines(text: string): UnassignedLine[] {
+  const found: UnassignedLine[] = [];
+  const lines = text.split(/\r\n?|\n/);
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index]!;
     const line = raw.trim();
-    if (line === '' || line.startsWith('#')) return;
+    if (line === '' || line.startsWith('#')) continue;
     const assignment = ASSIGNMENT.exec(raw);
     if (!assignment) {
       const name = [...line.matchAll(NAME)].map((m) => m[1]!.toUpperCase()).find(isRead);
       found.push({ line: index + 1, ...(name ? { name } : {}) });
-      return;
+      continue;
     }
     const value = raw.slice(assignment[0].length).trimStart();
     const quote = value[0];
-    if (quote === '"' || quote === "'" || quote === '`')
-      if (!closes(value.slice(1), quote)) openQuote = quote;
-  });
+    if (quote !== '"' && quote !== "'" && quote !== '`') continue;
+    const end = quotedValueEnd(lines, index, raw.length - value.length + 1, quote);
+    if (end !== undefined) index = end;
+    else {
+      const key = /^\s*(?:export\s+)?([\w.-]+)/.exec(raw)![1]!;
+      found.push({ line: index + 1, unclosed: true, ...(isRead(key) ? { name: key } : {}) });
+    }
+  }
   return found;
 }
 
-// Whether the text holds the closing quote (not one escaped with a backslash).
-function closes(text: string, quote: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === quote) return true;
+// Where dotenv ends a quoted value that opens at lines[first][from - 1]: at the first quote not escaped
+// with a backslash, on this line or a later one, if only spaces or a comment follow it on its line (the
+// line's index); otherwise dotenv reads the first line's value unquoted, quote and all (undefined).
+function quotedValueEnd(lines: string[], first: number, from: number, quote: string): number | undefined {
+  for (let index = first; index < lines.length; index++) {
+    const text = lines[index]!;
+    for (let i = index === first ? from : 0; i < text.length; i++) {
+      if (text[i] === '\\' && text[i + 1] === quote) i++;
+      else if (text[i] === quote) return /^\s*(?:#.*)?$/.test(text.slice(i + 1)) ? index : undefined;
+    }
   }
-  return false;
+  return undefined;
 }

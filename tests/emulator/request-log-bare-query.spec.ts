@@ -8,6 +8,12 @@ test('a query pair that is a name and a value after all is logged without its va
   expect(loggedUrl('/api/machineactions?access_token%3Dopaque-FAKE-token-1&flag')).toBe(
     '/api/machineactions?access_token%3D[redacted]&flag',
   );
+  expect(loggedUrl('/api/machineactions?access_token%253Dopaque-FAKE-token-1')).toBe(
+    '/api/machineactions?access_token%253D[redacted]',
+  );
+  expect(loggedUrl('/api/machineactions?client_secret%25253DFAKE-secret&flag')).toBe(
+    '/api/machineactions?client_secret%25253D[redacted]&flag',
+  );
   expect(loggedUrl('/api/machineactions?eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJhcGkifQ.c2ln&$top=1')).toBe(
     '/api/machineactions?[redacted]&$top=1',
   );

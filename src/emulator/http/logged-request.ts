@@ -42,10 +42,11 @@ export function loggedUrl(url: string): string {
 }
 
 // A pair without "=" is kept as a name, unless it is a name and its value after all: an "=" encoded
-// once too often (access_token%3D<token>), or a bearer token sent bare (?eyJ...).
+// once or more too often (access_token%3D<token>, %253D after a second encoding), or a bearer token
+// sent bare (?eyJ...).
 function bareName(pair: string): string {
-  const encodedEq = /%3D/i.exec(pair);
-  if (encodedEq) return `${pair.slice(0, encodedEq.index + 3)}${CENSORED}`;
+  const encodedEq = /%(?:25)*3D/i.exec(pair);
+  if (encodedEq) return `${pair.slice(0, encodedEq.index + encodedEq[0].length)}${CENSORED}`;
   return decodedName(pair).startsWith('eyJ') ? CENSORED : pair;
 }
 

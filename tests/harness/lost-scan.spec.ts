@@ -123,3 +123,18 @@ test('a lost scan no list shows is a run problem naming it, never left unsaid', 
   const ledger = JSON.parse(readFileSync(`${resultsDir}/reports/tenant-ledger.json`, 'utf8'));
   expect(ledger.actions).toEqual([]);
 });
+
+test("the teardown looks for a lost scan when the run's hour share of lists is spent", async () => {
+  const { state, actions } = device();
+  const driver = new TenantDriver(state);
+  await expect(driver.activeAction()).rejects.toBeInstanceOf(TransportError);
+  takeNoVerdicts();
+  // The default share (0.5) of 1,500 lists an hour, spent a few a minute: a test's list is refused.
+  const key = state.quotaKey('operator');
+  const at = (i: number) => state.clock.now() - 3_500_000 + i * 4_000;
+  for (let i = 0; i < 750; i++) state.ledger.tryReserve(key, 'ListMachineActions', false, at(i));
+  expect(() => state.ledger.tryReserve(key, 'ListMachineActions')).toThrow(/share 750 of 1500/);
+  await driver.teardown();
+  const [, id] = actions.keys();
+  expect(actions.get(id!)).toBe('Cancelled');
+});

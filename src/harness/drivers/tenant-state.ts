@@ -62,6 +62,7 @@ export class TenantState implements CallGuard {
   unansweredScans: string[] = [];
   readonly serverFailuresPass = true;
   readonly freshReads = new FreshReads();
+  private stoppingCalls = 0;
 
   constructor(readonly options: TenantRuntimeOptions) {
     this.clock = options.clock ?? REAL_TIME;
@@ -102,10 +103,24 @@ export class TenantState implements CallGuard {
       throw noVerdict(new SafetyInterlockError(`the suite never calls ${call.operationId} on a tenant.`));
     const key = this.quotaKey(call.caller);
     try {
-      const reservedAt = await this.ledger.reserve(key, call.operationId, call.caller === 'throttle');
+      const exempt = call.caller === 'throttle' || this.stoppingCalls > 0;
+      const reservedAt = await this.ledger.reserve(key, call.operationId, exempt);
       return () => this.ledger.answered(key, call.operationId, reservedAt);
     } catch (error) {
       throw error instanceof QuotaExceededError ? noVerdict(error) : error;
+    }
+  }
+
+  // The teardown's calls that find and cancel what the run left running on a device: counted in the
+  // quota ledger, but never held nor refused by MDE_QUOTA_SHARE, which keeps room for the app's other
+  // automation; a scan left running weighs more, and a stop held a minute outlasts a CI's grace. The
+  // tenant's own limit still holds: its 429 is waited out (tenant-teardown.ts).
+  async stopping<T>(send: () => Promise<T>): Promise<T> {
+    this.stoppingCalls++;
+    try {
+      return await send();
+    } finally {
+      this.stoppingCalls--;
     }
   }
 

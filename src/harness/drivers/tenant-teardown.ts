@@ -61,7 +61,7 @@ async function cancelled(
   const comment = { Comment: `mde-conformance ${state.options.runId}: teardown` };
   const ask = async () => {
     try {
-      return await api.cancel(id, comment);
+      return await state.stopping(() => api.cancel(id, comment));
     } catch (error) {
       if (error instanceof TransportError) return undefined;
       throw error;
@@ -114,7 +114,7 @@ async function unansweredOnDevice(api: ApiClient, state: TenantState, info: Test
   if (!machineId || state.unansweredScans.length === 0) return [];
   const mark = info?.annotations.length ?? 0;
   try {
-    return await adoptUnanswered(api, state, machineId);
+    return await state.stopping(() => adoptUnanswered(api, state, machineId));
   } catch {
     return [];
   } finally {

@@ -1,0 +1,49 @@
+import { TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
+import { QuotaExceededError } from '../../src/harness/errors.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { removeTempDirs } from '../helpers/temp-dir.ts';
+import { type FakeAnswer, fakeClock, scan, tenant } from './fake-tenant.ts';
+
+test.afterEach(removeTempDirs);
+
+// MDE_QUOTA_SHARE keeps room for the app's other automation; the teardown's cancel stops an action
+// the run left running on a device. With the share's minute spent it waited on the ledger for up to a
+// minute (a stop outlasts a CI service's grace and a SIGKILL leaves the scan running), and with the
+// hour's share spent it was refused outright. The tenant's own limit still holds: a 429 is waited out.
+const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
+const CANCEL = 'CancelMachineAction';
+const ID = 'bbbbbbbb-0000-4000-8000-000000000021';
+
+function device() {
+  const clock = fakeClock();
+  let cancelled = false;
+  const answer = (url: string, method: string): FakeAnswer => {
+    if (url.endsWith('/runAntiVirusScan')) return scan(ID);
+    if (method === 'POST') cancelled = true;
+    return { status: 200, body: { ...scan(ID).body, status: cancelled ? 'Cancelled' : 'Pending' } };
+  };
+  // A share of 0.05 leaves 5 cancels a minute and 75 an hour of the contract's 100 and 1,500.
+  return tenant({ machineId: MACHINE, allowWrites: true, quotaShare: 0.05 }, answer, clock);
+}
+
+for (const [spent, calls] of [
+  ['minute', 5],
+  ['hour', 75],
+] as const)
+  test(`the teardown's cancel is sent when the run's ${spent} share of cancels is spent`, async () => {
+    test.setTimeout(10_000);
+    const { state } = device();
+    const driver = new TenantDriver(state);
+    await driver.activeAction();
+    const key = state.quotaKey('operator');
+    // Spent in this minute, or over the hour a few a minute: the ledger now holds or refuses a cancel.
+    const at = (i: number) => state.clock.now() - (spent === 'hour' ? 3_500_000 - i * 46_000 : 0);
+    for (let i = 0; i < calls; i++) expect(state.ledger.tryReserve(key, CANCEL, false, at(i))).toBe(0);
+    if (spent === 'minute') expect(state.ledger.tryReserve(key, CANCEL)).toBeGreaterThan(0);
+    else expect(() => state.ledger.tryReserve(key, CANCEL)).toThrow(QuotaExceededError);
+    await driver.teardown();
+    expect(state.created.get(ID)).toMatchObject({ cancelledBy: 'teardown', lastStatus: 'Cancelled' });
+    // Counted all the same, so reports/quota.json shows what the run spent.
+    const counted = state.ledger.report().calls.find((c) => c.operationId === CANCEL);
+    expect(counted?.total).toBe(calls + 1);
+  });

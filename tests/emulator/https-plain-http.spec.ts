@@ -89,3 +89,24 @@ test('close() ends a connection that has not sent its first bytes yet', async ()
   await own.close();
   await closed;
 });
+
+// A client may write its request line in pieces (a proxy, a slow link, a hand-typed telnet session):
+// only the first piece was looked at, and a request line cut before its end went to TLS, which closed
+// the connection with no answer, as before the plain-HTTP answer existed.
+test('a plain-HTTP request line that arrives in pieces is answered 400 all the same', async () => {
+  const socket = connect(port, '127.0.0.1');
+  let text = '';
+  socket.setEncoding('latin1');
+  socket.on('data', (chunk: string) => {
+    text += chunk;
+  });
+  socket.on('error', () => {});
+  const closed = new Promise((done) => socket.once('close', done));
+  await new Promise((done) => socket.once('connect', done));
+  for (const piece of ['G', 'ET /api/mach', 'ineactions HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n']) {
+    socket.write(piece);
+    await new Promise((done) => setTimeout(done, 30));
+  }
+  await closed;
+  expect(text).toMatch(/^HTTP\/1\.1 400 /);
+});

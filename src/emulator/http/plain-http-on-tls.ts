@@ -5,6 +5,9 @@ import { Server as TlsServer } from 'node:tls';
 // A TLS connection opens with a handshake record (first byte 22); an HTTP/1.x request with a method.
 const TLS_HANDSHAKE = 0x16;
 const REQUEST_LINE = /^[A-Z]{3,10} \S+ HTTP\/1\.[01]\r?\n/;
+// What a request line looks like before its end has come: a client may write it in pieces.
+const REQUEST_LINE_START = /^[A-Z]{1,10}(?: \S*(?: H(?:T(?:T(?:P(?:\/(?:1(?:\.[01]?)?)?)?)?)?)?)?)?\r?$/;
+const HEAD_MAX = 2048;
 // A client silent this long is handed to TLS as it is, whose handshake timeout then applies.
 const SNIFF_MS = 5_000;
 // After the answer, what more the client sends is read and dropped for this long, so that closing
@@ -32,18 +35,24 @@ export function answerPlainHttpOnTls(server: Server, answer: (httpsOrigin: strin
     open.add(socket);
     socket.once('close', () => open.delete(socket));
     const ignore = () => socket.destroy();
+    // The first bytes, kept until it is clear what the client speaks, then put back for TLS (whose
+    // socket reads what the raw one has buffered before its own reads).
+    let seen: Buffer = Buffer.alloc(0);
     const toTls = () => {
       done();
+      if (seen.length > 0) socket.unshift(seen);
       for (const listener of tlsListeners) listener.call(server, socket);
     };
     const timer = setTimeout(toTls, SNIFF_MS);
     const sniff = () => {
       const chunk = socket.read() as Buffer | null;
       if (chunk === null) return;
-      // Put back: the TLS socket reads what the raw socket has buffered before its own reads.
-      socket.unshift(chunk);
-      const head = chunk.subarray(0, 2048).toString('latin1');
-      if (chunk[0] === TLS_HANDSHAKE || !REQUEST_LINE.test(head)) return toTls();
+      seen = seen.length > 0 ? Buffer.concat([seen, chunk]) : chunk;
+      const head = seen.subarray(0, HEAD_MAX).toString('latin1');
+      if (seen[0] === TLS_HANDSHAKE) return toTls();
+      // Looked at again with the next piece, until SNIFF_MS.
+      if (seen.length < HEAD_MAX && REQUEST_LINE_START.test(head)) return;
+      if (!REQUEST_LINE.test(head)) return toTls();
       done();
       socket.on('error', ignore);
       socket.resume();

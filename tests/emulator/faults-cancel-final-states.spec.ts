@@ -1,0 +1,47 @@
+import { errorCode, expect } from './emulator-fixture.ts';
+import { smoke } from './fault-smoke.ts';
+
+// A cancel of an action in a final state: refused, cancelled, or a server error.
+
+smoke('final-state-cancellable', 'a Succeeded action is cancelled; TimeOut is still refused', async (emu) => {
+  const token = await emu.token();
+  const done = await emu.seed('Succeeded');
+  expect((await emu.cancel(done.id as string, token)).json().status).toBe('Cancelled');
+  expect((await emu.cancel((await emu.seed('TimeOut')).id as string, token)).statusCode).toBe(400);
+});
+
+smoke(
+  'final-state-500',
+  'a Failed action answers 500 with the envelope; TimeOut is still 400',
+  async (emu) => {
+    const token = await emu.token();
+    const res = await emu.cancel((await emu.seed('Failed')).id as string, token);
+    expect(res.statusCode).toBe(500);
+    expect(errorCode(res)).toBe('InternalServerError');
+    expect((await emu.cancel((await emu.seed('TimeOut')).id as string, token)).statusCode).toBe(400);
+  },
+);
+
+smoke('final-state-200-unchanged', 'a Cancelled action answers 200 unchanged', async (emu) => {
+  const action = await emu.seed('Cancelled');
+  const token = await emu.token();
+  const before = (await emu.get(action.id as string, token)).json();
+  const res = await emu.cancel(action.id as string, token);
+  expect(res.statusCode).toBe(200);
+  expect(res.json()).toEqual(before);
+});
+
+smoke('timeout-cancellable', 'a TimeOut action is cancelled; Succeeded is still refused', async (emu) => {
+  const token = await emu.token();
+  expect((await emu.cancel((await emu.seed('TimeOut')).id as string, token)).json().status).toBe('Cancelled');
+  expect((await emu.cancel((await emu.seed('Succeeded')).id as string, token)).statusCode).toBe(400);
+});
+
+smoke('final-cancel-applied-late', 'a refused cancel of a Succeeded action shows 5 s later', async (emu) => {
+  const token = await emu.token();
+  const done = await emu.seed('Succeeded');
+  expect((await emu.cancel(done.id as string, token)).statusCode).toBe(400);
+  expect((await emu.get(done.id as string, token)).json().status).toBe('Succeeded');
+  await emu.advance(5);
+  expect((await emu.get(done.id as string, token)).json().status).toBe('Cancelled');
+});

@@ -3,7 +3,7 @@ import { judgedShard } from '../../src/reporters/shard-judgement.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runRecords, testRecord } from './helpers/records.ts';
 
-// A shard's records are written whatever its judgement does (reporter-inline.spec.ts runs whole shards;
+// A shard's records are written whatever its judgement does (reporter-inline-shards.spec.ts runs whole ones;
 // no real input makes the judgement throw, so a judge that throws stands in for a bug of the suite).
 test('a shard whose judgement throws exits 2 and says so in its records, which keep their tests', () => {
   const records = runRecords([

@@ -1,20 +1,11 @@
 import { decodeJwt, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { OTHER_RESOURCE_SCOPE } from '../../src/contract/index.ts';
-import { ALL_ROLES, errorCode, expect } from './emulator-fixture.ts';
+import { ALL_ROLES, expect } from './emulator-fixture.ts';
 import { smoke } from './fault-smoke.ts';
 
+// How a bearer token is verified: its signature, algorithm, key id, expiry and audience.
+
 const LIST = '/api/machineactions';
-
-smoke('no-auth-allowed', 'a cancel without Authorization is served', async (emu) => {
-  const action = await emu.seed('Pending');
-  const res = await emu.call('POST', `/api/machineactions/${action.id}/cancel`, { body: {} });
-  expect(res.statusCode).toBe(200);
-});
-
-smoke('no-auth-403', 'no Authorization answers 403; a bad token still 401', async (emu) => {
-  expect((await emu.call('GET', LIST)).statusCode).toBe(403);
-  expect((await emu.call('GET', LIST, { headers: { authorization: 'Bearer x' } })).statusCode).toBe(401);
-});
 
 smoke('signature-unchecked', 'a token signed with another key is accepted', async (emu) => {
   const { privateKey } = await generateKeyPair('RS256');
@@ -38,13 +29,6 @@ smoke('expiry-unchecked', 'a token is accepted two hours after it expired', asyn
   expect((await emu.call('GET', LIST, { token })).statusCode).toBe(200);
 });
 
-smoke('scheme-ignored', 'a valid token under Basic is accepted', async (emu) => {
-  const token = await emu.token();
-  expect((await emu.call('GET', LIST, { headers: { authorization: `Basic ${token}` } })).statusCode).toBe(
-    200,
-  );
-});
-
 smoke('audience-unchecked', 'a token for another resource is accepted', async (emu) => {
   const token = await emu.token(ALL_ROLES, { scope: OTHER_RESOURCE_SCOPE });
   expect((await emu.call('GET', LIST, { token })).statusCode).toBe(200);
@@ -53,30 +37,6 @@ smoke('audience-unchecked', 'a token for another resource is accepted', async (e
 smoke('audience-401', 'a token for another resource answers 401', async (emu) => {
   const token = await emu.token(ALL_ROLES, { scope: OTHER_RESOURCE_SCOPE });
   expect((await emu.call('GET', LIST, { token })).statusCode).toBe(401);
-});
-
-smoke(
-  'role-refused-liveresponse',
-  'Machine.LiveResponse alone cannot cancel; Machine.Scan can',
-  async (emu) => {
-    const action = await emu.seed('Pending');
-    expect(
-      (await emu.cancel(action.id as string, await emu.token(['Machine.LiveResponse']))).statusCode,
-    ).toBe(403);
-    expect((await emu.cancel(action.id as string, await emu.token(['Machine.Scan']))).statusCode).toBe(200);
-  },
-);
-
-smoke('read-only-can-cancel', 'Machine.Read.All alone cancels', async (emu) => {
-  const action = await emu.seed('Pending');
-  expect((await emu.cancel(action.id as string, await emu.token(['Machine.Read.All']))).statusCode).toBe(200);
-});
-
-smoke('forbidden-wrong-code', "a missing role answers 403 with code 'Unauthorized'", async (emu) => {
-  const action = await emu.seed('Pending');
-  const res = await emu.cancel(action.id as string, await emu.token(['Machine.Read.All']));
-  expect(res.statusCode).toBe(403);
-  expect(errorCode(res)).toBe('Unauthorized');
 });
 
 smoke(
@@ -91,34 +51,6 @@ smoke(
     expect((await emu.call('GET', LIST, { token: unused })).statusCode).toBe(401);
   },
 );
-
-smoke('no-auth-get-allowed', 'a GET without Authorization is served; a cancel is still 401', async (emu) => {
-  const action = await emu.seed('Pending');
-  expect((await emu.call('GET', `/api/machineactions/${action.id}`)).statusCode).toBe(200);
-  const cancel = await emu.call('POST', `/api/machineactions/${action.id}/cancel`, { body: {} });
-  expect(cancel.statusCode).toBe(401);
-});
-
-smoke(
-  'no-roles-can-cancel',
-  'a token with no role cancels; one with only a read role is refused',
-  async (emu) => {
-    const none = await emu.token([]);
-    const reader = await emu.token(['Machine.Read.All']);
-    const action = await emu.seed('Pending');
-    expect((await emu.cancel(action.id as string, reader)).statusCode).toBe(403);
-    expect((await emu.cancel(action.id as string, none)).statusCode).toBe(200);
-    expect((await emu.get(action.id as string, reader)).json().status).toBe('Cancelled');
-  },
-);
-
-smoke('bare-token-accepted', "a token with no scheme is accepted; 'Basic <token>' is not", async (emu) => {
-  const token = await emu.token();
-  expect((await emu.call('GET', LIST, { headers: { authorization: token } })).statusCode).toBe(200);
-  expect((await emu.call('GET', LIST, { headers: { authorization: `Basic ${token}` } })).statusCode).toBe(
-    401,
-  );
-});
 
 smoke(
   'unknown-kid-unverified',
@@ -160,34 +92,6 @@ smoke(
     expect((await emu.call('GET', LIST, { token: tamper(fresh) })).statusCode).toBe(401);
     expect((await emu.call('GET', LIST, { token: fresh })).statusCode).toBe(200);
     expect((await emu.call('GET', LIST, { token: tamper(fresh) })).statusCode).toBe(200);
-  },
-);
-
-smoke(
-  'read-only-can-cancel-versioned',
-  'Machine.Read.All alone cancels under /api/v1.0 and is refused under /api',
-  async (emu) => {
-    const action = await emu.seed('Pending');
-    const token = await emu.token(['Machine.Read.All']);
-    const call = (prefix: string) =>
-      emu.call('POST', `${prefix}/machineactions/${action.id}/cancel`, { token, body: {} });
-    expect((await call('/api')).statusCode).toBe(403);
-    expect((await call('/api/v1.0')).statusCode).toBe(200);
-  },
-);
-
-smoke(
-  'no-auth-versioned-allowed',
-  'without Authorization a cancel and a GET are served under /api/v1.0 and refused under /api',
-  async (emu) => {
-    const action = await emu.seed('Pending');
-    const get = (prefix: string) => emu.call('GET', `${prefix}/machineactions/${action.id}`);
-    expect((await get('/api')).statusCode).toBe(401);
-    expect((await get('/api/v1.0')).statusCode).toBe(200);
-    const cancel = (prefix: string) =>
-      emu.call('POST', `${prefix}/machineactions/${action.id}/cancel`, { body: {} });
-    expect((await cancel('/api')).statusCode).toBe(401);
-    expect((await cancel('/api/v1.0')).statusCode).toBe(200);
   },
 );
 

@@ -1,0 +1,58 @@
+import {
+  expect,
+  expectProtectedUnchanged,
+  protectedAction,
+  req,
+  stateBefore,
+  suite,
+  test,
+} from '../fixtures/index.ts';
+
+// AUTH.AUDIENCE: a valid token for another resource is refused by the cancel and the reads.
+
+suite('authentication', () => {
+  test(
+    'a valid token for another audience answers 403 and changes nothing',
+    req('AUTH.AUDIENCE'),
+    async ({ driver, api, need }) => {
+      const token = await need(driver.token('other-audience'));
+      const authorization = `Bearer ${token}`;
+      const res = await api.cancel(driver.unknownId(), undefined, { authorization });
+      expect(res).toHaveStatus(403);
+      // A versioned route may check the audience apart, on a cancel or a GET by id: an action that
+      // exists tells a served call (2xx) from a refused one. Any 4xx there, as a target without
+      // /api/v1.0 answers 404 (PATH.VERSIONED).
+      const target = await need(protectedAction(driver));
+      const before = await stateBefore(driver, api, target);
+      const versioned = [
+        await api.cancel(
+          target.id,
+          { Comment: 'conformance: other audience' },
+          { authorization, versioned: true },
+        ),
+        await api.get(target.id, { authorization, versioned: true }),
+      ];
+      for (const answer of versioned) expect(answer, 'refused under /api/v1.0').toHaveStatus('4xx');
+      await expectProtectedUnchanged(driver, api, target, before);
+    },
+  );
+
+  // The reads too, as for AUTH.MISSING: an audience check left off a read route serves any resource's token.
+  test(
+    'a valid token for another audience answers 403 to a GET and a list',
+    req('AUTH.AUDIENCE'),
+    async ({ driver, api, need }) => {
+      const token = await need(driver.token('other-audience'));
+      const authorization = `Bearer ${token}`;
+      const reads = [
+        await api.get(driver.unknownId(), { authorization }),
+        await api.list({ $top: 1 }, { authorization }),
+      ];
+      for (const res of reads) expect(res).toHaveStatus(403);
+      // A versioned route may check the audience apart. Any 4xx there, as a target without /api/v1.0
+      // answers 404 (PATH.VERSIONED); the list, served to the caller's tenant, shows a 2xx.
+      const versioned = await api.list({ $top: 1 }, { authorization, versioned: true });
+      expect(versioned, 'refused under /api/v1.0').toHaveStatus('4xx');
+    },
+  );
+});

@@ -1,6 +1,12 @@
 import { X509Certificate } from 'node:crypto';
 import type { JWTPayload } from 'jose';
-import { type AssertionOptions, certificateAssertionOf, exchange, NOW } from './client-assertions.ts';
+import {
+  type AssertionOptions,
+  certificateAssertionOf,
+  exchange,
+  NOW,
+  registerCertApp,
+} from './client-assertions.ts';
 import { type Emu, expect, START_MS, TENANT, test } from './emulator-fixture.ts';
 import { type ClientCertificate, clientCertificate } from './identity/test-credentials.ts';
 
@@ -25,13 +31,7 @@ test.beforeAll(async () => {
 });
 
 test.beforeEach(async ({ emu }) => {
-  const app = {
-    tenantId: TENANT,
-    roles: ['Machine.Read.All'],
-    clientId: 'cert-app',
-    certificate: certificate.cert,
-  };
-  expect((await emu.control('POST', '/apps', app)).statusCode).toBe(201);
+  expect(await registerCertApp(emu, certificate)).toBe(201);
 });
 
 function certificateAssertion(claims: JWTPayload = {}, options: AssertionOptions = {}) {

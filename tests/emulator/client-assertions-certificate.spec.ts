@@ -4,6 +4,7 @@ import {
   certificateAssertionOf,
   exchange,
   NOW,
+  registerCertApp,
   TOKEN_ENDPOINT,
 } from './client-assertions.ts';
 import { expect, TENANT, test } from './emulator-fixture.ts';
@@ -20,13 +21,7 @@ test.beforeAll(async () => {
 });
 
 test.beforeEach(async ({ emu }) => {
-  const app = {
-    tenantId: TENANT,
-    roles: ['Machine.Read.All'],
-    clientId: 'cert-app',
-    certificate: certificate.cert,
-  };
-  expect((await emu.control('POST', '/apps', app)).statusCode).toBe(201);
+  expect(await registerCertApp(emu, certificate)).toBe(201);
 });
 
 function certificateAssertion(claims: JWTPayload = {}, options: AssertionOptions = {}) {

@@ -47,6 +47,17 @@ export async function certificateAssertionOf(
     .sign(await importPKCS8(options.key ?? certificate.key, alg));
 }
 
+// cert-app, a read-only app that signs in with `certificate`.
+export async function registerCertApp(emu: Emu, certificate: ClientCertificate): Promise<number> {
+  const app = {
+    tenantId: TENANT,
+    roles: ['Machine.Read.All'],
+    clientId: 'cert-app',
+    certificate: certificate.cert,
+  };
+  return (await emu.control('POST', '/apps', app)).statusCode;
+}
+
 export function exchange(emu: Emu, clientId: string, assertion: string, type = JWT_BEARER) {
   return emu.requestToken(TENANT, {
     client_id: clientId,

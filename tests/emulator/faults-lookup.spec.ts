@@ -59,6 +59,24 @@ smoke('no-versioned-path-bare-404', '/api/v1.0 answers 404 with no body while /a
   expect((await emu.get(action.id as string, token)).statusCode).toBe(200);
 });
 
+smoke(
+  'no-versioned-path-stock-404',
+  "/api/v1.0 answers 404 with the framework's stock body while /api works",
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    const token = await emu.token();
+    const versioned = await emu.call('GET', `/api/v1.0/machineactions/${action.id}`, {
+      token,
+      unchecked: true,
+    });
+    expect(versioned.statusCode).toBe(404);
+    expect(JSON.parse(versioned.body)).toEqual({
+      Message: `No HTTP resource was found that matches the request URI '/api/v1.0/machineactions/${action.id}'.`,
+    });
+    expect((await emu.get(action.id as string, token)).statusCode).toBe(200);
+  },
+);
+
 smoke('tenant-leak-get', "GET shows another tenant's action; cancel does not find it", async (emu) => {
   const theirs = await emu.seed('Pending');
   const token = await emu.token(undefined, { tenantId: OTHER_TENANT });

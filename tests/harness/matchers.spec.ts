@@ -127,6 +127,23 @@ test.describe('per-exchange checks', () => {
     base(checkExchange({ ...stock, requestHeaders: {} }).map((v) => v.id)).toEqual(['SCHEMA.ERROR']);
   });
 
+  // A target that does not serve /api/v1.0 breaks PATH.VERSIONED (a SHOULD), and its 404 there is its
+  // framework's (the fault no-versioned-path-stock-404): SCHEMA.ERROR (a MUST) failed it before.
+  test('a 404 under /api/v1.0 without the envelope is PATH.VERSIONED, not SCHEMA.ERROR', () => {
+    const stock = { Message: "No HTTP resource was found that matches the request URI '/api/v1.0/x'." };
+    const versioned = (e: Exchange): Exchange => ({
+      ...e,
+      url: 'http://target.test/api/v1.0/machineactions/x',
+      pathTemplate: '/api/v1.0/machineactions/{id}',
+    });
+    const html = { ...exchange(404, undefined, { 'content-type': 'text/html' }), text: '<h1>Not Found</h1>' };
+    for (const unrouted of [exchange(404, stock), html])
+      base(checkExchange(versioned(unrouted)).map((v) => v.id)).toEqual(['PATH.VERSIONED']);
+    // Under /api the same bodies stay SCHEMA.ERROR's, as does any other status under /api/v1.0.
+    base(checkExchange(exchange(404, stock)).map((v) => v.id)).toEqual(['SCHEMA.ERROR']);
+    base(checkExchange(versioned(exchange(400, stock))).map((v) => v.id)).toEqual(['SCHEMA.ERROR']);
+  });
+
   test('a valid answer has no violation', () => {
     base(checkExchange(exchange(404, { error: { code: 'NotFound', message: 'm' } }))).toEqual([]);
   });

@@ -18,6 +18,14 @@ export const ROUTE_FAULTS = [
     routes: { versionedPath: false, versionedBare404: true },
   },
   {
+    name: 'no-versioned-path-stock-404',
+    seam: 'route',
+    breaks: ['PATH.VERSIONED'],
+    description:
+      'Nothing answers under /api/v1.0, and a request there gets the 404 a web framework gives a path it has no route for (ASP.NET Web API\'s stock {"Message": ...}), not the error envelope.',
+    routes: { versionedPath: false, versionedStock404: true },
+  },
+  {
     name: 'versioned-cancel-not-stored',
     seam: 'route',
     breaks: ['PATH.VERSIONED'],

@@ -20,8 +20,16 @@ type Handler = (request: FastifyRequest<any>, caller: Caller) => Outcome;
 // the versioned prefix /api/v1.0 (docs/contract.md#versioning). The token operation has its own route
 // (token.ts); any other operation the contract gains without a handler here is simply not served.
 export function registerApiRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
-  if (!ctx.faults.routes.versionedPath && ctx.faults.routes.versionedBare404)
+  const { versionedPath, versionedBare404, versionedStock404 } = ctx.faults.routes;
+  if (!versionedPath && versionedBare404)
     app.all(`${ctx.contract.versionedPrefix}/*`, (_request, reply) => reply.code(404).send());
+  else if (!versionedPath && versionedStock404)
+    app.all(`${ctx.contract.versionedPrefix}/*`, (request, reply) =>
+      reply
+        .code(404)
+        .type('application/json; charset=utf-8')
+        .send({ Message: `No HTTP resource was found that matches the request URI '${request.url}'.` }),
+    );
   for (const operation of ctx.contract.operations) {
     if (!handlerFor(ctx, operation, false)) continue;
     const url = operation.path.replace(/\{(\w+)\}/g, ':$1');

@@ -13,6 +13,9 @@ export interface RoutePolicy {
   // true (with versionedPath false): a request under /api/v1.0 answers 404 with no body, as a server
   // with no such route does, not the error envelope.
   versionedBare404: boolean;
+  // true (with versionedPath false): a request under /api/v1.0 answers 404 with the body a web framework
+  // gives a request it has no route for (ASP.NET Web API's stock {"Message": ...}), not the error envelope.
+  versionedStock404: boolean;
 }
 
 export const CONTRACT_ROUTES: RoutePolicy = {
@@ -21,4 +24,5 @@ export const CONTRACT_ROUTES: RoutePolicy = {
   versionedCancelCrossTenant: false,
   versionedListCrossTenant: false,
   versionedBare404: false,
+  versionedStock404: false,
 };

@@ -8,7 +8,7 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.profile.json'));
 const raw = (file: string) => JSON.parse(readFileSync(new URL(file, DIR), 'utf8')) as ProfileDocument;
 
 test.describe('built-in profile files', () => {
-  test('ship default, the four earlier readings and the front-door, conservative and lagging profiles', () => {
+  test('ship default, the four earlier readings and the front-door, conservative, lagging and replicated profiles', () => {
     expect(Object.keys(PROFILES)).toEqual([
       'default',
       'async-cancel',
@@ -16,6 +16,7 @@ test.describe('built-in profile files', () => {
       'front-door',
       'lagging',
       'lenient',
+      'replicated',
       'strict-odata',
     ]);
   });
@@ -68,7 +69,7 @@ test.describe('loadProfile', () => {
 
   test('an unknown name is refused with the known names', () => {
     expect(() => loadProfile({ profile: 'chaos' })).toThrow(
-      'Unknown profile "chaos". Known profiles: default, async-cancel, conservative, front-door, lagging, lenient, strict-odata.',
+      'Unknown profile "chaos". Known profiles: default, async-cancel, conservative, front-door, lagging, lenient, replicated, strict-odata.',
     );
   });
 });

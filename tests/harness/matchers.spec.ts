@@ -127,6 +127,23 @@ test.describe('per-exchange checks', () => {
     base(checkExchange({ ...stock, requestHeaders: {} }).map((v) => v.id)).toEqual(['SCHEMA.ERROR']);
   });
 
+  // The 403 AUTH.AUDIENCE provokes is documented by its status alone (independent emulator, variant a,
+  // answers ASP.NET's stock body): SCHEMA.ERROR (a MUST) failed it before. A 403 to the API's own
+  // token (PERM.NONE's) stays held to the envelope.
+  test('the body of a 403 to a token for another resource is not judged', () => {
+    const token = (aud: string) =>
+      `Bearer e30.${Buffer.from(JSON.stringify({ aud })).toString('base64url')}.sig`;
+    const stock = exchange(403, { Message: 'Authorization has been denied for this request.' });
+    for (const aud of ['https://management.azure.com', 'https://management.azure.com/'])
+      base(checkExchange({ ...stock, requestHeaders: { authorization: token(aud) } })).toEqual([]);
+    const own = {
+      ...stock,
+      requestHeaders: { authorization: token('https://api.securitycenter.microsoft.com') },
+    };
+    base(checkExchange(own).map((v) => v.id)).toEqual(['SCHEMA.ERROR']);
+    base(checkExchange(stock).map((v) => v.id)).toEqual(['SCHEMA.ERROR']);
+  });
+
   // A target that does not serve /api/v1.0 breaks PATH.VERSIONED (a SHOULD), and its 404 there is its
   // framework's (the fault no-versioned-path-stock-404): SCHEMA.ERROR (a MUST) failed it before.
   test('a 404 under /api/v1.0 without the envelope is PATH.VERSIONED, not SCHEMA.ERROR', () => {

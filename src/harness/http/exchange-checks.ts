@@ -2,6 +2,7 @@ import { getContract, getRegistry, type RequirementId, responseFor } from '../..
 import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from '../../contract/json-depth.ts';
 import type { Finding } from '../evidence/finding.ts';
 import { type Exchange, exchangeTitle, isJsonContentType, retryAfterOf } from './exchange.ts';
+import { sentForeignAudience } from './foreign-audience.ts';
 
 type Violation = Extract<Finding, { kind: 'violation' }>;
 
@@ -33,6 +34,9 @@ export function checkExchange(exchange: Exchange): Violation[] {
   // The body of a 401 to a bad token (rather than a missing one) is open (docs/contract.md#unauthorized-body):
   // a stock `{"Message": ...}` or a plain-text answer is lawful there, so nothing is checked.
   if (exchange.status === 401 && exchange.requestHeaders.authorization !== undefined) return [];
+  // So is the body of the 403 to a token issued for another resource (docs/contract.md#audience): the
+  // status is documented, the body nowhere, and AUTH.AUDIENCE judges the status alone.
+  if (exchange.status === 403 && sentForeignAudience(exchange.requestHeaders)) return [];
 
   if (spec?.schemaRef && hasText && exchange.body === undefined) {
     violation(

@@ -71,6 +71,8 @@ export async function apiAnswer(
     );
   }
 
+  if (!AUDIENCES.has(claims.audience.replace(/\/$/, '')) && variant.foreignAudienceBody === 'stock')
+    return { status: 403, json: { Message: 'Authorization has been denied for this request.' } };
   if (!AUDIENCES.has(claims.audience.replace(/\/$/, '')))
     return apiError(
       variant,

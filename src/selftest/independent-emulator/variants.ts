@@ -56,6 +56,10 @@ export interface Variant {
   // `{"Message": ...}` or a bare 401 (the reference emulator sends the envelope); a missing
   // Authorization still gets the envelope (AUTH.MISSING demands it).
   unauthorizedBody: 'stock-for-bad-credentials' | 'bare-for-bad-credentials';
+  // The 403 to a valid token issued for another resource (docs/contract.md#audience): its body is as
+  // undocumented as a bad token's 401. The error envelope, or ASP.NET's stock `{"Message": ...}` of an
+  // authorization filter that refuses the token before the API's own code runs.
+  foreignAudienceBody: 'envelope' | 'stock';
   // A token with no role at all (docs/contract.md#permissions): the 403 of any token lacking a role, or
   // refused while authenticating, as Microsoft.Identity.Web does (a 401 as for a bad token).
   rolelessToken: 'forbidden' | 'unauthenticated';
@@ -106,6 +110,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     errorInnerError: false,
     wwwAuthenticate: true,
     unauthorizedBody: 'stock-for-bad-credentials',
+    foreignAudienceBody: 'stock',
     rolelessToken: 'forbidden',
     duplicateCreate: 'reject',
     connection: 'keep-alive',
@@ -142,6 +147,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     errorInnerError: true,
     wwwAuthenticate: false,
     unauthorizedBody: 'bare-for-bad-credentials',
+    foreignAudienceBody: 'envelope',
     rolelessToken: 'unauthenticated',
     duplicateCreate: { existingStatus: 200 },
     connection: 'close',

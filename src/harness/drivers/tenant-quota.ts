@@ -4,6 +4,7 @@ import { getContract } from '../../contract/index.ts';
 import type { CredentialSpec } from '../config/credential-spec.ts';
 import type { TenantTarget } from '../config/target-spec.ts';
 import { QuotaLedger, type QuotaReport } from '../http/quota-ledger.ts';
+import type { RealTime } from './real-time.ts';
 
 // The quota ledger of a tenant run: one file under test-results/ that the preflight, every worker and
 // the closing report share (reports/quota.json is written from it).
@@ -13,14 +14,14 @@ export function tenantQuotaLedger(
   spec: TenantTarget,
   runId: string,
   resultsDir: string,
-  now?: () => number,
+  clock?: RealTime,
 ): QuotaLedger {
   return new QuotaLedger({
     file: join(resultsDir, QUOTA_LEDGER_FILE),
     runId,
     share: spec.quotaShare,
     limitOf: (operationId) => getContract().rateLimit(operationId),
-    ...(now ? { now } : {}),
+    ...(clock ? { now: () => clock.now(), sleep: (ms: number) => clock.sleep(ms) } : {}),
   });
 }
 

@@ -66,7 +66,7 @@ export class TenantState implements CallGuard {
 
   constructor(readonly options: TenantRuntimeOptions) {
     this.clock = options.clock ?? REAL_TIME;
-    this.ledger = tenantQuotaLedger(options.spec, options.runId, options.resultsDir, () => this.clock.now());
+    this.ledger = tenantQuotaLedger(options.spec, options.runId, options.resultsDir, this.clock);
     this.refusedScans = new RefusedScans(
       join(options.resultsDir, REFUSED_SCANS_FILE),
       options.runId,

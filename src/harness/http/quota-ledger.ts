@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { RateLimit } from '../../contract/index.ts';
 import { writeWhole } from '../../contract/write-whole.ts';
 import { QuotaExceededError } from '../errors.ts';
+import { WALL_CLOCK } from '../wall-clock.ts';
 import { lockFileSync } from './file-lock.ts';
 
 // Counts every call a run makes to a real tenant, per app and operation, in sliding minute and hour
@@ -25,7 +26,9 @@ export interface QuotaLedgerOptions {
   runId: string;
   share: number;
   limitOf(operationId: string): RateLimit;
+  // Real time unless a caller injects its own (a unit test's fake clock neither reads nor waits it).
   now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface QuotaReport {
@@ -44,9 +47,11 @@ const HOUR = 3_600_000;
 
 export class QuotaLedger {
   private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
   private dirMade = false;
   constructor(private readonly options: QuotaLedgerOptions) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => WALL_CLOCK.now());
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
   // Records one call. When the minute share is used up it waits for the window to free (at most a
@@ -59,7 +64,7 @@ export class QuotaLedger {
       const reservedAt = this.now();
       const waitMs = this.tryReserve(caller, operationId, exempt, reservedAt);
       if (waitMs === 0) return reservedAt;
-      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      await this.sleep(waitMs);
     }
   }
 

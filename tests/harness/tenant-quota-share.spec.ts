@@ -47,3 +47,15 @@ for (const [spent, calls] of [
     const counted = state.ledger.report().calls.find((c) => c.operationId === CANCEL);
     expect(counted?.total).toBe(calls + 1);
   });
+
+// A test's own cancel still keeps to the share: it waits, on the run's clock, for the minute to free.
+test("a test's cancel with the minute share spent waits on the run's clock for the window", async () => {
+  const { state, clock } = device();
+  const driver = new TenantDriver(state);
+  const action = await driver.activeAction();
+  const key = state.quotaKey('operator');
+  for (let i = 0; i < 5; i++) expect(state.ledger.tryReserve(key, CANCEL)).toBe(0);
+  const api = await driver.client('operator');
+  expect((await api.cancel(action.id, { Comment: 'c' })).status).toBe(200);
+  expect(clock.slept).toContain(60_000);
+});

@@ -161,6 +161,22 @@ test.describe('per-exchange checks', () => {
     base(checkExchange(versioned(exchange(400, stock))).map((v) => v.id)).toEqual(['SCHEMA.ERROR']);
   });
 
+  // The API's error table lists InternalServerError (500) with no message (docs/contract.md#server-error-message):
+  // a tenant's 500 asked again and answered {"error":{"code":"InternalServerError"}} twice failed
+  // SCHEMA.ERROR (a MUST) before. A refusal (4xx) without message, or a 5xx without code, still fails it.
+  test('a 5xx envelope may leave out the message; a 4xx envelope may not, nor a 5xx the code', () => {
+    const requirements = (e: Exchange) => checkExchange(e).map((v) => v.id);
+    for (const status of [500, 503])
+      base(requirements(exchange(status, { error: { code: 'InternalServerError' } }))).toEqual([]);
+    base(
+      requirements(exchange(500, { error: { code: 'InternalServerError', message: 'm', target: 't' } })),
+    ).toEqual([]);
+    base(requirements(exchange(404, { error: { code: 'NotFound' } }))).toEqual(['SCHEMA.ERROR']);
+    base(requirements(exchange(500, { error: { message: 'm' } }))).toEqual(['SCHEMA.ERROR']);
+    base(requirements(exchange(500, { error: { code: '' } }))).toEqual(['SCHEMA.ERROR']);
+    base(requirements(exchange(500, { Message: 'An error has occurred.' }))).toEqual(['SCHEMA.ERROR']);
+  });
+
   test('a valid answer has no violation', () => {
     base(checkExchange(exchange(404, { error: { code: 'NotFound', message: 'm' } }))).toEqual([]);
   });

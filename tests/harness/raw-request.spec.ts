@@ -58,3 +58,59 @@ test('an idle connection is closed by the client within seconds', async () => {
     target.server.close();
   }
 });
+
+// An embedded emulator answers in the client's own process: a rate test's burst keeps that process
+// busy, and on a loaded machine (several `npm test` on 2 cores) a busy stretch outlasted a wire-fault
+// target's 1 s timeout, so lawful exchanges were lost (the self-test's flake). Time the process spends
+// busy is not time the target kept the answer back.
+test("time the client's own process spends busy does not count against the exchange's timeout", async () => {
+  const srv = createServer((req, res) => {
+    req.resume();
+    // Busy in turns, as a burst's calls are served one after another, for twice the timeout.
+    const until = performance.now() + 600;
+    const turn = () => {
+      const end = performance.now() + 20;
+      while (performance.now() < end);
+      if (performance.now() < until) setImmediate(turn);
+      else res.end('{}');
+    };
+    req.on('end', turn);
+  });
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = srv.address() as AddressInfo;
+    const answer = await sendRaw({
+      url: `http://127.0.0.1:${port}/`,
+      method: 'GET',
+      headers: {},
+      timeoutMs: 300,
+    });
+    expect(answer.status).toBe(200);
+  } finally {
+    srv.closeAllConnections();
+    srv.close();
+  }
+});
+
+test('an answer that never comes is lost on time while the process idles', async () => {
+  // Answers nothing: the connection stays open.
+  const srv = createServer(() => {});
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = srv.address() as AddressInfo;
+    const started = performance.now();
+    const lost = await sendRaw({
+      url: `http://127.0.0.1:${port}/`,
+      method: 'GET',
+      headers: {},
+      timeoutMs: 300,
+    }).catch((e: Error) => e);
+    expect(String(lost)).toBe('WireLoss: no answer within 300 ms');
+    // Not the test's timeout; a loaded machine may wake the process late.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(295);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  } finally {
+    srv.closeAllConnections();
+    srv.close();
+  }
+});

@@ -3,6 +3,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { answerTooLarge, MAX_ANSWER_BYTES } from './answer-limit.ts';
 import { ACCEPTED_CODINGS, decodeBody } from './content-coding.ts';
 import { describeFetchError } from './fetch-error.ts';
+import { type IdleDeadline, idleDeadline } from './idle-deadline.ts';
 
 export interface RawResponse {
   status: number;
@@ -33,7 +34,8 @@ export interface RawRequest {
   method: string;
   headers: Record<string, string>;
   body?: string;
-  // No answer (or no further byte of it) for this long: the exchange is lost.
+  // No answer (or no further byte of it) for this long: the exchange is lost. Time this process spent
+  // busy does not count (idle-deadline.ts).
   timeoutMs: number;
   // Extra certificate authorities to trust (the HTTPS emulator's self-signed certificate).
   ca?: string;
@@ -58,13 +60,24 @@ export function sendRaw(request: RawRequest): Promise<RawResponse> {
           ...headers,
           ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}),
         },
-        timeout: timeoutMs,
         // A custom CA needs its own agent; loopback HTTPS with the emulator's certificate is rare.
         ...(ca ? { ca } : { agent: https ? agents.https : agents.http }),
       },
-      (res) => readAnswer(res, timeoutMs).then(resolve, reject),
+      (res) => {
+        unanswered?.stop();
+        readAnswer(res, timeoutMs).then(resolve, reject);
+      },
     );
-    req.on('timeout', () => req.destroy(new WireLoss(`no answer within ${seconds(timeoutMs)}`)));
+    // Counted from when the request has a socket, as Node's own request timeout was: a request queued
+    // behind the agent's busy sockets has sent nothing yet. Not Node's timeout: it cannot give back
+    // the time this process spent busy (idle-deadline.ts).
+    let unanswered: IdleDeadline | undefined;
+    req.once('socket', () => {
+      unanswered = idleDeadline(timeoutMs, () =>
+        req.destroy(new WireLoss(`no answer within ${seconds(timeoutMs)}`)),
+      );
+    });
+    req.once('close', () => unanswered?.stop());
     req.on('error', (error) => {
       if (error instanceof WireLoss) return reject(error);
       // A kept-alive connection closed (FIN, no byte of an answer) as a request reused it: the classic
@@ -87,15 +100,18 @@ function readAnswer(res: IncomingMessage, timeoutMs: number): Promise<RawRespons
       reject(new WireLoss(reason));
       res.destroy();
     };
+    const stalled = idleDeadline(timeoutMs, () =>
+      res.destroy(new WireLoss(`the answer stalled after ${received} bytes for ${seconds(timeoutMs)}`)),
+    );
     res.on('data', (chunk: Buffer) => {
+      stalled.restart();
       received += chunk.length;
       if (received > MAX_ANSWER_BYTES) return refuse(answerTooLarge('received'));
       chunks.push(chunk);
     });
-    res.setTimeout(timeoutMs, () =>
-      res.destroy(new WireLoss(`the answer stalled after ${received} bytes for ${seconds(timeoutMs)}`)),
-    );
+    res.once('close', () => stalled.stop());
     res.on('end', () => {
+      stalled.stop();
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(res.headers))
         if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;

@@ -1,7 +1,7 @@
 // The targets of the self-test matrix (scripts/selftest.ts): the reference emulator in every built-in
 // profile and with every fault (embedded targets), two tenant rehearsals, and the independent emulator
 // in its variants, each kept when `wanted` names its case.
-import { FAULT_CATALOGUE, PROFILES } from '../src/emulator/index.ts';
+import { FAULT_CATALOGUE, type FaultEntry, PROFILES } from '../src/emulator/index.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
 import type { EmbeddedTarget } from '../src/harness/config/target-spec.ts';
 import { type TargetPlan, targetInfo } from '../src/harness/run/run-plan.ts';
@@ -11,8 +11,17 @@ import { startIndependentEmulator } from '../src/selftest/independent-emulator/i
 import { REHEARSAL_NAMES, startRehearsals } from '../src/selftest/rehearsal/start-rehearsals.ts';
 import { INDEPENDENT_VARIANTS } from '../src/selftest/selftest-cases.ts';
 
-// A wire fault that leaves a request unanswered costs one request timeout per lost exchange.
-const WIRE_TIMEOUT_MS = 1_000;
+// A wire fault that leaves a request unanswered costs one request timeout per lost exchange (two in
+// the whole matrix: GET.NOTFOUND's and SCHEMA.ERROR's GET of an unknown id), so its target waits 1 s,
+// not the run's 10 s. A reset or a body cut short is lost at once: those targets keep the run's
+// timeout, and a lawful exchange slowed by a loaded machine is not lost there.
+const UNANSWERED_TIMEOUT_MS = 1_000;
+// Every act says, so that a new one is decided on.
+const WAITS_OUT_TIMEOUT: Record<Extract<FaultEntry, { seam: 'wire' }>['act'], boolean> = {
+  'no-answer': true,
+  reset: false,
+  truncate: false,
+};
 
 const embedded = (name: string, spec: EmbeddedTarget, requestTimeoutMs?: number): TargetPlan => ({
   name,
@@ -34,7 +43,7 @@ export async function startMatrixTargets(
       embedded(
         faultCase(f.name),
         { mode: 'embedded', faults: [f.name] },
-        f.seam === 'wire' ? WIRE_TIMEOUT_MS : undefined,
+        f.seam === 'wire' && WAITS_OUT_TIMEOUT[f.act] ? UNANSWERED_TIMEOUT_MS : undefined,
       ),
     ),
   ].filter((t) => wanted(t.name));

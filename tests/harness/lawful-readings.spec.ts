@@ -1,3 +1,4 @@
+import { readUntil } from '../../src/harness/drivers/eventually.ts';
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import type { TargetDriver } from '../../src/harness/drivers/target-driver.ts';
 import type { ApiClient } from '../../src/harness/http/api-client.ts';
@@ -90,10 +91,15 @@ test("on a real device an active action's last update may move forward; on an em
   expect(untouched(succeeded, at('2026-12-02T10:00:05Z', 'Succeeded'), true)).toEqual(succeeded);
 });
 
-// On a tenant the GET quota may be shared: a throttled read decides nothing. An action gone, or a
-// server error from the API itself, may be what the refused call did: judged.
-test('a read after the refused call that is throttled reaches no verdict; a 404 or a 500 is judged', async () => {
-  const driver = { mode: 'tenant' } as unknown as TargetDriver;
+// On a tenant the GET quota may be shared: a throttled read decides nothing. An action gone past the
+// bounded wait (a replica may lag it for a moment), or a server error from the API itself, may be what
+// the refused call did: judged.
+test('a read after the refused call that is throttled reaches no verdict; a lasting 404 or a 500 is judged', async () => {
+  const driver = {
+    mode: 'tenant',
+    eventually: (read: () => Promise<unknown>, done: (value: unknown) => boolean) =>
+      readUntil(read, done, async () => {}),
+  } as unknown as TargetDriver;
   const reading = (status: number) =>
     ({ get: async () => answer(status, undefined) }) as unknown as ApiClient;
   const before = { status: 'Pending' };

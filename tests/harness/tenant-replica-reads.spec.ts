@@ -1,5 +1,7 @@
-import { expectUnchanged, stateBeforeCall } from '../fixtures/action-state.ts';
+import { statusOf } from '../fixtures/action-reads.ts';
+import { expectUnchanged, laterOrSame, stateBeforeCall } from '../fixtures/action-state.ts';
 import { cancelActive } from '../fixtures/cancel-active.ts';
+import { readBothPaths } from '../fixtures/caught-up-read.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { type FakeAnswer, scan, tenant } from './fake-tenant.ts';
@@ -65,4 +67,36 @@ test('a read still behind at the end of the bounded wait is judged as it reads',
   expect(String(judged)).toContain('as the refused call found it');
   // The read-back, the check after the refusal, then the schedule's reads after it.
   expect(gets).toBeGreaterThan(3);
+});
+
+test('the state before the call is read again while a replica does not have the new action yet', async () => {
+  const { driver } = lagging([read(QUEUED), notYet, notYet, read(QUEUED)], refused);
+  const action = await driver.activeAction();
+  const api = await driver.client('operator');
+  // A call in between: the read-back is no longer the state before the call.
+  await api.list({ $top: 1 });
+  expect((await stateBeforeCall(driver, api, action.id)).status).toBe('Pending');
+});
+
+// PATH.VERSIONED compares a GET under /api with one under /api/v1.0: the later must show the same status
+// or a later step. Each may reach another replica.
+test('the GET under /api/v1.0 is read again while it lags the one under /api', async () => {
+  const paths: string[] = [];
+  const reads = { plain: [notYet, read(RUNNING)], versioned: [read(QUEUED), read(QUEUED), read(RUNNING)] };
+  const { driver } = tenant(WRITES, (url, method) => {
+    if (url.endsWith('/runAntiVirusScan')) return scan(ID);
+    if (method === 'POST') return refused;
+    const which = url.includes('/api/v1.0/') ? 'versioned' : 'plain';
+    paths.push(which);
+    return reads[which].length > 1 ? reads[which].shift()! : reads[which][0]!;
+  });
+  const action = await driver.activeAction();
+  const api = await driver.client('operator');
+  // What the test used to send: two bare GETs, the second a replica behind the first.
+  const bare = [await api.get(action.id), await api.get(action.id, { versioned: true })];
+  expect(laterOrSame(statusOf(bare[0]!), statusOf(bare[1]!))).toBe(false);
+  const { plain, versioned } = await readBothPaths(driver, api, action.id, action);
+  expect(plain.status).toBe(200);
+  expect(versioned.status).toBe(200);
+  expect(laterOrSame(statusOf(plain), statusOf(versioned))).toBe(true);
 });

@@ -1,3 +1,4 @@
+import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import { ScanConfigError } from '../../src/harness/drivers/scan-config-error.ts';
 import { NotApplicableError } from '../../src/harness/errors.ts';
 import type { Exchange } from '../../src/harness/http/exchange.ts';
@@ -52,12 +53,31 @@ test("a new scan refused while another operator's action runs on a later page is
   );
 });
 
+// Real answers name the host that served them, a scale unit among them (docs/contract.md#hosts): a
+// nextLink there is not followed, so the rest of the list is unread and the device may be busy on it.
+const ELSEWHERE = 'https://elsewhere.example/api/machineactions?$skiptoken=2';
+
 test("a nextLink to another origin is not followed: the caller's token goes only to the API", async () => {
-  const { answer, asked } = pagedDevice(404, 'https://elsewhere.example/api/machineactions?$skiptoken=2');
+  const { answer, asked } = pagedDevice(404, ELSEWHERE);
   const { driver } = tenant(WRITES, answer);
-  await expect(driver.activeAction()).rejects.toBeInstanceOf(ScanConfigError);
+  // Not "MDE_MACHINE_ID names no device": the device's own list has actions, and goes on unread.
+  const error = await driver.activeAction().catch((e) => e);
+  expect(error).toBeInstanceOf(PreconditionError);
+  expect(error).not.toBeInstanceOf(ScanConfigError);
   expect(asked.filter((a) => a.includes('elsewhere'))).toEqual([]);
-  takeNoVerdicts();
+  expect(takeNoVerdicts()).toHaveLength(1);
+});
+
+test('a new scan refused while the device list goes on at another origin is no verdict, not judged (CANCEL.REOPEN)', async () => {
+  const { answer } = pagedDevice(400, ELSEWHERE);
+  const { driver } = tenant(WRITES, answer);
+  const api = await driver.client('operator');
+  const refused = { status: 400, body: { error: { code: 'BadRequest' } } } as unknown as Exchange;
+  const own = { id: 'own', type: 'RunAntiVirusScan', status: 'Cancelled', requestorComment: 'mine' };
+  await expect(unlessBusyWithAnother(driver, api, MACHINE, refused, own)).rejects.toBeInstanceOf(
+    PreconditionError,
+  );
+  expect(takeNoVerdicts()).toHaveLength(1);
 });
 
 test('a final action behind an empty first page with a nextLink is found, not N/A', async () => {

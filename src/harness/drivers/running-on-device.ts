@@ -2,6 +2,7 @@ import { NotApplicableError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
 import type { ApiClient } from '../http/api-client.ts';
 import { listPages } from '../http/list-pages.ts';
+import { linksOn, MAX_PAGES } from '../http/next-page.ts';
 import { PreconditionError } from './precondition-error.ts';
 import type { MachineActionRecord } from './target-driver.ts';
 
@@ -21,7 +22,9 @@ export async function actionRunningOn(
   counts: (action: MachineActionRecord) => boolean = () => true,
 ): Promise<MachineActionRecord | undefined> {
   const query = { $filter: `machineId eq '${machineId.replace(/'/g, "''")}'` };
+  let last: unknown;
   for await (const res of listPages(api, query)) {
+    last = res.body;
     // A 5xx likewise: a server failure worth retrying (docs/contract.md#error-codes), not an empty device.
     if (res.status === 429 || res.status >= 500)
       throw noVerdict(
@@ -38,6 +41,16 @@ export async function actionRunningOn(
       : undefined;
     if (running) return running;
   }
+  // The list goes on where the suite does not read it (a nextLink to another host, which the caller's
+  // token never goes to, or past MAX_PAGES): the device may be busy there. Taken for "none", a busy
+  // device's refusal failed CANCEL.REOPEN, or became "MDE_MACHINE_ID names no device" for a device
+  // whose own list has actions.
+  if (linksOn(last))
+    throw noVerdict(
+      new PreconditionError(
+        `the list of MDE_MACHINE_ID's actions goes on at a page the suite does not read (another host, or past ${MAX_PAGES} pages): whether the device is busy cannot be told`,
+      ),
+    );
   return undefined;
 }
 

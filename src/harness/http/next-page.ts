@@ -14,3 +14,10 @@ export function nextPage(body: unknown, apiBaseUrl: string): string | undefined 
 
 // How many pages a look at a device's actions reads at most: each is a call of the list's quota.
 export const MAX_PAGES = 20;
+
+// Whether a page names a next one at all, followed or not: a look that ends on such a page (its link
+// on another origin, or MAX_PAGES read) has not seen the whole list, and must not conclude "none".
+export function linksOn(body: unknown): boolean {
+  const link = (body as { '@odata.nextLink'?: unknown } | null | undefined)?.['@odata.nextLink'];
+  return typeof link === 'string' && link !== '';
+}

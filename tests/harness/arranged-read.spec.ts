@@ -32,6 +32,13 @@ test.describe('the set-up read of an action in an arranged final state', () => {
     expect([gets(), moves.length]).toEqual([3, 2]);
   });
 
+  test('on a tenant, a Cancelled action read active from a lagging host is read again too', async () => {
+    const { driver } = onA('tenant');
+    const { api: client, gets } = reads('InProgress', 'Pending', 'Cancelled');
+    const state = await readState(client, ID, { status: 'Cancelled', driver });
+    expect([state.status, gets()]).toEqual(['Cancelled', 3]);
+  });
+
   test('on a tenant, a 404 from a host the action has not reached yet is read again too', async () => {
     const { driver } = onA('tenant');
     let gets = 0;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ApiClient } from '../http/api-client.ts';
 import { listPages } from '../http/list-pages.ts';
+import { linksOn } from '../http/next-page.ts';
 import { SETTLE_BOUND_SECONDS } from './eventually.ts';
 import type { MachineActionRecord } from './target-driver.ts';
 import { runLedgerFiles } from './tenant-reports.ts';
@@ -36,8 +37,12 @@ export async function adoptUnanswered(
   // target's clock, give or take a skew that the offset learnt from a Date header (if any) takes out.
   const since = Math.min(...state.unansweredScans.map(Date.parse)) + (state.clockOffsetMs ?? 0) - SKEW_MS;
   const candidates: MachineActionRecord[] = [];
+  // Whether the list was read to its end: one that goes on where the suite does not read it (a
+  // nextLink to another host, or past MAX_PAGES) may hold the scan on the rest.
+  let whole = true;
   for await (const res of listPages(api, query)) {
     if (res.status !== 200) return [];
+    whole = !linksOn(res.body);
     const value = (res.body as { value?: MachineActionRecord[] } | undefined)?.value;
     for (const action of Array.isArray(value) ? value : [])
       if (typeof action?.id === 'string' && !known.has(action.id) && createdSince(action, since))
@@ -69,7 +74,7 @@ export async function adoptUnanswered(
   const settled = (sentAt: string) => state.clock.now() - Date.parse(sentAt) >= boundMs;
   // Found ones answer the oldest notes; past the bound, an unfound note started nothing.
   state.unansweredScans.splice(0, found.length);
-  if (untold === 0) state.unansweredScans = state.unansweredScans.filter((sentAt) => !settled(sentAt));
+  if (untold === 0 && whole) state.unansweredScans = state.unansweredScans.filter((sentAt) => !settled(sentAt));
   state.writeLedger();
   return found.map((a) => a.id);
 }

@@ -74,7 +74,8 @@ export async function adoptUnanswered(
   const settled = (sentAt: string) => state.clock.now() - Date.parse(sentAt) >= boundMs;
   // Found ones answer the oldest notes; past the bound, an unfound note started nothing.
   state.unansweredScans.splice(0, found.length);
-  if (untold === 0 && whole) state.unansweredScans = state.unansweredScans.filter((sentAt) => !settled(sentAt));
+  if (untold === 0 && whole)
+    state.unansweredScans = state.unansweredScans.filter((sentAt) => !settled(sentAt));
   state.writeLedger();
   return found.map((a) => a.id);
 }

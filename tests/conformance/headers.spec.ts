@@ -76,8 +76,9 @@ suite('versioned path /api/v1.0', () => {
     async ({ driver, api, need }) => {
       const action = await need(driver.activeAction());
       // A tenant's GETs may come from replicas that lag one another: a read behind the one before it
-      // is read again (docs/contract.md#replica-reads).
-      const { plain, versioned } = await readBothPaths(driver, api, action.id, action);
+      // is read again (docs/contract.md#replica-reads). The status alone of the scan's answer: its
+      // last update need not be printed as a GET prints it.
+      const { plain, versioned } = await readBothPaths(driver, api, action.id, { status: action.status });
       expect(versioned).toHaveStatus(plain.status);
       expect(sameId(field(versioned, 'id'), field(plain, 'id')), 'the same action under both paths').toBe(
         true,

@@ -88,6 +88,25 @@ test.describe('a call that changes nothing, answered 5xx on a tenant, is asked a
     expect(takeNoVerdicts()).toEqual([]);
   });
 
+  // 502, 503 and 504 say the service, or a gateway before it, cannot answer now (RFC 9110 15.6): twice
+  // in a row on a tenant is an outage that lasted, not the target's answer to the call. Judged, one
+  // failed CANCEL.NOTFOUND (expected 404) on a lawful tenant.
+  test('a call answered 503 twice is no verdict, never judged', async () => {
+    const busy = { status: 503, body: envelope('ServiceUnavailable'), headers: { 'retry-after': '2' } };
+    for (const status of [502, 503, 504]) {
+      const { driver, sent } = tenant(
+        {},
+        flaky(isCancel, () => NOT_FOUND, 2, { ...busy, status }),
+      );
+      const api = await driver.client('operator');
+      const error = await api.cancel(driver.unknownId(), {}).catch((e: unknown) => e);
+      expect(error, `${status} twice`).toBeInstanceOf(ServerFailureError);
+      expect((error as Error).message).toContain(`${status}`);
+      expect(sent).toHaveLength(2);
+      expect(takeNoVerdicts()).toHaveLength(1);
+    }
+  });
+
   test('AUTH.MISSING: a cancel of an active action without Authorization is asked again', async () => {
     let cancels = 0;
     const { driver, sent } = device(() =>

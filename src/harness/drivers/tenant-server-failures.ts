@@ -11,8 +11,9 @@ import type { TenantState } from './tenant-state.ts';
 // judged as the answer, one such 500 failed the requirement of the call it met. A call that changes
 // nothing on a lawful target (a read, a list, a cancel of an id made up, malformed or found final, or
 // sent without the caller's own token) is asked again once, after the answer's Retry-After or a short
-// pause, and the second answer is judged: a 5xx twice is the target's answer. A call that may have
-// taken effect (a cancel of an action this run started, a scan) is not: the test ends without a verdict.
+// pause, and the second answer is judged: a 500 twice is the target's answer (a 502, 503 or 504 twice
+// is an outage, no verdict). A call that may have taken effect (a cancel of an action this run
+// started, a scan) is not: the test ends without a verdict.
 export const SERVER_FAILURE_PAUSE_MS = 1_000;
 // A longer Retry-After is an outage, not a passing failure: asking sooner would judge it too early.
 export const SERVER_FAILURE_MAX_WAIT_S = 60;
@@ -40,8 +41,20 @@ export function tenantServerFailures(state: TenantState, reader: () => ApiClient
       if (info && info.timeout > 0) info.setTimeout(info.timeout + waitMs);
       await state.clock.sleep(waitMs);
     },
+    // A 502, 503 or 504 says the service, or a gateway before it, cannot answer now (RFC 9110 15.6):
+    // twice in a row it is an outage that lasted, not the target's answer to the call. A 500 twice is.
+    afterAskingAgain(_call, answer) {
+      if (!UNAVAILABLE.includes(answer.status)) return;
+      throw noVerdict(
+        new ServerFailureError(
+          `${titleOf(answer)}: the service was unavailable when asked again too; run again later`,
+        ),
+      );
+    },
   };
 }
+
+const UNAVAILABLE = [502, 503, 504];
 
 // Why a 5xx to this call leaves its effect unknown, or undefined when a lawful target changed nothing.
 function mayHaveActed(state: TenantState, call: FailedCall): string | undefined {

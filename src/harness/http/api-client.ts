@@ -91,10 +91,10 @@ export class ApiClient {
     const policy = this.options.serverFailures;
     if (!policy || first.status < 500) return first;
     const callerToken = await sentWithCallerToken(opts.authorization, this.options.caller);
-    await policy.beforeAskingAgain(
-      { operationId, method, ...(id !== undefined ? { id } : {}), callerToken },
-      first,
-    );
-    return ask(true);
+    const call = { operationId, method, ...(id !== undefined ? { id } : {}), callerToken };
+    await policy.beforeAskingAgain(call, first);
+    const second = await ask(true);
+    if (second.status >= 500) policy.afterAskingAgain?.(call, second);
+    return second;
   }
 }

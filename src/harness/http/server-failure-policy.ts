@@ -14,6 +14,8 @@ export interface FailedCall {
 export interface ServerFailurePolicy {
   // Resolves when the call may be asked again, once; throws (through noVerdict) to end the test.
   beforeAskingAgain(call: FailedCall, answer: Exchange): Promise<void>;
+  // The second answer, before it is judged; throws (through noVerdict) to end the test instead.
+  afterAskingAgain?(call: FailedCall, answer: Exchange): void;
 }
 
 // Whether a call went with the caller's own credential (`sent` undefined: the client's default), the

@@ -2,7 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'dotenv';
 import { envFileLineWarnings, unassignedLines } from '../../src/harness/config/env-file-lines.ts';
+import { readEnvFile } from '../../src/harness/config/read-env.ts';
 import { unknownVariableWarnings } from '../../src/harness/config/unknown-variables.ts';
+import { ConfigError } from '../../src/harness/errors.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
@@ -80,4 +82,26 @@ test("a quote that does not close at a line's end is warned about, and the lines
     "warning: .env line 1 opens a quote it does not close at a line's end, so MDE_CLIENT_SECRET's value keeps the quote character (dotenv reads it unquoted); close the quote or leave the quotes out",
   );
   expect(warnings.join('\n')).not.toContain('s3cret');
+});
+
+// PowerShell 5's `>` and Out-File write UTF-16: read as UTF-8 every line looked malformed, the warnings
+// named lines that read well in an editor, and the run went on against the default target.
+test('a .env in UTF-16 is one ConfigError saying to save it as UTF-8, never its text', () => {
+  for (const bytes of [
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('MDE_CLIENT_SECRET=s3cret\r\n', 'utf16le')]),
+    Buffer.from('MDE_TARGET=emulator\n', 'utf16le'),
+  ]) {
+    const dir = tempDir('env-utf16-');
+    writeFileSync(join(dir, '.env'), bytes);
+    let error: unknown;
+    try {
+      readEnvFile(dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const lines = (error as ConfigError).lines();
+    expect(lines).toEqual([expect.stringMatching(/^ConfigError: \.env is UTF-16 .*save it as UTF-8/)]);
+    expect(lines.join('\n')).not.toContain('s3cret');
+  }
 });

@@ -25,8 +25,19 @@ export function envFileText(cwd = process.cwd()): string | undefined {
 
 function readDotenv(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    // PowerShell 5's `>` and Out-File write UTF-16, which dotenv reads as no setting at all: every
+    // line would be warned about as malformed and the run would go on with the defaults.
+    if (isUtf16(bytes))
+      throw new ConfigError([
+        {
+          variable: '.env',
+          problem: `is UTF-16 encoded (${file}), as PowerShell's > and Out-File write it, so none of its settings can be read; save it as UTF-8 (Set-Content -Encoding utf8, or your editor's encoding menu)`,
+        },
+      ]);
+    return bytes.toString('utf8');
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const problem =
       code === 'EISDIR'
@@ -34,4 +45,11 @@ function readDotenv(file: string): string {
         : `cannot be read (${file}: ${code ?? 'error'}); make it readable or remove it`;
     throw new ConfigError([{ variable: '.env', problem }]);
   }
+}
+
+// A UTF-16 byte order mark, or the zero bytes UTF-16 gives ASCII text (a text file has none).
+function isUtf16(bytes: Buffer): boolean {
+  return (
+    (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0)
+  );
 }

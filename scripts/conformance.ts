@@ -15,6 +15,7 @@ import { ApiAccessError, ConfigError, describeError, isUserError } from '../src/
 import type { SignInError } from '../src/harness/identity/sign-in-error.ts';
 import { redactText } from '../src/harness/redaction/redact.ts';
 import '../src/harness/run/closed-output.mjs';
+import { unwritableOutputs } from '../src/harness/preflight-writable.ts';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { isListingRun } from '../src/harness/run/listing-run.ts';
 import { planFromConfig } from '../src/harness/run/plan-from-config.ts';
@@ -81,6 +82,10 @@ async function main(args: string[]): Promise<ExitCode> {
   // to reach, no Allure report to load Allure for, and a failed preflight must not replace the last
   // run's reports.
   const reportsNothing = isListingRun(args) || args.includes('--help') || args.includes('-h');
+  // Before any test: a run that cannot write its evidence would lose it only at the end.
+  const unwritable = reportsNothing ? [] : unwritableOutputs(process.cwd());
+  for (const line of unwritable) console.error(`conformance: ${line}`);
+  if (unwritable.length > 0) return EXIT.ERRORED;
   // Before anything is written: a second run in this directory would overwrite this one's evidence.
   if (!reportsNothing)
     try {

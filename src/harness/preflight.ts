@@ -158,7 +158,10 @@ async function probeOrigin(url: string, timeoutMs: number, publicHost: boolean):
         // The target is up, and its certificate is the one thing to fix: "check it is running" misled.
         loss.includes('NODE_EXTRA_CA_CERTS')
           ? `Node reads NODE_EXTRA_CA_CERTS from the environment as it starts, not from .env; \`npm run emulator -- --https\` prints its certificate's file, and GET /_emulator/tls-certificate answers it`
-          : 'Check MDE_API_BASE_URL and that the target is running and reachable',
+          : `Check MDE_API_BASE_URL and that the target is running and reachable${
+              // A slow target is not a dead one: the setting that lets it take longer.
+              /^no answer within /.test(loss) ? ', or raise MDE_REQUEST_TIMEOUT_SECONDS for a slower one' : ''
+            }`,
         { cause: error },
       )
     );

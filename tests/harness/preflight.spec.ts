@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from '../helpers/api-test.ts';
 import { failure, serve } from './preflight-stand-in.ts';
 import { tenantTarget } from './tenant-target.ts';
@@ -11,6 +12,19 @@ test.describe('preflight', () => {
     const error = await failure({ mode: 'emulator', apiBaseUrl: url });
     expect(error).toBe(
       `TargetUnreachableError: ${url}: the API does not answer: connection refused. Check MDE_API_BASE_URL and that the target is running and reachable`,
+    );
+  });
+
+  // A slow target is not a dead one: the line names the setting that waits longer.
+  test('a target that answers nothing in time names MDE_REQUEST_TIMEOUT_SECONDS', async () => {
+    const server = createServer(() => {});
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const error = await failure({ mode: 'emulator', apiBaseUrl: url });
+    server.closeAllConnections();
+    server.close();
+    expect(error).toBe(
+      `TargetUnreachableError: ${url}: the API does not answer: no answer within 3 s. Check MDE_API_BASE_URL and that the target is running and reachable, or raise MDE_REQUEST_TIMEOUT_SECONDS for a slower one`,
     );
   });
 

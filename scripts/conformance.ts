@@ -16,6 +16,7 @@ import type { SignInError } from '../src/harness/identity/sign-in-error.ts';
 import { redactText } from '../src/harness/redaction/redact.ts';
 import '../src/harness/run/closed-output.mjs';
 import { unwritableOutputs } from '../src/harness/preflight-writable.ts';
+import { grepOptionProblem } from '../src/harness/run/grep-option.ts';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { isListingRun } from '../src/harness/run/listing-run.ts';
 import { planFromConfig } from '../src/harness/run/plan-from-config.ts';
@@ -44,7 +45,7 @@ async function main(args: string[]): Promise<ExitCode> {
   for (const line of [...envFileLineWarnings(), ...unknownVariableWarnings(env), ...startupOnlyWarnings()])
     console.error(line);
   // A usage error of the command line, said before anything starts (Playwright would throw it later).
-  const argsProblem = shardOptionProblem(args) ?? reporterOptionProblem(args);
+  const argsProblem = shardOptionProblem(args) ?? reporterOptionProblem(args) ?? grepOptionProblem(args);
   if (argsProblem) {
     console.error(`conformance: ${argsProblem}`);
     return EXIT.ERRORED;

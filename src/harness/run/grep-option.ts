@@ -1,0 +1,35 @@
+import { getRegistry } from '../../contract/requirements.ts';
+import { closestId } from '../../contract/unknown-requirement.ts';
+
+// Playwright's --grep as `npm run conformance` hands it on. A requirement tag misspelt in it
+// (`--grep @CANCEL.NOTFUOND`) matched no test: Playwright said only "No tests found", and the run's
+// stopped report replaced the last whole run's. A grep made only of tags (`@RATE`, `@CANCEL.OK|@must`)
+// is checked here, before anything starts; any other pattern is Playwright's to match.
+const LEVEL_TAGS = ['@must', '@should', '@observe'];
+
+export function grepOptionProblem(args: readonly string[]): string | undefined {
+  for (const pattern of grepValues(args)) {
+    if (pattern === undefined) continue;
+    const alternatives = pattern.split('|');
+    if (!alternatives.every((alternative) => /^@[A-Za-z][\w.]*$/.test(alternative))) continue;
+    const ids = getRegistry().requirements.map((requirement) => requirement.id);
+    const tags = [...ids.map((id) => `@${id}`), ...LEVEL_TAGS];
+    // Playwright matches the pattern anywhere in a test's title and tags, without case.
+    const unknown = alternatives.find(
+      (alternative) => !tags.some((tag) => new RegExp(alternative, 'i').test(tag)),
+    );
+    if (!unknown) continue;
+    const near = closestId(unknown.slice(1), ids);
+    return `--grep ${unknown} names no requirement of specs/requirements.yaml, so no test would run${near ? `; did you mean @${near}?` : ''} (docs/interfaces.md#requirement-ids lists them)`;
+  }
+  return undefined;
+}
+
+// Each --grep (-g) value before a bare `--` (undefined when the flag ends the arguments).
+function* grepValues(args: readonly string[]): Generator<string | undefined> {
+  for (const [i, arg] of args.entries()) {
+    if (arg === '--') return;
+    if (arg.startsWith('--grep=')) yield arg.slice('--grep='.length);
+    else if (arg === '--grep' || arg === '-g') yield args[i + 1];
+  }
+}

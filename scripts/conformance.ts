@@ -14,7 +14,9 @@ import { unusedCredentialWarnings } from '../src/harness/config/unused-credentia
 import { ApiAccessError, ConfigError, describeError, isUserError } from '../src/harness/errors.ts';
 import type { SignInError } from '../src/harness/identity/sign-in-error.ts';
 import { redactText } from '../src/harness/redaction/redact.ts';
+import { embeddedProblems } from './conformance-embedded-names.ts';
 import '../src/harness/run/closed-output.mjs';
+import { enterRepoRoot, outsideRepoProblem } from '../src/harness/preflight-root.ts';
 import { unwritableOutputs } from '../src/harness/preflight-writable.ts';
 import { grepOptionProblem } from '../src/harness/run/grep-option.ts';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
@@ -33,6 +35,7 @@ import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 
 async function main(args: string[]): Promise<ExitCode> {
+  enterRepoRoot();
   // Before anything is read or written: on too old a Node the run would fail later, less clearly.
   const nodeSupport = nodeSupportProblem();
   if (nodeSupport) {
@@ -132,6 +135,13 @@ async function main(args: string[]): Promise<ExitCode> {
     plan.preflighted = true;
   }
 
+  // From outside the repository Playwright finds no config (a stack trace) and the reports would go to
+  // the repository's root, over its last run's; a test that runs this script elsewhere ends sooner.
+  const outside = outsideRepoProblem();
+  if (outside) {
+    console.error(`conformance: ${outside}`);
+    return EXIT.ERRORED;
+  }
   const started = Date.now();
   const allure = reportsNothing ? undefined : startAllureGenerator({ singleFile });
   timings.playwrightStart = performance.now();
@@ -165,27 +175,6 @@ async function main(args: string[]): Promise<ExitCode> {
 }
 
 const timings: Record<string, number> = {};
-
-// The harness cannot know the emulator's names; this script may, and says so before any worker starts.
-// The emulator is loaded only when a name is to be checked: a plain run starts sooner without it.
-async function embeddedProblems(profile: string | undefined, faults: string[]) {
-  const problems: { variable: string; problem: string }[] = [];
-  if (!profile && faults.length === 0) return problems;
-  const { FAULT_CATALOGUE, PROFILES } = await import('../src/emulator/index.ts');
-  if (profile && !(profile in PROFILES))
-    problems.push({
-      variable: 'MDE_EMULATOR_PROFILE',
-      problem: `must be one of ${Object.keys(PROFILES).join(', ')} (got "${profile}")`,
-    });
-  const known = FAULT_CATALOGUE.map((f) => f.name as string);
-  const unknown = faults.filter((f) => !known.includes(f));
-  if (unknown.length)
-    problems.push({
-      variable: 'MDE_EMULATOR_FAULTS',
-      problem: `names unknown faults ${unknown.join(', ')}; \`npm run emulator -- --list-faults\` lists them (docs/emulator.md describes them)`,
-    });
-  return problems;
-}
 
 function withBudget<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

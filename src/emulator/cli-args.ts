@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { missingValueLine } from '../contract/missing-value.ts';
 import { isPastedText, pastedTextProblem } from '../contract/pasted-text.ts';
+import { closestId } from '../contract/unknown-requirement.ts';
 import { readSeedFile } from './cli-seed-file.ts';
 import { CliUsageError, DEFAULT_LOG_LEVEL, DEFAULT_TLS_CERT_OUT, USAGE } from './cli-usage.ts';
+import { FAULT_NAMES, isFaultName } from './faults/catalogue.ts';
 import { type EmulatorOptions, LOG_LEVELS } from './options.ts';
 
 // The command line of `npm run emulator`: its flags and environment variables read into the
@@ -72,6 +74,18 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   if (!isLogLevel(logLevel))
     throw new CliUsageError(`--log-level takes one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
   const faultText = values.fault?.length ? values.fault.join(',') : (env['MDE_EMULATOR_FAULTS'] ?? '');
+  const faults = faultText
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  // Checked here, not by resolveOptions: its line lists the whole catalogue, thousands of characters.
+  const unknownFault = faults.find((name) => !isFaultName(name));
+  if (unknownFault) {
+    const near = closestId(unknownFault, FAULT_NAMES);
+    throw new CliUsageError(
+      `${values.fault?.length ? '--fault' : 'MDE_EMULATOR_FAULTS'} ${unknownFault} is not a fault of the emulator; ${near ? `did you mean ${near}? ` : ''}--list-faults lists all ${FAULT_NAMES.length}.`,
+    );
+  }
   const httpsText = env['MDE_EMULATOR_HTTPS']?.trim().toLowerCase();
   if (httpsText && !['true', 'false', '1', '0'].includes(httpsText))
     throw new CliUsageError(`MDE_EMULATOR_HTTPS takes true or false (got "${env['MDE_EMULATOR_HTTPS']}").`);
@@ -87,10 +101,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
       host: values.host ?? nonEmpty(env['MDE_EMULATOR_HOST']),
       profile: values.profile ?? nonEmpty(env['MDE_EMULATOR_PROFILE']),
       profileFile: values['profile-file'] ?? nonEmpty(env['MDE_EMULATOR_PROFILE_FILE']),
-      faults: faultText
-        .split(',')
-        .map((f) => f.trim())
-        .filter(Boolean),
+      faults,
       rateLimits: rateLimits === undefined ? undefined : rateLimits === 'on',
       control: values['no-control'] ? false : undefined,
       seed: values.seed === undefined ? undefined : readSeedFile(values.seed),

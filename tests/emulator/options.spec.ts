@@ -69,9 +69,9 @@ test.describe('command line', () => {
         '--profile',
         'lenient',
         '--fault',
-        'a,b',
+        'cancel-new-id,final-state-500',
         '--fault',
-        'c',
+        'rate-hour-absent',
         '--rate-limits',
         'off',
         '--no-control',
@@ -80,7 +80,7 @@ test.describe('command line', () => {
       port: 0,
       host: '0.0.0.0',
       profile: 'lenient',
-      faults: ['a', 'b', 'c'],
+      faults: ['cancel-new-id', 'final-state-500', 'rate-hour-absent'],
       rateLimits: false,
       control: false,
     });
@@ -91,13 +91,13 @@ test.describe('command line', () => {
       MDE_EMULATOR_PORT: '5000',
       MDE_EMULATOR_HOST: '::1',
       MDE_EMULATOR_PROFILE: 'strict-odata',
-      MDE_EMULATOR_FAULTS: 'x, y',
+      MDE_EMULATOR_FAULTS: 'cancel-new-id, final-state-500',
     };
     expect(run([], env)).toMatchObject({
       port: 5000,
       host: '::1',
       profile: 'strict-odata',
-      faults: ['x', 'y'],
+      faults: ['cancel-new-id', 'final-state-500'],
     });
     expect(run(['--port', '6000'], env).port).toBe(6000);
   });
@@ -116,6 +116,15 @@ test.describe('command line', () => {
     ],
     [['--seed', '/nonexistent.json'], '--seed: cannot read'],
     [['extra'], 'Unexpected argument'],
+    // Not the whole catalogue in one line of thousands of characters: the likely name, and where the rest is.
+    [
+      ['--fault', 'final-state-5000'],
+      /^--fault final-state-5000 is not a fault of the emulator; did you mean final-state-500\? --list-faults lists all \d+\.$/,
+    ],
+    [
+      ['--fault', 'cancel-new-id,nothing-like-it'],
+      /^--fault nothing-like-it is not a fault of the emulator; --list-faults/,
+    ],
   ] as const) {
     test(`${argv.join(' ')} is one clear usage error`, () => {
       expect(() => parseCli([...argv], {})).toThrow(CliUsageError);
@@ -127,6 +136,12 @@ test.describe('command line', () => {
   test('a bad MDE_EMULATOR_PORT names the variable, not --port', () => {
     expect(() => parseCli([], { MDE_EMULATOR_PORT: 'abc' })).toThrow(
       'MDE_EMULATOR_PORT must be a number from 0 to 65535 (got "abc")',
+    );
+  });
+
+  test('an unknown fault in MDE_EMULATOR_FAULTS names the variable', () => {
+    expect(() => parseCli([], { MDE_EMULATOR_FAULTS: 'final-state-5000' })).toThrow(
+      /^MDE_EMULATOR_FAULTS final-state-5000 is not a fault of the emulator; did you mean final-state-500\?/,
     );
   });
 

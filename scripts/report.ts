@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
+import { unwritableOutputs } from '../src/harness/preflight-writable.ts';
 import '../src/harness/run/closed-output.mjs';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { allureSwitches } from '../src/reporters/allure-switches.ts';
@@ -58,6 +59,9 @@ try {
   refuseOtherContract(records, recordsFile);
   // Once the records are read, before anything is written: a run writing this directory would mix
   // its reports with these.
+  // Said with what to fix, not as the EEXIST or EACCES of the first write that fails.
+  const unwritable = unwritableOutputs(root);
+  if (unwritable.length > 0) throw new Error(unwritable[0]);
   lockRunDirectory(root, 'npm run report');
   // From here the run's evidence is written: a first Ctrl-C waits for it (the signal is acted on once
   // the compliance reports are written), a second one stops at once.

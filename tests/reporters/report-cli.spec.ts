@@ -186,3 +186,14 @@ test("report: each target's line gives that target's own exit code, the run exit
   expect(run.stdout).toContain('compliance: bad: exit 1: MUST requirements failed: CANCEL.FINAL');
   expect(run.stdout).toContain('compliance: good: exit 0: ');
 });
+
+// EEXIST or EACCES alone named neither the directory to fix nor how.
+test('report: an output directory it cannot write is one line saying what to fix, and exit 2', () => {
+  const dir = tempDir('report-unwritable-');
+  writeFileSync(join(dir, 'reports'), 'not a directory');
+  const run = report(dir, runRecords([testRecord({ requirements: ['CANCEL.OK'] })]));
+  expect(run.stderr.trim().split('\n')).toEqual([
+    'report: reports/ cannot be written: reports is a file, not a directory; move it away or remove it',
+  ]);
+  expect(run.status).toBe(2);
+});

@@ -59,3 +59,17 @@ test("a test's cancel with the minute share spent waits on the run's clock for t
   expect((await api.cancel(action.id, { Comment: 'c' })).status).toBe(200);
   expect(clock.slept).toContain(60_000);
 });
+
+// A stop found the share's reads of the minute spent (a run well under way): the teardown's read of
+// the action it cancelled waited for the next minute, and Ctrl-C took 50 s instead of a few.
+test("the teardown's reads are sent when the run's minute share of reads is spent", async () => {
+  const { state, clock } = device();
+  const driver = new TenantDriver(state);
+  await driver.activeAction();
+  const key = state.quotaKey('operator');
+  // Five reads a minute at this share, some of them spent on starting the scan.
+  while (state.ledger.tryReserve(key, 'GetMachineAction') === 0);
+  await driver.teardown();
+  expect(state.created.get(ID)).toMatchObject({ cancelledBy: 'teardown', lastStatus: 'Cancelled' });
+  expect(clock.slept.filter((ms) => ms > 30_000)).toEqual([]);
+});

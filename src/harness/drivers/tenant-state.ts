@@ -111,10 +111,10 @@ export class TenantState implements CallGuard {
     }
   }
 
-  // The teardown's calls that find and cancel what the run left running on a device: counted in the
-  // quota ledger, but never held nor refused by MDE_QUOTA_SHARE, which keeps room for the app's other
-  // automation; a scan left running weighs more, and a stop held a minute outlasts a CI's grace. The
-  // tenant's own limit still holds: its 429 is waited out (tenant-teardown.ts).
+  // The teardown's calls, which find, cancel and read back what the run left running on a device:
+  // counted in the quota ledger, but never held nor refused by MDE_QUOTA_SHARE, which keeps room for
+  // the app's other automation; a scan left running weighs more, and a stop held a minute outlasts a
+  // CI's grace. The tenant's own limit still holds: its 429 is waited out (tenant-teardown.ts).
   async stopping<T>(send: () => Promise<T>): Promise<T> {
     this.stoppingCalls++;
     try {

@@ -13,8 +13,18 @@ import { adoptUnanswered } from './unanswered-scans.ts';
 const MINUTE_S = 60;
 
 // When a test ends, every action it created and left running is cancelled, so the device is free for
-// the next test and nothing of the run keeps going; the ledger entry says how each one ended.
-export async function cancelLeftovers(
+// the next test and nothing of the run keeps going; the ledger entry says how each one ended. Its
+// calls are never held by MDE_QUOTA_SHARE (TenantState.stopping): a stop must end within a CI's grace.
+export function cancelLeftovers(
+  api: ApiClient,
+  state: TenantState,
+  given: readonly string[],
+  eventually: TargetDriver['eventually'],
+): Promise<void> {
+  return state.stopping(() => sweep(api, state, given, eventually));
+}
+
+async function sweep(
   api: ApiClient,
   state: TenantState,
   given: readonly string[],
@@ -61,7 +71,7 @@ async function cancelled(
   const comment = { Comment: `mde-conformance ${state.options.runId}: teardown` };
   const ask = async () => {
     try {
-      return await state.stopping(() => api.cancel(id, comment));
+      return await api.cancel(id, comment);
     } catch (error) {
       if (error instanceof TransportError) return undefined;
       throw error;
@@ -114,7 +124,7 @@ async function unansweredOnDevice(api: ApiClient, state: TenantState, info: Test
   if (!machineId || state.unansweredScans.length === 0) return [];
   const mark = info?.annotations.length ?? 0;
   try {
-    return await state.stopping(() => adoptUnanswered(api, state, machineId));
+    return await adoptUnanswered(api, state, machineId);
   } catch {
     return [];
   } finally {

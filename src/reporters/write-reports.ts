@@ -40,6 +40,10 @@ export function writeComplianceReports(
     buildComplianceReport({ ...options, records, targetName, quota, requireMust }),
   );
   mkdirSync(outDir, { recursive: true });
+  // An earlier tenant run's quota and action ledger must not sit beside a run that spent none, to be
+  // filed with its evidence as if they were its own.
+  if (!Object.values(records.targets).some((t) => t.mode === 'tenant'))
+    for (const name of ['quota.json', 'tenant-ledger.json']) rmSync(join(outDir, name), { force: true });
   if (reports.length === 1) {
     // A one-target run must not leave an earlier matrix run's files around to be mistaken for its own.
     rmSync(join(outDir, 'targets'), { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRegistry } from '../../src/contract/index.ts';
 import { mergeRecords } from '../../src/reporters/merge-records.ts';
@@ -51,6 +51,22 @@ test('records without a run id (merged shards) tell an earlier run by the file b
 test('a run without a tenant reports no quota, whatever quota.json is there under its run id', () => {
   // MDE_RUN_ID may be the same for every run of a CI job: an embedded run after a tenant run.
   expect(quotaInReport({ runId: 'ci-123', calls: [] }, { runId: 'ci-123', mode: 'embedded' })).toBeNull();
+});
+
+test("a run without a tenant removes an earlier tenant run's quota.json and tenant-ledger.json; a tenant run keeps its own", () => {
+  for (const mode of ['embedded', 'tenant'] as const) {
+    const outDir = tempDir('report-quota-');
+    for (const name of ['quota.json', 'tenant-ledger.json'])
+      writeFileSync(join(outDir, name), JSON.stringify({ runId: 'ci-123' }));
+    const records = {
+      ...runRecords([testRecord({ target: mode })]),
+      targets: { [mode]: { mode, apiHost: 'api.security.microsoft.com', description: mode } },
+      runId: 'ci-123',
+    };
+    writeComplianceReports(records, { outDir, registry: getRegistry() });
+    const left = ['quota.json', 'tenant-ledger.json'].filter((name) => existsSync(join(outDir, name)));
+    expect(left, mode).toEqual(mode === 'tenant' ? ['quota.json', 'tenant-ledger.json'] : []);
+  }
 });
 
 // Each shard of a tenant run writes its own reports/quota.json: on another machine, or overwritten by the

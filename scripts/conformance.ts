@@ -3,6 +3,7 @@
 // User errors print one line each, never a stack trace.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { exitAfterOutput } from '../src/contract/exit-after-output.ts';
 import { embeddedOnlyWarnings } from '../src/harness/config/embedded-only.ts';
 import { envFileLineWarnings } from '../src/harness/config/env-file-lines.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
@@ -185,11 +186,11 @@ function withBudget<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 main(process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'))).then(
-  (code) => process.exit(code),
+  exitAfterOutput,
   (error: unknown) => {
     // A bug of the suite, not a user error: still one line, the stack only with DEBUG.
     console.error(`conformance: ${describeError(error)}`);
     if (process.env.DEBUG) console.error(redactText(String((error as Error)?.stack)));
-    process.exit(EXIT.ERRORED);
+    exitAfterOutput(EXIT.ERRORED);
   },
 );

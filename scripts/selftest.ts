@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exitAfterOutput } from '../src/contract/exit-after-output.ts';
 import { getRegistry } from '../src/contract/index.ts';
 import { createSigningKey, FAULT_CATALOGUE, PROFILES } from '../src/emulator/index.ts';
 import { ConfigError } from '../src/harness/errors.ts';
@@ -121,7 +122,7 @@ mkdirSync('reports', { recursive: true });
 writeFileSync('reports/selftest.json', `${JSON.stringify({ figures, cases: judged }, null, 2)}\n`);
 writeFileSync('reports/selftest.md', selftestMarkdown(judged, figures));
 console.log(`\n${selftestTable(judged, figures)}\n(every case: reports/selftest.md)`);
-process.exit(judged.every((c) => c.ok) ? 0 : 1);
+exitAfterOutput(judged.every((c) => c.ok) ? 0 : 1);
 
 // --help prints the usage and exits 0; anything else is one line and exit 2, before any emulator starts.
 function selectionOrExit(): SelftestSelection {

@@ -2,6 +2,7 @@
 // Lint and typecheck count as one check each; every Playwright test and every self-test case counts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { exitAfterOutput } from '../src/contract/exit-after-output.ts';
 import { compileCacheEnv } from '../src/harness/run/compile-cache.ts';
 
 interface Tally {
@@ -73,4 +74,4 @@ console.log(
 );
 if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\n${total.passed} passed, ${total.failed} failed`);
-process.exit(total.failed === 0 ? 0 : 1);
+exitAfterOutput(total.failed === 0 ? 0 : 1);

@@ -1,5 +1,6 @@
 // Entry point of `npm run emulator`: flags in, one line out, runs until SIGINT or SIGTERM.
 import { resolve } from 'node:path';
+import { exitAfterOutput } from '../contract/exit-after-output.ts';
 import { parseCli } from './cli-args.ts';
 import { CliUsageError, USAGE } from './cli-usage.ts';
 import { FAULT_CATALOGUE } from './faults/catalogue.ts';
@@ -99,10 +100,7 @@ function usageError(message: string): number {
   return 2;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`emulator: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+main().then(exitAfterOutput, (error: unknown) => {
+  console.error(`emulator: ${(error as Error).message}`);
+  exitAfterOutput(1);
+});

@@ -9,7 +9,7 @@ import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
 import { complianceLine } from '../src/reporters/compliance-line.ts';
 import { finishRun } from '../src/reporters/finish-run.ts';
 import { writeMergedJunit } from '../src/reporters/merge-junit.ts';
-import { mergeRecords } from '../src/reporters/merge-records.ts';
+import { mergeRecords, missingShards } from '../src/reporters/merge-records.ts';
 import { refuseOtherContract } from '../src/reporters/records-contract.ts';
 import { RECORDS_FILE, readRecords, writeRecords } from '../src/reporters/records-file.ts';
 import { runDirectory } from '../src/reporters/run-directory.ts';
@@ -54,7 +54,8 @@ try {
   const problems = shardArgumentProblems({ positionals, allureDirs, shardsDir });
   if (problems.length > 0) throw new ArgumentProblems(problems);
   const files = shardFiles(shardsDir);
-  const merged = mergeRecords(files.map((f) => readRecords(join(shardsDir, f))));
+  const shards = files.map((f) => readRecords(join(shardsDir, f)));
+  const merged = mergeRecords(shards);
   refuseOtherContract(merged, `the shards in ${shardsDir}`);
   // Before anything is written: a run writing this directory would mix its reports with these.
   lockRunDirectory(root, 'npm run report:merge');
@@ -70,6 +71,7 @@ try {
         baseline: loadSelectedBaseline(),
       });
       console.log(`merge-shards: ${files.length} shard(s), ${merged.tests.length} tests`);
+      for (const missing of missingShards(shards)) console.error(`merge-shards: ${missing.line}`);
       console.log(complianceLine(outDir, exitCode, reports));
       // From the shards merged above only. A damaged or missing shard JUnit file is said, and errs the run
       // (exit 2), but Allure and the leak scan still run.

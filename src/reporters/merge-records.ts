@@ -58,7 +58,7 @@ function shardOf(records: RunRecords): string {
 
 // A missing shard means missing evidence: the merged run errors instead of reporting NA for it.
 // Runs split differently (3 shards of one project, 1 of another) are checked each on its own.
-function missingShards(shards: RunRecords[]): RunRecords['runErrors'] {
+export function missingShards(shards: RunRecords[]): RunRecords['runErrors'] {
   const totals = new Set(shards.flatMap((s) => (s.shard ? [s.shard.total] : [])));
   return [...totals].flatMap((total) => {
     const present = new Set(shards.filter((s) => s.shard?.total === total).map((s) => s.shard!.current));

@@ -65,6 +65,18 @@ test('report:merge: a damaged shard JUnit file is named and exits 2, after the l
   expect(run.status).toBe(2);
 });
 
+// The missing shard was named in compliance.md alone: the console said only that the run errored.
+test('report:merge: a missing shard is named on the console, and the merge exits 2', () => {
+  const dir = tempDir('merge-dir-');
+  writeRecords(
+    join(dir, 'reports', 'shards', 'shard-1-of-2.json'),
+    runRecords([testRecord({ requirements: ['CANCEL.OK'] })], { shard: { current: 1, total: 2 } }),
+  );
+  const run = runScript('merge-shards.ts', '--dir', dir, '--no-allure');
+  expect(run.stderr).toContain('merge-shards: shard 2 of 2 is missing');
+  expect(run.status).toBe(2);
+});
+
 for (const [name, prefix] of [
   ['report.ts', 'report'],
   ['merge-shards.ts', 'merge-shards'],

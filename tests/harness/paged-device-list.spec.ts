@@ -1,12 +1,11 @@
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import { ScanConfigError } from '../../src/harness/drivers/scan-config-error.ts';
 import { NotApplicableError } from '../../src/harness/errors.ts';
-import type { Exchange } from '../../src/harness/http/exchange.ts';
-import { unlessBusyWithAnother } from '../fixtures/shared-device.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { type FakeAnswer, tenant } from './fake-tenant.ts';
+import { lookAtRefusedReopen } from './reopen-refusal.ts';
 
 test.afterEach(removeTempDirs);
 
@@ -45,12 +44,7 @@ test('a scan refused with 404 while an action runs on a later page of the device
 test("a new scan refused while another operator's action runs on a later page is N/A (CANCEL.REOPEN)", async () => {
   const { answer } = pagedDevice(400);
   const { driver } = tenant(WRITES, answer);
-  const api = await driver.client('operator');
-  const refused = { status: 400, body: { error: { code: 'BadRequest' } } } as unknown as Exchange;
-  const own = { id: 'own', type: 'RunAntiVirusScan', status: 'Cancelled', requestorComment: 'mine' };
-  await expect(unlessBusyWithAnother(driver, api, MACHINE, refused, own)).rejects.toBeInstanceOf(
-    NotApplicableError,
-  );
+  await expect(lookAtRefusedReopen(driver, MACHINE)).rejects.toBeInstanceOf(NotApplicableError);
 });
 
 // Real answers name the host that served them, a scale unit among them (docs/contract.md#hosts): a
@@ -71,12 +65,7 @@ test("a nextLink to another origin is not followed: the caller's token goes only
 test('a new scan refused while the device list goes on at another origin is no verdict, not judged (CANCEL.REOPEN)', async () => {
   const { answer } = pagedDevice(400, ELSEWHERE);
   const { driver } = tenant(WRITES, answer);
-  const api = await driver.client('operator');
-  const refused = { status: 400, body: { error: { code: 'BadRequest' } } } as unknown as Exchange;
-  const own = { id: 'own', type: 'RunAntiVirusScan', status: 'Cancelled', requestorComment: 'mine' };
-  await expect(unlessBusyWithAnother(driver, api, MACHINE, refused, own)).rejects.toBeInstanceOf(
-    PreconditionError,
-  );
+  await expect(lookAtRefusedReopen(driver, MACHINE)).rejects.toBeInstanceOf(PreconditionError);
   expect(takeNoVerdicts()).toHaveLength(1);
 });
 

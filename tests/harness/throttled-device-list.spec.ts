@@ -1,11 +1,10 @@
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
 import type { TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
-import type { Exchange } from '../../src/harness/http/exchange.ts';
-import { unlessBusyWithAnother } from '../fixtures/shared-device.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { type FakeAnswer, tenant } from './fake-tenant.ts';
+import { lookAtRefusedReopen } from './reopen-refusal.ts';
 
 test.afterEach(removeTempDirs);
 
@@ -46,12 +45,7 @@ test('a refused scan whose device list answers 429 reaches no verdict, saying so
 
 test("CANCEL.REOPEN's look at a shared device answered 429 reaches no verdict instead of judging the refusal", async () => {
   const { driver } = tenant(WRITES, throttledList(400));
-  const api = await driver.client('operator');
-  const refused = { status: 400, body: { error: { code: 'BadRequest' } } } as unknown as Exchange;
-  const own = { id: 'own', type: 'RunAntiVirusScan', status: 'Cancelled', requestorComment: 'mine' };
-  await expect(unlessBusyWithAnother(driver, api, MACHINE, refused, own)).rejects.toBeInstanceOf(
-    PreconditionError,
-  );
+  await expect(lookAtRefusedReopen(driver, MACHINE)).rejects.toBeInstanceOf(PreconditionError);
   expect(takeNoVerdicts()).toHaveLength(1);
 });
 

@@ -7,7 +7,7 @@ import { quotaKeyOf, tenantQuotaLedger } from './drivers/tenant-quota.ts';
 import { earlierRunScans } from './earlier-run-scans.ts';
 import { ControlProtocolError, TargetUnreachableError } from './errors.ts';
 import { describeFetchError } from './http/fetch-error.ts';
-import { sendRaw } from './http/raw-request.ts';
+import { sendRaw, WireTimeout } from './http/raw-request.ts';
 import { checkApiTakesToken } from './identity/api-acceptance.ts';
 import { authorityVariable } from './identity/authority.ts';
 import { askAuthority } from './identity/authority-answer.ts';
@@ -160,7 +160,7 @@ async function probeOrigin(url: string, timeoutMs: number, publicHost: boolean):
           ? `Node reads NODE_EXTRA_CA_CERTS from the environment as it starts, not from .env; \`npm run emulator -- --https\` prints its certificate's file, and GET /_emulator/tls-certificate answers it`
           : `Check MDE_API_BASE_URL and that the target is running and reachable${
               // A slow target is not a dead one: the setting that lets it take longer.
-              /^no answer within /.test(loss) ? ', or raise MDE_REQUEST_TIMEOUT_SECONDS for a slower one' : ''
+              error instanceof WireTimeout ? ', or raise MDE_REQUEST_TIMEOUT_SECONDS for a slower one' : ''
             }`,
         { cause: error },
       )

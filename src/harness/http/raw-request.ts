@@ -17,6 +17,9 @@ export class WireLoss extends Error {
   override readonly name = 'WireLoss';
 }
 
+// Lost because nothing (or nothing more) came within the timeout: a slow target, not only a dead one.
+export class WireTimeout extends WireLoss {}
+
 // Kept-alive connections: the rate tests send well over a thousand calls per target. An idle one is
 // closed after IDLE_MS: a self-test worker meets 59 emulators in turn, and holding every connection it
 // opened (about 9,000 sockets a worker by the end) failed the whole self-test under a 4,096 file limit.
@@ -74,7 +77,7 @@ export function sendRaw(request: RawRequest): Promise<RawResponse> {
     let unanswered: IdleDeadline | undefined;
     req.once('socket', () => {
       unanswered = idleDeadline(timeoutMs, () =>
-        req.destroy(new WireLoss(`no answer within ${seconds(timeoutMs)}`)),
+        req.destroy(new WireTimeout(`no answer within ${seconds(timeoutMs)}`)),
       );
     });
     req.once('close', () => unanswered?.stop());
@@ -101,7 +104,7 @@ function readAnswer(res: IncomingMessage, timeoutMs: number): Promise<RawRespons
       res.destroy();
     };
     const stalled = idleDeadline(timeoutMs, () =>
-      res.destroy(new WireLoss(`the answer stalled after ${received} bytes for ${seconds(timeoutMs)}`)),
+      res.destroy(new WireTimeout(`the answer stalled after ${received} bytes for ${seconds(timeoutMs)}`)),
     );
     res.on('data', (chunk: Buffer) => {
       stalled.restart();

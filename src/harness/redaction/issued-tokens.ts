@@ -10,7 +10,12 @@ const REDACTED = '[REDACTED]';
 // it the runner knew only the configured secrets and the shapes, and an opaque token a target echoed
 // into a field an expect() compared was printed by the list reporter and written to junit.xml.
 export class IssuedTokens {
-  private readonly issued: IssuedFingerprints = { hashes: new Set(), lengths: new Set(), minLength: 0 };
+  private readonly issued: IssuedFingerprints = {
+    hashes: new Set(),
+    lengths: new Set(),
+    minLength: 0,
+    digests: new Map(),
+  };
   // Bytes of the file already read: it only grows during a run (started empty, appended whole lines).
   private offset = 0;
 

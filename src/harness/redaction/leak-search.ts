@@ -4,7 +4,7 @@ import { embeddedReportFiles } from './embedded-report-files.ts';
 import { ENTRA_SECRET_SHAPE } from './entra-secret-shape.ts';
 import { PRIVATE_KEY_SHAPE } from './private-key-pem.ts';
 import type { Fingerprint } from './secret-fingerprints.ts';
-import { runHoldsIssued, tokenRuns } from './token-runs.ts';
+import { type IssuedFingerprints, runHoldsIssued, tokenRuns } from './token-runs.ts';
 import { isZip, zipEntries } from './zip-entries.ts';
 
 // The search of one file's bytes for leaks (leak-scan.ts finds the files): the configured secrets,
@@ -22,10 +22,7 @@ export interface LeakFinding {
 // What is searched for, built once per scanner.
 export interface Needles {
   values: { what: string; forms: string[]; onlyUnder?: string }[];
-  fingerprints: Set<string>;
-  lengths: Set<number>;
-  // The shortest fingerprinted value: shorter runs are not looked at.
-  minLength: number;
+  issued: IssuedFingerprints;
 }
 
 export function buildNeedles(cwd: string, env: Env, fingerprints: Fingerprint[]): Needles {
@@ -39,9 +36,12 @@ export function buildNeedles(cwd: string, env: Env, fingerprints: Fingerprint[])
   const lengths = new Set(fingerprints.map((f) => f.length));
   return {
     values,
-    fingerprints: new Set(fingerprints.map((f) => f.sha256)),
-    lengths,
-    minLength: Math.min(...lengths),
+    issued: {
+      hashes: new Set(fingerprints.map((f) => f.sha256)),
+      lengths,
+      minLength: Math.min(...lengths),
+      digests: new Map(),
+    },
   };
 }
 
@@ -71,14 +71,13 @@ function scanText(text: string, name: string, needles: Needles): string[] {
   if (JWT_SHAPE.test(text)) found.add('a JWT-shaped token');
   if (text.search(ENTRA_SECRET_SHAPE) >= 0) found.add('an Entra client secret');
   if (PRIVATE_KEY_SHAPE.test(text)) found.add('a PEM private key');
-  if (needles.fingerprints.size > 0 && issuedTokenIn(text, needles))
+  if (needles.issued.hashes.size > 0 && issuedTokenIn(text, needles))
     found.add('a token issued during the run');
   return [...found];
 }
 
 function issuedTokenIn(text: string, needles: Needles): boolean {
-  const issued = { hashes: needles.fingerprints, lengths: needles.lengths, minLength: needles.minLength };
-  for (const [start, end] of tokenRuns(text, needles.minLength))
-    if (runHoldsIssued(text.slice(start, end), issued)) return true;
+  for (const [start, end] of tokenRuns(text, needles.issued.minLength))
+    if (runHoldsIssued(text.slice(start, end), needles.issued)) return true;
   return false;
 }

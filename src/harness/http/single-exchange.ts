@@ -1,6 +1,7 @@
 import { getContract } from '../../contract/index.ts';
 import { TransportError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
+import { inRateTest } from '../evidence/rate-test.ts';
 import { observeExchange } from '../observation/passive-readings.ts';
 import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
 import type { CallGuard } from './call-guard.ts';
@@ -122,7 +123,7 @@ export async function sendExchange(
   const passing = !judged && exchange.status >= 500;
   await recordExchange(
     exchange,
-    passing ? [] : checkExchange(exchange),
+    passing ? [] : checkExchange(exchange, { throttleJudged: exchange.status === 429 && inRateTest() }),
     opts.record ?? settings.http.exchanges ?? 'full',
   );
   // The open points every answer shows, for the observed profile (docs/calibration.md).

@@ -4,18 +4,13 @@
 export async function embeddedProblems(profile: string | undefined, faults: string[]) {
   const problems: { variable: string; problem: string }[] = [];
   if (!profile && faults.length === 0) return problems;
-  const { FAULT_CATALOGUE, PROFILES } = await import('../src/emulator/index.ts');
+  const { PROFILES, unknownFaults } = await import('../src/emulator/index.ts');
   if (profile && !(profile in PROFILES))
     problems.push({
       variable: 'MDE_EMULATOR_PROFILE',
       problem: `must be one of ${Object.keys(PROFILES).join(', ')} (got "${profile}")`,
     });
-  const known = FAULT_CATALOGUE.map((f) => f.name as string);
-  const unknown = faults.filter((f) => !known.includes(f));
-  if (unknown.length)
-    problems.push({
-      variable: 'MDE_EMULATOR_FAULTS',
-      problem: `names unknown faults ${unknown.join(', ')}; \`npm run emulator -- --list-faults\` lists them (docs/emulator.md describes them)`,
-    });
+  const unknown = unknownFaults(faults);
+  if (unknown) problems.push({ variable: 'MDE_EMULATOR_FAULTS', problem: `names ${unknown}` });
   return problems;
 }

@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { missingValueLine } from '../contract/missing-value.ts';
 import { isPastedText, pastedTextProblem } from '../contract/pasted-text.ts';
-import { closestId } from '../contract/unknown-requirement.ts';
 import { readSeedFile } from './cli-seed-file.ts';
 import { CliUsageError, DEFAULT_LOG_LEVEL, DEFAULT_TLS_CERT_OUT, USAGE } from './cli-usage.ts';
-import { FAULT_NAMES, isFaultName } from './faults/catalogue.ts';
+import { unknownFaults } from './faults/unknown-faults.ts';
 import { type EmulatorOptions, LOG_LEVELS } from './options.ts';
 
 // The command line of `npm run emulator`: its flags and environment variables read into the
@@ -78,14 +77,10 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
     .split(',')
     .map((f) => f.trim())
     .filter(Boolean);
-  // Checked here, not by resolveOptions: its line lists the whole catalogue, thousands of characters.
-  const unknownFault = faults.find((name) => !isFaultName(name));
-  if (unknownFault) {
-    const near = closestId(unknownFault, FAULT_NAMES);
-    throw new CliUsageError(
-      `${values.fault?.length ? '--fault' : 'MDE_EMULATOR_FAULTS'} ${unknownFault} is not a fault of the emulator; ${near ? `did you mean ${near}? ` : ''}--list-faults lists all ${FAULT_NAMES.length}.`,
-    );
-  }
+  // Checked here, not by resolveOptions: its line would name the option of startEmulator(), faults.
+  const unknown = unknownFaults(faults);
+  if (unknown)
+    throw new CliUsageError(`${values.fault?.length ? '--fault' : 'MDE_EMULATOR_FAULTS'} names ${unknown}.`);
   const httpsText = env['MDE_EMULATOR_HTTPS']?.trim().toLowerCase();
   if (httpsText && !['true', 'false', '1', '0'].includes(httpsText))
     throw new CliUsageError(`MDE_EMULATOR_HTTPS takes true or false (got "${env['MDE_EMULATOR_HTTPS']}").`);

@@ -9,6 +9,7 @@ export { type BuildDependencies, buildApp } from './app.ts';
 export { createSigningKey, type SigningKey } from './auth/signing-key.ts';
 export { FAULT_CATALOGUE, type FaultName } from './faults/catalogue.ts';
 export type { FaultDefinition, FaultEntry, Seam } from './faults/fault-entry.ts';
+export { unknownFaults } from './faults/unknown-faults.ts';
 export { createTlsCertificate, type TlsCertificate } from './identity/tls-certificate.ts';
 export { type EmulatorOptions, EmulatorOptionsError } from './options.ts';
 export {

@@ -1,5 +1,6 @@
 import { type ProfileDocument, ProfileFormatError } from '../contract/index.ts';
-import { FAULT_NAMES, type FaultName, isFaultName } from './faults/catalogue.ts';
+import type { FaultName } from './faults/catalogue.ts';
+import { unknownFaults } from './faults/unknown-faults.ts';
 import { EmulatorOptionsError } from './options-error.ts';
 import { type EmulatorProfile, emulatorProfile } from './profiles/load-profile.ts';
 import type { Seed } from './state/seed.ts';
@@ -69,11 +70,9 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   const profile = resolveProfile(options);
-  const faults: FaultName[] = [];
-  for (const name of options.faults ?? []) {
-    if (!isFaultName(name)) fail(`Unknown fault "${name}". Known faults: ${FAULT_NAMES.join(', ')}.`);
-    if (!faults.includes(name)) faults.push(name);
-  }
+  const unknown = unknownFaults(options.faults ?? []);
+  if (unknown) fail(`faults names ${unknown}.`);
+  const faults = [...new Set(options.faults ?? [])] as FaultName[];
   const port = options.port ?? 4010;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`port must be an integer from 0 to 65535 (got ${String(options.port)}).`);

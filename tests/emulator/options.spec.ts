@@ -24,7 +24,7 @@ test.describe('options', () => {
     [{ port: 70000 }, 'port must be an integer from 0 to 65535'],
     [{ port: 1.5 }, 'port must be an integer'],
     [{ profile: 'x' }, 'Unknown profile "x"'],
-    [{ faults: ['cancel-new-id', 'nope'] }, 'Unknown fault "nope"'],
+    [{ faults: ['cancel-new-id', 'nope'] }, 'faults names unknown fault nope;'],
     [{ rateLimits: 'no' as unknown as boolean }, 'rateLimits must be true or false'],
     [{ lifecycle: { pendingSeconds: -1 } }, 'lifecycle.pendingSeconds must be a number of seconds >= 0'],
     [{ bodyLimit: 0 }, 'bodyLimit must be a positive integer'],
@@ -119,11 +119,11 @@ test.describe('command line', () => {
     // Not the whole catalogue in one line of thousands of characters: the likely name, and where the rest is.
     [
       ['--fault', 'final-state-5000'],
-      /^--fault final-state-5000 is not a fault of the emulator; did you mean final-state-500\? --list-faults lists all \d+\.$/,
+      /^--fault names unknown fault final-state-5000 \(did you mean final-state-500\?\); `npm run emulator -- --list-faults` lists all \d+ \(docs\/emulator\.md describes them\)\.$/,
     ],
     [
       ['--fault', 'cancel-new-id,nothing-like-it'],
-      /^--fault nothing-like-it is not a fault of the emulator; --list-faults/,
+      /^--fault names unknown fault nothing-like-it; `npm run emulator -- --list-faults`/,
     ],
   ] as const) {
     test(`${argv.join(' ')} is one clear usage error`, () => {
@@ -141,7 +141,7 @@ test.describe('command line', () => {
 
   test('an unknown fault in MDE_EMULATOR_FAULTS names the variable', () => {
     expect(() => parseCli([], { MDE_EMULATOR_FAULTS: 'final-state-5000' })).toThrow(
-      /^MDE_EMULATOR_FAULTS final-state-5000 is not a fault of the emulator; did you mean final-state-500\?/,
+      /^MDE_EMULATOR_FAULTS names unknown fault final-state-5000 \(did you mean final-state-500\?\)/,
     );
   });
 

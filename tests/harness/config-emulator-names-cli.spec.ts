@@ -35,7 +35,7 @@ test.describe('npm run conformance with emulator names', () => {
     const run = conformance({ MDE_ALLOW_WRITE: 'true', MDE_EMULATOR_FAULTS: 'nope' });
     expect(run.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/^warning: MDE_ALLOW_WRITE is not a setting .*did you mean MDE_ALLOW_WRITES\?/),
-      expect.stringMatching(/^ConfigError: MDE_EMULATOR_FAULTS names unknown faults nope/),
+      expect.stringMatching(/^ConfigError: MDE_EMULATOR_FAULTS names unknown fault nope/),
     ]);
     expect(run.status).toBe(2);
   });
@@ -50,11 +50,13 @@ test.describe('npm run conformance with emulator names', () => {
     expect(run.status).toBe(2);
   });
 
-  test('an unknown fault points to the command that lists the faults', () => {
-    const run = conformance({ MDE_EMULATOR_FAULTS: 'final-state-500,no-such-fault' });
+  test('an unknown fault points to the command that lists the faults, and to a close name', () => {
+    const run = conformance({ MDE_EMULATOR_FAULTS: 'final-state-500,no-such-fault,final-state-5000' });
     expect(run.stdout).not.toContain('conformance:');
     expect(run.stderr.trim().split('\n')).toEqual([
-      'ConfigError: MDE_EMULATOR_FAULTS names unknown faults no-such-fault; `npm run emulator -- --list-faults` lists them (docs/emulator.md describes them)',
+      expect.stringMatching(
+        /^ConfigError: MDE_EMULATOR_FAULTS names unknown faults no-such-fault, final-state-5000 \(did you mean final-state-500\?\); `npm run emulator -- --list-faults` lists all \d+ \(docs\/emulator\.md describes them\)$/,
+      ),
     ]);
     expect(run.status).toBe(2);
   });

@@ -1,7 +1,10 @@
 import {
+  cancelActive,
   expect,
   expectUnchanged,
+  firstCancelled,
   judgeVersionedRefusal,
+  notApplicable,
   readState,
   req,
   suite,
@@ -37,4 +40,28 @@ suite('cancel of an action in a final state', () => {
       },
     );
   }
+
+  // A second cancel meets a Cancelled action, the same case as any final state (docs/contract.md#after-cancel).
+  // The Cancelled action above was cancelled by no app of the run: a target that takes a second cancel
+  // by the app that made the first for a retry of it, and answers 200, is seen only here.
+  test(
+    'a second cancel of an action the caller cancelled is refused and leaves it unchanged',
+    req('CANCEL.FINAL'),
+    async ({ driver, api, need }) => {
+      const action = await need(driver.activeAction());
+      const first = await cancelActive(driver, api, action.id, { Comment: 'conformance: first cancel' });
+      const shown = first.status === 200 ? await firstCancelled(driver, api, action.id, first) : undefined;
+      // The first cancel is CANCEL.OK's and CANCEL.STATUS's to judge: without it there is nothing to ask here.
+      if (!shown)
+        await need(
+          notApplicable(
+            `the first cancel answered ${first.status} and the action showed no Cancelled within the bounded wait`,
+          ),
+        );
+      const before = await readState(api, action.id, { status: 'Cancelled', driver });
+      const res = await api.cancel(action.id, { Comment: 'conformance: second cancel' });
+      expect(res).toBeErrorEnvelope('4xx');
+      await expectUnchanged(driver, api, action.id, before);
+    },
+  );
 });

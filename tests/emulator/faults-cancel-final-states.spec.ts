@@ -45,3 +45,20 @@ smoke('final-cancel-applied-late', 'a refused cancel of a Succeeded action shows
   await emu.advance(5);
   expect((await emu.get(done.id as string, token)).json().status).toBe('Cancelled');
 });
+
+smoke(
+  'own-cancel-retry-200',
+  "the app that cancelled an action gets 200 again; another app's cancel, or a seeded Cancelled one's, is refused",
+  async (emu) => {
+    const token = await emu.token();
+    const action = await emu.seed('Pending');
+    const first = (await emu.cancel(action.id as string, token, { Comment: 'first' })).json();
+    const again = await emu.cancel(action.id as string, token, { Comment: 'second' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first);
+    expect(
+      (await emu.cancel(action.id as string, await emu.token(), { Comment: 'other app' })).statusCode,
+    ).toBe(400);
+    expect((await emu.cancel((await emu.seed('Cancelled')).id as string, token)).statusCode).toBe(400);
+  },
+);

@@ -116,6 +116,16 @@ export const STORE_FAULTS = [
     store: { cancellableFinal: ['Succeeded', 'Failed', 'Cancelled'] },
   },
   {
+    // Idempotency keyed on the caller: the seeded (or listed) Cancelled action the final-state tests
+    // cancel was cancelled by no app of the run, so only a second cancel of the caller's own shows it.
+    name: 'own-cancel-retry-200',
+    seam: 'store',
+    breaks: ['CANCEL.FINAL'],
+    description:
+      'A second cancel of an action by the app that cancelled it is taken for a retry: 200 with the action as it is. A Cancelled action cancelled by anyone else is refused.',
+    store: { ownCancelRetried: true },
+  },
+  {
     name: 'timeout-cancellable',
     seam: 'store',
     breaks: ['CANCEL.TIMEOUT'],

@@ -34,6 +34,13 @@ export function cancelHandler(ctx: EmulatorContext, store: StorePolicy = ctx.fau
         );
       return notFound(ctx, id);
     }
+    // The store policy may take a second cancel by the app that cancelled the action for a retry.
+    if (
+      store.ownCancelRetried &&
+      action.status === 'Cancelled' &&
+      action.cancellationRequestor === caller.appId
+    )
+      return { kind: 'cancelled', before: { ...action }, after: { ...action } };
     if (isFinal(action.status) && !store.cancellableFinal.includes(action.status)) {
       // The store policy may queue the refused cancel all the same, to show later.
       if (store.refusedFinalCancelAfterMs > 0)

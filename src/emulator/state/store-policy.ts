@@ -7,6 +7,10 @@ export interface StorePolicy {
   persistCancel: boolean;
   // Final statuses a cancel changes anyway (the contract: none).
   cancellableFinal: readonly MachineActionStatus[];
+  // true: a cancel of a Cancelled action by the app that cancelled it is taken for a retry of that
+  // cancel and answered 200 with the action as it is; one cancelled by anyone else is refused. The
+  // contract: false (a second cancel meets a final action, docs/contract.md#after-cancel).
+  ownCancelRetried: boolean;
   // Operations whose lookup also finds other tenants' actions (the contract: none).
   crossTenant: readonly string[];
   // true: a list with no $filter shows every tenant's actions (the tenant is scoped with the filter,
@@ -54,6 +58,7 @@ export interface StorePolicy {
 export const CONTRACT_STORE: StorePolicy = {
   persistCancel: true,
   cancellableFinal: [],
+  ownCancelRetried: false,
   crossTenant: [],
   unfilteredListCrossTenant: false,
   crossTenantListFilters: [],

@@ -183,3 +183,22 @@ smoke(
     expect(await ids(`id eq '${theirs.id}'`)).not.toContain(theirs.id);
   },
 );
+
+smoke(
+  'versioned-get-cached',
+  'a GET under /api/v1.0 keeps showing an action as first read there; under /api it shows the cancel',
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    const token = await emu.token();
+    const versioned = `/api/v1.0/machineactions/${action.id}`;
+    expect((await emu.call('GET', versioned, { token })).json().status).toBe('Pending');
+    expect((await emu.cancel(action.id as string, token)).statusCode).toBe(200);
+    expect((await emu.get(action.id as string, token)).json().status).toBe('Cancelled');
+    expect((await emu.call('GET', versioned, { token })).json().status).toBe('Pending');
+    // An action first read there after its cancel shows it.
+    const other = await emu.seed('Cancelled');
+    expect((await emu.call('GET', `/api/v1.0/machineactions/${other.id}`, { token })).json().status).toBe(
+      'Cancelled',
+    );
+  },
+);

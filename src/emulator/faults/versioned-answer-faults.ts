@@ -1,3 +1,4 @@
+import { outcomeOf } from '../http/answer.ts';
 import { withoutCancellationFields } from './answer-edits.ts';
 import {
   CANCEL,
@@ -10,6 +11,7 @@ import {
   unknownEverywhere,
 } from './exchange-filters.ts';
 import type { AnswerFault } from './fault-entry.ts';
+import { firstAnswerOf } from './kept-answers.ts';
 
 // Faults of what a cancel answers under /api/v1.0 alone (a versioned route that reaches a handler of
 // its own): under /api the same cancel is answered right.
@@ -68,6 +70,16 @@ export const VERSIONED_ANSWER_FAULTS = [
     applies: (x) => x.versioned && foreign(x),
     rewrite: (_answer, x, kit) =>
       kit.error('Forbidden', `Machine action ${idOf(x)} belongs to another tenant.`),
+  },
+  {
+    // An output cache on the versioned read route: the cancel is stored and GETs under /api show it.
+    name: 'versioned-get-cached',
+    seam: 'answer',
+    breaks: ['PATH.VERSIONED'],
+    description:
+      'A GET under /api/v1.0 answers an action as its first GET there showed it (a cache on the versioned route): an action read there before its cancel reads Pending there after it; under /api a GET shows the cancel.',
+    applies: (x) => x.versioned && on(GET, 'found')(x),
+    rewrite: (answer, x) => firstAnswerOf(outcomeOf(x, 'found')!.action, answer),
   },
   {
     name: 'versioned-cancel-fields-missing',

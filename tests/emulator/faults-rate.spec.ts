@@ -131,3 +131,17 @@ smoke(
     expect((await emu.get(late.id as string, token)).json().status).toBe('Cancelled');
   },
 );
+
+smoke(
+  'retry-after-rounded-down',
+  'with 59.5 s left the 429 says 59, and 59 s later it is 429 again',
+  async (emu) => {
+    const token = await emu.token();
+    await calls(emu, token, 100);
+    await emu.advance(0.5);
+    const throttled = await emu.call('GET', LIST, { token });
+    expect(throttled.headers['retry-after']).toBe('59');
+    await emu.advance(59);
+    expect((await calls(emu, token, 1))[0]).toBe(429);
+  },
+);

@@ -76,6 +76,16 @@ export const THROTTLE_FAULTS = [
     throttle: { stuckForMs: 60_000 },
   },
   {
+    // The rate tests align the clock to a whole second and burst at one instant, so the time left
+    // was always whole seconds there, and rounding it either way gave the same Retry-After.
+    name: 'retry-after-rounded-down',
+    seam: 'throttle',
+    breaks: ['RATE.RECOVER'],
+    description:
+      'A Retry-After in seconds is the time left rounded down: 59.5 s left reads 59, and a call made after waiting it is throttled again.',
+    throttle: { retryAfterRounding: 'down' },
+  },
+  {
     name: 'throttled-still-cancels',
     seam: 'throttle',
     breaks: ['RATE.NOEFFECT'],

@@ -11,6 +11,9 @@ export interface ThrottlePolicy {
   minuteRetryAfterSeconds: number | null;
   // true: each further 429 of the minute limit in a row doubles its Retry-After (a penalty).
   minuteRetryAfterDoubles: boolean;
+  // 'down': a Retry-After in seconds is the time left rounded down, so it may fall short of it by
+  // under a second (the contract: 'up', never before the window takes a call again).
+  retryAfterRounding: 'up' | 'down';
   // false: a 429 of the hour limit has no Retry-After.
   hourRetryAfter: boolean;
   // A fixed Retry-After for the hour limit, in seconds; null: the profile's reading.
@@ -34,6 +37,7 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   minuteCode: 'TooManyRequests',
   minuteRetryAfterSeconds: null,
   minuteRetryAfterDoubles: false,
+  retryAfterRounding: 'up',
   hourRetryAfter: true,
   hourRetryAfterSeconds: null,
   stuckForMs: 0,

@@ -53,7 +53,8 @@ function tooManyRequests(
   if (minute && policy.minuteRetryAfterSeconds !== null) waitMs = policy.minuteRetryAfterSeconds * 1000;
   if (!minute && policy.hourRetryAfterSeconds !== null) waitMs = policy.hourRetryAfterSeconds * 1000;
   if (minute && policy.minuteRetryAfterDoubles) waitMs *= 2 ** (decision.refusedInRow - 1);
-  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  const round = policy.retryAfterRounding === 'down' ? Math.floor : Math.ceil;
+  const seconds = Math.max(1, round(waitMs / 1000));
   const headers: Record<string, string> = {};
   if (minute || policy.hourRetryAfter)
     // docs/contract.md#retry-after-form: delta-seconds, or the date of now + wait rounded up to the

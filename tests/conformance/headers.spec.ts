@@ -102,12 +102,14 @@ suite('versioned path /api/v1.0', () => {
     },
   );
 
-  // "The operations": the list too. Other callers may add actions between the two lists, so only the
-  // status and the shape are compared, never the rows.
+  // "The operations": the list too. Other callers may add actions between the two lists, so the rows
+  // are never compared: the status, the shape, and that $top holds there too (a versioned route may
+  // drop the query options). An emulator's tenant is empty, so the test gives it two actions first.
   test(
     'the list under /api/v1.0 answers like the list under /api',
     req('PATH.VERSIONED'),
-    async ({ api }) => {
+    async ({ driver, api, need }) => {
+      if (driver.mode !== 'tenant') for (const _ of [1, 2]) await need(driver.readableAction());
       const plain = await api.list({ $top: 1 });
       const versioned = await api.list({ $top: 1 }, { versioned: true });
       expect(versioned).toHaveStatus(plain.status);
@@ -115,6 +117,14 @@ suite('versioned path /api/v1.0', () => {
         Array.isArray(field(versioned, 'value')),
         'a collection under /api/v1.0 exactly when one under /api',
       ).toBe(Array.isArray(field(plain, 'value')));
+      const [rows, rowsPlain] = [versioned, plain].map((res) => {
+        const value = field(res, 'value');
+        return Array.isArray(value) ? value.length : 0;
+      });
+      expect(
+        rows,
+        `rows of $top=1 under /api/v1.0 (${rows}): at most one, as under /api (${rowsPlain})`,
+      ).toBeLessThanOrEqual(Math.max(1, rowsPlain!));
     },
   );
 

@@ -202,3 +202,17 @@ smoke(
     );
   },
 );
+
+smoke(
+  'versioned-list-query-ignored',
+  'the list under /api/v1.0 drops $top and $filter; under /api they apply',
+  async (emu) => {
+    const [one] = [await emu.seed('Pending'), await emu.seed('Succeeded')];
+    const token = await emu.token();
+    const query = `?$top=1&$filter=id eq '${one!.id}'`;
+    const plain = await emu.call('GET', `/api/machineactions${query}`, { token });
+    expect(plain.json().value).toHaveLength(1);
+    const versioned = await emu.call('GET', `/api/v1.0/machineactions${query}`, { token });
+    expect(versioned.json().value).toHaveLength(2);
+  },
+);

@@ -48,4 +48,14 @@ export const ROUTE_FAULTS = [
     description: "The list under /api/v1.0 shows every tenant's actions; under /api only the caller's.",
     routes: { versionedListCrossTenant: true },
   },
+  {
+    // An OData controller under /api/v1.0 without the attribute that applies query options: each
+    // option is silently dropped. The lists compared under both paths were of an empty tenant.
+    name: 'versioned-list-query-ignored',
+    seam: 'route',
+    breaks: ['PATH.VERSIONED'],
+    description:
+      "The list under /api/v1.0 ignores its query options ($filter, $top, $orderby...) and answers every action of the caller's tenant; under /api they apply.",
+    routes: { versionedListQueryApplied: false },
+  },
 ] as const satisfies readonly RouteFault[];

@@ -92,7 +92,11 @@ function handlerFor(ctx: EmulatorContext, operation: Operation, versioned: boole
     case 'GetMachineAction':
       return getHandler(ctx);
     case 'ListMachineActions':
-      return listHandler(ctx, versioned && ctx.faults.routes.versionedListCrossTenant);
+      return listHandler(
+        ctx,
+        versioned && ctx.faults.routes.versionedListCrossTenant,
+        !versioned || ctx.faults.routes.versionedListQueryApplied,
+      );
     default:
       return undefined;
   }

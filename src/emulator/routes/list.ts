@@ -10,13 +10,14 @@ import type { Outcome } from './outcome.ts';
 
 // GET /api/machineactions: the caller's tenant only, in creation order unless $orderby says
 // otherwise (the service's default order is not documented: docs/contract.md#list-order).
-// `crossTenant`: this route lists every tenant's actions (the route policy's versioned list).
-export function listHandler(ctx: EmulatorContext, crossTenant = false) {
+// `crossTenant`: this route lists every tenant's actions; `applyQuery` false: it ignores the query
+// options (the route policy's versioned list).
+export function listHandler(ctx: EmulatorContext, crossTenant = false, applyQuery = true) {
   const filterable = filterableFields(ctx);
   return function list(request: FastifyRequest, caller: Caller): Outcome {
     let query: ODataQuery;
     try {
-      query = parseODataQuery(request.query as Record<string, unknown>, filterable);
+      query = parseODataQuery(applyQuery ? (request.query as Record<string, unknown>) : {}, filterable);
     } catch (error) {
       if (error instanceof ODataQueryError || error instanceof ODataFilterError)
         throw new WireError('ODataError', `Invalid OData URI query: ${error.message}`);

@@ -10,6 +10,10 @@ export interface RoutePolicy {
   // true: the list under /api/v1.0 shows every tenant's actions (a versioned route whose query skips
   // the tenant); under /api it stays the caller's tenant only.
   versionedListCrossTenant: boolean;
+  // false: the list under /api/v1.0 ignores its query options ($filter, $top, $orderby...) and answers
+  // every action of the caller's tenant (a versioned route that does not bind OData's query options);
+  // under /api they apply.
+  versionedListQueryApplied: boolean;
   // true (with versionedPath false): a request under /api/v1.0 answers 404 with no body, as a server
   // with no such route does, not the error envelope.
   versionedBare404: boolean;
@@ -23,6 +27,7 @@ export const CONTRACT_ROUTES: RoutePolicy = {
   versionedCancelStored: true,
   versionedCancelCrossTenant: false,
   versionedListCrossTenant: false,
+  versionedListQueryApplied: true,
   versionedBare404: false,
   versionedStock404: false,
 };

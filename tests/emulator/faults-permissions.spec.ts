@@ -52,3 +52,16 @@ smoke(
     expect((await call('/api/v1.0')).statusCode).toBe(200);
   },
 );
+
+smoke(
+  'cancel-first-role-only',
+  'Machine.Isolate after Machine.Read.All cannot cancel; listed first, or read with a GET, it can',
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    const readFirst = await emu.token(['Machine.Read.All', 'Machine.Isolate']);
+    expect((await emu.cancel(action.id as string, readFirst)).statusCode).toBe(403);
+    expect((await emu.get(action.id as string, readFirst)).statusCode).toBe(200);
+    const isolateFirst = await emu.token(['Machine.Isolate', 'Machine.Read.All']);
+    expect((await emu.cancel(action.id as string, isolateFirst)).statusCode).toBe(200);
+  },
+);

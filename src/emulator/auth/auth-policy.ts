@@ -56,6 +56,9 @@ export interface AuthPolicy {
   // A token holding no role at all may cancel (a check that reads an empty roles claim as an app
   // token without limits; the contract: refused like any token without an action role).
   rolelessCancel: boolean;
+  // true: a cancel checks only the first role of the token's roles claim (a check of roles[0]), so an
+  // action role listed after a read role is refused. The contract: false (any one role is enough).
+  cancelFirstRoleOnly: boolean;
 }
 
 export const CONTRACT_AUTH: AuthPolicy = {
@@ -84,4 +87,5 @@ export const CONTRACT_AUTH: AuthPolicy = {
   cancelRolesRefused: [],
   versionedCancelRolesAdded: [],
   rolelessCancel: false,
+  cancelFirstRoleOnly: false,
 };

@@ -11,6 +11,16 @@ export const PERMISSION_FAULTS = [
     auth: { cancelRolesRefused: ['Machine.LiveResponse'] },
   },
   {
+    // Every app of the suite held one role, or an action role first (the operator: Machine.Scan, then
+    // Machine.Read.All), and a real app's roles come in no documented order.
+    name: 'cancel-first-role-only',
+    seam: 'auth',
+    breaks: ['PERM.ROLES'],
+    description:
+      "A cancel checks only the first role of the token's roles claim: Machine.Read.All listed before an action role is refused (403); a token holding one role, or its action role first, may cancel.",
+    auth: { cancelFirstRoleOnly: true },
+  },
+  {
     name: 'read-only-can-cancel',
     seam: 'auth',
     breaks: ['PERM.NONE'],

@@ -24,3 +24,21 @@ smoke('response-text-plain', 'API answers are labelled text/plain; token answers
   expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
   expect(JSON.parse(res.body).value).toEqual([]);
 });
+
+smoke(
+  'finished-reads-completed',
+  "a scan that ran its course reads 'Completed' in a GET and the list; a seeded Succeeded one reads right",
+  async (emu) => {
+    await emu.machine();
+    const token = await emu.token();
+    const seeded = await emu.seed('Succeeded');
+    const scan = (await emu.scan(token)).json();
+    expect(scan.status).toBe('Pending');
+    await emu.advance(300);
+    const unchecked = { unchecked: true };
+    expect((await emu.get(scan.id, token, unchecked)).json().status).toBe('Completed');
+    const rows = (await emu.call('GET', '/api/machineactions', { token, ...unchecked })).json().value;
+    const statusOf = (id: unknown) => rows.find((row: { id: string }) => row.id === id)?.status;
+    expect([statusOf(seeded.id), statusOf(scan.id)]).toEqual(['Succeeded', 'Completed']);
+  },
+);

@@ -90,8 +90,9 @@ suite('versioned path /api/v1.0', () => {
         `status under /api/v1.0 (${statusOf(versioned)}) is the one under /api (${statusOf(plain)}) or a later step of the action's lifecycle`,
       ).toBe(true);
       // Once the action has changed too: a versioned route may keep what it answered first (a cache).
-      // Whether the cancel is accepted is CANCEL.*'s to judge; both paths must show the same either way.
-      const cancel = await cancelActive(driver, api, action.id, { Comment: 'conformance: versioned read' });
+      // Whether the cancel is accepted is CANCEL.*'s to judge (a tenant's scan may have ended by itself):
+      // both paths must show the same either way.
+      const cancel = await api.cancel(action.id, { Comment: 'conformance: versioned read' });
       const shown = cancel.status === 200 ? await firstCancelled(driver, api, action.id, cancel) : undefined;
       const after = await readBothPaths(driver, api, action.id, { status: statusOf(shown ?? plain) });
       expect(after.versioned).toHaveStatus(after.plain.status);

@@ -44,6 +44,11 @@ suite('ids that name no action', () => {
     req('GET.NOTFOUND'),
     async ({ driver, api }) => {
       expect(await api.get(driver.unknownId())).toBeErrorEnvelope(404);
+      // In upper case too, as for the cancel: the read route may look ids up its own way.
+      expect(
+        await api.get(driver.unknownId().toUpperCase()),
+        'an unknown id in upper case',
+      ).toBeErrorEnvelope(404);
       // Under /api/v1.0 as well, as for the cancel: any refusal will do there (PATH.VERSIONED judges a
       // target that does not serve the prefix); a versioned route that makes an action up serves it.
       expect(await api.get(driver.unknownId(), { versioned: true })).toHaveStatus('4xx');

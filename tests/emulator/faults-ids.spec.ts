@@ -38,3 +38,15 @@ smoke(
     expect((await emu.cancel(id.toUpperCase(), token)).statusCode).toBe(500);
   },
 );
+
+smoke(
+  'get-uppercase-unknown-id-500',
+  'a GET of an unknown id answers 404 in lower case and 500 in upper case; its cancel 404 either way',
+  async (emu) => {
+    const token = await emu.token();
+    const id = randomUUID();
+    expect((await emu.get(id, token)).statusCode).toBe(404);
+    expect((await emu.get(id.toUpperCase(), token)).statusCode).toBe(500);
+    expect((await emu.cancel(id.toUpperCase(), token)).statusCode).toBe(404);
+  },
+);

@@ -38,6 +38,16 @@ export const ID_ANSWER_FAULTS = [
     rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
   },
   {
+    // The read route's own lookup: the cancel's test sent an upper-case id, the GET's never did.
+    name: 'get-uppercase-unknown-id-500',
+    seam: 'answer',
+    breaks: ['GET.NOTFOUND'],
+    description:
+      'A GET of an id no tenant has, written in upper case, answers 500 (a case-sensitive lookup that throws); in lower case it answers 404, and a cancel of it 404 either way.',
+    applies: (x) => unknownEverywhere(GET)(x) && /[A-F]/.test(idOf(x)),
+    rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
+  },
+  {
     name: 'malformed-id-500',
     seam: 'answer',
     breaks: ['CANCEL.BADID'],

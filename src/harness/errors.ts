@@ -125,7 +125,9 @@ export class ControlProtocolError extends HarnessError {
     readonly status: number | undefined,
     readonly detail: string,
     // `remembered`: an absence an earlier test of the run met (absent-endpoints.ts), not asked again.
-    options?: { cause?: unknown; remembered?: boolean },
+    // `lasting`: a 2xx the emulator will give again, as wrong (a clock that does not move, a seed with
+    // no action): remembered for the run as an absence is.
+    options?: { cause?: unknown; remembered?: boolean; lasting?: boolean },
   ) {
     // No answer is an exchange lost (the emulator stopped or hung), not a protocol it got wrong: the
     // pointer would send its author looking for a bug, and push what was lost out of the report's line.
@@ -140,8 +142,10 @@ export class ControlProtocolError extends HarnessError {
     // a stack and code frame of the suite's client (DEBUG=1 keeps them).
     if (!process.env.DEBUG) withoutFrames(this);
     this.remembered = options?.remembered ?? false;
+    this.lasting = options?.lasting ?? false;
   }
   readonly remembered: boolean;
+  readonly lasting: boolean;
 }
 
 // An error and its causes as their lines alone ("WireLoss: connection reset ..."): Playwright prints

@@ -7,8 +7,9 @@ import { RunMemory } from './run-memory.ts';
 // listens (connection refused: the emulator stopped): remembered for the run, so that each later test
 // needing one ends at once without a verdict (skipped, its row ERROR) instead of failing and costing
 // Playwright a new worker. An emulator lacking /_emulator/machines took 34 s to report it instead of
-// 8 s, a worker start for each of its 46 tests. Answers that may pass (a 500, a timeout) are asked
-// again each time.
+// 8 s, a worker start for each of its 46 tests. So are answers the emulator will give again as wrong
+// (`lasting`: a clock that does not move, a seed answered 201 with no action). Answers that may pass
+// (a 500, a timeout) are asked again each time.
 export const ABSENT_ENDPOINTS_FILE = 'absent-endpoints.json';
 const ABSENT_STATUSES: readonly number[] = [404, 405, 501];
 // The key of an origin that refused the connection, beside the "METHOD /path" keys: per origin, as a
@@ -48,7 +49,7 @@ export class AbsentEndpoints {
   }
 
   learn(method: string, path: string, error: ControlProtocolError): void {
-    if (error.status !== undefined && ABSENT_STATUSES.includes(error.status))
+    if (error.lasting || (error.status !== undefined && ABSENT_STATUSES.includes(error.status)))
       this.memory.remember(`${method} ${path}`, { status: error.status, detail: error.detail });
     else if (error.status === undefined && isRefused(error.cause))
       this.memory.remember(nothingListens(error.url), { detail: error.detail });

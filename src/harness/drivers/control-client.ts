@@ -45,12 +45,11 @@ export class ControlClient {
     // fault. Other tests may advance it too, and real time adds: only less than asked is wrong (a
     // second's slack for clocks that give whole seconds).
     if (now.getTime() < before.getTime() + seconds * 1000 - 1000)
-      throw noVerdict(
-        new ControlProtocolError(
-          `${this.baseUrl}${path}`,
-          200,
-          `asked to advance ${seconds} s from ${before.toISOString()}, the clock reads ${now.toISOString()}; it must move by the seconds asked`,
-        ),
+      throw this.lastingFault(
+        'POST',
+        path,
+        200,
+        `asked to advance ${seconds} s from ${before.toISOString()}, the clock reads ${now.toISOString()}; it must move by the seconds asked`,
       );
     this.seen = now;
     this.reading = { now, at: this.wallClock.now() };
@@ -71,13 +70,7 @@ export class ControlClient {
       unknown
     >;
     if (typeof body?.id !== 'string')
-      throw noVerdict(
-        new ControlProtocolError(
-          `${this.baseUrl}/_emulator/machineactions`,
-          201,
-          'the answer has no MachineAction id',
-        ),
-      );
+      throw this.lastingFault('POST', '/_emulator/machineactions', 201, 'the answer has no MachineAction id');
     // A seeded action keeps its status until an API call changes it: one seeded otherwise would have
     // the final-state tests judge a Pending action as if it were Succeeded.
     if (action.status !== undefined && body.status !== action.status)
@@ -89,6 +82,17 @@ export class ControlClient {
         ),
       );
     return body;
+  }
+
+  // An endpoint that answered as the protocol says but did not do what it says, and will not next time
+  // either: the test that met it ends without a verdict, and the run remembers it (absent-endpoints.ts)
+  // so that later tests needing it end at once with the same line instead of failing one by one.
+  lastingFault(method: string, path: string, status: number, detail: string): ControlProtocolError {
+    const error = noVerdict(
+      new ControlProtocolError(`${this.baseUrl}${path}`, status, detail, { lasting: true }),
+    );
+    this.absent?.learn(method, path, error);
+    return error;
   }
 
   private readNow(body: unknown, path: string): Date {

@@ -13,6 +13,7 @@ import { ControlClient } from './control-client.ts';
 import { EmulatorApps } from './emulator-apps.ts';
 import { identityToken } from './emulator-identities.ts';
 import { readUntil, type Settled } from './eventually.ts';
+import { checkSeededOnApi } from './seeded-on-api.ts';
 import type { Identity, MachineActionRecord, TargetDriver, TargetRuntime } from './target-driver.ts';
 import { TokenLeases } from './token-leases.ts';
 
@@ -181,9 +182,16 @@ export class EmulatorDriver implements TargetDriver {
       requestor: 'mde-conformance@example.test',
       requestorComment: `mde-conformance ${this.options.runId}: seeded ${status}`,
     });
+    const { id } = action as MachineActionRecord;
+    // Another's emulator must show what it seeded; the bundled one's seeding is proven by its own tests.
+    if (this.mode === 'emulator') {
+      const { apiBaseUrl, http } = this.options;
+      const operator = async () => `Bearer ${await this.token('operator')}`;
+      await checkSeededOnApi(this.control, apiBaseUrl, id, operator, http.timeoutMs);
+    }
     // Seeded through the control protocol, so no API answer showed it: the test holds it all the same,
     // and a 404 to it from its tenant is no unknown id (seen-states.ts).
-    noteExists((action as MachineActionRecord).id, currentTestInfo(), this.tenantId);
+    noteExists(id, currentTestInfo(), this.tenantId);
     return action as MachineActionRecord;
   }
 

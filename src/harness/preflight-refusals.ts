@@ -1,5 +1,6 @@
+import { tokenOwnLifetime } from './drivers/token-lifetime.ts';
 import type { ControlProtocolError } from './errors.ts';
-import { TokenError } from './identity/client-secret-flow.ts';
+import { type Token, TokenError } from './identity/client-secret-flow.ts';
 
 // What the preflight says when the emulator's clock or token endpoint answers, but not as the
 // protocol says: the reason, and the fix that fits the answer. "Check MDE_CONTROL_BASE_URL" fits a 404
@@ -44,5 +45,20 @@ export function tokenRefusal(error: unknown, reason: string): Refusal {
   return {
     reason,
     fix: `The token endpoint must issue a token to an app registered with POST /_emulator/apps (${TOKEN_DOC})`,
+  };
+}
+
+// Beyond the clock's whole seconds and a rounded expires_in.
+const LIFETIME_SLACK_SECONDS = 60;
+
+// A token whose own exp ends it sooner than expires_in says: the suite renews tokens by expires_in (and
+// MSAL caches them by it), so it would send a dead token and fail the API that refused it. A token
+// that outlives expires_in harms no client: the suite takes its expired token past either.
+export function shortLivedToken(token: Token): Refusal | undefined {
+  const life = tokenOwnLifetime(token.accessToken);
+  if (life === undefined || life >= token.expiresIn - LIFETIME_SLACK_SECONDS) return undefined;
+  return {
+    reason: `answered 200 with expires_in ${token.expiresIn}, but the token's exp claim ends it ${life} s after its iat`,
+    fix: `expires_in must be the token's lifetime on the virtual clock: the suite renews tokens by it (${TOKEN_DOC})`,
   };
 }

@@ -11,10 +11,15 @@ import { sendRaw, WireTimeout } from './http/raw-request.ts';
 import { checkApiTakesToken } from './identity/api-acceptance.ts';
 import { authorityVariable } from './identity/authority.ts';
 import { askAuthority } from './identity/authority-answer.ts';
-import { acquireToken, TokenError, tokenUrl } from './identity/client-secret-flow.ts';
+import {
+  acquireToken,
+  type Token as IssuedToken,
+  TokenError,
+  tokenUrl,
+} from './identity/client-secret-flow.ts';
 import { SignInError, signInError } from './identity/sign-in-error.ts';
 import { type Token, tokenSourceFor } from './identity/token-source.ts';
-import { clockRefusal, tokenRefusal } from './preflight-refusals.ts';
+import { clockRefusal, shortLivedToken, tokenRefusal } from './preflight-refusals.ts';
 import { registerSecret } from './redaction/redact.ts';
 import { wrongScheme } from './wrong-scheme.ts';
 
@@ -101,8 +106,9 @@ export async function preflight(
   registerSecret(app.clientSecret);
   await control.registerApp({ ...app, roles: ['Machine.Read.All'] });
   const authBaseUrl = spec.authBaseUrl ?? spec.apiBaseUrl;
+  let issued: IssuedToken;
   try {
-    await acquireToken({
+    issued = await acquireToken({
       authBaseUrl,
       ...app,
       scope: spec.scope ?? DEFAULT_SCOPE,
@@ -127,6 +133,9 @@ export async function preflight(
     );
     throw new TargetUnreachableError(url, reason, fix, { cause: error });
   }
+  const shortLived = shortLivedToken(issued);
+  if (shortLived)
+    throw new TargetUnreachableError(tokenUrl(authBaseUrl, app.tenantId), shortLived.reason, shortLived.fix);
 }
 
 // Bookkeeping only: a ledger that cannot be written now fails the workers' own calls, which say so.

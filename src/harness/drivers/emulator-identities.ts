@@ -3,10 +3,13 @@ import { READ_ROLE, READ_WRITE_ROLE } from '../config/roles.ts';
 import type { Token } from '../identity/client-secret-flow.ts';
 import type { EmulatorApps } from './emulator-apps.ts';
 import type { Identity } from './target-driver.ts';
+import { tokenOwnLifetime } from './token-lifetime.ts';
 
 const OPERATOR_ROLES = ['Machine.Scan', READ_ROLE];
 // Past any clock-skew leeway a token validator may allow.
 const EXPIRY_MARGIN_SECONDS = 600;
+// A token's own lifetime past this is no lifetime (an iat on another clock): expires_in is taken.
+const MAX_OWN_LIFETIME_SECONDS = 86_400;
 
 // Where one emulator driver's identities live: its tenant, another tenant, the scope its tokens are
 // for, and its virtual clock (moved past the expired identity's token).
@@ -42,7 +45,11 @@ export async function identityToken(
     case 'expired': {
       const app = await apps.register('expired', tenantId, OPERATOR_ROLES);
       const token = await apps.acquire(app, scope);
-      await place.advanceClock(token.expiresIn + EXPIRY_MARGIN_SECONDS);
+      // Past expires_in, and past the token's own exp where it outlives that (a day at most): a token
+      // still alive would fail AUTH.EXPIRED for the token endpoint's fault.
+      const own = tokenOwnLifetime(token.accessToken) ?? 0;
+      const life = own > token.expiresIn && own <= MAX_OWN_LIFETIME_SECONDS ? own : token.expiresIn;
+      await place.advanceClock(life + EXPIRY_MARGIN_SECONDS);
       return token;
     }
     default: {

@@ -1,0 +1,87 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tokenOwnLifetime } from '../../src/harness/drivers/token-lifetime.ts';
+import { preflight } from '../../src/harness/preflight.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { emulatorDriverAt } from './emulator-driver-at.ts';
+import { failure, serve } from './preflight-stand-in.ts';
+
+// An emulator's token endpoint whose expires_in is not its tokens' lifetime. One whose tokens died long
+// before expires_in said (run against a proxy that answered expires_in 36000 for 3599 s tokens) failed
+// RATE.RECOVER (MUST, "answered 401" after the hour limit's wait): the suite kept a dead token, and the
+// API that refused it was failed. One whose tokens outlive expires_in left the suite's expired token
+// alive, which would fail AUTH.EXPIRED the same way.
+
+const NOW = Math.floor(Date.parse('2026-03-02T10:00:00Z') / 1000);
+const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const jwt = (claims: Record<string, number>) => `${part({ alg: 'RS256' })}.${part(claims)}.c2ln`;
+
+test("a JWT's own lifetime is exp less iat (or nbf); none for another token", () => {
+  expect(tokenOwnLifetime(jwt({ iat: NOW, exp: NOW + 3599 }))).toBe(3599);
+  expect(tokenOwnLifetime(jwt({ nbf: NOW - 300, exp: NOW + 3599 }))).toBe(3899);
+  expect(tokenOwnLifetime(jwt({ exp: NOW + 3599 }))).toBeUndefined();
+  expect(tokenOwnLifetime('opaque-token')).toBeUndefined();
+  expect(tokenOwnLifetime('a.bm90IGpzb24.c')).toBeUndefined();
+});
+
+function emulatorIssuing(token: string, expiresIn: number) {
+  return serve((path) =>
+    path === '/_emulator/clock'
+      ? { status: 200, body: { now: '2026-03-02T10:00:00.000Z' } }
+      : path === '/_emulator/apps'
+        ? { status: 201 }
+        : path.endsWith('/oauth2/v2.0/token')
+          ? { status: 200, body: { token_type: 'Bearer', expires_in: expiresIn, access_token: token } }
+          : { status: 404 },
+  );
+}
+
+test('a token that dies before expires_in says stops the preflight, naming both and what to fix', async () => {
+  const { url, server } = await emulatorIssuing(jwt({ iat: NOW, exp: NOW + 60 }), 3599);
+  const error = await failure({ mode: 'emulator', apiBaseUrl: url });
+  server.close();
+  expect(error).toMatch(new RegExp(`^TargetUnreachableError: ${url}/[0-9a-f-]{36}/oauth2/v2\\.0/token: `));
+  expect(error).toContain(
+    "answered 200 with expires_in 3599, but the token's exp claim ends it 60 s after its iat",
+  );
+  expect(error).toContain('docs/interfaces.md#emulator-token-endpoint');
+});
+
+test('a token whose exp matches expires_in, or whose iat is set back a few minutes, passes the preflight', async () => {
+  for (const token of [jwt({ iat: NOW, exp: NOW + 3599 }), jwt({ iat: NOW - 300, exp: NOW + 3599 })]) {
+    const { url, server } = await emulatorIssuing(token, 3599);
+    await expect(
+      preflight({ mode: 'emulator', apiBaseUrl: url }, { timeoutMs: 3_000 }),
+    ).resolves.toBeUndefined();
+    server.close();
+  }
+});
+
+test("the expired identity's token is taken past its own exp when that outlives expires_in", async () => {
+  const advanced: number[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      const json = (status: number, answer: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      if (req.url === '/_emulator/clock/advance') advanced.push(JSON.parse(body).seconds);
+      if (req.url?.startsWith('/_emulator/clock'))
+        return json(200, { now: new Date((NOW + advanced.reduce((a, b) => a + b, 0)) * 1000).toISOString() });
+      if (req.url?.startsWith('/_emulator/')) return json(201, {});
+      const token = jwt({ iat: NOW, exp: NOW + 7200 });
+      return json(200, { token_type: 'Bearer', expires_in: 600, access_token: token });
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  try {
+    const driver = emulatorDriverAt(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    await driver.token('expired');
+    expect(advanced).toHaveLength(1);
+    expect(advanced[0]).toBeGreaterThan(7200);
+  } finally {
+    server.close();
+  }
+});

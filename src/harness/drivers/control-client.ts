@@ -96,14 +96,13 @@ export class ControlClient {
   }
 
   private readNow(body: unknown, path: string): Date {
-    const now = (body as { now?: unknown })?.now;
-    const date = typeof now === 'string' ? new Date(now) : undefined;
-    if (!date || Number.isNaN(date.getTime()))
+    const date = rfc3339((body as { now?: unknown })?.now);
+    if (!date)
       throw noVerdict(
         new ControlProtocolError(
           `${this.baseUrl}${path}`,
           200,
-          `expected {"now": "<RFC 3339>"}, got ${redactedExcerpt(String(JSON.stringify(body)), 200)}`,
+          `expected {"now": "<RFC 3339>"}, got ${redactedExcerpt(String(JSON.stringify(body)), 200)}; a date-time with its offset, e.g. "2026-01-05T09:00:00Z"`,
         ),
       );
     return date;
@@ -169,6 +168,19 @@ export class ControlClient {
       throw new ControlProtocolError(url, status, `the body is not JSON: ${redactedExcerpt(text, 200)}`);
     }
   }
+}
+
+// An RFC 3339 date-time (section 5.6), offset required: one without ("2026-01-05T09:00:00", Python's
+// utcnow().isoformat()) Date.parse reads in the suite's local time zone, hours off the emulator's clock
+// west or east of UTC, which moved the clock too little for an expired token. Other forms Date.parse
+// takes (an HTTP-date, digits) are no RFC 3339 either.
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+function rfc3339(now: unknown): Date | undefined {
+  if (typeof now !== 'string') return undefined;
+  const text = now.toUpperCase();
+  if (!DATE_TIME.test(text)) return undefined;
+  const date = new Date(text.replace(' ', 'T'));
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 function lossReason(error: unknown): string {

@@ -51,14 +51,39 @@ export function tokenRefusal(error: unknown, reason: string): Refusal {
 // Beyond the clock's whole seconds and a rounded expires_in.
 const LIFETIME_SLACK_SECONDS = 60;
 
-// A token whose own exp ends it sooner than expires_in says: the suite renews tokens by expires_in (and
+// What is wrong with a token the emulator issued, if anything: the suite reads the API's tokens as
+// Entra ID issues them, JWTs (AUTH.INVALID re-signs one, AUTH.EXPIRED reads its exp, PERM.NONE its
+// roles); an opaque one ended 5 tests on jose's parse errors, read as the suite's own (exit 2). And a
+// token whose own exp ends it sooner than expires_in says: the suite renews tokens by expires_in (and
 // MSAL caches them by it), so it would send a dead token and fail the API that refused it. A token
 // that outlives expires_in harms no client: the suite takes its expired token past either.
-export function shortLivedToken(token: Token): Refusal | undefined {
+export function issuedTokenRefusal(token: Token): Refusal | undefined {
+  if (!isJwt(token.accessToken))
+    return {
+      reason: 'answered 200, but its access_token is not a JWT',
+      fix: `Issue JWTs as Entra ID does (header with alg, JSON claims, signature): the suite reads their claims and re-signs them to forge bad tokens (${TOKEN_DOC})`,
+    };
   const life = tokenOwnLifetime(token.accessToken);
   if (life === undefined || life >= token.expiresIn - LIFETIME_SLACK_SECONDS) return undefined;
   return {
     reason: `answered 200 with expires_in ${token.expiresIn}, but the token's exp claim ends it ${life} s after its iat`,
     fix: `expires_in must be the token's lifetime on the virtual clock: the suite renews tokens by it (${TOKEN_DOC})`,
   };
+}
+
+// Three base64url parts, the first a JSON header naming its alg, the second a JSON object of claims.
+function isJwt(token: string): boolean {
+  const [header, payload, signature, ...rest] = token.split('.');
+  if (signature === undefined || rest.length > 0) return false;
+  const json = (part = ''): unknown => {
+    try {
+      return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+  const head = json(header);
+  const claims = json(payload);
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return isObject(head) && typeof (head as { alg?: unknown }).alg === 'string' && isObject(claims);
 }

@@ -19,7 +19,7 @@ import {
 } from './identity/client-secret-flow.ts';
 import { SignInError, signInError } from './identity/sign-in-error.ts';
 import { type Token, tokenSourceFor } from './identity/token-source.ts';
-import { clockRefusal, shortLivedToken, tokenRefusal } from './preflight-refusals.ts';
+import { clockRefusal, issuedTokenRefusal, tokenRefusal } from './preflight-refusals.ts';
 import { registerSecret } from './redaction/redact.ts';
 import { wrongScheme } from './wrong-scheme.ts';
 
@@ -133,9 +133,10 @@ export async function preflight(
     );
     throw new TargetUnreachableError(url, reason, fix, { cause: error });
   }
-  const shortLived = shortLivedToken(issued);
-  if (shortLived)
-    throw new TargetUnreachableError(tokenUrl(authBaseUrl, app.tenantId), shortLived.reason, shortLived.fix);
+  const refused = issuedTokenRefusal(issued);
+  // The token the endpoint issued, as the tests will read it.
+  if (refused)
+    throw new TargetUnreachableError(tokenUrl(authBaseUrl, app.tenantId), refused.reason, refused.fix);
 }
 
 // Bookkeeping only: a ledger that cannot be written now fails the workers' own calls, which say so.

@@ -12,6 +12,11 @@ import { RunMemory } from './run-memory.ts';
 // (a 500, a timeout) are asked again each time.
 export const ABSENT_ENDPOINTS_FILE = 'absent-endpoints.json';
 const ABSENT_STATUSES: readonly number[] = [404, 405, 501];
+// A refusal of the suite's request (an emulator written to another state of the control protocol,
+// refusing a member the suite sends): remembered for requests of the same kind only, the caller's
+// `variant` (a seed's type and status, an app's roles), as another kind may be taken. Without a variant
+// (a clock advance, whose seconds vary) it is asked again.
+const REFUSED_STATUSES: readonly number[] = [400, 422];
 // The key of an origin that refused the connection, beside the "METHOD /path" keys: per origin, as a
 // target's worker slots each have an emulator of their own, and one stopped says nothing of the others.
 function nothingListens(url: string): string {
@@ -43,14 +48,19 @@ export class AbsentEndpoints {
   }
 
   // The error an earlier test met at this endpoint, made again for `url`; undefined if none is known.
-  known(method: string, path: string, url: string): ControlProtocolError | undefined {
-    const absence = this.memory.get(`${method} ${path}`) ?? this.memory.get(nothingListens(url));
+  known(method: string, path: string, url: string, variant?: string): ControlProtocolError | undefined {
+    const absence =
+      this.memory.get(`${method} ${path}`) ??
+      (variant === undefined ? undefined : this.memory.get(`${method} ${path} ${variant}`)) ??
+      this.memory.get(nothingListens(url));
     return absence && new ControlProtocolError(url, absence.status, absence.detail, { remembered: true });
   }
 
-  learn(method: string, path: string, error: ControlProtocolError): void {
+  learn(method: string, path: string, error: ControlProtocolError, variant?: string): void {
     if (error.lasting || (error.status !== undefined && ABSENT_STATUSES.includes(error.status)))
       this.memory.remember(`${method} ${path}`, { status: error.status, detail: error.detail });
+    else if (variant !== undefined && error.status !== undefined && REFUSED_STATUSES.includes(error.status))
+      this.memory.remember(`${method} ${path} ${variant}`, { status: error.status, detail: error.detail });
     else if (error.status === undefined && isRefused(error.cause))
       this.memory.remember(nothingListens(error.url), { detail: error.detail });
   }

@@ -9,6 +9,7 @@ import { redactedExcerpt } from '../redaction/excerpt.ts';
 import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
 import type { AbsentEndpoints } from './absent-endpoints.ts';
 import type { ClockReading } from './api-clock.ts';
+import { rfc3339 } from './rfc3339.ts';
 
 // Client of the emulator control protocol (docs/interfaces.md#control-protocol). Any answer other than the
 // documented one is a ControlProtocolError naming the URL and the status, and the test that needed it
@@ -57,15 +58,16 @@ export class ControlClient {
   }
 
   async registerApp(app: ControlApp): Promise<void> {
-    await this.must('POST', '/_emulator/apps', app, 201);
+    await this.must('POST', '/_emulator/apps', app, 201, `roles ${[...(app.roles ?? [])].sort().join(' ')}`);
   }
 
   async registerMachine(machine: ControlMachine): Promise<void> {
-    await this.must('POST', '/_emulator/machines', machine, 201);
+    await this.must('POST', '/_emulator/machines', machine, 201, '');
   }
 
   async seedAction(action: ControlActionSeed): Promise<Record<string, unknown>> {
-    const body = (await this.must('POST', '/_emulator/machineactions', action, 201)) as Record<
+    const kind = `${action.type} ${action.status}`;
+    const body = (await this.must('POST', '/_emulator/machineactions', action, 201, kind)) as Record<
       string,
       unknown
     >;
@@ -110,9 +112,16 @@ export class ControlClient {
 
   // A call the run needs: its failure ends the test that made it without a verdict; an absence the
   // run knew already ends it as skipped (absent-endpoints.ts).
-  private async must(method: string, path: string, body: unknown, expected: number): Promise<unknown> {
+  // `variant`: the kind of request, for a refusal remembered per kind (absent-endpoints.ts).
+  private async must(
+    method: string,
+    path: string,
+    body: unknown,
+    expected: number,
+    variant?: string,
+  ): Promise<unknown> {
     try {
-      return await this.call(method, path, body, expected);
+      return await this.call(method, path, body, expected, variant);
     } catch (error) {
       if (!(error instanceof ControlProtocolError)) throw error;
       noVerdict(error);
@@ -121,14 +130,20 @@ export class ControlClient {
     }
   }
 
-  private async call(method: string, path: string, body: unknown, expected: number): Promise<unknown> {
+  private async call(
+    method: string,
+    path: string,
+    body: unknown,
+    expected: number,
+    variant?: string,
+  ): Promise<unknown> {
     const url = `${this.baseUrl}${path}`;
-    const known = this.absent?.known(method, path, url);
+    const known = this.absent?.known(method, path, url, variant);
     if (known) throw known;
     try {
       return await this.ask(url, method, body, expected);
     } catch (error) {
-      if (error instanceof ControlProtocolError) this.absent?.learn(method, path, error);
+      if (error instanceof ControlProtocolError) this.absent?.learn(method, path, error, variant);
       throw error;
     }
   }
@@ -168,19 +183,6 @@ export class ControlClient {
       throw new ControlProtocolError(url, status, `the body is not JSON: ${redactedExcerpt(text, 200)}`);
     }
   }
-}
-
-// An RFC 3339 date-time (section 5.6), offset required: one without ("2026-01-05T09:00:00", Python's
-// utcnow().isoformat()) Date.parse reads in the suite's local time zone, hours off the emulator's clock
-// west or east of UTC, which moved the clock too little for an expired token. Other forms Date.parse
-// takes (an HTTP-date, digits) are no RFC 3339 either.
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-function rfc3339(now: unknown): Date | undefined {
-  if (typeof now !== 'string') return undefined;
-  const text = now.toUpperCase();
-  if (!DATE_TIME.test(text)) return undefined;
-  const date = new Date(text.replace(' ', 'T'));
-  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 function lossReason(error: unknown): string {

@@ -9,7 +9,7 @@ import { RunMemory } from './run-memory.ts';
 // Playwright a new worker. An emulator lacking /_emulator/machines took 34 s to report it instead of
 // 8 s, a worker start for each of its 46 tests. So are answers the emulator will give again as wrong
 // (`lasting`: a clock that does not move, a seed answered 201 with no action). Answers that may pass
-// (a 500, a timeout) are asked again each time.
+// (a 500, a timeout) are asked again, until an endpoint has given STRIKES of them in a row.
 export const ABSENT_ENDPOINTS_FILE = 'absent-endpoints.json';
 const ABSENT_STATUSES: readonly number[] = [404, 405, 501];
 // A refusal of the suite's request (an emulator written to another state of the control protocol,
@@ -17,6 +17,10 @@ const ABSENT_STATUSES: readonly number[] = [404, 405, 501];
 // `variant` (a seed's type and status, an app's roles), as another kind may be taken. Without a variant
 // (a clock advance, whose seconds vary) it is asked again.
 const REFUSED_STATUSES: readonly number[] = [400, 422];
+// A failure that may pass (a 5xx, no answer in time, a connection lost) is asked again, until one
+// endpoint has failed this many times in a row, in any worker: an endpoint answering 500 every time
+// failed 52 tests one by one, and one that never answers would cost each its whole timeout.
+const STRIKES = 3;
 // The key of an origin that refused the connection, beside the "METHOD /path" keys: per origin, as a
 // target's worker slots each have an emulator of their own, and one stopped says nothing of the others.
 function nothingListens(url: string): string {
@@ -26,6 +30,8 @@ function nothingListens(url: string): string {
 interface Absence {
   status?: number;
   detail: string;
+  // Failures in a row so far, under the endpoint's strike key.
+  strikes?: number;
 }
 
 export function forgetAbsentEndpoints(resultsDir: string): void {
@@ -63,6 +69,23 @@ export class AbsentEndpoints {
       this.memory.remember(`${method} ${path} ${variant}`, { status: error.status, detail: error.detail });
     else if (error.status === undefined && isRefused(error.cause))
       this.memory.remember(nothingListens(error.url), { detail: error.detail });
+    else if (error.status === undefined || error.status >= 500) this.strike(`${method} ${path}`, error);
+  }
+
+  // The endpoint answered as the protocol says: its failures so far were not in a row.
+  answered(method: string, path: string): void {
+    const key = `${method} ${path} #strikes`;
+    if (this.memory.get(key)?.strikes) this.memory.remember(key, { detail: '', strikes: 0 });
+  }
+
+  private strike(key: string, error: ControlProtocolError): void {
+    const strikes = (this.memory.get(`${key} #strikes`)?.strikes ?? 0) + 1;
+    this.memory.remember(`${key} #strikes`, { detail: '', strikes });
+    if (strikes >= STRIKES)
+      this.memory.remember(key, {
+        status: error.status,
+        detail: `${error.detail} (${strikes} times in a row)`,
+      });
   }
 }
 

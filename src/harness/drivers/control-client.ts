@@ -141,7 +141,9 @@ export class ControlClient {
     const known = this.absent?.known(method, path, url, variant);
     if (known) throw known;
     try {
-      return await this.ask(url, method, body, expected);
+      const answer = await this.ask(url, method, body, expected);
+      this.absent?.answered(method, path);
+      return answer;
     } catch (error) {
       if (error instanceof ControlProtocolError) this.absent?.learn(method, path, error, variant);
       throw error;

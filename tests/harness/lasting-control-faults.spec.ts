@@ -150,3 +150,41 @@ test('a seeded action the API shows is taken, with one read of it', async () => 
     await stand.close();
   }
 });
+
+// An advance answered 204 with no body, or 200 with another shape than {"now"}: it will be the same
+// next time, so it is told once a run, as a clock that does not move is.
+for (const [what, status, body] of [
+  ['204 with no body', 204, ''],
+  ['200 with another shape', 200, '{"time":"2026-03-02T10:01:00Z"}'],
+  ['200 with no JSON', 200, 'moved'],
+] as const) {
+  test(`a clock advance answered ${what} is asked once a run`, async () => {
+    let advances = 0;
+    const server = createServer((req, res) => {
+      req.resume();
+      if (req.url === '/_emulator/clock/advance') {
+        advances++;
+        return res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"now":"2026-03-02T10:00:00Z"}');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const dir = tempDir('lasting-');
+    const skipped: ControlProtocolError[] = [];
+    try {
+      const told = await worker(url, dir, skipped)
+        .advanceClock(60)
+        .catch((e) => e);
+      expect(told.message).toContain('/_emulator/clock/advance answered');
+      const known = await worker(url, dir, skipped)
+        .advanceClock(60)
+        .catch((e) => e);
+      expect(known.remembered).toBe(true);
+      expect(advances).toBe(1);
+      takeNoVerdicts();
+    } finally {
+      server.close();
+    }
+  });
+}

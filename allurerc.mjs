@@ -42,6 +42,15 @@ const coverageOf = (summary) => {
   if (!summary) return 'unknown';
   const noVerdict = summary.verdicts?.ERROR ?? 0;
   const unjudged = `${noVerdict} of ${summary.requirements} requirements reached no verdict (ERROR)`;
+  // A run whose command line selected its tests (--grep, files) is partial even where every requirement
+  // kept a test: each verdict rests only on those it kept.
+  if (summary.narrowedBy?.length)
+    return [
+      `partial run: tests selected by ${summary.narrowedBy.join(' ')}`,
+      noVerdict > 0 ? unjudged : undefined,
+    ]
+      .filter(Boolean)
+      .join('; ');
   if (summary.notRun?.length)
     return [
       `partial run: ${summary.notRun.length} of ${summary.requirements} requirements had no test in it`,

@@ -1,4 +1,4 @@
-import { type ComplianceReport, partialRun } from './compliance-report.ts';
+import { type ComplianceReport, narrowedRun, partialRun } from './compliance-report.ts';
 import type { ExitCode } from './run-outcome.ts';
 
 // The line that ends a run's reporting, said alike after a run (the compliance reporter) and after a
@@ -7,10 +7,12 @@ import type { ExitCode } from './run-outcome.ts';
 // of those tests skipped, as the harness stops a test once it can reach no verdict.
 export function complianceLine(outDir: string, exitCode: ExitCode, reports: ComplianceReport[]): string {
   const partial = reports.find((r) => r.summary.notRun.length > 0)?.summary;
+  const narrowed = reports.find((r) => r.summary.narrowedBy.length > 0)?.summary;
   const only = reports.length === 1 ? reports[0]!.summary : undefined;
   const noVerdict = only?.verdicts.ERROR ?? 0;
   const notes = [
     partial ? partialRun(partial.notRun.length, partial.requirements) : undefined,
+    narrowed ? narrowedRun(narrowed.narrowedBy) : undefined,
     noVerdict > 0
       ? `${noVerdict} of ${only!.requirements} requirements reached no verdict (ERROR)`
       : undefined,

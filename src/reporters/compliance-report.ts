@@ -36,6 +36,9 @@ export interface ComplianceSummary {
   // before them: interrupted, timed out, --max-failures): their
   // NA says nothing about the target, and the run is partial evidence.
   notRun: string[];
+  // How the command line narrowed the tests (--grep, files, ...; test-selection.ts): a requirement some
+  // of whose tests were left out may still read PASS, on the ones kept. Empty for a whole run.
+  narrowedBy: string[];
   exitCode: ExitCode;
   // Why the exit code is what it is, one line.
   exitReason: string;
@@ -124,6 +127,7 @@ function summarize(
     quota: quota ?? null,
     durationMs: records.durationMs,
     notRun,
+    narrowedBy: records.narrowedBy ?? [],
   };
   const outcome = decideOutcome({
     problems,
@@ -139,7 +143,18 @@ function summarize(
   });
   // The exit code stays the verdict on what ran; the reason says it is not the whole suite.
   if (notRun.length > 0) outcome.exitReason += `; ${partialRun(notRun.length, requirements.length)}`;
+  if (summary.narrowedBy.length > 0) outcome.exitReason += `; ${narrowedRun(summary.narrowedBy)}`;
   return { ...summary, ...outcome };
+}
+
+// A run whose command line narrowed its tests, whether or not every requirement kept one.
+export function narrowedRun(narrowedBy: readonly string[]): string {
+  return `partial run: tests selected by ${narrowedBy.join(' ')}, so each verdict rests only on those`;
+}
+
+// Whether the report is not the whole suite's evidence: requirements without a test, or a narrowed run.
+export function isPartial(summary: Pick<ComplianceSummary, 'notRun' | 'narrowedBy'>): boolean {
+  return summary.notRun.length > 0 || (summary.narrowedBy?.length ?? 0) > 0;
 }
 
 export function partialRun(notRun: number, requirements: number): string {

@@ -23,10 +23,12 @@ import { RECORDS_FILE, shardRecordsFile, writeRecords } from './records-file.ts'
 import { recordsOfTests } from './records-of-tests.ts';
 import { runErrorOf } from './run-error.ts';
 import { EXIT, type ExitCode } from './run-outcome.ts';
+import { scrubValue } from './scrub.ts';
 import { judgedShard, shardExitCode } from './shard-judgement.ts';
 import { suiteInfo } from './suite-info.ts';
 import { outcomeOf } from './test-outcome.ts';
 import type { RunError, RunRecords, TargetInfo } from './test-record.ts';
+import { testSelection } from './test-selection.ts';
 import { readQuota, removeWholeRunReports, writeComplianceReports } from './write-reports.ts';
 
 export interface ComplianceReporterOptions {
@@ -174,6 +176,8 @@ export default class ComplianceReporter implements Reporter {
       tests,
     };
     if (this.config.shard) records.shard = this.config.shard;
+    const narrowedBy = scrubValue(testSelection());
+    if (narrowedBy.length > 0) records.narrowedBy = narrowedBy;
     return records;
   }
 

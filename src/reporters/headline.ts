@@ -1,4 +1,4 @@
-import type { ComplianceReport } from './compliance-report.ts';
+import { type ComplianceReport, isPartial } from './compliance-report.ts';
 import { EXIT, EXIT_MEANING } from './run-outcome.ts';
 
 // The bold words that open compliance.md: the exit code's meaning, and what a conforming run rests on.
@@ -26,7 +26,7 @@ export function headline({ summary, requirements, target }: ComplianceReport): s
   const why = never > 0 ? `NA; ${never} of them not applicable to ${target.mode} targets` : 'NA';
   return [
     meaning,
-    summary.notRun.length > 0 ? 'partial run' : undefined,
+    isPartial(summary) ? 'partial run' : undefined,
     noVerdict > 0
       ? `${noVerdict} of ${requirements.length} requirements reached no verdict (ERROR)`
       : undefined,

@@ -25,6 +25,9 @@ export function mergeRecords(shards: RunRecords[]): RunRecords {
       (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.project.localeCompare(b.project),
     ),
   };
+  // A shard narrowed by --grep narrows the merged run alike.
+  const narrowedBy = [...new Set(shards.flatMap((s) => s.narrowedBy ?? []))];
+  if (narrowedBy.length > 0) merged.narrowedBy = narrowedBy;
   const quota = mergedQuota(shards);
   if (quota !== undefined) merged.quota = quota;
   return merged;

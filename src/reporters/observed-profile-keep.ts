@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { OPEN_POINTS, type OpenPointId, type ProfileDocument, readingOf } from '../contract/index.ts';
-import type { ComplianceReport } from './compliance-report.ts';
+import { type ComplianceReport, isPartial } from './compliance-report.ts';
 import { readObservedProfile } from './observed-profile-file.ts';
 import { EXIT } from './run-outcome.ts';
 
@@ -28,8 +28,8 @@ export function fullerEarlier(
   next: ProfileDocument,
   report: ComplianceReport,
 ): KeptProfile | undefined {
-  const { notRun, exitCode } = report.summary;
-  const incomplete = notRun.length > 0 || exitCode === EXIT.ERRORED || exitCode === EXIT.UNREACHABLE;
+  const { exitCode } = report.summary;
+  const incomplete = isPartial(report.summary) || exitCode === EXIT.ERRORED || exitCode === EXIT.UNREACHABLE;
   if (!incomplete || !existsSync(file)) return undefined;
   let earlier: ProfileDocument;
   try {

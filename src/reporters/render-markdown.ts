@@ -51,7 +51,15 @@ export function renderMarkdown(report: ComplianceReport, observed?: ObservedProf
 
 // A run narrowed by --grep, files or projects (or stopped early) must not pass for a whole one when filed.
 function partialRunLines(report: ComplianceReport): string[] {
-  const { notRun, requirements, tests } = report.summary;
+  const { notRun, requirements, tests, narrowedBy = [] } = report.summary;
+  // Said whether or not every requirement kept a test: CANCEL.FINAL's one test of three read "PASS 1/1".
+  if (narrowedBy.length > 0)
+    return [
+      `> Partial run: the command line selected the tests (${narrowedBy.join(' ')}), so each verdict rests only on`,
+      `> the tests it kept, and a PASS says nothing of the tests left out${notRun.length > 0 ? `; ${notRun.length} of ${requirements} requirements had no test in it (NA)` : ''}.`,
+      '> File the report of a whole run (`npm run conformance` without filters).',
+      '',
+    ];
   if (notRun.length === 0) return [];
   // A run that stopped before any test (a target down, a configuration refused) was not narrowed.
   if (tests.total === 0 && report.runErrors.length > 0)

@@ -55,6 +55,8 @@ export interface RunRecords {
   startedAt: string;
   durationMs: number;
   shard?: { current: number; total: number };
+  // The command line's narrowing of the tests (--grep, files, ...: test-selection.ts); absent when none.
+  narrowedBy?: string[];
   // A shard's own exit code: it writes no whole-run report to read it from (run-outcome.ts).
   shardExitCode?: ExitCode;
   // A tenant shard's reports/quota.json, for the merge to add up (merge-quota.ts); a merge's sum.

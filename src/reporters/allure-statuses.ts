@@ -10,8 +10,8 @@ import type { ComplianceReport } from './compliance-report.ts';
 export function applyAllureStatuses(
   resultsDir: string,
   reports: ComplianceReport[],
-): { broken: number; known: number } {
-  const counts = { broken: 0, known: 0 };
+): { broken: number; known: number; failed: number } {
+  const counts = { broken: 0, known: 0, failed: 0 };
   if (!existsSync(resultsDir)) return counts;
   const byTarget = new Map(reports.map((r) => [r.target.name, r]));
   const only = reports.length === 1 ? reports[0] : undefined;
@@ -19,11 +19,28 @@ export function applyAllureStatuses(
     const file = join(resultsDir, name);
     const result = JSON.parse(readFileSync(file, 'utf8')) as AllureResult;
     // A skipped test may have reached no verdict too (a scan the configuration refuses: target.fixtures.ts).
-    if (result.status !== 'failed' && result.status !== 'broken' && result.status !== 'skipped') continue;
     const report = byTarget.get(labelValues(result, 'target')[0] ?? '') ?? only;
     if (!report) continue;
     const ids = labelValues(result, 'requirement');
     const requirements = report.requirements.filter((r) => ids.includes(r.id));
+    // A retry that passed after an attempt's contract violation: the test failed (record-from-test.ts).
+    if (result.status === 'passed') {
+      const retried = requirements
+        .flatMap((r) => r.tests)
+        .find((t) => t.title === result.name && t.flaky && t.outcome === 'failed');
+      if (!retried) continue;
+      // The row's reason, when it is this test's (it names the attempt that failed).
+      const line = requirements.map((r) => r.reason).find((r) => r?.startsWith(`${result.name ?? ''}:`));
+      result.status = 'failed';
+      result.statusDetails = {
+        ...result.statusDetails,
+        message: line ?? `${result.name}: an earlier attempt failed a contract check; a retry passed`,
+      };
+      counts.failed += 1;
+      writeFileSync(file, JSON.stringify(result));
+      continue;
+    }
+    if (result.status !== 'failed' && result.status !== 'broken' && result.status !== 'skipped') continue;
     const errored = requirements.some((r) =>
       r.tests.some((t) => t.title === result.name && t.outcome === 'errored'),
     );

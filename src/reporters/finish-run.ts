@@ -72,6 +72,10 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
     if (marked.known > 0)
       log(`allure: ${marked.known} result(s) marked as known deviations from the baseline`);
     if (marked.broken > 0) log(`allure: ${marked.broken} result(s) marked broken: they reached no verdict`);
+    if (marked.failed > 0)
+      log(
+        `allure: ${marked.failed} retried result(s) marked failed: an earlier attempt failed a contract check`,
+      );
     const runErrors = writeAllureRunErrors(join(root, 'allure-results'), reports);
     if (runErrors > 0) log(`allure: ${runErrors} run error(s) shown as the report's global errors`);
     allure = (

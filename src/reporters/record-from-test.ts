@@ -1,9 +1,9 @@
 import { relative, sep } from 'node:path';
 import type { TestCase } from '@playwright/test/reporter';
-import { type Finding, findingsOf } from '../harness/evidence/finding.ts';
+import { type Finding, findingsOf, ofKind } from '../harness/evidence/finding.ts';
 import { oneLine } from './reason-line.ts';
 import { scrubValue } from './scrub.ts';
-import { outcomeOf } from './test-outcome.ts';
+import { type Outcome, outcomeOf } from './test-outcome.ts';
 import type { TestRecord } from './test-record.ts';
 
 export const NEVER_STARTED = 'the run stopped before it started';
@@ -20,7 +20,8 @@ export function recordFromTest(test: TestCase, rootDir: string, target: string):
   // Static annotations (the test details) and runtime ones (findings, skips); Playwright keeps the
   // runtime ones on the result.
   const annotations = [...test.annotations, ...(result?.annotations ?? [])];
-  const findings = dedupe(findingsOf(annotations));
+  const earlier = earlierViolation(test);
+  const findings = dedupe([...(earlier?.violations ?? []), ...findingsOf(annotations)]);
   const status = result?.status ?? 'skipped';
   const record: TestRecord = {
     title: oneLine(test.title),
@@ -36,7 +37,9 @@ export function recordFromTest(test: TestCase, rootDir: string, target: string):
     findings: scrubValue(findings),
   };
   if (test.outcome() === 'flaky') record.flaky = true;
-  const { outcome, error } = outcomeOf(test, result, findings);
+  const last = outcomeOf(test, result, findings);
+  // The last attempt's own failure says it best; an earlier one decides only where the retry did not fail.
+  const { outcome, error } = last.outcome !== 'failed' && earlier?.failure ? earlier.failure : last;
   record.outcome = outcome;
   if (error) record.error = error;
   if (outcome === 'skipped') {
@@ -49,6 +52,26 @@ export function recordFromTest(test: TestCase, rootDir: string, target: string):
     record.skipReason = oneLine(reason || (stopped ? NEVER_STARTED : 'skipped without a reason'));
   }
   return record;
+}
+
+// With --retries, what an earlier attempt showed of the target is evidence a retry that passed does not
+// undo (verdict.ts: a failed assertion or a violation wins): its failed assertion decides the test's
+// outcome, and its exchanges' violations count. An attempt that reached no verdict (a lost exchange)
+// proved nothing, and the next attempt decides as before.
+function earlierViolation(test: TestCase): { failure?: Outcome; violations: Finding[] } | undefined {
+  const attempts = test.results.slice(0, -1);
+  if (attempts.length === 0) return undefined;
+  let failure: Outcome | undefined;
+  const violations: Finding[] = [];
+  attempts.forEach((attempt, i) => {
+    const findings = findingsOf([...test.annotations, ...attempt.annotations]);
+    violations.push(...ofKind(findings, 'violation'));
+    const judged = outcomeOf(test, attempt, findings);
+    if (failure || judged.outcome !== 'failed' || !judged.error) return;
+    const line = `${judged.error.line} (attempt ${i + 1} of ${test.results.length}; a retry ${test.results.at(-1)!.status})`;
+    failure = { outcome: 'failed', error: { ...judged.error, line } };
+  });
+  return { ...(failure ? { failure } : {}), violations };
 }
 
 function dedupe(findings: Finding[]): Finding[] {

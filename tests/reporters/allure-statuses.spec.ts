@@ -37,7 +37,7 @@ test('failed Allure results of a known deviation are marked known and linked; ot
   writeFileSync(join(dir, 'a-result.json'), JSON.stringify(allureResult('a test', 'CANCEL.FINAL', 'failed')));
   writeFileSync(join(dir, 'b-result.json'), JSON.stringify(allureResult('a test', 'CANCEL.OK', 'failed')));
 
-  expect(applyAllureStatuses(dir, [report])).toEqual({ known: 1, broken: 0 });
+  expect(applyAllureStatuses(dir, [report])).toEqual({ known: 1, broken: 0, failed: 0 });
   const known = JSON.parse(readFileSync(join(dir, 'a-result.json'), 'utf8'));
   expect(known.statusDetails).toEqual({ known: true });
   expect(known.links).toEqual([{ type: 'issue', url: 'https://example.org/1', name: 'known deviation' }]);
@@ -58,7 +58,7 @@ test('a failed Allure result of a test that reached no verdict becomes broken', 
   writeFileSync(join(dir, 'a-result.json'), JSON.stringify(allureResult('lost', 'CANCEL.OK', 'failed')));
   writeFileSync(join(dir, 'b-result.json'), JSON.stringify(allureResult('judged', 'CANCEL.FINAL', 'failed')));
 
-  expect(applyAllureStatuses(dir, [report])).toEqual({ known: 0, broken: 1 });
+  expect(applyAllureStatuses(dir, [report])).toEqual({ known: 0, broken: 1, failed: 0 });
   expect(JSON.parse(readFileSync(join(dir, 'a-result.json'), 'utf8')).status).toBe('broken');
   expect(JSON.parse(readFileSync(join(dir, 'b-result.json'), 'utf8')).status).toBe('failed');
 });
@@ -87,7 +87,7 @@ test('a skipped Allure result of a test that reached no verdict becomes broken; 
     join(dir, 'b-result.json'),
     JSON.stringify(allureResult('not applicable', 'AUTH.EXPIRED', 'skipped')),
   );
-  expect(applyAllureStatuses(dir, [report])).toEqual({ known: 0, broken: 1 });
+  expect(applyAllureStatuses(dir, [report])).toEqual({ known: 0, broken: 1, failed: 0 });
   expect(JSON.parse(readFileSync(join(dir, 'a-result.json'), 'utf8')).status).toBe('broken');
   expect(JSON.parse(readFileSync(join(dir, 'b-result.json'), 'utf8')).status).toBe('skipped');
 });

@@ -43,7 +43,7 @@ export function outcomeOf(test: TestCase, result: TestResult | undefined, findin
       outcome: 'errored',
       error: {
         category: 'suite-error',
-        line: `${title}: did not finish within its ${Math.round(test.timeout / 1000)} s timeout, although no exchange was lost`,
+        line: `${title}: did not finish within its ${duration(test.timeout)} timeout, although no exchange was lost`,
       },
     };
   const message =
@@ -61,4 +61,10 @@ export function outcomeOf(test: TestCase, result: TestResult | undefined, findin
 
 function failedExpect(steps: readonly TestStep[]): boolean {
   return steps.some((step) => (step.category === 'expect' && step.error) || failedExpect(step.steps));
+}
+
+// "150 ms", "2.5 s", "30 s": `--timeout=150` read "its 0 s timeout" when rounded to whole seconds.
+function duration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  return `${Number((ms / 1000).toFixed(1))} s`;
 }

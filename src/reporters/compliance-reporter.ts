@@ -19,6 +19,7 @@ import { junitFileOf } from './junit-file.ts';
 import { alignJunitFile } from './junit-outcomes.ts';
 import { junitProperties } from './junit-properties.ts';
 import { reasonLine } from './reason-line.ts';
+import { whyNotStarted } from './record-from-test.ts';
 import { RECORDS_FILE, shardRecordsFile, writeRecords } from './records-file.ts';
 import { recordsOfTests } from './records-of-tests.ts';
 import { runErrorOf } from './run-error.ts';
@@ -161,6 +162,11 @@ export default class ComplianceReporter implements Reporter {
     const { records: tests, errors } = recordsOfTests(this.suite.allTests(), plan, {
       rootDir: this.config.rootDir,
       repoDir: this.baseDir(),
+      notStarted: whyNotStarted({
+        status: result.status,
+        maxFailures: this.config.maxFailures,
+        runErrors: this.runErrors.length,
+      }),
     });
     this.runErrors.push(...errors);
     // Playwright's own output shows the failure, if any, never why it counts for no requirement.

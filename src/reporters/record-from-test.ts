@@ -7,15 +7,39 @@ import { type Outcome, outcomeOf } from './test-outcome.ts';
 import type { TestRecord } from './test-record.ts';
 
 export const NEVER_STARTED = 'the run stopped before it started';
+// The same in a run that went on (no Ctrl-C, no --global-timeout, no --max-failures): a worker killed
+// mid-test (out of memory, SIGKILL) takes its file's later tests with it. "The run stopped" was untrue there.
+export const NOT_STARTED_RUN_WENT_ON =
+  'Playwright did not start it, though the run went on: its worker exited, or a project it depends on failed';
 
-// A test that never started: the run stopped first (interrupted, timed out, --max-failures). Its NA says
-// nothing about the target, as a test a --grep left out does not (compliance-report.ts, notRun).
-export function neverStarted(test: { outcome: string; skipReason?: string }): boolean {
-  return test.outcome === 'skipped' && test.skipReason === NEVER_STARTED;
+// Why the run's tests that never started did not: a run that went on to its end (no Ctrl-C, no
+// --global-timeout, no --max-failures, no error of its own such as a failed global set-up) lost a worker.
+export function whyNotStarted(run: { status: string; maxFailures: number; runErrors: number }): string {
+  const stopped =
+    run.runErrors > 0 ||
+    run.status === 'interrupted' ||
+    run.status === 'timedout' ||
+    (run.maxFailures > 0 && run.status === 'failed');
+  return stopped ? NEVER_STARTED : NOT_STARTED_RUN_WENT_ON;
 }
 
-// Turns one Playwright test (all its attempts) into the record the verdicts are made from.
-export function recordFromTest(test: TestCase, rootDir: string, target: string): TestRecord {
+// A test that never started: the run stopped first (interrupted, timed out, --max-failures), or its worker
+// was lost. Its NA says nothing about the target, as a test a --grep left out does not (compliance-report.ts, notRun).
+export function neverStarted(test: { outcome: string; skipReason?: string }): boolean {
+  return (
+    test.outcome === 'skipped' &&
+    (test.skipReason === NEVER_STARTED || test.skipReason === NOT_STARTED_RUN_WENT_ON)
+  );
+}
+
+// Turns one Playwright test (all its attempts) into the record the verdicts are made from. `notStarted`:
+// why a test without a start of its own did not run, as the run ended (compliance-reporter.ts).
+export function recordFromTest(
+  test: TestCase,
+  rootDir: string,
+  target: string,
+  notStarted: string = NEVER_STARTED,
+): TestRecord {
   const result = test.results.at(-1);
   // Static annotations (the test details) and runtime ones (findings, skips); Playwright keeps the
   // runtime ones on the result.
@@ -49,7 +73,7 @@ export function recordFromTest(test: TestCase, rootDir: string, target: string):
     // stopped at --max-failures). So did one ended skipped that asked for no skip: a stopped run ends
     // the tests its workers held that way. That is the reason; "did not run" its row says already.
     const stopped = !result || (!own && !reason);
-    record.skipReason = oneLine(reason || (stopped ? NEVER_STARTED : 'skipped without a reason'));
+    record.skipReason = oneLine(reason || (stopped ? notStarted : 'skipped without a reason'));
   }
   return record;
 }

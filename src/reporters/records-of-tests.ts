@@ -11,14 +11,15 @@ import type { RunError, TestRecord } from './test-record.ts';
 export function recordsOfTests(
   tests: readonly TestCase[],
   plan: RunPlan,
-  dirs: { rootDir: string; repoDir: string },
+  dirs: { rootDir: string; repoDir: string; notStarted?: string },
 ): { records: TestRecord[]; errors: RunError[] } {
   const records: TestRecord[] = [];
   const lines = new Set<string>();
   for (const test of tests) {
     const where = `${relative(dirs.repoDir, test.location.file).split(sep).join('/')}: "${test.title}"`;
     try {
-      const record = recordFromTest(test, dirs.rootDir, targetOfTest(plan, test.tags, where).name);
+      const target = targetOfTest(plan, test.tags, where).name;
+      const record = recordFromTest(test, dirs.rootDir, target, dirs.notStarted);
       if (record.requirements.length === 0)
         lines.add(
           `${where} claims no requirement: claim its requirements with req('ID') (see docs/writing-tests.md)`,

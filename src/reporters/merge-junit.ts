@@ -16,8 +16,8 @@ import type { RunRecords } from './test-record.ts';
 // The shards' JUnit files (Playwright's reporter, one <testsuites> each) as one file, counting the same
 // tests as the merged records: a test found in several shards (a project Playwright runs whole on every
 // shard, or shards of two splits left in one directory) is kept once, its most damning result, as
-// merge-records.ts keeps it.
-const SEVERITY: Record<CaseKind, number> = { error: 3, failure: 2, passed: 1, skipped: 0 };
+// merge-records.ts keeps it (a failure outranks an error, as in the verdict rules).
+const SEVERITY: Record<CaseKind, number> = { failure: 3, error: 2, passed: 1, skipped: 0 };
 
 export function mergeJunit(files: readonly { name: string; xml: string }[]): string {
   const text = new JunitText();

@@ -72,17 +72,25 @@ export function missingShards(shards: RunRecords[]): RunRecords['runErrors'] {
 }
 
 // Playwright runs dependency and teardown projects whole on every shard, so their tests come back once
-// per shard. One copy each is kept, the most damning one.
-const SEVERITY: Record<TestRecord['outcome'], number> = { errored: 3, failed: 2, passed: 1, skipped: 0 };
+// per shard. One copy each is kept, the most damning one in the order of the verdict rules (verdict.ts):
+// a failure is evidence and outranks a copy that reached no verdict. The violations every copy's
+// exchanges showed are kept with it, as an unsharded run would count them.
+const SEVERITY: Record<TestRecord['outcome'], number> = { failed: 3, errored: 2, passed: 1, skipped: 0 };
 
 function dedupe(tests: TestRecord[]): TestRecord[] {
-  const byKey = new Map<string, TestRecord>();
+  const byKey = new Map<string, TestRecord[]>();
   for (const test of tests) {
     const key = [test.target, test.project, test.file, test.line, test.title].join('\u0000');
-    const kept = byKey.get(key);
-    if (!kept || SEVERITY[test.outcome] > SEVERITY[kept.outcome]) byKey.set(key, test);
+    byKey.set(key, [...(byKey.get(key) ?? []), test]);
   }
-  return [...byKey.values()];
+  return [...byKey.values()].map((copies) => {
+    const kept = copies.reduce((worst, c) => (SEVERITY[c.outcome] > SEVERITY[worst.outcome] ? c : worst));
+    const seen = new Set(kept.findings.map((f) => JSON.stringify(f)));
+    const others = copies
+      .filter((c) => c !== kept)
+      .flatMap((c) => c.findings.filter((f) => f.kind === 'violation' && !seen.has(JSON.stringify(f))));
+    return others.length > 0 ? { ...kept, findings: [...kept.findings, ...others] } : kept;
+  });
 }
 
 function suiteOf(records: RunRecords): string {

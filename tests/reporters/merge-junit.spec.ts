@@ -74,8 +74,9 @@ test('a test found in several shards is kept once, its worst result', () => {
       ]),
     },
   ]);
-  // a: passed over skipped; b: error over failure; c: passed over skipped.
-  expect(merged).toMatch(/^<testsuites id="" name="" tests="3" failures="0" skipped="0" errors="1" /);
+  // a: passed over skipped; b: failure over error (a failure is evidence, as in the verdict rules and
+  // the merged records); c: passed over skipped.
+  expect(merged).toMatch(/^<testsuites id="" name="" tests="3" failures="1" skipped="0" errors="0" /);
   expect(merged.match(/<testcase name="b"/g)).toHaveLength(1);
 });
 

@@ -57,6 +57,12 @@ try {
     );
   const records = readRecords(recordsFile);
   refuseOtherContract(records, recordsFile);
+  // A shard's run leaves its own records here too: rebuilt alone they made a whole-run report of part of
+  // the tests ("Conforming, partial run", exit 0), which a shard never writes (docs/reports.md#shards).
+  if (records.shard && records.shard.total > 1)
+    throw new Error(
+      `${values.records ?? RECORDS_FILE} holds the records of shard ${records.shard.current} of ${records.shard.total} only: merge the shards' records with npm run report:merge (docs/reports.md#shards)`,
+    );
   // Once the records are read, before anything is written: a run writing this directory would mix
   // its reports with these.
   // Said with what to fix, not as the EEXIST or EACCES of the first write that fails.

@@ -175,7 +175,8 @@ function runErrorLines(report: ComplianceReport): string[] {
 function notes(report: ComplianceReport): string[] {
   const lines = [
     '"Tests" counts the tests that reached a verdict (passed or failed) out of those in this run that claim the',
-    'requirement, and "(N no verdict)" those that ran but reached none (ERROR); "–": none was in it.',
+    'requirement; "(N failed)" how many of those failed, and "(N no verdict)" those that ran but reached none',
+    '(ERROR); "–": none was in it.',
     'NA means the requirement was not checked on this target: every test that claims it was skipped',
     '(the reason says why, e.g. a safety switch is off or the target cannot set up the state), or no test',
     'ran for it. NA is neither a pass nor a failure. OBSERVED rows record what the target did where the',

@@ -18,6 +18,11 @@ export function testsCell(r: RequirementResult): string {
   // A run narrowed by --grep knows only its own tests: "0/0" would read as "no test claims it".
   if (r.tests.length === 0) return '–';
   const judged = r.tests.filter((t) => t.outcome === 'passed' || t.outcome === 'failed').length;
+  const failed = r.tests.filter((t) => t.outcome === 'failed').length;
   const errored = r.tests.filter((t) => t.outcome === 'errored').length;
-  return `${judged}/${r.tests.length}${errored > 0 ? ` (${errored} no verdict)` : ''}`;
+  // "FAIL | 3/3" read as three tests passed: how many of those judged failed is said.
+  const apart = [failed > 0 ? `${failed} failed` : '', errored > 0 ? `${errored} no verdict` : ''].filter(
+    Boolean,
+  );
+  return `${judged}/${r.tests.length}${apart.length > 0 ? ` (${apart.join(', ')})` : ''}`;
 }

@@ -30,7 +30,7 @@ test('a listed deviation that happens is a known deviation: verdict kept, run no
   // It matches by requirement and verdict, not by the answer: the row shows the run's reason and,
   // where the entry records another, the entry's too.
   expect(renderMarkdown(report)).toContain(
-    '| CANCEL.FINAL | MUST | FAIL (known deviation) | t: expected 4xx, got 200; the baseline records another reason: the target answers 200 (https://example.org/issue/1) | 1/1 |',
+    '| CANCEL.FINAL | MUST | FAIL (known deviation) | t: expected 4xx, got 200; the baseline records another reason: the target answers 200 (https://example.org/issue/1) | 1/1 (1 failed) |',
   );
   // The headline a compliance team files names the failed MUST, not "no MUST requirement failed".
   expect(report.summary.exitReason).toMatch(
@@ -53,7 +53,7 @@ test("a known deviation whose reason is the run's is said once; one that fails a
     'cancel of a Succeeded action: POST /api/machineactions/{id}/cancel → 200: status: expected a 4xx status, got 200';
   // The entry copied from an earlier row, whole or its judgement only.
   expect(row(refused, refused)).toBe(
-    `| CANCEL.FINAL | MUST | FAIL (known deviation) | ${refused}; as the baseline records | 1/1 |`,
+    `| CANCEL.FINAL | MUST | FAIL (known deviation) | ${refused}; as the baseline records | 1/1 (1 failed) |`,
   );
   expect(row(refused, 'Status: expected a 4xx status, got 200.')).toContain('; as the baseline records |');
   // The target now fails CANCEL.FINAL another way than the entry records.

@@ -47,7 +47,7 @@ test('compliance.md has a header, a summary line, one row per requirement and th
   );
   expect(md).toContain('had no test in it. 1 PASS, 1 FAIL');
   expect(md).toContain(
-    '| CANCEL.FINAL | MUST | FAIL | cancel of a Succeeded action is rejected: expected status 4xx, got 200 | 1/1 |',
+    '| CANCEL.FINAL | MUST | FAIL | cancel of a Succeeded action is rejected: expected status 4xx, got 200 | 1/1 (1 failed) |',
   );
   expect(md).toContain('| AUTH.EXPIRED | MUST | NA | the target has no clock | 0/1 |');
   expect(md).toContain('| CANCEL.NOCOMMENT | OBSERVE | OBSERVED | accepted with 200 | 1/1 |');

@@ -46,7 +46,7 @@ test('a FAIL beside an errored test counts the failure as judged and the errored
     testRecord({ title: 'refused', requirements: ['CANCEL.FINAL'], ...failed('expected 4xx, got 200') }),
     lost('lost', 'CANCEL.FINAL'),
   ]);
-  expect(md).toMatch(/\| CANCEL\.FINAL \| MUST \| FAIL \| [^|]+ \| 1\/2 \(1 no verdict\) \|/);
+  expect(md).toMatch(/\| CANCEL\.FINAL \| MUST \| FAIL \| [^|]+ \| 1\/2 \(1 failed, 1 no verdict\) \|/);
   // A whole, clean row is unchanged.
   expect(md).toContain('| CANCEL.OK | MUST | PASS |  | 1/1 |');
 });

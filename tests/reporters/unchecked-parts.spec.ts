@@ -47,7 +47,7 @@ test('a failed requirement keeps its reason first, then what was not checked', (
     }),
   ]);
   expect(renderMarkdown(built)).toContain(
-    `| AUTH.MISSING | MUST | FAIL | expected 401, got 200; Not checked: ${unchecked.text} | 1/1 |`,
+    `| AUTH.MISSING | MUST | FAIL | expected 401, got 200; Not checked: ${unchecked.text} | 1/1 (1 failed) |`,
   );
 });
 

@@ -106,6 +106,12 @@ test("the Allure report carries this run's verdict, partial or not, and no earli
   expect((await allureConfigFor(records, { 'compliance.json': lost })).variables.Coverage).toBe(
     '2 of 5 requirements reached no verdict (ERROR); every one had a test in this run',
   );
+  // A run whose command line selected its tests is partial where every requirement kept one
+  // (narrowed-run.spec.ts): "every requirement had a test in this run" would read as whole.
+  const narrowed = { startedAt, summary: { ...whole.summary, narrowedBy: ['--grep-invert Failed'] } };
+  expect((await allureConfigFor(records, { 'compliance.json': narrowed })).variables.Coverage).toBe(
+    'partial run: tests selected by --grep-invert Failed',
+  );
   const both = { startedAt, summary: { ...partial.summary, verdicts: { ERROR: 1 } } };
   expect((await allureConfigFor(records, { 'compliance.json': both })).variables.Coverage).toBe(
     'partial run: 2 of 5 requirements had no test in it; 1 of 5 requirements reached no verdict (ERROR)',

@@ -52,6 +52,13 @@ export function renderMarkdown(report: ComplianceReport, observed?: ObservedProf
 // A run narrowed by --grep, files or projects (or stopped early) must not pass for a whole one when filed.
 function partialRunLines(report: ComplianceReport): string[] {
   const { notRun, requirements, tests, narrowedBy = [] } = report.summary;
+  // A run that stopped before any test (a target down, a configuration refused): that is what to mend.
+  if (notRun.length > 0 && tests.total === 0 && report.runErrors.length > 0)
+    return [
+      `> Partial run: no test ran, so the ${notRun.length} requirements' NA says nothing about the target.`,
+      '> The run stopped before its tests (the run error below says why); run it again once that is mended.',
+      '',
+    ];
   // Said whether or not every requirement kept a test: CANCEL.FINAL's one test of three read "PASS 1/1".
   if (narrowedBy.length > 0)
     return [
@@ -61,13 +68,6 @@ function partialRunLines(report: ComplianceReport): string[] {
       '',
     ];
   if (notRun.length === 0) return [];
-  // A run that stopped before any test (a target down, a configuration refused) was not narrowed.
-  if (tests.total === 0 && report.runErrors.length > 0)
-    return [
-      `> Partial run: no test ran, so the ${notRun.length} requirements' NA says nothing about the target.`,
-      '> The run stopped before its tests (the run error below says why); run it again once that is mended.',
-      '',
-    ];
   return [
     `> Partial run: ${notRun.length} of ${requirements} requirements had no test in this run (narrowed by --grep,`,
     '> files or projects, or stopped before its tests), so their NA says nothing about the target. File the',

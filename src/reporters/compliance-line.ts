@@ -12,7 +12,7 @@ export function complianceLine(outDir: string, exitCode: ExitCode, reports: Comp
   const noVerdict = only?.verdicts.ERROR ?? 0;
   const notes = [
     partial ? partialRun(partial.notRun.length, partial.requirements) : undefined,
-    narrowed ? narrowedRun(narrowed.narrowedBy) : undefined,
+    narrowed ? narrowedRun(narrowed.narrowedBy, partial !== undefined) : undefined,
     noVerdict > 0
       ? `${noVerdict} of ${only!.requirements} requirements reached no verdict (ERROR)`
       : undefined,

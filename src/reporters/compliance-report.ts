@@ -143,13 +143,15 @@ function summarize(
   });
   // The exit code stays the verdict on what ran; the reason says it is not the whole suite.
   if (notRun.length > 0) outcome.exitReason += `; ${partialRun(notRun.length, requirements.length)}`;
-  if (summary.narrowedBy.length > 0) outcome.exitReason += `; ${narrowedRun(summary.narrowedBy)}`;
+  if (summary.narrowedBy.length > 0)
+    outcome.exitReason += `; ${narrowedRun(summary.narrowedBy, notRun.length > 0)}`;
   return { ...summary, ...outcome };
 }
 
 // A run whose command line narrowed its tests, whether or not every requirement kept one.
-export function narrowedRun(narrowedBy: readonly string[]): string {
-  return `partial run: tests selected by ${narrowedBy.join(' ')}, so each verdict rests only on those`;
+export function narrowedRun(narrowedBy: readonly string[], saidPartial = false): string {
+  const selected = `tests selected by ${narrowedBy.join(' ')}, so each verdict rests only on those`;
+  return saidPartial ? selected : `partial run: ${selected}`;
 }
 
 // Whether the report is not the whole suite's evidence: requirements without a test, or a narrowed run.

@@ -17,6 +17,7 @@ import {
   TokenError,
   tokenUrl,
 } from './identity/client-secret-flow.ts';
+import { checkOperatorHoldsActionRole } from './identity/operator-roles.ts';
 import { SignInError, signInError } from './identity/sign-in-error.ts';
 import { type Token, tokenSourceFor } from './identity/token-source.ts';
 import { clockRefusal, issuedTokenRefusal, tokenRefusal } from './preflight-refusals.ts';
@@ -74,6 +75,7 @@ export async function preflight(
     }
     if (options.ledger) countPreflightCall(spec, options.ledger);
     await checkApiTakesToken(spec, token.accessToken, options.timeoutMs);
+    checkOperatorHoldsActionRole(token.accessToken);
     if (spec.allowWrites && spec.machineId && options.ledger) {
       const { ledger } = options;
       const warn = options.warn ?? ((line: string) => console.error(line));

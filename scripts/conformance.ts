@@ -15,6 +15,7 @@ import { unusedCredentialWarnings } from '../src/harness/config/unused-credentia
 import { ApiAccessError, ConfigError, describeError, isUserError } from '../src/harness/errors.ts';
 import type { SignInError } from '../src/harness/identity/sign-in-error.ts';
 import { redactText } from '../src/harness/redaction/redact.ts';
+import { startFingerprints } from '../src/harness/redaction/secret-fingerprints.ts';
 import { embeddedProblems } from './conformance-embedded-names.ts';
 import '../src/harness/run/closed-output.mjs';
 import { enterRepoRoot, outsideRepoProblem } from '../src/harness/preflight-root.ts';
@@ -106,6 +107,10 @@ async function main(args: string[]): Promise<ExitCode> {
   console.log(`conformance: ${plan.targets[0]!.info.description}, run ${plan.runId}`);
 
   if (target.mode !== 'embedded' && !reportsNothing) {
+    // The run begins here: a preflight that stops it is followed by a leak scan, which must look for
+    // this run's tokens, not for an earlier run's (their artefacts may hold a unit test's made-up ones).
+    startFingerprints();
+    plan.fingerprintsStarted = true;
     try {
       const { preflight } = await import('../src/harness/preflight.ts');
       // Each probe waits as long as any exchange may (MDE_REQUEST_TIMEOUT_SECONDS): a slow target is

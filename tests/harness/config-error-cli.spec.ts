@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
+import { fingerprint } from '../../src/harness/redaction/secret-fingerprints.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { CONFORMANCE_ARGS, withoutMdeVariables } from '../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
@@ -91,6 +92,27 @@ test('npm run conformance exits 2 when the token endpoint refuses the app, never
   expect(run.stderr).toContain('SignInError: secret sign-in at');
   expect(run.stderr).toContain('invalid_client (401)');
   expect(run.stderr).not.toContain(secret);
+  expect(run.status).toBe(2);
+});
+
+// A run stopped by its preflight is leak-scanned for its own tokens. It used to read an earlier run's
+// fingerprints (the global set-up, never reached, begins the file): after npm test, whose unit tests
+// fingerprint made-up values that their own artefacts hold, the stop read exit 4, a leak, instead of 2.
+test("a run stopped by its preflight is not judged on an earlier run's issued tokens", async () => {
+  const cwd = tempDir('conformance-earlier-fingerprints-');
+  const earlier = 'earlier-run-made-up-token-41';
+  mkdirSync(join(cwd, 'test-results'), { recursive: true });
+  const { sha256, length } = fingerprint(earlier);
+  writeFileSync(join(cwd, 'test-results', '.secrets-fingerprints'), `${sha256} ${length}\n`);
+  writeFileSync(join(cwd, 'test-results', 'earlier-unit-test.txt'), `a unit test printed ${earlier}\n`);
+  const { server, url } = await standIn((path) =>
+    path.includes('/oauth2/')
+      ? { status: 401, body: '{"error":"invalid_client"}' }
+      : { status: 404, body: '' },
+  );
+  const run = await conformanceAgainst(url, 'cli-earlier-secret-value-5', {}, { cwd });
+  server.close();
+  expect(run.stderr).toContain('SignInError: secret sign-in at');
   expect(run.status).toBe(2);
 });
 

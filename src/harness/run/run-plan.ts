@@ -30,6 +30,9 @@ export interface RunPlan {
   exchanges: 'full' | 'quiet';
   // The targets answered a preflight before Playwright started (npm run conformance does one).
   preflighted?: boolean;
+  // The script began this run's file of issued-secret fingerprints before its preflight, whose token
+  // is this run's: the global set-up then keeps the file instead of beginning it again.
+  fingerprintsStarted?: boolean;
   // --shard=i/n as npm run conformance was given it: a run stopped before its tests is still a shard.
   shard?: { current: number; total: number };
   // The self-test judges verdicts, not Playwright's pass or fail: a failed test is then marked as

@@ -84,13 +84,14 @@ function notSeen(point: OpenPointId, tests: TestRecord[]): { entry: PointEntry; 
       ? tests
       : tests.filter((t) => t.requirements.some((r) => requirements.includes(r)));
   const claim = requirements === 'any' ? '' : ` (${requirements.join(', ')})`;
+  // A run that ran no test at all stopped before its tests (a refused sign-in, a target not
+  // answering): its compliance report says why, and no --grep is to blame.
+  const notRun =
+    tests.length === 0
+      ? 'the run ran no test (its report says why)'
+      : 'was the run narrowed, e.g. with --grep?';
   if (sources.length === 0)
-    return {
-      entry: {
-        unknown: `no test of this run made ${request}${claim}; was the run narrowed, e.g. with --grep?`,
-      },
-      cause: 'not-run',
-    };
+    return { entry: { unknown: `no test of this run made ${request}${claim}; ${notRun}` }, cause: 'not-run' };
   const ran = sources.filter((t) => t.outcome !== 'skipped');
   if (ran.length === 0) {
     const reasons = [...new Set(sources.map((t) => t.skipReason ?? 'skipped'))];

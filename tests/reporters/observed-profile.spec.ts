@@ -126,6 +126,12 @@ test.describe('the observed profile of a run', () => {
     expect(cause(records, 'cancel-answer-status')).toBe('unseen');
   });
 
+  test('a run that ran no test says so, not that it was narrowed', () => {
+    const unknown = entry(runRecords([]), 'duplicate-create')['unknown'];
+    expect(unknown).toMatch(/^no test of this run made .*; the run ran no test \(its report says why\)$/);
+    expect(cause(runRecords([]), 'duplicate-create')).toBe('not-run');
+  });
+
   test("every point's telling tests claim requirements of the registry", () => {
     const ids = new Set(getRegistry().requirements.map((r) => r.id as string));
     for (const point of OPEN_POINTS) {

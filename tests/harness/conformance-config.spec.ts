@@ -9,3 +9,14 @@ test('a conformance run collects no git commit or diff, on a CI service either',
   const config = conformanceConfig(plan, { outputDir: 'out', reporter: [] }, ['node', 'cli.js', 'test']);
   expect(config.captureGitInfo).toEqual({ commit: false, diff: false });
 });
+
+test('a conformance run refuses a test.only left in a spec, off CI too', () => {
+  const saved = process.env.CI;
+  delete process.env.CI;
+  try {
+    const config = conformanceConfig(plan, { outputDir: 'out', reporter: [] }, ['node', 'cli.js', 'test']);
+    expect(config.forbidOnly).toBe(true);
+  } finally {
+    if (saved !== undefined) process.env.CI = saved;
+  }
+});

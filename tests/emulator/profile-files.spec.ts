@@ -8,12 +8,13 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.profile.json'));
 const raw = (file: string) => JSON.parse(readFileSync(new URL(file, DIR), 'utf8')) as ProfileDocument;
 
 test.describe('built-in profile files', () => {
-  test('ship default, the four earlier readings and the front-door, conservative, lagging and replicated profiles', () => {
+  test('ship default, the four earlier readings and the front-door, conservative, gatekeeper, lagging and replicated profiles', () => {
     expect(Object.keys(PROFILES)).toEqual([
       'default',
       'async-cancel',
       'conservative',
       'front-door',
+      'gatekeeper',
       'lagging',
       'lenient',
       'replicated',
@@ -69,7 +70,7 @@ test.describe('loadProfile', () => {
 
   test('an unknown name is refused with the known names', () => {
     expect(() => loadProfile({ profile: 'chaos' })).toThrow(
-      'Unknown profile "chaos". Known profiles: default, async-cancel, conservative, front-door, lagging, lenient, replicated, strict-odata.',
+      'Unknown profile "chaos". Known profiles: default, async-cancel, conservative, front-door, gatekeeper, lagging, lenient, replicated, strict-odata.',
     );
   });
 });

@@ -42,7 +42,9 @@ export async function probeRates(c: ProbeClient, app: ControlApp): Promise<Parti
         : null;
   return {
     'retry-after-form': form,
-    'retry-after-value': seconds,
+    // The whole minute or less: the seconds left depend on where the window lies, which rate-window
+    // tells, so a clock-aligned window's 20 s and a sliding one's 30 s are the same reading here.
+    'retry-after-value': seconds === null ? null : seconds >= 59 ? 'whole-window' : 'time-remaining',
     'rate-window': [
       opener.status,
       filled.filter((r) => r.status !== 429).length,

@@ -5,6 +5,7 @@ import {
   field,
   firstCancelled,
   notApplicable,
+  reopenedScan,
   req,
   sameId,
   suite,
@@ -47,7 +48,7 @@ suite('cancel of an active action', () => {
         // The device is free once the cancel has taken effect, which may show shortly after the 200
         // (docs/contract.md#cancel-answer-status); past the bound the new scan is tried all the same.
         await firstCancelled(driver, api, action.id, cancel);
-        const res = await need(driver.createAction(machineId));
+        const res = await need(reopenedScan(driver, machineId, action.id));
         // Another operator of a tenant may have started a scan on the device since: N/A, not a refusal.
         await need(unlessBusyWithAnother(driver, api, machineId, res, action));
         expect(res).toHaveStatus(201);

@@ -66,6 +66,21 @@ function worker(url: string, dir: string, skipped: ControlProtocolError[]) {
   return createEmulatorRuntime(options).newDriver();
 }
 
+// Another worker of the run then skips its seed without asking: the run's one seed call told it.
+async function expectSeedToldOnce(
+  stand: { url: string; calls: string[] },
+  dir: string,
+  skipped: ControlProtocolError[],
+): Promise<void> {
+  const known = await worker(stand.url, dir, skipped)
+    .activeAction()
+    .catch((e) => e);
+  expect(known.remembered).toBe(true);
+  expect(skipped).toEqual([known]);
+  expect(stand.calls.filter((c) => c === 'POST /_emulator/machineactions')).toHaveLength(1);
+  takeNoVerdicts();
+}
+
 test('a clock that does not move is asked once a run: later tests, in any worker, end skipped with its line', async () => {
   const stand = await standIn({ moves: false, seedId: true, apiKnowsSeed: true });
   const dir = tempDir('lasting-');
@@ -101,13 +116,7 @@ test('a seed answered 201 without its action is asked once a run', async () => {
     expect(told.message).toContain(
       '/_emulator/machineactions answered 201: the answer has no MachineAction id',
     );
-    const known = await worker(stand.url, dir, skipped)
-      .activeAction()
-      .catch((e) => e);
-    expect(known.remembered).toBe(true);
-    expect(skipped).toEqual([known]);
-    expect(stand.calls.filter((c) => c === 'POST /_emulator/machineactions')).toHaveLength(1);
-    takeNoVerdicts();
+    await expectSeedToldOnce(stand, dir, skipped);
   } finally {
     await stand.close();
   }
@@ -127,13 +136,7 @@ test("a seeded action the API answers 404 to is the seed's fault, told once a ru
       'GET /api/machineactions/6f0c4b5e-2d3a-4e1f-9a8b-7c6d5e4f3a2b by an app of its tenant answers 404',
     );
     expect(takeNoVerdicts()).toEqual([expect.objectContaining({ cause: 'target' })]);
-    const known = await worker(stand.url, dir, skipped)
-      .activeAction()
-      .catch((e) => e);
-    expect(known.remembered).toBe(true);
-    expect(skipped).toEqual([known]);
-    expect(stand.calls.filter((c) => c === 'POST /_emulator/machineactions')).toHaveLength(1);
-    takeNoVerdicts();
+    await expectSeedToldOnce(stand, dir, skipped);
   } finally {
     await stand.close();
   }

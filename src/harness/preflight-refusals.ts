@@ -1,6 +1,7 @@
 import { tokenOwnLifetime } from './drivers/token-lifetime.ts';
 import type { ControlProtocolError } from './errors.ts';
 import { type Token, TokenError } from './identity/client-secret-flow.ts';
+import { readJwt } from './identity/jwt-claims.ts';
 
 // What the preflight says when the emulator's clock or token endpoint answers, but not as the
 // protocol says: the reason, and the fix that fits the answer. "Check MDE_CONTROL_BASE_URL" fits a 404
@@ -73,17 +74,5 @@ export function issuedTokenRefusal(token: Token): Refusal | undefined {
 
 // Three base64url parts, the first a JSON header naming its alg, the second a JSON object of claims.
 function isJwt(token: string): boolean {
-  const [header, payload, signature, ...rest] = token.split('.');
-  if (signature === undefined || rest.length > 0) return false;
-  const json = (part = ''): unknown => {
-    try {
-      return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    } catch {
-      return undefined;
-    }
-  };
-  const head = json(header);
-  const claims = json(payload);
-  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
-  return isObject(head) && typeof (head as { alg?: unknown }).alg === 'string' && isObject(claims);
+  return typeof readJwt(token)?.header['alg'] === 'string';
 }

@@ -1,17 +1,13 @@
+import { readJwt } from '../identity/jwt-claims.ts';
+
 // The roles an access token carries: its `roles` claim, none when it has no such claim (as Entra ID
 // leaves it out for an app without roles); undefined when the token is no JWT whose payload reads.
 export function tokenRoles(accessToken: string): string[] | undefined {
-  const payload = accessToken.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (typeof claims !== 'object' || claims === null) return undefined;
-    const roles = (claims as { roles?: unknown }).roles;
-    if (roles === undefined) return [];
-    return Array.isArray(roles) && roles.every((r) => typeof r === 'string') ? roles : undefined;
-  } catch {
-    return undefined;
-  }
+  const claims = readJwt(accessToken)?.claims;
+  if (!claims) return undefined;
+  const roles = claims['roles'];
+  if (roles === undefined) return [];
+  return Array.isArray(roles) && roles.every((r) => typeof r === 'string') ? roles : undefined;
 }
 
 // Whether two sets of roles differ, whatever their order.

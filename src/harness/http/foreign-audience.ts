@@ -1,4 +1,5 @@
 import { OTHER_RESOURCE_SCOPE } from '../../contract/index.ts';
+import { readJwt } from '../identity/jwt-claims.ts';
 
 // The resource whose tokens AUTH.AUDIENCE sends (Azure Resource Manager), as its tokens name it in
 // `aud`: the scope without /.default, with or without the trailing slash v1 tokens may carry.
@@ -8,13 +9,7 @@ const OTHER_RESOURCE = OTHER_RESOURCE_SCOPE.replace(/\/\.default$/, '');
 // 403 (docs/contract.md#audience) whose body is documented nowhere, as a bad token's 401's is not.
 export function sentForeignAudience(requestHeaders: Record<string, string>): boolean {
   const token = /^bearer\s+(\S+)$/i.exec(requestHeaders['authorization']?.trim() ?? '')?.[1];
-  const payload = token?.split('.')[1];
-  if (!payload) return false;
-  try {
-    const { aud } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { aud?: unknown };
-    const audiences = Array.isArray(aud) ? aud : [aud];
-    return audiences.some((a) => typeof a === 'string' && a.replace(/\/$/, '') === OTHER_RESOURCE);
-  } catch {
-    return false;
-  }
+  const aud = token ? readJwt(token)?.claims['aud'] : undefined;
+  const audiences = Array.isArray(aud) ? aud : [aud];
+  return audiences.some((a) => typeof a === 'string' && a.replace(/\/$/, '') === OTHER_RESOURCE);
 }

@@ -1,5 +1,6 @@
 import { ACTION_ROLES } from '../config/roles.ts';
 import { ApiAccessError } from '../errors.ts';
+import { readJwt } from './jwt-claims.ts';
 
 // A cancel needs one of the seven action roles, even of an unknown id (docs/contract.md#permissions),
 // and a read-only run cancels unknown, malformed and final ids. An operator app holding only
@@ -8,21 +9,10 @@ import { ApiAccessError } from '../errors.ts';
 // Entra ID documents for app tokens, says so before any test; a token whose claims cannot be read is
 // left to the tests, as before.
 export function checkOperatorHoldsActionRole(accessToken: string): void {
-  const roles = rolesOf(accessToken);
-  if (!roles || roles.some((role) => ACTION_ROLES.includes(role))) return;
+  // Only a roles claim naming no action role stops the run; a token without one is left to the tests.
+  const roles = readJwt(accessToken)?.claims['roles'];
+  if (!Array.isArray(roles) || roles.some((role) => ACTION_ROLES.includes(role))) return;
   throw new ApiAccessError(
     `the operator app's token holds no action role (roles: ${roles.join(', ') || 'none'}); a cancel needs one, even of an unknown id: grant the app the application permission Machine.Scan of WindowsDefenderATP, with admin consent`,
   );
-}
-
-function rolesOf(token: string): string[] | undefined {
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const roles = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { roles?: unknown })
-      .roles;
-    return Array.isArray(roles) && roles.every((r) => typeof r === 'string') ? roles : undefined;
-  } catch {
-    return undefined;
-  }
 }

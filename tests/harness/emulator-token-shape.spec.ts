@@ -1,6 +1,6 @@
 import { preflight } from '../../src/harness/preflight.ts';
 import { expect, test } from '../helpers/api-test.ts';
-import { failure, serve } from './preflight-stand-in.ts';
+import { emulatorIssuing, failure } from './preflight-stand-in.ts';
 
 // An emulator whose token endpoint issues opaque tokens (run against a proxy that swapped each JWT for
 // an opaque key and back): the preflight let it through, then 5 tests of AUTH.INVALID and AUTH.EXPIRED
@@ -10,18 +10,6 @@ import { failure, serve } from './preflight-stand-in.ts';
 // says so in one line, exit 3.
 
 const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-
-function emulatorIssuing(accessToken: string) {
-  return serve((path) =>
-    path === '/_emulator/clock'
-      ? { status: 200, body: { now: '2026-03-02T10:00:00.000Z' } }
-      : path === '/_emulator/apps'
-        ? { status: 201 }
-        : path.endsWith('/oauth2/v2.0/token')
-          ? { status: 200, body: { token_type: 'Bearer', expires_in: 3599, access_token: accessToken } }
-          : { status: 404 },
-  );
-}
 
 for (const [what, token] of <[string, string][]>[
   ['an opaque token', 'opq-4f9a2c'],

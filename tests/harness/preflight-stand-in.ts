@@ -22,6 +22,20 @@ export async function serve(
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
+// An emulator whose clock and app registration answer as the protocol says and whose token endpoint
+// issues `accessToken` with `expiresIn` (emulator-token-shape.spec.ts, token-lifetime.spec.ts).
+export function emulatorIssuing(accessToken: string, expiresIn = 3599) {
+  return serve((path) =>
+    path === '/_emulator/clock'
+      ? { status: 200, body: { now: '2026-03-02T10:00:00.000Z' } }
+      : path === '/_emulator/apps'
+        ? { status: 201 }
+        : path.endsWith('/oauth2/v2.0/token')
+          ? { status: 200, body: { token_type: 'Bearer', expires_in: expiresIn, access_token: accessToken } }
+          : { status: 404 },
+  );
+}
+
 // The one line a failed preflight of `spec` prints, which must come within 10 seconds.
 export async function failure(spec: EmulatorTarget | TenantTarget): Promise<string> {
   const started = Date.now();

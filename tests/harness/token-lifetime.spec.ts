@@ -4,7 +4,7 @@ import { tokenOwnLifetime } from '../../src/harness/drivers/token-lifetime.ts';
 import { preflight } from '../../src/harness/preflight.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { emulatorDriverAt } from './emulator-driver-at.ts';
-import { failure, serve } from './preflight-stand-in.ts';
+import { emulatorIssuing, failure } from './preflight-stand-in.ts';
 
 // An emulator's token endpoint whose expires_in is not its tokens' lifetime. One whose tokens died long
 // before expires_in said (run against a proxy that answered expires_in 36000 for 3599 s tokens) failed
@@ -23,18 +23,6 @@ test("a JWT's own lifetime is exp less iat (or nbf); none for another token", ()
   expect(tokenOwnLifetime('opaque-token')).toBeUndefined();
   expect(tokenOwnLifetime('a.bm90IGpzb24.c')).toBeUndefined();
 });
-
-function emulatorIssuing(token: string, expiresIn: number) {
-  return serve((path) =>
-    path === '/_emulator/clock'
-      ? { status: 200, body: { now: '2026-03-02T10:00:00.000Z' } }
-      : path === '/_emulator/apps'
-        ? { status: 201 }
-        : path.endsWith('/oauth2/v2.0/token')
-          ? { status: 200, body: { token_type: 'Bearer', expires_in: expiresIn, access_token: token } }
-          : { status: 404 },
-  );
-}
 
 test('a token that dies before expires_in says stops the preflight, naming both and what to fix', async () => {
   const { url, server } = await emulatorIssuing(jwt({ iat: NOW, exp: NOW + 60 }), 3599);

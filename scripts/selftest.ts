@@ -109,6 +109,7 @@ const judged = withEvidence(cases, OUT, index);
 const figures = {
   tests: records.tests.length,
   seconds,
+  workers: WORKERS,
   slowest: slowestTest(records.tests),
   calibration: {
     requests: Math.max(0, ...calibrations.map((c) => c.cost.requests)),

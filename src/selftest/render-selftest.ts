@@ -4,6 +4,8 @@ import type { SelftestCase } from './judge-matrix.ts';
 export interface SelftestFigures {
   tests: number;
   seconds: number;
+  // The emulator targets' workers (one a core by default): the seconds read differently on 2 and on 8.
+  workers?: number;
   // The calibration cases: requests of the differential probe to each emulator, the seconds they took
   // after the run, and those of the originals' probes, read while the run's tests went on.
   calibration?: { requests: number; seconds: number; originalsSeconds?: number };
@@ -62,7 +64,7 @@ export function selftestTable(cases: SelftestCase[], figures: SelftestFigures): 
       cases.filter((c) => c.kind === 'calibration'),
       'answer every observed open point as the original',
     ),
-    `  ${'conformance tests run'.padEnd(30)} ${figures.tests} in ${figures.seconds} s`,
+    `  ${'conformance tests run'.padEnd(30)} ${figures.tests} in ${figures.seconds} s${figures.workers ? ` on ${figures.workers} worker${figures.workers === 1 ? '' : 's'}` : ''}`,
   );
   if (figures.slowest) {
     const { test, seconds } = figures.slowest;

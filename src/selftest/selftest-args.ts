@@ -13,7 +13,8 @@ Takes no argument but --help: a Playwright option (--grep, --shard, ...) would n
 fault whose tests did not run would read as not caught. Narrow it by case instead:
 
   MDE_SELFTEST_ONLY     only these cases, comma-separated (profile:default,fault:cancel-new-id)
-  MDE_SELFTEST_WORKERS  Playwright workers of the emulator targets (default 2)
+  MDE_SELFTEST_WORKERS  Playwright workers of the emulator targets (default: one a core, at most one
+                        a GiB of memory)
 
 Docs: docs/interfaces.md#commands, docs/writing-tests.md`;
 

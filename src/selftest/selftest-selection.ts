@@ -1,3 +1,5 @@
+import { availableParallelism, totalmem } from 'node:os';
+
 // Which self-test cases a run covers: MDE_SELFTEST_ONLY narrows them, MDE_SELFTEST_WORKERS sets the
 // workers. A misspelt case would otherwise narrow the matrix to nothing, and nothing is trivially green.
 export interface SelftestSelection {
@@ -9,7 +11,11 @@ export interface SelftestSelection {
   problems: { variable: string; problem: string }[];
 }
 
-export function selftestSelection(env: NodeJS.ProcessEnv, known: readonly string[]): SelftestSelection {
+export function selftestSelection(
+  env: NodeJS.ProcessEnv,
+  known: readonly string[],
+  machine: Machine = thisMachine(),
+): SelftestSelection {
   // Empty counts as unset, as a CI matrix leaves a variable it does not use (and a trailing comma is
   // no case either).
   const only = env.MDE_SELFTEST_ONLY?.trim()
@@ -18,7 +24,7 @@ export function selftestSelection(env: NodeJS.ProcessEnv, known: readonly string
         .filter(Boolean)
     : undefined;
   const wanted = (name: string) => !only || only.includes(name);
-  const workers = selftestWorkers(env);
+  const workers = selftestWorkers(env, machine);
   const families = [...new Set(known.map((name) => name.replace(/:.*$/, ':<name>')))];
   const cases = `cases are ${families.join(', ')}; npm run emulator -- --list-faults`;
   const problems = (only ?? [])
@@ -41,8 +47,22 @@ export function selftestSelection(env: NodeJS.ProcessEnv, known: readonly string
   return { wanted, ...(only ? { only } : {}), workers, problems };
 }
 
-// Two workers by default: the run is CPU-bound on 2 cores, each worker serving its own emulators (three
-// workers measured 12 % slower). Read by the script and by playwright.selftest.config.ts alike.
-export function selftestWorkers(env: NodeJS.ProcessEnv): number {
-  return Number(env.MDE_SELFTEST_WORKERS?.trim() || 2);
+// One worker per core by default, at most one per GiB of memory: the matrix is CPU-bound (both cores of a
+// 2-core machine 93 % busy), each worker serving its own emulators. On 2 cores a third worker measured
+// 1-12 % slower; four workers there cost 19 % more CPU in all than two (the start and warm-up of each
+// worker), so on 4 cores they should take about 0.6 of two workers' time (docs/speed.md). A worker peaks
+// near 0.75 GiB with two, less with more. Read by the script and by playwright.selftest.config.ts alike.
+export function selftestWorkers(env: NodeJS.ProcessEnv, machine: Machine = thisMachine()): number {
+  const set = env.MDE_SELFTEST_WORKERS?.trim();
+  if (set) return Number(set);
+  return Math.max(1, Math.min(machine.cores, Math.floor(machine.memoryBytes / 2 ** 30)));
+}
+
+export interface Machine {
+  cores: number;
+  memoryBytes: number;
+}
+
+function thisMachine(): Machine {
+  return { cores: availableParallelism(), memoryBytes: totalmem() };
 }

@@ -59,3 +59,10 @@ test('the slowest test of the run is named, so a test that waits shows at once',
   );
   expect(slowestTest([])).toBeUndefined();
 });
+
+test('the tests line says on how many workers they ran, as the seconds depend on it', () => {
+  expect(selftestTable([], { ...FIGURES, workers: 4 })).toContain(
+    'conformance tests run          56 in 5 s on 4 workers',
+  );
+  expect(selftestTable([], { ...FIGURES, workers: 1 })).toMatch(/56 in 5 s on 1 worker$/m);
+});

@@ -3,15 +3,28 @@ import { expect, test } from '../helpers/api-test.ts';
 
 const KNOWN = ['profile:default', 'fault:cancel-new-id', 'tenant:read-only', 'independent:a'];
 
-test('unset, every case runs on two workers; MDE_SELFTEST_WORKERS sets them', () => {
-  const selection = selftestSelection({}, KNOWN);
+const GiB = 2 ** 30;
+const TWO_CORES = { cores: 2, memoryBytes: 8 * GiB };
+
+test('unset, every case runs on a worker per core; MDE_SELFTEST_WORKERS sets them', () => {
+  const selection = selftestSelection({}, KNOWN, TWO_CORES);
   expect(KNOWN.every(selection.wanted)).toBe(true);
   expect(selection.workers).toBe(2);
-  expect(selftestSelection({ MDE_SELFTEST_WORKERS: '3' }, KNOWN).workers).toBe(3);
+  expect(selftestSelection({}, KNOWN, { cores: 4, memoryBytes: 16 * GiB }).workers).toBe(4);
+  expect(selftestSelection({ MDE_SELFTEST_WORKERS: '3' }, KNOWN, TWO_CORES).workers).toBe(3);
+  expect(
+    selftestSelection({ MDE_SELFTEST_WORKERS: '8' }, KNOWN, { cores: 1, memoryBytes: GiB }).workers,
+  ).toBe(8);
 });
 
-test('empty variables count as unset: every case, two workers', () => {
-  const selection = selftestSelection({ MDE_SELFTEST_ONLY: ' ', MDE_SELFTEST_WORKERS: '' }, KNOWN);
+test('by default no more workers than GiB of memory, and never none', () => {
+  expect(selftestSelection({}, KNOWN, { cores: 16, memoryBytes: 6.5 * GiB }).workers).toBe(6);
+  expect(selftestSelection({}, KNOWN, { cores: 1, memoryBytes: 64 * GiB }).workers).toBe(1);
+  expect(selftestSelection({}, KNOWN, { cores: 4, memoryBytes: 0.5 * GiB }).workers).toBe(1);
+});
+
+test('empty variables count as unset: every case, a worker per core', () => {
+  const selection = selftestSelection({ MDE_SELFTEST_ONLY: ' ', MDE_SELFTEST_WORKERS: '' }, KNOWN, TWO_CORES);
   expect(KNOWN.every(selection.wanted)).toBe(true);
   expect(selection.workers).toBe(2);
   expect(selection.problems).toEqual([]);

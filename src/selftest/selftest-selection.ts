@@ -1,4 +1,4 @@
-import { availableParallelism, totalmem } from 'node:os';
+import { type Machine, machineWorkers, thisMachine } from '../contract/machine-workers.ts';
 
 // Which self-test cases a run covers: MDE_SELFTEST_ONLY narrows them, MDE_SELFTEST_WORKERS sets the
 // workers. A misspelt case would otherwise narrow the matrix to nothing, and nothing is trivially green.
@@ -47,22 +47,10 @@ export function selftestSelection(
   return { wanted, ...(only ? { only } : {}), workers, problems };
 }
 
-// One worker per core by default, at most one per GiB of memory: the matrix is CPU-bound (both cores of a
-// 2-core machine 93 % busy), each worker serving its own emulators. On 2 cores a third worker measured
-// 1-12 % slower; four workers there cost 19 % more CPU in all than two (the start and warm-up of each
-// worker), so on 4 cores they should take about 0.6 of two workers' time (docs/speed.md). A worker peaks
-// near 0.75 GiB with two, less with more. Read by the script and by playwright.selftest.config.ts alike.
+// A worker a core by default (src/contract/machine-workers.ts): the matrix is CPU-bound, both cores of
+// a 2-core machine 93 % busy, each worker serving its own emulators; a worker peaks near 0.75 GiB with
+// two, less with more. Read by the script and by playwright.selftest.config.ts alike.
 export function selftestWorkers(env: NodeJS.ProcessEnv, machine: Machine = thisMachine()): number {
   const set = env.MDE_SELFTEST_WORKERS?.trim();
-  if (set) return Number(set);
-  return Math.max(1, Math.min(machine.cores, Math.floor(machine.memoryBytes / 2 ** 30)));
-}
-
-export interface Machine {
-  cores: number;
-  memoryBytes: number;
-}
-
-function thisMachine(): Machine {
-  return { cores: availableParallelism(), memoryBytes: totalmem() };
+  return set ? Number(set) : machineWorkers(machine);
 }

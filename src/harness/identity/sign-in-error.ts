@@ -7,6 +7,7 @@ import { CLIENT_ID_PLACEHOLDER, configuredClientIds } from '../redaction/configu
 import { type Authority, authorityVariable } from './authority.ts';
 import { AuthorityError } from './authority-answer.ts';
 import { TokenError } from './client-secret-flow.ts';
+import { CredentialDestinationError } from './credential-destination.ts';
 import { githubOidcFailure } from './github-oidc.ts';
 
 // A token endpoint that refused to sign the app in. One line, no secret: the kind of sign-in, where,
@@ -34,7 +35,7 @@ export function signInError(error: unknown, spec: CredentialSpec, authority: Aut
     ? github.refused
     : error instanceof AuthorityError
       ? error.refused
-      : !!aadsts || refusedByOAuth(error);
+      : error instanceof CredentialDestinationError || !!aadsts || refusedByOAuth(error);
   const where = `${authority.authBaseUrl}/${authority.tenantId}`;
   const fix = github?.fix ?? keyDatesFix(aadsts, detail) ?? fixFor(error, aadsts, refused, authority);
   const signIn = new SignInError(
@@ -76,6 +77,9 @@ function fixFor(
     const lookUp = `see https://login.microsoftonline.com/error?code=${aadsts}`;
     return error instanceof AuthorityError ? `check ${tenantVar} and ${authorityVar}; ${lookUp}` : lookUp;
   }
+  // Nothing to retry: the authority itself points elsewhere (a stand-in or an emulator set up so).
+  if (error instanceof CredentialDestinationError)
+    return `check ${authorityVar}: the token_endpoint of its /${authority.tenantId}/v2.0/.well-known/openid-configuration must be on its own origin`;
   if (error instanceof AuthorityError && error.answer.lost === PLAIN_HTTP_ANSWER)
     // As the API probe says it: on loopback (an emulator) the fix is the scheme; elsewhere the host.
     return isLoopback(authority.authBaseUrl)

@@ -5,6 +5,7 @@ import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
 import type { Authority } from './authority.ts';
 import { askAuthority, isEndpointResolutionFailure } from './authority-answer.ts';
 import { acquireToken } from './client-secret-flow.ts';
+import { type CredentialDestinationError, credentialDestinationPolicy } from './credential-destination.ts';
 import { githubOidcToken } from './github-oidc.ts';
 import { signInError } from './sign-in-error.ts';
 
@@ -32,13 +33,21 @@ export function tokenSourceFor(spec: CredentialSpec, authority: Authority): Toke
   // @azure/identity refuses an http authority; a loopback emulator without TLS takes a plain secret.
   if (authority.authBaseUrl.startsWith('http:')) return plainSecretSource(spec, authority);
   let credential: Promise<TokenCredential> | undefined;
+  // A credential refused on its way elsewhere than the authority (credential-destination.ts): msal-node
+  // reports it only as a network error, so the refusal itself is what the sign-in error says.
+  let misdirected: CredentialDestinationError | undefined;
+  const destination = credentialDestinationPolicy(authority.authBaseUrl, (error) => {
+    misdirected = error;
+  });
   return {
     async token(scope) {
       let token: Awaited<ReturnType<TokenCredential['getToken']>>;
+      misdirected = undefined;
       try {
-        credential ??= credentialFor(spec, authority);
+        credential ??= credentialFor(spec, authority, destination);
         token = await (await credential).getToken(scope);
       } catch (error) {
+        if (misdirected) throw signInError(misdirected, spec, authority);
         // msal-node says only that the tenant's configuration could not be had: ask the authority why.
         const answer = isEndpointResolutionFailure(error)
           ? await askAuthority(authority, AUTHORITY_CHECK_MS, error)
@@ -56,6 +65,7 @@ export function tokenSourceFor(spec: CredentialSpec, authority: Authority): Toke
 async function credentialFor(
   spec: CredentialSpec,
   { authBaseUrl, tenantId }: Authority,
+  destination: ReturnType<typeof credentialDestinationPolicy>,
 ): Promise<TokenCredential> {
   const {
     ClientAssertionCredential,
@@ -68,6 +78,7 @@ async function credentialFor(
     // Instance discovery asks login.microsoft.com about the authority: not for an emulator or a cloud
     // it does not know.
     disableInstanceDiscovery: !MICROSOFT_AUTHORITIES.includes(new URL(authBaseUrl).hostname),
+    additionalPolicies: [destination],
   };
   switch (spec.kind) {
     case 'secret':

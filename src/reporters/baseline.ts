@@ -5,6 +5,7 @@ import { getRegistry, parseYaml, type Registry } from '../contract/index.ts';
 import { withoutBom } from '../contract/user-json.ts';
 import { type Env, readEnv } from '../harness/config/read-env.ts';
 import { schemaProblems } from './schema-check.ts';
+import { scrub } from './scrub.ts';
 import type { Verdict } from './verdict.ts';
 
 // A target's known deviations (OIDF's expected failures, s3-tests' fails_on_*): selected with
@@ -23,8 +24,13 @@ export interface Baseline {
   entries: BaselineEntry[];
 }
 
+// Printed as it is by the scripts, beside the configuration errors: scrubbed as they are redacted, so a
+// secret pasted into MDE_BASELINE too (it names the file) is not printed.
 export class BaselineError extends Error {
   override readonly name = 'BaselineError';
+  constructor(message: string) {
+    super(scrub(message));
+  }
 }
 
 export function baselinePath(nameOrPath: string): string {

@@ -1,3 +1,5 @@
+import { NOT_LOOPBACK } from './loopback-lookup.ts';
+
 // An https:// URL to a server that answers plain HTTP: OpenSSL reads the HTTP answer as a TLS record
 // of a "wrong version". Said in words, not as OpenSSL's error text.
 export const PLAIN_HTTP_ANSWER =
@@ -17,6 +19,9 @@ export function describeFetchError(error: unknown): string {
   switch (code) {
     case 'ECONNREFUSED':
       return 'connection refused';
+    // loopback-lookup.ts: its message names the name, the address and what to set instead.
+    case NOT_LOOPBACK:
+      return err.cause?.message ?? err.message ?? 'a loopback name resolved off this machine';
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return 'DNS lookup failed (unknown host)';

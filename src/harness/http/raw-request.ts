@@ -4,6 +4,7 @@ import { answerTooLarge, MAX_ANSWER_BYTES } from './answer-limit.ts';
 import { ACCEPTED_CODINGS, decodeBody } from './content-coding.ts';
 import { describeFetchError } from './fetch-error.ts';
 import { type IdleDeadline, idleDeadline } from './idle-deadline.ts';
+import { loopbackLookupFor } from './loopback-lookup.ts';
 
 export interface RawResponse {
   status: number;
@@ -53,6 +54,8 @@ export function sendRaw(request: RawRequest): Promise<RawResponse> {
   const target = new URL(url);
   const https = target.protocol === 'https:';
   const send = https ? httpsRequest : httpRequest;
+  // A loopback name (localhost) is connected to only where it resolves to this machine.
+  const lookup = loopbackLookupFor(target.hostname);
   return new Promise((resolve, reject) => {
     const req = send(
       target,
@@ -65,6 +68,7 @@ export function sendRaw(request: RawRequest): Promise<RawResponse> {
         },
         // A custom CA needs its own agent; loopback HTTPS with the emulator's certificate is rare.
         ...(ca ? { ca } : { agent: https ? agents.https : agents.http }),
+        ...(lookup ? { lookup } : {}),
       },
       (res) => {
         unanswered?.stop();

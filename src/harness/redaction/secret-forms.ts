@@ -28,7 +28,7 @@ export function formsOf(value: string): string[] {
 }
 
 function lowerHex(text: string): string {
-  return text.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+  return text.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
 }
 
 function xmlEscaped(text: string, apostrophe: string): string {

@@ -61,4 +61,15 @@ export const REQUEST_FAULTS = [
     operation: 'CancelMachineAction',
     body: { alsoJson: ['application/x-www-form-urlencoded'] },
   },
+  {
+    // A media-type check written as a string comparison: the header .NET's HttpClient (and the docs' C#
+    // samples, through StringContent) sends is refused, while curl's and PowerShell's pass.
+    name: 'json-charset-refused',
+    seam: 'request',
+    breaks: ['CANCEL.OK'],
+    description:
+      "A cancel body labelled 'application/json; charset=utf-8' is refused as another media type; one labelled 'application/json' alone is read.",
+    operation: 'CancelMachineAction',
+    body: { exactJsonLabel: true },
+  },
 ] as const satisfies readonly RequestFault[];

@@ -11,6 +11,9 @@ export interface BodyPolicy {
   scalarBody: 'refuse' | 'read-as-empty';
   // Media types read as JSON beside application/json (lower case, without parameters).
   alsoJson: readonly string[];
+  // true: only the bare string 'application/json' is JSON, so 'application/json; charset=utf-8' (what
+  // .NET's HttpClient sends) is refused as another type. The contract: false (parameters are allowed).
+  exactJsonLabel: boolean;
 }
 
 export const CONTRACT_BODY: BodyPolicy = {
@@ -19,4 +22,5 @@ export const CONTRACT_BODY: BodyPolicy = {
   arrayBody: 'refuse',
   scalarBody: 'refuse',
   alsoJson: [],
+  exactJsonLabel: false,
 };

@@ -43,6 +43,7 @@ export function readJsonBody(
 function isJson(contentType: string, policy: BodyPolicy): boolean {
   // What nearly every client sends, decided without taking the header apart.
   if (contentType === 'application/json') return true;
+  if (policy.exactJsonLabel) return false;
   const type = contentType.split(';')[0]!.trim().toLowerCase();
   return type === 'application/json' || policy.alsoJson.includes(type);
 }

@@ -37,3 +37,19 @@ smoke(
     }
   },
 );
+
+smoke(
+  'json-charset-refused',
+  "a body labelled 'application/json; charset=utf-8' is refused; the bare type is read",
+  async (emu) => {
+    const token = await emu.token();
+    const labelled = await emu.seed('Pending');
+    const res = await emu.cancel(labelled.id as string, token, undefined, {
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
+    expect([400, 415]).toContain(res.statusCode);
+    expect((await emu.get(labelled.id as string, token)).json().status).toBe('Pending');
+    const bare = await emu.seed('Pending');
+    expect((await emu.cancel(bare.id as string, token)).json().status).toBe('Cancelled');
+  },
+);

@@ -90,3 +90,17 @@ smoke(
     expect((await emu.get(older.id as string, token)).json().status).toBe('Cancelled');
   },
 );
+
+smoke(
+  'get-cached',
+  'a GET under /api keeps showing an action as first read there; under /api/v1.0 it shows the cancel',
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    const token = await emu.token();
+    expect((await emu.get(action.id as string, token)).json().status).toBe('Pending');
+    expect((await emu.cancel(action.id as string, token)).json().status).toBe('Cancelled');
+    expect((await emu.get(action.id as string, token)).json().status).toBe('Pending');
+    const versioned = `/api/v1.0/machineactions/${action.id}`;
+    expect((await emu.call('GET', versioned, { token })).json().status).toBe('Cancelled');
+  },
+);

@@ -3,6 +3,7 @@ import { AUTH_FAULTS } from './auth-faults.ts';
 import type { FaultEntry } from './fault-entry.ts';
 import { ID_ANSWER_FAULTS } from './id-answer-faults.ts';
 import { PERMISSION_FAULTS } from './permission-faults.ts';
+import { READ_ANSWER_FAULTS } from './read-answer-faults.ts';
 import { REQUEST_FAULTS } from './request-faults.ts';
 import { ROUTE_FAULTS } from './route-faults.ts';
 import { STORE_FAULTS } from './store-faults.ts';
@@ -19,6 +20,7 @@ export const FAULT_CATALOGUE = [
   ...REQUEST_FAULTS,
   ...STORE_FAULTS,
   ...ANSWER_FAULTS,
+  ...READ_ANSWER_FAULTS,
   ...ID_ANSWER_FAULTS,
   ...VERSIONED_ANSWER_FAULTS,
   ...ROUTE_FAULTS,

@@ -96,6 +96,21 @@ smoke(
 );
 
 smoke(
+  'verified-signature-trusted',
+  'claims changed after signing pass once the original token was seen; before, they do not',
+  async (emu) => {
+    const reader = await emu.token(['Machine.Read.All']);
+    const [h, , sig] = reader.split('.');
+    const claims = { ...decodeJwt(reader), roles: ['Machine.Read.All', 'Machine.Isolate'] };
+    const widened = `${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${sig}`;
+    const action = await emu.seed('Pending');
+    expect((await emu.cancel(action.id as string, widened)).statusCode).toBe(401);
+    expect((await emu.call('GET', LIST, { token: reader })).statusCode).toBe(200);
+    expect((await emu.cancel(action.id as string, widened)).json().status).toBe('Cancelled');
+  },
+);
+
+smoke(
   'audience-unchecked-versioned',
   'a token for another audience is served under /api/v1.0 and refused under /api',
   async (emu) => {

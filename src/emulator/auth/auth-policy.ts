@@ -25,6 +25,10 @@ export interface AuthPolicy {
   // true: the cache of verified tokens knows a header without its signature, so a token whose signature
   // was changed passes as the one verified before (the contract: the whole header).
   cacheWithoutSignature: boolean;
+  // true: a signature once verified is trusted again under any header and claims (a cache of verified
+  // signatures that then only decodes the payload), so a token whose claims were changed after signing
+  // passes once the original was seen. The contract: false (the signature covers header and claims).
+  verifiedSignatureTrusted: boolean;
   // false: a token's expiry is checked when it is first verified, not again on the calls that find it
   // already verified (a cache that keeps a token as good as it was when it came).
   recheckExpiry: boolean;
@@ -74,6 +78,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   expiryUncheckedOperations: [],
   checkExpiry: true,
   cacheWithoutSignature: false,
+  verifiedSignatureTrusted: false,
   recheckExpiry: true,
   wrongAudience: 'forbidden',
   anyAudienceOperations: [],

@@ -40,6 +40,8 @@ const KEY_CHARS = 24;
 // says. Every refusal is 401 Unauthorized.
 export class TokenVerifier {
   readonly #verified = new Map<string, CachedToken>();
+  // Signatures verified before: kept only for the auth fault that trusts them again (auth-policy.ts).
+  readonly #signatures = new Set<string>();
   // RS256 is checked with node:crypto at once: jose goes through WebCrypto, an asynchronous job per
   // token, which was a tenth of the self-test emulators' time (every test signs in anew).
   readonly #publicKey: KeyObject;
@@ -113,6 +115,8 @@ export class TokenVerifier {
     if (this.policy.unknownKidUnverified && header.kid !== this.#kid)
       return { claims: decode(token), signed: false };
     const [head, body, signature, ...rest] = token.split('.');
+    if (this.policy.verifiedSignatureTrusted && signature && this.#signatures.has(signature))
+      return { claims: decode(token), signed: false };
     const valid =
       header.alg === 'RS256' &&
       header.crit === undefined &&
@@ -125,6 +129,10 @@ export class TokenVerifier {
         Buffer.from(signature, 'base64url'),
       );
     if (!valid) throw unauthorized('The bearer token signature is invalid.');
+    if (this.policy.verifiedSignatureTrusted) {
+      if (this.#signatures.size >= CACHE_SIZE) this.#signatures.clear();
+      this.#signatures.add(signature);
+    }
     return { claims: decode(token), signed: true };
   }
 

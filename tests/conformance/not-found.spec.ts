@@ -93,6 +93,9 @@ suite('tenant isolation', () => {
       const plain = await stranger.get(action.id);
       expect(plain).toBeErrorEnvelope(404);
       expectNotServed(plain, await stranger.get(action.id, { versioned: true }));
+      // Its id in upper case is the same GUID (RFC 9562): a lookup that searches such ids apart may skip
+      // the tenant. Any refusal will do (CANCEL.NOTFOUND judges how an upper-case id is refused).
+      expect(await stranger.get(action.id.toUpperCase()), 'its id in upper case').toHaveStatus('4xx');
     },
   );
 
@@ -144,6 +147,10 @@ suite('tenant isolation', () => {
       expect(plain).toBeErrorEnvelope(404);
       // Under /api/v1.0 too: a versioned route may reach another handler.
       expectNotServed(plain, await stranger.cancel(action.id, comment, { versioned: true }));
+      // Its id in upper case too, as for the read.
+      expect(await stranger.cancel(action.id.toUpperCase(), comment), 'its id in upper case').toHaveStatus(
+        '4xx',
+      );
       // A cancel queued past the tenant check would show only later: on an emulator, which this test
       // needs (a second tenant), expectUnchanged reads to the end of the bounded wait too.
       await expectUnchanged(driver, api, action.id, before);

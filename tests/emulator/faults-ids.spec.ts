@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { errorCode, expect } from './emulator-fixture.ts';
+import { errorCode, expect, OTHER_TENANT } from './emulator-fixture.ts';
 import { smoke } from './fault-smoke.ts';
 
-// Ids that name no action, answered wrongly in one form or under one prefix alone.
+// Ids that name no action, answered wrongly in one form or under one prefix alone; and ids written in
+// upper case, looked up apart.
 
 smoke(
   'versioned-get-unknown-200',
@@ -48,5 +49,19 @@ smoke(
     expect((await emu.get(id, token)).statusCode).toBe(404);
     expect((await emu.get(id.toUpperCase(), token)).statusCode).toBe(500);
     expect((await emu.cancel(id.toUpperCase(), token)).statusCode).toBe(404);
+  },
+);
+
+smoke(
+  'tenant-leak-upper-case-id',
+  'another tenant reads and cancels an action by its id in upper case; in lower case it gets 404',
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    const id = action.id as string;
+    const stranger = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    expect((await emu.get(id, stranger)).statusCode).toBe(404);
+    expect((await emu.cancel(id, stranger)).statusCode).toBe(404);
+    expect((await emu.get(id.toUpperCase(), stranger)).statusCode).toBe(200);
+    expect((await emu.cancel(id.toUpperCase(), stranger)).json().status).toBe('Cancelled');
   },
 );

@@ -2,6 +2,7 @@ import { ANSWER_FAULTS } from './answer-faults.ts';
 import { AUTH_FAULTS } from './auth-faults.ts';
 import type { FaultEntry } from './fault-entry.ts';
 import { ID_ANSWER_FAULTS } from './id-answer-faults.ts';
+import { ID_CASE_FAULTS } from './id-case-faults.ts';
 import { PERMISSION_FAULTS } from './permission-faults.ts';
 import { READ_ANSWER_FAULTS } from './read-answer-faults.ts';
 import { REQUEST_FAULTS } from './request-faults.ts';
@@ -19,6 +20,7 @@ export const FAULT_CATALOGUE = [
   ...THROTTLE_FAULTS,
   ...REQUEST_FAULTS,
   ...STORE_FAULTS,
+  ...ID_CASE_FAULTS,
   ...ANSWER_FAULTS,
   ...READ_ANSWER_FAULTS,
   ...ID_ANSWER_FAULTS,

@@ -16,7 +16,10 @@ export function findAction(
   nowMs: number,
   store: StorePolicy = ctx.faults.store,
 ): MachineAction | undefined {
-  const anywhere = caller.anonymous || store.crossTenant.includes(operationId);
+  const anywhere =
+    caller.anonymous ||
+    store.crossTenant.includes(operationId) ||
+    (store.crossTenantUnloweredIds && id !== id.toLowerCase());
   const action = anywhere ? ctx.state.actions.findAnywhere(id) : ctx.state.actions.get(caller.tenantId, id);
   return action && settle(action, nowMs);
 }

@@ -13,6 +13,9 @@ export interface StorePolicy {
   ownCancelRetried: boolean;
   // Operations whose lookup also finds other tenants' actions (the contract: none).
   crossTenant: readonly string[];
+  // true: an id not written in lower case is looked up in every tenant (a case-insensitive search
+  // that forgot the tenant filter); a lower-case one only in the caller's. The contract: false.
+  crossTenantUnloweredIds: boolean;
   // true: a list with no $filter shows every tenant's actions (the tenant is scoped with the filter,
   // so a list filtered by id shows only the caller's). The contract: false.
   unfilteredListCrossTenant: boolean;
@@ -60,6 +63,7 @@ export const CONTRACT_STORE: StorePolicy = {
   cancellableFinal: [],
   ownCancelRetried: false,
   crossTenant: [],
+  crossTenantUnloweredIds: false,
   unfilteredListCrossTenant: false,
   crossTenantListFilters: [],
   foreignCancelAfterMs: 0,

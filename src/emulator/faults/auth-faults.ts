@@ -67,7 +67,7 @@ export const AUTH_FAULTS = [
     seam: 'auth',
     breaks: ['AUTH.INVALID'],
     description:
-      "A signature verified once is trusted again under any claims: a token whose claims (roles, tenant) were changed after signing is accepted once the original was seen.",
+      'A signature verified once is trusted again under any claims: a token whose claims (roles, tenant) were changed after signing is accepted once the original was seen.',
     auth: { verifiedSignatureTrusted: true },
   },
   {

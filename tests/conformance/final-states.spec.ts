@@ -3,13 +3,20 @@ import {
   cancelTookEffect,
   expect,
   expectUnchanged,
+  field,
   judgeVersionedRefusal,
   notApplicable,
+  readAction,
   readState,
   req,
+  stateOf,
+  statusOf,
   suite,
   test,
 } from '../fixtures/index.ts';
+
+// How long an emulator's new scan is given to finish by itself (the bundled one takes 150 s).
+const FINISH_SECONDS = 600;
 
 // What a target answers for a final state is open (docs/contract.md#final-state-cancel): any 4xx with the error envelope is right.
 suite('cancel of an action in a final state', () => {
@@ -40,6 +47,43 @@ suite('cancel of an action in a final state', () => {
       },
     );
   }
+
+  // The final actions above are seeded in their state on an emulator; a device finishes a real one by
+  // itself, and a target whose cancel checks the status last written by a call, not the one its
+  // lifecycle reached, turns a finished scan Cancelled. On a tenant the Succeeded action above, found
+  // through the list, is such an action already.
+  test(
+    'cancel of a scan that finished by itself is refused and leaves it unchanged',
+    req('CANCEL.FINAL'),
+    async ({ driver, api, need }) => {
+      if (driver.mode === 'tenant')
+        await need(
+          notApplicable(
+            "a tenant's Succeeded actions, found through its list, all finished by themselves: the Succeeded case is this one there",
+          ),
+        );
+      // A device with nothing active on it: that of an action already final.
+      const done = await need(driver.finalAction('Succeeded'));
+      const machineId = String(done.machineId ?? '');
+      if (!machineId) await need(notApplicable('the final action names no device to start a scan on'));
+      const created = await need(driver.createAction(machineId));
+      if (created.status !== 201)
+        await need(notApplicable(`the new scan was answered ${created.status}, not 201`));
+      const id = String(field(created, 'id'));
+      await driver.advanceClock(FINISH_SECONDS);
+      const read = await readAction(api, id);
+      if (statusOf(read) !== 'Succeeded')
+        await need(
+          notApplicable(
+            `the scan reads ${String(statusOf(read))} ${FINISH_SECONDS} s after it started, not Succeeded`,
+          ),
+        );
+      const before = stateOf(read);
+      const res = await api.cancel(id, { Comment: 'conformance: cancel a finished scan' });
+      expect(res).toBeErrorEnvelope('4xx');
+      await expectUnchanged(driver, api, id, before);
+    },
+  );
 
   // A second cancel meets a Cancelled action, the same case as any final state (docs/contract.md#after-cancel).
   // The Cancelled action above was cancelled by no app of the run: a target that takes a second cancel

@@ -62,3 +62,18 @@ smoke(
     expect((await emu.cancel((await emu.seed('Cancelled')).id as string, token)).statusCode).toBe(400);
   },
 );
+
+smoke(
+  'finished-cancellable',
+  'a scan that finished by itself is cancelled; a seeded Succeeded one is refused',
+  async (emu) => {
+    await emu.machine();
+    const token = await emu.token();
+    const created = (await emu.scan(token)).json();
+    await emu.advance(600);
+    expect((await emu.get(created.id, token)).json().status).toBe('Succeeded');
+    expect((await emu.cancel(created.id, token)).json().status).toBe('Cancelled');
+    const seeded = await emu.seed('Succeeded');
+    expect((await emu.cancel(seeded.id as string, token)).statusCode).toBe(400);
+  },
+);

@@ -3,6 +3,7 @@ import { AUTH_FAULTS } from './auth-faults.ts';
 import type { FaultEntry } from './fault-entry.ts';
 import { ID_ANSWER_FAULTS } from './id-answer-faults.ts';
 import { ID_CASE_FAULTS } from './id-case-faults.ts';
+import { LIFECYCLE_FAULTS } from './lifecycle-faults.ts';
 import { PERMISSION_FAULTS } from './permission-faults.ts';
 import { READ_ANSWER_FAULTS } from './read-answer-faults.ts';
 import { REQUEST_FAULTS } from './request-faults.ts';
@@ -21,6 +22,7 @@ export const FAULT_CATALOGUE = [
   ...REQUEST_FAULTS,
   ...STORE_FAULTS,
   ...ID_CASE_FAULTS,
+  ...LIFECYCLE_FAULTS,
   ...ANSWER_FAULTS,
   ...READ_ANSWER_FAULTS,
   ...ID_ANSWER_FAULTS,

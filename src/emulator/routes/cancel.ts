@@ -41,7 +41,11 @@ export function cancelHandler(ctx: EmulatorContext, store: StorePolicy = ctx.fau
       action.cancellationRequestor === caller.appId
     )
       return { kind: 'cancelled', before: { ...action }, after: { ...action } };
-    if (isFinal(action.status) && !store.cancellableFinal.includes(action.status)) {
+    if (
+      isFinal(action.status) &&
+      !store.cancellableFinal.includes(action.status) &&
+      !finished(store, action)
+    ) {
       // The store policy may queue the refused cancel all the same, to show later.
       if (store.refusedFinalCancelAfterMs > 0)
         deferCancel(
@@ -87,6 +91,17 @@ function oldestActiveOnDevice(ctx: EmulatorContext, action: MachineAction, nowMs
   const active = (other: MachineAction) =>
     other.machineId === action.machineId && !isFinal(settle(other, nowMs).status);
   return ctx.state.actions.list(action.tenantId).find(active) ?? action;
+}
+
+// An action the store policy cancels though it is final: one its lifecycle, not a call, made Succeeded
+// (a seeded one keeps its creation time as its last update; a cancelled one has a cancellation).
+function finished(store: StorePolicy, action: MachineAction): boolean {
+  return (
+    store.finishedCancellable &&
+    action.status === 'Succeeded' &&
+    action.cancellationMs === null &&
+    action.lastUpdateMs > action.creationMs
+  );
 }
 
 // A caller whose every role is one whose cancels the store policy never stores.

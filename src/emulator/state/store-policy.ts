@@ -7,6 +7,10 @@ export interface StorePolicy {
   persistCancel: boolean;
   // Final statuses a cancel changes anyway (the contract: none).
   cancellableFinal: readonly MachineActionStatus[];
+  // true: an action that reached Succeeded by its own lifecycle (its device finished it) is cancelled
+  // like an active one, as by a cancel that checks the status last written by an API call instead of
+  // the one the lifecycle reached; one seeded final is refused. The contract: false.
+  finishedCancellable: boolean;
   // true: a cancel of a Cancelled action by the app that cancelled it is taken for a retry of that
   // cancel and answered 200 with the action as it is; one cancelled by anyone else is refused. The
   // contract: false (a second cancel meets a final action, docs/contract.md#after-cancel).
@@ -61,6 +65,7 @@ export interface StorePolicy {
 export const CONTRACT_STORE: StorePolicy = {
   persistCancel: true,
   cancellableFinal: [],
+  finishedCancellable: false,
   ownCancelRetried: false,
   crossTenant: [],
   crossTenantUnloweredIds: false,

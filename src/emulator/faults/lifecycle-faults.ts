@@ -1,0 +1,17 @@
+import type { StoreFault } from './fault-entry.ts';
+
+// Faults of actions that moved on by themselves, as a device reports (the store seam:
+// state/store-policy.ts). Seeded actions keep the status they were given, so a fault here shows only
+// on an action created through the API and left to run its course.
+export const LIFECYCLE_FAULTS = [
+  {
+    // A lifecycle computed on reads but never consulted by the cancel: a scan the device has finished
+    // reads Succeeded, yet a cancel still finds it active and turns it Cancelled.
+    name: 'finished-cancellable',
+    seam: 'store',
+    breaks: ['CANCEL.FINAL'],
+    description:
+      'A cancel of an action that reached Succeeded by itself (its device finished it) answers 200 and turns it Cancelled; a seeded Succeeded, Failed or Cancelled one is refused.',
+    store: { finishedCancellable: true },
+  },
+] as const satisfies readonly StoreFault[];

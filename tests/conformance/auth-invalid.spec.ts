@@ -1,4 +1,4 @@
-import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
+import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { expect, readableId, req, suite, test } from '../fixtures/index.ts';
 
 // AUTH.INVALID: a bearer token that is no JWT, or a forged one, is refused by the cancel and the reads.
@@ -8,14 +8,19 @@ import { expect, readableId, req, suite, test } from '../fixtures/index.ts';
 const wrongKeys = new Map<string, ReturnType<typeof generateKeyPair>>();
 
 // `kid`: the key id the forged header names; by default the original's, so the target looks up its own key.
-async function resigned(token: string, kid?: string): Promise<string> {
+// `embed`: the header carries the wrong key's public half (jwk), as a verifier that takes a token's own
+// key (CVE-2018-0114's kind) would then accept.
+async function resigned(token: string, kid?: string, embed = false): Promise<string> {
   const header = { ...decodeProtectedHeader(token), ...(kid ? { kid } : {}) };
   const alg = header.alg && header.alg !== 'none' ? header.alg : 'RS256';
-  if (!alg.startsWith('HS') && !wrongKeys.has(alg)) wrongKeys.set(alg, generateKeyPair(alg));
-  const key = alg.startsWith('HS')
-    ? new TextEncoder().encode('conformance-suite-wrong-key-0123456789abcdef')
-    : (await wrongKeys.get(alg)!).privateKey;
-  return new SignJWT(decodeJwt(token)).setProtectedHeader({ ...header, alg }).sign(key);
+  if (!alg.startsWith('HS') && !wrongKeys.has(alg))
+    wrongKeys.set(alg, generateKeyPair(alg, { extractable: true }));
+  const pair = alg.startsWith('HS') ? undefined : await wrongKeys.get(alg)!;
+  const key = pair
+    ? pair.privateKey
+    : new TextEncoder().encode('conformance-suite-wrong-key-0123456789abcdef');
+  const jwk = embed && pair ? { jwk: await exportJWK(pair.publicKey) } : {};
+  return new SignJWT(decodeJwt(token)).setProtectedHeader({ ...header, ...jwk, alg }).sign(key);
 }
 
 function unsigned(token: string): string {
@@ -53,6 +58,10 @@ suite('authentication', () => {
     {
       what: 'signed with another key under an unknown key id',
       forge: (t: string) => resigned(t, 'conformance-unknown-key-id'),
+    },
+    {
+      what: 'signed with another key that its header embeds',
+      forge: (t: string) => resigned(t, undefined, true),
     },
     { what: "unsigned (alg 'none')", forge: async (t: string) => unsigned(t) },
     { what: 'with a tampered signature', forge: async (t: string) => tampered(t) },

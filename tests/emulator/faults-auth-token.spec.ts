@@ -1,4 +1,4 @@
-import { decodeJwt, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import { decodeJwt, exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { OTHER_RESOURCE_SCOPE } from '../../src/contract/index.ts';
 import { ALL_ROLES, expect } from './emulator-fixture.ts';
 import { smoke } from './fault-smoke.ts';
@@ -107,6 +107,20 @@ smoke(
     expect((await emu.cancel(action.id as string, widened)).statusCode).toBe(401);
     expect((await emu.call('GET', LIST, { token: reader })).statusCode).toBe(200);
     expect((await emu.cancel(action.id as string, widened)).json().status).toBe('Cancelled');
+  },
+);
+
+smoke(
+  'embedded-jwk-trusted',
+  'a token signed with any key is accepted when its header embeds that key; without it, refused',
+  async (emu) => {
+    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+    const claims = decodeJwt(await emu.token());
+    const sign = async (header: Record<string, unknown>) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', ...header }).sign(privateKey);
+    expect((await emu.call('GET', LIST, { token: await sign({}) })).statusCode).toBe(401);
+    const embedded = await sign({ jwk: await exportJWK(publicKey) });
+    expect((await emu.call('GET', LIST, { token: embedded })).statusCode).toBe(200);
   },
 );
 

@@ -25,6 +25,9 @@ export interface AuthPolicy {
   // true: the cache of verified tokens knows a header without its signature, so a token whose signature
   // was changed passes as the one verified before (the contract: the whole header).
   cacheWithoutSignature: boolean;
+  // true: a token whose header embeds a public key (jwk) is verified with that key, whoever made it
+  // (jose's EmbeddedJWK wired in as the key source). The contract: false (only the API's own keys).
+  embeddedJwkTrusted: boolean;
   // true: a signature once verified is trusted again under any header and claims (a cache of verified
   // signatures that then only decodes the payload), so a token whose claims were changed after signing
   // passes once the original was seen. The contract: false (the signature covers header and claims).
@@ -79,6 +82,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   checkExpiry: true,
   cacheWithoutSignature: false,
   verifiedSignatureTrusted: false,
+  embeddedJwkTrusted: false,
   recheckExpiry: true,
   wrongAudience: 'forbidden',
   anyAudienceOperations: [],

@@ -1,4 +1,4 @@
-import { KeyObject, verify as verifyRsa } from 'node:crypto';
+import { createPublicKey, type JsonWebKey, KeyObject, verify as verifyRsa } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
 import type { VirtualClock } from '../clock/virtual-clock.ts';
 import { WireError } from '../error-catalogue.ts';
@@ -125,7 +125,7 @@ export class TokenVerifier {
       verifyRsa(
         'sha256',
         Buffer.from(`${head}.${body}`),
-        this.#publicKey,
+        this.#keyFor(header),
         Buffer.from(signature, 'base64url'),
       );
     if (!valid) throw unauthorized('The bearer token signature is invalid.');
@@ -134,6 +134,16 @@ export class TokenVerifier {
       this.#signatures.add(signature);
     }
     return { claims: decode(token), signed: true };
+  }
+
+  // The API's own key; only the auth fault that trusts an embedded jwk takes the header's (auth-policy.ts).
+  #keyFor(header: ReturnType<typeof decodeProtectedHeader>): KeyObject {
+    if (!this.policy.embeddedJwkTrusted || header.jwk === undefined) return this.#publicKey;
+    try {
+      return createPublicKey({ key: header.jwk as JsonWebKey, format: 'jwk' });
+    } catch {
+      throw unauthorized('The embedded key is not a public key.');
+    }
   }
 
   #check(claims: JWTPayload): CheckedToken {

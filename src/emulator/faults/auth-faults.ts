@@ -63,14 +63,6 @@ export const AUTH_FAULTS = [
     auth: { cacheWithoutSignature: true },
   },
   {
-    name: 'verified-signature-trusted',
-    seam: 'auth',
-    breaks: ['AUTH.INVALID'],
-    description:
-      'A signature verified once is trusted again under any claims: a token whose claims (roles, tenant) were changed after signing is accepted once the original was seen.',
-    auth: { verifiedSignatureTrusted: true },
-  },
-  {
     name: 'expiry-unchecked',
     seam: 'auth',
     breaks: ['AUTH.EXPIRED'],

@@ -10,6 +10,7 @@ import { REQUEST_FAULTS } from './request-faults.ts';
 import { ROUTE_FAULTS } from './route-faults.ts';
 import { STORE_FAULTS } from './store-faults.ts';
 import { THROTTLE_FAULTS } from './throttle-faults.ts';
+import { TOKEN_TRUST_FAULTS } from './token-trust-faults.ts';
 import { VERSIONED_ANSWER_FAULTS } from './versioned-answer-faults.ts';
 import { WIRE_FAULTS } from './wire-faults.ts';
 
@@ -17,6 +18,7 @@ import { WIRE_FAULTS } from './wire-faults.ts';
 // seam's file and nothing else (docs/emulator.md#adding-a-fault).
 export const FAULT_CATALOGUE = [
   ...AUTH_FAULTS,
+  ...TOKEN_TRUST_FAULTS,
   ...PERMISSION_FAULTS,
   ...THROTTLE_FAULTS,
   ...REQUEST_FAULTS,

@@ -59,13 +59,20 @@ suite('authentication', () => {
       what: 'signed with another key under an unknown key id',
       forge: (t: string) => resigned(t, 'conformance-unknown-key-id'),
     },
+    // Where a verifier takes a token's own key, or trusts a signature it saw, it does so on every route
+    // alike: these two are sent to the cancel alone, sparing a tenant's reads (100 a minute, all spent).
     {
       what: 'signed with another key that its header embeds',
       forge: (t: string) => resigned(t, undefined, true),
+      cancelOnly: true,
     },
     { what: "unsigned (alg 'none')", forge: async (t: string) => unsigned(t) },
     { what: 'with a tampered signature', forge: async (t: string) => tampered(t) },
-    { what: 'with its claims changed after signing', forge: async (t: string) => altered(t) },
+    {
+      what: 'with its claims changed after signing',
+      forge: async (t: string) => altered(t),
+      cancelOnly: true,
+    },
   ];
   for (const { what, forge } of forgeries) {
     test(`a token ${what} answers 401`, req('AUTH.INVALID'), async ({ driver, api }) => {
@@ -87,7 +94,7 @@ suite('authentication', () => {
     // keyed without the signature would then take the tampered one.
     await api.list({ $top: 1 }, { authorization: `Bearer ${token}` });
     const id = await readableId(driver);
-    for (const { what, forge } of forgeries) {
+    for (const { what, forge } of forgeries.filter((f) => !f.cancelOnly)) {
       const authorization = `Bearer ${await forge(token)}`;
       const reads = [
         await api.get(driver.unknownId(), { authorization }),

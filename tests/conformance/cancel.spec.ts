@@ -16,16 +16,24 @@ import {
 // POST /api/machineactions/{id}/cancel on an action that may be cancelled: accepted, and the action shows
 // it (the fields it then carries: cancel-fields.spec.ts; new scans on its device: device-scans.spec.ts).
 suite('cancel of an active action', () => {
+  // The media type is application/json whatever its parameters (RFC 9110 §8.3.1): curl and PowerShell
+  // send the bare type, .NET's HttpClient (the docs' C# samples, through StringContent) adds a charset.
+  // One label each, so that a check written as a string comparison is seen at no extra action's cost.
+  const labels = { Pending: 'application/json', InProgress: 'application/json; charset=utf-8' };
   for (const status of ['Pending', 'InProgress'] as const) {
     const article = /^[AEIOU]/.test(status) ? 'an' : 'a';
     test(
-      `cancel of ${article} ${status} action answers 200 with the same id`,
+      `cancel of ${article} ${status} action labelled ${labels[status]} answers 200 with the same id`,
       req('CANCEL.OK'),
       async ({ driver, api, need }) => {
         const action = await need(driver.activeAction(status));
-        const res = await cancelActive(driver, api, action.id, {
-          Comment: 'conformance: cancel an active action',
-        });
+        const res = await cancelActive(
+          driver,
+          api,
+          action.id,
+          { Comment: 'conformance: cancel an active action' },
+          { request: { contentType: labels[status] } },
+        );
         expect(res).toHaveStatus(200);
         expect(
           sameId(field(res, 'id'), action.id),
@@ -34,30 +42,6 @@ suite('cancel of an active action', () => {
       },
     );
   }
-
-  // The media type is application/json whatever its parameters (RFC 9110 §8.3.1): .NET's HttpClient,
-  // as in the docs' C# samples (StringContent), labels a JSON body 'application/json; charset=utf-8'.
-  // Every other cancel of the suite sends the bare type, so a check written as a string comparison
-  // passed them all.
-  test(
-    'a cancel labelled application/json with a charset answers 200 with the same id',
-    req('CANCEL.OK'),
-    async ({ driver, api, need }) => {
-      const action = await need(driver.activeAction());
-      const res = await cancelActive(
-        driver,
-        api,
-        action.id,
-        { Comment: 'conformance: cancel labelled with a charset' },
-        { request: { contentType: 'application/json; charset=utf-8' } },
-      );
-      expect(res).toHaveStatus(200);
-      expect(
-        sameId(field(res, 'id'), action.id),
-        `the 200 body names the action that was asked for (${action.id}, got ${JSON.stringify(field(res, 'id'))})`,
-      ).toBe(true);
-    },
-  );
 
   // Both active statuses, as for CANCEL.OK: a target may answer the cancel of a running action (whose
   // device has to be told) otherwise than that of one not yet started.

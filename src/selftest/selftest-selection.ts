@@ -39,7 +39,9 @@ export function selftestSelection(
       variable: 'MDE_SELFTEST_ONLY',
       problem: `names no self-test case, only commas (got "${env.MDE_SELFTEST_ONLY?.trim()}"; ${cases})`,
     });
-  if (!Number.isInteger(workers) || workers < 1)
+  // Digits only: Number() would read "0x2" as 2 and "1e1" as 10, a count nobody wrote.
+  const written = env.MDE_SELFTEST_WORKERS?.trim();
+  if ((written && !/^\d+$/.test(written)) || !Number.isInteger(workers) || workers < 1)
     problems.push({
       variable: 'MDE_SELFTEST_WORKERS',
       problem: `must be a whole number of workers, 1 or more (got "${env.MDE_SELFTEST_WORKERS}")`,

@@ -65,3 +65,12 @@ test('MDE_SELFTEST_ONLY of commas alone is a problem, not an empty run', () => {
       },
     ]);
 });
+
+// Number("0x2") is 2 and Number("1e1") is 10: a count of workers is written in digits, and anything
+// else is refused rather than read as a number nobody wrote.
+test('MDE_SELFTEST_WORKERS in hex, binary or with an exponent is refused', () => {
+  for (const written of ['0x2', '0b10', '1e1', '2.0'])
+    expect(selftestSelection({ MDE_SELFTEST_WORKERS: written }, KNOWN).problems).toEqual([
+      { variable: 'MDE_SELFTEST_WORKERS', problem: expect.stringContaining(`(got "${written}")`) },
+    ]);
+});

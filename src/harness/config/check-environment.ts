@@ -29,6 +29,14 @@ function validate(values: Record<string, unknown>): boolean {
   return validator(values);
 }
 
+// A decimal number as a person writes it. Ajv's coercion is JavaScript's Number(), which takes "0x10"
+// as 16, "0b1" as 1 and "Infinity": a value nobody meant would run. NaN fails the schema's type, so
+// the refusal names the variable with its fix and what was written.
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+function asNumber(value: string): number {
+  return DECIMAL.test(value) ? Number(value) : Number.NaN;
+}
+
 export interface CheckedEnvironment {
   // The valid values, typed, defaults filled in; a bad value is left out (and reported).
   values: EnvValues;
@@ -36,6 +44,8 @@ export interface CheckedEnvironment {
   get(name: string): string | undefined;
   // Whether a value was given at all, valid or not.
   isSet(name: string): boolean;
+  // The value as written (trimmed), for a message that echoes it; undefined if unset.
+  written(name: string): string | undefined;
   // Whether the value given was refused by the schema (and reported already).
   isBad(name: string): boolean;
   // The variable a value was read from: its AZURE_* namesake when the MDE_* one is unset.
@@ -66,8 +76,10 @@ export function checkEnvironment(env: Env, problems: ConfigProblems): CheckedEnv
 
   const values: Record<string, unknown> = {};
   const bad = new Set<string>();
-  for (const [name, value] of Object.entries(given))
-    values[name] = schemaOf(name)?.type === 'boolean' ? asBoolean(value) : value;
+  for (const [name, value] of Object.entries(given)) {
+    const type = schemaOf(name)?.type;
+    values[name] = type === 'boolean' ? asBoolean(value) : type === 'number' ? asNumber(value) : value;
+  }
   if (!validate(values)) {
     for (const error of validator?.errors ?? []) {
       const name = error.instancePath.split('/')[1];
@@ -92,6 +104,7 @@ export function checkEnvironment(env: Env, problems: ConfigProblems): CheckedEnv
       return typeof value === 'string' ? value : undefined;
     },
     isSet: (name) => given[name] !== undefined,
+    written: (name) => given[name],
     isBad: (name) => bad.has(name),
     nameOf: (name) => source[name] ?? name,
   };

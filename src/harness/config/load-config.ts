@@ -63,7 +63,7 @@ export function loadConfig(env: Env = readEnv(), clock: Clock = WALL_CLOCK): Har
   if (mode && requestSeconds >= testSeconds)
     problems.add(
       'MDE_REQUEST_TIMEOUT_SECONDS',
-      `must be below the test timeout, ${testSeconds} s with MDE_TARGET=${mode} (got "${requestSeconds}")`,
+      `must be below the test timeout, ${testSeconds} s with MDE_TARGET=${mode} (got "${c.written('MDE_REQUEST_TIMEOUT_SECONDS') ?? requestSeconds}")`,
     );
   problems.throwIfAny();
   return {

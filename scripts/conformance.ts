@@ -24,6 +24,10 @@ import { grepOptionProblem } from '../src/harness/run/grep-option.ts';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { isListingRun } from '../src/harness/run/listing-run.ts';
 import { planFromConfig } from '../src/harness/run/plan-from-config.ts';
+import {
+  playwrightOptionProblem,
+  projectOptionProblem,
+} from '../src/harness/run/playwright-option-values.ts';
 import { reporterOptionProblem } from '../src/harness/run/reporter-option.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
@@ -50,7 +54,11 @@ async function main(args: string[]): Promise<ExitCode> {
   for (const line of [...envFileLineWarnings(), ...unknownVariableWarnings(env), ...startupOnlyWarnings()])
     console.error(line);
   // A usage error of the command line, said before anything starts (Playwright would throw it later).
-  const argsProblem = shardOptionProblem(args) ?? reporterOptionProblem(args) ?? grepOptionProblem(args);
+  const argsProblem =
+    shardOptionProblem(args) ??
+    reporterOptionProblem(args) ??
+    grepOptionProblem(args) ??
+    playwrightOptionProblem(args);
   if (argsProblem) {
     console.error(`conformance: ${argsProblem}`);
     return EXIT.ERRORED;
@@ -74,6 +82,12 @@ async function main(args: string[]): Promise<ExitCode> {
     return EXIT.ERRORED;
   }
   const target = config.target;
+  // The run's projects follow from its target, known only now.
+  const projectProblem = projectOptionProblem(args, target.mode);
+  if (projectProblem) {
+    console.error(`conformance: ${projectProblem}`);
+    return EXIT.ERRORED;
+  }
   // Checked before the banner: a run that cannot start must not first announce the bad profile.
   if (target.mode === 'embedded') {
     const problems = await embeddedProblems(target.profile, target.faults ?? []);

@@ -1,0 +1,76 @@
+import type { TargetMode } from '../config/target-spec.ts';
+
+// Playwright options as `npm run conformance` hands them on, whose bad values Playwright either throws
+// with a stack trace after the run has begun (`--workers=abc`, `--project nope`, a `--config` that
+// does not exist) or reads as a number nobody wrote (parseInt: `--timeout=-5` timed every test out at
+// once, `--retries=abc` ran none). Checked here, before anything starts, each in one line.
+const WHOLE_NUMBERS: Record<string, { least: number; what: string }> = {
+  '--timeout': { least: 0, what: 'milliseconds per test, 0 for none' },
+  '--global-timeout': { least: 0, what: 'milliseconds for the whole run, 0 for none' },
+  '--max-failures': { least: 0, what: 'failures to stop after, 0 for none' },
+  '--retries': { least: 0, what: 'retries of a failed test' },
+  '--repeat-each': { least: 1, what: 'runs of each test' },
+};
+const WORKERS = ['--workers', '-j'];
+const CONFIG = ['--config', '-c'];
+
+export function playwrightOptionProblem(args: readonly string[]): string | undefined {
+  for (const { name, value } of optionValues(args, [...Object.keys(WHOLE_NUMBERS), ...WORKERS, ...CONFIG])) {
+    if (CONFIG.includes(name))
+      return `${name} would replace the conformance run's configuration (its target, workers, reporters and redaction); npm run conformance always runs its own: leave ${name} out`;
+    if (value === undefined || value === '' || (value.startsWith('-') && !/^-\d/.test(value)))
+      return `${name} needs a value: ${name}=N (see npm run conformance -- --help)`;
+    if (WORKERS.includes(name)) {
+      const percent = /^(\d+)%$/.exec(value);
+      const ok = percent
+        ? Number(percent[1]) >= 1 && Number(percent[1]) <= 100
+        : /^\d+$/.test(value) && Number(value) >= 1;
+      if (!ok)
+        return `${name} must be a whole number of workers from 1, or a percentage of the CPU cores from 1% to 100% (got "${value}")`;
+      continue;
+    }
+    const rule = WHOLE_NUMBERS[name]!;
+    if (!/^\d+$/.test(value) || Number(value) < rule.least)
+      return `${name} must be a whole number from ${rule.least}, ${rule.what} (got "${value}")`;
+  }
+  if (args.includes('--ui') || args.some((arg) => arg.startsWith('--ui-')))
+    return '--ui opens a browser, and the suite installs none (it tests an API): use --list to see the tests, and the Allure report (allure-report/index.html) to read a run';
+  return undefined;
+}
+
+// The projects a run has (conformance-config.ts): an embedded target's tests share one; a target the
+// run shares (an emulator already running, a tenant) runs its clock tests in projects of their own.
+const PROJECTS: Record<TargetMode, string[]> = {
+  embedded: ['conformance'],
+  emulator: ['conformance', 'conformance-clock', 'conformance-clock-hour'],
+  tenant: ['conformance', 'conformance-clock', 'conformance-clock-hour'],
+};
+
+// Playwright matches --project without case and with '*' wildcards; a name with a wildcard is its own.
+export function projectOptionProblem(args: readonly string[], mode: TargetMode): string | undefined {
+  const projects = PROJECTS[mode];
+  for (const { name, value } of optionValues(args, ['--project'])) {
+    if (value === undefined || value === '' || value.startsWith('-'))
+      return `${name} needs a value: --project=NAME, one of ${projects.join(', ')}`;
+    if (!value.includes('*') && !projects.includes(value.toLowerCase()))
+      return `--project ${value} names no project of this run (MDE_TARGET=${mode}): give one of ${projects.join(', ')}, or narrow the run with --grep`;
+  }
+  return undefined;
+}
+
+// Each of these options with its value (`--name=value`, `--name value`; -x/-j/-c also `-j4`), before
+// a bare `--`; undefined when the option ends the arguments.
+function* optionValues(
+  args: readonly string[],
+  names: readonly string[],
+): Generator<{ name: string; value: string | undefined }> {
+  for (const [i, arg] of args.entries()) {
+    if (arg === '--') return;
+    for (const name of names) {
+      if (arg === name) yield { name, value: args[i + 1] };
+      else if (arg.startsWith(`${name}=`)) yield { name, value: arg.slice(name.length + 1) };
+      else if (name.length === 2 && arg.startsWith(name) && !arg.startsWith('--'))
+        yield { name, value: arg.slice(2) };
+    }
+  }
+}

@@ -41,6 +41,18 @@ interface Run {
   cpuUs: number;
 }
 
+// Every other command of the project prints its usage with --help.
+if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
+  console.log(`usage: npm run bench:emulator [-- --startup] [--cpu-prof] [--only get|cancel]
+
+The reference emulator against a bare node:http server answering the same bytes, on loopback
+(docs/speed.md). BENCH_SECONDS, BENCH_ROUNDS, BENCH_WARMUP and BENCH_RATE set the measurement;
+--startup measures starting BENCH_EMULATORS emulators instead.
+  --startup           how long emulators take to start
+  --cpu-prof          write CPU profiles to test-results/bench-profiles
+  --only get|cancel   one scenario only`);
+  process.exit(0);
+}
 // A mistyped option or setting would otherwise run the whole benchmark on the defaults.
 const settingsProblem = badSetting(process.argv.slice(2).filter((a) => a !== '--'));
 if (settingsProblem) {

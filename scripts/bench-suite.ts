@@ -10,6 +10,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
+// Every other command of the project prints its usage with --help; so does this one, before it
+// starts minutes of measuring.
+if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
+  console.log(`usage: npm run bench:suite [-- --rounds N] [--no-matrix]
+
+Where the time of npm run conformance and of the self-test goes, against a one-test Playwright run,
+measured side by side on this machine; writes reports/bench-suite.json (docs/speed.md).
+  --rounds N    rounds of each measurement, their median reported (default 5)
+  --no-matrix   leave out the self-test matrix`);
+  process.exit(0);
+}
 const { values } = (() => {
   try {
     return parseArgs({

@@ -62,3 +62,12 @@ for (const [script, what, args, env, line] of [
     expect(run.status).toBe(2);
   });
 }
+
+// Before: "Unknown option '--help'" and exit 2, where every other command prints its usage.
+for (const script of ['bench-suite.ts', 'bench-emulator.ts'])
+  test(`${script} --help prints its usage and exits 0 without measuring`, () => {
+    const run = bench(script, ['--', '--help']);
+    expect(run.stdout).toMatch(/^usage: npm run bench:/);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });

@@ -5,7 +5,7 @@ import { WireError } from '../error-catalogue.ts';
 import { entityWire } from '../http/machine-action-wire.ts';
 import { readAction } from '../state/action-input.ts';
 import { readApp } from '../state/app-input.ts';
-import { type Problems, problemLines } from '../state/input-problems.ts';
+import { objectAt, type Problems, problemLines } from '../state/input-problems.ts';
 import { readMachine } from '../state/machine-input.ts';
 import { applySeed, seedAction } from '../state/seed.ts';
 import { advanceSeconds } from './clock-advance.ts';
@@ -14,7 +14,9 @@ import { advanceSeconds } from './clock-advance.ts';
 // authentication.
 // Registered only when the control option is on; otherwise /_emulator/* answers 404.
 export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
-  app.post('/_emulator/reset', async (_request, reply) => {
+  app.post('/_emulator/reset', async (request, reply) => {
+    // It takes no member: a reset of one tenant (`{"tenantId": ...}`) would otherwise wipe them all.
+    checked(resetInput, request.body);
     ctx.state.clear();
     ctx.limiter.clear();
     applySeed(ctx.state, ctx.options.seed, ctx.clock.now());
@@ -56,6 +58,16 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
     rateLimits: ctx.options.rateLimits,
     control: ctx.options.control,
   }));
+}
+
+// A reset's body: none, or an object without members.
+function resetInput(input: unknown, problems: Problems): true | undefined {
+  const body = objectAt(input, '', 'the reset, {} or no body', problems);
+  for (const name of Object.keys(body ?? {}))
+    problems.push(
+      `${name} is not a member here: a reset takes none and clears every tenant; send no body or {}.`,
+    );
+  return body ? true : undefined;
 }
 
 function jsonBody(body: unknown): unknown {

@@ -50,6 +50,10 @@ export function describeFetchError(error: unknown): string {
       if (code === 'EPROTO' && /wrong version number/.test(err.cause?.message ?? err.message ?? ''))
         return PLAIN_HTTP_ANSWER;
       if (err.message === 'socket hang up') return 'connection closed before the answer';
+      // Node's HTTP parser (llhttp, by fetch and node:http alike): the target sent bytes that are no
+      // HTTP/1.1 answer. Its code names which part, in capitals; said in words first.
+      if (code?.startsWith('HPE_'))
+        return `the target's answer is not valid HTTP (${code.slice(4).toLowerCase().replaceAll('_', ' ')}, ${code})`;
       return code
         ? `${code} ${err.cause?.message ?? err.message ?? ''}`.trim()
         : (err.cause?.message ?? err.message ?? String(error));

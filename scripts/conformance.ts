@@ -24,10 +24,7 @@ import { grepOptionProblem } from '../src/harness/run/grep-option.ts';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { isListingRun } from '../src/harness/run/listing-run.ts';
 import { planFromConfig } from '../src/harness/run/plan-from-config.ts';
-import {
-  playwrightOptionProblem,
-  projectOptionProblem,
-} from '../src/harness/run/playwright-option-values.ts';
+import { playwrightOptionProblem, targetOptionProblem } from '../src/harness/run/playwright-option-values.ts';
 import { reporterOptionProblem } from '../src/harness/run/reporter-option.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
@@ -82,10 +79,10 @@ async function main(args: string[]): Promise<ExitCode> {
     return EXIT.ERRORED;
   }
   const target = config.target;
-  // The run's projects follow from its target, known only now.
-  const projectProblem = projectOptionProblem(args, target.mode);
-  if (projectProblem) {
-    console.error(`conformance: ${projectProblem}`);
+  // The run's projects and workers follow from its target, known only now.
+  const targetProblem = targetOptionProblem(args, target.mode);
+  if (targetProblem) {
+    console.error(`conformance: ${targetProblem}`);
     return EXIT.ERRORED;
   }
   // Checked before the banner: a run that cannot start must not first announce the bad profile.

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   playwrightOptionProblem,
-  projectOptionProblem,
+  targetOptionProblem,
 } from '../../src/harness/run/playwright-option-values.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { CONFORMANCE_ARGS, withoutMdeVariables } from '../helpers/script-env.ts';
@@ -59,14 +59,14 @@ test('--config and --ui are refused: the run has its own configuration and no br
 });
 
 test("--project must name one of the run's projects, without case, or be a wildcard", () => {
-  expect(projectOptionProblem(['--project', 'conformance'], 'embedded')).toBeUndefined();
-  expect(projectOptionProblem(['--project=Conformance-Clock'], 'emulator')).toBeUndefined();
-  expect(projectOptionProblem(['--project', 'conf*'], 'tenant')).toBeUndefined();
-  expect(projectOptionProblem(['--project', 'nope'], 'embedded')).toBe(
+  expect(targetOptionProblem(['--project', 'conformance'], 'embedded')).toBeUndefined();
+  expect(targetOptionProblem(['--project=Conformance-Clock'], 'emulator')).toBeUndefined();
+  expect(targetOptionProblem(['--project', 'conf*'], 'tenant')).toBeUndefined();
+  expect(targetOptionProblem(['--project', 'nope'], 'embedded')).toBe(
     '--project nope names no project of this run (MDE_TARGET=embedded): give one of conformance, or narrow the run with --grep',
   );
-  expect(projectOptionProblem(['--project', 'conformance-clock'], 'embedded')).toMatch(/names no project/);
-  expect(projectOptionProblem(['--project'], 'tenant')).toMatch(/^--project needs a value/);
+  expect(targetOptionProblem(['--project', 'conformance-clock'], 'embedded')).toMatch(/names no project/);
+  expect(targetOptionProblem(['--project'], 'tenant')).toMatch(/^--project needs a value/);
 });
 
 for (const args of [['--workers=abc'], ['--project', 'nope']])
@@ -84,3 +84,18 @@ for (const args of [['--workers=abc'], ['--project', 'nope']])
     expect(run.status).toBe(2);
     expect(existsSync(join(cwd, 'reports'))).toBe(false);
   });
+
+// With MDE_TARGET=emulator, `-- --workers=3` ran the clock and rate tests beside the others on one
+// emulator's clock and limits: RATE.MINUTE and RATE.RETRYAFTER FAILED on the reference emulator, a
+// lawful target. A target the run shares runs on one worker (conformance-config.ts); an embedded
+// target starts an emulator per worker and takes any count.
+test('--workers other than 1 is refused for a shared target, taken for the embedded one', () => {
+  for (const mode of ['emulator', 'tenant'] as const) {
+    expect(targetOptionProblem(['--workers=3'], mode)).toBe(
+      `--workers 3: MDE_TARGET=${mode} runs on one worker, as its clock and rate limits are shared by every test (more would make them fail each other); leave --workers out`,
+    );
+    expect(targetOptionProblem(['-j', '50%'], mode)).toMatch(/^-j 50%: MDE_TARGET=/);
+    expect(targetOptionProblem(['--workers=1'], mode)).toBeUndefined();
+  }
+  expect(targetOptionProblem(['--workers=3'], 'embedded')).toBeUndefined();
+});

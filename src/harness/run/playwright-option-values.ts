@@ -46,8 +46,12 @@ const PROJECTS: Record<TargetMode, string[]> = {
   tenant: ['conformance', 'conformance-clock', 'conformance-clock-hour'],
 };
 
-// Playwright matches --project without case and with '*' wildcards; a name with a wildcard is its own.
-export function projectOptionProblem(args: readonly string[], mode: TargetMode): string | undefined {
+// Options whose lawful values follow from the target, known only once the configuration is read.
+// --project: Playwright matches it without case and with '*' wildcards; a name with a wildcard is its own.
+// --workers: a target the run shares (an emulator already running, a tenant) has one clock and one
+// quota, so its run has one worker (conformance-config.ts); `--workers=3` against the reference
+// emulator ran the rate tests beside the others and failed RATE.MINUTE on a lawful target.
+export function targetOptionProblem(args: readonly string[], mode: TargetMode): string | undefined {
   const projects = PROJECTS[mode];
   for (const { name, value } of optionValues(args, ['--project'])) {
     if (value === undefined || value === '' || value.startsWith('-'))
@@ -55,6 +59,10 @@ export function projectOptionProblem(args: readonly string[], mode: TargetMode):
     if (!value.includes('*') && !projects.includes(value.toLowerCase()))
       return `--project ${value} names no project of this run (MDE_TARGET=${mode}): give one of ${projects.join(', ')}, or narrow the run with --grep`;
   }
+  if (mode !== 'embedded')
+    for (const { name, value } of optionValues(args, WORKERS))
+      if (value !== '1')
+        return `${name} ${value}: MDE_TARGET=${mode} runs on one worker, as its clock and rate limits are shared by every test (more would make them fail each other); leave ${name} out`;
   return undefined;
 }
 

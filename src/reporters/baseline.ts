@@ -4,7 +4,7 @@ import { repoRoot } from '../contract/contract-files.ts';
 import { getRegistry, parseYaml, type Registry } from '../contract/index.ts';
 import { withoutBom } from '../contract/user-json.ts';
 import { type Env, readEnv } from '../harness/config/read-env.ts';
-import { schemaProblems } from './schema-check.ts';
+import { baselineShapeProblems } from './baseline-shape.ts';
 import { scrub } from './scrub.ts';
 import type { Verdict } from './verdict.ts';
 
@@ -87,7 +87,7 @@ export function parseBaseline(text: string, file: string, registry: Registry = g
   } catch (error) {
     throw new BaselineError(`${file} is not valid YAML: ${yamlProblem(error)}`);
   }
-  const problems = schemaProblems('baseline.schema.json', data);
+  const problems = baselineShapeProblems(data);
   if (problems.length > 0) throw new BaselineError(`${file} is not a valid baseline: ${problems.join('; ')}`);
   const entries = data as BaselineEntry[];
   const seen = new Set<string>();

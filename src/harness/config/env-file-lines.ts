@@ -23,7 +23,28 @@ function isRead(name: string): boolean {
 
 export function envFileLineWarnings(cwd = process.cwd()): string[] {
   const text = envFileText(cwd);
-  return text === undefined ? [] : unassignedLines(text).map(warning);
+  if (text === undefined) return [];
+  const assigned: Assignment[] = [];
+  return [...unassignedLines(text, assigned).map(warning), ...repeatWarnings(assigned)];
+}
+
+// dotenv keeps the last of two lines that set one variable, without a word: `MDE_ALLOW_WRITES=true`
+// above an older `MDE_ALLOW_WRITES=false` ran with writes off. Said by line numbers, never values.
+function repeatWarnings(assigned: Assignment[]): string[] {
+  const lines = new Map<string, number[]>();
+  for (const { line, name } of assigned)
+    if (isRead(name)) lines.set(name, [...(lines.get(name) ?? []), line]);
+  return [...lines]
+    .filter(([, at]) => at.length > 1)
+    .map(([name, at]) => {
+      const listed = `${at.slice(0, -1).join(', ')} and ${at.at(-1)}`;
+      return `warning: .env sets ${name} on lines ${listed}; only the last, line ${at.at(-1)}, is used: remove the other${at.length > 2 ? 's' : ''}`;
+    });
+}
+
+interface Assignment {
+  line: number;
+  name: string;
 }
 
 function warning({ line, name, unclosed }: UnassignedLine): string {
@@ -43,7 +64,8 @@ interface UnassignedLine {
 
 // The lines (1-based) that are neither blank, a comment, an assignment nor the rest of a quoted value
 // an assignment opened; and the assignments whose opening quote dotenv does not take for one.
-export function unassignedLines(text: string): UnassignedLine[] {
+// Each assignment found goes into `assigned`, with its line, for the check of repeats.
+export function unassignedLines(text: string, assigned: Assignment[] = []): UnassignedLine[] {
   const found: UnassignedLine[] = [];
   const lines = text.split(/\r\n?|\n/);
   for (let index = 0; index < lines.length; index++) {
@@ -56,6 +78,7 @@ export function unassignedLines(text: string): UnassignedLine[] {
       found.push({ line: index + 1, ...(name ? { name } : {}) });
       continue;
     }
+    assigned.push({ line: index + 1, name: /^\s*(?:export\s+)?([\w.-]+)/.exec(raw)![1]! });
     const value = raw.slice(assignment[0].length).trimStart();
     const quote = value[0];
     if (quote !== '"' && quote !== "'" && quote !== '`') continue;

@@ -41,14 +41,21 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof EmulatorOptionsError) return usageError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
+    const { port, address } = error as { port?: number; address?: string };
     if (code === 'EADDRINUSE') {
-      const { port, address } = error as { port?: number; address?: string };
       return usageError(
         `port ${port} on ${address} is in use: stop what listens there, or choose another with --port <n>, or --port 0 for any free port`,
       );
     }
-    if (code === 'EACCES' || code === 'EADDRNOTAVAIL')
-      return usageError(`cannot listen: ${(error as Error).message}`);
+    if (code === 'EADDRNOTAVAIL')
+      return usageError(
+        `${command.hostSetting} ${address ?? command.options.host} is no address of this machine (EADDRNOTAVAIL): give one of its own, such as 127.0.0.1 (the default), and keep the emulator on loopback`,
+      );
+    // A port below 1024 without the privilege to listen there.
+    if (code === 'EACCES')
+      return usageError(
+        `port ${port} on ${address} needs privileges this user lacks (EACCES): choose one from 1024 up with --port <n>, or --port 0 for any free port`,
+      );
     // The host is looked up when listening: a name that does not resolve is a bad --host value.
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL') {
       const host = (error as { hostname?: string }).hostname ?? command.options.host;

@@ -110,15 +110,26 @@ function readAnswer(res: IncomingMessage, timeoutMs: number): Promise<RawRespons
     const stalled = idleDeadline(timeoutMs, () =>
       res.destroy(new WireTimeout(`the answer stalled after ${received} bytes for ${seconds(timeoutMs)}`)),
     );
+    // And the whole answer, never restarted: one trickled a byte at a time never stalls, and held its
+    // test (or the preflight) until that gave up, naming no exchange. Busy time is given back as above.
+    const unended = idleDeadline(timeoutMs, () =>
+      res.destroy(
+        new WireTimeout(`the answer did not end within ${seconds(timeoutMs)} (${received} bytes came)`),
+      ),
+    );
     res.on('data', (chunk: Buffer) => {
       stalled.restart();
       received += chunk.length;
       if (received > MAX_ANSWER_BYTES) return refuse(answerTooLarge('received'));
       chunks.push(chunk);
     });
-    res.once('close', () => stalled.stop());
+    res.once('close', () => {
+      stalled.stop();
+      unended.stop();
+    });
     res.on('end', () => {
       stalled.stop();
+      unended.stop();
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(res.headers))
         if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;

@@ -2,7 +2,6 @@
 // conformance suite (playwright.config.ts) and exits with the run's outcome (docs/interfaces.md#exit-codes).
 // User errors print one line each, never a stack trace.
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { exitAfterOutput } from '../src/contract/exit-after-output.ts';
 import { embeddedOnlyWarnings } from '../src/harness/config/embedded-only.ts';
 import { envFileLineWarnings } from '../src/harness/config/env-file-lines.ts';
@@ -12,11 +11,10 @@ import { readEnv } from '../src/harness/config/read-env.ts';
 import { startupOnlyWarnings } from '../src/harness/config/startup-only-variables.ts';
 import { unknownVariableWarnings } from '../src/harness/config/unknown-variables.ts';
 import { unusedCredentialWarnings } from '../src/harness/config/unused-credentials.ts';
-import { ApiAccessError, ConfigError, describeError, isUserError } from '../src/harness/errors.ts';
-import type { SignInError } from '../src/harness/identity/sign-in-error.ts';
+import { ConfigError, describeError } from '../src/harness/errors.ts';
 import { redactText } from '../src/harness/redaction/redact.ts';
-import { startFingerprints } from '../src/harness/redaction/secret-fingerprints.ts';
 import { embeddedProblems } from './conformance-embedded-names.ts';
+import { preflightOrStop } from './conformance-preflight.ts';
 import '../src/harness/run/closed-output.mjs';
 import { enterRepoRoot, outsideRepoProblem } from '../src/harness/preflight-root.ts';
 import { unwritableOutputs } from '../src/harness/preflight-writable.ts';
@@ -118,38 +116,8 @@ async function main(args: string[]): Promise<ExitCode> {
   console.log(`conformance: ${plan.targets[0]!.info.description}, run ${plan.runId}`);
 
   if (target.mode !== 'embedded' && !reportsNothing) {
-    // The run begins here: a preflight that stops it is followed by a leak scan, which must look for
-    // this run's tokens, not for an earlier run's (their artefacts may hold a unit test's made-up ones).
-    startFingerprints();
-    plan.fingerprintsStarted = true;
-    try {
-      const { preflight } = await import('../src/harness/preflight.ts');
-      // Each probe waits as long as any exchange may (MDE_REQUEST_TIMEOUT_SECONDS): a slow target is
-      // not a dead one. The budget is a last guard over the few probes in a row, each bounded itself.
-      const timeoutMs = config.requestTimeoutMs;
-      const ledger = { runId: plan.runId, resultsDir: resolve('test-results') };
-      // Before a preflight that may stop the run: its reports must not list an earlier run's actions.
-      const { setAsideEarlierLedgers } = await import('../src/harness/drivers/earlier-ledgers.ts');
-      setAsideEarlierLedgers(ledger.resultsDir, plan.runId, new Date());
-      await withBudget(preflight(target, { timeoutMs, ledger }), 5 * timeoutMs + 5_000);
-    } catch (error) {
-      const line = isUserError(error)
-        ? describeError(error)
-        : `TargetUnreachableError: ${redactText(String(error))}`;
-      console.error(line);
-      // Refused credentials, or a token the API refuses, are configuration to fix (exit 2), not a
-      // target to retry later. (Told by its code: the sign-in modules load only for a tenant, inside
-      // the preflight.)
-      const refused =
-        error instanceof ApiAccessError ||
-        ((error as Partial<SignInError>)?.code === 'SIGN_IN' && (error as SignInError).refused);
-      const { writeStoppedRunReport } = await import('../src/reporters/stopped-run-report.ts');
-      console.log(await writeStoppedRunReport(plan, line, refused ? 'suite-error' : 'target-unreachable'));
-      // The stopped run's artefacts are scanned as any run's are (exit 4 on a finding).
-      const { finishRun } = await import('../src/reporters/finish-run.ts');
-      return finishRun({ skipAllure: true, root: process.cwd() });
-    }
-    plan.preflighted = true;
+    const stopped = await preflightOrStop(plan, target, config.requestTimeoutMs);
+    if (stopped !== undefined) return stopped;
   }
 
   // From outside the repository Playwright finds no config (a stack trace) and the reports would go to
@@ -192,14 +160,6 @@ async function main(args: string[]): Promise<ExitCode> {
 }
 
 const timings: Record<string, number> = {};
-
-function withBudget<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the preflight did not finish within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 main(process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'))).then(
   exitAfterOutput,

@@ -25,7 +25,12 @@ export function shardArgumentProblems({ positionals, allureDirs, shardsDir }: Sh
       problems.push(`--allure-results ${given} ${problem}: give a shard's allure-results directory`);
   }
   const shardsProblem = notADirectory(shardsDir);
-  if (shardsProblem && existsSync(shardsDir))
+  if (!existsSync(shardsDir))
+    // A mistyped path, or shards that never ran: both fixes are named.
+    problems.unshift(
+      `${shardsDir} ${shardsProblem}: give the directory holding the shard-<i>-of-<n>.json files (default reports/shards), or run \`npm run conformance -- --shard=i/n\` for each shard i of n first`,
+    );
+  else if (shardsProblem)
     problems.push(
       `${shardsDir} ${shardsProblem}: give the directory holding the shard-<i>-of-<n>.json files (default reports/shards)`,
     );

@@ -99,3 +99,14 @@ test('with no shard records at all, that is said first, before a missing Allure 
   expect(run.stderr).toContain(`--allure-results ${missing}`);
   expect(run.status).toBe(2);
 });
+
+// A mistyped path read as "no shard-<i>-of-<n>.json in <path>", as if the shards had not run.
+test('a shards directory that does not exist is said to, with what to give', () => {
+  const dir = tempDir('merge-args-');
+  const shards = join(dir, 'shrads');
+  const run = runScript('merge-shards.ts', '--dir', dir, '--no-allure', shards);
+  expect(run.stderr.trim().split('\n')).toEqual([
+    `merge-shards: ${shards} does not exist: give the directory holding the shard-<i>-of-<n>.json files (default reports/shards), or run \`npm run conformance -- --shard=i/n\` for each shard i of n first`,
+  ]);
+  expect(run.status).toBe(2);
+});

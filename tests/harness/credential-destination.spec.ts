@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../src/contract/contract-files.ts';
@@ -10,6 +8,7 @@ import { credentialDestinationPolicy } from '../../src/harness/identity/credenti
 import { expect, test } from '../helpers/api-test.ts';
 import { withoutMdeVariables } from '../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { httpsStandIns } from './https-stand-in.ts';
 
 // msal-node posts the client secret or assertion to whatever token_endpoint the authority's OpenID
 // configuration names. A loopback authority (an emulator, a stand-in) naming another origin had the
@@ -25,7 +24,7 @@ test.afterEach(removeTempDirs);
 test('a credential goes to no token endpoint off the authority origin that the OpenID configuration names', async () => {
   const heard: string[] = [];
   let elsewhere = '';
-  const [authority, other] = await loopbackOrigins([
+  const [authority, other] = await httpsStandIns([
     (path) =>
       path.startsWith(`/${TENANT}/v2.0/.well-known/openid-configuration`)
         ? {
@@ -49,8 +48,7 @@ test('a credential goes to no token endpoint off the authority origin that the O
   ]);
   elsewhere = other!.url;
   const dir = tempDir('credential-destination-');
-  const caFile = join(dir, 'ca.pem');
-  writeFileSync(caFile, authority!.certificatePem);
+  const caFile = authority!.caFile;
   const tokenFile = join(dir, 'federated-token');
   writeFileSync(tokenFile, 'federated-token-for-the-destination-check');
   const sources = {
@@ -118,32 +116,3 @@ test('the policy lets a request pass that carries no credential or goes to the a
   ]);
   expect(refusals).toHaveLength(3);
 });
-
-// HTTPS servers on loopback, one origin each, sharing one self-signed certificate: Node trusts one
-// NODE_EXTRA_CA_CERTS file, and two certificates of the same subject in it are not told apart.
-async function loopbackOrigins(answers: ((path: string) => { status: number; body: string })[]) {
-  const { generate } = await import('selfsigned');
-  const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
-    keyType: 'rsa',
-    keySize: 2048,
-    algorithm: 'sha256',
-    extensions: [
-      { name: 'basicConstraints', cA: true, critical: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
-    ],
-  });
-  return Promise.all(
-    answers.map(async (answer) => {
-      const server = createServer({ cert: pems.cert, key: pems.private }, (req, res) => {
-        const { status, body } = answer(req.url ?? '/');
-        res.writeHead(status, { 'content-type': 'application/json' }).end(body);
-      });
-      await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-      return {
-        url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        certificatePem: pems.cert,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      };
-    }),
-  );
-}

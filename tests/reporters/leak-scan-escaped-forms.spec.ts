@@ -13,18 +13,10 @@ test.afterEach(removeTempDirs);
 
 const SECRET = 'older/Secret+With&Quote\'And"Marks<9>';
 
-function xmlEscaped(text: string, apostrophe: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, apostrophe);
-}
-
 const FORMS: Record<string, string> = {
-  'junit.xml': `<failure message="answered ${xmlEscaped(SECRET, '&apos;')}"/>`,
-  'page.html': `<p>${xmlEscaped(SECRET, '&#39;')}</p>`,
+  // Written out by hand, as XML and HTML writers escape SECRET: the scan's own escaping is what is tested.
+  'junit.xml': '<failure message="answered older/Secret+With&amp;Quote&apos;And&quot;Marks&lt;9&gt;"/>',
+  'page.html': '<p>older/Secret+With&amp;Quote&#39;And&quot;Marks&lt;9&gt;</p>',
   'solidus.json': `{"echo":${JSON.stringify(SECRET).replace(/\//g, '\\/')}}`,
   'lower.txt': encodeURIComponent(SECRET).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
   'lower-form.txt': new URLSearchParams([['s', SECRET]])

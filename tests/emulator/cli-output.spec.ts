@@ -1,24 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { FAULT_CATALOGUE } from '../../src/emulator/faults/catalogue.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { emulatorCli } from './emulator-cli.ts';
 import { startedOutput } from './started-output.ts';
 
 // What `npm run emulator` prints for a person: the fault catalogue as a table, a busy port or a host
 // it cannot listen on as what to do about it, and a port that fetch() clients refuse as a warning.
-function emulator(args: string[], settings: Record<string, string> = {}) {
-  const env = { ...process.env };
-  for (const name of Object.keys(env)) if (name.startsWith('MDE_EMULATOR_')) delete env[name];
-  Object.assign(env, settings);
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/emulator/main.ts', ...args], {
-    env,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-}
 
 test('--list-faults prints one row per fault, every column starting at the same place', () => {
-  const run = emulator(['--list-faults']);
+  const run = emulatorCli(['--list-faults']);
   expect(run.status).toBe(0);
   const lines = run.stdout.trimEnd().split('\n');
   expect(lines).toHaveLength(FAULT_CATALOGUE.length);
@@ -37,7 +27,7 @@ test('a port in use says so and how to choose another', async () => {
   await new Promise<void>((done) => busy.listen(0, '127.0.0.1', done));
   const { port } = busy.address() as { port: number };
   try {
-    const run = emulator(['--port', String(port)]);
+    const run = emulatorCli(['--port', String(port)]);
     expect(run.stderr.trim().split('\n')).toEqual([
       `emulator: port ${port} on 127.0.0.1 is in use: stop what listens there, or choose another with --port <n>, or --port 0 for any free port (see --help)`,
     ]);
@@ -48,7 +38,7 @@ test('a port in use says so and how to choose another', async () => {
 });
 
 test('a host that does not resolve is one usage line and exit 2', () => {
-  const run = emulator(['--host', '999.1.1.1']);
+  const run = emulatorCli(['--host', '999.1.1.1']);
   expect(run.stderr.trim().split('\n')).toEqual([
     expect.stringMatching(/^emulator: --host 999\.1\.1\.1: .*\(see --help\)$/),
   ]);
@@ -57,7 +47,7 @@ test('a host that does not resolve is one usage line and exit 2', () => {
 
 // Set in the environment, the host is named by its variable: a user who never typed --host looked for it.
 test('a host from MDE_EMULATOR_HOST that does not resolve names the variable', () => {
-  const run = emulator([], { MDE_EMULATOR_HOST: '999.1.1.1' });
+  const run = emulatorCli([], { MDE_EMULATOR_HOST: '999.1.1.1' });
   expect(run.stderr.trim().split('\n')).toEqual([
     expect.stringMatching(/^emulator: MDE_EMULATOR_HOST 999\.1\.1\.1: .*\(see --help\)$/),
   ]);
@@ -65,7 +55,7 @@ test('a host from MDE_EMULATOR_HOST that does not resolve names the variable', (
 });
 
 test('--port -1 is refused with the range of ports, not as an ambiguous option', () => {
-  const run = emulator(['--port', '-1']);
+  const run = emulatorCli(['--port', '-1']);
   expect(run.stderr.trim().split('\n')).toEqual([
     'emulator: --port must be a number from 0 to 65535 (got "-1"). (see --help)',
   ]);

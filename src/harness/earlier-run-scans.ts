@@ -41,7 +41,7 @@ export async function earlierRunScans(
       const body = JSON.parse(answer.text) as { value?: unknown };
       if (!Array.isArray(body?.value)) break;
       value.push(...body.value);
-      url = nextPage(body, spec.apiBaseUrl);
+      url = nextPage(body, spec.apiBaseUrl, url);
     } catch {
       // Only a warning is lost: the tests meet the device as it is and say what they find.
       break;

@@ -14,7 +14,7 @@ export async function* listPages(
   let res = await api.list(query, opts);
   for (let page = 1; ; page++) {
     yield res;
-    const next = res.status === 200 ? nextPage(res.body, api.baseUrl) : undefined;
+    const next = res.status === 200 ? nextPage(res.body, api.baseUrl, res.url) : undefined;
     if (!next || page >= MAX_PAGES) return;
     res = await api.listNext(next, opts);
   }

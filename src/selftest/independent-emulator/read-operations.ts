@@ -23,13 +23,25 @@ export function listAnswer(ctx: EmulatorContext, call: ApiCall): Answer {
   const all = [...(ctx.store.find(call.claims.tenantId)?.actions.values() ?? [])];
   if (variant.listNewestFirst) all.reverse();
   const page = applyListQuery(all, { ...query, skip: 0, top: Number.MAX_SAFE_INTEGER });
-  const value = page.slice(query.skip, query.skip + query.top);
+  const rows = Math.min(query.top, variant.listPageSize ?? query.top);
+  const value = page.slice(query.skip, query.skip + rows);
+  const more = rows < query.top && query.skip + rows < page.length;
   return jsonAnswer(200, {
     ...(variant.odataContext ? { '@odata.context': `${call.origin}/api/$metadata#MachineActions` } : {}),
     ...(query.count ? { '@odata.count': page.length } : {}),
     ...(variant.listNullPagingMembers
       ? { '@odata.nextLink': null, ...(query.count ? {} : { '@odata.count': null }) }
       : {}),
+    ...(more ? { '@odata.nextLink': nextLink(call.query, query.skip + rows, query.top - rows) } : {}),
     value: value.map((action) => renderAction(action, variant, call.origin)),
   });
+}
+
+// The rest of a paged list, relative to the list (or its context URL, beside it): the same options,
+// $skip past what was answered and $top, when the caller gave one, less it.
+function nextLink(asked: URLSearchParams, skip: number, top: number): string {
+  const options = new URLSearchParams(asked);
+  options.set('$skip', String(skip));
+  if (asked.has('$top')) options.set('$top', String(top));
+  return `machineactions?${options.toString()}`;
 }

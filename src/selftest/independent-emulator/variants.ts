@@ -78,6 +78,10 @@ export interface Variant {
   // A list's `@odata.nextLink` and unasked `@odata.count` written as null, as a serializer that writes
   // every member does, or left out (docs/contract.md#list-order).
   listNullPagingMembers: boolean;
+  // Server-driven paging (docs/contract.md#list-order): at most this many rows a page, the rest behind
+  // an `@odata.nextLink` written relative, as OData lets a payload's URLs be (JSON Format 4.0, 4.3);
+  // null: one page.
+  listPageSize: number | null;
   // Virtual time one API call takes. A real server's clock moves while it serves, so its calls land
   // mid-second: with an HTTP-date Retry-After rounded up, that is the case the suite must allow
   // (retry-after-form). Counted on the virtual clock, never slept.
@@ -119,6 +123,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     routeCaseInsensitive: true,
     listNewestFirst: false,
     listNullPagingMembers: true,
+    listPageSize: null,
     serviceTimeMs: 7,
     extExpiresIn: 3599,
   },
@@ -156,6 +161,8 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     routeCaseInsensitive: false,
     listNewestFirst: true,
     listNullPagingMembers: false,
+    // One row a page: newest first, a device's older action (CANCEL.PERSIST of another type) is on page 2.
+    listPageSize: 1,
     serviceTimeMs: 0,
     extExpiresIn: 0,
   },

@@ -16,7 +16,14 @@ import type { RunRecords } from '../src/reporters/test-record.ts';
 import { calibrateMatrix, probeMatrixOriginals } from '../src/selftest/calibrate-matrix.ts';
 import { withEvidence } from '../src/selftest/case-evidence.ts';
 import { profileCase } from '../src/selftest/case-names.ts';
-import { judgeMatrix, judgeRunErrors, judgeTenantRun } from '../src/selftest/judge-matrix.ts';
+import {
+  judgeMatrix,
+  judgeRunErrors,
+  judgeTenantRun,
+  REFERENCE_TARGET,
+} from '../src/selftest/judge-matrix.ts';
+import { judgeLawfulSkips } from '../src/selftest/judge-skips.ts';
+import { LAWFUL_SKIPS } from '../src/selftest/lawful-skips.ts';
 import { readMatrixIndex } from '../src/selftest/read-matrix-index.ts';
 import { selftestMarkdown, selftestTable, slowestTest } from '../src/selftest/render-selftest.ts';
 import { selftestArgsOrExit } from '../src/selftest/selftest-args.ts';
@@ -80,16 +87,21 @@ if (!index) {
   process.exit(1);
 }
 const levels = Object.fromEntries(getRegistry().requirements.map((r) => [r.id, r.level]));
+const records = JSON.parse(readFileSync(RECORDS, 'utf8')) as RunRecords;
 const cases = [
-  ...judgeMatrix(
-    index,
-    FAULT_CATALOGUE,
-    levels,
-    targets.map((t) => t.name),
+  ...judgeLawfulSkips(
+    judgeMatrix(
+      index,
+      FAULT_CATALOGUE,
+      levels,
+      targets.map((t) => t.name),
+    ),
+    records.tests,
+    REFERENCE_TARGET,
+    LAWFUL_SKIPS,
   ),
   ...checks.map((check) => judgeTenantRun(check, index)),
 ];
-const records = JSON.parse(readFileSync(RECORDS, 'utf8')) as RunRecords;
 // Read once, here: left behind, its 20 MB were read again by every later run's leak scan (about 0.15 s
 // of a main job after `npm test`). The cases and their evidence are in reports/selftest.*.
 rmSync(RECORDS, { force: true });

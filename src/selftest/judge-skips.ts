@@ -1,0 +1,44 @@
+import type { SelftestCase } from './judge-matrix.ts';
+import type { DeclaredSkip } from './lawful-skips.ts';
+
+export interface RecordedTest {
+  target: string;
+  file: string;
+  title: string;
+  outcome: string;
+  skipReason?: string;
+}
+
+// A lawful case (a profile, an independent emulator) may leave untested only what the reference case
+// leaves untested and what it declares (lawful-skips.ts). The verdicts alone cannot show it: a test
+// skipped on a lawful target hides behind any other test of its requirement that passes (a relative
+// @odata.nextLink followed to the wrong address left a CANCEL.PERSIST test NA, the row PASS).
+export function judgeLawfulSkips(
+  cases: readonly SelftestCase[],
+  tests: readonly RecordedTest[],
+  reference: string,
+  declared: Readonly<Record<string, readonly DeclaredSkip[]>>,
+): SelftestCase[] {
+  const skipped = (target: string) => tests.filter((t) => t.target === target && t.outcome === 'skipped');
+  const referenceSkips = new Set(skipped(reference).map((t) => `${t.file} › ${t.title}`));
+  return cases.map((c) => {
+    if (c.kind !== 'profile' && c.kind !== 'independent') return c;
+    const allowed = declared[c.name] ?? [];
+    const extra = skipped(c.name).filter(
+      (t) => !referenceSkips.has(`${t.file} › ${t.title}`) && !allowed.some((d) => d.test === t.title),
+    );
+    const ranAnyway = allowed.filter((d) => !skipped(c.name).some((t) => t.title === d.test));
+    const problems = [
+      ...extra.map(
+        (t) =>
+          `left untested where ${reference} tested it: ${t.title} (${t.skipReason ?? 'no reason given'})`,
+      ),
+      ...ranAnyway.map(
+        (d) => `declared untestable but not skipped: ${d.test} (src/selftest/lawful-skips.ts)`,
+      ),
+    ];
+    if (problems.length === 0) return c;
+    const detail = c.ok ? problems.join('; ') : `${c.detail}; ${problems.join('; ')}`;
+    return { ...c, ok: false, detail };
+  });
+}

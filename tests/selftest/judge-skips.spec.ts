@@ -1,0 +1,73 @@
+import type { SelftestCase } from '../../src/selftest/judge-matrix.ts';
+import { judgeLawfulSkips, type RecordedTest } from '../../src/selftest/judge-skips.ts';
+import { expect, test } from '../helpers/api-test.ts';
+
+const REFERENCE = 'profile:default';
+const ok = (name: string, kind: SelftestCase['kind']): SelftestCase => ({
+  name,
+  kind,
+  ok: true,
+  detail: 'fine',
+});
+const run = (target: string, title: string, outcome = 'passed', skipReason?: string): RecordedTest => ({
+  target,
+  file: 'cancel.spec.ts',
+  title,
+  outcome,
+  ...(skipReason ? { skipReason } : {}),
+});
+
+test('a lawful case that skips a test the reference ran fails, naming the test and its reason', () => {
+  const tests = [run(REFERENCE, 'A'), run('profile:lenient', 'A', 'skipped', 'lists no Pending action')];
+  const [judged] = judgeLawfulSkips([ok('profile:lenient', 'profile')], tests, REFERENCE, {});
+  expect(judged).toMatchObject({ ok: false });
+  expect(judged!.detail).toBe(`left untested where ${REFERENCE} tested it: A (lists no Pending action)`);
+});
+
+test('a skip the reference shares, or the case declares, is lawful', () => {
+  const tests = [
+    run(REFERENCE, 'A', 'skipped', 'no device'),
+    run('independent:a', 'A', 'skipped', 'no device'),
+    run(REFERENCE, 'B'),
+    run('independent:a', 'B', 'skipped', 'never finishes'),
+  ];
+  const declared = { 'independent:a': [{ test: 'B', why: 'its scans never finish' }] };
+  expect(judgeLawfulSkips([ok('independent:a', 'independent')], tests, REFERENCE, declared)).toEqual([
+    ok('independent:a', 'independent'),
+  ]);
+});
+
+test('a declared skip that no longer happens fails, as a stale declaration', () => {
+  const tests = [run(REFERENCE, 'B'), run('independent:a', 'B')];
+  const declared = { 'independent:a': [{ test: 'B', why: 'its scans never finish' }] };
+  const [judged] = judgeLawfulSkips([ok('independent:a', 'independent')], tests, REFERENCE, declared);
+  expect(judged).toMatchObject({
+    ok: false,
+    detail: expect.stringContaining('declared untestable but not skipped: B'),
+  });
+});
+
+test('faults and tenant rehearsals may skip what they cannot set up; a failed case keeps its own detail first', () => {
+  const tests = [
+    run(REFERENCE, 'A'),
+    run('fault:seed-lost', 'A', 'skipped'),
+    run('tenant:read-only', 'A', 'skipped'),
+    run('profile:lagging', 'A', 'skipped'),
+  ];
+  const failed: SelftestCase = {
+    name: 'profile:lagging',
+    kind: 'profile',
+    ok: false,
+    detail: 'false alarm: X FAIL',
+  };
+  const judged = judgeLawfulSkips(
+    [ok('fault:seed-lost', 'fault'), ok('tenant:read-only', 'tenant'), failed],
+    tests,
+    REFERENCE,
+    {},
+  );
+  expect(judged.slice(0, 2).every((c) => c.ok)).toBe(true);
+  expect(judged[2]!.detail).toBe(
+    `false alarm: X FAIL; left untested where ${REFERENCE} tested it: A (no reason given)`,
+  );
+});

@@ -3,6 +3,7 @@ import { type HarnessConfig, loadConfig, readEnv } from '../config/load-config.t
 import { startupOnlyWarnings } from '../config/startup-only-variables.ts';
 import { unknownVariableWarnings } from '../config/unknown-variables.ts';
 import { ConfigError } from '../errors.ts';
+import { targetOptionProblem } from './playwright-option-values.ts';
 import { encodeRunPlan, handedRunPlan, RUN_PLAN_VARIABLE, type RunPlan, targetInfo } from './run-plan.ts';
 
 // A run of one target, the one the configuration names (npm run conformance).
@@ -28,7 +29,7 @@ export function planOfThisRun(env: NodeJS.ProcessEnv = process.env): RunPlan {
 
 // For a plain `npx playwright test`: a bad environment prints the same one line per problem as
 // `npm run conformance`, and exits 2, instead of the runner's stack trace.
-export function planOfThisRunOrExit(): RunPlan {
+export function planOfThisRunOrExit(argv: readonly string[] = process.argv.slice(2)): RunPlan {
   // Said once, by the process that makes the plan; as npm run conformance, before any error.
   if (!handedRunPlan())
     for (const line of [
@@ -37,11 +38,21 @@ export function planOfThisRunOrExit(): RunPlan {
       ...startupOnlyWarnings(),
     ])
       console.error(line);
+  let plan: RunPlan;
   try {
-    return planOfThisRun();
+    plan = planOfThisRun();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     for (const line of error.lines()) console.error(line);
     process.exit(2);
   }
+  // --workers=3 against an emulator already running or a tenant ran the rate tests beside the others
+  // (a FAIL on a lawful target): refused here as npm run conformance refuses it. Only the runner's
+  // command line holds it; a worker's has none.
+  const problem = targetOptionProblem(argv, plan.targets[0]!.spec.mode);
+  if (problem) {
+    console.error(`conformance: ${problem}`);
+    process.exit(2);
+  }
+  return plan;
 }

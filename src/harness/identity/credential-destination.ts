@@ -1,4 +1,5 @@
 import type { TokenCredentialOptions } from '@azure/identity';
+import { AUTH_HOSTS } from '../config/hosts.ts';
 
 type AdditionalPolicy = NonNullable<TokenCredentialOptions['additionalPolicies']>[number];
 
@@ -36,7 +37,11 @@ export function credentialDestinationPolicy(
       name: 'mdeCredentialDestination',
       sendRequest(request, next) {
         const destination = originOf(request.url);
-        if (destination !== authorityOrigin && carriesCredential(request.body)) {
+        if (
+          destination !== authorityOrigin &&
+          !isRegionalOrigin(authorityOrigin, destination) &&
+          carriesCredential(request.body)
+        ) {
           const error = new CredentialDestinationError(authorityOrigin, destination);
           refused(error);
           return Promise.reject(error);
@@ -45,6 +50,20 @@ export function credentialDestinationPolicy(
       },
     },
   };
+}
+
+// Regional ESTS (AZURE_REGIONAL_AUTHORITY_NAME, read by @azure/identity): msal-node posts to
+// {region}.login.microsoft.com for the public authority and to {region}.<host> for another, Entra ID's
+// own hosts. Only for a Microsoft authority over https: a loopback one stays on its own origin.
+const REGION = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?';
+
+function isRegionalOrigin(authorityOrigin: string, destination: string): boolean {
+  const authority = new URL(authorityOrigin);
+  if (authority.protocol !== 'https:' || authority.port !== '' || !AUTH_HOSTS.includes(authority.hostname))
+    return false;
+  const suffix =
+    authority.hostname === 'login.microsoftonline.com' ? 'login.microsoft.com' : authority.hostname;
+  return new RegExp(`^https://${REGION}\\.${suffix.replaceAll('.', '\\.')}$`, 'i').test(destination);
 }
 
 function carriesCredential(body: unknown): boolean {

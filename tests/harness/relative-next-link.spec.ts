@@ -75,12 +75,20 @@ test('nextPage reads a relative link as OData does, and follows it on the API or
   expect(nextPage(page(`${API}/api/machineactions?$skip=1`), API, request)).toBe(
     `${API}/api/machineactions?$skip=1`,
   );
-  // A context that is no URL is no base; one on another host (a scale unit's) makes the link point
-  // there, where the caller's token never goes.
+  // A context that is no URL is no base; one on another host (a scale unit's, as responses may name)
+  // gives its path, read on the origin the page was asked at: the pages are read, and the caller's
+  // token still goes nowhere else. An absolute link to another host is still not followed.
   expect(nextPage(page('machineactions?$skip=1', 'MachineActions'), API, request)).toBe(
     `${API}/api/machineactions?$skip=1`,
   );
+  const scaleUnit = 'https://api-us3.securitycenter.microsoft.com/api/$metadata#MachineActions';
+  expect(nextPage(page('machineactions?$skip=1', scaleUnit), API, request)).toBe(
+    `${API}/api/machineactions?$skip=1`,
+  );
+  expect(nextPage(page('/api/machineactions?$skip=1', scaleUnit), API, request)).toBe(
+    `${API}/api/machineactions?$skip=1`,
+  );
   expect(
-    nextPage(page('machineactions?$skip=1', 'https://elsewhere.example/api/$metadata'), API, request),
+    nextPage(page('https://api-us3.securitycenter.microsoft.com/api/machineactions?$skip=1'), API, request),
   ).toBeUndefined();
 });

@@ -18,12 +18,18 @@ export function nextPage(body: unknown, apiBaseUrl: string, requestUrl?: string)
   }
 }
 
-// The base a relative link is read against: the payload's context URL when it is an absolute URL
-// (it may name another host, whose pages are then not followed), else the request's URL.
+// The base a relative link is read against: the payload's context URL when it is an absolute URL, else
+// the request's URL. The context's path, on the origin the page was asked at: a scale unit's host may
+// stand in it (api-us3.securitycenter.microsoft.com for a call to api.security.microsoft.com), and a
+// link relative to it then named a host the caller's token never goes to, so the pages went unread.
 function baseOf(body: unknown, requestUrl: string): string {
   const context = (body as { '@odata.context'?: unknown } | null | undefined)?.['@odata.context'];
-  if (typeof context === 'string' && URL.canParse(context)) return context;
-  return requestUrl;
+  if (typeof context !== 'string' || !URL.canParse(context)) return requestUrl;
+  const base = new URL(context);
+  const asked = new URL(requestUrl);
+  base.protocol = asked.protocol;
+  base.host = asked.host;
+  return base.href;
 }
 
 // How many pages a look at a device's actions reads at most: each is a call of the list's quota.

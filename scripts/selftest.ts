@@ -22,13 +22,14 @@ import {
   judgeTenantRun,
   REFERENCE_TARGET,
 } from '../src/selftest/judge-matrix.ts';
-import { judgeLawfulSkips } from '../src/selftest/judge-skips.ts';
+import { judgeLawfulSkips, judgeTenantSkips } from '../src/selftest/judge-skips.ts';
 import { LAWFUL_SKIPS } from '../src/selftest/lawful-skips.ts';
 import { readMatrixIndex } from '../src/selftest/read-matrix-index.ts';
 import { selftestMarkdown, selftestTable, slowestTest } from '../src/selftest/render-selftest.ts';
 import { selftestArgsOrExit } from '../src/selftest/selftest-args.ts';
 import { SELFTEST_CASES } from '../src/selftest/selftest-cases.ts';
 import { type SelftestSelection, selftestSelection } from '../src/selftest/selftest-selection.ts';
+import { TENANT_SKIP_REASONS } from '../src/selftest/tenant-skips.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 import { startMatrixTargets } from './selftest-targets.ts';
 
@@ -100,7 +101,11 @@ const cases = [
     REFERENCE_TARGET,
     LAWFUL_SKIPS,
   ),
-  ...checks.map((check) => judgeTenantRun(check, index)),
+  ...judgeTenantSkips(
+    checks.map((check) => judgeTenantRun(check, index)),
+    records.tests,
+    TENANT_SKIP_REASONS,
+  ),
 ];
 // Read once, here: left behind, its 20 MB were read again by every later run's leak scan (about 0.15 s
 // of a main job after `npm test`). The cases and their evidence are in reports/selftest.*.

@@ -51,3 +51,32 @@ export function judgeLawfulSkips(
     return { ...c, ok: false, detail };
   });
 }
+
+// A tenant rehearsal may leave a test untested only for a reason it declares (tenant-skips.ts): its
+// switches leave many tests NA by design, and one NA for any other reason hid as on a lawful profile.
+export function judgeTenantSkips(
+  cases: readonly SelftestCase[],
+  tests: readonly RecordedTest[],
+  declared: Readonly<Record<string, readonly string[]>>,
+): SelftestCase[] {
+  return cases.map((c) => {
+    if (c.kind !== 'tenant') return c;
+    const reasons = declared[c.name] ?? [];
+    const skipped = tests.filter((t) => t.target === c.name && t.outcome === 'skipped');
+    const declaredFor = (t: RecordedTest) => reasons.find((r) => t.skipReason?.startsWith(r));
+    const problems = [
+      ...skipped
+        .filter((t) => !declaredFor(t))
+        .map(
+          (t) =>
+            `left untested for a reason no tenant run has: ${t.title} (${t.skipReason ?? 'no reason given'})`,
+        ),
+      ...reasons
+        .filter((r) => !skipped.some((t) => t.skipReason?.startsWith(r)))
+        .map((r) => `declared skip reason not met: "${r}" (src/selftest/tenant-skips.ts)`),
+    ];
+    if (problems.length === 0) return c;
+    const detail = c.ok ? problems.join('; ') : `${c.detail}; ${problems.join('; ')}`;
+    return { ...c, ok: false, detail };
+  });
+}

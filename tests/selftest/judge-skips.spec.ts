@@ -1,5 +1,5 @@
 import type { SelftestCase } from '../../src/selftest/judge-matrix.ts';
-import { judgeLawfulSkips, type RecordedTest } from '../../src/selftest/judge-skips.ts';
+import { judgeLawfulSkips, judgeTenantSkips, type RecordedTest } from '../../src/selftest/judge-skips.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 const REFERENCE = 'profile:default';
@@ -73,4 +73,31 @@ test('faults and tenant rehearsals may skip what they cannot set up; a failed ca
   expect(judged[2]!.detail).toBe(
     `false alarm: X FAIL; left untested where ${REFERENCE} tested it: A (no reason given)`,
   );
+});
+
+test('a tenant rehearsal may skip for its declared reasons only, and every declared reason must be met', () => {
+  const rehearsal = ok('tenant:writes', 'tenant');
+  const declared = { 'tenant:writes': ['needs a second tenant', 'needs MDE_ALLOW_THROTTLING=true'] };
+  const tests = [
+    run('tenant:writes', 'A', 'skipped', 'needs a second tenant, which a single-tenant run does not have'),
+    run('tenant:writes', 'B', 'skipped', 'needs MDE_ALLOW_THROTTLING=true to exhaust a limit'),
+    run('tenant:writes', 'C'),
+  ];
+  expect(judgeTenantSkips([rehearsal], tests, declared)).toEqual([rehearsal]);
+  const [wrong] = judgeTenantSkips(
+    [rehearsal],
+    [...tests, run('tenant:writes', 'D', 'skipped', 'the device lists no Pending action other than a scan')],
+    declared,
+  );
+  expect(wrong).toMatchObject({ ok: false });
+  expect(wrong!.detail).toBe(
+    'left untested for a reason no tenant run has: D (the device lists no Pending action other than a scan)',
+  );
+  const [stale] = judgeTenantSkips([rehearsal], tests.slice(0, 1), declared);
+  expect(stale!.detail).toBe(
+    'declared skip reason not met: "needs MDE_ALLOW_THROTTLING=true" (src/selftest/tenant-skips.ts)',
+  );
+  // Other kinds are judged elsewhere.
+  const profile = ok('profile:default', 'profile');
+  expect(judgeTenantSkips([profile], [run('profile:default', 'A', 'skipped')], declared)).toEqual([profile]);
 });

@@ -1,41 +1,31 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ControlClient } from '../../src/harness/drivers/control-client.ts';
 import { redactedExcerpt } from '../../src/harness/redaction/excerpt.ts';
 import { registerSecret } from '../../src/harness/redaction/redact.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
+import { jsonStandIn, type StandIn } from './json-stand-in.ts';
 
 // A broken control endpoint that quotes back the app it was sent: the error line keeps the first 300
 // (or 200) characters of its answer, cut before redaction, so a secret the cut went through was no
 // longer the registered value and its first part reached the line (and the reports).
 const SECRET = 'FAKEappSecret_4k9Zq2xYw7vB';
-let server: Server;
-let url: string;
+let stand: StandIn;
 let pad = 0;
 test.beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      const at = body.indexOf(SECRET);
-      const status = req.url?.endsWith('/apps') ? 500 : 201;
-      res.writeHead(status, { 'content-type': 'text/plain' }).end(`${'x'.repeat(pad - at)}${body}`);
-    });
+  stand = await jsonStandIn(({ url, body, res }) => {
+    const at = body.indexOf(SECRET);
+    const status = url.endsWith('/apps') ? 500 : 201;
+    res.writeHead(status, { 'content-type': 'text/plain' }).end(`${'x'.repeat(pad - at)}${body}`);
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
+test.afterAll(() => stand.close());
 
 test('a secret the error line cuts short is hidden all the same', async () => {
   registerSecret(SECRET);
   // The secret begins 12 characters before the cut at 300.
   pad = 300 - 12;
   const app = { tenantId: 't', clientId: 'c', clientSecret: SECRET, roles: [] };
-  const error = await new ControlClient(url).registerApp(app).catch((e: Error) => e);
+  const error = await new ControlClient(stand.url).registerApp(app).catch((e: Error) => e);
   expect(String(error)).toContain('expected 201');
   expect(String(error)).not.toContain(SECRET.slice(0, 12));
   takeNoVerdicts();

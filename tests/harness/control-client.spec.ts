@@ -4,6 +4,7 @@ import { ControlClient } from '../../src/harness/drivers/control-client.ts';
 import { ControlProtocolError } from '../../src/harness/errors.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
+import { jsonStandIn } from './json-stand-in.ts';
 
 // An emulator that does not implement the control protocol: 404 to everything.
 let server: Server;
@@ -33,27 +34,15 @@ test('a control endpoint the target lacks ends the test without a verdict, blame
 // answered as Pending whatever it was seeded with, unless `keepsStatus`.
 async function halfFinished(options: { moves: boolean; keepsStatus: boolean }) {
   let now = Date.parse('2026-03-02T10:00:00Z');
-  const stand = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      const sent = body ? JSON.parse(body) : {};
-      if (req.url === '/_emulator/clock/advance' && options.moves) now += sent.seconds * 1000;
-      const answer = req.url?.startsWith('/_emulator/clock')
-        ? { now: new Date(now).toISOString() }
-        : { id: 'a1', ...sent, status: options.keepsStatus ? sent.status : 'Pending' };
-      res
-        .writeHead(req.url === '/_emulator/machineactions' ? 201 : 200, {
-          'content-type': 'application/json',
-        })
-        .end(JSON.stringify(answer));
-    });
+  const stand = await jsonStandIn(({ url, body, json }) => {
+    const sent = body ? JSON.parse(body) : {};
+    if (url === '/_emulator/clock/advance' && options.moves) now += sent.seconds * 1000;
+    const answer = url.startsWith('/_emulator/clock')
+      ? { now: new Date(now).toISOString() }
+      : { id: 'a1', ...sent, status: options.keepsStatus ? sent.status : 'Pending' };
+    json(url === '/_emulator/machineactions' ? 201 : 200, answer);
   });
-  await new Promise<void>((done) => stand.listen(0, '127.0.0.1', done));
-  const control = new ControlClient(`http://127.0.0.1:${(stand.address() as AddressInfo).port}`);
-  return { control, close: () => new Promise<void>((done) => stand.close(() => done())) };
+  return { control: new ControlClient(stand.url), close: stand.close };
 }
 
 const SEED = { tenantId: 't', machineId: 'm', type: 'RunAntiVirusScan', status: 'Succeeded' } as never;

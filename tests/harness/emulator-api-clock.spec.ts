@@ -1,36 +1,24 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, test } from '../helpers/api-test.ts';
 import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
 import { emulatorDriverAt } from './emulator-driver-at.ts';
+import { jsonStandIn } from './json-stand-in.ts';
 
 // An emulator whose /_emulator/clock/advance moves the `now` it reports; its API stamps its Date header
 // with that clock when `apiOnVirtualClock`, else with real time: the advance reaches neither its tokens
 // nor its rate windows, and the tests that move the clock would fail the API for it.
 async function emulator(apiOnVirtualClock: boolean) {
   let offsetMs = 0;
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      if (req.url === '/_emulator/clock/advance') offsetMs += JSON.parse(body).seconds * 1000;
-      const virtualNow = new Date(Date.now() + offsetMs);
-      const json = (status: number, answer: unknown, headers: Record<string, string> = {}) =>
-        res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(answer));
-      if (req.url?.startsWith('/_emulator/clock')) return json(200, { now: virtualNow.toISOString() });
-      if (req.url === '/_emulator/apps') return json(201, {});
-      if (req.url?.endsWith('/oauth2/v2.0/token'))
-        return json(200, { token_type: 'Bearer', access_token: 'a.b.c', expires_in: 3599 });
-      const date = (apiOnVirtualClock ? virtualNow : new Date()).toUTCString();
-      json(404, { error: { code: 'NotFound', message: 'no such action' } }, { date });
-    });
+  const stand = await jsonStandIn(({ url, body, json }) => {
+    if (url === '/_emulator/clock/advance') offsetMs += JSON.parse(body).seconds * 1000;
+    const virtualNow = new Date(Date.now() + offsetMs);
+    if (url.startsWith('/_emulator/clock')) return json(200, { now: virtualNow.toISOString() });
+    if (url === '/_emulator/apps') return json(201, {});
+    if (url.endsWith('/oauth2/v2.0/token'))
+      return json(200, { token_type: 'Bearer', access_token: 'a.b.c', expires_in: 3599 });
+    const date = (apiOnVirtualClock ? virtualNow : new Date()).toUTCString();
+    json(404, { error: { code: 'NotFound', message: 'no such action' } }, { date });
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const driver = emulatorDriverAt(url);
-  return { url, driver, close: () => new Promise<void>((done) => server.close(() => done())) };
+  return { url: stand.url, driver: emulatorDriverAt(stand.url), close: stand.close };
 }
 
 // A FAIL of AUTH.EXPIRED or RATE.RECOVER on such an emulator would blame its API for its control

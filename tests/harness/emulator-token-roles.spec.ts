@@ -1,8 +1,7 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, test } from '../helpers/api-test.ts';
 import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
 import { emulatorDriverAt } from './emulator-driver-at.ts';
+import { jsonStandIn } from './json-stand-in.ts';
 
 const jwt = (claims: object) =>
   `eyJhbGciOiJSUzI1NiJ9.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2lnbmF0dXJl`;
@@ -11,29 +10,18 @@ const jwt = (claims: object) =>
 // registered ones: the registration's own (as documented), or others.
 async function emulator(rolesOf: (registered: string[]) => string[] | undefined) {
   const registered = new Map<string, string[]>();
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      const json = (status: number, answer: unknown) =>
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
-      if (req.url === '/_emulator/apps') {
-        const app = JSON.parse(body);
-        registered.set(app.clientId, app.roles);
-        return json(201, {});
-      }
-      const clientId = new URLSearchParams(body).get('client_id') ?? '';
-      const roles = rolesOf(registered.get(clientId) ?? []);
-      const claims = { aud: 'https://api.securitycenter.microsoft.com', ...(roles ? { roles } : {}) };
-      json(200, { token_type: 'Bearer', access_token: jwt(claims), expires_in: 3599 });
-    });
+  const stand = await jsonStandIn(({ url, body, json }) => {
+    if (url === '/_emulator/apps') {
+      const app = JSON.parse(body);
+      registered.set(app.clientId, app.roles);
+      return json(201, {});
+    }
+    const clientId = new URLSearchParams(body).get('client_id') ?? '';
+    const roles = rolesOf(registered.get(clientId) ?? []);
+    const claims = { aud: 'https://api.securitycenter.microsoft.com', ...(roles ? { roles } : {}) };
+    json(200, { token_type: 'Bearer', access_token: jwt(claims), expires_in: 3599 });
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const driver = emulatorDriverAt(url);
-  return { driver, close: () => new Promise<void>((done) => server.close(() => done())) };
+  return { driver: emulatorDriverAt(stand.url), close: stand.close };
 }
 
 // A token carrying roles its app was not registered with (or lacking those it was) would have PERM.NONE

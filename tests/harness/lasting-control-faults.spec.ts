@@ -6,6 +6,7 @@ import { ControlProtocolError } from '../../src/harness/errors.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { jsonStandIn } from './json-stand-in.ts';
 
 test.afterEach(removeTempDirs);
 
@@ -23,38 +24,22 @@ interface Stand {
 async function standIn(options: Stand) {
   const calls: string[] = [];
   let now = Date.parse('2026-03-02T10:00:00Z');
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      const path = req.url?.split('?')[0] ?? '/';
-      calls.push(`${req.method} ${path.replace(/[0-9a-f-]{36}/g, '{id}')}`);
-      const json = (status: number, answer?: unknown) =>
-        res
-          .writeHead(status, { 'content-type': 'application/json' })
-          .end(answer === undefined ? '' : JSON.stringify(answer));
-      if (path === '/_emulator/clock/advance' && options.moves) now += JSON.parse(body).seconds * 1000;
-      if (path.startsWith('/_emulator/clock')) return json(200, { now: new Date(now).toISOString() });
-      if (path === '/_emulator/machineactions') {
-        const seed = JSON.parse(body);
-        return json(
-          201,
-          options.seedId ? { ...seed, id: '6f0c4b5e-2d3a-4e1f-9a8b-7c6d5e4f3a2b' } : undefined,
-        );
-      }
-      if (path.startsWith('/_emulator/')) return json(201, {});
-      if (path.endsWith('/oauth2/v2.0/token'))
-        return json(200, { token_type: 'Bearer', expires_in: 3599, access_token: 'opaque-token' });
-      const id = path.match(/^\/api\/machineactions\/([^/]+)$/)?.[1];
-      if (id && options.apiKnowsSeed) return json(200, { id, status: 'Succeeded' });
-      return json(404, { error: { code: 'NotFound', message: 'no such action' } });
-    });
+  const stand = await jsonStandIn(({ method, path, body, json }) => {
+    calls.push(`${method} ${path.replace(/[0-9a-f-]{36}/g, '{id}')}`);
+    if (path === '/_emulator/clock/advance' && options.moves) now += JSON.parse(body).seconds * 1000;
+    if (path.startsWith('/_emulator/clock')) return json(200, { now: new Date(now).toISOString() });
+    if (path === '/_emulator/machineactions') {
+      const seed = JSON.parse(body);
+      return json(201, options.seedId ? { ...seed, id: '6f0c4b5e-2d3a-4e1f-9a8b-7c6d5e4f3a2b' } : undefined);
+    }
+    if (path.startsWith('/_emulator/')) return json(201, {});
+    if (path.endsWith('/oauth2/v2.0/token'))
+      return json(200, { token_type: 'Bearer', expires_in: 3599, access_token: 'opaque-token' });
+    const id = path.match(/^\/api\/machineactions\/([^/]+)$/)?.[1];
+    if (id && options.apiKnowsSeed) return json(200, { id, status: 'Succeeded' });
+    return json(404, { error: { code: 'NotFound', message: 'no such action' } });
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, calls, close: () => new Promise<void>((done) => server.close(() => done())) };
+  return { url: stand.url, calls, close: stand.close };
 }
 
 // Two workers of one run, each its own driver, the run's memory shared through its results directory.

@@ -1,9 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import type { EmulatorTarget, TenantTarget } from '../../src/harness/config/target-spec.ts';
 import { describeError, isUserError } from '../../src/harness/errors.ts';
 import { preflight } from '../../src/harness/preflight.ts';
 import { expect } from '../helpers/api-test.ts';
+import { jsonStandIn } from './json-stand-in.ts';
 
 // For the preflight specs (preflight.spec.ts, preflight-api-access.spec.ts).
 
@@ -12,14 +12,11 @@ export async function serve(
   route: (path: string) => { status: number; body?: unknown },
   port = 0,
 ): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    const { status, body } = route(req.url ?? '/');
-    res
-      .writeHead(status, { 'content-type': 'application/json' })
-      .end(body === undefined ? '' : JSON.stringify(body));
-  });
-  await new Promise<void>((done, fail) => server.once('error', fail).listen(port, '127.0.0.1', done));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  const { url, server } = await jsonStandIn(({ url, json }) => {
+    const { status, body } = route(url);
+    json(status, body);
+  }, port);
+  return { url, server };
 }
 
 // An emulator whose clock and app registration answer as the protocol says and whose token endpoint

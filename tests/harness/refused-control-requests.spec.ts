@@ -6,6 +6,7 @@ import type { ControlProtocolError } from '../../src/harness/errors.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { jsonStandIn } from './json-stand-in.ts';
 
 test.afterEach(removeTempDirs);
 
@@ -15,30 +16,17 @@ test.afterEach(removeTempDirs);
 // (a seed of another type or status, an app with other roles) may be taken, so it is asked.
 async function refusing() {
   const calls: string[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      const sent = JSON.parse(body || '{}');
-      calls.push(`${req.url} ${sent.status ?? sent.roles?.join('+') ?? ''}`);
-      const refuse =
-        (req.url === '/_emulator/machineactions' && sent.status === 'TimeOut') ||
-        (req.url === '/_emulator/apps' && sent.roles.includes('Machine.LiveResponse')) ||
-        req.url === '/_emulator/machines';
-      res
-        .writeHead(refuse ? 400 : 201, { 'content-type': 'application/json' })
-        .end(
-          JSON.stringify(
-            refuse ? { error: { code: 'InvalidInput', message: 'not taken' } } : { ...sent, id: 'a1' },
-          ),
-        );
-    });
+  const stand = await jsonStandIn(({ url, body, json }) => {
+    const sent = JSON.parse(body || '{}');
+    calls.push(`${url} ${sent.status ?? sent.roles?.join('+') ?? ''}`);
+    const refuse =
+      (url === '/_emulator/machineactions' && sent.status === 'TimeOut') ||
+      (url === '/_emulator/apps' && sent.roles.includes('Machine.LiveResponse')) ||
+      url === '/_emulator/machines';
+    if (refuse) return json(400, { error: { code: 'InvalidInput', message: 'not taken' } });
+    json(201, { ...sent, id: 'a1' });
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, calls, close: () => new Promise<void>((done) => server.close(() => done())) };
+  return { url: stand.url, calls, close: stand.close };
 }
 
 test('a control request the emulator refuses with 400 is asked once a run per kind of request', async () => {

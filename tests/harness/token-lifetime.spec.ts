@@ -1,9 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tokenOwnLifetime } from '../../src/harness/drivers/token-lifetime.ts';
 import { preflight } from '../../src/harness/preflight.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { emulatorDriverAt } from './emulator-driver-at.ts';
+import { jsonStandIn } from './json-stand-in.ts';
 import { emulatorIssuing, failure } from './preflight-stand-in.ts';
 
 // An emulator's token endpoint whose expires_in is not its tokens' lifetime. One whose tokens died long
@@ -47,29 +46,20 @@ test('a token whose exp matches expires_in, or whose iat is set back a few minut
 
 test("the expired identity's token is taken past its own exp when that outlives expires_in", async () => {
   const advanced: number[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      const json = (status: number, answer: unknown) =>
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
-      if (req.url === '/_emulator/clock/advance') advanced.push(JSON.parse(body).seconds);
-      if (req.url?.startsWith('/_emulator/clock'))
-        return json(200, { now: new Date((NOW + advanced.reduce((a, b) => a + b, 0)) * 1000).toISOString() });
-      if (req.url?.startsWith('/_emulator/')) return json(201, {});
-      const token = jwt({ iat: NOW, exp: NOW + 7200 });
-      return json(200, { token_type: 'Bearer', expires_in: 600, access_token: token });
-    });
+  const stand = await jsonStandIn(({ url, body, json }) => {
+    if (url === '/_emulator/clock/advance') advanced.push(JSON.parse(body).seconds);
+    if (url.startsWith('/_emulator/clock'))
+      return json(200, { now: new Date((NOW + advanced.reduce((a, b) => a + b, 0)) * 1000).toISOString() });
+    if (url.startsWith('/_emulator/')) return json(201, {});
+    const token = jwt({ iat: NOW, exp: NOW + 7200 });
+    return json(200, { token_type: 'Bearer', expires_in: 600, access_token: token });
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   try {
-    const driver = emulatorDriverAt(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const driver = emulatorDriverAt(stand.url);
     await driver.token('expired');
     expect(advanced).toHaveLength(1);
     expect(advanced[0]).toBeGreaterThan(7200);
   } finally {
-    server.close();
+    await stand.close();
   }
 });

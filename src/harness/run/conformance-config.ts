@@ -54,7 +54,11 @@ export function conformanceConfig(
   return defineConfig({
     testDir: TEST_DIR,
     outputDir: options.outputDir,
-    globalSetup: join(repoRoot, 'tests', 'fixtures', 'global-setup.ts'),
+    // The trace guard first: it refuses a traced tenant run before the suite's set-up signs in.
+    globalSetup: [
+      join(repoRoot, 'src', 'harness', 'run', 'trace-guard.ts'),
+      join(repoRoot, 'tests', 'fixtures', 'global-setup.ts'),
+    ],
     globalTeardown: join(repoRoot, 'tests', 'fixtures', 'global-teardown.ts'),
     // A test.only left in a spec would run a few tests and report them as a whole run: never allowed
     // here, not only on CI (narrow a run with --grep, which its report names as partial).

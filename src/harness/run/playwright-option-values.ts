@@ -1,4 +1,5 @@
 import type { TargetMode } from '../config/target-spec.ts';
+import { traceOptionProblem } from './trace-option.ts';
 
 // Playwright options as `npm run conformance` hands them on, whose bad values Playwright either throws
 // with a stack trace after the run has begun (`--workers=abc`, `--project nope`, a `--config` that
@@ -49,7 +50,10 @@ const PROJECTS: Record<TargetMode, string[]> = {
 // --workers: a target the run shares (an emulator already running, a tenant) has one clock and one
 // quota, so its run has one worker (conformance-config.ts); `--workers=3` against the reference
 // emulator ran the rate tests beside the others and failed RATE.MINUTE on a lawful target.
+// --trace: a tenant run records no Playwright trace (trace-option.ts).
 export function targetOptionProblem(args: readonly string[], mode: TargetMode): string | undefined {
+  const traced = traceOptionProblem(args, mode);
+  if (traced) return traced;
   const projects = PROJECTS[mode];
   for (const { name, value } of optionValues(args, ['--project'])) {
     if (value === undefined || value === '' || value.startsWith('-'))

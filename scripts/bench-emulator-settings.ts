@@ -1,13 +1,23 @@
 // The settings of npm run bench:emulator (scripts/bench-emulator.ts), from its environment and
 // arguments, and the check that stops a mistyped one before anything is measured.
+import { asNumber } from '../src/harness/config/env-values.ts';
 
 export const CONNECTIONS = 50;
-export const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
-export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-export const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+export const SECONDS = benchNumber('BENCH_SECONDS', 3);
+export const ROUNDS = benchNumber('BENCH_ROUNDS', 5);
+export const WARMUP = benchNumber('BENCH_WARMUP', 2);
 // A fixed request rate instead of as fast as possible: compares CPU per request at equal load.
-export const RATE = Number(process.env.BENCH_RATE ?? 0);
+export const RATE = benchNumber('BENCH_RATE', 0);
+// How many emulators --startup starts (scripts/bench-emulator-startup.ts).
+export const EMULATORS = benchNumber('BENCH_EMULATORS', 55);
 export const PROFILES = 'test-results/bench-profiles';
+
+// Read as the MDE_* numbers are (env-values.ts): decimal only, so "0x10" or "0b11" is refused below
+// instead of measured as 16 or 3; unset or blank is the default, as for an MDE_* variable.
+function benchNumber(name: string, fallback: number): number {
+  const written = process.env[name]?.trim();
+  return written ? asNumber(written) : fallback;
+}
 
 // What is wrong with the arguments or settings, in a line; undefined when nothing is.
 export function badSetting(args: string[]): string | undefined {
@@ -19,7 +29,7 @@ export function badSetting(args: string[]): string | undefined {
     return `--only takes get or cancel (got "${args[onlyAt + 1] ?? ''}")`;
   // [variable, value, least, whole]: --startup reads only BENCH_EMULATORS.
   const numbers: [string, number, number, boolean][] = args.includes('--startup')
-    ? [['BENCH_EMULATORS', Number(process.env.BENCH_EMULATORS ?? 55), 1, true]]
+    ? [['BENCH_EMULATORS', EMULATORS, 1, true]]
     : [
         ['BENCH_SECONDS', SECONDS, 1, false],
         ['BENCH_ROUNDS', ROUNDS, 1, true],
@@ -31,6 +41,6 @@ export function badSetting(args: string[]): string | undefined {
       !Number.isFinite(value) || value < least || (whole && !Number.isInteger(value)),
   );
   return wrong
-    ? `${wrong[0]} must be ${wrong[3] ? 'a whole number' : 'a number'}, ${wrong[2]} or more (got "${process.env[wrong[0]]}")`
+    ? `${wrong[0]} must be ${wrong[3] ? 'a whole number' : 'a number'}, ${wrong[2]} or more, written in decimal (got "${process.env[wrong[0]]?.trim()}")`
     : undefined;
 }

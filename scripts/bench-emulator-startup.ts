@@ -3,8 +3,10 @@
 // emulator. Best under `node --expose-gc --import tsx scripts/bench-emulator.ts --startup`.
 import { cpus, loadavg } from 'node:os';
 import { createSigningKey, type RunningEmulator, startEmulator } from '../src/emulator/index.ts';
+import { EMULATORS } from './bench-emulator-settings.ts';
 
-await startup(Number(process.env.BENCH_EMULATORS ?? 55));
+// Checked by scripts/bench-emulator.ts (badSetting) before this module is loaded.
+await startup(EMULATORS);
 
 // Starts `count` emulators one after another with one shared key, after one warm-up emulator (the
 // contract, profiles and modules load once per process), and reports time and memory per emulator.

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { asNumber } from '../src/harness/config/env-values.ts';
 
 // Every other command of the project prints its usage with --help; so does this one, before it
 // starts minutes of measuring.
@@ -35,9 +36,12 @@ const { values } = (() => {
     process.exit(2);
   }
 })();
-const rounds = Number(values.rounds);
+// Decimal, as the MDE_* numbers: Number() would take "0x5" for 5 rounds.
+const rounds = asNumber(values.rounds.trim());
 if (!Number.isInteger(rounds) || rounds < 1) {
-  console.error(`bench:suite: --rounds must be a whole number of rounds, 1 or more (got "${values.rounds}")`);
+  console.error(
+    `bench:suite: --rounds must be a whole number of rounds, 1 or more, written in decimal (got "${values.rounds}")`,
+  );
   process.exit(2);
 }
 const root = process.cwd();

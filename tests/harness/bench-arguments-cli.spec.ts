@@ -54,6 +54,29 @@ for (const [script, what, args, env, line] of [
     { BENCH_ROUNDS: '0' },
     /^bench:emulator: BENCH_ROUNDS must be a whole number, 1/,
   ],
+  // Number() reads "0x2" as 2 and "0b11" as 3, where every MDE_* number must be decimal: a value nobody
+  // meant would be measured (the startup run took 0x2 for two emulators).
+  [
+    'bench-emulator.ts',
+    'a hexadecimal count',
+    ['--startup'],
+    { BENCH_EMULATORS: '0x2' },
+    /^bench:emulator: BENCH_EMULATORS must be a whole number, 1 or more, written in decimal \(got "0x2"\)$/,
+  ],
+  [
+    'bench-emulator.ts',
+    'a binary number of seconds',
+    [],
+    { BENCH_SECONDS: '0b11' },
+    /^bench:emulator: BENCH_SECONDS must be a number, 1 or more, written in decimal \(got "0b11"\)$/,
+  ],
+  [
+    'bench-suite.ts',
+    'hexadecimal rounds',
+    ['--rounds', '0x1'],
+    {},
+    /^bench:suite: --rounds must be a whole number of rounds, 1 or more, written in decimal \(got "0x1"\)$/,
+  ],
 ] as const) {
   test(`${script} refuses ${what} in one line on stderr and exits 2`, () => {
     const run = bench(script, [...args], env);

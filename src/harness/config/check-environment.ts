@@ -2,7 +2,7 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { precompiledValidators } from '../../contract/index.ts';
 import { registerSecret } from '../redaction/redact.ts';
 import { ENV_KEYWORDS, ENV_SCHEMA, type EnvValues, schemaOf } from './env-schema.ts';
-import { asBoolean } from './env-values.ts';
+import { asBoolean, asNumber } from './env-values.ts';
 import type { ConfigProblems } from './problems.ts';
 import type { Env } from './read-env.ts';
 import { shownUrl } from './shown-url.ts';
@@ -27,14 +27,6 @@ function validate(values: Record<string, unknown>): boolean {
     options: OPTIONS,
   }).get(ENV_SCHEMA_ID) as ValidateFunction<EnvValues>;
   return validator(values);
-}
-
-// A decimal number as a person writes it. Ajv's coercion is JavaScript's Number(), which takes "0x10"
-// as 16, "0b1" as 1 and "Infinity": a value nobody meant would run. NaN fails the schema's type, so
-// the refusal names the variable with its fix and what was written.
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-function asNumber(value: string): number {
-  return DECIMAL.test(value) ? Number(value) : Number.NaN;
 }
 
 export interface CheckedEnvironment {

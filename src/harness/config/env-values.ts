@@ -1,7 +1,7 @@
 import { ConfigError } from '../errors.ts';
 import type { Env } from './read-env.ts';
 
-// How the MDE_* variables spell lists and switches, read alike wherever they are read.
+// How the MDE_* variables spell lists, numbers and switches, read alike wherever they are read.
 
 // "a, b,,c" -> ["a", "b", "c"].
 export function commaList(text: string | undefined): string[] {
@@ -15,6 +15,15 @@ export function commaList(text: string | undefined): string[] {
 export function asBoolean(value: string): string {
   const lower = value.trim().toLowerCase();
   return lower === '1' ? 'true' : lower === '0' ? 'false' : lower;
+}
+
+// A decimal number as a person writes it. Ajv's coercion is JavaScript's Number(), which takes "0x10"
+// as 16, "0b1" as 1 and "Infinity": a value nobody meant would run. NaN fails the schema's type, so
+// the refusal names the variable with its fix and what was written. The benchmarks' BENCH_* numbers
+// are read with it too (scripts/bench-emulator-settings.ts).
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+export function asNumber(value: string): number {
+  return DECIMAL.test(value) ? Number(value) : Number.NaN;
 }
 
 // A switch read outside the configuration's schema (by the reporters): true or false, and anything

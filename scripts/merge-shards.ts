@@ -17,6 +17,7 @@ import { lockRunDirectory } from '../src/reporters/run-lock.ts';
 import { EXIT, worstOf } from '../src/reporters/run-outcome.ts';
 import { ArgumentProblems, scriptArgs } from '../src/reporters/script-args.ts';
 import { shardArgumentProblems, shardFiles } from '../src/reporters/shard-arguments.ts';
+import { mixedSplits, shardSetProblem } from '../src/reporters/shard-set.ts';
 import { writeComplianceReports } from '../src/reporters/write-reports.ts';
 
 // The one description of the command line; docs/interfaces.md#commands and docs/reports.md say the rest.
@@ -55,6 +56,10 @@ try {
   if (problems.length > 0) throw new ArgumentProblems(problems);
   const files = shardFiles(shardsDir);
   const shards = files.map((f) => readRecords(join(shardsDir, f)));
+  // Files of an earlier run left beside this one's would make one report of two runs' evidence.
+  const set = files.map((name, i) => ({ name, records: shards[i]! }));
+  const notOneRun = shardSetProblem(set);
+  if (notOneRun) throw new Error(`${shardsDir}: ${notOneRun}`);
   const merged = mergeRecords(shards);
   refuseOtherContract(merged, `the shards in ${shardsDir}`);
   // Before anything is written: a run writing this directory would mix its reports with these.
@@ -71,7 +76,14 @@ try {
         baseline: loadSelectedBaseline(),
       });
       console.log(`merge-shards: ${files.length} shard(s), ${merged.tests.length} tests`);
-      for (const missing of missingShards(shards)) console.error(`merge-shards: ${missing.line}`);
+      const missing = missingShards(shards);
+      for (const { line } of missing) console.error(`merge-shards: ${line}`);
+      if (missing.length > 0)
+        console.error(
+          `merge-shards: the merged report lacks the tests of the missing shard${missing.length > 1 ? 's' : ''} (exit 2): copy each one's shard-<i>-of-<n>.json into ${shardsDir}, or run \`npm run conformance -- --shard=i/n\` for it, then merge again`,
+        );
+      const mixed = mixedSplits(set);
+      if (mixed) console.log(`merge-shards: ${mixed}`);
       console.log(complianceLine(outDir, exitCode, reports));
       // From the shards merged above only. A damaged or missing shard JUnit file is said, and errs the run
       // (exit 2), but Allure and the leak scan still run.

@@ -11,17 +11,21 @@ import {
   type JunitSuite,
   JunitText,
 } from './junit-xml.ts';
-import type { RunRecords } from './test-record.ts';
+import type { RunRecords, TestRecord } from './test-record.ts';
 
 // The shards' JUnit files (Playwright's reporter, one <testsuites> each) as one file, counting the same
 // tests as the merged records: a test found in several shards (a project Playwright runs whole on every
-// shard, or shards of two splits left in one directory) is kept once, its most damning result, as
-// merge-records.ts keeps it (a failure outranks an error, as in the verdict rules).
+// shard) is kept once, its most damning result, as merge-records.ts keeps it (a failure outranks an
+// error, as in the verdict rules). The repetitions of --repeat-each bear one name too, but are tests of
+// their own: as many cases are kept as the merged records hold repetitions of the test (`records`).
 const SEVERITY: Record<CaseKind, number> = { failure: 3, error: 2, passed: 1, skipped: 0 };
 
-export function mergeJunit(files: readonly { name: string; xml: string }[]): string {
+export function mergeJunit(
+  files: readonly { name: string; xml: string }[],
+  records: readonly TestRecord[] = [],
+): string {
   const text = new JunitText();
-  const suites = new Map<string, { name: string; attributes: string; cases: Map<string, JunitCase> }>();
+  const suites = new Map<string, { name: string; attributes: string; cases: Map<string, JunitCase[]> }>();
   const documents = files.map(({ name, xml }) => {
     try {
       return text.read(name, xml);
@@ -35,13 +39,14 @@ export function mergeJunit(files: readonly { name: string; xml: string }[]): str
     for (const { name, attributes, cases } of document.suites) {
       // Playwright writes a suite per file and project (its hostname): one file's suites of two
       // projects stay two.
-      const suiteKey = `${name}\u0000${attribute(attributes, 'hostname')}`;
-      const suite = suites.get(suiteKey) ?? { name, attributes, cases: new Map<string, JunitCase>() };
+      const project = attribute(attributes, 'hostname');
+      const suiteKey = `${name}\u0000${project}`;
+      const suite = suites.get(suiteKey) ?? { name, attributes, cases: new Map<string, JunitCase[]>() };
       suites.set(suiteKey, suite);
       for (const c of cases) {
         const key = `${c.classname}\u0000${c.name}`;
-        const kept = suite.cases.get(key);
-        if (!kept || SEVERITY[c.kind] > SEVERITY[kept.kind]) suite.cases.set(key, c);
+        const kept = [...(suite.cases.get(key) ?? []), c].sort((a, b) => SEVERITY[b.kind] - SEVERITY[a.kind]);
+        suite.cases.set(key, kept.slice(0, repetitionsOf(c, project, records)));
       }
     }
   const merged: JunitDocument = {
@@ -52,7 +57,7 @@ export function mergeJunit(files: readonly { name: string; xml: string }[]): str
     time: Math.max(0, ...documents.map((d) => d.time)),
     // A suite's time is that of the cases kept: a copy of a test from another shard is not counted.
     suites: [...suites.values()].map((s): JunitSuite => {
-      const cases = [...s.cases.values()];
+      const cases = [...s.cases.values()].flat();
       const time = Number(cases.reduce((sum, c) => sum + c.time, 0).toFixed(3));
       return { name: s.name, attributes: s.attributes, time, cases };
     }),
@@ -98,12 +103,26 @@ export function writeMergedJunit(
       .sort((a, b) => shardOf(a) - shardOf(b))
       .map((name) => ({ name, xml: readFileSync(join(shardsDir, name), 'utf8') }));
     // Each test as the merged records judged it, as after an unsharded run (junit-outcomes.ts).
-    writeFileSync(target, junitAgreeingWith(mergeJunit(files), merged.records, target).xml);
+    const xml = mergeJunit(files, merged.records.tests);
+    writeFileSync(target, junitAgreeingWith(xml, merged.records, target).xml);
     return { line: `merge-shards: ${target} from ${names.length} shard JUnit file(s)${leftOut}`, ok: true };
   } catch (error) {
     rmSync(target, { force: true });
     return { line: `merge-shards: no ${target}: ${(error as Error).message}${leftOut}`, ok: false };
   }
+}
+
+// How many repetitions of a JUnit case's test the records hold (--repeat-each), 1 at least: its file,
+// project and title, as junit-outcomes.ts finds a case's record.
+function repetitionsOf(c: JunitCase, project: string, tests: readonly TestRecord[]): number {
+  const file = c.classname.replaceAll('\\', '/');
+  const repeats = tests
+    .filter(
+      (t) =>
+        t.file === file && t.project === project && (c.name === t.title || c.name.endsWith(` › ${t.title}`)),
+    )
+    .map((t) => t.repeat ?? 0);
+  return Math.max(1, new Set(repeats).size);
 }
 
 const shardOf = (name: string) => Number(/\d+/.exec(name)![0]);

@@ -22,7 +22,11 @@ export function mergeRecords(shards: RunRecords[]): RunRecords {
     targets: Object.assign({}, ...shards.map((s) => s.targets)),
     runErrors: [...shards.flatMap((s) => s.runErrors), ...missingShards(shards)],
     tests: dedupe(shards.flatMap((s) => s.tests)).sort(
-      (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.project.localeCompare(b.project),
+      (a, b) =>
+        a.file.localeCompare(b.file) ||
+        a.line - b.line ||
+        a.project.localeCompare(b.project) ||
+        (a.repeat ?? 0) - (b.repeat ?? 0),
     ),
   };
   // A shard narrowed by --grep narrows the merged run alike.
@@ -72,7 +76,8 @@ export function missingShards(shards: RunRecords[]): RunRecords['runErrors'] {
 }
 
 // Playwright runs dependency and teardown projects whole on every shard, so their tests come back once
-// per shard. One copy each is kept, the most damning one in the order of the verdict rules (verdict.ts):
+// per shard. The repetitions of --repeat-each are no copies: each is a test of its own, as in an
+// unsharded run (Playwright may shard them apart). One copy each is kept, the most damning one in the order of the verdict rules (verdict.ts):
 // a failure is evidence and outranks a copy that reached no verdict. The violations every copy's
 // exchanges showed are kept with it, as an unsharded run would count them.
 const SEVERITY: Record<TestRecord['outcome'], number> = { failed: 3, errored: 2, passed: 1, skipped: 0 };
@@ -80,7 +85,9 @@ const SEVERITY: Record<TestRecord['outcome'], number> = { failed: 3, errored: 2,
 function dedupe(tests: TestRecord[]): TestRecord[] {
   const byKey = new Map<string, TestRecord[]>();
   for (const test of tests) {
-    const key = [test.target, test.project, test.file, test.line, test.title].join('\u0000');
+    const key = [test.target, test.project, test.file, test.line, test.title, test.repeat ?? 0].join(
+      '\u0000',
+    );
     byKey.set(key, [...(byKey.get(key) ?? []), test]);
   }
   return [...byKey.values()].map((copies) => {

@@ -52,6 +52,7 @@ export function recordFromTest(
     file: relative(rootDir, test.location.file).split(sep).join('/'),
     line: test.location.line,
     project: test.parent.project()?.name ?? '',
+    ...(test.repeatEachIndex > 0 ? { repeat: test.repeatEachIndex } : {}),
     target,
     status,
     outcome: 'passed',

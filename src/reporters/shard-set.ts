@@ -108,7 +108,7 @@ export function mixedSplits(files: readonly ShardFile[]): string | undefined {
 }
 
 function keyOf(t: TestRecord): string {
-  return [t.target, t.project, t.file, t.line, t.title].join('\u0000');
+  return [t.target, t.project, t.file, t.line, t.title, t.repeat ?? 0].join('\u0000');
 }
 
 function shardNamed(name: string): { current: number; total: number } {

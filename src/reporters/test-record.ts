@@ -18,6 +18,9 @@ export interface TestRecord {
   file: string;
   line: number;
   project: string;
+  // Which run of the test under --repeat-each N (Playwright's repeatEachIndex, 1 to N-1); absent for the
+  // first. Each repetition is a test of its own: the shard merge keeps them apart (merge-records.ts).
+  repeat?: number;
   // metadata.target of the project ('embedded', 'fault:cancel-new-id', ...).
   target: string;
   // Playwright's status of the last attempt ('passed', 'failed', 'timedOut', 'skipped', 'interrupted').

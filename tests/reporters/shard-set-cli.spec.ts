@@ -135,3 +135,15 @@ test('a dedicated 1/1 job beside a split of the other tests merges, and the cons
   expect(run.stdout).toContain('merge-shards: merged 2 splits of different shard counts');
   expect(run.status).toBe(0);
 });
+
+// Not refused: the report is written with the missing shard's run error (exit 2), and the console
+// says how to mend it, where it said only that the shard was missing.
+test('a missing shard is named on the console with what to do, and the merge exits 2', () => {
+  const { run, dir, shards } = merge([{ current: 1, total: 2, tests: [tests[0]!] }]);
+  expect(run.stderr.trim().split('\n')).toEqual([
+    'merge-shards: shard 2 of 2 is missing',
+    `merge-shards: the merged report lacks the tests of the missing shard (exit 2): copy each one's shard-<i>-of-<n>.json into ${shards}, or run \`npm run conformance -- --shard=i/n\` for it, then merge again`,
+  ]);
+  expect(run.status).toBe(2);
+  expect(existsSync(join(dir, 'reports', 'compliance.json'))).toBe(true);
+});

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/contract/contract-files.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE, type RunPlan } from '../../src/harness/run/run-plan.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { childOutput } from '../helpers/child-output.ts';
 import { CONFORMANCE_ARGS, withoutMdeVariables } from '../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { jsonStandIn } from './json-stand-in.ts';
 import { tenantTarget } from './tenant-target.ts';
 
 // A tenant run asked for a Playwright trace stops before anything is sent (trace-option.ts): the
@@ -21,13 +21,11 @@ const PLAYWRIGHT_CLI = join(repoRoot, 'node_modules', '@playwright', 'test', 'cl
 // A tenant stand-in on loopback that answers nothing useful and counts what reached it.
 async function standIn() {
   const heard: string[] = [];
-  const server = createServer((req, res) => {
-    heard.push(`${req.method} ${req.url}`);
-    res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
+  const stand = await jsonStandIn(({ method, url, json }) => {
+    heard.push(`${method} ${url}`);
+    json(404, {});
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, heard, close: () => new Promise<void>((done) => server.close(() => done())) };
+  return { url: stand.url, heard, close: stand.close };
 }
 
 function tenantEnv(url: string): NodeJS.ProcessEnv {
@@ -43,18 +41,7 @@ function tenantEnv(url: string): NodeJS.ProcessEnv {
 }
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
-    const child = spawn(process.execPath, args, { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
+  return childOutput(spawn(process.execPath, args, { cwd, env }));
 }
 
 // Every Playwright trace under `dir`: the zip a test keeps, or a trace file not yet zipped.

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ControlApp, DEFAULT_SCOPE } from '../../../src/contract/index.ts';
 import { type RunningEmulator, startEmulator } from '../../../src/emulator/index.ts';
+import { childOutput } from '../../helpers/child-output.ts';
 import { testKeys } from '../test-keys.ts';
 
 // An HTTPS emulator for a whole spec file, and what a client outside the test process needs to use it:
@@ -121,21 +122,11 @@ export interface NodeRun {
   stderr: string;
 }
 
-export function runNode(script: string, input: string, env: Record<string, string>): Promise<NodeRun> {
-  return new Promise((resolve, reject) => {
-    // As a user's shell runs it: without the colours Playwright forces on its workers.
-    const { FORCE_COLOR: _colour, ...inherited } = process.env;
-    const child = spawn(process.execPath, [script], { cwd: REPO, env: { ...inherited, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+export async function runNode(script: string, input: string, env: Record<string, string>): Promise<NodeRun> {
+  // As a user's shell runs it: without the colours Playwright forces on its workers.
+  const { FORCE_COLOR: _colour, ...inherited } = process.env;
+  const child = spawn(process.execPath, [script], { cwd: REPO, env: { ...inherited, ...env } });
+  child.stdin.end(input);
+  const { status, stdout, stderr } = await childOutput(child);
+  return { code: status, stdout, stderr };
 }

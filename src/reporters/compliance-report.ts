@@ -140,6 +140,7 @@ function summarize(
       .filter((r) => r.verdict === 'FAIL' && r.baseline?.status === 'known')
       .map((r) => r.id),
     unjudged: requireMust ? mustsNotJudged(requirements) : [],
+    selectedBy: requireMust ? summary.narrowedBy : [],
   });
   // The exit code stays the verdict on what ran; the reason says it is not the whole suite.
   if (notRun.length > 0) outcome.exitReason += `; ${partialRun(notRun.length, requirements.length)}`;

@@ -48,6 +48,9 @@ export interface OutcomeEvidence {
   known?: readonly string[];
   // MUSTs left NA that MDE_REQUIRE_MUST_COVERAGE asks for (must-coverage.ts).
   unjudged?: readonly string[];
+  // With MDE_REQUIRE_MUST_COVERAGE, how the command line selected the tests (test-selection.ts): a
+  // selection may leave cases of a MUST untested while its row still reads PASS, so the gate fails it.
+  selectedBy?: readonly string[];
 }
 
 // A broken suite first (it proves nothing), then blocking requirements: a MUST that failed is evidence
@@ -61,6 +64,7 @@ export function decideOutcome({
   stale,
   known = [],
   unjudged = [],
+  selectedBy = [],
 }: OutcomeEvidence): Outcome {
   // A stale baseline blocks as a failed MUST does, but says that the baseline is what to fix.
   const blocking = [
@@ -75,9 +79,16 @@ export function decideOutcome({
     ? `${problems.length} test(s) or run step(s) reached no verdict: ${first.line}`
     : undefined;
   const uncovered =
-    unjudged.length > 0
-      ? `MUST requirements not judged, which MDE_REQUIRE_MUST_COVERAGE forbids: ${unjudged.join(', ')}`
-      : undefined;
+    [
+      unjudged.length > 0
+        ? `MUST requirements not judged, which MDE_REQUIRE_MUST_COVERAGE forbids: ${unjudged.join(', ')}`
+        : undefined,
+      selectedBy.length > 0
+        ? `MDE_REQUIRE_MUST_COVERAGE needs a whole run: the command line selected the tests (${selectedBy.join(' ')}); run without filters`
+        : undefined,
+    ]
+      .filter(Boolean)
+      .join('; ') || undefined;
   const said = (...parts: (string | undefined)[]) => parts.filter(Boolean).join('; ');
   if (problems.some((p) => p.category !== 'target-unreachable'))
     return { exitCode: EXIT.ERRORED, exitReason: said(lost, blocking, uncovered) };

@@ -97,3 +97,32 @@ test('on an emulator the same MUSTs apply: left NA, they fail coverage', () => {
   });
   expect(built.requirements.find((r) => r.id === 'AUTH.EXPIRED')!.applicable).toBeUndefined();
 });
+
+// A run whose command line selected its tests (`--grep-invert "Failed action"`) may keep a test of
+// every MUST and still leave cases of them untested (CANCEL.FINAL's Failed case): every row reads PASS
+// and none NA. A gate that must not pass on what was never tested cannot vouch for such a run.
+test('a run whose command line selected its tests fails coverage even where every MUST kept a test', () => {
+  const tests = registry.requirements.map((r) => testRecord({ title: r.id, requirements: [r.id] }));
+  const narrowedBy = ['--grep-invert Failed action'];
+  const gated = buildComplianceReport({
+    records: runRecords(tests, { narrowedBy }),
+    targetName: 'embedded',
+    registry,
+    requireMust: true,
+  });
+  expect(gated.requirements.filter((r) => r.verdict === 'NA')).toEqual([]);
+  expect(gated.summary.exitCode).toBe(1);
+  expect(gated.summary.exitReason).toContain(
+    'MDE_REQUIRE_MUST_COVERAGE needs a whole run: the command line selected the tests (--grep-invert Failed action)',
+  );
+  expect(renderMarkdown(gated)).toContain(
+    '**Not conforming, partial run** (exit 1): MDE_REQUIRE_MUST_COVERAGE',
+  );
+  // Without the gate the exit code stays the verdict on what ran.
+  const ungated = buildComplianceReport({
+    records: runRecords(tests, { narrowedBy }),
+    targetName: 'embedded',
+    registry,
+  });
+  expect(ungated.summary.exitCode).toBe(0);
+});

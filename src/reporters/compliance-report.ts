@@ -59,7 +59,8 @@ export interface ReportInputs {
   baseline?: Baseline;
   quota?: unknown;
   now?: Date;
-  // MDE_REQUIRE_MUST_COVERAGE (must-coverage.ts): a MUST left NA fails the run.
+  // MDE_REQUIRE_MUST_COVERAGE (must-coverage.ts): a MUST left NA fails the run, and so does a command
+  // line that selected the tests.
   requireMust?: boolean;
 }
 

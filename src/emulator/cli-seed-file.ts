@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { jsonSyntaxWhere } from '../contract/json-syntax-error.ts';
+import { unreadableFile } from '../contract/unreadable-file.ts';
 import { parseUserJson } from '../contract/user-json.ts';
 import { CliUsageError } from './cli-usage.ts';
 import { problemLines } from './state/input-problems.ts';
@@ -11,9 +12,7 @@ export function readSeedFile(file: string): Seed {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new CliUsageError(
-      `--seed: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-    );
+    throw new CliUsageError(`--seed: cannot read ${file}: ${unreadableFile(error)}.`);
   }
   let document: unknown;
   try {

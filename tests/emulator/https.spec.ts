@@ -116,6 +116,18 @@ test('tlsCertFile and tlsKeyFile serve one own certificate; a key of another cer
   await expect(startEmulator({ port: 0, tlsCertFile: join(dir, 'own.pem') })).rejects.toThrow(/go together/);
 });
 
+test('a certificate or key file that is missing or a directory is refused saying what to fix', async () => {
+  const own = await clientCertificate('localhost');
+  writeFileSync(join(dir, 'present.key'), own.key);
+  const missing = join(dir, 'absent.pem');
+  await expect(
+    startEmulator({ port: 0, tlsCertFile: missing, tlsKeyFile: join(dir, 'present.key') }, await testKeys()),
+  ).rejects.toThrow(`--tls-cert: cannot read ${missing}: it does not exist; check the path.`);
+  await expect(
+    startEmulator({ port: 0, tlsCertFile: join(dir, 'present.key'), tlsKeyFile: dir }, await testKeys()),
+  ).rejects.toThrow(`--tls-key: cannot read ${dir}: it is a directory; name the file.`);
+});
+
 test('an empty certificate or key file, or a key of another type than the certificate, is refused', async () => {
   const own = await clientCertificate('localhost');
   const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({

@@ -114,7 +114,12 @@ test.describe('command line', () => {
       ['--log-level', 'loud'],
       '--log-level takes one of fatal, error, warn, info, debug, trace, silent (got "loud")',
     ],
-    [['--seed', '/nonexistent.json'], '--seed: cannot read'],
+    // What to fix, not Node's error code (ENOENT).
+    [
+      ['--seed', '/nonexistent.json'],
+      '--seed: cannot read /nonexistent.json: it does not exist; check the path.',
+    ],
+    [['--seed', '/'], '--seed: cannot read /: it is a directory; name the file.'],
     [['extra'], 'Unexpected argument'],
     // Not the whole catalogue in one line of thousands of characters: the likely name, and where the rest is.
     [

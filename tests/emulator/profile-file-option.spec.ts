@@ -74,7 +74,7 @@ test.describe('--profile-file', () => {
 
   test('a file that is missing or not JSON is one line naming it', async () => {
     expect(await refusal(join(dir, 'nowhere.json'))).toMatch(
-      /nowhere\.json: cannot read the profile file \(ENOENT\)$/,
+      /nowhere\.json: cannot read the profile file: it does not exist; check the path$/,
     );
     expect(await refusal(file('broken.json', '{"profileVersion": 1,'))).toMatch(
       /broken\.json: not valid JSON/,

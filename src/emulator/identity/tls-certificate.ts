@@ -2,6 +2,7 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createSecureContext } from 'node:tls';
+import { unreadableFile } from '../../contract/unreadable-file.ts';
 import { systemTime, type TimeSource } from '../clock/virtual-clock.ts';
 import { EmulatorOptionsError } from '../options-error.ts';
 
@@ -58,8 +59,8 @@ export function readTlsCertificate(certFile: string, keyFile: string): TlsCertif
   const read = (file: string, flag: string) => {
     try {
       return readFileSync(file, 'utf8');
-    } catch {
-      throw new EmulatorOptionsError(`${flag}: cannot read ${file}.`);
+    } catch (error) {
+      throw new EmulatorOptionsError(`${flag}: cannot read ${file}: ${unreadableFile(error)}.`);
     }
   };
   const certificate = { cert: read(certFile, '--tls-cert'), key: read(keyFile, '--tls-key') };

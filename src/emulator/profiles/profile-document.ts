@@ -8,6 +8,7 @@ import {
   parseProfile,
 } from '../../contract/index.ts';
 import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
+import { unreadableFile } from '../../contract/unreadable-file.ts';
 import { parseUserJson } from '../../contract/user-json.ts';
 
 // Reads and validates a profile file once per process (again only if the file changed); every problem
@@ -24,9 +25,7 @@ export function readProfileFile(file: string): ProfileDocument {
     if (cached?.mtimeMs === mtimeMs) return cached.document;
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ProfileFormatError(
-      `${file}: cannot read the profile file (${(error as NodeJS.ErrnoException).code})`,
-    );
+    throw new ProfileFormatError(`${file}: cannot read the profile file: ${unreadableFile(error)}`);
   }
   let data: unknown;
   try {

@@ -1,0 +1,9 @@
+// Why a file a user named could not be read, said as what to fix: Node's error code alone (ENOENT)
+// told a user of `npm run emulator -- --seed FILE` nothing they could act on.
+export function unreadableFile(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'it does not exist; check the path';
+  if (code === 'EISDIR') return 'it is a directory; name the file';
+  if (code === 'EACCES' || code === 'EPERM') return `it cannot be read (${code}); check its permissions`;
+  return `it cannot be read (${code ?? (error as Error | undefined)?.message ?? 'unknown error'})`;
+}

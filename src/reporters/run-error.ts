@@ -7,6 +7,12 @@ import type { RunError } from './test-record.ts';
 // one of these means the target could not be judged; anything else means the suite broke.
 const TARGET_SIDE = new Set([TargetUnreachableError.name, ControlProtocolError.name, TransportError.name]);
 
+// Playwright's whole word on a selection that matched nothing; compliance.md's run error must say what
+// to check instead.
+const NO_TESTS = /^(?:Error: )?No tests found/;
+const NO_TESTS_LINE =
+  'No tests found: no test matched what the command line selected (--grep, file names, --last-failed, ...); check it, or list the tests with `npm run conformance -- --list`';
+
 // A run error as the reports show it. Playwright hands the error over serialized, its class name in
 // front of the message ("TargetUnreachableError: ..."), so the class is read from there.
 export function runErrorOf(error: TestError): RunError {
@@ -14,6 +20,6 @@ export function runErrorOf(error: TestError): RunError {
   const className = /^(\w+):/.exec(text)?.[1] ?? '';
   return {
     category: TARGET_SIDE.has(className) ? 'target-unreachable' : 'suite-error',
-    line: reasonLine(text),
+    line: NO_TESTS.test(text) ? NO_TESTS_LINE : reasonLine(text),
   };
 }

@@ -1,0 +1,28 @@
+import { runErrorOf } from '../../src/reporters/run-error.ts';
+import { expect, test } from '../helpers/api-test.ts';
+
+// `npm run conformance -- --grep cancell` (a typo) matched no test: compliance.md's run error said only
+// Playwright's "No tests found", which names neither the cause nor what to do.
+test("Playwright's No tests found is a suite error that says what to check and how to list the tests", () => {
+  for (const message of [
+    'Error: No tests found',
+    'No tests found.\nMake sure that arguments are regular expressions',
+  ])
+    expect(runErrorOf({ message })).toEqual({
+      category: 'suite-error',
+      line: 'No tests found: no test matched what the command line selected (--grep, file names, --last-failed, ...); check it, or list the tests with `npm run conformance -- --list`',
+    });
+});
+
+test('any other run error keeps its own line, and a target-side class makes it the target’s', () => {
+  expect(
+    runErrorOf({ message: 'TargetUnreachableError: http://127.0.0.1:1: the API does not answer' }),
+  ).toEqual({
+    category: 'target-unreachable',
+    line: 'TargetUnreachableError: http://127.0.0.1:1: the API does not answer',
+  });
+  expect(runErrorOf({ message: 'Error: boom\n    at x (y.ts:1:1)' })).toEqual({
+    category: 'suite-error',
+    line: 'boom',
+  });
+});

@@ -10,12 +10,19 @@ export function complianceLine(outDir: string, exitCode: ExitCode, reports: Comp
   const narrowed = reports.find((r) => r.summary.narrowedBy.length > 0)?.summary;
   const only = reports.length === 1 ? reports[0]!.summary : undefined;
   const noVerdict = only?.verdicts.ERROR ?? 0;
-  const notes = [
-    partial ? partialRun(partial.notRun.length, partial.requirements) : undefined,
-    narrowed ? narrowedRun(narrowed.narrowedBy, partial !== undefined) : undefined,
-    noVerdict > 0
-      ? `${noVerdict} of ${only!.requirements} requirements reached no verdict (ERROR)`
-      : undefined,
-  ].filter(Boolean);
+  // A run that ran no test at all: Playwright's own word above it ("No tests found") says not what to do.
+  const stopped = reports.every((r) => r.summary.tests.total === 0)
+    ? reports.find((r) => r.runErrors.length > 0)?.runErrors[0]
+    : undefined;
+  // (Then every requirement went untested, which the partial-run notes would only repeat.)
+  const notes = stopped
+    ? [`no test ran: ${stopped.line}`]
+    : [
+        partial ? partialRun(partial.notRun.length, partial.requirements) : undefined,
+        narrowed ? narrowedRun(narrowed.narrowedBy, partial !== undefined) : undefined,
+        noVerdict > 0
+          ? `${noVerdict} of ${only!.requirements} requirements reached no verdict (ERROR)`
+          : undefined,
+      ].filter(Boolean);
   return `compliance: ${outDir}/compliance.md (exit code ${[exitCode, ...notes].join(', ')})`;
 }

@@ -62,9 +62,12 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
   // A run that ran no test (a --grep that matched nothing) leaves no Allure results: the report in
   // allure-report/ is then an earlier run's, and would read as this one's beside its compliance report.
   const noResults = !existsSync(join(root, 'allure-results'));
-  if (ran && !ran.wroteNothing && noResults && existsSync(join(root, 'allure-report'))) {
+  if (ran && !ran.wroteNothing && noResults) {
+    const earlier = existsSync(join(root, 'allure-report'));
     rmSync(join(root, 'allure-report'), { recursive: true, force: true });
-    log("allure: no test left a result, so no Allure report (the earlier run's allure-report/ was removed)");
+    log(
+      `allure: no test left a result, so no Allure report${earlier ? " (the earlier run's allure-report/ was removed)" : ''}`,
+    );
   }
   // (Without results, the generator started during the run is told so, and stops.)
   if (!options.skipAllure && !ran?.wroteNothing) {
@@ -91,7 +94,8 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
   if (allure) {
     const generated = await allure;
     timings.allureMs = generated.durationMs;
-    log(`allure: ${generated.message}`);
+    // Without a run's results the line above has said so.
+    if (!(noResults && ran && !ran.wroteNothing)) log(`allure: ${generated.message}`);
     if (generated.qualityGate) log(`allure quality gate: ${generated.qualityGate}`);
     started = performance.now();
     const report = reportScan.finish('allure-report');

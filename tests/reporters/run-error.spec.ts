@@ -1,5 +1,9 @@
+import { getRegistry } from '../../src/contract/index.ts';
+import { complianceLine } from '../../src/reporters/compliance-line.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
 import { runErrorOf } from '../../src/reporters/run-error.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { runRecords } from './helpers/records.ts';
 
 // `npm run conformance -- --grep cancell` (a typo) matched no test: compliance.md's run error said only
 // Playwright's "No tests found", which names neither the cause nor what to do.
@@ -25,4 +29,18 @@ test('any other run error keeps its own line, and a target-side class makes it t
     category: 'suite-error',
     line: 'boom',
   });
+});
+
+// The run's closing line said "partial run: 33 of 33 requirements had no test in it, tests selected by
+// --grep ..." under Playwright's bare "No tests found": now what to check, as compliance.md says it.
+test('the closing line of a run that ran no test gives its run error, not the partial-run notes', () => {
+  const noTests = runErrorOf({ message: 'Error: No tests found' });
+  const report = buildComplianceReport({
+    records: runRecords([], { runErrors: [noTests], narrowedBy: ['--grep', 'cancell'] }),
+    targetName: 'embedded',
+    registry: getRegistry(),
+  });
+  expect(complianceLine('reports', 2, [report])).toBe(
+    `compliance: reports/compliance.md (exit code 2, no test ran: ${noTests.line})`,
+  );
 });

@@ -77,10 +77,14 @@ export function redactText(text: string): string {
     });
 }
 
+// Names too: a target may reflect a token into a header's name (x-echo-<token>), and Node hands names
+// over in lower case, which leaves a token of lower-case hex as it was issued.
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    out[name] = SENSITIVE_HEADERS.has(name.toLowerCase()) ? redactAuthorization(value) : redactText(value);
+    out[redactText(name)] = SENSITIVE_HEADERS.has(name.toLowerCase())
+      ? redactAuthorization(value)
+      : redactText(value);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // Entra client secrets, PEM private keys, Authorization values and token fields are replaced by shape.
 import { ENTRA_SECRET_SHAPE } from './entra-secret-shape.ts';
 import { PRIVATE_KEY_PEM } from './private-key-pem.ts';
+import { secretCore } from './secret-core.ts';
 import { formsOf } from './secret-forms.ts';
 
 const REDACTED = '[REDACTED]';
@@ -21,10 +22,13 @@ const byPrefix = new Map<string, string[]>();
 // Registers a value that must never be written anywhere (a client secret, an issued token), in each
 // form it may be written (secret-forms.ts): a token endpoint that quotes back the request body it
 // received quotes the secret form-encoded, and a JSON attachment holds it JSON-escaped.
+// A JWT's signature is registered on its own too (secret-core.ts).
 export function registerSecret(value: string | undefined): void {
   // Registered whole once, its forms are too: a worker is handed the same token again and again.
   if (!value || value.length < KEY_LENGTH || knownSecrets.has(value)) return;
   for (const form of formsOf(value)) registerForm(form);
+  const core = secretCore(value);
+  if (core !== value && core.length >= KEY_LENGTH) for (const form of formsOf(core)) registerForm(form);
 }
 
 function registerForm(value: string): void {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { registerSecret } from './redact.ts';
+import { secretCore } from './secret-core.ts';
 
 // Tokens issued during a run live in worker memory only, yet the leak scan runs afterwards in another
 // process. So each issued secret leaves a SHA-256 fingerprint (and its length, to know which candidate
@@ -15,13 +16,6 @@ export interface Fingerprint {
 
 export function fingerprintsFile(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.MDE_SECRETS_FINGERPRINTS_FILE || DEFAULT_FINGERPRINTS_FILE);
-}
-
-// The part of a secret worth fingerprinting: a JWT's signature (the header and payload are
-// guessable and often repeated), or the whole value.
-export function secretCore(value: string): string {
-  const parts = value.split('.');
-  return parts.length === 3 && value.startsWith('eyJ') && parts[2] ? parts[2] : value;
 }
 
 export function fingerprint(value: string): Fingerprint {

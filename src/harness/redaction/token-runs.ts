@@ -36,13 +36,23 @@ export function* tokenRuns(text: string, minLength: number): Generator<[number, 
   }
 }
 
-// A run holds an issued token whole, as a JWT's part (its signature is what is fingerprinted), or
-// after "=" (a form field, a query).
+// A run holds an issued token whole, or between separators: a JWT's part (its signature is what is
+// fingerprinted) after a ".", a form field or a query value after "=", a URL's path segment between
+// "/", a value after the "+" a form-encoded space becomes. "/" and "+" are base64's too, so a candidate
+// may also span them: each one starts at the run's start or after a separator and ends, a fingerprinted
+// length later, at the run's end or before a separator.
+const SEPARATOR = new Uint8Array(128);
+for (const c of './=+') SEPARATOR[c.charCodeAt(0)] = 1;
+
 export function runHoldsIssued(run: string, issued: IssuedFingerprints): boolean {
   if (holds(run, issued)) return true;
-  for (const separator of ['.', '=']) {
-    if (!run.includes(separator)) continue;
-    for (const part of run.split(separator)) if (holds(part, issued)) return true;
+  for (let start = 0; start < run.length; start++) {
+    if (start > 0 && SEPARATOR[run.charCodeAt(start - 1)] !== 1) continue;
+    for (const length of issued.lengths) {
+      const end = start + length;
+      if (end > run.length || (end < run.length && SEPARATOR[run.charCodeAt(end)] !== 1)) continue;
+      if (holds(run.slice(start, end), issued)) return true;
+    }
   }
   return false;
 }

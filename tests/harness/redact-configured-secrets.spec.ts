@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { base64Forms } from '../../src/harness/redaction/base64-forms.ts';
 import {
   configuredClientIds,
   configuredSecrets,
@@ -95,7 +96,11 @@ test('the private keys of certificate files and the federated token files are li
   const bodyLine = secrets[0]!.forms.find((form) => /^[A-Za-z0-9+/]{64}$/.test(form));
   expect(bodyLine).toBeDefined();
   expect(key.replace(/\n/g, '')).toContain(bodyLine!);
-  expect(secrets[1]!.forms).toEqual(['opaque-federated-token-value']);
+  // Raw, and inside base64 text (base64-forms.ts).
+  expect(secrets[1]!.forms).toEqual([
+    'opaque-federated-token-value',
+    ...base64Forms('opaque-federated-token-value'),
+  ]);
 });
 
 test('a PEM private key is redacted by shape in text and in JSON; a message naming the header is not', () => {

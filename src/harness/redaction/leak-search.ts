@@ -56,10 +56,16 @@ export function scanBuffer(buffer: Buffer, name: string, needles: Needles): Leak
   }
   // latin1 maps every byte to one character, so ASCII secrets match whatever the file's encoding.
   const text = buffer.toString('latin1');
-  const found = scanText(text, name, needles).map((what) => ({ file: name, what }));
+  const inside: LeakFinding[] = [];
   for (const embedded of embeddedReportFiles(text))
-    found.push(...scanBuffer(embedded.data, `${name}!${embedded.name}`, needles));
-  return found;
+    inside.push(...scanBuffer(embedded.data, `${name}!${embedded.name}`, needles));
+  // A secret an embedded file holds is in its container's base64 text too, where a configured
+  // secret's base64 forms (base64-forms.ts) find it again: named once, by the embedded file.
+  const named = new Set(inside.map((f) => f.what));
+  const found = scanText(text, name, needles)
+    .filter((what) => !named.has(what))
+    .map((what) => ({ file: name, what }));
+  return [...found, ...inside];
 }
 
 function scanText(text: string, name: string, needles: Needles): string[] {

@@ -51,7 +51,8 @@ export function checkEnvironment(env: Env, problems: ConfigProblems): CheckedEnv
   const source: Record<string, string> = {};
   for (const [name, raw] of Object.entries(env)) {
     const value = raw?.trim();
-    if (value && (schemaOf(name)?.writeOnly || /SECRET/.test(name))) registerSecret(value);
+    if (value && (schemaOf(name)?.writeOnly || /SECRET/.test(name)))
+      registerSecret(value, { configured: true });
     if (value && schemaOf(name)) given[name] = value;
   }
   // The Azure SDKs' namesakes stand in for a tenant only: in emulator modes they would name Microsoft.

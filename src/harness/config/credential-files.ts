@@ -93,7 +93,7 @@ export function tokenFileProblem(path: string): string | undefined {
   if (typeof read !== 'string') return read.problem;
   if (!read.trim())
     return `names ${path}, which is empty; the identity provider writes the token there (Kubernetes workload identity: the projected service account token)`;
-  registerSecret(read.trim());
+  registerSecret(read.trim(), { configured: true });
   return undefined;
 }
 

@@ -49,7 +49,7 @@ export function readSecret(spec: SecretBearingSpec, env?: Env): string {
           problem: 'is empty at sign-in time although it was set at start; set it again',
         },
       ]);
-    registerSecret(value);
+    registerSecret(value, { configured: true });
     return value;
   }
   const path = spec.kind === 'certificate' ? spec.certificatePath : spec.tokenFile;
@@ -63,7 +63,7 @@ export function readSecret(spec: SecretBearingSpec, env?: Env): string {
     ]);
   }
   if (spec.kind === 'certificate') registerPrivateKey(value);
-  else registerSecret(value);
+  else registerSecret(value, { configured: true });
   if (!value)
     throw new ConfigError([{ variable: path, problem: 'is empty at sign-in time; it was not at start' }]);
   return value;

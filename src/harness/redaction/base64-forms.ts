@@ -7,6 +7,16 @@
 // any base64 text may hold by chance, a finding that would stop every run.
 const MIN_LENGTH = 16;
 
+import { formsOf } from './secret-forms.ts';
+
+// A configured secret's forms: as text (secret-forms.ts), and each of those inside base64 text. A
+// token endpoint that quotes back the body it was sent, base64-encoded, quotes the secret form-encoded
+// (an Entra secret's "~" as %7E), whose base64 has nothing in common with the raw secret's.
+export function configuredSecretForms(value: string): string[] {
+  const text = formsOf(value);
+  return [...new Set([...text, ...text.flatMap(base64Forms)])];
+}
+
 export function base64Forms(value: string): string[] {
   if (value.length < MIN_LENGTH) return [];
   const bytes = Buffer.from(value, 'utf8');

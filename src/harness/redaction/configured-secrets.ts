@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ENV_SCHEMA, schemaOf } from '../config/env-schema.ts';
 import { type Env, readEnv } from '../config/read-env.ts';
-import { base64Forms } from './base64-forms.ts';
+import { configuredSecretForms } from './base64-forms.ts';
 import { privateKeyBlocks } from './private-key-pem.ts';
 import { formsOf } from './secret-forms.ts';
 
@@ -32,7 +32,7 @@ export function configuredSecrets(cwd = process.cwd(), environment: Env = proces
     const role = roleOf(name);
     if (!value || !role) continue;
     if (role === 'secret' && value.length >= MIN_LENGTH)
-      found.push({ what: `the value of ${name}`, kind: 'secret', forms: secretForms(value) });
+      found.push({ what: `the value of ${name}`, kind: 'secret', forms: configuredSecretForms(value) });
     if (role === 'client-id' && value.length >= MIN_LENGTH)
       found.push({ what: `the value of ${name}`, kind: 'client-id', forms: caseForms(value) });
     if (role === 'key-file')
@@ -46,15 +46,13 @@ export function configuredSecrets(cwd = process.cwd(), environment: Env = proces
         });
     const token = role === 'token-file' ? readQuietly(resolve(cwd, value)).trim() : '';
     if (token.length >= MIN_LENGTH)
-      found.push({ what: `the token in the file of ${name}`, kind: 'secret', forms: secretForms(token) });
+      found.push({
+        what: `the token in the file of ${name}`,
+        kind: 'secret',
+        forms: configuredSecretForms(token),
+      });
   }
   return found;
-}
-
-// A configured secret as it may be written: the text forms (secret-forms.ts), and inside base64 text
-// (base64-forms.ts: HTTP Basic credentials carry a client secret so).
-function secretForms(value: string): string[] {
-  return [...formsOf(value), ...base64Forms(value)];
 }
 
 // The same for callers that ask for every string they write (the reports): read again only when the

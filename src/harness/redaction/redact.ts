@@ -1,6 +1,7 @@
 // Replaces secrets before anything is written: attachments, error messages, logs, reports.
 // Known secret values (client secrets, issued tokens) are registered at run time; JWT-shaped strings,
 // Entra client secrets, PEM private keys, Authorization values and token fields are replaced by shape.
+import { configuredSecretForms } from './base64-forms.ts';
 import { ENTRA_SECRET_SHAPE } from './entra-secret-shape.ts';
 import { PRIVATE_KEY_PEM } from './private-key-pem.ts';
 import { secretCore } from './secret-core.ts';
@@ -22,11 +23,14 @@ const byPrefix = new Map<string, string[]>();
 // Registers a value that must never be written anywhere (a client secret, an issued token), in each
 // form it may be written (secret-forms.ts): a token endpoint that quotes back the request body it
 // received quotes the secret form-encoded, and a JSON attachment holds it JSON-escaped.
-// A JWT's signature is registered on its own too (secret-core.ts).
-export function registerSecret(value: string | undefined): void {
+// A JWT's signature is registered on its own too (secret-core.ts). A configured secret (`configured`:
+// one read for a sign-in) also in base64 text (base64-forms.ts): a token endpoint may quote back the
+// body it was sent base64-encoded, and the sign-in error quotes the endpoint. Not every issued token:
+// a self-test worker is issued thousands, each form of which it would keep.
+export function registerSecret(value: string | undefined, { configured = false } = {}): void {
   // Registered whole once, its forms are too: a worker is handed the same token again and again.
   if (!value || value.length < KEY_LENGTH || knownSecrets.has(value)) return;
-  for (const form of formsOf(value)) registerForm(form);
+  for (const form of configured ? configuredSecretForms(value) : formsOf(value)) registerForm(form);
   const core = secretCore(value);
   if (core !== value && core.length >= KEY_LENGTH) for (const form of formsOf(core)) registerForm(form);
 }

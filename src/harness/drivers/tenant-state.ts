@@ -9,6 +9,7 @@ import type { QuotaLedger } from '../http/quota-ledger.ts';
 import type { HttpSettings } from '../http/transport.ts';
 import { SignInError } from '../identity/sign-in-error.ts';
 import { type TokenSource, tokenSourceFor } from '../identity/token-source.ts';
+import { redactValue } from '../redaction/redact.ts';
 import { FreshReads } from './fresh-reads.ts';
 import { REAL_TIME, type RealTime } from './real-time.ts';
 import { REFUSED_SCANS_FILE, RefusedScans } from './refused-scans.ts';
@@ -174,6 +175,8 @@ export class TenantState implements CallGuard {
     }
   }
 
+  // Redacted as it is written: an entry keeps what the target answered (type, status), and
+  // tenant-ledger.json is made of these files as they stand. The ids the teardown needs stay (GUIDs).
   writeLedger(): void {
     const { resultsDir, runId, spec } = this.options;
     writeActionLedger(
@@ -181,7 +184,7 @@ export class TenantState implements CallGuard {
       JSON.stringify(
         {
           runId,
-          actions: [...this.created.values()],
+          actions: redactValue([...this.created.values()]),
           ...(this.unansweredScans.length > 0 ? { unansweredScans: this.unansweredScans } : {}),
         },
         null,

@@ -1,3 +1,5 @@
+import { formsOf } from './secret-forms.ts';
+
 // A secret as it stands inside base64 text, wherever it began: HTTP Basic credentials
 // (base64 of "client_id:client_secret", the client_secret_basic a token endpoint takes), or a header
 // or body a tool encodes whole. Base64 writes three bytes as four characters, so a secret is written
@@ -6,8 +8,6 @@
 // Only for secrets of MIN_LENGTH characters or more: the form of a short one is a few characters that
 // any base64 text may hold by chance, a finding that would stop every run.
 const MIN_LENGTH = 16;
-
-import { formsOf } from './secret-forms.ts';
 
 // A configured secret's forms: as text (secret-forms.ts), and each of those inside base64 text. A
 // token endpoint that quotes back the body it was sent, base64-encoded, quotes the secret form-encoded

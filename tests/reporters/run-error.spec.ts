@@ -31,8 +31,8 @@ test('any other run error keeps its own line, and a target-side class makes it t
   });
 });
 
-// The run's closing line said "partial run: 33 of 33 requirements had no test in it, tests selected by
-// --grep ..." under Playwright's bare "No tests found": now what to check, as compliance.md says it.
+// The run's closing line said that every requirement had no test in it, and which --grep selected them,
+// under Playwright's bare "No tests found": now what to check, as compliance.md says it.
 test('the closing line of a run that ran no test gives its run error, not the partial-run notes', () => {
   const noTests = runErrorOf({ message: 'Error: No tests found' });
   const report = buildComplianceReport({

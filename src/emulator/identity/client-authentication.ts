@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
 import type { AppRegistration } from '../state/app-registry.ts';
 import { requireClaims } from './assertion-claims.ts';
+import { requireAssertionShape } from './assertion-shape.ts';
 import { verifyCertificateAssertion } from './certificate-assertion.ts';
 import { EntraRefusal } from './entra-error.ts';
 import { verifyFederatedAssertion } from './federated-assertion.ts';
@@ -57,6 +58,7 @@ async function verifyAssertion(jwt: string, input: ClientAuthentication): Promis
   } catch {
     throw new EntraRefusal('malformedAssertion', 'JWT token is invalid or malformed.');
   }
+  requireAssertionShape(header, claims);
   requireClaims(claims, ['iss']);
   // Entra tells the two apart by the issuer: the app itself signs a certificate assertion.
   if (String(claims.iss).toLowerCase() === input.app.clientId.toLowerCase()) {

@@ -71,7 +71,7 @@ export async function buildApp(
   // through the client error handler; it looks for late requests every connectionsCheckingInterval
   // (30 s by default, which would let one wait a minute and a half).
   const timeouts = {
-    // Refused in the envelope instead (http/missing-host.ts).
+    // Refused in the envelope instead (http/host-header.ts).
     requireHostHeader: false,
     headersTimeout: Math.min(60_000, options.requestTimeoutMs),
     connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(options.requestTimeoutMs / 4))),

@@ -4,7 +4,7 @@ import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';
 import { stampArrival } from '../http/date-header.ts';
 import type { ApiRouteConfig } from '../http/error-handler.ts';
-import { missingHost } from '../http/missing-host.ts';
+import { hostProblem } from '../http/host-header.ts';
 import { throttle } from '../rate-limit/throttle.ts';
 import type { Caller } from './token-verifier.ts';
 
@@ -35,7 +35,7 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation) {
     stampArrival(ctx, request, reply);
     const header = request.headers.authorization;
     let known: Caller | undefined;
-    const noHost = missingHost(request);
+    const noHost = hostProblem(request);
     if (noHost) {
       done(noHost);
       return;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { toHttpDate } from '../clock/timestamps.ts';
 import type { EmulatorContext } from '../context.ts';
-import { missingHost } from './missing-host.ts';
+import { hostProblem } from './host-header.ts';
 
 // Every answer carries the virtual time in Date (the current second, truncated); the request keeps the
 // instant in milliseconds, so that everything it decides (rate windows, Retry-After) reads one time.
@@ -15,7 +15,7 @@ export function stampArrival(ctx: EmulatorContext, request: FastifyRequest, repl
 export function installDateHeader(app: FastifyInstance, ctx: EmulatorContext): void {
   app.addHook('onRequest', (request, reply, done) => {
     stampArrival(ctx, request, reply);
-    done(missingHost(request));
+    done(hostProblem(request));
   });
 }
 

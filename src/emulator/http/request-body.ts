@@ -30,7 +30,13 @@ export function readJsonBody(
     parsed = JSON.parse(raw);
   } catch {
     if (policy.malformedJson === 'read-as-empty') return {};
-    throw new WireError('InvalidRequestBody', 'The request body is not valid JSON.');
+    // RFC 8259 lets a parser refuse a byte order mark, as this one does; "not valid JSON" alone sent
+    // users looking for a mistake in JSON that has none.
+    const detail =
+      raw.charCodeAt(0) === 0xfeff
+        ? 'The request body begins with a byte order mark (U+FEFF): send the JSON without it.'
+        : 'The request body is not valid JSON.';
+    throw new WireError('InvalidRequestBody', detail);
   }
   if (Array.isArray(parsed) && policy.arrayBody === 'first-item') parsed = parsed[0] ?? {};
   if (['string', 'number', 'boolean'].includes(typeof parsed) && policy.scalarBody === 'read-as-empty')

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { withoutBom } from '../../contract/user-json.ts';
 import { toRfc3339 } from '../clock/timestamps.ts';
 import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';
@@ -70,10 +71,12 @@ function resetInput(input: unknown, problems: Problems): true | undefined {
   return body ? true : undefined;
 }
 
+// Read as a --seed file is (cli-seed-file.ts): a UTF-8 byte order mark, which Windows editors write and
+// `curl -d @file` sends, is skipped.
 function jsonBody(body: unknown): unknown {
   if (typeof body !== 'string' || body.length === 0) return {};
   try {
-    return JSON.parse(body);
+    return JSON.parse(withoutBom(body));
   } catch {
     throw new WireError('InvalidRequestBody', 'The body is not valid JSON.');
   }

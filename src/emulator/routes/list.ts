@@ -5,6 +5,7 @@ import { WireError } from '../error-catalogue.ts';
 import { toWire } from '../http/machine-action-wire.ts';
 import { ODataFilterError } from '../odata/odata-filter.ts';
 import { applyODataQuery, type ODataQuery, ODataQueryError, parseODataQuery } from '../odata/odata-query.ts';
+import { undecodableOption } from '../odata/query-decoding.ts';
 import { settle } from '../state/lifecycle.ts';
 import type { Outcome } from './outcome.ts';
 
@@ -16,6 +17,12 @@ export function listHandler(ctx: EmulatorContext, crossTenant = false, applyQuer
   const filterable = filterableFields(ctx);
   return function list(request: FastifyRequest, caller: Caller): Outcome {
     let query: ODataQuery;
+    const undecodable = applyQuery ? undecodableOption(request.url) : undefined;
+    if (undecodable)
+      throw new WireError(
+        'ODataError',
+        `Invalid OData URI query: ${undecodable} cannot be decoded: it holds a %-escape that is no UTF-8 (such as %FF) or no escape (such as %zz); percent-encode its text as UTF-8.`,
+      );
     try {
       query = parseODataQuery(applyQuery ? (request.query as Record<string, unknown>) : {}, filterable);
     } catch (error) {

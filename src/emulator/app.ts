@@ -103,11 +103,11 @@ export async function buildApp(
     ? Fastify({ ...serverOptions, https: { cert: tls.cert, key: tls.key, ...timeouts } })
     : Fastify(serverOptions)) as unknown as FastifyInstance;
   app.decorate('emulator', ctx);
-  installNodeAnswers(app.server, ctx);
+  const routes = new RouteTable();
+  installNodeAnswers(app.server, ctx, routes);
   app.decorateRequest('admission', null);
   app.decorateRequest('receivedAtMs', 0);
 
-  const routes = new RouteTable();
   app.addHook('onRoute', (route) =>
     routes.add(
       route.method,

@@ -1,15 +1,17 @@
 import type { Server } from 'node:http';
 import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';
+import { entraHttpRefusalAnswer } from '../identity/entra-error.ts';
 import { rawAnswer } from './client-errors.ts';
 import { httpDateAt } from './date-header.ts';
 import { answerPlainHttpOnTls } from './plain-http-on-tls.ts';
 import { errorAnswer } from './render-answer.ts';
+import type { RouteTable } from './route-table.ts';
 
 // Requests Node's HTTP server answers by itself, before any route: an Expect other than 100-continue
 // (a bare 417 with no body), CONNECT, and on an HTTPS port a plain-HTTP request (both: the connection
 // closed with no answer at all). All are answered in the envelope instead, saying what is wrong.
-export function installNodeAnswers(server: Server, ctx: EmulatorContext): void {
+export function installNodeAnswers(server: Server, ctx: EmulatorContext, routes: RouteTable): void {
   answerPlainHttpOnTls(server, (origin) =>
     rawAnswer(
       ctx,
@@ -19,19 +21,26 @@ export function installNodeAnswers(server: Server, ctx: EmulatorContext): void {
       ),
     ),
   );
-  server.on('checkExpectation', (_request, response) => {
-    const error = new WireError(
-      'ExpectationFailed',
-      'The Expect header is not met: send none, or Expect: 100-continue.',
-    );
-    const answer = errorAnswer(ctx, error, false);
-    const payload = answer.text ?? JSON.stringify(answer.body);
+  server.on('checkExpectation', (request, response) => {
+    const detail = 'The Expect header is not met: send none, or Expect: 100-continue.';
+    const nowMs = ctx.clock.now();
+    // The token endpoint refuses in Entra's shape, which MSAL reads (docs/emulator.md#token-errors).
+    const path = (request.url ?? '').split('?')[0]!;
+    let answer: { status: number; headers: Record<string, string>; payload: string };
+    if (routes.isEntra(path)) {
+      const entra = entraHttpRefusalAnswer(417, detail, nowMs, request.headers['client-request-id']);
+      answer = { status: entra.status, headers: entra.headers, payload: entra.body };
+    } else {
+      const envelope = errorAnswer(ctx, new WireError('ExpectationFailed', detail), false);
+      const payload = envelope.text ?? JSON.stringify(envelope.body);
+      answer = { status: envelope.status, headers: envelope.headers, payload };
+    }
     response.writeHead(answer.status, {
       ...answer.headers,
-      date: httpDateAt(ctx.clock.now()),
-      'content-length': Buffer.byteLength(payload),
+      date: httpDateAt(nowMs),
+      'content-length': Buffer.byteLength(answer.payload),
     });
-    response.end(Buffer.from(payload)); // bytes: see send-answer.ts
+    response.end(Buffer.from(answer.payload)); // bytes: see send-answer.ts
   });
   server.on('connect', (_request, socket) => {
     const error = new WireError('MethodNotAllowed', 'CONNECT is not served: the emulator is no proxy.');

@@ -49,6 +49,25 @@ export function sendEntraHttpRefusal(
   return sendEntraShape(reply, status, body, 'no-store, no-cache');
 }
 
+// The same refusal where there is no Fastify reply (Node answers before any route: http/node-answers.ts),
+// as a status, headers and body for the raw response.
+export function entraHttpRefusalAnswer(
+  status: number,
+  detail: string,
+  nowMs: number,
+  clientRequestId: unknown,
+): { status: number; headers: Record<string, string>; body: string } {
+  const correlationId =
+    typeof clientRequestId === 'string' && GUID.test(clientRequestId) ? clientRequestId : randomUUID();
+  const body = entraShape('invalid_request', undefined, detail, nowMs, correlationId);
+  const headers = {
+    'cache-control': 'no-store, no-cache',
+    pragma: 'no-cache',
+    'content-type': 'application/json; charset=utf-8',
+  };
+  return { status, headers, body: JSON.stringify(body) };
+}
+
 function entraShape(
   error: string,
   code: number | undefined,

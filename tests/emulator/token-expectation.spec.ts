@@ -1,0 +1,60 @@
+import { connect } from 'node:net';
+import { startEmulator } from '../../src/emulator/index.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { testKeys } from './test-keys.ts';
+
+// Every refusal of the token endpoint is in Entra's shape, "error" a string (docs/emulator.md#token-errors),
+// so that MSAL can read it. An Expect other than 100-continue is refused by Node before any route runs
+// (http/node-answers.ts), and was answered in the API's envelope there too, "error" an object: the
+// route is known from the URL, and the token endpoint's 417 is now Entra's, with no AADSTS code.
+
+function exchange(url: string, raw: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(raw));
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => {
+      text += chunk;
+    });
+    socket.on('close', () => resolve(text));
+    socket.on('error', reject);
+  });
+}
+
+function parse(text: string): { status: number; headers: string; body: Record<string, unknown> } {
+  const [head = '', body = ''] = text.split('\r\n\r\n');
+  return { status: Number(head.split(' ')[1]), headers: head.toLowerCase(), body: JSON.parse(body) };
+}
+
+test.describe('an Expect other than 100-continue', () => {
+  let url: string;
+  let close: () => Promise<void>;
+
+  test.beforeAll(async () => {
+    const emulator = await startEmulator({ port: 0 }, await testKeys());
+    url = emulator.url;
+    close = emulator.close;
+  });
+
+  test.afterAll(async () => close());
+
+  const request = (path: string) =>
+    `POST ${path} HTTP/1.1\r\nHost: x\r\nExpect: bogus\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
+    'Content-Length: 0\r\nConnection: close\r\n\r\n';
+
+  for (const path of ['/contoso.example/oauth2/v2.0/token', '/contoso.example/OAuth2/Token'])
+    test(`on the token endpoint ${path} answers 417 in Entra's shape`, async () => {
+      const answer = parse(await exchange(url, request(path)));
+      expect(answer.status).toBe(417);
+      expect(answer.headers).toContain('content-type: application/json');
+      expect(answer.body).toMatchObject({ error: 'invalid_request', error_codes: [] });
+      expect(answer.body['error_description']).toEqual(expect.stringContaining('Expect'));
+    });
+
+  test('elsewhere answers 417 ExpectationFailed in the error envelope', async () => {
+    const answer = parse(await exchange(url, request('/_emulator/clock/advance')));
+    expect(answer.status).toBe(417);
+    expect(answer.body).toEqual({ error: expect.objectContaining({ code: 'ExpectationFailed' }) });
+  });
+});

@@ -1,30 +1,11 @@
 import { connect } from 'node:net';
 import { startEmulator } from '../../src/emulator/index.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { rawExchange as exchange, parseRawAnswer as parse } from './raw-exchange.ts';
 import { testKeys } from './test-keys.ts';
 
 // Requests Node's HTTP parser refuses never reach Fastify's routes; they are answered over real HTTP
 // in the same error envelope as every other refusal (docs/emulator.md: Errors).
-
-// Sends raw bytes and reads whatever comes back until the server closes the connection.
-function exchange(url: string, raw: string): Promise<string> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.write(raw));
-    let text = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk) => {
-      text += chunk;
-    });
-    socket.on('close', () => resolve(text));
-    socket.on('error', reject);
-  });
-}
-
-function parse(text: string): { status: number; headers: string; body: Record<string, unknown> } {
-  const [head = '', body = ''] = text.split('\r\n\r\n');
-  return { status: Number(head.split(' ')[1]), headers: head.toLowerCase(), body: JSON.parse(body) };
-}
 
 test.describe('requests the HTTP parser refuses', () => {
   let url: string;

@@ -1,6 +1,6 @@
-import { connect } from 'node:net';
 import { startEmulator } from '../../src/emulator/index.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { rawExchange as exchange, parseRawAnswer as parse } from './raw-exchange.ts';
 import { testKeys } from './test-keys.ts';
 
 // RFC 9112 section 3.2: a server MUST answer 400 to a request with more than one Host line or a Host
@@ -8,25 +8,6 @@ import { testKeys } from './test-keys.ts';
 // documents' endpoints, a certificate assertion's audience), and took the first of two, or any text:
 // `Host: a b` was served, and the token_endpoint it published read "http://a b/...". Now such a request
 // is refused as a missing Host is: 400 in the envelope (Entra's shape at the token endpoint).
-
-function exchange(url: string, raw: string): Promise<string> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.write(raw));
-    let text = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk) => {
-      text += chunk;
-    });
-    socket.on('close', () => resolve(text));
-    socket.on('error', reject);
-  });
-}
-
-function parse(text: string): { status: number; body: Record<string, unknown> } {
-  const [head = '', body = ''] = text.split('\r\n\r\n');
-  return { status: Number(head.split(' ')[1]), body: JSON.parse(body) };
-}
 
 const TENANT = '6d5c1a5e-0b1c-4c1e-9a55-2f0e3b1c4d01';
 const FORM = new URLSearchParams({

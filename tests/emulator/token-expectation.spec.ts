@@ -1,31 +1,12 @@
-import { connect } from 'node:net';
 import { startEmulator } from '../../src/emulator/index.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { rawExchange as exchange, parseRawAnswer as parse } from './raw-exchange.ts';
 import { testKeys } from './test-keys.ts';
 
 // Every refusal of the token endpoint is in Entra's shape, "error" a string (docs/emulator.md#token-errors),
 // so that MSAL can read it. An Expect other than 100-continue is refused by Node before any route runs
 // (http/node-answers.ts), and was answered in the API's envelope there too, "error" an object: the
 // route is known from the URL, and the token endpoint's 417 is now Entra's, with no AADSTS code.
-
-function exchange(url: string, raw: string): Promise<string> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.write(raw));
-    let text = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk) => {
-      text += chunk;
-    });
-    socket.on('close', () => resolve(text));
-    socket.on('error', reject);
-  });
-}
-
-function parse(text: string): { status: number; headers: string; body: Record<string, unknown> } {
-  const [head = '', body = ''] = text.split('\r\n\r\n');
-  return { status: Number(head.split(' ')[1]), headers: head.toLowerCase(), body: JSON.parse(body) };
-}
 
 test.describe('an Expect other than 100-continue', () => {
   let url: string;

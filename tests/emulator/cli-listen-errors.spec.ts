@@ -33,7 +33,12 @@ test('a privileged port without the privilege to listen there says what to choos
   );
   const home = mkdtempSync(join(tmpdir(), 'emulator-eacces-'));
   if (asRoot) chmodSync(home, 0o777);
-  const run = emulatorCli(['--port', '1'], { HOME: home }, asRoot ? { uid: NOBODY, gid: NOBODY } : {});
+  // Its home and temp directory (tsx's cache) are the test's, removed after it.
+  const run = emulatorCli(
+    ['--port', '1'],
+    { HOME: home, TMPDIR: home },
+    asRoot ? { uid: NOBODY, gid: NOBODY } : {},
+  );
   rmSync(home, { recursive: true, force: true });
   expect(run.stderr.trim().split('\n'), run.stdout).toEqual([
     'emulator: port 1 on 127.0.0.1 needs privileges this user lacks (EACCES): choose one from 1024 up with --port <n>, or --port 0 for any free port (see --help)',

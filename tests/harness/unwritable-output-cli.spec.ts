@@ -40,7 +40,7 @@ test.describe('an output directory the run cannot write', () => {
       prepare(dir);
       const run = spawnSync(process.execPath, CONFORMANCE_ARGS, {
         cwd: dir,
-        env: { ...withoutMdeVariables(), HOME: dir },
+        env: { ...withoutMdeVariables(), HOME: dir, TMPDIR: dir },
         encoding: 'utf8',
         timeout: 60_000,
         ...(asRoot && what.includes('read-only') ? { uid: NOBODY, gid: NOBODY } : {}),

@@ -30,7 +30,7 @@ console.log(JSON.stringify(result));`;
   const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: repoRoot,
     encoding: 'utf8',
-    env: { ...process.env, HOME: dir },
+    env: { ...process.env, HOME: dir, TMPDIR: dir },
     ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
   });
   expect(run.stderr).not.toContain('EACCES');

@@ -1,6 +1,12 @@
 import type { JWTPayload } from 'jose';
-import { certificateAssertionOf, exchange, registerCertApp } from './client-assertions.ts';
-import { expect, START_MS, TENANT, test } from './emulator-fixture.ts';
+import {
+  certificateAssertionOf,
+  exchange,
+  registerCertApp,
+  registerFederatedApp,
+  SUBJECT,
+} from './client-assertions.ts';
+import { expect, START_MS, test } from './emulator-fixture.ts';
 import {
   type ClientCertificate,
   clientCertificate,
@@ -15,7 +21,6 @@ import {
 // reads. It is malformed, and refused as Entra refuses a malformed assertion (400 invalid_request,
 // AADSTS50027); the emulator keeps serving.
 
-const SUBJECT = 'repo:contoso/response-automation:ref:refs/heads/main';
 const NO_TEXT = { toString: 1 };
 
 let github: IdentityProvider;
@@ -26,15 +31,7 @@ test.beforeAll(async () => {
 });
 
 test.beforeEach(async ({ emu }) => {
-  const app = {
-    tenantId: TENANT,
-    roles: ['Machine.Read.All'],
-    clientId: 'fed-app',
-    federatedCredentials: [
-      { issuer: github.issuer, subject: SUBJECT, audiences: [EXCHANGE_AUDIENCE], jwks: github.jwks },
-    ],
-  };
-  expect((await emu.control('POST', '/apps', app)).statusCode).toBe(201);
+  expect(await registerFederatedApp(emu, github)).toBe(201);
   expect(await registerCertApp(emu, certificate)).toBe(201);
 });
 

@@ -1,11 +1,9 @@
 import { decodeJwt } from 'jose';
-import { exchange } from './client-assertions.ts';
-import { expect, START_MS, TENANT, test } from './emulator-fixture.ts';
+import { exchange, registerFederatedApp, SUBJECT } from './client-assertions.ts';
+import { expect, START_MS, test } from './emulator-fixture.ts';
 import { EXCHANGE_AUDIENCE, type IdentityProvider, identityProvider } from './identity/test-credentials.ts';
 
 // Federated tokens (another issuer signs, matched against the app's federated credentials).
-
-const SUBJECT = 'repo:contoso/response-automation:ref:refs/heads/main';
 
 let github: IdentityProvider;
 
@@ -14,15 +12,7 @@ test.beforeAll(async () => {
 });
 
 test.beforeEach(async ({ emu }) => {
-  const app = {
-    tenantId: TENANT,
-    roles: ['Machine.Read.All'],
-    clientId: 'fed-app',
-    federatedCredentials: [
-      { issuer: github.issuer, subject: SUBJECT, audiences: [EXCHANGE_AUDIENCE], jwks: github.jwks },
-    ],
-  };
-  expect((await emu.control('POST', '/apps', app)).statusCode).toBe(201);
+  expect(await registerFederatedApp(emu, github)).toBe(201);
 });
 
 test('a federated token matching the credential gets a token', async ({ emu }) => {

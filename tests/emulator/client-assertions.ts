@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { importPKCS8, type JWTPayload, SignJWT } from 'jose';
 import { DEFAULT_SCOPE } from '../../src/contract/index.ts';
 import { type Emu, START_MS, TENANT } from './emulator-fixture.ts';
-import type { ClientCertificate } from './identity/test-credentials.ts';
+import {
+  type ClientCertificate,
+  EXCHANGE_AUDIENCE,
+  type IdentityProvider,
+} from './identity/test-credentials.ts';
 
 // Client assertions at the token endpoint (docs/interfaces.md#client-assertions), driven with inject()
 // on a pinned clock: a certificate assertion (the app signs, iss = sub = client id) and a federated
@@ -45,6 +49,22 @@ export async function certificateAssertionOf(
   return new SignJWT({ ...claimsOf, ...claims })
     .setProtectedHeader({ alg, typ: 'JWT', ...thumbprint, ...options.header })
     .sign(await importPKCS8(options.key ?? certificate.key, alg));
+}
+
+// The subject of the federated tokens the tests sign: a GitHub Actions workflow's.
+export const SUBJECT = 'repo:contoso/response-automation:ref:refs/heads/main';
+
+// fed-app, a read-only app that trusts `provider`'s tokens for SUBJECT, as Entra's token exchange does.
+export async function registerFederatedApp(emu: Emu, provider: IdentityProvider): Promise<number> {
+  const app = {
+    tenantId: TENANT,
+    roles: ['Machine.Read.All'],
+    clientId: 'fed-app',
+    federatedCredentials: [
+      { issuer: provider.issuer, subject: SUBJECT, audiences: [EXCHANGE_AUDIENCE], jwks: provider.jwks },
+    ],
+  };
+  return (await emu.control('POST', '/apps', app)).statusCode;
 }
 
 // cert-app, a read-only app that signs in with `certificate`.

@@ -1,26 +1,15 @@
 import { connect } from 'node:net';
-import { startEmulator } from '../../src/emulator/index.ts';
 import { expect, test } from '../helpers/api-test.ts';
-import { rawExchange as exchange, parseRawAnswer as parse } from './raw-exchange.ts';
-import { testKeys } from './test-keys.ts';
+import { rawExchange as exchange, listeningEmulator, parseRawAnswer as parse } from './raw-exchange.ts';
 
 // Requests Node's HTTP parser refuses never reach Fastify's routes; they are answered over real HTTP
 // in the same error envelope as every other refusal (docs/emulator.md: Errors).
 
 test.describe('requests the HTTP parser refuses', () => {
-  let url: string;
-  let close: () => Promise<void>;
-
-  test.beforeAll(async () => {
-    const emulator = await startEmulator({ port: 0 }, await testKeys());
-    url = emulator.url;
-    close = emulator.close;
-  });
-
-  test.afterAll(async () => close());
+  const emulator = listeningEmulator();
 
   test('a 17 KB URL answers 431 RequestHeaderFieldsTooLarge in the error envelope', async () => {
-    const res = await fetch(`${url}/api/machineactions/${'a'.repeat(17_000)}`);
+    const res = await fetch(`${emulator.url}/api/machineactions/${'a'.repeat(17_000)}`);
     expect(res.status).toBe(431);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(Date.parse(res.headers.get('date') ?? '')).not.toBeNaN();
@@ -31,7 +20,7 @@ test.describe('requests the HTTP parser refuses', () => {
   });
 
   test('a malformed request line answers 400 BadRequest in the error envelope', async () => {
-    const answer = parse(await exchange(url, 'NOT A REQUEST\r\n\r\n'));
+    const answer = parse(await exchange(emulator.url, 'NOT A REQUEST\r\n\r\n'));
     expect(answer.status).toBe(400);
     expect(answer.headers).toContain('content-type: application/json');
     expect(answer.body).toEqual({ error: expect.objectContaining({ code: 'BadRequest' }) });
@@ -41,7 +30,7 @@ test.describe('requests the HTTP parser refuses', () => {
   // answers of the two in flight, and the connection closed under them.
   test('requests pipelined before a malformed one are answered first, in order', async () => {
     const text = await exchange(
-      url,
+      emulator.url,
       'GET /_emulator/clock HTTP/1.1\r\nHost: x\r\n\r\nGET /_emulator/info HTTP/1.1\r\nHost: x\r\n\r\n' +
         'NOT A REQUEST\r\n\r\n',
     );
@@ -62,7 +51,7 @@ test.describe('requests the HTTP parser refuses', () => {
     test(`an HTTP/${version} request to ${where} without Host answers 400 with what to send`, async () => {
       const answer = parse(
         await exchange(
-          url,
+          emulator.url,
           `${where.includes('oauth2') ? 'POST' : 'GET'} ${where} HTTP/${version}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
         ),
       );
@@ -86,14 +75,14 @@ test.describe('requests the HTTP parser refuses', () => {
     ['a CONNECT', 'CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n', 405, 'MethodNotAllowed'],
   ] as const)
     test(`${what} answers ${status} ${code} in the error envelope`, async () => {
-      const answer = parse(await exchange(url, raw));
+      const answer = parse(await exchange(emulator.url, raw));
       expect(answer.status).toBe(status);
       expect(answer.headers).toContain('content-type: application/json');
       expect(answer.body).toEqual({ error: expect.objectContaining({ code }) });
     });
 
   test('a client that closes its connection mid-request leaves the emulator serving', async () => {
-    const { hostname, port } = new URL(url);
+    const { hostname, port } = new URL(emulator.url);
     await new Promise<void>((resolve) => {
       const socket = connect(Number(port), hostname, () => {
         socket.write(`GET /${'a'.repeat(20_000)} HTTP/1.1\r\n`);
@@ -101,22 +90,13 @@ test.describe('requests the HTTP parser refuses', () => {
         resolve();
       });
     });
-    const res = await fetch(`${url}/api/machineactions`);
+    const res = await fetch(`${emulator.url}/api/machineactions`);
     expect(res.status).toBe(401);
   });
 });
 
 test.describe('requests that never finish arriving', () => {
-  let url: string;
-  let close: () => Promise<void>;
-
-  test.beforeAll(async () => {
-    const emulator = await startEmulator({ port: 0, requestTimeoutMs: 300 }, await testKeys());
-    url = emulator.url;
-    close = emulator.close;
-  });
-
-  test.afterAll(async () => close());
+  const emulator = listeningEmulator({ requestTimeoutMs: 300 });
 
   // Headers alone always timed out; a body did not, and its connection stayed open for good.
   for (const [what, raw] of [
@@ -133,7 +113,7 @@ test.describe('requests that never finish arriving', () => {
     ],
   ] as const)
     test(`${what} answer 408 RequestTimeout and the connection closes`, async () => {
-      const answer = parse(await exchange(url, raw));
+      const answer = parse(await exchange(emulator.url, raw));
       expect(answer.status).toBe(408);
       expect(answer.body).toEqual({ error: expect.objectContaining({ code: 'RequestTimeout' }) });
     });

@@ -1,7 +1,5 @@
-import { startEmulator } from '../../src/emulator/index.ts';
 import { expect, test } from '../helpers/api-test.ts';
-import { rawExchange as exchange, parseRawAnswer as parse } from './raw-exchange.ts';
-import { testKeys } from './test-keys.ts';
+import { rawExchange as exchange, listeningEmulator, parseRawAnswer as parse } from './raw-exchange.ts';
 
 // RFC 9112 section 3.2: a server MUST answer 400 to a request with more than one Host line or a Host
 // that is no host and port. The emulator names itself from Host (@odata.context, the discovery
@@ -18,23 +16,17 @@ const FORM = new URLSearchParams({
 }).toString();
 
 test.describe('the Host header', () => {
-  let url: string;
-  let close: () => Promise<void>;
+  const emulator = listeningEmulator();
 
   test.beforeAll(async () => {
-    const emulator = await startEmulator({ port: 0 }, await testKeys());
-    url = emulator.url;
-    close = emulator.close;
     const app = { tenantId: TENANT, clientId: 'host-app', clientSecret: 's', roles: [] };
-    const res = await fetch(`${url}/_emulator/apps`, {
+    const res = await fetch(`${emulator.url}/_emulator/apps`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(app),
     });
     expect(res.status).toBe(201);
   });
-
-  test.afterAll(async () => close());
 
   const ROUTES = [
     ['GET', '/api/machineactions'],
@@ -57,7 +49,7 @@ test.describe('the Host header', () => {
         const body = method === 'POST' ? FORM : '';
         const answer = parse(
           await exchange(
-            url,
+            emulator.url,
             `${method} ${path} HTTP/1.1\r\n${hostLines}Content-Type: application/x-www-form-urlencoded\r\n` +
               `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
           ),
@@ -77,7 +69,7 @@ test.describe('the Host header', () => {
   ])
     test(`Host: ${host} is served`, async () => {
       const text = await exchange(
-        url,
+        emulator.url,
         `GET /_emulator/clock HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`,
       );
       expect(parse(text).status).toBe(200);

@@ -1,7 +1,5 @@
-import { startEmulator } from '../../src/emulator/index.ts';
 import { expect, test } from '../helpers/api-test.ts';
-import { rawExchange as exchange, parseRawAnswer as parse } from './raw-exchange.ts';
-import { testKeys } from './test-keys.ts';
+import { rawExchange as exchange, listeningEmulator, parseRawAnswer as parse } from './raw-exchange.ts';
 
 // Every refusal of the token endpoint is in Entra's shape, "error" a string (docs/emulator.md#token-errors),
 // so that MSAL can read it. An Expect other than 100-continue is refused by Node before any route runs
@@ -9,16 +7,7 @@ import { testKeys } from './test-keys.ts';
 // route is known from the URL, and the token endpoint's 417 is now Entra's, with no AADSTS code.
 
 test.describe('an Expect other than 100-continue', () => {
-  let url: string;
-  let close: () => Promise<void>;
-
-  test.beforeAll(async () => {
-    const emulator = await startEmulator({ port: 0 }, await testKeys());
-    url = emulator.url;
-    close = emulator.close;
-  });
-
-  test.afterAll(async () => close());
+  const emulator = listeningEmulator();
 
   const request = (path: string) =>
     `POST ${path} HTTP/1.1\r\nHost: x\r\nExpect: bogus\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
@@ -26,7 +15,7 @@ test.describe('an Expect other than 100-continue', () => {
 
   for (const path of ['/contoso.example/oauth2/v2.0/token', '/contoso.example/OAuth2/Token'])
     test(`on the token endpoint ${path} answers 417 in Entra's shape`, async () => {
-      const answer = parse(await exchange(url, request(path)));
+      const answer = parse(await exchange(emulator.url, request(path)));
       expect(answer.status).toBe(417);
       expect(answer.headers).toContain('content-type: application/json');
       expect(answer.body).toMatchObject({ error: 'invalid_request', error_codes: [] });
@@ -34,7 +23,7 @@ test.describe('an Expect other than 100-continue', () => {
     });
 
   test('elsewhere answers 417 ExpectationFailed in the error envelope', async () => {
-    const answer = parse(await exchange(url, request('/_emulator/clock/advance')));
+    const answer = parse(await exchange(emulator.url, request('/_emulator/clock/advance')));
     expect(answer.status).toBe(417);
     expect(answer.body).toEqual({ error: expect.objectContaining({ code: 'ExpectationFailed' }) });
   });

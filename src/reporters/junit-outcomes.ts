@@ -1,12 +1,13 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { FINDING_ANNOTATION } from '../harness/evidence/finding.ts';
+import { withRunErrors } from './junit-run-errors.ts';
 import {
   attribute,
   type CaseKind,
-  escapeXml,
   type JunitCase,
   JunitFormatError,
   JunitText,
+  xmlText,
 } from './junit-xml.ts';
 import type { RunRecords, TestRecord } from './test-record.ts';
 
@@ -22,8 +23,6 @@ const FINDING_PROPERTY = new RegExp(
   `<property name="${FINDING_ANNOTATION}" value="[^"]*">\\s*</property>\\n?`,
   'g',
 );
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to remove.
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 const WANTED: Partial<Record<TestRecord['outcome'], CaseKind>> = { errored: 'error', failed: 'failure' };
 
@@ -51,7 +50,8 @@ export function junitAgreeingWith(
       return { ...c, kind, xml: withKind(c, kind, record) };
     });
   }
-  return { xml: changed || lean ? text.write(document) : xml, changed };
+  const runErrors = withRunErrors(document, records.runErrors, new Date(records.startedAt));
+  return { xml: changed || lean || runErrors ? text.write(document) : xml, changed };
 }
 
 // After a run: its JUnit file, made to agree with the records the run wrote. A file written before the
@@ -86,8 +86,7 @@ function recordOf(c: JunitCase, project: string, tests: readonly TestRecord[]): 
 }
 
 function withKind(c: JunitCase, kind: CaseKind, record: TestRecord): string {
-  // Characters XML 1.0 forbids (a colour code's ESC among them) go, as Playwright's own reporter drops them.
-  const line = escapeXml((record.error?.line ?? `${record.title}: ${record.outcome}`).replace(NOT_XML, ''));
+  const line = xmlText(record.error?.line ?? `${record.title}: ${record.outcome}`);
   const type = record.error?.category ?? record.outcome;
   const element = `<${kind} message="${line}" type="${type}">\n${line}\n</${kind}>`;
   if (c.kind === 'passed')

@@ -110,6 +110,15 @@ function unescapeXml(text: string): string {
   return text.replace(/&(amp|quot|apos|lt|gt);/g, (_, name: string) => ENTITIES[name]!);
 }
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/[&"'<>]/g, (c) => `&${Object.keys(ENTITIES).find((k) => ENTITIES[k] === c)};`);
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to remove.
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+// A line as an attribute or element text: characters XML 1.0 forbids (a colour code's ESC among them)
+// go, as Playwright's own reporter drops them, and the rest is escaped.
+export function xmlText(line: string): string {
+  return escapeXml(line.replace(NOT_XML, ''));
 }

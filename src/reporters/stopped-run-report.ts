@@ -1,11 +1,12 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { getRegistry } from '../contract/index.ts';
 import { writeTenantEvidence } from '../harness/drivers/tenant-evidence.ts';
 import type { RunPlan } from '../harness/run/run-plan.ts';
 import { loadSelectedBaseline } from './baseline.ts';
 import { complianceLine } from './compliance-line.ts';
 import { junitFileFor } from './junit-file.ts';
+import { junitAgreeingWith } from './junit-outcomes.ts';
 import { reasonLine } from './reason-line.ts';
 import { RECORDS_FILE, shardRecordsFile, writeRecords } from './records-file.ts';
 import { EXIT } from './run-outcome.ts';
@@ -22,6 +23,7 @@ export async function writeStoppedRunReport(
   line: string,
   category: ErrorCategory,
   root = resolve('.'),
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<string> {
   const records: RunRecords = {
     version: 1,
@@ -49,14 +51,20 @@ export async function writeStoppedRunReport(
   }
   writeRecords(join(root, RECORDS_FILE), records);
   // An earlier run's test results and Allure report would read as this run's.
-  for (const stale of ['reports/junit.xml', 'allure-results', 'allure-report'])
+  for (const stale of ['allure-results', 'allure-report'])
     rmSync(join(root, stale), { recursive: true, force: true });
+  // No test ran: the JUnit file holds the reason as a run error (junit-run-errors.ts), where Playwright
+  // would have written it (its environment variable, as a user may have set it for CI, else reports/).
+  // A shard's is merged as any other shard's.
+  const junit = env.PLAYWRIGHT_JUNIT_OUTPUT_FILE
+    ? resolve(env.PLAYWRIGHT_JUNIT_OUTPUT_FILE)
+    : join(root, junitFileFor(plan.shard));
+  mkdirSync(dirname(junit), { recursive: true });
+  writeFileSync(junit, junitAgreeingWith(NO_TESTS_JUNIT, records, junit).xml);
   if (plan.shard) {
     removeWholeRunReports(outDir);
     const file = shardRecordsFile(outDir, plan.shard);
     writeRecords(file, records);
-    // No test ran: the merge counts none, and finds the shard's JUnit file as for any other shard.
-    writeFileSync(join(root, junitFileFor(plan.shard)), NO_TESTS_JUNIT);
     const { current, total } = plan.shard;
     return `compliance: shard ${current}/${total} records in ${file} (exit ${records.shardExitCode})`;
   }
@@ -69,4 +77,4 @@ export async function writeStoppedRunReport(
 }
 
 const NO_TESTS_JUNIT =
-  '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites tests="0" failures="0" skipped="0" errors="0" time="0">\n</testsuites>\n';
+  '<testsuites id="" name="" tests="0" failures="0" skipped="0" errors="0" time="0">\n</testsuites>\n';

@@ -66,3 +66,23 @@ function tenantPlanWithOneCall(root: string, spec: ReturnType<typeof tenantTarge
     targets: [{ name: 'tenant', spec, info: targetInfo(spec) }],
   };
 }
+
+// A run stopped at its preflight left no junit.xml, and a CI's JUnit step found none (or the earlier
+// run's, under PLAYWRIGHT_JUNIT_OUTPUT_FILE): the reason is now its one errored case.
+test("a run stopped before its tests writes junit.xml with the reason as a run error, where Playwright's would go", async () => {
+  const root = tempDir('stopped-junit-');
+  const plan = tenantPlanWithOneCall(root, tenantTarget(), 'run-stopped-junit');
+  await writeStoppedRunReport(plan, 'TargetUnreachableError: no answer', 'target-unreachable', root, {});
+  const xml = readFileSync(join(root, 'reports', 'junit.xml'), 'utf8');
+  expect(xml).toMatch(/^<testsuites id="" name="" tests="1" failures="0" skipped="0" errors="1"/);
+  expect(xml).toContain(
+    '<testcase name="target-unreachable" classname="run errors" time="0">\n<error message="TargetUnreachableError: no answer" type="target-unreachable">',
+  );
+  const elsewhere = join(root, 'ci', 'results.xml');
+  mkdirSync(join(root, 'ci'));
+  writeFileSync(elsewhere, '<testsuites tests="80"></testsuites>');
+  await writeStoppedRunReport(plan, 'TargetUnreachableError: no answer', 'target-unreachable', root, {
+    PLAYWRIGHT_JUNIT_OUTPUT_FILE: elsewhere,
+  });
+  expect(readFileSync(elsewhere, 'utf8')).toContain('tests="1" failures="0" skipped="0" errors="1"');
+});

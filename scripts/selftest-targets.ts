@@ -36,6 +36,7 @@ export async function startMatrixTargets(
   wanted: (name: string) => boolean,
   workers: number,
   rehearsalDir: string,
+  rehearsalProfile?: string,
 ) {
   const targets: TargetPlan[] = [
     ...Object.keys(PROFILES).map((p) => embedded(profileCase(p), { mode: 'embedded', profile: p })),
@@ -54,7 +55,7 @@ export async function startMatrixTargets(
   // Both kinds start together: the rehearsals make their keys and certificates while the independent
   // emulators start (theirs make a key only when a worker first signs in).
   const [tenants, independents] = await Promise.all([
-    startRehearsals(wanted, rehearsalDir),
+    startRehearsals(wanted, rehearsalDir, rehearsalProfile),
     startIndependents(),
   ]);
   for (const r of tenants.rehearsals) {
@@ -62,7 +63,9 @@ export async function startMatrixTargets(
     targets.push({
       name: r.name,
       spec,
-      info: targetInfo(spec, { description: `${r.name} (${r.signIn} sign-in)` }),
+      info: targetInfo(spec, {
+        description: `${r.name} (${r.signIn} sign-in${rehearsalProfile ? `, profile ${rehearsalProfile}` : ''})`,
+      }),
     });
   }
 

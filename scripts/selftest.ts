@@ -34,14 +34,19 @@ import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 import { startMatrixTargets } from './selftest-targets.ts';
 
 selftestArgsOrExit();
-const { wanted, only, workers: WORKERS } = selectionOrExit();
+const { wanted, only, workers: WORKERS, rehearsalProfile } = selectionOrExit();
 const OUT = 'reports/selftest-run';
 // The rehearsals' keys and federated token live in a temporary directory, never among the artefacts a
 // later run's leak scan reads (where they would rightly be reported).
 const rehearsalDir = mkdtempSync(join(tmpdir(), 'mde-rehearsal-'));
 // Also when the script ends early (an error, a stop): their keys must not stay behind in the temp dir.
 process.on('exit', () => rmSync(rehearsalDir, { recursive: true, force: true }));
-const { targets, tenants, independents } = await startMatrixTargets(wanted, WORKERS, rehearsalDir);
+const { targets, tenants, independents } = await startMatrixTargets(
+  wanted,
+  WORKERS,
+  rehearsalDir,
+  rehearsalProfile,
+);
 
 rmSync(OUT, { recursive: true, force: true });
 const plan: RunPlan = {
@@ -135,6 +140,7 @@ const figures = {
     originalsSeconds: Math.round((await originalsProbed) / 100) / 10,
   },
   ...(only ? { narrowed: { ran: only, of: SELFTEST_CASES.length } } : {}),
+  ...(rehearsalProfile ? { rehearsalProfile } : {}),
 };
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/selftest.json', `${JSON.stringify({ figures, cases: judged }, null, 2)}\n`);

@@ -14,6 +14,8 @@ export interface SelftestFigures {
   // The longest test of the run: a rehearsal waiting out its minute quota (one test 57 s, the self-test
   // a third longer) showed nowhere else.
   slowest?: { test: string; seconds: number };
+  // MDE_SELFTEST_REHEARSAL_PROFILE: the profile the tenant rehearsals ran in, when not the default.
+  rehearsalProfile?: string;
 }
 
 // The slowest of a run's tests, as "target › title".
@@ -57,7 +59,7 @@ export function selftestTable(cases: SelftestCase[], figures: SelftestFigures): 
     group(
       'tenant rehearsals',
       cases.filter((c) => c.kind === 'tenant'),
-      'kept to their safety switches',
+      `kept to their safety switches${figures.rehearsalProfile ? `, no false alarm in profile ${figures.rehearsalProfile}` : ''}`,
     ),
     group(
       'calibrated emulators',

@@ -15,6 +15,9 @@ fault whose tests did not run would read as not caught. Narrow it by case instea
   MDE_SELFTEST_ONLY     only these cases, comma-separated (profile:default,fault:cancel-new-id)
   MDE_SELFTEST_WORKERS  Playwright workers of the emulator targets (default: one a core, at most one
                         a GiB of memory)
+  MDE_SELFTEST_REHEARSAL_PROFILE
+                        the built-in profile the tenant rehearsals' emulators answer in (default:
+                        default; lagging and replicated wait in real time: minutes)
 
 Docs: docs/interfaces.md#commands, docs/writing-tests.md`;
 

@@ -7,6 +7,9 @@ export interface SelftestSelection {
   // The cases MDE_SELFTEST_ONLY names; undefined when every case runs.
   only?: readonly string[];
   workers: number;
+  // MDE_SELFTEST_REHEARSAL_PROFILE: the built-in profile the tenant rehearsals' emulators answer in
+  // (default: the default profile). The tenant path's real-time waits meet a lagging tenant only so.
+  rehearsalProfile?: string;
   // What is wrong with the two variables, for the script to report as a ConfigError (exit 2).
   problems: { variable: string; problem: string }[];
 }
@@ -46,7 +49,21 @@ export function selftestSelection(
       variable: 'MDE_SELFTEST_WORKERS',
       problem: `must be a whole number of workers, 1 or more (got "${env.MDE_SELFTEST_WORKERS}")`,
     });
-  return { wanted, ...(only ? { only } : {}), workers, problems };
+  // The built-in profiles are the cases "profile:<name>".
+  const profiles = known.filter((name) => name.startsWith('profile:')).map((name) => name.slice(8));
+  const rehearsalProfile = env.MDE_SELFTEST_REHEARSAL_PROFILE?.trim() || undefined;
+  if (rehearsalProfile && !profiles.includes(rehearsalProfile))
+    problems.push({
+      variable: 'MDE_SELFTEST_REHEARSAL_PROFILE',
+      problem: `names no built-in profile: "${rehearsalProfile}" (profiles are ${profiles.join(', ')})`,
+    });
+  return {
+    wanted,
+    ...(only ? { only } : {}),
+    workers,
+    ...(rehearsalProfile ? { rehearsalProfile } : {}),
+    problems,
+  };
 }
 
 // A worker a core by default (src/contract/machine-workers.ts): the matrix is CPU-bound, both cores of

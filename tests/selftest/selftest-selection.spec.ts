@@ -74,3 +74,23 @@ test('MDE_SELFTEST_WORKERS in hex, binary or with an exponent is refused', () =>
       { variable: 'MDE_SELFTEST_WORKERS', problem: expect.stringContaining(`(got "${written}")`) },
     ]);
 });
+
+// The tenant rehearsals ran only in the default profile, so the tenant path's real-time waits never met
+// a tenant whose cancel shows late; MDE_SELFTEST_REHEARSAL_PROFILE picks a built-in profile for them.
+test('MDE_SELFTEST_REHEARSAL_PROFILE names a built-in profile for the rehearsals; a misspelt one is a problem', () => {
+  const known = [...KNOWN, 'profile:lagging'];
+  expect(selftestSelection({ MDE_SELFTEST_REHEARSAL_PROFILE: ' lagging ' }, known).rehearsalProfile).toBe(
+    'lagging',
+  );
+  expect(selftestSelection({ MDE_SELFTEST_REHEARSAL_PROFILE: '' }, known).rehearsalProfile).toBeUndefined();
+  expect(selftestSelection({ MDE_SELFTEST_REHEARSAL_PROFILE: 'laging' }, known).problems).toEqual([
+    {
+      variable: 'MDE_SELFTEST_REHEARSAL_PROFILE',
+      problem: 'names no built-in profile: "laging" (profiles are default, lagging)',
+    },
+  ]);
+  // A fault's or a rehearsal's name is no profile.
+  expect(selftestSelection({ MDE_SELFTEST_REHEARSAL_PROFILE: 'cancel-new-id' }, known).problems).toHaveLength(
+    1,
+  );
+});

@@ -41,8 +41,12 @@ const KINDS: { name: string; signIn: SignIn; writes: boolean }[] = [
 export const REHEARSAL_NAMES = KINDS.map((k) => k.name);
 
 // Starts one HTTPS emulator without control protocol per wanted rehearsal, seeded as a tenant whose
-// apps sign in with certificates and a federated token.
-export async function startRehearsals(wanted: (name: string) => boolean, dir: string): Promise<Rehearsals> {
+// apps sign in with certificates and a federated token; in `profile`, a built-in profile, if given.
+export async function startRehearsals(
+  wanted: (name: string) => boolean,
+  dir: string,
+  profile?: string,
+): Promise<Rehearsals> {
   const kinds = KINDS.filter((k) => wanted(k.name));
   // Every key at once (RSA keys take up to a fifth of a second each): one tenant's apps, its Entra
   // ID's signing key (shared, as one Entra ID signs for all its tenants) and the HTTPS certificate.
@@ -55,7 +59,7 @@ export async function startRehearsals(wanted: (name: string) => boolean, dir: st
   const rehearsals = await Promise.all(
     kinds.map(async (kind) => {
       const emulator = await startEmulator(
-        { port: 0, control: false, https: true, seed },
+        { port: 0, control: false, https: true, seed, ...(profile ? { profile } : {}) },
         { tlsCertificate, signingKey },
       );
       return { ...kind, emulator, env: rehearsalEnv(emulator.url, identity, kind.signIn, kind.writes) };

@@ -66,3 +66,11 @@ test('the tests line says on how many workers they ran, as the seconds depend on
   );
   expect(selftestTable([], { ...FIGURES, workers: 1 })).toMatch(/56 in 5 s on 1 worker$/m);
 });
+
+test('rehearsals run in another profile say which, beside what they proved', () => {
+  const rehearsal: SelftestCase = { name: 'tenant:writes', kind: 'tenant', ok: true, detail: 'kept' };
+  expect(selftestTable([rehearsal], { ...FIGURES, rehearsalProfile: 'lagging' })).toMatch(
+    /tenant rehearsals +1 \/ 1 +kept to their safety switches, no false alarm in profile lagging/,
+  );
+  expect(selftestTable([rehearsal], FIGURES)).not.toContain('in profile');
+});

@@ -73,33 +73,52 @@ test('a lock naming this process, left by a killed earlier process with the same
 // Runs started together over a killed run's lock: the ones that lost its takeover said a bare
 // "EEXIST: file already exists" instead of naming the run that won. The winner holds the lock until all
 // have answered: on a busy machine a run that starts late must still find it held, not freed.
+// Each child says when it is ready, then waits (idle) to be told the instant they all take the lock
+// at: a fixed instant 2 s ahead cost each child that much spinning, and a child slower to start than
+// that on a loaded machine came too late to race.
 test('runs taking over one stale lock at once: one holds it, every other names a run', async () => {
   const dir = tempDir('run-lock-');
   holdLock(dir, spawnSync(process.execPath, ['-e', '']).pid);
-  const start = Date.now() + 2_000;
   const script = `import { lockRunDirectory } from ${JSON.stringify(join(repoRoot, 'src', 'reporters', 'run-lock.ts'))};
-while (Date.now() < ${start}) {}
-try { lockRunDirectory(${JSON.stringify(dir)}, 'x'); console.log('held'); setTimeout(() => {}, 60_000); }
-catch (error) { console.log(error.name); }`;
+process.stdin.once('data', (at) => {
+  process.stdin.destroy();
+  while (Date.now() < Number(at)) {}
+  try { lockRunDirectory(${JSON.stringify(dir)}, 'x'); console.log('held'); setTimeout(() => {}, 60_000); }
+  catch (error) { console.log(error.name); }
+});
+console.log('ready');`;
   const children = Array.from({ length: 6 }, () =>
     spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot }),
   );
-  try {
-    const outputs = await Promise.all(
+  const outputs = children.map(() => '');
+  const linesOf = (i: number) => outputs[i]!.split('\n').filter(Boolean);
+  for (const [i, child] of children.entries())
+    child.stdout.on('data', (chunk) => {
+      outputs[i] += chunk;
+    });
+  // Until each child has written `n` lines, or ended.
+  const until = (n: number) =>
+    Promise.all(
       children.map(
-        (child) =>
-          new Promise<string>((done) => {
-            let out = '';
-            child.stdout.on('data', (chunk) => {
-              out += chunk;
-              if (out.includes('\n')) done(out.trim());
-            });
-            child.on('close', () => done(out.trim()));
+        (child, i) =>
+          new Promise<void>((done) => {
+            const check = () => {
+              if (linesOf(i).length >= n) done();
+            };
+            child.stdout.on('data', check);
+            child.on('close', () => done());
+            check();
           }),
       ),
     );
-    expect(outputs.filter((o) => o === 'held')).toHaveLength(1);
-    expect(outputs.filter((o) => o !== 'held')).toEqual(Array(5).fill('RunLockedError'));
+  try {
+    await until(1);
+    const at = String(Date.now() + 100);
+    for (const child of children) child.stdin.end(at);
+    await until(2);
+    const taken = children.map((_, i) => linesOf(i).slice(1).join('\n'));
+    expect(taken.filter((o) => o === 'held')).toHaveLength(1);
+    expect(taken.filter((o) => o !== 'held')).toEqual(Array(5).fill('RunLockedError'));
   } finally {
     for (const child of children) child.kill();
   }

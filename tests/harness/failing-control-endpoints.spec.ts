@@ -92,7 +92,7 @@ test('an endpoint that fails now and then is always asked again', async () => {
 test('an endpoint that never answers costs three waits a run, not one per test', async () => {
   const stand = await failing([0, 0, 0, 0]);
   const skipped: ControlProtocolError[] = [];
-  const worker = workers(stand.url, skipped, 300);
+  const worker = workers(stand.url, skipped, 100);
   try {
     for (let i = 0; i < 3; i++)
       expect(

@@ -80,25 +80,11 @@ function conformanceAgainst(
 }
 
 // A token endpoint that answers and refuses the app: credentials to fix (exit 2), not a target to retry.
-test('npm run conformance exits 2 when the token endpoint refuses the app, never showing its secret', async () => {
-  const { server, url } = await standIn((path) =>
-    path.includes('/oauth2/')
-      ? { status: 401, body: '{"error":"invalid_client"}' }
-      : { status: 404, body: '' },
-  );
-  const secret = 'cli-refused-secret-value-7';
-  const run = await conformanceAgainst(url, secret);
-  server.close();
-  expect(run.stderr).toContain('SignInError: secret sign-in at');
-  expect(run.stderr).toContain('invalid_client (401)');
-  expect(run.stderr).not.toContain(secret);
-  expect(run.status).toBe(2);
-});
-
-// A run stopped by its preflight is leak-scanned for its own tokens. It used to read an earlier run's
-// fingerprints (the global set-up, never reached, begins the file): after npm test, whose unit tests
-// fingerprint made-up values that their own artefacts hold, the stop read exit 4, a leak, instead of 2.
-test("a run stopped by its preflight is not judged on an earlier run's issued tokens", async () => {
+// The run stops in a directory holding an earlier run's fingerprints and the made-up token they match:
+// a stopped run used to be leak-scanned against them (its global set-up, never reached, begins the
+// fingerprints file), and after npm test, whose unit tests fingerprint made-up values their own
+// artefacts hold, it read exit 4, a leak, instead of 2. One run proves both.
+test("npm run conformance exits 2 when the token endpoint refuses the app, never showing its secret nor judged on an earlier run's tokens", async () => {
   const cwd = tempDir('conformance-earlier-fingerprints-');
   const earlier = 'earlier-run-made-up-token-41';
   mkdirSync(join(cwd, 'test-results'), { recursive: true });
@@ -110,9 +96,12 @@ test("a run stopped by its preflight is not judged on an earlier run's issued to
       ? { status: 401, body: '{"error":"invalid_client"}' }
       : { status: 404, body: '' },
   );
-  const run = await conformanceAgainst(url, 'cli-earlier-secret-value-5', {}, { cwd });
+  const secret = 'cli-refused-secret-value-7';
+  const run = await conformanceAgainst(url, secret, {}, { cwd });
   server.close();
   expect(run.stderr).toContain('SignInError: secret sign-in at');
+  expect(run.stderr).toContain('invalid_client (401)');
+  expect(run.stderr).not.toContain(secret);
   expect(run.status).toBe(2);
 });
 

@@ -53,6 +53,22 @@ test.describe('matchers', () => {
     base(shape).toContain('property "error" to be present');
   });
 
+  // An emulator author's HTML error page, or an empty body, must read as what it is, not "got nothing".
+  test('toBeErrorEnvelope and toBeThrottled name a body that is not JSON, or none', () => {
+    const html = '<html><body><h1>404 Not Found</h1></body></html>';
+    const page = { ...exchange(404, undefined, { 'content-type': 'text/html' }), text: html };
+    const message = failure(() => expect(page).toBeErrorEnvelope(404));
+    base(message).toContain('body: expected the JSON error envelope, got text/html that is not JSON');
+    base(message).not.toContain('got nothing');
+    const empty = failure(() => expect(exchange(404, undefined)).toBeErrorEnvelope(404));
+    base(empty).toContain('body: expected the JSON error envelope, got an empty body');
+    const throttled = {
+      ...exchange(429, undefined, { 'content-type': 'text/plain', 'retry-after': '5' }),
+      text: 'slow down',
+    };
+    base(failure(() => expect(throttled).toBeThrottled())).toContain('got text/plain that is not JSON');
+  });
+
   test('toBeErrorEnvelope passes for any listed status and code', () => {
     expect(exchange(404, { error: { code: 'ResourceNotFound', message: 'm' } })).toBeErrorEnvelope(
       [400, 404],

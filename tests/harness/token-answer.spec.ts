@@ -32,6 +32,22 @@ function tokenFrom(
   }).catch((e: unknown) => e);
 }
 
+// An author's camelCase answer: the names it holds say at once what to rename (never their values).
+test('a token answer without access_token names the members it holds', async () => {
+  const endpoint = await tokenEndpointAnswering(
+    '{"tokenType":"Bearer","expiresIn":3599,"accessToken":"opaque-value-of-the-token"}',
+  );
+  try {
+    const error = await tokenFrom(endpoint.url);
+    expect(error).toBeInstanceOf(TokenError);
+    expect((error as TokenError).reason).toBe(
+      'no access_token among its members (tokenType, expiresIn, accessToken); Entra ID answers token_type, expires_in and access_token',
+    );
+  } finally {
+    endpoint.stop();
+  }
+});
+
 for (const body of ['null', '42', '"token"', '[]'])
   test(`a token answer of ${body} is refused as having no access_token`, async () => {
     const endpoint = await tokenEndpointAnswering(body);

@@ -69,7 +69,7 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
   if (typeof body.access_token === 'string') recordIssuedSecret(body.access_token);
   if (status !== 200 || typeof body.access_token !== 'string') {
     const code =
-      typeof body.error === 'string' ? body.error : noAccessToken(text, answer.headers['content-type']);
+      typeof body.error === 'string' ? body.error : noAccessToken(text, body, answer.headers['content-type']);
     const sentence = entraSentence(body.error_description);
     throw new TokenError(url, status, sentence ? `${code}: ${sentence}` : code);
   }
@@ -86,7 +86,14 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
 }
 
 // An answer that is not JSON at all (a 500's HTML page) says what it holds; its size alone said nothing.
-function noAccessToken(text: string, contentType: string | undefined): string {
+// An object's member names (never their values) show a misnamed member at once (`accessToken`).
+function noAccessToken(text: string, body: Record<string, unknown>, contentType: string | undefined): string {
+  const names = Object.keys(body);
+  if (names.length > 0) {
+    const shown = names.slice(0, 8).map((name) => redactText(name.slice(0, 40)));
+    const more = names.length > 8 ? `, and ${names.length - 8} more` : '';
+    return `no access_token among its members (${shown.join(', ')}${more}); Entra ID answers token_type, expires_in and access_token`;
+  }
   try {
     JSON.parse(text);
     return `no access_token in ${text.length} bytes`;

@@ -134,8 +134,11 @@ export class ControlProtocolError extends HarnessError {
     super(
       status === undefined
         ? `${url} did not answer: ${detail}`
-        : // Short: a report line keeps it whole beside the URL and the answer (reason-line.ts).
-          `${url} answered ${status}: ${detail}. The emulator must answer as docs/interfaces.md#control-protocol says.`,
+        : // Short: a report line keeps it whole beside the URL and the answer (reason-line.ts). A detail
+          // that names its own section of the docs ends with it: the generic pointer would take its place.
+          /docs\/\S+\.$/.test(detail)
+          ? `${url} answered ${status}: ${detail}`
+          : `${url} answered ${status}: ${detail}. The emulator must answer as docs/interfaces.md#control-protocol says.`,
       options,
     );
     // The emulator's fault, not the suite's: Playwright prints the line for each test it ended, without

@@ -34,6 +34,13 @@ test("an API whose Date header stays behind the advanced clock is the control pr
     expect(found).toEqual([expect.objectContaining({ cause: 'target' })]);
     expect(found[0]!.text).toContain(`${url}/_emulator/clock/advance`);
     expect(found[0]!.text).toMatch(/Date header is (3599|3600|3601) s behind the clock/);
+    // Its pointer is the virtual clock's section, kept where the report's line is cut; the generic
+    // control-protocol pointer took its place, and the author looked at clock/advance instead.
+    expect(found[0]!.text).not.toContain('#control-protocol');
+    // The report's line keeps a closing sentence of at most 100 characters that names the docs.
+    const last = found[0]!.text.slice(found[0]!.text.lastIndexOf('. ') + 2);
+    expect(last).toMatch(/docs\/interfaces\.md#virtual-clock\.$/);
+    expect(last.length).toBeLessThanOrEqual(100);
   } finally {
     await close();
   }

@@ -50,7 +50,7 @@ export class ApiClockWatch {
       new ControlProtocolError(
         `${this.control.baseUrl}/_emulator/clock/advance`,
         200,
-        `the API's Date header is ${Math.round(lag / 1000)} s behind the clock (${exchange.headers.date}; the clock read ${reading.now.toISOString()}): the API must run on the clock the control protocol moves (docs/interfaces.md#virtual-clock)`,
+        `the API's Date header is ${Math.round(lag / 1000)} s behind the clock (${exchange.headers.date}; the clock read ${reading.now.toISOString()}). Run the API (Date, tokens, rate windows) on that clock: docs/interfaces.md#virtual-clock.`,
       ),
     );
   }

@@ -92,8 +92,17 @@ function toViolation(error: ErrorObject, root: unknown): ContractViolation {
     path: error.instancePath || '/',
     keyword: error.keyword,
     expected: expectation(error),
-    got: preview(got),
+    got: otherCase(error, got) ?? preview(got),
   };
+}
+
+// A required member spelt in another case (`creationdatetimeutc`): its name says what to fix, where the
+// object's preview did not (and a report's cut line kept neither name).
+function otherCase(error: ErrorObject, got: unknown): string | undefined {
+  if (error.keyword !== 'required' || got === null || typeof got !== 'object') return undefined;
+  const wanted = String((error.params as Record<string, unknown>).missingProperty).toLowerCase();
+  const found = Object.keys(got).find((key) => key.toLowerCase() === wanted);
+  return found === undefined ? undefined : `${memberName(found)} (the same name in another case)`;
 }
 
 function expectation(error: ErrorObject): string {

@@ -5,7 +5,7 @@ import { EXIT, EXIT_MEANING } from './run-outcome.ts';
 // "Conforming" alone overstated a read-only tenant run that judged 6 of 19 MUSTs, or one that passed
 // only because a baseline excused a failed MUST; auditors file this line. The exit code and
 // summary.exitReason stay as they are (docs/interfaces.md).
-export function headline({ summary, requirements, target }: ComplianceReport): string {
+export function headline({ summary, requirements, target, runErrors }: ComplianceReport): string {
   const conforming = summary.exitCode === EXIT.CONFORMING;
   const excused = requirements.some((r) => r.level === 'MUST' && r.baseline?.status === 'known');
   const known = summary.baseline?.known.length ?? 0;
@@ -17,7 +17,9 @@ export function headline({ summary, requirements, target }: ComplianceReport): s
       ? `Conforming to baseline ${summary.baseline.file} (${known} known deviation${known === 1 ? '' : 's'})`
       : summary.exitCode === EXIT.UNREACHABLE && noVerdict > 0
         ? 'Incomplete'
-        : EXIT_MEANING[summary.exitCode];
+        : summary.exitCode === EXIT.UNREACHABLE && target.mode !== 'tenant' && answeredWrongly(runErrors)
+          ? 'Stopped before any test: the target answered, but not as docs/interfaces.md says'
+          : EXIT_MEANING[summary.exitCode];
   const musts = requirements.filter((r) => r.level === 'MUST');
   const unjudged = musts.filter((r) => r.verdict === 'NA');
   // Those no run on such a target can judge (specs/requirements.yaml, `never`) are said apart, in the
@@ -36,4 +38,11 @@ export function headline({ summary, requirements, target }: ComplianceReport): s
   ]
     .filter(Boolean)
     .join(', ');
+}
+
+// The run errors that stopped an emulator run all name an answer it gave (`answered 200, but ...`): it
+// was reached, and "Target unreachable" sent its author to check the URL rather than the answer.
+function answeredWrongly(runErrors: ComplianceReport['runErrors']): boolean {
+  const target = runErrors.filter((e) => e.category === 'target-unreachable');
+  return target.length > 0 && target.every((e) => /\banswered \d{3}\b/.test(e.line));
 }

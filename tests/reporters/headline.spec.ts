@@ -110,3 +110,41 @@ test('a run whose tests reached no verdict says how many requirements got none, 
     `Not conforming, 1 of ${total} requirements reached no verdict (ERROR) | exit 1`,
   );
 });
+
+// An emulator that answered its preflight wrongly (an app registered with 200 for 201, a token that is
+// no JWT) was reached: "Target unreachable" sent its author to check the URL. One that did not answer
+// still reads so.
+test('a run stopped because the emulator answered its set-up wrongly does not read "Target unreachable"', () => {
+  const stopped = (line: string) =>
+    /^\*\*(.*)\*\* \(exit (\d)\)/m
+      .exec(
+        renderMarkdown(
+          buildComplianceReport({
+            records: runRecords([], { runErrors: [{ category: 'target-unreachable', line }] }),
+            targetName: 'embedded',
+            registry,
+          }),
+        ),
+      )!
+      .slice(1)
+      .join(' | exit ');
+  expect(
+    stopped(
+      'ControlProtocolError: http://127.0.0.1:4598/_emulator/apps answered 200: expected 201; no body. The emulator must answer as docs/interfaces.md#control-protocol says.',
+    ),
+  ).toBe(
+    'Stopped before any test: the target answered, but not as docs/interfaces.md says, partial run | exit 3',
+  );
+  expect(
+    stopped(
+      'TargetUnreachableError: http://127.0.0.1:4598/t/oauth2/v2.0/token: answered 200, but its access_token is not a JWT. Issue JWTs',
+    ),
+  ).toBe(
+    'Stopped before any test: the target answered, but not as docs/interfaces.md says, partial run | exit 3',
+  );
+  expect(
+    stopped(
+      'TargetUnreachableError: http://127.0.0.1:9: the API does not answer: connection refused. Check it',
+    ),
+  ).toBe('Target unreachable, partial run | exit 3');
+});

@@ -54,7 +54,7 @@ test.describe('matchers', () => {
   });
 
   // An emulator author's HTML error page, or an empty body, must read as what it is, not "got nothing".
-  test('toBeErrorEnvelope and toBeThrottled name a body that is not JSON, or none', () => {
+  test('toBeErrorEnvelope, toBeThrottled and toMatchContract name a body that is not JSON, or none', () => {
     const html = '<html><body><h1>404 Not Found</h1></body></html>';
     const page = { ...exchange(404, undefined, { 'content-type': 'text/html' }), text: html };
     const message = failure(() => expect(page).toBeErrorEnvelope(404));
@@ -67,6 +67,10 @@ test.describe('matchers', () => {
       text: 'slow down',
     };
     base(failure(() => expect(throttled).toBeThrottled())).toContain('got text/plain that is not JSON');
+    const contract = failure(() => expect(page).toMatchContract());
+    base(contract).toContain(
+      'body: expected the JSON body the contract gives it, got text/html that is not JSON',
+    );
   });
 
   test('toBeErrorEnvelope passes for any listed status and code', () => {

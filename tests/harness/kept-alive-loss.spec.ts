@@ -33,7 +33,7 @@ test('a kept-alive connection closed as a request reuses it is named as such, wi
   expect((await send()).status).toBe(200);
   const error = (await send().catch((e: unknown) => e)) as Error;
   expect(error.message).toBe(KEPT_ALIVE_CLOSED);
-  expect(KEPT_ALIVE_CLOSED).toContain('keep them open over 1 s, or answer with Connection: close');
+  expect(KEPT_ALIVE_CLOSED).toContain('Keep idle connections open over 1 s or send Connection: close');
 });
 
 test('a fresh connection closed with no answer is not blamed on keep-alive', async () => {

@@ -1,4 +1,5 @@
 import { ControlProtocolError } from '../../src/harness/errors.ts';
+import { KEPT_ALIVE_CLOSED } from '../../src/harness/http/raw-request.ts';
 import { reasonLine } from '../../src/reporters/reason-line.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
@@ -132,5 +133,16 @@ test.describe('a long reason keeps what was seen', () => {
     const line = reasonLine(lost.message, longTitle);
     expect(line.length).toBeLessThanOrEqual(200);
     expect(line).toContain('http://127.0.0.1:4010/_emulator/machines did not answer: connection refused');
+  });
+
+  // An emulator author's Python server closed idle connections after 0.2 s: the report's line was cut
+  // before the fix, and the hint of the rate test's burst pushed it further out.
+  test('a call lost on a kept-alive connection keeps what to fix in the report line', () => {
+    expect(
+      reasonLine(
+        `TransportError: POST /api/machineactions/{id}/cancel: ${KEPT_ALIVE_CLOSED}`,
+        'no more than 1500 calls are served in an hour and call 1501 must wait past the minute',
+      ),
+    ).toContain('Keep idle connections open over 1 s or send Connection: close');
   });
 });

@@ -31,7 +31,9 @@ const agents = {
   https: new HttpsAgent({ keepAlive: true, maxSockets: 128, timeout: IDLE_MS }),
 };
 
-export const KEPT_ALIVE_CLOSED = `connection closed with no answer as the request reused a kept-alive connection (a target that closes idle connections within ${IDLE_MS / 1000} s does this: keep them open over 1 s, or answer with Connection: close)`;
+// The fix is the closing sentence, under 100 characters with its pointer: a report's line cut to fit
+// keeps it (reason-line.ts), where it had cut it off.
+export const KEPT_ALIVE_CLOSED = `connection closed with no answer as the request reused a kept-alive connection, which the target closed within ${IDLE_MS / 1000} s of idling. Keep idle connections open over 1 s or send Connection: close (docs/interfaces.md#emulator-surface)`;
 
 export interface RawRequest {
   url: string;

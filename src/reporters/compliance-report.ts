@@ -144,9 +144,11 @@ function summarize(
     selectedBy: requireMust ? summary.narrowedBy : [],
   });
   // The exit code stays the verdict on what ran; the reason says it is not the whole suite.
-  if (notRun.length > 0) outcome.exitReason += `; ${partialRun(notRun.length, requirements.length)}`;
+  // A clause that ends a sentence (a run error's "... says.") is joined as "says; partial run".
+  const then = (clause: string) => `${outcome.exitReason.replace(/(?<!\.)\.$/, '')}; ${clause}`;
+  if (notRun.length > 0) outcome.exitReason = then(partialRun(notRun.length, requirements.length));
   if (summary.narrowedBy.length > 0)
-    outcome.exitReason += `; ${narrowedRun(summary.narrowedBy, notRun.length > 0)}`;
+    outcome.exitReason = then(narrowedRun(summary.narrowedBy, notRun.length > 0));
   return { ...summary, ...outcome };
 }
 

@@ -89,7 +89,11 @@ export function decideOutcome({
     ]
       .filter(Boolean)
       .join('; ') || undefined;
-  const said = (...parts: (string | undefined)[]) => parts.filter(Boolean).join('; ');
+  const said = (...parts: (string | undefined)[]) =>
+    parts
+      .filter(Boolean)
+      .map((part, i, all) => (i < all.length - 1 ? part!.replace(/(?<!\.)\.$/, '') : part))
+      .join('; ');
   if (problems.some((p) => p.category !== 'target-unreachable'))
     return { exitCode: EXIT.ERRORED, exitReason: said(lost, blocking, uncovered) };
   if (blocking) return { exitCode: EXIT.NOT_CONFORMING, exitReason: said(blocking, lost, uncovered) };

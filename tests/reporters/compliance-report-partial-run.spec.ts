@@ -61,3 +61,14 @@ test('a run stopped before any test says so in its partial-run box, not that it 
     md.indexOf('> Partial run'),
   );
 });
+
+// A run error's line ends its sentence ("... docs/interfaces.md#control-protocol says."): the clauses
+// that follow it in exitReason read "says; partial run", not "says.; partial run".
+test('the clauses of exitReason after a run error that ends a sentence are joined without ".;"', () => {
+  const line =
+    'ControlProtocolError: http://127.0.0.1:4598/_emulator/apps answered 200: expected 201. See the docs.';
+  const records = { ...runRecords([]), runErrors: [{ category: 'target-unreachable' as const, line }] };
+  const stopped = buildComplianceReport({ records, targetName: 'embedded', registry, now });
+  expect(stopped.summary.exitReason).toContain('See the docs; partial run: ');
+  expect(stopped.summary.exitReason).not.toContain('.;');
+});

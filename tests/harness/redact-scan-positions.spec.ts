@@ -16,7 +16,9 @@ test('a known secret is replaced at every offset, next to another and at both en
       `[REDACTED]${filler.slice(0, offset)}[REDACTED][REDACTED]${filler.slice(offset)}[REDACTED]`,
     );
   }
-  // Only whole secrets: one cut short, or shorter than the key, stays as it is.
-  expect(redactText(`x${secrets[0]!.slice(0, -1)}x`)).toBe(`x${secrets[0]!.slice(0, -1)}x`);
+  // Only whole secrets: one cut short, or shorter than the key, stays as it is. Beside characters no
+  // secret holds: one ending in "x" was whole again between two "x" (a run in 64 failed).
+  const cut = secrets[0]!.slice(0, -1);
+  expect(redactText(`!${cut}!`)).toBe(`!${cut}!`);
   expect(redactText('abc')).toBe('abc');
 });

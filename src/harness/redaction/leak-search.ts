@@ -2,6 +2,7 @@ import type { Env } from '../config/read-env.ts';
 import { configuredSecrets } from './configured-secrets.ts';
 import { embeddedReportFiles } from './embedded-report-files.ts';
 import { ENTRA_SECRET_SHAPE } from './entra-secret-shape.ts';
+import { hiddenCopies } from './hidden-copies.ts';
 import { PRIVATE_KEY_SHAPE } from './private-key-pem.ts';
 import type { Fingerprint } from './secret-fingerprints.ts';
 import { type IssuedFingerprints, runHoldsIssued, tokenRuns } from './token-runs.ts';
@@ -68,18 +69,26 @@ export function scanBuffer(buffer: Buffer, name: string, needles: Needles): Leak
   return [...found, ...inside];
 }
 
+// The text, then its copies with hidden forms decoded (hidden-copies.ts): a target may echo a secret
+// JSON-escaped character by character, as HTML references, URL-encoded twice, cut over lines, or an
+// issued token base64-encoded, which no registered form and no fingerprinted run matches.
 function scanText(text: string, name: string, needles: Needles): string[] {
   const found = new Set<string>();
+  for (const copy of [text, ...hiddenCopies(text, false).map((c) => c.text)])
+    scanCopy(copy, name, needles, found);
+  return [...found];
+}
+
+function scanCopy(text: string, name: string, needles: Needles, found: Set<string>): void {
   for (const needle of needles.values) {
     if (needle.onlyUnder && !name.startsWith(needle.onlyUnder)) continue;
-    if (needle.forms.some((form) => text.includes(form))) found.add(needle.what);
+    if (!found.has(needle.what) && needle.forms.some((form) => text.includes(form))) found.add(needle.what);
   }
   if (JWT_SHAPE.test(text)) found.add('a JWT-shaped token');
   if (text.search(ENTRA_SECRET_SHAPE) >= 0) found.add('an Entra client secret');
   if (PRIVATE_KEY_SHAPE.test(text)) found.add('a PEM private key');
   if (needles.issued.hashes.size > 0 && issuedTokenIn(text, needles))
     found.add('a token issued during the run');
-  return [...found];
 }
 
 function issuedTokenIn(text: string, needles: Needles): boolean {

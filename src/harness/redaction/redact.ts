@@ -2,7 +2,9 @@
 // Known secret values (client secrets, issued tokens) are registered at run time; JWT-shaped strings,
 // Entra client secrets, PEM private keys, Authorization values and token fields are replaced by shape.
 import { configuredSecretForms } from './base64-forms.ts';
+import { originalSpan } from './decoded-copy.ts';
 import { ENTRA_SECRET_SHAPE } from './entra-secret-shape.ts';
+import { hiddenCopies } from './hidden-copies.ts';
 import { PRIVATE_KEY_PEM } from './private-key-pem.ts';
 import { secretCore } from './secret-core.ts';
 import { formsOf } from './secret-forms.ts';
@@ -68,10 +70,10 @@ export function knownSecretValues(): string[] {
   return [...knownSecrets];
 }
 
-function replaceKnownSecrets(text: string): string {
-  if (byPrefix.size === 0) return text;
-  let out = '';
-  let copied = 0;
+// The known secrets in a text, as [start, end) pairs one after the other.
+function knownSecretSpans(text: string): number[] {
+  const spans: number[] = [];
+  if (byPrefix.size === 0) return spans;
   let key = text.length >= KEY_LENGTH ? prefixKey(text, 0) : 0;
   for (let i = 0; i + KEY_LENGTH <= text.length; ) {
     const secret = byPrefix.get(key)?.find((s) => text.startsWith(s, i));
@@ -84,16 +86,47 @@ function replaceKnownSecrets(text: string): string {
       i++;
       continue;
     }
-    out += text.slice(copied, i) + REDACTED;
+    spans.push(i, i + secret.length);
     i += secret.length;
-    copied = i;
     if (i + KEY_LENGTH <= text.length) key = prefixKey(text, i);
   }
-  return copied === 0 ? text : out + text.slice(copied);
+  return spans;
+}
+
+// A secret written in a form no registered one matches (JSON-escaped character by character, HTML
+// references, URL-encoded twice, base64, cut over lines: hidden-copies.ts), found in a decoded copy
+// of the text, and replaced in the text from the first character it is written with to the last.
+// Tokens not registered here (the runner's) by shape too.
+function hiddenSecretSpans(text: string): number[] {
+  const spans: number[] = [];
+  for (const copy of hiddenCopies(text, true)) {
+    const found = knownSecretSpans(copy.text);
+    for (const shape of [JWT_SHAPE, ENTRA_SECRET_SHAPE])
+      for (const m of copy.text.matchAll(shape)) found.push(m.index, m.index + m[0].length);
+    for (let k = 0; k < found.length; k += 2) spans.push(...originalSpan(copy, found[k]!, found[k + 1]!));
+  }
+  return spans;
+}
+
+// Each span (overlapping ones merged) replaced by one [REDACTED].
+function replaceSpans(text: string, spans: number[]): string {
+  if (spans.length === 0) return text;
+  const pairs: [number, number][] = [];
+  for (let k = 0; k < spans.length; k += 2) pairs.push([spans[k]!, spans[k + 1]!]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let copied = 0;
+  for (const [start, end] of pairs) {
+    if (end <= copied) continue;
+    if (start >= copied) out += text.slice(copied, start) + REDACTED;
+    copied = end;
+  }
+  return out + text.slice(copied);
 }
 
 export function redactText(text: string): string {
-  return replaceKnownSecrets(text)
+  // Both in the text as it came: a shorter secret replaced first could cut a hidden one apart.
+  return replaceSpans(text, [...knownSecretSpans(text), ...hiddenSecretSpans(text)])
     .replace(PRIVATE_KEY_PEM, REDACTED)
     .replace(JWT_SHAPE, REDACTED)
     .replace(ENTRA_SECRET_SHAPE, REDACTED)

@@ -1,0 +1,57 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { recordIssuedSecret } from '../../src/harness/redaction/secret-fingerprints.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { removeTempDirs } from '../helpers/temp-dir.ts';
+import { OPAQUE, SECRET, scan, workspace } from '../reporters/leak-workspace.ts';
+import {
+  base64,
+  cutInTwo,
+  htmlDecimal,
+  htmlMixed,
+  jsonEveryChar,
+  jsonSome,
+  mimeWrapped,
+  ORDINARY,
+  PASSWORD,
+  urlTwice,
+} from './hidden-forms.ts';
+
+// The same forms (hidden-forms.ts) in an artefact: the scan after the run found each file clean.
+test.afterEach(removeTempDirs);
+
+const CLIENT_SECRET = 'the value of MDE_CLIENT_SECRET';
+const AZURE_PASSWORD = 'the value of AZURE_PASSWORD';
+const ISSUED = 'a token issued during the run';
+
+const FILES: Record<string, [string, string]> = {
+  'json-every-char.json': [CLIENT_SECRET, `{"echo":"${jsonEveryChar(SECRET)}"}`],
+  'json-some.json': [AZURE_PASSWORD, `{"echo":"${jsonSome(PASSWORD)}"}`],
+  'json-token.json': [ISSUED, `{"echo":"${jsonEveryChar(OPAQUE)}"}`],
+  'html-decimal.html': [CLIENT_SECRET, `<pre>${htmlDecimal(SECRET)}</pre>`],
+  'html-mixed.html': [AZURE_PASSWORD, `<pre>${htmlMixed(PASSWORD)}</pre>`],
+  'html-token.html': [ISSUED, `<pre>${htmlDecimal(OPAQUE)}</pre>`],
+  'url-twice.txt': [AZURE_PASSWORD, `/next?q=${urlTwice(PASSWORD)}`],
+  'url-twice-entra.txt': [CLIENT_SECRET, `/next?q=${urlTwice(SECRET)}`],
+  'base64-token.json': [ISSUED, `{"debug":"${base64(`Bearer ${OPAQUE}`)}"}`],
+  'mime-secret.eml': [CLIENT_SECRET, mimeWrapped(`${'client-id-'.repeat(5)}:${SECRET}`)],
+  'mime-token.eml': [ISSUED, mimeWrapped(`${'x'.repeat(40)} ${OPAQUE}`)],
+  'cut-secret.txt': [CLIENT_SECRET, `secret: ${cutInTwo(SECRET, 10)}`],
+  'cut-token.txt': [ISSUED, `token: ${cutInTwo(OPAQUE, 20)}`],
+};
+
+test('a secret or issued token escaped, encoded twice, base64-encoded or cut over lines is found', () => {
+  const { root, fingerprints, env } = workspace();
+  recordIssuedSecret(OPAQUE, fingerprints);
+  for (const [file, [, text]] of Object.entries(FILES)) writeFileSync(join(root, 'reports', file), text);
+  const { findings } = scan({ root, env: { ...env, AZURE_PASSWORD: PASSWORD } });
+  for (const [file, [what]] of Object.entries(FILES))
+    expect(findings, file).toContainEqual({ file: `reports/${file}`, what });
+});
+
+test('escapes, entities, percent-encoding, base64 and cut lines without a secret are no finding', () => {
+  const { root, fingerprints, env } = workspace();
+  recordIssuedSecret(OPAQUE, fingerprints);
+  for (const [i, text] of ORDINARY.entries()) writeFileSync(join(root, 'reports', `ordinary-${i}.txt`), text);
+  expect(scan({ root, env: { ...env, AZURE_PASSWORD: PASSWORD } }).findings).toEqual([]);
+});

@@ -1,8 +1,9 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { originalSpan } from './decoded-copy.ts';
+import { hiddenCopies } from './hidden-copies.ts';
+import { replaceSpans } from './replace-spans.ts';
 import { fingerprintsFile } from './secret-fingerprints.ts';
 import { type IssuedFingerprints, runHoldsIssued, tokenRuns } from './token-runs.ts';
-
-const REDACTED = '[REDACTED]';
 
 // The tokens and secrets the run's workers were issued, for a process that was not (Playwright's
 // runner, whose reporters print and write what the workers send): each worker registers them with its
@@ -21,18 +22,18 @@ export class IssuedTokens {
 
   constructor(private readonly file = fingerprintsFile()) {}
 
-  // Every run of token characters that holds an issued token, replaced whole.
+  // Every run of token characters that holds an issued token, replaced whole; in the text's decoded
+  // copies too (hidden-copies.ts: JSON-escaped, HTML references, base64, cut over lines), where it is
+  // replaced from the first character it is written with to the last.
   redact(text: string): string {
     this.readNewLines();
     if (this.issued.hashes.size === 0) return text;
-    let out = '';
-    let copied = 0;
-    for (const [start, end] of tokenRuns(text, this.issued.minLength)) {
-      if (!runHoldsIssued(text.slice(start, end), this.issued)) continue;
-      out += text.slice(copied, start) + REDACTED;
-      copied = end;
-    }
-    return copied === 0 ? text : out + text.slice(copied);
+    const spans: number[] = [];
+    for (const copy of [{ text }, ...hiddenCopies(text, true)])
+      for (const [start, end] of tokenRuns(copy.text, this.issued.minLength))
+        if (runHoldsIssued(copy.text.slice(start, end), this.issued))
+          spans.push(...originalSpan(copy, start, end));
+    return replaceSpans(text, spans);
   }
 
   private readNewLines(): void {

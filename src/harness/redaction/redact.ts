@@ -6,6 +6,7 @@ import { originalSpan } from './decoded-copy.ts';
 import { ENTRA_SECRET_SHAPE } from './entra-secret-shape.ts';
 import { hiddenCopies } from './hidden-copies.ts';
 import { PRIVATE_KEY_PEM } from './private-key-pem.ts';
+import { replaceSpans } from './replace-spans.ts';
 import { secretCore } from './secret-core.ts';
 import { formsOf } from './secret-forms.ts';
 
@@ -106,22 +107,6 @@ function hiddenSecretSpans(text: string): number[] {
     for (let k = 0; k < found.length; k += 2) spans.push(...originalSpan(copy, found[k]!, found[k + 1]!));
   }
   return spans;
-}
-
-// Each span (overlapping ones merged) replaced by one [REDACTED].
-function replaceSpans(text: string, spans: number[]): string {
-  if (spans.length === 0) return text;
-  const pairs: [number, number][] = [];
-  for (let k = 0; k < spans.length; k += 2) pairs.push([spans[k]!, spans[k + 1]!]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  let out = '';
-  let copied = 0;
-  for (const [start, end] of pairs) {
-    if (end <= copied) continue;
-    if (start >= copied) out += text.slice(copied, start) + REDACTED;
-    copied = end;
-  }
-  return out + text.slice(copied);
 }
 
 export function redactText(text: string): string {

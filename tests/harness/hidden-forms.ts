@@ -32,3 +32,10 @@ export const ORDINARY = [
   'a sentence cut by a writer who wraps\nlines at seventy-two characters, and a\nword-\nbreak too',
   'sha1 4f3c2a1b0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b and a 40-char hex machine id',
 ];
+
+// A long token escaped at its last character only, amid megabytes: a long text is decoded only
+// around its escapes (escape-windows.ts), which must reach back over the whole token.
+export const LONG_TOKEN = `long-${'A1b2_C3d4'.repeat(330)}Z`;
+export const inLongText = (form: string) =>
+  `${'filler; '.repeat(60_000)}{"echo":"${form}"}${' and'.repeat(60_000)}`;
+export const lastEscaped = (value: string) => value.slice(0, -1) + jsonEveryChar(value.slice(-1));

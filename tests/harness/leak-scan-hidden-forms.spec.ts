@@ -9,8 +9,11 @@ import {
   cutInTwo,
   htmlDecimal,
   htmlMixed,
+  inLongText,
   jsonEveryChar,
   jsonSome,
+  LONG_TOKEN,
+  lastEscaped,
   mimeWrapped,
   ORDINARY,
   PASSWORD,
@@ -36,13 +39,17 @@ const FILES: Record<string, [string, string]> = {
   'base64-token.json': [ISSUED, `{"debug":"${base64(`Bearer ${OPAQUE}`)}"}`],
   'mime-secret.eml': [CLIENT_SECRET, mimeWrapped(`${'client-id-'.repeat(5)}:${SECRET}`)],
   'mime-token.eml': [ISSUED, mimeWrapped(`${'x'.repeat(40)} ${OPAQUE}`)],
+  'mime-in-json.json': [ISSUED, `{"debug":${JSON.stringify(mimeWrapped(`${'x'.repeat(40)} ${OPAQUE}`))}}`],
   'cut-secret.txt': [CLIENT_SECRET, `secret: ${cutInTwo(SECRET, 10)}`],
   'cut-token.txt': [ISSUED, `token: ${cutInTwo(OPAQUE, 20)}`],
+  'long-text.json': [ISSUED, inLongText(lastEscaped(LONG_TOKEN))],
+  'long-text-secret.json': [AZURE_PASSWORD, inLongText(jsonSome(PASSWORD))],
 };
 
 test('a secret or issued token escaped, encoded twice, base64-encoded or cut over lines is found', () => {
   const { root, fingerprints, env } = workspace();
   recordIssuedSecret(OPAQUE, fingerprints);
+  recordIssuedSecret(LONG_TOKEN, fingerprints);
   for (const [file, [, text]] of Object.entries(FILES)) writeFileSync(join(root, 'reports', file), text);
   const { findings } = scan({ root, env: { ...env, AZURE_PASSWORD: PASSWORD } });
   for (const [file, [what]] of Object.entries(FILES))

@@ -6,8 +6,11 @@ import {
   cutInTwo,
   htmlDecimal,
   htmlMixed,
+  inLongText,
   jsonEveryChar,
   jsonSome,
+  LONG_TOKEN,
+  lastEscaped,
   mimeWrapped,
   ORDINARY,
   PASSWORD,
@@ -21,6 +24,7 @@ test.beforeAll(() => {
   registerSecret(PASSWORD, { configured: true });
   registerSecret(TOKEN);
   registerSecret(OPAQUE);
+  registerSecret(LONG_TOKEN);
   // A secret that is part of another (as other specs register): replaced first, it cut the other apart.
   registerSecret(OPAQUE.slice(0, 12));
 });
@@ -44,7 +48,7 @@ for (const [name, form] of Object.entries(ESCAPED))
 
 // Base64 is replaced from the first character its bytes are in: no run left decodes to the token.
 const decodedRuns = (text: string) =>
-  (text.replace(/\r\n/g, '').match(/[A-Za-z0-9+/_-]{4,}/g) ?? [])
+  (text.replace(/\r\n|\\r\\n/g, '').match(/[A-Za-z0-9+/_-]{4,}/g) ?? [])
     .map((run) => Buffer.from(run, 'base64').toString('latin1'))
     .join('\n');
 
@@ -56,6 +60,10 @@ const ENCODED: Record<string, [string, string]> = {
     mimeWrapped(`${'client-id-'.repeat(5)}:${SECRET}`),
   ],
   'an issued token in MIME base64 cut at 76': [OPAQUE, mimeWrapped(`${'x'.repeat(40)} ${OPAQUE}`)],
+  'an issued token in MIME base64 inside a JSON string': [
+    OPAQUE,
+    JSON.stringify(mimeWrapped(`${'x'.repeat(40)} ${OPAQUE}`)).slice(1, -1),
+  ],
 };
 
 for (const [name, [value, form]] of Object.entries(ENCODED))
@@ -69,4 +77,10 @@ for (const [name, [value, form]] of Object.entries(ENCODED))
 
 test('text with escapes, entities, percent-encoding, base64 and cut lines but no secret is left as it is', () => {
   for (const text of ORDINARY) expect(redactText(text)).toBe(text);
+});
+
+test('a long text is decoded around its escapes, far enough to hold a long token escaped at its end', () => {
+  const text = inLongText(lastEscaped(LONG_TOKEN));
+  expect(redactText(text)).toBe(inLongText('[REDACTED]'));
+  expect(redactText(inLongText(jsonEveryChar(SECRET)))).toBe(inLongText('[REDACTED]'));
 });

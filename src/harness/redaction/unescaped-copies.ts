@@ -1,4 +1,5 @@
 import { CopyWriter, type DecodedCopy } from './decoded-copy.ts';
+import { escapeWindows } from './escape-windows.ts';
 
 // A target may write back what it was sent escaped in ways no registered form of a secret matches
 // (secret-forms.ts): a JSON serializer that escapes every character (\u0051\u0078...), an HTML page
@@ -12,6 +13,8 @@ const PERCENT = /%[0-9A-Fa-f]{2}/;
 // A line break between two characters a token or an encoded secret is made of: base64 cut at 64 or
 // 76 characters, a value hard-wrapped. Indentation after it is dropped with it.
 const WRAPPED = /[A-Za-z0-9_~.+/=%-]\r?\n[ \t]*[A-Za-z0-9_~.+/=%-]/;
+// The same inside a JSON string (MIME's base64 in a JSON body): undone in a later round.
+const ESCAPED_WRAP = /[A-Za-z0-9_~.+/=%-](?:\\r)?\\n(?:[ \t]|\\t)*[A-Za-z0-9_~.+/=%-]/;
 
 export function mayBeEscaped(text: string): boolean {
   return (
@@ -19,14 +22,16 @@ export function mayBeEscaped(text: string): boolean {
     text.includes('\\/') ||
     (text.includes('&') && ENTITY.test(text)) ||
     (text.includes('%') && PERCENT.test(text)) ||
-    (text.includes('\n') && WRAPPED.test(text))
+    (text.includes('\n') && WRAPPED.test(text)) ||
+    (text.includes('\\n') && ESCAPED_WRAP.test(text))
   );
 }
 
 // The copies of a text, each one layer less escaped than the one before; none if it holds no escape.
 export function unescapedCopies(text: string, spans: boolean): DecodedCopy[] {
+  if (!mayBeEscaped(text)) return [];
   const copies: DecodedCopy[] = [];
-  let source: DecodedCopy = { text };
+  let source = escapeWindows(text, spans);
   for (let round = 0; round < MAX_ROUNDS && mayBeEscaped(source.text); round++) {
     const next = unescapeOnce(source, spans);
     if (!next) break;

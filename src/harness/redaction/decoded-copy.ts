@@ -38,6 +38,19 @@ export class CopyWriter {
     this.end[at] = this.source.end ? this.source.end[last - 1]! : last;
   }
 
+  // The source's characters [first, last) as they are.
+  putRange(first: number, last: number): void {
+    const text = this.source.text;
+    const at = this.length;
+    for (let i = first; i < last; i++) this.codes[at + i - first] = text.charCodeAt(i);
+    this.length += last - first;
+    if (!this.start || !this.end) return;
+    for (let i = first; i < last; i++) {
+      this.start[at + i - first] = this.source.start ? this.source.start[i]! : i;
+      this.end[at + i - first] = this.source.end ? this.source.end[i]! : i + 1;
+    }
+  }
+
   copy(): DecodedCopy {
     const text = Buffer.from(this.codes.buffer, 0, this.length * 2).toString('utf16le');
     if (!this.start || !this.end) return { text };

@@ -49,12 +49,21 @@ const isTokenChar = (code: number) => code < 128 && TOKEN_CHAR[code] === 1;
 const JSON_SIMPLE: Record<string, number> = { '/': 47, '\\': 92, '"': 34, b: 8, f: 12, n: 10, r: 13, t: 9 };
 const NAMED: Record<string, number> = { amp: 38, lt: 60, gt: 62, quot: 34, apos: 39 };
 
+// Where an escape or a line break may start: the plain text between is copied as it is.
+const SPECIAL = /[\\&%\r\n]/g;
+
 // One layer of every kind undone, or undefined if there was none.
 function unescapeOnce(source: DecodedCopy, spans: boolean): DecodedCopy | undefined {
   const s = source.text;
   const out = new CopyWriter(s.length, source, spans);
   let decoded = false;
+  const special = new RegExp(SPECIAL);
   for (let i = 0; i < s.length; ) {
+    special.lastIndex = i;
+    const at = special.exec(s)?.index ?? s.length;
+    out.putRange(i, at);
+    if (at === s.length) break;
+    i = at;
     const code = s.charCodeAt(i);
     const undone =
       code === 92
@@ -75,13 +84,11 @@ function unescapeOnce(source: DecodedCopy, spans: boolean): DecodedCopy | undefi
       decoded = true;
       continue;
     }
-    if (code === 10 || code === 13) {
-      const after = wrapEnd(s, i);
-      if (after > i) {
-        i = after;
-        decoded = true;
-        continue;
-      }
+    const after = code === 10 || code === 13 ? wrapEnd(s, i) : i;
+    if (after > i) {
+      i = after;
+      decoded = true;
+      continue;
     }
     out.put(code, i, i + 1);
     i++;

@@ -58,7 +58,7 @@ export class ConfigError extends HarnessError {
 
 // The target (API, token endpoint or control protocol) does not answer usefully.
 export class TargetUnreachableError extends HarnessError {
-  readonly code = 'TARGET_UNREACHABLE';
+  readonly code: string = 'TARGET_UNREACHABLE';
   readonly category = 'target';
   constructor(
     readonly url: string,
@@ -68,6 +68,13 @@ export class TargetUnreachableError extends HarnessError {
   ) {
     super(`${url}: ${reason}. ${fix}`, options);
   }
+}
+
+// The target answered the preflight, but not as docs/interfaces.md says (the clock's 500, a token that
+// is no JWT): reached, so "unreachable" sent an emulator's author to check the URL. Still stops the run
+// as a target it cannot judge (exit 3), as its parent does.
+export class TargetAnswerError extends TargetUnreachableError {
+  override readonly code = 'TARGET_ANSWER';
 }
 
 // The API refused (401 or 403) a token the token endpoint issued to the operator app: its permissions

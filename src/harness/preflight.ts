@@ -5,7 +5,7 @@ import type { EmulatorTarget, TenantTarget } from './config/target-spec.ts';
 import { ControlClient } from './drivers/control-client.ts';
 import { quotaKeyOf, tenantQuotaLedger } from './drivers/tenant-quota.ts';
 import { earlierRunScans } from './earlier-run-scans.ts';
-import { ControlProtocolError, TargetUnreachableError } from './errors.ts';
+import { ControlProtocolError, TargetAnswerError, TargetUnreachableError } from './errors.ts';
 import { describeFetchError } from './http/fetch-error.ts';
 import { sendRaw, WireTimeout } from './http/raw-request.ts';
 import { checkApiTakesToken } from './identity/api-acceptance.ts';
@@ -97,7 +97,9 @@ export async function preflight(
     const scheme = await wrongScheme(error.url, variable, failure, options.timeoutMs, error);
     if (scheme) throw scheme;
     const { reason, fix } = clockRefusal(error);
-    throw new TargetUnreachableError(error.url, reason, fix, { cause: error });
+    // An answer, however wrong, is the emulator's to fix; no answer, the URL or the emulator's running.
+    const Stop = error.status === undefined ? TargetUnreachableError : TargetAnswerError;
+    throw new Stop(error.url, reason, fix, { cause: error });
   }
   // A throw-away app proves the token endpoint issues tokens.
   const app = {
@@ -133,12 +135,13 @@ export async function preflight(
         ? `no token: ${answered ? 'answered 200, but ' : ''}${error.reason}${error.status && !answered ? ` (${error.status})` : ''}`
         : describeFetchError(error),
     );
-    throw new TargetUnreachableError(url, reason, fix, { cause: error });
+    const Stop =
+      error instanceof TokenError && error.status !== undefined ? TargetAnswerError : TargetUnreachableError;
+    throw new Stop(url, reason, fix, { cause: error });
   }
   const refused = issuedTokenRefusal(issued);
   // The token the endpoint issued, as the tests will read it.
-  if (refused)
-    throw new TargetUnreachableError(tokenUrl(authBaseUrl, app.tenantId), refused.reason, refused.fix);
+  if (refused) throw new TargetAnswerError(tokenUrl(authBaseUrl, app.tenantId), refused.reason, refused.fix);
 }
 
 // Bookkeeping only: a ledger that cannot be written now fails the workers' own calls, which say so.

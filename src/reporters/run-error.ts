@@ -1,11 +1,21 @@
 import type { TestError } from '@playwright/test/reporter';
-import { ControlProtocolError, TargetUnreachableError, TransportError } from '../harness/errors.ts';
+import {
+  ControlProtocolError,
+  TargetAnswerError,
+  TargetUnreachableError,
+  TransportError,
+} from '../harness/errors.ts';
 import { reasonLine } from './reason-line.ts';
 import type { RunError } from './test-record.ts';
 
 // Errors of the target's side, by class: a run error (outside any test, e.g. the global set-up) of
 // one of these means the target could not be judged; anything else means the suite broke.
-const TARGET_SIDE = new Set([TargetUnreachableError.name, ControlProtocolError.name, TransportError.name]);
+const TARGET_SIDE = new Set([
+  TargetUnreachableError.name,
+  TargetAnswerError.name,
+  ControlProtocolError.name,
+  TransportError.name,
+]);
 
 // Playwright's whole word on a selection that matched nothing; compliance.md's run error must say what
 // to check instead.

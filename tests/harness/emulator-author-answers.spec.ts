@@ -67,7 +67,7 @@ test('a control endpoint answering a 500 error page is told by the page text', a
 test('a clock that fails with 500 says so and what the clock must answer, not to check the URL', async () => {
   const url = await emulator({ '/_emulator/clock': html(500) });
   expect(await line(url)).toBe(
-    `TargetUnreachableError: ${url}/_emulator/clock: answered 500 instead of 200 {"now": ...}; an HTML page: ${SAID}. The emulator failed (its log may say why); GET /_emulator/clock must answer 200 {"now": "<RFC 3339 UTC>"} (docs/interfaces.md#control-protocol)`,
+    `TargetAnswerError: ${url}/_emulator/clock: answered 500 instead of 200 {"now": ...}; an HTML page: ${SAID}. The emulator failed (its log may say why); GET /_emulator/clock must answer 200 {"now": "<RFC 3339 UTC>"} (docs/interfaces.md#control-protocol)`,
   );
 });
 

@@ -21,7 +21,7 @@ for (const [what, token] of <[string, string][]>[
     const { url, server } = await emulatorIssuing(token);
     const error = await failure({ mode: 'emulator', apiBaseUrl: url });
     server.close();
-    expect(error).toMatch(new RegExp(`^TargetUnreachableError: ${url}/[0-9a-f-]{36}/oauth2/v2\\.0/token: `));
+    expect(error).toMatch(new RegExp(`^TargetAnswerError: ${url}/[0-9a-f-]{36}/oauth2/v2\\.0/token: `));
     expect(error).toContain('access_token is not a JWT');
     expect(error).toContain('docs/interfaces.md#emulator-token-endpoint');
     expect(error).not.toContain(token);

@@ -62,7 +62,7 @@ test.describe('preflight', () => {
     server.close();
     expect(error).toMatch(
       new RegExp(
-        `^TargetUnreachableError: ${url}/[0-9a-f-]{36}/oauth2/v2\\.0/token: no token: answered 200, but expires_in must be`,
+        `^TargetAnswerError: ${url}/[0-9a-f-]{36}/oauth2/v2\\.0/token: no token: answered 200, but expires_in must be`,
       ),
     );
     expect(error).toContain('docs/interfaces.md#emulator-token-endpoint');

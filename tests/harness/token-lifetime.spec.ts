@@ -27,7 +27,7 @@ test('a token that dies before expires_in says stops the preflight, naming both 
   const { url, server } = await emulatorIssuing(jwt({ iat: NOW, exp: NOW + 60 }), 3599);
   const error = await failure({ mode: 'emulator', apiBaseUrl: url });
   server.close();
-  expect(error).toMatch(new RegExp(`^TargetUnreachableError: ${url}/[0-9a-f-]{36}/oauth2/v2\\.0/token: `));
+  expect(error).toMatch(new RegExp(`^TargetAnswerError: ${url}/[0-9a-f-]{36}/oauth2/v2\\.0/token: `));
   expect(error).toContain(
     "answered 200 with expires_in 3599, but the token's exp claim ends it 60 s after its iat",
   );

@@ -137,7 +137,7 @@ test('a run stopped because the emulator answered its set-up wrongly does not re
   );
   expect(
     stopped(
-      'TargetUnreachableError: http://127.0.0.1:4598/t/oauth2/v2.0/token: answered 200, but its access_token is not a JWT. Issue JWTs',
+      'TargetAnswerError: http://127.0.0.1:4598/t/oauth2/v2.0/token: answered 200, but its access_token is not a JWT. Issue JWTs',
     ),
   ).toBe(
     'Stopped before any test: the target answered, but not as docs/interfaces.md says, partial run | exit 3',

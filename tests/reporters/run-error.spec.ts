@@ -25,6 +25,13 @@ test('any other run error keeps its own line, and a target-side class makes it t
     category: 'target-unreachable',
     line: 'TargetUnreachableError: http://127.0.0.1:1: the API does not answer',
   });
+  // A target that answered its set-up wrongly is the target's too (exit 3), named apart from one unreached.
+  expect(
+    runErrorOf({ message: 'TargetAnswerError: http://127.0.0.1:1/_emulator/clock: answered 500' }),
+  ).toEqual({
+    category: 'target-unreachable',
+    line: 'TargetAnswerError: http://127.0.0.1:1/_emulator/clock: answered 500',
+  });
   expect(runErrorOf({ message: 'Error: boom\n    at x (y.ts:1:1)' })).toEqual({
     category: 'suite-error',
     line: 'boom',

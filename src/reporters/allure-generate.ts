@@ -122,10 +122,3 @@ export function startAllureGenerator(
     },
   };
 }
-
-// For callers that have nothing to overlap with (npm run report, the shard merge).
-export function generateAllureReport(
-  options: { singleFile?: boolean; cwd?: string } = {},
-): Promise<AllureGenerateResult> {
-  return startAllureGenerator(options).generate();
-}

@@ -9,7 +9,7 @@ import {
   type Validators,
 } from './precompiled-validators.ts';
 
-export const SCHEMA_BASE = 'https://mde-conformance.example/schemas/';
+const SCHEMA_BASE = 'https://mde-conformance.example/schemas/';
 
 export interface ContractViolation {
   // JSON pointer into the validated value ('' is the value itself).
@@ -59,7 +59,7 @@ function precompiledValidator(id: string): ValidateFunction | undefined {
   return precompiled.get(id);
 }
 
-export function schemaId(fileAndPointer: string): string {
+function schemaId(fileAndPointer: string): string {
   return fileAndPointer.startsWith('http') ? fileAndPointer : SCHEMA_BASE + fileAndPointer;
 }
 

@@ -26,14 +26,14 @@ export interface Baseline {
 
 // Printed as it is by the scripts, beside the configuration errors: scrubbed as they are redacted, so a
 // secret pasted into MDE_BASELINE too (it names the file) is not printed.
-export class BaselineError extends Error {
+class BaselineError extends Error {
   override readonly name = 'BaselineError';
   constructor(message: string) {
     super(scrub(message));
   }
 }
 
-export function baselinePath(nameOrPath: string): string {
+function baselinePath(nameOrPath: string): string {
   if (nameOrPath.endsWith('.yaml') || nameOrPath.includes('/')) {
     return isAbsolute(nameOrPath) ? nameOrPath : join(repoRoot, nameOrPath);
   }

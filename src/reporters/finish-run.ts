@@ -146,7 +146,7 @@ async function runOutcome(
   };
 }
 
-export function readWrittenReports(reportsDir: string): ComplianceReport[] {
+function readWrittenReports(reportsDir: string): ComplianceReport[] {
   const index = join(reportsDir, 'targets', 'index.json');
   if (existsSync(index)) {
     const { targets } = JSON.parse(readFileSync(index, 'utf8')) as { targets: { dir: string }[] };

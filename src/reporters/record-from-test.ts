@@ -9,7 +9,7 @@ import type { TestRecord } from './test-record.ts';
 export const NEVER_STARTED = 'the run stopped before it started';
 // The same in a run that went on (no Ctrl-C, no --global-timeout, no --max-failures): a worker killed
 // mid-test (out of memory, SIGKILL) takes its file's later tests with it. "The run stopped" was untrue there.
-export const NOT_STARTED_RUN_WENT_ON =
+const NOT_STARTED_RUN_WENT_ON =
   'Playwright did not start it, though the run went on: its worker exited, or a project it depends on failed';
 
 // Why the run's tests that never started did not: a run that went on to its end (no Ctrl-C, no

@@ -1,7 +1,7 @@
 import { scriptArgs } from '../reporters/script-args.ts';
 
 // The one description of the command line; docs/interfaces.md#commands says the rest.
-export const SELFTEST_USAGE = `Usage: npm run selftest [-- --help]
+const SELFTEST_USAGE = `Usage: npm run selftest [-- --help]
 
 Runs the conformance suite against the reference emulator in every conforming profile and with every
 deliberate fault, against the independent emulator and in two tenant rehearsals, then calibrates an

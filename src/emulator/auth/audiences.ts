@@ -1,6 +1,6 @@
 // Token audiences the API accepts (docs/contract.md#hosts, docs/contract.md#audience): the legacy resource every sample uses, the
 // current host, WindowsDefenderATP's app id URI (the curl sample's scope), and the US Gov API hosts.
-export const API_AUDIENCES: readonly string[] = [
+const API_AUDIENCES: readonly string[] = [
   'https://api.securitycenter.microsoft.com',
   'https://api.security.microsoft.com',
   'https://securitycenter.onmicrosoft.com/windowsatpservice',

@@ -5,7 +5,7 @@ import { EntraRefusal, entraInstant } from './entra-error.ts';
 // lifetime, on the emulator's virtual clock.
 
 // Microsoft.IdentityModel's default clock skew (TokenValidationParameters.DefaultClockSkew, 5 minutes).
-export const CLOCK_SKEW_SECONDS = 300;
+const CLOCK_SKEW_SECONDS = 300;
 
 export const CERTIFICATE_DOCS =
   'Review the documentation at https://docs.microsoft.com/azure/active-directory/develop/active-directory-certificate-credentials .';

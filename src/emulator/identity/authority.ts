@@ -7,7 +7,7 @@ import { EntraRefusal } from './entra-error.ts';
 // other hand, is on the emulator's own origin.
 
 // The tenants Entra ID serves besides real ones: discovery works for them, with {tenantid} in issuers.
-export const META_TENANTS = ['common', 'organizations', 'consumers'] as const;
+const META_TENANTS = ['common', 'organizations', 'consumers'] as const;
 
 export const issuerV1 = (tenant: string) => `https://sts.windows.net/${tenant}/`;
 export const issuerV2 = (tenant: string) => `https://login.microsoftonline.com/${tenant}/v2.0`;

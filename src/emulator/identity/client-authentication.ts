@@ -11,7 +11,7 @@ import { verifyFederatedAssertion } from './federated-assertion.ts';
 // assertion (RFC 7523) that is either signed with the app's certificate (iss = the client id) or a
 // federated token of another issuer. Throws an EntraRefusal; returns how the client signed in.
 
-export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 export type ClientCredentialKind = 'secret' | 'certificate' | 'federated';
 

@@ -19,7 +19,7 @@ export class EntraRefusal extends Error {
 // Entra's body: error_description starts with the code and ends with the Trace ID, Correlation ID and
 // Timestamp lines (\r\n apart), then error_codes, timestamp, trace_id, correlation_id and error_uri
 // (learn.microsoft.com/entra/identity-platform/reference-error-codes, "Handling error codes").
-export function entraErrorBody(refusal: EntraRefusal, nowMs: number, correlationId: string) {
+function entraErrorBody(refusal: EntraRefusal, nowMs: number, correlationId: string) {
   const { code, error } = ENTRA_ERRORS[refusal.entry];
   return entraShape(refusal.errorOverride ?? error, code, refusal.detail, nowMs, correlationId);
 }
@@ -102,7 +102,7 @@ function sendEntraShape(reply: FastifyReply, status: number, body: object, cache
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Entra echoes the client's client-request-id (header, or the query msal-node adds) as correlation_id.
-export function correlationIdOf(request: FastifyRequest): string {
+function correlationIdOf(request: FastifyRequest): string {
   const header = request.headers['client-request-id'];
   const query = (request.query as Record<string, unknown> | undefined)?.['client-request-id'];
   for (const value of [header, query]) if (typeof value === 'string' && GUID.test(value)) return value;
@@ -110,7 +110,7 @@ export function correlationIdOf(request: FastifyRequest): string {
 }
 
 // '2026-01-05 09:00:00Z', Entra's form of the timestamp.
-export function entraTimestamp(epochMs: number): string {
+function entraTimestamp(epochMs: number): string {
   return `${new Date(epochMs).toISOString().slice(0, 19).replace('T', ' ')}Z`;
 }
 

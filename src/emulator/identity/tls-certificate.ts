@@ -55,7 +55,7 @@ export async function tlsCertificateFor(
 }
 
 // One's own certificate and key, checked to belong together before the emulator listens.
-export function readTlsCertificate(certFile: string, keyFile: string): TlsCertificate {
+function readTlsCertificate(certFile: string, keyFile: string): TlsCertificate {
   const read = (file: string, flag: string) => {
     try {
       return readFileSync(file, 'utf8');

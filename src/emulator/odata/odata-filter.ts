@@ -13,7 +13,7 @@ const DATE_FIELDS = new Set(['creationDateTimeUtc', 'lastUpdateDateTimeUtc', 'ca
 const ORDERING = new Set(['gt', 'ge', 'lt', 'le']);
 // Parentheses and `not` nest by recursion: a bound keeps thousands of them from overflowing the
 // stack (a 500); no documented filter comes near it (docs/emulator.md#limits).
-export const MAX_FILTER_DEPTH = 64;
+const MAX_FILTER_DEPTH = 64;
 
 export function parseFilter(text: string, filterable: readonly string[]): Predicate {
   const parser = new Parser(tokenize(text), new Set(filterable));

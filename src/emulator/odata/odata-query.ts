@@ -11,7 +11,7 @@ export interface ODataQuery {
 }
 
 // The list operation's largest page (docs/contract.md#list).
-export const MAX_TOP = 10_000;
+const MAX_TOP = 10_000;
 
 const OPTIONS = new Set(['$filter', '$top', '$skip', '$orderby', '$count']);
 

@@ -10,7 +10,7 @@ import { RunMemory } from './run-memory.ts';
 // 8 s, a worker start for each of its 46 tests. So are answers the emulator will give again as wrong
 // (`lasting`: a clock that does not move, a seed answered 201 with no action). Answers that may pass
 // (a 500, a timeout) are asked again, until an endpoint has given STRIKES of them in a row.
-export const ABSENT_ENDPOINTS_FILE = 'absent-endpoints.json';
+const ABSENT_ENDPOINTS_FILE = 'absent-endpoints.json';
 const ABSENT_STATUSES: readonly number[] = [404, 405, 501];
 // A refusal of the suite's request (an emulator written to another state of the control protocol,
 // refusing a member the suite sends): remembered for requests of the same kind only, the caller's

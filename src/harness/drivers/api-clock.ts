@@ -17,7 +17,7 @@ const SLACK_MS = 2_000;
 // (Ahead is no sign: another worker may have moved the clock since.) The emulator's one virtual clock
 // stamps both (docs/interfaces.md#virtual-clock): a lag means its API runs on a clock
 // /_emulator/clock/advance does not move, its tokens and rate windows too.
-export function apiClockLag(
+function apiClockLag(
   exchange: Pick<Exchange, 'headers' | 'receivedAt' | 'durationMs'>,
   reading: ClockReading | undefined,
 ): number | undefined {

@@ -5,7 +5,7 @@ import { ledgerWriterAlive } from './ledger-writer.ts';
 import { ACTION_LEDGER_DIR } from './tenant-reports.ts';
 
 // Where a run starting with the MDE_RUN_ID of an earlier one puts that run's action ledgers.
-export const EARLIER_LEDGERS_DIR = 'tenant-ledger-earlier';
+const EARLIER_LEDGERS_DIR = 'tenant-ledger-earlier';
 
 // Called once as a run starts, before any worker: a ledger file in test-results/tenant-ledger/ is then
 // always this run's. An earlier run with the same MDE_RUN_ID (a CI re-run, a fixed id) left its files

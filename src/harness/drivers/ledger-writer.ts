@@ -17,7 +17,7 @@ export function ledgerWriterAlive(pid: number, file: string): boolean {
   }
 }
 
-export function processAlive(pid: number): boolean {
+function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -8,7 +8,7 @@ import type { RealTime } from './real-time.ts';
 
 // The quota ledger of a tenant run: one file under test-results/ that the preflight, every worker and
 // the closing report share (reports/quota.json is written from it).
-export const QUOTA_LEDGER_FILE = 'quota-ledger.json';
+const QUOTA_LEDGER_FILE = 'quota-ledger.json';
 
 export function tenantQuotaLedger(
   spec: TenantTarget,
@@ -48,6 +48,6 @@ function appHash(spec: TenantTarget, app: CredentialSpec): string {
 }
 
 // The default credential chain may not say which app it is: the ledger then keys by the kind.
-export function clientIdOf(spec: CredentialSpec): string {
+function clientIdOf(spec: CredentialSpec): string {
   return spec.clientId ?? spec.kind;
 }

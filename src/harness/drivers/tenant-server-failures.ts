@@ -16,7 +16,7 @@ import type { TenantState } from './tenant-state.ts';
 // started, a scan) is not: the test ends without a verdict.
 export const SERVER_FAILURE_PAUSE_MS = 1_000;
 // A longer Retry-After is an outage, not a passing failure: asking sooner would judge it too early.
-export const SERVER_FAILURE_MAX_WAIT_S = 60;
+const SERVER_FAILURE_MAX_WAIT_S = 60;
 
 // `reader`: a client whose GET says what became of an action whose cancel failed.
 export function tenantServerFailures(state: TenantState, reader: () => ApiClient): ServerFailurePolicy {

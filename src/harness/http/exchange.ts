@@ -42,7 +42,7 @@ export function isJsonContentType(value: string | undefined): boolean {
 }
 
 // Retry-After as seconds from now (delta-seconds or HTTP-date); undefined when absent or unreadable.
-export function retryAfterSeconds(value: string | undefined, now: Date): number | undefined {
+function retryAfterSeconds(value: string | undefined, now: Date): number | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text);

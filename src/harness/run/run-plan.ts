@@ -76,7 +76,7 @@ export function encodeRunPlan(plan: RunPlan): string {
   return JSON.stringify(plan);
 }
 
-export function decodeRunPlan(text: string): RunPlan {
+function decodeRunPlan(text: string): RunPlan {
   const plan = JSON.parse(text) as RunPlan;
   if (!plan || !Array.isArray(plan.targets) || plan.targets.length === 0 || !plan.runId)
     throw new Error(`${RUN_PLAN_VARIABLE} does not hold a run plan with at least one target.`);

@@ -89,6 +89,6 @@ export class TokenSigner {
   }
 }
 
-export function issuerOf(tenantId: string): string {
+function issuerOf(tenantId: string): string {
   return `https://sts.windows.net/${tenantId}/`;
 }

@@ -9,9 +9,9 @@ import type { ControlFederatedCredential } from '../../contract/index.ts';
 // GitHub's OIDC issuer) whose token the suite reads from a file. No client secret exists, exactly
 // as a team signs in from CI (docs/tenant-sign-in.md). An auditor app with a secret lets the
 // self-test read the tenant back afterwards; the suite never sees it.
-export const FEDERATED_ISSUER = 'https://token.rehearsal.example';
-export const FEDERATED_SUBJECT = 'repo:example/conformance:environment:staging';
-export const FEDERATED_AUDIENCE = 'api://AzureADTokenExchange';
+const FEDERATED_ISSUER = 'https://token.rehearsal.example';
+const FEDERATED_SUBJECT = 'repo:example/conformance:environment:staging';
+const FEDERATED_AUDIENCE = 'api://AzureADTokenExchange';
 
 export interface RehearsalApp {
   clientId: string;

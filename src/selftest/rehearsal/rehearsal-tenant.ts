@@ -7,8 +7,8 @@ import { DEFAULT_SCOPE } from '../../contract/index.ts';
 import type { Seed } from '../../emulator/index.ts';
 import type { RehearsalIdentity } from './rehearsal-identity.ts';
 
-export const REHEARSAL_TENANT = '6d4c1a2e-0b7f-4a55-9c1e-3f2a8b9d7e10';
-export const REHEARSAL_MACHINE = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+const REHEARSAL_TENANT = '6d4c1a2e-0b7f-4a55-9c1e-3f2a8b9d7e10';
+const REHEARSAL_MACHINE = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 
 export type SignIn = 'certificate' | 'federated';
 

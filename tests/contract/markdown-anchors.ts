@@ -21,7 +21,7 @@ export function markdownAnchors(markdown: string): Set<string> {
 }
 
 // GitHub's slug: inline HTML dropped, link text kept, lower case, punctuation removed, each space a hyphen.
-export function headingSlug(heading: string): string {
+function headingSlug(heading: string): string {
   return heading
     .replace(/<[^>]*>/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')

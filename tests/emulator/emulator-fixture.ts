@@ -16,7 +16,7 @@ export const START_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
 // The roles any one of which may cancel, as the contract lists them.
 export const ACTION_ROLES = [...getContract().operation('CancelMachineAction').roles];
 export const ALL_ROLES = [...ACTION_ROLES, 'Machine.Read.All'];
-export const SCOPE = DEFAULT_SCOPE;
+const SCOPE = DEFAULT_SCOPE;
 
 export interface CallOptions {
   token?: string;
@@ -150,7 +150,7 @@ export class Emu {
 
 // Every answer of a contract operation validates against the contract, and is JSON. (Plain checks
 // first: thousands of expect() calls make the rate-limit tests slow.)
-export function expectConforming(method: string, url: string, res: LightMyRequestResponse): void {
+function expectConforming(method: string, url: string, res: LightMyRequestResponse): void {
   const found = getContract().findOperation(method, url);
   if (!found || res.statusCode === 204) return;
   const check = getContract().validateResponse(found.operation.operationId, res.statusCode, res.json());

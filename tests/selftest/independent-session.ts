@@ -3,7 +3,7 @@ import { expect } from '@playwright/test';
 
 // What the independent emulator's own tests set up through its control protocol: a tenant with one app
 // (Machine.Scan and Machine.Read.All), one device and a Pending scan on it, and the token request.
-export const SCOPE = 'https://api.securitycenter.microsoft.com/.default';
+const SCOPE = 'https://api.securitycenter.microsoft.com/.default';
 
 export async function post(url: string, body: unknown, authorization?: string): Promise<Response> {
   return fetch(url, {

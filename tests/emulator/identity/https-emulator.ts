@@ -122,7 +122,7 @@ export interface NodeRun {
   stderr: string;
 }
 
-export async function runNode(script: string, input: string, env: Record<string, string>): Promise<NodeRun> {
+async function runNode(script: string, input: string, env: Record<string, string>): Promise<NodeRun> {
   // As a user's shell runs it: without the colours Playwright forces on its workers.
   const { FORCE_COLOR: _colour, ...inherited } = process.env;
   const child = spawn(process.execPath, [script], { cwd: REPO, env: { ...inherited, ...env } });

@@ -43,8 +43,8 @@ export interface ComplianceReporterOptions {
   quiet?: boolean;
 }
 
-// Playwright reporter that turns test results into per-requirement verdicts (docs/architecture.md,
-// "Verdicts") and writes reports/compliance.json and compliance.md (docs/interfaces.md#reports).
+// Playwright reporter that turns test results into per-requirement verdicts (docs/interfaces.md#verdicts)
+// and writes reports/compliance.json and compliance.md (docs/interfaces.md#reports).
 export default class ComplianceReporter implements Reporter {
   private config!: FullConfig;
   private suite!: Suite;

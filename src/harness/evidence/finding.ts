@@ -44,7 +44,6 @@ export function findingsOf(annotations: readonly Annotation[]): Finding[] {
   return out;
 }
 
-// The findings of one kind, narrowed.
 export function ofKind<K extends Finding['kind']>(
   findings: readonly Finding[],
   kind: K,

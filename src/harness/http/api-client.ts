@@ -4,8 +4,6 @@ import { type ServerFailurePolicy, sentWithCallerToken } from './server-failure-
 import { type ExchangeSettings, sendExchange } from './single-exchange.ts';
 import { isLean } from './transport.ts';
 
-export type { Caller } from './single-exchange.ts';
-
 // What each exchange takes (single-exchange.ts), and whether a 5xx is asked again.
 export interface ApiClientOptions extends ExchangeSettings {
   serverFailures?: ServerFailurePolicy;

@@ -1,14 +1,11 @@
 import type { ControlActionSeed, ControlApp, ControlMachine } from '../../contract/index.ts';
-import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from '../../contract/json-depth.ts';
-import { answerExcerpt } from '../answer-excerpt.ts';
 import { ControlProtocolError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
-import { describeFetchError } from '../http/fetch-error.ts';
-import { type RawResponse, sendRaw, WireLoss } from '../http/raw-request.ts';
 import { redactedExcerpt } from '../redaction/excerpt.ts';
 import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
 import type { AbsentEndpoints } from './absent-endpoints.ts';
 import type { ClockReading } from './api-clock.ts';
+import { askControl } from './control-request.ts';
 import { rfc3339 } from './rfc3339.ts';
 
 // Client of the emulator control protocol (docs/interfaces.md#control-protocol). Any answer other than the
@@ -145,7 +142,7 @@ export class ControlClient {
     const known = this.absent?.known(method, path, url, variant);
     if (known) throw known;
     try {
-      const answer = await this.ask(url, method, body, expected);
+      const answer = await askControl(url, method, body, expected, this.timeoutMs);
       this.absent?.answered(method, path);
       return answer;
     } catch (error) {
@@ -153,56 +150,4 @@ export class ControlClient {
       throw error;
     }
   }
-
-  private async ask(url: string, method: string, body: unknown, expected: number): Promise<unknown> {
-    let answer: RawResponse;
-    try {
-      // The kept-alive client of the API calls: every test registers its apps and actions here, and a
-      // fetch costs several times as much CPU per call.
-      answer = await sendRaw({
-        url,
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        timeoutMs: this.timeoutMs,
-      });
-    } catch (error) {
-      throw new ControlProtocolError(url, undefined, lossReason(error), { cause: error });
-    }
-    const { status, text } = answer;
-    // A success of another status, or a body that is no JSON, is how this emulator answers: lasting.
-    const success = status >= 200 && status < 300;
-    if (status !== expected)
-      throw new ControlProtocolError(
-        url,
-        status,
-        `expected ${expected}; ${answerExcerpt(text, answer.headers['content-type'])}`,
-        { lasting: success },
-      );
-    if (!text) return undefined;
-    if (isJsonNestedTooDeep(text))
-      throw new ControlProtocolError(
-        url,
-        status,
-        `the body is JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
-        {
-          lasting: true,
-        },
-      );
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw new ControlProtocolError(url, status, `the body is not JSON: ${redactedExcerpt(text, 200)}`, {
-        lasting: true,
-      });
-    }
-  }
-}
-
-function lossReason(error: unknown): string {
-  const reason = error instanceof WireLoss ? error.message : describeFetchError(error);
-  // A slow seed or registration: the variable that bounds it, and that the emulator is what to fix.
-  return /^no answer within /.test(reason)
-    ? `${reason} (MDE_REQUEST_TIMEOUT_SECONDS): the control protocol must answer sooner, or raise it`
-    : reason;
 }

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AbsentEndpoints } from '../../src/harness/drivers/absent-endpoints.ts';
-import { createEmulatorRuntime } from '../../src/harness/drivers/emulator-driver.ts';
+import { createEmulatorRuntime } from '../../src/harness/drivers/emulator-runtime.ts';
 import { ControlProtocolError } from '../../src/harness/errors.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { takeNoVerdicts } from '../helpers/no-verdicts.ts';

@@ -2,7 +2,7 @@ import type { APIRequestContext } from '@playwright/test';
 import type { RecordMode } from '../http/recorder.ts';
 import type { TargetPlan } from '../run/run-plan.ts';
 import { AbsentEndpoints } from './absent-endpoints.ts';
-import { createEmulatorRuntime } from './emulator-driver.ts';
+import { createEmulatorRuntime } from './emulator-runtime.ts';
 import type { TargetRuntime } from './target-driver.ts';
 
 export interface RuntimeContext {

@@ -9,12 +9,12 @@ import type { Token } from '../identity/client-secret-flow.ts';
 import { noteExists } from '../observation/seen-states.ts';
 import type { AbsentEndpoints } from './absent-endpoints.ts';
 import { ApiClockWatch } from './api-clock.ts';
-import { ControlClient } from './control-client.ts';
+import type { ControlClient } from './control-client.ts';
 import { EmulatorApps } from './emulator-apps.ts';
 import { identityToken } from './emulator-identities.ts';
 import { readUntil, type Settled } from './eventually.ts';
 import { checkSeededOnApi } from './seeded-on-api.ts';
-import type { Identity, MachineActionRecord, TargetDriver, TargetRuntime } from './target-driver.ts';
+import type { Identity, MachineActionRecord, TargetDriver } from './target-driver.ts';
 import { TokenLeases } from './token-leases.ts';
 
 export interface EmulatorRuntimeOptions {
@@ -26,22 +26,6 @@ export interface EmulatorRuntimeOptions {
   runId: string;
   // An emulator not the suite's own: what the run learnt it lacks (absent-endpoints.ts).
   absent?: AbsentEndpoints;
-}
-
-export function createEmulatorRuntime(options: EmulatorRuntimeOptions): TargetRuntime {
-  // Control calls and tokens are exchanges of the run too: MDE_REQUEST_TIMEOUT_SECONDS bounds them.
-  const control = new ControlClient(
-    options.controlBaseUrl,
-    options.http.timeoutMs,
-    undefined,
-    options.absent,
-  );
-  return {
-    spec: options.spec,
-    apiBaseUrl: options.apiBaseUrl,
-    newDriver: () => new EmulatorDriver(options, control),
-    close: async () => {},
-  };
 }
 
 // Each driver (one per test) works in its own tenant with its own apps and machines, so tests never

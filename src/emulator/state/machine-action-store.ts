@@ -44,10 +44,6 @@ export class MachineActionStore {
     return [...(this.#byTenant.get(tenantId)?.values() ?? [])];
   }
 
-  size(tenantId: string): number {
-    return this.#byTenant.get(tenantId)?.size ?? 0;
-  }
-
   clear(): void {
     this.stillBlocking.clear();
     this.#byTenant.clear();

@@ -21,10 +21,6 @@ export class ApiClient {
     this.lean = isLean(options.baseUrl);
   }
 
-  get label(): string {
-    return this.options.caller.label;
-  }
-
   get baseUrl(): string {
     return this.options.baseUrl;
   }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 // The contract is data in specs/ and schemas/ at the repository root; this module only finds it.
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const specsDir = join(repoRoot, 'specs');
+const specsDir = join(repoRoot, 'specs');
 export const schemasDir = join(repoRoot, 'schemas');
 export const openapiPath = join(specsDir, 'machine-actions.openapi.yaml');
 export const requirementsPath = join(specsDir, 'requirements.yaml');

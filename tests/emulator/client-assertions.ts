@@ -13,7 +13,7 @@ import {
 // token (another issuer signs, matched against the app's federated credentials). What the
 // client-assertions-*.spec.ts files send, and how.
 
-export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 // inject() calls the emulator as http://localhost:80, so that is its token endpoint.
 export const TOKEN_ENDPOINT = `http://localhost:80/${TENANT}/oauth2/v2.0/token`;
 export const NOW = Math.floor(START_MS / 1000);

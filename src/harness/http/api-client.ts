@@ -9,7 +9,7 @@ export interface ApiClientOptions extends ExchangeSettings {
   serverFailures?: ServerFailurePolicy;
 }
 
-export const DEFAULT_COMMENT = 'mde-conformance: cancel';
+const DEFAULT_COMMENT = 'mde-conformance: cancel';
 
 // One client per identity. Every answer is checked against the contract (see exchange-checks.ts)
 // and recorded on the running test (single-exchange.ts); nothing here fails a test: tests assert on

@@ -46,7 +46,7 @@ export async function clientCertificate(
   };
 }
 
-export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 export const EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
 
 export interface IdentityProvider {

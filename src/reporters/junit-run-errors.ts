@@ -5,7 +5,7 @@ import type { RunError } from './test-record.ts';
 // that would not load) belong to no test, so Playwright's JUnit file does not show them: a CI's test
 // view read "0 tests" or all green for a run that exited 2 or 3. Each is written as an errored case of
 // one more suite, so junit.xml tells what compliance.json does; its name stays the same from run to run.
-export const RUN_ERRORS_SUITE = 'run errors';
+const RUN_ERRORS_SUITE = 'run errors';
 
 // `document` with its run-errors suite made from `runErrors` (an earlier one, a shard's or a re-read
 // file's, replaced); none when there are none. Returns whether anything changed.

@@ -47,7 +47,7 @@ const file = (description: string, fallback?: string) =>
 const flag = (description: string) =>
   Type.Boolean({ default: false, description, fix: 'must be true or false' });
 
-export const CREDENTIAL_KINDS = ['secret', 'certificate', 'federated', 'github-oidc', 'default'] as const;
+const CREDENTIAL_KINDS = ['secret', 'certificate', 'federated', 'github-oidc', 'default'] as const;
 
 export const ENV_SCHEMA = Type.Object(
   {

@@ -4,7 +4,7 @@
 
 const REGIONS = ['us', 'eu', 'uk', 'au', 'swa', 'ina', 'aea'];
 
-export const API_HOSTS: readonly string[] = [
+const API_HOSTS: readonly string[] = [
   'api.security.microsoft.com',
   'api.securitycenter.microsoft.com',
   ...REGIONS.map((r) => `${r}.api.security.microsoft.com`),

@@ -8,7 +8,7 @@ import { shownUrl, unparsedOriginReason } from './shown-url.ts';
 // read as origins, each checked as its target mode requires.
 
 // The origin of a variable the schema accepted (trailing "/" dropped), or undefined when unset or bad.
-export function originOf(c: CheckedEnvironment, name: string, problems: ConfigProblems): string | undefined {
+function originOf(c: CheckedEnvironment, name: string, problems: ConfigProblems): string | undefined {
   const value = c.get(name);
   if (value === undefined) return undefined;
   try {

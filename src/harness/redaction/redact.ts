@@ -67,10 +67,6 @@ function registerForm(value: string): void {
   byPrefix.set(key, same);
 }
 
-export function knownSecretValues(): string[] {
-  return [...knownSecrets];
-}
-
 // The known secrets in a text, as [start, end) pairs one after the other.
 function knownSecretSpans(text: string): number[] {
   const spans: number[] = [];

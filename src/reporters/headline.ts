@@ -1,3 +1,4 @@
+import { TargetAnswerError } from '../harness/errors.ts';
 import { type ComplianceReport, isPartial } from './compliance-report.ts';
 import { EXIT, EXIT_MEANING } from './run-outcome.ts';
 
@@ -40,9 +41,13 @@ export function headline({ summary, requirements, target, runErrors }: Complianc
     .join(', ');
 }
 
-// The run errors that stopped an emulator run all name an answer it gave (`answered 200, but ...`): it
-// was reached, and "Target unreachable" sent its author to check the URL rather than the answer.
+// The run errors that stopped an emulator run all name an answer it gave: the preflight's
+// TargetAnswerError (a token endpoint's 500 says "server_error (500)"), or a control endpoint's
+// "answered 404". It was reached, and "Target unreachable" sent its author to check the URL.
 function answeredWrongly(runErrors: ComplianceReport['runErrors']): boolean {
   const target = runErrors.filter((e) => e.category === 'target-unreachable');
-  return target.length > 0 && target.every((e) => /\banswered \d{3}\b/.test(e.line));
+  return (
+    target.length > 0 &&
+    target.every((e) => e.line.startsWith(`${TargetAnswerError.name}:`) || /\banswered \d{3}\b/.test(e.line))
+  );
 }

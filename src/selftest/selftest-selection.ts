@@ -10,7 +10,7 @@ export interface SelftestSelection {
   // MDE_SELFTEST_REHEARSAL_PROFILE: the built-in profile the tenant rehearsals' emulators answer in
   // (default: the default profile). The tenant path's real-time waits meet a lagging tenant only so.
   rehearsalProfile?: string;
-  // What is wrong with the two variables, for the script to report as a ConfigError (exit 2).
+  // What is wrong with the variables, for the script to report as a ConfigError (exit 2).
   problems: { variable: string; problem: string }[];
 }
 

@@ -62,3 +62,18 @@ test('escapes, entities, percent-encoding, base64 and cut lines without a secret
   for (const [i, text] of ORDINARY.entries()) writeFileSync(join(root, 'reports', `ordinary-${i}.txt`), text);
   expect(scan({ root, env: { ...env, AZURE_PASSWORD: PASSWORD } }).findings).toEqual([]);
 });
+
+// Client ids are kept out of the reports by the scrub, which replaces them as written: found in a
+// decoded copy (a token endpoint quoting its form body base64-encoded), a report the suite wrote
+// itself failed a clean run with exit 4.
+test('a client id in a hidden form in a report is no finding; as written it is', () => {
+  const { root, env } = workspace();
+  const clientId = '11111111-2222-4333-8444-555555555555';
+  writeFileSync(join(root, 'reports', 'hidden.json'), `{"debug":"${base64(`client_id=${clientId}&x=1`)}"}`);
+  const withId = { ...env, MDE_CLIENT_ID: clientId };
+  expect(scan({ root, env: withId }).findings).toEqual([]);
+  writeFileSync(join(root, 'reports', 'plain.json'), `{"client":"${clientId}"}`);
+  expect(scan({ root, env: withId }).findings).toEqual([
+    { file: 'reports/plain.json', what: 'the value of MDE_CLIENT_ID' },
+  ]);
+});

@@ -148,3 +148,17 @@ test('a run stopped because the emulator answered its set-up wrongly does not re
     ),
   ).toBe('Target unreachable, partial run | exit 3');
 });
+
+// A token endpoint's 500 reads "server_error (500)", no "answered 500": the preflight's class says it.
+test('a token endpoint that answered 500 is not called unreachable', () => {
+  const line =
+    'TargetAnswerError: http://127.0.0.1:4598/t/oauth2/v2.0/token: no token: server_error (500). The token endpoint failed (its log may say why); it must answer as docs/interfaces.md#emulator-token-endpoint describes';
+  const md = renderMarkdown(
+    buildComplianceReport({
+      records: runRecords([], { runErrors: [{ category: 'target-unreachable', line }] }),
+      targetName: 'embedded',
+      registry: getRegistry(),
+    }),
+  );
+  expect(md).toContain('Stopped before any test: the target answered');
+});

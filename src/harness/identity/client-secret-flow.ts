@@ -90,7 +90,7 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
 function noAccessToken(text: string, body: Record<string, unknown>, contentType: string | undefined): string {
   const names = Object.keys(body);
   if (names.length > 0) {
-    const shown = names.slice(0, 8).map((name) => redactText(name.slice(0, 40)));
+    const shown = names.slice(0, 8).map((name) => redactText(name).slice(0, 40));
     const more = names.length > 8 ? `, and ${names.length - 8} more` : '';
     return `no access_token among its members (${shown.join(', ')}${more}); Entra ID answers token_type, expires_in and access_token`;
   }

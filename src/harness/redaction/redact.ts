@@ -2,7 +2,7 @@
 // Known secret values (client secrets, issued tokens) are registered at run time; JWT-shaped strings,
 // Entra client secrets, PEM private keys, Authorization values and token fields are replaced by shape.
 import { configuredSecretForms } from './base64-forms.ts';
-import { originalSpan } from './decoded-copy.ts';
+import { type DecodedCopy, originalSpan } from './decoded-copy.ts';
 import { ENTRA_SECRET_SHAPE } from './entra-secret-shape.ts';
 import { hiddenCopies } from './hidden-copies.ts';
 import { PRIVATE_KEY_PEM } from './private-key-pem.ts';
@@ -93,16 +93,27 @@ function knownSecretSpans(text: string): number[] {
 // A secret written in a form no registered one matches (JSON-escaped character by character, HTML
 // references, URL-encoded twice, base64, cut over lines: hidden-copies.ts), found in a decoded copy
 // of the text, and replaced in the text from the first character it is written with to the last.
-// Tokens not registered here (the runner's) by shape too.
+// Tokens not registered here (the runner's) by shape too, but only where the copy's characters stand
+// side by side in the text: the shapes are greedy, and across a joined line break a JWT at a line's
+// end ran on into the next line (`Bearer <JWT>\ncontent-type: ...` lost its second line).
 function hiddenSecretSpans(text: string): number[] {
   const spans: number[] = [];
   for (const copy of hiddenCopies(text, true)) {
     const found = knownSecretSpans(copy.text);
     for (const shape of [JWT_SHAPE, ENTRA_SECRET_SHAPE])
-      for (const m of copy.text.matchAll(shape)) found.push(m.index, m.index + m[0].length);
+      for (const m of copy.text.matchAll(shape))
+        if (unbroken(copy, m.index, m.index + m[0].length)) found.push(m.index, m.index + m[0].length);
     for (let k = 0; k < found.length; k += 2) spans.push(...originalSpan(copy, found[k]!, found[k + 1]!));
   }
   return spans;
+}
+
+// Whether the copy's characters [from, to) come from one stretch of the text, nothing left out between
+// them (a line break and its indentation, the text between two windows of a long one).
+function unbroken(copy: DecodedCopy, from: number, to: number): boolean {
+  if (!copy.start || !copy.end) return true;
+  for (let k = from; k + 1 < to; k++) if (copy.start[k + 1]! > copy.end[k]!) return false;
+  return true;
 }
 
 export function redactText(text: string): string {

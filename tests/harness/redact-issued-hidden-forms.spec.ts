@@ -33,3 +33,13 @@ test('escaped text without an issued token is left as it is in the runner', () =
   const issued = issuedOpaque();
   for (const text of ORDINARY) expect(issued.redact(text)).toBe(text);
 });
+
+// A copy joins a line break between token characters; a run there that held the token at a line's end
+// was replaced whole, and took the next line's start with it when that began with a separator.
+test('an issued token at the end of a line takes nothing of the next line with it', () => {
+  const issued = issuedOpaque();
+  expect(issued.redact(`Bearer ${OPAQUE}\n/api/machineactions`)).toBe(
+    'Bearer [REDACTED]\n/api/machineactions',
+  );
+  expect(issued.redact(`${cutInTwo(OPAQUE, 9)}\n.next`)).toBe('[REDACTED]\n.next');
+});

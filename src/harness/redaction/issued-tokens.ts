@@ -3,7 +3,7 @@ import { originalSpan } from './decoded-copy.ts';
 import { hiddenCopies } from './hidden-copies.ts';
 import { replaceSpans } from './replace-spans.ts';
 import { fingerprintsFile } from './secret-fingerprints.ts';
-import { type IssuedFingerprints, runHoldsIssued, tokenRuns } from './token-runs.ts';
+import { type IssuedFingerprints, issuedIn, runHoldsIssued, tokenRuns } from './token-runs.ts';
 
 // The tokens and secrets the run's workers were issued, for a process that was not (Playwright's
 // runner, whose reporters print and write what the workers send): each worker registers them with its
@@ -29,10 +29,15 @@ export class IssuedTokens {
     this.readNewLines();
     if (this.issued.hashes.size === 0) return text;
     const spans: number[] = [];
-    for (const copy of [{ text }, ...hiddenCopies(text, true)])
-      for (const [start, end] of tokenRuns(copy.text, this.issued.minLength))
-        if (runHoldsIssued(copy.text.slice(start, end), this.issued))
-          spans.push(...originalSpan(copy, start, end));
+    for (const [start, end] of tokenRuns(text, this.issued.minLength))
+      if (runHoldsIssued(text.slice(start, end), this.issued)) spans.push(start, end);
+    // In a copy only the token itself: a run there may join a token at a line's end to the next line
+    // ("<token>\n/api/x"), and replaced whole it took that line's start with it.
+    for (const copy of hiddenCopies(text, true))
+      for (const [start, end] of tokenRuns(copy.text, this.issued.minLength)) {
+        const at = issuedIn(copy.text.slice(start, end), this.issued);
+        if (at) spans.push(...originalSpan(copy, start + at[0], start + at[1]));
+      }
     return replaceSpans(text, spans);
   }
 

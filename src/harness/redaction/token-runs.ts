@@ -45,16 +45,22 @@ const SEPARATOR = new Uint8Array(128);
 for (const c of './=+') SEPARATOR[c.charCodeAt(0)] = 1;
 
 export function runHoldsIssued(run: string, issued: IssuedFingerprints): boolean {
-  if (holds(run, issued)) return true;
+  return issuedIn(run, issued) !== undefined;
+}
+
+// Where in the run the issued token stands, [start, end): the whole run, or the first part between
+// separators that is one.
+export function issuedIn(run: string, issued: IssuedFingerprints): [number, number] | undefined {
+  if (holds(run, issued)) return [0, run.length];
   for (let start = 0; start < run.length; start++) {
     if (start > 0 && SEPARATOR[run.charCodeAt(start - 1)] !== 1) continue;
     for (const length of issued.lengths) {
       const end = start + length;
       if (end > run.length || (end < run.length && SEPARATOR[run.charCodeAt(end)] !== 1)) continue;
-      if (holds(run.slice(start, end), issued)) return true;
+      if (holds(run.slice(start, end), issued)) return [start, end];
     }
   }
-  return false;
+  return undefined;
 }
 
 function holds(candidate: string, issued: IssuedFingerprints): boolean {

@@ -2,6 +2,7 @@ import { createSign, generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import type { Exchange } from '../../src/harness/http/exchange.ts';
 import { redactedExchange } from '../../src/harness/http/recorder.ts';
+import { redactText, registerSecret } from '../../src/harness/redaction/redact.ts';
 import { recordIssuedSecret } from '../../src/harness/redaction/secret-fingerprints.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
@@ -36,4 +37,13 @@ test('a target that reflects only the signature of the bearer token it was sent 
   const attached = JSON.stringify(redactedExchange(exchange));
   expect(attached).not.toContain(signature);
   expect(attached).toContain('your signature was [REDACTED]');
+});
+
+// The signature found as a known secret and the JWT by its shape were two replacements side by side.
+test('a JWT whose signature is a known secret is one [REDACTED]', () => {
+  const signature = 'c2lnbmF0dXJlLW9mLWEtand0LXRlc3Q';
+  registerSecret(signature);
+  expect(redactText(`token eyJhbGciOiJub25lIn0.eyJzdWIiOiJzaWcifQ.${signature} end`)).toBe(
+    'token [REDACTED] end',
+  );
 });

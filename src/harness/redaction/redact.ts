@@ -108,6 +108,13 @@ function hiddenSecretSpans(text: string): number[] {
   return spans;
 }
 
+function shapeSpans(text: string): number[] {
+  const spans: number[] = [];
+  for (const shape of [JWT_SHAPE, ENTRA_SECRET_SHAPE])
+    for (const m of text.matchAll(shape)) spans.push(m.index, m.index + m[0].length);
+  return spans;
+}
+
 // Whether the copy's characters [from, to) come from one stretch of the text, nothing left out between
 // them (a line break and its indentation, the text between two windows of a long one).
 function unbroken(copy: DecodedCopy, from: number, to: number): boolean {
@@ -117,8 +124,9 @@ function unbroken(copy: DecodedCopy, from: number, to: number): boolean {
 }
 
 export function redactText(text: string): string {
-  // Both in the text as it came: a shorter secret replaced first could cut a hidden one apart.
-  return replaceSpans(text, [...knownSecretSpans(text), ...hiddenSecretSpans(text)])
+  // All in the text as it came: a shorter secret replaced first could cut a hidden one apart, and a
+  // JWT whose signature is a known secret read "[REDACTED][REDACTED]" (the signature, then the rest).
+  return replaceSpans(text, [...knownSecretSpans(text), ...shapeSpans(text), ...hiddenSecretSpans(text)])
     .replace(PRIVATE_KEY_PEM, REDACTED)
     .replace(JWT_SHAPE, REDACTED)
     .replace(ENTRA_SECRET_SHAPE, REDACTED)

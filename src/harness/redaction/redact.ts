@@ -128,8 +128,6 @@ export function redactText(text: string): string {
   // JWT whose signature is a known secret read "[REDACTED][REDACTED]" (the signature, then the rest).
   return replaceSpans(text, [...knownSecretSpans(text), ...shapeSpans(text), ...hiddenSecretSpans(text)])
     .replace(PRIVATE_KEY_PEM, REDACTED)
-    .replace(JWT_SHAPE, REDACTED)
-    .replace(ENTRA_SECRET_SHAPE, REDACTED)
     .replace(SECRET_FIELDS, `$1${REDACTED}`)
     .replace(AUTH_HEADER, (_m, prefix: string, value: string) => {
       const scheme = value.trim().split(/\s+/)[0] ?? '';

@@ -99,19 +99,18 @@ function knownSecretSpans(text: string): number[] {
 function hiddenSecretSpans(text: string): number[] {
   const spans: number[] = [];
   for (const copy of hiddenCopies(text, true)) {
-    const found = knownSecretSpans(copy.text);
-    for (const shape of [JWT_SHAPE, ENTRA_SECRET_SHAPE])
-      for (const m of copy.text.matchAll(shape))
-        if (unbroken(copy, m.index, m.index + m[0].length)) found.push(m.index, m.index + m[0].length);
+    const found = [...knownSecretSpans(copy.text), ...shapeSpans(copy)];
     for (let k = 0; k < found.length; k += 2) spans.push(...originalSpan(copy, found[k]!, found[k + 1]!));
   }
   return spans;
 }
 
-function shapeSpans(text: string): number[] {
+// The JWT and Entra secret shapes in a text (a copy of it: where its characters stand side by side).
+function shapeSpans(copy: DecodedCopy): number[] {
   const spans: number[] = [];
   for (const shape of [JWT_SHAPE, ENTRA_SECRET_SHAPE])
-    for (const m of text.matchAll(shape)) spans.push(m.index, m.index + m[0].length);
+    for (const m of copy.text.matchAll(shape))
+      if (unbroken(copy, m.index, m.index + m[0].length)) spans.push(m.index, m.index + m[0].length);
   return spans;
 }
 
@@ -126,7 +125,7 @@ function unbroken(copy: DecodedCopy, from: number, to: number): boolean {
 export function redactText(text: string): string {
   // All in the text as it came: a shorter secret replaced first could cut a hidden one apart, and a
   // JWT whose signature is a known secret read "[REDACTED][REDACTED]" (the signature, then the rest).
-  return replaceSpans(text, [...knownSecretSpans(text), ...shapeSpans(text), ...hiddenSecretSpans(text)])
+  return replaceSpans(text, [...knownSecretSpans(text), ...shapeSpans({ text }), ...hiddenSecretSpans(text)])
     .replace(PRIVATE_KEY_PEM, REDACTED)
     .replace(SECRET_FIELDS, `$1${REDACTED}`)
     .replace(AUTH_HEADER, (_m, prefix: string, value: string) => {

@@ -30,7 +30,7 @@ export function listSuite(plan: RunPlan): Promise<Listed[]> {
       [cli, 'test', '-c', 'playwright.config.ts', '--list', '--reporter=json'],
       {
         cwd: repoRoot,
-        env: { ...process.env, [RUN_PLAN_VARIABLE]: encodeRunPlan(plan) },
+        env: { ...listingEnv(process.env), [RUN_PLAN_VARIABLE]: encodeRunPlan(plan) },
         maxBuffer: 64 << 20,
       },
       (error, stdout) => {
@@ -42,6 +42,14 @@ export function listSuite(plan: RunPlan): Promise<Listed[]> {
         }
       },
     ),
+  );
+}
+
+// The listing is read from stdout: a PLAYWRIGHT_JSON_OUTPUT_* variable left in the environment (as by
+// a unit run with `--reporter=json` to a file) would send it to that file instead.
+export function listingEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !name.startsWith('PLAYWRIGHT_JSON_OUTPUT_')),
   );
 }
 

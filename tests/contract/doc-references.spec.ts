@@ -15,6 +15,8 @@ const SCANNED = [
   'scripts',
   'docs',
   'README.md',
+  'CONTRIBUTING.md',
+  'SECURITY.md',
   '.env.example',
   'allurerc.mjs',
   'playwright*.ts',

@@ -4,6 +4,7 @@ import { mustsNotJudged } from './must-coverage.ts';
 import { neverStarted } from './record-from-test.ts';
 import { collectRequirementResults, type RequirementResult } from './requirement-results.ts';
 import { decideOutcome, type ExitCode } from './run-outcome.ts';
+import type { SuiteInfo } from './suite-info.ts';
 import type { RunError, RunRecords, TargetInfo, TestRecord } from './test-record.ts';
 import { blocksRun, VERDICTS, type Verdict } from './verdict.ts';
 
@@ -14,7 +15,7 @@ export interface ComplianceReport {
   // later is generated then, and must still say when the target was tested.
   startedAt: string;
   runId?: string;
-  suite: { name: string; version: string; contractHash: string };
+  suite: { name: string } & SuiteInfo;
   target: TargetInfo & { name: string };
   requirements: RequirementResult[];
   runErrors: RunError[];

@@ -8,7 +8,11 @@ export function mergeRecords(shards: RunRecords[]): RunRecords {
   if (shards.length === 0) throw new Error('no shard records to merge');
   const first = shards[0]!;
   for (const shard of shards) {
-    if (shard.suite.contractHash !== first.suite.contractHash || shard.suite.version !== first.suite.version)
+    if (
+      shard.suite.contractHash !== first.suite.contractHash ||
+      shard.suite.version !== first.suite.version ||
+      shard.suite.commit !== first.suite.commit
+    )
       throw new Error(
         `shards ran different suites: ${suiteOf(first)} and ${suiteOf(shard)}; rerun them from one commit`,
       );
@@ -101,5 +105,6 @@ function dedupe(tests: TestRecord[]): TestRecord[] {
 }
 
 function suiteOf(records: RunRecords): string {
-  return `${records.suite.version} (contract ${records.suite.contractHash})`;
+  const commit = records.suite.commit ? `commit ${records.suite.commit.slice(0, 12)}, ` : '';
+  return `${records.suite.version} (${commit}contract ${records.suite.contractHash})`;
 }

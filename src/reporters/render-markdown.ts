@@ -25,7 +25,7 @@ export function renderMarkdown(report: ComplianceReport, observed?: ObservedProf
     `# Compliance report: ${target.name}`,
     '',
     `- Target: ${describeTarget(report)}`,
-    `- Suite: ${suite.name} ${suite.version}, contract ${suite.contractHash}`,
+    `- Suite: ${suite.name} ${suite.version}${suite.commit ? ` (commit ${suite.commit.slice(0, 12)})` : ''}, contract ${suite.contractHash}`,
     `- Run: ${report.runId ? `${report.runId}, ` : ''}started ${report.startedAt}, lasted ${(summary.durationMs / 1000).toFixed(1)} s`,
     `- Generated: ${report.generatedAt}`,
     summary.baseline ? `- Baseline: ${summary.baseline.file}` : undefined,

@@ -32,7 +32,7 @@ export function renderTargetIndex(reports: ComplianceReport[]): { json: string; 
   const markdown = [
     `# Compliance matrix: ${reports.length} targets`,
     '',
-    `Suite ${first.suite.version}, contract ${first.suite.contractHash}, ${first.runId ? `run ${first.runId}, ` : ''}started ${first.startedAt}, generated ${first.generatedAt}.`,
+    `Suite ${first.suite.version}${first.suite.commit ? ` (commit ${first.suite.commit.slice(0, 12)})` : ''}, contract ${first.suite.contractHash}, ${first.runId ? `run ${first.runId}, ` : ''}started ${first.startedAt}, generated ${first.generatedAt}.`,
     'Each target has its own report in targets/<name>/compliance.md.',
     '',
     `| ID | ${reports.map((r) => r.target.name).join(' | ')} |`,

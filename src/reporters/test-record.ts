@@ -1,6 +1,7 @@
 import type { Finding } from '../harness/evidence/finding.ts';
 import type { TargetInfo } from '../harness/run/run-plan.ts';
 import type { ExitCode } from './run-outcome.ts';
+import type { SuiteInfo } from './suite-info.ts';
 
 // The raw, per-test evidence the compliance reporter keeps. It is written to
 // test-results/compliance-records.json (and per shard to reports/shards/), so the report can be rebuilt
@@ -52,7 +53,7 @@ export interface RunError {
 
 export interface RunRecords {
   version: 1;
-  suite: { version: string; contractHash: string };
+  suite: SuiteInfo;
   // The run plan's id (absent in merged shards, each of which had its own): reports/quota.json says it too.
   runId?: string;
   startedAt: string;

@@ -40,7 +40,7 @@ test('compliance.md has a header, a summary line, one row per requirement and th
   const md = renderMarkdown(report());
   expect(md).toContain('# Compliance report: embedded');
   expect(md).toContain('- Target: embedded reference emulator, embedded at 127.0.0.1:4010\n');
-  expect(md).toContain(`contract ${suiteInfo().contractHash}`);
+  expect(md).toContain(`(commit ${suiteInfo().commit!.slice(0, 12)}), contract ${suiteInfo().contractHash}`);
   // The cause first, then the counts: "Not conforming: 1 PASS, 0 FAIL" must never read as a reason.
   expect(md).toContain(
     '**Not conforming, partial run** (exit 1): MUST requirements failed: CANCEL.FINAL; partial run:',

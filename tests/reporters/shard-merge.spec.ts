@@ -52,6 +52,15 @@ test('shards of different suite versions or contracts are refused', () => {
   expect(() => mergeRecords([runRecords(tests), other])).toThrow(/shards ran different suites/);
 });
 
+test('shards of one version and contract but different commits are refused, naming both commits', () => {
+  const at = (commit: string) =>
+    runRecords(tests, { suite: { version: '0.1.0', contractHash: 'sha256:aaaa', commit } });
+  expect(() => mergeRecords([at('a'.repeat(40)), at('b'.repeat(40))])).toThrow(
+    'shards ran different suites: 0.1.0 (commit aaaaaaaaaaaa, contract sha256:aaaa) and 0.1.0 (commit bbbbbbbbbbbb, contract sha256:aaaa); rerun them from one commit',
+  );
+  expect(mergeRecords([at('a'.repeat(40)), at('a'.repeat(40))]).suite.commit).toBe('a'.repeat(40));
+});
+
 test('shards run against different targets are refused: one report would name one of them for both', () => {
   const target = (faults: string[]) => ({
     embedded: {

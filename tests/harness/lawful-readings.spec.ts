@@ -68,7 +68,7 @@ test("on a real device an active action's last update may move forward; on an em
   const before = at('2026-12-02T10:00:00.1234567Z');
   const later = at('2026-12-02T10:00:15.0000000Z');
   expect(untouched(before, later, true)).toEqual(later);
-  // An emulator's action never moves by itself: only the call under test could have moved it.
+  // Not known to move by itself (an emulator's action until seen to: untouchedOn): the call moved it.
   expect(untouched(before, later)).toEqual(before);
   // Backwards, or with a cancellation, is a change.
   expect(untouched(later, before, true)).toEqual(later);
@@ -109,4 +109,31 @@ test('a read after the refused call that is throttled reaches no verdict; a last
     expect(judged).not.toBeInstanceOf(PreconditionError);
     expect(String(judged)).toContain('must answer 200');
   }
+});
+
+// An emulator's seeded action keeps its status (the control protocol), not its last update: a lawful
+// emulator may move that forward as a real device's reports do (docs/contract.md#machine-action-fields).
+// A refused call is then judged as on a tenant; one whose action stays put is judged strictly.
+test("an emulator whose active actions move their last update by themselves passes a refused call's check", async () => {
+  const start = Date.parse('2026-12-02T10:00:00Z');
+  let now = start;
+  const action = (lastUpdateMs: number) => ({
+    status: 'Pending',
+    lastUpdateDateTimeUtc: new Date(lastUpdateMs).toISOString(),
+    cancellationRequestor: null,
+    cancellationComment: null,
+    cancellationDateTimeUtc: null,
+  });
+  const driver = {
+    mode: 'embedded',
+    advanceClock: async (seconds: number) => new Date((now += seconds * 1000)),
+  } as unknown as TargetDriver;
+  // A device reporting every second: the last update is the clock's time.
+  const reporting = { get: async () => answer(200, action(now)) } as unknown as ApiClient;
+  await expectUnchanged(driver, reporting, 'x', action(start));
+  // An action that stays put but for one move, made by the refused call, is still a change.
+  now = start;
+  const touched = { get: async () => answer(200, action(start + 1000)) } as unknown as ApiClient;
+  const judged = await expectUnchanged(driver, touched, 'x', action(start)).catch((e: Error) => e);
+  expect(String(judged)).toContain('as the refused call found it');
 });

@@ -126,7 +126,10 @@ test("an emulator whose active actions move their last update by themselves pass
   });
   const driver = {
     mode: 'embedded',
-    advanceClock: async (seconds: number) => new Date((now += seconds * 1000)),
+    advanceClock: async (seconds: number) => {
+      now += seconds * 1000;
+      return new Date(now);
+    },
   } as unknown as TargetDriver;
   // A device reporting every second: the last update is the clock's time.
   const reporting = { get: async () => answer(200, action(now)) } as unknown as ApiClient;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ActionRecord, ActionStatus, Machine } from './tenant-store.ts';
+import { ACTIVE_STATUSES, type ActionRecord, type ActionStatus, type Machine } from './tenant-store.ts';
 import { timestamp } from './time-format.ts';
 import type { Variant } from './variants.ts';
 
@@ -66,4 +66,12 @@ export function renderAction(
     troubleshootInfo: null,
     ...variant.extraEntityMembers,
   };
+}
+
+// The action as a read finds it: while it is active, its last update is the device's latest report
+// (Variant.deviceReportsEveryMs), never earlier than the last change of its own.
+export function asReported(action: ActionRecord, variant: Variant, nowMs: number): ActionRecord {
+  const every = variant.deviceReportsEveryMs;
+  if (every === null || !ACTIVE_STATUSES.includes(action.status)) return action;
+  return { ...action, updatedMs: Math.max(action.updatedMs, nowMs - (nowMs % every)) };
 }

@@ -72,6 +72,10 @@ export interface Variant {
   // Content coding: none, or chosen from the request's Accept-Encoding, any coding (zstd) when it has
   // none (content-coding.ts). Not an open point: HTTP's own latitude, which no verdict may depend on.
   contentCoding: 'none' | 'negotiated';
+  // When a device moves an active action's last update is undocumented (docs/contract.md#machine-action-fields):
+  // a read shows the device's latest report, one every this many ms of virtual time, while the action
+  // is Pending or InProgress; null: the last update moves only with the action's status.
+  deviceReportsEveryMs: number | null;
   // Open questions with no profile point (docs/contract.md#route-case, #list-order).
   routeCaseInsensitive: boolean;
   listNewestFirst: boolean;
@@ -120,6 +124,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     connection: 'keep-alive',
     framing: 'chunked',
     contentCoding: 'negotiated',
+    deviceReportsEveryMs: 10_000,
     routeCaseInsensitive: true,
     listNewestFirst: false,
     listNullPagingMembers: true,
@@ -158,6 +163,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     connection: 'close',
     framing: 'content-length',
     contentCoding: 'none',
+    deviceReportsEveryMs: null,
     routeCaseInsensitive: false,
     listNewestFirst: true,
     listNullPagingMembers: false,

@@ -5,6 +5,7 @@ import type { EmulatorTarget, TenantTarget } from './config/target-spec.ts';
 import { ControlClient } from './drivers/control-client.ts';
 import { quotaKeyOf, tenantQuotaLedger } from './drivers/tenant-quota.ts';
 import { earlierRunScans } from './earlier-run-scans.ts';
+import { checkEmulatorApiTakesToken } from './emulator-api-acceptance.ts';
 import { ControlProtocolError, TargetAnswerError, TargetUnreachableError } from './errors.ts';
 import { describeFetchError } from './http/fetch-error.ts';
 import { sendRaw, WireTimeout } from './http/raw-request.ts';
@@ -142,6 +143,7 @@ export async function preflight(
   const refused = issuedTokenRefusal(issued);
   // The token the endpoint issued, as the tests will read it.
   if (refused) throw new TargetAnswerError(tokenUrl(authBaseUrl, app.tenantId), refused.reason, refused.fix);
+  await checkEmulatorApiTakesToken(spec.apiBaseUrl, issued.accessToken, options.timeoutMs);
 }
 
 // Bookkeeping only: a ledger that cannot be written now fails the workers' own calls, which say so.

@@ -43,7 +43,7 @@ export async function checkApiTakesToken(
 }
 
 // The API's error.code, when the answer has the error envelope and the code is a plain word.
-function errorCode(text: string): string | undefined {
+export function errorCode(text: string): string | undefined {
   try {
     const code = (JSON.parse(text) as { error?: { code?: unknown } })?.error?.code;
     return typeof code === 'string' && /^[A-Za-z][\w.-]{0,63}$/.test(code) ? code : undefined;

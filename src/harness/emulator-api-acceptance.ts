@@ -1,0 +1,44 @@
+import { TargetAnswerError } from './errors.ts';
+import { type RawResponse, sendRaw } from './http/raw-request.ts';
+import { errorCode } from './identity/api-acceptance.ts';
+
+const TOKEN_DOC = 'docs/interfaces.md#emulator-token-endpoint';
+
+// An emulator whose API refused every token its token endpoint issued (a proxy that dropped the
+// Authorization header, an API checking another key or audience) failed 54 tests, each "→ 401:
+// expected status 200": nothing can be judged through it. The preflight reads once with the token of
+// its throw-away app (Machine.Read.All), as a tenant's preflight does; any answer but 401 or 403 is
+// the tests' to judge.
+export async function checkEmulatorApiTakesToken(
+  apiBaseUrl: string,
+  accessToken: string,
+  timeoutMs: number,
+): Promise<void> {
+  const url = `${apiBaseUrl}/api/machineactions?$top=1`;
+  let answer: RawResponse;
+  try {
+    answer = await sendRaw({
+      url,
+      method: 'GET',
+      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+      timeoutMs,
+    });
+  } catch {
+    // Lost on the wire: each test's exchange says so.
+    return;
+  }
+  if (answer.status !== 401 && answer.status !== 403) return;
+  const code = errorCode(answer.text);
+  const given = 'to a token the token endpoint had just issued to an app registered with Machine.Read.All';
+  if (answer.status === 401)
+    throw new TargetAnswerError(
+      url,
+      `answered 401${code ? ` ${code}` : ''} ${given}`,
+      `The API must take the tokens its token endpoint issues: check the key it verifies them with, their aud (the scope without /.default) and that the Authorization header reaches it (${TOKEN_DOC})`,
+    );
+  throw new TargetAnswerError(
+    url,
+    `answered 403${code ? ` ${code}` : ''} ${given}`,
+    `A list needs Machine.Read.All: the API must read the app's roles from the token's roles claim (${TOKEN_DOC})`,
+  );
+}

@@ -1,0 +1,64 @@
+import { preflight } from '../../src/harness/preflight.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { failure, serve } from './preflight-stand-in.ts';
+
+// An emulator whose API refused every token its own token endpoint issued (a proxy in front of it that
+// dropped the Authorization header; an API checking another key or audience) passed the preflight, then
+// 54 tests failed in a minute and a half, each row "→ 401: expected status 200". Nothing can be judged
+// through an API that takes no token: the preflight reads once with the token it got, and says so.
+
+const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const TOKEN = `${part({ alg: 'RS256', kid: 'k' })}.${part({ exp: 1, roles: ['Machine.Read.All'] })}.c2ln`;
+
+// Clock, apps and token as the protocol says; the list of one action answers `list` to a call with a token.
+function emulatorWhoseListAnswers(list: { status: number; body?: unknown }) {
+  return serve((path) =>
+    path === '/_emulator/clock'
+      ? { status: 200, body: { now: '2026-03-02T10:00:00.000Z' } }
+      : path === '/_emulator/apps'
+        ? { status: 201 }
+        : path.endsWith('/oauth2/v2.0/token')
+          ? { status: 200, body: { token_type: 'Bearer', expires_in: 3599, access_token: TOKEN } }
+          : path === '/api/machineactions?$top=1'
+            ? list
+            : { status: 404 },
+  );
+}
+
+test("an API that answers 401 to the token endpoint's own token stops the preflight in one line", async () => {
+  const { url, server } = await emulatorWhoseListAnswers({
+    status: 401,
+    body: { error: { code: 'Unauthorized', message: 'no' } },
+  });
+  const error = await failure({ mode: 'emulator', apiBaseUrl: url });
+  server.close();
+  expect(error).toMatch(
+    new RegExp(
+      `^TargetAnswerError: ${url}/api/machineactions\\?\\$top=1: answered 401 Unauthorized to a token the token endpoint had just issued`,
+    ),
+  );
+  expect(error).toContain('Authorization');
+  expect(error).toContain('docs/interfaces.md#emulator-token-endpoint');
+  expect(error).not.toContain(TOKEN);
+  expect(error.split('\n')).toHaveLength(1);
+});
+
+test('a 403 to a token holding Machine.Read.All names the roles claim', async () => {
+  const { url, server } = await emulatorWhoseListAnswers({ status: 403 });
+  const error = await failure({ mode: 'emulator', apiBaseUrl: url });
+  server.close();
+  expect(error).toMatch(/answered 403 to a token the token endpoint had just issued/);
+  expect(error).toContain('Machine.Read.All');
+  expect(error).toContain('roles');
+});
+
+// Any other answer (a 404 for an API without $top, a 500) is the tests' to judge, as before.
+for (const status of [200, 404, 500]) {
+  test(`a list answering ${status} lets the run start`, async () => {
+    const { url, server } = await emulatorWhoseListAnswers({ status, body: { value: [] } });
+    await expect(
+      preflight({ mode: 'emulator', apiBaseUrl: url }, { timeoutMs: 3_000 }),
+    ).resolves.toBeUndefined();
+    server.close();
+  });
+}

@@ -117,7 +117,7 @@ test.describe('API client', () => {
     const { api } = client(429, { error: { code: 'TooManyRequests', message: 'm' } });
     await api.cancel('abc');
     expect(violations()).toEqual([
-      'RATE.RETRYAFTER: POST /api/machineactions/{id}/cancel → 429: Retry-After expected delta-seconds or HTTP-date above 0, got null',
+      'RATE.RETRYAFTER: POST /api/machineactions/{id}/cancel → 429: Retry-After expected delta-seconds or HTTP-date above 0, got no Retry-After header',
     ]);
   });
 

@@ -23,6 +23,18 @@ test('a JSON answer labelled otherwise fails', () => {
   );
 });
 
+// An emulator author's answers without a Content-Type read "expected /^application\/json\s*(;.*)?$/i,
+// got """: a pattern for a reader to decode, and an empty header where there was none.
+test('a JSON answer without a Content-Type header fails, saying the header is missing', () => {
+  const bare = { ...answer(200, { id: 'a' }), headers: {} };
+  expect(() => expectJsonMediaType(bare)).toThrow(
+    'Content-Type: expected application/json (parameters allowed), got no Content-Type header',
+  );
+  expect(() => expectJsonMediaType(answer(200, { id: 'a' }, { 'content-type': 'text/plain' }))).toThrow(
+    'Content-Type: expected application/json (parameters allowed), got "text/plain"',
+  );
+});
+
 // A tenant's quota may be shared with other callers: a 429 in a test that does not expect one is no
 // verdict, whatever its body (the 429's body is open; a front door's may have none, and no label).
 test('a 429 without a body ends the test without a verdict, never a SCHEMA.CONTENTTYPE failure', () => {

@@ -108,7 +108,7 @@ test.describe('matchers', () => {
       ),
     ).toContain('Retry-After: expected at most 60 s, got "120"');
     base(failure(() => expect(exchange(429, body, {})).toBeThrottled())).toContain(
-      'Retry-After: expected delta-seconds or an HTTP-date, got null',
+      'Retry-After: expected delta-seconds or an HTTP-date, got no Retry-After header',
     );
   });
 });

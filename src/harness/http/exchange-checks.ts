@@ -3,6 +3,7 @@ import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from '../../contract/json-depth.t
 import type { Finding } from '../evidence/finding.ts';
 import { type Exchange, exchangeTitle, isJsonContentType, retryAfterOf } from './exchange.ts';
 import { sentForeignAudience } from './foreign-audience.ts';
+import { headerShown } from './header-shown.ts';
 
 type Violation = Extract<Finding, { kind: 'violation' }>;
 
@@ -58,14 +59,14 @@ export function checkExchange(exchange: Exchange, { throttleJudged = true } = {}
   if (hasText && exchange.body !== undefined && !isJsonContentType(exchange.headers['content-type']))
     violation(
       CONTENT_TYPE,
-      `Content-Type expected application/json, got ${JSON.stringify(exchange.headers['content-type'] ?? null)}`,
+      `Content-Type expected application/json, got ${headerShown('Content-Type', exchange.headers['content-type'])}`,
     );
   if (exchange.status === 429 && throttleJudged) {
     const seconds = retryAfterOf(exchange);
     if (seconds === undefined || seconds <= 0)
       violation(
         RETRY_AFTER,
-        `Retry-After expected delta-seconds or HTTP-date above 0, got ${JSON.stringify(exchange.headers['retry-after'] ?? null)}`,
+        `Retry-After expected delta-seconds or HTTP-date above 0, got ${headerShown('Retry-After', exchange.headers['retry-after'])}`,
       );
   }
   return violations;

@@ -30,6 +30,16 @@ test('a misspelt requirement tag is one line naming it, with the id it most like
   expect(grepOptionProblem(['--grep=@NOTHING.LIKE.IT'])).not.toContain('did you mean');
 });
 
+// `--grep-invert @CANCEL.FINALL` left out nothing: all 80 tests ran, as a partial run, with no word
+// that the tag was misspelt.
+test('a misspelt requirement tag in --grep-invert (-G) is one line too: it would leave out no test', () => {
+  expect(grepOptionProblem(['--grep-invert', '@CANCEL.FINALL'])).toBe(
+    '--grep-invert @CANCEL.FINALL names no requirement of specs/requirements.yaml, so it would leave out no test; did you mean @CANCEL.FINAL? (docs/interfaces.md#requirement-ids lists them)',
+  );
+  expect(grepOptionProblem(['-G', '@NOPE'])).toMatch(/^--grep-invert @NOPE names no requirement/);
+  expect(grepOptionProblem(['--grep-invert=@RATE|@must'])).toBeUndefined();
+});
+
 // Playwright said only "No tests found", and its stopped-run report replaced the last whole run's.
 test('npm run conformance -- --grep @CANCEL.NOTFUOND prints one line and exits 2 before anything is written', () => {
   const cwd = tempDir('conformance-grep-');

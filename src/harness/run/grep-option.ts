@@ -8,7 +8,7 @@ import { closestId } from '../../contract/unknown-requirement.ts';
 const LEVEL_TAGS = ['@must', '@should', '@observe'];
 
 export function grepOptionProblem(args: readonly string[]): string | undefined {
-  for (const pattern of grepValues(args)) {
+  for (const { flag, pattern } of grepValues(args)) {
     if (pattern === undefined) continue;
     const alternatives = pattern.split('|');
     if (!alternatives.every((alternative) => /^@[A-Za-z][\w.]*$/.test(alternative))) continue;
@@ -20,16 +20,24 @@ export function grepOptionProblem(args: readonly string[]): string | undefined {
     );
     if (!unknown) continue;
     const near = closestId(unknown.slice(1), ids);
-    return `--grep ${unknown} names no requirement of specs/requirements.yaml, so no test would run${near ? `; did you mean @${near}?` : ''} (docs/interfaces.md#requirement-ids lists them)`;
+    // An inverted grep with a misspelt tag left out nothing: all the tests ran, as a partial run.
+    const effect = flag === '--grep' ? 'no test would run' : 'it would leave out no test';
+    return `${flag} ${unknown} names no requirement of specs/requirements.yaml, so ${effect}${near ? `; did you mean @${near}?` : ''} (docs/interfaces.md#requirement-ids lists them)`;
   }
   return undefined;
 }
 
-// Each --grep (-g) value before a bare `--` (undefined when the flag ends the arguments).
-function* grepValues(args: readonly string[]): Generator<string | undefined> {
+// Each --grep (-g) and --grep-invert (-G) value before a bare `--` (undefined when the flag ends the
+// arguments), under the flag's long name.
+function* grepValues(
+  args: readonly string[],
+): Generator<{ flag: '--grep' | '--grep-invert'; pattern: string | undefined }> {
   for (const [i, arg] of args.entries()) {
     if (arg === '--') return;
-    if (arg.startsWith('--grep=')) yield arg.slice('--grep='.length);
-    else if (arg === '--grep' || arg === '-g') yield args[i + 1];
+    if (arg.startsWith('--grep=')) yield { flag: '--grep', pattern: arg.slice('--grep='.length) };
+    else if (arg === '--grep' || arg === '-g') yield { flag: '--grep', pattern: args[i + 1] };
+    else if (arg.startsWith('--grep-invert='))
+      yield { flag: '--grep-invert', pattern: arg.slice('--grep-invert='.length) };
+    else if (arg === '--grep-invert' || arg === '-G') yield { flag: '--grep-invert', pattern: args[i + 1] };
   }
 }

@@ -53,4 +53,8 @@ test('compliance.md has a header, a summary line, one row per requirement and th
   expect(md).toContain('| CANCEL.NOCOMMENT | OBSERVE | OBSERVED | accepted with 200 | 1/1 |');
   expect(md.match(/^\| [A-Z]+\.[A-Z0-9_]+ \|/gm)).toHaveLength(registry.requirements.length);
   expect(md).toContain('NA means the requirement was not checked on this target');
+  // A compliance reader met IDs (CANCEL.REOPEN, HDR.NOCONTENTTYPE) the report never said where to look up.
+  expect(md).toContain(
+    "Each ID's statement, level and source: `specs/requirements.yaml` of the suite (in short: its docs/interfaces.md#requirement-ids).",
+  );
 });

@@ -35,6 +35,7 @@ export function junitAgreeingWith(
   const document = text.read(file, xml);
   let changed = 0;
   let lean = false;
+  let retitled = false;
   for (const suite of document.suites) {
     const project = attribute(suite.attributes, 'hostname');
     suite.cases = suite.cases.map((full) => {
@@ -45,13 +46,18 @@ export function junitAgreeingWith(
       const kind = record && WANTED[record.outcome];
       // A passed case stays (the self-test's expected failures), unless a retry passed after an attempt
       // whose contract violation the records keep (record-from-test.ts).
-      if (!kind || kind === c.kind || (c.kind === 'passed' && !record.flaky)) return c;
+      if (!kind || (c.kind === 'passed' && !record.flaky)) return c;
+      if (kind === c.kind) {
+        const xml = withMessage(c.xml, kind, record);
+        retitled ||= xml !== c.xml;
+        return { ...c, xml };
+      }
       changed += 1;
       return { ...c, kind, xml: withKind(c, kind, record) };
     });
   }
   const runErrors = withRunErrors(document, records.runErrors, new Date(records.startedAt));
-  return { xml: changed || lean || runErrors ? text.write(document) : xml, changed };
+  return { xml: changed || lean || retitled || runErrors ? text.write(document) : xml, changed };
 }
 
 // After a run: its JUnit file, made to agree with the records the run wrote. A file written before the
@@ -85,6 +91,14 @@ function recordOf(c: JunitCase, project: string, tests: readonly TestRecord[]): 
   return found.every((t) => t.outcome === found[0]!.outcome) ? found[0] : undefined;
 }
 
+// A CI test tab shows the message: Playwright's is the matcher's name ("expect(exchange).toHaveStatus
+// (expected)"), the records' line what the target did. Playwright's text stays inside the element.
+function withMessage(xml: string, kind: CaseKind, record: TestRecord): string {
+  if (!record.error) return xml;
+  const line = xmlText(record.error.line);
+  return xml.replace(new RegExp(`<${kind} message="[^"]*"`), () => `<${kind} message="${line}"`);
+}
+
 function withKind(c: JunitCase, kind: CaseKind, record: TestRecord): string {
   const line = xmlText(record.error?.line ?? `${record.title}: ${record.outcome}`);
   const type = record.error?.category ?? record.outcome;
@@ -100,5 +114,5 @@ function withKind(c: JunitCase, kind: CaseKind, record: TestRecord): string {
       () => element,
     );
   }
-  return c.xml.replace(new RegExp(`<(/?)${c.kind}\\b`, 'g'), `<$1${kind}`);
+  return withMessage(c.xml.replace(new RegExp(`<(/?)${c.kind}\\b`, 'g'), `<$1${kind}`), kind, record);
 }

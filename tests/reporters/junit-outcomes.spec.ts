@@ -81,9 +81,41 @@ test('a failure Playwright calls an error, or an error it calls a failure, is wr
   expect(aligned.changed).toBe(2);
   expect(aligned.xml).toMatch(/ tests="2" failures="1" skipped="0" errors="1" time="1">/);
   expect(aligned.xml).toContain(
-    '<error message="expect(exchange).toHaveStatus(expected)" type="expect.toHaveStatus">\n<![CDATA[<error> quoted from the target]]>\n</error>',
+    '<error message="GET → 429" type="expect.toHaveStatus">\n<![CDATA[<error> quoted from the target]]>\n</error>',
   );
-  expect(aligned.xml).toContain('<failure message="x" type="Error">\n<![CDATA[</error>]]>\n</failure>');
+  expect(aligned.xml).toContain(
+    '<failure message="expected 400, got 200" type="Error">\n<![CDATA[</error>]]>\n</failure>',
+  );
+});
+
+// A CI test tab shows a case's message: Playwright's was the matcher's name alone,
+// "expect(exchange).toBeErrorEnvelope(expected)", for every failed test. The records' line says what
+// the target did; Playwright's text, with the body and the code, stays inside the element.
+test("a failed or errored case's message is the records' line, its kind and text as Playwright wrote them", () => {
+  const xml = `<testsuites id="" name="" tests="1" failures="1" skipped="0" errors="0" time="1">
+<testsuite name="final-states.spec.ts" hostname="conformance" tests="1" failures="1" skipped="0" time="1" errors="0">
+<testcase name="final › cancel of a Succeeded action is refused" classname="final-states.spec.ts" time="0.5">
+<failure message="expect(exchange).toBeErrorEnvelope(expected)" type="expect.toBeErrorEnvelope">
+<![CDATA[Problems: status: expected a 4xx status, got 500]]>
+</failure>
+</testcase>
+</testsuite>
+</testsuites>`;
+  const line =
+    'cancel of a Succeeded action is refused: POST /api/machineactions/{id}/cancel → 500: status: expected a 4xx status, got 500';
+  const records = runRecords([
+    testRecord({
+      title: 'cancel of a Succeeded action is refused',
+      file: 'final-states.spec.ts',
+      ...failed(line),
+    }),
+  ]);
+  const aligned = junitAgreeingWith(xml, records);
+  // Its outcome did not change: the console's count of re-judged tests leaves it out.
+  expect(aligned.changed).toBe(0);
+  expect(aligned.xml).toContain(
+    `<failure message="${line}" type="expect.toBeErrorEnvelope">\n<![CDATA[Problems: status: expected a 4xx status, got 500]]>\n</failure>`,
+  );
 });
 
 test("with several targets a test is told by its target's describe, and tests that read alike are left alone", () => {

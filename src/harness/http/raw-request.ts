@@ -3,7 +3,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { answerTooLarge, MAX_ANSWER_BYTES } from './answer-limit.ts';
 import { ACCEPTED_CODINGS, decodeBody } from './content-coding.ts';
 import { describeFetchError } from './fetch-error.ts';
-import { type IdleDeadline, idleDeadline } from './idle-deadline.ts';
+import { type IdleDeadline, idleDeadline } from '../../contract/idle-deadline.ts';
 import { loopbackLookupFor } from './loopback-lookup.ts';
 
 export interface RawResponse {

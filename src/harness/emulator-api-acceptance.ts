@@ -1,3 +1,4 @@
+import { DEFAULT_SCOPE } from '../contract/index.ts';
 import { TargetAnswerError } from './errors.ts';
 import { type RawResponse, sendRaw } from './http/raw-request.ts';
 import { errorCode } from './identity/api-acceptance.ts';
@@ -13,6 +14,7 @@ export async function checkEmulatorApiTakesToken(
   apiBaseUrl: string,
   accessToken: string,
   timeoutMs: number,
+  scope: string = DEFAULT_SCOPE,
 ): Promise<void> {
   const url = `${apiBaseUrl}/api/machineactions?$top=1`;
   let answer: RawResponse;
@@ -36,9 +38,12 @@ export async function checkEmulatorApiTakesToken(
       `answered 401${code ? ` ${code}` : ''} ${given}`,
       `The API must take the tokens its token endpoint issues: check the key it verifies them with, their aud (the scope without /.default) and that the Authorization header reaches it (${TOKEN_DOC})`,
     );
-  throw new TargetAnswerError(
-    url,
-    `answered 403${code ? ` ${code}` : ''} ${given}`,
-    `A list needs Machine.Read.All: the API must read the app's roles from the token's roles claim (${TOKEN_DOC})`,
-  );
+  const roles = `A list needs Machine.Read.All: the API must read the app's roles from the token's roles claim (${TOKEN_DOC})`;
+  // A token of an audience the API does not serve is lawfully refused with 403: MDE_SCOPE, if it asks
+  // for another one, is the likelier cause than the API.
+  const fix =
+    scope === DEFAULT_SCOPE
+      ? roles
+      : `MDE_SCOPE asks for ${scope}, and a token of an audience the API does not serve is refused with 403 (docs/contract.md#audience): leave it unset for ${DEFAULT_SCOPE}. Otherwise: ${roles}`;
+  throw new TargetAnswerError(url, `answered 403${code ? ` ${code}` : ''} ${given}`, fix);
 }

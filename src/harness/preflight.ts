@@ -143,7 +143,7 @@ export async function preflight(
   const refused = issuedTokenRefusal(issued);
   // The token the endpoint issued, as the tests will read it.
   if (refused) throw new TargetAnswerError(tokenUrl(authBaseUrl, app.tenantId), refused.reason, refused.fix);
-  await checkEmulatorApiTakesToken(spec.apiBaseUrl, issued.accessToken, options.timeoutMs);
+  await checkEmulatorApiTakesToken(spec.apiBaseUrl, issued.accessToken, options.timeoutMs, spec.scope);
 }
 
 // Bookkeeping only: a ledger that cannot be written now fails the workers' own calls, which say so.

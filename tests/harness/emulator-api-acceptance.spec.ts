@@ -62,3 +62,16 @@ for (const status of [200, 404, 500]) {
     server.close();
   });
 }
+
+// A token of an audience the API does not serve is refused with 403 (docs/contract.md#audience): with
+// MDE_SCOPE naming another resource, the lawful 403 was blamed on the API's reading of roles.
+test('a 403 to a token asked for with another MDE_SCOPE names that scope, not only the roles claim', async () => {
+  const { url, server } = await emulatorWhoseListAnswers({ status: 403 });
+  const scope = 'https://management.azure.com/.default';
+  const error = await failure({ mode: 'emulator', apiBaseUrl: url, scope });
+  server.close();
+  expect(error).toMatch(/answered 403 to a token the token endpoint had just issued/);
+  expect(error).toContain(`MDE_SCOPE asks for ${scope}`);
+  expect(error).toContain('docs/contract.md#audience');
+  expect(error.split('\n')).toHaveLength(1);
+});

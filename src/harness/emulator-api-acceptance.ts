@@ -1,7 +1,6 @@
 import { DEFAULT_SCOPE } from '../contract/index.ts';
 import { TargetAnswerError } from './errors.ts';
-import { type RawResponse, sendRaw } from './http/raw-request.ts';
-import { errorCode } from './identity/api-acceptance.ts';
+import { errorCode, listOneWith } from './identity/api-acceptance.ts';
 
 const TOKEN_DOC = 'docs/interfaces.md#emulator-token-endpoint';
 
@@ -16,20 +15,8 @@ export async function checkEmulatorApiTakesToken(
   timeoutMs: number,
   scope: string = DEFAULT_SCOPE,
 ): Promise<void> {
-  const url = `${apiBaseUrl}/api/machineactions?$top=1`;
-  let answer: RawResponse;
-  try {
-    answer = await sendRaw({
-      url,
-      method: 'GET',
-      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
-      timeoutMs,
-    });
-  } catch {
-    // Lost on the wire: each test's exchange says so.
-    return;
-  }
-  if (answer.status !== 401 && answer.status !== 403) return;
+  const { url, answer } = await listOneWith(apiBaseUrl, accessToken, timeoutMs);
+  if (answer?.status !== 401 && answer?.status !== 403) return;
   const code = errorCode(answer.text);
   const given = 'to a token the token endpoint had just issued to an app registered with Machine.Read.All';
   if (answer.status === 401)

@@ -12,20 +12,8 @@ export async function checkApiTakesToken(
   accessToken: string,
   timeoutMs: number,
 ): Promise<void> {
-  const url = `${spec.apiBaseUrl}/api/machineactions?$top=1`;
-  let answer: RawResponse;
-  try {
-    answer = await sendRaw({
-      url,
-      method: 'GET',
-      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
-      timeoutMs,
-    });
-  } catch {
-    // Lost on the wire: each test's exchange says so, as without this check.
-    return;
-  }
-  if (answer.status !== 401 && answer.status !== 403) return;
+  const { url, answer } = await listOneWith(spec.apiBaseUrl, accessToken, timeoutMs);
+  if (answer?.status !== 401 && answer?.status !== 403) return;
   const code = errorCode(answer.text);
   const apiScope = defaultTenantScope(spec.apiBaseUrl);
   // The scope names the token's audience: a 401 (or, by the contract, a 403) for a token of another one.
@@ -40,6 +28,22 @@ export async function checkApiTakesToken(
   throw new ApiAccessError(
     `GET ${url} answered ${answer.status}${code ? ` ${code}` : ''} to the operator app's token: ${fix}`,
   );
+}
+
+// The list of one action read with a token: what both preflights ask of the API. No answer when it was
+// lost on the wire: each test's exchange says so, as without the check.
+export async function listOneWith(
+  apiBaseUrl: string,
+  accessToken: string,
+  timeoutMs: number,
+): Promise<{ url: string; answer?: RawResponse }> {
+  const url = `${apiBaseUrl}/api/machineactions?$top=1`;
+  try {
+    const headers = { authorization: `Bearer ${accessToken}`, accept: 'application/json' };
+    return { url, answer: await sendRaw({ url, method: 'GET', headers, timeoutMs }) };
+  } catch {
+    return { url };
+  }
 }
 
 // The API's error.code, when the answer has the error envelope and the code is a plain word.

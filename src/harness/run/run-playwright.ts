@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../contract/contract-files.ts';
 import './closed-output.mjs';
+import { asyncContextFrameEnv } from './async-context-env.ts';
 import { compileCacheEnv } from './compile-cache.ts';
 import { stopWhenOrphaned } from './stop-when-orphaned.ts';
 
@@ -18,13 +19,14 @@ export function runPlaywright(
   env: Record<string, string> = {},
 ): Promise<number> {
   const cli = join(repoRoot, 'node_modules', '@playwright', 'test', 'cli.js');
+  const childEnv = { ...compileCacheEnv(), ...process.env, ...env };
   return new Promise((done) => {
     const child = spawn(
       process.execPath,
       ['--import', STOP_ON_SIGTERM, '--import', CLOSED_OUTPUT, cli, 'test', '-c', configFile, ...args],
       {
         stdio: 'inherit',
-        env: { ...compileCacheEnv(), ...process.env, ...env },
+        env: { ...childEnv, ...asyncContextFrameEnv(childEnv) },
       },
     );
     // Signals sent to this script alone reach the runner too; it turns SIGTERM into a stop of the run.

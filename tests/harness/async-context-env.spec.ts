@@ -1,0 +1,27 @@
+import { asyncContextFrameEnv } from '../../src/harness/run/async-context-env.ts';
+import { expect, test } from '../helpers/api-test.ts';
+
+const FLAG = '--experimental-async-context-frame';
+
+test('on Node 22.7+ a run is given the async context frame that Node 24 has by default', () => {
+  expect(asyncContextFrameEnv({}, '22.23.5')).toEqual({ NODE_OPTIONS: FLAG });
+  expect(asyncContextFrameEnv({}, '22.7.0')).toEqual({ NODE_OPTIONS: FLAG });
+});
+
+test('the flag is added to the options the user set, not put in their place', () => {
+  expect(asyncContextFrameEnv({ NODE_OPTIONS: '--max-old-space-size=4096' }, '22.23.5')).toEqual({
+    NODE_OPTIONS: `--max-old-space-size=4096 ${FLAG}`,
+  });
+});
+
+test('Node 20, Node 22 before 22.7 (no such flag) and Node 24 (on by default) get nothing', () => {
+  expect(asyncContextFrameEnv({}, '20.20.2')).toEqual({});
+  expect(asyncContextFrameEnv({}, '22.6.0')).toEqual({});
+  expect(asyncContextFrameEnv({}, '24.22.3')).toEqual({});
+});
+
+test('a user who chose either way keeps their choice', () => {
+  expect(asyncContextFrameEnv({ NODE_OPTIONS: FLAG }, '22.23.5')).toEqual({});
+  expect(asyncContextFrameEnv({ NODE_OPTIONS: '--no-experimental-async-context-frame' }, '22.23.5')).toEqual({});
+  expect(asyncContextFrameEnv({ NODE_OPTIONS: '--no-async-context-frame' }, '22.23.5')).toEqual({});
+});

@@ -22,6 +22,8 @@ test('Node 20, Node 22 before 22.7 (no such flag) and Node 24 (on by default) ge
 
 test('a user who chose either way keeps their choice', () => {
   expect(asyncContextFrameEnv({ NODE_OPTIONS: FLAG }, '22.23.5')).toEqual({});
-  expect(asyncContextFrameEnv({ NODE_OPTIONS: '--no-experimental-async-context-frame' }, '22.23.5')).toEqual({});
+  expect(asyncContextFrameEnv({ NODE_OPTIONS: '--no-experimental-async-context-frame' }, '22.23.5')).toEqual(
+    {},
+  );
   expect(asyncContextFrameEnv({ NODE_OPTIONS: '--no-async-context-frame' }, '22.23.5')).toEqual({});
 });

@@ -27,3 +27,10 @@ test('a user who chose either way keeps their choice', () => {
   );
   expect(asyncContextFrameEnv({ NODE_OPTIONS: '--no-async-context-frame' }, '22.23.5')).toEqual({});
 });
+
+// Node reads `_` in an option's name as `-`, and the last of two contrary flags wins: a user's
+// `--no-experimental_async_context_frame` followed by ours would be overridden.
+test("a choice spelt with underscores is the user's choice too", () => {
+  for (const chosen of ['--no-experimental_async_context_frame', '--experimental_async-context_frame'])
+    expect(asyncContextFrameEnv({ NODE_OPTIONS: chosen }, '22.23.5')).toEqual({});
+});

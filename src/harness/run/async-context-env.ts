@@ -12,6 +12,8 @@ export function asyncContextFrameEnv(
   const [major = 0, minor = 0] = nodeVersion.split('.').map(Number);
   const hasFlagOffByDefault = (major === 22 && minor >= 7) || major === 23;
   const options = env.NODE_OPTIONS ?? '';
-  if (!hasFlagOffByDefault || /--(no-)?(experimental-)?async-context-frame\b/.test(options)) return {};
+  // Node reads `_` in an option's name as `-`: `--no-experimental_async_context_frame` is a choice too.
+  if (!hasFlagOffByDefault || /--(no[-_])?(experimental[-_])?async[-_]context[-_]frame\b/.test(options))
+    return {};
   return { NODE_OPTIONS: options ? `${options} ${FLAG}` : FLAG };
 }

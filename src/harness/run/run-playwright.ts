@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../contract/contract-files.ts';
 import './closed-output.mjs';
-import { asyncContextFrameEnv } from './async-context-env.ts';
+import { asyncContextFrameArgs } from './async-context-frame.ts';
 import { compileCacheEnv } from './compile-cache.ts';
 import { stopWhenOrphaned } from './stop-when-orphaned.ts';
 
@@ -23,10 +23,21 @@ export function runPlaywright(
   return new Promise((done) => {
     const child = spawn(
       process.execPath,
-      ['--import', STOP_ON_SIGTERM, '--import', CLOSED_OUTPUT, cli, 'test', '-c', configFile, ...args],
+      [
+        ...asyncContextFrameArgs(childEnv),
+        '--import',
+        STOP_ON_SIGTERM,
+        '--import',
+        CLOSED_OUTPUT,
+        cli,
+        'test',
+        '-c',
+        configFile,
+        ...args,
+      ],
       {
         stdio: 'inherit',
-        env: { ...childEnv, ...asyncContextFrameEnv(childEnv) },
+        env: childEnv,
       },
     );
     // Signals sent to this script alone reach the runner too; it turns SIGTERM into a stop of the run.

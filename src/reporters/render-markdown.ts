@@ -174,7 +174,7 @@ function runErrorLines(report: ComplianceReport): string[] {
 
 function notes(report: ComplianceReport): string[] {
   const lines = [
-    "Each ID's statement, level and source: `specs/requirements.yaml` of the suite (in short: its docs/interfaces.md#requirement-ids).",
+    "Each ID's statement, level and source: `specs/requirements.yaml` of the suite; docs/interfaces.md#requirement-ids lists them in short.",
     '"Tests" counts the tests that reached a verdict (passed or failed) out of those in this run that claim the',
     'requirement; "(N failed)" how many of those failed, and "(N no verdict)" those that ran but reached none',
     '(ERROR); "–": none was in it.',

@@ -55,6 +55,6 @@ test('compliance.md has a header, a summary line, one row per requirement and th
   expect(md).toContain('NA means the requirement was not checked on this target');
   // A compliance reader met IDs (CANCEL.REOPEN, HDR.NOCONTENTTYPE) the report never said where to look up.
   expect(md).toContain(
-    "Each ID's statement, level and source: `specs/requirements.yaml` of the suite (in short: its docs/interfaces.md#requirement-ids).",
+    "Each ID's statement, level and source: `specs/requirements.yaml` of the suite; docs/interfaces.md#requirement-ids lists them in short.",
   );
 });

@@ -1,6 +1,6 @@
 import { preflight } from '../../src/harness/preflight.ts';
 import { expect, test } from '../helpers/api-test.ts';
-import { failure, serve } from './preflight-stand-in.ts';
+import { emulatorIssuing, failure } from './preflight-stand-in.ts';
 
 // An emulator whose API refused every token its own token endpoint issued (a proxy in front of it that
 // dropped the Authorization header; an API checking another key or audience) passed the preflight, then
@@ -11,19 +11,8 @@ const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('ba
 const TOKEN = `${part({ alg: 'RS256', kid: 'k' })}.${part({ exp: 1, roles: ['Machine.Read.All'] })}.c2ln`;
 
 // Clock, apps and token as the protocol says; the list of one action answers `list` to a call with a token.
-function emulatorWhoseListAnswers(list: { status: number; body?: unknown }) {
-  return serve((path) =>
-    path === '/_emulator/clock'
-      ? { status: 200, body: { now: '2026-03-02T10:00:00.000Z' } }
-      : path === '/_emulator/apps'
-        ? { status: 201 }
-        : path.endsWith('/oauth2/v2.0/token')
-          ? { status: 200, body: { token_type: 'Bearer', expires_in: 3599, access_token: TOKEN } }
-          : path === '/api/machineactions?$top=1'
-            ? list
-            : { status: 404 },
-  );
-}
+const emulatorWhoseListAnswers = (list: { status: number; body?: unknown }) =>
+  emulatorIssuing(TOKEN, 3599, list);
 
 test("an API that answers 401 to the token endpoint's own token stops the preflight in one line", async () => {
   const { url, server } = await emulatorWhoseListAnswers({

@@ -20,8 +20,13 @@ export async function serve(
 }
 
 // An emulator whose clock and app registration answer as the protocol says and whose token endpoint
-// issues `accessToken` with `expiresIn` (emulator-token-shape.spec.ts, token-lifetime.spec.ts).
-export function emulatorIssuing(accessToken: string, expiresIn = 3599) {
+// issues `accessToken` with `expiresIn` (emulator-token-shape.spec.ts, token-lifetime.spec.ts); the list
+// of one action, which the preflight reads with that token, answers `list`.
+export function emulatorIssuing(
+  accessToken: string,
+  expiresIn = 3599,
+  list: { status: number; body?: unknown } = { status: 404 },
+) {
   return serve((path) =>
     path === '/_emulator/clock'
       ? { status: 200, body: { now: '2026-03-02T10:00:00.000Z' } }
@@ -29,7 +34,9 @@ export function emulatorIssuing(accessToken: string, expiresIn = 3599) {
         ? { status: 201 }
         : path.endsWith('/oauth2/v2.0/token')
           ? { status: 200, body: { token_type: 'Bearer', expires_in: expiresIn, access_token: accessToken } }
-          : { status: 404 },
+          : path === '/api/machineactions?$top=1'
+            ? list
+            : { status: 404 },
   );
 }
 

@@ -14,6 +14,16 @@ export const htmlMixed = (value: string) =>
     .slice(5)
     .replace(/&/g, '&amp;')
     .replace(/'/g, '&apos;')}`;
+// HTML's named references wherever a name exists (&sol; &plus; &period; &lowbar;), as some encoders write.
+const NAMES: Record<string, string> = {
+  '/': 'sol',
+  '+': 'plus',
+  '.': 'period',
+  _: 'lowbar',
+  '&': 'amp',
+  "'": 'apos',
+};
+export const htmlNamed = (value: string) => [...value].map((c) => (NAMES[c] ? `&${NAMES[c]};` : c)).join('');
 export const urlTwice = (value: string) =>
   encodeURIComponent(new URLSearchParams([['', value]]).toString().slice(1));
 export const base64 = (text: string) => Buffer.from(text).toString('base64');

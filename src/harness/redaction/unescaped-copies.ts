@@ -8,7 +8,40 @@ import { escapeWindows } from './escape-windows.ts';
 // round's copy is searched as the text is. A text holding none of those marks (nearly every recorded
 // exchange) costs a few indexOf calls and is not copied.
 const MAX_ROUNDS = 3;
-const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|amp|lt|gt|quot|apos);/;
+// XML's five, and HTML's names for the ASCII characters secrets and tokens are written with: an
+// encoder that uses names wherever it can writes '.' as &period; and '_' as &lowbar;.
+const NAMED: Record<string, number> = {
+  amp: 38,
+  lt: 60,
+  gt: 62,
+  quot: 34,
+  apos: 39,
+  AMP: 38,
+  LT: 60,
+  GT: 62,
+  QUOT: 34,
+  period: 46,
+  lowbar: 95,
+  UnderBar: 95,
+  plus: 43,
+  sol: 47,
+  equals: 61,
+  percnt: 37,
+  colon: 58,
+  comma: 44,
+  excl: 33,
+  quest: 63,
+  num: 35,
+  dollar: 36,
+  ast: 42,
+  midast: 42,
+  commat: 64,
+  bsol: 92,
+  semi: 59,
+  lpar: 40,
+  rpar: 41,
+};
+const ENTITY = new RegExp(`&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|${Object.keys(NAMED).join('|')});`);
 const PERCENT = /%[0-9A-Fa-f]{2}/;
 // A line break between two characters a token or an encoded secret is made of: base64 cut at 64 or
 // 76 characters, a value hard-wrapped. Indentation after it is dropped with it.
@@ -47,7 +80,6 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_
 const isTokenChar = (code: number) => code < 128 && TOKEN_CHAR[code] === 1;
 
 const JSON_SIMPLE: Record<string, number> = { '/': 47, '\\': 92, '"': 34, b: 8, f: 12, n: 10, r: 13, t: 9 };
-const NAMED: Record<string, number> = { amp: 38, lt: 60, gt: 62, quot: 34, apos: 39 };
 
 // Where an escape or a line break may start: the plain text between is copied as it is.
 const SPECIAL = /[\\&%\r\n]/g;

@@ -1,4 +1,5 @@
 import { asyncContextFrameArgs } from '../../src/harness/run/async-context-frame.ts';
+import { runnerArgv } from '../../src/harness/run/run-playwright.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 const FLAG = '--experimental-async-context-frame';
@@ -31,4 +32,12 @@ test('a user who chose either way keeps their choice', () => {
 test("a choice spelt with underscores is the user's choice too", () => {
   for (const chosen of ['--no-experimental_async_context_frame', '--experimental_async-context_frame'])
     expect(asyncContextFrameArgs({ NODE_OPTIONS: chosen }, '22.23.5')).toEqual([]);
+});
+
+// An option after the CLI's path would be Playwright's argument, not Node's, and reach no worker.
+test("the runner's command line gives the flag to Node, before Playwright's CLI, on Node 22 only", () => {
+  const on22 = runnerArgv('playwright.config.ts', ['--grep', '@RATE'], {}, '22.23.5');
+  expect(on22[0]).toBe(FLAG);
+  expect(on22.slice(-5)).toEqual(['test', '-c', 'playwright.config.ts', '--grep', '@RATE']);
+  expect(runnerArgv('playwright.config.ts', [], {}, '24.22.3')).not.toContain(FLAG);
 });

@@ -64,3 +64,36 @@ test('a 403 to a token asked for with another MDE_SCOPE names that scope, not on
   expect(error).toContain('docs/contract.md#audience');
   expect(error.split('\n')).toHaveLength(1);
 });
+
+// A Python emulator that put the whole scope in `aud` (`.../.default` kept) refused its own tokens with
+// 403, as the contract says a token of another audience is refused (docs/contract.md#audience); the
+// preflight blamed its reading of the roles claim, which held Machine.Read.All all along.
+const tokenWith = (claims: Record<string, unknown>) => `${part({ alg: 'HS256' })}.${part(claims)}.c2ln`;
+
+test('a 403 to a token whose aud is not the scope without /.default names the aud claim', async () => {
+  const aud = 'https://api.securitycenter.microsoft.com/.default';
+  const { url, server } = await emulatorIssuing(
+    tokenWith({ exp: 1, aud, roles: ['Machine.Read.All'] }),
+    3599,
+    {
+      status: 403,
+    },
+  );
+  const error = await failure({ mode: 'emulator', apiBaseUrl: url });
+  server.close();
+  expect(error).toMatch(/answered 403 to a token the token endpoint had just issued/);
+  expect(error).toContain(`The token's aud claim is "${aud}"`);
+  expect(error).toContain('docs/contract.md#audience');
+  expect(error).not.toContain("must read the app's roles");
+  expect(error.split('\n')).toHaveLength(1);
+});
+
+test('a 403 to a token whose roles claim lacks Machine.Read.All names the token endpoint', async () => {
+  const aud = 'https://api.securitycenter.microsoft.com';
+  const { url, server } = await emulatorIssuing(tokenWith({ exp: 1, aud }), 3599, { status: 403 });
+  const error = await failure({ mode: 'emulator', apiBaseUrl: url });
+  server.close();
+  expect(error).toContain("The token's roles claim does not hold Machine.Read.All");
+  expect(error).toContain('docs/interfaces.md#emulator-token-endpoint');
+  expect(error.split('\n')).toHaveLength(1);
+});

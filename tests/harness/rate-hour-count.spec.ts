@@ -85,6 +85,9 @@ test.describe('a tenant that counts the calls it answered 429', () => {
     const result = await count(target);
     expect(result.broken).toBeDefined();
     expect(result.served).toBeLessThan(1500);
+    // A Python emulator's author read "only 1486 were" and could not tell why: the reason says it.
+    expect(result.broken).toContain('must not count a call it answered 429');
+    expect(result.broken).toContain('docs/interfaces.md#rate-limit-counting');
   });
 
   // Calls spread over seconds draw many 429s of the minute limit: a tenant that counted them all filled

@@ -4,6 +4,7 @@ import type { ApiClient } from '../../src/harness/http/api-client.ts';
 import { judgeAcceptedCancel } from '../fixtures/accepted-cancel.ts';
 import { readAction } from '../fixtures/action-reads.ts';
 import { laterOrSame, readState, sameStage } from '../fixtures/action-state.ts';
+import { cancelNotShown } from '../fixtures/cancel-effect.ts';
 import { firstCancelled, statusAfter } from '../fixtures/first-cancelled.ts';
 import { alignClock } from '../fixtures/rate-limit.ts';
 import { expect, test } from '../helpers/api-test.ts';
@@ -120,6 +121,33 @@ test.describe('a cancel that shows shortly after its 200', () => {
     annotations.length = 0;
     // The answer that claimed the cancel broke PERSIST; the one that did not even claim it, STATUS.
     expect(violations.map((v) => v.id)).toEqual(['CANCEL.PERSIST', 'CANCEL.STATUS']);
+  });
+});
+
+// PERM.ROLES said only "expected true, got false" to a Python emulator whose GETs read "Canceled": the
+// reason now says what the bounded wait's last GET read, or what the cancel answered.
+test.describe('why a cancel did not take effect', () => {
+  const reading = (status: string) => ({
+    get: async () => answer(200, { id: ID, status }),
+  });
+  test('is nothing when a GET shows Cancelled', async () => {
+    const { driver } = fakeDriver();
+    const client = reading('Cancelled') as unknown as ApiClient;
+    expect(
+      await cancelNotShown(driver, client, ID, cancelAnswer({ id: ID, status: 'Cancelled' })),
+    ).toBeUndefined();
+  });
+  test("names the status the bounded wait's last GET read", async () => {
+    const { driver } = fakeDriver();
+    const client = reading('Canceled') as unknown as ApiClient;
+    const why = await cancelNotShown(driver, client, ID, cancelAnswer({ id: ID, status: 'Canceled' }));
+    expect(why).toContain('status "Canceled"');
+  });
+  test('names the status a cancel answered other than 200', async () => {
+    const { driver } = fakeDriver();
+    const client = reading('Pending') as unknown as ApiClient;
+    const why = await cancelNotShown(driver, client, ID, { ...cancelAnswer({ id: ID }), status: 201 });
+    expect(why).toBe('the cancel answered 201');
   });
 });
 

@@ -5,6 +5,7 @@ import {
   expect,
   expectUnchanged,
   MINUTE_LIMIT,
+  NEVER_THROTTLED,
   notServed,
   req,
   serverFailureAside,
@@ -55,7 +56,7 @@ suite('rate limit per minute', () => {
       const client = await need(driver.freshIdentity(CANCELLER));
       await alignClock(driver, 'minute');
       const throttled = await callUntilThrottled(driver, client);
-      expect(throttled, 'the target throttles within 200 calls in a minute').toBeDefined();
+      expect(throttled, NEVER_THROTTLED).toBeDefined();
       expect(throttled!).toHaveRetryAfter({ above: 0, atMost: 60 });
       // Every 429, not only the first: a call refused again right after is bounded the same way (one
       // that is served, its window having just moved on, has nothing to judge).
@@ -68,7 +69,7 @@ suite('rate limit per minute', () => {
     const client = await need(driver.freshIdentity(CANCELLER));
     await alignClock(driver, 'minute');
     const throttled = await callUntilThrottled(driver, client);
-    expect(throttled, 'the target throttles within 200 calls in a minute').toBeDefined();
+    expect(throttled, NEVER_THROTTLED).toBeDefined();
     const waited = waitAfter(throttled!);
     await driver.advanceClock(waited);
     const next = await client.cancel(driver.unknownId(), { Comment: 'conformance: after Retry-After' });
@@ -89,10 +90,7 @@ suite('rate limit per minute', () => {
       const action = await need(driver.activeAction());
       const before = await stateBeforeCall(driver, api, action.id);
       await alignClock(driver, 'minute');
-      expect(
-        await callUntilThrottled(driver, client),
-        'the target throttles within 200 calls in a minute',
-      ).toBeDefined();
+      expect(await callUntilThrottled(driver, client), NEVER_THROTTLED).toBeDefined();
       const res = await client.cancel(action.id, { Comment: 'conformance: throttled cancel' });
       serverFailureAside(driver, [res]);
       expect(res.status, 'the cancel right after a 429 is throttled too').toBe(429);

@@ -34,7 +34,7 @@ export function selftestSelection(
     .filter((name) => !known.includes(name))
     .map((name) => ({
       variable: 'MDE_SELFTEST_ONLY',
-      problem: `names no self-test case: "${name}" (${cases})`,
+      problem: `names no self-test case: "${name}" (${familyCases(name, known) ?? cases})`,
     }));
   // Only commas ("," or " , "): not unset, yet no case at all; the run would have no target.
   if (only?.length === 0)
@@ -72,4 +72,17 @@ export function selftestSelection(
 export function selftestWorkers(env: NodeJS.ProcessEnv, machine: Machine = thisMachine()): number {
   const set = env.MDE_SELFTEST_WORKERS?.trim();
   return set ? Number(set) : machineWorkers(machine);
+}
+
+// The cases of a misspelt name's family, where they are few enough to read in one line (the tenant
+// rehearsals, the independent variants, the profiles); faults are listed by the emulator.
+const FEW_CASES = 16;
+function familyCases(name: string, known: readonly string[]): string | undefined {
+  const family = /^([a-z]+):/.exec(name)?.[1];
+  if (!family) return undefined;
+  const members = known.filter((k) => k.startsWith(`${family}:`));
+  if (members.length === 0) return undefined;
+  if (members.length > FEW_CASES)
+    return `${members.length} ${family} cases${family === 'fault' ? ': npm run emulator -- --list-faults names them' : ''}`;
+  return `${family} cases are ${members.join(', ')}`;
 }

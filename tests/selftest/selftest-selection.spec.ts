@@ -42,17 +42,30 @@ test('MDE_SELFTEST_ONLY narrows the run to the cases it names, and says which fo
 
 test('a misspelt case and a bad worker count are problems, each naming what to fix', () => {
   const { problems } = selftestSelection(
-    { MDE_SELFTEST_ONLY: 'profile:defualt', MDE_SELFTEST_WORKERS: 'two' },
+    { MDE_SELFTEST_ONLY: 'proflie:default', MDE_SELFTEST_WORKERS: 'two' },
     KNOWN,
   );
   expect(problems).toEqual([
     {
       variable: 'MDE_SELFTEST_ONLY',
-      problem: expect.stringMatching(/"profile:defualt".*profile:<name>, fault:<name>/),
+      problem: expect.stringMatching(/"proflie:default".*profile:<name>, fault:<name>/),
     },
     { variable: 'MDE_SELFTEST_WORKERS', problem: expect.stringMatching(/whole number.*"two"/) },
   ]);
   expect(selftestSelection({ MDE_SELFTEST_ONLY: 'profile:default' }, KNOWN).problems).toEqual([]);
+});
+
+test("a misspelt case of a known family is answered with that family's cases", () => {
+  const problem = (name: string, known = KNOWN) =>
+    selftestSelection({ MDE_SELFTEST_ONLY: name }, known).problems[0]?.problem;
+  expect(problem('profile:defualt')).toMatch(/\(profile cases are profile:default\)$/);
+  expect(problem('tenant:nope')).toBe(
+    'names no self-test case: "tenant:nope" (tenant cases are tenant:read-only)',
+  );
+  const faults = Array.from({ length: 20 }, (_, i) => `fault:f${i}`);
+  expect(problem('fault:typo', [...KNOWN, ...faults])).toMatch(
+    /\(21 fault cases: npm run emulator -- --list-faults names them\)$/,
+  );
 });
 
 // Commas alone are set, yet name nothing: the script would hand Playwright a plan without targets.

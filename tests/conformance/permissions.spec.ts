@@ -69,6 +69,11 @@ suite('permissions', () => {
   const withoutActionRole = [
     { identity: 'read-only', title: 'a token without any action role answers 403 Forbidden' },
     { identity: 'read-write', title: 'a token holding only Machine.ReadWrite.All answers 403 Forbidden' },
+    // Both read roles together, as real apps without an action role commonly hold them: still no action role.
+    {
+      identity: 'read-roles',
+      title: 'a token holding Machine.Read.All and Machine.ReadWrite.All answers 403 Forbidden',
+    },
     { identity: 'no-roles', title: 'a token holding no role at all answers 403 Forbidden or 401' },
   ] as const;
   for (const { identity, title } of withoutActionRole) {

@@ -65,3 +65,15 @@ smoke(
     expect((await emu.cancel(action.id as string, isolateFirst)).statusCode).toBe(200);
   },
 );
+
+smoke(
+  'read-roles-together-can-cancel',
+  'Machine.Read.All with Machine.ReadWrite.All cancels; either alone is refused',
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    for (const role of ['Machine.Read.All', 'Machine.ReadWrite.All'])
+      expect((await emu.cancel(action.id as string, await emu.token([role]))).statusCode).toBe(403);
+    const both = await emu.token(['Machine.ReadWrite.All', 'Machine.Read.All']);
+    expect((await emu.cancel(action.id as string, both)).statusCode).toBe(200);
+  },
+);

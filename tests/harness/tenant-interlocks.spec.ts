@@ -145,6 +145,7 @@ test.describe('tenant safety interlocks', () => {
       'other-tenant',
       'read-only',
       'read-write',
+      'read-roles',
       'no-roles',
       'role:Machine.Isolate',
     ] as const)

@@ -114,6 +114,7 @@ function authorize(
   // The auth policy may read only the first role of a cancel's token.
   const held = cancel && policy.cancelFirstRoleOnly ? caller.roles.slice(0, 1) : caller.roles;
   if (needed.some((role) => held.includes(role))) return;
+  if (cancel && policy.cancelRoleSetsAdded.some((set) => set.every((role) => held.includes(role)))) return;
   if (policy.rolelessCancel && caller.roles.length === 0 && operation.operationId === 'CancelMachineAction')
     return;
   const detail = `Missing application roles. API required roles: ${needed.join(',')}, application roles: ${caller.roles.join(',')}.`;

@@ -66,6 +66,9 @@ export interface AuthPolicy {
   // true: a cancel checks only the first role of the token's roles claim (a check of roles[0]), so an
   // action role listed after a read role is refused. The contract: false (any one role is enough).
   cancelFirstRoleOnly: boolean;
+  // Sets of roles that together may cancel though none is an action role (a check that adds up
+  // permission levels, read plus read-write making write). The contract: none.
+  cancelRoleSetsAdded: readonly (readonly string[])[];
 }
 
 export const CONTRACT_AUTH: AuthPolicy = {
@@ -97,4 +100,5 @@ export const CONTRACT_AUTH: AuthPolicy = {
   versionedCancelRolesAdded: [],
   rolelessCancel: false,
   cancelFirstRoleOnly: false,
+  cancelRoleSetsAdded: [],
 };

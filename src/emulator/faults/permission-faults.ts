@@ -43,6 +43,15 @@ export const PERMISSION_FAULTS = [
     auth: { cancelRolesAdded: ['Machine.ReadWrite.All'] },
   },
   {
+    // Real apps without an action role commonly hold both read roles; each alone was all PERM.NONE sent.
+    name: 'read-roles-together-can-cancel',
+    seam: 'auth',
+    breaks: ['PERM.NONE'],
+    description:
+      'A token holding both Machine.Read.All and Machine.ReadWrite.All may cancel (read plus read-write taken for write); either alone is refused.',
+    auth: { cancelRoleSetsAdded: [['Machine.Read.All', 'Machine.ReadWrite.All']] },
+  },
+  {
     name: 'no-roles-can-cancel',
     seam: 'auth',
     breaks: ['PERM.NONE'],

@@ -38,6 +38,8 @@ export async function identityToken(
       return apps.acquire(await apps.register('read-only', tenantId, [READ_ROLE]), scope);
     case 'read-write':
       return apps.acquire(await apps.register('read-write', tenantId, [READ_WRITE_ROLE]), scope);
+    case 'read-roles':
+      return apps.acquire(await apps.register('read-roles', tenantId, [READ_ROLE, READ_WRITE_ROLE]), scope);
     case 'no-roles':
       return apps.acquire(await apps.register('no-roles', tenantId, []), scope);
     case 'other-tenant':

@@ -13,6 +13,8 @@ export type Identity =
   | 'read-only'
   // Only Machine.ReadWrite.All, no action role either (emulator only: a tenant run configures no such app).
   | 'read-write'
+  // Both read roles and no action role, as real apps commonly hold them (emulator only, as read-write).
+  | 'read-roles'
   // No role at all (emulator only: a tenant run configures no such app).
   | 'no-roles'
   // The operator app with a token for another resource (Azure Resource Manager) instead of the API.

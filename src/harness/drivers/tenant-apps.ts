@@ -28,6 +28,10 @@ export function tenantApp(spec: TenantTarget, identity: Identity): { app: Creden
       throw new NotApplicableError(
         'needs an app holding only Machine.ReadWrite.All, which a tenant run does not configure',
       );
+    case 'read-roles':
+      throw new NotApplicableError(
+        'needs an app holding Machine.Read.All and Machine.ReadWrite.All and no action role, which a tenant run does not configure',
+      );
     case 'no-roles':
       throw new NotApplicableError(
         'needs an app holding no role at all, which a tenant run does not configure',

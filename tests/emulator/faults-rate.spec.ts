@@ -35,6 +35,17 @@ smoke('rate-minute-late', 'call 101 passes and call 102 answers 429', async (emu
   expect(statuses.indexOf(429)).toBe(101);
 });
 
+smoke(
+  'rate-minute-resets-on-429',
+  'call 101 answers 429, calls 102 to 201 of the same minute pass and call 202 answers 429',
+  async (emu) => {
+    const statuses = await calls(emu, await emu.token(), 202);
+    expect(statuses.indexOf(429)).toBe(100);
+    expect(statuses.lastIndexOf(429)).toBe(201);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(2);
+  },
+);
+
 smoke('rate-minute-503-half', 'calls 51 to 100 answer 503 and call 101 answers 429', async (emu) => {
   const statuses = await calls(emu, await emu.token(), 101);
   expect(statuses.slice(0, 50).every((status) => status === 200)).toBe(true);

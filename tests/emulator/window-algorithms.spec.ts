@@ -52,3 +52,20 @@ test.describe('fixed window counter', () => {
     expect(counter.waits(130_000, limits).hourMs).toBe(3_600_000 - 130_000);
   });
 });
+
+// Only the throttle fault rate-minute-resets-on-429 forgets a minute: the hour keeps its calls.
+test('forgetMinute() empties the minute window and keeps the hour, in every algorithm', () => {
+  for (const log of [
+    new SlidingWindowLog(),
+    new FixedWindowCounter('first-call'),
+    new FixedWindowCounter('clock'),
+  ]) {
+    for (const t of [1_000, 2_000, 3_000]) log.record(t);
+    expect(log.waits(4_000, limits).minuteMs).toBeGreaterThan(0);
+    log.forgetMinute();
+    expect(log.waits(4_000, limits).minuteMs).toBe(0);
+    for (const t of [4_000, 5_000]) log.record(t);
+    expect(log.waits(6_000, limits)).toEqual(expect.objectContaining({ minuteMs: 0 }));
+    expect(log.waits(6_000, limits).hourMs).toBeGreaterThan(0);
+  }
+});

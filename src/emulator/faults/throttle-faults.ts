@@ -32,6 +32,15 @@ export const THROTTLE_FAULTS = [
     throttle: { perToken: true },
   },
   {
+    // Call 101 is refused as it should be, so RATE.MINUTE's count alone did not see it.
+    name: 'rate-minute-resets-on-429',
+    seam: 'throttle',
+    breaks: ['RATE.MINUTE', 'RATE.NOEFFECT'],
+    description:
+      'A 429 of the minute limit starts the minute window anew: call 101 is refused, calls 102 to 201 of the same minute are served.',
+    throttle: { minuteResetOnThrottle: true },
+  },
+  {
     name: 'rate-hour-absent',
     seam: 'throttle',
     breaks: ['RATE.HOUR'],

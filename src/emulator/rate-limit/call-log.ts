@@ -14,6 +14,9 @@ export interface Waits {
 export interface CallLog {
   waits(nowMs: number, limits: WindowLimits): Waits;
   record(nowMs: number): void;
+  // Forgets the calls counted in the minute window so far (throttle policy minuteResetOnThrottle only);
+  // the hour keeps them.
+  forgetMinute(): void;
 }
 
 export const MINUTE_MS = 60_000;

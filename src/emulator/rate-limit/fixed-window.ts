@@ -30,6 +30,10 @@ export class FixedWindowCounter implements CallLog {
     this.#count(this.#hour, HOUR_MS, nowMs);
   }
 
+  forgetMinute(): void {
+    this.#minute.count = 0;
+  }
+
   #wait(counter: Counter, lengthMs: number, limit: number, nowMs: number): number {
     const endMs = counter.startMs + lengthMs;
     if (nowMs >= endMs || counter.count < limit) return 0;

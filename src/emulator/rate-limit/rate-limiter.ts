@@ -43,6 +43,7 @@ export class RateLimiter {
       if (this.policy.stuckForMs > 0)
         state.stuckUntilMs = nowMs + Math.max(1, Math.ceil(waitMs / 1000)) * 1000 + this.policy.stuckForMs;
       const limit = waits.hourMs > waits.minuteMs ? 'hour' : 'minute';
+      if (limit === 'minute' && this.policy.minuteResetOnThrottle) state.log.forgetMinute();
       return { throttled: true, limit, waitMs, refusedInRow: ++state.refusedInRow };
     }
     if (nowMs < state.stuckUntilMs)

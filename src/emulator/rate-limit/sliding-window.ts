@@ -5,11 +5,13 @@ import { type CallLog, HOUR_MS, MINUTE_MS, type Waits, type WindowLimits } from 
 // entries, because calls beyond the limit are refused and not recorded.
 export class SlidingWindowLog implements CallLog {
   readonly #times: number[] = [];
+  // Index of the first call the minute window counts (forgetMinute() moves it past every call so far).
+  #minuteFrom = 0;
 
   waits(nowMs: number, limits: WindowLimits): Waits {
     this.#prune(nowMs);
     const times = this.#times;
-    const inMinute = times.length - firstAfter(times, nowMs - MINUTE_MS);
+    const inMinute = times.length - Math.max(firstAfter(times, nowMs - MINUTE_MS), this.#minuteFrom);
     // The oldest call that has to leave the window before one more fits.
     const minuteMs =
       inMinute >= limits.perMinute ? times[times.length - limits.perMinute]! + MINUTE_MS - nowMs : 0;
@@ -22,9 +24,14 @@ export class SlidingWindowLog implements CallLog {
     this.#times.push(nowMs);
   }
 
+  forgetMinute(): void {
+    this.#minuteFrom = this.#times.length;
+  }
+
   #prune(nowMs: number): void {
     const keepFrom = firstAfter(this.#times, nowMs - HOUR_MS);
     if (keepFrom > 0) this.#times.splice(0, keepFrom);
+    this.#minuteFrom = Math.max(0, this.#minuteFrom - keepFrom);
   }
 }
 

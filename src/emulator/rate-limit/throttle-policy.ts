@@ -29,6 +29,9 @@ export interface ThrottlePolicy {
   minuteServedUpTo: number | null;
   // true: the windows are kept per token, not per app, so a new token of the same app starts afresh.
   perToken: boolean;
+  // true: a 429 of the minute limit starts the minute window anew, so the calls right after it are
+  // served (the contract: false; a call sooner than Retry-After is refused again).
+  minuteResetOnThrottle: boolean;
 }
 
 export const CONTRACT_THROTTLE: ThrottlePolicy = {
@@ -45,4 +48,5 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   runWhenHourThrottled: [],
   minuteServedUpTo: null,
   perToken: false,
+  minuteResetOnThrottle: false,
 };

@@ -1,10 +1,12 @@
 import {
   alignClock,
   burst,
+  CLOCK_MARGIN_MS,
   callUntilThrottled,
   expect,
   expectUnchanged,
   MINUTE_LIMIT,
+  minuteWindowEnd,
   NEVER_THROTTLED,
   notServed,
   req,
@@ -28,7 +30,7 @@ suite('rate limit per minute', () => {
     req('RATE.MINUTE'),
     async ({ driver, need }) => {
       const client = await need(driver.freshIdentity(CANCELLER));
-      await alignClock(driver, 'minute');
+      const aligned = await alignClock(driver, 'minute');
       const first = await burst(driver, client, MINUTE_LIMIT);
       serverFailureAside(driver, first);
       // Served, not only not throttled: a target that sheds calls 51 to 100 with a 503 serves 50. On a
@@ -46,6 +48,15 @@ suite('rate limit per minute', () => {
       });
       serverFailureAside(driver, [next]);
       expect(next).toBeErrorEnvelope(429, ['TooManyRequests']);
+      // And call 102 at once: retrying sooner gets 429 again (docs/contract.md#throttling). While the
+      // aligned minute lasts every lawful window still holds calls 1 to 100, so a window that starts
+      // anew at its 429 (serving 200 calls a minute) is told from one that moved on.
+      const again = await caller.cancel(driver.unknownId(), {
+        Comment: `conformance: call ${MINUTE_LIMIT + 2}`,
+      });
+      serverFailureAside(driver, [again]);
+      const left = minuteWindowEnd(aligned) - (await driver.clockNow()).getTime();
+      if (left > CLOCK_MARGIN_MS) expect(again).toBeErrorEnvelope(429, ['TooManyRequests']);
     },
   );
 

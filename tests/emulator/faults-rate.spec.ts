@@ -46,6 +46,20 @@ smoke(
   },
 );
 
+smoke(
+  'rate-shared-across-operations',
+  "an app's 100 lists in a minute leave its cancel throttled; another app's cancel is served",
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    const token = await emu.token();
+    expect((await calls(emu, token, 100)).includes(429)).toBe(false);
+    expect((await emu.cancel(action.id as string, token, undefined, { unchecked: true })).statusCode).toBe(
+      429,
+    );
+    expect((await emu.cancel(action.id as string, await emu.token())).statusCode).toBe(200);
+  },
+);
+
 smoke('rate-minute-503-half', 'calls 51 to 100 answer 503 and call 101 answers 429', async (emu) => {
   const statuses = await calls(emu, await emu.token(), 101);
   expect(statuses.slice(0, 50).every((status) => status === 200)).toBe(true);

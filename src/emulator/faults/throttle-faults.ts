@@ -41,6 +41,14 @@ export const THROTTLE_FAULTS = [
     throttle: { minuteResetOnThrottle: true },
   },
   {
+    name: 'rate-shared-across-operations',
+    seam: 'throttle',
+    breaks: ['RATE.MINUTE'],
+    description:
+      "The limits count an app's calls of every operation together: its reads use up its cancel's 100 a minute.",
+    throttle: { acrossOperations: true },
+  },
+  {
     name: 'rate-hour-absent',
     seam: 'throttle',
     breaks: ['RATE.HOUR'],

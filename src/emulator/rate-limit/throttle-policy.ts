@@ -32,6 +32,9 @@ export interface ThrottlePolicy {
   // true: a 429 of the minute limit starts the minute window anew, so the calls right after it are
   // served (the contract: false; a call sooner than Retry-After is refused again).
   minuteResetOnThrottle: boolean;
+  // true: one window per app for every operation, so reads use up the cancel's quota (the contract:
+  // per operation, docs/contract.md#throttling: "per API").
+  acrossOperations: boolean;
 }
 
 export const CONTRACT_THROTTLE: ThrottlePolicy = {
@@ -49,4 +52,5 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   minuteServedUpTo: null,
   perToken: false,
   minuteResetOnThrottle: false,
+  acrossOperations: false,
 };

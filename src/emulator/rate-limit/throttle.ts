@@ -21,9 +21,11 @@ export function throttle(
   nowMs: number,
 ): Throttled | null {
   if (!ctx.options.rateLimits || !operation.rateLimit) return null;
-  // The contract counts per tenant, app and operation; a throttle fault may count per token instead.
+  // The contract counts per tenant, app and operation; a throttle fault may count per token instead, or
+  // every operation together.
   const who = ctx.faults.throttle.perToken ? (caller.tokenId ?? caller.appId) : caller.appId;
-  const key = `${caller.tenantId}|${who}|${operation.operationId}`;
+  const counted = ctx.faults.throttle.acrossOperations ? '*' : operation.operationId;
+  const key = `${caller.tenantId}|${who}|${counted}`;
   const decision = ctx.limiter.take(key, operation.rateLimit, nowMs);
   if (!decision.throttled && decision.shed)
     return {

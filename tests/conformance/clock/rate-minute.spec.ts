@@ -18,6 +18,8 @@ import {
 } from '../../fixtures/index.ts';
 
 const CANCELLER = ['Machine.Scan'];
+// The same, able to read as well (a tenant's freshIdentity is its operator, which is both).
+const READER_CANCELLER = ['Machine.Scan', 'Machine.Read.All'];
 
 // The cancel limit per minute, counted from a fresh window of a fresh identity.
 suite('rate limit per minute', () => {
@@ -29,8 +31,11 @@ suite('rate limit per minute', () => {
     `calls 1 to ${MINUTE_LIMIT} in a minute are served and call ${MINUTE_LIMIT + 1} answers 429 TooManyRequests`,
     req('RATE.MINUTE'),
     async ({ driver, need }) => {
-      const client = await need(driver.freshIdentity(CANCELLER));
+      const client = await need(driver.freshIdentity(READER_CANCELLER));
       const aligned = await alignClock(driver, 'minute');
+      // A read first, in the same window: the limits count per operation ("per API",
+      // docs/contract.md#throttling), so it takes none of the cancel's 100. Its answer is not judged.
+      await client.list({ $top: 1 });
       const first = await burst(driver, client, MINUTE_LIMIT);
       serverFailureAside(driver, first);
       // Served, not only not throttled: a target that sheds calls 51 to 100 with a 503 serves 50. On a

@@ -69,10 +69,12 @@ suite('permissions', () => {
   const withoutActionRole = [
     { identity: 'read-only', title: 'a token without any action role answers 403 Forbidden' },
     { identity: 'read-write', title: 'a token holding only Machine.ReadWrite.All answers 403 Forbidden' },
-    // Both read roles together, as real apps without an action role commonly hold them: still no action role.
+    // Several roles, none an action role, as real apps hold them: a check that adds read to read-write,
+    // or a deny-list of read roles that lets an alert role through, passed every token above.
     {
       identity: 'read-roles',
-      title: 'a token holding Machine.Read.All and Machine.ReadWrite.All answers 403 Forbidden',
+      title:
+        'a token holding Machine.Read.All, Machine.ReadWrite.All and Alert.Read.All answers 403 Forbidden',
     },
     { identity: 'no-roles', title: 'a token holding no role at all answers 403 Forbidden or 401' },
   ] as const;

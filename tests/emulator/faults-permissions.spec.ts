@@ -77,3 +77,15 @@ smoke(
     expect((await emu.cancel(action.id as string, both)).statusCode).toBe(200);
   },
 );
+
+smoke(
+  'cancel-denies-read-roles-only',
+  'Alert.Read.All beside the read roles cancels; the read roles alone, or none, are refused',
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    for (const roles of [['Machine.Read.All', 'Machine.ReadWrite.All'], []])
+      expect((await emu.cancel(action.id as string, await emu.token(roles))).statusCode).toBe(403);
+    const alerts = await emu.token(['Machine.Read.All', 'Alert.Read.All']);
+    expect((await emu.cancel(action.id as string, alerts)).statusCode).toBe(200);
+  },
+);

@@ -92,6 +92,9 @@ async function authenticate(
   return ctx.verifier.verify(header, operationId);
 }
 
+// The roles of the read operations (docs/contract.md#permissions), which a deny-list fault names.
+const READ_ROLES = ['Machine.Read.All', 'Machine.ReadWrite.All'];
+
 function authorize(
   ctx: EmulatorContext,
   operation: Operation,
@@ -115,6 +118,7 @@ function authorize(
   const held = cancel && policy.cancelFirstRoleOnly ? caller.roles.slice(0, 1) : caller.roles;
   if (needed.some((role) => held.includes(role))) return;
   if (cancel && policy.cancelRoleSetsAdded.some((set) => set.every((role) => held.includes(role)))) return;
+  if (cancel && policy.cancelDeniesReadRolesOnly && held.some((role) => !READ_ROLES.includes(role))) return;
   if (policy.rolelessCancel && caller.roles.length === 0 && operation.operationId === 'CancelMachineAction')
     return;
   const detail = `Missing application roles. API required roles: ${needed.join(',')}, application roles: ${caller.roles.join(',')}.`;

@@ -69,6 +69,9 @@ export interface AuthPolicy {
   // Sets of roles that together may cancel though none is an action role (a check that adds up
   // permission levels, read plus read-write making write). The contract: none.
   cancelRoleSetsAdded: readonly (readonly string[])[];
+  // true: a cancel refuses only a token whose roles are all read roles (or none), as a deny-list of
+  // read roles does, so any other role, an alert role too, may cancel. The contract: false (an allow-list).
+  cancelDeniesReadRolesOnly: boolean;
 }
 
 export const CONTRACT_AUTH: AuthPolicy = {
@@ -101,4 +104,5 @@ export const CONTRACT_AUTH: AuthPolicy = {
   rolelessCancel: false,
   cancelFirstRoleOnly: false,
   cancelRoleSetsAdded: [],
+  cancelDeniesReadRolesOnly: false,
 };

@@ -52,6 +52,14 @@ export const PERMISSION_FAULTS = [
     auth: { cancelRoleSetsAdded: [['Machine.Read.All', 'Machine.ReadWrite.All']] },
   },
   {
+    name: 'cancel-denies-read-roles-only',
+    seam: 'auth',
+    breaks: ['PERM.NONE'],
+    description:
+      'A cancel refuses a token only when its roles are all read roles (a deny-list): one holding Alert.Read.All beside them may cancel.',
+    auth: { cancelDeniesReadRolesOnly: true },
+  },
+  {
     name: 'no-roles-can-cancel',
     seam: 'auth',
     breaks: ['PERM.NONE'],

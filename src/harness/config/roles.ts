@@ -11,6 +11,9 @@ export const READ_ROLE = 'Machine.Read.All';
 // Sounds like enough to write, yet is none of the seven action roles (PERM.NONE).
 export const READ_WRITE_ROLE = 'Machine.ReadWrite.All';
 
+// A role of the API's other operations (alerts): no action role either, whatever a deny-list makes of it.
+export const ALERT_READ_ROLE = 'Alert.Read.All';
+
 // MDE_ROLE_ISOLATE for Machine.Isolate: prefix of the tenant-mode app variables of one role.
 export function roleEnvName(role: ActionRole): string {
   return `MDE_ROLE_${role.replace(/^Machine\./, '').toUpperCase()}`;

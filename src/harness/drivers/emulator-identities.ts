@@ -1,5 +1,5 @@
 import { OTHER_RESOURCE_SCOPE } from '../../contract/index.ts';
-import { READ_ROLE, READ_WRITE_ROLE } from '../config/roles.ts';
+import { ALERT_READ_ROLE, READ_ROLE, READ_WRITE_ROLE } from '../config/roles.ts';
 import type { Token } from '../identity/client-secret-flow.ts';
 import type { EmulatorApps } from './emulator-apps.ts';
 import type { Identity } from './target-driver.ts';
@@ -38,8 +38,10 @@ export async function identityToken(
       return apps.acquire(await apps.register('read-only', tenantId, [READ_ROLE]), scope);
     case 'read-write':
       return apps.acquire(await apps.register('read-write', tenantId, [READ_WRITE_ROLE]), scope);
-    case 'read-roles':
-      return apps.acquire(await apps.register('read-roles', tenantId, [READ_ROLE, READ_WRITE_ROLE]), scope);
+    case 'read-roles': {
+      const roles = [READ_ROLE, READ_WRITE_ROLE, ALERT_READ_ROLE];
+      return apps.acquire(await apps.register('read-roles', tenantId, roles), scope);
+    }
     case 'no-roles':
       return apps.acquire(await apps.register('no-roles', tenantId, []), scope);
     case 'other-tenant':

@@ -13,7 +13,7 @@ export type Identity =
   | 'read-only'
   // Only Machine.ReadWrite.All, no action role either (emulator only: a tenant run configures no such app).
   | 'read-write'
-  // Both read roles and no action role, as real apps commonly hold them (emulator only, as read-write).
+  // Both read roles and Alert.Read.All, no action role, as real apps hold them (emulator only).
   | 'read-roles'
   // No role at all (emulator only: a tenant run configures no such app).
   | 'no-roles'

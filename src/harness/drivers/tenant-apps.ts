@@ -30,7 +30,7 @@ export function tenantApp(spec: TenantTarget, identity: Identity): { app: Creden
       );
     case 'read-roles':
       throw new NotApplicableError(
-        'needs an app holding Machine.Read.All and Machine.ReadWrite.All and no action role, which a tenant run does not configure',
+        'needs an app holding Machine.Read.All, Machine.ReadWrite.All and Alert.Read.All and no action role, which a tenant run does not configure',
       );
     case 'no-roles':
       throw new NotApplicableError(

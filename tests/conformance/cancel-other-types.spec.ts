@@ -1,4 +1,5 @@
 import {
+  ACTION_TYPES,
   cancelActive,
   expect,
   field,
@@ -46,6 +47,18 @@ suite('cancel of an action of another type', () => {
         statusOf(shown ?? (await readAction(api, id))),
         'a GET shows the action of another type Cancelled within the bounded wait',
       ).toBe('Cancelled');
+      // Every other documented type too, each on a device of its own: a target may store the cancel of
+      // one type and not of another (a live response's session left running).
+      for (const type of ACTION_TYPES.filter((t) => t !== 'RunAntiVirusScan' && t !== 'Isolate')) {
+        const action = await need(driver.activeActionOfType(type));
+        const res = await cancelActive(driver, api, action.id, { Comment: `conformance: cancel a ${type}` });
+        expect(res, `the cancel of a ${type} action`).toHaveStatus(200);
+        const seen = await firstCancelled(driver, api, action.id, await api.get(action.id));
+        expect(
+          statusOf(seen ?? (await readAction(api, action.id))),
+          `a GET shows the ${type} action Cancelled within the bounded wait`,
+        ).toBe('Cancelled');
+      }
     },
   );
 });

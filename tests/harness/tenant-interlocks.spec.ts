@@ -152,6 +152,7 @@ test.describe('tenant safety interlocks', () => {
       await expect(driver.client(identity)).rejects.toBeInstanceOf(NotApplicableError);
     await expect(driver.advanceClock(1)).rejects.toBeInstanceOf(NotApplicableError);
     await expect(driver.activeActionBehind()).rejects.toBeInstanceOf(NotApplicableError);
+    await expect(driver.activeActionOfType('Isolate')).rejects.toBeInstanceOf(NotApplicableError);
     await expect(driver.freshIdentity(['Machine.Scan'])).rejects.toThrow('MDE_ALLOW_THROTTLING=true');
   });
 });

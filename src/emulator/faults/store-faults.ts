@@ -69,6 +69,15 @@ export const STORE_FAULTS = [
     },
   },
   {
+    // A live response runs as a session on the device, which a cancel may fail to end.
+    name: 'liveresponse-cancel-not-stored',
+    seam: 'store',
+    breaks: ['CANCEL.PERSIST'],
+    description:
+      'A cancel of a LiveResponse action answers 200 Cancelled but the stored action stays as it was; a cancel of any other type is stored.',
+    store: { unstoredCancelTypes: ['LiveResponse', 'Live Response'] },
+  },
+  {
     name: 'uncommented-cancel-ignored',
     seam: 'store',
     breaks: ['CANCEL.STATUS'],

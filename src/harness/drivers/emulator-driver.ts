@@ -79,6 +79,10 @@ export class EmulatorDriver implements TargetDriver {
     return this.seed(status, 'RunAntiVirusScan', machineId);
   }
 
+  async activeActionOfType(type: string): Promise<MachineActionRecord> {
+    return this.seed('Pending', type);
+  }
+
   async finalAction(status: FinalStatus): Promise<MachineActionRecord> {
     return this.seed(status);
   }

@@ -49,6 +49,9 @@ export interface TargetDriver {
   // that a cancel changes the action it names. Emulator only: a tenant run starts only scans, one at a
   // time on its device.
   activeActionBehind(status?: ActiveStatus): Promise<MachineActionRecord>;
+  // A Pending action of `type` on a device of its own: to see that a cancel is stored whatever the
+  // type. Emulator only, as activeActionBehind: a tenant run starts only scans.
+  activeActionOfType(type: string): Promise<MachineActionRecord>;
   // An action already in a final state; the tenant driver only finds one, never creates it.
   finalAction(status: FinalStatus): Promise<MachineActionRecord>;
   // An action to read, never to change (the schema tests): the emulator seeds a Pending one; the

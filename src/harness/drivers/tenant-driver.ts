@@ -69,6 +69,10 @@ export class TenantDriver implements TargetDriver {
     );
   }
 
+  async activeActionOfType(type: string): Promise<MachineActionRecord> {
+    throw new NotApplicableError(`a tenant run starts only scans on its device: no ${type} action to cancel`);
+  }
+
   async finalAction(status: FinalStatus): Promise<MachineActionRecord> {
     const api = await this.client('operator');
     const found = await firstListed(api, { $filter: `status eq '${status}'` }, `${status} actions`);

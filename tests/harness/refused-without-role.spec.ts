@@ -29,3 +29,20 @@ test('a token that holds a role, only no action role, must get 403 Forbidden', (
     ).toThrow();
   expectRefusedWithoutActionRole(answeredTo({ roles: ['Machine.Read.All'] }, 403, 'Forbidden'), 'read-only');
 });
+
+// A tenant's token is opaque to its client: when it is no JWT, whether the limited app holds no role
+// at all (a 401 then lawful) cannot be read, so its 401 decides nothing (NA), where it failed PERM.NONE.
+test('a 401 to a token that is no JWT is undecided, unless the identity holds roles for sure', () => {
+  const opaque: Exchange = {
+    ...answer(401, { error: { code: 'Unauthorized', message: 'refused' } }),
+    requestHeaders: { authorization: 'Bearer opaqueTokenOfTheTenant0123456789' },
+  };
+  expect(expectRefusedWithoutActionRole(opaque, 'read-only')).toContain('not a JWT');
+  // The emulators' no-roles identity holds none for sure: its 401 is judged, and lawful.
+  expect(expectRefusedWithoutActionRole(opaque, 'no-roles')).toBeUndefined();
+  // A 403 is judged whatever the token.
+  const forbidden = { ...opaque, ...answer(403, { error: { code: 'Forbidden', message: 'm' } }) };
+  expect(
+    expectRefusedWithoutActionRole({ ...forbidden, requestHeaders: opaque.requestHeaders }, 'read-only'),
+  ).toBeUndefined();
+});

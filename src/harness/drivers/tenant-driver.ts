@@ -6,6 +6,7 @@ import { noVerdict } from '../evidence/no-verdict.ts';
 import { currentTestInfo } from '../evidence/record-finding.ts';
 import type { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
+import { rememberOtherResourceToken } from '../http/foreign-audience.ts';
 import { cancelAbandoned } from './abandoned-actions.ts';
 import { readUntil, type Settled } from './eventually.ts';
 import { firstListed } from './first-listed.ts';
@@ -45,8 +46,11 @@ export class TenantDriver implements TargetDriver {
     return this.clients.as(identity, identity, true);
   }
 
-  token(identity: Identity): Promise<string> {
-    return this.state.token(identity);
+  async token(identity: Identity): Promise<string> {
+    const token = await this.state.token(identity);
+    // Its 403 is judged by status alone, even where the token is opaque (foreign-audience.ts).
+    if (identity === 'other-audience') rememberOtherResourceToken(token);
+    return token;
   }
 
   async activeAction(status: ActiveStatus = 'Pending'): Promise<MachineActionRecord> {

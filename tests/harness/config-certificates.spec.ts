@@ -85,6 +85,28 @@ test.describe('tenant sign-in configuration', () => {
 
 // A CI secret holding the PEM set straight into the variable, instead of a file written from it: one
 // line, and no part of the key, even one without its BEGIN line (which the redactor cannot tell).
+// Node reads a certificate with spaces at its line ends, and @azure/identity does not: it found no
+// certificate at sign-in, and the run ended exit 3 telling to check MDE_AUTH_BASE_URL, blaming a target
+// it never reached. The file is what to fix, before any sign-in (exit 2).
+test('a certificate @azure/identity cannot read is refused before sign-in, naming what to remove', async () => {
+  const good = await selfSigned();
+  for (const cert of [good.cert.replace(/\n/g, ' \n'), good.cert.replace(/\n(?!-)/g, '\n\t')]) {
+    const path = file('spaced.pem', `${cert}\n${good.private}`);
+    const lines = problems({ ...NO_SECRET, MDE_CLIENT_CERTIFICATE_PATH: path });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`ConfigError: MDE_CLIENT_CERTIFICATE_PATH names ${path}, whose certificate`);
+    expect(lines[0]).toContain('@azure/identity cannot read');
+  }
+  // Line breaks of either kind, a text before the blocks and spaces in the key are read by both.
+  for (const text of [
+    `${good.cert}${good.private}`.replace(/\n/g, '\r\n'),
+    `Bag Attributes\n    friendlyName: app\n${good.cert}${good.private.replace(/\n/g, ' \n')}`,
+  ])
+    expect(
+      tenant({ ...NO_SECRET, MDE_CLIENT_CERTIFICATE_PATH: file('read.pem', text) }).credentials.operator.kind,
+    ).toBe('certificate');
+});
+
 test('a PEM or key text in a *_PATH variable is one line that shows none of it', () => {
   const pem = privateKeyPem('pasted-into-path');
   const keyBody = pem.replace(/-----[A-Z ]+-----/g, '').trim();

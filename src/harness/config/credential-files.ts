@@ -7,6 +7,11 @@ import { registerSecret } from '../redaction/redact.ts';
 // line of the file). What they find secret is registered with the redactor first.
 
 const CERTIFICATE_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+// How @azure/identity finds the certificates it signs in with: base64 and line breaks only between the
+// BEGIN and END lines. Node reads more (spaces or tabs at line ends), which the library then found no
+// certificate in, at sign-in, after the run had started (exit 3, as if the authority were unreachable).
+const LIBRARY_CERTIFICATE =
+  /-+BEGIN CERTIFICATE-+(?:\n\r?|\r\n?)[A-Za-z0-9+/\n\r]+=*(?:\n\r?|\r\n?)-+END CERTIFICATE-+/;
 const PRIVATE_KEY_BLOCK = /-----BEGIN ((?:RSA |EC |ENCRYPTED )?PRIVATE KEY)-----[\s\S]+?-----END \1-----/;
 
 // The private key of a PEM file, registered with the redactor; also used when the file is read to sign in.
@@ -40,6 +45,8 @@ export function certificateFileProblem(path: string, now: number): string | unde
   } catch {
     return `names ${path}, whose certificate cannot be parsed; export it again as PEM`;
   }
+  if (!LIBRARY_CERTIFICATE.test(certificatePem))
+    return `names ${path}, whose certificate has characters other than base64 between its BEGIN and END lines (spaces or tabs at line ends?), which @azure/identity cannot read; remove them`;
   try {
     key = createPrivateKey(keyPem);
   } catch {

@@ -7,6 +7,7 @@ import { askAuthority, isEndpointResolutionFailure } from './authority-answer.ts
 import { acquireToken } from './client-secret-flow.ts';
 import { type CredentialDestinationError, credentialDestinationPolicy } from './credential-destination.ts';
 import { githubOidcToken } from './github-oidc.ts';
+import { reusedWhileValid } from './reused-assertion.ts';
 import { signInError } from './sign-in-error.ts';
 
 // Caching and renewal are the identity library's (or, on http, the emulator's short-lived tokens').
@@ -95,7 +96,12 @@ async function credentialFor(
       // The file is re-read at each sign-in: workload identity rotates it.
       return new ClientAssertionCredential(tenantId, spec.clientId, async () => readSecret(spec), options);
     case 'github-oidc':
-      return new ClientAssertionCredential(tenantId, spec.clientId, () => githubOidcToken(), options);
+      return new ClientAssertionCredential(
+        tenantId,
+        spec.clientId,
+        reusedWhileValid(() => githubOidcToken()),
+        options,
+      );
     case 'default':
       // The chain's environment and workload identity credentials do instance discovery too.
       return new DefaultAzureCredential({

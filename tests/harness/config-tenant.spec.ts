@@ -103,6 +103,10 @@ test.describe('tenant configuration', () => {
 
   test('tenant ids and client ids must be GUIDs; pairs must be complete', () => {
     expect(problems({ ...TENANT, MDE_TENANT_ID: 'contoso' })[0]).toContain('MDE_TENANT_ID must be a GUID');
+    // A domain name, which Entra ID takes in place of the id, is said to be one (and still not shown).
+    const domain = problems({ ...TENANT, MDE_TENANT_ID: 'contoso.onmicrosoft.com' })[0];
+    expect(domain).toContain('got a domain name');
+    expect(domain).not.toContain('contoso');
     expect(problems({ ...TENANT, MDE_CLIENT_ID: 'app' })[0]).toContain(
       'MDE_CLIENT_ID must be an application (client) id GUID',
     );
@@ -126,6 +130,10 @@ test.describe('tenant configuration', () => {
       },
     );
     expect(problems({ MDE_SCOPE: 'https://x' })[0]).toContain('ending in "/.default"');
+    // The API's application id in place of its URI, as Entra ID takes it (WindowsDefenderATP's).
+    const byAppId = 'fc780465-2017-40d4-a0c5-307022471b92/.default';
+    expect(tenant({ ...TENANT, MDE_SCOPE: byAppId })).toMatchObject({ scope: byAppId });
+    expect(problems({ MDE_SCOPE: 'fc780465/.default' })[0]).toContain('ending in "/.default"');
     expect(loadConfig({ MDE_REQUEST_TIMEOUT_SECONDS: '2.5' }).requestTimeoutMs).toBe(2_500);
     expect(problems({ MDE_REQUEST_TIMEOUT_SECONDS: '30' })).toEqual([
       'ConfigError: MDE_REQUEST_TIMEOUT_SECONDS must be below the test timeout, 30 s with MDE_TARGET=embedded (got "30")',

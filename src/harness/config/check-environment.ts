@@ -83,7 +83,7 @@ export function checkEnvironment(env: Env, problems: ConfigProblems): CheckedEnv
       const got = schema?.writeOnly
         ? ''
         : schema?.quiet
-          ? ` (got ${given[name]!.length} characters, not shown: it may be a secret in the wrong variable)`
+          ? quietGot(name, given[name]!)
           : ` (got ${JSON.stringify(schema?.url ? shownUrl(given[name]!) : given[name])})`;
       problems.add(source[name] ?? name, `${schema?.fix ?? 'is not valid'}${got}`);
     }
@@ -101,4 +101,13 @@ export function checkEnvironment(env: Env, problems: ConfigProblems): CheckedEnv
     isBad: (name) => bad.has(name),
     nameOf: (name) => source[name] ?? name,
   };
+}
+
+// A quiet value is never shown. A tenant's domain name (contoso.onmicrosoft.com), which Entra ID takes in
+// place of its id, is said to be one: the suite needs the id, and the fix differs from a pasted secret's.
+const DOMAIN_NAME = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/i;
+function quietGot(name: string, value: string): string {
+  if (name === 'MDE_TENANT_ID' && DOMAIN_NAME.test(value))
+    return ` (got a domain name, not the tenant's id: the Directory (tenant) ID on the app registration's overview page)`;
+  return ` (got ${value.length} characters, not shown: it may be a secret in the wrong variable)`;
 }

@@ -69,9 +69,11 @@ export const ENV_SCHEMA = Type.Object(
     MDE_CONTROL_BASE_URL: origin('origin of the emulator control protocol', 'http://127.0.0.1:4010'),
     MDE_SCOPE: Type.Optional(
       Type.String({
-        pattern: '^(https?|api)://\\S+/\\.default$',
+        // A resource URI, or the resource's application id as Entra ID also takes it.
+        pattern:
+          '^((https?|api)://\\S+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/\\.default$',
         description: 'token scope',
-        fix: 'must be a resource URI ending in "/.default", e.g. https://api.securitycenter.microsoft.com/.default',
+        fix: 'must be a resource URI or application id ending in "/.default", e.g. https://api.securitycenter.microsoft.com/.default',
       }),
     ),
     MDE_REQUEST_TIMEOUT_SECONDS: Type.Optional(

@@ -52,6 +52,16 @@ test('shards of different suite versions or contracts are refused', () => {
   expect(() => mergeRecords([runRecords(tests), other])).toThrow(/shards ran different suites/);
 });
 
+// Installed from a package, a suite has no commit: its version alone tells two releases apart, and a
+// release may keep the contract while its tests change.
+test('shards of one contract but different versions are refused, without commits too', () => {
+  const of = (version: string) => runRecords(tests, { suite: { version, contractHash: 'sha256:aaaa' } });
+  expect(() => mergeRecords([of('0.1.0'), of('0.2.0')])).toThrow(
+    'shards ran different suites: 0.1.0 (contract sha256:aaaa) and 0.2.0 (contract sha256:aaaa); rerun them from one commit',
+  );
+  expect(mergeRecords([of('0.1.0'), of('0.1.0')]).suite.version).toBe('0.1.0');
+});
+
 test('shards of one version and contract but different commits are refused, naming both commits', () => {
   const at = (commit: string) =>
     runRecords(tests, { suite: { version: '0.1.0', contractHash: 'sha256:aaaa', commit } });

@@ -27,3 +27,23 @@ test('a secret inside a deflated zip entry (a trace) is found and named by entry
     { file: 'test-results/trace.zip!trace.network', what: 'the value of MDE_CLIENT_SECRET' },
   ]);
 });
+
+// The directories docs/interfaces.md names as scanned, each by default: an artefact directory left out
+// of the list would be uploaded by CI unread.
+test('without a list, every artefact directory of a run is scanned', () => {
+  const { root, env } = workspace();
+  const dirs = [
+    'reports',
+    'test-results',
+    'allure-results',
+    'allure-report',
+    'blob-report',
+    'playwright-report',
+  ];
+  for (const dir of dirs) {
+    mkdirSync(join(root, dir), { recursive: true });
+    writeFileSync(join(root, dir, 'leak.log'), `client_secret=${SECRET}`);
+  }
+  const found = scan({ root, env }).findings.map((f) => f.file);
+  expect(found.sort()).toEqual(dirs.map((dir) => `${dir}/leak.log`).sort());
+});

@@ -1,5 +1,5 @@
 import { EXIT } from '../../src/reporters/run-outcome.ts';
-import { judgedShard } from '../../src/reporters/shard-judgement.ts';
+import { judgedShard, shardExitCode } from '../../src/reporters/shard-judgement.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runRecords, testRecord } from './helpers/records.ts';
 
@@ -23,4 +23,13 @@ test("a shard's judgement that returns is its exit code, and adds no run error",
   const records = runRecords([]);
   expect(judgedShard(records, () => EXIT.NOT_CONFORMING)).toBe(EXIT.NOT_CONFORMING);
   expect(records.runErrors).toEqual([]);
+});
+
+// A shard stopped before its first test (its target refused the set-up) holds a run error and no test:
+// it must not exit 0 as if its tests had all passed.
+test('a shard with a run error and no test exits 2', () => {
+  const records = runRecords([], {
+    runErrors: [{ category: 'suite-error', line: 'global setup failed: the emulator did not start' }],
+  });
+  expect(shardExitCode(records, undefined)).toBe(EXIT.ERRORED);
 });

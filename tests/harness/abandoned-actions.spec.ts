@@ -1,4 +1,5 @@
 import { existsSync, renameSync } from 'node:fs';
+import { adoptAbandoned } from '../../src/harness/drivers/abandoned-actions.ts';
 import { setAsideEarlierLedgers } from '../../src/harness/drivers/earlier-ledgers.ts';
 import { TenantDriver } from '../../src/harness/drivers/tenant-driver.ts';
 import { actionLedgerFile, writeTenantReports } from '../../src/harness/drivers/tenant-reports.ts';
@@ -121,4 +122,20 @@ test('a ledger whose writer still runs stays: a run with the same id beside this
   const { resultsDir } = dead.state.options;
   expect(setAsideEarlierLedgers(resultsDir, RUN, new Date(0), () => true)).toEqual([]);
   expect(setAsideEarlierLedgers(resultsDir, 'run', new Date(0), () => false)).toEqual([]);
+});
+
+// Only a dead worker's actions are taken over: a live one's scan is its own test's, still running, and
+// cancelling it would break that test (and list the action twice in tenant-ledger.json).
+test("a live worker's ledger is left to it: its scan is not cancelled, its file stays", async () => {
+  const other = device();
+  const { id } = await new TenantDriver(other.state).activeAction();
+  const { resultsDir, spec } = other.state.options;
+  // The runner that started this worker is alive, and started before the file was written.
+  const live = actionLedgerFile(resultsDir, RUN, spec, process.ppid);
+  renameSync(actionLedgerFile(resultsDir, RUN, spec, process.pid), live);
+  const next = nextWorker(other.state);
+  expect(adoptAbandoned(next)).toEqual([]);
+  expect(existsSync(live)).toBe(true);
+  expect(next.created.has(id)).toBe(false);
+  expect(other.actions.get(id)).toBe('Pending');
 });

@@ -23,12 +23,19 @@ async function listener() {
 }
 
 function resolvingTo(address: string, family: 4 | 6, run: () => Promise<unknown>): Promise<unknown> {
+  return resolvingToAll([{ address, family }], run);
+}
+
+function resolvingToAll(
+  addresses: { address: string; family: 4 | 6 }[],
+  run: () => Promise<unknown>,
+): Promise<unknown> {
   const real = dns.lookup;
   const stand = ((hostname: string, options: unknown, callback?: unknown) => {
     const done = (typeof options === 'function' ? options : callback) as (...args: unknown[]) => void;
     const all = typeof options === 'object' && (options as { all?: boolean }).all;
     if (hostname !== 'localhost.') return real(hostname, options as never, done as never);
-    return all ? done(null, [{ address, family }]) : done(null, address, family);
+    return all ? done(null, addresses) : done(null, addresses[0]!.address, addresses[0]!.family);
   }) as unknown as Lookup;
   dns.lookup = stand;
   return run().finally(() => {
@@ -65,4 +72,29 @@ test('a loopback name that resolves to loopback is connected to as before', asyn
   target.close();
   expect(outcome).toBe(200);
   expect(target.heard).toEqual(['/x']);
+});
+
+// A name may resolve to several addresses, loopback first: the one off this machine is still where a
+// connection could go (the resolver's order is no promise), so the whole answer is refused.
+test('a loopback name whose answer holds any address off this machine is refused, whatever comes first', async () => {
+  const target = await listener();
+  const outcome = await resolvingToAll(
+    [
+      { address: '127.0.0.1', family: 4 },
+      { address: '0.0.0.0', family: 4 },
+    ],
+    () =>
+      sendRaw({
+        url: `http://localhost.:${target.port}/x`,
+        method: 'GET',
+        headers: {},
+        timeoutMs: 5000,
+      }).then(
+        () => 'answered',
+        (error: Error) => error.message,
+      ),
+  );
+  target.close();
+  expect(target.heard).toEqual([]);
+  expect(outcome).toContain('localhost. resolved to 0.0.0.0, not a loopback address');
 });

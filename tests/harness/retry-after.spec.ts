@@ -1,4 +1,5 @@
 import { retryAfterOf } from '../../src/harness/http/exchange.ts';
+import { checkExchange } from '../../src/harness/http/exchange-checks.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { answer } from './answers.ts';
 
@@ -31,4 +32,16 @@ test('an HTTP-date in an obsolete form is an HTTP-date too, read against the Dat
 test('an unreadable value is no Retry-After', () => {
   expect(retryAfterOf(throttled({ 'retry-after': 'soon' }))).toBeUndefined();
   expect(retryAfterOf(throttled({}))).toBeUndefined();
+});
+
+// RATE.RETRYAFTER: "above zero". A 429 that says to wait 0 s tells a client to retry at once, into the
+// same 429: a violation, as a missing header is.
+test('a throttled answer that says to wait 0 s, or no time at all, violates RATE.RETRYAFTER', () => {
+  const judged = (headers: Record<string, string>) =>
+    checkExchange(throttled(headers)).filter((v) => v.id === 'RATE.RETRYAFTER');
+  expect(judged({ 'retry-after': '0' })).toHaveLength(1);
+  expect(
+    judged({ 'retry-after': 'Sat, 01 Jan 2000 00:00:00 GMT', date: 'Sat, 01 Jan 2000 00:00:00 GMT' }),
+  ).toHaveLength(1);
+  expect(judged({ 'retry-after': '1' })).toEqual([]);
 });

@@ -15,7 +15,10 @@ const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 const SECRET_FIELDS =
   /("?(?:access_token|client_secret|refresh_token|id_token|client_assertion|password)"?\s*[:=]\s*"?)([^"&\s,}]+)/gi;
 const AUTH_HEADER = /(authorization"?\s*[:=]\s*"?)([^"\n]+)/gi;
-const SENSITIVE_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'proxy-authorization']);
+// Credentials whose scheme is kept ("Bearer [REDACTED]"), and cookies, lost whole: a cookie's first
+// word is no scheme but "name=value;", the value itself.
+const AUTH_HEADERS = new Set(['authorization', 'proxy-authorization']);
+const COOKIE_HEADERS = new Set(['cookie', 'set-cookie']);
 
 const knownSecrets = new Set<string>();
 // The known secrets by their first KEY_LENGTH characters, longest first. A worker registers every token
@@ -139,9 +142,12 @@ export function redactText(text: string): string {
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    out[redactText(name)] = SENSITIVE_HEADERS.has(name.toLowerCase())
-      ? redactAuthorization(value)
-      : redactText(value);
+    const lower = name.toLowerCase();
+    out[redactText(name)] = COOKIE_HEADERS.has(lower)
+      ? REDACTED
+      : AUTH_HEADERS.has(lower)
+        ? redactAuthorization(value)
+        : redactText(value);
   }
   return out;
 }

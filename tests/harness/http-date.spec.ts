@@ -35,3 +35,10 @@ test('text that is none of the three forms is no date', () => {
   ])
     expect(parseHttpDate(text, NOW), text).toBeUndefined();
 });
+
+// The grammar's second runs to 60 (a leap second): a Retry-After naming one is a date, not "none", and
+// reads as the next minute's first second.
+test('a leap second is an HTTP-date; second 61 is none', () => {
+  expect(parseHttpDate('Sat, 31 Dec 2016 23:59:60 GMT', NOW)).toBe(Date.UTC(2017, 0, 1, 0, 0, 0));
+  expect(parseHttpDate('Sat, 31 Dec 2016 23:59:61 GMT', NOW)).toBeUndefined();
+});

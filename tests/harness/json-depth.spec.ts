@@ -18,6 +18,8 @@ test('JSON nested deeper than any answer is told apart in one pass, brackets in 
   expect(isJsonNestedTooDeep(nested(MAX_JSON_DEPTH + 1))).toBe(true);
   expect(isJsonNestedTooDeep(JSON.stringify({ comment: '['.repeat(500), quoted: '\\"[[[' }))).toBe(false);
   expect(isJsonNestedTooDeep(DEEP)).toBe(true);
+  // An escaped quote does not end a string: a message quoting '"' then brackets is text, not nesting.
+  expect(isJsonNestedTooDeep(JSON.stringify({ message: `"${'['.repeat(100)}` }))).toBe(false);
 });
 
 test('an API answer nested a million deep is a schema violation of the target, not a suite error', () => {

@@ -11,7 +11,9 @@ const plan = handedRunPlan() ?? (await import('./src/harness/run/plan-from-confi
 export default conformanceConfig(plan, {
   outputDir: 'test-results/conformance',
   reporter: [
-    // First: it scrubs Playwright's error messages before the others print or write them.
+    // First: a failure marked expected to keep its worker is a failure again for all the others.
+    ['./src/reporters/kept-worker-reporter.ts'],
+    // Then: it scrubs Playwright's error messages before the others print or write them.
     ['./src/reporters/redacting-reporter.ts'],
     ['list'],
     ['junit', { outputFile: junitOutputFile() }],

@@ -110,7 +110,9 @@ async function main(args: string[]): Promise<ExitCode> {
       console.error(`conformance: ${error.message}`);
       return EXIT.ERRORED;
     }
-  const plan = planFromConfig(config);
+  // Its reporters are playwright.config.ts's (--reporter is refused above), the first of which reports a
+  // failure marked expected to keep its worker as the failure it is (src/harness/run/kept-worker.ts).
+  const plan = { ...planFromConfig(config), keepWorkerAfterFailure: true };
   const shard = shardOf(args);
   if (shard) plan.shard = shard;
   console.log(`conformance: ${plan.targets[0]!.info.description}, run ${plan.runId}`);

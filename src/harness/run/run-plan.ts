@@ -35,8 +35,8 @@ export interface RunPlan {
   fingerprintsStarted?: boolean;
   // --shard=i/n as npm run conformance was given it: a run stopped before its tests is still a shard.
   shard?: { current: number; total: number };
-  // The self-test judges verdicts, not Playwright's pass or fail: a failed test is then marked as
-  // expected, so Playwright does not replace its worker (which costs seconds each time).
+  // A failed test is marked expected, so Playwright does not replace its worker (kept-worker.ts); the
+  // self-test judges verdicts alone, a run with reports has KeptWorkerReporter make it a failure again.
   keepWorkerAfterFailure?: boolean;
 }
 

@@ -28,6 +28,9 @@ export interface EmulatorRuntimeOptions {
   absent?: AbsentEndpoints;
 }
 
+// The scope a seeded action of a type carries: only a scan's and an isolation's are documented.
+const SCOPES: Record<string, string> = { RunAntiVirusScan: 'Quick', Isolate: 'Full' };
+
 // Each driver (one per test) works in its own tenant with its own apps and machines, so tests never
 // collide, need no reset, and every identity starts with empty rate-limit windows.
 export class EmulatorDriver implements TargetDriver {
@@ -166,7 +169,7 @@ export class EmulatorDriver implements TargetDriver {
       machineId: device,
       type,
       status,
-      scope: type === 'Isolate' ? 'Full' : 'Quick',
+      ...(SCOPES[type] ? { scope: SCOPES[type] } : {}),
       requestor: 'mde-conformance@example.test',
       requestorComment: `mde-conformance ${this.options.runId}: seeded ${status}`,
     });

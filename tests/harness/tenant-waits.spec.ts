@@ -1,6 +1,6 @@
 import { SETTLE_BOUND_SECONDS } from '../../src/harness/drivers/eventually.ts';
 import { PreconditionError } from '../../src/harness/drivers/precondition-error.ts';
-import { alignClock } from '../fixtures/rate-limit.ts';
+import { alignClock, QUIET_MINUTE_SECONDS } from '../fixtures/rate-limit.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { takeNoVerdicts } from '../helpers/no-verdicts.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
@@ -76,6 +76,20 @@ test.describe('tenant driver: waiting within a time bound', () => {
     // Two seconds into the target's next minute, not the local one: 52.5 + 2 s.
     await alignClock(driver, 'minute');
     expect(clock.slept).toEqual([54_500]);
+  });
+
+  // A tenant may count an app's calls of every operation together (docs/contract.md#throttling): the
+  // GET that read its clock was one of them, and a burst 54.5 s later found 3 of its 100 cancels
+  // throttled on a sliding window (RATE.MINUTE failed). Quiet: the burst starts over a minute after it.
+  test('aligned to be quiet, the rate tests start a minute after the read of the clock at least', async () => {
+    const { driver, clock } = tenant({ allowThrottling: true }, () => ({
+      status: 404,
+      body: {},
+      headers: { date: 'Mon, 02 Mar 2026 10:00:07 GMT' },
+    }));
+    await alignClock(driver, 'minute', undefined, QUIET_MINUTE_SECONDS);
+    // 52.5 s to 10:01:00 and a whole minute more: 10:02:02 on the target's clock.
+    expect(clock.slept).toEqual([114_500]);
   });
 
   test('without a Date header the local clock stands in', async () => {

@@ -92,7 +92,11 @@ suite('permissions', () => {
       const undecided = roleCheckUndecided(target, res);
       if (undecided) await need(notApplicable(undecided));
       const unread = expectRefusedWithoutActionRole(res, identity);
-      if (unread) await need(notApplicable(unread));
+      // Whatever its status says, a refused cancel must have changed nothing: judged before the NA.
+      if (unread) {
+        await expectProtectedUnchanged(driver, api, target, before);
+        await need(notApplicable(unread));
+      }
       // Under /api/v1.0 as well (PATH.VERSIONED): a versioned route may sit behind a guard of its own.
       // Any refusal will do there (a target may not serve the prefix, or the action may have ended);
       // the state below says whether the cancel was let through.

@@ -5,6 +5,9 @@ export interface AuthPolicy {
   missingHeader: 'unauthorized' | 'forbidden' | 'anonymous';
   // Schemes other than Bearer (any case) are refused.
   bearerOnly: boolean;
+  // Schemes refused by name, as written (case-sensitive), instead of taking Bearer alone: a deny-list
+  // of the schemes a client usually sends. Empty: the contract (any scheme but Bearer is refused).
+  deniedSchemes: readonly string[];
   // true: a header that is a token alone, with no scheme, is read as a bearer token.
   bareToken: boolean;
   // The RS256 signature by the emulator's key is checked.
@@ -77,6 +80,7 @@ export interface AuthPolicy {
 export const CONTRACT_AUTH: AuthPolicy = {
   missingHeader: 'unauthorized',
   bearerOnly: true,
+  deniedSchemes: [],
   bareToken: false,
   verifySignature: true,
   acceptUnsigned: false,

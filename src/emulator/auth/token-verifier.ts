@@ -79,7 +79,10 @@ export class TokenVerifier {
     if (!match) throw unauthorized('The Authorization header is not "Bearer <token>".');
     // RFC 9110 makes the scheme case-insensitive, so 'bearer' is fine; 'Basic' is not.
     const isBearer = match[1]!.toLowerCase() === 'bearer';
-    if (!isBearer && bearerOnly)
+    // The auth policy may refuse only the schemes it names, compared case-sensitively.
+    const denyList = policy.deniedSchemes.length > 0;
+    const refused = denyList ? policy.deniedSchemes.includes(match[1]!) : !isBearer && bearerOnly;
+    if (refused)
       throw unauthorized(`Authorization scheme "${match[1]}" is not supported; use Bearer.`);
     const acceptUnsigned = policy.acceptUnsigned || policy.unsignedAcceptedOperations.includes(operationId);
     const { claims, signed } = await this.#payload(match[2]!, checkSignature, acceptUnsigned);

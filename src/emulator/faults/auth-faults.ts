@@ -140,6 +140,14 @@ export const AUTH_FAULTS = [
     auth: { anySchemeOperations: ['GetMachineAction', 'ListMachineActions'] },
   },
   {
+    name: 'scheme-deny-list',
+    seam: 'auth',
+    breaks: ['AUTH.SCHEME'],
+    description:
+      "A scheme check that refuses the schemes it names as they are usually written (Basic, Digest, Negotiate, NTLM) and takes a valid token under any other: 'basic <token>' is accepted, 'Basic <token>' and a bare token are refused.",
+    auth: { deniedSchemes: ['Basic', 'Digest', 'Negotiate', 'NTLM'] },
+  },
+  {
     name: 'bare-token-accepted',
     seam: 'auth',
     breaks: ['AUTH.SCHEME'],

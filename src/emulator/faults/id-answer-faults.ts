@@ -65,6 +65,16 @@ export const ID_ANSWER_FAULTS = [
     rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
   },
   {
+    // An id stored in a column of 128 characters: a longer one fails the lookup's parameter, a 500.
+    name: 'long-id-500',
+    seam: 'answer',
+    breaks: ['CANCEL.BADID'],
+    description:
+      'A cancel of a malformed id longer than 128 characters answers 500 (a lookup whose id parameter holds 128); shorter malformed ids answer 404.',
+    applies: (x) => on(CANCEL, 'malformed')(x) && idOf(x).length > 128,
+    rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
+  },
+  {
     name: 'get-unknown-200',
     seam: 'answer',
     breaks: ['GET.NOTFOUND'],

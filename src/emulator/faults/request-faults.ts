@@ -62,6 +62,17 @@ export const REQUEST_FAULTS = [
     body: { alsoJson: ['application/x-www-form-urlencoded'] },
   },
   {
+    // A media-type check written as startsWith('application/json'): another type that shares the prefix
+    // passes, while text/plain, application/xml and forms are refused.
+    name: 'json-prefix-accepted',
+    seam: 'request',
+    breaks: ['HDR.CONTENTTYPE'],
+    description:
+      "A cancel body labelled with any media type that begins with 'application/json' (application/jsonx) is read as JSON and cancels; text/plain, application/xml and forms are refused.",
+    operation: 'CancelMachineAction',
+    body: { jsonPrefix: true },
+  },
+  {
     // A media-type check written as a string comparison: the header .NET's HttpClient (and the docs' C#
     // samples, through StringContent) sends is refused, while curl's and PowerShell's pass.
     name: 'json-charset-refused',

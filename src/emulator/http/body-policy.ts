@@ -14,6 +14,9 @@ export interface BodyPolicy {
   // true: only the bare string 'application/json' is JSON, so 'application/json; charset=utf-8' (what
   // .NET's HttpClient sends) is refused as another type. The contract: false (parameters are allowed).
   exactJsonLabel: boolean;
+  // true: any media type that begins with 'application/json' is JSON (a check written as a prefix
+  // test), so 'application/jsonx' is read too. The contract: false (the type itself, parameters apart).
+  jsonPrefix: boolean;
 }
 
 export const CONTRACT_BODY: BodyPolicy = {
@@ -23,4 +26,5 @@ export const CONTRACT_BODY: BodyPolicy = {
   scalarBody: 'refuse',
   alsoJson: [],
   exactJsonLabel: false,
+  jsonPrefix: false,
 };

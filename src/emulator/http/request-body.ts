@@ -50,6 +50,7 @@ function isJson(contentType: string, policy: BodyPolicy): boolean {
   // What nearly every client sends, decided without taking the header apart.
   if (contentType === 'application/json') return true;
   if (policy.exactJsonLabel) return false;
+  if (policy.jsonPrefix && contentType.toLowerCase().startsWith('application/json')) return true;
   const type = contentType.split(';')[0]!.trim().toLowerCase();
   return type === 'application/json' || policy.alsoJson.includes(type);
 }

@@ -82,8 +82,7 @@ export class TokenVerifier {
     // The auth policy may refuse only the schemes it names, compared case-sensitively.
     const denyList = policy.deniedSchemes.length > 0;
     const refused = denyList ? policy.deniedSchemes.includes(match[1]!) : !isBearer && bearerOnly;
-    if (refused)
-      throw unauthorized(`Authorization scheme "${match[1]}" is not supported; use Bearer.`);
+    if (refused) throw unauthorized(`Authorization scheme "${match[1]}" is not supported; use Bearer.`);
     const acceptUnsigned = policy.acceptUnsigned || policy.unsignedAcceptedOperations.includes(operationId);
     const { claims, signed } = await this.#payload(match[2]!, checkSignature, acceptUnsigned);
     const checked = this.#check(claims);

@@ -7,6 +7,8 @@ suite('authentication', () => {
   // The reads too, as for AUTH.MISSING: a read route's guard may parse the header its own way.
   for (const [what, header] of [
     ['a scheme other than Bearer', (t: string) => `Basic ${t}`],
+    // Schemes are case-insensitive (RFC 9110 §11.1): a check of named schemes as usually written takes this.
+    ['a scheme other than Bearer in lower case', (t: string) => `basic ${t}`],
     ['no scheme', (t: string) => t],
   ] as const) {
     test(

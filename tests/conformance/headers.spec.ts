@@ -24,7 +24,13 @@ import {
 
 suite('request headers', () => {
   // A form type too: a body parser that reads any form-like or unknown type as JSON is still a wrong label.
-  for (const contentType of ['text/plain', 'application/xml', 'application/x-www-form-urlencoded']) {
+  // And a type that only begins like JSON's: a media-type check written as a prefix test passes it.
+  for (const contentType of [
+    'text/plain',
+    'application/xml',
+    'application/x-www-form-urlencoded',
+    'application/jsonx',
+  ]) {
     test(
       `a cancel body sent as ${contentType} is refused with 400 or 415 and changes nothing`,
       req('HDR.CONTENTTYPE'),

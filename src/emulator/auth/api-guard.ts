@@ -42,7 +42,11 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation) {
     }
     let error: Error | undefined;
     // The auth policy may let a versioned route take a token it only decodes.
-    const unverified = header && isVersioned(request) && ctx.faults.auth.versionedUnverifiedTokens;
+    const { versionedUnverifiedTokens, versionedUnverifiedOperations } = ctx.faults.auth;
+    const unverified =
+      header &&
+      isVersioned(request) &&
+      (versionedUnverifiedTokens || versionedUnverifiedOperations.includes(operation.operationId));
     try {
       if (unverified) known = ctx.verifier.unverified(header);
       else if (header) known = ctx.verifier.cached(header, request.receivedAtMs, operation.operationId);

@@ -57,6 +57,8 @@ export interface AuthPolicy {
   // true: under /api/v1.0 alone a token is only decoded, whatever its scheme, signature or lifetime (a
   // versioned route that reads the tenant off the token without validating it; the contract: false).
   versionedUnverifiedTokens: boolean;
+  // The same for these operations alone (a versioned route of its own, say the cancel's; the contract: none).
+  versionedUnverifiedOperations: readonly string[];
   // Roles a cancel takes beside the contract's, and contract roles it refuses.
   cancelRolesAdded: readonly string[];
   cancelRolesRefused: readonly string[];
@@ -102,6 +104,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   versionedMissingForbidden: false,
   versionedAnyAudienceOperations: [],
   versionedUnverifiedTokens: false,
+  versionedUnverifiedOperations: [],
   cancelRolesAdded: [],
   cancelRolesRefused: [],
   versionedCancelRolesAdded: [],

@@ -117,6 +117,14 @@ export const AUTH_FAULTS = [
     auth: { versionedUnverifiedTokens: true },
   },
   {
+    name: 'versioned-cancel-token-unverified',
+    seam: 'auth',
+    breaks: ['AUTH.INVALID', 'AUTH.EXPIRED', 'AUTH.SCHEME'],
+    description:
+      'A cancel under /api/v1.0 only decodes its token: a forged, expired or scheme-less one cancels (a versioned cancel route that reads the tenant off the token); a GET or a list there, and every call under /api, answer 401.',
+    auth: { versionedUnverifiedOperations: ['CancelMachineAction'] },
+  },
+  {
     name: 'no-auth-versioned-403',
     seam: 'auth',
     breaks: ['PATH.VERSIONED'],

@@ -1,4 +1,12 @@
-import { expect, FORGERIES, readableId, req, suite, test } from '../fixtures/index.ts';
+import {
+  expect,
+  expectVersionedCancelRefused,
+  FORGERIES,
+  readableId,
+  req,
+  suite,
+  test,
+} from '../fixtures/index.ts';
 
 // AUTH.INVALID: a bearer token that is no JWT, or a forged one, is refused by the cancel and the reads.
 
@@ -20,6 +28,27 @@ suite('authentication', () => {
       expect(res).toHaveStatus(401);
     });
   }
+
+  // A cancel under /api/v1.0 too, where a versioned route may only decode the token: every forgery, to
+  // one active action, which only a served cancel changes.
+  test(
+    'a forged token is refused by a cancel under /api/v1.0',
+    req('AUTH.INVALID'),
+    async ({ driver, api, need }) => {
+      const token = await driver.token('operator');
+      // Forged first: a token that cannot be forged from (no JWT) skips the test before any scan.
+      const forged = await need(
+        Promise.all(
+          FORGERIES.map(async ({ what, forge }) => ({ what, authorization: `Bearer ${await forge(token)}` })),
+        ),
+      );
+      const action = await need(driver.activeAction());
+      await expectVersionedCancelRefused(api, action.id, [
+        { what: 'that is not a JWT', authorization: 'Bearer not-a-jwt' },
+        ...forged,
+      ]);
+    },
+  );
 
   // The reads too, as for AUTH.MISSING: a read route may sit behind a guard that only decodes the token,
   // or one that takes what the cancel's guard refuses (alg 'none'); so every forgery, in one test.

@@ -1,16 +1,18 @@
-import { expectBadTokenRefused, req, suite, test } from '../fixtures/index.ts';
+import { expectBadTokenRefused, expectVersionedCancelRefused, req, suite, test } from '../fixtures/index.ts';
 
 // AUTH.SCHEME: a valid token under another scheme, or none, is refused by the cancel and the reads.
 
+// No scheme at all as well: a parser that only strips a leading 'Bearer ' takes a bare token.
+const HEADERS = [
+  ['a scheme other than Bearer', (t: string) => `Basic ${t}`],
+  // Schemes are case-insensitive (RFC 9110 §11.1): a check of named schemes as usually written takes this.
+  ['a scheme other than Bearer in lower case', (t: string) => `basic ${t}`],
+  ['no scheme', (t: string) => t],
+] as const;
+
 suite('authentication', () => {
-  // No scheme at all as well: a parser that only strips a leading 'Bearer ' takes a bare token.
   // The reads too, as for AUTH.MISSING: a read route's guard may parse the header its own way.
-  for (const [what, header] of [
-    ['a scheme other than Bearer', (t: string) => `Basic ${t}`],
-    // Schemes are case-insensitive (RFC 9110 §11.1): a check of named schemes as usually written takes this.
-    ['a scheme other than Bearer in lower case', (t: string) => `basic ${t}`],
-    ['no scheme', (t: string) => t],
-  ] as const) {
+  for (const [what, header] of HEADERS) {
     test(
       `a valid token under ${what} answers 401 to a cancel, a GET and a list`,
       req('AUTH.SCHEME'),
@@ -19,4 +21,20 @@ suite('authentication', () => {
       },
     );
   }
+
+  // A cancel under /api/v1.0 as well, where a versioned route may only decode the token: one active
+  // action for every header, which only a served cancel changes.
+  test(
+    'a valid token under another scheme or none is refused by a cancel under /api/v1.0',
+    req('AUTH.SCHEME'),
+    async ({ driver, api, need }) => {
+      const action = await need(driver.activeAction());
+      const token = await driver.token('operator');
+      const tokens = HEADERS.map(([what, header]) => ({
+        what: `under ${what}`,
+        authorization: header(token),
+      }));
+      await expectVersionedCancelRefused(api, action.id, tokens);
+    },
+  );
 });

@@ -1,5 +1,13 @@
 import { decodeJwt } from 'jose';
-import { expect, expectBadTokenRefused, notApplicable, req, suite, test } from '../../fixtures/index.ts';
+import {
+  expect,
+  expectBadTokenRefused,
+  expectVersionedCancelRefused,
+  notApplicable,
+  req,
+  suite,
+  test,
+} from '../../fixtures/index.ts';
 
 // Past a token's exp, with a margin for a target whose clock runs a little behind the issuer's.
 const PAST_EXPIRY_SECONDS = 600;
@@ -10,7 +18,11 @@ suite('expired tokens', () => {
     'an expired token answers 401 to a cancel, a GET and a list',
     req('AUTH.EXPIRED'),
     async ({ driver, api, need }) => {
-      await expectBadTokenRefused(driver, api, `Bearer ${await need(driver.token('expired'))}`);
+      const authorization = `Bearer ${await need(driver.token('expired'))}`;
+      await expectBadTokenRefused(driver, api, authorization);
+      // A cancel under /api/v1.0 too, of an active action: a versioned route may only decode the token.
+      const action = await need(driver.activeAction());
+      await expectVersionedCancelRefused(api, action.id, [{ what: 'that has expired', authorization }]);
     },
   );
 

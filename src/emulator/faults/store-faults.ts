@@ -188,6 +188,16 @@ export const STORE_FAULTS = [
     store: { crossTenantListFilters: ['machineId'] },
   },
   {
+    // The documented OData example filters by requestor: an app id, which a multi-tenant app shares
+    // across tenants, so an index of requestors is no place to leave the tenant check out.
+    name: 'tenant-leak-list-by-requestor',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A list whose $filter names requestor shows every tenant's matching actions (an index of requestors without the tenant check); one filtered by id or machineId, or unfiltered, keeps to the caller's tenant.",
+    store: { crossTenantListFilters: ['requestor'] },
+  },
+  {
     name: 'tenant-leak-cancel',
     seam: 'store',
     breaks: ['CANCEL.TENANT'],

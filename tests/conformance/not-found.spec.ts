@@ -116,6 +116,17 @@ suite('tenant isolation', () => {
       // machineId may be null or left out (docs/contract.md#machine-action-fields): no such filter then.
       if (action.machineId)
         queries.push(['filtered by its device', { $filter: `machineId eq '${action.machineId}'` }]);
+      // By its requestor and its type too, the documented OData example's fields: an app id is shared by a
+      // multi-tenant app's tenants, so an index of requestors may skip the tenant check as well.
+      for (const [what, name] of [
+        ['filtered by its requestor', 'requestor'],
+        ['filtered by its type', 'type'],
+      ] as const) {
+        const value = action[name];
+        // An OData string literal doubles its quotes.
+        if (typeof value === 'string' && value)
+          queries.push([what, { $filter: `${name} eq '${value.replaceAll("'", "''")}'` }]);
+      }
       const lists = queries.flatMap(([what, query]) => [
         { what, query, versioned: false },
         { what: `${what} under /api/v1.0`, query, versioned: true },

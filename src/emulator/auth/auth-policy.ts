@@ -38,6 +38,9 @@ export interface AuthPolicy {
   // false: a token's expiry is checked when it is first verified, not again on the calls that find it
   // already verified (a cache that keeps a token as good as it was when it came).
   recheckExpiry: boolean;
+  // Operations that take a token already verified without checking its expiry again, whatever
+  // recheckExpiry says (a read path's own cache of callers; the contract: none).
+  unrecheckedExpiryOperations: readonly string[];
   // A token issued for another audience: 403 (docs/contract.md#audience), 401, or accepted.
   wrongAudience: 'forbidden' | 'unauthorized' | 'accepted';
   // Operations that serve a token of any audience whatever wrongAudience says (the contract: none).
@@ -96,6 +99,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   verifiedSignatureTrusted: false,
   embeddedJwkTrusted: false,
   recheckExpiry: true,
+  unrecheckedExpiryOperations: [],
   wrongAudience: 'forbidden',
   anyAudienceOperations: [],
   forbiddenCode: 'Forbidden',

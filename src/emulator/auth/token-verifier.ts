@@ -29,6 +29,9 @@ interface CheckedToken {
 // lifetime is still checked on every call. Verifying RSA once per token keeps the hot path cheap.
 interface CachedToken extends CheckedToken {
   header: string;
+  // Whether it was within its lifetime when first verified: only the auth fault that spares some
+  // operations the recheck reads it (a cache of the callers it served).
+  liveWhenCached: boolean;
 }
 const CACHE_SIZE = 1000;
 // The cache is keyed by the header's last characters (RS256 signature bytes), compared in full on a
@@ -64,7 +67,9 @@ export class TokenVerifier {
     const held = this.#held(authorization);
     const cached = this.#verified.get(held.slice(-KEY_CHARS));
     if (cached?.header !== held) return undefined;
-    return this.policy.recheckExpiry ? this.#live(cached, nowMs, operationId) : cached.caller;
+    if (!this.policy.recheckExpiry) return cached.caller;
+    const spared = cached.liveWhenCached && this.policy.unrecheckedExpiryOperations.includes(operationId);
+    return spared ? cached.caller : this.#live(cached, nowMs, operationId);
   }
 
   async verify(authorization: string, operationId = ''): Promise<Caller> {
@@ -89,7 +94,9 @@ export class TokenVerifier {
     if (signed && isBearer) {
       if (this.#verified.size >= CACHE_SIZE) this.#verified.clear();
       const held = this.#held(authorization);
-      this.#verified.set(held.slice(-KEY_CHARS), { ...checked, header: held });
+      const nowSeconds = this.clock.now() / 1000;
+      const liveWhenCached = nowSeconds >= checked.nbf && nowSeconds < checked.exp;
+      this.#verified.set(held.slice(-KEY_CHARS), { ...checked, header: held, liveWhenCached });
     }
     return this.#live(checked, this.clock.now(), operationId);
   }

@@ -85,6 +85,14 @@ export const AUTH_FAULTS = [
     auth: { recheckExpiry: false },
   },
   {
+    name: 'expiry-checked-once-on-reads',
+    seam: 'auth',
+    breaks: ['AUTH.EXPIRED'],
+    description:
+      'A GET or a list takes a token used while valid after it expires (a read path that keeps the callers it has verified); a cancel with it answers 401, and so does a read with a token it first sees expired.',
+    auth: { unrecheckedExpiryOperations: ['GetMachineAction', 'ListMachineActions'] },
+  },
+  {
     name: 'no-auth-get-allowed',
     seam: 'auth',
     breaks: ['AUTH.MISSING'],

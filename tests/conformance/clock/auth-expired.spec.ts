@@ -29,7 +29,7 @@ suite('expired tokens', () => {
   // A target may keep the tokens it has verified (a cache): the expiry must hold on every call, not
   // only on the first call that brings a token, which the test above is.
   test(
-    'a token used while valid answers 401 once it has expired',
+    'a token used while valid answers 401 to a cancel, a GET and a list once it has expired',
     req('AUTH.EXPIRED'),
     async ({ driver, api, need }) => {
       if (driver.mode === 'tenant')
@@ -40,14 +40,21 @@ suite('expired tokens', () => {
         );
       const token = await driver.token('operator');
       const authorization = `Bearer ${token}`;
-      // Its answer is not judged here: this call only shows the target the token while it is valid.
+      // Their answers are not judged here: these calls only show the target the token while it is valid,
+      // on the cancel and on the reads (a read path may keep the callers it verified apart).
       await api.cancel(driver.unknownId(), undefined, { authorization });
+      await api.get(driver.unknownId(), { authorization });
+      await api.list({ $top: 1 }, { authorization });
       const exp = decodeJwt(token).exp;
       const nowSeconds = (await driver.clockNow()).getTime() / 1000;
       const left = typeof exp === 'number' ? Math.max(0, exp - nowSeconds) : 3600;
       await driver.advanceClock(Math.ceil(left) + PAST_EXPIRY_SECONDS);
-      const res = await api.cancel(driver.unknownId(), undefined, { authorization });
-      expect(res).toHaveStatus(401);
+      const answers = [
+        await api.cancel(driver.unknownId(), undefined, { authorization }),
+        await api.get(driver.unknownId(), { authorization }),
+        await api.list({ $top: 1 }, { authorization }),
+      ];
+      for (const res of answers) expect(res).toHaveStatus(401);
     },
   );
 });

@@ -45,17 +45,7 @@ function resolvingToAll(
 
 test('a loopback name that resolves off this machine is refused before a request is sent', async () => {
   const target = await listener();
-  const outcome = await resolvingTo('0.0.0.0', 4, () =>
-    sendRaw({
-      url: `http://localhost.:${target.port}/api/machineactions`,
-      method: 'GET',
-      headers: {},
-      timeoutMs: 5000,
-    }).then(
-      () => 'answered',
-      (error: Error) => error.message,
-    ),
-  );
+  const outcome = await resolvingTo('0.0.0.0', 4, () => getViaLocalhost(target.port, '/api/machineactions'));
   target.close();
   expect(target.heard).toEqual([]);
   expect(outcome).toContain('localhost. resolved to 0.0.0.0, not a loopback address');
@@ -63,12 +53,7 @@ test('a loopback name that resolves off this machine is refused before a request
 
 test('a loopback name that resolves to loopback is connected to as before', async () => {
   const target = await listener();
-  const outcome = await resolvingTo('127.0.0.1', 4, () =>
-    sendRaw({ url: `http://localhost.:${target.port}/x`, method: 'GET', headers: {}, timeoutMs: 5000 }).then(
-      (answer) => answer.status,
-      (error: Error) => error.message,
-    ),
-  );
+  const outcome = await resolvingTo('127.0.0.1', 4, () => getViaLocalhost(target.port, '/x'));
   target.close();
   expect(outcome).toBe(200);
   expect(target.heard).toEqual(['/x']);
@@ -83,18 +68,22 @@ test('a loopback name whose answer holds any address off this machine is refused
       { address: '127.0.0.1', family: 4 },
       { address: '0.0.0.0', family: 4 },
     ],
-    () =>
-      sendRaw({
-        url: `http://localhost.:${target.port}/x`,
-        method: 'GET',
-        headers: {},
-        timeoutMs: 5000,
-      }).then(
-        () => 'answered',
-        (error: Error) => error.message,
-      ),
+    () => getViaLocalhost(target.port, '/x'),
   );
   target.close();
   expect(target.heard).toEqual([]);
   expect(outcome).toContain('localhost. resolved to 0.0.0.0, not a loopback address');
 });
+
+// A GET through the name `localhost.`: the status it was answered with, or the refusal's message.
+function getViaLocalhost(port: number, path: string): Promise<number | string> {
+  return sendRaw({
+    url: `http://localhost.:${port}${path}`,
+    method: 'GET',
+    headers: {},
+    timeoutMs: 5000,
+  }).then(
+    (answer) => answer.status,
+    (error: Error) => error.message,
+  );
+}

@@ -1,11 +1,11 @@
 import type { ControlClient } from '../../src/harness/drivers/control-client.ts';
-import { EmulatorDriver } from '../../src/harness/drivers/emulator-driver.ts';
 import {
   readUntil,
   SETTLE_BOUND_SECONDS,
   SETTLE_PAUSES_SECONDS,
 } from '../../src/harness/drivers/eventually.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { offlineEmulatorDriver } from './offline-emulator-driver.ts';
 
 // The one waiting policy of the drivers: what may show "shortly after" is read again, pausing between
 // reads, for at most SETTLE_BOUND_SECONDS of the target's time.
@@ -57,17 +57,7 @@ test('on an emulator the pauses move the virtual clock and nothing sleeps', asyn
       return new Date(0);
     },
   } as unknown as ControlClient;
-  const driver = new EmulatorDriver(
-    {
-      spec: { mode: 'embedded' },
-      http: { request: async () => ({}) as never, timeoutMs: 1000 },
-      apiBaseUrl: 'http://127.0.0.1:9',
-      authBaseUrl: 'http://127.0.0.1:9',
-      controlBaseUrl: 'http://127.0.0.1:9',
-      runId: 'run-eventually',
-    } as ConstructorParameters<typeof EmulatorDriver>[0],
-    control,
-  );
+  const driver = offlineEmulatorDriver(control, 'run-eventually');
   let reads = 0;
   const started = performance.now();
   const seen = await driver.eventually(

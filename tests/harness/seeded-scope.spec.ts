@@ -1,8 +1,8 @@
 import type { ControlActionSeed } from '../../src/contract/index.ts';
 import type { ControlClient } from '../../src/harness/drivers/control-client.ts';
-import { EmulatorDriver } from '../../src/harness/drivers/emulator-driver.ts';
 import { ACTION_TYPES } from '../fixtures/action-types.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { offlineEmulatorDriver } from './offline-emulator-driver.ts';
 
 // CANCEL.PERSIST seeds an action of every documented type. `scope` is documented for a scan (Quick,
 // Full) and an isolation (Full, Selective) only (docs/contract.md#machine-action-fields): a scan's
@@ -16,17 +16,7 @@ test('a seeded action carries a scope only where its type has one', async () => 
       return { id: `a${seeds.length}`, status: seed.status };
     },
   } as unknown as ControlClient;
-  const driver = new EmulatorDriver(
-    {
-      spec: { mode: 'embedded' },
-      http: { request: async () => ({}) as never, timeoutMs: 1000 },
-      apiBaseUrl: 'http://127.0.0.1:9',
-      authBaseUrl: 'http://127.0.0.1:9',
-      controlBaseUrl: 'http://127.0.0.1:9',
-      runId: 'run-seeded-scope',
-    } as ConstructorParameters<typeof EmulatorDriver>[0],
-    control,
-  );
+  const driver = offlineEmulatorDriver(control, 'run-seeded-scope');
   for (const type of ACTION_TYPES) await driver.activeActionOfType(type);
   const scopes = Object.fromEntries(seeds.map((s) => [s.type, s.scope]));
   expect(scopes).toEqual(

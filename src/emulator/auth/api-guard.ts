@@ -96,9 +96,6 @@ async function authenticate(
   return ctx.verifier.verify(header, operationId);
 }
 
-// The roles of the read operations (docs/contract.md#permissions), which a deny-list fault names.
-const READ_ROLES = ['Machine.Read.All', 'Machine.ReadWrite.All'];
-
 function authorize(
   ctx: EmulatorContext,
   operation: Operation,
@@ -122,7 +119,11 @@ function authorize(
   const held = cancel && policy.cancelFirstRoleOnly ? caller.roles.slice(0, 1) : caller.roles;
   if (needed.some((role) => held.includes(role))) return;
   if (cancel && policy.cancelRoleSetsAdded.some((set) => set.every((role) => held.includes(role)))) return;
-  if (cancel && policy.cancelDeniesReadRolesOnly && held.some((role) => !READ_ROLES.includes(role))) return;
+  // A deny-list of the read roles: those of the GET operation, as the contract lists them.
+  if (cancel && policy.cancelDeniesReadRolesOnly) {
+    const readRoles = ctx.contract.operation('GetMachineAction').roles;
+    if (held.some((role) => !readRoles.includes(role))) return;
+  }
   if (policy.rolelessCancel && caller.roles.length === 0 && operation.operationId === 'CancelMachineAction')
     return;
   const detail = `Missing application roles. API required roles: ${needed.join(',')}, application roles: ${caller.roles.join(',')}.`;

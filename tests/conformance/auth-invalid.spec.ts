@@ -2,6 +2,7 @@ import {
   expect,
   expectVersionedCancelRefused,
   FORGERIES,
+  forgedHeaders,
   readableId,
   req,
   suite,
@@ -37,11 +38,7 @@ suite('authentication', () => {
     async ({ driver, api, need }) => {
       const token = await driver.token('operator');
       // Forged first: a token that cannot be forged from (no JWT) skips the test before any scan.
-      const forged = await need(
-        Promise.all(
-          FORGERIES.map(async ({ what, forge }) => ({ what, authorization: `Bearer ${await forge(token)}` })),
-        ),
-      );
+      const forged = await need(forgedHeaders(token));
       const action = await need(driver.activeAction());
       await expectVersionedCancelRefused(api, action.id, [
         { what: 'that is not a JWT', authorization: 'Bearer not-a-jwt' },
@@ -58,11 +55,9 @@ suite('authentication', () => {
     async ({ driver, api, need }) => {
       const token = await driver.token('operator');
       const forged = await need(
-        Promise.all(
-          FORGERIES.filter((f) => !f.cancelOnly).map(async ({ what, forge }) => ({
-            what,
-            authorization: `Bearer ${await forge(token)}`,
-          })),
+        forgedHeaders(
+          token,
+          FORGERIES.filter((f) => !f.cancelOnly),
         ),
       );
       // Its answer is not judged: it shows the target the good token first, as a cache of verified tokens

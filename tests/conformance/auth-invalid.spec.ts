@@ -40,7 +40,7 @@ suite('authentication', () => {
       // Forged first: a token that cannot be forged from (no JWT) skips the test before any scan.
       const forged = await need(forgedHeaders(token));
       const action = await need(driver.activeAction());
-      await expectVersionedCancelRefused(api, action.id, [
+      await expectVersionedCancelRefused(driver, api, action.id, [
         { what: 'that is not a JWT', authorization: 'Bearer not-a-jwt' },
         ...forged,
       ]);

@@ -34,7 +34,7 @@ suite('authentication', () => {
         what: `under ${what}`,
         authorization: header(token),
       }));
-      await expectVersionedCancelRefused(api, action.id, tokens);
+      await expectVersionedCancelRefused(driver, api, action.id, tokens);
     },
   );
 });

@@ -23,7 +23,9 @@ suite('expired tokens', () => {
       await expectBadTokenRefused(driver, api, authorization);
       // A cancel under /api/v1.0 too, of an active action: a versioned route may only decode the token.
       const action = await need(driver.activeAction());
-      await expectVersionedCancelRefused(api, action.id, [{ what: 'that has expired', authorization }]);
+      await expectVersionedCancelRefused(driver, api, action.id, [
+        { what: 'that has expired', authorization },
+      ]);
     },
   );
 

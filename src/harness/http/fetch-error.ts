@@ -12,7 +12,7 @@ export function describeFetchError(error: unknown): string {
     name?: string;
     code?: string;
     message?: string;
-    cause?: { code?: string; message?: string };
+    cause?: { name?: string; code?: string; message?: string };
   };
   if (err.name === 'TimeoutError' || err.name === 'AbortError') return 'no answer in time';
   const code = err.cause?.code ?? err.code;
@@ -54,8 +54,17 @@ export function describeFetchError(error: unknown): string {
       // HTTP/1.1 answer. Its code names which part, in capitals; said in words first.
       if (code?.startsWith('HPE_'))
         return `the target's answer is not valid HTTP (${code.slice(4).toLowerCase().replaceAll('_', ' ')}, ${code})`;
+      // Newer fetch (Node 24.22.3, 26) drops the code and keeps llhttp's words in parentheses.
+      if (err.cause?.name === 'HTTPParserError')
+        return `the target's answer is not valid HTTP (${parserWords(err.cause.message)})`;
       return code
         ? `${code} ${err.cause?.message ?? err.message ?? ''}`.trim()
         : (err.cause?.message ?? err.message ?? String(error));
   }
+}
+
+// "Response does not match the HTTP/1.1 protocol (Invalid status code)" -> "invalid status code".
+function parserWords(message: string | undefined): string {
+  const words = /\(([^()]+)\)\s*$/.exec(message ?? '')?.[1] ?? message ?? 'unreadable answer';
+  return words.charAt(0).toLowerCase() + words.slice(1);
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Allure 3 (@allurereport/core, Node, no Java) turns allure-results/ into allure-report/ with this config,
-// run by the conformance, report and merge scripts (src/reporters/allure-generate.ts); docs/reports.md
+// run by the conformance, report and merge scripts (src/reporters/allure/allure-generate.ts); docs/reports.md
 // explains the report. The verdict of record is reports/compliance.json: Allure shows the tests behind it.
 
 // The compliance reporter's raw records say which targets ran and with which suite and contract.
@@ -82,7 +82,7 @@ export default {
     Verdict: index ? `exit ${index.exitCode}; each target's verdict is its environment's` : verdictOf(single),
     ...(index ? {} : { Coverage: coverageOf(single) }),
   },
-  // One Allure environment per target (the label 'target' comes from src/reporters/allure-labels.ts),
+  // One Allure environment per target (the label 'target' comes from src/reporters/allure/allure-labels.ts),
   // so a multi-target run compares the same test across targets.
   environments: Object.fromEntries(
     targets.map(([name, info]) => [
@@ -99,8 +99,8 @@ export default {
       },
     ]),
   ),
-  // The compliance records decide what a failure means (src/reporters/test-outcome.ts); before
-  // generation, tests that reached no verdict are marked broken (src/reporters/allure-statuses.ts).
+  // The compliance records decide what a failure means (src/reporters/records/test-outcome.ts); before
+  // generation, tests that reached no verdict are marked broken (src/reporters/allure/allure-statuses.ts).
   categories: {
     rules: [
       { name: 'Contract violations', matchedStatuses: ['failed'], groupBy: ['severity'] },
@@ -108,7 +108,7 @@ export default {
     ],
   },
   // Fails when a MUST test failed or reached no verdict (Allure counts broken tests as failures);
-  // known deviations (statusDetails.known, set from the baseline by src/reporters/allure-statuses.ts)
+  // known deviations (statusDetails.known, set from the baseline by src/reporters/allure/allure-statuses.ts)
   // are excluded by Allure itself. Violations recorded as annotations do not fail tests, so the exit
   // code of `npm run conformance` stays the gate.
   qualityGate: { rules: [{ id: 'must', maxFailures: 0, filter: isMust }] },

@@ -1,6 +1,6 @@
 import { conformanceConfig } from './src/harness/run/conformance-config.ts';
 import { handedRunPlan } from './src/harness/run/run-plan.ts';
-import { junitOutputFile } from './src/reporters/junit-file.ts';
+import { junitOutputFile } from './src/reporters/junit/junit-file.ts';
 
 // The product: `npm run conformance` runs the conformance suite with this against the target the
 // environment names (docs/interfaces.md#target-configuration). No browser is ever started.
@@ -12,12 +12,12 @@ export default conformanceConfig(plan, {
   outputDir: 'test-results/conformance',
   reporter: [
     // First: a failure marked expected to keep its worker is a failure again for all the others.
-    ['./src/reporters/kept-worker-reporter.ts'],
+    ['./src/reporters/run/kept-worker-reporter.ts'],
     // Then: it scrubs Playwright's error messages before the others print or write them.
-    ['./src/reporters/redacting-reporter.ts'],
+    ['./src/reporters/run/redacting-reporter.ts'],
     ['list'],
     ['junit', { outputFile: junitOutputFile() }],
-    ['./src/reporters/compliance-reporter.ts'],
-    ['./src/reporters/allure-reporter.ts', { resultsDir: 'allure-results' }],
+    ['./src/reporters/compliance/compliance-reporter.ts'],
+    ['./src/reporters/allure/allure-reporter.ts', { resultsDir: 'allure-results' }],
   ],
 });

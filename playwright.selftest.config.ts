@@ -14,9 +14,9 @@ export default conformanceConfig(plan, {
   workers: selftestWorkers(process.env),
   reporter: [
     [
-      './src/reporters/compliance-reporter.ts',
+      './src/reporters/compliance/compliance-reporter.ts',
       { outputDir: 'reports/selftest-run', recordsFile: 'test-results/selftest-records.json', quiet: true },
     ],
-    ['./src/reporters/progress-reporter.ts'],
+    ['./src/reporters/run/progress-reporter.ts'],
   ],
 });

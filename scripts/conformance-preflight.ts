@@ -7,7 +7,7 @@ import type { SignInError } from '../src/harness/identity/sign-in-error.ts';
 import { redactText } from '../src/harness/redaction/redact.ts';
 import { startFingerprints } from '../src/harness/redaction/secret-fingerprints.ts';
 import type { RunPlan } from '../src/harness/run/run-plan.ts';
-import type { ExitCode } from '../src/reporters/run-outcome.ts';
+import type { ExitCode } from '../src/reporters/run/run-outcome.ts';
 
 // Undefined when the target answered; else the exit code of the stopped run, its reports written.
 export async function preflightOrStop(
@@ -42,10 +42,10 @@ export async function preflightOrStop(
     const refused =
       error instanceof ApiAccessError ||
       ((error as Partial<SignInError>)?.code === 'SIGN_IN' && (error as SignInError).refused);
-    const { writeStoppedRunReport } = await import('../src/reporters/stopped-run-report.ts');
+    const { writeStoppedRunReport } = await import('../src/reporters/run/stopped-run-report.ts');
     console.log(await writeStoppedRunReport(plan, line, refused ? 'suite-error' : 'target-unreachable'));
     // The stopped run's artefacts are scanned as any run's are (exit 4 on a finding).
-    const { finishRun } = await import('../src/reporters/finish-run.ts');
+    const { finishRun } = await import('../src/reporters/run/finish-run.ts');
     return finishRun({ skipAllure: true, root: process.cwd() });
   }
   plan.preflighted = true;

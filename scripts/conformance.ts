@@ -27,12 +27,12 @@ import { reporterOptionProblem } from '../src/harness/run/reporter-option.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
 import { shardOf, shardOptionProblem } from '../src/harness/run/shard-option.ts';
-import { startAllureGenerator } from '../src/reporters/allure-generate.ts';
-import { selectedBaselineProblem } from '../src/reporters/baseline.ts';
-import { mustCoverageRequired } from '../src/reporters/must-coverage.ts';
-import { lockRunDirectory, RunLockedError } from '../src/reporters/run-lock.ts';
-import { EXIT, type ExitCode } from '../src/reporters/run-outcome.ts';
-import { singleFileSetting } from '../src/reporters/single-file-setting.ts';
+import { startAllureGenerator } from '../src/reporters/allure/allure-generate.ts';
+import { singleFileSetting } from '../src/reporters/allure/single-file-setting.ts';
+import { selectedBaselineProblem } from '../src/reporters/baseline/baseline.ts';
+import { mustCoverageRequired } from '../src/reporters/compliance/must-coverage.ts';
+import { lockRunDirectory, RunLockedError } from '../src/reporters/run/run-lock.ts';
+import { EXIT, type ExitCode } from '../src/reporters/run/run-outcome.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 
 async function main(args: string[]): Promise<ExitCode> {
@@ -138,7 +138,7 @@ async function main(args: string[]): Promise<ExitCode> {
     ...embeddedKeys.env,
   });
   // What runs after the tests loads while they run: Playwright's runner starts that much sooner.
-  const { finishRun } = await import('../src/reporters/finish-run.ts');
+  const { finishRun } = await import('../src/reporters/run/finish-run.ts');
   const playwrightExit = await playwright;
   timings.playwrightEnd = performance.now();
   // The code is what this run's reports say; finishRun tells them from an earlier run's by their age.

@@ -7,7 +7,7 @@ import {
   SCANNED_DIRS,
   scanForLeaks,
 } from '../src/harness/redaction/leak-scan.ts';
-import { scriptArgs } from '../src/reporters/script-args.ts';
+import { scriptArgs } from '../src/reporters/run/script-args.ts';
 
 // The one description of the command line; docs/reports.md#leak-scan says what is looked for.
 const USAGE = `Usage: npm run leak-scan -- [DIR...]

@@ -4,21 +4,21 @@ import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import '../src/harness/run/closed-output.mjs';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
-import { allureSwitches } from '../src/reporters/allure-switches.ts';
-import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
-import { complianceLine } from '../src/reporters/compliance-line.ts';
-import { finishRun } from '../src/reporters/finish-run.ts';
-import { writeMergedJunit } from '../src/reporters/merge-junit.ts';
-import { mergeRecords, missingShards } from '../src/reporters/merge-records.ts';
-import { refuseOtherContract } from '../src/reporters/records-contract.ts';
-import { RECORDS_FILE, readRecords, writeRecords } from '../src/reporters/records-file.ts';
-import { runDirectory } from '../src/reporters/run-directory.ts';
-import { lockRunDirectory } from '../src/reporters/run-lock.ts';
-import { EXIT, worstOf } from '../src/reporters/run-outcome.ts';
-import { ArgumentProblems, scriptArgs } from '../src/reporters/script-args.ts';
-import { shardArgumentProblems, shardFiles } from '../src/reporters/shard-arguments.ts';
-import { mixedSplits, shardSetProblem } from '../src/reporters/shard-set.ts';
-import { writeComplianceReports } from '../src/reporters/write-reports.ts';
+import { allureSwitches } from '../src/reporters/allure/allure-switches.ts';
+import { loadSelectedBaseline } from '../src/reporters/baseline/baseline.ts';
+import { complianceLine } from '../src/reporters/compliance/compliance-line.ts';
+import { writeMergedJunit } from '../src/reporters/junit/merge-junit.ts';
+import { refuseOtherContract } from '../src/reporters/records/records-contract.ts';
+import { RECORDS_FILE, readRecords, writeRecords } from '../src/reporters/records/records-file.ts';
+import { finishRun } from '../src/reporters/run/finish-run.ts';
+import { runDirectory } from '../src/reporters/run/run-directory.ts';
+import { lockRunDirectory } from '../src/reporters/run/run-lock.ts';
+import { EXIT, worstOf } from '../src/reporters/run/run-outcome.ts';
+import { ArgumentProblems, scriptArgs } from '../src/reporters/run/script-args.ts';
+import { writeComplianceReports } from '../src/reporters/run/write-reports.ts';
+import { mergeRecords, missingShards } from '../src/reporters/shards/merge-records.ts';
+import { shardArgumentProblems, shardFiles } from '../src/reporters/shards/shard-arguments.ts';
+import { mixedSplits, shardSetProblem } from '../src/reporters/shards/shard-set.ts';
 
 // The one description of the command line; docs/interfaces.md#commands and docs/reports.md say the rest.
 const USAGE = `Usage: npm run report:merge -- [SHARDS_DIR] [--allure-results DIR]... [--single-file] [--no-allure] [--dir DIR]

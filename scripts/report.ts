@@ -5,15 +5,15 @@ import { readEnv } from '../src/harness/config/read-env.ts';
 import { unwritableOutputs } from '../src/harness/preflight-writable.ts';
 import '../src/harness/run/closed-output.mjs';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
-import { allureSwitches } from '../src/reporters/allure-switches.ts';
-import { loadSelectedBaseline } from '../src/reporters/baseline.ts';
-import { finishRun } from '../src/reporters/finish-run.ts';
-import { refuseOtherContract } from '../src/reporters/records-contract.ts';
-import { RECORDS_FILE, readRecords } from '../src/reporters/records-file.ts';
-import { runDirectory } from '../src/reporters/run-directory.ts';
-import { lockRunDirectory } from '../src/reporters/run-lock.ts';
-import { scriptArgs } from '../src/reporters/script-args.ts';
-import { writeComplianceReports } from '../src/reporters/write-reports.ts';
+import { allureSwitches } from '../src/reporters/allure/allure-switches.ts';
+import { loadSelectedBaseline } from '../src/reporters/baseline/baseline.ts';
+import { refuseOtherContract } from '../src/reporters/records/records-contract.ts';
+import { RECORDS_FILE, readRecords } from '../src/reporters/records/records-file.ts';
+import { finishRun } from '../src/reporters/run/finish-run.ts';
+import { runDirectory } from '../src/reporters/run/run-directory.ts';
+import { lockRunDirectory } from '../src/reporters/run/run-lock.ts';
+import { scriptArgs } from '../src/reporters/run/script-args.ts';
+import { writeComplianceReports } from '../src/reporters/run/write-reports.ts';
 
 // The one description of the command line; docs/interfaces.md#commands and docs/reports.md say the rest.
 const USAGE = `Usage: npm run report -- [--single-file] [--records FILE] [--no-allure] [--dir DIR]

@@ -12,7 +12,7 @@ import { createSigningKey, FAULT_CATALOGUE, PROFILES } from '../src/emulator/ind
 import { ConfigError } from '../src/harness/errors.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE, type RunPlan } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
-import type { RunRecords } from '../src/reporters/test-record.ts';
+import type { RunRecords } from '../src/reporters/records/test-record.ts';
 import { calibrateMatrix, probeMatrixOriginals } from '../src/selftest/calibrate-matrix.ts';
 import { withEvidence } from '../src/selftest/case-evidence.ts';
 import { profileCase } from '../src/selftest/case-names.ts';

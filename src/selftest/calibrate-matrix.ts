@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { SigningKey } from '../emulator/index.ts';
-import { buildObservedProfile } from '../reporters/observed-profile.ts';
-import { OBSERVED_PROFILE_FILE } from '../reporters/observed-profile-file.ts';
-import { targetDirName } from '../reporters/target-index.ts';
-import type { RunRecords } from '../reporters/test-record.ts';
+import { targetDirName } from '../reporters/compliance/target-index.ts';
+import { buildObservedProfile } from '../reporters/observed/observed-profile.ts';
+import { OBSERVED_PROFILE_FILE } from '../reporters/observed/observed-profile-file.ts';
+import type { RunRecords } from '../reporters/records/test-record.ts';
 import { calibrate, type OriginalProbe, probeOriginal } from './calibration.ts';
 import { independentCase, profileCase } from './case-names.ts';
 import { startIndependentEmulator } from './independent-emulator/index.ts';

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { OPEN_POINTS, type OpenPointId, type ProfileDocument } from '../contract/index.ts';
 import { type BuildDependencies, startEmulator } from '../emulator/index.ts';
-import type { PointCause } from '../reporters/observed-profile.ts';
-import { readObservedProfile } from '../reporters/observed-profile-file.ts';
+import type { PointCause } from '../reporters/observed/observed-profile.ts';
+import { readObservedProfile } from '../reporters/observed/observed-profile-file.ts';
 import { compareProbes } from './compare-probes.ts';
 import { probeOpenPoints, type Signatures } from './differential-probe.ts';
 import type { SelftestCase } from './judge-matrix.ts';
@@ -20,7 +20,7 @@ export interface CalibrationRun {
   original: OriginalSource | { probe: Promise<OriginalProbe> };
   // reports/selftest-run/targets/<target>/observed-profile.json
   file: string;
-  // Why each point has its entry (src/reporters/observed-profile.ts), from the run's records.
+  // Why each point has its entry (src/reporters/observed/observed-profile.ts), from the run's records.
   causes: Record<OpenPointId, PointCause> | undefined;
 }
 

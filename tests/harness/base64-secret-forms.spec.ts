@@ -34,7 +34,7 @@ test('a configured secret base64-encoded at any offset is found by the leak scan
   expect(new Set(findings.map((f) => f.what))).toEqual(new Set(['the value of MDE_CLIENT_SECRET']));
 });
 
-// The reports register every form of the configured secrets and redact with them (src/reporters/scrub.ts).
+// The reports register every form of the configured secrets and redact with them (src/reporters/compliance/scrub.ts).
 test('the reports lose a configured secret base64-encoded at any offset', () => {
   for (const { forms } of configuredSecrets('/nonexistent', { MDE_CLIENT_SECRET: SECRET }))
     for (const form of forms) registerSecret(form);

@@ -48,10 +48,10 @@ test('a target reflects the token into its Content-Type', ${details('CANCEL.NOTF
 `;
 
 const REPORTERS = [
-  `['${src('reporters/redacting-reporter.ts')}']`,
+  `['${src('reporters/run/redacting-reporter.ts')}']`,
   `['junit', { outputFile: 'junit.xml' }]`,
   `['${REPORTER}']`,
-  `['${src('reporters/allure-reporter.ts')}', { resultsDir: 'allure-results' }]`,
+  `['${src('reporters/allure/allure-reporter.ts')}', { resultsDir: 'allure-results' }]`,
 ];
 const CONFIG = `export default {
   testDir: '.', workers: 1,

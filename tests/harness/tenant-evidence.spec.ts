@@ -115,7 +115,7 @@ test("the reports directory is the compliance reporter's, relative to the config
   const configFile = join('/runs', 'a', 'playwright.config.ts');
   const reporter = (options?: object): [string, unknown][] => [
     ['list', undefined],
-    ['./src/reporters/compliance-reporter.ts', options],
+    ['./src/reporters/compliance/compliance-reporter.ts', options],
   ];
   expect(reportsDirOf({ configFile, reporter: reporter({ outputDir: 'reports/selftest-run' }) })).toBe(
     join('/runs', 'a', 'reports', 'selftest-run'),

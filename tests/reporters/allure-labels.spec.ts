@@ -1,5 +1,5 @@
 import { type Finding, toAnnotation } from '../../src/harness/evidence/finding.ts';
-import { findingSteps } from '../../src/reporters/allure-labels.ts';
+import { findingSteps } from '../../src/reporters/allure/allure-labels.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { requirementId } from './helpers/records.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DirectReportFiles } from '../../src/reporters/allure-report-files.mjs';
+import { DirectReportFiles } from '../../src/reporters/allure/allure-report-files.mjs';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 

@@ -12,7 +12,7 @@ import {
 } from './helpers/run-inline.ts';
 
 // What the conformance run's Allure reporter writes to allure-results/, read back from a real run.
-const REPORTER = join(repoRoot, 'src', 'reporters', 'allure-reporter.ts');
+const REPORTER = join(repoRoot, 'src', 'reporters', 'allure', 'allure-reporter.ts');
 
 const SPEC = `
 import { test } from '@playwright/test';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestResult } from 'allure-js-commons';
-import { AllureResultsWriter } from '../../src/reporters/allure-results-writer.ts';
+import { AllureResultsWriter } from '../../src/reporters/allure/allure-results-writer.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 

@@ -7,7 +7,7 @@ import { details, finding, inlineWorkspace, removeWorkspaces, runInline } from '
 // A first attempt that lost its exchange and a retry that passed (--retries=1 against a target that
 // reset one connection): Allure showed the first attempt as a failed retry, a contract violation, though
 // it reached no verdict. The compliance records keep only the last attempt, so the reporter says it.
-const REPORTER = join(repoRoot, 'src', 'reporters', 'allure-reporter.ts');
+const REPORTER = join(repoRoot, 'src', 'reporters', 'allure', 'allure-reporter.ts');
 const lost = finding({ kind: 'no-verdict', cause: 'wire', code: 'RESET', text: 'connection reset' });
 const SPEC = `
 import { test, expect } from '@playwright/test';

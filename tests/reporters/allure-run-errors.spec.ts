@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRegistry } from '../../src/contract/index.ts';
-import { RUN_ERRORS_FILE, writeAllureRunErrors } from '../../src/reporters/allure-run-errors.ts';
-import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
-import { mergeRecords } from '../../src/reporters/merge-records.ts';
+import { RUN_ERRORS_FILE, writeAllureRunErrors } from '../../src/reporters/allure/allure-run-errors.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance/compliance-report.ts';
+import { mergeRecords } from '../../src/reporters/shards/merge-records.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { runRecords, testRecord } from './helpers/records.ts';

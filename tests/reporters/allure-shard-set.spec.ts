@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepareResultsDir } from '../../src/reporters/allure-shard-set.ts';
+import { prepareResultsDir } from '../../src/reporters/allure/allure-shard-set.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 

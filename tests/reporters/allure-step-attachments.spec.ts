@@ -1,5 +1,5 @@
 import type { StepResult } from 'allure-js-commons';
-import { foldStepAttachments } from '../../src/reporters/allure-step-attachments.ts';
+import { foldStepAttachments } from '../../src/reporters/allure/allure-step-attachments.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 const step = (name: string, attachment?: string, steps: StepResult[] = []): StepResult =>

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../src/contract/contract-files.ts';
 import { readEnv } from '../../src/harness/config/read-env.ts';
-import { loadSelectedBaseline, selectedBaselineProblem } from '../../src/reporters/baseline.ts';
+import { loadSelectedBaseline, selectedBaselineProblem } from '../../src/reporters/baseline/baseline.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 

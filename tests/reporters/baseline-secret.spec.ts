@@ -1,4 +1,4 @@
-import { selectedBaselineProblem } from '../../src/reporters/baseline.ts';
+import { selectedBaselineProblem } from '../../src/reporters/baseline/baseline.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // A secret pasted into MDE_BASELINE as well as where it belongs (a line of .env copied twice) was

@@ -1,4 +1,4 @@
-import { parseBaseline } from '../../src/reporters/baseline.ts';
+import { parseBaseline } from '../../src/reporters/baseline/baseline.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // A baseline of the wrong shape read "/ must be array" or "/0 must NOT have additional properties":

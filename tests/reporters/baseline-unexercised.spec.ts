@@ -1,6 +1,6 @@
 import { getRegistry } from '../../src/contract/index.ts';
-import { parseBaseline } from '../../src/reporters/baseline.ts';
-import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
+import { parseBaseline } from '../../src/reporters/baseline/baseline.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance/compliance-report.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { errored, runRecords, testRecord } from './helpers/records.ts';
 

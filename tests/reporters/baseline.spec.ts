@@ -1,7 +1,7 @@
 import { getRegistry } from '../../src/contract/index.ts';
-import { loadBaseline, parseBaseline } from '../../src/reporters/baseline.ts';
-import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
-import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
+import { loadBaseline, parseBaseline } from '../../src/reporters/baseline/baseline.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance/compliance-report.ts';
+import { renderMarkdown } from '../../src/reporters/compliance/render-markdown.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { failed, runRecords, testRecord } from './helpers/records.ts';
 

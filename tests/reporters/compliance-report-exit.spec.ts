@@ -1,5 +1,5 @@
-import { buildComplianceReport, partialRun } from '../../src/reporters/compliance-report.ts';
-import { EXIT, worstOf } from '../../src/reporters/run-outcome.ts';
+import { buildComplianceReport, partialRun } from '../../src/reporters/compliance/compliance-report.ts';
+import { EXIT, worstOf } from '../../src/reporters/run/run-outcome.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { errored, failed, runRecords, skipped, suiteErrored, testRecord } from './helpers/records.ts';
 import { now, registry, report } from './helpers/sample-report.ts';

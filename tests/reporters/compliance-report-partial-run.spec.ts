@@ -1,5 +1,5 @@
-import { buildComplianceReport, partialRun } from '../../src/reporters/compliance-report.ts';
-import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
+import { buildComplianceReport, partialRun } from '../../src/reporters/compliance/compliance-report.ts';
+import { renderMarkdown } from '../../src/reporters/compliance/render-markdown.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { requirementId, runRecords, skipped, testRecord } from './helpers/records.ts';
 import { now, registry, report } from './helpers/sample-report.ts';

@@ -1,6 +1,6 @@
-import { renderJson } from '../../src/reporters/render-json.ts';
-import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
-import { suiteInfo } from '../../src/reporters/suite-info.ts';
+import { renderJson } from '../../src/reporters/compliance/render-json.ts';
+import { renderMarkdown } from '../../src/reporters/compliance/render-markdown.ts';
+import { suiteInfo } from '../../src/reporters/compliance/suite-info.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { requirementId, testRecord } from './helpers/records.ts';
 import { registry, report } from './helpers/sample-report.ts';

@@ -1,7 +1,7 @@
-import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
-import { renderJson } from '../../src/reporters/render-json.ts';
-import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
-import { renderTargetIndex } from '../../src/reporters/target-index.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance/compliance-report.ts';
+import { renderJson } from '../../src/reporters/compliance/render-json.ts';
+import { renderMarkdown } from '../../src/reporters/compliance/render-markdown.ts';
+import { renderTargetIndex } from '../../src/reporters/compliance/target-index.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runRecords } from './helpers/records.ts';
 import { defaultTests, now, registry } from './helpers/sample-report.ts';

@@ -1,5 +1,5 @@
-import { renderJson } from '../../src/reporters/render-json.ts';
-import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
+import { renderJson } from '../../src/reporters/compliance/render-json.ts';
+import { renderMarkdown } from '../../src/reporters/compliance/render-markdown.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { failed, testRecord } from './helpers/records.ts';
 import { report } from './helpers/sample-report.ts';

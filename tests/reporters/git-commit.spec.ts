@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/contract/contract-files.ts';
-import { checkedOutCommit } from '../../src/reporters/git-commit.ts';
-import { suiteInfo } from '../../src/reporters/suite-info.ts';
+import { checkedOutCommit } from '../../src/reporters/compliance/git-commit.ts';
+import { suiteInfo } from '../../src/reporters/compliance/suite-info.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // A report names the commit of the suite that produced it, read from .git as git itself would.

@@ -1,8 +1,8 @@
 import { getRegistry } from '../../src/contract/index.ts';
-import { type Baseline, parseBaseline } from '../../src/reporters/baseline.ts';
-import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
-import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
-import type { TestRecord } from '../../src/reporters/test-record.ts';
+import { type Baseline, parseBaseline } from '../../src/reporters/baseline/baseline.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance/compliance-report.ts';
+import { renderMarkdown } from '../../src/reporters/compliance/render-markdown.ts';
+import type { TestRecord } from '../../src/reporters/records/test-record.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { errored, failed, runRecords, skipped, testRecord } from './helpers/records.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { junitFileOf } from '../../src/reporters/junit-file.ts';
-import { alignJunitFile, junitAgreeingWith } from '../../src/reporters/junit-outcomes.ts';
+import { junitFileOf } from '../../src/reporters/junit/junit-file.ts';
+import { alignJunitFile, junitAgreeingWith } from '../../src/reporters/junit/junit-outcomes.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { errored, failed, runRecords, skipped, testRecord } from './helpers/records.ts';

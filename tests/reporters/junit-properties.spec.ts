@@ -1,6 +1,6 @@
 import { getRegistry } from '../../src/contract/index.ts';
-import { parseBaseline } from '../../src/reporters/baseline.ts';
-import { junitProperties } from '../../src/reporters/junit-properties.ts';
+import { parseBaseline } from '../../src/reporters/baseline/baseline.ts';
+import { junitProperties } from '../../src/reporters/junit/junit-properties.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // junit.xml keeps every failed test a failure; these properties say which failures do not fail the

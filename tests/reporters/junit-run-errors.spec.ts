@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { junitAgreeingWith } from '../../src/reporters/junit-outcomes.ts';
-import { writeMergedJunit } from '../../src/reporters/merge-junit.ts';
+import { junitAgreeingWith } from '../../src/reporters/junit/junit-outcomes.ts';
+import { writeMergedJunit } from '../../src/reporters/junit/merge-junit.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { runRecords, testRecord } from './helpers/records.ts';

@@ -8,7 +8,7 @@ import { type InlineRun, inlineWorkspace, removeWorkspaces, runInline } from './
 // A failure marked expected keeps Playwright's worker (keepWorkerAfterFailure, which the suite's
 // fixtures call), and the first reporter makes it a failure again: for the list, JUnit and Playwright's
 // own exit code. With --retries a failure is still retried, in a new worker, before it is kept.
-const KEPT = join(repoRoot, 'src', 'reporters', 'kept-worker-reporter.ts');
+const KEPT = join(repoRoot, 'src', 'reporters', 'run', 'kept-worker-reporter.ts');
 const MARK = pathToFileURL(join(repoRoot, 'src', 'harness', 'run', 'kept-worker.ts')).href;
 
 const SPEC = `

@@ -3,7 +3,7 @@ import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../src/contract/contract-files.ts';
-import { finishRun } from '../../src/reporters/finish-run.ts';
+import { finishRun } from '../../src/reporters/run/finish-run.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { SECRET, scan, workspace } from './leak-workspace.ts';

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startAllureGenerator } from '../../src/reporters/allure-generate.ts';
+import { startAllureGenerator } from '../../src/reporters/allure/allure-generate.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { inlineWorkspace, runInline } from './helpers/run-inline.ts';

@@ -1,5 +1,5 @@
-import { junitOutputFile } from '../../src/reporters/junit-file.ts';
-import { mergeJunit } from '../../src/reporters/merge-junit.ts';
+import { junitOutputFile } from '../../src/reporters/junit/junit-file.ts';
+import { mergeJunit } from '../../src/reporters/junit/merge-junit.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { shardXml } from './helpers/shard-junit.ts';
 

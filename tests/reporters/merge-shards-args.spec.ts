@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeRecords } from '../../src/reporters/records-file.ts';
+import { writeRecords } from '../../src/reporters/records/records-file.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runScript } from '../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeMergedJunit } from '../../src/reporters/merge-junit.ts';
+import { writeMergedJunit } from '../../src/reporters/junit/merge-junit.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { runRecords, testRecord } from './helpers/records.ts';

@@ -1,8 +1,8 @@
 import { getRegistry } from '../../src/contract/index.ts';
-import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
-import { mustCoverageRequired } from '../../src/reporters/must-coverage.ts';
-import { renderJson } from '../../src/reporters/render-json.ts';
-import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance/compliance-report.ts';
+import { mustCoverageRequired } from '../../src/reporters/compliance/must-coverage.ts';
+import { renderJson } from '../../src/reporters/compliance/render-json.ts';
+import { renderMarkdown } from '../../src/reporters/compliance/render-markdown.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runRecords, skipped, testRecord } from './helpers/records.ts';
 

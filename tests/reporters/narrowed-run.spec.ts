@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildComplianceReport, narrowedRun } from '../../src/reporters/compliance-report.ts';
-import { mergeRecords } from '../../src/reporters/merge-records.ts';
-import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
-import { testSelection } from '../../src/reporters/test-selection.ts';
-import { writeComplianceReports } from '../../src/reporters/write-reports.ts';
+import { buildComplianceReport, narrowedRun } from '../../src/reporters/compliance/compliance-report.ts';
+import { renderMarkdown } from '../../src/reporters/compliance/render-markdown.ts';
+import { testSelection } from '../../src/reporters/compliance/test-selection.ts';
+import { writeComplianceReports } from '../../src/reporters/run/write-reports.ts';
+import { mergeRecords } from '../../src/reporters/shards/merge-records.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { runRecords, testRecord } from './helpers/records.ts';

@@ -1,6 +1,6 @@
 import { type OpenPointId, parseProfile } from '../../src/contract/index.ts';
 import type { Finding } from '../../src/harness/evidence/finding.ts';
-import { buildObservedProfile } from '../../src/reporters/observed-profile.ts';
+import { buildObservedProfile } from '../../src/reporters/observed/observed-profile.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runRecords, testRecord } from './helpers/records.ts';
 

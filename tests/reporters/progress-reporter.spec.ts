@@ -1,5 +1,5 @@
 import type { FullConfig, Suite, TestCase } from '@playwright/test/reporter';
-import ProgressReporter from '../../src/reporters/progress-reporter.ts';
+import ProgressReporter from '../../src/reporters/run/progress-reporter.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // The self-test's progress: a line every tenth of the way, and one after 15 s without any, so a slow

@@ -1,6 +1,6 @@
 import { ControlProtocolError } from '../../src/harness/errors.ts';
 import { KEPT_ALIVE_CLOSED } from '../../src/harness/http/raw-request.ts';
-import { reasonLine } from '../../src/reporters/reason-line.ts';
+import { reasonLine } from '../../src/reporters/compliance/reason-line.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 test.describe('one-line reasons', () => {

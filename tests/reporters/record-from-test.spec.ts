@@ -1,8 +1,8 @@
 import type { TestCase } from '@playwright/test/reporter';
 import { getRegistry } from '../../src/contract/index.ts';
-import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
-import { recordFromTest } from '../../src/reporters/record-from-test.ts';
-import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance/compliance-report.ts';
+import { renderMarkdown } from '../../src/reporters/compliance/render-markdown.ts';
+import { recordFromTest } from '../../src/reporters/records/record-from-test.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runRecords, testRecord } from './helpers/records.ts';
 

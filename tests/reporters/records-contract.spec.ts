@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeRecords } from '../../src/reporters/records-file.ts';
-import { suiteInfo } from '../../src/reporters/suite-info.ts';
+import { suiteInfo } from '../../src/reporters/compliance/suite-info.ts';
+import { writeRecords } from '../../src/reporters/records/records-file.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runScript } from '../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';

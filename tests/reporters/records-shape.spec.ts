@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readRecords } from '../../src/reporters/records-file.ts';
-import { recordsProblems } from '../../src/reporters/records-shape.ts';
+import { readRecords } from '../../src/reporters/records/records-file.ts';
+import { recordsProblems } from '../../src/reporters/records/records-shape.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runScript } from '../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';

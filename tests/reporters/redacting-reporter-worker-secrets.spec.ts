@@ -3,7 +3,7 @@ import { repoRoot } from '../../src/contract/contract-files.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { type InlineRun, inlineWorkspace, removeWorkspaces, runInline } from './helpers/run-inline.ts';
 
-const REDACTING = join(repoRoot, 'src', 'reporters', 'redacting-reporter.ts');
+const REDACTING = join(repoRoot, 'src', 'reporters', 'run', 'redacting-reporter.ts');
 const FINGERPRINTS = join(repoRoot, 'src', 'harness', 'redaction', 'secret-fingerprints.ts');
 // A token of no known shape (an emulator may issue opaque tokens; the harness's own emulator apps get
 // secrets like it), known in the worker that was issued it and, to the runner, by its fingerprint only.

@@ -4,7 +4,7 @@ import { repoRoot } from '../../src/contract/contract-files.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { type InlineRun, inlineWorkspace, removeWorkspaces, runInline } from './helpers/run-inline.ts';
 
-const REDACTING = join(repoRoot, 'src', 'reporters', 'redacting-reporter.ts');
+const REDACTING = join(repoRoot, 'src', 'reporters', 'run', 'redacting-reporter.ts');
 // A token as a target might echo it (JWT-shaped, fake) and a configured secret of no known shape.
 const TOKEN = `eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2FwaSJ9.${'Zk9x'.repeat(10)}`;
 const SECRET = 'plain-configured-secret-31';
@@ -64,7 +64,7 @@ test("the conformance run's configuration puts it before every reporter that pri
   const reporters = [...source.matchAll(/\[\s*'([^']+)'/g)].map((m) => m[1]);
   // Only the reporter that turns a kept worker's failure back into one comes first: it prints and
   // writes nothing, and the outcome it restores is what the others, this one's scrubbing aside, read.
-  const redacting = reporters.indexOf('./src/reporters/redacting-reporter.ts');
-  expect(reporters.slice(0, redacting)).toEqual(['./src/reporters/kept-worker-reporter.ts']);
+  const redacting = reporters.indexOf('./src/reporters/run/redacting-reporter.ts');
+  expect(reporters.slice(0, redacting)).toEqual(['./src/reporters/run/kept-worker-reporter.ts']);
   expect(reporters).toContain('list');
 });

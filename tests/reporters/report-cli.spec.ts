@@ -6,8 +6,8 @@ import {
   DEFAULT_FINGERPRINTS_FILE,
   recordIssuedSecret,
 } from '../../src/harness/redaction/secret-fingerprints.ts';
-import { RECORDS_FILE, readRecords, writeRecords } from '../../src/reporters/records-file.ts';
-import type { RunRecords } from '../../src/reporters/test-record.ts';
+import { RECORDS_FILE, readRecords, writeRecords } from '../../src/reporters/records/records-file.ts';
+import type { RunRecords } from '../../src/reporters/records/test-record.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runScript, withoutMdeVariables } from '../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRegistry } from '../../src/contract/index.ts';
-import { mergeRecords } from '../../src/reporters/merge-records.ts';
-import { writeComplianceReports } from '../../src/reporters/write-reports.ts';
+import { writeComplianceReports } from '../../src/reporters/run/write-reports.ts';
+import { mergeRecords } from '../../src/reporters/shards/merge-records.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { runRecords, testRecord } from './helpers/records.ts';

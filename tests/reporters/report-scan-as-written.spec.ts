@@ -1,17 +1,17 @@
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { leakScanner } from '../../src/harness/redaction/leak-scan.ts';
-import type { AllureGenerator } from '../../src/reporters/allure-generate.ts';
-import { finishRun } from '../../src/reporters/finish-run.ts';
-import { EXIT } from '../../src/reporters/run-outcome.ts';
-import { scanAsWritten } from '../../src/reporters/scan-as-written.ts';
+import type { AllureGenerator } from '../../src/reporters/allure/allure-generate.ts';
+import { finishRun } from '../../src/reporters/run/finish-run.ts';
+import { EXIT } from '../../src/reporters/run/run-outcome.ts';
+import { scanAsWritten } from '../../src/reporters/run/scan-as-written.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { TOKEN, workspace } from './leak-workspace.ts';
 
 test.afterEach(removeTempDirs);
 
-// The Allure report is scanned as its files are written (src/reporters/scan-as-written.ts): what
+// The Allure report is scanned as its files are written (src/reporters/run/scan-as-written.ts): what
 // changes after that scan, or is never announced, must still be found, and each finding told once.
 test('report files changed after their scan or never announced are read again, each leak told once', async () => {
   const { root } = workspace();

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/contract/contract-files.ts';
-import { RECORDS_FILE, writeRecords } from '../../src/reporters/records-file.ts';
+import { RECORDS_FILE, writeRecords } from '../../src/reporters/records/records-file.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { withoutMdeVariables } from '../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';

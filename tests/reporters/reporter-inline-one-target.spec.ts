@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunRecords } from '../../src/reporters/test-record.ts';
+import type { RunRecords } from '../../src/reporters/records/test-record.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { config, type Report, SPEC } from './helpers/inline-suite.ts';
 import { type InlineRun, inlineWorkspace, removeWorkspaces, runInline } from './helpers/run-inline.ts';

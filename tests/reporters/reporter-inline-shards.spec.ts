@@ -1,5 +1,5 @@
-import { mergeRecords } from '../../src/reporters/merge-records.ts';
-import type { RunRecords } from '../../src/reporters/test-record.ts';
+import type { RunRecords } from '../../src/reporters/records/test-record.ts';
+import { mergeRecords } from '../../src/reporters/shards/merge-records.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { config, SPEC } from './helpers/inline-suite.ts';
 import {

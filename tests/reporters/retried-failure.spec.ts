@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRegistry } from '../../src/contract/index.ts';
-import { applyAllureStatuses } from '../../src/reporters/allure-statuses.ts';
-import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
+import { applyAllureStatuses } from '../../src/reporters/allure/allure-statuses.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance/compliance-report.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { config, type Report } from './helpers/inline-suite.ts';

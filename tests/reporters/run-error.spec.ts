@@ -1,7 +1,7 @@
 import { getRegistry } from '../../src/contract/index.ts';
-import { complianceLine } from '../../src/reporters/compliance-line.ts';
-import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
-import { runErrorOf } from '../../src/reporters/run-error.ts';
+import { complianceLine } from '../../src/reporters/compliance/compliance-line.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance/compliance-report.ts';
+import { runErrorOf } from '../../src/reporters/run/run-error.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runRecords } from './helpers/records.ts';
 

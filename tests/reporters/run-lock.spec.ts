@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/contract/contract-files.ts';
-import { lockRunDirectory, RUN_LOCK_FILE, RunLockedError } from '../../src/reporters/run-lock.ts';
+import { lockRunDirectory, RUN_LOCK_FILE, RunLockedError } from '../../src/reporters/run/run-lock.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { CONFORMANCE_ARGS, withoutMdeVariables } from '../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
@@ -79,7 +79,7 @@ test('a lock naming this process, left by a killed earlier process with the same
 test('runs taking over one stale lock at once: one holds it, every other names a run', async () => {
   const dir = tempDir('run-lock-');
   holdLock(dir, spawnSync(process.execPath, ['-e', '']).pid);
-  const script = `import { lockRunDirectory } from ${JSON.stringify(join(repoRoot, 'src', 'reporters', 'run-lock.ts'))};
+  const script = `import { lockRunDirectory } from ${JSON.stringify(join(repoRoot, 'src', 'reporters', 'run', 'run-lock.ts'))};
 process.stdin.once('data', (at) => {
   process.stdin.destroy();
   while (Date.now() < Number(at)) {}

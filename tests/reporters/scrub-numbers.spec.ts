@@ -1,4 +1,4 @@
-import { scrubValue } from '../../src/reporters/scrub.ts';
+import { scrubValue } from '../../src/reporters/compliance/scrub.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // scrubValue once scrubbed a report's JSON text and parsed it back: a configured secret of digits

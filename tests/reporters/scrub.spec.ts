@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configuredSecrets } from '../../src/harness/redaction/configured-secrets.ts';
-import { scrub, scrubValue } from '../../src/reporters/scrub.ts';
+import { scrub, scrubValue } from '../../src/reporters/compliance/scrub.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { privateKeyPem } from '../helpers/private-key-pem.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';

@@ -1,5 +1,5 @@
-import { EXIT } from '../../src/reporters/run-outcome.ts';
-import { judgedShard, shardExitCode } from '../../src/reporters/shard-judgement.ts';
+import { EXIT } from '../../src/reporters/run/run-outcome.ts';
+import { judgedShard, shardExitCode } from '../../src/reporters/shards/shard-judgement.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runRecords, testRecord } from './helpers/records.ts';
 

@@ -1,6 +1,6 @@
 import { getRegistry } from '../../src/contract/index.ts';
-import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
-import { mergeRecords } from '../../src/reporters/merge-records.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance/compliance-report.ts';
+import { mergeRecords } from '../../src/reporters/shards/merge-records.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { errored, failed, requirementId, runRecords, testRecord } from './helpers/records.ts';
 

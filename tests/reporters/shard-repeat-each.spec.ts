@@ -1,11 +1,11 @@
 import { getRegistry } from '../../src/contract/index.ts';
-import { buildComplianceReport } from '../../src/reporters/compliance-report.ts';
-import { junitAgreeingWith } from '../../src/reporters/junit-outcomes.ts';
-import { JunitText } from '../../src/reporters/junit-xml.ts';
-import { mergeJunit } from '../../src/reporters/merge-junit.ts';
-import { mergeRecords } from '../../src/reporters/merge-records.ts';
-import { testsCell } from '../../src/reporters/test-counts.ts';
-import type { RunRecords } from '../../src/reporters/test-record.ts';
+import { buildComplianceReport } from '../../src/reporters/compliance/compliance-report.ts';
+import { junitAgreeingWith } from '../../src/reporters/junit/junit-outcomes.ts';
+import { JunitText } from '../../src/reporters/junit/junit-xml.ts';
+import { mergeJunit } from '../../src/reporters/junit/merge-junit.ts';
+import { testsCell } from '../../src/reporters/records/test-counts.ts';
+import type { RunRecords } from '../../src/reporters/records/test-record.ts';
+import { mergeRecords } from '../../src/reporters/shards/merge-records.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { config } from './helpers/inline-suite.ts';
 import {

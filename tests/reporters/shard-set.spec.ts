@@ -1,6 +1,6 @@
 import { loadConfig } from '../../src/harness/config/load-config.ts';
-import { GENERATED_RUN_ID, type ShardFile, shardSetProblem } from '../../src/reporters/shard-set.ts';
-import type { RunRecords } from '../../src/reporters/test-record.ts';
+import type { RunRecords } from '../../src/reporters/records/test-record.ts';
+import { GENERATED_RUN_ID, type ShardFile, shardSetProblem } from '../../src/reporters/shards/shard-set.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runRecords, testRecord } from './helpers/records.ts';
 

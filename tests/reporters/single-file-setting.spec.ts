@@ -1,4 +1,4 @@
-import { singleFileSetting } from '../../src/reporters/single-file-setting.ts';
+import { singleFileSetting } from '../../src/reporters/allure/single-file-setting.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 test('MDE_REPORT_SINGLE_FILE reads true/1 as on and unset/false/0 as off', () => {

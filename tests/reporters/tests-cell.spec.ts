@@ -1,4 +1,4 @@
-import { renderMarkdown } from '../../src/reporters/render-markdown.ts';
+import { renderMarkdown } from '../../src/reporters/compliance/render-markdown.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { errored, failed, testRecord } from './helpers/records.ts';
 import { report } from './helpers/sample-report.ts';

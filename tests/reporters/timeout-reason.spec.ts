@@ -1,5 +1,5 @@
 import type { TestCase, TestResult } from '@playwright/test/reporter';
-import { outcomeOf } from '../../src/reporters/test-outcome.ts';
+import { outcomeOf } from '../../src/reporters/records/test-outcome.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // `npm run conformance -- --timeout=150` made every row ERROR "did not finish within its 0 s timeout":

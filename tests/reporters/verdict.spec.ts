@@ -1,4 +1,4 @@
-import { blocksRun, compareWithBaseline, decideVerdict } from '../../src/reporters/verdict.ts';
+import { blocksRun, compareWithBaseline, decideVerdict } from '../../src/reporters/compliance/verdict.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 const pass = { title: 'ok', outcome: 'passed' as const };

@@ -1,5 +1,9 @@
 import type { TestCase } from '@playwright/test/reporter';
-import { NEVER_STARTED, recordFromTest, whyNotStarted } from '../../src/reporters/record-from-test.ts';
+import {
+  NEVER_STARTED,
+  recordFromTest,
+  whyNotStarted,
+} from '../../src/reporters/records/record-from-test.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // A worker of `npm run conformance` killed (SIGKILL, as out of memory does) as it started a file's

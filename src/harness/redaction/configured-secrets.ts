@@ -9,7 +9,7 @@ import { formsOf } from './secret-forms.ts';
 // What the configuration holds that no artefact may carry, read as the run reads it (the environment
 // over .env, the AZURE_* namesakes, every MDE_ROLE_<X>_* app): client secrets, the private keys of the
 // certificate files, the federated token files; and the client ids, which the compliance reports must
-// not carry. The reports' redaction (src/reporters/scrub.ts), the leak scan and the sign-in errors all
+// not carry. The reports' redaction (src/reporters/compliance/scrub.ts), the leak scan and the sign-in errors all
 // read this list, so a variable added to the schema is covered everywhere at once.
 export const CLIENT_ID_PLACEHOLDER = '[CLIENT-ID]';
 const MIN_LENGTH = 6;

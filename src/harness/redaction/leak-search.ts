@@ -73,7 +73,7 @@ export function scanBuffer(buffer: Buffer, name: string, needles: Needles): Leak
 // JSON-escaped character by character, as HTML references, URL-encoded twice, cut over lines, or an
 // issued token base64-encoded, which no registered form and no fingerprinted run matches.
 // Client ids (the needles `onlyUnder` reports/) only as written: they are no secret, and the reports'
-// scrub (src/reporters/scrub.ts) replaces them only so; found in a decoded copy, a report the suite
+// scrub (src/reporters/compliance/scrub.ts) replaces them only so; found in a decoded copy, a report the suite
 // wrote itself failed a clean run (exit 4).
 function scanText(text: string, name: string, needles: Needles): string[] {
   const found = new Set<string>();

@@ -5,7 +5,7 @@ import type { TestInfo } from '@playwright/test';
 // instead of 6.6 s. The suite's tests leave nothing behind in a worker (each has its own driver, apps
 // and actions), so a failure is marked expected under this note, which keeps the worker
 // (tests/fixtures/target.fixtures.ts), and the run's first reporter turns it back into the failure it
-// was before any other reporter reads it (src/reporters/kept-worker-reporter.ts).
+// was before any other reporter reads it (src/reporters/run/kept-worker-reporter.ts).
 export const KEPT_WORKER_NOTE = 'failed; marked expected only so that Playwright keeps its worker';
 
 // At a test's end: marks its failure so. Not a test.fail() of the test's own, whose expected failure

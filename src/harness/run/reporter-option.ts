@@ -1,7 +1,7 @@
 import { isListingRun } from './listing-run.ts';
 
 // Playwright's --reporter replaces the configured reporters, the redacting one among them
-// (src/reporters/redacting-reporter.ts, first so that every other reads Playwright's errors scrubbed):
+// (src/reporters/run/redacting-reporter.ts, first so that every other reads Playwright's errors scrubbed):
 // `npm run conformance -- --reporter=list` printed an expect() quoting an echoed token as it was, and
 // wrote no compliance report while the last run's stayed. --add-reporter adds one after them. A
 // listing (--list) runs nothing and shows no error, so it may choose its own.

@@ -35,7 +35,7 @@ export function withOneResult(): string {
 // A script of its own that starts the generator, as the run's script does, then runs `body`: the
 // path of its file, to run with tsx.
 export function generatorScript(dir: string, body: string): string {
-  const generate = pathToFileURL(join(repoRoot, 'src', 'reporters', 'allure-generate.ts'));
+  const generate = pathToFileURL(join(repoRoot, 'src', 'reporters', 'allure', 'allure-generate.ts'));
   const file = join(dir, 'drive.mts');
   writeFileSync(
     file,

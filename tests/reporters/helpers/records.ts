@@ -1,6 +1,6 @@
 import { getRegistry, type RequirementId } from '../../../src/contract/index.ts';
-import { suiteInfo } from '../../../src/reporters/suite-info.ts';
-import type { RunRecords, TestRecord } from '../../../src/reporters/test-record.ts';
+import { suiteInfo } from '../../../src/reporters/compliance/suite-info.ts';
+import type { RunRecords, TestRecord } from '../../../src/reporters/records/test-record.ts';
 
 export const requirementId = (id: string): RequirementId => getRegistry().get(id).id;
 

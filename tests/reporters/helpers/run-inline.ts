@@ -6,7 +6,7 @@ import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 
 // Runs a tiny Playwright suite in a child process with the compliance reporter, as Playwright's own
 // runInlineTest does: the reporter is tested through what it writes, not through its internals.
-export const REPORTER = join(repoRoot, 'src', 'reporters', 'compliance-reporter.ts');
+export const REPORTER = join(repoRoot, 'src', 'reporters', 'compliance', 'compliance-reporter.ts');
 
 export interface InlineRun {
   dir: string;

@@ -1,5 +1,5 @@
 import { getRegistry } from '../../../src/contract/index.ts';
-import { buildComplianceReport } from '../../../src/reporters/compliance-report.ts';
+import { buildComplianceReport } from '../../../src/reporters/compliance/compliance-report.ts';
 import { failed, requirementId, runRecords, skipped, testRecord } from './records.ts';
 
 // A small run for the compliance report's unit tests: one PASS, one MUST FAIL, one NA and one

@@ -1,0 +1,194 @@
+import type { Registry } from '../../contract/index.ts';
+import type { Baseline } from '../baseline/baseline.ts';
+import { neverStarted } from '../records/record-from-test.ts';
+import type { RunError, RunRecords, TargetInfo, TestRecord } from '../records/test-record.ts';
+import { decideOutcome, type ExitCode } from '../run/run-outcome.ts';
+import { mustsNotJudged } from './must-coverage.ts';
+import { collectRequirementResults, type RequirementResult } from './requirement-results.ts';
+import type { SuiteInfo } from './suite-info.ts';
+import { blocksRun, VERDICTS, type Verdict } from './verdict.ts';
+
+export interface ComplianceReport {
+  reportVersion: 1;
+  generatedAt: string;
+  // When the run's tests began, and its id (absent from merged shards): a report rebuilt or merged
+  // later is generated then, and must still say when the target was tested.
+  startedAt: string;
+  runId?: string;
+  suite: { name: string } & SuiteInfo;
+  target: TargetInfo & { name: string };
+  requirements: RequirementResult[];
+  runErrors: RunError[];
+  summary: ComplianceSummary;
+}
+
+export interface ComplianceSummary {
+  requirements: number;
+  verdicts: Record<Verdict, number>;
+  mustFailed: number;
+  shouldWarned: number;
+  tests: { total: number; passed: number; failed: number; errored: number; skipped: number; flaky: number };
+  errored: number;
+  erroredBy: { targetUnreachable: number; suiteError: number };
+  baseline: BaselineSummary | null;
+  quota: unknown;
+  durationMs: number;
+  // Requirements none of whose tests were in this run (narrowed by --grep, files or projects, or stopped
+  // before them: interrupted, timed out, --max-failures): their
+  // NA says nothing about the target, and the run is partial evidence.
+  notRun: string[];
+  // How the command line narrowed the tests (--grep, files, ...; test-selection.ts): a requirement some
+  // of whose tests were left out may still read PASS, on the ones kept. Empty for a whole run.
+  narrowedBy: string[];
+  exitCode: ExitCode;
+  // Why the exit code is what it is, one line.
+  exitReason: string;
+}
+
+export interface BaselineSummary {
+  name: string;
+  file: string;
+  known: string[];
+  stale: string[];
+  notExercised: string[];
+}
+
+export interface ReportInputs {
+  records: RunRecords;
+  targetName: string;
+  registry: Registry;
+  baseline?: Baseline;
+  quota?: unknown;
+  now?: Date;
+  // MDE_REQUIRE_MUST_COVERAGE (must-coverage.ts): a MUST left NA fails the run, and so does a command
+  // line that selected the tests.
+  requireMust?: boolean;
+}
+
+export function buildComplianceReport(inputs: ReportInputs): ComplianceReport {
+  const { records, targetName, registry, baseline } = inputs;
+  const tests = records.tests.filter((t) => t.target === targetName);
+  const info = records.targets[targetName];
+  if (!info)
+    throw new Error(
+      `The records name no target "${targetName}"; they know ${Object.keys(records.targets).join(', ')}.`,
+    );
+  const requirements = collectRequirementResults(tests, registry, baseline, info.mode);
+  return {
+    reportVersion: 1,
+    generatedAt: (inputs.now ?? new Date()).toISOString(),
+    startedAt: records.startedAt,
+    ...(records.runId ? { runId: records.runId } : {}),
+    suite: { name: 'mde-machine-actions-conformance', ...records.suite },
+    target: { name: targetName, ...info },
+    requirements,
+    runErrors: records.runErrors,
+    summary: summarize(requirements, tests, records, baseline, inputs.quota, inputs.requireMust),
+  };
+}
+
+function summarize(
+  requirements: RequirementResult[],
+  tests: TestRecord[],
+  records: RunRecords,
+  baseline: Baseline | undefined,
+  quota: unknown,
+  requireMust = false,
+): ComplianceSummary {
+  const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const r of requirements) verdicts[r.verdict] += 1;
+  const count = (outcome: TestRecord['outcome']) => tests.filter((t) => t.outcome === outcome).length;
+  const erroredTests = tests.filter((t) => t.outcome === 'errored');
+  const problems = [...erroredTests.map((t) => t.error!), ...records.runErrors];
+  const erroredBy = {
+    targetUnreachable: problems.filter((p) => p.category === 'target-unreachable').length,
+    suiteError: problems.filter((p) => p.category !== 'target-unreachable').length,
+  };
+  const blocking = requirements.filter((r) => blocksRun(r.verdict, r.baseline?.status));
+  // No claiming test was in the run, or the run stopped before each of them (interrupted, timed out,
+  // --max-failures); a violation another test's exchange showed still gives a verdict.
+  const notRun = requirements
+    .filter((r) => r.verdict === 'NA' && r.tests.every(neverStarted))
+    .map((r) => r.id);
+  const summary: Omit<ComplianceSummary, 'exitCode' | 'exitReason'> = {
+    requirements: requirements.length,
+    verdicts,
+    mustFailed: requirements.filter((r) => r.verdict === 'FAIL' && r.baseline?.status !== 'known').length,
+    shouldWarned: verdicts.WARN,
+    tests: {
+      total: tests.length,
+      passed: count('passed'),
+      failed: count('failed'),
+      errored: erroredTests.length,
+      skipped: count('skipped'),
+      flaky: tests.filter((t) => t.flaky).length,
+    },
+    errored: problems.length,
+    erroredBy,
+    baseline: baseline ? baselineSummary(baseline, requirements) : null,
+    quota: quota ?? null,
+    durationMs: records.durationMs,
+    notRun,
+    narrowedBy: records.narrowedBy ?? [],
+  };
+  const outcome = decideOutcome({
+    problems,
+    failed: blocking.filter((r) => r.baseline?.status !== 'stale').map((r) => r.id),
+    stale: baseline && {
+      file: baseline.file,
+      entries: requirements.filter((r) => r.baseline?.status === 'stale'),
+    },
+    known: requirements
+      .filter((r) => r.verdict === 'FAIL' && r.baseline?.status === 'known')
+      .map((r) => r.id),
+    unjudged: requireMust ? mustsNotJudged(requirements) : [],
+    selectedBy: requireMust ? summary.narrowedBy : [],
+  });
+  // The exit code stays the verdict on what ran; the reason says it is not the whole suite.
+  // A clause that ends a sentence (a run error's "... says.") is joined as "says; partial run".
+  const then = (clause: string) => `${outcome.exitReason.replace(/(?<!\.)\.$/, '')}; ${clause}`;
+  if (notRun.length > 0) outcome.exitReason = then(partialRun(notRun.length, requirements.length));
+  if (summary.narrowedBy.length > 0)
+    outcome.exitReason = then(narrowedRun(summary.narrowedBy, notRun.length > 0));
+  return { ...summary, ...outcome };
+}
+
+// A run whose command line narrowed its tests, whether or not every requirement kept one.
+export function narrowedRun(narrowedBy: readonly string[], saidPartial = false): string {
+  const selected = `tests selected by ${narrowedBy.join(' ')}, so each verdict rests only on those`;
+  return saidPartial ? selected : `partial run: ${selected}`;
+}
+
+// Whether the report is not the whole suite's evidence: requirements without a test, or a narrowed run.
+export function isPartial(summary: Pick<ComplianceSummary, 'notRun' | 'narrowedBy'>): boolean {
+  return summary.notRun.length > 0 || (summary.narrowedBy?.length ?? 0) > 0;
+}
+
+export function partialRun(notRun: number, requirements: number): string {
+  return `partial run: ${notRun} of ${requirements} requirements had no test in it`;
+}
+
+function baselineSummary(baseline: Baseline, requirements: RequirementResult[]): BaselineSummary {
+  const withStatus = (status: string) => requirements.filter((r) => r.baseline?.status === status);
+  return {
+    name: baseline.name,
+    file: baseline.file,
+    known: withStatus('known').map((r) => r.id),
+    stale: withStatus('stale').map(
+      (r) =>
+        `baseline says ${r.id} ${r.baseline!.expected === 'FAIL' ? 'FAILs' : 'WARNs'} but it ${pastTense(r.verdict)}: update ${baseline.file}`,
+    ),
+    notExercised: withStatus('not-exercised').map((r) => r.id),
+  };
+}
+
+function pastTense(verdict: Verdict): string {
+  return {
+    PASS: 'passed',
+    FAIL: 'failed',
+    WARN: 'warned',
+    NA: 'was not applicable',
+    OBSERVED: 'was observed',
+    ERROR: 'reached no verdict',
+  }[verdict];
+}

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { OPEN_POINTS, type OpenPointId, type ProfileDocument, readingOf } from '../../contract/index.ts';
+import { type ComplianceReport, isPartial } from '../compliance/compliance-report.ts';
+import { EXIT } from '../run/run-outcome.ts';
+import { readObservedProfile } from './observed-profile-file.ts';
+
+// Where an incomplete run's observed profile goes when the one in place reads more
+// (docs/interfaces.md#observed-profile): a run narrowed with --grep, or one that stopped or lost answers
+// half-way, must not replace a full calibration (a tenant run of minutes, with writes and the clock
+// probe) by a file that reads less.
+export const PARTIAL_OBSERVED_PROFILE_FILE = 'observed-profile.partial.json';
+
+// The earlier observed profile that stays in place, and what it reads that this run did not.
+export interface KeptProfile {
+  // When the earlier file was written.
+  generatedAt: string;
+  // The target it was read from (source.target), when it says.
+  target?: string;
+  known: number;
+  lacking: OpenPointId[];
+}
+
+// The earlier profile at `file` is kept when this run is incomplete (a requirement without a test, or
+// an exit code that says the run reached no verdict somewhere) and the earlier file, an observed profile
+// this suite reads, has a reading of a point this run leaves unknown. A complete run always replaces it.
+export function fullerEarlier(
+  file: string,
+  next: ProfileDocument,
+  report: ComplianceReport,
+): KeptProfile | undefined {
+  const { exitCode } = report.summary;
+  const incomplete = isPartial(report.summary) || exitCode === EXIT.ERRORED || exitCode === EXIT.UNREACHABLE;
+  if (!incomplete || !existsSync(file)) return undefined;
+  let earlier: ProfileDocument;
+  try {
+    earlier = readObservedProfile(file);
+  } catch {
+    // Not a profile this suite can read: nothing of value is lost by replacing it.
+    return undefined;
+  }
+  if (earlier.source?.kind !== 'observed') return undefined;
+  // Another target's calibration is no fuller reading of this one: kept, it stood as
+  // reports/observed-profile.json beside a run against another target (proved: a tenant run, then a
+  // --grep run against an emulator kept the tenant's file).
+  if (!sameTarget(earlier.source.target, next.source?.target)) return undefined;
+  const known = OPEN_POINTS.filter((id) => readingOf(earlier, id) !== undefined);
+  const lacking = known.filter((id) => readingOf(next, id) === undefined);
+  if (lacking.length === 0) return undefined;
+  const { generatedAt = 'by an earlier run', target } = earlier.source;
+  return { generatedAt, ...(target ? { target } : {}), known: known.length, lacking };
+}
+
+// A tenant's run options (sign-in, writes, throttling, quota share) do not make it another target; an
+// embedded emulator's profile and faults do. A file that names no target is given the benefit.
+function sameTarget(earlier: string | undefined, next: string | undefined): boolean {
+  const plain = (target: string) => target.replace(/ \(sign-in [^)]*\)$/, '');
+  return earlier === undefined || next === undefined || plain(earlier) === plain(next);
+}

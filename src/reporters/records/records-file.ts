@@ -1,0 +1,49 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
+import { parseUserJson } from '../../contract/user-json.ts';
+import { refuseOtherContract } from './records-contract.ts';
+import { recordsProblems } from './records-shape.ts';
+import type { RunRecords } from './test-record.ts';
+
+// Where the raw records go: `npm run report` rebuilds the reports from this file without a rerun.
+export const RECORDS_FILE = 'test-results/compliance-records.json';
+
+export function shardRecordsFile(reportsDir: string, shard: { current: number; total: number }): string {
+  return `${reportsDir}/shards/shard-${shard.current}-of-${shard.total}.json`;
+}
+
+export function writeRecords(file: string, records: RunRecords): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(records, null, 2)}\n`);
+}
+
+export function readRecords(file: string): RunRecords {
+  if (!existsSync(file))
+    throw new Error(`${file} does not exist: run \`npm run conformance\` first (it writes the raw records).`);
+  const data = parseJson(file) as RunRecords | null;
+  if (data?.version !== 1)
+    throw new Error(`${file} is not a compliance records file of this suite (version 1).`);
+  // An older suite's records differ in shape too: that they are another suite's is what to say first.
+  if (data.suite?.contractHash !== undefined) refuseOtherContract(data, file);
+  // The first few problems: a file damaged throughout would otherwise fill the screen with one line.
+  const problems = recordsProblems(data);
+  if (problems.length > 0)
+    throw new Error(
+      `${file} is not a compliance records file of this suite: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`,
+    );
+  return data;
+}
+
+// JSON.parse names neither the file nor the fix; a records file cut short (a run killed while writing
+// it, a truncated copy) must read as such, and never quote the file (jsonSyntaxWhere says why).
+function parseJson(file: string): unknown {
+  try {
+    return parseUserJson(readFileSync(file, 'utf8'));
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    throw new Error(
+      `${file} is not valid JSON (${jsonSyntaxWhere(error)}): run \`npm run conformance\` again to write it (a shard with its --shard=i/n)`,
+    );
+  }
+}

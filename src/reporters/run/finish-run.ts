@@ -1,0 +1,170 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../contract/contract-files.ts';
+import type { Env } from '../../harness/config/read-env.ts';
+import {
+  formatFinding,
+  formatSkipped,
+  leakScanner,
+  SCANNED_DIRS,
+} from '../../harness/redaction/leak-scan.ts';
+import type { RunPlan } from '../../harness/run/run-plan.ts';
+import {
+  type AllureGenerateResult,
+  type AllureGenerator,
+  startAllureGenerator,
+} from '../allure/allure-generate.ts';
+import { writeAllureRunErrors } from '../allure/allure-run-errors.ts';
+import { applyAllureStatuses } from '../allure/allure-statuses.ts';
+import type { ComplianceReport } from '../compliance/compliance-report.ts';
+import { RECORDS_FILE } from '../records/records-file.ts';
+import { EXIT, type ExitCode, readRunOutcome, readShardOutcome, worstOf } from './run-outcome.ts';
+import { scanAsWritten } from './scan-as-written.ts';
+
+export interface FinishOptions {
+  // The suite run that just ended (npm run conformance): when it started and how Playwright exited;
+  // its plan unless it was a listing, which reports nothing.
+  run?: { startedAt: number; playwrightExit: number; plan?: RunPlan };
+  singleFile?: boolean;
+  skipAllure?: boolean;
+  root?: string;
+  log?: (line: string) => void;
+  // Filled with how long each step took (ms), for npm run bench:suite.
+  timings?: Record<string, number>;
+  // An Allure generator started earlier (it loads while the tests run); else one starts now.
+  allure?: AllureGenerator;
+  // The records Allure reads for its variables and environments, when not the run's own.
+  recordsFile?: string;
+  // Where the configuration is read for the leak scan (environment over the .env of cwd), as the run does.
+  cwd?: string;
+  env?: Env;
+}
+
+// What `npm run conformance` and `npm run report` do after the tests: the Allure report (known
+// deviations marked), then the leak scan over every artefact. (junit.xml is made to agree with the
+// records by the compliance reporter.) Returns the exit code of the whole run.
+export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> {
+  const root = options.root ?? repoRoot;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const timings = options.timings ?? {};
+  const ran = options.run && (await runOutcome(root, options.run, log));
+  // A run that wrote no evidence leaves the earlier run's as it was: those reports decide nothing, and
+  // Allure would remake (and re-mark) their report.
+  const reports = ran?.wroteNothing ? [] : readWrittenReports(join(root, 'reports'));
+  // A shard stopped before its tests wrote shard records, no report (stopped-run-report.ts).
+  let exitCode =
+    ran?.exitCode ??
+    (reports.length
+      ? worstOf(reports.map((r) => r.summary.exitCode))
+      : (readShardOutcome(join(root, RECORDS_FILE))?.exitCode ?? EXIT.CONFORMING));
+  const plan = options.run?.plan;
+  if (plan && !ran?.wroteNothing && plan.targets.some((t) => t.spec.mode === 'tenant')) {
+    // Again, now that Playwright has exited: a run out of time ends before its global teardown.
+    const { writeTenantEvidence } = await import('../../harness/drivers/tenant-evidence.ts');
+    const errors = await writeTenantEvidence(plan, join(root, 'test-results'), join(root, 'reports'));
+    for (const error of errors) log(`tenant evidence: ${error}`);
+    if (errors.length > 0) exitCode = worstOf([exitCode, EXIT.ERRORED]);
+  }
+  const scanner = leakScanner({ root, cwd: options.cwd, env: options.env });
+  const reportScan = scanAsWritten(scanner);
+  let allure: Promise<AllureGenerateResult> | undefined;
+  // A run that ran no test (a --grep that matched nothing) leaves no Allure results: the report in
+  // allure-report/ is then an earlier run's, and would read as this one's beside its compliance report.
+  const noResults = !existsSync(join(root, 'allure-results'));
+  if (ran && !ran.wroteNothing && noResults) {
+    const earlier = existsSync(join(root, 'allure-report'));
+    rmSync(join(root, 'allure-report'), { recursive: true, force: true });
+    log(
+      `allure: no test left a result, so no Allure report${earlier ? " (the earlier run's allure-report/ was removed)" : ''}`,
+    );
+  }
+  // (Without results, the generator started during the run is told so, and stops.)
+  if (!options.skipAllure && !ran?.wroteNothing) {
+    const marked = applyAllureStatuses(join(root, 'allure-results'), reports);
+    if (marked.known > 0)
+      log(`allure: ${marked.known} result(s) marked as known deviations from the baseline`);
+    if (marked.broken > 0) log(`allure: ${marked.broken} result(s) marked broken: they reached no verdict`);
+    if (marked.failed > 0)
+      log(
+        `allure: ${marked.failed} retried result(s) marked failed: an earlier attempt failed a contract check`,
+      );
+    const runErrors = writeAllureRunErrors(join(root, 'allure-results'), reports);
+    if (runErrors > 0) log(`allure: ${runErrors} run error(s) shown as the report's global errors`);
+    allure = (
+      options.allure ??
+      startAllureGenerator({ singleFile: options.singleFile, cwd: root, recordsFile: options.recordsFile })
+    ).generate((file) => reportScan.written(file));
+  }
+  // Everything but the Allure report is scanned while Allure generates it (another process), then
+  // the report's files as they are written.
+  let started = performance.now();
+  const { findings, skipped } = scanner.scanDirs(SCANNED_DIRS.filter((d) => d !== 'allure-report'));
+  timings.leakScanMs = performance.now() - started;
+  if (allure) {
+    const generated = await allure;
+    timings.allureMs = generated.durationMs;
+    // Without a run's results the line above has said so.
+    if (!(noResults && ran && !ran.wroteNothing)) log(`allure: ${generated.message}`);
+    if (generated.qualityGate) log(`allure quality gate: ${generated.qualityGate}`);
+    started = performance.now();
+    const report = reportScan.finish('allure-report');
+    findings.push(...report.findings);
+    skipped.push(...report.skipped);
+    timings.leakScanMs += performance.now() - started;
+  }
+  for (const file of skipped) log(formatSkipped(file));
+  for (const finding of findings) log(formatFinding(finding));
+  const unscanned = skipped.length > 0 ? ` (${skipped.length} file(s) too large to scan, above)` : '';
+  if (findings.length === 0)
+    log(`leak-scan: no secret, issued token, JWT or private key found in the artefacts${unscanned}`);
+  if (findings.length > 0) {
+    log(`leak-scan: ${findings.length} finding(s): do not share these artefacts; rotate what leaked.`);
+    // Worse than any verdict: the artefacts must not be shared until the secret is rotated.
+    exitCode = EXIT.LEAKED;
+  }
+  return exitCode;
+}
+
+// The code of the suite run that just ended, from what it wrote: its report, or a shard's records (a
+// shard writes no whole-run report). A listing writes neither, and Playwright's code stands. A runner
+// that failed without reporting (stopped in its first second, a configuration it could not load) gets
+// a stopped-run report, so the earlier run's verdict is not read as this one's.
+async function runOutcome(
+  root: string,
+  run: NonNullable<FinishOptions['run']>,
+  log: (line: string) => void,
+): Promise<{ exitCode: ExitCode; wroteNothing: boolean }> {
+  const reportsDir = join(root, 'reports');
+  const outcome =
+    readRunOutcome(reportsDir, run.startedAt) ?? readShardOutcome(join(root, RECORDS_FILE), run.startedAt);
+  if (outcome) return { exitCode: outcome.exitCode, wroteNothing: false };
+  if (run.playwrightExit === 0 || !run.plan)
+    return { exitCode: run.playwrightExit === 0 ? EXIT.CONFORMING : EXIT.ERRORED, wroteNothing: true };
+  const why =
+    run.playwrightExit === 130
+      ? "the run was stopped before Playwright's runner could report on it"
+      : `Playwright's runner ended (exit ${run.playwrightExit}) before its reporters wrote this run's report; its output above says why`;
+  // Loaded only here: a run's usual path does not need it.
+  const { writeStoppedRunReport } = await import('./stopped-run-report.ts');
+  log(await writeStoppedRunReport(run.plan, `SuiteError: ${why}`, 'suite-error', root));
+  return {
+    exitCode:
+      (readRunOutcome(reportsDir, run.startedAt) ?? readShardOutcome(join(root, RECORDS_FILE), run.startedAt))
+        ?.exitCode ?? EXIT.ERRORED,
+    wroteNothing: false,
+  };
+}
+
+function readWrittenReports(reportsDir: string): ComplianceReport[] {
+  const index = join(reportsDir, 'targets', 'index.json');
+  if (existsSync(index)) {
+    const { targets } = JSON.parse(readFileSync(index, 'utf8')) as { targets: { dir: string }[] };
+    return targets.map((t) => readJson(join(reportsDir, t.dir, 'compliance.json')));
+  }
+  const single = join(reportsDir, 'compliance.json');
+  return existsSync(single) ? [readJson(single)] : [];
+}
+
+function readJson(file: string): ComplianceReport {
+  return JSON.parse(readFileSync(file, 'utf8')) as ComplianceReport;
+}

@@ -1,0 +1,123 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { schemasDir } from '../../contract/contract-files.ts';
+import type { Registry } from '../../contract/index.ts';
+import { targetDirName } from '../../harness/run/run-plan.ts';
+import type { Baseline } from '../baseline/baseline.ts';
+import { buildComplianceReport, type ComplianceReport } from '../compliance/compliance-report.ts';
+import { mustCoverageRequired } from '../compliance/must-coverage.ts';
+import { renderJson } from '../compliance/render-json.ts';
+import { type ObservedProfileLink, renderMarkdown } from '../compliance/render-markdown.ts';
+import { renderTargetIndex } from '../compliance/target-index.ts';
+import { buildObservedProfile } from '../observed/observed-profile.ts';
+import { OBSERVED_PROFILE_FILE, writeObservedProfile } from '../observed/observed-profile-file.ts';
+import { fullerEarlier, PARTIAL_OBSERVED_PROFILE_FILE } from '../observed/observed-profile-keep.ts';
+import type { RunRecords } from '../records/test-record.ts';
+import { type ExitCode, worstOf } from './run-outcome.ts';
+
+export interface WriteOptions {
+  outDir: string;
+  registry: Registry;
+  baseline?: Baseline;
+  now?: Date;
+  // Default: MDE_REQUIRE_MUST_COVERAGE (environment or .env).
+  requireMust?: boolean;
+}
+
+// Writes compliance.json/md and observed-profile.json for a one-target run, or one set per target under
+// targets/<name>/ plus targets/index.json for a multi-target run (the self-test matrix).
+export function writeComplianceReports(
+  records: RunRecords,
+  options: WriteOptions,
+): { exitCode: ExitCode; reports: ComplianceReport[] } {
+  const { outDir } = options;
+  // Merged shards carry the quota their shards spent; a run's own is in reports/quota.json.
+  const quota =
+    records.shard === undefined && records.quota !== undefined ? records.quota : readQuota(outDir, records);
+  const names = targetNames(records);
+  const requireMust = options.requireMust ?? mustCoverageRequired();
+  const reports = names.map((targetName) =>
+    buildComplianceReport({ ...options, records, targetName, quota, requireMust }),
+  );
+  mkdirSync(outDir, { recursive: true });
+  // An earlier tenant run's quota and action ledger must not sit beside a run that spent none, to be
+  // filed with its evidence as if they were its own.
+  if (!Object.values(records.targets).some((t) => t.mode === 'tenant'))
+    for (const name of ['quota.json', 'tenant-ledger.json']) rmSync(join(outDir, name), { force: true });
+  if (reports.length === 1) {
+    // A one-target run must not leave an earlier matrix run's files around to be mistaken for its own.
+    rmSync(join(outDir, 'targets'), { recursive: true, force: true });
+    writeSet(outDir, reports[0]!, records, options.now);
+    return { exitCode: reports[0]!.summary.exitCode, reports };
+  }
+  rmSync(join(outDir, 'compliance.json'), { force: true });
+  rmSync(join(outDir, OBSERVED_PROFILE_FILE), { force: true });
+  rmSync(join(outDir, PARTIAL_OBSERVED_PROFILE_FILE), { force: true });
+  rmSync(join(outDir, 'targets'), { recursive: true, force: true });
+  for (const report of reports)
+    writeSet(join(outDir, 'targets', targetDirName(report.target.name)), report, records, options.now);
+  const index = renderTargetIndex(reports);
+  writeFileSync(join(outDir, 'targets', 'index.json'), index.json);
+  writeFileSync(join(outDir, 'compliance.md'), index.markdown);
+  return { exitCode: worstOf(reports.map((r) => r.summary.exitCode)), reports };
+}
+
+// A shard's partial evidence must not sit next to an earlier full report and be mistaken for it.
+export function removeWholeRunReports(outDir: string): void {
+  const profiles = [OBSERVED_PROFILE_FILE, PARTIAL_OBSERVED_PROFILE_FILE];
+  for (const name of ['compliance.json', 'compliance.md', 'junit.xml', ...profiles, 'targets'])
+    rmSync(join(outDir, name), { recursive: true, force: true });
+}
+
+function writeSet(dir: string, report: ComplianceReport, records: RunRecords, now?: Date): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'compliance.json'), renderJson(report));
+  const { document } = buildObservedProfile(records, report.target.name, {
+    ...(now ? { now } : {}),
+    schemaPath: forward(relative(dir, join(schemasDir, 'observed-profile.schema.json'))),
+  });
+  const kept = fullerEarlier(join(dir, OBSERVED_PROFILE_FILE), document, report);
+  const name = kept ? PARTIAL_OBSERVED_PROFILE_FILE : OBSERVED_PROFILE_FILE;
+  // A complete run's profile is the observed profile: an earlier partial one would read as this run's.
+  if (!kept) rmSync(join(dir, PARTIAL_OBSERVED_PROFILE_FILE), { force: true });
+  const file = join(dir, name);
+  const written = writeObservedProfile(file, document);
+  const known = Object.values(written.points).filter((entry) => entry && 'reading' in entry).length;
+  const link: ObservedProfileLink = {
+    file: name,
+    path: forward(relative(process.cwd(), file)),
+    known,
+    total: Object.keys(written.points).length,
+    ...(kept ? { kept: { ...kept, file: OBSERVED_PROFILE_FILE } } : {}),
+  };
+  writeFileSync(join(dir, 'compliance.md'), `${renderMarkdown(report, link)}\n`);
+}
+
+function forward(path: string): string {
+  return path.split(sep).join('/');
+}
+
+function targetNames(records: RunRecords): string[] {
+  const names = new Set(records.tests.map((t) => t.target));
+  if (names.size === 0) for (const name of Object.keys(records.targets)) names.add(name);
+  if (names.size === 0) names.add(process.env.MDE_TARGET?.trim() || 'embedded');
+  return [...names].sort();
+}
+
+// reports/quota.json is written when a tenant run ends: the calls it spent of the documented limits.
+// It names its run; records without a run id (merged shards) tell an earlier run's file by its age.
+export function readQuota(outDir: string, records: RunRecords): unknown {
+  const file = join(outDir, 'quota.json');
+  // Only a tenant run spends quota: a run id may be reused (MDE_RUN_ID), an embedded run's never names one.
+  const tenant = Object.values(records.targets).some((t) => t.mode === 'tenant');
+  if (!tenant || !existsSync(file)) return undefined;
+  const older = () => statSync(file).mtimeMs < Date.parse(records.startedAt);
+  let quota: { runId?: unknown } | null;
+  try {
+    quota = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return older() ? undefined : { unreadable: `${file} is not valid JSON` };
+  }
+  if (records.runId !== undefined) return quota?.runId === records.runId ? quota : undefined;
+  return older() ? undefined : quota;
+}

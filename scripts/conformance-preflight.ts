@@ -20,7 +20,7 @@ export async function preflightOrStop(
   startFingerprints();
   plan.fingerprintsStarted = true;
   try {
-    const { preflight } = await import('../src/harness/preflight.ts');
+    const { preflight } = await import('../src/harness/preflight/preflight.ts');
     // Each probe waits as long as any exchange may (MDE_REQUEST_TIMEOUT_SECONDS): a slow target is
     // not a dead one. The budget is a last guard over the few probes in a row, each bounded itself.
     const ledger = { runId: plan.runId, resultsDir: resolve('test-results') };

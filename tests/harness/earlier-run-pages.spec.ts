@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tenantQuotaLedger } from '../../src/harness/drivers/tenant-quota.ts';
-import { earlierRunScans } from '../../src/harness/earlier-run-scans.ts';
-import { preflight } from '../../src/harness/preflight.ts';
+import { earlierRunScans } from '../../src/harness/preflight/earlier-run-scans.ts';
+import { preflight } from '../../src/harness/preflight/preflight.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { DEVICE, MACHINE, RUN } from './earlier-run-device.ts';

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { answerExcerpt } from '../../src/harness/answer-excerpt.ts';
 import { ControlClient } from '../../src/harness/drivers/control-client.ts';
 import { describeError } from '../../src/harness/errors.ts';
-import { preflight } from '../../src/harness/preflight.ts';
+import { answerExcerpt } from '../../src/harness/http/answer-excerpt.ts';
+import { preflight } from '../../src/harness/preflight/preflight.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // What an emulator author reads when a hand-made emulator answers its control protocol or token

@@ -1,4 +1,4 @@
-import { preflight } from '../../src/harness/preflight.ts';
+import { preflight } from '../../src/harness/preflight/preflight.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { emulatorIssuing, failure } from './preflight-stand-in.ts';
 

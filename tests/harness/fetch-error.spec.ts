@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { describeError } from '../../src/harness/errors.ts';
 import { describeFetchError, PLAIN_HTTP_ANSWER } from '../../src/harness/http/fetch-error.ts';
 import { TLS_ANSWER } from '../../src/harness/http/speaks-tls.ts';
-import { preflight } from '../../src/harness/preflight.ts';
+import { preflight } from '../../src/harness/preflight/preflight.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { httpsStandIn } from './https-stand-in.ts';

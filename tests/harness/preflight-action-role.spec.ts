@@ -1,5 +1,5 @@
 import { ApiAccessError, describeError } from '../../src/harness/errors.ts';
-import { preflight } from '../../src/harness/preflight.ts';
+import { preflight } from '../../src/harness/preflight/preflight.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { serve } from './preflight-stand-in.ts';
 import { tenantTarget } from './tenant-target.ts';

@@ -1,7 +1,7 @@
 import { DEFAULT_SCOPE } from '../../src/contract/index.ts';
 import { quotaKeyOf, tenantQuotaLedger } from '../../src/harness/drivers/tenant-quota.ts';
 import { ApiAccessError, describeError } from '../../src/harness/errors.ts';
-import { preflight } from '../../src/harness/preflight.ts';
+import { preflight } from '../../src/harness/preflight/preflight.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { failure, serve } from './preflight-stand-in.ts';

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { EmulatorTarget, TenantTarget } from '../../src/harness/config/target-spec.ts';
 import { describeError, isUserError } from '../../src/harness/errors.ts';
-import { preflight } from '../../src/harness/preflight.ts';
+import { preflight } from '../../src/harness/preflight/preflight.ts';
 import { expect } from '../helpers/api-test.ts';
 import { jsonStandIn } from './json-stand-in.ts';
 

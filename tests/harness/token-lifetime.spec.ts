@@ -1,5 +1,5 @@
 import { tokenOwnLifetime } from '../../src/harness/drivers/token-lifetime.ts';
-import { preflight } from '../../src/harness/preflight.ts';
+import { preflight } from '../../src/harness/preflight/preflight.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { emulatorDriverAt } from './emulator-driver-at.ts';
 import { jsonStandIn } from './json-stand-in.ts';

@@ -1,7 +1,7 @@
 import { describeError } from '../../src/harness/errors.ts';
 import { PLAIN_HTTP_ANSWER } from '../../src/harness/http/fetch-error.ts';
 import { TLS_ANSWER } from '../../src/harness/http/speaks-tls.ts';
-import { preflight } from '../../src/harness/preflight.ts';
+import { preflight } from '../../src/harness/preflight/preflight.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
 import { type EmulatorProcess, startEmulatorProcess } from './emulator-process.ts';

@@ -1,6 +1,6 @@
 import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from '../../contract/json-depth.ts';
-import { answerExcerpt } from '../answer-excerpt.ts';
 import { ControlProtocolError } from '../errors.ts';
+import { answerExcerpt } from '../http/answer-excerpt.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
 import { type RawResponse, sendRaw, WireLoss } from '../http/raw-request.ts';
 import { redactedExcerpt } from '../redaction/excerpt.ts';

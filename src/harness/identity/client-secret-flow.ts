@@ -1,4 +1,4 @@
-import { answerExcerpt } from '../answer-excerpt.ts';
+import { answerExcerpt } from '../http/answer-excerpt.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
 import { type RawResponse, sendRaw, WireLoss } from '../http/raw-request.ts';
 import { redactedExcerpt } from '../redaction/excerpt.ts';

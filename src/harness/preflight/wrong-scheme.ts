@@ -1,6 +1,6 @@
-import { TargetUnreachableError } from './errors.ts';
-import { PLAIN_HTTP_ANSWER } from './http/fetch-error.ts';
-import { speaksTls, TLS_ANSWER } from './http/speaks-tls.ts';
+import { TargetUnreachableError } from '../errors.ts';
+import { PLAIN_HTTP_ANSWER } from '../http/fetch-error.ts';
+import { speaksTls, TLS_ANSWER } from '../http/speaks-tls.ts';
 
 // How a TLS-only server treats a plain-HTTP request, in describeFetchError's words: it drops it. The
 // reference emulator, and front ends such as nginx, answer 400 instead.

@@ -1,4 +1,4 @@
-import { redactedExcerpt } from './redaction/excerpt.ts';
+import { redactedExcerpt } from '../redaction/excerpt.ts';
 
 // What an unexpected answer said, short enough for one line: a web framework's error page (a 500 of a
 // hand-made emulator) is mostly markup, and its first 300 characters were the <head> and its CSS, cut

@@ -1,8 +1,8 @@
-import type { TenantTarget } from './config/target-spec.ts';
-import { MAX_PAGES, nextPage } from './http/next-page.ts';
-import { sendRaw } from './http/raw-request.ts';
-import { redactText } from './redaction/redact.ts';
-import { type Clock, WALL_CLOCK } from './wall-clock.ts';
+import type { TenantTarget } from '../config/target-spec.ts';
+import { MAX_PAGES, nextPage } from '../http/next-page.ts';
+import { sendRaw } from '../http/raw-request.ts';
+import { redactText } from '../redaction/redact.ts';
+import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
 
 // A run killed before its teardown (SIGKILL after a CI job's grace period, a runner that died) leaves
 // its scan running on MDE_MACHINE_ID, and the next run's write tests all read NA ("a scan is already

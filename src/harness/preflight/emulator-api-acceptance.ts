@@ -1,7 +1,7 @@
-import { DEFAULT_SCOPE } from '../contract/index.ts';
-import { TargetAnswerError } from './errors.ts';
-import { errorCode, listOneWith } from './identity/api-acceptance.ts';
-import { readJwt } from './identity/jwt-claims.ts';
+import { DEFAULT_SCOPE } from '../../contract/index.ts';
+import { TargetAnswerError } from '../errors.ts';
+import { errorCode, listOneWith } from '../identity/api-acceptance.ts';
+import { readJwt } from '../identity/jwt-claims.ts';
 
 const TOKEN_DOC = 'docs/interfaces.md#emulator-token-endpoint';
 

@@ -1,7 +1,7 @@
-import { tokenOwnLifetime } from './drivers/token-lifetime.ts';
-import type { ControlProtocolError } from './errors.ts';
-import { type Token, TokenError } from './identity/client-secret-flow.ts';
-import { readJwt } from './identity/jwt-claims.ts';
+import { tokenOwnLifetime } from '../drivers/token-lifetime.ts';
+import type { ControlProtocolError } from '../errors.ts';
+import { type Token, TokenError } from '../identity/client-secret-flow.ts';
+import { readJwt } from '../identity/jwt-claims.ts';
 
 // What the preflight says when the emulator's clock or token endpoint answers, but not as the
 // protocol says: the reason, and the fix that fits the answer. "Check MDE_CONTROL_BASE_URL" fits a 404

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import { repoRoot } from '../contract/contract-files.ts';
+import { repoRoot } from '../../contract/contract-files.ts';
 
 // The suite runs from its repository's root: Playwright looks for playwright.config.ts there, and the
 // run's reports go there. `npm run` starts a script at the root from any directory of the package; a

@@ -1,28 +1,28 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DEFAULT_SCOPE } from '../contract/index.ts';
-import { isLoopback } from './config/hosts.ts';
-import type { EmulatorTarget, TenantTarget } from './config/target-spec.ts';
-import { ControlClient } from './drivers/control-client.ts';
-import { quotaKeyOf, tenantQuotaLedger } from './drivers/tenant-quota.ts';
-import { earlierRunScans } from './earlier-run-scans.ts';
-import { checkEmulatorApiTakesToken } from './emulator-api-acceptance.ts';
-import { ControlProtocolError, TargetAnswerError, TargetUnreachableError } from './errors.ts';
-import { describeFetchError } from './http/fetch-error.ts';
-import { sendRaw, WireTimeout } from './http/raw-request.ts';
-import { checkApiTakesToken } from './identity/api-acceptance.ts';
-import { authorityVariable } from './identity/authority.ts';
-import { askAuthority } from './identity/authority-answer.ts';
+import { DEFAULT_SCOPE } from '../../contract/index.ts';
+import { isLoopback } from '../config/hosts.ts';
+import type { EmulatorTarget, TenantTarget } from '../config/target-spec.ts';
+import { ControlClient } from '../drivers/control-client.ts';
+import { quotaKeyOf, tenantQuotaLedger } from '../drivers/tenant-quota.ts';
+import { ControlProtocolError, TargetAnswerError, TargetUnreachableError } from '../errors.ts';
+import { describeFetchError } from '../http/fetch-error.ts';
+import { sendRaw, WireTimeout } from '../http/raw-request.ts';
+import { checkApiTakesToken } from '../identity/api-acceptance.ts';
+import { authorityVariable } from '../identity/authority.ts';
+import { askAuthority } from '../identity/authority-answer.ts';
 import {
   acquireToken,
   type Token as IssuedToken,
   TokenError,
   tokenUrl,
-} from './identity/client-secret-flow.ts';
-import { checkOperatorHoldsActionRole } from './identity/operator-roles.ts';
-import { SignInError, signInError } from './identity/sign-in-error.ts';
-import { type Token, tokenSourceFor } from './identity/token-source.ts';
+} from '../identity/client-secret-flow.ts';
+import { checkOperatorHoldsActionRole } from '../identity/operator-roles.ts';
+import { SignInError, signInError } from '../identity/sign-in-error.ts';
+import { type Token, tokenSourceFor } from '../identity/token-source.ts';
+import { registerSecret } from '../redaction/redact.ts';
+import { earlierRunScans } from './earlier-run-scans.ts';
+import { checkEmulatorApiTakesToken } from './emulator-api-acceptance.ts';
 import { clockRefusal, issuedTokenRefusal, tokenRefusal } from './preflight-refusals.ts';
-import { registerSecret } from './redaction/redact.ts';
 import { wrongScheme } from './wrong-scheme.ts';
 
 export interface PreflightOptions {

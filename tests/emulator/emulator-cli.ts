@@ -10,7 +10,7 @@ export function emulatorCli(
   const env = { ...process.env };
   for (const name of Object.keys(env)) if (name.startsWith('MDE_EMULATOR_')) delete env[name];
   Object.assign(env, settings);
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/emulator/main.ts', ...args], {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/emulator/cli/main.ts', ...args], {
     env,
     encoding: 'utf8',
     timeout: 60_000,

@@ -1,4 +1,4 @@
-import { isFetchBadPort } from '../../src/emulator/fetch-bad-ports.ts';
+import { isFetchBadPort } from '../../src/emulator/cli/fetch-bad-ports.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // The list is the Fetch standard's; Node's own fetch is the one at hand that keeps it. It refuses a bad

@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { connect } from 'node:tls';
-import { parseCli } from '../../src/emulator/cli-args.ts';
-import { CliUsageError, DEFAULT_TLS_CERT_OUT } from '../../src/emulator/cli-usage.ts';
+import { parseCli } from '../../src/emulator/cli/args.ts';
+import { CliUsageError, DEFAULT_TLS_CERT_OUT } from '../../src/emulator/cli/usage.ts';
 import {
   createTlsCertificate,
   EmulatorOptionsError,

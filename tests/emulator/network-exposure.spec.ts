@@ -1,4 +1,4 @@
-import { exposureWarning } from '../../src/emulator/network-exposure.ts';
+import { exposureWarning } from '../../src/emulator/cli/network-exposure.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // `npm run emulator -- --host 0.0.0.0` serves the control protocol, which has no authentication, to the

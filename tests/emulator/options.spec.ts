@@ -1,5 +1,5 @@
-import { parseCli } from '../../src/emulator/cli-args.ts';
-import { CliUsageError } from '../../src/emulator/cli-usage.ts';
+import { parseCli } from '../../src/emulator/cli/args.ts';
+import { CliUsageError } from '../../src/emulator/cli/usage.ts';
 import { resolveOptions } from '../../src/emulator/options.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { privateKeyPem } from '../helpers/private-key-pem.ts';

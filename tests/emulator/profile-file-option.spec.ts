@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCli } from '../../src/emulator/cli-args.ts';
+import { parseCli } from '../../src/emulator/cli/args.ts';
 import { buildApp, EmulatorOptionsError } from '../../src/emulator/index.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';

@@ -11,7 +11,7 @@ const SECRET = 'query-client-secret-fake-77';
 test('a request with a credential in its query is logged without the credential', async () => {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/emulator/main.ts', '--port', '0', '--log-level', 'info'],
+    ['--import', 'tsx', 'src/emulator/cli/main.ts', '--port', '0', '--log-level', 'info'],
     { env: withoutEmulatorVariables(), stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

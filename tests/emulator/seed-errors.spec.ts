@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCli } from '../../src/emulator/cli-args.ts';
-import { CliUsageError } from '../../src/emulator/cli-usage.ts';
+import { parseCli } from '../../src/emulator/cli/args.ts';
+import { CliUsageError } from '../../src/emulator/cli/usage.ts';
 import { buildApp, EmulatorOptionsError, type Seed } from '../../src/emulator/index.ts';
 import { CONTRACT_ROLES } from '../../src/emulator/state/app-input.ts';
 import { expect, test } from '../helpers/api-test.ts';
@@ -88,7 +88,7 @@ test.describe('seed errors', () => {
 
   test('npm run emulator -- --seed with a badly shaped file prints one line per problem and exits 2', () => {
     const path = seedFile('cli.json', { apps: 5, machines: [1] });
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/emulator/main.ts', '--seed', path], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/emulator/cli/main.ts', '--seed', path], {
       cwd: fileURLToPath(new URL('../..', import.meta.url)),
       encoding: 'utf8',
       timeout: 20_000,

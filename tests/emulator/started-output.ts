@@ -7,7 +7,7 @@ import { repoRoot } from '../../src/contract/contract-files.ts';
 export async function startedOutput(args: string[]): Promise<{ stdout: string; stderr: string }> {
   const env = { ...process.env };
   for (const name of Object.keys(env)) if (name.startsWith('MDE_EMULATOR_')) delete env[name];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/main.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli/main.ts', ...args], {
     env,
     cwd: repoRoot,
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { parseCli } from '../../src/emulator/cli-args.ts';
-import { DEFAULT_LOG_LEVEL, USAGE } from '../../src/emulator/cli-usage.ts';
+import { parseCli } from '../../src/emulator/cli/args.ts';
+import { DEFAULT_LOG_LEVEL, USAGE } from '../../src/emulator/cli/usage.ts';
 import { buildApp } from '../../src/emulator/index.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { Emu } from './emulator-fixture.ts';

@@ -19,7 +19,7 @@ export async function startEmulatorProcess(args: string[] = []): Promise<Emulato
     : [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/emulator/main.ts', '--port', '0', ...certOut, ...args],
+    ['--import', 'tsx', 'src/emulator/cli/main.ts', '--port', '0', ...certOut, ...args],
     { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const url = await printedUrl(child);

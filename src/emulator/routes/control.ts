@@ -71,7 +71,7 @@ function resetInput(input: unknown, problems: Problems): true | undefined {
   return body ? true : undefined;
 }
 
-// Read as a --seed file is (cli-seed-file.ts): a UTF-8 byte order mark, which Windows editors write and
+// Read as a --seed file is (src/emulator/cli/seed-file.ts): a UTF-8 byte order mark, which Windows editors write and
 // `curl -d @file` sends, is skipped.
 function jsonBody(body: unknown): unknown {
   if (typeof body !== 'string' || body.length === 0) return {};

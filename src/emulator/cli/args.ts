@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { missingValueLine } from '../contract/missing-value.ts';
-import { isPastedText, pastedTextProblem } from '../contract/pasted-text.ts';
-import { readSeedFile } from './cli-seed-file.ts';
-import { CliUsageError, DEFAULT_LOG_LEVEL, DEFAULT_TLS_CERT_OUT, USAGE } from './cli-usage.ts';
-import { unknownFaults } from './faults/unknown-faults.ts';
-import { type EmulatorOptions, LOG_LEVELS } from './options.ts';
+import { missingValueLine } from '../../contract/missing-value.ts';
+import { isPastedText, pastedTextProblem } from '../../contract/pasted-text.ts';
+import { unknownFaults } from '../faults/unknown-faults.ts';
+import { type EmulatorOptions, LOG_LEVELS } from '../options.ts';
+import { readSeedFile } from './seed-file.ts';
+import { CliUsageError, DEFAULT_LOG_LEVEL, DEFAULT_TLS_CERT_OUT, USAGE } from './usage.ts';
 
 // The command line of `npm run emulator`: its flags and environment variables read into the
-// emulator's options (the usage they follow: cli-usage.ts).
+// emulator's options (the usage they follow: usage.ts).
 
 export type CliCommand =
   | { kind: 'help' }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { jsonSyntaxWhere } from '../contract/json-syntax-error.ts';
-import { unreadableFile } from '../contract/unreadable-file.ts';
-import { parseUserJson } from '../contract/user-json.ts';
-import { CliUsageError } from './cli-usage.ts';
-import { problemLines } from './state/input-problems.ts';
-import { readSeedDocument, type Seed } from './state/seed-document.ts';
+import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
+import { unreadableFile } from '../../contract/unreadable-file.ts';
+import { parseUserJson } from '../../contract/user-json.ts';
+import { problemLines } from '../state/input-problems.ts';
+import { readSeedDocument, type Seed } from '../state/seed-document.ts';
+import { CliUsageError } from './usage.ts';
 
 // The seed file, checked whole before anything starts: one line per problem, each with its JSON path.
 export function readSeedFile(file: string): Seed {

@@ -1,5 +1,5 @@
-import { FAULT_NAMES } from './faults/catalogue.ts';
-import { builtInProfiles } from './profiles/built-in-profiles.ts';
+import { FAULT_NAMES } from '../faults/catalogue.ts';
+import { builtInProfiles } from '../profiles/built-in-profiles.ts';
 
 // The command line's usage: what --help prints, the defaults it states, and the error of a command line
 // that does not follow it.

@@ -1,14 +1,14 @@
 // Entry point of `npm run emulator`: flags in, one line out, runs until SIGINT or SIGTERM.
 import { resolve } from 'node:path';
-import { exitAfterOutput } from '../contract/exit-after-output.ts';
-import { parseCli } from './cli-args.ts';
-import { CliUsageError, USAGE } from './cli-usage.ts';
-import { FAULT_CATALOGUE } from './faults/catalogue.ts';
+import { exitAfterOutput } from '../../contract/exit-after-output.ts';
+import { FAULT_CATALOGUE } from '../faults/catalogue.ts';
+import { tlsCertificateDatesWarning } from '../identity/tls-certificate-dates.ts';
+import { startEmulator } from '../index.ts';
+import { EmulatorOptionsError } from '../options.ts';
+import { parseCli } from './args.ts';
 import { isFetchBadPort } from './fetch-bad-ports.ts';
-import { tlsCertificateDatesWarning } from './identity/tls-certificate-dates.ts';
-import { startEmulator } from './index.ts';
 import { exposureWarning } from './network-exposure.ts';
-import { EmulatorOptionsError } from './options.ts';
+import { CliUsageError, USAGE } from './usage.ts';
 
 async function main(): Promise<number> {
   let command: ReturnType<typeof parseCli>;

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import '../src/harness/run/closed-output.mjs';
+import { unwritableOutputs } from '../src/harness/preflight-writable.ts';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { allureSwitches } from '../src/reporters/allure/allure-switches.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline/baseline.ts';
@@ -62,6 +63,9 @@ try {
   if (notOneRun) throw new Error(`${shardsDir}: ${notOneRun}`);
   const merged = mergeRecords(shards);
   refuseOtherContract(merged, `the shards in ${shardsDir}`);
+  // Said with what to fix, not as the EISDIR or EACCES of the first write that fails, half-way through.
+  const unwritable = unwritableOutputs(root);
+  if (unwritable.length > 0) throw new Error(unwritable[0]);
   // Before anything is written: a run writing this directory would mix its reports with these.
   lockRunDirectory(root, 'npm run report:merge');
   // From here the merge writes its evidence: a first Ctrl-C waits for it (the signal is acted on once

@@ -143,6 +143,8 @@ test.describe('a long reason keeps what was seen', () => {
         `TransportError: POST /api/machineactions/{id}/cancel: ${KEPT_ALIVE_CLOSED}`,
         'no more than 1500 calls are served in an hour and call 1501 must wait past the minute',
       ),
-    ).toContain('Keep idle connections open over 1 s or send Connection: close');
+    ).toContain(
+      'Answer every request; keep idle connections open over 1 s (docs/interfaces.md#emulator-surface)',
+    );
   });
 });

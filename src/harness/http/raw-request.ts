@@ -31,9 +31,11 @@ const agents = {
   https: new HttpsAgent({ keepAlive: true, maxSockets: 128, timeout: IDLE_MS }),
 };
 
-// The fix is the closing sentence, under 100 characters with its pointer: a report's line cut to fit
-// keeps it (reason-line.ts), where it had cut it off.
-export const KEPT_ALIVE_CLOSED = `connection closed with no answer as the request reused a kept-alive connection, which the target closed within ${IDLE_MS / 1000} s of idling. Keep idle connections open over 1 s or send Connection: close (docs/interfaces.md#emulator-surface)`;
+// The client cannot tell the two causes apart: a target that closes a connection on a request it
+// failed to handle (a handler that raised, on any call but a connection's first) was told only to
+// keep idle connections open, and looked for the fault in the wrong place. The fix is the closing
+// sentence, under 100 characters with its pointer: a report's line cut to fit keeps it (reason-line.ts).
+export const KEPT_ALIVE_CLOSED = `connection closed with no answer as the request reused a kept-alive connection: the target dropped the request, or closed the connection as idle within ${IDLE_MS / 1000} s (send Connection: close, or keep it open longer). Answer every request; keep idle connections open over 1 s (docs/interfaces.md#emulator-surface)`;
 
 export interface RawRequest {
   url: string;
@@ -90,7 +92,8 @@ export function sendRaw(request: RawRequest): Promise<RawResponse> {
     req.on('error', (error) => {
       if (error instanceof WireLoss) return reject(error);
       // A kept-alive connection closed (FIN, no byte of an answer) as a request reused it: the classic
-      // race of a server closing idle connections sooner than the client stops reusing them.
+      // race of a server closing idle connections sooner than the client stops reusing them, or a
+      // server that dropped this request (KEPT_ALIVE_CLOSED says both).
       const keptAlive = req.reusedSocket && error.message === 'socket hang up';
       reject(new WireLoss(keptAlive ? KEPT_ALIVE_CLOSED : describeFetchError(error), { cause: error }));
     });

@@ -42,6 +42,7 @@ function squeeze(text: string): string {
 
 // Redacted before it is cut: a secret the cut went through would no longer match its registered value.
 function cut(text: string, max: number): string {
-  const shown = redactedExcerpt(text, max);
-  return text.length <= max ? shown : `${shown.slice(0, max - 1)}…`;
+  // One more than fits: what is shown may be longer than the text (a control character's escape).
+  const shown = redactedExcerpt(text, max + 1);
+  return shown.length <= max ? shown : `${shown.slice(0, max - 1)}…`;
 }

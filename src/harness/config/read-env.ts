@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { withoutBom } from '../../contract/user-json.ts';
@@ -20,7 +20,26 @@ export function readEnvFile(cwd = process.cwd()): Env {
 // The text of the .env file, or undefined without one.
 export function envFileText(cwd = process.cwd()): string | undefined {
   const file = join(cwd, '.env');
-  return existsSync(file) ? withoutBom(readDotenv(file)) : undefined;
+  if (existsSync(file)) return withoutBom(readDotenv(file));
+  // A link to a file that is not there (a dotfiles checkout, a secret mount not yet made) read as no
+  // .env at all: the run went on with the defaults, against another target, and nothing said why.
+  const link = danglingLink(file);
+  if (link !== undefined)
+    throw new ConfigError([
+      {
+        variable: '.env',
+        problem: `is a link to ${link}, which does not exist; make the file, fix the link, or remove it`,
+      },
+    ]);
+  return undefined;
+}
+
+function danglingLink(file: string): string | undefined {
+  try {
+    return lstatSync(file).isSymbolicLink() ? readlinkSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readDotenv(file: string): string {
@@ -35,6 +54,16 @@ function readDotenv(file: string): string {
           problem: `is UTF-16 encoded (${file}), as PowerShell's > and Out-File write it, so none of its settings can be read; save it as UTF-8 (Set-Content -Encoding utf8, or your editor's encoding menu)`,
         },
       ]);
+    // A stray NUL (a file pasted from a binary, an editor's mishap) is no UTF-16: said as such, with
+    // its line, never its text. Left in, it would stop the run at a child process's environment.
+    const nul = bytes.indexOf(0);
+    if (nul >= 0)
+      throw new ConfigError([
+        {
+          variable: '.env',
+          problem: `holds a NUL byte on line ${lineOf(bytes, nul)} (${file}), which no setting can carry; remove it (an editor that shows invisible characters finds it)`,
+        },
+      ]);
     return bytes.toString('utf8');
   } catch (error) {
     if (error instanceof ConfigError) throw error;
@@ -47,9 +76,17 @@ function readDotenv(file: string): string {
   }
 }
 
-// A UTF-16 byte order mark, or the zero bytes UTF-16 gives ASCII text (a text file has none).
+// A UTF-16 byte order mark, or the zero bytes UTF-16 gives ASCII text: one of every two bytes (a
+// quarter or more, for text that is not all ASCII), where a UTF-8 file has none, or a stray one.
 function isUtf16(bytes: Buffer): boolean {
-  return (
-    (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0)
-  );
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  let zeros = 0;
+  for (const byte of bytes) if (byte === 0) zeros += 1;
+  return zeros > 0 && zeros * 4 >= bytes.length;
+}
+
+function lineOf(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i += 1) if (bytes[i] === 0x0a) line += 1;
+  return line;
 }

@@ -30,16 +30,18 @@ export function planOfThisRun(env: NodeJS.ProcessEnv = process.env): RunPlan {
 // For a plain `npx playwright test`: a bad environment prints the same one line per problem as
 // `npm run conformance`, and exits 2, instead of the runner's stack trace.
 export function planOfThisRunOrExit(argv: readonly string[] = process.argv.slice(2)): RunPlan {
-  // Said once, by the process that makes the plan; as npm run conformance, before any error.
-  if (!handedRunPlan())
-    for (const line of [
-      ...envFileLineWarnings(),
-      ...unknownVariableWarnings(readEnv()),
-      ...startupOnlyWarnings(),
-    ])
-      console.error(line);
   let plan: RunPlan;
   try {
+    // Said once, by the process that makes the plan; as npm run conformance, before any error. Inside
+    // the try: a .env that cannot be read (UTF-16, a directory) is thrown while they read it, and
+    // reached the runner as a stack trace and exit 1.
+    if (!handedRunPlan())
+      for (const line of [
+        ...envFileLineWarnings(),
+        ...unknownVariableWarnings(readEnv()),
+        ...startupOnlyWarnings(),
+      ])
+        console.error(line);
     plan = planOfThisRun();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

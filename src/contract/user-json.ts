@@ -4,6 +4,8 @@ import { isJsonNestedTooDeep, JsonTooDeepError } from './json-depth.ts';
 // files with a byte-order mark, which JSON.parse refuses as "unexpected text" at the first character.
 export function parseUserJson(text: string): unknown {
   if (looksUtf16(text)) throw new JsonUtf16Error();
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) throw new JsonNulError(nul);
   if (isJsonNestedTooDeep(text)) throw new JsonTooDeepError();
   return JSON.parse(withoutBom(text));
 }
@@ -22,6 +24,25 @@ export class JsonUtf16Error extends SyntaxError {
   }
 }
 
+// What parseUserJson throws for a NUL that is no UTF-16: a file whose end a crash or a full disk left
+// as zeros (a records file of a run killed while writing it), or no text at all. It was named UTF-16,
+// with PowerShell's fix, for a file that had never seen PowerShell.
+export class JsonNulError extends SyntaxError {
+  override readonly name = 'JsonNulError';
+  constructor(readonly position: number) {
+    super(`NUL byte at position ${position}`);
+  }
+}
+
+// Its byte order mark, or ASCII text's zero byte after (little-endian) or before (big-endian) every
+// character: one of the two alternate positions all but free of zeros, which a file of zeros is not.
 function looksUtf16(text: string): boolean {
-  return text.startsWith('\ufffd\ufffd') || text.includes('\u0000');
+  if (text.startsWith('\ufffd\ufffd')) return true;
+  const sample = text.slice(0, 512);
+  const zeros = [0, 0];
+  for (let i = 0; i < sample.length; i += 1) if (sample.charCodeAt(i) === 0) zeros[i % 2]! += 1;
+  const pairs = Math.floor(sample.length / 2);
+  const mostly = (n: number) => n >= pairs * 0.75;
+  const few = (n: number) => n <= pairs * 0.25;
+  return pairs > 0 && ((mostly(zeros[1]!) && few(zeros[0]!)) || (mostly(zeros[0]!) && few(zeros[1]!)));
 }

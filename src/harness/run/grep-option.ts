@@ -10,6 +10,9 @@ const LEVEL_TAGS = ['@must', '@should', '@observe'];
 export function grepOptionProblem(args: readonly string[]): string | undefined {
   for (const { flag, pattern } of grepValues(args)) {
     if (pattern === undefined) continue;
+    const invalid = regExpProblem(pattern);
+    if (invalid)
+      return `${flag} ${pattern} is not a regular expression (${invalid}); Playwright reads it as one, so write a title's ( [ * + ? as \\( \\[ \\* \\+ \\?`;
     const alternatives = pattern.split('|');
     if (!alternatives.every((alternative) => /^@[A-Za-z][\w.]*$/.test(alternative))) continue;
     const ids = getRegistry().requirements.map((requirement) => requirement.id);
@@ -25,6 +28,19 @@ export function grepOptionProblem(args: readonly string[]): string | undefined {
     return `${flag} ${unknown} names no requirement of specs/requirements.yaml, so ${effect}${near ? `; did you mean @${near}?` : ''} (docs/interfaces.md#requirement-ids lists them)`;
   }
   return undefined;
+}
+
+// Playwright compiles the pattern as below (/.../flags, or the text with flags gi) only once the run
+// has started: an invalid one stopped it with a SyntaxError, after its stopped-run report had
+// replaced the last run's and the last Allure report had been removed.
+function regExpProblem(pattern: string): string | undefined {
+  const literal = /^\/(.*)\/([gi]*)$/.exec(pattern);
+  try {
+    new RegExp(literal ? literal[1]! : pattern, literal ? literal[2] : 'gi');
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^Invalid regular expression: /, '');
+  }
 }
 
 // Each --grep (-g) and --grep-invert (-G) value before a bare `--` (undefined when the flag ends the

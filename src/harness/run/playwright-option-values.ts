@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { TargetMode } from '../config/target-spec.ts';
 import { traceOptionProblem } from './trace-option.ts';
 
@@ -12,15 +13,24 @@ const WHOLE_NUMBERS: Record<string, { least: number; what: string }> = {
   '--retries': { least: 0, what: 'retries of a failed test' },
   '--repeat-each': { least: 1, what: 'runs of each test' },
 };
+// Files Playwright opens once its runner has started: a missing one stopped the run with ENOENT's stack
+// trace, after its stopped-run report had replaced the last run's reports.
+const FILES = ['--test-list', '--test-list-invert', '--tsconfig'];
 const WORKERS = ['--workers', '-j'];
 const CONFIG = ['--config', '-c'];
 
 export function playwrightOptionProblem(args: readonly string[]): string | undefined {
-  for (const { name, value } of optionValues(args, [...Object.keys(WHOLE_NUMBERS), ...WORKERS, ...CONFIG])) {
+  const names = [...Object.keys(WHOLE_NUMBERS), ...WORKERS, ...CONFIG, ...FILES];
+  for (const { name, value } of optionValues(args, names)) {
     if (CONFIG.includes(name))
       return `${name} would replace the conformance run's configuration (its target, workers, reporters and redaction); npm run conformance always runs its own: leave ${name} out`;
     if (value === undefined || value === '' || (value.startsWith('-') && !/^-\d/.test(value)))
-      return `${name} needs a value: ${name}=N (see npm run conformance -- --help)`;
+      return `${name} needs a value: ${name}=${FILES.includes(name) ? 'FILE' : 'N'} (see npm run conformance -- --help)`;
+    if (FILES.includes(name)) {
+      if (!statSync(value, { throwIfNoEntry: false })?.isFile())
+        return `${name} ${value} names no file (from ${process.cwd()}); give the path of one`;
+      continue;
+    }
     if (WORKERS.includes(name)) {
       const percent = /^(\d+)%$/.exec(value);
       const ok = percent ? Number(percent[1]) >= 1 : /^\d+$/.test(value) && Number(value) >= 1;

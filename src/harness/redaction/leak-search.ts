@@ -6,7 +6,7 @@ import { hiddenCopies } from './hidden-copies.ts';
 import { PRIVATE_KEY_SHAPE } from './private-key-pem.ts';
 import type { Fingerprint } from './secret-fingerprints.ts';
 import { type IssuedFingerprints, runHoldsIssued, tokenRuns } from './token-runs.ts';
-import { isZip, zipEntries } from './zip-entries.ts';
+import { isZip, localZipEntries, zipEntries } from './zip-entries.ts';
 
 // The search of one file's bytes for leaks (leak-scan.ts finds the files): the configured secrets,
 // the tokens issued during the run (by fingerprint), and anything shaped like a JWT, an Entra client
@@ -52,9 +52,18 @@ export function scanBuffer(buffer: Buffer, name: string, needles: Needles): Leak
     try {
       return zipEntries(buffer).flatMap((entry) => scanBuffer(entry.data, `${name}!${entry.name}`, needles));
     } catch {
-      // Not a zip after all (or one we cannot read): fall through to a byte scan.
+      // Cut short, or not a zip after all: its local entries, then a byte scan of it all.
+      const entries = localZipEntries(buffer).flatMap((entry) =>
+        scanBuffer(entry.data, `${name}!${entry.name}`, needles),
+      );
+      const seen = new Set(entries.map((f) => f.what));
+      return [...entries, ...scanBytes(buffer, name, needles).filter((f) => !seen.has(f.what))];
     }
   }
+  return scanBytes(buffer, name, needles);
+}
+
+function scanBytes(buffer: Buffer, name: string, needles: Needles): LeakFinding[] {
   // latin1 maps every byte to one character, so ASCII secrets match whatever the file's encoding.
   const text = buffer.toString('latin1');
   const inside: LeakFinding[] = [];

@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { constants, inflateRawSync } from 'node:zlib';
 
 // Playwright traces and blob reports are zip files whose entries are deflated, so a secret inside
 // them is invisible to a byte scan. This reads the central directory and inflates each entry; it
@@ -48,4 +48,37 @@ function findEndOfCentralDirectory(buffer: Buffer): number {
     if (buffer.readUInt32LE(i) === END_OF_CENTRAL_DIRECTORY) return i;
   }
   return -1;
+}
+
+// The entries a zip's local headers hold, for a zip whose central directory is gone (cut short: a
+// download or upload interrupted, a process killed while it wrote a trace or blob report). Each
+// deflated entry is inflated as far as its bytes go. The leak scan read such a file as bytes only,
+// where a deflated entry's token was invisible, and reported "no secret found".
+export function localZipEntries(buffer: Buffer): ZipEntry[] {
+  const entries: ZipEntry[] = [];
+  const signature = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+  for (let at = buffer.indexOf(signature); at >= 0 && at + 30 <= buffer.length; ) {
+    const method = buffer.readUInt16LE(at + 8);
+    const compressedSize = buffer.readUInt32LE(at + 18);
+    const nameLength = buffer.readUInt16LE(at + 26);
+    const start = at + 30 + nameLength + buffer.readUInt16LE(at + 28);
+    const name = buffer.toString('utf8', at + 30, Math.min(at + 30 + nameLength, buffer.length));
+    const next = buffer.indexOf(signature, at + 4);
+    // A size of 0 is one written after the data (a data descriptor): the entry runs to the next header.
+    const end = compressedSize > 0 ? start + compressedSize : next < 0 ? buffer.length : next;
+    const raw = buffer.subarray(start, end);
+    if (method === 0) entries.push({ name, data: raw });
+    else if (method === 8) entries.push({ name, data: inflatedAsFarAsItGoes(buffer.subarray(start)) });
+    at = next;
+  }
+  return entries;
+}
+
+function inflatedAsFarAsItGoes(raw: Buffer): Buffer {
+  try {
+    // A deflate stream ends by itself: what follows it (the next entry) is ignored.
+    return inflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH });
+  } catch {
+    return Buffer.alloc(0);
+  }
 }

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { answerExcerpt } from '../../src/harness/answer-excerpt.ts';
 import { askControl } from '../../src/harness/drivers/control-request.ts';
+import { answerExcerpt } from '../../src/harness/http/answer-excerpt.ts';
 import { redactedExcerpt } from '../../src/harness/redaction/excerpt.ts';
 import { expect, test } from '../helpers/api-test.ts';
 

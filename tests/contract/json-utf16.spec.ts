@@ -31,7 +31,15 @@ test('npm run emulator -- --seed names a UTF-16 seed file as such, in one line, 
   writeFileSync(file, utf16('{"apps": []}', true));
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(process.cwd(), 'src', 'emulator', 'cli', 'main.ts'), '--port', '0', '--seed', file],
+    [
+      '--import',
+      'tsx',
+      join(process.cwd(), 'src', 'emulator', 'cli', 'main.ts'),
+      '--port',
+      '0',
+      '--seed',
+      file,
+    ],
     { env: withoutMdeVariables(), encoding: 'utf8', timeout: 30_000 },
   );
   expect(run.stderr.trim().split('\n')).toEqual([expect.stringContaining('UTF-16 encoded')]);

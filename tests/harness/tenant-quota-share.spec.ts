@@ -73,3 +73,17 @@ test("the teardown's reads are sent when the run's minute share of reads is spen
   expect(state.created.get(ID)).toMatchObject({ cancelledBy: 'teardown', lastStatus: 'Cancelled' });
   expect(clock.slept.filter((ms) => ms > 30_000)).toEqual([]);
 });
+
+// A call without Authorization spends nothing of the app's quota, however the tenant counts its limits:
+// counted, the two of a read-only run made its cancels 51, one more than the default share's minute.
+test('a cancel sent without Authorization is neither held nor counted by the quota ledger', async () => {
+  const { state, clock } = device();
+  const driver = new TenantDriver(state);
+  const action = await driver.activeAction();
+  const key = state.quotaKey('operator');
+  for (let i = 0; i < 5; i++) expect(state.ledger.tryReserve(key, CANCEL)).toBe(0);
+  const api = await driver.client('operator');
+  await api.cancel(action.id, { Comment: 'c' }, { authorization: null });
+  expect(clock.slept.filter((ms) => ms > 30_000)).toEqual([]);
+  expect(state.ledger.report().calls.find((c) => c.operationId === CANCEL)?.total).toBe(5);
+});

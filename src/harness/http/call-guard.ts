@@ -8,6 +8,9 @@ export interface CallGuard {
     operationId: string;
     method: string;
     id?: string;
+    // Sent without Authorization: no tenant can count it against an app (nor its tenant), whichever
+    // way it counts its limits (docs/contract.md#rate-limit-keying).
+    anonymous?: boolean;
   }): Promise<undefined | (() => void)>;
   // Every answer, once checked: the tenant ledger learns the status of the actions it created.
   afterCall?(exchange: Exchange, call: AnsweredCall): void;

@@ -68,6 +68,7 @@ export async function sendExchange(
     operationId,
     method,
     ...(id !== undefined ? { id } : {}),
+    ...(authorization === null ? { anonymous: true } : {}),
   });
   const prefix = opts.versioned ? contract.versionedPrefix : '/api';
   const pathTemplate = contract.operation(operationId).path.replace(/^\/api/, prefix);

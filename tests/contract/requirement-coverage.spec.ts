@@ -45,7 +45,10 @@ test('every requirement of the registry is claimed by at least one conformance t
   const missing = getRegistry()
     .requirements.map((r) => r.id)
     .filter((id) => !claimed.has(id));
-  expect(missing).toEqual([]);
+  expect(
+    missing,
+    'requirements no conformance test claims: give each a test with req() (docs/writing-tests.md, step 2)',
+  ).toEqual([]);
 });
 
 // A title is what a report reader sees of a test: the behaviour a target must show, said in full

@@ -42,7 +42,10 @@ test.describe('fault catalogue', () => {
     const uncovered = getRegistry()
       .requirements.filter((r) => r.level !== 'OBSERVE' && !broken.has(r.id))
       .map((r) => r.id);
-    expect(uncovered).toEqual([]);
+    expect(
+      uncovered,
+      'MUST and SHOULD requirements no fault breaks: add a fault naming each in `breaks` (docs/writing-tests.md, step 3)',
+    ).toEqual([]);
   });
 
   test('no fault claims an OBSERVE requirement (those never fail)', () => {

@@ -99,9 +99,14 @@ function judgeFault(
     }
   }
   const caught = [...expected].map(([id, v]) => `${id} ${v}`).join(', ');
+  // Met most often right after adding a requirement, whose test an older fault turns as well: the two
+  // ways out, so the contributor does not read it as the new fault's problem.
+  const hint = problems.some((p) => p.startsWith('also changed'))
+    ? ` (not in the fault's breaks: add it there if the fault breaks it too, or narrow the test that turned it to its own requirement; docs/writing-tests.md)`
+    : '';
   return problems.length === 0
     ? { name, kind: 'fault', ok: true, detail: `caught: ${caught}` }
-    : { name, kind: 'fault', ok: false, detail: problems.join('; '), requirements: ids };
+    : { name, kind: 'fault', ok: false, detail: `${problems.join('; ')}${hint}`, requirements: ids };
 }
 
 // A tenant rehearsal passes when the suite raised no false alarm there and did only what the tenant's

@@ -48,6 +48,26 @@ test.describe('fault catalogue', () => {
     ).toEqual([]);
   });
 
+  // A seam's file grown near 200 lines is split by kind (answer-faults.ts, read-answer-faults.ts, ...):
+  // a new file's entries exist only once catalogue.ts spreads its array, and nothing else would say so
+  // (tsc takes an unused export, and another fault may already break the same requirements).
+  test('every fault array of src/emulator/faults/ is spread into the catalogue', async () => {
+    const known = new Set<string>(FAULT_CATALOGUE.map((f) => f.name));
+    const offences: string[] = [];
+    for (const file of readdirSync(`${SRC}faults/`).filter((f) => f.endsWith('.ts'))) {
+      const module = (await import(`${SRC}faults/${file}`)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(module)) {
+        const entries = Array.isArray(value) ? (value as { name?: unknown; seam?: unknown }[]) : [];
+        const missing = entries.filter((e) => typeof e?.seam === 'string' && !known.has(String(e.name)));
+        if (missing.length > 0)
+          offences.push(
+            `src/emulator/faults/${file}: ${name} (${missing.map((e) => e.name).join(', ')}) is not spread into FAULT_CATALOGUE in catalogue.ts`,
+          );
+      }
+    }
+    expect(offences, 'add each array to FAULT_CATALOGUE (src/emulator/faults/catalogue.ts)').toEqual([]);
+  });
+
   test('no fault claims an OBSERVE requirement (those never fail)', () => {
     const observe = new Set<string>(
       getRegistry()

@@ -14,8 +14,8 @@ import { TOKEN_TRUST_FAULTS } from './token-trust-faults.ts';
 import { VERSIONED_ANSWER_FAULTS } from './versioned-answer-faults.ts';
 import { WIRE_FAULTS } from './wire-faults.ts';
 
-// Every deliberate violation, by seam. A fault that acts at an existing seam is one entry in that
-// seam's file and nothing else (docs/emulator.md#adding-a-fault).
+// Every deliberate violation, by seam. A fault that acts at an existing seam is one entry in a file of
+// that seam and nothing else; a new file's array is spread here (docs/emulator.md#adding-a-fault).
 export const FAULT_CATALOGUE = [
   ...AUTH_FAULTS,
   ...TOKEN_TRUST_FAULTS,

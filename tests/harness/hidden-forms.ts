@@ -1,6 +1,6 @@
 // The forms a target may write a secret or token in that no registered form matches: every character
 // JSON-escaped, HTML character references, URL-encoded twice, base64 (an issued token), and cut over
-// lines. Shared by the redaction and the leak-scan specs.
+// lines, hex. Shared by the redaction and the leak-scan specs.
 export const PASSWORD = "older/Secret+With&Quote'9";
 
 const hex4 = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -29,6 +29,8 @@ export const urlTwice = (value: string) =>
 export const base64 = (text: string) => Buffer.from(text).toString('base64');
 // MIME's base64: lines of 76 characters and CRLF.
 export const mimeWrapped = (text: string) => base64(text).replace(/.{76}(?=.)/g, '$&\r\n');
+// Hex, as a debug dump of the header or the body it was sent (lower case, or upper case).
+export const hex = (text: string) => Buffer.from(text).toString('hex');
 export const cutInTwo = (value: string, at: number) => `${value.slice(0, at)}\n${value.slice(at)}`;
 
 // Text that holds escapes, entities, percent-encoding, base64 and lines cut inside words, none of it a
@@ -41,6 +43,7 @@ export const ORDINARY = [
   `${mimeWrapped('The quick brown fox jumps over the lazy dog. '.repeat(6))}`,
   'a sentence cut by a writer who wraps\nlines at seventy-two characters, and a\nword-\nbreak too',
   'sha1 4f3c2a1b0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b and a 40-char hex machine id',
+  `{"dump":"${hex('GET /api/machineactions HTTP/1.1')}","sha256":"${'9f86d081884c7d659a2feaa0c55ad015'.repeat(2)}"}`,
 ];
 
 // A long token escaped at its last character only, amid megabytes: a long text is decoded only

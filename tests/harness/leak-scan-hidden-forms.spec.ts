@@ -7,6 +7,7 @@ import { OPAQUE, SECRET, scan, workspace } from '../reporters/leak-workspace.ts'
 import {
   base64,
   cutInTwo,
+  hex,
   htmlDecimal,
   htmlMixed,
   htmlNamed,
@@ -44,11 +45,13 @@ const FILES: Record<string, [string, string]> = {
   'mime-in-json.json': [ISSUED, `{"debug":${JSON.stringify(mimeWrapped(`${'x'.repeat(40)} ${OPAQUE}`))}}`],
   'cut-secret.txt': [CLIENT_SECRET, `secret: ${cutInTwo(SECRET, 10)}`],
   'cut-token.txt': [ISSUED, `token: ${cutInTwo(OPAQUE, 20)}`],
+  'hex-token.json': [ISSUED, `{"debug":"${hex(`Bearer ${OPAQUE}`)}"}`],
+  'hex-secret.txt': [CLIENT_SECRET, `body: ${hex(`client_secret=${SECRET}`).toUpperCase()}`],
   'long-text.json': [ISSUED, inLongText(lastEscaped(LONG_TOKEN))],
   'long-text-secret.json': [AZURE_PASSWORD, inLongText(jsonSome(PASSWORD))],
 };
 
-test('a secret or issued token escaped, encoded twice, base64-encoded or cut over lines is found', () => {
+test('a secret or issued token escaped, encoded twice, base64- or hex-encoded or cut over lines is found', () => {
   const { root, fingerprints, env } = workspace();
   recordIssuedSecret(OPAQUE, fingerprints);
   recordIssuedSecret(LONG_TOKEN, fingerprints);

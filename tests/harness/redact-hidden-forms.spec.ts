@@ -4,6 +4,7 @@ import { OPAQUE, SECRET, TOKEN } from '../reporters/leak-workspace.ts';
 import {
   base64,
   cutInTwo,
+  hex,
   htmlDecimal,
   htmlMixed,
   htmlNamed,
@@ -76,6 +77,23 @@ for (const [name, [value, form]] of Object.entries(ENCODED))
     expect(redacted).toContain('[REDACTED]');
     expect(redacted.startsWith('{"debug":"')).toBe(true);
     expect(decodedRuns(redacted)).not.toContain(value);
+  });
+
+// Hex is replaced from the first digit of the token's first byte to the last of its last byte.
+const HEX: Record<string, [string, string]> = {
+  'an Authorization header echoed hex-encoded': [OPAQUE, hex(`Bearer ${OPAQUE}`)],
+  'a JWT echoed in upper-case hex': [TOKEN, hex(TOKEN).toUpperCase()],
+  'a configured secret in a form body echoed hex-encoded': [SECRET, hex(`client_secret=${SECRET}&x=1`)],
+};
+
+for (const [name, [value, form]] of Object.entries(HEX))
+  test(`redacted: ${name}`, () => {
+    const redacted = redactText(`{"debug":"${form}"}`);
+    expect(redacted).toContain('[REDACTED]');
+    expect(redacted.startsWith('{"debug":"')).toBe(true);
+    const runs = redacted.match(/[0-9A-Fa-f]{2,}/g) ?? [];
+    for (const run of runs)
+      expect(Buffer.from(run, 'hex').toString('latin1')).not.toContain(value.slice(0, 8));
   });
 
 test('text with escapes, entities, percent-encoding, base64 and cut lines but no secret is left as it is', () => {

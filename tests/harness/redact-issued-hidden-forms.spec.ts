@@ -5,7 +5,7 @@ import { fingerprint } from '../../src/harness/redaction/secret-fingerprints.ts'
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { OPAQUE } from '../reporters/leak-workspace.ts';
-import { base64, cutInTwo, htmlDecimal, jsonEveryChar, ORDINARY, urlTwice } from './hidden-forms.ts';
+import { base64, cutInTwo, hex, htmlDecimal, jsonEveryChar, ORDINARY, urlTwice } from './hidden-forms.ts';
 
 // Playwright's runner knows the workers' tokens by fingerprint only (issued-tokens.ts), and redacts
 // with them what its reporters print and write (an expect() quoting what the target answered): a token
@@ -19,7 +19,7 @@ function issuedOpaque(): IssuedTokens {
   return new IssuedTokens(file);
 }
 
-test('an issued token escaped, base64-encoded or cut over lines is redacted in the runner', () => {
+test('an issued token escaped, base64- or hex-encoded or cut over lines is redacted in the runner', () => {
   const issued = issuedOpaque();
   for (const form of [jsonEveryChar(OPAQUE), htmlDecimal(OPAQUE), urlTwice(OPAQUE), cutInTwo(OPAQUE, 9)])
     expect(issued.redact(`Expected: "${form}"; got 1`)).toBe('Expected: "[REDACTED]"; got 1');
@@ -27,6 +27,8 @@ test('an issued token escaped, base64-encoded or cut over lines is redacted in t
   expect(encoded.startsWith('"debug":"QmVhcmVy')).toBe(true);
   expect(encoded).toContain('[REDACTED]');
   expect(Buffer.from(encoded.split('"')[3]!.split('[')[0]!, 'base64').toString()).not.toContain('opaque');
+  const dumped = issued.redact(`"debug":"${hex(`Bearer ${OPAQUE}`)}"`);
+  expect(dumped).toBe(`"debug":"${hex('Bearer ')}[REDACTED]"`);
 });
 
 test('escaped text without an issued token is left as it is in the runner', () => {

@@ -42,6 +42,25 @@ test.describe('tenant configuration', () => {
     expect(problems({ MDE_TARGET: 'prod' })[0]).toContain('(got "prod")');
   });
 
+  // MDE_CREDENTIAL names how the app signs in, and its name invites the credential itself: a secret of
+  // an older format (base64, not Entra's shape, which is redacted anyway) or a password was echoed.
+  test('a choice given what may be a secret is described by its length; a word is still shown', () => {
+    for (const secret of [
+      'd2FsbGV0c2VjcmV0dmFsdWU0Mg+/Zm9vYmFyMTIzNA==',
+      'LkSecZ7fQ2xW9pZr4TmN1bV',
+      'p@ss w0rd!',
+    ]) {
+      for (const name of ['MDE_CREDENTIAL', 'MDE_TARGET']) {
+        const lines = problems({ ...TENANT, [name]: secret }).join('\n');
+        expect(lines).toContain(`${name} must be one of`);
+        expect(lines).toContain(`(got ${secret.length} characters, not shown`);
+        expect(lines).not.toContain(secret.slice(0, 6));
+      }
+    }
+    for (const word of ['certficate', 'client-secret', 'managed identity', 'Tenant'])
+      expect(problems({ ...TENANT, MDE_CREDENTIAL: word })[0]).toContain(`(got "${word}")`);
+  });
+
   test('tenant mode takes only documented https hosts, or loopback', () => {
     expect(problems({ ...TENANT, MDE_API_BASE_URL: 'http://api.security.microsoft.com' })[0]).toContain(
       'must use https',

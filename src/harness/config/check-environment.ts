@@ -82,7 +82,7 @@ export function checkEnvironment(env: Env, problems: ConfigProblems): CheckedEnv
       const schema = schemaOf(name);
       const got = schema?.writeOnly
         ? ''
-        : schema?.quiet
+        : schema?.quiet || (schema?.enum && !CHOICE_LIKE.test(given[name]!))
           ? quietGot(name, given[name]!)
           : ` (got ${JSON.stringify(schema?.url ? shownUrl(given[name]!) : given[name])})`;
       problems.add(source[name] ?? name, `${schema?.fix ?? 'is not valid'}${got}`);
@@ -102,6 +102,11 @@ export function checkEnvironment(env: Env, problems: ConfigProblems): CheckedEnv
     nameOf: (name) => source[name] ?? name,
   };
 }
+
+// A choice's wrong value is shown when it reads as a word (a typo, another tool's name: "prod",
+// "managed identity"); anything else may be the credential MDE_CREDENTIAL's name invites (an older
+// secret's base64, a password), and is described as a quiet value is.
+const CHOICE_LIKE = /^[A-Za-z][A-Za-z _-]{0,23}$/;
 
 // A quiet value is never shown. A tenant's domain name (contoso.onmicrosoft.com), which Entra ID takes in
 // place of its id, is said to be one: the suite needs the id, and the fix differs from a pasted secret's.

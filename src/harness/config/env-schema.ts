@@ -182,6 +182,8 @@ export interface VariableSchema {
   writeOnly?: boolean;
   quiet?: boolean;
   url?: boolean;
+  // A choice (MDE_TARGET, MDE_CREDENTIAL): its values.
+  enum?: readonly string[];
 }
 
 export function schemaOf(name: string): VariableSchema | undefined {

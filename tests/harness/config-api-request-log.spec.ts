@@ -16,8 +16,18 @@ test('a tenant run on a Microsoft host refuses DEBUG that turns on the API log, 
     ]);
 });
 
+// Playwright's channel log prints each message its client sends, a fetch's headers among them: the
+// "leave pw:api out" the refusal suggested (pw:*,-pw:api) still printed the bearer token through it.
+test('a tenant run on a Microsoft host refuses DEBUG that turns on the channel log too', () => {
+  for (const debug of ['pw:channel', 'pw:chan*', 'pw:*,-pw:api', '*,-pw:api'])
+    expect(problems({ ...TENANT, DEBUG: debug }), debug).toEqual([
+      expect.stringMatching(/^ConfigError: DEBUG turns on Playwright's channel log \(pw:channel\)/),
+    ]);
+  expect(problems({ ...TENANT, DEBUG: 'pw:*' })[0]).toContain('(DEBUG=pw:*,-pw:api,-pw:channel)');
+});
+
 test('DEBUG that leaves the API log out, and a loopback tenant the suite calls with its own client, are fine', () => {
-  for (const debug of ['pw:*,-pw:api', 'pw:browser', 'pw:apix', '', 'express:*'])
+  for (const debug of ['pw:*,-pw:api,-pw:channel', 'pw:browser', 'pw:apix', 'pw:channels', '', 'express:*'])
     expect(() => loadConfig({ ...TENANT, DEBUG: debug }), debug).not.toThrow();
   expect(() =>
     loadConfig({ ...TENANT, DEBUG: 'pw:api', MDE_API_BASE_URL: 'http://127.0.0.1:4010' }),
@@ -26,7 +36,7 @@ test('DEBUG that leaves the API log out, and a loopback tenant the suite calls w
 });
 
 // What the refusal is for: Playwright's API log prints the header as it was sent.
-test("Playwright's API log prints a request's Authorization header whole", () => {
+test("Playwright's API and channel logs print a request's Authorization header whole", () => {
   const script = `
     import { request } from '@playwright/test';
     const context = await request.newContext();
@@ -39,4 +49,11 @@ test("Playwright's API log prints a request's Authorization header whole", () =>
     timeout: 20_000,
   });
   expect(run.stderr).toContain('authorization: Bearer logged-token-value');
+  const channel = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: repoRoot,
+    env: { ...process.env, DEBUG: 'pw:channel' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  expect(channel.stderr).toContain('"value":"Bearer logged-token-value"');
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
-import { API_REQUEST_LOG_PROBLEM, logsApiRequests } from './api-request-log.ts';
+import { apiRequestLogProblem, logsApiRequests } from './api-request-log.ts';
 import { type CheckedEnvironment, checkEnvironment } from './check-environment.ts';
 import { setIt } from './env-schema.ts';
 import { commaList } from './env-values.ts';
@@ -64,7 +64,7 @@ export function loadConfig(env: Env = readEnv(), clock: Clock = WALL_CLOCK): Har
     !isLoopback(new URL(target.apiBaseUrl).hostname) &&
     logsApiRequests(env.DEBUG)
   )
-    problems.add('DEBUG', API_REQUEST_LOG_PROBLEM);
+    problems.add('DEBUG', apiRequestLogProblem(env.DEBUG));
   const testSeconds = TEST_TIMEOUT_SECONDS[mode ?? 'embedded'];
   const requestSeconds = v.MDE_REQUEST_TIMEOUT_SECONDS ?? REQUEST_TIMEOUT_SECONDS[mode ?? 'embedded'];
   if (mode && requestSeconds >= testSeconds)

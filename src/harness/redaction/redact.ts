@@ -152,10 +152,13 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
   return out;
 }
 
-// Keeps the scheme ("Bearer") so a reader can tell what kind of credential was sent.
-function redactAuthorization(value: string): string {
+// Keeps the scheme ("Bearer") so a reader can tell what kind of credential was sent; a first word that
+// is no scheme (a bare token echoed with words after it, a token the redaction knows) goes with the rest.
+const SCHEME = /^[A-Za-z][A-Za-z0-9-]{0,23}$/;
+function redactAuthorization(value: string, redactString: (text: string) => string = redactText): string {
   const [scheme, ...rest] = value.split(' ');
-  return rest.length > 0 ? `${scheme} ${REDACTED}` : REDACTED;
+  const kept = rest.length > 0 && SCHEME.test(scheme!) && redactString(scheme!) === scheme;
+  return kept ? `${scheme} ${REDACTED}` : REDACTED;
 }
 
 export function redactValue<T>(value: T): T {
@@ -194,7 +197,7 @@ function escapedStrings(value: unknown, found: string[] = []): string[] {
 function walk(value: unknown, redactString: (text: string) => string, name = ''): unknown {
   if (typeof value === 'string') {
     if (SECRET_MEMBER.test(name) && value !== '') return REDACTED;
-    return AUTH_MEMBER.test(name) ? redactAuthorization(value) : redactString(value);
+    return AUTH_MEMBER.test(name) ? redactAuthorization(value, redactString) : redactString(value);
   }
   if (typeof value === 'number') {
     const text = String(value);

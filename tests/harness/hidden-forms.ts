@@ -1,6 +1,6 @@
 // The forms a target may write a secret or token in that no registered form matches: every character
 // JSON-escaped, HTML character references, URL-encoded twice, base64 (an issued token), and cut over
-// lines, hex. Shared by the redaction and the leak-scan specs.
+// lines, hex, UTF-16. Shared by the redaction and the leak-scan specs.
 export const PASSWORD = "older/Secret+With&Quote'9";
 
 const hex4 = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -31,6 +31,8 @@ export const base64 = (text: string) => Buffer.from(text).toString('base64');
 export const mimeWrapped = (text: string) => base64(text).replace(/.{76}(?=.)/g, '$&\r\n');
 // Hex, as a debug dump of the header or the body it was sent (lower case, or upper case).
 export const hex = (text: string) => Buffer.from(text).toString('hex');
+// A UTF-16 answer read as UTF-8, as the suite reads every answer: a NUL after each ASCII character.
+export const utf16 = (text: string) => Buffer.from(text, 'utf16le').toString('utf8');
 export const cutInTwo = (value: string, at: number) => `${value.slice(0, at)}\n${value.slice(at)}`;
 
 // Text that holds escapes, entities, percent-encoding, base64 and lines cut inside words, none of it a

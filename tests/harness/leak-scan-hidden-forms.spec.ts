@@ -20,6 +20,7 @@ import {
   ORDINARY,
   PASSWORD,
   urlTwice,
+  utf16,
 } from './hidden-forms.ts';
 
 // The same forms (hidden-forms.ts) in an artefact: the scan after the run found each file clean.
@@ -47,6 +48,8 @@ const FILES: Record<string, [string, string]> = {
   'cut-token.txt': [ISSUED, `token: ${cutInTwo(OPAQUE, 20)}`],
   'hex-token.json': [ISSUED, `{"debug":"${hex(`Bearer ${OPAQUE}`)}"}`],
   'hex-secret.txt': [CLIENT_SECRET, `body: ${hex(`client_secret=${SECRET}`).toUpperCase()}`],
+  'utf16-token.json': [ISSUED, JSON.stringify({ echo: utf16(`Bearer ${OPAQUE}`) })],
+  'utf16-secret.json': [CLIENT_SECRET, JSON.stringify({ echo: utf16(`client_secret=${SECRET}`) })],
   'long-text.json': [ISSUED, inLongText(lastEscaped(LONG_TOKEN))],
   'long-text-secret.json': [AZURE_PASSWORD, inLongText(jsonSome(PASSWORD))],
 };

@@ -17,6 +17,7 @@ import {
   ORDINARY,
   PASSWORD,
   urlTwice,
+  utf16,
 } from './hidden-forms.ts';
 
 // A target may echo what it was sent in a form no registered one matches (hidden-forms.ts): the
@@ -43,6 +44,8 @@ const ESCAPED: Record<string, string> = {
   'an Entra-like secret form-encoded twice': urlTwice(SECRET),
   'cut over two lines': cutInTwo(SECRET, 10),
   'an issued token cut over two lines, CRLF and an indent': OPAQUE.replace('7f3c', '7f\r\n  3c'),
+  'an issued token in a UTF-16 answer read as UTF-8': utf16(OPAQUE),
+  'a configured secret in a UTF-16 answer read as UTF-8': utf16(SECRET),
 };
 
 for (const [name, form] of Object.entries(ESCAPED))

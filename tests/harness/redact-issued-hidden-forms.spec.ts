@@ -5,7 +5,16 @@ import { fingerprint } from '../../src/harness/redaction/secret-fingerprints.ts'
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { OPAQUE } from '../reporters/leak-workspace.ts';
-import { base64, cutInTwo, hex, htmlDecimal, jsonEveryChar, ORDINARY, urlTwice } from './hidden-forms.ts';
+import {
+  base64,
+  cutInTwo,
+  hex,
+  htmlDecimal,
+  jsonEveryChar,
+  ORDINARY,
+  urlTwice,
+  utf16,
+} from './hidden-forms.ts';
 
 // Playwright's runner knows the workers' tokens by fingerprint only (issued-tokens.ts), and redacts
 // with them what its reporters print and write (an expect() quoting what the target answered): a token
@@ -21,7 +30,13 @@ function issuedOpaque(): IssuedTokens {
 
 test('an issued token escaped, base64- or hex-encoded or cut over lines is redacted in the runner', () => {
   const issued = issuedOpaque();
-  for (const form of [jsonEveryChar(OPAQUE), htmlDecimal(OPAQUE), urlTwice(OPAQUE), cutInTwo(OPAQUE, 9)])
+  for (const form of [
+    jsonEveryChar(OPAQUE),
+    htmlDecimal(OPAQUE),
+    urlTwice(OPAQUE),
+    cutInTwo(OPAQUE, 9),
+    utf16(OPAQUE),
+  ])
     expect(issued.redact(`Expected: "${form}"; got 1`)).toBe('Expected: "[REDACTED]"; got 1');
   const encoded = issued.redact(`"debug":"${base64(`Bearer ${OPAQUE}`)}"`);
   expect(encoded.startsWith('"debug":"QmVhcmVy')).toBe(true);

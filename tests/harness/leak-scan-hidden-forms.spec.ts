@@ -48,6 +48,7 @@ const FILES: Record<string, [string, string]> = {
   'cut-token.txt': [ISSUED, `token: ${cutInTwo(OPAQUE, 20)}`],
   'hex-token.json': [ISSUED, `{"debug":"${hex(`Bearer ${OPAQUE}`)}"}`],
   'hex-secret.txt': [CLIENT_SECRET, `body: ${hex(`client_secret=${SECRET}`).toUpperCase()}`],
+  'path-base64-token.txt': [ISSUED, `Location: https://api.example/debug/echo/${base64(`Bearer ${OPAQUE}`)}`],
   'utf16-token.json': [ISSUED, JSON.stringify({ echo: utf16(`Bearer ${OPAQUE}`) })],
   'utf16-secret.json': [CLIENT_SECRET, JSON.stringify({ echo: utf16(`client_secret=${SECRET}`) })],
   'long-text.json': [ISSUED, inLongText(lastEscaped(LONG_TOKEN))],

@@ -82,6 +82,26 @@ for (const [name, [value, form]] of Object.entries(ENCODED))
     expect(decodedRuns(redacted)).not.toContain(value);
   });
 
+// Glued to the path before it ('/' is a base64 character): decoded from the run's start, it was read
+// at the wrong offset. The path stays.
+const GLUED: Record<string, [string, string, string]> = {
+  'an Authorization header base64-encoded at the end of a URL path': [
+    OPAQUE,
+    'https://api.example/debug/echo/',
+    base64(`Bearer ${OPAQUE}`),
+  ],
+  'a configured secret base64-encoded after a path': [SECRET, '/v1/', base64(`client_secret=${SECRET}`)],
+};
+
+for (const [name, [value, path, encoded]] of Object.entries(GLUED))
+  test(`redacted: ${name}`, () => {
+    expect(decodedRuns(encoded)).toContain(value);
+    const redacted = redactText(`${path}${encoded}`);
+    expect(redacted).toContain('[REDACTED]');
+    expect(redacted.startsWith(path)).toBe(true);
+    expect(decodedRuns(redacted.slice(path.length))).not.toContain(value);
+  });
+
 // Hex is replaced from the first digit of the token's first byte to the last of its last byte.
 const HEX: Record<string, [string, string]> = {
   'an Authorization header echoed hex-encoded': [OPAQUE, hex(`Bearer ${OPAQUE}`)],

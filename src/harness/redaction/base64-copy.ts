@@ -54,11 +54,22 @@ function base64Runs(s: string): { start: number; end: number; length: number }[]
       continue;
     }
     const length = i - start;
-    if (start >= 0 && length >= MIN_RUN && length <= MAX_RUN && asciiEncoded(s, start)) {
-      const run = s.slice(start, i);
-      if (!HEX_ID.test(run)) runs.push({ start, end: i, length });
-    }
+    if (start >= 0 && length >= MIN_RUN && length <= MAX_RUN)
+      for (const from of runStarts(s, start, i)) {
+        const run = s.slice(from, i);
+        if (!HEX_ID.test(run)) runs.push({ start: from, end: i, length: i - from });
+      }
     start = -1;
   }
   return runs;
+}
+
+// Where a run may begin to be base64 of ASCII text: its start, and after each "/" in it, since "/" is a
+// base64 character and a path glued before the encoded value ("/debug/echo/QmVhcmVy...") made the run
+// begin there, at the wrong offset. Each start is read on, to the run's end, as the run is.
+function runStarts(s: string, start: number, end: number): number[] {
+  const starts = asciiEncoded(s, start) ? [start] : [];
+  for (let at = s.indexOf('/', start); at >= 0 && end - (at + 1) >= MIN_RUN; at = s.indexOf('/', at + 1))
+    if (asciiEncoded(s, at + 1)) starts.push(at + 1);
+  return starts;
 }

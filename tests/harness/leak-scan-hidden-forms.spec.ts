@@ -51,6 +51,7 @@ const FILES: Record<string, [string, string]> = {
   'path-base64-token.txt': [ISSUED, `Location: https://api.example/debug/echo/${base64(`Bearer ${OPAQUE}`)}`],
   'utf16-token.json': [ISSUED, JSON.stringify({ echo: utf16(`Bearer ${OPAQUE}`) })],
   'utf16-secret.json': [CLIENT_SECRET, JSON.stringify({ echo: utf16(`client_secret=${SECRET}`) })],
+  'utf16-base64-token.json': [ISSUED, JSON.stringify({ echo: utf16(base64(`Bearer ${OPAQUE}`)) })],
   'long-text.json': [ISSUED, inLongText(lastEscaped(LONG_TOKEN))],
   'long-text-secret.json': [AZURE_PASSWORD, inLongText(jsonSome(PASSWORD))],
 };

@@ -107,6 +107,8 @@ const HEX: Record<string, [string, string]> = {
   'an Authorization header echoed hex-encoded': [OPAQUE, hex(`Bearer ${OPAQUE}`)],
   'a JWT echoed in upper-case hex': [TOKEN, hex(TOKEN).toUpperCase()],
   'a configured secret in a form body echoed hex-encoded': [SECRET, hex(`client_secret=${SECRET}&x=1`)],
+  // Two layers: a UTF-16 answer (read as UTF-8) holding the hex.
+  'an Authorization header hex-encoded in a UTF-16 answer': [OPAQUE, utf16(hex(`Basic ${OPAQUE}`))],
 };
 
 for (const [name, [value, form]] of Object.entries(HEX))
@@ -114,7 +116,7 @@ for (const [name, [value, form]] of Object.entries(HEX))
     const redacted = redactText(`{"debug":"${form}"}`);
     expect(redacted).toContain('[REDACTED]');
     expect(redacted.startsWith('{"debug":"')).toBe(true);
-    const runs = redacted.match(/[0-9A-Fa-f]{2,}/g) ?? [];
+    const runs = redacted.replaceAll('\0', '').match(/[0-9A-Fa-f]{2,}/g) ?? [];
     for (const run of runs)
       expect(Buffer.from(run, 'hex').toString('latin1')).not.toContain(value.slice(0, 8));
   });

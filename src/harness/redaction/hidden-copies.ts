@@ -14,10 +14,14 @@ export function hiddenCopies(text: string, spans: boolean): DecodedCopy[] {
   const copies = [...unescaped];
   for (const source of [{ text }, unescaped.at(-1)]) {
     if (!source) continue;
-    for (const decode of [base64Copy, hexCopy, nulFreeCopy]) {
-      const decoded = decode(source, spans);
-      if (decoded) copies.push(decoded);
-    }
+    // A UTF-16 answer's base64 or hex has NULs between its characters: decoded once they are out.
+    const nulFree = nulFreeCopy(source, spans);
+    if (nulFree) copies.push(nulFree);
+    for (const encoded of nulFree ? [source, nulFree] : [source])
+      for (const decode of [base64Copy, hexCopy]) {
+        const decoded = decode(encoded, spans);
+        if (decoded) copies.push(decoded);
+      }
   }
   return copies;
 }

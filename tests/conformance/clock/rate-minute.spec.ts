@@ -4,7 +4,7 @@ import {
   CLOCK_MARGIN_MS,
   callUntilThrottled,
   expect,
-  expectUnchanged,
+  expectThrottledUnchanged,
   MINUTE_LIMIT,
   minuteWindowEnd,
   NEVER_THROTTLED,
@@ -114,7 +114,7 @@ suite('rate limit per minute', () => {
       const res = await client.cancel(action.id, { Comment: 'conformance: throttled cancel' });
       serverFailureAside(driver, [res]);
       expect(res.status, 'the cancel right after a 429 is throttled too').toBe(429);
-      await expectUnchanged(driver, api, action.id, before);
+      await expectThrottledUnchanged(driver, api, action.id, before, res);
     },
   );
 });

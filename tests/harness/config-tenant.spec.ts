@@ -16,6 +16,7 @@ test.describe('tenant configuration', () => {
       allowThrottling: false,
       allowHourThrottling: false,
       quotaShare: 0.5,
+      quotaScope: 'operation',
       credentials: {
         operator: { kind: 'secret', clientId: TENANT.MDE_CLIENT_ID, secretVariable: 'MDE_CLIENT_SECRET' },
         roles: {},

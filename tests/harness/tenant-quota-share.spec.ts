@@ -87,3 +87,19 @@ test('a cancel sent without Authorization is neither held nor counted by the quo
   expect(clock.slept.filter((ms) => ms > 30_000)).toEqual([]);
   expect(state.ledger.report().calls.find((c) => c.operationId === CANCEL)?.total).toBe(5);
 });
+
+// A tenant may count every call of an app together ("per API" reads either way): with
+// MDE_QUOTA_SCOPE=app the share holds the app's calls of all operations, where per operation a run
+// sent 50 cancels, 50 GETs and more in one minute and met that tenant's 429s in ordinary tests.
+test('with the app scope, a read waits once the minute share is spent on cancels', async () => {
+  const clock = fakeClock();
+  const { state } = tenant({ quotaShare: 0.05, quotaScope: 'app' }, () => ({ status: 200, body: {} }), clock);
+  const key = state.quotaKey('operator');
+  for (let i = 0; i < 5; i++) expect(state.ledger.tryReserve(key, CANCEL)).toBe(0);
+  expect(state.ledger.tryReserve(key, 'GetMachineAction')).toBeGreaterThan(0);
+  // Per operation (the default), the same read is sent at once.
+  const apart = tenant({ quotaShare: 0.05 }, () => ({ status: 200, body: {} }), fakeClock()).state;
+  const own = apart.quotaKey('operator');
+  for (let i = 0; i < 5; i++) expect(apart.ledger.tryReserve(own, CANCEL)).toBe(0);
+  expect(apart.ledger.tryReserve(own, 'GetMachineAction')).toBe(0);
+});

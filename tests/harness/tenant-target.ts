@@ -15,6 +15,7 @@ export function tenantTarget(overrides: Partial<TenantTarget> = {}): TenantTarge
     allowThrottling: false,
     allowHourThrottling: false,
     quotaShare: 0.5,
+    quotaScope: 'operation',
     credentials: {
       operator: {
         kind: 'secret',

@@ -22,6 +22,10 @@ const originFix = (example: string) =>
 const CLIENT_ID_FIX =
   'must be an application (client) id GUID, as shown on the app registration overview page';
 
+// "Per API", the documentation's word for whom a limit counts, reads as per operation; a tenant may count
+// every call of an app together (docs/contract.md#rate-limit-keying), and its 429s then end tests early.
+export const QUOTA_SCOPES = ['operation', 'app'] as const;
+
 function choice<T extends string>(values: readonly T[], description: string, fallback?: T) {
   return Type.Unsafe<T>({
     type: 'string',
@@ -153,6 +157,11 @@ export const ENV_SCHEMA = Type.Object(
       description: 'fraction of each documented rate limit this run may use',
       fix: 'must be a number above 0 and at most 1',
     }),
+    MDE_QUOTA_SCOPE: choice(
+      QUOTA_SCOPES,
+      "what the share is of: each operation's limit (operation), or every call of an app together (app)",
+      'operation',
+    ),
   },
   {
     // One app per action role: MDE_ROLE_<ROLE>_CLIENT_ID with _CLIENT_SECRET or _CLIENT_CERTIFICATE_PATH.

@@ -161,6 +161,7 @@ function tenantTarget(
     allowThrottling: v.MDE_ALLOW_THROTTLING,
     allowHourThrottling: v.MDE_ALLOW_HOUR_THROTTLING,
     quotaShare: v.MDE_QUOTA_SHARE,
+    quotaScope: v.MDE_QUOTA_SCOPE,
     credentials,
   };
 }

@@ -1,4 +1,5 @@
 import type { TenantCredentials } from './credential-spec.ts';
+import type { QUOTA_SCOPES } from './env-schema.ts';
 
 // What the suite runs against. A TargetSpec is a Playwright worker option (`use: { target }`), so it
 // holds no secret: a tenant's credentials are specs naming where each secret lives (a variable, a
@@ -58,6 +59,8 @@ export interface TenantTarget {
   allowHourThrottling: boolean;
   // Fraction (0..1] of each documented rate limit this run may use.
   quotaShare: number;
+  // Whether the share is counted per operation or over all of an app's calls (MDE_QUOTA_SCOPE).
+  quotaScope: (typeof QUOTA_SCOPES)[number];
   // How the operator, the limited app and the per-role apps sign in.
   credentials: TenantCredentials;
 }

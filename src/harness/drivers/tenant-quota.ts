@@ -20,6 +20,7 @@ export function tenantQuotaLedger(
     file: join(resultsDir, QUOTA_LEDGER_FILE),
     runId,
     share: spec.quotaShare,
+    scope: spec.quotaScope,
     limitOf: (operationId) => getContract().rateLimit(operationId),
     ...(clock ? { now: () => clock.now(), sleep: (ms: number) => clock.sleep(ms) } : {}),
   });

@@ -25,6 +25,8 @@ export interface QuotaLedgerOptions {
   file: string;
   runId: string;
   share: number;
+  // 'app': the minute and hour share hold every call of a caller together, not each operation's apart.
+  scope?: 'operation' | 'app';
   limitOf(operationId: string): RateLimit;
   // Real time unless a caller injects its own (a unit test's fake clock neither reads nor waits it).
   now?: () => number;
@@ -87,7 +89,12 @@ export class QuotaLedger {
     this.withLock((state) => {
       const key = `${caller}|${operationId}`;
       const recent = (state.recent[key] ?? []).filter((t) => t > now - HOUR);
-      const inMinute = recent.filter((t) => t > now - MINUTE);
+      const counted = this.options.scope === 'app' ? this.appCalls(state, caller, now) : recent;
+      const inMinute = counted.filter((t) => t > now - MINUTE);
+      const what =
+        this.options.scope === 'app'
+          ? `${caller} (every operation together, MDE_QUOTA_SCOPE=app)`
+          : `${caller} ${operationId}`;
       const maxMinute = Math.floor(limit.perMinute * this.options.share);
       const maxHour = Math.floor(limit.perHour * this.options.share);
       // A share too small for one call a minute (MDE_QUOTA_SHARE=0.005 of 100) left no call to wait
@@ -97,9 +104,9 @@ export class QuotaLedger {
         throw new QuotaExceededError(
           `QuotaExceededError: MDE_QUOTA_SHARE=${this.options.share} leaves ${operationId} no call a minute (its limit is ${limit.perMinute}); set MDE_QUOTA_SHARE to at least ${minimumShare(limit.perMinute)}.`,
         );
-      if (!exempt && recent.length >= maxHour)
+      if (!exempt && counted.length >= maxHour)
         throw new QuotaExceededError(
-          `QuotaExceededError: ${caller} ${operationId} has made ${recent.length} calls in the last hour, its share ${maxHour} of ${limit.perHour}; the run stops short of the tenant's quota. Raise MDE_QUOTA_SHARE (at most 1), run fewer tests, or wait an hour.`,
+          `QuotaExceededError: ${what} has made ${counted.length} calls in the last hour, its share ${maxHour} of ${limit.perHour}; the run stops short of the tenant's quota. Raise MDE_QUOTA_SHARE (at most 1), run fewer tests, or wait an hour.`,
         );
       if (!exempt && inMinute.length >= maxMinute) {
         waitMs = Math.max(1, Math.min(...inMinute) + MINUTE - now);
@@ -108,9 +115,19 @@ export class QuotaLedger {
       recent.push(now);
       state.recent[key] = recent;
       state.totals[key] = (state.totals[key] ?? 0) + 1;
-      state.peakMinute[key] = Math.max(state.peakMinute[key] ?? 0, inMinute.length + 1);
+      state.peakMinute[key] = Math.max(
+        state.peakMinute[key] ?? 0,
+        recent.filter((t) => t > now - MINUTE).length,
+      );
     });
     return waitMs;
+  }
+
+  // Every call of the caller in the last hour, whatever the operation (scope 'app').
+  private appCalls(state: LedgerState, caller: string, now: number): number[] {
+    return Object.entries(state.recent)
+      .filter(([k]) => k.startsWith(`${caller}|`))
+      .flatMap(([, times]) => times.filter((t) => t > now - HOUR));
   }
 
   // Epoch ms of every caller's calls to the operation in the last hour, oldest first: a tenant may

@@ -39,14 +39,17 @@ suite('authentication', () => {
   );
 
   // "A call": the reads as well as the cancel, since a route whose guard was left off serves anyone.
-  // An unknown id costs no set-up, and no lawful target looks up an id before it authenticates.
+  // An unknown id costs no set-up, and no lawful target looks up an id before it authenticates. The
+  // cancel of one too: the test above cancels an action that exists, and a cancel that looks the id up
+  // first answered it 401 while it told a stranger with no credentials which ids exist (404).
   test(
-    'a GET or a list without Authorization answers 401 Unauthorized with the error envelope',
+    'a GET, a list or a cancel of an unknown id without Authorization answers 401 Unauthorized with the error envelope',
     req('AUTH.MISSING'),
     async ({ driver, api }) => {
       const reads = [
         await api.get(driver.unknownId(), { authorization: null }),
         await api.list({ $top: 1 }, { authorization: null }),
+        await api.cancel(driver.unknownId(), { Comment: 'conformance: no auth' }, { authorization: null }),
       ];
       for (const res of reads) expect(res).toBeErrorEnvelope(401, ['Unauthorized']);
       // The list under /api/v1.0 too, where a versioned route may lack the guard: any 4xx, as in the

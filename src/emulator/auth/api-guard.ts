@@ -6,6 +6,7 @@ import { stampArrival } from '../http/date-header.ts';
 import type { ApiRouteConfig } from '../http/error-handler.ts';
 import { hostProblem } from '../http/host-header.ts';
 import { throttle } from '../rate-limit/throttle.ts';
+import { lookupBeforeAuth } from './lookup-before-auth.ts';
 import type { Caller } from './token-verifier.ts';
 
 // What the guard decided about a call, for the handler: who calls, and a 429 to answer after the
@@ -36,8 +37,10 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation) {
     const header = request.headers.authorization;
     let known: Caller | undefined;
     const noHost = hostProblem(request);
-    if (noHost) {
-      done(noHost);
+    // The auth policy may look the id up before it authenticates a call without Authorization.
+    const early = noHost ?? lookupBeforeAuth(ctx, request, operation.operationId, header);
+    if (early) {
+      done(early);
       return;
     }
     let error: Error | undefined;

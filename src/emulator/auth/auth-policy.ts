@@ -80,6 +80,10 @@ export interface AuthPolicy {
   // true: a cancel refuses only a token whose roles are all read roles (or none), as a deny-list of
   // read roles does, so any other role, an alert role too, may cancel. The contract: false (an allow-list).
   cancelDeniesReadRolesOnly: boolean;
+  // Operations that, called without Authorization, look their id up before they authenticate: an id
+  // no tenant holds answers 404 NotFound, one that exists 401 (a lookup that tells a stranger which
+  // ids exist). The contract: none (authentication comes first, whatever the id).
+  lookupBeforeMissingHeader: readonly string[];
 }
 
 export const CONTRACT_AUTH: AuthPolicy = {
@@ -116,4 +120,5 @@ export const CONTRACT_AUTH: AuthPolicy = {
   cancelFirstRoleOnly: false,
   cancelRoleSetsAdded: [],
   cancelDeniesReadRolesOnly: false,
+  lookupBeforeMissingHeader: [],
 };

@@ -1,5 +1,6 @@
 import { ANSWER_FAULTS } from './answer-faults.ts';
 import { AUTH_FAULTS } from './auth-faults.ts';
+import { CHECK_ORDER_FAULTS } from './check-order-faults.ts';
 import type { FaultEntry } from './fault-entry.ts';
 import { ID_ANSWER_FAULTS } from './id-answer-faults.ts';
 import { ID_CASE_FAULTS } from './id-case-faults.ts';
@@ -19,6 +20,7 @@ import { WIRE_FAULTS } from './wire-faults.ts';
 export const FAULT_CATALOGUE = [
   ...AUTH_FAULTS,
   ...TOKEN_TRUST_FAULTS,
+  ...CHECK_ORDER_FAULTS,
   ...PERMISSION_FAULTS,
   ...THROTTLE_FAULTS,
   ...REQUEST_FAULTS,

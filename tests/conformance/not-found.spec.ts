@@ -117,10 +117,12 @@ suite('tenant isolation', () => {
       if (action.machineId)
         queries.push(['filtered by its device', { $filter: `machineId eq '${action.machineId}'` }]);
       // By its requestor and its type too, the documented OData example's fields: an app id is shared by a
-      // multi-tenant app's tenants, so an index of requestors may skip the tenant check as well.
+      // multi-tenant app's tenants, so an index of requestors may skip the tenant check as well. And by
+      // its status, the other documented field whose values every tenant shares.
       for (const [what, name] of [
         ['filtered by its requestor', 'requestor'],
         ['filtered by its type', 'type'],
+        ['filtered by its status', 'status'],
       ] as const) {
         const value = action[name];
         // An OData string literal doubles its quotes.

@@ -10,6 +10,7 @@ import { READ_ANSWER_FAULTS } from './read-answer-faults.ts';
 import { REQUEST_FAULTS } from './request-faults.ts';
 import { ROUTE_FAULTS } from './route-faults.ts';
 import { STORE_FAULTS } from './store-faults.ts';
+import { TENANT_LIST_FAULTS } from './tenant-list-faults.ts';
 import { THROTTLE_FAULTS } from './throttle-faults.ts';
 import { TOKEN_TRUST_FAULTS } from './token-trust-faults.ts';
 import { VERSIONED_ANSWER_FAULTS } from './versioned-answer-faults.ts';
@@ -25,6 +26,7 @@ export const FAULT_CATALOGUE = [
   ...THROTTLE_FAULTS,
   ...REQUEST_FAULTS,
   ...STORE_FAULTS,
+  ...TENANT_LIST_FAULTS,
   ...ID_CASE_FAULTS,
   ...LIFECYCLE_FAULTS,
   ...ANSWER_FAULTS,

@@ -164,40 +164,6 @@ export const STORE_FAULTS = [
     store: { crossTenant: ['GetMachineAction'] },
   },
   {
-    name: 'tenant-leak-list',
-    seam: 'store',
-    breaks: ['CANCEL.TENANT'],
-    description:
-      "The list shows every tenant's actions (GET and cancel of another tenant's id still answer 404).",
-    store: { crossTenant: ['ListMachineActions'] },
-  },
-  {
-    name: 'tenant-leak-list-unfiltered',
-    seam: 'store',
-    breaks: ['CANCEL.TENANT'],
-    description:
-      "A list without $filter shows every tenant's actions (one filtered by id, GET and cancel keep to the caller's tenant).",
-    store: { unfilteredListCrossTenant: true },
-  },
-  {
-    name: 'tenant-leak-list-by-machine',
-    seam: 'store',
-    breaks: ['CANCEL.TENANT'],
-    description:
-      "A list whose $filter names machineId shows every tenant's matching actions (a device index without the tenant check); one filtered by id, or unfiltered, keeps to the caller's tenant.",
-    store: { crossTenantListFilters: ['machineId'] },
-  },
-  {
-    // The documented OData example filters by requestor: an app id, which a multi-tenant app shares
-    // across tenants, so an index of requestors is no place to leave the tenant check out.
-    name: 'tenant-leak-list-by-requestor',
-    seam: 'store',
-    breaks: ['CANCEL.TENANT'],
-    description:
-      "A list whose $filter names requestor shows every tenant's matching actions (an index of requestors without the tenant check); one filtered by id or machineId, or unfiltered, keeps to the caller's tenant.",
-    store: { crossTenantListFilters: ['requestor'] },
-  },
-  {
     name: 'tenant-leak-cancel',
     seam: 'store',
     breaks: ['CANCEL.TENANT'],

@@ -1,0 +1,50 @@
+import type { StoreFault } from './fault-entry.ts';
+
+// Faults of which tenants' actions the list shows (the store seam: state/store-policy.ts): a list
+// that leaves the tenant out altogether, or only for some of the documented $filter fields.
+export const TENANT_LIST_FAULTS = [
+  {
+    name: 'tenant-leak-list',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "The list shows every tenant's actions (GET and cancel of another tenant's id still answer 404).",
+    store: { crossTenant: ['ListMachineActions'] },
+  },
+  {
+    name: 'tenant-leak-list-unfiltered',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A list without $filter shows every tenant's actions (one filtered by id, GET and cancel keep to the caller's tenant).",
+    store: { unfilteredListCrossTenant: true },
+  },
+  {
+    name: 'tenant-leak-list-by-machine',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A list whose $filter names machineId shows every tenant's matching actions (a device index without the tenant check); one filtered by id, or unfiltered, keeps to the caller's tenant.",
+    store: { crossTenantListFilters: ['machineId'] },
+  },
+  {
+    // The documented OData example filters by requestor: an app id, which a multi-tenant app shares
+    // across tenants, so an index of requestors is no place to leave the tenant check out.
+    name: 'tenant-leak-list-by-requestor',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A list whose $filter names requestor shows every tenant's matching actions (an index of requestors without the tenant check); one filtered by id or machineId, or unfiltered, keeps to the caller's tenant.",
+    store: { crossTenantListFilters: ['requestor'] },
+  },
+  {
+    // The documented filter fields include status: an index of states, as of devices or requestors, is
+    // no place to leave the tenant check out either.
+    name: 'tenant-leak-list-by-status',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A list whose $filter names status shows every tenant's matching actions (an index of statuses without the tenant check); one filtered by id, machineId or requestor, or unfiltered, keeps to the caller's tenant.",
+    store: { crossTenantListFilters: ['status'] },
+  },
+] as const satisfies readonly StoreFault[];

@@ -58,4 +58,13 @@ export const ROUTE_FAULTS = [
       "The list under /api/v1.0 ignores its query options ($filter, $top, $orderby...) and answers every action of the caller's tenant; under /api they apply.",
     routes: { versionedListQueryApplied: false },
   },
+  {
+    // The body is read by the route: a versioned one that binds it its own way may take any label.
+    name: 'versioned-text-plain-accepted',
+    seam: 'route',
+    breaks: ['HDR.CONTENTTYPE'],
+    description:
+      'A cancel under /api/v1.0 reads a body labelled text/plain as JSON and cancels (a versioned route that binds its body its own way); under /api it is refused with 415.',
+    routes: { versionedCancelBody: { alsoJson: ['text/plain'] } },
+  },
 ] as const satisfies readonly RouteFault[];

@@ -76,18 +76,21 @@ function handlerFor(ctx: EmulatorContext, operation: Operation, versioned: boole
   if (operation.actionType) return createHandler(ctx, operation);
   switch (operation.operationId) {
     case 'CancelMachineAction': {
-      // The route policy may leave the versioned cancel on a stand-in whose change is never stored, or
-      // whose lookup crosses tenants.
-      const { versionedCancelStored, versionedCancelCrossTenant } = ctx.faults.routes;
-      if (!versioned || (versionedCancelStored && !versionedCancelCrossTenant)) return cancelHandler(ctx);
+      // The route policy may leave the versioned cancel on a stand-in whose change is never stored,
+      // whose lookup crosses tenants, or that reads its body its own way.
+      const { versionedCancelStored, versionedCancelCrossTenant, versionedCancelBody } = ctx.faults.routes;
+      if (!versioned) return cancelHandler(ctx);
       const store = ctx.faults.store;
-      return cancelHandler(ctx, {
+      const storePolicy = {
         ...store,
         persistCancel: store.persistCancel && versionedCancelStored,
         crossTenant: versionedCancelCrossTenant
           ? [...store.crossTenant, 'CancelMachineAction']
           : store.crossTenant,
-      });
+      };
+      const body = ctx.faults.body(operation.operationId);
+      const alsoJson = [...body.alsoJson, ...(versionedCancelBody.alsoJson ?? [])];
+      return cancelHandler(ctx, storePolicy, { ...body, ...versionedCancelBody, alsoJson });
     }
     case 'GetMachineAction':
       return getHandler(ctx);

@@ -15,8 +15,12 @@ const DAY_MS = 86_400_000;
 const OPERATION = 'CancelMachineAction';
 
 // POST /api/machineactions/{id}/cancel: what the cancel did, for the answer seam to put into words.
-export function cancelHandler(ctx: EmulatorContext, store: StorePolicy = ctx.faults.store) {
-  const body = ctx.faults.body(OPERATION);
+// `store` and `body`: the policies this route reads (a versioned route may be given its own).
+export function cancelHandler(
+  ctx: EmulatorContext,
+  store: StorePolicy = ctx.faults.store,
+  body: BodyPolicy = ctx.faults.body(OPERATION),
+) {
   return function cancel(request: FastifyRequest<{ Params: { id: string } }>, caller: Caller): Outcome {
     const { id } = request.params;
     if (!isWellFormedId(id)) return { kind: 'malformed', id };

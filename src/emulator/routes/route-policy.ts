@@ -1,3 +1,5 @@
+import type { BodyPolicy } from '../http/body-policy.ts';
+
 // Which paths serve the API: the route seam. The default is the contract (/api and /api/v1.0).
 export interface RoutePolicy {
   versionedPath: boolean;
@@ -20,6 +22,9 @@ export interface RoutePolicy {
   // true (with versionedPath false): a request under /api/v1.0 answers 404 with the body a web framework
   // gives a request it has no route for (ASP.NET Web API's stock {"Message": ...}), not the error envelope.
   versionedStock404: boolean;
+  // How the cancel under /api/v1.0 reads its body, over the operation's body policy (a versioned route
+  // that binds its body its own way); under /api the body policy alone. The contract: {} (the same).
+  versionedCancelBody: Partial<BodyPolicy>;
 }
 
 export const CONTRACT_ROUTES: RoutePolicy = {
@@ -30,4 +35,5 @@ export const CONTRACT_ROUTES: RoutePolicy = {
   versionedListQueryApplied: true,
   versionedBare404: false,
   versionedStock404: false,
+  versionedCancelBody: {},
 };

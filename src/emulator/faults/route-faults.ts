@@ -67,4 +67,12 @@ export const ROUTE_FAULTS = [
       'A cancel under /api/v1.0 reads a body labelled text/plain as JSON and cancels (a versioned route that binds its body its own way); under /api it is refused with 415.',
     routes: { versionedCancelBody: { alsoJson: ['text/plain'] } },
   },
+  {
+    name: 'versioned-bad-json-accepted',
+    seam: 'route',
+    breaks: ['CANCEL.BODY'],
+    description:
+      'A cancel under /api/v1.0 reads a malformed JSON body as an empty one and cancels (a versioned route that binds its body its own way); under /api it is refused with 400.',
+    routes: { versionedCancelBody: { malformedJson: 'read-as-empty' } },
+  },
 ] as const satisfies readonly RouteFault[];

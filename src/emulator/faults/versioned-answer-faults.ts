@@ -99,4 +99,17 @@ export const VERSIONED_ANSWER_FAULTS = [
     applies: (x) => x.versioned && inProgressCancel(x),
     rewrite: withoutCancellationFields,
   },
+  {
+    // A versioned route throttled by a limiter of its own, which words its 429 without the header.
+    name: 'versioned-429-without-retry-after',
+    seam: 'answer',
+    breaks: ['RATE.RETRYAFTER'],
+    description:
+      'A 429 under /api/v1.0 carries no Retry-After (the windows are shared, so a call there past the limit is throttled); under /api every 429 carries it.',
+    applies: (x) => x.versioned && x.outcome.kind === 'refused' && x.outcome.error.status === 429,
+    rewrite: (answer) => {
+      delete answer.headers['retry-after'];
+      return answer;
+    },
+  },
 ] as const satisfies readonly AnswerFault[];

@@ -82,6 +82,15 @@ suite('rate limit per minute', () => {
       // that is served, its window having just moved on, has nothing to judge).
       const again = await client.cancel(driver.unknownId(), { Comment: 'conformance: throttled again' });
       if (again.status === 429) expect(again).toHaveRetryAfter({ above: 0, atMost: 60 });
+      // And under /api/v1.0, where a versioned route may be throttled by a limiter of its own: a 429 there
+      // is bounded the same way (one served, or a 404 from a target without the prefix, has nothing to judge).
+      const versioned = await client.cancel(
+        driver.unknownId(),
+        { Comment: 'conformance: throttled under /api/v1.0' },
+        { versioned: true },
+      );
+      if (versioned.status === 429)
+        expect(versioned, 'a 429 under /api/v1.0').toHaveRetryAfter({ above: 0, atMost: 60 });
     },
   );
 

@@ -1,4 +1,5 @@
 import {
+  ACTION_TYPES,
   answeredEndedByItself,
   cancelActive,
   expect,
@@ -39,6 +40,19 @@ suite('cancel of an active action', () => {
           sameId(field(res, 'id'), action.id),
           `the 200 body names the action that was asked for (${action.id}, got ${JSON.stringify(field(res, 'id'))})`,
         ).toBe(true);
+        // Cancel is limited by state, never by type (docs/contract.md#cancel): every other documented
+        // type too, once. Emulators only: a tenant run starts nothing but scans on a real device.
+        if (status !== 'Pending' || driver.mode === 'tenant') return;
+        for (const type of ACTION_TYPES.filter((t) => t !== 'RunAntiVirusScan')) {
+          const other = await need(driver.activeActionOfType(type));
+          const body = { Comment: `conformance: cancel a ${type}` };
+          const answer = await cancelActive(driver, api, other.id, body);
+          expect(answer, `the cancel of a ${type} action`).toHaveStatus(200);
+          expect(
+            sameId(field(answer, 'id'), other.id),
+            `the 200 body of the cancel of a ${type} action names it (${other.id}, got ${JSON.stringify(field(answer, 'id'))})`,
+          ).toBe(true);
+        }
       },
     );
   }

@@ -13,6 +13,7 @@ import { STORE_FAULTS } from './store-faults.ts';
 import { TENANT_LIST_FAULTS } from './tenant-list-faults.ts';
 import { THROTTLE_FAULTS } from './throttle-faults.ts';
 import { TOKEN_TRUST_FAULTS } from './token-trust-faults.ts';
+import { TYPE_ANSWER_FAULTS } from './type-answer-faults.ts';
 import { VERSIONED_ANSWER_FAULTS } from './versioned-answer-faults.ts';
 import { WIRE_FAULTS } from './wire-faults.ts';
 
@@ -30,6 +31,7 @@ export const FAULT_CATALOGUE = [
   ...ID_CASE_FAULTS,
   ...LIFECYCLE_FAULTS,
   ...ANSWER_FAULTS,
+  ...TYPE_ANSWER_FAULTS,
   ...READ_ANSWER_FAULTS,
   ...ID_ANSWER_FAULTS,
   ...VERSIONED_ANSWER_FAULTS,

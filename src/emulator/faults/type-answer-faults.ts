@@ -1,0 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import { outcomeOf } from '../http/answer.ts';
+import { editBody } from './answer-edits.ts';
+import { CANCEL, on } from './exchange-filters.ts';
+import type { AnswerFault } from './fault-entry.ts';
+
+// Faults of what a cancel answers for actions of some types and not others (the answer seam, as
+// answer-faults.ts): the cancel page limits cancel by state, never by type (docs/contract.md#cancel).
+export const TYPE_ANSWER_FAULTS = [
+  {
+    // A cancel of an isolation answered with the release it starts, say: only a scan's names itself.
+    name: 'non-scan-cancel-new-id',
+    seam: 'answer',
+    breaks: ['CANCEL.OK'],
+    description:
+      "The 200 body of a cancel of an action other than a scan carries a new id; a scan's carries its own, and every cancel is stored right.",
+    applies: (x) =>
+      on(CANCEL, 'cancelled')(x) && outcomeOf(x, 'cancelled')!.before.type !== 'RunAntiVirusScan',
+    rewrite: (answer) => editBody(answer, (body) => (body['id'] = randomUUID())),
+  },
+] as const satisfies readonly AnswerFault[];

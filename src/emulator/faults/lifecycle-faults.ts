@@ -14,4 +14,14 @@ export const LIFECYCLE_FAULTS = [
       'A cancel of an action that reached Succeeded by itself (its device finished it) answers 200 and turns it Cancelled; a seeded Succeeded, Failed or Cancelled one is refused.',
     store: { finishedCancellable: true },
   },
+  {
+    // An age check standing in for a TimeOut the status never shows: the stuck action a client most
+    // wants to cancel (docs/contract.md#after-cancel) is the one refused.
+    name: 'stale-active-cancel-refused',
+    seam: 'store',
+    breaks: ['CANCEL.OK'],
+    description:
+      'A cancel of an action created more than a day ago is refused with 400 BadRequest, though it still reads Pending or InProgress; a younger one is cancelled.',
+    store: { staleCancelRefusedAfterMs: 86_400_000 },
+  },
 ] as const satisfies readonly StoreFault[];

@@ -59,6 +59,10 @@ export function cancelHandler(
         );
       return { kind: 'refused-final', action };
     }
+    // The store policy may refuse the cancel of an action that has waited long for its device.
+    const stale = store.staleCancelRefusedAfterMs;
+    if (stale > 0 && nowMs - action.creationMs > stale)
+      throw new WireError('BadRequest', `Machine action ${action.id} has expired and cannot be cancelled.`);
     const before = { ...action };
     if (store.runningCancelKeepsDevice && action.status === 'InProgress')
       ctx.state.actions.stillBlocking.add(action.id.toLowerCase());

@@ -60,6 +60,10 @@ export interface StorePolicy {
   // Above 0: an action cancelled while active reads Succeeded this much later, as when a device's late
   // completion report overwrites the cancellation. The contract: 0, never (Cancelled is final).
   completionOvertakesCancelAfterMs: number;
+  // Above 0: a cancel of an active action created longer ago than this is refused with 400, though the
+  // action still reads active (an age check standing in for the TimeOut the status never shows). The
+  // contract: 0, never (an active action is cancelled however long it has waited for its device).
+  staleCancelRefusedAfterMs: number;
 }
 
 export const CONTRACT_STORE: StorePolicy = {
@@ -85,4 +89,5 @@ export const CONTRACT_STORE: StorePolicy = {
   ignoresUncommented: false,
   unstoredUncommented: false,
   completionOvertakesCancelAfterMs: 0,
+  staleCancelRefusedAfterMs: 0,
 };

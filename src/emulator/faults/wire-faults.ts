@@ -26,8 +26,9 @@ export const WIRE_FAULTS = [
     name: 'truncated-versioned-body',
     seam: 'wire',
     breaks: [],
-    // CANCEL.TENANT, CANCEL.NOTFOUND, CANCEL.BADID, CANCEL.FINAL, CANCEL.TIMEOUT, CANCEL.FIELDS and
-    // PERM.NONE try their cancel under /api/v1.0 too; GET.NOTFOUND and the AUTH requirements a call there.
+    // CANCEL.TENANT, CANCEL.NOTFOUND, CANCEL.BADID, CANCEL.FINAL, CANCEL.TIMEOUT, CANCEL.FIELDS,
+    // CANCEL.BODY, HDR.CONTENTTYPE and PERM.NONE try their cancel under /api/v1.0 too; GET.NOTFOUND,
+    // RATE.RETRYAFTER and the AUTH requirements a call there.
     errors: [
       'PATH.VERSIONED',
       'CANCEL.TENANT',
@@ -43,6 +44,9 @@ export const WIRE_FAULTS = [
       'AUTH.EXPIRED',
       'AUTH.SCHEME',
       'AUTH.AUDIENCE',
+      'CANCEL.BODY',
+      'HDR.CONTENTTYPE',
+      'RATE.RETRYAFTER',
     ],
     description:
       'Answers under /api/v1.0 declare a Content-Length larger than the bytes sent, then the connection ends.',

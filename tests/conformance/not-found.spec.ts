@@ -129,6 +129,12 @@ suite('tenant isolation', () => {
         if (typeof value === 'string' && value)
           queries.push([what, { $filter: `${name} eq '${value.replaceAll("'", "''")}'` }]);
       }
+      // And by its creation time, the documented range filter (a DateTimeOffset literal is written bare).
+      if (typeof action.creationDateTimeUtc === 'string' && action.creationDateTimeUtc)
+        queries.push([
+          'filtered from its creation time',
+          { $filter: `creationDateTimeUtc ge ${action.creationDateTimeUtc}` },
+        ]);
       const lists = queries.flatMap(([what, query]) => [
         { what, query, versioned: false },
         { what: `${what} under /api/v1.0`, query, versioned: true },

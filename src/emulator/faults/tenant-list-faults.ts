@@ -47,4 +47,13 @@ export const TENANT_LIST_FAULTS = [
       "A list whose $filter names status shows every tenant's matching actions (an index of statuses without the tenant check); one filtered by id, machineId or requestor, or unfiltered, keeps to the caller's tenant.",
     store: { crossTenantListFilters: ['status'] },
   },
+  {
+    // A time index, as a status index, holds every tenant's actions: a range over it needs the tenant too.
+    name: 'tenant-leak-list-by-creation-time',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A list whose $filter names creationDateTimeUtc shows every tenant's matching actions (a time index without the tenant check); one filtered by id, machineId, requestor, type or status, or unfiltered, keeps to the caller's tenant.",
+    store: { crossTenantListFilters: ['creationDateTimeUtc'] },
+  },
 ] as const satisfies readonly StoreFault[];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ACTION_TYPES,
   cancelActive,
   expect,
   field,
@@ -66,6 +67,23 @@ suite('cancel of an active action', () => {
             `cancellationDateTimeUtc ${String(cancelledAt)} ${where} is not before creationDateTimeUtc ${String(createdAt)}`,
           ).toBe(true);
         }
+        // The cancel page limits cancel by state, never by type (docs/contract.md#cancel): on emulators
+        // every other documented type keeps the Comment too, once (a tenant run starts only scans).
+        if (status === 'Pending' && driver.mode !== 'tenant')
+          for (const type of ACTION_TYPES.filter((t) => t !== 'RunAntiVirusScan')) {
+            const other = await need(driver.activeActionOfType(type));
+            const sent = `conformance: fields of the ${type} action café ${randomUUID()}`;
+            const cancel = await cancelActive(driver, api, other.id, { Comment: sent });
+            expect(cancel, `the cancel of the ${type} action`).toHaveStatus(200);
+            const seen = await firstCancelled(driver, api, other.id, cancel);
+            for (const answer of [seen, seen === cancel ? await readAction(api, other.id) : undefined])
+              if (answer && statusOf(answer) === 'Cancelled')
+                expect(
+                  field(answer, 'cancellationComment'),
+                  `cancellationComment of the cancelled ${type} action (${answer === cancel ? 'its 200' : 'a GET'}) is the Comment sent`,
+                ).toBe(sent);
+            expect(seen, `the ${type} action shows Cancelled within the bounded wait`).toBeDefined();
+          }
         // A versioned route may render a running action's cancel its own way. Only here: an InProgress
         // action is arranged on an emulator alone, so a tenant starts nothing more for it.
         if (status === 'InProgress') {

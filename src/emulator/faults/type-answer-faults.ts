@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { outcomeOf } from '../http/answer.ts';
 import { editBody } from './answer-edits.ts';
-import { CANCEL, on } from './exchange-filters.ts';
+import { CANCEL, GET, on } from './exchange-filters.ts';
 import type { AnswerFault } from './fault-entry.ts';
 
 // Faults of what a cancel answers for actions of some types and not others (the answer seam, as
@@ -17,5 +17,22 @@ export const TYPE_ANSWER_FAULTS = [
     applies: (x) =>
       on(CANCEL, 'cancelled')(x) && outcomeOf(x, 'cancelled')!.before.type !== 'RunAntiVirusScan',
     rewrite: (answer) => editBody(answer, (body) => (body['id'] = randomUUID())),
+  },
+  {
+    // The comment kept where scans keep theirs, and nowhere for the other types.
+    name: 'non-scan-cancel-comment-dropped',
+    seam: 'answer',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      "A cancelled action other than a scan shows cancellationComment null, in the cancel's 200 and on GETs; a scan shows the Comment sent.",
+    applies: (x) => {
+      const action = outcomeOf(x, 'cancelled')?.after ?? outcomeOf(x, 'found')?.action;
+      return (
+        (on(CANCEL, 'cancelled')(x) || on(GET, 'found')(x)) &&
+        action?.status === 'Cancelled' &&
+        action.type !== 'RunAntiVirusScan'
+      );
+    },
+    rewrite: (answer) => editBody(answer, (body) => (body['cancellationComment'] = null)),
   },
 ] as const satisfies readonly AnswerFault[];

@@ -48,14 +48,19 @@ for (const [spent, calls] of [
     expect(counted?.total).toBe(calls + 1);
   });
 
-// A test's own cancel still keeps to the share: it waits, on the run's clock, for the minute to free.
-test("a test's cancel with the minute share spent waits on the run's clock for the window", async () => {
+// A scan to cancel, with the operator's five cancels of the minute (the share's) spent.
+async function minuteOfCancelsSpent() {
   const { state, clock } = device();
   const driver = new TenantDriver(state);
   const action = await driver.activeAction();
   const key = state.quotaKey('operator');
   for (let i = 0; i < 5; i++) expect(state.ledger.tryReserve(key, CANCEL)).toBe(0);
-  const api = await driver.client('operator');
+  return { state, clock, action, api: await driver.client('operator') };
+}
+
+// A test's own cancel still keeps to the share: it waits, on the run's clock, for the minute to free.
+test("a test's cancel with the minute share spent waits on the run's clock for the window", async () => {
+  const { clock, action, api } = await minuteOfCancelsSpent();
   expect((await api.cancel(action.id, { Comment: 'c' })).status).toBe(200);
   expect(clock.slept).toContain(60_000);
 });
@@ -77,12 +82,7 @@ test("the teardown's reads are sent when the run's minute share of reads is spen
 // A call without Authorization spends nothing of the app's quota, however the tenant counts its limits:
 // counted, the two of a read-only run made its cancels 51, one more than the default share's minute.
 test('a cancel sent without Authorization is neither held nor counted by the quota ledger', async () => {
-  const { state, clock } = device();
-  const driver = new TenantDriver(state);
-  const action = await driver.activeAction();
-  const key = state.quotaKey('operator');
-  for (let i = 0; i < 5; i++) expect(state.ledger.tryReserve(key, CANCEL)).toBe(0);
-  const api = await driver.client('operator');
+  const { state, clock, action, api } = await minuteOfCancelsSpent();
   await api.cancel(action.id, { Comment: 'c' }, { authorization: null });
   expect(clock.slept.filter((ms) => ms > 30_000)).toEqual([]);
   expect(state.ledger.report().calls.find((c) => c.operationId === CANCEL)?.total).toBe(5);

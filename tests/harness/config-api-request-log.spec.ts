@@ -42,18 +42,13 @@ test("Playwright's API and channel logs print a request's Authorization header w
     const context = await request.newContext();
     await context.fetch('http://127.0.0.1:9/', { headers: { authorization: 'Bearer logged-token-value' }, timeout: 2000 }).catch(() => {});
     await context.dispose();`;
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: repoRoot,
-    env: { ...process.env, DEBUG: 'pw:api' },
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
-  expect(run.stderr).toContain('authorization: Bearer logged-token-value');
-  const channel = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: repoRoot,
-    env: { ...process.env, DEBUG: 'pw:channel' },
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
-  expect(channel.stderr).toContain('"value":"Bearer logged-token-value"');
+  const logged = (debug: string) =>
+    spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: repoRoot,
+      env: { ...process.env, DEBUG: debug },
+      encoding: 'utf8',
+      timeout: 20_000,
+    }).stderr;
+  expect(logged('pw:api')).toContain('authorization: Bearer logged-token-value');
+  expect(logged('pw:channel')).toContain('"value":"Bearer logged-token-value"');
 });

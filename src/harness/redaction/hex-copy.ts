@@ -1,11 +1,11 @@
 import { CopyWriter, type DecodedCopy } from './decoded-copy.ts';
 
 // A secret echoed hex-encoded (a debug dump of the Authorization header, or of the form body a token
-// endpoint was sent, in either case): no registered form matches it, and base64-copy.ts reads such a
-// run as base64. Each long run of hex digits is decoded from its start, each byte a Latin-1 character
-// with a NUL after the run, and the copy is searched as a text is. A run shorter than MIN_RUN holds no
-// token (8 characters or more); one whose first bytes are not printable ASCII (a machine id, a hash, a
-// GUID's parts) is passed over undecoded.
+// endpoint was sent, in either case): no registered form matches it, and base64-copy.ts passes a run
+// of hex digits over (a GUID, a machine id). Each long run of hex digits is decoded from its start,
+// each byte a Latin-1 character with a NUL after the run, and the copy is searched as a text is. A
+// run shorter than MIN_RUN holds no token (8 characters or more); one whose first bytes are not
+// printable ASCII (a machine id, a hash, a GUID's parts) is passed over undecoded.
 const MIN_RUN = 32;
 const MAX_RUN = 128 * 1024;
 const ASCII_PREFIX = 8;

@@ -103,3 +103,24 @@ test('with the app scope, a read waits once the minute share is spent on cancels
   for (let i = 0; i < 5; i++) expect(apart.ledger.tryReserve(own, CANCEL)).toBe(0);
   expect(apart.ledger.tryReserve(own, 'GetMachineAction')).toBe(0);
 });
+
+// The hour share too: 75 calls an hour at this share, cancels and reads together, and the next call of
+// any operation is refused (per operation, the list has its own 75).
+test('with the app scope, the hour share holds every operation together', () => {
+  for (const scope of ['app', 'operation'] as const) {
+    const clock = fakeClock();
+    const { state } = tenant(
+      { quotaShare: 0.05, quotaScope: scope },
+      () => ({ status: 200, body: {} }),
+      clock,
+    );
+    const key = state.quotaKey('operator');
+    // Over the hour, 46 s apart: never more than two in a minute.
+    const at = (i: number) => clock.now() - 3_500_000 + i * 46_000;
+    for (let i = 0; i < 75; i++)
+      expect(state.ledger.tryReserve(key, i % 2 ? 'GetMachineAction' : CANCEL, false, at(i))).toBe(0);
+    const list = () => state.ledger.tryReserve(key, 'ListMachineActions');
+    if (scope === 'app') expect(list).toThrow(QuotaExceededError);
+    else expect(list()).toBe(0);
+  }
+});

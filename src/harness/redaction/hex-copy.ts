@@ -50,8 +50,10 @@ function hexRuns(s: string): [number, number][] {
       if (start < 0) start = i;
       continue;
     }
-    if (start >= 0 && i - start >= MIN_RUN && i - start <= MAX_RUN && printable(s, start))
-      runs.push([start, i]);
+    // Or from its second digit: a hex letter glued before the dump ("data4265...") began the run there.
+    if (start >= 0 && i - start >= MIN_RUN && i - start <= MAX_RUN)
+      if (printable(s, start)) runs.push([start, i]);
+      else if (printable(s, start + 1)) runs.push([start + 1, i]);
     start = -1;
   }
   return runs;

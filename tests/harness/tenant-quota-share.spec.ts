@@ -97,11 +97,14 @@ test('with the app scope, a read waits once the minute share is spent on cancels
   const key = state.quotaKey('operator');
   for (let i = 0; i < 5; i++) expect(state.ledger.tryReserve(key, CANCEL)).toBe(0);
   expect(state.ledger.tryReserve(key, 'GetMachineAction')).toBeGreaterThan(0);
+  // reports/quota.json says which share it kept.
+  expect(state.ledger.report().scope).toBe('app');
   // Per operation (the default), the same read is sent at once.
   const apart = tenant({ quotaShare: 0.05 }, () => ({ status: 200, body: {} }), fakeClock()).state;
   const own = apart.quotaKey('operator');
   for (let i = 0; i < 5; i++) expect(apart.ledger.tryReserve(own, CANCEL)).toBe(0);
   expect(apart.ledger.tryReserve(own, 'GetMachineAction')).toBe(0);
+  expect(apart.ledger.report().scope).toBe('operation');
 });
 
 // The hour share too: 75 calls an hour at this share, cancels and reads together, and the next call of

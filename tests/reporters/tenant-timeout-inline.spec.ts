@@ -38,7 +38,12 @@ test('a cancel that takes its time', ${details('CANCEL.OK')}, async () => {
   writeFileSync(join(dir, 'reports', 'quota.json'), '{"runId":"earlier","calls":[]}');
   writeFileSync(join(dir, 'reports', 'tenant-ledger.json'), '{"runId":"earlier","actions":[{"id":"old"}]}');
   const run = await runInline(dir, ['--global-timeout=1000']);
-  expect(run.json('reports/quota.json')).toEqual({ runId: 'run-out-of-time', share: 0.5, calls: [] });
+  expect(run.json('reports/quota.json')).toEqual({
+    runId: 'run-out-of-time',
+    share: 0.5,
+    scope: 'operation',
+    calls: [],
+  });
   expect(run.json('reports/tenant-ledger.json')).toEqual({ runId: 'run-out-of-time', actions: [] });
   expect(run.json<{ summary: { exitCode: number } }>('reports/compliance.json').summary.exitCode).toBe(2);
   // The runner stops its worker as it exits; a worker that reached the test may outlive it long enough

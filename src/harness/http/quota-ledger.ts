@@ -36,6 +36,8 @@ export interface QuotaLedgerOptions {
 export interface QuotaReport {
   runId: string;
   share: number;
+  // What the share is of: each operation's limits, or all of an app's calls together (MDE_QUOTA_SCOPE).
+  scope: 'operation' | 'app';
   calls: { caller: string; operationId: string; total: number; peakPerMinute: number; limit: RateLimit }[];
 }
 
@@ -152,6 +154,7 @@ export class QuotaLedger {
     return {
       runId: this.options.runId,
       share: this.options.share,
+      scope: this.options.scope ?? 'operation',
       calls: Object.entries(state.totals)
         .filter(([key]) => ofCaller(key.split('|')[0]!))
         .map(([key, total]) => {

@@ -15,6 +15,7 @@ interface QuotaCall {
 interface ShardQuota {
   runId?: string;
   share?: number;
+  scope?: string;
   calls?: QuotaCall[];
 }
 
@@ -38,6 +39,7 @@ export function mergedQuota(shards: RunRecords[]): RunRecords['quota'] {
   return {
     runIds: [...new Set(quotas.flatMap(({ quota }) => (quota.runId ? [quota.runId] : [])))],
     share: quotas[0]!.quota.share,
+    ...(quotas[0]!.quota.scope ? { scope: quotas[0]!.quota.scope } : {}),
     shards: quotas.flatMap(({ shard }) => (shard ? [`${shard.current}/${shard.total}`] : [])),
     calls: [...calls.values()].sort(
       (a, b) => a.caller.localeCompare(b.caller) || a.operationId.localeCompare(b.operationId),

@@ -39,7 +39,7 @@ test('where JSON breaks is said without quoting the text around it', () => {
 test('a file of JSON nested deeper than any profile, seed or records file is named as such, in one line', () => {
   const file = join(tempDir('json-depth-'), 'profile.json');
   writeFileSync(file, `{"readings": ${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`);
-  expect(() => parseUserJson(readFileSync(file, 'utf8'))).toThrow(JsonTooDeepError);
+  expect(() => parseUserJson(readFileSync(file))).toThrow(JsonTooDeepError);
   expect(profileFileProblem(file)).toBe(
     `names ${file}, which is not valid JSON (nested deeper than ${MAX_JSON_DEPTH} levels)`,
   );

@@ -53,3 +53,31 @@ test('a UTF-8 file, with or without a byte order mark, is not taken for UTF-16',
     expect(profileFileProblem(file)).toMatch(/^is not a valid profile: /);
   }
 });
+
+// The JSON check read the text decoded as UTF-8, where UTF-16's non-ASCII characters had become
+// U+FFFD and shifted its zeros out of step, and any file starting with two U+FFFD was "UTF-16". It
+// now reads the bytes, as the .env check does (utf16-bytes.ts).
+test('a profile file in UTF-16 without a byte order mark, mostly beyond ASCII, is named as such', () => {
+  const file = join(tempDir('json-utf16-'), 'staging.profile.json');
+  for (const bytes of [
+    utf16('{"name": "日本語のプロファイル、一覧"}', false),
+    utf16('{"name": "日本語のプロファイル、一覧"}', false).swap16(),
+    Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('{"name": "Überprüfung"}', 'utf16le').swap16()]),
+  ]) {
+    writeFileSync(file, bytes);
+    expect(profileFileProblem(file)).toMatch(/which is not valid JSON \(UTF-16 encoded, /);
+  }
+});
+
+test('a UTF-8 file starting with two replacement characters is not taken for UTF-16', () => {
+  const file = join(tempDir('json-utf16-'), 'profile.json');
+  writeFileSync(file, '\ufffd\ufffd{"profileVersion": 1}');
+  expect(profileFileProblem(file)).toBe(`names ${file}, which is not valid JSON (unexpected text)`);
+});
+
+// Zeros in a quarter of the bytes made a .env "UTF-16"; a JSON file's were named as NULs, as they are.
+test('a profile file with zeros in a quarter of its bytes, not alternating, is named by its NUL', () => {
+  const file = join(tempDir('json-utf16-'), 'profile.json');
+  writeFileSync(file, Buffer.concat([Buffer.from('{"profileVersion": 1}'), Buffer.alloc(8)]));
+  expect(profileFileProblem(file)).toMatch(/which is not valid JSON \(a NUL byte at position 21: /);
+});

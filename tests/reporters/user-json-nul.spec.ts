@@ -8,9 +8,9 @@ import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);
 
-function thrown(text: string): unknown {
+function thrown(file: string | Uint8Array): unknown {
   try {
-    parseUserJson(text);
+    parseUserJson(typeof file === 'string' ? Buffer.from(file) : file);
   } catch (error) {
     return error;
   }
@@ -32,7 +32,7 @@ test('a JSON file ending in zeros is named by its NUL, not as UTF-16', () => {
 test('UTF-16 without a byte order mark is still UTF-16, either byte order', () => {
   const little = Buffer.from('{"apps": [], "machines": []}', 'utf16le');
   const big = Buffer.from(little).swap16();
-  for (const bytes of [little, big]) expect(thrown(bytes.toString('utf8'))).toBeInstanceOf(JsonUtf16Error);
+  for (const bytes of [little, big]) expect(thrown(bytes)).toBeInstanceOf(JsonUtf16Error);
 });
 
 test('npm run report names a records file cut short into zeros as such', () => {

@@ -8,15 +8,15 @@ import { CliUsageError } from './usage.ts';
 
 // The seed file, checked whole before anything starts: one line per problem, each with its JSON path.
 export function readSeedFile(file: string): Seed {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     throw new CliUsageError(`--seed: cannot read ${file}: ${unreadableFile(error)}.`);
   }
   let document: unknown;
   try {
-    document = parseUserJson(text);
+    document = parseUserJson(bytes);
   } catch (error) {
     throw new CliUsageError(`--seed ${file}: not valid JSON (${jsonSyntaxWhere(error)}).`);
   }

@@ -18,18 +18,18 @@ const loaded = new Map<string, { mtimeMs: number; document: ProfileDocument }>()
 export function readProfileFile(file: string): ProfileDocument {
   const path = resolve(file);
   let mtimeMs: number;
-  let text: string;
+  let bytes: Buffer;
   try {
     mtimeMs = statSync(path).mtimeMs;
     const cached = loaded.get(path);
     if (cached?.mtimeMs === mtimeMs) return cached.document;
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     throw new ProfileFormatError(`${file}: cannot read the profile file: ${unreadableFile(error)}`);
   }
   let data: unknown;
   try {
-    data = parseUserJson(text);
+    data = parseUserJson(bytes);
   } catch (error) {
     throw new ProfileFormatError(`${file}: not valid JSON (${jsonSyntaxWhere(error)})`);
   }

@@ -6,9 +6,9 @@ import { parseUserJson } from '../../contract/user-json.ts';
 // MDE_EMULATOR_PROFILE_FILE: checked here, as the emulator will read it (JSON, the profile format), so
 // a bad file stops the run before any emulator starts. One sentence, naming the point at fault.
 export function profileFileProblem(path: string): string | undefined {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT'
@@ -17,7 +17,7 @@ export function profileFileProblem(path: string): string | undefined {
   }
   let data: unknown;
   try {
-    data = parseUserJson(text);
+    data = parseUserJson(bytes);
   } catch (error) {
     return `names ${path}, which is not valid JSON (${jsonSyntaxWhere(error)})`;
   }

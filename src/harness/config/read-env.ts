@@ -2,6 +2,7 @@ import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { withoutBom } from '../../contract/user-json.ts';
+import { isUtf16 } from '../../contract/utf16-bytes.ts';
 import { ConfigError } from '../errors.ts';
 
 export type Env = Record<string, string | undefined>;
@@ -74,15 +75,6 @@ function readDotenv(file: string): string {
         : `cannot be read (${file}: ${code ?? 'error'}); make it readable or remove it`;
     throw new ConfigError([{ variable: '.env', problem }]);
   }
-}
-
-// A UTF-16 byte order mark, or the zero bytes UTF-16 gives ASCII text: one of every two bytes (a
-// quarter or more, for text that is not all ASCII), where a UTF-8 file has none, or a stray one.
-function isUtf16(bytes: Buffer): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
-  let zeros = 0;
-  for (const byte of bytes) if (byte === 0) zeros += 1;
-  return zeros > 0 && zeros * 4 >= bytes.length;
 }
 
 function lineOf(bytes: Buffer, offset: number): number {

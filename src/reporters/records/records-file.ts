@@ -39,7 +39,7 @@ export function readRecords(file: string): RunRecords {
 // it, a truncated copy) must read as such, and never quote the file (jsonSyntaxWhere says why).
 function parseJson(file: string): unknown {
   try {
-    return parseUserJson(readFileSync(file, 'utf8'));
+    return parseUserJson(readFileSync(file));
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     throw new Error(

@@ -1,3 +1,4 @@
+import { ALLURE_RESULTS_DIR, TEST_RESULTS_DIR } from './src/contract/report-files.ts';
 import { conformanceConfig } from './src/harness/run/conformance-config.ts';
 import { handedRunPlan } from './src/harness/run/run-plan.ts';
 import { junitOutputFile } from './src/reporters/junit/junit-file.ts';
@@ -9,7 +10,7 @@ import { junitOutputFile } from './src/reporters/junit/junit-file.ts';
 const plan = handedRunPlan() ?? (await import('./src/harness/run/plan-from-config.ts')).planOfThisRunOrExit();
 
 export default conformanceConfig(plan, {
-  outputDir: 'test-results/conformance',
+  outputDir: `${TEST_RESULTS_DIR}/conformance`,
   reporter: [
     // First: a failure marked expected to keep its worker is a failure again for all the others.
     ['./src/reporters/run/kept-worker-reporter.ts'],
@@ -18,6 +19,6 @@ export default conformanceConfig(plan, {
     ['list'],
     ['junit', { outputFile: junitOutputFile() }],
     ['./src/reporters/compliance/compliance-reporter.ts'],
-    ['./src/reporters/allure/allure-reporter.ts', { resultsDir: 'allure-results' }],
+    ['./src/reporters/allure/allure-reporter.ts', { resultsDir: ALLURE_RESULTS_DIR }],
   ],
 });

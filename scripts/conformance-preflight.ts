@@ -1,6 +1,7 @@
 // The preflight of a target the run does not start itself (an emulator already running, a tenant):
 // one readable line and a stopped-run report instead of N failing tests.
 import { resolve } from 'node:path';
+import { TEST_RESULTS_DIR } from '../src/contract/report-files.ts';
 import type { EmulatorTarget, TenantTarget } from '../src/harness/config/target-spec.ts';
 import { ApiAccessError, describeError, isUserError } from '../src/harness/errors.ts';
 import type { SignInError } from '../src/harness/identity/sign-in-error.ts';
@@ -23,7 +24,7 @@ export async function preflightOrStop(
     const { preflight } = await import('../src/harness/preflight/preflight.ts');
     // Each probe waits as long as any exchange may (MDE_REQUEST_TIMEOUT_SECONDS): a slow target is
     // not a dead one. The budget is a last guard over the few probes in a row, each bounded itself.
-    const ledger = { runId: plan.runId, resultsDir: resolve('test-results') };
+    const ledger = { runId: plan.runId, resultsDir: resolve(TEST_RESULTS_DIR) };
     // Before a preflight that may stop the run: its reports must not list an earlier run's actions.
     const { setAsideEarlierLedgers } = await import('../src/harness/drivers/earlier-ledgers.ts');
     setAsideEarlierLedgers(ledger.resultsDir, plan.runId, new Date());

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import '../src/harness/run/closed-output.mjs';
+import { ALLURE_RESULTS_DIR, RECORDS_FILE, REPORTS_DIR, SHARDS_DIR } from '../src/contract/report-files.ts';
 import { unwritableOutputs } from '../src/harness/preflight/preflight-writable.ts';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { allureSwitches } from '../src/reporters/allure/allure-switches.ts';
@@ -10,7 +11,7 @@ import { loadSelectedBaseline } from '../src/reporters/baseline/baseline.ts';
 import { complianceLine } from '../src/reporters/compliance/compliance-line.ts';
 import { writeMergedJunit } from '../src/reporters/junit/merge-junit.ts';
 import { refuseOtherContract } from '../src/reporters/records/records-contract.ts';
-import { RECORDS_FILE, readRecords, writeRecords } from '../src/reporters/records/records-file.ts';
+import { readRecords, writeRecords } from '../src/reporters/records/records-file.ts';
 import { finishRun } from '../src/reporters/run/finish-run.ts';
 import { runDirectory } from '../src/reporters/run/run-directory.ts';
 import { lockRunDirectory } from '../src/reporters/run/run-lock.ts';
@@ -52,7 +53,7 @@ try {
   const { singleFile, skipAllure } = allureSwitches(values, readEnv());
   const { root, env } = runDirectory(values.dir);
   const allureDirs = (values['allure-results'] ?? []).map((given) => ({ given, path: resolve(given) }));
-  const shardsDir = resolve(positionals[0] ?? join(root, 'reports', 'shards'));
+  const shardsDir = resolve(positionals[0] ?? join(root, REPORTS_DIR, SHARDS_DIR));
   const problems = shardArgumentProblems({ positionals, allureDirs, shardsDir });
   if (problems.length > 0) throw new ArgumentProblems(problems);
   const files = shardFiles(shardsDir);
@@ -73,7 +74,7 @@ try {
   process.exitCode = await holdSignalsWhile(
     async () => {
       writeRecords(join(root, RECORDS_FILE), merged);
-      const outDir = join(root, 'reports');
+      const outDir = join(root, REPORTS_DIR);
       const { exitCode, reports } = writeComplianceReports(merged, {
         outDir,
         registry: getRegistry(),
@@ -93,7 +94,7 @@ try {
       // (exit 2), but Allure and the leak scan still run.
       const junit = writeMergedJunit(shardsDir, outDir, { shards: files, records: merged });
       (junit.ok ? console.log : console.error)(junit.line);
-      const results = join(root, 'allure-results');
+      const results = join(root, ALLURE_RESULTS_DIR);
       mkdirSync(results, { recursive: true });
       // Allure result files are named by UUID, so directories from different shards never collide.
       for (const { path } of allureDirs) if (path !== results) cpSync(path, results, { recursive: true });

@@ -4,11 +4,12 @@ import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import { unwritableOutputs } from '../src/harness/preflight/preflight-writable.ts';
 import '../src/harness/run/closed-output.mjs';
+import { RECORDS_FILE, REPORTS_DIR } from '../src/contract/report-files.ts';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { allureSwitches } from '../src/reporters/allure/allure-switches.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline/baseline.ts';
 import { refuseOtherContract } from '../src/reporters/records/records-contract.ts';
-import { RECORDS_FILE, readRecords } from '../src/reporters/records/records-file.ts';
+import { readRecords } from '../src/reporters/records/records-file.ts';
 import { finishRun } from '../src/reporters/run/finish-run.ts';
 import { runDirectory } from '../src/reporters/run/run-directory.ts';
 import { lockRunDirectory } from '../src/reporters/run/run-lock.ts';
@@ -74,7 +75,7 @@ try {
   process.exitCode = await holdSignalsWhile(
     async () => {
       const { reports } = writeComplianceReports(records, {
-        outDir: join(root, 'reports'),
+        outDir: join(root, REPORTS_DIR),
         registry: getRegistry(),
         baseline: loadSelectedBaseline(),
       });

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
+import { OBSERVED_PROFILE_FILE, TARGET_INDEX_JSON, TARGETS_DIR } from '../contract/report-files.ts';
 import type { SigningKey } from '../emulator/index.ts';
 import { targetDirName } from '../reporters/compliance/target-index.ts';
 import { buildObservedProfile } from '../reporters/observed/observed-profile.ts';
-import { OBSERVED_PROFILE_FILE } from '../reporters/observed/observed-profile-file.ts';
 import type { RunRecords } from '../reporters/records/test-record.ts';
 import { calibrate, type OriginalProbe, probeOriginal } from './calibration.ts';
 import { independentCase, profileCase } from './case-names.ts';
@@ -59,14 +59,14 @@ export function probeMatrixOriginals(options: {
 // calibration:<profile> and calibration:independent:<variant>.
 export function calibrateMatrix(options: MatrixCalibrationOptions) {
   const { outDir, records } = options;
-  const perTarget = existsSync(`${outDir}/targets/index.json`);
+  const perTarget = existsSync(`${outDir}/${TARGET_INDEX_JSON}`);
   return Promise.all(
     options.originals.map(({ target, name, probe }) =>
       calibrate(
         {
           name,
           original: { probe },
-          file: `${perTarget ? `${outDir}/targets/${targetDirName(target)}` : outDir}/${OBSERVED_PROFILE_FILE}`,
+          file: `${perTarget ? `${outDir}/${TARGETS_DIR}/${targetDirName(target)}` : outDir}/${OBSERVED_PROFILE_FILE}`,
           causes: records.targets[target] ? buildObservedProfile(records, target).causes : undefined,
         },
         { signingKey: options.signingKey },

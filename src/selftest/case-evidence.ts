@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMPLIANCE_JSON, COMPLIANCE_MD } from '../contract/report-files.ts';
 import type { MatrixIndex, SelftestCase } from './judge-matrix.ts';
 
 // A failed case's line says what went wrong; why is in its target's compliance report, which nothing
@@ -9,8 +10,8 @@ export function withEvidence(cases: SelftestCase[], outDir: string, index: Matri
     const target = c.ok ? undefined : index.targets.find((t) => t.name === c.name);
     if (target?.dir === undefined) return c;
     const dir = join(outDir, target.dir);
-    const reason = firstReason(join(dir, 'compliance.json'), c.requirements ?? []);
-    return { ...c, report: join(dir, 'compliance.md'), ...(reason ? { reason } : {}) };
+    const reason = firstReason(join(dir, COMPLIANCE_JSON), c.requirements ?? []);
+    return { ...c, report: join(dir, COMPLIANCE_MD), ...(reason ? { reason } : {}) };
   });
 }
 

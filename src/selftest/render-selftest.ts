@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { REPORTS_DIR } from '../contract/report-files.ts';
 import type { SelftestCase } from './judge-matrix.ts';
 
 export interface SelftestFigures {
@@ -88,7 +89,7 @@ export function selftestTable(cases: SelftestCase[], figures: SelftestFigures): 
 
 // reports/selftest.md: every case, for people and for the README. `dir` is where it is written, for
 // the links to the failed cases' reports.
-export function selftestMarkdown(cases: SelftestCase[], figures: SelftestFigures, dir = 'reports'): string {
+export function selftestMarkdown(cases: SelftestCase[], figures: SelftestFigures, dir = REPORTS_DIR): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   const row = (c: SelftestCase) => {
     const parts = [cell(c.detail)];

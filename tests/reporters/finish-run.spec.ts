@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RECORDS_FILE } from '../../src/contract/report-files.ts';
 import { quotaKeyOf, tenantQuotaLedger } from '../../src/harness/drivers/tenant-quota.ts';
 import { actionLedgerFile, writeActionLedger } from '../../src/harness/drivers/tenant-reports.ts';
 import { type RunPlan, targetInfo } from '../../src/harness/run/run-plan.ts';
 import type { AllureGenerator } from '../../src/reporters/allure/allure-generate.ts';
 import { RUN_ERRORS_FILE } from '../../src/reporters/allure/allure-run-errors.ts';
-import { RECORDS_FILE } from '../../src/reporters/records/records-file.ts';
 import { finishRun } from '../../src/reporters/run/finish-run.ts';
 import { tenantTarget } from '../harness/tenant-target.ts';
 import { expect, test } from '../helpers/api-test.ts';

@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/contract/contract-files.ts';
+import { RECORDS_FILE } from '../../src/contract/report-files.ts';
 import {
   DEFAULT_FINGERPRINTS_FILE,
   recordIssuedSecret,
 } from '../../src/harness/redaction/secret-fingerprints.ts';
-import { RECORDS_FILE, readRecords, writeRecords } from '../../src/reporters/records/records-file.ts';
+import { readRecords, writeRecords } from '../../src/reporters/records/records-file.ts';
 import type { RunRecords } from '../../src/reporters/records/test-record.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runScript, withoutMdeVariables } from '../helpers/script-env.ts';

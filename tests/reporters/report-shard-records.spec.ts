@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { RECORDS_FILE, writeRecords } from '../../src/reporters/records/records-file.ts';
+import { RECORDS_FILE } from '../../src/contract/report-files.ts';
+import { writeRecords } from '../../src/reporters/records/records-file.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runScript } from '../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';

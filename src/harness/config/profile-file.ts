@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ProfileFormatError, parseProfile } from '../../contract/index.ts';
 import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
+import { OBSERVED_PROFILE_FILE, REPORTS_DIR } from '../../contract/report-files.ts';
 import { parseUserJson } from '../../contract/user-json.ts';
 
 // MDE_EMULATOR_PROFILE_FILE: checked here, as the emulator will read it (JSON, the profile format), so
@@ -12,7 +13,7 @@ export function profileFileProblem(path: string): string | undefined {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT'
-      ? `names ${path}, which does not exist; point it at a profile, e.g. reports/observed-profile.json of a tenant run`
+      ? `names ${path}, which does not exist; point it at a profile, e.g. ${REPORTS_DIR}/${OBSERVED_PROFILE_FILE} of a tenant run`
       : `names ${path}, which cannot be read (${code})`;
   }
   let data: unknown;

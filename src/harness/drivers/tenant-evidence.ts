@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { FullConfig } from '@playwright/test/reporter';
+import { QUOTA_JSON, REPORTS_DIR, TENANT_LEDGER_JSON } from '../../contract/report-files.ts';
 import { type RunPlan, targetDirName } from '../run/run-plan.ts';
 
 // Each tenant target's quota.json and tenant-ledger.json. A run whose one target is a tenant writes
@@ -38,7 +39,7 @@ export async function writeTenantEvidence(
         say(problem);
     } catch (error) {
       say(
-        `the tenant's quota.json and tenant-ledger.json could not be written to ${dir}: ${(error as Error).message}`,
+        `the tenant's ${QUOTA_JSON} and ${TENANT_LEDGER_JSON} could not be written to ${dir}: ${(error as Error).message}`,
       );
     }
   }
@@ -51,5 +52,5 @@ export function reportsDirOf(config: Pick<FullConfig, 'reporter' | 'configFile'>
   const base = dirname(config.configFile ?? resolve('playwright.config.ts'));
   const compliance = config.reporter.find(([name]) => /compliance-reporter\.[cm]?[jt]s$/.test(name));
   const outputDir = (compliance?.[1] as { outputDir?: unknown } | undefined)?.outputDir;
-  return resolve(base, typeof outputDir === 'string' ? outputDir : 'reports');
+  return resolve(base, typeof outputDir === 'string' ? outputDir : REPORTS_DIR);
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isFinal } from '../../contract/index.ts';
+import { QUOTA_JSON, TENANT_LEDGER_JSON } from '../../contract/report-files.ts';
 import { writeWhole } from '../../contract/write-whole.ts';
 import type { TenantTarget } from '../config/target-spec.ts';
 import { tenantQuotaReport } from './tenant-quota.ts';
@@ -30,15 +31,15 @@ export function writeTenantReports(
       return kept.actions;
     } catch (error) {
       problems.push(
-        `${join(dir, f)} could not be read (${(error as Error).message.split('\n')[0]}): the actions of that worker are missing from tenant-ledger.json`,
+        `${join(dir, f)} could not be read (${(error as Error).message.split('\n')[0]}): the actions of that worker are missing from ${TENANT_LEDGER_JSON}`,
       );
       return [];
     }
   });
   problems.push(...mayStillRun(actions as LedgerEntry[]));
   mkdirSync(reportsDir, { recursive: true });
-  writeWhole(join(reportsDir, 'quota.json'), `${JSON.stringify(quota, null, 2)}\n`);
-  writeWhole(join(reportsDir, 'tenant-ledger.json'), `${JSON.stringify({ runId, actions }, null, 2)}\n`);
+  writeWhole(join(reportsDir, QUOTA_JSON), `${JSON.stringify(quota, null, 2)}\n`);
+  writeWhole(join(reportsDir, TENANT_LEDGER_JSON), `${JSON.stringify({ runId, actions }, null, 2)}\n`);
   return problems;
 }
 

@@ -1,23 +1,37 @@
 import { accessSync, constants, readdirSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  ALLURE_REPORT_DIR,
+  ALLURE_RESULTS_DIR,
+  COMPLIANCE_JSON,
+  COMPLIANCE_MD,
+  JUNIT_XML,
+  OBSERVED_PROFILE_FILE,
+  PARTIAL_OBSERVED_PROFILE_FILE,
+  QUOTA_JSON,
+  RECORDS_NAME,
+  REPORTS_DIR,
+  TENANT_LEDGER_JSON,
+  TEST_RESULTS_DIR,
+} from '../../contract/report-files.ts';
 
 // Where a run writes its evidence. A run that could not write there ran every test (a tenant run for
 // hours) and then lost its reports with a stack trace; the problem is said before the run starts.
-const OUTPUTS = ['test-results', 'reports', 'allure-results', 'allure-report'];
+const OUTPUTS = [TEST_RESULTS_DIR, REPORTS_DIR, ALLURE_RESULTS_DIR, ALLURE_REPORT_DIR];
 
-// The files a run writes by these names (src/reporters, which this side may not import, names them):
+// The files a run writes by these names (src/contract/report-files.ts names them):
 // a directory in the place of one failed as EISDIR once the tests had run, after compliance.json
 // was written, so the run exited 0 on a report it had not finished, or 2 with the rest lost.
 const WRITTEN_FILES: Record<string, string[]> = {
-  'test-results': ['compliance-records.json'],
-  reports: [
-    'compliance.json',
-    'compliance.md',
-    'junit.xml',
-    'observed-profile.json',
-    'observed-profile.partial.json',
-    'quota.json',
-    'tenant-ledger.json',
+  [TEST_RESULTS_DIR]: [RECORDS_NAME],
+  [REPORTS_DIR]: [
+    COMPLIANCE_JSON,
+    COMPLIANCE_MD,
+    JUNIT_XML,
+    OBSERVED_PROFILE_FILE,
+    PARTIAL_OBSERVED_PROFILE_FILE,
+    QUOTA_JSON,
+    TENANT_LEDGER_JSON,
   ],
 };
 

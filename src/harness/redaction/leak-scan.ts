@@ -11,6 +11,12 @@ import {
   statSync,
 } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import {
+  ALLURE_REPORT_DIR,
+  ALLURE_RESULTS_DIR,
+  REPORTS_DIR,
+  TEST_RESULTS_DIR,
+} from '../../contract/report-files.ts';
 import type { Env } from '../config/read-env.ts';
 import { buildNeedles, type LeakFinding, scanBuffer } from './leak-search.ts';
 import { type Fingerprint, fingerprintsFile, readFingerprints } from './secret-fingerprints.ts';
@@ -20,10 +26,10 @@ import { type Fingerprint, fingerprintsFile, readFingerprints } from './secret-f
 // fingerprint), and for anything shaped like a JWT, an Entra client secret or a PEM private key. A finding names the file and
 // what kind of secret it is, never the secret.
 export const SCANNED_DIRS = [
-  'reports',
-  'test-results',
-  'allure-results',
-  'allure-report',
+  REPORTS_DIR,
+  TEST_RESULTS_DIR,
+  ALLURE_RESULTS_DIR,
+  ALLURE_REPORT_DIR,
   'blob-report',
   'playwright-report',
 ];

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { TEST_RESULTS_DIR } from '../../contract/report-files.ts';
 import { registerSecret } from './redact.ts';
 import { secretCore } from './secret-core.ts';
 
 // Tokens issued during a run live in worker memory only, yet the leak scan runs afterwards in another
 // process. So each issued secret leaves a SHA-256 fingerprint (and its length, to know which candidate
 // strings to hash) in a file; the value itself is never written anywhere.
-export const DEFAULT_FINGERPRINTS_FILE = 'test-results/.secrets-fingerprints';
+export const DEFAULT_FINGERPRINTS_FILE = `${TEST_RESULTS_DIR}/.secrets-fingerprints`;
 
 export interface Fingerprint {
   sha256: string;

@@ -4,6 +4,7 @@ import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { repoRoot } from '../../contract/contract-files.ts';
+import { ALLURE_REPORT_DIR, ALLURE_RESULTS_DIR } from '../../contract/report-files.ts';
 import { compileCacheEnv } from '../../harness/run/compile-cache.ts';
 
 // The Allure 3 report (Node only, no Java, no network) from allure-results/ with allurerc.mjs, made
@@ -87,12 +88,12 @@ export function startAllureGenerator(
     pid: child.pid,
     async generate(onWritten) {
       const started = performance.now();
-      if (!existsSync(join(cwd, 'allure-results'))) {
+      if (!existsSync(join(cwd, ALLURE_RESULTS_DIR))) {
         child.kill();
-        return { generated: false, durationMs: 0, message: 'no allure-results/ to generate from' };
+        return { generated: false, durationMs: 0, message: `no ${ALLURE_RESULTS_DIR}/ to generate from` };
       }
       // A single-file report after a multi-file one would otherwise sit next to the old app bundle.
-      rmSync(join(cwd, 'allure-report'), { recursive: true, force: true });
+      rmSync(join(cwd, ALLURE_REPORT_DIR), { recursive: true, force: true });
       // Told before the first await: the caller's synchronous work that follows (the leak scan) then
       // runs beside the generation instead of before it. The child reads the line once it is loaded.
       // Its priority stays low: raising it back needs privileges most users do not have (EACCES).
@@ -116,7 +117,7 @@ export function startAllureGenerator(
       return {
         generated: true,
         durationMs,
-        message: `allure-report/ generated in ${durationMs} ms`,
+        message: `${ALLURE_REPORT_DIR}/ generated in ${durationMs} ms`,
         qualityGate: !gate?.ran
           ? 'not run: it needs Node 22 or later; the exit code of the run is the gate'
           : gate.failed.length === 0

@@ -4,6 +4,7 @@ import type { TestResult as AllureTestResult, StepResult } from 'allure-js-commo
 import { Stage, Status } from 'allure-js-commons';
 import type { Writer } from 'allure-js-commons/sdk/reporter';
 import { AllureReporter } from 'allure-playwright';
+import { ALLURE_RESULTS_DIR } from '../../contract/report-files.ts';
 import { findingsOf } from '../../harness/evidence/finding.ts';
 import { type RunPlan, targetOfTest } from '../../harness/run/run-plan.ts';
 import { outcomeOf } from '../records/test-outcome.ts';
@@ -47,7 +48,7 @@ export default class ConformanceAllureReporter extends AllureReporter {
   private readonly retriedNoVerdict = new Set<string>();
 
   constructor(options: AllureReporterOptions = {}) {
-    const resultsDir = options.resultsDir ?? 'allure-results';
+    const resultsDir = options.resultsDir ?? ALLURE_RESULTS_DIR;
     super({ resultsDir });
     this.resultsDir = resultsDir;
     this.writer = new AllureResultsWriter(resultsDir);

@@ -1,3 +1,4 @@
+import { COMPLIANCE_MD } from '../../contract/report-files.ts';
 import type { ExitCode } from '../run/run-outcome.ts';
 import { type ComplianceReport, narrowedRun, partialRun } from './compliance-report.ts';
 
@@ -24,5 +25,5 @@ export function complianceLine(outDir: string, exitCode: ExitCode, reports: Comp
           ? `${noVerdict} of ${only!.requirements} requirements reached no verdict (ERROR)`
           : undefined,
       ].filter(Boolean);
-  return `compliance: ${outDir}/compliance.md (exit code ${[exitCode, ...notes].join(', ')})`;
+  return `compliance: ${outDir}/${COMPLIANCE_MD} (exit code ${[exitCode, ...notes].join(', ')})`;
 }

@@ -9,6 +9,7 @@ import type {
   TestResult,
 } from '@playwright/test/reporter';
 import { getRegistry } from '../../contract/index.ts';
+import { RECORDS_FILE, REPORTS_DIR } from '../../contract/report-files.ts';
 import { findingsOf } from '../../harness/evidence/finding.ts';
 import { isListingRun } from '../../harness/run/listing-run.ts';
 import { resultsDirOf } from '../../harness/run/results-dir.ts';
@@ -18,7 +19,7 @@ import { junitFileOf } from '../junit/junit-file.ts';
 import { alignJunitFile } from '../junit/junit-outcomes.ts';
 import { junitProperties } from '../junit/junit-properties.ts';
 import { whyNotStarted } from '../records/record-from-test.ts';
-import { RECORDS_FILE, shardRecordsFile, writeRecords } from '../records/records-file.ts';
+import { shardRecordsFile, writeRecords } from '../records/records-file.ts';
 import { recordsOfTests } from '../records/records-of-tests.ts';
 import { outcomeOf } from '../records/test-outcome.ts';
 import type { RunError, RunRecords, TargetInfo } from '../records/test-record.ts';
@@ -97,7 +98,7 @@ export default class ComplianceReporter implements Reporter {
       });
     const records = this.collect(result);
     const base = this.baseDir();
-    const outDir = resolve(base, this.options.outputDir ?? 'reports');
+    const outDir = resolve(base, this.options.outputDir ?? REPORTS_DIR);
     // Out of time (--global-timeout), Playwright skips the global teardown that writes a tenant's
     // evidence: what the workers have kept so far replaces an earlier run's files, never left beside
     // this run's report (npm run conformance writes it again once Playwright has exited).

@@ -1,3 +1,4 @@
+import { COMPLIANCE_JSON } from '../../contract/report-files.ts';
 import { schemaProblems } from '../schema-check.ts';
 import type { ComplianceReport } from './compliance-report.ts';
 import { scrubValue } from './scrub.ts';
@@ -8,6 +9,6 @@ export function renderJson(report: ComplianceReport): string {
   const clean = scrubValue(report);
   const problems = schemaProblems('compliance-report.schema.json', clean);
   if (problems.length > 0)
-    throw new Error(`compliance.json would not match its schema: ${problems.slice(0, 5).join('; ')}`);
+    throw new Error(`${COMPLIANCE_JSON} would not match its schema: ${problems.slice(0, 5).join('; ')}`);
   return `${JSON.stringify(clean, null, 2)}\n`;
 }

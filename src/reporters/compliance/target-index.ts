@@ -1,3 +1,4 @@
+import { COMPLIANCE_MD, TARGETS_DIR } from '../../contract/report-files.ts';
 import { targetDirName } from '../../harness/run/run-plan.ts';
 import { worstOf } from '../run/run-outcome.ts';
 import type { ComplianceReport } from './compliance-report.ts';
@@ -33,7 +34,7 @@ export function renderTargetIndex(reports: ComplianceReport[]): { json: string; 
     `# Compliance matrix: ${reports.length} targets`,
     '',
     `Suite ${first.suite.version}${first.suite.commit ? ` (commit ${first.suite.commit.slice(0, 12)})` : ''}, contract ${first.suite.contractHash}, ${first.runId ? `run ${first.runId}, ` : ''}started ${first.startedAt}, generated ${first.generatedAt}.`,
-    'Each target has its own report in targets/<name>/compliance.md.',
+    `Each target has its own report in ${TARGETS_DIR}/<name>/${COMPLIANCE_MD}.`,
     '',
     `| ID | ${reports.map((r) => r.target.name).join(' | ')} |`,
     `|---|${reports.map(() => '---').join('|')}|`,

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { FullConfig } from '@playwright/test/reporter';
+import { JUNIT_XML, REPORTS_DIR, SHARDS_DIR, shardJunitName } from '../../contract/report-files.ts';
 
 // Where Playwright's JUnit reporter writes. A shard's file holds only its share of the tests, so it goes
 // beside the shard's records, never to reports/junit.xml: `npm run report:merge` writes that one from
@@ -13,7 +14,7 @@ export function junitOutputFile(argv: readonly string[] = process.argv): string 
 
 // Relative to the run's directory; `shard` as Playwright's config and the shard's records hold it.
 export function junitFileFor(shard: { current: number; total: number } | undefined): string {
-  return shard ? `reports/shards/junit-${shard.current}-of-${shard.total}.xml` : 'reports/junit.xml';
+  return shard ? `${REPORTS_DIR}/${SHARDS_DIR}/${shardJunitName(shard)}` : `${REPORTS_DIR}/${JUNIT_XML}`;
 }
 
 export const SHARD_JUNIT_FILE = /^junit-\d+-of-\d+\.xml$/;

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { JUNIT_XML } from '../../contract/report-files.ts';
 import { FINDING_ANNOTATION } from '../../harness/evidence/finding.ts';
 import type { RunRecords, TestRecord } from '../records/test-record.ts';
 import { withRunErrors } from './junit-run-errors.ts';
@@ -29,7 +30,7 @@ const WANTED: Partial<Record<TestRecord['outcome'], CaseKind>> = { errored: 'err
 export function junitAgreeingWith(
   xml: string,
   records: RunRecords,
-  file = 'junit.xml',
+  file = JUNIT_XML,
 ): { xml: string; changed: number } {
   const text = new JunitText();
   const document = text.read(file, xml);

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { JUNIT_XML } from '../../contract/report-files.ts';
 import type { RunRecords, TestRecord } from '../records/test-record.ts';
 import { SHARD_JUNIT_FILE } from './junit-file.ts';
 import { junitAgreeingWith } from './junit-outcomes.ts';
@@ -74,7 +75,7 @@ export function writeMergedJunit(
   reportsDir: string,
   merged: { shards: readonly string[]; records: RunRecords },
 ): { line: string; ok: boolean } {
-  const target = join(reportsDir, 'junit.xml');
+  const target = join(reportsDir, JUNIT_XML);
   const present = existsSync(shardsDir) ? readdirSync(shardsDir).filter((f) => SHARD_JUNIT_FILE.test(f)) : [];
   const wanted = merged.shards.map((records) =>
     records.replace(/^shard-(\d+-of-\d+)\.json$/, 'junit-$1.xml'),

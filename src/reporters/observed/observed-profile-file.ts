@@ -2,9 +2,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { type ProfileDocument, parseProfile } from '../../contract/index.ts';
 import { scrubValue } from '../compliance/scrub.ts';
 
-// The file name, beside each compliance.json (docs/interfaces.md#observed-profile).
-export const OBSERVED_PROFILE_FILE = 'observed-profile.json';
-
 // Writes the observed profile, checked against schemas/observed-profile.schema.json before it is
 // written and again as read back; scrubbed like every report.
 export function writeObservedProfile(file: string, document: ProfileDocument): ProfileDocument {

@@ -4,12 +4,6 @@ import { type ComplianceReport, isPartial } from '../compliance/compliance-repor
 import { EXIT } from '../run/run-outcome.ts';
 import { readObservedProfile } from './observed-profile-file.ts';
 
-// Where an incomplete run's observed profile goes when the one in place reads more
-// (docs/interfaces.md#observed-profile): a run narrowed with --grep, or one that stopped or lost answers
-// half-way, must not replace a full calibration (a tenant run of minutes, with writes and the clock
-// probe) by a file that reads less.
-export const PARTIAL_OBSERVED_PROFILE_FILE = 'observed-profile.partial.json';
-
 // The earlier observed profile that stays in place, and what it reads that this run did not.
 export interface KeptProfile {
   // When the earlier file was written.

@@ -1,16 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
+import { SHARDS_DIR, shardRecordsName } from '../../contract/report-files.ts';
 import { parseUserJson } from '../../contract/user-json.ts';
 import { refuseOtherContract } from './records-contract.ts';
 import { recordsProblems } from './records-shape.ts';
 import type { RunRecords } from './test-record.ts';
 
-// Where the raw records go: `npm run report` rebuilds the reports from this file without a rerun.
-export const RECORDS_FILE = 'test-results/compliance-records.json';
-
 export function shardRecordsFile(reportsDir: string, shard: { current: number; total: number }): string {
-  return `${reportsDir}/shards/shard-${shard.current}-of-${shard.total}.json`;
+  return `${reportsDir}/${SHARDS_DIR}/${shardRecordsName(shard)}`;
 }
 
 export function writeRecords(file: string, records: RunRecords): void {

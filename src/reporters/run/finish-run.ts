@@ -1,6 +1,15 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../contract/contract-files.ts';
+import {
+  ALLURE_REPORT_DIR,
+  ALLURE_RESULTS_DIR,
+  COMPLIANCE_JSON,
+  RECORDS_FILE,
+  REPORTS_DIR,
+  TARGET_INDEX_JSON,
+  TEST_RESULTS_DIR,
+} from '../../contract/report-files.ts';
 import type { Env } from '../../harness/config/read-env.ts';
 import {
   formatFinding,
@@ -17,7 +26,6 @@ import {
 import { writeAllureRunErrors } from '../allure/allure-run-errors.ts';
 import { applyAllureStatuses } from '../allure/allure-statuses.ts';
 import type { ComplianceReport } from '../compliance/compliance-report.ts';
-import { RECORDS_FILE } from '../records/records-file.ts';
 import { EXIT, type ExitCode, readRunOutcome, readShardOutcome, worstOf } from './run-outcome.ts';
 import { scanAsWritten } from './scan-as-written.ts';
 
@@ -50,7 +58,7 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
   const ran = options.run && (await runOutcome(root, options.run, log));
   // A run that wrote no evidence leaves the earlier run's as it was: those reports decide nothing, and
   // Allure would remake (and re-mark) their report.
-  const reports = ran?.wroteNothing ? [] : readWrittenReports(join(root, 'reports'));
+  const reports = ran?.wroteNothing ? [] : readWrittenReports(join(root, REPORTS_DIR));
   // A shard stopped before its tests wrote shard records, no report (stopped-run-report.ts).
   let exitCode =
     ran?.exitCode ??
@@ -61,7 +69,7 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
   if (plan && !ran?.wroteNothing && plan.targets.some((t) => t.spec.mode === 'tenant')) {
     // Again, now that Playwright has exited: a run out of time ends before its global teardown.
     const { writeTenantEvidence } = await import('../../harness/drivers/tenant-evidence.ts');
-    const errors = await writeTenantEvidence(plan, join(root, 'test-results'), join(root, 'reports'));
+    const errors = await writeTenantEvidence(plan, join(root, TEST_RESULTS_DIR), join(root, REPORTS_DIR));
     for (const error of errors) log(`tenant evidence: ${error}`);
     if (errors.length > 0) exitCode = worstOf([exitCode, EXIT.ERRORED]);
   }
@@ -70,17 +78,17 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
   let allure: Promise<AllureGenerateResult> | undefined;
   // A run that ran no test (a --grep that matched nothing) leaves no Allure results: the report in
   // allure-report/ is then an earlier run's, and would read as this one's beside its compliance report.
-  const noResults = !existsSync(join(root, 'allure-results'));
+  const noResults = !existsSync(join(root, ALLURE_RESULTS_DIR));
   if (ran && !ran.wroteNothing && noResults) {
-    const earlier = existsSync(join(root, 'allure-report'));
-    rmSync(join(root, 'allure-report'), { recursive: true, force: true });
+    const earlier = existsSync(join(root, ALLURE_REPORT_DIR));
+    rmSync(join(root, ALLURE_REPORT_DIR), { recursive: true, force: true });
     log(
-      `allure: no test left a result, so no Allure report${earlier ? " (the earlier run's allure-report/ was removed)" : ''}`,
+      `allure: no test left a result, so no Allure report${earlier ? ` (the earlier run's ${ALLURE_REPORT_DIR}/ was removed)` : ''}`,
     );
   }
   // (Without results, the generator started during the run is told so, and stops.)
   if (!options.skipAllure && !ran?.wroteNothing) {
-    const marked = applyAllureStatuses(join(root, 'allure-results'), reports);
+    const marked = applyAllureStatuses(join(root, ALLURE_RESULTS_DIR), reports);
     if (marked.known > 0)
       log(`allure: ${marked.known} result(s) marked as known deviations from the baseline`);
     if (marked.broken > 0) log(`allure: ${marked.broken} result(s) marked broken: they reached no verdict`);
@@ -88,7 +96,7 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
       log(
         `allure: ${marked.failed} retried result(s) marked failed: an earlier attempt failed a contract check`,
       );
-    const runErrors = writeAllureRunErrors(join(root, 'allure-results'), reports);
+    const runErrors = writeAllureRunErrors(join(root, ALLURE_RESULTS_DIR), reports);
     if (runErrors > 0) log(`allure: ${runErrors} run error(s) shown as the report's global errors`);
     allure = (
       options.allure ??
@@ -98,7 +106,7 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
   // Everything but the Allure report is scanned while Allure generates it (another process), then
   // the report's files as they are written.
   let started = performance.now();
-  const { findings, skipped } = scanner.scanDirs(SCANNED_DIRS.filter((d) => d !== 'allure-report'));
+  const { findings, skipped } = scanner.scanDirs(SCANNED_DIRS.filter((d) => d !== ALLURE_REPORT_DIR));
   timings.leakScanMs = performance.now() - started;
   if (allure) {
     const generated = await allure;
@@ -107,7 +115,7 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
     if (!(noResults && ran && !ran.wroteNothing)) log(`allure: ${generated.message}`);
     if (generated.qualityGate) log(`allure quality gate: ${generated.qualityGate}`);
     started = performance.now();
-    const report = reportScan.finish('allure-report');
+    const report = reportScan.finish(ALLURE_REPORT_DIR);
     findings.push(...report.findings);
     skipped.push(...report.skipped);
     timings.leakScanMs += performance.now() - started;
@@ -134,7 +142,7 @@ async function runOutcome(
   run: NonNullable<FinishOptions['run']>,
   log: (line: string) => void,
 ): Promise<{ exitCode: ExitCode; wroteNothing: boolean }> {
-  const reportsDir = join(root, 'reports');
+  const reportsDir = join(root, REPORTS_DIR);
   const outcome =
     readRunOutcome(reportsDir, run.startedAt) ?? readShardOutcome(join(root, RECORDS_FILE), run.startedAt);
   if (outcome) return { exitCode: outcome.exitCode, wroteNothing: false };
@@ -156,12 +164,12 @@ async function runOutcome(
 }
 
 function readWrittenReports(reportsDir: string): ComplianceReport[] {
-  const index = join(reportsDir, 'targets', 'index.json');
+  const index = join(reportsDir, TARGET_INDEX_JSON);
   if (existsSync(index)) {
     const { targets } = JSON.parse(readFileSync(index, 'utf8')) as { targets: { dir: string }[] };
-    return targets.map((t) => readJson(join(reportsDir, t.dir, 'compliance.json')));
+    return targets.map((t) => readJson(join(reportsDir, t.dir, COMPLIANCE_JSON)));
   }
-  const single = join(reportsDir, 'compliance.json');
+  const single = join(reportsDir, COMPLIANCE_JSON);
   return existsSync(single) ? [readJson(single)] : [];
 }
 

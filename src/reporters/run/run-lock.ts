@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TEST_RESULTS_DIR } from '../../contract/report-files.ts';
 
 // One run at a time writes a directory's reports. Two at once (a second terminal, a CI job on a shared
 // workspace) overwrote each other: the first run's compliance.json said the second's verdict, and its
 // Allure results vanished under it ("no allure-results/ to generate from").
-export const RUN_LOCK_FILE = join('test-results', '.run.lock');
+export const RUN_LOCK_FILE = join(TEST_RESULTS_DIR, '.run.lock');
 
 // How long a lock file that is not yet a holder's JSON counts as being written by a run starting.
 const BEING_WRITTEN_MS = 5_000;
@@ -24,7 +25,7 @@ export class RunLockedError extends Error {
 // is taken over. The lock is released when the process exits, however it exits but by a kill.
 export function lockRunDirectory(root: string, command: string, now = new Date()): () => void {
   const file = join(root, RUN_LOCK_FILE);
-  mkdirSync(join(root, 'test-results'), { recursive: true });
+  mkdirSync(join(root, TEST_RESULTS_DIR), { recursive: true });
   const mine: Holder = { pid: process.pid, command, startedAt: now.toISOString() };
   for (let attempt = 0; ; attempt += 1) {
     try {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMPLIANCE_JSON, TARGET_INDEX_JSON } from '../../contract/report-files.ts';
 import type { Verdict } from '../compliance/verdict.ts';
 import type { ErrorCategory, RunRecords } from '../records/test-record.ts';
 
@@ -136,7 +137,7 @@ export function worstOf(codes: readonly ExitCode[]): ExitCode {
 // The run's outcome as its reports say: reports/compliance.json, or the matrix's targets/index.json.
 // Undefined when this run wrote none (a shard, --list).
 export function readRunOutcome(reportsDir: string, since = 0): Outcome | undefined {
-  for (const file of ['compliance.json', join('targets', 'index.json')]) {
+  for (const file of [COMPLIANCE_JSON, TARGET_INDEX_JSON]) {
     const path = join(reportsDir, file);
     if (!existsSync(path)) continue;
     const report = readJson<{

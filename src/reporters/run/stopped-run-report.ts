@@ -1,6 +1,13 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { getRegistry } from '../../contract/index.ts';
+import {
+  ALLURE_REPORT_DIR,
+  ALLURE_RESULTS_DIR,
+  RECORDS_FILE,
+  REPORTS_DIR,
+  TEST_RESULTS_DIR,
+} from '../../contract/report-files.ts';
 import { writeTenantEvidence } from '../../harness/drivers/tenant-evidence.ts';
 import type { RunPlan } from '../../harness/run/run-plan.ts';
 import { loadSelectedBaseline } from '../baseline/baseline.ts';
@@ -9,7 +16,7 @@ import { reasonLine } from '../compliance/reason-line.ts';
 import { suiteInfo } from '../compliance/suite-info.ts';
 import { junitFileFor } from '../junit/junit-file.ts';
 import { junitAgreeingWith } from '../junit/junit-outcomes.ts';
-import { RECORDS_FILE, shardRecordsFile, writeRecords } from '../records/records-file.ts';
+import { shardRecordsFile, writeRecords } from '../records/records-file.ts';
 import type { ErrorCategory, RunRecords } from '../records/test-record.ts';
 import { EXIT } from './run-outcome.ts';
 import { readQuota, removeWholeRunReports, writeComplianceReports } from './write-reports.ts';
@@ -35,9 +42,9 @@ export async function writeStoppedRunReport(
     runErrors: [{ category, line }],
     tests: [],
   };
-  const outDir = join(root, 'reports');
+  const outDir = join(root, REPORTS_DIR);
   // A tenant's preflight spent a call of its quota, and an earlier run's files must not stand in.
-  const evidence = await writeTenantEvidence(plan, join(root, 'test-results'), outDir);
+  const evidence = await writeTenantEvidence(plan, join(root, TEST_RESULTS_DIR), outDir);
   records.runErrors.push(
     ...evidence.map((line) => ({ category: 'suite-error' as const, line: reasonLine(line) })),
   );
@@ -51,7 +58,7 @@ export async function writeStoppedRunReport(
   }
   writeRecords(join(root, RECORDS_FILE), records);
   // An earlier run's test results and Allure report would read as this run's.
-  for (const stale of ['allure-results', 'allure-report'])
+  for (const stale of [ALLURE_RESULTS_DIR, ALLURE_REPORT_DIR])
     rmSync(join(root, stale), { recursive: true, force: true });
   // No test ran: the JUnit file holds the reason as a run error (junit-run-errors.ts), where Playwright
   // would have written it (its environment variable, as a user may have set it for CI, else reports/).

@@ -2,6 +2,17 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { join, relative, sep } from 'node:path';
 import { schemasDir } from '../../contract/contract-files.ts';
 import type { Registry } from '../../contract/index.ts';
+import {
+  COMPLIANCE_JSON,
+  COMPLIANCE_MD,
+  JUNIT_XML,
+  OBSERVED_PROFILE_FILE,
+  PARTIAL_OBSERVED_PROFILE_FILE,
+  QUOTA_JSON,
+  TARGET_INDEX_JSON,
+  TARGETS_DIR,
+  TENANT_LEDGER_JSON,
+} from '../../contract/report-files.ts';
 import { targetDirName } from '../../harness/run/run-plan.ts';
 import type { Baseline } from '../baseline/baseline.ts';
 import { buildComplianceReport, type ComplianceReport } from '../compliance/compliance-report.ts';
@@ -10,8 +21,8 @@ import { renderJson } from '../compliance/render-json.ts';
 import { type ObservedProfileLink, renderMarkdown } from '../compliance/render-markdown.ts';
 import { renderTargetIndex } from '../compliance/target-index.ts';
 import { buildObservedProfile } from '../observed/observed-profile.ts';
-import { OBSERVED_PROFILE_FILE, writeObservedProfile } from '../observed/observed-profile-file.ts';
-import { fullerEarlier, PARTIAL_OBSERVED_PROFILE_FILE } from '../observed/observed-profile-keep.ts';
+import { writeObservedProfile } from '../observed/observed-profile-file.ts';
+import { fullerEarlier } from '../observed/observed-profile-keep.ts';
 import type { RunRecords } from '../records/test-record.ts';
 import { type ExitCode, worstOf } from './run-outcome.ts';
 
@@ -43,35 +54,35 @@ export function writeComplianceReports(
   // An earlier tenant run's quota and action ledger must not sit beside a run that spent none, to be
   // filed with its evidence as if they were its own.
   if (!Object.values(records.targets).some((t) => t.mode === 'tenant'))
-    for (const name of ['quota.json', 'tenant-ledger.json']) rmSync(join(outDir, name), { force: true });
+    for (const name of [QUOTA_JSON, TENANT_LEDGER_JSON]) rmSync(join(outDir, name), { force: true });
   if (reports.length === 1) {
     // A one-target run must not leave an earlier matrix run's files around to be mistaken for its own.
-    rmSync(join(outDir, 'targets'), { recursive: true, force: true });
+    rmSync(join(outDir, TARGETS_DIR), { recursive: true, force: true });
     writeSet(outDir, reports[0]!, records, options.now);
     return { exitCode: reports[0]!.summary.exitCode, reports };
   }
-  rmSync(join(outDir, 'compliance.json'), { force: true });
+  rmSync(join(outDir, COMPLIANCE_JSON), { force: true });
   rmSync(join(outDir, OBSERVED_PROFILE_FILE), { force: true });
   rmSync(join(outDir, PARTIAL_OBSERVED_PROFILE_FILE), { force: true });
-  rmSync(join(outDir, 'targets'), { recursive: true, force: true });
+  rmSync(join(outDir, TARGETS_DIR), { recursive: true, force: true });
   for (const report of reports)
-    writeSet(join(outDir, 'targets', targetDirName(report.target.name)), report, records, options.now);
+    writeSet(join(outDir, TARGETS_DIR, targetDirName(report.target.name)), report, records, options.now);
   const index = renderTargetIndex(reports);
-  writeFileSync(join(outDir, 'targets', 'index.json'), index.json);
-  writeFileSync(join(outDir, 'compliance.md'), index.markdown);
+  writeFileSync(join(outDir, TARGET_INDEX_JSON), index.json);
+  writeFileSync(join(outDir, COMPLIANCE_MD), index.markdown);
   return { exitCode: worstOf(reports.map((r) => r.summary.exitCode)), reports };
 }
 
 // A shard's partial evidence must not sit next to an earlier full report and be mistaken for it.
 export function removeWholeRunReports(outDir: string): void {
   const profiles = [OBSERVED_PROFILE_FILE, PARTIAL_OBSERVED_PROFILE_FILE];
-  for (const name of ['compliance.json', 'compliance.md', 'junit.xml', ...profiles, 'targets'])
+  for (const name of [COMPLIANCE_JSON, COMPLIANCE_MD, JUNIT_XML, ...profiles, TARGETS_DIR])
     rmSync(join(outDir, name), { recursive: true, force: true });
 }
 
 function writeSet(dir: string, report: ComplianceReport, records: RunRecords, now?: Date): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'compliance.json'), renderJson(report));
+  writeFileSync(join(dir, COMPLIANCE_JSON), renderJson(report));
   const { document } = buildObservedProfile(records, report.target.name, {
     ...(now ? { now } : {}),
     schemaPath: forward(relative(dir, join(schemasDir, 'observed-profile.schema.json'))),
@@ -90,7 +101,7 @@ function writeSet(dir: string, report: ComplianceReport, records: RunRecords, no
     total: Object.keys(written.points).length,
     ...(kept ? { kept: { ...kept, file: OBSERVED_PROFILE_FILE } } : {}),
   };
-  writeFileSync(join(dir, 'compliance.md'), `${renderMarkdown(report, link)}\n`);
+  writeFileSync(join(dir, COMPLIANCE_MD), `${renderMarkdown(report, link)}\n`);
 }
 
 function forward(path: string): string {
@@ -107,7 +118,7 @@ function targetNames(records: RunRecords): string[] {
 // reports/quota.json is written when a tenant run ends: the calls it spent of the documented limits.
 // It names its run; records without a run id (merged shards) tell an earlier run's file by its age.
 export function readQuota(outDir: string, records: RunRecords): unknown {
-  const file = join(outDir, 'quota.json');
+  const file = join(outDir, QUOTA_JSON);
   // Only a tenant run spends quota: a run id may be reused (MDE_RUN_ID), an embedded run's never names one.
   const tenant = Object.values(records.targets).some((t) => t.mode === 'tenant');
   if (!tenant || !existsSync(file)) return undefined;

@@ -1,0 +1,37 @@
+// Every file and directory a run writes its evidence to, each named once (docs/interfaces.md#reports):
+// the reporters write them, the harness checks before a run that it can (preflight-writable.ts) and
+// writes a tenant's share, the self-test reads them.
+
+// The output directories, beside the Playwright configuration the run was started with.
+export const TEST_RESULTS_DIR = 'test-results';
+export const REPORTS_DIR = 'reports';
+export const ALLURE_RESULTS_DIR = 'allure-results';
+export const ALLURE_REPORT_DIR = 'allure-report';
+
+// In reports/, or in reports/targets/<name>/ for each target of a run of several.
+export const COMPLIANCE_JSON = 'compliance.json';
+export const COMPLIANCE_MD = 'compliance.md';
+export const OBSERVED_PROFILE_FILE = 'observed-profile.json';
+// Where an incomplete run's observed profile goes when the one in place reads more
+// (docs/interfaces.md#observed-profile): a run narrowed with --grep, or one that stopped or lost answers
+// half-way, must not replace a full calibration by a file that reads less (observed-profile-keep.ts).
+export const PARTIAL_OBSERVED_PROFILE_FILE = 'observed-profile.partial.json';
+
+// In reports/ only: the JUnit file, and a tenant run's quota spent and actions created.
+export const JUNIT_XML = 'junit.xml';
+export const QUOTA_JSON = 'quota.json';
+export const TENANT_LEDGER_JSON = 'tenant-ledger.json';
+
+// A run of several targets: a directory each under reports/targets/, and their index.
+export const TARGETS_DIR = 'targets';
+export const TARGET_INDEX_JSON = `${TARGETS_DIR}/index.json`;
+
+// The raw records the reports are built from: `npm run report` rebuilds the reports from them.
+export const RECORDS_NAME = 'compliance-records.json';
+export const RECORDS_FILE = `${TEST_RESULTS_DIR}/${RECORDS_NAME}`;
+
+// A shard's records and JUnit file, in reports/shards/ for `npm run report:merge`.
+export const SHARDS_DIR = 'shards';
+type Shard = { current: number; total: number };
+export const shardRecordsName = (shard: Shard): string => `shard-${shard.current}-of-${shard.total}.json`;
+export const shardJunitName = (shard: Shard): string => `junit-${shard.current}-of-${shard.total}.xml`;

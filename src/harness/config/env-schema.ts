@@ -1,4 +1,5 @@
 import type { Static } from '@sinclair/typebox';
+import { CLIENT_ID_FIX, choice, clientId, file, flag, GUID, origin, secret } from './env-value-kinds.ts';
 import { Type } from './schema-builders.ts';
 
 // Every environment variable the configuration reads, described once: the ajv validator, the
@@ -14,42 +15,9 @@ import { Type } from './schema-builders.ts';
 // own CLI variables, those the scripts set for their children) are not read by the configuration.
 export const ENV_KEYWORDS = ['fix', 'fallback', 'quiet', 'url'];
 
-const GUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-const ORIGIN = '^https?://[^/?#@\\s]+/?$';
-// The example a wrong value is shown beside: one of its own kind (a control URL is never Microsoft's).
-const originFix = (example: string) =>
-  `must be an http or https origin without path, query or credentials, such as ${example}`;
-const CLIENT_ID_FIX =
-  'must be an application (client) id GUID, as shown on the app registration overview page';
-
 // "Per API", the documentation's word for whom a limit counts, reads as per operation; a tenant may count
 // every call of an app together (docs/contract.md#rate-limit-keying), and its 429s then end tests early.
 export const QUOTA_SCOPES = ['operation', 'app'] as const;
-
-function choice<T extends string>(values: readonly T[], description: string, fallback?: T) {
-  return Type.Unsafe<T>({
-    type: 'string',
-    enum: values,
-    description,
-    fix: `must be one of ${values.join(', ')}`,
-    ...(fallback ? { default: fallback } : {}),
-  });
-}
-const namesake = (fallback?: string) => (fallback ? { fallback } : {});
-const origin = (description: string, example: string, fallback?: string) =>
-  Type.Optional(
-    Type.String({ pattern: ORIGIN, description, fix: originFix(example), url: true, ...namesake(fallback) }),
-  );
-const clientId = (description: string, fallback?: string) =>
-  Type.Optional(
-    Type.String({ pattern: GUID, description, fix: CLIENT_ID_FIX, quiet: true, ...namesake(fallback) }),
-  );
-const secret = (description: string, fallback?: string) =>
-  Type.Optional(Type.String({ writeOnly: true, description, ...namesake(fallback) }));
-const file = (description: string, fallback?: string) =>
-  Type.Optional(Type.String({ description, ...namesake(fallback) }));
-const flag = (description: string) =>
-  Type.Boolean({ default: false, description, fix: 'must be true or false' });
 
 const CREDENTIAL_KINDS = ['secret', 'certificate', 'federated', 'github-oidc', 'default'] as const;
 

@@ -1,25 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { RateLimit } from '../../contract/index.ts';
-import { writeWhole } from '../../contract/write-whole.ts';
 import { QuotaExceededError } from '../errors.ts';
 import { WALL_CLOCK } from '../wall-clock.ts';
-import { lockFileSync } from './file-lock.ts';
+import { type LedgerState, QuotaLedgerFile } from './quota-ledger-file.ts';
 
 // Counts every call a run makes to a real tenant, per app and operation, in sliding minute and hour
 // windows, and refuses a call that would use more than `share` of a documented limit. The state is a
-// JSON file shared by all workers (and shards on one machine), guarded by a lock (file-lock.ts).
-
-interface LedgerState {
-  // The run the totals belong to; the recent calls carry over between runs (the quota does too).
-  runId?: string;
-  // "caller|operationId" → epoch ms of the calls of the last hour.
-  recent: Record<string, number[]>;
-  // "caller|operationId" → every call of the run.
-  totals: Record<string, number>;
-  // "caller|operationId" → most calls seen within one minute.
-  peakMinute: Record<string, number>;
-}
+// JSON file shared by all workers (and shards on one machine): quota-ledger-file.ts.
 
 export interface QuotaLedgerOptions {
   file: string;
@@ -52,10 +38,11 @@ const HOUR = 3_600_000;
 export class QuotaLedger {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
-  private dirMade = false;
+  private readonly file: QuotaLedgerFile;
   constructor(private readonly options: QuotaLedgerOptions) {
     this.now = options.now ?? (() => WALL_CLOCK.now());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.file = new QuotaLedgerFile(options.file, options.runId, () => this.now());
   }
 
   // Records one call. When the minute share is used up it waits for the window to free (at most a
@@ -77,7 +64,7 @@ export class QuotaLedger {
   // the target while the first still counted there, and a lawful tenant answered 429. A call is counted
   // from its answer instead, when it has certainly arrived.
   answered(caller: string, operationId: string, reservedAt: number): void {
-    this.withLock((state) => {
+    this.file.update((state) => {
       const recent = state.recent[`${caller}|${operationId}`];
       const at = recent?.indexOf(reservedAt) ?? -1;
       if (recent && at >= 0) recent[at] = Math.max(reservedAt, this.now());
@@ -88,7 +75,7 @@ export class QuotaLedger {
   tryReserve(caller: string, operationId: string, exempt = false, now = this.now()): number {
     const limit = this.options.limitOf(operationId);
     let waitMs = 0;
-    this.withLock((state) => {
+    this.file.update((state) => {
       const key = `${caller}|${operationId}`;
       const recent = (state.recent[key] ?? []).filter((t) => t > now - HOUR);
       const counted = this.options.scope === 'app' ? this.appCalls(state, caller, now) : recent;
@@ -136,7 +123,7 @@ export class QuotaLedger {
   // count its limit per tenant, so the conservative reading sums all of this run's callers.
   callsInLastHour(operationId: string): number[] {
     const since = this.now() - HOUR;
-    return Object.entries(this.read().recent)
+    return Object.entries(this.file.read().recent)
       .filter(([key]) => key.endsWith(`|${operationId}`))
       .flatMap(([, times]) => times.filter((t) => t > since))
       .sort((a, b) => a - b);
@@ -144,13 +131,13 @@ export class QuotaLedger {
 
   // Epoch ms of the caller's latest call to the operation, if any in the last hour.
   lastCall(caller: string, operationId: string): number | undefined {
-    const recent = this.read().recent[`${caller}|${operationId}`] ?? [];
+    const recent = this.file.read().recent[`${caller}|${operationId}`] ?? [];
     return recent.length ? Math.max(...recent) : undefined;
   }
 
   // This run's calls; `ofCaller` keeps only the callers it accepts (their keys, "operator#1a2b3c4d5e").
   report(ofCaller: (callerKey: string) => boolean = () => true): QuotaReport {
-    const state = this.read();
+    const state = this.file.read();
     return {
       runId: this.options.runId,
       share: this.options.share,
@@ -171,37 +158,5 @@ export class QuotaLedger {
         })
         .sort((a, b) => a.caller.localeCompare(b.caller) || a.operationId.localeCompare(b.operationId)),
     };
-  }
-
-  private read(): LedgerState {
-    let state: LedgerState = { recent: {}, totals: {}, peakMinute: {} };
-    try {
-      state = JSON.parse(readFileSync(this.options.file, 'utf8')) as LedgerState;
-    } catch {}
-    if (state.runId !== this.options.runId)
-      state = { ...state, runId: this.options.runId, totals: {}, peakMinute: {} };
-    // Calls older than an hour no longer count against any quota. Without this the keys of earlier
-    // runs' apps (every self-test rehearsal signs in as new ones) stayed for good, and every call
-    // read and wrote them again: 41 KB a call after a day of development.
-    const since = this.now() - HOUR;
-    const recent: Record<string, number[]> = {};
-    for (const [key, times] of Object.entries(state.recent ?? {})) {
-      const kept = times.filter((t) => t > since);
-      if (kept.length > 0) recent[key] = kept;
-    }
-    return { ...state, recent };
-  }
-
-  private withLock(update: (state: LedgerState) => void): void {
-    if (!this.dirMade) mkdirSync(dirname(this.options.file), { recursive: true });
-    this.dirMade = true;
-    const release = lockFileSync(this.options.file);
-    try {
-      const state = this.read();
-      update(state);
-      writeWhole(this.options.file, JSON.stringify(state));
-    } finally {
-      release();
-    }
   }
 }

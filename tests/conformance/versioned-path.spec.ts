@@ -1,0 +1,138 @@
+import {
+  cancelActive,
+  cancelTookEffect,
+  errorCode,
+  expect,
+  field,
+  firstCancelled,
+  judgeVersionedCancelFields,
+  laterOrSame,
+  notApplicable,
+  readBothPaths,
+  req,
+  sameId,
+  sameStage,
+  statusOf,
+  suite,
+  test,
+  unlessAnsweredEndedByItself,
+} from '../fixtures/index.ts';
+
+// The same request under /api/v1.0 and under /api must get the same answer (whatever that is).
+suite('versioned path /api/v1.0', () => {
+  test(
+    'GET under /api/v1.0 answers like GET under /api',
+    req('PATH.VERSIONED'),
+    async ({ driver, api, need }) => {
+      const action = await need(driver.activeAction());
+      // A tenant's GETs may come from replicas that lag one another: a read behind the one before it
+      // is read again (docs/contract.md#replica-reads). The status alone of the scan's answer: its
+      // last update need not be printed as a GET prints it.
+      const { plain, versioned } = await readBothPaths(driver, api, action.id, { status: action.status });
+      expect(versioned).toHaveStatus(plain.status);
+      expect(sameId(field(versioned, 'id'), field(plain, 'id')), 'the same action under both paths').toBe(
+        true,
+      );
+      // Two reads: a real device may have started the scan in between.
+      expect(
+        laterOrSame(statusOf(plain), statusOf(versioned)),
+        `status under /api/v1.0 (${statusOf(versioned)}) is the one under /api (${statusOf(plain)}) or a later step of the action's lifecycle`,
+      ).toBe(true);
+      // Once the action has changed too: a versioned route may keep what it answered first (a cache).
+      // Whether the cancel is accepted is CANCEL.*'s to judge (a tenant's scan may have ended by itself):
+      // both paths must show the same either way.
+      const cancel = await api.cancel(action.id, { Comment: 'conformance: versioned read' });
+      const shown = cancel.status === 200 ? await firstCancelled(driver, api, action.id, cancel) : undefined;
+      const after = await readBothPaths(driver, api, action.id, { status: statusOf(shown ?? plain) });
+      expect(after.versioned).toHaveStatus(after.plain.status);
+      expect(
+        laterOrSame(statusOf(after.plain), statusOf(after.versioned)),
+        `after a cancel, status under /api/v1.0 (${statusOf(after.versioned)}) is the one under /api (${statusOf(after.plain)}) or a later step of the action's lifecycle`,
+      ).toBe(true);
+    },
+  );
+
+  // "The operations": the list too. Other callers may add actions between the two lists, so the rows
+  // are never compared: the status, the shape, and that $top holds there too (a versioned route may
+  // drop the query options). An emulator's tenant is empty, so the test gives it two actions first.
+  test(
+    'the list under /api/v1.0 answers like the list under /api',
+    req('PATH.VERSIONED'),
+    async ({ driver, api, need }) => {
+      if (driver.mode !== 'tenant') for (const _ of [1, 2]) await need(driver.readableAction());
+      const plain = await api.list({ $top: 1 });
+      const versioned = await api.list({ $top: 1 }, { versioned: true });
+      expect(versioned).toHaveStatus(plain.status);
+      expect(
+        Array.isArray(field(versioned, 'value')),
+        'a collection under /api/v1.0 exactly when one under /api',
+      ).toBe(Array.isArray(field(plain, 'value')));
+      const [rows, rowsPlain] = [versioned, plain].map((res) => {
+        const value = field(res, 'value');
+        return Array.isArray(value) ? value.length : 0;
+      });
+      expect(
+        rows,
+        `rows of $top=1 under /api/v1.0 (${rows}): at most one, as under /api (${rowsPlain})`,
+      ).toBeLessThanOrEqual(Math.max(1, rowsPlain!));
+    },
+  );
+
+  test(
+    'cancel of an unknown id under /api/v1.0 answers like under /api',
+    req('PATH.VERSIONED'),
+    async ({ driver, api }) => {
+      const plain = await api.cancel(driver.unknownId(), { Comment: 'conformance: unknown' });
+      const versioned = await api.cancel(
+        driver.unknownId(),
+        { Comment: 'conformance: unknown' },
+        { versioned: true },
+      );
+      expect(versioned).toHaveStatus(plain.status);
+      expect(errorCode(versioned)).toBe(errorCode(plain));
+    },
+  );
+
+  test(
+    'cancel of an active action under /api/v1.0 answers like under /api',
+    req('PATH.VERSIONED'),
+    async ({ driver, api, need }) => {
+      // On a tenant each scan may wait up to 30 s to read back, and the first one's cancel to show.
+      test.slow(driver.mode === 'tenant', 'two scans, one after the other');
+      const one = await need(driver.activeAction());
+      // Either scan may finish by itself before its cancel (cancelActive ends the test without a verdict).
+      const plain = await cancelActive(driver, api, one.id, { Comment: 'conformance: cancel' });
+      // A device runs one scan at a time (docs/contract.md#duplicate-create): the second starts only once
+      // the first shows Cancelled, which may be shortly after the 200 (docs/contract.md#cancel-answer-status).
+      const plainTookEffect = await cancelTookEffect(driver, api, one.id, plain);
+      const two = await need(driver.activeAction());
+      if (sameId(two.id, one.id))
+        await need(
+          notApplicable(
+            `the second scan answered with the first action ${one.id} (duplicate-create "return-existing"), so there is no second active action to cancel under /api/v1.0`,
+          ),
+        );
+      const comment = 'conformance: versioned cancel';
+      const versioned = await cancelActive(
+        driver,
+        api,
+        two.id,
+        { Comment: comment },
+        { request: { versioned: true } },
+      );
+      judgeVersionedCancelFields(versioned, comment);
+      expect(versioned).toHaveStatus(plain.status);
+      await unlessAnsweredEndedByItself(driver, api, [one.id, plain], [two.id, versioned]);
+      // Two actions: one device may have started its scan and the other not yet.
+      expect(
+        sameStage(statusOf(versioned), statusOf(plain)),
+        `status under /api/v1.0 (${statusOf(versioned)}) matches the one under /api (${statusOf(plain)}): the same, or both still active`,
+      ).toBe(true);
+      // The same answer is not enough: the cancel must also change the stored action as it did under /api.
+      expect(
+        await cancelTookEffect(driver, api, two.id, versioned),
+        `a GET shows the action cancelled under /api/v1.0 ${plainTookEffect ? 'as' : 'no more than'} under /api`,
+      ).toBe(plainTookEffect);
+    },
+  );
+});

@@ -112,6 +112,14 @@ suite('tenant isolation', () => {
       const queries: [string, Record<string, string>][] = [
         ['filtered by its id', { $filter: `id eq '${action.id}'` }],
         ['without $filter', {}],
+        // The operators clients reconcile with (`in`: docs/contract.md#list) and OData's `or`: a batch
+        // lookup of ids, or a tenant clause joined as text (`and` binds tighter), may skip the tenant.
+        // A target that refuses either operator shows nothing, which is as right.
+        ['filtered by its id with in', { $filter: `id in ('${action.id}')` }],
+        [
+          'filtered by another id or its id',
+          { $filter: `id eq '${driver.unknownId()}' or id eq '${action.id}'` },
+        ],
       ];
       // machineId may be null or left out (docs/contract.md#machine-action-fields): no such filter then.
       if (action.machineId)

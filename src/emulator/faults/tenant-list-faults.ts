@@ -56,4 +56,24 @@ export const TENANT_LIST_FAULTS = [
       "A list whose $filter names creationDateTimeUtc shows every tenant's matching actions (a time index without the tenant check); one filtered by id, machineId, requestor, type or status, or unfiltered, keeps to the caller's tenant.",
     store: { crossTenantListFilters: ['creationDateTimeUtc'] },
   },
+  {
+    // Clients reconcile many actions in one list with `id in (...)` (docs/contract.md#list): a batch
+    // lookup of ids, like a device index, is no place to leave the tenant check out.
+    name: 'tenant-leak-list-by-id-in',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A list whose $filter uses 'in' (id in ('...')) shows every tenant's matching actions (a batch lookup of ids without the tenant check); one using eq on any field, or unfiltered, keeps to the caller's tenant.",
+    store: { crossTenantListOperators: ['in'] },
+  },
+  {
+    // `tenantId eq T and ` + $filter, without parentheses: `and` binds tighter than `or`, so every
+    // operand after the first `or` reaches past the tenant.
+    name: 'tenant-leak-list-or',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A list whose $filter joins terms with 'or' shows every tenant's matching actions (the tenant's clause joined to the filter as text, without parentheses); one with a single term, or unfiltered, keeps to the caller's tenant.",
+    store: { crossTenantListOperators: ['or'] },
+  },
 ] as const satisfies readonly StoreFault[];

@@ -32,7 +32,8 @@ export function listHandler(ctx: EmulatorContext, crossTenant = false, applyQuer
     }
     const nowMs = ctx.clock.now();
     const filterText = (request.query as Record<string, unknown>)['$filter'];
-    const across = crossTenant || namesCrossTenantField(ctx, filterText);
+    const across =
+      crossTenant || namesCrossTenantField(ctx, filterText) || usesCrossTenantOperator(ctx, filterText);
     const actions = caller.anonymous ? [] : listed(ctx, caller.tenantId, query, across);
     const rows = actions.map((action) => toWire(ctx, settle(action, nowMs)));
     const { page, total } = applyODataQuery(rows, query);
@@ -57,6 +58,15 @@ function namesCrossTenantField(ctx: EmulatorContext, filterText: unknown): boole
   const fields = ctx.faults.store.crossTenantListFilters;
   if (typeof filterText !== 'string' || fields.length === 0) return false;
   return fields.some((field) => new RegExp(`\\b${field}\\b`, 'i').test(filterText));
+}
+
+// Whether the store policy lists every tenant's actions for a $filter using this operator. Quoted
+// literals are left out first (OData doubles a quote inside one), so a value holding the word is none.
+function usesCrossTenantOperator(ctx: EmulatorContext, filterText: unknown): boolean {
+  const operators = ctx.faults.store.crossTenantListOperators;
+  if (typeof filterText !== 'string' || operators.length === 0) return false;
+  const bare = filterText.replace(/'(?:[^']|'')*'/g, "''");
+  return operators.some((operator) => new RegExp(`\\b${operator}\\b`).test(bare));
 }
 
 // The contract names the filterable fields (x-filterable on the list operation).

@@ -26,6 +26,10 @@ export interface StorePolicy {
   // A list whose $filter names one of these fields shows every tenant's actions (a device index that
   // skips the tenant check, device ids being unique anyway). The contract: none.
   crossTenantListFilters: readonly string[];
+  // A list whose $filter uses one of these operators ('in', 'or') shows every tenant's matching
+  // actions: a batch lookup of ids, or the tenant's clause joined to the filter as text without
+  // parentheses. The contract: none.
+  crossTenantListOperators: readonly string[];
   // Above 0: a cancel of another tenant's action answers 404 but cancels it this much later (a queued
   // command that skips the tenant check). The contract: 0, never.
   foreignCancelAfterMs: number;
@@ -75,6 +79,7 @@ export const CONTRACT_STORE: StorePolicy = {
   crossTenantUnloweredIds: false,
   unfilteredListCrossTenant: false,
   crossTenantListFilters: [],
+  crossTenantListOperators: [],
   foreignCancelAfterMs: 0,
   cancellationRequestor: 'caller',
   cancellationComment: 'as-sent',

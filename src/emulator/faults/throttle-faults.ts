@@ -24,6 +24,15 @@ export const THROTTLE_FAULTS = [
     throttle: { minuteCode: 'Throttled' },
   },
   {
+    // A quota of its own behind the hour limit, which words its 429 apart: a client that backs off on
+    // the documented code (docs/contract.md#throttling) keeps calling.
+    name: 'rate-hour-wrong-code',
+    seam: 'throttle',
+    breaks: ['RATE.HOUR'],
+    description: "A 429 of the hour limit carries code 'QuotaExceeded'; the minute limit's carry TooManyRequests.",
+    throttle: { hourCode: 'QuotaExceeded' },
+  },
+  {
     name: 'rate-keyed-per-token',
     seam: 'throttle',
     breaks: ['RATE.MINUTE'],

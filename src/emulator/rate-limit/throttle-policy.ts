@@ -7,6 +7,8 @@ export interface ThrottlePolicy {
   hourLimit: boolean;
   // Code of a 429 of the minute limit.
   minuteCode: string;
+  // Code of a 429 of the hour limit.
+  hourCode: string;
   // A fixed Retry-After for the minute limit, in seconds; null: the profile's reading.
   minuteRetryAfterSeconds: number | null;
   // true: each further 429 of the minute limit in a row doubles its Retry-After (a penalty).
@@ -41,6 +43,7 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   minuteLimitOffset: 0,
   hourLimit: true,
   minuteCode: 'TooManyRequests',
+  hourCode: 'TooManyRequests',
   minuteRetryAfterSeconds: null,
   minuteRetryAfterDoubles: false,
   retryAfterRounding: 'up',

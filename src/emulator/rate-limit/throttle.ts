@@ -63,7 +63,7 @@ function tooManyRequests(
     // second, so it may read a second past the (truncated) Date header, never before now + wait.
     headers['retry-after'] =
       readings['retry-after-form'] === 'http-date' ? toHttpDateRoundedUp(nowMs + waitMs) : String(seconds);
-  const code = minute ? policy.minuteCode : 'TooManyRequests';
+  const code = minute ? policy.minuteCode : policy.hourCode;
   const detail = `Rate limit of the ${decision.limit} exceeded. Try again in ${seconds} seconds.`;
   return new WireError(code, detail, { status: 429, headers });
 }

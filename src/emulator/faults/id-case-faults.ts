@@ -1,7 +1,8 @@
 import type { StoreFault } from './fault-entry.ts';
 
-// Faults of how an id in another case than the one the API writes is looked up (the store seam:
-// state/store-policy.ts). GUIDs are case-insensitive (RFC 9562), so clients send them either way.
+// Faults of how an id other than the one the API writes is looked up (the store seam:
+// state/store-policy.ts): in another case (GUIDs are case-insensitive, RFC 9562, so clients send them
+// either way), or with more after it.
 export const ID_CASE_FAULTS = [
   {
     // A case-insensitive search bolted onto the lookup for ids not in lower case, without the tenant
@@ -12,5 +13,15 @@ export const ID_CASE_FAULTS = [
     description:
       "A GET or cancel of an id written in upper case finds the action in any tenant; the same id in lower case finds only the caller's.",
     store: { crossTenantUnloweredIds: true },
+  },
+  {
+    // SQL Server cuts a parameter longer than its declared size without a word: an id parameter sized
+    // to the 36 characters of a GUID reads `<id>0` as `<id>`, and a client's mangled id cancels an action.
+    name: 'cancel-id-cut-to-guid',
+    seam: 'store',
+    breaks: ['CANCEL.BADID'],
+    description:
+      "A cancel reads only the first 36 characters of its id: an action's id with anything appended cancels that action (200); a malformed id that is no GUID in its first 36 answers 404.",
+    store: { cancelIdCutTo: 36 },
   },
 ] as const satisfies readonly StoreFault[];

@@ -22,8 +22,9 @@ export function cancelHandler(
   body: BodyPolicy = ctx.faults.body(OPERATION),
 ) {
   return function cancel(request: FastifyRequest<{ Params: { id: string } }>, caller: Caller): Outcome {
-    const { id } = request.params;
-    if (!isWellFormedId(id)) return { kind: 'malformed', id };
+    const sent = request.params.id;
+    const id = store.cancelIdCutTo === null ? sent : sent.slice(0, store.cancelIdCutTo);
+    if (!isWellFormedId(id)) return { kind: 'malformed', id: sent };
     const comment = readComment(ctx, request, body);
     const action = findAction(ctx, caller, id, OPERATION, request.receivedAtMs, store);
     const nowMs = ctx.clock.now();

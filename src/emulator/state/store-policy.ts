@@ -68,6 +68,10 @@ export interface StorePolicy {
   // action still reads active (an age check standing in for the TimeOut the status never shows). The
   // contract: 0, never (an active action is cancelled however long it has waited for its device).
   staleCancelRefusedAfterMs: number;
+  // A cancel's id is cut to this many characters before it is read (a lookup parameter sized to the
+  // id column, which truncates silently), so an action's id with anything appended names the action.
+  // The contract: null (the id as sent; one that is no GUID names no action).
+  cancelIdCutTo: number | null;
 }
 
 export const CONTRACT_STORE: StorePolicy = {
@@ -95,4 +99,5 @@ export const CONTRACT_STORE: StorePolicy = {
   unstoredUncommented: false,
   completionOvertakesCancelAfterMs: 0,
   staleCancelRefusedAfterMs: 0,
+  cancelIdCutTo: null,
 };

@@ -1,0 +1,21 @@
+import { expect, expectUnchanged, req, stateBeforeCall, suite, test } from '../fixtures/index.ts';
+
+// An action's id with a character appended is no GUID (docs/contract.md#malformed-id), yet a lookup
+// that cuts the id to a GUID's length (a parameter sized to the id column) reads it as the action's and
+// cancels it. Only a live action's id shows that: the malformed ids of not-found.spec.ts name nothing.
+suite('ids that name no action', () => {
+  test(
+    "cancel of an active action's id with a character appended answers 400 or 404 and changes nothing",
+    req('CANCEL.BADID'),
+    async ({ driver, api, need }) => {
+      const action = await need(driver.activeAction());
+      const before = await stateBeforeCall(driver, api, action.id);
+      const res = await api.cancel(`${action.id}0`, {
+        Comment: 'conformance: an id with a character appended',
+      });
+      expect(res.status, 'never a server error').toBeLessThan(500);
+      expect(res).toBeErrorEnvelope([400, 404]);
+      await expectUnchanged(driver, api, action.id, before);
+    },
+  );
+});

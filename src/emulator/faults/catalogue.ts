@@ -10,6 +10,7 @@ import { READ_ANSWER_FAULTS } from './read-answer-faults.ts';
 import { REQUEST_FAULTS } from './request-faults.ts';
 import { ROUTE_FAULTS } from './route-faults.ts';
 import { STORE_FAULTS } from './store-faults.ts';
+import { TENANT_CHECK_FAULTS } from './tenant-check-faults.ts';
 import { TENANT_LIST_FAULTS } from './tenant-list-faults.ts';
 import { THROTTLE_FAULTS } from './throttle-faults.ts';
 import { TOKEN_TRUST_FAULTS } from './token-trust-faults.ts';
@@ -28,6 +29,7 @@ export const FAULT_CATALOGUE = [
   ...REQUEST_FAULTS,
   ...STORE_FAULTS,
   ...TENANT_LIST_FAULTS,
+  ...TENANT_CHECK_FAULTS,
   ...ID_CASE_FAULTS,
   ...LIFECYCLE_FAULTS,
   ...ANSWER_FAULTS,

@@ -29,6 +29,10 @@ export function cancelHandler(
     const action = findAction(ctx, caller, id, OPERATION, request.receivedAtMs, store);
     const nowMs = ctx.clock.now();
     if (!action) {
+      // The store policy may check the state of another tenant's action before the tenant.
+      const elsewhere = store.foreignFinalRefused ? ctx.state.actions.findAnywhere(id) : undefined;
+      if (elsewhere && isFinal(settle(elsewhere, nowMs).status))
+        return { kind: 'refused-final', action: elsewhere };
       // The store policy may queue the cancel of another tenant's action all the same, to show later.
       const foreign = store.foreignCancelAfterMs > 0 ? ctx.state.actions.findAnywhere(id) : undefined;
       if (foreign && !isFinal(foreign.status))

@@ -72,6 +72,10 @@ export interface StorePolicy {
   // id column, which truncates silently), so an action's id with anything appended names the action.
   // The contract: null (the id as sent; one that is no GUID names no action).
   cancelIdCutTo: number | null;
+  // true: a cancel refuses an action in a final state before it checks the tenant, so another tenant's
+  // final action answers the final-state refusal (telling that it exists, and is final); an active one
+  // answers 404. The contract: false (another tenant's action is not found, whatever its state).
+  foreignFinalRefused: boolean;
 }
 
 export const CONTRACT_STORE: StorePolicy = {
@@ -100,4 +104,5 @@ export const CONTRACT_STORE: StorePolicy = {
   completionOvertakesCancelAfterMs: 0,
   staleCancelRefusedAfterMs: 0,
   cancelIdCutTo: null,
+  foreignFinalRefused: false,
 };

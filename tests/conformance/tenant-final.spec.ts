@@ -1,0 +1,33 @@
+import {
+  expect,
+  expectUnchanged,
+  judgeVersionedRefusal,
+  readState,
+  req,
+  suite,
+  test,
+} from '../fixtures/index.ts';
+
+// A handler that looks an id up in every tenant and checks the state before the tenant refuses another
+// tenant's final action as final (telling that it exists, and is final) though its active ones answer
+// 404: the active action of not-found.spec.ts does not show it.
+suite('tenant isolation', () => {
+  test(
+    "another tenant's action in a final state cannot be cancelled: 404, and it stays unchanged",
+    req('CANCEL.TENANT'),
+    async ({ driver, api, clientFor, need }) => {
+      // The stranger first: a tenant run has no second tenant, and is N/A before anything is looked for.
+      const stranger = await need(clientFor('other-tenant'));
+      const action = await need(driver.finalAction('Succeeded'));
+      const before = await readState(api, action.id, { status: 'Succeeded', driver });
+      const comment = { Comment: "conformance: another tenant's final action" };
+      const plain = await stranger.cancel(action.id, comment);
+      expect(plain).toBeErrorEnvelope(404);
+      // Under /api/v1.0 any refusal will do for this MUST; one other than under /api is PATH.VERSIONED's.
+      const versioned = await stranger.cancel(action.id, comment, { versioned: true });
+      expect(versioned).toHaveStatus('4xx');
+      judgeVersionedRefusal(plain, versioned);
+      await expectUnchanged(driver, api, action.id, before);
+    },
+  );
+});

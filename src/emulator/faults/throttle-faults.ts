@@ -29,7 +29,8 @@ export const THROTTLE_FAULTS = [
     name: 'rate-hour-wrong-code',
     seam: 'throttle',
     breaks: ['RATE.HOUR'],
-    description: "A 429 of the hour limit carries code 'QuotaExceeded'; the minute limit's carry TooManyRequests.",
+    description:
+      "A 429 of the hour limit carries code 'QuotaExceeded'; the minute limit's carry TooManyRequests.",
     throttle: { hourCode: 'QuotaExceeded' },
   },
   {

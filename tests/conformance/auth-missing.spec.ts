@@ -1,8 +1,10 @@
 import {
   expect,
   expectProtectedUnchanged,
+  expectUnchanged,
   judgeVersionedRefusal,
   protectedAction,
+  readState,
   req,
   stateBefore,
   suite,
@@ -35,6 +37,21 @@ suite('authentication', () => {
       for (const answer of versioned) expect(answer, 'refused under /api/v1.0').toHaveStatus('4xx');
       judgeVersionedRefusal(res, versioned[0]!);
       await expectProtectedUnchanged(driver, api, target, before);
+    },
+  );
+
+  // The test above cancels an active action where it can: a cancel that checks the state before it
+  // authenticates refused a final one without credentials for its state (400), telling a stranger it
+  // exists, and told a client whose token fell off that it cannot be cancelled, not to sign in again.
+  test(
+    'a cancel of an action in a final state without Authorization answers 401 Unauthorized and changes nothing',
+    req('AUTH.MISSING'),
+    async ({ driver, api, need }) => {
+      const action = await need(driver.finalAction('Succeeded'));
+      const before = await readState(api, action.id, { status: 'Succeeded', driver });
+      const res = await api.cancel(action.id, { Comment: 'conformance: no auth' }, { authorization: null });
+      expect(res).toBeErrorEnvelope(401, ['Unauthorized']);
+      await expectUnchanged(driver, api, action.id, before);
     },
   );
 

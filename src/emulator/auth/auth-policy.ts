@@ -84,6 +84,10 @@ export interface AuthPolicy {
   // no tenant holds answers 404 NotFound, one that exists 401 (a lookup that tells a stranger which
   // ids exist). The contract: none (authentication comes first, whatever the id).
   lookupBeforeMissingHeader: readonly string[];
+  // Operations that, called without Authorization, check the state of the action their id names before
+  // they authenticate: one in a final state answers 400 BadRequest (a stranger learns it exists and is
+  // final), an active one or an unknown id 401. The contract: none.
+  stateBeforeMissingHeader: readonly string[];
 }
 
 export const CONTRACT_AUTH: AuthPolicy = {
@@ -121,4 +125,5 @@ export const CONTRACT_AUTH: AuthPolicy = {
   cancelRoleSetsAdded: [],
   cancelDeniesReadRolesOnly: false,
   lookupBeforeMissingHeader: [],
+  stateBeforeMissingHeader: [],
 };

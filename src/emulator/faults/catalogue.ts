@@ -1,6 +1,7 @@
 import { ANSWER_FAULTS } from './answer-faults.ts';
 import { AUTH_FAULTS } from './auth-faults.ts';
 import { CHECK_ORDER_FAULTS } from './check-order-faults.ts';
+import { COMMENT_FAULTS } from './comment-faults.ts';
 import type { FaultEntry } from './fault-entry.ts';
 import { ID_ANSWER_FAULTS } from './id-answer-faults.ts';
 import { ID_CASE_FAULTS } from './id-case-faults.ts';
@@ -28,6 +29,7 @@ export const FAULT_CATALOGUE = [
   ...THROTTLE_FAULTS,
   ...REQUEST_FAULTS,
   ...STORE_FAULTS,
+  ...COMMENT_FAULTS,
   ...TENANT_LIST_FAULTS,
   ...TENANT_CHECK_FAULTS,
   ...ID_CASE_FAULTS,

@@ -133,12 +133,23 @@ function cancellationOf(
 ): Cancellation {
   return {
     requestor: store.cancellationRequestor === 'empty' ? '' : caller.appId,
-    comment:
-      comment !== null && store.cancellationComment === 'latin1'
-        ? Buffer.from(comment, 'utf8').toString('latin1')
-        : comment,
+    comment: comment === null ? null : storedComment(store, comment),
     atMs: store.cancellationTime === 'day-before-creation' ? action.creationMs - DAY_MS : nowMs,
   };
+}
+
+// The Comment as the store policy keeps it: as sent, or garbled as a store fault says.
+function storedComment(store: StorePolicy, comment: string): string {
+  if (store.cancellationComment === 'latin1') return Buffer.from(comment, 'utf8').toString('latin1');
+  if (store.cancellationComment !== 'html-encoded') return comment;
+  const entities: Record<string, string> = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+  };
+  return comment.replace(/[&<>"']/g, (c) => entities[c]!);
 }
 
 // docs/contract.md#cancel-without-body and docs/contract.md#cancel-without-comment: accepted (no

@@ -35,8 +35,10 @@ export interface StorePolicy {
   foreignCancelAfterMs: number;
   cancellationRequestor: 'caller' | 'empty';
   // 'latin1': the Comment's UTF-8 bytes are stored read as Latin-1, as a service that decodes the
-  // body with the wrong charset does (every non-ASCII character garbled). The contract: 'as-sent'.
-  cancellationComment: 'as-sent' | 'latin1';
+  // body with the wrong charset does (every non-ASCII character garbled). 'html-encoded': the Comment
+  // is stored HTML-encoded, as by a service that sanitizes its input (& < > " ' as entities). The
+  // contract: 'as-sent'.
+  cancellationComment: 'as-sent' | 'latin1' | 'html-encoded';
   cancellationTime: 'now' | 'day-before-creation';
   // A cancel by a caller holding only these roles answers 200 but changes a copy (the contract: none).
   unstoredCancelRoles: readonly string[];

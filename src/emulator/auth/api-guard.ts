@@ -10,10 +10,12 @@ import { lookupBeforeAuth } from './lookup-before-auth.ts';
 import type { Caller } from './token-verifier.ts';
 
 // What the guard decided about a call, for the handler: who calls, and a 429 to answer after the
-// operation ran (only when the throttle policy lets throttled calls of the operation still run).
+// operation ran (only when the throttle policy lets throttled calls of the operation still run), whose
+// effect is deferred by queuedMs when the policy queues them.
 export interface Admission {
   caller: Caller;
   lateRefusal: WireError | null;
+  queuedMs: number;
 }
 
 // onRequest hook of every API route, in this order: note the arrival time (the Date of the answer),
@@ -28,7 +30,7 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation) {
     if (throttled && !throttled.runFirst) throw throttled.error;
     const versioned = isVersioned(request);
     authorize(ctx, operation, versioned ? versionedRoles : roles, caller, versioned);
-    request.admission = { caller, lateRefusal: throttled?.error ?? null };
+    request.admission = { caller, lateRefusal: throttled?.error ?? null, queuedMs: throttled?.queuedMs ?? 0 };
   };
   // A callback hook, not an async one: a token seen before is checked without a promise, which is most
   // of the calls. `done` is called outside the try, as it runs the rest of the request.

@@ -120,6 +120,17 @@ export const THROTTLE_FAULTS = [
     throttle: { runWhenThrottled: ['CancelMachineAction'] },
   },
   {
+    // A queue in front of the limit that answers 429 yet keeps the call, to run it once the window
+    // frees: the automation that was told "not now" and cancels again later finds it done, or never
+    // meant it any more.
+    name: 'throttled-cancel-queued',
+    seam: 'throttle',
+    breaks: ['RATE.NOEFFECT'],
+    description:
+      "A cancel answered 429 is queued and cancels the action once the 429's Retry-After is over (past the bounded wait of a minute's 429); at once it reads unchanged.",
+    throttle: { queueWhenThrottled: ['CancelMachineAction'] },
+  },
+  {
     name: 'hour-throttled-still-cancels',
     seam: 'throttle',
     breaks: ['RATE.NOEFFECT'],

@@ -26,6 +26,9 @@ export interface ThrottlePolicy {
   runWhenThrottled: readonly string[];
   // The same for the hour limit's 429s only.
   runWhenHourThrottled: readonly string[];
+  // Operations whose throttled calls are queued and run once the window frees (when the 429's wait is
+  // over), though the caller was answered 429: a cancel then shows that much later (the contract: none).
+  queueWhenThrottled: readonly string[];
   // Calls past this many in the minute window are counted but answered 503 (a back end shedding
   // load before the limit); null: every call within the limit is served.
   minuteServedUpTo: number | null;
@@ -52,6 +55,7 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   stuckForMs: 0,
   runWhenThrottled: [],
   runWhenHourThrottled: [],
+  queueWhenThrottled: [],
   minuteServedUpTo: null,
   perToken: false,
   minuteResetOnThrottle: false,

@@ -12,6 +12,8 @@ import type { ThrottleDecision } from './rate-limiter.ts';
 export interface Throttled {
   error: WireError;
   runFirst: boolean;
+  // Above 0: the call runs, its effect deferred this long (the policy queues throttled calls).
+  queuedMs?: number;
 }
 
 export function throttle(
@@ -33,6 +35,8 @@ export function throttle(
       runFirst: false,
     };
   if (!decision.throttled) return null;
+  if (ctx.faults.throttle.queueWhenThrottled.includes(operation.operationId))
+    return { error: tooManyRequests(ctx, decision, nowMs), runFirst: true, queuedMs: decision.waitMs };
   return {
     error: tooManyRequests(ctx, decision, nowMs),
     runFirst:

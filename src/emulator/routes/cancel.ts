@@ -78,7 +78,8 @@ export function cancelHandler(
     // Cancel updates the original action (same id; docs/contract.md#after-cancel), unless the store
     // policy keeps it: then a copy changes and the stored action stays as it was. A profile that shows
     // the cancel only later (docs/contract.md#cancel-visible-after) defers it on the stored action.
-    const lagMs = ctx.profile.answers.cancelVisibleAfterMs;
+    // A throttled call the throttle policy queued shows once its wait is over, at the latest.
+    const lagMs = Math.max(ctx.profile.answers.cancelVisibleAfterMs, request.admission?.queuedMs ?? 0);
     const persist =
       store.persistCancel &&
       !onlyUnstoredRoles(store, caller) &&

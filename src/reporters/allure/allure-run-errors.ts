@@ -1,5 +1,6 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeWhole } from '../../contract/write-whole.ts';
 import type { ComplianceReport } from '../compliance/compliance-report.ts';
 
 // Allure shows tests, and an error outside any test (a shard missing from a merge, an interrupted run,
@@ -23,7 +24,7 @@ export function writeAllureRunErrors(resultsDir: string, reports: readonly Compl
     return 0;
   }
   const timestamp = Date.now();
-  writeFileSync(
+  writeWhole(
     file,
     JSON.stringify({ errors: lines.map((message) => ({ message, timestamp })), attachments: [] }),
   );

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeWhole } from '../../contract/write-whole.ts';
 
 // Which shards of one set allure-results/ holds. Shards run one after another on one machine share the
 // directory; anything else in it (an unsharded run, another set, an earlier run of the same shard) is
@@ -18,7 +19,7 @@ export function prepareResultsDir(dir: string, shard: { current: number; total: 
   if (!shard) return;
   mkdirSync(dir, { recursive: true });
   const set: ShardSet = { total: shard.total, shards: [...(continues ? held!.shards : []), shard.current] };
-  writeFileSync(join(dir, MARKER), `${JSON.stringify(set)}\n`);
+  writeWhole(join(dir, MARKER), `${JSON.stringify(set)}\n`);
 }
 
 function readSet(file: string): ShardSet | undefined {

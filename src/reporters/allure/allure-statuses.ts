@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeWhole } from '../../contract/write-whole.ts';
 import type { ComplianceReport } from '../compliance/compliance-report.ts';
 
 // allure-playwright knows pass and fail; the compliance records know more. Before `allure generate`:
@@ -37,7 +38,7 @@ export function applyAllureStatuses(
         message: line ?? `${result.name}: an earlier attempt failed a contract check; a retry passed`,
       };
       counts.failed += 1;
-      writeFileSync(file, JSON.stringify(result));
+      writeWhole(file, JSON.stringify(result));
       continue;
     }
     if (result.status !== 'failed' && result.status !== 'broken' && result.status !== 'skipped') continue;
@@ -60,7 +61,7 @@ export function applyAllureStatuses(
       counts.known += 1;
       changed = true;
     }
-    if (changed) writeFileSync(file, JSON.stringify(result));
+    if (changed) writeWhole(file, JSON.stringify(result));
   }
   return counts;
 }

@@ -8,6 +8,7 @@ import type {
   TestError,
   TestResult,
 } from '@playwright/test/reporter';
+import { FileWriteError } from '../../contract/file-write-error.ts';
 import { getRegistry } from '../../contract/index.ts';
 import { RECORDS_FILE, REPORTS_DIR } from '../../contract/report-files.ts';
 import { findingsOf } from '../../harness/evidence/finding.ts';
@@ -23,6 +24,7 @@ import { shardRecordsFile, writeRecords } from '../records/records-file.ts';
 import { recordsOfTests } from '../records/records-of-tests.ts';
 import { outcomeOf } from '../records/test-outcome.ts';
 import type { RunError, RunRecords, TargetInfo } from '../records/test-record.ts';
+import { reportsNotWritten } from '../run/reports-not-written.ts';
 import { runErrorOf } from '../run/run-error.ts';
 import { EXIT, type ExitCode } from '../run/run-outcome.ts';
 import { readQuota, removeWholeRunReports, writeComplianceReports } from '../run/write-reports.ts';
@@ -91,6 +93,18 @@ export default class ComplianceReporter implements Reporter {
 
   async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
     if (this.listing) return undefined;
+    try {
+      return await this.report(result);
+    } catch (error) {
+      // A full disk, a read-only directory: one line that names the file and the fix, not Playwright's
+      // stack trace, and a run that failed (npm run conformance then exits 2, run-outcome.ts).
+      if (!(error instanceof FileWriteError)) throw error;
+      console.error(reportsNotWritten(error, this.recordsFile(), !!this.config.shard));
+      return { status: result.status === 'interrupted' ? 'interrupted' : 'failed' };
+    }
+  }
+
+  private async report(result: FullResult): Promise<{ status?: FullResult['status'] }> {
     if (result.status === 'interrupted' || result.status === 'timedout')
       this.runErrors.push({
         category: 'suite-error',
@@ -116,17 +130,21 @@ export default class ComplianceReporter implements Reporter {
       const quota = readQuota(outDir, records);
       if (quota !== undefined) records.quota = quota;
     }
-    writeRecords(resolve(base, this.options.recordsFile ?? RECORDS_FILE), records);
-    this.records = records;
     if (shard) {
-      // One shard holds part of the evidence: its records are merged by scripts/merge-shards.ts.
+      // One shard holds part of the evidence: its records are merged by scripts/merge-shards.ts. They
+      // are written before the run's own records, which tell the shard's outcome: a shard whose file
+      // for the merge could not be written must not read as having ended well.
       removeWholeRunReports(outDir);
       const file = shardRecordsFile(outDir, shard);
       writeRecords(file, records);
+      writeRecords(this.recordsFile(), records);
+      this.records = records;
       const exitCode = records.shardExitCode!;
       this.say(`compliance: shard ${shard.current}/${shard.total} records in ${file} (exit ${exitCode})`);
       return statusFor(result, exitCode);
     }
+    writeRecords(this.recordsFile(), records);
+    this.records = records;
     const { exitCode, reports } = writeComplianceReports(records, {
       outDir,
       registry: getRegistry(),
@@ -134,6 +152,10 @@ export default class ComplianceReporter implements Reporter {
     });
     this.say(complianceLine(outDir, exitCode, reports));
     return statusFor(result, exitCode);
+  }
+
+  private recordsFile(): string {
+    return resolve(this.baseDir(), this.options.recordsFile ?? RECORDS_FILE);
   }
 
   private plan(): RunPlan {

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { JUNIT_XML } from '../../contract/report-files.ts';
+import { writeWhole } from '../../contract/write-whole.ts';
 import { FINDING_ANNOTATION } from '../../harness/evidence/finding.ts';
 import type { RunRecords, TestRecord } from '../records/test-record.ts';
 import { withRunErrors } from './junit-run-errors.ts';
@@ -69,7 +70,7 @@ export function alignJunitFile(file: string, records: RunRecords, since: number)
   try {
     const xml = readFileSync(file, 'utf8');
     const aligned = junitAgreeingWith(xml, records, file);
-    if (aligned.xml !== xml) writeFileSync(file, aligned.xml);
+    if (aligned.xml !== xml) writeWhole(file, aligned.xml);
     return aligned.changed;
   } catch (error) {
     if (error instanceof SyntaxError || error instanceof JunitFormatError) return 0;

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { JUNIT_XML } from '../../contract/report-files.ts';
+import { writeWhole } from '../../contract/write-whole.ts';
 import type { RunRecords, TestRecord } from '../records/test-record.ts';
 import { SHARD_JUNIT_FILE } from './junit-file.ts';
 import { junitAgreeingWith } from './junit-outcomes.ts';
@@ -105,7 +106,7 @@ export function writeMergedJunit(
       .map((name) => ({ name, xml: readFileSync(join(shardsDir, name), 'utf8') }));
     // Each test as the merged records judged it, as after an unsharded run (junit-outcomes.ts).
     const xml = mergeJunit(files, merged.records.tests);
-    writeFileSync(target, junitAgreeingWith(xml, merged.records, target).xml);
+    writeWhole(target, junitAgreeingWith(xml, merged.records, target).xml);
     return { line: `merge-shards: ${target} from ${names.length} shard JUnit file(s)${leftOut}`, ok: true };
   } catch (error) {
     rmSync(target, { force: true });

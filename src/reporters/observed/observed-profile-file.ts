@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { type ProfileDocument, parseProfile } from '../../contract/index.ts';
+import { writeWhole } from '../../contract/write-whole.ts';
 import { scrubValue } from '../compliance/scrub.ts';
 
 // Writes the observed profile, checked against schemas/observed-profile.schema.json before it is
@@ -7,7 +8,7 @@ import { scrubValue } from '../compliance/scrub.ts';
 export function writeObservedProfile(file: string, document: ProfileDocument): ProfileDocument {
   const scrubbed = scrubValue(document);
   parseProfile(scrubbed, `${file} (about to be written)`);
-  writeFileSync(file, `${JSON.stringify(scrubbed, null, 2)}\n`);
+  writeWhole(file, `${JSON.stringify(scrubbed, null, 2)}\n`);
   return readObservedProfile(file);
 }
 

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
 import { SHARDS_DIR, shardRecordsName } from '../../contract/report-files.ts';
 import { parseUserJson } from '../../contract/user-json.ts';
+import { writeWhole } from '../../contract/write-whole.ts';
 import { refuseOtherContract } from './records-contract.ts';
 import { recordsProblems } from './records-shape.ts';
 import type { RunRecords } from './test-record.ts';
@@ -11,9 +11,10 @@ export function shardRecordsFile(reportsDir: string, shard: { current: number; t
   return `${reportsDir}/${SHARDS_DIR}/${shardRecordsName(shard)}`;
 }
 
+// Whole or not at all: a write that fails (a full disk) leaves the earlier run's records as they were,
+// never a file cut short that `npm run report` cannot read.
 export function writeRecords(file: string, records: RunRecords): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(records, null, 2)}\n`);
+  writeWhole(file, `${JSON.stringify(records, null, 2)}\n`);
 }
 
 export function readRecords(file: string): RunRecords {

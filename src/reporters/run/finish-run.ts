@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../contract/contract-files.ts';
+import { FileWriteError } from '../../contract/file-write-error.ts';
 import {
   ALLURE_REPORT_DIR,
   ALLURE_RESULTS_DIR,
@@ -23,9 +24,9 @@ import {
   type AllureGenerator,
   startAllureGenerator,
 } from '../allure/allure-generate.ts';
-import { writeAllureRunErrors } from '../allure/allure-run-errors.ts';
-import { applyAllureStatuses } from '../allure/allure-statuses.ts';
+import { markAllureResults } from '../allure/allure-marks.ts';
 import type { ComplianceReport } from '../compliance/compliance-report.ts';
+import type { RunRecords } from '../records/test-record.ts';
 import { EXIT, type ExitCode, readRunOutcome, readShardOutcome, worstOf } from './run-outcome.ts';
 import { scanAsWritten } from './scan-as-written.ts';
 
@@ -87,22 +88,21 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
     );
   }
   // (Without results, the generator started during the run is told so, and stops.)
-  if (!options.skipAllure && !ran?.wroteNothing) {
-    const marked = applyAllureStatuses(join(root, ALLURE_RESULTS_DIR), reports);
-    if (marked.known > 0)
-      log(`allure: ${marked.known} result(s) marked as known deviations from the baseline`);
-    if (marked.broken > 0) log(`allure: ${marked.broken} result(s) marked broken: they reached no verdict`);
-    if (marked.failed > 0)
-      log(
-        `allure: ${marked.failed} retried result(s) marked failed: an earlier attempt failed a contract check`,
-      );
-    const runErrors = writeAllureRunErrors(join(root, ALLURE_RESULTS_DIR), reports);
-    if (runErrors > 0) log(`allure: ${runErrors} run error(s) shown as the report's global errors`);
-    allure = (
-      options.allure ??
-      startAllureGenerator({ singleFile: options.singleFile, cwd: root, recordsFile: options.recordsFile })
-    ).generate((file) => reportScan.written(file));
-  }
+  if (!options.skipAllure && !ran?.wroteNothing)
+    try {
+      markAllureResults(root, reports, log);
+      allure = (
+        options.allure ??
+        startAllureGenerator({ singleFile: options.singleFile, cwd: root, recordsFile: options.recordsFile })
+      ).generate((file) => reportScan.written(file));
+    } catch (error) {
+      // A full disk: the report would show the tests unmarked; said in one line, and the leak scan
+      // still runs. The Allure report is one artefact of several: the verdict stands.
+      if (!(error instanceof FileWriteError)) throw error;
+      rmSync(join(root, ALLURE_REPORT_DIR), { recursive: true, force: true });
+      log(`allure: ${error.message}; no Allure report was made (the compliance report stands)`);
+    }
+
   // Everything but the Allure report is scanned while Allure generates it (another process), then
   // the report's files as they are written.
   let started = performance.now();
@@ -122,7 +122,7 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
   }
   for (const file of skipped) log(formatSkipped(file));
   for (const finding of findings) log(formatFinding(finding));
-  const unscanned = skipped.length > 0 ? ` (${skipped.length} file(s) too large to scan, above)` : '';
+  const unscanned = skipped.length > 0 ? ` (${skipped.length} not scanned: too large, above)` : '';
   if (findings.length === 0)
     log(`leak-scan: no secret, issued token, JWT or private key found in the artefacts${unscanned}`);
   if (findings.length > 0) {
@@ -148,19 +148,42 @@ async function runOutcome(
   if (outcome) return { exitCode: outcome.exitCode, wroteNothing: false };
   if (run.playwrightExit === 0 || !run.plan)
     return { exitCode: run.playwrightExit === 0 ? EXIT.CONFORMING : EXIT.ERRORED, wroteNothing: true };
+  // The tests ran and their records were written, then the report was not (a full disk: the reporter
+  // said which file and why). A stopped-run report would say that no test ran, over those records.
+  if (recordsOfRun(join(root, RECORDS_FILE), run.plan.runId, run.startedAt)) {
+    log(
+      `compliance: no report of this run in reports/ (the line above says why); exit ${EXIT.ERRORED}: its records are in ${RECORDS_FILE}, for npm run report`,
+    );
+    return { exitCode: EXIT.ERRORED, wroteNothing: false };
+  }
   const why =
     run.playwrightExit === 130
       ? "the run was stopped before Playwright's runner could report on it"
       : `Playwright's runner ended (exit ${run.playwrightExit}) before its reporters wrote this run's report; its output above says why`;
   // Loaded only here: a run's usual path does not need it.
   const { writeStoppedRunReport } = await import('./stopped-run-report.ts');
-  log(await writeStoppedRunReport(run.plan, `SuiteError: ${why}`, 'suite-error', root));
+  try {
+    log(await writeStoppedRunReport(run.plan, `SuiteError: ${why}`, 'suite-error', root));
+  } catch (error) {
+    if (!(error instanceof FileWriteError)) throw error;
+    log(`compliance: ${error.message}; no report of this run was written (exit ${EXIT.ERRORED})`);
+    return { exitCode: EXIT.ERRORED, wroteNothing: false };
+  }
   return {
     exitCode:
       (readRunOutcome(reportsDir, run.startedAt) ?? readShardOutcome(join(root, RECORDS_FILE), run.startedAt))
         ?.exitCode ?? EXIT.ERRORED,
     wroteNothing: false,
   };
+}
+
+function recordsOfRun(file: string, runId: string, since: number): boolean {
+  try {
+    const records = JSON.parse(readFileSync(file, 'utf8')) as Partial<RunRecords>;
+    return records.runId === runId && Date.parse(records.startedAt ?? '') >= since;
+  } catch {
+    return false;
+  }
 }
 
 function readWrittenReports(reportsDir: string): ComplianceReport[] {

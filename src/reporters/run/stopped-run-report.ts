@@ -1,5 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { getRegistry } from '../../contract/index.ts';
 import {
   ALLURE_REPORT_DIR,
@@ -8,6 +8,7 @@ import {
   REPORTS_DIR,
   TEST_RESULTS_DIR,
 } from '../../contract/report-files.ts';
+import { writeWhole } from '../../contract/write-whole.ts';
 import { writeTenantEvidence } from '../../harness/drivers/tenant-evidence.ts';
 import type { RunPlan } from '../../harness/run/run-plan.ts';
 import { loadSelectedBaseline } from '../baseline/baseline.ts';
@@ -66,8 +67,7 @@ export async function writeStoppedRunReport(
   const junit = env.PLAYWRIGHT_JUNIT_OUTPUT_FILE
     ? resolve(env.PLAYWRIGHT_JUNIT_OUTPUT_FILE)
     : join(root, junitFileFor(plan.shard));
-  mkdirSync(dirname(junit), { recursive: true });
-  writeFileSync(junit, junitAgreeingWith(NO_TESTS_JUNIT, records, junit).xml);
+  writeWhole(junit, junitAgreeingWith(NO_TESTS_JUNIT, records, junit).xml);
   if (plan.shard) {
     removeWholeRunReports(outDir);
     const file = shardRecordsFile(outDir, plan.shard);

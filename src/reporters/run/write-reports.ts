@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { schemasDir } from '../../contract/contract-files.ts';
 import type { Registry } from '../../contract/index.ts';
@@ -13,6 +13,7 @@ import {
   TARGETS_DIR,
   TENANT_LEDGER_JSON,
 } from '../../contract/report-files.ts';
+import { writeWhole } from '../../contract/write-whole.ts';
 import { targetDirName } from '../../harness/run/run-plan.ts';
 import type { Baseline } from '../baseline/baseline.ts';
 import { buildComplianceReport, type ComplianceReport } from '../compliance/compliance-report.ts';
@@ -50,7 +51,6 @@ export function writeComplianceReports(
   const reports = names.map((targetName) =>
     buildComplianceReport({ ...options, records, targetName, quota, requireMust }),
   );
-  mkdirSync(outDir, { recursive: true });
   // An earlier tenant run's quota and action ledger must not sit beside a run that spent none, to be
   // filed with its evidence as if they were its own.
   if (!Object.values(records.targets).some((t) => t.mode === 'tenant'))
@@ -62,14 +62,16 @@ export function writeComplianceReports(
     return { exitCode: reports[0]!.summary.exitCode, reports };
   }
   rmSync(join(outDir, COMPLIANCE_JSON), { force: true });
+  rmSync(join(outDir, COMPLIANCE_MD), { force: true });
   rmSync(join(outDir, OBSERVED_PROFILE_FILE), { force: true });
   rmSync(join(outDir, PARTIAL_OBSERVED_PROFILE_FILE), { force: true });
   rmSync(join(outDir, TARGETS_DIR), { recursive: true, force: true });
   for (const report of reports)
     writeSet(join(outDir, TARGETS_DIR, targetDirName(report.target.name)), report, records, options.now);
   const index = renderTargetIndex(reports);
-  writeFileSync(join(outDir, TARGET_INDEX_JSON), index.json);
-  writeFileSync(join(outDir, COMPLIANCE_MD), index.markdown);
+  writeWhole(join(outDir, COMPLIANCE_MD), index.markdown);
+  // Last, as in writeSet: the index is what tells the run's outcome.
+  writeWhole(join(outDir, TARGET_INDEX_JSON), index.json);
   return { exitCode: worstOf(reports.map((r) => r.summary.exitCode)), reports };
 }
 
@@ -80,9 +82,11 @@ export function removeWholeRunReports(outDir: string): void {
     rmSync(join(outDir, name), { recursive: true, force: true });
 }
 
+// compliance.json goes last, and an earlier one is removed first: it is what tells a run's outcome
+// (readRunOutcome), so a write that fails (a full disk) leaves no verdict, not a set of this run's
+// and an earlier run's files that reads as complete.
 function writeSet(dir: string, report: ComplianceReport, records: RunRecords, now?: Date): void {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, COMPLIANCE_JSON), renderJson(report));
+  for (const name of [COMPLIANCE_JSON, COMPLIANCE_MD]) rmSync(join(dir, name), { force: true });
   const { document } = buildObservedProfile(records, report.target.name, {
     ...(now ? { now } : {}),
     schemaPath: forward(relative(dir, join(schemasDir, 'observed-profile.schema.json'))),
@@ -101,7 +105,8 @@ function writeSet(dir: string, report: ComplianceReport, records: RunRecords, no
     total: Object.keys(written.points).length,
     ...(kept ? { kept: { ...kept, file: OBSERVED_PROFILE_FILE } } : {}),
   };
-  writeFileSync(join(dir, COMPLIANCE_MD), `${renderMarkdown(report, link)}\n`);
+  writeWhole(join(dir, COMPLIANCE_MD), `${renderMarkdown(report, link)}\n`);
+  writeWhole(join(dir, COMPLIANCE_JSON), renderJson(report));
 }
 
 function forward(path: string): string {

@@ -60,5 +60,5 @@ if (findings.length > 0) {
   );
   process.exit(1);
 }
-const unscanned = skipped.length > 0 ? `; ${skipped.length} file(s) too large to scan, above` : '';
+const unscanned = skipped.length > 0 ? `; ${skipped.length} not scanned: too large, above` : '';
 console.log(`leak-scan: no secret found in ${dirs.join(', ')} (${took}${unscanned})`);

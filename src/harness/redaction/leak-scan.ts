@@ -18,7 +18,7 @@ import {
   TEST_RESULTS_DIR,
 } from '../../contract/report-files.ts';
 import type { Env } from '../config/read-env.ts';
-import { buildNeedles, type LeakFinding, scanBuffer } from './leak-search.ts';
+import { buildNeedles, type LeakFinding, MAX_INFLATED_BYTES, scanBuffer, scanLimits } from './leak-search.ts';
 import { type Fingerprint, fingerprintsFile, readFingerprints } from './secret-fingerprints.ts';
 
 // Redaction is only as good as its last check: after a run, every artefact is searched for the
@@ -42,11 +42,14 @@ export interface LeakScanOptions {
   env?: Env;
   cwd?: string;
   fingerprints?: Fingerprint[];
+  // How far one artefact's zip entries may inflate (default MAX_INFLATED_BYTES); tests set less.
+  maxInflatedBytes?: number;
 }
 
 export interface LeakScan {
   findings: LeakFinding[];
-  // Files too large to read (relative to the root): unchecked, so the caller must say so.
+  // Files too large to read (relative to the root), and zip entries too large to inflate
+  // ("trace.zip!trace.network"): unchecked, so the caller must say so (formatSkipped).
   skipped: string[];
 }
 
@@ -91,7 +94,9 @@ export function leakScanner(options: Omit<LeakScanOptions, 'dirs'> = {}): LeakSc
           }
           const content = readFileSync(path);
           if (unchanged?.(stateOf(stat, content))) continue;
-          scan.findings.push(...scanBuffer(content, nameOf(path), needles));
+          const limits = scanLimits(options.maxInflatedBytes);
+          scan.findings.push(...scanBuffer(content, nameOf(path), needles, limits));
+          scan.skipped.push(...limits.unscanned);
         }
       }
       return scan;
@@ -107,8 +112,9 @@ export function leakScanner(options: Omit<LeakScanOptions, 'dirs'> = {}): LeakSc
         if (!stat.isFile()) return { scan: { findings: [], skipped: [] } };
         if (stat.size > MAX_FILE_BYTES) return { scan: { findings: [], skipped: [nameOf(path)] } };
         const content = readFileSync(fd);
+        const limits = scanLimits(options.maxInflatedBytes);
         return {
-          scan: { findings: scanBuffer(content, nameOf(path), needles), skipped: [] },
+          scan: { findings: scanBuffer(content, nameOf(path), needles, limits), skipped: limits.unscanned },
           state: stateOf(stat, content),
         };
       } finally {
@@ -146,6 +152,9 @@ export function formatFinding(finding: LeakFinding): string {
 }
 
 export function formatSkipped(file: string): string {
+  // The scan names a zip entry after its file, "trace.zip!trace.network".
+  if (file.includes('!'))
+    return `leak-scan: ${file}: not scanned, it would inflate past ${MAX_INFLATED_BYTES / 1024 / 1024} MB (with the file's other entries); check it yourself before sharing it`;
   return `leak-scan: ${file}: not scanned, larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; check it yourself before sharing it`;
 }
 

@@ -6,7 +6,7 @@ import { hiddenCopies } from './hidden-copies.ts';
 import { PRIVATE_KEY_SHAPE } from './private-key-pem.ts';
 import type { Fingerprint } from './secret-fingerprints.ts';
 import { type IssuedFingerprints, runHoldsIssued, tokenRuns } from './token-runs.ts';
-import { isZip, localZipEntries, zipEntries } from './zip-entries.ts';
+import { type InflateBudget, isZip, localZipEntries, type ZipEntry, zipEntries } from './zip-entries.ts';
 
 // The search of one file's bytes for leaks (leak-scan.ts finds the files): the configured secrets,
 // the tokens issued during the run (by fingerprint), and anything shaped like a JWT, an Entra client
@@ -46,29 +46,51 @@ export function buildNeedles(cwd: string, env: Env, fingerprints: Fingerprint[])
   };
 }
 
-// The leaks in one file's bytes, named after the file (and the zip entry or embedded file holding them).
-export function scanBuffer(buffer: Buffer, name: string, needles: Needles): LeakFinding[] {
-  if (isZip(buffer)) {
-    try {
-      return zipEntries(buffer).flatMap((entry) => scanBuffer(entry.data, `${name}!${entry.name}`, needles));
-    } catch {
-      // Cut short, or not a zip after all: its local entries, then a byte scan of it all.
-      const entries = localZipEntries(buffer).flatMap((entry) =>
-        scanBuffer(entry.data, `${name}!${entry.name}`, needles),
-      );
-      const seen = new Set(entries.map((f) => f.what));
-      return [...entries, ...scanBytes(buffer, name, needles).filter((f) => !seen.has(f.what))];
-    }
-  }
-  return scanBytes(buffer, name, needles);
+// What one file's scan could not read: zip entries that would inflate past its budget ("a.zip!entry").
+export interface ScanLimits {
+  inflate: InflateBudget;
+  unscanned: string[];
 }
 
-function scanBytes(buffer: Buffer, name: string, needles: Needles): LeakFinding[] {
+// An artefact's zip entries inflate to 256 MB at most, all together: a small zip bomb in an
+// attachment inflated without end and took the machine's memory. Below V8's longest string, too.
+export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
+
+export function scanLimits(maxInflated = MAX_INFLATED_BYTES): ScanLimits {
+  return { inflate: { left: maxInflated }, unscanned: [] };
+}
+
+// The leaks in one file's bytes, named after the file (and the zip entry or embedded file holding them).
+// Entries left unread are added to `limits.unscanned`, for the caller to name.
+export function scanBuffer(
+  buffer: Buffer,
+  name: string,
+  needles: Needles,
+  limits: ScanLimits = scanLimits(),
+): LeakFinding[] {
+  const scanEntry = (entry: ZipEntry) => {
+    if (entry.overBudget) limits.unscanned.push(`${name}!${entry.name}`);
+    return scanBuffer(entry.data, `${name}!${entry.name}`, needles, limits);
+  };
+  if (isZip(buffer)) {
+    try {
+      return zipEntries(buffer, limits.inflate).flatMap(scanEntry);
+    } catch {
+      // Cut short, or not a zip after all: its local entries, then a byte scan of it all.
+      const entries = localZipEntries(buffer, limits.inflate).flatMap(scanEntry);
+      const seen = new Set(entries.map((f) => f.what));
+      return [...entries, ...scanBytes(buffer, name, needles, limits).filter((f) => !seen.has(f.what))];
+    }
+  }
+  return scanBytes(buffer, name, needles, limits);
+}
+
+function scanBytes(buffer: Buffer, name: string, needles: Needles, limits: ScanLimits): LeakFinding[] {
   // latin1 maps every byte to one character, so ASCII secrets match whatever the file's encoding.
   const text = buffer.toString('latin1');
   const inside: LeakFinding[] = [];
   for (const embedded of embeddedReportFiles(text))
-    inside.push(...scanBuffer(embedded.data, `${name}!${embedded.name}`, needles));
+    inside.push(...scanBuffer(embedded.data, `${name}!${embedded.name}`, needles, limits));
   // A secret an embedded file holds is in its container's base64 text too, where a configured
   // secret's base64 forms (base64-forms.ts) find it again: named once, by the embedded file.
   const named = new Set(inside.map((f) => f.what));

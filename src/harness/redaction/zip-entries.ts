@@ -6,6 +6,14 @@ import { constants, inflateRawSync } from 'node:zlib';
 export interface ZipEntry {
   name: string;
   data: Buffer;
+  // Not inflated: it would have gone past what the budget had left (a zip bomb inflated without end
+  // and took the scan's memory). Its data is then empty, and the caller must say it was not scanned.
+  overBudget?: true;
+}
+
+// How many bytes the entries of one artefact may inflate to, all together (nested zips included).
+export interface InflateBudget {
+  left: number;
 }
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
@@ -16,7 +24,7 @@ export function isZip(buffer: Buffer): boolean {
   return buffer.length >= 4 && buffer.readUInt32LE(0) === LOCAL_FILE_HEADER;
 }
 
-export function zipEntries(buffer: Buffer): ZipEntry[] {
+export function zipEntries(buffer: Buffer, budget: InflateBudget): ZipEntry[] {
   const end = findEndOfCentralDirectory(buffer);
   if (end < 0) throw new Error('no end-of-central-directory record');
   const count = buffer.readUInt16LE(end + 10);
@@ -36,7 +44,7 @@ export function zipEntries(buffer: Buffer): ZipEntry[] {
     const start = localOffset + 30 + localNameLength + localExtraLength;
     const raw = buffer.subarray(start, start + compressedSize);
     if (method === 0) entries.push({ name, data: raw });
-    else if (method === 8) entries.push({ name, data: inflateRawSync(raw) });
+    else if (method === 8) entries.push(inflated(name, budget, () => inflateRawSync(raw, limit(budget))));
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -54,7 +62,7 @@ function findEndOfCentralDirectory(buffer: Buffer): number {
 // download or upload interrupted, a process killed while it wrote a trace or blob report). Each
 // deflated entry is inflated as far as its bytes go. The leak scan read such a file as bytes only,
 // where a deflated entry's token was invisible, and reported "no secret found".
-export function localZipEntries(buffer: Buffer): ZipEntry[] {
+export function localZipEntries(buffer: Buffer, budget: InflateBudget): ZipEntry[] {
   const entries: ZipEntry[] = [];
   const signature = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
   for (let at = buffer.indexOf(signature); at >= 0 && at + 30 <= buffer.length; ) {
@@ -68,17 +76,39 @@ export function localZipEntries(buffer: Buffer): ZipEntry[] {
     const end = compressedSize > 0 ? start + compressedSize : next < 0 ? buffer.length : next;
     const raw = buffer.subarray(start, end);
     if (method === 0) entries.push({ name, data: raw });
-    else if (method === 8) entries.push({ name, data: inflatedAsFarAsItGoes(buffer.subarray(start)) });
+    else if (method === 8)
+      entries.push(inflated(name, budget, () => inflatedAsFarAsItGoes(buffer.subarray(start), budget)));
     at = next;
   }
   return entries;
 }
 
-function inflatedAsFarAsItGoes(raw: Buffer): Buffer {
+function inflatedAsFarAsItGoes(raw: Buffer, budget: InflateBudget): Buffer {
   try {
     // A deflate stream ends by itself: what follows it (the next entry) is ignored.
-    return inflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH });
-  } catch {
+    return inflateRawSync(raw, { ...limit(budget), finishFlush: constants.Z_SYNC_FLUSH });
+  } catch (error) {
+    if (overBudget(error)) throw error;
     return Buffer.alloc(0);
   }
+}
+
+function inflated(name: string, budget: InflateBudget, inflate: () => Buffer): ZipEntry {
+  try {
+    const data = inflate();
+    budget.left -= data.length;
+    return { name, data };
+  } catch (error) {
+    if (!overBudget(error)) throw error;
+    return { name, data: Buffer.alloc(0), overBudget: true };
+  }
+}
+
+// zlib stops once its output would pass this, instead of growing it until memory runs out.
+function limit(budget: InflateBudget): { maxOutputLength: number } {
+  return { maxOutputLength: Math.max(1, budget.left) };
+}
+
+function overBudget(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_BUFFER_TOO_LARGE';
 }

@@ -31,8 +31,9 @@ export function unwritableFile(error: unknown): string {
     case 'EISDIR':
       return 'it is a directory (EISDIR); move it away or remove it';
     case 'ENOENT':
+      return 'its directory cannot be made there (ENOENT); name a path in a directory that can be written';
     case 'ENOTDIR':
-      return `its directory cannot be made (${code}): a part of the path is missing or is a file; fix the path`;
+      return 'a part of its path is a file, not a directory (ENOTDIR); fix the path';
     case 'EIO':
       return 'the disk failed (EIO); check the disk';
     default:

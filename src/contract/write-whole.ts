@@ -1,6 +1,7 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { FileWriteError } from './file-write-error.ts';
+import { makeDirectory } from './make-directory.ts';
 
 // Writes a file that a reader sees whole or not at all: through a temporary file in the same directory,
 // then a rename; its directory is made if need be. The temporary name begins with a dot and the process id and ends in .tmp, so nothing
@@ -10,7 +11,7 @@ import { FileWriteError } from './file-write-error.ts';
 export function writeWhole(file: string, content: string | Buffer): void {
   const temp = temporaryFileOf(file);
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeDirectory(dirname(file));
     writeFileSync(temp, content);
     renameSync(temp, file);
   } catch (error) {

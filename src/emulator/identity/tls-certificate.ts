@@ -1,7 +1,9 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createSecureContext } from 'node:tls';
+import { FileWriteError } from '../../contract/file-write-error.ts';
+import { makeDirectory } from '../../contract/make-directory.ts';
 import { unreadableFile } from '../../contract/unreadable-file.ts';
 import { systemTime, type TimeSource } from '../clock/virtual-clock.ts';
 import { EmulatorOptionsError } from '../options-error.ts';
@@ -85,9 +87,9 @@ function readTlsCertificate(certFile: string, keyFile: string): TlsCertificate {
 // Only the certificate is written: the private key never leaves the process.
 export function writeCertificatePem(file: string, pem: string): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeDirectory(dirname(file));
     writeFileSync(file, pem);
   } catch (error) {
-    throw new EmulatorOptionsError(`--tls-cert-out: cannot write ${file} (${(error as Error).message}).`);
+    throw new EmulatorOptionsError(`--tls-cert-out: ${new FileWriteError(file, error).message}.`);
   }
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { TEST_RESULTS_DIR } from '../../contract/report-files.ts';
+import { makeDirectory } from '../../contract/make-directory.ts';
 import { registerSecret } from './redact.ts';
 import { secretCore } from './secret-core.ts';
 
@@ -41,7 +42,7 @@ export function recordIssuedSecret(value: string | undefined, file: string = fin
     appendFileSync(file, line);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    mkdirSync(dirname(file), { recursive: true });
+    makeDirectory(dirname(file));
     appendFileSync(file, line);
   }
 }

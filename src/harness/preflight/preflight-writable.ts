@@ -35,19 +35,32 @@ const WRITTEN_FILES: Record<string, string[]> = {
   ],
 };
 
-// One line per output directory under `root` the run could not write, naming what to fix.
-export function unwritableOutputs(root: string): string[] {
+// Throws the error of a path this user may not write (accessSync's); tests hand one of their own.
+export type WriteCheck = (path: string) => void;
+const canWrite: WriteCheck = (path) => accessSync(path, constants.W_OK);
+
+// One line per output directory under `root` the run could not write, naming what to fix. A checkout
+// on a read-only file system is one line: chmod, which the other lines advise, cannot help there, and
+// an output directory not there yet failed only when the run made it (EROFS, after the banner).
+export function unwritableOutputs(root: string, check: WriteCheck = canWrite): string[] {
+  if (writeError(root, check) === 'EROFS')
+    return [
+      `${root} is on a read-only file system (EROFS), where the run writes ${OUTPUTS.map((o) => `${o}/`).join(', ')}: run from a writable copy (git clone ${root} DIR, then npm ci there)`,
+    ];
   return OUTPUTS.flatMap((name) => {
-    const problem = outputProblem(root, name);
+    const problem = outputProblem(root, name, check);
     return problem ? [`${name}/ ${problem}`] : [];
   });
 }
 
-function outputProblem(root: string, name: string): string | undefined {
+function outputProblem(root: string, name: string, check: WriteCheck): string | undefined {
   const dir = join(root, name);
   const stat = statOf(dir);
-  // Absent: the run makes it.
-  if (!stat) return undefined;
+  // Absent: the run makes it, where it may make a directory.
+  if (!stat)
+    return writeError(root, check)
+      ? `cannot be made: ${root} is read-only for this user; make it writable (chmod u+w) or run from a writable copy`
+      : undefined;
   if (!stat.isDirectory())
     return `cannot be written: ${name} is a file, not a directory; move it away or remove it`;
   for (const file of WRITTEN_FILES[name] ?? []) {
@@ -59,7 +72,7 @@ function outputProblem(root: string, name: string): string | undefined {
   const files = readdirSync(dir)
     .filter((entry) => statOf(join(dir, entry))?.isFile())
     .map((entry) => `${name}/${entry}`);
-  const blocked = [name, ...files].find((path) => !writable(join(root, path)));
+  const blocked = [name, ...files].find((path) => writeError(join(root, path), check));
   return blocked
     ? `cannot be written: ${blocked} is read-only for this user; make it writable (chmod -R u+w ${name}) or remove it`
     : undefined;
@@ -73,11 +86,12 @@ function statOf(path: string): Stats | undefined {
   }
 }
 
-function writable(path: string): boolean {
+// The code of the error that writing `path` would meet (EACCES, EROFS), or undefined if none.
+function writeError(path: string, check: WriteCheck): string | undefined {
   try {
-    accessSync(path, constants.W_OK);
-    return true;
-  } catch {
-    return false;
+    check(path);
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'EACCES';
   }
 }

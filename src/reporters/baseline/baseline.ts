@@ -61,7 +61,9 @@ export function selectedBaselineProblem(env: Env = readEnv()): string | undefine
 
 export function loadBaseline(nameOrPath: string, registry: Registry = getRegistry()): Baseline {
   const path = baselinePath(nameOrPath);
-  const file = relative(repoRoot, path) || path;
+  // Relative inside the repository; outside it as given ("../.." named /tmp to a user of /tmp).
+  const inside = relative(repoRoot, path);
+  const file = inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
   if (!existsSync(path))
     throw new BaselineError(
       `MDE_BASELINE=${nameOrPath}: ${file} does not exist; name a file of baselines/ without .yaml (e.g. example-tenant) or give a path to one.`,

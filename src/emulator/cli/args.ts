@@ -4,6 +4,7 @@ import { missingValueLine } from '../../contract/missing-value.ts';
 import { isPastedText, pastedTextProblem } from '../../contract/pasted-text.ts';
 import { unknownFaults } from '../faults/unknown-faults.ts';
 import { type EmulatorOptions, LOG_LEVELS } from '../options.ts';
+import { hostFormProblem } from './host-form.ts';
 import { readSeedFile } from './seed-file.ts';
 import { CliUsageError, DEFAULT_LOG_LEVEL, DEFAULT_TLS_CERT_OUT, USAGE } from './usage.ts';
 
@@ -87,13 +88,17 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined))
     throw new CliUsageError('--tls-cert and --tls-key go together: the certificate and its private key.');
   const https = values.https || values['tls-cert'] !== undefined || httpsText === 'true' || httpsText === '1';
+  const host = values.host ?? nonEmpty(env['MDE_EMULATOR_HOST']);
+  const hostProblem =
+    host && hostFormProblem(host, values.host === undefined ? 'MDE_EMULATOR_HOST' : '--host');
+  if (hostProblem) throw new CliUsageError(hostProblem);
   return {
     kind: 'run',
     hostSetting:
       values.host === undefined && nonEmpty(env['MDE_EMULATOR_HOST']) ? 'MDE_EMULATOR_HOST' : '--host',
     options: {
       port,
-      host: values.host ?? nonEmpty(env['MDE_EMULATOR_HOST']),
+      host,
       profile: values.profile ?? nonEmpty(env['MDE_EMULATOR_PROFILE']),
       profileFile: values['profile-file'] ?? nonEmpty(env['MDE_EMULATOR_PROFILE_FILE']),
       faults,

@@ -29,7 +29,7 @@ export function unwritableFile(error: unknown): string {
     case 'EPERM':
       return `this user may not write it (${code}); make it and its directory writable (chmod u+w) or remove it`;
     case 'EISDIR':
-      return 'it is a directory (EISDIR); move it away or remove it';
+      return 'it is a directory (EISDIR); name a file, or move the directory away';
     case 'ENOENT':
       return 'its directory cannot be made there (ENOENT); name a path in a directory that can be written';
     case 'ENOTDIR':

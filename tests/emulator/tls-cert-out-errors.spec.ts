@@ -1,5 +1,8 @@
 import { expect, test } from '../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { emulatorCli } from './emulator-cli.ts';
+
+test.afterEach(removeTempDirs);
 
 // Node's recursive mkdir loops for ever where the kernel answers ENOENT for a directory it will not
 // make (under /proc): `--tls-cert-out /proc/...` hung the emulator's start instead of saying so.
@@ -19,6 +22,17 @@ test('--tls-cert-out below a file names the path to fix, exit 2', () => {
   const run = emulatorCli(['--https', '--port', '0', '--tls-cert-out', 'package.json/cert.pem']);
   expect(run.stderr.trim().split('\n'), run.stdout).toEqual([
     'emulator: --tls-cert-out: cannot write package.json/cert.pem: a part of its path is a file, not a directory (ENOTDIR); fix the path. (see --help)',
+  ]);
+  expect(run.status).toBe(2);
+});
+
+// A directory named where the PEM goes: "move it away or remove it" would have advised removing the
+// directory the user named (their home, /tmp); a file is what to name.
+test('--tls-cert-out naming a directory says to name a file, exit 2', () => {
+  const dir = tempDir('tls-cert-out-dir-');
+  const run = emulatorCli(['--https', '--port', '0', '--tls-cert-out', dir]);
+  expect(run.stderr.trim().split('\n'), run.stdout).toEqual([
+    `emulator: --tls-cert-out: cannot write ${dir}: it is a directory (EISDIR); name a file, or move the directory away. (see --help)`,
   ]);
   expect(run.status).toBe(2);
 });

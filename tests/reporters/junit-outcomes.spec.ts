@@ -157,6 +157,21 @@ test("after a run its own junit.xml is aligned with its records; an earlier run'
   expect(alignJunitFile(junit, interruptedRecords(), 0)).toBe(0);
 });
 
+// Playwright's JUnit reporter, failing on a full disk, leaves its file cut short and says only
+// "Error: ENOSPC: no space left on device, write": the caller is told, to name the file.
+test('a junit.xml of this run cut short is told to the caller, and left as it is', () => {
+  const junit = join(tempDir('junit-outcomes-'), 'junit.xml');
+  writeFileSync(junit, INTERRUPTED.slice(0, 200));
+  let told = 0;
+  expect(alignJunitFile(junit, interruptedRecords(), 0, () => told++)).toBe(0);
+  expect(told).toBe(1);
+  expect(readFileSync(junit, 'utf8')).toBe(INTERRUPTED.slice(0, 200));
+  // Whole, it is aligned and nothing is told.
+  writeFileSync(junit, INTERRUPTED);
+  expect(alignJunitFile(junit, interruptedRecords(), 0, () => told++)).toBe(1);
+  expect(told).toBe(1);
+});
+
 test("the JUnit reporter's file is found as Playwright finds it", () => {
   const configFile = join('/runs', 'a', 'playwright.config.ts');
   const junit = (options: object = {}) => ({

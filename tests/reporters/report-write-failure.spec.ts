@@ -80,7 +80,7 @@ test('a run whose records were written but whose report was not ends with exit 2
   });
   expect(code).toBe(2);
   expect(lines[0]).toBe(
-    `compliance: no report of this run in reports/ (the line above says why); exit 2: its records are in ${RECORDS_FILE}, for npm run report`,
+    `compliance: no report of this run in reports/ (the compliance line above says why); exit 2: its records are in ${RECORDS_FILE}, for npm run report`,
   );
   expect(existsSync(join(root, 'reports', 'compliance.json'))).toBe(false);
   expect(JSON.parse(readFileSync(join(root, RECORDS_FILE), 'utf8')).tests).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type {
   FullConfig,
   FullResult,
@@ -170,7 +170,12 @@ export default class ComplianceReporter implements Reporter {
     const file = this.records && junitFileOf(this.config);
     if (!file) return;
     try {
-      const changed = alignJunitFile(file, this.records!, this.startedAt.getTime());
+      // Playwright said only "Error: ENOSPC: no space left on device, write", naming no file.
+      const cutShort = () =>
+        console.error(
+          `junit: ${relative(process.cwd(), file) || file} is not valid XML, cut short as it was written (a full disk? see the error above); it is no record of this run: fix that, then run again`,
+        );
+      const changed = alignJunitFile(file, this.records!, this.startedAt.getTime(), cutShort);
       if (changed > 0)
         this.say(`junit: ${changed} test(s) marked error or failure, as the compliance records judged them`);
     } catch (error) {

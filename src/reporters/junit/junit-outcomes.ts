@@ -64,8 +64,14 @@ export function junitAgreeingWith(
 
 // After a run: its JUnit file, made to agree with the records the run wrote. A file written before the
 // run started (another run's) is left alone, and so is one cut short (a run killed while writing it:
-// the merge, or CI, says so). Returns how many tests changed.
-export function alignJunitFile(file: string, records: RunRecords, since: number): number {
+// the merge, or CI, says so); `cutShort` hears of it, for a run that lives to say so (its JUnit
+// reporter's write failed on a full disk). Returns how many tests changed.
+export function alignJunitFile(
+  file: string,
+  records: RunRecords,
+  since: number,
+  cutShort: () => void = () => {},
+): number {
   if (!existsSync(file) || statSync(file).mtimeMs < since) return 0;
   try {
     const xml = readFileSync(file, 'utf8');
@@ -73,8 +79,9 @@ export function alignJunitFile(file: string, records: RunRecords, since: number)
     if (aligned.xml !== xml) writeWhole(file, aligned.xml);
     return aligned.changed;
   } catch (error) {
-    if (error instanceof SyntaxError || error instanceof JunitFormatError) return 0;
-    throw error;
+    if (!(error instanceof SyntaxError || error instanceof JunitFormatError)) throw error;
+    cutShort();
+    return 0;
   }
 }
 

@@ -152,7 +152,7 @@ async function runOutcome(
   // said which file and why). A stopped-run report would say that no test ran, over those records.
   if (recordsOfRun(join(root, RECORDS_FILE), run.plan.runId, run.startedAt)) {
     log(
-      `compliance: no report of this run in reports/ (the line above says why); exit ${EXIT.ERRORED}: its records are in ${RECORDS_FILE}, for npm run report`,
+      `compliance: no report of this run in reports/ (the compliance line above says why); exit ${EXIT.ERRORED}: its records are in ${RECORDS_FILE}, for npm run report`,
     );
     return { exitCode: EXIT.ERRORED, wroteNothing: false };
   }

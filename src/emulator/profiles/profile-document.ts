@@ -8,6 +8,7 @@ import {
   parseProfile,
 } from '../../contract/index.ts';
 import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
+import { profileSizeProblem } from '../../contract/profile-size.ts';
 import { unreadableFile } from '../../contract/unreadable-file.ts';
 import { parseUserJson } from '../../contract/user-json.ts';
 
@@ -19,14 +20,17 @@ export function readProfileFile(file: string): ProfileDocument {
   const path = resolve(file);
   let mtimeMs: number;
   let bytes: Buffer;
+  let size: number;
   try {
-    mtimeMs = statSync(path).mtimeMs;
+    ({ mtimeMs, size } = statSync(path));
     const cached = loaded.get(path);
     if (cached?.mtimeMs === mtimeMs) return cached.document;
-    bytes = readFileSync(path);
+    bytes = profileSizeProblem(size) ? Buffer.alloc(0) : readFileSync(path);
   } catch (error) {
     throw new ProfileFormatError(`${file}: cannot read the profile file: ${unreadableFile(error)}`);
   }
+  const tooLarge = profileSizeProblem(size);
+  if (tooLarge) throw new ProfileFormatError(`${file}: ${tooLarge}`);
   let data: unknown;
   try {
     data = parseUserJson(bytes);

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { ProfileFormatError, parseProfile } from '../../contract/index.ts';
 import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
+import { profileSizeProblem } from '../../contract/profile-size.ts';
 import { OBSERVED_PROFILE_FILE, REPORTS_DIR } from '../../contract/report-files.ts';
 import { parseUserJson } from '../../contract/user-json.ts';
 
@@ -9,6 +10,8 @@ import { parseUserJson } from '../../contract/user-json.ts';
 export function profileFileProblem(path: string): string | undefined {
   let bytes: Buffer;
   try {
+    const tooLarge = profileSizeProblem(statSync(path).size);
+    if (tooLarge) return `names ${path}: ${tooLarge}`;
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -38,7 +38,8 @@ test('where JSON breaks is said without quoting the text around it', () => {
 // call stack size exceeded", and the emulator with "Maximum call stack size exceeded", exit 1.
 test('a file of JSON nested deeper than any profile, seed or records file is named as such, in one line', () => {
   const file = join(tempDir('json-depth-'), 'profile.json');
-  writeFileSync(file, `{"readings": ${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`);
+  // Half a million deep: under the 1 MB a profile file may take (a larger one is refused by its size).
+  writeFileSync(file, `{"readings": ${'['.repeat(500_000)}${']'.repeat(500_000)}}`);
   expect(() => parseUserJson(readFileSync(file))).toThrow(JsonTooDeepError);
   expect(profileFileProblem(file)).toBe(
     `names ${file}, which is not valid JSON (nested deeper than ${MAX_JSON_DEPTH} levels)`,

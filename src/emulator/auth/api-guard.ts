@@ -3,7 +3,6 @@ import type { Operation } from '../../contract/index.ts';
 import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';
 import { stampArrival } from '../http/date-header.ts';
-import type { ApiRouteConfig } from '../http/error-handler.ts';
 import { hostProblem } from '../http/host-header.ts';
 import { throttle } from '../rate-limit/throttle.ts';
 import { lookupBeforeAuth } from './lookup-before-auth.ts';
@@ -22,16 +21,21 @@ export interface Admission {
 // authenticate (401), count and throttle (429),
 // authorize (403). Throttling comes after authentication because unauthenticated calls belong to no
 // app, and before authorization because every authenticated call counts, whatever its outcome.
-export function apiGuard(ctx: EmulatorContext, operation: Operation) {
-  const roles = rolesFor(ctx, operation, false);
-  const versionedRoles = rolesFor(ctx, operation, true);
+// `versioned`: the guard of the route under /api/v1.0; one guard a route, so that no call asks Fastify
+// for its route options (a new object on every read).
+export function apiGuard(ctx: EmulatorContext, operation: Operation, versioned = false) {
+  const roles = rolesFor(ctx, operation, versioned);
+  const operationId = operation.operationId;
   const admit = (request: FastifyRequest, caller: Caller): void => {
     const throttled = throttle(ctx, operation, caller, request.receivedAtMs);
     if (throttled && !throttled.runFirst) throw throttled.error;
-    const versioned = isVersioned(request);
-    authorize(ctx, operation, versioned ? versionedRoles : roles, caller, versioned);
+    authorize(ctx, operation, roles, caller, versioned);
     request.admission = { caller, lateRefusal: throttled?.error ?? null, queuedMs: throttled?.queuedMs ?? 0 };
   };
+  // The auth policy may let a versioned route take a token it only decodes.
+  const { versionedUnverifiedTokens, versionedUnverifiedOperations } = ctx.faults.auth;
+  const unverifiedTokens =
+    versioned && (versionedUnverifiedTokens || versionedUnverifiedOperations.includes(operationId));
   // A callback hook, not an async one: a token seen before is checked without a promise, which is most
   // of the calls. `done` is called outside the try, as it runs the rest of the request.
   return function guard(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void {
@@ -40,36 +44,26 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation) {
     let known: Caller | undefined;
     const noHost = hostProblem(request);
     // The auth policy may look the id up before it authenticates a call without Authorization.
-    const early = noHost ?? lookupBeforeAuth(ctx, request, operation.operationId, header);
+    const early = noHost ?? lookupBeforeAuth(ctx, request, operationId, header);
     if (early) {
       done(early);
       return;
     }
     let error: Error | undefined;
-    // The auth policy may let a versioned route take a token it only decodes.
-    const { versionedUnverifiedTokens, versionedUnverifiedOperations } = ctx.faults.auth;
-    const unverified =
-      header &&
-      isVersioned(request) &&
-      (versionedUnverifiedTokens || versionedUnverifiedOperations.includes(operation.operationId));
     try {
-      if (unverified) known = ctx.verifier.unverified(header);
-      else if (header) known = ctx.verifier.cached(header, request.receivedAtMs, operation.operationId);
+      if (header && unverifiedTokens) known = ctx.verifier.unverified(header);
+      else if (header) known = ctx.verifier.cached(header, request.receivedAtMs, operationId);
       if (known) admit(request, known);
     } catch (thrown) {
       error = thrown as Error;
     }
     if (known || error) done(error);
     else
-      authenticate(ctx, header, operation.operationId, isVersioned(request)).then(
+      authenticate(ctx, header, operationId, versioned).then(
         (caller) => done(attempt(() => admit(request, caller))),
         done,
       );
   };
-}
-
-function isVersioned(request: FastifyRequest): boolean {
-  return (request.routeOptions.config as Partial<ApiRouteConfig>).versioned === true;
 }
 
 function attempt(step: () => void): Error | undefined {

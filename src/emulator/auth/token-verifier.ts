@@ -43,6 +43,9 @@ const KEY_CHARS = 24;
 // says. Every refusal is 401 Unauthorized.
 export class TokenVerifier {
   readonly #verified = new Map<string, CachedToken>();
+  // The token found last: a client sends one token call after call, and comparing the header with it
+  // spares the key's slice and hash (a new string on every call).
+  #last: CachedToken | undefined;
   // Signatures verified before: kept only for the auth fault that trusts them again (auth-policy.ts).
   readonly #signatures = new Set<string>();
   // RS256 is checked with node:crypto at once: jose goes through WebCrypto, an asynchronous job per
@@ -65,8 +68,12 @@ export class TokenVerifier {
   // `operationId`: the operation called, for the auth faults that spare some operations a check.
   cached(authorization: string, nowMs = this.clock.now(), operationId = ''): Caller | undefined {
     const held = this.#held(authorization);
-    const cached = this.#verified.get(held.slice(-KEY_CHARS));
-    if (cached?.header !== held) return undefined;
+    let cached = this.#last;
+    if (cached?.header !== held) {
+      cached = this.#verified.get(held.slice(-KEY_CHARS));
+      if (cached?.header !== held) return undefined;
+      this.#last = cached;
+    }
     if (!this.policy.recheckExpiry) return cached.caller;
     const spared = cached.liveWhenCached && this.policy.unrecheckedExpiryOperations.includes(operationId);
     return spared ? cached.caller : this.#live(cached, nowMs, operationId);
@@ -92,7 +99,10 @@ export class TokenVerifier {
     const { claims, signed } = await this.#payload(match[2]!, checkSignature, acceptUnsigned);
     const checked = this.#check(claims);
     if (signed && isBearer) {
-      if (this.#verified.size >= CACHE_SIZE) this.#verified.clear();
+      if (this.#verified.size >= CACHE_SIZE) {
+        this.#verified.clear();
+        this.#last = undefined;
+      }
       const held = this.#held(authorization);
       const nowSeconds = this.clock.now() / 1000;
       const liveWhenCached = nowSeconds >= checked.nbf && nowSeconds < checked.exp;

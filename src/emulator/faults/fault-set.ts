@@ -66,6 +66,7 @@ export class FaultSet {
 
   // The wire seam: how the connection loses this exchange, if a wire fault applies.
   wireAct(exchange: Exchange): WireAct | undefined {
+    if (this.#wire.length === 0) return undefined;
     return this.#wire.find((fault) => fault.applies(exchange))?.act;
   }
 

@@ -12,6 +12,9 @@ import { WireError } from '../error-catalogue.ts';
 const HOST = /^(?:\[[0-9A-Za-z:.%~_-]+\]|[A-Za-z0-9._~!$&'()*+,;=%-]+)(?::[0-9]*)?$/;
 const EXAMPLE = 'e.g. Host: 127.0.0.1:4010';
 
+// The Host last found well-formed: a client names the same one on every call.
+let goodHost = '';
+
 export function hostProblem(request: FastifyRequest): WireError | undefined {
   const host = request.headers.host;
   if (!host)
@@ -19,11 +22,14 @@ export function hostProblem(request: FastifyRequest): WireError | undefined {
       'BadRequest',
       `The request has no Host header: send the emulator's host and port in it, ${EXAMPLE}.`,
     );
-  if (!HOST.test(host))
-    return new WireError(
-      'BadRequest',
-      `The Host header ${JSON.stringify(host.slice(0, 100))} is no host and port: send the emulator's, ${EXAMPLE}.`,
-    );
+  if (host !== goodHost) {
+    if (!HOST.test(host))
+      return new WireError(
+        'BadRequest',
+        `The Host header ${JSON.stringify(host.slice(0, 100))} is no host and port: send the emulator's, ${EXAMPLE}.`,
+      );
+    goodHost = host;
+  }
   if (hostLines(request.raw.rawHeaders) > 1)
     return new WireError('BadRequest', `The request has more than one Host header: send one, ${EXAMPLE}.`);
   return undefined;

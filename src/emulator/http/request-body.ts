@@ -39,7 +39,8 @@ export function readJsonBody(
     throw new WireError('InvalidRequestBody', detail);
   }
   if (Array.isArray(parsed) && policy.arrayBody === 'first-item') parsed = parsed[0] ?? {};
-  if (['string', 'number', 'boolean'].includes(typeof parsed) && policy.scalarBody === 'read-as-empty')
+  const type = typeof parsed;
+  if ((type === 'string' || type === 'number' || type === 'boolean') && policy.scalarBody === 'read-as-empty')
     parsed = {};
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new WireError('InvalidRequestBody', 'The request body must be a JSON object.');

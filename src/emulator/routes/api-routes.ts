@@ -36,14 +36,13 @@ export function registerApiRoutes(app: FastifyInstance, ctx: EmulatorContext): v
     const variants = [{ url, versioned: false }];
     if (ctx.faults.routes.versionedPath)
       variants.push({ url: url.replace(/^\/api\//, `${ctx.contract.versionedPrefix}/`), versioned: true });
-    const onRequest = apiGuard(ctx, operation);
     for (const { url: path, versioned } of variants) {
       const config: ApiRouteConfig = { operationId: operation.operationId, versioned };
       app.route({
         method: operation.method,
         url: path,
         config,
-        onRequest,
+        onRequest: apiGuard(ctx, operation, versioned),
         handler: serve(ctx, config, handlerFor(ctx, operation, versioned)!),
       });
     }

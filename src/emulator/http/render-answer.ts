@@ -8,6 +8,7 @@ import { type MachineAction, newMachineAction } from '../state/machine-action.ts
 import type { Answer, AnswerKit, Exchange } from './answer.ts';
 import { entityText } from './entity-text.ts';
 import { addErrorExtras } from './extra-members.ts';
+import { jsonString } from './json-text.ts';
 import { entityWire, odataContext } from './machine-action-wire.ts';
 
 // Content-Type of JSON answers outside the API (control protocol, unknown routes).
@@ -156,7 +157,7 @@ export function errorAnswer(
 }
 
 function envelope(code: string, message: string, target: string | undefined): string {
-  const head = `{"error":{"code":${JSON.stringify(code)},"message":${JSON.stringify(message)}`;
+  const head = `{"error":{"code":${jsonString(code)},"message":${jsonString(message)}`;
   return target === undefined ? `${head}}}` : `${head},"target":"${target}"}}`;
 }
 

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../context.ts';
 import { refusal, WireError } from '../error-catalogue.ts';
 import type { BodyPolicy } from './body-policy.ts';
+import { oneStringMember } from './json-text.ts';
 
 // Reads the JSON body of an API call; undefined when there is no body at all. The raw text arrives
 // from the catch-all content-type parser (app.ts), so the Content-Type decisions are all made here:
@@ -25,7 +26,8 @@ export function readJsonBody(
     const detail = `Content-Type "${contentType}" is not supported; send application/json.`;
     throw refusal(readings['body-with-wrong-content-type'], detail);
   }
-  let parsed: unknown;
+  let parsed: unknown = oneStringMember(raw);
+  if (parsed !== undefined) return parsed as Record<string, string>;
   try {
     parsed = JSON.parse(raw);
   } catch {

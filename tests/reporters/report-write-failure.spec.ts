@@ -113,3 +113,29 @@ test('cancel of a Pending action answers 200', ${details('CANCEL.OK')}, async ()
     tests: [{ title: 'cancel of a Pending action answers 200' }],
   });
 });
+
+// The records go first: a full disk there left the earlier run's compliance.json in reports/, whole and
+// beside this run's junit.xml, for a CI step to read as this run's verdict.
+test("records that cannot be written leave no earlier run's verdict in reports/", async () => {
+  test.setTimeout(60_000);
+  const full = `import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+mkdirSync('reports/targets', { recursive: true });
+mkdirSync('test-results', { recursive: true });
+writeFileSync('reports/compliance.json', '{"generatedAt":"2020-01-01T00:00:00Z","summary":{"exitCode":0}}');
+writeFileSync('reports/targets/index.json', '{"generatedAt":"2020-01-01T00:00:00Z","exitCode":0}');
+try { symlinkSync('/dev/full', \`test-results/.\${process.pid}-compliance-records.json.tmp\`); } catch {}
+`;
+  const dir = inlineWorkspace({
+    // Playwright empties its own output directory, test-results/ by default, as the run starts.
+    'playwright.config.ts':
+      full + config(['embedded']).replace("testDir: '.',", "testDir: '.', outputDir: 'pw',"),
+    'a.spec.ts': `import { test } from '@playwright/test';
+test('cancel of a Pending action answers 200', ${details('CANCEL.OK')}, async () => {});
+`,
+  });
+  const run = await runInline(dir);
+  expect(run.output, run.output).toContain('cannot write test-results/compliance-records.json');
+  expect(run.exitCode).toBe(1);
+  expect(existsSync(join(dir, 'reports', 'compliance.json'))).toBe(false);
+  expect(existsSync(join(dir, 'reports', 'targets', 'index.json'))).toBe(false);
+});

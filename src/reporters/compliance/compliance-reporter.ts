@@ -27,7 +27,12 @@ import type { RunError, RunRecords, TargetInfo } from '../records/test-record.ts
 import { reportsNotWritten } from '../run/reports-not-written.ts';
 import { runErrorOf } from '../run/run-error.ts';
 import { EXIT, type ExitCode } from '../run/run-outcome.ts';
-import { readQuota, removeWholeRunReports, writeComplianceReports } from '../run/write-reports.ts';
+import {
+  readQuota,
+  removeVerdicts,
+  removeWholeRunReports,
+  writeComplianceReports,
+} from '../run/write-reports.ts';
 import { judgedShard, shardExitCode } from '../shards/shard-judgement.ts';
 import { complianceLine } from './compliance-line.ts';
 import { reasonLine } from './reason-line.ts';
@@ -143,6 +148,7 @@ export default class ComplianceReporter implements Reporter {
       this.say(`compliance: shard ${shard.current}/${shard.total} records in ${file} (exit ${exitCode})`);
       return statusFor(result, exitCode);
     }
+    removeVerdicts(outDir);
     writeRecords(this.recordsFile(), records);
     this.records = records;
     const { exitCode, reports } = writeComplianceReports(records, {

@@ -20,7 +20,7 @@ import { junitAgreeingWith } from '../junit/junit-outcomes.ts';
 import { shardRecordsFile, writeRecords } from '../records/records-file.ts';
 import type { ErrorCategory, RunRecords } from '../records/test-record.ts';
 import { EXIT } from './run-outcome.ts';
-import { readQuota, removeWholeRunReports, writeComplianceReports } from './write-reports.ts';
+import { readQuota, removeVerdicts, removeWholeRunReports, writeComplianceReports } from './write-reports.ts';
 
 // The evidence of a run that stopped before its tests (the target did not answer the preflight, or
 // refused the app's credentials): its report, with the reason and no test, and its raw records, so
@@ -57,6 +57,7 @@ export async function writeStoppedRunReport(
     const quota = readQuota(outDir, records);
     if (quota !== undefined) records.quota = quota;
   }
+  removeVerdicts(outDir);
   writeRecords(join(root, RECORDS_FILE), records);
   // An earlier run's test results and Allure report would read as this run's.
   for (const stale of [ALLURE_RESULTS_DIR, ALLURE_REPORT_DIR])

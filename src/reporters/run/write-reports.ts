@@ -75,6 +75,12 @@ export function writeComplianceReports(
   return { exitCode: worstOf(reports.map((r) => r.summary.exitCode)), reports };
 }
 
+// The files that tell a run's outcome (readRunOutcome), removed before the run's records are written:
+// a write that fails there (a full disk) must not leave an earlier run's verdict to read as this one's.
+export function removeVerdicts(outDir: string): void {
+  for (const name of [COMPLIANCE_JSON, TARGET_INDEX_JSON]) rmSync(join(outDir, name), { force: true });
+}
+
 // A shard's partial evidence must not sit next to an earlier full report and be mistaken for it.
 export function removeWholeRunReports(outDir: string): void {
   const profiles = [OBSERVED_PROFILE_FILE, PARTIAL_OBSERVED_PROFILE_FILE];

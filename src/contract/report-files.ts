@@ -30,6 +30,22 @@ export const TARGET_INDEX_JSON = `${TARGETS_DIR}/index.json`;
 export const RECORDS_NAME = 'compliance-records.json';
 export const RECORDS_FILE = `${TEST_RESULTS_DIR}/${RECORDS_NAME}`;
 
+// Every output directory, and the files a run writes by name in each (the preflight checks that
+// nothing is in their way).
+export const OUTPUT_DIRS = [TEST_RESULTS_DIR, REPORTS_DIR, ALLURE_RESULTS_DIR, ALLURE_REPORT_DIR] as const;
+export const WRITTEN_FILES: Readonly<Record<string, readonly string[]>> = {
+  [TEST_RESULTS_DIR]: [RECORDS_NAME],
+  [REPORTS_DIR]: [
+    COMPLIANCE_JSON,
+    COMPLIANCE_MD,
+    JUNIT_XML,
+    OBSERVED_PROFILE_FILE,
+    PARTIAL_OBSERVED_PROFILE_FILE,
+    QUOTA_JSON,
+    TENANT_LEDGER_JSON,
+  ],
+};
+
 // A shard's records and JUnit file, in reports/shards/ for `npm run report:merge`.
 export const SHARDS_DIR = 'shards';
 type Shard = { current: number; total: number };

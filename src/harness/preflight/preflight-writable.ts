@@ -1,39 +1,12 @@
 import { accessSync, constants, readdirSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  ALLURE_REPORT_DIR,
-  ALLURE_RESULTS_DIR,
-  COMPLIANCE_JSON,
-  COMPLIANCE_MD,
-  JUNIT_XML,
-  OBSERVED_PROFILE_FILE,
-  PARTIAL_OBSERVED_PROFILE_FILE,
-  QUOTA_JSON,
-  RECORDS_NAME,
-  REPORTS_DIR,
-  TENANT_LEDGER_JSON,
-  TEST_RESULTS_DIR,
-} from '../../contract/report-files.ts';
+import { OUTPUT_DIRS, WRITTEN_FILES } from '../../contract/report-files.ts';
 
-// Where a run writes its evidence. A run that could not write there ran every test (a tenant run for
-// hours) and then lost its reports with a stack trace; the problem is said before the run starts.
-const OUTPUTS = [TEST_RESULTS_DIR, REPORTS_DIR, ALLURE_RESULTS_DIR, ALLURE_REPORT_DIR];
-
-// The files a run writes by these names (src/contract/report-files.ts names them):
-// a directory in the place of one failed as EISDIR once the tests had run, after compliance.json
-// was written, so the run exited 0 on a report it had not finished, or 2 with the rest lost.
-const WRITTEN_FILES: Record<string, string[]> = {
-  [TEST_RESULTS_DIR]: [RECORDS_NAME],
-  [REPORTS_DIR]: [
-    COMPLIANCE_JSON,
-    COMPLIANCE_MD,
-    JUNIT_XML,
-    OBSERVED_PROFILE_FILE,
-    PARTIAL_OBSERVED_PROFILE_FILE,
-    QUOTA_JSON,
-    TENANT_LEDGER_JSON,
-  ],
-};
+// Where a run writes its evidence, and the files it writes there by name. A run that could not write
+// there ran every test (a tenant run for hours) and then lost its reports with a stack trace; the
+// problem is said before the run starts. A directory in the place of one of the files failed as EISDIR
+// once the tests had run, after compliance.json was written, so the run exited 0 on a report it had
+// not finished, or 2 with the rest lost (src/contract/report-files.ts names them).
 
 // Throws the error of a path this user may not write (accessSync's); tests hand one of their own.
 export type WriteCheck = (path: string) => void;
@@ -45,9 +18,9 @@ const canWrite: WriteCheck = (path) => accessSync(path, constants.W_OK);
 export function unwritableOutputs(root: string, check: WriteCheck = canWrite): string[] {
   if (writeError(root, check) === 'EROFS')
     return [
-      `${root} is on a read-only file system (EROFS), where the run writes ${OUTPUTS.map((o) => `${o}/`).join(', ')}: run from a writable copy (git clone ${root} DIR, then npm ci there)`,
+      `${root} is on a read-only file system (EROFS), where the run writes ${OUTPUT_DIRS.map((o) => `${o}/`).join(', ')}: run from a writable copy (git clone ${root} DIR, then npm ci there)`,
     ];
-  return OUTPUTS.flatMap((name) => {
+  return OUTPUT_DIRS.flatMap((name) => {
     const problem = outputProblem(root, name, check);
     return problem ? [`${name}/ ${problem}`] : [];
   });

@@ -1,7 +1,11 @@
+import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { githubOidcToken } from '../../src/harness/identity/github-oidc.ts';
 import { signInError } from '../../src/harness/identity/sign-in-error.ts';
+import { fingerprint, readFingerprints } from '../../src/harness/redaction/secret-fingerprints.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // GitHub's OIDC endpoint is asked before Entra ID: its refusal is the job's configuration (exit 2), and
@@ -101,4 +105,27 @@ test('an answer of GitHub cut off or too large is told as such, not as one witho
     `GitHub's OIDC endpoint answered 200 but its body did not arrive whole: connection closed by the other side ${FIX}`,
     `GitHub's OIDC endpoint answered 200 with a body over 16 MiB, which no token is ${FIX}`,
   ]);
+});
+
+// The job's id token is a credential Entra ID takes for the app: fingerprinted like every issued token,
+// so the leak scan finds any copy of it, even a part that no longer has a JWT's shape.
+test("the job's OIDC id token is fingerprinted for the leak scan, not only redacted", async () => {
+  const idToken = `eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOm8vciJ9.${'s'.repeat(86)}`;
+  const server = createServer((_, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ value: idToken })),
+  );
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const file = join(mkdtempSync(join(tmpdir(), 'oidc-fingerprints-')), 'fingerprints');
+  const before = process.env.MDE_SECRETS_FINGERPRINTS_FILE;
+  process.env.MDE_SECRETS_FINGERPRINTS_FILE = file;
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/token`;
+    const env = { ACTIONS_ID_TOKEN_REQUEST_URL: url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: REQUEST_TOKEN };
+    expect(await githubOidcToken(env)).toBe(idToken);
+  } finally {
+    if (before === undefined) delete process.env.MDE_SECRETS_FINGERPRINTS_FILE;
+    else process.env.MDE_SECRETS_FINGERPRINTS_FILE = before;
+    server.close();
+  }
+  expect(readFingerprints(file)).toContainEqual(fingerprint(idToken));
 });

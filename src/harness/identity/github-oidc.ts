@@ -4,6 +4,7 @@ import { MAX_ANSWER_BYTES } from '../http/answer-limit.ts';
 import { boundedText } from '../http/bounded-text.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
 import { registerSecret } from '../redaction/redact.ts';
+import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
 
 // Each failure is told by how its message begins: @azure/identity passes on the message of an
 // assertion callback's error, not the error.
@@ -51,7 +52,9 @@ export async function githubOidcToken(env = readEnv()): Promise<string> {
   const value = tokenOf(text);
   if (typeof value !== 'string' || !value)
     throw new Error(`${ENDPOINT} answered ${response.status} with no token`);
-  registerSecret(value);
+  // Redacted, and fingerprinted as every issued token is: the leak scan then finds a copy of it in any
+  // artefact, a cut or decoded one too, not only what still has a JWT's shape.
+  recordIssuedSecret(value);
   return value;
 }
 

@@ -1,12 +1,11 @@
-import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { githubOidcToken } from '../../src/harness/identity/github-oidc.ts';
 import { signInError } from '../../src/harness/identity/sign-in-error.ts';
 import { fingerprint, readFingerprints } from '../../src/harness/redaction/secret-fingerprints.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
 // GitHub's OIDC endpoint is asked before Entra ID: its refusal is the job's configuration (exit 2), and
 // the line says so, never "check MDE_AUTH_BASE_URL".
@@ -107,6 +106,8 @@ test('an answer of GitHub cut off or too large is told as such, not as one witho
   ]);
 });
 
+test.afterEach(removeTempDirs);
+
 // The job's id token is a credential Entra ID takes for the app: fingerprinted like every issued token,
 // so the leak scan finds any copy of it, even a part that no longer has a JWT's shape.
 test("the job's OIDC id token is fingerprinted for the leak scan, not only redacted", async () => {
@@ -115,7 +116,7 @@ test("the job's OIDC id token is fingerprinted for the leak scan, not only redac
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ value: idToken })),
   );
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const file = join(mkdtempSync(join(tmpdir(), 'oidc-fingerprints-')), 'fingerprints');
+  const file = join(tempDir('oidc-fingerprints-'), 'fingerprints');
   const before = process.env.MDE_SECRETS_FINGERPRINTS_FILE;
   process.env.MDE_SECRETS_FINGERPRINTS_FILE = file;
   try {

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { formatSkipped, scanForLeaks } from '../../src/harness/redaction/leak-scan.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { zipOf } from '../helpers/zip-file.ts';
 
 test.afterEach(removeTempDirs);
 
@@ -13,42 +13,6 @@ test.afterEach(removeTempDirs);
 const part = (text: object) => Buffer.from(JSON.stringify(text)).toString('base64url');
 const JWT = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ aud: 'https://api.securitycenter.microsoft.com' })}.${'A'.repeat(342)}`;
 const MB = 1024 * 1024;
-
-// Local headers of deflated entries; with `central`, the central directory and its end record too.
-function zipOf(entries: { name: string; content: Buffer }[], central: boolean): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, content } of entries) {
-    const data = deflateRawSync(content);
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(8, 8);
-    header.writeUInt32LE(data.length, 18);
-    header.writeUInt32LE(content.length, 22);
-    header.writeUInt16LE(Buffer.byteLength(name), 26);
-    const record = Buffer.alloc(46);
-    record.writeUInt32LE(0x02014b50, 0);
-    record.writeUInt16LE(8, 10);
-    record.writeUInt32LE(data.length, 20);
-    record.writeUInt32LE(content.length, 24);
-    record.writeUInt16LE(Buffer.byteLength(name), 28);
-    record.writeUInt32LE(offset, 42);
-    const local = Buffer.concat([header, Buffer.from(name), data]);
-    locals.push(local);
-    centrals.push(record, Buffer.from(name));
-    offset += local.length;
-  }
-  if (!central) return Buffer.concat(locals);
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
 
 for (const central of [true, false])
   test(`an entry that inflates past the budget is named as not scanned, and the others are read${central ? '' : ' (a zip cut short)'}`, () => {

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { type LeakScanOptions, scanForLeaks } from '../../src/harness/redaction/leak-scan.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { zipOf } from '../helpers/zip-file.ts';
 
 // What the leak-scan specs plant, and the throw-away run directory they plant it in.
 export const SECRET = 'Qx8~planted.Secret_value-123';
@@ -27,29 +27,7 @@ export function scan(options: LeakScanOptions & { root: string }) {
   return scanForLeaks({ cwd: options.root, ...options });
 }
 
-// A minimal zip with one deflated entry, as Playwright writes traces (CRC left 0: the scanner ignores it).
+// A minimal zip with one deflated entry, as Playwright writes traces.
 export function zip(name: string, content: string): Buffer {
-  const data = deflateRawSync(Buffer.from(content));
-  const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(content.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(content.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  central.writeUInt32LE(0, 42);
-  const centralOffset = local.length + nameBytes.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + nameBytes.length, 12);
-  end.writeUInt32LE(centralOffset, 16);
-  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
+  return zipOf([{ name, content: Buffer.from(content) }], true);
 }

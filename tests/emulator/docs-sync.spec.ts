@@ -42,7 +42,7 @@ test.describe('docs/emulator.md', () => {
         const text = cell(readingsOf(PROFILES[name]!)[id], id);
         return name !== 'default' && text === cell(defaults[id], id) ? '·' : text;
       });
-      expect(docs, id).toContain(`| [${id}](contract.md#${id}) | ${cells.join(' | ')} |`);
+      expect(docs, id).toContain(`| [${id}](./contract.md#${id}) | ${cells.join(' | ')} |`);
     }
   });
 

@@ -8,7 +8,7 @@ import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 test.afterEach(removeTempDirs);
 
 // The emulator's --profile-file may be handed the wrong JSON; MDE_EMULATOR_PROFILE_FILE too
-// (tests/harness/profile-file-secrets.spec.ts).
+// (tests/harness/config/profile-file-secrets.spec.ts).
 for (const [name, content] of MISTAKEN_PROFILE_FILES)
   test(`a profile file holding ${name} is refused without showing it (--profile-file)`, () => {
     const file = join(tempDir('profile-file-'), 'sp.json');

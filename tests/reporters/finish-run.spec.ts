@@ -7,9 +7,9 @@ import { type RunPlan, targetInfo } from '../../src/harness/run/run-plan.ts';
 import type { AllureGenerator } from '../../src/reporters/allure/allure-generate.ts';
 import { RUN_ERRORS_FILE } from '../../src/reporters/allure/allure-run-errors.ts';
 import { finishRun } from '../../src/reporters/run/finish-run.ts';
-import { tenantTarget } from '../harness/tenant-target.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
+import { tenantTarget } from '../helpers/tenant-target.ts';
 import { workspace } from './leak-workspace.ts';
 
 test.afterEach(removeTempDirs);

@@ -7,9 +7,9 @@ import { buildComplianceReport } from '../../src/reporters/compliance/compliance
 import { readRecords } from '../../src/reporters/records/records-file.ts';
 import { writeStoppedRunReport } from '../../src/reporters/run/stopped-run-report.ts';
 import { mergeRecords } from '../../src/reporters/shards/merge-records.ts';
-import { tenantTarget } from '../harness/tenant-target.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { tenantTarget } from '../helpers/tenant-target.ts';
 
 test.afterEach(removeTempDirs);
 

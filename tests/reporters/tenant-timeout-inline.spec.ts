@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tenantTarget } from '../harness/tenant-target.ts';
 import { expect, test } from '../helpers/api-test.ts';
+import { tenantTarget } from '../helpers/tenant-target.ts';
 import { details, inlineWorkspace, REPORTER, removeWorkspaces, runInline } from './helpers/run-inline.ts';
 
 test.afterAll(() => removeWorkspaces(undefined));

@@ -1,0 +1,81 @@
+import { TokenError } from '../../../src/harness/identity/client-secret-flow.ts';
+import { signInError } from '../../../src/harness/identity/sign-in-error.ts';
+import { expect, test } from '../../helpers/api-test.ts';
+
+const spec = {
+  kind: 'certificate',
+  clientId: '11111111-2222-4333-8444-555555555555',
+  certificatePath: '/x.pem',
+} as const;
+const authority = { authBaseUrl: 'https://127.0.0.1:4443', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' };
+
+// What @azure/identity hands over: msal-node's message with Entra ID's description inside.
+test('an Entra ID refusal is one line with the AADSTS code and what to check', () => {
+  const error = new Error(
+    'invalid_client: Error(s): 700027 - Timestamp: 2026-12-02 04:40:00Z - Description: AADSTS700027: Client assertion contains an invalid signature. [Reason - The key was not found.] Trace ID: 1 Correlation ID: 2 Timestamp: 3 - Correlation ID: 2 - Trace ID: 1',
+  );
+  const signIn = signInError(error, spec, authority);
+  // Entra ID answered and refused: configuration to fix (exit 2), not a target to retry.
+  expect(signIn.refused).toBe(true);
+  const line = signIn.message;
+  expect(line).toMatch(
+    /^certificate sign-in at https:\/\/127\.0\.0\.1:4443\/72f988bf-86f1-41af-91ab-2d7cd011db47 failed: AADSTS700027: Client assertion contains an invalid signature\. \[Reason - The key was not found\.\] \(the assertion is not signed by a certificate the app registration holds: .*\)$/,
+  );
+  expect(line).not.toContain('\n');
+});
+
+test('an error without an answer keeps its own first line and names the setting to check', () => {
+  const signIn = signInError(new Error('connect ECONNREFUSED 127.0.0.1:4443\n  at x'), spec, authority);
+  expect(signIn.refused).toBe(false);
+  expect(signIn.message).toBe(
+    'certificate sign-in at https://127.0.0.1:4443/72f988bf-86f1-41af-91ab-2d7cd011db47 failed: connect ECONNREFUSED 127.0.0.1:4443 (check MDE_AUTH_BASE_URL and that the token endpoint is reachable)',
+  );
+});
+
+test('only an OAuth refusal in a 400, 401 or 403 counts as refused; a 503 or a stray page is a target to check', () => {
+  const refused = signInError(new TokenError('https://x/token', 401, 'invalid_client'), spec, authority);
+  expect(refused.refused).toBe(true);
+  expect(refused.message).toMatch(
+    /invalid_client \(401\) \(check the client id and its secret or certificate\)$/,
+  );
+  for (const error of [
+    new TokenError('https://x/token', 503, 'no access_token in 24 bytes'),
+    new TokenError('https://x/token', 404, 'no access_token in 512 bytes'),
+    new TokenError('https://x/token', 429, 'temporarily_unavailable'),
+  ]) {
+    const signIn = signInError(error, spec, authority);
+    expect(signIn.refused, error.message).toBe(false);
+    expect(signIn.message).toContain('(check MDE_AUTH_BASE_URL and that the token endpoint is reachable)');
+  }
+});
+
+test('a certificate sign-in against an http authority is a configuration to fix, asked of no one', async () => {
+  const { tokenSourceFor } = await import('../../../src/harness/identity/token-source.ts');
+  const error = (() => {
+    try {
+      tokenSourceFor(spec, { ...authority, authBaseUrl: 'http://127.0.0.1:4010' });
+    } catch (e) {
+      return e as { refused?: boolean; message: string };
+    }
+  })();
+  expect(error?.refused).toBe(true);
+  expect(error?.message).toContain(
+    'needs an https authority, and http://127.0.0.1:4010 is http; start the emulator with --https',
+  );
+});
+
+// The emulator and Entra ID give the same code for a registered key outside its dates: the line must
+// not send the operator to upload a certificate the registration already holds.
+test('AADSTS700027 for a key outside its dates says the dates are the problem, not which certificate', () => {
+  for (const [reason, says] of [
+    ['The key used is expired.', 'has expired'],
+    ['The key used is not yet valid.', 'is not valid yet'],
+  ] as const) {
+    const error = new Error(
+      `invalid_client: Error(s): 700027 - Description: AADSTS700027: Client assertion contains an invalid signature. [Reason - ${reason}, Found key 'Start=12/05/2026 06:01:28, End=01/04/2027 05:58:28'] Trace ID: 1 Correlation ID: 2`,
+    );
+    const line = signInError(error, spec, authority).message;
+    expect(line).toContain(`(the certificate the app registration holds ${says} on the authority's clock`);
+    expect(line).not.toContain('upload the certificate');
+  }
+});

@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  playwrightOptionProblem,
+  targetOptionProblem,
+} from '../../../src/harness/run/playwright-option-values.ts';
+import { expect, test } from '../../helpers/api-test.ts';
+import { CONFORMANCE_ARGS, withoutMdeVariables } from '../../helpers/script-env.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
+
+test('lawful values of the options Playwright counts with are no problem', () => {
+  for (const args of [
+    ['--workers=1'],
+    ['-j', '2'],
+    ['-j4'],
+    ['--workers', '50%'],
+    // Playwright takes any share from 1 %: 150 % is one and a half workers a core.
+    ['--workers=150%'],
+    ['--timeout=0'],
+    ['--timeout', '60000'],
+    ['--global-timeout=600000'],
+    ['--max-failures=1', '-x'],
+    ['--retries', '0'],
+    ['--repeat-each=3'],
+    ['--grep', '@RATE', '--list'],
+    ['--', '--workers=abc'],
+    [],
+  ])
+    expect(playwrightOptionProblem(args), args.join(' ')).toBeUndefined();
+});
+
+// Before: Playwright threw "Workers abc must be a number or percentage." with its stack trace, once
+// the run had begun; --timeout=-5 timed every test out at once; --retries=abc was read as NaN.
+test('a bad number is one line naming the option, the value and what to give', () => {
+  const cases: [string[], RegExp][] = [
+    [['--workers=abc'], /^--workers must be a whole number of workers from 1, .*\(got "abc"\)$/],
+    [['-j', '0'], /^-j must be a whole number of workers from 1/],
+    [['--workers=0%'], /\(got "0%"\)$/],
+    [['--timeout=-5'], /^--timeout must be a whole number from 0, milliseconds per test.*\(got "-5"\)$/],
+    [['--timeout', '1.5'], /\(got "1.5"\)$/],
+    [['--retries=abc'], /^--retries must be a whole number from 0/],
+    [['--repeat-each=0'], /^--repeat-each must be a whole number from 1/],
+    [['--max-failures', '0x2'], /\(got "0x2"\)$/],
+    [['--global-timeout=soon'], /^--global-timeout must be a whole number/],
+    [['--workers'], /^--workers needs a value/],
+    [['--timeout', '--grep', '@RATE'], /^--timeout needs a value/],
+  ];
+  for (const [args, line] of cases) expect(playwrightOptionProblem(args), args.join(' ')).toMatch(line);
+});
+
+test('--config and --ui are refused: the run has its own configuration and no browser', () => {
+  expect(playwrightOptionProblem(['-c', 'playwright.unit.config.ts'])).toMatch(
+    /^-c would replace the conformance run's configuration/,
+  );
+  expect(playwrightOptionProblem(['--config=nope.ts'])).toMatch(/^--config would replace/);
+  expect(playwrightOptionProblem(['--ui'])).toMatch(/^--ui opens a browser/);
+  expect(playwrightOptionProblem(['--ui-port=0'])).toMatch(/^--ui opens a browser/);
+});
+
+test("--project must name one of the run's projects, without case, or be a wildcard", () => {
+  expect(targetOptionProblem(['--project', 'conformance'], 'embedded')).toBeUndefined();
+  expect(targetOptionProblem(['--project=Conformance-Clock'], 'emulator')).toBeUndefined();
+  expect(targetOptionProblem(['--project', 'conf*'], 'tenant')).toBeUndefined();
+  expect(targetOptionProblem(['--project', 'nope'], 'embedded')).toBe(
+    '--project nope names no project of this run (MDE_TARGET=embedded): give one of conformance, or narrow the run with --grep',
+  );
+  expect(targetOptionProblem(['--project', 'conformance-clock'], 'embedded')).toMatch(/names no project/);
+  expect(targetOptionProblem(['--project'], 'tenant')).toMatch(/^--project needs a value/);
+});
+
+for (const args of [['--workers=abc'], ['--project', 'nope']])
+  test(`npm run conformance -- ${args.join(' ')} prints one line, no stack, and exits 2 before anything is written`, () => {
+    const cwd = tempDir('conformance-options-');
+    const run = spawnSync(process.execPath, [...CONFORMANCE_ARGS, ...args], {
+      cwd,
+      env: withoutMdeVariables(),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^conformance: --(workers|project) /),
+    ]);
+    expect(run.status).toBe(2);
+    expect(existsSync(join(cwd, 'reports'))).toBe(false);
+  });
+
+// With MDE_TARGET=emulator, `-- --workers=3` ran the clock and rate tests beside the others on one
+// emulator's clock and limits: RATE.MINUTE and RATE.RETRYAFTER FAILED on the reference emulator, a
+// lawful target. A target the run shares runs on one worker (conformance-config.ts); an embedded
+// target starts an emulator per worker and takes any count.
+test('--workers other than 1 is refused for a shared target, taken for the embedded one', () => {
+  for (const mode of ['emulator', 'tenant'] as const) {
+    expect(targetOptionProblem(['--workers=3'], mode)).toBe(
+      `--workers 3: MDE_TARGET=${mode} runs on one worker, as its clock and rate limits are shared by every test (more would make them fail each other); leave --workers out`,
+    );
+    expect(targetOptionProblem(['-j', '50%'], mode)).toMatch(/^-j 50%: MDE_TARGET=/);
+    expect(targetOptionProblem(['--workers=1'], mode)).toBeUndefined();
+  }
+  expect(targetOptionProblem(['--workers=3'], 'embedded')).toBeUndefined();
+});

@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repoRoot } from '../../../src/contract/contract-files.ts';
+import { DEFAULT_SCOPE } from '../../../src/contract/index.ts';
+import { withoutMdeVariables } from '../../helpers/script-env.ts';
+import { httpsStandIn } from './https-stand-in.ts';
+
+export const STAND_IN_TENANT = '5b0e2c1a-3d4f-4a6b-8c9d-0e1f2a3b4c5d';
+export const STAND_IN_CLIENT = '0a1b2c3d-4e5f-4a7b-8c9d-aabbccddeeff';
+
+// An Entra-shaped authority over HTTPS on loopback: the tenant's OpenID configuration, and this access
+// token for any token request. The spec removes its certificate file with removeTempDirs.
+export async function entraStandIn(accessToken: string) {
+  let origin = '';
+  const tenant = STAND_IN_TENANT;
+  const authority = await httpsStandIn((path) =>
+    path.startsWith(`/${tenant}/v2.0/.well-known/openid-configuration`)
+      ? {
+          status: 200,
+          body: JSON.stringify({
+            issuer: `https://login.microsoftonline.com/${tenant}/v2.0`,
+            authorization_endpoint: `${origin}/${tenant}/oauth2/v2.0/authorize`,
+            token_endpoint: `${origin}/${tenant}/oauth2/v2.0/token`,
+            end_session_endpoint: `${origin}/${tenant}/oauth2/v2.0/logout`,
+            jwks_uri: `${origin}/${tenant}/discovery/v2.0/keys`,
+          }),
+        }
+      : path.startsWith(`/${tenant}/oauth2/v2.0/token`)
+        ? {
+            status: 200,
+            body: JSON.stringify({ token_type: 'Bearer', expires_in: 3599, access_token: accessToken }),
+          }
+        : { status: 404, body: '{}' },
+  );
+  origin = authority.url;
+  return authority;
+}
+
+// Signs in `times` times with the suite's token source for `spec`, in a child process: @azure/identity
+// trusts the stand-in's certificate only through NODE_EXTRA_CA_CERTS at start. Its output: "signed in",
+// or the error's message.
+export function signInInChild(
+  spec: Record<string, unknown>,
+  authority: { url: string; caFile: string },
+  env: Record<string, string>,
+  times = 1,
+): Promise<string> {
+  const source = pathToFileURL(join(repoRoot, 'src/harness/identity/token-source.ts')).href;
+  const script = `
+    const { tokenSourceFor } = await import(${JSON.stringify(source)});
+    const source = tokenSourceFor(${JSON.stringify(spec)},
+      { authBaseUrl: ${JSON.stringify(authority.url)}, tenantId: ${JSON.stringify(STAND_IN_TENANT)} });
+    try {
+      for (let i = 0; i < ${times}; i++) await source.token(${JSON.stringify(DEFAULT_SCOPE)});
+      console.log('signed in');
+    } catch (error) { console.log(error.message); }`;
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: repoRoot,
+      env: { ...withoutMdeVariables(), NODE_EXTRA_CA_CERTS: authority.caFile, ...env },
+    });
+    let text = '';
+    child.stdout.on('data', (chunk) => {
+      text += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      text += chunk;
+    });
+    child.on('close', () => done(text));
+  });
+}

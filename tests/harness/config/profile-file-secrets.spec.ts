@@ -8,7 +8,7 @@ import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 test.afterEach(removeTempDirs);
 
 // MDE_EMULATOR_PROFILE_FILE may be handed the wrong JSON; the emulator's --profile-file too
-// (tests/emulator/profile-file-secrets.spec.ts).
+// (tests/emulator/profiles/profile-file-secrets.spec.ts).
 for (const [name, content] of MISTAKEN_PROFILE_FILES)
   test(`a profile file holding ${name} is refused without showing it (MDE_EMULATOR_PROFILE_FILE)`, () => {
     const file = join(tempDir('profile-file-'), 'sp.json');

@@ -1,0 +1,87 @@
+import { createServer, type Server } from 'node:net';
+import { FAULT_CATALOGUE } from '../../../src/emulator/faults/catalogue.ts';
+import { expect, test } from '../../helpers/api-test.ts';
+import { emulatorCli } from './emulator-cli.ts';
+import { startedOutput } from './started-output.ts';
+
+// What `npm run emulator` prints for a person: the fault catalogue as a table, a busy port or a host
+// it cannot listen on as what to do about it, and a port that fetch() clients refuse as a warning.
+
+test('--list-faults prints one row per fault, every column starting at the same place', () => {
+  const run = emulatorCli(['--list-faults']);
+  expect(run.status).toBe(0);
+  const lines = run.stdout.trimEnd().split('\n');
+  expect(lines).toHaveLength(FAULT_CATALOGUE.length);
+  const starts = lines.map((line, i) => {
+    const fault = FAULT_CATALOGUE[i]!;
+    expect(line.startsWith(`${fault.name} `), line).toBe(true);
+    expect(line.endsWith(`  ${fault.description}`), line).toBe(true);
+    const [, name, seam] = /^(\S+\s+)(\S+\s+)/.exec(line)!;
+    return `${name!.length} ${name!.length + seam!.length} ${line.length - fault.description.length}`;
+  });
+  expect(new Set(starts)).toEqual(new Set([starts[0]]));
+});
+
+test('a port in use says so and how to choose another', async () => {
+  const busy: Server = createServer();
+  await new Promise<void>((done) => busy.listen(0, '127.0.0.1', done));
+  const { port } = busy.address() as { port: number };
+  try {
+    const run = emulatorCli(['--port', String(port)]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `emulator: port ${port} on 127.0.0.1 is in use: stop what listens there, or choose another with --port <n>, or --port 0 for any free port (see --help)`,
+    ]);
+    expect(run.status).toBe(2);
+  } finally {
+    await new Promise((done) => busy.close(done));
+  }
+});
+
+test('a host that does not resolve is one usage line and exit 2', () => {
+  const run = emulatorCli(['--host', '999.1.1.1']);
+  expect(run.stderr.trim().split('\n')).toEqual([
+    expect.stringMatching(/^emulator: --host 999\.1\.1\.1: .*\(see --help\)$/),
+  ]);
+  expect(run.status).toBe(2);
+});
+
+// Set in the environment, the host is named by its variable: a user who never typed --host looked for it.
+test('a host from MDE_EMULATOR_HOST that does not resolve names the variable', () => {
+  const run = emulatorCli([], { MDE_EMULATOR_HOST: '999.1.1.1' });
+  expect(run.stderr.trim().split('\n')).toEqual([
+    expect.stringMatching(/^emulator: MDE_EMULATOR_HOST 999\.1\.1\.1: .*\(see --help\)$/),
+  ]);
+  expect(run.status).toBe(2);
+});
+
+test('--port -1 is refused with the range of ports, not as an ambiguous option', () => {
+  const run = emulatorCli(['--port', '-1']);
+  expect(run.stderr.trim().split('\n')).toEqual([
+    'emulator: --port must be a number from 0 to 65535 (got "-1"). (see --help)',
+  ]);
+  expect(run.status).toBe(2);
+});
+
+// A port fetch() refuses that no other process holds: it must be bound to be warned about.
+async function freeFetchBadPort(): Promise<number> {
+  for (const port of [10080, 6697, 6679, 6669, 6668, 6667, 6666, 6665, 6566, 5061, 5060, 4190]) {
+    const probe: Server = createServer();
+    const free = await new Promise<boolean>((done) => {
+      probe.once('error', () => done(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('every fetch() bad port tried above 4096 is in use here');
+}
+
+test('a port that fetch() refuses starts, with one warning line that says to choose another', async () => {
+  test.setTimeout(60_000);
+  const port = await freeFetchBadPort();
+  const run = await startedOutput(['--port', String(port)]);
+  expect(run.stdout).toContain(`listening on http://127.0.0.1:${port}`);
+  expect(run.stderr.trim().split('\n')).toEqual([
+    `emulator: warning: fetch() clients (browsers, Node's fetch) refuse port ${port}, a "bad port" of the Fetch standard; the suite reaches it, but choose another with --port <n> if your own automation uses fetch()`,
+  ]);
+  expect((await startedOutput(['--port', '0'])).stderr).toBe('');
+});

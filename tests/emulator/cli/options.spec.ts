@@ -1,0 +1,216 @@
+import { parseCli } from '../../../src/emulator/cli/args.ts';
+import { CliUsageError } from '../../../src/emulator/cli/usage.ts';
+import { resolveOptions } from '../../../src/emulator/options.ts';
+import { expect, test } from '../../helpers/api-test.ts';
+import { privateKeyPem } from '../../helpers/private-key-pem.ts';
+
+test.describe('options', () => {
+  test('defaults: loopback, port 4010, default profile, limits and control on', () => {
+    const options = resolveOptions();
+    expect(options).toMatchObject({
+      host: '127.0.0.1',
+      port: 4010,
+      faults: [],
+      rateLimits: true,
+      control: true,
+      logger: false,
+    });
+    expect(options.profile.name).toBe('default');
+    expect(options.profile.readings['final-state-cancel']).toEqual({ status: 400, code: 'BadRequest' });
+    expect(options.lifecycle).toEqual({ pendingSeconds: 30, inProgressSeconds: 120 });
+  });
+
+  for (const [input, message] of [
+    [{ port: 70000 }, 'port must be an integer from 0 to 65535'],
+    [{ port: 1.5 }, 'port must be an integer'],
+    [{ profile: 'x' }, 'Unknown profile "x"'],
+    [{ faults: ['cancel-new-id', 'nope'] }, 'faults names unknown fault nope;'],
+    [{ rateLimits: 'no' as unknown as boolean }, 'rateLimits must be true or false'],
+    [{ lifecycle: { pendingSeconds: -1 } }, 'lifecycle.pendingSeconds must be a number of seconds >= 0'],
+    [{ bodyLimit: 0 }, 'bodyLimit must be a positive integer'],
+    [{ logLevel: 'loud' as 'info' }, 'logLevel must be one of'],
+  ] as const) {
+    test(`${JSON.stringify(input)} is refused: ${message}`, () => {
+      expect(() => resolveOptions(input)).toThrow(message);
+    });
+  }
+
+  test('a repeated fault is kept once', () => {
+    expect(resolveOptions({ faults: ['cancel-new-id', 'cancel-new-id'] }).faults).toEqual(['cancel-new-id']);
+  });
+});
+
+test.describe('command line', () => {
+  const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
+    const command = parseCli(argv, env);
+    if (command.kind !== 'run') throw new Error('expected a run command');
+    return command.options;
+  };
+
+  test('an empty MDE_EMULATOR_* variable counts as unset, as .env.example says', () => {
+    const options = run([], {
+      MDE_EMULATOR_PORT: '',
+      MDE_EMULATOR_HOST: ' ',
+      MDE_EMULATOR_PROFILE: '',
+      MDE_EMULATOR_PROFILE_FILE: '',
+      MDE_EMULATOR_FAULTS: '',
+    });
+    expect(options).toMatchObject({ port: undefined, host: undefined, profile: undefined, faults: [] });
+    expect(options.profileFile).toBeUndefined();
+  });
+
+  test('flags map onto options; --fault repeats and takes comma lists', () => {
+    expect(
+      run([
+        '--port',
+        '0',
+        '--host',
+        '0.0.0.0',
+        '--profile',
+        'lenient',
+        '--fault',
+        'cancel-new-id,final-state-500',
+        '--fault',
+        'rate-hour-absent',
+        '--rate-limits',
+        'off',
+        '--no-control',
+      ]),
+    ).toMatchObject({
+      port: 0,
+      host: '0.0.0.0',
+      profile: 'lenient',
+      faults: ['cancel-new-id', 'final-state-500', 'rate-hour-absent'],
+      rateLimits: false,
+      control: false,
+    });
+  });
+
+  test('environment variables apply when flags are absent; flags win', () => {
+    const env = {
+      MDE_EMULATOR_PORT: '5000',
+      MDE_EMULATOR_HOST: '::1',
+      MDE_EMULATOR_PROFILE: 'strict-odata',
+      MDE_EMULATOR_FAULTS: 'cancel-new-id, final-state-500',
+    };
+    expect(run([], env)).toMatchObject({
+      port: 5000,
+      host: '::1',
+      profile: 'strict-odata',
+      faults: ['cancel-new-id', 'final-state-500'],
+    });
+    expect(run(['--port', '6000'], env).port).toBe(6000);
+  });
+
+  for (const [argv, message] of [
+    [['--bogus'], "Unknown option '--bogus'"],
+    [['--port', 'abc'], '--port must be a number'],
+    // A negative number is the value of --port, not an option of its own.
+    [['--port', '-1'], '--port must be a number from 0 to 65535 (got "-1")'],
+    [['--port', '70000'], '--port must be a number from 0 to 65535 (got "70000")'],
+    [['--rate-limits', 'maybe'], '--rate-limits takes "on" or "off"'],
+    // Named as the user typed it, not as startEmulator()'s logLevel.
+    [
+      ['--log-level', 'loud'],
+      '--log-level takes one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+    ],
+    // What to fix, not Node's error code (ENOENT).
+    [
+      ['--seed', '/nonexistent.json'],
+      '--seed: cannot read /nonexistent.json: it does not exist; check the path.',
+    ],
+    [['--seed', '/'], '--seed: cannot read /: it is a directory; name the file.'],
+    [['extra'], 'Unexpected argument'],
+    // Not the whole catalogue in one line of thousands of characters: the likely name, and where the rest is.
+    [
+      ['--fault', 'final-state-5000'],
+      /^--fault names unknown fault final-state-5000 \(did you mean final-state-500\?\); `npm run emulator -- --list-faults` lists all \d+ \(docs\/emulator\.md describes them\)\.$/,
+    ],
+    [
+      ['--fault', 'cancel-new-id,nothing-like-it'],
+      /^--fault names unknown fault nothing-like-it; `npm run emulator -- --list-faults`/,
+    ],
+  ] as const) {
+    test(`${argv.join(' ')} is one clear usage error`, () => {
+      expect(() => parseCli([...argv], {})).toThrow(CliUsageError);
+      expect(() => parseCli([...argv], {})).toThrow(message);
+    });
+  }
+
+  // A bad port set in the environment is named by its variable, as MDE_EMULATOR_HTTPS is.
+  test('a bad MDE_EMULATOR_PORT names the variable, not --port', () => {
+    expect(() => parseCli([], { MDE_EMULATOR_PORT: 'abc' })).toThrow(
+      'MDE_EMULATOR_PORT must be a number from 0 to 65535 (got "abc")',
+    );
+  });
+
+  test('an unknown fault in MDE_EMULATOR_FAULTS names the variable', () => {
+    expect(() => parseCli([], { MDE_EMULATOR_FAULTS: 'final-state-5000' })).toThrow(
+      /^MDE_EMULATOR_FAULTS names unknown fault final-state-5000 \(did you mean final-state-500\?\)/,
+    );
+  });
+
+  test('--help and --list-faults are commands of their own', () => {
+    expect(parseCli(['--help'], {}).kind).toBe('help');
+    expect(parseCli(['--list-faults'], {}).kind).toBe('list-faults');
+    // --help as an option of its own wins over a mistake beside it, as in the report scripts.
+    expect(parseCli(['--bogus', '-h'], {}).kind).toBe('help');
+  });
+
+  // docs/interfaces.md#commands: where a value belongs, an option there is that value missing.
+  for (const [argv, message] of [
+    [['--port', '--help'], '--port needs a value: --port N; --help is an option'],
+    [['--seed', '--help'], '--seed needs a value: --seed FILE.json; --help is an option'],
+    [['--profile', '--list-faults'], '--profile needs a value: --profile NAME; --list-faults is an option'],
+    [['--tls-cert', '--https'], '--tls-cert needs a value: --tls-cert FILE; --https is an option'],
+    [['--https', '--rate-limits'], /^--rate-limits needs a value: --rate-limits on\|off$/],
+  ] as const) {
+    test(`${argv.join(' ')} says which value is missing and what to give`, () => {
+      expect(() => parseCli([...argv], {})).toThrow(message);
+    });
+  }
+
+  // An EC key's body kept on one line without its BEGIN line (184 characters) was echoed whole as the
+  // file that could not be read; a short test token too.
+  test('a key body or a token on one line given to a file flag is one line that shows none of it', () => {
+    const body = privateKeyPem('emulator-flag-body')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('-----'))
+      .join('')
+      .slice(0, 184);
+    const token = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+    for (const value of [body, token])
+      expect(() => parseCli(['--tls-cert', 'c.pem', '--tls-key', value], {})).toThrow(
+        `--tls-key holds ${value.length} characters of text, not the path of a file`,
+      );
+  });
+
+  // A CI secret set straight into a file flag: its length, never its text (the emulator has no redactor).
+  test('a PEM or JSON text given to a file flag is one line that shows none of it', () => {
+    const key = privateKeyPem('emulator-flag');
+    expect(() => parseCli(['--tls-cert', 'c.pem', '--tls-key', key], {})).toThrow(
+      `--tls-key holds ${key.length} characters of text, not the path of a file (not shown: it may be a key, a token or a secret); write the text to a file and name that file.`,
+    );
+    const seed = '{"apps": [{"clientSecret": "seed-secret-value"}]}';
+    for (const argv of [['--seed', seed], [`--seed=${seed}`]])
+      expect(() => parseCli(argv, {})).toThrow(
+        `--seed holds ${seed.length} characters of text, not the path of a file`,
+      );
+    expect(() => parseCli([], { MDE_EMULATOR_PROFILE_FILE: key })).toThrow(
+      /^MDE_EMULATOR_PROFILE_FILE holds/,
+    );
+  });
+
+  // `--host "$HOST"` with the variable unset: named as typed, never as startEmulator()'s option, and
+  // never a start without the fault asked for (`--fault=`).
+  for (const [argv, message] of [
+    [['--host', ''], '--host needs a value: --host HOST; it was given empty (an unset variable?)'],
+    [['--https', '--tls-cert-out='], '--tls-cert-out needs a value: --tls-cert-out FILE; it was given empty'],
+    [['--fault='], '--fault needs a value: --fault NAME; it was given empty'],
+    [['--profile-file', ''], '--profile-file needs a value: --profile-file FILE; it was given empty'],
+  ] as const) {
+    test(`${argv.join(' ')} (an empty value) says which value is missing`, () => {
+      expect(() => parseCli([...argv], {})).toThrow(message);
+    });
+  }
+});

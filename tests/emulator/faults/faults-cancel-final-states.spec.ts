@@ -1,0 +1,79 @@
+import { errorCode, expect } from '../emulator-fixture.ts';
+import { smoke } from './fault-smoke.ts';
+
+// A cancel of an action in a final state: refused, cancelled, or a server error.
+
+smoke('final-state-cancellable', 'a Succeeded action is cancelled; TimeOut is still refused', async (emu) => {
+  const token = await emu.token();
+  const done = await emu.seed('Succeeded');
+  expect((await emu.cancel(done.id as string, token)).json().status).toBe('Cancelled');
+  expect((await emu.cancel((await emu.seed('TimeOut')).id as string, token)).statusCode).toBe(400);
+});
+
+smoke(
+  'final-state-500',
+  'a Failed action answers 500 with the envelope; TimeOut is still 400',
+  async (emu) => {
+    const token = await emu.token();
+    const res = await emu.cancel((await emu.seed('Failed')).id as string, token);
+    expect(res.statusCode).toBe(500);
+    expect(errorCode(res)).toBe('InternalServerError');
+    expect((await emu.cancel((await emu.seed('TimeOut')).id as string, token)).statusCode).toBe(400);
+  },
+);
+
+smoke('final-state-200-unchanged', 'a Cancelled action answers 200 unchanged', async (emu) => {
+  const action = await emu.seed('Cancelled');
+  const token = await emu.token();
+  const before = (await emu.get(action.id as string, token)).json();
+  const res = await emu.cancel(action.id as string, token);
+  expect(res.statusCode).toBe(200);
+  expect(res.json()).toEqual(before);
+});
+
+smoke('timeout-cancellable', 'a TimeOut action is cancelled; Succeeded is still refused', async (emu) => {
+  const token = await emu.token();
+  expect((await emu.cancel((await emu.seed('TimeOut')).id as string, token)).json().status).toBe('Cancelled');
+  expect((await emu.cancel((await emu.seed('Succeeded')).id as string, token)).statusCode).toBe(400);
+});
+
+smoke('final-cancel-applied-late', 'a refused cancel of a Succeeded action shows 5 s later', async (emu) => {
+  const token = await emu.token();
+  const done = await emu.seed('Succeeded');
+  expect((await emu.cancel(done.id as string, token)).statusCode).toBe(400);
+  expect((await emu.get(done.id as string, token)).json().status).toBe('Succeeded');
+  await emu.advance(5);
+  expect((await emu.get(done.id as string, token)).json().status).toBe('Cancelled');
+});
+
+smoke(
+  'own-cancel-retry-200',
+  "the app that cancelled an action gets 200 again; another app's cancel, or a seeded Cancelled one's, is refused",
+  async (emu) => {
+    const token = await emu.token();
+    const action = await emu.seed('Pending');
+    const first = (await emu.cancel(action.id as string, token, { Comment: 'first' })).json();
+    const again = await emu.cancel(action.id as string, token, { Comment: 'second' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first);
+    expect(
+      (await emu.cancel(action.id as string, await emu.token(), { Comment: 'other app' })).statusCode,
+    ).toBe(400);
+    expect((await emu.cancel((await emu.seed('Cancelled')).id as string, token)).statusCode).toBe(400);
+  },
+);
+
+smoke(
+  'finished-cancellable',
+  'a scan that finished by itself is cancelled; a seeded Succeeded one is refused',
+  async (emu) => {
+    await emu.machine();
+    const token = await emu.token();
+    const created = (await emu.scan(token)).json();
+    await emu.advance(600);
+    expect((await emu.get(created.id, token)).json().status).toBe('Succeeded');
+    expect((await emu.cancel(created.id, token)).json().status).toBe('Cancelled');
+    const seeded = await emu.seed('Succeeded');
+    expect((await emu.cancel(seeded.id as string, token)).statusCode).toBe(400);
+  },
+);

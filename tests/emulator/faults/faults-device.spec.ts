@@ -1,0 +1,35 @@
+import { errorCode, expect } from '../emulator-fixture.ts';
+import { smoke } from './fault-smoke.ts';
+
+// What keeps a device busy after a cancel: for a new action of the same type, or in the action itself.
+
+smoke(
+  'reopen-blocked-after-running-cancel',
+  'a cancelled InProgress action keeps its device busy; a cancelled Pending one frees it',
+  async (emu) => {
+    await emu.machine();
+    const token = await emu.token();
+    const pending = await emu.seed('Pending');
+    expect((await emu.cancel(pending.id as string, token)).statusCode).toBe(200);
+    const scan = await emu.scan(token);
+    expect(scan.statusCode).toBe(201);
+    expect((await emu.cancel(scan.json().id, token)).statusCode).toBe(200);
+    const running = await emu.seed('InProgress');
+    expect((await emu.cancel(running.id as string, token)).statusCode).toBe(200);
+    expect(errorCode(await emu.scan(token))).toBe('ActiveRequestAlreadyExists');
+  },
+);
+
+smoke(
+  'only-scan-cancel-stored',
+  "an Isolate action's cancel answers Cancelled but GET shows it Pending; a scan's cancel is stored",
+  async (emu) => {
+    const token = await emu.token();
+    const isolation = await emu.seed('Pending', { type: 'Isolate', scope: 'Full' });
+    expect((await emu.cancel(isolation.id as string, token)).json().status).toBe('Cancelled');
+    expect((await emu.get(isolation.id as string, token)).json().status).toBe('Pending');
+    const scan = await emu.seed('Pending');
+    await emu.cancel(scan.id as string, token);
+    expect((await emu.get(scan.id as string, token)).json().status).toBe('Cancelled');
+  },
+);

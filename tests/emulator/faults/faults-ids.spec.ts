@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { errorCode, expect, OTHER_TENANT } from '../emulator-fixture.ts';
+import { smoke } from './fault-smoke.ts';
+
+// Ids that name no action, answered wrongly in one form or under one prefix alone; and ids written in
+// upper case, looked up apart.
+
+smoke(
+  'versioned-get-unknown-200',
+  'a GET of an unknown id answers 404 under /api and 200 under /api/v1.0',
+  async (emu) => {
+    const token = await emu.token();
+    const id = randomUUID();
+    expect((await emu.call('GET', `/api/machineactions/${id}`, { token })).statusCode).toBe(404);
+    const versioned = await emu.call('GET', `/api/v1.0/machineactions/${id}`, { token });
+    expect(versioned.json()).toMatchObject({ id, status: 'Pending' });
+  },
+);
+
+smoke(
+  'versioned-malformed-id-500',
+  'a cancel of a malformed id answers 404 under /api and 500 under /api/v1.0',
+  async (emu) => {
+    const token = await emu.token();
+    const cancel = (prefix: string) =>
+      emu.call('POST', `${prefix}/machineactions/not-a-guid/cancel`, { token, body: { Comment: 'x' } });
+    expect((await cancel('/api')).statusCode).toBe(404);
+    expect(errorCode(await cancel('/api/v1.0'))).toBe('InternalServerError');
+  },
+);
+
+smoke(
+  'uppercase-unknown-id-500',
+  'a cancel of an unknown id answers 404 in lower case and 500 in upper case',
+  async (emu) => {
+    const token = await emu.token();
+    const id = randomUUID();
+    expect((await emu.cancel(id, token)).statusCode).toBe(404);
+    expect((await emu.cancel(id.toUpperCase(), token)).statusCode).toBe(500);
+  },
+);
+
+smoke(
+  'get-uppercase-unknown-id-500',
+  'a GET of an unknown id answers 404 in lower case and 500 in upper case; its cancel 404 either way',
+  async (emu) => {
+    const token = await emu.token();
+    const id = randomUUID();
+    expect((await emu.get(id, token)).statusCode).toBe(404);
+    expect((await emu.get(id.toUpperCase(), token)).statusCode).toBe(500);
+    expect((await emu.cancel(id.toUpperCase(), token)).statusCode).toBe(404);
+  },
+);
+
+smoke(
+  'tenant-leak-upper-case-id',
+  'another tenant reads and cancels an action by its id in upper case; in lower case it gets 404',
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    const id = action.id as string;
+    const stranger = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    expect((await emu.get(id, stranger)).statusCode).toBe(404);
+    expect((await emu.cancel(id, stranger)).statusCode).toBe(404);
+    expect((await emu.get(id.toUpperCase(), stranger)).statusCode).toBe(200);
+    expect((await emu.cancel(id.toUpperCase(), stranger)).json().status).toBe('Cancelled');
+  },
+);

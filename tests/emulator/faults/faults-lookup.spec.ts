@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { errorCode, expect, OTHER_TENANT } from '../emulator-fixture.ts';
+import { smoke } from './fault-smoke.ts';
+
+// What an id or a path finds: unknown and malformed ids, another tenant's actions, /api/v1.0, the list.
+const unchecked = { unchecked: true };
+
+smoke('unknown-id-400', "an unknown id answers 400; another tenant's id still 404", async (emu) => {
+  expect((await emu.cancel(randomUUID(), await emu.token())).statusCode).toBe(400);
+  const theirs = await emu.seed('Pending');
+  expect(
+    (await emu.cancel(theirs.id as string, await emu.token(undefined, { tenantId: OTHER_TENANT })))
+      .statusCode,
+  ).toBe(404);
+});
+
+smoke('unknown-id-200', 'an unknown id answers 200 with a made-up action; GET still 404', async (emu) => {
+  const token = await emu.token();
+  const id = randomUUID();
+  expect((await emu.cancel(id, token)).json()).toMatchObject({ id, status: 'Cancelled' });
+  expect((await emu.get(id, token)).statusCode).toBe(404);
+});
+
+smoke('notfound-wrong-code', "an unknown id answers 404 with code 'BadRequest'", async (emu) => {
+  const res = await emu.cancel(randomUUID(), await emu.token());
+  expect(res.statusCode).toBe(404);
+  expect(errorCode(res)).toBe('BadRequest');
+});
+
+smoke('malformed-id-500', 'a malformed id answers 500 on cancel; GET still 404', async (emu) => {
+  const token = await emu.token();
+  expect((await emu.cancel('not-a-guid', token)).statusCode).toBe(500);
+  expect((await emu.get('not-a-guid', token)).statusCode).toBe(404);
+});
+
+smoke('get-unknown-200', 'GET of an unknown id answers 200; cancel still 404', async (emu) => {
+  const token = await emu.token();
+  const id = randomUUID();
+  expect((await emu.get(id, token)).json().id).toBe(id);
+  expect((await emu.cancel(id, token)).statusCode).toBe(404);
+});
+
+smoke('no-versioned-path', '/api/v1.0 answers 404 while /api works', async (emu) => {
+  const action = await emu.seed('Pending');
+  const token = await emu.token();
+  expect((await emu.call('GET', `/api/v1.0/machineactions/${action.id}`, { token })).statusCode).toBe(404);
+  expect((await emu.get(action.id as string, token)).statusCode).toBe(200);
+});
+
+smoke('no-versioned-path-bare-404', '/api/v1.0 answers 404 with no body while /api works', async (emu) => {
+  const action = await emu.seed('Pending');
+  const token = await emu.token();
+  const versioned = await emu.call('GET', `/api/v1.0/machineactions/${action.id}`, {
+    token,
+    unchecked: true,
+  });
+  expect(versioned.statusCode).toBe(404);
+  expect(versioned.body).toBe('');
+  expect((await emu.get(action.id as string, token)).statusCode).toBe(200);
+});
+
+smoke(
+  'no-versioned-path-stock-404',
+  "/api/v1.0 answers 404 with the framework's stock body while /api works",
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    const token = await emu.token();
+    const versioned = await emu.call('GET', `/api/v1.0/machineactions/${action.id}`, {
+      token,
+      unchecked: true,
+    });
+    expect(versioned.statusCode).toBe(404);
+    expect(JSON.parse(versioned.body)).toEqual({
+      Message: `No HTTP resource was found that matches the request URI '/api/v1.0/machineactions/${action.id}'.`,
+    });
+    expect((await emu.get(action.id as string, token)).statusCode).toBe(200);
+  },
+);
+
+smoke('tenant-leak-get', "GET shows another tenant's action; cancel does not find it", async (emu) => {
+  const theirs = await emu.seed('Pending');
+  const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+  expect((await emu.get(theirs.id as string, token)).statusCode).toBe(200);
+  expect((await emu.cancel(theirs.id as string, token)).statusCode).toBe(404);
+});
+
+smoke('tenant-leak-cancel', "cancel finds another tenant's action; GET does not", async (emu) => {
+  const theirs = await emu.seed('Pending');
+  const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+  expect((await emu.cancel(theirs.id as string, token)).statusCode).toBe(200);
+  expect((await emu.get(theirs.id as string, token)).statusCode).toBe(404);
+});
+
+smoke('list-cancelled-canceled', "the list says 'Canceled'; GET says Cancelled", async (emu) => {
+  const token = await emu.token();
+  const cancelled = await emu.seed('Cancelled');
+  const list = await emu.call('GET', '/api/machineactions', { token, ...unchecked });
+  expect(list.json().value[0].status).toBe('Canceled');
+  expect((await emu.get(cancelled.id as string, token)).json().status).toBe('Cancelled');
+});
+
+smoke('no-versioned-list', 'the list under /api/v1.0 answers 404; GET there works', async (emu) => {
+  const action = await emu.seed('Pending');
+  const token = await emu.token();
+  expect((await emu.call('GET', '/api/v1.0/machineactions', { token })).statusCode).toBe(404);
+  expect((await emu.call('GET', `/api/v1.0/machineactions/${action.id}`, { token })).statusCode).toBe(200);
+});
+
+smoke('tenant-leak-list', "another tenant's list shows the action; its GET does not", async (emu) => {
+  const theirs = await emu.seed('Pending');
+  const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+  const list = await emu.call('GET', '/api/machineactions', { token });
+  expect(list.json().value.map((row: { id: string }) => row.id)).toContain(theirs.id);
+  expect((await emu.get(theirs.id as string, token)).statusCode).toBe(404);
+});
+
+smoke(
+  'versioned-cancel-cross-tenant',
+  "another tenant's cancel answers 404 under /api and cancels under /api/v1.0",
+  async (emu) => {
+    const theirs = await emu.seed('Pending');
+    const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    expect((await emu.cancel(theirs.id as string, token)).statusCode).toBe(404);
+    const versioned = await emu.call('POST', `/api/v1.0/machineactions/${theirs.id}/cancel`, {
+      token,
+      body: { Comment: 'cancelled by test' },
+    });
+    expect(versioned.json()).toMatchObject({ id: theirs.id, status: 'Cancelled' });
+  },
+);
+
+smoke(
+  'tenant-leak-list-unfiltered',
+  "another tenant's list without $filter shows the action; filtered by its id it does not",
+  async (emu) => {
+    const theirs = await emu.seed('Pending');
+    const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    const ids = async (url: string) =>
+      (await emu.call('GET', url, { token })).json().value.map((row: { id: string }) => row.id);
+    expect(await ids('/api/machineactions')).toContain(theirs.id);
+    expect(await ids(`/api/machineactions?$filter=id eq '${theirs.id}'`)).not.toContain(theirs.id);
+  },
+);
+
+smoke(
+  'versioned-list-cross-tenant',
+  "another tenant's list under /api/v1.0 shows the action; under /api it does not",
+  async (emu) => {
+    const theirs = await emu.seed('Pending');
+    const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    const ids = async (url: string) =>
+      (await emu.call('GET', url, { token })).json().value.map((row: { id: string }) => row.id);
+    expect(await ids('/api/v1.0/machineactions')).toContain(theirs.id);
+    expect(await ids('/api/machineactions')).not.toContain(theirs.id);
+  },
+);
+
+smoke(
+  'versioned-foreign-id-403',
+  "another tenant's action answers 404 under /api and 403 under /api/v1.0; an unknown id 404 under both",
+  async (emu) => {
+    const theirs = await emu.seed('Pending');
+    const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    const get = (prefix: string, id: string) =>
+      emu.call('GET', `${prefix}/machineactions/${id}`, { token, ...unchecked });
+    expect((await get('/api', theirs.id as string)).statusCode).toBe(404);
+    expect((await get('/api/v1.0', theirs.id as string)).statusCode).toBe(403);
+    expect((await get('/api/v1.0', randomUUID())).statusCode).toBe(404);
+  },
+);
+
+smoke(
+  'tenant-leak-list-by-machine',
+  "another tenant's list filtered by the device shows the action; filtered by its id it does not",
+  async (emu) => {
+    const theirs = await emu.seed('Pending');
+    const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    const ids = async (filter: string) =>
+      (await emu.call('GET', `/api/machineactions?$filter=${encodeURIComponent(filter)}`, { token }))
+        .json()
+        .value.map((row: { id: string }) => row.id);
+    expect(await ids(`machineId eq '${theirs.machineId}'`)).toContain(theirs.id);
+    expect(await ids(`id eq '${theirs.id}'`)).not.toContain(theirs.id);
+  },
+);
+
+smoke(
+  'versioned-get-cached',
+  'a GET under /api/v1.0 keeps showing an action as first read there; under /api it shows the cancel',
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    const token = await emu.token();
+    const versioned = `/api/v1.0/machineactions/${action.id}`;
+    expect((await emu.call('GET', versioned, { token })).json().status).toBe('Pending');
+    expect((await emu.cancel(action.id as string, token)).statusCode).toBe(200);
+    expect((await emu.get(action.id as string, token)).json().status).toBe('Cancelled');
+    expect((await emu.call('GET', versioned, { token })).json().status).toBe('Pending');
+    // An action first read there after its cancel shows it.
+    const other = await emu.seed('Cancelled');
+    expect((await emu.call('GET', `/api/v1.0/machineactions/${other.id}`, { token })).json().status).toBe(
+      'Cancelled',
+    );
+  },
+);
+
+smoke(
+  'versioned-list-query-ignored',
+  'the list under /api/v1.0 drops $top and $filter; under /api they apply',
+  async (emu) => {
+    const [one] = [await emu.seed('Pending'), await emu.seed('Succeeded')];
+    const token = await emu.token();
+    const query = `?$top=1&$filter=id eq '${one!.id}'`;
+    const plain = await emu.call('GET', `/api/machineactions${query}`, { token });
+    expect(plain.json().value).toHaveLength(1);
+    const versioned = await emu.call('GET', `/api/v1.0/machineactions${query}`, { token });
+    expect(versioned.json().value).toHaveLength(2);
+  },
+);

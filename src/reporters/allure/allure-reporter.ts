@@ -65,7 +65,7 @@ export default class ConformanceAllureReporter extends AllureReporter {
   override onBegin(suite: Suite): void {
     super.onBegin(suite);
     const runtime = this.internals().allureRuntime;
-    // Only an upgrade of allure-playwright can change these (tests/reporters/allure-reporter.spec.ts).
+    // Only an upgrade of allure-playwright can change these (tests/reporters/allure/allure-reporter.spec.ts).
     if (typeof runtime?.writeTest !== 'function' || !(this.internals().allureResultsUuids instanceof Map))
       throw new Error(
         'This allure-playwright no longer has the runtime src/reporters/allure/allure-reporter.ts extends; pin the version in package.json.',

@@ -1,7 +1,7 @@
 import { base64Copy } from '../../../src/harness/redaction/base64-copy.ts';
 import { redactText, registerSecret } from '../../../src/harness/redaction/redact.ts';
 import { expect, test } from '../../helpers/api-test.ts';
-import { OPAQUE } from '../../reporters/leak-workspace.ts';
+import { OPAQUE } from '../../reporters/leak-scan/leak-workspace.ts';
 import { base64 } from './hidden-forms.ts';
 
 test.beforeAll(() => registerSecret(OPAQUE));

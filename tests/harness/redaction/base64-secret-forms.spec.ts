@@ -8,7 +8,7 @@ import { configuredSecrets } from '../../../src/harness/redaction/configured-sec
 import { redactText, registerSecret } from '../../../src/harness/redaction/redact.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs } from '../../helpers/temp-dir.ts';
-import { SECRET, scan, workspace } from '../../reporters/leak-workspace.ts';
+import { SECRET, scan, workspace } from '../../reporters/leak-scan/leak-workspace.ts';
 
 test.afterEach(removeTempDirs);
 

@@ -1,6 +1,6 @@
 import { redactText, registerSecret } from '../../../src/harness/redaction/redact.ts';
 import { expect, test } from '../../helpers/api-test.ts';
-import { OPAQUE } from '../../reporters/leak-workspace.ts';
+import { OPAQUE } from '../../reporters/leak-scan/leak-workspace.ts';
 import { hex } from './hidden-forms.ts';
 
 test.beforeAll(() => registerSecret(OPAQUE));

@@ -4,7 +4,7 @@ import { IssuedTokens } from '../../../src/harness/redaction/issued-tokens.ts';
 import { recordIssuedSecret } from '../../../src/harness/redaction/secret-fingerprints.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs } from '../../helpers/temp-dir.ts';
-import { OPAQUE, scan, workspace } from '../../reporters/leak-workspace.ts';
+import { OPAQUE, scan, workspace } from '../../reporters/leak-scan/leak-workspace.ts';
 
 test.afterEach(removeTempDirs);
 

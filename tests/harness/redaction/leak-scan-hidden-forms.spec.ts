@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { recordIssuedSecret } from '../../../src/harness/redaction/secret-fingerprints.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs } from '../../helpers/temp-dir.ts';
-import { OPAQUE, SECRET, scan, workspace } from '../../reporters/leak-workspace.ts';
+import { OPAQUE, SECRET, scan, workspace } from '../../reporters/leak-scan/leak-workspace.ts';
 import {
   base64,
   cutInTwo,

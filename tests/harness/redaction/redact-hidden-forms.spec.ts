@@ -1,6 +1,6 @@
 import { redactText, registerSecret } from '../../../src/harness/redaction/redact.ts';
 import { expect, test } from '../../helpers/api-test.ts';
-import { OPAQUE, SECRET, TOKEN } from '../../reporters/leak-workspace.ts';
+import { OPAQUE, SECRET, TOKEN } from '../../reporters/leak-scan/leak-workspace.ts';
 import {
   base64,
   cutInTwo,

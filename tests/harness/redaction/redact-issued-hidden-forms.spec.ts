@@ -4,7 +4,7 @@ import { IssuedTokens } from '../../../src/harness/redaction/issued-tokens.ts';
 import { fingerprint } from '../../../src/harness/redaction/secret-fingerprints.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
-import { OPAQUE } from '../../reporters/leak-workspace.ts';
+import { OPAQUE } from '../../reporters/leak-scan/leak-workspace.ts';
 import {
   base64,
   cutInTwo,

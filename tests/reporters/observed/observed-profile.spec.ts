@@ -1,0 +1,190 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getRegistry, OPEN_POINTS, type OpenPointId } from '../../../src/contract/index.ts';
+import type { Finding } from '../../../src/harness/evidence/finding.ts';
+import { POINT_SOURCES } from '../../../src/harness/observation/point-sources.ts';
+import { buildObservedProfile } from '../../../src/reporters/observed/observed-profile.ts';
+import { readObservedProfile } from '../../../src/reporters/observed/observed-profile-file.ts';
+import { removeWholeRunReports, writeComplianceReports } from '../../../src/reporters/run/write-reports.ts';
+import { expect, test } from '../../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
+import { runRecords, skipped, testRecord } from '../helpers/records.ts';
+
+test.afterEach(removeTempDirs);
+
+const CANCEL = 'POST /api/machineactions/{id}/cancel';
+
+function reading(point: OpenPointId, value: unknown, status = 400, note?: string): Finding {
+  return {
+    kind: 'reading',
+    point,
+    reading: value,
+    evidence: { exchange: `${CANCEL} → ${status}`, status },
+    ...(note ? { note } : {}),
+  };
+}
+
+const entry = (records: ReturnType<typeof runRecords>, point: OpenPointId) =>
+  buildObservedProfile(records, 'embedded').document.points[point] as Record<string, unknown>;
+const cause = (records: ReturnType<typeof runRecords>, point: OpenPointId) =>
+  buildObservedProfile(records, 'embedded').causes[point];
+
+test.describe('the observed profile of a run', () => {
+  test('a reading that every answer agrees on, with the tests and exchanges behind it', () => {
+    const refusal = { status: 409, code: 'Conflict' };
+    const records = runRecords([
+      testRecord({
+        title: 'Succeeded',
+        requirements: ['CANCEL.FINAL'],
+        findings: [reading('final-state-cancel', refusal, 409)],
+      }),
+      testRecord({
+        title: 'TimeOut',
+        requirements: ['CANCEL.TIMEOUT'],
+        findings: [reading('final-state-cancel', refusal, 409)],
+      }),
+    ]);
+    expect(entry(records, 'final-state-cancel')).toEqual({
+      reading: refusal,
+      evidence: [
+        { test: 'Succeeded', exchange: `${CANCEL} → 409`, status: 409 },
+        { test: 'TimeOut', exchange: `${CANCEL} → 409`, status: 409 },
+      ],
+      note: '2 test(s) saw it',
+    });
+    expect(cause(records, 'final-state-cancel')).toBe('seen');
+  });
+
+  test('answers that disagree, or fit no lawful reading, leave the point unknown and say how', () => {
+    const records = runRecords([
+      testRecord({
+        title: 'one',
+        findings: [reading('malformed-id', { status: 400, code: 'InvalidInput' })],
+      }),
+      testRecord({
+        title: 'two',
+        findings: [reading('malformed-id', { status: 404, code: 'NotFound' }, 404)],
+      }),
+      testRecord({
+        title: 'three',
+        findings: [
+          {
+            kind: 'unreadable',
+            point: 'unknown-id',
+            text: 'answered 500',
+            evidence: { exchange: `${CANCEL} → 500` },
+          },
+        ],
+      }),
+    ]);
+    expect(entry(records, 'malformed-id')['unknown']).toBe(
+      `the target answered differently within the run: {"status":400,"code":"InvalidInput"} (one: ${CANCEL} → 400), but {"status":404,"code":"NotFound"} (two: ${CANCEL} → 404)`,
+    );
+    expect(cause(records, 'malformed-id')).toBe('conflict');
+    expect(entry(records, 'unknown-id')['unknown']).toBe(
+      `no answer fit a lawful reading: answered 500 (three: ${CANCEL} → 500)`,
+    );
+    expect(cause(records, 'unknown-id')).toBe('unlawful');
+  });
+
+  test('timestamps read the most digits seen; extra members the union of entities and errors', () => {
+    const records = runRecords([
+      testRecord({
+        title: 'a',
+        findings: [reading('timestamp-precision', 3, 200), reading('extra-members', { entity: ['x'] }, 200)],
+      }),
+      testRecord({
+        title: 'b',
+        findings: [
+          reading('timestamp-precision', 7, 200),
+          reading('extra-members', { error: ['innerError'] }),
+        ],
+      }),
+    ]);
+    expect(entry(records, 'timestamp-precision')['reading']).toBe(7);
+    expect(entry(records, 'extra-members')['reading']).toEqual({ entity: ['x'], error: ['innerError'] });
+    const entityOnly = runRecords([
+      testRecord({ findings: [reading('extra-members', { entity: [] }, 200)] }),
+    ]);
+    expect(cause(entityOnly, 'extra-members')).toBe('unseen');
+  });
+
+  test('a point nobody saw says whether its tests were skipped, did not run, or saw nothing', () => {
+    const records = runRecords([
+      testRecord({ requirements: ['RATE.WINDOW'], ...skipped('needs MDE_ALLOW_THROTTLING=true') }),
+      testRecord({ requirements: ['CANCEL.STATUS'], title: 'status' }),
+    ]);
+    expect(entry(records, 'rate-window')['unknown']).toMatch(
+      /RATE\.WINDOW\) was skipped: needs MDE_ALLOW_THROTTLING=true$/,
+    );
+    expect(cause(records, 'rate-window')).toBe('skipped');
+    expect(entry(records, 'duplicate-create')['unknown']).toMatch(/^no test of this run made .*--grep/);
+    expect(cause(records, 'duplicate-create')).toBe('not-run');
+    expect(entry(records, 'cancel-answer-status')['unknown']).toMatch(
+      /1 test\(s\) .* ran, but no answer told it/,
+    );
+    expect(cause(records, 'cancel-answer-status')).toBe('unseen');
+  });
+
+  test('a run that ran no test says so, not that it was narrowed', () => {
+    const unknown = entry(runRecords([]), 'duplicate-create')['unknown'];
+    expect(unknown).toMatch(/^no test of this run made .*; the run ran no test \(its report says why\)$/);
+    expect(cause(runRecords([]), 'duplicate-create')).toBe('not-run');
+  });
+
+  test("every point's telling tests claim requirements of the registry", () => {
+    const ids = new Set(getRegistry().requirements.map((r) => r.id as string));
+    for (const point of OPEN_POINTS) {
+      const { requirements } = POINT_SOURCES[point];
+      if (requirements !== 'any') for (const id of requirements) expect(ids, `${point}: ${id}`).toContain(id);
+    }
+  });
+});
+
+test.describe('observed-profile.json beside each compliance report', () => {
+  const registry = getRegistry();
+  const records = runRecords([
+    testRecord({ findings: [reading('unknown-id', { status: 404, code: 'NotFound' }, 404)] }),
+  ]);
+
+  test('is written valid, read back valid, and linked from compliance.md', () => {
+    const outDir = tempDir('observed-');
+    writeComplianceReports(records, { outDir, registry });
+    const profile = readObservedProfile(join(outDir, 'observed-profile.json'));
+    expect(Object.keys(profile.points)).toEqual([...OPEN_POINTS]);
+    expect(profile.source?.kind).toBe('observed');
+    expect(profile.points['unknown-id']).toMatchObject({ reading: { status: 404, code: 'NotFound' } });
+    const md = readFileSync(join(outDir, 'compliance.md'), 'utf8');
+    expect(md).toContain('[observed-profile.json](observed-profile.json), 1 of 21 open points read');
+    expect(md).toMatch(/npm run emulator -- --profile-file \S*observed-profile\.json/);
+    expect(md).toContain('MDE_EMULATOR_PROFILE_FILE');
+    removeWholeRunReports(outDir);
+    expect(existsSync(join(outDir, 'observed-profile.json'))).toBe(false);
+  });
+
+  test('a matrix run writes one per target', () => {
+    const outDir = tempDir('observed-');
+    const two = runRecords([testRecord({ target: 'profile:a' }), testRecord({ target: 'profile:b' })], {
+      targets: {
+        'profile:a': { mode: 'embedded', apiHost: 'loopback', description: 'a' },
+        'profile:b': { mode: 'embedded', apiHost: 'loopback', description: 'b' },
+      },
+    });
+    writeComplianceReports(two, { outDir, registry });
+    for (const dir of ['profile-a', 'profile-b'])
+      expect(readObservedProfile(join(outDir, 'targets', dir, 'observed-profile.json')).name).toBe(
+        `observed-${dir}`,
+      );
+  });
+
+  test('a file that does not fit the format is refused in one line naming the point', () => {
+    const outDir = tempDir('observed-');
+    writeComplianceReports(records, { outDir, registry });
+    const file = join(outDir, 'observed-profile.json');
+    const text = readFileSync(file, 'utf8').replace('"NotFound"', '"Gone"');
+    writeFileSync(file, text);
+    expect(() => readObservedProfile(file)).toThrow(
+      /observed-profile\.json: point unknown-id reading\.code: expected/,
+    );
+  });
+});

@@ -49,5 +49,18 @@ export const WRITTEN_FILES: Readonly<Record<string, readonly string[]>> = {
 // A shard's records and JUnit file, in reports/shards/ for `npm run report:merge`.
 export const SHARDS_DIR = 'shards';
 type Shard = { current: number; total: number };
-export const shardRecordsName = (shard: Shard): string => `shard-${shard.current}-of-${shard.total}.json`;
-export const shardJunitName = (shard: Shard): string => `junit-${shard.current}-of-${shard.total}.xml`;
+const SHARD_RECORDS = ['shard-', '.json'] as const;
+const SHARD_JUNIT = ['junit-', '.xml'] as const;
+const shardName = ([prefix, suffix]: readonly [string, string], s: Shard) =>
+  `${prefix}${s.current}-of-${s.total}${suffix}`;
+export const shardRecordsName = (shard: Shard): string => shardName(SHARD_RECORDS, shard);
+export const shardJunitName = (shard: Shard): string => shardName(SHARD_JUNIT, shard);
+
+// The shard a file in reports/shards/ holds, read back from its name; undefined for any other file.
+function shardNamed([prefix, suffix]: readonly [string, string], name: string): Shard | undefined {
+  if (!name.startsWith(prefix) || !name.endsWith(suffix)) return undefined;
+  const [, current, total] = /^(\d+)-of-(\d+)$/.exec(name.slice(prefix.length, -suffix.length)) ?? [];
+  return current && total ? { current: Number(current), total: Number(total) } : undefined;
+}
+export const shardOfRecordsName = (name: string): Shard | undefined => shardNamed(SHARD_RECORDS, name);
+export const shardOfJunitName = (name: string): Shard | undefined => shardNamed(SHARD_JUNIT, name);

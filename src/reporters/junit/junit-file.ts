@@ -17,8 +17,6 @@ export function junitFileFor(shard: { current: number; total: number } | undefin
   return shard ? `${REPORTS_DIR}/${SHARDS_DIR}/${shardJunitName(shard)}` : `${REPORTS_DIR}/${JUNIT_XML}`;
 }
 
-export const SHARD_JUNIT_FILE = /^junit-\d+-of-\d+\.xml$/;
-
 // The file Playwright's JUnit reporter writes in this run, if it is among the run's reporters and writes
 // a file, found as Playwright finds it (resolveOutputFile in its runner): PLAYWRIGHT_JUNIT_OUTPUT_FILE
 // (from the working directory), the outputFile option (from the configuration's directory), else a

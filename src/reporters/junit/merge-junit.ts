@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { JUNIT_XML } from '../../contract/report-files.ts';
+import { JUNIT_XML, shardOfJunitName } from '../../contract/report-files.ts';
 import { writeWhole } from '../../contract/write-whole.ts';
 import type { RunRecords, TestRecord } from '../records/test-record.ts';
-import { SHARD_JUNIT_FILE } from './junit-file.ts';
 import { junitAgreeingWith } from './junit-outcomes.ts';
 import {
   attribute,
@@ -77,7 +76,9 @@ export function writeMergedJunit(
   merged: { shards: readonly string[]; records: RunRecords },
 ): { line: string; ok: boolean } {
   const target = join(reportsDir, JUNIT_XML);
-  const present = existsSync(shardsDir) ? readdirSync(shardsDir).filter((f) => SHARD_JUNIT_FILE.test(f)) : [];
+  const present = existsSync(shardsDir)
+    ? readdirSync(shardsDir).filter((f) => shardOfJunitName(f) !== undefined)
+    : [];
   const wanted = merged.shards.map((records) =>
     records.replace(/^shard-(\d+-of-\d+)\.json$/, 'junit-$1.xml'),
   );

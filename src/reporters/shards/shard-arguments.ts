@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { shardOfRecordsName } from '../../contract/report-files.ts';
 
 // What `npm run report:merge` is given, checked whole before anything is written: one line per
 // problem, each naming the path and what to give instead. Node's own errors (ENOENT from cpSync,
@@ -10,8 +11,6 @@ export interface ShardArguments {
   allureDirs: readonly { given: string; path: string }[];
   shardsDir: string;
 }
-
-const SHARD_FILE = /^shard-\d+-of-\d+\.json$/;
 
 export function shardArgumentProblems({ positionals, allureDirs, shardsDir }: ShardArguments): string[] {
   const problems: string[] = [];
@@ -52,7 +51,7 @@ export function shardArgumentProblems({ positionals, allureDirs, shardsDir }: Sh
 export function shardFiles(shardsDir: string): string[] {
   return existsSync(shardsDir) && statSync(shardsDir).isDirectory()
     ? readdirSync(shardsDir)
-        .filter((f) => SHARD_FILE.test(f))
+        .filter((f) => shardOfRecordsName(f) !== undefined)
         .sort()
     : [];
 }

@@ -1,3 +1,4 @@
+import { shardOfRecordsName } from '../../contract/report-files.ts';
 import type { RunRecords, TestRecord } from '../records/test-record.ts';
 
 // Whether the shard files in one directory are the shards of one run. A directory that still holds an
@@ -111,10 +112,8 @@ function keyOf(t: TestRecord): string {
   return [t.target, t.project, t.file, t.line, t.title, t.repeat ?? 0].join('\u0000');
 }
 
-function shardNamed(name: string): { current: number; total: number } {
-  const [, current, total] = /^shard-(\d+)-of-(\d+)\.json$/.exec(name) ?? [];
-  return { current: Number(current), total: Number(total) };
-}
+// Only files named as shards are read (shard-arguments.ts), so every name has its shard.
+const shardNamed = (name: string) => shardOfRecordsName(name)!;
 
 const totalOf = (split: readonly ShardFile[]) => shardNamed(split[0]!.name).total;
 const namesOf = (split: readonly ShardFile[]) => split.map((f) => f.name).join(', ');

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
 import { FAULT_CATALOGUE } from '../../../src/emulator/faults/catalogue.ts';
 import { expect, test } from '../../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 import { emulatorCli } from './emulator-cli.ts';
 import { startedOutput } from './started-output.ts';
 
@@ -84,4 +87,15 @@ test('a port that fetch() refuses starts, with one warning line that says to cho
     `emulator: warning: fetch() clients (browsers, Node's fetch) refuse port ${port}, a "bad port" of the Fetch standard; the suite reaches it, but choose another with --port <n> if your own automation uses fetch()`,
   ]);
   expect((await startedOutput(['--port', '0'])).stderr).toBe('');
+});
+
+test.afterEach(removeTempDirs);
+
+// docs/interfaces.md#emulator-https: a person or a CI step finds the file to trust in what --https prints.
+test('--https prints the path of the certificate it wrote, and how to trust it', async () => {
+  const out = join(tempDir('emulator-https-out-'), 'cert.pem');
+  const run = await startedOutput(['--https', '--port', '0', '--tls-cert-out', out]);
+  expect(run.stdout).toMatch(/listening on https:\/\/127\.0\.0\.1:\d+\n/);
+  expect(run.stdout).toContain(`: ${out}; trust it with NODE_EXTRA_CA_CERTS=${out} (Node)`);
+  expect(readFileSync(out, 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
 });

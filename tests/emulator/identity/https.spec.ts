@@ -4,7 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { connect } from 'node:tls';
 import { parseCli } from '../../../src/emulator/cli/args.ts';
-import { CliUsageError, DEFAULT_TLS_CERT_OUT } from '../../../src/emulator/cli/usage.ts';
+import { CliUsageError } from '../../../src/emulator/cli/usage.ts';
 import {
   createTlsCertificate,
   EmulatorOptionsError,
@@ -169,7 +169,8 @@ test('--https, --tls-cert/--tls-key, --tls-cert-out and MDE_EMULATOR_HTTPS on th
     if (command.kind !== 'run') throw new Error('expected a run');
     return command.options;
   };
-  expect(options(['--https'])).toMatchObject({ https: true, tlsCertOut: DEFAULT_TLS_CERT_OUT });
+  // The default path is public (docs/interfaces.md#emulator-https): users' NODE_EXTRA_CA_CERTS names it.
+  expect(options(['--https'])).toMatchObject({ https: true, tlsCertOut: '.emulator/tls-cert.pem' });
   expect(options([], { MDE_EMULATOR_HTTPS: 'true' })).toMatchObject({ https: true });
   expect(options([]).https).toBeUndefined();
   expect(options(['--https', '--tls-cert-out', 'x.pem']).tlsCertOut).toBe('x.pem');

@@ -1,6 +1,7 @@
 // Entry point of `npm run emulator`: flags in, one line out, runs until SIGINT or SIGTERM.
 import { resolve } from 'node:path';
 import { exitAfterOutput } from '../../contract/exit-after-output.ts';
+import { stopWhenOrphaned } from '../../contract/stop-when-orphaned.ts';
 import { FAULT_CATALOGUE } from '../faults/catalogue.ts';
 import { tlsCertificateDatesWarning } from '../identity/tls-certificate-dates.ts';
 import { startEmulator } from '../index.ts';
@@ -94,6 +95,8 @@ async function main(): Promise<number> {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    // `kill` of `npm run emulator` reaches npm's shell, not this process: the port stayed taken.
+    stopWhenOrphaned(stop);
   });
   await running.close();
   return 0;

@@ -1,8 +1,8 @@
 // Under `npm run`, npm forwards a SIGTERM or SIGINT sent to it alone to the shell it ran the script
-// with (`sh -c`), not to the script: the shell dies, npm exits 143 and the script, orphaned, ran the
-// whole suite on against the tenant, unstopped and unwatched. The parent's going is that signal: the
-// run is stopped as a signal to the script itself would stop it. Outside npm a parent may go on
-// purpose (a detached run), so only npm's shell counts.
+// with (`sh -c`), not to the script: the shell dies, npm exits 143 and the script, orphaned, ran on
+// (the whole suite against the tenant, unstopped and unwatched; the emulator holding its port). The
+// parent's going is that signal: the script stops as a signal to it would stop it. Outside npm a parent
+// may go on purpose (a detached run), so only npm's shell counts.
 const POLL_MS = 250;
 
 export function stopWhenOrphaned(

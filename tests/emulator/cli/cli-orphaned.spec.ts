@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { repoRoot } from '../../src/contract/contract-files.ts';
-import { expect, test } from '../helpers/api-test.ts';
+import { repoRoot } from '../../../src/contract/contract-files.ts';
+import { expect, test } from '../../helpers/api-test.ts';
 
 // `npm run emulator &` and later `kill %1` (a CI step, a script): npm hands the SIGTERM to the shell it
 // ran the script with, not to the emulator, so the shell died and the emulator ran on, orphaned, holding
@@ -39,12 +38,12 @@ test('SIGTERM to npm alone (which forwards it to its shell) stops the emulator',
     });
     expect(await listening(port)).toBe(true);
     shell.kill('SIGTERM');
-    let open = true;
-    for (let i = 0; i < 100 && open; i++) {
-      await sleep(100);
-      open = await listening(port);
-    }
-    expect(open, 'the orphaned emulator still listens 10 s after its shell went').toBe(false);
+    await expect
+      .poll(() => listening(port), {
+        message: 'the orphaned emulator still listens 10 s after its shell went',
+        timeout: 10_000,
+      })
+      .toBe(false);
   } finally {
     // Whatever happened, nothing of this test runs on (the group: the shell's orphaned emulator too).
     try {

@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
+import { readUserFile } from '../../contract/regular-file.ts';
 import { unreadableFile } from '../../contract/unreadable-file.ts';
 import { parseUserJson } from '../../contract/user-json.ts';
 import { problemLines } from '../state/input-problems.ts';
@@ -20,7 +21,7 @@ export function readSeedFile(file: string, maxBytes = MAX_SEED_BYTES): Seed {
       throw new CliUsageError(
         `--seed: ${file} is ${megabytes(size)}, more than a seed needs (at most ${megabytes(maxBytes)}): name the seed file, or seed fewer entries.`,
       );
-    bytes = readFileSync(file);
+    bytes = readUserFile(file);
   } catch (error) {
     if (error instanceof CliUsageError) throw error;
     throw new CliUsageError(`--seed: cannot read ${file}: ${unreadableFile(error)}.`);

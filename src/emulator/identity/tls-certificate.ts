@@ -1,9 +1,10 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createSecureContext } from 'node:tls';
 import { FileWriteError } from '../../contract/file-write-error.ts';
 import { makeDirectory } from '../../contract/make-directory.ts';
+import { readUserFile } from '../../contract/regular-file.ts';
 import { unreadableFile } from '../../contract/unreadable-file.ts';
 import { systemTime, type TimeSource } from '../clock/virtual-clock.ts';
 import { EmulatorOptionsError } from '../options-error.ts';
@@ -60,7 +61,7 @@ export async function tlsCertificateFor(
 function readTlsCertificate(certFile: string, keyFile: string): TlsCertificate {
   const read = (file: string, flag: string) => {
     try {
-      return readFileSync(file, 'utf8');
+      return readUserFile(file, 'utf8');
     } catch (error) {
       throw new EmulatorOptionsError(`${flag}: cannot read ${file}: ${unreadableFile(error)}.`);
     }

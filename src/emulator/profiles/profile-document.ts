@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   OPEN_POINTS,
@@ -9,6 +9,7 @@ import {
 } from '../../contract/index.ts';
 import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
 import { profileSizeProblem } from '../../contract/profile-size.ts';
+import { readUserFile } from '../../contract/regular-file.ts';
 import { unreadableFile } from '../../contract/unreadable-file.ts';
 import { parseUserJson } from '../../contract/user-json.ts';
 
@@ -25,7 +26,7 @@ export function readProfileFile(file: string): ProfileDocument {
     ({ mtimeMs, size } = statSync(path));
     const cached = loaded.get(path);
     if (cached?.mtimeMs === mtimeMs) return cached.document;
-    bytes = profileSizeProblem(size) ? Buffer.alloc(0) : readFileSync(path);
+    bytes = profileSizeProblem(size) ? Buffer.alloc(0) : readUserFile(path);
   } catch (error) {
     throw new ProfileFormatError(`${file}: cannot read the profile file: ${unreadableFile(error)}`);
   }

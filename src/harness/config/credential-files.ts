@@ -1,6 +1,6 @@
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { isPastedText, pastedTextProblem } from '../../contract/pasted-text.ts';
+import { NotAFileError, notAFileProblem, readUserFile } from '../../contract/regular-file.ts';
 import { registerSecret } from '../redaction/redact.ts';
 
 // Checks of the files a credential names, each answering one sentence that says what to fix (never a
@@ -106,8 +106,9 @@ export function tokenFileProblem(path: string): string | undefined {
 
 function readText(path: string): string | { problem: string } {
   try {
-    return readFileSync(path, 'utf8');
+    return readUserFile(path, 'utf8');
   } catch (error) {
+    if (error instanceof NotAFileError) return { problem: `names ${path}: ${notAFileProblem(error)}` };
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENAMETOOLONG' || isPastedText(path)) return { problem: pastedTextProblem(path) };
     if (code === 'ENOENT') return { problem: `names ${path}, which does not exist; check the path` };

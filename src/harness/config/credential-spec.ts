@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readUserFile } from '../../contract/regular-file.ts';
 import { ConfigError } from '../errors.ts';
 import { registerSecret } from '../redaction/redact.ts';
 import { registerPrivateKey } from './credential-files.ts';
@@ -55,7 +55,7 @@ export function readSecret(spec: SecretBearingSpec, env?: Env): string {
   const path = spec.kind === 'certificate' ? spec.certificatePath : spec.tokenFile;
   let value: string;
   try {
-    value = readFileSync(path, 'utf8').trim();
+    value = readUserFile(path, 'utf8').trim();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError([

@@ -1,6 +1,7 @@
-import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
+import { NotAFileError, notAFileProblem, readUserFile } from '../../contract/regular-file.ts';
 import { withoutBom } from '../../contract/user-json.ts';
 import { isUtf16 } from '../../contract/utf16-bytes.ts';
 import { ConfigError } from '../errors.ts';
@@ -45,7 +46,7 @@ function danglingLink(file: string): string | undefined {
 
 function readDotenv(file: string): string {
   try {
-    const bytes = readFileSync(file);
+    const bytes = readUserFile(file);
     // PowerShell 5's `>` and Out-File write UTF-16, which dotenv reads as no setting at all: every
     // line would be warned about as malformed and the run would go on with the defaults.
     if (isUtf16(bytes))
@@ -68,6 +69,8 @@ function readDotenv(file: string): string {
     return bytes.toString('utf8');
   } catch (error) {
     if (error instanceof ConfigError) throw error;
+    if (error instanceof NotAFileError)
+      throw new ConfigError([{ variable: '.env', problem: `${file}: ${notAFileProblem(error)}` }]);
     const code = (error as NodeJS.ErrnoException).code;
     const problem =
       code === 'EISDIR'

@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readUserFile } from '../../contract/regular-file.ts';
 import { ENV_SCHEMA, schemaOf } from '../config/env-schema.ts';
 import { type Env, readEnv } from '../config/read-env.ts';
 import { configuredSecretForms } from './base64-forms.ts';
@@ -126,7 +127,7 @@ function roleOf(name: string): Role | undefined {
 // A file the configuration check reports when unreadable; here it simply holds nothing to look for.
 function readQuietly(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readUserFile(path, 'utf8');
   } catch {
     return '';
   }

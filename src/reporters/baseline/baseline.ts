@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { repoRoot } from '../../contract/contract-files.ts';
 import { getRegistry, parseYaml, type Registry } from '../../contract/index.ts';
+import { NotAFileError, notAFileProblem, readUserFile } from '../../contract/regular-file.ts';
 import { withoutBom } from '../../contract/user-json.ts';
 import { type Env, readEnv } from '../../harness/config/read-env.ts';
 import { scrub } from '../compliance/scrub.ts';
@@ -70,8 +71,10 @@ export function loadBaseline(nameOrPath: string, registry: Registry = getRegistr
     );
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readUserFile(path, 'utf8');
   } catch (error) {
+    if (error instanceof NotAFileError)
+      throw new BaselineError(`MDE_BASELINE=${nameOrPath}: ${file}: ${notAFileProblem(error)}`);
     const code = (error as NodeJS.ErrnoException).code;
     throw new BaselineError(
       code === 'EISDIR'

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
+import { NotAFileError, notAFileProblem, readUserFile } from '../../contract/regular-file.ts';
 import { SHARDS_DIR, shardRecordsName } from '../../contract/report-files.ts';
 import { parseUserJson } from '../../contract/user-json.ts';
 import { writeWhole } from '../../contract/write-whole.ts';
@@ -38,8 +39,9 @@ export function readRecords(file: string): RunRecords {
 // it, a truncated copy) must read as such, and never quote the file (jsonSyntaxWhere says why).
 function parseJson(file: string): unknown {
   try {
-    return parseUserJson(readFileSync(file));
+    return parseUserJson(readUserFile(file));
   } catch (error) {
+    if (error instanceof NotAFileError) throw new Error(`${file}: ${notAFileProblem(error)}`);
     if (!(error instanceof SyntaxError)) throw error;
     throw new Error(
       `${file} is not valid JSON (${jsonSyntaxWhere(error)}): run \`npm run conformance\` again to write it (a shard with its --shard=i/n)`,

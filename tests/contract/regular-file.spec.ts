@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NotAFileError, readUserFile } from '../../src/contract/regular-file.ts';
+import { unreadableFile } from '../../src/contract/unreadable-file.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
+
+function thrown(read: () => unknown): unknown {
+  try {
+    read();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('the read succeeded');
+}
+
+test('a regular file is read whole, as bytes or as text', () => {
+  const file = join(tempDir('regular-file-'), 'seed.json');
+  writeFileSync(file, '{"apps": []}');
+  expect(readUserFile(file).toString()).toBe('{"apps": []}');
+  expect(readUserFile(file, 'utf8')).toBe('{"apps": []}');
+});
+
+test('a directory and a missing file fail as Node says, so each reader keeps its own line for them', () => {
+  const dir = tempDir('regular-file-');
+  mkdirSync(join(dir, 'sub'));
+  expect(unreadableFile(thrown(() => readUserFile(join(dir, 'sub'))))).toBe(
+    'it is a directory; name the file',
+  );
+  expect(unreadableFile(thrown(() => readUserFile(join(dir, 'none'))))).toBe(
+    'it does not exist; check the path',
+  );
+});
+
+test.describe('no regular file', () => {
+  test.skip(process.platform === 'win32', 'mkfifo and /dev/zero are POSIX');
+
+  test('a named pipe nobody writes is refused at once, by what it is', () => {
+    const path = join(tempDir('regular-file-'), 'pipe');
+    execFileSync('mkfifo', [path]);
+    const error = thrown(() => readUserFile(path));
+    expect(error).toBeInstanceOf(NotAFileError);
+    expect(unreadableFile(error)).toMatch(
+      /^it is a named pipe \(FIFO\), not a regular file.*name that file$/,
+    );
+  });
+
+  test('a device is refused, not read without end', () => {
+    expect(unreadableFile(thrown(() => readUserFile('/dev/zero')))).toMatch(
+      /^it is a device, not a regular file/,
+    );
+  });
+});

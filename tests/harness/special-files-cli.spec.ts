@@ -1,0 +1,85 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repoRoot } from '../../src/contract/contract-files.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { withoutMdeVariables } from '../helpers/script-env.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
+
+// A variable naming a named pipe nobody writes (mkfifo; bash's <(...) once read) or a device: the run
+// blocked in its configuration check for ever, printing nothing. Each is one ConfigError line naming
+// the variable and what the path is, exit 2, at once; the leak scan passes over such a file.
+const TENANT = {
+  MDE_TARGET: 'tenant',
+  MDE_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  MDE_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+  MDE_API_BASE_URL: 'http://127.0.0.1:9',
+};
+
+function fifo(): string {
+  const path = join(tempDir('harness-fifo-'), 'named-pipe');
+  execFileSync('mkfifo', [path]);
+  return path;
+}
+
+function script(name: string, env: Record<string, string>, args: string[] = []) {
+  return spawnSync(process.execPath, ['--import', 'tsx', join('scripts', name), ...args], {
+    cwd: repoRoot,
+    env: { ...withoutMdeVariables(), ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+}
+
+test.describe('configured files that are no regular file', () => {
+  test.skip(process.platform === 'win32', 'mkfifo and /dev/zero are POSIX');
+
+  for (const [variable, env] of [
+    ['MDE_CLIENT_CERTIFICATE_PATH', TENANT],
+    ['MDE_FEDERATED_TOKEN_FILE', TENANT],
+    ['MDE_EMULATOR_PROFILE_FILE', {}],
+  ] as const)
+    test(`${variable} naming a named pipe is one line and exit 2, without waiting for a writer`, () => {
+      const path = fifo();
+      const run = script('conformance.ts', { ...env, [variable]: path });
+      expect(run.signal).toBeNull();
+      expect(run.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          new RegExp(`^ConfigError: ${variable} .*${path}.*a named pipe \\(FIFO\\), not a regular file`),
+        ),
+      ]);
+      expect(run.status).toBe(2);
+    });
+
+  test('MDE_CLIENT_CERTIFICATE_PATH=/dev/zero is refused as a device, not read without end', () => {
+    const run = script('conformance.ts', { ...TENANT, MDE_CLIENT_CERTIFICATE_PATH: '/dev/zero' });
+    expect(run.signal).toBeNull();
+    expect(run.stderr).toMatch(
+      /^ConfigError: MDE_CLIENT_CERTIFICATE_PATH .*\/dev\/zero.*a device, not a regular file/,
+    );
+    expect(run.status).toBe(2);
+  });
+
+  test('the leak scan passes over a configured key file that is a named pipe', () => {
+    const run = script('leak-scan.ts', { MDE_CLIENT_CERTIFICATE_PATH: fifo() }, [tempDir('harness-scan-')]);
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(0);
+  });
+
+  test('a .env that is a named pipe is one ConfigError line, not a wait for a writer', () => {
+    const dir = tempDir('harness-env-fifo-');
+    execFileSync('mkfifo', [join(dir, '.env')]);
+    const module = pathToFileURL(join(repoRoot, 'src/harness/config/read-env.ts')).href;
+    const code = `import { readEnvFile } from '${module}';
+try { readEnvFile(${JSON.stringify(dir)}); } catch (error) { console.error(error.lines().join('\\n')); }`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.signal).toBeNull();
+    expect(run.stderr.trim()).toMatch(/^ConfigError: \.env .*a named pipe \(FIFO\), not a regular file/);
+  });
+});

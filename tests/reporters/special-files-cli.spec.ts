@@ -1,0 +1,58 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from '../../src/contract/contract-files.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { withoutMdeVariables } from '../helpers/script-env.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
+
+// A baseline or records file that is a named pipe nobody writes (mkfifo; bash's <(...) once read):
+// the command blocked in its read for ever, printing nothing. Each is one line naming the path and
+// what it is, exit 2, before anything is written.
+function fifo(): string {
+  const path = join(tempDir('reporters-fifo-'), 'named-pipe');
+  execFileSync('mkfifo', [path]);
+  return path;
+}
+
+function script(name: string, env: Record<string, string>, args: string[] = []) {
+  return spawnSync(process.execPath, ['--import', 'tsx', join('scripts', name), ...args], {
+    cwd: repoRoot,
+    env: { ...withoutMdeVariables(), ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+}
+
+test.describe('report inputs that are no regular file', () => {
+  test.skip(process.platform === 'win32', 'mkfifo is POSIX');
+
+  test('MDE_BASELINE naming a named pipe stops the run with one line, exit 2', () => {
+    const path = fifo();
+    const run = script('conformance.ts', { MDE_BASELINE: path });
+    expect(run.signal).toBeNull();
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        new RegExp(`^BaselineError: MDE_BASELINE=${path}: .*a named pipe \\(FIFO\\), not a regular file`),
+      ),
+    ]);
+    expect(run.status).toBe(2);
+  });
+
+  test('npm run report --records naming a named pipe is one line, exit 2', () => {
+    const path = fifo();
+    const run = script('report.ts', {}, [
+      '--records',
+      path,
+      '--no-allure',
+      '--dir',
+      tempDir('reporters-run-'),
+    ]);
+    expect(run.signal).toBeNull();
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^report: ${path}: .*a named pipe \\(FIFO\\), not a regular file`)),
+    ]);
+    expect(run.status).toBe(2);
+  });
+});

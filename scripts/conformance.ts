@@ -27,6 +27,7 @@ import { reporterOptionProblem } from '../src/harness/run/reporter-option.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
 import { shardOf, shardOptionProblem } from '../src/harness/run/shard-option.ts';
+import { unknownOptionProblem } from '../src/harness/run/unknown-option.ts';
 import { startAllureGenerator } from '../src/reporters/allure/allure-generate.ts';
 import { singleFileSetting } from '../src/reporters/allure/single-file-setting.ts';
 import { selectedBaselineProblem } from '../src/reporters/baseline/baseline.ts';
@@ -53,7 +54,8 @@ async function main(args: string[]): Promise<ExitCode> {
     shardOptionProblem(args) ??
     reporterOptionProblem(args) ??
     grepOptionProblem(args) ??
-    playwrightOptionProblem(args);
+    playwrightOptionProblem(args) ??
+    unknownOptionProblem(args);
   if (argsProblem) {
     console.error(`conformance: ${argsProblem}`);
     return EXIT.ERRORED;

@@ -82,9 +82,11 @@ export function checkEnvironment(env: Env, problems: ConfigProblems): CheckedEnv
       const schema = schemaOf(name);
       const got = schema?.writeOnly
         ? ''
-        : schema?.quiet || (schema?.enum && !CHOICE_LIKE.test(given[name]!))
-          ? quietGot(name, given[name]!)
-          : ` (got ${JSON.stringify(schema?.url ? shownUrl(given[name]!) : given[name])})`;
+        : QUOTED.test(given[name]!)
+          ? quotedGot(given[name]!, schema)
+          : schema?.quiet || (schema?.enum && !CHOICE_LIKE.test(given[name]!))
+            ? quietGot(name, given[name]!)
+            : ` (got ${JSON.stringify(schema?.url ? shownUrl(given[name]!) : given[name])})`;
       problems.add(source[name] ?? name, `${schema?.fix ?? 'is not valid'}${got}`);
     }
     // Again without the bad values, which puts their defaults back; it cannot fail now.
@@ -107,6 +109,19 @@ export function checkEnvironment(env: Env, problems: ConfigProblems): CheckedEnv
 // "managed identity"); anything else may be the credential MDE_CREDENTIAL's name invites (an older
 // secret's base64, a password), and is described as a quiet value is.
 const CHOICE_LIKE = /^[A-Za-z][A-Za-z _-]{0,23}$/;
+
+// A value in a pair of quotes: cmd.exe's `set NAME="value"`, Docker's --env-file and CI variable
+// forms keep them, where a shell or .env takes them off. Said so, as "got 10 characters, not shown"
+// left a user who had typed "emulator" nothing to fix. The value inside is shown only if it reads as
+// a word where the variable is a choice, as an unquoted one is, and never for an id.
+const QUOTED = /^(["'])[\s\S]*\1$/;
+function quotedGot(value: string, schema: ReturnType<typeof schemaOf>): string {
+  const inside = value.slice(1, -1);
+  if (schema?.quiet || (schema?.enum && !CHOICE_LIKE.test(inside)))
+    return ' (got a value in quotes, not shown; the quotes are part of the value here: remove them)';
+  const shown = JSON.stringify(schema?.url ? shownUrl(inside) : inside);
+  return ` (got ${shown} in quotes, which are part of the value here: remove them)`;
+}
 
 // A quiet value is never shown. A tenant's domain name (contoso.onmicrosoft.com), which Entra ID takes in
 // place of its id, is said to be one: the suite needs the id, and the fix differs from a pasted secret's.

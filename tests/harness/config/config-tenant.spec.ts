@@ -43,6 +43,35 @@ test.describe('tenant configuration', () => {
     expect(problems({ MDE_TARGET: 'prod' })[0]).toContain('(got "prod")');
   });
 
+  // cmd.exe's `set MDE_TARGET="emulator"`, Docker's --env-file and CI variable forms keep the quotes:
+  // "got 10 characters, not shown: it may be a secret" left a user who had typed emulator nothing to fix.
+  test('a value in quotes says so, and what to remove; an id in quotes is still not shown', () => {
+    const lines = problems({
+      ...TENANT,
+      MDE_TARGET: '"tenant"',
+      MDE_CREDENTIAL: "'secret'",
+      MDE_ALLOW_WRITES: '"true"',
+      MDE_CLIENT_ID: `"${TENANT.MDE_CLIENT_ID}"`,
+    });
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^ConfigError: MDE_TARGET must be one of .*\(got "tenant" in quotes, .*remove them\)$/,
+        ),
+        expect.stringMatching(
+          /^ConfigError: MDE_CREDENTIAL must be one of .*\(got "secret" in quotes, .*remove them\)$/,
+        ),
+        expect.stringMatching(
+          /^ConfigError: MDE_ALLOW_WRITES must be .*\(got "true" in quotes, .*remove them\)$/,
+        ),
+        expect.stringMatching(
+          /^ConfigError: MDE_CLIENT_ID must be .*\(got a value in quotes, not shown; .*remove them\)$/,
+        ),
+      ]),
+    );
+    expect(lines.join('\n')).not.toContain(TENANT.MDE_CLIENT_ID!);
+  });
+
   // MDE_CREDENTIAL names how the app signs in, and its name invites the credential itself: a secret of
   // an older format (base64, not Entra's shape, which is redacted anyway) or a password was echoed.
   test('a choice given what may be a secret is described by its length; a word is still shown', () => {

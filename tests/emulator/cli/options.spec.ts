@@ -150,6 +150,20 @@ test.describe('command line', () => {
     );
   });
 
+  // `--fault "$A,$B"` with both unset started the emulator with no fault, as if it had been asked for
+  // none; `--fault ""` was already refused, and the harness refuses MDE_EMULATOR_FAULTS=",".
+  test('a fault list of commas only is refused, by the flag or the variable that gave it', () => {
+    expect(() => parseCli(['--fault', ','], {})).toThrow(
+      /^--fault names no fault, only commas or spaces \(got ","; an unset variable\?\)/,
+    );
+    expect(() => parseCli(['--fault', 'cancel-new-id', '--fault', ' , '], {})).toThrow(
+      /^--fault names no fault/,
+    );
+    expect(() => parseCli(['--fault', ' '], {})).toThrow(/^--fault names no fault/);
+    expect(() => parseCli([], { MDE_EMULATOR_FAULTS: ' , ' })).toThrow(/^MDE_EMULATOR_FAULTS names no fault/);
+    expect(parseCli([], { MDE_EMULATOR_FAULTS: '' })).toMatchObject({ options: { faults: [] } });
+  });
+
   test('--help and --list-faults are commands of their own', () => {
     expect(parseCli(['--help'], {}).kind).toBe('help');
     expect(parseCli(['--list-faults'], {}).kind).toBe('list-faults');

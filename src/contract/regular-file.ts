@@ -3,25 +3,42 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } f
 // A path a user names may be a named pipe (mkfifo, bash's <(...)), a device or a socket: read as a
 // file, a FIFO nobody writes blocked the command for ever and /dev/zero filled the memory. The file is
 // opened without blocking and refused unless it is a regular file (a directory still fails as EISDIR).
-export class NotAFileError extends Error {
-  readonly code = 'EFTYPE';
+// A regular file may be the wrong one, gigabytes long: Node's ERR_STRING_TOO_LONG or "Invalid string
+// length" said neither which file nor what to do. Each error carries what follows "it is ..." in a
+// reader's message: what the path is, and the fix.
+export class UserFileError extends Error {
   constructor(
     readonly path: string,
-    readonly kind: string,
+    readonly problem: string,
   ) {
-    super(`${path} is ${kind}, not a regular file`);
-    this.name = 'NotAFileError';
+    super(`${path}: ${problem}`);
+    this.name = 'UserFileError';
   }
 }
 
-export function readUserFile(path: string): Buffer;
-export function readUserFile(path: string, encoding: 'utf8'): string;
-export function readUserFile(path: string, encoding?: 'utf8'): Buffer | string {
+// Far above any file a user names here (a key, a token, a .env, a baseline): only a wrong file is larger.
+export const USER_FILE_MAX_BYTES = 16 * 1024 * 1024;
+
+export function readUserFile(path: string, maxBytes?: number): Buffer;
+export function readUserFile(path: string, encoding: 'utf8', maxBytes?: number): string;
+export function readUserFile(path: string, ...rest: ['utf8'?, number?] | [number?]): Buffer | string {
+  const encoding = rest[0] === 'utf8' ? 'utf8' : undefined;
+  const maxBytes = (typeof rest[0] === 'number' ? rest[0] : rest[1]) ?? USER_FILE_MAX_BYTES;
   // O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer. Windows has no such flag.
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    const kind = specialKind(fstatSync(fd));
-    if (kind) throw new NotAFileError(path, kind);
+    const stat = fstatSync(fd);
+    const kind = specialKind(stat);
+    if (kind)
+      throw new UserFileError(
+        path,
+        `it is ${kind}, not a regular file, and reading one may never end; write its content to a file and name that file`,
+      );
+    if (stat.size > maxBytes)
+      throw new UserFileError(
+        path,
+        `it is ${megabytes(stat.size)}, more than such a file ever holds (at most ${megabytes(maxBytes)}); check that the path names the right file`,
+      );
     return encoding ? readFileSync(fd, encoding) : readFileSync(fd);
   } finally {
     closeSync(fd);
@@ -35,7 +52,6 @@ function specialKind(stat: Stats): string | undefined {
   return undefined;
 }
 
-// What follows "it is ..." in a reader's message: the fix.
-export function notAFileProblem(error: NotAFileError): string {
-  return `it is ${error.kind}, not a regular file, and reading one may never end; write its content to a file and name that file`;
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -1,9 +1,9 @@
-import { NotAFileError, notAFileProblem } from './regular-file.ts';
+import { UserFileError } from './regular-file.ts';
 
 // Why a file a user named could not be read, said as what to fix: Node's error code alone (ENOENT)
 // told a user of `npm run emulator -- --seed FILE` nothing they could act on.
 export function unreadableFile(error: unknown): string {
-  if (error instanceof NotAFileError) return notAFileProblem(error);
+  if (error instanceof UserFileError) return error.problem;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return 'it does not exist; check the path';
   if (code === 'EISDIR') return 'it is a directory; name the file';

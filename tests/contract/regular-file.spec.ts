@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NotAFileError, readUserFile } from '../../src/contract/regular-file.ts';
+import { readUserFile, UserFileError } from '../../src/contract/regular-file.ts';
 import { unreadableFile } from '../../src/contract/unreadable-file.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
@@ -42,7 +42,7 @@ test.describe('no regular file', () => {
     const path = join(tempDir('regular-file-'), 'pipe');
     execFileSync('mkfifo', [path]);
     const error = thrown(() => readUserFile(path));
-    expect(error).toBeInstanceOf(NotAFileError);
+    expect(error).toBeInstanceOf(UserFileError);
     expect(unreadableFile(error)).toMatch(
       /^it is a named pipe \(FIFO\), not a regular file.*name that file$/,
     );
@@ -53,4 +53,13 @@ test.describe('no regular file', () => {
       /^it is a device, not a regular file/,
     );
   });
+});
+
+test('a file larger than the reader allows is refused by its size, before it is read', () => {
+  const file = join(tempDir('regular-file-'), 'large.pem');
+  writeFileSync(file, 'x'.repeat(2 * 1024 * 1024));
+  expect(unreadableFile(thrown(() => readUserFile(file, 'utf8', 1024 * 1024)))).toBe(
+    'it is 2.0 MB, more than such a file ever holds (at most 1.0 MB); check that the path names the right file',
+  );
+  expect(readUserFile(file, 4 * 1024 * 1024)).toHaveLength(2 * 1024 * 1024);
 });

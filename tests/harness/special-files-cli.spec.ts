@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, ftruncateSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../src/contract/contract-files.ts';
@@ -82,4 +83,21 @@ try { readEnvFile(${JSON.stringify(dir)}); } catch (error) { console.error(error
     expect(run.signal).toBeNull();
     expect(run.stderr.trim()).toMatch(/^ConfigError: \.env .*a named pipe \(FIFO\), not a regular file/);
   });
+});
+
+// A wrong file named, gigabytes long (sparse here: it takes no disk): the certificate's line said
+// "cannot be read (ERR_STRING_TOO_LONG); check its permissions", and a token file stopped the run with
+// "RangeError: Invalid string length". Refused by its size, before it is read.
+test('a configured file gigabytes long is refused by its size, naming the variable', () => {
+  const path = join(tempDir('harness-huge-'), 'app.pem');
+  const fd = openSync(path, 'w');
+  ftruncateSync(fd, 3 * 1024 ** 3);
+  closeSync(fd);
+  for (const variable of ['MDE_CLIENT_CERTIFICATE_PATH', 'MDE_FEDERATED_TOKEN_FILE']) {
+    const run = script('conformance.ts', { ...TENANT, [variable]: path });
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `ConfigError: ${variable} names ${path}: it is 3072.0 MB, more than such a file ever holds (at most 16.0 MB); check that the path names the right file`,
+    ]);
+    expect(run.status).toBe(2);
+  }
 });

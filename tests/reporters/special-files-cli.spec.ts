@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, ftruncateSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/contract/contract-files.ts';
 import { expect, test } from '../helpers/api-test.ts';
@@ -55,4 +56,30 @@ test.describe('report inputs that are no regular file', () => {
     ]);
     expect(run.status).toBe(2);
   });
+});
+
+// A wrong file named, gigabytes long (sparse here: it takes no disk): "report: File size (3221225472)
+// is greater than 2 GiB" named neither the file nor the fix, and the baseline's line said
+// "cannot be read (ERR_STRING_TOO_LONG)". Refused by its size, before it is read.
+test('a baseline or records file gigabytes long is refused by its size, naming the file', () => {
+  const path = join(tempDir('reporters-huge-'), 'huge.json');
+  const fd = openSync(path, 'w');
+  ftruncateSync(fd, 3 * 1024 ** 3);
+  closeSync(fd);
+  const baseline = script('conformance.ts', { MDE_BASELINE: path });
+  expect(baseline.stderr.trim().split('\n')).toEqual([
+    `BaselineError: MDE_BASELINE=${path}: ${path}: it is 3072.0 MB, more than such a file ever holds (at most 16.0 MB); check that the path names the right file`,
+  ]);
+  expect(baseline.status).toBe(2);
+  const report = script('report.ts', {}, [
+    '--records',
+    path,
+    '--no-allure',
+    '--dir',
+    tempDir('reporters-run-'),
+  ]);
+  expect(report.stderr.trim().split('\n')).toEqual([
+    `report: ${path}: it is 3072.0 MB, more than such a file ever holds (at most 256.0 MB); check that the path names the right file`,
+  ]);
+  expect(report.status).toBe(2);
 });

@@ -1,6 +1,6 @@
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import { isPastedText, pastedTextProblem } from '../../contract/pasted-text.ts';
-import { NotAFileError, notAFileProblem, readUserFile } from '../../contract/regular-file.ts';
+import { readUserFile, UserFileError } from '../../contract/regular-file.ts';
 import { registerSecret } from '../redaction/redact.ts';
 
 // Checks of the files a credential names, each answering one sentence that says what to fix (never a
@@ -108,7 +108,7 @@ function readText(path: string): string | { problem: string } {
   try {
     return readUserFile(path, 'utf8');
   } catch (error) {
-    if (error instanceof NotAFileError) return { problem: `names ${path}: ${notAFileProblem(error)}` };
+    if (error instanceof UserFileError) return { problem: `names ${path}: ${error.problem}` };
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENAMETOOLONG' || isPastedText(path)) return { problem: pastedTextProblem(path) };
     if (code === 'ENOENT') return { problem: `names ${path}, which does not exist; check the path` };

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { ProfileFormatError, parseProfile } from '../../contract/index.ts';
 import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
 import { profileSizeProblem } from '../../contract/profile-size.ts';
-import { NotAFileError, notAFileProblem, readUserFile } from '../../contract/regular-file.ts';
+import { readUserFile, UserFileError } from '../../contract/regular-file.ts';
 import { OBSERVED_PROFILE_FILE, REPORTS_DIR } from '../../contract/report-files.ts';
 import { parseUserJson } from '../../contract/user-json.ts';
 
@@ -15,7 +15,7 @@ export function profileFileProblem(path: string): string | undefined {
     if (tooLarge) return `names ${path}: ${tooLarge}`;
     bytes = readUserFile(path);
   } catch (error) {
-    if (error instanceof NotAFileError) return `names ${path}: ${notAFileProblem(error)}`;
+    if (error instanceof UserFileError) return `names ${path}: ${error.problem}`;
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT'
       ? `names ${path}, which does not exist; point it at a profile, e.g. ${REPORTS_DIR}/${OBSERVED_PROFILE_FILE} of a tenant run`

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import { NotAFileError, notAFileProblem, readUserFile } from '../../contract/regular-file.ts';
+import { readUserFile, UserFileError } from '../../contract/regular-file.ts';
 import { withoutBom } from '../../contract/user-json.ts';
 import { isUtf16 } from '../../contract/utf16-bytes.ts';
 import { ConfigError } from '../errors.ts';
@@ -69,8 +69,8 @@ function readDotenv(file: string): string {
     return bytes.toString('utf8');
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    if (error instanceof NotAFileError)
-      throw new ConfigError([{ variable: '.env', problem: `${file}: ${notAFileProblem(error)}` }]);
+    if (error instanceof UserFileError)
+      throw new ConfigError([{ variable: '.env', problem: `${file}: ${error.problem}` }]);
     const code = (error as NodeJS.ErrnoException).code;
     const problem =
       code === 'EISDIR'

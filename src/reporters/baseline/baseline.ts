@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { repoRoot } from '../../contract/contract-files.ts';
 import { getRegistry, parseYaml, type Registry } from '../../contract/index.ts';
-import { NotAFileError, notAFileProblem, readUserFile } from '../../contract/regular-file.ts';
+import { readUserFile, UserFileError } from '../../contract/regular-file.ts';
 import { withoutBom } from '../../contract/user-json.ts';
 import { type Env, readEnv } from '../../harness/config/read-env.ts';
 import { scrub } from '../compliance/scrub.ts';
@@ -73,8 +73,8 @@ export function loadBaseline(nameOrPath: string, registry: Registry = getRegistr
   try {
     text = readUserFile(path, 'utf8');
   } catch (error) {
-    if (error instanceof NotAFileError)
-      throw new BaselineError(`MDE_BASELINE=${nameOrPath}: ${file}: ${notAFileProblem(error)}`);
+    if (error instanceof UserFileError)
+      throw new BaselineError(`MDE_BASELINE=${nameOrPath}: ${file}: ${error.problem}`);
     const code = (error as NodeJS.ErrnoException).code;
     throw new BaselineError(
       code === 'EISDIR'

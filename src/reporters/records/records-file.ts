@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
-import { NotAFileError, notAFileProblem, readUserFile } from '../../contract/regular-file.ts';
+import { readUserFile, UserFileError } from '../../contract/regular-file.ts';
 import { SHARDS_DIR, shardRecordsName } from '../../contract/report-files.ts';
 import { parseUserJson } from '../../contract/user-json.ts';
 import { writeWhole } from '../../contract/write-whole.ts';
@@ -35,13 +35,16 @@ export function readRecords(file: string): RunRecords {
   return data;
 }
 
+// A run's records are kilobytes to a few megabytes; a file past this is another file named.
+const MAX_RECORDS_BYTES = 256 * 1024 * 1024;
+
 // JSON.parse names neither the file nor the fix; a records file cut short (a run killed while writing
 // it, a truncated copy) must read as such, and never quote the file (jsonSyntaxWhere says why).
 function parseJson(file: string): unknown {
   try {
-    return parseUserJson(readUserFile(file));
+    return parseUserJson(readUserFile(file, MAX_RECORDS_BYTES));
   } catch (error) {
-    if (error instanceof NotAFileError) throw new Error(`${file}: ${notAFileProblem(error)}`);
+    if (error instanceof UserFileError) throw new Error(`${file}: ${error.problem}`);
     if (!(error instanceof SyntaxError)) throw error;
     throw new Error(
       `${file} is not valid JSON (${jsonSyntaxWhere(error)}): run \`npm run conformance\` again to write it (a shard with its --shard=i/n)`,

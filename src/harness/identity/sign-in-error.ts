@@ -26,6 +26,14 @@ const QUOTED_APP_ID =
   /(?<!resource )(\b(?:app|application|client)(?: app)?(?: with)?(?:\s*id|\s+identifier)?\s*[:=]?\s*['"(]?)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 export function signInError(error: unknown, spec: CredentialSpec, authority: Authority): SignInError {
+  const where = `${authority.authBaseUrl}/${authority.tenantId}`;
+  if (noChainCredential(error)) {
+    const signIn = new SignInError(`${spec.kind} sign-in at ${where} failed: ${NO_CHAIN_CREDENTIAL}`, {
+      cause: error,
+    });
+    signIn.refused = true;
+    return signIn;
+  }
   const detail = withoutClientIds(entraDetail(error), spec.clientId);
   const aadsts = /AADSTS(\d+)/.exec(detail)?.[1];
   // GitHub's OIDC endpoint, asked before Entra ID, and the authority's answer say themselves whether
@@ -36,7 +44,6 @@ export function signInError(error: unknown, spec: CredentialSpec, authority: Aut
     : error instanceof AuthorityError
       ? error.refused
       : error instanceof CredentialDestinationError || !!aadsts || refusedByOAuth(error);
-  const where = `${authority.authBaseUrl}/${authority.tenantId}`;
   const fix = github?.fix ?? keyDatesFix(aadsts, detail) ?? fixFor(error, aadsts, refused, authority);
   const signIn = new SignInError(
     `${spec.kind} sign-in at ${where} failed: ${detail}${fix ? ` (${fix})` : ''}`,
@@ -46,6 +53,23 @@ export function signInError(error: unknown, spec: CredentialSpec, authority: Aut
   );
   signIn.refused = refused;
   return signIn;
+}
+
+// MDE_CREDENTIAL=default where no credential of the chain is set up: @azure/identity's
+// AggregateAuthenticationError, each of its errors a CredentialUnavailableError. Nothing was asked of the
+// authority, so "check that the token endpoint is reachable" (exit 3) sent users to the network; it is
+// configuration (exit 2). The chain's environment credential reads AZURE_TENANT_ID, not MDE_TENANT_ID.
+const NO_CHAIN_CREDENTIAL =
+  'no credential of the Azure default chain is set up on this machine (environment variables, workload identity, managed identity, Azure CLI, Azure PowerShell, Azure Developer CLI) (sign in with `az login`, or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH, or set MDE_CREDENTIAL to the way the app signs in: docs/tenant-sign-in.md)';
+
+function noChainCredential(error: unknown): boolean {
+  const errors = (error as { errors?: unknown } | undefined)?.errors;
+  return (
+    (error as Error | undefined)?.name === 'AggregateAuthenticationError' &&
+    Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every((inner) => (inner as Error | undefined)?.name === 'CredentialUnavailableError')
+  );
 }
 
 // AADSTS700027 also covers a registered key used outside its dates ("[Reason - The key used is

@@ -1,3 +1,4 @@
+import { AggregateAuthenticationError, CredentialUnavailableError } from '@azure/identity';
 import { TokenError } from '../../../src/harness/identity/client-secret-flow.ts';
 import { signInError } from '../../../src/harness/identity/sign-in-error.ts';
 import { expect, test } from '../../helpers/api-test.ts';
@@ -78,4 +79,27 @@ test('AADSTS700027 for a key outside its dates says the dates are the problem, n
     expect(line).toContain(`(the certificate the app registration holds ${says} on the authority's clock`);
     expect(line).not.toContain('upload the certificate');
   }
+});
+
+// MDE_CREDENTIAL=default where no credential of the chain is set up (no AZURE_TENANT_ID beside the
+// client's variables, no `az login`, no managed identity): the line said "ChainedTokenCredential
+// authentication failed. (check MDE_AUTH_BASE_URL and that the token endpoint is reachable)", exit 3,
+// though nothing had been asked of the authority. It is configuration: say what the chain needs.
+test('a default chain with no credential available says what to set up, as configuration (exit 2)', () => {
+  const chain = new AggregateAuthenticationError(
+    [
+      new CredentialUnavailableError(
+        'EnvironmentCredential is unavailable. No underlying credential could be used.',
+      ),
+      new CredentialUnavailableError('ManagedIdentityCredential: Network unreachable.'),
+      new CredentialUnavailableError('Azure CLI could not be found.'),
+    ],
+    'ChainedTokenCredential authentication failed.',
+  );
+  const signIn = signInError(chain, { kind: 'default', clientId: undefined }, authority);
+  expect(signIn.refused).toBe(true);
+  expect(signIn.message).toMatch(
+    /^default sign-in at https:\/\/127\.0\.0\.1:4443\/72f988bf-86f1-41af-91ab-2d7cd011db47 failed: no credential of the Azure default chain is set up on this machine \(.*\) \(.*az login.*AZURE_TENANT_ID.*MDE_CREDENTIAL.*\)$/,
+  );
+  expect(signIn.message).not.toContain('reachable');
 });

@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, ftruncateSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../src/contract/contract-files.ts';
-import { expect, test } from '../helpers/api-test.ts';
-import { withoutMdeVariables } from '../helpers/script-env.ts';
-import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { repoRoot } from '../../../src/contract/contract-files.ts';
+import { expect, test } from '../../helpers/api-test.ts';
+import { withoutMdeVariables } from '../../helpers/script-env.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);
 

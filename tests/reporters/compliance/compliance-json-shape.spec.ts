@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../src/contract/contract-files.ts';
-import { getRegistry } from '../../src/contract/index.ts';
-import { buildComplianceReport } from '../../src/reporters/compliance/compliance-report.ts';
-import { renderJson } from '../../src/reporters/compliance/render-json.ts';
-import { expect, test } from '../helpers/api-test.ts';
-import { errored, failed, runRecords, skipped, testRecord } from './helpers/records.ts';
+import { repoRoot } from '../../../src/contract/contract-files.ts';
+import { getRegistry } from '../../../src/contract/index.ts';
+import { buildComplianceReport } from '../../../src/reporters/compliance/compliance-report.ts';
+import { renderJson } from '../../../src/reporters/compliance/render-json.ts';
+import { expect, test } from '../../helpers/api-test.ts';
+import { errored, failed, runRecords, skipped, testRecord } from '../helpers/records.ts';
 
 // The members of compliance.json that users' pipelines read (docs/interfaces.md#compliance-json), written
 // out here rather than taken from the schema: renderJson checks a report against its schema, so a member

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { expect, test } from '../helpers/api-test.ts';
-import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+import { expect, test } from '../../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);
 

@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot } from '../../src/contract/contract-files.ts';
+import { repoRoot } from '../../../src/contract/contract-files.ts';
 import {
   PLAYWRIGHT_CHOICES,
   PLAYWRIGHT_SHORT_OPTIONS,
   PLAYWRIGHT_TEST_OPTIONS,
   unknownOptionProblem,
-} from '../../src/harness/run/unknown-option.ts';
-import { expect, test } from '../helpers/api-test.ts';
-import { CONFORMANCE_ARGS, withoutMdeVariables } from '../helpers/script-env.ts';
-import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
+} from '../../../src/harness/run/unknown-option.ts';
+import { expect, test } from '../../helpers/api-test.ts';
+import { CONFORMANCE_ARGS, withoutMdeVariables } from '../../helpers/script-env.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);
 

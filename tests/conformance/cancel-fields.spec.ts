@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   ACTION_TYPES,
   cancelActive,
+  type Exchange,
   expect,
   field,
   firstCancelled,
@@ -49,25 +50,7 @@ suite('cancel of an active action', () => {
         for (const answer of judged) {
           // Which answer is judged, for the reason a failure gives.
           const where = answer === res ? 'in the 200 body of the cancel' : 'on a GET after the cancel';
-          expect(
-            field(answer, 'cancellationComment'),
-            `cancellationComment ${where} is the Comment sent`,
-          ).toBe(comment);
-          const requestor = field(answer, 'cancellationRequestor');
-          expect(
-            typeof requestor === 'string' && requestor.trim().length > 0,
-            `cancellationRequestor ${where} is a non-empty string (got ${JSON.stringify(requestor)})`,
-          ).toBe(true);
-          const cancelledAt = field(answer, 'cancellationDateTimeUtc');
-          const createdAt = field(answer, 'creationDateTimeUtc') ?? action.creationDateTimeUtc;
-          expect(
-            isDateTime(cancelledAt),
-            `cancellationDateTimeUtc ${where} is a date-time (got ${JSON.stringify(cancelledAt)})`,
-          ).toBe(true);
-          expect(
-            isDateTime(createdAt) && notBefore(cancelledAt as string, createdAt),
-            `cancellationDateTimeUtc ${String(cancelledAt)} ${where} is not before creationDateTimeUtc ${String(createdAt)}`,
-          ).toBe(true);
+          expectCancellationFields(answer, comment, action.creationDateTimeUtc, where);
         }
         // The cancel page limits cancel by state, never by type (docs/contract.md#cancel): on emulators
         // every other documented type keeps the Comment too, once (a tenant run starts only scans).
@@ -78,12 +61,15 @@ suite('cancel of an active action', () => {
             const cancel = await cancelActive(driver, api, other.id, { Comment: sent });
             expect(cancel, `the cancel of the ${type} action`).toHaveStatus(200);
             const seen = await firstCancelled(driver, api, other.id, cancel);
+            // All three fields, not the comment alone: a type's cancel may be recorded by a path of its own.
             for (const answer of [seen, seen === cancel ? await readAction(api, other.id) : undefined])
               if (answer && statusOf(answer) === 'Cancelled')
-                expect(
-                  field(answer, 'cancellationComment'),
-                  `cancellationComment of the cancelled ${type} action (${answer === cancel ? 'its 200' : 'a GET'}) is the Comment sent`,
-                ).toBe(sent);
+                expectCancellationFields(
+                  answer,
+                  sent,
+                  other.creationDateTimeUtc,
+                  `of the cancelled ${type} action (${answer === cancel ? 'its 200' : 'a GET'})`,
+                );
             expect(seen, `the ${type} action shows Cancelled within the bounded wait`).toBeDefined();
           }
         // A versioned route may render a running action's cancel its own way. Only here: an InProgress
@@ -99,3 +85,26 @@ suite('cancel of an active action', () => {
     );
   }
 });
+
+// The comment sent, a non-empty requestor and a time no earlier than the creation, in one answer that
+// shows the action Cancelled; `where` names the answer for the reason a failure gives.
+function expectCancellationFields(answer: Exchange, comment: string, created: unknown, where: string): void {
+  expect(field(answer, 'cancellationComment'), `cancellationComment ${where} is the Comment sent`).toBe(
+    comment,
+  );
+  const requestor = field(answer, 'cancellationRequestor');
+  expect(
+    typeof requestor === 'string' && requestor.trim().length > 0,
+    `cancellationRequestor ${where} is a non-empty string (got ${JSON.stringify(requestor)})`,
+  ).toBe(true);
+  const cancelledAt = field(answer, 'cancellationDateTimeUtc');
+  const createdAt = field(answer, 'creationDateTimeUtc') ?? created;
+  expect(
+    isDateTime(cancelledAt),
+    `cancellationDateTimeUtc ${where} is a date-time (got ${JSON.stringify(cancelledAt)})`,
+  ).toBe(true);
+  expect(
+    isDateTime(createdAt) && notBefore(cancelledAt as string, createdAt),
+    `cancellationDateTimeUtc ${String(cancelledAt)} ${where} is not before creationDateTimeUtc ${String(createdAt)}`,
+  ).toBe(true);
+}

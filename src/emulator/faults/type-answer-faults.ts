@@ -35,4 +35,26 @@ export const TYPE_ANSWER_FAULTS = [
     },
     rewrite: (answer) => editBody(answer, (body) => (body['cancellationComment'] = null)),
   },
+  {
+    // The cancel of another type recorded by a path that keeps the comment but not who cancelled or
+    // when: only the comment was ever checked for those types.
+    name: 'non-scan-cancel-requestor-dropped',
+    seam: 'answer',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      "A cancelled action other than a scan shows cancellationRequestor and cancellationDateTimeUtc null, in the cancel's 200 and on GETs; its comment, and a scan's three fields, are right.",
+    applies: (x) => {
+      const action = outcomeOf(x, 'cancelled')?.after ?? outcomeOf(x, 'found')?.action;
+      return (
+        (on(CANCEL, 'cancelled')(x) || on(GET, 'found')(x)) &&
+        action?.status === 'Cancelled' &&
+        action.type !== 'RunAntiVirusScan'
+      );
+    },
+    rewrite: (answer) =>
+      editBody(answer, (body) => {
+        body['cancellationRequestor'] = null;
+        body['cancellationDateTimeUtc'] = null;
+      }),
+  },
 ] as const satisfies readonly AnswerFault[];

@@ -4,6 +4,7 @@ import {
   expectUnchanged,
   judgeVersionedRefusal,
   protectedAction,
+  readableId,
   readState,
   req,
   stateBefore,
@@ -58,9 +59,11 @@ suite('authentication', () => {
   // "A call": the reads as well as the cancel, since a route whose guard was left off serves anyone.
   // An unknown id costs no set-up, and no lawful target looks up an id before it authenticates. The
   // cancel of one too: the test above cancels an action that exists, and a cancel that looks the id up
-  // first answered it 401 while it told a stranger with no credentials which ids exist (404).
+  // first answered it 401 while it told a stranger with no credentials which ids exist (404). And a GET of
+  // an action that exists, read with credentials first: a response cache in front of the authentication
+  // answers a path it has served before to anyone.
   test(
-    'a GET, a list or a cancel of an unknown id without Authorization answers 401 Unauthorized with the error envelope',
+    'a GET of an action read before, a list or a cancel of an unknown id without Authorization answers 401 Unauthorized with the error envelope',
     req('AUTH.MISSING'),
     async ({ driver, api }) => {
       const reads = [
@@ -69,6 +72,14 @@ suite('authentication', () => {
         await api.cancel(driver.unknownId(), { Comment: 'conformance: no auth' }, { authorization: null }),
       ];
       for (const res of reads) expect(res).toBeErrorEnvelope(401, ['Unauthorized']);
+      const id = await readableId(driver);
+      if (id) {
+        await api.get(id);
+        expect(
+          await api.get(id, { authorization: null }),
+          'a GET of an action read before with credentials',
+        ).toBeErrorEnvelope(401, ['Unauthorized']);
+      }
       // The list under /api/v1.0 too, where a versioned route may lack the guard: any 4xx, as in the
       // cancel's test (a target without the prefix answers 404); a 2xx serves it.
       const versioned = await api.list({ $top: 1 }, { authorization: null, versioned: true });

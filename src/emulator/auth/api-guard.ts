@@ -5,6 +5,7 @@ import { WireError } from '../error-catalogue.ts';
 import { stampArrival } from '../http/date-header.ts';
 import { hostProblem } from '../http/host-header.ts';
 import { throttle } from '../rate-limit/throttle.ts';
+import { cachedReader, rememberReader } from './cached-before-auth.ts';
 import { lookupBeforeAuth } from './lookup-before-auth.ts';
 import type { Caller } from './token-verifier.ts';
 
@@ -30,6 +31,7 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation, versioned =
     const throttled = throttle(ctx, operation, caller, request.receivedAtMs);
     if (throttled && !throttled.runFirst) throw throttled.error;
     authorize(ctx, operation, roles, caller, versioned);
+    rememberReader(ctx, request, operationId, versioned, caller);
     request.admission = { caller, lateRefusal: throttled?.error ?? null, queuedMs: throttled?.queuedMs ?? 0 };
   };
   // The auth policy may let a versioned route take a token it only decodes.
@@ -47,6 +49,13 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation, versioned =
     const early = noHost ?? lookupBeforeAuth(ctx, request, operationId, header);
     if (early) {
       done(early);
+      return;
+    }
+    // The auth policy may answer a path it has served before from a cache in front of this guard.
+    const reader = cachedReader(ctx, request, operationId, versioned);
+    if (reader) {
+      request.admission = { caller: reader, lateRefusal: null, queuedMs: 0 };
+      done();
       return;
     }
     let error: Error | undefined;

@@ -88,6 +88,11 @@ export interface AuthPolicy {
   // they authenticate: one in a final state answers 400 BadRequest (a stranger learns it exists and is
   // final), an active one or an unknown id 401. The contract: none.
   stateBeforeMissingHeader: readonly string[];
+  // Operations (by id) answered from a response cache in front of the guard under /api: a call whose
+  // path names an action some caller has been served before is answered as that caller was, whatever
+  // its own Authorization (a cache keyed by the path, refreshed when the action changes). The contract:
+  // none (every call is authenticated).
+  cachedBeforeAuth: readonly string[];
 }
 
 export const CONTRACT_AUTH: AuthPolicy = {
@@ -126,4 +131,5 @@ export const CONTRACT_AUTH: AuthPolicy = {
   cancelDeniesReadRolesOnly: false,
   lookupBeforeMissingHeader: [],
   stateBeforeMissingHeader: [],
+  cachedBeforeAuth: [],
 };

@@ -23,4 +23,14 @@ export const CHECK_ORDER_FAULTS = [
       'A cancel without Authorization of an action in a final state answers 400 BadRequest (its state is checked before the caller is authenticated); one of an active action or of an unknown id answers 401, and so does a GET or a list.',
     auth: { stateBeforeMissingHeader: ['CancelMachineAction'] },
   },
+  {
+    // A response cache placed in front of authentication (a front door caching GETs without Vary:
+    // Authorization): once anyone has read an action, anyone at all reads it.
+    name: 'get-cached-before-auth',
+    seam: 'auth',
+    breaks: ['AUTH.MISSING', 'AUTH.INVALID', 'AUTH.SCHEME', 'AUTH.AUDIENCE', 'AUTH.EXPIRED', 'CANCEL.TENANT'],
+    description:
+      "A GET under /api of an action some caller has read before is answered from a cache in front of the authentication (keyed by the path, refreshed when the action changes): without Authorization, with a bad token or with another tenant's, it answers 200. A first read, an unknown id, the list and /api/v1.0 are authenticated.",
+    auth: { cachedBeforeAuth: ['GetMachineAction'] },
+  },
 ] as const satisfies readonly AuthFault[];

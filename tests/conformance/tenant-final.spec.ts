@@ -2,7 +2,7 @@ import { expect, expectUnchanged, readState, req, suite, test } from '../fixture
 
 // A handler that looks an id up in every tenant and checks the state before the tenant refuses another
 // tenant's final action as final (telling that it exists, and is final) though its active ones answer
-// 404: the active action of not-found.spec.ts does not show it.
+// 404: the active action of tenant-isolation.spec.ts does not show it.
 suite('tenant isolation', () => {
   test(
     "another tenant's action in a final state cannot be cancelled: 404, and it stays unchanged",

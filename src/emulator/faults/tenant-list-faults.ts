@@ -76,4 +76,14 @@ export const TENANT_LIST_FAULTS = [
       "A list whose $filter joins terms with 'or' shows every tenant's matching actions (the tenant's clause joined to the filter as text, without parentheses); one with a single term, or unfiltered, keeps to the caller's tenant.",
     store: { crossTenantListOperators: ['or'] },
   },
+  {
+    // A compound filter handed to a search index that holds every tenant's actions (one term is served
+    // from the tenant's own store): the list page's documented example is such a filter.
+    name: 'tenant-leak-list-and',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A list whose $filter joins terms with 'and' (the documented requestor eq '...' and type eq '...') shows every tenant's matching actions; one with a single term, joined with 'or', or unfiltered, keeps to the caller's tenant.",
+    store: { crossTenantListOperators: ['and'] },
+  },
 ] as const satisfies readonly StoreFault[];

@@ -1,0 +1,140 @@
+import {
+  type Exchange,
+  expect,
+  expectUnchanged,
+  field,
+  judgeVersionedRefusal,
+  listPages,
+  req,
+  sameId,
+  stateBeforeCall,
+  suite,
+  test,
+} from '../fixtures/index.ts';
+
+// Another tenant's action, read, listed or cancelled by a stranger: never found (its final actions:
+// tenant-final.spec.ts).
+// Under /api/v1.0 the stranger must be refused; how a target without that prefix refuses it (a 404
+// without the envelope, a 400) is PATH.VERSIONED's, a SHOULD: held to the 404 envelope here, such a
+// target failed this MUST though no tenant's action was read or cancelled. A refusal other than the one
+// under /api (`plain`) is recorded for PATH.VERSIONED.
+function expectNotServed(plain: Exchange, res: Exchange): void {
+  expect(res).toHaveStatus('4xx');
+  judgeVersionedRefusal(plain, res);
+}
+
+suite('tenant isolation', () => {
+  test(
+    "another tenant's action cannot be read: 404",
+    req('CANCEL.TENANT'),
+    async ({ driver, api, clientFor, need }) => {
+      // The stranger first: a tenant run has no second tenant, and is N/A before a scan is asked for.
+      const stranger = await need(clientFor('other-tenant'));
+      const action = await need(driver.activeAction());
+      // Read by its own tenant first, as it is in use: a response cache in front of the authentication
+      // answers a path it has served before to anyone.
+      await api.get(action.id);
+      const plain = await stranger.get(action.id);
+      expect(plain).toBeErrorEnvelope(404);
+      expectNotServed(plain, await stranger.get(action.id, { versioned: true }));
+      // Its id in upper case is the same GUID (RFC 9562): a lookup that searches such ids apart may skip
+      // the tenant. Any refusal will do (CANCEL.NOTFOUND judges how an upper-case id is refused).
+      expect(await stranger.get(action.id.toUpperCase()), 'its id in upper case').toHaveStatus('4xx');
+    },
+  );
+
+  // Reading is listing too: a list that forgets the tenant shows every tenant's actions, ids included.
+  test(
+    "another tenant's action is not in that tenant's list",
+    req('CANCEL.TENANT'),
+    async ({ driver, clientFor, need }) => {
+      const stranger = await need(clientFor('other-tenant'));
+      const action = await need(driver.activeAction());
+      // Filtered by the id, by its device, and not filtered at all (a target may scope the tenant with
+      // the filter only, or serve a device's actions from an index of devices, whose ids are unique
+      // anyway), under /api and /api/v1.0 (a versioned route may build its query apart).
+      const queries: [string, Record<string, string>][] = [
+        ['filtered by its id', { $filter: `id eq '${action.id}'` }],
+        ['without $filter', {}],
+        // The operators clients reconcile with (`in`: docs/contract.md#list) and OData's `or`: a batch
+        // lookup of ids, or a tenant clause joined as text (`and` binds tighter), may skip the tenant.
+        // A target that refuses either operator shows nothing, which is as right.
+        ['filtered by its id with in', { $filter: `id in ('${action.id}')` }],
+        [
+          'filtered by another id or its id',
+          { $filter: `id eq '${driver.unknownId()}' or id eq '${action.id}'` },
+        ],
+      ];
+      // machineId may be null or left out (docs/contract.md#machine-action-fields): no such filter then.
+      if (action.machineId)
+        queries.push(['filtered by its device', { $filter: `machineId eq '${action.machineId}'` }]);
+      // By its requestor and its type too, the documented OData example's fields: an app id is shared by a
+      // multi-tenant app's tenants, so an index of requestors may skip the tenant check as well. And by
+      // its status, the other documented field whose values every tenant shares.
+      for (const [what, name] of [
+        ['filtered by its requestor', 'requestor'],
+        ['filtered by its type', 'type'],
+        ['filtered by its status', 'status'],
+      ] as const) {
+        const value = action[name];
+        // An OData string literal doubles its quotes.
+        if (typeof value === 'string' && value)
+          queries.push([what, { $filter: `${name} eq '${value.replaceAll("'", "''")}'` }]);
+      }
+      // And by its requestor and type together, the list page's documented compound example: a target may
+      // serve a filter of several terms from an index of its own (a search index of every tenant).
+      const { requestor, type } = action;
+      if (typeof requestor === 'string' && requestor && typeof type === 'string' && type)
+        queries.push([
+          'filtered by its requestor and its type',
+          {
+            $filter: `requestor eq '${requestor.replaceAll("'", "''")}' and type eq '${type.replaceAll("'", "''")}'`,
+          },
+        ]);
+      // And by its creation time, the documented range filter (a DateTimeOffset literal is written bare).
+      if (typeof action.creationDateTimeUtc === 'string' && action.creationDateTimeUtc)
+        queries.push([
+          'filtered from its creation time',
+          { $filter: `creationDateTimeUtc ge ${action.creationDateTimeUtc}` },
+        ]);
+      const lists = queries.flatMap(([what, query]) => [
+        { what, query, versioned: false },
+        { what: `${what} under /api/v1.0`, query, versioned: true },
+      ]);
+      for (const { what, query, versioned } of lists) {
+        for await (const res of listPages(stranger, query, { versioned })) {
+          // A refused list shows nothing; a served one must not hold the action.
+          const rows = res.status === 200 ? field(res, 'value') : [];
+          const ids = Array.isArray(rows) ? rows.map((row) => (row as { id?: unknown }).id) : [];
+          expect(
+            ids.some((id) => sameId(id, action.id)),
+            `the other tenant's list ${what} (${res.status}) shows none of this tenant's action ${action.id}`,
+          ).toBe(false);
+        }
+      }
+    },
+  );
+
+  test(
+    "another tenant's action cannot be cancelled: 404, and it stays unchanged",
+    req('CANCEL.TENANT'),
+    async ({ driver, api, clientFor, need }) => {
+      // The stranger first: a tenant run has no second tenant, and is N/A before a scan is asked for.
+      const stranger = await need(clientFor('other-tenant'));
+      const action = await need(driver.activeAction());
+      const before = await stateBeforeCall(driver, api, action.id);
+      const comment = { Comment: 'conformance: other tenant' };
+      const plain = await stranger.cancel(action.id, comment);
+      expect(plain).toBeErrorEnvelope(404);
+      // Under /api/v1.0 too: a versioned route may reach another handler.
+      expectNotServed(plain, await stranger.cancel(action.id, comment, { versioned: true }));
+      // Its id in upper case too, as for the read.
+      expect(await stranger.cancel(action.id.toUpperCase(), comment), 'its id in upper case').toHaveStatus(
+        '4xx',
+      );
+      // A cancel queued past the tenant check would show only later: on an emulator, which this test
+      // needs (a second tenant), expectUnchanged reads to the end of the bounded wait too.
+      await expectUnchanged(driver, api, action.id, before);
+    },
+  );
+});

@@ -1,5 +1,5 @@
 import { outcomeOf } from '../http/answer.ts';
-import { withoutCancellationFields } from './answer-edits.ts';
+import { editBody, withoutCancellationFields } from './answer-edits.ts';
 import {
   CANCEL,
   finalNotTimeOut,
@@ -89,6 +89,22 @@ export const VERSIONED_ANSWER_FAULTS = [
       'The 200 body of a cancel under /api/v1.0 says Cancelled but has no cancellation* keys; under /api it has them, and the stored action is right.',
     applies: (x) => x.versioned && on(CANCEL, 'cancelled')(x),
     rewrite: withoutCancellationFields,
+  },
+  {
+    // A versioned route that stamps the cancel with a date of its own making (the day's start in
+    // another zone, say): only the date's form was judged there.
+    name: 'versioned-cancel-date-before-creation',
+    seam: 'answer',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      'The 200 body of a cancel under /api/v1.0 carries a cancellationDateTimeUtc one day before the creation of the action; under /api it is right, and so is the stored action.',
+    applies: (x) => x.versioned && on(CANCEL, 'cancelled')(x),
+    rewrite: (answer) =>
+      editBody(answer, (body) => {
+        const created = Date.parse(String(body['creationDateTimeUtc']));
+        if (!Number.isNaN(created))
+          body['cancellationDateTimeUtc'] = new Date(created - 86_400_000).toISOString();
+      }),
   },
   {
     name: 'versioned-inprogress-cancel-fields-missing',

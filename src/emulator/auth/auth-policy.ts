@@ -1,3 +1,5 @@
+import type { MachineActionStatus } from '../../contract/index.ts';
+
 // How the API authenticates and authorizes: the auth seam. The defaults are the contract; each auth
 // fault (faults/auth-faults.ts) changes a field or two.
 export interface AuthPolicy {
@@ -93,6 +95,9 @@ export interface AuthPolicy {
   // its own Authorization (a cache keyed by the path, refreshed when the action changes). The contract:
   // none (every call is authenticated).
   cachedBeforeAuth: readonly string[];
+  // A cancel of the caller's action in one of these statuses is let past the role check (a running
+  // action's cancel handed to its device by a channel that only authenticates). The contract: none.
+  unroledCancelStatuses: readonly MachineActionStatus[];
 }
 
 export const CONTRACT_AUTH: AuthPolicy = {
@@ -132,4 +137,5 @@ export const CONTRACT_AUTH: AuthPolicy = {
   lookupBeforeMissingHeader: [],
   stateBeforeMissingHeader: [],
   cachedBeforeAuth: [],
+  unroledCancelStatuses: [],
 };

@@ -74,4 +74,14 @@ export const PERMISSION_FAULTS = [
     description: "A token without a needed role answers 403 with code 'Unauthorized'.",
     auth: { forbiddenCode: 'Unauthorized' },
   },
+  {
+    // The cancel of a running action goes to its device by a channel of its own, whose guard checks
+    // the token and not its roles: every role test cancelled a Pending action.
+    name: 'running-cancel-role-unchecked',
+    seam: 'auth',
+    breaks: ['PERM.NONE'],
+    description:
+      'A cancel of an InProgress action is let past the role check: a token without any action role cancels it; one of a Pending action is refused 403.',
+    auth: { unroledCancelStatuses: ['InProgress'] },
+  },
 ] as const satisfies readonly AuthFault[];

@@ -7,7 +7,7 @@ import { hostProblem } from '../http/host-header.ts';
 import { throttle } from '../rate-limit/throttle.ts';
 import { cachedReader, rememberReader } from './cached-before-auth.ts';
 import { lookupBeforeAuth } from './lookup-before-auth.ts';
-import { roleCheckSkipped } from './running-cancel-unroled.ts';
+import { cancelRolesFor, roleCheckSkipped } from './running-cancel-roles.ts';
 import type { Caller } from './token-verifier.ts';
 
 // What the guard decided about a call, for the handler: who calls, and a 429 to answer after the
@@ -31,8 +31,15 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation, versioned =
   const admit = (request: FastifyRequest, caller: Caller): void => {
     const throttled = throttle(ctx, operation, caller, request.receivedAtMs);
     if (throttled && !throttled.runFirst) throw throttled.error;
-    if (!(operationId === 'CancelMachineAction' && roleCheckSkipped(ctx, request, caller)))
-      authorize(ctx, operation, roles, caller, versioned);
+    const cancel = operationId === 'CancelMachineAction';
+    if (!(cancel && roleCheckSkipped(ctx, request, caller)))
+      authorize(
+        ctx,
+        operation,
+        cancel ? cancelRolesFor(ctx, request, caller, roles) : roles,
+        caller,
+        versioned,
+      );
     rememberReader(ctx, request, operationId, versioned, caller);
     request.admission = { caller, lateRefusal: throttled?.error ?? null, queuedMs: throttled?.queuedMs ?? 0 };
   };

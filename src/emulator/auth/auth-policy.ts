@@ -98,6 +98,10 @@ export interface AuthPolicy {
   // A cancel of the caller's action in one of these statuses is let past the role check (a running
   // action's cancel handed to its device by a channel that only authenticates). The contract: none.
   unroledCancelStatuses: readonly MachineActionStatus[];
+  // Not empty: a cancel of the caller's InProgress action needs one of these roles instead of any
+  // action role (a running action's cancel handed to a channel that asks for the role of its own
+  // kind of action). The contract: none (any one action role, whatever the state).
+  runningCancelRoles: readonly string[];
 }
 
 export const CONTRACT_AUTH: AuthPolicy = {
@@ -138,4 +142,5 @@ export const CONTRACT_AUTH: AuthPolicy = {
   stateBeforeMissingHeader: [],
   cachedBeforeAuth: [],
   unroledCancelStatuses: [],
+  runningCancelRoles: [],
 };

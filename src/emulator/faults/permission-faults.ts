@@ -84,4 +84,14 @@ export const PERMISSION_FAULTS = [
       'A cancel of an InProgress action is let past the role check: a token without any action role cancels it; one of a Pending action is refused 403.',
     auth: { unroledCancelStatuses: ['InProgress'] },
   },
+  {
+    // Every role test cancelled a Pending action: the running scan's channel asking for Machine.Scan
+    // refused only the cancels no test made.
+    name: 'running-cancel-scan-role-only',
+    seam: 'auth',
+    breaks: ['PERM.ROLES'],
+    description:
+      'A cancel of an InProgress action needs Machine.Scan (the running scan is stopped by a channel that asks for its role): any other action role alone is refused 403; a Pending action is cancelled with any of the seven.',
+    auth: { runningCancelRoles: ['Machine.Scan'] },
+  },
 ] as const satisfies readonly AuthFault[];

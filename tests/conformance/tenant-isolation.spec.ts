@@ -135,6 +135,12 @@ suite('tenant isolation', () => {
       // A cancel queued past the tenant check would show only later: on an emulator, which this test
       // needs (a second tenant), expectUnchanged reads to the end of the bounded wait too.
       await expectUnchanged(driver, api, action.id, before);
+      // A running action too: its cancel may be handed to the device by a channel that looks the id up
+      // its own way.
+      const running = await need(driver.activeAction('InProgress'));
+      const was = await stateBeforeCall(driver, api, running.id);
+      expect(await stranger.cancel(running.id, comment), 'its InProgress action').toBeErrorEnvelope(404);
+      await expectUnchanged(driver, api, running.id, was);
     },
   );
 });

@@ -13,4 +13,14 @@ export const TENANT_CHECK_FAULTS = [
       "A cancel of another tenant's action in a final state answers the final-state refusal (400 BadRequest by default) instead of 404; another tenant's active action answers 404.",
     store: { foreignFinalRefused: true },
   },
+  {
+    // The running action's channel looks the id up wherever it is: the stranger's cancels were all
+    // of Pending or final actions.
+    name: 'tenant-leak-running-cancel',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A cancel of another tenant's InProgress action finds and cancels it (a running action's cancel handed to its device by a channel that looks the id up in every tenant); another tenant's Pending or final action answers 404.",
+    store: { crossTenantCancelStatuses: ['InProgress'] },
+  },
 ] as const satisfies readonly StoreFault[];

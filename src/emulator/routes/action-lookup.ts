@@ -21,7 +21,12 @@ export function findAction(
     store.crossTenant.includes(operationId) ||
     (store.crossTenantUnloweredIds && id !== id.toLowerCase());
   const action = anywhere ? ctx.state.actions.findAnywhere(id) : ctx.state.actions.get(caller.tenantId, id);
-  return action && settle(action, nowMs);
+  if (action || operationId !== 'CancelMachineAction' || store.crossTenantCancelStatuses.length === 0)
+    return action && settle(action, nowMs);
+  // The store policy may let a cancel find another tenant's action in some statuses.
+  const foreign = ctx.state.actions.findAnywhere(id);
+  const settled = foreign && settle(foreign, nowMs);
+  return settled && store.crossTenantCancelStatuses.includes(settled.status) ? settled : undefined;
 }
 
 // A well-formed id the caller cannot see; `elsewhere` tells "unknown" from "someone else's".

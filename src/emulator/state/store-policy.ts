@@ -78,6 +78,10 @@ export interface StorePolicy {
   // final action answers the final-state refusal (telling that it exists, and is final); an active one
   // answers 404. The contract: false (another tenant's action is not found, whatever its state).
   foreignFinalRefused: boolean;
+  // A cancel of another tenant's action in one of these statuses finds and cancels it (a running
+  // action's cancel handed to its device by a channel that looks the id up in every tenant); one in
+  // any other status answers 404. The contract: none.
+  crossTenantCancelStatuses: readonly MachineActionStatus[];
 }
 
 export const CONTRACT_STORE: StorePolicy = {
@@ -107,4 +111,5 @@ export const CONTRACT_STORE: StorePolicy = {
   staleCancelRefusedAfterMs: 0,
   cancelIdCutTo: null,
   foreignFinalRefused: false,
+  crossTenantCancelStatuses: [],
 };

@@ -5,9 +5,14 @@ suite('ids that name no action', () => {
     'cancel of an unknown id answers 404 NotFound or ResourceNotFound',
     req('CANCEL.NOTFOUND'),
     async ({ driver, api, observe }) => {
-      const res = await api.cancel(driver.unknownId(), { Comment: 'conformance: unknown id' });
+      const unknown = driver.unknownId();
+      const res = await api.cancel(unknown, { Comment: 'conformance: unknown id' });
       observe.refusal('unknown-id', res);
       expect(res).toBeErrorEnvelope(404, NOT_FOUND_CODES);
+      // And again, as a client retries a cancel whose answer it lost: a store of the cancels asked for
+      // may take the repeat for a cancel made.
+      const retried = await api.cancel(unknown, { Comment: 'conformance: unknown id' });
+      expect(retried, 'the same unknown id cancelled again').toBeErrorEnvelope(404, NOT_FOUND_CODES);
       // A GUID in upper case is as well-formed (RFC 9562: hex digits are case-insensitive on input), and
       // a lookup that cares about case may throw on it.
       const upper = await api.cancel(driver.unknownId().toUpperCase(), {

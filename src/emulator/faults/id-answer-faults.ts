@@ -1,5 +1,6 @@
 import { CANCEL, GET, idOf, on, unknownEverywhere } from './exchange-filters.ts';
 import type { AnswerFault } from './fault-entry.ts';
+import { askedBefore } from './repeated-ids.ts';
 
 // Faults of what a cancel or a GET answers for an id that names no action, or no valid id at all (the
 // answer seam, as answer-faults.ts): a lookup that makes an action up, a wrong status or code, a 500.
@@ -18,6 +19,17 @@ export const ID_ANSWER_FAULTS = [
     breaks: ['CANCEL.NOTFOUND'],
     description: 'A cancel of an id no tenant has answers 200 with a made-up Cancelled action.',
     applies: unknownEverywhere(CANCEL),
+    rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Cancelled'))),
+  },
+  {
+    // An idempotency store that records every cancel by its id and answers a repeat with the cancel
+    // it recorded, as if done: a client retrying after a lost answer is told an unknown id was cancelled.
+    name: 'repeated-unknown-id-200',
+    seam: 'answer',
+    breaks: ['CANCEL.NOTFOUND'],
+    description:
+      'A cancel of an id no tenant has answers 404 the first time; the same id cancelled again answers 200 with a made-up Cancelled action (a retry taken for a cancel made).',
+    applies: (x) => unknownEverywhere(CANCEL)(x) && askedBefore(idOf(x)),
     rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Cancelled'))),
   },
   {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../src/harness/errors.ts';
 import {
@@ -31,11 +31,16 @@ try {
   console.error(`leak-scan: ${(error as Error).message}`);
   process.exit(2);
 }
-const missing = named.filter((dir) => !existsSync(resolve(dir)));
-if (missing.length > 0) {
-  for (const dir of missing)
+// A typo, or a named pipe or device (which the walk passes over), must not read as a clean scan.
+const problems = named.flatMap((dir) => {
+  const found = existsSync(resolve(dir)) ? statSync(resolve(dir)) : undefined;
+  if (found?.isDirectory() || found?.isFile()) return [];
+  return [`${dir} ${found ? 'is neither a directory nor a file' : 'does not exist'}`];
+});
+if (problems.length > 0) {
+  for (const problem of problems)
     console.error(
-      `leak-scan: ${dir} does not exist; name directories that hold artefacts, or none for ${SCANNED_DIRS.join(', ')}`,
+      `leak-scan: ${problem}; name directories that hold artefacts, or none for ${SCANNED_DIRS.join(', ')}`,
     );
   process.exit(2);
 }

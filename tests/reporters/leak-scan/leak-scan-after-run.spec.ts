@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,6 +50,17 @@ test('npm run leak-scan with a directory that does not exist says so in one line
     expect.stringMatching(/^leak-scan: reprots does not exist; name directories that hold artefacts/),
   ]);
   expect(typo.status).toBe(2);
+  // A named pipe walks as nothing: "no secret found" in it would read as a clean scan.
+  if (process.platform !== 'win32') {
+    execFileSync('mkfifo', [join(root, 'pipe')]);
+    const pipe = leakScan('pipe');
+    expect(pipe.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^leak-scan: pipe is neither a directory nor a file; name directories that hold artefacts/,
+      ),
+    ]);
+    expect(pipe.status).toBe(2);
+  }
   const clean = leakScan('reports');
   expect(clean.stdout).toMatch(/^leak-scan: no secret found in reports/);
   expect(clean.status).toBe(0);

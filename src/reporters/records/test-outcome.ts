@@ -43,7 +43,7 @@ export function outcomeOf(test: TestCase, result: TestResult | undefined, findin
       outcome: 'errored',
       error: {
         category: 'suite-error',
-        line: `${title}: did not finish within its ${duration(test.timeout)} timeout, although no exchange was lost`,
+        line: `${title}: did not finish within its ${duration(test.timeout)} timeout, although no exchange was lost (for a slow target, give more: npm run conformance -- --timeout=<ms>)`,
       },
     };
   const message =

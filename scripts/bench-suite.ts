@@ -72,16 +72,26 @@ writeFileSync(join(floorDir, 'pw.config.ts'), "export default { testDir: '.', re
 // Interleaved, one of each per round, and the ratio read per round: a machine whose speed drifts
 // (a shared VM) then moves both sides of a ratio together.
 const timingsFile = join(floorDir, 'timings.json');
-const pairs = Array.from({ length: rounds }, () => ({
-  oneTest: wall(process.execPath, [cli, 'test', '-c', join(floorDir, 'pw.config.ts')]),
-  // The main job, as a user types it; the last round's phases.
-  mainJob: wall('npm', ['run', 'conformance'], { MDE_TIMINGS_FILE: timingsFile }),
-}));
+// The floor's directory goes whatever happens; a run that fails is one line, not a stack trace.
+const { pairs, phases } = (() => {
+  try {
+    const pairs = Array.from({ length: rounds }, () => ({
+      oneTest: wall(process.execPath, [cli, 'test', '-c', join(floorDir, 'pw.config.ts')]),
+      // The main job, as a user types it; the last round's phases.
+      mainJob: wall('npm', ['run', 'conformance'], { MDE_TIMINGS_FILE: timingsFile }),
+    }));
+    return { pairs, phases: mainJobPhases(JSON.parse(readFileSync(timingsFile, 'utf8'))) };
+  } catch (error) {
+    rmSync(floorDir, { recursive: true, force: true });
+    console.error(`bench:suite: ${(error as Error).message}; run it alone to see why`);
+    process.exit(2);
+  } finally {
+    rmSync(floorDir, { recursive: true, force: true });
+  }
+})();
 const oneTest = median(pairs.map((p) => p.oneTest));
 const mainJob = median(pairs.map((p) => p.mainJob));
 const mainJobPerOneTest = median(pairs.map((p) => p.mainJob / p.oneTest));
-const phases = mainJobPhases(JSON.parse(readFileSync(timingsFile, 'utf8')));
-rmSync(floorDir, { recursive: true, force: true });
 
 // The matrix between two more main jobs: its ratio is read against the main jobs run just before
 // and just after it, so a drift of the machine's speed over its minute moves both sides alike.

@@ -1,9 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../../src/contract/contract-files.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { withoutMdeVariables } from '../../helpers/script-env.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
 
 // A benchmark with a mistyped option must say so at once: running minutes on the defaults, or ending in
 // a stack trace, reads as a result or as a crash.
@@ -94,3 +98,15 @@ for (const script of ['bench-suite.ts', 'bench-emulator.ts'])
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
   });
+
+// A main job that cannot run (here a configuration it refuses, exit 2) ended the benchmark in a stack
+// trace, and left its one-test project in the temporary directory.
+test('bench-suite.ts with a main job that fails says so in one line, exits 2 and leaves nothing behind', () => {
+  const tmp = tempDir('bench-tmp-');
+  const run = bench('bench-suite.ts', ['--rounds', '1', '--no-matrix'], { MDE_TARGET: 'prod', TMPDIR: tmp });
+  expect(run.stderr.trim().split('\n')).toEqual([
+    expect.stringMatching(/^bench:suite: npm run conformance exited 2; run it alone to see why$/),
+  ]);
+  expect(run.status).toBe(2);
+  expect(readdirSync(tmp).filter((name) => name.startsWith('one-test-'))).toEqual([]);
+});

@@ -1,4 +1,5 @@
 import { readUserFile } from '../../contract/regular-file.ts';
+import { unreadableFile } from '../../contract/unreadable-file.ts';
 import { ConfigError } from '../errors.ts';
 import { registerSecret } from '../redaction/redact.ts';
 import { registerPrivateKey } from './credential-files.ts';
@@ -57,9 +58,12 @@ export function readSecret(spec: SecretBearingSpec, env?: Env): string {
   try {
     value = readUserFile(path, 'utf8').trim();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    // Said as what to fix: a file refused by what it is or its size has no error code.
     throw new ConfigError([
-      { variable: path, problem: `cannot be read at sign-in time (${code}); it was at start` },
+      {
+        variable: path,
+        problem: `cannot be read at sign-in time (${unreadableFile(error)}); it was at start`,
+      },
     ]);
   }
   if (spec.kind === 'certificate') registerPrivateKey(value);

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Env, loadConfig, readEnv, readSecret } from '../../../src/harness/config/load-config.ts';
 import { redactText } from '../../../src/harness/redaction/redact.ts';
@@ -146,5 +146,20 @@ test.describe('tenant sign-in configuration', () => {
     expect(readSecret(spec, readEnv(cwd, {}))).toBe('secret-from-dotenv-file');
     expect(redactText('secret-from-dotenv-file')).toBe('[REDACTED]');
     expect(() => readSecret(spec, {})).toThrow('MDE_CLIENT_SECRET is empty at sign-in time');
+  });
+
+  // A token file replaced after start by a wrong one, gigabytes long: the line says what it is now,
+  // not a Node error code (a refusal by size has none: "(undefined)").
+  test('a token file that can no longer be read at sign-in says why', () => {
+    const tokenFile = join(tempDir('token-file-'), 'token');
+    writeFileSync(tokenFile, '');
+    truncateSync(tokenFile, 64 * 1024 * 1024);
+    const spec = { kind: 'federated', clientId: OTHER_ID, tokenFile } as const;
+    expect(() => readSecret(spec)).toThrow(
+      `${tokenFile} cannot be read at sign-in time (it is 64.0 MB, more than such a file ever holds`,
+    );
+    expect(() => readSecret({ ...spec, tokenFile: join(tokenFile, '..', 'gone') })).toThrow(
+      'cannot be read at sign-in time (it does not exist; check the path); it was at start',
+    );
   });
 });

@@ -91,6 +91,9 @@ export function unknownOptionProblem(args: readonly string[]): string | undefine
       name = arg.split('=')[0]!;
       if (!(name in PLAYWRIGHT_TEST_OPTIONS)) return unknown(name);
       if (arg.includes('=')) given = arg.slice(name.length + 1);
+      // Commander takes `--flag=value` only for an option with a value: a flag's is an unknown option.
+      if (given !== undefined && takes(name) === 'none')
+        return `${name} takes no value (got ${arg}): give it alone, or leave it out (npm run conformance -- --help)`;
     } else {
       // Short options, several in one (-xj1): a flag goes on, one with a value takes the rest.
       let j = 1;

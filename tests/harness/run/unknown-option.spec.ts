@@ -76,6 +76,11 @@ test("a value outside an option's choices, or no value where one is needed, is n
     '--output needs a value (npm run conformance -- --help)',
   );
   expect(unknownOptionProblem(['--trace=retain-on-failure', '-u', '--debug', 'cli'])).toBeUndefined();
+  // Commander refuses a flag given a value (`unknown option '--forbid-only=true'`) as it does a typo.
+  expect(unknownOptionProblem(['--forbid-only=true'])).toBe(
+    '--forbid-only takes no value (got --forbid-only=true): give it alone, or leave it out (npm run conformance -- --help)',
+  );
+  expect(unknownOptionProblem(['--list', '--no-deps=false'])).toMatch(/^--no-deps takes no value/);
 });
 
 // The list is Playwright's own: an upgrade that adds or drops an option shows here.

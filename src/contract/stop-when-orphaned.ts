@@ -4,10 +4,13 @@
 // parent's going is that signal: the script stops as a signal to it would stop it. Outside npm a parent
 // may go on purpose (a detached run), so only npm's shell counts.
 const POLL_MS = 250;
+// The parent at start, not when the watch begins: a shell gone in between (a job cancelled as the
+// emulator printed its "listening" line) left a watch comparing with the reaper, which never goes.
+const STARTED_UNDER = process.ppid;
 
 export function stopWhenOrphaned(
   stop: () => void,
-  { parentPid = process.ppid, currentParent = () => process.ppid, underNpm = isUnderNpm() } = {},
+  { parentPid = STARTED_UNDER, currentParent = () => process.ppid, underNpm = isUnderNpm() } = {},
 ): () => void {
   if (!underNpm) return () => {};
   const timer = setInterval(() => {

@@ -19,10 +19,20 @@ export const CONFORMANCE_ARGS = [
 
 // One of the project's scripts (scripts/<name>) run to its end from the repository, as `npm run` would.
 export function runScript(name: string, ...args: string[]) {
+  return runScriptWith(name, {}, args, 60_000);
+}
+
+// The same with variables of the test's own beside the worker's (its MDE_* ones left out).
+export function runScriptWith(
+  name: string,
+  env: Record<string, string>,
+  args: string[] = [],
+  timeout = 20_000,
+) {
   return spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', name), ...args], {
     cwd: repoRoot,
-    env: withoutMdeVariables(),
+    env: { ...withoutMdeVariables(), ...env },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout,
   });
 }

@@ -4,6 +4,16 @@ import { editBody } from './answer-edits.ts';
 import { CANCEL, GET, on } from './exchange-filters.ts';
 import type { AnswerFault } from './fault-entry.ts';
 
+// A cancel's 200 or a GET showing a cancelled action of a type other than a scan.
+const showsCancelledOtherType: AnswerFault['applies'] = (x) => {
+  const action = outcomeOf(x, 'cancelled')?.after ?? outcomeOf(x, 'found')?.action;
+  return (
+    (on(CANCEL, 'cancelled')(x) || on(GET, 'found')(x)) &&
+    action?.status === 'Cancelled' &&
+    action.type !== 'RunAntiVirusScan'
+  );
+};
+
 // Faults of what a cancel answers for actions of some types and not others (the answer seam, as
 // answer-faults.ts): the cancel page limits cancel by state, never by type (docs/contract.md#cancel).
 export const TYPE_ANSWER_FAULTS = [
@@ -25,14 +35,7 @@ export const TYPE_ANSWER_FAULTS = [
     breaks: ['CANCEL.FIELDS'],
     description:
       "A cancelled action other than a scan shows cancellationComment null, in the cancel's 200 and on GETs; a scan shows the Comment sent.",
-    applies: (x) => {
-      const action = outcomeOf(x, 'cancelled')?.after ?? outcomeOf(x, 'found')?.action;
-      return (
-        (on(CANCEL, 'cancelled')(x) || on(GET, 'found')(x)) &&
-        action?.status === 'Cancelled' &&
-        action.type !== 'RunAntiVirusScan'
-      );
-    },
+    applies: showsCancelledOtherType,
     rewrite: (answer) => editBody(answer, (body) => (body['cancellationComment'] = null)),
   },
   {
@@ -43,14 +46,7 @@ export const TYPE_ANSWER_FAULTS = [
     breaks: ['CANCEL.FIELDS'],
     description:
       "A cancelled action other than a scan shows cancellationRequestor and cancellationDateTimeUtc null, in the cancel's 200 and on GETs; its comment, and a scan's three fields, are right.",
-    applies: (x) => {
-      const action = outcomeOf(x, 'cancelled')?.after ?? outcomeOf(x, 'found')?.action;
-      return (
-        (on(CANCEL, 'cancelled')(x) || on(GET, 'found')(x)) &&
-        action?.status === 'Cancelled' &&
-        action.type !== 'RunAntiVirusScan'
-      );
-    },
+    applies: showsCancelledOtherType,
     rewrite: (answer) =>
       editBody(answer, (body) => {
         body['cancellationRequestor'] = null;

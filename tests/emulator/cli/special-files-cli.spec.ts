@@ -1,7 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { expect, test } from '../../helpers/api-test.ts';
-import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
+import { namedPipe } from '../../helpers/named-pipe.ts';
+import { removeTempDirs } from '../../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);
 
@@ -19,11 +19,7 @@ function emulatorWith(args: string[]) {
   );
 }
 
-function fifo(): string {
-  const path = join(tempDir('emulator-fifo-'), 'named-pipe');
-  execFileSync('mkfifo', [path]);
-  return path;
-}
+const fifo = () => namedPipe('emulator-fifo-');
 
 test.describe('files that are no regular file', () => {
   test.skip(process.platform === 'win32', 'mkfifo and /dev/zero are POSIX');

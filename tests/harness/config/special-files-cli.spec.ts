@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../../src/contract/contract-files.ts';
 import { expect, test } from '../../helpers/api-test.ts';
-import { withoutMdeVariables } from '../../helpers/script-env.ts';
+import { namedPipe } from '../../helpers/named-pipe.ts';
+import { runScriptWith } from '../../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);
@@ -19,20 +20,9 @@ const TENANT = {
   MDE_API_BASE_URL: 'http://127.0.0.1:9',
 };
 
-function fifo(): string {
-  const path = join(tempDir('harness-fifo-'), 'named-pipe');
-  execFileSync('mkfifo', [path]);
-  return path;
-}
+const fifo = () => namedPipe('harness-fifo-');
 
-function script(name: string, env: Record<string, string>, args: string[] = []) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join('scripts', name), ...args], {
-    cwd: repoRoot,
-    env: { ...withoutMdeVariables(), ...env },
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
-}
+const script = runScriptWith;
 
 test.describe('configured files that are no regular file', () => {
   test.skip(process.platform === 'win32', 'mkfifo and /dev/zero are POSIX');

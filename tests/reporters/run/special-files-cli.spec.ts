@@ -1,9 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, ftruncateSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../../src/contract/contract-files.ts';
 import { expect, test } from '../../helpers/api-test.ts';
-import { withoutMdeVariables } from '../../helpers/script-env.ts';
+import { namedPipe } from '../../helpers/named-pipe.ts';
+import { runScriptWith } from '../../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);
@@ -11,20 +10,9 @@ test.afterEach(removeTempDirs);
 // A baseline or records file that is a named pipe nobody writes (mkfifo; bash's <(...) once read):
 // the command blocked in its read for ever, printing nothing. Each is one line naming the path and
 // what it is, exit 2, before anything is written.
-function fifo(): string {
-  const path = join(tempDir('reporters-fifo-'), 'named-pipe');
-  execFileSync('mkfifo', [path]);
-  return path;
-}
+const fifo = () => namedPipe('reporters-fifo-');
 
-function script(name: string, env: Record<string, string>, args: string[] = []) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join('scripts', name), ...args], {
-    cwd: repoRoot,
-    env: { ...withoutMdeVariables(), ...env },
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
-}
+const script = runScriptWith;
 
 test.describe('report inputs that are no regular file', () => {
   test.skip(process.platform === 'win32', 'mkfifo is POSIX');

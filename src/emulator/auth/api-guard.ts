@@ -7,7 +7,7 @@ import { hostProblem } from '../http/host-header.ts';
 import { throttle } from '../rate-limit/throttle.ts';
 import { cachedReader, rememberReader } from './cached-before-auth.ts';
 import { lookupBeforeAuth } from './lookup-before-auth.ts';
-import { cancelRolesFor, roleCheckSkipped } from './running-cancel-roles.ts';
+import { cancelRolesFor, namesActionIn, roleCheckSkipped } from './running-cancel-roles.ts';
 import type { Caller } from './token-verifier.ts';
 
 // What the guard decided about a call, for the handler: who calls, and a 429 to answer after the
@@ -30,8 +30,13 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation, versioned =
   const operationId = operation.operationId;
   const admit = (request: FastifyRequest, caller: Caller): void => {
     const throttled = throttle(ctx, operation, caller, request.receivedAtMs);
-    if (throttled && !throttled.runFirst) throw throttled.error;
     const cancel = operationId === 'CancelMachineAction';
+    // The throttle policy may let a running action's cancel through to its device all the same.
+    const runs =
+      throttled !== null &&
+      (throttled.runFirst ||
+        (cancel && namesActionIn(ctx, request, caller, ctx.faults.throttle.runWhenThrottledStatuses)));
+    if (throttled && !runs) throw throttled.error;
     if (!(cancel && roleCheckSkipped(ctx, request, caller)))
       authorize(
         ctx,

@@ -7,7 +7,7 @@ import type { Caller } from './token-verifier.ts';
 // action's cancel handed to its device by a channel of its own). The contract: as any cancel's.
 
 // Whether the caller's action this cancel names is in one of `statuses` now.
-function namesActionIn(
+export function namesActionIn(
   ctx: EmulatorContext,
   request: FastifyRequest,
   caller: Caller,

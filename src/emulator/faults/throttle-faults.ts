@@ -139,6 +139,16 @@ export const THROTTLE_FAULTS = [
     throttle: { runWhenHourThrottled: ['CancelMachineAction'] },
   },
   {
+    // The running action's cancel goes to its device ahead of the limiter: every throttled cancel the
+    // rate tests judged was of a Pending action.
+    name: 'throttled-running-cancel-applied',
+    seam: 'throttle',
+    breaks: ['RATE.NOEFFECT'],
+    description:
+      'A cancel of an InProgress action answered 429 still cancels it; a throttled cancel of a Pending action changes nothing.',
+    throttle: { runWhenThrottledStatuses: ['InProgress'] },
+  },
+  {
     name: 'rate-minute-503-half',
     seam: 'throttle',
     breaks: ['RATE.MINUTE'],

@@ -1,3 +1,5 @@
+import type { MachineActionStatus } from '../../contract/index.ts';
+
 // How the limits of the contract's x-rate-limit are applied: the throttle seam. The defaults are the
 // contract; each throttle fault (faults/throttle-faults.ts) changes a field or two.
 export interface ThrottlePolicy {
@@ -26,6 +28,9 @@ export interface ThrottlePolicy {
   runWhenThrottled: readonly string[];
   // The same for the hour limit's 429s only.
   runWhenHourThrottled: readonly string[];
+  // Statuses of the caller's action whose throttled cancel still runs before it is answered 429 (a
+  // running action's cancel handed to its device ahead of the limiter; the contract: none).
+  runWhenThrottledStatuses: readonly MachineActionStatus[];
   // Operations whose throttled calls are queued and run once the window frees (when the 429's wait is
   // over), though the caller was answered 429: a cancel then shows that much later (the contract: none).
   queueWhenThrottled: readonly string[];
@@ -55,6 +60,7 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   stuckForMs: 0,
   runWhenThrottled: [],
   runWhenHourThrottled: [],
+  runWhenThrottledStatuses: [],
   queueWhenThrottled: [],
   minuteServedUpTo: null,
   perToken: false,

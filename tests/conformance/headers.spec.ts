@@ -44,6 +44,15 @@ suite('request headers', () => {
           expect(await cancelActive(driver, api, action.id, body, { request })).toHaveStatus('4xx');
         }
         await expectUnchanged(driver, api, action.id, before);
+        // A running action too, with the commonest wrong label, on emulators (on a tenant it costs a scan
+        // more): a target may hand a running action's cancel to a channel that binds its body its own way.
+        if (contentType !== 'text/plain' || driver.mode === 'tenant') return;
+        const running = await need(driver.activeAction('InProgress'));
+        const was = await stateBeforeCall(driver, api, running.id);
+        const sent = { Comment: 'conformance: wrong content type, running action' };
+        const answer = await cancelActive(driver, api, running.id, sent, { request: { contentType } });
+        expect(answer, 'the cancel of an InProgress action').toHaveStatus([400, 415]);
+        await expectUnchanged(driver, api, running.id, was);
       },
     );
   }

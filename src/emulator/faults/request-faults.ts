@@ -73,6 +73,17 @@ export const REQUEST_FAULTS = [
     body: { jsonPrefix: true },
   },
   {
+    // A running action's cancel goes to its device by a channel that binds its body its own way: every
+    // wrong label the suite sent was on the cancel of a Pending action.
+    name: 'running-cancel-text-plain-accepted',
+    seam: 'request',
+    breaks: ['HDR.CONTENTTYPE'],
+    description:
+      'A cancel of an InProgress action reads a body labelled text/plain as JSON and cancels; a Pending one is refused with 415.',
+    operation: 'CancelMachineAction',
+    body: { whileRunning: { alsoJson: ['text/plain'] } },
+  },
+  {
     // A media-type check written as a string comparison: the header .NET's HttpClient (and the docs' C#
     // samples, through StringContent) sends is refused, while curl's and PowerShell's pass.
     name: 'json-charset-refused',

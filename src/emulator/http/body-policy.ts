@@ -17,6 +17,9 @@ export interface BodyPolicy {
   // true: any media type that begins with 'application/json' is JSON (a check written as a prefix
   // test), so 'application/jsonx' is read too. The contract: false (the type itself, parameters apart).
   jsonPrefix: boolean;
+  // Changes to this policy for the cancel of an InProgress action (a running action's cancel handed to
+  // its device by a channel that binds its body its own way). The contract: none (as any cancel's).
+  whileRunning: Partial<Omit<BodyPolicy, 'whileRunning'>>;
 }
 
 export const CONTRACT_BODY: BodyPolicy = {
@@ -27,4 +30,5 @@ export const CONTRACT_BODY: BodyPolicy = {
   alsoJson: [],
   exactJsonLabel: false,
   jsonPrefix: false,
+  whileRunning: {},
 };

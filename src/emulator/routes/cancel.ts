@@ -10,6 +10,7 @@ import { isWellFormedId, type MachineAction } from '../state/machine-action.ts';
 import type { StorePolicy } from '../state/store-policy.ts';
 import { findAction, notFound } from './action-lookup.ts';
 import type { Outcome } from './outcome.ts';
+import { cancelBodyPolicy } from './running-cancel-body.ts';
 
 const DAY_MS = 86_400_000;
 const OPERATION = 'CancelMachineAction';
@@ -25,7 +26,7 @@ export function cancelHandler(
     const sent = request.params.id;
     const id = store.cancelIdCutTo === null ? sent : sent.slice(0, store.cancelIdCutTo);
     if (!isWellFormedId(id)) return { kind: 'malformed', id: sent };
-    const comment = readComment(ctx, request, body);
+    const comment = readComment(ctx, request, cancelBodyPolicy(ctx, request, caller, body));
     const action = findAction(ctx, caller, id, OPERATION, request.receivedAtMs, store);
     const nowMs = ctx.clock.now();
     if (!action) {

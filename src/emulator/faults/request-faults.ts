@@ -45,6 +45,17 @@ export const REQUEST_FAULTS = [
     body: { scalarBody: 'read-as-empty' },
   },
   {
+    // The channel of a running action's cancel (as running-cancel-text-plain-accepted) that reads a body
+    // it cannot parse as none: every malformed body the suite sent was on the cancel of a Pending action.
+    name: 'running-cancel-bad-json-accepted',
+    seam: 'request',
+    breaks: ['CANCEL.BODY'],
+    description:
+      'A cancel of an InProgress action reads a malformed JSON body as an empty one and cancels; a Pending one is refused with 400.',
+    operation: 'CancelMachineAction',
+    body: { whileRunning: { malformedJson: 'read-as-empty' } },
+  },
+  {
     name: 'text-plain-accepted',
     seam: 'request',
     breaks: ['HDR.CONTENTTYPE'],

@@ -18,6 +18,9 @@ import {
 // How long CANCEL.OK's stuck action waits for its device, on an emulator's clock: days, as a device
 // that is switched off leaves it.
 const STUCK_DAYS = 3;
+// How long after a cancel CANCEL.PERSIST reads the action again on an emulator's clock: a day, as a
+// device switched off overnight reports late.
+const LATE_REPORT_SECONDS = 86_400;
 
 // POST /api/machineactions/{id}/cancel on an action that may be cancelled: accepted, and the action shows
 // it (the fields it then carries: cancel-fields.spec.ts; new scans on its device: device-scans.spec.ts).
@@ -126,9 +129,9 @@ suite('cancel of an active action', () => {
         );
         // A tenant's reads may come from replicas (a new action reads 404 while it replicates,
         // docs/contract.md#hosts): there a later read must show Cancelled within the same bound. On an
-        // emulator the later read comes minutes later: Cancelled is final, so a device's late completion
-        // report must not overwrite it.
-        if (driver.mode !== 'tenant') await driver.advanceClock(300);
+        // emulator the later read comes a day later: Cancelled is final, so a device's late completion
+        // report (one offline for hours reports once back) must not overwrite it.
+        if (driver.mode !== 'tenant') await driver.advanceClock(LATE_REPORT_SECONDS);
         const { value: again } =
           driver.mode === 'tenant'
             ? await driver.eventually(

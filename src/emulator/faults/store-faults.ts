@@ -102,6 +102,16 @@ export const STORE_FAULTS = [
     store: { completionOvertakesCancelAfterMs: 60_000 },
   },
   {
+    // A device that was offline when its action was cancelled reports the command's completion once it
+    // is back, hours later: the suite read the cancelled action again only minutes on.
+    name: 'cancel-overtaken-by-late-report',
+    seam: 'store',
+    breaks: ['CANCEL.PERSIST'],
+    description:
+      'A cancelled action reads Succeeded an hour later, as if the completion report of a device back online overwrote the cancellation; minutes after the cancel it still reads Cancelled.',
+    store: { completionOvertakesCancelAfterMs: 3_600_000 },
+  },
+  {
     name: 'cancel-oldest-on-device',
     seam: 'store',
     breaks: ['CANCEL.PERSIST'],

@@ -1,5 +1,5 @@
 import { outcomeOf } from '../http/answer.ts';
-import { editBody, withoutCancellationFields } from './answer-edits.ts';
+import { CANCELLATION_KEYS, editBody, withoutCancellationFields } from './answer-edits.ts';
 import {
   CANCEL,
   finalNotTimeOut,
@@ -80,6 +80,21 @@ export const VERSIONED_ANSWER_FAULTS = [
       'A GET under /api/v1.0 answers an action as its first GET there showed it (a cache on the versioned route): an action read there before its cancel reads Pending there after it; under /api a GET shows the cancel.',
     applies: (x) => x.versioned && on(GET, 'found')(x),
     rewrite: (answer, x) => firstAnswerOf(outcomeOf(x, 'found')!.action, answer),
+  },
+  {
+    // A versioned read route that renders the entity through a DTO of its own, without the cancellation:
+    // the reads compared under both paths were compared by status and id alone.
+    name: 'versioned-get-cancellation-fields-null',
+    seam: 'answer',
+    breaks: ['PATH.VERSIONED'],
+    description:
+      'A GET under /api/v1.0 of a Cancelled action shows its cancellation fields null; under /api a GET, and the cancel itself, carry them.',
+    applies: (x) =>
+      x.versioned && on(GET, 'found')(x) && outcomeOf(x, 'found')!.action.status === 'Cancelled',
+    rewrite: (answer) =>
+      editBody(answer, (body) => {
+        for (const key of CANCELLATION_KEYS) body[key] = null;
+      }),
   },
   {
     name: 'versioned-cancel-fields-missing',

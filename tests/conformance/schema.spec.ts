@@ -77,7 +77,9 @@ suite('response schemas', () => {
     req('SCHEMA.CONTENTTYPE'),
     async ({ driver, api, need }) => {
       const action = await need(driver.readableAction());
-      for (const res of [await api.get(action.id), await api.cancel(driver.unknownId())])
+      // And to a client that asks for anything (curl, Python's requests: Accept */*), still JSON.
+      const anything = await api.get(action.id, { accept: '*/*' });
+      for (const res of [await api.get(action.id), await api.cancel(driver.unknownId()), anything])
         expectJsonMediaType(res);
     },
   );

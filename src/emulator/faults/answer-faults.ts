@@ -192,4 +192,18 @@ export const ANSWER_FAULTS = [
       return answer;
     },
   },
+  {
+    // Content negotiation that picks a text formatter first for a client asking for anything, as curl
+    // and Python's requests do (Accept: */*): only a client naming JSON gets it labelled so.
+    name: 'response-text-plain-unless-json-asked',
+    seam: 'answer',
+    breaks: ['SCHEMA.CONTENTTYPE'],
+    description: 'JSON answers are labelled text/plain unless the request names application/json in Accept.',
+    applies: (x) => !/application\/json/i.test(x.accept ?? ''),
+    rewrite: (answer) => {
+      delete answer.headers['odata-version'];
+      answer.headers['content-type'] = 'text/plain; charset=utf-8';
+      return answer;
+    },
+  },
 ] as const satisfies readonly AnswerFault[];

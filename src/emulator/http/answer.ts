@@ -9,6 +9,8 @@ export interface Exchange {
   // Served under the versioned prefix (/api/v1.0).
   versioned: boolean;
   outcome: Outcome;
+  // The request's Accept header, for an answer fault that labels by it (none of the contract's answers do).
+  accept?: string | undefined;
 }
 
 // An answer before it is sent: status, headers (content-type included) and a JSON body.

@@ -29,7 +29,12 @@ export function installErrorHandling(app: FastifyInstance, ctx: EmulatorContext,
     if (wire.status < 500 && (request.routeOptions.config as Partial<EntraRouteConfig>).entra)
       return sendEntraHttpRefusal(reply, request, wire.status, wire.message, ctx.clock.now());
     const api = apiRoute(request);
-    if (api) sendAnswer(ctx, request, reply, { ...api, outcome: { kind: 'refused', error: wire } });
+    if (api)
+      sendAnswer(ctx, request, reply, {
+        ...api,
+        outcome: { kind: 'refused', error: wire },
+        accept: request.headers.accept,
+      });
     else send(ctx, reply, errorAnswer(ctx, wire, false));
   });
 

@@ -67,6 +67,7 @@ function serve(ctx: EmulatorContext, config: ApiRouteConfig, handle: Handler) {
       operationId: config.operationId,
       versioned: config.versioned,
       outcome,
+      accept: request.headers.accept,
     });
   };
 }

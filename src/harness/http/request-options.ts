@@ -6,6 +6,8 @@ export interface RequestOptions {
   raw?: string;
   // Content-Type to send with a body; null sends none at all. Default application/json.
   contentType?: string | null;
+  // Accept header to send instead of application/json (a client asking for anything sends */*).
+  accept?: string;
   // Authorization header to send instead of the caller's token; null sends none.
   authorization?: string | null;
   // Use the versioned prefix (/api/v1.0) instead of /api.

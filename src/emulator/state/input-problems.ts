@@ -60,7 +60,8 @@ export function textAt(
   maxLength = Number.POSITIVE_INFINITY,
 ): string | undefined {
   const value = body[name];
-  if (typeof value !== 'string' || value.length === 0) {
+  // Spaces only (an unset variable in a script's JSON) name nothing either: the API would never match them.
+  if (typeof value !== 'string' || value.trim().length === 0) {
     const got = value === undefined ? 'nothing' : shown(value);
     problems.push(`${pathOf(path, name)} must be a non-empty string (got ${got}).`);
     return undefined;

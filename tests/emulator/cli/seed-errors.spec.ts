@@ -35,6 +35,11 @@ test.describe('seed errors', () => {
     ],
     [null, 'the seed must be a JSON object'],
     [{ machines: [{ tenantId: TENANT }] }, 'machines[0].id must be a non-empty string (got nothing).'],
+    // An id of spaces only (an unset variable in a script's JSON) names nothing either.
+    [
+      { machines: [{ tenantId: ' ', id: MACHINE }] },
+      'machines[0].tenantId must be a non-empty string (got " ").',
+    ],
     [{ app: [] }, '"app" is not a member of a seed; its members are apps, machines, actions.'],
     ['{"apps": [', 'not valid JSON'],
   ] as const) {

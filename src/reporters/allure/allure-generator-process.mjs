@@ -9,6 +9,7 @@
 // tests needed both cores.
 import { relative } from 'node:path';
 import { createInterface } from 'node:readline';
+import { detect } from '@allurereport/ci';
 import { AllureReport, filterFailedQualityGateResults, readConfig } from '@allurereport/core';
 import { DirectReportFiles } from './allure-report-files.mjs';
 import { readResultsDir } from './allure-results-reader.mjs';
@@ -18,6 +19,11 @@ const [configPath = 'allurerc.mjs', cwd = process.cwd()] = process.argv.slice(2)
 await Promise.all([import('@allurereport/plugin-awesome'), import('@allurereport/plugin-agent')]).catch(
   () => {},
 );
+// Outside a known CI, Allure's CI descriptor answers each of its getters with a `git` command, five in
+// all when the report is written (90-150 ms after the tests). Asked once, now, in the run directory where
+// generation asks them: the answers cannot change before the report is written.
+process.chdir(cwd);
+settleCiDescriptor(detect());
 console.log('ready');
 for await (const line of createInterface({ input: process.stdin })) {
   if (line.trim() !== 'generate') continue;
@@ -45,6 +51,21 @@ for await (const line of createInterface({ input: process.stdin })) {
     console.log(`@result ${JSON.stringify({ ok: false, message: message.split('\n')[0] })}`);
   }
   break;
+}
+
+/**
+ * Each getter of the CI descriptor replaced by its value, read once and in order (a later getter may read
+ * an earlier one, as `sourceBranch` reads `jobRunBranch`). A getter that throws stays a getter.
+ * @param {object} ci
+ */
+function settleCiDescriptor(ci) {
+  for (const [key, property] of Object.entries(Object.getOwnPropertyDescriptors(ci))) {
+    if (!property.get || !property.configurable) continue;
+    try {
+      const value = property.get.call(ci);
+      Object.defineProperty(ci, key, { value, enumerable: property.enumerable, configurable: true });
+    } catch {}
+  }
 }
 
 /**

@@ -3,8 +3,9 @@
 // awaited asynchronous write per file. The generator child does nothing else meanwhile, and the
 // awesome plugin's 250-500 files, each a round trip to libuv's thread pool, left it idle for about half
 // of its generation (docs/speed.md). Allure's config accepts any `reportFiles`.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { sourceOf } from './attachment-sources.mjs';
 
 /** @typedef {import('@allurereport/core').FullConfig['reportFiles']} ReportFiles */
 
@@ -36,8 +37,25 @@ export class DirectReportFiles {
       mkdirSync(dir, { recursive: true });
       this.made.add(dir);
     }
-    writeFileSync(target, data);
+    if (!linked(sourceOf(data), target)) writeFileSync(target, data);
     this.onWritten?.(target);
     return target;
+  }
+}
+
+/**
+ * An attachment copied unchanged from allure-results/ is a hard link to it: the same bytes without
+ * creating a file. Where that fails (another file system, one without links, a name taken) it is written.
+ * @param {string | undefined} source
+ * @param {string} target
+ * @returns {boolean}
+ */
+function linked(source, target) {
+  if (!source) return false;
+  try {
+    linkSync(source, target);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -5,7 +5,8 @@
 // generation (docs/speed.md). The same files reach the same readers, in the same (name) order.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BufferResultFile, PathResultFile } from '@allurereport/reader-api';
+import { PathResultFile } from '@allurereport/reader-api';
+import { SourcedResultFile } from './attachment-sources.mjs';
 
 // Larger files (a big attachment) stay on disk and are streamed as before.
 const IN_MEMORY_MAX_BYTES = 4 * 1024 * 1024;
@@ -31,7 +32,7 @@ export async function readResultsDir(report, dir) {
       file =
         statSync(path).size > IN_MEMORY_MAX_BYTES
           ? new PathResultFile(path, name)
-          : new BufferResultFile(readFileSync(path), name);
+          : new SourcedResultFile(readFileSync(path), name, path);
     } catch (error) {
       // A file gone or unreadable spoils only itself, as in Allure's own reader.
       console.error(`allure: cannot read result file ${name}: ${/** @type {Error} */ (error).message}`);

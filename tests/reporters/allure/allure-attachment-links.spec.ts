@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../../src/contract/contract-files.ts';
+import { DirectReportFiles } from '../../../src/reporters/allure/allure-report-files.mjs';
+import { SourcedResultFile } from '../../../src/reporters/allure/attachment-sources.mjs';
+import { expect, test } from '../../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
+import { generatorScript, withOneResult } from '../helpers/allure-workspace.ts';
+
+// The report's copy of an attachment of allure-results/ is a hard link to it: creating a file costs far
+// more than linking one here, and a main job's report copies 400+ of them unchanged.
+test.afterEach(removeTempDirs);
+
+test("an attachment reaches the Allure report as a link to allure-results/' file, byte for byte", () => {
+  test.slow();
+  const dir = withOneResult();
+  const results = join(dir, 'allure-results');
+  const source = join(results, 'a1-attachment.json');
+  const content = Buffer.from('{"status":200,"body":"linked"}');
+  writeFileSync(source, content);
+  const resultFile = join(results, '9b7c3c7e-1f4e-4d0a-9a53-0d5f0a1c2b3d-result.json');
+  const result = JSON.parse(readFileSync(resultFile, 'utf8'));
+  result.attachments = [{ name: 'exchange', type: 'application/json', source: 'a1-attachment.json' }];
+  writeFileSync(resultFile, JSON.stringify(result));
+  const script = generatorScript(dir, 'console.log(JSON.stringify(await generator.generate()));\n');
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, encoding: 'utf8' });
+  expect(JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}'), run.stderr).toMatchObject({
+    generated: true,
+  });
+  const copies = readdirSync(join(dir, 'allure-report'), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((file) => readFileSync(file).equals(content));
+  expect(copies).toHaveLength(1);
+  expect(statSync(copies[0]!).ino).toBe(statSync(source).ino);
+});
+
+test('an attachment whose file can no longer be linked is written instead', async () => {
+  const dir = tempDir('report-files-');
+  const source = join(dir, 'a1-attachment.json');
+  const content = Buffer.from('{"written":true}');
+  writeFileSync(source, content);
+  const file = new SourcedResultFile(readFileSync(source), 'a1-attachment.json', source);
+  rmSync(source);
+  const out = join(dir, 'allure-report');
+  const target = await new DirectReportFiles(out).addFile('data/attachments/a.json', await file.asBuffer());
+  expect(readFileSync(target).equals(content)).toBe(true);
+});

@@ -1,5 +1,6 @@
 import {
   expect,
+  expectBadTokenRefused,
   expectVersionedCancelRefused,
   FORGERIES,
   forgedHeaders,
@@ -16,6 +17,16 @@ suite('authentication', () => {
     const res = await api.cancel(driver.unknownId(), undefined, { authorization: 'Bearer not-a-jwt' });
     expect(res).toHaveStatus(401);
   });
+
+  // The scheme with nothing after it is a malformed header too: a guard that validates a token only
+  // when one follows the scheme lets it through. The reads as well, which may sit behind such a guard.
+  test(
+    'the Bearer scheme with no token answers 401 to a cancel, a GET and a list',
+    req('AUTH.INVALID'),
+    async ({ driver, api }) => {
+      await expectBadTokenRefused(driver, api, 'Bearer');
+    },
+  );
 
   for (const { what, forge } of FORGERIES) {
     test(`a token ${what} answers 401`, req('AUTH.INVALID'), async ({ driver, api, need }) => {

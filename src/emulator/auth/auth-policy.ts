@@ -43,6 +43,10 @@ export interface AuthPolicy {
   // Operations that take a token already verified without checking its expiry again, whatever
   // recheckExpiry says (a read path's own cache of callers; the contract: none).
   unrecheckedExpiryOperations: readonly string[];
+  // true: an Authorization header naming the Bearer scheme with no token after it is served as an
+  // anonymous caller with every role (a guard that validates a token only when one follows the scheme).
+  // The contract: false (a malformed header is refused 401).
+  emptyBearerAnonymous: boolean;
   // A token issued for another audience: 403 (docs/contract.md#audience), 401, or accepted.
   wrongAudience: 'forbidden' | 'unauthorized' | 'accepted';
   // Operations that serve a token of any audience whatever wrongAudience says (the contract: none).
@@ -122,6 +126,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   embeddedJwkTrusted: false,
   recheckExpiry: true,
   unrecheckedExpiryOperations: [],
+  emptyBearerAnonymous: false,
   wrongAudience: 'forbidden',
   anyAudienceOperations: [],
   forbiddenCode: 'Forbidden',

@@ -14,6 +14,7 @@ import { STORE_FAULTS } from './store-faults.ts';
 import { TENANT_CHECK_FAULTS } from './tenant-check-faults.ts';
 import { TENANT_LIST_FAULTS } from './tenant-list-faults.ts';
 import { THROTTLE_FAULTS } from './throttle-faults.ts';
+import { TOKEN_CHECK_FAULTS } from './token-check-faults.ts';
 import { TOKEN_TRUST_FAULTS } from './token-trust-faults.ts';
 import { TYPE_ANSWER_FAULTS } from './type-answer-faults.ts';
 import { VERSIONED_ANSWER_FAULTS } from './versioned-answer-faults.ts';
@@ -24,6 +25,7 @@ import { WIRE_FAULTS } from './wire-faults.ts';
 export const FAULT_CATALOGUE = [
   ...AUTH_FAULTS,
   ...TOKEN_TRUST_FAULTS,
+  ...TOKEN_CHECK_FAULTS,
   ...CHECK_ORDER_FAULTS,
   ...PERMISSION_FAULTS,
   ...THROTTLE_FAULTS,

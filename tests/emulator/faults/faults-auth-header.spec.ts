@@ -53,3 +53,15 @@ smoke(
     expect((await cancel('/api/v1.0')).statusCode).toBe(200);
   },
 );
+
+smoke(
+  'empty-bearer-anonymous',
+  "'Bearer' with no token is served; no header, or 'Bearer x', answers 401",
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    const empty = { headers: { authorization: 'Bearer' } };
+    expect((await emu.call('GET', `/api/machineactions/${action.id}`, empty)).statusCode).toBe(200);
+    expect((await emu.call('GET', LIST)).statusCode).toBe(401);
+    expect((await emu.call('GET', LIST, { headers: { authorization: 'Bearer x' } })).statusCode).toBe(401);
+  },
+);

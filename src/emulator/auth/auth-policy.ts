@@ -43,6 +43,10 @@ export interface AuthPolicy {
   // Operations that take a token already verified without checking its expiry again, whatever
   // recheckExpiry says (a read path's own cache of callers; the contract: none).
   unrecheckedExpiryOperations: readonly string[];
+  // Above 0: a token verified while valid is kept this many seconds of the clock and served without its
+  // expiry checked again (a cache with a lifetime of its own, not the token's exp); then it is verified
+  // anew. The contract: 0 (the expiry is checked on every call).
+  verifiedCacheSeconds: number;
   // true: an Authorization header naming the Bearer scheme with no token after it is served as an
   // anonymous caller with every role (a guard that validates a token only when one follows the scheme).
   // The contract: false (a malformed header is refused 401).
@@ -126,6 +130,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   embeddedJwkTrusted: false,
   recheckExpiry: true,
   unrecheckedExpiryOperations: [],
+  verifiedCacheSeconds: 0,
   emptyBearerAnonymous: false,
   wrongAudience: 'forbidden',
   anyAudienceOperations: [],

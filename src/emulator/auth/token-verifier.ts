@@ -32,6 +32,9 @@ interface CachedToken extends CheckedToken {
   // Whether it was within its lifetime when first verified: only the auth fault that spares some
   // operations the recheck reads it (a cache of the callers it served).
   liveWhenCached: boolean;
+  // When it was verified, on the virtual clock: only the auth fault that keeps tokens for a time of its
+  // own reads it.
+  cachedAtMs: number;
 }
 const CACHE_SIZE = 1000;
 // The cache is keyed by the header's last characters (RS256 signature bytes), compared in full on a
@@ -75,6 +78,10 @@ export class TokenVerifier {
       this.#last = cached;
     }
     if (!this.policy.recheckExpiry) return cached.caller;
+    // The auth policy may keep a token verified while valid for a time of its own, then verify it anew.
+    const keptMs = this.policy.verifiedCacheSeconds * 1000;
+    if (keptMs > 0 && cached.liveWhenCached)
+      return nowMs - cached.cachedAtMs < keptMs ? cached.caller : undefined;
     const spared = cached.liveWhenCached && this.policy.unrecheckedExpiryOperations.includes(operationId);
     return spared ? cached.caller : this.#live(cached, nowMs, operationId);
   }
@@ -106,7 +113,9 @@ export class TokenVerifier {
       const held = this.#held(authorization);
       const nowSeconds = this.clock.now() / 1000;
       const liveWhenCached = nowSeconds >= checked.nbf && nowSeconds < checked.exp;
-      this.#verified.set(held.slice(-KEY_CHARS), { ...checked, header: held, liveWhenCached });
+      const entry = { ...checked, header: held, liveWhenCached, cachedAtMs: this.clock.now() };
+      this.#verified.set(held.slice(-KEY_CHARS), entry);
+      if (this.#last?.header === held) this.#last = entry;
     }
     return this.#live(checked, this.clock.now(), operationId);
   }

@@ -133,3 +133,20 @@ smoke(
     expect((await emu.call('GET', '/api/v1.0/machineactions', { token })).statusCode).toBe(200);
   },
 );
+
+smoke(
+  'verified-token-kept-15-minutes',
+  'a token verified a minute before it expires is served 10 minutes after; one first seen then is not',
+  async (emu) => {
+    const used = await emu.token();
+    const unused = await emu.token();
+    await emu.advance(3540);
+    expect((await emu.call('GET', LIST, { token: used })).statusCode).toBe(200);
+    await emu.advance(660);
+    expect((await emu.call('GET', LIST, { token: used })).statusCode).toBe(200);
+    expect((await emu.call('GET', LIST, { token: unused })).statusCode).toBe(401);
+    // Past its own 15 minutes the cache verifies the token anew, and then it has expired.
+    await emu.advance(300);
+    expect((await emu.call('GET', LIST, { token: used })).statusCode).toBe(401);
+  },
+);

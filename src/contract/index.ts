@@ -52,6 +52,6 @@ export {
   type TargetMode,
 } from './requirements.ts';
 export { type ContractViolation, formatViolations, type ValidationResult } from './schema-registry.ts';
-export { API_AUDIENCE, DEFAULT_SCOPE, OTHER_RESOURCE_SCOPE } from './scopes.ts';
+export { API_AUDIENCE, DEFAULT_SCOPE, GRAPH_RESOURCE_SCOPE, OTHER_RESOURCE_SCOPE } from './scopes.ts';
 export { SETTLE_BOUND_SECONDS, SETTLE_PAUSES_SECONDS, SETTLE_READ_SECONDS } from './settle-schedule.ts';
 export { parseYaml } from './yaml-snapshot.ts';

@@ -9,6 +9,7 @@ const EVERY_TENANT_RUN = [
   "a tenant's Succeeded actions, found through its list, all finished by themselves",
   'needs a second tenant, which a single-tenant run does not have',
   'an expired token needs an hour of real time on a tenant',
+  "a tenant's Microsoft Graph token carries a nonce",
   'needs an app holding',
   'a token whose roles come in a chosen order needs an app the suite registers',
   'deliberately exhausting a tenant rate limit needs MDE_ALLOW_THROTTLING=true',

@@ -51,6 +51,10 @@ export interface AuthPolicy {
   // anonymous caller with every role (a guard that validates a token only when one follows the scheme).
   // The contract: false (a malformed header is refused 401).
   emptyBearerAnonymous: boolean;
+  // Not null: a token whose aud is an https URL whose host ends with this suffix counts as one for the
+  // API, beside the contract's audiences (a check written to take the API's hosts, regional ones too,
+  // by their domain). The contract: null (docs/contract.md#audience names the audiences).
+  audienceHostSuffix: string | null;
   // A token issued for another audience: 403 (docs/contract.md#audience), 401, or accepted.
   wrongAudience: 'forbidden' | 'unauthorized' | 'accepted';
   // Operations that serve a token of any audience whatever wrongAudience says (the contract: none).
@@ -132,6 +136,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   unrecheckedExpiryOperations: [],
   verifiedCacheSeconds: 0,
   emptyBearerAnonymous: false,
+  audienceHostSuffix: null,
   wrongAudience: 'forbidden',
   anyAudienceOperations: [],
   forbiddenCode: 'Forbidden',

@@ -185,10 +185,21 @@ export class TokenVerifier {
       tenantId: tid.toLowerCase(),
       appId: appid,
       roles: roleList,
-      audienceOk: isApiAudience(claims.aud),
+      audienceOk: isApiAudience(claims.aud) || this.#suffixAudience(claims.aud),
       ...(typeof uti === 'string' ? { tokenId: uti } : {}),
     };
     return { caller, nbf, exp };
+  }
+
+  // Only for the auth fault that takes an audience by its host's domain (auth-policy.ts).
+  #suffixAudience(aud: unknown): boolean {
+    const suffix = this.policy.audienceHostSuffix;
+    if (suffix === null) return false;
+    return (Array.isArray(aud) ? aud : [aud]).some((value) => {
+      if (typeof value !== 'string' || !URL.canParse(value)) return false;
+      const url = new URL(value);
+      return url.protocol === 'https:' && url.hostname.endsWith(suffix);
+    });
   }
 
   // What the cache knows a header by: all of it, or (the cacheWithoutSignature fault) all but the

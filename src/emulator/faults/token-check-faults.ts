@@ -1,7 +1,8 @@
 import type { AuthFault } from './fault-entry.ts';
 
 // Faults of a token check that stops short of the token (the auth seam: auth/auth-policy.ts): a cache
-// that keeps a verified token by a lifetime of its own, a scheme taken without a token.
+// that keeps a verified token by a lifetime of its own, a scheme taken without a token, an audience
+// taken by its host's domain.
 export const TOKEN_CHECK_FAULTS = [
   {
     // Every token the suite showed while valid was first seen just after it was issued, an hour before
@@ -20,5 +21,15 @@ export const TOKEN_CHECK_FAULTS = [
     description:
       "An Authorization header 'Bearer' with no token after it is served as an anonymous caller with every role, in every tenant (a guard that validates a token only when one follows the scheme); a missing header answers 401.",
     auth: { emptyBearerAnonymous: true },
+  },
+  {
+    // Written to take the API's hosts by their domain (regional ones as well): Azure Resource Manager,
+    // the other resource the suite sent, lives under azure.com.
+    name: 'audience-by-host-domain',
+    seam: 'auth',
+    breaks: ['AUTH.AUDIENCE'],
+    description:
+      'A token whose audience is any https resource under microsoft.com (Microsoft Graph) is served as one for the API; one for Azure Resource Manager answers 403.',
+    auth: { audienceHostSuffix: '.microsoft.com' },
   },
 ] as const satisfies readonly AuthFault[];

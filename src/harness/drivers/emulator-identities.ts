@@ -1,4 +1,4 @@
-import { OTHER_RESOURCE_SCOPE } from '../../contract/index.ts';
+import { GRAPH_RESOURCE_SCOPE, OTHER_RESOURCE_SCOPE } from '../../contract/index.ts';
 import { ALERT_READ_ROLE, READ_ROLE, READ_WRITE_ROLE } from '../config/roles.ts';
 import type { Token } from '../identity/client-secret-flow.ts';
 import type { EmulatorApps } from './emulator-apps.ts';
@@ -34,6 +34,8 @@ export async function identityToken(
       return apps.acquire(await operator(), scope);
     case 'other-audience':
       return apps.acquire(await operator(), OTHER_RESOURCE_SCOPE);
+    case 'graph-audience':
+      return apps.acquire(await operator(), GRAPH_RESOURCE_SCOPE);
     case 'read-only':
       return apps.acquire(await apps.register('read-only', tenantId, [READ_ROLE]), scope);
     case 'read-write':

@@ -19,6 +19,9 @@ export type Identity =
   | 'no-roles'
   // The operator app with a token for another resource (Azure Resource Manager) instead of the API.
   | 'other-audience'
+  // The operator app with a token for Microsoft Graph (emulator only: a tenant's Graph token carries a
+  // nonce that leaves its signature unverifiable to any other resource).
+  | 'graph-audience'
   // A token past its expiry (emulator only: the clock moves past it).
   | 'expired'
   // The operator of another tenant (emulator only).

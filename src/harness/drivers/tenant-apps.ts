@@ -24,6 +24,10 @@ export function tenantApp(spec: TenantTarget, identity: Identity): { app: Creden
       throw new NotApplicableError(
         'an expired token needs an hour of real time on a tenant; there is no clock to advance',
       );
+    case 'graph-audience':
+      throw new NotApplicableError(
+        "a tenant's Microsoft Graph token carries a nonce that leaves its signature unverifiable to the API",
+      );
     case 'read-write':
       throw new NotApplicableError(
         'needs an app holding only Machine.ReadWrite.All, which a tenant run does not configure',

@@ -1,9 +1,12 @@
-import { OTHER_RESOURCE_SCOPE } from '../../contract/index.ts';
+import { GRAPH_RESOURCE_SCOPE, OTHER_RESOURCE_SCOPE } from '../../contract/index.ts';
 import { readJwt } from '../identity/jwt-claims.ts';
 
-// The resource whose tokens AUTH.AUDIENCE sends (Azure Resource Manager), as its tokens name it in
-// `aud`: the scope without /.default, with or without the trailing slash v1 tokens may carry.
-const OTHER_RESOURCE = OTHER_RESOURCE_SCOPE.replace(/\/\.default$/, '');
+// The resources whose tokens AUTH.AUDIENCE sends (Azure Resource Manager; Microsoft Graph on an
+// emulator), as their tokens name them in `aud`: the scope without /.default, with or without the
+// trailing slash v1 tokens may carry.
+const OTHER_RESOURCES = [OTHER_RESOURCE_SCOPE, GRAPH_RESOURCE_SCOPE].map((scope) =>
+  scope.replace(/\/\.default$/, ''),
+);
 
 // The tokens this process was issued for that other resource. A tenant's token is opaque to its
 // client: where it is no JWT its aud cannot be read, and the driver that asked for it says instead.
@@ -20,5 +23,5 @@ export function sentForeignAudience(requestHeaders: Record<string, string>): boo
   if (token && issuedForOtherResource.has(token)) return true;
   const aud = token ? readJwt(token)?.claims['aud'] : undefined;
   const audiences = Array.isArray(aud) ? aud : [aud];
-  return audiences.some((a) => typeof a === 'string' && a.replace(/\/$/, '') === OTHER_RESOURCE);
+  return audiences.some((a) => typeof a === 'string' && OTHER_RESOURCES.includes(a.replace(/\/$/, '')));
 }

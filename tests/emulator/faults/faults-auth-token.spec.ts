@@ -1,5 +1,5 @@
 import { decodeJwt, exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
-import { OTHER_RESOURCE_SCOPE } from '../../../src/contract/index.ts';
+import { GRAPH_RESOURCE_SCOPE, OTHER_RESOURCE_SCOPE } from '../../../src/contract/index.ts';
 import { ALL_ROLES, expect } from '../emulator-fixture.ts';
 import { smoke } from './fault-smoke.ts';
 
@@ -148,5 +148,16 @@ smoke(
     // Past its own 15 minutes the cache verifies the token anew, and then it has expired.
     await emu.advance(300);
     expect((await emu.call('GET', LIST, { token: used })).statusCode).toBe(401);
+  },
+);
+
+smoke(
+  'audience-by-host-domain',
+  "a token for Microsoft Graph is served; Azure Resource Manager's answers 403",
+  async (emu) => {
+    const graph = await emu.token(ALL_ROLES, { scope: GRAPH_RESOURCE_SCOPE });
+    expect((await emu.call('GET', LIST, { token: graph })).statusCode).toBe(200);
+    const arm = await emu.token(ALL_ROLES, { scope: OTHER_RESOURCE_SCOPE });
+    expect((await emu.call('GET', LIST, { token: arm })).statusCode).toBe(403);
   },
 );

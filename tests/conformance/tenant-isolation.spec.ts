@@ -53,7 +53,7 @@ suite('tenant isolation', () => {
       // Filtered by the id, by its device, and not filtered at all (a target may scope the tenant with
       // the filter only, or serve a device's actions from an index of devices, whose ids are unique
       // anyway), under /api and /api/v1.0 (a versioned route may build its query apart).
-      const queries: [string, Record<string, string>][] = [
+      const queries: [string, Record<string, string | number>][] = [
         ['filtered by its id', { $filter: `id eq '${action.id}'` }],
         ['without $filter', {}],
         // The operators clients reconcile with (`in`: docs/contract.md#list) and OData's `or`: a batch
@@ -64,6 +64,14 @@ suite('tenant isolation', () => {
           'filtered by another id or its id',
           { $filter: `id eq '${driver.unknownId()}' or id eq '${action.id}'` },
         ],
+        // Sorted, as clients reconcile (`$orderby`: docs/contract.md#list), and paged with the documented
+        // `$top` and `$skip`: a sorted or paged query may be served from an index of every tenant. A
+        // target that refuses either option shows nothing, which is as right.
+        [
+          'filtered by its id and sorted',
+          { $filter: `id eq '${action.id}'`, $orderby: 'creationDateTimeUtc desc' },
+        ],
+        ['filtered by its id, a page of one', { $filter: `id eq '${action.id}'`, $top: 1, $skip: 0 }],
       ];
       // machineId may be null or left out (docs/contract.md#machine-action-fields): no such filter then.
       if (action.machineId)

@@ -86,4 +86,24 @@ export const TENANT_LIST_FAULTS = [
       "A list whose $filter joins terms with 'and' (the documented requestor eq '...' and type eq '...') shows every tenant's matching actions; one with a single term, joined with 'or', or unfiltered, keeps to the caller's tenant.",
     store: { crossTenantListOperators: ['and'] },
   },
+  {
+    // Clients sort what they reconcile (Kibana sends $orderby): a sorted index, as a time index, holds
+    // every tenant's actions and needs the tenant check too.
+    name: 'tenant-leak-list-ordered',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A list with $orderby shows every tenant's matching actions (a sorted index without the tenant check); one without it, filtered or not, keeps to the caller's tenant.",
+    store: { crossTenantListOptions: ['$orderby'] },
+  },
+  {
+    // The list page's documented example pages its answer ($top=2): a paged query served from a paging
+    // index of every tenant is no place to leave the tenant check out either.
+    name: 'tenant-leak-list-paged',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A list with $top or $skip shows every tenant's matching actions (a paged query served from an index without the tenant check); one without either, filtered or not, keeps to the caller's tenant.",
+    store: { crossTenantListOptions: ['$top', '$skip'] },
+  },
 ] as const satisfies readonly StoreFault[];

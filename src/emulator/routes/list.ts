@@ -33,7 +33,10 @@ export function listHandler(ctx: EmulatorContext, crossTenant = false, applyQuer
     const nowMs = ctx.clock.now();
     const filterText = (request.query as Record<string, unknown>)['$filter'];
     const across =
-      crossTenant || namesCrossTenantField(ctx, filterText) || usesCrossTenantOperator(ctx, filterText);
+      crossTenant ||
+      namesCrossTenantField(ctx, filterText) ||
+      usesCrossTenantOperator(ctx, filterText) ||
+      namesCrossTenantOption(ctx, request.query as Record<string, unknown>);
     const actions = caller.anonymous ? [] : listed(ctx, caller.tenantId, query, across);
     const rows = actions.map((action) => toWire(ctx, settle(action, nowMs)));
     const { page, total } = applyODataQuery(rows, query);
@@ -67,6 +70,12 @@ function usesCrossTenantOperator(ctx: EmulatorContext, filterText: unknown): boo
   if (typeof filterText !== 'string' || operators.length === 0) return false;
   const bare = filterText.replace(/'(?:[^']|'')*'/g, "''");
   return operators.some((operator) => new RegExp(`\\b${operator}\\b`).test(bare));
+}
+
+// Whether the store policy lists every tenant's actions for a query naming this option.
+function namesCrossTenantOption(ctx: EmulatorContext, query: Record<string, unknown>): boolean {
+  const options = ctx.faults.store.crossTenantListOptions;
+  return options.length > 0 && options.some((option) => query[option] !== undefined);
 }
 
 // The contract names the filterable fields (x-filterable on the list operation).

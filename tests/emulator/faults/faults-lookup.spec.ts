@@ -216,3 +216,24 @@ smoke(
     expect(versioned.json().value).toHaveLength(2);
   },
 );
+
+// A sorted or a paged list of another tenant: the query options alone let the action through.
+for (const [fault, option] of [
+  ['tenant-leak-list-ordered', '$orderby=creationDateTimeUtc desc'],
+  ['tenant-leak-list-paged', '$top=1&$skip=0'],
+] as const)
+  smoke(
+    fault,
+    `another tenant's list with ${option} shows the action; without it, it does not`,
+    async (emu) => {
+      const theirs = await emu.seed('Pending');
+      const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+      const filter = `$filter=${encodeURIComponent(`id eq '${theirs.id}'`)}`;
+      const ids = async (query: string) =>
+        (await emu.call('GET', `/api/machineactions?${query}`, { token }))
+          .json()
+          .value.map((row: { id: string }) => row.id);
+      expect(await ids(`${filter}&${option}`)).toContain(theirs.id);
+      expect(await ids(filter)).not.toContain(theirs.id);
+    },
+  );

@@ -77,9 +77,11 @@ suite('response schemas', () => {
     req('SCHEMA.CONTENTTYPE'),
     async ({ driver, api, need }) => {
       const action = await need(driver.readableAction());
-      // And to a client that asks for anything (curl, Python's requests: Accept */*), still JSON.
+      // And to a client that asks for anything (curl, Python's requests: Accept */*), still JSON; and to
+      // one that names no media type at all (.NET's HttpClient sends no Accept unless told to).
       const anything = await api.get(action.id, { accept: '*/*' });
-      for (const res of [await api.get(action.id), await api.cancel(driver.unknownId()), anything])
+      const unasked = await api.get(action.id, { accept: null });
+      for (const res of [await api.get(action.id), await api.cancel(driver.unknownId()), anything, unasked])
         expectJsonMediaType(res);
     },
   );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { toUsDateTime } from '../clock/timestamps.ts';
-import { type Answer, outcomeOf } from '../http/answer.ts';
+import { outcomeOf } from '../http/answer.ts';
 import { CANCELLATION_KEYS, editBody, withoutCancellationFields } from './answer-edits.ts';
 import { CANCEL, finalNotTimeOut, GET, inProgressCancel, LIST, on } from './exchange-filters.ts';
 import type { AnswerFault } from './fault-entry.ts';
@@ -19,13 +19,6 @@ function entitiesOf(body: unknown): Record<string, unknown>[] {
 function finishedByItself(entity: Record<string, unknown>): boolean {
   const at = (key: string) => Date.parse(String(entity[key]));
   return entity['status'] === 'Succeeded' && at('lastUpdateDateTimeUtc') > at('creationDateTimeUtc');
-}
-
-// JSON relabelled as text, OData's header dropped with it.
-function labelledTextPlain(answer: Answer): Answer {
-  delete answer.headers['odata-version'];
-  answer.headers['content-type'] = 'text/plain; charset=utf-8';
-  return answer;
 }
 
 export const ANSWER_FAULTS = [
@@ -186,23 +179,5 @@ export const ANSWER_FAULTS = [
         entity['lastUpdateDateTimeUtc'] = toUsDateTime(Date.parse(String(entity['lastUpdateDateTimeUtc'])));
       return answer;
     },
-  },
-  {
-    name: 'response-text-plain',
-    seam: 'answer',
-    breaks: ['SCHEMA.CONTENTTYPE'],
-    description: 'JSON answers of the API are labelled text/plain.',
-    applies: () => true,
-    rewrite: labelledTextPlain,
-  },
-  {
-    // Content negotiation that picks a text formatter first for a client asking for anything, as curl
-    // and Python's requests do (Accept: */*): only a client naming JSON gets it labelled so.
-    name: 'response-text-plain-unless-json-asked',
-    seam: 'answer',
-    breaks: ['SCHEMA.CONTENTTYPE'],
-    description: 'JSON answers are labelled text/plain unless the request names application/json in Accept.',
-    applies: (x) => !/application\/json/i.test(x.accept ?? ''),
-    rewrite: labelledTextPlain,
   },
 ] as const satisfies readonly AnswerFault[];

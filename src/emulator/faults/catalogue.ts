@@ -6,6 +6,7 @@ import type { FaultEntry } from './fault-entry.ts';
 import { ID_ANSWER_FAULTS } from './id-answer-faults.ts';
 import { ID_CASE_FAULTS } from './id-case-faults.ts';
 import { LIFECYCLE_FAULTS } from './lifecycle-faults.ts';
+import { MEDIA_TYPE_FAULTS } from './media-type-faults.ts';
 import { PERMISSION_FAULTS } from './permission-faults.ts';
 import { READ_ANSWER_FAULTS } from './read-answer-faults.ts';
 import { REQUEST_FAULTS } from './request-faults.ts';
@@ -37,6 +38,7 @@ export const FAULT_CATALOGUE = [
   ...ID_CASE_FAULTS,
   ...LIFECYCLE_FAULTS,
   ...ANSWER_FAULTS,
+  ...MEDIA_TYPE_FAULTS,
   ...TYPE_ANSWER_FAULTS,
   ...READ_ANSWER_FAULTS,
   ...ID_ANSWER_FAULTS,

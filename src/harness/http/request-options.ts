@@ -6,8 +6,9 @@ export interface RequestOptions {
   raw?: string;
   // Content-Type to send with a body; null sends none at all. Default application/json.
   contentType?: string | null;
-  // Accept header to send instead of application/json (a client asking for anything sends */*).
-  accept?: string;
+  // Accept header to send instead of application/json (a client asking for anything sends */*); null
+  // sends none, as .NET's HttpClient does unless told otherwise.
+  accept?: string | null;
   // Authorization header to send instead of the caller's token; null sends none.
   authorization?: string | null;
   // Use the versioned prefix (/api/v1.0) instead of /api.

@@ -72,7 +72,8 @@ export async function sendExchange(
   });
   const prefix = opts.versioned ? contract.versionedPrefix : '/api';
   const pathTemplate = contract.operation(operationId).path.replace(/^\/api/, prefix);
-  const headers: Record<string, string> = { accept: opts.accept ?? 'application/json' };
+  const headers: Record<string, string> = {};
+  if (opts.accept !== null) headers.accept = opts.accept ?? 'application/json';
   if (authorization !== null) headers.authorization = authorization;
   const text = opts.raw ?? (body === null || body === undefined ? undefined : JSON.stringify(body));
   const contentType = opts.contentType === undefined ? 'application/json' : opts.contentType;
@@ -88,6 +89,7 @@ export async function sendExchange(
       headers,
       ...(text !== undefined ? { text } : {}),
       contentType,
+      ...(opts.accept === null ? { withoutAccept: true } : {}),
       quiet: opts.record === 'quiet',
     });
   } catch (error) {

@@ -24,6 +24,8 @@ export interface Transmission {
   text?: string;
   // The Content-Type the caller chose; null means a body goes without one.
   contentType: string | null;
+  // true: the request goes without Accept, which Playwright's request context would add.
+  withoutAccept?: boolean;
   // A bulk call whose exchange is not attached (the rate tests' bursts).
   quiet: boolean;
 }
@@ -44,8 +46,10 @@ const PLAYWRIGHT_CODINGS = 'gzip, br';
 export async function transmit(http: HttpSettings, lean: boolean, t: Transmission): Promise<RawResponse> {
   const { url, method, headers, text } = t;
   const { timeoutMs, ca } = http;
-  // The lean client sends exactly the headers given (a body without Content-Type stays without one).
-  if (lean || (text !== undefined && t.contentType === null) || t.quiet)
+  // The lean client sends exactly the headers given (a body without Content-Type stays without one, a
+  // request without Accept too: Playwright's adds one).
+  const bare = (text !== undefined && t.contentType === null) || t.withoutAccept === true;
+  if (lean || bare || t.quiet)
     return sendRaw({ url, method, headers, ...(text !== undefined ? { body: text } : {}), timeoutMs, ca });
   const response = await (await http.request()).fetch(url, {
     method,

@@ -26,6 +26,19 @@ smoke('response-text-plain', 'API answers are labelled text/plain; token answers
 });
 
 smoke(
+  'response-text-plain-without-accept',
+  'an answer to a request with no Accept is labelled text/plain; one naming */* is JSON',
+  async (emu) => {
+    const token = await emu.token();
+    const bare = await emu.call('GET', '/api/machineactions', { token, unchecked: true });
+    expect(bare.headers['content-type']).toBe('text/plain; charset=utf-8');
+    const headers = { accept: '*/*' };
+    const anything = await emu.call('GET', '/api/machineactions', { token, headers });
+    expect(anything.headers['content-type']).toMatch(/^application\/json/);
+  },
+);
+
+smoke(
   'finished-reads-completed',
   "a scan that ran its course reads 'Completed' in a GET and the list; a seeded Succeeded one reads right",
   async (emu) => {

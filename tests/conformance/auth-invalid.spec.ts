@@ -4,6 +4,7 @@ import {
   expectVersionedCancelRefused,
   FORGERIES,
   forgedHeaders,
+  keyConfusedTokens,
   readableId,
   req,
   suite,
@@ -40,6 +41,27 @@ suite('authentication', () => {
       expect(res).toHaveStatus(401);
     });
   }
+
+  // Algorithm confusion: the key that verifies the API's tokens is published, so a verifier that keys
+  // an HMAC with it when the header says HS256 takes anyone's token. A cancel, a GET and a list, as a
+  // read route may verify its own way; N/A where the authority publishes no key to forge with.
+  test(
+    "a token re-signed HS256 with the authority's published key answers 401",
+    req('AUTH.INVALID'),
+    async ({ driver, api, need }) => {
+      const token = await driver.token('operator');
+      const forged = await need(keyConfusedTokens(token, await need(driver.signingKeys())));
+      for (const bad of forged) {
+        const authorization = `Bearer ${bad}`;
+        const answers = [
+          await api.cancel(driver.unknownId(), undefined, { authorization }),
+          await api.get(driver.unknownId(), { authorization }),
+          await api.list({ $top: 1 }, { authorization }),
+        ];
+        for (const res of answers) expect(res).toHaveStatus(401);
+      }
+    },
+  );
 
   // A cancel under /api/v1.0 too, where a versioned route may only decode the token: every forgery, to
   // one active action, which only a served cancel changes.

@@ -33,6 +33,11 @@ export interface AuthPolicy {
   // true: a token whose header embeds a public key (jwk) is verified with that key, whoever made it
   // (jose's EmbeddedJWK wired in as the key source). The contract: false (only the API's own keys).
   embeddedJwkTrusted: boolean;
+  // true: a token whose header names HS256 is checked as an HMAC keyed with the API's public key, as
+  // PEM text (a verifier that takes the header's alg at its word and hands it the key it holds:
+  // CVE-2015-9235's algorithm confusion), so anyone who fetched the published key signs tokens. The
+  // contract: false (RS256 alone).
+  hmacWithPublicKey: boolean;
   // true: a signature once verified is trusted again under any header and claims (a cache of verified
   // signatures that then only decodes the payload), so a token whose claims were changed after signing
   // passes once the original was seen. The contract: false (the signature covers header and claims).
@@ -132,6 +137,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   cacheWithoutSignature: false,
   verifiedSignatureTrusted: false,
   embeddedJwkTrusted: false,
+  hmacWithPublicKey: false,
   recheckExpiry: true,
   unrecheckedExpiryOperations: [],
   verifiedCacheSeconds: 0,

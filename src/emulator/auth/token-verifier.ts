@@ -1,4 +1,11 @@
-import { createPublicKey, type JsonWebKey, KeyObject, verify as verifyRsa } from 'node:crypto';
+import {
+  createHmac,
+  createPublicKey,
+  type JsonWebKey,
+  KeyObject,
+  timingSafeEqual,
+  verify as verifyRsa,
+} from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
 import type { VirtualClock } from '../clock/virtual-clock.ts';
 import { WireError } from '../error-catalogue.ts';
@@ -143,6 +150,8 @@ export class TokenVerifier {
     if (this.policy.unknownKidUnverified && header.kid !== this.#kid)
       return { claims: decode(token), signed: false };
     const [head, body, signature, ...rest] = token.split('.');
+    if (this.policy.hmacWithPublicKey && header.alg === 'HS256')
+      return { claims: this.#hmacChecked(`${head}.${body}`, signature, rest.length, token), signed: true };
     if (this.policy.verifiedSignatureTrusted && signature && this.#signatures.has(signature))
       return { claims: decode(token), signed: false };
     const valid =
@@ -162,6 +171,17 @@ export class TokenVerifier {
       this.#signatures.add(signature);
     }
     return { claims: decode(token), signed: true };
+  }
+
+  // Only for the auth fault of algorithm confusion (auth-policy.ts): the public key's PEM text as the
+  // HMAC secret, as a verifier handed the key it holds for RS256 keys an HS256 check.
+  #hmacChecked(input: string, signature: string | undefined, extra: number, token: string): JWTPayload {
+    const pem = this.#publicKey.export({ type: 'spki', format: 'pem' });
+    const expected = createHmac('sha256', pem).update(input).digest();
+    const given = Buffer.from(signature ?? '', 'base64url');
+    const valid = extra === 0 && given.length === expected.length && timingSafeEqual(given, expected);
+    if (!valid) throw unauthorized('The bearer token signature is invalid.');
+    return decode(token);
   }
 
   // The API's own key; only the auth fault that trusts an embedded jwk takes the header's (auth-policy.ts).

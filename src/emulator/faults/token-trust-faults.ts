@@ -19,4 +19,14 @@ export const TOKEN_TRUST_FAULTS = [
       "A token whose header embeds a public key (jwk) is verified with that key, so anyone's self-signed token is accepted; one without is checked against the API's key.",
     auth: { embeddedJwkTrusted: true },
   },
+  {
+    // CVE-2015-9235's kind: the API's key is published (OpenID Connect discovery), so an HMAC keyed
+    // with it is anyone's to make. The suite's forgeries kept RS256 or dropped the signature.
+    name: 'hmac-keyed-with-public-key',
+    seam: 'auth',
+    breaks: ['AUTH.INVALID'],
+    description:
+      "A token whose header names HS256 is verified as an HMAC keyed with the API's published public key (its PEM text), so anyone can sign one; RS256 tokens are checked against the key as they should be.",
+    auth: { hmacWithPublicKey: true },
+  },
 ] as const satisfies readonly AuthFault[];

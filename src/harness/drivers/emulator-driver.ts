@@ -1,3 +1,4 @@
+import type { JsonWebKey } from 'node:crypto';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type ActiveStatus, DEFAULT_SCOPE, type FinalStatus } from '../../contract/index.ts';
 import type { EmbeddedTarget, EmulatorTarget } from '../config/target-spec.ts';
@@ -6,6 +7,7 @@ import { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
 import type { HttpSettings } from '../http/transport.ts';
 import type { Token } from '../identity/client-secret-flow.ts';
+import { publishedSigningKeys } from '../identity/published-keys.ts';
 import { noteExists } from '../observation/seen-states.ts';
 import type { AbsentEndpoints } from './absent-endpoints.ts';
 import { ApiClockWatch } from './api-clock.ts';
@@ -70,6 +72,11 @@ export class EmulatorDriver implements TargetDriver {
 
   token(identity: Identity): Promise<string> {
     return this.tokens.get(identity, () => this.issue(identity), identity === 'expired');
+  }
+
+  signingKeys(): Promise<JsonWebKey[]> {
+    const { authBaseUrl, http } = this.options;
+    return publishedSigningKeys(authBaseUrl, http.timeoutMs, http.ca);
   }
 
   async activeAction(status: ActiveStatus = 'Pending'): Promise<MachineActionRecord> {

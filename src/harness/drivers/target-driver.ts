@@ -1,3 +1,4 @@
+import type { JsonWebKey } from 'node:crypto';
 import type { ActiveStatus, FinalStatus } from '../../contract/index.ts';
 import type { ActionRole } from '../config/roles.ts';
 import type { TargetMode, TargetSpec } from '../config/target-spec.ts';
@@ -46,6 +47,9 @@ export interface TargetDriver {
   client(identity: Identity): Promise<ApiClient>;
   // The raw access token of `identity` (for forging bad tokens from a good one).
   token(identity: Identity): Promise<string>;
+  // The RSA keys the target's authority publishes (OpenID Connect discovery), for the forgery that
+  // signs with one as an HMAC secret; N/A where none can be read.
+  signingKeys(): Promise<JsonWebKey[]>;
   // A Pending (or InProgress) action that may be cancelled.
   activeAction(status?: ActiveStatus): Promise<MachineActionRecord>;
   // The same, on a device where another active action (of another type) was started before it: to see

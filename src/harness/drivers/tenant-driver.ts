@@ -1,3 +1,4 @@
+import type { JsonWebKey } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
 import { type ActiveStatus, type FinalStatus, isFinal } from '../../contract/index.ts';
 import type { TenantTarget } from '../config/target-spec.ts';
@@ -7,6 +8,7 @@ import { currentTestInfo } from '../evidence/record-finding.ts';
 import type { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { rememberOtherResourceToken } from '../http/foreign-audience.ts';
+import { publishedSigningKeys } from '../identity/published-keys.ts';
 import { cancelAbandoned } from './abandoned-actions.ts';
 import { readUntil, type Settled } from './eventually.ts';
 import { firstListed } from './first-listed.ts';
@@ -51,6 +53,11 @@ export class TenantDriver implements TargetDriver {
     // Its 403 is judged by status alone, even where the token is opaque (foreign-audience.ts).
     if (identity === 'other-audience') rememberOtherResourceToken(token);
     return token;
+  }
+
+  signingKeys(): Promise<JsonWebKey[]> {
+    const { http } = this.state.options;
+    return publishedSigningKeys(this.spec.authBaseUrl, http.timeoutMs, http.ca);
   }
 
   async activeAction(status: ActiveStatus = 'Pending'): Promise<MachineActionRecord> {

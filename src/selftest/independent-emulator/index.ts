@@ -28,6 +28,8 @@ export interface RunningEmulator {
 }
 
 const TOKEN_PATH = /^\/([^/]+)\/oauth2\/v2\.0\/token\/?$/;
+// Where Entra ID publishes its signing keys: AUTH.INVALID forges an HMAC with the key found there.
+const KEYS_PATH = '/common/discovery/keys';
 
 // An emulator of the machine actions API written from docs/interfaces.md and docs/contract.md alone, so
 // that the conformance suite can be checked against an implementation it was not written with.
@@ -99,5 +101,14 @@ function route(ctx: EmulatorContext, req: IncomingMessage, url: URL, raw: Buffer
   const token = TOKEN_PATH.exec(url.pathname);
   if (token && req.method === 'POST')
     return tokenAnswer(ctx, decodeURIComponent(token[1]!), req, raw, ctx.clock.nowMs());
+  if (url.pathname === KEYS_PATH && req.method === 'GET') return publishedKeys(ctx);
   return apiAnswer(ctx, req, url, raw);
+}
+
+async function publishedKeys(ctx: EmulatorContext): Promise<Answer> {
+  return {
+    status: 200,
+    json: await ctx.signer.publishedKeys(),
+    contentType: 'application/json; charset=utf-8',
+  };
 }

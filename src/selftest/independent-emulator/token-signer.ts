@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type CryptoKey, errors, generateKeyPair, jwtVerify, SignJWT } from 'jose';
+import { type CryptoKey, errors, exportJWK, generateKeyPair, type JWK, jwtVerify, SignJWT } from 'jose';
 
 export const TOKEN_LIFETIME_SECONDS = 3599;
 const NOT_OURS = 'the token is malformed or not signed by this emulator';
@@ -28,6 +28,12 @@ export class TokenSigner {
   private keys() {
     this.#keys ??= generateKeyPair('RS256');
     return this.#keys;
+  }
+
+  // The public key as Entra ID publishes its own (a JWK Set at /common/discovery/keys).
+  async publishedKeys(): Promise<{ keys: JWK[] }> {
+    const jwk = await exportJWK((await this.keys()).publicKey);
+    return { keys: [{ ...jwk, kid: this.kid, use: 'sig', alg: 'RS256' }] };
   }
 
   async issue(claims: TokenClaims, nowMs: number): Promise<string> {

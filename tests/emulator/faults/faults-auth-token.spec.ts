@@ -1,3 +1,4 @@
+import { createHmac, createPublicKey, type JsonWebKey } from 'node:crypto';
 import { decodeJwt, exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { GRAPH_RESOURCE_SCOPE, OTHER_RESOURCE_SCOPE } from '../../../src/contract/index.ts';
 import { ALL_ROLES, expect } from '../emulator-fixture.ts';
@@ -159,5 +160,21 @@ smoke(
     expect((await emu.call('GET', LIST, { token: graph })).statusCode).toBe(200);
     const arm = await emu.token(ALL_ROLES, { scope: OTHER_RESOURCE_SCOPE });
     expect((await emu.call('GET', LIST, { token: arm })).statusCode).toBe(403);
+  },
+);
+
+smoke(
+  'hmac-keyed-with-public-key',
+  'a token re-signed HS256 with the published key as the secret is accepted; with another secret, not',
+  async (emu) => {
+    const [h, p] = (await emu.token()).split('.');
+    const header = { ...JSON.parse(Buffer.from(h!, 'base64url').toString()), alg: 'HS256' };
+    const input = `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${p}`;
+    const jwk = (await emu.call('GET', '/common/discovery/keys')).json().keys[0] as JsonWebKey;
+    const pem = createPublicKey({ key: jwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
+    const sign = (secret: string | Buffer) =>
+      `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+    expect((await emu.call('GET', LIST, { token: sign(pem) })).statusCode).toBe(200);
+    expect((await emu.call('GET', LIST, { token: sign('another secret') })).statusCode).toBe(401);
   },
 );

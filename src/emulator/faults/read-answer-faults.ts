@@ -1,5 +1,6 @@
 import { outcomeOf } from '../http/answer.ts';
-import { GET, on } from './exchange-filters.ts';
+import { editBody } from './answer-edits.ts';
+import { GET, LIST, on } from './exchange-filters.ts';
 import type { AnswerFault } from './fault-entry.ts';
 import { firstAnswerOf } from './kept-answers.ts';
 
@@ -17,5 +18,17 @@ export const READ_ANSWER_FAULTS = [
       'A GET under /api answers an action as its first GET showed it (a response cache never invalidated): an action read before its cancel keeps reading as it was, though the cancel is stored.',
     applies: (x) => !x.versioned && on(GET, 'found')(x),
     rewrite: (answer, x) => firstAnswerOf(outcomeOf(x, 'found')!.action, answer),
+  },
+  {
+    // A serializer that writes 64-bit integers as text (protobuf's JSON mapping does; OData only when
+    // the client asks with IEEE754Compatible=true): the count is an Edm.Int64.
+    name: 'list-count-as-text',
+    seam: 'answer',
+    breaks: ['SCHEMA.ENTITY'],
+    description:
+      'A list asked for $count=true writes @odata.count as a JSON string ("3"); its rows, and a list without $count, are right.',
+    applies: (x) => on(LIST, 'listed')(x) && outcomeOf(x, 'listed')!.total !== undefined,
+    rewrite: (answer, x) =>
+      editBody(answer, (body) => (body['@odata.count'] = String(outcomeOf(x, 'listed')!.total))),
   },
 ] as const satisfies readonly AnswerFault[];

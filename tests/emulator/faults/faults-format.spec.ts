@@ -38,6 +38,15 @@ smoke(
   },
 );
 
+smoke('list-count-as-text', 'a list with $count=true counts as text; without it, no count', async (emu) => {
+  await emu.seed('Pending');
+  const token = await emu.token();
+  const counted = await emu.call('GET', '/api/machineactions?$count=true', { token, unchecked: true });
+  expect(counted.json()['@odata.count']).toBe('1');
+  const plain = await emu.call('GET', '/api/machineactions', { token });
+  expect(plain.json()['@odata.count']).toBeUndefined();
+});
+
 smoke(
   'finished-reads-completed',
   "a scan that ran its course reads 'Completed' in a GET and the list; a seeded Succeeded one reads right",

@@ -4,6 +4,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { exitAfterOutput } from '../src/contract/exit-after-output.ts';
 import { compileCacheEnv } from '../src/harness/run/compile-cache.ts';
+import { testArgsOrExit } from './test-args.ts';
+
+testArgsOrExit();
 
 interface Tally {
   passed: number;

@@ -9,6 +9,7 @@ import { emulatorOriginProblem, GOV_HIGH_API_HOSTS, isLoopback } from './hosts.t
 import { checkedOrigin, tenantOrigin } from './origin-variables.ts';
 import { ConfigProblems } from './problems.ts';
 import { profileFileProblem } from './profile-file.ts';
+import { quotaShareProblem } from './quota-share.ts';
 import { type Env, readEnv } from './read-env.ts';
 import type {
   EmbeddedTarget,
@@ -140,6 +141,10 @@ function tenantTarget(
       'MDE_ALLOW_WRITES',
       'is true but MDE_MACHINE_ID is not set; name the one device the suite may scan',
     );
+  const shareProblem =
+    !c.isBad('MDE_QUOTA_SHARE') &&
+    quotaShareProblem(v.MDE_QUOTA_SHARE, c.written('MDE_QUOTA_SHARE') ?? String(v.MDE_QUOTA_SHARE));
+  if (shareProblem) problems.add('MDE_QUOTA_SHARE', shareProblem);
   const credentials = tenantCredentials(c, env, problems, now);
   if (!credentials || !v.MDE_TENANT_ID) return undefined;
   const variables: NamesakeVariables = {};

@@ -1,4 +1,5 @@
 import type { RateLimit } from '../../contract/index.ts';
+import { minimumShare } from '../config/quota-share.ts';
 import { QuotaExceededError } from '../errors.ts';
 import { WALL_CLOCK } from '../wall-clock.ts';
 import { type LedgerState, QuotaLedgerFile } from './quota-ledger-file.ts';
@@ -25,11 +26,6 @@ export interface QuotaReport {
   // What the share is of: each operation's limits, or all of an app's calls together (MDE_QUOTA_SCOPE).
   scope: 'operation' | 'app';
   calls: { caller: string; operationId: string; total: number; peakPerMinute: number; limit: RateLimit }[];
-}
-
-// The smallest share that leaves one call a minute, rounded up to a figure a user would type.
-function minimumShare(perMinute: number): number {
-  return Math.ceil((1 / perMinute) * 1000) / 1000;
 }
 
 const MINUTE = 60_000;
@@ -91,11 +87,11 @@ export class QuotaLedger {
       // test timed out, printing a TimeoutOverflowWarning each turn.
       if (!exempt && maxMinute < 1)
         throw new QuotaExceededError(
-          `QuotaExceededError: MDE_QUOTA_SHARE=${this.options.share} leaves ${operationId} no call a minute (its limit is ${limit.perMinute}); set MDE_QUOTA_SHARE to at least ${minimumShare(limit.perMinute)}.`,
+          `MDE_QUOTA_SHARE=${this.options.share} leaves ${operationId} no call a minute (its limit is ${limit.perMinute}); set MDE_QUOTA_SHARE to at least ${minimumShare(limit.perMinute)}.`,
         );
       if (!exempt && counted.length >= maxHour)
         throw new QuotaExceededError(
-          `QuotaExceededError: ${what} has made ${counted.length} calls in the last hour, its share ${maxHour} of ${limit.perHour}; the run stops short of the tenant's quota. Raise MDE_QUOTA_SHARE (at most 1), run fewer tests, or wait an hour.`,
+          `${what} has made ${counted.length} calls in the last hour, its share ${maxHour} of ${limit.perHour}; the run stops short of the tenant's quota. Raise MDE_QUOTA_SHARE (at most 1), run fewer tests, or wait an hour.`,
         );
       if (!exempt && inMinute.length >= maxMinute) {
         waitMs = Math.max(1, Math.min(...inMinute) + MINUTE - now);

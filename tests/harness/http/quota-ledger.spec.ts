@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { QuotaExceededError } from '../../../src/harness/errors.ts';
+import { describeError, QuotaExceededError } from '../../../src/harness/errors.ts';
 import { QuotaLedger } from '../../../src/harness/http/quota-ledger.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
@@ -56,7 +56,8 @@ test.describe('quota ledger', () => {
     const q = ledger({ t: 0 }, 0.05).make();
     const refusal = await q.reserve('operator', 'CancelMachineAction').catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(QuotaExceededError);
-    expect((refusal as Error).message).toBe(
+    // One prefix: the run's line once read "QuotaExceededError: QuotaExceededError: MDE_QUOTA_SHARE=...".
+    expect(describeError(refusal)).toBe(
       'QuotaExceededError: MDE_QUOTA_SHARE=0.05 leaves CancelMachineAction no call a minute (its limit is 10); set MDE_QUOTA_SHARE to at least 0.1.',
     );
     // Tests that exhaust the limit on purpose are counted, never limited.

@@ -22,7 +22,9 @@ import { type Token, tokenSourceFor } from '../identity/token-source.ts';
 import { registerSecret } from '../redaction/redact.ts';
 import { earlierRunScans } from './earlier-run-scans.ts';
 import { checkEmulatorApiTakesToken } from './emulator-api-acceptance.ts';
+import { checkOtherAppsSignIn } from './other-apps-sign-in.ts';
 import { clockRefusal, issuedTokenRefusal, tokenRefusal } from './preflight-refusals.ts';
+import { withinTime } from './within-time.ts';
 import { wrongScheme } from './wrong-scheme.ts';
 
 export interface PreflightOptions {
@@ -77,6 +79,7 @@ export async function preflight(
     if (options.ledger) countPreflightCall(spec, options.ledger);
     await checkApiTakesToken(spec, token.accessToken, options.timeoutMs);
     checkOperatorHoldsActionRole(token.accessToken);
+    await checkOtherAppsSignIn(spec, options.timeoutMs);
     if (spec.allowWrites && spec.machineId && options.ledger) {
       const { ledger } = options;
       const warn = options.warn ?? ((line: string) => console.error(line));
@@ -186,13 +189,4 @@ async function probeOrigin(url: string, timeoutMs: number, publicHost: boolean):
   // A TLS-only server that answers a plain-HTTP request 400 (the reference emulator, nginx).
   const tls = await wrongScheme(url, 'MDE_API_BASE_URL', { status }, timeoutMs, undefined);
   if (tls) throw tls;
-}
-
-// The work's result, or undefined when it takes longer than `ms`.
-function withinTime<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((done) => {
-    timer = setTimeout(() => done(undefined), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { exitAfterOutput } from '../src/contract/exit-after-output.ts';
 import { getRegistry } from '../src/contract/index.ts';
 import { createSigningKey, FAULT_CATALOGUE, PROFILES } from '../src/emulator/index.ts';
+import { readEnvFile } from '../src/harness/config/read-env.ts';
 import { ConfigError } from '../src/harness/errors.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE, type RunPlan } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
@@ -16,6 +17,7 @@ import type { RunRecords } from '../src/reporters/records/test-record.ts';
 import { calibrateMatrix, probeMatrixOriginals } from '../src/selftest/calibrate-matrix.ts';
 import { withEvidence } from '../src/selftest/case-evidence.ts';
 import { profileCase } from '../src/selftest/case-names.ts';
+import { selftestEnvFileWarnings } from '../src/selftest/env-file-settings.ts';
 import {
   judgeMatrix,
   judgeRunErrors,
@@ -34,6 +36,7 @@ import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 import { startMatrixTargets } from './selftest-targets.ts';
 
 selftestArgsOrExit();
+for (const line of selftestEnvFileWarnings(envFileOrNone())) console.error(line);
 const { wanted, only, workers: WORKERS, rehearsalProfile } = selectionOrExit();
 const OUT = 'reports/selftest-run';
 // The rehearsals' keys and federated token live in a temporary directory, never among the artefacts a
@@ -154,4 +157,13 @@ function selectionOrExit(): SelftestSelection {
   if (selection.problems.length === 0) return selection;
   for (const line of new ConfigError(selection.problems).lines()) console.error(line);
   process.exit(2);
+}
+
+// The repository's .env, or none when it cannot be read: the self-test does not need it.
+function envFileOrNone(): Record<string, string | undefined> {
+  try {
+    return readEnvFile();
+  } catch {
+    return {};
+  }
 }

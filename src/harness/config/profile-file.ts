@@ -4,6 +4,7 @@ import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
 import { profileSizeProblem } from '../../contract/profile-size.ts';
 import { readUserFile, UserFileError } from '../../contract/regular-file.ts';
 import { OBSERVED_PROFILE_FILE, REPORTS_DIR } from '../../contract/report-files.ts';
+import { unreadableFile } from '../../contract/unreadable-file.ts';
 import { parseUserJson } from '../../contract/user-json.ts';
 
 // MDE_EMULATOR_PROFILE_FILE: checked here, as the emulator will read it (JSON, the profile format), so
@@ -19,7 +20,7 @@ export function profileFileProblem(path: string): string | undefined {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT'
       ? `names ${path}, which does not exist; point it at a profile, e.g. ${REPORTS_DIR}/${OBSERVED_PROFILE_FILE} of a tenant run`
-      : `names ${path}, which cannot be read (${code})`;
+      : `names ${path}: ${unreadableFile(error)}`;
   }
   let data: unknown;
   try {

@@ -7,6 +7,7 @@ import { tlsCertificateDatesWarning } from '../identity/tls-certificate-dates.ts
 import { startEmulator } from '../index.ts';
 import { EmulatorOptionsError } from '../options.ts';
 import { parseCli } from './args.ts';
+import { emulatorEnvFileWarnings, envFileOrNone } from './env-file-settings.ts';
 import { isFetchBadPort } from './fetch-bad-ports.ts';
 import { exposureWarning } from './network-exposure.ts';
 import { CliUsageError, USAGE } from './usage.ts';
@@ -36,6 +37,8 @@ async function main(): Promise<number> {
       console.log(row.map((cell, i) => (i < widths.length ? cell.padEnd(widths[i]!) : cell)).join('  '));
     return 0;
   }
+  for (const line of emulatorEnvFileWarnings(envFileOrNone(), process.env))
+    console.error(`emulator: ${line}`);
   let running: Awaited<ReturnType<typeof startEmulator>>;
   try {
     running = await startEmulator({ ...command.options, logLevel: command.options.logLevel ?? 'warn' });

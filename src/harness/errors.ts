@@ -160,6 +160,14 @@ export class ControlProtocolError extends HarnessError {
 
 // An error and its causes as their lines alone ("WireLoss: connection reset ..."): Playwright prints
 // each cause beneath the error with its stack, frames of the suite's client and of Node.
+// A user error that Playwright itself prints (a preflight failing in a plain `npx playwright test`'s global
+// setup): its name and message, as npm run conformance prints it, without the runner's code frame and
+// stack of every cause; DEBUG keeps them.
+export function framesOnlyWithDebug<E extends HarnessError>(error: E): E {
+  if (!process.env.DEBUG) withoutFrames(error);
+  return error;
+}
+
 function withoutFrames(error: Error): void {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++)
     e.stack = `${e.name}: ${e.message}`;

@@ -158,8 +158,6 @@ export class ControlProtocolError extends HarnessError {
   readonly lasting: boolean;
 }
 
-// An error and its causes as their lines alone ("WireLoss: connection reset ..."): Playwright prints
-// each cause beneath the error with its stack, frames of the suite's client and of Node.
 // A user error that Playwright itself prints (a preflight failing in a plain `npx playwright test`'s global
 // setup): its name and message, as npm run conformance prints it, without the runner's code frame and
 // stack of every cause; DEBUG keeps them.
@@ -168,6 +166,8 @@ export function framesOnlyWithDebug<E extends HarnessError>(error: E): E {
   return error;
 }
 
+// An error and its causes as their lines alone ("WireLoss: connection reset ..."): Playwright prints
+// each cause beneath the error with its stack, frames of the suite's client and of Node.
 function withoutFrames(error: Error): void {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++)
     e.stack = `${e.name}: ${e.message}`;

@@ -1,4 +1,4 @@
-import { type HarnessError, TransportError } from '../errors.ts';
+import { framesOnlyWithDebug, type HarnessError, TransportError } from '../errors.ts';
 import { recordFinding } from './record-finding.ts';
 
 // Marks the running test as having reached no verdict because of `error`, and hands the error back to
@@ -7,5 +7,7 @@ import { recordFinding } from './record-finding.ts';
 export function noVerdict<E extends HarnessError>(error: E): E {
   const cause = error instanceof TransportError ? 'wire' : error.category === 'target' ? 'target' : 'suite';
   recordFinding({ kind: 'no-verdict', cause, code: error.code, text: error.message });
-  return error;
+  // Its line says what to fix: Playwright printed each such test with a code frame of the suite's
+  // client and the stack of every cause (36 of them for an MDE_QUOTA_SHARE used up). DEBUG keeps them.
+  return framesOnlyWithDebug(error);
 }

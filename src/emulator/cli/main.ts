@@ -87,7 +87,7 @@ async function main(): Promise<number> {
   if (running.certificateFile)
     console.log(
       `TLS certificate (self-signed for localhost, 127.0.0.1, ::1): ${resolve(running.certificateFile)}; ` +
-        `trust it with NODE_EXTRA_CA_CERTS=${running.certificateFile} (Node) or verify= (Python)`,
+        `trust it with NODE_EXTRA_CA_CERTS=${running.certificateFile} (Node); in Python, a requests.Session with verify= that file and trust_env = False (docs/test-your-automation.md)`,
     );
   console.log(
     `profile ${file ? `${base} with ${file} read over it` : name}; ` +

@@ -97,5 +97,10 @@ test('--https prints the path of the certificate it wrote, and how to trust it',
   const run = await startedOutput(['--https', '--port', '0', '--tls-cert-out', out]);
   expect(run.stdout).toMatch(/listening on https:\/\/127\.0\.0\.1:\d+\n/);
   expect(run.stdout).toContain(`: ${out}; trust it with NODE_EXTRA_CA_CERTS=${out} (Node)`);
+  // MSAL for Python's verify= alone loses to REQUESTS_CA_BUNDLE, which many CI images set: the line once
+  // said "or verify= (Python)", and a sign-in failed with CERTIFICATE_VERIFY_FAILED.
+  expect(run.stdout).toContain(
+    '(Node); in Python, a requests.Session with verify= that file and trust_env = False',
+  );
   expect(readFileSync(out, 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
 });

@@ -4,6 +4,7 @@ import { missingValueLine } from '../../contract/missing-value.ts';
 import { isPastedText, pastedTextProblem } from '../../contract/pasted-text.ts';
 import { unknownFaults } from '../faults/unknown-faults.ts';
 import { type EmulatorOptions, LOG_LEVELS } from '../options.ts';
+import { builtInProfiles } from '../profiles/built-in-profiles.ts';
 import { hostFormProblem } from './host-form.ts';
 import { readSeedFile } from './seed-file.ts';
 import { CliUsageError, DEFAULT_LOG_LEVEL, DEFAULT_TLS_CERT_OUT, USAGE } from './usage.ts';
@@ -101,6 +102,12 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   const hostProblem =
     host && hostFormProblem(host, values.host === undefined ? 'MDE_EMULATOR_HOST' : '--host');
   if (hostProblem) throw new CliUsageError(hostProblem);
+  const profile = values.profile ?? nonEmpty(env['MDE_EMULATOR_PROFILE']);
+  const profiles = Object.keys(builtInProfiles());
+  if (profile !== undefined && !profiles.includes(profile))
+    throw new CliUsageError(
+      `${values.profile === undefined ? 'MDE_EMULATOR_PROFILE' : '--profile'} names unknown profile "${profile}"; the built-in profiles are ${profiles.join(', ')}`,
+    );
   return {
     kind: 'run',
     hostSetting:
@@ -108,7 +115,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
     options: {
       port,
       host,
-      profile: values.profile ?? nonEmpty(env['MDE_EMULATOR_PROFILE']),
+      profile,
       profileFile: values['profile-file'] ?? nonEmpty(env['MDE_EMULATOR_PROFILE_FILE']),
       faults,
       rateLimits: rateLimits === undefined ? undefined : rateLimits === 'on',

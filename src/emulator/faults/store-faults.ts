@@ -128,6 +128,14 @@ export const STORE_FAULTS = [
     store: { refusedFinalCancelAfterMs: 5_000 },
   },
   {
+    name: 'final-cancel-applied-after-backoff',
+    seam: 'store',
+    breaks: ['CANCEL.FINAL', 'CANCEL.TIMEOUT'],
+    description:
+      'A cancel of an action in a final state is refused, yet records its cancellation (status Cancelled) five minutes later (a command queue that retries a refused command after its backoff).',
+    store: { refusedFinalCancelAfterMs: 300_000 },
+  },
+  {
     name: 'final-state-cancellable',
     seam: 'store',
     breaks: ['CANCEL.FINAL'],

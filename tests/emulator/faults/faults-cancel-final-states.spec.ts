@@ -47,6 +47,20 @@ smoke('final-cancel-applied-late', 'a refused cancel of a Succeeded action shows
 });
 
 smoke(
+  'final-cancel-applied-after-backoff',
+  'a refused cancel of a Succeeded action still reads Succeeded past the bounded wait, and Cancelled 5 min later',
+  async (emu) => {
+    const token = await emu.token();
+    const done = await emu.seed('Succeeded');
+    expect((await emu.cancel(done.id as string, token)).statusCode).toBe(400);
+    await emu.advance(60);
+    expect((await emu.get(done.id as string, token)).json().status).toBe('Succeeded');
+    await emu.advance(240);
+    expect((await emu.get(done.id as string, token)).json().status).toBe('Cancelled');
+  },
+);
+
+smoke(
   'own-cancel-retry-200',
   "the app that cancelled an action gets 200 again; another app's cancel, or a seeded Cancelled one's, is refused",
   async (emu) => {

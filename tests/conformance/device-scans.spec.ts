@@ -8,6 +8,7 @@ import {
   reopenedScan,
   req,
   sameId,
+  stateBeforeCall,
   suite,
   test,
   unlessBusyWithAnother,
@@ -43,7 +44,9 @@ suite('cancel of an active action', () => {
         // machineId may be null or left out (docs/contract.md#machine-action-fields): nothing to try then.
         const machineId = String(action.machineId ?? '');
         if (!machineId) await need(notApplicable('the active action names no device to start a new scan on'));
-        const cancel = await cancelActive(driver, api, action.id, { Comment: 'conformance: reopen' });
+        // A Comment no other cancel sends: the new scan below must not carry it.
+        const Comment = `conformance: reopen ${action.id}`;
+        const cancel = await cancelActive(driver, api, action.id, { Comment });
         expect(cancel).toHaveStatus(200);
         // The device is free once the cancel has taken effect, which may show shortly after the 200
         // (docs/contract.md#cancel-answer-status); past the bound the new scan is tried all the same.
@@ -54,6 +57,17 @@ suite('cancel of an active action', () => {
         expect(res).toHaveStatus(201);
         expect(sameId(field(res, 'id'), action.id), 'a new action, not the cancelled one').toBe(false);
         expect(field(res, 'type')).toBe('RunAntiVirusScan');
+        // The new scan started after the cancel, which changes the action it names and no other
+        // (docs/contract.md#after-cancel): neither its 201 nor a GET of it shows that cancel. On a tenant
+        // the driver's read-back of the new scan is that GET.
+        const fresh = String(field(res, 'id'));
+        expect(field(res, 'cancellationComment'), 'the 201 of the new scan shows no earlier cancel').not.toBe(
+          Comment,
+        );
+        const read = await stateBeforeCall(driver, api, fresh);
+        expect(read.cancellationComment, 'a GET of the new scan shows no cancel made before it').not.toBe(
+          Comment,
+        );
       },
     );
   }

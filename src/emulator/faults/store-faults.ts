@@ -136,6 +136,14 @@ export const STORE_FAULTS = [
     store: { refusedFinalCancelAfterMs: 300_000 },
   },
   {
+    name: 'cancel-carried-to-next-on-device',
+    seam: 'store',
+    breaks: ['CANCEL.REOPEN'],
+    description:
+      "A cancel is also kept against its device and the action's type, and the next action of that type on the device takes it: a new scan after a cancel is answered 201 Pending but stored Cancelled with the earlier cancel's comment (a device command queue keyed by device and type, not by action).",
+    store: { cancelCarriedToNextOnDevice: true },
+  },
+  {
     name: 'final-state-cancellable',
     seam: 'store',
     breaks: ['CANCEL.FINAL'],

@@ -7,6 +7,7 @@ import type { BodyPolicy } from '../http/body-policy.ts';
 import { readJsonBody } from '../http/request-body.ts';
 import { applyCancel, type Cancellation, deferCancel, settle } from '../state/lifecycle.ts';
 import { isWellFormedId, type MachineAction } from '../state/machine-action.ts';
+import { deviceTypeKey } from '../state/machine-action-store.ts';
 import type { StorePolicy } from '../state/store-policy.ts';
 import { findAction, notFound } from './action-lookup.ts';
 import type { Outcome } from './outcome.ts';
@@ -93,6 +94,12 @@ export function cancelHandler(
     applyCancel(after, cancellation);
     if (persist && lagMs === 0 && stored !== action) applyCancel(stored, cancellation);
     if (persist && lagMs > 0) deferCancel(stored, cancellation, nowMs + lagMs);
+    // The store policy may keep the cancel for the device's next action of the type as well.
+    if (store.cancelCarriedToNextOnDevice && action.machineId)
+      ctx.state.actions.carriedCancels.set(
+        deviceTypeKey(action.tenantId, action.machineId, action.type),
+        cancellation,
+      );
     // The store policy may let a completion report overwrite the cancel later (settle() applies it).
     const overtakenAfterMs = store.completionOvertakesCancelAfterMs;
     if (persist && lagMs === 0 && overtakenAfterMs > 0)

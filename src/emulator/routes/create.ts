@@ -4,8 +4,9 @@ import type { Caller } from '../auth/token-verifier.ts';
 import type { EmulatorContext } from '../context.ts';
 import { refusal, WireError } from '../error-catalogue.ts';
 import { readJsonBody } from '../http/request-body.ts';
-import { isActive, progressFrom, settle } from '../state/lifecycle.ts';
+import { applyCancel, isActive, progressFrom, settle } from '../state/lifecycle.ts';
 import { type ActionType, newMachineAction, type RelatedFileInfo } from '../state/machine-action.ts';
+import { deviceTypeKey } from '../state/machine-action-store.ts';
 import type { Outcome } from './outcome.ts';
 
 // POST /api/machines/{machineId}/<action>: one handler for every operation with x-action-type.
@@ -61,7 +62,15 @@ export function createHandler(ctx: EmulatorContext, operation: Operation) {
         progress: progressFrom(nowMs, ctx.options.lifecycle),
       }),
     );
-    return { kind: 'created', action };
+    // The store policy may hand the new action a cancel kept for its device and type: its 201 shows it
+    // as created, the stored action is Cancelled.
+    const key = deviceTypeKey(caller.tenantId, machine.id, type);
+    const carried = ctx.state.actions.carriedCancels.get(key);
+    if (!carried) return { kind: 'created', action };
+    ctx.state.actions.carriedCancels.delete(key);
+    const shown = { ...action };
+    applyCancel(action, { ...carried, atMs: nowMs });
+    return { kind: 'created', action: shown };
   };
 }
 

@@ -1,5 +1,11 @@
 import { isFinal } from '../../contract/index.ts';
+import type { Cancellation } from './lifecycle.ts';
 import type { MachineAction } from './machine-action.ts';
+
+// The key of a cancellation carried to a device's next action of a type (carriedCancels).
+export function deviceTypeKey(tenantId: string, machineId: string, type: string): string {
+  return `${tenantId}|${machineId.toLowerCase()}|${type}`;
+}
 
 // All machine actions, by tenant. Memory is bounded: a tenant keeps at most `maxPerTenant` actions,
 // and adding one more evicts its oldest final action (or, if none is final, its oldest action).
@@ -35,6 +41,9 @@ export class MachineActionStore {
   // Cancelled actions that still block their device: only a store fault marks any.
   readonly stillBlocking = new Set<string>();
 
+  // Cancellations kept for the next action of a device and type: only a store fault keeps any.
+  readonly carriedCancels = new Map<string, Cancellation>();
+
   // Tenants holding actions; only a fault's list reads across them.
   tenants(): string[] {
     return [...this.#byTenant.keys()];
@@ -46,6 +55,7 @@ export class MachineActionStore {
 
   clear(): void {
     this.stillBlocking.clear();
+    this.carriedCancels.clear();
     this.#byTenant.clear();
     this.#tenantOfId.clear();
   }

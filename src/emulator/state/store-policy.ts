@@ -61,6 +61,11 @@ export interface StorePolicy {
   // true: an action cancelled while InProgress keeps blocking its device for a new action of its type
   // (the device was never told); one cancelled while Pending frees it. The contract: false.
   runningCancelKeepsDevice: boolean;
+  // true: a cancel is also kept against its device and the action's type, and the next action of that
+  // type started on the device takes it: stored Cancelled with that cancellation though its 201 shows
+  // it Pending (a device's command queue keyed by device and type, not by action). The contract: false
+  // (a cancel changes the action it names, docs/contract.md#after-cancel).
+  cancelCarriedToNextOnDevice: boolean;
   // true: a cancel without a Comment answers 200 with the action as it was and changes nothing (the
   // contract: a 200 is a cancel made).
   ignoresUncommented: boolean;
@@ -110,6 +115,7 @@ export const CONTRACT_STORE: StorePolicy = {
   cancelsOldestOnDevice: false,
   alsoBlocking: [],
   runningCancelKeepsDevice: false,
+  cancelCarriedToNextOnDevice: false,
   ignoresUncommented: false,
   unstoredUncommented: false,
   completionOvertakesCancelAfterMs: 0,

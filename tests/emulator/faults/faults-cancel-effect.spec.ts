@@ -36,6 +36,22 @@ smoke('reopen-blocked', 'after a cancel the device still refuses the same type',
 });
 
 smoke(
+  'cancel-carried-to-next-on-device',
+  'the next scan on the device is answered 201 Pending and stored Cancelled with the earlier comment',
+  async (emu) => {
+    await emu.machine();
+    const token = await emu.token();
+    const first = (await emu.scan(token)).json();
+    await emu.cancel(first.id, token, { Comment: 'first' });
+    const next = await emu.scan(token);
+    expect(next.statusCode).toBe(201);
+    expect(next.json().status).toBe('Pending');
+    const stored = (await emu.get(next.json().id, token)).json();
+    expect([stored.status, stored.cancellationComment]).toEqual(['Cancelled', 'first']);
+  },
+);
+
+smoke(
   'uncommented-cancel-ignored',
   'a cancel with {} answers 200 and changes nothing; one with a Comment cancels',
   async (emu) => {

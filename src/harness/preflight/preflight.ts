@@ -73,7 +73,8 @@ export async function preflight(
       throw new TargetUnreachableError(
         tokenUrl(spec.authBaseUrl, spec.tenantId),
         `no token within ${options.timeoutMs / 1000} s`,
-        check,
+        // A slow authority is not a dead one: the setting that lets the sign-in take longer.
+        `${check} and that the token endpoint is reachable, or raise MDE_REQUEST_TIMEOUT_SECONDS for a slower one`,
       );
     }
     if (options.ledger) countPreflightCall(spec, options.ledger);

@@ -28,6 +28,24 @@ test.describe('preflight', () => {
     );
   });
 
+  // The sign-in's wait is the same setting's: "check MDE_AUTH_BASE_URL" alone sent users to the URL.
+  test('a token endpoint that never answers names MDE_REQUEST_TIMEOUT_SECONDS', async () => {
+    const server = createServer((req, res) => {
+      // The OpenID configuration comes, so the authority is up; the token never does.
+      if (req.url?.includes('openid-configuration')) res.writeHead(200).end('{}');
+      else if (!req.url?.includes('/oauth2/')) res.writeHead(404).end();
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const error = await failure(tenantTarget({ apiBaseUrl: url, authBaseUrl: url }), 500);
+    server.closeAllConnections();
+    server.close();
+    expect(error).toMatch(
+      /no token within 0\.5 s\. Check MDE_AUTH_BASE_URL.*raise MDE_REQUEST_TIMEOUT_SECONDS/,
+    );
+    expect(error.split('\n')).toHaveLength(1);
+  });
+
   test('an emulator without the control protocol is named by its clock URL', async () => {
     const { url, server } = await serve(() => ({ status: 404 }));
     const error = await failure({ mode: 'emulator', apiBaseUrl: url });

@@ -67,6 +67,8 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
   const body = tokenAnswerObject(text);
   // Redacted here, and fingerprinted so the post-run leak scan can find it in any artefact.
   if (typeof body.access_token === 'string') recordIssuedSecret(body.access_token);
+  if (status >= 300 && status < 400)
+    throw new TokenError(url, status, redirectReason(answer.headers.location));
   if (status !== 200 || typeof body.access_token !== 'string') {
     const code =
       typeof body.error === 'string' ? body.error : noAccessToken(text, body, answer.headers['content-type']);
@@ -85,9 +87,24 @@ export async function acquireToken(req: TokenRequest): Promise<Token> {
   return { accessToken: body.access_token, expiresIn };
 }
 
+// A token request is followed nowhere: the credential goes to the configured authority alone.
+export function redirectReason(location: string | undefined): string {
+  let where = '';
+  try {
+    where = location ? ` to ${new URL(location).origin}` : '';
+  } catch {
+    where = ' to an unreadable URL';
+  }
+  return `a redirect${where}, which a token request does not follow; Entra ID answers the token itself`;
+}
+
 // An answer that is not JSON at all (a 500's HTML page) says what it holds; its size alone said nothing.
 // An object's member names (never their values) show a misnamed member at once (`accessToken`).
-function noAccessToken(text: string, body: Record<string, unknown>, contentType: string | undefined): string {
+export function noAccessToken(
+  text: string,
+  body: Record<string, unknown>,
+  contentType: string | undefined,
+): string {
   const names = Object.keys(body);
   if (names.length > 0) {
     const shown = names.slice(0, 8).map((name) => redactText(name).slice(0, 40));
@@ -103,7 +120,7 @@ function noAccessToken(text: string, body: Record<string, unknown>, contentType:
 }
 
 // Seconds as a number, or as the whole-number text Entra's v1.0 endpoint gives.
-function lifetimeOf(value: unknown): number | undefined {
+export function lifetimeOf(value: unknown): number | undefined {
   const seconds = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
   return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
@@ -121,7 +138,7 @@ function entraSentence(description: unknown): string | undefined {
 
 // The members of a token answer. Valid JSON that is no object (`null`, a number, an array) has none:
 // reading `null.access_token` once told the user "Cannot read properties of null" for a bad target.
-function tokenAnswerObject(text: string): Record<string, unknown> {
+export function tokenAnswerObject(text: string): Record<string, unknown> {
   try {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))

@@ -66,7 +66,7 @@ function isRegionalOrigin(authorityOrigin: string, destination: string): boolean
   return new RegExp(`^https://${REGION}\\.${suffix.replaceAll('.', '\\.')}$`, 'i').test(destination);
 }
 
-function carriesCredential(body: unknown): boolean {
+export function carriesCredential(body: unknown): boolean {
   if (typeof body === 'string') return CREDENTIAL_FIELDS.test(body);
   if (body instanceof URLSearchParams) return body.has('client_secret') || body.has('client_assertion');
   if (Buffer.isBuffer(body)) return CREDENTIAL_FIELDS.test(body.toString('utf8'));

@@ -4,11 +4,12 @@ import { readSecret } from '../config/credential-spec.ts';
 import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
 import type { Authority } from './authority.ts';
 import { askAuthority, isEndpointResolutionFailure } from './authority-answer.ts';
-import { acquireToken } from './client-secret-flow.ts';
+import { acquireToken, type TokenError } from './client-secret-flow.ts';
 import { type CredentialDestinationError, credentialDestinationPolicy } from './credential-destination.ts';
 import { githubOidcToken } from './github-oidc.ts';
 import { reusedWhileValid } from './reused-assertion.ts';
 import { signInError } from './sign-in-error.ts';
+import { tokenAnswerWatch } from './token-answer-watch.ts';
 
 // Caching and renewal are the identity library's (or, on http, the emulator's short-lived tokens').
 export interface Token {
@@ -40,15 +41,22 @@ export function tokenSourceFor(spec: CredentialSpec, authority: Authority): Toke
   const destination = credentialDestinationPolicy(authority.authBaseUrl, (error) => {
     misdirected = error;
   });
+  // What the token endpoint answered that msal-node could not use (token-answer-watch.ts).
+  let unusable: TokenError | undefined;
+  const watch = tokenAnswerWatch((problem) => {
+    unusable = problem;
+  });
   return {
     async token(scope) {
       let token: Awaited<ReturnType<TokenCredential['getToken']>>;
       misdirected = undefined;
+      unusable = undefined;
       try {
-        credential ??= credentialFor(spec, authority, destination);
+        credential ??= credentialFor(spec, authority, [destination, watch]);
         token = await (await credential).getToken(scope);
       } catch (error) {
         if (misdirected) throw signInError(misdirected, spec, authority);
+        if (unusable) throw signInError(unusable, spec, authority);
         // msal-node says only that the tenant's configuration could not be had: ask the authority why.
         const answer = isEndpointResolutionFailure(error)
           ? await askAuthority(authority, AUTHORITY_CHECK_MS, error)
@@ -57,6 +65,8 @@ export function tokenSourceFor(spec: CredentialSpec, authority: Authority): Toke
       }
       if (!token) throw signInError(new Error('the credential returned no token'), spec, authority);
       recordIssuedSecret(token.token);
+      // msal-node takes any expires_in; the suite renews and expires tokens by it (interfaces.md).
+      if (unusable) throw signInError(unusable, spec, authority);
       return { accessToken: token.token };
     },
   };
@@ -66,7 +76,7 @@ export function tokenSourceFor(spec: CredentialSpec, authority: Authority): Toke
 async function credentialFor(
   spec: CredentialSpec,
   { authBaseUrl, tenantId }: Authority,
-  destination: ReturnType<typeof credentialDestinationPolicy>,
+  policies: ReturnType<typeof credentialDestinationPolicy>[],
 ): Promise<TokenCredential> {
   const {
     ClientAssertionCredential,
@@ -79,7 +89,7 @@ async function credentialFor(
     // Instance discovery asks login.microsoft.com about the authority: not for an emulator or a cloud
     // it does not know.
     disableInstanceDiscovery: !MICROSOFT_AUTHORITIES.includes(new URL(authBaseUrl).hostname),
-    additionalPolicies: [destination],
+    additionalPolicies: policies,
   };
   switch (spec.kind) {
     case 'secret':

@@ -6,10 +6,10 @@ import { expect, test } from '../../helpers/api-test.ts';
 
 // A token endpoint that answers 200 with JSON that is not an object: the reason names what is missing,
 // as for any answer without a token, never a TypeError of the harness.
-async function tokenEndpointAnswering(body: string, status = 200) {
+async function tokenEndpointAnswering(body: string, status = 200, headers: Record<string, string> = {}) {
   const server = createServer((req, res) => {
     req.resume();
-    req.on('end', () => res.writeHead(status, { 'content-type': 'application/json' }).end(body));
+    req.on('end', () => res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -42,6 +42,24 @@ test('a token answer without access_token names the members it holds', async () 
     expect(error).toBeInstanceOf(TokenError);
     expect((error as TokenError).reason).toBe(
       'no access_token among its members (tokenType, expiresIn, accessToken); Entra ID answers token_type, expires_in and access_token',
+    );
+  } finally {
+    endpoint.stop();
+  }
+});
+
+// A redirect is followed nowhere (the secret goes to the authority alone): "no access_token in the
+// answer, no body (302)" did not say the endpoint sent the request elsewhere.
+test('a token endpoint that redirects is told as a redirect, naming where to', async () => {
+  const endpoint = await tokenEndpointAnswering('', 302, {
+    location: 'http://192.0.2.10/tenant/oauth2/v2.0/token',
+  });
+  try {
+    const error = await tokenFrom(endpoint.url);
+    expect(error).toBeInstanceOf(TokenError);
+    expect((error as TokenError).status).toBe(302);
+    expect((error as TokenError).reason).toMatch(
+      /^a redirect to http:\/\/192\.0\.2\.10, which a token request does not follow/,
     );
   } finally {
     endpoint.stop();

@@ -1,3 +1,4 @@
+import { answerExcerpt } from '../http/answer-excerpt.ts';
 import { PLAIN_HTTP_ANSWER } from '../http/fetch-error.ts';
 import { sendRaw, WireLoss } from '../http/raw-request.ts';
 import type { Authority } from './authority.ts';
@@ -22,6 +23,8 @@ export interface AuthorityAnswer {
   aadsts?: string;
   // Why no answer came ("connection refused", "the target answered plain HTTP to a TLS handshake ...").
   lost?: string;
+  // A 200 that is no JSON object, as an excerpt ("an HTML page: ...", "body {\"issuer\": ").
+  notDocument?: string;
 }
 
 export class AuthorityError extends Error {
@@ -32,15 +35,17 @@ export class AuthorityError extends Error {
     readonly answer: AuthorityAnswer,
     options?: { cause?: unknown },
   ) {
-    const { error, aadsts, lost } = answer;
+    const { error, aadsts, lost, notDocument } = answer;
     super(
-      status === undefined
-        ? lost === PLAIN_HTTP_ANSWER
-          ? lost
-          : `the authority does not answer: ${lost}`
-        : error || aadsts
-          ? `the authority answered ${status}${error ? ` ${error}` : ''}${aadsts ? `: ${aadsts}` : ''}`
-          : `the authority answered ${status} for the tenant's OpenID configuration`,
+      notDocument !== undefined
+        ? `the authority answered ${status}, but no JSON object for the tenant's OpenID configuration: ${notDocument}`
+        : status === undefined
+          ? lost === PLAIN_HTTP_ANSWER
+            ? lost
+            : `the authority does not answer: ${lost}`
+          : error || aadsts
+            ? `the authority answered ${status}${error ? ` ${error}` : ''}${aadsts ? `: ${aadsts}` : ''}`
+            : `the authority answered ${status} for the tenant's OpenID configuration`,
       options,
     );
     this.name = 'AuthorityError';
@@ -54,7 +59,7 @@ export class AuthorityError extends Error {
   }
 }
 
-// Asks for the tenant's OpenID configuration once, as msal-node did. Undefined when the document came:
+// Asks for the tenant's OpenID configuration once, as msal-node did. Undefined when a JSON document came:
 // then the authority is not what failed, and MSAL's own error stands. `cause` is MSAL's error.
 export async function askAuthority(
   { authBaseUrl, tenantId }: Authority,
@@ -64,8 +69,9 @@ export async function askAuthority(
   const url = `${authBaseUrl}/${encodeURIComponent(tenantId)}/v2.0/.well-known/openid-configuration`;
   let status: number;
   let text: string;
+  let headers: Record<string, string>;
   try {
-    ({ status, text } = await sendRaw({
+    ({ status, text, headers } = await sendRaw({
       url,
       method: 'GET',
       headers: { accept: 'application/json' },
@@ -75,11 +81,21 @@ export async function askAuthority(
     const lost = error instanceof WireLoss ? error.message : String(error);
     return new AuthorityError(url, undefined, { lost }, { cause });
   }
-  if (status === 200) return undefined;
   let body: { error?: unknown; error_description?: unknown; error_codes?: unknown } = {};
+  let document = false;
   try {
     body = JSON.parse(text);
+    document = typeof body === 'object' && body !== null && !Array.isArray(body);
   } catch {}
+  if (status === 200) {
+    if (document) return undefined;
+    return new AuthorityError(
+      url,
+      status,
+      { notDocument: answerExcerpt(text, headers['content-type']) },
+      { cause },
+    );
+  }
   const error = typeof body?.error === 'string' && /^[a-z_]+$/.test(body.error) ? body.error : undefined;
   const description = typeof body?.error_description === 'string' ? body.error_description : '';
   const code = Array.isArray(body?.error_codes) ? body.error_codes[0] : undefined;

@@ -129,6 +129,29 @@ test('a discovery document that comes leaves the library its own error', async (
   expect(answer).toBeUndefined();
 });
 
+// msal-node says only "endpoints_resolution_error" for a 200 it cannot read: the page or the cut-off
+// JSON the authority answered is what to see, and the authority is the target to check (exit 3).
+test('a 200 that is no JSON document is told by what it held', async () => {
+  const page = await authority(200, '<html><body>Sign-in service is down</body></html>');
+  const cut = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"issuer": '),
+  );
+  await new Promise<void>((done) => cut.listen(0, '127.0.0.1', done));
+  const cutUrl = `http://127.0.0.1:${(cut.address() as AddressInfo).port}`;
+  const lines: string[] = [];
+  for (const url of [page.url, cutUrl]) {
+    const { signIn } = await signInAt(url);
+    expect(signIn?.refused, url).toBe(false);
+    lines.push(String(signIn?.message).slice(`secret sign-in at ${url}/${TENANT} failed: `.length));
+  }
+  page.server.close();
+  cut.close();
+  expect(lines).toEqual([
+    'the authority answered 200, but no JSON object for the tenant\'s OpenID configuration: body "<html><body>Sign-in service is down</body></html>" (check MDE_AUTH_BASE_URL and that the token endpoint is reachable)',
+    'the authority answered 200, but no JSON object for the tenant\'s OpenID configuration: body {"issuer": (check MDE_AUTH_BASE_URL and that the token endpoint is reachable)',
+  ]);
+});
+
 test('AZURE_TENANT_ID and AZURE_AUTHORITY_HOST, when they stand in for the MDE_* variables, are the ones named', async () => {
   const { url, server } = await authority(400, { ...INVALID_TENANT, error_description: 'AADSTS900023: x' });
   const variables = { authBaseUrl: 'AZURE_AUTHORITY_HOST', tenantId: 'AZURE_TENANT_ID' };

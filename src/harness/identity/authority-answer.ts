@@ -23,9 +23,12 @@ export interface AuthorityAnswer {
   aadsts?: string;
   // Why no answer came ("connection refused", "the target answered plain HTTP to a TLS handshake ...").
   lost?: string;
-  // A 200 that is no JSON object, as an excerpt ("an HTML page: ...", "body {\"issuer\": ").
+  // What makes a 200 no usable document: its excerpt ("an HTML page: ...", "body {\"issuer\": ") when it
+  // is no JSON object, else the members it lacks.
   notDocument?: string;
 }
+
+const OPENID_MEMBERS = ['authorization_endpoint', 'token_endpoint', 'issuer', 'jwks_uri'];
 
 export class AuthorityError extends Error {
   constructor(
@@ -38,7 +41,7 @@ export class AuthorityError extends Error {
     const { error, aadsts, lost, notDocument } = answer;
     super(
       notDocument !== undefined
-        ? `the authority answered ${status}, but no JSON object for the tenant's OpenID configuration: ${notDocument}`
+        ? `the authority answered ${status}, but no usable OpenID configuration for the tenant: ${notDocument}`
         : status === undefined
           ? lost === PLAIN_HTTP_ANSWER
             ? lost
@@ -88,7 +91,16 @@ export async function askAuthority(
     document = typeof body === 'object' && body !== null && !Array.isArray(body);
   } catch {}
   if (status === 200) {
-    if (document) return undefined;
+    // The members msal-node requires of the document (msal-common's isOpenIdConfigResponse).
+    const missing = OPENID_MEMBERS.filter((name) => document && !Object.hasOwn(body, name));
+    if (document && missing.length === 0) return undefined;
+    if (document)
+      return new AuthorityError(
+        url,
+        status,
+        { notDocument: `it lacks ${missing.join(', ')} (Entra ID's holds ${OPENID_MEMBERS.join(', ')})` },
+        { cause },
+      );
     return new AuthorityError(
       url,
       status,

@@ -123,7 +123,12 @@ test('an https:// authority that speaks plain HTTP is said so, as the API probe 
 });
 
 test('a discovery document that comes leaves the library its own error', async () => {
-  const { url, server } = await authority(200, { issuer: 'x' });
+  const { url, server } = await authority(200, {
+    issuer: 'x',
+    authorization_endpoint: 'x',
+    token_endpoint: 'x',
+    jwks_uri: 'x',
+  });
   const { answer } = await signInAt(url);
   server.close();
   expect(answer).toBeUndefined();
@@ -131,7 +136,8 @@ test('a discovery document that comes leaves the library its own error', async (
 
 // msal-node says only "endpoints_resolution_error" for a 200 it cannot read: the page or the cut-off
 // JSON the authority answered is what to see, and the authority is the target to check (exit 3).
-test('a 200 that is no JSON document is told by what it held', async () => {
+test('a 200 that is no JSON document, or lacks what MSAL needs, is told by what it held', async () => {
+  const partial = await authority(200, { issuer: 'x', authorization_endpoint: 'x' });
   const page = await authority(200, '<html><body>Sign-in service is down</body></html>');
   const cut = createServer((_req, res) =>
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"issuer": '),
@@ -139,14 +145,16 @@ test('a 200 that is no JSON document is told by what it held', async () => {
   await new Promise<void>((done) => cut.listen(0, '127.0.0.1', done));
   const cutUrl = `http://127.0.0.1:${(cut.address() as AddressInfo).port}`;
   const lines: string[] = [];
-  for (const url of [page.url, cutUrl]) {
+  for (const url of [partial.url, page.url, cutUrl]) {
     const { signIn } = await signInAt(url);
     expect(signIn?.refused, url).toBe(false);
     lines.push(String(signIn?.message).slice(`secret sign-in at ${url}/${TENANT} failed: `.length));
   }
+  partial.server.close();
   page.server.close();
   cut.close();
   expect(lines).toEqual([
+    "the authority answered 200, but no usable OpenID configuration for the tenant: it lacks token_endpoint, jwks_uri (Entra ID's holds authorization_endpoint, token_endpoint, issuer, jwks_uri) (check MDE_AUTH_BASE_URL and that the token endpoint is reachable)",
     'the authority answered 200, but no JSON object for the tenant\'s OpenID configuration: body "<html><body>Sign-in service is down</body></html>" (check MDE_AUTH_BASE_URL and that the token endpoint is reachable)',
     'the authority answered 200, but no JSON object for the tenant\'s OpenID configuration: body {"issuer": (check MDE_AUTH_BASE_URL and that the token endpoint is reachable)',
   ]);

@@ -65,7 +65,8 @@ export function tokenSourceFor(spec: CredentialSpec, authority: Authority): Toke
       }
       if (!token) throw signInError(new Error('the credential returned no token'), spec, authority);
       recordIssuedSecret(token.token);
-      // msal-node takes any expires_in; the suite renews and expires tokens by it (interfaces.md).
+      // msal-node takes any expires_in; the suite renews and expires tokens by it
+      // (docs/interfaces.md#emulator-token-endpoint).
       if (unusable) throw signInError(unusable, spec, authority);
       return { accessToken: token.token };
     },

@@ -155,8 +155,8 @@ test('a 200 that is no JSON document, or lacks what MSAL needs, is told by what 
   cut.close();
   expect(lines).toEqual([
     "the authority answered 200, but no usable OpenID configuration for the tenant: it lacks token_endpoint, jwks_uri (Entra ID's holds authorization_endpoint, token_endpoint, issuer, jwks_uri) (check MDE_AUTH_BASE_URL and that the token endpoint is reachable)",
-    'the authority answered 200, but no JSON object for the tenant\'s OpenID configuration: body "<html><body>Sign-in service is down</body></html>" (check MDE_AUTH_BASE_URL and that the token endpoint is reachable)',
-    'the authority answered 200, but no JSON object for the tenant\'s OpenID configuration: body {"issuer": (check MDE_AUTH_BASE_URL and that the token endpoint is reachable)',
+    'the authority answered 200, but no usable OpenID configuration for the tenant: body "<html><body>Sign-in service is down</body></html>" (check MDE_AUTH_BASE_URL and that the token endpoint is reachable)',
+    'the authority answered 200, but no usable OpenID configuration for the tenant: body {"issuer": (check MDE_AUTH_BASE_URL and that the token endpoint is reachable)',
   ]);
 });
 

@@ -32,7 +32,12 @@ test.describe('preflight', () => {
   test('a token endpoint that never answers names MDE_REQUEST_TIMEOUT_SECONDS', async () => {
     const server = createServer((req, res) => {
       // The OpenID configuration comes, so the authority is up; the token never does.
-      if (req.url?.includes('openid-configuration')) res.writeHead(200).end('{}');
+      if (req.url?.includes('openid-configuration'))
+        res
+          .writeHead(200)
+          .end(
+            JSON.stringify({ issuer: 'x', authorization_endpoint: 'x', token_endpoint: 'x', jwks_uri: 'x' }),
+          );
       else if (!req.url?.includes('/oauth2/')) res.writeHead(404).end();
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DEFAULT_SCOPE } from '../../contract/index.ts';
-import { ControlProtocolError } from '../errors.ts';
+import { ControlProtocolError, NotApplicableError } from '../errors.ts';
 import { noVerdict } from '../evidence/no-verdict.ts';
 import { acquireToken, type Token, TokenError } from '../identity/client-secret-flow.ts';
 import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
@@ -48,8 +48,9 @@ export class EmulatorApps {
 
   // The whole token answer: its lifetime says when the driver renews it (token-leases.ts). An app the
   // control protocol registered is the emulator's to sign in: a refusal, or an answer that is no token,
-  // ends the test without a verdict, blamed on the target, as a control call that fails does.
-  async acquire(app: App, scope: string): Promise<Token> {
+  // ends the test without a verdict, blamed on the target, as a control call that fails does. An
+  // `optional` scope, one the emulator surface came to ask for later, refused (4xx) is N/A instead.
+  async acquire(app: App, scope: string, optional = false): Promise<Token> {
     try {
       const token = await acquireToken({
         authBaseUrl: this.authBaseUrl,
@@ -61,6 +62,10 @@ export class EmulatorApps {
       return token;
     } catch (error) {
       if (!(error instanceof TokenError)) throw error;
+      if (optional && error.status !== undefined && error.status >= 400 && error.status < 500)
+        throw new NotApplicableError(
+          `the emulator's token endpoint issues no token for ${scope} (${error.reason.replace(/\.$/, '')})`,
+        );
       throw noVerdict(
         new ControlProtocolError(
           this.tokenEndpoint,

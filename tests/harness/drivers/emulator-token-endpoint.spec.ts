@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { OTHER_RESOURCE_SCOPE } from '../../../src/contract/index.ts';
-import { isUserError } from '../../../src/harness/errors.ts';
+import { GRAPH_RESOURCE_SCOPE, OTHER_RESOURCE_SCOPE } from '../../../src/contract/index.ts';
+import { isUserError, NotApplicableError } from '../../../src/harness/errors.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { takeNoVerdicts } from '../../helpers/no-verdicts.ts';
 import { emulatorDriverAt } from '../stand-ins/emulator-driver-at.ts';
@@ -85,5 +85,22 @@ test('the control protocol and the token endpoint wait as long as MDE_REQUEST_TI
     expect(accessToken).toBe('a.b.c');
   } finally {
     await Promise.all([slowControl.close(), slowToken.close()]);
+  }
+});
+
+// The Microsoft Graph token is an extra of AUTH.AUDIENCE that an emulator written before it was asked
+// for may refuse: that test cannot be set up there (N/A), and the run stays as complete as it was.
+test('a token endpoint that refuses the Microsoft Graph scope makes that test N/A, not ERROR', async () => {
+  const refusal = { error: 'invalid_scope', error_description: 'AADSTS70011: not a scope of this emulator.' };
+  const emulator = await halfBuilt({ status: 400, body: refusal });
+  try {
+    const error = await emulatorDriverAt(emulator.url)
+      .token('graph-audience')
+      .catch((e: unknown) => e);
+    expect(error, String(error)).toBeInstanceOf(NotApplicableError);
+    expect((error as Error).message).toContain(GRAPH_RESOURCE_SCOPE);
+    expect(takeNoVerdicts()).toEqual([]);
+  } finally {
+    await emulator.close();
   }
 });

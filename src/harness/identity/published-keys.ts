@@ -1,4 +1,4 @@
-import type { JsonWebKey } from 'node:crypto';
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { NotApplicableError } from '../errors.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
 import { sendRaw, WireLoss } from '../http/raw-request.ts';
@@ -35,10 +35,20 @@ export async function publishedSigningKeys(
   } catch {
     keys = undefined;
   }
-  const rsa = Array.isArray(keys)
-    ? (keys as JsonWebKey[]).filter((k) => k && k.kty === 'RSA' && typeof k.n === 'string')
-    : [];
+  const rsa = Array.isArray(keys) ? (keys as JsonWebKey[]).filter(usableRsaKey) : [];
   if (answer.status !== 200 || rsa.length === 0)
     throw none(`answered ${answer.status} with no RSA key in "keys"`);
   return rsa;
+}
+
+// An RSA public key can be made of it: one that cannot (no exponent) would stop the forgery with a
+// TypeError, an ERROR, where the authority only published nothing to forge with.
+function usableRsaKey(key: JsonWebKey): boolean {
+  if (key?.kty !== 'RSA' || typeof key.n !== 'string') return false;
+  try {
+    createPublicKey({ key, format: 'jwk' });
+    return true;
+  } catch {
+    return false;
+  }
 }

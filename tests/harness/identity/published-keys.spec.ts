@@ -33,6 +33,8 @@ test('an authority that publishes no RSA key, or answers 404, makes the forgery 
     [404, {}],
     [200, { keys: [] }],
     [200, { keys: 'none' }],
+    // An RSA key no RSA public key can be made of (no exponent): nothing to forge with either.
+    [200, { keys: [{ kty: 'RSA', n: 'AQAB', kid: 'k1' }] }],
   ] as const) {
     const { url, close } = await authority(status, body);
     try {

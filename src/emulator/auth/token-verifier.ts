@@ -1,16 +1,10 @@
-import {
-  createHmac,
-  createPublicKey,
-  type JsonWebKey,
-  KeyObject,
-  timingSafeEqual,
-  verify as verifyRsa,
-} from 'node:crypto';
+import { createPublicKey, type JsonWebKey, KeyObject, verify as verifyRsa } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
 import type { VirtualClock } from '../clock/virtual-clock.ts';
 import { WireError } from '../error-catalogue.ts';
 import { isApiAudience } from './audiences.ts';
 import type { AuthPolicy } from './auth-policy.ts';
+import { audienceUnderSuffix, hmacOfPublicKey } from './fault-token-checks.ts';
 import type { SigningKey } from './signing-key.ts';
 
 // Who is calling, from a verified token.
@@ -150,8 +144,11 @@ export class TokenVerifier {
     if (this.policy.unknownKidUnverified && header.kid !== this.#kid)
       return { claims: decode(token), signed: false };
     const [head, body, signature, ...rest] = token.split('.');
-    if (this.policy.hmacWithPublicKey && header.alg === 'HS256')
-      return { claims: this.#hmacChecked(`${head}.${body}`, signature, rest.length, token), signed: true };
+    if (this.policy.hmacWithPublicKey && header.alg === 'HS256') {
+      if (rest.length > 0 || !hmacOfPublicKey(this.#publicKey, `${head}.${body}`, signature))
+        throw unauthorized('The bearer token signature is invalid.');
+      return { claims: decode(token), signed: true };
+    }
     if (this.policy.verifiedSignatureTrusted && signature && this.#signatures.has(signature))
       return { claims: decode(token), signed: false };
     const valid =
@@ -171,17 +168,6 @@ export class TokenVerifier {
       this.#signatures.add(signature);
     }
     return { claims: decode(token), signed: true };
-  }
-
-  // Only for the auth fault of algorithm confusion (auth-policy.ts): the public key's PEM text as the
-  // HMAC secret, as a verifier handed the key it holds for RS256 keys an HS256 check.
-  #hmacChecked(input: string, signature: string | undefined, extra: number, token: string): JWTPayload {
-    const pem = this.#publicKey.export({ type: 'spki', format: 'pem' });
-    const expected = createHmac('sha256', pem).update(input).digest();
-    const given = Buffer.from(signature ?? '', 'base64url');
-    const valid = extra === 0 && given.length === expected.length && timingSafeEqual(given, expected);
-    if (!valid) throw unauthorized('The bearer token signature is invalid.');
-    return decode(token);
   }
 
   // The API's own key; only the auth fault that trusts an embedded jwk takes the header's (auth-policy.ts).
@@ -205,21 +191,11 @@ export class TokenVerifier {
       tenantId: tid.toLowerCase(),
       appId: appid,
       roles: roleList,
-      audienceOk: isApiAudience(claims.aud) || this.#suffixAudience(claims.aud),
+      audienceOk:
+        isApiAudience(claims.aud) || audienceUnderSuffix(claims.aud, this.policy.audienceHostSuffix),
       ...(typeof uti === 'string' ? { tokenId: uti } : {}),
     };
     return { caller, nbf, exp };
-  }
-
-  // Only for the auth fault that takes an audience by its host's domain (auth-policy.ts).
-  #suffixAudience(aud: unknown): boolean {
-    const suffix = this.policy.audienceHostSuffix;
-    if (suffix === null) return false;
-    return (Array.isArray(aud) ? aud : [aud]).some((value) => {
-      if (typeof value !== 'string' || !URL.canParse(value)) return false;
-      const url = new URL(value);
-      return url.protocol === 'https:' && url.hostname.endsWith(suffix);
-    });
   }
 
   // What the cache knows a header by: all of it, or (the cacheWithoutSignature fault) all but the

@@ -1,7 +1,7 @@
 // @ts-check
 // Where an attachment the report copies came from, so that allure-report/ can link it instead of writing
 // it again. Creating a file costs this machine's disks far more than linking one (421 files: 150-280 ms
-// against 6 ms in /tmp and under /work), and a main job's report copies 400+ attachments of
+// against 6 ms, in /tmp and in the checkout alike), and a main job's report copies 400+ attachments of
 // allure-results/ unchanged (docs/speed.md).
 import { BufferResultFile } from '@allurereport/reader-api';
 

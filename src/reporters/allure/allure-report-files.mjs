@@ -3,7 +3,7 @@
 // awaited asynchronous write per file. The generator child does nothing else meanwhile, and the
 // awesome plugin's 250-500 files, each a round trip to libuv's thread pool, left it idle for about half
 // of its generation (docs/speed.md). Allure's config accepts any `reportFiles`.
-import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { sourceOf } from './attachment-sources.mjs';
 
@@ -37,7 +37,7 @@ export class DirectReportFiles {
       mkdirSync(dir, { recursive: true });
       this.made.add(dir);
     }
-    if (!linked(sourceOf(data), target)) writeFileSync(target, data);
+    if (!linked(sourceOf(data), target)) writtenAfresh(target, data);
     this.onWritten?.(target);
     return target;
   }
@@ -58,4 +58,17 @@ function linked(source, target) {
   } catch {
     return false;
   }
+}
+
+/**
+ * Written as a new file: a name written before may be a link to allure-results/, and writing through
+ * it would change that file, and every report linked to it, instead of this report's copy.
+ * @param {string} target
+ * @param {Buffer} data
+ */
+function writtenAfresh(target, data) {
+  try {
+    unlinkSync(target);
+  } catch {}
+  writeFileSync(target, data);
 }

@@ -47,3 +47,19 @@ test('an attachment whose file can no longer be linked is written instead', asyn
   const target = await new DirectReportFiles(out).addFile('data/attachments/a.json', await file.asBuffer());
   expect(readFileSync(target).equals(content)).toBe(true);
 });
+
+// A report path written twice (the same name again, the plugin's to choose) must not write through the
+// link the first write made: the bytes would land in allure-results/, under the earlier run's report too.
+test('a second write to a report path that is a link leaves the allure-results/ file as it was', async () => {
+  const dir = tempDir('report-files-');
+  const source = join(dir, 'a1-attachment.json');
+  const content = Buffer.from('{"first":true}');
+  writeFileSync(source, content);
+  const file = new SourcedResultFile(readFileSync(source), 'a1-attachment.json', source);
+  const files = new DirectReportFiles(join(dir, 'allure-report'));
+  const target = await files.addFile('data/attachments/a.json', await file.asBuffer());
+  expect(statSync(target).ino).toBe(statSync(source).ino);
+  await files.addFile('data/attachments/a.json', Buffer.from('{"second":true}'));
+  expect(readFileSync(source, 'utf8')).toBe('{"first":true}');
+  expect(readFileSync(target, 'utf8')).toBe('{"second":true}');
+});

@@ -38,10 +38,8 @@ test("an attachment reaches the Allure report as a link to allure-results/' file
 
 test('an attachment whose file can no longer be linked is written instead', async () => {
   const dir = tempDir('report-files-');
-  const source = join(dir, 'a1-attachment.json');
   const content = Buffer.from('{"written":true}');
-  writeFileSync(source, content);
-  const file = new SourcedResultFile(readFileSync(source), 'a1-attachment.json', source);
+  const { source, file } = sourced(dir, content);
   rmSync(source);
   const out = join(dir, 'allure-report');
   const target = await new DirectReportFiles(out).addFile('data/attachments/a.json', await file.asBuffer());
@@ -52,10 +50,7 @@ test('an attachment whose file can no longer be linked is written instead', asyn
 // link the first write made: the bytes would land in allure-results/, under the earlier run's report too.
 test('a second write to a report path that is a link leaves the allure-results/ file as it was', async () => {
   const dir = tempDir('report-files-');
-  const source = join(dir, 'a1-attachment.json');
-  const content = Buffer.from('{"first":true}');
-  writeFileSync(source, content);
-  const file = new SourcedResultFile(readFileSync(source), 'a1-attachment.json', source);
+  const { source, file } = sourced(dir, Buffer.from('{"first":true}'));
   const files = new DirectReportFiles(join(dir, 'allure-report'));
   const target = await files.addFile('data/attachments/a.json', await file.asBuffer());
   expect(statSync(target).ino).toBe(statSync(source).ino);
@@ -63,3 +58,10 @@ test('a second write to a report path that is a link leaves the allure-results/ 
   expect(readFileSync(source, 'utf8')).toBe('{"first":true}');
   expect(readFileSync(target, 'utf8')).toBe('{"second":true}');
 });
+
+// An attachment file of allure-results/ read as the generator child reads it, naming its file.
+function sourced(dir: string, content: Buffer): { source: string; file: SourcedResultFile } {
+  const source = join(dir, 'a1-attachment.json');
+  writeFileSync(source, content);
+  return { source, file: new SourcedResultFile(readFileSync(source), 'a1-attachment.json', source) };
+}

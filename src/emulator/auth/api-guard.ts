@@ -6,9 +6,9 @@ import { stampArrival } from '../http/date-header.ts';
 import { hostProblem } from '../http/host-header.ts';
 import { throttle } from '../rate-limit/throttle.ts';
 import { cachedReader, rememberReader } from './cached-before-auth.ts';
+import type { Caller } from './caller.ts';
 import { lookupBeforeAuth } from './lookup-before-auth.ts';
 import { cancelRolesFor, namesActionIn, roleCheckSkipped } from './running-cancel-roles.ts';
-import type { Caller } from './token-verifier.ts';
 
 // What the guard decided about a call, for the handler: who calls, and a 429 to answer after the
 // operation ran (only when the throttle policy lets throttled calls of the operation still run), whose

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../context.ts';
 import type { MachineAction } from '../state/machine-action.ts';
-import type { Caller } from './token-verifier.ts';
+import type { Caller } from './caller.ts';
 
 // A response cache in front of the guard, as the auth policy may place one (cachedBeforeAuth): the
 // first caller served an action is kept with it, and a later call of the same path under /api is

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../context.ts';
 import { settle } from '../state/lifecycle.ts';
-import type { Caller } from './token-verifier.ts';
+import type { Caller } from './caller.ts';
 
 // The role check of a cancel whose action is running, as the auth policy may make it apart (a running
 // action's cancel handed to its device by a channel of its own). The contract: as any cancel's.

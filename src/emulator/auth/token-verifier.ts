@@ -2,29 +2,10 @@ import { createPublicKey, type JsonWebKey, KeyObject, verify as verifyRsa } from
 import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
 import type { VirtualClock } from '../clock/virtual-clock.ts';
 import { WireError } from '../error-catalogue.ts';
-import { isApiAudience } from './audiences.ts';
 import type { AuthPolicy } from './auth-policy.ts';
-import { audienceUnderSuffix, hmacOfPublicKey } from './fault-token-checks.ts';
+import { type Caller, type CheckedToken, checkClaims } from './caller.ts';
+import { hmacOfPublicKey } from './fault-token-checks.ts';
 import type { SigningKey } from './signing-key.ts';
-
-// Who is calling, from a verified token.
-export interface Caller {
-  tenantId: string;
-  appId: string;
-  roles: string[];
-  // The token was issued for this API (docs/contract.md#audience); otherwise the guard answers 403.
-  audienceOk: boolean;
-  // Only an auth policy that serves calls without Authorization makes one; it sees every tenant.
-  anonymous?: boolean;
-  // The token's own id (its uti claim): only a throttle fault that counts per token reads it.
-  tokenId?: string;
-}
-
-interface CheckedToken {
-  caller: Caller;
-  nbf: number;
-  exp: number;
-}
 
 // Tokens whose signature and claims were already checked, with their whole Authorization header; their
 // lifetime is still checked on every call. Verifying RSA once per token keeps the hot path cheap.
@@ -105,7 +86,7 @@ export class TokenVerifier {
     if (refused) throw unauthorized(`Authorization scheme "${match[1]}" is not supported; use Bearer.`);
     const acceptUnsigned = policy.acceptUnsigned || policy.unsignedAcceptedOperations.includes(operationId);
     const { claims, signed } = await this.#payload(match[2]!, checkSignature, acceptUnsigned);
-    const checked = this.#check(claims);
+    const checked = checkClaims(claims, this.policy.audienceHostSuffix);
     if (signed && isBearer) {
       if (this.#verified.size >= CACHE_SIZE) {
         this.#verified.clear();
@@ -125,7 +106,7 @@ export class TokenVerifier {
   // auth fault that lets a versioned route skip validation (auth-policy.ts).
   unverified(authorization: string): Caller {
     const token = authorization.trim().split(/\s+/).pop() ?? '';
-    return this.#check(decode(token)).caller;
+    return checkClaims(decode(token), this.policy.audienceHostSuffix).caller;
   }
 
   async #payload(
@@ -178,24 +159,6 @@ export class TokenVerifier {
     } catch {
       throw unauthorized('The embedded key is not a public key.');
     }
-  }
-
-  #check(claims: JWTPayload): CheckedToken {
-    const { tid, appid, roles, exp, nbf, iss, uti } = claims as JWTPayload & Record<string, unknown>;
-    if (typeof tid !== 'string' || typeof appid !== 'string')
-      throw unauthorized('The token has no tid or appid claim.');
-    if (iss !== `https://sts.windows.net/${tid}/`) throw unauthorized('The token issuer is not trusted.');
-    if (typeof exp !== 'number' || typeof nbf !== 'number') throw unauthorized('The token has no lifetime.');
-    const roleList = Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
-    const caller = {
-      tenantId: tid.toLowerCase(),
-      appId: appid,
-      roles: roleList,
-      audienceOk:
-        isApiAudience(claims.aud) || audienceUnderSuffix(claims.aud, this.policy.audienceHostSuffix),
-      ...(typeof uti === 'string' ? { tokenId: uti } : {}),
-    };
-    return { caller, nbf, exp };
   }
 
   // What the cache knows a header by: all of it, or (the cacheWithoutSignature fault) all but the

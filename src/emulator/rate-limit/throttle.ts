@@ -1,5 +1,5 @@
 import type { Operation } from '../../contract/index.ts';
-import type { Caller } from '../auth/token-verifier.ts';
+import type { Caller } from '../auth/caller.ts';
 import { toHttpDateRoundedUp } from '../clock/timestamps.ts';
 import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';

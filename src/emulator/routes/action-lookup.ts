@@ -1,4 +1,4 @@
-import type { Caller } from '../auth/token-verifier.ts';
+import type { Caller } from '../auth/caller.ts';
 import type { EmulatorContext } from '../context.ts';
 import { settle } from '../state/lifecycle.ts';
 import type { MachineAction } from '../state/machine-action.ts';

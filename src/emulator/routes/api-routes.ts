@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Operation } from '../../contract/index.ts';
 import { apiGuard } from '../auth/api-guard.ts';
-import type { Caller } from '../auth/token-verifier.ts';
+import type { Caller } from '../auth/caller.ts';
 import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';
 import type { ApiRouteConfig } from '../http/error-handler.ts';

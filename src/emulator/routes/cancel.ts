@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { isFinal } from '../../contract/index.ts';
-import type { Caller } from '../auth/token-verifier.ts';
+import type { Caller } from '../auth/caller.ts';
 import type { EmulatorContext } from '../context.ts';
 import { refusal, WireError } from '../error-catalogue.ts';
 import type { BodyPolicy } from '../http/body-policy.ts';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Operation } from '../../contract/index.ts';
-import type { Caller } from '../auth/token-verifier.ts';
+import type { Caller } from '../auth/caller.ts';
 import type { EmulatorContext } from '../context.ts';
 import { refusal, WireError } from '../error-catalogue.ts';
 import { readJsonBody } from '../http/request-body.ts';

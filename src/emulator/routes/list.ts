@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Caller } from '../auth/token-verifier.ts';
+import type { Caller } from '../auth/caller.ts';
 import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';
 import { toWire } from '../http/machine-action-wire.ts';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import type { Caller } from '../auth/caller.ts';
 import { namesActionIn } from '../auth/running-cancel-roles.ts';
-import type { Caller } from '../auth/token-verifier.ts';
 import type { EmulatorContext } from '../context.ts';
 import type { BodyPolicy } from '../http/body-policy.ts';
 

@@ -1,8 +1,9 @@
 import type { APIRequestContext } from '@playwright/test';
 import { TenantDriver } from '../../../src/harness/drivers/tenant-driver.ts';
 import { TenantState } from '../../../src/harness/drivers/tenant-state.ts';
-import { expectUnchanged, stateBeforeCall, stateOf } from '../../fixtures/action-state.ts';
+import { stateBeforeCall, stateOf } from '../../fixtures/action-state.ts';
 import { cancelActive } from '../../fixtures/cancel-active.ts';
+import { expectUnchanged } from '../../fixtures/unchanged-action.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 import { tenantTarget } from '../../helpers/tenant-target.ts';

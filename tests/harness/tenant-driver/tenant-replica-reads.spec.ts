@@ -1,7 +1,8 @@
 import { statusOf } from '../../fixtures/action-reads.ts';
-import { expectUnchanged, laterOrSame, stateBeforeCall } from '../../fixtures/action-state.ts';
+import { laterOrSame, stateBeforeCall } from '../../fixtures/action-state.ts';
 import { cancelActive } from '../../fixtures/cancel-active.ts';
 import { readBothPaths } from '../../fixtures/caught-up-read.ts';
+import { expectUnchanged } from '../../fixtures/unchanged-action.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs } from '../../helpers/temp-dir.ts';
 import { type FakeAnswer, scan, tenant } from '../stand-ins/fake-tenant.ts';

@@ -1,21 +1,19 @@
 import type { JsonWebKey } from 'node:crypto';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { type ActiveStatus, DEFAULT_SCOPE, type FinalStatus } from '../../contract/index.ts';
 import type { EmbeddedTarget, EmulatorTarget } from '../config/target-spec.ts';
-import { currentTestInfo } from '../evidence/record-finding.ts';
 import { ApiClient } from '../http/api-client.ts';
 import type { Exchange } from '../http/exchange.ts';
 import type { HttpSettings } from '../http/transport.ts';
 import type { Token } from '../identity/client-secret-flow.ts';
 import { publishedSigningKeys } from '../identity/published-keys.ts';
-import { noteExists } from '../observation/seen-states.ts';
 import type { AbsentEndpoints } from './absent-endpoints.ts';
 import { ApiClockWatch } from './api-clock.ts';
 import type { ControlClient } from './control-client.ts';
 import { EmulatorApps } from './emulator-apps.ts';
 import { identityToken } from './emulator-identities.ts';
+import { EmulatorSeeds } from './emulator-seeds.ts';
 import { readUntil, type Settled } from './eventually.ts';
-import { checkSeededOnApi } from './seeded-on-api.ts';
 import type { Identity, MachineActionRecord, TargetDriver } from './target-driver.ts';
 import { TokenLeases } from './token-leases.ts';
 
@@ -30,9 +28,6 @@ export interface EmulatorRuntimeOptions {
   absent?: AbsentEndpoints;
 }
 
-// The scope a seeded action of a type carries: only a scan's and an isolation's are documented.
-const SCOPES: Record<string, string> = { RunAntiVirusScan: 'Quick', Isolate: 'Full' };
-
 // Each driver (one per test) works in its own tenant with its own apps and machines, so tests never
 // collide, need no reset, and every identity starts with empty rate-limit windows.
 export class EmulatorDriver implements TargetDriver {
@@ -46,6 +41,7 @@ export class EmulatorDriver implements TargetDriver {
   private readonly sameApp = new WeakMap<ApiClient, () => ApiClient>();
   private freshCount = 0;
   private readonly apiClock: ApiClockWatch;
+  private readonly seeds: EmulatorSeeds;
 
   constructor(
     private readonly options: EmulatorRuntimeOptions,
@@ -59,6 +55,14 @@ export class EmulatorDriver implements TargetDriver {
       options.spec.scope ?? DEFAULT_SCOPE,
     );
     this.apiClock = new ApiClockWatch(control);
+    this.seeds = new EmulatorSeeds(control, {
+      mode: this.mode,
+      tenantId: this.tenantId,
+      runId: options.runId,
+      apiBaseUrl: options.apiBaseUrl,
+      http: options.http,
+      operatorToken: () => this.token('operator'),
+    });
   }
 
   async client(identity: Identity): Promise<ApiClient> {
@@ -80,25 +84,25 @@ export class EmulatorDriver implements TargetDriver {
   }
 
   async activeAction(status: ActiveStatus = 'Pending'): Promise<MachineActionRecord> {
-    return this.seed(status);
+    return this.seeds.seed(status);
   }
 
   async activeActionBehind(status: ActiveStatus = 'Pending'): Promise<MachineActionRecord> {
-    const machineId = await this.registerMachine();
-    await this.seed('Pending', 'Isolate', machineId);
-    return this.seed(status, 'RunAntiVirusScan', machineId);
+    const machineId = await this.seeds.registerMachine();
+    await this.seeds.seed('Pending', 'Isolate', machineId);
+    return this.seeds.seed(status, 'RunAntiVirusScan', machineId);
   }
 
   async activeActionOfType(type: string): Promise<MachineActionRecord> {
-    return this.seed('Pending', type);
+    return this.seeds.seed('Pending', type);
   }
 
   async finalAction(status: FinalStatus): Promise<MachineActionRecord> {
-    return this.seed(status);
+    return this.seeds.seed(status);
   }
 
   async readableAction(): Promise<MachineActionRecord> {
-    return this.seed('Pending');
+    return this.seeds.seed('Pending');
   }
 
   async createAction(machineId: string): Promise<Exchange> {
@@ -162,44 +166,5 @@ export class EmulatorDriver implements TargetDriver {
       scope: this.options.spec.scope ?? DEFAULT_SCOPE,
       advanceClock: (seconds) => this.advanceClock(seconds),
     });
-  }
-
-  // An action of this type and status on a new device, or on `machineId` (registered already).
-  private async seed(
-    status: string,
-    type = 'RunAntiVirusScan',
-    machineId?: string,
-  ): Promise<MachineActionRecord> {
-    const device = machineId ?? (await this.registerMachine());
-    const action = await this.control.seedAction({
-      tenantId: this.tenantId,
-      machineId: device,
-      type,
-      status,
-      ...(SCOPES[type] ? { scope: SCOPES[type] } : {}),
-      requestor: 'mde-conformance@example.test',
-      requestorComment: `mde-conformance ${this.options.runId}: seeded ${status}`,
-    });
-    const { id } = action as MachineActionRecord;
-    // Another's emulator must show what it seeded; the bundled one's seeding is proven by its own tests.
-    if (this.mode === 'emulator') {
-      const { apiBaseUrl, http } = this.options;
-      const operator = async () => `Bearer ${await this.token('operator')}`;
-      await checkSeededOnApi(this.control, apiBaseUrl, id, operator, http.timeoutMs);
-    }
-    // Seeded through the control protocol, so no API answer showed it: the test holds it all the same,
-    // and a 404 to it from its tenant is no unknown id (seen-states.ts).
-    noteExists(id, currentTestInfo(), this.tenantId);
-    return action as MachineActionRecord;
-  }
-
-  private async registerMachine(): Promise<string> {
-    const machineId = randomBytes(20).toString('hex');
-    await this.control.registerMachine({
-      tenantId: this.tenantId,
-      id: machineId,
-      computerDnsName: `conformance-${machineId.slice(0, 8)}.example.test`,
-    });
-    return machineId;
   }
 }

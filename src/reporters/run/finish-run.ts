@@ -18,7 +18,6 @@ import {
   leakScanner,
   SCANNED_DIRS,
 } from '../../harness/redaction/leak-scan.ts';
-import type { RunPlan } from '../../harness/run/run-plan.ts';
 import {
   type AllureGenerateResult,
   type AllureGenerator,
@@ -26,14 +25,14 @@ import {
 } from '../allure/allure-generate.ts';
 import { markAllureResults } from '../allure/allure-marks.ts';
 import type { ComplianceReport } from '../compliance/compliance-report.ts';
-import type { RunRecords } from '../records/test-record.ts';
-import { EXIT, type ExitCode, readRunOutcome, readShardOutcome, worstOf } from './run-outcome.ts';
+import { type EndedRun, endedRunOutcome } from './ended-run.ts';
+import { EXIT, type ExitCode, readShardOutcome, worstOf } from './run-outcome.ts';
 import { scanAsWritten } from './scan-as-written.ts';
 
 export interface FinishOptions {
   // The suite run that just ended (npm run conformance): when it started and how Playwright exited;
   // its plan unless it was a listing, which reports nothing.
-  run?: { startedAt: number; playwrightExit: number; plan?: RunPlan };
+  run?: EndedRun;
   singleFile?: boolean;
   skipAllure?: boolean;
   root?: string;
@@ -56,7 +55,7 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
   const root = options.root ?? repoRoot;
   const log = options.log ?? ((line: string) => console.log(line));
   const timings = options.timings ?? {};
-  const ran = options.run && (await runOutcome(root, options.run, log));
+  const ran = options.run && (await endedRunOutcome(root, options.run, log));
   // A run that wrote no evidence leaves the earlier run's as it was: those reports decide nothing, and
   // Allure would remake (and re-mark) their report.
   const reports = ran?.wroteNothing ? [] : readWrittenReports(join(root, REPORTS_DIR));
@@ -131,59 +130,6 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
     exitCode = EXIT.LEAKED;
   }
   return exitCode;
-}
-
-// The code of the suite run that just ended, from what it wrote: its report, or a shard's records (a
-// shard writes no whole-run report). A listing writes neither, and Playwright's code stands. A runner
-// that failed without reporting (stopped in its first second, a configuration it could not load) gets
-// a stopped-run report, so the earlier run's verdict is not read as this one's.
-async function runOutcome(
-  root: string,
-  run: NonNullable<FinishOptions['run']>,
-  log: (line: string) => void,
-): Promise<{ exitCode: ExitCode; wroteNothing: boolean }> {
-  const reportsDir = join(root, REPORTS_DIR);
-  const outcome =
-    readRunOutcome(reportsDir, run.startedAt) ?? readShardOutcome(join(root, RECORDS_FILE), run.startedAt);
-  if (outcome) return { exitCode: outcome.exitCode, wroteNothing: false };
-  if (run.playwrightExit === 0 || !run.plan)
-    return { exitCode: run.playwrightExit === 0 ? EXIT.CONFORMING : EXIT.ERRORED, wroteNothing: true };
-  // The tests ran and their records were written, then the report was not (a full disk: the reporter
-  // said which file and why). A stopped-run report would say that no test ran, over those records.
-  if (recordsOfRun(join(root, RECORDS_FILE), run.plan.runId, run.startedAt)) {
-    log(
-      `compliance: no report of this run in reports/ (the compliance line above says why); exit ${EXIT.ERRORED}: its records are in ${RECORDS_FILE}, for npm run report`,
-    );
-    return { exitCode: EXIT.ERRORED, wroteNothing: false };
-  }
-  const why =
-    run.playwrightExit === 130
-      ? "the run was stopped before Playwright's runner could report on it"
-      : `Playwright's runner ended (exit ${run.playwrightExit}) before its reporters wrote this run's report; its output above says why`;
-  // Loaded only here: a run's usual path does not need it.
-  const { writeStoppedRunReport } = await import('./stopped-run-report.ts');
-  try {
-    log(await writeStoppedRunReport(run.plan, `SuiteError: ${why}`, 'suite-error', root));
-  } catch (error) {
-    if (!(error instanceof FileWriteError)) throw error;
-    log(`compliance: ${error.message}; no report of this run was written (exit ${EXIT.ERRORED})`);
-    return { exitCode: EXIT.ERRORED, wroteNothing: false };
-  }
-  return {
-    exitCode:
-      (readRunOutcome(reportsDir, run.startedAt) ?? readShardOutcome(join(root, RECORDS_FILE), run.startedAt))
-        ?.exitCode ?? EXIT.ERRORED,
-    wroteNothing: false,
-  };
-}
-
-function recordsOfRun(file: string, runId: string, since: number): boolean {
-  try {
-    const records = JSON.parse(readFileSync(file, 'utf8')) as Partial<RunRecords>;
-    return records.runId === runId && Date.parse(records.startedAt ?? '') >= since;
-  } catch {
-    return false;
-  }
 }
 
 function readWrittenReports(reportsDir: string): ComplianceReport[] {

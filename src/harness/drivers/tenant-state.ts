@@ -9,7 +9,7 @@ import type { QuotaLedger } from '../http/quota-ledger.ts';
 import type { HttpSettings } from '../http/transport.ts';
 import { SignInError } from '../identity/sign-in-error.ts';
 import { type TokenSource, tokenSourceFor } from '../identity/token-source.ts';
-import { redactValue } from '../redaction/redact.ts';
+import { redactValue } from '../redaction/redact-structure.ts';
 import { FreshReads } from './fresh-reads.ts';
 import { REAL_TIME, type RealTime } from './real-time.ts';
 import { REFUSED_SCANS_FILE, RefusedScans } from './refused-scans.ts';

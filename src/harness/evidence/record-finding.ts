@@ -1,5 +1,5 @@
 import { type TestInfo, test } from '@playwright/test';
-import { redactValue } from '../redaction/redact.ts';
+import { redactValue } from '../redaction/redact-structure.ts';
 import { FINDING_ANNOTATION, type Finding, toAnnotation } from './finding.ts';
 
 // The running test, or undefined outside one (worker set-up and teardown, unit tests of the harness).

@@ -1,7 +1,8 @@
 import { test } from '@playwright/test';
 import type { Finding } from '../evidence/finding.ts';
 import { currentTestInfo, recordFinding } from '../evidence/record-finding.ts';
-import { redactHeaders, redactText, redactValue } from '../redaction/redact.ts';
+import { redactHeaders, redactText } from '../redaction/redact.ts';
+import { redactValue } from '../redaction/redact-structure.ts';
 import { type Exchange, exchangeTitle } from './exchange.ts';
 
 export type RecordMode = 'full' | 'quiet';

@@ -3,7 +3,8 @@ import {
   type ConfiguredValue,
   currentConfiguredSecrets,
 } from '../../harness/redaction/configured-secrets.ts';
-import { redactStructure, redactText, registerSecret } from '../../harness/redaction/redact.ts';
+import { redactText, registerSecret } from '../../harness/redaction/redact.ts';
+import { redactStructure } from '../../harness/redaction/redact-structure.ts';
 
 // Everything the reports say passes through here: secrets and tokens are redacted (by value and by
 // shape), and the configured client ids, which are not secrets but identify the tenant's apps, are

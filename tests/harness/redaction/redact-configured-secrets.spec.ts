@@ -6,7 +6,8 @@ import {
   configuredSecrets,
   currentConfiguredSecrets,
 } from '../../../src/harness/redaction/configured-secrets.ts';
-import { redactText, redactValue } from '../../../src/harness/redaction/redact.ts';
+import { redactText } from '../../../src/harness/redaction/redact.ts';
+import { redactValue } from '../../../src/harness/redaction/redact-structure.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { privateKeyPem } from '../../helpers/private-key-pem.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';

@@ -1,4 +1,5 @@
-import { redactText, redactValue } from '../../../src/harness/redaction/redact.ts';
+import { redactText } from '../../../src/harness/redaction/redact.ts';
+import { redactValue } from '../../../src/harness/redaction/redact-structure.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 
 // redactStructure walks a value only when redacting its JSON text changed something. A string that

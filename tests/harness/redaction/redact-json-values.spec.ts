@@ -1,4 +1,5 @@
-import { redactHeaders, redactValue, registerSecret } from '../../../src/harness/redaction/redact.ts';
+import { redactHeaders, registerSecret } from '../../../src/harness/redaction/redact.ts';
+import { redactValue } from '../../../src/harness/redaction/redact-structure.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 
 // redactValue once redacted the JSON text of a value and parsed it back: a credential member holding

@@ -2,7 +2,6 @@ import { parseCli } from '../../../src/emulator/cli/args.ts';
 import { CliUsageError } from '../../../src/emulator/cli/usage.ts';
 import { resolveOptions } from '../../../src/emulator/options.ts';
 import { expect, test } from '../../helpers/api-test.ts';
-import { privateKeyPem } from '../../helpers/private-key-pem.ts';
 
 test.describe('options', () => {
   test('defaults: loopback, port 4010, default profile, limits and control on', () => {
@@ -170,61 +169,4 @@ test.describe('command line', () => {
     // --help as an option of its own wins over a mistake beside it, as in the report scripts.
     expect(parseCli(['--bogus', '-h'], {}).kind).toBe('help');
   });
-
-  // docs/interfaces.md#commands: where a value belongs, an option there is that value missing.
-  for (const [argv, message] of [
-    [['--port', '--help'], '--port needs a value: --port N; --help is an option'],
-    [['--seed', '--help'], '--seed needs a value: --seed FILE.json; --help is an option'],
-    [['--profile', '--list-faults'], '--profile needs a value: --profile NAME; --list-faults is an option'],
-    [['--tls-cert', '--https'], '--tls-cert needs a value: --tls-cert FILE; --https is an option'],
-    [['--https', '--rate-limits'], /^--rate-limits needs a value: --rate-limits on\|off$/],
-  ] as const) {
-    test(`${argv.join(' ')} says which value is missing and what to give`, () => {
-      expect(() => parseCli([...argv], {})).toThrow(message);
-    });
-  }
-
-  // An EC key's body kept on one line without its BEGIN line (184 characters) was echoed whole as the
-  // file that could not be read; a short test token too.
-  test('a key body or a token on one line given to a file flag is one line that shows none of it', () => {
-    const body = privateKeyPem('emulator-flag-body')
-      .split('\n')
-      .filter((line) => line && !line.startsWith('-----'))
-      .join('')
-      .slice(0, 184);
-    const token = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
-    for (const value of [body, token])
-      expect(() => parseCli(['--tls-cert', 'c.pem', '--tls-key', value], {})).toThrow(
-        `--tls-key holds ${value.length} characters of text, not the path of a file`,
-      );
-  });
-
-  // A CI secret set straight into a file flag: its length, never its text (the emulator has no redactor).
-  test('a PEM or JSON text given to a file flag is one line that shows none of it', () => {
-    const key = privateKeyPem('emulator-flag');
-    expect(() => parseCli(['--tls-cert', 'c.pem', '--tls-key', key], {})).toThrow(
-      `--tls-key holds ${key.length} characters of text, not the path of a file (not shown: it may be a key, a token or a secret); write the text to a file and name that file.`,
-    );
-    const seed = '{"apps": [{"clientSecret": "seed-secret-value"}]}';
-    for (const argv of [['--seed', seed], [`--seed=${seed}`]])
-      expect(() => parseCli(argv, {})).toThrow(
-        `--seed holds ${seed.length} characters of text, not the path of a file`,
-      );
-    expect(() => parseCli([], { MDE_EMULATOR_PROFILE_FILE: key })).toThrow(
-      /^MDE_EMULATOR_PROFILE_FILE holds/,
-    );
-  });
-
-  // `--host "$HOST"` with the variable unset: named as typed, never as startEmulator()'s option, and
-  // never a start without the fault asked for (`--fault=`).
-  for (const [argv, message] of [
-    [['--host', ''], '--host needs a value: --host HOST; it was given empty (an unset variable?)'],
-    [['--https', '--tls-cert-out='], '--tls-cert-out needs a value: --tls-cert-out FILE; it was given empty'],
-    [['--fault='], '--fault needs a value: --fault NAME; it was given empty'],
-    [['--profile-file', ''], '--profile-file needs a value: --profile-file FILE; it was given empty'],
-  ] as const) {
-    test(`${argv.join(' ')} (an empty value) says which value is missing`, () => {
-      expect(() => parseCli([...argv], {})).toThrow(message);
-    });
-  }
 });

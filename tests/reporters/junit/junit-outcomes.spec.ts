@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { junitFileOf } from '../../../src/reporters/junit/junit-file.ts';
 import { alignJunitFile, junitAgreeingWith } from '../../../src/reporters/junit/junit-outcomes.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
@@ -172,35 +171,6 @@ test('a junit.xml of this run cut short is told to the caller, and left as it is
   expect(told).toBe(1);
 });
 
-test("the JUnit reporter's file is found as Playwright finds it", () => {
-  const configFile = join('/runs', 'a', 'playwright.config.ts');
-  const junit = (options: object = {}) => ({
-    configFile,
-    reporter: [['junit', options]] as [string, unknown][],
-  });
-  expect(junitFileOf({ configFile, reporter: [['list', {}]] }, {})).toBeUndefined();
-  expect(junitFileOf(junit({ outputFile: 'reports/junit.xml' }), {})).toBe(
-    join('/runs', 'a', 'reports', 'junit.xml'),
-  );
-  // The variable wins over the option, and is read from the working directory.
-  expect(
-    junitFileOf(junit({ outputFile: 'reports/junit.xml' }), { PLAYWRIGHT_JUNIT_OUTPUT_FILE: 'out/j.xml' }),
-  ).toBe(join(process.cwd(), 'out', 'j.xml'));
-  // A directory and a name, from variables or options.
-  expect(
-    junitFileOf(junit(), {
-      PLAYWRIGHT_JUNIT_OUTPUT_DIR: '/tmp/jd',
-      PLAYWRIGHT_JUNIT_OUTPUT_NAME: 'junit2.xml',
-    }),
-  ).toBe(join('/tmp', 'jd', 'junit2.xml'));
-  expect(junitFileOf(junit({ outputDir: 'out', fileName: 'j.xml' }), {})).toBe(
-    join('/runs', 'a', 'out', 'j.xml'),
-  );
-  expect(junitFileOf(junit({ fileName: 'j.xml' }), {})).toBe(join('/runs', 'a', 'j.xml'));
-  // No name: the JUnit reporter writes to the terminal.
-  expect(junitFileOf(junit({ outputDir: 'out' }), {})).toBeUndefined();
-});
-
 // A line is text: "$&" is no replacement pattern, and characters XML forbids (a bell, a stray ESC) go.
 test("an error line with '$&' or control characters is written as text, and stays XML", () => {
   const records = interruptedRecords();
@@ -210,31 +180,4 @@ test("an error line with '$&' or control characters is written as text, and stay
     '<error message="price $&amp; more $` end" type="suite-error">\nprice $&amp; more $` end\n</error>',
   );
   expect(xml.includes('\u0007') || xml.includes('\u001b')).toBe(false);
-});
-
-test('finding properties leave junit.xml; requirement properties and quoted failure texts stay', () => {
-  const quoted = '<property name="mde-finding" value="as the target echoed it">\n</property>';
-  const xml = `<testsuites id="" name="" tests="1" failures="1" skipped="0" errors="0" time="1">
-<testsuite name="a.spec.ts" hostname="conformance" tests="1" failures="1" skipped="0" time="1" errors="0">
-<testcase name="a" classname="a.spec.ts" time="1">
-<properties>
-<property name="requirement" value="CANCEL.OK">
-</property>
-<property name="mde-finding" value="{&quot;kind&quot;:&quot;reading&quot;}">
-</property>
-<property name="mde-finding" value="{&quot;kind&quot;:&quot;violation&quot;}">
-</property>
-</properties>
-<failure message="m" type="FAILURE">
-<![CDATA[${quoted}]]>
-</failure>
-</testcase>
-</testsuite>
-</testsuites>`;
-  const { xml: lean, changed } = junitAgreeingWith(xml, runRecords([]));
-  expect(changed).toBe(0);
-  expect(lean).toContain('<property name="requirement" value="CANCEL.OK">\n</property>\n</properties>');
-  expect(lean.match(/mde-finding/g)).toHaveLength(1);
-  expect(lean).toContain(`<![CDATA[${quoted}]]>`);
-  expect(lean).toMatch(/^<testsuites id="" name="" tests="1" failures="1" skipped="0" errors="0" /);
 });

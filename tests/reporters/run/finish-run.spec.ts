@@ -1,87 +1,16 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RECORDS_FILE } from '../../../src/contract/report-files.ts';
-import { quotaKeyOf, tenantQuotaLedger } from '../../../src/harness/drivers/tenant-quota.ts';
-import { actionLedgerFile, writeActionLedger } from '../../../src/harness/drivers/tenant-reports.ts';
-import { type RunPlan, targetInfo } from '../../../src/harness/run/run-plan.ts';
-import type { AllureGenerator } from '../../../src/reporters/allure/allure-generate.ts';
 import { RUN_ERRORS_FILE } from '../../../src/reporters/allure/allure-run-errors.ts';
 import { finishRun } from '../../../src/reporters/run/finish-run.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs } from '../../helpers/temp-dir.ts';
-import { tenantTarget } from '../../helpers/tenant-target.ts';
 import { workspace } from '../leak-scan/leak-workspace.ts';
+import { allureSpy, finish, PLAN, runDirectory } from './finished-run.ts';
 
 test.afterEach(removeTempDirs);
 
 const EARLIER = '2020-01-01T00:00:00Z';
-
-// A run directory holding a run's evidence: a report that exits 1 and an Allure result it would mark
-// broken (its test reached no verdict).
-function runDirectory(generatedAt: string) {
-  const { root } = workspace();
-  const report = join(root, 'reports', 'compliance.json');
-  writeFileSync(
-    report,
-    JSON.stringify({
-      generatedAt,
-      target: { name: 'embedded' },
-      summary: { exitCode: 1, exitReason: 'MUST requirements failed: CANCEL.FINAL' },
-      requirements: [{ id: 'CANCEL.FINAL', tests: [{ title: 'a test', outcome: 'errored' }] }],
-    }),
-  );
-  const result = join(root, 'allure-results', 'a-result.json');
-  writeFileSync(
-    result,
-    JSON.stringify({
-      name: 'a test',
-      status: 'failed',
-      labels: [{ name: 'requirement', value: 'CANCEL.FINAL' }],
-    }),
-  );
-  return { root, report, result };
-}
-
-// An Allure generator that only counts what it was asked to do.
-function allureSpy() {
-  const spy = {
-    generated: 0,
-    generator: {
-      pid: undefined,
-      async generate() {
-        spy.generated += 1;
-        return { generated: true, durationMs: 0, message: 'allure-report/ generated' };
-      },
-    } as AllureGenerator,
-  };
-  return spy;
-}
-
-const embedded = { mode: 'embedded' as const };
-const PLAN: RunPlan = {
-  runId: 'finish-run-test',
-  requestTimeoutMs: 1_000,
-  testTimeoutMs: 1_000,
-  exchanges: 'quiet',
-  targets: [{ name: 'embedded', spec: embedded, info: targetInfo(embedded) }],
-};
-
-// A listing passes no plan: it should report nothing.
-const finish = (
-  root: string,
-  playwrightExit: number,
-  allure: AllureGenerator,
-  plan?: RunPlan,
-  log: (line: string) => void = () => {},
-) =>
-  finishRun({
-    root,
-    cwd: root,
-    env: {},
-    log,
-    allure,
-    run: { startedAt: Date.now(), playwrightExit, ...(plan ? { plan } : {}) },
-  });
 
 test("a run that wrote no report (--list) ends with Playwright's code and leaves the earlier run's evidence as it was", async () => {
   const { root, report, result } = runDirectory(EARLIER);
@@ -189,57 +118,4 @@ test('a shard stopped before its tests ends with the code of its records', async
     }),
   );
   expect(await finishRun({ root, skipAllure: true, log: () => {} })).toBe(3);
-});
-
-// A run out of time (--global-timeout) ends before its global teardown wrote the tenant's evidence.
-test("a tenant run's quota.json and tenant-ledger.json are written once Playwright has exited", async () => {
-  const { root } = runDirectory(new Date(Date.now() + 60_000).toISOString());
-  const spec = tenantTarget();
-  tenantQuotaLedger(spec, 'late-run', join(root, 'test-results')).tryReserve(
-    quotaKeyOf(spec, 'operator', spec.credentials.operator),
-    'GetMachineAction',
-  );
-  const plan: RunPlan = {
-    ...PLAN,
-    runId: 'late-run',
-    targets: [{ name: 'tenant', spec, info: targetInfo(spec) }],
-  };
-  await finish(root, 1, allureSpy().generator, plan);
-  const quota = JSON.parse(readFileSync(join(root, 'reports', 'quota.json'), 'utf8'));
-  expect(quota).toMatchObject({ runId: 'late-run', calls: [{ operationId: 'GetMachineAction', total: 1 }] });
-  expect(JSON.parse(readFileSync(join(root, 'reports', 'tenant-ledger.json'), 'utf8'))).toEqual({
-    runId: 'late-run',
-    actions: [],
-  });
-});
-
-// An action the run started and nothing cancelled may still run on the device: the run must not end
-// as its report says (exit 1 here), but as a run whose clean-up failed (exit 2), and say which action.
-test('a tenant run that left an action uncancelled exits 2 and names it', async () => {
-  const { root } = runDirectory(new Date(Date.now() + 60_000).toISOString());
-  const spec = tenantTarget();
-  writeActionLedger(
-    actionLedgerFile(join(root, 'test-results'), 'left-run', spec, 1),
-    JSON.stringify({
-      actions: [
-        {
-          id: 'a0000000-0000-4000-8000-000000000001',
-          type: 'ScanMachine',
-          machineId: 'm1',
-          createdAt: '2026-01-01T00:00:00Z',
-          lastStatus: 'Pending',
-        },
-      ],
-    }),
-  );
-  const plan: RunPlan = {
-    ...PLAN,
-    runId: 'left-run',
-    targets: [{ name: 'tenant', spec, info: targetInfo(spec) }],
-  };
-  const lines: string[] = [];
-  expect(await finish(root, 1, allureSpy().generator, plan, (line) => lines.push(line))).toBe(2);
-  expect(lines.join('\n')).toMatch(
-    /tenant evidence: action a0000000-0000-4000-8000-000000000001 \(ScanMachine on m1\), started by this run, was never cancelled/,
-  );
 });

@@ -6,48 +6,24 @@ import { contractExpect } from '../../fixtures/matchers.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { takeNoVerdicts } from '../../helpers/no-verdicts.ts';
 import { removeTempDirs } from '../../helpers/temp-dir.ts';
-import { type FakeAnswer, scan, tenant } from '../stand-ins/fake-tenant.ts';
+import { tenant } from '../stand-ins/fake-tenant.ts';
+import {
+  device,
+  envelope,
+  FAILURE,
+  flaky,
+  isCancel,
+  isGet,
+  MACHINE,
+  NOT_FOUND,
+  WRITES,
+} from './server-failure-answers.ts';
 
 test.afterEach(removeTempDirs);
 
 // A tenant may answer any call with a passing server failure: 500 InternalServerError with the error
 // envelope, which the documented error list says to retry (docs/contract.md#error-codes). Judged as the
 // answer, one such 500 failed the requirement of the call it met (a MUST, on a lawful target).
-const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
-const WRITES = { machineId: MACHINE, allowWrites: true };
-const envelope = (code: string) => ({ error: { code, message: 'm', target: 'x' } });
-const FAILURE: FakeAnswer = { status: 500, body: envelope('InternalServerError') };
-const NOT_FOUND: FakeAnswer = { status: 404, body: envelope('NotFound') };
-const isCancel = (url: string, method: string) => method === 'POST' && url.endsWith('/cancel');
-const isGet = (_url: string, method: string) => method === 'GET';
-
-// The first `failures` calls that `fails` picks meet `failure`; every other call gets `then`'s answer.
-function flaky(
-  fails: (url: string, method: string) => boolean,
-  then: (url: string, method: string) => FakeAnswer,
-  failures = 1,
-  failure = FAILURE,
-) {
-  let left = failures;
-  return (url: string, method: string): FakeAnswer => {
-    if (left > 0 && fails(url, method)) {
-      left -= 1;
-      return failure;
-    }
-    return then(url, method);
-  };
-}
-
-// One device whose scans read back Pending; `answer` decides the cancels.
-function device(cancel: (url: string) => FakeAnswer) {
-  const id = 'aaaaaaaa-0000-4000-8000-000000000001';
-  return tenant(WRITES, (url, method) => {
-    if (url.endsWith('/runAntiVirusScan')) return scan(id);
-    if (method === 'POST') return cancel(url);
-    return scan(id, undefined, 200);
-  });
-}
-
 test.describe('a call that changes nothing, answered 5xx on a tenant, is asked again once', () => {
   test('CANCEL.NOTFOUND: a cancel of an unknown id answered 500 once is judged by its second answer', async () => {
     const { driver, sent, clock } = tenant(
@@ -177,31 +153,5 @@ test.describe('a call that may have taken effect, answered 5xx on a tenant, ends
     expect(sent.filter((line) => line.endsWith('/runAntiVirusScan'))).toHaveLength(1);
     expect(state.unansweredScans).toHaveLength(1);
     expect(takeNoVerdicts()).toHaveLength(1);
-  });
-});
-
-test.describe('calls whose 5xx another part weighs are sent once', () => {
-  // A rate test counts its calls in a window: one asked again would be a call more than it knows of,
-  // and serverFailureAside (tests/fixtures/rate-server-failure.ts) ends the test on the 5xx instead.
-  test("the rate tests' client hands a 5xx back as it came", async () => {
-    const { driver, sent } = tenant(
-      { allowThrottling: true },
-      flaky(isCancel, () => NOT_FOUND),
-    );
-    const client = await driver.freshIdentity(['Machine.Scan']);
-    expect((await client.cancel(driver.unknownId())).status).toBe(500);
-    expect(sent).toHaveLength(1);
-  });
-
-  // The teardown asks a failed cancel again after its own pause (tenant-teardown.ts) and never ends the
-  // test: a no-verdict from the policy there left the scan running.
-  test('the teardown cancels a scan whose first cancel met a 500', async () => {
-    let cancels = 0;
-    const { driver, state } = device(() => (++cancels === 1 ? FAILURE : scan('x', undefined, 200)));
-    const action = await driver.activeAction();
-    await driver.teardown();
-    expect(cancels).toBe(2);
-    expect(state.created.get(action.id)?.cancelledBy).toBe('teardown');
-    expect(takeNoVerdicts()).toEqual([]);
   });
 });

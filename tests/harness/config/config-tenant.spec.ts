@@ -1,4 +1,3 @@
-import { isLoopback } from '../../../src/harness/config/hosts.ts';
 import { loadConfig } from '../../../src/harness/config/load-config.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { OTHER_ID, problems, TENANT, tenant } from './config-env.ts';
@@ -109,27 +108,6 @@ test.describe('tenant configuration', () => {
         apiBaseUrl: api,
         authBaseUrl: api,
       });
-  });
-
-  test('isLoopback is true for localhost, 127/8 and ::1, given a host or a URL', () => {
-    for (const host of [
-      'localhost',
-      'LOCALHOST.',
-      '127.0.0.1',
-      '127.9.8.7',
-      '::1',
-      '[::1]',
-      'http://[::1]:4010',
-    ])
-      expect(isLoopback(host), host).toBe(true);
-    for (const host of [
-      '128.0.0.1',
-      'localhost.evil.example',
-      '::2',
-      'http://127.0.0.1.evil.example',
-      'not a url://',
-    ])
-      expect(isLoopback(host), host).toBe(false);
   });
 
   test('US Gov GCC High signs in at login.microsoftonline.us and asks for its own audience', () => {

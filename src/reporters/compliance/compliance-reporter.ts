@@ -1,4 +1,4 @@
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type {
   FullConfig,
   FullResult,
@@ -16,8 +16,6 @@ import { isListingRun } from '../../harness/run/listing-run.ts';
 import { resultsDirOf } from '../../harness/run/results-dir.ts';
 import type { RunPlan } from '../../harness/run/run-plan.ts';
 import { type Baseline, loadSelectedBaseline } from '../baseline/baseline.ts';
-import { junitFileOf } from '../junit/junit-file.ts';
-import { alignJunitFile } from '../junit/junit-outcomes.ts';
 import { junitProperties } from '../junit/junit-properties.ts';
 import { whyNotStarted } from '../records/record-from-test.ts';
 import { shardRecordsFile, writeRecords } from '../records/records-file.ts';
@@ -35,6 +33,7 @@ import {
 } from '../run/write-reports.ts';
 import { judgedShard, shardExitCode } from '../shards/shard-judgement.ts';
 import { complianceLine } from './compliance-line.ts';
+import { alignJunitAfterRun } from './junit-after-run.ts';
 import { reasonLine } from './reason-line.ts';
 import { scrubValue } from './scrub.ts';
 import { suiteInfo } from './suite-info.ts';
@@ -170,24 +169,9 @@ export default class ComplianceReporter implements Reporter {
     return plan;
   }
 
-  // Every reporter has ended, Playwright's JUnit reporter among them, wherever it is listed: its file
-  // is made to agree with the records (junit-outcomes.ts), for a plain `npx playwright test` too.
+  // Every reporter has ended, Playwright's JUnit reporter among them: junit-after-run.ts.
   async onExit(): Promise<void> {
-    const file = this.records && junitFileOf(this.config);
-    if (!file) return;
-    try {
-      // Playwright said only "Error: ENOSPC: no space left on device, write", naming no file.
-      const cutShort = () =>
-        console.error(
-          `junit: ${relative(process.cwd(), file) || file} is not valid XML, cut short as it was written (a full disk? see the error above); it is no record of this run: fix that, then run again`,
-        );
-      const changed = alignJunitFile(file, this.records!, this.startedAt.getTime(), cutShort);
-      if (changed > 0)
-        this.say(`junit: ${changed} test(s) marked error or failure, as the compliance records judged them`);
-    } catch (error) {
-      // junit.xml is one artefact of several: the verdict stands whatever befalls it.
-      this.say(`junit: left as Playwright wrote it: ${(error as Error).message}`);
-    }
+    alignJunitAfterRun(this.config, this.records, this.startedAt.getTime(), (line) => this.say(line));
   }
 
   private collect(result: FullResult): RunRecords {

@@ -8,8 +8,8 @@ export interface CallGuard {
     operationId: string;
     method: string;
     id?: string;
-    // Sent without Authorization: no tenant can count it against an app (nor its tenant), whichever
-    // way it counts its limits (docs/contract.md#rate-limit-keying).
+    // Sent without a token (no Authorization, or a scheme alone): no tenant can count it against an app
+    // (nor its tenant), whichever way it counts its limits (docs/contract.md#rate-limit-keying).
     anonymous?: boolean;
   }): Promise<undefined | (() => void)>;
   // Every answer, once checked: the tenant ledger learns the status of the actions it created.

@@ -68,7 +68,7 @@ export async function sendExchange(
     operationId,
     method,
     ...(id !== undefined ? { id } : {}),
-    ...(authorization === null ? { anonymous: true } : {}),
+    ...(carriesNoToken(authorization) ? { anonymous: true } : {}),
   });
   const prefix = opts.versioned ? contract.versionedPrefix : '/api';
   const pathTemplate = contract.operation(operationId).path.replace(/^\/api/, prefix);
@@ -134,4 +134,10 @@ export async function sendExchange(
   const ownToken = opts.authorization === undefined;
   guard?.afterCall?.(exchange, { caller: caller.label, ownToken, versioned: !!opts.versioned });
   return exchange;
+}
+
+// No header, or one with a scheme and nothing after it (AUTH.INVALID's bare `Bearer`): no token names an
+// app, so no tenant can count the call against one, as for a call without Authorization.
+function carriesNoToken(authorization: string | null): boolean {
+  return authorization === null || /^\s*(?:bearer)?\s*$/i.test(authorization);
 }

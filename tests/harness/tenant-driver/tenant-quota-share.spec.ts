@@ -88,6 +88,26 @@ test('a cancel sent without Authorization is neither held nor counted by the quo
   expect(state.ledger.report().calls.find((c) => c.operationId === CANCEL)?.total).toBe(5);
 });
 
+// `Authorization: Bearer` with no token after it (AUTH.INVALID's) names no app either.
+test('a cancel whose Authorization holds a scheme and no token is neither held nor counted', async () => {
+  for (const authorization of ['Bearer', 'Bearer  ', '']) {
+    const { state, clock, action, api } = await minuteOfCancelsSpent();
+    await api.cancel(action.id, { Comment: 'c' }, { authorization });
+    expect(
+      clock.slept.filter((ms) => ms > 30_000),
+      JSON.stringify(authorization),
+    ).toEqual([]);
+    expect(state.ledger.report().calls.find((c) => c.operationId === CANCEL)?.total).toBe(5);
+  }
+});
+
+// A token sent without its scheme (AUTH.SCHEME's) still names the app: it waits for the minute as any.
+test('a cancel whose Authorization is a token without its scheme is held by the quota ledger', async () => {
+  const { clock, action, api } = await minuteOfCancelsSpent();
+  await api.cancel(action.id, { Comment: 'c' }, { authorization: 'eyJhbGciOiJSUzI1NiJ9.e30.c2ln' });
+  expect(clock.slept.filter((ms) => ms > 30_000)).not.toEqual([]);
+});
+
 // A tenant may count every call of an app together ("per API" reads either way): with
 // MDE_QUOTA_SCOPE=app the share holds the app's calls of all operations, where per operation a run
 // sent 50 cancels, 50 GETs and more in one minute and met that tenant's 429s in ordinary tests.

@@ -17,6 +17,7 @@ const SCANNED = [
   'README.md',
   'CONTRIBUTING.md',
   'SECURITY.md',
+  'CHANGELOG.md',
   '.env.example',
   'allurerc.mjs',
   'playwright*.ts',

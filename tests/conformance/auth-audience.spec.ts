@@ -1,6 +1,7 @@
 import {
   expect,
   expectProtectedUnchanged,
+  expectRefusedByEveryOperation,
   protectedAction,
   readableId,
   req,
@@ -74,12 +75,7 @@ suite('authentication', () => {
     req('AUTH.AUDIENCE'),
     async ({ driver, api, need }) => {
       const authorization = `Bearer ${await need(driver.token('graph-audience'))}`;
-      const answers = [
-        await api.cancel(driver.unknownId(), undefined, { authorization }),
-        await api.get(driver.unknownId(), { authorization }),
-        await api.list({ $top: 1 }, { authorization }),
-      ];
-      for (const res of answers) expect(res).toHaveStatus([401, 403]);
+      await expectRefusedByEveryOperation(driver, api, authorization, [401, 403]);
     },
   );
 });

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { parse } from 'dotenv';
+import { readUserFile } from '../../contract/regular-file.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -25,11 +26,12 @@ export function emulatorEnvFileWarnings(fromFile: Env, env: Env): string[] {
 }
 
 // The .env of the working directory (npm runs the emulator at the repository's root), or none when it
-// cannot be read: the emulator does not need it.
+// cannot be read as a file (readUserFile refuses a named pipe, which blocked the start): the emulator
+// does not need it.
 export function envFileOrNone(cwd = process.cwd()): Env {
   try {
     const file = `${cwd}/.env`;
-    return existsSync(file) ? parse(readFileSync(file)) : {};
+    return existsSync(file) ? parse(readUserFile(file)) : {};
   } catch {
     return {};
   }

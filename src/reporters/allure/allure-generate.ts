@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { repoRoot } from '../../contract/contract-files.ts';
 import { ALLURE_REPORT_DIR, ALLURE_RESULTS_DIR } from '../../contract/report-files.ts';
 import { compileCacheEnv } from '../../harness/run/compile-cache.ts';
+import { removeInBackground } from '../run/background-removal.ts';
 
 // The Allure 3 report (Node only, no Java, no network) from allure-results/ with allurerc.mjs, made
 // by a child process (allure-generator-process.mjs) that loads Allure while the tests still run, at low
@@ -93,7 +94,8 @@ export function startAllureGenerator(
         return { generated: false, durationMs: 0, message: `no ${ALLURE_RESULTS_DIR}/ to generate from` };
       }
       // A single-file report after a multi-file one would otherwise sit next to the old app bundle.
-      rmSync(join(cwd, ALLURE_REPORT_DIR), { recursive: true, force: true });
+      // Renamed aside and removed beside the generation: removing it waits on the disk (background-removal.ts).
+      const removed = removeInBackground(join(cwd, ALLURE_REPORT_DIR));
       // Told before the first await: the caller's synchronous work that follows (the leak scan) then
       // runs beside the generation instead of before it. The child reads the line once it is loaded.
       // Its priority stays low: raising it back needs privileges most users do not have (EACCES).
@@ -108,6 +110,7 @@ export function startAllureGenerator(
       }
       await exited;
       const durationMs = Math.round(performance.now() - started);
+      await removed;
       if (!result?.ok) {
         // Killed or crashed without a word: say how it ended rather than nothing.
         const detail = result?.message ?? (stderr.trim().split('\n').slice(-3).join(' ') || ended);

@@ -46,6 +46,8 @@ export default class ConformanceAllureReporter extends AllureReporter {
   // Attempts that reached no verdict and are retried: the records keep only a test's last attempt, so
   // allure-statuses.ts cannot mark these broken; allure-playwright calls them failed.
   private readonly retriedNoVerdict = new Set<string>();
+  // The earlier run's results, removed while this run's tests run.
+  private earlierRemoved: Promise<void> = Promise.resolve();
 
   constructor(options: AllureReporterOptions = {}) {
     const resultsDir = options.resultsDir ?? ALLURE_RESULTS_DIR;
@@ -59,7 +61,7 @@ export default class ConformanceAllureReporter extends AllureReporter {
     this.plan = config.metadata.plan as RunPlan | undefined;
     // allure-playwright never empties its directory, and Allure 3 shows earlier runs' results as
     // retries of this one; shards of one set run one after another keep each other's.
-    prepareResultsDir(resolve(this.resultsDir), config.shard);
+    this.earlierRemoved = prepareResultsDir(resolve(this.resultsDir), config.shard);
   }
 
   override onBegin(suite: Suite): void {
@@ -114,6 +116,7 @@ export default class ConformanceAllureReporter extends AllureReporter {
   override async onEnd(): Promise<void> {
     await super.onEnd();
     const failed = await this.writer.flush();
+    await this.earlierRemoved;
     if (failed.length > 0)
       console.error(
         `allure: ${failed.length} file(s) could not be written to ${this.resultsDir}/, first ${failed[0]}; the Allure report will lack them`,

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { prepareResultsDir } from '../../../src/reporters/allure/allure-shard-set.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
@@ -32,16 +32,19 @@ for (const [why, marker] of [
   ['a marker that is not JSON', 'nonsense'],
   ['a marker of the wrong shape', '{"total":"3"}'],
 ] as const) {
-  test(`a shard starts a new set, clearing earlier results, after ${why}`, () => {
+  test(`a shard starts a new set, clearing earlier results, after ${why}`, async () => {
     const dir = resultsDir(marker);
-    prepareResultsDir(dir, { current: 2, total: 3 });
+    const removed = prepareResultsDir(dir, { current: 2, total: 3 });
     expect(kept(dir)).toBe(false);
     expect(set(dir)).toEqual({ total: 3, shards: [2] });
+    await removed;
   });
 }
 
-test('an unsharded run clears the directory, marker and all', () => {
+test('an unsharded run clears the directory, marker and all', async () => {
   const dir = resultsDir('{"total":3,"shards":[1]}');
-  prepareResultsDir(dir, null);
+  const removed = prepareResultsDir(dir, null);
   expect(existsSync(dir)).toBe(false);
+  await removed;
+  expect(readdirSync(dirname(dir))).toEqual([]);
 });

@@ -8,6 +8,7 @@ import {
   firstCancelled,
   isDateTime,
   judgeVersionedCancelFields,
+  notAfterAnswer,
   notBefore,
   readAction,
   req,
@@ -30,8 +31,9 @@ suite('cancel of an active action', () => {
         const action = await need(driver.activeAction(status));
         // Not ASCII alone: a target that reads the body in another charset than UTF-8 garbles the rest.
         // And characters HTML gives entities to (a target that sanitizes its input rewrites them) and
-        // JSON escapes (one that keeps the escape), none a web application firewall stops.
-        const comment = `conformance: fields café & "co" ${randomUUID()}`;
+        // JSON escapes (one that keeps the escape), none a web application firewall stops. And one past
+        // the Basic Multilingual Plane (a surrogate pair in JSON), which a store of three-byte UTF-8 loses.
+        const comment = `conformance: fields café & "co" \u{1F6E1} ${randomUUID()}`;
         const res = await cancelActive(driver, api, action.id, { Comment: comment });
         expect(res).toHaveStatus(200);
         const shown = await firstCancelled(driver, api, action.id, res);
@@ -113,5 +115,12 @@ function expectCancellationFields(answer: Exchange, comment: string, created: un
     expect(
       ordered,
       `cancellationDateTimeUtc ${String(cancelledAt)} ${where} is not before creationDateTimeUtc ${String(createdAt)}`,
+    ).toBe(true);
+  // Nor after the answer that shows it: the time of the cancel (docs/contract.md#after-cancel), not a
+  // local time written as UTC, which lies hours ahead. No Date header: nothing to compare with.
+  if (dated && notAfterAnswer(cancelledAt, answer) === false)
+    expect(
+      false,
+      `cancellationDateTimeUtc ${cancelledAt} ${where} is not after the answer's Date ${answer.headers.date} (5 minutes' drift allowed)`,
     ).toBe(true);
 }

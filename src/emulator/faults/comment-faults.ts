@@ -13,4 +13,24 @@ export const COMMENT_FAULTS = [
       'A cancel stores its Comment HTML-encoded (& < > " \' as entities): a Comment without those characters comes back as sent, any other changed.',
     store: { cancellationComment: 'html-encoded' },
   },
+  {
+    // A column of three-byte UTF-8 (MySQL's utf8mb3) keeps accents but not emoji or rarer CJK: the
+    // suite's Comments had no character beyond the Basic Multilingual Plane.
+    name: 'cancel-comment-astral-lost',
+    seam: 'store',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      "A cancel stores each character of its Comment outside the Basic Multilingual Plane (an emoji) as '?': accented letters come back as sent.",
+    store: { cancellationComment: 'bmp-only' },
+  },
+  {
+    // DateTime.Now for DateTime.UtcNow on a server east of UTC: the time lies ahead, so a check that it
+    // is not before the creation never sees it.
+    name: 'cancel-date-local-time',
+    seam: 'store',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      'A cancel records a cancellationDateTimeUtc two hours ahead of the time of the cancel (local time of a server at UTC+2 written as UTC).',
+    store: { cancellationTime: 'local-ahead' },
+  },
 ] as const satisfies readonly StoreFault[];

@@ -14,6 +14,8 @@ import type { Outcome } from './outcome.ts';
 import { cancelBodyPolicy } from './running-cancel-body.ts';
 
 const DAY_MS = 86_400_000;
+// The zone offset of the store fault 'local-ahead' (UTC+2).
+const LOCAL_OFFSET_MS = 2 * 3_600_000;
 const OPERATION = 'CancelMachineAction';
 
 // POST /api/machineactions/{id}/cancel: what the cancel did, for the answer seam to put into words.
@@ -143,13 +145,19 @@ function cancellationOf(
   return {
     requestor: store.cancellationRequestor === 'empty' ? '' : caller.appId,
     comment: comment === null ? null : storedComment(store, comment),
-    atMs: store.cancellationTime === 'day-before-creation' ? action.creationMs - DAY_MS : nowMs,
+    atMs: cancellationAt(store, action, nowMs),
   };
+}
+
+function cancellationAt(store: StorePolicy, action: MachineAction, nowMs: number): number {
+  if (store.cancellationTime === 'day-before-creation') return action.creationMs - DAY_MS;
+  return store.cancellationTime === 'local-ahead' ? nowMs + LOCAL_OFFSET_MS : nowMs;
 }
 
 // The Comment as the store policy keeps it: as sent, or garbled as a store fault says.
 function storedComment(store: StorePolicy, comment: string): string {
   if (store.cancellationComment === 'latin1') return Buffer.from(comment, 'utf8').toString('latin1');
+  if (store.cancellationComment === 'bmp-only') return comment.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
   if (store.cancellationComment !== 'html-encoded') return comment;
   const entities: Record<string, string> = {
     '&': '&amp;',

@@ -40,10 +40,13 @@ export interface StorePolicy {
   cancellationRequestor: 'caller' | 'empty';
   // 'latin1': the Comment's UTF-8 bytes are stored read as Latin-1, as a service that decodes the
   // body with the wrong charset does (every non-ASCII character garbled). 'html-encoded': the Comment
-  // is stored HTML-encoded, as by a service that sanitizes its input (& < > " ' as entities). The
-  // contract: 'as-sent'.
-  cancellationComment: 'as-sent' | 'latin1' | 'html-encoded';
-  cancellationTime: 'now' | 'day-before-creation';
+  // is stored HTML-encoded, as by a service that sanitizes its input (& < > " ' as entities).
+  // 'bmp-only': each character outside the Basic Multilingual Plane is stored as '?', as by a column of
+  // three-byte UTF-8 (MySQL's utf8mb3). The contract: 'as-sent'.
+  cancellationComment: 'as-sent' | 'latin1' | 'html-encoded' | 'bmp-only';
+  // 'local-ahead': the time of the cancel as a server two hours east of UTC reads its local clock,
+  // written as UTC (DateTime.Now for DateTime.UtcNow). The contract: 'now'.
+  cancellationTime: 'now' | 'day-before-creation' | 'local-ahead';
   // A cancel by a caller holding only these roles answers 200 but changes a copy (the contract: none).
   unstoredCancelRoles: readonly string[];
   // A cancel of an action in one of these statuses answers 200 but changes a copy (the contract: none).

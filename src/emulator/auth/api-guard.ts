@@ -9,6 +9,7 @@ import { cachedReader, rememberReader } from './cached-before-auth.ts';
 import type { Caller } from './caller.ts';
 import { lookupBeforeAuth } from './lookup-before-auth.ts';
 import { cancelRolesFor, namesActionIn, roleCheckSkipped } from './running-cancel-roles.ts';
+import { typeCancelRoles } from './type-cancel-roles.ts';
 
 // What the guard decided about a call, for the handler: who calls, and a 429 to answer after the
 // operation ran (only when the throttle policy lets throttled calls of the operation still run), whose
@@ -41,7 +42,7 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation, versioned =
       authorize(
         ctx,
         operation,
-        cancel ? cancelRolesFor(ctx, request, caller, roles) : roles,
+        cancel ? typeCancelRoles(ctx, request, caller, cancelRolesFor(ctx, request, caller, roles)) : roles,
         caller,
         versioned,
       );

@@ -119,6 +119,9 @@ export interface AuthPolicy {
   // action role (a running action's cancel handed to a channel that asks for the role of its own
   // kind of action). The contract: none (any one action role, whatever the state).
   runningCancelRoles: readonly string[];
+  // true: a cancel of an action other than a scan needs the role that starts its type (Machine.Isolate
+  // for an Isolate action), as a cancel handed to its type's handler would. The contract: false.
+  cancelNeedsTypeRole: boolean;
 }
 
 export const CONTRACT_AUTH: AuthPolicy = {
@@ -164,4 +167,5 @@ export const CONTRACT_AUTH: AuthPolicy = {
   cachedBeforeAuth: [],
   unroledCancelStatuses: [],
   runningCancelRoles: [],
+  cancelNeedsTypeRole: false,
 };

@@ -94,4 +94,14 @@ export const PERMISSION_FAULTS = [
       'A cancel of an InProgress action needs Machine.Scan (the running scan is stopped by a channel that asks for its role): any other action role alone is refused 403; a Pending action is cancelled with any of the seven.',
     auth: { runningCancelRoles: ['Machine.Scan'] },
   },
+  {
+    // Every role test cancelled a scan: a cancel handed to its type's handler, which asks for the role
+    // that starts the type, was seen only where the operator (Machine.Scan) cancels other types.
+    name: 'cancel-role-of-type',
+    seam: 'auth',
+    breaks: ['PERM.ROLES', 'CANCEL.OK', 'CANCEL.FIELDS', 'CANCEL.PERSIST'],
+    description:
+      'A cancel of an action other than a scan needs the role that starts its type (Machine.Isolate for an Isolate action): any other action role alone is refused 403; a scan is cancelled with any of the seven.',
+    auth: { cancelNeedsTypeRole: true },
+  },
 ] as const satisfies readonly AuthFault[];

@@ -166,4 +166,13 @@ export const THROTTLE_FAULTS = [
       'Calls under /api/v1.0 are counted apart from the same operation under /api: after 100 cancels under /api a cancel under /api/v1.0 is served, so alternating prefixes gives 200 a minute.',
     throttle: { versionedApart: true },
   },
+  {
+    // A limiter of the read routes that sets no header: the rate tests throttled cancels alone.
+    name: 'read-429-without-retry-after',
+    seam: 'throttle',
+    breaks: ['RATE.RETRYAFTER'],
+    description:
+      "A 429 of a GET or a list carries no Retry-After; a cancel's 429s carry it.",
+    throttle: { retryAfterOmittedOn: ['GetMachineAction', 'ListMachineActions'] },
+  },
 ] as const satisfies readonly ThrottleFault[];

@@ -49,6 +49,9 @@ export interface ThrottlePolicy {
   // calls under /api (a limiter keyed by route), so a client that alternates prefixes gets twice the
   // limit (the contract: one count per operation, whatever its path).
   versionedApart: boolean;
+  // Operations whose 429s carry no Retry-After (a limiter of their own that sets none; the contract:
+  // none, every 429 carries one).
+  retryAfterOmittedOn: readonly string[];
 }
 
 export const CONTRACT_THROTTLE: ThrottlePolicy = {
@@ -71,4 +74,5 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   minuteResetOnThrottle: false,
   acrossOperations: false,
   versionedApart: false,
+  retryAfterOmittedOn: [],
 };

@@ -39,9 +39,9 @@ export function throttle(
     };
   if (!decision.throttled) return null;
   if (ctx.faults.throttle.queueWhenThrottled.includes(operation.operationId))
-    return { error: tooManyRequests(ctx, decision, nowMs), runFirst: true, queuedMs: decision.waitMs };
+    return { error: tooManyRequests(ctx, decision, nowMs, operation.operationId), runFirst: true, queuedMs: decision.waitMs };
   return {
-    error: tooManyRequests(ctx, decision, nowMs),
+    error: tooManyRequests(ctx, decision, nowMs, operation.operationId),
     runFirst:
       ctx.faults.throttle.runWhenThrottled.includes(operation.operationId) ||
       (decision.limit === 'hour' && ctx.faults.throttle.runWhenHourThrottled.includes(operation.operationId)),
@@ -52,6 +52,7 @@ function tooManyRequests(
   ctx: EmulatorContext,
   decision: Extract<ThrottleDecision, { throttled: true }>,
   nowMs: number,
+  operationId: string,
 ): WireError {
   const policy = ctx.faults.throttle;
   const readings = ctx.profile.readings;
@@ -65,7 +66,7 @@ function tooManyRequests(
   const round = policy.retryAfterRounding === 'down' ? Math.floor : Math.ceil;
   const seconds = Math.max(1, round(waitMs / 1000));
   const headers: Record<string, string> = {};
-  if (minute || policy.hourRetryAfter)
+  if ((minute || policy.hourRetryAfter) && !policy.retryAfterOmittedOn.includes(operationId))
     // docs/contract.md#retry-after-form: delta-seconds, or the date of now + wait rounded up to the
     // second, so it may read a second past the (truncated) Date header, never before now + wait.
     headers['retry-after'] =

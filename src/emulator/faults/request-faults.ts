@@ -105,4 +105,15 @@ export const REQUEST_FAULTS = [
     operation: 'CancelMachineAction',
     body: { exactJsonLabel: true },
   },
+  {
+    // A charset check written as a string comparison: .NET's 'charset=utf-8' passes, Spring's
+    // 'application/json;charset=UTF-8' is refused (charset names are case-insensitive).
+    name: 'json-charset-case-refused',
+    seam: 'request',
+    breaks: ['CANCEL.OK'],
+    description:
+      "A cancel body labelled 'application/json;charset=UTF-8' is refused as another media type (its charset compared case-sensitively with 'utf-8'); 'application/json' and 'application/json; charset=utf-8' are read.",
+    operation: 'CancelMachineAction',
+    body: { charsetExactly: 'utf-8' },
+  },
 ] as const satisfies readonly RequestFault[];

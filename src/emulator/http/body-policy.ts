@@ -17,6 +17,10 @@ export interface BodyPolicy {
   // true: any media type that begins with 'application/json' is JSON (a check written as a prefix
   // test), so 'application/jsonx' is read too. The contract: false (the type itself, parameters apart).
   jsonPrefix: boolean;
+  // Not null: a charset parameter is read as JSON only when it is this text exactly, so 'UTF-8' (what
+  // Spring's clients send, 'application/json;charset=UTF-8') is refused though charset names are
+  // case-insensitive (RFC 9110 §8.3.2). The contract: null.
+  charsetExactly: string | null;
   // Changes to this policy for the cancel of an InProgress action (a running action's cancel handed to
   // its device by a channel that binds its body its own way). The contract: none (as any cancel's).
   whileRunning: Partial<Omit<BodyPolicy, 'whileRunning'>>;
@@ -30,5 +34,6 @@ export const CONTRACT_BODY: BodyPolicy = {
   alsoJson: [],
   exactJsonLabel: false,
   jsonPrefix: false,
+  charsetExactly: null,
   whileRunning: {},
 };

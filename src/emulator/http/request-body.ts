@@ -55,5 +55,12 @@ function isJson(contentType: string, policy: BodyPolicy): boolean {
   if (policy.exactJsonLabel) return false;
   if (policy.jsonPrefix && contentType.toLowerCase().startsWith('application/json')) return true;
   const type = contentType.split(';')[0]!.trim().toLowerCase();
+  if (policy.charsetExactly !== null && !charsetIs(contentType, policy.charsetExactly)) return false;
   return type === 'application/json' || policy.alsoJson.includes(type);
+}
+
+// Whether the label has no charset parameter, or one written exactly `charset` (case and all).
+function charsetIs(contentType: string, charset: string): boolean {
+  const value = /;\s*charset\s*=\s*"?([^";]*)/i.exec(contentType)?.[1];
+  return value === undefined || value.trim() === charset;
 }

@@ -3,6 +3,7 @@ import { AUTH_FAULTS } from './auth-faults.ts';
 import { CHECK_ORDER_FAULTS } from './check-order-faults.ts';
 import { COMMENT_FAULTS } from './comment-faults.ts';
 import type { FaultEntry } from './fault-entry.ts';
+import { FINAL_TYPE_FAULTS } from './final-type-faults.ts';
 import { ID_ANSWER_FAULTS } from './id-answer-faults.ts';
 import { ID_CASE_FAULTS } from './id-case-faults.ts';
 import { LIFECYCLE_FAULTS } from './lifecycle-faults.ts';
@@ -33,6 +34,7 @@ export const FAULT_CATALOGUE = [
   ...REQUEST_FAULTS,
   ...STORE_FAULTS,
   ...COMMENT_FAULTS,
+  ...FINAL_TYPE_FAULTS,
   ...TENANT_LIST_FAULTS,
   ...TENANT_CHECK_FAULTS,
   ...ID_CASE_FAULTS,

@@ -7,6 +7,9 @@ export interface StorePolicy {
   persistCancel: boolean;
   // Final statuses a cancel changes anyway (the contract: none).
   cancellableFinal: readonly MachineActionStatus[];
+  // Not null: only actions of this type are checked for a final state, so a final action of any other
+  // type is cancelled (a state check in one type's handler). The contract: null, every type.
+  finalCheckedOnlyFor: string | null;
   // true: an action that reached Succeeded by its own lifecycle (its device finished it) is cancelled
   // like an active one, as by a cancel that checks the status last written by an API call instead of
   // the one the lifecycle reached; one seeded final is refused. The contract: false.
@@ -99,6 +102,7 @@ export interface StorePolicy {
 export const CONTRACT_STORE: StorePolicy = {
   persistCancel: true,
   cancellableFinal: [],
+  finalCheckedOnlyFor: null,
   finishedCancellable: false,
   ownCancelRetried: false,
   crossTenant: [],

@@ -97,8 +97,8 @@ export class EmulatorDriver implements TargetDriver {
     return this.seeds.seed('Pending', type);
   }
 
-  async finalAction(status: FinalStatus): Promise<MachineActionRecord> {
-    return this.seeds.seed(status);
+  async finalAction(status: FinalStatus, type?: string): Promise<MachineActionRecord> {
+    return this.seeds.seed(status, type);
   }
 
   async readableAction(): Promise<MachineActionRecord> {

@@ -59,8 +59,9 @@ export interface TargetDriver {
   // A Pending action of `type` on a device of its own: to see that a cancel is stored whatever the
   // type. Emulator only, as activeActionBehind: a tenant run starts only scans.
   activeActionOfType(type: string): Promise<MachineActionRecord>;
-  // An action already in a final state; the tenant driver only finds one, never creates it.
-  finalAction(status: FinalStatus): Promise<MachineActionRecord>;
+  // An action already in a final state; the tenant driver only finds one, never creates it. With
+  // `type`, one of that type (emulator only, as activeActionOfType: a tenant's list decides the type).
+  finalAction(status: FinalStatus, type?: string): Promise<MachineActionRecord>;
   // An action to read, never to change (the schema tests): the emulator seeds a Pending one; the
   // tenant driver takes the first it lists, in any state, so a read-only run checks schemas too.
   readableAction(): Promise<MachineActionRecord>;

@@ -84,7 +84,8 @@ export class TenantDriver implements TargetDriver {
     throw new NotApplicableError(`a tenant run starts only scans on its device: no ${type} action to cancel`);
   }
 
-  async finalAction(status: FinalStatus): Promise<MachineActionRecord> {
+  async finalAction(status: FinalStatus, type?: string): Promise<MachineActionRecord> {
+    if (type) throw new NotApplicableError(`a tenant run cannot choose the type of a final action (${type})`);
     const api = await this.client('operator');
     const found = await firstListed(api, { $filter: `status eq '${status}'` }, `${status} actions`);
     if (!found || found.status !== status || !isFinal(found.status))

@@ -24,4 +24,14 @@ export const LIFECYCLE_FAULTS = [
       'A cancel of an action created more than a day ago is refused with 400 BadRequest, though it still reads Pending or InProgress; a younger one is cancelled.',
     store: { staleCancelRefusedAfterMs: 86_400_000 },
   },
+  {
+    // The stuck action's cancel answered 200 like any, so CANCEL.OK passed it, and no test that reads
+    // the action back had aged one.
+    name: 'stale-active-cancel-ignored',
+    seam: 'store',
+    breaks: ['CANCEL.STATUS'],
+    description:
+      'A cancel of an action created more than a day ago answers 200 with the action as it was, which never shows Cancelled (a command left waiting for a device that never calls in); a younger one is cancelled.',
+    store: { staleCancelIgnoredAfterMs: 86_400_000 },
+  },
 ] as const satisfies readonly StoreFault[];

@@ -76,8 +76,13 @@ export function cancelHandler(
     const before = { ...action };
     if (store.runningCancelKeepsDevice && action.status === 'InProgress')
       ctx.state.actions.stillBlocking.add(action.id.toLowerCase());
-    // The store policy may answer a cancel without a Comment as accepted and do nothing with it.
-    if (store.ignoresUncommented && comment === null)
+    // The store policy may answer a cancel without a Comment, or of an old action, as accepted and do
+    // nothing with it.
+    const ignoredAge = store.staleCancelIgnoredAfterMs;
+    if (
+      (store.ignoresUncommented && comment === null) ||
+      (ignoredAge > 0 && nowMs - action.creationMs > ignoredAge)
+    )
       return { kind: 'cancelled', before, after: { ...action } };
     const cancellation = cancellationOf(store, caller, comment, action, nowMs);
     // Cancel updates the original action (same id; docs/contract.md#after-cancel), unless the store

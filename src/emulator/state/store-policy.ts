@@ -85,6 +85,10 @@ export interface StorePolicy {
   // action still reads active (an age check standing in for the TimeOut the status never shows). The
   // contract: 0, never (an active action is cancelled however long it has waited for its device).
   staleCancelRefusedAfterMs: number;
+  // Above 0: a cancel of an active action created longer ago than this answers 200 with the action as
+  // it was and changes nothing (a command left waiting for a device that never calls in). The
+  // contract: 0, never.
+  staleCancelIgnoredAfterMs: number;
   // A cancel's id is cut to this many characters before it is read (a lookup parameter sized to the
   // id column, which truncates silently), so an action's id with anything appended names the action.
   // The contract: null (the id as sent; one that is no GUID names no action).
@@ -127,6 +131,7 @@ export const CONTRACT_STORE: StorePolicy = {
   unstoredUncommented: false,
   completionOvertakesCancelAfterMs: 0,
   staleCancelRefusedAfterMs: 0,
+  staleCancelIgnoredAfterMs: 0,
   cancelIdCutTo: null,
   foreignFinalRefused: false,
   crossTenantCancelStatuses: [],

@@ -171,8 +171,7 @@ export const THROTTLE_FAULTS = [
     name: 'read-429-without-retry-after',
     seam: 'throttle',
     breaks: ['RATE.RETRYAFTER'],
-    description:
-      "A 429 of a GET or a list carries no Retry-After; a cancel's 429s carry it.",
+    description: "A 429 of a GET or a list carries no Retry-After; a cancel's 429s carry it.",
     throttle: { retryAfterOmittedOn: ['GetMachineAction', 'ListMachineActions'] },
   },
 ] as const satisfies readonly ThrottleFault[];

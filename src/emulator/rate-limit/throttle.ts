@@ -39,7 +39,11 @@ export function throttle(
     };
   if (!decision.throttled) return null;
   if (ctx.faults.throttle.queueWhenThrottled.includes(operation.operationId))
-    return { error: tooManyRequests(ctx, decision, nowMs, operation.operationId), runFirst: true, queuedMs: decision.waitMs };
+    return {
+      error: tooManyRequests(ctx, decision, nowMs, operation.operationId),
+      runFirst: true,
+      queuedMs: decision.waitMs,
+    };
   return {
     error: tooManyRequests(ctx, decision, nowMs, operation.operationId),
     runFirst:

@@ -53,3 +53,22 @@ smoke(
     expect((await emu.cancel(bare.id as string, token)).json().status).toBe('Cancelled');
   },
 );
+
+smoke(
+  'json-charset-case-refused',
+  "a body labelled 'application/json;charset=UTF-8' is refused; '; charset=utf-8' is read",
+  async (emu) => {
+    const token = await emu.token();
+    const upper = await emu.seed('Pending');
+    const res = await emu.cancel(upper.id as string, token, undefined, {
+      headers: { 'content-type': 'application/json;charset=UTF-8' },
+    });
+    expect([400, 415]).toContain(res.statusCode);
+    expect((await emu.get(upper.id as string, token)).json().status).toBe('Pending');
+    const lower = await emu.seed('Pending');
+    const read = await emu.cancel(lower.id as string, token, undefined, {
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
+    expect(read.json().status).toBe('Cancelled');
+  },
+);

@@ -17,3 +17,18 @@ smoke(
     expect((await emu.get(accented.id as string, token)).json().cancellationComment).toBe('cafÃ©');
   },
 );
+
+smoke(
+  'cancel-comment-astral-lost',
+  'an accented Comment is recorded as sent, an emoji as ?, in the 200 and on a GET',
+  async (emu) => {
+    const token = await emu.token();
+    const accented = await emu.seed('Pending');
+    const kept = (await emu.cancel(accented.id as string, token, { Comment: 'café' })).json();
+    expect(kept.cancellationComment).toBe('café');
+    const shield = await emu.seed('Pending');
+    const body = (await emu.cancel(shield.id as string, token, { Comment: 'shield \u{1F6E1}' })).json();
+    expect(body.cancellationComment).toBe('shield ?');
+    expect((await emu.get(shield.id as string, token)).json().cancellationComment).toBe('shield ?');
+  },
+);

@@ -91,3 +91,33 @@ smoke(
     expect((await emu.cancel(seeded.id as string, token)).statusCode).toBe(400);
   },
 );
+
+smoke(
+  'final-check-scans-only',
+  'a Succeeded Isolate action is cancelled; a Succeeded scan is still refused',
+  async (emu) => {
+    const token = await emu.token();
+    const isolation = await emu.seed('Succeeded', { type: 'Isolate', scope: 'Full' });
+    expect((await emu.cancel(isolation.id as string, token)).json().status).toBe('Cancelled');
+    const scan = await emu.seed('Succeeded');
+    expect((await emu.cancel(scan.id as string, token)).statusCode).toBe(400);
+  },
+);
+
+smoke(
+  'stale-active-cancel-ignored',
+  'a cancel of an action two days old answers 200 as it was and never shows; a new one is cancelled',
+  async (emu) => {
+    const token = await emu.token();
+    const old = await emu.seed('Pending');
+    await emu.advance(2 * 86_400);
+    const renewed = await emu.renew(token);
+    const answer = await emu.cancel(old.id as string, renewed);
+    expect([answer.statusCode, answer.json().status]).toEqual([200, 'Pending']);
+    await emu.advance(60);
+    const later = await emu.renew(renewed);
+    expect((await emu.get(old.id as string, later)).json().status).toBe('Pending');
+    const young = await emu.seed('Pending');
+    expect((await emu.cancel(young.id as string, later)).json().status).toBe('Cancelled');
+  },
+);

@@ -89,3 +89,18 @@ smoke(
     expect((await emu.cancel(action.id as string, alerts)).statusCode).toBe(200);
   },
 );
+
+smoke(
+  'cancel-role-of-type',
+  'Machine.Scan alone cancels a scan but not an Isolate action, which Machine.Isolate cancels',
+  async (emu) => {
+    const scanner = await emu.token(['Machine.Scan']);
+    const scan = await emu.seed('Pending');
+    expect((await emu.cancel(scan.id as string, scanner)).json().status).toBe('Cancelled');
+    const isolation = await emu.seed('Pending', { type: 'Isolate', scope: 'Full' });
+    const refused = await emu.cancel(isolation.id as string, scanner);
+    expect([refused.statusCode, errorCode(refused)]).toEqual([403, 'Forbidden']);
+    const isolator = await emu.token(['Machine.Isolate']);
+    expect((await emu.cancel(isolation.id as string, isolator)).json().status).toBe('Cancelled');
+  },
+);

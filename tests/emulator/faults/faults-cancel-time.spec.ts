@@ -1,0 +1,18 @@
+import { expect } from '../emulator-fixture.ts';
+import { smoke } from './fault-smoke.ts';
+
+// When a cancel says it happened.
+
+smoke(
+  'cancel-date-local-time',
+  'cancellationDateTimeUtc lies two hours past the time of the cancel, in the 200 and on a GET',
+  async (emu) => {
+    const token = await emu.token();
+    const action = await emu.seed('Pending');
+    const nowMs = emu.clock.now();
+    const body = (await emu.cancel(action.id as string, token)).json();
+    expect(Date.parse(body.cancellationDateTimeUtc) - nowMs).toBeGreaterThanOrEqual(2 * 3_600_000);
+    const read = (await emu.get(action.id as string, token)).json();
+    expect(read.cancellationDateTimeUtc).toBe(body.cancellationDateTimeUtc);
+  },
+);

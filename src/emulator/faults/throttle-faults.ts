@@ -157,16 +157,6 @@ export const THROTTLE_FAULTS = [
     throttle: { minuteServedUpTo: 50 },
   },
   {
-    // A limiter keyed by route: the rate tests threw every call of a window at /api, and the one call
-    // they sent to /api/v1.0 after a 429 was an unknown id's, whose 404 a served call answers too.
-    name: 'rate-versioned-apart',
-    seam: 'throttle',
-    breaks: ['RATE.MINUTE'],
-    description:
-      'Calls under /api/v1.0 are counted apart from the same operation under /api: after 100 cancels under /api a cancel under /api/v1.0 is served, so alternating prefixes gives 200 a minute.',
-    throttle: { versionedApart: true },
-  },
-  {
     // A limiter of the read routes that sets no header: the rate tests throttled cancels alone.
     name: 'read-429-without-retry-after',
     seam: 'throttle',

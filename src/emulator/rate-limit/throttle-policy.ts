@@ -45,10 +45,6 @@ export interface ThrottlePolicy {
   // true: one window per app for every operation, so reads use up the cancel's quota (the contract:
   // per operation, docs/contract.md#throttling: "per API").
   acrossOperations: boolean;
-  // true: calls under /api/v1.0 are counted in windows of their own, apart from the same operation's
-  // calls under /api (a limiter keyed by route), so a client that alternates prefixes gets twice the
-  // limit (the contract: one count per operation, whatever its path).
-  versionedApart: boolean;
   // Operations whose 429s carry no Retry-After (a limiter of their own that sets none; the contract:
   // none, every 429 carries one).
   retryAfterOmittedOn: readonly string[];
@@ -73,6 +69,5 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   perToken: false,
   minuteResetOnThrottle: false,
   acrossOperations: false,
-  versionedApart: false,
   retryAfterOmittedOn: [],
 };

@@ -21,16 +21,13 @@ export function throttle(
   operation: Operation,
   caller: Caller,
   nowMs: number,
-  versioned = false,
 ): Throttled | null {
   if (!ctx.options.rateLimits || !operation.rateLimit) return null;
-  // The contract counts per tenant, app and operation; a throttle fault may count per token instead,
-  // every operation together, or each path prefix apart.
-  const policy = ctx.faults.throttle;
-  const who = policy.perToken ? (caller.tokenId ?? caller.appId) : caller.appId;
-  const counted = policy.acrossOperations ? '*' : operation.operationId;
-  const route = policy.versionedApart && versioned ? '|v1.0' : '';
-  const key = `${caller.tenantId}|${who}|${counted}${route}`;
+  // The contract counts per tenant, app and operation; a throttle fault may count per token instead, or
+  // every operation together.
+  const who = ctx.faults.throttle.perToken ? (caller.tokenId ?? caller.appId) : caller.appId;
+  const counted = ctx.faults.throttle.acrossOperations ? '*' : operation.operationId;
+  const key = `${caller.tenantId}|${who}|${counted}`;
   const decision = ctx.limiter.take(key, operation.rateLimit, nowMs);
   if (!decision.throttled && decision.shed)
     return {

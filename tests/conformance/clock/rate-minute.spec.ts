@@ -66,20 +66,6 @@ suite('rate limit per minute', () => {
       serverFailureAside(driver, [again]);
       const left = minuteWindowEnd(aligned) - (await driver.clockNow()).getTime();
       if (left > CLOCK_MARGIN_MS) expect(again).toBeErrorEnvelope(429, ['TooManyRequests']);
-      // And call 103 under /api/v1.0, the same operation (docs/interfaces.md#rate-limit-counting): a limiter
-      // keyed by route serves it, and a client alternating prefixes gets 200 calls a minute. An active
-      // action's cancel, since a served cancel of an unknown id answers the 404 a target without the
-      // prefix gives (PATH.VERSIONED's to judge). Emulators only: a tenant would pay a scan for it.
-      if (tenant) return;
-      const action = await need(driver.activeAction());
-      const versioned = await caller.cancel(
-        action.id,
-        { Comment: `conformance: call ${MINUTE_LIMIT + 3}, under /api/v1.0` },
-        { versioned: true },
-      );
-      serverFailureAside(driver, [versioned]);
-      if (minuteWindowEnd(aligned) - (await driver.clockNow()).getTime() > CLOCK_MARGIN_MS)
-        expect(versioned, `call ${MINUTE_LIMIT + 3}, a cancel under /api/v1.0`).toHaveStatus([429, 404]);
     },
   );
 

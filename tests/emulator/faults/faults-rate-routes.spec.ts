@@ -1,22 +1,9 @@
 import { expect } from '../emulator-fixture.ts';
 import { smoke } from './fault-smoke.ts';
 
-// Rate limits by the route a call takes: its prefix, or a read's own limiter.
+// Rate limits by the route a call takes: a read's own limiter.
 
 const UNKNOWN = '0b8a8d7e-1111-4222-8333-944455556666';
-
-smoke(
-  'rate-versioned-apart',
-  'after 100 cancels under /api a cancel under /api/v1.0 is served while /api answers 429',
-  async (emu) => {
-    const token = await emu.token();
-    for (let i = 0; i < 100; i++) await emu.cancel(UNKNOWN, token, undefined, { unchecked: true });
-    expect((await emu.cancel(UNKNOWN, token, undefined, { unchecked: true })).statusCode).toBe(429);
-    const url = `/api/v1.0/machineactions/${UNKNOWN}/cancel`;
-    const body = { Comment: 'versioned' };
-    expect((await emu.call('POST', url, { token, body, unchecked: true })).statusCode).toBe(404);
-  },
-);
 
 smoke(
   'read-429-without-retry-after',

@@ -37,7 +37,7 @@ suite('cancel of an active action', () => {
   // the device of a running one, which then stays busy.
   for (const status of ['Pending', 'InProgress'] as const) {
     test(
-      `after a cancel of ${/^[AEIOU]/.test(status) ? 'an' : 'a'} ${status} action a new scan on the same device is accepted`,
+      `after a cancel of ${/^[AEIOU]/.test(status) ? 'an' : 'a'} ${status} action a new scan on the same device is accepted and carries no earlier cancel`,
       req('CANCEL.REOPEN'),
       async ({ driver, api, need }) => {
         const action = await need(driver.activeAction(status));

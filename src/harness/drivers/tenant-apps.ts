@@ -1,6 +1,6 @@
 import { OTHER_RESOURCE_SCOPE } from '../../contract/index.ts';
 import type { CredentialSpec } from '../config/credential-spec.ts';
-import type { ActionRole } from '../config/roles.ts';
+import { type ActionRole, roleEnvName } from '../config/roles.ts';
 import type { TenantTarget } from '../config/target-spec.ts';
 import { NotApplicableError } from '../errors.ts';
 import type { Identity } from './target-driver.ts';
@@ -47,7 +47,7 @@ export function tenantApp(spec: TenantTarget, identity: Identity): { app: Creden
       const app = credentials.roles[role];
       if (!app)
         throw new NotApplicableError(
-          `needs an app holding only ${role}: set MDE_ROLE_${role.slice(8).toUpperCase()}_CLIENT_ID and _CLIENT_SECRET or _CLIENT_CERTIFICATE_PATH`,
+          `needs an app holding only ${role}: set ${roleEnvName(role)}_CLIENT_ID and _CLIENT_SECRET or _CLIENT_CERTIFICATE_PATH`,
         );
       return { app, scope: spec.scope };
     }

@@ -1,3 +1,4 @@
+import { roleEnvName } from '../config/roles.ts';
 import type { TenantTarget } from '../config/target-spec.ts';
 import { SignInError } from '../identity/sign-in-error.ts';
 import { tokenSourceFor } from '../identity/token-source.ts';
@@ -12,9 +13,7 @@ export async function checkOtherAppsSignIn(spec: TenantTarget, timeoutMs: number
   const { limited, roles } = spec.credentials;
   const apps = [
     ...(limited ? [['MDE_LIMITED_CLIENT_ID', limited] as const] : []),
-    ...Object.entries(roles).map(
-      ([role, app]) => [`MDE_ROLE_${role.slice('Machine.'.length).toUpperCase()}_CLIENT_ID`, app] as const,
-    ),
+    ...Object.entries(roles).map(([role, app]) => [`${roleEnvName(role)}_CLIENT_ID`, app] as const),
   ];
   for (const [variable, app] of apps) {
     if (!app) continue;

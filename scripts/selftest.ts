@@ -36,7 +36,7 @@ import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 import { startMatrixTargets } from './selftest-targets.ts';
 
 selftestArgsOrExit();
-for (const line of selftestEnvFileWarnings(envFileOrNone())) console.error(line);
+for (const line of selftestEnvFileWarnings(envFileOrExit())) console.error(line);
 const { wanted, only, workers: WORKERS, rehearsalProfile } = selectionOrExit();
 const OUT = 'reports/selftest-run';
 // The rehearsals' keys and federated token live in a temporary directory, never among the artefacts a
@@ -159,11 +159,15 @@ function selectionOrExit(): SelftestSelection {
   process.exit(2);
 }
 
-// The repository's .env, or none when it cannot be read: the self-test does not need it.
-function envFileOrNone(): Record<string, string | undefined> {
+// The repository's .env. The self-test takes none of its settings, but the matrix run's reporters read
+// it (the secrets to redact, a baseline): one they cannot read (UTF-16, a named pipe) ended the whole
+// run as "wrote no compliance report". Its problem is one line before any emulator starts, exit 2.
+function envFileOrExit(): Record<string, string | undefined> {
   try {
     return readEnvFile();
-  } catch {
-    return {};
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const line of error.lines()) console.error(line);
+    process.exit(2);
   }
 }

@@ -14,6 +14,7 @@ import { REQUEST_FAULTS } from './request-faults.ts';
 import { ROUTE_FAULTS } from './route-faults.ts';
 import { STORE_FAULTS } from './store-faults.ts';
 import { TENANT_CHECK_FAULTS } from './tenant-check-faults.ts';
+import { TENANT_ID_FAULTS } from './tenant-id-faults.ts';
 import { TENANT_LIST_FAULTS } from './tenant-list-faults.ts';
 import { THROTTLE_FAULTS } from './throttle-faults.ts';
 import { TOKEN_CHECK_FAULTS } from './token-check-faults.ts';
@@ -33,6 +34,7 @@ export const FAULT_CATALOGUE = [
   ...THROTTLE_FAULTS,
   ...REQUEST_FAULTS,
   ...STORE_FAULTS,
+  ...TENANT_ID_FAULTS,
   ...COMMENT_FAULTS,
   ...FINAL_TYPE_FAULTS,
   ...TENANT_LIST_FAULTS,

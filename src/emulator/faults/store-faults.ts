@@ -182,25 +182,4 @@ export const STORE_FAULTS = [
       'An action cancelled while InProgress still blocks a new action of its type on its device; one cancelled while Pending frees it.',
     store: { runningCancelKeepsDevice: true },
   },
-  {
-    name: 'tenant-leak-get',
-    seam: 'store',
-    breaks: ['CANCEL.TENANT'],
-    description: "GET shows another tenant's action (cancel still answers 404).",
-    store: { crossTenant: ['GetMachineAction'] },
-  },
-  {
-    name: 'tenant-leak-cancel',
-    seam: 'store',
-    breaks: ['CANCEL.TENANT'],
-    description: "Cancel finds and cancels another tenant's action (GET still answers 404).",
-    store: { crossTenant: ['CancelMachineAction'] },
-  },
-  {
-    name: 'tenant-leak-cancel-late',
-    seam: 'store',
-    breaks: ['CANCEL.TENANT'],
-    description: "Cancel of another tenant's action answers 404, yet cancels it five seconds later.",
-    store: { foreignCancelAfterMs: 5_000 },
-  },
 ] as const satisfies readonly StoreFault[];

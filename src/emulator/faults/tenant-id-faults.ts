@@ -1,0 +1,28 @@
+import type { StoreFault } from './fault-entry.ts';
+
+// Faults of a GET or a cancel by id that reaches another tenant's action (the store seam:
+// state/store-policy.ts); the list's are in tenant-list-faults.ts, the order of checks in
+// tenant-check-faults.ts.
+export const TENANT_ID_FAULTS = [
+  {
+    name: 'tenant-leak-get',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description: "GET shows another tenant's action (cancel still answers 404).",
+    store: { crossTenant: ['GetMachineAction'] },
+  },
+  {
+    name: 'tenant-leak-cancel',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description: "Cancel finds and cancels another tenant's action (GET still answers 404).",
+    store: { crossTenant: ['CancelMachineAction'] },
+  },
+  {
+    name: 'tenant-leak-cancel-late',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description: "Cancel of another tenant's action answers 404, yet cancels it five seconds later.",
+    store: { foreignCancelAfterMs: 5_000 },
+  },
+] as const satisfies readonly StoreFault[];

@@ -1,4 +1,5 @@
 import type { TokenCredentialOptions } from '@azure/identity';
+import { describeFetchError } from '../http/fetch-error.ts';
 import { redactedExcerpt } from '../redaction/excerpt.ts';
 import {
   lifetimeOf,
@@ -15,16 +16,24 @@ type AdditionalPolicy = NonNullable<TokenCredentialOptions['additionalPolicies']
 // bare "network_error", and one without access_token as 'no "expiresOn" property': neither says what
 // the endpoint answered. This policy reads each answer to a request carrying the app's credential and
 // tells `heard` what is wrong with it, as the http sign-in says it (client-secret-flow.ts), or undefined
-// for a usable token or a refusal (msal-node passes on Entra ID's AADSTS sentence itself).
+// for a usable token or a refusal (msal-node passes on Entra ID's AADSTS sentence itself). A request
+// that got no answer (a reset) is told too: msal-node says only "network_error", and retries it.
 export function tokenAnswerWatch(heard: (problem: TokenError | undefined) => void): AdditionalPolicy {
   return {
     position: 'perRetry',
     policy: {
       name: 'mdeTokenAnswerWatch',
       async sendRequest(request, next) {
-        const response = await next(request);
+        const url = request.url.split('?')[0]!;
+        let response: Awaited<ReturnType<typeof next>>;
+        try {
+          response = await next(request);
+        } catch (error) {
+          if (carriesCredential(request.body))
+            heard(new TokenError(url, undefined, describeFetchError(error)));
+          throw error;
+        }
         if (carriesCredential(request.body)) {
-          const url = request.url.split('?')[0]!;
           heard(
             tokenAnswerProblem(
               url,

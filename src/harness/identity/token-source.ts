@@ -20,6 +20,9 @@ export interface Token {
 // token, GitHub OIDC, the default chain) exactly as a team's automation would; it caches tokens.
 export interface TokenSource {
   token(scope: string): Promise<Token>;
+  // What the token endpoint last answered that brought no token (a 500, a reset), while msal-node
+  // retries: a sign-in given up for time can say it instead of only "no token".
+  lastFailure?(): TokenError | undefined;
 }
 
 // The one request that asks the authority what made msal-node fail; the preflight bounds it too.
@@ -70,6 +73,7 @@ export function tokenSourceFor(spec: CredentialSpec, authority: Authority): Toke
       if (unusable) throw signInError(unusable, spec, authority);
       return { accessToken: token.token };
     },
+    lastFailure: () => unusable,
   };
 }
 

@@ -70,11 +70,14 @@ export async function preflight(
       // answer tells a refused connection (or a refusal) from a sign-in that is merely slow.
       const answer = await askAuthority(spec, options.timeoutMs);
       if (answer) throw signInError(answer, spec.credentials.operator, spec);
+      // msal-node retries a 500 or a reset for longer than that: what the endpoint last said is the cause.
+      const last = operator.lastFailure?.();
       throw new TargetUnreachableError(
         tokenUrl(spec.authBaseUrl, spec.tenantId),
-        `no token within ${options.timeoutMs / 1000} s`,
-        // A slow authority is not a dead one: the setting that lets the sign-in take longer.
-        `${check} and that the token endpoint is reachable, or raise MDE_REQUEST_TIMEOUT_SECONDS for a slower one`,
+        `no token within ${options.timeoutMs / 1000} s${last ? `; its last try: ${lastTry(last)}` : ''}`,
+        // A slow authority is not a dead one: the setting that lets the sign-in take longer (a failing
+        // one is no slower for it).
+        `${check} and that the token endpoint is reachable${last ? '' : ', or raise MDE_REQUEST_TIMEOUT_SECONDS for a slower one'}`,
       );
     }
     if (options.ledger) countPreflightCall(spec, options.ledger);
@@ -190,4 +193,9 @@ async function probeOrigin(url: string, timeoutMs: number, publicHost: boolean):
   // A TLS-only server that answers a plain-HTTP request 400 (the reference emulator, nginx).
   const tls = await wrongScheme(url, 'MDE_API_BASE_URL', { status }, timeoutMs, undefined);
   if (tls) throw tls;
+}
+
+// "answered 500: server_error", "connection reset before the answer was complete".
+function lastTry(failure: TokenError): string {
+  return failure.status === undefined ? failure.reason : `answered ${failure.status}: ${failure.reason}`;
 }

@@ -15,7 +15,7 @@ const good = { token_type: 'Bearer', expires_in: 3599, access_token: TOKEN };
 
 const CASES: {
   name: string;
-  answer: { status: number; body: string; headers?: Record<string, string> };
+  answer: { status: number; body: string; headers?: Record<string, string>; reset?: boolean };
   says: RegExp;
 }[] = [
   {
@@ -65,6 +65,12 @@ const CASES: {
     name: 'a 500',
     answer: { status: 500, body: JSON.stringify({ error: 'server_error' }) },
     says: /failed: server_error \(500\)/,
+  },
+  {
+    // msal-node's word for it was "network_error", after its retries.
+    name: 'a connection reset',
+    answer: { status: 0, body: '', reset: true },
+    says: /failed: connection reset before the answer was complete \(check/,
   },
 ];
 

@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
-type Answer = (path: string) => { status: number; body: string; headers?: Record<string, string> };
+// `reset`: the connection is dropped instead of answered; `delayMs`: after that long.
+type Answer = (path: string) => {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+  reset?: boolean;
+  delayMs?: number;
+};
 
 // A stand-in tenant over HTTPS on loopback, for what only an https authority reaches: Microsoft's
 // identity library. Its self-signed certificate is written to a file, for NODE_EXTRA_CA_CERTS of a child
@@ -33,8 +40,11 @@ export async function httpsStandIns(answers: Answer[]) {
   return Promise.all(
     answers.map(async (answer) => {
       const server = createServer({ cert: pems.cert, key: pems.private }, (req, res) => {
-        const { status, body, headers } = answer(req.url ?? '/');
-        res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body);
+        const { status, body, headers, reset, delayMs = 0 } = answer(req.url ?? '/');
+        setTimeout(() => {
+          if (reset) req.socket.destroy();
+          else res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body);
+        }, delayMs);
       });
       await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
       return {

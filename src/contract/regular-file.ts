@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats, statSync } from 'node:fs';
 
 // A path a user names may be a named pipe (mkfifo, bash's <(...)), a device or a socket: read as a
 // file, a FIFO nobody writes blocked the command for ever and /dev/zero filled the memory. The file is
@@ -43,6 +43,13 @@ export function readUserFile(path: string, ...rest: ['utf8'?, number?] | [number
   } finally {
     closeSync(fd);
   }
+}
+
+// What a path names when it is no regular file nor directory ("a named pipe (FIFO)", "a device"), for a
+// file the suite would replace (writeWhole renames over it): undefined when it is one, or is not there.
+export function specialFileKind(path: string): string | undefined {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat && specialKind(stat);
 }
 
 function specialKind(stat: Stats): string | undefined {

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { readUserFile } from '../../contract/regular-file.ts';
 import { JUNIT_XML } from '../../contract/report-files.ts';
 import { writeWhole } from '../../contract/write-whole.ts';
 import { FINDING_ANNOTATION } from '../../harness/evidence/finding.ts';
@@ -74,7 +75,9 @@ export function alignJunitFile(
 ): number {
   if (!existsSync(file) || statSync(file).mtimeMs < since) return 0;
   try {
-    const xml = readFileSync(file, 'utf8');
+    // PLAYWRIGHT_JUNIT_OUTPUT_FILE may name a pipe or /dev/stdout: reading it back waited for ever, and
+    // the rewrite would have replaced it with a file. readUserFile refuses it, in one line.
+    const xml = readUserFile(file, 'utf8', Number.POSITIVE_INFINITY);
     const aligned = junitAgreeingWith(xml, records, file);
     if (aligned.xml !== xml) writeWhole(file, aligned.xml);
     return aligned.changed;

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getRegistry } from '../../contract/index.ts';
+import { specialFileKind } from '../../contract/regular-file.ts';
 import {
   ALLURE_REPORT_DIR,
   ALLURE_RESULTS_DIR,
@@ -68,7 +69,10 @@ export async function writeStoppedRunReport(
   const junit = env.PLAYWRIGHT_JUNIT_OUTPUT_FILE
     ? resolve(env.PLAYWRIGHT_JUNIT_OUTPUT_FILE)
     : join(root, junitFileFor(plan.shard));
-  writeWhole(junit, junitAgreeingWith(NO_TESTS_JUNIT, records, junit).xml);
+  // A pipe or a device there (/dev/stdout) would be replaced by a file, or, as root, removed from /dev.
+  const special = specialFileKind(junit);
+  if (special) console.error(`junit: ${junit} is ${special}, not a regular file; no JUnit file was written`);
+  else writeWhole(junit, junitAgreeingWith(NO_TESTS_JUNIT, records, junit).xml);
   if (plan.shard) {
     removeWholeRunReports(outDir);
     const file = shardRecordsFile(outDir, plan.shard);

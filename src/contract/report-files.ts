@@ -16,6 +16,9 @@ export const OBSERVED_PROFILE_FILE = 'observed-profile.json';
 // (docs/interfaces.md#observed-profile): a run narrowed with --grep, or one that stopped or lost answers
 // half-way, must not replace a full calibration by a file that reads less (observed-profile-keep.ts).
 export const PARTIAL_OBSERVED_PROFILE_FILE = 'observed-profile.partial.json';
+// Where the last complete run's compliance.json and .md wait while an incomplete run's stand in
+// reports/ (earlier-complete.ts): a stopped run must not take the last whole verdict with it.
+export const EARLIER_COMPLETE_DIR = 'earlier-complete';
 
 // In reports/ only: the JUnit file, and a tenant run's quota spent and actions created.
 export const JUNIT_XML = 'junit.xml';

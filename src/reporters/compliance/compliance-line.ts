@@ -1,4 +1,7 @@
-import { COMPLIANCE_MD } from '../../contract/report-files.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { COMPLIANCE_JSON, COMPLIANCE_MD, EARLIER_COMPLETE_DIR } from '../../contract/report-files.ts';
+import { isComplete } from '../run/earlier-complete.ts';
 import type { ExitCode } from '../run/run-outcome.ts';
 import { type ComplianceReport, narrowedRun, partialRun } from './compliance-report.ts';
 
@@ -25,5 +28,12 @@ export function complianceLine(outDir: string, exitCode: ExitCode, reports: Comp
           ? `${noVerdict} of ${only!.requirements} requirements reached no verdict (ERROR)`
           : undefined,
       ].filter(Boolean);
-  return `compliance: ${outDir}/${COMPLIANCE_MD} (exit code ${[exitCode, ...notes].join(', ')})`;
+  // A stopped run's report stands in reports/; the last complete one waits beside it (earlier-complete.ts).
+  const kept =
+    reports.length === 1 &&
+    !isComplete(reports[0]!) &&
+    existsSync(join(outDir, EARLIER_COMPLETE_DIR, COMPLIANCE_JSON))
+      ? `; the last complete run's report is kept in ${outDir}/${EARLIER_COMPLETE_DIR}/`
+      : '';
+  return `compliance: ${outDir}/${COMPLIANCE_MD} (exit code ${[exitCode, ...notes].join(', ')})${kept}`;
 }

@@ -5,6 +5,7 @@ import type { Registry } from '../../contract/index.ts';
 import {
   COMPLIANCE_JSON,
   COMPLIANCE_MD,
+  EARLIER_COMPLETE_DIR,
   JUNIT_XML,
   OBSERVED_PROFILE_FILE,
   PARTIAL_OBSERVED_PROFILE_FILE,
@@ -25,6 +26,7 @@ import { buildObservedProfile } from '../observed/observed-profile.ts';
 import { writeObservedProfile } from '../observed/observed-profile-file.ts';
 import { fullerEarlier } from '../observed/observed-profile-keep.ts';
 import type { RunRecords } from '../records/test-record.ts';
+import { earlierCompleteFor, earlierCompleteNote, setCompleteReportAside } from './earlier-complete.ts';
 import { type ExitCode, worstOf } from './run-outcome.ts';
 
 export interface WriteOptions {
@@ -78,6 +80,8 @@ export function writeComplianceReports(
 // The files that tell a run's outcome (readRunOutcome), removed before the run's records are written:
 // a write that fails there (a full disk) must not leave an earlier run's verdict to read as this one's.
 export function removeVerdicts(outDir: string): void {
+  // A complete run's verdict is kept aside first, not removed: this run may stop part-way.
+  setCompleteReportAside(outDir);
   for (const name of [COMPLIANCE_JSON, TARGET_INDEX_JSON]) rmSync(join(outDir, name), { force: true });
 }
 
@@ -111,7 +115,16 @@ function writeSet(dir: string, report: ComplianceReport, records: RunRecords, no
     total: Object.keys(written.points).length,
     ...(kept ? { kept: { ...kept, file: OBSERVED_PROFILE_FILE } } : {}),
   };
-  writeWhole(join(dir, COMPLIANCE_MD), `${renderMarkdown(report, link)}\n`);
+  const markdown = renderMarkdown(report, link);
+  const earlier = earlierCompleteFor(dir, report);
+  // Under the title, before anything of this run: which report to file instead.
+  const withEarlier = earlier
+    ? markdown.replace(
+        /\n/,
+        `\n\n> **Incomplete run:** ${earlierCompleteNote(earlier, `[${EARLIER_COMPLETE_DIR}/${COMPLIANCE_MD}](${EARLIER_COMPLETE_DIR}/${COMPLIANCE_MD})`)}.\n`,
+      )
+    : markdown;
+  writeWhole(join(dir, COMPLIANCE_MD), `${withEarlier}\n`);
   writeWhole(join(dir, COMPLIANCE_JSON), renderJson(report));
 }
 

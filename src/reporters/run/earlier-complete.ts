@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { COMPLIANCE_JSON, COMPLIANCE_MD, EARLIER_COMPLETE_DIR } from '../../contract/report-files.ts';
+import { type ComplianceReport, isPartial } from '../compliance/compliance-report.ts';
+import { EXIT } from './run-outcome.ts';
+
+// A run stopped part-way (Ctrl-C, a cancelled CI job, a target gone) replaced the last complete run's
+// verdict with its partial one, and a user who had not filed it lost it. The complete one is set aside
+// in reports/earlier-complete/ before a run writes its own, and removed again once a complete run has.
+
+// What the kept report says of itself, for the note in this run's compliance.md.
+export interface EarlierComplete {
+  runId?: string;
+  generatedAt: string;
+  exitCode: number;
+  target: string;
+}
+
+// A report that judged every requirement it could and reached a verdict (exit 0 or 1).
+export function isComplete(report: Pick<ComplianceReport, 'summary'>): boolean {
+  const { exitCode } = report.summary;
+  return !isPartial(report.summary) && (exitCode === EXIT.CONFORMING || exitCode === EXIT.NOT_CONFORMING);
+}
+
+// Before a run's verdict replaces the one in `dir`: a complete run's report moves aside (an earlier
+// kept one gives way to it); a partial or errored one is left to be replaced.
+export function setCompleteReportAside(dir: string): void {
+  const earlier = readReport(join(dir, COMPLIANCE_JSON));
+  if (!earlier || !isComplete(earlier)) return;
+  const aside = join(dir, EARLIER_COMPLETE_DIR);
+  rmSync(aside, { recursive: true, force: true });
+  mkdirSync(aside, { recursive: true });
+  for (const name of [COMPLIANCE_MD, COMPLIANCE_JSON])
+    if (existsSync(join(dir, name))) renameSync(join(dir, name), join(aside, name));
+}
+
+// Once this run's report is written: a complete one makes the kept report stale; an incomplete one
+// points to it. Returns what the kept report is, when one stays.
+export function earlierCompleteFor(dir: string, report: ComplianceReport): EarlierComplete | undefined {
+  const aside = join(dir, EARLIER_COMPLETE_DIR);
+  if (isComplete(report)) {
+    rmSync(aside, { recursive: true, force: true });
+    return undefined;
+  }
+  const kept = readReport(join(aside, COMPLIANCE_JSON));
+  if (!kept) return undefined;
+  return {
+    ...(kept.runId ? { runId: kept.runId } : {}),
+    generatedAt: kept.generatedAt,
+    exitCode: kept.summary.exitCode,
+    target: kept.target?.name ?? 'unknown',
+  };
+}
+
+// The line compliance.md and the console give it.
+export function earlierCompleteNote(kept: EarlierComplete, where: string): string {
+  return `the last complete run's report (${kept.runId ?? 'run'}, ${kept.target}, exit ${kept.exitCode}, generated ${kept.generatedAt}) is kept in ${where}`;
+}
+
+function readReport(file: string): ComplianceReport | undefined {
+  try {
+    const report = JSON.parse(readFileSync(file, 'utf8')) as ComplianceReport;
+    return report?.summary && Array.isArray(report.summary.notRun) ? report : undefined;
+  } catch {
+    // None there, or not a report this suite wrote: nothing of value to keep.
+    return undefined;
+  }
+}

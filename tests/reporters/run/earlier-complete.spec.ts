@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getRegistry } from '../../../src/contract/index.ts';
+import { complianceLine } from '../../../src/reporters/compliance/compliance-line.ts';
+import { removeVerdicts, writeComplianceReports } from '../../../src/reporters/run/write-reports.ts';
+import { expect, test } from '../../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
+import { runRecords, suiteErrored, testRecord } from '../helpers/records.ts';
+
+test.afterEach(removeTempDirs);
+
+// A run stopped part-way (Ctrl-C, a cancelled CI job) replaced the last complete run's compliance.json
+// and .md with its partial ones: a user who had not filed the complete report lost it. It now waits in
+// reports/earlier-complete/, named in the partial report and its console line, until a complete run.
+
+const registry = getRegistry();
+const all = registry.requirements.map((r) => r.id);
+
+// What the compliance reporter does at the end of a run: the verdicts go, then the run's are written.
+function report(outDir: string, runId: string, tests: ReturnType<typeof testRecord>[], stopped = false) {
+  const records = runRecords(tests, {
+    runId,
+    ...(stopped
+      ? { runErrors: [{ category: 'suite-error', line: 'the run was interrupted before it finished' }] }
+      : {}),
+  });
+  removeVerdicts(outDir);
+  const { exitCode, reports } = writeComplianceReports(records, { outDir, registry, requireMust: false });
+  return complianceLine(outDir, exitCode, reports);
+}
+
+const read = (file: string) => readFileSync(file, 'utf8');
+
+test('a stopped run keeps the last complete report aside, says where, and a complete run clears it', () => {
+  const outDir = tempDir('earlier-complete-');
+  const whole = [testRecord({ requirements: all })];
+  expect(report(outDir, 'run-complete', whole)).toBe(`compliance: ${outDir}/compliance.md (exit code 0)`);
+
+  // Stopped after its first test: one requirement claimed, one test that reached no verdict.
+  const stopped = [
+    testRecord({ requirements: [all[0]!] }),
+    testRecord({ title: 'second', requirements: [all[1]!], ...suiteErrored('the run was interrupted') }),
+  ];
+  const line = report(outDir, 'run-stopped', stopped, true);
+  expect(line).toMatch(
+    /^compliance: .*\(exit code 2, partial run: .*\); the last complete run's report is kept in /,
+  );
+  expect(line).toContain(`${outDir}/earlier-complete/`);
+  const kept = JSON.parse(read(join(outDir, 'earlier-complete', 'compliance.json')));
+  expect(kept).toMatchObject({ runId: 'run-complete', summary: { exitCode: 0 } });
+  expect(read(join(outDir, 'earlier-complete', 'compliance.md'))).toContain('run-complete');
+  expect(JSON.parse(read(join(outDir, 'compliance.json')))).toMatchObject({ runId: 'run-stopped' });
+  const markdown = read(join(outDir, 'compliance.md')).split('\n');
+  expect(markdown[2]).toMatch(
+    /^> \*\*Incomplete run:\*\* the last complete run's report \(run-complete, embedded, exit 0, generated .*\) is kept in \[earlier-complete\/compliance\.md\]\(earlier-complete\/compliance\.md\)\.$/,
+  );
+
+  // A second stopped run does not push the complete report out for the first stopped one's.
+  report(outDir, 'run-stopped-again', stopped, true);
+  expect(JSON.parse(read(join(outDir, 'earlier-complete', 'compliance.json')))).toMatchObject({
+    runId: 'run-complete',
+  });
+
+  // A complete run is the report to file: nothing is kept beside it.
+  expect(report(outDir, 'run-complete-2', whole)).toBe(`compliance: ${outDir}/compliance.md (exit code 0)`);
+  expect(existsSync(join(outDir, 'earlier-complete'))).toBe(false);
+  expect(read(join(outDir, 'compliance.md'))).not.toContain('Incomplete run');
+});

@@ -26,6 +26,7 @@ import {
 import { markAllureResults } from '../allure/allure-marks.ts';
 import type { ComplianceReport } from '../compliance/compliance-report.ts';
 import { type EndedRun, endedRunOutcome } from './ended-run.ts';
+import { alignJunitAfterStop } from './junit-after-stop.ts';
 import { EXIT, type ExitCode, readShardOutcome, worstOf } from './run-outcome.ts';
 import { scanAsWritten } from './scan-as-written.ts';
 
@@ -56,6 +57,7 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
   const log = options.log ?? ((line: string) => console.log(line));
   const timings = options.timings ?? {};
   const ran = options.run && (await endedRunOutcome(root, options.run, log));
+  if (options.run && ran && !ran.wroteNothing) alignJunitAfterStop(root, options.run, log, options.env);
   // A run that wrote no evidence leaves the earlier run's as it was: those reports decide nothing, and
   // Allure would remake (and re-mark) their report.
   const reports = ran?.wroteNothing ? [] : readWrittenReports(join(root, REPORTS_DIR));

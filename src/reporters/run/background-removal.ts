@@ -14,6 +14,10 @@ import { basename, dirname, join } from 'node:path';
 // directories' names, so neither the leak scan nor Allure reads it.
 const ASIDE = '.removing-';
 
+// The aside directories this process made and is removing: another named with its id is a stopped
+// run's (containers give the processes of each job the same ids).
+const mine = new Set<string>();
+
 // Removes `dir` (if it exists) in the background; the promise settles once it is gone, and never
 // rejects: a removal that fails leaves the aside directory to the next call's clean-up. Where the
 // rename fails (a directory in use on Windows), `dir` is removed here and now, as before.
@@ -24,18 +28,24 @@ export function removeInBackground(dir: string): Promise<void> {
   const aside = join(parent, `${prefix}${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     renameSync(dir, aside);
-    removals.push(quietly(aside));
+    mine.add(aside);
+    removals.push(quietly(aside).finally(() => mine.delete(aside)));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') rmSync(dir, { recursive: true, force: true });
   }
   return Promise.all(removals).then(() => {});
 }
 
-// Aside directories a stopped run left (its process gone before its removal ended).
+// Aside directories a stopped run left (its process gone before its removal ended), this process's
+// id among them when it did not make them.
 function leftovers(parent: string, prefix: string): string[] {
   try {
     return readdirSync(parent)
-      .filter((name) => name.startsWith(prefix) && !alive(Number(name.slice(prefix.length).split('-')[0])))
+      .filter((name) => name.startsWith(prefix) && !mine.has(join(parent, name)))
+      .filter((name) => {
+        const pid = Number(name.slice(prefix.length).split('-')[0]);
+        return pid === process.pid || !alive(pid);
+      })
       .map((name) => join(parent, name));
   } catch {
     return [];
@@ -44,7 +54,6 @@ function leftovers(parent: string, prefix: string): string[] {
 
 function alive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
     return true;

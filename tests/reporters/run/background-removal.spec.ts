@@ -49,3 +49,13 @@ test("a stopped run's aside directory is removed by the next removal; a running 
   // Only the directory's own leftovers: allure-results/'s are its own removal's to clean up.
   expect(existsSync(otherDir)).toBe(true);
 });
+
+// Containers number their processes alike from one job to the next: a run stopped mid-removal left an
+// aside directory named with the process id the next run holds, taken for that run's own and kept.
+test("an aside directory named with this process's id but not made by it is a stopped run's, and removed", async () => {
+  const parent = tempDir('background-removal-');
+  const earlier = earlierReport(parent, `.allure-report.removing-${process.pid}-0a0b0c0d`);
+  await removeInBackground(earlierReport(parent));
+  expect(existsSync(earlier)).toBe(false);
+  expect(readdirSync(parent)).toEqual([]);
+});

@@ -4,7 +4,10 @@ import { buildComplianceReport } from '../../../src/reporters/compliance/complia
 import { renderMarkdown } from '../../../src/reporters/compliance/render-markdown.ts';
 import type { TestRecord } from '../../../src/reporters/records/test-record.ts';
 import { expect, test } from '../../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 import { errored, failed, runRecords, testRecord } from '../helpers/records.ts';
+
+test.afterEach(removeTempDirs);
 
 // A test that reached no verdict (an exchange lost, a control endpoint missing) ran, but proved nothing:
 // compliance.md's Tests cell must not count it with those that passed or failed, or "3/3" beside an
@@ -56,10 +59,12 @@ test('a FAIL beside an errored test counts the failure as judged and the errored
 test("the run's closing line says how many requirements reached no verdict", () => {
   const lost2 = report([lost('final 1', 'CANCEL.FINAL'), lost('timeout', 'CANCEL.TIMEOUT')]);
   const total = registry.requirements.length;
-  expect(complianceLine('reports', 3, [lost2])).toBe(
-    `compliance: reports/compliance.md (exit code 3, 2 of ${total} requirements reached no verdict (ERROR))`,
+  // Not the checkout's reports/: a last complete report kept there would add its note to the line.
+  const outDir = tempDir('errored-counts-');
+  expect(complianceLine(outDir, 3, [lost2])).toBe(
+    `compliance: ${outDir}/compliance.md (exit code 3, 2 of ${total} requirements reached no verdict (ERROR))`,
   );
-  expect(complianceLine('reports', 0, [report([])])).toBe('compliance: reports/compliance.md (exit code 0)');
+  expect(complianceLine(outDir, 0, [report([])])).toBe(`compliance: ${outDir}/compliance.md (exit code 0)`);
 });
 
 // An interrupted run: 2 tests errored and the run itself errored once. "74 tests, 3 errored" read as

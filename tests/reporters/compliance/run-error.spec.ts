@@ -3,7 +3,10 @@ import { complianceLine } from '../../../src/reporters/compliance/compliance-lin
 import { buildComplianceReport } from '../../../src/reporters/compliance/compliance-report.ts';
 import { runErrorOf } from '../../../src/reporters/run/run-error.ts';
 import { expect, test } from '../../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 import { runRecords } from '../helpers/records.ts';
+
+test.afterEach(removeTempDirs);
 
 // `npm run conformance -- --grep cancell` (a typo) matched no test: compliance.md's run error said only
 // Playwright's "No tests found", which names neither the cause nor what to do.
@@ -42,12 +45,14 @@ test('any other run error keeps its own line, and a target-side class makes it t
 // under Playwright's bare "No tests found": now what to check, as compliance.md says it.
 test('the closing line of a run that ran no test gives its run error, not the partial-run notes', () => {
   const noTests = runErrorOf({ message: 'Error: No tests found' });
+  // Not the checkout's reports/: a last complete report kept there would add its note to the line.
+  const outDir = tempDir('run-error-');
   const report = buildComplianceReport({
     records: runRecords([], { runErrors: [noTests], narrowedBy: ['--grep', 'cancell'] }),
     targetName: 'embedded',
     registry: getRegistry(),
   });
-  expect(complianceLine('reports', 2, [report])).toBe(
-    `compliance: reports/compliance.md (exit code 2, no test ran: ${noTests.line})`,
+  expect(complianceLine(outDir, 2, [report])).toBe(
+    `compliance: ${outDir}/compliance.md (exit code 2, no test ran: ${noTests.line})`,
   );
 });

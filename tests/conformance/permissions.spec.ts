@@ -126,6 +126,12 @@ suite('permissions', () => {
       const answer = await cancelActive(driver, api, running.id, body, { caller: reader });
       expectRefusedWithoutActionRole(answer, identity);
       await expectUnchanged(driver, api, running.id, was);
+      // And an action of another type than a scan: a target may check roles in its scan handler alone.
+      const isolation = await need(driver.activeActionOfType('Isolate'));
+      const held = await stateBeforeCall(driver, api, isolation.id);
+      const refused = await cancelActive(driver, api, isolation.id, body, { caller: reader });
+      expectRefusedWithoutActionRole(refused, identity);
+      await expectUnchanged(driver, api, isolation.id, held);
     });
   }
 });

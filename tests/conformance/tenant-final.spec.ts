@@ -15,6 +15,8 @@ suite('tenant isolation', () => {
       const comment = { Comment: "conformance: another tenant's final action" };
       const plain = await stranger.cancel(action.id, comment);
       expect(plain).toBeErrorEnvelope(404);
+      // Nor read: a finished action may be served from an archive of its own, looked up by id alone.
+      expect(await stranger.get(action.id), 'a GET of it by the other tenant').toBeErrorEnvelope(404);
       // Not under /api/v1.0: another tenant's action there is the active action's test's to judge.
       await expectUnchanged(driver, api, action.id, before);
     },

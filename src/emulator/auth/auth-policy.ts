@@ -122,6 +122,10 @@ export interface AuthPolicy {
   // true: a cancel of an action other than a scan needs the role that starts its type (Machine.Isolate
   // for an Isolate action), as a cancel handed to its type's handler would. The contract: false.
   cancelNeedsTypeRole: boolean;
+  // Not null: only a cancel of an action of this type checks the caller's roles, so a cancel of any
+  // other type is let past with any valid token (a role check in one type's handler). The contract:
+  // null, every cancel.
+  roleCheckedOnlyForType: string | null;
 }
 
 export const CONTRACT_AUTH: AuthPolicy = {
@@ -168,4 +172,5 @@ export const CONTRACT_AUTH: AuthPolicy = {
   unroledCancelStatuses: [],
   runningCancelRoles: [],
   cancelNeedsTypeRole: false,
+  roleCheckedOnlyForType: null,
 };

@@ -19,10 +19,26 @@ export function namesActionIn(
   return action !== undefined && statuses.includes(settle(action, ctx.clock.now()).status);
 }
 
-// Whether the policy lets this cancel past the role check (unroledCancelStatuses): a channel whose
-// guard only authenticates.
+// Whether the policy lets this cancel past the role check: a channel whose guard only authenticates
+// (unroledCancelStatuses), or a type whose handler checks no role (roleCheckedOnlyForType).
 export function roleCheckSkipped(ctx: EmulatorContext, request: FastifyRequest, caller: Caller): boolean {
-  return namesActionIn(ctx, request, caller, ctx.faults.auth.unroledCancelStatuses);
+  return (
+    namesActionIn(ctx, request, caller, ctx.faults.auth.unroledCancelStatuses) ||
+    namesActionOfOtherType(ctx, request, caller, ctx.faults.auth.roleCheckedOnlyForType)
+  );
+}
+
+// Whether the caller's action this cancel names is of another type than `type` (false when type is null).
+function namesActionOfOtherType(
+  ctx: EmulatorContext,
+  request: FastifyRequest,
+  caller: Caller,
+  type: string | null,
+): boolean {
+  if (type === null) return false;
+  const id = (request.params as { id?: unknown }).id;
+  const action = typeof id === 'string' ? ctx.state.actions.get(caller.tenantId, id) : undefined;
+  return action !== undefined && action.type !== type;
 }
 
 // The roles this cancel needs: `roles`, or the policy's runningCancelRoles for a running action (a

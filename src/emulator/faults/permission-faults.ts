@@ -104,4 +104,14 @@ export const PERMISSION_FAULTS = [
       'A cancel of an action other than a scan needs the role that starts its type (Machine.Isolate for an Isolate action): any other action role alone is refused 403; a scan is cancelled with any of the seven.',
     auth: { cancelNeedsTypeRole: true },
   },
+  {
+    // The role check lives in the scan handler, as the final-state check of final-check-scans-only
+    // does: every test of a token without an action role cancelled a scan.
+    name: 'non-scan-cancel-role-unchecked',
+    seam: 'auth',
+    breaks: ['PERM.NONE'],
+    description:
+      'A cancel of an action other than a scan checks no role: a token without any action role cancels an Isolate action; one cancelling a scan is refused 403.',
+    auth: { roleCheckedOnlyForType: 'RunAntiVirusScan' },
+  },
 ] as const satisfies readonly AuthFault[];

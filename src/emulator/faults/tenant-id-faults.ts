@@ -25,4 +25,14 @@ export const TENANT_ID_FAULTS = [
     description: "Cancel of another tenant's action answers 404, yet cancels it five seconds later.",
     store: { foreignCancelAfterMs: 5_000 },
   },
+  {
+    // Finished actions read from an archive keyed by id alone: every read of another tenant's action
+    // named an active one.
+    name: 'tenant-leak-get-final',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A GET of another tenant's action in a final state (Succeeded, Failed, Cancelled, TimeOut) shows it (an archive of finished actions looked up without the tenant); another tenant's active action answers 404.",
+    store: { crossTenantGetStatuses: ['Succeeded', 'Failed', 'Cancelled', 'TimeOut'] },
+  },
 ] as const satisfies readonly StoreFault[];

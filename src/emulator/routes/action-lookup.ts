@@ -5,6 +5,12 @@ import type { MachineAction } from '../state/machine-action.ts';
 import type { StorePolicy } from '../state/store-policy.ts';
 import type { Outcome } from './outcome.ts';
 
+// Statuses in which an operation's lookup finds another tenant's action, by the store policy.
+const FOREIGN_STATUSES: Record<string, (store: StorePolicy) => readonly string[]> = {
+  CancelMachineAction: (store) => store.crossTenantCancelStatuses,
+  GetMachineAction: (store) => store.crossTenantGetStatuses,
+};
+
 // The caller's action with this id, caught up with the clock at `nowMs` (when the call arrived);
 // undefined when its tenant has none. The store policy may let an operation's lookup find other
 // tenants' actions too.
@@ -21,12 +27,12 @@ export function findAction(
     store.crossTenant.includes(operationId) ||
     (store.crossTenantUnloweredIds && id !== id.toLowerCase());
   const action = anywhere ? ctx.state.actions.findAnywhere(id) : ctx.state.actions.get(caller.tenantId, id);
-  if (action || operationId !== 'CancelMachineAction' || store.crossTenantCancelStatuses.length === 0)
-    return action && settle(action, nowMs);
-  // The store policy may let a cancel find another tenant's action in some statuses.
+  const foreignStatuses = FOREIGN_STATUSES[operationId]?.(store) ?? [];
+  if (action || foreignStatuses.length === 0) return action && settle(action, nowMs);
+  // The store policy may let a cancel or a GET find another tenant's action in some statuses.
   const foreign = ctx.state.actions.findAnywhere(id);
   const settled = foreign && settle(foreign, nowMs);
-  return settled && store.crossTenantCancelStatuses.includes(settled.status) ? settled : undefined;
+  return settled && foreignStatuses.includes(settled.status) ? settled : undefined;
 }
 
 // A well-formed id the caller cannot see; `elsewhere` tells "unknown" from "someone else's".

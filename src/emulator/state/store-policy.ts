@@ -101,6 +101,10 @@ export interface StorePolicy {
   // action's cancel handed to its device by a channel that looks the id up in every tenant); one in
   // any other status answers 404. The contract: none.
   crossTenantCancelStatuses: readonly MachineActionStatus[];
+  // A GET of another tenant's action in one of these statuses finds it (finished actions read from an
+  // archive that looks the id up in every tenant); one in any other status answers 404. The
+  // contract: none.
+  crossTenantGetStatuses: readonly MachineActionStatus[];
 }
 
 export const CONTRACT_STORE: StorePolicy = {
@@ -135,4 +139,5 @@ export const CONTRACT_STORE: StorePolicy = {
   cancelIdCutTo: null,
   foreignFinalRefused: false,
   crossTenantCancelStatuses: [],
+  crossTenantGetStatuses: [],
 };

@@ -104,3 +104,16 @@ smoke(
     expect((await emu.cancel(isolation.id as string, isolator)).json().status).toBe('Cancelled');
   },
 );
+
+smoke(
+  'non-scan-cancel-role-unchecked',
+  'Machine.Read.All alone cancels an Isolate action and is refused a scan',
+  async (emu) => {
+    const reader = await emu.token(['Machine.Read.All']);
+    const scan = await emu.seed('Pending');
+    const isolation = await emu.seed('Pending', { type: 'Isolate', machineId: 'b'.repeat(40) });
+    expect((await emu.cancel(scan.id as string, reader)).statusCode).toBe(403);
+    expect((await emu.cancel(isolation.id as string, reader)).statusCode).toBe(200);
+    expect((await emu.get(isolation.id as string, reader)).json().status).toBe('Cancelled');
+  },
+);

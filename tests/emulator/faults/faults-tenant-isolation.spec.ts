@@ -19,6 +19,19 @@ smoke('tenant-leak-cancel', "cancel finds another tenant's action; GET does not"
   expect((await emu.get(theirs.id as string, token)).statusCode).toBe(404);
 });
 
+smoke(
+  'tenant-leak-get-final',
+  "GET shows another tenant's finished action; its active one answers 404",
+  async (emu) => {
+    const finished = await emu.seed('Succeeded');
+    const active = await emu.seed('Pending', { machineId: 'b'.repeat(40) });
+    const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    expect((await emu.get(finished.id as string, token)).statusCode).toBe(200);
+    expect((await emu.get(active.id as string, token)).statusCode).toBe(404);
+    expect((await emu.cancel(finished.id as string, token)).statusCode).toBe(404);
+  },
+);
+
 smoke('tenant-leak-list', "another tenant's list shows the action; its GET does not", async (emu) => {
   const theirs = await emu.seed('Pending');
   const token = await emu.token(undefined, { tenantId: OTHER_TENANT });

@@ -1,6 +1,6 @@
 import { CANCEL, GET, idOf, on, unknownEverywhere } from './exchange-filters.ts';
 import type { AnswerFault } from './fault-entry.ts';
-import { askedBefore } from './repeated-ids.ts';
+import { askedBefore, cancelledBefore, recordCancelled } from './repeated-ids.ts';
 
 // Faults of what a cancel or a GET answers for an id that names no action, or no valid id at all (the
 // answer seam, as answer-faults.ts): a lookup that makes an action up, a wrong status or code, a 500.
@@ -30,6 +30,21 @@ export const ID_ANSWER_FAULTS = [
     description:
       'A cancel of an id no tenant has answers 404 the first time; the same id cancelled again answers 200 with a made-up Cancelled action (a retry taken for a cancel made).',
     applies: (x) => unknownEverywhere(CANCEL)(x) && askedBefore(idOf(x)),
+    rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Cancelled'))),
+  },
+  {
+    // A read model that upserts on a cancellation event: the cancel of an id that names no action
+    // answers 404, yet leaves a row a GET of that id then serves. Every GET of an unknown id named one
+    // nothing had touched.
+    name: 'cancelled-unknown-id-readable',
+    seam: 'answer',
+    breaks: ['GET.NOTFOUND'],
+    description:
+      'A cancel of an id no tenant has answers 404, but a GET of that id afterwards answers 200 with a made-up Cancelled action; a GET of an unknown id never cancelled answers 404.',
+    applies: (x) => {
+      if (unknownEverywhere(CANCEL)(x)) recordCancelled(idOf(x));
+      return unknownEverywhere(GET)(x) && cancelledBefore(idOf(x));
+    },
     rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Cancelled'))),
   },
   {

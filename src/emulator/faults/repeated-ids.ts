@@ -9,3 +9,17 @@ export function askedBefore(id: string): boolean {
   seen.add(key);
   return false;
 }
+
+// The unknown ids a cancel was asked for, as a projection that upserts a cancellation keyed by the id
+// keeps them.
+const cancelled = new Set<string>();
+
+// Records a cancel of `id` (in any case).
+export function recordCancelled(id: string): void {
+  cancelled.add(id.toLowerCase());
+}
+
+// Whether a cancel of `id` (in any case) was recorded.
+export function cancelledBefore(id: string): boolean {
+  return cancelled.has(id.toLowerCase());
+}

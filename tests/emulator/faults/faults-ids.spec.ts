@@ -65,3 +65,17 @@ smoke(
     expect((await emu.cancel(id.toUpperCase(), stranger)).json().status).toBe('Cancelled');
   },
 );
+
+smoke(
+  'cancelled-unknown-id-readable',
+  'a GET of an unknown id answers 404 until a cancel names it, then 200 Cancelled',
+  async (emu) => {
+    const token = await emu.token();
+    const id = randomUUID();
+    expect((await emu.get(id, token)).statusCode).toBe(404);
+    expect((await emu.cancel(id, token)).statusCode).toBe(404);
+    const read = await emu.get(id, token);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ id, status: 'Cancelled' });
+  },
+);

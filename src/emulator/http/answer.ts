@@ -11,6 +11,10 @@ export interface Exchange {
   outcome: Outcome;
   // The request's Accept header, for an answer fault that labels by it (none of the contract's answers do).
   accept?: string | undefined;
+  // The request's path and query as sent, and the caller's tenant, for a fault that caches answers
+  // by their URL (faults/list-cache-faults.ts).
+  url?: string | undefined;
+  tenantId?: string | undefined;
 }
 
 // An answer before it is sent: status, headers (content-type included) and a JSON body.

@@ -68,6 +68,8 @@ function serve(ctx: EmulatorContext, config: ApiRouteConfig, handle: Handler) {
       versioned: config.versioned,
       outcome,
       accept: request.headers.accept,
+      url: request.url,
+      tenantId: caller.tenantId,
     });
   };
 }

@@ -130,3 +130,18 @@ for (const [fault, option] of [
       expect(await ids(filter)).not.toContain(theirs.id);
     },
   );
+
+smoke(
+  'list-by-id-cached-across-tenants',
+  "another tenant's list by id shows the action once its own tenant listed that URL",
+  async (emu) => {
+    const theirs = await emu.seed('Pending');
+    const url = `/api/machineactions?$filter=${encodeURIComponent(`id eq '${theirs.id}'`)}`;
+    const ids = async (token: string, at = url) =>
+      (await emu.call('GET', at, { token })).json().value.map((row: { id: string }) => row.id);
+    const stranger = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    expect(await ids(stranger, '/api/machineactions')).toEqual([]);
+    expect(await ids(await emu.token())).toEqual([theirs.id]);
+    expect(await ids(stranger)).toEqual([theirs.id]);
+  },
+);

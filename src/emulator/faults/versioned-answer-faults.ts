@@ -35,6 +35,21 @@ export const VERSIONED_ANSWER_FAULTS = [
     rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Pending'))),
   },
   {
+    // A newer controller behind the versioned route words its 404 with the other documented code:
+    // each is lawful (docs/contract.md#unknown-id), the two paths answering apart is not.
+    name: 'versioned-get-unknown-other-code',
+    seam: 'answer',
+    breaks: ['PATH.VERSIONED'],
+    description:
+      'A GET under /api/v1.0 of an id no tenant has answers 404 with the other not-found code (ResourceNotFound where /api says NotFound, and the reverse); a cancel answers alike under both.',
+    applies: (x) => x.versioned && unknownEverywhere(GET)(x),
+    rewrite: (answer, x, kit) => {
+      const code = (answer.body as { error?: { code?: unknown } } | undefined)?.error?.code;
+      const other = code === 'ResourceNotFound' ? 'NotFound' : 'ResourceNotFound';
+      return kit.error(other, `Machine action ${idOf(x)} was not found.`, 404);
+    },
+  },
+  {
     name: 'versioned-malformed-id-500',
     seam: 'answer',
     breaks: ['CANCEL.BADID'],

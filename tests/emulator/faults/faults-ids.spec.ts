@@ -79,3 +79,16 @@ smoke(
     expect(read.json()).toMatchObject({ id, status: 'Cancelled' });
   },
 );
+
+smoke(
+  'versioned-get-unknown-other-code',
+  'a GET of an unknown id answers 404 NotFound under /api and 404 ResourceNotFound under /api/v1.0',
+  async (emu) => {
+    const token = await emu.token();
+    const id = randomUUID();
+    const plain = await emu.call('GET', `/api/machineactions/${id}`, { token });
+    const versioned = await emu.call('GET', `/api/v1.0/machineactions/${id}`, { token });
+    expect([plain.statusCode, errorCode(plain)]).toEqual([404, 'NotFound']);
+    expect([versioned.statusCode, errorCode(versioned)]).toEqual([404, 'ResourceNotFound']);
+  },
+);

@@ -27,6 +27,7 @@ import { reporterOptionProblem } from '../src/harness/run/reporter-option.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
 import { shardOf, shardOptionProblem } from '../src/harness/run/shard-option.ts';
+import { stopBeforeStart } from '../src/harness/run/stop-before-start.ts';
 import { unknownOptionProblem } from '../src/harness/run/unknown-option.ts';
 import { startAllureGenerator } from '../src/reporters/allure/allure-generate.ts';
 import { singleFileSetting } from '../src/reporters/allure/single-file-setting.ts';
@@ -139,13 +140,18 @@ async function main(args: string[]): Promise<ExitCode> {
     [RUN_PLAN_VARIABLE]: encodeRunPlan(plan),
     ...embeddedKeys.env,
   });
-  // What runs after the tests loads while they run: Playwright's runner starts that much sooner.
-  const { finishRun } = await import('../src/reporters/run/finish-run.ts');
+  // The runner, in the same process group, gets a Ctrl-C from now on and the reports follow from it.
+  earlyStop.began();
+  // What runs after the tests loads while they run: Playwright's runner starts that much sooner. A
+  // failed load (a Ctrl-C ended tsx's compiler) is told once the runner has ended and the keys are gone.
+  const finishing = import('../src/reporters/run/finish-run.ts');
+  finishing.catch(() => {});
   const playwrightExit = await playwright;
   timings.playwrightEnd = performance.now();
   // The code is what this run's reports say; finishRun tells them from an earlier run's by their age.
   const exitCode = await holdSignalsWhile(async () => {
     await embeddedKeys.close();
+    const { finishRun } = await finishing;
     return finishRun({
       run: { startedAt: started, playwrightExit, ...(reportsNothing ? {} : { plan }) },
       singleFile,
@@ -164,10 +170,17 @@ async function main(args: string[]): Promise<ExitCode> {
 }
 
 const timings: Record<string, number> = {};
+// A Ctrl-C before Playwright's runner starts is one line, not the compiler's error (stop-before-start.ts).
+const earlyStop = stopBeforeStart('conformance');
 
 main(process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'))).then(
   exitAfterOutput,
   (error: unknown) => {
+    const stopped = earlyStop.explain(error);
+    if (stopped) {
+      console.error(stopped);
+      return exitAfterOutput(EXIT.ERRORED);
+    }
     // A bug of the suite, not a user error: still one line, the stack only with DEBUG.
     console.error(`conformance: ${describeError(error)}`);
     if (process.env.DEBUG) console.error(redactText(String((error as Error)?.stack)));

@@ -1,0 +1,54 @@
+// tsx compiles each module on its first import through esbuild's service, a child process in the
+// script's process group. A Ctrl-C in a run's first seconds (a cold compile cache) ended that service
+// too, and the script's next import failed: "conformance: TransformError: The service is no longer
+// running". Until the run begins, the first SIGINT or SIGTERM now ends the script with one plain line;
+// after, it is only noted, so that an import the signal broke is told as the stop it is.
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+// An interrupted run, docs/interfaces.md#exit-codes.
+const STOPPED_EXIT = 2;
+
+// esbuild's words for its service having gone (tsx passes them on as a TransformError).
+const SERVICE_GONE = /The service (is no longer running|was stopped)/;
+
+export interface StopBeforeStart {
+  // The run has begun (its runner spawned, which handles signals from now on): note them only.
+  began(): void;
+  // The line for an error a signal caused, or undefined for any other error.
+  explain(error: unknown): string | undefined;
+  dispose(): void;
+}
+
+export interface StopOptions {
+  say?: (line: string) => void;
+  exit?: (code: number) => void;
+}
+
+export function stopBeforeStart(
+  script: string,
+  { say = (line) => console.error(line), exit = (code) => process.exit(code) }: StopOptions = {},
+): StopBeforeStart {
+  let signal: string | undefined;
+  let begun = false;
+  const line = (name: string) =>
+    `${script}: stopped by ${name} before the run began; reports/ holds the last run's reports as they were`;
+  const onSignal = (name: string) => {
+    signal ??= name;
+    if (begun) return;
+    say(line(name));
+    exit(STOPPED_EXIT);
+  };
+  for (const name of SIGNALS) process.on(name, onSignal);
+  return {
+    began: () => {
+      begun = true;
+    },
+    explain: (error) =>
+      signal !== undefined && SERVICE_GONE.test(String((error as Error)?.message ?? error))
+        ? line(signal)
+        : undefined,
+    dispose: () => {
+      for (const name of SIGNALS) process.off(name, onSignal);
+    },
+  };
+}

@@ -26,6 +26,7 @@ import {
 } from '../src/selftest/judge-matrix.ts';
 import { judgeLawfulSkips, judgeTenantSkips } from '../src/selftest/judge-skips.ts';
 import { LAWFUL_SKIPS } from '../src/selftest/lawful-skips.ts';
+import { matrixNotWritten } from '../src/selftest/matrix-not-written.ts';
 import { readMatrixIndex } from '../src/selftest/read-matrix-index.ts';
 import { selftestMarkdown, selftestTable, slowestTest } from '../src/selftest/render-selftest.ts';
 import { selftestArgsOrExit } from '../src/selftest/selftest-args.ts';
@@ -92,8 +93,9 @@ rmSync(rehearsalDir, { recursive: true, force: true });
 
 const index = readMatrixIndex(OUT);
 if (!index) {
-  console.error(`self-test: the matrix run wrote no compliance report (Playwright exit ${exit}).`);
-  process.exit(1);
+  const { line, exitCode } = matrixNotWritten(exit);
+  console.error(line);
+  process.exit(exitCode);
 }
 const levels = Object.fromEntries(getRegistry().requirements.map((r) => [r.id, r.level]));
 const records = JSON.parse(readFileSync(RECORDS, 'utf8')) as RunRecords;

@@ -1,4 +1,5 @@
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type {
   FullConfig,
   FullResult,
@@ -10,7 +11,12 @@ import type {
 } from '@playwright/test/reporter';
 import { FileWriteError } from '../../contract/file-write-error.ts';
 import { getRegistry } from '../../contract/index.ts';
-import { RECORDS_FILE, REPORTS_DIR } from '../../contract/report-files.ts';
+import {
+  COMPLIANCE_JSON,
+  EARLIER_COMPLETE_DIR,
+  RECORDS_FILE,
+  REPORTS_DIR,
+} from '../../contract/report-files.ts';
 import { findingsOf } from '../../harness/evidence/finding.ts';
 import { isListingRun } from '../../harness/run/listing-run.ts';
 import { resultsDirOf } from '../../harness/run/results-dir.ts';
@@ -144,7 +150,12 @@ export default class ComplianceReporter implements Reporter {
       writeRecords(this.recordsFile(), records);
       this.records = records;
       const exitCode = records.shardExitCode!;
-      this.say(`compliance: shard ${shard.current}/${shard.total} records in ${file} (exit ${exitCode})`);
+      const kept = existsSync(join(outDir, EARLIER_COMPLETE_DIR, COMPLIANCE_JSON))
+        ? `; the last complete run's report is kept in ${outDir}/${EARLIER_COMPLETE_DIR}/`
+        : '';
+      this.say(
+        `compliance: shard ${shard.current}/${shard.total} records in ${file} (exit ${exitCode})${kept}`,
+      );
       return statusFor(result, exitCode);
     }
     removeVerdicts(outDir);

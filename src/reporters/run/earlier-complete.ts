@@ -1,6 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMPLIANCE_JSON, COMPLIANCE_MD, EARLIER_COMPLETE_DIR } from '../../contract/report-files.ts';
+import {
+  COMPLIANCE_JSON,
+  COMPLIANCE_MD,
+  EARLIER_COMPLETE_DIR,
+  OBSERVED_PROFILE_FILE,
+  PARTIAL_OBSERVED_PROFILE_FILE,
+} from '../../contract/report-files.ts';
 import { type ComplianceReport, isPartial } from '../compliance/compliance-report.ts';
 import { EXIT } from './run-outcome.ts';
 
@@ -23,15 +29,28 @@ export function isComplete(report: Pick<ComplianceReport, 'summary'>): boolean {
 }
 
 // Before a run's verdict replaces the one in `dir`: a complete run's report moves aside (an earlier
-// kept one gives way to it); a partial or errored one is left to be replaced.
-export function setCompleteReportAside(dir: string): void {
+// kept one gives way to it); a partial or errored one is left to be replaced. True if it moved.
+export function setCompleteReportAside(dir: string): boolean {
   const earlier = readReport(join(dir, COMPLIANCE_JSON));
-  if (!earlier || !isComplete(earlier)) return;
+  if (!earlier || !isComplete(earlier)) return false;
   const aside = join(dir, EARLIER_COMPLETE_DIR);
   rmSync(aside, { recursive: true, force: true });
   mkdirSync(aside, { recursive: true });
   for (const name of [COMPLIANCE_MD, COMPLIANCE_JSON])
     if (existsSync(join(dir, name))) renameSync(join(dir, name), join(aside, name));
+  return true;
+}
+
+// A shard removes the whole-run reports (they would read as its own): the complete run's report goes
+// aside as above, and with it the observed profile users calibrate with (docs/calibration.md): that
+// run's, or the fuller one a stopped run kept in place (its own then being the .partial.json).
+export function setCompleteRunAside(dir: string): void {
+  const moved = setCompleteReportAside(dir);
+  const aside = join(dir, EARLIER_COMPLETE_DIR);
+  const profile = join(dir, OBSERVED_PROFILE_FILE);
+  const kept = moved || existsSync(join(dir, PARTIAL_OBSERVED_PROFILE_FILE));
+  if (kept && existsSync(profile) && existsSync(join(aside, COMPLIANCE_JSON)))
+    renameSync(profile, join(aside, OBSERVED_PROFILE_FILE));
 }
 
 // Once this run's report is written: a complete one makes the kept report stale; an incomplete one

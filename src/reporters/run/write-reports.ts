@@ -26,7 +26,12 @@ import { buildObservedProfile } from '../observed/observed-profile.ts';
 import { writeObservedProfile } from '../observed/observed-profile-file.ts';
 import { fullerEarlier } from '../observed/observed-profile-keep.ts';
 import type { RunRecords } from '../records/test-record.ts';
-import { earlierCompleteFor, earlierCompleteNote, setCompleteReportAside } from './earlier-complete.ts';
+import {
+  earlierCompleteFor,
+  earlierCompleteNote,
+  setCompleteReportAside,
+  setCompleteRunAside,
+} from './earlier-complete.ts';
 import { type ExitCode, worstOf } from './run-outcome.ts';
 
 export interface WriteOptions {
@@ -85,8 +90,10 @@ export function removeVerdicts(outDir: string): void {
   for (const name of [COMPLIANCE_JSON, TARGET_INDEX_JSON]) rmSync(join(outDir, name), { force: true });
 }
 
-// A shard's partial evidence must not sit next to an earlier full report and be mistaken for it.
+// A shard's partial evidence must not sit next to an earlier full report and be mistaken for it; the
+// last complete run's report and observed profile wait in earlier-complete/ for the merge.
 export function removeWholeRunReports(outDir: string): void {
+  setCompleteRunAside(outDir);
   const profiles = [OBSERVED_PROFILE_FILE, PARTIAL_OBSERVED_PROFILE_FILE];
   for (const name of [COMPLIANCE_JSON, COMPLIANCE_MD, JUNIT_XML, ...profiles, TARGETS_DIR])
     rmSync(join(outDir, name), { recursive: true, force: true });

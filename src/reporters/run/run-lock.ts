@@ -27,6 +27,9 @@ export function lockRunDirectory(root: string, command: string, now = new Date()
   const file = join(root, RUN_LOCK_FILE);
   mkdirSync(join(root, TEST_RESULTS_DIR), { recursive: true });
   const mine: Holder = { pid: process.pid, command, startedAt: now.toISOString() };
+  // A directory in its place (made by hand, a tool) is no run's lock: said, not "EISDIR" from rm.
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory())
+    throw new RunLockedError(`${file} is a directory, not a run's lock file: remove it (rm -r ${file})`);
   for (let attempt = 0; ; attempt += 1) {
     try {
       writeFileSync(file, JSON.stringify(mine), { flag: 'wx' });

@@ -123,3 +123,15 @@ console.log('ready');`;
     for (const child of children) child.kill();
   }
 });
+
+// A directory where the lock goes ended the run with "SystemError: Path is a directory: rm returned
+// EISDIR": a RunLockedError now names it and what to do, which the scripts print as one line, exit 2.
+test("a directory in the lock file's place is refused in one line saying to remove it", () => {
+  const dir = tempDir('run-lock-');
+  mkdirSync(join(dir, RUN_LOCK_FILE), { recursive: true });
+  const file = join(dir, RUN_LOCK_FILE);
+  expect(() => lockRunDirectory(dir, 'npm run conformance')).toThrow(
+    new RunLockedError(`${file} is a directory, not a run's lock file: remove it (rm -r ${file})`),
+  );
+  expect(existsSync(file)).toBe(true);
+});

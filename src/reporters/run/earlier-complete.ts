@@ -53,15 +53,10 @@ export function setCompleteRunAside(dir: string): void {
     renameSync(profile, join(aside, OBSERVED_PROFILE_FILE));
 }
 
-// Once this run's report is written: a complete one makes the kept report stale; an incomplete one
-// points to it. Returns what the kept report is, when one stays.
+// What the kept report is, for an incomplete run's report to point to; none for a complete one.
 export function earlierCompleteFor(dir: string, report: ComplianceReport): EarlierComplete | undefined {
-  const aside = join(dir, EARLIER_COMPLETE_DIR);
-  if (isComplete(report)) {
-    rmSync(aside, { recursive: true, force: true });
-    return undefined;
-  }
-  const kept = readReport(join(aside, COMPLIANCE_JSON));
+  if (isComplete(report)) return undefined;
+  const kept = readReport(join(dir, EARLIER_COMPLETE_DIR, COMPLIANCE_JSON));
   if (!kept) return undefined;
   return {
     ...(kept.runId ? { runId: kept.runId } : {}),
@@ -69,6 +64,12 @@ export function earlierCompleteFor(dir: string, report: ComplianceReport): Earli
     exitCode: kept.summary.exitCode,
     target: kept.target?.name ?? 'unknown',
   };
+}
+
+// Once a complete run's report is written, the kept one is stale. Not before: a write that fails (a
+// full disk) would leave neither.
+export function dropEarlierComplete(dir: string, report: ComplianceReport): void {
+  if (isComplete(report)) rmSync(join(dir, EARLIER_COMPLETE_DIR), { recursive: true, force: true });
 }
 
 // The line compliance.md and the console give it.

@@ -27,6 +27,7 @@ import { writeObservedProfile } from '../observed/observed-profile-file.ts';
 import { fullerEarlier } from '../observed/observed-profile-keep.ts';
 import type { RunRecords } from '../records/test-record.ts';
 import {
+  dropEarlierComplete,
   earlierCompleteFor,
   earlierCompleteNote,
   setCompleteReportAside,
@@ -133,6 +134,7 @@ function writeSet(dir: string, report: ComplianceReport, records: RunRecords, no
     : markdown;
   writeWhole(join(dir, COMPLIANCE_MD), `${withEarlier}\n`);
   writeWhole(join(dir, COMPLIANCE_JSON), renderJson(report));
+  dropEarlierComplete(dir, report);
 }
 
 function forward(path: string): string {

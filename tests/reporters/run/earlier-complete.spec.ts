@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRegistry } from '../../../src/contract/index.ts';
+import { temporaryFileOf } from '../../../src/contract/write-whole.ts';
 import { complianceLine } from '../../../src/reporters/compliance/compliance-line.ts';
 import { removeVerdicts, writeComplianceReports } from '../../../src/reporters/run/write-reports.ts';
 import { expect, test } from '../../helpers/api-test.ts';
@@ -65,4 +66,21 @@ test('a stopped run keeps the last complete report aside, says where, and a comp
   expect(report(outDir, 'run-complete-2', whole)).toBe(`compliance: ${outDir}/compliance.md (exit code 0)`);
   expect(existsSync(join(outDir, 'earlier-complete'))).toBe(false);
   expect(read(join(outDir, 'compliance.md'))).not.toContain('Incomplete run');
+});
+
+// The kept report was removed before the complete run's own was written: a write that failed there (a
+// full disk) left neither.
+test('a complete run whose report cannot be written leaves the kept report where it is', () => {
+  const outDir = tempDir('earlier-complete-full-');
+  const whole = [testRecord({ requirements: all })];
+  report(outDir, 'run-complete', whole);
+  report(outDir, 'run-stopped', [testRecord({ requirements: [all[0]!] })], true);
+  // A directory where writeWhole writes compliance.json first: the write fails as on a full disk.
+  const blocker = temporaryFileOf(join(outDir, 'compliance.json'));
+  mkdirSync(blocker);
+  writeFileSync(join(blocker, 'x'), 'x');
+  expect(() => report(outDir, 'run-complete-2', whole)).toThrow(/compliance\.json/);
+  expect(JSON.parse(read(join(outDir, 'earlier-complete', 'compliance.json')))).toMatchObject({
+    runId: 'run-complete',
+  });
 });

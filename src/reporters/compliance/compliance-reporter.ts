@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type {
   FullConfig,
   FullResult,
@@ -11,12 +10,7 @@ import type {
 } from '@playwright/test/reporter';
 import { FileWriteError } from '../../contract/file-write-error.ts';
 import { getRegistry } from '../../contract/index.ts';
-import {
-  COMPLIANCE_JSON,
-  EARLIER_COMPLETE_DIR,
-  RECORDS_FILE,
-  REPORTS_DIR,
-} from '../../contract/report-files.ts';
+import { RECORDS_FILE, REPORTS_DIR } from '../../contract/report-files.ts';
 import { findingsOf } from '../../harness/evidence/finding.ts';
 import { isListingRun } from '../../harness/run/listing-run.ts';
 import { resultsDirOf } from '../../harness/run/results-dir.ts';
@@ -24,23 +18,15 @@ import type { RunPlan } from '../../harness/run/run-plan.ts';
 import { type Baseline, loadSelectedBaseline } from '../baseline/baseline.ts';
 import { junitProperties } from '../junit/junit-properties.ts';
 import { whyNotStarted } from '../records/record-from-test.ts';
-import { shardRecordsFile, writeRecords } from '../records/records-file.ts';
 import { recordsOfTests } from '../records/records-of-tests.ts';
 import { outcomeOf } from '../records/test-outcome.ts';
 import type { RunError, RunRecords, TargetInfo } from '../records/test-record.ts';
 import { reportsNotWritten } from '../run/reports-not-written.ts';
 import { runErrorOf } from '../run/run-error.ts';
 import { EXIT, type ExitCode } from '../run/run-outcome.ts';
-import {
-  readQuota,
-  removeVerdicts,
-  removeWholeRunReports,
-  writeComplianceReports,
-} from '../run/write-reports.ts';
-import { judgedShard, shardExitCode } from '../shards/shard-judgement.ts';
-import { complianceLine } from './compliance-line.ts';
 import { alignJunitAfterRun } from './junit-after-run.ts';
 import { reasonLine } from './reason-line.ts';
+import { writeRunEnd } from './run-end-reports.ts';
 import { scrubValue } from './scrub.ts';
 import { suiteInfo } from './suite-info.ts';
 import { testSelection } from './test-selection.ts';
@@ -133,40 +119,16 @@ export default class ComplianceReporter implements Reporter {
         ...problems.map((line) => ({ category: 'suite-error' as const, line: reasonLine(line) })),
       );
     }
-    const shard = this.config.shard;
-    if (shard) {
-      records.shardExitCode = judgedShard(records, (r) => shardExitCode(r, this.baseline));
-      // Its reports/quota.json is overwritten by the next shard here, or left on another machine.
-      const quota = readQuota(outDir, records);
-      if (quota !== undefined) records.quota = quota;
-    }
-    if (shard) {
-      // One shard holds part of the evidence: its records are merged by scripts/merge-shards.ts. They
-      // are written before the run's own records, which tell the shard's outcome: a shard whose file
-      // for the merge could not be written must not read as having ended well.
-      removeWholeRunReports(outDir);
-      const file = shardRecordsFile(outDir, shard);
-      writeRecords(file, records);
-      writeRecords(this.recordsFile(), records);
-      this.records = records;
-      const exitCode = records.shardExitCode!;
-      const kept = existsSync(join(outDir, EARLIER_COMPLETE_DIR, COMPLIANCE_JSON))
-        ? `; the last complete run's report is kept in ${outDir}/${EARLIER_COMPLETE_DIR}/`
-        : '';
-      this.say(
-        `compliance: shard ${shard.current}/${shard.total} records in ${file} (exit ${exitCode})${kept}`,
-      );
-      return statusFor(result, exitCode);
-    }
-    removeVerdicts(outDir);
-    writeRecords(this.recordsFile(), records);
-    this.records = records;
-    const { exitCode, reports } = writeComplianceReports(records, {
+    const exitCode = writeRunEnd(records, {
       outDir,
-      registry: getRegistry(),
+      shard: this.config.shard,
+      recordsFile: this.recordsFile(),
       baseline: this.baseline,
+      recordsWritten: () => {
+        this.records = records;
+      },
+      say: (line) => this.say(line),
     });
-    this.say(complianceLine(outDir, exitCode, reports));
     return statusFor(result, exitCode);
   }
 

@@ -81,6 +81,11 @@ for (const { name, token, says } of [
     says: /no token within 5 s; its last try: answered 500: server_error\. Check MDE_AUTH_BASE_URL/,
   },
   {
+    name: 'a 500 that echoes the client secret',
+    token: { status: 500, body: JSON.stringify({ error: SECRET }), headers: { 'retry-after': '30' } },
+    says: /no token within 5 s; its last try: answered 500: \[REDACTED\]\. Check MDE_AUTH_BASE_URL/,
+  },
+  {
     name: 'a connection reset',
     // Each reset a second late: msal-node's four tries outlast the wait.
     token: { status: 0, body: '', reset: true, delayMs: 1_000 },

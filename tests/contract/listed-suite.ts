@@ -22,6 +22,21 @@ export interface ListingReport {
   suites: ListedSuite[];
 }
 
+// A plan of embedded targets with these names, for listing only (nothing runs).
+export function listingPlan(names: readonly string[] = ['a']): RunPlan {
+  return {
+    runId: 'list',
+    requestTimeoutMs: 10_000,
+    testTimeoutMs: 30_000,
+    exchanges: 'quiet',
+    targets: names.map((name) => ({
+      name,
+      spec: { mode: 'embedded' },
+      info: { mode: 'embedded', apiHost: 'loopback', description: name },
+    })),
+  };
+}
+
 export function listSuite(plan: RunPlan): Promise<Listed[]> {
   const cli = join(repoRoot, 'node_modules', '@playwright', 'test', 'cli.js');
   return new Promise((resolve, reject) =>

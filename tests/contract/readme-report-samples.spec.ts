@@ -2,26 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/contract/contract-files.ts';
 import { getRegistry } from '../../src/contract/index.ts';
-import type { RunPlan } from '../../src/harness/run/run-plan.ts';
 import { expect, test } from '../helpers/api-test.ts';
-import { type Listed, listSuite } from './listed-suite.ts';
+import { type Listed, listingPlan, listSuite } from './listed-suite.ts';
 import { readmeCountProblems } from './readme-counts.ts';
 
 // The README's registry line and its "Reading the report" samples (compliance.md as two fault runs write
 // it) must count the requirements and tests the suite has (readme-counts.ts says why).
-const PLAN: RunPlan = {
-  runId: 'list',
-  requestTimeoutMs: 10_000,
-  testTimeoutMs: 30_000,
-  exchanges: 'quiet',
-  targets: [
-    {
-      name: 'a',
-      spec: { mode: 'embedded' },
-      info: { mode: 'embedded', apiHost: 'loopback', description: 'a' },
-    },
-  ],
-};
+const PLAN = listingPlan();
 
 let listed: Listed[];
 test.beforeAll(async () => {

@@ -1,25 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/contract/contract-files.ts';
-import type { RunPlan } from '../../src/harness/run/run-plan.ts';
 import { expect, test } from '../helpers/api-test.ts';
-import { listSuite } from './listed-suite.ts';
+import { listingPlan, listSuite } from './listed-suite.ts';
 
 // docs/reports.md counts the suite in prose; both counts below had gone stale (the files "twelve" at 22,
 // and the --grep-invert example "one of three" at three of five) as tests were added.
-const PLAN: RunPlan = {
-  runId: 'list',
-  requestTimeoutMs: 10_000,
-  testTimeoutMs: 30_000,
-  exchanges: 'quiet',
-  targets: [
-    {
-      name: 'a',
-      spec: { mode: 'embedded' },
-      info: { mode: 'embedded', apiHost: 'loopback', description: 'a' },
-    },
-  ],
-};
+const PLAN = listingPlan();
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const doc = () => readFileSync(join(repoRoot, 'docs', 'reports.md'), 'utf8').replace(/\s+/g, ' ');
 

@@ -1,22 +1,12 @@
 import { getRegistry } from '../../src/contract/index.ts';
-import { type RunPlan, targetOfTest } from '../../src/harness/run/run-plan.ts';
+import { targetOfTest } from '../../src/harness/run/run-plan.ts';
 import { expect, test } from '../helpers/api-test.ts';
-import { type Listed, listSuite } from './listed-suite.ts';
+import { type Listed, listingPlan, listSuite } from './listed-suite.ts';
 
 // The conformance suite as Playwright itself lists it (like Kubernetes' walk.go over its tests): every
 // requirement has a test, every test claims its requirements through req(), nobody writes requirement
 // tags by hand, and every test is declared through suite(), so it runs once per target.
-const PLAN: RunPlan = {
-  runId: 'list',
-  requestTimeoutMs: 10_000,
-  testTimeoutMs: 30_000,
-  exchanges: 'quiet',
-  targets: ['a', 'b'].map((name) => ({
-    name,
-    spec: { mode: 'embedded' },
-    info: { mode: 'embedded', apiHost: 'loopback', description: name },
-  })),
-};
+const PLAN = listingPlan(['a', 'b']);
 
 let listed: Listed[];
 test.beforeAll(async () => {

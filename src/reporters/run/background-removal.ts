@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isRunning } from './process-alive.ts';
 
 // An earlier run's allure-results/ and allure-report/ (about 1,200 entries) are removed before this run
 // makes them again. Once the disk holds their files (some 30 s after they were written), removing them
@@ -44,21 +45,11 @@ function leftovers(parent: string, prefix: string): string[] {
       .filter((name) => name.startsWith(prefix) && !mine.has(join(parent, name)))
       .filter((name) => {
         const pid = Number(name.slice(prefix.length).split('-')[0]);
-        return pid === process.pid || !alive(pid);
+        return pid === process.pid || !isRunning(pid);
       })
       .map((name) => join(parent, name));
   } catch {
     return [];
-  }
-}
-
-function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEST_RESULTS_DIR } from '../../contract/report-files.ts';
+import { isRunning } from './process-alive.ts';
 
 // One run at a time writes a directory's reports. Two at once (a second terminal, a CI job on a shared
 // workspace) overwrote each other: the first run's compliance.json said the second's verdict, and its
@@ -113,16 +114,5 @@ function holderOf(file: string, now: Date, taking = false): Holder | 'starting' 
     return now.getTime() - statSync(file).mtimeMs < BEING_WRITTEN_MS ? 'starting' : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: a process of another user has that pid, and it runs.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

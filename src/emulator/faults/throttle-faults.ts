@@ -164,4 +164,24 @@ export const THROTTLE_FAULTS = [
     description: "A 429 of a GET or a list carries no Retry-After; a cancel's 429s carry it.",
     throttle: { retryAfterOmittedOn: ['GetMachineAction', 'ListMachineActions'] },
   },
+  {
+    // The rate tests burst under /api alone: a versioned route registered without the limiter served
+    // any number of calls a minute there.
+    name: 'versioned-cancel-unthrottled',
+    seam: 'throttle',
+    breaks: ['RATE.MINUTE'],
+    description:
+      'A cancel under /api/v1.0 is neither counted nor throttled (a versioned route registered without the limiter); under /api the limits hold.',
+    throttle: { unthrottledVersioned: ['CancelMachineAction'] },
+  },
+  {
+    // The rate tests counted cancels; a GET's burst judged only a 429's header, and one that never
+    // came left nothing to judge.
+    name: 'reads-unthrottled',
+    seam: 'throttle',
+    breaks: ['RATE.MINUTE'],
+    description:
+      "A GET and a list are neither counted nor throttled (read routes registered without the limiter); the cancel's limits hold.",
+    throttle: { unthrottled: ['GetMachineAction', 'ListMachineActions'] },
+  },
 ] as const satisfies readonly ThrottleFault[];

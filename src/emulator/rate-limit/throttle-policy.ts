@@ -48,6 +48,10 @@ export interface ThrottlePolicy {
   // Operations whose 429s carry no Retry-After (a limiter of their own that sets none; the contract:
   // none, every 429 carries one).
   retryAfterOmittedOn: readonly string[];
+  // Operations never counted nor throttled (a route registered without the limiter; the contract: none).
+  unthrottled: readonly string[];
+  // The same under /api/v1.0 only (a versioned route registered without the limiter; the contract: none).
+  unthrottledVersioned: readonly string[];
 }
 
 export const CONTRACT_THROTTLE: ThrottlePolicy = {
@@ -70,4 +74,6 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   minuteResetOnThrottle: false,
   acrossOperations: false,
   retryAfterOmittedOn: [],
+  unthrottled: [],
+  unthrottledVersioned: [],
 };

@@ -21,8 +21,13 @@ export function throttle(
   operation: Operation,
   caller: Caller,
   nowMs: number,
+  versioned = false,
 ): Throttled | null {
   if (!ctx.options.rateLimits || !operation.rateLimit) return null;
+  // The throttle policy may leave an operation, or its route under /api/v1.0, without the limiter.
+  const { unthrottled, unthrottledVersioned } = ctx.faults.throttle;
+  if (unthrottled.includes(operation.operationId)) return null;
+  if (versioned && unthrottledVersioned.includes(operation.operationId)) return null;
   // The contract counts per tenant, app and operation; a throttle fault may count per token instead, or
   // every operation together.
   const who = ctx.faults.throttle.perToken ? (caller.tokenId ?? caller.appId) : caller.appId;

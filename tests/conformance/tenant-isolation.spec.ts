@@ -152,6 +152,11 @@ suite('tenant isolation', () => {
       const was = await stateBeforeCall(driver, api, running.id);
       expect(await stranger.cancel(running.id, comment), 'its InProgress action').toBeErrorEnvelope(404);
       await expectUnchanged(driver, api, running.id, was);
+      // And an action of another type than a scan: the tenant may be checked in a scan's handler alone.
+      const isolate = await need(driver.activeActionOfType('Isolate'));
+      const held = await stateBeforeCall(driver, api, isolate.id);
+      expect(await stranger.cancel(isolate.id, comment), 'its Isolate action').toBeErrorEnvelope(404);
+      await expectUnchanged(driver, api, isolate.id, held);
     },
   );
 });

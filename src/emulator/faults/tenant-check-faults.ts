@@ -23,4 +23,13 @@ export const TENANT_CHECK_FAULTS = [
       "A cancel of another tenant's InProgress action finds and cancels it (a running action's cancel handed to its device by a channel that looks the id up in every tenant); another tenant's Pending or final action answers 404.",
     store: { crossTenantCancelStatuses: ['InProgress'] },
   },
+  {
+    // The tenant check of a scan's handler: every stranger's cancel CANCEL.TENANT made was of a scan.
+    name: 'tenant-leak-non-scan-cancel',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A cancel of another tenant's action other than a scan (an Isolate action) finds and cancels it (the tenant is checked in the scan's handler alone); another tenant's scan answers 404.",
+    store: { cancelTenantCheckedOnlyFor: 'RunAntiVirusScan' },
+  },
 ] as const satisfies readonly StoreFault[];

@@ -28,6 +28,12 @@ export function findAction(
     (store.crossTenantUnloweredIds && id !== id.toLowerCase());
   const action = anywhere ? ctx.state.actions.findAnywhere(id) : ctx.state.actions.get(caller.tenantId, id);
   const foreignStatuses = FOREIGN_STATUSES[operationId]?.(store) ?? [];
+  // The store policy may let a cancel find another tenant's action of any type but one.
+  const onlyType = operationId === 'CancelMachineAction' ? store.cancelTenantCheckedOnlyFor : null;
+  if (!action && onlyType !== null) {
+    const foreign = ctx.state.actions.findAnywhere(id);
+    if (foreign && foreign.type !== onlyType) return settle(foreign, nowMs);
+  }
   if (action || foreignStatuses.length === 0) return action && settle(action, nowMs);
   // The store policy may let a cancel or a GET find another tenant's action in some statuses.
   const foreign = ctx.state.actions.findAnywhere(id);

@@ -101,6 +101,9 @@ export interface StorePolicy {
   // action's cancel handed to its device by a channel that looks the id up in every tenant); one in
   // any other status answers 404. The contract: none.
   crossTenantCancelStatuses: readonly MachineActionStatus[];
+  // Not null: a cancel checks the tenant only of actions of this type, so another tenant's action of any
+  // other type is found and cancelled (a tenant check in one type's handler). The contract: null.
+  cancelTenantCheckedOnlyFor: string | null;
   // A GET of another tenant's action in one of these statuses finds it (finished actions read from an
   // archive that looks the id up in every tenant); one in any other status answers 404. The
   // contract: none.
@@ -139,5 +142,6 @@ export const CONTRACT_STORE: StorePolicy = {
   cancelIdCutTo: null,
   foreignFinalRefused: false,
   crossTenantCancelStatuses: [],
+  cancelTenantCheckedOnlyFor: null,
   crossTenantGetStatuses: [],
 };

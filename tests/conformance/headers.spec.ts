@@ -46,13 +46,20 @@ suite('request headers', () => {
         await expectUnchanged(driver, api, action.id, before);
         // A running action too, with the commonest wrong label, on emulators (on a tenant it costs a scan
         // more): a target may hand a running action's cancel to a channel that binds its body its own way.
+        // And an action other than a scan (an Isolate action), whose type's handler may bind it its own way.
         if (contentType !== 'text/plain' || driver.mode === 'tenant') return;
-        const running = await need(driver.activeAction('InProgress'));
-        const was = await stateBeforeCall(driver, api, running.id);
-        const sent = { Comment: 'conformance: wrong content type, running action' };
-        const answer = await cancelActive(driver, api, running.id, sent, { request: { contentType } });
-        expect(answer, 'the cancel of an InProgress action').toHaveStatus([400, 415]);
-        await expectUnchanged(driver, api, running.id, was);
+        const others = [
+          ['an InProgress action', () => driver.activeAction('InProgress')],
+          ['an Isolate action', () => driver.activeActionOfType('Isolate')],
+        ] as const;
+        for (const [which, arrange] of others) {
+          const other = await need(arrange());
+          const was = await stateBeforeCall(driver, api, other.id);
+          const sent = { Comment: `conformance: wrong content type, ${which}` };
+          const answer = await cancelActive(driver, api, other.id, sent, { request: { contentType } });
+          expect(answer, `the cancel of ${which}`).toHaveStatus([400, 415]);
+          await expectUnchanged(driver, api, other.id, was);
+        }
       },
     );
   }

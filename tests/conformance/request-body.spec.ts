@@ -15,9 +15,9 @@ suite('cancel request body', () => {
   // No number Comment: a service may read 42 as "42" (docs/contract.md#body-case).
   // `versioned`: the same bodies sent under /api/v1.0 as well, where a versioned route may bind its body
   // its own way (each costs a cancel: the malformed body alone).
-  // `running`: on emulators the first body sent to the cancel of an InProgress action too, where a target
-  // may hand a running action's cancel to a channel that binds its body its own way (a tenant would pay a
-  // scan more).
+  // `running`: on emulators the first body sent to the cancel of an InProgress action and of an Isolate
+  // action too, where a target may hand a running action's cancel, or another type's, to a channel that
+  // binds its body its own way (a tenant would pay a scan more, and starts no other type).
   const bad: { what: string; raws: string[]; versioned?: boolean; running?: boolean }[] = [
     {
       what: 'a malformed JSON body',
@@ -53,11 +53,18 @@ suite('cancel request body', () => {
         }
         await expectUnchanged(driver, api, action.id, before);
         if (!running || driver.mode === 'tenant') return;
-        const inProgress = await need(driver.activeAction('InProgress'));
-        const was = await stateBeforeCall(driver, api, inProgress.id);
-        const [answer] = await cancelsActive(driver, api, inProgress.id, [{ raw: raws[0]! }]);
-        expect(answer!, 'the cancel of an InProgress action').toBeErrorEnvelope(400);
-        await expectUnchanged(driver, api, inProgress.id, was);
+        // And of an action other than a scan (an Isolate action), whose type's handler may bind it its own way.
+        const others = [
+          ['an InProgress action', () => driver.activeAction('InProgress')],
+          ['an Isolate action', () => driver.activeActionOfType('Isolate')],
+        ] as const;
+        for (const [which, arrange] of others) {
+          const other = await need(arrange());
+          const was = await stateBeforeCall(driver, api, other.id);
+          const [answer] = await cancelsActive(driver, api, other.id, [{ raw: raws[0]! }]);
+          expect(answer!, `the cancel of ${which}`).toBeErrorEnvelope(400);
+          await expectUnchanged(driver, api, other.id, was);
+        }
       },
     );
   }

@@ -29,7 +29,7 @@ export function roleCheckSkipped(ctx: EmulatorContext, request: FastifyRequest, 
 }
 
 // Whether the caller's action this cancel names is of another type than `type` (false when type is null).
-function namesActionOfOtherType(
+export function namesActionOfOtherType(
   ctx: EmulatorContext,
   request: FastifyRequest,
   caller: Caller,

@@ -95,6 +95,27 @@ export const REQUEST_FAULTS = [
     body: { whileRunning: { alsoJson: ['text/plain'] } },
   },
   {
+    // A type's handler that binds its body its own way: every wrong label the suite sent was on the
+    // cancel of a scan.
+    name: 'non-scan-cancel-text-plain-accepted',
+    seam: 'request',
+    breaks: ['HDR.CONTENTTYPE'],
+    description:
+      "A cancel of an action other than a scan (an Isolate action) reads a body labelled text/plain as JSON and cancels; a scan's is refused with 415.",
+    operation: 'CancelMachineAction',
+    body: { otherTypes: { alsoJson: ['text/plain'] } },
+  },
+  {
+    // The same handler reading a body it cannot parse as none: every malformed body was on a scan's cancel.
+    name: 'non-scan-cancel-bad-json-accepted',
+    seam: 'request',
+    breaks: ['CANCEL.BODY'],
+    description:
+      "A cancel of an action other than a scan (an Isolate action) reads a malformed JSON body as an empty one and cancels; a scan's is refused with 400.",
+    operation: 'CancelMachineAction',
+    body: { otherTypes: { malformedJson: 'read-as-empty' } },
+  },
+  {
     // A media-type check written as a string comparison: the header .NET's HttpClient (and the docs' C#
     // samples, through StringContent) sends is refused, while curl's and PowerShell's pass.
     name: 'json-charset-refused',

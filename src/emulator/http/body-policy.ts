@@ -23,7 +23,10 @@ export interface BodyPolicy {
   charsetExactly: string | null;
   // Changes to this policy for the cancel of an InProgress action (a running action's cancel handed to
   // its device by a channel that binds its body its own way). The contract: none (as any cancel's).
-  whileRunning: Partial<Omit<BodyPolicy, 'whileRunning'>>;
+  whileRunning: Partial<Omit<BodyPolicy, 'whileRunning' | 'otherTypes'>>;
+  // Changes to this policy for the cancel of an action other than a scan (a type's handler that binds
+  // its body its own way). The contract: none (as any cancel's).
+  otherTypes: Partial<Omit<BodyPolicy, 'whileRunning' | 'otherTypes'>>;
 }
 
 export const CONTRACT_BODY: BodyPolicy = {
@@ -36,4 +39,5 @@ export const CONTRACT_BODY: BodyPolicy = {
   jsonPrefix: false,
   charsetExactly: null,
   whileRunning: {},
+  otherTypes: {},
 };

@@ -96,10 +96,11 @@ export const PERMISSION_FAULTS = [
   },
   {
     // Every role test cancelled a scan: a cancel handed to its type's handler, which asks for the role
-    // that starts the type, was seen only where the operator (Machine.Scan) cancels other types.
+    // that starts the type, was seen only where the operator (Machine.Scan) cancels other types; its 403
+    // also answers the operator's badly labelled or malformed body to an Isolate action (not 400 or 415).
     name: 'cancel-role-of-type',
     seam: 'auth',
-    breaks: ['PERM.ROLES', 'CANCEL.OK', 'CANCEL.FIELDS', 'CANCEL.PERSIST'],
+    breaks: ['PERM.ROLES', 'CANCEL.OK', 'CANCEL.FIELDS', 'CANCEL.PERSIST', 'CANCEL.BODY', 'HDR.CONTENTTYPE'],
     description:
       'A cancel of an action other than a scan needs the role that starts its type (Machine.Isolate for an Isolate action): any other action role alone is refused 403; a scan is cancelled with any of the seven.',
     auth: { cancelNeedsTypeRole: true },

@@ -28,7 +28,7 @@ export const WIRE_FAULTS = [
     breaks: [],
     // CANCEL.TENANT, CANCEL.NOTFOUND, CANCEL.BADID, CANCEL.FINAL, CANCEL.TIMEOUT, CANCEL.FIELDS,
     // CANCEL.BODY, HDR.CONTENTTYPE and PERM.NONE try their cancel under /api/v1.0 too; GET.NOTFOUND,
-    // RATE.RETRYAFTER and the AUTH requirements a call there.
+    // RATE.RETRYAFTER, RATE.MINUTE and the AUTH requirements a call there.
     errors: [
       'PATH.VERSIONED',
       'CANCEL.TENANT',
@@ -47,6 +47,7 @@ export const WIRE_FAULTS = [
       'CANCEL.BODY',
       'HDR.CONTENTTYPE',
       'RATE.RETRYAFTER',
+      'RATE.MINUTE',
     ],
     description:
       'Answers under /api/v1.0 declare a Content-Length larger than the bytes sent, then the connection ends.',

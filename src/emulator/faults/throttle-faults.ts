@@ -184,4 +184,24 @@ export const THROTTLE_FAULTS = [
       "A GET and a list are neither counted nor throttled (read routes registered without the limiter); the cancel's limits hold.",
     throttle: { unthrottled: ['GetMachineAction', 'ListMachineActions'] },
   },
+  {
+    // A versioned route whose limiter runs after its handler: every throttled cancel RATE.NOEFFECT
+    // judged was under /api.
+    name: 'versioned-throttled-cancel-applied',
+    seam: 'throttle',
+    breaks: ['RATE.NOEFFECT'],
+    description:
+      'A cancel under /api/v1.0 answered 429 still cancels the action (the windows are shared, so a call there past the limit is throttled); a throttled cancel under /api changes nothing.',
+    throttle: { runWhenThrottledVersioned: ['CancelMachineAction'] },
+  },
+  {
+    // The list's limiter of its own, which names an hour's wait for the minute's limit: the bound of
+    // 60 seconds was judged on the cancel's and the GET's 429s alone.
+    name: 'list-429-retry-after-hour',
+    seam: 'throttle',
+    breaks: ['RATE.RETRYAFTER'],
+    description:
+      "A 429 of the list's minute limit says Retry-After 3600; a cancel's and a GET's say the time their window needs.",
+    throttle: { minuteRetryAfterSecondsOn: { ListMachineActions: 3600 } },
+  },
 ] as const satisfies readonly ThrottleFault[];

@@ -28,6 +28,8 @@ export interface ThrottlePolicy {
   runWhenThrottled: readonly string[];
   // The same for the hour limit's 429s only.
   runWhenHourThrottled: readonly string[];
+  // The same under /api/v1.0 only (a versioned route whose limiter runs after its handler).
+  runWhenThrottledVersioned: readonly string[];
   // Statuses of the caller's action whose throttled cancel still runs before it is answered 429 (a
   // running action's cancel handed to its device ahead of the limiter; the contract: none).
   runWhenThrottledStatuses: readonly MachineActionStatus[];
@@ -48,6 +50,9 @@ export interface ThrottlePolicy {
   // Operations whose 429s carry no Retry-After (a limiter of their own that sets none; the contract:
   // none, every 429 carries one).
   retryAfterOmittedOn: readonly string[];
+  // A fixed Retry-After, in seconds, for the minute limit's 429s of these operations (a limiter of
+  // their own with a wait of its own; the contract: none, the time the window needs).
+  minuteRetryAfterSecondsOn: Readonly<Record<string, number>>;
   // Operations never counted nor throttled (a route registered without the limiter; the contract: none).
   unthrottled: readonly string[];
   // The same under /api/v1.0 only (a versioned route registered without the limiter; the contract: none).
@@ -67,6 +72,7 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   stuckForMs: 0,
   runWhenThrottled: [],
   runWhenHourThrottled: [],
+  runWhenThrottledVersioned: [],
   runWhenThrottledStatuses: [],
   queueWhenThrottled: [],
   minuteServedUpTo: null,
@@ -74,6 +80,7 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   minuteResetOnThrottle: false,
   acrossOperations: false,
   retryAfterOmittedOn: [],
+  minuteRetryAfterSecondsOn: {},
   unthrottled: [],
   unthrottledVersioned: [],
 };

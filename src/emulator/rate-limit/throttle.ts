@@ -50,6 +50,7 @@ export function throttle(
     error: tooManyRequests(ctx, decision, nowMs, operation.operationId),
     runFirst:
       ctx.faults.throttle.runWhenThrottled.includes(operation.operationId) ||
+      (versioned && ctx.faults.throttle.runWhenThrottledVersioned.includes(operation.operationId)) ||
       (decision.limit === 'hour' && ctx.faults.throttle.runWhenHourThrottled.includes(operation.operationId)),
   };
 }
@@ -68,6 +69,8 @@ function tooManyRequests(
     readings['retry-after-value'] === 'whole-window' ? (minute ? MINUTE_MS : HOUR_MS) : decision.waitMs;
   if (minute && policy.minuteRetryAfterSeconds !== null) waitMs = policy.minuteRetryAfterSeconds * 1000;
   if (!minute && policy.hourRetryAfterSeconds !== null) waitMs = policy.hourRetryAfterSeconds * 1000;
+  const own = policy.minuteRetryAfterSecondsOn[operationId];
+  if (minute && own !== undefined) waitMs = own * 1000;
   if (minute && policy.minuteRetryAfterDoubles) waitMs *= 2 ** (decision.refusedInRow - 1);
   const round = policy.retryAfterRounding === 'down' ? Math.floor : Math.ceil;
   const seconds = Math.max(1, round(waitMs / 1000));

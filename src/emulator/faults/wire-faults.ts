@@ -28,7 +28,7 @@ export const WIRE_FAULTS = [
     breaks: [],
     // CANCEL.TENANT, CANCEL.NOTFOUND, CANCEL.BADID, CANCEL.FINAL, CANCEL.TIMEOUT, CANCEL.FIELDS,
     // CANCEL.BODY, HDR.CONTENTTYPE and PERM.NONE try their cancel under /api/v1.0 too; GET.NOTFOUND,
-    // RATE.RETRYAFTER, RATE.MINUTE and the AUTH requirements a call there.
+    // RATE.RETRYAFTER, RATE.MINUTE, RATE.NOEFFECT and the AUTH requirements a call there.
     errors: [
       'PATH.VERSIONED',
       'CANCEL.TENANT',
@@ -48,6 +48,7 @@ export const WIRE_FAULTS = [
       'HDR.CONTENTTYPE',
       'RATE.RETRYAFTER',
       'RATE.MINUTE',
+      'RATE.NOEFFECT',
     ],
     description:
       'Answers under /api/v1.0 declare a Content-Length larger than the bytes sent, then the connection ends.',

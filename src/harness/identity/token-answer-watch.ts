@@ -17,7 +17,7 @@ type AdditionalPolicy = NonNullable<TokenCredentialOptions['additionalPolicies']
 // the endpoint answered. This policy reads each answer to a request carrying the app's credential and
 // tells `heard` what is wrong with it, as the http sign-in says it (client-secret-flow.ts), or undefined
 // for a usable token or a refusal (msal-node passes on Entra ID's AADSTS sentence itself). A request
-// that got no answer (a reset) is told too: msal-node says only "network_error", and retries it.
+// that got no answer (a reset) is told too: msal-node says only "network_error", and the pipeline retries it.
 export function tokenAnswerWatch(heard: (problem: TokenError | undefined) => void): AdditionalPolicy {
   return {
     position: 'perRetry',

@@ -20,8 +20,8 @@ export interface Token {
 // token, GitHub OIDC, the default chain) exactly as a team's automation would; it caches tokens.
 export interface TokenSource {
   token(scope: string): Promise<Token>;
-  // What the token endpoint last answered that brought no token (a 500, a reset), while msal-node
-  // retries: a sign-in given up for time can say it instead of only "no token".
+  // What the token endpoint last answered that brought no token (a 500, a reset), while
+  // @azure/identity's pipeline retries: a sign-in given up for time can say it instead of only "no token".
   lastFailure?(): TokenError | undefined;
 }
 

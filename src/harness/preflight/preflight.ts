@@ -70,7 +70,8 @@ export async function preflight(
       // answer tells a refused connection (or a refusal) from a sign-in that is merely slow.
       const answer = await askAuthority(spec, options.timeoutMs);
       if (answer) throw signInError(answer, spec.credentials.operator, spec);
-      // msal-node retries a 500 or a reset for longer than that: what the endpoint last said is the cause.
+      // @azure/identity's pipeline tries a 5xx or a reset four times, which can outlast the wait: what
+      // the endpoint last said is the cause.
       const last = operator.lastFailure?.();
       throw new TargetUnreachableError(
         tokenUrl(spec.authBaseUrl, spec.tenantId),

@@ -9,10 +9,14 @@ import { tenantTarget } from '../../helpers/tenant-target.ts';
 import { STAND_IN_CLIENT, STAND_IN_TENANT } from '../stand-ins/entra-stand-in.ts';
 import { httpsStandIn } from '../stand-ins/https-stand-in.ts';
 
-// Over https, msal-node retries a token endpoint that answers 500 or drops the connection for longer
-// than the preflight waits: the line said only "no token within 5 s". It now says what the last try met.
-// A 500 whose retry is not held past the wait (it was not, once in five full runs on a loaded CI
-// machine) ends in msal-node's own error first, which names the 500 as well: either line is right.
+// Over https, a token endpoint that answers 5xx or drops the connection is tried four times: not by
+// msal-node, which never retries a client-credentials request, but by @azure/identity's HTTP pipeline
+// (maxRetries 3). Its throttling strategy waits out Retry-After only on a 429 or a 503; a 500 goes to
+// its exponential strategy, which ignores Retry-After and waits 0.5-1, 1-2 and 2-4 s. So four quick
+// 500s end in msal-node's own error 3.5-7 s after the first try, whatever Retry-After says: before a
+// 5 s wait ran out in about one run in seven, after it otherwise. Each case below is set up so only
+// one of the two lines can come: the preflight's, when the tries outlast its wait, and msal-node's,
+// when they end within it. Both reach users (MDE_REQUEST_TIMEOUT_SECONDS against the tries' time).
 
 test.afterEach(removeTempDirs);
 
@@ -77,32 +81,38 @@ function preflightLine(authority: { url: string; caFile: string }, timeoutMs: nu
 
 const UNREACHABLE = 'TargetUnreachableError: https://127\\.0\\.0\\.1:\\d+/.*/oauth2/v2\\.0/token: ';
 
-// The preflight's line past its wait, or msal-node's error where its retries ended first.
-function answered500(error: string): RegExp {
-  return new RegExp(
-    `^(${UNREACHABLE}no token within 5 s; its last try: answered 500: ${error}\\. Check MDE_AUTH_BASE_URL|SignInError: secret sign-in at https://127\\.0\\.0\\.1:\\d+/\\S+ failed: ${error} \\(500\\))`,
-  );
+// The preflight's line once its wait has run out, naming what the last try met.
+function lastTry(met: string): RegExp {
+  return new RegExp(`^${UNREACHABLE}no token within 5 s; its last try: ${met}\\. Check MDE_AUTH_BASE_URL`);
 }
 
 for (const { name, token, says } of [
   {
     name: 'a 500',
-    // Its Retry-After holds the next try past the preflight's wait, however slow this machine is.
-    token: { status: 500, body: JSON.stringify({ error: 'server_error' }), headers: { 'retry-after': '30' } },
-    says: answered500('server_error'),
+    // Each answered a second late: the four tries and the pipeline's waits (3.5 s at least) outlast 5 s.
+    token: { status: 500, body: JSON.stringify({ error: 'server_error' }), delayMs: 1_000 },
+    says: lastTry('answered 500: server_error'),
   },
   {
     name: 'a 500 that echoes the client secret',
-    token: { status: 500, body: JSON.stringify({ error: SECRET }), headers: { 'retry-after': '30' } },
-    says: answered500('\\[REDACTED\\]'),
+    token: { status: 500, body: JSON.stringify({ error: SECRET }), delayMs: 1_000 },
+    says: lastTry('answered 500: \\[REDACTED\\]'),
+  },
+  {
+    name: 'a 503 whose Retry-After outlasts the wait',
+    // The pipeline waits out a 503's Retry-After (not a 500's) before its next try.
+    token: {
+      status: 503,
+      body: JSON.stringify({ error: 'temporarily_unavailable' }),
+      headers: { 'retry-after': '30' },
+    },
+    says: lastTry('answered 503: temporarily_unavailable'),
   },
   {
     name: 'a connection reset',
-    // Each reset a second late: msal-node's four tries outlast the wait.
+    // Each reset a second late: the four tries outlast the wait.
     token: { status: 0, body: '', reset: true, delayMs: 1_000 },
-    says: new RegExp(
-      `^${UNREACHABLE}no token within 5 s; its last try: connection reset before the answer was complete\\. Check MDE_AUTH_BASE_URL`,
-    ),
+    says: lastTry('connection reset before the answer was complete'),
   },
 ])
   test(`a token endpoint retried past the preflight's wait is told by its last try: ${name}`, async () => {
@@ -114,3 +124,20 @@ for (const { name, token, says } of [
     expect(line.split('\n')).toHaveLength(1);
     expect(line).not.toContain(SECRET);
   });
+
+// Quick 500s end within a wait longer than the pipeline's tries (7 s at most): msal-node's error, which
+// names the 500, its Retry-After of 30 s notwithstanding.
+test("a token endpoint whose 500s end before the preflight's wait is told by msal-node's error", async () => {
+  test.setTimeout(45_000);
+  const authority = await failingTokenEndpoint({
+    status: 500,
+    body: JSON.stringify({ error: SECRET }),
+    headers: { 'retry-after': '30' },
+  });
+  const line = await preflightLine(authority, 25_000);
+  await authority.close();
+  expect(line).toMatch(
+    /^SignInError: secret sign-in at https:\/\/127\.0\.0\.1:\d+\/\S+ failed: \[REDACTED\] \(500\) \(check MDE_AUTH_BASE_URL and that the token endpoint is reachable\)$/,
+  );
+  expect(line).not.toContain(SECRET);
+});

@@ -6,7 +6,6 @@ import { ControlClient } from '../drivers/control-client.ts';
 import { quotaKeyOf, tenantQuotaLedger } from '../drivers/tenant-quota.ts';
 import { ControlProtocolError, TargetAnswerError, TargetUnreachableError } from '../errors.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
-import { sendRaw, WireTimeout } from '../http/raw-request.ts';
 import { checkApiTakesToken } from '../identity/api-acceptance.ts';
 import { authorityVariable } from '../identity/authority.ts';
 import { askAuthority } from '../identity/authority-answer.ts';
@@ -22,6 +21,7 @@ import { type Token, tokenSourceFor } from '../identity/token-source.ts';
 import { registerSecret } from '../redaction/redact.ts';
 import { earlierRunScans } from './earlier-run-scans.ts';
 import { checkEmulatorApiTakesToken } from './emulator-api-acceptance.ts';
+import { probeOrigin } from './origin-probe.ts';
 import { checkOtherAppsSignIn } from './other-apps-sign-in.ts';
 import { clockRefusal, issuedTokenRefusal, tokenRefusal } from './preflight-refusals.ts';
 import { withinTime } from './within-time.ts';
@@ -165,35 +165,6 @@ function countPreflightCall(spec: TenantTarget, ledger: { runId: string; results
   } catch {
     // The count is lost, not the run.
   }
-}
-
-// With the lean client, as the tests' own calls go: fetch refuses ports browsers block (6000, 10080,
-// ...), and an emulator listening on one would read as unreachable.
-async function probeOrigin(url: string, timeoutMs: number, publicHost: boolean): Promise<void> {
-  let status: number;
-  try {
-    ({ status } = await sendRaw({ url, method: 'GET', headers: {}, timeoutMs }));
-  } catch (error) {
-    const loss = describeFetchError(error);
-    throw (
-      (await wrongScheme(url, 'MDE_API_BASE_URL', { loss }, timeoutMs, error, publicHost)) ??
-      new TargetUnreachableError(
-        new URL(url).origin,
-        `the API does not answer: ${loss}`,
-        // The target is up, and its certificate is the one thing to fix: "check it is running" misled.
-        loss.includes('NODE_EXTRA_CA_CERTS')
-          ? `Node reads NODE_EXTRA_CA_CERTS from the environment as it starts, not from .env; \`npm run emulator -- --https\` prints its certificate's file, and GET /_emulator/tls-certificate answers it`
-          : `Check MDE_API_BASE_URL and that the target is running and reachable${
-              // A slow target is not a dead one: the setting that lets it take longer.
-              error instanceof WireTimeout ? ', or raise MDE_REQUEST_TIMEOUT_SECONDS for a slower one' : ''
-            }`,
-        { cause: error },
-      )
-    );
-  }
-  // A TLS-only server that answers a plain-HTTP request 400 (the reference emulator, nginx).
-  const tls = await wrongScheme(url, 'MDE_API_BASE_URL', { status }, timeoutMs, undefined);
-  if (tls) throw tls;
 }
 
 // "answered 500: server_error", "connection reset before the answer was complete".

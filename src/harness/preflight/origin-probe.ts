@@ -1,0 +1,34 @@
+import { TargetUnreachableError } from '../errors.ts';
+import { describeFetchError } from '../http/fetch-error.ts';
+import { sendRaw, WireTimeout } from '../http/raw-request.ts';
+import { wrongScheme } from './wrong-scheme.ts';
+
+// The preflight's first check: the API origin answers at all (any status), before any sign-in.
+// With the lean client, as the tests' own calls go: fetch refuses ports browsers block (6000, 10080,
+// ...), and an emulator listening on one would read as unreachable.
+export async function probeOrigin(url: string, timeoutMs: number, publicHost: boolean): Promise<void> {
+  let status: number;
+  try {
+    ({ status } = await sendRaw({ url, method: 'GET', headers: {}, timeoutMs }));
+  } catch (error) {
+    const loss = describeFetchError(error);
+    throw (
+      (await wrongScheme(url, 'MDE_API_BASE_URL', { loss }, timeoutMs, error, publicHost)) ??
+      new TargetUnreachableError(
+        new URL(url).origin,
+        `the API does not answer: ${loss}`,
+        // The target is up, and its certificate is the one thing to fix: "check it is running" misled.
+        loss.includes('NODE_EXTRA_CA_CERTS')
+          ? `Node reads NODE_EXTRA_CA_CERTS from the environment as it starts, not from .env; \`npm run emulator -- --https\` prints its certificate's file, and GET /_emulator/tls-certificate answers it`
+          : `Check MDE_API_BASE_URL and that the target is running and reachable${
+              // A slow target is not a dead one: the setting that lets it take longer.
+              error instanceof WireTimeout ? ', or raise MDE_REQUEST_TIMEOUT_SECONDS for a slower one' : ''
+            }`,
+        { cause: error },
+      )
+    );
+  }
+  // A TLS-only server that answers a plain-HTTP request 400 (the reference emulator, nginx).
+  const tls = await wrongScheme(url, 'MDE_API_BASE_URL', { status }, timeoutMs, undefined);
+  if (tls) throw tls;
+}

@@ -27,7 +27,7 @@ export function loggedRequest(req: RequestLike): Record<string, unknown> {
 
 export function loggedUrl(url: string): string {
   const at = url.indexOf('?');
-  if (at < 0) return url;
+  if (at < 0) return loggedPath(url);
   const query = url
     .slice(at + 1)
     .split('&')
@@ -38,7 +38,16 @@ export function loggedUrl(url: string): string {
       return decodedName(name).startsWith('$') ? pair : `${name}=${CENSORED}`;
     })
     .join('&');
-  return `${url.slice(0, at)}?${query}`;
+  return `${loggedPath(url.slice(0, at))}?${query}`;
+}
+
+// A token put where an id goes (the variables of a script swapped) is a path segment: one that holds a
+// JWT's header (eyJ), however encoded, is censored whole; ids and route names never hold one.
+function loggedPath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => (decodedName(segment).includes('eyJ') ? CENSORED : segment))
+    .join('/');
 }
 
 // A pair without "=" is kept as a name, unless it is a name and its value after all: an "=" encoded

@@ -8,7 +8,7 @@ import { acquireToken, type TokenError } from './client-secret-flow.ts';
 import { type CredentialDestinationError, credentialDestinationPolicy } from './credential-destination.ts';
 import { githubOidcToken } from './github-oidc.ts';
 import { reusedWhileValid } from './reused-assertion.ts';
-import { signInError } from './sign-in-error.ts';
+import { SignInError, signInError } from './sign-in-error.ts';
 import { tokenAnswerWatch } from './token-answer-watch.ts';
 
 // Caching and renewal are the identity library's (or, on http, the emulator's short-lived tokens').
@@ -131,14 +131,12 @@ async function credentialFor(
 
 function plainSecretSource(spec: CredentialSpec, authority: Authority): TokenSource {
   if (spec.kind !== 'secret') {
-    const error = signInError(
-      new Error(
-        `a ${spec.kind} sign-in needs an https authority, and ${authority.authBaseUrl} is http; start the emulator with --https`,
-      ),
-      spec,
-      authority,
+    // Not through signInError: its fix for an unanswered sign-in ("check ... that the token endpoint
+    // is reachable") sent users to the network, though nothing was asked of the authority.
+    const error = new SignInError(
+      `${spec.kind} sign-in at ${authority.authBaseUrl}/${authority.tenantId} failed: a ${spec.kind} sign-in needs an https authority, and ${authority.authBaseUrl} is http; start the emulator with --https and use its https:// URL`,
     );
-    // Nothing was asked of the authority: the configuration is what to fix (exit 2), not the target.
+    // The configuration is what to fix (exit 2), not the target.
     error.refused = true;
     throw error;
   }

@@ -63,6 +63,10 @@ test('a certificate sign-in against an http authority is a configuration to fix,
   expect(error?.message).toContain(
     'needs an https authority, and http://127.0.0.1:4010 is http; start the emulator with --https',
   );
+  // The one fix: a "check that the token endpoint is reachable" after it sent users to the network,
+  // though nothing was asked of it.
+  expect(error?.message).not.toContain('reachable');
+  expect(error?.message).toMatch(/is http; start the emulator with --https and use its https:\/\/ URL$/);
 });
 
 // The emulator and Entra ID give the same code for a registered key outside its dates: the line must

@@ -89,13 +89,14 @@ function lastTry(met: string): RegExp {
 for (const { name, token, says } of [
   {
     name: 'a 500',
-    // Each answered a second late: the four tries and the pipeline's waits (3.5 s at least) outlast 5 s.
-    token: { status: 500, body: JSON.stringify({ error: 'server_error' }), delayMs: 1_000 },
+    // Each answered 0.6 s late: four answers (2.4 s) and the pipeline's waits (3.5 s at least) outlast 5 s,
+    // and the first comes 0.6 s after the sign-in starts, well within them.
+    token: { status: 500, body: JSON.stringify({ error: 'server_error' }), delayMs: 600 },
     says: lastTry('answered 500: server_error'),
   },
   {
     name: 'a 500 that echoes the client secret',
-    token: { status: 500, body: JSON.stringify({ error: SECRET }), delayMs: 1_000 },
+    token: { status: 500, body: JSON.stringify({ error: SECRET }), delayMs: 600 },
     says: lastTry('answered 500: \\[REDACTED\\]'),
   },
   {

@@ -54,7 +54,9 @@ export async function apiAnswer(
   const { claims } = auth;
 
   const nowMs = clock.nowMs();
-  const decision = ctx.limiter.take(`${claims.tenantId}|${claims.appId}|${route.operation}`, nowMs);
+  // Under /api/v1.0 in /api's windows, or in windows of their own (variant.versionedWindows).
+  const prefix = route.versioned && variant.versionedWindows === 'own' ? '|v1.0' : '';
+  const decision = ctx.limiter.take(`${claims.tenantId}|${claims.appId}|${route.operation}${prefix}`, nowMs);
   if (!decision.ok) {
     // retry-after-form: delta-seconds rounded up; an HTTP-date rounded up to the next whole second, so
     // that it is never earlier than the call would be served (it may read a second past the Date header).

@@ -35,7 +35,14 @@ const ROUTES: readonly Route[] = [
 ];
 
 export type RouteMatch =
-  | { kind: 'operation'; operation: Operation; roles: readonly string[]; params: string[] }
+  // versioned: under /api/v1.0.
+  | {
+      kind: 'operation';
+      operation: Operation;
+      roles: readonly string[];
+      params: string[];
+      versioned: boolean;
+    }
   | { kind: 'wrong-method'; allow: string }
   | { kind: 'none' };
 
@@ -54,7 +61,14 @@ export function matchRoute(method: string, pathname: string, variant: Variant): 
     }
     const params = match.slice(1).map(decodeSegment);
     if (params.some((p) => p === undefined)) return { kind: 'none' };
-    return { kind: 'operation', operation: route.operation, roles: route.roles, params: params as string[] };
+    const versioned = new RegExp('^/api/v1\\.0/', flags).test(path);
+    return {
+      kind: 'operation',
+      operation: route.operation,
+      roles: route.roles,
+      params: params as string[],
+      versioned,
+    };
   }
   return allowed.length > 0 ? { kind: 'wrong-method', allow: allowed.join(', ') } : { kind: 'none' };
 }

@@ -36,6 +36,10 @@ export interface Variant {
   // With the minute and the hour window both full, the longer wait, or the first window's (the
   // minute's): which one a target names is open (retry-after-value, "Both windows full").
   retryAfterWhenBothFull: 'longer' | 'first';
+  // rate-limit-keying (an open question, docs/contract.md#rate-limit-keying): calls under /api/v1.0
+  // counted in the windows of the same operation under /api (as the reference emulator counts them), or
+  // in windows of their own.
+  versionedWindows: 'shared' | 'own';
   // rate-window: this emulator has no sliding log (the reference's default), only fixed windows.
   rateWindow: 'fixed-from-first-call' | 'fixed-clock-aligned';
   // timestamp-precision: fractional-second digits, 0 or 3 (what a millisecond clock can say).
@@ -108,6 +112,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     retryAfterForm: 'http-date',
     retryAfterValue: 'time-remaining',
     retryAfterWhenBothFull: 'longer',
+    versionedWindows: 'own',
     rateWindow: 'fixed-from-first-call',
     timestampDigits: 3,
     jsonContentType: 'application/json',
@@ -147,6 +152,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     retryAfterForm: 'delta-seconds',
     retryAfterValue: 'whole-window',
     retryAfterWhenBothFull: 'first',
+    versionedWindows: 'shared',
     rateWindow: 'fixed-clock-aligned',
     timestampDigits: 0,
     jsonContentType: 'application/json; odata.metadata=minimal; charset=utf-8',

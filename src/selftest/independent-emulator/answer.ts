@@ -17,11 +17,12 @@ export function jsonAnswer(status: number, json: unknown, headers?: Record<strin
   return { status, json, ...(headers ? { headers } : {}) };
 }
 
-// Date on the virtual clock, truncated to the second as every HTTP-date is. Framing and connection per
-// docs/contract.md#framing and #connection: either must leave every verdict unchanged.
+// Date on the virtual clock, truncated to the second as every HTTP-date is, and up to the variant's
+// lag behind it (a cached Date). Framing and connection per docs/contract.md#framing and #connection:
+// either must leave every verdict unchanged.
 export function writeAnswer(res: ServerResponse, answer: Answer, variant: Variant, nowMs: number): void {
   res.statusCode = answer.status;
-  res.setHeader('Date', httpDate(nowMs));
+  res.setHeader('Date', httpDate(nowMs - variant.dateLagMs));
   for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
   if (variant.connection === 'close') res.setHeader('Connection', 'close');
   if (answer.json === undefined) {

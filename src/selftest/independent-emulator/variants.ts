@@ -96,6 +96,9 @@ export interface Variant {
   serviceTimeMs: number;
   // The token answer's ext_expires_in: the docs' sample shows 0, Entra ID today 3599.
   extExpiresIn: number;
+  // How far behind the clock the Date header may be: Kestrel stamps it from a value its heartbeat
+  // refreshes once a second (docs/contract.md#retry-after-form). 0: the clock's own second.
+  dateLagMs: number;
 }
 
 export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
@@ -136,6 +139,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     listPageSize: null,
     serviceTimeMs: 7,
     extExpiresIn: 3599,
+    dateLagMs: 999,
   },
   b: {
     name: 'b',
@@ -177,6 +181,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     listPageSize: 1,
     serviceTimeMs: 0,
     extExpiresIn: 0,
+    dateLagMs: 0,
   },
 };
 

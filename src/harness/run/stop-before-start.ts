@@ -3,10 +3,9 @@
 // too, and the script's next import failed: "conformance: TransformError: The service is no longer
 // running". Until the run begins, the first SIGINT or SIGTERM now ends the script with one plain line;
 // after, it is only noted, so that an import the signal broke is told as the stop it is.
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+import { disarmEarlyStop, STOPPED_EXIT, stoppedLine } from './early-stop.mjs';
 
-// An interrupted run, docs/interfaces.md#exit-codes.
-const STOPPED_EXIT = 2;
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 // esbuild's words for its service having gone (tsx passes them on as a TransformError).
 const SERVICE_GONE = /The service (is no longer running|was stopped)/;
@@ -30,8 +29,7 @@ export function stopBeforeStart(
 ): StopBeforeStart {
   let signal: string | undefined;
   let begun = false;
-  const line = (name: string) =>
-    `${script}: stopped by ${name} before the run began; reports/ holds the last run's reports as they were`;
+  const line = (name: string) => stoppedLine(script, name);
   const onSignal = (name: string) => {
     signal ??= name;
     if (begun) return;
@@ -39,6 +37,8 @@ export function stopBeforeStart(
     exit(STOPPED_EXIT);
   };
   for (const name of SIGNALS) process.on(name, onSignal);
+  // The preload's handlers (armed while tsx loaded) give way, with no moment left unhandled between.
+  disarmEarlyStop();
   return {
     began: () => {
       begun = true;

@@ -46,9 +46,11 @@ function outputProblem(root: string, name: string, check: WriteCheck): string | 
     .filter((entry) => statOf(join(dir, entry))?.isFile())
     .map((entry) => `${name}/${entry}`);
   const blocked = [name, ...files].find((path) => writeError(join(root, path), check));
-  return blocked
-    ? `cannot be written: ${blocked} is read-only for this user; make it writable (chmod -R u+w ${name}) or remove it`
-    : undefined;
+  if (!blocked) return undefined;
+  // A read-only mount of its own (the checkout is writable, or the line above had said so): no chmod helps.
+  if (writeError(join(root, blocked), check) === 'EROFS')
+    return `cannot be written: ${blocked} is on a read-only file system (EROFS), where chmod cannot help; mount it read-write, or remove that mount, or run from a writable copy (git clone ${root} DIR, then npm ci there)`;
+  return `cannot be written: ${blocked} is read-only for this user; make it writable (chmod -R u+w ${name}) or remove it`;
 }
 
 function statOf(path: string): Stats | undefined {

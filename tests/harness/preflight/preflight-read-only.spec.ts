@@ -44,3 +44,19 @@ test('an output directory that is not there, in a directory this user may not wr
     ),
   );
 });
+
+// reports/ alone on a read-only mount (a CI volume mounted read-only over the checkout) read as
+// "make it writable (chmod -R u+w reports)", which cannot help there. No variable moves reports/ (the
+// run writes them under the directory it runs from, docs/interfaces.md): the line says what can help.
+test('an output directory on a read-only file system of its own is named without chmod', () => {
+  const root = tempDir('read-only-');
+  mkdirSync(join(root, 'reports'));
+  const reports = join(root, 'reports');
+  const lines = unwritableOutputs(
+    root,
+    failing('EROFS', (path) => path === reports || path.startsWith(`${reports}/`)),
+  );
+  expect(lines).toEqual([
+    `reports/ cannot be written: reports is on a read-only file system (EROFS), where chmod cannot help; mount it read-write, or remove that mount, or run from a writable copy (git clone ${root} DIR, then npm ci there)`,
+  ]);
+});

@@ -95,7 +95,9 @@ export default class ComplianceReporter implements Reporter {
       // A full disk, a read-only directory: one line that names the file and the fix, not Playwright's
       // stack trace, and a run that failed (npm run conformance then exits 2, run-outcome.ts).
       if (!(error instanceof FileWriteError)) throw error;
-      console.error(reportsNotWritten(error, this.recordsFile(), !!this.config.shard));
+      console.error(
+        reportsNotWritten(error, this.recordsFile(), !!this.config.shard, this.records !== undefined),
+      );
       return { status: result.status === 'interrupted' ? 'interrupted' : 'failed' };
     }
   }

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { FileWriteError } from '../../contract/file-write-error.ts';
 import {
   COMPLIANCE_JSON,
   COMPLIANCE_MD,
@@ -34,10 +35,13 @@ export function setCompleteReportAside(dir: string): boolean {
   const earlier = readReport(join(dir, COMPLIANCE_JSON));
   if (!earlier || !isComplete(earlier)) return false;
   const aside = join(dir, EARLIER_COMPLETE_DIR);
-  rmSync(aside, { recursive: true, force: true });
-  mkdirSync(aside, { recursive: true });
+  asWriteError(aside, () => {
+    rmSync(aside, { recursive: true, force: true });
+    mkdirSync(aside, { recursive: true });
+  });
   for (const name of [COMPLIANCE_MD, COMPLIANCE_JSON])
-    if (existsSync(join(dir, name))) renameSync(join(dir, name), join(aside, name));
+    if (existsSync(join(dir, name)))
+      asWriteError(join(aside, name), () => renameSync(join(dir, name), join(aside, name)));
   return true;
 }
 
@@ -50,7 +54,9 @@ export function setCompleteRunAside(dir: string): void {
   const profile = join(dir, OBSERVED_PROFILE_FILE);
   const kept = moved || existsSync(join(dir, PARTIAL_OBSERVED_PROFILE_FILE));
   if (kept && existsSync(profile) && existsSync(join(aside, COMPLIANCE_JSON)))
-    renameSync(profile, join(aside, OBSERVED_PROFILE_FILE));
+    asWriteError(join(aside, OBSERVED_PROFILE_FILE), () =>
+      renameSync(profile, join(aside, OBSERVED_PROFILE_FILE)),
+    );
 }
 
 // What the kept report is, for an incomplete run's report to point to; none for a complete one.
@@ -69,7 +75,19 @@ export function earlierCompleteFor(dir: string, report: ComplianceReport): Earli
 // Once a complete run's report is written, the kept one is stale. Not before: a write that fails (a
 // full disk) would leave neither.
 export function dropEarlierComplete(dir: string, report: ComplianceReport): void {
-  if (isComplete(report)) rmSync(join(dir, EARLIER_COMPLETE_DIR), { recursive: true, force: true });
+  const aside = join(dir, EARLIER_COMPLETE_DIR);
+  if (isComplete(report)) asWriteError(aside, () => rmSync(aside, { recursive: true, force: true }));
+}
+
+// Node's own error for a failed move (EACCES, EPERM, ENOSPC) names no fix and reached the user with a
+// stack trace; the reporters tell the suite's FileWriteError in one line. Other errors are bugs.
+function asWriteError(file: string, work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    if (typeof (error as NodeJS.ErrnoException | undefined)?.code !== 'string') throw error;
+    throw new FileWriteError(file, error);
+  }
 }
 
 // The line compliance.md and the console give it.

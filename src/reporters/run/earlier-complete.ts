@@ -73,10 +73,10 @@ export function earlierCompleteFor(dir: string, report: ComplianceReport): Earli
 }
 
 // Once a complete run's report is written, the kept one is stale. Not before: a write that fails (a
-// full disk) would leave neither.
-export function dropEarlierComplete(dir: string, report: ComplianceReport): void {
+// full disk) would leave neither. A run of several targets is complete when each target's report is.
+export function dropEarlierComplete(dir: string, ...reports: ComplianceReport[]): void {
   const aside = join(dir, EARLIER_COMPLETE_DIR);
-  if (isComplete(report)) asWriteError(aside, () => rmSync(aside, { recursive: true, force: true }));
+  if (reports.length > 0 && reports.every(isComplete)) asWriteError(aside, () => rmSync(aside, { recursive: true, force: true }));
 }
 
 // Node's own error for a failed move (EACCES, EPERM, ENOSPC) names no fix and reached the user with a

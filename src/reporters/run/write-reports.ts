@@ -80,6 +80,8 @@ export function writeComplianceReports(
   writeWhole(join(outDir, COMPLIANCE_MD), index.markdown);
   // Last, as in writeSet: the index is what tells the run's outcome.
   writeWhole(join(outDir, TARGET_INDEX_JSON), index.json);
+  // A one-target run's report kept in earlier-complete/ is stale beside a complete run of several.
+  dropEarlierComplete(outDir, ...reports);
   return { exitCode: worstOf(reports.map((r) => r.summary.exitCode)), reports };
 }
 

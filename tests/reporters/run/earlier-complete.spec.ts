@@ -84,3 +84,36 @@ test('a complete run whose report cannot be written leaves the kept report where
     runId: 'run-complete',
   });
 });
+
+// docs/reports.md: the kept report is "gone after the next complete run". A run of several targets
+// (the self-test matrix, MDE_TARGETS) wrote each target's report under targets/<name>/ and cleared only
+// targets/<name>/earlier-complete/: a one-target run's kept report stayed beside a complete matrix for
+// good, named by nothing. A complete run of several targets clears it; an incomplete one leaves it.
+test('a run of several targets clears the kept one-target report once complete, not before', () => {
+  const outDir = tempDir('earlier-complete-matrix-');
+  report(outDir, 'run-complete', [testRecord({ requirements: all })]);
+  report(outDir, 'run-stopped', [testRecord({ requirements: [all[0]!] })], true);
+  expect(existsSync(join(outDir, 'earlier-complete', 'compliance.json'))).toBe(true);
+  const targets = {
+    a: { mode: 'emulator' as const, apiHost: '127.0.0.1:4011', description: 'a' },
+    b: { mode: 'emulator' as const, apiHost: '127.0.0.1:4012', description: 'b' },
+  };
+  const matrix = (runId: string, tests: ReturnType<typeof testRecord>[], stopped = false) => {
+    const records = runRecords(tests, {
+      runId,
+      targets,
+      ...(stopped
+        ? { runErrors: [{ category: 'suite-error', line: 'the run was interrupted before it finished' }] }
+        : {}),
+    });
+    removeVerdicts(outDir);
+    writeComplianceReports(records, { outDir, registry, requireMust: false });
+  };
+  const both = (requirements: string[]) =>
+    ['a', 'b'].map((target) => testRecord({ target, title: `t-${target}`, requirements }));
+  matrix('matrix-stopped', both([all[0]!]), true);
+  expect(existsSync(join(outDir, 'earlier-complete', 'compliance.json'))).toBe(true);
+  matrix('matrix-complete', both(all));
+  expect(existsSync(join(outDir, 'targets', 'index.json'))).toBe(true);
+  expect(existsSync(join(outDir, 'earlier-complete'))).toBe(false);
+});

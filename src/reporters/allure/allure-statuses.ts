@@ -18,7 +18,9 @@ export function applyAllureStatuses(
   const only = reports.length === 1 ? reports[0] : undefined;
   for (const name of readdirSync(resultsDir).filter((n) => n.endsWith('-result.json'))) {
     const file = join(resultsDir, name);
-    const result = JSON.parse(readFileSync(file, 'utf8')) as AllureResult;
+    const result = readResult(file);
+    // Cut short by a full disk (allure-playwright says how many it could not write): Allure skips it too.
+    if (!result) continue;
     // A skipped test may have reached no verdict too (a scan the configuration refuses: target.fixtures.ts).
     const report = byTarget.get(labelValues(result, 'target')[0] ?? '') ?? only;
     if (!report) continue;
@@ -72,6 +74,15 @@ interface AllureResult {
   statusDetails?: Record<string, unknown>;
   labels?: { name: string; value: string }[];
   links?: { type?: string; url: string; name?: string }[];
+}
+
+function readResult(file: string): AllureResult | undefined {
+  try {
+    const result = JSON.parse(readFileSync(file, 'utf8')) as AllureResult | null;
+    return result && typeof result === 'object' ? result : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function labelValues(result: AllureResult, name: string): string[] {

@@ -91,3 +91,22 @@ test('a skipped Allure result of a test that reached no verdict becomes broken; 
   expect(JSON.parse(readFileSync(join(dir, 'a-result.json'), 'utf8')).status).toBe('broken');
   expect(JSON.parse(readFileSync(join(dir, 'b-result.json'), 'utf8')).status).toBe('skipped');
 });
+
+// A full disk cuts allure-playwright's result files short (it says how many it could not write): one
+// such file ended `npm run conformance` with "SyntaxError: Unexpected end of JSON input" once every
+// test had run, before the Allure report and the leak scan. It is passed over, as Allure passes it over.
+test('a result file cut short by a full disk is passed over, the others still marked', () => {
+  const registry = getRegistry();
+  const baseline = parseBaseline(
+    '- id: CANCEL.FINAL\n  verdict: FAIL\n  reason: answers 200\n  link: https://example.org/1\n',
+    'baselines/x.yaml',
+  );
+  const records = runRecords([testRecord({ requirements: ['CANCEL.FINAL'], ...failed('x') })]);
+  const report = buildComplianceReport({ records, targetName: 'embedded', registry, baseline });
+  const dir = tempDir('allure-cut-short-');
+  const whole = JSON.stringify(allureResult('a test', 'CANCEL.FINAL', 'failed'));
+  writeFileSync(join(dir, 'a-result.json'), whole.slice(0, 20));
+  writeFileSync(join(dir, 'b-result.json'), whole);
+  expect(applyAllureStatuses(dir, [report])).toEqual({ known: 1, broken: 0, failed: 0 });
+  expect(readFileSync(join(dir, 'a-result.json'), 'utf8')).toBe(whole.slice(0, 20));
+});

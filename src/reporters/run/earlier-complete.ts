@@ -76,7 +76,8 @@ export function earlierCompleteFor(dir: string, report: ComplianceReport): Earli
 // full disk) would leave neither. A run of several targets is complete when each target's report is.
 export function dropEarlierComplete(dir: string, ...reports: ComplianceReport[]): void {
   const aside = join(dir, EARLIER_COMPLETE_DIR);
-  if (reports.length > 0 && reports.every(isComplete)) asWriteError(aside, () => rmSync(aside, { recursive: true, force: true }));
+  if (reports.length > 0 && reports.every(isComplete))
+    asWriteError(aside, () => rmSync(aside, { recursive: true, force: true }));
 }
 
 // Node's own error for a failed move (EACCES, EPERM, ENOSPC) names no fix and reached the user with a

@@ -4,17 +4,18 @@ import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import { unwritableOutputs } from '../src/harness/preflight/preflight-writable.ts';
 import '../src/harness/run/closed-output.mjs';
-import { RECORDS_FILE, REPORTS_DIR } from '../src/contract/report-files.ts';
+import { EARLIER_COMPLETE_DIR, RECORDS_FILE, REPORTS_DIR } from '../src/contract/report-files.ts';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { allureSwitches } from '../src/reporters/allure/allure-switches.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline/baseline.ts';
 import { refuseOtherContract } from '../src/reporters/records/records-contract.ts';
 import { readRecords } from '../src/reporters/records/records-file.ts';
+import { earlierCompleteFor, earlierCompleteNote } from '../src/reporters/run/earlier-complete.ts';
 import { finishRun } from '../src/reporters/run/finish-run.ts';
 import { runDirectory } from '../src/reporters/run/run-directory.ts';
 import { lockRunDirectory } from '../src/reporters/run/run-lock.ts';
 import { scriptArgs } from '../src/reporters/run/script-args.ts';
-import { writeComplianceReports } from '../src/reporters/run/write-reports.ts';
+import { removeVerdicts, writeComplianceReports } from '../src/reporters/run/write-reports.ts';
 
 // The one description of the command line; docs/interfaces.md#commands and docs/reports.md say the rest.
 const USAGE = `Usage: npm run report -- [--single-file] [--records FILE] [--no-allure] [--dir DIR]
@@ -74,8 +75,12 @@ try {
   // the compliance reports are written), a second one stops at once.
   process.exitCode = await holdSignalsWhile(
     async () => {
+      const outDir = join(root, REPORTS_DIR);
+      // As a run does: a complete report these records would replace waits in earlier-complete/ (a
+      // stopped run's records rebuilt here had taken the last complete report with them).
+      removeVerdicts(outDir);
       const { reports } = writeComplianceReports(records, {
-        outDir: join(root, REPORTS_DIR),
+        outDir,
         registry: getRegistry(),
         baseline: loadSelectedBaseline(),
       });
@@ -83,6 +88,8 @@ try {
         console.log(
           `compliance: ${report.target.name}: exit ${report.summary.exitCode}: ${report.summary.exitReason}`,
         );
+      const kept = reports.length === 1 ? earlierCompleteFor(outDir, reports[0]!) : undefined;
+      if (kept) console.log(`compliance: ${earlierCompleteNote(kept, `${outDir}/${EARLIER_COMPLETE_DIR}/`)}`);
       return finishRun({ root, ...(env ? { env } : {}), singleFile, skipAllure, recordsFile });
     },
     { ended: 'the compliance reports are written' },

@@ -17,7 +17,7 @@ import { runDirectory } from '../src/reporters/run/run-directory.ts';
 import { lockRunDirectory } from '../src/reporters/run/run-lock.ts';
 import { EXIT, worstOf } from '../src/reporters/run/run-outcome.ts';
 import { ArgumentProblems, scriptArgs } from '../src/reporters/run/script-args.ts';
-import { writeComplianceReports } from '../src/reporters/run/write-reports.ts';
+import { removeVerdicts, writeComplianceReports } from '../src/reporters/run/write-reports.ts';
 import { mergeRecords, missingShards } from '../src/reporters/shards/merge-records.ts';
 import { shardArgumentProblems, shardFiles } from '../src/reporters/shards/shard-arguments.ts';
 import { mixedSplits, shardSetProblem } from '../src/reporters/shards/shard-set.ts';
@@ -73,8 +73,11 @@ try {
   // the compliance reports are written), a second one stops at once.
   process.exitCode = await holdSignalsWhile(
     async () => {
-      writeRecords(join(root, RECORDS_FILE), merged);
       const outDir = join(root, REPORTS_DIR);
+      // As a run does: a complete report the merge would replace (shards copied into a checkout that
+      // had one) waits in earlier-complete/ until the merged report is complete too.
+      removeVerdicts(outDir);
+      writeRecords(join(root, RECORDS_FILE), merged);
       const { exitCode, reports } = writeComplianceReports(merged, {
         outDir,
         registry: getRegistry(),

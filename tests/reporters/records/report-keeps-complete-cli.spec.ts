@@ -34,3 +34,25 @@ test('npm run report of a stopped run keeps the last complete report aside, as t
   expect(read('earlier-complete/compliance.json')).toMatchObject({ runId: 'run-complete' });
   expect(run.stdout + run.stderr).toContain('earlier-complete');
 });
+
+// report:merge writes "a whole run's report like any run" (docs/reports.md#shards): shards copied into a
+// checkout whose reports/ held a complete run's report, one shard missing, replaced that report too.
+test('report:merge of an incomplete shard set keeps the last complete report aside', () => {
+  const dir = tempDir('merge-keeps-complete-');
+  const registry = getRegistry();
+  const complete = runRecords([testRecord({ requirements: registry.requirements.map((r) => r.id) })], {
+    runId: 'run-complete',
+  });
+  writeComplianceReports(complete, { outDir: join(dir, 'reports'), registry, requireMust: false });
+  writeRecords(
+    join(dir, 'reports', 'shards', 'shard-1-of-2.json'),
+    runRecords([testRecord({ requirements: ['CANCEL.OK'] })], { shard: { current: 1, total: 2 } }),
+  );
+  const run = runScript('merge-shards.ts', '--dir', dir, '--no-allure');
+  expect(run.status, run.stderr).toBe(2);
+  const read = (path: string) => JSON.parse(readFileSync(join(dir, 'reports', path), 'utf8'));
+  expect(read('compliance.json').summary.exitCode).toBe(2);
+  expect(existsSync(join(dir, 'reports', 'earlier-complete', 'compliance.json'))).toBe(true);
+  expect(read('earlier-complete/compliance.json')).toMatchObject({ runId: 'run-complete' });
+  expect(run.stdout).toContain('earlier-complete');
+});

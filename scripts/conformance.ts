@@ -21,6 +21,7 @@ import { unwritableOutputs } from '../src/harness/preflight/preflight-writable.t
 import { grepOptionProblem } from '../src/harness/run/grep-option.ts';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { isListingRun } from '../src/harness/run/listing-run.ts';
+import { outputOptionProblem } from '../src/harness/run/output-option.ts';
 import { planFromConfig } from '../src/harness/run/plan-from-config.ts';
 import { playwrightOptionProblem, targetOptionProblem } from '../src/harness/run/playwright-option-values.ts';
 import { reporterOptionProblem } from '../src/harness/run/reporter-option.ts';
@@ -56,6 +57,7 @@ async function main(args: string[]): Promise<ExitCode> {
     reporterOptionProblem(args) ??
     grepOptionProblem(args) ??
     playwrightOptionProblem(args) ??
+    outputOptionProblem(args) ??
     unknownOptionProblem(args);
   if (argsProblem) {
     console.error(`conformance: ${argsProblem}`);

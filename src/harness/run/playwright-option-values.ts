@@ -80,7 +80,7 @@ export function targetOptionProblem(args: readonly string[], mode: TargetMode): 
 
 // Each of these options with its value (`--name=value`, `--name value`; -x/-j/-c also `-j4`), before
 // a bare `--`; undefined when the option ends the arguments.
-function* optionValues(
+export function* optionValues(
   args: readonly string[],
   names: readonly string[],
 ): Generator<{ name: string; value: string | undefined }> {

@@ -3,6 +3,7 @@ import {
   expect,
   expectUnchanged,
   judgeAcceptedCancel,
+  otherCancelTargets,
   req,
   stateBeforeCall,
   statusAfter,
@@ -48,11 +49,7 @@ suite('request headers', () => {
         // more): a target may hand a running action's cancel to a channel that binds its body its own way.
         // And an action other than a scan (an Isolate action), whose type's handler may bind it its own way.
         if (contentType !== 'text/plain' || driver.mode === 'tenant') return;
-        const others = [
-          ['an InProgress action', () => driver.activeAction('InProgress')],
-          ['an Isolate action', () => driver.activeActionOfType('Isolate')],
-        ] as const;
-        for (const [which, arrange] of others) {
+        for (const [which, arrange] of otherCancelTargets(driver)) {
           const other = await need(arrange());
           const was = await stateBeforeCall(driver, api, other.id);
           const sent = { Comment: `conformance: wrong content type, ${which}` };

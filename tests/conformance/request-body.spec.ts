@@ -4,6 +4,7 @@ import {
   expectUnchanged,
   firstCancelled,
   judgeAcceptedCancel,
+  otherCancelTargets,
   req,
   stateBeforeCall,
   statusAfter,
@@ -54,11 +55,7 @@ suite('cancel request body', () => {
         await expectUnchanged(driver, api, action.id, before);
         if (!running || driver.mode === 'tenant') return;
         // And of an action other than a scan (an Isolate action), whose type's handler may bind it its own way.
-        const others = [
-          ['an InProgress action', () => driver.activeAction('InProgress')],
-          ['an Isolate action', () => driver.activeActionOfType('Isolate')],
-        ] as const;
-        for (const [which, arrange] of others) {
+        for (const [which, arrange] of otherCancelTargets(driver)) {
           const other = await need(arrange());
           const was = await stateBeforeCall(driver, api, other.id);
           const [answer] = await cancelsActive(driver, api, other.id, [{ raw: raws[0]! }]);

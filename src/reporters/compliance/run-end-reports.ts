@@ -15,6 +15,7 @@ import {
 } from '../run/write-reports.ts';
 import { judgedShard, shardExitCode } from '../shards/shard-judgement.ts';
 import { complianceLine } from './compliance-line.ts';
+import { verdictLine } from './verdict-line.ts';
 
 export interface RunEndOptions {
   outDir: string;
@@ -60,6 +61,8 @@ export function writeRunEnd(records: RunRecords, options: RunEndOptions): ExitCo
     registry: getRegistry(),
     baseline: options.baseline,
   });
+  const verdict = verdictLine(reports);
+  if (verdict) say(verdict);
   say(complianceLine(outDir, exitCode, reports));
   return exitCode;
 }

@@ -58,3 +58,17 @@ test('compliance.md has a header, a summary line, one row per requirement and th
     "Each ID's statement, level and source: `specs/requirements.yaml` of the suite; docs/interfaces.md#requirement-ids lists them in short.",
   );
 });
+
+// A compliance reader files compliance.md alone: its Level column, the PASS/FAIL/WARN verdicts, the exit
+// code in its headline and the "open points" of its header were explained nowhere in it.
+test('compliance.md explains each level, each verdict, each exit code and the open points it names', () => {
+  const md = renderMarkdown(report());
+  const legend = md.slice(md.lastIndexOf('| '));
+  for (const level of ['MUST', 'SHOULD', 'OBSERVE'])
+    expect(legend).toMatch(new RegExp(`\\b${level} (is|means)\\b`));
+  for (const verdict of ['PASS', 'FAIL', 'WARN', 'NA', 'OBSERVED', 'ERROR'])
+    expect(legend).toMatch(new RegExp(`\\b${verdict} (is|means)\\b`));
+  for (const code of [0, 1, 2, 3, 4]) expect(legend).toMatch(new RegExp(`\\b${code}: `));
+  expect(legend).toContain('open points');
+  expect(legend).toContain('docs/contract.md#open-points');
+});

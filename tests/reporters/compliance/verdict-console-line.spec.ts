@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { getRegistry } from '../../../src/contract/index.ts';
+import type { ComplianceReport } from '../../../src/reporters/compliance/compliance-report.ts';
 import { writeRunEnd } from '../../../src/reporters/compliance/run-end-reports.ts';
+import { verdictLine } from '../../../src/reporters/compliance/verdict-line.ts';
+import { writeComplianceReports } from '../../../src/reporters/run/write-reports.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 import { failed, runRecords, testRecord } from '../helpers/records.ts';
@@ -42,4 +45,22 @@ test('a failed MUST reads Not conforming on the console, naming it', () => {
   );
   const verdict = runEnd(tests).find((line) => line.startsWith('verdict: '));
   expect(verdict).toMatch(/^verdict: Not conforming \(exit 1\): .*CANCEL\.FINAL.* 1 FAIL,/);
+});
+
+test('the verdict line shows no token its reason quotes', () => {
+  const outDir = tempDir('verdict-line-');
+  const records = runRecords(all.map((id) => testRecord({ title: id, requirements: [id] })));
+  const { reports } = writeComplianceReports(records, {
+    outDir,
+    registry: getRegistry(),
+    baseline: undefined,
+  });
+  const token = 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2FwaSJ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+  const report: ComplianceReport = {
+    ...reports[0]!,
+    summary: { ...reports[0]!.summary, exitReason: `lost: GET /api/machineactions/${token}` },
+  };
+  const line = verdictLine([report]);
+  expect(line).toContain('lost: GET /api/machineactions/');
+  expect(line).not.toContain(token);
 });

@@ -184,7 +184,7 @@ function notes(report: ComplianceReport): string[] {
     'Exit codes (the headline shows 0 to 3): 0: conforming (no MUST failed, nothing errored); 1: a MUST',
     'failed (or a baseline is out of date, or a MUST was left unjudged where MDE_REQUIRE_MUST_COVERAGE asks',
     'for it, or the command line selected the tests); 2: configuration or suite error; 3: the target could',
-    "not be reached or lost exchanges; 4: a secret reached an artefact, found after this report was written,",
+    'not be reached or lost exchanges; 4: a secret reached an artefact, found after this report was written,',
     "so only the command's exit status shows it. The observed profile named above records how the target",
     'answered each of the open points.',
     '"Tests" counts the tests that reached a verdict (passed or failed) out of those in this run that claim the',

@@ -24,6 +24,16 @@ export const COMMENT_FAULTS = [
     store: { cancellationComment: 'bmp-only' },
   },
   {
+    // A guard against log injection applied to the stored value: a multi-line Comment (a ticket's text
+    // pasted by an automation) comes back on one line. The suite's Comments had no line break.
+    name: 'cancel-comment-single-line',
+    seam: 'store',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      'A cancel stores its Comment with each line break and tab turned into a space: a Comment on one line comes back as sent.',
+    store: { cancellationComment: 'single-line' },
+  },
+  {
     // DateTime.Now for DateTime.UtcNow on a server east of UTC: the time lies ahead, so a check that it
     // is not before the creation never sees it.
     name: 'cancel-date-local-time',

@@ -164,6 +164,7 @@ function cancellationAt(store: StorePolicy, action: MachineAction, nowMs: number
 function storedComment(store: StorePolicy, comment: string): string {
   if (store.cancellationComment === 'latin1') return Buffer.from(comment, 'utf8').toString('latin1');
   if (store.cancellationComment === 'bmp-only') return comment.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
+  if (store.cancellationComment === 'single-line') return comment.replace(/[\r\n\t]/g, ' ');
   if (store.cancellationComment !== 'html-encoded') return comment;
   const entities: Record<string, string> = {
     '&': '&amp;',

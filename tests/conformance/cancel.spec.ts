@@ -54,9 +54,10 @@ suite('cancel of an active action', () => {
         // (docs/contract.md#after-cancel). A tenant run starts nothing but scans, and cannot age one.
         if (driver.mode === 'tenant') return;
         const others = status === 'Pending' ? ACTION_TYPES.filter((t) => t !== 'RunAntiVirusScan') : [];
-        // Labelled as Spring's clients label JSON: a charset name is case-insensitive (RFC 9110 §8.3.2),
-        // so a check that compares it with 'utf-8' as a string is seen (no action more to pay).
-        const request = { contentType: 'application/json;charset=UTF-8' };
+        // Labelled as Spring's clients label JSON, with the type as PowerShell scripts often write it: a
+        // media type and a charset name are case-insensitive (RFC 9110 §8.3.1, §8.3.2), so a check that
+        // compares either with lower-case text as a string is seen (no action more to pay).
+        const request = { contentType: 'Application/JSON;charset=UTF-8' };
         for (const type of others) {
           const other = await need(driver.activeActionOfType(type));
           const body = { Comment: `conformance: cancel a ${type}` };

@@ -137,4 +137,15 @@ export const REQUEST_FAULTS = [
     operation: 'CancelMachineAction',
     body: { charsetExactly: 'utf-8' },
   },
+  {
+    // A media-type check written as a string comparison with 'application/json', parameters apart: the
+    // suite's labels were all lower case, and 'Application/Json' is common in PowerShell scripts.
+    name: 'json-type-case-refused',
+    seam: 'request',
+    breaks: ['CANCEL.OK'],
+    description:
+      "A cancel body labelled 'Application/JSON' (the type in another case) is refused as another media type; labels written in lower case, with or without a charset, are read.",
+    operation: 'CancelMachineAction',
+    body: { typeCaseSensitive: true },
+  },
 ] as const satisfies readonly RequestFault[];

@@ -21,6 +21,9 @@ export interface BodyPolicy {
   // Spring's clients send, 'application/json;charset=UTF-8') is refused though charset names are
   // case-insensitive (RFC 9110 §8.3.2). The contract: null.
   charsetExactly: string | null;
+  // true: the type is compared as written, so 'Application/JSON' (as PowerShell scripts often label it)
+  // is refused though media types are case-insensitive (RFC 9110 §8.3.1). The contract: false.
+  typeCaseSensitive: boolean;
   // Changes to this policy for the cancel of an InProgress action (a running action's cancel handed to
   // its device by a channel that binds its body its own way). The contract: none (as any cancel's).
   whileRunning: Partial<Omit<BodyPolicy, 'whileRunning' | 'otherTypes'>>;
@@ -38,6 +41,7 @@ export const CONTRACT_BODY: BodyPolicy = {
   exactJsonLabel: false,
   jsonPrefix: false,
   charsetExactly: null,
+  typeCaseSensitive: false,
   whileRunning: {},
   otherTypes: {},
 };

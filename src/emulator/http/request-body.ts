@@ -54,7 +54,8 @@ function isJson(contentType: string, policy: BodyPolicy): boolean {
   if (contentType === 'application/json') return true;
   if (policy.exactJsonLabel) return false;
   if (policy.jsonPrefix && contentType.toLowerCase().startsWith('application/json')) return true;
-  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  const written = contentType.split(';')[0]!.trim();
+  const type = policy.typeCaseSensitive ? written : written.toLowerCase();
   if (policy.charsetExactly !== null && !charsetIs(contentType, policy.charsetExactly)) return false;
   return type === 'application/json' || policy.alsoJson.includes(type);
 }

@@ -7,6 +7,7 @@ import {
   GET,
   idOf,
   inProgressCancel,
+  LIST,
   on,
   unknownEverywhere,
 } from './exchange-filters.ts';
@@ -157,5 +158,20 @@ export const VERSIONED_ANSWER_FAULTS = [
       delete answer.headers['retry-after'];
       return answer;
     },
+  },
+  {
+    // A versioned list route still built on the entity model of the older docs, which spelt the status
+    // 'Canceled' until 2021 (docs/contract.md#statuses): its rows in any other status read right.
+    name: 'versioned-list-cancelled-canceled',
+    seam: 'answer',
+    breaks: ['SCHEMA.ENTITY'],
+    description:
+      "The list under /api/v1.0 shows a Cancelled action with status 'Canceled' (one l); under /api, in a GET and in the cancel's 200 it says Cancelled.",
+    applies: (x) => x.versioned && on(LIST, 'listed')(x),
+    rewrite: (answer) =>
+      editBody(answer, (body) => {
+        const rows = Array.isArray(body['value']) ? (body['value'] as Record<string, unknown>[]) : [];
+        for (const row of rows) if (row['status'] === 'Cancelled') row['status'] = 'Canceled';
+      }),
   },
 ] as const satisfies readonly AnswerFault[];

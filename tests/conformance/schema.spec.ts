@@ -64,7 +64,8 @@ suite('response schemas', () => {
       // entity model spells a status its own way). Only a 200 is judged: a versioned list that is not
       // served is PATH.VERSIONED's.
       const versioned = await api.list({ $top: 10 }, { versioned: true });
-      if (versioned.status === 200) expect(versioned, 'under /api/v1.0').toMatchContract('ListMachineActions');
+      if (versioned.status === 200)
+        expect(versioned, 'under /api/v1.0').toMatchContract('ListMachineActions');
     },
   );
 

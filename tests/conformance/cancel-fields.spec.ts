@@ -13,10 +13,15 @@ import {
   readAction,
   req,
   statusOf,
+  stillActiveAfter,
   suite,
   test,
   unlessFinishedByItself,
 } from '../fixtures/index.ts';
+
+// How long CANCEL.FIELDS' stuck action waits for its device on an emulator's clock, as CANCEL.OK's and
+// CANCEL.STATUS's do (cancel.spec.ts).
+const STUCK_DAYS = 3;
 
 // What a cancelled action carries: the comment sent, who cancelled it and when (the cancel itself:
 // cancel.spec.ts).
@@ -75,6 +80,26 @@ suite('cancel of an active action', () => {
                 );
             expect(seen, `the ${type} action shows Cancelled within the bounded wait`).toBeDefined();
           }
+        // And an action stuck for days, on emulators (a tenant cannot age one), as CANCEL.STATUS judges one:
+        // the one clients most want to clear (docs/contract.md#after-cancel), whose cancel a target may
+        // record by a path of its own. Its cancel answered otherwise than 200 is CANCEL.OK's to judge.
+        if (status === 'Pending' && driver.mode !== 'tenant') {
+          const stuck = await need(driver.activeAction(status));
+          await driver.advanceClock(STUCK_DAYS * 86_400);
+          if (await stillActiveAfter(api, stuck.id, STUCK_DAYS)) {
+            const sent = `conformance: fields of a stuck action café ${randomUUID()}`;
+            const late = await cancelActive(driver, api, stuck.id, { Comment: sent });
+            const seen = late.status === 200 ? await firstCancelled(driver, api, stuck.id, late) : undefined;
+            for (const answer of [seen, seen === late ? await readAction(api, stuck.id) : undefined])
+              if (answer && statusOf(answer) === 'Cancelled')
+                expectCancellationFields(
+                  answer,
+                  sent,
+                  stuck.creationDateTimeUtc,
+                  `of the action stuck ${STUCK_DAYS} days (${answer === late ? 'its 200' : 'a GET'})`,
+                );
+          }
+        }
         // A versioned route may render a running action's cancel its own way. Only here: an InProgress
         // action is arranged on an emulator alone, so a tenant starts nothing more for it.
         if (status === 'InProgress') {

@@ -34,6 +34,17 @@ export const COMMENT_FAULTS = [
     store: { cancellationComment: 'single-line' },
   },
   {
+    // The actions clients most want to clear are the stuck ones (docs/contract.md#after-cancel): a path
+    // for stale actions that records their state alone loses the reason an automation gave. The suite
+    // judged the fields of fresh actions only.
+    name: 'stale-cancel-comment-dropped',
+    seam: 'store',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      'A cancel of an action created more than a day ago is stored Cancelled with cancellationComment null, in its 200 and on GETs; a younger action keeps the Comment sent.',
+    store: { staleCancelCommentDroppedAfterMs: 86_400_000 },
+  },
+  {
     // DateTime.Now for DateTime.UtcNow on a server east of UTC: the time lies ahead, so a check that it
     // is not before the creation never sees it.
     name: 'cancel-date-local-time',

@@ -150,9 +150,14 @@ function cancellationOf(
 ): Cancellation {
   return {
     requestor: store.cancellationRequestor === 'empty' ? '' : caller.appId,
-    comment: comment === null ? null : storedComment(store, comment),
+    comment: comment === null || commentDropped(store, action, nowMs) ? null : storedComment(store, comment),
     atMs: cancellationAt(store, action, nowMs),
   };
+}
+
+function commentDropped(store: StorePolicy, action: MachineAction, nowMs: number): boolean {
+  const age = store.staleCancelCommentDroppedAfterMs;
+  return age > 0 && nowMs - action.creationMs > age;
 }
 
 function cancellationAt(store: StorePolicy, action: MachineAction, nowMs: number): number {

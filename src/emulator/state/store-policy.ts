@@ -90,6 +90,10 @@ export interface StorePolicy {
   // it was and changes nothing (a command left waiting for a device that never calls in). The
   // contract: 0, never.
   staleCancelIgnoredAfterMs: number;
+  // Above 0: a cancel of an active action created longer ago than this is stored Cancelled without its
+  // Comment (cancellationComment null), as by a path for stale actions that records the state alone.
+  // The contract: 0, never.
+  staleCancelCommentDroppedAfterMs: number;
   // A cancel's id is cut to this many characters before it is read (a lookup parameter sized to the
   // id column, which truncates silently), so an action's id with anything appended names the action.
   // The contract: null (the id as sent; one that is no GUID names no action).
@@ -140,6 +144,7 @@ export const CONTRACT_STORE: StorePolicy = {
   completionOvertakesCancelAfterMs: 0,
   staleCancelRefusedAfterMs: 0,
   staleCancelIgnoredAfterMs: 0,
+  staleCancelCommentDroppedAfterMs: 0,
   cancelIdCutTo: null,
   foreignFinalRefused: false,
   crossTenantCancelStatuses: [],

@@ -28,7 +28,8 @@ export const WIRE_FAULTS = [
     breaks: [],
     // CANCEL.TENANT, CANCEL.NOTFOUND, CANCEL.BADID, CANCEL.FINAL, CANCEL.TIMEOUT, CANCEL.FIELDS,
     // CANCEL.BODY, HDR.CONTENTTYPE and PERM.NONE try their cancel under /api/v1.0 too; GET.NOTFOUND,
-    // RATE.RETRYAFTER, RATE.MINUTE, RATE.NOEFFECT and the AUTH requirements a call there.
+    // RATE.RETRYAFTER, RATE.MINUTE, RATE.NOEFFECT and the AUTH requirements a call there; SCHEMA.ENTITY
+    // a list there.
     errors: [
       'PATH.VERSIONED',
       'CANCEL.TENANT',
@@ -49,6 +50,7 @@ export const WIRE_FAULTS = [
       'RATE.RETRYAFTER',
       'RATE.MINUTE',
       'RATE.NOEFFECT',
+      'SCHEMA.ENTITY',
     ],
     description:
       'Answers under /api/v1.0 declare a Content-Length larger than the bytes sent, then the connection ends.',

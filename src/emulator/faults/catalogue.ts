@@ -12,6 +12,7 @@ import { MEDIA_TYPE_FAULTS } from './media-type-faults.ts';
 import { PERMISSION_FAULTS } from './permission-faults.ts';
 import { READ_ANSWER_FAULTS } from './read-answer-faults.ts';
 import { REQUEST_FAULTS } from './request-faults.ts';
+import { RETRY_AFTER_FAULTS } from './retry-after-faults.ts';
 import { ROUTE_FAULTS } from './route-faults.ts';
 import { STORE_FAULTS } from './store-faults.ts';
 import { TENANT_CHECK_FAULTS } from './tenant-check-faults.ts';
@@ -33,6 +34,7 @@ export const FAULT_CATALOGUE = [
   ...CHECK_ORDER_FAULTS,
   ...PERMISSION_FAULTS,
   ...THROTTLE_FAULTS,
+  ...RETRY_AFTER_FAULTS,
   ...REQUEST_FAULTS,
   ...STORE_FAULTS,
   ...TENANT_ID_FAULTS,

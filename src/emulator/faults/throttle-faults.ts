@@ -66,51 +66,11 @@ export const THROTTLE_FAULTS = [
     throttle: { hourLimit: false },
   },
   {
-    name: 'retry-after-missing-hour',
-    seam: 'throttle',
-    breaks: ['RATE.RETRYAFTER', 'RATE.HOUR'],
-    description: 'A 429 of the hour limit has no Retry-After.',
-    throttle: { hourRetryAfter: false },
-  },
-  {
-    name: 'retry-after-short-hour',
-    seam: 'throttle',
-    breaks: ['RATE.RECOVER'],
-    description:
-      'A 429 of the hour limit says Retry-After 120, past the minute window, though the hour frees far later.',
-    throttle: { hourRetryAfterSeconds: 120 },
-  },
-  {
-    name: 'retry-after-too-long',
-    seam: 'throttle',
-    breaks: ['RATE.RETRYAFTER'],
-    description: 'A 429 of the minute limit says Retry-After 120.',
-    throttle: { minuteRetryAfterSeconds: 120 },
-  },
-  {
-    name: 'retry-after-doubles',
-    seam: 'throttle',
-    breaks: ['RATE.RETRYAFTER'],
-    description:
-      'Each further 429 of the minute limit in a row doubles its Retry-After, past 60 seconds from the second on.',
-    throttle: { minuteRetryAfterDoubles: true },
-  },
-  {
     name: 'throttle-stuck',
     seam: 'throttle',
     breaks: ['RATE.RECOVER', 'RATE.HOUR'],
     description: 'After a 429, calls stay throttled for a minute past the Retry-After.',
     throttle: { stuckForMs: 60_000 },
-  },
-  {
-    // The rate tests align the clock to a whole second and burst at one instant, so the time left
-    // was always whole seconds there, and rounding it either way gave the same Retry-After.
-    name: 'retry-after-rounded-down',
-    seam: 'throttle',
-    breaks: ['RATE.RECOVER'],
-    description:
-      'A Retry-After in seconds is the time left rounded down: 59.5 s left reads 59, and a call made after waiting it is throttled again.',
-    throttle: { retryAfterRounding: 'down' },
   },
   {
     name: 'throttled-still-cancels',
@@ -157,14 +117,6 @@ export const THROTTLE_FAULTS = [
     throttle: { minuteServedUpTo: 50 },
   },
   {
-    // A limiter of the read routes that sets no header: the rate tests throttled cancels alone.
-    name: 'read-429-without-retry-after',
-    seam: 'throttle',
-    breaks: ['RATE.RETRYAFTER'],
-    description: "A 429 of a GET or a list carries no Retry-After; a cancel's 429s carry it.",
-    throttle: { retryAfterOmittedOn: ['GetMachineAction', 'ListMachineActions'] },
-  },
-  {
     // The rate tests burst under /api alone: a versioned route registered without the limiter served
     // any number of calls a minute there.
     name: 'versioned-cancel-unthrottled',
@@ -193,15 +145,5 @@ export const THROTTLE_FAULTS = [
     description:
       'A cancel under /api/v1.0 answered 429 still cancels the action (the windows are shared, so a call there past the limit is throttled); a throttled cancel under /api changes nothing.',
     throttle: { runWhenThrottledVersioned: ['CancelMachineAction'] },
-  },
-  {
-    // The list's limiter of its own, which names an hour's wait for the minute's limit: the bound of
-    // 60 seconds was judged on the cancel's and the GET's 429s alone.
-    name: 'list-429-retry-after-hour',
-    seam: 'throttle',
-    breaks: ['RATE.RETRYAFTER'],
-    description:
-      "A 429 of the list's minute limit says Retry-After 3600; a cancel's and a GET's say the time their window needs.",
-    throttle: { minuteRetryAfterSecondsOn: { ListMachineActions: 3600 } },
   },
 ] as const satisfies readonly ThrottleFault[];

@@ -1,7 +1,7 @@
 import type { MachineActionStatus } from '../../contract/index.ts';
 
 // How the limits of the contract's x-rate-limit are applied: the throttle seam. The defaults are the
-// contract; each throttle fault (faults/throttle-faults.ts) changes a field or two.
+// contract; each throttle fault (faults/throttle-faults.ts, faults/retry-after-faults.ts) changes a field or two.
 export interface ThrottlePolicy {
   // Added to the contract's per-minute limit (-1 throttles call 100, +1 lets call 101 through).
   minuteLimitOffset: number;

@@ -1,6 +1,6 @@
 import { readSchemaFile } from './contract-files.ts';
 import type { FinalStatus } from './machine-action-states.ts';
-import { casesIn, isCasePoint, POINT_CASES } from './profile-cases.ts';
+import { type CasePoint, casesIn, isCasePoint, POINT_CASES } from './profile-cases.ts';
 import { ENTITY_MEMBERS, ERROR_MEMBERS } from './schema-members.ts';
 import { validateAgainst, valueAt } from './schema-registry.ts';
 
@@ -177,12 +177,24 @@ function shapeOf(value: unknown): string {
 function partialPerCase(points: Record<string, unknown> | undefined): string | undefined {
   for (const [point, entry] of Object.entries(points ?? {})) {
     if (!isCasePoint(point) || entry === null || typeof entry !== 'object') continue;
+    const stray = strayCase(point, (entry as { reading?: unknown }).reading);
+    if (stray)
+      return `point ${point} reading: "${stray}" is not a case of ${point}; its cases are ${POINT_CASES[point].join(', ')}`;
     const named = casesIn(point, (entry as { reading?: unknown }).reading)?.map(([key]) => key);
     const missing = POINT_CASES[point].filter((which) => named && !named.includes(which));
     if (named && missing.length > 0)
       return `point ${point} reading: a reading per case names every case (${POINT_CASES[point].join(', ')}); missing ${missing.join(', ')}`;
   }
   return undefined;
+}
+
+// A key beside a case's ("Canceled" beside "Succeeded"): a per-case form with a mistyped or foreign case.
+// A simple form names no case, so it is never taken for one.
+function strayCase(point: CasePoint, reading: unknown): string | undefined {
+  if (reading === null || typeof reading !== 'object' || Array.isArray(reading)) return undefined;
+  const cases: readonly string[] = POINT_CASES[point];
+  const keys = Object.keys(reading);
+  return keys.some((key) => cases.includes(key)) ? keys.find((key) => !cases.includes(key)) : undefined;
 }
 
 // The reading of a point, or undefined when the document leaves it open or unknown.

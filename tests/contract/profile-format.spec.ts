@@ -143,6 +143,32 @@ test('a reading per case that leaves cases out names the cases it lacks', () => 
   ).toMatch(/^my-profile\.json: point final-state-cancel reading: .* missing Failed, TimeOut, Cancelled$/);
 });
 
+// A per-case reading with a case mistyped ("Canceled") or one the point has not ("list") was refused as
+// 'expected property "status" to be present', which names neither the key nor the fix.
+test('a reading per case that names a key no case of its point is, names the key and the cases', () => {
+  const refusal = { status: 404, code: 'NotFound' };
+  expect(
+    problem({
+      profileVersion: 1,
+      points: { 'unknown-id': { reading: { cancel: refusal, get: refusal, list: refusal } } },
+    }),
+  ).toBe(
+    'my-profile.json: point unknown-id reading: "list" is not a case of unknown-id; its cases are cancel, get',
+  );
+  expect(
+    problem({
+      profileVersion: 1,
+      points: {
+        'final-state-cancel': {
+          reading: { Succeeded: refusal, Failed: refusal, Canceled: refusal, TimeOut: refusal },
+        },
+      },
+    }),
+  ).toBe(
+    'my-profile.json: point final-state-cancel reading: "Canceled" is not a case of final-state-cancel; its cases are Succeeded, Failed, TimeOut, Cancelled',
+  );
+});
+
 test("a user's file is described by its values' shape, so a secret in a file named by mistake is not shown", () => {
   const secret = 'Abc8Q~not-for-any-message-xyz';
   const message = (data: unknown) => {

@@ -1,4 +1,5 @@
 import { JsonTooDeepError, MAX_JSON_DEPTH } from './json-depth.ts';
+import { JsonHabitError } from './json-habits.ts';
 import { JsonNulError, JsonUtf16Error } from './user-json.ts';
 
 // Where a JSON text breaks, for a message that names a user's file. JSON.parse's own message quotes the
@@ -10,6 +11,7 @@ export function jsonSyntaxWhere(error: unknown): string {
     return "UTF-16 encoded, as PowerShell's > and Out-File write it: save it as UTF-8";
   if (error instanceof JsonNulError)
     return `a NUL byte at position ${error.position}: the file was cut short as it was written (a crash, a full disk), or is not text`;
+  if (error instanceof JsonHabitError) return error.message;
   const message = error instanceof Error ? error.message : '';
   const lineColumn = /\(line \d+ column \d+\)/.exec(message)?.[0];
   if (lineColumn) return `at ${lineColumn.slice(1, -1)}`;

@@ -45,3 +45,48 @@ test('a file of JSON nested deeper than any profile, seed or records file is nam
     `names ${file}, which is not valid JSON (nested deeper than ${MAX_JSON_DEPTH} levels)`,
   );
 });
+
+// A profile with a `// comment` (as JSONC editors and tsconfig allow) or a comma after its last member was
+// refused as "not valid JSON (at position 4)": a place, but not what is wrong there, nor the line.
+test('a comment or a comma after the last member is named, with its line and column', () => {
+  const dir = tempDir('json-habit-');
+  const cases: [string, string][] = [
+    [
+      '{\n  // my tenant\n  "profileVersion": 1, "points": {}\n}',
+      'a // comment at line 2 column 3: JSON has no comments; remove it',
+    ],
+    [
+      '{ "profileVersion": 1, /* v1 */ "points": {} }',
+      'a /* comment */ at line 1 column 24: JSON has no comments; remove it',
+    ],
+    [
+      '{\n  "profileVersion": 1,\n  "points": {},\n}',
+      'a comma before } at line 3 column 15: JSON allows none after the last member; remove it',
+    ],
+    [
+      '{"a": ["x",\n ]}',
+      'a comma before ] at line 1 column 11: JSON allows none after the last item; remove it',
+    ],
+  ];
+  for (const [text, where] of cases) {
+    const file = join(dir, 'profile.json');
+    writeFileSync(file, text);
+    expect(profileFileProblem(file)).toBe(`names ${file}, which is not valid JSON (${where})`);
+  }
+  // Inside a string, // and a comma before a brace are text, and say nothing of where the JSON breaks.
+  let error: unknown;
+  try {
+    parseUserJson(new TextEncoder().encode('{"url": "https://192.0.2.1/,}", x}'));
+  } catch (caught) {
+    error = caught;
+  }
+  expect(jsonSyntaxWhere(error)).toMatch(/^(at line \d+ column \d+|at position \d+|unexpected text)$/);
+});
+
+test('a file that is no JSON at all is not said to hold a comment', () => {
+  const file = join(tempDir('json-habit-'), 'profile.json');
+  writeFileSync(file, 'MDE_API_BASE_URL=https://192.0.2.1/api\n');
+  expect(profileFileProblem(file)).toMatch(
+    /which is not valid JSON \((at position \d+|at line \d+ column \d+|unexpected text)\)$/,
+  );
+});

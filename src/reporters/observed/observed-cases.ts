@@ -38,14 +38,23 @@ export function byCase(point: CasePoint, readings: Observation[]): Combined {
   // The first answer of each case, first, so the evidence shows every case.
   const firsts = [...cases.values()].map((seen) => seen[0]!);
   const ordered = [...new Set([...firsts.map((t) => t.o), ...readings])];
-  if (group(firsts, (t) => JSON.stringify(t.value)).size === 1) return agreed(firsts[0]!.value, ordered);
+  const missing = POINT_CASES[point].filter((which: string) => !cases.has(which));
+  if (group(firsts, (t) => JSON.stringify(t.value)).size === 1) {
+    // The simple form claims every case: say which ones no answer showed (a read-only tenant's). An
+    // answer whose case could not be told may have been of any, so it leaves none unseen.
+    const seen = POINT_CASES[point].filter((which: string) => cases.has(which));
+    const unseen =
+      missing.length && !cases.has(UNTOLD)
+        ? `; seen for ${seen.join(', ')} only (${missing.join(', ')} not seen: read as the same)`
+        : '';
+    return agreed(firsts[0]!.value, ordered, unseen);
+  }
   const untold = cases.get(UNTOLD)?.[0];
   if (untold)
     return conflict(
       [firsts.filter((t) => t !== untold).map((t) => t.o), [untold.o]],
       ', and an answer could not be told by case',
     );
-  const missing = POINT_CASES[point].filter((which: string) => !cases.has(which));
   if (missing.length > 0)
     return {
       why: 'unseen',

@@ -37,6 +37,23 @@ test.describe('a point read per case', () => {
     expect(entry['reading']).toEqual(badRequest);
   });
 
+  // A read-only tenant holding only a Succeeded action wrote {400 BadRequest} with "1 test(s) saw it":
+  // nothing told its reader that Failed, Cancelled and TimeOut were never seen but read as the same (a
+  // target answering 409 to a Cancelled one was calibrated to 400).
+  test('the simple form from some cases only says which cases were seen and which were not', () => {
+    const { entry } = observed('final-state-cancel', [{ Succeeded: badRequest }]);
+    expect(entry['reading']).toEqual(badRequest);
+    expect(entry['note']).toBe(
+      '1 test(s) saw it; seen for Succeeded only (Failed, TimeOut, Cancelled not seen: read as the same)',
+    );
+    const all = observed(
+      'final-state-cancel',
+      [{ Succeeded: badRequest }, { Failed: badRequest }],
+      [{ Cancelled: badRequest }, { TimeOut: badRequest }],
+    );
+    expect(all.entry['note']).toBe('2 test(s) saw it');
+  });
+
   test('cases that differed give the per-case form, with evidence of every case', () => {
     const { entry } = observed(
       'final-state-cancel',

@@ -34,3 +34,39 @@ function lineColumn(text: string, index: number): string {
   const before = text.slice(0, index).split('\n');
   return `line ${before.length} column ${before.at(-1)!.length + 1}`;
 }
+
+// A member named twice in one object, in a text JSON.parse accepted: it keeps the last, and the first
+// would be ignored in silence. Names that are no word are said by their length (one could be a secret).
+export function repeatedKey(text: string): JsonHabitError | undefined {
+  const objects: (Set<string> | undefined)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const keys = objects.at(-1);
+      if (expectKey && keys) {
+        const key = JSON.parse(text.slice(i, end + 1)) as string;
+        if (keys.has(key)) {
+          const name =
+            /^[A-Za-z$][\w$.-]{0,40}$/.test(key) && !/\d{3}/.test(key)
+              ? `"${key}"`
+              : `a key of ${key.length} character(s)`;
+          return new JsonHabitError(
+            `${name} twice in one object, the second at ${lineColumn(text, i)}: a reader keeps only one of them; write it once`,
+          );
+        }
+        keys.add(key);
+      }
+      expectKey = false;
+      i = end;
+    } else if (char === '{') {
+      objects.push(new Set());
+      expectKey = true;
+    } else if (char === '[') objects.push(undefined);
+    else if (char === '}' || char === ']') objects.pop();
+    else if (char === ',') expectKey = objects.at(-1) !== undefined;
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { isJsonNestedTooDeep, JsonTooDeepError } from './json-depth.ts';
-import { jsonHabit } from './json-habits.ts';
+import { jsonHabit, repeatedKey } from './json-habits.ts';
 import { isUtf16 } from './utf16-bytes.ts';
 
 // A JSON file a user wrote or saved (a profile, a seed, a records file): Windows editors start UTF-8
@@ -11,11 +11,15 @@ export function parseUserJson(bytes: Uint8Array): unknown {
   const nul = text.indexOf('\u0000');
   if (nul >= 0) throw new JsonNulError(nul);
   if (isJsonNestedTooDeep(text)) throw new JsonTooDeepError();
+  let data: unknown;
   try {
-    return JSON.parse(withoutBom(text));
+    data = JSON.parse(withoutBom(text));
   } catch (error) {
     throw jsonHabit(text) ?? error;
   }
+  const repeated = repeatedKey(text);
+  if (repeated) throw repeated;
+  return data;
 }
 
 export function withoutBom(text: string): string {

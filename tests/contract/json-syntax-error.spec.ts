@@ -90,3 +90,28 @@ test('a file that is no JSON at all is not said to hold a comment', () => {
     /which is not valid JSON \((at position \d+|at line \d+ column \d+|unexpected text)\)$/,
   );
 });
+
+// JSON.parse keeps the last of two members of one name: a profile that set rate-window twice (a point
+// copied in and edited, the old one left above) was read by its second, the first ignored in silence.
+test('a key given twice in one object is named with its line and column, never one of them ignored', () => {
+  const dir = tempDir('json-habit-');
+  const file = join(dir, 'profile.json');
+  writeFileSync(
+    file,
+    '{"profileVersion": 1, "points": {\n  "rate-window": {"reading": "sliding"},\n  "rate-window": {"reading": "fixed-from-first-call"}\n}}',
+  );
+  expect(profileFileProblem(file)).toBe(
+    `names ${file}, which is not valid JSON ("rate-window" twice in one object, the second at line 3 column 3: a reader keeps only one of them; write it once)`,
+  );
+  // The same name in two objects, and an escaped form of another, are no repeat.
+  expect(
+    parseUserJson(
+      new TextEncoder().encode('{"a": {"b": 1}, "c": {"b": 2}, "b\\u0031": 3, "b1x": [{"b": 1}]}'),
+    ),
+  ).toBeTruthy();
+  // A name that is no word (it could be a secret, in a file named by mistake) is said by its length.
+  writeFileSync(file, '{"Abc8Q~secret": 1, "Abc8Q~secret": 2}');
+  expect(profileFileProblem(file)).toBe(
+    `names ${file}, which is not valid JSON (a key of 12 character(s) twice in one object, the second at line 1 column 21: a reader keeps only one of them; write it once)`,
+  );
+});

@@ -1,6 +1,7 @@
 // Entry point of `npm run emulator`: flags in, one line out, runs until SIGINT or SIGTERM.
 import { resolve } from 'node:path';
 import { exitAfterOutput } from '../../contract/exit-after-output.ts';
+import { OPEN_POINTS } from '../../contract/index.ts';
 import { stopWhenOrphaned } from '../../contract/stop-when-orphaned.ts';
 import { FAULT_CATALOGUE } from '../faults/catalogue.ts';
 import { tlsCertificateDatesWarning } from '../identity/tls-certificate-dates.ts';
@@ -68,7 +69,8 @@ async function main(): Promise<number> {
     throw error;
   }
   const info = running.app.emulator;
-  const { base, file, name } = info.profile;
+  const { base, file, fileReadings, name } = info.profile;
+  const others = OPEN_POINTS.length - (fileReadings ?? 0);
   console.log(`MDE reference emulator listening on ${running.url}`);
   // The suite reaches any port (node:http); a user's own fetch()-based automation would fail to connect.
   const port = Number(new URL(running.url).port);
@@ -90,7 +92,7 @@ async function main(): Promise<number> {
         `trust it with NODE_EXTRA_CA_CERTS=${running.certificateFile} (Node); in Python, a requests.Session with verify= that file and trust_env = False (docs/test-your-automation.md)`,
     );
   console.log(
-    `profile ${file ? `${base} with ${file} read over it` : name}; ` +
+    `profile ${file ? `${base} with ${file} read over it (${fileReadings} of ${OPEN_POINTS.length} points; the other ${others} as ${base})` : name}; ` +
       `faults ${info.faults.list().join(',') || 'none'}; ` +
       `rate limits ${info.options.rateLimits ? 'on' : 'off'}; control ${info.options.control ? 'on (/_emulator/*)' : 'off'}`,
   );

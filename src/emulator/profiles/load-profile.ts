@@ -20,6 +20,8 @@ export interface EmulatorProfile {
   // /_emulator/info).
   base: string;
   file?: string;
+  // How many points the file reads (the others are the base's), for the start line.
+  fileReadings?: number;
   readings: Readings;
   // The readings that may differ by case, resolved per case (profile-answers.ts).
   answers: ProfileAnswers;
@@ -51,7 +53,9 @@ export function emulatorProfile(source: ProfileSource = {}): EmulatorProfile {
     name: document.name ?? 'custom',
     description: document.description ?? '',
     base: source.profile ?? 'default',
-    ...(source.profileFile !== undefined ? { file: source.profileFile } : {}),
+    ...(source.profileFile !== undefined
+      ? { file: source.profileFile, fileReadings: readingsIn(readProfileFile(source.profileFile)) }
+      : {}),
     readings,
     answers: profileAnswers(readings),
     latencyMs: document.timing?.latencyMs ?? 0,
@@ -68,4 +72,9 @@ export function readingsOf(document: ProfileDocument): Readings {
     readings[id] = entry.reading;
   }
   return readings as unknown as Readings;
+}
+
+// The points a document reads (not absent, not unknown).
+function readingsIn(document: ProfileDocument): number {
+  return Object.values(document.points).filter((entry) => entry && 'reading' in entry).length;
 }

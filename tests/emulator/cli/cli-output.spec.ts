@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { FAULT_CATALOGUE } from '../../../src/emulator/faults/catalogue.ts';
@@ -103,4 +103,26 @@ test('--https prints the path of the certificate it wrote, and how to trust it',
     '(Node); in Python, a requests.Session with verify= that file and trust_env = False',
   );
   expect(readFileSync(out, 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
+});
+
+// An observed profile of a read-only tenant or a narrowed run reads a few points and leaves the others
+// unknown; the emulator answered those as default with a start line that did not say so, so a team took
+// all twenty-one for its tenant's.
+test('the start line of --profile-file says how many points the file reads, the others as its base', async () => {
+  const file = join(tempDir('profile-count-'), 'staging.profile.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      profileVersion: 1,
+      points: {
+        'unknown-id': { reading: { status: 404, code: 'ResourceNotFound' } },
+        framing: { reading: 'chunked' },
+        'rate-window': { unknown: 'not seen' },
+      },
+    }),
+  );
+  const run = await startedOutput(['--port', '0', '--profile', 'lenient', '--profile-file', file]);
+  expect(run.stdout).toContain(
+    `profile lenient with ${file} read over it (2 of 21 points; the other 19 as lenient); faults none`,
+  );
 });

@@ -1,6 +1,7 @@
 import { readSchemaFile } from './contract-files.ts';
 import type { FinalStatus } from './machine-action-states.ts';
-import { type CasePoint, casesIn, isCasePoint, POINT_CASES } from './profile-cases.ts';
+import { casesIn, isCasePoint, POINT_CASES } from './profile-cases.ts';
+import { misspeltEntry, strayCase } from './profile-entry-problems.ts';
 import { ENTITY_MEMBERS, ERROR_MEMBERS } from './schema-members.ts';
 import { validateAgainst, valueAt } from './schema-registry.ts';
 
@@ -113,6 +114,8 @@ export function parseProfile(data: unknown, origin: string, { quote = true } = {
     throw new ProfileFormatError(
       `${origin}: "${unknownPoint}" is not an open point; known points: ${OPEN_POINTS.join(', ')}`,
     );
+  const misspelt = misspeltEntry(points);
+  if (misspelt) throw new ProfileFormatError(`${origin}: ${misspelt}`);
   const partial = partialPerCase(points);
   if (partial) throw new ProfileFormatError(`${origin}: ${partial}`);
   // The most specific violation says the most: the longest JSON path.
@@ -186,15 +189,6 @@ function partialPerCase(points: Record<string, unknown> | undefined): string | u
       return `point ${point} reading: a reading per case names every case (${POINT_CASES[point].join(', ')}); missing ${missing.join(', ')}`;
   }
   return undefined;
-}
-
-// A key beside a case's ("Canceled" beside "Succeeded"): a per-case form with a mistyped or foreign case.
-// A simple form names no case, so it is never taken for one.
-function strayCase(point: CasePoint, reading: unknown): string | undefined {
-  if (reading === null || typeof reading !== 'object' || Array.isArray(reading)) return undefined;
-  const cases: readonly string[] = POINT_CASES[point];
-  const keys = Object.keys(reading);
-  return keys.some((key) => cases.includes(key)) ? keys.find((key) => !cases.includes(key)) : undefined;
 }
 
 // The reading of a point, or undefined when the document leaves it open or unknown.

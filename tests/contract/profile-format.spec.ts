@@ -122,6 +122,17 @@ test('an entry needs a reading or an unknown reason', () => {
   expect(problem({ profileVersion: 1, points: { 'error-target': {} } })).toContain('point error-target');
 });
 
+// A mistyped "reading" was refused as 'expected "reading", or "unknown" with the reason, got an object',
+// naming neither the member at fault nor that it is one letter off.
+test('an entry whose reading is misspelt names the member it has instead', () => {
+  expect(problem({ profileVersion: 1, points: { 'rate-window': { readng: 'sliding' } } })).toBe(
+    'my-profile.json: point rate-window: expected "reading", or "unknown" with the reason, got an object with "readng"; write "reading"',
+  );
+  expect(problem({ profileVersion: 1, points: { 'rate-window': { reason: 'not seen' } } })).toBe(
+    'my-profile.json: point rate-window: expected "reading", or "unknown" with the reason, got an object with "reason"; write "reading" or "unknown"',
+  );
+});
+
 test('a file of another version is refused', () => {
   expect(problem({ profileVersion: 2, points: {} })).toContain('profileVersion');
 });

@@ -1,0 +1,41 @@
+import { type CasePoint, POINT_CASES } from './profile-cases.ts';
+
+// Two mistakes of a hand-edited profile the schema's words would not name (profile-format.ts): an entry
+// whose "reading" is misspelt, and a per-case reading with a key that is none of its point's cases.
+
+// An entry with neither "reading" nor "unknown" but another member ("readng"): name it and the fix.
+export function misspeltEntry(points: Record<string, unknown> | undefined): string | undefined {
+  for (const [point, entry] of Object.entries(points ?? {})) {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) continue;
+    if ('reading' in entry || 'unknown' in entry) continue;
+    const stray = Object.keys(entry).find((key) => key !== 'evidence' && key !== 'note');
+    if (stray === undefined) continue;
+    const near = ['reading', 'unknown'].filter((word) => editDistance(stray.toLowerCase(), word) <= 2);
+    const fix = (near.length ? near : ['reading', 'unknown']).map((w) => `"${w}"`).join(' or ');
+    const named = /^[A-Za-z][A-Za-z_-]{0,30}$/.test(stray)
+      ? `"${stray}"`
+      : `a member of ${stray.length} character(s)`;
+    return `point ${point}: expected "reading", or "unknown" with the reason, got an object with ${named}; write ${fix}`;
+  }
+  return undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+// A key beside a case's ("Canceled" beside "Succeeded"): a per-case form with a mistyped or foreign case.
+// A simple form names no case, so it is never taken for one.
+export function strayCase(point: CasePoint, reading: unknown): string | undefined {
+  if (reading === null || typeof reading !== 'object' || Array.isArray(reading)) return undefined;
+  const cases: readonly string[] = POINT_CASES[point];
+  const keys = Object.keys(reading);
+  return keys.some((key) => cases.includes(key)) ? keys.find((key) => !cases.includes(key)) : undefined;
+}

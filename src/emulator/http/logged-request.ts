@@ -1,3 +1,4 @@
+import { ENTRA_SECRET_SHAPE } from '../../contract/entra-secret-shape.ts';
 // What the emulator's log says of a request (--log-level info and below). Fastify's own serializer
 // logs the URL whole, and a client may put a credential in the query: RFC 6750 lets a bearer token
 // travel as ?access_token=, and a misconfigured automation sends client_secret or client_assertion
@@ -42,11 +43,16 @@ export function loggedUrl(url: string): string {
 }
 
 // A token put where an id goes (the variables of a script swapped) is a path segment: one that holds a
-// JWT's header (eyJ), however encoded, is censored whole; ids and route names never hold one.
+// JWT's header (eyJ) or an Entra client secret's shape, however encoded, is censored whole; ids and route
+// names never hold one.
+const SECRET_SHAPE = new RegExp(ENTRA_SECRET_SHAPE.source);
 function loggedPath(path: string): string {
   return path
     .split('/')
-    .map((segment) => (decodedName(segment).includes('eyJ') ? CENSORED : segment))
+    .map((segment) => {
+      const decoded = decodedName(segment);
+      return decoded.includes('eyJ') || SECRET_SHAPE.test(decoded) ? CENSORED : segment;
+    })
     .join('/');
 }
 

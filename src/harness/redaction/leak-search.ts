@@ -1,7 +1,7 @@
+import { ENTRA_SECRET_SHAPE } from '../../contract/entra-secret-shape.ts';
 import type { Env } from '../config/read-env.ts';
 import { configuredSecrets } from './configured-secrets.ts';
 import { embeddedReportFiles } from './embedded-report-files.ts';
-import { ENTRA_SECRET_SHAPE } from './entra-secret-shape.ts';
 import { hiddenCopies } from './hidden-copies.ts';
 import { PRIVATE_KEY_SHAPE } from './private-key-pem.ts';
 import type { Fingerprint } from './secret-fingerprints.ts';

@@ -1,9 +1,10 @@
 // Replaces secrets before anything is written: attachments, error messages, logs, reports.
 // Known secret values (client secrets, issued tokens) are registered at run time; JWT-shaped strings,
 // Entra client secrets, PEM private keys, Authorization values and token fields are replaced by shape.
+
+import { ENTRA_SECRET_SHAPE } from '../../contract/entra-secret-shape.ts';
 import { configuredSecretForms } from './base64-forms.ts';
 import { type DecodedCopy, originalSpan } from './decoded-copy.ts';
-import { ENTRA_SECRET_SHAPE } from './entra-secret-shape.ts';
 import { hiddenCopies } from './hidden-copies.ts';
 import { PRIVATE_KEY_PEM } from './private-key-pem.ts';
 import { replaceSpans } from './replace-spans.ts';

@@ -20,3 +20,13 @@ test('a path segment that holds a JWT is logged without it', () => {
     '/api/machines/a1b2c3d4e5f60718293a4b5c6d7e8f9012345678/runAntiVirusScan',
   );
 });
+
+// The same for a client secret a script put there (the emulator cannot know a real tenant's secrets, but
+// an Entra secret has a shape: three characters, a digit, "Q~", then 34 or more).
+test('a path segment that holds an Entra client secret is logged without it', () => {
+  const secret = 'abc8Q~Zq3xY7vW2uT1sR0pO9nM8lK7jI6hG5fE4d';
+  expect(loggedUrl(`/api/machineactions/${secret}/cancel`)).toBe('/api/machineactions/[redacted]/cancel');
+  expect(loggedUrl(`/api/machineactions/${secret.replace('~', '%7E')}`)).toBe(
+    '/api/machineactions/[redacted]',
+  );
+});

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { repoRoot } from '../../src/contract/contract-files.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE, type RunPlan } from '../../src/harness/run/run-plan.ts';
+import { embeddedPlan } from '../helpers/embedded-plan.ts';
 
 // The conformance suite as Playwright itself lists it for a plan (`--list --reporter=json`), one entry
 // per declared test: what the coverage tests read (requirement-coverage.spec.ts).
@@ -24,17 +25,7 @@ export interface ListingReport {
 
 // A plan of embedded targets with these names, for listing only (nothing runs).
 export function listingPlan(names: readonly string[] = ['a']): RunPlan {
-  return {
-    runId: 'list',
-    requestTimeoutMs: 10_000,
-    testTimeoutMs: 30_000,
-    exchanges: 'quiet',
-    targets: names.map((name) => ({
-      name,
-      spec: { mode: 'embedded' },
-      info: { mode: 'embedded', apiHost: 'loopback', description: name },
-    })),
-  };
+  return embeddedPlan(names, { runId: 'list', exchanges: 'quiet' });
 }
 
 export function listSuite(plan: RunPlan): Promise<Listed[]> {

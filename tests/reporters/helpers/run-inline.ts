@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../../src/contract/contract-files.ts';
+import { embeddedPlan } from '../../helpers/embedded-plan.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 
 // Runs a tiny Playwright suite in a child process with the compliance reporter, as Playwright's own
@@ -80,14 +81,10 @@ export function finding(value: Record<string, unknown>): string {
 // A run plan naming these embedded targets, as the conformance config carries it.
 export function planOf(targets: string[]): Record<string, unknown> {
   return {
-    runId: 'run-inline',
-    requestTimeoutMs: 10_000,
-    testTimeoutMs: 30_000,
-    exchanges: 'full',
-    targets: targets.map((name) => ({
-      name,
-      spec: { mode: 'embedded' },
-      info: { mode: 'embedded', apiHost: 'loopback', description: `embedded (${name})` },
-    })),
+    ...embeddedPlan(targets, {
+      runId: 'run-inline',
+      exchanges: 'full',
+      description: (n) => `embedded (${n})`,
+    }),
   };
 }

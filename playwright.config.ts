@@ -1,4 +1,4 @@
-import { ALLURE_RESULTS_DIR, TEST_RESULTS_DIR } from './src/contract/report-files.ts';
+import { ALLURE_RESULTS_DIR, TEST_RESULTS_DIR } from './src/common/report-files.ts';
 import { conformanceConfig } from './src/harness/run/conformance-config.ts';
 import { handedRunPlan } from './src/harness/run/run-plan.ts';
 import { junitOutputFile } from './src/reporters/junit/junit-file.ts';

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
-import { machineWorkers } from './src/contract/machine-workers.ts';
-import { regexpEscape } from './src/contract/regexp-escape.ts';
+import { machineWorkers } from './src/common/machine-workers.ts';
+import { regexpEscape } from './src/common/regexp-escape.ts';
 
-// The project's own tests (npm test): the contract, the emulator, the harness, the reporters and the
-// self-test's calibration proof.
+// The project's own tests (npm test): the common pieces, the contract, the emulator, the harness, the
+// reporters and the self-test's calibration proof.
 // They need no target. The conformance suite itself has its own config (playwright.config.ts).
 export default defineConfig({
   testDir: './tests',
@@ -24,6 +24,6 @@ export default defineConfig({
   // each start compiles Playwright and the suite again. Run one folder by naming it (tests/harness).
   // Anchored at this checkout's tests/: a glob would match any parent directory named like a folder.
   testMatch: new RegExp(
-    `^${regexpEscape(fileURLToPath(new URL('tests/', import.meta.url)))}(contract|emulator|harness|reporters|selftest)/.*\\.spec\\.ts$`,
+    `^${regexpEscape(fileURLToPath(new URL('tests/', import.meta.url)))}(common|contract|emulator|harness|reporters|selftest)/.*\\.spec\\.ts$`,
   ),
 });

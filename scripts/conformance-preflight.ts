@@ -1,7 +1,7 @@
 // The preflight of a target the run does not start itself (an emulator already running, a tenant):
 // one readable line and a stopped-run report instead of N failing tests.
 import { resolve } from 'node:path';
-import { TEST_RESULTS_DIR } from '../src/contract/report-files.ts';
+import { TEST_RESULTS_DIR } from '../src/common/report-files.ts';
 import type { EmulatorTarget, TenantTarget } from '../src/harness/config/target-spec.ts';
 import { ApiAccessError, describeError, isUserError } from '../src/harness/errors.ts';
 import type { SignInError } from '../src/harness/identity/sign-in-error.ts';

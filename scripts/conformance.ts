@@ -2,7 +2,7 @@
 // conformance suite (playwright.config.ts) and exits with the run's outcome (docs/interfaces.md#exit-codes).
 // User errors print one line each, never a stack trace.
 import { writeFileSync } from 'node:fs';
-import { exitAfterOutput } from '../src/contract/exit-after-output.ts';
+import { exitAfterOutput } from '../src/common/exit-after-output.ts';
 import { embeddedOnlyWarnings } from '../src/harness/config/embedded-only.ts';
 import { envFileLineWarnings } from '../src/harness/config/env-file-lines.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import '../src/harness/run/closed-output.mjs';
-import { ALLURE_RESULTS_DIR, RECORDS_FILE, REPORTS_DIR, SHARDS_DIR } from '../src/contract/report-files.ts';
+import { ALLURE_RESULTS_DIR, RECORDS_FILE, REPORTS_DIR, SHARDS_DIR } from '../src/common/report-files.ts';
 import { unwritableOutputs } from '../src/harness/preflight/preflight-writable.ts';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { allureSwitches } from '../src/reporters/allure/allure-switches.ts';

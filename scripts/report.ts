@@ -4,7 +4,7 @@ import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import { unwritableOutputs } from '../src/harness/preflight/preflight-writable.ts';
 import '../src/harness/run/closed-output.mjs';
-import { EARLIER_COMPLETE_DIR, RECORDS_FILE, REPORTS_DIR } from '../src/contract/report-files.ts';
+import { EARLIER_COMPLETE_DIR, RECORDS_FILE, REPORTS_DIR } from '../src/common/report-files.ts';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { allureSwitches } from '../src/reporters/allure/allure-switches.ts';
 import { loadSelectedBaseline } from '../src/reporters/baseline/baseline.ts';

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exitAfterOutput } from '../src/contract/exit-after-output.ts';
+import { exitAfterOutput } from '../src/common/exit-after-output.ts';
 import { getRegistry } from '../src/contract/index.ts';
 import { createSigningKey, FAULT_CATALOGUE, PROFILES } from '../src/emulator/index.ts';
 import { readEnvFile } from '../src/harness/config/read-env.ts';

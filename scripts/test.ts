@@ -2,7 +2,7 @@
 // Lint and typecheck count as one check each; every Playwright test and every self-test case counts.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { exitAfterOutput } from '../src/contract/exit-after-output.ts';
+import { exitAfterOutput } from '../src/common/exit-after-output.ts';
 import { compileCacheEnv } from '../src/harness/run/compile-cache.ts';
 import { testArgsOrExit } from './test-args.ts';
 

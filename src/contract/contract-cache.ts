@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeWhole } from '../common/write-whole.ts';
 import { repoRoot } from './contract-files.ts';
-import { writeWhole } from './write-whole.ts';
 
 // What every process would otherwise derive from the contract again (parsed YAML, compiled validators)
 // is kept here, each entry keyed by the bytes it was made from: an edit makes a new entry, never a

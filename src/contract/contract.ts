@@ -1,4 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
+import { regexpEscape } from '../common/regexp-escape.ts';
 import {
   extractOperations,
   type HttpMethod,
@@ -7,7 +8,6 @@ import {
   type ResponseSpec,
   readOpenApiDocument,
 } from './openapi-document.ts';
-import { regexpEscape } from './regexp-escape.ts';
 import { type ContractViolation, type ValidationResult, validateAgainst } from './schema-registry.ts';
 
 export interface ResponseCheck extends ValidationResult {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { OBSERVED_PROFILE_FILE, TARGET_INDEX_JSON, TARGETS_DIR } from '../contract/report-files.ts';
+import { OBSERVED_PROFILE_FILE, TARGET_INDEX_JSON, TARGETS_DIR } from '../common/report-files.ts';
 import type { SigningKey } from '../emulator/index.ts';
 import { targetDirName } from '../reporters/compliance/target-index.ts';
 import { buildObservedProfile } from '../reporters/observed/observed-profile.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMPLIANCE_JSON, COMPLIANCE_MD } from '../contract/report-files.ts';
+import { COMPLIANCE_JSON, COMPLIANCE_MD } from '../common/report-files.ts';
 import type { MatrixIndex, SelftestCase } from './judge-matrix.ts';
 
 // A failed case's line says what went wrong; why is in its target's compliance report, which nothing

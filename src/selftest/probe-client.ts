@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { idleDeadline } from '../contract/idle-deadline.ts';
+import { idleDeadline } from '../common/idle-deadline.ts';
 import type { ControlApp } from '../contract/index.ts';
 import { DEFAULT_SCOPE } from '../contract/index.ts';
 

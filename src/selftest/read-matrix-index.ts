@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { COMPLIANCE_JSON, TARGET_INDEX_JSON } from '../contract/report-files.ts';
+import { COMPLIANCE_JSON, TARGET_INDEX_JSON } from '../common/report-files.ts';
 import type { MatrixIndex } from './judge-matrix.ts';
 
 // The verdicts of a self-test run in `dir`: a run of several targets writes targets/index.json; a run

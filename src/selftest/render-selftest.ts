@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { REPORTS_DIR } from '../contract/report-files.ts';
+import { REPORTS_DIR } from '../common/report-files.ts';
 import type { SelftestCase } from './judge-matrix.ts';
 
 export interface SelftestFigures {

@@ -1,4 +1,4 @@
-import { type Machine, machineWorkers, thisMachine } from '../contract/machine-workers.ts';
+import { type Machine, machineWorkers, thisMachine } from '../common/machine-workers.ts';
 
 // Which self-test cases a run covers: MDE_SELFTEST_ONLY narrows them, MDE_SELFTEST_WORKERS sets the
 // workers. A misspelt case would otherwise narrow the matrix to nothing, and nothing is trivially green.
@@ -66,7 +66,7 @@ export function selftestSelection(
   };
 }
 
-// A worker a core by default (src/contract/machine-workers.ts): the matrix is CPU-bound, both cores of
+// A worker a core by default (src/common/machine-workers.ts): the matrix is CPU-bound, both cores of
 // a 2-core machine 93 % busy, each worker serving its own emulators; a worker peaks near 0.75 GiB with
 // two, less with more. Read by the script and by playwright.selftest.config.ts alike.
 export function selftestWorkers(env: NodeJS.ProcessEnv, machine: Machine = thisMachine()): number {

@@ -6,6 +6,19 @@ import { expect, test } from '../helpers/api-test.ts';
 // Imports run one way (docs/architecture.md). Like Playwright's DEPS.list, each folder says what it
 // may not reach; a violation names the file and the import.
 const RULES: { folder: string; forbidden: string[]; except?: string[] }[] = [
+  // The runtime pieces every side needs stand on Node alone: not even the contract.
+  {
+    folder: 'src/common',
+    forbidden: [
+      'src/contract',
+      'src/emulator',
+      'src/harness',
+      'src/reporters',
+      'src/selftest',
+      'tests',
+      'scripts',
+    ],
+  },
   {
     folder: 'src/contract',
     forbidden: ['src/emulator', 'src/harness', 'src/reporters', 'src/selftest', 'tests', 'scripts'],
@@ -37,6 +50,8 @@ const RULES: { folder: string; forbidden: string[]; except?: string[] }[] = [
   },
   // Unit tests of a part import that part and what it stands on, never an emulator to drive.
   { folder: 'tests/contract', forbidden: ['src/emulator', 'src/reporters', 'src/selftest'] },
+  // The common pieces' tests may read a user's file through the harness to see the line a user gets.
+  { folder: 'tests/common', forbidden: ['src/emulator', 'src/reporters', 'src/selftest'] },
   { folder: 'tests/harness', forbidden: ['src/emulator', 'src/reporters', 'src/selftest'] },
   { folder: 'tests/reporters', forbidden: ['src/emulator', 'src/selftest'] },
   // The self-test's own tests start the emulators it compares (tests/emulator tests the emulator).

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { missingValueLine } from '../../contract/missing-value.ts';
-import { isPastedText, pastedTextProblem } from '../../contract/pasted-text.ts';
+import { missingValueLine } from '../../common/missing-value.ts';
+import { isPastedText, pastedTextProblem } from '../../common/pasted-text.ts';
 import { unknownFaults } from '../faults/unknown-faults.ts';
 import { type EmulatorOptions, LOG_LEVELS } from '../options.ts';
 import { builtInProfiles } from '../profiles/built-in-profiles.ts';

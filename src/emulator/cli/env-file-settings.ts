@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { parse } from 'dotenv';
-import { readUserFile } from '../../contract/regular-file.ts';
+import { readUserFile } from '../../common/regular-file.ts';
 
 type Env = Record<string, string | undefined>;
 

@@ -1,8 +1,8 @@
 // Entry point of `npm run emulator`: flags in, one line out, runs until SIGINT or SIGTERM.
 import { resolve } from 'node:path';
-import { exitAfterOutput } from '../../contract/exit-after-output.ts';
+import { exitAfterOutput } from '../../common/exit-after-output.ts';
+import { stopWhenOrphaned } from '../../common/stop-when-orphaned.ts';
 import { OPEN_POINTS } from '../../contract/index.ts';
-import { stopWhenOrphaned } from '../../contract/stop-when-orphaned.ts';
 import { FAULT_CATALOGUE } from '../faults/catalogue.ts';
 import { tlsCertificateDatesWarning } from '../identity/tls-certificate-dates.ts';
 import { startEmulator } from '../index.ts';

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
-import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
-import { readUserFile } from '../../contract/regular-file.ts';
-import { unreadableFile } from '../../contract/unreadable-file.ts';
-import { parseUserJson } from '../../contract/user-json.ts';
+import { jsonSyntaxWhere } from '../../common/json-syntax-error.ts';
+import { readUserFile } from '../../common/regular-file.ts';
+import { unreadableFile } from '../../common/unreadable-file.ts';
+import { parseUserJson } from '../../common/user-json.ts';
 import { problemLines } from '../state/input-problems.ts';
 import { readSeedDocument, type Seed } from '../state/seed-document.ts';
 import { CliUsageError } from './usage.ts';

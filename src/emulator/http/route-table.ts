@@ -1,4 +1,4 @@
-import { regexpEscape } from '../../contract/regexp-escape.ts';
+import { regexpEscape } from '../../common/regexp-escape.ts';
 
 // Every registered path and its methods, so an unknown method on a known path answers 405 with
 // Allow instead of 404. Filled from Fastify's onRoute hook.

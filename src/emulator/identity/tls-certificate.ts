@@ -2,10 +2,10 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createSecureContext } from 'node:tls';
-import { FileWriteError } from '../../contract/file-write-error.ts';
-import { makeDirectory } from '../../contract/make-directory.ts';
-import { readUserFile } from '../../contract/regular-file.ts';
-import { unreadableFile } from '../../contract/unreadable-file.ts';
+import { FileWriteError } from '../../common/file-write-error.ts';
+import { makeDirectory } from '../../common/make-directory.ts';
+import { readUserFile } from '../../common/regular-file.ts';
+import { unreadableFile } from '../../common/unreadable-file.ts';
 import { systemTime, type TimeSource } from '../clock/virtual-clock.ts';
 import { EmulatorOptionsError } from '../options-error.ts';
 

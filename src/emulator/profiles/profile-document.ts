@@ -1,5 +1,9 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { jsonSyntaxWhere } from '../../common/json-syntax-error.ts';
+import { readUserFile } from '../../common/regular-file.ts';
+import { unreadableFile } from '../../common/unreadable-file.ts';
+import { parseUserJson } from '../../common/user-json.ts';
 import {
   OPEN_POINTS,
   type PointEntry,
@@ -7,11 +11,7 @@ import {
   ProfileFormatError,
   parseProfile,
 } from '../../contract/index.ts';
-import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
 import { profileSizeProblem } from '../../contract/profile-size.ts';
-import { readUserFile } from '../../contract/regular-file.ts';
-import { unreadableFile } from '../../contract/unreadable-file.ts';
-import { parseUserJson } from '../../contract/user-json.ts';
 
 // Reads and validates a profile file once per process (again only if the file changed); every problem
 // is one ProfileFormatError line naming the file and, when there is one, the point.

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { withoutBom } from '../../contract/user-json.ts';
+import { withoutBom } from '../../common/user-json.ts';
 import { toRfc3339 } from '../clock/timestamps.ts';
 import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';

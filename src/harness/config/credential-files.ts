@@ -1,6 +1,6 @@
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
-import { isPastedText, pastedTextProblem } from '../../contract/pasted-text.ts';
-import { readUserFile, UserFileError } from '../../contract/regular-file.ts';
+import { isPastedText, pastedTextProblem } from '../../common/pasted-text.ts';
+import { readUserFile, UserFileError } from '../../common/regular-file.ts';
 import { registerSecret } from '../redaction/redact.ts';
 
 // Checks of the files a credential names, each answering one sentence that says what to fix (never a

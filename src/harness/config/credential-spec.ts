@@ -1,5 +1,5 @@
-import { readUserFile } from '../../contract/regular-file.ts';
-import { unreadableFile } from '../../contract/unreadable-file.ts';
+import { readUserFile } from '../../common/regular-file.ts';
+import { unreadableFile } from '../../common/unreadable-file.ts';
 import { ConfigError } from '../errors.ts';
 import { registerSecret } from '../redaction/redact.ts';
 import { registerPrivateKey } from './credential-files.ts';

@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
+import { jsonSyntaxWhere } from '../../common/json-syntax-error.ts';
+import { readUserFile, UserFileError } from '../../common/regular-file.ts';
+import { OBSERVED_PROFILE_FILE, REPORTS_DIR } from '../../common/report-files.ts';
+import { unreadableFile } from '../../common/unreadable-file.ts';
+import { parseUserJson } from '../../common/user-json.ts';
 import { ProfileFormatError, parseProfile } from '../../contract/index.ts';
-import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
 import { profileSizeProblem } from '../../contract/profile-size.ts';
-import { readUserFile, UserFileError } from '../../contract/regular-file.ts';
-import { OBSERVED_PROFILE_FILE, REPORTS_DIR } from '../../contract/report-files.ts';
-import { unreadableFile } from '../../contract/unreadable-file.ts';
-import { parseUserJson } from '../../contract/user-json.ts';
 
 // MDE_EMULATOR_PROFILE_FILE: checked here, as the emulator will read it (JSON, the profile format), so
 // a bad file stops the run before any emulator starts. One sentence, naming the point at fault.

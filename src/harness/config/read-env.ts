@@ -1,9 +1,9 @@
 import { existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import { readUserFile, UserFileError } from '../../contract/regular-file.ts';
-import { withoutBom } from '../../contract/user-json.ts';
-import { isUtf16 } from '../../contract/utf16-bytes.ts';
+import { readUserFile, UserFileError } from '../../common/regular-file.ts';
+import { withoutBom } from '../../common/user-json.ts';
+import { isUtf16 } from '../../common/utf16-bytes.ts';
 import { ConfigError } from '../errors.ts';
 
 export type Env = Record<string, string | undefined>;

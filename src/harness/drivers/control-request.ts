@@ -1,4 +1,4 @@
-import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from '../../contract/json-depth.ts';
+import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from '../../common/json-depth.ts';
 import { ControlProtocolError } from '../errors.ts';
 import { answerExcerpt } from '../http/answer-excerpt.ts';
 import { describeFetchError } from '../http/fetch-error.ts';

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { regexpEscape } from '../../contract/regexp-escape.ts';
+import { regexpEscape } from '../../common/regexp-escape.ts';
 import { ledgerWriterAlive } from './ledger-writer.ts';
 import { ACTION_LEDGER_DIR } from './tenant-reports.ts';
 

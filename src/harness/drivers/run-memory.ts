@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { writeWhole } from '../../contract/write-whole.ts';
+import { writeWhole } from '../../common/write-whole.ts';
 
 // What one worker learnt about a target that every later test of the run, in any worker, should know
 // without asking again: kept in a file of the run's results (Playwright replaces a worker after a

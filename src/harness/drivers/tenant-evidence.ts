@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { FullConfig } from '@playwright/test/reporter';
-import { QUOTA_JSON, REPORTS_DIR, TENANT_LEDGER_JSON } from '../../contract/report-files.ts';
+import { QUOTA_JSON, REPORTS_DIR, TENANT_LEDGER_JSON } from '../../common/report-files.ts';
 import { type RunPlan, targetDirName } from '../run/run-plan.ts';
 
 // Each tenant target's quota.json and tenant-ledger.json. A run whose one target is a tenant writes

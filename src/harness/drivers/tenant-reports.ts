@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { QUOTA_JSON, TENANT_LEDGER_JSON } from '../../common/report-files.ts';
+import { writeWhole } from '../../common/write-whole.ts';
 import { isFinal } from '../../contract/index.ts';
-import { QUOTA_JSON, TENANT_LEDGER_JSON } from '../../contract/report-files.ts';
-import { writeWhole } from '../../contract/write-whole.ts';
 import type { TenantTarget } from '../config/target-spec.ts';
 import { tenantQuotaReport } from './tenant-quota.ts';
 import type { LedgerEntry } from './tenant-state.ts';

@@ -1,5 +1,5 @@
+import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from '../../common/json-depth.ts';
 import { getContract, getRegistry, type RequirementId, responseFor } from '../../contract/index.ts';
-import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from '../../contract/json-depth.ts';
 import type { Finding } from '../evidence/finding.ts';
 import { type Exchange, exchangeTitle, isJsonContentType, retryAfterOf } from './exchange.ts';
 import { sentForeignAudience } from './foreign-audience.ts';

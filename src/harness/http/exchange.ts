@@ -1,4 +1,4 @@
-import { isJsonNestedTooDeep } from '../../contract/json-depth.ts';
+import { isJsonNestedTooDeep } from '../../common/json-depth.ts';
 import { parseHttpDate } from './http-date.ts';
 
 // One HTTP request and its answer, as the harness records and checks it.

@@ -1,6 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { type IdleDeadline, idleDeadline } from '../../contract/idle-deadline.ts';
+import { type IdleDeadline, idleDeadline } from '../../common/idle-deadline.ts';
 import { answerTooLarge, MAX_ANSWER_BYTES } from './answer-limit.ts';
 import { ACCEPTED_CODINGS, decodeBody } from './content-coding.ts';
 import { describeFetchError } from './fetch-error.ts';

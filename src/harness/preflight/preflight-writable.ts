@@ -1,12 +1,12 @@
 import { accessSync, constants, readdirSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUTPUT_DIRS, WRITTEN_FILES } from '../../contract/report-files.ts';
+import { OUTPUT_DIRS, WRITTEN_FILES } from '../../common/report-files.ts';
 
 // Where a run writes its evidence, and the files it writes there by name. A run that could not write
 // there ran every test (a tenant run for hours) and then lost its reports with a stack trace; the
 // problem is said before the run starts. A directory in the place of one of the files failed as EISDIR
 // once the tests had run, after compliance.json was written, so the run exited 0 on a report it had
-// not finished, or 2 with the rest lost (src/contract/report-files.ts names them).
+// not finished, or 2 with the rest lost (src/common/report-files.ts names them).
 
 // Throws the error of a path this user may not write (accessSync's); tests hand one of their own.
 export type WriteCheck = (path: string) => void;

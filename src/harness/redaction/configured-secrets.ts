@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readUserFile } from '../../contract/regular-file.ts';
+import { readUserFile } from '../../common/regular-file.ts';
 import { ENV_SCHEMA, schemaOf } from '../config/env-schema.ts';
 import { type Env, readEnv } from '../config/read-env.ts';
 import { configuredSecretForms } from './base64-forms.ts';

@@ -16,7 +16,7 @@ import {
   ALLURE_RESULTS_DIR,
   REPORTS_DIR,
   TEST_RESULTS_DIR,
-} from '../../contract/report-files.ts';
+} from '../../common/report-files.ts';
 import type { Env } from '../config/read-env.ts';
 import { buildNeedles, type LeakFinding, MAX_INFLATED_BYTES, scanBuffer, scanLimits } from './leak-search.ts';
 import { type Fingerprint, fingerprintsFile, readFingerprints } from './secret-fingerprints.ts';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { makeDirectory } from '../../contract/make-directory.ts';
-import { TEST_RESULTS_DIR } from '../../contract/report-files.ts';
+import { makeDirectory } from '../../common/make-directory.ts';
+import { TEST_RESULTS_DIR } from '../../common/report-files.ts';
 import { registerSecret } from './redact.ts';
 import { secretCore } from './secret-core.ts';
 

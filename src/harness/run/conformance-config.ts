@@ -5,8 +5,8 @@ import {
   type Project,
   type ReporterDescription,
 } from '@playwright/test';
+import { regexpEscape } from '../../common/regexp-escape.ts';
 import { repoRoot } from '../../contract/contract-files.ts';
-import { regexpEscape } from '../../contract/regexp-escape.ts';
 import { isListingRun } from './listing-run.ts';
 import { type RunPlan, type TargetPlan, targetTag } from './run-plan.ts';
 import { DEFAULT_WORKERS, runWorkers } from './run-workers.ts';

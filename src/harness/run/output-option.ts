@@ -5,7 +5,7 @@ import {
   ALLURE_RESULTS_DIR,
   REPORTS_DIR,
   TEST_RESULTS_DIR,
-} from '../../contract/report-files.ts';
+} from '../../common/report-files.ts';
 import { optionValues } from './playwright-option-values.ts';
 
 // Playwright empties its output directory as a run starts. `npm run conformance -- --output=reports`

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../contract/contract-files.ts';
 import './closed-output.mjs';
-import { stopWhenOrphaned } from '../../contract/stop-when-orphaned.ts';
+import { stopWhenOrphaned } from '../../common/stop-when-orphaned.ts';
 import { asyncContextFrameArgs } from './async-context-frame.ts';
 import { compileCacheEnv } from './compile-cache.ts';
 
@@ -50,7 +50,7 @@ export function runPlaywright(
     // Signals sent to this script alone reach the runner too; it turns SIGTERM into a stop of the run.
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, forward);
-    // npm's SIGTERM or SIGINT reaches its shell, not this script (src/contract/stop-when-orphaned.ts).
+    // npm's SIGTERM or SIGINT reaches its shell, not this script (src/common/stop-when-orphaned.ts).
     const unwatch = stopWhenOrphaned(() => forward('SIGTERM'));
     child.on('exit', (code, signal) => {
       unwatch();

@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { ALLURE_REPORT_DIR, ALLURE_RESULTS_DIR } from '../../common/report-files.ts';
 import { repoRoot } from '../../contract/contract-files.ts';
-import { ALLURE_REPORT_DIR, ALLURE_RESULTS_DIR } from '../../contract/report-files.ts';
 import { compileCacheEnv } from '../../harness/run/compile-cache.ts';
 import { removeInBackground } from '../run/background-removal.ts';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ALLURE_RESULTS_DIR } from '../../contract/report-files.ts';
+import { ALLURE_RESULTS_DIR } from '../../common/report-files.ts';
 import type { ComplianceReport } from '../compliance/compliance-report.ts';
 import { writeAllureRunErrors } from './allure-run-errors.ts';
 import { applyAllureStatuses } from './allure-statuses.ts';

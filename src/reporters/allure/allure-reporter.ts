@@ -4,7 +4,7 @@ import type { TestResult as AllureTestResult, StepResult } from 'allure-js-commo
 import { Stage, Status } from 'allure-js-commons';
 import type { Writer } from 'allure-js-commons/sdk/reporter';
 import { AllureReporter } from 'allure-playwright';
-import { ALLURE_RESULTS_DIR } from '../../contract/report-files.ts';
+import { ALLURE_RESULTS_DIR } from '../../common/report-files.ts';
 import { findingsOf } from '../../harness/evidence/finding.ts';
 import { type RunPlan, targetOfTest } from '../../harness/run/run-plan.ts';
 import { outcomeOf } from '../records/test-outcome.ts';

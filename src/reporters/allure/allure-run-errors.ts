@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeWhole } from '../../contract/write-whole.ts';
+import { writeWhole } from '../../common/write-whole.ts';
 import type { ComplianceReport } from '../compliance/compliance-report.ts';
 
 // Allure shows tests, and an error outside any test (a shard missing from a merge, an interrupted run,

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeWhole } from '../../contract/write-whole.ts';
+import { writeWhole } from '../../common/write-whole.ts';
 import { removeInBackground } from '../run/background-removal.ts';
 
 // Which shards of one set allure-results/ holds. Shards run one after another on one machine share the

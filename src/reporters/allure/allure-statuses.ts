@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeWhole } from '../../contract/write-whole.ts';
+import { writeWhole } from '../../common/write-whole.ts';
 import type { ComplianceReport } from '../compliance/compliance-report.ts';
 
 // allure-playwright knows pass and fail; the compliance records know more. Before `allure generate`:

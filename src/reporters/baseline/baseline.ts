@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
+import { readUserFile, UserFileError } from '../../common/regular-file.ts';
+import { withoutBom } from '../../common/user-json.ts';
 import { repoRoot } from '../../contract/contract-files.ts';
 import { getRegistry, parseYaml, type Registry } from '../../contract/index.ts';
-import { readUserFile, UserFileError } from '../../contract/regular-file.ts';
-import { withoutBom } from '../../contract/user-json.ts';
 import { type Env, readEnv } from '../../harness/config/read-env.ts';
 import { scrub } from '../compliance/scrub.ts';
 import type { Verdict } from '../compliance/verdict.ts';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMPLIANCE_JSON, COMPLIANCE_MD, EARLIER_COMPLETE_DIR } from '../../contract/report-files.ts';
+import { COMPLIANCE_JSON, COMPLIANCE_MD, EARLIER_COMPLETE_DIR } from '../../common/report-files.ts';
 import { isComplete } from '../run/earlier-complete.ts';
 import type { ExitCode } from '../run/run-outcome.ts';
 import { type ComplianceReport, narrowedRun, partialRun } from './compliance-report.ts';

@@ -8,9 +8,9 @@ import type {
   TestError,
   TestResult,
 } from '@playwright/test/reporter';
-import { FileWriteError } from '../../contract/file-write-error.ts';
+import { FileWriteError } from '../../common/file-write-error.ts';
+import { RECORDS_FILE, REPORTS_DIR } from '../../common/report-files.ts';
 import { getRegistry } from '../../contract/index.ts';
-import { RECORDS_FILE, REPORTS_DIR } from '../../contract/report-files.ts';
 import { findingsOf } from '../../harness/evidence/finding.ts';
 import { isListingRun } from '../../harness/run/listing-run.ts';
 import { resultsDirOf } from '../../harness/run/results-dir.ts';

@@ -1,4 +1,4 @@
-import { COMPLIANCE_JSON } from '../../contract/report-files.ts';
+import { COMPLIANCE_JSON } from '../../common/report-files.ts';
 import { schemaProblems } from '../schema-check.ts';
 import type { ComplianceReport } from './compliance-report.ts';
 import { scrubValue } from './scrub.ts';

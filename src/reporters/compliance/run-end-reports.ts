@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullConfig } from '@playwright/test/reporter';
+import { COMPLIANCE_JSON, EARLIER_COMPLETE_DIR } from '../../common/report-files.ts';
 import { getRegistry } from '../../contract/index.ts';
-import { COMPLIANCE_JSON, EARLIER_COMPLETE_DIR } from '../../contract/report-files.ts';
 import type { Baseline } from '../baseline/baseline.ts';
 import { shardRecordsFile, writeRecords } from '../records/records-file.ts';
 import type { RunRecords } from '../records/test-record.ts';

@@ -1,4 +1,4 @@
-import { COMPLIANCE_MD, TARGETS_DIR } from '../../contract/report-files.ts';
+import { COMPLIANCE_MD, TARGETS_DIR } from '../../common/report-files.ts';
 import { targetDirName } from '../../harness/run/run-plan.ts';
 import { worstOf } from '../run/run-outcome.ts';
 import type { ComplianceReport } from './compliance-report.ts';

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { FullConfig } from '@playwright/test/reporter';
-import { JUNIT_XML, REPORTS_DIR, SHARDS_DIR, shardJunitName } from '../../contract/report-files.ts';
+import { JUNIT_XML, REPORTS_DIR, SHARDS_DIR, shardJunitName } from '../../common/report-files.ts';
 
 // Where Playwright's JUnit reporter writes. A shard's file holds only its share of the tests, so it goes
 // beside the shard's records, never to reports/junit.xml: `npm run report:merge` writes that one from

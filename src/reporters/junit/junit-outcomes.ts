@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { readUserFile } from '../../contract/regular-file.ts';
-import { JUNIT_XML } from '../../contract/report-files.ts';
-import { writeWhole } from '../../contract/write-whole.ts';
+import { readUserFile } from '../../common/regular-file.ts';
+import { JUNIT_XML } from '../../common/report-files.ts';
+import { writeWhole } from '../../common/write-whole.ts';
 import { FINDING_ANNOTATION } from '../../harness/evidence/finding.ts';
 import type { RunRecords, TestRecord } from '../records/test-record.ts';
 import { withRunErrors } from './junit-run-errors.ts';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { JUNIT_XML, shardOfJunitName } from '../../contract/report-files.ts';
-import { writeWhole } from '../../contract/write-whole.ts';
+import { JUNIT_XML, shardOfJunitName } from '../../common/report-files.ts';
+import { writeWhole } from '../../common/write-whole.ts';
 import type { RunRecords, TestRecord } from '../records/test-record.ts';
 import { junitAgreeingWith } from './junit-outcomes.ts';
 import {

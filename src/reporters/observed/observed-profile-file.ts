@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { writeWhole } from '../../common/write-whole.ts';
 import { type ProfileDocument, parseProfile } from '../../contract/index.ts';
-import { writeWhole } from '../../contract/write-whole.ts';
 import { scrubValue } from '../compliance/scrub.ts';
 
 // Writes the observed profile, checked against schemas/observed-profile.schema.json before it is

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { jsonSyntaxWhere } from '../../contract/json-syntax-error.ts';
-import { readUserFile, UserFileError } from '../../contract/regular-file.ts';
-import { SHARDS_DIR, shardRecordsName } from '../../contract/report-files.ts';
-import { parseUserJson } from '../../contract/user-json.ts';
-import { writeWhole } from '../../contract/write-whole.ts';
+import { jsonSyntaxWhere } from '../../common/json-syntax-error.ts';
+import { readUserFile, UserFileError } from '../../common/regular-file.ts';
+import { SHARDS_DIR, shardRecordsName } from '../../common/report-files.ts';
+import { parseUserJson } from '../../common/user-json.ts';
+import { writeWhole } from '../../common/write-whole.ts';
 import { refuseOtherContract } from './records-contract.ts';
 import { recordsProblems } from './records-shape.ts';
 import type { RunRecords } from './test-record.ts';

@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { FileWriteError } from '../../contract/file-write-error.ts';
+import { FileWriteError } from '../../common/file-write-error.ts';
 import {
   COMPLIANCE_JSON,
   COMPLIANCE_MD,
   EARLIER_COMPLETE_DIR,
   OBSERVED_PROFILE_FILE,
   PARTIAL_OBSERVED_PROFILE_FILE,
-} from '../../contract/report-files.ts';
+} from '../../common/report-files.ts';
 import { type ComplianceReport, isPartial } from '../compliance/compliance-report.ts';
 import { EXIT } from './run-outcome.ts';
 

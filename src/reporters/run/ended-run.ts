@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FileWriteError } from '../../contract/file-write-error.ts';
-import { RECORDS_FILE, REPORTS_DIR } from '../../contract/report-files.ts';
+import { FileWriteError } from '../../common/file-write-error.ts';
+import { RECORDS_FILE, REPORTS_DIR } from '../../common/report-files.ts';
 import type { RunPlan } from '../../harness/run/run-plan.ts';
 import type { RunRecords } from '../records/test-record.ts';
 import { EXIT, type ExitCode, readRunOutcome, readShardOutcome } from './run-outcome.ts';

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../contract/contract-files.ts';
-import { FileWriteError } from '../../contract/file-write-error.ts';
+import { FileWriteError } from '../../common/file-write-error.ts';
 import {
   ALLURE_REPORT_DIR,
   ALLURE_RESULTS_DIR,
@@ -10,7 +9,8 @@ import {
   REPORTS_DIR,
   TARGET_INDEX_JSON,
   TEST_RESULTS_DIR,
-} from '../../contract/report-files.ts';
+} from '../../common/report-files.ts';
+import { repoRoot } from '../../contract/contract-files.ts';
 import type { Env } from '../../harness/config/read-env.ts';
 import {
   formatFinding,

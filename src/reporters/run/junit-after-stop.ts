@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { RECORDS_FILE } from '../../contract/report-files.ts';
+import { RECORDS_FILE } from '../../common/report-files.ts';
 import { junitFileFor } from '../junit/junit-file.ts';
 import { alignJunitFile } from '../junit/junit-outcomes.ts';
 import type { RunRecords } from '../records/test-record.ts';

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { FileWriteError } from '../../contract/file-write-error.ts';
+import type { FileWriteError } from '../../common/file-write-error.ts';
 
 // The one line a run says when its evidence could not be written, with what is left to do: the
 // records rebuild the reports once the cause is fixed (npm run report), unless they are what failed

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TEST_RESULTS_DIR } from '../../contract/report-files.ts';
+import { TEST_RESULTS_DIR } from '../../common/report-files.ts';
 import { isRunning } from './process-alive.ts';
 
 // One run at a time writes a directory's reports. Two at once (a second terminal, a CI job on a shared

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMPLIANCE_JSON, TARGET_INDEX_JSON } from '../../contract/report-files.ts';
+import { COMPLIANCE_JSON, TARGET_INDEX_JSON } from '../../common/report-files.ts';
 import type { Verdict } from '../compliance/verdict.ts';
 import type { ErrorCategory, RunRecords } from '../records/test-record.ts';
 

@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { missingValueLine } from '../../contract/missing-value.ts';
+import { missingValueLine } from '../../common/missing-value.ts';
 
 // Every problem found in a script's arguments, one line each, before the script writes anything.
 export class ArgumentProblems extends Error {

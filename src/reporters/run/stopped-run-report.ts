@@ -1,15 +1,15 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { getRegistry } from '../../contract/index.ts';
-import { specialFileKind } from '../../contract/regular-file.ts';
+import { specialFileKind } from '../../common/regular-file.ts';
 import {
   ALLURE_REPORT_DIR,
   ALLURE_RESULTS_DIR,
   RECORDS_FILE,
   REPORTS_DIR,
   TEST_RESULTS_DIR,
-} from '../../contract/report-files.ts';
-import { writeWhole } from '../../contract/write-whole.ts';
+} from '../../common/report-files.ts';
+import { writeWhole } from '../../common/write-whole.ts';
+import { getRegistry } from '../../contract/index.ts';
 import { writeTenantEvidence } from '../../harness/drivers/tenant-evidence.ts';
 import type { RunPlan } from '../../harness/run/run-plan.ts';
 import { loadSelectedBaseline } from '../baseline/baseline.ts';

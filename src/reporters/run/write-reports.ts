@@ -1,7 +1,5 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { schemasDir } from '../../contract/contract-files.ts';
-import type { Registry } from '../../contract/index.ts';
 import {
   COMPLIANCE_JSON,
   COMPLIANCE_MD,
@@ -13,8 +11,10 @@ import {
   TARGET_INDEX_JSON,
   TARGETS_DIR,
   TENANT_LEDGER_JSON,
-} from '../../contract/report-files.ts';
-import { writeWhole } from '../../contract/write-whole.ts';
+} from '../../common/report-files.ts';
+import { writeWhole } from '../../common/write-whole.ts';
+import { schemasDir } from '../../contract/contract-files.ts';
+import type { Registry } from '../../contract/index.ts';
 import { targetDirName } from '../../harness/run/run-plan.ts';
 import type { Baseline } from '../baseline/baseline.ts';
 import { buildComplianceReport, type ComplianceReport } from '../compliance/compliance-report.ts';

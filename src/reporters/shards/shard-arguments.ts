@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { shardOfRecordsName } from '../../contract/report-files.ts';
+import { shardOfRecordsName } from '../../common/report-files.ts';
 
 // What `npm run report:merge` is given, checked whole before anything is written: one line per
 // problem, each naming the path and what to give instead. Node's own errors (ENOENT from cpSync,

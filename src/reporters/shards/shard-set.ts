@@ -1,4 +1,4 @@
-import { shardOfRecordsName } from '../../contract/report-files.ts';
+import { shardOfRecordsName } from '../../common/report-files.ts';
 import type { RunRecords, TestRecord } from '../records/test-record.ts';
 
 // Whether the shard files in one directory are the shards of one run. A directory that still holds an

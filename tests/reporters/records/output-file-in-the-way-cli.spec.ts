@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { RECORDS_FILE } from '../../../src/contract/report-files.ts';
+import { RECORDS_FILE } from '../../../src/common/report-files.ts';
 import { writeRecords } from '../../../src/reporters/records/records-file.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { CONFORMANCE_ARGS, runScript, withoutMdeVariables } from '../../helpers/script-env.ts';

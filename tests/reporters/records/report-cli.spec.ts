@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RECORDS_FILE } from '../../../src/common/report-files.ts';
 import { repoRoot } from '../../../src/contract/contract-files.ts';
-import { RECORDS_FILE } from '../../../src/contract/report-files.ts';
 import {
   DEFAULT_FINGERPRINTS_FILE,
   recordIssuedSecret,

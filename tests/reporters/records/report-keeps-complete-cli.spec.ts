@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RECORDS_FILE } from '../../../src/common/report-files.ts';
 import { getRegistry } from '../../../src/contract/index.ts';
-import { RECORDS_FILE } from '../../../src/contract/report-files.ts';
 import { writeRecords } from '../../../src/reporters/records/records-file.ts';
 import { writeComplianceReports } from '../../../src/reporters/run/write-reports.ts';
 import { expect, test } from '../../helpers/api-test.ts';

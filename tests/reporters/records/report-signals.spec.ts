@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { RECORDS_FILE } from '../../../src/common/report-files.ts';
 import { repoRoot } from '../../../src/contract/contract-files.ts';
-import { RECORDS_FILE } from '../../../src/contract/report-files.ts';
 import { writeRecords } from '../../../src/reporters/records/records-file.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { withoutMdeVariables } from '../../helpers/script-env.ts';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonSyntaxWhere } from '../../../src/contract/json-syntax-error.ts';
-import { JsonNulError, JsonUtf16Error, parseUserJson } from '../../../src/contract/user-json.ts';
+import { jsonSyntaxWhere } from '../../../src/common/json-syntax-error.ts';
+import { JsonNulError, JsonUtf16Error, parseUserJson } from '../../../src/common/user-json.ts';
 import { readRecords } from '../../../src/reporters/records/records-file.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';

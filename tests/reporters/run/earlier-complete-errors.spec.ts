@@ -1,7 +1,7 @@
 import fs, { existsSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
-import { FileWriteError } from '../../../src/contract/file-write-error.ts';
+import { FileWriteError } from '../../../src/common/file-write-error.ts';
 import { getRegistry } from '../../../src/contract/index.ts';
 import {
   removeVerdicts,

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { temporaryFileOf } from '../../../src/common/write-whole.ts';
 import { getRegistry } from '../../../src/contract/index.ts';
-import { temporaryFileOf } from '../../../src/contract/write-whole.ts';
 import { complianceLine } from '../../../src/reporters/compliance/compliance-line.ts';
 import { removeVerdicts, writeComplianceReports } from '../../../src/reporters/run/write-reports.ts';
 import { expect, test } from '../../helpers/api-test.ts';

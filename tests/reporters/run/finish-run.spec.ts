@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RECORDS_FILE } from '../../../src/contract/report-files.ts';
+import { RECORDS_FILE } from '../../../src/common/report-files.ts';
 import { RUN_ERRORS_FILE } from '../../../src/reporters/allure/allure-run-errors.ts';
 import { finishRun } from '../../../src/reporters/run/finish-run.ts';
 import { expect, test } from '../../helpers/api-test.ts';

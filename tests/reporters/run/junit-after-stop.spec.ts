@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RECORDS_FILE } from '../../../src/contract/report-files.ts';
+import { RECORDS_FILE } from '../../../src/common/report-files.ts';
 import { finishRun } from '../../../src/reporters/run/finish-run.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs } from '../../helpers/temp-dir.ts';

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FileWriteError } from '../../../src/contract/file-write-error.ts';
+import { FileWriteError } from '../../../src/common/file-write-error.ts';
+import { RECORDS_FILE } from '../../../src/common/report-files.ts';
+import { temporaryFileOf } from '../../../src/common/write-whole.ts';
 import { getRegistry } from '../../../src/contract/index.ts';
-import { RECORDS_FILE } from '../../../src/contract/report-files.ts';
-import { temporaryFileOf } from '../../../src/contract/write-whole.ts';
 import { type RunPlan, targetInfo } from '../../../src/harness/run/run-plan.ts';
 import type { AllureGenerator } from '../../../src/reporters/allure/allure-generate.ts';
 import { writeRecords } from '../../../src/reporters/records/records-file.ts';

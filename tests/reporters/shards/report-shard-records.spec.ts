@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { RECORDS_FILE } from '../../../src/contract/report-files.ts';
+import { RECORDS_FILE } from '../../../src/common/report-files.ts';
 import { writeRecords } from '../../../src/reporters/records/records-file.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { runScript } from '../../helpers/script-env.ts';

@@ -9,7 +9,7 @@ import { expect, test } from '../helpers/api-test.ts';
 // the process started under, not whichever it has when the watch begins.
 test('a script whose npm shell went before its watch began still stops', async () => {
   test.skip(process.platform === 'win32', 'npm runs scripts with cmd.exe there, and ppid is not watched');
-  const module = pathToFileURL(join(repoRoot, 'src/contract/stop-when-orphaned.ts')).href;
+  const module = pathToFileURL(join(repoRoot, 'src/common/stop-when-orphaned.ts')).href;
   const code = `import { stopWhenOrphaned } from '${module}';
 const parent = process.ppid;
 console.log('ready');

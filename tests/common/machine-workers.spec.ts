@@ -1,4 +1,4 @@
-import { cgroupCpus, machineWorkers, thisMachine } from '../../src/contract/machine-workers.ts';
+import { cgroupCpus, machineWorkers, thisMachine } from '../../src/common/machine-workers.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 const files = (found: Record<string, string>) => (path: string) => {

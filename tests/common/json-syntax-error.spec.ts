@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JsonTooDeepError, MAX_JSON_DEPTH } from '../../src/contract/json-depth.ts';
-import { jsonSyntaxWhere } from '../../src/contract/json-syntax-error.ts';
-import { parseUserJson } from '../../src/contract/user-json.ts';
+import { JsonTooDeepError, MAX_JSON_DEPTH } from '../../src/common/json-depth.ts';
+import { jsonSyntaxWhere } from '../../src/common/json-syntax-error.ts';
+import { parseUserJson } from '../../src/common/user-json.ts';
 import { profileFileProblem } from '../../src/harness/config/profile-file.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';

@@ -3,7 +3,7 @@ import {
   shardOfJunitName,
   shardOfRecordsName,
   shardRecordsName,
-} from '../../src/contract/report-files.ts';
+} from '../../src/common/report-files.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // A shard's files are named once (report-files.ts); the merge reads the shard back from the same name.

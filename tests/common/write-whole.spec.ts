@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FileWriteError } from '../../src/contract/file-write-error.ts';
-import { temporaryFileOf, writeWhole } from '../../src/contract/write-whole.ts';
+import { FileWriteError } from '../../src/common/file-write-error.ts';
+import { temporaryFileOf, writeWhole } from '../../src/common/write-whole.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 

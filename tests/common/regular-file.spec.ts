@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readUserFile, UserFileError } from '../../src/contract/regular-file.ts';
-import { unreadableFile } from '../../src/contract/unreadable-file.ts';
+import { readUserFile, UserFileError } from '../../src/common/regular-file.ts';
+import { unreadableFile } from '../../src/common/unreadable-file.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 

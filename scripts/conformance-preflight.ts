@@ -26,7 +26,7 @@ export async function preflightOrStop(
     // not a dead one. The budget is a last guard over the few probes in a row, each bounded itself.
     const ledger = { runId: plan.runId, resultsDir: resolve(TEST_RESULTS_DIR) };
     // Before a preflight that may stop the run: its reports must not list an earlier run's actions.
-    const { setAsideEarlierLedgers } = await import('../src/harness/drivers/earlier-ledgers.ts');
+    const { setAsideEarlierLedgers } = await import('../src/harness/drivers/tenant/earlier-ledgers.ts');
     setAsideEarlierLedgers(ledger.resultsDir, plan.runId, new Date());
     await withBudget(
       preflight(target, { timeoutMs: requestTimeoutMs, ledger }),

@@ -25,6 +25,10 @@ const RULES: { folder: string; forbidden: string[]; except?: string[] }[] = [
   },
   { folder: 'src/emulator', forbidden: ['src/harness', 'src/reporters', 'src/selftest', 'tests', 'scripts'] },
   { folder: 'src/harness', forbidden: ['src/emulator', 'src/reporters', 'src/selftest', 'tests', 'scripts'] },
+  // A driver a kind of target: the tenant's never reaches for the control protocol, and the emulator's
+  // never spends a tenant's quota or writes its ledgers.
+  { folder: 'src/harness/drivers/emulator', forbidden: ['src/harness/drivers/tenant'] },
+  { folder: 'src/harness/drivers/tenant', forbidden: ['src/harness/drivers/emulator'] },
   { folder: 'src/reporters', forbidden: ['src/emulator', 'src/selftest', 'tests', 'scripts'] },
   // The self-test sits on top beside the reporters: it starts emulators and reads reports, but never
   // drives the harness (the suite does, through Playwright, as for any target).

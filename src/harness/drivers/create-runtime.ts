@@ -1,8 +1,8 @@
 import type { APIRequestContext } from '@playwright/test';
 import type { RecordMode } from '../http/recorder.ts';
 import type { TargetPlan } from '../run/run-plan.ts';
-import { AbsentEndpoints } from './absent-endpoints.ts';
-import { createEmulatorRuntime } from './emulator-runtime.ts';
+import { AbsentEndpoints } from './emulator/absent-endpoints.ts';
+import { createEmulatorRuntime } from './emulator/emulator-runtime.ts';
 import type { TargetRuntime } from './target-driver.ts';
 
 export interface RuntimeContext {
@@ -49,7 +49,7 @@ export async function createRuntime(target: TargetPlan, ctx: RuntimeContext): Pr
       });
     }
     case 'tenant': {
-      const { createTenantRuntime } = await import('./tenant-runtime.ts');
+      const { createTenantRuntime } = await import('./tenant/tenant-runtime.ts');
       return createTenantRuntime({ spec, http, runId: ctx.runId, resultsDir: ctx.resultsDir });
     }
   }

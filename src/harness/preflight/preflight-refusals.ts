@@ -1,4 +1,4 @@
-import { tokenOwnLifetime } from '../drivers/token-lifetime.ts';
+import { tokenOwnLifetime } from '../drivers/emulator/token-lifetime.ts';
 import type { ControlProtocolError } from '../errors.ts';
 import { type Token, TokenError } from '../identity/client-secret-flow.ts';
 import { readJwt } from '../identity/jwt-claims.ts';

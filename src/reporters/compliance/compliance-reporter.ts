@@ -115,7 +115,7 @@ export default class ComplianceReporter implements Reporter {
     // evidence: what the workers have kept so far replaces an earlier run's files, never left beside
     // this run's report (npm run conformance writes it again once Playwright has exited).
     if (result.status === 'timedout' && this.plan().targets.some((t) => t.spec.mode === 'tenant')) {
-      const { writeTenantEvidence } = await import('../../harness/drivers/tenant-evidence.ts');
+      const { writeTenantEvidence } = await import('../../harness/drivers/tenant/tenant-evidence.ts');
       const problems = await writeTenantEvidence(this.plan(), resultsDirOf(this.config.configFile), outDir);
       records.runErrors.push(
         ...problems.map((line) => ({ category: 'suite-error' as const, line: reasonLine(line) })),

@@ -70,7 +70,7 @@ export async function finishRun(options: FinishOptions = {}): Promise<ExitCode> 
   const plan = options.run?.plan;
   if (plan && !ran?.wroteNothing && plan.targets.some((t) => t.spec.mode === 'tenant')) {
     // Again, now that Playwright has exited: a run out of time ends before its global teardown.
-    const { writeTenantEvidence } = await import('../../harness/drivers/tenant-evidence.ts');
+    const { writeTenantEvidence } = await import('../../harness/drivers/tenant/tenant-evidence.ts');
     const errors = await writeTenantEvidence(plan, join(root, TEST_RESULTS_DIR), join(root, REPORTS_DIR));
     for (const error of errors) log(`tenant evidence: ${error}`);
     if (errors.length > 0) exitCode = worstOf([exitCode, EXIT.ERRORED]);

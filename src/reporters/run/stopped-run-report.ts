@@ -10,7 +10,7 @@ import {
 } from '../../common/report-files.ts';
 import { writeWhole } from '../../common/write-whole.ts';
 import { getRegistry } from '../../contract/index.ts';
-import { writeTenantEvidence } from '../../harness/drivers/tenant-evidence.ts';
+import { writeTenantEvidence } from '../../harness/drivers/tenant/tenant-evidence.ts';
 import type { RunPlan } from '../../harness/run/run-plan.ts';
 import { loadSelectedBaseline } from '../baseline/baseline.ts';
 import { complianceLine } from '../compliance/compliance-line.ts';

@@ -1,4 +1,4 @@
-import type { ControlClient } from '../../../src/harness/drivers/control-client.ts';
+import type { ControlClient } from '../../../src/harness/drivers/emulator/control-client.ts';
 import {
   readUntil,
   SETTLE_BOUND_SECONDS,

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isJsonNestedTooDeep, MAX_JSON_DEPTH } from '../../../src/common/json-depth.ts';
-import { ControlClient } from '../../../src/harness/drivers/control-client.ts';
+import { ControlClient } from '../../../src/harness/drivers/emulator/control-client.ts';
 import { ControlProtocolError } from '../../../src/harness/errors.ts';
 import { parseJson } from '../../../src/harness/http/exchange.ts';
 import { checkExchange } from '../../../src/harness/http/exchange-checks.ts';

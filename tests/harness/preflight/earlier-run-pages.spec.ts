@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tenantQuotaLedger } from '../../../src/harness/drivers/tenant-quota.ts';
+import { tenantQuotaLedger } from '../../../src/harness/drivers/tenant/tenant-quota.ts';
 import { earlierRunScans } from '../../../src/harness/preflight/earlier-run-scans.ts';
 import { preflight } from '../../../src/harness/preflight/preflight.ts';
 import { expect, test } from '../../helpers/api-test.ts';

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ControlClient } from '../../../src/harness/drivers/control-client.ts';
+import { ControlClient } from '../../../src/harness/drivers/emulator/control-client.ts';
 import { describeError } from '../../../src/harness/errors.ts';
 import { answerExcerpt } from '../../../src/harness/http/answer-excerpt.ts';
 import { preflight } from '../../../src/harness/preflight/preflight.ts';

@@ -1,5 +1,5 @@
 import { DEFAULT_SCOPE } from '../../../src/contract/index.ts';
-import { quotaKeyOf, tenantQuotaLedger } from '../../../src/harness/drivers/tenant-quota.ts';
+import { quotaKeyOf, tenantQuotaLedger } from '../../../src/harness/drivers/tenant/tenant-quota.ts';
 import { ApiAccessError, describeError } from '../../../src/harness/errors.ts';
 import { preflight } from '../../../src/harness/preflight/preflight.ts';
 import { expect, test } from '../../helpers/api-test.ts';

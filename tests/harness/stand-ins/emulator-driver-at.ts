@@ -1,4 +1,4 @@
-import { createEmulatorRuntime } from '../../../src/harness/drivers/emulator-runtime.ts';
+import { createEmulatorRuntime } from '../../../src/harness/drivers/emulator/emulator-runtime.ts';
 
 // A driver of the emulator at `url` (API, token endpoint and control protocol on one origin), as a run
 // against `MDE_TARGET=emulator` makes one, for tests whose stand-in emulator is broken on purpose.

@@ -1,8 +1,8 @@
 import type { APIRequestContext } from '@playwright/test';
 import type { TenantTarget } from '../../../src/harness/config/target-spec.ts';
-import type { RealTime } from '../../../src/harness/drivers/real-time.ts';
-import { TenantDriver } from '../../../src/harness/drivers/tenant-driver.ts';
-import { TenantState } from '../../../src/harness/drivers/tenant-state.ts';
+import type { RealTime } from '../../../src/harness/drivers/tenant/real-time.ts';
+import { TenantDriver } from '../../../src/harness/drivers/tenant/tenant-driver.ts';
+import { TenantState } from '../../../src/harness/drivers/tenant/tenant-state.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { tenantTarget } from '../../helpers/tenant-target.ts';
 

@@ -1,5 +1,5 @@
-import type { ControlClient } from '../../../src/harness/drivers/control-client.ts';
-import { EmulatorDriver } from '../../../src/harness/drivers/emulator-driver.ts';
+import type { ControlClient } from '../../../src/harness/drivers/emulator/control-client.ts';
+import { EmulatorDriver } from '../../../src/harness/drivers/emulator/emulator-driver.ts';
 
 // An emulator driver whose control protocol is the test's own object and whose API is never reached
 // (port 9, discard): for what a driver asks the control protocol, without an emulator.

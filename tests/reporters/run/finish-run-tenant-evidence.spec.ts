@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { quotaKeyOf, tenantQuotaLedger } from '../../../src/harness/drivers/tenant-quota.ts';
-import { actionLedgerFile, writeActionLedger } from '../../../src/harness/drivers/tenant-reports.ts';
+import { quotaKeyOf, tenantQuotaLedger } from '../../../src/harness/drivers/tenant/tenant-quota.ts';
+import { actionLedgerFile, writeActionLedger } from '../../../src/harness/drivers/tenant/tenant-reports.ts';
 import { type RunPlan, targetInfo } from '../../../src/harness/run/run-plan.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs } from '../../helpers/temp-dir.ts';

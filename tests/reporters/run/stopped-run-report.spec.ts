@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRegistry } from '../../../src/contract/index.ts';
-import { quotaKeyOf, tenantQuotaLedger } from '../../../src/harness/drivers/tenant-quota.ts';
+import { quotaKeyOf, tenantQuotaLedger } from '../../../src/harness/drivers/tenant/tenant-quota.ts';
 import { targetInfo } from '../../../src/harness/run/run-plan.ts';
 import { buildComplianceReport } from '../../../src/reporters/compliance/compliance-report.ts';
 import { readRecords } from '../../../src/reporters/records/records-file.ts';

@@ -1,0 +1,58 @@
+import { expect, test } from '../../../helpers/api-test.ts';
+import { takeNoVerdicts } from '../../../helpers/no-verdicts.ts';
+import { emulatorDriverAt } from '../../stand-ins/emulator-driver-at.ts';
+import { jsonStandIn } from '../../stand-ins/json-stand-in.ts';
+
+// An emulator whose /_emulator/clock/advance moves the `now` it reports; its API stamps its Date header
+// with that clock when `apiOnVirtualClock`, else with real time: the advance reaches neither its tokens
+// nor its rate windows, and the tests that move the clock would fail the API for it.
+async function emulator(apiOnVirtualClock: boolean) {
+  let offsetMs = 0;
+  const stand = await jsonStandIn(({ url, body, json }) => {
+    if (url === '/_emulator/clock/advance') offsetMs += JSON.parse(body).seconds * 1000;
+    const virtualNow = new Date(Date.now() + offsetMs);
+    if (url.startsWith('/_emulator/clock')) return json(200, { now: virtualNow.toISOString() });
+    if (url === '/_emulator/apps') return json(201, {});
+    if (url.endsWith('/oauth2/v2.0/token'))
+      return json(200, { token_type: 'Bearer', access_token: 'a.b.c', expires_in: 3599 });
+    const date = (apiOnVirtualClock ? virtualNow : new Date()).toUTCString();
+    json(404, { error: { code: 'NotFound', message: 'no such action' } }, { date });
+  });
+  return { url: stand.url, driver: emulatorDriverAt(stand.url), close: stand.close };
+}
+
+// A FAIL of AUTH.EXPIRED or RATE.RECOVER on such an emulator would blame its API for its control
+// protocol: the test that then fails reaches no verdict instead, once, naming both clocks.
+test("an API whose Date header stays behind the advanced clock is the control protocol's fault", async () => {
+  const { url, driver, close } = await emulator(false);
+  try {
+    await driver.advanceClock(3600);
+    const api = await driver.client('operator');
+    await api.get('a1');
+    await api.get('a1');
+    const found = takeNoVerdicts();
+    expect(found).toEqual([expect.objectContaining({ cause: 'target' })]);
+    expect(found[0]!.text).toContain(`${url}/_emulator/clock/advance`);
+    expect(found[0]!.text).toMatch(/Date header is (3599|3600|3601) s behind the clock/);
+    // Its pointer is the virtual clock's section, kept where the report's line is cut; the generic
+    // control-protocol pointer took its place, and the author looked at clock/advance instead.
+    expect(found[0]!.text).not.toContain('#control-protocol');
+    // The report's line keeps a closing sentence of at most 100 characters that names the docs.
+    const last = found[0]!.text.slice(found[0]!.text.lastIndexOf('. ') + 2);
+    expect(last).toMatch(/docs\/interfaces\.md#virtual-clock\.$/);
+    expect(last.length).toBeLessThanOrEqual(100);
+  } finally {
+    await close();
+  }
+});
+
+test('an API whose Date header follows the advanced clock raises nothing', async () => {
+  const { driver, close } = await emulator(true);
+  try {
+    await driver.advanceClock(3600);
+    await (await driver.client('operator')).get('a1');
+    expect(takeNoVerdicts()).toEqual([]);
+  } finally {
+    await close();
+  }
+});

@@ -11,6 +11,11 @@ import { tenantTarget } from '../../helpers/tenant-target.ts';
 // directory with `test.afterEach(removeTempDirs)`.
 
 export const RUN = 'run-interlocks';
+// The device the fake tenant's scans run on, and the settings that let a run start them there.
+export const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
+export const WRITES = { machineId: MACHINE, allowWrites: true };
+// No process has this id (Linux pids stay below 2^22): a ledger whose writer is gone.
+export const DEAD_PID = 2_147_483_646;
 
 export interface FakeAnswer {
   status: number;

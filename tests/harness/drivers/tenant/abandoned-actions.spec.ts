@@ -11,17 +11,13 @@ import { TenantState } from '../../../../src/harness/drivers/tenant/tenant-state
 import { NotApplicableError } from '../../../../src/harness/errors.ts';
 import { expect, test } from '../../../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../../../helpers/temp-dir.ts';
-import { type FakeAnswer, RUN, scan, tenant } from '../../stand-ins/fake-tenant.ts';
+import { DEAD_PID, type FakeAnswer, RUN, scan, tenant, WRITES } from '../../stand-ins/fake-tenant.ts';
 
 test.afterEach(removeTempDirs);
 
 // A worker killed mid-test (SIGKILL, out of memory) runs no teardown: proved on the tenant rehearsal,
 // its scan stayed Pending, every later scan of the run was refused as a duplicate (19 NA) and
 // tenant-ledger.json listed no action at all.
-const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
-const WRITES = { machineId: MACHINE, allowWrites: true };
-// No process has this id (Linux pids stay below 2^22): the worker that wrote the file is gone.
-const DEAD_PID = 2_147_483_646;
 
 // One device that runs one scan at a time (a duplicate is refused) and shows a cancel at once.
 function device() {

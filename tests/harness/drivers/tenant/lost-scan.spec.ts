@@ -10,16 +10,22 @@ import { TransportError } from '../../../../src/harness/errors.ts';
 import { expect, test } from '../../../helpers/api-test.ts';
 import { takeNoVerdicts } from '../../../helpers/no-verdicts.ts';
 import { removeTempDirs } from '../../../helpers/temp-dir.ts';
-import { type FakeAnswer, fakeClock, RUN, scan, tenant } from '../../stand-ins/fake-tenant.ts';
+import {
+  DEAD_PID,
+  type FakeAnswer,
+  fakeClock,
+  MACHINE,
+  RUN,
+  scan,
+  tenant,
+  WRITES,
+} from '../../stand-ins/fake-tenant.ts';
 
 test.afterEach(removeTempDirs);
 
 // A scan whose answer is lost (a reset, MDE_REQUEST_TIMEOUT_SECONDS passed, the worker killed while it
 // waited) may still have started the scan: the tenant got the request. Nothing recorded it, so no
 // teardown cancelled it and it ran on after the run, unnamed in tenant-ledger.json.
-const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
-const WRITES = { machineId: MACHINE, allowWrites: true };
-const DEAD_PID = 2_147_483_646;
 
 // One device whose first scan is started but its answer lost; it lists its actions and shows a cancel
 // at once. `listedAfter`: how many lists of the device miss the new scan (a list lagging behind);

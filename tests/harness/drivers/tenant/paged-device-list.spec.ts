@@ -4,7 +4,7 @@ import { NotApplicableError } from '../../../../src/harness/errors.ts';
 import { expect, test } from '../../../helpers/api-test.ts';
 import { takeNoVerdicts } from '../../../helpers/no-verdicts.ts';
 import { removeTempDirs } from '../../../helpers/temp-dir.ts';
-import { type FakeAnswer, tenant } from '../../stand-ins/fake-tenant.ts';
+import { type FakeAnswer, MACHINE, tenant, WRITES } from '../../stand-ins/fake-tenant.ts';
 import { lookAtRefusedReopen } from './reopen-refusal.ts';
 
 test.afterEach(removeTempDirs);
@@ -13,8 +13,6 @@ test.afterEach(removeTempDirs);
 // later page than the first. Proved on the emulator with --no-control behind a proxy that paged its
 // lists two at a time: a device busy with another operator's scan, refused as a duplicate with 404,
 // was reported as "MDE_MACHINE_ID names no device" and the run exited 2 instead of reading N/A.
-const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
-const WRITES = { machineId: MACHINE, allowWrites: true };
 const API = 'https://api.securitycenter.microsoft.com';
 const running = { id: 'a-running', machineId: MACHINE, status: 'InProgress', requestorComment: 'an analyst' };
 const ended = { ...running, id: 'old', status: 'Succeeded' };

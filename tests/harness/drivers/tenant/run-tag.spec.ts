@@ -1,16 +1,15 @@
 import { expect, test } from '../../../helpers/api-test.ts';
 import { removeTempDirs } from '../../../helpers/temp-dir.ts';
-import { RUN, scan, tenant } from '../../stand-ins/fake-tenant.ts';
+import { RUN, scan, tenant, WRITES } from '../../stand-ins/fake-tenant.ts';
 
 test.afterEach(removeTempDirs);
 
-const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
 const OTHER_RUNS = 'cccccccc-0000-4000-8000-000000000012';
 
 // A tenant may answer a duplicate scan with the action already running there; one started by another
 // run whose id merely begins with this run's id (nightly-12 beside nightly-1) is not this run's to cancel.
 test('a running scan of a run whose id extends this one is not taken for ours', async () => {
-  const { driver, state, sent } = tenant({ machineId: MACHINE, allowWrites: true }, (url, method) =>
+  const { driver, state, sent } = tenant(WRITES, (url, method) =>
     method === 'POST' && url.endsWith('/runAntiVirusScan')
       ? scan(OTHER_RUNS, `mde-conformance ${RUN}2: quick scan to cancel`, 200)
       : { status: 404, body: {} },
@@ -31,7 +30,7 @@ const withoutComment = (id: string, status = 201) => {
 };
 
 test('a scan answered without requestorComment is ours when a GET of it carries the tag', async () => {
-  const { driver, state, sent } = tenant({ machineId: MACHINE, allowWrites: true }, (url, method) => {
+  const { driver, state, sent } = tenant(WRITES, (url, method) => {
     if (method === 'POST' && url.endsWith('/runAntiVirusScan')) return withoutComment(OURS);
     if (method === 'GET' && url.endsWith(`/machineactions/${OURS}`)) return scan(OURS, undefined, 200);
     return { status: 404, body: {} };
@@ -43,7 +42,7 @@ test('a scan answered without requestorComment is ours when a GET of it carries 
 });
 
 test('a scan whose every answer leaves out requestorComment is N/A, said as such, and left alone', async () => {
-  const { driver, state, sent } = tenant({ machineId: MACHINE, allowWrites: true }, (url, method) =>
+  const { driver, state, sent } = tenant(WRITES, (url, method) =>
     (method === 'POST' && url.endsWith('/runAntiVirusScan')) || method === 'GET'
       ? { ...withoutComment(OURS, method === 'GET' ? 200 : 201) }
       : { status: 404, body: {} },

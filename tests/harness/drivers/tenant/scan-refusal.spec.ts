@@ -7,15 +7,13 @@ import { NotApplicableError } from '../../../../src/harness/errors.ts';
 import { expect, test } from '../../../helpers/api-test.ts';
 import { takeNoVerdicts } from '../../../helpers/no-verdicts.ts';
 import { removeTempDirs } from '../../../helpers/temp-dir.ts';
-import { type FakeAnswer, fakeTenant, tenant } from '../../stand-ins/fake-tenant.ts';
+import { type FakeAnswer, fakeTenant, MACHINE, tenant, WRITES } from '../../stand-ins/fake-tenant.ts';
 
 test.afterEach(removeTempDirs);
 
 // With MDE_ALLOW_WRITES=true a quick scan that cannot start is read by its answer: the operator's
 // configuration (no such device, no Machine.Scan) reaches no verdict and names what to fix; only a
 // busy device is N/A.
-const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
-const WRITES = { machineId: MACHINE, allowWrites: true };
 
 function refused(status: number, code?: string): FakeAnswer {
   return { status, body: code ? { error: { code, message: 'x' } } : {} };

@@ -1,9 +1,9 @@
-import { type FakeAnswer, scan, tenant } from '../../stand-ins/fake-tenant.ts';
+import { type FakeAnswer, scan, tenant, WRITES } from '../../stand-ins/fake-tenant.ts';
+
+export { MACHINE, WRITES } from '../../stand-ins/fake-tenant.ts';
 
 // Tenant answers for the server-failure specs: passing 500s, a 404 envelope, and a device whose cancels
 // a test decides.
-export const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
-export const WRITES = { machineId: MACHINE, allowWrites: true };
 export const envelope = (code: string) => ({ error: { code, message: 'm', target: 'x' } });
 export const FAILURE: FakeAnswer = { status: 500, body: envelope('InternalServerError') };
 export const NOT_FOUND: FakeAnswer = { status: 404, body: envelope('NotFound') };

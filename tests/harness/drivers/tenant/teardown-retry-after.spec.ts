@@ -1,7 +1,7 @@
 import { TenantDriver } from '../../../../src/harness/drivers/tenant/tenant-driver.ts';
 import { expect, test } from '../../../helpers/api-test.ts';
 import { removeTempDirs } from '../../../helpers/temp-dir.ts';
-import { type FakeAnswer, fakeClock, scan, tenant } from '../../stand-ins/fake-tenant.ts';
+import { type FakeAnswer, fakeClock, scan, tenant, WRITES } from '../../stand-ins/fake-tenant.ts';
 
 test.afterEach(removeTempDirs);
 
@@ -9,7 +9,6 @@ test.afterEach(removeTempDirs);
 // time left down) breaks RATE.RETRYAFTER, but the teardown still has a scan to stop: asked again at
 // once, its cancel met 429 again and the scan ran on after the run. As for a 429 with no usable
 // Retry-After, it waits the minute.
-const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
 const DATE = (ms: number) => new Date(ms).toUTCString();
 
 for (const [what, value] of [
@@ -32,7 +31,7 @@ for (const [what, value] of [
       const cancelled = method === 'POST' || clock.now() >= frees;
       return { status: 200, body: { ...scan(id).body, status: cancelled ? 'Cancelled' : 'Pending' } };
     };
-    const { state } = tenant({ machineId: MACHINE, allowWrites: true }, answer, clock);
+    const { state } = tenant(WRITES, answer, clock);
     const driver = new TenantDriver(state);
     await driver.activeAction();
     await driver.teardown();

@@ -3,7 +3,7 @@ import { contractExpect } from '../../../fixtures/matchers.ts';
 import { expect, test } from '../../../helpers/api-test.ts';
 import { takeNoVerdicts } from '../../../helpers/no-verdicts.ts';
 import { removeTempDirs } from '../../../helpers/temp-dir.ts';
-import { type FakeAnswer, scan, tenant } from '../../stand-ins/fake-tenant.ts';
+import { type FakeAnswer, scan, tenant, WRITES } from '../../stand-ins/fake-tenant.ts';
 
 test.afterEach(removeTempDirs);
 
@@ -66,14 +66,11 @@ for (const [what, failure] of FIRST_FAILURES) {
 
 test('a cancel that may have acted, answered an HTML 500, ends without a verdict and breaks nothing', async () => {
   const id = 'aaaaaaaa-0000-4000-8000-000000000001';
-  const { driver } = tenant(
-    { machineId: '1e5bc9d7e413ddd7902c2932e418702b84d0cc07', allowWrites: true },
-    (url, method) => {
-      if (url.endsWith('/runAntiVirusScan')) return scan(id);
-      if (method === 'POST') return html(500);
-      return scan(id, undefined, 200);
-    },
-  );
+  const { driver } = tenant(WRITES, (url, method) => {
+    if (url.endsWith('/runAntiVirusScan')) return scan(id);
+    if (method === 'POST') return html(500);
+    return scan(id, undefined, 200);
+  });
   const action = await driver.activeAction();
   await (await driver.client('operator')).cancel(action.id).catch(() => undefined);
   expect(takeNoVerdicts()).toHaveLength(1);

@@ -7,14 +7,13 @@ import { expectUnchanged } from '../../../fixtures/unchanged-action.ts';
 import { expect, test } from '../../../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../../../helpers/temp-dir.ts';
 import { tenantTarget } from '../../../helpers/tenant-target.ts';
-import { fakeClock, fakeTenant, RUN, scan, tenant } from '../../stand-ins/fake-tenant.ts';
+import { fakeClock, fakeTenant, RUN, scan, tenant, WRITES } from '../../stand-ins/fake-tenant.ts';
 
 // On a tenant every GET spends the operator's 100 a minute: a refused cancel's test reads its new scan
 // back, then its state before the call, then checks the action did not end by itself, then its state
 // after. Two of those four reads repeat the one before them with nothing sent in between; the
 // self-test's writes rehearsal reached 110 GETs in its minute and waited 50 s for the quota.
 const ID = '6a1c7b4e-59d2-4f0b-9c1e-2d3f4a5b6c7d';
-const WRITES = { machineId: '1e5bc9d7e413ddd7902c2932e418702b84d0cc07', allowWrites: true };
 
 test.afterEach(removeTempDirs);
 

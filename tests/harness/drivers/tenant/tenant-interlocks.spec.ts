@@ -3,11 +3,9 @@ import { NotApplicableError, SafetyInterlockError } from '../../../../src/harnes
 import type { Exchange } from '../../../../src/harness/http/exchange.ts';
 import { expect, test } from '../../../helpers/api-test.ts';
 import { removeTempDirs } from '../../../helpers/temp-dir.ts';
-import { RUN, scan, tenant } from '../../stand-ins/fake-tenant.ts';
+import { MACHINE, RUN, scan, tenant, WRITES } from '../../stand-ins/fake-tenant.ts';
 
 test.afterEach(removeTempDirs);
-
-const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
 
 test.describe('tenant safety interlocks', () => {
   test('without MDE_ALLOW_WRITES nothing is created: activeAction is N/A and a direct scan is refused', async () => {
@@ -20,7 +18,7 @@ test.describe('tenant safety interlocks', () => {
   });
 
   test('scans go only to MDE_MACHINE_ID', async () => {
-    const { state } = tenant({ machineId: MACHINE, allowWrites: true });
+    const { state } = tenant(WRITES);
     const error = await state
       .beforeCall({ caller: 'operator', operationId: 'RunAntiVirusScan', method: 'POST', id: 'another' })
       .catch((e) => e);
@@ -44,7 +42,7 @@ test.describe('tenant safety interlocks', () => {
 
   test('an action it created, or found final, may be cancelled', async () => {
     const comment = `mde-conformance ${RUN}: quick scan to cancel`;
-    const { driver, sent } = tenant({ machineId: MACHINE, allowWrites: true }, (url, method) => {
+    const { driver, sent } = tenant(WRITES, (url, method) => {
       if (method === 'POST' && url.endsWith('/runAntiVirusScan'))
         return scan('aaaaaaaa-0000-4000-8000-000000000001', comment);
       if (method === 'GET' && url.includes('$filter'))
@@ -75,9 +73,7 @@ test.describe('tenant safety interlocks', () => {
   });
 
   test("an existing action returned for a duplicate scan is someone else's: not ours to cancel", async () => {
-    const { driver } = tenant({ machineId: MACHINE, allowWrites: true }, () =>
-      scan('cccccccc-0000-4000-8000-000000000003', 'their comment'),
-    );
+    const { driver } = tenant(WRITES, () => scan('cccccccc-0000-4000-8000-000000000003', 'their comment'));
     const res = await driver.createAction(MACHINE);
     expect(res.status).toBe(201);
     const api = await driver.client('operator');
@@ -89,7 +85,7 @@ test.describe('tenant safety interlocks', () => {
   test('teardown cancels what the test created and left running, and nothing else', async () => {
     const comment = `mde-conformance ${RUN}: quick scan to cancel`;
     let cancelled = false;
-    const { driver, state, sent } = tenant({ machineId: MACHINE, allowWrites: true }, (url, method) => {
+    const { driver, state, sent } = tenant(WRITES, (url, method) => {
       if (url.endsWith('/runAntiVirusScan')) return scan('dddddddd-0000-4000-8000-000000000004', comment);
       if (method === 'GET' && !cancelled) return scan('dddddddd-0000-4000-8000-000000000004', comment, 200);
       cancelled = true;
@@ -122,7 +118,7 @@ test.describe('tenant safety interlocks', () => {
   test('the teardown reads only what a test cancelled and did not see final; it skips what was seen final', async () => {
     const seen = 'aaaaaaaa-0000-4000-8000-00000000000a';
     const open = 'bbbbbbbb-0000-4000-8000-00000000000b';
-    const { state, sent } = tenant({ machineId: MACHINE, allowWrites: true }, () => ({
+    const { state, sent } = tenant(WRITES, () => ({
       status: 200,
       body: { id: open, type: 'RunAntiVirusScan', status: 'Cancelled' },
     }));

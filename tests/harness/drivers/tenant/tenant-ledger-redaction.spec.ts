@@ -7,7 +7,7 @@ import {
 import { registerSecret } from '../../../../src/harness/redaction/redact.ts';
 import { expect, test } from '../../../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../../../helpers/temp-dir.ts';
-import { RUN, scan, tenant } from '../../stand-ins/fake-tenant.ts';
+import { RUN, scan, tenant, WRITES } from '../../stand-ins/fake-tenant.ts';
 
 test.afterEach(removeTempDirs);
 
@@ -16,13 +16,12 @@ test.afterEach(removeTempDirs);
 // bearer token it was sent into those members (a tenant rehearsed on loopback, a proxy in front of one)
 // had it written into both files, where only the leak scan found it afterwards.
 const TOKEN = 'opaque_ledger-token-5Kp2w8';
-const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
 
 test('the action ledger and tenant-ledger.json hold no token a target reflected into an action', async () => {
   registerSecret(TOKEN);
   const id = 'aaaaaaaa-0000-4000-8000-000000000001';
   const reflected = { ...scan(id).body, type: `RunAntiVirusScan ${TOKEN}`, status: `Pending ${TOKEN}` };
-  const { state } = tenant({ machineId: MACHINE, allowWrites: true }, () => ({
+  const { state } = tenant(WRITES, () => ({
     status: 201,
     body: reflected,
   }));

@@ -2,7 +2,7 @@ import { TenantDriver } from '../../../../src/harness/drivers/tenant/tenant-driv
 import { QuotaExceededError } from '../../../../src/harness/errors.ts';
 import { expect, test } from '../../../helpers/api-test.ts';
 import { removeTempDirs } from '../../../helpers/temp-dir.ts';
-import { type FakeAnswer, fakeClock, scan, tenant } from '../../stand-ins/fake-tenant.ts';
+import { type FakeAnswer, fakeClock, MACHINE, scan, tenant } from '../../stand-ins/fake-tenant.ts';
 
 test.afterEach(removeTempDirs);
 
@@ -10,7 +10,6 @@ test.afterEach(removeTempDirs);
 // the run left running on a device. With the share's minute spent it waited on the ledger for up to a
 // minute (a stop outlasts a CI service's grace and a SIGKILL leaves the scan running), and with the
 // hour's share spent it was refused outright. The tenant's own limit still holds: a 429 is waited out.
-const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
 const CANCEL = 'CancelMachineAction';
 const ID = 'bbbbbbbb-0000-4000-8000-000000000021';
 

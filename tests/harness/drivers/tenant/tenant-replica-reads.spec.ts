@@ -5,13 +5,12 @@ import { readBothPaths } from '../../../fixtures/caught-up-read.ts';
 import { expectUnchanged } from '../../../fixtures/unchanged-action.ts';
 import { expect, test } from '../../../helpers/api-test.ts';
 import { removeTempDirs } from '../../../helpers/temp-dir.ts';
-import { type FakeAnswer, scan, tenant } from '../../stand-ins/fake-tenant.ts';
+import { type FakeAnswer, scan, tenant, WRITES } from '../../stand-ins/fake-tenant.ts';
 
 // A tenant may serve a GET from a replica that has not yet seen what an earlier GET showed
 // (docs/contract.md#hosts): the action 404 while it replicates, an earlier step of its lifecycle, an
 // older last update. A check that a refused call changed nothing must not take such a read for a change.
 const ID = '0c9e2b47-3d15-4a8e-b1f6-7e2d9c4a5b81';
-const WRITES = { machineId: '1e5bc9d7e413ddd7902c2932e418702b84d0cc07', allowWrites: true };
 const RUNNING = { status: 'InProgress', lastUpdateDateTimeUtc: '2026-03-02T10:00:05.0000000Z' };
 const QUEUED = { status: 'Pending', lastUpdateDateTimeUtc: '2026-03-02T10:00:01.0000000Z' };
 

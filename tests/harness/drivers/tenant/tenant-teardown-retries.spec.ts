@@ -2,15 +2,13 @@ import { TenantDriver } from '../../../../src/harness/drivers/tenant/tenant-driv
 import { expect, test } from '../../../helpers/api-test.ts';
 import { takeNoVerdicts } from '../../../helpers/no-verdicts.ts';
 import { removeTempDirs } from '../../../helpers/temp-dir.ts';
-import { type FakeAnswer, fakeClock, scan, tenant } from '../../stand-ins/fake-tenant.ts';
+import { type FakeAnswer, fakeClock, scan, tenant, WRITES } from '../../stand-ins/fake-tenant.ts';
 
 test.afterEach(removeTempDirs);
 
 // A teardown cancel the tenant refuses for now (429), fails (5xx) or loses on the wire is asked again:
 // asked once, it left the test's scan running on the device after the run (tenant-teardown.spec.ts: how
 // the teardown waits for a cancel to show).
-const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
-const WRITES = { machineId: MACHINE, allowWrites: true };
 
 // The rate tests spend the app's minute: RATE.NOEFFECT's teardown and the worker's last sweep both
 // met 429 and the scan ran on after the run (proved on the tenant rehearsal).

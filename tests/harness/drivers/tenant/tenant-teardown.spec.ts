@@ -4,15 +4,13 @@ import { TenantDriver } from '../../../../src/harness/drivers/tenant/tenant-driv
 import { expect, test } from '../../../helpers/api-test.ts';
 import { takeNoVerdicts } from '../../../helpers/no-verdicts.ts';
 import { removeTempDirs } from '../../../helpers/temp-dir.ts';
-import { type FakeAnswer, fakeClock, scan, tenant } from '../../stand-ins/fake-tenant.ts';
+import { type FakeAnswer, fakeClock, scan, tenant, WRITES } from '../../stand-ins/fake-tenant.ts';
 
 test.afterEach(removeTempDirs);
 
 // One device of a tenant that runs one scan at a time and answers a duplicate with the running one
 // (docs/contract.md#duplicate-actions), and shows a cancel on GET only `lagMs` after its 200
 // (docs/contract.md#cancel-visible-after). The clock is fake: waits take no time and are recorded.
-const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
-const WRITES = { machineId: MACHINE, allowWrites: true };
 
 function device(lagMs: number, cancelAnswer = 200) {
   const clock = fakeClock();

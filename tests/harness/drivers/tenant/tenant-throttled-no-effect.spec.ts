@@ -2,18 +2,14 @@ import { stateBeforeCall } from '../../../fixtures/action-state.ts';
 import { expectThrottledUnchanged } from '../../../fixtures/throttled-no-effect.ts';
 import { expect, test } from '../../../helpers/api-test.ts';
 import { removeTempDirs } from '../../../helpers/temp-dir.ts';
-import { type FakeAnswer, fakeClock, scan, tenant } from '../../stand-ins/fake-tenant.ts';
+import { type FakeAnswer, fakeClock, scan, tenant, WRITES } from '../../stand-ins/fake-tenant.ts';
 
 // RATE.NOEFFECT reads the action after a cancel the minute limit refused. A tenant may count an app's
 // calls of every operation together (docs/contract.md#throttling): its GET is then throttled as the
 // cancel was, until the 429's Retry-After has passed. Read at once, such a lawful tenant left the test
 // without a verdict on every run.
 const ID = '5b2f0c1e-8d47-4a39-9e61-2c7d4f8a0b13';
-const WRITES = {
-  machineId: '1e5bc9d7e413ddd7902c2932e418702b84d0cc07',
-  allowWrites: true,
-  allowThrottling: true,
-};
+const THROTTLING = { ...WRITES, allowThrottling: true };
 const RETRY_AFTER = 30;
 
 test.afterEach(removeTempDirs);
@@ -30,7 +26,7 @@ function countingEveryOperation(after: object) {
   const clock = fakeClock();
   let blockedUntil: number | undefined;
   const fake = tenant(
-    WRITES,
+    THROTTLING,
     (url, method) => {
       if (url.endsWith('/runAntiVirusScan')) return scan(ID);
       if (blockedUntil !== undefined && clock.now() < blockedUntil) return throttled;

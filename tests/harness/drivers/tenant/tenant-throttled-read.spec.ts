@@ -1,7 +1,7 @@
 import { PreconditionError } from '../../../../src/harness/drivers/precondition-error.ts';
 import { expect, test } from '../../../helpers/api-test.ts';
 import { removeTempDirs } from '../../../helpers/temp-dir.ts';
-import { scan, tenant } from '../../stand-ins/fake-tenant.ts';
+import { scan, tenant, WRITES } from '../../stand-ins/fake-tenant.ts';
 
 test.afterEach(removeTempDirs);
 
@@ -10,19 +10,16 @@ test.afterEach(removeTempDirs);
 // replication for what was throttling.
 test('a GET answered 429 while a new scan is awaited ends the wait, and the line names the quota', async () => {
   const id = 'aaaaaaaa-0000-4000-8000-000000000001';
-  const { driver, sent } = tenant(
-    { machineId: '1e5bc9d7e413ddd7902c2932e418702b84d0cc07', allowWrites: true },
-    (url, method) => {
-      if (method === 'POST' && url.endsWith('/runAntiVirusScan')) return scan(id);
-      if (method === 'GET' && url.endsWith(id))
-        return {
-          status: 429,
-          body: { error: { code: 'TooManyRequests', message: 'm' } },
-          headers: { 'retry-after': '48' },
-        };
-      return { status: 404, body: {} };
-    },
-  );
+  const { driver, sent } = tenant(WRITES, (url, method) => {
+    if (method === 'POST' && url.endsWith('/runAntiVirusScan')) return scan(id);
+    if (method === 'GET' && url.endsWith(id))
+      return {
+        status: 429,
+        body: { error: { code: 'TooManyRequests', message: 'm' } },
+        headers: { 'retry-after': '48' },
+      };
+    return { status: 404, body: {} };
+  });
   const error = await driver.activeAction().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(PreconditionError);
   expect((error as Error).message).toContain('answered 429');

@@ -4,14 +4,12 @@ import { alignClock, QUIET_MINUTE_SECONDS } from '../../../fixtures/rate-limit.t
 import { expect, test } from '../../../helpers/api-test.ts';
 import { takeNoVerdicts } from '../../../helpers/no-verdicts.ts';
 import { removeTempDirs } from '../../../helpers/temp-dir.ts';
-import { scan, tenant } from '../../stand-ins/fake-tenant.ts';
+import { MACHINE, scan, tenant, WRITES } from '../../stand-ins/fake-tenant.ts';
 
 test.afterEach(removeTempDirs);
 
 // The tenant driver's waits run on an injected clock: nothing here sleeps for real.
-const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
 const ID = 'eeeeeeee-0000-4000-8000-000000000005';
-const WRITES = { machineId: MACHINE, allowWrites: true };
 
 test.describe('tenant driver: waiting within a time bound', () => {
   test('a new action that answers 404 while it replicates is read again until GET answers 200', async () => {

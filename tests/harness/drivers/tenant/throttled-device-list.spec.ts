@@ -3,7 +3,7 @@ import type { TenantDriver } from '../../../../src/harness/drivers/tenant/tenant
 import { expect, test } from '../../../helpers/api-test.ts';
 import { takeNoVerdicts } from '../../../helpers/no-verdicts.ts';
 import { removeTempDirs } from '../../../helpers/temp-dir.ts';
-import { type FakeAnswer, tenant } from '../../stand-ins/fake-tenant.ts';
+import { type FakeAnswer, MACHINE, tenant, WRITES } from '../../stand-ins/fake-tenant.ts';
 import { lookAtRefusedReopen } from './reopen-refusal.ts';
 
 test.afterEach(removeTempDirs);
@@ -12,8 +12,6 @@ test.afterEach(removeTempDirs);
 // the emulator with --no-control (duplicate-create 404, another operator's scan running) behind a
 // proxy throttling that list: every write test read ERROR with "MDE_MACHINE_ID names no device this
 // tenant knows", remembered for the run, on a configuration that was right.
-const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
-const WRITES = { machineId: MACHINE, allowWrites: true };
 
 function throttledList(refusal: number) {
   return (url: string, method: string): FakeAnswer =>

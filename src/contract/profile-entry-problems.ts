@@ -31,11 +31,16 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-// A key beside a case's ("Canceled" beside "Succeeded"): a per-case form with a mistyped or foreign case.
-// A simple form names no case, so it is never taken for one.
+// A key beside a case's ("Canceled" beside "Succeeded"), or one that is a case spelt otherwise
+// ("succeeded", "Get"): a per-case form with a mistyped or foreign case. A simple form's members
+// (status, code) are near no case, so it is never taken for one.
 export function strayCase(point: CasePoint, reading: unknown): string | undefined {
   if (reading === null || typeof reading !== 'object' || Array.isArray(reading)) return undefined;
   const cases: readonly string[] = POINT_CASES[point];
   const keys = Object.keys(reading);
-  return keys.some((key) => cases.includes(key)) ? keys.find((key) => !cases.includes(key)) : undefined;
+  const nearCase = (key: string) =>
+    cases.some((which) => editDistance(key.toLowerCase(), which.toLowerCase()) <= 2);
+  return keys.some((key) => cases.includes(key) || nearCase(key))
+    ? keys.find((key) => !cases.includes(key))
+    : undefined;
 }

@@ -180,6 +180,29 @@ test('a reading per case that names a key no case of its point is, names the key
   );
 });
 
+// Cases written in another case ("succeeded", "Get", "Missing") match none exactly: read as the simple
+// form, the line asked for a "status" member or a string, which is not what to fix.
+test('a per-case reading whose every key is a case spelt otherwise names the key and the cases', () => {
+  const refusal = { status: 400, code: 'BadRequest' };
+  const notFound = { status: 404, code: 'NotFound' };
+  const final = { succeeded: refusal, failed: refusal, cancelled: refusal, timeout: refusal };
+  expect(problem({ profileVersion: 1, points: { 'final-state-cancel': { reading: final } } })).toBe(
+    'my-profile.json: point final-state-cancel reading: "succeeded" is not a case of final-state-cancel; its cases are Succeeded, Failed, TimeOut, Cancelled',
+  );
+  const byOperation = { Cancel: notFound, Get: notFound };
+  expect(problem({ profileVersion: 1, points: { 'unknown-id': { reading: byOperation } } })).toBe(
+    'my-profile.json: point unknown-id reading: "Cancel" is not a case of unknown-id; its cases are cancel, get',
+  );
+  const challenges = { Missing: 'Bearer', Invalid: 'Bearer' };
+  expect(problem({ profileVersion: 1, points: { 'www-authenticate': { reading: challenges } } })).toBe(
+    'my-profile.json: point www-authenticate reading: "Missing" is not a case of www-authenticate; its cases are missing, invalid',
+  );
+  // The simple form's own members are never taken for a case.
+  expect(
+    problem({ profileVersion: 1, points: { 'unknown-id': { reading: { status: 404 } } } }),
+  ).not.toContain('is not a case');
+});
+
 test("a user's file is described by its values' shape, so a secret in a file named by mistake is not shown", () => {
   const secret = 'Abc8Q~not-for-any-message-xyz';
   const message = (data: unknown) => {

@@ -1,6 +1,6 @@
 import { JsonTooDeepError, MAX_JSON_DEPTH } from './json-depth.ts';
 import { JsonHabitError } from './json-habits.ts';
-import { JsonNulError, JsonUtf16Error } from './user-json.ts';
+import { JsonEmptyError, JsonNulError, JsonUtf16Error } from './user-json.ts';
 
 // Where a JSON text breaks, for a message that names a user's file. JSON.parse's own message quotes the
 // text around the fault, which in a file named by mistake (a .env, a key) may be part of a secret: only
@@ -12,6 +12,7 @@ export function jsonSyntaxWhere(error: unknown): string {
   if (error instanceof JsonNulError)
     return `a NUL byte at position ${error.position}: the file was cut short as it was written (a crash, a full disk), or is not text`;
   if (error instanceof JsonHabitError) return error.message;
+  if (error instanceof JsonEmptyError) return 'the file is empty';
   const message = error instanceof Error ? error.message : '';
   const lineColumn = /\(line \d+ column \d+\)/.exec(message)?.[0];
   if (lineColumn) return `at ${lineColumn.slice(1, -1)}`;

@@ -10,6 +10,7 @@ export function parseUserJson(bytes: Uint8Array): unknown {
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   const nul = text.indexOf('\u0000');
   if (nul >= 0) throw new JsonNulError(nul);
+  if (withoutBom(text).trim() === '') throw new JsonEmptyError();
   if (isJsonNestedTooDeep(text)) throw new JsonTooDeepError();
   let data: unknown;
   try {
@@ -42,5 +43,14 @@ export class JsonNulError extends SyntaxError {
   override readonly name = 'JsonNulError';
   constructor(readonly position: number) {
     super(`NUL byte at position ${position}`);
+  }
+}
+
+// What parseUserJson throws for a file of nothing but white space: JSON.parse says "Unexpected end of
+// JSON input", which read as a write stopped half-way ("cut short") for a file that was never written.
+export class JsonEmptyError extends SyntaxError {
+  override readonly name = 'JsonEmptyError';
+  constructor() {
+    super('empty');
   }
 }

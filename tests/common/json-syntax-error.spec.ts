@@ -115,3 +115,18 @@ test('a key given twice in one object is named with its line and column, never o
     `names ${file}, which is not valid JSON (a key of 12 character(s) twice in one object, the second at line 1 column 21: a reader keeps only one of them; write it once)`,
   );
 });
+
+// An empty profile (a `>` redirect that failed, a copy made before the run wrote it) was "not valid
+// JSON (cut short)", as if a write had stopped half-way: it holds nothing at all, and should say so.
+test('an empty file, or one of white space alone, is said to be empty', () => {
+  const dir = tempDir('json-empty-');
+  for (const [name, text] of [
+    ['empty.json', ''],
+    ['blank.json', ' \r\n\t\n'],
+    ['bom.json', '\uFEFF\n'],
+  ] as const) {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    expect(profileFileProblem(file)).toBe(`names ${file}, which is not valid JSON (the file is empty)`);
+  }
+});

@@ -2,6 +2,7 @@ import { readSchemaFile } from './contract-files.ts';
 import type { FinalStatus } from './machine-action-states.ts';
 import { casesIn, isCasePoint, POINT_CASES } from './profile-cases.ts';
 import { misspeltEntry, strayCase } from './profile-entry-problems.ts';
+import { plain } from './profile-format-words.ts';
 import { ENTITY_MEMBERS, ERROR_MEMBERS } from './schema-members.ts';
 import { validateAgainst, valueAt } from './schema-registry.ts';
 
@@ -127,7 +128,9 @@ export function parseProfile(data: unknown, origin: string, { quote = true } = {
       ? 'the document'
       : worst.path.slice(1).replace(/\//g, '.');
   const got = quote ? worst.got : shapeOf(valueAt(data, worst.path === '/' ? '' : worst.path));
-  throw new ProfileFormatError(`${origin}: ${where}: expected ${plain(worst)}, got ${got}`);
+  throw new ProfileFormatError(
+    `${origin}: ${where}: expected ${plain(worst, HEADER_VALUE_PATTERN)}, got ${got}`,
+  );
 }
 
 // An extra member is one the schemas do not name (docs/contract.md#extra-members): a named one listed
@@ -148,19 +151,6 @@ function namedAsExtra(doc: ProfileDocument): string | undefined {
 // A reading sent as a header (schema $defs.headerValue): its pattern, said in words.
 const HEADER_VALUE_PATTERN = (readSchemaFile(SCHEMA).$defs as Record<string, { pattern: string }>)
   .headerValue!.pattern;
-
-// Ajv's words for a point entry's oneOf ("must match exactly one schema in oneOf") say nothing of the fix.
-function plain({ expected, keyword, path }: { expected: string; keyword: string; path: string }): string {
-  if (expected === `a string matching ${HEADER_VALUE_PATTERN}`)
-    return 'a header value: tab, space, visible ASCII or Latin-1 characters, no space or tab at either end (a client drops them), no CR, LF or other control character';
-  const longest = /^maxLength must NOT have more than (\d+) characters$/.exec(expected)?.[1];
-  if (longest) return `at most ${longest} characters`;
-  const entry = /^\/points\/[^/]+$/.test(path);
-  if (entry && keyword === 'oneOf') return 'either "reading" or "unknown", not both';
-  if (entry && expected === 'property "reading" to be present')
-    return '"reading", or "unknown" with the reason';
-  return expected;
-}
 
 // Numbers, booleans and words as the profile's own readings are written ("delta-seconds": letters, no
 // digits, so no hex key either) are shown: they say what to fix. Any other string only by its length.

@@ -129,3 +129,30 @@ test('extra-members names only members the schemas do not name', () => {
     parseProfile(extras(['@odata.etag', 'investigationId'], ['innerError']), 'p.json'),
   ).not.toThrow();
 });
+
+// Ajv's own words came through for three rules: "expected minLength must NOT have fewer than 1
+// characters", "uniqueItems must NOT have duplicate items (items ## 1 and 0 are identical)" and, for a
+// refusal of 429, "another value (the schema rules this one out)", which does not say which value.
+test('an empty code or reason, a name given twice and a 429 refusal are said in words', () => {
+  const refusal = (status: number, code: string) => ({
+    profileVersion: 1,
+    points: { 'final-state-cancel': { reading: { status, code } } },
+  });
+  expect(problem(refusal(400, ''))).toBe(
+    'my-profile.json: point final-state-cancel reading.code: expected a string that is not empty, got ""',
+  );
+  expect(problem({ profileVersion: 1, points: { 'rate-window': { unknown: '' } } })).toBe(
+    'my-profile.json: point rate-window unknown: expected a string that is not empty, got ""',
+  );
+  expect(
+    problem({
+      profileVersion: 1,
+      points: { 'extra-members': { reading: { entity: ['tags', 'tags'], error: [] } } },
+    }),
+  ).toBe(
+    'my-profile.json: point extra-members reading.entity: expected each item once (items 0 and 1 are the same), got ["tags","tags"]',
+  );
+  expect(problem(refusal(429, 'TooManyRequests'))).toBe(
+    'my-profile.json: point final-state-cancel reading.status: expected a status other than 429 (a 429 says the caller is throttled; it answers no open point), got 429',
+  );
+});

@@ -28,7 +28,7 @@ export function readProfileFile(file: string): ProfileDocument {
     if (cached?.mtimeMs === mtimeMs) return cached.document;
     bytes = profileSizeProblem(size) ? Buffer.alloc(0) : readUserFile(path);
   } catch (error) {
-    throw new ProfileFormatError(`${file}: cannot read the profile file: ${unreadableFile(error)}`);
+    throw new ProfileFormatError(`${file}: cannot read the profile file: ${unreadableFile(error, file)}`);
   }
   const tooLarge = profileSizeProblem(size);
   if (tooLarge) throw new ProfileFormatError(`${file}: ${tooLarge}`);

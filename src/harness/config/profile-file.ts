@@ -5,6 +5,7 @@ import { OBSERVED_PROFILE_FILE, REPORTS_DIR } from '../../common/report-files.ts
 import { unreadableFile } from '../../common/unreadable-file.ts';
 import { parseUserJson } from '../../common/user-json.ts';
 import { ProfileFormatError, parseProfile } from '../../contract/index.ts';
+import { npmStartDirHint } from '../../contract/npm-start-dir.ts';
 import { profileSizeProblem } from '../../contract/profile-size.ts';
 
 // MDE_EMULATOR_PROFILE_FILE: checked here, as the emulator will read it (JSON, the profile format), so
@@ -19,7 +20,7 @@ export function profileFileProblem(path: string): string | undefined {
     if (error instanceof UserFileError) return `names ${path}: ${error.problem}`;
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT'
-      ? `names ${path}, which does not exist; point it at a profile, e.g. ${REPORTS_DIR}/${OBSERVED_PROFILE_FILE} of a tenant run`
+      ? `names ${path}, which does not exist; point it at a profile, e.g. ${REPORTS_DIR}/${OBSERVED_PROFILE_FILE} of a tenant run${npmStartDirHint(path)}`
       : `names ${path}: ${unreadableFile(error)}`;
   }
   let data: unknown;

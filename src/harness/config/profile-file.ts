@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
 import { jsonSyntaxWhere } from '../../common/json-syntax-error.ts';
+import { npmStartDirHint } from '../../common/npm-start-dir.ts';
 import { readUserFile, UserFileError } from '../../common/regular-file.ts';
 import { OBSERVED_PROFILE_FILE, REPORTS_DIR } from '../../common/report-files.ts';
 import { unreadableFile } from '../../common/unreadable-file.ts';
 import { parseUserJson } from '../../common/user-json.ts';
 import { ProfileFormatError, parseProfile } from '../../contract/index.ts';
-import { npmStartDirHint } from '../../contract/npm-start-dir.ts';
 import { profileSizeProblem } from '../../contract/profile-size.ts';
 
 // MDE_EMULATOR_PROFILE_FILE: checked here, as the emulator will read it (JSON, the profile format), so

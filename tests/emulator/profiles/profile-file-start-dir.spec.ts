@@ -7,7 +7,7 @@ import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 test.afterEach(removeTempDirs);
 
 // The emulator opens a profile by its resolved path, so Node's error names that one: the hint for a
-// path given from the folder npm was started in (tests/contract/npm-start-dir.spec.ts) must be of the
+// path given from the folder npm was started in (tests/common/npm-start-dir.spec.ts) must be of the
 // path as the user wrote it.
 test('--profile-file named from the folder npm was started in names the path to give', () => {
   const from = join(tempDir('profile-start-dir-'), 'calibration');

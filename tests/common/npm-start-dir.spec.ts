@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { unreadableFile } from '../../src/contract/unreadable-file.ts';
+import { unreadableFile } from '../../src/common/unreadable-file.ts';
 import { profileFileProblem } from '../../src/harness/config/profile-file.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';

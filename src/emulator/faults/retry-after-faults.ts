@@ -61,4 +61,13 @@ export const RETRY_AFTER_FAULTS = [
       "A 429 of the list's minute limit says Retry-After 3600; a cancel's and a GET's say the time their window needs.",
     throttle: { minuteRetryAfterSecondsOn: { ListMachineActions: 3600 } },
   },
+  {
+    // A read limiter with a fixed back-off hint: RATE.RECOVER waited only a cancel's Retry-After.
+    name: 'read-429-retry-after-short',
+    seam: 'throttle',
+    breaks: ['RATE.RECOVER'],
+    description:
+      "A 429 of a GET's or a list's minute limit says Retry-After 1 though the window frees later, so a read made after waiting it is throttled again; a cancel's says the time its window needs.",
+    throttle: { minuteRetryAfterSecondsOn: { GetMachineAction: 1, ListMachineActions: 1 } },
+  },
 ] as const satisfies readonly ThrottleFault[];

@@ -137,6 +137,16 @@ export const THROTTLE_FAULTS = [
     throttle: { unthrottled: ['GetMachineAction', 'ListMachineActions'] },
   },
   {
+    // RATE.MINUTE sent 101 reads under /api and 101 cancels under /api/v1.0: versioned read routes
+    // registered without the limiter served any number of calls a minute there.
+    name: 'versioned-reads-unthrottled',
+    seam: 'throttle',
+    breaks: ['RATE.MINUTE'],
+    description:
+      'A GET and a list under /api/v1.0 are neither counted nor throttled (versioned read routes registered without the limiter); under /api, and for every cancel, the limits hold.',
+    throttle: { unthrottledVersioned: ['GetMachineAction', 'ListMachineActions'] },
+  },
+  {
     // A versioned route whose limiter runs after its handler: every throttled cancel RATE.NOEFFECT
     // judged was under /api.
     name: 'versioned-throttled-cancel-applied',

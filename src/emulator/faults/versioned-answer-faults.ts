@@ -160,6 +160,21 @@ export const VERSIONED_ANSWER_FAULTS = [
     },
   },
   {
+    // Versioned read routes behind a limiter of their own that names an hour's wait for the minute's
+    // limit: the bound of 60 seconds was judged on 429s under /api and a versioned cancel's alone.
+    name: 'versioned-read-429-retry-after-hour',
+    seam: 'answer',
+    breaks: ['RATE.RETRYAFTER'],
+    description:
+      "A 429 of a GET or a list under /api/v1.0 says Retry-After 3600; under /api, and a cancel's under either path, say the time their window needs.",
+    applies: (x) =>
+      x.versioned &&
+      (x.operationId === GET || x.operationId === LIST) &&
+      x.outcome.kind === 'refused' &&
+      x.outcome.error.status === 429,
+    rewrite: (answer) => ({ ...answer, headers: { ...answer.headers, 'retry-after': '3600' } }),
+  },
+  {
     // A versioned list route still built on the entity model of the older docs, which spelt the status
     // 'Canceled' until 2021 (docs/contract.md#statuses): its rows in any other status read right.
     name: 'versioned-list-cancelled-canceled',

@@ -77,14 +77,29 @@ suite('rate limit per minute', () => {
       await expectMinuteLimitOn(driver, 'a GET', (q) => reader.get(id, quiet(q)));
       const lister = await need(driver.freshIdentity(['Machine.Read.All']));
       await expectMinuteLimitOn(driver, 'the list', (q) => lister.list({ $top: 1 }, quiet(q)));
+      // And the GET and the list under /api/v1.0, where the prefix serves them (the operator's read there
+      // answers 200): a versioned read route may be registered without the limiter.
+      const versioned = { versioned: true } as const;
+      if ((await api.get(id, versioned)).status === 200) {
+        const vReader = await need(driver.freshIdentity(['Machine.Read.All']));
+        await expectMinuteLimitOn(driver, 'a GET under /api/v1.0', (q) =>
+          vReader.get(id, { ...versioned, ...quiet(q) }),
+        );
+      }
+      if ((await api.list({ $top: 1 }, versioned)).status === 200) {
+        const vLister = await need(driver.freshIdentity(['Machine.Read.All']));
+        await expectMinuteLimitOn(driver, 'the list under /api/v1.0', (q) =>
+          vLister.list({ $top: 1 }, { ...versioned, ...quiet(q) }),
+        );
+      }
       // And the cancel under /api/v1.0, where the prefix serves one (the operator's cancel of an active
       // action there answers 200): a target without the prefix is PATH.VERSIONED's to judge.
       const active = await need(driver.activeAction());
-      const probe = await api.cancel(active.id, { Comment: 'conformance: rate probe' }, { versioned: true });
+      const probe = await api.cancel(active.id, { Comment: 'conformance: rate probe' }, versioned);
       if (probe.status !== 200) return;
-      const versioned = await need(driver.freshIdentity(CANCELLER));
+      const canceller = await need(driver.freshIdentity(CANCELLER));
       await expectMinuteLimitOn(driver, 'a cancel under /api/v1.0', (q) =>
-        versioned.cancel(
+        canceller.cancel(
           driver.unknownId(),
           { Comment: 'conformance: rate' },
           { versioned: true, ...quiet(q) },

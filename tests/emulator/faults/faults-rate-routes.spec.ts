@@ -20,3 +20,46 @@ smoke(
     expect(cancel.headers['retry-after']).toBeDefined();
   },
 );
+
+const VERSIONED_GET = `/api/v1.0/machineactions/${UNKNOWN}`;
+const VERSIONED_LIST = '/api/v1.0/machineactions?$top=1';
+
+smoke(
+  'versioned-reads-unthrottled',
+  'GET call 101 under /api/v1.0 is served; under /api it answers 429',
+  async (emu) => {
+    const token = await emu.token();
+    for (let i = 0; i < 101; i++)
+      expect((await emu.call('GET', VERSIONED_GET, { token, unchecked: true })).statusCode).toBe(404);
+    for (let i = 0; i < 100; i++) await emu.get(UNKNOWN, token, { unchecked: true });
+    expect((await emu.get(UNKNOWN, token, { unchecked: true })).statusCode).toBe(429);
+  },
+);
+
+smoke(
+  'versioned-read-429-retry-after-hour',
+  "a list's 429 under /api/v1.0 says Retry-After 3600; under /api it says the time its window needs",
+  async (emu) => {
+    const token = await emu.token();
+    for (let i = 0; i < 100; i++) await emu.call('GET', VERSIONED_LIST, { token, unchecked: true });
+    const versioned = await emu.call('GET', VERSIONED_LIST, { token, unchecked: true });
+    expect([versioned.statusCode, versioned.headers['retry-after']]).toEqual([429, '3600']);
+    // The windows are shared: the next list under /api is throttled too, with the window's own wait.
+    const plain = await emu.call('GET', '/api/machineactions?$top=1', { token, unchecked: true });
+    expect(plain.statusCode).toBe(429);
+    expect(Number(plain.headers['retry-after'])).toBeLessThanOrEqual(60);
+  },
+);
+
+smoke(
+  'read-429-retry-after-short',
+  "a GET's 429 says Retry-After 1, and a GET after waiting it is throttled again",
+  async (emu) => {
+    const token = await emu.token();
+    for (let i = 0; i < 100; i++) await emu.get(UNKNOWN, token, { unchecked: true });
+    const read = await emu.get(UNKNOWN, token, { unchecked: true });
+    expect([read.statusCode, read.headers['retry-after']]).toEqual([429, '1']);
+    await emu.advance(1);
+    expect((await emu.get(UNKNOWN, token, { unchecked: true })).statusCode).toBe(429);
+  },
+);

@@ -8,6 +8,7 @@ import { ID_ANSWER_FAULTS } from './id-answer-faults.ts';
 import { ID_CASE_FAULTS } from './id-case-faults.ts';
 import { LIFECYCLE_FAULTS } from './lifecycle-faults.ts';
 import { LIST_CACHE_FAULTS } from './list-cache-faults.ts';
+import { LIST_PROJECTION_FAULTS } from './list-projection-faults.ts';
 import { MEDIA_TYPE_FAULTS } from './media-type-faults.ts';
 import { PERMISSION_FAULTS } from './permission-faults.ts';
 import { READ_ANSWER_FAULTS } from './read-answer-faults.ts';
@@ -42,6 +43,7 @@ export const FAULT_CATALOGUE = [
   ...FINAL_TYPE_FAULTS,
   ...TENANT_LIST_FAULTS,
   ...LIST_CACHE_FAULTS,
+  ...LIST_PROJECTION_FAULTS,
   ...TENANT_CHECK_FAULTS,
   ...ID_CASE_FAULTS,
   ...LIFECYCLE_FAULTS,

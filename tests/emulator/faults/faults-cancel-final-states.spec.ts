@@ -121,3 +121,20 @@ smoke(
     expect((await emu.cancel(young.id as string, later)).json().status).toBe('Cancelled');
   },
 );
+
+smoke(
+  'final-cancel-listed-cancelled',
+  'a refused cancel of a Succeeded action leaves its GET as it was, but the list shows it Cancelled',
+  async (emu) => {
+    const token = await emu.token();
+    const done = await emu.seed('Succeeded');
+    const id = done.id as string;
+    const listed = async () =>
+      (await emu.call('GET', `/api/machineactions?$filter=id eq '${id}'`, { token })).json().value[0]
+        .status as string;
+    expect(await listed()).toBe('Succeeded');
+    expect((await emu.cancel(id, token)).statusCode).toBe(400);
+    expect((await emu.get(id, token)).json().status).toBe('Succeeded');
+    expect(await listed()).toBe('Cancelled');
+  },
+);

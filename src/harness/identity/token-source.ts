@@ -7,6 +7,7 @@ import { askAuthority, isEndpointResolutionFailure } from './authority-answer.ts
 import { acquireToken, type TokenError } from './client-secret-flow.ts';
 import { type CredentialDestinationError, credentialDestinationPolicy } from './credential-destination.ts';
 import { githubOidcToken } from './github-oidc.ts';
+import { loopbackDirectPolicy } from './loopback-direct.ts';
 import { reusedWhileValid } from './reused-assertion.ts';
 import { SignInError, signInError } from './sign-in-error.ts';
 import { tokenAnswerWatch } from './token-answer-watch.ts';
@@ -94,7 +95,7 @@ async function credentialFor(
     // Instance discovery asks login.microsoft.com about the authority: not for an emulator or a cloud
     // it does not know.
     disableInstanceDiscovery: !MICROSOFT_AUTHORITIES.includes(new URL(authBaseUrl).hostname),
-    additionalPolicies: policies,
+    additionalPolicies: [...policies, ...loopbackDirectPolicy(authBaseUrl)],
   };
   switch (spec.kind) {
     case 'secret':

@@ -4,6 +4,7 @@ import { isLoopback } from '../config/hosts.ts';
 import { HarnessError } from '../errors.ts';
 import { PLAIN_HTTP_ANSWER } from '../http/fetch-error.ts';
 import { CLIENT_ID_PLACEHOLDER, configuredClientIds } from '../redaction/configured-secrets.ts';
+import { assertionTimeFix } from './assertion-time-fix.ts';
 import { type Authority, authorityVariable } from './authority.ts';
 import { AuthorityError } from './authority-answer.ts';
 import { TokenError } from './client-secret-flow.ts';
@@ -44,7 +45,13 @@ export function signInError(error: unknown, spec: CredentialSpec, authority: Aut
     : error instanceof AuthorityError
       ? error.refused
       : error instanceof CredentialDestinationError || !!aadsts || refusedByOAuth(error);
-  const fix = github?.fix ?? keyDatesFix(aadsts, detail) ?? fixFor(error, aadsts, refused, authority);
+  const fix =
+    github?.fix ??
+    keyDatesFix(aadsts, detail) ??
+    (Number(aadsts) === ENTRA_ERRORS.assertionTimeRange.code
+      ? assertionTimeFix(detail, spec.kind, authority.authBaseUrl)
+      : undefined) ??
+    fixFor(error, aadsts, refused, authority);
   const signIn = new SignInError(
     `${spec.kind} sign-in at ${where} failed: ${detail}${fix ? ` (${fix})` : ''}`,
     {

@@ -57,13 +57,13 @@ test('an answer without the times keeps the table line', () => {
 test('the sign-in line carries it', () => {
   const now = Date.now();
   const error = new Error(
-    `invalid_client: Error(s): 700024 - Description: ${refusal(now + 2 * DAY, now)} Trace ID: 1`,
+    `invalid_client: Error(s): 700024 - Description: ${refusal(now + 3 * DAY, now)} Trace ID: 1`,
   );
   const line = signInError(
     error,
     { kind: 'certificate', clientId: '11111111-2222-4333-8444-555555555555', certificatePath: '/x.pem' },
     { authBaseUrl: 'https://127.0.0.1:4443', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' },
   ).message;
-  expect(line).toContain("(the emulator's virtual clock is 2 days ahead");
+  expect(line).toContain("(the emulator's virtual clock is 3 days ahead");
   expect(line).not.toContain('renew the federated token');
 });

@@ -1,0 +1,38 @@
+import { describeError } from '../../../src/harness/errors.ts';
+import { probeOrigin } from '../../../src/harness/preflight/origin-probe.ts';
+import { expect, test } from '../../helpers/api-test.ts';
+import { removeTempDirs } from '../../helpers/temp-dir.ts';
+import { httpsStandIn } from '../stand-ins/https-stand-in.ts';
+
+// NODE_EXTRA_CA_CERTS already set (a CI image's bundle, or a copy of an emulator's certificate from
+// before its restart: it makes a new one at each start) and the served certificate untrusted: the line
+// said only "trust the certificate with NODE_EXTRA_CA_CERTS", which the user had done.
+
+test.afterEach(removeTempDirs);
+
+async function said(extraCa: string | undefined): Promise<string> {
+  const target = await httpsStandIn(() => ({ status: 404, body: '{}' }));
+  try {
+    await probeOrigin(`${target.url}/api/machineactions/x`, 3_000, false, extraCa);
+    return 'passed';
+  } catch (error) {
+    return describeError(error);
+  } finally {
+    await target.close();
+  }
+}
+
+test('a NODE_EXTRA_CA_CERTS that is set is named as the file without the certificate served', async () => {
+  const line = await said('/etc/ssl/certs/emulator-before-restart.pem');
+  expect(line).toContain(
+    'NODE_EXTRA_CA_CERTS names /etc/ssl/certs/emulator-before-restart.pem, which does not hold the certificate this target serves',
+  );
+  expect(line).toContain('a new one at each start');
+  expect(line).not.toContain('that the target is running');
+});
+
+test('with NODE_EXTRA_CA_CERTS unset the line says to set it', async () => {
+  const line = await said(undefined);
+  expect(line).toContain('trust the certificate with NODE_EXTRA_CA_CERTS');
+  expect(line).not.toContain('does not hold the certificate');
+});

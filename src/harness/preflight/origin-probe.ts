@@ -6,7 +6,13 @@ import { wrongScheme } from './wrong-scheme.ts';
 // The preflight's first check: the API origin answers at all (any status), before any sign-in.
 // With the lean client, as the tests' own calls go: fetch refuses ports browsers block (6000, 10080,
 // ...), and an emulator listening on one would read as unreachable.
-export async function probeOrigin(url: string, timeoutMs: number, publicHost: boolean): Promise<void> {
+// `extraCa`: the file Node read its extra certificates from as this process started.
+export async function probeOrigin(
+  url: string,
+  timeoutMs: number,
+  publicHost: boolean,
+  extraCa: string | undefined = process.env.NODE_EXTRA_CA_CERTS,
+): Promise<void> {
   let status: number;
   try {
     ({ status } = await sendRaw({ url, method: 'GET', headers: {}, timeoutMs }));
@@ -19,7 +25,7 @@ export async function probeOrigin(url: string, timeoutMs: number, publicHost: bo
         `the API does not answer: ${loss}`,
         // The target is up, and its certificate is the one thing to fix: "check it is running" misled.
         loss.includes('NODE_EXTRA_CA_CERTS')
-          ? `Node reads NODE_EXTRA_CA_CERTS from the environment as it starts, not from .env; \`npm run emulator -- --https\` prints its certificate's file, and GET /_emulator/tls-certificate answers it`
+          ? `${extraCaFix(extraCa, publicHost)}Node reads NODE_EXTRA_CA_CERTS from the environment as it starts, not from .env; \`npm run emulator -- --https\` prints its certificate's file, and GET /_emulator/tls-certificate answers it`
           : `Check MDE_API_BASE_URL and that the target is running and reachable${
               // A slow target is not a dead one: the setting that lets it take longer.
               error instanceof WireTimeout ? ', or raise MDE_REQUEST_TIMEOUT_SECONDS for a slower one' : ''
@@ -31,4 +37,14 @@ export async function probeOrigin(url: string, timeoutMs: number, publicHost: bo
   // A TLS-only server that answers a plain-HTTP request 400 (the reference emulator, nginx).
   const tls = await wrongScheme(url, 'MDE_API_BASE_URL', { status }, timeoutMs, undefined);
   if (tls) throw tls;
+}
+
+// Set, it was read and does not hold what the target serves: a CI image's own bundle, or a copy made
+// before the emulator's restart. "Trust it with NODE_EXTRA_CA_CERTS" told the user what they had done.
+function extraCaFix(extraCa: string | undefined, publicHost: boolean): string {
+  if (!extraCa?.trim()) return '';
+  const why = publicHost
+    ? 'nor the authority it chains to (a TLS-inspecting proxy has one of its own)'
+    : '(an emulator makes a new one at each start)';
+  return `NODE_EXTRA_CA_CERTS names ${extraCa}, which does not hold the certificate this target serves ${why}: copy its PEM again, or append it to a copy of that bundle. `;
 }

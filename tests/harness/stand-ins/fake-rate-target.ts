@@ -30,6 +30,9 @@ export interface RateTargetOptions {
   // (docs/contract.md#error-codes); counted in the windows only with `countsFailed`.
   failsAt?: (call: number) => boolean;
   countsFailed?: boolean;
+  // Retry-After as an HTTP-date rounded up to the second, read against a Date this many ms behind the
+  // clock (Kestrel's cached Date lags up to a second: docs/contract.md#retry-after-form).
+  httpDateLagMs?: number;
 }
 
 const LATENCY_MS = 20;
@@ -79,7 +82,9 @@ export function rateTarget(options: RateTargetOptions, startMs = Date.parse('202
     const seconds = options.fixedRetryAfter ?? Math.max(1, Math.ceil(whole / 1000));
     // Breaks the target: the hour limit's 429s without Retry-After.
     if (options.hourWithoutRetryAfter && blocking === 1) return res(429);
-    return res(429, { 'retry-after': String(seconds) });
+    if (options.httpDateLagMs === undefined) return res(429, { 'retry-after': String(seconds) });
+    const date = new Date(at - options.httpDateLagMs).toUTCString();
+    return res(429, { date, 'retry-after': new Date(Math.ceil((at + whole) / 1000) * 1000).toUTCString() });
   }
 
   // The calls of one burst, decided in the order they arrive once all have been sent.

@@ -97,6 +97,8 @@ test.describe('the clock probe', () => {
       'fixed-clock-aligned',
       'whole-window',
     ]);
+    // And one more against a Date cached up to a second (docs/contract.md#retry-after-form): 62 s.
+    expect(read(probe('sliding', 'Wed, 02 Dec 2026 10:01:52 GMT'))).toEqual(['sliding', 'whole-window']);
   });
 
   test('reads nothing when a fresh window is not served in full', () => {

@@ -9,6 +9,7 @@ import { emulatorOriginProblem, GOV_HIGH_API_HOSTS, isLoopback } from './hosts.t
 import { checkedOrigin, tenantOrigin } from './origin-variables.ts';
 import { ConfigProblems } from './problems.ts';
 import { profileFileProblem } from './profile-file.ts';
+import { profileLatencyMs } from './profile-latency.ts';
 import { quotaShareProblem } from './quota-share.ts';
 import { type Env, readEnv } from './read-env.ts';
 import type {
@@ -20,7 +21,7 @@ import type {
 } from './target-spec.ts';
 import { tenantCredentials } from './tenant-credentials.ts';
 import { defaultTenantScope } from './tenant-scope.ts';
-import { REQUEST_TIMEOUT_SECONDS, TEST_TIMEOUT_SECONDS } from './timeouts.ts';
+import { CALLS_IN_TURN, REQUEST_TIMEOUT_SECONDS, TEST_TIMEOUT_SECONDS } from './timeouts.ts';
 
 export type { CredentialKind, CredentialSpec, TenantCredentials } from './credential-spec.ts';
 export { readSecret } from './credential-spec.ts';
@@ -66,7 +67,9 @@ export function loadConfig(env: Env = readEnv(), clock: Clock = WALL_CLOCK): Har
     logsApiRequests(env.DEBUG)
   )
     problems.add('DEBUG', apiRequestLogProblem(env.DEBUG));
-  const testSeconds = TEST_TIMEOUT_SECONDS[mode ?? 'embedded'];
+  const latencyMs =
+    target?.mode === 'embedded' && target.profileFile ? profileLatencyMs(target.profileFile) : 0;
+  const testSeconds = TEST_TIMEOUT_SECONDS[mode ?? 'embedded'] + (CALLS_IN_TURN * latencyMs) / 1000;
   const requestSeconds = v.MDE_REQUEST_TIMEOUT_SECONDS ?? REQUEST_TIMEOUT_SECONDS[mode ?? 'embedded'];
   if (mode && requestSeconds >= testSeconds)
     problems.add(

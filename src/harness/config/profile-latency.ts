@@ -1,6 +1,6 @@
+import { readUserFile } from '../../common/regular-file.ts';
+import { parseUserJson } from '../../common/user-json.ts';
 import { parseProfile } from '../../contract/index.ts';
-import { readUserFile } from '../../contract/regular-file.ts';
-import { parseUserJson } from '../../contract/user-json.ts';
 
 // The real delay of every answer (timing.latencyMs) a profile file sets; 0 when it sets none, or when
 // the file is not a valid profile, which profile-file.ts names as the configuration's problem.

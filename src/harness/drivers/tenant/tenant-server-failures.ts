@@ -3,8 +3,8 @@ import { noVerdict } from '../../evidence/no-verdict.ts';
 import { currentTestInfo } from '../../evidence/record-finding.ts';
 import type { ApiClient } from '../../http/api-client.ts';
 import { type Exchange, errorCode, exchangeTitle, retryAfterOf } from '../../http/exchange.ts';
-import type { FailedCall, ServerFailurePolicy } from '../../http/server-failure-policy.ts';
 import { dateSlack } from '../../http/retry-after-slack.ts';
+import type { FailedCall, ServerFailurePolicy } from '../../http/server-failure-policy.ts';
 import { ServerFailureError } from './server-failure-error.ts';
 import type { TenantState } from './tenant-state.ts';
 

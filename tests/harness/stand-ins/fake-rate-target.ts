@@ -78,7 +78,10 @@ export function rateTarget(options: RateTargetOptions, startMs = Date.parse('202
     }
     if (options.countsThrottled === 'both') for (const w of limits) w.log.push(at);
     if (options.countsThrottled === 'hour') limits[1]!.log.push(at);
-    const whole = options.retryAfter === 'whole-window' ? limits[blocking]!.ms : waits[blocking]!;
+    // A target that counts this 429 says when a call is taken with it counted: a Retry-After read
+    // before would name a moment its own refusal still fills (a call made then is refused again).
+    const untilFree = options.countsThrottled ? limits.map((w) => waitOf(w, at)) : waits;
+    const whole = options.retryAfter === 'whole-window' ? limits[blocking]!.ms : untilFree[blocking]!;
     const seconds = options.fixedRetryAfter ?? Math.max(1, Math.ceil(whole / 1000));
     // Breaks the target: the hour limit's 429s without Retry-After.
     if (options.hourWithoutRetryAfter && blocking === 1) return res(429);

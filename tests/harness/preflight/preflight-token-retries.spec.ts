@@ -7,7 +7,7 @@ import { withoutMdeVariables } from '../../helpers/script-env.ts';
 import { removeTempDirs } from '../../helpers/temp-dir.ts';
 import { tenantTarget } from '../../helpers/tenant-target.ts';
 import { STAND_IN_CLIENT, STAND_IN_TENANT } from '../stand-ins/entra-stand-in.ts';
-import { httpsStandIn } from '../stand-ins/https-stand-in.ts';
+import { httpsStandIns } from '../stand-ins/https-stand-in.ts';
 
 // Over https, a token endpoint that answers 5xx or drops the connection is tried four times: not by
 // msal-node, which never retries a client-credentials request, but by @azure/identity's HTTP pipeline
@@ -18,30 +18,34 @@ import { httpsStandIn } from '../stand-ins/https-stand-in.ts';
 // one of the two lines can come: the preflight's, when the tries outlast its wait, and msal-node's,
 // when they end within it. Both reach users (MDE_REQUEST_TIMEOUT_SECONDS against the tries' time).
 
-test.afterEach(removeTempDirs);
-
 const SECRET = 'preflight-token-retries-secret-7';
 
-// A tenant whose OpenID configuration comes and whose token endpoint answers `token` (or resets).
-async function failingTokenEndpoint(token: ReturnType<Parameters<typeof httpsStandIn>[0]>) {
-  let origin = '';
-  const authority = await httpsStandIn((path) =>
-    path.includes('/v2.0/.well-known/openid-configuration')
-      ? {
-          status: 200,
-          body: JSON.stringify({
-            issuer: `https://login.microsoftonline.com/${STAND_IN_TENANT}/v2.0`,
-            authorization_endpoint: `${origin}/${STAND_IN_TENANT}/oauth2/v2.0/authorize`,
-            token_endpoint: `${origin}/${STAND_IN_TENANT}/oauth2/v2.0/token`,
-            jwks_uri: `${origin}/${STAND_IN_TENANT}/discovery/v2.0/keys`,
-          }),
-        }
-      : path.includes('/oauth2/v2.0/token')
-        ? token
-        : { status: 404, body: '{}' },
+type TokenAnswer = ReturnType<Parameters<typeof httpsStandIns>[0][number]>;
+
+// Tenants whose OpenID configuration comes and whose token endpoint answers `token` (or resets), one
+// origin each, sharing one certificate (a key pair costs a fifth of a second of CPU).
+async function failingTokenEndpoints(tokens: TokenAnswer[]) {
+  const origins: string[] = [];
+  const authorities = await httpsStandIns(
+    tokens.map(
+      (token, i) => (path: string) =>
+        path.includes('/v2.0/.well-known/openid-configuration')
+          ? {
+              status: 200,
+              body: JSON.stringify({
+                issuer: `https://login.microsoftonline.com/${STAND_IN_TENANT}/v2.0`,
+                authorization_endpoint: `${origins[i]}/${STAND_IN_TENANT}/oauth2/v2.0/authorize`,
+                token_endpoint: `${origins[i]}/${STAND_IN_TENANT}/oauth2/v2.0/token`,
+                jwks_uri: `${origins[i]}/${STAND_IN_TENANT}/discovery/v2.0/keys`,
+              }),
+            }
+          : path.includes('/oauth2/v2.0/token')
+            ? token
+            : { status: 404, body: '{}' },
+    ),
   );
-  origin = authority.url;
-  return authority;
+  origins.push(...authorities.map((a) => a.url));
+  return authorities;
 }
 
 // The preflight's one line, from a child process: @azure/identity trusts the stand-in's certificate
@@ -60,6 +64,9 @@ function preflightLine(authority: { url: string; caFile: string }, timeoutMs: nu
   const script = `
     const { preflight } = await import(${module('src/harness/preflight/preflight.ts')});
     const { describeError } = await import(${module('src/harness/errors.ts')});
+    // Loaded before the wait starts, not inside it as the sign-in would (a second of CPU): the wait is
+    // for the token endpoint's tries, and the cases run side by side on a machine that may be loaded.
+    await import('@azure/identity');
     const error = await preflight(${JSON.stringify(target)}, { timeoutMs: ${timeoutMs} }).catch((e) => e);
     console.log(describeError(error));
     process.exit(0);`;
@@ -86,7 +93,7 @@ function lastTry(met: string): RegExp {
   return new RegExp(`^${UNREACHABLE}no token within 5 s; its last try: ${met}\\. Check MDE_AUTH_BASE_URL`);
 }
 
-for (const { name, token, says } of [
+const PAST_THE_WAIT: { name: string; token: TokenAnswer; says: RegExp }[] = [
   {
     name: 'a 500',
     // Each answered 0.6 s late: four answers (2.4 s) and the pipeline's waits (3.5 s at least) outlast 5 s,
@@ -115,28 +122,45 @@ for (const { name, token, says } of [
     token: { status: 0, body: '', reset: true, delayMs: 1_000 },
     says: lastTry('connection reset before the answer was complete'),
   },
-])
+];
+
+// Quick 500s end within a wait longer than the pipeline's tries (7 s at most): msal-node's error, which
+// names the 500, its Retry-After of 30 s notwithstanding.
+const WITHIN_THE_WAIT: TokenAnswer = {
+  status: 500,
+  body: JSON.stringify({ error: SECRET }),
+  headers: { 'retry-after': '30' },
+};
+
+// Each case spends 5-7 s waiting on the pipeline's real timers and little CPU: the five children run side
+// by side, started by whichever test comes first (the file keeps one worker), each test judging its own.
+test.describe.configure({ mode: 'default', timeout: 45_000 });
+let lines: Promise<string[]> | undefined;
+function preflightLines(): Promise<string[]> {
+  lines ??= (async () => {
+    const authorities = await failingTokenEndpoints([...PAST_THE_WAIT.map((c) => c.token), WITHIN_THE_WAIT]);
+    const waits = [...PAST_THE_WAIT.map(() => 5_000), 25_000];
+    const all = await Promise.all(authorities.map((authority, i) => preflightLine(authority, waits[i]!)));
+    await Promise.all(authorities.map((a) => a.close()));
+    return all;
+  })();
+  return lines;
+}
+test.afterAll(async () => {
+  await lines?.catch(() => {});
+  removeTempDirs();
+});
+
+for (const [i, { name, says }] of PAST_THE_WAIT.entries())
   test(`a token endpoint retried past the preflight's wait is told by its last try: ${name}`, async () => {
-    test.setTimeout(30_000);
-    const authority = await failingTokenEndpoint(token);
-    const line = await preflightLine(authority, 5_000);
-    await authority.close();
+    const line = (await preflightLines())[i]!;
     expect(line).toMatch(says);
     expect(line.split('\n')).toHaveLength(1);
     expect(line).not.toContain(SECRET);
   });
 
-// Quick 500s end within a wait longer than the pipeline's tries (7 s at most): msal-node's error, which
-// names the 500, its Retry-After of 30 s notwithstanding.
 test("a token endpoint whose 500s end before the preflight's wait is told by msal-node's error", async () => {
-  test.setTimeout(45_000);
-  const authority = await failingTokenEndpoint({
-    status: 500,
-    body: JSON.stringify({ error: SECRET }),
-    headers: { 'retry-after': '30' },
-  });
-  const line = await preflightLine(authority, 25_000);
-  await authority.close();
+  const line = (await preflightLines())[PAST_THE_WAIT.length]!;
   expect(line).toMatch(
     /^SignInError: secret sign-in at https:\/\/127\.0\.0\.1:\d+\/\S+ failed: \[REDACTED\] \(500\) \(check MDE_AUTH_BASE_URL and that the token endpoint is reachable\)$/,
   );

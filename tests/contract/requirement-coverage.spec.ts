@@ -9,6 +9,9 @@ import { type Listed, listingPlan, listSuite } from './listed-suite.ts';
 const PLAN = listingPlan(['a', 'b']);
 
 let listed: Listed[];
+// One group, so the beforeAll (a listing: a Playwright run in a child) runs once: in parallel, Playwright
+// splits a file with a beforeAll into a group a worker, and each group runs it again.
+test.describe.configure({ mode: 'default' });
 test.beforeAll(async () => {
   listed = await listSuite(PLAN);
 });

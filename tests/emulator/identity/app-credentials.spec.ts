@@ -11,6 +11,9 @@ import { type ClientCertificate, clientCertificate, identityProvider } from './t
 
 let certificate: ClientCertificate;
 
+// One group, so the beforeAll (certificate) runs once: in parallel, Playwright splits a file with a
+// beforeAll into a group a worker, and each group runs it again.
+test.describe.configure({ mode: 'default' });
 test.beforeAll(async () => {
   certificate = await clientCertificate();
 });

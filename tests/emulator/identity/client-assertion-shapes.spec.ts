@@ -26,6 +26,9 @@ const NO_TEXT = { toString: 1 };
 let github: IdentityProvider;
 let certificate: ClientCertificate;
 
+// One group, so the beforeAll (key and certificate) runs once: in parallel, Playwright splits a file with
+// a beforeAll into a group a worker, and each group runs it again.
+test.describe.configure({ mode: 'default' });
 test.beforeAll(async () => {
   [github, certificate] = await Promise.all([identityProvider(), clientCertificate()]);
 });

@@ -19,6 +19,9 @@ let expired: ClientCertificate;
 let future: ClientCertificate;
 let pastByWallClock: ClientCertificate;
 
+// One group, so the beforeAll (certificates) runs once: in parallel, Playwright splits a file with a
+// beforeAll into a group a worker, and each group runs it again.
+test.describe.configure({ mode: 'default' });
 test.beforeAll(async () => {
   certificate = await clientCertificate();
   const dated = (from: string, to: string) =>

@@ -16,6 +16,9 @@ import { type ClientCertificate, clientCertificate } from './test-credentials.ts
 let certificate: ClientCertificate;
 let otherKey: ClientCertificate;
 
+// One group, so the beforeAll (certificates) runs once: in parallel, Playwright splits a file with a
+// beforeAll into a group a worker, and each group runs it again.
+test.describe.configure({ mode: 'default' });
 test.beforeAll(async () => {
   [certificate, otherKey] = await Promise.all([clientCertificate(), clientCertificate('other')]);
 });

@@ -7,6 +7,9 @@ import { EXCHANGE_AUDIENCE, type IdentityProvider, identityProvider } from './te
 
 let github: IdentityProvider;
 
+// One group, so the beforeAll (signing key) runs once: in parallel, Playwright splits a file with a
+// beforeAll into a group a worker, and each group runs it again.
+test.describe.configure({ mode: 'default' });
 test.beforeAll(async () => {
   github = await identityProvider();
 });

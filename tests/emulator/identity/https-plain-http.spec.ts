@@ -12,6 +12,9 @@ import { testKeys } from '../test-keys.ts';
 let emulator: RunningEmulator;
 let port: number;
 
+// One group, so the beforeAll (HTTPS emulator) runs once: in parallel, Playwright splits a file with a
+// beforeAll into a group a worker, and each group runs it again.
+test.describe.configure({ mode: 'default' });
 test.beforeAll(async () => {
   emulator = await startEmulator({ port: 0, https: true }, await testKeys({ https: true }));
   port = Number(new URL(emulator.url).port);

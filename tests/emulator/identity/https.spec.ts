@@ -22,6 +22,9 @@ import { clientCertificate } from './test-credentials.ts';
 let shared: TlsCertificate;
 let dir: string;
 
+// One group, so the beforeAll (TLS certificate) runs once: in parallel, Playwright splits a file with a
+// beforeAll into a group a worker, and each group runs it again.
+test.describe.configure({ mode: 'default' });
 test.beforeAll(async () => {
   shared = await createTlsCertificate();
   dir = tempDir('mde-https-');

@@ -14,6 +14,9 @@ let plain: EmulatorProcess;
 let tls: EmulatorProcess;
 const started: EmulatorProcess[] = [];
 
+// One group, so the beforeAll (two emulator processes) runs once: in parallel, Playwright splits a file
+// with a beforeAll into a group a worker, and each group runs it again.
+test.describe.configure({ mode: 'default' });
 // One after the other: one that fails to start leaves no other running.
 test.beforeAll(async () => {
   plain = await startEmulatorProcess();

@@ -28,7 +28,20 @@ export function listingPlan(names: readonly string[] = ['a']): RunPlan {
   return embeddedPlan(names, { runId: 'list', exchanges: 'quiet' });
 }
 
-export function listSuite(plan: RunPlan): Promise<Listed[]> {
+// One listing a worker for each plan: the files that read the same plan's listing (each a Playwright
+// run in a child, 2 s of CPU) share it. Callers only read it.
+const listings = new Map<string, Promise<readonly Listed[]>>();
+export function listSuite(plan: RunPlan): Promise<readonly Listed[]> {
+  const key = encodeRunPlan(plan);
+  let listing = listings.get(key);
+  if (!listing) {
+    listing = listOnce(plan);
+    listings.set(key, listing);
+  }
+  return listing;
+}
+
+function listOnce(plan: RunPlan): Promise<Listed[]> {
   const cli = join(repoRoot, 'node_modules', '@playwright', 'test', 'cli.js');
   return new Promise((resolve, reject) =>
     execFile(

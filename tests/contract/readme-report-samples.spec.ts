@@ -10,7 +10,7 @@ import { readmeCountProblems } from './readme-counts.ts';
 // it) must count the requirements and tests the suite has (readme-counts.ts says why).
 const PLAN = listingPlan();
 
-let listed: Listed[];
+let listed: readonly Listed[];
 test.beforeAll(async () => {
   listed = await listSuite(PLAN);
 });

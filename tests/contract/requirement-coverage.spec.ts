@@ -8,7 +8,7 @@ import { type Listed, listingPlan, listSuite } from './listed-suite.ts';
 // tags by hand, and every test is declared through suite(), so it runs once per target.
 const PLAN = listingPlan(['a', 'b']);
 
-let listed: Listed[];
+let listed: readonly Listed[];
 // One group, so the beforeAll (a listing: a Playwright run in a child) runs once: in parallel, Playwright
 // splits a file with a beforeAll into a group a worker, and each group runs it again.
 test.describe.configure({ mode: 'default' });

@@ -134,7 +134,8 @@ const WITHIN_THE_WAIT: TokenAnswer = {
 
 // Each case spends 5-7 s waiting on the pipeline's real timers and little CPU: the five children run side
 // by side, started by whichever test comes first (the file keeps one worker), each test judging its own.
-test.describe.configure({ mode: 'default', timeout: 45_000 });
+// The first test waits for all five: 90 s, as the five took 45 s and more on two cores at load 34.
+test.describe.configure({ mode: 'default', timeout: 90_000 });
 let lines: Promise<string[]> | undefined;
 function preflightLines(): Promise<string[]> {
   lines ??= (async () => {

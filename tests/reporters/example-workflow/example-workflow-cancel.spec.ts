@@ -31,7 +31,7 @@ while :; do sleep 0.05; done
 `;
 
 // Runs the step as the runner starts one: a process of its own, default signal dispositions, bash -e.
-function startStep(extraEnv: Record<string, string> = {}) {
+function startStep(extraEnv: Record<string, string> = {}, script = step) {
   const dir = tempDir('workflow-cancel-');
   for (const name of ['node', 'npm']) {
     writeFileSync(join(dir, name), STAND_IN);
@@ -41,7 +41,7 @@ function startStep(extraEnv: Record<string, string> = {}) {
   const output = join(dir, 'github-output');
   writeFileSync(marks, '');
   writeFileSync(output, '');
-  writeFileSync(join(dir, 'step.sh'), step);
+  writeFileSync(join(dir, 'step.sh'), script);
   const shell = spawn('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', join(dir, 'step.sh')], {
     detached: true,
     stdio: 'ignore',
@@ -68,6 +68,26 @@ test('a cancelled tenant job hands the signal to the run, and records its exit c
     expect(await ended).toBe(0);
   } finally {
     // Whatever is left, as the runner would: the whole group the step started.
+    try {
+      process.kill(-shell.pid!, 'SIGKILL');
+    } catch {}
+  }
+});
+
+// On a loaded runner the run may end, and bash reap it, between the signal and the step's next look:
+// the step then recorded the interrupted wait's 130 (seen once in npm test at load 30). A pause after
+// the first wait makes that order certain.
+test("a cancelled tenant job records the run's own exit code when the run ended before the step looked", async () => {
+  const first = 'wait "$run"; code=$?';
+  expect(step).toContain(first);
+  const slow = step.replace(first, `${first}; sleep 0.5`);
+  const { shell, marks, output, ended } = startStep({}, slow);
+  try {
+    await expect.poll(() => readFileSync(marks, 'utf8'), { timeout: 10_000 }).toContain('started');
+    shell.kill('SIGINT');
+    await expect.poll(() => readFileSync(output, 'utf8'), { timeout: 5_000 }).toBe('code=2\n');
+    expect(await ended).toBe(0);
+  } finally {
     try {
       process.kill(-shell.pid!, 'SIGKILL');
     } catch {}

@@ -1,5 +1,6 @@
 import type { Readings } from '../../contract/index.ts';
 import { type Exchange, retryAfterOf } from '../http/exchange.ts';
+import { dateSlack } from '../http/retry-after-slack.ts';
 import { type Seen, unreadable } from './record-reading.ts';
 
 // The clock probe of docs/calibration.md#rate-probe: a pattern of calls across a moved clock that tells
@@ -62,7 +63,8 @@ export function readRateProbe(answers: RateProbeAnswers): RateProbeReadings {
 
 // At +50 s the call that frees next was made at +30 s (sliding, or a window opened by it): 40 s remain;
 // a window aligned to the minute ends at +60 s: 10 s remain; the whole window is 60 s. A date-valued
-// Retry-After may read two seconds long (rounded up, against a cached Date): 62 s is still the window.
+// Retry-After may read two seconds long (rounded up, against a cached Date): 62 s is still the window;
+// delta-seconds a second long, as before (a server that rounds its 60.2 s up).
 function readValue(
   blocked: Exchange,
   window: Readings['rate-window'] | undefined,
@@ -72,7 +74,8 @@ function readValue(
   if (seconds === undefined) return unreadable('the 429 carries no readable Retry-After');
   const remaining = window === 'fixed-clock-aligned' ? p.window - p.fillAt : p.openAt + p.window - p.fillAt;
   const note = `Retry-After ${seconds} s with ${remaining} s of the window left`;
-  if (seconds >= p.window - 1 && seconds <= p.window + 2) return { reading: 'whole-window', note };
+  if (seconds >= p.window - 1 && seconds <= p.window + Math.max(1, dateSlack(blocked)))
+    return { reading: 'whole-window', note };
   if (seconds > 0 && seconds <= remaining + 2) return { reading: 'time-remaining', note };
   return unreadable(
     `Retry-After ${seconds} s is neither the ${remaining} s left nor the ${p.window} s window`,

@@ -99,6 +99,9 @@ test.describe('the clock probe', () => {
     ]);
     // And one more against a Date cached up to a second (docs/contract.md#retry-after-form): 62 s.
     expect(read(probe('sliding', 'Wed, 02 Dec 2026 10:01:52 GMT'))).toEqual(['sliding', 'whole-window']);
+    // Delta-seconds is the wait itself: 62 is no whole window (61 is, a server's 60.2 s rounded up).
+    expect(read(probe('sliding', '61'))).toEqual(['sliding', 'whole-window']);
+    expect(read(probe('sliding', '62'))[1]).toMatch(/neither/);
   });
 
   test('reads nothing when a fresh window is not served in full', () => {

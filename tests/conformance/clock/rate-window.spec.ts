@@ -16,7 +16,9 @@ suite('rate window', () => {
     'how the minute window moves and what Retry-After counts is recorded',
     req('RATE.WINDOW'),
     async ({ driver, need, observe }) => {
-      test.setTimeout(driver.mode === 'tenant' ? 10 * 60_000 : 60_000);
+      test.setTimeout(
+        driver.mode === 'tenant' ? 10 * 60_000 : Math.max(60_000, test.info().timeout + 30_000),
+      );
       const client = await need(driver.freshIdentity(['Machine.Scan']));
       const at = RATE_PROBE;
       // Exactly on the boundary: the probe's timings count from it, and its first call comes 30 s later,

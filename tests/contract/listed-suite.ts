@@ -35,7 +35,11 @@ export function listSuite(plan: RunPlan): Promise<readonly Listed[]> {
   const key = encodeRunPlan(plan);
   let listing = listings.get(key);
   if (!listing) {
-    listing = listOnce(plan);
+    // A listing that failed (a loaded machine's timeout) is asked again by the next file, not kept.
+    listing = listOnce(plan).catch((error: unknown) => {
+      listings.delete(key);
+      throw error;
+    });
     listings.set(key, listing);
   }
   return listing;

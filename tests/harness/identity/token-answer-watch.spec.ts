@@ -1,6 +1,11 @@
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs } from '../../helpers/temp-dir.ts';
-import { STAND_IN_CLIENT, STAND_IN_TENANT, signInInChild } from '../stand-ins/entra-stand-in.ts';
+import {
+  openIdConfiguration,
+  STAND_IN_CLIENT,
+  STAND_IN_TENANT,
+  signInInChild,
+} from '../stand-ins/entra-stand-in.ts';
 import { httpsStandIns } from '../stand-ins/https-stand-in.ts';
 
 // Over https, Microsoft's library reads the token answer: an HTML page with 200, JSON cut short or a
@@ -82,16 +87,7 @@ test('a token answer Microsoft\'s library cannot use is told by what it held, no
       ({ answer }, i) =>
         (path: string) =>
           path.startsWith(`/${STAND_IN_TENANT}/v2.0/.well-known/openid-configuration`)
-            ? {
-                status: 200,
-                body: JSON.stringify({
-                  issuer: `https://login.microsoftonline.com/${STAND_IN_TENANT}/v2.0`,
-                  authorization_endpoint: `${origins[i]}/${STAND_IN_TENANT}/oauth2/v2.0/authorize`,
-                  token_endpoint: `${origins[i]}/${STAND_IN_TENANT}/oauth2/v2.0/token`,
-                  end_session_endpoint: `${origins[i]}/${STAND_IN_TENANT}/oauth2/v2.0/logout`,
-                  jwks_uri: `${origins[i]}/${STAND_IN_TENANT}/discovery/v2.0/keys`,
-                }),
-              }
+            ? openIdConfiguration(origins[i]!)
             : path.startsWith(`/${STAND_IN_TENANT}/oauth2/v2.0/token`)
               ? answer
               : { status: 404, body: '{}' },

@@ -6,7 +6,7 @@ import { expect, test } from '../../helpers/api-test.ts';
 import { withoutMdeVariables } from '../../helpers/script-env.ts';
 import { removeTempDirs } from '../../helpers/temp-dir.ts';
 import { tenantTarget } from '../../helpers/tenant-target.ts';
-import { STAND_IN_CLIENT, STAND_IN_TENANT } from '../stand-ins/entra-stand-in.ts';
+import { openIdConfiguration, STAND_IN_CLIENT, STAND_IN_TENANT } from '../stand-ins/entra-stand-in.ts';
 import { httpsStandIns } from '../stand-ins/https-stand-in.ts';
 
 // Over https, a token endpoint that answers 5xx or drops the connection is tried four times: not by
@@ -30,15 +30,7 @@ async function failingTokenEndpoints(tokens: TokenAnswer[]) {
     tokens.map(
       (token, i) => (path: string) =>
         path.includes('/v2.0/.well-known/openid-configuration')
-          ? {
-              status: 200,
-              body: JSON.stringify({
-                issuer: `https://login.microsoftonline.com/${STAND_IN_TENANT}/v2.0`,
-                authorization_endpoint: `${origins[i]}/${STAND_IN_TENANT}/oauth2/v2.0/authorize`,
-                token_endpoint: `${origins[i]}/${STAND_IN_TENANT}/oauth2/v2.0/token`,
-                jwks_uri: `${origins[i]}/${STAND_IN_TENANT}/discovery/v2.0/keys`,
-              }),
-            }
+          ? openIdConfiguration(origins[i]!)
           : path.includes('/oauth2/v2.0/token')
             ? token
             : { status: 404, body: '{}' },

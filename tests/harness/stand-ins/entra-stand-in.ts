@@ -11,21 +11,27 @@ export const STAND_IN_CLIENT = '0a1b2c3d-4e5f-4a7b-8c9d-aabbccddeeff';
 
 // An Entra-shaped authority over HTTPS on loopback: the tenant's OpenID configuration, and this access
 // token for any token request. The spec removes its certificate file with removeTempDirs.
+// The authority's metadata, as Entra ID serves it for STAND_IN_TENANT, its endpoints at `origin`.
+export function openIdConfiguration(origin: string) {
+  const tenant = STAND_IN_TENANT;
+  return {
+    status: 200,
+    body: JSON.stringify({
+      issuer: `https://login.microsoftonline.com/${tenant}/v2.0`,
+      authorization_endpoint: `${origin}/${tenant}/oauth2/v2.0/authorize`,
+      token_endpoint: `${origin}/${tenant}/oauth2/v2.0/token`,
+      end_session_endpoint: `${origin}/${tenant}/oauth2/v2.0/logout`,
+      jwks_uri: `${origin}/${tenant}/discovery/v2.0/keys`,
+    }),
+  };
+}
+
 export async function entraStandIn(accessToken: string) {
   let origin = '';
   const tenant = STAND_IN_TENANT;
   const authority = await httpsStandIn((path) =>
     path.startsWith(`/${tenant}/v2.0/.well-known/openid-configuration`)
-      ? {
-          status: 200,
-          body: JSON.stringify({
-            issuer: `https://login.microsoftonline.com/${tenant}/v2.0`,
-            authorization_endpoint: `${origin}/${tenant}/oauth2/v2.0/authorize`,
-            token_endpoint: `${origin}/${tenant}/oauth2/v2.0/token`,
-            end_session_endpoint: `${origin}/${tenant}/oauth2/v2.0/logout`,
-            jwks_uri: `${origin}/${tenant}/discovery/v2.0/keys`,
-          }),
-        }
+      ? openIdConfiguration(origin)
       : path.startsWith(`/${tenant}/oauth2/v2.0/token`)
         ? {
             status: 200,

@@ -123,8 +123,13 @@ export interface NodeRun {
 }
 
 async function runNode(script: string, input: string, env: Record<string, string>): Promise<NodeRun> {
-  // As a user's shell runs it: without the colours Playwright forces on its workers.
-  const { FORCE_COLOR: _colour, ...inherited } = process.env;
+  // As a user's shell runs it: without the colours Playwright forces on its workers, and without
+  // this machine's proxy, which would get the loopback emulator's sign-in (the guide says NO_PROXY).
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => name !== 'FORCE_COLOR' && !/^(https?|all|no)_proxy$/i.test(name),
+    ),
+  );
   const child = spawn(process.execPath, [script], { cwd: REPO, env: { ...inherited, ...env } });
   child.stdin.end(input);
   const { status, stdout, stderr } = await childOutput(child);

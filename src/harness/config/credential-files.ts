@@ -52,6 +52,8 @@ export function certificateFileProblem(path: string, now: number): string | unde
   } catch {
     return `names ${path}, whose private key cannot be parsed; export it again as PEM`;
   }
+  if (!wholeFileKeyReadable(read))
+    return `names ${path}, whose private key @azure/identity cannot find, as its BEGIN line does not start a line (two files joined without a line break between them?); put each -----BEGIN and -----END line on a line of its own`;
   if (key.asymmetricKeyType !== 'rsa')
     return `names ${path}, whose key is ${key.asymmetricKeyType?.toUpperCase()}; Microsoft Entra ID takes RSA certificates (RS256/PS256 assertions)`;
   if (!certificate.checkPrivateKey(key))
@@ -60,6 +62,17 @@ export function certificateFileProblem(path: string, now: number): string | unde
       ? `names ${path}, whose first certificate is not the one its private key belongs to; put the app's certificate first, the rest of its chain after it`
       : `names ${path}, whose private key does not belong to its certificate; put the certificate and its own key in the file`;
   return datesProblem(path, certificate, now);
+}
+
+// @azure/identity hands the whole file to the signer, which reads a key only from a BEGIN line that
+// starts a line: `cat cert.pem key.pem` without a line break at the certificate's end hides it.
+function wholeFileKeyReadable(pem: string): boolean {
+  try {
+    createPrivateKey(pem);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function laterCertificateMatches(pem: string, key: KeyObject): boolean {

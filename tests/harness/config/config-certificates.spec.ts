@@ -117,3 +117,16 @@ test('a PEM or key text in a *_PATH variable is one line that shows none of it',
     ]);
   }
 });
+
+// `cat cert.pem key.pem` where cert.pem has no line break at its end joins two lines into
+// "-----END CERTIFICATE----------BEGIN PRIVATE KEY-----". Each block still parses alone, but
+// @azure/identity hands the whole file to the signer, which then finds no key ("secretOrPrivateKey must
+// be an asymmetric key"), and the run ended exit 3 telling to check MDE_AUTH_BASE_URL.
+test('a certificate and key joined on one line are refused before sign-in, naming the line break', async () => {
+  const good = await selfSigned();
+  const path = file('joined.pem', `${good.cert.trimEnd()}${good.private}`);
+  const lines = problems({ ...NO_SECRET, MDE_CLIENT_CERTIFICATE_PATH: path });
+  expect(lines).toEqual([
+    `ConfigError: MDE_CLIENT_CERTIFICATE_PATH names ${path}, whose private key @azure/identity cannot find, as its BEGIN line does not start a line (two files joined without a line break between them?); put each -----BEGIN and -----END line on a line of its own`,
+  ]);
+});

@@ -7,7 +7,10 @@ export async function selfSigned(
   const key = keyType === 'rsa' ? { keyType, keySize: 2048 } : { keyType, curve: 'P-256' as const };
   // Loaded here, not with the file: listing the unit tests then loads no certificate library.
   const { generate } = await import('selfsigned');
-  return generate([{ name: 'commonName', value: 'mde-conformance-test' }], { ...key, ...dates });
+  const pems = await generate([{ name: 'commonName', value: 'mde-conformance-test' }], { ...key, ...dates });
+  // selfsigned ends its PEMs without a line break: joined as they are, the key's BEGIN line starts no
+  // line, and @azure/identity finds no key in the file.
+  return { ...pems, cert: `${pems.cert.trim()}\n`, private: `${pems.private.trim()}\n` };
 }
 
 // A PEM file's text: the certificate, then its private key.

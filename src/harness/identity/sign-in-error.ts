@@ -19,6 +19,9 @@ export class SignInError extends HarnessError {
   // The token endpoint answered and refused the app (a wrong secret, an unknown app): the configuration
   // is to fix, not the network. False when no answer came.
   refused = false;
+  // What the suite's own token request met (a plain-http emulator's secret sign-in): the status that
+  // came, else why none did; the preflight tells an https:// port's 400 by it (the cause is a redacted copy).
+  exchange?: { status?: number; loss?: string };
 }
 
 // Entra ID quotes the app's id ("app '…'", "Application with identifier '…'", "Client app ID: …"), and the
@@ -59,6 +62,8 @@ export function signInError(error: unknown, spec: CredentialSpec, authority: Aut
     },
   );
   signIn.refused = refused;
+  if (error instanceof TokenError)
+    signIn.exchange = error.status === undefined ? { loss: error.reason } : { status: error.status };
   return signIn;
 }
 

@@ -57,6 +57,13 @@ export async function preflight(
     try {
       token = await withinTime(operator.token(spec.scope), options.timeoutMs);
     } catch (error) {
+      // The suite signs a secret in over http itself: an HTTPS port's 400 there is the scheme to fix.
+      if (error instanceof SignInError && !error.refused && error.exchange) {
+        const url = tokenUrl(spec.authBaseUrl, spec.tenantId);
+        const variable = authorityVariable(spec, 'authBaseUrl');
+        const scheme = await wrongScheme(url, variable, error.exchange, options.timeoutMs, error);
+        if (scheme) throw scheme;
+      }
       if (error instanceof SignInError || error instanceof TargetUnreachableError) throw error;
       throw new TargetUnreachableError(
         tokenUrl(spec.authBaseUrl, spec.tenantId),
@@ -130,11 +137,7 @@ export async function preflight(
   } catch (error) {
     const url = tokenUrl(authBaseUrl, app.tenantId);
     const variable = authBaseUrl === spec.apiBaseUrl ? 'MDE_API_BASE_URL' : 'MDE_AUTH_BASE_URL';
-    const failure =
-      error instanceof TokenError && error.status !== undefined
-        ? { status: error.status }
-        : { loss: error instanceof TokenError ? error.reason : describeFetchError(error) };
-    const scheme = await wrongScheme(url, variable, failure, options.timeoutMs, error);
+    const scheme = await wrongScheme(url, variable, failureOf(error), options.timeoutMs, error);
     if (scheme) throw scheme;
     // A 200 came from the token endpoint itself: its answer is what to fix, not the URL.
     const answered = error instanceof TokenError && error.status === 200;
@@ -152,6 +155,12 @@ export async function preflight(
   // The token the endpoint issued, as the tests will read it.
   if (refused) throw new TargetAnswerError(tokenUrl(authBaseUrl, app.tenantId), refused.reason, refused.fix);
   await checkEmulatorApiTakesToken(spec.apiBaseUrl, issued.accessToken, options.timeoutMs, spec.scope);
+}
+
+// What a token request met: the status that came, else why none did.
+function failureOf(error: unknown): { status?: number; loss?: string } {
+  if (error instanceof TokenError && error.status !== undefined) return { status: error.status };
+  return { loss: error instanceof TokenError ? error.reason : describeFetchError(error) };
 }
 
 // Bookkeeping only: a ledger that cannot be written now fails the workers' own calls, which say so.

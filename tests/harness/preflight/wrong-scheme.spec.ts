@@ -3,6 +3,7 @@ import { PLAIN_HTTP_ANSWER } from '../../../src/harness/http/fetch-error.ts';
 import { TLS_ANSWER } from '../../../src/harness/http/speaks-tls.ts';
 import { preflight } from '../../../src/harness/preflight/preflight.ts';
 import { expect, test } from '../../helpers/api-test.ts';
+import { tenantTarget } from '../../helpers/tenant-target.ts';
 import { removeTempDirs } from '../../helpers/temp-dir.ts';
 import { type EmulatorProcess, startEmulatorProcess } from './emulator-process.ts';
 
@@ -58,6 +59,20 @@ test('an http:// MDE_AUTH_BASE_URL for an HTTPS token endpoint names that variab
   expect(error).toBe(
     `TargetUnreachableError: ${asHttp(tls.url)}: ${TLS_ANSWER}. Set MDE_AUTH_BASE_URL=${tls.url} and trust its certificate with NODE_EXTRA_CA_CERTS`,
   );
+});
+
+// A tenant rehearsal signs in with a secret over http itself (@azure/identity refuses http): the HTTPS
+// emulator's 400 read as "no access_token among its members" and exit 3, to check the endpoint's reach.
+test("a tenant run's http:// MDE_AUTH_BASE_URL for an HTTPS emulator names the https:// URL to set", async () => {
+  process.env.MDE_HARNESS_TEST_SECRET = 'wrong-scheme-secret-value';
+  try {
+    const spec = tenantTarget({ apiBaseUrl: plain.url, authBaseUrl: asHttp(tls.url) });
+    expect(await line(spec)).toBe(
+      `TargetUnreachableError: ${asHttp(tls.url)}: ${TLS_ANSWER}. Set MDE_AUTH_BASE_URL=${tls.url} and trust its certificate with NODE_EXTRA_CA_CERTS`,
+    );
+  } finally {
+    delete process.env.MDE_HARNESS_TEST_SECRET;
+  }
 });
 
 test('https:// control and token URLs for a plain-HTTP emulator name the http:// URL to set', async () => {

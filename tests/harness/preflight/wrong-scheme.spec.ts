@@ -3,8 +3,8 @@ import { PLAIN_HTTP_ANSWER } from '../../../src/harness/http/fetch-error.ts';
 import { TLS_ANSWER } from '../../../src/harness/http/speaks-tls.ts';
 import { preflight } from '../../../src/harness/preflight/preflight.ts';
 import { expect, test } from '../../helpers/api-test.ts';
-import { tenantTarget } from '../../helpers/tenant-target.ts';
 import { removeTempDirs } from '../../helpers/temp-dir.ts';
+import { tenantTarget } from '../../helpers/tenant-target.ts';
 import { type EmulatorProcess, startEmulatorProcess } from './emulator-process.ts';
 
 // The scheme of each URL the preflight reaches, against the reference emulator over HTTP and over

@@ -30,6 +30,20 @@ export function jsonHabit(text: string): JsonHabitError | undefined {
   return undefined;
 }
 
+// A text JSON.parse refused where it ends (whitespace aside): a file copied or written in part. Node 20
+// gives only "at position N", which says neither that nor the line.
+export function jsonCutShort(text: string, error: unknown): JsonHabitError | undefined {
+  const message = error instanceof Error ? error.message : '';
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const end = text.trimEnd().length;
+  const atEnd = /Unexpected end of JSON input/.test(message) || (position !== undefined && Number(position) >= end);
+  if (!atEnd || end === 0) return undefined;
+  const line = text.slice(0, end).split('\n').length;
+  return new JsonHabitError(
+    `cut short at line ${line}: the file ends before its JSON does; copy or write it again whole`,
+  );
+}
+
 function lineColumn(text: string, index: number): string {
   const before = text.slice(0, index).split('\n');
   return `line ${before.length} column ${before.at(-1)!.length + 1}`;

@@ -1,5 +1,5 @@
 import { isJsonNestedTooDeep, JsonTooDeepError } from './json-depth.ts';
-import { jsonHabit, repeatedKey } from './json-habits.ts';
+import { jsonCutShort, jsonHabit, repeatedKey } from './json-habits.ts';
 import { isUtf16 } from './utf16-bytes.ts';
 
 // A JSON file a user wrote or saved (a profile, a seed, a records file): Windows editors start UTF-8
@@ -16,7 +16,7 @@ export function parseUserJson(bytes: Uint8Array): unknown {
   try {
     data = JSON.parse(withoutBom(text));
   } catch (error) {
-    throw jsonHabit(text) ?? error;
+    throw jsonHabit(text) ?? jsonCutShort(withoutBom(text), error) ?? error;
   }
   const repeated = repeatedKey(text);
   if (repeated) throw repeated;

@@ -130,3 +130,24 @@ test('an empty file, or one of white space alone, is said to be empty', () => {
     expect(profileFileProblem(file)).toBe(`names ${file}, which is not valid JSON (the file is empty)`);
   }
 });
+
+// A profile copied or written in part (a disk that filled, an editor's paste cut off) was "not valid
+// JSON (at position 6169)" on Node 20: a place, but not that the file simply ends too soon.
+test('a file that ends before its JSON does is said to be cut short, with the line where it ends', () => {
+  const dir = tempDir('json-cut-');
+  const whole = JSON.stringify({ profileVersion: 1, points: { 'error-target': { reading: true } } }, null, 2);
+  for (const [text, line] of [
+    [`${whole.slice(0, whole.indexOf('"reading"'))}\n  \n`, 4],
+    [whole.slice(0, -1), 7],
+    ['\uFEFF{\r\n  "profileVersion": 1,', 2],
+  ] as const) {
+    const file = join(dir, 'cut.json');
+    writeFileSync(file, text);
+    expect(profileFileProblem(file)).toBe(
+      `names ${file}, which is not valid JSON (cut short at line ${line}: the file ends before its JSON does; copy or write it again whole)`,
+    );
+  }
+  // A fault before the end is placed as before.
+  writeFileSync(join(dir, 'mid.json'), '{"profileVersion": 1 "points": {}}');
+  expect(profileFileProblem(join(dir, 'mid.json'))).not.toContain('cut short');
+});

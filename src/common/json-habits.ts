@@ -36,7 +36,8 @@ export function jsonCutShort(text: string, error: unknown): JsonHabitError | und
   const message = error instanceof Error ? error.message : '';
   const position = /at position (\d+)/.exec(message)?.[1];
   const end = text.trimEnd().length;
-  const atEnd = /Unexpected end of JSON input/.test(message) || (position !== undefined && Number(position) >= end);
+  const atEnd =
+    /Unexpected end of JSON input/.test(message) || (position !== undefined && Number(position) >= end);
   if (!atEnd || end === 0) return undefined;
   const line = text.slice(0, end).split('\n').length;
   return new JsonHabitError(

@@ -7,6 +7,7 @@ import { embeddedOnlyWarnings } from '../src/harness/config/embedded-only.ts';
 import { envFileLineWarnings } from '../src/harness/config/env-file-lines.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
 import { nodeSupportProblem } from '../src/harness/config/node-support.ts';
+import { profileFileWarnings } from '../src/harness/config/profile-file.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import { startupOnlyWarnings } from '../src/harness/config/startup-only-variables.ts';
 import { unknownVariableWarnings } from '../src/harness/config/unknown-variables.ts';
@@ -96,7 +97,12 @@ async function main(args: string[]): Promise<ExitCode> {
       return EXIT.ERRORED;
     }
   }
-  for (const line of [...embeddedOnlyWarnings(env, target.mode), ...unusedCredentialWarnings(env, target)])
+  const profileFile = target.mode === 'embedded' ? target.profileFile : undefined;
+  for (const line of [
+    ...embeddedOnlyWarnings(env, target.mode),
+    ...unusedCredentialWarnings(env, target),
+    ...profileFileWarnings(profileFile),
+  ])
     console.error(line);
   // A listing and Playwright's --help run no test and write no evidence (listing-run.ts): no target
   // to reach, no Allure report to load Allure for, and a failed preflight must not replace the last

@@ -26,6 +26,7 @@ export {
   isPerCase,
   POINT_CASES,
 } from './profile-cases.ts';
+export { profileContractWarning } from './profile-contract.ts';
 export {
   type AcceptedOrRefused,
   type Evidence,

@@ -2,11 +2,12 @@
 import { resolve } from 'node:path';
 import { exitAfterOutput } from '../../common/exit-after-output.ts';
 import { stopWhenOrphaned } from '../../common/stop-when-orphaned.ts';
-import { OPEN_POINTS } from '../../contract/index.ts';
+import { contractHash, OPEN_POINTS, profileContractWarning } from '../../contract/index.ts';
 import { FAULT_CATALOGUE } from '../faults/catalogue.ts';
 import { tlsCertificateDatesWarning } from '../identity/tls-certificate-dates.ts';
 import { startEmulator } from '../index.ts';
 import { EmulatorOptionsError } from '../options.ts';
+import { readProfileFile } from '../profiles/profile-document.ts';
 import { parseCli } from './args.ts';
 import { emulatorEnvFileWarnings, envFileOrNone } from './env-file-settings.ts';
 import { isFetchBadPort } from './fetch-bad-ports.ts';
@@ -86,6 +87,9 @@ async function main(): Promise<number> {
   if (outOfDates) console.error(`emulator: ${outOfDates}`);
   const exposed = exposureWarning(running.url, info.options.control);
   if (exposed) console.error(`emulator: ${exposed}`);
+  // Before the profile line, which tools (and the tests) wait for as the last of the start.
+  const contractWarning = file && profileContractWarning(readProfileFile(file), file, contractHash());
+  if (contractWarning) console.error(`emulator: ${contractWarning}`);
   if (running.certificateFile)
     console.log(
       `TLS certificate (self-signed for localhost, 127.0.0.1, ::1): ${resolve(running.certificateFile)}; ` +

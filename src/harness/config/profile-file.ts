@@ -5,7 +5,12 @@ import { readUserFile, UserFileError } from '../../common/regular-file.ts';
 import { OBSERVED_PROFILE_FILE, REPORTS_DIR } from '../../common/report-files.ts';
 import { unreadableFile } from '../../common/unreadable-file.ts';
 import { parseUserJson } from '../../common/user-json.ts';
-import { ProfileFormatError, parseProfile } from '../../contract/index.ts';
+import {
+  contractHash,
+  ProfileFormatError,
+  parseProfile,
+  profileContractWarning,
+} from '../../contract/index.ts';
 import { profileSizeProblem } from '../../contract/profile-size.ts';
 
 // MDE_EMULATOR_PROFILE_FILE: checked here, as the emulator will read it (JSON, the profile format), so
@@ -35,5 +40,18 @@ export function profileFileProblem(path: string): string | undefined {
   } catch (error) {
     if (!(error instanceof ProfileFormatError)) throw error;
     return `is not a valid profile: ${error.message}`;
+  }
+}
+
+// The warning lines of a profile file that passed profileFileProblem: one observed under another
+// contract (profile-contract.ts). None for a file that cannot be read: its problem was said already.
+export function profileFileWarnings(path: string | undefined): string[] {
+  if (!path) return [];
+  try {
+    const document = parseProfile(parseUserJson(readUserFile(path)), path, { quote: false });
+    const warning = profileContractWarning(document, path, contractHash());
+    return warning ? [warning] : [];
+  } catch {
+    return [];
   }
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { TargetUnreachableError } from '../errors.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
 import { sendRaw, WireTimeout } from '../http/raw-request.ts';
@@ -43,6 +44,9 @@ export async function probeOrigin(
 // before the emulator's restart. "Trust it with NODE_EXTRA_CA_CERTS" told the user what they had done.
 function extraCaFix(extraCa: string | undefined, publicHost: boolean): string {
   if (!extraCa?.trim()) return '';
+  // Node only warns of a file it cannot load ("Ignoring extra certs from ...") and trusts nothing more.
+  if (!existsSync(extraCa))
+    return `NODE_EXTRA_CA_CERTS names ${extraCa}, which does not exist, so Node trusted nothing more: name ${publicHost ? "the bundle holding your proxy's CA" : 'the certificate file the emulator printed'}, by its absolute path. `;
   const why = publicHost
     ? 'nor the authority it chains to (a TLS-inspecting proxy has one of its own)'
     : '(an emulator makes a new one at each start)';

@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describeError } from '../../../src/harness/errors.ts';
 import { probeOrigin } from '../../../src/harness/preflight/origin-probe.ts';
 import { expect, test } from '../../helpers/api-test.ts';
-import { removeTempDirs } from '../../helpers/temp-dir.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 import { httpsStandIn } from '../stand-ins/https-stand-in.ts';
 
 // NODE_EXTRA_CA_CERTS already set (a CI image's bundle, or a copy of an emulator's certificate from
@@ -23,9 +25,11 @@ async function said(extraCa: string): Promise<string> {
 }
 
 test('a NODE_EXTRA_CA_CERTS that is set is named as the file without the certificate served', async () => {
-  const line = await said('/etc/ssl/certs/emulator-before-restart.pem');
+  const file = join(tempDir('extra-ca-'), 'emulator-before-restart.pem');
+  writeFileSync(file, '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n');
+  const line = await said(file);
   expect(line).toContain(
-    'NODE_EXTRA_CA_CERTS names /etc/ssl/certs/emulator-before-restart.pem, which does not hold the certificate this target serves',
+    `NODE_EXTRA_CA_CERTS names ${file}, which does not hold the certificate this target serves`,
   );
   expect(line).toContain('a new one at each start');
   expect(line).not.toContain('that the target is running');
@@ -35,5 +39,16 @@ test('with NODE_EXTRA_CA_CERTS unset the line says to set it', async () => {
   // '' as Node reads an empty variable: no extra file.
   const line = await said('');
   expect(line).toContain('trust the certificate with NODE_EXTRA_CA_CERTS');
+  expect(line).not.toContain('does not hold the certificate');
+});
+
+// A path that names no file (a typo, a relative path from another folder): Node only warned "Ignoring
+// extra certs from ..." and the line said the file did not hold the certificate, as if it had been read.
+test('a NODE_EXTRA_CA_CERTS that names no file is said to name none', async () => {
+  const missing = join(tempDir('extra-ca-'), 'tls-cert.pem');
+  const line = await said(missing);
+  expect(line).toContain(
+    `NODE_EXTRA_CA_CERTS names ${missing}, which does not exist, so Node trusted nothing more: name the certificate file the emulator printed, by its absolute path. `,
+  );
   expect(line).not.toContain('does not hold the certificate');
 });

@@ -1,6 +1,6 @@
 import { CANCEL, GET, idOf, on, unknownEverywhere } from './exchange-filters.ts';
 import type { AnswerFault } from './fault-entry.ts';
-import { askedBefore, cancelledBefore, recordCancelled } from './repeated-ids.ts';
+import { askedBefore, cancelledBefore, readBefore, recordCancelled } from './repeated-ids.ts';
 
 // Faults of what a cancel or a GET answers for an id that names no action, or no valid id at all (the
 // answer seam, as answer-faults.ts): a lookup that makes an action up, a wrong status or code, a 500.
@@ -107,6 +107,17 @@ export const ID_ANSWER_FAULTS = [
     breaks: ['GET.NOTFOUND'],
     description: 'A GET of an id no tenant has answers 200 with a made-up action.',
     applies: unknownEverywhere(GET),
+    rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Pending'))),
+  },
+  {
+    // A read-through cache that stores a placeholder row for a miss and serves it on the next read:
+    // the first GET of an unknown id is right, the one a client retries gets a made-up action.
+    name: 'get-unknown-read-again-200',
+    seam: 'answer',
+    breaks: ['GET.NOTFOUND'],
+    description:
+      'A GET of an id no tenant has answers 404 the first time; the same id read again answers 200 with a made-up Pending action (a cached placeholder for the miss).',
+    applies: (x) => unknownEverywhere(GET)(x) && readBefore(idOf(x)),
     rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Pending'))),
   },
 ] as const satisfies readonly AnswerFault[];

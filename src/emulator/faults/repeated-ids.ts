@@ -23,3 +23,15 @@ export function recordCancelled(id: string): void {
 export function cancelledBefore(id: string): boolean {
   return cancelled.has(id.toLowerCase());
 }
+
+// The unknown ids a GET was asked for, as a read-through cache that keeps a placeholder for a miss
+// holds them (apart from the cancels' ids: a GET of an id a cancel named is another fault's).
+const read = new Set<string>();
+
+// Whether a GET of `id` (in any case) was asked before; this call counts as asking.
+export function readBefore(id: string): boolean {
+  const key = id.toLowerCase();
+  if (read.has(key)) return true;
+  read.add(key);
+  return false;
+}

@@ -162,7 +162,10 @@ function rolesFor(ctx: EmulatorContext, operation: Operation, versioned: boolean
   if (operation.operationId !== 'CancelMachineAction') return operation.roles;
   const { cancelRolesAdded, cancelRolesRefused, versionedCancelRolesAdded } = ctx.faults.auth;
   const added = versioned ? [...cancelRolesAdded, ...versionedCancelRolesAdded] : cancelRolesAdded;
-  return [...operation.roles.filter((r) => !cancelRolesRefused.includes(r)), ...added];
+  const refused = versioned
+    ? [...cancelRolesRefused, ...ctx.faults.auth.versionedCancelRolesRefused]
+    : cancelRolesRefused;
+  return [...operation.roles.filter((r) => !refused.includes(r)), ...added];
 }
 
 function allRoles(ctx: EmulatorContext): string[] {

@@ -87,6 +87,9 @@ export interface AuthPolicy {
   // Roles a cancel under /api/v1.0 takes beside the contract's (a versioned route whose guard names
   // its own roles; the contract: none).
   versionedCancelRolesAdded: readonly string[];
+  // Contract roles a cancel under /api/v1.0 refuses (a versioned route whose guard lists fewer of the
+  // seven; the contract: none).
+  versionedCancelRolesRefused: readonly string[];
   // A token holding no role at all may cancel (a check that reads an empty roles claim as an app
   // token without limits; the contract: refused like any token without an action role).
   rolelessCancel: boolean;
@@ -162,6 +165,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   cancelRolesAdded: [],
   cancelRolesRefused: [],
   versionedCancelRolesAdded: [],
+  versionedCancelRolesRefused: [],
   rolelessCancel: false,
   cancelFirstRoleOnly: false,
   cancelRoleSetsAdded: [],

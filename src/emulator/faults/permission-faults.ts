@@ -36,6 +36,16 @@ export const PERMISSION_FAULTS = [
     auth: { versionedCancelRolesAdded: ['Machine.Read.All'] },
   },
   {
+    // A versioned route guarded by a role list of its own that lags the cancel page's seven: the role
+    // the page added last is missing there, and every role test cancelled under /api alone.
+    name: 'versioned-cancel-refuses-liveresponse',
+    seam: 'auth',
+    breaks: ['PERM.ROLES'],
+    description:
+      'Machine.LiveResponse alone is refused a cancel under /api/v1.0 (403); under /api it may cancel, as may any other action role under either path.',
+    auth: { versionedCancelRolesRefused: ['Machine.LiveResponse'] },
+  },
+  {
     name: 'read-write-can-cancel',
     seam: 'auth',
     breaks: ['PERM.NONE'],

@@ -70,4 +70,14 @@ export const RETRY_AFTER_FAULTS = [
       "A 429 of a GET's or a list's minute limit says Retry-After 1 though the window frees later, so a read made after waiting it is throttled again; a cancel's says the time its window needs.",
     throttle: { minuteRetryAfterSecondsOn: { GetMachineAction: 1, ListMachineActions: 1 } },
   },
+  {
+    // A limiter that tells a caller retrying too soon to back off a second, whatever its window needs:
+    // RATE.RECOVER waited the first 429's Retry-After alone.
+    name: 'retry-after-short-when-throttled-again',
+    seam: 'throttle',
+    breaks: ['RATE.RECOVER'],
+    description:
+      'A 429 of the minute limit that follows another in a row (a call made before the first Retry-After passed) says Retry-After 1 though the window frees later; the first 429 says the time its window needs.',
+    throttle: { minuteRetryAfterAgainSeconds: 1 },
+  },
 ] as const satisfies readonly ThrottleFault[];

@@ -2,6 +2,7 @@ import { ANSWER_FAULTS } from './answer-faults.ts';
 import { AUTH_FAULTS } from './auth-faults.ts';
 import { CHECK_ORDER_FAULTS } from './check-order-faults.ts';
 import { COMMENT_FAULTS } from './comment-faults.ts';
+import { DEVICE_LOCK_FAULTS } from './device-lock-faults.ts';
 import type { FaultEntry } from './fault-entry.ts';
 import { FINAL_TYPE_FAULTS } from './final-type-faults.ts';
 import { ID_ANSWER_FAULTS } from './id-answer-faults.ts';
@@ -38,6 +39,7 @@ export const FAULT_CATALOGUE = [
   ...RETRY_AFTER_FAULTS,
   ...REQUEST_FAULTS,
   ...STORE_FAULTS,
+  ...DEVICE_LOCK_FAULTS,
   ...TENANT_ID_FAULTS,
   ...COMMENT_FAULTS,
   ...FINAL_TYPE_FAULTS,

@@ -10,6 +10,7 @@ import { isWellFormedId, type MachineAction } from '../state/machine-action.ts';
 import { deviceTypeKey } from '../state/machine-action-store.ts';
 import type { StorePolicy } from '../state/store-policy.ts';
 import { findAction, notFound } from './action-lookup.ts';
+import { cancelKeepsDevice } from './cancel-keeps-device.ts';
 import type { Outcome } from './outcome.ts';
 import { cancelBodyPolicy } from './running-cancel-body.ts';
 
@@ -74,8 +75,7 @@ export function cancelHandler(
     if (stale > 0 && nowMs - action.creationMs > stale)
       throw new WireError('BadRequest', `Machine action ${action.id} has expired and cannot be cancelled.`);
     const before = { ...action };
-    if (store.runningCancelKeepsDevice && action.status === 'InProgress')
-      ctx.state.actions.stillBlocking.add(action.id.toLowerCase());
+    if (cancelKeepsDevice(store, action)) ctx.state.actions.stillBlocking.add(action.id.toLowerCase());
     // The store policy may answer a cancel without a Comment, or of an old action, as accepted and do
     // nothing with it.
     const ignoredAge = store.staleCancelIgnoredAfterMs;

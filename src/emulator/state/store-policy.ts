@@ -68,6 +68,9 @@ export interface StorePolicy {
   // true: an action cancelled while InProgress keeps blocking its device for a new action of its type
   // (the device was never told); one cancelled while Pending frees it. The contract: false.
   runningCancelKeepsDevice: boolean;
+  // true: only the first cancel of an action of a type on a device frees the device for a new one of
+  // that type; a later cancel there keeps it blocking (a release flag set once). The contract: false.
+  deviceReleasedOnce: boolean;
   // true: a cancel is also kept against its device and the action's type, and the next action of that
   // type started on the device takes it: stored Cancelled with that cancellation though its 201 shows
   // it Pending (a device's command queue keyed by device and type, not by action). The contract: false
@@ -138,6 +141,7 @@ export const CONTRACT_STORE: StorePolicy = {
   cancelsOldestOnDevice: false,
   alsoBlocking: [],
   runningCancelKeepsDevice: false,
+  deviceReleasedOnce: false,
   cancelCarriedToNextOnDevice: false,
   ignoresUncommented: false,
   unstoredUncommented: false,

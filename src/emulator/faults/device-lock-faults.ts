@@ -1,0 +1,16 @@
+import type { StoreFault } from './fault-entry.ts';
+
+// Faults of when a cancel frees its device for a new action of the type (CANCEL.REOPEN; the store
+// seam: state/store-policy.ts). Those of a running action's cancel are in store-faults.ts.
+export const DEVICE_LOCK_FAULTS = [
+  {
+    // A release flag set once per device and type, never cleared when a new action takes the device:
+    // every reopen test cancelled a single action on its device.
+    name: 'reopen-blocked-after-second-cancel',
+    seam: 'store',
+    breaks: ['CANCEL.REOPEN'],
+    description:
+      'Only the first cancel on a device frees it for a new action of the type: once a new scan was started there, cancelling that one leaves the device busy.',
+    store: { deviceReleasedOnce: true },
+  },
+] as const satisfies readonly StoreFault[];

@@ -71,13 +71,13 @@ export const RETRY_AFTER_FAULTS = [
     throttle: { minuteRetryAfterSecondsOn: { GetMachineAction: 1, ListMachineActions: 1 } },
   },
   {
-    // A limiter that tells a caller retrying too soon to back off a second, whatever its window needs:
-    // RATE.RECOVER waited the first 429's Retry-After alone.
+    // An off-by-one in the path that answers a caller retrying too soon: RATE.RECOVER waited the first
+    // 429's Retry-After alone. (The hour's count, which waits the last 429 of a burst, loses one round.)
     name: 'retry-after-short-when-throttled-again',
     seam: 'throttle',
     breaks: ['RATE.RECOVER'],
     description:
-      'A 429 of the minute limit that follows another in a row (a call made before the first Retry-After passed) says Retry-After 1 though the window frees later; the first 429 says the time its window needs.',
-    throttle: { minuteRetryAfterAgainSeconds: 1 },
+      'A 429 of the minute limit that follows another in a row (a call made before the first Retry-After passed) says a Retry-After one second short of the time its window needs; the first 429 says the time it needs.',
+    throttle: { minuteRetryAfterAgainShortBy: 1 },
   },
 ] as const satisfies readonly ThrottleFault[];

@@ -72,8 +72,8 @@ function tooManyRequests(
   const own = policy.minuteRetryAfterSecondsOn[operationId];
   if (minute && own !== undefined) waitMs = own * 1000;
   if (minute && policy.minuteRetryAfterDoubles) waitMs *= 2 ** (decision.refusedInRow - 1);
-  const again = policy.minuteRetryAfterAgainSeconds;
-  if (minute && again !== null && decision.refusedInRow > 1) waitMs = again * 1000;
+  if (minute && decision.refusedInRow > 1)
+    waitMs = Math.max(0, waitMs - policy.minuteRetryAfterAgainShortBy * 1000);
   const round = policy.retryAfterRounding === 'down' ? Math.floor : Math.ceil;
   const seconds = Math.max(1, round(waitMs / 1000));
   const headers: Record<string, string> = {};

@@ -50,6 +50,12 @@ suite('permissions', () => {
       const other = await need(driver.activeActionOfType(type));
       const ended = await cancelActive(driver, api, other.id, body, { caller: client });
       expect(ended, `the cancel of a Pending ${type} action`).toHaveStatus(200);
+      // And under /api/v1.0, which answers as /api does: a versioned route may sit behind a guard with a
+      // role list of its own. A 404 there is a target that does not serve the prefix (PATH.VERSIONED's).
+      const scan = await need(driver.activeAction());
+      const request = { versioned: true } as const;
+      const there = await cancelActive(driver, api, scan.id, body, { caller: client, request });
+      if (there.status !== 404) expect(there, 'the cancel under /api/v1.0').toHaveStatus(200);
     });
   }
 

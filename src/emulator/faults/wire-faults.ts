@@ -36,6 +36,7 @@ export const WIRE_FAULTS = [
       'CANCEL.NOTFOUND',
       'CANCEL.BADID',
       'GET.NOTFOUND',
+      'PERM.ROLES',
       'CANCEL.FINAL',
       'CANCEL.TIMEOUT',
       'PERM.NONE',

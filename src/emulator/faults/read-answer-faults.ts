@@ -46,4 +46,21 @@ export const READ_ANSWER_FAULTS = [
       body: { Message: 'The query specified in the URI is not valid.' },
     }),
   },
+  {
+    // The read routes' own authorization filter, whose refusal the framework words: every read the
+    // suite made held a read role, so no test saw the body of a read's 403.
+    name: 'read-forbidden-stock-body',
+    seam: 'answer',
+    breaks: ['SCHEMA.ERROR'],
+    description:
+      'A GET or a list by an app holding no read role answers 403 with ASP.NET\'s stock {"Message": ...} body, not the error envelope; a cancel\'s 403 is the envelope.',
+    applies: (x) =>
+      (x.operationId === GET || x.operationId === LIST) &&
+      x.outcome.kind === 'refused' &&
+      x.outcome.error.code === 'Forbidden',
+    rewrite: (answer) => ({
+      ...answer,
+      body: { Message: 'Authorization has been denied for this request.' },
+    }),
+  },
 ] as const satisfies readonly AnswerFault[];

@@ -24,4 +24,14 @@ export const ID_CASE_FAULTS = [
       "A cancel reads only the first 36 characters of its id: an action's id with anything appended cancels that action (200); a malformed id that is no GUID in its first 36 answers 404.",
     store: { cancelIdCutTo: 36 },
   },
+  {
+    // A servlet container strips path parameters (`;jsessionid=...`) before routing: the appended-id
+    // test added a hex digit, which a lookup of the id up to ';' reads as malformed.
+    name: 'cancel-id-path-params-dropped',
+    seam: 'store',
+    breaks: ['CANCEL.BADID'],
+    description:
+      "A cancel reads its id up to the first ';': an action's id followed by ';' and anything cancels that action (200); an id with other characters appended answers 404.",
+    store: { cancelIdPathParamsDropped: true },
+  },
 ] as const satisfies readonly StoreFault[];

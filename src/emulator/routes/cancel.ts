@@ -10,6 +10,7 @@ import { isWellFormedId, type MachineAction } from '../state/machine-action.ts';
 import { deviceTypeKey } from '../state/machine-action-store.ts';
 import type { StorePolicy } from '../state/store-policy.ts';
 import { findAction, notFound } from './action-lookup.ts';
+import { cancelIdRead } from './cancel-id-read.ts';
 import { cancelKeepsDevice } from './cancel-keeps-device.ts';
 import type { Outcome } from './outcome.ts';
 import { cancelBodyPolicy } from './running-cancel-body.ts';
@@ -28,7 +29,7 @@ export function cancelHandler(
 ) {
   return function cancel(request: FastifyRequest<{ Params: { id: string } }>, caller: Caller): Outcome {
     const sent = request.params.id;
-    const id = store.cancelIdCutTo === null ? sent : sent.slice(0, store.cancelIdCutTo);
+    const id = cancelIdRead(store, sent);
     if (!isWellFormedId(id)) return { kind: 'malformed', id: sent };
     const comment = readComment(ctx, request, cancelBodyPolicy(ctx, request, caller, body));
     const action = findAction(ctx, caller, id, OPERATION, request.receivedAtMs, store);

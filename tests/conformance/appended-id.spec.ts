@@ -5,7 +5,7 @@ import { expect, expectUnchanged, req, stateBeforeCall, suite, test } from '../f
 // cancels it. Only a live action's id shows that: the malformed ids of not-found.spec.ts name nothing.
 suite('ids that name no action', () => {
   test(
-    "cancel of an active action's id with a character appended answers 400 or 404 and changes nothing",
+    "cancel of an active action's id with characters appended answers 400 or 404 and changes nothing",
     req('CANCEL.BADID'),
     async ({ driver, api, need }) => {
       const action = await need(driver.activeAction());
@@ -15,6 +15,13 @@ suite('ids that name no action', () => {
       });
       expect(res.status, 'never a server error').toBeLessThan(500);
       expect(res).toBeErrorEnvelope([400, 404]);
+      // And with a ';' and more appended: a server that strips path parameters (`;jsessionid=...`)
+      // before routing reads the id up to the ';'.
+      const params = await api.cancel(`${action.id};v=1`, {
+        Comment: 'conformance: an id with ;v=1 appended',
+      });
+      expect(params.status, "with ';v=1' appended, never a server error").toBeLessThan(500);
+      expect(params, "the id with ';v=1' appended").toBeErrorEnvelope([400, 404]);
       await expectUnchanged(driver, api, action.id, before);
     },
   );

@@ -5,19 +5,17 @@ import type { EmulatorContext } from '../context.ts';
 import { refusal, WireError } from '../error-catalogue.ts';
 import type { BodyPolicy } from '../http/body-policy.ts';
 import { readJsonBody } from '../http/request-body.ts';
-import { applyCancel, type Cancellation, deferCancel, settle } from '../state/lifecycle.ts';
+import { applyCancel, deferCancel, settle } from '../state/lifecycle.ts';
 import { isWellFormedId, type MachineAction } from '../state/machine-action.ts';
 import { deviceTypeKey } from '../state/machine-action-store.ts';
 import type { StorePolicy } from '../state/store-policy.ts';
 import { findAction, notFound } from './action-lookup.ts';
 import { cancelIdRead } from './cancel-id-read.ts';
 import { cancelKeepsDevice } from './cancel-keeps-device.ts';
+import { cancellationOf } from './cancellation-of.ts';
 import type { Outcome } from './outcome.ts';
 import { cancelBodyPolicy } from './running-cancel-body.ts';
 
-const DAY_MS = 86_400_000;
-// The zone offset of the store fault 'local-ahead' (UTC+2).
-const LOCAL_OFFSET_MS = 2 * 3_600_000;
 const OPERATION = 'CancelMachineAction';
 
 // POST /api/machineactions/{id}/cancel: what the cancel did, for the answer seam to put into words.
@@ -139,47 +137,6 @@ function finished(store: StorePolicy, action: MachineAction): boolean {
 function onlyUnstoredRoles(store: StorePolicy, caller: Caller): boolean {
   const unstored = store.unstoredCancelRoles;
   return unstored.length > 0 && caller.roles.length > 0 && caller.roles.every((r) => unstored.includes(r));
-}
-
-// What a cancel records, as the store policy says.
-function cancellationOf(
-  store: StorePolicy,
-  caller: Caller,
-  comment: string | null,
-  action: MachineAction,
-  nowMs: number,
-): Cancellation {
-  return {
-    requestor: store.cancellationRequestor === 'empty' ? '' : caller.appId,
-    comment: comment === null || commentDropped(store, action, nowMs) ? null : storedComment(store, comment),
-    atMs: cancellationAt(store, action, nowMs),
-  };
-}
-
-function commentDropped(store: StorePolicy, action: MachineAction, nowMs: number): boolean {
-  const age = store.staleCancelCommentDroppedAfterMs;
-  return age > 0 && nowMs - action.creationMs > age;
-}
-
-function cancellationAt(store: StorePolicy, action: MachineAction, nowMs: number): number {
-  if (store.cancellationTime === 'day-before-creation') return action.creationMs - DAY_MS;
-  return store.cancellationTime === 'local-ahead' ? nowMs + LOCAL_OFFSET_MS : nowMs;
-}
-
-// The Comment as the store policy keeps it: as sent, or garbled as a store fault says.
-function storedComment(store: StorePolicy, comment: string): string {
-  if (store.cancellationComment === 'latin1') return Buffer.from(comment, 'utf8').toString('latin1');
-  if (store.cancellationComment === 'bmp-only') return comment.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
-  if (store.cancellationComment === 'single-line') return comment.replace(/[\r\n\t]/g, ' ');
-  if (store.cancellationComment !== 'html-encoded') return comment;
-  const entities: Record<string, string> = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-  };
-  return comment.replace(/[&<>"']/g, (c) => entities[c]!);
 }
 
 // docs/contract.md#cancel-without-body and docs/contract.md#cancel-without-comment: accepted (no

@@ -1,5 +1,6 @@
 import { ANSWER_FAULTS } from './answer-faults.ts';
 import { AUTH_FAULTS } from './auth-faults.ts';
+import { CANCEL_DEDUPE_FAULTS } from './cancel-dedupe-faults.ts';
 import { CHECK_ORDER_FAULTS } from './check-order-faults.ts';
 import { COMMENT_FAULTS } from './comment-faults.ts';
 import { DEVICE_LOCK_FAULTS } from './device-lock-faults.ts';
@@ -40,6 +41,7 @@ export const FAULT_CATALOGUE = [
   ...REQUEST_FAULTS,
   ...STORE_FAULTS,
   ...DEVICE_LOCK_FAULTS,
+  ...CANCEL_DEDUPE_FAULTS,
   ...TENANT_ID_FAULTS,
   ...COMMENT_FAULTS,
   ...FINAL_TYPE_FAULTS,

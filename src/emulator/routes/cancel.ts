@@ -14,6 +14,7 @@ import { cancelIdRead } from './cancel-id-read.ts';
 import { cancelKeepsDevice } from './cancel-keeps-device.ts';
 import { cancellationOf } from './cancellation-of.ts';
 import type { Outcome } from './outcome.ts';
+import { commentOrRepeat } from './refused-cancel-marks.ts';
 import { cancelBodyPolicy } from './running-cancel-body.ts';
 
 const OPERATION = 'CancelMachineAction';
@@ -29,7 +30,9 @@ export function cancelHandler(
     const sent = request.params.id;
     const id = cancelIdRead(store, sent);
     if (!isWellFormedId(id)) return { kind: 'malformed', id: sent };
-    const comment = readComment(ctx, request, cancelBodyPolicy(ctx, request, caller, body));
+    const { comment, repeat } = commentOrRepeat(store, caller.tenantId, id, () =>
+      readComment(ctx, request, cancelBodyPolicy(ctx, request, caller, body)),
+    );
     const action = findAction(ctx, caller, id, OPERATION, request.receivedAtMs, store);
     const nowMs = ctx.clock.now();
     if (!action) {
@@ -75,11 +78,12 @@ export function cancelHandler(
       throw new WireError('BadRequest', `Machine action ${action.id} has expired and cannot be cancelled.`);
     const before = { ...action };
     if (cancelKeepsDevice(store, action)) ctx.state.actions.stillBlocking.add(action.id.toLowerCase());
-    // The store policy may answer a cancel without a Comment, or of an old action, as accepted and do
-    // nothing with it.
+    // The store policy may answer a cancel without a Comment, of an old action, or taken for a repeat
+    // of one refused for its body, as accepted and do nothing with it.
     const ignoredAge = store.staleCancelIgnoredAfterMs;
     if (
       (store.ignoresUncommented && comment === null) ||
+      repeat ||
       (ignoredAge > 0 && nowMs - action.creationMs > ignoredAge)
     )
       return { kind: 'cancelled', before, after: { ...action } };

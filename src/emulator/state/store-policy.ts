@@ -79,6 +79,10 @@ export interface StorePolicy {
   // true: a cancel without a Comment answers 200 with the action as it was and changes nothing (the
   // contract: a 200 is a cancel made).
   ignoresUncommented: boolean;
+  // true: a cancel refused for its body is still recorded as a request for the action (a dedupe key
+  // written before the body is read), and the next cancel of it is taken for a repeat of that one:
+  // answered 200 with the action as it was, nothing changed. The contract: false.
+  refusedBodyMarksCancel: boolean;
   // true: a cancel without a Comment answers 200 showing the action Cancelled, but the stored action
   // stays as it was (the contract: GETs show the cancel).
   unstoredUncommented: boolean;
@@ -148,6 +152,7 @@ export const CONTRACT_STORE: StorePolicy = {
   deviceReleasedOnce: false,
   cancelCarriedToNextOnDevice: false,
   ignoresUncommented: false,
+  refusedBodyMarksCancel: false,
   unstoredUncommented: false,
   completionOvertakesCancelAfterMs: 0,
   staleCancelRefusedAfterMs: 0,

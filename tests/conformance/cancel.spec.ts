@@ -105,6 +105,24 @@ suite('cancel of an active action', () => {
         // to clear (docs/contract.md#after-cancel), whose cancel a target may leave waiting for its device.
         // A cancel of it answered otherwise than 200 is CANCEL.OK's to judge.
         if (driver.mode === 'tenant') return;
+        // And an action whose first cancel was refused for its body (no JSON: CANCEL.BODY's), sent again
+        // as a client fixes it: a dedupe key written before the body is read takes it for a repeat. A
+        // first cancel not refused, or a second not answered 200 (CANCEL.OK's), has nothing to judge.
+        const fixed = await need(driver.activeAction(status));
+        const raw = '{"Comment": "conformance: status, broken';
+        const broken = await api.cancel(fixed.id, undefined, { raw });
+        const resent = { Comment: 'conformance: status, body fixed' };
+        const again =
+          broken.status >= 400 && broken.status < 500
+            ? await cancelActive(driver, api, fixed.id, resent)
+            : undefined;
+        if (again?.status === 200)
+          expect(
+            statusOf(
+              (await firstCancelled(driver, api, fixed.id, again)) ?? (await readAction(api, fixed.id)),
+            ),
+            'the cancel sent again after one refused for its body shows Cancelled within the bounded wait',
+          ).toBe('Cancelled');
         const stuck = await need(driver.activeAction(status));
         await driver.advanceClock(STUCK_DAYS * 86_400);
         if (!(await stillActiveAfter(api, stuck.id, STUCK_DAYS))) return;

@@ -4,6 +4,7 @@ import {
   checkHourRecovery,
   countHourLimit,
   expect,
+  extendRateTimeout,
   HOUR_LIMIT,
   req,
   serverFailureAside,
@@ -19,9 +20,7 @@ suite('rate limit per hour', () => {
     req('RATE.HOUR'),
     async ({ driver, api, need }) => {
       // A tenant first waits for an hour free of the operator's cancels, then counts for 15+ minutes.
-      test.setTimeout(
-        driver.mode === 'tenant' ? 150 * 60_000 : Math.max(300_000, test.info().timeout + 270_000),
-      );
+      extendRateTimeout(driver, { tenantMs: 150 * 60_000, floorMs: 300_000, extraMs: 270_000 });
       const client = await need(driver.freshIdentity(['Machine.Scan'], 'hour'));
       // What broke the count is asserted once: an expect per minute cost a step each, which in the
       // self-test's 59 targets was most of this test's overhead.

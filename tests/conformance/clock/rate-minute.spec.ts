@@ -6,7 +6,9 @@ import {
   expect,
   expectMinuteLimitOn,
   expectThrottledUnchanged,
+  extendRateTimeout,
   MINUTE_LIMIT,
+  MINUTE_TEST,
   minuteWindowEnd,
   NEVER_THROTTLED,
   notServed,
@@ -16,7 +18,6 @@ import {
   stateBeforeCall,
   suite,
   test,
-  waitAfter,
 } from '../../fixtures/index.ts';
 
 const CANCELLER = ['Machine.Scan'];
@@ -25,10 +26,7 @@ const READER_CANCELLER = ['Machine.Scan', 'Machine.Read.All'];
 
 // The cancel limit per minute, counted from a fresh window of a fresh identity.
 suite('rate limit per minute', () => {
-  // Its several hundred calls need more than the test timeout: 30 s more, on top of a profile's latency.
-  test.beforeEach(({ driver }) => {
-    test.setTimeout(driver.mode === 'tenant' ? 10 * 60_000 : Math.max(60_000, test.info().timeout + 30_000));
-  });
+  test.beforeEach(({ driver }) => extendRateTimeout(driver, MINUTE_TEST));
 
   test(
     `calls 1 to ${MINUTE_LIMIT} in a minute are served and call ${MINUTE_LIMIT + 1} answers 429 TooManyRequests`,
@@ -154,39 +152,6 @@ suite('rate limit per minute', () => {
       if (listed) expect(listed, "a list's 429").toHaveRetryAfter({ above: 0, atMost: 60 });
     },
   );
-
-  test('after waiting Retry-After the next call is served', req('RATE.RECOVER'), async ({ driver, need }) => {
-    const client = await need(driver.freshIdentity(CANCELLER));
-    await alignClock(driver, 'minute');
-    const throttled = await callUntilThrottled(driver, client);
-    expect(throttled, NEVER_THROTTLED).toBeDefined();
-    const waited = waitAfter(throttled!);
-    await driver.advanceClock(waited);
-    const next = await client.cancel(driver.unknownId(), { Comment: 'conformance: after Retry-After' });
-    serverFailureAside(driver, [next]);
-    const why = notServed(next);
-    expect(
-      why,
-      `the call made after waiting the ${waited} s of Retry-After is served, not ${why}`,
-    ).toBeUndefined();
-    // And the Retry-After of a 429 to a call made too soon, as a client retrying at once gets: waiting
-    // that one, the latest, must be enough as well (a limiter may word a repeat's wait its own way).
-    // Emulators only: on a tenant it spends another minute's quota of the cancel.
-    if (driver.mode === 'tenant') return;
-    const again = await need(driver.freshIdentity(CANCELLER));
-    await alignClock(driver, 'minute');
-    expect(await callUntilThrottled(driver, again), NEVER_THROTTLED).toBeDefined();
-    const repeat = await again.cancel(driver.unknownId(), { Comment: 'conformance: retried too soon' });
-    if (repeat.status !== 429) return;
-    const waitedAgain = waitAfter(repeat);
-    await driver.advanceClock(waitedAgain);
-    const after = await again.cancel(driver.unknownId(), { Comment: 'conformance: after the repeat' });
-    const whyNot = notServed(after);
-    expect(
-      whyNot,
-      `the call made after waiting the ${waitedAgain} s of the repeated 429's Retry-After is served, not ${whyNot}`,
-    ).toBeUndefined();
-  });
 
   test(
     'a throttled cancel leaves the action unchanged',

@@ -1,7 +1,9 @@
 import {
   alignClock,
   burst,
+  extendRateTimeout,
   MINUTE_LIMIT,
+  MINUTE_TEST,
   RATE_PROBE,
   req,
   serverFailureAside,
@@ -16,9 +18,7 @@ suite('rate window', () => {
     'how the minute window moves and what Retry-After counts is recorded',
     req('RATE.WINDOW'),
     async ({ driver, need, observe }) => {
-      test.setTimeout(
-        driver.mode === 'tenant' ? 10 * 60_000 : Math.max(60_000, test.info().timeout + 30_000),
-      );
+      extendRateTimeout(driver, MINUTE_TEST);
       const client = await need(driver.freshIdentity(['Machine.Scan']));
       const at = RATE_PROBE;
       // Exactly on the boundary: the probe's timings count from it, and its first call comes 30 s later,

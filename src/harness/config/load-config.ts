@@ -9,7 +9,7 @@ import { emulatorOriginProblem, GOV_HIGH_API_HOSTS, isLoopback } from './hosts.t
 import { checkedOrigin, tenantOrigin } from './origin-variables.ts';
 import { ConfigProblems } from './problems.ts';
 import { profileFileProblem } from './profile-file.ts';
-import { profileLatencyMs } from './profile-latency.ts';
+import { targetLatencyMs } from './profile-latency.ts';
 import { quotaShareProblem } from './quota-share.ts';
 import { type Env, readEnv } from './read-env.ts';
 import type {
@@ -67,8 +67,7 @@ export function loadConfig(env: Env = readEnv(), clock: Clock = WALL_CLOCK): Har
     logsApiRequests(env.DEBUG)
   )
     problems.add('DEBUG', apiRequestLogProblem(env.DEBUG));
-  const latencyMs =
-    target?.mode === 'embedded' && target.profileFile ? profileLatencyMs(target.profileFile) : 0;
+  const latencyMs = targetLatencyMs(target);
   const testSeconds = TEST_TIMEOUT_SECONDS[mode ?? 'embedded'] + (CALLS_IN_TURN * latencyMs) / 1000;
   const requestSeconds = v.MDE_REQUEST_TIMEOUT_SECONDS ?? REQUEST_TIMEOUT_SECONDS[mode ?? 'embedded'];
   if (mode && requestSeconds >= testSeconds)

@@ -1,23 +1,17 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import '../src/harness/run/closed-output.mjs';
 import { ALLURE_RESULTS_DIR, RECORDS_FILE, REPORTS_DIR, SHARDS_DIR } from '../src/common/report-files.ts';
 import { unwritableOutputs } from '../src/harness/preflight/preflight-writable.ts';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { allureSwitches } from '../src/reporters/allure/allure-switches.ts';
-import { loadSelectedBaseline } from '../src/reporters/baseline/baseline.ts';
-import { complianceLine } from '../src/reporters/compliance/compliance-line.ts';
-import { writeMergedJunit } from '../src/reporters/junit/merge-junit.ts';
 import { refuseOtherContract } from '../src/reporters/records/records-contract.ts';
 import { readRecords, writeRecords } from '../src/reporters/records/records-file.ts';
-import { finishRun } from '../src/reporters/run/finish-run.ts';
 import { runDirectory } from '../src/reporters/run/run-directory.ts';
 import { lockRunDirectory } from '../src/reporters/run/run-lock.ts';
 import { EXIT, worstOf } from '../src/reporters/run/run-outcome.ts';
 import { ArgumentProblems, scriptArgs } from '../src/reporters/run/script-args.ts';
-import { removeVerdicts, writeComplianceReports } from '../src/reporters/run/write-reports.ts';
 import { mergeRecords, missingShards } from '../src/reporters/shards/merge-records.ts';
 import { shardArgumentProblems, shardFiles } from '../src/reporters/shards/shard-arguments.ts';
 import { mixedSplits, shardSetProblem } from '../src/reporters/shards/shard-set.ts';
@@ -67,6 +61,23 @@ try {
   // Said with what to fix, not as the EISDIR or EACCES of the first write that fails, half-way through.
   const unwritable = unwritableOutputs(root);
   if (unwritable.length > 0) throw new Error(unwritable[0]);
+  // What writes the reports loads only now: a refused command line or shard set ends without it.
+  const [
+    { getRegistry },
+    { loadSelectedBaseline },
+    { complianceLine },
+    { writeMergedJunit },
+    { finishRun },
+    writing,
+  ] = await Promise.all([
+    import('../src/contract/index.ts'),
+    import('../src/reporters/baseline/baseline.ts'),
+    import('../src/reporters/compliance/compliance-line.ts'),
+    import('../src/reporters/junit/merge-junit.ts'),
+    import('../src/reporters/run/finish-run.ts'),
+    import('../src/reporters/run/write-reports.ts'),
+  ]);
+  const { removeVerdicts, writeComplianceReports } = writing;
   // Before anything is written: a run writing this directory would mix its reports with these.
   lockRunDirectory(root, 'npm run report:merge');
   // From here the merge writes its evidence: a first Ctrl-C waits for it (the signal is acted on once

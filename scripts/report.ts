@@ -1,21 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { getRegistry } from '../src/contract/index.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import { unwritableOutputs } from '../src/harness/preflight/preflight-writable.ts';
 import '../src/harness/run/closed-output.mjs';
 import { EARLIER_COMPLETE_DIR, RECORDS_FILE, REPORTS_DIR } from '../src/common/report-files.ts';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { allureSwitches } from '../src/reporters/allure/allure-switches.ts';
-import { loadSelectedBaseline } from '../src/reporters/baseline/baseline.ts';
 import { refuseOtherContract } from '../src/reporters/records/records-contract.ts';
 import { readRecords } from '../src/reporters/records/records-file.ts';
-import { earlierCompleteFor, earlierCompleteNote } from '../src/reporters/run/earlier-complete.ts';
-import { finishRun } from '../src/reporters/run/finish-run.ts';
 import { runDirectory } from '../src/reporters/run/run-directory.ts';
 import { lockRunDirectory } from '../src/reporters/run/run-lock.ts';
 import { scriptArgs } from '../src/reporters/run/script-args.ts';
-import { removeVerdicts, writeComplianceReports } from '../src/reporters/run/write-reports.ts';
 
 // The one description of the command line; docs/interfaces.md#commands and docs/reports.md say the rest.
 const USAGE = `Usage: npm run report -- [--single-file] [--records FILE] [--no-allure] [--dir DIR]
@@ -70,6 +65,21 @@ try {
   // Said with what to fix, not as the EEXIST or EACCES of the first write that fails.
   const unwritable = unwritableOutputs(root);
   if (unwritable.length > 0) throw new Error(unwritable[0]);
+  // What writes the reports loads only now: a refused command line or records file ends without it.
+  const [
+    { getRegistry },
+    { loadSelectedBaseline },
+    { earlierCompleteFor, earlierCompleteNote },
+    { finishRun },
+    writing,
+  ] = await Promise.all([
+    import('../src/contract/index.ts'),
+    import('../src/reporters/baseline/baseline.ts'),
+    import('../src/reporters/run/earlier-complete.ts'),
+    import('../src/reporters/run/finish-run.ts'),
+    import('../src/reporters/run/write-reports.ts'),
+  ]);
+  const { removeVerdicts, writeComplianceReports } = writing;
   lockRunDirectory(root, 'npm run report');
   // From here the run's evidence is written: a first Ctrl-C waits for it (the signal is acted on once
   // the compliance reports are written), a second one stops at once.

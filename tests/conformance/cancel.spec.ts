@@ -101,9 +101,7 @@ suite('cancel of an active action', () => {
           statusOf(shown ?? (await readAction(api, action.id))),
           'status Cancelled in the 200 body or on a GET within the bounded wait',
         ).toBe('Cancelled');
-        // And an action stuck for days, on emulators (a tenant cannot age one): the one clients most want
-        // to clear (docs/contract.md#after-cancel), whose cancel a target may leave waiting for its device.
-        // A cancel of it answered otherwise than 200 is CANCEL.OK's to judge.
+        // Emulators only from here: a tenant can neither age an action nor spare a scan more.
         if (driver.mode === 'tenant') return;
         // And an action whose first cancel was refused for its body (no JSON: CANCEL.BODY's), sent again
         // as a client fixes it: a dedupe key written before the body is read takes it for a repeat. A
@@ -123,6 +121,9 @@ suite('cancel of an active action', () => {
             ),
             'the cancel sent again after one refused for its body shows Cancelled within the bounded wait',
           ).toBe('Cancelled');
+        // And an action stuck for days: the one clients most want to clear (docs/contract.md#after-cancel),
+        // whose cancel a target may leave waiting for its device. A cancel of it answered otherwise than
+        // 200 is CANCEL.OK's to judge.
         const stuck = await need(driver.activeAction(status));
         await driver.advanceClock(STUCK_DAYS * 86_400);
         if (!(await stillActiveAfter(api, stuck.id, STUCK_DAYS))) return;

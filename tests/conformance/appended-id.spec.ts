@@ -15,8 +15,9 @@ suite('ids that name no action', () => {
       });
       expect(res.status, 'never a server error').toBeLessThan(500);
       expect(res).toBeErrorEnvelope([400, 404]);
-      // And with a ';' and more appended: a server that strips path parameters (`;jsessionid=...`)
-      // before routing reads the id up to the ';'.
+      // And with ';v=1' appended, which the client sends as %3Bv%3D1: data (RFC 3986 §2.2), so a servlet
+      // container, which strips a literal ';' alone, keeps it in the id. A server (or a proxy before it)
+      // that decodes the path before it strips path parameters (`;jsessionid=...`) reads the GUID.
       const params = await api.cancel(`${action.id};v=1`, {
         Comment: 'conformance: an id with ;v=1 appended',
       });

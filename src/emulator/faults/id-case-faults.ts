@@ -25,8 +25,8 @@ export const ID_CASE_FAULTS = [
     store: { cancelIdCutTo: 36 },
   },
   {
-    // A servlet container strips path parameters (`;jsessionid=...`) before routing: the appended-id
-    // test added a hex digit, which a lookup of the id up to ';' reads as malformed.
+    // Path parameters (`;jsessionid=...`) stripped after the path is decoded, so an encoded ';' (%3B, as
+    // the suite sends it) counts too: the appended-id test added a hex digit, which that reads as malformed.
     name: 'cancel-id-path-params-dropped',
     seam: 'store',
     breaks: ['CANCEL.BADID'],

@@ -105,9 +105,9 @@ export interface StorePolicy {
   // id column, which truncates silently), so an action's id with anything appended names the action.
   // The contract: null (the id as sent; one that is no GUID names no action).
   cancelIdCutTo: number | null;
-  // true: a cancel's id is read up to its first ';', as a servlet container strips path parameters
-  // (`;jsessionid=...`) before routing, so an action's id with `;anything` names the action. The
-  // contract: false (the id as sent).
+  // true: a cancel's id is read up to its first ';', decoded (%3B) or not, as a server that strips path
+  // parameters (`;jsessionid=...`) after decoding the path does, so an action's id with `;anything`
+  // names the action. The contract: false (the id as sent).
   cancelIdPathParamsDropped: boolean;
   // true: a cancel refuses an action in a final state before it checks the tenant, so another tenant's
   // final action answers the final-state refusal (telling that it exists, and is final); an active one

@@ -56,6 +56,19 @@ test.describe('API client', () => {
     expect(sent[0]!.data?.toString()).toBe('{"Comment":"c"}');
   });
 
+  // CANCEL.BADID's `${id};v=1` is lawful to refuse only so: a literal ';' starts a path parameter, which
+  // a servlet container strips before routing (the id would name the action), while %3B is data
+  // (RFC 3986 §2.2), part of an id that is no GUID.
+  test("an id's reserved characters are percent-encoded in the path", async () => {
+    const { api, sent } = client(404, { error: { code: 'NotFound', message: 'm' } });
+    await api.cancel('abc;v=1');
+    await api.get('abc/x?y#z');
+    expect(sent.map((s) => s.url)).toEqual([
+      'http://target.test/api/machineactions/abc%3Bv%3D1/cancel',
+      'http://target.test/api/machineactions/abc%2Fx%3Fy%23z',
+    ]);
+  });
+
   test('raw bodies, other content types, no body and no Authorization are sent as asked', async () => {
     const { api, sent } = client(400, { error: { code: 'BadRequest', message: 'm' } });
     await api.cancel('abc', undefined, {

@@ -13,4 +13,14 @@ export const DEVICE_LOCK_FAULTS = [
       'Only the first cancel on a device frees it for a new action of the type: once a new scan was started there, cancelling that one leaves the device busy.',
     store: { deviceReleasedOnce: true },
   },
+  {
+    // As above, where a duplicate is answered with the action holding the device (a lawful reading,
+    // docs/contract.md#duplicate-create): the second reopen's 201 was the cancelled scan, not a new one.
+    name: 'reopen-answers-cancelled-scan-after-second-cancel',
+    seam: 'store',
+    breaks: ['CANCEL.REOPEN'],
+    description:
+      'Only the first cancel on a device frees it for a new action of the type; a scan asked for after a second cancel there answers 201 with the cancelled scan still holding the device, not a new one.',
+    store: { deviceReleasedOnce: true, heldDeviceAnswersHolder: true },
+  },
 ] as const satisfies readonly StoreFault[];

@@ -40,6 +40,11 @@ export function createHandler(ctx: EmulatorContext, operation: Operation) {
       // existing action. A final action the store policy still counts as blocking is always refused.
       const duplicate = ctx.profile.answers.duplicateCreate;
       if ('existing' in duplicate && isActive(active)) return { kind: 'existing', action: active };
+      if (
+        ctx.faults.store.heldDeviceAnswersHolder &&
+        ctx.state.actions.stillBlocking.has(active.id.toLowerCase())
+      )
+        return { kind: 'existing', action: active };
       const detail = `Action is already in progress (${type} on ${machine.id}).`;
       throw 'status' in duplicate
         ? refusal(duplicate, detail)

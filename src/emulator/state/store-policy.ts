@@ -71,6 +71,9 @@ export interface StorePolicy {
   // true: only the first cancel of an action of a type on a device frees the device for a new one of
   // that type; a later cancel there keeps it blocking (a release flag set once). The contract: false.
   deviceReleasedOnce: boolean;
+  // true: a new action asked for while a cancelled one still keeps the device busy answers that one, as
+  // a duplicate answered with the running action does (the contract: a device a cancel frees is free).
+  heldDeviceAnswersHolder: boolean;
   // true: a cancel is also kept against its device and the action's type, and the next action of that
   // type started on the device takes it: stored Cancelled with that cancellation though its 201 shows
   // it Pending (a device's command queue keyed by device and type, not by action). The contract: false
@@ -150,6 +153,7 @@ export const CONTRACT_STORE: StorePolicy = {
   alsoBlocking: [],
   runningCancelKeepsDevice: false,
   deviceReleasedOnce: false,
+  heldDeviceAnswersHolder: false,
   cancelCarriedToNextOnDevice: false,
   ignoresUncommented: false,
   refusedBodyMarksCancel: false,

@@ -76,6 +76,7 @@ suite('cancel of an active action', () => {
         await firstCancelled(driver, api, fresh, second);
         const third = await need(reopenedScan(driver, machineId, fresh));
         expect(third, 'a new scan after the second cancel on the device').toHaveStatus(201);
+        expect(sameId(field(third, 'id'), fresh), 'a new action, not the one cancelled second').toBe(false);
       },
     );
   }

@@ -27,9 +27,9 @@ export const WIRE_FAULTS = [
     seam: 'wire',
     breaks: [],
     // CANCEL.TENANT, CANCEL.NOTFOUND, CANCEL.BADID, CANCEL.FINAL, CANCEL.TIMEOUT, CANCEL.FIELDS,
-    // CANCEL.BODY, HDR.CONTENTTYPE and PERM.NONE try their cancel under /api/v1.0 too; GET.NOTFOUND,
-    // RATE.RETRYAFTER, RATE.MINUTE, RATE.NOEFFECT and the AUTH requirements a call there; SCHEMA.ENTITY
-    // a list there.
+    // CANCEL.BODY, HDR.CONTENTTYPE, PERM.NONE and PERM.ROLES try their cancel under /api/v1.0 too;
+    // GET.NOTFOUND, RATE.RETRYAFTER, RATE.MINUTE, RATE.NOEFFECT and the AUTH requirements a call there;
+    // SCHEMA.ENTITY a list there.
     errors: [
       'PATH.VERSIONED',
       'CANCEL.TENANT',

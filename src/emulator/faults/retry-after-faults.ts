@@ -71,13 +71,14 @@ export const RETRY_AFTER_FAULTS = [
     throttle: { minuteRetryAfterSecondsOn: { GetMachineAction: 1, ListMachineActions: 1 } },
   },
   {
-    // An off-by-one in the path that answers a caller retrying too soon: RATE.RECOVER waited the first
-    // 429's Retry-After alone. (The hour's count, which waits the last 429 of a burst, loses one round.)
+    // A path of its own for a caller's first retry made too soon: RATE.RECOVER waited the first 429's
+    // Retry-After alone. Ten seconds short, not one: one second short was caught only when the burst
+    // before it took no whole second (a loaded machine's could), since real time runs in the clock.
     name: 'retry-after-short-when-throttled-again',
     seam: 'throttle',
     breaks: ['RATE.RECOVER'],
     description:
-      'A 429 of the minute limit that follows another in a row (a call made before the first Retry-After passed) says a Retry-After one second short of the time its window needs; the first 429 says the time it needs.',
-    throttle: { minuteRetryAfterAgainShortBy: 1 },
+      'The second 429 of the minute limit in a row (a call made before the first Retry-After passed) says a Retry-After ten seconds short of the time its window needs (at least 1); the first 429, and those after the second, say the time it needs.',
+    throttle: { minuteRetryAfterAgainShortBy: 10 },
   },
 ] as const satisfies readonly ThrottleFault[];

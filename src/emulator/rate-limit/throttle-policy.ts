@@ -15,8 +15,8 @@ export interface ThrottlePolicy {
   minuteRetryAfterSeconds: number | null;
   // true: each further 429 of the minute limit in a row doubles its Retry-After (a penalty).
   minuteRetryAfterDoubles: boolean;
-  // Seconds a 429 of the minute limit that follows another in a row (a caller that retried too soon)
-  // takes off the time its window needs (the contract: 0, the time it needs, as for the first).
+  // Seconds the second 429 of the minute limit in a row (a caller that retried once too soon) takes
+  // off the time its window needs (the contract: 0, the time it needs, as for the first).
   minuteRetryAfterAgainShortBy: number;
   // 'down': a Retry-After in seconds is the time left rounded down, so it may fall short of it by
   // under a second (the contract: 'up', never before the window takes a call again).

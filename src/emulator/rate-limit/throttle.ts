@@ -72,7 +72,8 @@ function tooManyRequests(
   const own = policy.minuteRetryAfterSecondsOn[operationId];
   if (minute && own !== undefined) waitMs = own * 1000;
   if (minute && policy.minuteRetryAfterDoubles) waitMs *= 2 ** (decision.refusedInRow - 1);
-  if (minute && decision.refusedInRow > 1)
+  // The second only: a burst's later 429s, which the hour's count waits on, say the time needed.
+  if (minute && decision.refusedInRow === 2)
     waitMs = Math.max(0, waitMs - policy.minuteRetryAfterAgainShortBy * 1000);
   const round = policy.retryAfterRounding === 'down' ? Math.floor : Math.ceil;
   const seconds = Math.max(1, round(waitMs / 1000));

@@ -170,3 +170,17 @@ smoke(
     expect((await calls(emu, token, 1))[0]).toBe(429);
   },
 );
+
+smoke(
+  'retry-after-short-when-throttled-again',
+  'the second 429 in a row says 10 s less than the window needs; the first and third say what it needs',
+  async (emu) => {
+    const token = await emu.token();
+    await calls(emu, token, 100);
+    const said = [];
+    for (let i = 0; i < 3; i++) said.push((await emu.call('GET', LIST, { token })).headers['retry-after']);
+    expect(said).toEqual(['60', '50', '60']);
+    await emu.advance(50);
+    expect((await calls(emu, token, 1))[0]).toBe(429);
+  },
+);

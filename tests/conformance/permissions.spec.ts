@@ -51,11 +51,14 @@ suite('permissions', () => {
       const ended = await cancelActive(driver, api, other.id, body, { caller: client });
       expect(ended, `the cancel of a Pending ${type} action`).toHaveStatus(200);
       // And under /api/v1.0, which answers as /api does: a versioned route may sit behind a guard with a
-      // role list of its own. A 404 there is a target that does not serve the prefix (PATH.VERSIONED's).
-      const scan = await need(driver.activeAction());
+      // role list of its own. Judged where the operator's own cancel there answers 200: a target that
+      // does not serve the prefix, whatever it answers (404, or a proxy's 403 or 405), is PATH.VERSIONED's.
       const request = { versioned: true } as const;
+      const probe = await need(driver.activeAction());
+      if ((await cancelActive(driver, api, probe.id, body, { request })).status !== 200) return;
+      const scan = await need(driver.activeAction());
       const there = await cancelActive(driver, api, scan.id, body, { caller: client, request });
-      if (there.status !== 404) expect(there, 'the cancel under /api/v1.0').toHaveStatus(200);
+      expect(there, 'the cancel under /api/v1.0').toHaveStatus(200);
     });
   }
 

@@ -26,6 +26,14 @@ export const ROUTE_FAULTS = [
     routes: { versionedPath: false, versionedStock404: true },
   },
   {
+    name: 'no-versioned-path-gateway-403',
+    seam: 'route',
+    breaks: ['PATH.VERSIONED'],
+    description:
+      'Nothing answers under /api/v1.0, and a request there gets 403 Forbidden in the error envelope, as from a gateway that routes the path nowhere.',
+    routes: { versionedPath: false, versionedUnrouted403: true },
+  },
+  {
     name: 'versioned-cancel-not-stored',
     seam: 'route',
     breaks: ['PATH.VERSIONED'],

@@ -20,7 +20,7 @@ type Handler = (request: FastifyRequest<any>, caller: Caller) => Outcome;
 // the versioned prefix /api/v1.0 (docs/contract.md#versioning). The token operation has its own route
 // (token.ts); any other operation the contract gains without a handler here is simply not served.
 export function registerApiRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
-  const { versionedPath, versionedBare404, versionedStock404 } = ctx.faults.routes;
+  const { versionedPath, versionedBare404, versionedStock404, versionedUnrouted403 } = ctx.faults.routes;
   if (!versionedPath && versionedBare404)
     app.all(`${ctx.contract.versionedPrefix}/*`, (_request, reply) => reply.code(404).send());
   else if (!versionedPath && versionedStock404)
@@ -30,6 +30,10 @@ export function registerApiRoutes(app: FastifyInstance, ctx: EmulatorContext): v
         .type('application/json; charset=utf-8')
         .send({ Message: `No HTTP resource was found that matches the request URI '${request.url}'.` }),
     );
+  else if (!versionedPath && versionedUnrouted403)
+    app.all(`${ctx.contract.versionedPrefix}/*`, () => {
+      throw new WireError('Forbidden', 'No route serves this path.');
+    });
   for (const operation of ctx.contract.operations) {
     if (!handlerFor(ctx, operation, false)) continue;
     const url = operation.path.replace(/\{(\w+)\}/g, ':$1');

@@ -22,6 +22,9 @@ export interface RoutePolicy {
   // true (with versionedPath false): a request under /api/v1.0 answers 404 with the body a web framework
   // gives a request it has no route for (ASP.NET Web API's stock {"Message": ...}), not the error envelope.
   versionedStock404: boolean;
+  // true (with versionedPath false): a request under /api/v1.0 answers 403 Forbidden in the error
+  // envelope, as a gateway in front may for a path it routes nowhere, not 404.
+  versionedUnrouted403: boolean;
   // How the cancel under /api/v1.0 reads its body, over the operation's body policy (a versioned route
   // that binds its body its own way); under /api the body policy alone. The contract: {} (the same).
   versionedCancelBody: Partial<BodyPolicy>;
@@ -35,5 +38,6 @@ export const CONTRACT_ROUTES: RoutePolicy = {
   versionedListQueryApplied: true,
   versionedBare404: false,
   versionedStock404: false,
+  versionedUnrouted403: false,
   versionedCancelBody: {},
 };

@@ -78,6 +78,22 @@ smoke(
   },
 );
 
+smoke(
+  'no-versioned-path-gateway-403',
+  '/api/v1.0 answers 403 Forbidden in the envelope, even to the operator, while /api works',
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    const token = await emu.token();
+    const versioned = await emu.call('POST', `/api/v1.0/machineactions/${action.id}/cancel`, {
+      token,
+      body: { Comment: 'cancelled by test' },
+      unchecked: true,
+    });
+    expect([versioned.statusCode, errorCode(versioned)]).toEqual([403, 'Forbidden']);
+    expect((await emu.get(action.id as string, token)).json().status).toBe('Pending');
+  },
+);
+
 smoke('list-cancelled-canceled', "the list says 'Canceled'; GET says Cancelled", async (emu) => {
   const token = await emu.token();
   const cancelled = await emu.seed('Cancelled');

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../../src/contract/contract-files.ts';
 import { expect, test } from '../../helpers/api-test.ts';
-import { withoutMdeVariables } from '../../helpers/script-env.ts';
+import { markedLinesOfChild } from '../../helpers/marked-lines-child.ts';
 import { removeTempDirs } from '../../helpers/temp-dir.ts';
 import { tenantTarget } from '../../helpers/tenant-target.ts';
 import { openIdConfiguration, STAND_IN_CLIENT, STAND_IN_TENANT } from '../stand-ins/entra-stand-in.ts';
@@ -69,35 +68,12 @@ function preflightLinesInChild(
     const timeouts = ${JSON.stringify(timeoutsMs)};
     const lines = await Promise.all(${JSON.stringify(targets)}.map((target, i) =>
       preflight(target, { timeoutMs: timeouts[i] }).then(() => 'no error', (error) => describeError(error))));
-    console.log(${JSON.stringify(LINES_MARK)} + JSON.stringify(lines));
-    process.exit(0);`;
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: repoRoot,
-      env: {
-        ...withoutMdeVariables(),
-        NODE_EXTRA_CA_CERTS: authorities[0]!.caFile,
-        MDE_CLIENT_SECRET: SECRET,
-      },
-    });
-    let text = '';
-    child.stdout.on('data', (chunk) => {
-      text += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      text += chunk;
-    });
-    child.on('close', () => {
-      const at = text.lastIndexOf(LINES_MARK);
-      const end = at < 0 ? -1 : text.indexOf('\n', at);
-      const lines: string[] =
-        at < 0 ? [] : JSON.parse(text.slice(at + LINES_MARK.length, end < 0 ? undefined : end));
-      done({ lines, other: at < 0 ? text : text.slice(0, at) + (end < 0 ? '' : text.slice(end + 1)) });
-    });
+`;
+  return markedLinesOfChild(script, 'preflight lines: ', {
+    NODE_EXTRA_CA_CERTS: authorities[0]!.caFile,
+    MDE_CLIENT_SECRET: SECRET,
   });
 }
-
-const LINES_MARK = 'preflight lines: ';
 
 const UNREACHABLE = 'TargetUnreachableError: https://127\\.0\\.0\\.1:\\d+/.*/oauth2/v2\\.0/token: ';
 

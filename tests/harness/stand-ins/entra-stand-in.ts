@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../../src/contract/contract-files.ts';
 import { DEFAULT_SCOPE } from '../../../src/contract/index.ts';
+import { markedLinesOfChild } from '../../helpers/marked-lines-child.ts';
 import { withoutMdeVariables } from '../../helpers/script-env.ts';
 import { httpsStandIn } from './https-stand-in.ts';
 
@@ -99,27 +100,6 @@ export function signInAtEachInChild(
         return 'signed in';
       } catch (error) { return error.message; }
     }));
-    console.log(${JSON.stringify(LINES_MARK)} + JSON.stringify(lines));`;
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: repoRoot,
-      env: { ...withoutMdeVariables(), NODE_EXTRA_CA_CERTS: [...caFiles][0]!, ...env },
-    });
-    let text = '';
-    child.stdout.on('data', (chunk) => {
-      text += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      text += chunk;
-    });
-    child.on('close', () => {
-      const at = text.lastIndexOf(LINES_MARK);
-      const end = at < 0 ? -1 : text.indexOf('\n', at);
-      const lines: string[] =
-        at < 0 ? [] : JSON.parse(text.slice(at + LINES_MARK.length, end < 0 ? undefined : end));
-      done({ lines, other: at < 0 ? text : text.slice(0, at) + (end < 0 ? '' : text.slice(end + 1)) });
-    });
-  });
+`;
+  return markedLinesOfChild(script, 'sign-in lines: ', { NODE_EXTRA_CA_CERTS: [...caFiles][0]!, ...env });
 }
-
-const LINES_MARK = 'sign-in lines: ';

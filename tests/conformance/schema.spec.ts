@@ -2,6 +2,7 @@ import {
   cancelActive,
   expect,
   expectJsonMediaType,
+  judgedErrorBodies,
   readListed,
   req,
   suite,
@@ -87,7 +88,8 @@ suite('response schemas', () => {
       const canceller = await driver.freshIdentity(['Machine.Scan']);
       answers.push(await canceller.get(driver.unknownId()), await canceller.list({ $top: 1 }));
     }
-    const errors = answers.filter((res) => res.status >= 400 && res.text.trim() !== '');
+    // Less the bodies the contract leaves open (a 401 to a request with a token: that read may be one).
+    const errors = judgedErrorBodies(answers);
     expect(errors.length, 'at least one of the requests is refused with a body').toBeGreaterThan(0);
     for (const res of errors) expect(res).toMatchContract();
   });

@@ -34,12 +34,7 @@ export function checkExchange(exchange: Exchange, { throttleJudged = true } = {}
     violations.push({ kind: 'violation', id: requirement, text: `${prefix}: ${text}` });
   const spec = responseFor(contract.operation(exchange.operationId), exchange.status);
   const hasText = exchange.text.trim().length > 0;
-  // The body of a 401 to a bad token (rather than a missing one) is open (docs/contract.md#unauthorized-body):
-  // a stock `{"Message": ...}` or a plain-text answer is lawful there, so nothing is checked.
-  if (exchange.status === 401 && exchange.requestHeaders.authorization !== undefined) return [];
-  // So is the body of the 403 to a token issued for another resource (docs/contract.md#audience): the
-  // status is documented, the body nowhere, and AUTH.AUDIENCE judges the status alone.
-  if (exchange.status === 403 && sentForeignAudience(exchange.requestHeaders)) return [];
+  if (errorBodyOpen(exchange)) return [];
 
   if (spec?.schemaRef && hasText && exchange.body === undefined) {
     violation(
@@ -70,6 +65,16 @@ export function checkExchange(exchange: Exchange, { throttleJudged = true } = {}
       );
   }
   return violations;
+}
+
+// Whether the contract leaves this answer's body open, so that nothing may judge it (SCHEMA.ERROR's own
+// test included). The body of a 401 to a bad token (rather than a missing one) is open
+// (docs/contract.md#unauthorized-body): a stock `{"Message": ...}` or a plain-text answer is lawful there.
+// So is the body of the 403 to a token issued for another resource (docs/contract.md#audience): the
+// status is documented, the body nowhere, and AUTH.AUDIENCE judges the status alone.
+export function errorBodyOpen(exchange: Pick<Exchange, 'status' | 'requestHeaders'>): boolean {
+  if (exchange.status === 401) return exchange.requestHeaders.authorization !== undefined;
+  return exchange.status === 403 && sentForeignAudience(exchange.requestHeaders);
 }
 
 // A 404 under /api/v1.0 may come from a server that does not serve the prefix at all, in whatever body

@@ -32,11 +32,15 @@ export function passiveReadings(exchange: Exchange, info?: TestInfo): PassiveRea
   out.push({ point: 'connection', reading: close ? 'close' : 'keep-alive', headers: ['connection'] });
   if (exchange.text.length > 0) {
     const chunked = /chunked/i.test(headers['transfer-encoding'] ?? '');
+    const framing = { point: 'framing', headers: ['transfer-encoding', 'content-length'] } as const;
     if (chunked || headers['content-length'] !== undefined)
+      out.push({ ...framing, reading: chunked ? 'chunked' : 'content-length' });
+    // HTTP/1.1 lets the connection's close end a body (RFC 9112 §6.3); the profile format has no reading
+    // for it, so it is told as such, not left for the profile to say no answer had a body.
+    else
       out.push({
-        point: 'framing',
-        reading: chunked ? 'chunked' : 'content-length',
-        headers: ['transfer-encoding', 'content-length'],
+        ...framing,
+        unreadable: 'a body ended by the connection closing (neither Transfer-Encoding nor Content-Length)',
       });
   }
   // Headers tell these whatever the body (a bare 401 or 429 too); a 401 per case: without

@@ -49,6 +49,13 @@ test.describe('passive readings, from the wire alone', () => {
     });
   });
 
+  test("a body the connection's close ends tells no framing reading, and says so", () => {
+    const { 'content-length': _length, ...closeDelimited } = answer(200, ENTITY).headers;
+    expect(readings({ ...answer(200, ENTITY), headers: closeDelimited }).framing).toEqual({
+      unreadable: 'a body ended by the connection closing (neither Transfer-Encoding nor Content-Length)',
+    });
+  });
+
   test('an @odata.context or error.target sent as null reads as not sent', () => {
     expect(readings(answer(200, { ...ENTITY, '@odata.context': null }))['odata-context']).toBe(false);
     const error = { error: { code: 'NotFound', message: 'm', target: null } };

@@ -41,4 +41,15 @@ export const MEDIA_TYPE_FAULTS = [
     applies: (x) => (x.accept ?? '').trim() === '',
     rewrite: labelledTextPlain,
   },
+  {
+    // A handler that returns its JSON already serialised, negotiated by ASP.NET Core's string formatter:
+    // a client whose Accept lists text/plain (axios: application/json, text/plain, */*) is told text/plain.
+    name: 'response-text-plain-when-text-accepted',
+    seam: 'answer',
+    breaks: ['SCHEMA.CONTENTTYPE'],
+    description:
+      "JSON answers are labelled text/plain when the request's Accept lists text/plain (as axios's default does); any other Accept, or none, gets application/json.",
+    applies: (x) => /(^|[,\s])text\/plain/i.test(x.accept ?? ''),
+    rewrite: labelledTextPlain,
+  },
 ] as const satisfies readonly AnswerFault[];

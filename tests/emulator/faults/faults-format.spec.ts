@@ -38,6 +38,19 @@ smoke(
   },
 );
 
+smoke(
+  'response-text-plain-when-text-accepted',
+  "an answer to axios's Accept (text/plain listed) is labelled text/plain; one naming */* alone is JSON",
+  async (emu) => {
+    const token = await emu.token();
+    const axios = { accept: 'application/json, text/plain, */*' };
+    const listed = await emu.call('GET', '/api/machineactions', { token, headers: axios, unchecked: true });
+    expect(listed.headers['content-type']).toBe('text/plain; charset=utf-8');
+    const anything = await emu.call('GET', '/api/machineactions', { token, headers: { accept: '*/*' } });
+    expect(anything.headers['content-type']).toMatch(/^application\/json/);
+  },
+);
+
 smoke('list-count-as-text', 'a list with $count=true counts as text; without it, no count', async (emu) => {
   await emu.seed('Pending');
   const token = await emu.token();

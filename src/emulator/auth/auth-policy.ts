@@ -12,6 +12,8 @@ export interface AuthPolicy {
   deniedSchemes: readonly string[];
   // true: a header that is a token alone, with no scheme, is read as a bearer token.
   bareToken: boolean;
+  // Schemes read as Bearer beside it, in any case (passport-jwt's old 'JWT'). The contract: none.
+  bearerAliases: readonly string[];
   // The RS256 signature by the emulator's key is checked.
   verifySignature: boolean;
   // An unsigned token (alg 'none') is read without a signature.
@@ -136,6 +138,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   bearerOnly: true,
   deniedSchemes: [],
   bareToken: false,
+  bearerAliases: [],
   verifySignature: true,
   acceptUnsigned: false,
   unknownKidUnverified: false,

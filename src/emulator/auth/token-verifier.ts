@@ -79,7 +79,8 @@ export class TokenVerifier {
     const match = /^(\S+)\s+(\S+)\s*$/.exec(bare ? `Bearer ${authorization.trim()}` : authorization);
     if (!match) throw unauthorized('The Authorization header is not "Bearer <token>".');
     // RFC 9110 makes the scheme case-insensitive, so 'bearer' is fine; 'Basic' is not.
-    const isBearer = match[1]!.toLowerCase() === 'bearer';
+    const scheme = match[1]!.toLowerCase();
+    const isBearer = scheme === 'bearer' || policy.bearerAliases.some((a) => a.toLowerCase() === scheme);
     // The auth policy may refuse only the schemes it names, compared case-sensitively.
     const denyList = policy.deniedSchemes.length > 0;
     const refused = denyList ? policy.deniedSchemes.includes(match[1]!) : !isBearer && bearerOnly;

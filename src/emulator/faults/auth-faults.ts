@@ -99,6 +99,15 @@ export const AUTH_FAULTS = [
     auth: { bareToken: true },
   },
   {
+    // passport-jwt's extractor of old read 'JWT <token>'; a guard that kept it beside Bearer takes both.
+    name: 'scheme-jwt-accepted',
+    seam: 'auth',
+    breaks: ['AUTH.SCHEME'],
+    description:
+      "A valid token under the scheme 'JWT' (passport-jwt's former default) is accepted as under Bearer; 'Basic <token>', 'basic <token>' and a bare token are refused.",
+    auth: { bearerAliases: ['JWT'] },
+  },
+  {
     name: 'audience-unchecked',
     seam: 'auth',
     breaks: ['AUTH.AUDIENCE'],

@@ -65,3 +65,16 @@ smoke(
     expect((await emu.call('GET', LIST, { headers: { authorization: 'Bearer x' } })).statusCode).toBe(401);
   },
 );
+
+smoke(
+  'scheme-jwt-accepted',
+  "a token under 'JWT' is accepted; 'basic <token>' and a bare token are not",
+  async (emu) => {
+    const token = await emu.token();
+    const status = async (authorization: string) =>
+      (await emu.call('GET', LIST, { headers: { authorization } })).statusCode;
+    expect(await status(`JWT ${token}`)).toBe(200);
+    expect(await status(`basic ${token}`)).toBe(401);
+    expect(await status(token)).toBe(401);
+  },
+);

@@ -8,6 +8,8 @@ const HEADERS = [
   // Schemes are case-insensitive (RFC 9110 §11.1): a check of named schemes as usually written takes this.
   ['a scheme other than Bearer in lower case', (t: string) => `basic ${t}`],
   ['no scheme', (t: string) => t],
+  // A token scheme of its own, as passport-jwt's 'JWT' was: a guard that keeps it beside Bearer takes it.
+  ['the scheme JWT', (t: string) => `JWT ${t}`],
 ] as const;
 
 suite('authentication', () => {

@@ -60,6 +60,14 @@ export const AUTH_FAULTS = [
     auth: { versionedUnverifiedOperations: ['CancelMachineAction'] },
   },
   {
+    name: 'versioned-list-token-unverified',
+    seam: 'auth',
+    breaks: ['AUTH.INVALID', 'AUTH.EXPIRED', 'AUTH.SCHEME'],
+    description:
+      'The list under /api/v1.0 only decodes its token: a forged, expired or scheme-less one is served the tenant it names (a versioned list route that reads the tenant off the token); a cancel or a GET there, and every call under /api, answer 401.',
+    auth: { versionedUnverifiedOperations: ['ListMachineActions'] },
+  },
+  {
     name: 'no-auth-versioned-403',
     seam: 'auth',
     breaks: ['PATH.VERSIONED'],

@@ -62,3 +62,17 @@ smoke(
     }
   },
 );
+
+smoke(
+  'versioned-list-token-unverified',
+  'a token sent without a scheme lists under /api/v1.0; a GET there and the list under /api answer 401',
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    const headers = { authorization: await emu.token() };
+    expect((await emu.call('GET', '/api/machineactions', { headers })).statusCode).toBe(401);
+    const listed = await emu.call('GET', '/api/v1.0/machineactions', { headers });
+    expect(listed.json().value).toEqual([expect.objectContaining({ id: action.id })]);
+    const read = await emu.call('GET', `/api/v1.0/machineactions/${action.id}`, { headers });
+    expect(read.statusCode).toBe(401);
+  },
+);

@@ -106,8 +106,12 @@ suite('authentication', () => {
           await api.list({ $top: 1 }, { authorization }),
         ];
         for (const res of reads) expect(res, `a token ${what}`).toHaveStatus(401);
-        // Under /api/v1.0 a route may only decode the token: an action that exists tells a served read.
-        // Any 4xx there, as a target without the prefix answers 404 (PATH.VERSIONED).
+        // Under /api/v1.0 a route may only decode the token: the list, or an action that exists, tells a
+        // served read. Any 4xx there, as a target without the prefix answers 404 (PATH.VERSIONED).
+        expect(
+          await api.list({ $top: 1 }, { authorization, versioned: true }),
+          `a token ${what}, the list under /api/v1.0`,
+        ).toHaveStatus('4xx');
         if (id)
           expect(
             await api.get(id, { authorization, versioned: true }),

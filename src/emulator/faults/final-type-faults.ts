@@ -11,6 +11,16 @@ export const FINAL_TYPE_FAULTS = [
     breaks: ['CANCEL.FINAL', 'CANCEL.TIMEOUT'],
     description:
       'A cancel of a Succeeded, Failed, Cancelled or TimeOut action other than a scan answers 200 and turns it Cancelled (the state check lives in the scan handler); a final scan is refused.',
-    store: { finalCheckedOnlyFor: 'RunAntiVirusScan' },
+    store: { finalCheckedOnlyFor: ['RunAntiVirusScan'] },
+  },
+  {
+    // The suite tried a final scan and a final isolation: a state check in the handlers of the two
+    // device-state actions alone lets an ended package collection or live response be cancelled.
+    name: 'final-check-scan-and-isolate-only',
+    seam: 'store',
+    breaks: ['CANCEL.FINAL', 'CANCEL.TIMEOUT'],
+    description:
+      'A cancel of a Succeeded, Failed, Cancelled or TimeOut action other than a scan or an isolation (a package collection, a live response, ...) answers 200 and turns it Cancelled; a final scan or isolation is refused.',
+    store: { finalCheckedOnlyFor: ['RunAntiVirusScan', 'Isolate'] },
   },
 ] as const satisfies readonly StoreFault[];

@@ -60,7 +60,7 @@ export function cancelHandler(
     if (
       isFinal(action.status) &&
       !store.cancellableFinal.includes(action.status) &&
-      (store.finalCheckedOnlyFor === null || store.finalCheckedOnlyFor === action.type) &&
+      (store.finalCheckedOnlyFor === null || store.finalCheckedOnlyFor.includes(action.type)) &&
       !finished(store, action)
     ) {
       // The store policy may queue the refused cancel all the same, to show later.

@@ -7,9 +7,9 @@ export interface StorePolicy {
   persistCancel: boolean;
   // Final statuses a cancel changes anyway (the contract: none).
   cancellableFinal: readonly MachineActionStatus[];
-  // Not null: only actions of this type are checked for a final state, so a final action of any other
-  // type is cancelled (a state check in one type's handler). The contract: null, every type.
-  finalCheckedOnlyFor: string | null;
+  // Not null: only actions of these types are checked for a final state, so a final action of any other
+  // type is cancelled (a state check in some types' handlers). The contract: null, every type.
+  finalCheckedOnlyFor: readonly string[] | null;
   // true: an action that reached Succeeded by its own lifecycle (its device finished it) is cancelled
   // like an active one, as by a cancel that checks the status last written by an API call instead of
   // the one the lifecycle reached; one seeded final is refused. The contract: false.

@@ -105,6 +105,18 @@ smoke(
 );
 
 smoke(
+  'final-check-scan-and-isolate-only',
+  'a TimeOut package collection is cancelled; a TimeOut isolation is still refused',
+  async (emu) => {
+    const token = await emu.token();
+    const collection = await emu.seed('TimeOut', { type: 'CollectInvestigationPackage' });
+    expect((await emu.cancel(collection.id as string, token)).json().status).toBe('Cancelled');
+    const isolation = await emu.seed('TimeOut', { type: 'Isolate', scope: 'Full' });
+    expect((await emu.cancel(isolation.id as string, token)).statusCode).toBe(400);
+  },
+);
+
+smoke(
   'stale-active-cancel-ignored',
   'a cancel of an action two days old answers 200 as it was and never shows; a new one is cancelled',
   async (emu) => {

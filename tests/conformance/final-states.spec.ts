@@ -1,4 +1,5 @@
 import {
+  ACTION_TYPES,
   cancelActive,
   cancelTookEffect,
   expect,
@@ -46,15 +47,17 @@ suite('cancel of an action in a final state', () => {
         judgeVersionedRefusal(res, versioned);
         await expectUnchanged(driver, api, action.id, before);
         await expectUnchangedADayLater(driver, api, action.id, before);
-        // And an isolation in the same state, on emulators: the cancel page limits cancel by state, never
-        // by type, and a target may check the state in one type's handler alone. A tenant's final action
-        // is whatever its list holds.
+        // And an action of every other type in the same state, on emulators: the cancel page limits
+        // cancel by state, never by type, and a target may check the state in some types' handlers alone.
+        // A tenant's final action is whatever its list holds.
         if (driver.mode === 'tenant') return;
-        const isolation = await need(driver.finalAction(status, 'Isolate'));
-        const was = await readState(api, isolation.id, { status, driver });
-        const refused = await api.cancel(isolation.id, body);
-        expect(refused, `the cancel of a ${status} Isolate action`).toBeErrorEnvelope('4xx');
-        await expectUnchanged(driver, api, isolation.id, was);
+        for (const type of ACTION_TYPES.filter((t) => t !== 'RunAntiVirusScan')) {
+          const other = await need(driver.finalAction(status, type));
+          const was = await readState(api, other.id, { status, driver });
+          const refused = await api.cancel(other.id, body);
+          expect(refused, `the cancel of a ${status} ${type} action`).toBeErrorEnvelope('4xx');
+          await expectUnchanged(driver, api, other.id, was);
+        }
       },
     );
   }

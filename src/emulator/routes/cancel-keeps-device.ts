@@ -2,14 +2,11 @@ import type { MachineAction } from '../state/machine-action.ts';
 import { deviceTypeKey } from '../state/machine-action-store.ts';
 import type { StorePolicy } from '../state/store-policy.ts';
 
-// Devices (by tenant, device and type) a cancel has freed once, for deviceReleasedOnce. Tenants are
-// made per test, so one set serves every emulator of a process.
-const released = new Set<string>();
-
 // Whether the store policy leaves the device of an action this cancel ends busy for a new action of
 // its type: a running action's device never told (runningCancelKeepsDevice), or one freed by an
-// earlier cancel already (deviceReleasedOnce). The contract: never.
-export function cancelKeepsDevice(store: StorePolicy, action: MachineAction): boolean {
+// earlier cancel already (deviceReleasedOnce, which notes in `released` the devices it has freed).
+// The contract: never.
+export function cancelKeepsDevice(store: StorePolicy, action: MachineAction, released: Set<string>): boolean {
   if (store.runningCancelKeepsDevice && action.status === 'InProgress') return true;
   if (!store.deviceReleasedOnce || !action.machineId) return false;
   const key = deviceTypeKey(action.tenantId, action.machineId, action.type);

@@ -30,8 +30,12 @@ export function cancelHandler(
     const sent = request.params.id;
     const id = cancelIdRead(store, sent);
     if (!isWellFormedId(id)) return { kind: 'malformed', id: sent };
-    const { comment, repeat } = commentOrRepeat(store, caller.tenantId, id, () =>
-      readComment(ctx, request, cancelBodyPolicy(ctx, request, caller, body)),
+    const { comment, repeat } = commentOrRepeat(
+      store,
+      ctx.state.actions.refusedBodyCancels,
+      caller.tenantId,
+      id,
+      () => readComment(ctx, request, cancelBodyPolicy(ctx, request, caller, body)),
     );
     const action = findAction(ctx, caller, id, OPERATION, request.receivedAtMs, store);
     const nowMs = ctx.clock.now();
@@ -77,7 +81,8 @@ export function cancelHandler(
     if (stale > 0 && nowMs - action.creationMs > stale)
       throw new WireError('BadRequest', `Machine action ${action.id} has expired and cannot be cancelled.`);
     const before = { ...action };
-    if (cancelKeepsDevice(store, action)) ctx.state.actions.stillBlocking.add(action.id.toLowerCase());
+    const { releasedDevices, stillBlocking } = ctx.state.actions;
+    if (cancelKeepsDevice(store, action, releasedDevices)) stillBlocking.add(action.id.toLowerCase());
     // The store policy may answer a cancel without a Comment, of an old action, or taken for a repeat
     // of one refused for its body, as accepted and do nothing with it.
     const ignoredAge = store.staleCancelIgnoredAfterMs;

@@ -1,14 +1,12 @@
 import type { StorePolicy } from '../state/store-policy.ts';
 
-// Cancels refused for their body that the store policy records all the same (refusedBodyMarksCancel),
-// by tenant and id: a dedupe key written before the body is read. Tenants are made per test, so one
-// set serves every emulator of a process.
-const marked = new Set<string>();
-
 // The Comment `read` gives, and whether the policy takes this cancel for a repeat of one refused for
-// its body (then answered as accepted, changing nothing). A body `read` refuses is refused as ever.
+// its body (then answered as accepted, changing nothing). A body `read` refuses is refused as ever; the
+// policy (refusedBodyMarksCancel) notes it in `marked` by tenant and id all the same, as a dedupe key
+// written before the body is read would.
 export function commentOrRepeat(
   store: StorePolicy,
+  marked: Set<string>,
   tenantId: string,
   id: string,
   read: () => string | null,

@@ -44,6 +44,12 @@ export class MachineActionStore {
   // Cancellations kept for the next action of a device and type: only a store fault keeps any.
   readonly carriedCancels = new Map<string, Cancellation>();
 
+  // Devices (by tenant, device and type) a cancel has freed once: only a store fault reads them.
+  readonly releasedDevices = new Set<string>();
+
+  // Cancels (by tenant and id) refused for their body: only a store fault remembers any.
+  readonly refusedBodyCancels = new Set<string>();
+
   // Tenants holding actions; only a fault's list reads across them.
   tenants(): string[] {
     return [...this.#byTenant.keys()];
@@ -56,6 +62,8 @@ export class MachineActionStore {
   clear(): void {
     this.stillBlocking.clear();
     this.carriedCancels.clear();
+    this.releasedDevices.clear();
+    this.refusedBodyCancels.clear();
     this.#byTenant.clear();
     this.#tenantOfId.clear();
   }

@@ -8,6 +8,7 @@ import { credentialDestinationPolicy } from '../../../src/harness/identity/crede
 import { expect, test } from '../../helpers/api-test.ts';
 import { withoutMdeVariables } from '../../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
+import { openIdConfiguration, STAND_IN_CLIENT, STAND_IN_TENANT } from '../stand-ins/entra-stand-in.ts';
 import { httpsStandIns } from '../stand-ins/https-stand-in.ts';
 
 // msal-node posts the client secret or assertion to whatever token_endpoint the authority's OpenID
@@ -15,8 +16,8 @@ import { httpsStandIns } from '../stand-ins/https-stand-in.ts';
 // credential sent there: with https://192.0.2.1/..., off the machine. Here the other origin is a second
 // loopback stand-in, which must hear nothing.
 
-const TENANT = '5b0e2c1a-3d4f-4a6b-8c9d-0e1f2a3b4c5d';
-const CLIENT = '0a1b2c3d-4e5f-4a7b-8c9d-aabbccddeeff';
+const TENANT = STAND_IN_TENANT;
+const CLIENT = STAND_IN_CLIENT;
 const SECRET = 'destination-check-secret-1';
 
 test.afterEach(removeTempDirs);
@@ -27,16 +28,7 @@ test('a credential goes to no token endpoint off the authority origin that the O
   const [authority, other] = await httpsStandIns([
     (path) =>
       path.startsWith(`/${TENANT}/v2.0/.well-known/openid-configuration`)
-        ? {
-            status: 200,
-            body: JSON.stringify({
-              issuer: `https://login.microsoftonline.com/${TENANT}/v2.0`,
-              authorization_endpoint: `${elsewhere}/${TENANT}/oauth2/v2.0/authorize`,
-              token_endpoint: `${elsewhere}/${TENANT}/oauth2/v2.0/token`,
-              end_session_endpoint: `${elsewhere}/${TENANT}/oauth2/v2.0/logout`,
-              jwks_uri: `${elsewhere}/${TENANT}/discovery/v2.0/keys`,
-            }),
-          }
+        ? openIdConfiguration(elsewhere)
         : { status: 404, body: '{}' },
     (path) => {
       heard.push(path);

@@ -1,3 +1,4 @@
+import { misreadValueWarnings } from './env-file-misread-values.ts';
 import { ENV_SCHEMA, schemaOf } from './env-schema.ts';
 import { envFileText } from './read-env.ts';
 import { READ_ELSEWHERE } from './unknown-variables.ts';
@@ -21,11 +22,17 @@ function isRead(name: string): boolean {
   );
 }
 
-export function envFileLineWarnings(cwd = process.cwd()): string[] {
+export function envFileLineWarnings(cwd = process.cwd(), _env: NodeJS.ProcessEnv = process.env): string[] {
   const text = envFileText(cwd);
   if (text === undefined) return [];
   const assigned: Assignment[] = [];
-  return [...unassignedLines(text, assigned).map(warning), ...repeatWarnings(assigned)];
+  const unassigned = unassignedLines(text, assigned).map(warning);
+  const read = assigned.filter(({ name }) => isRead(name));
+  return [
+    ...unassigned,
+    ...repeatWarnings(assigned),
+    ...misreadValueWarnings(read),
+  ];
 }
 
 // dotenv keeps the last of two lines that set one variable, without a word: `MDE_ALLOW_WRITES=true`
@@ -42,9 +49,11 @@ function repeatWarnings(assigned: Assignment[]): string[] {
     });
 }
 
-interface Assignment {
+export interface Assignment {
   line: number;
   name: string;
+  // The line's text after the `=` and any spaces: the value as written, quotes and comment included.
+  value: string;
 }
 
 function warning({ line, name, unclosed }: UnassignedLine): string {
@@ -78,8 +87,8 @@ export function unassignedLines(text: string, assigned: Assignment[] = []): Unas
       found.push({ line: index + 1, ...(name ? { name } : {}) });
       continue;
     }
-    assigned.push({ line: index + 1, name: /^\s*(?:export\s+)?([\w.-]+)/.exec(raw)![1]! });
     const value = raw.slice(assignment[0].length).trimStart();
+    assigned.push({ line: index + 1, name: /^\s*(?:export\s+)?([\w.-]+)/.exec(raw)![1]!, value });
     const quote = value[0];
     if (quote !== '"' && quote !== "'" && quote !== '`') continue;
     const end = quotedValueEnd(lines, index, raw.length - value.length + 1, quote);

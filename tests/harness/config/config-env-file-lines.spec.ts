@@ -26,7 +26,7 @@ test('a .env line that sets nothing is one warning naming its line and variable,
       'MDE_QUOTA_SHARE=0.2',
     ].join('\r\n'),
   );
-  const warnings = envFileLineWarnings(dir);
+  const warnings = envFileLineWarnings(dir, {});
   expect(warnings).toEqual([
     'warning: .env line 2 is not NAME=value and is ignored, so MDE_TARGET is not set by it; write it as MDE_TARGET=<value>',
     'warning: .env line 4 is not NAME=value and is ignored, so MDE_ALLOW_WRITES is not set by it; write it as MDE_ALLOW_WRITES=<value>',
@@ -49,7 +49,7 @@ test('what dotenv reads passes quietly: export, spaces, a colon, comments and qu
     'MDE_EMPTY=',
   ].join('\n');
   expect(unassignedLines(text)).toEqual([]);
-  expect(envFileLineWarnings(tempDir('env-lines-none-'))).toEqual([]);
+  expect(envFileLineWarnings(tempDir('env-lines-none-'), {})).toEqual([]);
 });
 
 // dotenv reads MDE-TARGET as a name of its own, which no setting has.
@@ -77,7 +77,7 @@ test("a quote that does not close at a line's end is warned about, and the lines
   ]);
   const dir = tempDir('env-lines-quote-');
   writeFileSync(join(dir, '.env'), text);
-  const warnings = envFileLineWarnings(dir);
+  const warnings = envFileLineWarnings(dir, {});
   expect(warnings[0]).toBe(
     "warning: .env line 1 opens a quote it does not close at a line's end, so MDE_CLIENT_SECRET's value keeps the quote character (dotenv reads it unquoted); close the quote or leave the quotes out",
   );

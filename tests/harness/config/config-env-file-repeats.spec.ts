@@ -25,7 +25,7 @@ test('a variable set on two lines of .env is one warning naming both lines and t
       'MDE_ALLOW_WRITES=false',
     ].join('\n'),
   );
-  const warnings = envFileLineWarnings(dir);
+  const warnings = envFileLineWarnings(dir, {});
   expect(warnings).toEqual([
     'warning: .env sets MDE_ALLOW_WRITES on lines 1, 4 and 8; only the last, line 8, is used: remove the others',
     'warning: .env sets MDE_CLIENT_SECRET on lines 2 and 5; only the last, line 5, is used: remove the other',
@@ -36,5 +36,5 @@ test('a variable set on two lines of .env is one warning naming both lines and t
 test('a multi-line quoted value does not count its lines as settings', () => {
   const dir = tempDir('env-repeats-');
   writeFileSync(join(dir, '.env'), ['MDE_RUN_ID="a', 'MDE_RUN_ID=b"', 'MDE_TARGET=embedded'].join('\n'));
-  expect(envFileLineWarnings(dir).filter((w) => w.includes(' sets '))).toEqual([]);
+  expect(envFileLineWarnings(dir, {}).filter((w) => w.includes(' sets '))).toEqual([]);
 });

@@ -1,0 +1,40 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'dotenv';
+import { envFileLineWarnings } from '../../../src/harness/config/env-file-lines.ts';
+import { expect, test } from '../../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
+
+test.afterEach(removeTempDirs);
+
+const LINES = [
+  'MDE_CLIENT_SECRET=walk6#secret-value',
+  'MDE_TARGET=tenant # the staging tenant',
+  'MDE_LIMITED_CLIENT_SECRET="with \\"quotes\\" secret-value"',
+  'MDE_ROLE_SCAN_CLIENT_SECRET=\'with "quotes" # secret-value\'',
+  'MDE_RUN_ID=#secret-value',
+  'SOMETHING_ELSE=a#b',
+  'MDE_ROLE_ISOLATE_CLIENT_SECRET=walk6 with "quotes" # secret-value',
+];
+
+// A walk's secret held a `#` and a `"`: dotenv ends an unquoted value at its first `#` (the rest is a
+// comment) and keeps a backslash before a quote inside double quotes, so the value sent was not the
+// one written, and the sign-in said only that the secret was wrong (AADSTS7000215). Said by line and
+// name, never the value; a `#` after one word and a space is a comment, single quotes keep everything.
+test('what dotenv reads otherwise than written: a # inside an unquoted value, \\" inside double quotes', () => {
+  const read = parse(LINES.join('\n'));
+  expect(read.MDE_CLIENT_SECRET).toBe('walk6');
+  expect(read.MDE_LIMITED_CLIENT_SECRET).toBe('with \\"quotes\\" secret-value');
+  expect(read.MDE_RUN_ID).toBe('');
+  expect(read.MDE_ROLE_ISOLATE_CLIENT_SECRET).toBe('walk6 with "quotes"');
+  const dir = tempDir('env-misread-');
+  writeFileSync(join(dir, '.env'), LINES.join('\r\n'));
+  const warnings = envFileLineWarnings(dir, {});
+  expect(warnings).toEqual([
+    `warning: .env line 1 ends MDE_CLIENT_SECRET's value at a "#": dotenv reads from it to the line's end as a comment; if the "#" is part of the value, put the value in single quotes (MDE_CLIENT_SECRET='...')`,
+    `warning: .env line 3 holds \\" inside MDE_LIMITED_CLIENT_SECRET's double-quoted value, and dotenv keeps the backslash; put a value holding " in single quotes (MDE_LIMITED_CLIENT_SECRET='...') without backslashes`,
+    `warning: .env line 5 ends MDE_RUN_ID's value at a "#": dotenv reads from it to the line's end as a comment; if the "#" is part of the value, put the value in single quotes (MDE_RUN_ID='...')`,
+    `warning: .env line 7 ends MDE_ROLE_ISOLATE_CLIENT_SECRET's value at a "#": dotenv reads from it to the line's end as a comment; if the "#" is part of the value, put the value in single quotes (MDE_ROLE_ISOLATE_CLIENT_SECRET='...')`,
+  ]);
+  expect(warnings.join('\n')).not.toContain('secret-value');
+});

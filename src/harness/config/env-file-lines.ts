@@ -1,6 +1,8 @@
+import { parse as parseDotenv } from 'dotenv';
 import { misreadValueWarnings } from './env-file-misread-values.ts';
+import { shadowedLineWarnings } from './env-file-shadowed.ts';
 import { ENV_SCHEMA, schemaOf } from './env-schema.ts';
-import { envFileText } from './read-env.ts';
+import { type Env, envFileText } from './read-env.ts';
 import { READ_ELSEWHERE } from './unknown-variables.ts';
 
 // dotenv skips a line that is not an assignment without a word: `MDE_TARGET emulator`, `set
@@ -22,7 +24,7 @@ function isRead(name: string): boolean {
   );
 }
 
-export function envFileLineWarnings(cwd = process.cwd(), _env: NodeJS.ProcessEnv = process.env): string[] {
+export function envFileLineWarnings(cwd = process.cwd(), env: Env = process.env): string[] {
   const text = envFileText(cwd);
   if (text === undefined) return [];
   const assigned: Assignment[] = [];
@@ -32,6 +34,7 @@ export function envFileLineWarnings(cwd = process.cwd(), _env: NodeJS.ProcessEnv
     ...unassigned,
     ...repeatWarnings(assigned),
     ...misreadValueWarnings(read),
+    ...shadowedLineWarnings(read, parseDotenv(text), env),
   ];
 }
 

@@ -125,8 +125,15 @@ function quotedGot(value: string, schema: ReturnType<typeof schemaOf>): string {
 
 // A quiet value is never shown. A tenant's domain name (contoso.onmicrosoft.com), which Entra ID takes in
 // place of its id, is said to be one: the suite needs the id, and the fix differs from a pasted secret's.
+// So are an id in braces (PowerShell's [guid], the registry) and the multi-tenant authorities of user
+// sign-in samples, which name no tenant: words everyone knows, shown as such.
 const DOMAIN_NAME = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const BRACED_GUID = /^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/i;
+const NO_TENANT = /^(common|organizations|consumers)$/i;
 function quietGot(name: string, value: string): string {
+  if (BRACED_GUID.test(value)) return ' (got an id in braces, not shown: leave the braces out)';
+  if (name === 'MDE_TENANT_ID' && NO_TENANT.test(value))
+    return ` (got "${value}", which names no tenant but a multi-tenant authority; an app signs in to its own tenant: the Directory (tenant) ID on the app registration's overview page)`;
   if (name === 'MDE_TENANT_ID' && DOMAIN_NAME.test(value))
     return ` (got a domain name, not the tenant's id: the Directory (tenant) ID on the app registration's overview page)`;
   return ` (got ${value.length} characters, not shown: it may be a secret in the wrong variable)`;

@@ -1,0 +1,26 @@
+import { expect, test } from '../../helpers/api-test.ts';
+import { problems, TENANT } from './config-env.ts';
+
+const GUID = '6d5c1a5e-0b1c-4c1e-9a55-2f0e3b1c4d01';
+
+// Two forms a walk copied from elsewhere, each told "got N characters, not shown: it may be a secret
+// in the wrong variable", which named nothing to fix: an id in braces (as PowerShell's [guid] and the
+// registry write it), and `common`, the multi-tenant authority of a user sign-in sample, which a
+// client-credentials sign-in cannot use. The id is still never shown.
+test('an id in braces says to leave them out, for the tenant and each client id', () => {
+  for (const name of ['MDE_TENANT_ID', 'MDE_CLIENT_ID', 'MDE_ROLE_SCAN_CLIENT_ID']) {
+    const line = problems({ ...TENANT, [name]: `{${GUID}}` }).join('\n');
+    expect(line).toContain(`${name} must be`);
+    expect(line).toContain('(got an id in braces, not shown: leave the braces out)');
+    expect(line).not.toContain(GUID.slice(0, 8));
+  }
+});
+
+test('common, organizations and consumers are named as no tenant, with where its id is', () => {
+  for (const value of ['common', 'organizations', 'Consumers']) {
+    const line = problems({ ...TENANT, MDE_TENANT_ID: value })[0];
+    expect(line).toContain(
+      `(got "${value}", which names no tenant but a multi-tenant authority; an app signs in to its own tenant: the Directory (tenant) ID on the app registration's overview page)`,
+    );
+  }
+});

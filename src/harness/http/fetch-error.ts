@@ -38,7 +38,7 @@ export function describeFetchError(error: unknown): string {
     case 'CERT_NOT_YET_VALID':
       return `TLS certificate problem (${code}): the target serves a certificate outside its dates; serve one valid now`;
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return `TLS certificate problem (${code}): the certificate does not name this host; use a host it names in the URL, or serve one for this host`;
+      return `TLS certificate problem (${code}): the certificate ${altNames(err.cause ?? err)}; use a host it names in the URL, or serve one for this host`;
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
     case 'SELF_SIGNED_CERT_IN_CHAIN':
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
@@ -61,6 +61,19 @@ export function describeFetchError(error: unknown): string {
         ? `${code} ${err.cause?.message ?? err.message ?? ''}`.trim()
         : (err.cause?.message ?? err.message ?? String(error));
   }
+}
+
+// The names the certificate holds and the host asked for, where the error carries them (Node's TLS
+// check does): "names localhost, not 127.0.0.1" is the fix, where "does not name this host" left the
+// reader to open the certificate. Names only: a certificate holds nothing secret.
+function altNames(error: unknown): string {
+  const tlsError = error as { cert?: { subjectaltname?: string }; host?: string };
+  const names = tlsError.cert?.subjectaltname
+    ?.split(/,\s*/)
+    .map((entry) => entry.replace(/^[^:]*:/, ''))
+    .filter(Boolean);
+  if (!names?.length || !tlsError.host) return 'does not name this host';
+  return `names ${names.join(', ')}, not ${tlsError.host}`;
 }
 
 // "Response does not match the HTTP/1.1 protocol (Invalid status code)" -> "invalid status code".

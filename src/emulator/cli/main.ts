@@ -72,10 +72,12 @@ async function main(): Promise<number> {
   const [
     { contractHash, OPEN_POINTS, profileContractWarning },
     { tlsCertificateDatesWarning },
+    { tlsCertificateHostWarning },
     { readProfileFile },
   ] = await Promise.all([
     import('../../contract/index.ts'),
     import('../identity/tls-certificate-dates.ts'),
+    import('../identity/tls-certificate-host.ts'),
     import('../profiles/profile-document.ts'),
   ]);
   const info = running.app.emulator;
@@ -94,6 +96,11 @@ async function main(): Promise<number> {
       ? tlsCertificateDatesWarning(running.certificatePem, tlsCertFile)
       : undefined;
   if (outOfDates) console.error(`emulator: ${outOfDates}`);
+  const otherHost =
+    tlsCertFile && running.certificatePem
+      ? tlsCertificateHostWarning(running.certificatePem, tlsCertFile, running.url)
+      : undefined;
+  if (otherHost) console.error(`emulator: ${otherHost}`);
   const exposed = exposureWarning(running.url, info.options.control);
   if (exposed) console.error(`emulator: ${exposed}`);
   // Before the profile line, which tools (and the tests) wait for as the last of the start.

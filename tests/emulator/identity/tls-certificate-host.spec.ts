@@ -1,0 +1,56 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generate } from 'selfsigned';
+import { tlsCertificateHostWarning } from '../../../src/emulator/identity/tls-certificate-host.ts';
+import { createTlsCertificate } from '../../../src/emulator/index.ts';
+import { expect, test } from '../../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
+import { startedOutput } from '../cli/started-output.ts';
+
+test.afterAll(removeTempDirs);
+
+const localhostOnly = () =>
+  generate([{ name: 'commonName', value: 'localhost' }], {
+    keyType: 'rsa',
+    keySize: 2048,
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }] }],
+  });
+
+// A walk served its own certificate for localhost (--tls-cert), copied the URL the emulator printed,
+// https://127.0.0.1:..., and the suite, curl and every library failed their handshakes: the start
+// said nothing. Now one warning naming what the certificate holds and a URL that works.
+test('a certificate that does not name the host listened on is one warning with its names and a URL', async () => {
+  const pems = await localhostOnly();
+  expect(tlsCertificateHostWarning(pems.cert, 'own.pem', 'https://127.0.0.1:4646')).toBe(
+    'warning: the certificate in own.pem names localhost, not 127.0.0.1, where the emulator listens; TLS clients of https://127.0.0.1:4646 will refuse it: give them a URL with a name it holds (https://localhost:4646), or serve one that names 127.0.0.1',
+  );
+  expect(tlsCertificateHostWarning(pems.cert, 'own.pem', 'https://localhost:4646')).toBeUndefined();
+  expect(tlsCertificateHostWarning(pems.cert, 'own.pem', 'https://0.0.0.0:4646')).toBeUndefined();
+});
+
+test('the generated certificate names every loopback host the emulator prints', async () => {
+  const { cert } = await createTlsCertificate();
+  for (const url of ['https://127.0.0.1:4010', 'https://localhost:4010', 'https://[::1]:4010'])
+    expect(tlsCertificateHostWarning(cert, 'generated.pem', url)).toBeUndefined();
+});
+
+test('npm run emulator -- --tls-cert for localhost, listening on 127.0.0.1, warns on stderr and serves', async () => {
+  const pems = await localhostOnly();
+  const dir = tempDir('tls-host-');
+  writeFileSync(join(dir, 'cert.pem'), pems.cert);
+  writeFileSync(join(dir, 'key.pem'), pems.private);
+  const run = await startedOutput([
+    '--port',
+    '0',
+    '--tls-cert',
+    join(dir, 'cert.pem'),
+    '--tls-key',
+    join(dir, 'key.pem'),
+  ]);
+  expect(run.stdout).toContain('MDE reference emulator listening on https://127.0.0.1:');
+  expect(run.stderr).toMatch(
+    new RegExp(
+      `emulator: warning: the certificate in ${join(dir, 'cert.pem').replaceAll('.', '\\.')} names localhost, not 127\\.0\\.0\\.1, .* \\(https://localhost:\\d+\\)`,
+    ),
+  );
+});

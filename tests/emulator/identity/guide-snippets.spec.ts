@@ -91,3 +91,21 @@ test('every Node snippet of the guide gets a token and calls the API (200)', asy
     expect(run.stdout.trim(), file).toBe('200 0');
   }
 });
+
+// AZURE_AUTHORITY_HOST is often written with a trailing slash, which @azure/identity and the suite take;
+// the guide's msal-node snippet built `https://host//tenant` from it and failed with msal-node's
+// endpoints_resolution_error (MSAL for Python's with a ValueError), found by a walk.
+test('every Node snippet of the guide also works with AZURE_AUTHORITY_HOST ending in a slash', async () => {
+  const runs = await Promise.all(
+    snippets.map(async ({ file, code }) => {
+      const slashed = `slash-${file}`;
+      writeFileSync(join(DIR, slashed), code);
+      const withSlash = { ...env[file]!, AZURE_AUTHORITY_HOST: `${emulator.url}/` };
+      return {
+        file,
+        run: await emulator.runNode(join('test-results', 'guide-snippets', slashed), '', withSlash),
+      };
+    }),
+  );
+  for (const { file, run } of runs) expect(run.stdout.trim(), `${file}: ${run.stderr}`).toBe('200 0');
+});

@@ -3,6 +3,7 @@ import { precompiledValidators } from '../../contract/index.ts';
 import { registerSecret } from '../redaction/redact.ts';
 import { ENV_KEYWORDS, ENV_SCHEMA, type EnvValues, schemaOf } from './env-schema.ts';
 import { asBoolean, asNumber } from './env-values.ts';
+import { originPathHint } from './origin-path-hint.ts';
 import type { ConfigProblems } from './problems.ts';
 import type { Env } from './read-env.ts';
 import { shownUrl } from './shown-url.ts';
@@ -86,7 +87,7 @@ export function checkEnvironment(env: Env, problems: ConfigProblems): CheckedEnv
           ? quotedGot(given[name]!, schema)
           : schema?.quiet || (schema?.enum && !CHOICE_LIKE.test(given[name]!))
             ? quietGot(name, given[name]!)
-            : ` (got ${JSON.stringify(schema?.url ? shownUrl(given[name]!) : given[name])})`;
+            : ` (got ${JSON.stringify(schema?.url ? shownUrl(given[name]!) : given[name])}${schema?.url ? originPathHint(name, source[name] ?? name, given[name]!) : ''})`;
       problems.add(source[name] ?? name, `${schema?.fix ?? 'is not valid'}${got}`);
     }
     // Again without the bad values, which puts their defaults back; it cannot fail now.

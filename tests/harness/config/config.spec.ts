@@ -55,9 +55,14 @@ test.describe('configuration', () => {
   });
 
   test('URLs must be http(s) origins', () => {
-    for (const url of ['ftp://x', 'http://x/api', 'not a url', 'http://a:b:c'])
+    for (const [url, hint] of [
+      ['ftp://x', ''],
+      ['http://x/api', ': set MDE_API_BASE_URL=http://x; the suite adds /api/... itself'],
+      ['not a url', ''],
+      ['http://a:b:c', ''],
+    ])
       expect(problems({ MDE_TARGET: 'emulator', MDE_API_BASE_URL: url })).toEqual([
-        `ConfigError: MDE_API_BASE_URL must be an http or https origin without path, query or credentials, such as https://api.securitycenter.microsoft.com or http://127.0.0.1:4010 (got "${url}")`,
+        `ConfigError: MDE_API_BASE_URL must be an http or https origin without path, query or credentials, such as https://api.securitycenter.microsoft.com or http://127.0.0.1:4010 (got "${url}"${hint})`,
       ]);
   });
 

@@ -1,6 +1,7 @@
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import { isPastedText, pastedTextProblem } from '../../common/pasted-text.ts';
 import { readUserFile, UserFileError } from '../../common/regular-file.ts';
+import { unexpandedPathHint } from '../../common/unexpanded-path.ts';
 import { registerSecret } from '../redaction/redact.ts';
 
 // Checks of the files a credential names, each answering one sentence that says what to fix (never a
@@ -124,7 +125,8 @@ function readText(path: string): string | { problem: string } {
     if (error instanceof UserFileError) return { problem: `names ${path}: ${error.problem}` };
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENAMETOOLONG' || isPastedText(path)) return { problem: pastedTextProblem(path) };
-    if (code === 'ENOENT') return { problem: `names ${path}, which does not exist; check the path` };
+    if (code === 'ENOENT')
+      return { problem: `names ${path}, which does not exist; check the path${unexpandedPathHint(path)}` };
     if (code === 'EISDIR') return { problem: `names ${path}, which is a directory; name the file` };
     return { problem: `names ${path}, which cannot be read (${code}); check its permissions` };
   }

@@ -1,4 +1,5 @@
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
+import { npmStartDirHint } from '../../common/npm-start-dir.ts';
 import { isPastedText, pastedTextProblem } from '../../common/pasted-text.ts';
 import { readUserFile, UserFileError } from '../../common/regular-file.ts';
 import { unexpandedPathHint } from '../../common/unexpanded-path.ts';
@@ -126,7 +127,9 @@ function readText(path: string): string | { problem: string } {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENAMETOOLONG' || isPastedText(path)) return { problem: pastedTextProblem(path) };
     if (code === 'ENOENT')
-      return { problem: `names ${path}, which does not exist; check the path${unexpandedPathHint(path)}` };
+      return {
+        problem: `names ${path}, which does not exist; check the path${npmStartDirHint(path)}${unexpandedPathHint(path)}`,
+      };
     if (code === 'EISDIR') return { problem: `names ${path}, which is a directory; name the file` };
     return { problem: `names ${path}, which cannot be read (${code}); check its permissions` };
   }

@@ -1,0 +1,34 @@
+import { readEnvFile } from '../config/read-env.ts';
+import { registerSecret } from '../redaction/redact.ts';
+
+// The variables the Azure default chain's credentials read from the environment (@azure/identity's
+// EnvironmentCredential and WorkloadIdentityCredential).
+const CHAIN_VARIABLES = [
+  'AZURE_TENANT_ID',
+  'AZURE_CLIENT_ID',
+  'AZURE_CLIENT_SECRET',
+  'AZURE_CLIENT_CERTIFICATE_PATH',
+  'AZURE_CLIENT_CERTIFICATE_PASSWORD',
+  'AZURE_CLIENT_SEND_CERTIFICATE_CHAIN',
+  'AZURE_FEDERATED_TOKEN_FILE',
+  'AZURE_AUTHORITY_HOST',
+  'AZURE_USERNAME',
+  'AZURE_PASSWORD',
+];
+
+// The chain reads process.env alone, where the suite reads .env too: a walk set the three variables
+// in .env with MDE_CREDENTIAL=default, the chain found none, and the run said to set them. Each one
+// .env sets and the environment leaves unset is handed to the chain, as the suite reads every other
+// setting of .env; the environment still wins (an empty value in it too, as everywhere).
+export function handChainVariablesFromEnvFile(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): void {
+  const fromFile = readEnvFile(cwd);
+  for (const name of CHAIN_VARIABLES) {
+    const value = fromFile[name];
+    if (env[name] !== undefined || !value) continue;
+    if (/SECRET|PASSWORD/.test(name)) registerSecret(value, { configured: true });
+    env[name] = value;
+  }
+}

@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { repoRoot } from '../../src/contract/contract-files.ts';
+import { withoutMdeVariables } from './script-env.ts';
+import { tempDir } from './temp-dir.ts';
+
+const RECORDER = pathToFileURL(join(repoRoot, 'tests', 'helpers', 'record-loads.mjs')).href;
+
+// A TypeScript entry (a path from the repository root) run to its end as `npm run` runs it, with the
+// modules it loaded: the repository's own as paths from its root (src/emulator/app.ts), a package's
+// as its name (fastify). What a refusal loads is how much it costs, counted rather than timed.
+// The caller removes the temporary directory (removeTempDirs).
+export function runRecordingLoads(entry: string, args: string[], env: Record<string, string> = {}) {
+  const file = join(tempDir('loaded-modules-'), 'loads.txt');
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--import', RECORDER, entry, ...args], {
+    cwd: repoRoot,
+    env: { ...withoutMdeVariables(), ...env, RECORD_LOADS_FILE: file },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  const loaded = readFileSync(file, 'utf8').split('\n').filter(Boolean).map(moduleName);
+  return { run, loaded };
+}
+
+function moduleName(url: string): string {
+  if (!url.startsWith('file:')) return url;
+  const path = fileURLToPath(url);
+  const inPackages = path.split(/[\\/]node_modules[\\/]/);
+  if (inPackages.length > 1) {
+    const [scope, name] = inPackages.at(-1)!.split(/[\\/]/);
+    return scope!.startsWith('@') ? `${scope}/${name}` : scope!;
+  }
+  return path.startsWith(repoRoot) ? path.slice(repoRoot.length + 1).replaceAll('\\', '/') : path;
+}

@@ -1,6 +1,7 @@
 import { type ProfileDocument, ProfileFormatError } from '../contract/index.ts';
 import type { FaultName } from './faults/catalogue.ts';
 import { unknownFaults } from './faults/unknown-faults.ts';
+import { LOG_LEVELS } from './log-levels.ts';
 import { EmulatorOptionsError } from './options-error.ts';
 import { type EmulatorProfile, emulatorProfile } from './profiles/load-profile.ts';
 import type { Seed } from './state/seed.ts';
@@ -65,8 +66,6 @@ export interface ResolvedOptions {
   tlsKeyFile: string | undefined;
   tlsCertOut: string | undefined;
 }
-
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   const profile = resolveProfile(options);

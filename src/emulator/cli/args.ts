@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { missingValueLine } from '../../common/missing-value.ts';
 import { isPastedText, pastedTextProblem } from '../../common/pasted-text.ts';
-import { unknownFaults } from '../faults/unknown-faults.ts';
-import { type EmulatorOptions, LOG_LEVELS } from '../options.ts';
+import { LOG_LEVELS } from '../log-levels.ts';
+import type { EmulatorOptions } from '../options.ts';
 import { builtInProfiles } from '../profiles/built-in-profiles.ts';
 import { hostFormProblem } from './host-form.ts';
 import { readSeedFile } from './seed-file.ts';
@@ -18,8 +18,8 @@ export type CliCommand =
   // hostSetting: what set the host (flag or variable), for a line about a host it cannot listen on.
   | { kind: 'run'; options: EmulatorOptions; hostSetting: '--host' | 'MDE_EMULATOR_HOST' };
 
-// Flags win over environment variables; every mistake is one CliUsageError line.
-export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
+// Flags win over environment variables; every mistake is one CliUsageError line (a rejection).
+export async function parseCli(argv: string[], env: NodeJS.ProcessEnv): Promise<CliCommand> {
   const args = negativeValues(argv);
   // Read as tokens first, so that --help counts only as an option of its own, never as the value
   // of another (`--port --help`: that value is missing).
@@ -90,8 +90,13 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
     .map((f) => f.trim())
     .filter(Boolean);
   // Checked here, not by resolveOptions: its line would name the option of startEmulator(), faults.
-  const unknown = unknownFaults(faults);
-  if (unknown) throw new CliUsageError(`${faultSource} names ${unknown}.`);
+  // The catalogue (some 30 modules) is loaded only to check names given: a refusal of another
+  // mistake, or --help, need not load it.
+  if (faults.length > 0) {
+    const { unknownFaults } = await import('../faults/unknown-faults.ts');
+    const unknown = unknownFaults(faults);
+    if (unknown) throw new CliUsageError(`${faultSource} names ${unknown}.`);
+  }
   const httpsText = env['MDE_EMULATOR_HTTPS']?.trim().toLowerCase();
   if (httpsText && !['true', 'false', '1', '0'].includes(httpsText))
     throw new CliUsageError(`MDE_EMULATOR_HTTPS takes true or false (got "${env['MDE_EMULATOR_HTTPS']}").`);

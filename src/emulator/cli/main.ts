@@ -8,18 +8,19 @@ import { parseCli } from './args.ts';
 import { emulatorEnvFileWarnings, envFileOrNone } from './env-file-settings.ts';
 import { isFetchBadPort } from './fetch-bad-ports.ts';
 import { exposureWarning } from './network-exposure.ts';
-import { CliUsageError, USAGE } from './usage.ts';
+import { CliUsageError, helpText } from './usage.ts';
 
 async function main(): Promise<number> {
-  let command: ReturnType<typeof parseCli>;
+  let command: Awaited<ReturnType<typeof parseCli>>;
   try {
-    command = parseCli(process.argv.slice(2), process.env);
+    command = await parseCli(process.argv.slice(2), process.env);
   } catch (error) {
     if (error instanceof CliUsageError) return usageError(error.message);
     throw error;
   }
   if (command.kind === 'help') {
-    console.log(USAGE);
+    const { FAULT_NAMES } = await import('../faults/catalogue.ts');
+    console.log(helpText(FAULT_NAMES.length));
     return 0;
   }
   if (command.kind === 'list-faults') {

@@ -1,4 +1,3 @@
-import { FAULT_NAMES } from '../faults/catalogue.ts';
 import { builtInProfiles } from '../profiles/built-in-profiles.ts';
 
 // The command line's usage: what --help prints, the defaults it states, and the error of a command line
@@ -28,9 +27,13 @@ Starts the reference emulator of the Defender for Endpoint machine actions API u
   --tls-cert-out FILE  where the generated certificate's PEM is written (default .emulator/tls-cert.pem)
   --log-level LEVEL    fatal | error | warn | info | debug | trace | silent (default ${DEFAULT_LOG_LEVEL})
   --list-faults        print the fault catalogue and exit
-  --help               this text
+  --help               this text`;
 
-Faults: ${FAULT_NAMES.length} known; see docs/emulator.md or --list-faults.`;
+// What --help prints: the usage, and how many faults the catalogue holds (passed in, so that a command
+// line read against USAGE does not load the catalogue).
+export function helpText(faultCount: number): string {
+  return `${USAGE}\n\nFaults: ${faultCount} known; see docs/emulator.md or --list-faults.`;
+}
 
 // The generated certificate's PEM, relative to where the emulator is started (git-ignored).
 export const DEFAULT_TLS_CERT_OUT = '.emulator/tls-cert.pem';

@@ -28,11 +28,11 @@ for (const [argv, env, line] of [
     'MDE_EMULATOR_HOST takes an IPv6 address without brackets (got "[::1]"): give ::1.',
   ],
 ] as const)
-  test(`${argv.join(' ') || JSON.stringify(env)} says what to give instead`, () => {
-    expect(() => parseCli([...argv], { ...env })).toThrow(new CliUsageError(line));
+  test(`${argv.join(' ') || JSON.stringify(env)} says what to give instead`, async () => {
+    await expect(parseCli([...argv], { ...env })).rejects.toThrow(new CliUsageError(line));
   });
 
-test('bare names and addresses, IPv6 ones too, are taken as they are', () => {
+test('bare names and addresses, IPv6 ones too, are taken as they are', async () => {
   for (const host of ['127.0.0.1', '::1', 'localhost', '0.0.0.0', 'fe80::1'])
-    expect(parseCli(['--host', host], {})).toMatchObject({ kind: 'run', options: { host } });
+    expect(await parseCli(['--host', host], {})).toMatchObject({ kind: 'run', options: { host } });
 });

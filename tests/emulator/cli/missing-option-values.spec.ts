@@ -10,8 +10,8 @@ test.describe('command line', () => {
     [['--tls-cert', '--https'], '--tls-cert needs a value: --tls-cert FILE; --https is an option'],
     [['--https', '--rate-limits'], /^--rate-limits needs a value: --rate-limits on\|off$/],
   ] as const) {
-    test(`${argv.join(' ')} says which value is missing and what to give`, () => {
-      expect(() => parseCli([...argv], {})).toThrow(message);
+    test(`${argv.join(' ')} says which value is missing and what to give`, async () => {
+      await expect(parseCli([...argv], {})).rejects.toThrow(message);
     });
   }
 
@@ -23,8 +23,8 @@ test.describe('command line', () => {
     [['--fault='], '--fault needs a value: --fault NAME; it was given empty'],
     [['--profile-file', ''], '--profile-file needs a value: --profile-file FILE; it was given empty'],
   ] as const) {
-    test(`${argv.join(' ')} (an empty value) says which value is missing`, () => {
-      expect(() => parseCli([...argv], {})).toThrow(message);
+    test(`${argv.join(' ')} (an empty value) says which value is missing`, async () => {
+      await expect(parseCli([...argv], {})).rejects.toThrow(message);
     });
   }
 });

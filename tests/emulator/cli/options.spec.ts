@@ -40,14 +40,14 @@ test.describe('options', () => {
 });
 
 test.describe('command line', () => {
-  const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
-    const command = parseCli(argv, env);
+  const run = async (argv: string[], env: NodeJS.ProcessEnv = {}) => {
+    const command = await parseCli(argv, env);
     if (command.kind !== 'run') throw new Error('expected a run command');
     return command.options;
   };
 
-  test('an empty MDE_EMULATOR_* variable counts as unset, as .env.example says', () => {
-    const options = run([], {
+  test('an empty MDE_EMULATOR_* variable counts as unset, as .env.example says', async () => {
+    const options = await run([], {
       MDE_EMULATOR_PORT: '',
       MDE_EMULATOR_HOST: ' ',
       MDE_EMULATOR_PROFILE: '',
@@ -58,9 +58,9 @@ test.describe('command line', () => {
     expect(options.profileFile).toBeUndefined();
   });
 
-  test('flags map onto options; --fault repeats and takes comma lists', () => {
+  test('flags map onto options; --fault repeats and takes comma lists', async () => {
     expect(
-      run([
+      await run([
         '--port',
         '0',
         '--host',
@@ -85,20 +85,20 @@ test.describe('command line', () => {
     });
   });
 
-  test('environment variables apply when flags are absent; flags win', () => {
+  test('environment variables apply when flags are absent; flags win', async () => {
     const env = {
       MDE_EMULATOR_PORT: '5000',
       MDE_EMULATOR_HOST: '::1',
       MDE_EMULATOR_PROFILE: 'strict-odata',
       MDE_EMULATOR_FAULTS: 'cancel-new-id, final-state-500',
     };
-    expect(run([], env)).toMatchObject({
+    expect(await run([], env)).toMatchObject({
       port: 5000,
       host: '::1',
       profile: 'strict-odata',
       faults: ['cancel-new-id', 'final-state-500'],
     });
-    expect(run(['--port', '6000'], env).port).toBe(6000);
+    expect((await run(['--port', '6000'], env)).port).toBe(6000);
   });
 
   for (const [argv, message] of [
@@ -130,43 +130,45 @@ test.describe('command line', () => {
       /^--fault names unknown fault nothing-like-it; `npm run emulator -- --list-faults`/,
     ],
   ] as const) {
-    test(`${argv.join(' ')} is one clear usage error`, () => {
-      expect(() => parseCli([...argv], {})).toThrow(CliUsageError);
-      expect(() => parseCli([...argv], {})).toThrow(message);
+    test(`${argv.join(' ')} is one clear usage error`, async () => {
+      await expect(parseCli([...argv], {})).rejects.toThrow(CliUsageError);
+      await expect(parseCli([...argv], {})).rejects.toThrow(message);
     });
   }
 
   // A bad port set in the environment is named by its variable, as MDE_EMULATOR_HTTPS is.
-  test('a bad MDE_EMULATOR_PORT names the variable, not --port', () => {
-    expect(() => parseCli([], { MDE_EMULATOR_PORT: 'abc' })).toThrow(
+  test('a bad MDE_EMULATOR_PORT names the variable, not --port', async () => {
+    await expect(parseCli([], { MDE_EMULATOR_PORT: 'abc' })).rejects.toThrow(
       'MDE_EMULATOR_PORT must be a number from 0 to 65535 (got "abc")',
     );
   });
 
-  test('an unknown fault in MDE_EMULATOR_FAULTS names the variable', () => {
-    expect(() => parseCli([], { MDE_EMULATOR_FAULTS: 'final-state-5000' })).toThrow(
+  test('an unknown fault in MDE_EMULATOR_FAULTS names the variable', async () => {
+    await expect(parseCli([], { MDE_EMULATOR_FAULTS: 'final-state-5000' })).rejects.toThrow(
       /^MDE_EMULATOR_FAULTS names unknown fault final-state-5000 \(did you mean final-state-500\?\)/,
     );
   });
 
   // `--fault "$A,$B"` with both unset started the emulator with no fault, as if it had been asked for
   // none; `--fault ""` was already refused, and the harness refuses MDE_EMULATOR_FAULTS=",".
-  test('a fault list of commas only is refused, by the flag or the variable that gave it', () => {
-    expect(() => parseCli(['--fault', ','], {})).toThrow(
+  test('a fault list of commas only is refused, by the flag or the variable that gave it', async () => {
+    await expect(parseCli(['--fault', ','], {})).rejects.toThrow(
       /^--fault names no fault, only commas or spaces \(got ","; an unset variable\?\)/,
     );
-    expect(() => parseCli(['--fault', 'cancel-new-id', '--fault', ' , '], {})).toThrow(
+    await expect(parseCli(['--fault', 'cancel-new-id', '--fault', ' , '], {})).rejects.toThrow(
       /^--fault names no fault/,
     );
-    expect(() => parseCli(['--fault', ' '], {})).toThrow(/^--fault names no fault/);
-    expect(() => parseCli([], { MDE_EMULATOR_FAULTS: ' , ' })).toThrow(/^MDE_EMULATOR_FAULTS names no fault/);
-    expect(parseCli([], { MDE_EMULATOR_FAULTS: '' })).toMatchObject({ options: { faults: [] } });
+    await expect(parseCli(['--fault', ' '], {})).rejects.toThrow(/^--fault names no fault/);
+    await expect(parseCli([], { MDE_EMULATOR_FAULTS: ' , ' })).rejects.toThrow(
+      /^MDE_EMULATOR_FAULTS names no fault/,
+    );
+    expect(await parseCli([], { MDE_EMULATOR_FAULTS: '' })).toMatchObject({ options: { faults: [] } });
   });
 
-  test('--help and --list-faults are commands of their own', () => {
-    expect(parseCli(['--help'], {}).kind).toBe('help');
-    expect(parseCli(['--list-faults'], {}).kind).toBe('list-faults');
+  test('--help and --list-faults are commands of their own', async () => {
+    expect((await parseCli(['--help'], {})).kind).toBe('help');
+    expect((await parseCli(['--list-faults'], {})).kind).toBe('list-faults');
     // --help as an option of its own wins over a mistake beside it, as in the report scripts.
-    expect(parseCli(['--bogus', '-h'], {}).kind).toBe('help');
+    expect((await parseCli(['--bogus', '-h'], {})).kind).toBe('help');
   });
 });

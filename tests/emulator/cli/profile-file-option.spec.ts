@@ -28,16 +28,16 @@ async function refusal(profileFile: string): Promise<string> {
 }
 
 test.describe('--profile-file', () => {
-  test('the flag and MDE_EMULATOR_PROFILE_FILE map onto profileFile; the flag wins', () => {
-    const run = (argv: string[], env: NodeJS.ProcessEnv) => {
-      const command = parseCli(argv, env);
+  test('the flag and MDE_EMULATOR_PROFILE_FILE map onto profileFile; the flag wins', async () => {
+    const run = async (argv: string[], env: NodeJS.ProcessEnv) => {
+      const command = await parseCli(argv, env);
       return command.kind === 'run' ? command.options : undefined;
     };
-    expect(run(['--profile-file', 'a.json'], {})?.profileFile).toBe('a.json');
-    expect(run([], { MDE_EMULATOR_PROFILE_FILE: 'b.json' })?.profileFile).toBe('b.json');
-    expect(run(['--profile-file', 'a.json'], { MDE_EMULATOR_PROFILE_FILE: 'b.json' })?.profileFile).toBe(
-      'a.json',
-    );
+    expect((await run(['--profile-file', 'a.json'], {}))?.profileFile).toBe('a.json');
+    expect((await run([], { MDE_EMULATOR_PROFILE_FILE: 'b.json' }))?.profileFile).toBe('b.json');
+    expect(
+      (await run(['--profile-file', 'a.json'], { MDE_EMULATOR_PROFILE_FILE: 'b.json' }))?.profileFile,
+    ).toBe('a.json');
   });
 
   test('a bad reading is one line naming the file, the point and what is wrong', async () => {

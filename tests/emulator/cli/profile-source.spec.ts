@@ -8,14 +8,14 @@ for (const [args, env, source] of [
   [['--profile', 'nosuch'], {}, '--profile'],
   [[], { MDE_EMULATOR_PROFILE: 'nosuch' }, 'MDE_EMULATOR_PROFILE'],
 ] as const) {
-  test(`an unknown profile from ${source} is one line naming ${source} and the profiles`, () => {
-    expect(() => parseCli([...args], { ...env })).toThrow(
+  test(`an unknown profile from ${source} is one line naming ${source} and the profiles`, async () => {
+    await expect(parseCli([...args], { ...env })).rejects.toThrow(
       new RegExp(`^${source} names unknown profile "nosuch"; the built-in profiles are default, `),
     );
   });
 }
 
-test('a built-in profile passes, from either', () => {
-  const run = parseCli([], { MDE_EMULATOR_PROFILE: 'strict-odata' });
+test('a built-in profile passes, from either', async () => {
+  const run = await parseCli([], { MDE_EMULATOR_PROFILE: 'strict-odata' });
   expect(run.kind === 'run' && run.options.profile).toBe('strict-odata');
 });

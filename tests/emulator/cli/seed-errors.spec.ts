@@ -17,9 +17,9 @@ test.describe('seed errors', () => {
     writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
     return path;
   };
-  const usageLines = (argv: string[]): string[] => {
+  const usageLines = async (argv: string[]): Promise<string[]> => {
     try {
-      parseCli(argv, {});
+      await parseCli(argv, {});
     } catch (error) {
       expect(error).toBeInstanceOf(CliUsageError);
       return (error as Error).message.split('\n');
@@ -43,20 +43,22 @@ test.describe('seed errors', () => {
     [{ app: [] }, '"app" is not a member of a seed; its members are apps, machines, actions.'],
     ['{"apps": [', 'not valid JSON'],
   ] as const) {
-    test(`--seed ${JSON.stringify(content)} is refused: ${line}`, () => {
+    test(`--seed ${JSON.stringify(content)} is refused: ${line}`, async () => {
       const path = seedFile('one.json', content);
-      expect(usageLines(['--seed', path])).toEqual([expect.stringContaining(`--seed ${path}: ${line}`)]);
+      expect(await usageLines(['--seed', path])).toEqual([
+        expect.stringContaining(`--seed ${path}: ${line}`),
+      ]);
     });
   }
 
-  test('every problem is a line of its own, with its JSON path', () => {
+  test('every problem is a line of its own, with its JSON path', async () => {
     const app = { tenantId: TENANT, clientId: 'ops', clientSecret: 'pw', roles: ['Machine.Scan'] };
     const path = seedFile('many.json', {
       apps: [app, { ...app, clientId: 'OPS' }, { ...app, clientId: 'other', roles: ['Machine.Bogus'] }],
       machines: {},
       actions: [{ tenantId: TENANT, machineId: MACHINE, type: 'Scan', status: 'Pending' }, 7],
     });
-    expect(usageLines(['--seed', path])).toEqual([
+    expect(await usageLines(['--seed', path])).toEqual([
       `--seed ${path}: apps[2].roles[0] must be one of the contract's roles: ${CONTRACT_ROLES.join(', ')} (got "Machine.Bogus").`,
       `--seed ${path}: apps[1] repeats clientId "OPS" of tenant ${TENANT} from apps[0]; keep one.`,
       `--seed ${path}: machines must be an array (got an object).`,
@@ -71,13 +73,13 @@ test.describe('seed errors', () => {
       machines: [{ tenantId: TENANT, id: MACHINE, computerDnsName: 'pc' }],
       actions: [{ tenantId: TENANT, machineId: MACHINE, type: 'Isolate', status: 'Succeeded' }],
     });
-    const command = parseCli(['--seed', path], {});
+    const command = await parseCli(['--seed', path], {});
     if (command.kind !== 'run') throw new Error('expected a run command');
     const app = await buildApp(command.options);
     await app.close();
     // Saved as Windows editors save UTF-8: with a byte-order mark, which is not part of the JSON.
     writeFileSync(path, `\uFEFF${readFileSync(path, 'utf8')}`);
-    expect(parseCli(['--seed', path], {}).kind).toBe('run');
+    expect((await parseCli(['--seed', path], {})).kind).toBe('run');
   });
 
   test('a bad seed option stops the build with an EmulatorOptionsError naming the path', async () => {

@@ -41,8 +41,8 @@ test.describe('Fastify route schemas', () => {
 });
 
 test.describe('--log-level', () => {
-  test(`defaults to ${DEFAULT_LOG_LEVEL} in the code, the usage text and docs/emulator.md`, () => {
-    const command = parseCli([], {});
+  test(`defaults to ${DEFAULT_LOG_LEVEL} in the code, the usage text and docs/emulator.md`, async () => {
+    const command = await parseCli([], {});
     expect(command.kind === 'run' && command.options.logLevel).toBe('warn');
     expect(DEFAULT_LOG_LEVEL).toBe('warn');
     expect(USAGE).toMatch(/--log-level LEVEL .*\(default warn\)/);

@@ -1,7 +1,11 @@
 // The reference emulator of the Defender for Endpoint machine actions API. See docs/emulator.md.
 import type { FastifyInstance } from 'fastify';
 import { type BuildDependencies, buildApp } from './app.ts';
-import { tlsCertificateFor, writeCertificatePem } from './identity/tls-certificate.ts';
+import {
+  checkCertificatePemPath,
+  tlsCertificateFor,
+  writeCertificatePem,
+} from './identity/tls-certificate.ts';
 import { type EmulatorOptions, resolveOptions } from './options.ts';
 import { builtInProfiles } from './profiles/built-in-profiles.ts';
 
@@ -41,6 +45,9 @@ export async function startEmulator(
   deps: BuildDependencies = {},
 ): Promise<RunningEmulator> {
   const resolved = resolveOptions(options);
+  // One's own certificate is already a file; only a generated one is written out, to a path tried first.
+  const certificateOut = resolved.https && !resolved.tlsCertFile ? resolved.tlsCertOut : undefined;
+  if (certificateOut) checkCertificatePemPath(certificateOut);
   // Made here rather than in buildApp so that its PEM can be handed back and written out.
   const tls = resolved.https ? await tlsCertificateFor(resolved, deps.tlsCertificate) : undefined;
   const app = await buildApp(options, tls ? { ...deps, tlsCertificate: tls } : deps);
@@ -56,10 +63,9 @@ export async function startEmulator(
   };
   if (!tls) return running;
   running.certificatePem = tls.cert;
-  // One's own certificate is already a file; only a generated one is written out.
-  if (resolved.tlsCertOut && !resolved.tlsCertFile) {
-    writeCertificatePem(resolved.tlsCertOut, tls.cert);
-    running.certificateFile = resolved.tlsCertOut;
+  if (certificateOut) {
+    writeCertificatePem(certificateOut, tls.cert);
+    running.certificateFile = certificateOut;
   }
   return running;
 }

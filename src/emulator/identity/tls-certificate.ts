@@ -1,5 +1,5 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createSecureContext } from 'node:tls';
 import { FileWriteError } from '../../common/file-write-error.ts';
@@ -91,6 +91,24 @@ export function writeCertificatePem(file: string, pem: string): void {
     makeDirectory(dirname(file));
     writeFileSync(file, pem);
   } catch (error) {
-    throw new EmulatorOptionsError(`--tls-cert-out: ${new FileWriteError(file, error).message}.`);
+    throw certificateOutError(file, error);
   }
+}
+
+// Tried before any key is made: a path the PEM cannot go to was found only once the certificate's RSA
+// key and the signing key were made and the emulator listened. Opened for appending, which changes no
+// file that is there, and a file made only to try is removed again.
+export function checkCertificatePemPath(file: string): void {
+  try {
+    makeDirectory(dirname(file));
+    const existed = existsSync(file);
+    closeSync(openSync(file, 'a'));
+    if (!existed) rmSync(file);
+  } catch (error) {
+    throw certificateOutError(file, error);
+  }
+}
+
+function certificateOutError(file: string, error: unknown): EmulatorOptionsError {
+  return new EmulatorOptionsError(`--tls-cert-out: ${new FileWriteError(file, error).message}.`);
 }

@@ -1,4 +1,5 @@
 import { expect, test } from '../../helpers/api-test.ts';
+import { runRecordingLoads } from '../../helpers/loaded-modules.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 import { emulatorCli } from './emulator-cli.ts';
 
@@ -17,13 +18,23 @@ test('--tls-cert-out under /proc is refused at once in one line, exit 2', () => 
   expect(performance.now() - started).toBeLessThan(30_000);
 });
 
-// A part of the path that is a file: ENOTDIR, said as such.
-test('--tls-cert-out below a file names the path to fix, exit 2', () => {
-  const run = emulatorCli(['--https', '--port', '0', '--tls-cert-out', 'package.json/cert.pem']);
+// A part of the path that is a file: ENOTDIR, said as such. The path is tried before any key is made:
+// the certificate's RSA key (selfsigned) and the signing key were made, and the emulator listened,
+// before an unwritable path was found.
+test('--tls-cert-out below a file names the path to fix, exit 2, before any key is made', () => {
+  const { run, loaded } = runRecordingLoads('src/emulator/cli/main.ts', [
+    '--https',
+    '--port',
+    '0',
+    '--tls-cert-out',
+    'package.json/cert.pem',
+  ]);
   expect(run.stderr.trim().split('\n'), run.stdout).toEqual([
     'emulator: --tls-cert-out: cannot write package.json/cert.pem: a part of its path is a file, not a directory (ENOTDIR); fix the path. (see --help)',
   ]);
   expect(run.status).toBe(2);
+  expect(loaded).toContain('src/emulator/identity/tls-certificate.ts');
+  expect(loaded).not.toContain('selfsigned');
 });
 
 // A directory named where the PEM goes: "move it away or remove it" would have advised removing the

@@ -3,14 +3,13 @@
 // Playwright run whose workers are shared by every target. Then the judgement: profiles clean, each
 // fault caught exactly, and each profile's observed profile calibrating an emulator that answers as
 // the profile does. Writes reports/selftest.md and reports/selftest.json (read by npm test).
-// Loaded by scripts/selftest.ts once its command line is good.
+// Loaded by scripts/selftest.ts once its command line and .env are good.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exitAfterOutput } from '../src/common/exit-after-output.ts';
 import { getRegistry } from '../src/contract/index.ts';
 import { createSigningKey, FAULT_CATALOGUE, PROFILES } from '../src/emulator/index.ts';
-import { readEnvFile } from '../src/harness/config/read-env.ts';
 import { ConfigError } from '../src/harness/errors.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE, type RunPlan } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
@@ -18,7 +17,6 @@ import type { RunRecords } from '../src/reporters/records/test-record.ts';
 import { calibrateMatrix, probeMatrixOriginals } from '../src/selftest/calibrate-matrix.ts';
 import { withEvidence } from '../src/selftest/case-evidence.ts';
 import { profileCase } from '../src/selftest/case-names.ts';
-import { selftestEnvFileWarnings } from '../src/selftest/env-file-settings.ts';
 import {
   judgeMatrix,
   judgeRunErrors,
@@ -36,7 +34,6 @@ import { TENANT_SKIP_REASONS } from '../src/selftest/tenant-skips.ts';
 import { startEmbeddedAhead } from '../tests/fixtures/embedded-handoff.ts';
 import { startMatrixTargets } from './selftest-targets.ts';
 
-for (const line of selftestEnvFileWarnings(envFileOrExit())) console.error(line);
 const { wanted, only, workers: WORKERS, rehearsalProfile } = selectionOrExit();
 const OUT = 'reports/selftest-run';
 // The rehearsals' keys and federated token live in a temporary directory, never among the artefacts a
@@ -158,17 +155,4 @@ function selectionOrExit(): SelftestSelection {
   if (selection.problems.length === 0) return selection;
   for (const line of new ConfigError(selection.problems).lines()) console.error(line);
   process.exit(2);
-}
-
-// The repository's .env. The self-test takes none of its settings, but the matrix run's reporters read
-// it (the secrets to redact, a baseline): one they cannot read (UTF-16, a named pipe) ended the whole
-// run as "wrote no compliance report". Its problem is one line before any emulator starts, exit 2.
-function envFileOrExit(): Record<string, string | undefined> {
-  try {
-    return readEnvFile();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    for (const line of error.lines()) console.error(line);
-    process.exit(2);
-  }
 }

@@ -7,15 +7,22 @@ import { withoutMdeVariables } from './script-env.ts';
 import { tempDir } from './temp-dir.ts';
 
 const RECORDER = pathToFileURL(join(repoRoot, 'tests', 'helpers', 'record-loads.mjs')).href;
+const TSX = pathToFileURL(join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 // A TypeScript entry (a path from the repository root) run to its end as `npm run` runs it, with the
 // modules it loaded: the repository's own as paths from its root (src/emulator/app.ts), a package's
 // as its name (fastify). What a refusal loads is how much it costs, counted rather than timed.
-// The caller removes the temporary directory (removeTempDirs).
-export function runRecordingLoads(entry: string, args: string[], env: Record<string, string> = {}) {
+// Run from `cwd` (the repository by default). The caller removes the temporary directory (removeTempDirs).
+export function runRecordingLoads(
+  entry: string,
+  args: string[],
+  env: Record<string, string> = {},
+  cwd = repoRoot,
+) {
   const file = join(tempDir('loaded-modules-'), 'loads.txt');
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--import', RECORDER, entry, ...args], {
-    cwd: repoRoot,
+  const script = join(repoRoot, entry);
+  const run = spawnSync(process.execPath, ['--import', TSX, '--import', RECORDER, script, ...args], {
+    cwd,
     env: { ...withoutMdeVariables(), ...env, RECORD_LOADS_FILE: file },
     encoding: 'utf8',
     timeout: 60_000,

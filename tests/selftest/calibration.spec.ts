@@ -4,6 +4,7 @@ import { OPEN_POINTS, type OpenPointId, type ProfileDocument } from '../../src/c
 import { PROFILES, startEmulator } from '../../src/emulator/index.ts';
 import type { PointCause } from '../../src/reporters/observed/observed-profile.ts';
 import { calibrate, judgeCalibration, probeOriginal } from '../../src/selftest/calibration.ts';
+import { testKeys } from '../emulator/test-keys.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 
@@ -12,30 +13,38 @@ test.afterEach(removeTempDirs);
 // An observed profile calibrating an emulator that must answer the differential probe as the original
 // does (the probe's own sensitivity: differential-probe.spec.ts).
 const allSeen = Object.fromEntries(OPEN_POINTS.map((p) => [p, 'seen'])) as Record<OpenPointId, PointCause>;
+// Every emulator these tests start signs with the process's one test key (test-keys.ts), as the
+// self-test's do with its own: a key each was 11 RSA keys, nothing the proof compares.
 
 test('an emulator started from a profile file answers as the profile; a wrong reading is caught', async () => {
   const dir = tempDir('calibration-');
   const file = join(dir, 'observed-profile.json');
   const document = structuredClone(PROFILES['conservative']!) as ProfileDocument;
   writeFileSync(file, JSON.stringify(document));
-  const right = await calibrate({
-    name: 'conservative',
-    original: { profile: 'conservative' },
-    file,
-    causes: allSeen,
-  });
+  const right = await calibrate(
+    {
+      name: 'conservative',
+      original: { profile: 'conservative' },
+      file,
+      causes: allSeen,
+    },
+    await testKeys(),
+  );
   expect(right.result).toMatchObject({ ok: true, kind: 'calibration' });
   expect(right.result.detail).toMatch(/^21 of 21 open points observed and reproduced/);
 
   document.points['timestamp-precision'] = { reading: 3 };
   document.points['rate-window'] = { reading: 'sliding' };
   writeFileSync(file, JSON.stringify(document));
-  const wrong = await calibrate({
-    name: 'conservative',
-    original: { profile: 'conservative' },
-    file,
-    causes: allSeen,
-  });
+  const wrong = await calibrate(
+    {
+      name: 'conservative',
+      original: { profile: 'conservative' },
+      file,
+      causes: allSeen,
+    },
+    await testKeys(),
+  );
   expect(wrong.result.ok).toBe(false);
   expect(wrong.result.detail).toMatch(
     /^rate-window does not reproduce .*\); timestamp-precision does not reproduce [^;]*$/,
@@ -47,13 +56,17 @@ test('an original probed beforehand is judged as one probed with the calibrated 
   const dir = tempDir('calibration-');
   const file = join(dir, 'observed-profile.json');
   writeFileSync(file, JSON.stringify(PROFILES['conservative']));
+  const keys = await testKeys();
   const run = (profile: string) =>
-    calibrate({
-      name: 'conservative',
-      original: { probe: probeOriginal({ profile }) },
-      file,
-      causes: allSeen,
-    });
+    calibrate(
+      {
+        name: 'conservative',
+        original: { probe: probeOriginal({ profile }, keys) },
+        file,
+        causes: allSeen,
+      },
+      keys,
+    );
   expect((await run('conservative')).result).toMatchObject({ ok: true, kind: 'calibration' });
   // The probe read beforehand is the original the proof compares with: another profile's fails it.
   expect((await run('default')).result.ok).toBe(false);
@@ -61,12 +74,15 @@ test('an original probed beforehand is judged as one probed with the calibrated 
   // (Read while the tests run, its failure waits, handled, as probeMatrixOriginals leaves it.)
   const refused = Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:9'));
   refused.catch(() => {});
-  const lost = await calibrate({
-    name: 'conservative',
-    original: { probe: refused },
-    file,
-    causes: allSeen,
-  });
+  const lost = await calibrate(
+    {
+      name: 'conservative',
+      original: { probe: refused },
+      file,
+      causes: allSeen,
+    },
+    keys,
+  );
   expect(lost.result).toEqual({
     name: 'calibration:conservative',
     kind: 'calibration',
@@ -106,7 +122,7 @@ test('real time passing during the probe changes nothing the proof compares', as
   // An original whose clock moves only when the probe advances it, as the independent emulator's does.
   const original = await startEmulator(
     { port: 0, profile: 'conservative' },
-    { timeSource: { now: () => start } },
+    { ...(await testKeys()), timeSource: { now: () => start } },
   );
   const realNow = Date.now;
   let slept = 0;
@@ -116,12 +132,15 @@ test('real time passing during the probe changes nothing the proof compares', as
     return realNow() + slept;
   };
   try {
-    const run = await calibrate({
-      name: 'conservative',
-      original: { url: original.url },
-      file,
-      causes: allSeen,
-    });
+    const run = await calibrate(
+      {
+        name: 'conservative',
+        original: { url: original.url },
+        file,
+        causes: allSeen,
+      },
+      await testKeys(),
+    );
     expect(run.result.detail).toMatch(/^21 of 21 open points observed and reproduced/);
   } finally {
     Date.now = realNow;

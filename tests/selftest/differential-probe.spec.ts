@@ -4,19 +4,18 @@ import {
   type ProfileDocument,
   type Readings,
 } from '../../src/contract/index.ts';
-import { createSigningKey, PROFILES, readingsOf, startEmulator } from '../../src/emulator/index.ts';
+import { PROFILES, readingsOf, startEmulator } from '../../src/emulator/index.ts';
 import { compareProbes } from '../../src/selftest/compare-probes.ts';
 import { probeOpenPoints } from '../../src/selftest/differential-probe.ts';
+import { testKeys } from '../emulator/test-keys.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // The differential probe is sensitive: it tells apart emulators that differ in a reading, or in one
 // case of one, and nothing else (the calibration it serves: calibration.spec.ts).
 test('the differential probe tells apart every reading the built-in profiles choose, and nothing else', async () => {
-  const signingKey = await createSigningKey();
+  const keys = await testKeys();
   const names = Object.keys(PROFILES);
-  const running = await Promise.all(
-    names.map((profile) => startEmulator({ port: 0, profile }, { signingKey })),
-  );
+  const running = await Promise.all(names.map((profile) => startEmulator({ port: 0, profile }, keys)));
   try {
     const probes = await Promise.all(running.map((e) => probeOpenPoints(e.url)));
     const told = new Set<string>();
@@ -56,11 +55,9 @@ test('the differential probe tells apart emulators that differ in one case of a 
     { 'duplicate-create': conflict },
     { 'cancel-visible-after': 1.5 },
   ];
-  const signingKey = await createSigningKey();
+  const keys = await testKeys();
   const running = await Promise.all(
-    [{}, ...variants].map((points) =>
-      startEmulator({ port: 0, profileDocument: document(points) }, { signingKey }),
-    ),
+    [{}, ...variants].map((points) => startEmulator({ port: 0, profileDocument: document(points) }, keys)),
   );
   try {
     const [base, ...probes] = await Promise.all(running.map((e) => probeOpenPoints(e.url)));

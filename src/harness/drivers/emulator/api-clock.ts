@@ -25,8 +25,16 @@ function apiClockLag(
   if (!date || !reading || exchange.receivedAt - exchange.durationMs < reading.at) return undefined;
   const stamped = parseHttpDate(date, reading.now.getTime());
   if (stamped === undefined) return undefined;
-  const lag = reading.now.getTime() - stamped;
+  const lag = reading.now.getTime() - stamped - storedMs(exchange.headers.age);
   return lag > SLACK_MS ? lag : undefined;
+}
+
+// A cache before the API serves a stored answer with the Date the API gave it and an Age, the seconds
+// it has been stored (RFC 9111 §5.1): that Date lags by its Age, not by another clock. A cache on the
+// emulator's clock counts the advance in its Age; one on real time does not, and still lags.
+function storedMs(age: string | undefined): number {
+  const text = age?.trim();
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) * 1000 : 0;
 }
 
 // One test's API answers against the control clock. A lag is recorded once, not thrown: a test that

@@ -5,8 +5,10 @@ import { jsonStandIn } from '../../stand-ins/json-stand-in.ts';
 
 // An emulator whose /_emulator/clock/advance moves the `now` it reports; its API stamps its Date header
 // with that clock when `apiOnVirtualClock`, else with real time: the advance reaches neither its tokens
-// nor its rate windows, and the tests that move the clock would fail the API for it.
-async function emulator(apiOnVirtualClock: boolean) {
+// nor its rate windows, and the tests that move the clock would fail the API for it. `cached` serves
+// its answers as a cache before it would: stored `storedS` seconds of the clock ago, with that Date and
+// the Age it counts (RFC 9111 §5.1).
+async function emulator(apiOnVirtualClock: boolean, cached?: { storedS: number; age: number }) {
   let offsetMs = 0;
   const stand = await jsonStandIn(({ url, body, json }) => {
     if (url === '/_emulator/clock/advance') offsetMs += JSON.parse(body).seconds * 1000;
@@ -15,8 +17,10 @@ async function emulator(apiOnVirtualClock: boolean) {
     if (url === '/_emulator/apps') return json(201, {});
     if (url.endsWith('/oauth2/v2.0/token'))
       return json(200, { token_type: 'Bearer', access_token: 'a.b.c', expires_in: 3599 });
-    const date = (apiOnVirtualClock ? virtualNow : new Date()).toUTCString();
-    json(404, { error: { code: 'NotFound', message: 'no such action' } }, { date });
+    const stamped = apiOnVirtualClock ? virtualNow : new Date();
+    const date = new Date(stamped.getTime() - (cached?.storedS ?? 0) * 1000).toUTCString();
+    const age: Record<string, string> = cached ? { age: String(cached.age) } : {};
+    json(404, { error: { code: 'NotFound', message: 'no such action' } }, { date, ...age });
   });
   return { url: stand.url, driver: emulatorDriverAt(stand.url), close: stand.close };
 }
@@ -52,6 +56,35 @@ test('an API whose Date header follows the advanced clock raises nothing', async
     await driver.advanceClock(3600);
     await (await driver.client('operator')).get('a1');
     expect(takeNoVerdicts()).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
+// A cache before the API (a gateway's, on the emulator's clock) serves a stored answer with the Date
+// the API gave it and the Age it has been stored: that Date lags the clock by its Age, not by a clock
+// the advance missed. Read without its Age, the failing test of a target whose cache served stale
+// GETs reached no verdict blaming the clock, where it failed CANCEL.PERSIST.
+test('a stored answer whose Date lags the clock by its Age raises nothing', async () => {
+  const { driver, close } = await emulator(true, { storedS: 20, age: 20 });
+  try {
+    await driver.advanceClock(3600);
+    await (await driver.client('operator')).get('a1');
+    expect(takeNoVerdicts()).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
+// Its Age explains only the seconds it names: a Date further behind is still another clock's.
+test("a stored answer whose Date lags the clock past its Age is still the control protocol's fault", async () => {
+  const { driver, close } = await emulator(true, { storedS: 20, age: 5 });
+  try {
+    await driver.advanceClock(3600);
+    await (await driver.client('operator')).get('a1');
+    const found = takeNoVerdicts();
+    expect(found).toEqual([expect.objectContaining({ cause: 'target' })]);
+    expect(found[0]!.text).toMatch(/Date header is (14|15|16) s behind the clock/);
   } finally {
     await close();
   }

@@ -106,4 +106,14 @@ export const TENANT_LIST_FAULTS = [
       "A list with $top or $skip shows every tenant's matching actions (a paged query served from an index without the tenant check); one without either, filtered or not, keeps to the caller's tenant.",
     store: { crossTenantListOptions: ['$top', '$skip'] },
   },
+  {
+    // Clients ask for the count as they reconcile (Kibana sends $count=true): a counted query served
+    // from an index that counts every tenant's actions returns their rows too.
+    name: 'tenant-leak-list-counted',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A list with $count=true shows every tenant's matching actions (a counted query served from an index without the tenant check); one without it, filtered, sorted or paged or not, keeps to the caller's tenant.",
+    store: { crossTenantListOptions: ['$count'] },
+  },
 ] as const satisfies readonly StoreFault[];

@@ -33,8 +33,8 @@ export interface StorePolicy {
   // actions: a batch lookup of ids, or the tenant's clause joined to the filter as text without
   // parentheses. The contract: none.
   crossTenantListOperators: readonly string[];
-  // A list whose query names one of these system query options ('$orderby', '$top', '$skip') shows
-  // every tenant's matching actions: a sorted or paged query served from an index of every tenant. The
+  // A list whose query names one of these system query options ('$orderby', '$top', '$skip', '$count') shows
+  // every tenant's matching actions: a sorted, paged or counted query served from an index of every tenant. The
   // contract: none.
   crossTenantListOptions: readonly string[];
   // Above 0: a cancel of another tenant's action answers 404 but cancels it this much later (a queued

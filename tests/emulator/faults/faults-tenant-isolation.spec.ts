@@ -114,6 +114,7 @@ smoke(
 for (const [fault, option] of [
   ['tenant-leak-list-ordered', '$orderby=creationDateTimeUtc desc'],
   ['tenant-leak-list-paged', '$top=1&$skip=0'],
+  ['tenant-leak-list-counted', '$count=true'],
 ] as const)
   smoke(
     fault,

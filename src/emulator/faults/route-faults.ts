@@ -67,6 +67,16 @@ export const ROUTE_FAULTS = [
     routes: { versionedListQueryApplied: false },
   },
   {
+    // The list's test under /api/v1.0 pages with $top=1 alone: a route that forwards the paging options
+    // and drops the filter answered it as /api does.
+    name: 'versioned-list-filter-ignored',
+    seam: 'route',
+    breaks: ['PATH.VERSIONED'],
+    description:
+      "The list under /api/v1.0 drops its $filter and applies its other query options ($top, $skip, $orderby, $count) to every action of the caller's tenant; under /api the filter applies.",
+    routes: { versionedListFilterApplied: false },
+  },
+  {
     // The body is read by the route: a versioned one that binds it its own way may take any label.
     name: 'versioned-text-plain-accepted',
     seam: 'route',

@@ -105,6 +105,7 @@ function handlerFor(ctx: EmulatorContext, operation: Operation, versioned: boole
         ctx,
         versioned && ctx.faults.routes.versionedListCrossTenant,
         !versioned || ctx.faults.routes.versionedListQueryApplied,
+        !versioned || ctx.faults.routes.versionedListFilterApplied,
       );
     default:
       return undefined;

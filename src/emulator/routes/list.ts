@@ -12,11 +12,18 @@ import type { Outcome } from './outcome.ts';
 // GET /api/machineactions: the caller's tenant only, in creation order unless $orderby says
 // otherwise (the service's default order is not documented: docs/contract.md#list-order).
 // `crossTenant`: this route lists every tenant's actions; `applyQuery` false: it ignores the query
-// options (the route policy's versioned list).
-export function listHandler(ctx: EmulatorContext, crossTenant = false, applyQuery = true) {
+// options, `applyFilter` false its $filter alone (the route policy's versioned list).
+export function listHandler(
+  ctx: EmulatorContext,
+  crossTenant = false,
+  applyQuery = true,
+  applyFilter = true,
+) {
   const filterable = filterableFields(ctx);
   return function list(request: FastifyRequest, caller: Caller): Outcome {
     let query: ODataQuery;
+    const options = { ...(request.query as Record<string, unknown>) };
+    if (!applyFilter) delete options['$filter'];
     const undecodable = applyQuery ? undecodableOption(request.url) : undefined;
     if (undecodable)
       throw new WireError(
@@ -24,19 +31,19 @@ export function listHandler(ctx: EmulatorContext, crossTenant = false, applyQuer
         `Invalid OData URI query: ${undecodable} cannot be decoded: it holds a %-escape that is no UTF-8 (such as %FF) or no escape (such as %zz); percent-encode its text as UTF-8.`,
       );
     try {
-      query = parseODataQuery(applyQuery ? (request.query as Record<string, unknown>) : {}, filterable);
+      query = parseODataQuery(applyQuery ? options : {}, filterable);
     } catch (error) {
       if (error instanceof ODataQueryError || error instanceof ODataFilterError)
         throw new WireError('ODataError', `Invalid OData URI query: ${error.message}`);
       throw error;
     }
     const nowMs = ctx.clock.now();
-    const filterText = (request.query as Record<string, unknown>)['$filter'];
+    const filterText = options['$filter'];
     const across =
       crossTenant ||
       namesCrossTenantField(ctx, filterText) ||
       usesCrossTenantOperator(ctx, filterText) ||
-      namesCrossTenantOption(ctx, request.query as Record<string, unknown>);
+      namesCrossTenantOption(ctx, options);
     const actions = caller.anonymous ? [] : listed(ctx, caller.tenantId, query, across);
     const rows = actions.map((action) => toWire(ctx, settle(action, nowMs)));
     const { page, total } = applyODataQuery(rows, query);

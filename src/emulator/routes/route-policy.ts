@@ -16,6 +16,10 @@ export interface RoutePolicy {
   // every action of the caller's tenant (a versioned route that does not bind OData's query options);
   // under /api they apply.
   versionedListQueryApplied: boolean;
+  // false: the list under /api/v1.0 drops its $filter and applies its other options ($top, $skip,
+  // $orderby, $count) to every action of the caller's tenant (a versioned route that forwards only the
+  // paging options it knows); under /api the filter applies.
+  versionedListFilterApplied: boolean;
   // true (with versionedPath false): a request under /api/v1.0 answers 404 with no body, as a server
   // with no such route does, not the error envelope.
   versionedBare404: boolean;
@@ -36,6 +40,7 @@ export const CONTRACT_ROUTES: RoutePolicy = {
   versionedCancelCrossTenant: false,
   versionedListCrossTenant: false,
   versionedListQueryApplied: true,
+  versionedListFilterApplied: true,
   versionedBare404: false,
   versionedStock404: false,
   versionedUnrouted403: false,

@@ -141,3 +141,19 @@ smoke(
     expect(versioned.json().value).toHaveLength(2);
   },
 );
+
+smoke(
+  'versioned-list-filter-ignored',
+  'the list under /api/v1.0 drops $filter and keeps $top; under /api both apply',
+  async (emu) => {
+    const [, two] = [await emu.seed('Pending'), await emu.seed('Succeeded')];
+    const token = await emu.token();
+    const ids = async (path: string, query: string) =>
+      (await emu.call('GET', `${path}${query}`, { token })).json().value.map((row: { id: string }) => row.id);
+    const filter = `?$filter=id eq '${two!.id}'`;
+    expect(await ids('/api/machineactions', filter)).toEqual([two!.id]);
+    expect(await ids('/api/v1.0/machineactions', filter)).toHaveLength(2);
+    expect(await ids('/api/v1.0/machineactions', `${filter}&$top=1`)).toHaveLength(1);
+    expect(await ids('/api/v1.0/machineactions', `${filter}&$top=1`)).not.toEqual([two!.id]);
+  },
+);

@@ -10,6 +10,7 @@ import {
   judgeVersionedCancelFields,
   notAfterAnswer,
   notBefore,
+  notBeforeCall,
   readAction,
   req,
   statusOf,
@@ -58,7 +59,7 @@ suite('cancel of an active action', () => {
         for (const answer of judged) {
           // Which answer is judged, for the reason a failure gives.
           const where = answer === res ? 'in the 200 body of the cancel' : 'on a GET after the cancel';
-          expectCancellationFields(answer, comment, action.creationDateTimeUtc, where);
+          expectCancellationFields(answer, comment, action.creationDateTimeUtc, where, res);
         }
         // The cancel page limits cancel by state, never by type (docs/contract.md#cancel): on emulators
         // every other documented type keeps the Comment too, once (a tenant run starts only scans).
@@ -77,6 +78,7 @@ suite('cancel of an active action', () => {
                   sent,
                   other.creationDateTimeUtc,
                   `of the cancelled ${type} action (${answer === cancel ? 'its 200' : 'a GET'})`,
+                  cancel,
                 );
             expect(seen, `the ${type} action shows Cancelled within the bounded wait`).toBeDefined();
           }
@@ -97,6 +99,7 @@ suite('cancel of an active action', () => {
                   sent,
                   stuck.creationDateTimeUtc,
                   `of the action stuck ${STUCK_DAYS} days (${answer === late ? 'its 200' : 'a GET'})`,
+                  late,
                 );
           }
         }
@@ -114,11 +117,18 @@ suite('cancel of an active action', () => {
   }
 });
 
-// The comment sent, a non-empty requestor and a time no earlier than the creation, in one answer that
-// shows the action Cancelled; `where` names the answer for the reason a failure gives. Each check
+// The comment sent, a non-empty requestor and a time no earlier than the creation nor than the cancel
+// (`cancel`, its answer), in one answer that shows the action Cancelled; `where` names the answer for
+// the reason a failure gives. Each check
 // reaches Playwright's expect only when it does not plainly pass: every expect is a step with a
 // source-mapped stack, and this test makes about forty (docs/speed.md). A failure is the same expect.
-function expectCancellationFields(answer: Exchange, comment: string, created: unknown, where: string): void {
+function expectCancellationFields(
+  answer: Exchange,
+  comment: string,
+  created: unknown,
+  where: string,
+  cancel: Exchange,
+): void {
   const sent = field(answer, 'cancellationComment');
   if (sent !== comment) expect(sent, `cancellationComment ${where} is the Comment sent`).toBe(comment);
   const requestor = field(answer, 'cancellationRequestor');
@@ -148,5 +158,12 @@ function expectCancellationFields(answer: Exchange, comment: string, created: un
     expect(
       false,
       `cancellationDateTimeUtc ${cancelledAt} ${where} is not after the answer's Date ${answer.headers.date} (5 minutes' drift allowed)`,
+    ).toBe(true);
+  // Nor before the cancel: the time of the cancel, not the creation's or another earlier time copied
+  // over, which only an action that waited before its cancel tells apart (the stuck one above).
+  if (dated && notBeforeCall(cancelledAt, cancel) === false)
+    expect(
+      false,
+      `cancellationDateTimeUtc ${cancelledAt} ${where} is not before the cancel, answered at ${cancel.headers.date} (5 minutes' drift allowed)`,
     ).toBe(true);
 }

@@ -54,4 +54,15 @@ export const COMMENT_FAULTS = [
       'A cancel records a cancellationDateTimeUtc two hours ahead of the time of the cancel (local time of a server at UTC+2 written as UTC).',
     store: { cancellationTime: 'local-ahead' },
   },
+  {
+    // The creation time itself passes a check that the cancel is not before the creation, and one that
+    // it is not after the answer: only an action that waited before its cancel tells it from the time
+    // of the cancel.
+    name: 'cancel-date-is-creation',
+    seam: 'store',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      "A cancel records the action's creationDateTimeUtc as its cancellationDateTimeUtc (a mapper that copies the wrong timestamp): right for an action cancelled at once, days early for one that waited days.",
+    store: { cancellationTime: 'creation' },
+  },
 ] as const satisfies readonly StoreFault[];

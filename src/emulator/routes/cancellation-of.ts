@@ -29,6 +29,7 @@ function commentDropped(store: StorePolicy, action: MachineAction, nowMs: number
 
 function cancellationAt(store: StorePolicy, action: MachineAction, nowMs: number): number {
   if (store.cancellationTime === 'day-before-creation') return action.creationMs - DAY_MS;
+  if (store.cancellationTime === 'creation') return action.creationMs;
   return store.cancellationTime === 'local-ahead' ? nowMs + LOCAL_OFFSET_MS : nowMs;
 }
 

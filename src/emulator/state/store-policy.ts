@@ -50,7 +50,8 @@ export interface StorePolicy {
   cancellationComment: 'as-sent' | 'latin1' | 'html-encoded' | 'bmp-only' | 'single-line';
   // 'local-ahead': the time of the cancel as a server two hours east of UTC reads its local clock,
   // written as UTC (DateTime.Now for DateTime.UtcNow). The contract: 'now'.
-  cancellationTime: 'now' | 'day-before-creation' | 'local-ahead';
+  // 'creation': the action's own creation time, as a mapper that copies the wrong timestamp writes it.
+  cancellationTime: 'now' | 'day-before-creation' | 'local-ahead' | 'creation';
   // A cancel by a caller holding only these roles answers 200 but changes a copy (the contract: none).
   unstoredCancelRoles: readonly string[];
   // A cancel of an action in one of these statuses answers 200 but changes a copy (the contract: none).

@@ -16,3 +16,17 @@ smoke(
     expect(read.cancellationDateTimeUtc).toBe(body.cancellationDateTimeUtc);
   },
 );
+
+smoke(
+  'cancel-date-is-creation',
+  "cancellationDateTimeUtc is the action's creation time, in the 200 and on a GET",
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    await emu.advance(3 * 86_400);
+    const token = await emu.token();
+    const body = (await emu.cancel(action.id as string, token)).json();
+    expect(Date.parse(body.cancellationDateTimeUtc)).toBe(Date.parse(String(action.creationDateTimeUtc)));
+    const read = (await emu.get(action.id as string, token)).json();
+    expect(read.cancellationDateTimeUtc).toBe(body.cancellationDateTimeUtc);
+  },
+);

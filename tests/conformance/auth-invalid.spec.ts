@@ -1,8 +1,8 @@
 import {
   expect,
+  expectActiveCancelRefused,
   expectBadTokenRefused,
   expectRefusedByEveryOperation,
-  expectVersionedCancelRefused,
   FORGERIES,
   forgedHeaders,
   keyConfusedTokens,
@@ -56,17 +56,18 @@ suite('authentication', () => {
     },
   );
 
-  // A cancel under /api/v1.0 too, where a versioned route may only decode the token: every forgery, to
-  // one active action, which only a served cancel changes.
+  // A cancel of an active action too, under /api and /api/v1.0 (where a versioned route may only decode
+  // the token): every forgery, to one active action, which only a served cancel changes, as a 401 to
+  // an unknown id cannot show.
   test(
-    'a forged token is refused by a cancel under /api/v1.0',
+    'a forged token is refused by a cancel of an active action, under /api and /api/v1.0',
     req('AUTH.INVALID'),
     async ({ driver, api, need }) => {
       const token = await driver.token('operator');
       // Forged first: a token that cannot be forged from (no JWT) skips the test before any scan.
       const forged = await need(forgedHeaders(token));
       const action = await need(driver.activeAction());
-      await expectVersionedCancelRefused(driver, api, action.id, [
+      await expectActiveCancelRefused(driver, api, action.id, [
         { what: 'that is not a JWT', authorization: 'Bearer not-a-jwt' },
         ...forged,
       ]);

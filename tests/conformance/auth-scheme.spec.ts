@@ -1,4 +1,4 @@
-import { expectBadTokenRefused, expectVersionedCancelRefused, req, suite, test } from '../fixtures/index.ts';
+import { expectActiveCancelRefused, expectBadTokenRefused, req, suite, test } from '../fixtures/index.ts';
 
 // AUTH.SCHEME: a valid token under another scheme, or none, is refused by the cancel and the reads.
 
@@ -24,10 +24,11 @@ suite('authentication', () => {
     );
   }
 
-  // A cancel under /api/v1.0 as well, where a versioned route may only decode the token: one active
-  // action for every header, which only a served cancel changes.
+  // A cancel of an active action, under /api and /api/v1.0 (where a versioned route may only decode the
+  // token): one action for every header, which only a served cancel changes, as a 401 to an unknown id
+  // cannot show.
   test(
-    'a valid token under another scheme or none is refused by a cancel under /api/v1.0',
+    'a valid token under another scheme or none is refused by a cancel of an active action, under /api and /api/v1.0',
     req('AUTH.SCHEME'),
     async ({ driver, api, need }) => {
       const action = await need(driver.activeAction());
@@ -35,7 +36,7 @@ suite('authentication', () => {
       const tokens = HEADERS.flatMap(([what, header]) =>
         header(token).map((authorization) => ({ what: `under ${what}`, authorization })),
       );
-      await expectVersionedCancelRefused(driver, api, action.id, tokens);
+      await expectActiveCancelRefused(driver, api, action.id, tokens);
     },
   );
 });

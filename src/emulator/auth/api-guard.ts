@@ -8,6 +8,7 @@ import { throttle } from '../rate-limit/throttle.ts';
 import { cachedReader, rememberReader } from './cached-before-auth.ts';
 import type { Caller } from './caller.ts';
 import { lookupBeforeAuth } from './lookup-before-auth.ts';
+import { refusedTokenAdmission } from './refused-token-runs.ts';
 import { cancelRolesFor, namesActionIn, roleCheckSkipped } from './running-cancel-roles.ts';
 import { typeCancelRoles } from './type-cancel-roles.ts';
 
@@ -73,19 +74,26 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation, versioned =
       done();
       return;
     }
+    // The auth policy may let a cancel whose token fails verification run all the same (its 401 late).
+    const refuse = (refusal: Error): void => {
+      const admission = refusedTokenAdmission(ctx, request, operationId, versioned, refusal);
+      if (admission) request.admission = admission;
+      done(admission ? undefined : refusal);
+    };
     let error: Error | undefined;
     try {
       if (header && unverifiedTokens) known = ctx.verifier.unverified(header);
       else if (header) known = ctx.verifier.cached(header, request.receivedAtMs, operationId);
-      if (known) admit(request, known);
     } catch (thrown) {
-      error = thrown as Error;
+      refuse(thrown as Error);
+      return;
     }
-    if (known || error) done(error);
+    if (known) error = attempt(() => admit(request, known));
+    if (known) done(error);
     else
       authenticate(ctx, header, operationId, versioned).then(
         (caller) => done(attempt(() => admit(request, caller))),
-        done,
+        refuse,
       );
   };
 }

@@ -58,6 +58,10 @@ export interface AuthPolicy {
   // anonymous caller with every role (a guard that validates a token only when one follows the scheme).
   // The contract: false (a malformed header is refused 401).
   emptyBearerAnonymous: boolean;
+  // true: a cancel under /api whose token fails verification (forged, expired, under another scheme) is
+  // answered 401 but carried out as the caller its claims name (a guard that writes its 401 and lets
+  // the handler run on). The contract: false (a refused call changes nothing).
+  refusedTokenRunsCancel: boolean;
   // Not null: a token whose aud is an https URL whose host ends with this suffix counts as one for the
   // API, beside the contract's audiences (a check written to take the API's hosts, regional ones too,
   // by their domain). The contract: null (docs/contract.md#audience names the audiences).
@@ -155,6 +159,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   unrecheckedExpiryOperations: [],
   verifiedCacheSeconds: 0,
   emptyBearerAnonymous: false,
+  refusedTokenRunsCancel: false,
   audienceHostSuffix: null,
   wrongAudience: 'forbidden',
   anyAudienceOperations: [],

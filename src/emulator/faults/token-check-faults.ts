@@ -32,4 +32,15 @@ export const TOKEN_CHECK_FAULTS = [
       'A token whose audience is any https resource under microsoft.com (Microsoft Graph) is served as one for the API; one for Azure Resource Manager answers 403.',
     auth: { audienceHostSuffix: '.microsoft.com' },
   },
+  {
+    // Every token refused for its signature, its lifetime or its scheme went to a cancel of an unknown id
+    // under /api, whose 401 looks the same whether the handler ran or not; only under /api/v1.0 did one
+    // meet an active action.
+    name: 'refused-token-cancel-applied',
+    seam: 'auth',
+    breaks: ['AUTH.INVALID', 'AUTH.EXPIRED', 'AUTH.SCHEME'],
+    description:
+      'A cancel under /api whose token fails verification (forged, expired, under another scheme) answers 401 but cancels the action as the caller its claims name (a guard that writes its 401 and lets the handler run on); a call without Authorization, and any under /api/v1.0, change nothing.',
+    auth: { refusedTokenRunsCancel: true },
+  },
 ] as const satisfies readonly AuthFault[];

@@ -1,8 +1,8 @@
 import { decodeJwt } from 'jose';
 import {
   expect,
+  expectActiveCancelRefused,
   expectBadTokenRefused,
-  expectVersionedCancelRefused,
   notApplicable,
   readableId,
   req,
@@ -23,11 +23,10 @@ suite('expired tokens', () => {
     async ({ driver, api, need }) => {
       const authorization = `Bearer ${await need(driver.token('expired'))}`;
       await expectBadTokenRefused(driver, api, authorization);
-      // A cancel under /api/v1.0 too, of an active action: a versioned route may only decode the token.
+      // A cancel of an active action too, under /api and /api/v1.0 (a versioned route may only decode the
+      // token): only the action tells a served cancel from a refused one.
       const action = await need(driver.activeAction());
-      await expectVersionedCancelRefused(driver, api, action.id, [
-        { what: 'that has expired', authorization },
-      ]);
+      await expectActiveCancelRefused(driver, api, action.id, [{ what: 'that has expired', authorization }]);
     },
   );
 

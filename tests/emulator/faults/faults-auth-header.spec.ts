@@ -78,3 +78,20 @@ smoke(
     expect(await status(token)).toBe(401);
   },
 );
+
+smoke(
+  'refused-token-cancel-applied',
+  'a cancel under /api with a token under Basic answers 401 yet cancels; under /api/v1.0 it changes nothing',
+  async (emu) => {
+    const token = await emu.token();
+    const headers = { authorization: `Basic ${token}` };
+    const [one, two] = [await emu.seed('Pending'), await emu.seed('Pending')];
+    const body = { Comment: 'refused' };
+    const plain = await emu.call('POST', `/api/machineactions/${one.id}/cancel`, { headers, body });
+    expect(plain.statusCode).toBe(401);
+    expect((await emu.get(one.id as string, token)).json().status).toBe('Cancelled');
+    const versioned = await emu.call('POST', `/api/v1.0/machineactions/${two.id}/cancel`, { headers, body });
+    expect(versioned.statusCode).toBe(401);
+    expect((await emu.get(two.id as string, token)).json().status).toBe('Pending');
+  },
+);

@@ -1,0 +1,26 @@
+import type { FastifyRequest } from 'fastify';
+import type { EmulatorContext } from '../context.ts';
+import { WireError } from '../error-catalogue.ts';
+import type { Admission } from './api-guard.ts';
+
+// The auth fault of a guard that writes its 401 for a token that fails verification and lets the handler
+// run on (a refusal sent without a return after it): the call is admitted as the caller the token's
+// claims name, and its 401 is answered after the operation ran (the admission's late refusal). Only a
+// cancel under /api, of a token whose claims can be read; otherwise undefined, and the refusal stands.
+export function refusedTokenAdmission(
+  ctx: EmulatorContext,
+  request: FastifyRequest,
+  operationId: string,
+  versioned: boolean,
+  refusal: Error,
+): Admission | undefined {
+  const header = request.headers.authorization;
+  if (!ctx.faults.auth.refusedTokenRunsCancel || versioned || operationId !== 'CancelMachineAction')
+    return undefined;
+  if (!(refusal instanceof WireError) || refusal.status !== 401 || !header) return undefined;
+  try {
+    return { caller: ctx.verifier.unverified(header), lateRefusal: refusal, queuedMs: 0 };
+  } catch {
+    return undefined;
+  }
+}

@@ -57,6 +57,14 @@ suite('versioned path /api/v1.0', () => {
           expect(field(after.versioned, key) ?? null, `${key} under /api/v1.0 is the one under /api`).toEqual(
             field(after.plain, key) ?? null,
           );
+      // And an action its device finished, which a versioned read route may look up its own way (a live
+      // store without the archive of finished actions). Emulators only: a tenant's final actions are
+      // whatever its list holds, and this test needs none of them.
+      if (driver.mode === 'tenant') return;
+      const done = await need(driver.finalAction('Succeeded'));
+      const final = await readBothPaths(driver, api, done.id, { status: 'Succeeded' });
+      expect(final.versioned, 'a Succeeded action under /api/v1.0').toHaveStatus(final.plain.status);
+      expect(statusOf(final.versioned), 'its status under /api/v1.0').toBe(statusOf(final.plain));
     },
   );
 

@@ -26,6 +26,7 @@ import { TOKEN_CHECK_FAULTS } from './token-check-faults.ts';
 import { TOKEN_TRUST_FAULTS } from './token-trust-faults.ts';
 import { TYPE_ANSWER_FAULTS } from './type-answer-faults.ts';
 import { VERSIONED_ANSWER_FAULTS } from './versioned-answer-faults.ts';
+import { VERSIONED_READ_FAULTS } from './versioned-read-faults.ts';
 import { WIRE_FAULTS } from './wire-faults.ts';
 
 // Every deliberate violation, by seam. A fault that acts at an existing seam is one entry in a file of
@@ -57,6 +58,7 @@ export const FAULT_CATALOGUE = [
   ...READ_ANSWER_FAULTS,
   ...ID_ANSWER_FAULTS,
   ...VERSIONED_ANSWER_FAULTS,
+  ...VERSIONED_READ_FAULTS,
   ...ROUTE_FAULTS,
   ...WIRE_FAULTS,
 ] as const satisfies readonly FaultEntry[];

@@ -157,3 +157,17 @@ smoke(
     expect(await ids('/api/v1.0/machineactions', `${filter}&$top=1`)).not.toEqual([two!.id]);
   },
 );
+
+smoke(
+  'versioned-get-final-404',
+  'a GET under /api/v1.0 of a Succeeded action answers 404; of a Cancelled one 200; under /api both 200',
+  async (emu) => {
+    const token = await emu.token();
+    const [done, cancelled] = [await emu.seed('Succeeded'), await emu.seed('Cancelled')];
+    const at = (path: string, id: unknown) =>
+      emu.call('GET', `${path}/machineactions/${String(id)}`, { token, unchecked: true });
+    expect((await at('/api/v1.0', done.id)).statusCode).toBe(404);
+    expect((await at('/api/v1.0', cancelled.id)).statusCode).toBe(200);
+    expect((await at('/api', done.id)).statusCode).toBe(200);
+  },
+);

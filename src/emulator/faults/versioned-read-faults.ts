@@ -1,0 +1,24 @@
+import { outcomeOf } from '../http/answer.ts';
+import { GET, on } from './exchange-filters.ts';
+import type { AnswerFault } from './fault-entry.ts';
+
+// Statuses the versioned read of versioned-get-final-404 cannot find: those a device reports at the end
+// of its work (a cancel's own Cancelled stays in the live store).
+const ARCHIVED = ['Succeeded', 'Failed', 'TimeOut'];
+
+// Faults of what a GET answers under /api/v1.0 alone (a versioned read route that looks the action up
+// its own way); under /api the same GET is answered right.
+export const VERSIONED_READ_FAULTS = [
+  {
+    // The versioned reads compared under both paths were of an active action, and of it cancelled: an
+    // action the device finished was read there by no test.
+    name: 'versioned-get-final-404',
+    seam: 'answer',
+    breaks: ['PATH.VERSIONED'],
+    description:
+      'A GET under /api/v1.0 of a Succeeded, Failed or TimeOut action answers 404 NotFound (a versioned read route that looks in the live store alone, not in the archive of finished actions); active and Cancelled actions read there as under /api, and every action reads under /api.',
+    applies: (x) =>
+      x.versioned && on(GET, 'found')(x) && ARCHIVED.includes(outcomeOf(x, 'found')!.action.status),
+    rewrite: (_answer, _x, kit) => kit.error('NotFound', 'Machine action not found.', 404),
+  },
+] as const satisfies readonly AnswerFault[];

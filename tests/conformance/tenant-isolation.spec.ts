@@ -40,6 +40,10 @@ suite('tenant isolation', () => {
       // Its id in upper case is the same GUID (RFC 9562): a lookup that searches such ids apart may skip
       // the tenant. Any refusal will do (CANCEL.NOTFOUND judges how an upper-case id is refused).
       expect(await stranger.get(action.id.toUpperCase()), 'its id in upper case').toHaveStatus('4xx');
+      // A running action too, as its cancel is tried below: its state may be read from its device by a
+      // channel that looks the id up its own way.
+      const running = await need(driver.activeAction('InProgress'));
+      expect(await stranger.get(running.id), 'its InProgress action').toBeErrorEnvelope(404);
     },
   );
 

@@ -35,4 +35,15 @@ export const TENANT_ID_FAULTS = [
       "A GET of another tenant's action in a final state (Succeeded, Failed, Cancelled, TimeOut) shows it (an archive of finished actions looked up without the tenant); another tenant's active action answers 404.",
     store: { crossTenantGetStatuses: ['Succeeded', 'Failed', 'Cancelled', 'TimeOut'] },
   },
+  {
+    // A running action's state read from its device's channel, which looks the id up in every tenant
+    // (the read twin of tenant-leak-running-cancel): every GET of another tenant's action named a Pending
+    // one or a final one.
+    name: 'tenant-leak-get-running',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A GET of another tenant's InProgress action shows it (a running action's state read from its device's channel, which looks the id up in every tenant); another tenant's Pending or final action answers 404.",
+    store: { crossTenantGetStatuses: ['InProgress'] },
+  },
 ] as const satisfies readonly StoreFault[];

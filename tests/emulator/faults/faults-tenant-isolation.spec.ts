@@ -32,6 +32,20 @@ smoke(
   },
 );
 
+smoke(
+  'tenant-leak-get-running',
+  "GET shows another tenant's InProgress action; its Pending and finished ones answer 404",
+  async (emu) => {
+    const running = await emu.seed('InProgress');
+    const pending = await emu.seed('Pending', { machineId: 'b'.repeat(40) });
+    const finished = await emu.seed('Succeeded', { machineId: 'c'.repeat(40) });
+    const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    expect((await emu.get(running.id as string, token)).statusCode).toBe(200);
+    expect((await emu.get(pending.id as string, token)).statusCode).toBe(404);
+    expect((await emu.get(finished.id as string, token)).statusCode).toBe(404);
+  },
+);
+
 smoke('tenant-leak-list', "another tenant's list shows the action; its GET does not", async (emu) => {
   const theirs = await emu.seed('Pending');
   const token = await emu.token(undefined, { tenantId: OTHER_TENANT });

@@ -26,6 +26,7 @@ import { TOKEN_CHECK_FAULTS } from './token-check-faults.ts';
 import { TOKEN_TRUST_FAULTS } from './token-trust-faults.ts';
 import { TYPE_ANSWER_FAULTS } from './type-answer-faults.ts';
 import { VERSIONED_ANSWER_FAULTS } from './versioned-answer-faults.ts';
+import { VERSIONED_CANCEL_ID_FAULTS } from './versioned-cancel-id-faults.ts';
 import { VERSIONED_READ_FAULTS } from './versioned-read-faults.ts';
 import { WIRE_FAULTS } from './wire-faults.ts';
 
@@ -59,6 +60,7 @@ export const FAULT_CATALOGUE = [
   ...ID_ANSWER_FAULTS,
   ...VERSIONED_ANSWER_FAULTS,
   ...VERSIONED_READ_FAULTS,
+  ...VERSIONED_CANCEL_ID_FAULTS,
   ...ROUTE_FAULTS,
   ...WIRE_FAULTS,
 ] as const satisfies readonly FaultEntry[];

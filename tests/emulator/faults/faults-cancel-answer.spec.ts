@@ -73,3 +73,19 @@ smoke(
     expect('cancellationRequestor' in (await emu.cancel(pending.id as string, token)).json()).toBe(true);
   },
 );
+
+smoke(
+  'versioned-cancel-new-id',
+  'the 200 body under /api/v1.0 carries another id; under /api the action asked for; both stored',
+  async (emu) => {
+    const [one, two] = [await emu.seed('Pending'), await emu.seed('Pending', { machineId: 'b'.repeat(40) })];
+    const token = await emu.token();
+    const versioned = await emu.call('POST', `/api/v1.0/machineactions/${one.id}/cancel`, {
+      token,
+      body: { Comment: 'versioned' },
+    });
+    expect(versioned.json().id).not.toBe(one.id);
+    expect((await emu.cancel(two.id as string, token)).json().id).toBe(two.id);
+    expect((await emu.get(one.id as string, token)).json().status).toBe('Cancelled');
+  },
+);

@@ -21,11 +21,16 @@ suite('authentication', () => {
       const authorization = `Bearer ${token}`;
       const res = await api.cancel(driver.unknownId(), undefined, { authorization });
       expect(res).toHaveStatus(403);
-      // A versioned route may check the audience apart, on a cancel or a GET by id: an action that
-      // exists tells a served call (2xx) from a refused one. Any 4xx there, as a target without
-      // /api/v1.0 answers 404 (PATH.VERSIONED).
+      // An action that exists tells a served call from a refused one as an unknown id's 403 cannot: an
+      // audience filter may write its 403 and let the handler run on. So the same token cancels it under
+      // /api (403 again), and under /api/v1.0, where a versioned route may check the audience apart, on
+      // a cancel or a GET by id: any 4xx there, as a target without /api/v1.0 answers 404 (PATH.VERSIONED).
       const target = await need(protectedAction(driver));
       const before = await stateBefore(driver, api, target);
+      expect(
+        await api.cancel(target.id, { Comment: 'conformance: other audience' }, { authorization }),
+        'a cancel of an action that exists',
+      ).toHaveStatus(403);
       const versioned = [
         await api.cancel(
           target.id,

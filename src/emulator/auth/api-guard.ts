@@ -8,7 +8,7 @@ import { throttle } from '../rate-limit/throttle.ts';
 import { cachedReader, rememberReader } from './cached-before-auth.ts';
 import type { Caller } from './caller.ts';
 import { lookupBeforeAuth } from './lookup-before-auth.ts';
-import { refusedTokenAdmission } from './refused-token-runs.ts';
+import { foreignAudienceAdmission, refusedTokenAdmission } from './refused-token-runs.ts';
 import { cancelRolesFor, namesActionIn, roleCheckSkipped } from './running-cancel-roles.ts';
 import { typeCancelRoles } from './type-cancel-roles.ts';
 
@@ -39,14 +39,22 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation, versioned =
       (throttled.runFirst ||
         (cancel && namesActionIn(ctx, request, caller, ctx.faults.throttle.runWhenThrottledStatuses)));
     if (throttled && !runs) throw throttled.error;
-    if (!(cancel && roleCheckSkipped(ctx, request, caller)))
-      authorize(
-        ctx,
-        operation,
-        cancel ? typeCancelRoles(ctx, request, caller, cancelRolesFor(ctx, request, caller, roles)) : roles,
-        caller,
-        versioned,
-      );
+    try {
+      if (!(cancel && roleCheckSkipped(ctx, request, caller)))
+        authorize(
+          ctx,
+          operation,
+          cancel ? typeCancelRoles(ctx, request, caller, cancelRolesFor(ctx, request, caller, roles)) : roles,
+          caller,
+          versioned,
+        );
+    } catch (refusal) {
+      // The auth policy may let a cancel refused for its token's audience run all the same (its 403 late).
+      const admission = foreignAudienceAdmission(ctx, operationId, versioned, caller, refusal as Error);
+      if (!admission) throw refusal;
+      request.admission = admission;
+      return;
+    }
     rememberReader(ctx, request, operationId, versioned, caller);
     request.admission = { caller, lateRefusal: throttled?.error ?? null, queuedMs: throttled?.queuedMs ?? 0 };
   };

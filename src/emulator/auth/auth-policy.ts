@@ -62,6 +62,10 @@ export interface AuthPolicy {
   // answered 401 but carried out as the caller its claims name (a guard that writes its 401 and lets
   // the handler run on). The contract: false (a refused call changes nothing).
   refusedTokenRunsCancel: boolean;
+  // true: a cancel under /api whose token is valid but for another resource is answered 403 but carried
+  // out as the caller it names (an audience filter that writes its 403 and lets the handler run on).
+  // The contract: false (a refused call changes nothing).
+  foreignAudienceRunsCancel: boolean;
   // Not null: a token whose aud is an https URL whose host ends with this suffix counts as one for the
   // API, beside the contract's audiences (a check written to take the API's hosts, regional ones too,
   // by their domain). The contract: null (docs/contract.md#audience names the audiences).
@@ -160,6 +164,7 @@ export const CONTRACT_AUTH: AuthPolicy = {
   verifiedCacheSeconds: 0,
   emptyBearerAnonymous: false,
   refusedTokenRunsCancel: false,
+  foreignAudienceRunsCancel: false,
   audienceHostSuffix: null,
   wrongAudience: 'forbidden',
   anyAudienceOperations: [],

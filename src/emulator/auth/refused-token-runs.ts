@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';
 import type { Admission } from './api-guard.ts';
+import type { Caller } from './caller.ts';
 
 // The auth fault of a guard that writes its 401 for a token that fails verification and lets the handler
 // run on (a refusal sent without a return after it): the call is admitted as the caller the token's
@@ -23,4 +24,19 @@ export function refusedTokenAdmission(
   } catch {
     return undefined;
   }
+}
+
+// The same for the audience check: a cancel under /api whose token is valid but for another resource is
+// answered 403 after the operation ran as the caller it names. Otherwise undefined, and the 403 stands.
+export function foreignAudienceAdmission(
+  ctx: EmulatorContext,
+  operationId: string,
+  versioned: boolean,
+  caller: Caller,
+  refusal: Error,
+): Admission | undefined {
+  if (!ctx.faults.auth.foreignAudienceRunsCancel || versioned || operationId !== 'CancelMachineAction')
+    return undefined;
+  if (caller.audienceOk || !(refusal instanceof WireError) || refusal.status !== 403) return undefined;
+  return { caller, lateRefusal: refusal, queuedMs: 0 };
 }

@@ -43,4 +43,14 @@ export const TOKEN_CHECK_FAULTS = [
       'A cancel under /api whose token fails verification (forged, expired, under another scheme) answers 401 but cancels the action as the caller its claims name (a guard that writes its 401 and lets the handler run on); a call without Authorization, and any under /api/v1.0, change nothing.',
     auth: { refusedTokenRunsCancel: true },
   },
+  {
+    // The token for another resource went to a cancel of an unknown id under /api, whose 403 reads the
+    // same whether the handler ran or not; only under /api/v1.0 did it meet an action that exists.
+    name: 'foreign-audience-cancel-applied',
+    seam: 'auth',
+    breaks: ['AUTH.AUDIENCE'],
+    description:
+      'A cancel under /api with a valid token for another resource answers 403 but cancels the action as the caller the token names (an audience filter that writes its 403 and lets the handler run on); any under /api/v1.0 changes nothing.',
+    auth: { foreignAudienceRunsCancel: true },
+  },
 ] as const satisfies readonly AuthFault[];

@@ -178,3 +178,18 @@ smoke(
     expect((await emu.call('GET', LIST, { token: sign('another secret') })).statusCode).toBe(401);
   },
 );
+
+smoke(
+  'foreign-audience-cancel-applied',
+  'a cancel under /api with a token for another resource answers 403 yet cancels; under /api/v1.0 not',
+  async (emu) => {
+    const foreign = await emu.token(ALL_ROLES, { scope: OTHER_RESOURCE_SCOPE });
+    const [one, two] = [await emu.seed('Pending'), await emu.seed('Pending', { machineId: 'b'.repeat(40) })];
+    expect((await emu.cancel(one.id as string, foreign)).statusCode).toBe(403);
+    const at = `/api/v1.0/machineactions/${two.id}/cancel`;
+    expect((await emu.call('POST', at, { token: foreign, body: {} })).statusCode).toBe(403);
+    const token = await emu.token();
+    expect((await emu.get(one.id as string, token)).json().status).toBe('Cancelled');
+    expect((await emu.get(two.id as string, token)).json().status).toBe('Pending');
+  },
+);

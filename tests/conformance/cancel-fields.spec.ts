@@ -119,9 +119,9 @@ suite('cancel of an active action', () => {
 
 // The comment sent, a non-empty requestor and a time no earlier than the creation nor than the cancel
 // (`cancel`, its answer), in one answer that shows the action Cancelled; `where` names the answer for
-// the reason a failure gives. Each check
-// reaches Playwright's expect only when it does not plainly pass: every expect is a step with a
-// source-mapped stack, and this test makes about forty (docs/speed.md). A failure is the same expect.
+// the reason a failure gives. Each check reaches Playwright's expect only when it does not plainly
+// pass: every expect is a step with a source-mapped stack, and this test makes about forty
+// (docs/speed.md). A failure is the same expect.
 function expectCancellationFields(
   answer: Exchange,
   comment: string,

@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeWhole } from '../../common/write-whole.ts';
+import { type Clock, WALL_CLOCK } from '../../harness/wall-clock.ts';
 import type { ComplianceReport } from '../compliance/compliance-report.ts';
 
 // Allure shows tests, and an error outside any test (a shard missing from a merge, an interrupted run,
@@ -10,7 +11,11 @@ import type { ComplianceReport } from '../compliance/compliance-report.ts';
 // removes the one an earlier run left.
 export const RUN_ERRORS_FILE = 'mde-run-errors-globals.json';
 
-export function writeAllureRunErrors(resultsDir: string, reports: readonly ComplianceReport[]): number {
+export function writeAllureRunErrors(
+  resultsDir: string,
+  reports: readonly ComplianceReport[],
+  clock: Clock = WALL_CLOCK,
+): number {
   if (!existsSync(resultsDir)) return 0;
   const file = join(resultsDir, RUN_ERRORS_FILE);
   // Every target of a run carries the run's errors: each is said once.
@@ -23,7 +28,7 @@ export function writeAllureRunErrors(resultsDir: string, reports: readonly Compl
     rmSync(file, { force: true });
     return 0;
   }
-  const timestamp = Date.now();
+  const timestamp = clock.now();
   writeWhole(
     file,
     JSON.stringify({ errors: lines.map((message) => ({ message, timestamp })), attachments: [] }),

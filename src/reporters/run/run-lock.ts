@@ -43,8 +43,9 @@ export function lockRunDirectory(root: string, command: string, now = new Date()
       if (holder !== undefined) throw lockedBy(holder, root, file);
     }
   }
+  // The lock is this process's JSON by now, which holderOf judges by its pid, not by the time.
   const release = () => {
-    const holder = holderOf(file, new Date());
+    const holder = holderOf(file, now);
     if (typeof holder === 'object' && holder.pid === process.pid) rmSync(file, { force: true });
   };
   process.once('exit', release);

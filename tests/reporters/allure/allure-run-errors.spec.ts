@@ -24,10 +24,11 @@ test("a run's errors outside any test reach the Allure report as its global erro
   const results = tempDir('allure-run-errors-');
   const report = halfMerged();
   // Every target of a run carries the run's errors; Allure shows each once.
-  expect(writeAllureRunErrors(results, [report, report])).toBe(1);
+  const at = Date.parse('2026-12-07T13:00:00Z');
+  expect(writeAllureRunErrors(results, [report, report], { now: () => at })).toBe(1);
   const globals = JSON.parse(readFileSync(join(results, RUN_ERRORS_FILE), 'utf8'));
   expect(globals).toEqual({
-    errors: [{ message: 'Run error (suite-error): shard 2 of 2 is missing', timestamp: expect.any(Number) }],
+    errors: [{ message: 'Run error (suite-error): shard 2 of 2 is missing', timestamp: at }],
     attachments: [],
   });
 });

@@ -14,7 +14,7 @@ export function targetLatencyMs(target: TargetSpec | undefined): number {
 
 // The real delay of every answer (timing.latencyMs) a profile file sets; 0 when it sets none, or when
 // the file is not a valid profile, which profile-file.ts names as the configuration's problem.
-export function profileLatencyMs(path: string): number {
+function profileLatencyMs(path: string): number {
   try {
     return parseProfile(parseUserJson(readUserFile(path)), path, { quote: false }).timing?.latencyMs ?? 0;
   } catch {

@@ -14,7 +14,7 @@ export default class KeptWorkerReporter implements Reporter {
   }
 }
 
-export function restoreFailure(test: TestCase, result: TestResult): void {
+function restoreFailure(test: TestCase, result: TestResult): void {
   const kept = (a: { type: string; description?: string }) =>
     a.type === 'fail' && a.description === KEPT_WORKER_NOTE;
   if (test.expectedStatus !== 'failed' || !result.annotations.some(kept)) return;

@@ -56,7 +56,8 @@ export async function preflightOrStop(
 function withBudget<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the preflight did not finish within ${ms / 1000} s`)), ms);
+    const line = `the preflight did not finish within ${ms / 1000} s; check that the target answers, or raise MDE_REQUEST_TIMEOUT_SECONDS for a slower one (the preflight may take five times it)`;
+    timer = setTimeout(() => reject(new Error(line)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

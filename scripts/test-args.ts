@@ -5,7 +5,7 @@ import { scriptArgs } from '../src/reporters/run/script-args.ts';
 const TEST_USAGE = `Usage: npm test [-- --help]
 
 The project's own checks: lint (biome check) and typecheck (tsc --noEmit) beside the unit tests of
-contract, emulator, harness, reporters and selftest, then the self-test matrix; ends with one line
+common, contract, emulator, harness, reporters and selftest, then the self-test matrix; ends with one line
 "N passed, N failed". Exits 0 when nothing failed, 1 otherwise, 2 for a usage error.
 
 Takes no argument but --help. While you work, run a part alone:

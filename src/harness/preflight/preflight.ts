@@ -39,7 +39,8 @@ export interface PreflightOptions {
 
 // Checks, before any test, that the API origin answers, that a token can be had (in tenant mode, one
 // the API takes), and in emulator mode that the control protocol answers. Throws one
-// TargetUnreachableError (or SignInError, ApiAccessError) naming the URL and the cause; never a secret.
+// TargetUnreachableError (no answer), TargetAnswerError (an emulator's wrong answer), SignInError or
+// ApiAccessError, naming the URL and the cause; never a secret.
 export async function preflight(
   spec: EmulatorTarget | TenantTarget,
   options: PreflightOptions,

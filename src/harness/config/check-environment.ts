@@ -1,10 +1,10 @@
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { precompiledValidators } from '../../contract/index.ts';
 import { registerSecret } from '../redaction/redact.ts';
+import type { ConfigProblems } from './config-problems.ts';
 import { ENV_KEYWORDS, ENV_SCHEMA, type EnvValues, schemaOf } from './env-schema.ts';
 import { asBoolean, asNumber } from './env-values.ts';
 import { originPathHint } from './origin-path-hint.ts';
-import type { ConfigProblems } from './problems.ts';
 import type { Env } from './read-env.ts';
 import { shownUrl } from './shown-url.ts';
 

@@ -1,8 +1,8 @@
 import type { CheckedEnvironment } from './check-environment.ts';
+import type { ConfigProblems } from './config-problems.ts';
 import { schemaOf } from './env-schema.ts';
 import { tenantOriginProblem } from './hosts.ts';
-import type { ConfigProblems } from './problems.ts';
-import { shownUrl, unparsedOriginReason } from './shown-url.ts';
+import { shownUrl } from './shown-url.ts';
 
 // The URL variables of the configuration (MDE_API_BASE_URL, MDE_AUTH_BASE_URL, MDE_CONTROL_BASE_URL)
 // read as origins, each checked as its target mode requires.
@@ -21,6 +21,12 @@ function originOf(c: CheckedEnvironment, name: string, problems: ConfigProblems)
     );
     return undefined;
   }
+}
+
+// Why Node cannot parse an origin the pattern let through, where that can be told: the port.
+function unparsedOriginReason(value: string): string | undefined {
+  const port = /:(\d+)\/?$/.exec(value)?.[1];
+  return port !== undefined && Number(port) > 65535 ? `port ${port} is above 65535` : undefined;
 }
 
 // A tenant origin also needs https and a documented host, unless it is loopback.

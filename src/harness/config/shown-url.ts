@@ -8,9 +8,3 @@ export function shownUrl(value: string): string {
     .replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/is, '$1***@')
     .replace(/[?#].*$/s, (rest) => `${rest[0]}***`);
 }
-
-// Why Node cannot parse an origin the pattern let through, where that can be told: the port.
-export function unparsedOriginReason(value: string): string | undefined {
-  const port = /:(\d+)\/?$/.exec(value)?.[1];
-  return port !== undefined && Number(port) > 65535 ? `port ${port} is above 65535` : undefined;
-}

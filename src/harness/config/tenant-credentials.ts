@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { CheckedEnvironment } from './check-environment.ts';
+import type { ConfigProblems } from './config-problems.ts';
 import { certificateFileProblem, tokenFileProblem } from './credential-files.ts';
 import type { CredentialKind, CredentialSpec, TenantCredentials } from './credential-spec.ts';
 import { setIt } from './env-schema.ts';
-import type { ConfigProblems } from './problems.ts';
 import type { Env } from './read-env.ts';
 import { ACTION_ROLES, roleEnvName } from './roles.ts';
 

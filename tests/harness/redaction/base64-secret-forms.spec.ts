@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkEnvironment } from '../../../src/harness/config/check-environment.ts';
+import { ConfigProblems } from '../../../src/harness/config/config-problems.ts';
 import { readSecret } from '../../../src/harness/config/credential-spec.ts';
-import { ConfigProblems } from '../../../src/harness/config/problems.ts';
 import { base64Forms } from '../../../src/harness/redaction/base64-forms.ts';
 import { configuredSecrets } from '../../../src/harness/redaction/configured-secrets.ts';
 import { redactText, registerSecret } from '../../../src/harness/redaction/redact.ts';

@@ -44,16 +44,21 @@ function regExpProblem(pattern: string): string | undefined {
 }
 
 // Each --grep (-g) and --grep-invert (-G) value before a bare `--` (undefined when the flag ends the
-// arguments), under the flag's long name.
+// arguments), under the flag's long name. A short one takes its value joined too (`-g@RATE`, after
+// flags: `-xg@RATE`), as Playwright reads it (unknown-option.ts).
 function* grepValues(
   args: readonly string[],
 ): Generator<{ flag: '--grep' | '--grep-invert'; pattern: string | undefined }> {
   for (const [i, arg] of args.entries()) {
     if (arg === '--') return;
-    if (arg.startsWith('--grep=')) yield { flag: '--grep', pattern: arg.slice('--grep='.length) };
-    else if (arg === '--grep' || arg === '-g') yield { flag: '--grep', pattern: args[i + 1] };
+    const short = /^-[xh]*([gG])(.*)$/s.exec(arg);
+    if (short) {
+      const flag = short[1] === 'g' ? '--grep' : '--grep-invert';
+      yield { flag, pattern: short[2] ? short[2] : args[i + 1] };
+    } else if (arg.startsWith('--grep=')) yield { flag: '--grep', pattern: arg.slice('--grep='.length) };
+    else if (arg === '--grep') yield { flag: '--grep', pattern: args[i + 1] };
     else if (arg.startsWith('--grep-invert='))
       yield { flag: '--grep-invert', pattern: arg.slice('--grep-invert='.length) };
-    else if (arg === '--grep-invert' || arg === '-G') yield { flag: '--grep-invert', pattern: args[i + 1] };
+    else if (arg === '--grep-invert') yield { flag: '--grep-invert', pattern: args[i + 1] };
   }
 }

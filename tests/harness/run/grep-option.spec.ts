@@ -40,6 +40,17 @@ test('a misspelt requirement tag in --grep-invert (-G) is one line too: it would
   expect(grepOptionProblem(['--grep-invert=@RATE|@must'])).toBeUndefined();
 });
 
+// Playwright takes a short option's value joined to it (`-g@CANCEL.NOTFOUND` runs that test), as
+// unknown-option.ts reads it too; the check passed such a value by, and the run found no test.
+test('a short option with its value joined (-g@ID, -G@ID) is checked as the spaced form is', () => {
+  expect(grepOptionProblem(['-g@CANCEL.NOTFUOND'])).toMatch(
+    /^--grep @CANCEL.NOTFUOND names no requirement .*did you mean @CANCEL.NOTFOUND\?/,
+  );
+  expect(grepOptionProblem(['-G@NOPE'])).toMatch(/^--grep-invert @NOPE names no requirement/);
+  expect(grepOptionProblem(['-g(oops'])).toMatch(/^--grep \(oops is not a regular expression/);
+  expect(grepOptionProblem(['-g@CANCEL.NOTFOUND', '-G@must'])).toBeUndefined();
+});
+
 // Playwright said only "No tests found", and its stopped-run report replaced the last whole run's.
 test('npm run conformance -- --grep @CANCEL.NOTFUOND prints one line and exits 2 before anything is written', () => {
   const cwd = tempDir('conformance-grep-');

@@ -78,8 +78,9 @@ export function targetOptionProblem(args: readonly string[], mode: TargetMode): 
   return undefined;
 }
 
-// Each of these options with its value (`--name=value`, `--name value`; -x/-j/-c also `-j4`), before
-// a bare `--`; undefined when the option ends the arguments.
+// Each of these options with its value (`--name=value`, `--name value`; a short one also `-j4`, and
+// after short flags in one argument, `-xj4` or `-xj 4`, as Playwright reads them: unknown-option.ts),
+// before a bare `--`; undefined when the option ends the arguments.
 export function* optionValues(
   args: readonly string[],
   names: readonly string[],
@@ -89,8 +90,10 @@ export function* optionValues(
     for (const name of names) {
       if (arg === name) yield { name, value: args[i + 1] };
       else if (arg.startsWith(`${name}=`)) yield { name, value: arg.slice(name.length + 1) };
-      else if (name.length === 2 && arg.startsWith(name) && !arg.startsWith('--'))
-        yield { name, value: arg.slice(2) };
+      else if (name.length === 2 && !arg.startsWith('--')) {
+        const joined = new RegExp(`^-[xh]*${name[1]}(.*)$`, 's').exec(arg);
+        if (joined) yield { name, value: joined[1] || args[i + 1] };
+      }
     }
   }
 }

@@ -101,3 +101,14 @@ test('--workers other than 1 is refused for a shared target, taken for the embed
   }
   expect(targetOptionProblem(['--workers=3'], 'embedded')).toBeUndefined();
 });
+
+// Playwright reads short flags run together (`-xj3`: -x, then -j 3), as unknown-option.ts does; the
+// checks read -j and -c only at the start of an argument, so `-xj3` ran a shared target on 3 workers.
+test('-j and -c after other short flags in one argument are checked as alone', () => {
+  for (const mode of ['emulator', 'tenant'] as const)
+    expect(targetOptionProblem(['-xj3'], mode)).toMatch(/^-j 3: MDE_TARGET=/);
+  expect(targetOptionProblem(['-xj1'], 'emulator')).toBeUndefined();
+  expect(playwrightOptionProblem(['-xj0'])).toMatch(/^-j must be a whole number of workers from 1/);
+  expect(playwrightOptionProblem(['-xc', 'other.config.ts'])).toMatch(/^-c would replace/);
+  expect(playwrightOptionProblem(['-xj2'])).toBeUndefined();
+});

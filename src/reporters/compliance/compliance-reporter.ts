@@ -36,8 +36,6 @@ export interface ComplianceReporterOptions {
   outputDir?: string;
   // Where the raw records go. Default test-results/compliance-records.json.
   recordsFile?: string;
-  // A baseline name or path; default: MDE_BASELINE (environment or .env).
-  baseline?: string;
   // true: write nothing to the terminal.
   quiet?: boolean;
 }
@@ -65,9 +63,9 @@ export default class ComplianceReporter implements Reporter {
     this.config = config;
     this.suite = suite;
     try {
-      // scripts/conformance.ts checks the baseline before the run; this is the backstop for other runners.
-      const name = this.options.baseline;
-      this.baseline = loadSelectedBaseline(name ? { MDE_BASELINE: name } : undefined);
+      // MDE_BASELINE (environment or .env). scripts/conformance.ts checks it before the run; this is the
+      // backstop for other runners.
+      this.baseline = loadSelectedBaseline();
     } catch (error) {
       this.runErrors.push({ category: 'suite-error', line: reasonLine(String((error as Error).message)) });
     }

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { scriptArgs } from '../src/common/script-args.ts';
 import { ConfigError } from '../src/harness/errors.ts';
 import {
   formatFinding,
@@ -7,7 +8,6 @@ import {
   SCANNED_DIRS,
   scanForLeaks,
 } from '../src/harness/redaction/leak-scan.ts';
-import { scriptArgs } from '../src/reporters/run/script-args.ts';
 
 // The one description of the command line; docs/reports.md#leak-scan says what is looked for.
 const USAGE = `Usage: npm run leak-scan -- [DIR...]

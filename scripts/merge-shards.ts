@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import '../src/harness/run/closed-output.mjs';
 import { ALLURE_RESULTS_DIR, RECORDS_FILE, REPORTS_DIR, SHARDS_DIR } from '../src/common/report-files.ts';
+import { ArgumentProblems, scriptArgs } from '../src/common/script-args.ts';
 import { unwritableOutputs } from '../src/harness/preflight/preflight-writable.ts';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { allureSwitches } from '../src/reporters/allure/allure-switches.ts';
@@ -11,7 +12,6 @@ import { readRecords, writeRecords } from '../src/reporters/records/records-file
 import { runDirectory } from '../src/reporters/run/run-directory.ts';
 import { lockRunDirectory } from '../src/reporters/run/run-lock.ts';
 import { EXIT, worstOf } from '../src/reporters/run/run-outcome.ts';
-import { ArgumentProblems, scriptArgs } from '../src/reporters/run/script-args.ts';
 import { mergeRecords, missingShards } from '../src/reporters/shards/merge-records.ts';
 import { shardArgumentProblems, shardFiles } from '../src/reporters/shards/shard-arguments.ts';
 import { mixedSplits, shardSetProblem } from '../src/reporters/shards/shard-set.ts';

@@ -4,13 +4,13 @@ import { readEnv } from '../src/harness/config/read-env.ts';
 import { unwritableOutputs } from '../src/harness/preflight/preflight-writable.ts';
 import '../src/harness/run/closed-output.mjs';
 import { EARLIER_COMPLETE_DIR, RECORDS_FILE, REPORTS_DIR } from '../src/common/report-files.ts';
+import { scriptArgs } from '../src/common/script-args.ts';
 import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { allureSwitches } from '../src/reporters/allure/allure-switches.ts';
 import { refuseOtherContract } from '../src/reporters/records/records-contract.ts';
 import { readRecords } from '../src/reporters/records/records-file.ts';
 import { runDirectory } from '../src/reporters/run/run-directory.ts';
 import { lockRunDirectory } from '../src/reporters/run/run-lock.ts';
-import { scriptArgs } from '../src/reporters/run/script-args.ts';
 
 // The one description of the command line; docs/interfaces.md#commands and docs/reports.md say the rest.
 const USAGE = `Usage: npm run report -- [--single-file] [--records FILE] [--no-allure] [--dir DIR]

@@ -1,4 +1,4 @@
-import { scriptArgs } from '../src/reporters/run/script-args.ts';
+import { scriptArgs } from '../src/common/script-args.ts';
 
 // The one description of `npm test`'s command line. It takes no argument but --help: `npm test --
 // --help` (or a folder, as `npx playwright test` takes one) used to start the whole five-minute run.

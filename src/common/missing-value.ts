@@ -1,5 +1,5 @@
 // The line for an option given without its value (`--records --help`, `--port` last), shared by the
-// command lines of the scripts (src/reporters/run/script-args.ts) and of the emulator
+// command lines of the scripts (src/common/script-args.ts) and of the emulator
 // (src/emulator/cli/args.ts), which may not import each other. Node's parseArgs says "argument
 // missing" or "ambiguous"; this says what to type instead, in the words of the command's usage.
 export function missingValueLine(usage: string, option: string, next: string | undefined): string {

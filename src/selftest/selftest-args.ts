@@ -1,4 +1,4 @@
-import { scriptArgs } from '../reporters/run/script-args.ts';
+import { scriptArgs } from '../common/script-args.ts';
 
 // The one description of the command line; docs/interfaces.md#commands says the rest.
 const SELFTEST_USAGE = `Usage: npm run selftest [-- --help]

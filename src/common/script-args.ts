@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { missingValueLine } from '../../common/missing-value.ts';
+import { missingValueLine } from './missing-value.ts';
 
 // Every problem found in a script's arguments, one line each, before the script writes anything.
 export class ArgumentProblems extends Error {
@@ -9,8 +9,9 @@ export class ArgumentProblems extends Error {
   }
 }
 
-// The command line of `npm run report`, `report:merge`, `leak-scan` and `selftest`. npm hands on the `--` that
-// separates its own options; --help prints the command's usage and exits 0 before anything is read.
+// The command line of `npm run report`, `report:merge`, `leak-scan`, `selftest` and `npm test`. npm
+// hands on the `--` that separates its own options; --help prints the command's usage and exits 0
+// before anything is read.
 export function scriptArgs<const T extends Omit<ParseArgsConfig, 'args'>>(usage: string, config: T) {
   const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
   // Read as tokens first, so that --help counts only as an option of its own, never as a value

@@ -1,7 +1,7 @@
-import { expect, test } from '../../helpers/api-test.ts';
-import { runScript } from '../../helpers/script-env.ts';
+import { expect, test } from '../helpers/api-test.ts';
+import { runScript } from '../helpers/script-env.ts';
 
-// The command line the report scripts share (src/reporters/run/script-args.ts), through the scripts
+// The command line the report scripts share (src/common/script-args.ts), through the scripts
 // themselves: each case stops while its arguments are read, before anything is read or written.
 
 function expectOneLine(run: ReturnType<typeof runScript>, line: string) {

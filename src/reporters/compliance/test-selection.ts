@@ -67,7 +67,8 @@ export function testSelection(argv: readonly string[] = process.argv): string[] 
       said.push(...args.slice(i + 1));
       break;
     }
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : (shortWithValue(arg) ?? [arg, undefined]);
     if (!name.startsWith('-')) {
       said.push(name);
       continue;
@@ -87,6 +88,13 @@ export function testSelection(argv: readonly string[] = process.argv): string[] 
     if (NARROWING.has(name)) said.push(value === undefined ? name : `${name} ${value}`);
   }
   return said;
+}
+
+// A short option after short flags in one argument, or with its value joined, as commander reads it
+// (`-xG`, `-g@RATE`, `-xj2`): the option and its value (undefined when none is joined).
+function shortWithValue(arg: string): [string, string | undefined] | undefined {
+  const short = /^-[xh]*([gGjcu])(.*)$/s.exec(arg);
+  return short ? [`-${short[1]}`, short[2] || undefined] : undefined;
 }
 
 function splitOnce(arg: string): [string, string] {

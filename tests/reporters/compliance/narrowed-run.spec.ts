@@ -55,6 +55,17 @@ test('the options and file filters that narrow the tests are read from the runne
   expect(testSelection(['/usr/bin/node', 'scripts/report.ts', '--no-allure'])).toEqual([]);
 });
 
+// Playwright takes a short option's value joined to it, and short flags run together (`-g@CANCEL.OK`,
+// `-xG Failed`): such a run read as whole, its headline without "partial".
+test('a short option with its value joined, or after other short flags, narrows as alone', () => {
+  expect(testSelection(runner('-g@CANCEL.OK', '-xG', 'Failed', '-j2', 'tests/x.spec.ts'))).toEqual([
+    '-g @CANCEL.OK',
+    '-G Failed',
+    'tests/x.spec.ts',
+  ]);
+  expect(testSelection(runner('-xj', '2', '-cp.ts', '-uall'))).toEqual([]);
+});
+
 // Every requirement kept a test: notRun is empty, and only the selection tells the run was partial.
 const everyOne = () => registry.requirements.map((r) => testRecord({ title: r.id, requirements: [r.id] }));
 

@@ -1,5 +1,6 @@
 import { getRegistry } from '../../contract/requirements.ts';
 import { closestId } from '../../contract/unknown-requirement.ts';
+import { optionValues } from './playwright-option-values.ts';
 
 // Playwright's --grep as `npm run conformance` hands it on. A requirement tag misspelt in it
 // (`--grep @CANCEL.NOTFUOND`) matched no test: Playwright said only "No tests found", and the run's
@@ -44,21 +45,10 @@ function regExpProblem(pattern: string): string | undefined {
 }
 
 // Each --grep (-g) and --grep-invert (-G) value before a bare `--` (undefined when the flag ends the
-// arguments), under the flag's long name. A short one takes its value joined too (`-g@RATE`, after
-// flags: `-xg@RATE`), as Playwright reads it (unknown-option.ts).
+// arguments), under the flag's long name; a short one read as Playwright reads it (optionValues).
 function* grepValues(
   args: readonly string[],
 ): Generator<{ flag: '--grep' | '--grep-invert'; pattern: string | undefined }> {
-  for (const [i, arg] of args.entries()) {
-    if (arg === '--') return;
-    const short = /^-[xh]*([gG])(.*)$/s.exec(arg);
-    if (short) {
-      const flag = short[1] === 'g' ? '--grep' : '--grep-invert';
-      yield { flag, pattern: short[2] ? short[2] : args[i + 1] };
-    } else if (arg.startsWith('--grep=')) yield { flag: '--grep', pattern: arg.slice('--grep='.length) };
-    else if (arg === '--grep') yield { flag: '--grep', pattern: args[i + 1] };
-    else if (arg.startsWith('--grep-invert='))
-      yield { flag: '--grep-invert', pattern: arg.slice('--grep-invert='.length) };
-    else if (arg === '--grep-invert') yield { flag: '--grep-invert', pattern: args[i + 1] };
-  }
+  for (const { name, value } of optionValues(args, ['--grep', '-g', '--grep-invert', '-G']))
+    yield { flag: name === '--grep' || name === '-g' ? '--grep' : '--grep-invert', pattern: value };
 }

@@ -1,3 +1,5 @@
+import { optionValues } from './playwright-option-values.ts';
+
 // Playwright's --shard as `npm run conformance` hands it on (`--shard=i/n` or `--shard i/n`). A bad
 // value is checked here, before Playwright starts: Playwright throws it with a stack trace, after the
 // run has begun. Stricter than Playwright (which reads "1.5/3" as 1/3): the shard's files are named
@@ -25,9 +27,5 @@ export function shardOf(args: readonly string[]): { current: number; total: numb
 
 // Each --shard's value before a bare `--` (undefined when the flag ends the arguments).
 function* shardValues(args: readonly string[]): Generator<string | undefined> {
-  for (const [i, arg] of args.entries()) {
-    if (arg === '--') return;
-    if (arg.startsWith('--shard=')) yield arg.slice('--shard='.length);
-    else if (arg === '--shard') yield args[i + 1];
-  }
+  for (const { value } of optionValues(args, ['--shard'])) yield value;
 }

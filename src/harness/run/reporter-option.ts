@@ -1,4 +1,5 @@
 import { isListingRun } from './listing-run.ts';
+import { optionValues } from './playwright-option-values.ts';
 
 // Playwright's --reporter replaces the configured reporters, the redacting one among them
 // (src/reporters/run/redacting-reporter.ts, first so that every other reads Playwright's errors scrubbed):
@@ -13,11 +14,7 @@ const CONSOLE = 'list';
 
 export function reporterOptionProblem(args: readonly string[]): string | undefined {
   if (isListingRun(args)) return undefined;
-  for (const [i, arg] of args.entries()) {
-    if (arg === '--') return undefined;
-    if (arg === '--reporter' || arg.startsWith('--reporter='))
-      return advice(arg === '--reporter' ? args[i + 1] : arg.slice('--reporter='.length));
-  }
+  for (const { value } of optionValues(args, ['--reporter'])) return advice(value);
   return undefined;
 }
 

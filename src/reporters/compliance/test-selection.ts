@@ -81,8 +81,8 @@ export function testSelection(argv: readonly string[] = process.argv): string[] 
       value = args[i];
     }
     if (name === '--project') {
-      // Its names run to the next option (commander's variadic value).
-      while (i + 1 < args.length && !args[i + 1]!.startsWith('-')) i += 1;
+      // Its names run to the next option (commander's variadic value), unless one was joined with `=`.
+      if (inline === undefined) while (i + 1 < args.length && !args[i + 1]!.startsWith('-')) i += 1;
       continue;
     }
     if (NARROWING.has(name)) said.push(value === undefined ? name : `${name} ${value}`);

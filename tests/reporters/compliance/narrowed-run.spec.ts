@@ -66,6 +66,13 @@ test('a short option with its value joined, or after other short flags, narrows 
   expect(testSelection(runner('-xj', '2', '-cp.ts', '-uall'))).toEqual([]);
 });
 
+// Playwright's --project takes the names that follow it, but not after --project=NAME: a file filter
+// there narrows the run, and read as a project name the run reported as whole.
+test('a file filter after --project=NAME narrows the run; after --project NAME it is a project', () => {
+  expect(testSelection(runner('--project=conformance', 'tests/x.spec.ts'))).toEqual(['tests/x.spec.ts']);
+  expect(testSelection(runner('--project', 'conformance', 'conformance-clock'))).toEqual([]);
+});
+
 // Every requirement kept a test: notRun is empty, and only the selection tells the run was partial.
 const everyOne = () => registry.requirements.map((r) => testRecord({ title: r.id, requirements: [r.id] }));
 

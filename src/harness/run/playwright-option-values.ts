@@ -65,7 +65,7 @@ export function targetOptionProblem(args: readonly string[], mode: TargetMode): 
   const traced = traceOptionProblem(args, mode);
   if (traced) return traced;
   const projects = PROJECTS[mode];
-  for (const { name, value } of optionValues(args, ['--project'])) {
+  for (const { name, value } of projectNames(args)) {
     if (value === undefined || value === '' || value.startsWith('-'))
       return `${name} needs a value: --project=NAME, one of ${projects.join(', ')}`;
     if (!value.includes('*') && !projects.includes(value.toLowerCase()))
@@ -80,20 +80,30 @@ export function targetOptionProblem(args: readonly string[], mode: TargetMode): 
 
 // Each of these options with its value (`--name=value`, `--name value`; a short one also `-j4`, and
 // after short flags in one argument, `-xj4` or `-xj 4`, as Playwright reads them: unknown-option.ts),
-// before a bare `--`; undefined when the option ends the arguments.
+// before a bare `--`; undefined when the option ends the arguments. `at`: the option's argument.
 export function* optionValues(
   args: readonly string[],
   names: readonly string[],
-): Generator<{ name: string; value: string | undefined }> {
-  for (const [i, arg] of args.entries()) {
+): Generator<{ name: string; value: string | undefined; at: number }> {
+  for (const [at, arg] of args.entries()) {
     if (arg === '--') return;
     for (const name of names) {
-      if (arg === name) yield { name, value: args[i + 1] };
-      else if (arg.startsWith(`${name}=`)) yield { name, value: arg.slice(name.length + 1) };
+      if (arg === name) yield { name, value: args[at + 1], at };
+      else if (arg.startsWith(`${name}=`)) yield { name, value: arg.slice(name.length + 1), at };
       else if (name.length === 2 && !arg.startsWith('--')) {
         const joined = new RegExp(`^-[xh]*${name[1]}(.*)$`, 's').exec(arg);
-        if (joined) yield { name, value: joined[1] || args[i + 1] };
+        if (joined) yield { name, value: joined[1] || args[at + 1], at };
       }
     }
+  }
+}
+
+// Each name --project gives before a bare `--`: `--project=NAME` one, `--project A B` every argument up to
+// the next option (commander's variadic value); undefined when none follows.
+function* projectNames(args: readonly string[]): Generator<{ name: string; value: string | undefined }> {
+  for (const { name, value, at } of optionValues(args, ['--project'])) {
+    yield { name, value };
+    if (args[at] !== name) continue;
+    for (let i = at + 2; i < args.length && !args[i]!.startsWith('-'); i++) yield { name, value: args[i] };
   }
 }

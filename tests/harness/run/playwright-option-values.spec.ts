@@ -71,6 +71,19 @@ test("--project must name one of the run's projects, without case, or be a wildc
   expect(targetOptionProblem(['--project'], 'tenant')).toMatch(/^--project needs a value/);
 });
 
+// --project takes every name up to the next option (`--project conformance nope`): Playwright stopped
+// on the second with 'Project(s) "nope" not found' after the run had begun, which the check let by.
+test('every name a spaced --project takes is checked, not only the first', () => {
+  expect(targetOptionProblem(['--project', 'conformance', 'nope', '-x'], 'emulator')).toMatch(
+    /^--project nope names no project of this run/,
+  );
+  expect(
+    targetOptionProblem(['--project', 'conformance', 'conformance-clock', '-x'], 'emulator'),
+  ).toBeUndefined();
+  // Joined with `=`, it takes one: what follows is a file filter.
+  expect(targetOptionProblem(['--project=conformance', 'not-found.spec.ts'], 'emulator')).toBeUndefined();
+});
+
 for (const args of [['--workers=abc'], ['--project', 'nope']])
   test(`npm run conformance -- ${args.join(' ')} prints one line, no stack, and exits 2 before anything is written`, () => {
     const cwd = tempDir('conformance-options-');

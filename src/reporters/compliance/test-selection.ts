@@ -45,10 +45,11 @@ const VALUED = new Set([
   '-j',
   '--workers',
 ]);
-// Options whose value is optional: it follows only when it has this shape.
+// Options whose value is optional: it follows only when it has this shape (commander takes any argument
+// without a dash, and refuses one outside an option's choices).
 const OPTIONAL_VALUE: Record<string, RegExp> = {
   '--only-changed': /^[^-]/,
-  '--shuffle': /^\d+$/,
+  '--shuffle': /^[^-]/,
   '--debug': /^(inspector|cli)$/,
   '-u': /^(all|changed|missing|none|default)$/,
   '--update-snapshots': /^(all|changed|missing|none|default)$/,

@@ -73,6 +73,14 @@ test('a file filter after --project=NAME narrows the run; after --project NAME i
   expect(testSelection(runner('--project', 'conformance', 'conformance-clock'))).toEqual([]);
 });
 
+// Playwright's --shuffle takes any seed that follows it, not only digits (`--shuffle not-found.spec.ts`
+// runs every test, in an order seeded by that text): read as a file filter, a whole run reported as
+// partial, and MDE_REQUIRE_MUST_COVERAGE failed it.
+test('whatever follows --shuffle without a dash is its seed, not a file filter', () => {
+  expect(testSelection(runner('--shuffle', 'not-found.spec.ts'))).toEqual([]);
+  expect(testSelection(runner('--shuffle', '-x', 'not-found.spec.ts'))).toEqual(['not-found.spec.ts']);
+});
+
 // Every requirement kept a test: notRun is empty, and only the selection tells the run was partial.
 const everyOne = () => registry.requirements.map((r) => testRecord({ title: r.id, requirements: [r.id] }));
 

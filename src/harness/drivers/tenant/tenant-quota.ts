@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { getContract } from '../../../contract/index.ts';
 import type { CredentialSpec } from '../../config/credential-spec.ts';
 import type { TenantTarget } from '../../config/target-spec.ts';
-import { QuotaLedger, type QuotaReport } from '../../http/quota-ledger.ts';
+import { QuotaLedger, type QuotaReport } from './quota-ledger.ts';
 import type { RealTime } from './real-time.ts';
 
 // The quota ledger of a tenant run: one file under test-results/ that the preflight, every worker and

@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { describeError, QuotaExceededError } from '../../../src/harness/errors.ts';
-import { QuotaLedger } from '../../../src/harness/http/quota-ledger.ts';
-import { expect, test } from '../../helpers/api-test.ts';
-import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
+import { QuotaLedger } from '../../../../src/harness/drivers/tenant/quota-ledger.ts';
+import { describeError, QuotaExceededError } from '../../../../src/harness/errors.ts';
+import { expect, test } from '../../../helpers/api-test.ts';
+import { removeTempDirs, tempDir } from '../../../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);
 
@@ -134,7 +134,7 @@ test.describe('quota ledger', () => {
     // `calls` exempt calls (counted, never limited) as fast as it can.
     const child = (n: number) => `
       import { existsSync, writeFileSync } from 'node:fs';
-      const { QuotaLedger } = await import(${JSON.stringify(resolve('src/harness/http/quota-ledger.ts'))});
+      const { QuotaLedger } = await import(${JSON.stringify(resolve('src/harness/drivers/tenant/quota-ledger.ts'))});
       const q = new QuotaLedger({ file: ${JSON.stringify(file)}, runId: 'run-a', share: 1,
         limitOf: () => ({ perMinute: 10, perHour: 30 }) });
       writeFileSync(${JSON.stringify(dir)} + '/ready-${n}', '');

@@ -1,7 +1,7 @@
-import type { RateLimit } from '../../contract/index.ts';
-import { minimumShare } from '../config/quota-share.ts';
-import { QuotaExceededError } from '../errors.ts';
-import { WALL_CLOCK } from '../wall-clock.ts';
+import type { RateLimit } from '../../../contract/index.ts';
+import { minimumShare } from '../../config/quota-share.ts';
+import { QuotaExceededError } from '../../errors.ts';
+import { WALL_CLOCK } from '../../wall-clock.ts';
 import { type LedgerState, QuotaLedgerFile } from './quota-ledger-file.ts';
 
 // Counts every call a run makes to a real tenant, per app and operation, in sliding minute and hour

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { writeWhole } from '../../common/write-whole.ts';
+import { writeWhole } from '../../../common/write-whole.ts';
 import { lockFileSync } from './file-lock.ts';
 
 // The quota ledger's state (quota-ledger.ts): a JSON file shared by all workers (and shards on one

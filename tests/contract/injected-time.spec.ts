@@ -1,11 +1,22 @@
 import { expect, test } from '../helpers/api-test.ts';
 import { linesMatching, sourcesUnder, withoutComments } from './source-scan.ts';
 
-// Time is injected: the emulator's logic reads its virtual clock, the harness's a Clock, a test the
-// driver's clockNow(). Only the two clocks read the wall clock; anything else would run on real time
+// Time is injected: the emulator's logic reads its virtual clock, the harness's and the reporters' a
+// Clock, a test the driver's clockNow(). Only the clocks read the wall clock; anything else would run on real time
 // in a suite whose emulator modes move time by the virtual clock (docs/architecture.md).
-const SCANNED = ['src/emulator', 'src/harness', 'tests/conformance', 'tests/fixtures'];
-const CLOCKS = ['src/emulator/clock/virtual-clock.ts', 'src/harness/wall-clock.ts'];
+const SCANNED = [
+  'src/emulator',
+  'src/harness',
+  'src/reporters',
+  'src/selftest',
+  'tests/conformance',
+  'tests/fixtures',
+];
+const CLOCKS = [
+  'src/emulator/clock/virtual-clock.ts',
+  'src/harness/wall-clock.ts',
+  'src/selftest/independent-emulator/virtual-clock.ts',
+];
 // Date.now(), `new Date()` or `new Date` (no argument, across lines too), and Date() called bare.
 const READS_WALL_CLOCK = /\bDate\.now\(\)|\bnew\s+Date\b(?!\s*\(\s*[^)\s])|(?<![\w.$])Date\(\s*\)/g;
 

@@ -1,4 +1,5 @@
 import type { Registry } from '../../contract/index.ts';
+import { WALL_CLOCK } from '../../harness/wall-clock.ts';
 import type { Baseline } from '../baseline/baseline.ts';
 import { neverStarted } from '../records/record-from-test.ts';
 import type { RunError, RunRecords, TargetInfo, TestRecord } from '../records/test-record.ts';
@@ -76,7 +77,7 @@ export function buildComplianceReport(inputs: ReportInputs): ComplianceReport {
   const requirements = collectRequirementResults(tests, registry, baseline, info.mode);
   return {
     reportVersion: 1,
-    generatedAt: (inputs.now ?? new Date()).toISOString(),
+    generatedAt: (inputs.now ?? new Date(WALL_CLOCK.now())).toISOString(),
     startedAt: records.startedAt,
     ...(records.runId ? { runId: records.runId } : {}),
     suite: { name: 'mde-machine-actions-conformance', ...records.suite },

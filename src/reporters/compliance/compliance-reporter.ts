@@ -15,6 +15,7 @@ import { findingsOf } from '../../harness/evidence/finding.ts';
 import { isListingRun } from '../../harness/run/listing-run.ts';
 import { resultsDirOf } from '../../harness/run/results-dir.ts';
 import type { RunPlan } from '../../harness/run/run-plan.ts';
+import { WALL_CLOCK } from '../../harness/wall-clock.ts';
 import { type Baseline, loadSelectedBaseline } from '../baseline/baseline.ts';
 import { junitProperties } from '../junit/junit-properties.ts';
 import { whyNotStarted } from '../records/record-from-test.ts';
@@ -45,7 +46,7 @@ export interface ComplianceReporterOptions {
 export default class ComplianceReporter implements Reporter {
   private config!: FullConfig;
   private suite!: Suite;
-  private readonly startedAt = new Date();
+  private readonly startedAt = new Date(WALL_CLOCK.now());
   private readonly runErrors: RunError[] = [];
   private baseline: Baseline | undefined;
   // A listing leaves every file of the last run as it was (listing-run.ts).

@@ -5,6 +5,7 @@ import {
   type ProfileDocument,
 } from '../../contract/index.ts';
 import { POINT_SOURCES } from '../../harness/observation/point-sources.ts';
+import { WALL_CLOCK } from '../../harness/wall-clock.ts';
 import type { RunRecords, TestRecord } from '../records/test-record.ts';
 import { combine, type Observation } from './observed-readings.ts';
 
@@ -52,7 +53,7 @@ export function buildObservedProfile(
     source: {
       kind: 'observed',
       target: info ? `${targetName}: ${info.description}` : targetName,
-      generatedAt: (options.now ?? new Date()).toISOString(),
+      generatedAt: (options.now ?? new Date(WALL_CLOCK.now())).toISOString(),
       suite: records.suite.version,
       contractHash: records.suite.contractHash,
     },

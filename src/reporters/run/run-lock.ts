@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEST_RESULTS_DIR } from '../../common/report-files.ts';
+import { WALL_CLOCK } from '../../harness/wall-clock.ts';
 import { isRunning } from './process-alive.ts';
 
 // One run at a time writes a directory's reports. Two at once (a second terminal, a CI job on a shared
@@ -24,7 +25,11 @@ export class RunLockedError extends Error {
 // Takes the lock of the run directory `root` for this process, or throws RunLockedError naming the run
 // that holds it. A holder whose process has gone (killed, a machine restarted) holds nothing: its file
 // is taken over. The lock is released when the process exits, however it exits but by a kill.
-export function lockRunDirectory(root: string, command: string, now = new Date()): () => void {
+export function lockRunDirectory(
+  root: string,
+  command: string,
+  now = new Date(WALL_CLOCK.now()),
+): () => void {
   const file = join(root, RUN_LOCK_FILE);
   mkdirSync(join(root, TEST_RESULTS_DIR), { recursive: true });
   const mine: Holder = { pid: process.pid, command, startedAt: now.toISOString() };

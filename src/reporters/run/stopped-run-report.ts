@@ -12,6 +12,7 @@ import { writeWhole } from '../../common/write-whole.ts';
 import { getRegistry } from '../../contract/index.ts';
 import { writeTenantEvidence } from '../../harness/drivers/tenant/tenant-evidence.ts';
 import type { RunPlan } from '../../harness/run/run-plan.ts';
+import { type Clock, WALL_CLOCK } from '../../harness/wall-clock.ts';
 import { loadSelectedBaseline } from '../baseline/baseline.ts';
 import { complianceLine } from '../compliance/compliance-line.ts';
 import { reasonLine } from '../compliance/reason-line.ts';
@@ -33,12 +34,13 @@ export async function writeStoppedRunReport(
   category: ErrorCategory,
   root = resolve('.'),
   env: NodeJS.ProcessEnv = process.env,
+  clock: Clock = WALL_CLOCK,
 ): Promise<string> {
   const records: RunRecords = {
     version: 1,
     suite: suiteInfo(),
     runId: plan.runId,
-    startedAt: new Date().toISOString(),
+    startedAt: new Date(clock.now()).toISOString(),
     durationMs: 0,
     targets: Object.fromEntries(plan.targets.map((t) => [t.name, t.info])),
     runErrors: [{ category, line }],

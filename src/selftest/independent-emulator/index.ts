@@ -11,7 +11,7 @@ import { TenantStore } from './tenant-store.ts';
 import { tokenAnswer } from './token-endpoint.ts';
 import { TokenSigner } from './token-signer.ts';
 import { type VariantName, variantNamed } from './variants.ts';
-import { VirtualClock } from './virtual-clock.ts';
+import { VirtualClock, wallNow } from './virtual-clock.ts';
 
 export { VARIANTS, type Variant, type VariantName } from './variants.ts';
 
@@ -40,7 +40,7 @@ export async function startIndependentEmulator(
   const chosen = variantNamed(variant);
   const ctx: EmulatorContext = {
     variant: chosen,
-    clock: new VirtualClock(options.clockStart ?? new Date()),
+    clock: new VirtualClock(options.clockStart ?? wallNow()),
     store: new TenantStore(),
     signer: new TokenSigner(),
     limiter: new RateLimiter(chosen),

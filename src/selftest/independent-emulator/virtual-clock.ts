@@ -1,6 +1,9 @@
 // The emulator's only source of time (docs/interfaces.md#virtual-clock): it starts where it is told and
 // moves only when the control protocol advances it. Milliseconds are kept, as a real server's clock has
 // them: that is what makes an HTTP-date Retry-After round up past the truncated Date header.
+// Where a clock starts when the run names no time: the wall clock's now, read here alone.
+export const wallNow = (): Date => new Date();
+
 export class VirtualClock {
   private ms: number;
 

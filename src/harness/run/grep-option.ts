@@ -1,6 +1,6 @@
 import { getRegistry } from '../../contract/requirements.ts';
 import { closestId } from '../../contract/unknown-requirement.ts';
-import { optionValues } from './playwright-option-values.ts';
+import { optionValues } from './playwright-argv.ts';
 
 // Playwright's --grep as `npm run conformance` hands it on. A requirement tag misspelt in it
 // (`--grep @CANCEL.NOTFUOND`) matched no test: Playwright said only "No tests found", and the run's
@@ -49,6 +49,6 @@ function regExpProblem(pattern: string): string | undefined {
 function* grepValues(
   args: readonly string[],
 ): Generator<{ flag: '--grep' | '--grep-invert'; pattern: string | undefined }> {
-  for (const { name, value } of optionValues(args, ['--grep', '-g', '--grep-invert', '-G']))
+  for (const { name, value } of optionValues(args, ['--grep', '--grep-invert']))
     yield { flag: name === '--grep' || name === '-g' ? '--grep' : '--grep-invert', pattern: value };
 }

@@ -6,7 +6,7 @@ import {
   REPORTS_DIR,
   TEST_RESULTS_DIR,
 } from '../../common/report-files.ts';
-import { optionValues } from './playwright-option-values.ts';
+import { optionValues } from './playwright-argv.ts';
 
 // Playwright empties its output directory as a run starts. `npm run conformance -- --output=reports`
 // deleted reports/earlier-complete/ (the last complete run's report), and --output naming a directory

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import type { TargetMode } from '../config/target-spec.ts';
+import { optionValues, playwrightArgv } from './playwright-argv.ts';
 import { traceOptionProblem } from './trace-option.ts';
 
 // Playwright options as `npm run conformance` hands them on, whose bad values Playwright either throws
@@ -16,33 +17,37 @@ const WHOLE_NUMBERS: Record<string, { least: number; what: string }> = {
 // Files Playwright opens once its runner has started: a missing one stopped the run with ENOENT's stack
 // trace, after its stopped-run report had replaced the last run's reports.
 const FILES = ['--test-list', '--test-list-invert', '--tsconfig'];
-const WORKERS = ['--workers', '-j'];
-const CONFIG = ['--config', '-c'];
+const WORKERS = '--workers';
+const CONFIG = '--config';
 
 export function playwrightOptionProblem(args: readonly string[]): string | undefined {
-  const names = [...Object.keys(WHOLE_NUMBERS), ...WORKERS, ...CONFIG, ...FILES];
-  for (const { name, value } of optionValues(args, names)) {
-    if (CONFIG.includes(name))
+  const names = [...Object.keys(WHOLE_NUMBERS), WORKERS, CONFIG, ...FILES];
+  const tokens = playwrightArgv(args);
+  for (const token of tokens) {
+    if (token.kind !== 'option' || !names.includes(token.name)) continue;
+    const { name: long, written: name } = token;
+    const value = token.values[0];
+    if (long === CONFIG)
       return `${name} would replace the conformance run's configuration (its target, workers, reporters and redaction); npm run conformance always runs its own: leave ${name} out`;
     if (value === undefined || value === '' || (value.startsWith('-') && !/^-\d/.test(value)))
-      return `${name} needs a value: ${name}=${FILES.includes(name) ? 'FILE' : 'N'} (see npm run conformance -- --help)`;
-    if (FILES.includes(name)) {
+      return `${name} needs a value: ${name}=${FILES.includes(long) ? 'FILE' : 'N'} (see npm run conformance -- --help)`;
+    if (FILES.includes(long)) {
       if (!statSync(value, { throwIfNoEntry: false })?.isFile())
         return `${name} ${value} names no file (from ${process.cwd()}); give the path of one`;
       continue;
     }
-    if (WORKERS.includes(name)) {
+    if (long === WORKERS) {
       const percent = /^(\d+)%$/.exec(value);
       const ok = percent ? Number(percent[1]) >= 1 : /^\d+$/.test(value) && Number(value) >= 1;
       if (!ok)
         return `${name} must be a whole number of workers from 1, or a percentage of the CPU cores from 1% (got "${value}")`;
       continue;
     }
-    const rule = WHOLE_NUMBERS[name]!;
+    const rule = WHOLE_NUMBERS[long]!;
     if (!/^\d+$/.test(value) || Number(value) < rule.least)
       return `${name} must be a whole number from ${rule.least}, ${rule.what} (got "${value}")`;
   }
-  if (args.includes('--ui') || args.some((arg) => arg.startsWith('--ui-')))
+  if (tokens.some((token) => token.kind === 'option' && token.name.startsWith('--ui')))
     return '--ui opens a browser, and the suite installs none (it tests an API): use --list to see the tests, and the Allure report (allure-report/index.html) to read a run';
   return undefined;
 }
@@ -65,45 +70,18 @@ export function targetOptionProblem(args: readonly string[], mode: TargetMode): 
   const traced = traceOptionProblem(args, mode);
   if (traced) return traced;
   const projects = PROJECTS[mode];
-  for (const { name, value } of projectNames(args)) {
-    if (value === undefined || value === '' || value.startsWith('-'))
-      return `${name} needs a value: --project=NAME, one of ${projects.join(', ')}`;
-    if (!value.includes('*') && !projects.includes(value.toLowerCase()))
-      return `--project ${value} names no project of this run (MDE_TARGET=${mode}): give one of ${projects.join(', ')}, or narrow the run with --grep`;
+  for (const token of playwrightArgv(args)) {
+    if (token.kind !== 'option' || token.name !== '--project') continue;
+    const names = token.values.filter((value) => value !== '' && !value.startsWith('-'));
+    if (names.length === 0) return `--project needs a value: --project=NAME, one of ${projects.join(', ')}`;
+    const unknown = names.find((value) => !value.includes('*') && !projects.includes(value.toLowerCase()));
+    if (unknown)
+      return `--project ${unknown} names no project of this run (MDE_TARGET=${mode}): give one of ${projects.join(', ')}, or narrow the run with --grep`;
   }
   if (mode !== 'embedded')
-    for (const { name, value } of optionValues(args, WORKERS))
+    for (const { name, value } of optionValues(args, [WORKERS])) {
       if (value !== '1')
         return `${name} ${value}: MDE_TARGET=${mode} runs on one worker, as its clock and rate limits are shared by every test (more would make them fail each other); leave ${name} out`;
-  return undefined;
-}
-
-// Each of these options with its value (`--name=value`, `--name value`; a short one also `-j4`, and
-// after short flags in one argument, `-xj4` or `-xj 4`, as Playwright reads them: unknown-option.ts),
-// before a bare `--`; undefined when the option ends the arguments. `at`: the option's argument.
-export function* optionValues(
-  args: readonly string[],
-  names: readonly string[],
-): Generator<{ name: string; value: string | undefined; at: number }> {
-  for (const [at, arg] of args.entries()) {
-    if (arg === '--') return;
-    for (const name of names) {
-      if (arg === name) yield { name, value: args[at + 1], at };
-      else if (arg.startsWith(`${name}=`)) yield { name, value: arg.slice(name.length + 1), at };
-      else if (name.length === 2 && !arg.startsWith('--')) {
-        const joined = new RegExp(`^-[xh]*${name[1]}(.*)$`, 's').exec(arg);
-        if (joined) yield { name, value: joined[1] || args[at + 1], at };
-      }
     }
-  }
-}
-
-// Each name --project gives before a bare `--`: `--project=NAME` one, `--project A B` every argument up to
-// the next option (commander's variadic value); undefined when none follows.
-function* projectNames(args: readonly string[]): Generator<{ name: string; value: string | undefined }> {
-  for (const { name, value, at } of optionValues(args, ['--project'])) {
-    yield { name, value };
-    if (args[at] !== name) continue;
-    for (let i = at + 2; i < args.length && !args[i]!.startsWith('-'); i++) yield { name, value: args[i] };
-  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { isListingRun } from './listing-run.ts';
-import { optionValues } from './playwright-option-values.ts';
+import { optionValues } from './playwright-argv.ts';
 
 // Playwright's --reporter replaces the configured reporters, the redacting one among them
 // (src/reporters/run/redacting-reporter.ts, first so that every other reads Playwright's errors scrubbed):

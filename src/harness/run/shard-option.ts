@@ -1,4 +1,4 @@
-import { optionValues } from './playwright-option-values.ts';
+import { optionValues } from './playwright-argv.ts';
 
 // Playwright's --shard as `npm run conformance` hands it on (`--shard=i/n` or `--shard i/n`). A bad
 // value is checked here, before Playwright starts: Playwright throws it with a stack trace, after the

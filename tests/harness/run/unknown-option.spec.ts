@@ -5,8 +5,8 @@ import {
   PLAYWRIGHT_CHOICES,
   PLAYWRIGHT_SHORT_OPTIONS,
   PLAYWRIGHT_TEST_OPTIONS,
-  unknownOptionProblem,
-} from '../../../src/harness/run/unknown-option.ts';
+} from '../../../src/harness/run/playwright-options.ts';
+import { unknownOptionProblem } from '../../../src/harness/run/unknown-option.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { CONFORMANCE_ARGS, withoutMdeVariables } from '../../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';

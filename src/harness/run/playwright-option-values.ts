@@ -80,6 +80,9 @@ export function targetOptionProblem(args: readonly string[], mode: TargetMode): 
   }
   if (mode !== 'embedded')
     for (const { name, value } of optionValues(args, [WORKERS])) {
+      // `--workers` with nothing after it printed "--workers undefined: ... runs on one worker".
+      if (value === undefined || value === '' || (value.startsWith('-') && !/^-\d/.test(value)))
+        return `${name} needs a value: MDE_TARGET=${mode} runs on one worker, so leave ${name} out or give ${name}=1`;
       if (value !== '1')
         return `${name} ${value}: MDE_TARGET=${mode} runs on one worker, as its clock and rate limits are shared by every test (more would make them fail each other); leave ${name} out`;
     }

@@ -115,6 +115,15 @@ test('--workers other than 1 is refused for a shared target, taken for the embed
   expect(targetOptionProblem(['--workers=3'], 'embedded')).toBeUndefined();
 });
 
+// A plain `npx playwright test --workers` against a shared target printed "--workers undefined: ...
+// runs on one worker", as if a count had been given; now it says a value is missing (also when the
+// next argument is an option, which commander would have taken as the count).
+test('--workers without a value against a shared target says a value is needed', () => {
+  for (const mode of ['emulator', 'tenant'] as const)
+    for (const args of [['--workers'], ['-j'], ['--workers', '--list'], ['--workers=']])
+      expect(targetOptionProblem(args, mode), args.join(' ')).toMatch(/^(--workers|-j) needs a value/);
+});
+
 // Playwright reads short flags run together (`-xj3`: -x, then -j 3), as unknown-option.ts does; the
 // checks read -j and -c only at the start of an argument, so `-xj3` ran a shared target on 3 workers.
 test('-j and -c after other short flags in one argument are checked as alone', () => {

@@ -24,6 +24,7 @@ import { holdSignalsWhile } from '../src/harness/run/hold-signals.ts';
 import { isListingRun } from '../src/harness/run/listing-run.ts';
 import { outputOptionProblem } from '../src/harness/run/output-option.ts';
 import { planFromConfig } from '../src/harness/run/plan-from-config.ts';
+import { hasOption } from '../src/harness/run/playwright-argv.ts';
 import { playwrightOptionProblem, targetOptionProblem } from '../src/harness/run/playwright-option-values.ts';
 import { reporterOptionProblem } from '../src/harness/run/reporter-option.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE } from '../src/harness/run/run-plan.ts';
@@ -107,7 +108,7 @@ async function main(args: string[]): Promise<ExitCode> {
   // A listing and Playwright's --help run no test and write no evidence (listing-run.ts): no target
   // to reach, no Allure report to load Allure for, and a failed preflight must not replace the last
   // run's reports.
-  const reportsNothing = isListingRun(args) || args.includes('--help') || args.includes('-h');
+  const reportsNothing = isListingRun(args) || hasOption(args, '--help');
   // Before any test: a run that cannot write its evidence would lose it only at the end.
   const unwritable = reportsNothing ? [] : unwritableOutputs(process.cwd());
   for (const line of unwritable) console.error(`conformance: ${line}`);

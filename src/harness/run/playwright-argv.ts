@@ -28,8 +28,7 @@ type UnknownToken = { kind: 'unknown'; written: string; at: number };
 type FilterToken = { kind: 'filter'; value: string; at: number };
 export type ArgvToken = OptionToken | UnknownToken | FilterToken;
 
-const isOptionLike = (arg: string | undefined): boolean =>
-  arg?.startsWith('-') === true && arg !== '-';
+const isOptionLike = (arg: string | undefined): boolean => arg?.startsWith('-') === true && arg !== '-';
 
 export function playwrightArgv(args: readonly string[]): ArgvToken[] {
   const tokens: ArgvToken[] = [];
@@ -97,4 +96,10 @@ export function* optionValues(
   for (const token of playwrightArgv(args))
     if (token.kind === 'option' && names.includes(token.name))
       yield { name: token.written, value: token.values[0], at: token.at };
+}
+
+// Whether the option (its long name; -x for itself) is given as an option, not as another's value or
+// a filter (`--grep --list` greps for "--list"; `-- --list` filters by it).
+export function hasOption(args: readonly string[], name: string): boolean {
+  return playwrightArgv(args).some((token) => token.kind === 'option' && token.name === name);
 }

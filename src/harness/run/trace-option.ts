@@ -1,4 +1,5 @@
 import type { TargetMode } from '../config/target-spec.ts';
+import { playwrightArgv } from './playwright-argv.ts';
 import type { RunPlan } from './run-plan.ts';
 
 // A tenant run records no Playwright trace. A trace is written in the worker as the test ran, before
@@ -31,13 +32,13 @@ export function traceMode(value: unknown): string {
 // a bare `--`; --ui records a trace of every test it runs.
 export function traceOptionProblem(args: readonly string[], mode: TargetMode): string | undefined {
   if (mode !== 'tenant') return undefined;
-  for (const [i, arg] of args.entries()) {
-    if (arg === '--') return undefined;
-    const value = arg === '--trace' ? args[i + 1] : arg.startsWith('--trace=') ? arg.slice(8) : null;
-    if (value !== null && (value === undefined || !UNTRACED.has(value)))
+  for (const token of playwrightArgv(args)) {
+    if (token.kind !== 'option') continue;
+    const value = token.values[0];
+    if (token.name === '--trace' && (value === undefined || !UNTRACED.has(value)))
       return `--trace${value === undefined ? '' : ` ${value}`}: ${INSTEAD}; leave --trace out`;
-    if (arg === '--ui' || arg.startsWith('--ui-'))
-      return `${arg.split('=')[0]}: ${INSTEAD}; run it without the UI (--list shows the tests)`;
+    if (token.name.startsWith('--ui'))
+      return `${token.written}: ${INSTEAD}; run it without the UI (--list shows the tests)`;
   }
   return undefined;
 }

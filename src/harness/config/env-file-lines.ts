@@ -55,7 +55,7 @@ function repeatWarnings(assigned: Assignment[]): string[] {
 export interface Assignment {
   line: number;
   name: string;
-  // The line's text after the `=` and any spaces: the value as written, quotes and comment included.
+  // The line's text after the `=`: the value as written, leading spaces, quotes and comment included.
   value: string;
 }
 
@@ -90,8 +90,9 @@ export function unassignedLines(text: string, assigned: Assignment[] = []): Unas
       found.push({ line: index + 1, ...(name ? { name } : {}) });
       continue;
     }
-    const value = raw.slice(assignment[0].length).trimStart();
-    assigned.push({ line: index + 1, name: /^\s*(?:export\s+)?([\w.-]+)/.exec(raw)![1]!, value });
+    const written = raw.slice(assignment[0].length);
+    const value = written.trimStart();
+    assigned.push({ line: index + 1, name: /^\s*(?:export\s+)?([\w.-]+)/.exec(raw)![1]!, value: written });
     const quote = value[0];
     if (quote !== '"' && quote !== "'" && quote !== '`') continue;
     const end = quotedValueEnd(lines, index, raw.length - value.length + 1, quote);

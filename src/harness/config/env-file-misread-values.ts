@@ -12,7 +12,7 @@ export function misreadValueWarnings(assigned: readonly Assignment[]): string[] 
       warnings.push(
         `warning: .env line ${line} ends ${name}'s value at a "#": dotenv reads from it to the line's end as a comment; if the "#" is part of the value, put the value in single quotes (${name}='...')`,
       );
-    else if (escapedDoubleQuote(value))
+    else if (escapedDoubleQuote(value.trimStart()))
       warnings.push(
         `warning: .env line ${line} holds \\" inside ${name}'s double-quoted value, and dotenv keeps the backslash; put a value holding " in single quotes (${name}='...') without backslashes`,
       );
@@ -20,13 +20,16 @@ export function misreadValueWarnings(assigned: readonly Assignment[]): string[] 
   return warnings;
 }
 
-// An unquoted value whose `#` opens it, follows a character of it, or follows words with spaces
-// between them (`walk6 with "quotes" # and more`): no setting of one word and its comment.
-function cutAtHash(value: string): boolean {
+// An unquoted value whose `#` opens it right after the `=`, follows a character of it, or follows words
+// with spaces between them (`walk6 with "quotes" # and more`): no setting of one word and its comment,
+// nor an empty one with its note after spaces (`NAME= # set in CI`).
+function cutAtHash(written: string): boolean {
+  const value = written.trimStart();
   if (/^["'`]/.test(value)) return false;
   const hash = value.indexOf('#');
   if (hash < 0) return false;
-  return hash === 0 || !/\s/.test(value[hash - 1]!) || /\s/.test(value.slice(0, hash).trim());
+  if (hash === 0) return value === written;
+  return !/\s/.test(value[hash - 1]!) || /\s/.test(value.slice(0, hash).trim());
 }
 
 // A double-quoted value closed on its own line that holds \" (one left open or spread over lines is

@@ -38,3 +38,16 @@ test('what dotenv reads otherwise than written: a # inside an unquoted value, \\
   ]);
   expect(warnings.join('\n')).not.toContain('secret-value');
 });
+
+// `NAME= # note` is the usual way to leave a setting empty with a note beside it: dotenv reads it empty,
+// as written. Only a `#` written right after the `=` may open a value (a secret that starts with one).
+test('an empty value with a comment after spaces is no misread value', () => {
+  const dir = tempDir('env-misread-');
+  writeFileSync(
+    join(dir, '.env'),
+    ['MDE_CLIENT_SECRET= # set in CI', 'MDE_TARGET=\t# the default', 'MDE_RUN_ID=#secret-value'].join('\n'),
+  );
+  expect(envFileLineWarnings(dir, {})).toEqual([
+    `warning: .env line 3 ends MDE_RUN_ID's value at a "#": dotenv reads from it to the line's end as a comment; if the "#" is part of the value, put the value in single quotes (MDE_RUN_ID='...')`,
+  ]);
+});

@@ -3,10 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { type BuildDependencies, buildApp } from './app.ts';
 import {
   checkCertificatePemPath,
+  removeTriedFolders,
   tlsCertificateFor,
   writeCertificatePem,
 } from './identity/tls-certificate.ts';
-import { type EmulatorOptions, resolveOptions } from './options.ts';
+import { type EmulatorOptions, type ResolvedOptions, resolveOptions } from './options.ts';
 import { builtInProfiles } from './profiles/built-in-profiles.ts';
 
 export { type BuildDependencies, buildApp } from './app.ts';
@@ -47,7 +48,22 @@ export async function startEmulator(
   const resolved = resolveOptions(options);
   // One's own certificate is already a file; only a generated one is written out, to a path tried first.
   const certificateOut = resolved.https && !resolved.tlsCertFile ? resolved.tlsCertOut : undefined;
-  if (certificateOut) checkCertificatePemPath(certificateOut);
+  const made = certificateOut ? checkCertificatePemPath(certificateOut) : [];
+  try {
+    return await listening(options, deps, resolved, certificateOut);
+  } catch (error) {
+    // A start that fails once the path was tried (a port in use) leaves no folder of the trial behind.
+    removeTriedFolders(made);
+    throw error;
+  }
+}
+
+async function listening(
+  options: EmulatorOptions,
+  deps: BuildDependencies,
+  resolved: ResolvedOptions,
+  certificateOut: string | undefined,
+): Promise<RunningEmulator> {
   // Made here rather than in buildApp so that its PEM can be handed back and written out.
   const tls = resolved.https ? await tlsCertificateFor(resolved, deps.tlsCertificate) : undefined;
   const app = await buildApp(options, tls ? { ...deps, tlsCertificate: tls } : deps);

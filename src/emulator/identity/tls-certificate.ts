@@ -1,5 +1,5 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { closeSync, existsSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createSecureContext } from 'node:tls';
 import { FileWriteError } from '../../common/file-write-error.ts';
@@ -97,16 +97,26 @@ export function writeCertificatePem(file: string, pem: string): void {
 
 // Tried before any key is made: a path the PEM cannot go to was found only once the certificate's RSA
 // key and the signing key were made and the emulator listened. Opened for appending, which changes no
-// file that is there, and a file made only to try is removed again.
-export function checkCertificatePemPath(file: string): void {
+// file that is there, and a file made only to try is removed again. Returns the folders made for it,
+// which the PEM needs once the emulator listens, for a start that fails before (removeTriedFolders).
+export function checkCertificatePemPath(file: string): string[] {
   try {
-    makeDirectory(dirname(file));
+    const made = makeDirectory(dirname(file));
     const existed = existsSync(file);
     closeSync(openSync(file, 'a'));
     if (!existed) rmSync(file);
+    return made;
   } catch (error) {
     throw certificateOutError(file, error);
   }
+}
+
+// Innermost first; one another process has put something in meanwhile stays.
+export function removeTriedFolders(made: readonly string[]): void {
+  for (const dir of [...made].reverse())
+    try {
+      rmdirSync(dir);
+    } catch {}
 }
 
 function certificateOutError(file: string, error: unknown): EmulatorOptionsError {

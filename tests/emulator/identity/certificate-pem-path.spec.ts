@@ -1,6 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
-import { checkCertificatePemPath } from '../../../src/emulator/identity/tls-certificate.ts';
+import {
+  checkCertificatePemPath,
+  createTlsCertificate,
+} from '../../../src/emulator/identity/tls-certificate.ts';
+import { startEmulator } from '../../../src/emulator/index.ts';
 import { EmulatorOptionsError } from '../../../src/emulator/options-error.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
@@ -19,4 +24,23 @@ test('trying the certificate path leaves no new file and changes no existing one
   checkCertificatePemPath(kept);
   expect(readFileSync(kept, 'utf8')).toBe('an earlier PEM\n');
   expect(() => checkCertificatePemPath(dir)).toThrow(EmulatorOptionsError);
+});
+
+// Its folders are made to try it; a start that then fails (the port is in use) removes them again,
+// where it left an empty sub/ behind.
+test('a start that fails after trying the path leaves no folder of the trial behind', async () => {
+  const dir = tempDir('certificate-pem-path-');
+  const taken = createServer();
+  await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
+  const { port } = taken.address() as AddressInfo;
+  try {
+    const start = startEmulator(
+      { port, https: true, tlsCertOut: join(dir, 'sub', 'deeper', 'cert.pem') },
+      { tlsCertificate: await createTlsCertificate() },
+    );
+    await expect(start).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    expect(readdirSync(dir)).toEqual([]);
+  } finally {
+    taken.close();
+  }
 });

@@ -84,6 +84,9 @@ smoke(
       token,
       body: { Comment: 'versioned' },
     });
+    // A 200, not a refusal whose body carries no id at all.
+    expect(versioned.statusCode).toBe(200);
+    expect(versioned.json().id).toMatch(/^[0-9a-f-]{36}$/i);
     expect(versioned.json().id).not.toBe(one.id);
     expect((await emu.cancel(two.id as string, token)).json().id).toBe(two.id);
     expect((await emu.get(one.id as string, token)).json().status).toBe('Cancelled');

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
+import { certificateHostNames } from '../../common/certificate-host-names.ts';
 
 // One's own certificate (--tls-cert) that does not name the host the emulator listens on and prints
 // in its URL: a walk served one for localhost, copied the printed https://127.0.0.1:... and every
@@ -16,10 +17,7 @@ export function tlsCertificateHostWarning(
   if (host === '0.0.0.0' || host === '::') return undefined;
   const certificate = new X509Certificate(certPem);
   if (isIP(host) ? certificate.checkIP(host) : certificate.checkHost(host)) return undefined;
-  const names = (certificate.subjectAltName ?? '')
-    .split(/,\s*/)
-    .map((entry) => entry.replace(/^[^:]*:/, ''))
-    .filter(Boolean);
+  const names = certificateHostNames(certificate.subjectAltName);
   const usable = names.find((name) => !name.includes('*'));
   const instead = usable
     ? ` (${new URL(url.replace(address.hostname, isIP(usable) === 6 ? `[${usable}]` : usable)).origin})`

@@ -1,3 +1,4 @@
+import { certificateHostNames } from '../../common/certificate-host-names.ts';
 import { NOT_LOOPBACK } from './loopback-lookup.ts';
 
 // An https:// URL to a server that answers plain HTTP: OpenSSL reads the HTTP answer as a TLS record
@@ -68,11 +69,8 @@ export function describeFetchError(error: unknown): string {
 // reader to open the certificate. Names only: a certificate holds nothing secret.
 function altNames(error: unknown): string {
   const tlsError = error as { cert?: { subjectaltname?: string }; host?: string };
-  const names = tlsError.cert?.subjectaltname
-    ?.split(/,\s*/)
-    .map((entry) => entry.replace(/^[^:]*:/, ''))
-    .filter(Boolean);
-  if (!names?.length || !tlsError.host) return 'does not name this host';
+  const names = certificateHostNames(tlsError.cert?.subjectaltname);
+  if (!names.length || !tlsError.host) return 'does not name this host';
   return `names ${names.join(', ')}, not ${tlsError.host}`;
 }
 

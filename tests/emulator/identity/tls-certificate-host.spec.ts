@@ -54,3 +54,25 @@ test('npm run emulator -- --tls-cert for localhost, listening on 127.0.0.1, warn
     ),
   );
 });
+
+// A URI (SPIFFE) or e-mail entry names no host a TLS client checks: suggested, it made the URL
+// https://spiffe or https://example.org:4646 (the e-mail's user read as the URL's).
+test('only the DNS names and IP addresses of a certificate are said and suggested', async () => {
+  const pems = await generate([{ name: 'commonName', value: 'api' }], {
+    keyType: 'rsa',
+    keySize: 2048,
+    extensions: [
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 6, value: 'spiffe://example.org/ns/default/sa/api' },
+          { type: 1, value: 'ops@example.org' },
+          { type: 2, value: 'api.example' },
+        ],
+      },
+    ],
+  });
+  expect(tlsCertificateHostWarning(pems.cert, 'own.pem', 'https://127.0.0.1:4646')).toBe(
+    'warning: the certificate in own.pem names api.example, not 127.0.0.1, where the emulator listens; TLS clients of https://127.0.0.1:4646 will refuse it: give them a URL with a name it holds (https://api.example:4646), or serve one that names 127.0.0.1',
+  );
+});

@@ -83,6 +83,11 @@ test('a certificate out of its dates or for another host is said so, not "trust 
   expect(describeFetchError(error)).toBe(
     'TLS certificate problem (ERR_TLS_CERT_ALTNAME_INVALID): the certificate names 127.0.0.1, not localhost; use a host it names in the URL, or serve one for this host',
   );
+  // Its host names alone: a URI (SPIFFE) or e-mail entry is none a client checks.
+  const cert = { subjectaltname: 'URI:spiffe://example.org/sa/api, email:ops@example.org, DNS:api.example' };
+  expect(describeFetchError({ code: 'ERR_TLS_CERT_ALTNAME_INVALID', cert, host: '127.0.0.1' })).toBe(
+    'TLS certificate problem (ERR_TLS_CERT_ALTNAME_INVALID): the certificate names api.example, not 127.0.0.1; use a host it names in the URL, or serve one for this host',
+  );
   // Without the certificate at hand (another client's error), the words as before.
   expect(describeFetchError({ code: 'ERR_TLS_CERT_ALTNAME_INVALID' })).toBe(
     'TLS certificate problem (ERR_TLS_CERT_ALTNAME_INVALID): the certificate does not name this host; use a host it names in the URL, or serve one for this host',

@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { repoRoot } from '../../../src/contract/contract-files.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
 
 // `npm run emulator` started for real, until it has said how it runs (or has exited), then stopped:
 // what it printed, on each stream. Waiting for its own line, not a fixed time, keeps a loaded machine
@@ -29,4 +32,15 @@ export async function startedOutput(args: string[]): Promise<{ stdout: string; s
   child.kill('SIGTERM');
   await closed;
   return output;
+}
+
+// Started with one's own certificate and key (--tls-cert, --tls-key), written to a temporary folder the
+// caller removes (removeTempDirs): what it printed, and the certificate's path.
+export async function startedWithCertificate(pems: { cert: string; key: string }) {
+  const dir = tempDir('own-certificate-');
+  const [certFile, keyFile] = [join(dir, 'cert.pem'), join(dir, 'key.pem')];
+  writeFileSync(certFile, pems.cert);
+  writeFileSync(keyFile, pems.key);
+  const output = await startedOutput(['--port', '0', '--tls-cert', certFile, '--tls-key', keyFile]);
+  return { ...output, certFile };
 }

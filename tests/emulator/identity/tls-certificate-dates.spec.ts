@@ -1,10 +1,8 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { tlsCertificateDatesWarning } from '../../../src/emulator/identity/tls-certificate-dates.ts';
 import { createTlsCertificate } from '../../../src/emulator/index.ts';
 import { expect, test } from '../../helpers/api-test.ts';
-import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
-import { startedOutput } from '../cli/started-output.ts';
+import { removeTempDirs } from '../../helpers/temp-dir.ts';
+import { startedWithCertificate } from '../cli/started-output.ts';
 
 // One's own certificate (--tls-cert) out of its dates started silently, and every client then failed
 // its handshake as if the emulator were down: the start now warns, naming the dates.
@@ -28,17 +26,7 @@ test('a certificate past its end or before its start is one warning with its dat
 
 test('npm run emulator -- --tls-cert with an expired certificate warns on stderr and still serves', async () => {
   const old = await createTlsCertificate({ now: () => Date.now() - 10 * DAY });
-  const dir = tempDir('tls-dates-');
-  writeFileSync(join(dir, 'cert.pem'), old.cert);
-  writeFileSync(join(dir, 'key.pem'), old.key);
-  const run = await startedOutput([
-    '--port',
-    '0',
-    '--tls-cert',
-    join(dir, 'cert.pem'),
-    '--tls-key',
-    join(dir, 'key.pem'),
-  ]);
+  const run = await startedWithCertificate(old);
   expect(run.stdout).toContain('MDE reference emulator listening on https://127.0.0.1:');
-  expect(run.stderr).toContain(`emulator: warning: the certificate in ${join(dir, 'cert.pem')} has expired`);
+  expect(run.stderr).toContain(`emulator: warning: the certificate in ${run.certFile} has expired`);
 });

@@ -1,11 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import { tlsCertificateHostWarning } from '../../../src/emulator/identity/tls-certificate-host.ts';
 import { createTlsCertificate } from '../../../src/emulator/index.ts';
 import { expect, test } from '../../helpers/api-test.ts';
-import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
-import { startedOutput } from '../cli/started-output.ts';
+import { removeTempDirs } from '../../helpers/temp-dir.ts';
+import { startedWithCertificate } from '../cli/started-output.ts';
 
 test.afterAll(removeTempDirs);
 
@@ -36,21 +34,11 @@ test('the generated certificate names every loopback host the emulator prints', 
 
 test('npm run emulator -- --tls-cert for localhost, listening on 127.0.0.1, warns on stderr and serves', async () => {
   const pems = await localhostOnly();
-  const dir = tempDir('tls-host-');
-  writeFileSync(join(dir, 'cert.pem'), pems.cert);
-  writeFileSync(join(dir, 'key.pem'), pems.private);
-  const run = await startedOutput([
-    '--port',
-    '0',
-    '--tls-cert',
-    join(dir, 'cert.pem'),
-    '--tls-key',
-    join(dir, 'key.pem'),
-  ]);
+  const run = await startedWithCertificate({ cert: pems.cert, key: pems.private });
   expect(run.stdout).toContain('MDE reference emulator listening on https://127.0.0.1:');
   expect(run.stderr).toMatch(
     new RegExp(
-      `emulator: warning: the certificate in ${join(dir, 'cert.pem').replaceAll('.', '\\.')} names localhost, not 127\\.0\\.0\\.1, .* \\(https://localhost:\\d+\\)`,
+      `emulator: warning: the certificate in ${run.certFile.replaceAll('.', '\\.')} names localhost, not 127\\.0\\.0\\.1, .* \\(https://localhost:\\d+\\)`,
     ),
   );
 });

@@ -7,6 +7,9 @@ import { markedLinesOfChild } from '../../helpers/marked-lines-child.ts';
 import { withoutMdeVariables } from '../../helpers/script-env.ts';
 import { httpsStandIn } from './https-stand-in.ts';
 
+// By its path: a child run outside the repository finds no tsx of its own.
+const TSX = pathToFileURL(join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
+
 export const STAND_IN_TENANT = '5b0e2c1a-3d4f-4a6b-8c9d-0e1f2a3b4c5d';
 export const STAND_IN_CLIENT = '0a1b2c3d-4e5f-4a7b-8c9d-aabbccddeeff';
 
@@ -44,14 +47,16 @@ export async function entraStandIn(accessToken: string) {
   return authority;
 }
 
-// Signs in `times` times with the suite's token source for `spec`, in a child process: @azure/identity
-// trusts the stand-in's certificate only through NODE_EXTRA_CA_CERTS at start. Its output: "signed in",
-// or the error's message.
+// Signs in `times` times with the suite's token source for `spec`, in a child process run in `cwd`:
+// @azure/identity trusts the stand-in's certificate only through NODE_EXTRA_CA_CERTS at start. Only
+// `env`'s AZURE_* variables reach it, none of this process's. Its output: "signed in", or the error's
+// message.
 export function signInInChild(
   spec: Record<string, unknown>,
   authority: { url: string; caFile: string },
   env: Record<string, string>,
   times = 1,
+  cwd = repoRoot,
 ): Promise<string> {
   const source = pathToFileURL(join(repoRoot, 'src/harness/identity/token-source.ts')).href;
   const script = `
@@ -62,10 +67,12 @@ export function signInInChild(
       for (let i = 0; i < ${times}; i++) await source.token(${JSON.stringify(DEFAULT_SCOPE)});
       console.log('signed in');
     } catch (error) { console.log(error.message); }`;
+  const inherited = withoutMdeVariables();
+  for (const name of Object.keys(inherited)) if (name.startsWith('AZURE_')) delete inherited[name];
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: repoRoot,
-      env: { ...withoutMdeVariables(), NODE_EXTRA_CA_CERTS: authority.caFile, ...env },
+    const child = spawn(process.execPath, ['--import', TSX, '--input-type=module', '-e', script], {
+      cwd,
+      env: { ...inherited, NODE_EXTRA_CA_CERTS: authority.caFile, ...env },
     });
     let text = '';
     child.stdout.on('data', (chunk) => {

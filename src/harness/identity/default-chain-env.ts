@@ -18,17 +18,27 @@ const CHAIN_VARIABLES = [
 
 // The chain reads process.env alone, where the suite reads .env too: a walk set the three variables
 // in .env with MDE_CREDENTIAL=default, the chain found none, and the run said to set them. Each one
-// .env sets and the environment leaves unset is handed to the chain, as the suite reads every other
-// setting of .env; the environment still wins (an empty value in it too, as everywhere).
-export function handChainVariablesFromEnvFile(
+// .env sets and the environment leaves unset is handed to the chain while `make` builds it (its
+// credentials read them as they are made), then taken out again: left in process.env, the secret went
+// to every child process started later (Playwright's runner, Allure's Java CLI, the chain's `az`).
+// The environment still wins (an empty value in it too, as everywhere).
+export function withChainVariablesFromEnvFile<T>(
+  make: () => T,
   env: NodeJS.ProcessEnv = process.env,
   cwd = process.cwd(),
-): void {
+): T {
   const fromFile = readEnvFile(cwd);
+  const handed: string[] = [];
   for (const name of CHAIN_VARIABLES) {
     const value = fromFile[name];
     if (env[name] !== undefined || !value) continue;
     if (/SECRET|PASSWORD/.test(name)) registerSecret(value, { configured: true });
     env[name] = value;
+    handed.push(name);
+  }
+  try {
+    return make();
+  } finally {
+    for (const name of handed) delete env[name];
   }
 }

@@ -6,7 +6,7 @@ import type { Authority } from './authority.ts';
 import { askAuthority, isEndpointResolutionFailure } from './authority-answer.ts';
 import { acquireToken, type TokenError } from './client-secret-flow.ts';
 import { type CredentialDestinationError, credentialDestinationPolicy } from './credential-destination.ts';
-import { handChainVariablesFromEnvFile } from './default-chain-env.ts';
+import { withChainVariablesFromEnvFile } from './default-chain-env.ts';
 import { githubOidcToken } from './github-oidc.ts';
 import { loopbackDirectPolicy } from './loopback-direct.ts';
 import { reusedWhileValid } from './reused-assertion.ts';
@@ -120,15 +120,17 @@ async function credentialFor(
         options,
       );
     case 'default':
-      handChainVariablesFromEnvFile();
       // The chain's environment and workload identity credentials do instance discovery too.
-      return new DefaultAzureCredential({
-        tenantId,
-        ...options,
-        ...(spec.clientId
-          ? { managedIdentityClientId: spec.clientId, workloadIdentityClientId: spec.clientId }
-          : {}),
-      });
+      return withChainVariablesFromEnvFile(
+        () =>
+          new DefaultAzureCredential({
+            tenantId,
+            ...options,
+            ...(spec.clientId
+              ? { managedIdentityClientId: spec.clientId, workloadIdentityClientId: spec.clientId }
+              : {}),
+          }),
+      );
   }
 }
 

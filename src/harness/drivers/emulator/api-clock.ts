@@ -18,23 +18,25 @@ const SLACK_MS = 2_000;
 // stamps both (docs/interfaces.md#virtual-clock): a lag means its API runs on a clock
 // /_emulator/clock/advance does not move, its tokens and rate windows too.
 function apiClockLag(
-  exchange: Pick<Exchange, 'headers' | 'receivedAt' | 'durationMs'>,
+  exchange: Pick<Exchange, 'method' | 'headers' | 'receivedAt' | 'durationMs'>,
   reading: ClockReading | undefined,
 ): number | undefined {
   const date = exchange.headers.date?.trim();
   if (!date || !reading || exchange.receivedAt - exchange.durationMs < reading.at) return undefined;
   const stamped = parseHttpDate(date, reading.now.getTime());
   if (stamped === undefined) return undefined;
-  const lag = reading.now.getTime() - stamped - storedMs(exchange.headers.age);
+  const lag = reading.now.getTime() - stamped - storedMs(exchange);
   return lag > SLACK_MS ? lag : undefined;
 }
 
 // A cache before the API serves a stored answer with the Date the API gave it and an Age, the seconds
 // it has been stored (RFC 9111 §5.1): that Date lags by its Age, not by another clock. A cache on the
-// emulator's clock counts the advance in its Age; one on real time does not, and still lags.
-function storedMs(age: string | undefined): number {
-  const text = age?.trim();
-  return text !== undefined && /^\d+$/.test(text) ? Number(text) * 1000 : 0;
+// emulator's clock counts the advance in its Age; one on real time does not, and still lags. Only a
+// read is stored: a cancel's Age explains nothing. A repeated Age (`20, 20`) counts as its first.
+function storedMs(exchange: Pick<Exchange, 'method' | 'headers'>): number {
+  if (exchange.method !== 'GET' && exchange.method !== 'HEAD') return 0;
+  const first = exchange.headers.age?.split(',')[0]?.trim();
+  return first !== undefined && /^\d+$/.test(first) ? Number(first) * 1000 : 0;
 }
 
 // One test's API answers against the control clock. A lag is recorded once, not thrown: a test that

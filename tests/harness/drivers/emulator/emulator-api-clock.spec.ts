@@ -8,7 +8,7 @@ import { jsonStandIn } from '../../stand-ins/json-stand-in.ts';
 // nor its rate windows, and the tests that move the clock would fail the API for it. `cached` serves
 // its answers as a cache before it would: stored `storedS` seconds of the clock ago, with that Date and
 // the Age it counts (RFC 9111 §5.1).
-async function emulator(apiOnVirtualClock: boolean, cached?: { storedS: number; age: number }) {
+async function emulator(apiOnVirtualClock: boolean, cached?: { storedS: number; age: number | string }) {
   let offsetMs = 0;
   const stand = await jsonStandIn(({ url, body, json }) => {
     if (url === '/_emulator/clock/advance') offsetMs += JSON.parse(body).seconds * 1000;
@@ -87,5 +87,26 @@ test("a stored answer whose Date lags the clock past its Age is still the contro
     expect(found[0]!.text).toMatch(/Date header is (14|15|16) s behind the clock/);
   } finally {
     await close();
+  }
+});
+
+// A cache stores reads: a cancel's answer with an Age is no stored answer, and its Age explains nothing.
+// A repeated Age (`20, 20`, a field list two hops wrote) counts as its first member.
+test('only a read is taken as stored, and a repeated Age counts once', async () => {
+  const { driver, close } = await emulator(true, { storedS: 20, age: 20 });
+  try {
+    await driver.advanceClock(3600);
+    await (await driver.client('operator')).cancel('a1', { Comment: 'c' });
+    expect(takeNoVerdicts()).toEqual([expect.objectContaining({ cause: 'target' })]);
+  } finally {
+    await close();
+  }
+  const repeated = await emulator(true, { storedS: 20, age: '20, 20' });
+  try {
+    await repeated.driver.advanceClock(3600);
+    await (await repeated.driver.client('operator')).get('a1');
+    expect(takeNoVerdicts()).toEqual([]);
+  } finally {
+    await repeated.close();
   }
 });

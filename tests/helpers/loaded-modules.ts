@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { repoRoot } from '../../src/contract/contract-files.ts';
@@ -27,6 +27,11 @@ export function runRecordingLoads(
     encoding: 'utf8',
     timeout: 60_000,
   });
+  // A child that died before its first import left no record: its own words say why, not ENOENT.
+  if (!existsSync(file))
+    throw new Error(
+      `${entry} ${args.join(' ')} ended (${run.status ?? run.signal}) before loading a module:\n${run.stderr}`,
+    );
   const loaded = readFileSync(file, 'utf8').split('\n').filter(Boolean).map(moduleName);
   return { run, loaded };
 }

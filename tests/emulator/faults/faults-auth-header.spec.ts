@@ -81,7 +81,7 @@ smoke(
 
 smoke(
   'refused-token-cancel-applied',
-  'a cancel under /api with a token under Basic answers 401 yet cancels; under /api/v1.0 it changes nothing',
+  'a cancel under /api with a token under Basic answers 401 yet cancels; without Authorization, or under /api/v1.0, it changes nothing',
   async (emu) => {
     const token = await emu.token();
     const headers = { authorization: `Basic ${token}` };
@@ -92,6 +92,9 @@ smoke(
     expect((await emu.get(one.id as string, token)).json().status).toBe('Cancelled');
     const versioned = await emu.call('POST', `/api/v1.0/machineactions/${two.id}/cancel`, { headers, body });
     expect(versioned.statusCode).toBe(401);
+    expect((await emu.get(two.id as string, token)).json().status).toBe('Pending');
+    const bare = await emu.call('POST', `/api/machineactions/${two.id}/cancel`, { body });
+    expect(bare.statusCode).toBe(401);
     expect((await emu.get(two.id as string, token)).json().status).toBe('Pending');
   },
 );

@@ -16,16 +16,16 @@ export function shardOptionProblem(args: readonly string[]): string | undefined 
   return undefined;
 }
 
-// The shard named by a valid --shard (shardOptionProblem found none), or undefined for a whole run.
+// The shard Playwright runs (shardOptionProblem found no bad --shard), or undefined for a whole run.
+// Given twice, commander keeps the last: `--shard=1/3 --shard=2/3` ran shard 2 while its JUnit file was
+// named shard-1-of-3, over shard 1's own.
 export function shardOf(args: readonly string[]): { current: number; total: number } | undefined {
-  for (const value of shardValues(args)) {
-    const shard = value ? /^(\d+)\/(\d+)$/.exec(value) : null;
-    if (shard) return { current: Number(shard[1]), total: Number(shard[2]) };
-  }
-  return undefined;
+  const value = [...shardValues(args)].at(-1);
+  const shard = value ? /^(\d+)\/(\d+)$/.exec(value) : null;
+  return shard ? { current: Number(shard[1]), total: Number(shard[2]) } : undefined;
 }
 
-// Each --shard's value before a bare `--` (undefined when the flag ends the arguments).
+// Each --shard's value (undefined when the flag ends the arguments).
 function* shardValues(args: readonly string[]): Generator<string | undefined> {
   for (const { value } of optionValues(args, ['--shard'])) yield value;
 }

@@ -46,3 +46,8 @@ test('the shard of a run is read from either form of --shard, and none from argu
   expect(shardOf(['--', '--shard=1/2'])).toBeUndefined();
   expect(shardOf([])).toBeUndefined();
 });
+
+// Before: the first --shard was read, while Playwright (commander) runs the last one given.
+test('a --shard given twice is the last one, as Playwright runs it', () => {
+  expect(shardOf(['--shard=1/3', '--shard', '2/3'])).toEqual({ current: 2, total: 3 });
+});

@@ -6,11 +6,16 @@ import { PLAYWRIGHT_SHORT_OPTIONS, PLAYWRIGHT_TEST_OPTIONS, takes } from './play
 // of the options that take a value, and every recent misreading (`-g@TAG`, `-xj3`, a file filter after
 // `--project=NAME`, a spaced `--project a b`, a `--shuffle` seed) was one copy drifting from the others.
 //
-// The grammar (commander's): `--name=value` and `--name value`; short flags run together, the first
-// short option that takes a value taking the rest of the argument (`-xj3`, `-g@TAG`) or else what
-// follows; a required value is the next argument whatever it is (`--timeout --grep` gives --timeout the
-// value "--grep"); an optional value, or each of a variadic option's (`--project a b`), is a following
-// argument without a leading dash; `--` ends the options, and every argument without a dash is a filter.
+// The grammar is commander 14's parseOptions (node_modules/playwright-core/lib/utilsBundle.js), followed
+// step for step: `--name=value` and `--name value`; a short option with the rest of its argument (`-g@TAG`)
+// if it takes a value, else a flag whose argument's rest is read again as `-rest` (`-xj3` is -x then
+// -j3; `-x-list` is -x then --list); a required value is the next argument whatever it is (`--timeout
+// --grep`, `--project --list`); an optional value, or a variadic option's further ones (`--project a b`),
+// is a following argument without a leading dash, or a negative number (`--shuffle -5`); an argument that
+// is a negative number is a filter (`-5`). Help is no option to commander: only a whole `-h` or `--help`
+// asks for it (`-xh` does, `-hx` is unknown). `--` ends the options, and Playwright's test command then
+// drops as many filters, from the end, as process.argv has arguments after its first `--`: the ones
+// after a `--` filter nothing (test-selection.ts).
 // `name`: the long name (-x has none: '-x'); `written`: as given ('-g', '--grep'); `values`: none, one,
 // or a variadic option's several; `inline`: given in the option's own argument (=, or joined); `at`: that
 // argument's index.
@@ -24,71 +29,90 @@ type OptionToken = {
 };
 // An option Playwright does not know (`--gerp`, the `q` of `-xq`): its runner stops on it.
 type UnknownToken = { kind: 'unknown'; written: string; at: number };
-// A test file or title filter (after `--`, anything).
+// A test file or title filter.
 type FilterToken = { kind: 'filter'; value: string; at: number };
 export type ArgvToken = OptionToken | UnknownToken | FilterToken;
 
-const isOptionLike = (arg: string | undefined): boolean => arg?.startsWith('-') === true && arg !== '-';
+const HELP = ['-h', '--help'];
+// commander's maybeOption and negativeNumberArg (no option of `playwright test` is a dash and a digit).
+const isOptionLike = (arg: string): boolean => arg.length > 1 && arg.startsWith('-');
+const isNegativeNumber = (arg: string): boolean => /^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg);
+const takesAsValue = (arg: string | undefined): arg is string =>
+  arg !== undefined && (!isOptionLike(arg) || isNegativeNumber(arg));
+
+// The option an argument names whole (`--grep`, `-g`, `-x`, and help, which commander checks apart).
+function named(arg: string): string | undefined {
+  if (HELP.includes(arg)) return '--help';
+  if (arg in PLAYWRIGHT_TEST_OPTIONS && arg !== '--help') return arg;
+  return arg.length === 2 ? PLAYWRIGHT_SHORT_OPTIONS[arg[1]!] : undefined;
+}
 
 export function playwrightArgv(args: readonly string[]): ArgvToken[] {
   const tokens: ArgvToken[] = [];
-  for (let at = 0; at < args.length; at++) {
-    const arg = args[at]!;
+  const option = (name: string, written: string, at: number, values: string[] = [], inline = false) => {
+    const token: OptionToken = { kind: 'option', name, written, values, inline, at };
+    tokens.push(token);
+    return token;
+  };
+  let variadic: OptionToken | undefined;
+  // The rest of a run of short flags, read again as an argument of its own.
+  let group: string | undefined;
+  let next = 0;
+  while (next < args.length || group !== undefined) {
+    const at = group === undefined ? next : next - 1;
+    const arg = group ?? args[next++]!;
+    group = undefined;
     if (arg === '--') {
-      for (let rest = at + 1; rest < args.length; rest++)
-        tokens.push({ kind: 'filter', value: args[rest]!, at: rest });
+      for (; next < args.length; next++) tokens.push({ kind: 'filter', value: args[next]!, at: next });
       break;
     }
-    if (!isOptionLike(arg)) {
-      tokens.push({ kind: 'filter', value: arg, at });
+    if (variadic && takesAsValue(arg)) {
+      variadic.values.push(arg);
       continue;
     }
-    const option = arg.startsWith('--') ? longOption(arg, at) : shortOptions(arg, at, tokens);
-    if (!option) continue;
-    tokens.push(option);
-    if (option.kind === 'unknown' || option.inline) continue;
-    // The value that follows the option's argument, as its kind takes it.
-    const kind = takes(option.name);
-    if (kind === 'required' && at + 1 < args.length) option.values.push(args[++at]!);
-    else if (kind === 'optional' && at + 1 < args.length && !isOptionLike(args[at + 1]))
-      option.values.push(args[++at]!);
-    else if (kind === 'variadic')
-      while (at + 1 < args.length && !isOptionLike(args[at + 1])) option.values.push(args[++at]!);
-  }
-  return tokens;
-}
-
-// `--name` or `--name=value` (a flag's `=value` kept, for unknown-option.ts to refuse as commander does).
-function longOption(arg: string, at: number): OptionToken | UnknownToken {
-  const equals = arg.indexOf('=');
-  const name = equals < 0 ? arg : arg.slice(0, equals);
-  if (!(name in PLAYWRIGHT_TEST_OPTIONS)) return { kind: 'unknown', written: name, at };
-  const values = equals < 0 ? [] : [arg.slice(equals + 1)];
-  return { kind: 'option', name, written: name, values, inline: equals >= 0, at };
-}
-
-// Short options in one argument: the flags are pushed here; the last one, the option that takes a value
-// (with the rest of the argument as its value, if any), or an unknown letter is returned.
-function shortOptions(arg: string, at: number, tokens: ArgvToken[]): OptionToken | UnknownToken | undefined {
-  for (let i = 1; i < arg.length; i++) {
-    const written = `-${arg[i]}`;
-    const name = PLAYWRIGHT_SHORT_OPTIONS[arg[i]!];
-    if (!name) return { kind: 'unknown', written, at };
-    const rest = arg.slice(i + 1);
-    const option: OptionToken = { kind: 'option', name, written, values: [], inline: false, at };
-    if (takes(name) === 'none') {
-      if (rest === '') return option;
-      tokens.push(option);
+    variadic = undefined;
+    const name = isOptionLike(arg) ? named(arg) : undefined;
+    if (name) {
+      const token = option(name, arg, at);
+      const kind = takes(name);
+      if (kind === 'required' || kind === 'variadic') {
+        if (next < args.length) token.values.push(args[next++]!);
+      } else if (kind === 'optional' && takesAsValue(args[next])) token.values.push(args[next++]!);
+      if (kind === 'variadic') variadic = token;
       continue;
     }
-    if (rest !== '') option.values.push(rest);
-    return { ...option, inline: rest !== '' };
+    const short =
+      arg.length > 2 && arg[0] === '-' && arg[1] !== '-' ? PLAYWRIGHT_SHORT_OPTIONS[arg[1]!] : undefined;
+    if (short && short !== '--help') {
+      if (takes(short) === 'none') {
+        option(short, arg.slice(0, 2), at);
+        group = `-${arg.slice(2)}`;
+      } else option(short, arg.slice(0, 2), at, [arg.slice(2)], true);
+      continue;
+    }
+    const equals = arg.indexOf('=');
+    const long = /^--[^=]+=/.test(arg) ? arg.slice(0, equals) : undefined;
+    // A flag's `=value` is kept as the flag's, for unknown-option.ts to refuse as commander does.
+    if (long && long in PLAYWRIGHT_TEST_OPTIONS) option(long, long, at, [arg.slice(equals + 1)], true);
+    else if (isOptionLike(arg) && !isNegativeNumber(arg))
+      tokens.push({ kind: 'unknown', written: long ?? arg, at });
+    else tokens.push({ kind: 'filter', value: arg, at });
   }
-  return undefined;
+  return withoutDroppedFilters(tokens, args);
 }
 
-// Each of these options (long names; -x for itself) with its first value, under the name as written,
-// before a bare `--`; undefined when none was given. `at`: the option's argument.
+// Playwright's test action: `args.slice(0, args.length - postDashCount)`, postDashCount counting the
+// arguments after the first `--` of its argv, a `--` given as a value (`--grep --`) included.
+function withoutDroppedFilters(tokens: ArgvToken[], args: readonly string[]): ArgvToken[] {
+  const dash = args.indexOf('--');
+  if (dash < 0) return tokens;
+  const filters = tokens.filter((token) => token.kind === 'filter');
+  const kept = new Set(filters.slice(0, filters.length - (args.length - 1 - dash)));
+  return tokens.filter((token) => token.kind !== 'filter' || kept.has(token));
+}
+
+// Each of these options (long names; -x for itself) with its first value, under the name as written;
+// undefined when none was given. `at`: the option's argument.
 export function* optionValues(
   args: readonly string[],
   names: readonly string[],

@@ -5,14 +5,22 @@ import { PLAYWRIGHT_CHOICES, PLAYWRIGHT_TEST_OPTIONS, takes } from './playwright
 // The first option of `args` Playwright would refuse, said with the one most likely meant: one it does
 // not know, a flag given a value, a value missing or outside the option's choices. What each option
 // takes, and how the arguments split into options, values and filters: playwright-argv.ts.
+// Commander gathers the options it does not know and, before refusing the first, shows its help if
+// `-h` or `--help` is among them: `--gerp x --help` prints the help, as `--help` alone does. A missing
+// value or one outside the choices it refuses as it reads them, help or not.
 export function unknownOptionProblem(args: readonly string[]): string | undefined {
-  for (const token of playwrightArgv(args)) {
+  const tokens = playwrightArgv(args);
+  const help = tokens.some((token) => token.kind === 'option' && token.name === '--help' && !token.inline);
+  for (const token of tokens) {
     if (token.kind === 'filter') continue;
-    if (token.kind === 'unknown') return unknown(token.written);
+    if (token.kind === 'unknown') {
+      if (help) continue;
+      return unknown(token.written);
+    }
     const { name, values, inline } = token;
     const value = takes(name);
     // Commander takes `--flag=value` only for an option with a value: a flag's is an unknown option.
-    if (inline && value === 'none')
+    if (inline && value === 'none' && !help)
       return `${name} takes no value (got ${args[token.at]}): give it alone, or leave it out (npm run conformance -- --help)`;
     if (value === 'required' && values.length === 0)
       return `${name} needs a value (npm run conformance -- --help)`;

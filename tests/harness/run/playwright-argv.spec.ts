@@ -50,11 +50,38 @@ const cases: [string, string[], string[]][] = [
     ['--project=a', 'tests/x.spec.ts'],
     ['--project=a', 'tests/x.spec.ts'],
   ],
-  ['a variadic option with nothing after it', ['--project', '--list'], ['--project', '--list']],
-  ['-- ends the options', ['--list', '--', '--grep', '-x'], ['--list', '--grep', '-x']],
+  // Before (the rows below down to -hx failed): `--project` was read as taking values only without a
+  // dash, what followed `--` as filters, a negative number as an unknown option, the rest of a run of
+  // short flags only as letters, and `-h` as a letter that could start a run. Each row's reading is what
+  // Playwright 1.65's own commander gave runTests for the same arguments.
+  ['a variadic option takes its first value whatever it is', ['--project', '--list'], ['--project=--list']],
+  [
+    '-- ends the options, and Playwright filters by none of what follows',
+    ['--list', '--', '--grep', '-x'],
+    ['--list'],
+  ],
+  ['a filter before -- is kept', ['f.spec.ts', '--', 'a.spec.ts'], ['f.spec.ts']],
+  [
+    "a -- given as a value still drops the filters after it from Playwright's",
+    ['--grep', '--', 'a.spec.ts'],
+    ['--grep=--'],
+  ],
+  ['a negative number is a filter', ['-5', '-1.5'], ['-5', '-1.5']],
+  ['an optional value may be a negative number', ['--shuffle', '-5'], ['--shuffle=-5']],
+  [
+    "a variadic option's further value may be a negative number",
+    ['--project', 'a', '-5'],
+    ['--project=a,-5'],
+  ],
+  ["a flag's run of short flags is read again whole: -x-list is -x --list", ['-x-list'], ['-x', '--list']],
+  ['-h is help only alone, or last in a run of flags', ['-hx'], ['?-hx']],
   ['a required value may be --', ['--grep', '--', '--list'], ['--grep=--', '--list']],
   ['an unknown long option, its =value dropped', ['--gerp=@RATE', '--list'], ['?--gerp', '--list']],
-  ['an unknown short letter ends its argument', ['-xqj3', 'a'], ['-x', '?-q', 'a']],
+  [
+    'an unknown short letter ends its argument, named as commander names it',
+    ['-xqj3', 'a'],
+    ['-x', '?-qj3', 'a'],
+  ],
   ["a flag's =value is kept, to be refused", ['--forbid-only=true'], ['--forbid-only=true']],
   ['a lone dash is a filter', ['-'], ['-']],
 ];

@@ -50,6 +50,12 @@ test('every lawful command line is let through', () => {
     ['-h'],
     ['--trace=off', '--retries', '2', '--repeat-each', '3', '--timeout', '5000'],
     ['--add-reporter', 'line', '--output', 'test-results'],
+    // Refused before, let through by Playwright 1.65's commander: it shows its help whatever unknown
+    // option is beside --help, reads -x-list as -x --list, and a negative number as a filter or a value.
+    ['--gerp', 'x', '--help'],
+    ['-x-list'],
+    ['-5'],
+    ['--shuffle', '-5'],
   ])
     expect(unknownOptionProblem(args), args.join(' ')).toBeUndefined();
 });
@@ -61,6 +67,8 @@ test('an option Playwright does not know is named, with the one meant when it is
   expect(unknownOptionProblem(['--workers=2', '--shardd=1/2'])).toMatch(/^--shardd is no option .*--shard\?/);
   expect(unknownOptionProblem(['-q'])).toMatch(/^-q is no option of/);
   expect(unknownOptionProblem(['-xq'])).toMatch(/^-q is no option of/);
+  // Before: -hx was read as help and -x, which commander refuses as the one unknown option '-hx'.
+  expect(unknownOptionProblem(['-hx'])).toMatch(/^-hx is no option of/);
 });
 
 // Commander's refusals of a value end the runner as an unknown option does.

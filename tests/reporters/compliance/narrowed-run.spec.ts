@@ -81,6 +81,15 @@ test('whatever follows --shuffle without a dash is its seed, not a file filter',
   expect(testSelection(runner('--shuffle', '-x', 'not-found.spec.ts'))).toEqual(['not-found.spec.ts']);
 });
 
+// Before: what followed `--` was counted as a file filter, a whole run (Playwright filters by none of it:
+// `playwright test -- cancel.spec.ts` lists all the tests) reported as partial; and a negative number,
+// which Playwright takes as a file filter, was not counted, a narrowed run reported as whole.
+test('arguments after -- narrow nothing; a negative number is a file filter', () => {
+  expect(testSelection(runner('--list', '--', 'tests/x.spec.ts'))).toEqual([]);
+  expect(testSelection(runner('tests/x.spec.ts', '--', 'tests/y.spec.ts'))).toEqual(['tests/x.spec.ts']);
+  expect(testSelection(runner('-5'))).toEqual(['-5']);
+});
+
 // Every requirement kept a test: notRun is empty, and only the selection tells the run was partial.
 const everyOne = () => registry.requirements.map((r) => testRecord({ title: r.id, requirements: [r.id] }));
 

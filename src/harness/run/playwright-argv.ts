@@ -27,7 +27,8 @@ type OptionToken = {
   inline: boolean;
   at: number;
 };
-// An option Playwright does not know (`--gerp`, the `q` of `-xq`): its runner stops on it.
+// An option Playwright does not know (`--gerp`, the `-q` of `-xq`, the `-qj3` of `-xqj3`): its runner stops
+// on it.
 type UnknownToken = { kind: 'unknown'; written: string; at: number };
 // A test file or title filter.
 type FilterToken = { kind: 'filter'; value: string; at: number };
@@ -43,7 +44,7 @@ const takesAsValue = (arg: string | undefined): arg is string =>
 // The option an argument names whole (`--grep`, `-g`, `-x`, and help, which commander checks apart).
 function named(arg: string): string | undefined {
   if (HELP.includes(arg)) return '--help';
-  if (arg in PLAYWRIGHT_TEST_OPTIONS && arg !== '--help') return arg;
+  if (arg in PLAYWRIGHT_TEST_OPTIONS) return arg;
   return arg.length === 2 ? PLAYWRIGHT_SHORT_OPTIONS[arg[1]!] : undefined;
 }
 
@@ -123,7 +124,7 @@ export function* optionValues(
 }
 
 // Whether the option (its long name; -x for itself) is given as an option, not as another's value or
-// a filter (`--grep --list` greps for "--list"; `-- --list` filters by it).
+// a filter (`--grep --list` greps for "--list"; after `-- --list` Playwright filters by nothing).
 export function hasOption(args: readonly string[], name: string): boolean {
   return playwrightArgv(args).some((token) => token.kind === 'option' && token.name === name);
 }

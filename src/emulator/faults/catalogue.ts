@@ -1,6 +1,7 @@
 import { ANSWER_FAULTS } from './answer-faults.ts';
 import { AUTH_FAULTS } from './auth-faults.ts';
 import { CANCEL_DEDUPE_FAULTS } from './cancel-dedupe-faults.ts';
+import { CANCEL_IDENTITY_FAULTS } from './cancel-identity-faults.ts';
 import { CHECK_ORDER_FAULTS } from './check-order-faults.ts';
 import { COMMENT_FAULTS } from './comment-faults.ts';
 import { DEVICE_LOCK_FAULTS } from './device-lock-faults.ts';
@@ -54,6 +55,7 @@ export const FAULT_CATALOGUE = [
   ...ID_CASE_FAULTS,
   ...LIFECYCLE_FAULTS,
   ...ANSWER_FAULTS,
+  ...CANCEL_IDENTITY_FAULTS,
   ...MEDIA_TYPE_FAULTS,
   ...TYPE_ANSWER_FAULTS,
   ...READ_ANSWER_FAULTS,

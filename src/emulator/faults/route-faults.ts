@@ -93,4 +93,20 @@ export const ROUTE_FAULTS = [
       'A cancel under /api/v1.0 reads a malformed JSON body as an empty one and cancels (a versioned route that binds its body its own way); under /api it is refused with 400.',
     routes: { versionedCancelBody: { malformedJson: 'read-as-empty' } },
   },
+  {
+    name: 'versioned-comment-object-accepted',
+    seam: 'route',
+    breaks: ['CANCEL.BODY'],
+    description:
+      'A cancel under /api/v1.0 whose Comment is not a string (an object, an array) is accepted, stringified, and cancels; under /api it is refused with 400.',
+    routes: { versionedCancelBody: { nonStringComment: 'stringify' } },
+  },
+  {
+    name: 'versioned-array-body-accepted',
+    seam: 'route',
+    breaks: ['CANCEL.BODY'],
+    description:
+      'A cancel under /api/v1.0 whose body is a JSON array is read as its first item and cancels; under /api it is refused with 400.',
+    routes: { versionedCancelBody: { arrayBody: 'first-item' } },
+  },
 ] as const satisfies readonly RouteFault[];

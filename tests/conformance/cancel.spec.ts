@@ -3,6 +3,7 @@ import {
   answeredEndedByItself,
   cancelActive,
   expect,
+  expectSameAction,
   field,
   firstCancelled,
   readAction,
@@ -48,6 +49,8 @@ suite('cancel of an active action', () => {
           sameId(field(res, 'id'), action.id),
           `the 200 body names the action that was asked for (${action.id}, got ${JSON.stringify(field(res, 'id'))})`,
         ).toBe(true);
+        // And describes it: the same id on another action's fields is an answer about another action.
+        expectSameAction(res, action, 'the 200 body');
         // On emulators, two ways to tell actions apart that the cancel page does not know: the type
         // (cancel is limited by state, never by type: docs/contract.md#cancel), every other documented
         // one once, and the age: a stuck action, the one clients most want to clear
@@ -67,6 +70,7 @@ suite('cancel of an active action', () => {
             sameId(field(answer, 'id'), other.id),
             `the 200 body of the cancel of a ${type} action names it (${other.id}, got ${JSON.stringify(field(answer, 'id'))})`,
           ).toBe(true);
+          expectSameAction(answer, other, `the 200 body of the cancel of a ${type} action`);
         }
         const stuck = await need(driver.activeAction(status));
         await driver.advanceClock(STUCK_DAYS * 86_400);

@@ -86,6 +86,24 @@ export const ROUTE_FAULTS = [
     routes: { versionedCancelBody: { alsoJson: ['text/plain'] } },
   },
   {
+    // A versioned route whose media-type check is written as a prefix test.
+    name: 'versioned-json-prefix-accepted',
+    seam: 'route',
+    breaks: ['HDR.CONTENTTYPE'],
+    description:
+      'A cancel under /api/v1.0 reads a body labelled with any type that begins application/json (application/jsonx) as JSON and cancels; under /api it is refused with 415.',
+    routes: { versionedCancelBody: { jsonPrefix: true } },
+  },
+  {
+    // A versioned route that binds form bodies too (a [FromForm] fallback) and reads the text as JSON.
+    name: 'versioned-form-urlencoded-accepted',
+    seam: 'route',
+    breaks: ['HDR.CONTENTTYPE'],
+    description:
+      'A cancel under /api/v1.0 reads a body labelled application/x-www-form-urlencoded as JSON and cancels; text/plain and every other wrong label is refused there, and under /api all are refused with 415.',
+    routes: { versionedCancelBody: { alsoJson: ['application/x-www-form-urlencoded'] } },
+  },
+  {
     name: 'versioned-bad-json-accepted',
     seam: 'route',
     breaks: ['CANCEL.BODY'],

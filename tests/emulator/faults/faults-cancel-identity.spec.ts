@@ -26,3 +26,19 @@ smoke(
     expect((await emu.get(action.id as string, token)).json().requestorComment).toBe('scan it');
   },
 );
+
+smoke(
+  'get-cancelled-comment-as-requestor-comment',
+  "a GET after the cancel shows its Comment as requestorComment; the 200 and an active action's GET are right",
+  async (emu) => {
+    const action = await emu.seed('Pending', { requestorComment: 'scan it' });
+    const token = await emu.token();
+    expect((await emu.get(action.id as string, token)).json().requestorComment).toBe('scan it');
+    const res = await emu.cancel(action.id as string, token, { Comment: 'stop it' });
+    expect(res.json().requestorComment).toBe('scan it');
+    expect((await emu.get(action.id as string, token)).json()).toMatchObject({
+      status: 'Cancelled',
+      requestorComment: 'stop it',
+    });
+  },
+);

@@ -183,6 +183,8 @@ suite('cancel of an active action', () => {
         expect(again).toHaveStatus(200);
         expect(sameId(field(again, 'id'), action.id), 'the GET answers the cancelled action').toBe(true);
         expect(statusOf(again), 'a later GET still shows Cancelled').toBe('Cancelled');
+        // The same action, updated (docs/contract.md#after-cancel): the cancel wrote nothing over its other fields.
+        expectSameAction(again, action, 'a later GET');
       },
     );
   }

@@ -7,6 +7,7 @@ import { buildApp, EmulatorOptionsError, type Seed } from '../../../src/emulator
 import { CONTRACT_ROLES } from '../../../src/emulator/state/app-input.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { MACHINE, TENANT } from '../emulator-fixture.ts';
+import { testKeys } from '../test-keys.ts';
 
 // A seed is checked whole before anything starts: every problem is one line naming its JSON path,
 // and the CLI exits 2, as for any bad flag (docs/emulator.md#running-it).
@@ -75,7 +76,7 @@ test.describe('seed errors', () => {
     });
     const command = await parseCli(['--seed', path], {});
     if (command.kind !== 'run') throw new Error('expected a run command');
-    const app = await buildApp(command.options);
+    const app = await buildApp(command.options, await testKeys());
     await app.close();
     // Saved as Windows editors save UTF-8: with a byte-order mark, which is not part of the JSON.
     writeFileSync(path, `\uFEFF${readFileSync(path, 'utf8')}`);
@@ -83,13 +84,14 @@ test.describe('seed errors', () => {
   });
 
   test('a bad seed option stops the build with an EmulatorOptionsError naming the path', async () => {
-    await expect(buildApp({ seed: { apps: 5 } as unknown as Seed })).rejects.toThrow(
+    await expect(buildApp({ seed: { apps: 5 } as unknown as Seed }, await testKeys())).rejects.toThrow(
       new EmulatorOptionsError('seed: apps must be an array (got 5).'),
     );
     await expect(
-      buildApp({
-        seed: { actions: [{ tenantId: TENANT, machineId: MACHINE, type: 'Nope', status: 'Pending' }] },
-      }),
+      buildApp(
+        { seed: { actions: [{ tenantId: TENANT, machineId: MACHINE, type: 'Nope', status: 'Pending' }] } },
+        await testKeys(),
+      ),
     ).rejects.toThrow(/seed: actions\[0\]\.type must be one of/);
   });
 

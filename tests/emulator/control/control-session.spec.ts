@@ -1,6 +1,7 @@
 import { DEFAULT_SCOPE } from '../../../src/contract/index.ts';
 import { buildApp, PROFILES, readingsOf } from '../../../src/emulator/index.ts';
 import { expect, MACHINE, START_MS, TENANT, test } from '../emulator-fixture.ts';
+import { testKeys } from '../test-keys.ts';
 
 // The session around the registrations: reset, what the emulator says of itself, and control off.
 test.describe('control protocol: reset and info', () => {
@@ -62,7 +63,7 @@ test.describe('control off', () => {
           actions: [{ tenantId: TENANT, machineId: MACHINE, type: 'RunAntiVirusScan', status: 'Pending' }],
         },
       },
-      { timeSource: { now: () => START_MS } },
+      { ...(await testKeys()), timeSource: { now: () => START_MS } },
     );
     try {
       for (const [method, url] of [

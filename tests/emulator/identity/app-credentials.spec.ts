@@ -3,6 +3,7 @@ import { exportJWK, generateKeyPair, importPKCS8, SignJWT } from 'jose';
 import { DEFAULT_SCOPE } from '../../../src/contract/index.ts';
 import { buildApp } from '../../../src/emulator/index.ts';
 import { expect, START_MS, TENANT, test } from '../emulator-fixture.ts';
+import { testKeys } from '../test-keys.ts';
 import { type ClientCertificate, clientCertificate, identityProvider } from './test-credentials.ts';
 
 // An app's credentials as the control protocol and the seed take them (docs/interfaces.md#control-protocol):
@@ -98,7 +99,7 @@ test('seeded apps sign in with a certificate and with a federated token', async 
         ],
       },
     },
-    { timeSource: { now: () => START_MS } },
+    { ...(await testKeys()), timeSource: { now: () => START_MS } },
   );
   try {
     const now = Math.floor(START_MS / 1000);
@@ -143,7 +144,7 @@ test('seeded apps sign in with a certificate and with a federated token', async 
 });
 
 test('a bad credential in the seed stops the build with a message naming it', async () => {
-  await expect(buildApp({ seed: { apps: [{ ...base, certificate: 'nope' }] } })).rejects.toThrow(
-    /seed: apps\[0\]\.certificate must be a PEM certificate/,
-  );
+  await expect(
+    buildApp({ seed: { apps: [{ ...base, certificate: 'nope' }] } }, await testKeys()),
+  ).rejects.toThrow(/seed: apps\[0\]\.certificate must be a PEM certificate/);
 });

@@ -93,11 +93,10 @@ test('tlsCertFile and tlsKeyFile serve one own certificate; a key of another cer
   writeFileSync(join(dir, 'own.pem'), own.cert);
   writeFileSync(join(dir, 'own.key'), own.key);
   writeFileSync(join(dir, 'other.key'), other.key);
-  const emulator = await startEmulator({
-    port: 0,
-    tlsCertFile: join(dir, 'own.pem'),
-    tlsKeyFile: join(dir, 'own.key'),
-  });
+  const emulator = await startEmulator(
+    { port: 0, tlsCertFile: join(dir, 'own.pem'), tlsKeyFile: join(dir, 'own.key') },
+    await testKeys(),
+  );
   try {
     expect(emulator.url.startsWith('https://')).toBe(true);
     expect(emulator.certificateFile).toBeUndefined();
@@ -114,9 +113,14 @@ test('tlsCertFile and tlsKeyFile serve one own certificate; a key of another cer
     await emulator.close();
   }
   await expect(
-    startEmulator({ port: 0, tlsCertFile: join(dir, 'own.pem'), tlsKeyFile: join(dir, 'other.key') }),
+    startEmulator(
+      { port: 0, tlsCertFile: join(dir, 'own.pem'), tlsKeyFile: join(dir, 'other.key') },
+      await testKeys(),
+    ),
   ).rejects.toThrow(EmulatorOptionsError);
-  await expect(startEmulator({ port: 0, tlsCertFile: join(dir, 'own.pem') })).rejects.toThrow(/go together/);
+  await expect(
+    startEmulator({ port: 0, tlsCertFile: join(dir, 'own.pem') }, await testKeys()),
+  ).rejects.toThrow(/go together/);
 });
 
 test('a certificate or key file that is missing or a directory is refused saying what to fix', async () => {

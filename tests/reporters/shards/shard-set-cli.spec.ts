@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeRecords } from '../../../src/reporters/records/records-file.ts';
+import { readRecords, writeRecords } from '../../../src/reporters/records/records-file.ts';
 import type { RunRecords, TestRecord } from '../../../src/reporters/records/test-record.ts';
+import { shardFiles } from '../../../src/reporters/shards/shard-arguments.ts';
+import { shardSetProblem } from '../../../src/reporters/shards/shard-set.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { runScript } from '../../helpers/script-env.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
@@ -26,15 +28,21 @@ interface Shard {
   records?: Partial<RunRecords>;
 }
 
-function merge(shards: Shard[]) {
+// The shard files as a run leaves them, in a directory of their own.
+function shardsDir(shards: Shard[]) {
   const dir = tempDir('shard-set-');
   for (const s of shards)
     writeRecords(
       join(dir, 'reports', 'shards', s.file ?? `shard-${s.current}-of-${s.total}.json`),
       runRecords(s.tests, { shard: { current: s.current, total: s.total }, ...s.records }),
     );
+  return { dir, shards: join(dir, 'reports', 'shards') };
+}
+
+function merge(shards: Shard[]) {
+  const { dir, shards: path } = shardsDir(shards);
   const run = runScript('merge-shards.ts', '--dir', dir, '--no-allure');
-  return { run, dir, shards: join(dir, 'reports', 'shards') };
+  return { run, dir, shards: path };
 }
 
 function expectRefused({ run, dir, shards }: ReturnType<typeof merge>, line: RegExp) {
@@ -44,6 +52,14 @@ function expectRefused({ run, dir, shards }: ReturnType<typeof merge>, line: Reg
   expect(run.stderr).not.toMatch(/\n\s+at /);
   expect(run.status).toBe(2);
   expect(existsSync(join(dir, 'reports', 'compliance.json'))).toBe(false);
+}
+
+// The other refusals in-process, read as merge-shards.ts reads them (shardFiles, readRecords,
+// shardSetProblem): a refusal is one line, and the first test proves what the script does with it.
+function expectProblem(shards: Shard[], line: RegExp) {
+  const dir = shardsDir(shards).shards;
+  const set = shardFiles(dir).map((name) => ({ name, records: readRecords(join(dir, name)) }));
+  expect(shardSetProblem(set)?.split('\n')).toEqual([expect.stringMatching(line)]);
 }
 
 const earlier = { startedAt: '2026-01-01T00:00:00.000Z' };
@@ -77,8 +93,8 @@ test('shards that ran against different targets are refused', () => {
       description: 'an emulator at 127.0.0.1:4010',
     },
   };
-  expectRefused(
-    merge([
+  expectProblem(
+    [
       { current: 1, total: 2, tests: [tests[0]!] },
       {
         current: 2,
@@ -86,38 +102,38 @@ test('shards that ran against different targets are refused', () => {
         tests: [{ ...tests[1]!, target: 'emulator' }],
         records: { targets: emulator },
       },
-    ]),
+    ],
     /shard-1-of-2\.json ran against embedded, shard-2-of-2\.json against emulator: these are shards of two runs/,
   );
 });
 
 test('shards of a given MDE_RUN_ID beside one of another run id are refused', () => {
-  expectRefused(
-    merge([
+  expectProblem(
+    [
       { current: 1, total: 2, tests: [tests[0]!], records: { runId: 'ci-4411' } },
       { current: 2, total: 2, tests: [tests[1]!], records: { runId: 'ci-4398' } },
-    ]),
+    ],
     /shard-1-of-2\.json is of run ci-4411, shard-2-of-2\.json of run ci-4398: shards of one run share its MDE_RUN_ID/,
   );
 });
 
 test('the same shard twice (shard-1-of-2.json and shard-01-of-2.json) is refused', () => {
-  expectRefused(
-    merge([
+  expectProblem(
+    [
       { current: 1, total: 2, tests: [tests[0]!] },
       { file: 'shard-01-of-2.json', current: 1, total: 2, tests: [tests[0]!], records: earlier },
       { current: 2, total: 2, tests: [tests[1]!] },
-    ]),
+    ],
     /shard 1 of 2 is there 2 times \(shard-01-of-2\.json, shard-1-of-2\.json\): keep the file of the run to merge/,
   );
 });
 
 test('a shard file holding another shard (a copy under the wrong name) is refused', () => {
-  expectRefused(
-    merge([
+  expectProblem(
+    [
       { current: 1, total: 2, tests: [tests[0]!] },
       { file: 'shard-2-of-2.json', current: 1, total: 2, tests: [tests[0]!] },
-    ]),
+    ],
     /shard-2-of-2\.json holds the records of shard 1 of 2, not of shard 2 of 2 as its name says/,
   );
 });

@@ -9,7 +9,7 @@ import { expect, test } from '../../helpers/api-test.ts';
 import { runRecords, testRecord } from '../helpers/records.ts';
 
 // What shard-set.ts lets through: the legitimate sets merge as before (shard-set-cli.spec.ts has the
-// refusals, through npm run report:merge).
+// refusals, one through npm run report:merge).
 const a = testRecord({ file: 'a.spec.ts', line: 1, title: 'a' });
 const b = testRecord({ file: 'b.spec.ts', line: 2, title: 'b' });
 const clock = testRecord({

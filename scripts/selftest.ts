@@ -1,5 +1,5 @@
-// npm run selftest: the self-test matrix (scripts/selftest-matrix.ts). Its command line and .env are
-// read first, and the matrix (some 330 modules: Playwright's runner, the emulator, the contract) loaded
+// npm run selftest: the self-test matrix (scripts/selftest-matrix.ts). Its command line, .env and
+// selection (MDE_SELFTEST_ONLY and the like) are read first, and the matrix (some 330 modules: Playwright's runner, the emulator, the contract) loaded
 // only once they are good: a mistyped option or an unreadable .env is refused in one line without that
 // cost.
 import { selftestArgsOrExit } from '../src/selftest/selftest-args.ts';
@@ -18,6 +18,17 @@ try {
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   for (const line of error.lines()) console.error(line);
+  process.exit(2);
+}
+// A selection of no case (MDE_SELFTEST_ONLY=, or a misspelt name) too: the case names load the
+// emulator's catalogue, not the matrix's Playwright runner and reporters.
+const [{ SELFTEST_CASES }, { selftestSelection }] = await Promise.all([
+  import('../src/selftest/selftest-cases.ts'),
+  import('../src/selftest/selftest-selection.ts'),
+]);
+const { problems } = selftestSelection(process.env, SELFTEST_CASES);
+if (problems.length > 0) {
+  for (const line of new ConfigError(problems).lines()) console.error(line);
   process.exit(2);
 }
 await import('./selftest-matrix.ts');

@@ -1,9 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { repoRoot } from '../../src/contract/contract-files.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { runRecordingLoads } from '../helpers/loaded-modules.ts';
-import { runScript, withoutMdeVariables } from '../helpers/script-env.ts';
+import { runScript } from '../helpers/script-env.ts';
 import { removeTempDirs } from '../helpers/temp-dir.ts';
 
 test.afterEach(removeTempDirs);
@@ -30,15 +27,13 @@ test('an argument other than --help is one line and exit 2; --help prints the us
   expect(help.status).toBe(0);
 });
 
+// Refused before the matrix loads too: it loaded Playwright's runner and the reporters for one line.
 test('MDE_SELFTEST_ONLY of commas alone is a ConfigError line and exit 2', () => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', 'selftest.ts')], {
-    cwd: repoRoot,
-    env: { ...withoutMdeVariables(), MDE_SELFTEST_ONLY: ',' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const { run, loaded } = runRecordingLoads('scripts/selftest.ts', [], { MDE_SELFTEST_ONLY: ',' });
   expect(run.stderr.trim().split('\n')).toEqual([
     expect.stringMatching(/^ConfigError: MDE_SELFTEST_ONLY names no self-test case, only commas/),
   ]);
   expect(run.status).toBe(2);
+  expect(loaded).not.toContain('scripts/selftest-matrix.ts');
+  expect(loaded.filter((m) => m.startsWith('@playwright/'))).toEqual([]);
 });

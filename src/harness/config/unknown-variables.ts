@@ -36,10 +36,21 @@ export function unknownVariableWarnings(env: Env): string[] {
       // MDE-TARGET too: a name with hyphens is a name to dotenv, and no setting.
       .filter((name) => /^mde[_-]/i.test(name) && !schemaOf(name) && !READ_ELSEWHERE.includes(name))
       .map((name) => {
-        const guess = closest(name.toUpperCase().replace(/-/g, '_'), known);
+        const upper = name.toUpperCase().replace(/-/g, '_');
+        const guess = closest(upper, known) ?? originMeant(upper);
         return `warning: ${name} is not a setting of this suite and is ignored${guess ? `; did you mean ${guess}?` : ''} (docs/interfaces.md lists them)`;
       })
   );
+}
+
+// Another tool's name for where the target is (MDE_EMULATOR_URL, MDE_TOKEN_ENDPOINT, MDE_AUTHORITY_HOST)
+// is far in edits from every setting, yet plainly one of the three origins: left unguessed, the run
+// went on to the default origin and said only that nothing answered there.
+function originMeant(name: string): string | undefined {
+  if (!/(URL|URI|ENDPOINT|ORIGIN|HOST|ADDRESS|ADDR|SERVER)S?$/.test(name)) return undefined;
+  if (/CONTROL/.test(name)) return 'MDE_CONTROL_BASE_URL';
+  if (/AUTH|TOKEN|LOGIN|ENTRA|AAD|IDENTITY|OAUTH/.test(name)) return 'MDE_AUTH_BASE_URL';
+  return 'MDE_API_BASE_URL';
 }
 
 // The known name it begins, or the nearest in edits if near enough to be a typo.

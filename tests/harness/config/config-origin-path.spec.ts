@@ -20,3 +20,27 @@ test('a URL with a path names the origin to set, and where the tenant id goes', 
   expect(line).not.toContain('pw');
   expect(line).not.toContain('abc');
 });
+
+// An emulator author's walk (walk7) set MDE_API_BASE_URL=127.0.0.1:4411 (and localhost:4411, and
+// HTTP://127.0.0.1:4411): each was told the variable "must be an http or https origin", with nothing
+// to copy, where a value with a path was told the origin to set.
+test('a URL without its scheme, or with the scheme in capitals, names the origin to set', () => {
+  const emulator = { MDE_TARGET: 'emulator' };
+  const line = (value: string) => problems({ ...emulator, MDE_API_BASE_URL: value })[0];
+  expect(line('127.0.0.1:4411')).toContain(
+    '(got "127.0.0.1:4411": set MDE_API_BASE_URL=http://127.0.0.1:4411)',
+  );
+  expect(line('localhost:4411')).toContain(': set MDE_API_BASE_URL=http://localhost:4411)');
+  expect(line('127.0.0.1:4411/api')).toContain(
+    ': set MDE_API_BASE_URL=http://127.0.0.1:4411; the suite adds /api/... itself)',
+  );
+  expect(line('HTTP://127.0.0.1:4411')).toContain(': set MDE_API_BASE_URL=http://127.0.0.1:4411)');
+  // A host that is not loopback is a service's: HTTPS.
+  expect(problems({ ...TENANT, MDE_API_BASE_URL: 'api.securitycenter.microsoft.com' })[0]).toContain(
+    ': set MDE_API_BASE_URL=https://api.securitycenter.microsoft.com)',
+  );
+  // Credentials are never shown, nor turned into a URL to copy.
+  const secret = line('user:pw@127.0.0.1:4411');
+  expect(secret).not.toContain('pw');
+  expect(secret).not.toContain('set MDE_API_BASE_URL=');
+});

@@ -31,3 +31,24 @@ test('every variable the suite reads, here or elsewhere, and every other name pa
     }),
   ).toEqual([]);
 });
+
+// An emulator author's walk (walk7) set MDE_EMULATOR_URL, as other emulator suites name it: the run
+// warned the name is ignored, with no guess, then said the API at the default 127.0.0.1:4010 did not
+// answer. A name for a URL, host or endpoint is one of the three origins: the warning names which.
+test('a name for a URL, host or endpoint is told the origin variable it most likely meant', () => {
+  expect(
+    unknownVariableWarnings({
+      MDE_EMULATOR_URL: 'http://127.0.0.1:4411',
+      MDE_URL: 'http://127.0.0.1:4411',
+      MDE_TOKEN_ENDPOINT: 'http://127.0.0.1:4411',
+      MDE_CONTROL_URL: 'http://127.0.0.1:4411',
+      MDE_AUTHORITY_HOST: 'https://login.microsoftonline.com',
+    }).map((line) => line.match(/did you mean (\w+)\?/)?.[1]),
+  ).toEqual([
+    'MDE_API_BASE_URL',
+    'MDE_API_BASE_URL',
+    'MDE_AUTH_BASE_URL',
+    'MDE_CONTROL_BASE_URL',
+    'MDE_AUTH_BASE_URL',
+  ]);
+});

@@ -75,7 +75,7 @@ test.describe('configuration', () => {
         MDE_CONTROL_BASE_URL: '127.0.0.1:4011',
       }),
     ).toEqual([
-      'ConfigError: MDE_CONTROL_BASE_URL must be an http or https origin without path, query or credentials, such as http://127.0.0.1:4010 (got "127.0.0.1:4011")',
+      'ConfigError: MDE_CONTROL_BASE_URL must be an http or https origin without path, query or credentials, such as http://127.0.0.1:4010 (got "127.0.0.1:4011": set MDE_CONTROL_BASE_URL=http://127.0.0.1:4011)',
     ]);
   });
 

@@ -122,6 +122,10 @@ export class SafetyInterlockError extends HarnessError {
   readonly category = 'suite';
 }
 
+// A refusal mid-run: the emulator answered the preflight, so it stopped (crashed, was killed, or was
+// restarted on another port). Said with what to do, as the preflight's own refusal is.
+const STOPPED = ': the emulator stopped listening; check that it still runs';
+
 // The emulator control protocol answered something other than docs/interfaces.md#control-protocol, or
 // did not answer at all.
 export class ControlProtocolError extends HarnessError {
@@ -140,7 +144,7 @@ export class ControlProtocolError extends HarnessError {
     // pointer would send its author looking for a bug, and push what was lost out of the report's line.
     super(
       status === undefined
-        ? `${url} did not answer: ${detail}`
+        ? `${url} did not answer: ${detail}${detail === 'connection refused' ? STOPPED : ''}`
         : // Short: a report line keeps it whole beside the URL and the answer (reason-line.ts). A detail
           // that names its own section of the docs ends with it: the generic pointer would take its place.
           /docs\/\S+\.$/.test(detail)

@@ -135,6 +135,22 @@ test.describe('a long reason keeps what was seen', () => {
     expect(line).toContain('http://127.0.0.1:4010/_emulator/machines did not answer: connection refused');
   });
 
+  // An emulator author's walk (walk7) stopped the emulator mid-run: 28 rows read "... did not answer:
+  // connection refused" and nothing said what to do; the preflight's own refusal says to check it runs.
+  test('a control call refused mid-run says the emulator stopped, in the report line too', () => {
+    const lost = new ControlProtocolError(
+      'http://127.0.0.1:4010/_emulator/machines',
+      undefined,
+      'connection refused',
+    );
+    expect(lost.message).toContain(
+      'connection refused: the emulator stopped listening; check that it still runs',
+    );
+    expect(reasonLine(lost.message, longTitle)).toContain(
+      'the emulator stopped listening; check that it still runs',
+    );
+  });
+
   // An emulator author's Python server closed idle connections after 0.2 s: the report's line was cut
   // before the fix, and the hint of the rate test's burst pushed it further out.
   test('a call lost on a kept-alive connection keeps what to fix in the report line', () => {

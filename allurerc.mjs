@@ -73,6 +73,8 @@ export default {
   resultsDir: 'allure-results',
   variables: {
     'Suite version': records?.suite?.version ?? 'unknown',
+    // As compliance.md names it beside the version: the tests change between commits of one version.
+    'Suite commit': records?.suite?.commit?.slice(0, 12) ?? 'unknown',
     'Contract hash': records?.suite?.contractHash ?? 'unknown',
     Targets: targets.map(([name, info]) => `${name}: ${described(name, info)}`).join('; ') || 'unknown',
     // When the target was tested: a report regenerated later (npm run report) says so beside it.

@@ -147,3 +147,16 @@ test("the Allure report carries this run's verdict, partial or not, and no earli
   );
   expect(matrix.variables.Verdict).toContain('exit 1');
 });
+
+// A compliance person's walk (walk7): compliance.md and compliance.json name the commit the suite ran
+// from beside its version (the tests change between commits of one version), the Allure report only
+// the version, so two reports of one version from different commits read alike there.
+test('the Allure report names the commit the suite ran from, as compliance.md does', async () => {
+  const commit = '25c5afe53c706058281c9dd9103c2f2b98800e84';
+  const base = runRecords([]);
+  const config = await allureConfigFor({ ...base, suite: { ...base.suite, commit } });
+  expect(config.variables['Suite commit']).toBe('25c5afe53c70');
+  // Outside a git checkout there is none: said so, never left out silently.
+  const { commit: _, ...noCommit } = base.suite;
+  expect((await allureConfigFor({ ...base, suite: noCommit })).variables['Suite commit']).toBe('unknown');
+});

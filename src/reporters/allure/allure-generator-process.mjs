@@ -41,11 +41,12 @@ for await (const line of createInterface({ input: process.stdin })) {
     const report = new AllureReport(config);
     await report.start();
     for (const dir of config.resultsDir ?? ['allure-results']) await readResultsDir(report, dir);
+    // Judged before the report is written, as Allure's own `allure run` does: the report's Quality
+    // Gates tab (quality-gate.json) holds what done() finds, and read [] while the run said "failed".
+    const gate = await qualityGate(report);
     await report.done();
     const durationMs = Math.round(performance.now() - started);
-    console.log(
-      `@result ${JSON.stringify({ ok: true, durationMs, qualityGate: await qualityGate(report) })}`,
-    );
+    console.log(`@result ${JSON.stringify({ ok: true, durationMs, qualityGate: gate })}`);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.log(`@result ${JSON.stringify({ ok: false, message: message.split('\n')[0] })}`);
@@ -81,6 +82,8 @@ async function qualityGate(report) {
   if (typeof global.Iterator?.prototype?.toArray !== 'function') return { ran: false, failed: [] };
   const trs = await report.store.allTestResults({ includeRetries: false });
   const { results } = await report.validate({ trs });
+  // Into the store, which writes them as the report's quality-gate.json.
+  report.realtimeDispatcher.sendQualityGateResults(results);
   return {
     ran: true,
     failed: filterFailedQualityGateResults(results).map((r) =>

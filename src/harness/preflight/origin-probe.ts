@@ -4,6 +4,9 @@ import { describeFetchError } from '../http/fetch-error.ts';
 import { sendRaw, WireTimeout } from '../http/raw-request.ts';
 import { wrongScheme } from './wrong-scheme.ts';
 
+const STILL_STARTING =
+  '; an emulator started just before the run may not listen yet: start the run once it answers';
+
 // The preflight's first check: the API origin answers at all (any status), before any sign-in.
 // With the lean client, as the tests' own calls go: fetch refuses ports browsers block (6000, 10080,
 // ...), and an emulator listening on one would read as unreachable.
@@ -30,6 +33,9 @@ export async function probeOrigin(
           : `Check MDE_API_BASE_URL and that the target is running and reachable${
               // A slow target is not a dead one: the setting that lets it take longer.
               error instanceof WireTimeout ? ', or raise MDE_REQUEST_TIMEOUT_SECONDS for a slower one' : ''
+            }${
+              // An emulator started in the background just before (a CI step) that does not listen yet.
+              loss === 'connection refused' && !publicHost ? STILL_STARTING : ''
             }`,
         { cause: error },
       )

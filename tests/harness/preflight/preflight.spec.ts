@@ -6,12 +6,15 @@ import { failure, serve } from '../stand-ins/preflight-stand-in.ts';
 
 // What a failed preflight says, in one line (a refused token: preflight-api-access.spec.ts).
 test.describe('preflight', () => {
+  // An emulator author's walk (walk7) started the emulator in the background and the run at once (as a
+  // CI step does): the run stopped on "connection refused" with nothing said of an emulator still
+  // starting, the one cause the line's "running" did not bring to mind.
   test('a closed port is one line naming the URL and "connection refused"', async () => {
     const { url, server } = await serve(() => ({ status: 200 }));
     await new Promise((done) => server.close(done));
     const error = await failure({ mode: 'emulator', apiBaseUrl: url });
     expect(error).toBe(
-      `TargetUnreachableError: ${url}: the API does not answer: connection refused. Check MDE_API_BASE_URL and that the target is running and reachable`,
+      `TargetUnreachableError: ${url}: the API does not answer: connection refused. Check MDE_API_BASE_URL and that the target is running and reachable; an emulator started just before the run may not listen yet: start the run once it answers`,
     );
   });
 

@@ -35,8 +35,15 @@ const TOKEN_DOC = 'docs/interfaces.md#emulator-token-endpoint';
 
 export function tokenRefusal(error: unknown, reason: string): Refusal {
   const status = error instanceof TokenError ? error.status : undefined;
-  if (status === undefined || status === 404 || status === 405)
+  if (status === undefined)
     return { reason, fix: 'Check MDE_AUTH_BASE_URL and that the token endpoint is reachable' };
+  // Reached, with nothing at the path: an endpoint at another path (Entra's v1 /oauth2/token, /token)
+  // is served there, or another origin serves it; "reachable" sent an author to the network.
+  if (status === 404 || status === 405)
+    return {
+      reason,
+      fix: `Serve the token endpoint at POST /{tenantId}/oauth2/v2.0/token, or set MDE_AUTH_BASE_URL to the origin that does (${TOKEN_DOC})`,
+    };
   if (status === 200) return { reason, fix: `The token endpoint must answer as ${TOKEN_DOC} describes` };
   if (status >= 500)
     return {

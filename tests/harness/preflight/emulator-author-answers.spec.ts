@@ -118,3 +118,16 @@ test('a control endpoint too slow to answer names the setting that bounds it', a
     `ControlProtocolError: ${url}/_emulator/machineactions did not answer: no answer within 300 ms (MDE_REQUEST_TIMEOUT_SECONDS): the control protocol must answer sooner, or raise it`,
   );
 });
+
+// An emulator author's walk (walk7) served its token endpoint at /{tenant}/oauth2/token (Entra's v1
+// path): the 404 there was told "check MDE_AUTH_BASE_URL and that the token endpoint is reachable",
+// though it was reached and no origin would fix the path. The line says where the endpoint must be.
+test('a token endpoint answering 404 says the path it must serve, and the variable for another origin', async () => {
+  const url = await emulator({ '/_emulator/clock': clock, '/_emulator/apps': { status: 201, body: '{}' } });
+  const said = await line(url);
+  expect(said).toContain('(404)');
+  expect(said).toContain(
+    'Serve the token endpoint at POST /{tenantId}/oauth2/v2.0/token, or set MDE_AUTH_BASE_URL to the origin that does (docs/interfaces.md#emulator-token-endpoint)',
+  );
+  expect(said).not.toContain('reachable');
+});

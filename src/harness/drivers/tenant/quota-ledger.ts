@@ -28,6 +28,14 @@ export interface QuotaReport {
   calls: { caller: string; operationId: string; total: number; peakPerMinute: number; limit: RateLimit }[];
 }
 
+// Calls a caller is about to make together (QuotaLedger.waitForRoom): in scope 'app' name each of its
+// operations' calls in one need, the caller's operations all counting in one window.
+export interface RoomNeed {
+  caller: string;
+  operationId: string;
+  calls: number;
+}
+
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
@@ -106,6 +114,34 @@ export class QuotaLedger {
       );
     });
     return waitMs;
+  }
+
+  // Waits, recording nothing, until every caller's minute window has room for the calls it names at
+  // once; at most a minute, the length of the window (other workers may fill it again meanwhile). What
+  // no minute's wait frees is not waited for: the calls meet the share as ever when they are made.
+  async waitForRoom(needs: readonly RoomNeed[]): Promise<void> {
+    const until = this.now() + MINUTE;
+    for (;;) {
+      const waitMs = Math.max(0, ...needs.map((need) => this.roomWaitMs(need)));
+      if (waitMs === 0 || this.now() >= until) return;
+      await this.sleep(Math.min(waitMs, until - this.now()));
+    }
+  }
+
+  // 0 when the caller's minute window holds `calls` more now, else how long until it does. A need
+  // above the share counts as the whole share; one of a spent hour share counts as none.
+  roomWaitMs({ caller, operationId, calls }: RoomNeed, now = this.now()): number {
+    const limit = this.options.limitOf(operationId);
+    const state = this.file.read();
+    const counted =
+      this.options.scope === 'app'
+        ? this.appCalls(state, caller, now)
+        : (state.recent[`${caller}|${operationId}`] ?? []);
+    const maxMinute = Math.floor(limit.perMinute * this.options.share);
+    if (maxMinute < 1 || counted.length >= Math.floor(limit.perHour * this.options.share)) return 0;
+    const inMinute = counted.filter((t) => t > now - MINUTE).sort((a, b) => a - b);
+    const over = inMinute.length - (maxMinute - Math.min(calls, maxMinute));
+    return over <= 0 ? 0 : Math.max(1, inMinute[over - 1]! + MINUTE - now);
   }
 
   // Every call of the caller in the last hour, whatever the operation (scope 'app').

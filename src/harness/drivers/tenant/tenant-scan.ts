@@ -6,6 +6,7 @@ import { SETTLE_BOUND_SECONDS } from '../eventually.ts';
 import { PreconditionError } from '../precondition-error.ts';
 import type { MachineActionRecord, TargetDriver } from '../target-driver.ts';
 import { scanRefusal } from './scan-refusal.ts';
+import { waitForScanRoom } from './scan-room.ts';
 import { ServerFailureError } from './server-failure-error.ts';
 import type { TenantState } from './tenant-state.ts';
 import { runTagOf } from './unanswered-scans.ts';
@@ -34,6 +35,8 @@ export async function startScan(
   eventually: TargetDriver['eventually'],
 ): Promise<StartedScan> {
   const runTag = runTagOf(state.options.runId);
+  // The scan's clock starts only when the calls that follow it can go at once (scan-room.ts).
+  await waitForScanRoom(state);
   // On disk before it is sent: an answer lost, or a worker killed while it waits, leaves the note for a
   // look at the device's list (unanswered-scans.ts). Kept only when the exchange is lost: a scan the
   // suite itself refused to send (an interlock, the quota) started nothing.

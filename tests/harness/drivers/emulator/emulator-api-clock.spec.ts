@@ -25,6 +25,23 @@ async function emulator(apiOnVirtualClock: boolean, cached?: { storedS: number; 
   return { url: stand.url, driver: emulatorDriverAt(stand.url), close: stand.close };
 }
 
+// The no-verdicts of one call (a GET, or a cancel) made after the clock moved an hour on such an emulator.
+async function afterAnHour(
+  apiOnVirtualClock: boolean,
+  cached: { storedS: number; age: number | string } | undefined,
+  call: 'get' | 'cancel' = 'get',
+) {
+  const { driver, close } = await emulator(apiOnVirtualClock, cached);
+  try {
+    await driver.advanceClock(3600);
+    const api = await driver.client('operator');
+    await (call === 'get' ? api.get('a1') : api.cancel('a1', { Comment: 'c' }));
+    return takeNoVerdicts();
+  } finally {
+    await close();
+  }
+}
+
 // A FAIL of AUTH.EXPIRED or RATE.RECOVER on such an emulator would blame its API for its control
 // protocol: the test that then fails reaches no verdict instead, once, naming both clocks.
 test("an API whose Date header stays behind the advanced clock is the control protocol's fault", async () => {
@@ -51,14 +68,7 @@ test("an API whose Date header stays behind the advanced clock is the control pr
 });
 
 test('an API whose Date header follows the advanced clock raises nothing', async () => {
-  const { driver, close } = await emulator(true);
-  try {
-    await driver.advanceClock(3600);
-    await (await driver.client('operator')).get('a1');
-    expect(takeNoVerdicts()).toEqual([]);
-  } finally {
-    await close();
-  }
+  expect(await afterAnHour(true, undefined)).toEqual([]);
 });
 
 // A cache before the API (a gateway's, on the emulator's clock) serves a stored answer with the Date
@@ -66,47 +76,20 @@ test('an API whose Date header follows the advanced clock raises nothing', async
 // the advance missed. Read without its Age, the failing test of a target whose cache served stale
 // GETs reached no verdict blaming the clock, where it failed CANCEL.PERSIST.
 test('a stored answer whose Date lags the clock by its Age raises nothing', async () => {
-  const { driver, close } = await emulator(true, { storedS: 20, age: 20 });
-  try {
-    await driver.advanceClock(3600);
-    await (await driver.client('operator')).get('a1');
-    expect(takeNoVerdicts()).toEqual([]);
-  } finally {
-    await close();
-  }
+  expect(await afterAnHour(true, { storedS: 20, age: 20 })).toEqual([]);
 });
 
 // Its Age explains only the seconds it names: a Date further behind is still another clock's.
 test("a stored answer whose Date lags the clock past its Age is still the control protocol's fault", async () => {
-  const { driver, close } = await emulator(true, { storedS: 20, age: 5 });
-  try {
-    await driver.advanceClock(3600);
-    await (await driver.client('operator')).get('a1');
-    const found = takeNoVerdicts();
-    expect(found).toEqual([expect.objectContaining({ cause: 'target' })]);
-    expect(found[0]!.text).toMatch(/Date header is (14|15|16) s behind the clock/);
-  } finally {
-    await close();
-  }
+  const found = await afterAnHour(true, { storedS: 20, age: 5 });
+  expect(found).toEqual([expect.objectContaining({ cause: 'target' })]);
+  expect(found[0]!.text).toMatch(/Date header is (14|15|16) s behind the clock/);
 });
 
 // A cache stores reads: a cancel's answer with an Age is no stored answer, and its Age explains nothing.
 // A repeated Age (`20, 20`, a field list two hops wrote) counts as its first member.
 test('only a read is taken as stored, and a repeated Age counts once', async () => {
-  const { driver, close } = await emulator(true, { storedS: 20, age: 20 });
-  try {
-    await driver.advanceClock(3600);
-    await (await driver.client('operator')).cancel('a1', { Comment: 'c' });
-    expect(takeNoVerdicts()).toEqual([expect.objectContaining({ cause: 'target' })]);
-  } finally {
-    await close();
-  }
-  const repeated = await emulator(true, { storedS: 20, age: '20, 20' });
-  try {
-    await repeated.driver.advanceClock(3600);
-    await (await repeated.driver.client('operator')).get('a1');
-    expect(takeNoVerdicts()).toEqual([]);
-  } finally {
-    await repeated.close();
-  }
+  const cancelled = await afterAnHour(true, { storedS: 20, age: 20 }, 'cancel');
+  expect(cancelled).toEqual([expect.objectContaining({ cause: 'target' })]);
+  expect(await afterAnHour(true, { storedS: 20, age: '20, 20' })).toEqual([]);
 });

@@ -10,6 +10,7 @@ import { compileCacheEnv } from './compile-cache.ts';
 const preload = (name: string) => pathToFileURL(join(repoRoot, 'src', 'harness', 'run', name)).href;
 const STOP_ON_SIGTERM = preload('stop-on-sigterm.mjs');
 const CLOSED_OUTPUT = preload('closed-output.mjs');
+const DEFERRED_BABEL = preload('deferred-babel.mjs');
 
 // The runner's command line after `node`: Node's options first (the workers inherit them through
 // Playwright's fork), then Playwright's CLI and its arguments.
@@ -26,6 +27,8 @@ export function runnerArgv(
     STOP_ON_SIGTERM,
     '--import',
     CLOSED_OUTPUT,
+    '--import',
+    DEFERRED_BABEL,
     cli,
     'test',
     '-c',

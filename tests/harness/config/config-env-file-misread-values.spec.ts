@@ -51,3 +51,23 @@ test('an empty value with a comment after spaces is no misread value', () => {
     `warning: .env line 3 ends MDE_RUN_ID's value at a "#": dotenv reads from it to the line's end as a comment; if the "#" is part of the value, put the value in single quotes (MDE_RUN_ID='...')`,
   ]);
 });
+
+// dotenv ends an unquoted value at a `#` after a space and trims before it: `a path with spaces # note`
+// reads `a path with spaces`, as written, and a comment after a value of several words is the usual
+// note. Only a secret, which never holds a space (an Entra secret is one run of `[A-Za-z0-9~._-]`), is
+// taken to have had its ` # ` cut out of it.
+test('a value of several words with a comment after spaces is no misread value, but a secret of several is', () => {
+  const lines = [
+    'MDE_CLIENT_CERTIFICATE_PATH=/home/me/My Certs/app.pem # the CI certificate',
+    'MDE_EMULATOR_FAULTS=cancel-new-id, list-no-paging  # two at once',
+    'AZURE_CLIENT_SECRET=walk6 with spaces # secret-value',
+  ];
+  const read = parse(lines.join('\n'));
+  expect(read.MDE_CLIENT_CERTIFICATE_PATH).toBe('/home/me/My Certs/app.pem');
+  expect(read.MDE_EMULATOR_FAULTS).toBe('cancel-new-id, list-no-paging');
+  const dir = tempDir('env-misread-');
+  writeFileSync(join(dir, '.env'), lines.join('\n'));
+  expect(envFileLineWarnings(dir, {})).toEqual([
+    `warning: .env line 3 ends AZURE_CLIENT_SECRET's value at a "#": dotenv reads from it to the line's end as a comment; if the "#" is part of the value, put the value in single quotes (AZURE_CLIENT_SECRET='...')`,
+  ]);
+});

@@ -4,6 +4,7 @@ import type { Baseline } from '../baseline/baseline.ts';
 import { neverStarted } from '../records/record-from-test.ts';
 import type { RunError, RunRecords, TargetInfo, TestRecord } from '../records/test-record.ts';
 import { decideOutcome, type ExitCode } from '../run/run-outcome.ts';
+import { stoppedTarget } from '../run/stopped-target.ts';
 import { mustsNotJudged } from './must-coverage.ts';
 import { collectRequirementResults, type RequirementResult } from './requirement-results.ts';
 import type { SuiteInfo } from './suite-info.ts';
@@ -144,6 +145,7 @@ function summarize(
       .map((r) => r.id),
     unjudged: requireMust ? mustsNotJudged(requirements) : [],
     selectedBy: requireMust ? summary.narrowedBy : [],
+    stopped: stoppedTarget(erroredTests),
   });
   // The exit code stays the verdict on what ran; the reason says it is not the whole suite.
   // A clause that ends a sentence (a run error's "... says.") is joined as "says; partial run".

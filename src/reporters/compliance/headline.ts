@@ -1,5 +1,6 @@
 import { TargetAnswerError } from '../../harness/errors.ts';
 import { EXIT, EXIT_MEANING } from '../run/run-outcome.ts';
+import { TARGET_STOPPED } from '../run/stopped-target.ts';
 import { type ComplianceReport, isPartial } from './compliance-report.ts';
 
 // The bold words that open compliance.md: the exit code's meaning, and what a conforming run rests on.
@@ -17,7 +18,10 @@ export function headline({ summary, requirements, target, runErrors }: Complianc
     conforming && excused && summary.baseline
       ? `Conforming to baseline ${summary.baseline.file} (${known} known deviation${known === 1 ? '' : 's'})`
       : summary.exitCode === EXIT.UNREACHABLE && noVerdict > 0
-        ? 'Incomplete'
+        ? // An emulator that died mid-run: said before the count, which alone reads as lost exchanges.
+          summary.exitReason.includes(TARGET_STOPPED)
+          ? `Incomplete: ${TARGET_STOPPED}`
+          : 'Incomplete'
         : summary.exitCode === EXIT.UNREACHABLE && target.mode !== 'tenant' && answeredWrongly(runErrors)
           ? 'Stopped before any test: the target answered, but not as docs/interfaces.md says'
           : EXIT_MEANING[summary.exitCode];

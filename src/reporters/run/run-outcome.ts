@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { COMPLIANCE_JSON, TARGET_INDEX_JSON } from '../../common/report-files.ts';
 import type { Verdict } from '../compliance/verdict.ts';
 import type { ErrorCategory, RunRecords } from '../records/test-record.ts';
+import { type StoppedTarget, stoppedClause } from './stopped-target.ts';
 
 // How a run ends, defined once: the exit codes of `npm run conformance` (docs/interfaces.md#exit-codes),
 // what each means, and how the written reports decide it.
@@ -52,6 +53,8 @@ export interface OutcomeEvidence {
   // With MDE_REQUIRE_MUST_COVERAGE, how the command line selected the tests (test-selection.ts): a
   // selection may leave cases of a MUST untested while its row still reads PASS, so the gate fails it.
   selectedBy?: readonly string[];
+  // Tests that met a refused connection mid-run: the target stopped (stopped-target.ts).
+  stopped?: StoppedTarget;
 }
 
 // A broken suite first (it proves nothing), then blocking requirements: a MUST that failed is evidence
@@ -66,6 +69,7 @@ export function decideOutcome({
   known = [],
   unjudged = [],
   selectedBy = [],
+  stopped,
 }: OutcomeEvidence): Outcome {
   // A stale baseline blocks as a failed MUST does, but says that the baseline is what to fix.
   const blocking = [
@@ -76,9 +80,10 @@ export function decideOutcome({
     .join('; ');
   // The line quoted is the one that decides the code: a suite error before a lost exchange.
   const first = problems.find((p) => p.category !== 'target-unreachable') ?? problems[0];
-  const lost = first
-    ? `${problems.length} test(s) or run step(s) reached no verdict: ${first.line}`
-    : undefined;
+  // A target that stopped is said first, unless a suite error decides the code.
+  const quoted =
+    stopped && first?.category === 'target-unreachable' ? stoppedClause(stopped, first) : first?.line;
+  const lost = first ? `${problems.length} test(s) or run step(s) reached no verdict: ${quoted}` : undefined;
   const uncovered =
     [
       unjudged.length > 0

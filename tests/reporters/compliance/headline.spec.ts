@@ -162,3 +162,31 @@ test('a token endpoint that answered 500 is not called unreachable', () => {
   );
   expect(md).toContain('Stopped before any test: the target answered');
 });
+
+// An emulator killed mid-run (here during the rate tests): the first exchange lost was one of a burst,
+// and every later test met a refused connection. The headline and the reason quoted only that first
+// loss, which reads as a burst the target could not take, not as a target that stopped.
+test('a target that stopped listening mid-run is said so first, in the headline and the reason', () => {
+  const ids = registry.requirements.map((r) => r.id);
+  const burst =
+    'calls 1 to 100 in a minute are served: POST /api/machineactions/{id}/cancel: connection reset before the answer was complete (one of 100 calls sent at once)';
+  const change: Record<string, Partial<TestRecord>> = { [ids[0]!]: errored(burst) };
+  for (const id of ids.slice(1, 4))
+    change[id] = errored(`${id} test: POST /api/machineactions/{id}/cancel: connection refused`);
+  for (const id of ids.slice(4, 6))
+    change[id] = errored(
+      `${id} test: http://127.0.0.1:4598/_emulator/machines did not answer: connection refused: the emulator stopped listening; check that it still runs`,
+    );
+  const { report, headline } = wholeRun(change);
+  expect(report.summary.exitCode).toBe(3);
+  expect(headline).toBe(
+    `Incomplete: the target stopped listening during the run, 6 of ${ids.length} requirements reached no verdict (ERROR) | exit 3`,
+  );
+  expect(report.summary.exitReason).toBe(
+    `6 test(s) or run step(s) reached no verdict: the target stopped listening during the run (5 test(s) met a refused connection, the first: ${ids[1]}); check that it still runs; the first exchange lost: ${burst}`,
+  );
+  // A loss without a refusal reads as before.
+  expect(wholeRun({ [ids[0]!]: errored(burst) }).headline).toBe(
+    `Incomplete, 1 of ${ids.length} requirements reached no verdict (ERROR) | exit 3`,
+  );
+});

@@ -2,13 +2,11 @@ import {
   ACTION_TYPES,
   cancelActive,
   expect,
-  field,
   firstCancelled,
-  listPages,
   notApplicable,
+  otherPendingOnDevice,
   readAction,
   req,
-  sameId,
   statusOf,
   suite,
   test,
@@ -27,16 +25,7 @@ suite('cancel of an action of another type', () => {
       const scan = await need(driver.activeActionBehind());
       const machineId = String(scan.machineId ?? '');
       if (!machineId) await need(notApplicable('the active scan names no device to find another action on'));
-      let other: string | undefined;
-      for await (const res of listPages(api, { $filter: `machineId eq '${machineId}'` })) {
-        const rows = res.status === 200 ? field(res, 'value') : [];
-        const row = (Array.isArray(rows) ? rows : []).find((r) => {
-          const { id, type, status } = r as { id?: unknown; type?: unknown; status?: unknown };
-          return !sameId(id, scan.id) && type !== 'RunAntiVirusScan' && status === 'Pending';
-        });
-        other = (row as { id?: string } | undefined)?.id;
-        if (other) break;
-      }
+      const other = await otherPendingOnDevice(api, machineId, String(scan.id));
       if (!other)
         await need(notApplicable(`the device ${machineId} lists no Pending action other than a scan`));
       const id = other!;

@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { FullConfig } from '@playwright/test/reporter';
 import { JUNIT_XML, REPORTS_DIR, SHARDS_DIR, shardJunitName } from '../../common/report-files.ts';
 import { shardOf } from '../../harness/run/shard-option.ts';
@@ -10,8 +10,20 @@ export function junitOutputFile(argv: readonly string[] = process.argv): string 
   return junitFileFor(shardOf(argv));
 }
 
+// The file Playwright's JUnit reporter wrote in a run of playwright.config.ts, read from outside its
+// runner (after it stopped, or when it never ran a test): PLAYWRIGHT_JUNIT_OUTPUT_FILE, from the
+// working directory as Playwright resolves it, else the config's outputFile under `root`.
+export function runJunitFile(
+  root: string,
+  shard: { current: number; total: number } | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  const fromEnv = env.PLAYWRIGHT_JUNIT_OUTPUT_FILE;
+  return fromEnv ? resolve(fromEnv) : join(root, junitFileFor(shard));
+}
+
 // Relative to the run's directory; `shard` as Playwright's config and the shard's records hold it.
-export function junitFileFor(shard: { current: number; total: number } | undefined): string {
+function junitFileFor(shard: { current: number; total: number } | undefined): string {
   return shard ? `${REPORTS_DIR}/${SHARDS_DIR}/${shardJunitName(shard)}` : `${REPORTS_DIR}/${JUNIT_XML}`;
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { RECORDS_FILE } from '../../common/report-files.ts';
-import { junitFileFor } from '../junit/junit-file.ts';
+import { runJunitFile } from '../junit/junit-file.ts';
 import { alignJunitFile } from '../junit/junit-outcomes.ts';
 import type { RunRecords } from '../records/test-record.ts';
 import type { EndedRun } from './ended-run.ts';
@@ -27,9 +27,7 @@ export function alignJunitAfterStop(
   }
   // Only this run's records judge this run's JUnit file.
   if (records.runId !== plan.runId || Date.parse(records.startedAt) < run.startedAt) return;
-  const file = env.PLAYWRIGHT_JUNIT_OUTPUT_FILE
-    ? resolve(root, env.PLAYWRIGHT_JUNIT_OUTPUT_FILE)
-    : join(root, junitFileFor(plan.shard));
+  const file = runJunitFile(root, plan.shard, env);
   try {
     const changed = alignJunitFile(file, records, run.startedAt);
     if (changed > 0)

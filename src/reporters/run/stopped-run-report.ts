@@ -17,7 +17,7 @@ import { loadSelectedBaseline } from '../baseline/baseline.ts';
 import { complianceLine } from '../compliance/compliance-line.ts';
 import { reasonLine } from '../compliance/reason-line.ts';
 import { suiteInfo } from '../compliance/suite-info.ts';
-import { junitFileFor } from '../junit/junit-file.ts';
+import { runJunitFile } from '../junit/junit-file.ts';
 import { junitAgreeingWith } from '../junit/junit-outcomes.ts';
 import { shardRecordsFile, writeRecords } from '../records/records-file.ts';
 import type { ErrorCategory, RunRecords } from '../records/test-record.ts';
@@ -68,9 +68,7 @@ export async function writeStoppedRunReport(
   // No test ran: the JUnit file holds the reason as a run error (junit-run-errors.ts), where Playwright
   // would have written it (its environment variable, as a user may have set it for CI, else reports/).
   // A shard's is merged as any other shard's.
-  const junit = env.PLAYWRIGHT_JUNIT_OUTPUT_FILE
-    ? resolve(env.PLAYWRIGHT_JUNIT_OUTPUT_FILE)
-    : join(root, junitFileFor(plan.shard));
+  const junit = runJunitFile(root, plan.shard, env);
   // A pipe or a device there (/dev/stdout) would be replaced by a file, or, as root, removed from /dev.
   const special = specialFileKind(junit);
   if (special) console.error(`junit: ${junit} is ${special}, not a regular file; no JUnit file was written`);

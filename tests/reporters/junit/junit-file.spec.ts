@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { junitFileOf } from '../../../src/reporters/junit/junit-file.ts';
+import { junitFileOf, junitOutputFile, runJunitFile } from '../../../src/reporters/junit/junit-file.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 
 test("the JUnit reporter's file is found as Playwright finds it", () => {
@@ -29,4 +29,22 @@ test("the JUnit reporter's file is found as Playwright finds it", () => {
   expect(junitFileOf(junit({ fileName: 'j.xml' }), {})).toBe(join('/runs', 'a', 'j.xml'));
   // No name: the JUnit reporter writes to the terminal.
   expect(junitFileOf(junit({ outputDir: 'out' }), {})).toBeUndefined();
+});
+
+// After the runner stopped, or when it never ran, the script finds the file without Playwright's
+// configuration: it must name the one the runner found in playwright.config.ts's reporter list.
+test("a run's JUnit file found from outside the runner is the one the runner writes", () => {
+  const root = join('/runs', 'a');
+  const configFile = join(root, 'playwright.config.ts');
+  for (const [argv, shard] of [
+    [['node', 'cli.js', 'test'], undefined],
+    [['node', 'cli.js', 'test', '--shard=2/3'], { current: 2, total: 3 }],
+  ] as const)
+    for (const env of [{}, { PLAYWRIGHT_JUNIT_OUTPUT_FILE: 'out/j.xml' }]) {
+      const config = {
+        configFile,
+        reporter: [['junit', { outputFile: junitOutputFile(argv) }]] as [string, unknown][],
+      };
+      expect(runJunitFile(root, shard, env)).toBe(junitFileOf(config, env));
+    }
 });

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeWhole } from '../../../common/write-whole.ts';
+import type { Clock } from '../../wall-clock.ts';
 import { lockFileSync } from './file-lock.ts';
 
 // The quota ledger's state (quota-ledger.ts): a JSON file shared by all workers (and shards on one
@@ -24,7 +25,7 @@ export class QuotaLedgerFile {
   constructor(
     private readonly file: string,
     private readonly runId: string,
-    private readonly now: () => number,
+    private readonly clock: Clock,
   ) {}
 
   read(): LedgerState {
@@ -36,7 +37,7 @@ export class QuotaLedgerFile {
     // Calls older than an hour no longer count against any quota. Without this the keys of earlier
     // runs' apps (every self-test rehearsal signs in as new ones) stayed for good, and every call
     // read and wrote them again: 41 KB a call after a day of development.
-    const since = this.now() - HOUR;
+    const since = this.clock.now() - HOUR;
     const recent: Record<string, number[]> = {};
     for (const [key, times] of Object.entries(state.recent ?? {})) {
       const kept = times.filter((t) => t > since);

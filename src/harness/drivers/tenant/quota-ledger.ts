@@ -1,8 +1,8 @@
 import type { RateLimit } from '../../../contract/index.ts';
 import { minimumShare } from '../../config/quota-share.ts';
 import { QuotaExceededError } from '../../errors.ts';
-import { WALL_CLOCK } from '../../wall-clock.ts';
 import { type LedgerState, QuotaLedgerFile } from './quota-ledger-file.ts';
+import { REAL_TIME, type RealTime } from './real-time.ts';
 
 // Counts every call a run makes to a real tenant, per app and operation, in sliding minute and hour
 // windows, and refuses a call that would use more than `share` of a documented limit. The state is a
@@ -16,8 +16,7 @@ export interface QuotaLedgerOptions {
   scope?: 'operation' | 'app';
   limitOf(operationId: string): RateLimit;
   // Real time unless a caller injects its own (a unit test's fake clock neither reads nor waits it).
-  now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
+  clock?: RealTime;
 }
 
 export interface QuotaReport {
@@ -40,13 +39,11 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
 export class QuotaLedger {
-  private readonly now: () => number;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly clock: RealTime;
   private readonly file: QuotaLedgerFile;
   constructor(private readonly options: QuotaLedgerOptions) {
-    this.now = options.now ?? (() => WALL_CLOCK.now());
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.file = new QuotaLedgerFile(options.file, options.runId, () => this.now());
+    this.clock = options.clock ?? REAL_TIME;
+    this.file = new QuotaLedgerFile(options.file, options.runId, this.clock);
   }
 
   // Records one call. When the minute share is used up it waits for the window to free (at most a
@@ -56,10 +53,10 @@ export class QuotaLedger {
   // Answers the time recorded, for answered() to move.
   async reserve(caller: string, operationId: string, exempt = false): Promise<number> {
     for (;;) {
-      const reservedAt = this.now();
+      const reservedAt = this.clock.now();
       const waitMs = this.tryReserve(caller, operationId, exempt, reservedAt);
       if (waitMs === 0) return reservedAt;
-      await this.sleep(waitMs);
+      await this.clock.sleep(waitMs);
     }
   }
 
@@ -71,12 +68,12 @@ export class QuotaLedger {
     this.file.update((state) => {
       const recent = state.recent[`${caller}|${operationId}`];
       const at = recent?.indexOf(reservedAt) ?? -1;
-      if (recent && at >= 0) recent[at] = Math.max(reservedAt, this.now());
+      if (recent && at >= 0) recent[at] = Math.max(reservedAt, this.clock.now());
     });
   }
 
   // 0 when recorded, else how long to wait before the minute window has room.
-  tryReserve(caller: string, operationId: string, exempt = false, now = this.now()): number {
+  tryReserve(caller: string, operationId: string, exempt = false, now = this.clock.now()): number {
     const limit = this.options.limitOf(operationId);
     let waitMs = 0;
     this.file.update((state) => {
@@ -120,17 +117,17 @@ export class QuotaLedger {
   // once; at most a minute, the length of the window (other workers may fill it again meanwhile). What
   // no minute's wait frees is not waited for: the calls meet the share as ever when they are made.
   async waitForRoom(needs: readonly RoomNeed[]): Promise<void> {
-    const until = this.now() + MINUTE;
+    const until = this.clock.now() + MINUTE;
     for (;;) {
       const waitMs = Math.max(0, ...needs.map((need) => this.roomWaitMs(need)));
-      if (waitMs === 0 || this.now() >= until) return;
-      await this.sleep(Math.min(waitMs, until - this.now()));
+      if (waitMs === 0 || this.clock.now() >= until) return;
+      await this.clock.sleep(Math.min(waitMs, until - this.clock.now()));
     }
   }
 
   // 0 when the caller's minute window holds `calls` more now, else how long until it does. A need
   // above the share counts as the whole share; one of a spent hour share counts as none.
-  roomWaitMs({ caller, operationId, calls }: RoomNeed, now = this.now()): number {
+  roomWaitMs({ caller, operationId, calls }: RoomNeed, now = this.clock.now()): number {
     const limit = this.options.limitOf(operationId);
     const state = this.file.read();
     const counted =
@@ -154,7 +151,7 @@ export class QuotaLedger {
   // Epoch ms of every caller's calls to the operation in the last hour, oldest first: a tenant may
   // count its limit per tenant, so the conservative reading sums all of this run's callers.
   callsInLastHour(operationId: string): number[] {
-    const since = this.now() - HOUR;
+    const since = this.clock.now() - HOUR;
     return Object.entries(this.file.read().recent)
       .filter(([key]) => key.endsWith(`|${operationId}`))
       .flatMap(([, times]) => times.filter((t) => t > since))

@@ -22,7 +22,7 @@ export function tenantQuotaLedger(
     share: spec.quotaShare,
     scope: spec.quotaScope,
     limitOf: (operationId) => getContract().rateLimit(operationId),
-    ...(clock ? { now: () => clock.now(), sleep: (ms: number) => clock.sleep(ms) } : {}),
+    ...(clock ? { clock } : {}),
   });
 }
 

@@ -16,11 +16,13 @@ function ledger(scope: 'operation' | 'app' = 'operation', perHour = 30, onSleep 
     share: 0.5,
     scope,
     limitOf: () => ({ perMinute: 10, perHour }),
-    now: () => now.t,
-    sleep: async (ms) => {
-      slept.push(ms);
-      now.t += ms;
-      onSleep();
+    clock: {
+      now: () => now.t,
+      sleep: async (ms) => {
+        slept.push(ms);
+        now.t += ms;
+        onSleep();
+      },
     },
   });
   return { q, now, slept };

@@ -17,8 +17,9 @@ import { unlessBusy } from './running-on-device.ts';
 import { ScanConfigError } from './scan-config-error.ts';
 import { targetOffsetMs } from './target-clock.ts';
 import { TenantClients } from './tenant-clients.ts';
+import { needThrottling, needWrites } from './tenant-interlocks.ts';
 import { type StartedScan, scanToCancel, startScan } from './tenant-scan.ts';
-import { type TenantState, WRITES_REASON } from './tenant-state.ts';
+import type { TenantState } from './tenant-state.ts';
 import { cancelLeftovers } from './tenant-teardown.ts';
 import { waitForFreshWindow } from './tenant-windows.ts';
 
@@ -61,7 +62,7 @@ export class TenantDriver implements TargetDriver {
   }
 
   async activeAction(status: ActiveStatus = 'Pending'): Promise<MachineActionRecord> {
-    if (!this.spec.allowWrites || !this.spec.machineId) throw new NotApplicableError(WRITES_REASON);
+    needWrites(this.spec);
     if (status !== 'Pending')
       throw new NotApplicableError('a new tenant action starts Pending; InProgress cannot be arranged');
     try {
@@ -104,7 +105,7 @@ export class TenantDriver implements TargetDriver {
   }
 
   async createAction(machineId: string): Promise<Exchange> {
-    if (!this.spec.allowWrites || !this.spec.machineId) throw new NotApplicableError(WRITES_REASON);
+    needWrites(this.spec);
     return (await this.start(machineId)).exchange;
   }
 
@@ -129,10 +130,7 @@ export class TenantDriver implements TargetDriver {
   }
 
   async advanceClock(seconds: number): Promise<Date> {
-    if (!this.spec.allowThrottling)
-      throw new NotApplicableError(
-        'moving time on a tenant means waiting in real time; needs MDE_ALLOW_THROTTLING=true',
-      );
+    needThrottling(this.spec, 'moving time on a tenant means waiting in real time;');
     await this.state.clock.sleep(seconds * 1000);
     return this.targetNow();
   }
@@ -150,14 +148,7 @@ export class TenantDriver implements TargetDriver {
   }
 
   async freshIdentity(_roles: readonly string[], window: 'minute' | 'hour' = 'minute'): Promise<ApiClient> {
-    if (!this.spec.allowThrottling)
-      throw new NotApplicableError(
-        'deliberately exhausting a tenant rate limit needs MDE_ALLOW_THROTTLING=true',
-      );
-    if (window === 'hour' && !this.spec.allowHourThrottling)
-      throw new NotApplicableError(
-        'exhausting the hour limit takes from 15 minutes to about 2.5 hours of real time; needs MDE_ALLOW_HOUR_THROTTLING=true',
-      );
+    needThrottling(this.spec, 'deliberately exhausting a tenant rate limit', window);
     await waitForFreshWindow(this.state, window);
     // A 5xx among the rate tests' calls is theirs to weigh (tests/fixtures/rate-server-failure.ts): a call
     // asked again would be one more in the window they count.

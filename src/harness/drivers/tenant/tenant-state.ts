@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { CredentialSpec } from '../../config/credential-spec.ts';
 import type { TenantTarget } from '../../config/target-spec.ts';
-import { QuotaExceededError, SafetyInterlockError } from '../../errors.ts';
+import { QuotaExceededError } from '../../errors.ts';
 import { noVerdict } from '../../evidence/no-verdict.ts';
 import type { AnsweredCall, CallGuard } from '../../http/call-guard.ts';
 import type { Exchange } from '../../http/exchange.ts';
@@ -15,15 +15,9 @@ import type { QuotaLedger } from './quota-ledger.ts';
 import { REAL_TIME, type RealTime } from './real-time.ts';
 import { REFUSED_SCANS_FILE, RefusedScans } from './refused-scans.ts';
 import { tenantApp } from './tenant-apps.ts';
+import { type GuardedCall, refuseUnsafeCall } from './tenant-interlocks.ts';
 import { quotaKeyOf, tenantQuotaLedger } from './tenant-quota.ts';
 import { actionLedgerFile, writeActionLedger } from './tenant-reports.ts';
-
-type GuardedCall = Parameters<CallGuard['beforeCall']>[0];
-
-// Any form a GUID parser accepts (D, N, B, P): such an id could name a real action.
-const GUID_FORMS = /^\s*[{(]?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}[)}]?\s*$/i;
-export const WRITES_REASON =
-  'needs MDE_ALLOW_WRITES=true and MDE_MACHINE_ID: the suite starts a quick antivirus scan on that device to have something to cancel';
 
 export interface LedgerEntry {
   id: string;
@@ -88,20 +82,9 @@ export class TenantState implements CallGuard {
     };
   }
 
-  // The interlocks, then the call's place in the quota ledger.
+  // The interlocks (tenant-interlocks.ts), then the call's place in the quota ledger.
   private async reserve(call: GuardedCall): Promise<() => void> {
-    const { spec } = this.options;
-    if (call.operationId === 'CancelMachineAction') this.assertMayCancel(call.id ?? '');
-    else if (call.operationId === 'RunAntiVirusScan') {
-      if (!spec.allowWrites) throw noVerdict(new SafetyInterlockError(`starting a scan ${WRITES_REASON}.`));
-      if (call.id !== spec.machineId)
-        throw noVerdict(
-          new SafetyInterlockError(
-            'scans may only be started on MDE_MACHINE_ID; refused a scan on another device.',
-          ),
-        );
-    } else if (call.method !== 'GET')
-      throw noVerdict(new SafetyInterlockError(`the suite never calls ${call.operationId} on a tenant.`));
+    refuseUnsafeCall(call, this.options.spec, this);
     // Nothing of the app's quota to keep: held at the minute share, a read-only run's 51st cancel (two
     // of them sent without Authorization) waited a minute at the default MDE_QUOTA_SHARE.
     if (call.anonymous) return () => {};
@@ -144,18 +127,6 @@ export class TenantState implements CallGuard {
   quotaKey(label: string): string {
     const identity = (label === 'throttle' ? 'operator' : label) as Identity;
     return quotaKeyOf(this.options.spec, label, this.app(identity).app);
-  }
-
-  // Only what this run created, found final, or made up itself; a malformed id cannot name an action.
-  // A made-up id names none in any case (CANCEL.NOTFOUND sends one in upper case too).
-  assertMayCancel(id: string): void {
-    if (this.created.has(id) || this.foundFinal.has(id) || this.minted.has(id.toLowerCase())) return;
-    if (!GUID_FORMS.test(id)) return;
-    throw noVerdict(
-      new SafetyInterlockError(
-        `refused to cancel ${id}: this run neither created it nor found it in a final state.`,
-      ),
-    );
   }
 
   app(identity: Identity): { app: CredentialSpec; scope: string } {

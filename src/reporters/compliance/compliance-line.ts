@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { COMPLIANCE_JSON, COMPLIANCE_MD, EARLIER_COMPLETE_DIR } from '../../common/report-files.ts';
 import { isComplete } from '../run/earlier-complete.ts';
 import type { ExitCode } from '../run/run-outcome.ts';
-import { type ComplianceReport, narrowedRun, partialRun } from './compliance-report.ts';
+import type { ComplianceReport } from './compliance-report.ts';
+import { narrowedRun, partialRun } from './partial-run.ts';
 
 // The line that ends a run's reporting, said alike after a run (the compliance reporter) and after a
 // merge of shards: where the report is, the exit code, whether the run covered every requirement, and

@@ -6,6 +6,7 @@ import type { RunError, RunRecords, TargetInfo, TestRecord } from '../records/te
 import { decideOutcome, type ExitCode } from '../run/run-outcome.ts';
 import { stoppedTarget } from '../run/stopped-target.ts';
 import { mustsNotJudged } from './must-coverage.ts';
+import { narrowedRun, partialRun } from './partial-run.ts';
 import { collectRequirementResults, type RequirementResult } from './requirement-results.ts';
 import type { SuiteInfo } from './suite-info.ts';
 import { blocksRun, VERDICTS, type Verdict } from './verdict.ts';
@@ -154,21 +155,6 @@ function summarize(
   if (summary.narrowedBy.length > 0)
     outcome.exitReason = then(narrowedRun(summary.narrowedBy, notRun.length > 0));
   return { ...summary, ...outcome };
-}
-
-// A run whose command line narrowed its tests, whether or not every requirement kept one.
-export function narrowedRun(narrowedBy: readonly string[], saidPartial = false): string {
-  const selected = `tests selected by ${narrowedBy.join(' ')}, so each verdict rests only on those`;
-  return saidPartial ? selected : `partial run: ${selected}`;
-}
-
-// Whether the report is not the whole suite's evidence: requirements without a test, or a narrowed run.
-export function isPartial(summary: Pick<ComplianceSummary, 'notRun' | 'narrowedBy'>): boolean {
-  return summary.notRun.length > 0 || (summary.narrowedBy?.length ?? 0) > 0;
-}
-
-export function partialRun(notRun: number, requirements: number): string {
-  return `partial run: ${notRun} of ${requirements} requirements had no test in it`;
 }
 
 function baselineSummary(baseline: Baseline, requirements: RequirementResult[]): BaselineSummary {

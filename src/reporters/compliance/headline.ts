@@ -1,7 +1,8 @@
 import { TargetAnswerError } from '../../harness/errors.ts';
 import { EXIT, EXIT_MEANING } from '../run/run-outcome.ts';
 import { TARGET_STOPPED } from '../run/stopped-target.ts';
-import { type ComplianceReport, isPartial } from './compliance-report.ts';
+import type { ComplianceReport } from './compliance-report.ts';
+import { isPartial } from './partial-run.ts';
 
 // The bold words that open compliance.md: the exit code's meaning, and what a conforming run rests on.
 // "Conforming" alone overstated a read-only tenant run that judged 6 of 19 MUSTs, or one that passed

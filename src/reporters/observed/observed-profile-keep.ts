@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { OPEN_POINTS, type OpenPointId, type ProfileDocument, readingOf } from '../../contract/index.ts';
-import { type ComplianceReport, isPartial } from '../compliance/compliance-report.ts';
+import type { ComplianceReport } from '../compliance/compliance-report.ts';
+import { isPartial } from '../compliance/partial-run.ts';
 import { EXIT } from '../run/run-outcome.ts';
 import { readObservedProfile } from './observed-profile-file.ts';
 

@@ -8,7 +8,8 @@ import {
   OBSERVED_PROFILE_FILE,
   PARTIAL_OBSERVED_PROFILE_FILE,
 } from '../../common/report-files.ts';
-import { type ComplianceReport, isPartial } from '../compliance/compliance-report.ts';
+import type { ComplianceReport } from '../compliance/compliance-report.ts';
+import { isPartial } from '../compliance/partial-run.ts';
 import { EXIT } from './run-outcome.ts';
 
 // A run stopped part-way (Ctrl-C, a cancelled CI job, a target gone) replaced the last complete run's

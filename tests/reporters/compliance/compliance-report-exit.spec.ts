@@ -1,4 +1,5 @@
-import { buildComplianceReport, partialRun } from '../../../src/reporters/compliance/compliance-report.ts';
+import { buildComplianceReport } from '../../../src/reporters/compliance/compliance-report.ts';
+import { partialRun } from '../../../src/reporters/compliance/partial-run.ts';
 import { EXIT, worstOf } from '../../../src/reporters/run/run-outcome.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { errored, failed, runRecords, skipped, suiteErrored, testRecord } from '../helpers/records.ts';

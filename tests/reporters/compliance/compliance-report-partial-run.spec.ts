@@ -1,4 +1,5 @@
-import { buildComplianceReport, partialRun } from '../../../src/reporters/compliance/compliance-report.ts';
+import { buildComplianceReport } from '../../../src/reporters/compliance/compliance-report.ts';
+import { partialRun } from '../../../src/reporters/compliance/partial-run.ts';
 import { renderMarkdown } from '../../../src/reporters/compliance/render-markdown.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { requirementId, runRecords, skipped, testRecord } from '../helpers/records.ts';

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildComplianceReport, narrowedRun } from '../../../src/reporters/compliance/compliance-report.ts';
+import { buildComplianceReport } from '../../../src/reporters/compliance/compliance-report.ts';
+import { narrowedRun } from '../../../src/reporters/compliance/partial-run.ts';
 import { renderMarkdown } from '../../../src/reporters/compliance/render-markdown.ts';
 import { testSelection } from '../../../src/reporters/compliance/test-selection.ts';
 import { writeComplianceReports } from '../../../src/reporters/run/write-reports.ts';

@@ -16,7 +16,7 @@ export class FileWriteError extends Error {
 }
 
 // Why a file could not be written, said as what to do about it.
-export function unwritableFile(error: unknown): string {
+function unwritableFile(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOSPC':

@@ -17,7 +17,7 @@ export class UserFileError extends Error {
 }
 
 // Far above any file a user names here (a key, a token, a .env, a baseline): only a wrong file is larger.
-export const USER_FILE_MAX_BYTES = 16 * 1024 * 1024;
+const USER_FILE_MAX_BYTES = 16 * 1024 * 1024;
 
 export function readUserFile(path: string, maxBytes?: number): Buffer;
 export function readUserFile(path: string, encoding: 'utf8', maxBytes?: number): string;

@@ -30,7 +30,7 @@ export const TARGETS_DIR = 'targets';
 export const TARGET_INDEX_JSON = `${TARGETS_DIR}/index.json`;
 
 // The raw records the reports are built from: `npm run report` rebuilds the reports from them.
-export const RECORDS_NAME = 'compliance-records.json';
+const RECORDS_NAME = 'compliance-records.json';
 export const RECORDS_FILE = `${TEST_RESULTS_DIR}/${RECORDS_NAME}`;
 
 // Every output directory, and the files a run writes by name in each (the preflight checks that

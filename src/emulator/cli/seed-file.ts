@@ -10,7 +10,7 @@ import { CliUsageError } from './usage.ts';
 // A seed holds apps, machines and actions, a few hundred bytes each: 8 MB is tens of thousands of them.
 // A 200 MB file (a wrong one named, a generated one gone wrong) was read for minutes into gigabytes of
 // memory, every entry's problems kept, before one line said anything.
-export const MAX_SEED_BYTES = 8 * 1024 * 1024;
+const MAX_SEED_BYTES = 8 * 1024 * 1024;
 
 // The seed file, checked whole before anything starts: one line per problem, each with its JSON path.
 export function readSeedFile(file: string, maxBytes = MAX_SEED_BYTES): Seed {

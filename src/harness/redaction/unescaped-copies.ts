@@ -49,7 +49,7 @@ const WRAPPED = /[A-Za-z0-9_~.+/=%-]\r?\n[ \t]*[A-Za-z0-9_~.+/=%-]/;
 // The same inside a JSON string (MIME's base64 in a JSON body): undone in a later round.
 const ESCAPED_WRAP = /[A-Za-z0-9_~.+/=%-](?:\\r)?\\n(?:[ \t]|\\t)*[A-Za-z0-9_~.+/=%-]/;
 
-export function mayBeEscaped(text: string): boolean {
+function mayBeEscaped(text: string): boolean {
   return (
     text.includes('\\u') ||
     text.includes('\\/') ||

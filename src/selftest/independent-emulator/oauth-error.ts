@@ -3,7 +3,7 @@ import type { Answer } from './answer.ts';
 
 // Entra ID's token errors that this emulator answers (docs/interfaces.md#token-errors): the AADSTS code,
 // the OAuth error and the status Entra ID gives each.
-export const OAUTH_ERRORS = {
+const OAUTH_ERRORS = {
   tenantNotFound: { code: 90002, error: 'invalid_request', status: 400 },
   appNotFound: { code: 700016, error: 'unauthorized_client', status: 400 },
   wrongSecret: { code: 7000215, error: 'invalid_client', status: 401 },

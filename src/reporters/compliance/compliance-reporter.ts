@@ -17,6 +17,7 @@ import { resultsDirOf } from '../../harness/run/results-dir.ts';
 import type { RunPlan } from '../../harness/run/run-plan.ts';
 import { WALL_CLOCK } from '../../harness/wall-clock.ts';
 import { type Baseline, loadSelectedBaseline } from '../baseline/baseline.ts';
+import { alignJunitAfterRun } from '../junit/junit-after-run.ts';
 import { junitProperties } from '../junit/junit-properties.ts';
 import { whyNotStarted } from '../records/record-from-test.ts';
 import { recordsOfTests } from '../records/records-of-tests.ts';
@@ -25,7 +26,6 @@ import type { RunError, RunRecords, TargetInfo } from '../records/test-record.ts
 import { reportsNotWritten } from '../run/reports-not-written.ts';
 import { runErrorOf } from '../run/run-error.ts';
 import { EXIT, type ExitCode } from '../run/run-outcome.ts';
-import { alignJunitAfterRun } from './junit-after-run.ts';
 import { reasonLine } from './reason-line.ts';
 import { writeRunEnd } from './run-end-reports.ts';
 import { scrubValue } from './scrub.ts';
@@ -143,7 +143,7 @@ export default class ComplianceReporter implements Reporter {
     return plan;
   }
 
-  // Every reporter has ended, Playwright's JUnit reporter among them: junit-after-run.ts.
+  // Every reporter has ended, Playwright's JUnit reporter among them: junit/junit-after-run.ts.
   async onExit(): Promise<void> {
     alignJunitAfterRun(this.config, this.records, this.startedAt.getTime(), (line) => this.say(line));
   }

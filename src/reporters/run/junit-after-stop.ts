@@ -7,7 +7,7 @@ import type { RunRecords } from '../records/test-record.ts';
 import type { EndedRun } from './ended-run.ts';
 
 // The compliance reporter aligns the JUnit file with the records once every reporter has ended
-// (junit-after-run.ts). A Ctrl-C or SIGTERM that reached Playwright's runner between its reporters'
+// (junit/junit-after-run.ts). A Ctrl-C or SIGTERM that reached Playwright's runner between its reporters'
 // end and that moment left junit.xml as Playwright wrote it: errored tests as failures or skipped, the
 // findings inside, beside a compliance report that says otherwise. Aligning is idempotent: the script
 // does it again once the runner has exited, and an aligned file is left as it is.

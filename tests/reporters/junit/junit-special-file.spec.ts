@@ -22,7 +22,7 @@ test('a JUnit file that is a named pipe is left to Playwright, said in one line,
   const module = (path: string) => JSON.stringify(pathToFileURL(join(repoRoot, path)).href);
   // In a child: the read blocked the whole process, beyond a test's timeout.
   const script = `
-    const { alignJunitAfterRun } = await import(${module('src/reporters/compliance/junit-after-run.ts')});
+    const { alignJunitAfterRun } = await import(${module('src/reporters/junit/junit-after-run.ts')});
     const { runRecords } = await import(${module('tests/reporters/helpers/records.ts')});
     const config = { reporter: [['junit', { outputFile: ${JSON.stringify(pipe)} }]], configFile: undefined };
     alignJunitAfterRun(config, runRecords([]), 0, (line) => console.log(line));

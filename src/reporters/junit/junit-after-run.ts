@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import type { FullConfig } from '@playwright/test/reporter';
-import { junitFileOf } from '../junit/junit-file.ts';
-import { alignJunitFile } from '../junit/junit-outcomes.ts';
 import type { RunRecords } from '../records/test-record.ts';
+import { junitFileOf } from './junit-file.ts';
+import { alignJunitFile } from './junit-outcomes.ts';
 
 // Every reporter has ended, Playwright's JUnit reporter among them, wherever it is listed: its file
 // is made to agree with the records (junit-outcomes.ts), for a plain `npx playwright test` too.

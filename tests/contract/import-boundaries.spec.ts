@@ -86,7 +86,10 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specs = [...text.matchAll(/(?:from\s+|import\s*\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+  // `from '...'`, `import('...')`, and a bare `import '...'` run for its effect.
+  const specs = [...text.matchAll(/(?:from\s+|import\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)].map(
+    (m) => m[1]!,
+  );
   return specs.filter((s) => s.startsWith('.')).map((s) => relative(repoRoot, resolve(file, '..', s)));
 }
 

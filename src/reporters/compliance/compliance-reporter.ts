@@ -114,10 +114,9 @@ export default class ComplianceReporter implements Reporter {
     // evidence: what the workers have kept so far replaces an earlier run's files, never left beside
     // this run's report (npm run conformance writes it again once Playwright has exited).
     if (result.status === 'timedout' && this.plan().targets.some((t) => t.spec.mode === 'tenant')) {
-      const { writeTenantEvidence } = await import('../../harness/drivers/tenant/tenant-evidence.ts');
-      const problems = await writeTenantEvidence(this.plan(), resultsDirOf(this.config.configFile), outDir);
+      const { tenantEvidenceErrors } = await import('../run/tenant-evidence-errors.ts');
       records.runErrors.push(
-        ...problems.map((line) => ({ category: 'suite-error' as const, line: reasonLine(line) })),
+        ...(await tenantEvidenceErrors(this.plan(), resultsDirOf(this.config.configFile), outDir)),
       );
     }
     const exitCode = writeRunEnd(records, {

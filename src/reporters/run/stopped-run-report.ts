@@ -10,18 +10,17 @@ import {
 } from '../../common/report-files.ts';
 import { writeWhole } from '../../common/write-whole.ts';
 import { getRegistry } from '../../contract/index.ts';
-import { writeTenantEvidence } from '../../harness/drivers/tenant/tenant-evidence.ts';
 import type { RunPlan } from '../../harness/run/run-plan.ts';
 import { type Clock, WALL_CLOCK } from '../../harness/wall-clock.ts';
 import { loadSelectedBaseline } from '../baseline/baseline.ts';
 import { complianceLine } from '../compliance/compliance-line.ts';
-import { reasonLine } from '../compliance/reason-line.ts';
 import { suiteInfo } from '../compliance/suite-info.ts';
 import { runJunitFile } from '../junit/junit-file.ts';
 import { junitAgreeingWith } from '../junit/junit-outcomes.ts';
 import { shardRecordsFile, writeRecords } from '../records/records-file.ts';
 import type { ErrorCategory, RunRecords } from '../records/test-record.ts';
 import { EXIT } from './run-outcome.ts';
+import { tenantEvidenceErrors } from './tenant-evidence-errors.ts';
 import { readQuota, removeVerdicts, removeWholeRunReports, writeComplianceReports } from './write-reports.ts';
 
 // The evidence of a run that stopped before its tests (the target did not answer the preflight, or
@@ -48,10 +47,7 @@ export async function writeStoppedRunReport(
   };
   const outDir = join(root, REPORTS_DIR);
   // A tenant's preflight spent a call of its quota, and an earlier run's files must not stand in.
-  const evidence = await writeTenantEvidence(plan, join(root, TEST_RESULTS_DIR), outDir);
-  records.runErrors.push(
-    ...evidence.map((line) => ({ category: 'suite-error' as const, line: reasonLine(line) })),
-  );
+  records.runErrors.push(...(await tenantEvidenceErrors(plan, join(root, TEST_RESULTS_DIR), outDir)));
   // A shard writes shard records, as one that ran does: a whole-run report read as the run's verdict,
   // and the merge called the shard missing instead of saying why it stopped.
   if (plan.shard) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileWriteError } from '../../common/file-write-error.ts';
 import {
@@ -19,6 +19,8 @@ import { EXIT } from './run-outcome.ts';
 // What the kept report says of itself, for the note in this run's compliance.md.
 export interface EarlierComplete {
   runId?: string;
+  // When its tests began: what names merged shards, which have no run id.
+  startedAt?: string;
   generatedAt: string;
   exitCode: number;
   target: string;
@@ -43,6 +45,13 @@ export function setCompleteReportAside(dir: string): boolean {
   for (const name of [COMPLIANCE_MD, COMPLIANCE_JSON])
     if (existsSync(join(dir, name)))
       asWriteError(join(aside, name), () => renameSync(join(dir, name), join(aside, name)));
+  // Its observed profile (a complete run always writes its own) is copied, not moved: a run of the same
+  // target keeps it in place when fuller, but one of another target replaces it, which lost it.
+  const profile = join(dir, OBSERVED_PROFILE_FILE);
+  if (existsSync(profile))
+    asWriteError(join(aside, OBSERVED_PROFILE_FILE), () =>
+      copyFileSync(profile, join(aside, OBSERVED_PROFILE_FILE)),
+    );
   return true;
 }
 
@@ -67,6 +76,7 @@ export function earlierCompleteFor(dir: string, report: ComplianceReport): Earli
   if (!kept) return undefined;
   return {
     ...(kept.runId ? { runId: kept.runId } : {}),
+    ...(kept.startedAt ? { startedAt: kept.startedAt } : {}),
     generatedAt: kept.generatedAt,
     exitCode: kept.summary.exitCode,
     target: kept.target?.name ?? 'unknown',
@@ -94,7 +104,8 @@ function asWriteError(file: string, work: () => void): void {
 
 // The line compliance.md and the console give it.
 export function earlierCompleteNote(kept: EarlierComplete, where: string): string {
-  return `the last complete run's report (${kept.runId ?? 'run'}, ${kept.target}, exit ${kept.exitCode}, generated ${kept.generatedAt}) is kept in ${where}`;
+  const run = kept.runId ?? (kept.startedAt ? `merged shards started ${kept.startedAt}` : 'run id unknown');
+  return `the last complete run's report (${run}, ${kept.target}, exit ${kept.exitCode}, generated ${kept.generatedAt}) is kept in ${where}`;
 }
 
 function readReport(file: string): ComplianceReport | undefined {

@@ -117,3 +117,39 @@ test('a run of several targets clears the kept one-target report once complete, 
   expect(existsSync(join(outDir, 'targets', 'index.json'))).toBe(true);
   expect(existsSync(join(outDir, 'earlier-complete'))).toBe(false);
 });
+
+// Walked: a complete run, then a run of another target stopped at its preflight. The complete report
+// went aside, but its observed profile stayed in place, where the stopped run's (another target's,
+// reading nothing) replaced it: the calibration of the complete run was lost, and the kept
+// compliance.md linked an observed-profile.json that earlier-complete/ did not hold.
+test('a stopped run of another target keeps the complete run its observed profile beside its report', () => {
+  const outDir = tempDir('earlier-complete-profile-');
+  report(outDir, 'run-complete', [testRecord({ requirements: all })]);
+  const profile = read(join(outDir, 'observed-profile.json'));
+  const other = {
+    embedded: { mode: 'embedded' as const, apiHost: '127.0.0.1:4099', description: 'another emulator' },
+  };
+  const records = runRecords([], {
+    runId: 'run-other-stopped',
+    targets: other,
+    runErrors: [{ category: 'target-unreachable', line: 'connection refused' }],
+  });
+  removeVerdicts(outDir);
+  writeComplianceReports(records, { outDir, registry, requireMust: false });
+  expect(read(join(outDir, 'earlier-complete', 'compliance.md'))).toContain('](observed-profile.json)');
+  expect(read(join(outDir, 'earlier-complete', 'observed-profile.json'))).toBe(profile);
+  expect(JSON.parse(read(join(outDir, 'observed-profile.json'))).source.target).toContain('another emulator');
+});
+
+// Walked: merged shards have no run id, and the note read "the last complete run's report (run,
+// emulator, exit 1, ...)", a placeholder where the run belongs. It says what the kept report was.
+test('the note names a kept report of merged shards by their start, not by a placeholder', () => {
+  const outDir = tempDir('earlier-complete-merged-');
+  const records = runRecords([testRecord({ requirements: all })], { startedAt: '2026-01-02T03:04:05.000Z' });
+  removeVerdicts(outDir);
+  writeComplianceReports(records, { outDir, registry, requireMust: false });
+  report(outDir, 'run-stopped', [testRecord({ requirements: [all[0]!] })], true);
+  expect(read(join(outDir, 'compliance.md')).split('\n')[2]).toContain(
+    "the last complete run's report (merged shards started 2026-01-02T03:04:05.000Z, embedded, exit 0,",
+  );
+});

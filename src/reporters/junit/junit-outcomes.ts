@@ -5,6 +5,7 @@ import { writeWhole } from '../../common/write-whole.ts';
 import { FINDING_ANNOTATION } from '../../harness/evidence/finding.ts';
 import type { RunRecords, TestRecord } from '../records/test-record.ts';
 import { withRunErrors } from './junit-run-errors.ts';
+import { partialRunNote, withRunProperties } from './junit-run-properties.ts';
 import {
   attribute,
   type CaseKind,
@@ -60,7 +61,8 @@ export function junitAgreeingWith(
     });
   }
   const runErrors = withRunErrors(document, records.runErrors, new Date(records.startedAt));
-  return { xml: changed || lean || retitled || runErrors ? text.write(document) : xml, changed };
+  const partial = withRunProperties(document, partialRunNote(records));
+  return { xml: changed || lean || retitled || runErrors || partial ? text.write(document) : xml, changed };
 }
 
 // After a run: its JUnit file, made to agree with the records the run wrote. A file written before the

@@ -20,6 +20,8 @@ export interface JunitSuite {
   attributes: string;
   // Seconds, as Playwright counts them (an interrupted test's time too, which its case does not carry).
   time: number;
+  // The suite's own <properties> element, written before its cases (junit-run-properties.ts).
+  properties?: string;
   cases: JunitCase[];
 }
 
@@ -52,6 +54,7 @@ export class JunitText {
         name: attribute(attributes!, 'name'),
         attributes: attributes!,
         time: Number(attribute(attributes!, 'time')) || 0,
+        ...suiteProperties(body!),
         cases: [...body!.matchAll(/<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g)].map(
           ([caseXml, caseAttributes, , inner]) => ({
             xml: caseXml!,
@@ -74,12 +77,19 @@ export class JunitText {
 
   write(document: JunitDocument): string {
     const body = document.suites.map(
-      (s) => `<testsuite ${withCounts(s)}>\n${s.cases.map((c) => c.xml).join('\n')}\n</testsuite>`,
+      (s) =>
+        `<testsuite ${withCounts(s)}>\n${[s.properties, ...s.cases.map((c) => c.xml)].filter(Boolean).join('\n')}\n</testsuite>`,
     );
     const totals = `${counts(document.suites.flatMap((s) => s.cases))} time="${document.time}"`;
     const xml = `<testsuites id="${document.id}" name="${document.name}" ${totals}>\n${body.join('\n')}\n</testsuites>\n`;
     return xml.replace(/&cdata#(\d+);/g, (_, i: string) => this.cdata[Number(i)]!);
   }
+}
+
+// A suite's own <properties>, before its first case (Playwright writes none; an aligned file may hold them).
+function suiteProperties(body: string): { properties?: string } {
+  const own = /^\s*(<properties>[\s\S]*?<\/properties>)/.exec(body)?.[1];
+  return own ? { properties: own } : {};
 }
 
 // What a test case's body says of it, as Playwright writes it.

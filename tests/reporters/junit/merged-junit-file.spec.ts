@@ -97,7 +97,14 @@ test('the merged junit.xml writes each test as the merged records judged it', ()
     shardXml('auth.spec.ts', [{ name: 'a', result: 'skipped' }]),
   );
   const records = runRecords([
-    testRecord({ title: 'a', file: 'auth.spec.ts', status: 'interrupted', outcome: 'errored' }),
+    // As the records of an interrupted test hold it: errored, with its line.
+    testRecord({
+      title: 'a',
+      file: 'auth.spec.ts',
+      status: 'interrupted',
+      outcome: 'errored',
+      error: { category: 'suite-error', line: 'the run was interrupted' },
+    }),
   ]);
   expect(writeMergedJunit(shards, dir, { shards: ['shard-1-of-1.json'], records }).ok).toBe(true);
   expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(

@@ -66,6 +66,7 @@ try {
     { getRegistry },
     { loadSelectedBaseline },
     { complianceLine },
+    { verdictLine },
     { writeMergedJunit },
     { finishRun },
     writing,
@@ -73,6 +74,7 @@ try {
     import('../src/contract/index.ts'),
     import('../src/reporters/baseline/baseline.ts'),
     import('../src/reporters/compliance/compliance-line.ts'),
+    import('../src/reporters/compliance/verdict-line.ts'),
     import('../src/reporters/junit/merge-junit.ts'),
     import('../src/reporters/run/finish-run.ts'),
     import('../src/reporters/run/write-reports.ts'),
@@ -103,6 +105,9 @@ try {
         );
       const mixed = mixedSplits(set);
       if (mixed) console.log(`merge-shards: ${mixed}`);
+      // As a run ends: the outcome and why, not only the exit code (one target; verdict-line.ts).
+      const verdict = verdictLine(reports);
+      if (verdict) console.log(verdict);
       console.log(complianceLine(outDir, exitCode, reports));
       // From the shards merged above only. A damaged or missing shard JUnit file is said, and errs the run
       // (exit 2), but Allure and the leak scan still run.

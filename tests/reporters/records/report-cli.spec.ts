@@ -116,6 +116,10 @@ test('report:merge --dir merges the shards under that directory into its reports
   const run = runScript('merge-shards.ts', '--dir', dir, '--no-allure');
   expect(run.stderr).toBe('');
   expect(run.status).toBe(1);
+  // Walked: the merge said only "(exit code 1)"; a run says why on its verdict line, and so does it.
+  expect(run.stdout).toMatch(
+    /^verdict: Not conforming, partial run \(exit 1\): MUST requirements failed: CANCEL\.FINAL; /m,
+  );
   expect(readRecords(join(dir, RECORDS_FILE)).tests).toHaveLength(2);
   expect(JSON.parse(readFileSync(join(dir, 'reports', 'compliance.json'), 'utf8')).summary.exitCode).toBe(1);
   expect(stamp()).toBe(before);

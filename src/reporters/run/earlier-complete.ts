@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { FileWriteError } from '../../common/file-write-error.ts';
 import {
   COMPLIANCE_JSON,
@@ -8,6 +8,7 @@ import {
   OBSERVED_PROFILE_FILE,
   PARTIAL_OBSERVED_PROFILE_FILE,
 } from '../../common/report-files.ts';
+import { writeWhole } from '../../common/write-whole.ts';
 import type { ComplianceReport } from '../compliance/compliance-report.ts';
 import { isPartial } from '../compliance/partial-run.ts';
 import { EXIT } from './run-outcome.ts';
@@ -45,6 +46,7 @@ export function setCompleteReportAside(dir: string): boolean {
   for (const name of [COMPLIANCE_MD, COMPLIANCE_JSON])
     if (existsSync(join(dir, name)))
       asWriteError(join(aside, name), () => renameSync(join(dir, name), join(aside, name)));
+  pointToKeptProfile(dir, aside);
   // Its observed profile (a complete run always writes its own) is copied, not moved: a run of the same
   // target keeps it in place when fuller, but one of another target replaces it, which lost it.
   const profile = join(dir, OBSERVED_PROFILE_FILE);
@@ -53,6 +55,17 @@ export function setCompleteReportAside(dir: string): boolean {
       copyFileSync(profile, join(aside, OBSERVED_PROFILE_FILE)),
     );
   return true;
+}
+
+// The kept compliance.md's command to start a calibrated emulator named reports/observed-profile.json,
+// which the next run of another target replaces: it names the kept copy instead.
+function pointToKeptProfile(dir: string, aside: string): void {
+  const md = join(aside, COMPLIANCE_MD);
+  if (!existsSync(md)) return;
+  const path = (d: string) => relative(process.cwd(), join(d, OBSERVED_PROFILE_FILE)).split(sep).join('/');
+  const text = readFileSync(md, 'utf8');
+  const kept = text.replace(`--profile-file ${path(dir)}\``, () => `--profile-file ${path(aside)}\``);
+  if (kept !== text) asWriteError(md, () => writeWhole(md, kept));
 }
 
 // A shard removes the whole-run reports (they would read as its own): the complete run's report goes

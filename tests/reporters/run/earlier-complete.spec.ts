@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { temporaryFileOf } from '../../../src/common/write-whole.ts';
 import { getRegistry } from '../../../src/contract/index.ts';
 import { complianceLine } from '../../../src/reporters/compliance/compliance-line.ts';
@@ -124,7 +124,13 @@ test('a run of several targets clears the kept one-target report once complete, 
 // compliance.md linked an observed-profile.json that earlier-complete/ did not hold.
 test('a stopped run of another target keeps the complete run its observed profile beside its report', () => {
   const outDir = tempDir('earlier-complete-profile-');
-  report(outDir, 'run-complete', [testRecord({ requirements: all })]);
+  const reading = {
+    kind: 'reading' as const,
+    point: 'unknown-id' as const,
+    reading: { status: 404, code: 'NotFound' },
+    evidence: { exchange: 'GET /x → 404', status: 404 },
+  };
+  report(outDir, 'run-complete', [testRecord({ requirements: all, findings: [reading] })]);
   const profile = read(join(outDir, 'observed-profile.json'));
   const other = {
     embedded: { mode: 'embedded' as const, apiHost: '127.0.0.1:4099', description: 'another emulator' },
@@ -136,7 +142,12 @@ test('a stopped run of another target keeps the complete run its observed profil
   });
   removeVerdicts(outDir);
   writeComplianceReports(records, { outDir, registry, requireMust: false });
-  expect(read(join(outDir, 'earlier-complete', 'compliance.md'))).toContain('](observed-profile.json)');
+  const keptMd = read(join(outDir, 'earlier-complete', 'compliance.md'));
+  expect(keptMd).toContain('](observed-profile.json)');
+  // Its command to calibrate an emulator names the kept copy, not the stopped run's file.
+  expect(keptMd).toContain(
+    `--profile-file ${relative(process.cwd(), join(outDir, 'earlier-complete'))}/observed-profile.json\``,
+  );
   expect(read(join(outDir, 'earlier-complete', 'observed-profile.json'))).toBe(profile);
   expect(JSON.parse(read(join(outDir, 'observed-profile.json'))).source.target).toContain('another emulator');
 });

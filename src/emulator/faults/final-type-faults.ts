@@ -23,4 +23,14 @@ export const FINAL_TYPE_FAULTS = [
       'A cancel of a Succeeded, Failed, Cancelled or TimeOut action other than a scan or an isolation (a package collection, a live response, ...) answers 200 and turns it Cancelled; a final scan or isolation is refused.',
     store: { finalCheckedOnlyFor: ['RunAntiVirusScan', 'Isolate'] },
   },
+  {
+    // Every cancel of a final action carried a Comment: a state check in the path that records the
+    // Comment alone let a cancel without one through.
+    name: 'final-state-uncommented-cancellable',
+    seam: 'store',
+    breaks: ['CANCEL.FINAL', 'CANCEL.TIMEOUT'],
+    description:
+      'A cancel without a Comment (an empty object, or no body) of a Succeeded, Failed, Cancelled or TimeOut action answers 200 and turns it Cancelled (the final-state check lives in the path that records the Comment); one with a Comment is refused.',
+    store: { uncommentedFinalCancellable: true },
+  },
 ] as const satisfies readonly StoreFault[];

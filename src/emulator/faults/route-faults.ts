@@ -42,6 +42,16 @@ export const ROUTE_FAULTS = [
     routes: { versionedCancelStored: false },
   },
   {
+    // The device is freed by the cancel under /api alone: every cancel before a new scan on its device
+    // (CANCEL.REOPEN) was made there, and the versioned cancels were judged by their answer and GETs.
+    name: 'versioned-cancel-keeps-device',
+    seam: 'route',
+    breaks: ['CANCEL.REOPEN'],
+    description:
+      'A cancel under /api/v1.0 is answered and stored as one under /api, but leaves the device busy: a new action of the type there is refused as a duplicate; a cancel under /api frees the device.',
+    routes: { versionedCancelKeepsDevice: true },
+  },
+  {
     name: 'versioned-cancel-cross-tenant',
     seam: 'route',
     breaks: ['CANCEL.TENANT'],

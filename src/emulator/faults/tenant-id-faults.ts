@@ -46,4 +46,14 @@ export const TENANT_ID_FAULTS = [
       "A GET of another tenant's InProgress action shows it (a running action's state read from its device's channel, which looks the id up in every tenant); another tenant's Pending or final action answers 404.",
     store: { crossTenantGetStatuses: ['InProgress'] },
   },
+  {
+    // A tenant check in the scan's read mapper alone (the read twin of tenant-leak-non-scan-cancel):
+    // every GET of another tenant's action named a scan.
+    name: 'tenant-leak-get-non-scan',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A GET of another tenant's action other than a scan (an Isolate action) shows it (the tenant is checked in the scan's read mapper alone); another tenant's scan answers 404, and every cancel keeps to the caller's tenant.",
+    store: { getTenantCheckedOnlyFor: 'RunAntiVirusScan' },
+  },
 ] as const satisfies readonly StoreFault[];

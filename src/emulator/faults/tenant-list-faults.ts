@@ -116,4 +116,15 @@ export const TENANT_LIST_FAULTS = [
       "A list with $count=true shows every tenant's matching actions (a counted query served from an index without the tenant check); one without it, filtered, sorted or paged or not, keeps to the caller's tenant.",
     store: { crossTenantListOptions: ['$count'] },
   },
+  {
+    // Running actions merged into every list from the devices' live view (the list twin of
+    // tenant-leak-get-running): the other tenant's lists were asked while this tenant held a Pending
+    // action alone.
+    name: 'tenant-leak-list-running',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "Every list, whatever its query, also shows other tenants' InProgress actions (merged in from the devices' live view, which is not kept per tenant); their Pending and final actions stay out, and GET and cancel keep to the caller's tenant.",
+    store: { crossTenantListStatuses: ['InProgress'] },
+  },
 ] as const satisfies readonly StoreFault[];

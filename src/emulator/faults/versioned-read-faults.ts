@@ -1,4 +1,5 @@
 import { outcomeOf } from '../http/answer.ts';
+import { editBody } from './answer-edits.ts';
 import { GET, on } from './exchange-filters.ts';
 import type { AnswerFault } from './fault-entry.ts';
 
@@ -20,5 +21,17 @@ export const VERSIONED_READ_FAULTS = [
     applies: (x) =>
       x.versioned && on(GET, 'found')(x) && ARCHIVED.includes(outcomeOf(x, 'found')!.action.status),
     rewrite: (_answer, _x, kit) => kit.error('NotFound', 'Machine action not found.', 404),
+  },
+  {
+    // The versioned reads compared under both paths were of a Pending action, of it cancelled and of a
+    // Succeeded one: a running action was read there by no test.
+    name: 'versioned-get-running-pending',
+    seam: 'answer',
+    breaks: ['PATH.VERSIONED'],
+    description:
+      'A GET under /api/v1.0 of an InProgress action shows it Pending (a versioned read route served from the store of requests, which never learns that the device started); every other status reads there as under /api, and every action reads right under /api.',
+    applies: (x) =>
+      x.versioned && on(GET, 'found')(x) && outcomeOf(x, 'found')!.action.status === 'InProgress',
+    rewrite: (answer) => editBody(answer, (body) => (body['status'] = 'Pending')),
   },
 ] as const satisfies readonly AnswerFault[];

@@ -11,6 +11,12 @@ const FOREIGN_STATUSES: Record<string, (store: StorePolicy) => readonly string[]
   GetMachineAction: (store) => store.crossTenantGetStatuses,
 };
 
+// The one type whose actions an operation checks the tenant of, by the store policy (null: every type).
+const ONLY_TYPE: Record<string, (store: StorePolicy) => string | null> = {
+  CancelMachineAction: (store) => store.cancelTenantCheckedOnlyFor,
+  GetMachineAction: (store) => store.getTenantCheckedOnlyFor,
+};
+
 // The caller's action with this id, caught up with the clock at `nowMs` (when the call arrived);
 // undefined when its tenant has none. The store policy may let an operation's lookup find other
 // tenants' actions too.
@@ -28,8 +34,8 @@ export function findAction(
     (store.crossTenantUnloweredIds && id !== id.toLowerCase());
   const action = anywhere ? ctx.state.actions.findAnywhere(id) : ctx.state.actions.get(caller.tenantId, id);
   const foreignStatuses = FOREIGN_STATUSES[operationId]?.(store) ?? [];
-  // The store policy may let a cancel find another tenant's action of any type but one.
-  const onlyType = operationId === 'CancelMachineAction' ? store.cancelTenantCheckedOnlyFor : null;
+  // The store policy may let a cancel or a GET find another tenant's action of any type but one.
+  const onlyType = ONLY_TYPE[operationId]?.(store) ?? null;
   if (!action && onlyType !== null) {
     const foreign = ctx.state.actions.findAnywhere(id);
     if (foreign && foreign.type !== onlyType) return settle(foreign, nowMs);

@@ -83,13 +83,14 @@ function handlerFor(ctx: EmulatorContext, operation: Operation, versioned: boole
   switch (operation.operationId) {
     case 'CancelMachineAction': {
       // The route policy may leave the versioned cancel on a stand-in whose change is never stored,
-      // whose lookup crosses tenants, or that reads its body its own way.
+      // whose lookup crosses tenants, that keeps the device busy, or that reads its body its own way.
       const { versionedCancelStored, versionedCancelCrossTenant, versionedCancelBody } = ctx.faults.routes;
       if (!versioned) return cancelHandler(ctx);
       const store = ctx.faults.store;
       const storePolicy = {
         ...store,
         persistCancel: store.persistCancel && versionedCancelStored,
+        everyCancelKeepsDevice: store.everyCancelKeepsDevice || ctx.faults.routes.versionedCancelKeepsDevice,
         crossTenant: versionedCancelCrossTenant
           ? [...store.crossTenant, 'CancelMachineAction']
           : store.crossTenant,

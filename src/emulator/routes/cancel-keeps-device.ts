@@ -7,6 +7,7 @@ import type { StorePolicy } from '../state/store-policy.ts';
 // earlier cancel already (deviceReleasedOnce, which notes in `released` the devices it has freed).
 // The contract: never.
 export function cancelKeepsDevice(store: StorePolicy, action: MachineAction, released: Set<string>): boolean {
+  if (store.everyCancelKeepsDevice) return true;
   if (store.runningCancelKeepsDevice && action.status === 'InProgress') return true;
   if (!store.deviceReleasedOnce || !action.machineId) return false;
   const key = deviceTypeKey(action.tenantId, action.machineId, action.type);

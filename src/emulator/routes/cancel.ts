@@ -65,7 +65,8 @@ export function cancelHandler(
       isFinal(action.status) &&
       !store.cancellableFinal.includes(action.status) &&
       (store.finalCheckedOnlyFor === null || store.finalCheckedOnlyFor.includes(action.type)) &&
-      !finished(store, action)
+      !finished(store, action) &&
+      !(store.uncommentedFinalCancellable && comment === null)
     ) {
       // The store policy may queue the refused cancel all the same, to show later.
       if (store.refusedFinalCancelAfterMs > 0)

@@ -59,8 +59,18 @@ function listed(ctx: EmulatorContext, tenantId: string, query: ODataQuery, route
     routeCrossTenant ||
     crossTenant.includes('ListMachineActions') ||
     (unfilteredListCrossTenant && !query.filter);
-  if (!across) return ctx.state.actions.list(tenantId);
-  return ctx.state.actions.tenants().flatMap((tenant) => ctx.state.actions.list(tenant));
+  if (across) return ctx.state.actions.tenants().flatMap((tenant) => ctx.state.actions.list(tenant));
+  const own = ctx.state.actions.list(tenantId);
+  // The store policy may merge in other tenants' actions in some statuses (a live view of devices).
+  const statuses = ctx.faults.store.crossTenantListStatuses;
+  if (statuses.length === 0) return own;
+  const nowMs = ctx.clock.now();
+  const others = ctx.state.actions
+    .tenants()
+    .filter((tenant) => tenant !== tenantId)
+    .flatMap((tenant) => ctx.state.actions.list(tenant))
+    .filter((action) => statuses.includes(settle(action, nowMs).status));
+  return [...own, ...others];
 }
 
 // Whether the store policy lists every tenant's actions for a $filter naming this field.

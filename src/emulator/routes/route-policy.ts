@@ -6,6 +6,9 @@ export interface RoutePolicy {
   // false: a cancel under /api/v1.0 answers as one under /api does, but its change is never stored
   // (a versioned route left on a stand-in that only renders the answer).
   versionedCancelStored: boolean;
+  // true: a cancel under /api/v1.0 is stored, but leaves its action's device busy for a new action of
+  // the type (a versioned route whose handler does not tell the device); under /api the device is freed.
+  versionedCancelKeepsDevice: boolean;
   // true: a cancel under /api/v1.0 finds any tenant's action (a versioned route whose handler skips
   // the tenant check); under /api it stays the caller's tenant only.
   versionedCancelCrossTenant: boolean;
@@ -37,6 +40,7 @@ export interface RoutePolicy {
 export const CONTRACT_ROUTES: RoutePolicy = {
   versionedPath: true,
   versionedCancelStored: true,
+  versionedCancelKeepsDevice: false,
   versionedCancelCrossTenant: false,
   versionedListCrossTenant: false,
   versionedListQueryApplied: true,

@@ -128,6 +128,18 @@ export interface StorePolicy {
   // archive that looks the id up in every tenant); one in any other status answers 404. The
   // contract: none.
   crossTenantGetStatuses: readonly MachineActionStatus[];
+  // Not null: a GET checks the tenant only of actions of this type, so another tenant's action of any
+  // other type is read (a tenant check in one type's read mapper). The contract: null.
+  getTenantCheckedOnlyFor: string | null;
+  // Every list, whatever its query, also shows other tenants' actions in these statuses (running
+  // actions merged in from the devices' live view, which is not kept per tenant). The contract: none.
+  crossTenantListStatuses: readonly MachineActionStatus[];
+  // true: a cancel without a Comment (or without a body) skips the final-state check, so an action in
+  // a final state is cancelled (the check lives in the path that records the Comment). The contract: false.
+  uncommentedFinalCancellable: boolean;
+  // true: every cancel leaves its action's device busy for a new action of the type (the device never
+  // told; the route policy sets it for a versioned cancel alone). The contract: false.
+  everyCancelKeepsDevice: boolean;
 }
 
 export const CONTRACT_STORE: StorePolicy = {
@@ -169,4 +181,8 @@ export const CONTRACT_STORE: StorePolicy = {
   crossTenantCancelStatuses: [],
   cancelTenantCheckedOnlyFor: null,
   crossTenantGetStatuses: [],
+  getTenantCheckedOnlyFor: null,
+  crossTenantListStatuses: [],
+  uncommentedFinalCancellable: false,
+  everyCancelKeepsDevice: false,
 };

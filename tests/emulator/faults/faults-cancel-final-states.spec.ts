@@ -150,3 +150,16 @@ smoke(
     expect(await listed()).toBe('Cancelled');
   },
 );
+
+smoke(
+  'final-state-uncommented-cancellable',
+  'a Succeeded action cancelled without a Comment turns Cancelled; with a Comment it is refused',
+  async (emu) => {
+    const token = await emu.token();
+    const [done, kept] = [await emu.seed('Succeeded'), await emu.seed('Failed')];
+    expect((await emu.cancel(kept.id as string, token)).statusCode).toBe(400);
+    const res = await emu.cancel(done.id as string, token, {});
+    expect(res.statusCode).toBe(200);
+    expect((await emu.get(done.id as string, token)).json().status).toBe('Cancelled');
+  },
+);

@@ -33,3 +33,23 @@ smoke(
     expect((await emu.get(scan.id as string, token)).json().status).toBe('Cancelled');
   },
 );
+
+smoke(
+  'versioned-cancel-keeps-device',
+  'a scan cancelled under /api/v1.0 keeps its device busy; one cancelled under /api frees it',
+  async (emu) => {
+    await emu.machine();
+    const token = await emu.token();
+    const first = await emu.scan(token);
+    expect((await emu.cancel(first.json().id, token)).statusCode).toBe(200);
+    const second = await emu.scan(token);
+    expect(second.statusCode).toBe(201);
+    const versioned = await emu.call('POST', `/api/v1.0/machineactions/${second.json().id}/cancel`, {
+      token,
+      body: { Comment: 'cancelled by test' },
+    });
+    expect(versioned.json().status).toBe('Cancelled');
+    expect((await emu.get(second.json().id, token)).json().status).toBe('Cancelled');
+    expect(errorCode(await emu.scan(token))).toBe('ActiveRequestAlreadyExists');
+  },
+);

@@ -160,3 +160,16 @@ smoke(
     expect(await ids(stranger)).toEqual([theirs.id]);
   },
 );
+
+smoke(
+  'tenant-leak-get-non-scan',
+  "GET shows another tenant's Isolate action; its scan answers 404, and cancel finds neither",
+  async (emu) => {
+    const isolation = await emu.seed('Pending', { type: 'Isolate', scope: 'Full' });
+    const scan = await emu.seed('Pending', { machineId: 'b'.repeat(40) });
+    const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    expect((await emu.get(isolation.id as string, token)).statusCode).toBe(200);
+    expect((await emu.get(scan.id as string, token)).statusCode).toBe(404);
+    expect((await emu.cancel(isolation.id as string, token)).statusCode).toBe(404);
+  },
+);

@@ -45,6 +45,11 @@ suite('cancel of an action in a final state', () => {
         const versioned = await api.cancel(action.id, body, { versioned: true });
         expect(versioned).toHaveStatus('4xx');
         judgeVersionedRefusal(res, versioned);
+        // And without a Comment, which the cancel page does not require (docs/contract.md#cancel-without-comment):
+        // a state check in the path that records the Comment lets it through. Any refusal will do (one
+        // for the missing Comment as well); the state decides.
+        const uncommented = await api.cancel(action.id, {});
+        expect(uncommented, 'the cancel without a Comment').toHaveStatus('4xx');
         await expectUnchanged(driver, api, action.id, before);
         await expectUnchangedADayLater(driver, api, action.id, before);
         // And an action of every other type in the same state, on emulators: the cancel page limits

@@ -65,6 +65,16 @@ suite('versioned path /api/v1.0', () => {
       const final = await readBothPaths(driver, api, done.id, { status: 'Succeeded' });
       expect(final.versioned, 'a Succeeded action under /api/v1.0').toHaveStatus(final.plain.status);
       expect(statusOf(final.versioned), 'its status under /api/v1.0').toBe(statusOf(final.plain));
+      // And a running action, whose progress a versioned read route may not learn of (a store of the
+      // requests made, not of what the devices report). Emulators only, as above: a tenant starts
+      // nothing but Pending scans, and its device decides when one runs.
+      const running = await need(driver.activeAction('InProgress'));
+      const live = await readBothPaths(driver, api, running.id, { status: 'InProgress' });
+      expect(live.versioned, 'an InProgress action under /api/v1.0').toHaveStatus(live.plain.status);
+      expect(
+        laterOrSame(statusOf(live.plain), statusOf(live.versioned)),
+        `status of the InProgress action under /api/v1.0 (${statusOf(live.versioned)}) is the one under /api (${statusOf(live.plain)}) or a later step of its lifecycle`,
+      ).toBe(true);
     },
   );
 

@@ -1,5 +1,6 @@
 import {
   cancelActive,
+  cancelTookEffect,
   errorCode,
   expect,
   field,
@@ -77,6 +78,15 @@ suite('cancel of an active action', () => {
         const third = await need(reopenedScan(driver, machineId, fresh));
         expect(third, 'a new scan after the second cancel on the device').toHaveStatus(201);
         expect(sameId(field(third, 'id'), fresh), 'a new action, not the one cancelled second').toBe(false);
+        // And a cancel under /api/v1.0, which answers as /api does (PATH.VERSIONED): a versioned route may
+        // store the cancel without telling the device. Judged where a GET shows that cancel: one the route
+        // never stores, or a prefix it does not serve, is PATH.VERSIONED's.
+        const latest = String(field(third, 'id'));
+        const body = { Comment: `conformance: reopen ${latest} under /api/v1.0` };
+        const versioned = await api.cancel(latest, body, { versioned: true });
+        if (!(await cancelTookEffect(driver, api, latest, versioned))) return;
+        const fourth = await need(reopenedScan(driver, machineId, latest));
+        expect(fourth, 'a new scan after a cancel under /api/v1.0 on the device').toHaveStatus(201);
       },
     );
   }

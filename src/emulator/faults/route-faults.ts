@@ -52,6 +52,16 @@ export const ROUTE_FAULTS = [
     routes: { versionedCancelKeepsDevice: true },
   },
   {
+    // An action's id with a character appended was cancelled under /api alone (cancel-id-cut-to-guid's
+    // test): a versioned route that sizes its id parameter to a GUID cancelled it unseen.
+    name: 'versioned-cancel-id-cut-to-guid',
+    seam: 'route',
+    breaks: ['CANCEL.BADID'],
+    description:
+      "A cancel under /api/v1.0 reads only the first 36 characters of its id: an action's id with anything appended cancels that action (200) there; under /api it answers 404.",
+    routes: { versionedCancelIdCutTo: 36 },
+  },
+  {
     name: 'versioned-cancel-cross-tenant',
     seam: 'route',
     breaks: ['CANCEL.TENANT'],

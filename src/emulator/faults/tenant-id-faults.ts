@@ -56,4 +56,14 @@ export const TENANT_ID_FAULTS = [
       "A GET of another tenant's action other than a scan (an Isolate action) shows it (the tenant is checked in the scan's read mapper alone); another tenant's scan answers 404, and every cancel keeps to the caller's tenant.",
     store: { getTenantCheckedOnlyFor: 'RunAntiVirusScan' },
   },
+  {
+    // Older actions read from a cold store looked up by id alone: every read of another tenant's action
+    // was of one created moments before.
+    name: 'tenant-leak-get-aged',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A GET of another tenant's action created more than a day ago shows it (older actions read from a cold store looked up by id alone); a younger one answers 404, and every cancel keeps to the caller's tenant.",
+    store: { crossTenantGetAfterMs: 86_400_000 },
+  },
 ] as const satisfies readonly StoreFault[];

@@ -40,6 +40,12 @@ export function findAction(
     const foreign = ctx.state.actions.findAnywhere(id);
     if (foreign && foreign.type !== onlyType) return settle(foreign, nowMs);
   }
+  // The store policy may let a GET find another tenant's action once it is old enough.
+  const agedMs = operationId === 'GetMachineAction' ? store.crossTenantGetAfterMs : 0;
+  if (!action && agedMs > 0) {
+    const foreign = ctx.state.actions.findAnywhere(id);
+    if (foreign && nowMs - foreign.creationMs > agedMs) return settle(foreign, nowMs);
+  }
   if (action || foreignStatuses.length === 0) return action && settle(action, nowMs);
   // The store policy may let a cancel or a GET find another tenant's action in some statuses.
   const foreign = ctx.state.actions.findAnywhere(id);

@@ -83,7 +83,7 @@ function handlerFor(ctx: EmulatorContext, operation: Operation, versioned: boole
   switch (operation.operationId) {
     case 'CancelMachineAction': {
       // The route policy may leave the versioned cancel on a stand-in whose change is never stored,
-      // whose lookup crosses tenants, that keeps the device busy, or that reads its body its own way.
+      // whose lookup crosses tenants, that keeps the device busy, or that reads its id or body its own way.
       const { versionedCancelStored, versionedCancelCrossTenant, versionedCancelBody } = ctx.faults.routes;
       if (!versioned) return cancelHandler(ctx);
       const store = ctx.faults.store;
@@ -91,6 +91,7 @@ function handlerFor(ctx: EmulatorContext, operation: Operation, versioned: boole
         ...store,
         persistCancel: store.persistCancel && versionedCancelStored,
         everyCancelKeepsDevice: store.everyCancelKeepsDevice || ctx.faults.routes.versionedCancelKeepsDevice,
+        cancelIdCutTo: ctx.faults.routes.versionedCancelIdCutTo ?? store.cancelIdCutTo,
         crossTenant: versionedCancelCrossTenant
           ? [...store.crossTenant, 'CancelMachineAction']
           : store.crossTenant,

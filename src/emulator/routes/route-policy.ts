@@ -9,6 +9,9 @@ export interface RoutePolicy {
   // true: a cancel under /api/v1.0 is stored, but leaves its action's device busy for a new action of
   // the type (a versioned route whose handler does not tell the device); under /api the device is freed.
   versionedCancelKeepsDevice: boolean;
+  // Not null: a cancel under /api/v1.0 cuts its id to this many characters before it reads it (a
+  // versioned route whose parameter is sized to the id column); under /api the id is read as sent.
+  versionedCancelIdCutTo: number | null;
   // true: a cancel under /api/v1.0 finds any tenant's action (a versioned route whose handler skips
   // the tenant check); under /api it stays the caller's tenant only.
   versionedCancelCrossTenant: boolean;
@@ -41,6 +44,7 @@ export const CONTRACT_ROUTES: RoutePolicy = {
   versionedPath: true,
   versionedCancelStored: true,
   versionedCancelKeepsDevice: false,
+  versionedCancelIdCutTo: null,
   versionedCancelCrossTenant: false,
   versionedListCrossTenant: false,
   versionedListQueryApplied: true,

@@ -140,6 +140,9 @@ export interface StorePolicy {
   // true: every cancel leaves its action's device busy for a new action of the type (the device never
   // told; the route policy sets it for a versioned cancel alone). The contract: false.
   everyCancelKeepsDevice: boolean;
+  // Above 0: a GET of another tenant's action created longer ago than this finds it (older actions read
+  // from a cold store looked up by id alone). The contract: 0, never.
+  crossTenantGetAfterMs: number;
 }
 
 export const CONTRACT_STORE: StorePolicy = {
@@ -185,4 +188,5 @@ export const CONTRACT_STORE: StorePolicy = {
   crossTenantListStatuses: [],
   uncommentedFinalCancellable: false,
   everyCancelKeepsDevice: false,
+  crossTenantGetAfterMs: 0,
 };

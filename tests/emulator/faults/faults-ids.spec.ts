@@ -92,3 +92,20 @@ smoke(
     expect([versioned.statusCode, errorCode(versioned)]).toEqual([404, 'ResourceNotFound']);
   },
 );
+
+smoke(
+  'versioned-cancel-id-cut-to-guid',
+  "an action's id with a character appended is 404 under /api and cancels it under /api/v1.0",
+  async (emu) => {
+    const token = await emu.token();
+    const action = await emu.seed('Pending');
+    const appended = `${String(action.id)}0`;
+    expect((await emu.cancel(appended, token)).statusCode).toBe(404);
+    const versioned = await emu.call('POST', `/api/v1.0/machineactions/${appended}/cancel`, {
+      token,
+      body: { Comment: 'cancelled by test' },
+    });
+    expect(versioned.statusCode).toBe(200);
+    expect((await emu.get(action.id as string, token)).json().status).toBe('Cancelled');
+  },
+);

@@ -173,3 +173,19 @@ smoke(
     expect((await emu.cancel(isolation.id as string, token)).statusCode).toBe(404);
   },
 );
+
+smoke(
+  'tenant-leak-get-aged',
+  "GET shows another tenant's action two days old, not a fresh one; cancel finds neither",
+  async (emu) => {
+    const old = await emu.seed('Pending');
+    const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    expect((await emu.get(old.id as string, token)).statusCode).toBe(404);
+    await emu.advance(2 * 86_400);
+    const fresh = await emu.seed('Pending', { machineId: 'b'.repeat(40) });
+    const later = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    expect((await emu.get(old.id as string, later)).statusCode).toBe(200);
+    expect((await emu.get(fresh.id as string, later)).statusCode).toBe(404);
+    expect((await emu.cancel(old.id as string, later)).statusCode).toBe(404);
+  },
+);

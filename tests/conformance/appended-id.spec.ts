@@ -23,6 +23,14 @@ suite('ids that name no action', () => {
       });
       expect(params.status, "with ';v=1' appended, never a server error").toBeLessThan(500);
       expect(params, "the id with ';v=1' appended").toBeErrorEnvelope([400, 404]);
+      // And under /api/v1.0, where a versioned route may bind the id its own way: any 4xx there (a
+      // target without the prefix answers 404, PATH.VERSIONED's to judge); the state says whether it cancelled.
+      const versioned = await api.cancel(
+        `${action.id}0`,
+        { Comment: 'conformance: an id with a character appended, under /api/v1.0' },
+        { versioned: true },
+      );
+      expect(versioned, 'the id with a character appended, under /api/v1.0').toHaveStatus('4xx');
       await expectUnchanged(driver, api, action.id, before);
     },
   );

@@ -27,7 +27,8 @@ export const WIRE_FAULTS = [
     seam: 'wire',
     breaks: [],
     // CANCEL.TENANT, CANCEL.NOTFOUND, CANCEL.BADID, CANCEL.FINAL, CANCEL.TIMEOUT, CANCEL.FIELDS,
-    // CANCEL.BODY, HDR.CONTENTTYPE, PERM.NONE and PERM.ROLES try their cancel under /api/v1.0 too;
+    // CANCEL.BODY, HDR.CONTENTTYPE, CANCEL.REOPEN, PERM.NONE and PERM.ROLES try their cancel under
+    // /api/v1.0 too;
     // GET.NOTFOUND, RATE.RETRYAFTER, RATE.MINUTE, RATE.NOEFFECT and the AUTH requirements a call there;
     // SCHEMA.ENTITY a list there.
     errors: [
@@ -52,6 +53,7 @@ export const WIRE_FAULTS = [
       'RATE.MINUTE',
       'RATE.NOEFFECT',
       'SCHEMA.ENTITY',
+      'CANCEL.REOPEN',
     ],
     description:
       'Answers under /api/v1.0 declare a Content-Length larger than the bytes sent, then the connection ends.',

@@ -106,6 +106,9 @@ async function recordScan(
     if (!tagged(seen.value.body)) return { exchange, fresh: false, readable: false, untold: true };
     ours = { ...body, requestorComment: (seen.value.body as MachineActionRecord).requestorComment };
   }
+  // machineId may be null or left out (docs/contract.md#machine-action-fields); the scan was started on
+  // this device, so a test starting another scan there (CANCEL.REOPEN) is not left without one.
+  if (typeof ours.machineId !== 'string' || ours.machineId === '') ours = { ...ours, machineId };
   const fresh = !state.created.has(body.id);
   if (fresh)
     state.created.set(body.id, {

@@ -7,6 +7,7 @@ import { CLIENT_ID_PLACEHOLDER, configuredClientIds } from '../redaction/configu
 import { assertionTimeFix } from './assertion-time-fix.ts';
 import { type Authority, authorityVariable } from './authority.ts';
 import { AuthorityError } from './authority-answer.ts';
+import { chainCertificateFileFix } from './chain-certificate-file.ts';
 import { TokenError } from './client-secret-flow.ts';
 import { CredentialDestinationError } from './credential-destination.ts';
 import { githubOidcFailure } from './github-oidc.ts';
@@ -43,13 +44,17 @@ export function signInError(error: unknown, spec: CredentialSpec, authority: Aut
   // GitHub's OIDC endpoint, asked before Entra ID, and the authority's answer say themselves whether
   // they refused: an AADSTS code in a 5xx is a failing target.
   const github = spec.kind === 'github-oidc' ? githubOidcFailure(detail) : undefined;
+  const chainFile = spec.kind === 'default' ? chainCertificateFileFix(error) : undefined;
   const refused = github
     ? github.refused
-    : error instanceof AuthorityError
-      ? error.refused
-      : error instanceof CredentialDestinationError || !!aadsts || refusedByOAuth(error);
+    : chainFile
+      ? true
+      : error instanceof AuthorityError
+        ? error.refused
+        : error instanceof CredentialDestinationError || !!aadsts || refusedByOAuth(error);
   const fix =
     github?.fix ??
+    chainFile ??
     keyDatesFix(aadsts, detail) ??
     (Number(aadsts) === ENTRA_ERRORS.assertionTimeRange.code
       ? assertionTimeFix(detail, spec.kind, authority.authBaseUrl)

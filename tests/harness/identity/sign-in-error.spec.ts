@@ -1,4 +1,8 @@
-import { AggregateAuthenticationError, CredentialUnavailableError } from '@azure/identity';
+import {
+  AggregateAuthenticationError,
+  AuthenticationError,
+  CredentialUnavailableError,
+} from '@azure/identity';
 import { TokenError } from '../../../src/harness/identity/client-secret-flow.ts';
 import { signInError } from '../../../src/harness/identity/sign-in-error.ts';
 import { expect, test } from '../../helpers/api-test.ts';
@@ -106,4 +110,43 @@ test('a default chain with no credential available says what to set up, as confi
     /^default sign-in at https:\/\/127\.0\.0\.1:4443\/72f988bf-86f1-41af-91ab-2d7cd011db47 failed: no credential of the Azure default chain is set up on this machine \(.*\) \(.*az login.*AZURE_TENANT_ID.*MDE_CREDENTIAL.*\)$/,
   );
   expect(signIn.message).not.toContain('reachable');
+});
+
+// MDE_CREDENTIAL=default with AZURE_CLIENT_CERTIFICATE_PATH naming a .pfx, or a file that is not there:
+// the chain's environment credential reads the file itself, at sign-in, and a walk read "(check
+// MDE_AUTH_BASE_URL and that the token endpoint is reachable)", exit 3, with nothing asked of it.
+test("a certificate file the default chain's environment credential cannot use is configuration, naming AZURE_CLIENT_CERTIFICATE_PATH", () => {
+  const environmentFailure = (description: string) =>
+    new AuthenticationError(400, {
+      error:
+        'EnvironmentCredential authentication failed. To troubleshoot, visit https://aka.ms/azsdk/js/identity/environmentcredential/troubleshoot.',
+      error_description: description,
+    });
+  const cases: [string, string][] = [
+    [
+      'The file at the specified path does not contain a PEM-encoded certificate.',
+      'holds no PEM certificate',
+    ],
+    ["ENOENT: no such file or directory, open '/keys/app.pem'", 'does not exist'],
+    ['EISDIR: illegal operation on a directory, read', 'is a directory'],
+    ["EACCES: permission denied, open '/keys/app.pem'", 'cannot be read'],
+    ['error:1C800064:Provider routines::bad decrypt', 'AZURE_CLIENT_CERTIFICATE_PASSWORD'],
+    // An encrypted key and no password: the signer sees no key at all.
+    ['secretOrPrivateKey must be an asymmetric key when using PS256', 'AZURE_CLIENT_CERTIFICATE_PASSWORD'],
+  ];
+  for (const [description, problem] of cases) {
+    const signIn = signInError(environmentFailure(description), { kind: 'default' }, authority);
+    expect(signIn.refused, description).toBe(true);
+    expect(signIn.message).toContain('AZURE_CLIENT_CERTIFICATE_PATH');
+    expect(signIn.message).toContain(problem);
+    expect(signIn.message).not.toContain('reachable');
+  }
+  // The same credential failing to reach the authority is still a target to check.
+  const unreached = signInError(
+    environmentFailure('connect ECONNREFUSED 127.0.0.1:4443'),
+    { kind: 'default' },
+    authority,
+  );
+  expect(unreached.refused).toBe(false);
+  expect(unreached.message).toContain('reachable');
 });

@@ -8,6 +8,7 @@ import { envFileLineWarnings } from '../src/harness/config/env-file-lines.ts';
 import { loadConfig } from '../src/harness/config/load-config.ts';
 import { nodeSupportProblem } from '../src/harness/config/node-support.ts';
 import { profileFileWarnings } from '../src/harness/config/profile-file.ts';
+import { quotedSecretWarnings } from '../src/harness/config/quoted-secrets.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import { startupOnlyWarnings } from '../src/harness/config/startup-only-variables.ts';
 import { unknownVariableWarnings } from '../src/harness/config/unknown-variables.ts';
@@ -102,6 +103,7 @@ async function main(args: string[]): Promise<ExitCode> {
   for (const line of [
     ...embeddedOnlyWarnings(env, target.mode),
     ...unusedCredentialWarnings(env, target),
+    ...quotedSecretWarnings(env, target),
     ...profileFileWarnings(profileFile),
   ])
     console.error(line);

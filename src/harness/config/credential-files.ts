@@ -32,6 +32,9 @@ export function certificateFileProblem(path: string, now: number): string | unde
   const keyPem = registerPrivateKey(read);
   const certificatePem = CERTIFICATE_BLOCK.exec(read)?.[0];
   const convert = 'a .pfx converts with `openssl pkcs12 -in app.pfx -out app.pem -nodes`';
+  // A CI step writing the file from a secret variable that is not set leaves it empty: not a format to convert.
+  if (!read.trim())
+    return `names ${path}, which is empty; write the certificate and its private key there (a CI step that writes it from a secret variable that is not set leaves it so)`;
   if (!certificatePem && !keyPem)
     return `names ${path}, which is not a PEM with a certificate and a private key; ${convert}`;
   if (!certificatePem)

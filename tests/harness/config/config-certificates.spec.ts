@@ -28,6 +28,10 @@ test.describe('tenant sign-in configuration', () => {
       [good.private, 'which holds a private key but no certificate'],
       [good.cert, 'which holds a certificate but no private key'],
       ['not a pem', 'which is not a PEM with a certificate and a private key'],
+      // A CI step that writes the file from a secret variable that is not set leaves it empty: the
+      // walk read "not a PEM ... a .pfx converts", which sent it to convert a file that was never written.
+      ['\n', 'which is empty'],
+      ['  \r\n\n', 'which is empty'],
       [`${good.cert}${other.private}`, 'whose private key does not belong to its certificate'],
       [
         `${other.cert}${good.cert}${good.private}`,

@@ -131,10 +131,14 @@ function quotedGot(value: string, schema: ReturnType<typeof schemaOf>): string {
 const DOMAIN_NAME = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const BRACED_GUID = /^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/i;
 const NO_TENANT = /^(common|organizations|consumers)$/i;
+const URL_WITH_GUID = /^https?:\/\/[^/]+\/.*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 function quietGot(name: string, value: string): string {
   if (BRACED_GUID.test(value)) return ' (got an id in braces, not shown: leave the braces out)';
   if (name === 'MDE_TENANT_ID' && NO_TENANT.test(value))
     return ` (got "${value}", which names no tenant but a multi-tenant authority; an app signs in to its own tenant: the Directory (tenant) ID on the app registration's overview page)`;
+  // The authority or its OpenID configuration's URL, pasted whole.
+  if (name === 'MDE_TENANT_ID' && URL_WITH_GUID.test(value))
+    return ` (got a URL, not the id: set the GUID in its path alone; an authority other than Microsoft's goes in MDE_AUTH_BASE_URL)`;
   if (name === 'MDE_TENANT_ID' && DOMAIN_NAME.test(value))
     return ` (got a domain name, not the tenant's id: the Directory (tenant) ID on the app registration's overview page)`;
   return ` (got ${value.length} characters, not shown: it may be a secret in the wrong variable)`;

@@ -24,3 +24,19 @@ test('common, organizations and consumers are named as no tenant, with where its
     );
   }
 });
+
+// A walk pasted the authority URL (and the OpenID configuration's) into MDE_TENANT_ID and read "got 70
+// characters, not shown: it may be a secret", with nothing to fix. Still nothing of it is shown.
+test('a URL with the tenant id in its path says to set the id alone', () => {
+  for (const value of [
+    `https://login.microsoftonline.com/${GUID}`,
+    `https://login.microsoftonline.com/${GUID}/v2.0/.well-known/openid-configuration`,
+    `https://127.0.0.1:4443/${GUID}/oauth2/v2.0/token`,
+  ]) {
+    const line = problems({ ...TENANT, MDE_TENANT_ID: value })[0]!;
+    expect(line).toContain(
+      "(got a URL, not the id: set the GUID in its path alone; an authority other than Microsoft's goes in MDE_AUTH_BASE_URL)",
+    );
+    expect(line).not.toContain(GUID.slice(0, 8));
+  }
+});

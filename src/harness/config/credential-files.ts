@@ -42,7 +42,8 @@ export function certificateFileProblem(path: string, now: number): string | unde
   if (!keyPem)
     return `names ${path}, which holds a certificate but no private key; add the key (-----BEGIN PRIVATE KEY-----) to the file, e.g. ${convert}`;
   if (keyPem.includes('ENCRYPTED'))
-    return `names ${path}, whose private key is encrypted; store it unencrypted (\`openssl pkey -in key.pem -out plain.pem\`) and protect the file instead`;
+    // MDE_CREDENTIAL=certificate reads no password; the default chain reads the Azure SDKs' one.
+    return `names ${path}, whose private key is encrypted, and this sign-in reads no password; store it unencrypted, the certificate first (\`(openssl x509 -in app.pem; openssl pkey -in app.pem) > plain.pem\`), and protect the file, or sign in with MDE_CREDENTIAL=default, whose environment credential reads AZURE_CLIENT_CERTIFICATE_PASSWORD (with AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH)`;
   let certificate: X509Certificate;
   let key: KeyObject;
   try {

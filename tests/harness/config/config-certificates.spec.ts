@@ -47,6 +47,17 @@ test.describe('tenant sign-in configuration', () => {
       expect(lines[0]).toContain(`ConfigError: MDE_CLIENT_CERTIFICATE_PATH names ${path}, ${problem}`);
       for (const line of text.split('\n').filter((l) => l.length > 20)) expect(lines[0]).not.toContain(line);
     }
+    // A pipeline set up for the Azure SDKs holds the password in AZURE_CLIENT_CERTIFICATE_PASSWORD: the
+    // line names the way that reads it, and a conversion that keeps the certificate in the file (the
+    // walk's `openssl pkey` left only the key, and the next run said the certificate was missing).
+    const encryptedLine = problems({
+      ...NO_SECRET,
+      MDE_CLIENT_CERTIFICATE_PATH: file('enc.pem', `${good.cert}${encrypted}`),
+    })[0];
+    expect(encryptedLine).toContain('`(openssl x509 -in app.pem; openssl pkey -in app.pem) > plain.pem`');
+    expect(encryptedLine).toContain(
+      'MDE_CREDENTIAL=default, whose environment credential reads AZURE_CLIENT_CERTIFICATE_PASSWORD',
+    );
     expect(
       problems({ ...NO_SECRET, MDE_CLIENT_CERTIFICATE_PATH: join(tempDir('config-'), 'gone.pem') })[0],
     ).toContain('which does not exist');

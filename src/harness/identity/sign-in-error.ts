@@ -10,6 +10,7 @@ import { AuthorityError } from './authority-answer.ts';
 import { chainCertificateFileFix } from './chain-certificate-file.ts';
 import { TokenError } from './client-secret-flow.ts';
 import { CredentialDestinationError } from './credential-destination.ts';
+import { extraEntraFix } from './entra-code-fixes.ts';
 import { githubOidcFailure } from './github-oidc.ts';
 
 // A token endpoint that refused to sign the app in. One line, no secret: the kind of sign-in, where,
@@ -112,7 +113,7 @@ function fixFor(
   const tenantVar = authorityVariable(authority, 'tenantId');
   if (aadsts) {
     if (Number(aadsts) === ENTRA_ERRORS.tenantNotFound.code) return `no such tenant: check ${tenantVar}`;
-    const known = entraErrorByCode(aadsts)?.fix;
+    const known = entraErrorByCode(aadsts)?.fix ?? extraEntraFix(Number(aadsts));
     if (known) return known;
     // A code the table does not hold: Entra ID's own page explains each.
     const lookUp = `see https://login.microsoftonline.com/error?code=${aadsts}`;

@@ -150,3 +150,32 @@ test("a certificate file the default chain's environment credential cannot use i
   expect(unreached.refused).toBe(false);
   expect(unreached.message).toContain('reachable');
 });
+
+// Codes a tenant answers that the emulator's table does not hold: a walk read only the error page's
+// address for each, where the line can name the setting (MDE_SCOPE) or the tenant's side to fix.
+test('AADSTS500011, 70011, 7000112 and 53003 name what to fix, not only the error page', () => {
+  const cases: [string, string][] = [
+    [
+      'invalid_resource: AADSTS500011: The resource principal named https://api.example was not found in the tenant named Contoso.',
+      'check MDE_SCOPE',
+    ],
+    [
+      "invalid_scope: AADSTS70011: The provided value for the input parameter 'scope' is not valid.",
+      'check MDE_SCOPE',
+    ],
+    [
+      "unauthorized_client: AADSTS7000112: Application 'x'(walk8) is disabled.",
+      'the app is disabled in the tenant',
+    ],
+    [
+      'access_denied: AADSTS53003: Access has been blocked by Conditional Access policies.',
+      'Conditional Access policy',
+    ],
+  ];
+  for (const [message, fix] of cases) {
+    const signIn = signInError(new Error(message), spec, authority);
+    expect(signIn.refused, message).toBe(true);
+    expect(signIn.message).toContain(fix);
+    expect(signIn.message).not.toContain('error?code=');
+  }
+});

@@ -1,5 +1,6 @@
 import { getRegistry, type Registry } from '../../contract/index.ts';
-import { buildComplianceReport, narrowedRun, partialRun } from '../compliance/compliance-report.ts';
+import { buildComplianceReport } from '../compliance/compliance-report.ts';
+import { narrowedRun, partialRun } from '../compliance/partial-run.ts';
 import type { RunRecords } from '../records/test-record.ts';
 import { type JunitDocument, xmlText } from './junit-xml.ts';
 

@@ -6,6 +6,7 @@ import { readObservedProfile } from '../reporters/observed/observed-profile-file
 import { compareProbes } from './compare-probes.ts';
 import { probeOpenPoints, type Signatures } from './differential-probe.ts';
 import type { SelftestCase } from './judge-matrix.ts';
+import { STILL_TIME } from './still-time.ts';
 
 // The calibration proof (docs/calibration.md#proof): the suite ran against an original and wrote its
 // observed profile; the reference emulator started from that file and the original get the same
@@ -36,14 +37,6 @@ export interface CalibrationCost {
   requests: number;
   ms: number;
 }
-
-// The probe's pattern is in the emulators' time: it advances their clocks between calls. The reference
-// emulators of the proof get a clock that moves only then. On their usual one (real time plus the
-// advances) the real seconds a loaded machine spent between two calls shortened a Retry-After: 29
-// against the original's 31 in one CI run, a false alarm.
-const STILL_TIME: NonNullable<BuildDependencies['timeSource']> = {
-  now: () => Date.parse('2026-01-01T00:00:00.000Z'),
-};
 
 // The original's side of the proof. It does not depend on the run, so the self-test reads it while the
 // run's tests go on, and only the calibrated emulator is probed after them.

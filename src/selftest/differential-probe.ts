@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readSchemaFile } from '../contract/contract-files.ts';
 import { MALFORMED_IDS, type OpenPointId, SETTLE_PAUSES_SECONDS } from '../contract/index.ts';
 import { type ProbeAnswer, ProbeClient } from './probe-client.ts';
+import { ProbeClock } from './probe-clock.ts';
 import { probeRates } from './probe-rates.ts';
 
 // The differential probe of the calibration self-test (docs/calibration.md#proof): the same requests,
@@ -29,6 +30,7 @@ export async function probeOpenPoints(
 ): Promise<{ signatures: Signatures; requests: number }> {
   const c = new ProbeClient(baseUrl);
   try {
+    const clock = await ProbeClock.read(c);
     const tenantId = randomUUID();
     const app = await c.registerApp(tenantId, ROLES);
     const bearer = `Bearer ${await c.token(app)}`;
@@ -74,7 +76,7 @@ export async function probeOpenPoints(
     const shownAfter = async (id: string) => {
       let waited = 0;
       for (const pause of [0, ...SETTLE_PAUSES_SECONDS]) {
-        if (pause > 0) await c.control('POST', '/_emulator/clock/advance', { seconds: pause });
+        if (pause > 0) await clock.advance(pause);
         waited += pause;
         const res = await get(id);
         if (field(res, 'status') === 'Cancelled') return { seconds: waited, res };
@@ -156,7 +158,8 @@ export async function probeOpenPoints(
       r.headers['transfer-encoding'] ?? null,
       'content-length' in r.headers,
     ]);
-    Object.assign(s, await probeRates(c, await c.registerApp(tenantId, ROLES)));
+    Object.assign(s, await probeRates(c, clock, await c.registerApp(tenantId, ROLES)));
+    await clock.checkStill();
     return { signatures: s, requests: c.requests };
   } finally {
     c.close();

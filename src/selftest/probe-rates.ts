@@ -2,13 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { ControlApp } from '../contract/index.ts';
 import type { Signatures } from './differential-probe.ts';
 import type { ProbeClient } from './probe-client.ts';
+import type { ProbeClock } from './probe-clock.ts';
 
 const COMMENT = JSON.stringify({ Comment: 'differential probe' });
 
 // A pattern of its own, unlike the suite's, from the start of a clock minute with a fresh app:
 // +10 s one call; +40 s the rest of the limit and one more (429: Retry-After); +65 s one call;
 // +75 s two calls. Sliding, first-call and clock-aligned windows and both Retry-After values differ.
-export async function probeRates(c: ProbeClient, app: ControlApp): Promise<Partial<Signatures>> {
+export async function probeRates(
+  c: ProbeClient,
+  clock: ProbeClock,
+  app: ControlApp,
+): Promise<Partial<Signatures>> {
   const bearer = `Bearer ${await c.token(app)}`;
   const call = () =>
     c.send(
@@ -17,8 +22,8 @@ export async function probeRates(c: ProbeClient, app: ControlApp): Promise<Parti
       { authorization: bearer, 'content-type': 'application/json' },
       COMMENT,
     );
-  const advance = (seconds: number) => c.control('POST', '/_emulator/clock/advance', { seconds });
-  const now = Date.parse(((await c.control('GET', '/_emulator/clock')) as { now: string }).now);
+  const advance = (seconds: number) => clock.advance(seconds);
+  const now = await clock.now();
   await advance((60_000 - (now % 60_000)) / 1000 + 10);
   const opener = await call();
   await advance(30);

@@ -66,8 +66,9 @@ test('on an emulator the pauses move the virtual clock and nothing sleeps', asyn
   );
   expect(seen.settled).toBe(false);
   expect(advanced).toEqual([...SETTLE_PAUSES_SECONDS]);
-  // Thirty virtual seconds took no real ones.
-  expect(performance.now() - started).toBeLessThan(1000);
+  // Thirty virtual seconds took no real ones: slept, they would take 30 s; half is a bound a loaded
+  // machine's few reads cannot reach (1 s was).
+  expect(performance.now() - started).toBeLessThan(15_000);
 });
 
 test('a value that stops the reads ends them at once, unsettled', async () => {

@@ -58,7 +58,8 @@ for (const [how, reason] of cases) {
     expect(error).toBeInstanceOf(TransportError);
     expect(error.message).toMatch(/^POST \/api\/machineactions\/\{id\}\/cancel: /);
     expect(error.message).toMatch(reason);
-    expect(performance.now() - started, 'well within a test timeout').toBeLessThan(2_000);
+    // A hang's bound, not a speed: a loaded machine woke the process seconds late.
+    expect(performance.now() - started, 'well within a test timeout').toBeLessThan(15_000);
     const [lost] = ofKind(findingsOf(test.info().annotations), 'no-verdict');
     expect(lost).toEqual({ kind: 'no-verdict', cause: 'wire', code: 'TRANSPORT', text: error.message });
   });

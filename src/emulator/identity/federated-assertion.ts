@@ -1,4 +1,7 @@
-import { compactVerify, createLocalJWKSet, errors, type JSONWebKeySet, type JWTPayload } from 'jose';
+import type { JSONWebKeySet, JWTPayload } from 'jose';
+import * as errors from 'jose/errors';
+import { createLocalJWKSet } from 'jose/jwks/local';
+import { compactVerify } from 'jose/jws/compact/verify';
 import type { ControlFederatedCredential } from '../../contract/control-protocol.ts';
 import type { AppRegistration } from '../state/app-registry.ts';
 import { requireClaims, requireWithinLifetime } from './assertion-claims.ts';

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type CryptoKey, errors, exportJWK, generateKeyPair, type JWK, jwtVerify, SignJWT } from 'jose';
+import type { CryptoKey, JWK } from 'jose';
+import * as errors from 'jose/errors';
+import { SignJWT } from 'jose/jwt/sign';
+import { jwtVerify } from 'jose/jwt/verify';
+import { exportJWK } from 'jose/key/export';
+import { generateKeyPair } from 'jose/key/generate/keypair';
 
 export const TOKEN_LIFETIME_SECONDS = 3599;
 const NOT_OURS = 'the token is malformed or not signed by this emulator';

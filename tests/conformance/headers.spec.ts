@@ -9,6 +9,7 @@ import {
   statusAfter,
   suite,
   test,
+  unlessThrottled,
 } from '../fixtures/index.ts';
 
 suite('request headers', () => {
@@ -71,6 +72,7 @@ suite('request headers', () => {
         { Comment: 'conformance: no content type' },
         { contentType: null },
       );
+      unlessThrottled(res);
       const after = await statusAfter(driver, api, action.id, res);
       observe.acceptedOrRefused('body-without-content-type', res, after);
       judgeAcceptedCancel(res, after);

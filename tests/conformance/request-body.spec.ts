@@ -10,6 +10,7 @@ import {
   statusAfter,
   suite,
   test,
+  unlessThrottled,
 } from '../fixtures/index.ts';
 
 suite('cancel request body', () => {
@@ -82,6 +83,7 @@ suite('cancel request body', () => {
       ] as const) {
         const action = await need(driver.activeAction());
         const res = await api.cancel(action.id, body);
+        unlessThrottled(res);
         const after = await statusAfter(driver, api, action.id, res);
         observe.acceptedOrRefused(point, res, after);
         judgeAcceptedCancel(res, after);

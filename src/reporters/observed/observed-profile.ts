@@ -52,7 +52,7 @@ export function buildObservedProfile(
       'started from this file answers each point read here the same way, and each unknown point as its default profile.',
     source: {
       kind: 'observed',
-      target: info ? `${targetName}: ${info.description}` : targetName,
+      target: info ? targetLine(targetName, info.description) : targetName,
       generatedAt: (options.now ?? new Date(WALL_CLOCK.now())).toISOString(),
       suite: records.suite.version,
       contractHash: records.suite.contractHash,
@@ -120,6 +120,12 @@ function notSeen(point: OpenPointId, tests: TestRecord[]): { entry: PointEntry; 
     },
     cause: 'unseen',
   };
+}
+
+// "emulator at ...", not "emulator: emulator at ...": the name only where the description lacks it
+// (a matrix target, "profile:lenient: embedded reference emulator (profile lenient)").
+function targetLine(name: string, description: string): string {
+  return description.startsWith(`${name} `) ? description : `${name}: ${description}`;
 }
 
 // A profile name: lower case letters, digits, dots and dashes.

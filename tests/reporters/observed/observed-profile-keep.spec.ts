@@ -44,7 +44,7 @@ test('a narrowed run keeps a fuller observed profile and writes its own beside i
   expect(readingOf(partial, 'unknown-id')).toEqual(NOT_FOUND);
   expect(md).toContain('[observed-profile.partial.json](observed-profile.partial.json)');
   expect(md).toMatch(
-    /\[observed-profile\.json\]\(observed-profile\.json\), written \S+ of embedded: embedded reference emulator with 2 points read, was kept/,
+    /\[observed-profile\.json\]\(observed-profile\.json\), written \S+ of embedded reference emulator with 2 points read, was kept/,
   );
   expect(md).toContain('(final-state-cancel)');
 });
@@ -116,4 +116,18 @@ test("another target's observed profile is replaced, not kept; a tenant's run op
   write(outDir, run([reading('unknown-id', NOT_FOUND)], narrowed));
   expect(readingOf(profile(outDir), 'final-state-cancel'), 'another target: replaced').toBeUndefined();
   expect(existsSync(join(outDir, 'observed-profile.partial.json'))).toBe(false);
+});
+
+// Files written before source.target stopped repeating the target's name ("embedded: embedded reference
+// emulator") name the same target as the ones written since ("embedded reference emulator").
+test('an earlier file whose source.target repeats the name is the same target, and is kept', () => {
+  const outDir = tempDir('keep-');
+  write(outDir, run([reading('final-state-cancel', FINAL), reading('unknown-id', NOT_FOUND)]));
+  const file = join(outDir, 'observed-profile.json');
+  const earlier = JSON.parse(readFileSync(file, 'utf8'));
+  earlier.source.target = 'embedded: embedded reference emulator';
+  writeFileSync(file, JSON.stringify(earlier));
+  write(outDir, run([reading('unknown-id', NOT_FOUND)], [requirementId('CANCEL.NOTFOUND')]));
+  expect(readingOf(profile(outDir), 'final-state-cancel'), 'kept').toEqual(FINAL);
+  expect(profile(outDir).source?.target).toBe('embedded: embedded reference emulator');
 });

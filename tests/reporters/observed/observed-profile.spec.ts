@@ -141,6 +141,24 @@ test.describe('the observed profile of a run', () => {
   });
 });
 
+// A walk found "emulator: emulator at http://..." in source.target: the name said twice.
+test('source.target names the target once, and a name its description does not start with beside it', () => {
+  const described = (name: string, description: string) =>
+    buildObservedProfile(
+      runRecords([testRecord({ target: name })], {
+        targets: { [name]: { mode: 'emulator', apiHost: '127.0.0.1:4010', description } },
+      }),
+      name,
+    ).document.source?.target;
+  expect(described('emulator', 'emulator at http://127.0.0.1:4010')).toBe(
+    'emulator at http://127.0.0.1:4010',
+  );
+  expect(described('embedded', 'embedded reference emulator')).toBe('embedded reference emulator');
+  expect(described('profile:lenient', 'embedded reference emulator (profile lenient)')).toBe(
+    'profile:lenient: embedded reference emulator (profile lenient)',
+  );
+});
+
 test.describe('observed-profile.json beside each compliance report', () => {
   const registry = getRegistry();
   const records = runRecords([

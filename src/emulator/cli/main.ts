@@ -24,17 +24,11 @@ async function main(): Promise<number> {
     return 0;
   }
   if (command.kind === 'list-faults') {
-    const { FAULT_CATALOGUE } = await import('../faults/catalogue.ts');
-    const rows = FAULT_CATALOGUE.map((fault) => [
-      fault.name,
-      fault.seam,
-      [...fault.breaks, ...('errors' in fault ? fault.errors.map((id) => `${id} (ERROR)`) : [])].join(', '),
-      fault.description,
+    const [{ FAULT_CATALOGUE }, { faultListLines }] = await Promise.all([
+      import('../faults/catalogue.ts'),
+      import('./fault-list.ts'),
     ]);
-    // Each column as wide as its widest cell: the requirements of a wire fault run long.
-    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
-    for (const row of rows)
-      console.log(row.map((cell, i) => (i < widths.length ? cell.padEnd(widths[i]!) : cell)).join('  '));
+    for (const line of faultListLines(FAULT_CATALOGUE)) console.log(line);
     return 0;
   }
   for (const line of emulatorEnvFileWarnings(envFileOrNone(), process.env))

@@ -26,6 +26,14 @@ export {
   isPerCase,
   POINT_CASES,
 } from './profile-cases.ts';
+export {
+  type CaseDifference,
+  canonicalJson,
+  compareProfiles,
+  contractsApart,
+  type PointComparison,
+  sameReading,
+} from './profile-comparison.ts';
 export { profileContractWarning } from './profile-contract.ts';
 export {
   type AcceptedOrRefused,

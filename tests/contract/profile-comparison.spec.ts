@@ -1,0 +1,147 @@
+import {
+  canonicalJson,
+  compareProfiles,
+  contractsApart,
+  OPEN_POINTS,
+  type PointComparison,
+  type ProfileDocument,
+} from '../../src/contract/index.ts';
+import { expect, test } from '../helpers/api-test.ts';
+
+// docs/calibration.md#compare: two profiles point by point, by what their readings mean.
+
+const profile = (points: Record<string, unknown>, hash?: string): ProfileDocument =>
+  ({
+    profileVersion: 1,
+    ...(hash ? { source: { kind: 'observed', contractHash: hash } } : {}),
+    points,
+  }) as ProfileDocument;
+
+const of = (list: PointComparison[], point: string) => list.find((p) => p.point === point)!;
+const BAD_REQUEST = { status: 400, code: 'BadRequest' };
+const CONFLICT = { status: 409, code: 'Conflict' };
+
+test('every open point once: same, differ, read by one side only, or by neither', () => {
+  const a = profile({
+    'malformed-id': { reading: BAD_REQUEST },
+    'rate-window': { reading: 'sliding' },
+    'retry-after-form': { reading: 'delta-seconds' },
+    'error-target': { unknown: 'not seen' },
+  });
+  const b = profile({
+    'malformed-id': { reading: { code: 'BadRequest', status: 400 } },
+    'rate-window': { reading: 'fixed-clock-aligned' },
+    'error-target': { reading: true },
+    connection: { unknown: 'not seen: none of the 3 test(s)' },
+  });
+  const compared = compareProfiles(a, b);
+  expect(compared.map((p) => p.point)).toEqual([...OPEN_POINTS]);
+  expect(of(compared, 'malformed-id'), 'member order does not count').toEqual({
+    point: 'malformed-id',
+    kind: 'same',
+    reading: BAD_REQUEST,
+  });
+  expect(of(compared, 'rate-window')).toEqual({
+    point: 'rate-window',
+    kind: 'differ',
+    cases: [{ a: 'sliding', b: 'fixed-clock-aligned' }],
+  });
+  expect(of(compared, 'retry-after-form')).toEqual({
+    point: 'retry-after-form',
+    kind: 'one-side',
+    side: 'a',
+    reading: 'delta-seconds',
+    other: 'absent from the file',
+  });
+  expect(of(compared, 'error-target')).toEqual({
+    point: 'error-target',
+    kind: 'one-side',
+    side: 'b',
+    reading: true,
+    other: 'unknown: not seen',
+  });
+  expect(of(compared, 'connection')).toEqual({
+    point: 'connection',
+    kind: 'neither',
+    a: 'absent from the file',
+    b: 'unknown: not seen: none of the 3 test(s)',
+  });
+});
+
+test('a point with cases differs per case, and a per-case form whose cases agree is the simple form', () => {
+  const perState = (cancelled: unknown) => ({
+    reading: { Succeeded: BAD_REQUEST, Failed: BAD_REQUEST, Cancelled: cancelled, TimeOut: BAD_REQUEST },
+  });
+  const compared = compareProfiles(
+    profile({
+      'final-state-cancel': { reading: BAD_REQUEST },
+      'www-authenticate': { reading: { missing: 'Bearer', invalid: 'Bearer' } },
+      'unknown-id': { reading: { status: 404, code: 'NotFound' } },
+    }),
+    profile({
+      'final-state-cancel': perState(CONFLICT),
+      'www-authenticate': { reading: 'Bearer' },
+      'unknown-id': {
+        reading: {
+          cancel: { status: 404, code: 'NotFound' },
+          get: { status: 404, code: 'ResourceNotFound' },
+        },
+      },
+    }),
+  );
+  expect(of(compared, 'final-state-cancel')).toEqual({
+    point: 'final-state-cancel',
+    kind: 'differ',
+    cases: [{ which: 'Cancelled', a: BAD_REQUEST, b: CONFLICT }],
+  });
+  expect(of(compared, 'www-authenticate').kind).toBe('same');
+  expect(of(compared, 'unknown-id')).toMatchObject({
+    kind: 'differ',
+    cases: [
+      { which: 'get', a: { status: 404, code: 'NotFound' }, b: { status: 404, code: 'ResourceNotFound' } },
+    ],
+  });
+});
+
+test('readings with several spellings compare by meaning; a null per case is a reading', () => {
+  const compared = compareProfiles(
+    profile({
+      'duplicate-create': { reading: 'reject' },
+      'extra-members': { reading: { entity: ['b', 'a'], error: [] } },
+      'www-authenticate': { reading: { missing: null, invalid: 'Bearer' } },
+    }),
+    profile({
+      'duplicate-create': { reading: { status: 400, code: 'ActiveRequestAlreadyExists' } },
+      'extra-members': { reading: { entity: ['a', 'b'], error: [] } },
+      'www-authenticate': { reading: null },
+    }),
+  );
+  expect(of(compared, 'duplicate-create').kind).toBe('same');
+  expect(of(compared, 'extra-members').kind).toBe('same');
+  expect(of(compared, 'www-authenticate')).toMatchObject({
+    kind: 'differ',
+    cases: [{ which: 'invalid', a: 'Bearer', b: null }],
+  });
+  expect(
+    of(
+      compareProfiles(
+        profile({ 'duplicate-create': { reading: 'return-existing' } }),
+        profile({ 'duplicate-create': { reading: { existing: 200 } } }),
+      ),
+      'duplicate-create',
+    ).kind,
+  ).toBe('differ');
+});
+
+test('contract hashes apart only when both files record one and they differ', () => {
+  expect(contractsApart(profile({}, 'sha256:aa'), profile({}, 'sha256:bb'))).toEqual([
+    'sha256:aa',
+    'sha256:bb',
+  ]);
+  expect(contractsApart(profile({}, 'sha256:aa'), profile({}, 'sha256:aa'))).toBeUndefined();
+  expect(contractsApart(profile({}, 'sha256:aa'), profile({}))).toBeUndefined();
+});
+
+test('canonical JSON orders members, never array items', () => {
+  expect(canonicalJson({ b: 1, a: { d: [2, 1], c: null } })).toBe('{"a":{"c":null,"d":[2,1]},"b":1}');
+});

@@ -1,4 +1,4 @@
-import { OPEN_POINTS, type OpenPointId } from '../contract/index.ts';
+import { OPEN_POINTS, type OpenPointId, sameReading } from '../contract/index.ts';
 import type { Signatures } from './differential-probe.ts';
 
 // The points on which two probes differ, each with both signatures. (A Retry-After is read as the
@@ -7,8 +7,8 @@ export function compareProbes(original: Signatures, other: Signatures): Partial<
   const differs: Partial<Record<OpenPointId, string>> = {};
   for (const point of OPEN_POINTS) {
     const [a, b] = [original[point], other[point]];
-    if (JSON.stringify(a) !== JSON.stringify(b))
-      differs[point] = `${JSON.stringify(a)} against ${JSON.stringify(b)}`;
+    // Equal as `npm run profile:compare` reads equal: member order does not count.
+    if (!sameReading(a, b)) differs[point] = `${JSON.stringify(a)} against ${JSON.stringify(b)}`;
   }
   return differs;
 }

@@ -49,6 +49,7 @@ export function fullerEarlier(
 // embedded emulator's profile and faults do. A file that names no target is given the benefit.
 function sameTarget(earlier: string | undefined, next: string | undefined): boolean {
   // Files written before the name stopped being repeated ("tenant: tenant at ...") read as since.
-  const plain = (target: string) => target.replace(/ \(sign-in [^)]*\)$/, '').replace(/^(\S+): (?=\1 )/, '');
+  const plain = (target: string) =>
+    target.replace(/ \(sign-in [^)]*\)$/, '').replace(/^(\S+): (?=\1( |$))/, '');
   return earlier === undefined || next === undefined || plain(earlier) === plain(next);
 }

@@ -123,9 +123,10 @@ function notSeen(point: OpenPointId, tests: TestRecord[]): { entry: PointEntry; 
 }
 
 // "emulator at ...", not "emulator: emulator at ...": the name only where the description lacks it
-// (a matrix target, "profile:lenient: embedded reference emulator (profile lenient)").
+// (a matrix target, "profile:lenient: embedded reference emulator (profile lenient)"), once where it is
+// the whole description (the self-test's "profile:lenient").
 function targetLine(name: string, description: string): string {
-  return description.startsWith(`${name} `) ? description : `${name}: ${description}`;
+  return description === name || description.startsWith(`${name} `) ? description : `${name}: ${description}`;
 }
 
 // A profile name: lower case letters, digits, dots and dashes.

@@ -154,6 +154,8 @@ test('source.target names the target once, and a name its description does not s
     'emulator at http://127.0.0.1:4010',
   );
   expect(described('embedded', 'embedded reference emulator')).toBe('embedded reference emulator');
+  // A self-test target's description is its name ("profile:lenient: profile:lenient" before).
+  expect(described('profile:lenient', 'profile:lenient')).toBe('profile:lenient');
   expect(described('profile:lenient', 'embedded reference emulator (profile lenient)')).toBe(
     'profile:lenient: embedded reference emulator (profile lenient)',
   );

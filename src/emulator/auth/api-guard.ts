@@ -7,6 +7,7 @@ import { hostProblem } from '../http/host-header.ts';
 import { throttle } from '../rate-limit/throttle.ts';
 import { cachedReader, rememberReader } from './cached-before-auth.ts';
 import type { Caller } from './caller.ts';
+import { roleRefusalHeld } from './comment-role-check.ts';
 import { lookupBeforeAuth } from './lookup-before-auth.ts';
 import { foreignAudienceAdmission, refusedTokenAdmission } from './refused-token-runs.ts';
 import { cancelRolesFor, namesActionIn, roleCheckSkipped } from './running-cancel-roles.ts';
@@ -19,6 +20,8 @@ export interface Admission {
   caller: Caller;
   lateRefusal: WireError | null;
   queuedMs: number;
+  // A 403 for a missing role the cancel answers only if its body names a Comment (comment-role-check.ts).
+  roleRefusal?: WireError;
 }
 
 // onRequest hook of every API route, in this order: note the arrival time (the Date of the answer),
@@ -49,6 +52,11 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation, versioned =
           versioned,
         );
     } catch (refusal) {
+      const roleRefusal = roleRefusalHeld(ctx, cancel, caller, refusal as Error);
+      if (roleRefusal) {
+        request.admission = { caller, lateRefusal: throttled?.error ?? null, queuedMs: 0, roleRefusal };
+        return;
+      }
       // The auth policy may let a cancel refused for its token's audience run all the same (its 403 late).
       const admission = foreignAudienceAdmission(ctx, operationId, versioned, caller, refusal as Error);
       if (!admission) throw refusal;

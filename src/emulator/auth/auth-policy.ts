@@ -139,6 +139,8 @@ export interface AuthPolicy {
   // other type is let past with any valid token (a role check in one type's handler). The contract:
   // null, every cancel.
   roleCheckedOnlyForType: string | null;
+  // true: a cancel without a Comment skips the role check (one beside the Comment's validation).
+  roleCheckedWithComment: boolean;
 }
 
 export const CONTRACT_AUTH: AuthPolicy = {
@@ -190,4 +192,5 @@ export const CONTRACT_AUTH: AuthPolicy = {
   runningCancelRoles: [],
   cancelNeedsTypeRole: false,
   roleCheckedOnlyForType: null,
+  roleCheckedWithComment: false,
 };

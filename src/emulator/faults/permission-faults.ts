@@ -125,4 +125,14 @@ export const PERMISSION_FAULTS = [
       'A cancel of an action other than a scan checks no role: a token without any action role cancels an Isolate action; one cancelling a scan is refused 403.',
     auth: { roleCheckedOnlyForType: 'RunAntiVirusScan' },
   },
+  {
+    // The twin of final-state-uncommented-cancellable: the role check sits beside the Comment's
+    // validation, and every test of a token without an action role sent a Comment.
+    name: 'uncommented-cancel-role-unchecked',
+    seam: 'auth',
+    breaks: ['PERM.NONE'],
+    description:
+      'A cancel without a Comment ({}) checks no role: a token without any action role cancels the action; one that sends a Comment is refused 403.',
+    auth: { roleCheckedWithComment: true },
+  },
 ] as const satisfies readonly AuthFault[];

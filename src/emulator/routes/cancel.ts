@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { isFinal } from '../../contract/index.ts';
 import type { Caller } from '../auth/caller.ts';
+import { commentRoleCheck } from '../auth/comment-role-check.ts';
 import type { EmulatorContext } from '../context.ts';
 import { refusal, WireError } from '../error-catalogue.ts';
 import type { BodyPolicy } from '../http/body-policy.ts';
@@ -37,6 +38,7 @@ export function cancelHandler(
       id,
       () => readComment(ctx, request, cancelBodyPolicy(ctx, request, caller, body)),
     );
+    commentRoleCheck(request, comment);
     const action = findAction(ctx, caller, id, OPERATION, request.receivedAtMs, store);
     const nowMs = ctx.clock.now();
     if (!action) {

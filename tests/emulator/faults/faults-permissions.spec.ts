@@ -117,3 +117,15 @@ smoke(
     expect((await emu.get(isolation.id as string, reader)).json().status).toBe('Cancelled');
   },
 );
+
+smoke(
+  'uncommented-cancel-role-unchecked',
+  'Machine.Read.All alone cancels with {} and is refused with a Comment',
+  async (emu) => {
+    const reader = await emu.token(['Machine.Read.All']);
+    const action = await emu.seed('Pending');
+    expect((await emu.cancel(action.id as string, reader)).statusCode).toBe(403);
+    expect((await emu.cancel(action.id as string, reader, {})).statusCode).toBe(200);
+    expect((await emu.get(action.id as string, reader)).json().status).toBe('Cancelled');
+  },
+);

@@ -8,6 +8,9 @@ import {
   test,
 } from '../fixtures/index.ts';
 
+// The nil GUID (RFC 9562): well-formed, and no action's id.
+const NIL_ID = '00000000-0000-0000-0000-000000000000';
+
 suite('ids that name no action', () => {
   test(
     'cancel of an unknown id answers 404 NotFound or ResourceNotFound',
@@ -27,6 +30,13 @@ suite('ids that name no action', () => {
         Comment: 'conformance: unknown id',
       });
       expect(upper, 'an unknown id in upper case').toBeErrorEnvelope(404, NOT_FOUND_CODES);
+      // The nil GUID, which a lookup may read as no id given: 404, or 400 from a target that takes it
+      // for a malformed one (docs/contract.md#unknown-id); never an action. Not on a tenant, which the
+      // run cancels only ids it minted on: one that read the nil GUID as a default row would cancel it.
+      if (driver.mode !== 'tenant') {
+        const nil = await api.cancel(NIL_ID, { Comment: 'conformance: nil id' });
+        expect(nil, 'the nil GUID').toBeErrorEnvelope([400, 404]);
+      }
       // Under /api/v1.0 as well: a versioned route may reach a handler of its own. Any refusal will do
       // there: a target that does not serve the prefix breaks PATH.VERSIONED (a SHOULD), not this MUST.
       const versioned = await api.cancel(
@@ -55,6 +65,8 @@ suite('ids that name no action', () => {
         await api.get(driver.unknownId().toUpperCase()),
         'an unknown id in upper case',
       ).toBeErrorEnvelope(404);
+      // The nil GUID, as for the cancel: 404, or 400 from a target that takes it for a malformed id.
+      expect(await api.get(NIL_ID), 'the nil GUID').toBeErrorEnvelope([400, 404]);
       // Under /api/v1.0 as well, as for the cancel: any refusal will do there (PATH.VERSIONED judges a
       // target that does not serve the prefix); a versioned route that makes an action up serves it.
       // A refusal other than the one under /api (another status or code) is PATH.VERSIONED's.

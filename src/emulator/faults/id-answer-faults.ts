@@ -2,6 +2,9 @@ import { CANCEL, GET, idOf, on, unknownEverywhere } from './exchange-filters.ts'
 import type { AnswerFault } from './fault-entry.ts';
 import { askedBefore, cancelledBefore, readBefore, recordCancelled } from './repeated-ids.ts';
 
+// The nil GUID: well-formed, and no action's id.
+const NIL_ID = '00000000-0000-0000-0000-000000000000';
+
 // Faults of what a cancel or a GET answers for an id that names no action, or no valid id at all (the
 // answer seam, as answer-faults.ts): a lookup that makes an action up, a wrong status or code, a 500.
 export const ID_ANSWER_FAULTS = [
@@ -119,5 +122,25 @@ export const ID_ANSWER_FAULTS = [
       'A GET of an id no tenant has answers 404 the first time; the same id read again answers 200 with a made-up Pending action (a cached placeholder for the miss).',
     applies: (x) => unknownEverywhere(GET)(x) && readBefore(idOf(x)),
     rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Pending'))),
+  },
+  {
+    // A lookup that reads the nil GUID (Guid.Empty) as no id given and answers a default row: every
+    // unknown id the suite sent was random.
+    name: 'get-nil-id-200',
+    seam: 'answer',
+    breaks: ['GET.NOTFOUND'],
+    description:
+      'A GET of the nil GUID 00000000-0000-0000-0000-000000000000 answers 200 with a made-up Pending action (an empty id read as a default row); other unknown ids answer 404.',
+    applies: (x) => unknownEverywhere(GET)(x) && idOf(x) === NIL_ID,
+    rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Pending'))),
+  },
+  {
+    name: 'cancel-nil-id-200',
+    seam: 'answer',
+    breaks: ['CANCEL.NOTFOUND'],
+    description:
+      'A cancel of the nil GUID 00000000-0000-0000-0000-000000000000 answers 200 with a made-up Cancelled action (an empty id read as a default row); other unknown ids answer 404.',
+    applies: (x) => unknownEverywhere(CANCEL)(x) && idOf(x) === NIL_ID,
+    rewrite: (_answer, x, kit) => kit.json(200, kit.entity(kit.madeUp(idOf(x), 'Cancelled'))),
   },
 ] as const satisfies readonly AnswerFault[];

@@ -109,3 +109,23 @@ smoke(
     expect((await emu.get(action.id as string, token)).json().status).toBe('Cancelled');
   },
 );
+
+const NIL = '00000000-0000-0000-0000-000000000000';
+
+smoke('get-nil-id-200', 'a GET of the nil GUID answers 200; of a random unknown id 404', async (emu) => {
+  const token = await emu.token();
+  expect((await emu.get(NIL, token)).json()).toMatchObject({ id: NIL, status: 'Pending' });
+  expect((await emu.get(randomUUID(), token)).statusCode).toBe(404);
+  expect((await emu.cancel(NIL, token)).statusCode).toBe(404);
+});
+
+smoke(
+  'cancel-nil-id-200',
+  'a cancel of the nil GUID answers 200; of a random unknown id 404',
+  async (emu) => {
+    const token = await emu.token();
+    expect((await emu.cancel(NIL, token)).json()).toMatchObject({ id: NIL, status: 'Cancelled' });
+    expect((await emu.cancel(randomUUID(), token)).statusCode).toBe(404);
+    expect((await emu.get(NIL, token)).statusCode).toBe(404);
+  },
+);

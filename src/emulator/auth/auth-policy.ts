@@ -139,8 +139,9 @@ export interface AuthPolicy {
   // other type is let past with any valid token (a role check in one type's handler). The contract:
   // null, every cancel.
   roleCheckedOnlyForType: string | null;
-  // true: a cancel without a Comment skips the role check (one beside the Comment's validation).
-  roleCheckedWithComment: boolean;
+  // 'comment' | 'body': a cancel without a Comment, or without a body, skips the role check (one made
+  // beside the validation of the Comment, or of the body). The contract: null, every cancel.
+  roleCheckedWith: 'comment' | 'body' | null;
 }
 
 export const CONTRACT_AUTH: AuthPolicy = {
@@ -192,5 +193,5 @@ export const CONTRACT_AUTH: AuthPolicy = {
   runningCancelRoles: [],
   cancelNeedsTypeRole: false,
   roleCheckedOnlyForType: null,
-  roleCheckedWithComment: false,
+  roleCheckedWith: null,
 };

@@ -133,6 +133,15 @@ export const PERMISSION_FAULTS = [
     breaks: ['PERM.NONE'],
     description:
       'A cancel without a Comment ({}) checks no role: a token without any action role cancels the action; one that sends a Comment is refused 403.',
-    auth: { roleCheckedWithComment: true },
+    auth: { roleCheckedWith: 'comment' },
+  },
+  {
+    // As above, with the role check beside the reading of the body: a cancel with none skips it.
+    name: 'bodiless-cancel-role-unchecked',
+    seam: 'auth',
+    breaks: ['PERM.NONE'],
+    description:
+      'A cancel without a body checks no role: a token without any action role cancels the action; one that sends a body, {} included, is refused 403.',
+    auth: { roleCheckedWith: 'body' },
   },
 ] as const satisfies readonly AuthFault[];

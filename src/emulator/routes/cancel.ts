@@ -38,7 +38,7 @@ export function cancelHandler(
       id,
       () => readComment(ctx, request, cancelBodyPolicy(ctx, request, caller, body)),
     );
-    commentRoleCheck(request, comment);
+    commentRoleCheck(ctx, request, comment);
     const action = findAction(ctx, caller, id, OPERATION, request.receivedAtMs, store);
     const nowMs = ctx.clock.now();
     if (!action) {

@@ -129,3 +129,16 @@ smoke(
     expect((await emu.get(action.id as string, reader)).json().status).toBe('Cancelled');
   },
 );
+
+smoke(
+  'bodiless-cancel-role-unchecked',
+  'Machine.Read.All alone cancels without a body and is refused with {}',
+  async (emu) => {
+    const reader = await emu.token(['Machine.Read.All']);
+    const action = await emu.seed('Pending');
+    expect((await emu.cancel(action.id as string, reader, {})).statusCode).toBe(403);
+    const bodiless = await emu.call('POST', `/api/machineactions/${action.id}/cancel`, { token: reader });
+    expect(bodiless.statusCode).toBe(200);
+    expect((await emu.get(action.id as string, reader)).json().status).toBe('Cancelled');
+  },
+);

@@ -10,7 +10,8 @@ import type { Caller } from './caller.ts';
 import { roleRefusalHeld } from './comment-role-check.ts';
 import { lookupBeforeAuth } from './lookup-before-auth.ts';
 import { foreignAudienceAdmission, refusedTokenAdmission } from './refused-token-runs.ts';
-import { cancelRolesFor, namesActionIn, roleCheckSkipped } from './running-cancel-roles.ts';
+import { cancelRolesFor, roleCheckSkipped } from './running-cancel-roles.ts';
+import { throttledCancelRuns } from './throttled-cancel-runs.ts';
 import { typeCancelRoles } from './type-cancel-roles.ts';
 
 // What the guard decided about a call, for the handler: who calls, and a 429 to answer after the
@@ -38,9 +39,7 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation, versioned =
     const cancel = operationId === 'CancelMachineAction';
     // The throttle policy may let a running action's cancel through to its device all the same.
     const runs =
-      throttled !== null &&
-      (throttled.runFirst ||
-        (cancel && namesActionIn(ctx, request, caller, ctx.faults.throttle.runWhenThrottledStatuses)));
+      throttled !== null && (throttled.runFirst || (cancel && throttledCancelRuns(ctx, request, caller)));
     if (throttled && !runs) throw throttled.error;
     try {
       if (!(cancel && roleCheckSkipped(ctx, request, caller)))

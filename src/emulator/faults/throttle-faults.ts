@@ -109,6 +109,16 @@ export const THROTTLE_FAULTS = [
     throttle: { runWhenThrottledStatuses: ['InProgress'] },
   },
   {
+    // A cancel handed to its type's handler ahead of the limiter, the scan's alone behind it: every
+    // throttled cancel the rate tests judged was of a scan.
+    name: 'throttled-non-scan-cancel-applied',
+    seam: 'throttle',
+    breaks: ['RATE.NOEFFECT'],
+    description:
+      'A cancel of an action other than a scan (an Isolate action) answered 429 still cancels it; a throttled cancel of a scan changes nothing.',
+    throttle: { throttledOnlyType: 'RunAntiVirusScan' },
+  },
+  {
     name: 'rate-minute-503-half',
     seam: 'throttle',
     breaks: ['RATE.MINUTE'],

@@ -36,6 +36,10 @@ export interface ThrottlePolicy {
   // Statuses of the caller's action whose throttled cancel still runs before it is answered 429 (a
   // running action's cancel handed to its device ahead of the limiter; the contract: none).
   runWhenThrottledStatuses: readonly MachineActionStatus[];
+  // Not null: a throttled cancel of an action of another type than this one still runs before its 429
+  // (a cancel handed to its type's handler, when only this type's sits behind the limiter). The
+  // contract: null.
+  throttledOnlyType: string | null;
   // Operations whose throttled calls are queued and run once the window frees (when the 429's wait is
   // over), though the caller was answered 429: a cancel then shows that much later (the contract: none).
   queueWhenThrottled: readonly string[];
@@ -78,6 +82,7 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   runWhenHourThrottled: [],
   runWhenThrottledVersioned: [],
   runWhenThrottledStatuses: [],
+  throttledOnlyType: null,
   queueWhenThrottled: [],
   minuteServedUpTo: null,
   perToken: false,

@@ -166,6 +166,10 @@ suite('rate limit per minute', () => {
       // On emulators a second running action, for a throttled cancel under /api/v1.0 (below).
       const second = driver.mode === 'tenant' ? undefined : await need(driver.activeAction('InProgress'));
       const was = second && (await stateBeforeCall(driver, api, second.id));
+      // And an Isolate action: a target may hand a cancel to its type's handler ahead of the limiter.
+      const isolation =
+        driver.mode === 'tenant' ? undefined : await need(driver.activeActionOfType('Isolate'));
+      const held = isolation && (await stateBeforeCall(driver, api, isolation.id));
       await alignClock(driver, 'minute');
       expect(await callUntilThrottled(driver, client), NEVER_THROTTLED).toBeDefined();
       const res = await client.cancel(action.id, { Comment: 'conformance: throttled cancel' });
@@ -176,7 +180,11 @@ suite('rate limit per minute', () => {
       const versioned =
         second &&
         (await client.cancel(second.id, { Comment: 'conformance: throttled cancel' }, { versioned: true }));
+      const other =
+        isolation && (await client.cancel(isolation.id, { Comment: 'conformance: throttled cancel' }));
       await expectThrottledUnchanged(driver, api, action.id, before, res);
+      if (isolation && held && other?.status === 429)
+        await expectThrottledUnchanged(driver, api, isolation.id, held, other);
       if (second && was && versioned?.status === 429)
         await expectThrottledUnchanged(driver, api, second.id, was, versioned);
     },

@@ -63,3 +63,20 @@ smoke(
     expect((await emu.get(UNKNOWN, token, { unchecked: true })).statusCode).toBe(429);
   },
 );
+
+smoke(
+  'throttled-non-scan-cancel-applied',
+  "a throttled cancel of an Isolate action cancels it all the same; a throttled scan's changes nothing",
+  async (emu) => {
+    const token = await emu.token();
+    const scan = await emu.seed('Pending');
+    const isolation = await emu.seed('Pending', { type: 'Isolate', machineId: 'b'.repeat(40) });
+    for (let i = 0; i < 100; i++) await emu.cancel(UNKNOWN, token, undefined, { unchecked: true });
+    expect((await emu.cancel(scan.id as string, token, undefined, { unchecked: true })).statusCode).toBe(429);
+    const other = await emu.cancel(isolation.id as string, token, undefined, { unchecked: true });
+    expect(other.statusCode).toBe(429);
+    await emu.advance(60);
+    expect((await emu.get(scan.id as string, token)).json().status).toBe('Pending');
+    expect((await emu.get(isolation.id as string, token)).json().status).toBe('Cancelled');
+  },
+);

@@ -12,10 +12,17 @@ const targets = Object.entries(records?.targets ?? {});
 
 // As compliance.md's Target line says it: the description (a broken emulator's faults, a profile)
 // unless it is the name (the self-test's targets), then the host unless the description holds it.
+// Each of name, mode and address said once: a description starts with its mode and may hold the address.
 const described = (name, info) => {
   const description = info.description && info.description !== name ? String(info.description) : '';
-  if (description.includes(String(info.apiHost))) return description;
-  return [description, `${info.mode} at ${info.apiHost}`].filter(Boolean).join(', ');
+  const host = String(info.apiHost);
+  const where = description.includes(host)
+    ? ''
+    : description.startsWith(String(info.mode))
+      ? host
+      : `${info.mode} at ${host}`;
+  const said = [description, where].filter(Boolean).join(', ');
+  return said === name || said.startsWith(`${name} `) ? said : `${name}: ${said}`;
 };
 
 // The verdict of record, so that the report read alone says whether the run conformed and whether it
@@ -76,7 +83,7 @@ export default {
     // As compliance.md names it beside the version: the tests change between commits of one version.
     'Suite commit': records?.suite?.commit?.slice(0, 12) ?? 'unknown',
     'Contract hash': records?.suite?.contractHash ?? 'unknown',
-    Targets: targets.map(([name, info]) => `${name}: ${described(name, info)}`).join('; ') || 'unknown',
+    Targets: targets.map(([name, info]) => described(name, info)).join('; ') || 'unknown',
     // When the target was tested: a report regenerated later (npm run report) says so beside it.
     Run:
       [records?.runId, records?.startedAt && `started ${records.startedAt}`].filter(Boolean).join(', ') ||

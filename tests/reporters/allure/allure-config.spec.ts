@@ -53,13 +53,13 @@ test("the Allure report names the target as compliance.md does: a broken emulato
   });
   const config = await allureConfigFor(records);
   expect(config.variables.Targets).toBe(
-    'embedded: embedded reference emulator (profile default; faults final-state-500), embedded at loopback (emulator started by the suite)',
+    'embedded reference emulator (profile default; faults final-state-500), loopback (emulator started by the suite)',
   );
   expect(config.variables.Run).toBe('run-20260101T000000-abcdef, started 2026-01-01T00:00:00.000Z');
   expect(config.environments.embedded!.variables).toMatchObject({
     description: 'embedded reference emulator (profile default; faults final-state-500)',
   });
-  // An emulator's description holds its address: said once.
+  // An emulator's description holds its name and address: each said once.
   const emulator = await allureConfigFor(
     runRecords([], {
       targets: {
@@ -71,7 +71,22 @@ test("the Allure report names the target as compliance.md does: a broken emulato
       },
     }),
   );
-  expect(emulator.variables.Targets).toBe('emulator: emulator at http://127.0.0.1:4010');
+  expect(emulator.variables.Targets).toBe('emulator at http://127.0.0.1:4010');
+  // A self-test target's name is not its description's start: named first.
+  const named = await allureConfigFor(
+    runRecords([], {
+      targets: {
+        'fault:cancel-new-id': {
+          mode: 'embedded',
+          apiHost: 'loopback (emulator started by the suite)',
+          description: 'embedded reference emulator (profile default; faults cancel-new-id)',
+        },
+      },
+    }),
+  );
+  expect(named.variables.Targets).toBe(
+    'fault:cancel-new-id: embedded reference emulator (profile default; faults cancel-new-id), loopback (emulator started by the suite)',
+  );
   expect(emulator.variables.Run).toBe('started 2026-01-01T00:00:00.000Z');
 });
 

@@ -1,12 +1,15 @@
+import { inRateTest } from '../evidence/rate-test.ts';
 import type { Exchange } from './exchange.ts';
 import type { RequestOptions } from './request-options.ts';
 import { type ServerFailurePolicy, sentWithCallerToken } from './server-failure-policy.ts';
 import { type ExchangeSettings, sendExchange } from './single-exchange.ts';
+import type { ThrottledReadPolicy } from './throttled-read-policy.ts';
 import { isLean } from './transport.ts';
 
-// What each exchange takes (single-exchange.ts), and whether a 5xx is asked again.
+// What each exchange takes (single-exchange.ts), and whether a 5xx, or a read's 429, is asked again.
 export interface ApiClientOptions extends ExchangeSettings {
   serverFailures?: ServerFailurePolicy;
+  throttledReads?: ThrottledReadPolicy;
 }
 
 const DEFAULT_COMMENT = 'mde-conformance: cancel';
@@ -68,8 +71,9 @@ export class ApiClient {
     );
   }
 
-  // One exchange, and with a server failure policy a second after a 5xx; each passes the guard (the
-  // quota ledger counts both) and is recorded. The second answer is the one the test judges.
+  // One exchange; with a throttled-read policy a read's 429 outside the rate tests is asked again once,
+  // and with a server failure policy a 5xx. Each passes the guard (the quota ledger counts every call)
+  // and is recorded; the last answer is the one the test judges.
   private async send(
     operationId: string,
     method: string,
@@ -81,7 +85,10 @@ export class ApiClient {
   ): Promise<Exchange> {
     const ask = (judged: boolean) =>
       sendExchange(this.options, this.lean, { operationId, method, apiPath, body, opts, judged, id, at });
-    const first = await ask(!this.options.guard?.serverFailuresPass);
+    let first = await ask(!this.options.guard?.serverFailuresPass);
+    const reads = this.options.throttledReads;
+    if (first.status === 429 && method === 'GET' && reads && !inRateTest() && (await reads.askAgain(first)))
+      first = await ask(!this.options.guard?.serverFailuresPass);
     const policy = this.options.serverFailures;
     if (!policy || first.status < 500) return first;
     const callerToken = await sentWithCallerToken(opts.authorization, this.options.caller);

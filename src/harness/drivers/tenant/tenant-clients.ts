@@ -1,6 +1,7 @@
 import { ApiClient } from '../../http/api-client.ts';
 import type { Identity } from '../target-driver.ts';
 import { tenantServerFailures } from './tenant-server-failures.ts';
+import { tenantThrottledReads } from './tenant-throttled-reads.ts';
 import type { TenantState } from './tenant-state.ts';
 
 // A tenant driver's API clients, one per caller label and 5xx policy, made on first use: each signs
@@ -10,8 +11,8 @@ export class TenantClients {
 
   constructor(private readonly state: TenantState) {}
 
-  // `retried`: a 5xx is asked again or ends the test (tenant-server-failures.ts); the label is the
-  // ledger's caller either way.
+  // `retried`: a 5xx is asked again or ends the test (tenant-server-failures.ts), and a read's 429 is
+  // asked again after its Retry-After (tenant-throttled-reads.ts); the label is the ledger's caller either way.
   as(label: string, identity: Identity, retried: boolean): ApiClient {
     const key = `${label}${retried ? '' : ' as sent'}`;
     let client = this.clients.get(key);
@@ -25,6 +26,7 @@ export class TenantClients {
         ...(retried
           ? {
               serverFailures: tenantServerFailures(this.state, () => this.as('operator', 'operator', true)),
+              throttledReads: tenantThrottledReads(this.state),
             }
           : {}),
       });

@@ -1,8 +1,8 @@
 import { ApiClient } from '../../http/api-client.ts';
 import type { Identity } from '../target-driver.ts';
 import { tenantServerFailures } from './tenant-server-failures.ts';
-import { tenantThrottledReads } from './tenant-throttled-reads.ts';
 import type { TenantState } from './tenant-state.ts';
+import { tenantThrottledReads } from './tenant-throttled-reads.ts';
 
 // A tenant driver's API clients, one per caller label and 5xx policy, made on first use: each signs
 // in as its identity through the worker's TenantState, whose ledger and interlocks guard every call.

@@ -17,7 +17,10 @@ const throttled = (retryAfter?: string): FakeAnswer => ({
 
 test.describe('a read answered 429 on a tenant', () => {
   test('is asked again once after its Retry-After, and the ledger counts both calls', async () => {
-    const { driver, state, sent, clock } = tenant({}, flaky(isGet, () => NOT_FOUND, 1, throttled('7')));
+    const { driver, state, sent, clock } = tenant(
+      {},
+      flaky(isGet, () => NOT_FOUND, 1, throttled('7')),
+    );
     const api = await driver.client('operator');
     expect((await api.get(driver.unknownId())).status).toBe(404);
     expect(sent).toHaveLength(2);
@@ -28,7 +31,10 @@ test.describe('a read answered 429 on a tenant', () => {
   });
 
   test('a list too, and a second 429 is the answer the test reads', async () => {
-    const { driver, sent, clock } = tenant({}, flaky(isGet, () => NOT_FOUND, 2, throttled('3')));
+    const { driver, sent, clock } = tenant(
+      {},
+      flaky(isGet, () => NOT_FOUND, 2, throttled('3')),
+    );
     const api = await driver.client('operator');
     expect((await api.list({ $top: 1 })).status).toBe(429);
     expect(sent).toHaveLength(2);
@@ -38,7 +44,10 @@ test.describe('a read answered 429 on a tenant', () => {
   test('is not asked again when waiting would not help or was not asked for', async () => {
     // Past the minute is the hour's limit; none, or 0, is the target's own violation (RATE.RETRYAFTER).
     for (const retryAfter of ['120', undefined, '0']) {
-      const { driver, sent, clock } = tenant({}, flaky(isGet, () => NOT_FOUND, 1, throttled(retryAfter)));
+      const { driver, sent, clock } = tenant(
+        {},
+        flaky(isGet, () => NOT_FOUND, 1, throttled(retryAfter)),
+      );
       const res = await (await driver.client('operator')).get(driver.unknownId());
       expect(res.status, `Retry-After ${retryAfter}`).toBe(429);
       expect(sent).toHaveLength(1);
@@ -48,14 +57,20 @@ test.describe('a read answered 429 on a tenant', () => {
 
   test('is not asked again in a rate test, where the 429 is what the test counts', async () => {
     test.info().annotations.push({ type: 'requirement', description: 'RATE.MINUTE' });
-    const { driver, sent } = tenant({}, flaky(isGet, () => NOT_FOUND, 1, throttled('7')));
+    const { driver, sent } = tenant(
+      {},
+      flaky(isGet, () => NOT_FOUND, 1, throttled('7')),
+    );
     expect((await (await driver.client('operator')).get(driver.unknownId())).status).toBe(429);
     expect(sent).toHaveLength(1);
   });
 });
 
 test('a cancel answered 429 on a tenant is not asked again: a write is the test to judge', async () => {
-  const { driver, sent } = tenant({}, flaky(isCancel, () => NOT_FOUND, 1, throttled('7')));
+  const { driver, sent } = tenant(
+    {},
+    flaky(isCancel, () => NOT_FOUND, 1, throttled('7')),
+  );
   const res = await (await driver.client('operator')).cancel(driver.unknownId(), {});
   expect(res.status).toBe(429);
   expect(sent).toHaveLength(1);

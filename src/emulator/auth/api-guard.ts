@@ -35,7 +35,7 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation, versioned =
   const roles = rolesFor(ctx, operation, versioned);
   const operationId = operation.operationId;
   const admit = (request: FastifyRequest, caller: Caller): void => {
-    const throttled = throttle(ctx, operation, caller, request.receivedAtMs, versioned);
+    const throttled = throttle(ctx, operation, caller, request.receivedAtMs, versioned, request.url);
     const cancel = operationId === 'CancelMachineAction';
     // The throttle policy may let a running action's cancel through to its device all the same.
     const runs =

@@ -166,4 +166,15 @@ export const THROTTLE_FAULTS = [
       'A cancel under /api/v1.0 answered 429 still cancels the action (the windows are shared, so a call there past the limit is throttled); a throttled cancel under /api changes nothing.',
     throttle: { runWhenThrottledVersioned: ['CancelMachineAction'] },
   },
+  {
+    // RATE.MINUTE's reads burst on one URL (a GET of one id, the list with $top=1): a limiter
+    // partitioned by the path it guards throttled them, yet a client reading 101 actions a minute, one
+    // GET each, is never throttled.
+    name: 'reads-limited-per-url',
+    seam: 'throttle',
+    breaks: ['RATE.MINUTE'],
+    description:
+      "A GET's and a list's windows are kept per URL, path and query (a limiter partitioned by the path it guards): 101 GETs of one action are throttled, but a GET of another action, or a list with another query, starts a fresh window; the cancel's limits hold.",
+    throttle: { perUrl: ['GetMachineAction', 'ListMachineActions'] },
+  },
 ] as const satisfies readonly ThrottleFault[];

@@ -64,6 +64,10 @@ export interface ThrottlePolicy {
   unthrottled: readonly string[];
   // The same under /api/v1.0 only (a versioned route registered without the limiter; the contract: none).
   unthrottledVersioned: readonly string[];
+  // Operations whose windows are kept per request URL, path and query (a limiter partitioned by the
+  // path it guards), so a caller reading another id, or listing with another query, starts afresh (the
+  // contract: none, per operation).
+  perUrl: readonly string[];
 }
 
 export const CONTRACT_THROTTLE: ThrottlePolicy = {
@@ -92,4 +96,5 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   minuteRetryAfterSecondsOn: {},
   unthrottled: [],
   unthrottledVersioned: [],
+  perUrl: [],
 };

@@ -22,6 +22,7 @@ export function throttle(
   caller: Caller,
   nowMs: number,
   versioned = false,
+  url = '',
 ): Throttled | null {
   if (!ctx.options.rateLimits || !operation.rateLimit) return null;
   // The throttle policy may leave an operation, or its route under /api/v1.0, without the limiter.
@@ -32,7 +33,9 @@ export function throttle(
   // every operation together.
   const who = ctx.faults.throttle.perToken ? (caller.tokenId ?? caller.appId) : caller.appId;
   const counted = ctx.faults.throttle.acrossOperations ? '*' : operation.operationId;
-  const key = `${caller.tenantId}|${who}|${counted}`;
+  // Or keep each URL's calls apart (a limiter partitioned by the path it guards).
+  const where = ctx.faults.throttle.perUrl.includes(operation.operationId) ? `|${url}` : '';
+  const key = `${caller.tenantId}|${who}|${counted}${where}`;
   const decision = ctx.limiter.take(key, operation.rateLimit, nowMs);
   if (!decision.throttled && decision.shed)
     return {

@@ -80,3 +80,24 @@ smoke(
     expect((await emu.get(isolation.id as string, token)).json().status).toBe('Cancelled');
   },
 );
+
+smoke(
+  'reads-limited-per-url',
+  "GET call 101 of one id answers 429, a GET of another id is served; the list's windows are per query",
+  async (emu) => {
+    const token = await emu.token();
+    for (let i = 0; i < 100; i++) await emu.get(UNKNOWN, token, { unchecked: true });
+    expect((await emu.get(UNKNOWN, token, { unchecked: true })).statusCode).toBe(429);
+    expect((await emu.get(UNKNOWN.replace(/6$/, '7'), token, { unchecked: true })).statusCode).toBe(404);
+    for (let i = 0; i < 100; i++)
+      await emu.call('GET', '/api/machineactions?$top=1', { token, unchecked: true });
+    const list = (top: number) =>
+      emu.call('GET', `/api/machineactions?$top=${top}`, { token, unchecked: true });
+    expect((await list(1)).statusCode).toBe(429);
+    expect((await list(2)).statusCode).toBe(200);
+    // The cancel's windows are the contract's: per operation, whatever the id.
+    for (let i = 0; i < 100; i++) await emu.cancel(UNKNOWN, token, undefined, { unchecked: true });
+    const other = await emu.cancel(UNKNOWN.replace(/6$/, '7'), token, undefined, { unchecked: true });
+    expect(other.statusCode).toBe(429);
+  },
+);

@@ -112,7 +112,8 @@ suite('cancel of an action in a final state', () => {
     req('CANCEL.FINAL'),
     async ({ driver, api, need }) => {
       const action = await need(driver.activeAction());
-      const first = await cancelActive(driver, api, action.id, { Comment: 'conformance: first cancel' });
+      const body = { Comment: 'conformance: first cancel' };
+      const first = await cancelActive(driver, api, action.id, body);
       // The first cancel is CANCEL.*'s to judge: unless a GET shows it, there is nothing to ask here.
       if (!(await cancelTookEffect(driver, api, action.id, first)))
         await need(
@@ -123,6 +124,10 @@ suite('cancel of an action in a final state', () => {
       const before = await readState(api, action.id, { status: 'Cancelled', driver });
       const res = await api.cancel(action.id, { Comment: 'conformance: second cancel' });
       expect(res).toBeErrorEnvelope('4xx');
+      // And the first cancel sent again as it was, as a client does whose first answer was lost: a
+      // target that keys its retries by caller, action and body takes it for the same cancel (200).
+      const repeated = await api.cancel(action.id, body);
+      expect(repeated, 'the first cancel sent again').toBeErrorEnvelope('4xx');
       // No read a day later here: this action was cancelled while active, and one a device's late report
       // turns Succeeded breaks CANCEL.PERSIST, not this refusal. The seeded Cancelled action above has it.
       await expectUnchanged(driver, api, action.id, before);

@@ -12,4 +12,15 @@ export const CANCEL_DEDUPE_FAULTS = [
       'A cancel refused for its body (400) is still recorded, and the next cancel of that action answers 200 with the action as it was, which never shows Cancelled; an action with no refused cancel is cancelled.',
     store: { refusedBodyMarksCancel: true },
   },
+  {
+    // An idempotency key over caller, action and body: the suite's second cancel of its own cancelled
+    // action sent another Comment than the first, so it was refused; a client repeating its cancel
+    // verbatim (its first 200 lost) is told it cancelled again.
+    name: 'identical-cancel-retry-200',
+    seam: 'store',
+    breaks: ['CANCEL.FINAL'],
+    description:
+      'A second cancel of an action by the app that cancelled it, with the same Comment, is taken for a retry: 200 with the action as it is. One with another Comment, or by anyone else, is refused.',
+    store: { identicalCancelRetried: true },
+  },
 ] as const satisfies readonly StoreFault[];

@@ -56,12 +56,11 @@ export function cancelHandler(
         );
       return notFound(ctx, id);
     }
-    // The store policy may take a second cancel by the app that cancelled the action for a retry.
-    if (
-      store.ownCancelRetried &&
-      action.status === 'Cancelled' &&
-      action.cancellationRequestor === caller.appId
-    )
+    // The store policy may take a second cancel by the app that cancelled the action (with the same
+    // Comment) for a retry.
+    const retried =
+      store.ownCancelRetried || (store.identicalCancelRetried && action.cancellationComment === comment);
+    if (retried && action.status === 'Cancelled' && action.cancellationRequestor === caller.appId)
       return { kind: 'cancelled', before: { ...action }, after: { ...action } };
     if (
       isFinal(action.status) &&

@@ -18,6 +18,9 @@ export interface StorePolicy {
   // cancel and answered 200 with the action as it is; one cancelled by anyone else is refused. The
   // contract: false (a second cancel meets a final action, docs/contract.md#after-cancel).
   ownCancelRetried: boolean;
+  // true: the same, only for a cancel whose Comment is the one the cancellation recorded (an
+  // idempotency key of caller, action and body); another Comment is refused. The contract: false.
+  identicalCancelRetried: boolean;
   // Operations whose lookup also finds other tenants' actions (the contract: none).
   crossTenant: readonly string[];
   // true: an id not written in lower case is looked up in every tenant (a case-insensitive search
@@ -151,6 +154,7 @@ export const CONTRACT_STORE: StorePolicy = {
   finalCheckedOnlyFor: null,
   finishedCancellable: false,
   ownCancelRetried: false,
+  identicalCancelRetried: false,
   crossTenant: [],
   crossTenantUnloweredIds: false,
   unfilteredListCrossTenant: false,

@@ -163,3 +163,19 @@ smoke(
     expect((await emu.get(done.id as string, token)).json().status).toBe('Cancelled');
   },
 );
+
+smoke(
+  'identical-cancel-retry-200',
+  'the app that cancelled an action gets 200 again for the same Comment; another Comment, or another app, is refused',
+  async (emu) => {
+    const token = await emu.token();
+    const action = await emu.seed('Pending');
+    const first = (await emu.cancel(action.id as string, token, { Comment: 'first' })).json();
+    expect((await emu.cancel(action.id as string, token, { Comment: 'second' })).statusCode).toBe(400);
+    const again = await emu.cancel(action.id as string, token, { Comment: 'first' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first);
+    const other = await emu.cancel(action.id as string, await emu.token(), { Comment: 'first' });
+    expect(other.statusCode).toBe(400);
+  },
+);

@@ -76,6 +76,8 @@ suite('tenant isolation', () => {
       // anyway), under /api and /api/v1.0 (a versioned route may build its query apart).
       const queries: [string, Record<string, string | number>][] = [
         ['filtered by its id', { $filter: `id eq '${action.id}'` }],
+        // Its id in upper case is the same GUID, as for the read by id.
+        ['filtered by its id in upper case', { $filter: `id eq '${action.id.toUpperCase()}'` }],
         ['without $filter', {}],
         // The operators clients reconcile with (`in`: docs/contract.md#list) and OData's `or`: a batch
         // lookup of ids, or a tenant clause joined as text (`and` binds tighter), may skip the tenant.

@@ -15,6 +15,15 @@ export const ID_CASE_FAULTS = [
     store: { crossTenantUnloweredIds: true },
   },
   {
+    // The same search behind the list's id filter: every list a stranger sent named the id in lower case.
+    name: 'tenant-leak-list-upper-case-id',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A list whose $filter compares id with a value written in upper case (id eq '<ID>') shows the action of any tenant; the same filter in lower case, a GET and a cancel keep to the caller's tenant.",
+    store: { crossTenantUnloweredListIds: true },
+  },
+  {
     // SQL Server cuts a parameter longer than its declared size without a word: an id parameter sized
     // to the 36 characters of a GUID reads `<id>0` as `<id>`, and a client's mangled id cancels an action.
     name: 'cancel-id-cut-to-guid',

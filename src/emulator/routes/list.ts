@@ -43,6 +43,7 @@ export function listHandler(
       crossTenant ||
       namesCrossTenantField(ctx, filterText) ||
       usesCrossTenantOperator(ctx, filterText) ||
+      namesUnloweredId(ctx, filterText) ||
       namesCrossTenantOption(ctx, options);
     const actions = caller.anonymous ? [] : listed(ctx, caller.tenantId, query, across);
     const rows = actions.map((action) => toWire(ctx, settle(action, nowMs)));
@@ -87,6 +88,14 @@ function usesCrossTenantOperator(ctx: EmulatorContext, filterText: unknown): boo
   if (typeof filterText !== 'string' || operators.length === 0) return false;
   const bare = filterText.replace(/'(?:[^']|'')*'/g, "''");
   return operators.some((operator) => new RegExp(`\\b${operator}\\b`).test(bare));
+}
+
+// Whether the store policy lists every tenant's actions for a $filter comparing id with a value not in
+// lower case (the case-insensitive search of ids that skips the tenant).
+function namesUnloweredId(ctx: EmulatorContext, filterText: unknown): boolean {
+  if (!ctx.faults.store.crossTenantUnloweredListIds || typeof filterText !== 'string') return false;
+  const values = [...filterText.matchAll(/\bid\s+eq\s+'([^']*)'/gi)].map((match) => match[1]!);
+  return values.some((value) => value !== value.toLowerCase());
 }
 
 // Whether the store policy lists every tenant's actions for a query naming this option.

@@ -26,6 +26,8 @@ export interface StorePolicy {
   // true: an id not written in lower case is looked up in every tenant (a case-insensitive search
   // that forgot the tenant filter); a lower-case one only in the caller's. The contract: false.
   crossTenantUnloweredIds: boolean;
+  // true: the same for a list whose $filter compares id with a value not in lower case. The contract: false.
+  crossTenantUnloweredListIds: boolean;
   // true: a list with no $filter shows every tenant's actions (the tenant is scoped with the filter,
   // so a list filtered by id shows only the caller's). The contract: false.
   unfilteredListCrossTenant: boolean;
@@ -157,6 +159,7 @@ export const CONTRACT_STORE: StorePolicy = {
   identicalCancelRetried: false,
   crossTenant: [],
   crossTenantUnloweredIds: false,
+  crossTenantUnloweredListIds: false,
   unfilteredListCrossTenant: false,
   crossTenantListFilters: [],
   crossTenantListOperators: [],

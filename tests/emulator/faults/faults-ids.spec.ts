@@ -67,6 +67,23 @@ smoke(
 );
 
 smoke(
+  'tenant-leak-list-upper-case-id',
+  "another tenant's list filtered by an action's id in upper case shows it; in lower case it does not",
+  async (emu) => {
+    const id = (await emu.seed('Pending')).id as string;
+    const stranger = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    const listed = async (value: string) => {
+      const url = `/api/machineactions?$filter=${encodeURIComponent(`id eq '${value}'`)}`;
+      const res = await emu.call('GET', url, { token: stranger });
+      return (res.json().value as { id: string }[]).map((row) => row.id);
+    };
+    expect(await listed(id)).toEqual([]);
+    expect(await listed(id.toUpperCase())).toEqual([id]);
+    expect((await emu.get(id.toUpperCase(), stranger)).statusCode).toBe(404);
+  },
+);
+
+smoke(
   'cancelled-unknown-id-readable',
   'a GET of an unknown id answers 404 until a cancel names it, then 200 Cancelled',
   async (emu) => {

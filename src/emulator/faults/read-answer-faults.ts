@@ -1,8 +1,8 @@
 import { outcomeOf } from '../http/answer.ts';
 import { editBody } from './answer-edits.ts';
-import { GET, LIST, on } from './exchange-filters.ts';
+import { CANCEL, GET, LIST, on } from './exchange-filters.ts';
 import type { AnswerFault } from './fault-entry.ts';
-import { firstAnswerOf } from './kept-answers.ts';
+import { appAnswerOf, firstAnswerOf, forgetAppAnswer } from './kept-answers.ts';
 
 // Faults of what a read answers under /api (the answer seam), the stored action being right: the
 // reads a client polls to see what its cancel did.
@@ -18,6 +18,23 @@ export const READ_ANSWER_FAULTS = [
       'A GET under /api answers an action as its first GET showed it (a response cache never invalidated): an action read before its cancel keeps reading as it was, though the cancel is stored.',
     applies: (x) => !x.versioned && on(GET, 'found')(x),
     rewrite: (answer, x) => firstAnswerOf(outcomeOf(x, 'found')!.action, answer),
+  },
+  {
+    // A cache per caller whose entries only the caller's own writes evict: every read after a cancel
+    // was by the app that cancelled (or by one that never read the action before), so each was fresh.
+    name: 'get-cached-per-app',
+    seam: 'answer',
+    breaks: ['CANCEL.PERSIST'],
+    description:
+      "A GET under /api answers each app an action as it first read it, until that app's own cancel changes it (a response cache kept per caller, evicted by the writer's call alone): an app that read an action before another app cancelled it keeps reading it as it was.",
+    applies: (x) =>
+      !x.versioned && x.appId !== undefined && (on(GET, 'found')(x) || on(CANCEL, 'cancelled')(x)),
+    rewrite: (answer, x) => {
+      const read = outcomeOf(x, 'found')?.action;
+      if (read) return appAnswerOf(read, x.appId!, answer);
+      forgetAppAnswer(outcomeOf(x, 'cancelled')!.before, x.appId!);
+      return answer;
+    },
   },
   {
     // A serializer that writes 64-bit integers as text (protobuf's JSON mapping does; OData only when

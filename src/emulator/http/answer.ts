@@ -15,6 +15,8 @@ export interface Exchange {
   // by their URL (faults/list-cache-faults.ts).
   url?: string | undefined;
   tenantId?: string | undefined;
+  // The caller's app, for a fault that caches answers per app (faults/kept-answers.ts).
+  appId?: string | undefined;
 }
 
 // An answer before it is sent: status, headers (content-type included) and a JSON body.

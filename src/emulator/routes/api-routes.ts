@@ -74,6 +74,7 @@ function serve(ctx: EmulatorContext, config: ApiRouteConfig, handle: Handler) {
       accept: request.headers.accept,
       url: request.url,
       tenantId: caller.tenantId,
+      appId: caller.appId,
     });
   };
 }

@@ -16,3 +16,20 @@ smoke(
     expect((await emu.get(action.id as string, token)).json().status).toBe('Succeeded');
   },
 );
+
+smoke(
+  'get-cached-per-app',
+  'an app that read an action before another app cancelled it reads it Pending; the canceller, and an app reading it first, read Cancelled',
+  async (emu) => {
+    const action = await emu.seed('Pending');
+    const id = action.id as string;
+    const reader = await emu.token();
+    const canceller = await emu.token();
+    expect((await emu.get(id, reader)).json().status).toBe('Pending');
+    expect((await emu.get(id, canceller)).json().status).toBe('Pending');
+    expect((await emu.cancel(id, canceller)).json().status).toBe('Cancelled');
+    expect((await emu.get(id, canceller)).json().status).toBe('Cancelled');
+    expect((await emu.get(id, reader)).json().status).toBe('Pending');
+    expect((await emu.get(id, await emu.token())).json().status).toBe('Cancelled');
+  },
+);

@@ -34,6 +34,16 @@ export const COMMENT_FAULTS = [
     store: { cancellationComment: 'single-line' },
   },
   {
+    // A model binder or validator that trims every string it reads: a Comment ending in a line break
+    // (a ticket's text pasted whole) loses it. The suite's Comments ended in a GUID.
+    name: 'cancel-comment-trimmed',
+    seam: 'store',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      'A cancel stores its Comment with the white space at either end cut: a Comment that starts and ends with other characters comes back as sent.',
+    store: { cancellationComment: 'trimmed' },
+  },
+  {
     // The actions clients most want to clear are the stuck ones (docs/contract.md#after-cancel): a path
     // for stale actions that records their state alone loses the reason an automation gave. The suite
     // judged the fields of fresh actions only.

@@ -38,6 +38,7 @@ function storedComment(store: StorePolicy, comment: string): string {
   if (store.cancellationComment === 'latin1') return Buffer.from(comment, 'utf8').toString('latin1');
   if (store.cancellationComment === 'bmp-only') return comment.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
   if (store.cancellationComment === 'single-line') return comment.replace(/[\r\n\t]/g, ' ');
+  if (store.cancellationComment === 'trimmed') return comment.trim();
   if (store.cancellationComment !== 'html-encoded') return comment;
   const entities: Record<string, string> = {
     '&': '&amp;',

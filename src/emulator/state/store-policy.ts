@@ -51,8 +51,9 @@ export interface StorePolicy {
   // is stored HTML-encoded, as by a service that sanitizes its input (& < > " ' as entities).
   // 'bmp-only': each character outside the Basic Multilingual Plane is stored as '?', as by a column of
   // three-byte UTF-8 (MySQL's utf8mb3). 'single-line': each line break or tab becomes a space, as by a
-  // service that guards its logs against injected lines. The contract: 'as-sent'.
-  cancellationComment: 'as-sent' | 'latin1' | 'html-encoded' | 'bmp-only' | 'single-line';
+  // service that guards its logs against injected lines. 'trimmed': white space at either end is cut,
+  // as by a model binder that trims strings. The contract: 'as-sent'.
+  cancellationComment: 'as-sent' | 'latin1' | 'html-encoded' | 'bmp-only' | 'single-line' | 'trimmed';
   // 'local-ahead': the time of the cancel as a server two hours east of UTC reads its local clock,
   // written as UTC (DateTime.Now for DateTime.UtcNow). The contract: 'now'.
   // 'creation': the action's own creation time, as a mapper that copies the wrong timestamp writes it.

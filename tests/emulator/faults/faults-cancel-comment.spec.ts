@@ -32,3 +32,18 @@ smoke(
     expect((await emu.get(shield.id as string, token)).json().cancellationComment).toBe('shield ?');
   },
 );
+
+smoke(
+  'cancel-comment-trimmed',
+  'a Comment is recorded without the white space at its ends, in the 200 and on a GET; one without is kept',
+  async (emu) => {
+    const token = await emu.token();
+    const plain = await emu.seed('Pending');
+    const kept = (await emu.cancel(plain.id as string, token, { Comment: 'a\n\tb' })).json();
+    expect(kept.cancellationComment).toBe('a\n\tb');
+    const padded = await emu.seed('Pending');
+    const body = (await emu.cancel(padded.id as string, token, { Comment: ' ticket text\n' })).json();
+    expect(body.cancellationComment).toBe('ticket text');
+    expect((await emu.get(padded.id as string, token)).json().cancellationComment).toBe('ticket text');
+  },
+);

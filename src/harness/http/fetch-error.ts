@@ -42,8 +42,15 @@ export function describeFetchError(error: unknown): string {
       return `TLS certificate problem (${code}): the certificate ${altNames(err.cause ?? err)}; use a host it names in the URL, or serve one for this host`;
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
     case 'SELF_SIGNED_CERT_IN_CHAIN':
-    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
       return `TLS certificate problem (${code}); trust the certificate with NODE_EXTRA_CA_CERTS`;
+    // Issued by an authority Node does not trust (a company's CA, `--tls-cert` from one, a TLS-inspecting
+    // proxy's). The first read as a target down ("check that it is running"): it answered.
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+    case 'UNABLE_TO_GET_ISSUER_CERT':
+      return `TLS certificate problem (${code}): Node trusts no authority the certificate chains to; trust its root with NODE_EXTRA_CA_CERTS`;
+    // The certificate came alone: its issuer is untrusted, or an intermediate the server did not send.
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+      return `TLS certificate problem (${code}): the certificate came without its issuer, and Node trusts none for it; trust its root with NODE_EXTRA_CA_CERTS`;
     // fetch names it; node:https (Node 20) says EPROTO with OpenSSL's text, matched below.
     case 'ERR_SSL_WRONG_VERSION_NUMBER':
       return PLAIN_HTTP_ANSWER;

@@ -2,6 +2,7 @@ import { ENTRA_ERRORS, entraErrorByCode } from '../../contract/entra-errors.ts';
 import type { CredentialSpec } from '../config/credential-spec.ts';
 import { isLoopback } from '../config/hosts.ts';
 import { HarnessError } from '../errors.ts';
+import { extraCaFix, isTrustLoss } from '../http/extra-ca-fix.ts';
 import { PLAIN_HTTP_ANSWER } from '../http/fetch-error.ts';
 import { CLIENT_ID_PLACEHOLDER, configuredClientIds } from '../redaction/configured-secrets.ts';
 import { assertionTimeFix } from './assertion-time-fix.ts';
@@ -128,6 +129,13 @@ function fixFor(
       ? `set ${authorityVar}=${authority.authBaseUrl.replace(/^https:/, 'http:')}`
       : `check ${authorityVar}: Entra ID answers HTTPS`;
   if (error instanceof AuthorityError && refused) return `check ${tenantVar} and ${authorityVar}`;
+  // The authority answered the handshake with a certificate: not a reach to check. One to trust is said
+  // as the API's probe says it; one out of its dates or for another host already says what to fix.
+  const lost = error instanceof AuthorityError ? error.answer.lost : undefined;
+  if (lost?.startsWith('TLS certificate problem'))
+    return isTrustLoss(lost)
+      ? extraCaFix(lost, process.env.NODE_EXTRA_CA_CERTS, !isLoopback(authority.authBaseUrl))
+      : undefined;
   return refused
     ? 'check the client id and its secret or certificate'
     : `check ${authorityVar} and that the token endpoint is reachable`;

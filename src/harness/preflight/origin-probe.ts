@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { TargetUnreachableError } from '../errors.ts';
+import { extraCaFix, isTrustLoss } from '../http/extra-ca-fix.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
 import { sendRaw, WireTimeout } from '../http/raw-request.ts';
 import { wrongScheme } from './wrong-scheme.ts';
@@ -28,8 +28,8 @@ export async function probeOrigin(
         new URL(url).origin,
         `the API does not answer: ${loss}`,
         // The target is up, and its certificate is the one thing to fix: "check it is running" misled.
-        loss.includes('NODE_EXTRA_CA_CERTS')
-          ? `${extraCaFix(extraCa, publicHost)}Node reads NODE_EXTRA_CA_CERTS from the environment as it starts, not from .env; \`npm run emulator -- --https\` prints its certificate's file, and GET /_emulator/tls-certificate answers it`
+        isTrustLoss(loss)
+          ? extraCaFix(loss, extraCa, publicHost)
           : `Check MDE_API_BASE_URL and that the target is running and reachable${
               // A slow target is not a dead one: the setting that lets it take longer.
               error instanceof WireTimeout ? ', or raise MDE_REQUEST_TIMEOUT_SECONDS for a slower one' : ''
@@ -44,17 +44,4 @@ export async function probeOrigin(
   // A TLS-only server that answers a plain-HTTP request 400 (the reference emulator, nginx).
   const tls = await wrongScheme(url, 'MDE_API_BASE_URL', { status }, timeoutMs, undefined);
   if (tls) throw tls;
-}
-
-// Set, it was read and does not hold what the target serves: a CI image's own bundle, or a copy made
-// before the emulator's restart. "Trust it with NODE_EXTRA_CA_CERTS" told the user what they had done.
-function extraCaFix(extraCa: string | undefined, publicHost: boolean): string {
-  if (!extraCa?.trim()) return '';
-  // Node only warns of a file it cannot load ("Ignoring extra certs from ...") and trusts nothing more.
-  if (!existsSync(extraCa))
-    return `NODE_EXTRA_CA_CERTS names ${extraCa}, which does not exist, so Node trusted nothing more: name ${publicHost ? "the bundle holding your proxy's CA" : 'the certificate file the emulator printed'}, by its absolute path. `;
-  const why = publicHost
-    ? 'nor the authority it chains to (a TLS-inspecting proxy has one of its own)'
-    : '(an emulator makes a new one at each start)';
-  return `NODE_EXTRA_CA_CERTS names ${extraCa}, which does not hold the certificate this target serves ${why}: copy its PEM again, or append it to a copy of that bundle. `;
 }

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+
+// What to do about a certificate Node did not trust, by the code in the loss describeFetchError wrote
+// ("TLS certificate problem (CODE); trust ... NODE_EXTRA_CA_CERTS"). Shared by the API's probe and the
+// sign-in, which met the same certificates and told the authority's as a network to check.
+export function isTrustLoss(loss: string | undefined): boolean {
+  return !!loss?.startsWith('TLS certificate problem') && loss.includes('NODE_EXTRA_CA_CERTS');
+}
+
+// `extraCa`: the file Node read its extra certificates from as this process started. `publicHost`: a
+// host off this machine (a tenant behind a TLS-inspecting proxy), not an emulator.
+export function extraCaFix(loss: string, extraCa: string | undefined, publicHost: boolean): string {
+  return `${setFileFix(loss, extraCa, publicHost)}Node reads NODE_EXTRA_CA_CERTS from the environment as it starts, not from .env; \`npm run emulator -- --https\` prints its certificate's file, and GET /_emulator/tls-certificate answers it`;
+}
+
+// Set, it was read and does not hold what the target serves: a CI image's own bundle, or a copy made
+// before the emulator's restart. "Trust it with NODE_EXTRA_CA_CERTS" told the user what they had done.
+function setFileFix(loss: string, extraCa: string | undefined, publicHost: boolean): string {
+  if (!extraCa?.trim()) return '';
+  // Node only warns of a file it cannot load ("Ignoring extra certs from ...") and trusts nothing more.
+  if (!existsSync(extraCa))
+    return `NODE_EXTRA_CA_CERTS names ${extraCa}, which does not exist, so Node trusted nothing more: name ${publicHost ? "the bundle holding your proxy's CA" : 'the certificate file the emulator printed'}, by its absolute path. `;
+  if (publicHost)
+    return `NODE_EXTRA_CA_CERTS names ${extraCa}, which does not hold the certificate this target serves nor the authority it chains to (a TLS-inspecting proxy has one of its own): copy its PEM again, or append it to a copy of that bundle. `;
+  // Self-signed, as the emulator's own certificate is: a new one at each of its starts.
+  if (loss.includes('(DEPTH_ZERO_SELF_SIGNED_CERT)'))
+    return `NODE_EXTRA_CA_CERTS names ${extraCa}, which does not hold the certificate this target serves (an emulator makes a new one at each start): copy its PEM again, or append it to a copy of that bundle. `;
+  // Issued by an authority (`--tls-cert` from a company's PKI): the file needs the chain's root, and a
+  // server that sends its own certificate alone hides the intermediate between them (Node then says
+  // UNABLE_TO_VERIFY_LEAF_SIGNATURE, root trusted or not).
+  const alone = loss.includes('(UNABLE_TO_VERIFY_LEAF_SIGNATURE)')
+    ? '; if it holds that root already, the target sends its certificate without the intermediate certificate(s) between them: serve the certificate followed by its chain (for the emulator, a --tls-cert file holding both)'
+    : '';
+  return `NODE_EXTRA_CA_CERTS names ${extraCa}, which holds no authority this target's certificate chains to: append the root certificate of its chain to a copy of that bundle${alone}. `;
+}

@@ -2,6 +2,7 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { closeSync, existsSync, openSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createSecureContext } from 'node:tls';
+import { derFileKind } from '../../common/der-file.ts';
 import { FileWriteError } from '../../common/file-write-error.ts';
 import { makeDirectory } from '../../common/make-directory.ts';
 import { readUserFile } from '../../common/regular-file.ts';
@@ -75,7 +76,9 @@ function readTlsCertificate(certFile: string, keyFile: string): TlsCertificate {
     matches = new X509Certificate(certificate.cert).checkPrivateKey(createPrivateKey(certificate.key));
   } catch (error) {
     throw new EmulatorOptionsError(
-      `--tls-cert/--tls-key: ${certFile} and ${keyFile} are not a PEM certificate and its private key (${(error as Error).message}).`,
+      derFileProblem(certFile, '--tls-cert') ??
+        derFileProblem(keyFile, '--tls-key') ??
+        `--tls-cert/--tls-key: ${certFile} and ${keyFile} are not a PEM certificate and its private key (${(error as Error).message}).`,
     );
   }
   if (!matches)
@@ -83,6 +86,14 @@ function readTlsCertificate(certFile: string, keyFile: string): TlsCertificate {
       `--tls-cert/--tls-key: the key in ${keyFile} is not the private key of the certificate in ${certFile}.`,
     );
   return certificate;
+}
+
+// A DER export (`.cer`, `.der`) where PEM belongs: OpenSSL's "PEM routines::no start line" said neither.
+function derFileProblem(file: string, flag: string): string | undefined {
+  const bytes = readUserFile(file);
+  if (bytes.includes('-----BEGIN ')) return undefined;
+  const kind = derFileKind(bytes, file);
+  return kind && `${flag}: ${file} is ${kind}.`;
 }
 
 // Only the certificate is written: the private key never leaves the process.

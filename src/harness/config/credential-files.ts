@@ -1,4 +1,5 @@
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
+import { derFileKind } from '../../common/der-file.ts';
 import { npmStartDirHint } from '../../common/npm-start-dir.ts';
 import { isPastedText, pastedTextProblem } from '../../common/pasted-text.ts';
 import { readUserFile, UserFileError } from '../../common/regular-file.ts';
@@ -35,8 +36,12 @@ export function certificateFileProblem(path: string, now: number): string | unde
   // A CI step writing the file from a secret variable that is not set leaves it empty: not a format to convert.
   if (!read.trim())
     return `names ${path}, which is empty; write the certificate and its private key there (a CI step that writes it from a secret variable that is not set leaves it so)`;
-  if (!certificatePem && !keyPem)
+  if (!certificatePem && !keyPem) {
+    // A DER export (`.cer`) is not converted by the .pfx command: its own is named.
+    const der = derFileKind(readUserFile(path), path);
+    if (der) return `names ${path}, which is ${der}, the certificate and its private key in one file`;
     return `names ${path}, which is not a PEM with a certificate and a private key; ${convert}`;
+  }
   if (!certificatePem)
     return `names ${path}, which holds a private key but no certificate (-----BEGIN CERTIFICATE-----); add the certificate to the file`;
   if (!keyPem)

@@ -125,6 +125,17 @@ export function tokenFileProblem(path: string): string | undefined {
   if (!read.trim())
     return `names ${path}, which is empty; the identity provider writes the token there (Kubernetes workload identity: the projected service account token)`;
   registerSecret(read.trim(), { configured: true });
+  const wrapped = tokenWrapper(read.trim());
+  return wrapped && `names ${path}, which holds the token ${wrapped}; write the token alone (a JWT, eyJ...)`;
+}
+
+// What a CI step left around the token (Entra ID takes the JWT alone, and answered AADSTS50027, "JWT
+// token is invalid or malformed", once the run had begun). Said by its shape, never by its text.
+function tokenWrapper(token: string): string | undefined {
+  if (/^"[^"]+"$/.test(token)) return 'in double quotes (`jq` without -r keeps them)';
+  if (token.startsWith('{'))
+    return 'inside a JSON document (its `value`, read with `jq -r .value`, is the token)';
+  if (/^bearer\s/i.test(token)) return 'after "Bearer " (an Authorization value)';
   return undefined;
 }
 

@@ -78,6 +78,7 @@ function readTlsCertificate(certFile: string, keyFile: string): TlsCertificate {
     throw new EmulatorOptionsError(
       derFileProblem(certFile, '--tls-cert') ??
         derFileProblem(keyFile, '--tls-key') ??
+        encryptedKeyProblem(keyFile, certificate.key) ??
         `--tls-cert/--tls-key: ${certFile} and ${keyFile} are not a PEM certificate and its private key (${(error as Error).message}).`,
     );
   }
@@ -94,6 +95,12 @@ function derFileProblem(file: string, flag: string): string | undefined {
   if (bytes.includes('-----BEGIN ')) return undefined;
   const kind = derFileKind(bytes, file);
   return kind && `${flag}: ${file} is ${kind}.`;
+}
+
+// OpenSSL says "bad decrypt" of a key under a pass phrase, which the emulator has no flag for.
+function encryptedKeyProblem(file: string, pem: string): string | undefined {
+  if (!/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem)) return undefined;
+  return `--tls-key: ${file} holds an encrypted private key, and the emulator reads no pass phrase: store it decrypted (\`openssl pkey -in ${file} -out key.pem\`, which asks for the pass phrase) and keep that file private.`;
 }
 
 // Only the certificate is written: the private key never leaves the process.

@@ -35,3 +35,24 @@ test('a DER certificate or key for --tls-cert/--tls-key is named as DER, with th
       startEmulator({ port: 0, tlsCertFile: join(dir, cert), tlsKeyFile: join(dir, key) }, await testKeys()),
     ).rejects.toThrow(line);
 });
+
+// An encrypted key (`openssl genpkey -aes256`, a PKI's default export): the line said the files were "not a
+// PEM certificate and its private key (Provider routines::bad decrypt)", though both were PEM.
+test('an encrypted --tls-key is said to be encrypted, with the command that decrypts it', async () => {
+  const own = await clientCertificate('localhost');
+  const dir = tempDir('mde-https-enc-');
+  writeFileSync(join(dir, 'own.pem'), own.cert);
+  const encrypted = createPrivateKey(own.key).export({
+    type: 'pkcs8',
+    format: 'pem',
+    cipher: 'aes-256-cbc',
+    passphrase: 'pass-phrase',
+  });
+  writeFileSync(join(dir, 'enc.key'), encrypted);
+  await expect(
+    startEmulator(
+      { port: 0, tlsCertFile: join(dir, 'own.pem'), tlsKeyFile: join(dir, 'enc.key') },
+      await testKeys(),
+    ),
+  ).rejects.toThrow(/--tls-key: .*enc\.key holds an encrypted private key.*openssl pkey -in /);
+});

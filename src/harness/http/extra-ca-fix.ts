@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { derFileKind } from '../../common/der-file.ts';
+import { readUserFile } from '../../common/regular-file.ts';
 
 // What to do about a certificate Node did not trust, by the code in the loss describeFetchError wrote
 // ("TLS certificate problem (CODE); trust ... NODE_EXTRA_CA_CERTS"). Shared by the API's probe and the
@@ -20,6 +22,9 @@ function setFileFix(loss: string, extraCa: string | undefined, publicHost: boole
   // Node only warns of a file it cannot load ("Ignoring extra certs from ...") and trusts nothing more.
   if (!existsSync(extraCa))
     return `NODE_EXTRA_CA_CERTS names ${extraCa}, which does not exist, so Node trusted nothing more: name ${publicHost ? "the bundle holding your proxy's CA" : 'the certificate file the emulator printed'}, by its absolute path. `;
+  // Node reads PEM only, and trusts nothing of a DER file: the certificate may be the right one.
+  const der = derKind(extraCa);
+  if (der) return `NODE_EXTRA_CA_CERTS names ${extraCa}, which is ${der}, and name that file. `;
   if (publicHost)
     return `NODE_EXTRA_CA_CERTS names ${extraCa}, which does not hold the certificate this target serves nor the authority it chains to (a TLS-inspecting proxy has one of its own): copy its PEM again, or append it to a copy of that bundle. `;
   // Self-signed, as the emulator's own certificate is: a new one at each of its starts.
@@ -32,4 +37,13 @@ function setFileFix(loss: string, extraCa: string | undefined, publicHost: boole
     ? '; if it holds that root already, the target sends its certificate without the intermediate certificate(s) between them: serve the certificate followed by its chain (for the emulator, a --tls-cert file holding both)'
     : '';
   return `NODE_EXTRA_CA_CERTS names ${extraCa}, which holds no authority this target's certificate chains to: append the root certificate of its chain to a copy of that bundle${alone}. `;
+}
+
+function derKind(file: string): string | undefined {
+  try {
+    const bytes = readUserFile(file);
+    return bytes.includes('-----BEGIN ') ? undefined : derFileKind(bytes, file);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError } from '../../../src/harness/errors.ts';
 import { probeOrigin } from '../../../src/harness/preflight/origin-probe.ts';
@@ -50,5 +51,19 @@ test('a NODE_EXTRA_CA_CERTS that names no file is said to name none', async () =
   expect(line).toContain(
     `NODE_EXTRA_CA_CERTS names ${missing}, which does not exist, so Node trusted nothing more: name the certificate file the emulator printed, by its absolute path. `,
   );
+  expect(line).not.toContain('does not hold the certificate');
+});
+
+// The certificate saved as DER (a browser's or Windows' export, `openssl x509 -outform DER`): Node reads
+// only PEM from NODE_EXTRA_CA_CERTS and trusted nothing more, and the line said the file did not hold
+// the certificate served, sending the user to copy the same certificate again (walk of real identity, round 2).
+test('a NODE_EXTRA_CA_CERTS file in DER is said to be DER, with the conversion to PEM', async () => {
+  const target = await httpsStandIn(() => ({ status: 404, body: '{}' }));
+  const der = join(tempDir('extra-ca-'), 'tls-cert.der');
+  writeFileSync(der, new X509Certificate(readFileSync(target.caFile)).raw);
+  await target.close();
+  const line = await said(der);
+  expect(line).toContain(`NODE_EXTRA_CA_CERTS names ${der}, which is a DER (binary) certificate`);
+  expect(line).toContain('-inform DER');
   expect(line).not.toContain('does not hold the certificate');
 });

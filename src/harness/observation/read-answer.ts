@@ -11,13 +11,17 @@ function answered(exchange: Exchange): string {
   return `answered ${exchange.status}${code ? ` ${code}` : ''}`;
 }
 
+// A 429 says "not now", nothing about the point (record-reading.ts records it as nothing).
+function throttled(exchange: Exchange, what = answered(exchange)): Seen<never> {
+  return { unreadable: `${what}: throttled, not an answer to the point`, throttled: true };
+}
+
 // A refusal: a 4xx with the envelope's error code.
 export function asRefusal(exchange: Exchange): Seen<Refusal> {
   const code = errorCode(exchange);
   if (exchange.status < 400 || exchange.status > 499) return unreadable(`${answered(exchange)}, not a 4xx`);
   // Throttled: the call was not answered on its merits (and a calibrated emulator would throttle).
-  if (exchange.status === 429)
-    return unreadable(`${answered(exchange)}: throttled, not an answer to the point`);
+  if (exchange.status === 429) return throttled(exchange);
   if (!code) return unreadable(`${answered(exchange)} without an error code`);
   return { reading: { status: exchange.status, code } };
 }
@@ -38,6 +42,7 @@ export function asAcceptedOrRefused(exchange: Exchange, after?: string): Seen<Ac
 // Cancelled, or the action as it was (Pending or InProgress).
 export function asCancelAnswerStatus(exchange: Exchange): Seen<Readings['cancel-answer-status']> {
   const status = (exchange.body as { status?: unknown } | undefined)?.status;
+  if (exchange.status === 429) return throttled(exchange, `the cancel ${answered(exchange)}`);
   if (exchange.status !== 200) return unreadable(`the cancel ${answered(exchange)}, not 200`);
   if (status === 'Cancelled') return { reading: 'cancelled' };
   if (status === 'Pending' || status === 'InProgress') return { reading: 'as-before' };
@@ -63,6 +68,8 @@ export function asCancelVisibleAfter(reads: Settled<Exchange>): Seen<Readings['c
   if (reads.settled)
     return { reading: reads.waitedSeconds, note: `the read at ${reads.waitedSeconds} s showed Cancelled` };
   const last = reads.value;
+  // A throttled read ended the wait: when the cancel shows was not seen.
+  if (last.status === 429) return throttled(last, `a GET after the cancel's 200 ${answered(last)}`);
   const status = JSON.stringify((last.body as { status?: unknown } | undefined)?.status ?? null);
   return unreadable(
     `no GET within ${reads.waitedSeconds} s after the cancel's 200 showed Cancelled (last: ${answered(last)}, status ${status})`,

@@ -10,7 +10,9 @@ import {
 import { currentTestInfo, recordFinding } from '../evidence/record-finding.ts';
 
 // What one answer told about an open point: a reading, or why it fits none of the lawful readings.
-export type Seen<R = unknown> = { reading: R; note?: string } | { unreadable: string };
+// `throttled`: a 429, which says "not now" (maybe another caller's share of a tenant's quota), not how
+// the target answers the point: recorded as nothing, so neither a reading nor an answer that disagrees.
+export type Seen<R = unknown> = { reading: R; note?: string } | { unreadable: string; throttled?: true };
 
 export function unreadable(text: string): { unreadable: string } {
   return { unreadable: text };
@@ -29,7 +31,7 @@ export function recordReading(
   evidence: Evidence | (() => Evidence),
   info: TestInfo | undefined = currentTestInfo(),
 ): void {
-  if (!info) return;
+  if (!info || ('throttled' in seen && seen.throttled)) return;
   const key = `${point}\u0000${'reading' in seen ? JSON.stringify(seen.reading) : `!${seen.unreadable}`}`;
   let keys = recorded.get(info);
   if (!keys) {

@@ -1,6 +1,13 @@
 import { findingsOf } from '../../../src/harness/evidence/finding.ts';
 import { observeExchange } from '../../../src/harness/observation/passive-readings.ts';
-import { lawfulnessProblem } from '../../../src/harness/observation/record-reading.ts';
+import {
+  asAcceptedOrRefused,
+  asCancelAnswerStatus,
+  asCancelVisibleAfter,
+  asDuplicateCreate,
+  asRefusal,
+} from '../../../src/harness/observation/read-answer.ts';
+import { lawfulnessProblem, recordReading } from '../../../src/harness/observation/record-reading.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { answer } from '../stand-ins/answers.ts';
 
@@ -47,4 +54,29 @@ test('the running test keeps each reading once, with evidence that holds no requ
     headers: { 'www-authenticate': 'Bearer' },
   });
   expect(JSON.stringify(kept)).not.toContain('secret-token-value');
+});
+
+// A tenant whose quota another caller shares answers some telling requests 429: "not now", no answer
+// to the point. Recorded as an unreadable answer, it made a point the other tests read lawfully
+// unknown as "the target answered differently within the run" (unknown-id, body-with-wrong-content-type
+// in a rehearsal beside a second caller), and one it never answered "no answer fit a lawful reading".
+test('a throttled answer records nothing: the point keeps what the answers on their merits read', () => {
+  const refused = (status: number, code: string) =>
+    answer(status, { error: { code, message: 'm' } }, status === 429 ? { 'retry-after': '3' } : {});
+  const busy = refused(429, 'TooManyRequests');
+  const evidence = { exchange: 'POST /api/machineactions/{id}/cancel → 429', status: 429 };
+  recordReading('malformed-id', asRefusal(refused(400, 'InvalidInput')), evidence);
+  recordReading('malformed-id', asRefusal(busy), evidence);
+  recordReading('duplicate-create', asDuplicateCreate(busy, 'a'), evidence);
+  recordReading('cancel-without-body', asAcceptedOrRefused(busy), evidence);
+  recordReading('cancel-answer-status', asCancelAnswerStatus(busy), evidence);
+  recordReading(
+    'cancel-visible-after',
+    asCancelVisibleAfter({ value: busy, settled: false, waitedSeconds: 0.5, reads: 2 }),
+    evidence,
+  );
+  const kept = findingsOf(test.info().annotations).filter(
+    (f) => f.kind === 'reading' || f.kind === 'unreadable',
+  );
+  expect(kept.map((f) => [f.kind, f.point])).toEqual([['reading', 'malformed-id']]);
 });

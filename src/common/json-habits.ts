@@ -45,7 +45,7 @@ export function jsonCutShort(text: string, error: unknown): JsonHabitError | und
   );
 }
 
-function lineColumn(text: string, index: number): string {
+export function lineColumn(text: string, index: number): string {
   const before = text.slice(0, index).split('\n');
   return `line ${before.length} column ${before.at(-1)!.length + 1}`;
 }

@@ -1,4 +1,5 @@
 import { isJsonNestedTooDeep, JsonTooDeepError } from './json-depth.ts';
+import { jsonFaultPlace } from './json-fault-place.ts';
 import { jsonCutShort, jsonHabit, repeatedKey } from './json-habits.ts';
 import { isUtf16 } from './utf16-bytes.ts';
 
@@ -16,7 +17,12 @@ export function parseUserJson(bytes: Uint8Array): unknown {
   try {
     data = JSON.parse(withoutBom(text));
   } catch (error) {
-    throw jsonHabit(text) ?? jsonCutShort(withoutBom(text), error) ?? error;
+    throw (
+      jsonHabit(text) ??
+      jsonCutShort(withoutBom(text), error) ??
+      jsonFaultPlace(withoutBom(text), error) ??
+      error
+    );
   }
   const repeated = repeatedKey(text);
   if (repeated) throw repeated;

@@ -72,7 +72,9 @@ test('a profile file in UTF-16 without a byte order mark, mostly beyond ASCII, i
 test('a UTF-8 file starting with two replacement characters is not taken for UTF-16', () => {
   const file = join(tempDir('json-utf16-'), 'profile.json');
   writeFileSync(file, '\ufffd\ufffd{"profileVersion": 1}');
-  expect(profileFileProblem(file)).toBe(`names ${file}, which is not valid JSON (unexpected text)`);
+  expect(profileFileProblem(file)).toBe(
+    `names ${file}, which is not valid JSON (unexpected text at line 1 column 1)`,
+  );
 });
 
 // Zeros in a quarter of the bytes made a .env "UTF-16"; a JSON file's were named as NULs, as they are.

@@ -1,4 +1,5 @@
-import { getRegistry, type RequirementId } from '../../../src/contract/index.ts';
+import { getRegistry, type OpenPointId, type RequirementId } from '../../../src/contract/index.ts';
+import type { Finding } from '../../../src/harness/evidence/finding.ts';
 import { suiteInfo } from '../../../src/reporters/compliance/suite-info.ts';
 import type { RunRecords, TestRecord } from '../../../src/reporters/records/test-record.ts';
 
@@ -51,4 +52,17 @@ export function suiteErrored(line: string): Pick<TestRecord, 'status' | 'outcome
 
 export function skipped(reason: string): Pick<TestRecord, 'status' | 'outcome' | 'skipReason'> {
   return { status: 'skipped', outcome: 'skipped', skipReason: reason };
+}
+
+const CANCEL = 'POST /api/machineactions/{id}/cancel';
+
+// A reading of an open point, as the observer records one from a cancel that answered `status`.
+export function reading(point: OpenPointId, value: unknown, status = 400, note?: string): Finding {
+  return {
+    kind: 'reading',
+    point,
+    reading: value,
+    evidence: { exchange: `${CANCEL} → ${status}`, status },
+    ...(note ? { note } : {}),
+  };
 }

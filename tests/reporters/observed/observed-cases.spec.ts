@@ -1,18 +1,12 @@
 import { type OpenPointId, parseProfile } from '../../../src/contract/index.ts';
-import type { Finding } from '../../../src/harness/evidence/finding.ts';
 import { buildObservedProfile } from '../../../src/reporters/observed/observed-profile.ts';
 import { expect, test } from '../../helpers/api-test.ts';
-import { runRecords, testRecord } from '../helpers/records.ts';
+import { reading, runRecords, testRecord } from '../helpers/records.ts';
 
 // How the observed profile writes the points read per case (docs/calibration.md#per-case) and the delay
 // of a cancel (docs/contract.md#cancel-visible-after), from the readings the tests recorded.
-const CANCEL = 'POST /api/machineactions/{id}/cancel';
 const conflict = { status: 409, code: 'Conflict' };
 const badRequest = { status: 400, code: 'BadRequest' };
-
-function reading(point: OpenPointId, value: unknown, status = 400): Finding {
-  return { kind: 'reading', point, reading: value, evidence: { exchange: `${CANCEL} → ${status}`, status } };
-}
 
 // The entry of `point` in the observed profile of tests that each recorded these readings.
 function observed(point: OpenPointId, ...perTest: unknown[][]) {

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getRegistry, type OpenPointId, readingOf } from '../../../src/contract/index.ts';
+import { getRegistry, readingOf } from '../../../src/contract/index.ts';
 import type { Finding } from '../../../src/harness/evidence/finding.ts';
 import { readObservedProfile } from '../../../src/reporters/observed/observed-profile-file.ts';
 import type { TestRecord } from '../../../src/reporters/records/test-record.ts';
 import { writeComplianceReports } from '../../../src/reporters/run/write-reports.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
-import { errored, requirementId, runRecords, testRecord } from '../helpers/records.ts';
+import { errored, reading, requirementId, runRecords, testRecord } from '../helpers/records.ts';
 
 // docs/interfaces.md#observed-profile: a run narrowed with --grep, or one whose target stopped answering,
 // used to replace a full calibration (a tenant run of minutes) by a file that read less, losing it.
@@ -17,10 +17,6 @@ const registry = getRegistry();
 const ALL = registry.requirements.map((r) => r.id);
 const FINAL = { status: 409, code: 'Conflict' };
 const NOT_FOUND = { status: 404, code: 'NotFound' };
-
-function reading(point: OpenPointId, value: unknown): Finding {
-  return { kind: 'reading', point, reading: value, evidence: { exchange: 'POST /x → 409', status: 409 } };
-}
 
 // A run whose tests claim every requirement (complete) or only some (narrowed).
 function run(findings: Finding[], requirements = ALL, extra: Partial<TestRecord> = {}) {

@@ -49,7 +49,7 @@ export function loadSelectedBaseline(env: Env = readEnv()): Baseline | undefined
 }
 
 // The one line that says what is wrong with the selected baseline, or undefined: checked before the
-// tests start (scripts/conformance.ts), so a typo costs seconds rather than a whole tenant run.
+// tests start (scripts/conformance-checks.ts), so a typo costs seconds rather than a whole tenant run.
 export function selectedBaselineProblem(env: Env = readEnv()): string | undefined {
   try {
     loadSelectedBaseline(env);

@@ -64,8 +64,8 @@ export default class ComplianceReporter implements Reporter {
     this.config = config;
     this.suite = suite;
     try {
-      // MDE_BASELINE (environment or .env). scripts/conformance.ts checks it before the run; this is the
-      // backstop for other runners.
+      // MDE_BASELINE (environment or .env). scripts/conformance-checks.ts checks it before the run; this
+      // is the backstop for other runners.
       this.baseline = loadSelectedBaseline();
     } catch (error) {
       this.runErrors.push({ category: 'suite-error', line: reasonLine(String((error as Error).message)) });

@@ -1,7 +1,7 @@
 import { scriptArgs } from '../src/common/script-args.ts';
 
-// The one description of `npm test`'s command line. It takes no argument but --help: `npm test --
-// --help` (or a folder, as `npx playwright test` takes one) used to start the whole five-minute run.
+// The one description of `npm test`'s command line. It takes no argument but --help, and refuses any
+// other (a folder, as `npx playwright test` takes one) rather than start the whole five-minute run.
 const TEST_USAGE = `Usage: npm test [-- --help]
 
 The project's own checks: lint (biome check) and typecheck (tsc --noEmit) beside the unit tests of

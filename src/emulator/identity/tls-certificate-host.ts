@@ -3,10 +3,9 @@ import { isIP } from 'node:net';
 import { certificateHostNames } from '../../common/certificate-host-names.ts';
 
 // One's own certificate (--tls-cert) that does not name the host the emulator listens on and prints
-// in its URL: a walk served one for localhost, copied the printed https://127.0.0.1:... and every
-// client failed its handshake. Warned of, with the names it holds and the URL that works, not refused:
-// clients may reach the emulator by another name. An emulator listening on every interface is not
-// judged: which name its clients use is theirs.
+// in its URL (one for localhost, behind https://127.0.0.1:...) fails every client's handshake. Warned
+// of, with the names it holds and the URL that works, not refused: clients may reach the emulator by
+// another name. An emulator listening on every interface is not judged: which name is its clients'.
 export function tlsCertificateHostWarning(
   certPem: string,
   certFile: string,

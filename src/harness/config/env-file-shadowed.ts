@@ -4,10 +4,9 @@ import type { Env } from './read-env.ts';
 // Said apart: Node reads it from the environment only (startup-only-variables.ts).
 const NOT_FROM_ENV_FILE = ['NODE_EXTRA_CA_CERTS'];
 
-// The environment wins over .env, as dotenv leaves a variable already set alone; so a line of .env
-// edited to fix a setting changed nothing while an older `export` of it stayed in the shell (a walk's
-// sign-in said its secret was wrong, with the right one in .env), and an empty value in the
-// environment, which counts as unset, hid .env's (`MDE_TARGET=` left the run on the default target).
+// The environment wins over .env, as dotenv leaves a variable already set alone: without a word, a
+// fixed .env line changes nothing while an older `export` stays in the shell, and an empty value in the
+// environment, which counts as unset, hides .env's (`MDE_TARGET=` leaves the run on the default target).
 // One warning per variable, by name and the .env line used (the last), never a value.
 export function shadowedLineWarnings(assigned: readonly Assignment[], fromFile: Env, env: Env): string[] {
   const lastLine = new Map<string, number>();

@@ -16,12 +16,11 @@ const CHAIN_VARIABLES = [
   'AZURE_PASSWORD',
 ];
 
-// The chain reads process.env alone, where the suite reads .env too: a walk set the three variables
-// in .env with MDE_CREDENTIAL=default, the chain found none, and the run said to set them. Each one
-// .env sets and the environment leaves unset is handed to the chain while `make` builds it (its
-// credentials read them as they are made), then taken out again: left in process.env, the secret went
-// to every child process started later (Playwright's runner, Allure's Java CLI, the chain's `az`).
-// The environment still wins (an empty value in it too, as everywhere).
+// The chain reads process.env alone, where the suite reads .env too. Each variable .env sets and the
+// environment leaves unset is handed to the chain while `make` builds it (its credentials read them as
+// they are made), then taken out again: left in process.env, a secret would reach every child process
+// started later (Playwright's runner, Allure's Java CLI, the chain's `az`). The environment still wins
+// (an empty value in it too, as everywhere).
 export function withChainVariablesFromEnvFile<T>(
   make: () => T,
   env: NodeJS.ProcessEnv = process.env,

@@ -1,6 +1,6 @@
 // Entra ID codes a tenant answers and the reference emulator does not (so they are not in
-// src/contract/entra-errors.ts), each with the setting or the tenant's side to fix. A walk read only
-// "see https://login.microsoftonline.com/error?code=..." for each, where the suite knows what to check.
+// src/contract/entra-errors.ts), each with the setting or the tenant's side to fix: Entra's own page
+// ("see https://login.microsoftonline.com/error?code=...") does not say what to check.
 const FIXES: Record<number, string> = {
   // The resource of the scope has no service principal in the tenant: a typo in MDE_SCOPE, another
   // cloud's resource, or a tenant where Defender for Endpoint was never set up.

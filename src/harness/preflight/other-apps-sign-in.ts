@@ -4,9 +4,8 @@ import { SignInError } from '../identity/sign-in-error.ts';
 import { tokenSourceFor } from '../identity/token-source.ts';
 import { withinTime } from './within-time.ts';
 
-// The limited app and the per-role apps sign in before any test, as the operator does. They used to
-// sign in first in the test that needed them: a wrong MDE_LIMITED_CLIENT_SECRET read ERROR there, with
-// a stack trace, and the run exited 3 (target unreachable) for what is configuration (exit 2). The
+// The limited app and the per-role apps sign in before any test, as the operator does: a wrong
+// MDE_LIMITED_CLIENT_SECRET is configuration (exit 2), not an ERROR in the test that first needs it. The
 // line names the app's variable: the authority's message names no app (client ids are redacted).
 // A sign-in that is merely slow is left to the tests, which report what they meet.
 export async function checkOtherAppsSignIn(spec: TenantTarget, timeoutMs: number): Promise<void> {

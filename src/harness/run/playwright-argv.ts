@@ -2,9 +2,8 @@ import { PLAYWRIGHT_SHORT_OPTIONS, PLAYWRIGHT_TEST_OPTIONS, takes } from './play
 
 // `playwright test`'s arguments read once, as its commander reads them, by the one table of options
 // (playwright-options.ts). Every reader of the command line (unknown-option.ts, the checks of values,
-// the reporters' test selection) goes through this: each used to keep its own grammar and its own list
-// of the options that take a value, and every recent misreading (`-g@TAG`, `-xj3`, a file filter after
-// `--project=NAME`, a spaced `--project a b`, a `--shuffle` seed) was one copy drifting from the others.
+// the reporters' test selection) goes through this, so that no two readers can drift apart on which
+// options take a value (`-g@TAG`, `-xj3`, a filter after `--project=NAME`, `--project a b`, `--shuffle`).
 //
 // The grammar is commander 14's parseOptions (node_modules/playwright-core/lib/utilsBundle.js), followed
 // step for step: `--name=value` and `--name value`; a short option with the rest of its argument (`-g@TAG`)

@@ -1,8 +1,8 @@
 // tsx compiles each module on its first import through esbuild's service, a child process in the
-// script's process group. A Ctrl-C in a run's first seconds (a cold compile cache) ended that service
-// too, and the script's next import failed: "conformance: TransformError: The service is no longer
-// running". Until the run begins, the first SIGINT or SIGTERM now ends the script with one plain line;
-// after, it is only noted, so that an import the signal broke is told as the stop it is.
+// script's process group: a Ctrl-C in a run's first seconds ends that service too, and the next import
+// fails ("TransformError: The service is no longer running"). Until the run begins, the first SIGINT or
+// SIGTERM ends the script with one plain line; after, it is only noted, so that an import the signal
+// broke is told as the stop it is.
 import { disarmEarlyStop, STOPPED_EXIT, stoppedLine } from './early-stop.mjs';
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;

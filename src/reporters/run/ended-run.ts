@@ -4,7 +4,8 @@ import { FileWriteError } from '../../common/file-write-error.ts';
 import { RECORDS_FILE, REPORTS_DIR } from '../../common/report-files.ts';
 import type { RunPlan } from '../../harness/run/run-plan.ts';
 import type { RunRecords } from '../records/test-record.ts';
-import { EXIT, type ExitCode, readRunOutcome, readShardOutcome } from './run-outcome.ts';
+import { EXIT, type ExitCode } from './run-outcome.ts';
+import { readRunOutcome, readShardOutcome } from './written-outcome.ts';
 
 // A suite run that just ended: when it started and how Playwright exited; its plan unless it was a
 // listing, which reports nothing.

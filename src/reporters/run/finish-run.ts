@@ -27,8 +27,9 @@ import { markAllureResults } from '../allure/allure-marks.ts';
 import type { ComplianceReport } from '../compliance/compliance-report.ts';
 import { type EndedRun, endedRunOutcome } from './ended-run.ts';
 import { alignJunitAfterStop } from './junit-after-stop.ts';
-import { EXIT, type ExitCode, readShardOutcome, worstOf } from './run-outcome.ts';
+import { EXIT, type ExitCode, worstOf } from './run-outcome.ts';
 import { scanAsWritten } from './scan-as-written.ts';
+import { readShardOutcome } from './written-outcome.ts';
 
 export interface FinishOptions {
   // The suite run that just ended (npm run conformance): when it started and how Playwright exited;

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readRunOutcome, readShardOutcome } from '../../../src/reporters/run/run-outcome.ts';
+import { readRunOutcome, readShardOutcome } from '../../../src/reporters/run/written-outcome.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 

@@ -5,6 +5,7 @@ import { isPastedText, pastedTextProblem } from '../../common/pasted-text.ts';
 import { LOG_LEVELS } from '../log-levels.ts';
 import type { EmulatorOptions } from '../options.ts';
 import { builtInProfiles } from '../profiles/built-in-profiles.ts';
+import { faultOption } from './fault-option.ts';
 import { hostFormProblem } from './host-form.ts';
 import { readSeedFile } from './seed-file.ts';
 import { CliUsageError, DEFAULT_LOG_LEVEL, DEFAULT_TLS_CERT_OUT, USAGE } from './usage.ts';
@@ -74,29 +75,7 @@ export async function parseCli(argv: string[], env: NodeJS.ProcessEnv): Promise<
   const logLevel = values['log-level'] ?? DEFAULT_LOG_LEVEL;
   if (!isLogLevel(logLevel))
     throw new CliUsageError(`--log-level takes one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
-  const faultSource = values.fault?.length ? '--fault' : 'MDE_EMULATOR_FAULTS';
-  const faultTexts = values.fault?.length ? values.fault : [env['MDE_EMULATOR_FAULTS'] ?? ''];
-  // A list of commas only ("$A,$B", both unset) asked for faults and named none: not the same as none.
-  // A blank variable is an unset one, as the harness reads it; a blank flag is not.
-  const noNames = values.fault?.length ? /^[\s,]+$/ : /^[\s,]*,[\s,]*$/;
-  const commasOnly = faultTexts.find((text) => noNames.test(text));
-  if (commasOnly !== undefined)
-    throw new CliUsageError(
-      `${faultSource} names no fault, only commas or spaces (got ${JSON.stringify(commasOnly)}; an unset variable?): give fault names, or leave it out.`,
-    );
-  const faultText = faultTexts.join(',');
-  const faults = faultText
-    .split(',')
-    .map((f) => f.trim())
-    .filter(Boolean);
-  // Checked here, not by resolveOptions: its line would name the option of startEmulator(), faults.
-  // The catalogue (some 30 modules) is loaded only to check names given: a refusal of another
-  // mistake, or --help, need not load it.
-  if (faults.length > 0) {
-    const { unknownFaults } = await import('../faults/unknown-faults.ts');
-    const unknown = unknownFaults(faults);
-    if (unknown) throw new CliUsageError(`${faultSource} names ${unknown}.`);
-  }
+  const faults = await faultOption(values.fault, env['MDE_EMULATOR_FAULTS']);
   const httpsText = env['MDE_EMULATOR_HTTPS']?.trim().toLowerCase();
   if (httpsText && !['true', 'false', '1', '0'].includes(httpsText))
     throw new CliUsageError(`MDE_EMULATOR_HTTPS takes true or false (got "${env['MDE_EMULATOR_HTTPS']}").`);

@@ -1,3 +1,4 @@
+import { editDistance } from '../common/edit-distance.ts';
 import { type CasePoint, POINT_CASES } from './profile-cases.ts';
 
 // Two mistakes of a hand-edited profile the schema's words would not name (profile-format.ts): an entry
@@ -18,17 +19,6 @@ export function misspeltEntry(points: Record<string, unknown> | undefined): stri
     return `point ${point}: expected "reading", or "unknown" with the reason, got an object with ${named}; write ${fix}`;
   }
   return undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
 }
 
 // A key beside a case's ("Canceled" beside "Succeeded"), or one that is a case spelt otherwise

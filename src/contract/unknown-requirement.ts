@@ -1,5 +1,6 @@
 import path, { type PlatformPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { editDistanceWithSwaps } from '../common/edit-distance.ts';
 import { repoRoot } from './contract-files.ts';
 
 // A requirement id the registry does not know, mostly a typo in a test's req(): a user error, so one
@@ -23,7 +24,7 @@ export function closestId(id: string, known: readonly string[]): string | undefi
   const limit = Math.max(1, Math.floor(wanted.length / 4));
   let best: { id: string; distance: number } | undefined;
   for (const candidate of known) {
-    const distance = editDistance(wanted, letters(candidate));
+    const distance = editDistanceWithSwaps(wanted, letters(candidate));
     if (distance <= limit && (!best || distance < best.distance)) best = { id: candidate, distance };
   }
   return best?.id;
@@ -31,22 +32,6 @@ export function closestId(id: string, known: readonly string[]): string | undefi
 
 function letters(id: string): string {
   return id.toUpperCase().replace(/[^A-Z0-9]/g, '');
-}
-
-// Damerau-Levenshtein distance, optimal string alignment variant: insertions, deletions,
-// substitutions and transpositions of adjacent characters.
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  return d[a.length]![b.length]!;
 }
 
 // "tests/conformance/not-found.spec.ts:25": the first frame of the stack outside the project's src/,

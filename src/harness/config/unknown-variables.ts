@@ -1,3 +1,4 @@
+import { editDistance } from '../../common/edit-distance.ts';
 import { ENV_SCHEMA, schemaOf } from './env-schema.ts';
 import type { Env } from './read-env.ts';
 
@@ -63,19 +64,4 @@ function closest(name: string, known: string[]): string | undefined {
     if (!best || distance < best.distance) best = { name: candidate, distance };
   }
   return best && best.distance <= Math.max(2, Math.floor(name.length / 5)) ? best.name : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    previous = current;
-  }
-  return previous[b.length]!;
 }

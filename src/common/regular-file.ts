@@ -59,6 +59,7 @@ function specialKind(stat: Stats): string | undefined {
   return undefined;
 }
 
-function megabytes(bytes: number): string {
+// A size as a reader says it: "8.0 MB".
+export function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

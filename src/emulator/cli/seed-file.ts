@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { jsonSyntaxWhere } from '../../common/json-syntax-error.ts';
-import { readUserFile } from '../../common/regular-file.ts';
+import { megabytes, readUserFile } from '../../common/regular-file.ts';
 import { unreadableFile } from '../../common/unreadable-file.ts';
 import { parseUserJson } from '../../common/user-json.ts';
 import { problemLines } from '../state/input-problems.ts';
@@ -40,8 +40,4 @@ export function readSeedFile(file: string, maxBytes = MAX_SEED_BYTES): Seed {
         .join('\n'),
     );
   return seed;
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

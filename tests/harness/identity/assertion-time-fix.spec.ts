@@ -54,7 +54,7 @@ test('an answer without the times keeps the table line', () => {
   ).toBeUndefined();
 });
 
-test('the sign-in line carries it', () => {
+test("a sign-in refused with AADSTS700024 says in its line that the emulator's clock runs ahead", () => {
   const now = Date.now();
   const error = new Error(
     `invalid_client: Error(s): 700024 - Description: ${refusal(now + 3 * DAY, now)} Trace ID: 1`,

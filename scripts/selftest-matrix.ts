@@ -14,7 +14,7 @@ import { ConfigError } from '../src/harness/errors.ts';
 import { encodeRunPlan, RUN_PLAN_VARIABLE, type RunPlan } from '../src/harness/run/run-plan.ts';
 import { runPlaywright } from '../src/harness/run/run-playwright.ts';
 import type { RunRecords } from '../src/reporters/records/test-record.ts';
-import { calibrateMatrix, probeMatrixOriginals } from '../src/selftest/calibrate-matrix.ts';
+import { calibrateMatrix, probeMatrixOriginals } from '../src/selftest/calibration/calibrate-matrix.ts';
 import { withEvidence } from '../src/selftest/case-evidence.ts';
 import { profileCase } from '../src/selftest/case-names.ts';
 import {

@@ -41,7 +41,7 @@ const RULES: { folder: string; forbidden: string[]; except?: string[] }[] = [
       'src/harness',
       'src/reporters',
       'src/selftest/rehearsal',
-      'src/selftest/calibration.ts',
+      'src/selftest/calibration',
     ],
   },
   // Tests reach an emulator through HTTP; only the embedded launcher may start one.

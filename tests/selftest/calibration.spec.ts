@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { OPEN_POINTS, type OpenPointId, type ProfileDocument } from '../../src/contract/index.ts';
 import { PROFILES, startEmulator } from '../../src/emulator/index.ts';
 import type { PointCause } from '../../src/reporters/observed/observed-profile.ts';
-import { calibrate, judgeCalibration, probeOriginal } from '../../src/selftest/calibration.ts';
+import { calibrate, judgeCalibration, probeOriginal } from '../../src/selftest/calibration/calibration.ts';
 import { testKeys } from '../emulator/test-keys.ts';
 import { expect, test } from '../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';

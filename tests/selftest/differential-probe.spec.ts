@@ -5,9 +5,9 @@ import {
   type Readings,
 } from '../../src/contract/index.ts';
 import { PROFILES, readingsOf, startEmulator } from '../../src/emulator/index.ts';
-import { compareProbes } from '../../src/selftest/compare-probes.ts';
-import { probeOpenPoints } from '../../src/selftest/differential-probe.ts';
-import { STILL_TIME } from '../../src/selftest/still-time.ts';
+import { compareProbes } from '../../src/selftest/calibration/compare-probes.ts';
+import { probeOpenPoints } from '../../src/selftest/calibration/differential-probe.ts';
+import { STILL_TIME } from '../../src/selftest/calibration/still-time.ts';
 import { testKeys } from '../emulator/test-keys.ts';
 import { expect, test } from '../helpers/api-test.ts';
 

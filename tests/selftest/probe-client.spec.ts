@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { ProbeClient } from '../../src/selftest/probe-client.ts';
+import { ProbeClient } from '../../src/selftest/calibration/probe-client.ts';
 import { expect, test } from '../helpers/api-test.ts';
 
 // The differential probe's client gives up on an answer that does not come, counting only the time

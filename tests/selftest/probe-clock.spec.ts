@@ -1,5 +1,5 @@
 import { startEmulator } from '../../src/emulator/index.ts';
-import { probeOpenPoints } from '../../src/selftest/differential-probe.ts';
+import { probeOpenPoints } from '../../src/selftest/calibration/differential-probe.ts';
 import { testKeys } from '../emulator/test-keys.ts';
 import { expect, test } from '../helpers/api-test.ts';
 

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { OBSERVED_PROFILE_FILE, TARGET_INDEX_JSON, TARGETS_DIR } from '../common/report-files.ts';
-import type { SigningKey } from '../emulator/index.ts';
-import { targetDirName } from '../reporters/compliance/target-index.ts';
-import { buildObservedProfile } from '../reporters/observed/observed-profile.ts';
-import type { RunRecords } from '../reporters/records/test-record.ts';
+import { OBSERVED_PROFILE_FILE, TARGET_INDEX_JSON, TARGETS_DIR } from '../../common/report-files.ts';
+import type { SigningKey } from '../../emulator/index.ts';
+import { targetDirName } from '../../reporters/compliance/target-index.ts';
+import { buildObservedProfile } from '../../reporters/observed/observed-profile.ts';
+import type { RunRecords } from '../../reporters/records/test-record.ts';
+import { independentCase, profileCase } from '../case-names.ts';
+import { startIndependentEmulator } from '../independent-emulator/index.ts';
 import { calibrate, type OriginalProbe, probeOriginal } from './calibration.ts';
-import { independentCase, profileCase } from './case-names.ts';
-import { startIndependentEmulator } from './independent-emulator/index.ts';
 
 // One proof's original: the run's target it stands for, the proof's name and its probe, under way.
 export interface MatrixOriginal {

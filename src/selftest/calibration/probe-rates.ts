@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ControlApp } from '../contract/index.ts';
+import type { ControlApp } from '../../contract/index.ts';
 import type { Signatures } from './differential-probe.ts';
 import type { ProbeClient } from './probe-client.ts';
 import type { ProbeClock } from './probe-clock.ts';

@@ -1,4 +1,4 @@
-import type { BuildDependencies } from '../emulator/index.ts';
+import type { BuildDependencies } from '../../emulator/index.ts';
 
 // The differential probe's pattern is in the emulators' time: it advances their clocks between calls.
 // The reference emulators it probes get a clock that moves only then. On their usual one (real time

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { idleDeadline } from '../common/idle-deadline.ts';
-import type { ControlApp } from '../contract/index.ts';
-import { DEFAULT_SCOPE } from '../contract/index.ts';
+import { idleDeadline } from '../../common/idle-deadline.ts';
+import type { ControlApp } from '../../contract/index.ts';
+import { DEFAULT_SCOPE } from '../../contract/index.ts';
 
 export interface ProbeAnswer {
   status: number;

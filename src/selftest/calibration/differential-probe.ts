@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readSchemaFile } from '../contract/contract-files.ts';
-import { MALFORMED_IDS, type OpenPointId, SETTLE_PAUSES_SECONDS } from '../contract/index.ts';
+import { readSchemaFile } from '../../contract/contract-files.ts';
+import { MALFORMED_IDS, type OpenPointId, SETTLE_PAUSES_SECONDS } from '../../contract/index.ts';
 import { type ProbeAnswer, ProbeClient } from './probe-client.ts';
 import { ProbeClock } from './probe-clock.ts';
 import { probeRates } from './probe-rates.ts';

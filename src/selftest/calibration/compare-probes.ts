@@ -1,4 +1,4 @@
-import { OPEN_POINTS, type OpenPointId, sameReading } from '../contract/index.ts';
+import { OPEN_POINTS, type OpenPointId, sameReading } from '../../contract/index.ts';
 import type { Signatures } from './differential-probe.ts';
 
 // The points on which two probes differ, each with both signatures. (A Retry-After is read as the

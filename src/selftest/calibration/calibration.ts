@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { OPEN_POINTS, type OpenPointId, type ProfileDocument } from '../contract/index.ts';
-import { type BuildDependencies, startEmulator } from '../emulator/index.ts';
-import type { PointCause } from '../reporters/observed/observed-profile.ts';
-import { readObservedProfile } from '../reporters/observed/observed-profile-file.ts';
+import { OPEN_POINTS, type OpenPointId, type ProfileDocument } from '../../contract/index.ts';
+import { type BuildDependencies, startEmulator } from '../../emulator/index.ts';
+import type { PointCause } from '../../reporters/observed/observed-profile.ts';
+import { readObservedProfile } from '../../reporters/observed/observed-profile-file.ts';
+import type { SelftestCase } from '../judge-matrix.ts';
 import { compareProbes } from './compare-probes.ts';
 import { probeOpenPoints, type Signatures } from './differential-probe.ts';
-import type { SelftestCase } from './judge-matrix.ts';
 import { STILL_TIME } from './still-time.ts';
 
 // The calibration proof (docs/calibration.md#proof): the suite ran against an original and wrote its

@@ -35,7 +35,7 @@ export class ProbeClock {
       throw new Error(
         `${this.c.baseUrl}: its clock moved ${(beyondMs / 1000).toFixed(1)} s more than the differential probe ` +
           'advanced it, so its readings depend on the machine; start it with a clock that moves only when ' +
-          'advanced (src/selftest/still-time.ts).',
+          'advanced (src/selftest/calibration/still-time.ts).',
       );
   }
 }

@@ -18,6 +18,17 @@ export function answer(status: number, body: unknown, headers: Record<string, st
   };
 }
 
+// A cancel of `id` answered 200 with `body`, as the API client records it.
+export function cancelAnswer(id: string, body: unknown): Exchange {
+  return {
+    ...answer(200, body),
+    operationId: 'CancelMachineAction',
+    method: 'POST',
+    url: `http://target.test/api/machineactions/${id}/cancel`,
+    pathTemplate: '/api/machineactions/{id}/cancel',
+  };
+}
+
 // A machine action as a GET answers it, with timestamps of two precisions.
 export const ENTITY = {
   id: 'a',

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyBodyParser, type FastifyInstance } from 'fastify';
 import { getContract } from '../contract/index.ts';
@@ -115,13 +116,18 @@ export async function buildApp(
       (route.config as Partial<EntraRouteConfig> | undefined)?.entra === true,
     ),
   );
-  // Bodies arrive as text; http/request-body.ts and the token route decide what they accept.
+  // Bodies arrive as text; http/request-body.ts and the token route decide what they accept. Bytes
+  // that are not UTF-8 are decoded with U+FFFD in their place, and marked: the API refuses them.
   app.removeAllContentTypeParsers();
-  const asText: FastifyBodyParser<string> = (_request, body, done) => done(null, body);
-  app.addContentTypeParser('*', { parseAs: 'string' }, asText);
+  app.decorateRequest('bodyNotUtf8', false);
+  const asText: FastifyBodyParser<Buffer> = (request, body, done) => {
+    if (!isUtf8(body)) request.bodyNotUtf8 = true;
+    done(null, body.toString('utf8'));
+  };
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, asText);
   // The same parser, named: Fastify caches the parser it finds for a Content-Type, but not the
   // catch-all's, and parsed the header again on every call (about a twentieth of a cancel's CPU).
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, asText);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, asText);
   installFrontDoor(app, ctx.profile);
   installErrorHandling(app, ctx, routes);
 

@@ -32,6 +32,8 @@ declare module 'fastify' {
     receivedAtMs: number;
     // Set by the API guard (auth/api-guard.ts) before the handler runs.
     admission: Admission | null;
+    // The body held bytes that are not UTF-8 (app.ts's body parser); http/request-body.ts refuses it.
+    bodyNotUtf8: boolean;
   }
   interface FastifyInstance {
     emulator: EmulatorContext;

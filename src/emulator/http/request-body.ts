@@ -26,6 +26,15 @@ export function readJsonBody(
     const detail = `Content-Type "${contentType}" is not supported; send application/json.`;
     throw refusal(readings['body-with-wrong-content-type'], detail);
   }
+  // RFC 8259 §8.1: JSON between systems is UTF-8. Read with U+FFFD in place of the bytes, it was served
+  // and a Comment stored other than sent.
+  if (request.bodyNotUtf8) {
+    if (policy.malformedJson === 'read-as-empty') return {};
+    throw new WireError(
+      'InvalidRequestBody',
+      'The request body is not valid UTF-8: send the JSON encoded as UTF-8.',
+    );
+  }
   let parsed: unknown = oneStringMember(raw);
   if (parsed !== undefined) return parsed as Record<string, string>;
   try {

@@ -16,6 +16,14 @@ export function readJsonBody(
   const raw = typeof request.body === 'string' ? request.body : '';
   // No body at all: nothing to label, nothing to parse.
   if (raw.length === 0) return undefined;
+  // No coding is undone here: a gzipped body read as text answered "not valid JSON", and one labelled
+  // gzip that was not was served (RFC 9110 §8.4.1 lets a server refuse a coding with 415).
+  const coding = request.headers['content-encoding']?.trim().toLowerCase();
+  if (coding && coding !== 'identity')
+    throw new WireError(
+      'UnsupportedMediaType',
+      `Content-Encoding "${coding}" is not supported: send the body uncompressed, without Content-Encoding.`,
+    );
   const readings = ctx.profile.readings;
   const contentType = request.headers['content-type'];
   if (contentType === undefined) {

@@ -15,6 +15,7 @@ import { loggedRequest } from './http/logged-request.ts';
 import { NO_ROUTE_SCHEMAS } from './http/no-route-schemas.ts';
 import { installNodeAnswers } from './http/node-answers.ts';
 import { RouteTable } from './http/route-table.ts';
+import { closeSilentConnections } from './http/silent-connections.ts';
 import { registerIdentityRoutes } from './identity/identity-routes.ts';
 import { type TlsCertificate, tlsCertificateFor } from './identity/tls-certificate.ts';
 import { type EmulatorOptions, EmulatorOptionsError, resolveOptions } from './options.ts';
@@ -103,6 +104,7 @@ export async function buildApp(
   const app = (tls
     ? Fastify({ ...serverOptions, https: { cert: tls.cert, key: tls.key, ...timeouts } })
     : Fastify(serverOptions)) as unknown as FastifyInstance;
+  if (!tls) closeSilentConnections(app.server, timeouts.headersTimeout);
   app.decorate('emulator', ctx);
   const routes = new RouteTable();
   installNodeAnswers(app.server, ctx, routes);

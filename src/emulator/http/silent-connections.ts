@@ -1,0 +1,18 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Socket } from 'node:net';
+
+// Node times out a request's headers (headersTimeout) only once its first bytes have come: a connection
+// that opened and sent nothing was kept for good, a descriptor each (a thousand silent sockets, a
+// thousand descriptors, none closed). Such a connection is now closed after that same time of silence.
+// One that has sent part of a request is left to Node's timeouts, which answer it 408; the first whole
+// request turns the timer off, so keep-alive and an answer held on purpose (a wire fault) are as before.
+// HTTPS needs none: TLS's handshake timeout closes a silent connection (plain-http-on-tls.ts).
+export function closeSilentConnections(server: Server, silenceMs: number): void {
+  server.on('connection', (socket: Socket) => socket.setTimeout(silenceMs));
+  server.on('request', (request: IncomingMessage) => request.socket.setTimeout(0));
+  // Heard, Node's HTTP server no longer destroys a socket whose timeout fires; only these timeouts are set.
+  server.on('timeout', (socket: Socket) => {
+    socket.setTimeout(0);
+    if (socket.bytesRead === 0) socket.destroy();
+  });
+}

@@ -16,8 +16,14 @@ import { CliUsageError, DEFAULT_LOG_LEVEL, DEFAULT_TLS_CERT_OUT, USAGE } from '.
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'list-faults' }
-  // hostSetting: what set the host (flag or variable), for a line about a host it cannot listen on.
-  | { kind: 'run'; options: EmulatorOptions; hostSetting: '--host' | 'MDE_EMULATOR_HOST' };
+  // hostSetting, portSetting: what set the host or port (flag or variable), for a line about one it
+  // cannot listen on.
+  | {
+      kind: 'run';
+      options: EmulatorOptions;
+      hostSetting: '--host' | 'MDE_EMULATOR_HOST';
+      portSetting: '--port' | 'MDE_EMULATOR_PORT';
+    };
 
 // Flags win over environment variables; every mistake is one CliUsageError line (a rejection).
 export async function parseCli(argv: string[], env: NodeJS.ProcessEnv): Promise<CliCommand> {
@@ -96,6 +102,7 @@ export async function parseCli(argv: string[], env: NodeJS.ProcessEnv): Promise<
     kind: 'run',
     hostSetting:
       values.host === undefined && nonEmpty(env['MDE_EMULATOR_HOST']) ? 'MDE_EMULATOR_HOST' : '--host',
+    portSetting: values.port === undefined && portText !== undefined ? 'MDE_EMULATOR_PORT' : '--port',
     options: {
       port,
       host,

@@ -43,11 +43,14 @@ async function main(): Promise<number> {
     if (error instanceof EmulatorOptionsError) return usageError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
     const { port, address } = error as { port?: number; address?: string };
-    if (code === 'EADDRINUSE') {
-      return usageError(
-        `port ${port} on ${address} is in use: stop what listens there, or choose another with --port <n>, or --port 0 for any free port`,
-      );
-    }
+    // A port the environment chose is changed there, not with a flag the user never gave.
+    const fromEnv = command.portSetting === 'MDE_EMULATOR_PORT';
+    const where = `port ${port} on ${address}${fromEnv ? ' (MDE_EMULATOR_PORT)' : ''}`;
+    const another = fromEnv
+      ? 'choose another with MDE_EMULATOR_PORT=<n>, or MDE_EMULATOR_PORT=0 for any free port'
+      : 'choose another with --port <n>, or --port 0 for any free port';
+    if (code === 'EADDRINUSE')
+      return usageError(`${where} is in use: stop what listens there, or ${another}`);
     if (code === 'EADDRNOTAVAIL')
       return usageError(
         `${command.hostSetting} ${address ?? command.options.host} is no address of this machine (EADDRNOTAVAIL): give one of its own, such as 127.0.0.1 (the default), and keep the emulator on loopback`,
@@ -55,7 +58,7 @@ async function main(): Promise<number> {
     // A port below 1024 without the privilege to listen there.
     if (code === 'EACCES')
       return usageError(
-        `port ${port} on ${address} needs privileges this user lacks (EACCES): choose one from 1024 up with --port <n>, or --port 0 for any free port`,
+        `${where} needs privileges this user lacks (EACCES): choose one from 1024 up${fromEnv ? ' with MDE_EMULATOR_PORT=<n>, or MDE_EMULATOR_PORT=0 for any free port' : ' with --port <n>, or --port 0 for any free port'}`,
       );
     // The host is looked up when listening: a name that does not resolve is a bad --host value.
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL') {

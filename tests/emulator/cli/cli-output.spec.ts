@@ -53,6 +53,12 @@ test('a port in use says so and how to choose another', async () => {
       `emulator: port ${port} on 127.0.0.1 is in use: stop what listens there, or choose another with --port <n>, or --port 0 for any free port (see --help)`,
     ]);
     expect(run.status).toBe(2);
+    // A port the environment chose is changed there: the line names the variable, not a flag never given.
+    const fromEnv = emulatorCli([], { MDE_EMULATOR_PORT: String(port) });
+    expect(fromEnv.stderr.trim().split('\n')).toEqual([
+      `emulator: port ${port} on 127.0.0.1 (MDE_EMULATOR_PORT) is in use: stop what listens there, or choose another with MDE_EMULATOR_PORT=<n>, or MDE_EMULATOR_PORT=0 for any free port (see --help)`,
+    ]);
+    expect(fromEnv.status).toBe(2);
   } finally {
     await new Promise((done) => busy.close(done));
   }

@@ -1,10 +1,12 @@
+import { mediaTypeMeaning } from './media-type-meaning.ts';
 import { caseReading, duplicateAnswer, isCasePoint, POINT_CASES } from './profile-cases.ts';
 import { OPEN_POINTS, type OpenPointId, type ProfileDocument, type Readings } from './profile-format.ts';
 
 // Two profiles point by point (docs/calibration.md#compare): which open points read the same, which
 // differ (per case where a point has cases), which one side leaves unknown or absent. Readings are
 // compared by what they mean, not how they are written: a per-case form whose cases agree is the simple
-// form, "reject" is 400 ActiveRequestAlreadyExists, member order and extra-member order do not count.
+// form, "reject" is 400 ActiveRequestAlreadyExists, member order and extra-member order do not count,
+// nor does how a Content-Type is spelt (media-type-meaning.ts).
 
 // One case of a point that differs; `which` is absent for a point without cases.
 export interface CaseDifference {
@@ -58,6 +60,10 @@ function differences(point: OpenPointId, a: unknown, b: unknown): CaseDifference
 // The precise form of a reading that has several spellings.
 function meaning(point: OpenPointId, reading: unknown): unknown {
   if (point === 'duplicate-create') return duplicateAnswer(reading as Readings['duplicate-create']);
+  if (point === 'json-media-type') {
+    const { contentType, odataVersion } = reading as Readings['json-media-type'];
+    return { contentType: mediaTypeMeaning(contentType), odataVersion };
+  }
   if (point === 'extra-members') {
     const { entity, error } = reading as Readings['extra-members'];
     return { entity: [...entity].sort(), error: [...error].sort() };

@@ -145,3 +145,30 @@ test('contract hashes apart only when both files record one and they differ', ()
 test('canonical JSON orders members, never array items', () => {
   expect(canonicalJson({ b: 1, a: { d: [2, 1], c: null } })).toBe('{"a":{"c":null,"d":[2,1]},"b":1}');
 });
+
+// RFC 9110 §8.3.1: a media type's type, subtype and parameter names are case-insensitive, whitespace
+// around ";" is optional and a value may be quoted; a charset's value is case-insensitive (§8.3.2). Two
+// files spelling one Content-Type apart read "differ" and exit 1, failing a CI gate on a tenant that
+// did not change (staging's observed `application/json; charset=utf-8`, a hand-written `...;charset=UTF-8`).
+test('json-media-type: one media type spelt apart is the same reading; another parameter differs', () => {
+  const media = (contentType: string) =>
+    profile({ 'json-media-type': { reading: { contentType, odataVersion: null } } });
+  const base = media('application/json; charset=utf-8');
+  for (const spelt of [
+    'Application/JSON;charset=UTF-8',
+    'application/json ;  Charset="utf-8"',
+    'APPLICATION/JSON; CHARSET=Utf-8',
+  ])
+    expect(of(compareProfiles(base, media(spelt)), 'json-media-type').kind, spelt).toBe('same');
+  for (const other of [
+    'application/json',
+    'application/json; charset=utf-16',
+    'application/json; odata.metadata=minimal; charset=utf-8',
+    'text/json; charset=utf-8',
+  ])
+    expect(of(compareProfiles(base, media(other)), 'json-media-type').kind, other).toBe('differ');
+  // OData-Version is compared as written.
+  const odata = (odataVersion: string | null) =>
+    profile({ 'json-media-type': { reading: { contentType: 'application/json', odataVersion } } });
+  expect(of(compareProfiles(odata('4.0'), odata(null)), 'json-media-type').kind).toBe('differ');
+});

@@ -15,12 +15,15 @@ export function mediaTypeMeaning(text: string): string {
     // An empty parameter (";;") is in the grammar and says nothing.
     if (name === undefined) continue;
     const key = name.toLowerCase();
-    const value = raw!.startsWith('"') ? raw!.slice(1, -1).replace(/\\(.)/g, '$1') : raw!;
-    params.push(`${key}=${key === 'charset' ? value.toLowerCase() : value}`);
+    const unquoted = raw!.startsWith('"') ? raw!.slice(1, -1).replace(/\\(.)/g, '$1') : raw!;
+    const value = key === 'charset' ? unquoted.toLowerCase() : unquoted;
+    // A value a token cannot hold stays quoted: `a="x;b=y"` is not `a=x;b=y`.
+    params.push(`${key}=${WHOLE_TOKEN.test(value) ? value : JSON.stringify(value)}`);
   }
   return [essence[1]!.toLowerCase(), ...params].join(';');
 }
 
 const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const WHOLE_TOKEN = new RegExp(`^${TOKEN}$`);
 const ESSENCE = new RegExp(`^\\s*(${TOKEN}/${TOKEN})\\s*`);
 const PARAMETER = new RegExp(`;\\s*(?:(${TOKEN})\\s*=\\s*(${TOKEN}|"(?:[^"\\\\]|\\\\.)*"))?\\s*`, 'y');

@@ -167,6 +167,12 @@ test('json-media-type: one media type spelt apart is the same reading; another p
     'text/json; charset=utf-8',
   ])
     expect(of(compareProfiles(base, media(other)), 'json-media-type').kind, other).toBe('differ');
+  // A quoted value keeps what it holds: one parameter is not two.
+  const quoted = of(
+    compareProfiles(media('application/json; a="x;b=y"'), media('application/json; a=x; b=y')),
+    'json-media-type',
+  );
+  expect(quoted.kind).toBe('differ');
   // OData-Version is compared as written.
   const odata = (odataVersion: string | null) =>
     profile({ 'json-media-type': { reading: { contentType: 'application/json', odataVersion } } });

@@ -1,3 +1,4 @@
+import { challengeMeaning } from './challenge-meaning.ts';
 import { mediaTypeMeaning } from './media-type-meaning.ts';
 import { caseReading, duplicateAnswer, isCasePoint, POINT_CASES } from './profile-cases.ts';
 import { OPEN_POINTS, type OpenPointId, type ProfileDocument, type Readings } from './profile-format.ts';
@@ -6,7 +7,7 @@ import { OPEN_POINTS, type OpenPointId, type ProfileDocument, type Readings } fr
 // differ (per case where a point has cases), which one side leaves unknown or absent. Readings are
 // compared by what they mean, not how they are written: a per-case form whose cases agree is the simple
 // form, "reject" is 400 ActiveRequestAlreadyExists, member order and extra-member order do not count,
-// nor does how a Content-Type is spelt (media-type-meaning.ts).
+// nor does how a Content-Type or a challenge is spelt (media-type-meaning.ts, challenge-meaning.ts).
 
 // One case of a point that differs; `which` is absent for a point without cases.
 export interface CaseDifference {
@@ -50,11 +51,17 @@ function differences(point: OpenPointId, a: unknown, b: unknown): CaseDifference
       const [caseA, caseB] = [a, b].map((r) =>
         caseReading(point, r as Readings[typeof point], which as never),
       );
-      return sameReading(caseA, caseB) ? [] : [{ which, a: caseA, b: caseB }];
+      const [meantA, meantB] = [caseA, caseB].map((r) => caseMeaning(point, r));
+      return sameReading(meantA, meantB) ? [] : [{ which, a: caseA, b: caseB }];
     });
   }
   const [meantA, meantB] = [meaning(point, a), meaning(point, b)];
   return sameReading(meantA, meantB) ? [] : [{ a, b }];
+}
+
+// The same for one case of a point read per case: a challenge is compared by what it says.
+function caseMeaning(point: OpenPointId, reading: unknown): unknown {
+  return point === 'www-authenticate' && typeof reading === 'string' ? challengeMeaning(reading) : reading;
 }
 
 // The precise form of a reading that has several spellings.

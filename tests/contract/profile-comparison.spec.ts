@@ -178,3 +178,22 @@ test('json-media-type: one media type spelt apart is the same reading; another p
     profile({ 'json-media-type': { reading: { contentType: 'application/json', odataVersion } } });
   expect(of(compareProfiles(odata('4.0'), odata(null)), 'json-media-type').kind).toBe('differ');
 });
+
+// RFC 9110 §11.1-11.2: an auth-scheme and the names of its parameters are case-insensitive, the
+// whitespace around "," and "=" is optional, and a value may be a token or a quoted-string alike. A
+// 401's challenge spelt apart by two files of one tenant read "differ" and exited 1.
+test('www-authenticate: one challenge spelt apart is the same reading; another value differs', () => {
+  const challenge = (value: string | null) => profile({ 'www-authenticate': { reading: value } });
+  const base = challenge('Bearer realm="", error="invalid_token"');
+  for (const spelt of ['bearer Realm="",error=invalid_token', 'BEARER  realm = "" ,  ERROR="invalid_token"'])
+    expect(of(compareProfiles(base, challenge(spelt)), 'www-authenticate').kind, spelt).toBe('same');
+  for (const other of [
+    'Bearer realm="", error="invalid_request"',
+    'Bearer realm=""',
+    'Basic realm="", error="invalid_token"',
+    null,
+  ])
+    expect(of(compareProfiles(base, challenge(other)), 'www-authenticate').kind, String(other)).toBe(
+      'differ',
+    );
+});

@@ -149,11 +149,12 @@ export class QuotaLedger {
   }
 
   // Epoch ms of every caller's calls to the operation in the last hour, oldest first: a tenant may
-  // count its limit per tenant, so the conservative reading sums all of this run's callers.
-  callsInLastHour(operationId: string): number[] {
+  // count its limit per tenant, so the conservative reading sums all its callers (`ofCaller` keeps
+  // those of the tenant: their keys, "operator#1a2b3c4d5e#...").
+  callsInLastHour(operationId: string, ofCaller: (callerKey: string) => boolean = () => true): number[] {
     const since = this.clock.now() - HOUR;
     return Object.entries(this.file.read().recent)
-      .filter(([key]) => key.endsWith(`|${operationId}`))
+      .filter(([key]) => key.endsWith(`|${operationId}`) && ofCaller(key.slice(0, key.lastIndexOf('|'))))
       .flatMap(([, times]) => times.filter((t) => t > since))
       .sort((a, b) => a - b);
   }

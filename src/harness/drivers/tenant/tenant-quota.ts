@@ -26,10 +26,22 @@ export function tenantQuotaLedger(
   });
 }
 
-// The ledger counts per app of a tenant on a host: the label (what reports show) plus a short hash, so
-// a run against another tenant or with another app does not inherit this one's windows.
+// The ledger counts per app of a tenant on a host: the label (what reports show), a short hash of the
+// app on the tenant and host, and one of the tenant and host alone, so a run against another tenant or
+// with another app does not inherit this one's windows, and a tenant's apps are summed together
+// (sameTenant below).
 export function quotaKeyOf(spec: TenantTarget, label: string, app: CredentialSpec): string {
-  return `${label}#${appHash(spec, app)}`;
+  return `${label}#${appHash(spec, app)}#${tenantHash(spec)}`;
+}
+
+// Whether a ledger key is of an app of this tenant on this host. A key without the tenant's hash was
+// written before keys carried it: counted, as the conservative reading.
+export function sameTenant(spec: TenantTarget): (callerKey: string) => boolean {
+  const mine = tenantHash(spec);
+  return (key) => {
+    const tenant = key.split('#')[2];
+    return tenant === undefined || tenant === mine;
+  };
 }
 
 // The quota this run spent on one tenant, from the ledger's rows of that tenant's apps only: the
@@ -44,6 +56,13 @@ export function tenantQuotaReport(spec: TenantTarget, runId: string, resultsDir:
 function appHash(spec: TenantTarget, app: CredentialSpec): string {
   const hash = createHash('sha256')
     .update(`${new URL(spec.apiBaseUrl).host}|${spec.tenantId}|${clientIdOf(app)}`)
+    .digest('hex');
+  return hash.slice(0, 10);
+}
+
+function tenantHash(spec: TenantTarget): string {
+  const hash = createHash('sha256')
+    .update(`${new URL(spec.apiBaseUrl).host}|${spec.tenantId}`)
     .digest('hex');
   return hash.slice(0, 10);
 }

@@ -127,6 +127,20 @@ test.describe('tenant driver: a fresh identity for the rate tests', () => {
     expect(clock.slept).toEqual([5_000, 56_000]);
   });
 
+  // The ledger file is the checkout's, shared by runs against other tenants and hosts: their cancels
+  // count in no window of this tenant's, and a third stand-in run waited some 25 minutes for them.
+  test("another tenant's or host's cancels in the ledger hold no rate test back", async () => {
+    const { driver, state, clock } = tenant({ allowThrottling: true });
+    const [label, app] = state.quotaKey('operator').split('#');
+    for (let i = 0; i < 1450; i++) state.ledger.tryReserve(`${label}#${app}#0000000000`, CANCEL, true);
+    await driver.freshIdentity(['Machine.Scan']);
+    expect(clock.slept).toEqual([]);
+    // This tenant's own cancels still do.
+    state.ledger.tryReserve(state.quotaKey('throttle'), CANCEL);
+    await driver.freshIdentity(['Machine.Scan']);
+    expect(clock.slept).toEqual([61_000]);
+  });
+
   test('with room in the hour a minute test waits only for its minute window', async () => {
     const { driver, state, clock } = tenant({ allowThrottling: true });
     for (let i = 0; i < 100; i++) state.ledger.tryReserve(state.quotaKey('throttle'), CANCEL, true);

@@ -43,12 +43,13 @@ export function fakeClock(startMs = Date.parse('2026-03-02T10:00:00.000Z')): Fak
   };
 }
 
-export function fakeTenant(answer: (url: string, method: string) => FakeAnswer) {
+// `answer` gets the request's body as text too, for a tenant that echoes what it was sent.
+export function fakeTenant(answer: (url: string, method: string, text?: string) => FakeAnswer) {
   const sent: string[] = [];
   const request = {
-    fetch: async (url: string, options: { method: string }) => {
+    fetch: async (url: string, options: { method: string; data?: Buffer }) => {
       sent.push(`${options.method} ${new URL(url).pathname}`);
-      const { status, body, headers, text } = answer(url, options.method);
+      const { status, body, headers, text } = answer(url, options.method, options.data?.toString('utf8'));
       return {
         status: () => status,
         headers: () => ({ 'content-type': 'application/json', ...headers }),
@@ -63,7 +64,7 @@ export function fakeTenant(answer: (url: string, method: string) => FakeAnswer) 
 
 export function tenant(
   overrides: Partial<TenantTarget>,
-  answer: (url: string, method: string) => FakeAnswer = () => ({ status: 404, body: {} }),
+  answer: (url: string, method: string, text?: string) => FakeAnswer = () => ({ status: 404, body: {} }),
   clock: FakeClock = fakeClock(),
 ) {
   const spec = tenantTarget(overrides);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { NotApplicableError, TransportError } from '../../errors.ts';
 import { noVerdict } from '../../evidence/no-verdict.ts';
 import type { ApiClient } from '../../http/api-client.ts';
@@ -23,6 +24,9 @@ export interface StartedScan {
   untold?: boolean;
   // A GET of it answered 429 meanwhile: the reads stopped there.
   throttled?: boolean;
+  // Its requestorComment is the one this call sent (a nonce ends it): started by this call, whatever
+  // its status.
+  sentByThisCall?: boolean;
 }
 
 // Starts a quick scan on a tenant device and records it in the worker's ledger. One this run started
@@ -41,12 +45,14 @@ export async function startScan(
   // look at the device's list (unanswered-scans.ts). Kept only when the exchange is lost: a scan the
   // suite itself refused to send (an interlock, the quota) started nothing.
   const sentAt = new Date(state.clock.now()).toISOString();
+  // The nonce tells this call's action from one running already, which a tenant may answer instead.
+  const comment = `${runTag} quick scan to cancel ${randomBytes(4).toString('hex')}`;
   state.unansweredScans.push(sentAt);
   state.writeLedger();
   let exchange: Exchange;
   try {
     exchange = await api.runAntiVirusScan(machineId, {
-      Comment: `${runTag} quick scan to cancel`,
+      Comment: comment,
       ScanType: 'Quick',
     });
   } catch (error) {
@@ -56,6 +62,7 @@ export async function startScan(
   }
   try {
     const started = await recordScan(api, state, machineId, exchange, runTag, eventually);
+    if (started.ours?.requestorComment === comment) started.sentByThisCall = true;
     answered(state, sentAt);
     return started;
   } catch (error) {
@@ -154,8 +161,9 @@ export function scanToCancel(
     throw new NotApplicableError(
       `the scan on MDE_MACHINE_ID answered with action ${body.id}, which this run did not start: someone else's scan is running there`,
     );
-  // Ours but not new (200: the running action answered again, e.g. one another worker started).
-  if (exchange.status !== 201)
+  // Ours but not new (200: the running action answered again, e.g. one another worker started). A 200
+  // carrying this call's own Comment is new: some pages show 200 for a new action.
+  if (exchange.status !== 201 && !started.sentByThisCall)
     throw new NotApplicableError(
       `the scan on MDE_MACHINE_ID answered ${exchange.status} with action ${body.id}, which is still running: the device runs one scan at a time`,
     );

@@ -1,11 +1,11 @@
 import { isFinal } from '../../../contract/index.ts';
 import { noVerdict } from '../../evidence/no-verdict.ts';
-import { currentTestInfo } from '../../evidence/record-finding.ts';
 import type { ApiClient } from '../../http/api-client.ts';
 import { type Exchange, errorCode, exchangeTitle, retryAfterOf } from '../../http/exchange.ts';
 import { dateSlack } from '../../http/retry-after-slack.ts';
 import type { FailedCall, ServerFailurePolicy } from '../../http/server-failure-policy.ts';
 import { ServerFailureError } from './server-failure-error.ts';
+import { waitForTarget } from './target-wait.ts';
 import type { TenantState } from './tenant-state.ts';
 
 // A tenant may answer any call with a passing server failure, a 5xx to retry (docs/contract.md#error-codes);
@@ -38,10 +38,7 @@ export function tenantServerFailures(state: TenantState, reader: () => ApiClient
           ),
         );
       const waitMs = retryAfter !== undefined && retryAfter > 0 ? retryAfter * 1000 : SERVER_FAILURE_PAUSE_MS;
-      // The wait is the target's, not the test's: the timeout grows by it, as the teardown's does.
-      const info = currentTestInfo();
-      if (info && info.timeout > 0) info.setTimeout(info.timeout + waitMs);
-      await state.clock.sleep(waitMs);
+      await waitForTarget(state.clock, waitMs);
     },
     // A 502, 503 or 504 says the service, or a gateway before it, cannot answer now (RFC 9110 15.6):
     // twice in a row it is an outage that lasted, not the target's answer to the call. A 500 twice is.

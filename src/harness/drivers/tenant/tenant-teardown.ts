@@ -7,6 +7,7 @@ import type { ApiClient } from '../../http/api-client.ts';
 import { type Exchange, retryAfterOf } from '../../http/exchange.ts';
 import { SETTLE_BOUND_SECONDS } from '../eventually.ts';
 import type { MachineActionRecord, TargetDriver } from '../target-driver.ts';
+import { waitForTarget } from './target-wait.ts';
 import type { TenantState } from './tenant-state.ts';
 import { adoptUnanswered } from './unanswered-scans.ts';
 
@@ -79,7 +80,6 @@ async function cancelled(
   };
   const cancel = await ask();
   if (cancel?.status === 200) return 'cancelled';
-  const info = currentTestInfo();
   // Right after the rate tests the app's minute is spent: a 429 refused the cancel, not the action,
   // which ran on after the run (proved on the tenant rehearsal with RATE.NOEFFECT's scan). Wait as
   // told, within the minute window and the second a date may round up
@@ -93,8 +93,7 @@ async function cancelled(
     waitMs = Math.min(told !== undefined && told > 0 ? told : MINUTE_S, MINUTE_S + 1) * 1000;
   } else if (cancel === undefined || cancel.status >= 500) waitMs = RETRY_PAUSE_MS;
   else return 'refused';
-  if (info && info.timeout > 0) info.setTimeout(info.timeout + waitMs);
-  await state.clock.sleep(waitMs);
+  await waitForTarget(state.clock, waitMs);
   const again = await ask();
   if (again?.status === 200) return 'cancelled';
   // A refusal after a 429 is an answer about the action; after anything lost, it may have taken.

@@ -1,7 +1,7 @@
-import { currentTestInfo } from '../../evidence/record-finding.ts';
 import { retryAfterOf } from '../../http/exchange.ts';
 import { dateSlack } from '../../http/retry-after-slack.ts';
 import type { ThrottledReadPolicy } from '../../http/throttled-read-policy.ts';
+import { waitForTarget } from './target-wait.ts';
 import type { TenantState } from './tenant-state.ts';
 
 // A tenant's quota may be shared with other callers (docs/contract.md#rate-limit-keying), so a read
@@ -17,11 +17,7 @@ export function tenantThrottledReads(state: TenantState): ThrottledReadPolicy {
       // A date may read 2 s past the minute it names (rounded up, against a cached Date).
       if (retryAfter === undefined || retryAfter <= 0) return false;
       if (retryAfter > THROTTLED_READ_MAX_WAIT_S + dateSlack(answer)) return false;
-      const waitMs = retryAfter * 1000;
-      // The wait is the target's, not the test's: the timeout grows by it.
-      const info = currentTestInfo();
-      if (info && info.timeout > 0) info.setTimeout(info.timeout + waitMs);
-      await state.clock.sleep(waitMs);
+      await waitForTarget(state.clock, retryAfter * 1000);
       return true;
     },
   };

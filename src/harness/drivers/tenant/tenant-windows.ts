@@ -1,5 +1,5 @@
 import { getContract } from '../../../contract/index.ts';
-import { currentTestInfo } from '../../evidence/record-finding.ts';
+import { waitForTarget } from './target-wait.ts';
 import { sameTenant } from './tenant-quota.ts';
 import type { TenantState } from './tenant-state.ts';
 
@@ -28,7 +28,5 @@ async function waitForHourRoom(state: TenantState): Promise<void> {
   const excess = recent.length + 2 * perMinute - perHour;
   if (excess <= 0) return;
   const waitMs = recent[excess - 1]! + HOUR_MS - clock.now() + 1000;
-  const info = currentTestInfo();
-  if (info && info.timeout > 0) info.setTimeout(info.timeout + waitMs);
-  await clock.sleep(waitMs);
+  await waitForTarget(clock, waitMs);
 }

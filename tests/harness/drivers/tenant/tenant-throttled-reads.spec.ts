@@ -22,9 +22,12 @@ test.describe('a read answered 429 on a tenant', () => {
       flaky(isGet, () => NOT_FOUND, 1, throttled('7')),
     );
     const api = await driver.client('operator');
+    const timeout = test.info().timeout;
     expect((await api.get(driver.unknownId())).status).toBe(404);
     expect(sent).toHaveLength(2);
     expect(clock.slept).toEqual([7_000]);
+    // The wait is the target's: the test's time grows by it.
+    expect(test.info().timeout).toBe(timeout + 7_000);
     expect(state.ledger.report().calls).toEqual([
       expect.objectContaining({ caller: 'operator', operationId: 'GetMachineAction', total: 2 }),
     ]);

@@ -9,7 +9,7 @@ import { cachedReader, rememberReader } from './cached-before-auth.ts';
 import type { Caller } from './caller.ts';
 import { roleRefusalHeld } from './comment-role-check.ts';
 import { lookupBeforeAuth } from './lookup-before-auth.ts';
-import { foreignAudienceAdmission, refusedTokenAdmission } from './refused-token-runs.ts';
+import { type Done, foreignAudienceAdmission, refuseToken } from './refused-token-runs.ts';
 import { cancelRolesFor, roleCheckSkipped } from './running-cancel-roles.ts';
 import { throttledCancelRuns } from './throttled-cancel-runs.ts';
 import { typeCancelRoles } from './type-cancel-roles.ts';
@@ -71,7 +71,7 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation, versioned =
     versioned && (versionedUnverifiedTokens || versionedUnverifiedOperations.includes(operationId));
   // A callback hook, not an async one: a token seen before is checked without a promise, which is most
   // of the calls. `done` is called outside the try, as it runs the rest of the request.
-  return function guard(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void {
+  return function guard(request: FastifyRequest, reply: FastifyReply, done: Done): void {
     stampArrival(ctx, request, reply);
     const header = request.headers.authorization;
     let known: Caller | undefined;
@@ -89,18 +89,12 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation, versioned =
       done();
       return;
     }
-    // The auth policy may let a cancel whose token fails verification run all the same (its 401 late).
-    const refuse = (refusal: Error): void => {
-      const admission = refusedTokenAdmission(ctx, request, operationId, versioned, refusal);
-      if (admission) request.admission = admission;
-      done(admission ? undefined : refusal);
-    };
     let error: Error | undefined;
     try {
       if (header && unverifiedTokens) known = ctx.verifier.unverified(header);
       else if (header) known = ctx.verifier.cached(header, request.receivedAtMs, operationId);
     } catch (thrown) {
-      refuse(thrown as Error);
+      refuseToken(ctx, request, operationId, versioned, thrown as Error, done);
       return;
     }
     if (known) error = attempt(() => admit(request, known));
@@ -108,7 +102,7 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation, versioned =
     else
       authenticate(ctx, header, operationId, versioned).then(
         (caller) => done(attempt(() => admit(request, caller))),
-        refuse,
+        (refusal: Error) => refuseToken(ctx, request, operationId, versioned, refusal, done),
       );
   };
 }

@@ -4,11 +4,28 @@ import { WireError } from '../error-catalogue.ts';
 import type { Admission } from './api-guard.ts';
 import type { Caller } from './caller.ts';
 
+export type Done = (error?: Error) => void;
+
+// A token that fails verification, refused unless refusedTokenAdmission lets the call run. A function of
+// its own, not a closure of the guard: through tsx, naming one per call cost ~2 % of a cancel's CPU.
+export function refuseToken(
+  ctx: EmulatorContext,
+  request: FastifyRequest,
+  operationId: string,
+  versioned: boolean,
+  refusal: Error,
+  done: Done,
+): void {
+  const admission = refusedTokenAdmission(ctx, request, operationId, versioned, refusal);
+  if (admission) request.admission = admission;
+  done(admission ? undefined : refusal);
+}
+
 // The auth fault of a guard that writes its 401 for a token that fails verification and lets the handler
 // run on (a refusal sent without a return after it): the call is admitted as the caller the token's
 // claims name, and its 401 is answered after the operation ran (the admission's late refusal). Only a
 // cancel under /api, of a token whose claims can be read; otherwise undefined, and the refusal stands.
-export function refusedTokenAdmission(
+function refusedTokenAdmission(
   ctx: EmulatorContext,
   request: FastifyRequest,
   operationId: string,

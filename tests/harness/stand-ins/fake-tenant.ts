@@ -69,16 +69,17 @@ export function tenant(
 ) {
   const spec = tenantTarget(overrides);
   const { request, sent } = fakeTenant(answer);
+  const resultsDir = tempDir('tenant-');
   const state = new TenantState({
     spec,
     http: { request: async () => request, timeoutMs: 10_000 },
     runId: RUN,
-    resultsDir: tempDir('tenant-'),
+    resultsDir,
     clock,
   });
   // No token endpoint in a unit test.
   state.token = async () => 'token';
-  return { state, driver: new TenantDriver(state), sent, clock };
+  return { state, driver: new TenantDriver(state), sent, clock, resultsDir };
 }
 
 // The answer to a scan this run started (its Comment carries the run's tag), or anyone's.

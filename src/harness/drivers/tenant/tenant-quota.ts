@@ -8,7 +8,7 @@ import type { RealTime } from './real-time.ts';
 
 // The quota ledger of a tenant run: one file under test-results/ that the preflight, every worker and
 // the closing report share (reports/quota.json is written from it).
-const QUOTA_LEDGER_FILE = 'quota-ledger.json';
+export const QUOTA_LEDGER_FILE = 'quota-ledger.json';
 
 export function tenantQuotaLedger(
   spec: TenantTarget,

@@ -39,12 +39,13 @@ test('cancel of a Succeeded action is rejected', ${details('CANCEL.FINAL')}, asy
 `;
 
 // The targets travel as data: the plan in the config's metadata; with several targets each test is
-// declared once per target and tagged with it, as tests/fixtures/suite.ts does.
-export function config(targets: string[]): string {
+// declared once per target and tagged with it, as tests/fixtures/suite.ts does. `more` reporters run
+// beside, as source text ("['path', { options }]"): one run then serves the tests of several reports.
+export function config(targets: string[], more: string[] = []): string {
   return `import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: '.', fullyParallel: true, workers: 1,
-  reporter: [['${REPORTER}', { quiet: true }], ['junit', { outputFile: 'reports/junit.xml' }]],
+  reporter: [['${REPORTER}', { quiet: true }], ['junit', { outputFile: 'reports/junit.xml' }]${more.map((r) => `, ${r}`).join('')}],
   metadata: { plan: ${JSON.stringify(planOf(targets))} },
   projects: [{ name: 'conformance' }],
 });`;

@@ -1,7 +1,7 @@
 import type { StoreFault } from './fault-entry.ts';
 
 // Faults of where a cancel checks the tenant among its other checks (the store seam:
-// state/store-policy.ts): any check made before it answers a stranger about another tenant's action.
+// state/tenant-lookup-policy.ts): any check made before it answers a stranger about another tenant's action.
 export const TENANT_CHECK_FAULTS = [
   {
     // The state check of a handler that looks the id up everywhere and scopes the tenant afterwards: a

@@ -1,7 +1,7 @@
 import type { StoreFault } from './fault-entry.ts';
 
 // Faults of a GET or a cancel by id that reaches another tenant's action (the store seam:
-// state/store-policy.ts); the list's are in tenant-list-faults.ts, the order of checks in
+// state/tenant-lookup-policy.ts); the list's are in tenant-list-faults.ts, the order of checks in
 // tenant-check-faults.ts.
 export const TENANT_ID_FAULTS = [
   {

@@ -1,6 +1,6 @@
 import type { StoreFault } from './fault-entry.ts';
 
-// Faults of which tenants' actions the list shows (the store seam: state/store-policy.ts): a list
+// Faults of which tenants' actions the list shows (the store seam: state/tenant-lookup-policy.ts): a list
 // that leaves the tenant out altogether, or only for some of the documented $filter fields.
 export const TENANT_LIST_FAULTS = [
   {

@@ -1,8 +1,10 @@
 import type { MachineActionStatus } from '../../contract/index.ts';
+import { CONTRACT_TENANT_LOOKUP, type TenantLookupPolicy } from './tenant-lookup-policy.ts';
 
 // What a cancel or a lookup does to stored state: the store seam. The defaults are the contract; each
-// store fault (faults/store-faults.ts) changes a field.
-export interface StorePolicy {
+// store fault (faults/store-faults.ts) changes a field. Which tenant's actions a lookup finds is its
+// own file (tenant-lookup-policy.ts), one seam still: a fault sets fields of either the same way.
+export interface StorePolicy extends TenantLookupPolicy {
   // false: a cancel changes a copy; the stored action stays as it was.
   persistCancel: boolean;
   // Final statuses a cancel changes anyway (the contract: none).
@@ -21,30 +23,6 @@ export interface StorePolicy {
   // true: the same, only for a cancel whose Comment is the one the cancellation recorded (an
   // idempotency key of caller, action and body); another Comment is refused. The contract: false.
   identicalCancelRetried: boolean;
-  // Operations whose lookup also finds other tenants' actions (the contract: none).
-  crossTenant: readonly string[];
-  // true: an id not written in lower case is looked up in every tenant (a case-insensitive search
-  // that forgot the tenant filter); a lower-case one only in the caller's. The contract: false.
-  crossTenantUnloweredIds: boolean;
-  // true: the same for a list whose $filter compares id with a value not in lower case. The contract: false.
-  crossTenantUnloweredListIds: boolean;
-  // true: a list with no $filter shows every tenant's actions (the tenant is scoped with the filter,
-  // so a list filtered by id shows only the caller's). The contract: false.
-  unfilteredListCrossTenant: boolean;
-  // A list whose $filter names one of these fields shows every tenant's actions (a device index that
-  // skips the tenant check, device ids being unique anyway). The contract: none.
-  crossTenantListFilters: readonly string[];
-  // A list whose $filter uses one of these operators ('in', 'or') shows every tenant's matching
-  // actions: a batch lookup of ids, or the tenant's clause joined to the filter as text without
-  // parentheses. The contract: none.
-  crossTenantListOperators: readonly string[];
-  // A list whose query names one of these system query options ('$orderby', '$top', '$skip', '$count') shows
-  // every tenant's matching actions: a sorted, paged or counted query served from an index of every tenant. The
-  // contract: none.
-  crossTenantListOptions: readonly string[];
-  // Above 0: a cancel of another tenant's action answers 404 but cancels it this much later (a queued
-  // command that skips the tenant check). The contract: 0, never.
-  foreignCancelAfterMs: number;
   cancellationRequestor: 'caller' | 'empty';
   // 'latin1': the Comment's UTF-8 bytes are stored read as Latin-1, as a service that decodes the
   // body with the wrong charset does (every non-ASCII character garbled). 'html-encoded': the Comment
@@ -119,53 +97,22 @@ export interface StorePolicy {
   // parameters (`;jsessionid=...`) after decoding the path does, so an action's id with `;anything`
   // names the action. The contract: false (the id as sent).
   cancelIdPathParamsDropped: boolean;
-  // true: a cancel refuses an action in a final state before it checks the tenant, so another tenant's
-  // final action answers the final-state refusal (telling that it exists, and is final); an active one
-  // answers 404. The contract: false (another tenant's action is not found, whatever its state).
-  foreignFinalRefused: boolean;
-  // A cancel of another tenant's action in one of these statuses finds and cancels it (a running
-  // action's cancel handed to its device by a channel that looks the id up in every tenant); one in
-  // any other status answers 404. The contract: none.
-  crossTenantCancelStatuses: readonly MachineActionStatus[];
-  // Not null: a cancel checks the tenant only of actions of this type, so another tenant's action of any
-  // other type is found and cancelled (a tenant check in one type's handler). The contract: null.
-  cancelTenantCheckedOnlyFor: string | null;
-  // A GET of another tenant's action in one of these statuses finds it (finished actions read from an
-  // archive that looks the id up in every tenant); one in any other status answers 404. The
-  // contract: none.
-  crossTenantGetStatuses: readonly MachineActionStatus[];
-  // Not null: a GET checks the tenant only of actions of this type, so another tenant's action of any
-  // other type is read (a tenant check in one type's read mapper). The contract: null.
-  getTenantCheckedOnlyFor: string | null;
-  // Every list, whatever its query, also shows other tenants' actions in these statuses (running
-  // actions merged in from the devices' live view, which is not kept per tenant). The contract: none.
-  crossTenantListStatuses: readonly MachineActionStatus[];
   // true: a cancel without a Comment (or without a body) skips the final-state check, so an action in
   // a final state is cancelled (the check lives in the path that records the Comment). The contract: false.
   uncommentedFinalCancellable: boolean;
   // true: every cancel leaves its action's device busy for a new action of the type (the device never
   // told; the route policy sets it for a versioned cancel alone). The contract: false.
   everyCancelKeepsDevice: boolean;
-  // Above 0: a GET of another tenant's action created longer ago than this finds it (older actions read
-  // from a cold store looked up by id alone). The contract: 0, never.
-  crossTenantGetAfterMs: number;
 }
 
 export const CONTRACT_STORE: StorePolicy = {
+  ...CONTRACT_TENANT_LOOKUP,
   persistCancel: true,
   cancellableFinal: [],
   finalCheckedOnlyFor: null,
   finishedCancellable: false,
   ownCancelRetried: false,
   identicalCancelRetried: false,
-  crossTenant: [],
-  crossTenantUnloweredIds: false,
-  crossTenantUnloweredListIds: false,
-  unfilteredListCrossTenant: false,
-  crossTenantListFilters: [],
-  crossTenantListOperators: [],
-  crossTenantListOptions: [],
-  foreignCancelAfterMs: 0,
   cancellationRequestor: 'caller',
   cancellationComment: 'as-sent',
   cancellationTime: 'now',
@@ -188,13 +135,6 @@ export const CONTRACT_STORE: StorePolicy = {
   staleCancelCommentDroppedAfterMs: 0,
   cancelIdCutTo: null,
   cancelIdPathParamsDropped: false,
-  foreignFinalRefused: false,
-  crossTenantCancelStatuses: [],
-  cancelTenantCheckedOnlyFor: null,
-  crossTenantGetStatuses: [],
-  getTenantCheckedOnlyFor: null,
-  crossTenantListStatuses: [],
   uncommentedFinalCancellable: false,
   everyCancelKeepsDevice: false,
-  crossTenantGetAfterMs: 0,
 };

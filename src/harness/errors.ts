@@ -19,8 +19,8 @@ export abstract class HarnessError extends Error {
 
 // Reporters print an error's cause beneath it ("[cause]: ..."), message and stack: Playwright's
 // request context puts its call log, with the request's Authorization header, into its error's
-// message, and a lost exchange of a tenant run wrote the bearer token into junit.xml that way. The
-// cause keeps its name, code and chain, with every text passed through redactText.
+// message, so a lost exchange would write the bearer token into junit.xml. The cause keeps its name,
+// code and chain, with every text passed through redactText.
 function redactedCause(cause: unknown, depth = 0): unknown {
   if (!(cause instanceof Error)) return typeof cause === 'string' ? redactText(cause) : cause;
   if (cause instanceof HarnessError) return cause;
@@ -97,7 +97,7 @@ export class TransportError extends HarnessError {
   ) {
     super(`${exchange}: ${reason}`, options);
     // The wire's fault, not the suite's: as for a control protocol error below.
-    if (!process.env.DEBUG) withoutFrames(this);
+    framesOnlyWithDebug(this);
   }
 }
 
@@ -154,7 +154,7 @@ export class ControlProtocolError extends HarnessError {
     );
     // The emulator's fault, not the suite's: Playwright prints the line for each test it ended, without
     // a stack and code frame of the suite's client (DEBUG=1 keeps them).
-    if (!process.env.DEBUG) withoutFrames(this);
+    framesOnlyWithDebug(this);
     this.remembered = options?.remembered ?? false;
     this.lasting = options?.lasting ?? false;
   }
@@ -162,9 +162,9 @@ export class ControlProtocolError extends HarnessError {
   readonly lasting: boolean;
 }
 
-// A user error that Playwright itself prints (a preflight failing in a plain `npx playwright test`'s global
-// setup): its name and message, as npm run conformance prints it, without the runner's code frame and
-// stack of every cause; DEBUG keeps them.
+// An error the target caused, or one Playwright itself prints (a preflight failing in a plain
+// `npx playwright test`'s global setup): its name and message, as npm run conformance prints it,
+// without the runner's code frame and stack of every cause; DEBUG keeps them.
 export function framesOnlyWithDebug<E extends HarnessError>(error: E): E {
   if (!process.env.DEBUG) withoutFrames(error);
   return error;

@@ -5,6 +5,7 @@ import { decodeJwt } from 'jose/jwt/decode';
 import type { VirtualClock } from '../clock/virtual-clock.ts';
 import { WireError } from '../error-catalogue.ts';
 import type { AuthPolicy } from './auth-policy.ts';
+import { presentedToken } from './authorization-scheme.ts';
 import { type Caller, type CheckedToken, checkClaims } from './caller.ts';
 import { hmacOfPublicKey } from './fault-token-checks.ts';
 import type { SigningKey } from './signing-key.ts';
@@ -25,9 +26,9 @@ const CACHE_SIZE = 1000;
 // hit: hashing a whole header (about a kilobyte, a new string on every call) costs more than the check.
 const KEY_CHARS = 24;
 
-// Checks an Authorization header the way the API does: Bearer scheme, RS256 signature by this
-// emulator's key, issuer, and lifetime on the virtual clock, as far as the auth policy (the auth seam)
-// says. Every refusal is 401 Unauthorized.
+// Checks an Authorization header the way the API does: its scheme (authorization-scheme.ts), RS256
+// signature by this emulator's key, issuer, and lifetime on the virtual clock, as far as the auth
+// policy (the auth seam) says. Every refusal is 401 Unauthorized.
 export class TokenVerifier {
   readonly #verified = new Map<string, CachedToken>();
   // The token found last: a client sends one token call after call, and comparing the header with it
@@ -74,21 +75,10 @@ export class TokenVerifier {
     const cached = this.cached(authorization, this.clock.now(), operationId);
     if (cached) return cached;
     const policy = this.policy;
+    const { token, isBearer } = presentedToken(authorization, policy, operationId);
     const checkSignature = !policy.unsignedOperations.includes(operationId);
-    const bearerOnly = policy.bearerOnly && !policy.anySchemeOperations.includes(operationId);
-    // The bareToken fault reads a header with no scheme as 'Bearer <header>'.
-    const bare = this.policy.bareToken && /^\S+$/.test(authorization.trim());
-    const match = /^(\S+)\s+(\S+)\s*$/.exec(bare ? `Bearer ${authorization.trim()}` : authorization);
-    if (!match) throw unauthorized('The Authorization header is not "Bearer <token>".');
-    // RFC 9110 makes the scheme case-insensitive, so 'bearer' is fine; 'Basic' is not.
-    const scheme = match[1]!.toLowerCase();
-    const isBearer = scheme === 'bearer' || policy.bearerAliases.some((a) => a.toLowerCase() === scheme);
-    // The auth policy may refuse only the schemes it names, compared case-sensitively.
-    const denyList = policy.deniedSchemes.length > 0;
-    const refused = denyList ? policy.deniedSchemes.includes(match[1]!) : !isBearer && bearerOnly;
-    if (refused) throw unauthorized(`Authorization scheme "${match[1]}" is not supported; use Bearer.`);
     const acceptUnsigned = policy.acceptUnsigned || policy.unsignedAcceptedOperations.includes(operationId);
-    const { claims, signed } = await this.#payload(match[2]!, checkSignature, acceptUnsigned);
+    const { claims, signed } = await this.#payload(token, checkSignature, acceptUnsigned);
     const checked = checkClaims(claims, this.policy.audienceHostSuffix);
     if (signed && isBearer) {
       if (this.#verified.size >= CACHE_SIZE) {

@@ -89,8 +89,8 @@ test('a file that is no JSON at all is not said to hold a comment', () => {
   expect(profileFileProblem(file)).toMatch(/which is not valid JSON \(unexpected text at line 1 column 1\)$/);
 });
 
-// JSON.parse keeps the last of two members of one name: a profile that set rate-window twice (a point
-// copied in and edited, the old one left above) was read by its second, the first ignored in silence.
+// JSON.parse keeps the last of two members of one name: a profile that sets rate-window twice (a point
+// copied in and edited, the old one left above) would be read by its second, the first ignored in silence.
 test('a key given twice in one object is named with its line and column, never one of them ignored', () => {
   const dir = tempDir('json-habit-');
   const file = join(dir, 'profile.json');

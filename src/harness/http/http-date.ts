@@ -22,8 +22,8 @@ export function parseHttpDate(text: string, nowMs: number): number | undefined {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-// HTTP-date is case-sensitive (RFC 9110 §5.6.7). The day name is redundant and, as before this parser
-// (Date.parse ignores it), not checked against the date: a wrong one is the sender's slip, not a wait.
+// HTTP-date is case-sensitive (RFC 9110 §5.6.7). The day name is redundant and, as Date.parse does,
+// not checked against the date: a wrong one is the sender's slip, not a wait.
 const IMF_FIXDATE = /^[A-Z][a-z]{2}, (\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}:\d{2}:\d{2}) GMT$/;
 const RFC850 = /^[A-Z][a-z]{5,8}, (\d{2})-([A-Z][a-z]{2})-(\d{2}) (\d{2}:\d{2}:\d{2}) GMT$/;
 const ASCTIME = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) ([ \d]\d) (\d{2}:\d{2}:\d{2}) (\d{4})$/;

@@ -81,9 +81,9 @@ function conformanceAgainst(
 
 // A token endpoint that answers and refuses the app: credentials to fix (exit 2), not a target to retry.
 // The run stops in a directory holding an earlier run's fingerprints and the made-up token they match:
-// a stopped run used to be leak-scanned against them (its global set-up, never reached, begins the
-// fingerprints file), and after npm test, whose unit tests fingerprint made-up values their own
-// artefacts hold, it read exit 4, a leak, instead of 2. One run proves both.
+// a stopped run must not be leak-scanned against them (its global set-up, never reached, begins the
+// fingerprints file), or after npm test, whose unit tests fingerprint made-up values their own
+// artefacts hold, it would read exit 4, a leak, instead of 2. One run proves both.
 test("npm run conformance exits 2 when the token endpoint refuses the app, never showing its secret nor judged on an earlier run's tokens", async () => {
   const cwd = tempDir('conformance-earlier-fingerprints-');
   const earlier = 'earlier-run-made-up-token-41';

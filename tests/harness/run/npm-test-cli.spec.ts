@@ -1,7 +1,7 @@
 import { expect, test } from '../../helpers/api-test.ts';
 import { runScript } from '../../helpers/script-env.ts';
 
-// `npm test -- --help` (or a typo, or a folder as `npx playwright test` takes one) used to start the
+// `npm test -- --help` (or a typo, or a folder as `npx playwright test` takes one) must not start the
 // whole five-minute run, arguments ignored. As the other scripts: --help prints the usage, exit 0;
 // anything else is one line and exit 2, before lint or any test starts.
 test('npm test takes --help alone: the usage and exit 0; anything else is one line and exit 2', () => {

@@ -57,7 +57,7 @@ for (const began of [false, true])
     expect(existsSync(join(dir, 'ready')), 'the script started').toBe(true);
     process.kill(-script.pid!, 'SIGINT');
     expect(await exited).toBe(2);
-    // Before: "conformance: TransformError: The service is no longer running".
+    // Not the loader's "conformance: TransformError: The service is no longer running".
     expect(stderr.trim().split('\n')).toEqual([
       "drive: stopped by SIGINT before the run began; reports/ holds the last run's reports as they were",
     ]);

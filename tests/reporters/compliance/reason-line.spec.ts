@@ -151,8 +151,8 @@ test.describe('a long reason keeps what was seen', () => {
     );
   });
 
-  // An emulator author's Python server closed idle connections after 0.2 s: the report's line was cut
-  // before the fix, and the hint of the rate test's burst pushed it further out.
+  // A server that closes idle connections after 0.2 s (an emulator author's Python one): the hint of
+  // the rate test's burst must not push what to fix out of the report's cut line.
   test('a call lost on a kept-alive connection keeps what to fix in the report line', () => {
     expect(
       reasonLine(

@@ -10,7 +10,7 @@ import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 import { errored, reading, requirementId, runRecords, testRecord } from '../helpers/records.ts';
 
 // docs/interfaces.md#observed-profile: a run narrowed with --grep, or one whose target stopped answering,
-// used to replace a full calibration (a tenant run of minutes) by a file that read less, losing it.
+// must not replace a full calibration (a tenant run of minutes) by a file that reads less.
 test.afterEach(removeTempDirs);
 
 const registry = getRegistry();

@@ -48,7 +48,7 @@ test('report: a directory in the place of reports/compliance.md is one line, and
   expect(existsSync(join(dir, 'reports', 'compliance.json'))).toBe(false);
 });
 
-// report:merge checked no output at all: the same EISDIR, or EACCES, named neither the file nor the fix.
+// report:merge checks its output as a run does: a bare EISDIR or EACCES names neither file nor fix.
 test('report:merge: a directory in the place of reports/compliance.json is one line, and nothing is written', () => {
   const dir = tempDir('merge-in-the-way-');
   writeRecords(

@@ -92,7 +92,7 @@ test('the GET under /api/v1.0 is read again while it lags the one under /api', a
   });
   const action = await driver.activeAction();
   const api = await driver.client('operator');
-  // What the test used to send: two bare GETs, the second a replica behind the first.
+  // Two bare GETs would read the second from a replica behind the first; readBothPaths reads again.
   const bare = [await api.get(action.id), await api.get(action.id, { versioned: true })];
   expect(laterOrSame(statusOf(bare[0]!), statusOf(bare[1]!))).toBe(false);
   const { plain, versioned } = await readBothPaths(driver, api, action.id, { status: action.status });

@@ -9,10 +9,10 @@ import { assertionTimeFix } from './assertion-time-fix.ts';
 import { type Authority, authorityVariable } from './authority.ts';
 import { AuthorityError } from './authority-answer.ts';
 import { chainCertificateFileFix } from './chain-certificate-file.ts';
-import { TokenError } from './client-secret-flow.ts';
 import { CredentialDestinationError } from './credential-destination.ts';
 import { extraEntraFix } from './entra-code-fixes.ts';
 import { githubOidcFailure } from './github-oidc.ts';
+import { TokenError } from './token-answer.ts';
 
 // A token endpoint that refused to sign the app in. One line, no secret: the kind of sign-in, where,
 // Entra ID's code, and what to check (src/contract/entra-errors.ts, the table the emulator answers from).

@@ -1,21 +1,15 @@
 import type { TokenCredentialOptions } from '@azure/identity';
 import { describeFetchError } from '../http/fetch-error.ts';
 import { redactedExcerpt } from '../redaction/excerpt.ts';
-import {
-  lifetimeOf,
-  noAccessToken,
-  redirectReason,
-  TokenError,
-  tokenAnswerObject,
-} from './client-secret-flow.ts';
 import { carriesCredential } from './credential-destination.ts';
+import { lifetimeOf, noAccessToken, redirectReason, TokenError, tokenAnswerObject } from './token-answer.ts';
 
 type AdditionalPolicy = NonNullable<TokenCredentialOptions['additionalPolicies']>[number];
 
 // msal-node reads a token answer it cannot use (an HTML page with 200, JSON cut short, a redirect) as a
 // bare "network_error", and one without access_token as 'no "expiresOn" property': neither says what
 // the endpoint answered. This policy reads each answer to a request carrying the app's credential and
-// tells `heard` what is wrong with it, as the http sign-in says it (client-secret-flow.ts), or undefined
+// tells `heard` what is wrong with it, as the http sign-in says it (token-answer.ts), or undefined
 // for a usable token or a refusal (msal-node passes on Entra ID's AADSTS sentence itself). A request
 // that got no answer (a reset) is told too: msal-node says only "network_error", and the pipeline retries it.
 export function tokenAnswerWatch(heard: (problem: TokenError | undefined) => void): AdditionalPolicy {

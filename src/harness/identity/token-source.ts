@@ -4,13 +4,14 @@ import { readSecret } from '../config/credential-spec.ts';
 import { recordIssuedSecret } from '../redaction/secret-fingerprints.ts';
 import type { Authority } from './authority.ts';
 import { askAuthority, isEndpointResolutionFailure } from './authority-answer.ts';
-import { acquireToken, type TokenError } from './client-secret-flow.ts';
+import { acquireToken } from './client-secret-flow.ts';
 import { type CredentialDestinationError, credentialDestinationPolicy } from './credential-destination.ts';
 import { withChainVariablesFromEnvFile } from './default-chain-env.ts';
 import { githubOidcToken } from './github-oidc.ts';
 import { loopbackDirectPolicy } from './loopback-direct.ts';
 import { reusedWhileValid } from './reused-assertion.ts';
 import { SignInError, signInError } from './sign-in-error.ts';
+import type { TokenError } from './token-answer.ts';
 import { tokenAnswerWatch } from './token-answer-watch.ts';
 
 // Caching and renewal are the identity library's (or, on http, the emulator's short-lived tokens').

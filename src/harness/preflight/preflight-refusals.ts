@@ -1,7 +1,8 @@
 import { tokenOwnLifetime } from '../drivers/emulator/token-lifetime.ts';
 import type { ControlProtocolError } from '../errors.ts';
-import { type Token, TokenError } from '../identity/client-secret-flow.ts';
+import type { Token } from '../identity/client-secret-flow.ts';
 import { readJwt } from '../identity/jwt-claims.ts';
+import { TokenError } from '../identity/token-answer.ts';
 
 // What the preflight says when the emulator's clock or token endpoint answers, but not as the
 // protocol says: the reason, and the fix that fits the answer. "Check MDE_CONTROL_BASE_URL" fits a 404

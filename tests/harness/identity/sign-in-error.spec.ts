@@ -3,8 +3,8 @@ import {
   AuthenticationError,
   CredentialUnavailableError,
 } from '@azure/identity';
-import { TokenError } from '../../../src/harness/identity/client-secret-flow.ts';
 import { signInError } from '../../../src/harness/identity/sign-in-error.ts';
+import { TokenError } from '../../../src/harness/identity/token-answer.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 
 const spec = {

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { acquireToken, type Token, TokenError } from '../../../src/harness/identity/client-secret-flow.ts';
+import { acquireToken, type Token } from '../../../src/harness/identity/client-secret-flow.ts';
 import { signInError } from '../../../src/harness/identity/sign-in-error.ts';
+import { TokenError } from '../../../src/harness/identity/token-answer.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 
 // A token endpoint that answers 200 with JSON that is not an object: the reason names what is missing,

@@ -5,6 +5,7 @@ import { WireError } from '../error-catalogue.ts';
 import { stampArrival } from '../http/date-header.ts';
 import { hostProblem } from '../http/host-header.ts';
 import { throttle } from '../rate-limit/throttle.ts';
+import { authorize, rolesFor } from './authorize.ts';
 import { cachedReader, rememberReader } from './cached-before-auth.ts';
 import type { Caller } from './caller.ts';
 import { roleRefusalHeld } from './comment-role-check.ts';
@@ -127,64 +128,18 @@ async function authenticate(
     const anonymous =
       anonymousOperations.includes(operationId) ||
       (versioned && versionedAnonymousOperations.includes(operationId));
-    if (missing === 'anonymous' || anonymous)
-      return { tenantId: '*', appId: 'anonymous', roles: allRoles(ctx), audienceOk: true, anonymous: true };
+    if (missing === 'anonymous' || anonymous) return anonymousCaller(ctx);
     if (missing === 'forbidden' || (versioned && ctx.faults.auth.versionedMissingForbidden))
       throw new WireError('Forbidden', 'No Authorization header.');
     throw new WireError('Unauthorized', 'The Authorization header is missing.');
   }
   // The auth policy may let the Bearer scheme with no token after it through as nobody in particular.
-  if (ctx.faults.auth.emptyBearerAnonymous && /^\s*bearer\s*$/i.test(header))
-    return { tenantId: '*', appId: 'anonymous', roles: allRoles(ctx), audienceOk: true, anonymous: true };
+  if (ctx.faults.auth.emptyBearerAnonymous && /^\s*bearer\s*$/i.test(header)) return anonymousCaller(ctx);
   return ctx.verifier.verify(header, operationId);
 }
 
-function authorize(
-  ctx: EmulatorContext,
-  operation: Operation,
-  needed: readonly string[],
-  caller: Caller,
-  versioned: boolean,
-): void {
-  if (caller.anonymous) return;
-  const policy = ctx.faults.auth;
-  const anyAudience =
-    policy.wrongAudience === 'accepted' ||
-    policy.anyAudienceOperations.includes(operation.operationId) ||
-    (versioned && policy.versionedAnyAudienceOperations.includes(operation.operationId));
-  if (!caller.audienceOk && !anyAudience) {
-    // A token for another resource is valid but not for this API: 403 (docs/contract.md#audience).
-    if (policy.wrongAudience === 'unauthorized') throw new WireError('Unauthorized', 'Wrong token audience.');
-    throw new WireError('Forbidden', 'The token audience is not this API.');
-  }
-  const cancel = operation.operationId === 'CancelMachineAction';
-  // The auth policy may read only the first role of a cancel's token.
-  const held = cancel && policy.cancelFirstRoleOnly ? caller.roles.slice(0, 1) : caller.roles;
-  if (needed.some((role) => held.includes(role))) return;
-  if (cancel && policy.cancelRoleSetsAdded.some((set) => set.every((role) => held.includes(role)))) return;
-  // A deny-list of the read roles: those of the GET operation, as the contract lists them.
-  if (cancel && policy.cancelDeniesReadRolesOnly) {
-    const readRoles = ctx.contract.operation('GetMachineAction').roles;
-    if (held.some((role) => !readRoles.includes(role))) return;
-  }
-  if (policy.rolelessCancel && caller.roles.length === 0 && operation.operationId === 'CancelMachineAction')
-    return;
-  const detail = `Missing application roles. API required roles: ${needed.join(',')}, application roles: ${caller.roles.join(',')}.`;
-  throw new WireError(policy.forbiddenCode, detail, { status: 403 });
-}
-
-// Roles come from the contract (security alternatives: any one is enough; docs/contract.md#permissions).
-// `versioned`: the roles under /api/v1.0, which the contract makes the same.
-function rolesFor(ctx: EmulatorContext, operation: Operation, versioned: boolean): readonly string[] {
-  if (operation.operationId !== 'CancelMachineAction') return operation.roles;
-  const { cancelRolesAdded, cancelRolesRefused, versionedCancelRolesAdded } = ctx.faults.auth;
-  const added = versioned ? [...cancelRolesAdded, ...versionedCancelRolesAdded] : cancelRolesAdded;
-  const refused = versioned
-    ? [...cancelRolesRefused, ...ctx.faults.auth.versionedCancelRolesRefused]
-    : cancelRolesRefused;
-  return [...operation.roles.filter((r) => !refused.includes(r)), ...added];
-}
-
-function allRoles(ctx: EmulatorContext): string[] {
-  return [...new Set(ctx.contract.operations.flatMap((op) => op.roles))];
+// Whom a call an auth fault serves without a token stands for: every role, in every tenant.
+function anonymousCaller(ctx: EmulatorContext): Caller {
+  const roles = [...new Set(ctx.contract.operations.flatMap((op) => op.roles))];
+  return { tenantId: '*', appId: 'anonymous', roles, audienceOk: true, anonymous: true };
 }

@@ -1,8 +1,9 @@
-import type { MachineActionStatus } from '../../contract/index.ts';
+import { CONTRACT_ROLES, type RolePolicy } from './role-policy.ts';
 
 // How the API authenticates and authorizes: the auth seam. The defaults are the contract; each auth
-// fault (faults/auth-faults.ts) changes a field or two.
-export interface AuthPolicy {
+// fault (faults/auth-faults.ts) changes a field or two. Which roles a call needs is its own file
+// (role-policy.ts), one seam still: a fault sets fields of either the same way.
+export interface AuthPolicy extends RolePolicy {
   // A call without Authorization: 401, 403, or served as an anonymous caller with every role.
   missingHeader: 'unauthorized' | 'forbidden' | 'anonymous';
   // Schemes other than Bearer (any case) are refused.
@@ -74,8 +75,6 @@ export interface AuthPolicy {
   wrongAudience: 'forbidden' | 'unauthorized' | 'accepted';
   // Operations that serve a token of any audience whatever wrongAudience says (the contract: none).
   anyAudienceOperations: readonly string[];
-  // Code of the 403 for a missing role.
-  forbiddenCode: string;
   // Operations whose calls without Authorization are served as an anonymous caller with every role
   // (the contract: none; missingHeader 'anonymous' serves every operation so).
   anonymousOperations: readonly string[];
@@ -91,27 +90,6 @@ export interface AuthPolicy {
   versionedUnverifiedTokens: boolean;
   // The same for these operations alone (a versioned route of its own, say the cancel's; the contract: none).
   versionedUnverifiedOperations: readonly string[];
-  // Roles a cancel takes beside the contract's, and contract roles it refuses.
-  cancelRolesAdded: readonly string[];
-  cancelRolesRefused: readonly string[];
-  // Roles a cancel under /api/v1.0 takes beside the contract's (a versioned route whose guard names
-  // its own roles; the contract: none).
-  versionedCancelRolesAdded: readonly string[];
-  // Contract roles a cancel under /api/v1.0 refuses (a versioned route whose guard lists fewer of the
-  // seven; the contract: none).
-  versionedCancelRolesRefused: readonly string[];
-  // A token holding no role at all may cancel (a check that reads an empty roles claim as an app
-  // token without limits; the contract: refused like any token without an action role).
-  rolelessCancel: boolean;
-  // true: a cancel checks only the first role of the token's roles claim (a check of roles[0]), so an
-  // action role listed after a read role is refused. The contract: false (any one role is enough).
-  cancelFirstRoleOnly: boolean;
-  // Sets of roles that together may cancel though none is an action role (a check that adds up
-  // permission levels, read plus read-write making write). The contract: none.
-  cancelRoleSetsAdded: readonly (readonly string[])[];
-  // true: a cancel refuses only a token whose roles are all read roles (or none), as a deny-list of
-  // read roles does, so any other role, an alert role too, may cancel. The contract: false (an allow-list).
-  cancelDeniesReadRolesOnly: boolean;
   // Operations that, called without Authorization, look their id up before they authenticate: an id
   // no tenant holds answers 404 NotFound, one that exists 401 (a lookup that tells a stranger which
   // ids exist). The contract: none (authentication comes first, whatever the id).
@@ -125,26 +103,10 @@ export interface AuthPolicy {
   // its own Authorization (a cache keyed by the path, refreshed when the action changes). The contract:
   // none (every call is authenticated).
   cachedBeforeAuth: readonly string[];
-  // A cancel of the caller's action in one of these statuses is let past the role check (a running
-  // action's cancel handed to its device by a channel that only authenticates). The contract: none.
-  unroledCancelStatuses: readonly MachineActionStatus[];
-  // Not empty: a cancel of the caller's InProgress action needs one of these roles instead of any
-  // action role (a running action's cancel handed to a channel that asks for the role of its own
-  // kind of action). The contract: none (any one action role, whatever the state).
-  runningCancelRoles: readonly string[];
-  // true: a cancel of an action other than a scan needs the role that starts its type (Machine.Isolate
-  // for an Isolate action), as a cancel handed to its type's handler would. The contract: false.
-  cancelNeedsTypeRole: boolean;
-  // Not null: only a cancel of an action of this type checks the caller's roles, so a cancel of any
-  // other type is let past with any valid token (a role check in one type's handler). The contract:
-  // null, every cancel.
-  roleCheckedOnlyForType: string | null;
-  // 'comment' | 'body': a cancel without a Comment, or without a body, skips the role check (one made
-  // beside the validation of the Comment, or of the body). The contract: null, every cancel.
-  roleCheckedWith: 'comment' | 'body' | null;
 }
 
 export const CONTRACT_AUTH: AuthPolicy = {
+  ...CONTRACT_ROLES,
   missingHeader: 'unauthorized',
   bearerOnly: true,
   deniedSchemes: [],
@@ -171,27 +133,13 @@ export const CONTRACT_AUTH: AuthPolicy = {
   audienceHostSuffix: null,
   wrongAudience: 'forbidden',
   anyAudienceOperations: [],
-  forbiddenCode: 'Forbidden',
   anonymousOperations: [],
   versionedAnonymousOperations: [],
   versionedMissingForbidden: false,
   versionedAnyAudienceOperations: [],
   versionedUnverifiedTokens: false,
   versionedUnverifiedOperations: [],
-  cancelRolesAdded: [],
-  cancelRolesRefused: [],
-  versionedCancelRolesAdded: [],
-  versionedCancelRolesRefused: [],
-  rolelessCancel: false,
-  cancelFirstRoleOnly: false,
-  cancelRoleSetsAdded: [],
-  cancelDeniesReadRolesOnly: false,
   lookupBeforeMissingHeader: [],
   stateBeforeMissingHeader: [],
   cachedBeforeAuth: [],
-  unroledCancelStatuses: [],
-  runningCancelRoles: [],
-  cancelNeedsTypeRole: false,
-  roleCheckedOnlyForType: null,
-  roleCheckedWith: null,
 };

@@ -1,7 +1,7 @@
 import type { AuthFault } from './fault-entry.ts';
 
 // Faults of authorization: which roles may cancel, and how a refusal for a missing role answers (the
-// auth seam, as auth-faults.ts).
+// auth seam, as auth-faults.ts: auth/role-policy.ts).
 export const PERMISSION_FAULTS = [
   {
     name: 'role-refused-liveresponse',

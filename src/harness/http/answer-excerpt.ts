@@ -1,8 +1,8 @@
 import { redactedExcerpt } from '../redaction/excerpt.ts';
 
 // What an unexpected answer said, short enough for one line: a web framework's error page (a 500 of a
-// hand-made emulator) is mostly markup, and its first 300 characters were the <head> and its CSS, cut
-// before the exception that says what broke; a report row kept "body <!DOCTYPE html…" of it.
+// hand-made emulator) is mostly markup, and its first 300 characters are the <head> and its CSS, cut
+// before the exception that says what broke: a report row would keep "body <!DOCTYPE html…" of it.
 const MAX_TEXT = 300;
 const MAX_PAGE_TEXT = 200;
 

@@ -4,7 +4,7 @@ import { readUserFile } from '../../common/regular-file.ts';
 
 // What to do about a certificate Node did not trust, by the code in the loss describeFetchError wrote
 // ("TLS certificate problem (CODE); trust ... NODE_EXTRA_CA_CERTS"). Shared by the API's probe and the
-// sign-in, which met the same certificates and told the authority's as a network to check.
+// sign-in, which meet the same certificates: the authority's is one to trust, not a network to check.
 export function isTrustLoss(loss: string | undefined): boolean {
   return !!loss?.startsWith('TLS certificate problem') && loss.includes('NODE_EXTRA_CA_CERTS');
 }
@@ -16,7 +16,7 @@ export function extraCaFix(loss: string, extraCa: string | undefined, publicHost
 }
 
 // Set, it was read and does not hold what the target serves: a CI image's own bundle, or a copy made
-// before the emulator's restart. "Trust it with NODE_EXTRA_CA_CERTS" told the user what they had done.
+// before the emulator's restart. "Trust it with NODE_EXTRA_CA_CERTS" would tell them what they did.
 function setFileFix(loss: string, extraCa: string | undefined, publicHost: boolean): string {
   if (!extraCa?.trim()) return '';
   // Node only warns of a file it cannot load ("Ignoring extra certs from ...") and trusts nothing more.

@@ -6,8 +6,8 @@ type AdditionalPolicy = NonNullable<TokenCredentialOptions['additionalPolicies']
 // Credential material (a client secret; a client assertion: the certificate's signed JWT, a federated
 // or GitHub OIDC token) leaves this process for the configured authority's origin only. msal-node
 // posts it to whatever `token_endpoint` the authority's OpenID configuration names: a loopback
-// authority (an emulator, a stand-in) that named https://192.0.2.1/... had the secret sent off the
-// machine, and an emulator run is promised to stay on it. Entra ID names its own host, so a tenant
+// authority (an emulator, a stand-in) that names https://192.0.2.1/... would have the secret sent off
+// the machine, and an emulator run is promised to stay on it. Entra ID names its own host, so a tenant
 // loses nothing. Checked on every request as it is sent (after retries and redirects), before any
 // connection is made.
 const CREDENTIAL_FIELDS = /(?:^|&)(?:client_secret|client_assertion)=/;

@@ -34,9 +34,9 @@ export class QuotaLedgerFile {
       state = JSON.parse(readFileSync(this.file, 'utf8')) as LedgerState;
     } catch {}
     if (state.runId !== this.runId) state = { ...state, runId: this.runId, totals: {}, peakMinute: {} };
-    // Calls older than an hour no longer count against any quota. Without this the keys of earlier
-    // runs' apps (every self-test rehearsal signs in as new ones) stayed for good, and every call
-    // read and wrote them again: 41 KB a call after a day of development.
+    // Calls older than an hour count against no quota. Kept, the keys of earlier runs' apps (every
+    // self-test rehearsal signs in as new ones) would stay for good, every call reading and writing
+    // them again: 41 KB a call after a day of development.
     const since = this.clock.now() - HOUR;
     const recent: Record<string, number[]> = {};
     for (const [key, times] of Object.entries(state.recent ?? {})) {

@@ -38,7 +38,7 @@ export interface WireErrorOptions {
   headers?: Record<string, string>;
 }
 
-// Thrown by hooks and handlers; the answer seam (http/render-answer.ts) turns it into the envelope.
+// Thrown by hooks and handlers; the answer seam turns it into the envelope (http/error-answer.ts).
 // The code is usually one of the catalogue's; a profile may name any other (its reading of a refusal).
 export class WireError extends Error {
   readonly status: number;

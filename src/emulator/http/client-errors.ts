@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { EmulatorContext } from '../context.ts';
 import { WireError } from '../error-catalogue.ts';
 import { httpDateAt } from './date-header.ts';
-import { errorAnswer } from './render-answer.ts';
+import { errorAnswer } from './error-answer.ts';
 
 // Requests Node's HTTP parser refuses (a URL or headers over its 16 KB, a malformed request line, a
 // request that never finished arriving) reach no route: they are answered here, on the raw socket, in

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { EmulatorContext } from '../context.ts';
 import { refusal, WireError } from '../error-catalogue.ts';
 import { sendEntraHttpRefusal } from '../identity/entra-error.ts';
-import { errorAnswer } from './render-answer.ts';
+import { errorAnswer } from './error-answer.ts';
 import type { RouteTable } from './route-table.ts';
 import { send, sendAnswer } from './send-answer.ts';
 

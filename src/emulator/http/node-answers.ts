@@ -4,8 +4,8 @@ import { WireError } from '../error-catalogue.ts';
 import { entraHttpRefusalAnswer } from '../identity/entra-error.ts';
 import { rawAnswer } from './client-errors.ts';
 import { httpDateAt } from './date-header.ts';
+import { errorAnswer } from './error-answer.ts';
 import { answerPlainHttpOnTls } from './plain-http-on-tls.ts';
-import { errorAnswer } from './render-answer.ts';
 import type { RouteTable } from './route-table.ts';
 
 // Requests Node's HTTP server answers by itself, before any route: an Expect other than 100-continue

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { FinalStatus } from '../../contract/index.ts';
 import type { EmulatorContext } from '../context.ts';
@@ -6,17 +5,10 @@ import { WireError } from '../error-catalogue.ts';
 import type { Outcome } from '../routes/outcome.ts';
 import { type MachineAction, newMachineAction } from '../state/machine-action.ts';
 import type { Answer, AnswerKit, Exchange } from './answer.ts';
+import { apiMediaType } from './api-media-type.ts';
 import { entityText } from './entity-text.ts';
-import { addErrorExtras } from './extra-members.ts';
-import { jsonString } from './json-text.ts';
+import { type Credential, type ErrorFields, errorAnswer } from './error-answer.ts';
 import { entityWire, odataContext } from './machine-action-wire.ts';
-
-// Content-Type of JSON answers outside the API (control protocol, unknown routes).
-const PLAIN_JSON = 'application/json; charset=utf-8';
-
-// What the error envelope needs of an error. A WireError is one; a profile's refusal of an outcome is
-// rendered without making one (an Error object is the dearest part of a 4xx).
-type ErrorFields = Pick<WireError, 'code' | 'message' | 'status' | 'headers'>;
 
 // The answer seam: an operation's outcome in the profile's words, then rewritten by the answer faults
 // that apply to the exchange (the kit they use is only made when answer faults are on).
@@ -123,63 +115,8 @@ function json(ctx: EmulatorContext, status: number, body: unknown): Answer {
   return { status, headers: apiMediaType(ctx), body };
 }
 
-// The error envelope with the profile's members (docs/contract.md#error-target,
-// docs/contract.md#extra-members) and, on a 401, its WWW-Authenticate (docs/contract.md#www-authenticate).
-// `api`: an answer of the API, labelled with the profile's media type.
-export function errorAnswer(
-  ctx: EmulatorContext,
-  error: ErrorFields,
-  api: boolean,
-  credential: Credential = 'invalid',
-): Answer {
-  const readings = ctx.profile.readings;
-  const target = readings['error-target'] ? randomUUID() : undefined;
-  const media = api ? apiMediaType(ctx) : { 'content-type': PLAIN_JSON };
-  const headers = hasAny(error.headers) ? { ...error.headers, ...media } : media;
-  if (error.status === 401) {
-    const challenge = ctx.profile.answers.challenge[credential];
-    if (challenge !== null) headers['www-authenticate'] = challenge;
-  }
-  const extras = readings['extra-members'].error;
-  // Without extra members, and with no answer fault to read it as an object, the envelope is written
-  // as text: the same bytes JSON.stringify would make of { error: { code, message, target } }.
-  if (extras.length === 0 && !ctx.faults.rewritesAnswers)
-    return {
-      status: error.status,
-      headers,
-      body: undefined,
-      text: envelope(error.code, error.message, target),
-    };
-  const body: Record<string, unknown> = { code: error.code, message: error.message };
-  if (target !== undefined) body['target'] = target;
-  if (extras.length > 0) addErrorExtras(body, extras, error.code, ctx.clock.now());
-  return { status: error.status, headers, body: { error: body } };
-}
-
-function envelope(code: string, message: string, target: string | undefined): string {
-  const head = `{"error":{"code":${jsonString(code)},"message":${jsonString(message)}`;
-  return target === undefined ? `${head}}}` : `${head},"target":"${target}"}}`;
-}
-
-// docs/contract.md#www-authenticate: a 401 without an Authorization header, or with one that failed
-// (the guard's test for a missing header, auth/api-guard.ts).
-type Credential = 'missing' | 'invalid';
-
+// Which 401 challenge an error answer carries: the guard's test for a missing header (auth/api-guard.ts).
 function credentialOf(request: FastifyRequest): Credential {
   const header = request.headers.authorization;
   return header === undefined || header === '' ? 'missing' : 'invalid';
-}
-
-function hasAny(headers: Record<string, string>): boolean {
-  for (const _ in headers) return true;
-  return false;
-}
-
-// docs/contract.md#json-media-type: the Content-Type of the API's JSON, and OData-Version if any. A new
-// object each time: answer faults may change an answer's headers.
-function apiMediaType(ctx: EmulatorContext): Record<string, string> {
-  const { contentType, odataVersion } = ctx.profile.readings['json-media-type'];
-  return odataVersion === null
-    ? { 'content-type': contentType }
-    : { 'content-type': contentType, 'odata-version': odataVersion };
 }

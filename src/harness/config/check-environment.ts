@@ -132,8 +132,16 @@ const DOMAIN_NAME = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}
 const BRACED_GUID = /^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/i;
 const NO_TENANT = /^(common|organizations|consumers)$/i;
 const URL_WITH_GUID = /^https?:\/\/[^/]+\/.*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+// An id copied with the path's slash or a list's separator beside it: the punctuation is named, never the id.
+const PUNCTUATED_GUID =
+  /^([/\\,;.:]*)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}([/\\,;.:]*)$/i;
 function quietGot(name: string, value: string): string {
   if (BRACED_GUID.test(value)) return ' (got an id in braces, not shown: leave the braces out)';
+  const punctuated = PUNCTUATED_GUID.exec(value);
+  if (punctuated) {
+    const extra = JSON.stringify([...new Set(punctuated[1]! + punctuated[2]!)].join(''));
+    return ` (got an id with ${extra} beside it, not shown: leave the ${extra} out)`;
+  }
   if (name === 'MDE_TENANT_ID' && NO_TENANT.test(value))
     return ` (got "${value}", which names no tenant but a multi-tenant authority; an app signs in to its own tenant: the Directory (tenant) ID on the app registration's overview page)`;
   // The authority or its OpenID configuration's URL, pasted whole.

@@ -40,3 +40,22 @@ test('a URL with the tenant id in its path says to set the id alone', () => {
     expect(line).not.toContain(GUID.slice(0, 8));
   }
 });
+
+// A walk copied the id with the slash after it (from the authority's path, `.../{tenant}/`) and read
+// "got 37 characters, not shown: it may be a secret in the wrong variable". The punctuation is named
+// (it is no secret), the id still is not.
+test('an id with a slash or other punctuation around it says which characters to leave out', () => {
+  for (const [value, extra] of [
+    [`${GUID}/`, '"/"'],
+    [`/${GUID}`, '"/"'],
+    [`${GUID};`, '";"'],
+    [`${GUID},`, '","'],
+  ] as const) {
+    const line = problems({ ...TENANT, MDE_TENANT_ID: value })[0]!;
+    expect(line).toContain(`(got an id with ${extra} beside it, not shown: leave the ${extra} out)`);
+    expect(line).not.toContain(GUID.slice(0, 8));
+  }
+  const client = problems({ ...TENANT, MDE_CLIENT_ID: `${GUID}/` }).join('\n');
+  expect(client).toContain('MDE_CLIENT_ID must be');
+  expect(client).toContain('(got an id with "/" beside it, not shown: leave the "/" out)');
+});

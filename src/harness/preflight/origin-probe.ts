@@ -1,4 +1,5 @@
 import { TargetUnreachableError } from '../errors.ts';
+import { apiProxyNote } from '../http/api-proxy-note.ts';
 import { extraCaFix, isTrustLoss } from '../http/extra-ca-fix.ts';
 import { describeFetchError } from '../http/fetch-error.ts';
 import { sendRaw, WireTimeout } from '../http/raw-request.ts';
@@ -16,6 +17,7 @@ export async function probeOrigin(
   timeoutMs: number,
   publicHost: boolean,
   extraCa: string | undefined = process.env.NODE_EXTRA_CA_CERTS,
+  env: Record<string, string | undefined> = process.env,
 ): Promise<void> {
   let status: number;
   try {
@@ -36,7 +38,7 @@ export async function probeOrigin(
             }${
               // An emulator started in the background just before (a CI step) that does not listen yet.
               loss === 'connection refused' && !publicHost ? STILL_STARTING : ''
-            }`,
+            }${apiProxyNote(url, env)}`,
         { cause: error },
       )
     );

@@ -39,3 +39,24 @@ test('a secret without a pair of quotes around it, or a target that is no tenant
     ).toEqual([]);
   expect(quotedSecretWarnings({ MDE_CLIENT_SECRET: '"x"' }, { mode: 'embedded' } as TargetSpec)).toEqual([]);
 });
+
+// A walk set the secret with a space after it (a copied line end): the suite's secret sign-in trims it
+// and signed in, while MSAL for Python, given the same variable, was refused AADSTS7000215 by the same
+// stand-in authority. Said, never shown; the default chain's AZURE_CLIENT_SECRET, which @azure/identity
+// sends as set, too.
+test('a secret with whitespace around it is one warning naming its variable, never the value', () => {
+  for (const value of ['abc~def ', ' abc~def', 'abc~def\r', 'abc~def\n', '"abc~def "']) {
+    const lines = quotedSecretWarnings({ MDE_CLIENT_SECRET: value }, tenant(secretApp('MDE_CLIENT_SECRET')));
+    expect(lines.join('\n')).toMatch(
+      /^warning: MDE_CLIENT_SECRET's value has whitespace before or after it/m,
+    );
+    expect(lines.join('\n')).toContain('this suite leaves it out');
+    expect(lines.join('\n')).not.toContain('abc');
+  }
+  const chain = quotedSecretWarnings({ AZURE_CLIENT_SECRET: 's~1 ' }, tenant({ kind: 'default' }));
+  expect(chain).toEqual([expect.stringMatching(/^warning: AZURE_CLIENT_SECRET's value has whitespace/)]);
+  expect(chain[0]).not.toContain('this suite leaves it out');
+  expect(quotedSecretWarnings({ MDE_CLIENT_SECRET: 'a b' }, tenant(secretApp('MDE_CLIENT_SECRET')))).toEqual(
+    [],
+  );
+});

@@ -1,5 +1,7 @@
 // For npm run conformance (scripts/conformance.ts): everything that refuses a run before it starts, each
 // problem in one line and exit 2, so that no run begins that would fail later, less clearly.
+
+import { cloudMismatchWarnings } from '../src/harness/config/cloud-mismatch.ts';
 import { embeddedOnlyWarnings } from '../src/harness/config/embedded-only.ts';
 import { envFileLineWarnings } from '../src/harness/config/env-file-lines.ts';
 import { type HarnessConfig, loadConfig } from '../src/harness/config/load-config.ts';
@@ -98,6 +100,7 @@ export async function checkBeforeRun(args: string[]): Promise<CheckedRun | ExitC
     ...embeddedOnlyWarnings(env, target.mode),
     ...unusedCredentialWarnings(env, target),
     ...quotedSecretWarnings(env, target),
+    ...cloudMismatchWarnings(target),
     ...profileFileWarnings(profileFile),
   ])
     console.error(line);

@@ -8,7 +8,7 @@ import { expect, test } from '../../helpers/api-test.ts';
 // API is called directly, never through the proxy the variable names. A documentation address: no route.
 const API = 'https://192.0.2.1:9/api/machineactions?$top=1';
 
-async function said(env: Record<string, string>): Promise<string> {
+async function said(env: Record<string, string | undefined>): Promise<string> {
   try {
     await probeOrigin(API, 1_000, true, '', env);
     return 'passed';

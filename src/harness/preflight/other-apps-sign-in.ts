@@ -1,5 +1,6 @@
 import { roleEnvName } from '../config/roles.ts';
 import type { TenantTarget } from '../config/target-spec.ts';
+import { checkOtherAppRoles } from '../identity/other-app-roles.ts';
 import { SignInError } from '../identity/sign-in-error.ts';
 import { tokenSourceFor } from '../identity/token-source.ts';
 import { withinTime } from './within-time.ts';
@@ -11,21 +12,25 @@ import { withinTime } from './within-time.ts';
 export async function checkOtherAppsSignIn(spec: TenantTarget, timeoutMs: number): Promise<void> {
   const { limited, roles } = spec.credentials;
   const apps = [
-    ...(limited ? [['MDE_LIMITED_CLIENT_ID', limited] as const] : []),
-    ...Object.entries(roles).map(([role, app]) => [`${roleEnvName(role)}_CLIENT_ID`, app] as const),
+    ...(limited ? [['MDE_LIMITED_CLIENT_ID', limited, undefined] as const] : []),
+    ...Object.entries(roles).map(([role, app]) => [`${roleEnvName(role)}_CLIENT_ID`, app, role] as const),
   ];
-  for (const [variable, app] of apps) {
+  for (const [variable, app, role] of apps) {
     if (!app) continue;
+    let accessToken: string | undefined;
     try {
       const token = tokenSourceFor(app, spec).token(spec.scope);
       // Past the time, its failure is the tests' to meet, never an unhandled rejection here.
       token.catch(() => {});
-      await withinTime(token, timeoutMs);
+      accessToken = (await withinTime(token, timeoutMs))?.accessToken;
     } catch (error) {
       if (!(error instanceof SignInError)) throw error;
       const named = new SignInError(`the app of ${variable}: ${error.message}`, { cause: error });
       named.refused = error.refused;
       throw named;
     }
+    // Its roles, as the tests will need them: a limited app with an action role, or a role app without
+    // its own, would have the API's lawful answer read as a failure.
+    if (accessToken) checkOtherAppRoles(variable, role, accessToken);
   }
 }

@@ -10,18 +10,27 @@ import { jsonStandIn } from '../stand-ins/json-stand-in.ts';
 const OPERATOR = '11111111-2222-4333-8444-555555555555';
 const LIMITED = '22222222-2222-4333-8444-555555555555';
 const ISOLATE = '33333333-2222-4333-8444-555555555555';
-const jwt = `eyJhbGciOiJSUzI1NiJ9.${Buffer.from(JSON.stringify({ roles: ['Machine.Scan'] })).toString('base64url')}.other-apps-preflight-sig`;
+// Each app's token holds the roles its variable promises (the preflight reads them: other-app-roles.ts).
+const ROLES: Record<string, string[]> = {
+  [OPERATOR]: ['Machine.Scan'],
+  [LIMITED]: ['Machine.Read.All'],
+  [ISOLATE]: ['Machine.Isolate'],
+};
+const jwt = (clientId: string) =>
+  `eyJhbGciOiJSUzI1NiJ9.${Buffer.from(JSON.stringify({ roles: ROLES[clientId] })).toString('base64url')}.other-apps-preflight-sig`;
 
 async function preflightRefusing(refused: string) {
   const target = await jsonStandIn(({ path, body, json }) => {
-    if (path.endsWith('/oauth2/v2.0/token'))
-      return new URLSearchParams(body).get('client_id') === refused
+    if (path.endsWith('/oauth2/v2.0/token')) {
+      const clientId = new URLSearchParams(body).get('client_id') ?? '';
+      return clientId === refused
         ? json(401, {
             error: 'invalid_client',
             error_description: 'AADSTS7000215: Invalid client secret provided.',
             error_codes: [7000215],
           })
-        : json(200, { token_type: 'Bearer', expires_in: 3599, access_token: jwt });
+        : json(200, { token_type: 'Bearer', expires_in: 3599, access_token: jwt(clientId) });
+    }
     if (path === '/api/machineactions') return json(200, { value: [] });
     json(404, { error: { code: 'NotFound', message: 'no such action' } });
   });

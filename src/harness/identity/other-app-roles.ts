@@ -3,9 +3,8 @@ import { ApiAccessError } from '../errors.ts';
 import { readJwt } from './jwt-claims.ts';
 
 // The limited app must hold no action role, and each per-role app its own: otherwise the API's lawful
-// answer (a cancel let through, a 403) read as PERM.NONE or PERM.ROLES failing. A walk set
-// MDE_LIMITED_CLIENT_ID to the operator app and PERM.NONE read FAIL on the reference emulator. As for
-// the operator (operator-roles.ts), only a readable `roles` claim is judged; any other token is left to the tests.
+// answer (a cancel let through, a 403) would read as PERM.NONE or PERM.ROLES failing. As for the
+// operator (operator-roles.ts), only a readable `roles` claim is judged; any other token is left to the tests.
 export function checkOtherAppRoles(
   variable: string,
   role: ActionRole | undefined,

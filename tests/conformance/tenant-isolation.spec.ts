@@ -168,6 +168,13 @@ suite('tenant isolation', () => {
       expect(await stranger.cancel(action.id.toUpperCase(), comment), 'its id in upper case').toHaveStatus(
         '4xx',
       );
+      // And with no Comment ({}) and with no body: a tenant scoped beside the validation of the Comment
+      // skips a cancel without one. Any refusal will do (a target may refuse the missing Comment first).
+      for (const bare of [{}, null])
+        expect(
+          await stranger.cancel(action.id, bare),
+          `a cancel with ${bare ? '{}' : 'no body'}`,
+        ).toHaveStatus('4xx');
       // A cancel queued past the tenant check would show only later: on an emulator, which this test
       // needs (a second tenant), expectUnchanged reads to the end of the bounded wait too.
       await expectUnchanged(driver, api, action.id, before);

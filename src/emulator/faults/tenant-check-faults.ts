@@ -32,4 +32,14 @@ export const TENANT_CHECK_FAULTS = [
       "A cancel of another tenant's action other than a scan (an Isolate action) finds and cancels it (the tenant is checked in the scan's handler alone); another tenant's scan answers 404.",
     store: { cancelTenantCheckedOnlyFor: 'RunAntiVirusScan' },
   },
+  {
+    // The twin of final-state-uncommented-cancellable: the tenant is scoped beside the Comment's
+    // validation, and every stranger's cancel CANCEL.TENANT made carried a Comment.
+    name: 'tenant-leak-uncommented-cancel',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A cancel without a Comment ({} or no body) of another tenant's action finds and cancels it; one with a Comment answers 404.",
+    store: { uncommentedCrossTenant: true },
+  },
 ] as const satisfies readonly StoreFault[];

@@ -39,7 +39,10 @@ export function cancelHandler(
       () => readComment(ctx, request, cancelBodyPolicy(ctx, request, caller, body)),
     );
     commentRoleCheck(ctx, request, comment);
-    const action = findAction(ctx, caller, id, OPERATION, request.receivedAtMs, store);
+    // The store policy may look an uncommented cancel's id up in every tenant.
+    const lookup =
+      store.uncommentedCrossTenant && comment === null ? { ...store, crossTenant: [OPERATION] } : store;
+    const action = findAction(ctx, caller, id, OPERATION, request.receivedAtMs, lookup);
     const nowMs = ctx.clock.now();
     if (!action) {
       // The store policy may check the state of another tenant's action before the tenant.

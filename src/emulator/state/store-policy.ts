@@ -59,10 +59,8 @@ export interface StorePolicy extends TenantLookupPolicy {
   // true: a new action asked for while a cancelled one still keeps the device busy answers that one, as
   // a duplicate answered with the running action does (the contract: a device a cancel frees is free).
   heldDeviceAnswersHolder: boolean;
-  // true: a cancel is also kept against its device and the action's type, and the next action of that
-  // type started on the device takes it: stored Cancelled with that cancellation though its 201 shows
-  // it Pending (a device's command queue keyed by device and type, not by action). The contract: false
-  // (a cancel changes the action it names, docs/contract.md#after-cancel).
+  // true: a cancel is also kept against its device and type, and the next action of that type there takes
+  // it (a command queue keyed by device and type). The contract: false (docs/contract.md#after-cancel).
   cancelCarriedToNextOnDevice: boolean;
   // true: a cancel without a Comment answers 200 with the action as it was and changes nothing (the
   // contract: a 200 is a cancel made).
@@ -100,6 +98,9 @@ export interface StorePolicy extends TenantLookupPolicy {
   // true: a cancel without a Comment (or without a body) skips the final-state check, so an action in
   // a final state is cancelled (the check lives in the path that records the Comment). The contract: false.
   uncommentedFinalCancellable: boolean;
+  // true: a cancel without a Comment (or without a body) finds other tenants' actions too, and cancels
+  // them (the tenant is scoped in the path that records the Comment). The contract: false.
+  uncommentedCrossTenant: boolean;
   // true: every cancel leaves its action's device busy for a new action of the type (the device never
   // told; the route policy sets it for a versioned cancel alone). The contract: false.
   everyCancelKeepsDevice: boolean;
@@ -136,5 +137,6 @@ export const CONTRACT_STORE: StorePolicy = {
   cancelIdCutTo: null,
   cancelIdPathParamsDropped: false,
   uncommentedFinalCancellable: false,
+  uncommentedCrossTenant: false,
   everyCancelKeepsDevice: false,
 };

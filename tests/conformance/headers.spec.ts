@@ -12,15 +12,12 @@ import {
   unlessThrottled,
 } from '../fixtures/index.ts';
 
+const FORM = 'application/x-www-form-urlencoded';
+
 suite('request headers', () => {
   // A form type too: a body parser that reads any form-like or unknown type as JSON is still a wrong label.
   // And a type that only begins like JSON's: a media-type check written as a prefix test passes it.
-  for (const contentType of [
-    'text/plain',
-    'application/xml',
-    'application/x-www-form-urlencoded',
-    'application/jsonx',
-  ]) {
+  for (const contentType of ['text/plain', 'application/xml', FORM, 'application/jsonx']) {
     test(
       `a cancel body sent as ${contentType} is refused with 400 or 415 and changes nothing`,
       req('HDR.CONTENTTYPE'),
@@ -44,6 +41,13 @@ suite('request headers', () => {
         const body = { Comment: 'conformance: wrong content type under /api/v1.0' };
         const request = { contentType, versioned: true };
         expect(await cancelActive(driver, api, action.id, body, { request })).toHaveStatus('4xx');
+        // A form label with a form body too: a form parser registered beside the JSON one refuses JSON
+        // text for the Comment field it lacks (a 400), and reads `Comment=...` as a cancel.
+        if (contentType === FORM) {
+          const raw = `Comment=${encodeURIComponent('conformance: a form body')}`;
+          const form = await cancelActive(driver, api, action.id, null, { request: { contentType, raw } });
+          expect(form, 'a form body Comment=...').toHaveStatus([400, 415]);
+        }
         await expectUnchanged(driver, api, action.id, before);
         // A running action too, with the commonest wrong label, on emulators (on a tenant it costs a scan
         // more): a target may hand a running action's cancel to a channel that binds its body its own way.

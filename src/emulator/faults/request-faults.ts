@@ -73,6 +73,17 @@ export const REQUEST_FAULTS = [
     body: { alsoJson: ['application/x-www-form-urlencoded'] },
   },
   {
+    // A form parser registered beside the JSON one (Express's urlencoded() with json()): the suite's form
+    // label carried JSON text, no form field, so the binding refused it with 400 for a missing Comment.
+    name: 'form-fields-accepted',
+    seam: 'request',
+    breaks: ['HDR.CONTENTTYPE'],
+    description:
+      'A cancel body labelled application/x-www-form-urlencoded is read as form fields: Comment=... cancels; JSON text under that label has no Comment field and is refused with 400.',
+    operation: 'CancelMachineAction',
+    body: { formFields: true },
+  },
+  {
     // A media-type check written as startsWith('application/json'): another type that shares the prefix
     // passes, while text/plain, application/xml and forms are refused.
     name: 'json-prefix-accepted',

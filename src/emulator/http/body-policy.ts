@@ -24,6 +24,10 @@ export interface BodyPolicy {
   // true: the type is compared as written, so 'Application/JSON' (as PowerShell scripts often label it)
   // is refused though media types are case-insensitive (RFC 9110 §8.3.1). The contract: false.
   typeCaseSensitive: boolean;
+  // true: a body labelled application/x-www-form-urlencoded is read as form fields (a form parser
+  // registered beside the JSON one): `Comment=...` is the Comment, and a form without one is refused
+  // with 400 (the form binding requires it). The contract: false (refused as any other type).
+  formFields: boolean;
   // Changes to this policy for the cancel of an InProgress action (a running action's cancel handed to
   // its device by a channel that binds its body its own way). The contract: none (as any cancel's).
   whileRunning: Partial<Omit<BodyPolicy, 'whileRunning' | 'otherTypes'>>;
@@ -42,6 +46,7 @@ export const CONTRACT_BODY: BodyPolicy = {
   jsonPrefix: false,
   charsetExactly: null,
   typeCaseSensitive: false,
+  formFields: false,
   whileRunning: {},
   otherTypes: {},
 };

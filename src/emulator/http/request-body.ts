@@ -26,6 +26,7 @@ export function readJsonBody(
     );
   const readings = ctx.profile.readings;
   const contentType = request.headers['content-type'];
+  if (policy.formFields && contentType?.split(';')[0]?.trim().toLowerCase() === FORM) return formBody(raw);
   if (contentType === undefined) {
     const reading = readings['body-without-content-type'];
     if (reading !== 'accepted')
@@ -64,6 +65,15 @@ export function readJsonBody(
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new WireError('InvalidRequestBody', 'The request body must be a JSON object.');
   return parsed as Record<string, unknown>;
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+// A form body as the body policy may read it: its Comment field, which the form binding requires.
+function formBody(raw: string): Record<string, unknown> {
+  const comment = new URLSearchParams(raw).get('Comment');
+  if (comment === null) throw new WireError('InvalidRequestBody', 'Parameter Comment is missing.');
+  return { Comment: comment };
 }
 
 function isJson(contentType: string, policy: BodyPolicy): boolean {

@@ -72,3 +72,17 @@ smoke(
     expect(read.json().status).toBe('Cancelled');
   },
 );
+
+smoke(
+  'form-fields-accepted',
+  'a form body Comment=... cancels; JSON text labelled as a form is refused with 400',
+  async (emu) => {
+    const token = await emu.token();
+    const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+    const action = await emu.seed('Pending');
+    const json = await emu.cancel(action.id as string, token, '{"Comment":"json"}', { headers });
+    expect(json.statusCode).toBe(400);
+    const res = await emu.cancel(action.id as string, token, 'Comment=a+form', { headers });
+    expect(res.json()).toMatchObject({ status: 'Cancelled', cancellationComment: 'a form' });
+  },
+);

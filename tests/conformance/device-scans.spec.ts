@@ -84,9 +84,18 @@ suite('cancel of an active action', () => {
         const latest = String(field(third, 'id'));
         const body = { Comment: `conformance: reopen ${latest} under /api/v1.0` };
         const versioned = await api.cancel(latest, body, { versioned: true });
-        if (!(await cancelTookEffect(driver, api, latest, versioned))) return;
-        const fourth = await need(reopenedScan(driver, machineId, latest));
-        expect(fourth, 'a new scan after a cancel under /api/v1.0 on the device').toHaveStatus(201);
+        let last = latest;
+        if (await cancelTookEffect(driver, api, latest, versioned)) {
+          const fourth = await need(reopenedScan(driver, machineId, latest));
+          expect(fourth, 'a new scan after a cancel under /api/v1.0 on the device').toHaveStatus(201);
+          last = String(field(fourth, 'id'));
+        }
+        // And a cancel without a Comment ({}), judged where it takes effect (a target may refuse it,
+        // docs/contract.md#cancel-without-comment): only the path that records a Comment may tell the device.
+        const bare = await api.cancel(last, {});
+        if (!(await cancelTookEffect(driver, api, last, bare))) return;
+        const fifth = await need(reopenedScan(driver, machineId, last));
+        expect(fifth, 'a new scan after a cancel without a Comment on the device').toHaveStatus(201);
       },
     );
   }

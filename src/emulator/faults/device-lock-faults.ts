@@ -23,4 +23,13 @@ export const DEVICE_LOCK_FAULTS = [
       'Only the first cancel on a device frees it for a new action of the type; a scan asked for after a second cancel there answers 201 with the cancelled scan still holding the device, not a new one.',
     store: { deviceReleasedOnce: true, heldDeviceAnswersHolder: true },
   },
+  {
+    // The device told by the path that records the Comment: every reopen test cancelled with a Comment.
+    name: 'uncommented-cancel-keeps-device',
+    seam: 'store',
+    breaks: ['CANCEL.REOPEN'],
+    description:
+      'A cancel without a Comment ({} or no body) is answered and stored as any other, but leaves the device busy: a new action of the type there is refused as a duplicate; a commented cancel frees it.',
+    store: { uncommentedCancelKeepsDevice: true },
+  },
 ] as const satisfies readonly StoreFault[];

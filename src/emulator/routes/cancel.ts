@@ -87,7 +87,8 @@ export function cancelHandler(
       throw new WireError('BadRequest', `Machine action ${action.id} has expired and cannot be cancelled.`);
     const before = { ...action };
     const { releasedDevices, stillBlocking } = ctx.state.actions;
-    if (cancelKeepsDevice(store, action, releasedDevices)) stillBlocking.add(action.id.toLowerCase());
+    if (cancelKeepsDevice(store, action, releasedDevices, comment))
+      stillBlocking.add(action.id.toLowerCase());
     // The store policy may answer a cancel without a Comment, of an old action, or taken for a repeat
     // of one refused for its body, as accepted and do nothing with it.
     const ignoredAge = store.staleCancelIgnoredAfterMs;

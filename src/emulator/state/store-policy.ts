@@ -12,9 +12,8 @@ export interface StorePolicy extends TenantLookupPolicy {
   // Not null: only actions of these types are checked for a final state, so a final action of any other
   // type is cancelled (a state check in some types' handlers). The contract: null, every type.
   finalCheckedOnlyFor: readonly string[] | null;
-  // true: an action that reached Succeeded by its own lifecycle (its device finished it) is cancelled
-  // like an active one, as by a cancel that checks the status last written by an API call instead of
-  // the one the lifecycle reached; one seeded final is refused. The contract: false.
+  // true: an action that reached Succeeded by its own lifecycle is cancelled like an active one (a cancel
+  // that checks the status an API call last wrote); one seeded final is refused. The contract: false.
   finishedCancellable: boolean;
   // true: a cancel of a Cancelled action by the app that cancelled it is taken for a retry of that
   // cancel and answered 200 with the action as it is; one cancelled by anyone else is refused. The
@@ -32,9 +31,8 @@ export interface StorePolicy extends TenantLookupPolicy {
   // service that guards its logs against injected lines. 'trimmed': white space at either end is cut,
   // as by a model binder that trims strings. The contract: 'as-sent'.
   cancellationComment: 'as-sent' | 'latin1' | 'html-encoded' | 'bmp-only' | 'single-line' | 'trimmed';
-  // 'local-ahead': the time of the cancel as a server two hours east of UTC reads its local clock,
-  // written as UTC (DateTime.Now for DateTime.UtcNow). The contract: 'now'.
-  // 'creation': the action's own creation time, as a mapper that copies the wrong timestamp writes it.
+  // 'local-ahead': the cancel's time on a clock two hours east of UTC, written as UTC (DateTime.Now for
+  // DateTime.UtcNow); 'creation': the action's creation time (a mapper's wrong copy). The contract: 'now'.
   cancellationTime: 'now' | 'day-before-creation' | 'local-ahead' | 'creation';
   // A cancel by a caller holding only these roles answers 200 but changes a copy (the contract: none).
   unstoredCancelRoles: readonly string[];
@@ -104,6 +102,8 @@ export interface StorePolicy extends TenantLookupPolicy {
   // true: every cancel leaves its action's device busy for a new action of the type (the device never
   // told; the route policy sets it for a versioned cancel alone). The contract: false.
   everyCancelKeepsDevice: boolean;
+  // true: the same for a cancel without a Comment alone (the path that records it tells the device).
+  uncommentedCancelKeepsDevice: boolean;
 }
 
 export const CONTRACT_STORE: StorePolicy = {
@@ -139,4 +139,5 @@ export const CONTRACT_STORE: StorePolicy = {
   uncommentedFinalCancellable: false,
   uncommentedCrossTenant: false,
   everyCancelKeepsDevice: false,
+  uncommentedCancelKeepsDevice: false,
 };

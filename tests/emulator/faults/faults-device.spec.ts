@@ -53,3 +53,19 @@ smoke(
     expect(errorCode(await emu.scan(token))).toBe('ActiveRequestAlreadyExists');
   },
 );
+
+smoke(
+  'uncommented-cancel-keeps-device',
+  'a scan cancelled without a Comment keeps its device busy; one cancelled with a Comment frees it',
+  async (emu) => {
+    await emu.machine();
+    const token = await emu.token();
+    const first = await emu.scan(token);
+    expect((await emu.cancel(first.json().id, token)).statusCode).toBe(200);
+    const second = await emu.scan(token);
+    expect(second.statusCode).toBe(201);
+    expect((await emu.cancel(second.json().id, token, {})).json().status).toBe('Cancelled');
+    expect((await emu.get(second.json().id, token)).json().status).toBe('Cancelled');
+    expect(errorCode(await emu.scan(token))).toBe('ActiveRequestAlreadyExists');
+  },
+);

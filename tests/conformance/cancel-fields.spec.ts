@@ -104,6 +104,24 @@ suite('cancel of an active action', () => {
                 );
           }
         }
+        // And a long Comment (a ticket's text pasted whole), on emulators: a column sized below it may cut
+        // it silently. No length is documented, so a refusal is no verdict; a 200 must keep it whole.
+        if (status === 'Pending' && driver.mode !== 'tenant') {
+          const other = await need(driver.activeAction(status));
+          const sent = `conformance: a long comment ${randomUUID()} ${'of a pasted ticket '.repeat(60)}end`;
+          const cancel = await cancelActive(driver, api, other.id, { Comment: sent });
+          const seen =
+            cancel.status === 200 ? await firstCancelled(driver, api, other.id, cancel) : undefined;
+          for (const answer of [seen, seen === cancel ? await readAction(api, other.id) : undefined])
+            if (answer && statusOf(answer) === 'Cancelled')
+              expectCancellationFields(
+                answer,
+                sent,
+                other.creationDateTimeUtc,
+                'with a long Comment',
+                cancel,
+              );
+        }
         // A versioned route may render a running action's cancel its own way. Only here: an InProgress
         // action is arranged on an emulator alone, so a tenant starts nothing more for it.
         if (status === 'InProgress') {

@@ -44,6 +44,16 @@ export const COMMENT_FAULTS = [
     store: { cancellationComment: 'trimmed' },
   },
   {
+    // A comment column sized below what clients send, which truncates silently (MySQL outside strict
+    // mode, an ORM that cuts to the declared length): the suite's Comments were under 100 characters.
+    name: 'cancel-comment-cut-to-500',
+    seam: 'store',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      'A cancel stores only the first 500 characters of its Comment, in the 200 and on GETs; a shorter Comment comes back as sent.',
+    store: { cancellationComment: 'first-500' },
+  },
+  {
     // The actions clients most want to clear are the stuck ones (docs/contract.md#after-cancel): a path
     // for stale actions that records their state alone loses the reason an automation gave. The suite
     // judged the fields of fresh actions only.

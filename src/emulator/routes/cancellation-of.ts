@@ -39,6 +39,7 @@ function storedComment(store: StorePolicy, comment: string): string {
   if (store.cancellationComment === 'bmp-only') return comment.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
   if (store.cancellationComment === 'single-line') return comment.replace(/[\r\n\t]/g, ' ');
   if (store.cancellationComment === 'trimmed') return comment.trim();
+  if (store.cancellationComment === 'first-500') return comment.slice(0, 500);
   if (store.cancellationComment !== 'html-encoded') return comment;
   const entities: Record<string, string> = {
     '&': '&amp;',

@@ -23,14 +23,20 @@ export interface StorePolicy extends TenantLookupPolicy {
   // idempotency key of caller, action and body); another Comment is refused. The contract: false.
   identicalCancelRetried: boolean;
   cancellationRequestor: 'caller' | 'empty';
-  // 'latin1': the Comment's UTF-8 bytes are stored read as Latin-1, as a service that decodes the
-  // body with the wrong charset does (every non-ASCII character garbled). 'html-encoded': the Comment
-  // is stored HTML-encoded, as by a service that sanitizes its input (& < > " ' as entities).
-  // 'bmp-only': each character outside the Basic Multilingual Plane is stored as '?', as by a column of
-  // three-byte UTF-8 (MySQL's utf8mb3). 'single-line': each line break or tab becomes a space, as by a
-  // service that guards its logs against injected lines. 'trimmed': white space at either end is cut,
-  // as by a model binder that trims strings. The contract: 'as-sent'.
-  cancellationComment: 'as-sent' | 'latin1' | 'html-encoded' | 'bmp-only' | 'single-line' | 'trimmed';
+  // 'latin1': the Comment's UTF-8 bytes read as Latin-1 (a body decoded in the wrong charset).
+  // 'html-encoded': & < > " ' as entities (a service that sanitizes its input). 'bmp-only': each
+  // character past the Basic Multilingual Plane as '?' (MySQL's utf8mb3). 'single-line': line breaks and
+  // tabs as spaces (a guard against injected log lines). 'trimmed': white space at either end cut (a
+  // binder that trims strings). 'first-500': its first 500 characters alone (a column of that size
+  // that truncates silently). The contract: 'as-sent'.
+  cancellationComment:
+    | 'as-sent'
+    | 'latin1'
+    | 'html-encoded'
+    | 'bmp-only'
+    | 'single-line'
+    | 'trimmed'
+    | 'first-500';
   // 'local-ahead': the cancel's time on a clock two hours east of UTC, written as UTC (DateTime.Now for
   // DateTime.UtcNow); 'creation': the action's creation time (a mapper's wrong copy). The contract: 'now'.
   cancellationTime: 'now' | 'day-before-creation' | 'local-ahead' | 'creation';
@@ -73,17 +79,14 @@ export interface StorePolicy extends TenantLookupPolicy {
   // Above 0: an action cancelled while active reads Succeeded this much later, as when a device's late
   // completion report overwrites the cancellation. The contract: 0, never (Cancelled is final).
   completionOvertakesCancelAfterMs: number;
-  // Above 0: a cancel of an active action created longer ago than this is refused with 400, though the
-  // action still reads active (an age check standing in for the TimeOut the status never shows). The
-  // contract: 0, never (an active action is cancelled however long it has waited for its device).
+  // Above 0: a cancel of an active action created longer ago than this is refused with 400, though it reads
+  // active (an age check for the TimeOut the status never shows). The contract: 0, never.
   staleCancelRefusedAfterMs: number;
-  // Above 0: a cancel of an active action created longer ago than this answers 200 with the action as
-  // it was and changes nothing (a command left waiting for a device that never calls in). The
-  // contract: 0, never.
+  // Above 0: a cancel of an active action created longer ago than this answers 200 with the action as it
+  // was and changes nothing (a command left waiting for a device that never calls in). The contract: 0.
   staleCancelIgnoredAfterMs: number;
   // Above 0: a cancel of an active action created longer ago than this is stored Cancelled without its
-  // Comment (cancellationComment null), as by a path for stale actions that records the state alone.
-  // The contract: 0, never.
+  // Comment (a path for stale actions that records the state alone). The contract: 0, never.
   staleCancelCommentDroppedAfterMs: number;
   // A cancel's id is cut to this many characters before it is read (a lookup parameter sized to the
   // id column, which truncates silently), so an action's id with anything appended names the action.

@@ -47,3 +47,19 @@ smoke(
     expect((await emu.get(padded.id as string, token)).json().cancellationComment).toBe('ticket text');
   },
 );
+
+smoke(
+  'cancel-comment-cut-to-500',
+  'a Comment of 600 characters is recorded cut to 500, in the 200 and on a GET; a shorter one is kept',
+  async (emu) => {
+    const token = await emu.token();
+    const short = await emu.seed('Pending');
+    expect((await emu.cancel(short.id as string, token, { Comment: 'a'.repeat(500) })).json()).toMatchObject({
+      cancellationComment: 'a'.repeat(500),
+    });
+    const long = await emu.seed('Pending');
+    const body = (await emu.cancel(long.id as string, token, { Comment: 'b'.repeat(600) })).json();
+    expect(body.cancellationComment).toBe('b'.repeat(500));
+    expect((await emu.get(long.id as string, token)).json().cancellationComment).toBe('b'.repeat(500));
+  },
+);

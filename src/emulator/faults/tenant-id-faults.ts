@@ -64,6 +64,16 @@ export const TENANT_ID_FAULTS = [
     breaks: ['CANCEL.TENANT'],
     description:
       "A GET of another tenant's action created more than a day ago shows it (older actions read from a cold store looked up by id alone); a younger one answers 404, and every cancel keeps to the caller's tenant.",
-    store: { crossTenantGetAfterMs: 86_400_000 },
+    store: { crossTenantAfterMs: { GetMachineAction: 86_400_000 } },
+  },
+  {
+    // The same cold store behind the cancel: every stranger's cancel was of an action created moments
+    // before.
+    name: 'tenant-leak-cancel-aged',
+    seam: 'store',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A cancel of another tenant's action created more than a day ago finds and cancels it (older actions read from a cold store looked up by id alone); a younger one answers 404, and every GET keeps to the caller's tenant.",
+    store: { crossTenantAfterMs: { CancelMachineAction: 86_400_000 } },
   },
 ] as const satisfies readonly StoreFault[];

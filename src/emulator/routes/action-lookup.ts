@@ -40,8 +40,8 @@ export function findAction(
     const foreign = ctx.state.actions.findAnywhere(id);
     if (foreign && foreign.type !== onlyType) return settle(foreign, nowMs);
   }
-  // The store policy may let a GET find another tenant's action once it is old enough.
-  const agedMs = operationId === 'GetMachineAction' ? store.crossTenantGetAfterMs : 0;
+  // The store policy may let a GET or a cancel find another tenant's action once it is old enough.
+  const agedMs = store.crossTenantAfterMs[operationId] ?? 0;
   if (!action && agedMs > 0) {
     const foreign = ctx.state.actions.findAnywhere(id);
     if (foreign && nowMs - foreign.creationMs > agedMs) return settle(foreign, nowMs);

@@ -49,9 +49,9 @@ export interface TenantLookupPolicy {
   // Every list, whatever its query, also shows other tenants' actions in these statuses (running
   // actions merged in from the devices' live view, which is not kept per tenant). The contract: none.
   crossTenantListStatuses: readonly MachineActionStatus[];
-  // Above 0: a GET of another tenant's action created longer ago than this finds it (older actions read
-  // from a cold store looked up by id alone). The contract: 0, never.
-  crossTenantGetAfterMs: number;
+  // By operation: its lookup finds another tenant's action created longer ago than this many ms (older
+  // actions read from a cold store looked up by id alone). The contract: none.
+  crossTenantAfterMs: Readonly<Record<string, number>>;
 }
 
 export const CONTRACT_TENANT_LOOKUP: TenantLookupPolicy = {
@@ -69,5 +69,5 @@ export const CONTRACT_TENANT_LOOKUP: TenantLookupPolicy = {
   crossTenantGetStatuses: [],
   getTenantCheckedOnlyFor: null,
   crossTenantListStatuses: [],
-  crossTenantGetAfterMs: 0,
+  crossTenantAfterMs: {},
 };

@@ -22,3 +22,20 @@ smoke(
     expect((await emu.get(bodiless.id as string, owner)).json().status).toBe('Cancelled');
   },
 );
+
+smoke(
+  'tenant-leak-cancel-aged',
+  "cancel finds another tenant's action two days old, not a fresh one; GET finds neither",
+  async (emu) => {
+    const old = await emu.seed('Pending');
+    const token = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    expect((await emu.cancel(old.id as string, token)).statusCode).toBe(404);
+    await emu.advance(2 * 86_400);
+    const fresh = await emu.seed('Pending', { machineId: 'b'.repeat(40) });
+    const later = await emu.token(undefined, { tenantId: OTHER_TENANT });
+    expect((await emu.get(old.id as string, later)).statusCode).toBe(404);
+    expect((await emu.cancel(fresh.id as string, later)).statusCode).toBe(404);
+    expect((await emu.cancel(old.id as string, later)).statusCode).toBe(200);
+    expect((await emu.get(old.id as string, await emu.token())).json().status).toBe('Cancelled');
+  },
+);

@@ -8,8 +8,8 @@ import { ACTIVE_STATUSES } from './tenant-store.ts';
 const TYPE = 'RunAntiVirusScan';
 const SCAN_TYPES = ['Quick', 'Full'];
 
-// POST /api/machines/{machineId}/runAntiVirusScan (docs/contract.md#create-operations): 201 with a new
-// Pending action. A second scan while one is active is answered as the variant reads duplicate-create.
+// POST /api/machines/{machineId}/runAntiVirusScan (docs/contract.md#create-operations): a new Pending
+// action, answered as the variant reads it (201, or 200). A second scan while one is active is answered as the variant reads duplicate-create.
 export function scanAnswer(ctx: EmulatorContext, call: ApiCall): Answer {
   const { variant } = ctx;
   const nowMs = ctx.clock.nowMs();
@@ -65,5 +65,5 @@ export function scanAnswer(ctx: EmulatorContext, call: ApiCall): Answer {
     nowMs,
   });
   tenant.actions.set(action.id, action);
-  return jsonAnswer(201, renderAction(action, variant, call.origin));
+  return jsonAnswer(variant.newActionStatus, renderAction(action, variant, call.origin));
 }

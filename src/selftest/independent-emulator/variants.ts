@@ -72,6 +72,8 @@ export interface Variant {
   // duplicate-create: 400 ActiveRequestAlreadyExists, or the running action (with this status: the
   // status of that answer is unknown, docs/contract.md#active-request-message).
   duplicateCreate: 'reject' | { existingStatus: 200 | 201 };
+  // A new action: 201 (documented), or 200 as some pages show (docs/contract.md#duplicate-create).
+  newActionStatus: 200 | 201;
   // connection and framing.
   connection: 'keep-alive' | 'close';
   framing: 'content-length' | 'chunked';
@@ -131,6 +133,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     foreignAudienceBody: 'stock',
     rolelessToken: 'forbidden',
     duplicateCreate: 'reject',
+    newActionStatus: 201,
     connection: 'keep-alive',
     framing: 'chunked',
     contentCoding: 'negotiated',
@@ -172,6 +175,7 @@ export const VARIANTS: Readonly<Record<VariantName, Variant>> = {
     foreignAudienceBody: 'envelope',
     rolelessToken: 'unauthenticated',
     duplicateCreate: { existingStatus: 200 },
+    newActionStatus: 200,
     connection: 'close',
     framing: 'content-length',
     contentCoding: 'none',

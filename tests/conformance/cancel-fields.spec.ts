@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ACTION_TYPES,
+  type ApiClient,
   cancelActive,
   type Exchange,
   expect,
@@ -16,6 +17,7 @@ import {
   statusOf,
   stillActiveAfter,
   suite,
+  type TargetDriver,
   test,
   unlessFinishedByItself,
 } from '../fixtures/index.ts';
@@ -70,17 +72,15 @@ suite('cancel of an active action', () => {
             const sent = `conformance: fields of the ${type} action café ${randomUUID()}`;
             const cancel = await cancelActive(driver, api, other.id, { Comment: sent });
             expect(cancel, `the cancel of the ${type} action`).toHaveStatus(200);
-            const seen = await firstCancelled(driver, api, other.id, cancel);
             // All three fields, not the comment alone: a type's cancel may be recorded by a path of its own.
-            for (const answer of [seen, seen === cancel ? await readAction(api, other.id) : undefined])
-              if (answer && statusOf(answer) === 'Cancelled')
-                expectCancellationFields(
-                  answer,
-                  sent,
-                  other.creationDateTimeUtc,
-                  `of the cancelled ${type} action (${answer === cancel ? 'its 200' : 'a GET'})`,
-                  cancel,
-                );
+            const seen = await expectFieldsKept(
+              driver,
+              api,
+              other,
+              sent,
+              cancel,
+              `of the cancelled ${type} action`,
+            );
             expect(seen, `the ${type} action shows Cancelled within the bounded wait`).toBeDefined();
           }
         // And an action stuck for days, on emulators (a tenant cannot age one), as CANCEL.STATUS judges one:
@@ -92,16 +92,7 @@ suite('cancel of an active action', () => {
           if (await stillActiveAfter(api, stuck.id, STUCK_DAYS)) {
             const sent = `conformance: fields of a stuck action café ${randomUUID()}`;
             const late = await cancelActive(driver, api, stuck.id, { Comment: sent });
-            const seen = late.status === 200 ? await firstCancelled(driver, api, stuck.id, late) : undefined;
-            for (const answer of [seen, seen === late ? await readAction(api, stuck.id) : undefined])
-              if (answer && statusOf(answer) === 'Cancelled')
-                expectCancellationFields(
-                  answer,
-                  sent,
-                  stuck.creationDateTimeUtc,
-                  `of the action stuck ${STUCK_DAYS} days (${answer === late ? 'its 200' : 'a GET'})`,
-                  late,
-                );
+            await expectFieldsKept(driver, api, stuck, sent, late, `of the action stuck ${STUCK_DAYS} days`);
           }
         }
         // And a long Comment (a ticket's text pasted whole), on emulators: a column sized below it may cut
@@ -110,17 +101,7 @@ suite('cancel of an active action', () => {
           const other = await need(driver.activeAction(status));
           const sent = `conformance: a long comment ${randomUUID()} ${'of a pasted ticket '.repeat(60)}end`;
           const cancel = await cancelActive(driver, api, other.id, { Comment: sent });
-          const seen =
-            cancel.status === 200 ? await firstCancelled(driver, api, other.id, cancel) : undefined;
-          for (const answer of [seen, seen === cancel ? await readAction(api, other.id) : undefined])
-            if (answer && statusOf(answer) === 'Cancelled')
-              expectCancellationFields(
-                answer,
-                sent,
-                other.creationDateTimeUtc,
-                'with a long Comment',
-                cancel,
-              );
+          await expectFieldsKept(driver, api, other, sent, cancel, 'with a long Comment');
         }
         // A versioned route may render a running action's cancel its own way. Only here: an InProgress
         // action is arranged on an emulator alone, so a tenant starts nothing more for it.
@@ -135,6 +116,30 @@ suite('cancel of an active action', () => {
     );
   }
 });
+
+// The fields of `action` once `cancel` (sent with Comment `sent`) took effect, in its 200 and on a GET,
+// wherever one shows it Cancelled. Returns the first answer that does: none when the cancel was refused
+// (another test's to judge) or the action never showed Cancelled within the bounded wait.
+async function expectFieldsKept(
+  driver: TargetDriver,
+  api: ApiClient,
+  action: { id: string; creationDateTimeUtc?: unknown },
+  sent: string,
+  cancel: Exchange,
+  which: string,
+): Promise<Exchange | undefined> {
+  const seen = cancel.status === 200 ? await firstCancelled(driver, api, action.id, cancel) : undefined;
+  for (const answer of [seen, seen === cancel ? await readAction(api, action.id) : undefined])
+    if (answer && statusOf(answer) === 'Cancelled')
+      expectCancellationFields(
+        answer,
+        sent,
+        action.creationDateTimeUtc,
+        `${which} (${answer === cancel ? 'its 200' : 'a GET'})`,
+        cancel,
+      );
+  return seen;
+}
 
 // The comment sent, a non-empty requestor and a time no earlier than the creation nor than the cancel
 // (`cancel`, its answer), in one answer that shows the action Cancelled; `where` names the answer for

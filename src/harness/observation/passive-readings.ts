@@ -1,6 +1,7 @@
 import type { TestInfo } from '@playwright/test';
 import type { OpenPointId } from '../../contract/index.ts';
 import { ENTITY_MEMBERS, ERROR_MEMBERS, TIMESTAMP_MEMBERS } from '../../contract/schema-members.ts';
+import { inRateTest } from '../evidence/rate-test.ts';
 import { currentTestInfo } from '../evidence/record-finding.ts';
 import { type Exchange, isJsonContentType } from '../http/exchange.ts';
 import { parseHttpDate } from '../http/http-date.ts';
@@ -141,6 +142,9 @@ export function observeExchange(exchange: Exchange): void {
   const info = currentTestInfo();
   if (!info) return;
   noteStatus(exchange, info);
+  // A 429 outside the rate tests is another caller's share of the quota or a front door's: no answer
+  // of the target to any point (docs/calibration.md#consistency), its Retry-After form included.
+  if (exchange.status === 429 && !inRateTest(info)) return;
   for (const seen of passiveReadings(exchange, info))
     recordReading(
       seen.point,

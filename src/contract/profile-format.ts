@@ -2,7 +2,7 @@ import { readSchemaFile } from './contract-files.ts';
 import type { FinalStatus } from './machine-action-states.ts';
 import { casesIn, isCasePoint, POINT_CASES } from './profile-cases.ts';
 import { misspeltEntry, strayCase } from './profile-entry-problems.ts';
-import { plain } from './profile-format-words.ts';
+import { plain, type SchemaPatterns } from './profile-format-words.ts';
 import { ENTITY_MEMBERS, ERROR_MEMBERS } from './schema-members.ts';
 import { validateAgainst, valueAt } from './schema-registry.ts';
 
@@ -128,9 +128,7 @@ export function parseProfile(data: unknown, origin: string, { quote = true } = {
       ? 'the document'
       : worst.path.slice(1).replace(/\//g, '.');
   const got = quote ? worst.got : shapeOf(valueAt(data, worst.path === '/' ? '' : worst.path));
-  throw new ProfileFormatError(
-    `${origin}: ${where}: expected ${plain(worst, HEADER_VALUE_PATTERN)}, got ${got}`,
-  );
+  throw new ProfileFormatError(`${origin}: ${where}: expected ${plain(worst, PATTERNS)}, got ${got}`);
 }
 
 // An extra member is one the schemas do not name (docs/contract.md#extra-members): a named one listed
@@ -148,9 +146,19 @@ function namedAsExtra(doc: ProfileDocument): string | undefined {
   return undefined;
 }
 
-// A reading sent as a header (schema $defs.headerValue): its pattern, said in words.
-const HEADER_VALUE_PATTERN = (readSchemaFile(SCHEMA).$defs as Record<string, { pattern: string }>)
-  .headerValue!.pattern;
+// The schema's patterns, said in words by plain(): a header value ($defs.headerValue), the JSON
+// Content-Type, the profile's name and an extra member's name.
+const PATTERNS: SchemaPatterns = (() => {
+  const pattern = (pointer: string) => valueAt(readSchemaFile(SCHEMA), `${pointer}/pattern`) as string;
+  return {
+    headerValue: pattern('/$defs/headerValue'),
+    contentType: pattern(
+      '/properties/points/properties/json-media-type/properties/reading/properties/contentType',
+    ),
+    name: pattern('/properties/name'),
+    memberName: pattern('/$defs/memberNames/items'),
+  };
+})();
 
 // Numbers, booleans and words as the profile's own readings are written ("delta-seconds": letters, no
 // digits, so no hex key either) are shown: they say what to fix. Any other string only by its length.

@@ -156,3 +156,23 @@ test('an empty code or reason, a name given twice and a 429 refusal are said in 
     'my-profile.json: point final-state-cancel reading.status: expected a status other than 429 (a 429 says the caller is throttled; it answers no open point), got 429',
   );
 });
+
+// A pattern of the schema is said in words: "expected a string matching ^[Aa][Pp][Pp][Ll]..." made a
+// user read a regular expression to learn that a Content-Type must be application/json.
+test('a Content-Type or a name that does not fit is refused in words, not by a pattern', () => {
+  const media = {
+    profileVersion: 1,
+    points: { 'json-media-type': { reading: { contentType: 'text/json', odataVersion: null } } },
+  };
+  const contentType = problem(media);
+  expect(contentType).toContain('point json-media-type reading.contentType: expected application/json');
+  expect(contentType).not.toContain('[Aa]');
+  const name = problem({ profileVersion: 1, name: 'Staging Tenant', points: {} });
+  expect(name).toContain('name: expected lower-case letters, digits, dots and dashes');
+  expect(name).not.toContain('^[');
+  const member = problem({
+    profileVersion: 1,
+    points: { 'extra-members': { reading: { entity: ['odata etag'], error: [] } } },
+  });
+  expect(member).toContain('reading.entity.0: expected a member name: letters, digits');
+});

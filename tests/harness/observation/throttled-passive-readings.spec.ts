@@ -8,11 +8,15 @@ import { answer } from '../stand-ins/answers.ts';
 // front door that throttles with an HTTP-date wrote retry-after-form "http-date" (a point only the rate
 // tests read), and its chunked, target-less 429 made framing and error-target unknown.
 const frontDoor429 = () => {
-  const busy = answer(429, { error: { code: 'TooManyRequests', message: 'busy' } }, {
-    'retry-after': 'Mon, 07 Dec 2026 21:58:43 GMT',
-    'transfer-encoding': 'chunked',
-    connection: 'close',
-  });
+  const busy = answer(
+    429,
+    { error: { code: 'TooManyRequests', message: 'busy' } },
+    {
+      'retry-after': 'Mon, 07 Dec 2026 21:58:43 GMT',
+      'transfer-encoding': 'chunked',
+      connection: 'close',
+    },
+  );
   delete (busy.headers as Record<string, string>)['content-length'];
   return busy;
 };

@@ -45,9 +45,10 @@ function main(): number {
       documents.push(readProfileFile(file));
     } catch (error) {
       if (!(error instanceof ProfileFormatError)) throw error;
-      // A file read but not in the format (compliance.json named by mistake): say what is meant.
-      const hint = error.message.includes('cannot read') ? '' : NOT_A_PROFILE;
-      return refuse(`${error.message}${hint}`);
+      // A file that is no profile at all (compliance.json, a YAML file named by mistake): say what is
+      // meant. A profile with a bad point, a newer version or past 1 MB is told its own fix alone.
+      const notAProfile = /^: (the document: |not valid JSON)/.test(error.message.slice(file.length));
+      return refuse(`${error.message}${notAProfile ? NOT_A_PROFILE : ''}`);
     }
   }
   const [a, b] = [

@@ -118,3 +118,22 @@ test('a missing file, a file that is no profile, and a wrong count of files: one
     expect(run.stdout).toEqual(['']);
   }
 });
+
+// The hint "name a profile: ..." is for a file that is none (compliance.json): told to a profile with
+// one bad point, of a newer suite or past 1 MB, it contradicted the line's own fix ("write the file as
+// version 1; name a profile: ...", "name the profile file; name a profile: ...").
+test('a profile with a bad point, a newer version or past 1 MB is told its own fix alone', () => {
+  const dir = tempDir('compare-');
+  const good = profileFile(dir, 'a.json', {});
+  const newer = join(dir, 'newer.json');
+  writeFileSync(newer, JSON.stringify({ profileVersion: 2, points: {} }));
+  const badPoint = profileFile(dir, 'bad.json', { 'timestamp-precision': { reading: '7' } });
+  const large = join(dir, 'large.json');
+  writeFileSync(large, ' '.repeat(1024 * 1024 + 1));
+  for (const file of [newer, badPoint, large]) {
+    const run = compare(good, file);
+    expect(run.status, file).toBe(2);
+    expect(run.stderr, file).toMatch(/^profile:compare: \S+: /);
+    expect(run.stderr, file).not.toContain('name a profile');
+  }
+});

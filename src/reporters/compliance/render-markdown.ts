@@ -128,7 +128,7 @@ function observedLine(observed: ObservedProfileLink | undefined): string | undef
   return (
     `- Observed profile: [${observed.file}](${observed.file}), ${observed.known} of ${observed.total} open points read; ` +
     `to test your own automation against an emulator that answers as this target did, start it with ` +
-    `\`npm run emulator -- --profile-file ${observed.path}\` (or set \`MDE_EMULATOR_PROFILE_FILE\` for the embedded target).`
+    `\`npm run emulator -- --profile-file ${observed.path}\` (for the embedded target, copy it out of reports/, which the next run replaces, and set \`MDE_EMULATOR_PROFILE_FILE\` to the copy).`
   );
 }
 

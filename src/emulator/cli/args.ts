@@ -96,7 +96,12 @@ export async function parseCli(argv: string[], env: NodeJS.ProcessEnv): Promise<
   const profiles = Object.keys(builtInProfiles());
   if (profile !== undefined && !profiles.includes(profile))
     throw new CliUsageError(
-      `${values.profile === undefined ? 'MDE_EMULATOR_PROFILE' : '--profile'} names unknown profile "${profile}"; the built-in profiles are ${profiles.join(', ')}`,
+      `${values.profile === undefined ? 'MDE_EMULATOR_PROFILE' : '--profile'} names unknown profile "${profile}"; the built-in profiles are ${profiles.join(', ')}${
+        // A path or a .json: a profile file meant for the other setting.
+        /[/\\]|\.json$/i.test(profile)
+          ? `; a profile file goes to ${values.profile === undefined ? 'MDE_EMULATOR_PROFILE_FILE' : '--profile-file'}`
+          : ''
+      }`,
     );
   return {
     kind: 'run',

@@ -1,5 +1,6 @@
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { jsonSyntaxWhere } from '../../common/json-syntax-error.ts';
 import { readUserFile } from '../../common/regular-file.ts';
 import { unreadableFile } from '../../common/unreadable-file.ts';
@@ -28,7 +29,9 @@ export function readProfileFile(file: string): ProfileDocument {
     if (cached?.mtimeMs === mtimeMs) return cached.document;
     bytes = profileSizeProblem(size) ? Buffer.alloc(0) : readUserFile(path);
   } catch (error) {
-    throw new ProfileFormatError(`${file}: cannot read the profile file: ${unreadableFile(error, file)}`);
+    throw new ProfileFormatError(
+      `${file}: cannot read the profile file: ${unreadableFile(error, file)}${builtInHint(file)}`,
+    );
   }
   const tooLarge = profileSizeProblem(size);
   if (tooLarge) throw new ProfileFormatError(`${file}: ${tooLarge}`);
@@ -41,6 +44,14 @@ export function readProfileFile(file: string): ProfileDocument {
   const document = parseProfile(data, file, { quote: false });
   loaded.set(path, { mtimeMs, document });
   return document;
+}
+
+// A built-in profile's name given as a file (`--profile-file lagging`, `profile:compare default ...`):
+// name its file, which reads as the name does.
+function builtInHint(file: string): string {
+  const builtIn = fileURLToPath(new URL(`./${file}.profile.json`, import.meta.url));
+  if (!/^[a-z0-9][a-z0-9.-]*$/.test(file) || !existsSync(builtIn)) return '';
+  return `; "${file}" is a built-in profile, whose file is ${relative(process.cwd(), builtIn)}`;
 }
 
 // A document that reads nothing: overlay(EMPTY_PROFILE, doc) is doc's readings alone.

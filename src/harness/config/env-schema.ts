@@ -67,7 +67,7 @@ export const ENV_SCHEMA = Type.Object(
       Type.String({
         pattern: '^[a-z0-9-]+$',
         description: 'built-in emulator profile',
-        fix: 'must be a built-in profile name, in lower case, such as default or strict-odata (`npm run emulator -- --help` lists them; docs/emulator.md describes them)',
+        fix: 'must be a built-in profile name, in lower case, such as default or strict-odata (`npm run emulator -- --help` lists them; docs/emulator.md describes them); a profile file goes to MDE_EMULATOR_PROFILE_FILE',
       }),
     ),
     MDE_EMULATOR_PROFILE_FILE: file('a profile file: how the emulator answers the open points'),

@@ -50,6 +50,17 @@ test.describe('npm run conformance with emulator names', () => {
     expect(run.status).toBe(2);
   });
 
+  // The emulator's --profile says so too (src/emulator/cli/args.ts): a path here is a file meant for the other setting.
+  test('a profile file given as the profile name is pointed to MDE_EMULATOR_PROFILE_FILE', () => {
+    const run = conformance({ MDE_EMULATOR_PROFILE: 'calibration/staging.profile.json' });
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^ConfigError: MDE_EMULATOR_PROFILE must be a built-in profile name, .*; a profile file goes to MDE_EMULATOR_PROFILE_FILE \(got "calibration\/staging\.profile\.json"\)$/,
+      ),
+    ]);
+    expect(run.status).toBe(2);
+  });
+
   test('an unknown fault points to the command that lists the faults, and to a close name', () => {
     const run = conformance({ MDE_EMULATOR_FAULTS: 'final-state-500,no-such-fault,final-state-5000' });
     expect(run.stdout).not.toContain('conformance:');

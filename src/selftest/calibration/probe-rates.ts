@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ControlApp } from '../../contract/index.ts';
 import type { Signatures } from './differential-probe.ts';
+import { PROBE_COMMENT } from './probe-answer.ts';
 import type { ProbeClient } from './probe-client.ts';
 import type { ProbeClock } from './probe-clock.ts';
-
-const COMMENT = JSON.stringify({ Comment: 'differential probe' });
 
 // A pattern of its own, unlike the suite's, from the start of a clock minute with a fresh app:
 // +10 s one call; +40 s the rest of the limit and one more (429: Retry-After); +65 s one call;
@@ -20,7 +19,7 @@ export async function probeRates(
       'POST',
       `/api/machineactions/${randomUUID()}/cancel`,
       { authorization: bearer, 'content-type': 'application/json' },
-      COMMENT,
+      PROBE_COMMENT,
     );
   const advance = (seconds: number) => clock.advance(seconds);
   const now = await clock.now();

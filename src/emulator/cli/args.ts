@@ -60,8 +60,8 @@ export async function parseCli(argv: string[], env: NodeJS.ProcessEnv): Promise<
       throw new CliUsageError(missingValueLine(USAGE, missing.rawName, missing.value));
     throw new CliUsageError((error as Error).message.split('\n')[0]!);
   }
-  // `--tls-cert-out "$DIR/cert.pem"` is fine; `--host "$HOST"` with the variable unset gave a line naming
-  // startEmulator()'s option (`host must be a non-empty string`), or none at all (`--fault=`).
+  // `--tls-cert-out "$DIR/cert.pem"` is fine; `--host "$HOST"` with the variable unset is refused here, or
+  // its line would name startEmulator()'s option (`host must be a non-empty string`), or none (`--fault=`).
   const empty = tokens.find((t) => t.kind === 'option' && VALUE_OPTIONS.has(t.name) && t.value === '');
   if (empty?.kind === 'option')
     throw new CliUsageError(

@@ -14,13 +14,13 @@ const SNIFF_MS = 5_000;
 // with unread bytes does not reset the connection (and the answer with it) before the client reads it.
 const LINGER_MS = 1_000;
 
-// On an HTTPS port, a plain-HTTP request (http:// for https://, the likeliest slip) failed the TLS
-// handshake and its connection closed with no answer: curl said "Empty reply from server", a client
+// On an HTTPS port, a plain-HTTP request (http:// for https://, the likeliest slip) would fail the TLS
+// handshake and its connection close with no answer: curl says "Empty reply from server", a client
 // "socket hang up", neither what to fix. Such a request is answered in plain HTTP instead, by
-// `answer` (given the origin to use), and the connection closed; TLS clients go on as before.
+// `answer` (given the origin to use), and the connection closed; TLS clients are left to the TLS server.
 export function answerPlainHttpOnTls(server: Server, answer: (httpsOrigin: string) => string): void {
   if (!(server instanceof TlsServer)) return;
-  // The TLS server's own listener wraps the socket in TLS; it now runs once the first bytes are seen.
+  // The TLS server's own listener wraps the socket in TLS; here it runs once the first bytes are seen.
   const tlsListeners = server.listeners('connection') as ((socket: Socket) => void)[];
   server.removeAllListeners('connection');
   // Node's closeAllConnections (which close() calls, Fastify's forceCloseConnections) ends only the

@@ -2,8 +2,8 @@ import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 
 // Node times out a request's headers (headersTimeout) only once its first bytes have come: a connection
-// that opened and sent nothing was kept for good, a descriptor each (a thousand silent sockets, a
-// thousand descriptors, none closed). Such a connection is now closed after that same time of silence.
+// that opens and sends nothing would be kept for good, a descriptor each (a thousand silent sockets, a
+// thousand descriptors, none closed). Such a connection is closed after that same time of silence.
 // One that has sent anything is left to Node's own timeouts (a part-sent request gets its 408, a
 // kept-alive one its keep-alive timeout), so the timer is only read when it fires: nothing is added to
 // a request's path. HTTPS needs none: TLS's handshake timeout closes a silent connection (plain-http-on-tls.ts).

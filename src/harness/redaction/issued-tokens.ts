@@ -32,7 +32,7 @@ export class IssuedTokens {
     for (const [start, end] of tokenRuns(text, this.issued.minLength))
       if (runHoldsIssued(text.slice(start, end), this.issued)) spans.push(start, end);
     // In a copy only the token itself: a run there may join a token at a line's end to the next line
-    // ("<token>\n/api/x"), and replaced whole it took that line's start with it.
+    // ("<token>\n/api/x"), and replaced whole it would take that line's start with it.
     for (const copy of hiddenCopies(text, true))
       for (const [start, end] of tokenRuns(copy.text, this.issued.minLength)) {
         const at = issuedIn(copy.text.slice(start, end), this.issued);

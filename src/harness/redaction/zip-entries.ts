@@ -6,8 +6,8 @@ import { constants, inflateRawSync } from 'node:zlib';
 export interface ZipEntry {
   name: string;
   data: Buffer;
-  // Not inflated: it would have gone past what the budget had left (a zip bomb inflated without end
-  // and took the scan's memory). Its data is then empty, and the caller must say it was not scanned.
+  // Not inflated: it would have gone past what the budget had left (a zip bomb inflates without end
+  // and would take the scan's memory). Its data is then empty, and the caller must say it was not scanned.
   overBudget?: true;
 }
 

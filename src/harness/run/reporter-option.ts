@@ -3,12 +3,12 @@ import { optionValues } from './playwright-argv.ts';
 
 // Playwright's --reporter replaces the configured reporters, the redacting one among them
 // (src/reporters/run/redacting-reporter.ts, first so that every other reads Playwright's errors scrubbed):
-// `npm run conformance -- --reporter=list` printed an expect() quoting an echoed token as it was, and
-// wrote no compliance report while the last run's stayed. --add-reporter adds one after them. A
+// `npm run conformance -- --reporter=list` would print an expect() quoting an echoed token as it is, and
+// write no compliance report while the last run's stayed. --add-reporter adds one after them. A
 // listing (--list) runs nothing and shows no error, so it may choose its own.
 const REFUSED =
   "--reporter would replace the run's reporters (the redaction of Playwright's errors, the compliance reports, JUnit, Allure)";
-// The console's reporter (playwright.config.ts): asked for again with --add-reporter, it printed
+// The console's reporter (playwright.config.ts): asked for again with --add-reporter, it would print
 // every test twice.
 const CONSOLE = 'list';
 

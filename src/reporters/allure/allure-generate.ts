@@ -27,7 +27,7 @@ export interface AllureGenerator {
   readonly pid: number | undefined;
 }
 
-// Windows has no process groups to leave: there the child dies with the run's console, as before.
+// Windows has no process groups to leave: there the child dies with the run's console.
 const DETACHED = process.platform !== 'win32';
 
 export function startAllureGenerator(

@@ -82,7 +82,7 @@ export function recordFromTest(
 // With --retries, what an earlier attempt showed of the target is evidence a retry that passed does not
 // undo (verdict.ts: a failed assertion or a violation wins): its failed assertion decides the test's
 // outcome, and its exchanges' violations count. An attempt that reached no verdict (a lost exchange)
-// proved nothing, and the next attempt decides as before.
+// proved nothing, and the next attempt decides as if it were the first.
 function earlierViolation(test: TestCase): { failure?: Outcome; violations: Finding[] } | undefined {
   const attempts = test.results.slice(0, -1);
   if (attempts.length === 0) return undefined;

@@ -21,7 +21,7 @@ const mine = new Set<string>();
 
 // Removes `dir` (if it exists) in the background; the promise settles once it is gone, and never
 // rejects: a removal that fails leaves the aside directory to the next call's clean-up. Where the
-// rename fails (a directory in use on Windows), `dir` is removed here and now, as before.
+// rename fails (a directory in use on Windows), `dir` is removed here and now, in the caller's time.
 export function removeInBackground(dir: string): Promise<void> {
   const parent = dirname(dir);
   const prefix = `.${basename(dir)}${ASIDE}`;

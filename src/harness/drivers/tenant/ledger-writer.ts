@@ -2,10 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 
 // Whether the worker that wrote a ledger file may still be running. Its process id alone does not
 // tell: once it has gone the id is free, and a CI container hands the same low ids out again, so an
-// unrelated process held it, an earlier run's ledger was kept as a live run's, and this run reported
+// unrelated process may hold it: an earlier run's ledger kept as a live run's would have this run report
 // that run's scan as its own, never cancelled (exit 2). A process that started after the file's last
 // write is not its writer (which wrote it while alive). Where the start of a process cannot be read
-// (no /proc), a live id counts as the writer, as before.
+// (no /proc), a live id counts as the writer.
 export function ledgerWriterAlive(pid: number, file: string): boolean {
   if (!processAlive(pid)) return false;
   const started = processStartedAtMs(pid);

@@ -7,7 +7,7 @@ import type { TenantState } from './tenant-state.ts';
 // A tenant's quota may be shared with other callers (docs/contract.md#rate-limit-keying), so a read
 // outside the rate tests may meet another caller's 429: asked again once after its Retry-After, as any
 // client would. The 429 itself is still checked and recorded. A wait past the minute (the hour's limit)
-// or none at all is not waited for: the test then ends without a verdict, as before.
+// or none at all is not waited for: the test then ends without a verdict.
 const THROTTLED_READ_MAX_WAIT_S = 60;
 
 export function tenantThrottledReads(state: TenantState): ThrottledReadPolicy {

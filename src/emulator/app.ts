@@ -1,21 +1,19 @@
-import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
-import Fastify, { type FastifyBodyParser, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { getContract } from '../contract/index.ts';
 import { createSigningKey, type SigningKey } from './auth/signing-key.ts';
 import { TokenVerifier } from './auth/token-verifier.ts';
 import { type TimeSource, VirtualClock } from './clock/virtual-clock.ts';
 import type { EmulatorContext } from './context.ts';
 import { FaultSet } from './faults/fault-set.ts';
-import { clientErrorHandler } from './http/client-errors.ts';
 import { installDateHeader } from './http/date-header.ts';
-import { type EntraRouteConfig, frameworkErrors, installErrorHandling } from './http/error-handler.ts';
+import { type EntraRouteConfig, installErrorHandling } from './http/error-handler.ts';
 import { installFrontDoor } from './http/front-door.ts';
-import { loggedRequest } from './http/logged-request.ts';
-import { NO_ROUTE_SCHEMAS } from './http/no-route-schemas.ts';
 import { installNodeAnswers } from './http/node-answers.ts';
 import { RouteTable } from './http/route-table.ts';
+import { fastifyOptions, serverTimeouts } from './http/server-options.ts';
 import { closeSilentConnections } from './http/silent-connections.ts';
+import { installTextBodies } from './http/text-bodies.ts';
 import { registerIdentityRoutes } from './identity/identity-routes.ts';
 import { type TlsCertificate, tlsCertificateFor } from './identity/tls-certificate.ts';
 import { type EmulatorOptions, EmulatorOptionsError, resolveOptions } from './options.ts';
@@ -68,38 +66,8 @@ export async function buildApp(
   }
 
   const tls = options.https ? await tlsCertificateFor(options, deps.tlsCertificate) : undefined;
-  // Fastify turns Node's request timeout off, so a body that stops short of its Content-Length (or a
-  // chunked body that never ends) held its connection open forever. Node answers such a request 408
-  // through the client error handler; it looks for late requests every connectionsCheckingInterval
-  // (30 s by default, which would let one wait a minute and a half).
-  const timeouts = {
-    // Refused in the envelope instead (http/host-header.ts).
-    requireHostHeader: false,
-    headersTimeout: Math.min(60_000, options.requestTimeoutMs),
-    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(options.requestTimeoutMs / 4))),
-  };
-  const serverOptions = {
-    logger: options.logger
-      ? {
-          level: options.logLevel,
-          // Tokens and secrets never reach the log: bodies are not logged, and these are censored.
-          redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-          // The URL without the values of its query: a token may travel there (logged-request.ts).
-          serializers: { req: loggedRequest },
-        }
-      : false,
-    bodyLimit: options.bodyLimit,
-    requestTimeout: options.requestTimeoutMs,
-    http: timeouts,
-    // docs/contract.md#route-case: the docs mix /API/ and /api/, StopAndQuarantineFile and
-    // stopAndQuarantineFile.
-    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 500 },
-    frameworkErrors: frameworkErrors(ctx),
-    clientErrorHandler: clientErrorHandler(ctx),
-    // close() ends every connection, including one a wire fault left unanswered.
-    forceCloseConnections: true,
-    schemaController: NO_ROUTE_SCHEMAS,
-  } as const;
+  const timeouts = serverTimeouts(options);
+  const serverOptions = fastifyOptions(ctx, timeouts);
   // HTTPS on the same port when asked (docs/emulator.md#https); Fastify types the two servers apart.
   const app = (tls
     ? Fastify({ ...serverOptions, https: { cert: tls.cert, key: tls.key, ...timeouts } })
@@ -118,18 +86,7 @@ export async function buildApp(
       (route.config as Partial<EntraRouteConfig> | undefined)?.entra === true,
     ),
   );
-  // Bodies arrive as text; http/request-body.ts and the token route decide what they accept. Bytes
-  // that are not UTF-8 are decoded with U+FFFD in their place, and marked: the API refuses them.
-  app.removeAllContentTypeParsers();
-  app.decorateRequest('bodyNotUtf8', false);
-  const asText: FastifyBodyParser<Buffer> = (request, body, done) => {
-    if (!isUtf8(body)) request.bodyNotUtf8 = true;
-    done(null, body.toString('utf8'));
-  };
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, asText);
-  // The same parser, named: Fastify caches the parser it finds for a Content-Type, but not the
-  // catch-all's, and parsed the header again on every call (about a twentieth of a cancel's CPU).
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, asText);
+  installTextBodies(app);
   installFrontDoor(app, ctx.profile);
   installErrorHandling(app, ctx, routes);
 

@@ -56,7 +56,7 @@ export async function startMatrixTargets(
   // emulators start (theirs make a key only when a worker first signs in).
   const [tenants, independents] = await Promise.all([
     startRehearsals(wanted, rehearsalDir, rehearsalProfile),
-    startIndependents(),
+    startIndependents(wanted, workers),
   ]);
   for (const r of tenants.rehearsals) {
     const spec = loadConfig(r.env).target;
@@ -68,23 +68,7 @@ export async function startMatrixTargets(
       }),
     });
   }
-
-  // A second, independent implementation in two lawful variants (src/selftest/independent-emulator):
-  // a suite checked only against the emulator it was written with could overfit it.
-  // One instance per worker slot, so their tests run in the shared workers like the embedded targets;
-  // the rehearsals' workers run beside those workers, so a worker's slot can be as high as their sum.
-  function startIndependents() {
-    // The rehearsals are tenant targets, which have no slots: the shared ones of runWorkers().
-    const slots = runWorkers({ isolated: 1, shared: REHEARSAL_NAMES.filter(wanted).length }, workers);
-    return Promise.all(
-      INDEPENDENT_VARIANTS.filter((v) => wanted(independentCase(v))).map(async (variant) => ({
-        variant,
-        slots: await Promise.all(
-          Array.from({ length: slots }, () => startIndependentEmulator(variant, { port: 0 })),
-        ),
-      })),
-    );
-  }
+  // The independent emulator's variants: one target each, its slots the instances started.
   for (const { variant, slots } of independents) {
     const urls = slots.map((e) => e.url);
     const spec = { mode: 'emulator' as const, apiBaseUrl: urls[0]!, slots: urls };
@@ -96,4 +80,21 @@ export async function startMatrixTargets(
     });
   }
   return { targets, tenants, independents };
+}
+
+// A second, independent implementation in two lawful variants (src/selftest/independent-emulator):
+// a suite checked only against the emulator it was written with could overfit it.
+// One instance per worker slot, so their tests run in the shared workers like the embedded targets;
+// the rehearsals' workers run beside those workers, so a worker's slot can be as high as their sum.
+function startIndependents(wanted: (name: string) => boolean, workers: number) {
+  // The rehearsals are tenant targets, which have no slots: the shared ones of runWorkers().
+  const slots = runWorkers({ isolated: 1, shared: REHEARSAL_NAMES.filter(wanted).length }, workers);
+  return Promise.all(
+    INDEPENDENT_VARIANTS.filter((v) => wanted(independentCase(v))).map(async (variant) => ({
+      variant,
+      slots: await Promise.all(
+        Array.from({ length: slots }, () => startIndependentEmulator(variant, { port: 0 })),
+      ),
+    })),
+  );
 }

@@ -3,6 +3,7 @@ import {
   type Level,
   neverJudgedOn,
   type Registry,
+  type Requirement,
   type TargetMode,
 } from '../../contract/index.ts';
 import { ofKind } from '../../harness/evidence/finding.ts';
@@ -56,61 +57,69 @@ export function collectRequirementResults(
   baseline?: Baseline,
   mode?: TargetMode,
 ): RequirementResult[] {
-  return registry.requirements.map((requirement) => {
-    const claiming = records.filter((r) => r.requirements.includes(requirement.id));
-    const violations = records.flatMap((r) =>
-      ofKind(r.findings, 'violation')
-        .filter((v) => v.id === requirement.id)
-        .map((v) => ({ test: r.title, text: v.text })),
-    );
-    const observed = records.flatMap((r) =>
-      ofKind(r.findings, 'observed')
-        .filter((o) => o.id === requirement.id)
-        .map((o) => o.text),
-    );
-    const parts = claiming
-      .filter((r) => r.outcome !== 'skipped')
-      .flatMap((r) => ofKind(r.findings, 'unchecked').map((u) => u.text));
-    const decided = decideVerdict({
-      level: requirement.level,
-      tests: claiming.map((r) => ({
-        title: r.title,
-        outcome: r.outcome,
-        errorLine: r.error?.line,
-        skipReason: r.skipReason,
-      })),
-      violations: violations.map((v) => `${v.test}: ${v.text}`),
-      observed,
-    });
-    // A verdict from some tests must not hide the ones that did not run (a Failed action the target
-    // lacks): they prove nothing either way, so the verdict stands and they are named. NA says it anyway.
-    const notRun = decided.verdict === 'NA' ? [] : claiming.filter((r) => r.outcome === 'skipped');
-    const unchecked = [...new Set([...parts, ...notRun.map((r) => r.title)])];
-    const entry = baseline?.entries.find((e) => e.id === requirement.id);
-    const status = compareWithBaseline(decided.verdict, entry?.verdict);
-    const result: RequirementResult = {
-      id: requirement.id,
-      level: requirement.level,
-      area: requirement.area,
-      statement: requirement.statement,
-      docUrl: requirement.docUrl,
-      sourceKind: requirement.source.kind,
-      verdict: decided.verdict,
-      tests: claiming.map(toRequirementTest),
-    };
-    if (decided.reason) result.reason = decided.reason;
-    // The contract's reason, not a skip's: it holds for every run on such a target.
-    const never = mode && decided.verdict === 'NA' ? neverJudgedOn(requirement, mode) : undefined;
-    if (never)
-      Object.assign(result, { reason: `not applicable to ${mode} targets: ${never}`, applicable: false });
-    if (decided.observed) result.observed = decided.observed;
-    if (unchecked.length > 0) result.unchecked = unchecked;
-    if (decided.errored) result.errored = true;
-    if (violations.length > 0) result.violations = violations.slice(0, MAX_VIOLATIONS);
-    if (entry && status)
-      result.baseline = { status, expected: entry.verdict, reason: entry.reason, link: entry.link };
-    return result;
+  return registry.requirements.map((requirement) => resultOf(requirement, records, baseline, mode));
+}
+
+// One requirement's verdict, from the tests that claim it and the findings any test made about it.
+function resultOf(
+  requirement: Requirement,
+  records: TestRecord[],
+  baseline: Baseline | undefined,
+  mode: TargetMode | undefined,
+): RequirementResult {
+  const claiming = records.filter((r) => r.requirements.includes(requirement.id));
+  const violations = records.flatMap((r) =>
+    ofKind(r.findings, 'violation')
+      .filter((v) => v.id === requirement.id)
+      .map((v) => ({ test: r.title, text: v.text })),
+  );
+  const observed = records.flatMap((r) =>
+    ofKind(r.findings, 'observed')
+      .filter((o) => o.id === requirement.id)
+      .map((o) => o.text),
+  );
+  const parts = claiming
+    .filter((r) => r.outcome !== 'skipped')
+    .flatMap((r) => ofKind(r.findings, 'unchecked').map((u) => u.text));
+  const decided = decideVerdict({
+    level: requirement.level,
+    tests: claiming.map((r) => ({
+      title: r.title,
+      outcome: r.outcome,
+      errorLine: r.error?.line,
+      skipReason: r.skipReason,
+    })),
+    violations: violations.map((v) => `${v.test}: ${v.text}`),
+    observed,
   });
+  // A verdict from some tests must not hide the ones that did not run (a Failed action the target
+  // lacks): they prove nothing either way, so the verdict stands and they are named. NA says it anyway.
+  const notRun = decided.verdict === 'NA' ? [] : claiming.filter((r) => r.outcome === 'skipped');
+  const unchecked = [...new Set([...parts, ...notRun.map((r) => r.title)])];
+  const entry = baseline?.entries.find((e) => e.id === requirement.id);
+  const status = compareWithBaseline(decided.verdict, entry?.verdict);
+  const result: RequirementResult = {
+    id: requirement.id,
+    level: requirement.level,
+    area: requirement.area,
+    statement: requirement.statement,
+    docUrl: requirement.docUrl,
+    sourceKind: requirement.source.kind,
+    verdict: decided.verdict,
+    tests: claiming.map(toRequirementTest),
+  };
+  if (decided.reason) result.reason = decided.reason;
+  // The contract's reason, not a skip's: it holds for every run on such a target.
+  const never = mode && decided.verdict === 'NA' ? neverJudgedOn(requirement, mode) : undefined;
+  if (never)
+    Object.assign(result, { reason: `not applicable to ${mode} targets: ${never}`, applicable: false });
+  if (decided.observed) result.observed = decided.observed;
+  if (unchecked.length > 0) result.unchecked = unchecked;
+  if (decided.errored) result.errored = true;
+  if (violations.length > 0) result.violations = violations.slice(0, MAX_VIOLATIONS);
+  if (entry && status)
+    result.baseline = { status, expected: entry.verdict, reason: entry.reason, link: entry.link };
+  return result;
 }
 
 function toRequirementTest(record: TestRecord): RequirementTest {

@@ -2,13 +2,9 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { missingValueLine } from '../../common/missing-value.ts';
 import { isPastedText, pastedTextProblem } from '../../common/pasted-text.ts';
-import { LOG_LEVELS } from '../log-levels.ts';
 import type { EmulatorOptions } from '../options.ts';
-import { builtInProfiles } from '../profiles/built-in-profiles.ts';
-import { faultOption } from './fault-option.ts';
-import { hostFormProblem } from './host-form.ts';
-import { readSeedFile } from './seed-file.ts';
-import { CliUsageError, DEFAULT_LOG_LEVEL, DEFAULT_TLS_CERT_OUT, USAGE } from './usage.ts';
+import { runCommand } from './run-command.ts';
+import { CliUsageError, USAGE } from './usage.ts';
 
 // The command line of `npm run emulator`: its flags and environment variables read into the
 // emulator's options (the usage they follow: usage.ts).
@@ -46,7 +42,7 @@ export async function parseCli(argv: string[], env: NodeJS.ProcessEnv): Promise<
   const profileFileEnv = env['MDE_EMULATOR_PROFILE_FILE'];
   if (profileFileEnv && isPastedText(profileFileEnv) && !existsSync(profileFileEnv))
     throw new CliUsageError(`MDE_EMULATOR_PROFILE_FILE ${pastedTextProblem(profileFileEnv)}.`);
-  let values: ReturnType<typeof parse>['values'];
+  let values: CliValues;
   try {
     values = parse(args).values;
   } catch (error) {
@@ -68,67 +64,7 @@ export async function parseCli(argv: string[], env: NodeJS.ProcessEnv): Promise<
       `${missingValueLine(USAGE, empty.rawName, undefined)}; it was given empty (an unset variable?)`,
     );
   if (values['list-faults']) return { kind: 'list-faults' };
-  const portText = values.port ?? nonEmpty(env['MDE_EMULATOR_PORT']);
-  const port = portText === undefined ? undefined : Number(portText);
-  if (portText !== undefined && (!/^\d+$/.test(portText) || port! > 65535))
-    throw new CliUsageError(
-      `${values.port === undefined ? 'MDE_EMULATOR_PORT' : '--port'} must be a number from 0 to 65535 (got "${portText}").`,
-    );
-  const rateLimits = values['rate-limits'];
-  if (rateLimits !== undefined && rateLimits !== 'on' && rateLimits !== 'off')
-    throw new CliUsageError(`--rate-limits takes "on" or "off" (got "${rateLimits}").`);
-  // Checked here, not by resolveOptions: its line would name the option of startEmulator(), logLevel.
-  const logLevel = values['log-level'] ?? DEFAULT_LOG_LEVEL;
-  if (!isLogLevel(logLevel))
-    throw new CliUsageError(`--log-level takes one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
-  const faults = await faultOption(values.fault, env['MDE_EMULATOR_FAULTS']);
-  const httpsText = env['MDE_EMULATOR_HTTPS']?.trim().toLowerCase();
-  if (httpsText && !['true', 'false', '1', '0'].includes(httpsText))
-    throw new CliUsageError(`MDE_EMULATOR_HTTPS takes true or false (got "${env['MDE_EMULATOR_HTTPS']}").`);
-  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined))
-    throw new CliUsageError('--tls-cert and --tls-key go together: the certificate and its private key.');
-  const https = values.https || values['tls-cert'] !== undefined || httpsText === 'true' || httpsText === '1';
-  const host = values.host ?? nonEmpty(env['MDE_EMULATOR_HOST']);
-  const hostProblem =
-    host && hostFormProblem(host, values.host === undefined ? 'MDE_EMULATOR_HOST' : '--host');
-  if (hostProblem) throw new CliUsageError(hostProblem);
-  const profile = values.profile ?? nonEmpty(env['MDE_EMULATOR_PROFILE']);
-  const profiles = Object.keys(builtInProfiles());
-  if (profile !== undefined && !profiles.includes(profile))
-    throw new CliUsageError(
-      `${values.profile === undefined ? 'MDE_EMULATOR_PROFILE' : '--profile'} names unknown profile "${profile}"; the built-in profiles are ${profiles.join(', ')}${
-        // A path or a .json: a profile file meant for the other setting.
-        /[/\\]|\.json$/i.test(profile)
-          ? `; a profile file goes to ${values.profile === undefined ? 'MDE_EMULATOR_PROFILE_FILE' : '--profile-file'}`
-          : ''
-      }`,
-    );
-  return {
-    kind: 'run',
-    hostSetting:
-      values.host === undefined && nonEmpty(env['MDE_EMULATOR_HOST']) ? 'MDE_EMULATOR_HOST' : '--host',
-    portSetting: values.port === undefined && portText !== undefined ? 'MDE_EMULATOR_PORT' : '--port',
-    options: {
-      port,
-      host,
-      profile,
-      profileFile: values['profile-file'] ?? nonEmpty(env['MDE_EMULATOR_PROFILE_FILE']),
-      faults,
-      rateLimits: rateLimits === undefined ? undefined : rateLimits === 'on',
-      control: values['no-control'] ? false : undefined,
-      seed: values.seed === undefined ? undefined : readSeedFile(values.seed),
-      logger: true,
-      logLevel,
-      ...(https
-        ? {
-            https: true,
-            tlsCertFile: values['tls-cert'],
-            tlsKeyFile: values['tls-key'],
-            tlsCertOut: values['tls-cert-out'] ?? DEFAULT_TLS_CERT_OUT,
-          }
-        : {}),
-    },
-  };
+  return runCommand(values, env);
 }
 
 const OPTIONS = {
@@ -158,6 +94,9 @@ const VALUE_OPTIONS = new Set(
 // The flags that name a file: their values are paths, never the file's text.
 const FILE_OPTIONS = new Set(['profile-file', 'seed', 'tls-cert', 'tls-key', 'tls-cert-out']);
 
+// The flags' values, read strictly.
+export type CliValues = ReturnType<typeof parse>['values'];
+
 function parse(argv: string[]) {
   return parseArgs({ args: argv, strict: true, allowPositionals: false, options: OPTIONS });
 }
@@ -175,12 +114,4 @@ function negativeValues(argv: string[]): string[] {
     } else out.push(arg);
   }
   return out;
-}
-
-function isLogLevel(value: string): value is (typeof LOG_LEVELS)[number] {
-  return (LOG_LEVELS as readonly string[]).includes(value);
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value?.trim() ? value.trim() : undefined;
 }

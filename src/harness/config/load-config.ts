@@ -4,23 +4,14 @@ import { type Clock, WALL_CLOCK } from '../wall-clock.ts';
 import { apiRequestLogProblem, logsApiRequests } from './api-request-log.ts';
 import { type CheckedEnvironment, checkEnvironment } from './check-environment.ts';
 import { ConfigProblems } from './config-problems.ts';
-import { setIt } from './env-schema.ts';
 import { commaList } from './env-values.ts';
-import { emulatorOriginProblem, GOV_HIGH_API_HOSTS, isLoopback } from './hosts.ts';
-import { checkedOrigin, tenantOrigin } from './origin-variables.ts';
+import { emulatorOriginProblem, isLoopback } from './hosts.ts';
+import { checkedOrigin } from './origin-variables.ts';
 import { profileFileProblem } from './profile-file.ts';
 import { targetLatencyMs } from './profile-latency.ts';
-import { quotaShareProblem } from './quota-share.ts';
 import { type Env, readEnv } from './read-env.ts';
-import type {
-  EmbeddedTarget,
-  EmulatorTarget,
-  NamesakeVariables,
-  TargetSpec,
-  TenantTarget,
-} from './target-spec.ts';
-import { tenantCredentials } from './tenant-credentials.ts';
-import { defaultTenantScope } from './tenant-scope.ts';
+import type { EmbeddedTarget, EmulatorTarget, TargetSpec } from './target-spec.ts';
+import { tenantTarget } from './tenant-target.ts';
 import { CALLS_IN_TURN, REQUEST_TIMEOUT_SECONDS, TEST_TIMEOUT_SECONDS } from './timeouts.ts';
 
 export type { CredentialKind, CredentialSpec, TenantCredentials } from './credential-spec.ts';
@@ -37,7 +28,6 @@ export interface HarnessConfig {
   testTimeoutMs: number;
 }
 
-const DEFAULT_TENANT_API = 'https://api.securitycenter.microsoft.com';
 const DEFAULT_EMULATOR_API = 'http://127.0.0.1:4010';
 
 // Reads and checks the whole configuration (docs/interfaces.md#environment): the schema first
@@ -114,62 +104,6 @@ function emulatorTarget(c: CheckedEnvironment, problems: ConfigProblems): Emulat
     authBaseUrl: origin('MDE_AUTH_BASE_URL') ?? apiBaseUrl,
     controlBaseUrl: origin('MDE_CONTROL_BASE_URL') ?? apiBaseUrl,
     ...(c.values.MDE_SCOPE ? { scope: c.values.MDE_SCOPE } : {}),
-  };
-}
-
-function tenantTarget(
-  c: CheckedEnvironment,
-  env: Env,
-  problems: ConfigProblems,
-  now: number,
-): TenantTarget | undefined {
-  const v = c.values;
-  const apiBaseUrl = tenantOrigin(c, 'MDE_API_BASE_URL', 'api', problems) ?? DEFAULT_TENANT_API;
-  const apiHost = new URL(apiBaseUrl).hostname;
-  const defaultAuth = GOV_HIGH_API_HOSTS.includes(apiHost)
-    ? 'https://login.microsoftonline.us'
-    : isLoopback(apiHost)
-      ? apiBaseUrl
-      : 'https://login.microsoftonline.com';
-  const authBaseUrl = tenantOrigin(c, 'MDE_AUTH_BASE_URL', 'auth', problems) ?? defaultAuth;
-  const scope = v.MDE_SCOPE ?? defaultTenantScope(apiBaseUrl);
-  if (!c.isSet('MDE_TENANT_ID'))
-    problems.add(
-      'MDE_TENANT_ID',
-      `is required when MDE_TARGET=tenant; ${setIt('MDE_TENANT_ID')} to the Directory (tenant) ID GUID`,
-    );
-  if (v.MDE_ALLOW_WRITES && !c.isSet('MDE_MACHINE_ID'))
-    problems.add(
-      'MDE_ALLOW_WRITES',
-      'is true but MDE_MACHINE_ID is not set; name the one device the suite may scan',
-    );
-  const shareProblem =
-    !c.isBad('MDE_QUOTA_SHARE') &&
-    quotaShareProblem(v.MDE_QUOTA_SHARE, c.written('MDE_QUOTA_SHARE') ?? String(v.MDE_QUOTA_SHARE));
-  if (shareProblem) problems.add('MDE_QUOTA_SHARE', shareProblem);
-  const credentials = tenantCredentials(c, env, problems, now);
-  if (!credentials || !v.MDE_TENANT_ID) return undefined;
-  const variables: NamesakeVariables = {};
-  for (const [setting, name] of [
-    ['authBaseUrl', 'MDE_AUTH_BASE_URL'],
-    ['tenantId', 'MDE_TENANT_ID'],
-    ['clientId', 'MDE_CLIENT_ID'],
-  ] as const)
-    if (c.nameOf(name) !== name) variables[setting] = c.nameOf(name);
-  return {
-    mode: 'tenant',
-    apiBaseUrl,
-    authBaseUrl,
-    tenantId: v.MDE_TENANT_ID,
-    ...(Object.keys(variables).length ? { variables } : {}),
-    scope,
-    ...(v.MDE_MACHINE_ID ? { machineId: v.MDE_MACHINE_ID } : {}),
-    allowWrites: v.MDE_ALLOW_WRITES,
-    allowThrottling: v.MDE_ALLOW_THROTTLING,
-    allowHourThrottling: v.MDE_ALLOW_HOUR_THROTTLING,
-    quotaShare: v.MDE_QUOTA_SHARE,
-    quotaScope: v.MDE_QUOTA_SCOPE,
-    credentials,
   };
 }
 

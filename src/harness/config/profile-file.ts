@@ -8,6 +8,7 @@ import {
   PARTIAL_OBSERVED_PROFILE_FILE,
   REPORTS_DIR,
 } from '../../common/report-files.ts';
+import { unexpandedPathHint } from '../../common/unexpanded-path.ts';
 import { unreadableFile } from '../../common/unreadable-file.ts';
 import { parseUserJson } from '../../common/user-json.ts';
 import { repoRoot } from '../../contract/contract-files.ts';
@@ -33,7 +34,7 @@ export function profileFileProblem(path: string): string | undefined {
     if (error instanceof UserFileError) return `names ${path}: ${error.problem}`;
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT'
-      ? `names ${path}, which does not exist; point it at a profile, e.g. a copy of a tenant run's ${REPORTS_DIR}/${OBSERVED_PROFILE_FILE}${npmStartDirHint(path)}`
+      ? `names ${path}, which does not exist; point it at a profile, e.g. a copy of a tenant run's ${REPORTS_DIR}/${OBSERVED_PROFILE_FILE}${npmStartDirHint(path)}${unexpandedPathHint(path)}`
       : `names ${path}: ${unreadableFile(error)}`;
   }
   let data: unknown;

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
+import { readSeedFile } from '../../../src/emulator/cli/seed-file.ts';
+import { readProfileFile } from '../../../src/emulator/profiles/profile-document.ts';
 import { expect, test } from '../../helpers/api-test.ts';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
 import { NO_SECRET, problems } from './config-env.ts';
@@ -45,4 +47,23 @@ test('a relative credential path typed in a sub-folder says npm ran from the roo
     if (before === undefined) delete process.env.INIT_CWD;
     else process.env.INIT_CWD = before;
   }
+});
+
+// walk16 wrote MDE_EMULATOR_PROFILE_FILE=~/calibration/staging.profile.json in .env, and the emulator's
+// --seed '$HOME/seed.json' quoted: both read "does not exist" with no word of the ~ or $ (only the
+// credential paths said it).
+test('a profile file or seed path with ~ or $HOME says nothing expanded it, and names the full path', () => {
+  const hint = (full: string) =>
+    `(nothing expanded its ~ or $ here: .env and a quoted value keep them as written; write the full path, ${full})`;
+  const profile = '~/walk16-calibration/staging.profile.json';
+  expect(problems({ MDE_EMULATOR_PROFILE_FILE: profile })[0]).toContain(
+    `names ${profile}, which does not exist; point it at a profile`,
+  );
+  expect(problems({ MDE_EMULATOR_PROFILE_FILE: profile })[0]).toContain(
+    hint(`${homedir()}/walk16-calibration/staging.profile.json`),
+  );
+  expect(() => readProfileFile(profile)).toThrow(
+    hint(`${homedir()}/walk16-calibration/staging.profile.json`),
+  );
+  expect(() => readSeedFile('$HOME/walk16-seed.json')).toThrow(hint(`${homedir()}/walk16-seed.json`));
 });

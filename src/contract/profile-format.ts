@@ -1,4 +1,5 @@
 import { readSchemaFile } from './contract-files.ts';
+import { listedSpelling } from './enum-spelling.ts';
 import type { FinalStatus } from './machine-action-states.ts';
 import { casesIn, isCasePoint, POINT_CASES } from './profile-cases.ts';
 import { misspeltEntry, strayCase } from './profile-entry-problems.ts';
@@ -127,7 +128,8 @@ export function parseProfile(data: unknown, origin: string, { quote = true } = {
     : worst.path === '/'
       ? 'the document'
       : worst.path.slice(1).replace(/\//g, '.');
-  const got = quote ? worst.got : shapeOf(valueAt(data, worst.path === '/' ? '' : worst.path));
+  const value = valueAt(data, worst.path === '/' ? '' : worst.path);
+  const got = `${quote ? worst.got : shapeOf(value)}${listedSpelling(worst, value)}`;
   throw new ProfileFormatError(`${origin}: ${where}: expected ${plain(worst, PATTERNS)}, got ${got}`);
 }
 

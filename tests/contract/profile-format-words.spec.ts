@@ -176,3 +176,21 @@ test('a Content-Type or a name that does not fit is refused in words, not by a p
   });
   expect(member).toContain('reading.entity.0: expected a member name: letters, digits');
 });
+
+// A reading hand-written as RFC 9110 spells it ("HTTP-date") or with "_" read "got a string of 9
+// character(s)" beside the list, which a user had to compare letter by letter: name the listed value.
+test('a listed reading spelt in another case or with "_" names the listed value', () => {
+  const reading = (point: string, value: string) =>
+    problem({ profileVersion: 1, points: { [point]: { reading: value } } });
+  expect(reading('retry-after-form', 'HTTP-date')).toContain(
+    ', which is "http-date" spelt otherwise: write it as listed',
+  );
+  expect(reading('duplicate-create', 'return_existing')).toContain(
+    'which is "return-existing" spelt otherwise',
+  );
+  expect(reading('rate-window', 'Fixed Clock Aligned')).toContain(
+    'which is "fixed-clock-aligned" spelt otherwise',
+  );
+  // A typo is no other spelling: the list alone says what is lawful.
+  expect(reading('rate-window', 'slidng')).not.toContain('spelt otherwise');
+});

@@ -56,7 +56,7 @@ async function main(args: string[]): Promise<ExitCode> {
   earlyStop.began();
   // What runs after the tests loads while they run: Playwright's runner starts that much sooner. A
   // failed load (a Ctrl-C ended tsx's compiler) is told once the runner has ended and the keys are gone.
-  const finishing = import('../src/reporters/run/finish-run.ts');
+  const finishing = import('../src/reporters/run/finish-modules.ts').then((m) => m.loadFinishing(plan));
   finishing.catch(() => {});
   const playwrightExit = await playwright;
   timings.playwrightEnd = performance.now();

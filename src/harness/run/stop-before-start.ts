@@ -43,12 +43,19 @@ export function stopBeforeStart(
     began: () => {
       begun = true;
     },
-    explain: (error) =>
-      signal !== undefined && SERVICE_GONE.test(String((error as Error)?.message ?? error))
-        ? line(signal)
-        : undefined,
+    // Once the run has begun its reporters may have written its report: "the last run's reports as
+    // they were" would then be false of reports/ (a tenant run stopped so said it of its own report).
+    explain: (error) => {
+      if (signal === undefined || !SERVICE_GONE.test(String((error as Error)?.message ?? error)))
+        return undefined;
+      return begun ? endedLine(script, signal) : line(signal);
+    },
     dispose: () => {
       for (const name of SIGNALS) process.off(name, onSignal);
     },
   };
+}
+
+function endedLine(script: string, signal: string): string {
+  return `${script}: stopped by ${signal} as the run ended, before its last steps could load (the signal also ended tsx's compiler): reports/ holds what its reporters wrote, but no Allure report or leak scan of it; npm run report makes them from its records`;
 }

@@ -58,7 +58,10 @@ for (const began of [false, true])
     process.kill(-script.pid!, 'SIGINT');
     expect(await exited).toBe(2);
     // Not the loader's "conformance: TransformError: The service is no longer running".
+    // Once the run began, its reporters may have written its report: "the last run's" would be false.
     expect(stderr.trim().split('\n')).toEqual([
-      "drive: stopped by SIGINT before the run began; reports/ holds the last run's reports as they were",
+      began
+        ? "drive: stopped by SIGINT as the run ended, before its last steps could load (the signal also ended tsx's compiler): reports/ holds what its reporters wrote, but no Allure report or leak scan of it; npm run report makes them from its records"
+        : "drive: stopped by SIGINT before the run began; reports/ holds the last run's reports as they were",
     ]);
   });

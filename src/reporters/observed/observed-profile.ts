@@ -109,14 +109,19 @@ function notSeen(point: OpenPointId, tests: TestRecord[]): { entry: PointEntry; 
     };
   }
   const broken = ran.find((t) => t.error);
+  // Some lines begin with the test's title already (an interrupted test's, a timed-out one's).
+  const brokenLine =
+    broken?.error &&
+    (broken.error.line.startsWith(`${broken.title}: `)
+      ? broken.error.line
+      : `${broken.title}: ${broken.error.line}`);
   const why =
     requirements === 'any'
       ? `not seen: none of the ${ran.length} test(s) that ran got ${request}`
       : `not seen: ${ran.length} test(s) that make ${request}${claim} ran, but no answer told it`;
   return {
     entry: {
-      unknown:
-        why + (broken?.error && requirements !== 'any' ? ` (${broken.title}: ${broken.error.line})` : ''),
+      unknown: why + (brokenLine && requirements !== 'any' ? ` (${brokenLine})` : ''),
     },
     cause: 'unseen',
   };

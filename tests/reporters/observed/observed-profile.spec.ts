@@ -108,6 +108,23 @@ test.describe('the observed profile of a run', () => {
     expect(cause(records, 'cancel-answer-status')).toBe('unseen');
   });
 
+  // An interrupted test's line already begins with its title: the reason read "(how the minute window
+  // moves ...: how the minute window moves ...: the run was interrupted)".
+  test('a test that broke off is named once in the reason', () => {
+    const title = 'how the minute window moves and what Retry-After counts is recorded';
+    const records = runRecords([
+      testRecord({
+        title,
+        requirements: ['RATE.WINDOW'],
+        outcome: 'errored',
+        error: { category: 'suite-error', line: `${title}: the run was interrupted` },
+      }),
+    ]);
+    expect(entry(records, 'rate-window')['unknown']).toMatch(
+      /ran, but no answer told it \(how the minute window moves and what Retry-After counts is recorded: the run was interrupted\)$/,
+    );
+  });
+
   test('a run that ran no test says so, not that it was narrowed', () => {
     const unknown = entry(runRecords([]), 'duplicate-create')['unknown'];
     expect(unknown).toMatch(/^no test of this run made .*; the run ran no test \(its report says why\)$/);

@@ -33,6 +33,8 @@ export function plain(
     return 'a status other than 429 (a 429 says the caller is throttled; it answers no open point)';
   const entry = /^\/points\/[^/]+$/.test(path);
   if (entry && keyword === 'oneOf') return 'either "reading" or "unknown", not both';
+  // A reading written bare ("rate-window": "sliding") where its entry goes.
+  if (entry && expected === 'type object') return 'an entry, {"reading": ...} or {"unknown": "the reason"}';
   if (entry && expected === 'property "reading" to be present')
     return '"reading", or "unknown" with the reason';
   return expected;

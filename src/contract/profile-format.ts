@@ -1,6 +1,7 @@
 import { readSchemaFile } from './contract-files.ts';
 import { listedSpelling } from './enum-spelling.ts';
 import type { FinalStatus } from './machine-action-states.ts';
+import { mostTelling } from './most-telling-violation.ts';
 import { casesIn, isCasePoint, POINT_CASES } from './profile-cases.ts';
 import { misspeltEntry, strayCase } from './profile-entry-problems.ts';
 import { plain, type SchemaPatterns } from './profile-format-words.ts';
@@ -120,8 +121,7 @@ export function parseProfile(data: unknown, origin: string, { quote = true } = {
   if (misspelt) throw new ProfileFormatError(`${origin}: ${misspelt}`);
   const partial = partialPerCase(points);
   if (partial) throw new ProfileFormatError(`${origin}: ${partial}`);
-  // The most specific violation says the most: the longest JSON path.
-  const worst = [...check.violations].sort((a, b) => b.path.length - a.path.length)[0]!;
+  const worst = mostTelling(check.violations, data);
   const match = /^\/points\/([^/]+)(\/.*)?$/.exec(worst.path);
   const where = match
     ? `point ${match[1]}${match[2] ? ` ${match[2].slice(1).replace(/\//g, '.')}` : ''}`

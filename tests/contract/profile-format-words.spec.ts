@@ -194,3 +194,17 @@ test('a listed reading spelt in another case or with "_" names the listed value'
   // A typo is no other spelling: the list alone says what is lawful.
   expect(reading('rate-window', 'slidng')).not.toContain('spelt otherwise');
 });
+
+// Two hand-edits a walk made: a refusal without its code was told `expected exactly "accepted"` (the
+// literal of the point's other reading), and a reading written bare where its entry goes `expected type
+// object`, neither naming the fix.
+test('a refusal without its code, and a reading written bare, are told what is missing', () => {
+  expect(
+    problem({ profileVersion: 1, points: { 'cancel-without-comment': { reading: { status: 400 } } } }),
+  ).toBe(
+    'my-profile.json: point cancel-without-comment reading: expected property "code" to be present, got {"status":400}',
+  );
+  expect(problem({ profileVersion: 1, points: { 'rate-window': 'sliding' } })).toBe(
+    'my-profile.json: point rate-window: expected an entry, {"reading": ...} or {"unknown": "the reason"}, got "sliding"',
+  );
+});

@@ -81,6 +81,16 @@ export function leakScanner(options: Omit<LeakScanOptions, 'dirs'> = {}): LeakSc
   const fingerprints = options.fingerprints ?? readFingerprints(ownFile);
   const needles = buildNeedles(options.cwd ?? process.cwd(), env, fingerprints);
   const nameOf = (path: string) => relative(root, path).split(sep).join('/');
+  // Bytes found clean, by their SHA-256: the same bytes hold the same secrets in any file. The Allure
+  // report links most of its files to allure-results/ (attachment-sources.mjs), scanned just before.
+  const cleanBytes = new Set<string>();
+  const scanContent = (content: Buffer, { sha256 }: ScannedState, name: string): LeakScan => {
+    if (cleanBytes.has(sha256)) return { findings: [], skipped: [] };
+    const limits = scanLimits(options.maxInflatedBytes);
+    const findings = scanBuffer(content, name, needles, limits);
+    if (findings.length === 0 && limits.unscanned.length === 0) cleanBytes.add(sha256);
+    return { findings, skipped: limits.unscanned };
+  };
   return {
     scanDirs(dirs, unchanged) {
       const scan: LeakScan = { findings: [], skipped: [] };
@@ -93,10 +103,11 @@ export function leakScanner(options: Omit<LeakScanOptions, 'dirs'> = {}): LeakSc
             continue;
           }
           const content = readFileSync(path);
-          if (unchanged?.(stateOf(stat, content))) continue;
-          const limits = scanLimits(options.maxInflatedBytes);
-          scan.findings.push(...scanBuffer(content, nameOf(path), needles, limits));
-          scan.skipped.push(...limits.unscanned);
+          const state = stateOf(stat, content);
+          if (unchanged?.(state)) continue;
+          const { findings, skipped } = scanContent(content, state, nameOf(path));
+          scan.findings.push(...findings);
+          scan.skipped.push(...skipped);
         }
       }
       return scan;
@@ -112,11 +123,8 @@ export function leakScanner(options: Omit<LeakScanOptions, 'dirs'> = {}): LeakSc
         if (!stat.isFile()) return { scan: { findings: [], skipped: [] } };
         if (stat.size > MAX_FILE_BYTES) return { scan: { findings: [], skipped: [nameOf(path)] } };
         const content = readFileSync(fd);
-        const limits = scanLimits(options.maxInflatedBytes);
-        return {
-          scan: { findings: scanBuffer(content, nameOf(path), needles, limits), skipped: limits.unscanned },
-          state: stateOf(stat, content),
-        };
+        const state = stateOf(stat, content);
+        return { scan: scanContent(content, state, nameOf(path)), state };
       } finally {
         closeSync(fd);
       }

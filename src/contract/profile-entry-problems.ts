@@ -1,8 +1,9 @@
 import { editDistance } from '../common/edit-distance.ts';
 import { type CasePoint, POINT_CASES } from './profile-cases.ts';
 
-// Two mistakes of a hand-edited profile the schema's words would not name (profile-format.ts): an entry
-// whose "reading" is misspelt, and a per-case reading with a key that is none of its point's cases.
+// Three mistakes of a hand-edited profile the schema's words would not name (profile-format.ts): an entry
+// whose "reading" is misspelt, one whose reading is the word "unknown", and a per-case reading with a
+// key that is none of its point's cases.
 
 // An entry with neither "reading" nor "unknown" but another member ("readng"): name it and the fix.
 export function misspeltEntry(points: Record<string, unknown> | undefined): string | undefined {
@@ -19,6 +20,17 @@ export function misspeltEntry(points: Record<string, unknown> | undefined): stri
     return `point ${point}: expected "reading", or "unknown" with the reason, got an object with ${named}; write ${fix}`;
   }
   return undefined;
+}
+
+// {"reading": "unknown"}: no point reads the word, so the schema's complaint would be about the type
+// the point wants (a number, a refusal), not that unknown is written with its reason.
+export function unknownAsReading(points: Record<string, unknown> | undefined): string | undefined {
+  const point = Object.entries(points ?? {}).find(
+    ([, entry]) => (entry as { reading?: unknown } | null)?.reading === 'unknown',
+  )?.[0];
+  return point === undefined
+    ? undefined
+    : `point ${point}: an unknown point is written {"unknown": "why it is not known"}, not {"reading": "unknown"}`;
 }
 
 // A key beside a case's ("Canceled" beside "Succeeded"), or one that is a case spelt otherwise

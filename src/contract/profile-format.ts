@@ -3,10 +3,11 @@ import { listedSpelling } from './enum-spelling.ts';
 import type { FinalStatus } from './machine-action-states.ts';
 import { mostTelling } from './most-telling-violation.ts';
 import { casesIn, isCasePoint, POINT_CASES } from './profile-cases.ts';
-import { misspeltEntry, strayCase } from './profile-entry-problems.ts';
+import { misspeltEntry, strayCase, unknownAsReading } from './profile-entry-problems.ts';
 import { plain, type SchemaPatterns } from './profile-format-words.ts';
 import { ENTITY_MEMBERS, ERROR_MEMBERS } from './schema-members.ts';
 import { validateAgainst, valueAt } from './schema-registry.ts';
+import { closestId } from './unknown-requirement.ts';
 
 // The one way to say how a target answers the open points (docs/contract.md#open-points): the
 // emulator's built-in profiles, a user's hand-written file and reports/observed-profile.json all have
@@ -113,11 +114,13 @@ export function parseProfile(data: unknown, origin: string, { quote = true } = {
     points && typeof points === 'object'
       ? Object.keys(points).find((k) => !(OPEN_POINTS as readonly string[]).includes(k))
       : undefined;
-  if (unknownPoint)
+  if (unknownPoint) {
+    const near = closestId(unknownPoint, OPEN_POINTS);
     throw new ProfileFormatError(
-      `${origin}: "${unknownPoint}" is not an open point; known points: ${OPEN_POINTS.join(', ')}`,
+      `${origin}: "${unknownPoint}" is not an open point; ${near ? `did you mean "${near}"? ` : ''}known points: ${OPEN_POINTS.join(', ')}`,
     );
-  const misspelt = misspeltEntry(points);
+  }
+  const misspelt = misspeltEntry(points) ?? unknownAsReading(points);
   if (misspelt) throw new ProfileFormatError(`${origin}: ${misspelt}`);
   const partial = partialPerCase(points);
   if (partial) throw new ProfileFormatError(`${origin}: ${partial}`);

@@ -58,6 +58,13 @@ test('an unknown point is refused and the known ones are listed', () => {
   expect(line).toContain('final-state-cancel');
 });
 
+// A walk's "cancel-visble-after" was answered with the list of all twenty-one points to compare by eye.
+test('a point one letter off is named by the point it is near', () => {
+  const line = problem({ profileVersion: 1, points: { 'cancel-visble-after': { reading: 0 } } });
+  expect(line).toContain('"cancel-visble-after" is not an open point; did you mean "cancel-visible-after"?');
+  expect(problem({ profileVersion: 1, points: { nonsense: { reading: 0 } } })).not.toContain('did you mean');
+});
+
 test('a bad reading names the file, the point and the field', () => {
   const line = problem({
     profileVersion: 1,
@@ -91,6 +98,15 @@ test('an entry whose reading is misspelt names the member it has instead', () =>
   expect(problem({ profileVersion: 1, points: { 'rate-window': { reason: 'not seen' } } })).toBe(
     'my-profile.json: point rate-window: expected "reading", or "unknown" with the reason, got an object with "reason"; write "reading" or "unknown"',
   );
+});
+
+// {"reading": "unknown"} read 'expected type number, got "unknown"' for cancel-visible-after, as if a
+// number were wanted; an unknown point is written with its reason instead.
+test('a reading written as "unknown" is told the form of an unknown point', () => {
+  for (const point of ['cancel-visible-after', 'rate-window', 'final-state-cancel'])
+    expect(problem({ profileVersion: 1, points: { [point]: { reading: 'unknown' } } })).toBe(
+      `my-profile.json: point ${point}: an unknown point is written {"unknown": "why it is not known"}, not {"reading": "unknown"}`,
+    );
 });
 
 test('a file of another version is refused', () => {

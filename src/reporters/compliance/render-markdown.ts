@@ -125,10 +125,12 @@ function observedLine(observed: ObservedProfileLink | undefined): string | undef
   }
   if (observed.known === 0)
     return `- Observed profile: [${observed.file}](${observed.file}), none of its ${observed.total} open points read in this run.`;
+  const unread = observed.total - observed.known;
   return (
     `- Observed profile: [${observed.file}](${observed.file}), ${observed.known} of ${observed.total} open points read; ` +
     `to test your own automation against an emulator that answers as this target did, start it with ` +
-    `\`npm run emulator -- --profile-file ${observed.path}\` (for the embedded target, copy it out of reports/, which the next run replaces, and set \`MDE_EMULATOR_PROFILE_FILE\` to the copy).`
+    `\`npm run emulator -- --profile-file ${observed.path}\` (for the embedded target, copy it out of reports/, which the next run replaces, and set \`MDE_EMULATOR_PROFILE_FILE\` to the copy)` +
+    `${unread > 0 ? `; the ${unread} point${unread === 1 ? '' : 's'} this run did not read answer as the default profile does` : ''}.`
   );
 }
 

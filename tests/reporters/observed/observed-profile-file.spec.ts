@@ -26,6 +26,8 @@ test.describe('observed-profile.json beside each compliance report', () => {
     expect(md).toContain('[observed-profile.json](observed-profile.json), 1 of 21 open points read');
     expect(md).toMatch(/npm run emulator -- --profile-file \S*observed-profile\.json/);
     expect(md).toContain('MDE_EMULATOR_PROFILE_FILE');
+    // A walk read the emulator it starts as this target's, where 20 of its 21 points answer as default.
+    expect(md).toContain('the 20 points this run did not read answer as the default profile does');
     removeWholeRunReports(outDir);
     expect(existsSync(join(outDir, 'observed-profile.json'))).toBe(false);
   });

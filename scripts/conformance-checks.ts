@@ -5,6 +5,7 @@ import { cloudMismatchWarnings } from '../src/harness/config/cloud-mismatch.ts';
 import { embeddedOnlyWarnings } from '../src/harness/config/embedded-only.ts';
 import { envFileLineWarnings } from '../src/harness/config/env-file-lines.ts';
 import { type HarnessConfig, loadConfig } from '../src/harness/config/load-config.ts';
+import { machineIdWarnings } from '../src/harness/config/machine-id-shape.ts';
 import { nodeSupportProblem } from '../src/harness/config/node-support.ts';
 import { profileFileWarnings } from '../src/harness/config/profile-file.ts';
 import { quotedSecretWarnings } from '../src/harness/config/quoted-secrets.ts';
@@ -101,6 +102,7 @@ export async function checkBeforeRun(args: string[]): Promise<CheckedRun | ExitC
     ...unusedCredentialWarnings(env, target),
     ...quotedSecretWarnings(env, target),
     ...cloudMismatchWarnings(target),
+    ...machineIdWarnings(target),
     ...profileFileWarnings(profileFile),
   ])
     console.error(line);

@@ -19,8 +19,12 @@ export function assertionTimeFix(
   if (authorityMs === undefined || fromMs === undefined || untilMs === undefined) return undefined;
   if ([authorityMs, fromMs, untilMs].some(Number.isNaN)) return undefined;
   const now = clock.now();
+  const federated = kind === 'federated' || kind === 'github-oidc';
+  // Not valid yet: its issuer dated it ahead, and a renewed token from the same clock starts as late.
+  if (federated && now < fromMs - SKEW_MS)
+    return `the federated token is not valid until ${new Date(fromMs).toISOString()}, ${span(fromMs - now)} after this machine's time: the clock of the issuer that wrote it (or this machine's) is off; set it right (NTP), then write the token again`;
   if (now < fromMs - SKEW_MS || now > untilMs + SKEW_MS)
-    return kind === 'federated' || kind === 'github-oidc'
+    return federated
       ? `the federated token is outside its own dates (valid from ${new Date(fromMs).toISOString()} to ${new Date(untilMs).toISOString()}): renew the federated token`
       : "the assertion's dates are not this machine's time: check this machine's clock";
   const apart = span(Math.abs(authorityMs - now));

@@ -43,6 +43,15 @@ test('a federated token outside its own dates is the token to renew', () => {
   expect(fix).not.toContain('virtual clock');
 });
 
+// A walk's token file from an issuer whose clock ran 10 minutes ahead (nbf in the future) was told to
+// "renew the federated token": the renewed one starts as late. The clock is what to set right.
+test('a federated token not valid yet names the clock, not a renewal', () => {
+  const fix = assertionTimeFix(refusal(NOW, NOW + 10 * 60_000), 'federated', 'https://127.0.0.1:4471', clock);
+  expect(fix).toContain('the federated token is not valid until 2026-12-07T08:23:21.000Z, 10 min after');
+  expect(fix).toContain('set it right (NTP)');
+  expect(fix).not.toContain('renew');
+});
+
 test('an answer without the times keeps the table line', () => {
   expect(
     assertionTimeFix(

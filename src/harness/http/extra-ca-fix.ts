@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { derFileKind } from '../../common/der-file.ts';
 import { readUserFile } from '../../common/regular-file.ts';
 
@@ -25,6 +25,11 @@ function setFileFix(loss: string, extraCa: string | undefined, publicHost: boole
   // Node reads PEM only, and trusts nothing of a DER file: the certificate may be the right one.
   const der = derKind(extraCa);
   if (der) return `NODE_EXTRA_CA_CERTS names ${extraCa}, which is ${der}, and name that file. `;
+  // A folder (the emulator's .emulator/), a key or an empty file: Node loaded nothing from it, so a
+  // fresh copy of "its PEM" is not the fix; the file the emulator printed is.
+  const nothing = noCertificateIn(extraCa);
+  if (nothing)
+    return `NODE_EXTRA_CA_CERTS names ${extraCa}, which ${nothing}, so Node trusted nothing more: name ${publicHost ? "the bundle holding your proxy's CA" : 'the certificate file the emulator printed (.emulator/tls-cert.pem)'}, by its absolute path. `;
   if (publicHost)
     return `NODE_EXTRA_CA_CERTS names ${extraCa}, which does not hold the certificate this target serves nor the authority it chains to (a TLS-inspecting proxy has one of its own): copy its PEM again, or append it to a copy of that bundle. `;
   // Self-signed, as the emulator's own certificate is: a new one at each of its starts.
@@ -43,6 +48,17 @@ function derKind(file: string): string | undefined {
   try {
     const bytes = readUserFile(file);
     return bytes.includes('-----BEGIN ') ? undefined : derFileKind(bytes, file);
+  } catch {
+    return undefined;
+  }
+}
+
+function noCertificateIn(file: string): string | undefined {
+  try {
+    if (statSync(file).isDirectory()) return 'is a folder, not a file';
+    const text = readUserFile(file, 'utf8');
+    if (text.includes('-----BEGIN CERTIFICATE-----')) return undefined;
+    return text.trim() === '' ? 'is empty' : 'holds no certificate (no -----BEGIN CERTIFICATE----- line)';
   } catch {
     return undefined;
   }

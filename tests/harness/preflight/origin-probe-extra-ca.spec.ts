@@ -67,3 +67,24 @@ test('a NODE_EXTRA_CA_CERTS file in DER is said to be DER, with the conversion t
   expect(line).toContain('-inform DER');
   expect(line).not.toContain('does not hold the certificate');
 });
+
+// A walk named the emulator's folder (.emulator, where tls-cert.pem lies) and then its private key:
+// Node loaded nothing from either, and the line said the file did not hold the certificate served and to
+// copy its PEM again, which changes nothing. Each is said to hold none, with the file to name.
+test('a NODE_EXTRA_CA_CERTS folder, empty file or key is said to hold no certificate', async () => {
+  const dir = tempDir('extra-ca-');
+  const key = join(dir, 'key.pem');
+  writeFileSync(key, '-----BEGIN PRIVATE KEY-----\nMC4CAQA=\n-----END PRIVATE KEY-----\n');
+  const empty = join(dir, 'empty.pem');
+  writeFileSync(empty, '');
+  for (const [file, what] of [
+    [dir, 'is a folder, not a file'],
+    [empty, 'is empty'],
+    [key, 'holds no certificate (no -----BEGIN CERTIFICATE----- line)'],
+  ] as const) {
+    const line = await said(file);
+    expect(line).toContain(`NODE_EXTRA_CA_CERTS names ${file}, which ${what}, so Node trusted nothing more`);
+    expect(line).not.toContain('does not hold the certificate');
+    expect(line).not.toContain('MC4CAQA');
+  }
+});

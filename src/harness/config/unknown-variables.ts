@@ -38,7 +38,7 @@ export function unknownVariableWarnings(env: Env): string[] {
       .filter((name) => /^mde[_-]/i.test(name) && !schemaOf(name) && !READ_ELSEWHERE.includes(name))
       .map((name) => {
         const upper = name.toUpperCase().replace(/-/g, '_');
-        const guess = closest(upper, known) ?? originMeant(upper);
+        const guess = closest(upper, known) ?? originMeant(upper) ?? caMeant(upper);
         return `warning: ${name} is not a setting of this suite and is ignored${guess ? `; did you mean ${guess}?` : ''} (docs/interfaces.md lists them)`;
       })
   );
@@ -52,6 +52,14 @@ function originMeant(name: string): string | undefined {
   if (/CONTROL/.test(name)) return 'MDE_CONTROL_BASE_URL';
   if (/AUTH|TOKEN|LOGIN|ENTRA|AAD|IDENTITY|OAUTH/.test(name)) return 'MDE_AUTH_BASE_URL';
   return 'MDE_API_BASE_URL';
+}
+
+// A certificate to trust (MDE_CA_BUNDLE, MDE_CA_CERTS, MDE_TRUSTED_CERTS): the suite has no setting of
+// its own for it; Node reads NODE_EXTRA_CA_CERTS. Left unguessed, the run's next line was the TLS error.
+function caMeant(name: string): string | undefined {
+  return /(^|_)(CA|CAS|CACERTS?|CABUNDLE|CAFILE|TRUST|TRUSTED|ROOT|TLS|SSL)(_|$)/.test(name)
+    ? 'NODE_EXTRA_CA_CERTS, which Node reads from the environment as it starts'
+    : undefined;
 }
 
 // The known name it begins, or the nearest in edits if near enough to be a typo.

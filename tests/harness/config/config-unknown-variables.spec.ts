@@ -52,3 +52,17 @@ test('a name for a URL, host or endpoint is told the origin variable it most lik
     'MDE_AUTH_BASE_URL',
   ]);
 });
+
+// A walk trusting the emulator's certificate set MDE_CA_BUNDLE, as other tools name their CA setting:
+// the warning guessed nothing, and the next line was the TLS error. Node's variable is the one.
+test('a name for a certificate to trust is told NODE_EXTRA_CA_CERTS', () => {
+  const lines = unknownVariableWarnings({
+    MDE_CA_BUNDLE: '/x.pem',
+    MDE_CA_CERTS: '/x.pem',
+    MDE_TLS_CA: '/x.pem',
+    MDE_TRUSTED_CERTS: '/x.pem',
+    MDE_CLIENT_CERT: '/x.pem',
+  });
+  expect(lines.slice(0, 4).every((line) => line.includes('did you mean NODE_EXTRA_CA_CERTS'))).toBe(true);
+  expect(lines[4]).toContain('did you mean MDE_CLIENT_CERTIFICATE_PATH?');
+});

@@ -4,6 +4,7 @@ import { registerSecret } from '../redaction/redact.ts';
 import type { ConfigProblems } from './config-problems.ts';
 import { ENV_KEYWORDS, ENV_SCHEMA, type EnvValues, schemaOf } from './env-schema.ts';
 import { asBoolean, asNumber } from './env-values.ts';
+import { guidShapeGot } from './guid-shape.ts';
 import { originPathHint } from './origin-path-hint.ts';
 import type { Env } from './read-env.ts';
 import { shownUrl } from './shown-url.ts';
@@ -137,6 +138,8 @@ const PUNCTUATED_GUID =
   /^([/\\,;.:]*)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}([/\\,;.:]*)$/i;
 function quietGot(name: string, value: string): string {
   if (BRACED_GUID.test(value)) return ' (got an id in braces, not shown: leave the braces out)';
+  const shape = guidShapeGot(value);
+  if (shape) return shape;
   const punctuated = PUNCTUATED_GUID.exec(value);
   if (punctuated) {
     const extra = JSON.stringify([...new Set(punctuated[1]! + punctuated[2]!)].join(''));

@@ -59,3 +59,22 @@ test('an id with a slash or other punctuation around it says which characters to
   expect(client).toContain('MDE_CLIENT_ID must be');
   expect(client).toContain('(got an id with "/" beside it, not shown: leave the "/" out)');
 });
+
+// A walk's tenant id without its dashes, and one a character short, each read "got 32 (35) characters,
+// not shown: it may be a secret in the wrong variable". Only hexadecimal digits and dashes: no secret
+// is so shaped, and what is wrong with it can be said without a digit of it.
+test('an id without its dashes, or a character short, says so without showing it', () => {
+  for (const name of ['MDE_TENANT_ID', 'MDE_CLIENT_ID']) {
+    const bare = problems({ ...TENANT, [name]: GUID.replace(/-/g, '') }).join('\n');
+    expect(bare).toContain(`${name} must be`);
+    expect(bare).toContain("(got 32 hexadecimal digits without a GUID's dashes, not shown");
+    const short = problems({ ...TENANT, [name]: GUID.slice(0, -1) }).join('\n');
+    expect(short).toContain(
+      "(got an id whose groups are 8-4-4-4-11 characters long, not shown, where a GUID's are 8-4-4-4-12",
+    );
+    for (const line of [bare, short]) {
+      expect(line).not.toContain('may be a secret');
+      expect(line).not.toContain(GUID.slice(0, 8));
+    }
+  }
+});

@@ -9,6 +9,7 @@ import { assertionTimeFix } from './assertion-time-fix.ts';
 import { type Authority, authorityVariable } from './authority.ts';
 import { AuthorityError } from './authority-answer.ts';
 import { chainCertificateFileFix } from './chain-certificate-file.ts';
+import { unreadNamesakesNote } from './chain-namesakes.ts';
 import { CredentialDestinationError } from './credential-destination.ts';
 import { extraEntraFix } from './entra-code-fixes.ts';
 import { githubOidcFailure } from './github-oidc.ts';
@@ -35,7 +36,8 @@ const QUOTED_APP_ID =
 export function signInError(error: unknown, spec: CredentialSpec, authority: Authority): SignInError {
   const where = `${authority.authBaseUrl}/${authority.tenantId}`;
   if (noChainCredential(error)) {
-    const signIn = new SignInError(`${spec.kind} sign-in at ${where} failed: ${NO_CHAIN_CREDENTIAL}`, {
+    const line = NO_CHAIN_CREDENTIAL.replace(/\)$/, `${unreadNamesakesNote()})`);
+    const signIn = new SignInError(`${spec.kind} sign-in at ${where} failed: ${line}`, {
       cause: error,
     });
     signIn.refused = true;

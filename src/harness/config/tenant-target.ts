@@ -1,4 +1,5 @@
 import type { CheckedEnvironment } from './check-environment.ts';
+import { clientIsTenantProblems } from './client-is-tenant.ts';
 import type { ConfigProblems } from './config-problems.ts';
 import { setIt } from './env-schema.ts';
 import { GOV_HIGH_API_HOSTS, isLoopback } from './hosts.ts';
@@ -44,6 +45,7 @@ export function tenantTarget(
     !c.isBad('MDE_QUOTA_SHARE') &&
     quotaShareProblem(v.MDE_QUOTA_SHARE, c.written('MDE_QUOTA_SHARE') ?? String(v.MDE_QUOTA_SHARE));
   if (shareProblem) problems.add('MDE_QUOTA_SHARE', shareProblem);
+  clientIsTenantProblems(c, env, problems);
   const credentials = tenantCredentials(c, env, problems, now);
   if (!credentials || !v.MDE_TENANT_ID) return undefined;
   const variables: NamesakeVariables = {};

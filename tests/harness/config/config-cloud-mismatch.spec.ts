@@ -36,3 +36,26 @@ test('each documented pair, loopback and other targets warn of nothing', () => {
     expect(cloudMismatchWarnings(tenant(api, auth))).toEqual([]);
   expect(cloudMismatchWarnings({ mode: 'embedded' } as TargetSpec)).toEqual([]);
 });
+
+// A rehearsal against the emulator on a machine whose AZURE_AUTHORITY_HOST is set for the Azure SDKs:
+// the namesake came before the loopback default, the sign-in (its secret) went to Microsoft's authority,
+// and the line said only "DNS lookup failed ... check AZURE_AUTHORITY_HOST and that the token endpoint is
+// reachable". Said first; an MDE_AUTH_BASE_URL set for the run is left alone (a forwarder to a tenant).
+test('a loopback API with AZURE_AUTHORITY_HOST elsewhere is a warning naming the rehearsal setting', () => {
+  const [line] = cloudMismatchWarnings(
+    tenant('https://127.0.0.1:4443', 'https://login.microsoftonline.com', {
+      authBaseUrl: 'AZURE_AUTHORITY_HOST',
+    }),
+  );
+  expect(line).toBe(
+    'warning: AZURE_AUTHORITY_HOST names https://login.microsoftonline.com, so the sign-in goes there, while MDE_API_BASE_URL is on this machine (an emulator): for a rehearsal, set MDE_AUTH_BASE_URL=https://127.0.0.1:4443, which comes before AZURE_AUTHORITY_HOST',
+  );
+  expect(
+    cloudMismatchWarnings(tenant('https://127.0.0.1:4443', 'https://login.microsoftonline.com')),
+  ).toEqual([]);
+  expect(
+    cloudMismatchWarnings(
+      tenant('https://127.0.0.1:4443', 'https://localhost:4443', { authBaseUrl: 'AZURE_AUTHORITY_HOST' }),
+    ),
+  ).toEqual([]);
+});

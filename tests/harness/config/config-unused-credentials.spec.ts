@@ -17,3 +17,17 @@ test('the material in use, or a target that is no tenant, warns of nothing', () 
   expect(unusedCredentialWarnings({ MDE_CLIENT_SECRET: 's' }, signingInWith('secret'))).toEqual([]);
   expect(unusedCredentialWarnings(BOTH, { mode: 'embedded' } as TargetSpec)).toEqual([]);
 });
+
+// A walk set MDE_CLIENT_ID and MDE_CLIENT_SECRET for a rehearsal in an environment whose
+// AZURE_FEDERATED_TOKEN_FILE (a pod's workload identity) or AZURE_CLIENT_CERTIFICATE_PATH was set for
+// the Azure SDKs: that namesake won, and the warning said only "a certificate goes first", naming
+// neither the variable that won nor how to keep the secret.
+test('material in use from an ambient AZURE_* namesake is named, with the MDE_CREDENTIAL that keeps the setting', () => {
+  const env = { MDE_CLIENT_SECRET: 'a-secret', AZURE_FEDERATED_TOKEN_FILE: '/var/run/secrets/token' };
+  const [line] = unusedCredentialWarnings(env, signingInWith('federated'));
+  expect(line).toContain(
+    'MDE_CLIENT_SECRET is set but not used: the operator app signs in with federated, from AZURE_FEDERATED_TOKEN_FILE, an Azure SDK setting of this environment',
+  );
+  expect(line).toContain('set MDE_CREDENTIAL=secret to sign in with MDE_CLIENT_SECRET');
+  expect(line).not.toContain('a-secret');
+});

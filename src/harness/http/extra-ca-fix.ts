@@ -11,8 +11,13 @@ export function isTrustLoss(loss: string | undefined): boolean {
 
 // `extraCa`: the file Node read its extra certificates from as this process started. `publicHost`: a
 // host off this machine (a tenant behind a TLS-inspecting proxy), not an emulator.
-export function extraCaFix(loss: string, extraCa: string | undefined, publicHost: boolean): string {
-  return `${setFileFix(loss, extraCa, publicHost)}Node reads NODE_EXTRA_CA_CERTS from the environment as it starts, not from .env; \`npm run emulator -- --https\` prints its certificate's file, and GET /_emulator/tls-certificate answers it`;
+export function extraCaFix(
+  loss: string,
+  extraCa: string | undefined,
+  publicHost: boolean,
+  env: Record<string, string | undefined> = process.env,
+): string {
+  return `${setFileFix(loss, extraCa, publicHost) || otherToolsBundle(extraCa, env)}Node reads NODE_EXTRA_CA_CERTS from the environment as it starts, not from .env; \`npm run emulator -- --https\` prints its certificate's file, and GET /_emulator/tls-certificate answers it`;
 }
 
 // Set, it was read and does not hold what the target serves: a CI image's own bundle, or a copy made
@@ -62,4 +67,16 @@ function noCertificateIn(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+// Other tools' variables for a certificate bundle, set on many CI images and laptops: a user who trusted
+// the emulator's certificate there (as the Python guide's REQUESTS_CA_BUNDLE) was told only to "trust
+// it with NODE_EXTRA_CA_CERTS". Node reads none of them (SSL_CERT_FILE only with --use-openssl-ca).
+const OTHER_BUNDLES = ['SSL_CERT_FILE', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE'];
+function otherToolsBundle(extraCa: string | undefined, env: Record<string, string | undefined>): string {
+  if (extraCa?.trim()) return '';
+  const set = OTHER_BUNDLES.filter((name) => env[name]?.trim());
+  return set.length
+    ? `${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set, which Node does not read: name the file in NODE_EXTRA_CA_CERTS. `
+    : '';
 }

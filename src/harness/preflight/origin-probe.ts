@@ -31,7 +31,7 @@ export async function probeOrigin(
         `the API does not answer: ${loss}`,
         // The target is up, and its certificate is the one thing to fix: "check it is running" misled.
         isTrustLoss(loss)
-          ? extraCaFix(loss, extraCa, publicHost)
+          ? extraCaFix(loss, extraCa, publicHost, env)
           : `Check MDE_API_BASE_URL and that the target is running and reachable${
               // A slow target is not a dead one: the setting that lets it take longer.
               error instanceof WireTimeout ? ', or raise MDE_REQUEST_TIMEOUT_SECONDS for a slower one' : ''

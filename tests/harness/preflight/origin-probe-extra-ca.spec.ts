@@ -13,10 +13,10 @@ import { httpsStandIn } from '../stand-ins/https-stand-in.ts';
 
 test.afterEach(removeTempDirs);
 
-async function said(extraCa: string): Promise<string> {
+async function said(extraCa: string, env: Record<string, string> = {}): Promise<string> {
   const target = await httpsStandIn(() => ({ status: 404, body: '{}' }));
   try {
-    await probeOrigin(`${target.url}/api/machineactions/x`, 3_000, false, extraCa);
+    await probeOrigin(`${target.url}/api/machineactions/x`, 3_000, false, extraCa, env);
     return 'passed';
   } catch (error) {
     return describeError(error);
@@ -87,4 +87,14 @@ test('a NODE_EXTRA_CA_CERTS folder, empty file or key is said to hold no certifi
     expect(line).not.toContain('does not hold the certificate');
     expect(line).not.toContain('MC4CAQA');
   }
+});
+
+// A walk trusted the emulator's certificate with SSL_CERT_FILE (OpenSSL's, set on many CI images) and
+// REQUESTS_CA_BUNDLE (as for MSAL for Python): the line said only to trust it with NODE_EXTRA_CA_CERTS.
+test("another tool's bundle variable is named as one Node does not read", async () => {
+  const line = await said('', { SSL_CERT_FILE: '/etc/ssl/emulator.pem', REQUESTS_CA_BUNDLE: '/x.pem' });
+  expect(line).toContain(
+    'SSL_CERT_FILE and REQUESTS_CA_BUNDLE are set, which Node does not read: name the file in NODE_EXTRA_CA_CERTS. ',
+  );
+  expect(await said('')).not.toContain('which Node does not read');
 });

@@ -17,7 +17,7 @@ export function extraCaFix(
   publicHost: boolean,
   env: Record<string, string | undefined> = process.env,
 ): string {
-  return `${setFileFix(loss, extraCa, publicHost) || otherToolsBundle(extraCa, env)}Node reads NODE_EXTRA_CA_CERTS from the environment as it starts, not from .env; \`npm run emulator -- --https\` prints its certificate's file, and GET /_emulator/tls-certificate answers it`;
+  return `${setFileFix(loss, extraCa, publicHost) || otherToolsBundle(extraCa, env)}Node reads NODE_EXTRA_CA_CERTS from the environment as it starts, not from .env; \`npm run emulator -- --https\` prints its certificate's file, and GET /_emulator/tls-certificate answers it (unless started with --no-control, as a rehearsal of a tenant run is)`;
 }
 
 // Set, it was read and does not hold what the target serves: a CI image's own bundle, or a copy made

@@ -98,3 +98,11 @@ test("another tool's bundle variable is named as one Node does not read", async 
   );
   expect(await said('')).not.toContain('which Node does not read');
 });
+
+// The docs' tenant rehearsal starts the emulator with --no-control, where every /_emulator/* path is 404:
+// a walk that followed the line's "GET /_emulator/tls-certificate answers it" there got NotFound.
+test('the line says the certificate route is not served under --no-control', async () => {
+  expect(await said('')).toContain(
+    'GET /_emulator/tls-certificate answers it (unless started with --no-control, as a rehearsal of a tenant run is)',
+  );
+});

@@ -11,6 +11,7 @@ import { profileFileWarnings } from '../src/harness/config/profile-file.ts';
 import { quotedSecretWarnings } from '../src/harness/config/quoted-secrets.ts';
 import { readEnv } from '../src/harness/config/read-env.ts';
 import { startupOnlyWarnings } from '../src/harness/config/startup-only-variables.ts';
+import { tenantOnlyWarnings } from '../src/harness/config/tenant-only.ts';
 import { unknownVariableWarnings } from '../src/harness/config/unknown-variables.ts';
 import { unusedCredentialWarnings } from '../src/harness/config/unused-credentials.ts';
 import { ConfigError } from '../src/harness/errors.ts';
@@ -99,6 +100,7 @@ export async function checkBeforeRun(args: string[]): Promise<CheckedRun | ExitC
   const profileFile = target.mode === 'embedded' ? target.profileFile : undefined;
   for (const line of [
     ...embeddedOnlyWarnings(env, target.mode),
+    ...tenantOnlyWarnings(env, target.mode),
     ...unusedCredentialWarnings(env, target),
     ...quotedSecretWarnings(env, target),
     ...cloudMismatchWarnings(target),

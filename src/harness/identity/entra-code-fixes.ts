@@ -1,3 +1,5 @@
+import { ENTRA_ERRORS } from '../../contract/entra-errors.ts';
+
 // Entra ID codes a tenant answers and the reference emulator does not (so they are not in
 // src/contract/entra-errors.ts), each with the setting or the tenant's side to fix: Entra's own page
 // ("see https://login.microsoftonline.com/error?code=...") does not say what to check.
@@ -15,4 +17,12 @@ const FIXES: Record<number, string> = {
 
 export function extraEntraFix(code: number): string | undefined {
   return FIXES[code];
+}
+
+// AADSTS700027 for a federated token: no certificate of the app is involved, so "upload the
+// certificate" sent a walk to the wrong page. The token's issuer signs it with a key it publishes.
+export function federatedSignatureFix(aadsts: string | undefined, kind: string): string | undefined {
+  if (Number(aadsts) !== ENTRA_ERRORS.invalidSignature.code) return undefined;
+  if (kind !== 'federated' && kind !== 'github-oidc') return undefined;
+  return "the federated token's signature does not verify with the keys its issuer publishes (its OpenID configuration's jwks_uri; an emulator's federated credential, its jwks): check that the token file holds the issuer's token unaltered, or that the credential's keys are the issuer's";
 }

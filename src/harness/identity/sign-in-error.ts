@@ -11,7 +11,7 @@ import { AuthorityError } from './authority-answer.ts';
 import { chainCertificateFileFix } from './chain-certificate-file.ts';
 import { unreadNamesakesNote } from './chain-namesakes.ts';
 import { CredentialDestinationError } from './credential-destination.ts';
-import { extraEntraFix } from './entra-code-fixes.ts';
+import { extraEntraFix, federatedSignatureFix } from './entra-code-fixes.ts';
 import { githubOidcFailure } from './github-oidc.ts';
 import { TokenError } from './token-answer.ts';
 
@@ -60,6 +60,7 @@ export function signInError(error: unknown, spec: CredentialSpec, authority: Aut
     github?.fix ??
     chainFile ??
     keyDatesFix(aadsts, detail) ??
+    federatedSignatureFix(aadsts, spec.kind) ??
     (Number(aadsts) === ENTRA_ERRORS.assertionTimeRange.code
       ? assertionTimeFix(detail, spec.kind, authority.authBaseUrl)
       : undefined) ??

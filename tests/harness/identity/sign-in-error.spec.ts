@@ -179,3 +179,23 @@ test('AADSTS500011, 70011, 7000112 and 53003 name what to fix, not only the erro
     expect(signIn.message).not.toContain('error?code=');
   }
 });
+
+// A walk's federated token file with its signature spoilt was refused AADSTS700027 and told to "upload
+// the certificate": a federated sign-in has none. The issuer's published keys are what to check.
+test('AADSTS700027 for a federated token names the issuer keys, not a certificate to upload', () => {
+  const error = new Error(
+    'invalid_client: Error(s): 700027 - Description: AADSTS700027: Client assertion contains an invalid signature. [Reason - Key was found, but use of the key to verify the signature failed.] Trace ID: 1',
+  );
+  for (const kind of ['federated', 'github-oidc'] as const) {
+    const line = signInError(
+      error,
+      { kind, clientId: spec.clientId, tokenFile: '/t' } as never,
+      authority,
+    ).message;
+    expect(line).toContain(
+      "(the federated token's signature does not verify with the keys its issuer publishes",
+    );
+    expect(line).not.toContain('upload the certificate');
+  }
+  expect(signInError(error, spec, authority).message).toContain('upload the certificate');
+});

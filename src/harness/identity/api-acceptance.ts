@@ -2,6 +2,7 @@ import type { TenantTarget } from '../config/target-spec.ts';
 import { defaultTenantScope } from '../config/tenant-scope.ts';
 import { ApiAccessError } from '../errors.ts';
 import { type RawResponse, sendRaw } from '../http/raw-request.ts';
+import { readJwt } from './jwt-claims.ts';
 
 // A token is no proof that the API takes it: an app without admin-consented roles, or one asking for
 // another resource's scope, gets one all the same, and the tests would then read the API's lawful 403
@@ -24,10 +25,21 @@ export async function checkApiTakesToken(
   const fix =
     answer.status === 401
       ? scope
-      : `grant the app the application permissions Machine.Read.All and Machine.Scan of WindowsDefenderATP, with admin consent${spec.scope === apiScope ? '' : `; and ${scope}`}`;
+      : `grant the app the application permissions Machine.Read.All and Machine.Scan of WindowsDefenderATP, with admin consent${heldRoles(accessToken)}${spec.scope === apiScope ? '' : `; and ${scope}`}`;
   throw new ApiAccessError(
     `GET ${url} answered ${answer.status}${code ? ` ${code}` : ''} to the operator app's token: ${fix}`,
   );
+}
+
+// What the token holds, where its claims say: a walk's app granted Machine.Scan alone was told to grant
+// both roles, with nothing saying which one it lacked. Role names only; never the token.
+function heldRoles(accessToken: string): string {
+  const roles = readJwt(accessToken)?.claims['roles'];
+  if (!Array.isArray(roles)) return '';
+  const names = roles.filter(
+    (role): role is string => typeof role === 'string' && /^[\w.]{1,64}$/.test(role),
+  );
+  return ` (the token's roles: ${names.join(', ') || 'none'})`;
 }
 
 // The list of one action read with a token: what both preflights ask of the API. No answer when it was

@@ -41,6 +41,24 @@ test.describe('preflight', () => {
       expect(describeError(error)).not.toContain(token);
     });
 
+    // A walk's app granted Machine.Scan alone read "grant ... Machine.Read.All and Machine.Scan", with
+    // nothing saying which one its token lacked; the token's roles claim says it (role names only).
+    test('a 403 to a token whose roles claim is readable names the roles it holds', async () => {
+      const claims = Buffer.from(JSON.stringify({ aud: 'preflight', roles: ['Machine.Scan'] })).toString(
+        'base64url',
+      );
+      const scanOnly = `eyJhbGciOiJSUzI1NiJ9.${claims}.preflight-token-signature`;
+      const { url, server } = await serve((path) =>
+        path.includes('/oauth2/')
+          ? { status: 200, body: { token_type: 'Bearer', expires_in: 3599, access_token: scanOnly } }
+          : { status: 403, body: { error: { code: 'Forbidden', message: 'Missing application roles.' } } },
+      );
+      const error = await failure(target(url));
+      server.close();
+      expect(error).toContain("with admin consent (the token's roles: Machine.Scan)");
+      expect(error).not.toContain(scanOnly);
+    });
+
     test('a 401 (a token for another resource) names MDE_SCOPE and the scope the API takes', async () => {
       const { url, server } = await stand({ status: 401, body: { error: { code: 'Unauthorized' } } });
       const error = await failure(target(url, 'https://graph.microsoft.com/.default'));

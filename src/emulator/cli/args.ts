@@ -63,6 +63,8 @@ export async function parseCli(argv: string[], env: NodeJS.ProcessEnv): Promise<
     throw new CliUsageError(
       `${missingValueLine(USAGE, empty.rawName, undefined)}; it was given empty (an unset variable?)`,
     );
+  const twice = givenTwice(tokens);
+  if (twice) throw new CliUsageError(twice);
   if (values['list-faults']) return { kind: 'list-faults' };
   return runCommand(values, env);
 }
@@ -91,6 +93,12 @@ const VALUE_OPTIONS = new Set(
     .map(([name]) => name),
 );
 
+const ONE_VALUE_OPTIONS = new Set(
+  Object.entries(OPTIONS)
+    .filter(([, option]) => option.type === 'string' && !('multiple' in option))
+    .map(([name]) => name),
+);
+
 // The flags that name a file: their values are paths, never the file's text.
 const FILE_OPTIONS = new Set(['profile-file', 'seed', 'tls-cert', 'tls-key', 'tls-cert-out']);
 
@@ -99,6 +107,20 @@ export type CliValues = ReturnType<typeof parse>['values'];
 
 function parse(argv: string[]) {
   return parseArgs({ args: argv, strict: true, allowPositionals: false, options: OPTIONS });
+}
+
+// parseArgs keeps the last of a flag given twice: a script's default and the user's own value would
+// start the emulator from one of them without a word.
+function givenTwice(tokens: ReturnType<typeof parseArgs>['tokens'] = []): string | undefined {
+  const first = new Map<string, string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || !ONE_VALUE_OPTIONS.has(t.name) || t.value === undefined) continue;
+    const earlier = first.get(t.name);
+    if (earlier !== undefined && earlier !== t.value)
+      return `--${t.name} is given twice (${earlier}, then ${t.value}); give it once`;
+    first.set(t.name, t.value);
+  }
+  return undefined;
 }
 
 // parseArgs reads `--port -1` as an option with no value ("argument is ambiguous"); a negative number

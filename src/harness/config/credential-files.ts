@@ -48,7 +48,7 @@ export function certificateFileProblem(path: string, now: number): string | unde
     return `names ${path}, which holds a certificate but no private key; add the key (-----BEGIN PRIVATE KEY-----) to the file, e.g. ${convert}`;
   if (keyPem.includes('ENCRYPTED'))
     // MDE_CREDENTIAL=certificate reads no password; the default chain reads the Azure SDKs' one.
-    return `names ${path}, whose private key is encrypted, and this sign-in reads no password; store it unencrypted, the certificate first (\`(openssl x509 -in app.pem; openssl pkey -in app.pem) > plain.pem\`), and protect the file, or sign in with MDE_CREDENTIAL=default, whose environment credential reads AZURE_CLIENT_CERTIFICATE_PASSWORD (with AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH)`;
+    return `names ${path}, whose private key is encrypted, and this sign-in reads no password; store it unencrypted, the certificate first (\`(openssl x509 -in ${shellWord(path)}; openssl pkey -in ${shellWord(path)}) > plain.pem\`), and protect the file, or sign in with MDE_CREDENTIAL=default, whose environment credential reads AZURE_CLIENT_CERTIFICATE_PASSWORD (with AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH)`;
   let certificate: X509Certificate;
   let key: KeyObject;
   try {
@@ -153,4 +153,9 @@ function readText(path: string): string | { problem: string } {
     if (code === 'EISDIR') return { problem: `names ${path}, which is a directory; name the file` };
     return { problem: `names ${path}, which cannot be read (${code}); check its permissions` };
   }
+}
+
+// A path as a shell reads it back: quoted when it holds anything but the characters paths mostly use.
+function shellWord(path: string): string {
+  return /^[\w./:@+-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }

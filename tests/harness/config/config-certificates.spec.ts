@@ -50,11 +50,12 @@ test.describe('tenant sign-in configuration', () => {
     // A pipeline set up for the Azure SDKs holds the password in AZURE_CLIENT_CERTIFICATE_PASSWORD: the
     // line names the way that reads it, and a conversion that keeps the certificate in the file (the
     // walk's `openssl pkey` left only the key, and the next run said the certificate was missing).
-    const encryptedLine = problems({
-      ...NO_SECRET,
-      MDE_CLIENT_CERTIFICATE_PATH: file('enc.pem', `${good.cert}${encrypted}`),
-    })[0];
-    expect(encryptedLine).toContain('`(openssl x509 -in app.pem; openssl pkey -in app.pem) > plain.pem`');
+    // The command names the user's own file (a walk's read app.pem, a file it did not have).
+    const encPath = file('enc.pem', `${good.cert}${encrypted}`);
+    const encryptedLine = problems({ ...NO_SECRET, MDE_CLIENT_CERTIFICATE_PATH: encPath })[0];
+    expect(encryptedLine).toContain(
+      `\`(openssl x509 -in ${encPath}; openssl pkey -in ${encPath}) > plain.pem\``,
+    );
     expect(encryptedLine).toContain(
       'MDE_CREDENTIAL=default, whose environment credential reads AZURE_CLIENT_CERTIFICATE_PASSWORD',
     );

@@ -123,7 +123,7 @@ export const THROTTLE_FAULTS = [
     seam: 'throttle',
     breaks: ['RATE.MINUTE'],
     description:
-      'Calls 51 to 100 of a minute window are counted but answered 503 ServiceUnavailable; call 101 answers 429.',
+      "Calls 51 to 100 of an app's first minute window are counted but answered 503 ServiceUnavailable; call 101 answers 429, and later calls are served as the limits allow.",
     throttle: { minuteServedUpTo: 50 },
   },
   {

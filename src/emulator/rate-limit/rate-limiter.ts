@@ -16,6 +16,8 @@ interface KeyState {
   // A stuck key (throttle policy stuckForMs) is refused until then, whatever the windows say.
   stuckUntilMs: number;
   refusedInRow: number;
+  // The key has been answered 429 once (the shedding fault sheds only before that).
+  throttledOnce: boolean;
 }
 
 // Most keys kept; the least recently used goes first. With 1500 timestamps at most per key, this
@@ -44,12 +46,15 @@ export class RateLimiter {
         state.stuckUntilMs = nowMs + Math.max(1, Math.ceil(waitMs / 1000)) * 1000 + this.policy.stuckForMs;
       const limit = waits.hourMs > waits.minuteMs ? 'hour' : 'minute';
       if (limit === 'minute' && this.policy.minuteResetOnThrottle) state.log.forgetMinute();
+      state.throttledOnce = true;
       return { throttled: true, limit, waitMs, refusedInRow: ++state.refusedInRow };
     }
     if (nowMs < state.stuckUntilMs)
       return { throttled: true, limit: 'minute', waitMs: 1000, refusedInRow: ++state.refusedInRow };
     state.refusedInRow = 0;
-    const served = this.policy.minuteServedUpTo;
+    // Before the first 429 alone: after it, a burst that took over a second leaves more than that many
+    // calls in the window a Retry-After wait ends, and the call RATE.RECOVER judges was shed by chance.
+    const served = state.throttledOnce ? null : this.policy.minuteServedUpTo;
     const shed =
       served !== null &&
       state.log.waits(nowMs, { perMinute: served, perHour: Number.POSITIVE_INFINITY }).minuteMs > 0;
@@ -73,7 +78,7 @@ export class RateLimiter {
     if (state) {
       this.#keys.delete(key);
     } else {
-      state = { log: this.#newLog(), stuckUntilMs: 0, refusedInRow: 0 };
+      state = { log: this.#newLog(), stuckUntilMs: 0, refusedInRow: 0, throttledOnce: false };
       if (this.#keys.size >= MAX_KEYS) this.#keys.delete(this.#keys.keys().next().value!);
     }
     this.#keys.set(key, state);

@@ -44,7 +44,7 @@ export interface ThrottlePolicy {
   // over), though the caller was answered 429: a cancel then shows that much later (the contract: none).
   queueWhenThrottled: readonly string[];
   // Calls past this many in the minute window are counted but answered 503 (a back end shedding
-  // load before the limit); null: every call within the limit is served.
+  // load before the limit), until the key's first 429; null: every call within the limit is served.
   minuteServedUpTo: number | null;
   // true: the windows are kept per token, not per app, so a new token of the same app starts afresh.
   perToken: boolean;

@@ -85,4 +85,15 @@ export const COMMENT_FAULTS = [
       "A cancel records the action's creationDateTimeUtc as its cancellationDateTimeUtc (a mapper that copies the wrong timestamp): right for an action cancelled at once, days early for one that waited days.",
     store: { cancellationTime: 'creation' },
   },
+  {
+    // A running action's cancel stamped by the channel to its device with the time of the device's last
+    // report: right for an action that began running just before, days early for one stuck running.
+    // The suite judged the time of a stuck action's cancel on a Pending one alone.
+    name: 'running-cancel-date-is-last-report',
+    seam: 'store',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      "A cancel of an InProgress action records the action's lastUpdateDateTimeUtc (its device's last report) as its cancellationDateTimeUtc: right for an action that began running just before, days early for one running for days; a Pending action's cancel records the time of the cancel.",
+    store: { cancellationTime: 'last-report-if-running' },
+  },
 ] as const satisfies readonly StoreFault[];

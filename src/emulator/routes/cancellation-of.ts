@@ -30,6 +30,8 @@ function commentDropped(store: StorePolicy, action: MachineAction, nowMs: number
 function cancellationAt(store: StorePolicy, action: MachineAction, nowMs: number): number {
   if (store.cancellationTime === 'day-before-creation') return action.creationMs - DAY_MS;
   if (store.cancellationTime === 'creation') return action.creationMs;
+  if (store.cancellationTime === 'last-report-if-running' && action.status === 'InProgress')
+    return action.lastUpdateMs;
   return store.cancellationTime === 'local-ahead' ? nowMs + LOCAL_OFFSET_MS : nowMs;
 }
 

@@ -38,8 +38,10 @@ export interface StorePolicy extends TenantLookupPolicy {
     | 'trimmed'
     | 'first-500';
   // 'local-ahead': the cancel's time on a clock two hours east of UTC, written as UTC (DateTime.Now for
-  // DateTime.UtcNow); 'creation': the action's creation time (a mapper's wrong copy). The contract: 'now'.
-  cancellationTime: 'now' | 'day-before-creation' | 'local-ahead' | 'creation';
+  // DateTime.UtcNow); 'creation': the action's creation time (a mapper's wrong copy); 'last-report-if-running':
+  // for an InProgress action, the time of its device's last report (its last update), the time of the
+  // cancel for any other. The contract: 'now'.
+  cancellationTime: 'now' | 'day-before-creation' | 'local-ahead' | 'creation' | 'last-report-if-running';
   // A cancel by a caller holding only these roles answers 200 but changes a copy (the contract: none).
   unstoredCancelRoles: readonly string[];
   // A cancel of an action in one of these statuses answers 200 but changes a copy (the contract: none).

@@ -30,3 +30,21 @@ smoke(
     expect(read.cancellationDateTimeUtc).toBe(body.cancellationDateTimeUtc);
   },
 );
+
+smoke(
+  'running-cancel-date-is-last-report',
+  "cancellationDateTimeUtc of a running action is its last update, of a Pending one the cancel's time",
+  async (emu) => {
+    const running = await emu.seed('InProgress');
+    const pending = await emu.seed('Pending');
+    await emu.advance(3 * 86_400);
+    const token = await emu.token();
+    const nowMs = emu.clock.now();
+    const body = (await emu.cancel(running.id as string, token)).json();
+    expect(Date.parse(body.cancellationDateTimeUtc)).toBe(Date.parse(String(running.lastUpdateDateTimeUtc)));
+    const read = (await emu.get(running.id as string, token)).json();
+    expect(read.cancellationDateTimeUtc).toBe(body.cancellationDateTimeUtc);
+    const other = (await emu.cancel(pending.id as string, token)).json();
+    expect(Date.parse(other.cancellationDateTimeUtc)).toBeGreaterThanOrEqual(nowMs);
+  },
+);

@@ -24,6 +24,8 @@ export interface Admission {
   queuedMs: number;
   // A 403 for a missing role the cancel answers only if its body names a Comment (comment-role-check.ts).
   roleRefusal?: WireError;
+  // A throttled cancel let run only if its body names no Comment (throttled-cancel-runs.ts).
+  throttledIfCommented?: true;
 }
 
 // onRequest hook of every API route, in this order: note the arrival time (the Date of the answer),
@@ -41,7 +43,9 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation, versioned =
     // The throttle policy may let a running action's cancel through to its device all the same.
     const runs =
       throttled !== null && (throttled.runFirst || (cancel && throttledCancelRuns(ctx, request, caller)));
-    if (throttled && !runs) throw throttled.error;
+    // Or a cancel without a Comment, which only its handler can tell.
+    const held = throttled !== null && !runs && cancel && ctx.faults.throttle.runWhenThrottledUncommented;
+    if (throttled && !runs && !held) throw throttled.error;
     try {
       if (!(cancel && roleCheckSkipped(ctx, request, caller)))
         authorize(
@@ -64,7 +68,9 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation, versioned =
       return;
     }
     rememberReader(ctx, request, operationId, versioned, caller);
-    request.admission = { caller, lateRefusal: throttled?.error ?? null, queuedMs: throttled?.queuedMs ?? 0 };
+    const lateRefusal = throttled?.error ?? null;
+    const queuedMs = throttled?.queuedMs ?? 0;
+    request.admission = { caller, lateRefusal, queuedMs, ...(held ? { throttledIfCommented: true } : {}) };
   };
   // The auth policy may let a versioned route take a token it only decodes.
   const { versionedUnverifiedTokens, versionedUnverifiedOperations } = ctx.faults.auth;

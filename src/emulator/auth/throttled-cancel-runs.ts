@@ -14,3 +14,10 @@ export function throttledCancelRuns(ctx: EmulatorContext, request: FastifyReques
     namesActionOfOtherType(ctx, request, caller, policy.throttledOnlyType)
   );
 }
+
+// In the cancel handler, once the body is read: a throttled cancel the guard let run for want of a
+// Comment stops here when its body names one (its 429 is answered all the same, as lateRefusal).
+export function throttledIfCommented(request: FastifyRequest, comment: string | null): void {
+  const { throttledIfCommented: held, lateRefusal } = request.admission ?? {};
+  if (held && comment !== null && lateRefusal) throw lateRefusal;
+}

@@ -119,6 +119,16 @@ export const THROTTLE_FAULTS = [
     throttle: { throttledOnlyType: 'RunAntiVirusScan' },
   },
   {
+    // A path of its own for a cancel without a reason, taken before the limiter's answer: every
+    // throttled cancel the rate tests judged carried a Comment.
+    name: 'throttled-uncommented-cancel-applied',
+    seam: 'throttle',
+    breaks: ['RATE.NOEFFECT'],
+    description:
+      'A cancel without a Comment ({} or no body) answered 429 still cancels the action; a throttled cancel with a Comment changes nothing.',
+    throttle: { runWhenThrottledUncommented: true },
+  },
+  {
     name: 'rate-minute-503-half',
     seam: 'throttle',
     breaks: ['RATE.MINUTE'],

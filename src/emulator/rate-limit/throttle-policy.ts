@@ -36,6 +36,10 @@ export interface ThrottlePolicy {
   // Statuses of the caller's action whose throttled cancel still runs before it is answered 429 (a
   // running action's cancel handed to its device ahead of the limiter; the contract: none).
   runWhenThrottledStatuses: readonly MachineActionStatus[];
+  // true: a throttled cancel whose body names no Comment ({} or no body) still runs before its 429 (a
+  // path of its own for a cancel without a reason, taken before the limiter's answer); one with a
+  // Comment changes nothing. The contract: false.
+  runWhenThrottledUncommented: boolean;
   // Not null: a throttled cancel of an action of another type than this one still runs before its 429
   // (a cancel handed to its type's handler, when only this type's sits behind the limiter). The
   // contract: null.
@@ -86,6 +90,7 @@ export const CONTRACT_THROTTLE: ThrottlePolicy = {
   runWhenHourThrottled: [],
   runWhenThrottledVersioned: [],
   runWhenThrottledStatuses: [],
+  runWhenThrottledUncommented: false,
   throttledOnlyType: null,
   queueWhenThrottled: [],
   minuteServedUpTo: null,

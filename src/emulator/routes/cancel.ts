@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { isFinal } from '../../contract/index.ts';
 import type { Caller } from '../auth/caller.ts';
 import { commentRoleCheck } from '../auth/comment-role-check.ts';
+import { throttledIfCommented } from '../auth/throttled-cancel-runs.ts';
 import type { EmulatorContext } from '../context.ts';
 import { refusal, WireError } from '../error-catalogue.ts';
 import type { BodyPolicy } from '../http/body-policy.ts';
@@ -39,6 +40,7 @@ export function cancelHandler(
       () => readComment(ctx, request, cancelBodyPolicy(ctx, request, caller, body)),
     );
     commentRoleCheck(ctx, request, comment);
+    throttledIfCommented(request, comment);
     // The store policy may look an uncommented cancel's id up in every tenant.
     const lookup =
       store.uncommentedCrossTenant && comment === null ? { ...store, crossTenant: [OPERATION] } : store;

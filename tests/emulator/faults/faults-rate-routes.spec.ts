@@ -101,3 +101,21 @@ smoke(
     expect(other.statusCode).toBe(429);
   },
 );
+
+smoke(
+  'throttled-uncommented-cancel-applied',
+  'a throttled cancel without a Comment cancels anyway; one with a Comment changes nothing',
+  async (emu) => {
+    const token = await emu.token();
+    const bare = await emu.seed('Pending');
+    const commented = await emu.seed('Pending', { type: 'Isolate' });
+    for (let i = 0; i < 100; i++) await emu.cancel(UNKNOWN, token, undefined, { unchecked: true });
+    const refused = await emu.cancel(commented.id as string, token, undefined, { unchecked: true });
+    expect(refused.statusCode).toBe(429);
+    const uncommented = await emu.cancel(bare.id as string, token, {}, { unchecked: true });
+    expect(uncommented.statusCode).toBe(429);
+    expect(uncommented.headers['retry-after']).toBeDefined();
+    expect((await emu.get(bare.id as string, token)).json().status).toBe('Cancelled');
+    expect((await emu.get(commented.id as string, token)).json().status).toBe('Pending');
+  },
+);

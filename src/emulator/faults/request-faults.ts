@@ -56,6 +56,17 @@ export const REQUEST_FAULTS = [
     body: { whileRunning: { malformedJson: 'read-as-empty' } },
   },
   {
+    // A media-type check that sits in the binding of the Comment: every wrongly labelled body the suite
+    // sent named a Comment, so a body without one never met a label check that was not there.
+    name: 'uncommented-wrong-label-accepted',
+    seam: 'request',
+    breaks: ['HDR.CONTENTTYPE'],
+    description:
+      'A cancel body without a Comment ({}) is read as JSON under any Content-Type (text/plain) and cancels; a wrongly labelled body that names a Comment is refused with 415.',
+    operation: 'CancelMachineAction',
+    body: { labelCheckedWithComment: true },
+  },
+  {
     name: 'text-plain-accepted',
     seam: 'request',
     breaks: ['HDR.CONTENTTYPE'],

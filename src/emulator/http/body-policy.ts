@@ -28,6 +28,9 @@ export interface BodyPolicy {
   // registered beside the JSON one): `Comment=...` is the Comment, and a form without one is refused
   // with 400 (the form binding requires it). The contract: false (refused as any other type).
   formFields: boolean;
+  // true: the label is checked only for a body that names a Comment (a check that sits in the binding of
+  // the Comment), so a JSON object without one ({}) is read as JSON under any label. The contract: false.
+  labelCheckedWithComment: boolean;
   // Changes to this policy for the cancel of an InProgress action (a running action's cancel handed to
   // its device by a channel that binds its body its own way). The contract: none (as any cancel's).
   whileRunning: Partial<Omit<BodyPolicy, 'whileRunning' | 'otherTypes'>>;
@@ -47,6 +50,7 @@ export const CONTRACT_BODY: BodyPolicy = {
   charsetExactly: null,
   typeCaseSensitive: false,
   formFields: false,
+  labelCheckedWithComment: false,
   whileRunning: {},
   otherTypes: {},
 };

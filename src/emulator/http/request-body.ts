@@ -32,6 +32,9 @@ export function readJsonBody(
     if (reading !== 'accepted')
       throw refusal(reading, 'The body has no Content-Type; send application/json.');
   } else if (!isJson(contentType, policy)) {
+    // The body policy may check the label only where the body names a Comment.
+    const bare = policy.labelCheckedWithComment ? uncommentedObject(raw) : undefined;
+    if (bare) return bare;
     const detail = `Content-Type "${contentType}" is not supported; send application/json.`;
     throw refusal(readings['body-with-wrong-content-type'], detail);
   }
@@ -68,6 +71,17 @@ export function readJsonBody(
 }
 
 const FORM = 'application/x-www-form-urlencoded';
+
+// A JSON object without a Comment member, or undefined for any other text.
+function uncommentedObject(raw: string): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    const object = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+    return object && !('Comment' in parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 // A form body as the body policy may read it: its Comment field, which the form binding requires.
 function formBody(raw: string): Record<string, unknown> {

@@ -36,3 +36,17 @@ smoke('text-plain-accepted', 'a text/plain body cancels; application/xml is stil
       .statusCode,
   ).toBe(415);
 });
+
+smoke(
+  'uncommented-wrong-label-accepted',
+  'a text/plain body {} cancels; one naming a Comment is still refused',
+  async (emu) => {
+    const token = await emu.token();
+    const headers = { 'content-type': 'text/plain' };
+    const one = await emu.seed('Pending');
+    expect((await emu.cancel(one.id as string, token, '{}', { headers })).statusCode).toBe(200);
+    expect((await emu.get(one.id as string, token)).json().status).toBe('Cancelled');
+    const two = await emu.seed('Pending', { type: 'Isolate' });
+    expect((await emu.cancel(two.id as string, token, '{"Comment":"t"}', { headers })).statusCode).toBe(415);
+  },
+);

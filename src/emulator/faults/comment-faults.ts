@@ -96,4 +96,14 @@ export const COMMENT_FAULTS = [
       "A cancel of an InProgress action records the action's lastUpdateDateTimeUtc (its device's last report) as its cancellationDateTimeUtc: right for an action that began running just before, days early for one running for days; a Pending action's cancel records the time of the cancel.",
     store: { cancellationTime: 'last-report-if-running' },
   },
+  {
+    // A cancel without a reason (many automations send no body) taken down a path that records the
+    // status alone: who cancelled and when were judged on cancels that carried a Comment.
+    name: 'uncommented-cancel-fields-dropped',
+    seam: 'store',
+    breaks: ['CANCEL.FIELDS'],
+    description:
+      'A cancel without a Comment ({} or no body) is stored Cancelled with cancellationRequestor and cancellationDateTimeUtc null, in its 200 and on GETs; a cancel with a Comment records all three.',
+    store: { uncommentedStatusOnly: true },
+  },
 ] as const satisfies readonly StoreFault[];

@@ -19,6 +19,7 @@ export function cancellationOf(
     requestor: store.cancellationRequestor === 'empty' ? '' : caller.appId,
     comment: comment === null || commentDropped(store, action, nowMs) ? null : storedComment(store, comment),
     atMs: cancellationAt(store, action, nowMs),
+    ...(store.uncommentedStatusOnly && comment === null ? { statusOnly: true } : {}),
   };
 }
 

@@ -40,14 +40,17 @@ export interface Cancellation {
   requestor: string;
   comment: string | null;
   atMs: number;
+  // true: the status alone is recorded, cancellationRequestor and cancellationDateTimeUtc left null (a
+  // store fault; the contract: never).
+  statusOnly?: boolean;
 }
 
 // Cancel updates the original action (same id); it never creates a new one (docs/contract.md#after-cancel).
 export function applyCancel(action: MachineAction, cancellation: Cancellation): MachineAction {
   action.status = 'Cancelled';
-  action.cancellationRequestor = cancellation.requestor;
+  action.cancellationRequestor = cancellation.statusOnly ? null : cancellation.requestor;
   action.cancellationComment = cancellation.comment;
-  action.cancellationMs = cancellation.atMs;
+  action.cancellationMs = cancellation.statusOnly ? null : cancellation.atMs;
   action.lastUpdateMs = cancellation.atMs;
   action.progress = null;
   action.pendingCancel = null;

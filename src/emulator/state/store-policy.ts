@@ -42,6 +42,10 @@ export interface StorePolicy extends TenantLookupPolicy {
   // for an InProgress action, the time of its device's last report (its last update), the time of the
   // cancel for any other. The contract: 'now'.
   cancellationTime: 'now' | 'day-before-creation' | 'local-ahead' | 'creation' | 'last-report-if-running';
+  // true: a cancel without a Comment (or without a body) records the status alone, its
+  // cancellationRequestor and cancellationDateTimeUtc left null (the path that records the Comment
+  // records who and when as well). The contract: false (docs/contract.md#after-cancel).
+  uncommentedStatusOnly: boolean;
   // A cancel by a caller holding only these roles answers 200 but changes a copy (the contract: none).
   unstoredCancelRoles: readonly string[];
   // A cancel of an action in one of these statuses answers 200 but changes a copy (the contract: none).
@@ -122,6 +126,7 @@ export const CONTRACT_STORE: StorePolicy = {
   cancellationRequestor: 'caller',
   cancellationComment: 'as-sent',
   cancellationTime: 'now',
+  uncommentedStatusOnly: false,
   unstoredCancelRoles: [],
   unstoredCancelStatuses: [],
   unstoredCancelTypes: [],

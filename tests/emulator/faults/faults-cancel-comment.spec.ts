@@ -63,3 +63,28 @@ smoke(
     expect((await emu.get(long.id as string, token)).json().cancellationComment).toBe('b'.repeat(500));
   },
 );
+
+smoke(
+  'uncommented-cancel-fields-dropped',
+  'a cancel with {} records no requestor nor date, in the 200 and on a GET; one with a Comment records them',
+  async (emu) => {
+    const token = await emu.token();
+    const bare = await emu.seed('Pending');
+    const body = (await emu.cancel(bare.id as string, token, {})).json();
+    expect([body.status, body.cancellationRequestor, body.cancellationDateTimeUtc]).toEqual([
+      'Cancelled',
+      null,
+      null,
+    ]);
+    const read = (await emu.get(bare.id as string, token)).json();
+    expect([read.status, read.cancellationRequestor, read.cancellationDateTimeUtc]).toEqual([
+      'Cancelled',
+      null,
+      null,
+    ]);
+    const commented = await emu.seed('Pending', { type: 'Isolate' });
+    const other = (await emu.cancel(commented.id as string, token)).json();
+    expect(other.cancellationRequestor).toBeTruthy();
+    expect(other.cancellationDateTimeUtc).toBeTruthy();
+  },
+);

@@ -23,4 +23,16 @@ export const CANCEL_DEDUPE_FAULTS = [
       'A second cancel of an action by the app that cancelled it, with the same Comment, is taken for a retry: 200 with the action as it is. One with another Comment, or by anyone else, is refused.',
     store: { identicalCancelRetried: true },
   },
+  {
+    // A retry queue keyed by caller and action: the app's second cancel, refused as any cancel of a
+    // final action, is sent again after a backoff and rewrites the cancellation. The suite read its own
+    // cancelled action through the bounded wait alone; the seeded Cancelled one, read a day later, was
+    // cancelled by no app of the run.
+    name: 'own-second-cancel-replayed-later',
+    seam: 'store',
+    breaks: ['CANCEL.FINAL'],
+    description:
+      "A second cancel of an action by the app that cancelled it is refused, yet five minutes later the action's cancellation reads as that second cancel's (its Comment, time and requestor); a cancel of a Cancelled action by anyone else changes nothing.",
+    store: { ownRefusedCancelReplayedAfterMs: 300_000 },
+  },
 ] as const satisfies readonly StoreFault[];

@@ -74,13 +74,11 @@ export function cancelHandler(
       !finished(store, action) &&
       !(store.uncommentedFinalCancellable && comment === null)
     ) {
-      // The store policy may queue the refused cancel all the same, to show later.
-      if (store.refusedFinalCancelAfterMs > 0)
-        deferCancel(
-          action,
-          cancellationOf(store, caller, comment, action, nowMs),
-          nowMs + store.refusedFinalCancelAfterMs,
-        );
+      // The store policy may queue the refused cancel all the same (or the caller's own second one), to
+      // show later.
+      const laterMs = ownSecondCancel(store, action, caller) || store.refusedFinalCancelAfterMs;
+      if (laterMs > 0)
+        deferCancel(action, cancellationOf(store, caller, comment, action, nowMs), nowMs + laterMs);
       return { kind: 'refused-final', action };
     }
     // The store policy may refuse the cancel of an action that has waited long for its device.
@@ -137,6 +135,13 @@ function oldestActiveOnDevice(ctx: EmulatorContext, action: MachineAction, nowMs
   const active = (other: MachineAction) =>
     other.machineId === action.machineId && !isFinal(settle(other, nowMs).status);
   return ctx.state.actions.list(action.tenantId).find(active) ?? action;
+}
+
+// The delay after which the store policy replays a second cancel by the app that cancelled the action
+// (0: none).
+function ownSecondCancel(store: StorePolicy, action: MachineAction, caller: Caller): number {
+  const ownCancel = action.status === 'Cancelled' && action.cancellationRequestor === caller.appId;
+  return ownCancel ? store.ownRefusedCancelReplayedAfterMs : 0;
 }
 
 // An action the store policy cancels though it is final: one its lifecycle, not a call, made Succeeded

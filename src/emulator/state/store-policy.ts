@@ -55,6 +55,10 @@ export interface StorePolicy extends TenantLookupPolicy {
   // Above 0: a cancel of a final action is refused, yet its cancellation is recorded this much later
   // (a command queued before the state check). The contract: 0, never.
   refusedFinalCancelAfterMs: number;
+  // Above 0: a second cancel by the app that cancelled the action is refused as any cancel of a final
+  // action, yet replaces the recorded cancellation with its own this much later (a retry queue keyed by
+  // caller and action that sends it again after its backoff). The contract: 0, never.
+  ownRefusedCancelReplayedAfterMs: number;
   // true: a cancel is stored on the oldest active action of the named action's device, which may be
   // another one, while its 200 answers the named action cancelled (the contract: the named action).
   cancelsOldestOnDevice: boolean;
@@ -131,6 +135,7 @@ export const CONTRACT_STORE: StorePolicy = {
   unstoredCancelStatuses: [],
   unstoredCancelTypes: [],
   refusedFinalCancelAfterMs: 0,
+  ownRefusedCancelReplayedAfterMs: 0,
   cancelsOldestOnDevice: false,
   alsoBlocking: [],
   runningCancelKeepsDevice: false,

@@ -33,3 +33,25 @@ smoke(
     expect((await emu.get(id, await emu.token())).json().status).toBe('Cancelled');
   },
 );
+
+smoke(
+  'own-second-cancel-replayed-later',
+  "the app's refused second cancel rewrites the cancellation five minutes later; another app's does not",
+  async (emu) => {
+    const token = await emu.token();
+    const action = await emu.seed('Pending');
+    await emu.cancel(action.id as string, token, { Comment: 'first' });
+    expect((await emu.cancel(action.id as string, token, { Comment: 'second' })).statusCode).toBe(400);
+    expect((await emu.get(action.id as string, token)).json().cancellationComment).toBe('first');
+    await emu.advance(300);
+    const later = (await emu.get(action.id as string, token)).json();
+    expect([later.status, later.cancellationComment]).toEqual(['Cancelled', 'second']);
+    const other = await emu.seed('Pending', { type: 'Isolate' });
+    await emu.cancel(other.id as string, token, { Comment: 'mine' });
+    expect((await emu.cancel(other.id as string, await emu.token(), { Comment: 'theirs' })).statusCode).toBe(
+      400,
+    );
+    await emu.advance(300);
+    expect((await emu.get(other.id as string, token)).json().cancellationComment).toBe('mine');
+  },
+);

@@ -3,6 +3,7 @@ import {
   cancelActive,
   cancelTookEffect,
   expect,
+  expectCancellationKeptADayLater,
   expectUnchanged,
   expectUnchangedADayLater,
   field,
@@ -128,9 +129,11 @@ suite('cancel of an action in a final state', () => {
       // target that keys its retries by caller, action and body takes it for the same cancel (200).
       const repeated = await api.cancel(action.id, body);
       expect(repeated, 'the first cancel sent again').toBeErrorEnvelope('4xx');
-      // No read a day later here: this action was cancelled while active, and one a device's late report
-      // turns Succeeded breaks CANCEL.PERSIST, not this refusal. The seeded Cancelled action above has it.
       await expectUnchanged(driver, api, action.id, before);
+      // And a day later on emulators, as the seeded final actions above: a refused cancel kept to be sent
+      // again after a backoff (a retry queue keyed by caller and action) rewrites the cancellation then.
+      // Its cancellation alone: a device's late report that turns it Succeeded breaks CANCEL.PERSIST.
+      await expectCancellationKeptADayLater(driver, api, action.id, before);
     },
   );
 });

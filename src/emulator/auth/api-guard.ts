@@ -9,7 +9,7 @@ import { authorize, rolesFor } from './authorize.ts';
 import { cachedReader, rememberReader } from './cached-before-auth.ts';
 import type { Caller } from './caller.ts';
 import { roleRefusalHeld } from './comment-role-check.ts';
-import { lookupBeforeAuth } from './lookup-before-auth.ts';
+import { lookupBeforeAuth, runningCancelUnguarded } from './lookup-before-auth.ts';
 import { type Done, foreignAudienceAdmission, refuseToken } from './refused-token-runs.ts';
 import { cancelRolesFor, roleCheckSkipped } from './running-cancel-roles.ts';
 import { throttledCancelRuns } from './throttled-cancel-runs.ts';
@@ -100,6 +100,7 @@ export function apiGuard(ctx: EmulatorContext, operation: Operation, versioned =
     try {
       if (header && unverifiedTokens) known = ctx.verifier.unverified(header);
       else if (header) known = ctx.verifier.cached(header, request.receivedAtMs, operationId);
+      else if (runningCancelUnguarded(ctx, request, operationId)) known = anonymousCaller(ctx);
     } catch (thrown) {
       refuseToken(ctx, request, operationId, versioned, thrown as Error, done);
       return;

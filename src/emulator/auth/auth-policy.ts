@@ -98,6 +98,10 @@ export interface AuthPolicy extends RolePolicy {
   // they authenticate: one in a final state answers 400 BadRequest (a stranger learns it exists and is
   // final), an active one or an unknown id 401. The contract: none.
   stateBeforeMissingHeader: readonly string[];
+  // true: a cancel without Authorization of an action InProgress (in any tenant) is served as an
+  // anonymous caller with every role (a running action's cancel handed to its device by a channel left
+  // without the guard); one of a Pending or final action answers 401. The contract: false.
+  anonymousRunningCancel: boolean;
   // Operations (by id) answered from a response cache in front of the guard under /api: a call whose
   // path names an action some caller has been served before is answered as that caller was, whatever
   // its own Authorization (a cache keyed by the path, refreshed when the action changes). The contract:
@@ -141,5 +145,6 @@ export const CONTRACT_AUTH: AuthPolicy = {
   versionedUnverifiedOperations: [],
   lookupBeforeMissingHeader: [],
   stateBeforeMissingHeader: [],
+  anonymousRunningCancel: false,
   cachedBeforeAuth: [],
 };

@@ -29,3 +29,17 @@ export function lookupBeforeAuth(
     return new WireError('BadRequest', `Machine action ${id} is ${status} and cannot be cancelled.`);
   return undefined;
 }
+
+// Whether the auth policy serves this cancel without Authorization as nobody in particular
+// (anonymousRunningCancel): its id names an action InProgress, in whichever tenant.
+export function runningCancelUnguarded(
+  ctx: EmulatorContext,
+  request: FastifyRequest,
+  operationId: string,
+): boolean {
+  if (!ctx.faults.auth.anonymousRunningCancel || operationId !== 'CancelMachineAction') return false;
+  const id = (request.params as { id?: unknown }).id;
+  const action =
+    typeof id === 'string' && isWellFormedId(id) ? ctx.state.actions.findAnywhere(id) : undefined;
+  return action !== undefined && settle(action, ctx.clock.now()).status === 'InProgress';
+}

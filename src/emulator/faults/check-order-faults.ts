@@ -42,4 +42,14 @@ export const CHECK_ORDER_FAULTS = [
       "A GET under /api of an action some caller has read before is answered from a cache in front of the authentication (keyed by the path, refreshed when the action changes): without Authorization, with a bad token or with another tenant's, it answers 200. A first read, an unknown id, the list and /api/v1.0 are authenticated.",
     auth: { cachedBeforeAuth: ['GetMachineAction'] },
   },
+  {
+    // A running action's cancel handed to its device by a channel left without the guard: every cancel
+    // AUTH.MISSING sent without Authorization named a Pending or a final action.
+    name: 'no-auth-running-cancel-allowed',
+    seam: 'auth',
+    breaks: ['AUTH.MISSING'],
+    description:
+      'A cancel without Authorization of an InProgress action is served (200, the action cancelled), in every tenant; one of a Pending or final action, or of an unknown id, answers 401, and so does a GET or a list.',
+    auth: { anonymousRunningCancel: true },
+  },
 ] as const satisfies readonly AuthFault[];

@@ -98,3 +98,18 @@ smoke(
     expect((await emu.get(two.id as string, token)).json().status).toBe('Pending');
   },
 );
+
+smoke(
+  'no-auth-running-cancel-allowed',
+  'a cancel without Authorization of an InProgress action is served; of a Pending one, 401',
+  async (emu) => {
+    const running = await emu.seed('InProgress');
+    const cancel = await emu.call('POST', `/api/machineactions/${running.id}/cancel`, { body: {} });
+    expect(cancel.statusCode).toBe(200);
+    expect((await emu.get(running.id as string, await emu.token())).json().status).toBe('Cancelled');
+    const pending = await emu.seed('Pending');
+    const refused = await emu.call('POST', `/api/machineactions/${pending.id}/cancel`, { body: {} });
+    expect(refused.statusCode).toBe(401);
+    expect((await emu.call('GET', `/api/machineactions/${running.id}`)).statusCode).toBe(401);
+  },
+);

@@ -8,6 +8,7 @@ import {
   readState,
   req,
   stateBefore,
+  stateBeforeCall,
   suite,
   test,
 } from '../fixtures/index.ts';
@@ -38,6 +39,15 @@ suite('authentication', () => {
       for (const answer of versioned) expect(answer, 'refused under /api/v1.0').toHaveStatus('4xx');
       judgeVersionedRefusal(res, versioned[0]!);
       await expectProtectedUnchanged(driver, api, target, before);
+      // And a running action, on emulators (a tenant arranges only a Pending one): a target may hand a
+      // running action's cancel to its device by a channel of its own, which may lack the guard.
+      if (driver.mode === 'tenant') return;
+      const running = await need(driver.activeAction('InProgress'));
+      const was = await stateBeforeCall(driver, api, running.id);
+      const body = { Comment: 'conformance: no auth, running' };
+      const refused = await api.cancel(running.id, body, { authorization: null });
+      expect(refused, 'the cancel of an InProgress action').toBeErrorEnvelope(401, ['Unauthorized']);
+      await expectUnchanged(driver, api, running.id, was);
     },
   );
 

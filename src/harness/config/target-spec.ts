@@ -1,5 +1,6 @@
 import type { TenantCredentials } from './credential-spec.ts';
 import type { QUOTA_SCOPES } from './env-schema.ts';
+import { tenantKey } from './tenant-key.ts';
 
 // What the suite runs against. A TargetSpec is a Playwright worker option (`use: { target }`), so it
 // holds no secret: a tenant's credentials are specs naming where each secret lives (a variable, a
@@ -67,7 +68,8 @@ export interface TenantTarget {
 
 export type TargetSpec = EmbeddedTarget | EmulatorTarget | TenantTarget;
 
-// A one-line description for reports and the Playwright metadata; never a secret or a client id.
+// A one-line description for reports and the Playwright metadata; never a secret or a client id. A
+// tenant's names its directory by key (tenant-key.ts), so staging and production behind one host differ.
 export function describeTarget(target: TargetSpec): string {
   switch (target.mode) {
     case 'embedded': {
@@ -82,6 +84,6 @@ export function describeTarget(target: TargetSpec): string {
     case 'emulator':
       return `emulator at ${target.apiBaseUrl}`;
     case 'tenant':
-      return `tenant at ${target.apiBaseUrl} (sign-in ${target.credentials.operator.kind}, writes ${target.allowWrites ? 'allowed' : 'off'}, throttling ${target.allowThrottling ? 'allowed' : 'off'}, quota share ${target.quotaShare})`;
+      return `tenant ${tenantKey(target.apiBaseUrl, target.tenantId)} at ${target.apiBaseUrl} (sign-in ${target.credentials.operator.kind}, writes ${target.allowWrites ? 'allowed' : 'off'}, throttling ${target.allowThrottling ? 'allowed' : 'off'}, quota share ${target.quotaShare})`;
   }
 }

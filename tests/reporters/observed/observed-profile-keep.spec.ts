@@ -114,6 +114,41 @@ test("another target's observed profile is replaced, not kept; a tenant's run op
   expect(existsSync(join(outDir, 'observed-profile.partial.json'))).toBe(false);
 });
 
+// Staging and production behind one API host read as one target: a --grep run against production kept
+// staging's fuller calibration as if it were production's (walk16). A tenant's description carries the
+// key of its directory (describeTarget); a file written before it did names the host alone, and is kept.
+test('another directory behind the same API host is another target; a file that names no directory is kept', () => {
+  const outDir = tempDir('keep-');
+  const tenant = (description: string) => ({
+    targets: { embedded: { mode: 'tenant' as const, apiHost: 'api.security.microsoft.com', description } },
+  });
+  const host = 'https://api.security.microsoft.com';
+  const options = '(sign-in secret, writes off, throttling off, quota share 1)';
+  const narrowed = [requirementId('CANCEL.NOTFOUND')];
+  const whole = (description: string) =>
+    write(
+      outDir,
+      runRecords(
+        [testRecord({ requirements: ALL, findings: [reading('final-state-cancel', FINAL)] })],
+        tenant(description),
+      ),
+    );
+  const grep = (description: string) =>
+    write(
+      outDir,
+      runRecords(
+        [testRecord({ requirements: narrowed, findings: [reading('unknown-id', NOT_FOUND)] })],
+        tenant(description),
+      ),
+    );
+  whole(`tenant 0123456789 at ${host} ${options}`);
+  grep(`tenant abcdefabcd at ${host} ${options}`);
+  expect(readingOf(profile(outDir), 'final-state-cancel'), 'another directory: replaced').toBeUndefined();
+  whole(`tenant at ${host} ${options}`);
+  grep(`tenant abcdefabcd at ${host} ${options}`);
+  expect(readingOf(profile(outDir), 'final-state-cancel'), 'a file naming no directory: kept').toEqual(FINAL);
+});
+
 // Files written before source.target stopped repeating the target's name ("embedded: embedded reference
 // emulator") name the same target as the ones written since ("embedded reference emulator").
 test('an earlier file whose source.target repeats the name is the same target, and is kept', () => {

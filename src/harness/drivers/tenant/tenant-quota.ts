@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { getContract } from '../../../contract/index.ts';
 import type { CredentialSpec } from '../../config/credential-spec.ts';
 import type { TenantTarget } from '../../config/target-spec.ts';
+import { tenantKey } from '../../config/tenant-key.ts';
 import { QuotaLedger, type QuotaReport } from './quota-ledger.ts';
 import type { RealTime } from './real-time.ts';
 
@@ -61,10 +62,7 @@ function appHash(spec: TenantTarget, app: CredentialSpec): string {
 }
 
 function tenantHash(spec: TenantTarget): string {
-  const hash = createHash('sha256')
-    .update(`${new URL(spec.apiBaseUrl).host}|${spec.tenantId}`)
-    .digest('hex');
-  return hash.slice(0, 10);
+  return tenantKey(spec.apiBaseUrl, spec.tenantId);
 }
 
 // The default credential chain may not say which app it is: the ledger then keys by the kind.

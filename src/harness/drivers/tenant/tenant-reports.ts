@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { QUOTA_JSON, TENANT_LEDGER_JSON } from '../../../common/report-files.ts';
 import { writeWhole } from '../../../common/write-whole.ts';
 import { isFinal } from '../../../contract/index.ts';
 import type { TenantTarget } from '../../config/target-spec.ts';
+import { tenantKey } from '../../config/tenant-key.ts';
 import { tenantQuotaReport } from './tenant-quota.ts';
 import type { LedgerEntry } from './tenant-state.ts';
 
@@ -72,10 +72,7 @@ export function runLedgerFiles(
 }
 
 function actionLedgerPrefix(runId: string, spec: TenantTarget): string {
-  const tenant = createHash('sha256')
-    .update(`${new URL(spec.apiBaseUrl).host}|${spec.tenantId}`)
-    .digest('hex');
-  return `${runId}-${tenant.slice(0, 10)}-`;
+  return `${runId}-${tenantKey(spec.apiBaseUrl, spec.tenantId)}-`;
 }
 
 interface WorkerLedger {

@@ -59,6 +59,18 @@ export const ID_ANSWER_FAULTS = [
     rewrite: (_answer, x, kit) => kit.error('BadRequest', `Machine action ${idOf(x)} was not found.`, 404),
   },
   {
+    // The read route's own not-found mapping, a code of its own: the cancel's test pinned the code,
+    // the GET's only the status.
+    name: 'get-notfound-wrong-code',
+    seam: 'answer',
+    breaks: ['GET.NOTFOUND'],
+    description:
+      "A GET of an id no tenant has answers 404 with code 'MachineActionNotFound' (no documented code); a cancel of it answers 404 NotFound.",
+    applies: unknownEverywhere(GET),
+    rewrite: (_answer, x, kit) =>
+      kit.error('MachineActionNotFound', `Machine action ${idOf(x)} was not found.`, 404),
+  },
+  {
     name: 'uppercase-unknown-id-500',
     seam: 'answer',
     breaks: ['CANCEL.NOTFOUND'],

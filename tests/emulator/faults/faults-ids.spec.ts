@@ -53,6 +53,19 @@ smoke(
 );
 
 smoke(
+  'get-notfound-wrong-code',
+  'a GET of an unknown id answers 404 with a code of its own; a cancel of it 404 NotFound',
+  async (emu) => {
+    const token = await emu.token();
+    const id = randomUUID();
+    const read = await emu.get(id, token);
+    expect(read.statusCode).toBe(404);
+    expect(errorCode(read)).toBe('MachineActionNotFound');
+    expect(errorCode(await emu.cancel(id, token))).toBe('NotFound');
+  },
+);
+
+smoke(
   'tenant-leak-upper-case-id',
   'another tenant reads and cancels an action by its id in upper case; in lower case it gets 404',
   async (emu) => {

@@ -107,6 +107,17 @@ export const ID_ANSWER_FAULTS = [
     rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
   },
   {
+    // A read route that parses its id as a GUID and lets the parse error through: the malformed ids
+    // were only ever cancelled.
+    name: 'get-malformed-id-500',
+    seam: 'answer',
+    breaks: ['CANCEL.BADID'],
+    description:
+      'A GET of a malformed id answers 500 (a GUID parse that throws); a cancel of one answers 404.',
+    applies: on(GET, 'malformed'),
+    rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
+  },
+  {
     // An id stored in a column of 128 characters: a longer one fails the lookup's parameter, a 500.
     name: 'long-id-500',
     seam: 'answer',

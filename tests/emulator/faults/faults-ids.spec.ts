@@ -65,6 +65,12 @@ smoke(
   },
 );
 
+smoke('get-malformed-id-500', 'a GET of a malformed id answers 500; a cancel of it 404', async (emu) => {
+  const token = await emu.token();
+  expect(errorCode(await emu.get('not-a-guid', token))).toBe('InternalServerError');
+  expect((await emu.cancel('not-a-guid', token)).statusCode).toBe(404);
+});
+
 smoke(
   'tenant-leak-upper-case-id',
   'another tenant reads and cancels an action by its id in upper case; in lower case it gets 404',

@@ -34,4 +34,16 @@ export const VERSIONED_READ_FAULTS = [
       x.versioned && on(GET, 'found')(x) && outcomeOf(x, 'found')!.action.status === 'InProgress',
     rewrite: (answer) => editBody(answer, (body) => (body['status'] = 'Pending')),
   },
+  {
+    // The versioned reads compared under both paths were all of scans: an action of another type was
+    // read there only by tests that expect a refusal (a stranger, a bad token).
+    name: 'versioned-get-non-scan-404',
+    seam: 'answer',
+    breaks: ['PATH.VERSIONED'],
+    description:
+      'A GET under /api/v1.0 of an action other than a RunAntiVirusScan answers 404 NotFound (a versioned read route ported for scans alone); scans read there as under /api, and every action reads under /api.',
+    applies: (x) =>
+      x.versioned && on(GET, 'found')(x) && outcomeOf(x, 'found')!.action.type !== 'RunAntiVirusScan',
+    rewrite: (_answer, _x, kit) => kit.error('NotFound', 'Machine action not found.', 404),
+  },
 ] as const satisfies readonly AnswerFault[];

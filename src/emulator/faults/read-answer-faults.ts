@@ -1,11 +1,11 @@
 import { outcomeOf } from '../http/answer.ts';
 import { editBody } from './answer-edits.ts';
-import { CANCEL, GET, LIST, on } from './exchange-filters.ts';
+import { CANCEL, foreign, GET, LIST, on } from './exchange-filters.ts';
 import type { AnswerFault } from './fault-entry.ts';
 import { appAnswerOf, firstAnswerOf, forgetAppAnswer } from './kept-answers.ts';
 
-// Faults of what a read answers under /api (the answer seam), the stored action being right: the
-// reads a client polls to see what its cancel did.
+// Faults of what a read answers (under /api unless one says otherwise; the answer seam), the stored
+// action being right: the reads a client polls to see what its cancel did.
 export const READ_ANSWER_FAULTS = [
   {
     // A response cache on the read route that nothing invalidates: automation that reads an action,
@@ -79,5 +79,17 @@ export const READ_ANSWER_FAULTS = [
       ...answer,
       body: { Message: 'Authorization has been denied for this request.' },
     }),
+  },
+  {
+    // A read route whose lookup finds the action and whose tenant check then refuses it under a code
+    // of its own: the 404 tells a stranger the id exists. CANCEL.TENANT judged its status alone.
+    name: 'tenant-get-404-own-code',
+    seam: 'answer',
+    breaks: ['CANCEL.TENANT'],
+    description:
+      "A GET of another tenant's action answers 404 with code 'DisallowedOperation' (a tenant check after the lookup, telling that the id exists), under /api and /api/v1.0; a GET of an id no tenant has answers 404 NotFound.",
+    applies: (x) => x.operationId === GET && foreign(x),
+    rewrite: (_answer, _x, kit) =>
+      kit.error('DisallowedOperation', 'The action belongs to another tenant.', 404),
   },
 ] as const satisfies readonly AnswerFault[];

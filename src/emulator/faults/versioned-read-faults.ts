@@ -46,4 +46,15 @@ export const VERSIONED_READ_FAULTS = [
       x.versioned && on(GET, 'found')(x) && outcomeOf(x, 'found')!.action.type !== 'RunAntiVirusScan',
     rewrite: (_answer, _x, kit) => kit.error('NotFound', 'Machine action not found.', 404),
   },
+  {
+    // A versioned read route that parses its id as a GUID and lets the parse error through: the
+    // malformed ids read were read under /api alone.
+    name: 'versioned-get-malformed-id-500',
+    seam: 'answer',
+    breaks: ['CANCEL.BADID'],
+    description:
+      'A GET under /api/v1.0 of a malformed id answers 500 (a GUID parse that throws); under /api it answers 404, and a cancel of one 404 under both.',
+    applies: (x) => x.versioned && on(GET, 'malformed')(x),
+    rewrite: (_answer, _x, kit) => kit.error('InternalServerError', 'Internal server error.'),
+  },
 ] as const satisfies readonly AnswerFault[];

@@ -30,6 +30,17 @@ smoke(
 );
 
 smoke(
+  'versioned-get-malformed-id-500',
+  'a GET of a malformed id answers 404 under /api and 500 under /api/v1.0',
+  async (emu) => {
+    const token = await emu.token();
+    const read = (prefix: string) => emu.call('GET', `${prefix}/machineactions/not-a-guid`, { token });
+    expect((await read('/api')).statusCode).toBe(404);
+    expect(errorCode(await read('/api/v1.0'))).toBe('InternalServerError');
+  },
+);
+
+smoke(
   'uppercase-unknown-id-500',
   'a cancel of an unknown id answers 404 in lower case and 500 in upper case',
   async (emu) => {

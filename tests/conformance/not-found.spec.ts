@@ -99,6 +99,9 @@ suite('ids that name no action', () => {
         const read = await api.get(id);
         expect(read.status, 'a GET of it, never a server error').toBeLessThan(500);
         expect(read, 'a GET of it').toBeErrorEnvelope([400, 404]);
+        // And under /api/v1.0, as the cancel: any 4xx there.
+        const versionedRead = await api.get(id, { versioned: true });
+        expect(versionedRead, 'a GET of it under /api/v1.0, never a server error').toHaveStatus('4xx');
       },
     );
   }

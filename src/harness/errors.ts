@@ -146,8 +146,9 @@ export class ControlProtocolError extends HarnessError {
       status === undefined
         ? `${url} did not answer: ${detail}${detail === 'connection refused' ? STOPPED : ''}`
         : // Short: a report line keeps it whole beside the URL and the answer (reason-line.ts). A detail
-          // that names its own section of the docs ends with it: the generic pointer would take its place.
-          /docs\/\S+\.$/.test(detail)
+          // that names its own section of the docs ends with it (bare or in parentheses): the generic
+          // pointer would take its place.
+          /docs\/[^\s)]+\)?\.?$/.test(detail)
           ? `${url} answered ${status}: ${detail}`
           : `${url} answered ${status}: ${detail}. The emulator must answer as docs/interfaces.md#control-protocol says.`,
       options,

@@ -99,6 +99,21 @@ test.describe('one-line reasons', () => {
     // A short one is kept whole.
     expect(reasonLine('Error: boom', 'a short title')).toBe('a short title: boom');
   });
+
+  // A Python emulator whose tokens carried fixed roles read "the token of an app r… The emulator must
+  // answer as ...": the pointer its detail ends with, in parentheses, was not seen as one, and the
+  // roles the token carried came last.
+  test('a detail ending in its own docs pointer, in parentheses, keeps the roles the token carried', () => {
+    const error = new ControlProtocolError(
+      'http://127.0.0.1:18718/{tenantId}/oauth2/v2.0/token',
+      200,
+      "a token carries roles [Machine.Read.All] where its app was registered with [Machine.Scan, Machine.Read.All]; its roles claim must be exactly the app's roles (docs/interfaces.md#emulator-token-endpoint)",
+    );
+    expect(error.message).not.toContain('#control-protocol');
+    const line = reasonLine(error.message, 'error bodies validate against the error envelope');
+    expect(line.length).toBeLessThanOrEqual(200);
+    expect(line).toContain('oauth2/v2.0/token answered 200: a token carries roles [Machine.Read.All] where');
+  });
 });
 
 // What the target did is the evidence a FAIL, WARN or ERROR row files; the title is listed beside it.

@@ -92,7 +92,7 @@ export class EmulatorApps {
       new ControlProtocolError(
         this.tokenEndpoint,
         200,
-        `the token of an app registered with roles [${registered.join(', ')}] carries roles [${carried.join(', ')}]; its roles claim must be exactly the app's roles (docs/interfaces.md#emulator-token-endpoint)`,
+        `a token carries roles [${carried.join(', ')}] where its app was registered with [${registered.join(', ')}]; its roles claim must be exactly the app's roles (docs/interfaces.md#emulator-token-endpoint)`,
       ),
     );
   }

@@ -36,7 +36,7 @@ test('a token whose roles are not those its app was registered with is the token
     expect(found).toEqual([expect.objectContaining({ cause: 'target' })]);
     expect(found[0]!.text).toMatch(/oauth2\/v2\.0\/token/);
     expect(found[0]!.text).toContain(
-      'registered with roles [] carries roles [Machine.Scan, Machine.Read.All, Machine.Isolate]',
+      'carries roles [Machine.Scan, Machine.Read.All, Machine.Isolate] where its app was registered with []',
     );
   } finally {
     await close();
